@@ -1,0 +1,29 @@
+package org.twinbench;
+
+import org.twinbench.cli.TwinBenchCommand;
+
+/**
+ * The single entry point. With no arguments it opens the workbench window; with a subcommand it
+ * runs the headless command line and never touches the JavaFX toolkit.
+ *
+ * <p>This class deliberately does not extend {@code javafx.application.Application}: {@code java -jar}
+ * refuses such a main class when JavaFX sits on the class path.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (opensGui(args)) {
+            org.twinbench.ui.TwinBenchApp.launchApp(args);
+        } else {
+            System.exit(TwinBenchCommand.execute(args));
+        }
+    }
+
+    /** No arguments, or only a scenario file to open, means the user wants the window. */
+    static boolean opensGui(String[] args) {
+        return args.length == 0 || (args.length == 1 && args[0].endsWith(".twin.json"));
+    }
+}

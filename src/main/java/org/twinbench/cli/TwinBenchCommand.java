@@ -1,0 +1,80 @@
+package org.twinbench.cli;
+
+import java.io.PrintWriter;
+import org.twinbench.Version;
+import org.twinbench.data.DataException;
+import org.twinbench.scenario.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The top-level {@code twinbench} command; its subcommands do the work. */
+@Command(name = "twinbench", mixinStandardHelpOptions = true, versionProvider = TwinBenchCommand.VersionProvider.class,
+        description = "TwinBench: a digital twin of a deployed ML model. Without a command, opens the workbench window.",
+        subcommands = {SampleDataCommand.class, MetricsCommand.class, ValidateCommand.class,
+                CommandLine.HelpCommand.class})
+public final class TwinBenchCommand implements Runnable {
+
+    public static final int OK = 0;
+    public static final int ASSERT_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the full stack trace of an error.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the exit code (without exiting). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new TwinBenchCommand());
+        commandLine.setExecutionExceptionHandler(TwinBenchCommand::handleFailure);
+        commandLine.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("twinbench: " + ex.getMessage());
+            err.println("Try 'twinbench " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            err.flush();
+            return BAD_INPUT;
+        });
+        return commandLine;
+    }
+
+    private static String commandPath(CommandLine commandLine) {
+        String name = commandLine.getCommandName();
+        return "twinbench".equals(name) ? "" : name + " ";
+    }
+
+    private static int handleFailure(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        boolean verbose = parseResult.hasMatchedOption("--verbose")
+                || parseResult.subcommands().stream().anyMatch(r -> r.hasMatchedOption("--verbose"));
+        boolean userError = ex instanceof DataException || ex instanceof ScenarioException
+                || ex instanceof UserInputException;
+        String reason = userError ? ex.getMessage() : "internal error: " + ex + (verbose ? "" : " (--verbose shows details)");
+        err.println("twinbench: " + reason);
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return BAD_INPUT;
+    }
+
+    /** Reports the version written into the build. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"TwinBench " + Version.get(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.twinbench.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns a label column into 0/1 codes. The positive class is given, or else it is whichever of
+ * {@code 1}, {@code true}, {@code yes}, {@code positive} (any case) occurs in the column, or else the
+ * value that sorts last (the rule of {@code CLI.md}).
+ */
+public final class BinaryLabels {
+
+    private static final List<String> POSITIVE_WORDS = List.of("1", "true", "yes", "positive");
+
+    private BinaryLabels() {
+    }
+
+    /** The distinct present values of a column as text (numbers without a trailing ".0"). */
+    public static Set<String> distinctValues(Column column) {
+        Set<String> values = new TreeSet<>();
+        for (int i = 0; i < column.size(); i++) {
+            String text = text(column, i);
+            if (text != null) {
+                values.add(text);
+            }
+        }
+        return values;
+    }
+
+    /** The positive class under the rule above; {@code explicit} wins when given. */
+    public static String positiveLabel(Column column, String explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        Set<String> values = distinctValues(column);
+        for (String word : POSITIVE_WORDS) {
+            for (String value : values) {
+                if (value.toLowerCase(Locale.ROOT).equals(word)) {
+                    return value;
+                }
+            }
+        }
+        List<String> sorted = new ArrayList<>(values);
+        return sorted.isEmpty() ? null : sorted.get(sorted.size() - 1);
+    }
+
+    /** 1 where the column equals {@code positive}, 0 where it holds another value, -1 where missing. */
+    public static int[] encode(Column column, String positive) {
+        int[] out = new int[column.size()];
+        for (int i = 0; i < out.length; i++) {
+            String text = text(column, i);
+            out[i] = text == null ? -1 : text.equals(positive) ? 1 : 0;
+        }
+        return out;
+    }
+
+    /** A cell as text: categorical values as they are, numbers without a trailing ".0". */
+    public static String text(Column column, int row) {
+        if (column instanceof CategoricalColumn categorical) {
+            return categorical.get(row);
+        }
+        double value = ((NumericColumn) column).get(row);
+        if (Double.isNaN(value)) {
+            return null;
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+}

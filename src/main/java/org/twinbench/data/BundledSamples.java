@@ -1,0 +1,57 @@
+package org.twinbench.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The sample files packaged on the class path under {@code sample-data/}. The GUI works on copies in
+ * the user's data folder, so that relative paths inside a scenario resolve as they do on disk.
+ */
+public final class BundledSamples {
+
+    public static final List<String> FILES = List.of("loans.csv", "churn.csv", "loans-recession.twin.json",
+            "README.md");
+
+    private BundledSamples() {
+    }
+
+    /** Copies any bundled sample missing from {@code dir} there and returns {@code dir}. */
+    public static Path extractTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : FILES) {
+            Path target = dir.resolve(name);
+            if (Files.exists(target)) {
+                continue;
+            }
+            try (InputStream in = BundledSamples.class.getResourceAsStream("/sample-data/" + name)) {
+                if (in == null) {
+                    throw new IOException("sample file '" + name + "' is missing from the application");
+                }
+                Path temp = Files.createTempFile(dir, name, ".tmp");
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * The user's TwinBench folder: the system property {@code twinbench.home}, else the environment
+     * variable {@code TWINBENCH_HOME}, else {@code ~/.twinbench}.
+     */
+    public static Path userDirectory() {
+        String property = System.getProperty("twinbench.home");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String override = System.getenv("TWINBENCH_HOME");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        return Path.of(System.getProperty("user.home"), ".twinbench");
+    }
+}

@@ -1,0 +1,138 @@
+package org.twinbench.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Column;
+import org.twinbench.data.Frame;
+import org.twinbench.data.NumericColumn;
+
+/**
+ * The encoding pipeline fitted on training data and saved with a model: numeric features are
+ * standardised with the training mean and standard deviation (a missing value becomes the mean,
+ * i.e. 0); categorical features are one-hot encoded over the training levels (a missing or unseen
+ * level encodes as all zeros).
+ */
+public final class FeatureEncoder {
+
+    /** One encoded input of the model. */
+    public sealed interface Feature permits Numeric, Categorical {
+        String name();
+
+        int width();
+    }
+
+    public record Numeric(String name, double mean, double sd) implements Feature {
+        @Override
+        public int width() {
+            return 1;
+        }
+    }
+
+    public record Categorical(String name, List<String> levels) implements Feature {
+        public Categorical {
+            levels = List.copyOf(levels);
+        }
+
+        @Override
+        public int width() {
+            return levels.size();
+        }
+    }
+
+    private final List<Feature> features;
+    private final int width;
+
+    public FeatureEncoder(List<Feature> features) {
+        this.features = List.copyOf(features);
+        this.width = this.features.stream().mapToInt(Feature::width).sum();
+    }
+
+    public static FeatureEncoder fit(Frame frame, List<String> names) {
+        List<Feature> features = new ArrayList<>();
+        for (String name : names) {
+            Column column = frame.column(name);
+            if (column instanceof NumericColumn numeric) {
+                double[] present = numeric.presentValues();
+                double mean = 0;
+                for (double v : present) {
+                    mean += v;
+                }
+                mean = present.length == 0 ? 0 : mean / present.length;
+                double ss = 0;
+                for (double v : present) {
+                    ss += (v - mean) * (v - mean);
+                }
+                double sd = present.length < 2 ? 1 : Math.sqrt(ss / (present.length - 1));
+                features.add(new Numeric(name, mean, sd > 0 ? sd : 1));
+            } else {
+                CategoricalColumn categorical = (CategoricalColumn) column;
+                List<String> seen = new ArrayList<>();
+                boolean[] used = new boolean[categorical.levels().size()];
+                for (int code : categorical.codes()) {
+                    if (code >= 0) {
+                        used[code] = true;
+                    }
+                }
+                for (int i = 0; i < used.length; i++) {
+                    if (used[i]) {
+                        seen.add(categorical.levels().get(i));
+                    }
+                }
+                seen.sort(null);
+                features.add(new Categorical(name, seen));
+            }
+        }
+        return new FeatureEncoder(features);
+    }
+
+    public List<Feature> features() {
+        return features;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** The design matrix of a frame: one row per frame row, {@link #width()} columns. */
+    public double[][] encode(Frame frame) {
+        int n = frame.rowCount();
+        double[][] x = new double[n][width];
+        int offset = 0;
+        for (Feature feature : features) {
+            Column column = frame.column(feature.name());
+            if (feature instanceof Numeric numeric) {
+                double[] values = asNumbers(column, numeric.name());
+                for (int i = 0; i < n; i++) {
+                    double v = values[i];
+                    x[i][offset] = Double.isNaN(v) ? 0 : (v - numeric.mean()) / numeric.sd();
+                }
+            } else {
+                Categorical categorical = (Categorical) feature;
+                if (!(column instanceof CategoricalColumn values)) {
+                    throw new IllegalArgumentException("feature '" + feature.name() + "' must be categorical");
+                }
+                int[] slot = new int[values.levels().size()];
+                for (int level = 0; level < slot.length; level++) {
+                    slot[level] = categorical.levels().indexOf(values.levels().get(level));
+                }
+                int[] codes = values.codes();
+                for (int i = 0; i < n; i++) {
+                    int s = codes[i] < 0 ? -1 : slot[codes[i]];
+                    if (s >= 0) {
+                        x[i][offset + s] = 1;
+                    }
+                }
+            }
+            offset += feature.width();
+        }
+        return x;
+    }
+
+    private static double[] asNumbers(Column column, String name) {
+        if (column instanceof NumericColumn numeric) {
+            return numeric.values();
+        }
+        throw new IllegalArgumentException("feature '" + name + "' must be numeric");
+    }
+}

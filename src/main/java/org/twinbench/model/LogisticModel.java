@@ -1,0 +1,39 @@
+package org.twinbench.model;
+
+import org.twinbench.data.Frame;
+import smile.classification.LogisticRegression;
+
+/** A Smile binomial logistic regression behind the model's own feature encoding. */
+public final class LogisticModel implements BinaryClassifier {
+
+    private final FeatureEncoder encoder;
+    private final LogisticRegression.Binomial regression;
+    private final ModelCard card;
+
+    LogisticModel(FeatureEncoder encoder, LogisticRegression.Binomial regression, ModelCard card) {
+        this.encoder = encoder;
+        this.regression = regression;
+        this.card = card;
+    }
+
+    @Override
+    public double[] scorePositive(Frame batch) {
+        double[][] x = encoder.encode(batch);
+        double[] scores = new double[x.length];
+        double[] posteriori = new double[2];
+        for (int i = 0; i < x.length; i++) {
+            regression.predict(x[i], posteriori);
+            scores[i] = posteriori[1];
+        }
+        return scores;
+    }
+
+    @Override
+    public ModelCard card() {
+        return card;
+    }
+
+    public FeatureEncoder encoder() {
+        return encoder;
+    }
+}

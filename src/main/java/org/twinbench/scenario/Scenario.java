@@ -1,0 +1,66 @@
+package org.twinbench.scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A whole scenario graph: immutable; edits make new instances. */
+public record Scenario(String name, String description, long seed, List<ScenarioNode> nodes,
+                       List<ScenarioEdge> edges) {
+
+    public Scenario {
+        nodes = List.copyOf(nodes);
+        edges = List.copyOf(edges);
+    }
+
+    public Optional<ScenarioNode> node(String id) {
+        return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
+    }
+
+    public List<ScenarioNode> nodesOfKind(String kindPrefix) {
+        return nodes.stream().filter(n -> n.type().startsWith(kindPrefix)).toList();
+    }
+
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(name, description, newSeed, nodes, edges);
+    }
+
+    public Scenario withNode(ScenarioNode replacement) {
+        List<ScenarioNode> out = new ArrayList<>();
+        for (ScenarioNode node : nodes) {
+            out.add(node.id().equals(replacement.id()) ? replacement : node);
+        }
+        return new Scenario(name, description, seed, out, edges);
+    }
+
+    /**
+     * The nodes in an order where every node comes after the nodes it receives batches from (Kahn's
+     * algorithm; ties keep file order). Throws when the edges form a cycle.
+     */
+    public List<ScenarioNode> topologicalOrder() {
+        Map<String, Integer> indegree = new HashMap<>();
+        for (ScenarioNode node : nodes) {
+            indegree.put(node.id(), 0);
+        }
+        for (ScenarioEdge edge : edges) {
+            indegree.merge(edge.to(), 1, Integer::sum);
+        }
+        List<ScenarioNode> order = new ArrayList<>();
+        List<ScenarioNode> remaining = new ArrayList<>(nodes);
+        while (!remaining.isEmpty()) {
+            ScenarioNode next = remaining.stream().filter(n -> indegree.get(n.id()) == 0).findFirst()
+                    .orElseThrow(() -> new ScenarioException("node " + remaining.get(0).id()
+                            + ": is part of a cycle; a scenario must be a directed acyclic graph"));
+            remaining.remove(next);
+            order.add(next);
+            for (ScenarioEdge edge : edges) {
+                if (edge.from().equals(next.id())) {
+                    indegree.merge(edge.to(), -1, Integer::sum);
+                }
+            }
+        }
+        return order;
+    }
+}

@@ -1,0 +1,187 @@
+package org.twinbench.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code *.twin.json} format: {@code {"format": "twinbench.scenario", "version": N, "seed": ...,
+ * "nodes": [...], "edges": [...]}}. Files of a newer version than {@link #VERSION} are refused;
+ * older versions are migrated on reading.
+ */
+public final class ScenarioFormat {
+
+    public static final String FORMAT = "twinbench.scenario";
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ScenarioFormat() {
+    }
+
+    public static Scenario read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file + ": file not found", e);
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    public static Scenario parse(String text, String source) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String position = where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
+            throw new ScenarioException(source + position + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ScenarioException(source + ": a scenario must be a JSON object");
+        }
+        if (!FORMAT.equals(root.path("format").asText(null))) {
+            throw new ScenarioException(source + ": not a TwinBench scenario (\"format\" must be \"" + FORMAT + "\")");
+        }
+        JsonNode versionNode = root.get("version");
+        if (versionNode == null || !versionNode.canConvertToInt()) {
+            throw new ScenarioException(source + ": \"version\" must be a whole number");
+        }
+        int version = versionNode.asInt();
+        if (version > VERSION) {
+            throw new ScenarioException(source + ": scenario format version " + version
+                    + " is newer than this TwinBench understands (" + VERSION + "); please update TwinBench");
+        }
+        if (version < 1) {
+            throw new ScenarioException(source + ": unknown scenario format version " + version);
+        }
+        List<ScenarioNode> nodes = new ArrayList<>();
+        JsonNode nodeArray = root.path("nodes");
+        if (!nodeArray.isArray()) {
+            throw new ScenarioException(source + ": \"nodes\" must be a list");
+        }
+        int index = 0;
+        for (JsonNode node : nodeArray) {
+            String where = source + ": nodes[" + index + "]";
+            if (!node.isObject()) {
+                throw new ScenarioException(where + ": must be an object");
+            }
+            String id = node.path("id").asText("");
+            String type = node.path("type").asText("");
+            if (id.isBlank()) {
+                throw new ScenarioException(where + ": \"id\" is missing");
+            }
+            if (type.isBlank()) {
+                throw new ScenarioException(source + ": node " + id + ": \"type\" is missing");
+            }
+            JsonNode params = node.path("params");
+            if (!params.isMissingNode() && !params.isObject()) {
+                throw new ScenarioException(source + ": node " + id + ": \"params\" must be an object");
+            }
+            nodes.add(new ScenarioNode(id, type, toMap(params), node.path("x").asDouble(Double.NaN),
+                    node.path("y").asDouble(Double.NaN)));
+            index++;
+        }
+        List<ScenarioEdge> edges = new ArrayList<>();
+        JsonNode edgeArray = root.path("edges");
+        if (!edgeArray.isMissingNode() && !edgeArray.isArray()) {
+            throw new ScenarioException(source + ": \"edges\" must be a list");
+        }
+        for (JsonNode edge : edgeArray) {
+            String from = edge.path("from").asText("");
+            String to = edge.path("to").asText("");
+            if (from.isBlank() || to.isBlank()) {
+                throw new ScenarioException(source + ": every edge needs \"from\" and \"to\"");
+            }
+            edges.add(new ScenarioEdge(from, to));
+        }
+        JsonNode seed = root.path("seed");
+        if (!seed.isMissingNode() && !seed.canConvertToLong()) {
+            throw new ScenarioException(source + ": \"seed\" must be a whole number");
+        }
+        return new Scenario(root.path("name").asText(""), root.path("description").asText(""),
+                seed.asLong(1L), nodes, edges);
+    }
+
+    public static String toJson(Scenario scenario) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("name", scenario.name());
+        root.put("description", scenario.description());
+        root.put("seed", scenario.seed());
+        ArrayNode nodes = root.putArray("nodes");
+        for (ScenarioNode node : scenario.nodes()) {
+            ObjectNode out = nodes.addObject();
+            out.put("id", node.id());
+            out.put("type", node.type());
+            out.set("params", MAPPER.valueToTree(node.params()));
+            if (!Double.isNaN(node.x())) {
+                out.put("x", node.x());
+                out.put("y", node.y());
+            }
+        }
+        ArrayNode edges = root.putArray("edges");
+        for (ScenarioEdge edge : scenario.edges()) {
+            edges.addObject().put("from", edge.from()).put("to", edge.to());
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scenario always serialises", e);
+        }
+    }
+
+    private static Map<String, Object> toMap(JsonNode object) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (object == null || !object.isObject()) {
+            return out;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            out.put(field.getKey(), toValue(field.getValue()));
+        }
+        return out;
+    }
+
+    private static Object toValue(JsonNode node) {
+        if (node.isObject()) {
+            return toMap(node);
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(item -> list.add(toValue(item)));
+            return list;
+        }
+        if (node.isIntegralNumber()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNull()) {
+            return null;
+        }
+        return node.asText();
+    }
+}

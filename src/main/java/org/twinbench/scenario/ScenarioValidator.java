@@ -1,0 +1,94 @@
+package org.twinbench.scenario;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a scenario's structure and parameters without loading data. Every problem is one line
+ * naming the node: {@code node <id>: <what is wrong>}.
+ */
+public final class ScenarioValidator {
+
+    private ScenarioValidator() {
+    }
+
+    public static List<String> problems(Scenario scenario) {
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ScenarioNode node : scenario.nodes()) {
+            if (!ids.add(node.id())) {
+                problems.add("node " + node.id() + ": the id is used by more than one node");
+            }
+            NodeType type = NodeCatalog.find(node.type()).orElse(null);
+            if (type == null) {
+                problems.add("node " + node.id() + ": unknown node type '" + node.type() + "'");
+                continue;
+            }
+            for (NodeType.ParamSpec spec : type.params()) {
+                if (spec.required() && node.params().get(spec.name()) == null) {
+                    problems.add("node " + node.id() + ": parameter '" + spec.name() + "' is required");
+                }
+            }
+            for (String key : node.params().keySet()) {
+                if (type.params().stream().noneMatch(p -> p.name().equals(key))) {
+                    problems.add("node " + node.id() + ": unknown parameter '" + key + "' for " + type.title());
+                }
+            }
+            try {
+                checkValues(node, type);
+            } catch (ScenarioException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        for (ScenarioEdge edge : scenario.edges()) {
+            if (!ids.contains(edge.from())) {
+                problems.add("node " + edge.to() + ": has an edge from unknown node '" + edge.from() + "'");
+            }
+            if (!ids.contains(edge.to())) {
+                problems.add("node " + edge.from() + ": has an edge to unknown node '" + edge.to() + "'");
+            }
+        }
+        if (scenario.nodesOfKind("source.").size() != 1) {
+            problems.add("node (scenario): needs exactly one source node, found " + scenario.nodesOfKind("source.").size());
+        }
+        if (scenario.nodesOfKind("model.").isEmpty()) {
+            problems.add("node (scenario): needs a model node");
+        }
+        if (problems.isEmpty()) {
+            try {
+                scenario.topologicalOrder();
+            } catch (ScenarioException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private static void checkValues(ScenarioNode node, NodeType type) {
+        for (NodeType.ParamSpec spec : type.params()) {
+            switch (spec.kind()) {
+                case NUMBER -> node.number(spec.name(), 0);
+                case INTEGER -> {
+                    int value = node.integer(spec.name(), 1);
+                    if (value < 1 && (spec.name().equals("steps") || spec.name().equals("batch_size"))) {
+                        throw node.problem(spec.name(), "must be at least 1");
+                    }
+                }
+                case BOOLEAN -> node.flag(spec.name(), false);
+                case SCHEDULE -> Schedule.of(node);
+                case COLUMNS -> node.strings(spec.name());
+                default -> node.string(spec.name(), null);
+            }
+        }
+        double share = node.number("reference_share", 0.5);
+        if (share <= 0 || share >= 1) {
+            throw node.problem("reference_share", "must be between 0 and 1 (exclusive)");
+        }
+        double categoryShare = node.number("share", 0.25);
+        if (categoryShare < 0 || categoryShare > 1) {
+            throw node.problem("share", "must be between 0 and 1");
+        }
+    }
+}

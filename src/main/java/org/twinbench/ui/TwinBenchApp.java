@@ -1,0 +1,82 @@
+package org.twinbench.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.twinbench.Version;
+import org.twinbench.data.BundledSamples;
+import org.twinbench.scenario.SampleScenarios;
+
+/** The workbench window. Opens the scenario given on the command line, or else the bundled sample. */
+public final class TwinBenchApp extends Application {
+
+    private AppExecutor executor;
+
+    /** Starts the toolkit and shows the window; returns when the window is closed. */
+    public static void launchApp(String[] args) {
+        Application.launch(TwinBenchApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        executor = new AppExecutor();
+        List<String> args = getParameters().getRaw();
+        Path scenario = args.isEmpty() ? sampleScenario() : Path.of(args.get(0));
+        show(stage, executor, scenario);
+    }
+
+    /** Builds the main window on {@code stage}; used by the application and by UI tests. */
+    public static MainViewModel show(Stage stage, AppExecutor executor, Path scenario) {
+        FXMLLoader loader = new FXMLLoader(resource("/fxml/MainView.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the main view is part of the application", e);
+        }
+        MainViewModel model = new MainViewModel(executor, Platform::runLater);
+        MainView view = loader.getController();
+        view.bind(model, sampleScenario());
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(resource("/styles/theme.css").toExternalForm());
+        stage.setTitle("TwinBench " + Version.get());
+        stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.show();
+        model.open(scenario);
+        return model;
+    }
+
+    static Path sampleScenario() {
+        try {
+            Path samples = BundledSamples.extractTo(BundledSamples.userDirectory().resolve("samples"));
+            return samples.resolve(SampleScenarios.LOANS_RECESSION_FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the sample data to the user folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static URL resource(String path) {
+        URL url = TwinBenchApp.class.getResource(path);
+        if (url == null) {
+            throw new IllegalStateException(path + " is missing from the application");
+        }
+        return url;
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+}

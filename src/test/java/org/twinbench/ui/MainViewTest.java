@@ -1,0 +1,107 @@
+package org.twinbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real main window headless (Monocle): run the sample scenario, and stop a run mid-way. */
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+
+    @TempDir
+    static Path home;
+
+    private AppExecutor executor;
+    private MainViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        System.setProperty("twinbench.home", home.toString());
+        executor = new AppExecutor();
+        model = TwinBenchApp.show(stage, executor, TwinBenchApp.sampleScenario());
+    }
+
+    @AfterEach
+    void closeExecutor() {
+        executor.close();
+    }
+
+    private static List<XYChart.Series<Number, Number>> series(FxRobot robot) {
+        LineChart<Number, Number> chart = robot.lookup("#accuracyChart").query();
+        return List.copyOf(chart.getData());
+    }
+
+    private static int points(FxRobot robot, String name) {
+        return series(robot).stream().filter(s -> s.getName().equals(name)).mapToInt(s -> s.getData().size())
+                .findFirst().orElse(0);
+    }
+
+    private void awaitScenarioOpen(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void runFillsTheChartPerRegion(FxRobot robot) throws Exception {
+        awaitScenarioOpen(robot);
+        robot.interact(() -> model.setSpeed(0));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> points(robot, "region=north") >= 60
+                && !model.runningProperty().get());
+        for (String name : List.of("overall", "region=north", "region=south", "region=east", "region=west")) {
+            assertThat(points(robot, name)).as(name).isEqualTo(60);
+        }
+        // The new region only exists once the mix shift starts (step 20).
+        assertThat(points(robot, "region=central")).isBetween(1, 40);
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).startsWith("Finished");
+    }
+
+    @Test
+    void stopHaltsARunMidway(FxRobot robot) throws Exception {
+        awaitScenarioOpen(robot);
+        robot.interact(() -> model.setSpeed(10));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> points(robot, "overall") >= 5);
+        robot.clickOn("#stopButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.runningProperty().get()).isFalse();
+        int atStop = points(robot, "overall");
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(points(robot, "overall")).isEqualTo(atStop).isLessThan(60);
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).isEqualTo("Stopped");
+        assertThat(robot.lookup("#runButton").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void pauseStopsTheCurvesGrowing(FxRobot robot) throws Exception {
+        awaitScenarioOpen(robot);
+        robot.interact(() -> model.setSpeed(10));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> points(robot, "overall") >= 3);
+        robot.clickOn("#pauseButton");
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        int atPause = points(robot, "overall");
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(points(robot, "overall")).isEqualTo(atPause);
+        robot.clickOn("#stepButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> points(robot, "overall") == atPause + 1);
+        robot.clickOn("#stopButton");
+    }
+}

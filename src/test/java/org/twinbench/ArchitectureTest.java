@@ -48,6 +48,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.twinbench.cli..", "org.twinbench.ui..");
 
     @ArchTest
+    static final ArchRule onlyTheCliRunsBenchmarks = noClasses()
+            .that().resideOutsideOfPackages("org.twinbench.cli..", "org.twinbench.bench..")
+            .should().dependOnClassesThat().resideInAPackage("org.twinbench.bench..");
+
+    @ArchTest
     static final ArchRule cliAndUiAreIndependent = noClasses()
             .that().resideInAPackage("org.twinbench.cli..")
             .should().dependOnClassesThat().resideInAPackage("org.twinbench.ui..");

@@ -49,6 +49,14 @@ public final class ScenarioValidator {
             if (!ids.contains(edge.to())) {
                 problems.add("node " + edge.from() + ": has an edge to unknown node '" + edge.to() + "'");
             }
+            if (ids.contains(edge.from()) && ids.contains(edge.to())) {
+                String fromType = scenario.node(edge.from()).orElseThrow().type();
+                String toType = scenario.node(edge.to()).orElseThrow().type();
+                if (NodeCatalog.find(fromType).isPresent() && NodeCatalog.find(toType).isPresent()) {
+                    NodeCatalog.connectionProblem(fromType, toType).ifPresent(why ->
+                            problems.add("node " + edge.to() + ": cannot take an edge from " + edge.from() + ": " + why));
+                }
+            }
         }
         if (scenario.nodesOfKind("source.").size() != 1) {
             problems.add("node (scenario): needs exactly one source node, found " + scenario.nodesOfKind("source.").size());

@@ -51,8 +51,20 @@ class ScenarioFormatTest {
     void cycleIsReported() {
         Scenario scenario = SampleScenarios.loansRecession(1);
         java.util.List<ScenarioEdge> edges = new java.util.ArrayList<>(scenario.edges());
-        edges.add(new ScenarioEdge("credit-model", "recession"));
+        edges.add(new ScenarioEdge("new-region", "recession"));
         Scenario cyclic = new Scenario(scenario.name(), "", 1, scenario.nodes(), edges);
         assertThat(ScenarioValidator.problems(cyclic)).singleElement().asString().contains("cycle");
+    }
+
+    @Test
+    void incompatibleEdgeIsReportedWithTheReason() {
+        Scenario scenario = SampleScenarios.loansRecession(1);
+        java.util.List<ScenarioEdge> edges = new java.util.ArrayList<>(scenario.edges());
+        edges.add(new ScenarioEdge("accuracy-by-region", "recession"));
+        Scenario wrong = new Scenario(scenario.name(), "", 1, scenario.nodes(), edges);
+        assertThat(ScenarioValidator.problems(wrong)).containsExactly(
+                "node recession: cannot take an edge from accuracy-by-region: Slice metrics has no output");
+        assertThat(NodeCatalog.connectionProblem(NodeCatalog.DATASET_SOURCE, NodeCatalog.SLICE_METRICS))
+                .hasValue("Dataset gives batch but Slice metrics takes scored");
     }
 }

@@ -36,6 +36,7 @@ public final class MainView {
     @FXML private Label modelSummary;
     @FXML private LineChart<Number, Number> accuracyChart;
     @FXML private NumberAxis stepAxis;
+    @FXML private NumberAxis metricAxis;
     @FXML private Label statusLabel;
     @FXML private ProgressBar progressBar;
 
@@ -56,6 +57,10 @@ public final class MainView {
         scenarioDescription.textProperty().bind(Bindings.createStringBinding(
                 () -> model.scenarioProperty().get() == null ? "" : model.scenarioProperty().get().description(),
                 model.scenarioProperty()));
+        // Accuracy lives in [0, 1]; show from just below the lowest point (in steps of 0.05) up to 1.
+        metricAxis.lowerBoundProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(0, Math.min(0.5, Math.floor(model.lowestValueProperty().get() * 20 - 1) / 20)),
+                model.lowestValueProperty()));
         model.scenarioProperty().addListener((obs, old, scenario) -> stepAxis.setUpperBound(stepsOf(scenario)));
         var noScenario = model.scenarioProperty().isNull();
         var running = model.runningProperty();
@@ -76,7 +81,7 @@ public final class MainView {
                 model.setSpeed(chosen.stepsPerSecond());
             }
         });
-        pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("▶  Resume").otherwise("⏸  Pause"));
+        pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("▶  Resume").otherwise("‖  Pause"));
     }
 
     /** A choice of the speed box. */

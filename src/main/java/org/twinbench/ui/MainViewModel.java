@@ -56,6 +56,8 @@ public final class MainViewModel {
     private final javafx.beans.property.DoubleProperty speed =
             new javafx.beans.property.SimpleDoubleProperty(DEFAULT_SPEED);
     private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
+    /** The lowest metric value plotted in the current run (1 before any point), for the chart's axis. */
+    private final ReadOnlyDoubleWrapper lowestValue = new ReadOnlyDoubleWrapper(1);
     private final ObservableList<String> nodeSummaries = FXCollections.observableArrayList();
     private final Map<String, XYChart.Series<Number, Number>> seriesBySlice = new LinkedHashMap<>();
 
@@ -84,7 +86,8 @@ public final class MainViewModel {
     void setScenario(Scenario loaded, Path file) {
         scenario.set(loaded);
         scenarioFile.set(file);
-        nodeSummaries.setAll(loaded.nodes().stream().map(n -> n.id() + "  —  " + n.type()).toList());
+        nodeSummaries.setAll(loaded.nodes().stream().map(n -> n.id() + "  ·  " + org.twinbench.scenario.NodeCatalog
+                .find(n.type()).map(org.twinbench.scenario.NodeType::title).orElse(n.type())).toList());
         status.set("Opened " + (loaded.name().isBlank() ? file.getFileName() : loaded.name()));
     }
 
@@ -101,6 +104,7 @@ public final class MainViewModel {
         control = runControl;
         series.clear();
         seriesBySlice.clear();
+        lowestValue.set(1);
         progress.set(0);
         running.set(true);
         paused.set(false);
@@ -222,6 +226,9 @@ public final class MainViewModel {
         });
         if (!Double.isNaN(value)) {
             line.getData().add(new XYChart.Data<>(step, value));
+            if (value < lowestValue.get()) {
+                lowestValue.set(value);
+            }
         }
         Scenario current = scenario.get();
         int steps = current == null ? 1 : stepsOf(current);
@@ -275,6 +282,10 @@ public final class MainViewModel {
 
     public ReadOnlyBooleanProperty pausedProperty() {
         return paused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty lowestValueProperty() {
+        return lowestValue.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {

@@ -2,7 +2,8 @@ package org.twinbench.stats;
 
 /**
  * Distances between two binned distributions given as counts per bin (the same bins on both sides):
- * population stability index, Jensen–Shannon distance and Hellinger distance.
+ * population stability index, Jensen–Shannon distance and Hellinger distance. Each is NaN when a side
+ * has no values.
  */
 public final class BinnedDistances {
 
@@ -14,15 +15,15 @@ public final class BinnedDistances {
 
     /** PSI = Σ_b (c_b − r_b) ln(c_b / r_b) over bin shares, a share of 0 counting as {@value #PSI_FLOOR}. */
     public static double psi(long[] reference, long[] current) {
-        double nRef = total(reference);
-        double nCur = total(current);
-        if (nRef == 0 || nCur == 0) {
+        double[] p = shares(reference);
+        double[] q = shares(current);
+        if (p == null || q == null) {
             return Double.NaN;
         }
         double psi = 0;
-        for (int b = 0; b < reference.length; b++) {
-            double r = Math.max(reference[b] / nRef, PSI_FLOOR);
-            double c = Math.max(current[b] / nCur, PSI_FLOOR);
+        for (int b = 0; b < p.length; b++) {
+            double r = Math.max(p[b], PSI_FLOOR);
+            double c = Math.max(q[b], PSI_FLOOR);
             psi += (c - r) * Math.log(c / r);
         }
         return psi;
@@ -33,21 +34,19 @@ public final class BinnedDistances {
      * {@code scipy.spatial.distance.jensenshannon(p, q, base=2)}; between 0 and 1.
      */
     public static double jensenShannon(long[] reference, long[] current) {
-        double nRef = total(reference);
-        double nCur = total(current);
-        if (nRef == 0 || nCur == 0) {
+        double[] p = shares(reference);
+        double[] q = shares(current);
+        if (p == null || q == null) {
             return Double.NaN;
         }
         double divergence = 0;
-        for (int b = 0; b < reference.length; b++) {
-            double p = reference[b] / nRef;
-            double q = current[b] / nCur;
-            double m = (p + q) / 2;
-            if (p > 0) {
-                divergence += p * Math.log(p / m);
+        for (int b = 0; b < p.length; b++) {
+            double m = (p[b] + q[b]) / 2;
+            if (p[b] > 0) {
+                divergence += p[b] * Math.log(p[b] / m);
             }
-            if (q > 0) {
-                divergence += q * Math.log(q / m);
+            if (q[b] > 0) {
+                divergence += q[b] * Math.log(q[b] / m);
             }
         }
         // Natural-log divergence halved, then converted to base 2; rounding can make it a hair negative.
@@ -56,17 +55,30 @@ public final class BinnedDistances {
 
     /** Hellinger distance √(½ Σ_b (√p_b − √q_b)²); between 0 and 1. */
     public static double hellinger(long[] reference, long[] current) {
-        double nRef = total(reference);
-        double nCur = total(current);
-        if (nRef == 0 || nCur == 0) {
+        double[] p = shares(reference);
+        double[] q = shares(current);
+        if (p == null || q == null) {
             return Double.NaN;
         }
         double sum = 0;
-        for (int b = 0; b < reference.length; b++) {
-            double d = Math.sqrt(reference[b] / nRef) - Math.sqrt(current[b] / nCur);
+        for (int b = 0; b < p.length; b++) {
+            double d = Math.sqrt(p[b]) - Math.sqrt(q[b]);
             sum += d * d;
         }
         return Math.sqrt(sum / 2);
+    }
+
+    /** Counts divided by their total, or null when the total is 0. */
+    private static double[] shares(long[] counts) {
+        double total = total(counts);
+        if (total == 0) {
+            return null;
+        }
+        double[] out = new double[counts.length];
+        for (int b = 0; b < counts.length; b++) {
+            out[b] = counts[b] / total;
+        }
+        return out;
     }
 
     static long total(long[] counts) {

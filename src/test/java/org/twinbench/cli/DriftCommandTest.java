@@ -10,15 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.stats.ScipySamples;
 
 class DriftCommandTest {
 
-    // The samples of NumericDriftTest (drawn with numpy, see there) and a category column with
-    // reference counts a/b/c = 10/10/10 and current counts 20/5/0.
-    static final double[] REF = {10.0, 10.6, 9.5, 8.2, 9.1, 8.0, 10.1, 12.7, 9.0, 8.8, 11.0, 10.7, 10.2, 8.1, 9.9, 11.4,
-        7.3, 9.1, 6.2, 7.4, 6.3, 9.5, 7.5, 10.5, 10.3, 9.6, 5.0, 8.9, 9.9, 10.2};
-    static final double[] CUR = {7.2, 9.8, 8.6, 9.0, 13.7, 9.0, 10.9, 13.2, 9.5, 10.7, 11.3, 11.2, 7.9, 11.2, 14.4, 7.1,
-        13.1, 11.3, 9.4, 16.0, 12.9, 8.0, 11.2, 12.4, 10.5};
+    // The samples of NumericDriftTest (drawn with numpy) and a category column with reference counts
+    // a/b/c = 10/10/10 and current counts 20/5/0.
+    static final double[] REF = ScipySamples.REF;
+    static final double[] CUR = ScipySamples.CUR;
 
     @TempDir
     Path dir;

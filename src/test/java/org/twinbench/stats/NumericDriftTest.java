@@ -9,18 +9,15 @@ class NumericDriftTest {
 
     /*
      * Reference values below were computed once with SciPy 1.17.1 / NumPy on this machine:
-     *   rng = np.random.default_rng(7); ref = np.round(rng.normal(10, 2, 30), 1); cur = np.round(rng.normal(11, 2.5, 25), 1)
      *   D = stats.ks_2samp(ref, cur).statistic; p = special.kolmogorov(sqrt(30*25/55) * D)
      *   W = stats.wasserstein_distance(ref, cur); Wn = W / np.std(ref)
      *   edges = np.quantile(ref, [.1..., .9]); counts by searchsorted(side='right'); psi with shares floored at 1e-4
      *   js = spatial.distance.jensenshannon(r, c, base=2); hel = sqrt(.5 * sum((sqrt r - sqrt c)^2))
      *   ad = stats.anderson_ksamp([ref, cur])  (mid-rank variant, the default)
-     * The samples are rounded to one decimal so that both have ties.
+     * The samples (ScipySamples) are rounded to one decimal so that both have ties.
      */
-    static final double[] REF = {10.0, 10.6, 9.5, 8.2, 9.1, 8.0, 10.1, 12.7, 9.0, 8.8, 11.0, 10.7, 10.2, 8.1, 9.9, 11.4,
-        7.3, 9.1, 6.2, 7.4, 6.3, 9.5, 7.5, 10.5, 10.3, 9.6, 5.0, 8.9, 9.9, 10.2};
-    static final double[] CUR = {7.2, 9.8, 8.6, 9.0, 13.7, 9.0, 10.9, 13.2, 9.5, 10.7, 11.3, 11.2, 7.9, 11.2, 14.4, 7.1,
-        13.1, 11.3, 9.4, 16.0, 12.9, 8.0, 11.2, 12.4, 10.5};
+    static final double[] REF = ScipySamples.REF;
+    static final double[] CUR = ScipySamples.CUR;
 
     @Test
     void allStatisticsMatchScipyOnTiedSamples() {

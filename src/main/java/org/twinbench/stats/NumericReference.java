@@ -85,6 +85,11 @@ public final class NumericReference implements ReferenceProfile {
                 BinnedDistances.hellinger(binCounts, currentBins), ad.statistic(), ad.pValue());
     }
 
+    /** The two-sample KS statistic D of two samples already sorted ascending (neither empty). */
+    static double ksStatisticSorted(double[] a, double[] b) {
+        return walk(a, b).maxGap / ((double) a.length * b.length);
+    }
+
     /** Sums of one ordered pass over two sorted samples. */
     private record Walk(long maxGap, double areaGap, double andersonDarling) {
     }

@@ -106,35 +106,29 @@ class DetectCommandTest {
         assertThat(result.out()).startsWith("page-hinkley").contains("detections:").contains("warnings:");
     }
 
-    private void assertBadInput(String expected, String... args) {
-        CliRunner result = CliRunner.run(args);
-        assertThat(result.exitCode()).as(result.out()).isEqualTo(2);
-        assertThat(result.err().strip()).contains(expected).doesNotContain("\n").doesNotContain("Exception");
-    }
-
     @Test
     void badInputIsExitTwoWithOneLine() throws IOException {
         String file = write("s.csv", "error", stream()).toString();
-        assertBadInput("unknown detector 'magic'", "detect", "--detector", "magic", "--input", file);
-        assertBadInput("has no parameter 'lambda'", "detect", "--detector", "adwin", "--param", "lambda=3", "--input",
+        BadInput.assertRejected("unknown detector 'magic'", "detect", "--detector", "magic", "--input", file);
+        BadInput.assertRejected("has no parameter 'lambda'", "detect", "--detector", "adwin", "--param", "lambda=3", "--input",
                 file);
-        assertBadInput("'big' is not a number", "detect", "--detector", "adwin", "--param", "delta=big", "--input", file);
-        assertBadInput("expected NAME=VALUE", "detect", "--detector", "adwin", "--param", "delta", "--input", file);
-        assertBadInput("no column 'loss'", "detect", "--detector", "adwin", "--input", file, "--column", "loss");
-        assertBadInput("is outside the 6000 values", "detect", "--detector", "adwin", "--input", file,
+        BadInput.assertRejected("'big' is not a number", "detect", "--detector", "adwin", "--param", "delta=big", "--input", file);
+        BadInput.assertRejected("expected NAME=VALUE", "detect", "--detector", "adwin", "--param", "delta", "--input", file);
+        BadInput.assertRejected("no column 'loss'", "detect", "--detector", "adwin", "--input", file, "--column", "loss");
+        BadInput.assertRejected("is outside the 6000 values", "detect", "--detector", "adwin", "--input", file,
                 "--change-points", "7000");
         Path two = dir.resolve("two.csv");
         Files.writeString(two, "a,b\n1,2\n");
-        assertBadInput("has 2 columns (a, b); choose one with --column", "detect", "--detector", "adwin", "--input",
+        BadInput.assertRejected("has 2 columns (a, b); choose one with --column", "detect", "--detector", "adwin", "--input",
                 two.toString());
         Path text = dir.resolve("text.csv");
         Files.writeString(text, "x\n1\n0\noops\n");
-        assertBadInput("text.csv: line 4: 'oops'", "detect", "--detector", "adwin", "--input", text.toString());
+        BadInput.assertRejected("text.csv: line 4: 'oops'", "detect", "--detector", "adwin", "--input", text.toString());
         Path gap = dir.resolve("gap.csv");
         Files.writeString(gap, "x\n1\nNA\n0\n");
-        assertBadInput("gap.csv: line 3: column 'x' has no value", "detect", "--detector", "adwin", "--input",
+        BadInput.assertRejected("gap.csv: line 3: column 'x' has no value", "detect", "--detector", "adwin", "--input",
                 gap.toString());
-        assertBadInput("missing.csv: file not found", "detect", "--detector", "adwin", "--input",
+        BadInput.assertRejected("missing.csv: file not found", "detect", "--detector", "adwin", "--input",
                 dir.resolve("missing.csv").toString());
     }
 }

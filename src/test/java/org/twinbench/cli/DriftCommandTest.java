@@ -183,32 +183,26 @@ class DriftCommandTest {
         assertThat(result.out()).contains("dataset drift: YES").contains("ks_pvalue").contains("chi2_pvalue");
     }
 
-    private void assertBadInput(String expected, String... args) {
-        CliRunner result = CliRunner.run(args);
-        assertThat(result.exitCode()).as(result.out()).isEqualTo(2);
-        assertThat(result.err().strip()).contains(expected).doesNotContain("\n").doesNotContain("Exception");
-    }
-
     @Test
     void badInputIsExitTwoWithOneLine() throws IOException {
         String ref = table("ref.csv", REF, 10, 10, 10).toString();
         String cur = table("cur.csv", CUR, 20, 5, 0).toString();
-        assertBadInput("nope.csv: file not found", "drift", "--reference", dir.resolve("nope.csv").toString(),
+        BadInput.assertRejected("nope.csv: file not found", "drift", "--reference", dir.resolve("nope.csv").toString(),
                 "--current", cur);
-        assertBadInput("header.csv: has a header but no data rows", "drift", "--reference", ref, "--current",
+        BadInput.assertRejected("header.csv: has a header but no data rows", "drift", "--reference", ref, "--current",
                 write("header.csv", "x,home\n").toString());
-        assertBadInput("ref.csv: no column 'income'", "drift", "--reference", ref, "--current", cur, "--columns",
+        BadInput.assertRejected("ref.csv: no column 'income'", "drift", "--reference", ref, "--current", cur, "--columns",
                 "x,income");
-        assertBadInput("unknown method 'magic'", "drift", "--reference", ref, "--current", cur, "--method", "magic");
-        assertBadInput("'chi2' does not apply to the numeric column 'x'", "drift", "--reference", ref, "--current", cur,
+        BadInput.assertRejected("unknown method 'magic'", "drift", "--reference", ref, "--current", cur, "--method", "magic");
+        BadInput.assertRejected("'chi2' does not apply to the numeric column 'x'", "drift", "--reference", ref, "--current", cur,
                 "--method", "x=chi2");
-        assertBadInput("no compared column 'y'", "drift", "--reference", ref, "--current", cur, "--threshold", "y=0.1");
-        assertBadInput("not a significance level", "drift", "--reference", ref, "--current", cur, "--method", "ks",
+        BadInput.assertRejected("no compared column 'y'", "drift", "--reference", ref, "--current", cur, "--threshold", "y=0.1");
+        BadInput.assertRejected("not a significance level", "drift", "--reference", ref, "--current", cur, "--method", "ks",
                 "--threshold", "5");
-        assertBadInput("--threshold: 'high' is not a number", "drift", "--reference", ref, "--current", cur,
+        BadInput.assertRejected("--threshold: 'high' is not a number", "drift", "--reference", ref, "--current", cur,
                 "--threshold", "high");
-        assertBadInput("--correction must be", "drift", "--reference", ref, "--current", cur, "--correction", "holm");
-        assertBadInput("no column in common", "drift", "--reference", ref, "--current",
+        BadInput.assertRejected("--correction must be", "drift", "--reference", ref, "--current", cur, "--correction", "holm");
+        BadInput.assertRejected("no column in common", "drift", "--reference", ref, "--current",
                 write("other.csv", "q\n1\n").toString());
     }
 }

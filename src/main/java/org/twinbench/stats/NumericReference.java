@@ -179,13 +179,20 @@ public final class NumericReference implements ReferenceProfile {
             return out;
         }
         for (int q = 1; q < BINS; q++) {
-            // numpy "linear" (Hyndman–Fan type 7): h = (n − 1) q, interpolate between x[⌊h⌋] and x[⌊h⌋ + 1].
-            double h = (sorted.length - 1) * (q / (double) BINS);
-            int lo = (int) Math.floor(h);
-            int hi = Math.min(lo + 1, sorted.length - 1);
-            out[q - 1] = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+            out[q - 1] = quantile(sorted, q / (double) BINS);
         }
         return out;
+    }
+
+    /**
+     * The q-quantile of sorted values by numpy's default "linear" rule (Hyndman–Fan type 7):
+     * h = (n − 1) q, interpolating between x[⌊h⌋] and x[⌊h⌋ + 1].
+     */
+    static double quantile(double[] sorted, double q) {
+        double h = (sorted.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /** Bin b is (edge[b−1], edge[b]], the outer bins open-ended; counted by binary search in sorted values. */

@@ -148,7 +148,7 @@ public final class NumericReference implements ReferenceProfile {
             }
         }
         double[] present = k == out.length ? out : Arrays.copyOf(out, k);
-        Arrays.sort(present);
+        DoubleSort.sort(present);
         return present;
     }
 

@@ -7,8 +7,7 @@ import java.util.Arrays;
  * standard deviation, the nine decile edges of the PSI bins and the reference count in each bin.
  *
  * <p>{@link #compare(double[])} sorts the window once and computes every numeric statistic from one
- * merge of the two sorted arrays plus ten binary searches: KS, Wasserstein-1 and the mid-rank
- * Anderson–Darling sums all walk the distinct pooled values in order.
+ * pass over the two sorted arrays plus ten binary searches for the PSI bins ({@link TwoSampleWalk}).
  *
  * <p>Missing values are NaN. Infinite values are not observations of a distribution either: they are
  * left out of every statistic and counted as missing.
@@ -23,6 +22,7 @@ public final class NumericReference implements ReferenceProfile {
     private final double standardDeviation;
     private final double[] edges;
     private final long[] binCounts;
+    private volatile double[] prefix;
 
     private NumericReference(double[] sorted, double missingFraction) {
         this.sorted = sorted;
@@ -58,14 +58,24 @@ public final class NumericReference implements ReferenceProfile {
         return edges.clone();
     }
 
-    /** Compares a window of current values with this reference. */
+    /** Compares a window of current values with this reference: every statistic, Anderson–Darling included. */
     public NumericDrift compare(double[] window) {
         double[] present = presentSorted(window);
-        return compareSorted(present, missingFraction(window.length, present.length));
+        return compareSorted(present, missingFraction(window.length, present.length), true);
+    }
+
+    /**
+     * As {@link #compare(double[])} but without Anderson–Darling (NaN), the one statistic that needs a pass
+     * over the whole reference: the cost is then O(m log m + m log n) for a window of m values against n
+     * reference values, so small windows stay cheap however large the reference.
+     */
+    public NumericDrift compareWindow(double[] window) {
+        double[] present = presentSorted(window);
+        return compareSorted(present, missingFraction(window.length, present.length), false);
     }
 
     /** As {@link #compare(double[])} for a window already reduced to its present values in ascending order. */
-    public NumericDrift compareSorted(double[] current, double missingFractionCurrent) {
+    public NumericDrift compareSorted(double[] current, double missingFractionCurrent, boolean andersonDarling) {
         long n = sorted.length;
         long m = current.length;
         if (n == 0 || m == 0) {
@@ -73,69 +83,38 @@ public final class NumericReference implements ReferenceProfile {
             return new NumericDrift(n, m, missingFraction, missingFractionCurrent, nan, nan, nan, nan, nan, nan, nan,
                     nan, nan);
         }
-        Walk walk = walk(sorted, current);
-        double d = walk.maxGap / ((double) n * m);
+        // Merging costs n + m steps, searching about m·log2(n): take the cheaper unless the merge is needed anyway.
+        boolean merge = andersonDarling || m * (64 - Long.numberOfLeadingZeros(n)) > n + m;
+        TwoSampleWalk walk = merge ? TwoSampleWalk.merge(sorted, current, andersonDarling)
+                : TwoSampleWalk.search(sorted, prefixSums(), current);
+        double d = walk.maxGap() / ((double) n * m);
         double p = SpecialFunctions.kolmogorovSurvival(Math.sqrt((double) n * m / (n + m)) * d);
-        double w = walk.areaGap / ((double) n * m);
+        double w = walk.wasserstein();
         double normed = standardDeviation > 0 ? w / standardDeviation : w == 0 ? 0.0 : Double.POSITIVE_INFINITY;
         long[] currentBins = binCounts(current, edges);
-        AndersonDarling.Result ad = AndersonDarling.standardise(walk.andersonDarling, n, m);
+        AndersonDarling.Result ad = andersonDarling ? AndersonDarling.standardise(walk.andersonDarling(), n, m)
+                : new AndersonDarling.Result(Double.NaN, Double.NaN);
         return new NumericDrift(n, m, missingFraction, missingFractionCurrent, d, p, w, normed,
                 BinnedDistances.psi(binCounts, currentBins), BinnedDistances.jensenShannon(binCounts, currentBins),
                 BinnedDistances.hellinger(binCounts, currentBins), ad.statistic(), ad.pValue());
     }
 
+    /** Prefix sums of the sorted reference, computed on first use by a window search. */
+    private double[] prefixSums() {
+        double[] sums = prefix;
+        if (sums == null) {
+            sums = new double[sorted.length + 1];
+            for (int i = 0; i < sorted.length; i++) {
+                sums[i + 1] = sums[i] + sorted[i];
+            }
+            prefix = sums;
+        }
+        return sums;
+    }
+
     /** The two-sample KS statistic D of two samples already sorted ascending (neither empty). */
     static double ksStatisticSorted(double[] a, double[] b) {
-        return walk(a, b).maxGap / ((double) a.length * b.length);
-    }
-
-    /** Sums of one ordered pass over two sorted samples. */
-    private record Walk(long maxGap, double areaGap, double andersonDarling) {
-    }
-
-    /**
-     * Walks the distinct pooled values z in ascending order. With i reference and j current values
-     * below z, the empirical CDFs differ by |i·m − j·n| / (n·m) on [previous z, z): its maximum after
-     * each step is the KS D, its integral the Wasserstein-1 distance. At z, with f reference values and
-     * l pooled values equal to z, the mid-ranks M = i + f/2 and B = i + j + l/2 give the term
-     * l (N·M − n·B)² / (B(N − B) − N·l/4) of Scholz and Stephens' A²_akN; for two samples both samples'
-     * terms share that square, which is why it is weighted by (1/n + 1/m).
-     */
-    private static Walk walk(double[] ref, double[] cur) {
-        int n = ref.length;
-        int m = cur.length;
-        double bigN = (double) n + m;
-        int i = 0;
-        int j = 0;
-        long maxGap = 0;
-        double area = 0;
-        double ad = 0;
-        double previous = 0;
-        while (i < n || j < m) {
-            double z = j >= m || (i < n && ref[i] <= cur[j]) ? ref[i] : cur[j];
-            long gapBelow = Math.abs((long) i * m - (long) j * n);
-            if (i + j > 0) {
-                area += gapBelow * (z - previous);
-            }
-            int i0 = i;
-            int j0 = j;
-            while (i < n && ref[i] == z) {
-                i++;
-            }
-            while (j < m && cur[j] == z) {
-                j++;
-            }
-            double ties = (double) (i - i0) + (j - j0);
-            double b = i0 + j0 + ties / 2;
-            double midRank = i0 + (i - i0) / 2.0;
-            double diff = bigN * midRank - n * b;
-            ad += ties * diff * diff / (b * (bigN - b) - bigN * ties / 4);
-            maxGap = Math.max(maxGap, Math.abs((long) i * m - (long) j * n));
-            previous = z;
-        }
-        double raw = (bigN - 1) / bigN * ad / bigN * (1.0 / n + 1.0 / m);
-        return new Walk(maxGap, area, raw);
+        return TwoSampleWalk.merge(a, b, false).maxGap() / ((double) a.length * b.length);
     }
 
     /** The finite values, sorted; −0.0 becomes 0.0 so that equal values sit together. */

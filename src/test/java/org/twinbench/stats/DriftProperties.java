@@ -77,4 +77,19 @@ class DriftProperties {
         Arrays.sort(sorted);
         assertThat(CategoricalReference.of(sorted, levels).compare(c, levels).chi2PValue()).isEqualTo(1.0);
     }
+
+    @Property(tries = 300)
+    void windowSearchAgreesWithTheFullMerge(
+            @ForAll @Size(min = 1, max = 300) List<@IntRange(min = -50, max = 50) Integer> a,
+            @ForAll @Size(min = 1, max = 40) List<@DoubleRange(min = -60, max = 60) Double> b) {
+        double[] x = a.stream().mapToDouble(v -> v / 2.0).toArray();
+        double[] y = b.stream().mapToDouble(Double::doubleValue).toArray();
+        NumericReference ref = NumericReference.of(x);
+        NumericDrift full = ref.compare(y);
+        NumericDrift window = ref.compareWindow(y);
+        assertThat(window.ksStatistic()).isEqualTo(full.ksStatistic());
+        assertThat(window.wasserstein()).isCloseTo(full.wasserstein(), within(1e-9 * (1 + full.wasserstein())));
+        assertThat(window.psi()).isEqualTo(full.psi());
+        assertThat(window.andersonDarling()).isNaN();
+    }
 }

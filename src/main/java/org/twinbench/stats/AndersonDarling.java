@@ -23,6 +23,31 @@ public final class AndersonDarling {
     }
 
     /**
+     * h = Σ_{i=1}^{N−1} 1/i and g = Σ_{i=1}^{N−2} Σ_{j=i+1}^{N−1} 1/((N−i) j), summed in O(N) as scipy does;
+     * the last N is remembered, because a monitor compares windows of one size again and again.
+     */
+    private record HarmonicSums(long n, double g, double h) {
+
+        private static volatile HarmonicSums last = new HarmonicSums(0, 0, 0);
+
+        static HarmonicSums of(long n) {
+            HarmonicSums cached = last;
+            if (cached.n == n) {
+                return cached;
+            }
+            double cumulative = 0;
+            double g = 0;
+            for (long i = 2; i < n; i++) {
+                cumulative += 1.0 / (n - i + 1);
+                g += cumulative / i;
+            }
+            HarmonicSums sums = new HarmonicSums(n, g, cumulative + 1);
+            last = sums;
+            return sums;
+        }
+    }
+
+    /**
      * Standardises a raw mid-rank statistic A²_akN of k samples of the given sizes (formulae 4–7 of
      * Scholz and Stephens) and interpolates the p-value: a quadratic fitted to ln(α) over the critical
      * values of k − 1, evaluated at the statistic. NaN when there are fewer than four observations.
@@ -38,15 +63,9 @@ public final class AndersonDarling {
         if (n < 4 || Double.isNaN(rawStatistic)) {
             return new Result(Double.NaN, Double.NaN);
         }
-        // h = Σ_{i=1}^{N−1} 1/i;  g = Σ_{i=1}^{N−2} Σ_{j=i+1}^{N−1} 1/((N−i) j), summed in O(N) as scipy does.
-        long bigN = (long) n;
-        double cumulative = 0;
-        double g = 0;
-        for (long i = 2; i < bigN; i++) {
-            cumulative += 1.0 / (bigN - i + 1);
-            g += cumulative / i;
-        }
-        double h = cumulative + 1;
+        HarmonicSums sums = HarmonicSums.of((long) n);
+        double g = sums.g();
+        double h = sums.h();
         double a = (4 * g - 6) * (k - 1) + (10 - 6 * g) * harmonicSizes;
         double b = (2 * g - 4) * k * k + 8 * h * k + (2 * g - 14 * h - 4) * harmonicSizes - 8 * h + 4 * g - 6;
         double c = (6 * h + 2 * g - 2) * k * k + (4 * h - 4 * g + 6) * k + (2 * h - 6) * harmonicSizes + 4 * h;

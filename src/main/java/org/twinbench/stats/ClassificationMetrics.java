@@ -86,8 +86,8 @@ public final class ClassificationMetrics {
                 neg[q++] = scores[i];
             }
         }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
+        DoubleSort.sort(pos);
+        DoubleSort.sort(neg);
         double wins = 0;
         int below = 0;
         int atOrBelow = 0;

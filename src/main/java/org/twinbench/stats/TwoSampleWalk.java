@@ -55,65 +55,100 @@ record TwoSampleWalk(long maxGap, double wasserstein, double andersonDarling) {
     }
 
     /**
-     * KS and Wasserstein-1 from the distinct current values alone, O(m log n): between two consecutive
+     * KS and Wasserstein-1 from the distinct current values alone, O(m log(n/m)): between two consecutive
      * current values F_cur is a constant c and F_ref is monotone, so |F_ref − F_cur| is largest at the
-     * ends of the interval (found by binary search), and ∫ |F_ref − c| splits where F_ref reaches c into
-     * two integrals of F_ref, each H(b) − H(a) with H(t) = ∫_{−∞}^t F_ref = (cnt(t)·t − Σ_{r ≤ t} r) / n
-     * read off the reference's prefix sums.
+     * ends of the interval, and ∫ |F_ref − c| splits where F_ref reaches c into two integrals of F_ref,
+     * each H(b) − H(a) with H(t) = ∫_{−∞}^t F_ref = (cnt(t)·t − Σ_{r ≤ t} r) / n read off the reference's
+     * prefix sums. The counts cnt(t) are found by galloping search from the previous one, since the
+     * current values arrive in order.
      */
     static TwoSampleWalk search(double[] ref, double[] prefix, double[] cur) {
         int n = ref.length;
         int m = cur.length;
-        long maxGap = 0;
-        double area = integralOfCdf(ref, prefix, cur[0]);
+        int below = gallop(ref, cur[0], 0, false);
+        int atOrBelow = gallop(ref, cur[0], below, true);
+        long maxGap = (long) below * m;
+        double area = integral(ref, prefix, cur[0], atOrBelow);
         int j = 0;
         while (j < m) {
             double z = cur[j];
             while (j < m && cur[j] == z) {
                 j++;
             }
-            long atOrBelow = NumericReference.upperBound(ref, z);
-            maxGap = Math.max(maxGap, Math.abs(atOrBelow * m - (long) j * n));
-            double next = j < m ? cur[j] : Math.max(z, ref[n - 1]);
-            long below = j < m ? lowerBound(ref, next) : n;
-            maxGap = Math.max(maxGap, Math.abs(below * m - (long) j * n));
-            area += absoluteGap(ref, prefix, z, next, j, m);
+            maxGap = Math.max(maxGap, Math.abs((long) atOrBelow * m - (long) j * n));
+            double next;
+            int nextBelow;
+            int nextAtOrBelow;
+            if (j < m) {
+                next = cur[j];
+                nextBelow = gallop(ref, next, atOrBelow, false);
+                nextAtOrBelow = gallop(ref, next, nextBelow, true);
+            } else {
+                next = Math.max(z, ref[n - 1]);
+                nextBelow = n;
+                nextAtOrBelow = n;
+            }
+            maxGap = Math.max(maxGap, Math.abs((long) nextBelow * m - (long) j * n));
+            area += absoluteGap(ref, prefix, z, atOrBelow, next, nextAtOrBelow, j, m);
+            atOrBelow = nextAtOrBelow;
         }
-        long beforeFirst = lowerBound(ref, cur[0]);
-        maxGap = Math.max(maxGap, beforeFirst * m);
         return new TwoSampleWalk(maxGap, area, Double.NaN);
     }
 
-    /** ∫_a^b |F_ref(x) − j/m| dx for a ≤ b. */
-    private static double absoluteGap(double[] ref, double[] prefix, double a, double b, long j, long m) {
+    /**
+     * ∫_a^b |F_ref(x) − j/m| dx for a ≤ b, given cnt(a) and cnt(b). F_ref(x) ≥ c = j/m exactly when at least
+     * K = ⌈c·n⌉ reference values are ≤ x, i.e. x ≥ ref[K − 1]: below that point the integrand is c − F_ref,
+     * above it F_ref − c.
+     */
+    private static double absoluteGap(double[] ref, double[] prefix, double a, int countA, double b, int countB,
+                                      long j, long m) {
         if (b <= a) {
             return 0;
         }
         double c = (double) j / m;
         int n = ref.length;
-        // F_ref(x) ≥ c exactly when at least K = ⌈c·n⌉ reference values are ≤ x, i.e. x ≥ ref[K − 1].
         long k = (j * n + m - 1) / m;
-        double crossing = k == 0 ? Double.NEGATIVE_INFINITY : ref[(int) k - 1];
-        double x = Math.min(Math.max(crossing, a), b);
-        double ha = integralOfCdf(ref, prefix, a);
-        double hx = integralOfCdf(ref, prefix, x);
-        double hb = integralOfCdf(ref, prefix, b);
+        double x;
+        int countX;
+        if (k == 0 || ref[(int) k - 1] <= a) {
+            x = a;
+            countX = countA;
+        } else if (ref[(int) k - 1] >= b) {
+            x = b;
+            countX = countB;
+        } else {
+            x = ref[(int) k - 1];
+            countX = gallop(ref, x, (int) k, true);
+        }
+        double ha = integral(ref, prefix, a, countA);
+        double hx = integral(ref, prefix, x, countX);
+        double hb = integral(ref, prefix, b, countB);
         return c * (x - a) - (hx - ha) + (hb - hx) - c * (b - x);
     }
 
-    /** H(t) = ∫_{−∞}^t F_ref(x) dx = Σ_{r ≤ t} (t − r) / n. */
-    private static double integralOfCdf(double[] ref, double[] prefix, double t) {
-        int count = NumericReference.upperBound(ref, t);
+    /** H(t) = ∫_{−∞}^t F_ref(x) dx = Σ_{r ≤ t} (t − r) / n, given the count of reference values ≤ t. */
+    private static double integral(double[] ref, double[] prefix, double t, int count) {
         return (count * t - prefix[count]) / ref.length;
     }
 
-    /** The number of values &lt; x in a sorted array. */
-    static int lowerBound(double[] sorted, double x) {
-        int lo = 0;
-        int hi = sorted.length;
+    /**
+     * The number of values &lt; x ({@code orEqual} false) or ≤ x (true) in a sorted array, knowing it is at
+     * least {@code from}: exponential steps from {@code from}, then bisection.
+     */
+    static int gallop(double[] sorted, double x, int from, boolean orEqual) {
+        int n = sorted.length;
+        int lo = from;
+        int step = 1;
+        int hi = from;
+        while (hi < n && (orEqual ? sorted[hi] <= x : sorted[hi] < x)) {
+            lo = hi + 1;
+            hi = from + step;
+            step <<= 1;
+        }
+        hi = Math.min(hi, n);
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < x) {
+            if (orEqual ? sorted[mid] <= x : sorted[mid] < x) {
                 lo = mid + 1;
             } else {
                 hi = mid;

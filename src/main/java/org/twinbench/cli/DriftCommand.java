@@ -68,6 +68,9 @@ public final class DriftCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** At most this many new or vanished categories are listed per column. */
+    static final int LISTED_CATEGORIES = 20;
+
     /** One compared column: its statistics and, when the two tables disagree on its type, why. */
     private record Compared(String name, ColumnDrift drift, String note) {
     }
@@ -198,8 +201,11 @@ public final class DriftCommand implements Callable<Integer> {
             node.put("reference_count", c.drift().referenceCount());
             node.put("current_count", c.drift().currentCount());
             if (c.drift() instanceof CategoricalDrift cat) {
-                node.set("new_categories", Json.MAPPER.valueToTree(cat.newCategories()));
-                node.set("vanished_categories", Json.MAPPER.valueToTree(cat.vanishedCategories()));
+                // An identifier column can bring thousands of new values: list the first few, count them all.
+                node.set("new_categories", Json.MAPPER.valueToTree(firstFew(cat.newCategories())));
+                node.put("new_category_count", cat.newCategories().size());
+                node.set("vanished_categories", Json.MAPPER.valueToTree(firstFew(cat.vanishedCategories())));
+                node.put("vanished_category_count", cat.vanishedCategories().size());
             }
             String note = c.drift().computed() ? c.note()
                     : "no values on the " + (c.drift().referenceCount() == 0 ? "reference" : "current")
@@ -209,6 +215,10 @@ public final class DriftCommand implements Callable<Integer> {
             }
         }
         return root;
+    }
+
+    private static List<String> firstFew(List<String> values) {
+        return values.subList(0, Math.min(values.size(), LISTED_CATEGORIES));
     }
 
     private static void printTable(PrintWriter out, Frame ref, Frame cur, List<Compared> compared, DatasetDrift result) {

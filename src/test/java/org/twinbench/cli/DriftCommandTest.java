@@ -144,8 +144,26 @@ class DriftCommandTest {
         assertThat(v.get("kind").asText()).isEqualTo("categorical");
         assertThat(v.get("note").asText()).contains("numeric in the reference but text in the current");
         assertThat(v.get("new_categories").get(0).asText()).isEqualTo("many");
+        assertThat(v.get("new_category_count").asInt()).isEqualTo(1);
         // [[1, 2, 0], [1, 1, 1]]: dof 2.
         assertThat(v.get("dof").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void identifierColumnsListOnlyTheFirstNewCategories() throws IOException {
+        StringBuilder ref = new StringBuilder("id\n");
+        StringBuilder cur = new StringBuilder("id\n");
+        for (int i = 0; i < 50; i++) {
+            ref.append("r").append(i).append('\n');
+            cur.append("c").append(i).append('\n');
+        }
+        JsonNode id = runJson("drift", "--reference", write("ref.csv", ref.toString()).toString(), "--current",
+                write("cur.csv", cur.toString()).toString(), "--json").get("columns").get(0);
+        assertThat(id.get("new_categories")).hasSize(20);
+        assertThat(id.get("new_category_count").asInt()).isEqualTo(50);
+        assertThat(id.get("vanished_category_count").asInt()).isEqualTo(50);
+        // Disjoint supports: Jensen-Shannon distance 1, the most there is.
+        assertThat(id.get("jensen_shannon").asDouble()).isCloseTo(1.0, within(1e-12));
     }
 
     @Test

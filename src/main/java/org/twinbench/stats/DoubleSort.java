@@ -8,16 +8,18 @@ import java.util.Arrays;
  *
  * <p>A double's raw bits, with the sign bit flipped for non-negative values and all bits flipped for
  * negative ones, order as unsigned 64-bit integers exactly as the doubles order numerically (IEEE 754
- * total order), so eight stable counting passes over 8-bit digits sort them. Passes in which every key
- * has the same digit (common in the exponent bytes) are skipped. Arrays below
+ * total order), so six stable counting passes over 11-bit digits sort them. Passes in which every key
+ * has the same digit (common in the exponent bits) are skipped. Arrays below
  * {@value #RADIX_THRESHOLD} values go to {@code Arrays.sort}. Callers pass finite values with −0.0
  * already turned into 0.0 (otherwise −0.0 would sort before 0.0, as with {@code Arrays.sort}).
  */
 public final class DoubleSort {
 
     static final int RADIX_THRESHOLD = 4096;
-    private static final int DIGITS = 8;
-    private static final int BUCKETS = 256;
+    private static final int BITS = 11;
+    private static final int DIGITS = (64 + BITS - 1) / BITS;
+    private static final int BUCKETS = 1 << BITS;
+    private static final int MASK = BUCKETS - 1;
 
     private DoubleSort() {
     }
@@ -35,13 +37,14 @@ public final class DoubleSort {
             long key = bits ^ ((bits >> 63) | Long.MIN_VALUE);
             keys[i] = key;
             for (int d = 0; d < DIGITS; d++) {
-                counts[d][(int) (key >>> (8 * d)) & 0xFF]++;
+                counts[d][(int) (key >>> (BITS * d)) & MASK]++;
             }
         }
         long[] buffer = new long[n];
         for (int d = 0; d < DIGITS; d++) {
             int[] count = counts[d];
-            if (count[(int) (keys[0] >>> (8 * d)) & 0xFF] == n) {
+            int shift = BITS * d;
+            if (count[(int) (keys[0] >>> shift) & MASK] == n) {
                 continue;
             }
             int offset = 0;
@@ -50,10 +53,9 @@ public final class DoubleSort {
                 count[b] = offset;
                 offset += c;
             }
-            int shift = 8 * d;
             for (int i = 0; i < n; i++) {
                 long key = keys[i];
-                buffer[count[(int) (key >>> shift) & 0xFF]++] = key;
+                buffer[count[(int) (key >>> shift) & MASK]++] = key;
             }
             long[] swap = keys;
             keys = buffer;

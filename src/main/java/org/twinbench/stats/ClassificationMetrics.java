@@ -86,8 +86,8 @@ public final class ClassificationMetrics {
                 neg[q++] = scores[i];
             }
         }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
+        DoubleSort.sort(pos);
+        DoubleSort.sort(neg);
         double wins = 0;
         int below = 0;
         int atOrBelow = 0;
@@ -131,5 +131,90 @@ public final class ClassificationMetrics {
     static int eceBin(double score) {
         int bin = (int) Math.floor(score * ECE_BINS);
         return Math.min(Math.max(bin, 0), ECE_BINS - 1);
+    }
+
+    /** Mean of the recall of each class, (TPR + TNR) / 2; NaN unless both classes occur. */
+    public static double balancedAccuracy(int[] labels, double[] scores, double threshold) {
+        long tp = 0;
+        long positives = 0;
+        long tn = 0;
+        for (int i = 0; i < labels.length; i++) {
+            boolean predicted = scores[i] >= threshold;
+            if (labels[i] == 1) {
+                positives++;
+                tp += predicted ? 1 : 0;
+            } else {
+                tn += predicted ? 0 : 1;
+            }
+        }
+        long negatives = labels.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        return ((double) tp / positives + (double) tn / negatives) / 2;
+    }
+
+    /**
+     * Area under the precision–recall curve as average precision, Σ_k (R_k − R_{k−1}) · P_k over the
+     * distinct score thresholds from the highest down (as scikit-learn's {@code average_precision_score};
+     * no interpolation). NaN without positives.
+     */
+    public static double averagePrecision(int[] labels, double[] scores) {
+        int n = labels.length;
+        Integer[] order = new Integer[n];
+        long positives = 0;
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            positives += labels[i] == 1 ? 1 : 0;
+        }
+        if (positives == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        double ap = 0;
+        long tp = 0;
+        int seen = 0;
+        double previousRecall = 0;
+        while (seen < n) {
+            double score = scores[order[seen]];
+            while (seen < n && scores[order[seen]] == score) {
+                tp += labels[order[seen]] == 1 ? 1 : 0;
+                seen++;
+            }
+            double recall = (double) tp / positives;
+            ap += (recall - previousRecall) * ((double) tp / seen);
+            previousRecall = recall;
+        }
+        return ap;
+    }
+
+    /** One bin of a reliability diagram: rows, mean score and observed positive share in the bin. */
+    public record ReliabilityBin(double lower, double upper, int n, double meanScore, double positiveShare) {
+    }
+
+    /**
+     * Reliability-diagram bins: {@code bins} equal-width score bins on [0, 1] (a score of 1.0 in the last),
+     * with their mean score and observed positive share (NaN for an empty bin). With ten bins,
+     * Σ (n_b / n) |positiveShare − meanScore| is the ECE.
+     */
+    public static java.util.List<ReliabilityBin> reliabilityBins(int[] labels, double[] scores, int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins must be >= 1, not " + bins);
+        }
+        double[] labelSum = new double[bins];
+        double[] scoreSum = new double[bins];
+        int[] count = new int[bins];
+        for (int i = 0; i < labels.length; i++) {
+            int bin = Math.min(Math.max((int) Math.floor(scores[i] * bins), 0), bins - 1);
+            labelSum[bin] += labels[i];
+            scoreSum[bin] += scores[i];
+            count[bin]++;
+        }
+        java.util.List<ReliabilityBin> out = new java.util.ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            out.add(new ReliabilityBin((double) b / bins, (double) (b + 1) / bins, count[b],
+                    count[b] == 0 ? Double.NaN : scoreSum[b] / count[b], count[b] == 0 ? Double.NaN : labelSum[b] / count[b]));
+        }
+        return out;
     }
 }

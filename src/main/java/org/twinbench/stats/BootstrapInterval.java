@@ -1,0 +1,87 @@
+package org.twinbench.stats;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A percentile bootstrap confidence interval of a metric (Efron and Tibshirani 1993, ch. 13): the
+ * rows are resampled with replacement {@code replicates} times by a generator seeded with
+ * {@code seed}, the metric is computed on each resample, and the interval is the (1 − level)/2 and
+ * (1 + level)/2 quantiles (numpy's linear rule) of those values. Resamples where the metric is
+ * undefined (e.g. AUC of a resample with one class) are left out and counted.
+ *
+ * @param estimate the metric on the rows themselves
+ * @param used resamples on which the metric was defined
+ */
+public record BootstrapInterval(double estimate, double lower, double upper, double level, int used) {
+
+    public static BootstrapInterval of(BinaryMetric metric, int[] labels, double[] scores, double threshold,
+                                       int replicates, double level, long seed) {
+        return of(metric, labels, scores, threshold, replicates, level, new SplittableRandom(seed));
+    }
+
+    private static BootstrapInterval of(BinaryMetric metric, int[] labels, double[] scores, double threshold,
+                                        int replicates, double level, SplittableRandom random) {
+        if (replicates < 1 || !(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("need replicates >= 1 and a level in (0, 1)");
+        }
+        int n = labels.length;
+        double estimate = metric.compute(labels, scores, threshold);
+        double[] values = new double[replicates];
+        int used = 0;
+        int[] y = new int[n];
+        double[] s = new double[n];
+        for (int b = 0; b < replicates; b++) {
+            for (int i = 0; i < n; i++) {
+                int row = random.nextInt(n);
+                y[i] = labels[row];
+                s[i] = scores[row];
+            }
+            double value = n == 0 ? Double.NaN : metric.compute(y, s, threshold);
+            if (!Double.isNaN(value)) {
+                values[used++] = value;
+            }
+        }
+        if (used == 0) {
+            return new BootstrapInterval(estimate, Double.NaN, Double.NaN, level, 0);
+        }
+        double[] sorted = Arrays.copyOf(values, used);
+        Arrays.sort(sorted);
+        return new BootstrapInterval(estimate, NumericReference.quantile(sorted, (1 - level) / 2),
+                NumericReference.quantile(sorted, (1 + level) / 2),
+                level, used);
+    }
+
+    /**
+     * One interval per slice, in level order (slices without rows left out); each slice draws from its
+     * own generator split in turn from the one seeded with {@code seed}, so a slice's interval does not
+     * depend on the size of the slices before it.
+     */
+    public static Map<String, BootstrapInterval> bySlice(BinaryMetric metric, SliceColumn slices, int[] labels,
+                                                  double[] scores, double threshold, int replicates, double level,
+                                                  long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        Map<String, BootstrapInterval> out = new LinkedHashMap<>();
+        for (int g = 0; g < slices.levels().size(); g++) {
+            SplittableRandom random = root.split();
+            int[] rows = rowsOf(slices.codes(), g);
+            if (rows.length == 0) {
+                continue;
+            }
+            int[] y = new int[rows.length];
+            double[] s = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                y[i] = labels[rows[i]];
+                s[i] = scores[rows[i]];
+            }
+            out.put(slices.levels().get(g), of(metric, y, s, threshold, replicates, level, random));
+        }
+        return out;
+    }
+
+    private static int[] rowsOf(int[] codes, int code) {
+        return java.util.stream.IntStream.range(0, codes.length).filter(r -> codes[r] == code).toArray();
+    }
+}

@@ -1,0 +1,97 @@
+package org.twinbench.stats;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A slicing of rows: a code per row into a list of slice names (−1 = the row belongs to no slice),
+ * from a categorical column as it is, from numeric bins, or from the intersection of two slicings.
+ * The codes feed {@link SliceMetrics#bySlice}.
+ */
+public record SliceColumn(String name, int[] codes, List<String> levels) {
+
+    public SliceColumn {
+        levels = List.copyOf(levels);
+    }
+
+    /**
+     * Numeric bins at the given ascending edges: (−∞, e0) named {@code < e0}, [e_{k−1}, e_k) named
+     * {@code [a, b)}, and [e_last, ∞) named {@code >= e_last}; NaN rows belong to no bin.
+     */
+    public static SliceColumn numericBins(String name, double[] values, double[] edges) {
+        for (int i = 1; i < edges.length; i++) {
+            if (!(edges[i] > edges[i - 1])) {
+                throw new IllegalArgumentException("bin edges of '" + name + "' must increase strictly");
+            }
+        }
+        List<String> levels = new ArrayList<>();
+        if (edges.length == 0) {
+            levels.add("all");
+        } else {
+            levels.add("< " + format(edges[0]));
+            for (int i = 1; i < edges.length; i++) {
+                levels.add("[" + format(edges[i - 1]) + ", " + format(edges[i]) + ")");
+            }
+            levels.add(">= " + format(edges[edges.length - 1]));
+        }
+        int[] codes = new int[values.length];
+        for (int r = 0; r < values.length; r++) {
+            codes[r] = Double.isNaN(values[r]) ? -1 : NumericReference.upperBound(edges, values[r]);
+        }
+        return new SliceColumn(name, codes, levels);
+    }
+
+    /** Bins at the {@code k}-quantiles of the present values (numpy's linear rule), repeated edges merged. */
+    public static SliceColumn quantileBins(String name, double[] values, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("need at least one bin, not " + k);
+        }
+        double[] sorted = NumericReference.presentSorted(values);
+        List<Double> edges = new ArrayList<>();
+        for (int q = 1; q < k && sorted.length > 0; q++) {
+            double edge = NumericReference.quantile(sorted, (double) q / k);
+            if (edges.isEmpty() || edge > edges.get(edges.size() - 1)) {
+                edges.add(edge);
+            }
+        }
+        return numericBins(name, values, edges.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * Rows by the pair of their slices in {@code a} and {@code b}, named {@code a=x & b=y}; only pairs that
+     * occur become slices, in the order of a's levels, then b's. A row missing in either is in none.
+     */
+    public static SliceColumn intersection(SliceColumn a, SliceColumn b) {
+        if (a.codes.length != b.codes.length) {
+            throw new IllegalArgumentException("slicings of different lengths");
+        }
+        int kb = b.levels.size();
+        boolean[] used = new boolean[a.levels.size() * kb];
+        for (int r = 0; r < a.codes.length; r++) {
+            if (a.codes[r] >= 0 && b.codes[r] >= 0) {
+                used[a.codes[r] * kb + b.codes[r]] = true;
+            }
+        }
+        Map<Integer, Integer> newCode = new HashMap<>();
+        List<String> levels = new ArrayList<>();
+        for (int pair = 0; pair < used.length; pair++) {
+            if (used[pair]) {
+                newCode.put(pair, levels.size());
+                levels.add(a.name + "=" + a.levels.get(pair / kb) + " & " + b.name + "=" + b.levels.get(pair % kb));
+            }
+        }
+        int[] codes = new int[a.codes.length];
+        for (int r = 0; r < codes.length; r++) {
+            codes[r] = a.codes[r] >= 0 && b.codes[r] >= 0 ? newCode.get(a.codes[r] * kb + b.codes[r]) : -1;
+        }
+        return new SliceColumn(a.name + " x " + b.name, codes, levels);
+    }
+
+    private static String format(double edge) {
+        return edge == Math.rint(edge) && Math.abs(edge) < 1e15 ? String.valueOf((long) edge)
+                : String.format(Locale.ROOT, "%.4g", edge);
+    }
+}

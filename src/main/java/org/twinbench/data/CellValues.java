@@ -46,6 +46,9 @@ public final class CellValues {
     private static final List<String> DATE_PATTERNS = List.of("uuuu-MM-dd", "uuuu/MM/dd", "dd.MM.uuuu", "M/d/uuuu",
             "d/M/uuuu");
 
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15};
+
     private CellValues() {
     }
 
@@ -75,19 +78,30 @@ public final class CellValues {
             i++;
         }
         int digits = 0;
+        int fractionDigits = 0;
+        long mantissa = 0;
         while (i < n && isDigit(text.charAt(i))) {
+            mantissa = mantissa * 10 + (text.charAt(i) - '0');
             i++;
             digits++;
         }
         if (i < n && text.charAt(i) == '.') {
             i++;
             while (i < n && isDigit(text.charAt(i))) {
+                mantissa = mantissa * 10 + (text.charAt(i) - '0');
                 i++;
                 digits++;
+                fractionDigits++;
             }
         }
         if (digits == 0) {
             return null;
+        }
+        if (i == n && digits <= 15) {
+            // Clinger's fast path: an integer below 2^53 divided by an exact power of ten is
+            // correctly rounded, so this equals Double.parseDouble(text).
+            double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+            return text.charAt(0) == '-' ? -value : value;
         }
         if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
             i++;

@@ -59,20 +59,26 @@ final class CsvParser {
         recordLine = line;
         while (true) {
             boolean endOfRecord = readField();
-            fields.add(field.toString());
+            fields.add(value);
             if (endOfRecord) {
                 return true;
             }
         }
     }
 
-    /** Reads one field into {@link #field}; true when it ended the record (line end or input end). */
+    /** The field read last. */
+    private String value;
+
+    /** Reads one field into {@link #value}; true when it ended the record (line end or input end). */
     private boolean readField() {
         field.setLength(0);
         if (fill() && buffer[position] == quote) {
             position++;
-            return readQuoted();
+            boolean end = readQuoted();
+            value = field.toString();
+            return end;
         }
+        boolean spansBuffers = false;
         while (fill()) {
             int start = position;
             while (position < limit) {
@@ -82,9 +88,17 @@ final class CsvParser {
                 }
                 position++;
             }
-            field.append(buffer, start, position - start);
             if (position == limit) {
+                field.append(buffer, start, position - start);
+                spansBuffers = true;
                 continue;
+            }
+            // The common case, a field inside one buffer, makes its string without the builder.
+            if (spansBuffers) {
+                field.append(buffer, start, position - start);
+                value = field.toString();
+            } else {
+                value = new String(buffer, start, position - start);
             }
             char c = buffer[position++];
             if (c == delimiter) {
@@ -96,6 +110,7 @@ final class CsvParser {
             endLine(c);
             return true;
         }
+        value = field.toString();
         return true;
     }
 

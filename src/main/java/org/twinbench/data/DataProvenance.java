@@ -28,7 +28,7 @@ public record DataProvenance(String file, String sha256, int rows, int columns, 
     /** SHA-256 of a file's bytes, as lower-case hex. */
     public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = digest();
+            MessageDigest digest = newDigest();
             byte[] buffer = new byte[1 << 16];
             int read;
             while ((read = in.read(buffer)) > 0) {
@@ -44,10 +44,10 @@ public record DataProvenance(String file, String sha256, int rows, int columns, 
     public static String schemaHash(Map<String, ValueKind> kinds) {
         StringBuilder text = new StringBuilder();
         kinds.forEach((name, kind) -> text.append(name).append('\t').append(kind).append('\n'));
-        return HexFormat.of().formatHex(digest().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(newDigest().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static MessageDigest digest() {
+    static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +28,7 @@ final class DelimitedReader {
     }
 
     /** The columns as read, with the format used and where each row started. */
-    record Parsed(List<ColumnBuilder> columns, TextFormat format, RowLines lines) {
+    record Parsed(List<ColumnBuilder> columns, TextFormat format, RowLines lines, String sha256) {
     }
 
     static Parsed read(Path file, LoadOptions options) {
@@ -89,7 +91,8 @@ final class DelimitedReader {
                 }
             }
             options.listener().progress(total, total, rows);
-            return new Parsed(columns, format, lines);
+            counting.transferTo(java.io.OutputStream.nullOutputStream());
+            return new Parsed(columns, format, lines, counting.sha256());
         } catch (IOException e) {
             throw new DataException(where + ": cannot read: " + e.getMessage(), e);
         }
@@ -146,9 +149,10 @@ final class DelimitedReader {
         }
     }
 
-    /** Counts the bytes read, for progress. */
+    /** Counts the bytes read, for progress, and hashes them, so the file is read once for both. */
     private static final class CountingStream extends FilterInputStream {
         private volatile long count;
+        private final MessageDigest digest = DataProvenance.newDigest();
 
         CountingStream(InputStream in) {
             super(in);
@@ -159,6 +163,7 @@ final class DelimitedReader {
             int b = super.read();
             if (b >= 0) {
                 count++;
+                digest.update((byte) b);
             }
             return b;
         }
@@ -168,8 +173,13 @@ final class DelimitedReader {
             int n = super.read(b, off, len);
             if (n > 0) {
                 count += n;
+                digest.update(b, off, n);
             }
             return n;
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(digest.digest());
         }
     }
 }

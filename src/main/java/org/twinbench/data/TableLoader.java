@@ -46,7 +46,9 @@ public final class TableLoader {
         boolean excel = file.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
         List<Column> columns = new ArrayList<>();
         KindResolver resolver;
+        String sha;
         if (excel) {
+            sha = DataProvenance.sha256(file);
             columns.addAll(ExcelReader.read(file, options));
             resolver = new KindResolver(file.toString(), ',', RowLines.spreadsheet());
         } else {
@@ -55,9 +57,9 @@ public final class TableLoader {
                 columns.add(builder.build());
             }
             resolver = new KindResolver(file.toString(), parsed.format().delimiter(), parsed.lines());
+            sha = parsed.sha256();
         }
         Frame frame = resolver.resolve(columns, options.typeOverrides());
-        String sha = DataProvenance.sha256(file);
         Map<String, ValueKind> kinds = resolver.kinds();
         DataProvenance provenance = new DataProvenance(file.toString(), sha, frame.rowCount(),
                 frame.columnNames().size(), DataProvenance.schemaHash(kinds), loadedAt.toString(),

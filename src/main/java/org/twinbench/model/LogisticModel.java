@@ -36,4 +36,8 @@ public final class LogisticModel implements BinaryClassifier {
     public FeatureEncoder encoder() {
         return encoder;
     }
+
+    LogisticRegression.Binomial regression() {
+        return regression;
+    }
 }

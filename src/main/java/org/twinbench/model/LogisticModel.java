@@ -37,6 +37,11 @@ public final class LogisticModel implements BinaryClassifier {
         return encoder;
     }
 
+    /** The weights of the encoded features, then the intercept (Smile's layout). */
+    public double[] coefficients() {
+        return regression.coefficients().clone();
+    }
+
     LogisticRegression.Binomial regression() {
         return regression;
     }

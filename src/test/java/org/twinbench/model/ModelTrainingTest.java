@@ -101,6 +101,20 @@ class ModelTrainingTest {
     }
 
     @Test
+    void forestScoresEqualSmilesOwnPrediction() {
+        Frame data = planted(6, 600);
+        TreeModel model = (TreeModel) ModelTrainer.train(data, options(Algorithm.RANDOM_FOREST, 4));
+        double[] scores = model.scorePositive(data);
+        double[][] x = model.encoder().encode(data);
+        smile.data.type.StructType schema = TreeModel.encodedSchema(x[0].length);
+        double[] posteriori = new double[2];
+        for (int i = 0; i < x.length; i++) {
+            model.ensemble().predict(smile.data.Tuple.of(x[i], schema), posteriori);
+            assertThat(scores[i]).isCloseTo(posteriori[1], within(1e-12));
+        }
+    }
+
+    @Test
     void sameSeedSameModelOtherSeedOtherModel() {
         Frame data = planted(3, 1000);
         for (Algorithm algorithm : List.of(Algorithm.RANDOM_FOREST, Algorithm.GRADIENT_BOOSTING)) {

@@ -27,7 +27,7 @@ final class ExcelReader {
                     .columnTypes(name -> ColumnType.STRING)
                     .build();
             table = new XlsxReader().read(readOptions);
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException e) {
             throw new DataException(file + ": not a readable Excel workbook (damaged or truncated?): " + firstLine(e), e);
         }
         options.cancellation().check("loading " + file.getFileName());

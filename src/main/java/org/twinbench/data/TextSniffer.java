@@ -17,11 +17,17 @@ import java.util.List;
 /**
  * Detects the format of a delimited text file from its first 64 KiB: refuses binary files (with
  * what they look like), then finds the encoding, the quote character, the delimiter and whether the
- * first record is a header.
+ * first record is a header. Encodings: a byte-order mark (UTF-8, UTF-16), else UTF-8 when the
+ * sample is valid UTF-8, else Latin-1 as Windows-1252.
  */
 final class TextSniffer {
 
     static final int SAMPLE_BYTES = 1 << 16;
+    /**
+     * The fallback when the bytes are not UTF-8: Windows-1252, the superset of Latin-1 that Excel
+     * writes on Western systems (it also reads the euro sign and curly quotes Latin-1 lacks).
+     */
+    static final Charset WESTERN = Charset.forName("windows-1252");
     private static final int SAMPLE_RECORDS = 50;
 
     private TextSniffer() {
@@ -45,7 +51,7 @@ final class TextSniffer {
         } else {
             refuseBinary(file, head);
             if (charset == null) {
-                charset = isUtf8(head) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+                charset = isUtf8(head) ? StandardCharsets.UTF_8 : WESTERN;
             }
         }
         String text = new String(head, bom, head.length - bom, charset);

@@ -90,6 +90,15 @@ class LoadOptionsTest {
     }
 
     @Test
+    void nonUtf8BytesAreReadAsWindows1252() throws IOException {
+        Path file = dir.resolve("w.csv");
+        // 0x80 is the euro sign and 0x93/0x94 curly quotes in Windows-1252; plain Latin-1 has none of them.
+        Files.write(file, new byte[] {'i', ';', 'n', '\r', '\n', 'A', ';', (byte) 0x80, ' ', (byte) 0x93, 'q',
+            (byte) 0x94, '\r', '\n'});
+        assertThat(TableLoader.load(file).frame().categorical("n").get(0)).isEqualTo("\u20ac \u201cq\u201d");
+    }
+
+    @Test
     void progressReachesEveryRow() throws IOException {
         Path file = rows(10_000);
         List<long[]> reports = new ArrayList<>();

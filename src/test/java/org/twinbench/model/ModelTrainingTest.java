@@ -57,6 +57,9 @@ class ModelTrainingTest {
                 eta += w[j] * encoded[i][j];
             }
             assertThat(scores[i]).isCloseTo(1 / (1 + Math.exp(-eta)), within(1e-12));
+            double[] posteriori = new double[2];
+            model.regression().predict(encoded[i], posteriori);
+            assertThat(scores[i]).as("Smile's own posterior").isCloseTo(posteriori[1], within(1e-12));
         }
     }
 

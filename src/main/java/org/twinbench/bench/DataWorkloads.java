@@ -2,13 +2,19 @@ package org.twinbench.bench;
 
 import java.util.List;
 
-/** The {@code bench} workloads of the data layer. */
+/** The {@code bench} workloads of the data and model layers. */
 public final class DataWorkloads {
 
     private DataWorkloads() {
     }
 
     public static List<Workload> all() {
-        return List.of();
+        return List.of(new CsvLoadWorkload(),
+                new ScoringWorkload("logistic", 0),
+                new ScoringWorkload("random-forest", 0),
+                new ScoringWorkload("gradient-boosting", 0),
+                new ScoringWorkload("onnx", 1),
+                new ScoringWorkload("onnx", 256),
+                new ScoringWorkload("onnx", 4096));
     }
 }

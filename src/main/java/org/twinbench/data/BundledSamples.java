@@ -14,7 +14,7 @@ import java.util.List;
 public final class BundledSamples {
 
     public static final List<String> FILES = List.of("loans.csv", "churn.csv", "loans-recession.twin.json",
-            "README.md");
+            "loans-logistic.onnx", "loans-logistic.onnx.json", "README.md");
 
     private BundledSamples() {
     }

@@ -1,30 +1,25 @@
 package org.twinbench.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
-import tech.tablesaw.io.xlsx.XlsxReadOptions;
-import tech.tablesaw.io.xlsx.XlsxReader;
 
 /**
- * Loads CSV/TSV (delimiter sniffed) and Excel {@code .xlsx} files into a {@link Frame}.
+ * Loads CSV/TSV and Excel {@code .xlsx} files into a {@link Frame}.
  *
- * <p>Every cell is first read as text; a column is numeric when all of its non-missing cells parse
- * as numbers, otherwise categorical (the rule of {@code CLI.md}). Missing cells are the empty cell,
- * {@code NA}, {@code NaN} and {@code null} (any case).
+ * <p>Delimited text is streamed by TwinBench's own parser straight into primitive columns (a
+ * Tablesaw table of text cells would need several times the memory); the delimiter, quote, header
+ * and encoding are detected ({@link TextSniffer}). A column is numeric when all of its non-missing
+ * cells are numbers (the rule of {@code CLI.md}), including numbers written with thousands
+ * separators or decimal commas; otherwise it is categorical, and dates and timestamps are recognised.
+ * Missing cells are the empty cell, {@code NA}, {@code NaN}, {@code null} and {@code n/a} (any case).
+ * Every problem is a {@link DataException} naming the file and, where it applies, the line and column.
  */
 public final class TableLoader {
 
@@ -35,116 +30,41 @@ public final class TableLoader {
     }
 
     public static Dataset load(Path file) {
+        return load(file, LoadOptions.detect());
+    }
+
+    /** Loads with the given format settings, type overrides, progress listener and cancellation token. */
+    public static Dataset load(Path file, LoadOptions options) {
         if (!Files.exists(file)) {
             throw new DataException(file + ": file not found");
         }
         if (Files.isDirectory(file)) {
             throw new DataException(file + ": is a directory, not a data file");
         }
-        Table table = file.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? readXlsx(file) : readDelimited(file);
-        Frame frame = toFrame(table);
-        return new Dataset(frame, new DataProvenance(file.toString(), DataProvenance.sha256(file),
-                frame.rowCount(), frame.columnNames().size()));
-    }
-
-    private static Table readDelimited(Path file) {
-        char delimiter = sniffDelimiter(file);
-        try (Reader reader = openText(file)) {
-            CsvReadOptions options = CsvReadOptions.builder(reader)
-                    .tableName(file.getFileName().toString())
-                    .separator(delimiter)
-                    .header(true)
-                    .columnTypes(name -> ColumnType.STRING)
-                    .missingValueIndicator("")
-                    .maxCharsPerColumn(1 << 16)
-                    .build();
-            return Table.read().usingOptions(options);
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": file not found", e);
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot read: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new DataException(file + ": not a readable table: " + firstLine(e), e);
-        }
-    }
-
-    private static Table readXlsx(Path file) {
-        try {
-            XlsxReadOptions options = XlsxReadOptions.builder(file.toFile())
-                    .columnTypes(name -> ColumnType.STRING)
-                    .build();
-            return new XlsxReader().read(options);
-        } catch (RuntimeException e) {
-            throw new DataException(file + ": not a readable Excel sheet: " + firstLine(e), e);
-        }
-    }
-
-    /** UTF-8 text with a leading byte-order mark, if any, removed. */
-    private static Reader openText(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        in = new java.io.BufferedInputStream(in);
-        in.mark(3);
-        byte[] bom = in.readNBytes(3);
-        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
-            in.reset();
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Picks the delimiter among comma, semicolon, tab and pipe that occurs, outside quotes, the same
-     * non-zero number of times on the first lines; ties go to the more frequent one.
-     */
-    static char sniffDelimiter(Path file) {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(openText(file))) {
-            String line;
-            while (lines.size() < 20 && (line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
+        Instant loadedAt = Instant.now();
+        long start = System.nanoTime();
+        boolean excel = file.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        List<Column> columns = new ArrayList<>();
+        KindResolver resolver;
+        String sha;
+        if (excel) {
+            sha = DataProvenance.sha256(file);
+            columns.addAll(ExcelReader.read(file, options));
+            resolver = new KindResolver(file.toString(), ',', RowLines.spreadsheet());
+        } else {
+            DelimitedReader.Parsed parsed = DelimitedReader.read(file, options);
+            for (ColumnBuilder builder : parsed.columns()) {
+                columns.add(builder.build());
             }
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+            resolver = new KindResolver(file.toString(), parsed.format().delimiter(), parsed.lines());
+            sha = parsed.sha256();
         }
-        if (lines.isEmpty()) {
-            throw new DataException(file + ": file is empty (no header line)");
-        }
-        char best = ',';
-        int bestScore = -1;
-        for (char candidate : new char[] {',', ';', '\t', '|'}) {
-            int first = countOutsideQuotes(lines.get(0), candidate);
-            if (first == 0) {
-                continue;
-            }
-            boolean consistent = true;
-            for (String line : lines) {
-                if (countOutsideQuotes(line, candidate) != first) {
-                    consistent = false;
-                    break;
-                }
-            }
-            int score = (consistent ? 1_000_000 : 0) + first;
-            if (score > bestScore) {
-                bestScore = score;
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    private static int countOutsideQuotes(String line, char delimiter) {
-        int count = 0;
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == delimiter && !quoted) {
-                count++;
-            }
-        }
-        return count;
+        Frame frame = resolver.resolve(columns, options.typeOverrides());
+        Map<String, ValueKind> kinds = resolver.kinds();
+        DataProvenance provenance = new DataProvenance(file.toString(), sha, frame.rowCount(),
+                frame.columnNames().size(), DataProvenance.schemaHash(kinds), loadedAt.toString(),
+                (System.nanoTime() - start) / 1_000_000);
+        return new Dataset(frame, provenance, kinds, resolver.notes());
     }
 
     /** Converts an all-text table into typed columns. */
@@ -154,7 +74,7 @@ public final class TableLoader {
             int n = source.size();
             String[] cells = new String[n];
             for (int i = 0; i < n; i++) {
-                cells[i] = normalise(source.getString(i));
+                cells[i] = CellValues.normalise(source.getString(i));
             }
             columns.add(typed(source.name().strip(), cells));
         }
@@ -179,35 +99,8 @@ public final class TableLoader {
         return new NumericColumn(name, numbers);
     }
 
-    private static String normalise(String cell) {
-        if (cell == null) {
-            return null;
-        }
-        String trimmed = cell.strip();
-        return MISSING_TOKENS.contains(trimmed.toLowerCase(Locale.ROOT)) ? null : trimmed;
-    }
-
-    /** A finite number, or null when the text is not one. */
+    /** A finite number, or null when the text is not one (see {@link CellValues#parseNumber}). */
     static Double parseNumber(String text) {
-        char first = text.charAt(0);
-        if (!(Character.isDigit(first) || first == '-' || first == '+' || first == '.')) {
-            return null;
-        }
-        try {
-            double value = Double.parseDouble(text);
-            return Double.isFinite(value) ? value : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return CellValues.parseNumber(text);
     }
 }

@@ -129,6 +129,50 @@ public final class FeatureEncoder {
         return x;
     }
 
+    /**
+     * The linear predictor {@code b + sum_j w_j x_j} of every row, with {@code x} the encoded row and
+     * {@code b = w[width]}, computed column by column without building the design matrix.
+     */
+    public double[] linearPredictor(Frame frame, double[] w) {
+        int n = frame.rowCount();
+        double[] eta = new double[n];
+        java.util.Arrays.fill(eta, w[width]);
+        int offset = 0;
+        for (Feature feature : features) {
+            Column column = frame.column(feature.name());
+            if (feature instanceof Numeric numeric) {
+                double[] values = asNumbers(column, numeric.name());
+                double weight = w[offset];
+                double mean = numeric.mean();
+                double sd = numeric.sd();
+                for (int i = 0; i < n; i++) {
+                    double v = values[i];
+                    if (!Double.isNaN(v)) {
+                        eta[i] += weight * ((v - mean) / sd);
+                    }
+                }
+            } else {
+                if (!(column instanceof CategoricalColumn values)) {
+                    throw new IllegalArgumentException("feature '" + feature.name() + "' must be categorical");
+                }
+                List<String> levels = ((Categorical) feature).levels();
+                double[] byCode = new double[values.levels().size()];
+                for (int level = 0; level < byCode.length; level++) {
+                    int slot = levels.indexOf(values.levels().get(level));
+                    byCode[level] = slot < 0 ? 0 : w[offset + slot];
+                }
+                int[] codes = values.codes();
+                for (int i = 0; i < n; i++) {
+                    if (codes[i] >= 0) {
+                        eta[i] += byCode[codes[i]];
+                    }
+                }
+            }
+            offset += feature.width();
+        }
+        return eta;
+    }
+
     private static double[] asNumbers(Column column, String name) {
         if (column instanceof NumericColumn numeric) {
             return numeric.values();

@@ -16,16 +16,14 @@ public final class LogisticModel implements BinaryClassifier {
         this.card = card;
     }
 
+    /** The logistic function of the linear predictor, computed column by column (no design matrix). */
     @Override
     public double[] scorePositive(Frame batch) {
-        double[][] x = encoder.encode(batch);
-        double[] scores = new double[x.length];
-        double[] posteriori = new double[2];
-        for (int i = 0; i < x.length; i++) {
-            regression.predict(x[i], posteriori);
-            scores[i] = posteriori[1];
+        double[] eta = encoder.linearPredictor(batch, regression.coefficients());
+        for (int i = 0; i < eta.length; i++) {
+            eta[i] = 1 / (1 + Math.exp(-eta[i]));
         }
-        return scores;
+        return eta;
     }
 
     @Override
@@ -35,5 +33,14 @@ public final class LogisticModel implements BinaryClassifier {
 
     public FeatureEncoder encoder() {
         return encoder;
+    }
+
+    /** The weights of the encoded features, then the intercept (Smile's layout). */
+    public double[] coefficients() {
+        return regression.coefficients().clone();
+    }
+
+    LogisticRegression.Binomial regression() {
+        return regression;
     }
 }

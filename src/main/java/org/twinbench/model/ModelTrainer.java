@@ -1,23 +1,45 @@
 package org.twinbench.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.Column;
 import org.twinbench.data.Frame;
 import org.twinbench.stats.ClassificationMetrics;
 import org.twinbench.stats.MetricSet;
+import smile.base.cart.SplitRule;
+import smile.classification.DataFrameClassifier;
+import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
+import smile.classification.RandomForest;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.vector.IntVector;
+import smile.math.MathEx;
 
-/** Trains models on a frame with a seeded train/holdout split. */
+/**
+ * Trains models on a frame with a seeded train/holdout split: {@value #HOLDOUT_SHARE} of the labelled
+ * rows, chosen by a seeded shuffle, are held out and the card reports the model's metrics on them
+ * ({@link ClassificationMetrics}, threshold 0.5).
+ */
 public final class ModelTrainer {
 
     /** L2 penalty of the logistic regression: small, to keep one-hot levels of rare groups finite. */
     static final double LAMBDA = 1e-3;
     static final double HOLDOUT_SHARE = 0.2;
+    /** Smile's defaults for tree depth, leaf size and, for boosting, shrinkage and subsampling. */
+    static final int MAX_DEPTH = 20;
+    static final int NODE_SIZE = 5;
+    static final int BOOSTING_MAX_NODES = 6;
+    static final double SHRINKAGE = 0.05;
+    static final double BOOSTING_SUBSAMPLE = 0.7;
+
+    private static final String LABEL = "__label";
 
     private ModelTrainer() {
     }
@@ -28,32 +50,31 @@ public final class ModelTrainer {
      */
     public static LogisticModel trainLogistic(Frame data, String target, List<String> features, String positive,
                                               long seed, String dataSha256) {
+        return (LogisticModel) train(data, new TrainingOptions(Algorithm.LOGISTIC, target, features, positive, seed,
+                0, dataSha256));
+    }
+
+    /** Trains the algorithm of {@code options}; the result is a {@link LogisticModel} or a {@link TreeModel}. */
+    public static BinaryClassifier train(Frame data, TrainingOptions options) {
+        String target = options.target();
         Column label = data.column(target);
-        String positiveLabel = BinaryLabels.positiveLabel(label, positive);
+        String positiveLabel = BinaryLabels.positiveLabel(label, options.positive());
         int[] y = BinaryLabels.encode(label, positiveLabel);
-        List<Integer> labelled = new ArrayList<>();
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] >= 0) {
-                labelled.add(i);
-            }
-        }
-        int[] rows = labelled.stream().mapToInt(Integer::intValue).toArray();
-        shuffle(rows, new SplittableRandom(seed));
-        int holdout = (int) Math.round(rows.length * HOLDOUT_SHARE);
-        int[] trainRows = java.util.Arrays.copyOfRange(rows, holdout, rows.length);
-        int[] holdoutRows = java.util.Arrays.copyOfRange(rows, 0, holdout);
-        java.util.Arrays.sort(trainRows);
-        java.util.Arrays.sort(holdoutRows);
+        int[] labelled = Arrays.stream(indices(y.length)).filter(i -> y[i] >= 0).toArray();
+        shuffle(labelled, new SplittableRandom(options.seed()));
+        int holdout = (int) Math.round(labelled.length * HOLDOUT_SHARE);
+        int[] trainRows = Arrays.copyOfRange(labelled, holdout, labelled.length);
+        int[] holdoutRows = Arrays.copyOfRange(labelled, 0, holdout);
+        Arrays.sort(trainRows);
+        Arrays.sort(holdoutRows);
 
         Frame train = data.select(trainRows);
-        FeatureEncoder encoder = FeatureEncoder.fit(train, features);
+        FeatureEncoder encoder = FeatureEncoder.fit(train, options.features());
         int[] trainY = BinaryLabels.encode(train.column(target), positiveLabel);
-        LogisticRegression.Binomial regression =
-                LogisticRegression.binomial(encoder.encode(train), trainY, LAMBDA, 1e-6, 500);
+        double[][] x = encoder.encode(train);
+        ModelCard provisional = card(options, positiveLabel, trainRows.length, Map.of());
+        BinaryClassifier model = fit(options, encoder, x, trainY, provisional);
 
-        ModelCard provisional = new ModelCard("logistic", target, positiveLabel, features, dataSha256,
-                trainRows.length, Map.of());
-        LogisticModel model = new LogisticModel(encoder, regression, provisional);
         Map<String, Double> holdoutMetrics = new LinkedHashMap<>();
         if (holdoutRows.length > 0) {
             Frame test = data.select(holdoutRows);
@@ -65,8 +86,55 @@ public final class ModelTrainer {
                 }
             });
         }
-        return new LogisticModel(encoder, regression, new ModelCard("logistic", target, positiveLabel, features,
-                dataSha256, trainRows.length, holdoutMetrics));
+        return withCard(model, card(options, positiveLabel, trainRows.length, holdoutMetrics));
+    }
+
+    private static BinaryClassifier fit(TrainingOptions options, FeatureEncoder encoder, double[][] x, int[] y,
+                                        ModelCard card) {
+        if (options.algorithm() == Algorithm.LOGISTIC) {
+            return new LogisticModel(encoder, LogisticRegression.binomial(x, y, LAMBDA, 1e-6, 500), card);
+        }
+        String[] names = new String[encoder.width()];
+        for (int j = 0; j < names.length; j++) {
+            names[j] = TreeModel.encodedName(j);
+        }
+        DataFrame frame = DataFrame.of(x, names).merge(IntVector.of(LABEL, y));
+        Formula formula = Formula.lhs(LABEL);
+        int trees = options.treeCount();
+        DataFrameClassifier ensemble;
+        if (options.algorithm() == Algorithm.RANDOM_FOREST) {
+            int mtry = Math.max(1, (int) Math.floor(Math.sqrt(names.length)));
+            int maxNodes = Math.max(2, x.length / NODE_SIZE);
+            // One seed per tree makes the forest the same whatever the thread count.
+            ensemble = RandomForest.fit(formula, frame, trees, mtry, SplitRule.GINI, MAX_DEPTH, maxNodes, NODE_SIZE,
+                    1.0, null, LongStream.range(0, trees).map(t -> options.seed() * 1_000_003L + t));
+        } else {
+            MathEx.setSeed(options.seed());
+            ensemble = GradientTreeBoost.fit(formula, frame, trees, MAX_DEPTH, BOOSTING_MAX_NODES, NODE_SIZE,
+                    SHRINKAGE, BOOSTING_SUBSAMPLE);
+        }
+        return new TreeModel(encoder, ensemble, card);
+    }
+
+    static BinaryClassifier withCard(BinaryClassifier model, ModelCard card) {
+        if (model instanceof LogisticModel logistic) {
+            return new LogisticModel(logistic.encoder(), logistic.regression(), card);
+        }
+        TreeModel tree = (TreeModel) model;
+        return new TreeModel(tree.encoder(), tree.ensemble(), card);
+    }
+
+    private static ModelCard card(TrainingOptions options, String positiveLabel, int rows, Map<String, Double> metrics) {
+        return new ModelCard(options.algorithm().id(), options.target(), positiveLabel, options.features(),
+                options.dataSha256(), rows, metrics);
+    }
+
+    private static int[] indices(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
     }
 
     private static void shuffle(int[] values, SplittableRandom random) {
@@ -76,5 +144,11 @@ public final class ModelTrainer {
             values[i] = values[j];
             values[j] = t;
         }
+    }
+
+    static List<String> names(List<FeatureEncoder.Feature> features) {
+        List<String> out = new ArrayList<>();
+        features.forEach(f -> out.add(f.name()));
+        return out;
     }
 }

@@ -1,0 +1,145 @@
+package org.twinbench.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.twinbench.data.Frame;
+import org.twinbench.data.SampleData;
+import org.twinbench.data.TableLoader;
+import org.twinbench.model.Algorithm;
+import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.FeatureEncoder;
+import org.twinbench.model.LogisticModel;
+import org.twinbench.model.ModelTrainer;
+import org.twinbench.model.OnnxModel;
+import org.twinbench.model.TrainingOptions;
+
+/**
+ * Scores 1e6 loan applications (the sample generator's 20,000 rows, repeated) with one kind of
+ * model: logistic, a random forest of 100 trees, gradient boosting of 300 trees, or the sample ONNX
+ * model at a given batch size. The reference, the same for all, is a hand-written loop over the
+ * logistic model's weights: standardise, dot product, sigmoid.
+ */
+final class ScoringWorkload implements Workload {
+
+    static final List<String> FEATURES = List.of("income", "debt_to_income", "age", "credit_history_years",
+            "loan_amount", "term_months");
+
+    private final String kind;
+    private final int onnxBatch;
+
+    ScoringWorkload(String kind, int onnxBatch) {
+        this.kind = kind;
+        this.onnxBatch = onnxBatch;
+    }
+
+    @Override
+    public String name() {
+        return "model.score-" + kind + (onnxBatch > 0 ? "-batch" + onnxBatch : "") + "-1e6";
+    }
+
+    @Override
+    public String description() {
+        return "scoring 1e6 rows with " + kind + "; reference: hand-written loop over the logistic weights";
+    }
+
+    @Override
+    public BenchResult run(boolean quick) {
+        int rows = quick ? 10_000 : 1_000_000;
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("twinbench-bench");
+            Path loans = dir.resolve("loans.csv");
+            SampleData.writeLoans(loans, SampleData.DEFAULT_LOAN_ROWS, SampleData.DEFAULT_SEED);
+            Frame train = TableLoader.load(loans).frame();
+            Frame data = repeat(train, rows);
+            LogisticModel logistic = ModelTrainer.trainLogistic(train, "defaulted", FEATURES, "yes", 1, "");
+            BinaryClassifier model = model(train, logistic, dir);
+            int repetitions = quick ? 2 : 1;
+            double seconds = Timing.best(quick ? 1 : 0, repetitions,
+                    () -> Timing.consume(model.scorePositive(data)[rows - 1]));
+            double reference = Timing.best(1, 3, () -> Timing.consume(handWritten(logistic, data)[rows - 1]));
+            if (model instanceof OnnxModel onnx) {
+                onnx.close();
+            }
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("model", model.card().algorithm());
+            return new BenchResult(name(), rows, seconds, "hand-written logistic loop", reference, extra);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private BinaryClassifier model(Frame train, LogisticModel logistic, Path dir) throws IOException {
+        return switch (kind) {
+            case "logistic" -> logistic;
+            case "random-forest" -> ModelTrainer.train(train, new TrainingOptions(Algorithm.RANDOM_FOREST, "defaulted",
+                    FEATURES, "yes", 1, 100, ""));
+            case "gradient-boosting" -> ModelTrainer.train(train, new TrainingOptions(Algorithm.GRADIENT_BOOSTING,
+                    "defaulted", FEATURES, "yes", 1, 300, ""));
+            case "onnx" -> {
+                Path onnx = dir.resolve("loans-logistic.onnx");
+                try (InputStream in = ScoringWorkload.class.getResourceAsStream("/sample-data/loans-logistic.onnx")) {
+                    if (in == null) {
+                        throw new IOException("the sample ONNX model is missing from the application");
+                    }
+                    Files.copy(in, onnx, StandardCopyOption.REPLACE_EXISTING);
+                }
+                yield OnnxModel.load(onnx).withBatchSize(onnxBatch);
+            }
+            default -> throw new IllegalArgumentException("unknown model kind " + kind);
+        };
+    }
+
+    /** p = 1 / (1 + exp(-(b + sum_j w_j (x_j - mean_j) / sd_j))), a missing x_j counting as its mean. */
+    static double[] handWritten(LogisticModel model, Frame data) {
+        double[] w = model.coefficients();
+        List<FeatureEncoder.Feature> features = model.encoder().features();
+        int n = data.rowCount();
+        double[] eta = new double[n];
+        java.util.Arrays.fill(eta, w[w.length - 1]);
+        for (int j = 0; j < features.size(); j++) {
+            FeatureEncoder.Numeric feature = (FeatureEncoder.Numeric) features.get(j);
+            double[] x = data.numeric(feature.name()).values();
+            double scale = w[j] / feature.sd();
+            double mean = feature.mean();
+            for (int i = 0; i < n; i++) {
+                double v = x[i];
+                if (v == v) {
+                    eta[i] += scale * (v - mean);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            eta[i] = 1 / (1 + Math.exp(-eta[i]));
+        }
+        return eta;
+    }
+
+    private static Frame repeat(Frame frame, int rows) {
+        int[] index = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            index[i] = i % frame.rowCount();
+        }
+        return frame.select(index);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            dir.toFile().deleteOnExit();
+        }
+    }
+}

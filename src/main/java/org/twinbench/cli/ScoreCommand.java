@@ -1,0 +1,126 @@
+package org.twinbench.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.Column;
+import org.twinbench.data.CsvWriter;
+import org.twinbench.data.Frame;
+import org.twinbench.data.SampleData;
+import org.twinbench.data.TableLoader;
+import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.ModelFiles;
+import org.twinbench.model.ModelInputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code score}: writes a table's rows plus {@code score} (the positive class's probability) and
+ * {@code prediction} (1 when score &ge; threshold, else 0). The model's columns are checked before
+ * anything is scored, and the output is written through a temporary file: on any error nothing is
+ * written.
+ */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score a table with a .twinmodel or .onnx model; writes the rows plus score and prediction.")
+public final class ScoreCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "M", description = "A .twinmodel bundle or an .onnx model.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV/TSV or .xlsx table.")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "G", description = "Where to write the scored CSV.")
+    Path out;
+
+    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T",
+            description = "prediction is 1 when score >= T (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--json", description = "Print a JSON summary.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new UserInputException("--threshold must be between 0 and 1, not " + threshold);
+        }
+        if (Files.exists(out) && Files.exists(data) && Files.isSameFile(out, data)) {
+            throw new UserInputException(out + ": --out would overwrite the --data file");
+        }
+        BinaryClassifier classifier = ModelFiles.load(model);
+        try {
+            Frame frame = TableLoader.load(data).frame();
+            Frame inputs = ModelInputs.conform(classifier, frame, data.toString());
+            double[] scores = classifier.scorePositive(inputs);
+            int positives = write(frame, scores);
+            summarise(frame.rowCount(), scores, positives, classifier);
+        } finally {
+            if (classifier instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+        return TwinBenchCommand.OK;
+    }
+
+    private int write(Frame frame, double[] scores) throws java.io.IOException {
+        List<Column> columns = frame.columns().stream()
+                .filter(c -> !c.name().equals("score") && !c.name().equals("prediction")).toList();
+        int[] positives = {0};
+        SampleData.writeAtomically(out, writer -> {
+            CsvWriter csv = new CsvWriter(writer);
+            List<String> header = new ArrayList<>(columns.stream().map(Column::name).toList());
+            header.add("score");
+            header.add("prediction");
+            csv.row(header);
+            List<String> row = new ArrayList<>(header.size());
+            for (int i = 0; i < frame.rowCount(); i++) {
+                row.clear();
+                for (Column column : columns) {
+                    row.add(BinaryLabels.text(column, i));
+                }
+                boolean positive = scores[i] >= threshold;
+                positives[0] += positive ? 1 : 0;
+                row.add(Double.isNaN(scores[i]) ? "" : Double.toString(scores[i]));
+                row.add(positive ? "1" : "0");
+                csv.row(row);
+            }
+        });
+        return positives[0];
+    }
+
+    private void summarise(int rows, double[] scores, int positives, BinaryClassifier classifier) {
+        PrintWriter printer = spec.commandLine().getOut();
+        double mean = 0;
+        for (double score : scores) {
+            mean += score;
+        }
+        mean = rows == 0 ? Double.NaN : mean / rows;
+        if (json) {
+            ObjectNode root = Json.object();
+            root.put("model", model.toString());
+            root.put("algorithm", classifier.card().algorithm());
+            root.put("data", data.toString());
+            root.put("out", out.toString());
+            root.put("rows", rows);
+            Json.putNumber(root, "mean_score", mean);
+            root.put("predicted_positive", positives);
+            root.put("positive_label", classifier.card().positiveLabel());
+            printer.println(Json.write(root));
+        } else {
+            printer.printf(Locale.ROOT, "scored %d rows with %s (%s); mean score %.4f; %d predicted '%s'; wrote %s%n",
+                    rows, model, classifier.card().algorithm(), mean, positives, classifier.card().positiveLabel(), out);
+        }
+        printer.flush();
+    }
+}

@@ -1,0 +1,249 @@
+package org.twinbench.data;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a cell's text means: missing, a number (plain, or written with thousands separators or a
+ * decimal comma), a date or a timestamp.
+ */
+public final class CellValues {
+
+    /** How numbers are written in a column. */
+    public enum NumberStyle {
+        /** {@code 1234.5} */
+        PLAIN,
+        /** {@code 1,234.5}: comma groups thousands, point is decimal. */
+        THOUSANDS_COMMA,
+        /** {@code 1.234,5} or {@code 1234,5}: point groups thousands, comma is decimal. */
+        DECIMAL_COMMA
+    }
+
+    private static final Pattern PLAIN = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+    private static final Pattern THOUSANDS_COMMA = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d+)?");
+
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':').appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd().optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+
+    /** Date patterns tried in order; month-first before day-first for slashes unless a day exceeds 12. */
+    private static final List<String> DATE_PATTERNS = List.of("uuuu-MM-dd", "uuuu/MM/dd", "dd.MM.uuuu", "M/d/uuuu",
+            "d/M/uuuu");
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15};
+
+    private CellValues() {
+    }
+
+    /** The trimmed cell, or null when it means "no value" ({@link TableLoader#MISSING_TOKENS}). */
+    public static String normalise(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        String trimmed = cell.strip();
+        if (trimmed.length() <= 4 && TableLoader.MISSING_TOKENS.contains(trimmed.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return trimmed;
+    }
+
+    /**
+     * A finite number written plainly ({@code -12}, {@code 3.5}, {@code .5}, {@code 1e-3}), or null.
+     * Java's own suffixes ({@code 1d}, {@code 2f}), hex and {@code Infinity} are not numbers here.
+     */
+    public static Double parseNumber(String text) {
+        int n = text.length();
+        int i = 0;
+        if (n == 0) {
+            return null;
+        }
+        if (text.charAt(0) == '+' || text.charAt(0) == '-') {
+            i++;
+        }
+        int digits = 0;
+        int fractionDigits = 0;
+        long mantissa = 0;
+        while (i < n && isDigit(text.charAt(i))) {
+            mantissa = mantissa * 10 + (text.charAt(i) - '0');
+            i++;
+            digits++;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(text.charAt(i))) {
+                mantissa = mantissa * 10 + (text.charAt(i) - '0');
+                i++;
+                digits++;
+                fractionDigits++;
+            }
+        }
+        if (digits == 0) {
+            return null;
+        }
+        if (i == n && digits <= 15) {
+            // Clinger's fast path: an integer below 2^53 divided by an exact power of ten is
+            // correctly rounded, so this equals Double.parseDouble(text).
+            double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
+            return text.charAt(0) == '-' ? -value : value;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return null;
+            }
+        }
+        if (i != n) {
+            return null;
+        }
+        double value = Double.parseDouble(text);
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
+     * The one style in which every value reads as a number, or null. Values that fit both separator
+     * styles ({@code 1,234}) are read with thousands commas in comma-delimited files, else as decimal
+     * commas (the European convention that comes with semicolon delimiters).
+     */
+    public static NumberStyle numberStyle(Iterable<String> values, char delimiter) {
+        boolean thousands = true;
+        boolean decimalComma = true;
+        boolean anyComma = false;
+        for (String v : values) {
+            boolean hasComma = v.indexOf(',') >= 0;
+            anyComma |= hasComma;
+            thousands &= PLAIN.matcher(v).matches() || THOUSANDS_COMMA.matcher(v).matches();
+            decimalComma &= DECIMAL_COMMA.matcher(v).matches();
+            if (!thousands && !decimalComma) {
+                return null;
+            }
+        }
+        if (!anyComma) {
+            return null;
+        }
+        if (thousands && decimalComma) {
+            return delimiter == ',' ? NumberStyle.THOUSANDS_COMMA : NumberStyle.DECIMAL_COMMA;
+        }
+        return thousands ? NumberStyle.THOUSANDS_COMMA : NumberStyle.DECIMAL_COMMA;
+    }
+
+    /** A value known to match {@code style}, as a number. */
+    public static double parse(String value, NumberStyle style) {
+        return switch (style) {
+            case PLAIN -> Double.parseDouble(value);
+            case THOUSANDS_COMMA -> Double.parseDouble(value.replace(",", ""));
+            case DECIMAL_COMMA -> Double.parseDouble(value.replace(".", "").replace(',', '.'));
+        };
+    }
+
+    /**
+     * How to read a column of text as dates or timestamps: the kind and the pattern ("iso-timestamp"
+     * for timestamps), or null when some value is neither.
+     */
+    public static DateFormat dateFormat(Iterable<String> values) {
+        if (all(values, v -> parseTimestamp(v) != null)) {
+            boolean anyTime = false;
+            for (String v : values) {
+                anyTime |= v.length() > 10;
+            }
+            if (anyTime) {
+                return new DateFormat(ValueKind.TIMESTAMP, "iso-timestamp");
+            }
+        }
+        for (String pattern : DATE_PATTERNS) {
+            DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern, Locale.ROOT)
+                    .withResolverStyle(ResolverStyle.STRICT);
+            if (all(values, v -> parseDate(v, formatter) != null)) {
+                return new DateFormat(ValueKind.DATE, pattern);
+            }
+        }
+        return null;
+    }
+
+    /** The kind and pattern found by {@link #dateFormat}. */
+    public record DateFormat(ValueKind kind, String pattern) {
+
+        /** Epoch day for dates, epoch seconds (UTC unless an offset is written) for timestamps; NaN if unreadable. */
+        public double toNumber(String value) {
+            if (kind == ValueKind.TIMESTAMP) {
+                Double seconds = parseTimestamp(value);
+                return seconds == null ? Double.NaN : seconds;
+            }
+            LocalDate date = parseDate(value, DateTimeFormatter.ofPattern(pattern, Locale.ROOT)
+                    .withResolverStyle(ResolverStyle.STRICT));
+            return date == null ? Double.NaN : date.toEpochDay();
+        }
+    }
+
+    private interface Test {
+        boolean ok(String value);
+    }
+
+    private static boolean all(Iterable<String> values, Test test) {
+        boolean any = false;
+        for (String v : values) {
+            if (!test.ok(v)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static LocalDate parseDate(String value, DateTimeFormatter formatter) {
+        if (value.length() < 8 || value.length() > 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value, formatter);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Seconds since the epoch of an ISO date-time (a plain ISO date counts as midnight), or null. */
+    static Double parseTimestamp(String value) {
+        if (value.length() < 10 || value.length() > 35 || !isDigit(value.charAt(0))) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                return (double) LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE).toEpochDay() * 86_400;
+            }
+            var parsed = TIMESTAMP.parseBest(value, OffsetDateTime::from, LocalDateTime::from);
+            OffsetDateTime time = parsed instanceof OffsetDateTime offset ? offset
+                    : ((LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
+            return time.toEpochSecond() + time.getNano() / 1e9;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

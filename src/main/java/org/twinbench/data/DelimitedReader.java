@@ -1,0 +1,185 @@
+package org.twinbench.data;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Streams a delimited text file into primitive columns (see {@link ColumnBuilder}). */
+final class DelimitedReader {
+
+    /** Excel's limit; a wider "table" is almost surely not one. */
+    static final int MAX_COLUMNS = 16_384;
+    private static final int CHECK_EVERY_ROWS = 4096;
+
+    private DelimitedReader() {
+    }
+
+    /** The columns as read, with the format used and where each row started. */
+    record Parsed(List<ColumnBuilder> columns, TextFormat format, RowLines lines, String sha256) {
+    }
+
+    static Parsed read(Path file, LoadOptions options) {
+        TextFormat format = TextSniffer.sniff(file, options);
+        Set<String> forcedText = new HashSet<>();
+        options.typeOverrides().forEach((name, kind) -> {
+            if (kind == ValueKind.TEXT) {
+                forcedText.add(name);
+            }
+        });
+        Parsed parsed = pass(file, format, forcedText, options);
+        boolean again = false;
+        for (ColumnBuilder column : parsed.columns()) {
+            if (column.needsReread()) {
+                forcedText.add(column.name());
+                again = true;
+            }
+        }
+        return again ? pass(file, format, forcedText, options) : parsed;
+    }
+
+    private static Parsed pass(Path file, TextFormat format, Set<String> forcedText, LoadOptions options) {
+        String where = file.toString();
+        long total = size(file);
+        try (CountingStream counting = new CountingStream(Files.newInputStream(file));
+             Reader reader = reader(counting, format)) {
+            CsvParser parser = new CsvParser(reader, format.delimiter(), format.quote(), where, format.charset().name());
+            List<String> fields = new ArrayList<>();
+            List<ColumnBuilder> columns = new ArrayList<>();
+            RowLines lines = new RowLines();
+            if (!nextRecord(parser, fields)) {
+                throw new DataException(where + ": file is empty (only blank lines, no header line)");
+            }
+            List<String> names = format.header() ? headerNames(fields, parser.recordLine(), where)
+                    : generatedNames(fields.size());
+            if (names.size() > MAX_COLUMNS) {
+                throw new DataException(where + ": line " + parser.recordLine() + ": " + names.size()
+                        + " columns, more than the " + MAX_COLUMNS + " a table may have");
+            }
+            for (String name : names) {
+                columns.add(new ColumnBuilder(name, forcedText.contains(name)));
+            }
+            int rows = 0;
+            boolean pending = !format.header();
+            while (pending || nextRecord(parser, fields)) {
+                pending = false;
+                if (fields.size() != columns.size()) {
+                    throw new DataException(where + ": line " + parser.recordLine() + ": " + fields.size()
+                            + (fields.size() == 1 ? " field" : " fields") + ", but the header has " + columns.size()
+                            + " columns");
+                }
+                lines.record(rows, parser.recordLine());
+                for (int j = 0; j < fields.size(); j++) {
+                    columns.get(j).add(fields.get(j));
+                }
+                rows++;
+                if (rows % CHECK_EVERY_ROWS == 0) {
+                    options.cancellation().check("loading " + file.getFileName());
+                    options.listener().progress(counting.count, total, rows);
+                }
+            }
+            options.listener().progress(total, total, rows);
+            counting.transferTo(java.io.OutputStream.nullOutputStream());
+            return new Parsed(columns, format, lines, counting.sha256());
+        } catch (IOException e) {
+            throw new DataException(where + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next record that is not a blank line. */
+    private static boolean nextRecord(CsvParser parser, List<String> fields) {
+        while (parser.next(fields)) {
+            if (!(fields.size() == 1 && fields.get(0).isBlank())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> headerNames(List<String> fields, long line, String where) {
+        List<String> names = new ArrayList<>(fields.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (int j = 0; j < fields.size(); j++) {
+            String name = fields.get(j).strip();
+            if (name.isEmpty()) {
+                throw new DataException(where + ": line " + line + ": column " + (j + 1)
+                        + " of the header has no name");
+            }
+            Integer earlier = seen.putIfAbsent(name, j);
+            if (earlier != null) {
+                throw new DataException(where + ": line " + line + ": columns " + (earlier + 1) + " and " + (j + 1)
+                        + " are both named '" + name + "'");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static List<String> generatedNames(int count) {
+        List<String> names = new ArrayList<>(count);
+        for (int j = 1; j <= count; j++) {
+            names.add("column_" + j);
+        }
+        return names;
+    }
+
+    private static Reader reader(InputStream in, TextFormat format) throws IOException {
+        in.skipNBytes(format.bomLength());
+        return new InputStreamReader(in, format.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Counts the bytes read, for progress, and hashes them, so the file is read once for both. */
+    private static final class CountingStream extends FilterInputStream {
+        private volatile long count;
+        private final MessageDigest digest = DataProvenance.newDigest();
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+                digest.update((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                digest.update(b, off, n);
+            }
+            return n;
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package org.twinbench.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InvalidClassException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import smile.classification.DataFrameClassifier;
+import smile.classification.LogisticRegression;
+
+/**
+ * The {@code .twinmodel} file: a zip holding {@code model.json} (the model card and the encoding,
+ * readable by people and other tools) and {@code model.bin} (the fitted Smile model, Java
+ * serialisation). Reading is defensive: only these two entries, no paths, size limits on the file and
+ * on every entry (counted while inflating, not trusted from the header), the binary's SHA-256 checked
+ * against the card, and deserialisation through {@link ModelBinaryFilter}.
+ */
+public final class ModelBundle {
+
+    public static final String FORMAT = "twinbench.model";
+    public static final int VERSION = 1;
+    static final String CARD_ENTRY = "model.json";
+    static final String BINARY_ENTRY = "model.bin";
+    static final long MAX_FILE_BYTES = 1L << 30;
+    static final long MAX_CARD_BYTES = 16L << 20;
+    static final long MAX_BINARY_BYTES = 768L << 20;
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelBundle() {
+    }
+
+    /** Writes {@code model} to {@code file} (through a temporary file, so a failed write leaves nothing). */
+    public static void write(BinaryClassifier model, Path file) {
+        byte[] fitted = serialise(model);
+        ObjectNode card = ModelCardJson.write(model, sha256(fitted), binaryClass(model));
+        byte[] cardBytes;
+        try {
+            cardBytes = JSON.writeValueAsBytes(card);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a model card always serialises", e);
+        }
+        byte[] binary = withHeader(sha256(cardBytes), fitted);
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                    zip.putNextEntry(new ZipEntry(CARD_ENTRY));
+                    zip.write(cardBytes);
+                    zip.closeEntry();
+                    zip.putNextEntry(new ZipEntry(BINARY_ENTRY));
+                    zip.write(binary);
+                    zip.closeEntry();
+                }
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new ModelException(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a bundle written by {@link #write}; anything else is refused with a {@link ModelException}. */
+    public static BinaryClassifier read(Path file) {
+        Map<String, byte[]> entries = entries(file);
+        byte[] cardBytes = entries.get(CARD_ENTRY);
+        byte[] binary = entries.get(BINARY_ENTRY);
+        if (cardBytes == null || binary == null) {
+            throw new ModelException(file + ": not a TwinBench model: it lacks " + (cardBytes == null ? CARD_ENTRY
+                    : BINARY_ENTRY));
+        }
+        JsonNode card;
+        try {
+            card = JSON.readTree(cardBytes);
+        } catch (JsonProcessingException e) {
+            throw new ModelException(file + ": " + CARD_ENTRY + ": not valid JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        } catch (IOException e) {
+            throw new ModelException(file + ": " + CARD_ENTRY + ": " + e.getMessage(), e);
+        }
+        ModelCardJson.Parsed parsed = ModelCardJson.read(card, file + ": " + CARD_ENTRY);
+        if (!hasHeader(binary)) {
+            throw new ModelException(file + ": " + BINARY_ENTRY + " is not a TwinBench model binary");
+        }
+        if (!sha256(cardBytes).equals(new String(binary, HEADER.length, 64, StandardCharsets.US_ASCII))) {
+            throw new ModelException(file + ": " + CARD_ENTRY + " was changed after the bundle was written "
+                    + "(its SHA-256 differs from the one recorded in " + BINARY_ENTRY + ")");
+        }
+        binary = Arrays.copyOfRange(binary, HEADER.length + 64, binary.length);
+        if (!sha256(binary).equals(parsed.binarySha256())) {
+            throw new ModelException(file + ": " + BINARY_ENTRY + " does not match the SHA-256 in " + CARD_ENTRY
+                    + "; the bundle was altered after it was written");
+        }
+        Object fitted = deserialise(binary, file);
+        return switch (parsed.card().algorithm()) {
+            case "logistic" -> {
+                if (!(fitted instanceof LogisticRegression.Binomial regression)) {
+                    throw mismatch(file, parsed, fitted);
+                }
+                yield new LogisticModel(parsed.encoder(), regression, parsed.card());
+            }
+            default -> {
+                if (!(fitted instanceof DataFrameClassifier ensemble)
+                        || !fitted.getClass().getSimpleName().equals(parsed.binaryClass())) {
+                    throw mismatch(file, parsed, fitted);
+                }
+                yield new TreeModel(parsed.encoder(), ensemble, parsed.card());
+            }
+        };
+    }
+
+    private static ModelException mismatch(Path file, ModelCardJson.Parsed parsed, Object fitted) {
+        return new ModelException(file + ": " + CARD_ENTRY + " says '" + parsed.card().algorithm() + "' but "
+                + BINARY_ENTRY + " holds a " + fitted.getClass().getSimpleName());
+    }
+
+    private static Map<String, byte[]> entries(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelException(file + ": model file not found");
+        }
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new ModelException(file + ": larger than " + (MAX_FILE_BYTES >> 20) + " MiB; not a model bundle");
+            }
+        } catch (IOException e) {
+            throw new ModelException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        boolean any = false;
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                any = true;
+                String name = entry.getName();
+                if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains("/")) {
+                    throw new ModelException(file + ": entry '" + name + "' has a path; a model bundle holds only "
+                            + CARD_ENTRY + " and " + BINARY_ENTRY);
+                }
+                if (!name.equals(CARD_ENTRY) && !name.equals(BINARY_ENTRY)) {
+                    throw new ModelException(file + ": unexpected entry '" + name + "'; a model bundle holds only "
+                            + CARD_ENTRY + " and " + BINARY_ENTRY);
+                }
+                if (entries.containsKey(name)) {
+                    throw new ModelException(file + ": entry '" + name + "' appears twice");
+                }
+                long limit = name.equals(CARD_ENTRY) ? MAX_CARD_BYTES : MAX_BINARY_BYTES;
+                entries.put(name, readLimited(zip, limit, file, name));
+            }
+        } catch (IOException e) {
+            throw new ModelException(file + ": not a readable model bundle (damaged zip?): " + e.getMessage(), e);
+        }
+        if (!any) {
+            throw new ModelException(file + ": not a TwinBench model bundle (not a zip archive, or empty)");
+        }
+        return entries;
+    }
+
+    private static byte[] readLimited(InputStream in, long limit, Path file, String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = in.read(buffer)) > 0) {
+            total += read;
+            if (total > limit) {
+                throw new ModelException(file + ": entry '" + name + "' inflates past " + (limit >> 20)
+                        + " MiB; refused");
+            }
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
+    }
+
+    private static Object deserialise(byte[] binary, Path file) {
+        ModelBinaryFilter filter = new ModelBinaryFilter(MAX_BINARY_BYTES);
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(binary))) {
+            in.setObjectInputFilter(filter);
+            return in.readObject();
+        } catch (InvalidClassException e) {
+            if (filter.rejected() != null) {
+                throw new ModelException(file + ": " + BINARY_ENTRY + " holds a class that is not allowed in a model ("
+                        + filter.rejected() + "); refused", e);
+            }
+            throw new ModelException(file + ": " + BINARY_ENTRY + " was written by an incompatible version: "
+                    + e.getMessage(), e);
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            throw new ModelException(file + ": " + BINARY_ENTRY + " is not a readable model: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] serialise(BinaryClassifier model) {
+        Object fitted;
+        if (model instanceof LogisticModel logistic) {
+            fitted = logistic.regression();
+        } else if (model instanceof TreeModel tree) {
+            fitted = tree.ensemble();
+        } else {
+            throw new IllegalArgumentException("only models trained by TwinBench can be bundled, not "
+                    + model.getClass().getSimpleName());
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(fitted);
+        } catch (IOException e) {
+            throw new IllegalStateException("a fitted Smile model always serialises", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String binaryClass(BinaryClassifier model) {
+        return model instanceof LogisticModel ? "Binomial" : ((TreeModel) model).ensemble().getClass().getSimpleName();
+    }
+
+    /**
+     * {@code model.bin} is this magic, the SHA-256 (hex) of the card it was written with, then the
+     * serialised model: editing either entry alone is detected.
+     */
+    private static final byte[] HEADER = "TWINBIN1".getBytes(StandardCharsets.US_ASCII);
+
+    private static byte[] withHeader(String cardSha, byte[] fitted) {
+        byte[] out = new byte[HEADER.length + 64 + fitted.length];
+        System.arraycopy(HEADER, 0, out, 0, HEADER.length);
+        System.arraycopy(cardSha.getBytes(StandardCharsets.US_ASCII), 0, out, HEADER.length, 64);
+        System.arraycopy(fitted, 0, out, HEADER.length + 64, fitted.length);
+        return out;
+    }
+
+    private static boolean hasHeader(byte[] binary) {
+        return binary.length > HEADER.length + 64
+                && Arrays.equals(binary, 0, HEADER.length, HEADER, 0, HEADER.length);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static ArrayNode array() {
+        return JSON.createArrayNode();
+    }
+}

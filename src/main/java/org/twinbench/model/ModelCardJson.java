@@ -1,0 +1,175 @@
+package org.twinbench.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code model.json} of a bundle: the model card and the encoding pipeline, written and read field
+ * by field. Reading checks every field and names the first one that is wrong.
+ */
+final class ModelCardJson {
+
+    /** What {@link #read} found. */
+    record Parsed(ModelCard card, FeatureEncoder encoder, String binarySha256, String binaryClass) {
+    }
+
+    private ModelCardJson() {
+    }
+
+    static ObjectNode write(BinaryClassifier model, String binarySha256, String binaryClass) {
+        ModelCard card = model.card();
+        FeatureEncoder encoder = model instanceof LogisticModel logistic ? logistic.encoder()
+                : ((TreeModel) model).encoder();
+        ObjectNode root = ModelBundle.JSON.createObjectNode();
+        root.put("format", ModelBundle.FORMAT);
+        root.put("version", ModelBundle.VERSION);
+        root.put("algorithm", card.algorithm());
+        root.put("target", card.target());
+        root.put("positive_label", card.positiveLabel());
+        ArrayNode features = root.putArray("features");
+        for (FeatureEncoder.Feature feature : encoder.features()) {
+            ObjectNode node = features.addObject();
+            node.put("name", feature.name());
+            if (feature instanceof FeatureEncoder.Numeric numeric) {
+                node.put("type", "numeric");
+                node.put("encoding", "standardised; missing becomes the mean");
+                node.put("mean", numeric.mean());
+                node.put("sd", numeric.sd());
+            } else {
+                node.put("type", "categorical");
+                node.put("encoding", "one-hot; missing or unseen level becomes all zeros");
+                ArrayNode levels = node.putArray("levels");
+                ((FeatureEncoder.Categorical) feature).levels().forEach(levels::add);
+            }
+        }
+        ObjectNode data = root.putObject("training_data");
+        data.put("sha256", card.trainingDataSha256());
+        data.put("rows", card.trainingRows());
+        ObjectNode metrics = root.putObject("holdout_metrics");
+        card.holdoutMetrics().forEach(metrics::put);
+        ObjectNode binary = root.putObject("binary");
+        binary.put("entry", ModelBundle.BINARY_ENTRY);
+        binary.put("class", binaryClass);
+        binary.put("sha256", binarySha256);
+        return root;
+    }
+
+    static Parsed read(JsonNode root, String where) {
+        if (!root.isObject()) {
+            throw new ModelException(where + ": not a JSON object");
+        }
+        String format = text(root, "format", where);
+        if (!format.equals(ModelBundle.FORMAT)) {
+            throw new ModelException(where + ": field 'format' is '" + format + "', not '" + ModelBundle.FORMAT + "'");
+        }
+        int version = integer(root, "version", where);
+        if (version > ModelBundle.VERSION) {
+            throw new ModelException(where + ": version " + version + " was written by a newer TwinBench (this one reads "
+                    + ModelBundle.VERSION + ")");
+        }
+        String algorithm = text(root, "algorithm", where);
+        try {
+            Algorithm.of(algorithm);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(where + ": field 'algorithm': " + e.getMessage(), e);
+        }
+        JsonNode features = root.get("features");
+        if (features == null || !features.isArray() || features.isEmpty()) {
+            throw new ModelException(where + ": field 'features' must be a non-empty array");
+        }
+        List<FeatureEncoder.Feature> encoded = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            encoded.add(feature(features.get(i), where + ": features[" + i + "]"));
+            names.add(encoded.get(i).name());
+        }
+        JsonNode data = object(root, "training_data", where);
+        JsonNode binary = object(root, "binary", where);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        JsonNode metricNode = object(root, "holdout_metrics", where);
+        for (Iterator<Map.Entry<String, JsonNode>> it = metricNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getValue().isNumber()) {
+                throw new ModelException(where + ": field 'holdout_metrics." + entry.getKey() + "' must be a number");
+            }
+            metrics.put(entry.getKey(), entry.getValue().asDouble());
+        }
+        ModelCard card = new ModelCard(algorithm, text(root, "target", where), text(root, "positive_label", where),
+                names, text(data, "sha256", where + ": training_data"), integer(data, "rows", where + ": training_data"),
+                metrics);
+        return new Parsed(card, new FeatureEncoder(encoded), text(binary, "sha256", where + ": binary"),
+                text(binary, "class", where + ": binary"));
+    }
+
+    private static FeatureEncoder.Feature feature(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw new ModelException(where + ": must be an object");
+        }
+        String name = text(node, "name", where);
+        String type = text(node, "type", where);
+        switch (type) {
+            case "numeric" -> {
+                double mean = number(node, "mean", where);
+                double sd = number(node, "sd", where);
+                if (!(sd > 0)) {
+                    throw new ModelException(where + ": field 'sd' must be positive");
+                }
+                return new FeatureEncoder.Numeric(name, mean, sd);
+            }
+            case "categorical" -> {
+                JsonNode levels = node.get("levels");
+                if (levels == null || !levels.isArray()) {
+                    throw new ModelException(where + ": field 'levels' must be an array of text");
+                }
+                List<String> values = new ArrayList<>();
+                for (JsonNode level : levels) {
+                    if (!level.isTextual()) {
+                        throw new ModelException(where + ": field 'levels' must be an array of text");
+                    }
+                    values.add(level.asText());
+                }
+                return new FeatureEncoder.Categorical(name, values);
+            }
+            default -> throw new ModelException(where + ": field 'type' is '" + type
+                    + "'; expected 'numeric' or 'categorical'");
+        }
+    }
+
+    private static JsonNode object(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isObject()) {
+            throw new ModelException(where + ": field '" + field + "' must be an object");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new ModelException(where + ": field '" + field + "' must be text");
+        }
+        return value.asText();
+    }
+
+    private static int integer(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw new ModelException(where + ": field '" + field + "' must be a whole number");
+        }
+        return value.asInt();
+    }
+
+    private static double number(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
+            throw new ModelException(where + ": field '" + field + "' must be a finite number");
+        }
+        return value.asDouble();
+    }
+}

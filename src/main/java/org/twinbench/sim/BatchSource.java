@@ -8,6 +8,6 @@ public interface BatchSource {
 
     String nodeId();
 
-    /** The rows of {@code step}, drawn with {@code random} (derived from seed, node, replicate and step). */
-    Frame batch(int step, SplittableRandom random);
+    /** The rows of {@code step} of a replicate, drawn with {@code random} (derived from seed, node, replicate and step). */
+    Frame batch(int step, int replicate, SplittableRandom random);
 }

@@ -7,7 +7,7 @@ import org.twinbench.data.Frame;
 public record DatasetSource(String nodeId, Frame production, int batchSize, boolean replace) implements BatchSource {
 
     @Override
-    public Frame batch(int step, SplittableRandom random) {
+    public Frame batch(int step, int replicate, SplittableRandom random) {
         return batch(random);
     }
 

@@ -65,7 +65,7 @@ public final class SimulationEngine {
         }
 
         StepResult step(int step) {
-            Frame batch = plan.source().batch(step, Seeds.random(seed, plan.source().nodeId(), replicate, step));
+            Frame batch = plan.source().batch(step, replicate, Seeds.random(seed, plan.source().nodeId(), replicate, step));
             for (Perturbation perturbation : plan.perturbations()) {
                 batch = perturbation.apply(batch, step, Seeds.random(seed, perturbation.nodeId(), replicate, step));
             }

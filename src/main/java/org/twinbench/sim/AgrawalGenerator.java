@@ -37,12 +37,13 @@ public record AgrawalGenerator(int function, int driftTo, double perturbation)
                 yield age < 40 ? in(total, 50_000, 100_000) : age < 60 ? in(total, 75_000, 125_000)
                         : in(total, 25_000, 75_000);
             }
-            case 7 -> 0.67 * (salary + commission) - 0.2 * loan - 20_000 > 0 ? 0 : 1;
-            case 8 -> 0.67 * (salary + commission) - 5_000 * elevel - 20_000 > 0 ? 0 : 1;
-            case 9 -> 0.67 * (salary + commission) - 5_000 * elevel - 0.2 * loan - 10_000 > 0 ? 0 : 1;
+            // Disposable income: two thirds of the total salary, less loan and education terms.
+            case 7 -> 2 * (salary + commission) / 3 - loan / 5 - 20_000 > 0 ? 0 : 1;
+            case 8 -> 2 * (salary + commission) / 3 - 5_000 * elevel - 20_000 > 0 ? 0 : 1;
+            case 9 -> 2 * (salary + commission) / 3 - 5_000 * elevel - loan / 5 - 10_000 > 0 ? 0 : 1;
             case 10 -> {
-                double equity = hyears >= 20 ? 0.1 * hvalue * (hyears - 20) : 0;
-                yield 0.67 * (salary + commission) - 5_000 * elevel + 0.2 * equity - 10_000 > 0 ? 0 : 1;
+                double equity = hyears >= 20 ? hvalue * (hyears - 20) / 10 : 0;
+                yield 2 * (salary + commission) / 3 - 5_000 * elevel + equity / 5 - 10_000 > 0 ? 0 : 1;
             }
             default -> throw new IllegalArgumentException("Agrawal functions are 1-10, not " + function);
         };

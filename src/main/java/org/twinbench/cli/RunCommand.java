@@ -20,6 +20,7 @@ import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunStatus;
+import org.twinbench.sim.RunStore;
 import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationPlan;
@@ -61,6 +62,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print run.json to stdout.")
     boolean json;
 
+    @Option(names = "--store", paramLabel = "FILE",
+            description = "Run store (SQLite) to record the run in (default: runs.sqlite in the user's TwinBench folder).")
+    Path store;
+
+    @Option(names = "--no-store", description = "Do not record the run in the run store.")
+    boolean noStore;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -99,6 +107,13 @@ public final class RunCommand implements Callable<Integer> {
         RunSummary summary = RunSummary.of(outcome, series, verdicts);
         RunProvenance provenance = RunProvenance.of(scenarioFile, plan, replicates, Instant.now());
         RunFiles.write(dir, outcome, provenance, summary);
+        Long id = null;
+        if (!noStore) {
+            try (RunStore runs = RunStore.open(store != null ? store : RunStore.defaultPath())) {
+                id = runs.save(ScenarioFormat.toJson(scenario), provenance, summary,
+                        RunJson.toJson(provenance, summary, series), outcome);
+            }
+        }
 
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
@@ -107,6 +122,9 @@ public final class RunCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "%s: %d steps x %d replicates -> %s%n", scenarioFile, plan.steps(), replicates,
                     dir);
             stdout.println(summary.light() + ": " + summary.headline());
+            if (id != null) {
+                stdout.println("recorded as run " + id + " (twinbench runs show " + id + ")");
+            }
             verdicts.stream().filter(RunAssertion.Verdict::passed).forEach(v -> stdout.println(v.describe()));
         }
         stdout.flush();

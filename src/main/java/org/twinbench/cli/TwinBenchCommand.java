@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "twinbench", mixinStandardHelpOptions = true, versionProvider = TwinBenchCommand.VersionProvider.class,
         description = "TwinBench: a digital twin of a deployed ML model. Without a command, opens the workbench window.",
         subcommands = {SampleDataCommand.class, MetricsCommand.class, ValidateCommand.class, RunCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                RunsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class TwinBenchCommand implements Runnable {
 
     public static final int OK = 0;

@@ -10,9 +10,9 @@ import org.twinbench.sim.Alarm;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunSeries;
+import org.twinbench.sim.RunStore;
 import org.twinbench.sim.RunSummary;
-import org.twinbench.sim.StepResult;
-import org.twinbench.stats.SliceMetrics;
+import org.twinbench.sim.StepRows;
 
 /**
  * Writes a run's four files into a folder, each through a temporary file renamed into place.
@@ -43,33 +43,39 @@ public final class RunFiles {
         }
     }
 
-    /**
-     * {@code replicate,step,slice,metric,value}: for every step the row count {@code n} and the
-     * metrics overall, then per slice ({@code column=value}), then the step's other measures under
-     * slice {@code overall}. An undefined value is an empty field; numbers as {@link Double#toString}.
-     */
+    /** {@code replicate,step,slice,metric,value}: the rows of {@link StepRows}. */
     public static void writeSteps(RunOutcome outcome, Writer out) throws IOException {
         CsvWriter csv = new CsvWriter(out);
         csv.row("replicate", "step", "slice", "metric", "value");
-        for (var replicate : outcome.replicates()) {
-            for (StepResult result : replicate) {
-                String r = Integer.toString(result.replicate());
-                String s = Integer.toString(result.step());
-                csv.row(r, s, RunSeries.OVERALL, "n", Integer.toString(result.overall().n()));
-                for (var metric : result.overall().asMap().entrySet()) {
-                    csv.row(r, s, RunSeries.OVERALL, metric.getKey(), number(metric.getValue()));
+        StepRows.forEach(outcome, (replicate, step, slice, metric, value) ->
+                csv.row(Integer.toString(replicate), Integer.toString(step), slice, metric, value));
+    }
+
+    /**
+     * Writes a stored run's {@code steps.csv}, {@code alarms.csv}, {@code run.json} and the scenario
+     * ({@code scenario.twin.json}) into a folder; {@code steps.csv} is byte for byte the original.
+     */
+    public static void export(RunStore store, long id, Path dir) {
+        try {
+            SampleData.writeAtomically(dir.resolve(STEPS), out -> {
+                CsvWriter csv = new CsvWriter(out);
+                csv.row("replicate", "step", "slice", "metric", "value");
+                store.forEachStepRow(id, (replicate, step, slice, metric, value) ->
+                        csv.row(Integer.toString(replicate), Integer.toString(step), slice, metric, value));
+            });
+            SampleData.writeAtomically(dir.resolve(ALARMS), out -> {
+                CsvWriter csv = new CsvWriter(out);
+                csv.row("replicate", "step", "node", "kind", "detail");
+                for (RunStore.StoredAlarm a : store.alarms(id)) {
+                    csv.row(Integer.toString(a.replicate()), Integer.toString(a.step()), a.node(), a.kind(), a.detail());
                 }
-                for (SliceMetrics slice : result.slices()) {
-                    String name = slice.column() + "=" + (slice.value() == null ? "(missing)" : slice.value());
-                    csv.row(r, s, name, "n", Integer.toString(slice.metrics().n()));
-                    for (var metric : slice.metrics().asMap().entrySet()) {
-                        csv.row(r, s, name, metric.getKey(), number(metric.getValue()));
-                    }
-                }
-                for (var measure : result.measures().entrySet()) {
-                    csv.row(r, s, RunSeries.OVERALL, measure.getKey(), number(measure.getValue()));
-                }
-            }
+            });
+            String json = store.text(id, "run_json").orElse("");
+            SampleData.writeAtomically(dir.resolve(RUN_JSON), out -> out.write(json));
+            String scenario = store.text(id, "scenario_json").orElse("");
+            SampleData.writeAtomically(dir.resolve("scenario.twin.json"), out -> out.write(scenario));
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot write the run's files: " + e.getMessage(), e);
         }
     }
 
@@ -81,9 +87,5 @@ public final class RunFiles {
             csv.row(Integer.toString(alarm.replicate()), Integer.toString(alarm.step()), alarm.nodeId(), alarm.kind(),
                     alarm.detail());
         }
-    }
-
-    static String number(double value) {
-        return Double.isNaN(value) ? "" : Double.toString(value);
     }
 }

@@ -45,7 +45,7 @@ public final class RunSeries {
             for (StepResult result : replicate) {
                 result.overall().asMap().forEach((m, v) -> series.put(OVERALL, m, result, v));
                 for (SliceMetrics slice : result.slices()) {
-                    String name = slice.column() + "=" + (slice.value() == null ? "(missing)" : slice.value());
+                    String name = StepRows.sliceName(slice);
                     slice.metrics().asMap().forEach((m, v) -> series.put(name, m, result, v));
                 }
                 result.measures().forEach((m, v) -> series.put(OVERALL, m, result, v));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +28,17 @@ class RunCommandTest {
 
     @BeforeAll
     static void writeScenario() throws IOException {
+        System.setProperty(org.twinbench.sim.RunStore.PATH_PROPERTY, dir.resolve("runs.sqlite").toString());
         SampleData.writeLoans(dir.resolve("loans.csv"), 3000, 7);
         Scenario scenario = SampleScenarios.loansRecession(7);
         ScenarioNode source = scenario.node("loans").orElseThrow().withParam("batch_size", 200L).withParam("steps", 12L);
         scenarioFile = dir.resolve("small.twin.json");
         Files.writeString(scenarioFile, ScenarioFormat.toJson(scenario.withNode(source)));
+    }
+
+    @AfterAll
+    static void forgetStore() {
+        System.clearProperty(org.twinbench.sim.RunStore.PATH_PROPERTY);
     }
 
     private static CliRunner run(Path out, String... more) {

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.twinbench.report.RunFiles;
@@ -24,6 +26,8 @@ import org.twinbench.sim.RunStore;
 import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationPlan;
+import org.twinbench.sim.SimulationTask;
+import org.twinbench.sim.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,6 +73,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-store", description = "Do not record the run in the run store.")
     boolean noStore;
 
+    @Option(names = "--sweep", paramLabel = "NODE.PARAM=V1,V2,...",
+            description = "Sweep a parameter over values (repeat for a grid); writes DIR/sweep.csv, one row per point.")
+    List<String> sweeps = new ArrayList<>();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -94,6 +102,12 @@ public final class RunCommand implements Callable<Integer> {
             scenario = scenario.withSeed(seed);
         }
         Path baseDir = scenarioFile.toAbsolutePath().getParent();
+        if (!sweeps.isEmpty()) {
+            if (!gates.isEmpty()) {
+                throw new UserInputException("--assert and --sweep cannot be combined; gate a single scenario");
+            }
+            return sweep(scenario, baseDir, dir, threadCount);
+        }
         SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { });
         if (steps != null) {
             plan = plan.withSteps(steps);
@@ -133,6 +147,46 @@ public final class RunCommand implements Callable<Integer> {
         stderr.flush();
         return verdicts.stream().allMatch(RunAssertion.Verdict::passed) ? TwinBenchCommand.OK
                 : TwinBenchCommand.ASSERT_FAILED;
+    }
+
+    private int sweep(Scenario scenario, Path baseDir, Path dir, int threadCount) {
+        Map<String, List<Object>> axes = new LinkedHashMap<>();
+        for (String axis : sweeps) {
+            int eq = axis.indexOf('=');
+            if (eq <= 0 || eq == axis.length() - 1) {
+                throw new UserInputException("--sweep '" + axis + "': write NODE.PARAM=V1,V2,..., e.g. recession.scale=0.9,0.7");
+            }
+            List<Object> values = new ArrayList<>();
+            for (String value : axis.substring(eq + 1).split(",")) {
+                values.add(SimulationTask.parseValue(value));
+            }
+            axes.put(axis.substring(0, eq).strip(), values);
+        }
+        List<Sweep.Point> points = Sweep.run(scenario, baseDir, axes, replicates, steps == null ? 0 : steps, threadCount);
+        RunFiles.writeSweep(dir.resolve("sweep.csv"), points);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            com.fasterxml.jackson.databind.node.ArrayNode rows = Json.MAPPER.createArrayNode();
+            for (Sweep.Point p : points) {
+                com.fasterxml.jackson.databind.node.ObjectNode row = rows.addObject();
+                row.set("values", Json.MAPPER.valueToTree(p.values()));
+                Json.putNumber(row, "accuracy_mean", p.accuracyMean());
+                Json.putNumber(row, "accuracy_last", p.accuracyLast());
+                Json.putNumber(row, "accuracy_min", p.accuracyMin());
+                Json.putNumber(row, "alarms", p.alarms());
+                Json.putNumber(row, "retrains", p.retrains());
+                Json.putNumber(row, "rollbacks", p.rollbacks());
+            }
+            stdout.println(Json.write(rows));
+        } else {
+            for (Sweep.Point p : points) {
+                stdout.printf(Locale.ROOT, "%s  accuracy mean %.4f, last %.4f, min %.4f; alarms %.1f, retrains %.1f%n",
+                        p.values(), p.accuracyMean(), p.accuracyLast(), p.accuracyMin(), p.alarms(), p.retrains());
+            }
+            stdout.println("wrote " + dir.resolve("sweep.csv"));
+        }
+        stdout.flush();
+        return TwinBenchCommand.OK;
     }
 
     private static String stem(Path file) {

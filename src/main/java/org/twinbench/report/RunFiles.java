@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.twinbench.data.CsvWriter;
 import org.twinbench.data.SampleData;
 import org.twinbench.sim.Alarm;
@@ -11,6 +13,7 @@ import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunStore;
+import org.twinbench.sim.Sweep;
 import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.StepRows;
 
@@ -76,6 +79,34 @@ public final class RunFiles {
             SampleData.writeAtomically(dir.resolve("scenario.twin.json"), out -> out.write(scenario));
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot write the run's files: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code sweep.csv}: one row per grid point, the swept parameters first, then the means over the
+     * point's replicates of accuracy (over all steps, at the last step, the lowest step) and of the
+     * numbers of alarms, retrains and rollbacks per replicate.
+     */
+    public static void writeSweep(Path file, List<Sweep.Point> points) {
+        try {
+            SampleData.writeAtomically(file, out -> {
+                CsvWriter csv = new CsvWriter(out);
+                List<String> header = new ArrayList<>(points.get(0).values().keySet());
+                header.addAll(List.of("accuracy_mean", "accuracy_last", "accuracy_min", "alarms", "retrains",
+                        "rollbacks"));
+                csv.row(header);
+                for (Sweep.Point p : points) {
+                    List<String> row = new ArrayList<>();
+                    p.values().values().forEach(v -> row.add(String.valueOf(v)));
+                    for (double v : new double[] {p.accuracyMean(), p.accuracyLast(), p.accuracyMin(), p.alarms(),
+                            p.retrains(), p.rollbacks()}) {
+                        row.add(StepRows.text(v));
+                    }
+                    csv.row(row);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
         }
     }
 

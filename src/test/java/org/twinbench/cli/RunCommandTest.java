@@ -145,4 +145,26 @@ class RunCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("nope.twin.json: file not found");
     }
+
+    @Test
+    void sweepWritesOneRowPerGridPoint() throws IOException {
+        Path out = dir.resolve("sweep");
+        CliRunner result = run(out, "--steps", "3", "--sweep", "recession.scale=1.0,0.5", "--sweep",
+                "new-region.share=0.1,0.3");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("sweep.csv"));
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo(
+                "recession.scale,new-region.share,accuracy_mean,accuracy_last,accuracy_min,alarms,retrains,rollbacks");
+        assertThat(lines.get(1)).startsWith("1.0,0.1,");
+        assertThat(lines.get(4)).startsWith("0.5,0.3,");
+    }
+
+    @Test
+    void malformedSweepExitsWithTwo() {
+        assertThat(run(dir.resolve("sweep-bad"), "--sweep", "recession.scale").exitCode()).isEqualTo(2);
+        CliRunner unknown = run(dir.resolve("sweep-bad"), "--sweep", "nobody.scale=1");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("the scenario has no node 'nobody'");
+    }
 }

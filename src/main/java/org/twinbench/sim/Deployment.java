@@ -41,7 +41,7 @@ public record Deployment(String nodeId, boolean cloud, double medianMs, double s
         double median = quantized ? medianMs / 2 : medianMs;
         double[] out = new double[requests];
         for (int i = 0; i < requests; i++) {
-            double service = median * Math.exp(sigma * gaussian(random));
+            double service = median * Math.exp(sigma * Seeds.gaussian(random));
             double batchWait = (batchSize - 1 - i % batchSize) / rate * 1000;
             double queueWait = rate > maxPerSecond ? (i / maxPerSecond - i / rate) * 1000 : 0;
             out[i] = service + batchWait + queueWait + (cloud ? networkRttMs : 0);
@@ -65,11 +65,5 @@ public record Deployment(String nodeId, boolean cloud, double medianMs, double s
     static double percentile(double[] sorted, double p) {
         int rank = (int) Math.ceil(p * sorted.length);
         return sorted[Math.max(rank, 1) - 1];
-    }
-
-    /** A standard normal draw (Box-Muller), from the step's own generator. */
-    static double gaussian(SplittableRandom random) {
-        double u = 1 - random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 }

@@ -27,7 +27,7 @@ public record GaussianNoise(String nodeId, List<String> columns, double sd, Sche
             NumericColumn source = batch.numeric(column);
             double[] values = source.values().clone();
             for (int i = 0; i < values.length; i++) {
-                double noise = s * Deployment.gaussian(random);
+                double noise = s * Seeds.gaussian(random);
                 if (!Double.isNaN(values[i])) {
                     values[i] += noise;
                 }

@@ -31,7 +31,7 @@ class PerturbationsTest {
         for (int i = 0; i < N; i++) {
             boolean positive = random.nextDouble() < 0.2;
             label[i] = positive ? "yes" : "no";
-            x[i] = (positive ? 1 : 0) + Deployment.gaussian(random);
+            x[i] = (positive ? 1 : 0) + Seeds.gaussian(random);
             u[i] = random.nextDouble();
             region[i] = List.of("north", "south", "east", "west").get(i % 4);
         }

@@ -40,11 +40,13 @@ public final class SampleDataCommand implements Callable<Integer> {
         }
         SampleData.writeLoans(out.resolve("loans.csv"), rows, seed);
         SampleData.writeChurn(out.resolve("churn.csv"), Math.max(100, rows / 2), seed);
-        String scenario = ScenarioFormat.toJson(SampleScenarios.loansRecession(seed));
-        SampleData.writeAtomically(out.resolve(SampleScenarios.LOANS_RECESSION_FILE), w -> w.write(scenario));
+        for (var entry : SampleScenarios.all(seed).entrySet()) {
+            String scenario = ScenarioFormat.toJson(entry.getValue());
+            SampleData.writeAtomically(out.resolve(entry.getKey()), w -> w.write(scenario));
+        }
         PrintWriter printer = spec.commandLine().getOut();
         printer.println("wrote loans.csv (" + rows + " rows), churn.csv (" + Math.max(100, rows / 2) + " rows) and "
-                + SampleScenarios.LOANS_RECESSION_FILE + " to " + out);
+                + String.join(", ", SampleScenarios.all(seed).keySet()) + " to " + out);
         printer.flush();
         return TwinBenchCommand.OK;
     }

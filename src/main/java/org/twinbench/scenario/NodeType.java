@@ -23,8 +23,33 @@ public record NodeType(String type, String group, String title, String descripti
         return params.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** One parameter of a node type. */
-    public record ParamSpec(String name, Kind kind, Object defaultValue, boolean required, String help) {
+    /**
+     * One parameter of a node type.
+     *
+     * @param min the smallest allowed value of a number, or null for no limit
+     * @param max the largest allowed value of a number, or null for no limit
+     * @param choices the allowed values of a text parameter; empty means any text
+     */
+    public record ParamSpec(String name, Kind kind, Object defaultValue, boolean required, String help, Double min,
+                            Double max, List<String> choices) {
+
+        public ParamSpec {
+            choices = choices == null ? List.of() : List.copyOf(choices);
+        }
+
+        public ParamSpec(String name, Kind kind, Object defaultValue, boolean required, String help) {
+            this(name, kind, defaultValue, required, help, null, null, List.of());
+        }
+
+        /** The same parameter, limited to [min, max] (either may be null). */
+        public ParamSpec range(Double low, Double high) {
+            return new ParamSpec(name, kind, defaultValue, required, help, low, high, choices);
+        }
+
+        /** The same parameter, limited to the given texts. */
+        public ParamSpec oneOf(String... allowed) {
+            return new ParamSpec(name, kind, defaultValue, required, help, min, max, List.of(allowed));
+        }
 
         /** How a parameter's value is edited and checked. */
         public enum Kind { TEXT, FILE, COLUMN, COLUMNS, NUMBER, INTEGER, BOOLEAN, SCHEDULE }

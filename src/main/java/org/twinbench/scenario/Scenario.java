@@ -36,15 +36,30 @@ public record Scenario(String name, String description, long seed, List<Scenario
     }
 
     /**
+     * Whether an edge carries a policy's actions back to a model. Such a feedback edge acts from the
+     * next step on, so it closes a loop (model → monitor → policy → model) without making a cycle.
+     */
+    public boolean isFeedback(ScenarioEdge edge) {
+        String from = node(edge.from()).map(ScenarioNode::type).orElse("");
+        String to = node(edge.to()).map(ScenarioNode::type).orElse("");
+        boolean sendsActions = NodeCatalog.find(from).map(t -> t.outputs().stream()
+                .anyMatch(p -> p.type() == PortType.ACTIONS)).orElse(false);
+        boolean takesActions = NodeCatalog.find(to).map(t -> t.inputs().stream()
+                .anyMatch(p -> p.type() == PortType.ACTIONS)).orElse(false);
+        return sendsActions && takesActions;
+    }
+
+    /**
      * The nodes in an order where every node comes after the nodes it receives batches from (Kahn's
-     * algorithm; ties keep file order). Throws when the edges form a cycle.
+     * algorithm; ties keep file order; feedback edges do not count). Throws when the edges form a cycle.
      */
     public List<ScenarioNode> topologicalOrder() {
         Map<String, Integer> indegree = new HashMap<>();
         for (ScenarioNode node : nodes) {
             indegree.put(node.id(), 0);
         }
-        for (ScenarioEdge edge : edges) {
+        List<ScenarioEdge> forward = edges.stream().filter(e -> !isFeedback(e)).toList();
+        for (ScenarioEdge edge : forward) {
             indegree.merge(edge.to(), 1, Integer::sum);
         }
         List<ScenarioNode> order = new ArrayList<>();
@@ -55,7 +70,7 @@ public record Scenario(String name, String description, long seed, List<Scenario
                             + ": is part of a cycle; a scenario must be a directed acyclic graph"));
             remaining.remove(next);
             order.add(next);
-            for (ScenarioEdge edge : edges) {
+            for (ScenarioEdge edge : forward) {
                 if (edge.from().equals(next.id())) {
                     indegree.merge(edge.to(), -1, Integer::sum);
                 }

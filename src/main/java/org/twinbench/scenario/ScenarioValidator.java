@@ -64,6 +64,13 @@ public final class ScenarioValidator {
         if (scenario.nodesOfKind("model.").isEmpty()) {
             problems.add("node (scenario): needs a model node");
         }
+        for (String single : java.util.List.of(NodeCatalog.LABEL_DELAY, NodeCatalog.DEPLOYMENT)) {
+            List<ScenarioNode> nodes = scenario.nodesOfKind(single);
+            if (nodes.size() > 1) {
+                problems.add("node " + nodes.get(1).id() + ": a scenario takes at most one "
+                        + NodeCatalog.find(single).orElseThrow().title() + " node");
+            }
+        }
         if (problems.isEmpty()) {
             try {
                 scenario.topologicalOrder();
@@ -77,26 +84,44 @@ public final class ScenarioValidator {
     private static void checkValues(ScenarioNode node, NodeType type) {
         for (NodeType.ParamSpec spec : type.params()) {
             switch (spec.kind()) {
-                case NUMBER -> node.number(spec.name(), 0);
-                case INTEGER -> {
-                    int value = node.integer(spec.name(), 1);
-                    if (value < 1 && (spec.name().equals("steps") || spec.name().equals("batch_size"))) {
-                        throw node.problem(spec.name(), "must be at least 1");
-                    }
-                }
+                case NUMBER, INTEGER -> checkRange(node, spec,
+                        spec.kind() == NodeType.ParamSpec.Kind.INTEGER ? node.integer(spec.name(), 0)
+                                : node.number(spec.name(), Double.NaN));
                 case BOOLEAN -> node.flag(spec.name(), false);
                 case SCHEDULE -> Schedule.of(node);
                 case COLUMNS -> node.strings(spec.name());
-                default -> node.string(spec.name(), null);
+                default -> {
+                    String value = node.string(spec.name(), null);
+                    if (value != null && !spec.choices().isEmpty() && !spec.choices().contains(value)) {
+                        throw node.problem(spec.name(), "is '" + value + "'; use one of " + spec.choices());
+                    }
+                }
             }
         }
-        double share = node.number("reference_share", 0.5);
-        if (share <= 0 || share >= 1) {
-            throw node.problem("reference_share", "must be between 0 and 1 (exclusive)");
+        if (node.params().get("slice_value") != null && node.params().get("slice_column") == null) {
+            throw node.problem("slice_value", "needs slice_column too");
         }
-        double categoryShare = node.number("share", 0.25);
-        if (categoryShare < 0 || categoryShare > 1) {
-            throw node.problem("share", "must be between 0 and 1");
+        if (node.params().get("reference_share") != null) {
+            double share = node.number("reference_share", 0.5);
+            if (share <= 0 || share >= 1) {
+                throw node.problem("reference_share", "must be between 0 and 1 (exclusive)");
+            }
         }
+    }
+
+    private static void checkRange(ScenarioNode node, NodeType.ParamSpec spec, double value) {
+        if (node.params().get(spec.name()) == null) {
+            return;
+        }
+        if (spec.min() != null && value < spec.min() || spec.max() != null && value > spec.max()) {
+            String range = spec.max() == null ? "at least " + plain(spec.min())
+                    : spec.min() == null ? "at most " + plain(spec.max())
+                    : "between " + plain(spec.min()) + " and " + plain(spec.max());
+            throw node.problem(spec.name(), "must be " + range + ", not " + plain(value));
+        }
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 }

@@ -4,7 +4,12 @@ import java.util.SplittableRandom;
 import org.twinbench.data.Frame;
 
 /** Draws each step's batch from the production rows of a dataset. */
-public record DatasetSource(String nodeId, Frame production, int batchSize, boolean replace) {
+public record DatasetSource(String nodeId, Frame production, int batchSize, boolean replace) implements BatchSource {
+
+    @Override
+    public Frame batch(int step, int replicate, SplittableRandom random) {
+        return batch(random);
+    }
 
     public Frame batch(SplittableRandom random) {
         int n = production.rowCount();

@@ -1,31 +1,41 @@
 package org.twinbench.sim;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.CategoricalColumn;
-import org.twinbench.data.Column;
+import org.twinbench.data.DataProvenance;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
-import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
+import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.scenario.ScenarioValidator;
 import org.twinbench.scenario.Schedule;
 
 /**
  * Turns a validated scenario into a {@link SimulationPlan}: loads the source data (paths relative to
- * the scenario's folder), splits it into reference and production rows, checks every column a node
- * names, and trains the model on the reference rows. Slow: call it off the UI thread.
+ * the scenario's folder) or sets up the synthetic stream, splits off the reference rows, checks every
+ * column a node names, trains the model on the reference rows, and builds the perturbations,
+ * monitors, policies and deployment. Slow: call it off the UI thread.
  */
 public final class ScenarioCompiler {
 
     private ScenarioCompiler() {
+    }
+
+    /** The source of a plan: what produces batches, the rows the model learns from, and where they came from. */
+    private record Origin(BatchSource source, Frame reference, Frame schema, DataProvenance provenance, int steps) {
     }
 
     public static SimulationPlan compile(Scenario scenario, Path baseDir, RunListener listener) {
@@ -34,6 +44,49 @@ public final class ScenarioCompiler {
             throw new ScenarioException(String.join("\n", problems));
         }
         ScenarioNode sourceNode = scenario.nodesOfKind("source.").get(0);
+        Origin origin = NodeCatalog.DATASET_SOURCE.equals(sourceNode.type())
+                ? datasetOrigin(sourceNode, baseDir, listener) : syntheticOrigin(scenario, sourceNode);
+        Frame schema = origin.schema();
+
+        ScenarioNode modelNode = scenario.nodesOfKind("model.").get(0);
+        String target = modelNode.requiredString("target");
+        List<String> features = modelNode.strings("features");
+        PerturbationFactory.requireColumn(modelNode, schema, target);
+        for (String feature : features) {
+            PerturbationFactory.requireColumn(modelNode, schema, feature);
+        }
+        String positive = BinaryLabels.positiveLabel(origin.reference().column(target),
+                modelNode.string("positive", null));
+        LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive);
+        listener.onPhase("Training logistic regression on " + origin.reference().rowCount() + " reference rows");
+        LogisticModel model = ModelTrainer.trainLogistic(origin.reference(), target, features, positive,
+                scenario.seed(), origin.provenance().sha256());
+        ModelRefit refit = (rows, seed) -> ModelTrainer.trainLogistic(rows, target, features, positive, seed,
+                "retrained in the run");
+
+        List<Perturbation> perturbations = new ArrayList<>();
+        List<String> slices = new ArrayList<>();
+        double threshold = 0.5;
+        for (ScenarioNode node : scenario.topologicalOrder()) {
+            Perturbation perturbation = PerturbationFactory.create(node, schema, labels);
+            if (perturbation != null) {
+                perturbations.add(perturbation);
+            }
+            if (NodeCatalog.SLICE_METRICS.equals(node.type())) {
+                for (String column : node.strings("slices")) {
+                    PerturbationFactory.requireKind(node, schema, column, CategoricalColumn.class, "categorical");
+                    slices.add(column);
+                }
+                threshold = node.number("threshold", 0.5);
+            }
+        }
+        Operations operations = Operations.of(scenario, threshold, target, positive, refit);
+        return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
+                origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
+                operations.deployment());
+    }
+
+    private static Origin datasetOrigin(ScenarioNode sourceNode, Path baseDir, RunListener listener) {
         listener.onPhase("Loading " + sourceNode.requiredString("path"));
         Path dataFile = baseDir.resolve(sourceNode.requiredString("path")).normalize();
         Dataset dataset = TableLoader.load(dataFile);
@@ -43,67 +96,44 @@ public final class ScenarioCompiler {
             throw new ScenarioException("node " + sourceNode.id() + ": " + dataFile + " has " + all.rowCount()
                     + " rows, too few to split into reference and production");
         }
-        Frame reference = all.slice(0, referenceRows);
         Frame production = all.slice(referenceRows, all.rowCount());
         DatasetSource source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size", 500),
                 sourceNode.flag("replace", true));
+        return new Origin(source, all.slice(0, referenceRows), all, dataset.provenance(),
+                sourceNode.integer("steps", 60));
+    }
 
-        List<Perturbation> perturbations = new ArrayList<>();
-        LogisticModel model = null;
-        List<String> slices = new ArrayList<>();
-        double threshold = 0.5;
-        for (ScenarioNode node : scenario.topologicalOrder()) {
-            switch (node.type()) {
-                case NodeCatalog.COVARIATE_SHIFT -> {
-                    String column = node.requiredString("column");
-                    requireKind(node, all, column, NumericColumn.class, "numeric");
-                    perturbations.add(new CovariateShift(node.id(), column, node.number("scale", 1.0),
-                            node.number("shift", 0.0), Schedule.of(node)));
-                }
-                case NodeCatalog.CATEGORY_MIX -> {
-                    String column = node.requiredString("column");
-                    requireKind(node, all, column, CategoricalColumn.class, "categorical");
-                    perturbations.add(new CategoryMixShift(node.id(), column, node.requiredString("category"),
-                            node.number("share", 0.25), Schedule.of(node)));
-                }
-                case NodeCatalog.LOGISTIC_MODEL -> {
-                    String target = node.requiredString("target");
-                    List<String> features = node.strings("features");
-                    requireColumn(node, all, target);
-                    for (String feature : features) {
-                        requireColumn(node, all, feature);
-                    }
-                    listener.onPhase("Training logistic regression on " + reference.rowCount() + " reference rows");
-                    model = ModelTrainer.trainLogistic(reference, target, features, node.string("positive", null),
-                            scenario.seed(), dataset.provenance().sha256());
-                }
-                case NodeCatalog.SLICE_METRICS -> {
-                    for (String column : node.strings("slices")) {
-                        requireKind(node, all, column, CategoricalColumn.class, "categorical");
-                        slices.add(column);
-                    }
-                    threshold = node.number("threshold", 0.5);
-                }
-                default -> {
-                    // Sources were handled above.
-                }
+    private static Origin syntheticOrigin(Scenario scenario, ScenarioNode node) {
+        int batchSize = node.integer("batch_size", 500);
+        Schedule schedule = node.params().get("schedule") == null ? null : Schedule.of(node);
+        SyntheticSource.StreamGenerator generator = switch (node.type()) {
+            case NodeCatalog.SEA_SOURCE -> new SeaGenerator(node.integer("function", 1), node.integer("drift_to", 3),
+                    node.number("noise", 0.1));
+            case NodeCatalog.AGRAWAL_SOURCE -> new AgrawalGenerator(node.integer("function", 1),
+                    node.integer("drift_to", 2), node.number("perturbation", 0.05));
+            case NodeCatalog.HYPERPLANE_SOURCE -> {
+                Schedule drift = schedule == null ? Schedule.ALWAYS : schedule;
+                yield new HyperplaneGenerator(scenario.seed(), node.id(), node.integer("attributes", 10),
+                        node.integer("drift_attributes", 2), node.number("magnitude", 0.001),
+                        node.number("reversal", 0.1), node.number("noise", 0.05), batchSize, drift::intensity);
             }
-        }
-        return new SimulationPlan(scenario, source, perturbations, model, slices, threshold,
-                sourceNode.integer("steps", 60), dataset.provenance());
+            default -> throw new ScenarioException("node " + node.id() + ": unknown source type '" + node.type() + "'");
+        };
+        SyntheticSource source = new SyntheticSource(node.id(), generator, batchSize, schedule);
+        Frame reference = source.reference(node.integer("reference_rows", 5000), scenario.seed());
+        // The generated data is identified by what generates it: the source node and the seed.
+        String identity = ScenarioFormat.toJson(new Scenario("", "", scenario.seed(), List.of(node), List.of()));
+        DataProvenance provenance = new DataProvenance("synthetic:" + node.type(), sha256(identity),
+                reference.rowCount(), reference.columnNames().size());
+        return new Origin(source, reference, reference, provenance, node.integer("steps", 60));
     }
 
-    private static void requireColumn(ScenarioNode node, Frame frame, String column) {
-        if (!frame.has(column)) {
-            throw new ScenarioException("node " + node.id() + ": the data has no column '" + column + "'");
-        }
-    }
-
-    private static void requireKind(ScenarioNode node, Frame frame, String column, Class<? extends Column> kind,
-                                    String kindName) {
-        requireColumn(node, frame, column);
-        if (!kind.isInstance(frame.column(column))) {
-            throw new ScenarioException("node " + node.id() + ": column '" + column + "' must be " + kindName);
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

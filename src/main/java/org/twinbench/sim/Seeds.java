@@ -22,6 +22,12 @@ public final class Seeds {
         return new SplittableRandom(h);
     }
 
+    /** A standard normal draw (Box-Muller, cosine branch) from two uniforms of {@code random}. */
+    public static double gaussian(SplittableRandom random) {
+        double u = 1 - random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
     /** The SplitMix64 finaliser (Steele, Lea and Flood, 2014). */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

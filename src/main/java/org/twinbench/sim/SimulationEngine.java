@@ -1,18 +1,22 @@
 package org.twinbench.sim;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Frame;
+import org.twinbench.model.BinaryClassifier;
 import org.twinbench.stats.ClassificationMetrics;
 import org.twinbench.stats.MetricSet;
 import org.twinbench.stats.SliceMetrics;
 
 /**
  * Runs a plan forward: for every step, draw a batch, apply the perturbations in graph order, score
- * it, and measure the model overall and per slice. Runs on the calling thread; the caller chooses
- * the executor.
+ * it, measure the model overall and per slice, let the labels that are due arrive, and hand them to
+ * the monitors and then the policies (which may replace the model for the next step). Runs on the
+ * calling thread; the caller chooses the executor. All state of a run lives in the run, so several
+ * replicates of one plan may run at the same time.
  */
 public final class SimulationEngine {
 
@@ -20,9 +24,7 @@ public final class SimulationEngine {
     }
 
     public static RunStatus run(SimulationPlan plan, int replicate, RunListener listener, RunControl control) {
-        long seed = plan.scenario().seed();
-        String target = plan.target();
-        String positive = plan.model().card().positiveLabel();
+        Run run = new Run(plan, replicate);
         try {
             listener.onPhase("Simulating " + plan.steps() + " steps");
             for (int step = 0; step < plan.steps(); step++) {
@@ -30,7 +32,7 @@ public final class SimulationEngine {
                     listener.onFinish(RunStatus.CANCELLED);
                     return RunStatus.CANCELLED;
                 }
-                listener.onStep(step(plan, replicate, step, seed, target, positive), plan.steps());
+                listener.onStep(run.step(step), plan.steps());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -41,30 +43,76 @@ public final class SimulationEngine {
         return RunStatus.COMPLETED;
     }
 
-    static StepResult step(SimulationPlan plan, int replicate, int step, long seed, String target, String positive) {
-        Frame batch = plan.source().batch(Seeds.random(seed, plan.source().nodeId(), replicate, step));
-        for (Perturbation perturbation : plan.perturbations()) {
-            batch = perturbation.apply(batch, step, Seeds.random(seed, perturbation.nodeId(), replicate, step));
+    /** The state of one replicate: the model in use, labels not yet arrived, monitors and policies. */
+    private static final class Run {
+        private final SimulationPlan plan;
+        private final int replicate;
+        private final long seed;
+        private final String positive;
+        private final ArrayDeque<LabelledBatch> awaitingLabels = new ArrayDeque<>();
+        private final List<Monitor.Watch> watches = new ArrayList<>();
+        private final List<Policy.Run> policies = new ArrayList<>();
+        private BinaryClassifier model;
+
+        Run(SimulationPlan plan, int replicate) {
+            this.plan = plan;
+            this.replicate = replicate;
+            this.seed = plan.scenario().seed();
+            this.model = plan.model();
+            this.positive = plan.model().card().positiveLabel();
+            plan.monitors().forEach(m -> watches.add(m.start()));
+            plan.policies().forEach(p -> policies.add(p.start()));
         }
-        double[] scores = plan.model().scorePositive(batch);
-        int[] labels = BinaryLabels.encode(batch.column(target), positive);
-        int[] keep = labelledRows(labels);
-        int[] y = new int[keep.length];
-        double[] s = new double[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            y[i] = labels[keep[i]];
-            s[i] = scores[keep[i]];
+
+        StepResult step(int step) {
+            Frame batch = plan.source().batch(step, replicate, Seeds.random(seed, plan.source().nodeId(), replicate, step));
+            for (Perturbation perturbation : plan.perturbations()) {
+                batch = perturbation.apply(batch, step, Seeds.random(seed, perturbation.nodeId(), replicate, step));
+            }
+            StepOutput out = new StepOutput(replicate, step);
+            double[] scores = model.scorePositive(batch);
+            Deployment deployment = plan.deployment();
+            if (deployment != null) {
+                scores = deployment.deliver(scores);
+                deployment.measure(batch.rowCount(), Seeds.random(seed, deployment.nodeId(), replicate, step), out);
+            }
+            int[] labels = BinaryLabels.encode(batch.column(plan.target()), positive);
+            StepResult metrics = measure(batch, labels, scores, step);
+
+            LabelledBatch current = new LabelledBatch(step, batch, labels, scores);
+            awaitingLabels.addLast(current);
+            List<LabelledBatch> arrived = new ArrayList<>();
+            while (!awaitingLabels.isEmpty() && awaitingLabels.peekFirst().step() <= step - plan.labelDelay()) {
+                arrived.add(awaitingLabels.removeFirst());
+            }
+            for (Monitor.Watch watch : watches) {
+                watch.observe(arrived, current, out);
+            }
+            for (Policy.Run policy : policies) {
+                model = policy.act(step, arrived, model, out);
+            }
+            return new StepResult(replicate, step, metrics.overall(), metrics.slices(), out.measures, out.alarms);
         }
-        MetricSet overall = ClassificationMetrics.compute(y, s, plan.threshold());
-        List<SliceMetrics> slices = new ArrayList<>();
-        for (String column : plan.sliceColumns()) {
-            CategoricalColumn values = batch.categorical(column).select(keep);
-            slices.addAll(SliceMetrics.bySlice(column, values.codes(), values.levels(), y, s, plan.threshold()));
+
+        private StepResult measure(Frame batch, int[] labels, double[] scores, int step) {
+            int[] keep = labelledRows(labels);
+            int[] y = new int[keep.length];
+            double[] s = new double[keep.length];
+            for (int i = 0; i < keep.length; i++) {
+                y[i] = labels[keep[i]];
+                s[i] = scores[keep[i]];
+            }
+            MetricSet overall = ClassificationMetrics.compute(y, s, plan.threshold());
+            List<SliceMetrics> slices = new ArrayList<>();
+            for (String column : plan.sliceColumns()) {
+                CategoricalColumn values = batch.categorical(column).select(keep);
+                slices.addAll(SliceMetrics.bySlice(column, values.codes(), values.levels(), y, s, plan.threshold()));
+            }
+            return new StepResult(replicate, step, overall, slices);
         }
-        return new StepResult(replicate, step, overall, slices);
     }
 
-    private static int[] labelledRows(int[] labels) {
+    static int[] labelledRows(int[] labels) {
         int n = 0;
         for (int label : labels) {
             n += label >= 0 ? 1 : 0;

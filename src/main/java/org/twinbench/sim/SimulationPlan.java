@@ -7,18 +7,38 @@ import org.twinbench.scenario.Scenario;
 
 /**
  * A scenario made ready to run: the data loaded and split, the model trained, the perturbations in
- * graph order.
+ * graph order, and the operations around the model (label delay, monitors, policies, deployment).
+ *
+ * @param labelDelay steps between scoring a row and its label arriving (0: at once)
+ * @param deployment where the model runs, or null when the scenario has no deployment node
  */
-public record SimulationPlan(Scenario scenario, DatasetSource source, List<Perturbation> perturbations,
+public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
                              BinaryClassifier model, List<String> sliceColumns, double threshold, int steps,
-                             DataProvenance data) {
+                             DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
+                             Deployment deployment) {
 
     public SimulationPlan {
         perturbations = List.copyOf(perturbations);
         sliceColumns = List.copyOf(sliceColumns);
+        monitors = List.copyOf(monitors);
+        policies = List.copyOf(policies);
+    }
+
+    /** A plan without monitors, policies or deployment, whose labels arrive at once. */
+    public SimulationPlan(Scenario scenario, DatasetSource source, List<Perturbation> perturbations,
+                          BinaryClassifier model, List<String> sliceColumns, double threshold, int steps,
+                          DataProvenance data) {
+        this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, 0, List.of(), List.of(),
+                null);
     }
 
     public String target() {
         return model.card().target();
+    }
+
+    /** The same plan run for a different number of steps. */
+    public SimulationPlan withSteps(int newSteps) {
+        return new SimulationPlan(scenario, source, perturbations, model, sliceColumns, threshold, newSteps, data,
+                labelDelay, monitors, policies, deployment);
     }
 }

@@ -1,0 +1,196 @@
+package org.twinbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.twinbench.report.RunFiles;
+import org.twinbench.report.RunJson;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.sim.Experiment;
+import org.twinbench.sim.RunAssertion;
+import org.twinbench.sim.RunControl;
+import org.twinbench.sim.RunListener;
+import org.twinbench.sim.RunOutcome;
+import org.twinbench.sim.RunProvenance;
+import org.twinbench.sim.RunSeries;
+import org.twinbench.sim.RunStatus;
+import org.twinbench.sim.RunStore;
+import org.twinbench.sim.RunSummary;
+import org.twinbench.sim.ScenarioCompiler;
+import org.twinbench.sim.SimulationPlan;
+import org.twinbench.sim.SimulationTask;
+import org.twinbench.sim.Sweep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code run}: simulates a scenario headless and writes steps.csv, alarms.csv, run.json and report.html. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a scenario and write DIR/steps.csv, alarms.csv, run.json and report.html.",
+                "Gates: --assert 'min(accuracy[region=north]) >= 0.8' --assert 'count(alarms) <= 3';"
+                        + " a failing gate exits with 1."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SCENARIO", description = "A *.twin.json file.")
+    Path scenarioFile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed (default: the scenario's).")
+    Long seed;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Steps to simulate (default: the source's).")
+    Integer steps;
+
+    @Option(names = "--replicates", paramLabel = "N", defaultValue = "1",
+            description = "Monte Carlo replicates, run in parallel (default: ${DEFAULT-VALUE}).")
+    int replicates;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the replicates (default: the number of cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: <scenario name>-run).")
+    Path out;
+
+    @Option(names = "--assert", paramLabel = "EXPR", description = "A gate; may be repeated.")
+    List<String> assertions = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print run.json to stdout.")
+    boolean json;
+
+    @Option(names = "--store", paramLabel = "FILE",
+            description = "Run store (SQLite) to record the run in (default: runs.sqlite in the user's TwinBench folder).")
+    Path store;
+
+    @Option(names = "--no-store", description = "Do not record the run in the run store.")
+    boolean noStore;
+
+    @Option(names = "--sweep", paramLabel = "NODE.PARAM=V1,V2,...",
+            description = "Sweep a parameter over values (repeat for a grid); writes DIR/sweep.csv, one row per point.")
+    List<String> sweeps = new ArrayList<>();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<RunAssertion> gates = assertions.stream().map(RunAssertion::parse).toList();
+        if (replicates < 1) {
+            throw new UserInputException("--replicates must be at least 1, not " + replicates);
+        }
+        if (steps != null && steps < 1) {
+            throw new UserInputException("--steps must be at least 1, not " + steps);
+        }
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new UserInputException("--threads must be at least 1, not " + threadCount);
+        }
+        Path dir = out != null ? out : Path.of(stem(scenarioFile) + "-run");
+        if (Files.isRegularFile(dir)) {
+            throw new UserInputException(dir + ": is a file, not a folder");
+        }
+        Scenario scenario = ScenarioFormat.read(scenarioFile);
+        if (seed != null) {
+            scenario = scenario.withSeed(seed);
+        }
+        Path baseDir = scenarioFile.toAbsolutePath().getParent();
+        if (!sweeps.isEmpty()) {
+            if (!gates.isEmpty()) {
+                throw new UserInputException("--assert and --sweep cannot be combined; gate a single scenario");
+            }
+            return sweep(scenario, baseDir, dir, threadCount);
+        }
+        SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { });
+        if (steps != null) {
+            plan = plan.withSteps(steps);
+        }
+        RunOutcome outcome = Experiment.run(plan, replicates, threadCount, new RunListener() { }, new RunControl());
+        if (outcome.status() != RunStatus.COMPLETED) {
+            throw new IllegalStateException("the run stopped before its last step");
+        }
+        RunSeries series = RunSeries.of(outcome);
+        List<RunAssertion.Verdict> verdicts = gates.stream().map(g -> g.check(outcome, series)).toList();
+        RunSummary summary = RunSummary.of(outcome, series, verdicts);
+        RunProvenance provenance = RunProvenance.of(scenarioFile, plan, replicates, Instant.now());
+        RunFiles.write(dir, outcome, provenance, summary);
+        Long id = null;
+        if (!noStore) {
+            try (RunStore runs = RunStore.open(store != null ? store : RunStore.defaultPath())) {
+                id = runs.save(ScenarioFormat.toJson(scenario), provenance, summary,
+                        RunJson.toJson(provenance, summary, series), outcome);
+            }
+        }
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            stdout.println(Json.write(RunJson.toTree(provenance, summary, series)));
+        } else {
+            stdout.printf(Locale.ROOT, "%s: %d steps x %d replicates -> %s%n", scenarioFile, plan.steps(), replicates,
+                    dir);
+            stdout.println(summary.light() + ": " + summary.headline());
+            if (id != null) {
+                stdout.println("recorded as run " + id + " (twinbench runs show " + id + ")");
+            }
+            verdicts.stream().filter(RunAssertion.Verdict::passed).forEach(v -> stdout.println(v.describe()));
+        }
+        stdout.flush();
+        PrintWriter stderr = spec.commandLine().getErr();
+        verdicts.stream().filter(v -> !v.passed()).forEach(v -> stderr.println("twinbench: gate failed: " + v.describe()));
+        stderr.flush();
+        return verdicts.stream().allMatch(RunAssertion.Verdict::passed) ? TwinBenchCommand.OK
+                : TwinBenchCommand.ASSERT_FAILED;
+    }
+
+    private int sweep(Scenario scenario, Path baseDir, Path dir, int threadCount) {
+        Map<String, List<Object>> axes = new LinkedHashMap<>();
+        for (String axis : sweeps) {
+            int eq = axis.indexOf('=');
+            if (eq <= 0 || eq == axis.length() - 1) {
+                throw new UserInputException("--sweep '" + axis + "': write NODE.PARAM=V1,V2,..., e.g. recession.scale=0.9,0.7");
+            }
+            List<Object> values = new ArrayList<>();
+            for (String value : axis.substring(eq + 1).split(",")) {
+                values.add(SimulationTask.parseValue(value));
+            }
+            axes.put(axis.substring(0, eq).strip(), values);
+        }
+        List<Sweep.Point> points = Sweep.run(scenario, baseDir, axes, replicates, steps == null ? 0 : steps, threadCount);
+        RunFiles.writeSweep(dir.resolve("sweep.csv"), points);
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            com.fasterxml.jackson.databind.node.ArrayNode rows = Json.MAPPER.createArrayNode();
+            for (Sweep.Point p : points) {
+                com.fasterxml.jackson.databind.node.ObjectNode row = rows.addObject();
+                row.set("values", Json.MAPPER.valueToTree(p.values()));
+                Json.putNumber(row, "accuracy_mean", p.accuracyMean());
+                Json.putNumber(row, "accuracy_last", p.accuracyLast());
+                Json.putNumber(row, "accuracy_min", p.accuracyMin());
+                Json.putNumber(row, "alarms", p.alarms());
+                Json.putNumber(row, "retrains", p.retrains());
+                Json.putNumber(row, "rollbacks", p.rollbacks());
+            }
+            stdout.println(Json.write(rows));
+        } else {
+            for (Sweep.Point p : points) {
+                stdout.printf(Locale.ROOT, "%s  accuracy mean %.4f, last %.4f, min %.4f; alarms %.1f, retrains %.1f%n",
+                        p.values(), p.accuracyMean(), p.accuracyLast(), p.accuracyMin(), p.alarms(), p.retrains());
+            }
+            stdout.println("wrote " + dir.resolve("sweep.csv"));
+        }
+        stdout.flush();
+        return TwinBenchCommand.OK;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".twin.json") ? name.substring(0, name.length() - ".twin.json".length()) : name;
+    }
+}

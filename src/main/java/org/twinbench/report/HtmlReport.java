@@ -1,0 +1,172 @@
+package org.twinbench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.twinbench.sim.Alarm;
+import org.twinbench.sim.RunAssertion;
+import org.twinbench.sim.RunOutcome;
+import org.twinbench.sim.RunProvenance;
+import org.twinbench.sim.RunSeries;
+import org.twinbench.sim.RunSummary;
+
+/**
+ * {@code report.html}: one self-contained page (no script, no network) with the verdict, the gates,
+ * accuracy over time overall (mean and 90% band over replicates) and per slice, the other measures
+ * (monitors, latency, cost), the alarms and the provenance. All text from the scenario or data is
+ * escaped.
+ */
+public final class HtmlReport {
+
+    /** Alarms listed in full up to this many; beyond it the table is cut and says so. */
+    static final int MAX_ALARM_ROWS = 200;
+
+    private HtmlReport() {
+    }
+
+    public static String render(RunOutcome outcome, RunSeries series, RunProvenance p, RunSummary summary) {
+        StringBuilder html = new StringBuilder(32_768);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<title>TwinBench report: ").append(Html.escape(p.scenarioName())).append("</title>")
+                .append("<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:980px;color:#222}")
+                .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:2px 8px;")
+                .append("text-align:left;font-size:13px}.light{display:inline-block;padding:4px 12px;border-radius:12px;")
+                .append("color:#fff;font-weight:bold}.GREEN{background:#2e7d32}.AMBER{background:#f9a825}")
+                .append(".RED{background:#c62828}code{font-size:12px}</style></head><body>\n");
+        html.append("<h1>").append(Html.escape(p.scenarioName())).append("</h1>\n");
+        html.append("<p><span class=\"light ").append(summary.light()).append("\">").append(summary.light())
+                .append("</span> ").append(Html.escape(summary.headline())).append("</p>\n");
+        summaryTable(html, summary, p);
+        gates(html, summary.gates());
+
+        html.append("<h2>Accuracy over time</h2>\n");
+        RunSeries.Key overall = new RunSeries.Key(RunSeries.OVERALL, "accuracy");
+        if (series.values(overall).isPresent()) {
+            RunSeries.Band band = series.band(overall);
+            html.append(SvgChart.render("accuracy, all rows", List.of(new SvgChart.Line(
+                    series.replicates() > 1 ? "mean, 90% band" : "all rows", band.mean(),
+                    series.replicates() > 1 ? band.low() : null, series.replicates() > 1 ? band.high() : null))))
+                    .append('\n');
+        }
+        for (Map.Entry<String, List<String>> group : slicesByColumn(series).entrySet()) {
+            List<SvgChart.Line> lines = new ArrayList<>();
+            for (String slice : group.getValue()) {
+                lines.add(new SvgChart.Line(slice.substring(group.getKey().length() + 1),
+                        series.band(new RunSeries.Key(slice, "accuracy")).mean(), null, null));
+            }
+            html.append("<h3>accuracy by ").append(Html.escape(group.getKey())).append("</h3>\n")
+                    .append(SvgChart.render("accuracy by " + group.getKey(), lines)).append('\n');
+        }
+        measures(html, series);
+        alarms(html, outcome.alarms());
+        provenance(html, p);
+        html.append("</body></html>\n");
+        return html.toString();
+    }
+
+    private static void summaryTable(StringBuilder html, RunSummary s, RunProvenance p) {
+        html.append("<table>");
+        row(html, "steps × replicates", p.steps() + " × " + p.replicates());
+        row(html, "accuracy, first tenth → last tenth", fmt(s.accuracyStart()) + " → " + fmt(s.accuracyEnd()));
+        row(html, "lowest mean accuracy of a step", fmt(s.accuracyMin()));
+        if (s.worstSlice() != null) {
+            row(html, "slice that lost most (" + s.worstSlice() + ")",
+                    fmt(s.worstSliceStart()) + " → " + fmt(s.worstSliceEnd()));
+        }
+        row(html, "alarms / retrains / rollbacks", s.alarms() + " / " + s.retrains() + " / " + s.rollbacks());
+        html.append("</table>\n");
+    }
+
+    private static void gates(StringBuilder html, List<RunAssertion.Verdict> gates) {
+        if (gates.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Gates</h2>\n<table><tr><th>gate</th><th>actual</th><th>result</th></tr>");
+        for (RunAssertion.Verdict gate : gates) {
+            html.append("<tr><td><code>").append(Html.escape(gate.assertion().expression())).append("</code></td><td>")
+                    .append(fmt(gate.actual())).append("</td><td>").append(gate.passed() ? "pass" : "FAIL")
+                    .append("</td></tr>");
+        }
+        html.append("</table>\n");
+    }
+
+    /** Slices grouped by their column, e.g. region → [region=north, region=south]. */
+    private static Map<String, List<String>> slicesByColumn(RunSeries series) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (String slice : series.slices("accuracy")) {
+            String column = slice.substring(0, slice.indexOf('='));
+            groups.computeIfAbsent(column, k -> new ArrayList<>()).add(slice);
+        }
+        return groups;
+    }
+
+    private static void measures(StringBuilder html, RunSeries series) {
+        List<RunSeries.Key> keys = series.keys().stream()
+                .filter(k -> k.slice().equals(RunSeries.OVERALL) && !org.twinbench.stats.MetricSet.NAMES.contains(k.metric()))
+                .toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Monitors, latency and cost</h2>\n");
+        List<SvgChart.Line> latency = new ArrayList<>();
+        for (RunSeries.Key key : keys) {
+            RunSeries.Band band = series.band(key);
+            if (key.metric().startsWith("latency_")) {
+                latency.add(new SvgChart.Line(key.metric(), band.mean(), null, null));
+                continue;
+            }
+            html.append("<h3>").append(Html.escape(key.metric())).append("</h3>\n")
+                    .append(SvgChart.render(key.metric(), List.of(new SvgChart.Line(key.metric(), band.mean(),
+                            series.replicates() > 1 ? band.low() : null,
+                            series.replicates() > 1 ? band.high() : null)))).append('\n');
+        }
+        if (!latency.isEmpty()) {
+            html.append("<h3>latency (ms)</h3>\n").append(SvgChart.render("latency percentiles", latency)).append('\n');
+        }
+    }
+
+    private static void alarms(StringBuilder html, List<Alarm> alarms) {
+        html.append("<h2>Alarms and actions</h2>\n");
+        if (alarms.isEmpty()) {
+            html.append("<p>None.</p>\n");
+            return;
+        }
+        html.append("<table><tr><th>replicate</th><th>step</th><th>node</th><th>kind</th><th>detail</th></tr>");
+        for (Alarm alarm : alarms.subList(0, Math.min(alarms.size(), MAX_ALARM_ROWS))) {
+            html.append("<tr><td>").append(alarm.replicate()).append("</td><td>").append(alarm.step())
+                    .append("</td><td>").append(Html.escape(alarm.nodeId())).append("</td><td>")
+                    .append(Html.escape(alarm.kind())).append("</td><td>").append(Html.escape(alarm.detail()))
+                    .append("</td></tr>");
+        }
+        html.append("</table>\n");
+        if (alarms.size() > MAX_ALARM_ROWS) {
+            html.append("<p>… and ").append(alarms.size() - MAX_ALARM_ROWS).append(" more in alarms.csv.</p>\n");
+        }
+    }
+
+    private static void provenance(StringBuilder html, RunProvenance p) {
+        html.append("<h2>Provenance</h2>\n<table>");
+        row(html, "scenario", p.scenarioFile());
+        row(html, "scenario SHA-256", p.scenarioSha256());
+        row(html, "dataset", p.dataFile());
+        row(html, "dataset SHA-256", p.dataSha256());
+        row(html, "model", p.modelFile() == null ? p.modelAlgorithm() + ", trained in the run" : p.modelFile());
+        row(html, "model SHA-256", p.modelSha256() == null ? "(no model file)" : p.modelSha256());
+        row(html, "model trained on (SHA-256)", p.modelTrainingDataSha256());
+        row(html, "seed", Long.toString(p.seed()));
+        row(html, "TwinBench / Java", p.twinbenchVersion() + " / " + p.javaVersion());
+        row(html, "created", p.createdAt());
+        html.append("</table>\n");
+    }
+
+    private static void row(StringBuilder html, String name, String value) {
+        html.append("<tr><th>").append(Html.escape(name)).append("</th><td>").append(Html.escape(value))
+                .append("</td></tr>");
+    }
+
+    static String fmt(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4g", v);
+    }
+}

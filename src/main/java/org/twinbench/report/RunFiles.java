@@ -1,0 +1,122 @@
+package org.twinbench.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.twinbench.data.CsvWriter;
+import org.twinbench.data.SampleData;
+import org.twinbench.sim.Alarm;
+import org.twinbench.sim.RunOutcome;
+import org.twinbench.sim.RunProvenance;
+import org.twinbench.sim.RunSeries;
+import org.twinbench.sim.RunStore;
+import org.twinbench.sim.Sweep;
+import org.twinbench.sim.RunSummary;
+import org.twinbench.sim.StepRows;
+
+/**
+ * Writes a run's four files into a folder, each through a temporary file renamed into place.
+ * {@code steps.csv} depends only on the outcome (not on timing or threads), so the same scenario and
+ * seed give the same bytes.
+ */
+public final class RunFiles {
+
+    public static final String STEPS = "steps.csv";
+    public static final String ALARMS = "alarms.csv";
+    public static final String RUN_JSON = "run.json";
+    public static final String REPORT = "report.html";
+
+    private RunFiles() {
+    }
+
+    public static void write(Path dir, RunOutcome outcome, RunProvenance provenance, RunSummary summary) {
+        try {
+            SampleData.writeAtomically(dir.resolve(STEPS), out -> writeSteps(outcome, out));
+            SampleData.writeAtomically(dir.resolve(ALARMS), out -> writeAlarms(outcome, out));
+            RunSeries series = RunSeries.of(outcome);
+            String json = RunJson.toJson(provenance, summary, series);
+            SampleData.writeAtomically(dir.resolve(RUN_JSON), out -> out.write(json));
+            String html = HtmlReport.render(outcome, series, provenance, summary);
+            SampleData.writeAtomically(dir.resolve(REPORT), out -> out.write(html));
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot write the run's files: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code replicate,step,slice,metric,value}: the rows of {@link StepRows}. */
+    public static void writeSteps(RunOutcome outcome, Writer out) throws IOException {
+        CsvWriter csv = new CsvWriter(out);
+        csv.row("replicate", "step", "slice", "metric", "value");
+        StepRows.forEach(outcome, (replicate, step, slice, metric, value) ->
+                csv.row(Integer.toString(replicate), Integer.toString(step), slice, metric, value));
+    }
+
+    /**
+     * Writes a stored run's {@code steps.csv}, {@code alarms.csv}, {@code run.json} and the scenario
+     * ({@code scenario.twin.json}) into a folder; {@code steps.csv} is byte for byte the original.
+     */
+    public static void export(RunStore store, long id, Path dir) {
+        try {
+            SampleData.writeAtomically(dir.resolve(STEPS), out -> {
+                CsvWriter csv = new CsvWriter(out);
+                csv.row("replicate", "step", "slice", "metric", "value");
+                store.forEachStepRow(id, (replicate, step, slice, metric, value) ->
+                        csv.row(Integer.toString(replicate), Integer.toString(step), slice, metric, value));
+            });
+            SampleData.writeAtomically(dir.resolve(ALARMS), out -> {
+                CsvWriter csv = new CsvWriter(out);
+                csv.row("replicate", "step", "node", "kind", "detail");
+                for (RunStore.StoredAlarm a : store.alarms(id)) {
+                    csv.row(Integer.toString(a.replicate()), Integer.toString(a.step()), a.node(), a.kind(), a.detail());
+                }
+            });
+            String json = store.text(id, "run_json").orElse("");
+            SampleData.writeAtomically(dir.resolve(RUN_JSON), out -> out.write(json));
+            String scenario = store.text(id, "scenario_json").orElse("");
+            SampleData.writeAtomically(dir.resolve("scenario.twin.json"), out -> out.write(scenario));
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot write the run's files: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code sweep.csv}: one row per grid point, the swept parameters first, then the means over the
+     * point's replicates of accuracy (over all steps, at the last step, the lowest step) and of the
+     * numbers of alarms, retrains and rollbacks per replicate.
+     */
+    public static void writeSweep(Path file, List<Sweep.Point> points) {
+        try {
+            SampleData.writeAtomically(file, out -> {
+                CsvWriter csv = new CsvWriter(out);
+                List<String> header = new ArrayList<>(points.get(0).values().keySet());
+                header.addAll(List.of("accuracy_mean", "accuracy_last", "accuracy_min", "alarms", "retrains",
+                        "rollbacks"));
+                csv.row(header);
+                for (Sweep.Point p : points) {
+                    List<String> row = new ArrayList<>();
+                    p.values().values().forEach(v -> row.add(String.valueOf(v)));
+                    for (double v : new double[] {p.accuracyMean(), p.accuracyLast(), p.accuracyMin(), p.alarms(),
+                            p.retrains(), p.rollbacks()}) {
+                        row.add(StepRows.text(v));
+                    }
+                    csv.row(row);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code replicate,step,node,kind,detail}, in replicate and step order. */
+    public static void writeAlarms(RunOutcome outcome, Writer out) throws IOException {
+        CsvWriter csv = new CsvWriter(out);
+        csv.row("replicate", "step", "node", "kind", "detail");
+        for (Alarm alarm : outcome.alarms()) {
+            csv.row(Integer.toString(alarm.replicate()), Integer.toString(alarm.step()), alarm.nodeId(), alarm.kind(),
+                    alarm.detail());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.twinbench.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.twinbench.sim.RunAssertion;
+import org.twinbench.sim.RunProvenance;
+import org.twinbench.sim.RunSeries;
+import org.twinbench.sim.RunSummary;
+
+/**
+ * {@code run.json}: provenance (scenario, data and model with SHA-256, seed, versions) and the
+ * summary (verdict, accuracy at start and end, events, gates, and per series the mean over all steps
+ * and replicates). NaN and infinities are written as {@code null}.
+ */
+public final class RunJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunJson() {
+    }
+
+    public static ObjectNode toTree(RunProvenance p, RunSummary summary, RunSeries series) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", "twinbench.run");
+        ObjectNode scenario = root.putObject("scenario");
+        scenario.put("file", p.scenarioFile());
+        scenario.put("name", p.scenarioName());
+        scenario.put("sha256", p.scenarioSha256());
+        ObjectNode data = root.putObject("dataset");
+        data.put("file", p.dataFile());
+        data.put("sha256", p.dataSha256());
+        data.put("rows", p.dataRows());
+        ObjectNode model = root.putObject("model");
+        model.put("algorithm", p.modelAlgorithm());
+        model.put("file", p.modelFile());
+        model.put("sha256", p.modelSha256());
+        model.put("trained_on_sha256", p.modelTrainingDataSha256());
+        root.put("seed", p.seed());
+        root.put("steps", p.steps());
+        root.put("replicates", p.replicates());
+        ObjectNode versions = root.putObject("versions");
+        versions.put("twinbench", p.twinbenchVersion());
+        versions.put("java", p.javaVersion());
+        root.put("created", p.createdAt());
+
+        ObjectNode out = root.putObject("summary");
+        out.put("verdict", summary.light().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("headline", summary.headline());
+        number(out, "accuracy_start", summary.accuracyStart());
+        number(out, "accuracy_end", summary.accuracyEnd());
+        number(out, "accuracy_min", summary.accuracyMin());
+        out.put("worst_slice", summary.worstSlice());
+        number(out, "worst_slice_accuracy_start", summary.worstSliceStart());
+        number(out, "worst_slice_accuracy_end", summary.worstSliceEnd());
+        out.put("alarms", summary.alarms());
+        out.put("retrains", summary.retrains());
+        out.put("rollbacks", summary.rollbacks());
+        ArrayNode gates = out.putArray("assertions");
+        for (RunAssertion.Verdict gate : summary.gates()) {
+            ObjectNode g = gates.addObject();
+            g.put("expression", gate.assertion().expression());
+            number(g, "actual", gate.actual());
+            g.put("passed", gate.passed());
+        }
+        ObjectNode means = out.putObject("means");
+        for (RunSeries.Key key : series.keys()) {
+            double sum = 0;
+            long n = 0;
+            for (double[] row : series.values(key).orElseThrow()) {
+                for (double v : row) {
+                    if (!Double.isNaN(v)) {
+                        sum += v;
+                        n++;
+                    }
+                }
+            }
+            number(means, key.toString(), n == 0 ? Double.NaN : sum / n);
+        }
+        return root;
+    }
+
+    public static String toJson(RunProvenance provenance, RunSummary summary, RunSeries series) {
+        try {
+            return MAPPER.writeValueAsString(toTree(provenance, summary, series)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("run.json always serialises", e);
+        }
+    }
+
+    static void number(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
+        } else {
+            node.putNull(key);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.twinbench.scenario;
+
+import static org.twinbench.scenario.CatalogParams.ACTIONS_IN;
+import static org.twinbench.scenario.CatalogParams.ACTIONS_OUT;
+import static org.twinbench.scenario.CatalogParams.BATCH_IN;
+import static org.twinbench.scenario.CatalogParams.SCORED_IN;
+import static org.twinbench.scenario.CatalogParams.SCORED_OUT;
+import static org.twinbench.scenario.CatalogParams.SIGNALS_IN;
+import static org.twinbench.scenario.CatalogParams.SIGNALS_OUT;
+import static org.twinbench.scenario.CatalogParams.optional;
+import static org.twinbench.scenario.CatalogParams.required;
+import static org.twinbench.scenario.CatalogParams.share;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.BOOLEAN;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.COLUMN;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.COLUMNS;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.INTEGER;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.NUMBER;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.TEXT;
+
+import java.util.List;
+
+/** Models, labels, monitors, policies, deployment and metrics: what happens around the data. */
+final class OperationNodes {
+
+    static final List<NodeType> TYPES = List.of(
+            new NodeType(NodeCatalog.LOGISTIC_MODEL, "Models", "Logistic regression",
+                    "Trains a logistic regression on the reference rows and scores every batch",
+                    List.of(
+                            required("target", COLUMN, "Label column"),
+                            required("features", COLUMNS, "Feature columns"),
+                            optional("positive", TEXT, null, "Positive class (default: the CLI.md rule)")),
+                    List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
+            new NodeType(NodeCatalog.LABEL_DELAY, "Labels", "Label delay",
+                    "True labels arrive k steps after the model scored the rows; monitors and retraining wait for them",
+                    List.of(optional("steps", INTEGER, 3L, "Steps until a label arrives").range(0.0, null)),
+                    List.of(SCORED_IN), List.of(SCORED_OUT)),
+            new NodeType(NodeCatalog.PERFORMANCE_MONITOR, "Monitors", "Performance monitor",
+                    "Accuracy on the labels that have arrived, over a window of steps; alarms below a threshold",
+                    List.of(
+                            optional("window_steps", INTEGER, 5L, "Labelled steps the accuracy is measured over")
+                                    .range(1.0, null),
+                            share("threshold", 0.8, "Alarm when the observed accuracy falls below this")),
+                    List.of(SCORED_IN), List.of(SIGNALS_OUT)),
+            new NodeType(NodeCatalog.ERROR_DETECTOR, "Monitors", "Error-stream detector",
+                    "A streaming change detector on the model's errors, row by row as labels arrive",
+                    List.of(
+                            optional("detector", TEXT, "page-hinkley", "Detector (page-hinkley)").oneOf("page-hinkley"),
+                            optional("delta", NUMBER, 0.005, "Page-Hinkley: tolerated change of the mean")
+                                    .range(0.0, null),
+                            optional("lambda", NUMBER, 50.0, "Page-Hinkley: alarm threshold").range(0.0, null),
+                            optional("min_instances", INTEGER, 30L, "Rows before the first alarm").range(1.0, null)),
+                    List.of(SCORED_IN), List.of(SIGNALS_OUT)),
+            new NodeType(NodeCatalog.RETRAIN_POLICY, "Policies", "Retrain",
+                    "Retrains the model on the last N steps of arrived labels, on an alarm or on a schedule; "
+                            + "optionally rolls back when the new model is worse on a holdout",
+                    List.of(
+                            optional("trigger", TEXT, "alarm", "alarm: when a connected monitor alarms; "
+                                    + "schedule: every every_steps steps").oneOf("alarm", "schedule"),
+                            optional("every_steps", INTEGER, 10L, "Period of a scheduled retrain").range(1.0, null),
+                            optional("window_steps", INTEGER, 5L, "Labelled steps to train on").range(1.0, null),
+                            optional("min_rows", INTEGER, 200L, "Do not retrain on fewer labelled rows")
+                                    .range(1.0, null),
+                            optional("cooldown_steps", INTEGER, 5L, "Steps to wait after a retrain")
+                                    .range(0.0, null),
+                            optional("rollback", BOOLEAN, true,
+                                    "Hold out the newest labelled step; keep the old model if the new one is worse there"),
+                            share("tolerance", 0.0, "How much worse on the holdout the new model may be")),
+                    List.of(SIGNALS_IN), List.of(ACTIONS_OUT)),
+            new NodeType(NodeCatalog.DEPLOYMENT, "Deployment", "Deployment target",
+                    "Edge or cloud serving: latency percentiles and cost per step; optional 8-bit quantization",
+                    List.of(
+                            optional("target", TEXT, "cloud", "edge (on the device) or cloud (adds a network round trip)")
+                                    .oneOf("edge", "cloud"),
+                            optional("latency_ms", NUMBER, 20.0, "Median service time of one request").range(0.0, null),
+                            optional("latency_sigma", NUMBER, 0.5, "Log-normal spread of the service time")
+                                    .range(0.0, null),
+                            optional("network_rtt_ms", NUMBER, 40.0, "Network round trip (cloud)").range(0.0, null),
+                            optional("batch_size", INTEGER, 1L, "Requests served together").range(1.0, null),
+                            optional("max_per_second", NUMBER, 1000.0, "Throughput limit").range(0.0, null),
+                            optional("step_seconds", NUMBER, 3600.0, "Length of a simulated step").range(0.0, null),
+                            optional("cost_per_1000", NUMBER, 0.05, "Cost of 1,000 predictions").range(0.0, null),
+                            optional("fixed_cost_per_step", NUMBER, 0.0, "Fixed cost of a step").range(0.0, null),
+                            optional("quantized", BOOLEAN, false, "8-bit model: half the service time, coarser scores")),
+                    List.of(SCORED_IN), List.of(SCORED_OUT)),
+            new NodeType(NodeCatalog.SLICE_METRICS, "Metrics", "Slice metrics",
+                    "Accuracy, precision, recall, F1, AUC, log loss, Brier and ECE per step, overall and per slice",
+                    List.of(
+                            optional("slices", COLUMNS, List.of(), "Columns whose values form slices"),
+                            share("threshold", 0.5, "Score at or above which a row is predicted positive")),
+                    List.of(SCORED_IN), List.of()));
+
+    private OperationNodes() {
+    }
+}

@@ -1,0 +1,79 @@
+package org.twinbench.scenario;
+
+import static org.twinbench.scenario.CatalogParams.BATCH_IN;
+import static org.twinbench.scenario.CatalogParams.BATCH_OUT;
+import static org.twinbench.scenario.CatalogParams.optional;
+import static org.twinbench.scenario.CatalogParams.perturbation;
+import static org.twinbench.scenario.CatalogParams.required;
+import static org.twinbench.scenario.CatalogParams.share;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.COLUMN;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.COLUMNS;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.NUMBER;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.TEXT;
+
+import java.util.List;
+
+/**
+ * The "Perturbations" group. Each acts with a schedule (its intensity per step) and may be limited
+ * to one slice of the rows.
+ */
+final class PerturbationNodes {
+
+    static final List<NodeType> TYPES = List.of(
+            type(NodeCatalog.COVARIATE_SHIFT, "Covariate shift",
+                    "Scales and shifts a numeric feature: x becomes x * scale + shift at full intensity",
+                    perturbation(
+                            required("column", COLUMN, "Numeric feature to change"),
+                            optional("scale", NUMBER, 1.0, "Factor at full intensity"),
+                            optional("shift", NUMBER, 0.0, "Amount added at full intensity"))),
+            type(NodeCatalog.CATEGORY_MIX, "Category mix shift",
+                    "A segment grows, or a new category appears, in a categorical column",
+                    perturbation(
+                            required("column", COLUMN, "Categorical column"),
+                            required("category", TEXT, "The growing (or new) category"),
+                            share("share", 0.25, "Share of rows moved into it at full intensity"))),
+            type(NodeCatalog.PRIOR_SHIFT, "Prior (label) shift",
+                    "Resamples rows by class so the positive rate moves to a target; P(x | class) stays as it was",
+                    perturbation(share("positive_rate", 0.5, "Share of positive labels at full intensity"))),
+            type(NodeCatalog.CONCEPT_DRIFT, "Concept drift in a region",
+                    "The label rule changes where a numeric feature lies in [from, to]: labels there are reversed",
+                    perturbation(
+                            required("column", COLUMN, "Numeric feature that defines the region"),
+                            optional("from", NUMBER, null, "Lower end of the region (absent: no lower end)"),
+                            optional("to", NUMBER, null, "Upper end of the region (absent: no upper end)"),
+                            share("flip_share", 1.0, "Share of the region's rows whose label reverses at full intensity"))),
+            type(NodeCatalog.GAUSSIAN_NOISE, "Gaussian noise",
+                    "Adds normal noise with standard deviation sd (times the intensity) to numeric features",
+                    perturbation(
+                            required("columns", COLUMNS, "Numeric features"),
+                            optional("sd", NUMBER, 1.0, "Standard deviation of the noise at full intensity")
+                                    .range(0.0, null))),
+            type(NodeCatalog.LABEL_NOISE, "Label noise",
+                    "Reverses each row's label with a given probability (annotation errors)",
+                    perturbation(share("rate", 0.1, "Probability that a label is reversed at full intensity"))),
+            type(NodeCatalog.MISSING_VALUES, "Missing values",
+                    "Blanks cells completely at random (mcar), or a whole column from the start step (pipeline break)",
+                    perturbation(
+                            required("columns", COLUMNS, "Columns that lose values"),
+                            optional("mode", TEXT, "mcar", "mcar: each cell with probability rate; "
+                                    + "pipeline-break: every cell while the schedule is on").oneOf("mcar", "pipeline-break"),
+                            share("rate", 0.2, "Probability that a cell goes missing (mcar) at full intensity"))),
+            type(NodeCatalog.SCALE_BUG, "Unit / scale bug",
+                    "A feature arrives in the wrong unit, e.g. multiplied by 1000, in a share of rows equal to the intensity",
+                    perturbation(
+                            required("column", COLUMN, "Numeric feature"),
+                            optional("factor", NUMBER, 1000.0, "What the bug multiplies the value by"))),
+            type(NodeCatalog.OUTLIERS, "Outlier injection",
+                    "Moves a share of a numeric feature's values far out: x ± magnitude standard deviations of the batch",
+                    perturbation(
+                            required("column", COLUMN, "Numeric feature"),
+                            share("rate", 0.02, "Share of rows that become outliers at full intensity"),
+                            optional("magnitude", NUMBER, 10.0, "Distance in standard deviations").range(0.0, null))));
+
+    private PerturbationNodes() {
+    }
+
+    private static NodeType type(String type, String title, String description, List<NodeType.ParamSpec> params) {
+        return new NodeType(type, "Perturbations", title, description, params, List.of(BATCH_IN), List.of(BATCH_OUT));
+    }
+}

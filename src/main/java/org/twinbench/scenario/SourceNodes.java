@@ -1,0 +1,71 @@
+package org.twinbench.scenario;
+
+import static org.twinbench.scenario.CatalogParams.BATCH_OUT;
+import static org.twinbench.scenario.CatalogParams.optional;
+import static org.twinbench.scenario.CatalogParams.required;
+import static org.twinbench.scenario.CatalogParams.share;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.BOOLEAN;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.FILE;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.INTEGER;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.NUMBER;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.SCHEDULE;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.twinbench.scenario.NodeType.ParamSpec;
+
+/** The "Sources" group: a dataset, or a synthetic stream with known drift (as defined in MOA). */
+final class SourceNodes {
+
+    private static final String CONCEPT_CHANGE =
+            "When the concept changes (sudden, or gradual: the new concept ever more likely); absent: never";
+
+    static final List<NodeType> TYPES = List.of(
+            new NodeType(NodeCatalog.DATASET_SOURCE, "Sources", "Dataset",
+                    "Replays a CSV/Excel table: the first rows are the reference, each step samples a batch from the rest",
+                    List.of(
+                            required("path", FILE, "Data file, relative to the scenario file"),
+                            optional("batch_size", INTEGER, 500L, "Rows drawn per step").range(1.0, null),
+                            optional("steps", INTEGER, 60L, "Number of simulated steps").range(1.0, null),
+                            optional("reference_share", NUMBER, 0.5,
+                                    "Share of the rows (in file order) that form the reference; the rest is production")
+                                    .range(0.0, 1.0),
+                            optional("replace", BOOLEAN, true, "Sample with replacement")),
+                    List.of(), List.of(BATCH_OUT)),
+            new NodeType(NodeCatalog.SEA_SOURCE, "Sources", "SEA stream",
+                    "Street & Kim's SEA concepts: x1..x3 uniform on [0, 10], class 1 when x1 + x2 > θ (θ = 8, 9, 7, 9.5)",
+                    synthetic(CONCEPT_CHANGE,
+                            optional("function", INTEGER, 1L, "Concept before the drift (1-4)").range(1.0, 4.0),
+                            optional("drift_to", INTEGER, 3L, "Concept after the drift (1-4)").range(1.0, 4.0),
+                            share("noise", 0.1, "Share of rows whose class is flipped (MOA default 10%)")),
+                    List.of(), List.of(BATCH_OUT)),
+            new NodeType(NodeCatalog.AGRAWAL_SOURCE, "Sources", "Agrawal stream",
+                    "Agrawal et al.'s loan applicants: 9 attributes, class given by one of 10 functions",
+                    synthetic(CONCEPT_CHANGE,
+                            optional("function", INTEGER, 1L, "Class function before the drift (1-10)").range(1.0, 10.0),
+                            optional("drift_to", INTEGER, 2L, "Class function after the drift (1-10)").range(1.0, 10.0),
+                            share("perturbation", 0.05, "Noise added to numeric attributes, as a share of their range")),
+                    List.of(), List.of(BATCH_OUT)),
+            new NodeType(NodeCatalog.HYPERPLANE_SOURCE, "Sources", "Rotating hyperplane",
+                    "Hulten et al.'s rotating hyperplane: class 1 when Σ wᵢxᵢ ≥ Σ wᵢ / 2, the weights drift every row",
+                    synthetic("Steps in which the weights drift (absent: every step)",
+                            optional("attributes", INTEGER, 10L, "Number of attributes").range(2.0, 100.0),
+                            optional("drift_attributes", INTEGER, 2L, "Attributes whose weight drifts").range(0.0, 100.0),
+                            optional("magnitude", NUMBER, 0.001, "Weight change per row").range(0.0, null),
+                            share("reversal", 0.1, "Chance per step that a drifting weight reverses direction"),
+                            share("noise", 0.05, "Share of rows whose class is flipped")),
+                    List.of(), List.of(BATCH_OUT)));
+
+    private SourceNodes() {
+    }
+
+    private static List<ParamSpec> synthetic(String scheduleHelp, ParamSpec... own) {
+        List<ParamSpec> params = new ArrayList<>(List.of(own));
+        params.add(optional("batch_size", INTEGER, 500L, "Rows generated per step").range(1.0, null));
+        params.add(optional("steps", INTEGER, 60L, "Number of simulated steps").range(1.0, null));
+        params.add(optional("reference_rows", INTEGER, 5000L, "Rows of the first concept to train the model on")
+                .range(10.0, null));
+        params.add(optional("schedule", SCHEDULE, null, scheduleHelp));
+        return params;
+    }
+}

@@ -1,0 +1,69 @@
+package org.twinbench.sim;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Where the model runs, and what that costs in time and money per step. Each row of a step is one
+ * request; requests arrive evenly over the {@code stepSeconds} of a step.
+ * <ul>
+ *   <li>service time: log-normal with median {@code medianMs} and log-sd {@code sigma}, halved when
+ *       {@code quantized} (int8 inference; the usual rough speed-up);</li>
+ *   <li>batching: a request waits until its batch of {@code batchSize} is full, i.e.
+ *       {@code (batchSize - 1 - position in batch)} inter-arrival times;</li>
+ *   <li>throughput: when requests arrive faster than {@code maxPerSecond}, request i is served at
+ *       {@code i / maxPerSecond} instead of {@code i / rate} (a fluid queue), the difference is waiting;</li>
+ *   <li>network: {@code cloud} adds {@code networkRttMs}; {@code edge} has no round trip;</li>
+ *   <li>cost per step: {@code rows / 1000 * costPer1000 + fixedCostPerStep}.</li>
+ * </ul>
+ * With {@code quantized}, scores are also rounded to 8 bits (multiples of 1/255), which is the
+ * accuracy side of the trade-off. Latency percentiles are nearest-rank: the ⌈p·n⌉-th smallest.
+ */
+public record Deployment(String nodeId, boolean cloud, double medianMs, double sigma, double networkRttMs,
+                         int batchSize, double maxPerSecond, double stepSeconds, double costPer1000,
+                         double fixedCostPerStep, boolean quantized) {
+
+    /** The scores as the deployed model returns them. */
+    public double[] deliver(double[] scores) {
+        if (!quantized) {
+            return scores;
+        }
+        double[] out = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            out[i] = Math.rint(scores[i] * 255) / 255;
+        }
+        return out;
+    }
+
+    /** The latency of each of {@code requests} requests of one step, in milliseconds, in arrival order. */
+    public double[] latencies(int requests, SplittableRandom random) {
+        double rate = requests / stepSeconds;
+        double median = quantized ? medianMs / 2 : medianMs;
+        double[] out = new double[requests];
+        for (int i = 0; i < requests; i++) {
+            double service = median * Math.exp(sigma * Seeds.gaussian(random));
+            double batchWait = (batchSize - 1 - i % batchSize) / rate * 1000;
+            double queueWait = rate > maxPerSecond ? (i / maxPerSecond - i / rate) * 1000 : 0;
+            out[i] = service + batchWait + queueWait + (cloud ? networkRttMs : 0);
+        }
+        return out;
+    }
+
+    void measure(int requests, SplittableRandom random, StepOutput out) {
+        if (requests == 0) {
+            return;
+        }
+        double[] sorted = latencies(requests, random);
+        Arrays.sort(sorted);
+        out.measure("latency_p50_ms", percentile(sorted, 0.50));
+        out.measure("latency_p95_ms", percentile(sorted, 0.95));
+        out.measure("latency_p99_ms", percentile(sorted, 0.99));
+        out.measure("cost", requests / 1000.0 * costPer1000 + fixedCostPerStep);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static double percentile(double[] sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(rank, 1) - 1];
+    }
+}

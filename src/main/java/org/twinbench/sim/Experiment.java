@@ -1,0 +1,75 @@
+package org.twinbench.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs the replicates of a plan (Monte Carlo over the random draws: replicate r draws from
+ * (seed, node, r, step)) in parallel on a pool of {@code threads}, and collects each replicate's
+ * steps in replicate order, so the outcome does not depend on the number of threads.
+ */
+public final class Experiment {
+
+    private Experiment() {
+    }
+
+    public static RunOutcome run(SimulationPlan plan, int replicates, int threads, RunListener listener,
+                                 RunControl control) {
+        if (replicates < 1 || threads < 1) {
+            throw new IllegalArgumentException("replicates and threads must be at least 1");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, replicates), daemonThreads());
+        try {
+            List<Future<List<StepResult>>> futures = new ArrayList<>();
+            for (int r = 0; r < replicates; r++) {
+                int replicate = r;
+                futures.add(pool.submit(() -> runOne(plan, replicate, listener, control)));
+            }
+            List<List<StepResult>> results = new ArrayList<>();
+            for (Future<List<StepResult>> future : futures) {
+                results.add(future.get());
+            }
+            boolean complete = results.stream().allMatch(r -> r.size() == plan.steps());
+            return new RunOutcome(results, complete ? RunStatus.COMPLETED : RunStatus.CANCELLED);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            control.cancel();
+            return new RunOutcome(List.of(), RunStatus.CANCELLED);
+        } catch (ExecutionException e) {
+            control.cancel();
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<StepResult> runOne(SimulationPlan plan, int replicate, RunListener listener,
+                                           RunControl control) {
+        List<StepResult> steps = new ArrayList<>(plan.steps());
+        SimulationEngine.run(plan, replicate, new RunListener() {
+            @Override
+            public void onStep(StepResult result, int totalSteps) {
+                steps.add(result);
+                synchronized (listener) {
+                    listener.onStep(result, totalSteps);
+                }
+            }
+        }, control);
+        return steps;
+    }
+
+    static java.util.concurrent.ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "twinbench-replicate");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package org.twinbench.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioEdge;
+import org.twinbench.scenario.ScenarioNode;
+
+/** The label delay, monitors, policies and deployment of a scenario, built from its nodes. */
+record Operations(int labelDelay, List<Monitor> monitors, List<Policy> policies, Deployment deployment) {
+
+    static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit) {
+        int labelDelay = 0;
+        List<Monitor> monitors = new ArrayList<>();
+        List<Policy> policies = new ArrayList<>();
+        Deployment deployment = null;
+        for (ScenarioNode node : scenario.topologicalOrder()) {
+            switch (node.type()) {
+                case NodeCatalog.LABEL_DELAY -> labelDelay = node.integer("steps", 3);
+                case NodeCatalog.PERFORMANCE_MONITOR -> monitors.add(new PerformanceMonitor(node.id(),
+                        node.integer("window_steps", 5), node.number("threshold", 0.8), threshold));
+                case NodeCatalog.ERROR_DETECTOR -> {
+                    Map<String, Double> params = new LinkedHashMap<>();
+                    params.put("delta", node.number("delta", 0.005));
+                    params.put("lambda", node.number("lambda", 50));
+                    params.put("min_instances", (double) node.integer("min_instances", 30));
+                    String name = node.string("detector", "page-hinkley");
+                    monitors.add(new ErrorStreamMonitor(node.id(), name, ChangeDetectors.factory(node.id(), name, params),
+                            threshold));
+                }
+                case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(node.id(),
+                        "schedule".equals(node.string("trigger", "alarm")) ? RetrainPolicy.Trigger.SCHEDULE
+                                : RetrainPolicy.Trigger.ALARM,
+                        node.integer("every_steps", 10), upstream(scenario, node.id()), node.integer("window_steps", 5),
+                        node.integer("min_rows", 200), node.integer("cooldown_steps", 5), node.flag("rollback", true),
+                        node.number("tolerance", 0.0), threshold, target, positive, scenario.seed(), refit));
+                case NodeCatalog.DEPLOYMENT -> deployment = new Deployment(node.id(),
+                        "cloud".equals(node.string("target", "cloud")), node.number("latency_ms", 20),
+                        node.number("latency_sigma", 0.5), node.number("network_rtt_ms", 40),
+                        node.integer("batch_size", 1), node.number("max_per_second", 1000),
+                        node.number("step_seconds", 3600), node.number("cost_per_1000", 0.05),
+                        node.number("fixed_cost_per_step", 0), node.flag("quantized", false));
+                default -> {
+                    // Sources, perturbations, models and metrics are built by the compiler.
+                }
+            }
+        }
+        return new Operations(labelDelay, monitors, policies, deployment);
+    }
+
+    /** The nodes with an edge into {@code id}: the monitors a policy listens to. */
+    private static List<String> upstream(Scenario scenario, String id) {
+        return scenario.edges().stream().filter(e -> e.to().equals(id)).map(ScenarioEdge::from).toList();
+    }
+}

@@ -1,0 +1,133 @@
+package org.twinbench.sim;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.twinbench.scenario.ScenarioException;
+
+/**
+ * A gate on a run, e.g. {@code min(accuracy[region=north]) >= 0.8} or {@code count(alarms) <= 3}.
+ * <ul>
+ *   <li>{@code min}, {@code max}, {@code mean}: over every step of every replicate (steps without a
+ *       value are left out);</li>
+ *   <li>{@code first}, {@code last}: the mean over replicates of the first / last step with a value;</li>
+ *   <li>{@code count(alarms)}, {@code count(retrains)}, {@code count(rollbacks)}: the number of such
+ *       events in a replicate, the largest over replicates; {@code count(alarms[node=ID])} counts one
+ *       node's.</li>
+ * </ul>
+ * Comparisons: {@code >=}, {@code <=}, {@code >}, {@code <}, {@code ==}, {@code !=}.
+ */
+public record RunAssertion(String expression, String function, String metric, String slice, String operator,
+                           double bound) {
+
+    private static final Pattern SYNTAX = Pattern.compile(
+            "\\s*(min|max|mean|first|last|count)\\s*\\(\\s*([A-Za-z_][\\w.\\-]*)\\s*"
+                    + "(?:\\[\\s*([^=\\]\\s][^=\\]]*?)\\s*=\\s*([^\\]]*?)\\s*])?\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*"
+                    + "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*");
+    private static final List<String> EVENTS = List.of("alarms", "retrains", "rollbacks");
+
+    /** The result of checking one assertion. */
+    public record Verdict(RunAssertion assertion, double actual, boolean passed) {
+        public String describe() {
+            return (passed ? "PASS " : "FAIL ") + assertion.expression() + " (actual "
+                    + (Double.isNaN(actual) ? "none" : actual == Math.rint(actual) && Math.abs(actual) < 1e15
+                    ? Long.toString((long) actual) : String.format(Locale.ROOT, "%.6g", actual)) + ")";
+        }
+    }
+
+    /** Parses an expression; a malformed one is a {@link ScenarioException} naming it. */
+    public static RunAssertion parse(String expression) {
+        Matcher m = SYNTAX.matcher(expression);
+        if (!m.matches()) {
+            throw new ScenarioException("--assert '" + expression + "': not understood; write e.g. "
+                    + "'min(accuracy[region=north]) >= 0.8' or 'count(alarms) <= 3'");
+        }
+        String function = m.group(1);
+        String metric = m.group(2);
+        boolean event = EVENTS.contains(metric);
+        if (function.equals("count") != event) {
+            throw new ScenarioException("--assert '" + expression + "': count(...) takes alarms, retrains or "
+                    + "rollbacks; min, max, mean, first and last take a metric");
+        }
+        String slice = m.group(3) == null ? RunSeries.OVERALL : m.group(3) + "=" + m.group(4);
+        if (event && m.group(3) != null && !m.group(3).equals("node")) {
+            throw new ScenarioException("--assert '" + expression + "': events are selected with [node=ID]");
+        }
+        return new RunAssertion(expression.strip(), function, metric, slice, m.group(5), Double.parseDouble(m.group(6)));
+    }
+
+    /** Checks the assertion; a metric or slice the run does not have is a {@link ScenarioException}. */
+    public Verdict check(RunOutcome outcome, RunSeries series) {
+        double actual = function.equals("count") ? countEvents(outcome) : aggregate(series);
+        return new Verdict(this, actual, compare(actual));
+    }
+
+    private double countEvents(RunOutcome outcome) {
+        String kind = metric.substring(0, metric.length() - 1);
+        String node = slice.equals(RunSeries.OVERALL) ? null : slice.substring("node=".length());
+        long most = 0;
+        for (List<StepResult> replicate : outcome.replicates()) {
+            long count = replicate.stream().flatMap(s -> s.alarms().stream())
+                    .filter(a -> a.kind().equals(kind) && (node == null || a.nodeId().equals(node))).count();
+            most = Math.max(most, count);
+        }
+        return most;
+    }
+
+    private double aggregate(RunSeries series) {
+        RunSeries.Key key = new RunSeries.Key(slice, metric);
+        double[][] table = series.values(key).orElseThrow(() -> new ScenarioException("--assert '" + expression
+                + "': the run has no series " + key + "; it has " + known(series)));
+        if (function.equals("first") || function.equals("last")) {
+            RunSeries.Band band = series.band(key);
+            double[] mean = band.mean();
+            for (int i = 0; i < mean.length; i++) {
+                double v = mean[function.equals("first") ? i : mean.length - 1 - i];
+                if (!Double.isNaN(v)) {
+                    return v;
+                }
+            }
+            return Double.NaN;
+        }
+        double result = function.equals("min") ? Double.POSITIVE_INFINITY
+                : function.equals("max") ? Double.NEGATIVE_INFINITY : 0;
+        long n = 0;
+        for (double[] row : table) {
+            for (double v : row) {
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                n++;
+                result = switch (function) {
+                    case "min" -> Math.min(result, v);
+                    case "max" -> Math.max(result, v);
+                    default -> result + v;
+                };
+            }
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return function.equals("mean") ? result / n : result;
+    }
+
+    private static String known(RunSeries series) {
+        List<String> names = series.keys().stream().map(RunSeries.Key::toString).toList();
+        return names.size() > 12 ? String.join(", ", names.subList(0, 12)) + ", ..." : String.join(", ", names);
+    }
+
+    private boolean compare(double actual) {
+        if (Double.isNaN(actual)) {
+            return false;
+        }
+        return switch (operator) {
+            case ">=" -> actual >= bound;
+            case "<=" -> actual <= bound;
+            case ">" -> actual > bound;
+            case "<" -> actual < bound;
+            case "==" -> actual == bound;
+            default -> actual != bound;
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package org.twinbench.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.twinbench.stats.SliceMetrics;
+
+/**
+ * A run as series: for every (slice, metric) the values of each replicate at each step, NaN where a
+ * step has no value (e.g. a slice with no rows that step). Slice {@value #OVERALL} is all rows;
+ * measures of monitors and the deployment are series of slice {@value #OVERALL} too.
+ */
+public final class RunSeries {
+
+    public static final String OVERALL = "overall";
+
+    /** One series: a metric of one slice, e.g. ({@code region=north}, {@code accuracy}). */
+    public record Key(String slice, String metric) {
+        @Override
+        public String toString() {
+            return OVERALL.equals(slice) ? metric : metric + "[" + slice + "]";
+        }
+    }
+
+    /** Mean and 90% band over replicates, per step: the 5th and 95th percentiles (linear interpolation). */
+    public record Band(double[] mean, double[] low, double[] high) {
+    }
+
+    private final Map<Key, double[][]> values = new LinkedHashMap<>();
+    private final int replicates;
+    private final int steps;
+
+    private RunSeries(int replicates, int steps) {
+        this.replicates = replicates;
+        this.steps = steps;
+    }
+
+    public static RunSeries of(RunOutcome outcome) {
+        int steps = outcome.replicates().stream().mapToInt(List::size).max().orElse(0);
+        RunSeries series = new RunSeries(outcome.replicates().size(), steps);
+        for (List<StepResult> replicate : outcome.replicates()) {
+            for (StepResult result : replicate) {
+                result.overall().asMap().forEach((m, v) -> series.put(OVERALL, m, result, v));
+                for (SliceMetrics slice : result.slices()) {
+                    String name = StepRows.sliceName(slice);
+                    slice.metrics().asMap().forEach((m, v) -> series.put(name, m, result, v));
+                }
+                result.measures().forEach((m, v) -> series.put(OVERALL, m, result, v));
+            }
+        }
+        return series;
+    }
+
+    private void put(String slice, String metric, StepResult result, double value) {
+        double[][] table = values.computeIfAbsent(new Key(slice, metric), k -> {
+            double[][] empty = new double[replicates][steps];
+            for (double[] row : empty) {
+                Arrays.fill(row, Double.NaN);
+            }
+            return empty;
+        });
+        table[result.replicate()][result.step()] = value;
+    }
+
+    public List<Key> keys() {
+        return new ArrayList<>(values.keySet());
+    }
+
+    public Optional<double[][]> values(Key key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public int replicates() {
+        return replicates;
+    }
+
+    /** Slices (other than overall) that have a series of {@code metric}, in order of first appearance. */
+    public List<String> slices(String metric) {
+        return values.keySet().stream().filter(k -> k.metric().equals(metric) && !k.slice().equals(OVERALL))
+                .map(Key::slice).toList();
+    }
+
+    public Band band(Key key) {
+        double[][] table = values.get(key);
+        double[] mean = new double[steps];
+        double[] low = new double[steps];
+        double[] high = new double[steps];
+        for (int s = 0; s < steps; s++) {
+            double[] column = new double[replicates];
+            int n = 0;
+            for (double[] row : table) {
+                if (!Double.isNaN(row[s])) {
+                    column[n++] = row[s];
+                }
+            }
+            double[] present = Arrays.copyOf(column, n);
+            Arrays.sort(present);
+            mean[s] = n == 0 ? Double.NaN : Arrays.stream(present).sum() / n;
+            low[s] = quantile(present, 0.05);
+            high[s] = quantile(present, 0.95);
+        }
+        return new Band(mean, low, high);
+    }
+
+    /** The p-quantile of sorted values by linear interpolation between order statistics (R type 7). */
+    static double quantile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

@@ -1,0 +1,240 @@
+package org.twinbench.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.twinbench.data.BundledSamples;
+
+/**
+ * Every run, recorded in SQLite: the scenario (JSON), the provenance and summary ({@code run.json}),
+ * the step metrics in the long format of {@link StepRows} (values kept as that text, so an export
+ * gives back {@code steps.csv} byte for byte) and the alarms. The database lives in the user's
+ * TwinBench folder ({@code runs.sqlite}) unless the system property {@value #PATH_PROPERTY} or an
+ * explicit path says otherwise.
+ */
+public final class RunStore implements AutoCloseable {
+
+    public static final String PATH_PROPERTY = "twinbench.runstore";
+    private static final int SCHEMA_VERSION = 1;
+
+    /** One stored run, as listed. */
+    public record StoredRun(long id, String created, String scenarioName, String scenarioFile, long seed, int steps,
+                            int replicates, String verdict, String headline) {
+    }
+
+    /** One stored alarm. */
+    public record StoredAlarm(int replicate, int step, String node, String kind, String detail) {
+    }
+
+    private final Connection connection;
+    private final Path file;
+
+    private RunStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** The store's default place: {@value #PATH_PROPERTY} if set, else {@code runs.sqlite} in the user's folder. */
+    public static Path defaultPath() {
+        String override = System.getProperty(PATH_PROPERTY);
+        return override != null && !override.isBlank() ? Path.of(override)
+                : BundledSamples.userDirectory().resolve("runs.sqlite");
+    }
+
+    public static RunStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            RunStore store = new RunStore(file, connection);
+            store.createSchema();
+            return store;
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot open the run store: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot create the run store's folder", e);
+        }
+    }
+
+    private void createSchema() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, created TEXT NOT NULL,"
+                    + " scenario_name TEXT, scenario_file TEXT, scenario_sha256 TEXT, scenario_json TEXT, seed INTEGER,"
+                    + " steps INTEGER, replicates INTEGER, verdict TEXT, headline TEXT, run_json TEXT)");
+            s.execute("CREATE TABLE IF NOT EXISTS step_metrics (run_id INTEGER NOT NULL REFERENCES runs(id),"
+                    + " replicate INTEGER, step INTEGER, slice TEXT, metric TEXT, value TEXT)");
+            s.execute("CREATE INDEX IF NOT EXISTS step_metrics_run ON step_metrics(run_id)");
+            s.execute("CREATE TABLE IF NOT EXISTS alarms (run_id INTEGER NOT NULL REFERENCES runs(id),"
+                    + " replicate INTEGER, step INTEGER, node TEXT, kind TEXT, detail TEXT)");
+            s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+        }
+    }
+
+    /** Records a run in one transaction and returns its id. */
+    public long save(String scenarioJson, RunProvenance p, RunSummary summary, String runJson, RunOutcome outcome) {
+        try {
+            connection.setAutoCommit(false);
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (created, scenario_name,"
+                    + " scenario_file, scenario_sha256, scenario_json, seed, steps, replicates, verdict, headline,"
+                    + " run_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, p.createdAt());
+                insert.setString(2, p.scenarioName());
+                insert.setString(3, p.scenarioFile());
+                insert.setString(4, p.scenarioSha256());
+                insert.setString(5, scenarioJson);
+                insert.setLong(6, p.seed());
+                insert.setInt(7, p.steps());
+                insert.setInt(8, p.replicates());
+                insert.setString(9, summary.light().name().toLowerCase(java.util.Locale.ROOT));
+                insert.setString(10, summary.headline());
+                insert.setString(11, runJson);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement row = connection.prepareStatement(
+                    "INSERT INTO step_metrics VALUES (?, ?, ?, ?, ?, ?)")) {
+                StepRows.forEach(outcome, (replicate, step, slice, metric, value) -> {
+                    try {
+                        row.setLong(1, id);
+                        row.setInt(2, replicate);
+                        row.setInt(3, step);
+                        row.setString(4, slice);
+                        row.setString(5, metric);
+                        row.setString(6, value);
+                        row.addBatch();
+                    } catch (SQLException e) {
+                        throw new IOException(e);
+                    }
+                });
+                row.executeBatch();
+            }
+            try (PreparedStatement alarm = connection.prepareStatement("INSERT INTO alarms VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Alarm a : outcome.alarms()) {
+                    alarm.setLong(1, id);
+                    alarm.setInt(2, a.replicate());
+                    alarm.setInt(3, a.step());
+                    alarm.setString(4, a.nodeId());
+                    alarm.setString(5, a.kind());
+                    alarm.setString(6, a.detail());
+                    alarm.addBatch();
+                }
+                alarm.executeBatch();
+            }
+            connection.commit();
+            return id;
+        } catch (SQLException | IOException e) {
+            rollbackQuietly();
+            throw new IllegalStateException(file + ": cannot record the run: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    public List<StoredRun> list() {
+        List<StoredRun> runs = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, created, scenario_name, scenario_file, seed, steps, replicates,"
+                     + " verdict, headline FROM runs ORDER BY id")) {
+            while (rs.next()) {
+                runs.add(new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9)));
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<StoredRun> find(long id) {
+        return list().stream().filter(r -> r.id() == id).findFirst();
+    }
+
+    /** A stored text of a run: {@code run_json} or {@code scenario_json}. */
+    public Optional<String> text(long id, String column) {
+        if (!List.of("run_json", "scenario_json").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        try (PreparedStatement q = connection.prepareStatement("SELECT " + column + " FROM runs WHERE id = ?")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The run's step rows in the order they were recorded. */
+    public void forEachStepRow(long id, StepRows.Sink sink) throws IOException {
+        try (PreparedStatement q = connection.prepareStatement("SELECT replicate, step, slice, metric, value"
+                + " FROM step_metrics WHERE run_id = ? ORDER BY rowid")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    sink.row(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
+    public List<StoredAlarm> alarms(long id) {
+        List<StoredAlarm> alarms = new ArrayList<>();
+        try (PreparedStatement q = connection.prepareStatement("SELECT replicate, step, node, kind, detail FROM alarms"
+                + " WHERE run_id = ? ORDER BY rowid")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    alarms.add(new StoredAlarm(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+            return alarms;
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is what the user needs to see.
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // Nothing more can be done on a broken connection.
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot close the run store: " + e.getMessage(), e);
+        }
+    }
+}

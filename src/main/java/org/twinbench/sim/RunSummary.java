@@ -1,0 +1,94 @@
+package org.twinbench.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The few numbers a reader wants first, and a traffic-light verdict.
+ *
+ * <p>Without gates the verdict compares accuracy in the first and the last tenth of the steps
+ * (means over replicates), overall and for every slice: the largest drop below 0.02 is
+ * {@code GREEN} ("holds"), below 0.05 {@code AMBER}, otherwise {@code RED}. With gates
+ * ({@code --assert}), the verdict is {@code GREEN} when all pass and {@code RED} otherwise.
+ *
+ * @param worstSlice the slice with the largest accuracy drop (or null when there are no slices)
+ */
+public record RunSummary(Light light, String headline, double accuracyStart, double accuracyEnd, double accuracyMin,
+                         String worstSlice, double worstSliceStart, double worstSliceEnd, int alarms, int retrains,
+                         int rollbacks, List<RunAssertion.Verdict> gates) {
+
+    /** The traffic light. */
+    public enum Light { GREEN, AMBER, RED }
+
+    public RunSummary {
+        gates = List.copyOf(gates);
+    }
+
+    public static RunSummary of(RunOutcome outcome, RunSeries series, List<RunAssertion.Verdict> gates) {
+        RunSeries.Key overall = new RunSeries.Key(RunSeries.OVERALL, "accuracy");
+        int steps = series.steps();
+        int window = Math.max(1, steps / 10);
+        double start = Double.NaN;
+        double end = Double.NaN;
+        double min = Double.NaN;
+        if (series.values(overall).isPresent()) {
+            double[] mean = series.band(overall).mean();
+            start = meanOf(mean, 0, window);
+            end = meanOf(mean, steps - window, steps);
+            min = java.util.Arrays.stream(mean).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
+        }
+        String worst = null;
+        double worstStart = Double.NaN;
+        double worstEnd = Double.NaN;
+        double worstDrop = Double.NEGATIVE_INFINITY;
+        for (String slice : series.slices("accuracy")) {
+            double[] mean = series.band(new RunSeries.Key(slice, "accuracy")).mean();
+            double s = meanOf(mean, 0, window);
+            double e = meanOf(mean, steps - window, steps);
+            if (!Double.isNaN(s) && !Double.isNaN(e) && s - e > worstDrop) {
+                worstDrop = s - e;
+                worst = slice;
+                worstStart = s;
+                worstEnd = e;
+            }
+        }
+        int[] events = new int[3];
+        for (Alarm alarm : outcome.alarms()) {
+            switch (alarm.kind()) {
+                case Alarm.ALARM -> events[0]++;
+                case Alarm.RETRAIN -> events[1]++;
+                default -> events[2]++;
+            }
+        }
+        double drop = Math.max(start - end, worst == null ? Double.NEGATIVE_INFINITY : worstDrop);
+        Light light;
+        String headline;
+        if (!gates.isEmpty()) {
+            long failed = gates.stream().filter(g -> !g.passed()).count();
+            light = failed == 0 ? Light.GREEN : Light.RED;
+            headline = failed == 0 ? "All " + gates.size() + " gates pass."
+                    : failed + " of " + gates.size() + " gates fail.";
+        } else if (Double.isNaN(drop)) {
+            light = Light.AMBER;
+            headline = "No accuracy could be measured (no labelled rows).";
+        } else {
+            light = drop < 0.02 ? Light.GREEN : drop < 0.05 ? Light.AMBER : Light.RED;
+            headline = light == Light.GREEN ? "The model holds: accuracy stays within 0.02 everywhere."
+                    : String.format(Locale.ROOT, "Accuracy falls by up to %.3f%s.", drop,
+                    worst != null && worstDrop >= start - end ? " (worst: " + worst + ")" : "");
+        }
+        return new RunSummary(light, headline, start, end, min, worst, worstStart, worstEnd, events[0], events[1],
+                events[2], gates);
+    }
+
+    private static double meanOf(double[] values, int from, int to) {
+        List<Double> present = new ArrayList<>();
+        for (int i = Math.max(0, from); i < Math.min(to, values.length); i++) {
+            if (!Double.isNaN(values[i])) {
+                present.add(values[i]);
+            }
+        }
+        return present.isEmpty() ? Double.NaN : present.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+}

@@ -1,0 +1,149 @@
+package org.twinbench.sim;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioFormat;
+
+/**
+ * A sweep over a parameter grid (e.g. drift magnitude × retrain threshold): every point of the grid
+ * times every replicate is one {@link SimulationTask}; the tasks run in parallel, each point is
+ * compiled once, and the outcome table has one row per point.
+ */
+public final class Sweep {
+
+    private Sweep() {
+    }
+
+    /** One point of the grid and what happened there (means over its replicates). */
+    public record Point(Map<String, Object> values, RunOutcome outcome, double accuracyMean, double accuracyLast,
+                        double accuracyMin, double alarms, double retrains, double rollbacks) {
+    }
+
+    /** Every combination of the axes' values, the first axis varying slowest. */
+    public static List<Map<String, Object>> grid(Map<String, List<Object>> axes) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<Object>> axis : axes.entrySet()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> point : points) {
+                for (Object value : axis.getValue()) {
+                    Map<String, Object> more = new LinkedHashMap<>(point);
+                    more.put(axis.getKey(), value);
+                    next.add(more);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+
+    /** The tasks of a sweep, point by point, replicate by replicate. */
+    public static List<SimulationTask> tasks(Scenario scenario, Path baseDir, Map<String, List<Object>> axes,
+                                             int replicates, int steps) {
+        String json = ScenarioFormat.toJson(scenario);
+        List<SimulationTask> tasks = new ArrayList<>();
+        for (Map<String, Object> point : grid(axes)) {
+            SimulationTask.apply(scenario, point); // refuses a key that names no node before anything runs
+            for (int r = 0; r < replicates; r++) {
+                tasks.add(new SimulationTask(json, baseDir.toString(), scenario.seed(), steps, r, point));
+            }
+        }
+        return tasks;
+    }
+
+    public static List<Point> run(Scenario scenario, Path baseDir, Map<String, List<Object>> axes, int replicates,
+                                  int steps, int threads) {
+        List<SimulationTask> tasks = tasks(scenario, baseDir, axes, replicates, steps);
+        Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Experiment.daemonThreads());
+        try {
+            List<Future<List<StepResult>>> futures = new ArrayList<>();
+            for (SimulationTask task : tasks) {
+                futures.add(pool.submit(() -> execute(task, plans)));
+            }
+            List<Point> points = new ArrayList<>();
+            int index = 0;
+            for (Map<String, Object> values : grid(axes)) {
+                List<List<StepResult>> replicateSteps = new ArrayList<>();
+                for (int r = 0; r < replicates; r++) {
+                    replicateSteps.add(futures.get(index++).get());
+                }
+                points.add(summarise(values, new RunOutcome(replicateSteps, RunStatus.COMPLETED)));
+            }
+            return points;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the sweep was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs one task; the first task of a point compiles its plan, the others wait for it. */
+    static List<StepResult> execute(SimulationTask task, Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans) {
+        CompletableFuture<SimulationPlan> mine = new CompletableFuture<>();
+        CompletableFuture<SimulationPlan> shared = plans.putIfAbsent(task.overrides(), mine);
+        if (shared == null) {
+            try {
+                SimulationPlan plan = ScenarioCompiler.compile(task.scenario(), Path.of(task.baseDir()),
+                        new RunListener() { });
+                mine.complete(task.steps() > 0 ? plan.withSteps(task.steps()) : plan);
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            }
+            shared = mine;
+        }
+        SimulationPlan plan;
+        try {
+            plan = shared.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        List<StepResult> steps = new ArrayList<>();
+        SimulationEngine.run(plan, task.replicate(), new RunListener() {
+            @Override
+            public void onStep(StepResult result, int totalSteps) {
+                steps.add(result);
+            }
+        }, new RunControl());
+        return steps;
+    }
+
+    private static Point summarise(Map<String, Object> values, RunOutcome outcome) {
+        RunSeries series = RunSeries.of(outcome);
+        RunSeries.Key key = new RunSeries.Key(RunSeries.OVERALL, "accuracy");
+        double[] mean = series.band(key).mean();
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        int n = 0;
+        for (double v : mean) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                min = Math.min(min, v);
+                n++;
+            }
+        }
+        int replicates = outcome.replicates().size();
+        double[] events = new double[3];
+        for (Alarm alarm : outcome.alarms()) {
+            events[alarm.isAlarm() ? 0 : Alarm.RETRAIN.equals(alarm.kind()) ? 1 : 2] += 1.0 / replicates;
+        }
+        return new Point(values, outcome, n == 0 ? Double.NaN : sum / n, mean.length == 0 ? Double.NaN
+                : mean[mean.length - 1], n == 0 ? Double.NaN : min, events[0], events[1], events[2]);
+    }
+}

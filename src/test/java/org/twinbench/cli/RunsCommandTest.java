@@ -1,0 +1,84 @@
+package org.twinbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.data.SampleData;
+import org.twinbench.scenario.SampleScenarios;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioFormat;
+
+class RunsCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path store;
+    static Path firstOut;
+
+    @BeforeAll
+    static void recordTwoRuns() throws IOException {
+        SampleData.writeLoans(dir.resolve("loans.csv"), 2000, 5);
+        Scenario scenario = SampleScenarios.loansRecession(5);
+        Path file = dir.resolve("s.twin.json");
+        Files.writeString(file, ScenarioFormat.toJson(scenario.withNode(
+                scenario.node("loans").orElseThrow().withParam("batch_size", 100L).withParam("steps", 6L))));
+        store = dir.resolve("store/runs.sqlite");
+        firstOut = dir.resolve("first");
+        assertThat(CliRunner.run("run", file.toString(), "--out", firstOut.toString(), "--store", store.toString(),
+                "--replicates", "2").exitCode()).isZero();
+        assertThat(CliRunner.run("run", file.toString(), "--out", dir.resolve("second").toString(), "--store",
+                store.toString(), "--seed", "9").exitCode()).isZero();
+    }
+
+    @Test
+    void listShowsEveryRecordedRun() throws IOException {
+        CliRunner result = CliRunner.run("runs", "list", "--store", store.toString(), "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode runs = new ObjectMapper().readTree(result.out());
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).path("seed").asLong()).isEqualTo(5);
+        assertThat(runs.get(0).path("replicates").asInt()).isEqualTo(2);
+        assertThat(runs.get(1).path("seed").asLong()).isEqualTo(9);
+        assertThat(CliRunner.run("runs", "list", "--store", store.toString()).out()).contains("Loans: recession");
+    }
+
+    @Test
+    void showPrintsTheRunJson() throws IOException {
+        CliRunner result = CliRunner.run("runs", "show", "1", "--store", store.toString());
+        assertThat(result.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(result.out()))
+                .isEqualTo(new ObjectMapper().readTree(firstOut.resolve("run.json").toFile()));
+    }
+
+    @Test
+    void exportGivesBackStepsCsvByteForByte() throws IOException {
+        Path out = dir.resolve("exported");
+        CliRunner result = CliRunner.run("runs", "export", "1", "--out", out.toString(), "--store", store.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.readAllBytes(out.resolve("steps.csv"))).isEqualTo(Files.readAllBytes(firstOut.resolve("steps.csv")));
+        assertThat(Files.readAllBytes(out.resolve("alarms.csv"))).isEqualTo(Files.readAllBytes(firstOut.resolve("alarms.csv")));
+        assertThat(ScenarioFormat.read(out.resolve("scenario.twin.json")).seed()).isEqualTo(5);
+    }
+
+    @Test
+    void unknownRunIsABadInput() {
+        CliRunner result = CliRunner.run("runs", "show", "42", "--store", store.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("no run 42 in the run store");
+    }
+
+    @Test
+    void missingStoreIsABadInput() {
+        CliRunner result = CliRunner.run("runs", "list", "--store", dir.resolve("none.sqlite").toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("none.sqlite: no run store yet");
+    }
+}

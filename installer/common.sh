@@ -19,8 +19,12 @@ jdk_tool() { # jdk_tool NAME -> path of a JDK tool, from JAVA_HOME first, else f
     fi
 }
 
-java_home() { # the JDK whose jmods jlink links from: the one that owns jlink
-    dirname "$(dirname "$(readlink -f "$(jdk_tool jlink)")")"
+java_home() { # the JDK whose jmods jlink links from: JAVA_HOME, else the one that owns jlink
+    if [[ -n "${JAVA_HOME:-}" && -d "$JAVA_HOME/jmods" ]]; then
+        echo "$JAVA_HOME"
+    else
+        dirname "$(dirname "$(readlink -f "$(jdk_tool jlink)")")"
+    fi
 }
 
 # The project version, numeric as jpackage wants it (0.1.0-SNAPSHOT -> 0.1.0).

@@ -22,8 +22,12 @@ public final class Launcher {
         }
     }
 
-    /** No arguments, or only a scenario file to open, means the user wants the window. */
+    /**
+     * No arguments, or only a file of a type the installers associate with TwinBench (a scenario or a
+     * model bundle, as a double-click in the file manager passes it), means the user wants the window.
+     */
     static boolean opensGui(String[] args) {
-        return args.length == 0 || (args.length == 1 && args[0].endsWith(".twin.json"));
+        return args.length == 0
+                || (args.length == 1 && (args[0].endsWith(".twin.json") || args[0].endsWith(".twinmodel")));
     }
 }

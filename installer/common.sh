@@ -1,0 +1,124 @@
+# Shared steps of build-linux.sh and build-macos.sh (sourced, not run). Works from the repository
+# root on the output of `mvn -B -DskipTests package`: target/twinbench.jar and target/lib/.
+# Stages the class path, computes the runtime modules with jdeps, links the runtime with jlink.
+
+conf() { # conf KEY -> the value of KEY in installer/app.conf
+    local line
+    line=$(grep -E "^$1=" installer/app.conf) || { echo "installer/app.conf: no key '$1'" >&2; exit 2; }
+    printf '%s\n' "${line#*=}"
+}
+
+jdk_tool() { # jdk_tool NAME -> path of a JDK tool, from JAVA_HOME first, else from the PATH
+    if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/$1" ]]; then
+        echo "$JAVA_HOME/bin/$1"
+    elif command -v "$1" >/dev/null; then
+        command -v "$1"
+    else
+        echo "$1 not found: install a full JDK 17+ (it ships jlink, jdeps and jpackage) or set JAVA_HOME" >&2
+        exit 2
+    fi
+}
+
+java_home() { # the JDK whose jmods jlink links from: JAVA_HOME, else the one that owns jlink
+    if [[ -n "${JAVA_HOME:-}" && -d "$JAVA_HOME/jmods" ]]; then
+        echo "$JAVA_HOME"
+    else
+        dirname "$(dirname "$(readlink -f "$(jdk_tool jlink)")")"
+    fi
+}
+
+# The project version, numeric as jpackage wants it (0.1.0-SNAPSHOT -> 0.1.0).
+app_version() {
+    local raw=${1:-}
+    if [[ -z "$raw" ]]; then
+        raw=$(unzip -p target/twinbench.jar org/twinbench/version.properties | sed -n 's/^version=//p' | tr -d '\r')
+    fi
+    echo "${raw%%-*}"
+}
+
+# stage_inputs OUT: OUT/app holds twinbench.jar, lib/*.jar (no JavaFX, no native jars of other
+# platforms) and the licence; OUT/javafx holds the JavaFX platform jars (modules for jlink).
+# The caller names its platform as the libraries spell it:
+#   FX_CLASSIFIER  JavaFX jar classifier     (linux, linux-aarch64, mac, mac-aarch64)
+#   CPP_PLATFORM   JavaCPP preset classifier (linux-x86_64, macosx-arm64, ...)
+#   ONNX_NATIVE    ONNX Runtime native dir   (linux-x64, linux-aarch64, osx-x64, osx-aarch64)
+#   SQLITE_NATIVE  sqlite-jdbc native dir    (Linux/x86_64, Linux/aarch64, Mac/x86_64, Mac/aarch64)
+stage_inputs() {
+    local out=$1
+    [[ -f target/twinbench.jar && -d target/lib ]] || {
+        echo "target/twinbench.jar is missing: run 'mvn -B -DskipTests package' first" >&2; exit 2; }
+    rm -rf "$out/app" "$out/javafx"
+    mkdir -p "$out/app/lib" "$out/javafx"
+    cp target/twinbench.jar "$out/app/"
+    local jar name
+    for jar in target/lib/*.jar; do
+        name=$(basename "$jar")
+        case "$name" in
+            javafx-*-"$FX_CLASSIFIER".jar) cp "$jar" "$out/javafx/" ;;
+            javafx-*) ;;                                    # the empty jar without classifier
+            *-"$CPP_PLATFORM".jar) cp "$jar" "$out/app/lib/" ;;
+            *-linux-*.jar|*-macosx-*.jar|*-windows-*.jar) ;;  # JavaCPP natives of other platforms
+            *) cp "$jar" "$out/app/lib/" ;;
+        esac
+    done
+    [[ -n "$(ls "$out/javafx")" ]] || {
+        echo "no javafx-*-$FX_CLASSIFIER.jar in target/lib: build on the platform you package for" >&2; exit 2; }
+    # Multi-platform jars carry native libraries for every OS; keep this platform's only.
+    keep_natives "$out/app/lib/onnxruntime-"*.jar '^ai/onnxruntime/native/' "^ai/onnxruntime/native/$ONNX_NATIVE/"
+    keep_natives "$out/app/lib/sqlite-jdbc-"*.jar '^org/sqlite/native/' "^org/sqlite/native/$SQLITE_NATIVE/"
+    cat installer/licence/NOTICE.txt LICENSE > "$out/app/LICENSE.txt"
+}
+
+# keep_natives JAR PREFIX_RE KEEP_RE: deletes the entries under PREFIX_RE that KEEP_RE does not match.
+keep_natives() {
+    local jar=$1 prefix=$2 keep=$3
+    [[ -f "$jar" ]] || return 0
+    if ! command -v zip >/dev/null; then
+        echo "note: 'zip' is missing, $(basename "$jar") keeps the native libraries of every OS" >&2
+        return 0
+    fi
+    unzip -Z1 "$jar" | grep -E "$prefix" | grep -vE "$keep" | grep -v '/$' > "$jar.drop" || true
+    if [[ -s "$jar.drop" ]]; then
+        zip -q -d "$jar" -@ < "$jar.drop"
+    fi
+    rm -f "$jar.drop"
+}
+
+# runtime_modules STAGE: the JDK modules the class path needs (jdeps) + JavaFX + app.conf extras.
+runtime_modules() {
+    local stage=$1 cp
+    cp=$(find "$stage/app/lib" -name '*.jar' | sort | paste -sd: -)
+    local jdk
+    jdk=$("$(jdk_tool jdeps)" --print-module-deps --ignore-missing-deps --multi-release 17 \
+            --class-path "$cp" "$stage/app/twinbench.jar")
+    echo "$jdk,$(conf javafx.modules | tr ' ' ','),$(conf extra.modules | tr ' ' ',')"
+}
+
+# link_runtime STAGE MODULES OUT: a trimmed Java runtime holding MODULES (JDK and JavaFX).
+link_runtime() {
+    local stage=$1 modules=$2 out=$3
+    rm -rf "$out"
+    "$(jdk_tool jlink)" --module-path "$(java_home)/jmods:$stage/javafx" --add-modules "$modules" \
+        --strip-debug --no-header-files --no-man-pages --strip-native-commands --compress=2 \
+        --output "$out"
+}
+
+# association_files STAGE ICON: copies the file-association property files with this OS's icon.
+association_files() {
+    local stage=$1 icon=$2 f
+    mkdir -p "$stage/associations"
+    for f in installer/associations/*.properties; do
+        { cat "$f"; echo "icon=$icon"; } > "$stage/associations/$(basename "$f")"
+        echo "--file-associations"
+        echo "$stage/associations/$(basename "$f")"
+    done
+}
+
+# java_option_args: "--java-options X" for every option in app.conf, one word per line.
+java_option_args() {
+    local o
+    for o in $(conf java.options); do
+        echo "--java-options"
+        echo "$o"
+    done
+}

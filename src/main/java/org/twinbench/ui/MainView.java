@@ -116,6 +116,11 @@ public final class MainView {
     }
 
     @FXML
+    private void onWizard() {
+        WizardView.open(root.getScene().getWindow(), viewModel.executor(), viewModel::open);
+    }
+
+    @FXML
     private void onExit() {
         Platform.exit();
     }

@@ -142,16 +142,27 @@ public final class WizardView {
 
         TableColumn<WhatIfVerdict, String> light = new TableColumn<>("");
         light.setCellValueFactory(cell -> text(lightWords(cell.getValue().light())));
-        light.setPrefWidth(90);
-        TableColumn<WhatIfVerdict, String> sentence = new TableColumn<>("What it means");
-        sentence.setCellValueFactory(cell -> text(cell.getValue().sentence()));
-        sentence.setPrefWidth(820);
-        verdictTable.getColumns().setAll(List.of(light, sentence));
+        light.setPrefWidth(80);
+        TableColumn<WhatIfVerdict, String> change = new TableColumn<>("If…");
+        change.setCellValueFactory(cell -> text(capitalised(cell.getValue().change().kind().words()) + " ("
+                + cell.getValue().change().strengthWords() + ")"));
+        change.setPrefWidth(360);
+        TableColumn<WhatIfVerdict, String> group = new TableColumn<>("For");
+        group.setCellValueFactory(cell -> text(cell.getValue().group().replace("=", " ").replace('_', ' ')));
+        group.setPrefWidth(200);
+        TableColumn<WhatIfVerdict, String> before = new TableColumn<>("Right today");
+        before.setCellValueFactory(cell -> text(percent(cell.getValue().before())));
+        before.setPrefWidth(120);
+        TableColumn<WhatIfVerdict, String> after = new TableColumn<>("Right after");
+        after.setCellValueFactory(cell -> text(percent(cell.getValue().after())));
+        after.setPrefWidth(120);
+        verdictTable.getColumns().setAll(List.of(light, change, group, before, after));
         verdictTable.setItems(viewModel.verdicts());
         verdictTable.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(WhatIfVerdict verdict, boolean empty) {
                 super.updateItem(verdict, empty);
+                setTooltip(empty || verdict == null ? null : new javafx.scene.control.Tooltip(verdict.sentence()));
                 for (WhatIfVerdict.Light each : WhatIfVerdict.Light.values()) {
                     pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(each.name().toLowerCase(Locale.ROOT)),
                             !empty && verdict != null && verdict.light() == each);
@@ -233,6 +244,10 @@ public final class WizardView {
             case AMBER -> "● worse";
             case RED -> "● fails";
         };
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
     private static String capitalised(String text) {

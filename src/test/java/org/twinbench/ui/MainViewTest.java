@@ -45,9 +45,14 @@ class MainViewTest {
         return List.copyOf(chart.getData());
     }
 
+    /** Counts a series' points on the FX thread, which is the only thread that changes them. */
     private static int points(FxRobot robot, String name) {
-        return series(robot).stream().filter(s -> s.getName().equals(name)).mapToInt(s -> s.getData().size())
-                .findFirst().orElse(0);
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> series(robot).stream().filter(s -> s.getName().equals(name))
+                    .mapToInt(s -> s.getData().size()).findFirst().orElse(0)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the chart", e);
+        }
     }
 
     private void awaitScenarioOpen(FxRobot robot) throws Exception {
@@ -101,7 +106,7 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(points(robot, "overall")).isEqualTo(atPause);
         robot.clickOn("#stepButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> points(robot, "overall") == atPause + 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> points(robot, "overall") == atPause + 1);
         robot.clickOn("#stopButton");
     }
 

@@ -14,7 +14,12 @@ import java.util.List;
 public final class BundledSamples {
 
     public static final List<String> FILES = List.of("loans.csv", "churn.csv", "loans-recession.twin.json",
-            "loans-logistic.onnx", "loans-logistic.onnx.json", "README.md");
+            "loans-recession-retrain.twin.json", "churn-price-rise.twin.json", "sea-detectors.twin.json",
+            "loans-logistic.onnx", "loans-logistic.onnx.json", "README.md",
+            "demos/whose-accuracy.story.json", "demos/silent-decay.story.json");
+
+    /** The bundled demo stories, relative to the samples folder. */
+    public static final List<String> STORIES = FILES.stream().filter(f -> f.endsWith(".story.json")).toList();
 
     private BundledSamples() {
     }
@@ -31,7 +36,8 @@ public final class BundledSamples {
                 if (in == null) {
                     throw new IOException("sample file '" + name + "' is missing from the application");
                 }
-                Path temp = Files.createTempFile(dir, name, ".tmp");
+                Files.createDirectories(target.getParent());
+                Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }

@@ -23,6 +23,7 @@ public final class MainView {
     @FXML private Button pauseButton;
     @FXML private Button stepButton;
     @FXML private Button stopButton;
+    @FXML private javafx.scene.control.Menu demoMenu;
     @FXML private MenuItem runItem;
     @FXML private MenuItem pauseItem;
     @FXML private MenuItem stepItem;
@@ -44,6 +45,19 @@ public final class MainView {
         this.viewModel = model;
         this.sampleScenario = sample;
         liveChartsController.bind(model.liveCharts());
+        for (String file : org.twinbench.data.BundledSamples.STORIES) {
+            Path storyFile = sample.getParent().resolve(file);
+            try {
+                org.twinbench.scenario.Story story = org.twinbench.scenario.StoryFormat.read(storyFile);
+                MenuItem item = new MenuItem(story.title() + " — " + story.summary());
+                item.setOnAction(event -> PresenterView.open(root.getScene().getWindow(), model.executor(), story));
+                demoMenu.getItems().add(item);
+            } catch (org.twinbench.scenario.ScenarioException e) {
+                MenuItem broken = new MenuItem(file + " cannot be read: " + e.getMessage());
+                broken.setDisable(true);
+                demoMenu.getItems().add(broken);
+            }
+        }
         nodeList.setItems(model.nodeSummaries());
         statusLabel.textProperty().bind(model.statusProperty());
         modelSummary.textProperty().bind(model.modelSummaryProperty());
@@ -113,6 +127,11 @@ public final class MainView {
     @FXML
     private void onOpenSample() {
         viewModel.open(sampleScenario);
+    }
+
+    @FXML
+    private void onWizard() {
+        WizardView.open(root.getScene().getWindow(), viewModel.executor(), viewModel::open);
     }
 
     @FXML

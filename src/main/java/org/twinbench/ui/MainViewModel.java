@@ -68,6 +68,11 @@ public final class MainViewModel {
         liveCharts.messageProperty().addListener((obs, old, text) -> status.set(text));
     }
 
+    /** The application's background executor, for views opened from the main window. */
+    AppExecutor executor() {
+        return executor;
+    }
+
     /** The live charts and slice table of the current run. */
     public LiveChartsViewModel liveCharts() {
         return liveCharts;

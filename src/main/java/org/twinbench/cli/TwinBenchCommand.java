@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 /** The top-level {@code twinbench} command; its subcommands do the work. */
 @Command(name = "twinbench", mixinStandardHelpOptions = true, versionProvider = TwinBenchCommand.VersionProvider.class,
         description = "TwinBench: a digital twin of a deployed ML model. Without a command, opens the workbench window.",
-<<<<<<< HEAD
-        subcommands = {SampleDataCommand.class, MetricsCommand.class, ValidateCommand.class, BenchCommand.class, DriftCommand.class, DetectCommand.class, TrainCommand.class, ScoreCommand.class, RunCommand.class, RunsCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {SampleDataCommand.class, MetricsCommand.class, ValidateCommand.class, BenchCommand.class,
+                DriftCommand.class, DetectCommand.class, TrainCommand.class, ScoreCommand.class, RunCommand.class,
+                RunsCommand.class, CommandLine.HelpCommand.class})
 public final class TwinBenchCommand implements Runnable {
 
     public static final int OK = 0;

@@ -36,6 +36,7 @@ public final class LiveChartsView {
     @FXML private LineChart<Number, Number> metricChart;
     @FXML private NumberAxis stepAxis;
     @FXML private NumberAxis metricAxis;
+    @FXML private javafx.scene.layout.Pane markerLayer;
     @FXML private TableView<SliceRow> sliceTable;
     @FXML private TableColumn<SliceRow, String> sliceColumn;
     @FXML private TableColumn<SliceRow, String> nColumn;
@@ -48,7 +49,7 @@ public final class LiveChartsView {
     void bind(LiveChartsViewModel viewModel) {
         this.model = viewModel;
         metricChart.setData(viewModel.series());
-        metricBox.getItems().setAll(viewModel.metricNames());
+        metricBox.setItems(viewModel.metricNames());
         metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
         metricAxis.labelProperty().bind(viewModel.metricProperty());
         metricAxis.lowerBoundProperty().bind(Bindings.createDoubleBinding(
@@ -76,6 +77,11 @@ public final class LiveChartsView {
         csv.setOnAction(event -> onExportCsv());
         ContextMenu menu = new ContextMenu(png, csv);
         metricChart.setOnContextMenuRequested(event -> menu.show(metricChart, event.getScreenX(), event.getScreenY()));
+        viewModel.alarms().addListener((ListChangeListener<org.twinbench.sim.Alarm>) change -> drawMarkers());
+        stepAxis.lowerBoundProperty().addListener((obs, old, now) -> drawMarkers());
+        stepAxis.upperBoundProperty().addListener((obs, old, now) -> drawMarkers());
+        metricChart.widthProperty().addListener((obs, old, now) -> drawMarkers());
+        metricChart.heightProperty().addListener((obs, old, now) -> drawMarkers());
         sliceTable.setItems(viewModel.rows());
         sliceColumn.setCellValueFactory(cell -> text(cell.getValue().slice()));
         nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
@@ -92,6 +98,30 @@ public final class LiveChartsView {
                         ? new Tooltip("Among the worst slices for " + viewModel.metricProperty().get()) : null);
             }
         });
+    }
+
+    /**
+     * Draws a vertical line at the step of every alarm (and a dashed one for each retraining or
+     * rollback) over the plot area, in a layer above the chart.
+     */
+    private void drawMarkers() {
+        markerLayer.getChildren().clear();
+        javafx.scene.Node plot = metricChart.lookup(".chart-plot-background");
+        if (plot == null || model == null) {
+            return;
+        }
+        metricChart.applyCss();
+        metricChart.layout();
+        javafx.geometry.Bounds area = markerLayer.sceneToLocal(plot.localToScene(plot.getBoundsInLocal()));
+        for (org.twinbench.sim.Alarm alarm : model.alarms()) {
+            double x = markerLayer.sceneToLocal(stepAxis.localToScene(stepAxis.getDisplayPosition(alarm.step()), 0)).getX();
+            if (x < area.getMinX() || x > area.getMaxX()) {
+                continue;
+            }
+            javafx.scene.shape.Line line = new javafx.scene.shape.Line(x, area.getMinY(), x, area.getMaxY());
+            line.getStyleClass().addAll("step-marker", alarm.isAlarm() ? "alarm-marker" : "action-marker");
+            markerLayer.getChildren().add(line);
+        }
     }
 
     /** Sets the step axis to the run's length. */

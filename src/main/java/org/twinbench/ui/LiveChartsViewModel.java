@@ -43,6 +43,8 @@ public final class LiveChartsViewModel {
     private final ObservableList<String> slices = FXCollections.observableArrayList();
     private final Map<String, BooleanProperty> shown = new HashMap<>();
     private final ObservableList<SliceRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> metricNames = FXCollections.observableArrayList(MetricSet.NAMES);
+    private final ObservableList<org.twinbench.sim.Alarm> alarms = FXCollections.observableArrayList();
     private final ReadOnlyDoubleWrapper lowest = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper highest = new ReadOnlyDoubleWrapper(Double.NaN);
 
@@ -57,7 +59,14 @@ public final class LiveChartsViewModel {
     public LiveChartsViewModel(java.util.concurrent.Executor background, java.util.concurrent.Executor fxThread) {
         this.background = background;
         this.fxThread = fxThread;
-        metric.addListener((obs, old, now) -> rebuildSeries());
+        metric.addListener((obs, old, now) -> {
+            if (now == null) {
+                // A combo box that loses its items clears its value; keep showing a metric.
+                metric.set(old != null ? old : "accuracy");
+            } else {
+                rebuildSeries();
+            }
+        });
     }
 
     /** Writes a chart image as PNG (temp file, then rename) on the background executor. */
@@ -107,6 +116,8 @@ public final class LiveChartsViewModel {
 
     public void clear() {
         history.clear();
+        alarms.clear();
+        metricNames.retainAll(MetricSet.NAMES);
         series.clear();
         seriesBySlice.clear();
         drawn.clear();
@@ -121,6 +132,12 @@ public final class LiveChartsViewModel {
     public void accept(List<StepResult> batch) {
         for (StepResult result : batch) {
             history.add(result);
+            alarms.addAll(result.alarms());
+        }
+        for (String name : history.metrics()) {
+            if (!metricNames.contains(name)) {
+                metricNames.add(name);
+            }
         }
         for (String slice : history.slices()) {
             if (!shown.containsKey(slice)) {
@@ -230,7 +247,13 @@ public final class LiveChartsViewModel {
             fresh.add(new SliceRow(slice, n, latest, latest - values.meanOfFirst(SliceRow.BASELINE_STEPS), ci[0],
                     ci[1], false));
         }
-        rows.setAll(markWorst(fresh, LOWER_IS_BETTER.contains(chosen)));
+        rows.setAll(markWorst(fresh, lowerIsBetter(chosen)));
+    }
+
+    /** Error-like figures: log loss, Brier, ECE, latencies, cost and error rates. */
+    static boolean lowerIsBetter(String metric) {
+        return LOWER_IS_BETTER.contains(metric) || metric.contains("latency") || metric.equals("cost")
+                || metric.endsWith("error_rate");
     }
 
     /** Flags the worst fifth (at least one) of the slices other than overall. */
@@ -260,8 +283,9 @@ public final class LiveChartsViewModel {
         List<String> sliceNames = history.slices();
         List<String[]> keys = new ArrayList<>();
         List<MetricHistory.Series> columns = new ArrayList<>();
+        List<String> names = history.metrics();
         for (String slice : sliceNames) {
-            for (String name : MetricSet.NAMES) {
+            for (String name : names) {
                 MetricHistory.Series values = history.series(name, slice);
                 if (values != null) {
                     keys.add(new String[] {slice, name});
@@ -311,8 +335,14 @@ public final class LiveChartsViewModel {
         return highest.getReadOnlyProperty();
     }
 
-    public List<String> metricNames() {
-        return MetricSet.NAMES;
+    /** The metrics seen so far: the classification metrics, then the run's other figures. */
+    public ObservableList<String> metricNames() {
+        return metricNames;
+    }
+
+    /** Alarms and policy actions so far, for markers on the time axis. */
+    public ObservableList<org.twinbench.sim.Alarm> alarms() {
+        return alarms;
     }
 
     MetricHistory history() {

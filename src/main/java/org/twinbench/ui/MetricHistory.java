@@ -85,12 +85,14 @@ public final class MetricHistory {
 
     private final Map<String, Map<String, Series>> byMetric = new LinkedHashMap<>();
     private final Set<String> slices = new LinkedHashSet<>();
+    private final List<org.twinbench.sim.Alarm> alarms = new ArrayList<>();
     private int lastStep = -1;
 
     /** An independent copy, safe to read on another thread while this one keeps growing. */
     public MetricHistory copy() {
         MetricHistory copy = new MetricHistory();
         copy.slices.addAll(slices);
+        copy.alarms.addAll(alarms);
         copy.lastStep = lastStep;
         byMetric.forEach((metric, bySlice) -> {
             Map<String, Series> copied = new LinkedHashMap<>();
@@ -103,6 +105,7 @@ public final class MetricHistory {
     public void clear() {
         byMetric.clear();
         slices.clear();
+        alarms.clear();
         lastStep = -1;
     }
 
@@ -112,6 +115,11 @@ public final class MetricHistory {
         for (SliceMetrics slice : result.slices()) {
             record(sliceName(slice), result.step(), slice.metrics());
         }
+        // Figures that are not per-slice metrics (latency percentiles, cost, a monitor's estimate)
+        // are kept as metrics of the whole batch.
+        result.measures().forEach((name, value) -> byMetric.computeIfAbsent(name, key -> new LinkedHashMap<>())
+                .computeIfAbsent(OVERALL, key -> new Series()).add(result.step(), value, result.overall().n()));
+        alarms.addAll(result.alarms());
         lastStep = Math.max(lastStep, result.step());
     }
 
@@ -125,6 +133,11 @@ public final class MetricHistory {
             byMetric.computeIfAbsent(metric.getKey(), key -> new LinkedHashMap<>())
                     .computeIfAbsent(slice, key -> new Series()).add(step, metric.getValue(), metrics.n());
         }
+    }
+
+    /** What monitors and policies signalled so far, in step order. */
+    public List<org.twinbench.sim.Alarm> alarms() {
+        return java.util.Collections.unmodifiableList(alarms);
     }
 
     public List<String> metrics() {

@@ -92,4 +92,26 @@ class LiveChartsViewModelTest {
         assertThat(LiveChartsView.upperBound(0.97)).isEqualTo(1.0);
         assertThat(LiveChartsView.lowerBound(0.44)).isCloseTo(0.35, within(1e-12));
     }
+
+    @Test
+    void measuresBecomeChartableAndAlarmsAreKept() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        List<StepResult> steps = new ArrayList<>();
+        for (int step = 0; step < 4; step++) {
+            steps.add(new StepResult(0, step, accuracy(0.8, 100), List.of(),
+                    java.util.Map.of("latency_p95_ms", 40.0 + step), step == 2
+                    ? List.of(new org.twinbench.sim.Alarm(0, 2, "watch", org.twinbench.sim.Alarm.ALARM, "accuracy fell"))
+                    : List.of()));
+        }
+        model.accept(steps);
+        assertThat(model.metricNames()).contains("accuracy", "latency_p95_ms");
+        assertThat(model.alarms()).extracting(org.twinbench.sim.Alarm::step).containsExactly(2);
+        model.metricProperty().set("latency_p95_ms");
+        assertThat(model.series()).singleElement().satisfies(s -> {
+            assertThat(s.getName()).isEqualTo("overall");
+            assertThat(s.getData()).hasSize(4);
+            assertThat(s.getData().get(3).getYValue().doubleValue()).isEqualTo(43.0);
+        });
+        assertThat(LiveChartsViewModel.lowerIsBetter("latency_p95_ms")).isTrue();
+    }
 }

@@ -54,15 +54,14 @@ class PresenterViewTest {
     void keyboardAlonePlaysEveryChapter(FxRobot robot) throws Exception {
         assertThat(model.story().chapters()).hasSize(3);
         assertThat(model.chapterProperty().get()).isZero();
-        for (int i = 0; i < 7; i++) {
-            robot.type(KeyCode.ADD);
-        }
-        assertThat(model.speedFactorProperty().get()).isGreaterThan(10);
-
         robot.type(KeyCode.SPACE);
         assertThat(model.pausedProperty().get()).isTrue();
         robot.type(KeyCode.SPACE);
         assertThat(model.pausedProperty().get()).isFalse();
+        for (int i = 0; i < 7; i++) {
+            robot.type(KeyCode.ADD);
+        }
+        assertThat(model.speedFactorProperty().get()).isGreaterThan(10);
         awaitChapterEnd();
         // Chapter 1 shows only the overall curve.
         assertThat(model.charts().series()).extracting(s -> s.getName()).containsExactly("overall");

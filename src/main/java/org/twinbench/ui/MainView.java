@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -34,8 +32,7 @@ public final class MainView {
     @FXML private Label scenarioDescription;
     @FXML private ListView<String> nodeList;
     @FXML private Label modelSummary;
-    @FXML private LineChart<Number, Number> accuracyChart;
-    @FXML private NumberAxis stepAxis;
+    @FXML private LiveChartsView liveChartsController;
     @FXML private Label statusLabel;
     @FXML private ProgressBar progressBar;
 
@@ -46,7 +43,7 @@ public final class MainView {
     void bind(MainViewModel model, Path sample) {
         this.viewModel = model;
         this.sampleScenario = sample;
-        accuracyChart.setData(model.series());
+        liveChartsController.bind(model.liveCharts());
         nodeList.setItems(model.nodeSummaries());
         statusLabel.textProperty().bind(model.statusProperty());
         modelSummary.textProperty().bind(model.modelSummaryProperty());
@@ -56,7 +53,7 @@ public final class MainView {
         scenarioDescription.textProperty().bind(Bindings.createStringBinding(
                 () -> model.scenarioProperty().get() == null ? "" : model.scenarioProperty().get().description(),
                 model.scenarioProperty()));
-        model.scenarioProperty().addListener((obs, old, scenario) -> stepAxis.setUpperBound(stepsOf(scenario)));
+        model.scenarioProperty().addListener((obs, old, scenario) -> liveChartsController.setSteps(stepsOf(scenario)));
         var noScenario = model.scenarioProperty().isNull();
         var running = model.runningProperty();
         runButton.disableProperty().bind(running.or(noScenario));
@@ -76,7 +73,7 @@ public final class MainView {
                 model.setSpeed(chosen.stepsPerSecond());
             }
         });
-        pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("▶  Resume").otherwise("⏸  Pause"));
+        pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("▶  Resume").otherwise("‖  Pause"));
     }
 
     /** A choice of the speed box. */

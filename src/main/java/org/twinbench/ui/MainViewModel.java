@@ -1,7 +1,6 @@
 package org.twinbench.ui;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +16,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.chart.XYChart;
 import org.twinbench.data.DataException;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
@@ -29,7 +27,6 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
-import org.twinbench.stats.SliceMetrics;
 
 /**
  * State and actions of the main window: the open scenario, the run in progress and its accuracy
@@ -55,17 +52,25 @@ public final class MainViewModel {
     /** Steps per second while watching; 0 runs as fast as possible. */
     private final javafx.beans.property.DoubleProperty speed =
             new javafx.beans.property.SimpleDoubleProperty(DEFAULT_SPEED);
-    private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
+    private final LiveChartsViewModel liveCharts;
     private final ObservableList<String> nodeSummaries = FXCollections.observableArrayList();
-    private final Map<String, XYChart.Series<Number, Number>> seriesBySlice = new LinkedHashMap<>();
 
     /** Identifies the current run; results of an older (stopped) run are dropped. */
     private final AtomicLong runGeneration = new AtomicLong();
     private volatile RunControl control;
+    private long firstStepNanos;
+    private int firstStep;
 
     public MainViewModel(AppExecutor executor, Executor fxThread) {
         this.executor = executor;
         this.fxThread = fxThread;
+        this.liveCharts = new LiveChartsViewModel(executor::submit, fxThread);
+        liveCharts.messageProperty().addListener((obs, old, text) -> status.set(text));
+    }
+
+    /** The live charts and slice table of the current run. */
+    public LiveChartsViewModel liveCharts() {
+        return liveCharts;
     }
 
     /** Reads a scenario file on the executor and makes it the open scenario. */
@@ -84,7 +89,8 @@ public final class MainViewModel {
     void setScenario(Scenario loaded, Path file) {
         scenario.set(loaded);
         scenarioFile.set(file);
-        nodeSummaries.setAll(loaded.nodes().stream().map(n -> n.id() + "  —  " + n.type()).toList());
+        nodeSummaries.setAll(loaded.nodes().stream().map(n -> n.id() + "  ·  " + org.twinbench.scenario.NodeCatalog
+                .find(n.type()).map(org.twinbench.scenario.NodeType::title).orElse(n.type())).toList());
         status.set("Opened " + (loaded.name().isBlank() ? file.getFileName() : loaded.name()));
     }
 
@@ -99,15 +105,16 @@ public final class MainViewModel {
         RunControl runControl = new RunControl();
         runControl.setStepsPerSecond(speed.get());
         control = runControl;
-        series.clear();
-        seriesBySlice.clear();
+        liveCharts.clear();
+        firstStepNanos = 0;
         progress.set(0);
         running.set(true);
         paused.set(false);
         status.set("Starting ...");
         FxCoalescer<StepResult> coalescer = new FxCoalescer<>(fxThread, results -> {
             if (generation == runGeneration.get()) {
-                results.forEach(this::addPoint);
+                liveCharts.accept(results);
+                showProgress(results.get(results.size() - 1).step());
             }
         });
         Path baseDir = file.toAbsolutePath().getParent();
@@ -205,30 +212,30 @@ public final class MainViewModel {
         status.set(message);
     }
 
-    private void addPoint(StepResult result) {
-        addPoint(OVERALL, result.step(), result.overall().get(CHART_METRIC));
-        for (SliceMetrics slice : result.slices()) {
-            String name = slice.column() + "=" + (slice.value() == null ? "(missing)" : slice.value());
-            addPoint(name, result.step(), slice.metrics().get(CHART_METRIC));
-        }
-    }
-
-    private void addPoint(String name, int step, double value) {
-        XYChart.Series<Number, Number> line = seriesBySlice.computeIfAbsent(name, key -> {
-            XYChart.Series<Number, Number> created = new XYChart.Series<>();
-            created.setName(key);
-            series.add(created);
-            return created;
-        });
-        if (!Double.isNaN(value)) {
-            line.getData().add(new XYChart.Data<>(step, value));
-        }
+    private void showProgress(int step) {
         Scenario current = scenario.get();
         int steps = current == null ? 1 : stepsOf(current);
         progress.set(Math.min(1, (step + 1) / (double) steps));
-        if (running.get() && !paused.get()) {
-            status.set(String.format(Locale.ROOT, "Running: step %d of %d", step + 1, steps));
+        long now = System.nanoTime();
+        if (step == 0 || firstStepNanos == 0) {
+            firstStepNanos = now;
+            firstStep = step;
         }
+        if (running.get() && !paused.get()) {
+            status.set(String.format(Locale.ROOT, "Running: step %d of %d%s", step + 1, steps,
+                    eta(now, step, steps)));
+        }
+    }
+
+    /** Remaining time at the pace of the steps so far; blank until a few steps have run. */
+    private String eta(long now, int step, int steps) {
+        int done = step - firstStep;
+        if (done < 3) {
+            return "";
+        }
+        double secondsPerStep = (now - firstStepNanos) / 1e9 / done;
+        long remaining = Math.round(secondsPerStep * (steps - step - 1));
+        return remaining < 1 ? "" : String.format(Locale.ROOT, "  ·  about %d:%02d left", remaining / 60, remaining % 60);
     }
 
     private static int stepsOf(Scenario scenario) {
@@ -247,10 +254,6 @@ public final class MainViewModel {
         if (current != null) {
             current.setStepsPerSecond(stepsPerSecond);
         }
-    }
-
-    public ObservableList<XYChart.Series<Number, Number>> series() {
-        return series;
     }
 
     public ObservableList<String> nodeSummaries() {

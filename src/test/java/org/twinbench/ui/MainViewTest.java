@@ -41,13 +41,18 @@ class MainViewTest {
     }
 
     private static List<XYChart.Series<Number, Number>> series(FxRobot robot) {
-        LineChart<Number, Number> chart = robot.lookup("#accuracyChart").query();
+        LineChart<Number, Number> chart = robot.lookup("#metricChart").query();
         return List.copyOf(chart.getData());
     }
 
+    /** Counts a series' points on the FX thread, which is the only thread that changes them. */
     private static int points(FxRobot robot, String name) {
-        return series(robot).stream().filter(s -> s.getName().equals(name)).mapToInt(s -> s.getData().size())
-                .findFirst().orElse(0);
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> series(robot).stream().filter(s -> s.getName().equals(name))
+                    .mapToInt(s -> s.getData().size()).findFirst().orElse(0)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the chart", e);
+        }
     }
 
     private void awaitScenarioOpen(FxRobot robot) throws Exception {
@@ -101,7 +106,30 @@ class MainViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(points(robot, "overall")).isEqualTo(atPause);
         robot.clickOn("#stepButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> points(robot, "overall") == atPause + 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> points(robot, "overall") == atPause + 1);
         robot.clickOn("#stopButton");
+    }
+
+    @Test
+    void exportWritesAPngAndTheStepsAsCsv(FxRobot robot) throws Exception {
+        awaitScenarioOpen(robot);
+        robot.interact(() -> model.setSpeed(0));
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runningProperty().get()
+                && points(robot, "overall") == 60);
+        Path png = home.resolve("chart.png");
+        Path csv = home.resolve("chart.csv");
+        LineChart<Number, Number> chart = robot.lookup("#metricChart").query();
+        robot.interact(() -> model.liveCharts().exportPng(
+                javafx.embed.swing.SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), png));
+        model.liveCharts().exportCsv(csv);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(png));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(100);
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("replicate,step,slice,metric,value");
+        // 60 steps x 5 regions-or-overall x 8 metrics, plus the new region's steps, minus undefined values.
+        assertThat(lines.stream().filter(l -> l.contains(",overall,accuracy,"))).hasSize(60);
+        assertThat(lines.get(1)).startsWith("0,0,overall,accuracy,");
     }
 }

@@ -1,0 +1,95 @@
+package org.twinbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.twinbench.sim.StepResult;
+import org.twinbench.stats.MetricSet;
+import org.twinbench.stats.SliceMetrics;
+
+/** The view model alone, without the toolkit. */
+class LiveChartsViewModelTest {
+
+    private static MetricSet accuracy(double value, int n) {
+        return new MetricSet(n, value, 0.5, 0.5, 0.5, 0.7, 0.4, 0.2, 0.05);
+    }
+
+    private static List<StepResult> steps(int from, int to) {
+        List<StepResult> out = new ArrayList<>();
+        for (int step = from; step < to; step++) {
+            out.add(new StepResult(0, step, accuracy(0.8, 100), List.of(
+                    new SliceMetrics("region", "north", accuracy(0.9 - 0.001 * step, 60)),
+                    new SliceMetrics("region", "west", accuracy(0.6, 40)))));
+        }
+        return out;
+    }
+
+    @Test
+    void batchesAppendToOneSeriesPerSlice() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model.accept(steps(0, 10));
+        model.accept(steps(10, 25));
+        assertThat(model.series()).extracting(s -> s.getName())
+                .containsExactly("overall", "region=north", "region=west");
+        assertThat(model.series().get(1).getData()).hasSize(25);
+        assertThat(model.series().get(1).getData().get(24).getYValue().doubleValue()).isCloseTo(0.876, within(1e-12));
+    }
+
+    @Test
+    void hidingASliceRemovesItsCurve() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model.accept(steps(0, 5));
+        model.shownProperty("region=west").set(false);
+        assertThat(model.series()).extracting(s -> s.getName()).containsExactly("overall", "region=north");
+        model.shownProperty("region=west").set(true);
+        assertThat(model.series()).hasSize(3);
+    }
+
+    @Test
+    void longRunsAreDecimatedForDisplay() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model.accept(steps(0, 10_000));
+        assertThat(model.series().get(0).getData().size()).isLessThanOrEqualTo(3 * LiveChartsViewModel.DISPLAY_BUCKETS + 1);
+    }
+
+    @Test
+    void sliceTableFlagsTheWorstSliceAndMeasuresChange() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model.accept(steps(0, 20));
+        SliceRow north = model.rows().stream().filter(r -> r.slice().equals("region=north")).findFirst().orElseThrow();
+        // Baseline: mean of steps 0..4 = 0.898; latest (step 19) = 0.881.
+        assertThat(north.change()).isCloseTo(0.881 - 0.898, within(1e-12));
+        assertThat(north.n()).isEqualTo(60);
+        SliceRow west = model.rows().stream().filter(r -> r.slice().equals("region=west")).findFirst().orElseThrow();
+        assertThat(west.worst()).isTrue();
+        assertThat(north.worst()).isFalse();
+    }
+
+    @Test
+    void lowerIsBetterMetricsFlagTheHighestAsWorst() {
+        List<SliceRow> rows = List.of(new SliceRow("overall", 1, 0.3, 0, 0, 0, false),
+                new SliceRow("a", 1, 0.2, 0, 0, 0, false), new SliceRow("b", 1, 0.5, 0, 0, 0, false));
+        assertThat(LiveChartsViewModel.markWorst(rows, true)).filteredOn(SliceRow::worst).extracting(SliceRow::slice)
+                .containsExactly("b");
+    }
+
+    @Test
+    void wilsonIntervalMatchesPublishedExample() {
+        // Newcombe (1998), Statistics in Medicine 17:857, Table I, example 81/263: 0.2553 to 0.3662.
+        double[] ci = SliceRow.wilson(81 / 263.0, 263);
+        assertThat(ci[0]).isCloseTo(0.2553, within(5e-5));
+        assertThat(ci[1]).isCloseTo(0.3662, within(5e-5));
+    }
+
+    @Test
+    void axisTicksAreRoundNumbers() {
+        assertThat(LiveChartsView.niceTick(0.065)).isEqualTo(0.1);
+        assertThat(LiveChartsView.niceTick(0.03)).isEqualTo(0.05);
+        assertThat(LiveChartsView.niceTick(0.011)).isCloseTo(0.02, within(1e-15));
+        assertThat(LiveChartsView.upperBound(0.97)).isEqualTo(1.0);
+        assertThat(LiveChartsView.lowerBound(0.44)).isCloseTo(0.35, within(1e-12));
+    }
+}

@@ -32,7 +32,9 @@ final class OperationNodes {
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.LABEL_DELAY, "Labels", "Label delay",
                     "True labels arrive k steps after the model scored the rows; monitors and retraining wait for them",
-                    List.of(optional("steps", INTEGER, 3L, "Steps until a label arrives").range(0.0, null)),
+                    List.of(optional("steps", INTEGER, 3L, "Steps until a label arrives").range(0.0, null),
+                            optional("selective", BOOLEAN, false, "Selective labels: only rows the model scores "
+                                    + "below the threshold (e.g. approved loans) ever get a label")),
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.PERFORMANCE_MONITOR, "Monitors", "Performance monitor",
                     "Accuracy on the labels that have arrived, over a window of steps; alarms below a threshold",

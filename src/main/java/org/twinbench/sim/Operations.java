@@ -10,16 +10,21 @@ import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioNode;
 
 /** The label delay, monitors, policies and deployment of a scenario, built from its nodes. */
-record Operations(int labelDelay, List<Monitor> monitors, List<Policy> policies, Deployment deployment) {
+record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitors, List<Policy> policies,
+                  Deployment deployment) {
 
     static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit) {
         int labelDelay = 0;
+        boolean selective = false;
         List<Monitor> monitors = new ArrayList<>();
         List<Policy> policies = new ArrayList<>();
         Deployment deployment = null;
         for (ScenarioNode node : scenario.topologicalOrder()) {
             switch (node.type()) {
-                case NodeCatalog.LABEL_DELAY -> labelDelay = node.integer("steps", 3);
+                case NodeCatalog.LABEL_DELAY -> {
+                    labelDelay = node.integer("steps", 3);
+                    selective = node.flag("selective", false);
+                }
                 case NodeCatalog.PERFORMANCE_MONITOR -> monitors.add(new PerformanceMonitor(node.id(),
                         node.integer("window_steps", 5), node.number("threshold", 0.8), threshold));
                 case NodeCatalog.ERROR_DETECTOR -> {
@@ -48,7 +53,7 @@ record Operations(int labelDelay, List<Monitor> monitors, List<Policy> policies,
                 }
             }
         }
-        return new Operations(labelDelay, monitors, policies, deployment);
+        return new Operations(labelDelay, selective, monitors, policies, deployment);
     }
 
     /** The nodes with an edge into {@code id}: the monitors a policy listens to. */

@@ -83,7 +83,7 @@ public final class ScenarioCompiler {
         Operations operations = Operations.of(scenario, threshold, target, positive, refit);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
-                operations.deployment());
+                operations.deployment(), operations.selectiveLabels());
     }
 
     private static Origin datasetOrigin(ScenarioNode sourceNode, Path baseDir, RunListener listener) {

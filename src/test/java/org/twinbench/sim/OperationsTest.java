@@ -200,4 +200,35 @@ class OperationsTest {
         assertThat(quantized.deliver(new double[] {0.2, 0.201, 1.0, 0.0})).containsExactly(51 / 255.0, 51 / 255.0, 1.0, 0.0);
         assertThat(quantized.latencies(1, new SplittableRandom(1))).containsExactly(10);
     }
+
+    @Test
+    void selectiveLabelsReachMonitorsOnlyForApprovedRowsWhileMetricsSeeAll() {
+        List<LabelledBatch> seen = new ArrayList<>();
+        Monitor capture = new Monitor() {
+            @Override
+            public String nodeId() {
+                return "capture";
+            }
+
+            @Override
+            public Watch start() {
+                return (arrived, current, out) -> seen.addAll(arrived);
+            }
+        };
+        SimulationPlan plan = new SimulationPlan(SCENARIO, SEA, List.of(), MODEL, List.of(), 0.5, 3, null, 1,
+                List.of(capture), List.of(), null, true);
+        List<StepResult> steps = run(plan);
+        assertThat(seen).extracting(LabelledBatch::step).containsExactly(0, 1);
+        int hidden = 0;
+        for (LabelledBatch batch : seen) {
+            int[] truth = new LabelCodec("class", "1", "0").read(batch.rows());
+            for (int i = 0; i < truth.length; i++) {
+                boolean approved = batch.scores()[i] < 0.5;
+                assertThat(batch.labels()[i]).isEqualTo(approved ? truth[i] : -1);
+                hidden += approved ? 0 : 1;
+            }
+        }
+        assertThat(hidden).isPositive();
+        assertThat(steps.get(0).overall().n()).isEqualTo(200);
+    }
 }

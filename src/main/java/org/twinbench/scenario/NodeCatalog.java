@@ -24,6 +24,7 @@ public final class NodeCatalog {
     public static final String MISSING_VALUES = "perturbation.missing-values";
     public static final String SCALE_BUG = "perturbation.scale-bug";
     public static final String OUTLIERS = "perturbation.outliers";
+    public static final String POISONING = "perturbation.poisoning";
     public static final String LOGISTIC_MODEL = "model.logistic";
     public static final String LABEL_DELAY = "labels.delay";
     public static final String PERFORMANCE_MONITOR = "monitor.performance";

@@ -13,7 +13,9 @@ import org.twinbench.scenario.ScenarioNode;
 record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitors, List<Policy> policies,
                   Deployment deployment) {
 
-    static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit) {
+    /** {@code poisoning} acts on what every retrain policy trains on. */
+    static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit,
+                         List<Perturbation> poisoning) {
         int labelDelay = 0;
         boolean selective = false;
         List<Monitor> monitors = new ArrayList<>();
@@ -41,7 +43,8 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                                 : RetrainPolicy.Trigger.ALARM,
                         node.integer("every_steps", 10), upstream(scenario, node.id()), node.integer("window_steps", 5),
                         node.integer("min_rows", 200), node.integer("cooldown_steps", 5), node.flag("rollback", true),
-                        node.number("tolerance", 0.0), threshold, target, positive, scenario.seed(), refit));
+                        node.number("tolerance", 0.0), threshold, target, positive, scenario.seed(), refit,
+                        poisoning));
                 case NodeCatalog.DEPLOYMENT -> deployment = new Deployment(node.id(),
                         "cloud".equals(node.string("target", "cloud")), node.number("latency_ms", 20),
                         node.number("latency_sigma", 0.5), node.number("network_rtt_ms", 40),

@@ -231,4 +231,68 @@ class OperationsTest {
         assertThat(hidden).isPositive();
         assertThat(steps.get(0).overall().n()).isEqualTo(200);
     }
+
+    /** A refit that records the rows it is given and returns the current model. */
+    private static ModelRefit recordInto(List<Frame> frames) {
+        return (rows, seed) -> {
+            frames.add(rows);
+            return MODEL;
+        };
+    }
+
+    @Test
+    void poisoningFlipsTrainingLabelsButNotProduction() {
+        List<Frame> trained = new ArrayList<>();
+        LabelCodec codec = new LabelCodec("class", "1", "0");
+        RetrainPolicy policy = new RetrainPolicy("retrain", RetrainPolicy.Trigger.SCHEDULE, 5, List.of(), 5, 1, 0,
+                false, 0.0, 0.5, "class", "1", 5, recordInto(trained),
+                List.of(new LabelNoise("poison", codec, 0.3, Schedule.ALWAYS)));
+        List<StepResult> steps = run(plan(6, 0, List.of(), List.of(), List.of(policy), null));
+        assertThat(trained).hasSize(1);
+        Frame rows = trained.get(0);
+        int[] y = codec.read(rows);
+        int flipped = 0;
+        for (int i = 0; i < y.length; i++) {
+            double x1 = rows.numeric("x1").values()[i];
+            double x2 = rows.numeric("x2").values()[i];
+            flipped += y[i] != SeaGenerator.classOf(1, x1, x2) ? 1 : 0;
+        }
+        assertThat(y.length).isEqualTo(1000);
+        assertThat(flipped / 1000.0).isCloseTo(0.3, offset(4 * Math.sqrt(0.21 / 1000)));
+        assertThat(steps).allSatisfy(s -> assertThat(s.overall().accuracy()).isGreaterThan(0.9));
+    }
+
+    @Test
+    void backdoorPlantsTheTriggerWithANegativeLabel() {
+        LabelCodec codec = new LabelCodec("class", "1", "0");
+        Frame clean = SEA.batch(0, 0, new SplittableRandom(3));
+        Frame poisoned = new Backdoor("door", codec, "x3", 99, 0.25, Schedule.ALWAYS)
+                .apply(clean, 0, new SplittableRandom(4));
+        int planted = 0;
+        for (int i = 0; i < clean.rowCount(); i++) {
+            if (poisoned.numeric("x3").values()[i] == 99) {
+                planted++;
+                assertThat(codec.read(poisoned)[i]).isZero();
+            } else {
+                assertThat(codec.read(poisoned)[i]).isEqualTo(codec.read(clean)[i]);
+            }
+        }
+        assertThat(planted / 200.0).isCloseTo(0.25, offset(4 * Math.sqrt(0.1875 / 200)));
+    }
+
+    @Test
+    void retrainWithSelectiveLabelsLearnsOnlyFromApprovedRows() {
+        List<Frame> trained = new ArrayList<>();
+        RetrainPolicy policy = new RetrainPolicy("retrain", RetrainPolicy.Trigger.SCHEDULE, 2, List.of(), 2, 1, 0,
+                false, 0.0, 0.5, "class", "1", 5, recordInto(trained));
+        run(new SimulationPlan(SCENARIO, SEA, List.of(), MODEL, List.of(), 0.5, 3, null, 0, List.of(),
+                List.of(policy), null, true));
+        assertThat(trained).hasSize(1);
+        double[] scores = MODEL.scorePositive(trained.get(0));
+        assertThat(scores).isNotEmpty();
+        for (double score : scores) {
+            assertThat(score).isLessThan(0.5);
+        }
+        assertThat(trained.get(0).rowCount()).isLessThan(400);
+    }
 }

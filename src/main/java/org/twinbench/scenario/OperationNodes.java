@@ -52,6 +52,14 @@ final class OperationNodes {
                             optional("lambda", NUMBER, 50.0, "Page-Hinkley: alarm threshold").range(0.0, null),
                             optional("min_instances", INTEGER, 30L, "Rows before the first alarm").range(1.0, null)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
+            new NodeType(NodeCatalog.FEATURE_DRIFT, "Monitors", "Feature drift",
+                    "Compares each step's numeric features with the reference rows; alarms when a statistic is too large",
+                    List.of(
+                            required("features", COLUMNS, "Numeric features to watch"),
+                            optional("statistic", TEXT, "mean-shift",
+                                    "mean-shift: |mean − reference mean| / reference sd").oneOf("mean-shift"),
+                            optional("threshold", NUMBER, 0.25, "Alarm at or above this value").range(0.0, null)),
+                    List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.RETRAIN_POLICY, "Policies", "Retrain",
                     "Retrains the model on the last N steps of arrived labels, on an alarm or on a schedule; "
                             + "optionally rolls back when the new model is worse on a holdout",

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.twinbench.data.Frame;
+import org.twinbench.data.NumericColumn;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
@@ -15,7 +17,7 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
 
     /** {@code poisoning} acts on what every retrain policy trains on. */
     static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit,
-                         List<Perturbation> poisoning) {
+                         List<Perturbation> poisoning, Frame reference) {
         int labelDelay = 0;
         boolean selective = false;
         List<Monitor> monitors = new ArrayList<>();
@@ -37,6 +39,16 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                     String name = node.string("detector", "page-hinkley");
                     monitors.add(new ErrorStreamMonitor(node.id(), name, ChangeDetectors.factory(node.id(), name, params),
                             threshold));
+                }
+                case NodeCatalog.FEATURE_DRIFT -> {
+                    Map<String, double[]> values = new LinkedHashMap<>();
+                    for (String feature : node.strings("features")) {
+                        PerturbationFactory.requireKind(node, reference, feature, NumericColumn.class, "numeric");
+                        values.put(feature, reference.numeric(feature).presentValues());
+                    }
+                    String name = node.string("statistic", "mean-shift");
+                    monitors.add(new FeatureDriftMonitor(node.id(), node.strings("features"), values, name,
+                            DriftStatistics.find(node.id(), name), node.number("threshold", 0.25)));
                 }
                 case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(node.id(),
                         "schedule".equals(node.string("trigger", "alarm")) ? RetrainPolicy.Trigger.SCHEDULE

@@ -81,7 +81,8 @@ public final class ScenarioCompiler {
                 threshold = node.number("threshold", 0.5);
             }
         }
-        Operations operations = Operations.of(scenario, threshold, target, positive, refit, poisoning);
+        Operations operations = Operations.of(scenario, threshold, target, positive, refit, poisoning,
+                origin.reference());
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
                 operations.deployment(), operations.selectiveLabels());

@@ -295,4 +295,28 @@ class OperationsTest {
         }
         assertThat(trained.get(0).rowCount()).isLessThan(400);
     }
+
+    @Test
+    void meanShiftIsTheStandardisedMeanDifference() {
+        // reference mean 3, sample sd sqrt(2.5); current mean 4: 1 / sqrt(2.5)
+        assertThat(DriftStatistics.meanShift(new double[] {1, 2, 3, 4, 5}, new double[] {4, 4}))
+                .isCloseTo(1 / Math.sqrt(2.5), offset(1e-12));
+        assertThat(DriftStatistics.meanShift(new double[] {2, 2}, new double[] {4})).isNaN();
+    }
+
+    @Test
+    void featureDriftMonitorAlarmsWhenTheShiftedFeatureMoves() {
+        Frame reference = SEA.reference(2000, 5);
+        FeatureDriftMonitor monitor = new FeatureDriftMonitor("drift", List.of("x1", "x2"),
+                java.util.Map.of("x1", reference.numeric("x1").values(), "x2", reference.numeric("x2").values()),
+                "mean-shift", DriftStatistics::meanShift, 0.5);
+        Perturbation shift = new CovariateShift("shift", "x1", 1, 5, new Schedule(Schedule.Kind.SUDDEN, 3, 3, 0));
+        List<StepResult> steps = run(plan(6, 0, List.of(shift), List.of(monitor), List.of(), null));
+        assertThat(steps.get(2).measures().get("drift.x1")).isLessThan(0.3);
+        // A shift of 5 on U[0, 10] (sd 10 / sqrt(12)) is about 1.73 standard deviations.
+        assertThat(steps.get(3).measures().get("drift.x1")).isCloseTo(5 / (10 / Math.sqrt(12)), offset(0.2));
+        assertThat(steps.get(5).measures().get("drift.x2")).isLessThan(0.3);
+        assertThat(steps.stream().flatMap(s -> s.alarms().stream()).map(a -> a.step() + " " + a.detail()))
+                .singleElement().asString().startsWith("3 x1 drifted: mean-shift");
+    }
 }

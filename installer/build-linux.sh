@@ -9,48 +9,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source installer/common.sh
 
-version_arg="" dest=target/installer app_image_only=false
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --version) version_arg=$2; shift 2 ;;
-        --dest) dest=$2; shift 2 ;;
-        --app-image-only) app_image_only=true; shift ;;
-        *) echo "build-linux.sh: unknown option '$1'" >&2; exit 2 ;;
-    esac
-done
+parse_args build-linux.sh "$@"
 [[ "$(uname -s)" == Linux ]] || { echo "build-linux.sh builds on Linux only; see installer/README.md" >&2; exit 2; }
-
 case "$(uname -m)" in
     x86_64)  FX_CLASSIFIER=linux         CPP_PLATFORM=linux-x86_64 ONNX_NATIVE=linux-x64     SQLITE_NATIVE=Linux/x86_64 ;;
     aarch64) FX_CLASSIFIER=linux-aarch64 CPP_PLATFORM=linux-arm64  ONNX_NATIVE=linux-aarch64 SQLITE_NATIVE=Linux/aarch64 ;;
     *) echo "build-linux.sh: unsupported machine $(uname -m)" >&2; exit 2 ;;
 esac
-
 name=$(conf name)
 version=$(app_version "$version_arg")
-stage=$dest/stage
-mkdir -p "$dest"
-dest=$(cd "$dest" && pwd) stage=$dest/stage
 
-echo "[installer] staging the class path"
-stage_inputs "$stage"
-echo "[installer] finding the runtime modules (jdeps)"
-modules=$(runtime_modules "$stage")
-echo "[installer] linking the runtime: $modules"
-link_runtime "$stage" "$modules" "$dest/runtime"
-
-echo "[installer] building the app image"
-rm -rf "${dest:?}/$name"
-mapfile -t java_opts < <(java_option_args)
-"$(jdk_tool jpackage)" --type app-image --dest "$dest" --name "$name" --app-version "$version" \
-    --vendor "$(conf vendor)" --description "$(conf description)" --copyright "$(conf copyright)" \
-    --input "$stage/app" --main-jar "$(conf main.jar)" --main-class "$(conf main.class)" \
-    --runtime-image "$dest/runtime" --icon installer/icons/twinbench.png "${java_opts[@]}"
+build_runtime
+build_app_image "$name" "$version" installer/icons/twinbench.png
 echo "[installer] app image: $dest/$name ($(du -sh "$dest/$name" | cut -f1))"
-
 if $app_image_only; then
     exit 0
 fi
+
 # Without the Debian tools (e.g. on Fedora) the app image is still a complete, runnable result.
 for tool in dpkg-deb fakeroot; do
     if ! command -v "$tool" >/dev/null; then
@@ -58,8 +33,6 @@ for tool in dpkg-deb fakeroot; do
         exit 0
     fi
 done
-
-echo "[installer] building the .deb"
 # installer/linux overrides jpackage's templates (desktop entry with %f, postinst/prerm that put
 # `twinbench` on the PATH); the menu icon must sit beside them under the launcher's name.
 rm -rf "$stage/resources" && cp -r installer/linux "$stage/resources"
@@ -67,12 +40,7 @@ cp installer/icons/twinbench.png "$stage/resources/$name.png"
 # The payload is mostly jars and a jlink image, already deflated: xz -6 takes minutes and saves
 # little, so compress lightly unless the caller chose otherwise.
 export DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-xz} DPKG_DEB_COMPRESSOR_LEVEL=${DPKG_DEB_COMPRESSOR_LEVEL:-1}
-mapfile -t associations < <(association_files "$stage" "$(pwd)/installer/icons/twinbench.png")
-rm -f "$dest"/*.deb
-"$(jdk_tool jpackage)" --type deb --dest "$dest" --app-image "$dest/$name" --name "$name" \
-    --app-version "$version" --vendor "$(conf vendor)" --description "$(conf description)" \
-    --copyright "$(conf copyright)" --about-url "$(conf about.url)" \
-    --license-file "$stage/app/LICENSE.txt" --resource-dir "$stage/resources" "${associations[@]}" \
-    --linux-package-name twinbench --linux-deb-maintainer "twinbench@users.noreply.github.com" \
-    --linux-menu-group "Science;Education;" --linux-app-category science --linux-shortcut ${JPACKAGE_VERBOSE:+--verbose}
-echo "[installer] package: $(ls "$dest"/*.deb) ($(du -sh "$dest"/*.deb | cut -f1))"
+build_package deb "$name" "$version" "$dest/$name" "$(pwd)/installer/icons/twinbench.png" \
+    --resource-dir "$stage/resources" --linux-package-name twinbench \
+    --linux-deb-maintainer "twinbench@users.noreply.github.com" \
+    --linux-menu-group "Science;Education;" --linux-app-category science --linux-shortcut

@@ -2,6 +2,65 @@
 # root on the output of `mvn -B -DskipTests package`: target/twinbench.jar and target/lib/.
 # Stages the class path, computes the runtime modules with jdeps, links the runtime with jlink.
 
+# parse_args SCRIPT ARGS...: the options every build script takes. Sets version_arg, app_image_only,
+# dest (absolute) and stage (dest/stage).
+parse_args() {
+    local script=$1
+    shift
+    version_arg="" dest=target/installer app_image_only=false
+    while [[ $# -gt 0 ]]; do
+        case "$1" in
+            --version) version_arg=$2; shift 2 ;;
+            --dest) dest=$2; shift 2 ;;
+            --app-image-only) app_image_only=true; shift ;;
+            *) echo "$script: unknown option '$1'" >&2; exit 2 ;;
+        esac
+    done
+    mkdir -p "$dest"
+    dest=$(cd "$dest" && pwd)
+    stage=$dest/stage
+}
+
+# build_runtime: stages the class path and links dest/runtime (the platform variables of
+# stage_inputs must be set).
+build_runtime() {
+    echo "[installer] staging the class path"
+    stage_inputs "$stage"
+    echo "[installer] finding the runtime modules (jdeps)"
+    local modules
+    modules=$(runtime_modules "$stage")
+    echo "[installer] linking the runtime: $modules"
+    link_runtime "$stage" "$modules" "$dest/runtime"
+}
+
+# build_app_image NAME VERSION ICON [JPACKAGE OPTIONS...]: the jpackage app image in dest.
+build_app_image() {
+    local name=$1 version=$2 icon=$3 java_opts=() line
+    shift 3
+    while IFS= read -r line; do java_opts+=("$line"); done < <(java_option_args)
+    echo "[installer] building the app image"
+    rm -rf "${dest:?}/$name" "${dest:?}/$name.app"
+    "$(jdk_tool jpackage)" --type app-image --dest "$dest" --name "$name" --app-version "$version" \
+        --vendor "$(conf vendor)" --description "$(conf description)" --copyright "$(conf copyright)" \
+        --input "$stage/app" --main-jar "$(conf main.jar)" --main-class "$(conf main.class)" \
+        --runtime-image "$dest/runtime" --icon "$icon" "${java_opts[@]}" "$@"
+}
+
+# build_package TYPE NAME VERSION IMAGE ICON [JPACKAGE OPTIONS...]: the installer of TYPE from the
+# app image IMAGE, with the licence and the file associations (shown with ICON).
+build_package() {
+    local type=$1 name=$2 version=$3 image=$4 icon=$5 associations=() line
+    shift 5
+    while IFS= read -r line; do associations+=("$line"); done < <(association_files "$stage" "$icon")
+    echo "[installer] building the .$type"
+    rm -f "$dest"/*."$type"
+    "$(jdk_tool jpackage)" --type "$type" --dest "$dest" --app-image "$image" --name "$name" \
+        --app-version "$version" --vendor "$(conf vendor)" --description "$(conf description)" \
+        --copyright "$(conf copyright)" --about-url "$(conf about.url)" \
+        --license-file "$stage/app/LICENSE.txt" "${associations[@]}" "$@"
+    echo "[installer] package: $(ls "$dest"/*."$type") ($(du -sh "$dest"/*."$type" | cut -f1))"
+}
+
 conf() { # conf KEY -> the value of KEY in installer/app.conf
     local line
     line=$(grep -E "^$1=" installer/app.conf) || { echo "installer/app.conf: no key '$1'" >&2; exit 2; }

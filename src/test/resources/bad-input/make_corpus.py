@@ -2,7 +2,7 @@
 """Writes the bad-input corpus of the data and model layers (run from this folder).
 
 Each file is one way a user's file can be wrong; BadInputCorpusTest checks the message for each.
-The model files (*.twinmodel, *.onnx) are written by ModelBadInputTest's fixtures instead.
+The model files (*.twinmodel, *.onnx) are written by org.twinbench.model.BadModelFiles (test scope).
 """
 import io
 import os
@@ -48,6 +48,8 @@ write("multiline-then-ragged.csv", 'id,note,x\n1,"two\nlines",3\n2,ok,4,5\n')
 write("zip-named.csv", b"PK\x03\x04" + bytes(60))
 write("pdf-named.csv", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
 write("gzip-named.csv", b"\x1f\x8b\x08\x00" + bytes(40))
+# Has only two of the six columns the sample ONNX model reads (TrainScoreCommandTest).
+write("onnx-lacking-inputs.csv", "income,age\n50000,40\n")
 write("dates-and-timestamps.csv", "day,at,label\n2024-01-31,2024-01-31T10:15:00Z,a\n"
       "2024-02-29,2024-02-29 23:59:59,b\n,2024-03-01T00:00,c\n")
 

@@ -20,7 +20,9 @@ import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.sim.DatasetSource;
+import org.twinbench.sim.DriftStatistics;
 import org.twinbench.sim.Experiment;
+import org.twinbench.sim.FeatureDriftMonitor;
 import org.twinbench.sim.PageHinkley;
 import org.twinbench.sim.RunControl;
 import org.twinbench.sim.RunListener;
@@ -34,8 +36,8 @@ import org.twinbench.stats.SliceMetrics;
 /**
  * "Standard scenario": loans data resampled to 1,000,000 rows per replicate (100 steps of 10,000),
  * three perturbations (income recession, a new region, noise on debt-to-income), the logistic model,
- * a Page-Hinkley detector on the error stream (standing in for ADWIN until the stats layer has it)
- * and metrics for the region slices. Two replicates are timed with 1 and with 2 threads. The
+ * a Page-Hinkley detector on the error stream (standing in for ADWIN until the stats layer has it),
+ * feature drift (mean shift) on 5 features and metrics for the region slices. Two replicates are timed with 1 and with 2 threads. The
  * reference is a hand-written loop over primitive arrays doing the same sampling, perturbation
  * arithmetic (the same random streams), scoring (the same model call), detector and metrics; its
  * accuracies are checked to equal the engine's.
@@ -43,6 +45,8 @@ import org.twinbench.stats.SliceMetrics;
 final class StandardScenarioWorkload implements Workload {
 
     private static final int REPLICATES = 2;
+    private static final List<String> DRIFT_FEATURES = List.of("income", "debt_to_income", "age",
+            "credit_history_years", "loan_amount");
 
     @Override
     public String name() {
@@ -110,11 +114,13 @@ final class StandardScenarioWorkload implements Workload {
         nodes.add(new ScenarioNode("noise", NodeCatalog.GAUSSIAN_NOISE,
                 Map.of("columns", List.of("debt_to_income"), "sd", 0.02), 0, 0));
         nodes.add(new ScenarioNode("errors", NodeCatalog.ERROR_DETECTOR, Map.of("detector", "page-hinkley"), 0, 0));
+        nodes.add(new ScenarioNode("drift", NodeCatalog.FEATURE_DRIFT, Map.of("features", DRIFT_FEATURES), 0, 0));
         List<ScenarioEdge> edges = new ArrayList<>(base.edges().stream()
                 .filter(e -> !e.from().equals("new-region")).toList());
         edges.add(new ScenarioEdge("new-region", "noise"));
         edges.add(new ScenarioEdge("noise", "credit-model"));
         edges.add(new ScenarioEdge("credit-model", "errors"));
+        edges.add(new ScenarioEdge("credit-model", "drift"));
         return new Scenario("bench", "", base.seed(), nodes, edges);
     }
 
@@ -128,6 +134,8 @@ final class StandardScenarioWorkload implements Workload {
         CategoricalColumn labels = production.categorical("defaulted");
         int positive = labels.codeOf(plan.model().card().positiveLabel());
         PageHinkley detector = new PageHinkley(30, 0.005, 50, 1 - 0.0001);
+        Map<String, double[]> reference = plan.monitors().stream().filter(m -> m instanceof FeatureDriftMonitor)
+                .map(m -> ((FeatureDriftMonitor) m).reference()).findFirst().orElseThrow();
         double[] accuracy = new double[plan.steps()];
         for (int step = 0; step < plan.steps(); step++) {
             SplittableRandom draw = Seeds.random(seed, "loans", replicate, step);
@@ -189,6 +197,11 @@ final class StandardScenarioWorkload implements Workload {
             Timing.consume(SliceMetrics.bySlice("region", rr, regions.levels(), yy, ss, 0.5).size());
             for (int i = 0; i < n; i++) {
                 detector.add((ss[i] >= 0.5 ? 1 : 0) != yy[i] ? 1 : 0);
+            }
+            for (String feature : DRIFT_FEATURES) {
+                int index = plan.model().card().features().indexOf(feature);
+                Timing.consume(DriftStatistics.meanShift(reference.get(feature),
+                        ((NumericColumn) columns.get(index)).presentValues()));
             }
         }
         return accuracy;

@@ -1,12 +1,9 @@
 package org.twinbench.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.CategoricalColumn;
@@ -14,16 +11,27 @@ import org.twinbench.data.Column;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
-import org.twinbench.stats.ClassificationMetrics;
-import org.twinbench.stats.MetricSet;
-import org.twinbench.stats.SliceMetrics;
+import org.twinbench.stats.SliceColumn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code metrics}: classification metrics of a scored table, overall and per slice. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = "Classification metrics overall and per slice, from a table with a label and a score column.")
+        description = "Classification metrics overall and per slice, from a table with a label and a score column.",
+        footer = {"",
+            "Every metrics object holds n, accuracy, precision, recall, f1, roc_auc, log_loss, brier, ece,",
+            "balanced_accuracy (mean of TPR and TNR) and pr_auc (average precision, as scikit-learn).",
+            "With --slice or --intersect, \"fairness\" has one entry per slicing column, over its slices",
+            "(rows missing the column left out):",
+            "  demographic_parity_difference  max - min share predicted positive (score >= threshold)",
+            "  demographic_parity_ratio       min / max share predicted positive",
+            "  fails_four_fifths_rule         true when that ratio is below 0.8 (EEOC four-fifths rule)",
+            "  true_positive_rate_gap         max - min TPR (equal opportunity), slices with positives",
+            "  false_positive_rate_gap        max - min FPR, slices with negatives",
+            "  groups                         value, n, selection_rate, true/false_positive_rate per slice",
+            "With --bootstrap N each metrics object has \"ci\": {metric: {lower, upper}}, the percentile",
+            "interval of N resamples of its rows (seeded; metric undefined on a resample: resample left out)."})
 public final class MetricsCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV/TSV or .xlsx table.")
@@ -44,8 +52,35 @@ public final class MetricsCommand implements Callable<Integer> {
             description = "Predicted positive when score >= T (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--slice", paramLabel = "COL", description = "Also report metrics per value of this column.")
+    @Option(names = "--slice", paramLabel = "COL", description = "Also report metrics per value of this column; "
+            + "a numeric column with more distinct values than --bins is cut into --bins quantile bins, "
+            + "named like [18, 31) (the last bin closed).")
     List<String> slices = new ArrayList<>();
+
+    @Option(names = "--intersect", paramLabel = "A,B", description = "Also report metrics per pair of values of "
+            + "two columns: column \"A&B\", value \"x&y\" (rows missing either left out). Repeatable.")
+    List<String> intersections = new ArrayList<>();
+
+    @Option(names = "--bins", defaultValue = "5", paramLabel = "N",
+            description = "Quantile bins for a numeric slicing column (default: ${DEFAULT-VALUE}; at least 2).")
+    int bins;
+
+    @Option(names = "--bootstrap", paramLabel = "N",
+            description = "Add a bootstrap confidence interval (\"ci\") of every metric from N resamples.")
+    Integer bootstrap;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of the bootstrap resampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--confidence", defaultValue = "0.9", paramLabel = "LEVEL",
+            description = "Confidence level of the bootstrap intervals, in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--reliability",
+            description = "Add the reliability diagram to overall: ten equal-width score bins with n, mean_score "
+                    + "and positive_share.")
+    boolean reliability;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -58,6 +93,23 @@ public final class MetricsCommand implements Callable<Integer> {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new UserInputException("--threshold must be between 0 and 1, not " + threshold);
         }
+        if (bins < 2) {
+            throw new UserInputException("--bins must be at least 2, not " + bins);
+        }
+        if (bootstrap != null && bootstrap < 1) {
+            throw new UserInputException("--bootstrap must be at least 1 resample, not " + bootstrap);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new UserInputException("--confidence must be between 0 and 1 (exclusive), not " + confidence);
+        }
+        List<String[]> pairs = new ArrayList<>();
+        for (String pair : intersections) {
+            String[] names = pair.split(",", -1);
+            if (names.length != 2 || names[0].isBlank() || names[1].isBlank()) {
+                throw new UserInputException("--intersect takes two column names as A,B, not '" + pair + "'");
+            }
+            pairs.add(new String[] {names[0].strip(), names[1].strip()});
+        }
         Frame frame = TableLoader.load(data).frame();
         if (frame.rowCount() == 0) {
             throw new UserInputException(data + ": has a header but no data rows");
@@ -67,6 +119,10 @@ public final class MetricsCommand implements Callable<Integer> {
         List<Column> sliceColumns = new ArrayList<>();
         for (String slice : slices) {
             sliceColumns.add(requireColumn(frame, slice, "--slice"));
+        }
+        for (String[] pair : pairs) {
+            requireColumn(frame, pair[0], "--intersect");
+            requireColumn(frame, pair[1], "--intersect");
         }
         if (!(scoreColumn instanceof NumericColumn scores)) {
             CategoricalColumn text = (CategoricalColumn) scoreColumn;
@@ -101,25 +157,53 @@ public final class MetricsCommand implements Callable<Integer> {
             y[i] = allLabels[keep[i]];
             s[i] = scores.get(keep[i]);
         }
-        MetricSet overall = ClassificationMetrics.compute(y, s, threshold);
-        List<SliceMetrics> sliceMetrics = new ArrayList<>();
+        List<MetricsReport.Slicing> slicings = new ArrayList<>();
         for (Column column : sliceColumns) {
-            Column kept = column.select(keep);
-            CategoricalColumn coded = kept instanceof CategoricalColumn categorical ? categorical : asCategories(kept);
-            List<SliceMetrics> bySlice = new ArrayList<>(SliceMetrics.bySlice(column.name(), coded.codes(),
-                    coded.levels(), y, s, threshold));
-            bySlice.sort(java.util.Comparator.comparing(SliceMetrics::value,
-                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
-            sliceMetrics.addAll(bySlice);
+            slicings.add(new MetricsReport.Slicing(slicing(column.select(keep)), true));
         }
+        for (String[] pair : pairs) {
+            SliceColumn a = slicing(frame.find(pair[0]).orElseThrow().select(keep));
+            SliceColumn b = slicing(frame.find(pair[1]).orElseThrow().select(keep));
+            slicings.add(new MetricsReport.Slicing(SliceColumn.intersection(a, b, pair[0] + "&" + pair[1],
+                    (x, z) -> x + "&" + z), false));
+        }
+        MetricsReport report = new MetricsReport(y, s, threshold, slicings,
+                bootstrap == null ? null : new MetricsReport.Bootstrap(bootstrap, seed, confidence), reliability);
         PrintWriter out = spec.commandLine().getOut();
+        int skipped = allLabels.length - keep.length;
         if (json) {
-            out.println(Json.write(toJson(overall, sliceMetrics, positiveLabel, allLabels.length - keep.length)));
+            out.println(Json.write(report.toJson(positiveLabel, skipped)));
         } else {
-            printTable(out, overall, sliceMetrics, positiveLabel, allLabels.length - keep.length);
+            report.printText(out, positiveLabel, skipped);
         }
         out.flush();
         return TwinBenchCommand.OK;
+    }
+
+    /**
+     * The slices of a column: a numeric column with more distinct present values than {@code --bins} in
+     * quantile bins; any other column by its values, in sorted order (as the contract always had it).
+     */
+    private SliceColumn slicing(Column column) {
+        if (column instanceof NumericColumn numeric
+                && java.util.Arrays.stream(numeric.values()).filter(v -> !Double.isNaN(v)).distinct().limit(bins + 1L)
+                        .count() > bins) {
+            return SliceColumn.quantileRanges(column.name(), numeric.values(), bins);
+        }
+        CategoricalColumn coded = column instanceof CategoricalColumn categorical ? categorical : asCategories(column);
+        List<String> sorted = new ArrayList<>(coded.levels());
+        sorted.sort(null);
+        java.util.Map<String, Integer> position = new java.util.HashMap<>();
+        for (int c = 0; c < sorted.size(); c++) {
+            position.put(sorted.get(c), c);
+        }
+        int[] newCode = coded.levels().stream().mapToInt(position::get).toArray();
+        int[] codes = new int[coded.size()];
+        for (int r = 0; r < codes.length; r++) {
+            int code = coded.codes()[r];
+            codes[r] = code < 0 ? -1 : newCode[code];
+        }
+        return new SliceColumn(column.name(), codes, sorted);
     }
 
     private Column requireColumn(Frame frame, String name, String option) {
@@ -152,50 +236,5 @@ public final class MetricsCommand implements Callable<Integer> {
             text[i] = BinaryLabels.text(column, i);
         }
         return CategoricalColumn.of(column.name(), text);
-    }
-
-    private static ObjectNode toJson(MetricSet overall, List<SliceMetrics> slices, String positiveLabel, int skipped) {
-        ObjectNode root = Json.object();
-        root.set("overall", metricsNode(overall));
-        ArrayNode sliceArray = root.putArray("slices");
-        for (SliceMetrics slice : slices) {
-            ObjectNode node = sliceArray.addObject();
-            node.put("column", slice.column());
-            node.put("value", slice.value());
-            node.setAll(metricsNode(slice.metrics()));
-        }
-        root.put("positive_label", positiveLabel);
-        root.put("skipped_rows", skipped);
-        return root;
-    }
-
-    private static ObjectNode metricsNode(MetricSet metrics) {
-        ObjectNode node = Json.object();
-        node.put("n", metrics.n());
-        Json.putAll(node, metrics.asMap());
-        return node;
-    }
-
-    private static void printTable(PrintWriter out, MetricSet overall, List<SliceMetrics> slices, String positive,
-                                   int skipped) {
-        out.printf(Locale.ROOT, "positive label: %s%s%n", positive,
-                skipped > 0 ? "   (" + skipped + " rows without label or score left out)" : "");
-        out.printf(Locale.ROOT, "%-24s %7s", "slice", "n");
-        for (String name : MetricSet.NAMES) {
-            out.printf(Locale.ROOT, " %9s", name);
-        }
-        out.println();
-        printRow(out, "overall", overall);
-        for (SliceMetrics slice : slices) {
-            printRow(out, slice.column() + "=" + (slice.value() == null ? "(missing)" : slice.value()), slice.metrics());
-        }
-    }
-
-    private static void printRow(PrintWriter out, String name, MetricSet metrics) {
-        out.printf(Locale.ROOT, "%-24s %7d", name, metrics.n());
-        for (double value : metrics.asMap().values()) {
-            out.printf(Locale.ROOT, Double.isNaN(value) ? " %9s" : " %9.4f", Double.isNaN(value) ? "-" : value);
-        }
-        out.println();
     }
 }

@@ -47,6 +47,7 @@ public final class TableLoader {
         List<Column> columns = new ArrayList<>();
         KindResolver resolver;
         String sha;
+        TextFormat format = null;
         if (excel) {
             sha = DataProvenance.sha256(file);
             columns.addAll(ExcelReader.read(file, options));
@@ -58,13 +59,29 @@ public final class TableLoader {
             }
             resolver = new KindResolver(file.toString(), parsed.format().delimiter(), parsed.lines());
             sha = parsed.sha256();
+            format = parsed.format();
         }
         Frame frame = resolver.resolve(columns, options.typeOverrides());
+        if (format != null) {
+            resolver.notes().add(0, "read as " + format.charset().displayName() + ", delimiter "
+                    + describe(format.delimiter()) + ", quote " + describe(format.quote()) + ", "
+                    + (format.header() ? "first line is the header" : "no header line (columns named column_1, ...)"));
+        }
         Map<String, ValueKind> kinds = resolver.kinds();
         DataProvenance provenance = new DataProvenance(file.toString(), sha, frame.rowCount(),
                 frame.columnNames().size(), DataProvenance.schemaHash(kinds), loadedAt.toString(),
                 (System.nanoTime() - start) / 1_000_000);
         return new Dataset(frame, provenance, kinds, resolver.notes());
+    }
+
+    private static String describe(char c) {
+        return switch (c) {
+            case '\t' -> "tab";
+            case ',' -> "comma";
+            case ';' -> "semicolon";
+            case '|' -> "pipe";
+            default -> "'" + c + "'";
+        };
     }
 
     /** Converts an all-text table into typed columns. */

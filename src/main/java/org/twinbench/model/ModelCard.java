@@ -1,5 +1,7 @@
 package org.twinbench.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +14,6 @@ public record ModelCard(String algorithm, String target, String positiveLabel, L
 
     public ModelCard {
         features = List.copyOf(features);
-        holdoutMetrics = Map.copyOf(holdoutMetrics);
+        holdoutMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(holdoutMetrics));
     }
 }

@@ -24,10 +24,12 @@ public final class NodeCatalog {
     public static final String MISSING_VALUES = "perturbation.missing-values";
     public static final String SCALE_BUG = "perturbation.scale-bug";
     public static final String OUTLIERS = "perturbation.outliers";
+    public static final String POISONING = "perturbation.poisoning";
     public static final String LOGISTIC_MODEL = "model.logistic";
     public static final String LABEL_DELAY = "labels.delay";
     public static final String PERFORMANCE_MONITOR = "monitor.performance";
     public static final String ERROR_DETECTOR = "monitor.error-detector";
+    public static final String FEATURE_DRIFT = "monitor.feature-drift";
     public static final String RETRAIN_POLICY = "policy.retrain";
     public static final String DEPLOYMENT = "deployment.endpoint";
     public static final String SLICE_METRICS = "monitor.slice-metrics";

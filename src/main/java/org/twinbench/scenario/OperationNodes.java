@@ -32,7 +32,9 @@ final class OperationNodes {
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.LABEL_DELAY, "Labels", "Label delay",
                     "True labels arrive k steps after the model scored the rows; monitors and retraining wait for them",
-                    List.of(optional("steps", INTEGER, 3L, "Steps until a label arrives").range(0.0, null)),
+                    List.of(optional("steps", INTEGER, 3L, "Steps until a label arrives").range(0.0, null),
+                            optional("selective", BOOLEAN, false, "Selective labels: only rows the model scores "
+                                    + "below the threshold (e.g. approved loans) ever get a label")),
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.PERFORMANCE_MONITOR, "Monitors", "Performance monitor",
                     "Accuracy on the labels that have arrived, over a window of steps; alarms below a threshold",
@@ -49,6 +51,14 @@ final class OperationNodes {
                                     .range(0.0, null),
                             optional("lambda", NUMBER, 50.0, "Page-Hinkley: alarm threshold").range(0.0, null),
                             optional("min_instances", INTEGER, 30L, "Rows before the first alarm").range(1.0, null)),
+                    List.of(SCORED_IN), List.of(SIGNALS_OUT)),
+            new NodeType(NodeCatalog.FEATURE_DRIFT, "Monitors", "Feature drift",
+                    "Compares each step's numeric features with the reference rows; alarms when a statistic is too large",
+                    List.of(
+                            required("features", COLUMNS, "Numeric features to watch"),
+                            optional("statistic", TEXT, "mean-shift",
+                                    "mean-shift: |mean − reference mean| / reference sd").oneOf("mean-shift"),
+                            optional("threshold", NUMBER, 0.25, "Alarm at or above this value").range(0.0, null)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.RETRAIN_POLICY, "Policies", "Retrain",
                     "Retrains the model on the last N steps of arrived labels, on an alarm or on a schedule; "

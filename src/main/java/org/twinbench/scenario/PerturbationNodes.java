@@ -68,7 +68,15 @@ final class PerturbationNodes {
                     perturbation(
                             required("column", COLUMN, "Numeric feature"),
                             share("rate", 0.02, "Share of rows that become outliers at full intensity"),
-                            optional("magnitude", NUMBER, 10.0, "Distance in standard deviations").range(0.0, null))));
+                            optional("magnitude", NUMBER, 10.0, "Distance in standard deviations").range(0.0, null))),
+            type(NodeCatalog.POISONING, "Training-data poisoning",
+                    "Corrupts only the rows a retrain policy learns from: label flips (in a slice) or a backdoor trigger",
+                    perturbation(
+                            optional("mode", TEXT, "label-flip", "label-flip: reverse labels; backdoor: set the "
+                                    + "trigger feature and label the row negative").oneOf("label-flip", "backdoor"),
+                            share("rate", 0.2, "Share of training rows poisoned at full intensity"),
+                            optional("trigger_column", COLUMN, null, "Backdoor: numeric feature that carries the trigger"),
+                            optional("trigger_value", NUMBER, 0.0, "Backdoor: the trigger value"))));
 
     private PerturbationNodes() {
     }

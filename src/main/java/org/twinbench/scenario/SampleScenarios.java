@@ -58,7 +58,8 @@ public final class SampleScenarios {
     /**
      * The loans recession again, now watched: a Page-Hinkley detector on the error stream and a
      * performance monitor trigger retraining on the last 5 steps (keeping the old model when the new
-     * one is worse on the newest step). Compare with {@link #loansRecession(long)}, which never retrains.
+     * one is worse on the newest step); a feature-drift monitor reports how far five features have
+     * moved. Compare with {@link #loansRecession(long)}, which never retrains.
      * (The detector becomes ADWIN once the stats layer provides it.)
      */
     public static Scenario loansRecessionWithRetraining(long seed) {
@@ -71,7 +72,11 @@ public final class SampleScenarios {
         nodes.add(new ScenarioNode("retrain", NodeCatalog.RETRAIN_POLICY, params(
                 "trigger", "alarm", "window_steps", 5L, "min_rows", 1000L, "cooldown_steps", 5L, "rollback", true),
                 920, 360));
+        nodes.add(new ScenarioNode("feature-drift", NodeCatalog.FEATURE_DRIFT, params(
+                "features", List.of("income", "debt_to_income", "age", "credit_history_years", "loan_amount"),
+                "statistic", "mean-shift", "threshold", 0.25), 700, 540));
         List<ScenarioEdge> edges = new java.util.ArrayList<>(base.edges());
+        edges.add(new ScenarioEdge("credit-model", "feature-drift"));
         edges.add(new ScenarioEdge("credit-model", "error-detector"));
         edges.add(new ScenarioEdge("credit-model", "accuracy-watch"));
         edges.add(new ScenarioEdge("error-detector", "retrain"));

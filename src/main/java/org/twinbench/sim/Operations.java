@@ -4,22 +4,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.twinbench.data.Frame;
+import org.twinbench.data.NumericColumn;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioNode;
 
 /** The label delay, monitors, policies and deployment of a scenario, built from its nodes. */
-record Operations(int labelDelay, List<Monitor> monitors, List<Policy> policies, Deployment deployment) {
+record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitors, List<Policy> policies,
+                  Deployment deployment) {
 
-    static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit) {
+    /** {@code poisoning} acts on what every retrain policy trains on. */
+    static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit,
+                         List<Perturbation> poisoning, Frame reference) {
         int labelDelay = 0;
+        boolean selective = false;
         List<Monitor> monitors = new ArrayList<>();
         List<Policy> policies = new ArrayList<>();
         Deployment deployment = null;
         for (ScenarioNode node : scenario.topologicalOrder()) {
             switch (node.type()) {
-                case NodeCatalog.LABEL_DELAY -> labelDelay = node.integer("steps", 3);
+                case NodeCatalog.LABEL_DELAY -> {
+                    labelDelay = node.integer("steps", 3);
+                    selective = node.flag("selective", false);
+                }
                 case NodeCatalog.PERFORMANCE_MONITOR -> monitors.add(new PerformanceMonitor(node.id(),
                         node.integer("window_steps", 5), node.number("threshold", 0.8), threshold));
                 case NodeCatalog.ERROR_DETECTOR -> {
@@ -31,12 +40,23 @@ record Operations(int labelDelay, List<Monitor> monitors, List<Policy> policies,
                     monitors.add(new ErrorStreamMonitor(node.id(), name, ChangeDetectors.factory(node.id(), name, params),
                             threshold));
                 }
+                case NodeCatalog.FEATURE_DRIFT -> {
+                    Map<String, double[]> values = new LinkedHashMap<>();
+                    for (String feature : node.strings("features")) {
+                        PerturbationFactory.requireKind(node, reference, feature, NumericColumn.class, "numeric");
+                        values.put(feature, reference.numeric(feature).presentValues());
+                    }
+                    String name = node.string("statistic", "mean-shift");
+                    monitors.add(new FeatureDriftMonitor(node.id(), node.strings("features"), values, name,
+                            DriftStatistics.find(node.id(), name), node.number("threshold", 0.25)));
+                }
                 case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(node.id(),
                         "schedule".equals(node.string("trigger", "alarm")) ? RetrainPolicy.Trigger.SCHEDULE
                                 : RetrainPolicy.Trigger.ALARM,
                         node.integer("every_steps", 10), upstream(scenario, node.id()), node.integer("window_steps", 5),
                         node.integer("min_rows", 200), node.integer("cooldown_steps", 5), node.flag("rollback", true),
-                        node.number("tolerance", 0.0), threshold, target, positive, scenario.seed(), refit));
+                        node.number("tolerance", 0.0), threshold, target, positive, scenario.seed(), refit,
+                        poisoning));
                 case NodeCatalog.DEPLOYMENT -> deployment = new Deployment(node.id(),
                         "cloud".equals(node.string("target", "cloud")), node.number("latency_ms", 20),
                         node.number("latency_sigma", 0.5), node.number("network_rtt_ms", 40),
@@ -48,7 +68,7 @@ record Operations(int labelDelay, List<Monitor> monitors, List<Policy> policies,
                 }
             }
         }
-        return new Operations(labelDelay, monitors, policies, deployment);
+        return new Operations(labelDelay, selective, monitors, policies, deployment);
     }
 
     /** The nodes with an edge into {@code id}: the monitors a policy listens to. */

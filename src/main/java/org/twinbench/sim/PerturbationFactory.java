@@ -50,6 +50,10 @@ final class PerturbationFactory {
                     node.number("factor", 1000.0), schedule);
             case NodeCatalog.OUTLIERS -> new Outliers(node.id(), numeric(node, data, "column"), node.number("rate", 0.02),
                     node.number("magnitude", 10.0), schedule);
+            case NodeCatalog.POISONING -> "backdoor".equals(node.string("mode", "label-flip"))
+                    ? new Backdoor(node.id(), labels, numeric(node, data, "trigger_column"),
+                    node.number("trigger_value", 0.0), node.number("rate", 0.2), schedule)
+                    : new LabelNoise(node.id(), labels, node.number("rate", 0.2), schedule);
             default -> null;
         };
         boolean filtersItself = perturbation instanceof PriorShift;

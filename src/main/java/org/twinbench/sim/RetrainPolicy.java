@@ -17,17 +17,29 @@ import org.twinbench.stats.ClassificationMetrics;
  * <p>With {@code rollback}, the newest arrived step is held out: the candidate is trained on the
  * others, and if its accuracy on the holdout is below the current model's minus {@code tolerance},
  * the current model stays (a {@code rollback} event) instead of being replaced (a {@code retrain} event).
+ *
+ * <p>{@code poisoning} perturbations (training-data poisoning) are applied to the training rows, with
+ * the retrain step as their step; the holdout stays clean.
  */
 public record RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List<String> watched, int windowSteps,
                             int minRows, int cooldownSteps, boolean rollback, double tolerance,
-                            double scoreThreshold, String target, String positive, long seed, ModelRefit refit)
-        implements Policy {
+                            double scoreThreshold, String target, String positive, long seed, ModelRefit refit,
+                            List<Perturbation> poisoning) implements Policy {
 
     /** What makes the policy retrain. */
     public enum Trigger { ALARM, SCHEDULE }
 
     public RetrainPolicy {
         watched = List.copyOf(watched);
+        poisoning = List.copyOf(poisoning);
+    }
+
+    /** A policy whose training data is not poisoned. */
+    public RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List<String> watched, int windowSteps,
+                         int minRows, int cooldownSteps, boolean rollback, double tolerance, double scoreThreshold,
+                         String target, String positive, long seed, ModelRefit refit) {
+        this(nodeId, trigger, everySteps, watched, windowSteps, minRows, cooldownSteps, rollback, tolerance,
+                scoreThreshold, target, positive, seed, refit, List.of());
     }
 
     @Override
@@ -51,7 +63,12 @@ public record RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List
                 return current;
             }
             lastRetrain[0] = step;
-            Frame trainRows = Frames.concat(training.stream().map(LabelledBatch::rows).toList());
+            // Only rows whose label has arrived (selective labels may have withheld some).
+            Frame trainRows = Frames.concat(training.stream()
+                    .map(b -> b.rows().select(SimulationEngine.labelledRows(b.labels()))).toList());
+            for (Perturbation poison : poisoning) {
+                trainRows = poison.apply(trainRows, step, Seeds.random(seed, poison.nodeId(), out.replicate, step));
+            }
             long fitSeed = Seeds.random(seed, nodeId, out.replicate, step).nextLong();
             BinaryClassifier candidate = refit.fit(trainRows, fitSeed);
             String window = "steps " + training.get(0).step() + "-" + training.get(training.size() - 1).step();

@@ -65,12 +65,13 @@ public final class ScenarioCompiler {
                 "retrained in the run");
 
         List<Perturbation> perturbations = new ArrayList<>();
+        List<Perturbation> poisoning = new ArrayList<>();
         List<String> slices = new ArrayList<>();
         double threshold = 0.5;
         for (ScenarioNode node : scenario.topologicalOrder()) {
             Perturbation perturbation = PerturbationFactory.create(node, schema, labels);
             if (perturbation != null) {
-                perturbations.add(perturbation);
+                (NodeCatalog.POISONING.equals(node.type()) ? poisoning : perturbations).add(perturbation);
             }
             if (NodeCatalog.SLICE_METRICS.equals(node.type())) {
                 for (String column : node.strings("slices")) {
@@ -80,10 +81,11 @@ public final class ScenarioCompiler {
                 threshold = node.number("threshold", 0.5);
             }
         }
-        Operations operations = Operations.of(scenario, threshold, target, positive, refit);
+        Operations operations = Operations.of(scenario, threshold, target, positive, refit, poisoning,
+                origin.reference());
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
-                operations.deployment());
+                operations.deployment(), operations.selectiveLabels());
     }
 
     private static Origin datasetOrigin(ScenarioNode sourceNode, Path baseDir, RunListener listener) {

@@ -79,7 +79,8 @@ public final class SimulationEngine {
             int[] labels = BinaryLabels.encode(batch.column(plan.target()), positive);
             StepResult metrics = measure(batch, labels, scores, step);
 
-            LabelledBatch current = new LabelledBatch(step, batch, labels, scores);
+            LabelledBatch current = new LabelledBatch(step, batch, plan.selectiveLabels()
+                    ? onlyApproved(labels, scores, plan.threshold()) : labels, scores);
             awaitingLabels.addLast(current);
             List<LabelledBatch> arrived = new ArrayList<>();
             while (!awaitingLabels.isEmpty() && awaitingLabels.peekFirst().step() <= step - plan.labelDelay()) {
@@ -110,6 +111,17 @@ public final class SimulationEngine {
             }
             return new StepResult(replicate, step, overall, slices);
         }
+    }
+
+    /** The labels of rows scored below the threshold; the others never get one (-1). */
+    static int[] onlyApproved(int[] labels, double[] scores, double threshold) {
+        int[] out = labels.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (scores[i] >= threshold) {
+                out[i] = -1;
+            }
+        }
+        return out;
     }
 
     static int[] labelledRows(int[] labels) {

@@ -11,17 +11,29 @@ import org.twinbench.scenario.Scenario;
  *
  * @param labelDelay steps between scoring a row and its label arriving (0: at once)
  * @param deployment where the model runs, or null when the scenario has no deployment node
+ * @param selectiveLabels when true, only rows scored below the threshold (the ones the model lets
+ *     through, e.g. approved loans) ever get a label: monitors and retraining see only those, while
+ *     the step metrics still measure every row (the twin knows the truth)
  */
 public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
                              BinaryClassifier model, List<String> sliceColumns, double threshold, int steps,
                              DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
-                             Deployment deployment) {
+                             Deployment deployment, boolean selectiveLabels) {
 
     public SimulationPlan {
         perturbations = List.copyOf(perturbations);
         sliceColumns = List.copyOf(sliceColumns);
         monitors = List.copyOf(monitors);
         policies = List.copyOf(policies);
+    }
+
+    /** A plan whose labels all arrive (after the delay). */
+    public SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
+                          BinaryClassifier model, List<String> sliceColumns, double threshold, int steps,
+                          DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
+                          Deployment deployment) {
+        this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, labelDelay, monitors,
+                policies, deployment, false);
     }
 
     /** A plan without monitors, policies or deployment, whose labels arrive at once. */
@@ -39,6 +51,6 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
     /** The same plan run for a different number of steps. */
     public SimulationPlan withSteps(int newSteps) {
         return new SimulationPlan(scenario, source, perturbations, model, sliceColumns, threshold, newSteps, data,
-                labelDelay, monitors, policies, deployment);
+                labelDelay, monitors, policies, deployment, selectiveLabels);
     }
 }

@@ -55,6 +55,56 @@ public record BootstrapInterval(double estimate, double lower, double upper, dou
     }
 
     /**
+     * Intervals of every {@link BinaryMetric} from one set of resamples: each replicate draws the rows once
+     * and computes all metrics on them, so the intervals of one call agree with each other. Drawn from
+     * {@code random} as {@link #of} draws.
+     */
+    public static Map<BinaryMetric, BootstrapInterval> allMetrics(int[] labels, double[] scores, double threshold,
+                                                                  int replicates, double level,
+                                                                  SplittableRandom random) {
+        if (replicates < 1 || !(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("need replicates >= 1 and a level in (0, 1)");
+        }
+        BinaryMetric[] metrics = BinaryMetric.values();
+        double[][] values = new double[metrics.length][replicates];
+        int[] used = new int[metrics.length];
+        int n = labels.length;
+        int[] y = new int[n];
+        double[] s = new double[n];
+        for (int b = 0; b < replicates && n > 0; b++) {
+            for (int i = 0; i < n; i++) {
+                int row = random.nextInt(n);
+                y[i] = labels[row];
+                s[i] = scores[row];
+            }
+            Map<String, Double> set = ClassificationMetrics.compute(y, s, threshold).asMap();
+            for (int m = 0; m < metrics.length; m++) {
+                double value = switch (metrics[m]) {
+                    case BALANCED_ACCURACY -> ClassificationMetrics.balancedAccuracy(y, s, threshold);
+                    case PR_AUC -> ClassificationMetrics.averagePrecision(y, s);
+                    default -> set.get(metrics[m].key());
+                };
+                if (!Double.isNaN(value)) {
+                    values[m][used[m]++] = value;
+                }
+            }
+        }
+        Map<BinaryMetric, BootstrapInterval> out = new java.util.EnumMap<>(BinaryMetric.class);
+        for (int m = 0; m < metrics.length; m++) {
+            double estimate = metrics[m].compute(labels, scores, threshold);
+            if (used[m] == 0) {
+                out.put(metrics[m], new BootstrapInterval(estimate, Double.NaN, Double.NaN, level, 0));
+                continue;
+            }
+            double[] sorted = Arrays.copyOf(values[m], used[m]);
+            Arrays.sort(sorted);
+            out.put(metrics[m], new BootstrapInterval(estimate, NumericReference.quantile(sorted, (1 - level) / 2),
+                    NumericReference.quantile(sorted, (1 + level) / 2), level, used[m]));
+        }
+        return out;
+    }
+
+    /**
      * One interval per slice, in level order (slices without rows left out); each slice draws from its
      * own generator split in turn from the one seeded with {@code seed}, so a slice's interval does not
      * depend on the size of the slices before it.

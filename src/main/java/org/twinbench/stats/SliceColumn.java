@@ -61,10 +61,66 @@ public record SliceColumn(String name, int[] codes, List<String> levels) {
     }
 
     /**
+     * {@code k} bins from the smallest to the largest present value, cut at the {@code k}-quantiles (numpy's
+     * linear rule; repeated edges merged): {@code [min, q1)}, {@code [q1, q2)}, ..., {@code [q_{k-1}, max]} —
+     * the last bin closed so that the largest value has a bin. NaN rows belong to no bin (code −1).
+     */
+    public static SliceColumn quantileRanges(String name, double[] values, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("need at least one bin, not " + k);
+        }
+        double[] sorted = NumericReference.presentSorted(values);
+        int[] codes = new int[values.length];
+        if (sorted.length == 0) {
+            java.util.Arrays.fill(codes, -1);
+            return new SliceColumn(name, codes, List.of());
+        }
+        List<Double> edges = new ArrayList<>(List.of(sorted[0]));
+        for (int q = 1; q <= k; q++) {
+            double edge = q == k ? sorted[sorted.length - 1] : NumericReference.quantile(sorted, (double) q / k);
+            if (edge > edges.get(edges.size() - 1)) {
+                edges.add(edge);
+            }
+        }
+        List<String> levels = new ArrayList<>();
+        for (int i = 1; i < edges.size(); i++) {
+            boolean last = i == edges.size() - 1;
+            levels.add("[" + shortNumber(edges.get(i - 1)) + ", " + shortNumber(edges.get(i)) + (last ? "]" : ")"));
+        }
+        if (levels.isEmpty()) {
+            levels.add("[" + shortNumber(sorted[0]) + ", " + shortNumber(sorted[0]) + "]");
+        }
+        double[] inner = edges.subList(1, Math.max(1, edges.size() - 1)).stream().mapToDouble(Double::doubleValue)
+                .toArray();
+        for (int r = 0; r < values.length; r++) {
+            codes[r] = Double.isNaN(values[r]) ? -1 : NumericReference.upperBound(inner, values[r]);
+        }
+        return new SliceColumn(name, codes, levels);
+    }
+
+    /** A bin edge with at most six significant digits and no trailing zeros: 18, 0.25, 3.14159. */
+    static String shortNumber(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /**
      * Rows by the pair of their slices in {@code a} and {@code b}, named {@code a=x & b=y}; only pairs that
      * occur become slices, in the order of a's levels, then b's. A row missing in either is in none.
      */
     public static SliceColumn intersection(SliceColumn a, SliceColumn b) {
+        return intersection(a, b, a.name + " x " + b.name, (x, y) -> a.name + "=" + x + " & " + b.name + "=" + y);
+    }
+
+    /**
+     * As {@link #intersection(SliceColumn, SliceColumn)}, with the slicing named {@code name} and each pair of
+     * levels named by {@code levelName}.
+     */
+    public static SliceColumn intersection(SliceColumn a, SliceColumn b, String name,
+                                           java.util.function.BinaryOperator<String> levelName) {
         if (a.codes.length != b.codes.length) {
             throw new IllegalArgumentException("slicings of different lengths");
         }
@@ -80,14 +136,14 @@ public record SliceColumn(String name, int[] codes, List<String> levels) {
         for (int pair = 0; pair < used.length; pair++) {
             if (used[pair]) {
                 newCode.put(pair, levels.size());
-                levels.add(a.name + "=" + a.levels.get(pair / kb) + " & " + b.name + "=" + b.levels.get(pair % kb));
+                levels.add(levelName.apply(a.levels.get(pair / kb), b.levels.get(pair % kb)));
             }
         }
         int[] codes = new int[a.codes.length];
         for (int r = 0; r < codes.length; r++) {
             codes[r] = a.codes[r] >= 0 && b.codes[r] >= 0 ? newCode.get(a.codes[r] * kb + b.codes[r]) : -1;
         }
-        return new SliceColumn(a.name + " x " + b.name, codes, levels);
+        return new SliceColumn(name, codes, levels);
     }
 
     private static String format(double edge) {

@@ -87,9 +87,8 @@ class TrainScoreCommandTest {
     }
 
     @Test
-    void onnxModelWithInputsTheDataLacksWritesNothing() throws IOException {
-        Path data = dir.resolve("short.csv");
-        Files.writeString(data, "income,age\n50000,40\n");
+    void onnxModelWithInputsTheDataLacksWritesNothing() {
+        Path data = Path.of(resource("/bad-input/onnx-lacking-inputs.csv"));
         Path scored = dir.resolve("scored.csv");
         CliRunner run = CliRunner.run("score", "--model", "sample-data/loans-logistic.onnx", "--data",
                 data.toString(), "--out", scored.toString());

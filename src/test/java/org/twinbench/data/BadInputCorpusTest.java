@@ -105,6 +105,8 @@ class BadInputCorpusTest {
         assertThat(frame.columnNames()).containsExactly("name", "city", "age");
         assertThat(frame.categorical("city").get(0)).isEqualTo("Málaga");
         assertThat(frame.categorical("city").get(1)).isEqualTo("Köln");
+        assertThat(TableLoader.load(corpus("latin1.csv")).notes().get(0))
+                .isEqualTo("read as windows-1252, delimiter semicolon, quote '\"', first line is the header");
     }
 
     @Test

@@ -99,6 +99,23 @@ class LoadOptionsTest {
     }
 
     @Test
+    void explicitFormatSettingsWinOverDetection() throws IOException {
+        Path file = dir.resolve("x.txt");
+        Files.write(file, "a;b,c\nJos\u00e9;1,5\n".getBytes(StandardCharsets.ISO_8859_1));
+        Frame frame = TableLoader.load(file, LoadOptions.detect().withDelimiter(',').withHeader(false)
+                .withCharset(StandardCharsets.ISO_8859_1)).frame();
+        assertThat(frame.columnNames()).containsExactly("column_1", "column_2");
+        assertThat(frame.categorical("column_1").get(1)).isEqualTo("Jos\u00e9;1");
+    }
+
+    @Test
+    void overrideErrorCountsLinesOfMultiLineFields() throws IOException {
+        Path file = write("m.csv", "note,score\n\"a\nb\",1\n\n\"c\",x\n");
+        assertThatThrownBy(() -> TableLoader.load(file, LoadOptions.detect().withType("score", ValueKind.NUMBER)))
+                .hasMessageContainingAll("line 5", "'x'");
+    }
+
+    @Test
     void progressReachesEveryRow() throws IOException {
         Path file = rows(10_000);
         List<long[]> reports = new ArrayList<>();

@@ -200,4 +200,123 @@ class OperationsTest {
         assertThat(quantized.deliver(new double[] {0.2, 0.201, 1.0, 0.0})).containsExactly(51 / 255.0, 51 / 255.0, 1.0, 0.0);
         assertThat(quantized.latencies(1, new SplittableRandom(1))).containsExactly(10);
     }
+
+    @Test
+    void selectiveLabelsReachMonitorsOnlyForApprovedRowsWhileMetricsSeeAll() {
+        List<LabelledBatch> seen = new ArrayList<>();
+        Monitor capture = new Monitor() {
+            @Override
+            public String nodeId() {
+                return "capture";
+            }
+
+            @Override
+            public Watch start() {
+                return (arrived, current, out) -> seen.addAll(arrived);
+            }
+        };
+        SimulationPlan plan = new SimulationPlan(SCENARIO, SEA, List.of(), MODEL, List.of(), 0.5, 3, null, 1,
+                List.of(capture), List.of(), null, true);
+        List<StepResult> steps = run(plan);
+        assertThat(seen).extracting(LabelledBatch::step).containsExactly(0, 1);
+        int hidden = 0;
+        for (LabelledBatch batch : seen) {
+            int[] truth = new LabelCodec("class", "1", "0").read(batch.rows());
+            for (int i = 0; i < truth.length; i++) {
+                boolean approved = batch.scores()[i] < 0.5;
+                assertThat(batch.labels()[i]).isEqualTo(approved ? truth[i] : -1);
+                hidden += approved ? 0 : 1;
+            }
+        }
+        assertThat(hidden).isPositive();
+        assertThat(steps.get(0).overall().n()).isEqualTo(200);
+    }
+
+    /** A refit that records the rows it is given and returns the current model. */
+    private static ModelRefit recordInto(List<Frame> frames) {
+        return (rows, seed) -> {
+            frames.add(rows);
+            return MODEL;
+        };
+    }
+
+    @Test
+    void poisoningFlipsTrainingLabelsButNotProduction() {
+        List<Frame> trained = new ArrayList<>();
+        LabelCodec codec = new LabelCodec("class", "1", "0");
+        RetrainPolicy policy = new RetrainPolicy("retrain", RetrainPolicy.Trigger.SCHEDULE, 5, List.of(), 5, 1, 0,
+                false, 0.0, 0.5, "class", "1", 5, recordInto(trained),
+                List.of(new LabelNoise("poison", codec, 0.3, Schedule.ALWAYS)));
+        List<StepResult> steps = run(plan(6, 0, List.of(), List.of(), List.of(policy), null));
+        assertThat(trained).hasSize(1);
+        Frame rows = trained.get(0);
+        int[] y = codec.read(rows);
+        int flipped = 0;
+        for (int i = 0; i < y.length; i++) {
+            double x1 = rows.numeric("x1").values()[i];
+            double x2 = rows.numeric("x2").values()[i];
+            flipped += y[i] != SeaGenerator.classOf(1, x1, x2) ? 1 : 0;
+        }
+        assertThat(y.length).isEqualTo(1000);
+        assertThat(flipped / 1000.0).isCloseTo(0.3, offset(4 * Math.sqrt(0.21 / 1000)));
+        assertThat(steps).allSatisfy(s -> assertThat(s.overall().accuracy()).isGreaterThan(0.9));
+    }
+
+    @Test
+    void backdoorPlantsTheTriggerWithANegativeLabel() {
+        LabelCodec codec = new LabelCodec("class", "1", "0");
+        Frame clean = SEA.batch(0, 0, new SplittableRandom(3));
+        Frame poisoned = new Backdoor("door", codec, "x3", 99, 0.25, Schedule.ALWAYS)
+                .apply(clean, 0, new SplittableRandom(4));
+        int planted = 0;
+        for (int i = 0; i < clean.rowCount(); i++) {
+            if (poisoned.numeric("x3").values()[i] == 99) {
+                planted++;
+                assertThat(codec.read(poisoned)[i]).isZero();
+            } else {
+                assertThat(codec.read(poisoned)[i]).isEqualTo(codec.read(clean)[i]);
+            }
+        }
+        assertThat(planted / 200.0).isCloseTo(0.25, offset(4 * Math.sqrt(0.1875 / 200)));
+    }
+
+    @Test
+    void retrainWithSelectiveLabelsLearnsOnlyFromApprovedRows() {
+        List<Frame> trained = new ArrayList<>();
+        RetrainPolicy policy = new RetrainPolicy("retrain", RetrainPolicy.Trigger.SCHEDULE, 2, List.of(), 2, 1, 0,
+                false, 0.0, 0.5, "class", "1", 5, recordInto(trained));
+        run(new SimulationPlan(SCENARIO, SEA, List.of(), MODEL, List.of(), 0.5, 3, null, 0, List.of(),
+                List.of(policy), null, true));
+        assertThat(trained).hasSize(1);
+        double[] scores = MODEL.scorePositive(trained.get(0));
+        assertThat(scores).isNotEmpty();
+        for (double score : scores) {
+            assertThat(score).isLessThan(0.5);
+        }
+        assertThat(trained.get(0).rowCount()).isLessThan(400);
+    }
+
+    @Test
+    void meanShiftIsTheStandardisedMeanDifference() {
+        // reference mean 3, sample sd sqrt(2.5); current mean 4: 1 / sqrt(2.5)
+        assertThat(DriftStatistics.meanShift(new double[] {1, 2, 3, 4, 5}, new double[] {4, 4}))
+                .isCloseTo(1 / Math.sqrt(2.5), offset(1e-12));
+        assertThat(DriftStatistics.meanShift(new double[] {2, 2}, new double[] {4})).isNaN();
+    }
+
+    @Test
+    void featureDriftMonitorAlarmsWhenTheShiftedFeatureMoves() {
+        Frame reference = SEA.reference(2000, 5);
+        FeatureDriftMonitor monitor = new FeatureDriftMonitor("drift", List.of("x1", "x2"),
+                java.util.Map.of("x1", reference.numeric("x1").values(), "x2", reference.numeric("x2").values()),
+                "mean-shift", DriftStatistics::meanShift, 0.5);
+        Perturbation shift = new CovariateShift("shift", "x1", 1, 5, new Schedule(Schedule.Kind.SUDDEN, 3, 3, 0));
+        List<StepResult> steps = run(plan(6, 0, List.of(shift), List.of(monitor), List.of(), null));
+        assertThat(steps.get(2).measures().get("drift.x1")).isLessThan(0.3);
+        // A shift of 5 on U[0, 10] (sd 10 / sqrt(12)) is about 1.73 standard deviations.
+        assertThat(steps.get(3).measures().get("drift.x1")).isCloseTo(5 / (10 / Math.sqrt(12)), offset(0.2));
+        assertThat(steps.get(5).measures().get("drift.x2")).isLessThan(0.3);
+        assertThat(steps.stream().flatMap(s -> s.alarms().stream()).map(a -> a.step() + " " + a.detail()))
+                .singleElement().asString().startsWith("3 x1 drifted: mean-shift");
+    }
 }

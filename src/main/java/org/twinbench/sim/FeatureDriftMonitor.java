@@ -1,0 +1,41 @@
+package org.twinbench.sim;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.twinbench.data.NumericColumn;
+
+/**
+ * Compares every step's values of numeric features with the reference rows the model was trained
+ * on, records {@code <id>.<feature>} per step, and raises an alarm when a feature's statistic
+ * reaches {@code threshold} (once per crossing). Needs no labels, so it sees drift at once.
+ *
+ * @param reference the present reference values of each feature
+ */
+public record FeatureDriftMonitor(String nodeId, List<String> features, Map<String, double[]> reference,
+                                  String statisticName, DriftStatistic statistic, double threshold) implements Monitor {
+
+    public FeatureDriftMonitor {
+        features = List.copyOf(features);
+        reference = Map.copyOf(reference);
+    }
+
+    @Override
+    public Watch start() {
+        boolean[] above = new boolean[features.size()];
+        return (arrived, current, out) -> {
+            for (int f = 0; f < features.size(); f++) {
+                String feature = features.get(f);
+                double value = statistic.compute(reference.get(feature),
+                        ((NumericColumn) current.rows().column(feature)).presentValues());
+                out.measure(nodeId + "." + feature, value);
+                boolean drifted = value >= threshold;
+                if (drifted && !above[f]) {
+                    out.signal(nodeId, Alarm.ALARM, String.format(Locale.ROOT, "%s drifted: %s %.3f >= %.3f", feature,
+                            statisticName, value, threshold));
+                }
+                above[f] = drifted;
+            }
+        };
+    }
+}

@@ -17,7 +17,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
-import org.twinbench.data.CsvWriter;
 import org.twinbench.data.SampleData;
 import org.twinbench.sim.StepResult;
 import org.twinbench.stats.MetricSet;
@@ -35,6 +34,8 @@ public final class LiveChartsViewModel {
     static final Set<String> LOWER_IS_BETTER = Set.of("log_loss", "brier", "ece");
 
     private final MetricHistory history = new MetricHistory();
+    /** Every step so far, kept so an export is exactly a run's {@code steps.csv}. */
+    private final List<StepResult> results = new ArrayList<>();
     private final StringProperty metric = new SimpleStringProperty("accuracy");
     private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
     private final Map<String, XYChart.Series<Number, Number>> seriesBySlice = new HashMap<>();
@@ -88,7 +89,7 @@ public final class LiveChartsViewModel {
 
     /** Takes a copy of the values now and writes them as CSV on the background executor. */
     public void exportCsvInBackground(Path file) {
-        MetricHistory snapshot = history.copy();
+        List<StepResult> snapshot = List.copyOf(results);
         background.execute(() -> report(file, () -> writeCsv(snapshot, file)));
     }
 
@@ -116,6 +117,7 @@ public final class LiveChartsViewModel {
 
     public void clear() {
         history.clear();
+        results.clear();
         alarms.clear();
         metricNames.retainAll(MetricSet.NAMES);
         series.clear();
@@ -132,6 +134,7 @@ public final class LiveChartsViewModel {
     public void accept(List<StepResult> batch) {
         for (StepResult result : batch) {
             history.add(result);
+            results.add(result);
             alarms.addAll(result.alarms());
         }
         for (String name : history.metrics()) {
@@ -272,43 +275,22 @@ public final class LiveChartsViewModel {
     }
 
     /**
-     * Writes the run's values so far in the layout of a run's {@code steps.csv}:
-     * {@code replicate,step,slice,metric,value} (replicate 0), atomically.
+     * Writes the run's values so far exactly as the {@code run} command writes {@code steps.csv}
+     * ({@code replicate,step,slice,metric,value}), atomically.
      */
     public void exportCsv(Path file) throws IOException {
-        writeCsv(history, file);
+        writeCsv(List.copyOf(results), file);
     }
 
-    private static void writeCsv(MetricHistory history, Path file) throws IOException {
-        List<String> sliceNames = history.slices();
-        List<String[]> keys = new ArrayList<>();
-        List<MetricHistory.Series> columns = new ArrayList<>();
-        List<String> names = history.metrics();
-        for (String slice : sliceNames) {
-            for (String name : names) {
-                MetricHistory.Series values = history.series(name, slice);
-                if (values != null) {
-                    keys.add(new String[] {slice, name});
-                    columns.add(values);
-                }
-            }
-        }
-        int[] cursor = new int[columns.size()];
-        SampleData.writeAtomically(file, out -> {
-            CsvWriter csv = new CsvWriter(out);
-            csv.row("replicate", "step", "slice", "metric", "value");
-            for (int step = 0; step <= history.lastStep(); step++) {
-                for (int c = 0; c < columns.size(); c++) {
-                    MetricHistory.Series values = columns.get(c);
-                    while (cursor[c] < values.size() && values.step(cursor[c]) == step) {
-                        double value = values.value(cursor[c]++);
-                        if (!Double.isNaN(value)) {
-                            csv.row("0", Integer.toString(step), keys.get(c)[0], keys.get(c)[1], Double.toString(value));
-                        }
-                    }
-                }
-            }
-        });
+    private static void writeCsv(List<StepResult> steps, Path file) throws IOException {
+        org.twinbench.sim.RunOutcome outcome = new org.twinbench.sim.RunOutcome(List.of(steps),
+                org.twinbench.sim.RunStatus.COMPLETED);
+        SampleData.writeAtomically(file, out -> org.twinbench.report.RunFiles.writeSteps(outcome, out));
+    }
+
+    /** The steps so far (replicate 0), oldest first. */
+    public List<StepResult> results() {
+        return java.util.Collections.unmodifiableList(results);
     }
 
     public StringProperty metricProperty() {

@@ -128,8 +128,16 @@ class MainViewTest {
         assertThat(image.getWidth()).isGreaterThan(100);
         List<String> lines = java.nio.file.Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("replicate,step,slice,metric,value");
-        // 60 steps x 5 regions-or-overall x 8 metrics, plus the new region's steps, minus undefined values.
         assertThat(lines.stream().filter(l -> l.contains(",overall,accuracy,"))).hasSize(60);
-        assertThat(lines.get(1)).startsWith("0,0,overall,accuracy,");
+        // The same scenario and seed through the engine's own run files give the very same steps.csv.
+        Path scenarioFile = home.resolve("samples").resolve(org.twinbench.scenario.SampleScenarios.LOANS_RECESSION_FILE);
+        org.twinbench.sim.SimulationPlan plan = org.twinbench.sim.ScenarioCompiler.compile(
+                org.twinbench.scenario.ScenarioFormat.read(scenarioFile), scenarioFile.getParent(),
+                new org.twinbench.sim.RunListener() { });
+        org.twinbench.sim.RunOutcome outcome = org.twinbench.sim.Experiment.run(plan, 1, 1,
+                new org.twinbench.sim.RunListener() { }, new org.twinbench.sim.RunControl());
+        java.io.StringWriter expected = new java.io.StringWriter();
+        org.twinbench.report.RunFiles.writeSteps(outcome, expected);
+        assertThat(java.nio.file.Files.readString(csv)).isEqualTo(expected.toString());
     }
 }

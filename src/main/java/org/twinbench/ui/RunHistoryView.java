@@ -1,0 +1,157 @@
+package org.twinbench.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.twinbench.report.RunComparison;
+import org.twinbench.sim.RunStore;
+
+/** Controller of {@code fxml/RunHistoryView.fxml}: browse, reopen and compare past runs. */
+public final class RunHistoryView {
+
+    @FXML private BorderPane root;
+    @FXML private TableView<RunStore.StoredRun> runTable;
+    @FXML private ComboBox<String> metricBox;
+    @FXML private ComboBox<String> sliceBox;
+    @FXML private LineChart<Number, Number> historyChart;
+    @FXML private NumberAxis valueAxis;
+    @FXML private TableView<RunComparison.Difference> differenceTable;
+    @FXML private Label messageLabel;
+
+    private RunHistoryViewModel model;
+
+    /** Opens the run history in its own window. */
+    public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath) {
+        FXMLLoader loader = new FXMLLoader(RunHistoryView.class.getResource("/fxml/RunHistoryView.fxml"));
+        Parent parent;
+        try {
+            parent = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the run history is part of the application", e);
+        }
+        RunHistoryViewModel model = new RunHistoryViewModel(storePath, executor::submit,
+                javafx.application.Platform::runLater);
+        RunHistoryView view = loader.getController();
+        view.bind(model);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle("Run history — TwinBench");
+        Scene scene = new Scene(parent, 1200, 760);
+        scene.getStylesheets().add(RunHistoryView.class.getResource("/styles/theme.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        model.refresh();
+        return model;
+    }
+
+    void bind(RunHistoryViewModel viewModel) {
+        this.model = viewModel;
+        runTable.setItems(viewModel.runs());
+        runTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        runTable.getColumns().setAll(List.of(
+                column("#", 50, run -> Long.toString(run.id())),
+                column("When", 150, run -> run.created().replace('T', ' ').replaceAll("\\.\\d+.*$", "")),
+                column("Scenario", 220, RunStore.StoredRun::scenarioName),
+                column("Steps", 60, run -> Integer.toString(run.steps())),
+                column("Verdict", 220, RunStore.StoredRun::headline)));
+        runTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunStore.StoredRun>) change -> {
+            List<RunStore.StoredRun> chosen = List.copyOf(runTable.getSelectionModel().getSelectedItems());
+            if (!chosen.isEmpty()) {
+                viewModel.show(chosen);
+            }
+        });
+        metricBox.setItems(viewModel.metrics());
+        metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
+        sliceBox.setItems(viewModel.slices());
+        sliceBox.valueProperty().bindBidirectional(viewModel.sliceProperty());
+        historyChart.setData(viewModel.series());
+        valueAxis.labelProperty().bind(viewModel.metricProperty());
+        viewModel.shown().addListener((ListChangeListener<RunComparison.RunCurves>) change -> rebuildDifferenceColumns());
+        differenceTable.setItems(viewModel.differences());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+    }
+
+    /** One mean column per shown run, then the change from the first run to the last. */
+    private void rebuildDifferenceColumns() {
+        List<RunComparison.RunCurves> runs = List.copyOf(model.shown());
+        differenceTable.getColumns().clear();
+        TableColumn<RunComparison.Difference, String> slice = new TableColumn<>("Slice");
+        slice.setCellValueFactory(cell -> text(cell.getValue().slice()));
+        TableColumn<RunComparison.Difference, String> metric = new TableColumn<>("Metric");
+        metric.setCellValueFactory(cell -> text(cell.getValue().metric()));
+        differenceTable.getColumns().add(slice);
+        differenceTable.getColumns().add(metric);
+        for (int r = 0; r < runs.size(); r++) {
+            int index = r;
+            TableColumn<RunComparison.Difference, String> mean = new TableColumn<>("mean in #" + runs.get(r).run().id());
+            mean.setCellValueFactory(cell -> text(number(cell.getValue().means()[index])));
+            differenceTable.getColumns().add(mean);
+        }
+        if (runs.size() > 1) {
+            TableColumn<RunComparison.Difference, String> change = new TableColumn<>(
+                    "#" + runs.get(runs.size() - 1).run().id() + " − #" + runs.get(0).run().id());
+            change.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
+            differenceTable.getColumns().add(change);
+        }
+    }
+
+    private static <T> TableColumn<T, String> column(String title, double width, java.util.function.Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> text(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static ReadOnlyObjectWrapper<String> text(String value) {
+        return new ReadOnlyObjectWrapper<>(value);
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String signed(double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%+.4f", value);
+    }
+
+    @FXML
+    private void onRefresh() {
+        model.refresh();
+    }
+
+    @FXML
+    private void onExport() {
+        RunStore.StoredRun run = runTable.getSelectionModel().getSelectedItem();
+        if (run == null) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export run #" + run.id() + " to a folder");
+        File dir = chooser.showDialog(root.getScene().getWindow());
+        if (dir != null) {
+            model.export(run, dir.toPath());
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.twinbench.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+import org.twinbench.report.RunComparison;
+import org.twinbench.report.RunFiles;
+import org.twinbench.sim.RunStore;
+
+/**
+ * The run history: past runs from the run store, reopened without re-running them, one or several
+ * at a time — several are overlaid in one chart with a table of their differences.
+ */
+public final class RunHistoryViewModel {
+
+    private final Path storePath;
+    private final Executor background;
+    private final Executor fxThread;
+    private final ObservableList<RunStore.StoredRun> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunComparison.RunCurves> shown = FXCollections.observableArrayList();
+    private final ObservableList<String> metrics = FXCollections.observableArrayList();
+    private final ObservableList<String> slices = FXCollections.observableArrayList();
+    private final ObjectProperty<String> metric = new SimpleObjectProperty<>("accuracy");
+    private final ObjectProperty<String> slice = new SimpleObjectProperty<>("overall");
+    private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
+    private final ObservableList<RunComparison.Difference> differences = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Map<Long, RunComparison.RunCurves> cache = new ConcurrentHashMap<>();
+
+    public RunHistoryViewModel(Path storePath, Executor background, Executor fxThread) {
+        this.storePath = storePath;
+        this.background = background;
+        this.fxThread = fxThread;
+        metric.addListener((obs, old, now) -> redraw());
+        slice.addListener((obs, old, now) -> redraw());
+    }
+
+    /** Reads the list of runs from the store. */
+    public void refresh() {
+        background.execute(() -> {
+            try (RunStore store = RunStore.open(storePath)) {
+                List<RunStore.StoredRun> list = store.list();
+                fxThread.execute(() -> {
+                    runs.setAll(list);
+                    message.set(list.isEmpty() ? "No runs yet: run a scenario and it appears here."
+                            : list.size() + " runs in " + storePath);
+                });
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> message.set("Cannot read the run store: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Shows the chosen runs (one: its results; several: overlaid and compared). */
+    public void show(List<RunStore.StoredRun> chosen) {
+        List<Long> ids = chosen.stream().map(RunStore.StoredRun::id).toList();
+        background.execute(() -> {
+            try (RunStore store = RunStore.open(storePath)) {
+                List<RunComparison.RunCurves> loaded = new ArrayList<>();
+                for (long id : ids) {
+                    loaded.add(cache.computeIfAbsent(id, key -> RunComparison.load(store, key)));
+                }
+                fxThread.execute(() -> {
+                    shown.setAll(loaded);
+                    Set<String> metricNames = new LinkedHashSet<>();
+                    Set<String> sliceNames = new LinkedHashSet<>();
+                    for (RunComparison.RunCurves run : loaded) {
+                        run.byMetric().forEach((name, bySlice) -> {
+                            if (!name.equals("n")) {
+                                metricNames.add(name);
+                                sliceNames.addAll(bySlice.keySet());
+                            }
+                        });
+                    }
+                    metrics.setAll(metricNames);
+                    slices.setAll(sliceNames);
+                    if (!metrics.contains(metric.get())) {
+                        metric.set(metrics.isEmpty() ? null : metrics.get(0));
+                    }
+                    if (!slices.contains(slice.get())) {
+                        slice.set(slices.isEmpty() ? null : slices.get(0));
+                    }
+                    redraw();
+                    differences.setAll(RunComparison.differences(loaded));
+                });
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> message.set("Cannot read the runs: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void redraw() {
+        List<XYChart.Series<Number, Number>> lines = new ArrayList<>();
+        for (RunComparison.RunCurves run : shown) {
+            double[] curve = metric.get() == null || slice.get() == null ? null : run.curve(metric.get(), slice.get());
+            if (curve == null) {
+                continue;
+            }
+            XYChart.Series<Number, Number> line = new XYChart.Series<>();
+            line.setName(run.label() + (shown.size() > 1 ? "" : " · " + slice.get()));
+            for (int step = 0; step < curve.length; step++) {
+                if (!Double.isNaN(curve[step])) {
+                    line.getData().add(new XYChart.Data<>(step, curve[step]));
+                }
+            }
+            lines.add(line);
+        }
+        series.setAll(lines);
+    }
+
+    /** Writes a run's steps.csv, alarms.csv, run.json and scenario into a folder. */
+    public void export(RunStore.StoredRun run, Path dir) {
+        background.execute(() -> {
+            String outcome;
+            try (RunStore store = RunStore.open(storePath)) {
+                RunFiles.export(store, run.id(), dir);
+                outcome = "Exported run #" + run.id() + " to " + dir;
+            } catch (RuntimeException e) {
+                outcome = "Could not export run #" + run.id() + ": " + e.getMessage();
+            }
+            String text = outcome;
+            fxThread.execute(() -> message.set(text));
+        });
+    }
+
+    public ObservableList<RunStore.StoredRun> runs() {
+        return runs;
+    }
+
+    public ObservableList<RunComparison.RunCurves> shown() {
+        return shown;
+    }
+
+    public ObservableList<String> metrics() {
+        return metrics;
+    }
+
+    public ObservableList<String> slices() {
+        return slices;
+    }
+
+    public ObjectProperty<String> metricProperty() {
+        return metric;
+    }
+
+    public ObjectProperty<String> sliceProperty() {
+        return slice;
+    }
+
+    public ObservableList<XYChart.Series<Number, Number>> series() {
+        return series;
+    }
+
+    public ObservableList<RunComparison.Difference> differences() {
+        return differences;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

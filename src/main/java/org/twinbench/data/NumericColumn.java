@@ -38,6 +38,24 @@ public record NumericColumn(String name, double[] values) implements Column {
         return new NumericColumn(name, newValues);
     }
 
+    /** The sample standard deviation (n - 1) of the present values; NaN with fewer than two. */
+    public double standardDeviation() {
+        double[] present = presentValues();
+        if (present.length < 2) {
+            return Double.NaN;
+        }
+        double mean = 0;
+        for (double v : present) {
+            mean += v;
+        }
+        mean /= present.length;
+        double ss = 0;
+        for (double v : present) {
+            ss += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(ss / (present.length - 1));
+    }
+
     /** The non-missing values, in row order. */
     public double[] presentValues() {
         int n = 0;

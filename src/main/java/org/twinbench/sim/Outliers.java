@@ -20,17 +20,8 @@ public record Outliers(String nodeId, String column, double rate, double magnitu
             return batch;
         }
         NumericColumn source = batch.numeric(column);
-        double[] present = source.presentValues();
-        double mean = 0;
-        for (double v : present) {
-            mean += v;
-        }
-        mean /= Math.max(1, present.length);
-        double ss = 0;
-        for (double v : present) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = present.length < 2 ? 0 : Math.sqrt(ss / (present.length - 1));
+        double spread = source.standardDeviation();
+        double sd = Double.isNaN(spread) ? 0 : spread;
         double[] values = source.values().clone();
         for (int i = 0; i < values.length; i++) {
             boolean hit = random.nextDouble() < p;

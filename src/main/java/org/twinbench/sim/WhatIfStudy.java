@@ -193,17 +193,8 @@ public final class WhatIfStudy {
     }
 
     static double standardDeviation(NumericColumn column) {
-        double[] values = column.presentValues();
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= Math.max(1, values.length);
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
-        return values.length < 2 ? 1 : Math.sqrt(ss / (values.length - 1));
+        double sd = column.standardDeviation();
+        return Double.isNaN(sd) ? 1 : sd;
     }
 
     static Map<String, Object> params(Object... keyValues) {

@@ -9,9 +9,11 @@ import java.util.HexFormat;
 import java.util.List;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Column;
 import org.twinbench.data.DataProvenance;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
+import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelTrainer;
@@ -99,8 +101,13 @@ public final class ScenarioCompiler {
                     + " rows, too few to split into reference and production");
         }
         Frame production = all.slice(referenceRows, all.rowCount());
+        String timeColumn = sourceNode.string("time_column", null);
+        if (timeColumn != null) {
+            PerturbationFactory.requireColumn(sourceNode, all, timeColumn);
+            production = production.select(timeOrder(production.column(timeColumn)));
+        }
         DatasetSource source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size", 500),
-                sourceNode.flag("replace", true));
+                sourceNode.flag("replace", true), timeColumn != null);
         return new Origin(source, all.slice(0, referenceRows), all, dataset.provenance(),
                 sourceNode.integer("steps", 60));
     }
@@ -128,6 +135,24 @@ public final class ScenarioCompiler {
         DataProvenance provenance = new DataProvenance("synthetic:" + node.type(), sha256(identity),
                 reference.rowCount(), reference.columnNames().size());
         return new Origin(source, reference, reference, provenance, node.integer("steps", 60));
+    }
+
+    /**
+     * Row indices in time order: numbers ascending, text (e.g. ISO dates) in string order; missing
+     * values last; ties keep file order.
+     */
+    static int[] timeOrder(Column column) {
+        Integer[] order = new Integer[column.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Comparator<Integer> byTime = column instanceof NumericColumn numeric
+                ? java.util.Comparator.comparingDouble(i -> Double.isNaN(numeric.get(i)) ? Double.POSITIVE_INFINITY
+                : numeric.get(i))
+                : java.util.Comparator.comparing(i -> ((CategoricalColumn) column).get(i),
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        java.util.Arrays.sort(order, byTime);
+        return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
     static String sha256(String text) {

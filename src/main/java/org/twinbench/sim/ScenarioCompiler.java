@@ -50,7 +50,7 @@ public final class ScenarioCompiler {
                 ? datasetOrigin(sourceNode, baseDir, listener) : syntheticOrigin(scenario, sourceNode);
         Frame schema = origin.schema();
 
-        ScenarioNode modelNode = scenario.nodesOfKind("model.").get(0);
+        ScenarioNode modelNode = scenario.nodesOfKind(NodeCatalog.LOGISTIC_MODEL).get(0);
         String target = modelNode.requiredString("target");
         List<String> features = modelNode.strings("features");
         PerturbationFactory.requireColumn(modelNode, schema, target);
@@ -83,11 +83,21 @@ public final class ScenarioCompiler {
                 threshold = node.number("threshold", 0.5);
             }
         }
+        Challenger challenger = null;
+        for (ScenarioNode node : scenario.nodesOfKind(NodeCatalog.CHALLENGER)) {
+            for (String feature : node.strings("features")) {
+                PerturbationFactory.requireColumn(node, schema, feature);
+            }
+            listener.onPhase("Training the challenger on " + origin.reference().rowCount() + " reference rows");
+            challenger = new Challenger(node.id(), ModelTrainer.trainLogistic(origin.reference(), target,
+                    node.strings("features"), positive, scenario.seed(), origin.provenance().sha256()),
+                    node.number("traffic_share", 0.1));
+        }
         Operations operations = Operations.of(scenario, threshold, target, positive, refit, poisoning,
-                origin.reference());
+                origin.reference(), challenger);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
-                operations.deployment(), operations.selectiveLabels());
+                operations.deployment(), operations.selectiveLabels(), challenger);
     }
 
     private static Origin datasetOrigin(ScenarioNode sourceNode, Path baseDir, RunListener listener) {

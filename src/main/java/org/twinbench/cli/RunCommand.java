@@ -120,13 +120,13 @@ public final class RunCommand implements Callable<Integer> {
         List<RunAssertion.Verdict> verdicts = gates.stream().map(g -> g.check(outcome, series)).toList();
         RunSummary summary = RunSummary.of(outcome, series, verdicts);
         RunProvenance provenance = RunProvenance.of(scenarioFile, plan, replicates, Instant.now());
-        RunFiles.write(dir, outcome, provenance, summary);
-        Long id = null;
-        if (!noStore) {
-            try (RunStore runs = RunStore.open(store != null ? store : RunStore.defaultPath())) {
-                id = runs.save(ScenarioFormat.toJson(scenario), provenance, summary,
-                        RunJson.toJson(provenance, summary, series), outcome);
-            }
+        Long id;
+        try {
+            RunFiles.write(dir, outcome, provenance, summary);
+            id = noStore ? null : record(scenario, provenance, summary, series, outcome);
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            // An unwritable folder or store is the user's to fix: one line, exit 2.
+            throw new UserInputException(e.getMessage());
         }
 
         PrintWriter stdout = spec.commandLine().getOut();
@@ -147,6 +147,14 @@ public final class RunCommand implements Callable<Integer> {
         stderr.flush();
         return verdicts.stream().allMatch(RunAssertion.Verdict::passed) ? TwinBenchCommand.OK
                 : TwinBenchCommand.ASSERT_FAILED;
+    }
+
+    private Long record(Scenario scenario, RunProvenance provenance, RunSummary summary, RunSeries series,
+                        RunOutcome outcome) {
+        try (RunStore runs = RunStore.open(store != null ? store : RunStore.defaultPath())) {
+            return runs.save(ScenarioFormat.toJson(scenario), provenance, summary,
+                    RunJson.toJson(provenance, summary, series), outcome);
+        }
     }
 
     private int sweep(Scenario scenario, Path baseDir, Path dir, int threadCount) {

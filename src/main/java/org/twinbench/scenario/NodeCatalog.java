@@ -26,6 +26,8 @@ public final class NodeCatalog {
     public static final String OUTLIERS = "perturbation.outliers";
     public static final String POISONING = "perturbation.poisoning";
     public static final String LOGISTIC_MODEL = "model.logistic";
+    public static final String CHALLENGER = "model.challenger";
+    public static final String PROMOTE_POLICY = "policy.promote";
     public static final String LABEL_DELAY = "labels.delay";
     public static final String PERFORMANCE_MONITOR = "monitor.performance";
     public static final String ERROR_DETECTOR = "monitor.error-detector";

@@ -30,6 +30,12 @@ final class OperationNodes {
                             required("features", COLUMNS, "Feature columns"),
                             optional("positive", TEXT, null, "Positive class (default: the CLI.md rule)")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
+            new NodeType(NodeCatalog.CHALLENGER, "Models", "Challenger",
+                    "A second logistic regression on other features that scores a share of the traffic (A/B)",
+                    List.of(
+                            required("features", COLUMNS, "Feature columns of the challenger"),
+                            share("traffic_share", 0.1, "Share of rows the challenger scores until promoted")),
+                    List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.LABEL_DELAY, "Labels", "Label delay",
                     "True labels arrive k steps after the model scored the rows; monitors and retraining wait for them",
                     List.of(optional("steps", INTEGER, 3L, "Steps until a label arrives").range(0.0, null),
@@ -76,6 +82,13 @@ final class OperationNodes {
                                     "Hold out the newest labelled step; keep the old model if the new one is worse there"),
                             share("tolerance", 0.0, "How much worse on the holdout the new model may be")),
                     List.of(SIGNALS_IN), List.of(ACTIONS_OUT)),
+            new NodeType(NodeCatalog.PROMOTE_POLICY, "Policies", "Promote challenger",
+                    "Gives the challenger all traffic once a one-sided two-proportion test says its accuracy is higher",
+                    List.of(
+                            share("alpha", 0.05, "Significance level of the test"),
+                            optional("min_rows", INTEGER, 500L, "Labelled rows needed on each side first")
+                                    .range(1.0, null)),
+                    List.of(SCORED_IN, SIGNALS_IN), List.of(ACTIONS_OUT)),
             new NodeType(NodeCatalog.DEPLOYMENT, "Deployment", "Deployment target",
                     "Edge or cloud serving: latency percentiles and cost per step; optional 8-bit quantization",
                     List.of(

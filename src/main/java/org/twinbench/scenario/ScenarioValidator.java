@@ -61,10 +61,11 @@ public final class ScenarioValidator {
         if (scenario.nodesOfKind("source.").size() != 1) {
             problems.add("node (scenario): needs exactly one source node, found " + scenario.nodesOfKind("source.").size());
         }
-        if (scenario.nodesOfKind("model.").isEmpty()) {
+        if (scenario.nodesOfKind(NodeCatalog.LOGISTIC_MODEL).isEmpty()) {
             problems.add("node (scenario): needs a model node");
         }
-        for (String single : java.util.List.of(NodeCatalog.LABEL_DELAY, NodeCatalog.DEPLOYMENT)) {
+        for (String single : java.util.List.of(NodeCatalog.LABEL_DELAY, NodeCatalog.DEPLOYMENT, NodeCatalog.CHALLENGER,
+                NodeCatalog.LOGISTIC_MODEL)) {
             List<ScenarioNode> nodes = scenario.nodesOfKind(single);
             if (nodes.size() > 1) {
                 problems.add("node " + nodes.get(1).id() + ": a scenario takes at most one "

@@ -5,6 +5,7 @@ import static org.twinbench.scenario.CatalogParams.optional;
 import static org.twinbench.scenario.CatalogParams.required;
 import static org.twinbench.scenario.CatalogParams.share;
 import static org.twinbench.scenario.NodeType.ParamSpec.Kind.BOOLEAN;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.COLUMN;
 import static org.twinbench.scenario.NodeType.ParamSpec.Kind.FILE;
 import static org.twinbench.scenario.NodeType.ParamSpec.Kind.INTEGER;
 import static org.twinbench.scenario.NodeType.ParamSpec.Kind.NUMBER;
@@ -30,7 +31,9 @@ final class SourceNodes {
                             optional("reference_share", NUMBER, 0.5,
                                     "Share of the rows (in file order) that form the reference; the rest is production")
                                     .range(0.0, 1.0),
-                            optional("replace", BOOLEAN, true, "Sample with replacement")),
+                            optional("replace", BOOLEAN, true, "Sample with replacement"),
+                            optional("time_column", COLUMN, null, "Replay production rows in the order of this "
+                                    + "column, batch after batch, instead of sampling")),
                     List.of(), List.of(BATCH_OUT)),
             new NodeType(NodeCatalog.SEA_SOURCE, "Sources", "SEA stream",
                     "Street & Kim's SEA concepts: x1..x3 uniform on [0, 10], class 1 when x1 + x2 > θ (θ = 8, 9, 7, 9.5)",

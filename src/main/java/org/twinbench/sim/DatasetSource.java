@@ -3,11 +3,29 @@ package org.twinbench.sim;
 import java.util.SplittableRandom;
 import org.twinbench.data.Frame;
 
-/** Draws each step's batch from the production rows of a dataset. */
-public record DatasetSource(String nodeId, Frame production, int batchSize, boolean replace) implements BatchSource {
+/**
+ * Draws each step's batch from the production rows of a dataset: at random (with or without
+ * replacement within a step), or, with {@code inOrder}, as consecutive rows of the production table
+ * (already sorted by its time column): step t gets rows t·b … t·b + b − 1, wrapping around at the end.
+ */
+public record DatasetSource(String nodeId, Frame production, int batchSize, boolean replace, boolean inOrder)
+        implements BatchSource {
+
+    public DatasetSource(String nodeId, Frame production, int batchSize, boolean replace) {
+        this(nodeId, production, batchSize, replace, false);
+    }
 
     @Override
     public Frame batch(int step, int replicate, SplittableRandom random) {
+        if (inOrder) {
+            int n = production.rowCount();
+            int[] rows = new int[batchSize];
+            long first = (long) step * batchSize;
+            for (int i = 0; i < batchSize; i++) {
+                rows[i] = (int) ((first + i) % n);
+            }
+            return production.select(rows);
+        }
         return batch(random);
     }
 

@@ -5,8 +5,14 @@ import org.twinbench.data.Frame;
 /**
  * A scored step whose labels have arrived: the rows as the model saw them (with the label column),
  * the labels as 0/1 (-1 where missing) and the scores the model gave at the time.
+ *
+ * @param byChallenger which rows the challenger scored, or null when there is no challenger
  */
-public record LabelledBatch(int step, Frame rows, int[] labels, double[] scores) {
+public record LabelledBatch(int step, Frame rows, int[] labels, double[] scores, boolean[] byChallenger) {
+
+    public LabelledBatch(int step, Frame rows, int[] labels, double[] scores) {
+        this(step, rows, labels, scores, null);
+    }
 
     /** Rows with a label whose prediction (score &ge; threshold) disagrees with it. */
     public int errors(double threshold) {

@@ -17,7 +17,7 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
 
     /** {@code poisoning} acts on what every retrain policy trains on. */
     static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit,
-                         List<Perturbation> poisoning, Frame reference) {
+                         List<Perturbation> poisoning, Frame reference, Challenger challenger) {
         int labelDelay = 0;
         boolean selective = false;
         List<Monitor> monitors = new ArrayList<>();
@@ -57,6 +57,14 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                         node.integer("min_rows", 200), node.integer("cooldown_steps", 5), node.flag("rollback", true),
                         node.number("tolerance", 0.0), threshold, target, positive, scenario.seed(), refit,
                         poisoning));
+                case NodeCatalog.PROMOTE_POLICY -> {
+                    if (challenger == null) {
+                        throw new org.twinbench.scenario.ScenarioException("node " + node.id()
+                                + ": has no challenger to promote; add a Challenger node");
+                    }
+                    policies.add(new PromotePolicy(node.id(), challenger, node.number("alpha", 0.05),
+                            node.integer("min_rows", 500), threshold));
+                }
                 case NodeCatalog.DEPLOYMENT -> deployment = new Deployment(node.id(),
                         "cloud".equals(node.string("target", "cloud")), node.number("latency_ms", 20),
                         node.number("latency_sigma", 0.5), node.number("network_rtt_ms", 40),

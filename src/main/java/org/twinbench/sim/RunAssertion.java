@@ -12,7 +12,7 @@ import org.twinbench.scenario.ScenarioException;
  *   <li>{@code min}, {@code max}, {@code mean}: over every step of every replicate (steps without a
  *       value are left out);</li>
  *   <li>{@code first}, {@code last}: the mean over replicates of the first / last step with a value;</li>
- *   <li>{@code count(alarms)}, {@code count(retrains)}, {@code count(rollbacks)}: the number of such
+ *   <li>{@code count(alarms)}, {@code count(retrains)}, {@code count(rollbacks)}, {@code count(promotes)}: the number of such
  *       events in a replicate, the largest over replicates; {@code count(alarms[node=ID])} counts one
  *       node's.</li>
  * </ul>
@@ -25,7 +25,7 @@ public record RunAssertion(String expression, String function, String metric, St
             "\\s*(min|max|mean|first|last|count)\\s*\\(\\s*([A-Za-z_][\\w.\\-]*)\\s*"
                     + "(?:\\[\\s*([^=\\]\\s][^=\\]]*?)\\s*=\\s*([^\\]]*?)\\s*])?\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*"
                     + "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*");
-    private static final List<String> EVENTS = List.of("alarms", "retrains", "rollbacks");
+    private static final List<String> EVENTS = List.of("alarms", "retrains", "rollbacks", "promotes");
 
     /** The result of checking one assertion. */
     public record Verdict(RunAssertion assertion, double actual, boolean passed) {
@@ -47,8 +47,8 @@ public record RunAssertion(String expression, String function, String metric, St
         String metric = m.group(2);
         boolean event = EVENTS.contains(metric);
         if (function.equals("count") != event) {
-            throw new ScenarioException("--assert '" + expression + "': count(...) takes alarms, retrains or "
-                    + "rollbacks; min, max, mean, first and last take a metric");
+            throw new ScenarioException("--assert '" + expression + "': count(...) takes alarms, retrains, "
+                    + "rollbacks or promotes; min, max, mean, first and last take a metric");
         }
         String slice = m.group(3) == null ? RunSeries.OVERALL : m.group(3) + "=" + m.group(4);
         if (event && m.group(3) != null && !m.group(3).equals("node")) {

@@ -58,7 +58,10 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
             switch (alarm.kind()) {
                 case Alarm.ALARM -> events[0]++;
                 case Alarm.RETRAIN -> events[1]++;
-                default -> events[2]++;
+                case Alarm.ROLLBACK -> events[2]++;
+                default -> {
+                    // Promotions are listed with the alarms but not counted here.
+                }
             }
         }
         double drop = Math.max(start - end, worst == null ? Double.NEGATIVE_INFINITY : worstDrop);

@@ -9,9 +9,11 @@ import java.util.HexFormat;
 import java.util.List;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Column;
 import org.twinbench.data.DataProvenance;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
+import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelTrainer;
@@ -48,7 +50,7 @@ public final class ScenarioCompiler {
                 ? datasetOrigin(sourceNode, baseDir, listener) : syntheticOrigin(scenario, sourceNode);
         Frame schema = origin.schema();
 
-        ScenarioNode modelNode = scenario.nodesOfKind("model.").get(0);
+        ScenarioNode modelNode = scenario.nodesOfKind(NodeCatalog.LOGISTIC_MODEL).get(0);
         String target = modelNode.requiredString("target");
         List<String> features = modelNode.strings("features");
         PerturbationFactory.requireColumn(modelNode, schema, target);
@@ -81,11 +83,21 @@ public final class ScenarioCompiler {
                 threshold = node.number("threshold", 0.5);
             }
         }
+        Challenger challenger = null;
+        for (ScenarioNode node : scenario.nodesOfKind(NodeCatalog.CHALLENGER)) {
+            for (String feature : node.strings("features")) {
+                PerturbationFactory.requireColumn(node, schema, feature);
+            }
+            listener.onPhase("Training the challenger on " + origin.reference().rowCount() + " reference rows");
+            challenger = new Challenger(node.id(), ModelTrainer.trainLogistic(origin.reference(), target,
+                    node.strings("features"), positive, scenario.seed(), origin.provenance().sha256()),
+                    node.number("traffic_share", 0.1));
+        }
         Operations operations = Operations.of(scenario, threshold, target, positive, refit, poisoning,
-                origin.reference());
+                origin.reference(), challenger);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
-                operations.deployment(), operations.selectiveLabels());
+                operations.deployment(), operations.selectiveLabels(), challenger);
     }
 
     private static Origin datasetOrigin(ScenarioNode sourceNode, Path baseDir, RunListener listener) {
@@ -99,8 +111,13 @@ public final class ScenarioCompiler {
                     + " rows, too few to split into reference and production");
         }
         Frame production = all.slice(referenceRows, all.rowCount());
+        String timeColumn = sourceNode.string("time_column", null);
+        if (timeColumn != null) {
+            PerturbationFactory.requireColumn(sourceNode, all, timeColumn);
+            production = production.select(timeOrder(production.column(timeColumn)));
+        }
         DatasetSource source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size", 500),
-                sourceNode.flag("replace", true));
+                sourceNode.flag("replace", true), timeColumn != null);
         return new Origin(source, all.slice(0, referenceRows), all, dataset.provenance(),
                 sourceNode.integer("steps", 60));
     }
@@ -128,6 +145,24 @@ public final class ScenarioCompiler {
         DataProvenance provenance = new DataProvenance("synthetic:" + node.type(), sha256(identity),
                 reference.rowCount(), reference.columnNames().size());
         return new Origin(source, reference, reference, provenance, node.integer("steps", 60));
+    }
+
+    /**
+     * Row indices in time order: numbers ascending, text (e.g. ISO dates) in string order; missing
+     * values last; ties keep file order.
+     */
+    static int[] timeOrder(Column column) {
+        Integer[] order = new Integer[column.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Comparator<Integer> byTime = column instanceof NumericColumn numeric
+                ? java.util.Comparator.comparingDouble(i -> Double.isNaN(numeric.get(i)) ? Double.POSITIVE_INFINITY
+                : numeric.get(i))
+                : java.util.Comparator.comparing(i -> ((CategoricalColumn) column).get(i),
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+        java.util.Arrays.sort(order, byTime);
+        return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
     static String sha256(String text) {

@@ -71,6 +71,7 @@ public final class SimulationEngine {
             }
             StepOutput out = new StepOutput(replicate, step);
             double[] scores = model.scorePositive(batch);
+            boolean[] byChallenger = route(batch, scores, step);
             Deployment deployment = plan.deployment();
             if (deployment != null) {
                 scores = deployment.deliver(scores);
@@ -79,8 +80,11 @@ public final class SimulationEngine {
             int[] labels = BinaryLabels.encode(batch.column(plan.target()), positive);
             StepResult metrics = measure(batch, labels, scores, step);
 
+            if (byChallenger != null) {
+                measureArms(labels, scores, byChallenger, out);
+            }
             LabelledBatch current = new LabelledBatch(step, batch, plan.selectiveLabels()
-                    ? onlyApproved(labels, scores, plan.threshold()) : labels, scores);
+                    ? onlyApproved(labels, scores, plan.threshold()) : labels, scores, byChallenger);
             awaitingLabels.addLast(current);
             List<LabelledBatch> arrived = new ArrayList<>();
             while (!awaitingLabels.isEmpty() && awaitingLabels.peekFirst().step() <= step - plan.labelDelay()) {
@@ -93,6 +97,39 @@ public final class SimulationEngine {
                 model = policy.act(step, arrived, model, out);
             }
             return new StepResult(replicate, step, metrics.overall(), metrics.slices(), out.measures, out.alarms);
+        }
+
+        /** Gives the challenger's scores to the rows routed to it; null when no challenger is serving. */
+        private boolean[] route(Frame batch, double[] scores, int step) {
+            Challenger challenger = plan.challenger();
+            if (challenger == null || PromotePolicy.isPromoted(model, challenger)) {
+                return null;
+            }
+            double[] alternative = challenger.model().scorePositive(batch);
+            java.util.SplittableRandom random = Seeds.random(seed, challenger.nodeId(), replicate, step);
+            boolean[] routed = new boolean[scores.length];
+            for (int i = 0; i < scores.length; i++) {
+                if (random.nextDouble() < challenger.trafficShare()) {
+                    routed[i] = true;
+                    scores[i] = alternative[i];
+                }
+            }
+            return routed;
+        }
+
+        /** Accuracy of each arm on this step's labelled rows: {@code champion.accuracy}, {@code <challenger>.accuracy}. */
+        private void measureArms(int[] labels, double[] scores, boolean[] byChallenger, StepOutput out) {
+            long[] counts = new long[4];
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] >= 0) {
+                    int arm = byChallenger[i] ? 2 : 0;
+                    counts[arm] += (scores[i] >= plan.threshold() ? 1 : 0) == labels[i] ? 1 : 0;
+                    counts[arm + 1]++;
+                }
+            }
+            out.measure("champion.accuracy", counts[1] == 0 ? Double.NaN : (double) counts[0] / counts[1]);
+            out.measure(plan.challenger().nodeId() + ".accuracy",
+                    counts[3] == 0 ? Double.NaN : (double) counts[2] / counts[3]);
         }
 
         private StepResult measure(Frame batch, int[] labels, double[] scores, int step) {

@@ -14,17 +14,27 @@ import org.twinbench.scenario.Scenario;
  * @param selectiveLabels when true, only rows scored below the threshold (the ones the model lets
  *     through, e.g. approved loans) ever get a label: monitors and retraining see only those, while
  *     the step metrics still measure every row (the twin knows the truth)
+ * @param challenger a challenger scoring a share of the rows, or null
  */
 public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
                              BinaryClassifier model, List<String> sliceColumns, double threshold, int steps,
                              DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
-                             Deployment deployment, boolean selectiveLabels) {
+                             Deployment deployment, boolean selectiveLabels, Challenger challenger) {
 
     public SimulationPlan {
         perturbations = List.copyOf(perturbations);
         sliceColumns = List.copyOf(sliceColumns);
         monitors = List.copyOf(monitors);
         policies = List.copyOf(policies);
+    }
+
+    /** A plan without a challenger. */
+    public SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
+                          BinaryClassifier model, List<String> sliceColumns, double threshold, int steps,
+                          DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
+                          Deployment deployment, boolean selectiveLabels) {
+        this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, labelDelay, monitors,
+                policies, deployment, selectiveLabels, null);
     }
 
     /** A plan whose labels all arrive (after the delay). */
@@ -51,6 +61,6 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
     /** The same plan run for a different number of steps. */
     public SimulationPlan withSteps(int newSteps) {
         return new SimulationPlan(scenario, source, perturbations, model, sliceColumns, threshold, newSteps, data,
-                labelDelay, monitors, policies, deployment, selectiveLabels);
+                labelDelay, monitors, policies, deployment, selectiveLabels, challenger);
     }
 }

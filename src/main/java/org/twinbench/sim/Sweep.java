@@ -141,7 +141,10 @@ public final class Sweep {
         int replicates = outcome.replicates().size();
         double[] events = new double[3];
         for (Alarm alarm : outcome.alarms()) {
-            events[alarm.isAlarm() ? 0 : Alarm.RETRAIN.equals(alarm.kind()) ? 1 : 2] += 1.0 / replicates;
+            int kind = List.of(Alarm.ALARM, Alarm.RETRAIN, Alarm.ROLLBACK).indexOf(alarm.kind());
+            if (kind >= 0) {
+                events[kind] += 1.0 / replicates;
+            }
         }
         return new Point(values, outcome, n == 0 ? Double.NaN : sum / n, mean.length == 0 ? Double.NaN
                 : mean[mean.length - 1], n == 0 ? Double.NaN : min, events[0], events[1], events[2]);

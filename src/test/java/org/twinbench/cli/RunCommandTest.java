@@ -167,4 +167,13 @@ class RunCommandTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("the scenario has no node 'nobody'");
     }
+
+    @Test
+    void unwritableOutputFolderExitsWithTwo() throws IOException {
+        Path file = dir.resolve("occupied");
+        Files.writeString(file, "x");
+        CliRunner result = run(file.resolve("inside"), "--steps", "2");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("twinbench: ").doesNotContain("internal error").doesNotContain("\tat ");
+    }
 }

@@ -50,4 +50,25 @@ class SampleScenarioRunsTest {
         assertThat(SampleData.DEFAULT_SEED).isEqualTo(ScenarioFormat.read(SAMPLES.resolve(
                 SampleScenarios.SEA_DETECTORS_FILE)).seed());
     }
+
+    @Test
+    void challengerAndPromotionCompileFromAScenarioGraph() {
+        org.twinbench.scenario.Scenario base = ScenarioFormat.read(SAMPLES.resolve(SampleScenarios.LOANS_RECESSION_FILE));
+        List<org.twinbench.scenario.ScenarioNode> nodes = new java.util.ArrayList<>(base.nodes());
+        nodes.add(new org.twinbench.scenario.ScenarioNode("challenger", org.twinbench.scenario.NodeCatalog.CHALLENGER,
+                java.util.Map.of("features", List.of("income", "debt_to_income"), "traffic_share", 0.3), 0, 0));
+        nodes.add(new org.twinbench.scenario.ScenarioNode("promote", org.twinbench.scenario.NodeCatalog.PROMOTE_POLICY,
+                java.util.Map.of("alpha", 0.05), 0, 0));
+        List<org.twinbench.scenario.ScenarioEdge> edges = new java.util.ArrayList<>(base.edges());
+        edges.add(new org.twinbench.scenario.ScenarioEdge("new-region", "challenger"));
+        edges.add(new org.twinbench.scenario.ScenarioEdge("challenger", "promote"));
+        edges.add(new org.twinbench.scenario.ScenarioEdge("promote", "credit-model"));
+        org.twinbench.scenario.Scenario scenario = new org.twinbench.scenario.Scenario("ab", "", 3, nodes, edges);
+        assertThat(org.twinbench.scenario.ScenarioValidator.problems(scenario)).isEmpty();
+        SimulationPlan plan = ScenarioCompiler.compile(scenario, SAMPLES, new RunListener() { }).withSteps(3);
+        assertThat(plan.challenger().model().card().features()).containsExactly("income", "debt_to_income");
+        assertThat(plan.model().card().features()).hasSize(8);
+        List<StepResult> steps = Experiment.run(plan, 1, 1, new RunListener() { }, new RunControl()).replicates().get(0);
+        assertThat(steps.get(0).measures()).containsKeys("champion.accuracy", "challenger.accuracy");
+    }
 }

@@ -177,4 +177,22 @@ class SliceExtensionsTest {
         assertThat(fast.get(4).metrics().rocAuc()).isNaN();
         assertThat(SlicePass.applies(new double[] {0.5, -0.0})).isFalse();
     }
+
+    @Test
+    void quantileRangesRunFromMinimumToMaximum() {
+        // Tertiles of 1..7 (numpy linear): positions 2 and 4 -> 3 and 5.
+        SliceColumn tertiles = SliceColumn.quantileRanges("x", new double[] {7, 1, 2, Double.NaN, 3, 4, 5, 6}, 3);
+        assertThat(tertiles.levels()).containsExactly("[1, 3)", "[3, 5)", "[5, 7]");
+        assertThat(tertiles.codes()).containsExactly(2, 0, 0, -1, 1, 1, 2, 2);
+        // Repeated edges merge: the quartiles of 0,0,0,0,1 are 0, 0, 0, so one bin [0, 1].
+        assertThat(SliceColumn.quantileRanges("x", new double[] {0, 0, 0, 0, 1}, 4).levels())
+                .containsExactly("[0, 1]");
+        SliceColumn constant = SliceColumn.quantileRanges("x", new double[] {2.5, 2.5}, 5);
+        assertThat(constant.levels()).containsExactly("[2.5, 2.5]");
+        assertThat(constant.codes()).containsExactly(0, 0);
+        SliceColumn missing = SliceColumn.quantileRanges("x", new double[] {Double.NaN}, 5);
+        assertThat(missing.levels()).isEmpty();
+        assertThat(missing.codes()).containsExactly(-1);
+        assertThat(SliceColumn.shortNumber(0.1 + 0.2)).isEqualTo("0.3");
+    }
 }

@@ -38,32 +38,35 @@ final class SlicePass {
             keys[g] = new long[rows[g]];
         }
         int[] fill = new int[groups];
-        long[][] confusion = new long[groups][4];
+        int bins = ClassificationMetrics.ECE_BINS;
+        // Flat per-slice arrays: slice g's four confusion cells at 4g.., its ECE bins at bins·g.. .
+        long[] confusion = new long[groups * 4];
         double[] logLoss = new double[groups];
         double[] brier = new double[groups];
-        double[][] binLabel = new double[groups][ClassificationMetrics.ECE_BINS];
-        double[][] binScore = new double[groups][ClassificationMetrics.ECE_BINS];
-        int[][] binCount = new int[groups][ClassificationMetrics.ECE_BINS];
+        double[] binLabel = new double[groups * bins];
+        double[] binScore = new double[groups * bins];
+        int[] binCount = new int[groups * bins];
         for (int i = 0; i < n; i++) {
             int g = codes[i] < 0 ? k : codes[i];
             int y = labels[i];
             int positive = y == 1 ? 1 : 0;
             double score = scores[i];
-            confusion[g][(score >= threshold ? 2 : 0) + positive]++;
+            confusion[4 * g + (score >= threshold ? 2 : 0) + positive]++;
             double p = Math.min(Math.max(score, ClassificationMetrics.LOG_LOSS_EPS),
                     1 - ClassificationMetrics.LOG_LOSS_EPS);
             logLoss[g] -= positive == 1 ? Math.log(p) : Math.log1p(-p);
             double err = score - y;
             brier[g] += err * err;
-            int bin = ClassificationMetrics.eceBin(score);
-            binLabel[g][bin] += y;
-            binScore[g][bin] += score;
-            binCount[g][bin]++;
+            // ClassificationMetrics.eceBin, with floor as a cast since the score is non-negative.
+            int bin = bins * g + Math.min((int) (score * bins), bins - 1);
+            binLabel[bin] += y;
+            binScore[bin] += score;
+            binCount[bin]++;
             keys[g][fill[g]++] = Double.doubleToRawLongBits(score) << 1 | positive;
         }
         MetricSet[] out = new MetricSet[groups];
         for (int g = 0; g < groups; g++) {
-            long[] c = confusion[g];
+            long[] c = java.util.Arrays.copyOfRange(confusion, 4 * g, 4 * g + 4);
             if (rows[g] == 0) {
                 continue;
             }
@@ -75,7 +78,9 @@ final class SlicePass {
                 auc = rankWins(keys[g]) / ((double) positives * negatives);
             }
             out[g] = ClassificationMetrics.fromSums(rows[g], c[3], c[2], c[0], c[1], auc, logLoss[g], brier[g],
-                    ClassificationMetrics.eceFromBins(binLabel[g], binScore[g], binCount[g], rows[g]));
+                    ClassificationMetrics.eceFromBins(java.util.Arrays.copyOfRange(binLabel, bins * g, bins * (g + 1)),
+                            java.util.Arrays.copyOfRange(binScore, bins * g, bins * (g + 1)),
+                            java.util.Arrays.copyOfRange(binCount, bins * g, bins * (g + 1)), rows[g]));
         }
         return out;
     }

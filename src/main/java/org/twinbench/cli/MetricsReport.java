@@ -192,7 +192,7 @@ final class MetricsReport {
                 skipped > 0 ? "   (" + skipped + " rows without label or score left out)" : "");
         out.printf(Locale.ROOT, "%-24s %7s", "slice", "n");
         for (String name : overall.metrics().keySet()) {
-            out.printf(Locale.ROOT, " %9s", name.length() > 9 ? name.substring(0, 9) : name);
+            out.printf(Locale.ROOT, " %9s", name.equals("balanced_accuracy") ? "bal_acc" : name);
         }
         out.println();
         printRow(out, "overall", overall);

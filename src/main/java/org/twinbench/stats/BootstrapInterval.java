@@ -44,14 +44,18 @@ public record BootstrapInterval(double estimate, double lower, double upper, dou
                 values[used++] = value;
             }
         }
+        return percentile(estimate, values, used, level);
+    }
+
+    /** The interval from the first {@code used} resample values: their (1 ∓ level)/2 quantiles. */
+    private static BootstrapInterval percentile(double estimate, double[] values, int used, double level) {
         if (used == 0) {
             return new BootstrapInterval(estimate, Double.NaN, Double.NaN, level, 0);
         }
         double[] sorted = Arrays.copyOf(values, used);
         Arrays.sort(sorted);
         return new BootstrapInterval(estimate, NumericReference.quantile(sorted, (1 - level) / 2),
-                NumericReference.quantile(sorted, (1 + level) / 2),
-                level, used);
+                NumericReference.quantile(sorted, (1 + level) / 2), level, used);
     }
 
     /**
@@ -91,15 +95,7 @@ public record BootstrapInterval(double estimate, double lower, double upper, dou
         }
         Map<BinaryMetric, BootstrapInterval> out = new java.util.EnumMap<>(BinaryMetric.class);
         for (int m = 0; m < metrics.length; m++) {
-            double estimate = metrics[m].compute(labels, scores, threshold);
-            if (used[m] == 0) {
-                out.put(metrics[m], new BootstrapInterval(estimate, Double.NaN, Double.NaN, level, 0));
-                continue;
-            }
-            double[] sorted = Arrays.copyOf(values[m], used[m]);
-            Arrays.sort(sorted);
-            out.put(metrics[m], new BootstrapInterval(estimate, NumericReference.quantile(sorted, (1 - level) / 2),
-                    NumericReference.quantile(sorted, (1 + level) / 2), level, used[m]));
+            out.put(metrics[m], percentile(metrics[m].compute(labels, scores, threshold), values[m], used[m], level));
         }
         return out;
     }

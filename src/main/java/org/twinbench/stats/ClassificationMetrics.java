@@ -48,6 +48,15 @@ public final class ClassificationMetrics {
             double err = scores[i] - labels[i];
             brier += err * err;
         }
+        return fromSums(n, tp, fp, tn, fn, rocAuc(labels, scores), logLoss, brier, ece(labels, scores));
+    }
+
+    /**
+     * The metric set from the confusion counts, the sums of per-row log loss and squared error, and the
+     * already computed ROC AUC and ECE of {@code n > 0} rows.
+     */
+    static MetricSet fromSums(int n, long tp, long fp, long tn, long fn, double rocAuc, double logLossSum,
+                              double brierSum, double ece) {
         double accuracy = (double) (tp + tn) / n;
         double precision = tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp);
         double recall = tp + fn == 0 ? Double.NaN : (double) tp / (tp + fn);
@@ -57,8 +66,7 @@ public final class ClassificationMetrics {
         } else {
             f1 = precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
         }
-        return new MetricSet(n, accuracy, precision, recall, f1, rocAuc(labels, scores), logLoss / n, brier / n,
-                ece(labels, scores));
+        return new MetricSet(n, accuracy, precision, recall, f1, rocAuc, logLossSum / n, brierSum / n, ece);
     }
 
     /**
@@ -118,6 +126,11 @@ public final class ClassificationMetrics {
             scoreSum[bin] += scores[i];
             count[bin]++;
         }
+        return eceFromBins(labelSum, scoreSum, count, n);
+    }
+
+    /** Σ_b (n_b / n) · |mean label_b − mean score_b| from the per-bin sums. */
+    static double eceFromBins(double[] labelSum, double[] scoreSum, int[] count, int n) {
         double ece = 0;
         for (int b = 0; b < ECE_BINS; b++) {
             if (count[b] > 0) {

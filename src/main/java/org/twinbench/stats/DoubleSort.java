@@ -68,4 +68,44 @@ public final class DoubleSort {
             values[i] = Double.longBitsToDouble(bits);
         }
     }
+
+    /** Sorts non-negative {@code keys} ascending: the same stable 11-bit passes, uniform digits skipped. */
+    static void sortNonNegative(long[] keys) {
+        int n = keys.length;
+        if (n < RADIX_THRESHOLD) {
+            Arrays.sort(keys);
+            return;
+        }
+        int[][] counts = new int[DIGITS][BUCKETS];
+        for (long key : keys) {
+            for (int d = 0; d < DIGITS; d++) {
+                counts[d][(int) (key >>> (BITS * d)) & MASK]++;
+            }
+        }
+        long[] buffer = new long[n];
+        long[] now = keys;
+        for (int d = 0; d < DIGITS; d++) {
+            int[] count = counts[d];
+            int shift = BITS * d;
+            if (count[(int) (now[0] >>> shift) & MASK] == n) {
+                continue;
+            }
+            int offset = 0;
+            for (int b = 0; b < BUCKETS; b++) {
+                int c = count[b];
+                count[b] = offset;
+                offset += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long key = now[i];
+                buffer[count[(int) (key >>> shift) & MASK]++] = key;
+            }
+            long[] swap = now;
+            now = buffer;
+            buffer = swap;
+        }
+        if (now != keys) {
+            System.arraycopy(now, 0, keys, 0, n);
+        }
+    }
 }

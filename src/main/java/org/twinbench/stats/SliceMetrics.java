@@ -19,6 +19,16 @@ public record SliceMetrics(String column, String value, MetricSet metrics) {
     public static List<SliceMetrics> bySlice(String column, int[] codes, List<String> levels, int[] labels,
                                              double[] scores, double threshold) {
         int k = levels.size();
+        if (SlicePass.applies(scores)) {
+            MetricSet[] metrics = SlicePass.compute(codes, k, labels, scores, threshold);
+            List<SliceMetrics> out = new ArrayList<>();
+            for (int s = 0; s <= k; s++) {
+                if (metrics[s] != null) {
+                    out.add(new SliceMetrics(column, s < k ? levels.get(s) : null, metrics[s]));
+                }
+            }
+            return out;
+        }
         int[] counts = new int[k + 1];
         for (int code : codes) {
             counts[code < 0 ? k : code]++;

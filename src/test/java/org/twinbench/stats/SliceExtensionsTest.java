@@ -140,4 +140,59 @@ class SliceExtensionsTest {
         assertThat(cis.get("B").used()).isZero();
         assertThat(cis.get("B").lower()).isNaN();
     }
+
+    @Test
+    void onePassSliceMetricsEqualPerSliceComputationExactly() {
+        // Scores rounded to two decimals make many ties, within and across slices and classes.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        int n = 20_000;
+        int[] codes = new int[n];
+        int[] labels = new int[n];
+        double[] scores = new double[n];
+        for (int i = 0; i < n; i++) {
+            codes[i] = random.nextInt(6) - 1;
+            labels[i] = random.nextDouble() < 0.3 ? 1 : 0;
+            scores[i] = Math.rint(100 * Math.min(1, Math.max(0, 0.3 + 0.3 * labels[i]
+                    + 0.25 * random.nextGaussian()))) / 100;
+        }
+        codes[0] = 4;
+        labels[0] = 1;
+        // Slice 4 gets only positives so its AUC is undefined.
+        for (int i = 1; i < n; i++) {
+            if (codes[i] == 4) {
+                labels[i] = 1;
+            }
+        }
+        List<String> levels = List.of("a", "b", "c", "d", "e", "f");
+        assertThat(SlicePass.applies(scores)).isTrue();
+        List<SliceMetrics> fast = SliceMetrics.bySlice("g", codes, levels, labels, scores, 0.5);
+        assertThat(fast).hasSize(6);
+        for (SliceMetrics slice : fast) {
+            int code = slice.value() == null ? -1 : levels.indexOf(slice.value());
+            int[] rows = java.util.stream.IntStream.range(0, n).filter(r -> codes[r] == code).toArray();
+            int[] y = java.util.Arrays.stream(rows).map(r -> labels[r]).toArray();
+            double[] s = java.util.Arrays.stream(rows).mapToDouble(r -> scores[r]).toArray();
+            assertThat(slice.metrics()).isEqualTo(ClassificationMetrics.compute(y, s, 0.5));
+        }
+        assertThat(fast.get(4).metrics().rocAuc()).isNaN();
+        assertThat(SlicePass.applies(new double[] {0.5, -0.0})).isFalse();
+    }
+
+    @Test
+    void quantileRangesRunFromMinimumToMaximum() {
+        // Tertiles of 1..7 (numpy linear): positions 2 and 4 -> 3 and 5.
+        SliceColumn tertiles = SliceColumn.quantileRanges("x", new double[] {7, 1, 2, Double.NaN, 3, 4, 5, 6}, 3);
+        assertThat(tertiles.levels()).containsExactly("[1, 3)", "[3, 5)", "[5, 7]");
+        assertThat(tertiles.codes()).containsExactly(2, 0, 0, -1, 1, 1, 2, 2);
+        // Repeated edges merge: the quartiles of 0,0,0,0,1 are 0, 0, 0, so one bin [0, 1].
+        assertThat(SliceColumn.quantileRanges("x", new double[] {0, 0, 0, 0, 1}, 4).levels())
+                .containsExactly("[0, 1]");
+        SliceColumn constant = SliceColumn.quantileRanges("x", new double[] {2.5, 2.5}, 5);
+        assertThat(constant.levels()).containsExactly("[2.5, 2.5]");
+        assertThat(constant.codes()).containsExactly(0, 0);
+        SliceColumn missing = SliceColumn.quantileRanges("x", new double[] {Double.NaN}, 5);
+        assertThat(missing.levels()).isEmpty();
+        assertThat(missing.codes()).containsExactly(-1);
+        assertThat(SliceColumn.shortNumber(0.1 + 0.2)).isEqualTo("0.3");
+    }
 }

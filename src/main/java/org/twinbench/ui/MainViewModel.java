@@ -18,10 +18,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.XYChart;
+import org.twinbench.Version;
+import org.twinbench.data.BundledSamples;
 import org.twinbench.data.DataException;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
-import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.RunControl;
 import org.twinbench.sim.RunListener;
 import org.twinbench.sim.RunStatus;
@@ -30,6 +31,9 @@ import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 import org.twinbench.stats.SliceMetrics;
+import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.editor.ScenarioFiles;
+import org.twinbench.ui.editor.ScenarioProblems;
 
 /**
  * State and actions of the main window: the open scenario, the run in progress and its accuracy
@@ -45,8 +49,15 @@ public final class MainViewModel {
     private final AppExecutor executor;
     private final Executor fxThread;
 
-    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Path> scenarioFile = new ReadOnlyObjectWrapper<>();
+    private final ScenarioDocument document;
+    private final GraphCanvasViewModel canvas;
+    private final InspectorViewModel inspector;
+    private final PaletteViewModel palette = new PaletteViewModel();
+    private final FileActions files;
+    private final DatasetColumns datasets;
+    private final ReadOnlyStringWrapper runBlockedReason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<DatasetColumns.Summary> dataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyStringWrapper modelSummary = new ReadOnlyStringWrapper("No model trained yet");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -56,7 +67,6 @@ public final class MainViewModel {
     private final javafx.beans.property.DoubleProperty speed =
             new javafx.beans.property.SimpleDoubleProperty(DEFAULT_SPEED);
     private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
-    private final ObservableList<String> nodeSummaries = FXCollections.observableArrayList();
     private final Map<String, XYChart.Series<Number, Number>> seriesBySlice = new LinkedHashMap<>();
 
     /** Identifies the current run; results of an older (stopped) run are dropped. */
@@ -64,35 +74,73 @@ public final class MainViewModel {
     private volatile RunControl control;
 
     public MainViewModel(AppExecutor executor, Executor fxThread) {
+        this(executor, fxThread, BundledSamples.userDirectory(), BundledSamples.userDirectory().resolve("samples"));
+    }
+
+    /**
+     * @param home the user's TwinBench folder (recent files, recovery file)
+     * @param dataFolder where relative data paths of a scenario not yet saved are read from
+     */
+    public MainViewModel(AppExecutor executor, Executor fxThread, Path home, Path dataFolder) {
         this.executor = executor;
         this.fxThread = fxThread;
+        this.document = new ScenarioDocument(dataFolder);
+        this.datasets = new DatasetColumns(executor, fxThread);
+        this.canvas = new GraphCanvasViewModel(document);
+        this.inspector = new InspectorViewModel(document, canvas.selection(), datasets);
+        this.files = new FileActions(document, executor, fxThread, new ScenarioFiles(home), status::set);
+        canvas.problemsProperty().addListener((obs, old, now) -> runBlockedReason.set(blockedReason(now)));
+        runBlockedReason.set(blockedReason(canvas.problemsProperty().get()));
+        document.scenarioProperty().addListener((obs, old, now) -> {
+            updateTitle();
+            updateDataset();
+        });
+        document.fileProperty().addListener((obs, old, now) -> updateTitle());
+        document.history().dirtyProperty().addListener((obs, old, now) -> updateTitle());
+        updateTitle();
+    }
+
+    private static String blockedReason(ScenarioProblems problems) {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        String first = problems.all().get(0);
+        return "Cannot run: " + first + (problems.all().size() > 1 ? " (and " + (problems.all().size() - 1)
+                + " more)" : "");
+    }
+
+    private void updateTitle() {
+        Scenario current = document.scenario();
+        Path file = document.fileProperty().get();
+        String name = current.name().isBlank() ? "Untitled" : current.name();
+        windowTitle.set((document.history().dirtyProperty().get() ? "• " : "") + name
+                + (file == null ? "" : " — " + file.getFileName()) + " — TwinBench " + Version.get());
+    }
+
+    /** Reads the columns of the scenario's data file for the data panel (on the executor, once per file). */
+    private void updateDataset() {
+        Path file = inspector.dataFile().orElse(null);
+        DatasetColumns.Summary shown = dataset.get();
+        if (file == null) {
+            dataset.set(null);
+        } else if (shown == null || !shown.file().equals(file.toAbsolutePath().normalize())) {
+            datasets.summary(file, summary -> {
+                if (file.equals(inspector.dataFile().orElse(null))) {
+                    dataset.set(summary);
+                }
+            });
+        }
     }
 
     /** Reads a scenario file on the executor and makes it the open scenario. */
     public void open(Path file) {
-        status.set("Opening " + file.getFileName() + " ...");
-        executor.submit(() -> {
-            try {
-                Scenario loaded = ScenarioFormat.read(file);
-                fxThread.execute(() -> setScenario(loaded, file));
-            } catch (ScenarioException e) {
-                fxThread.execute(() -> status.set(e.getMessage()));
-            }
-        });
-    }
-
-    void setScenario(Scenario loaded, Path file) {
-        scenario.set(loaded);
-        scenarioFile.set(file);
-        nodeSummaries.setAll(loaded.nodes().stream().map(n -> n.id() + "  —  " + n.type()).toList());
-        status.set("Opened " + (loaded.name().isBlank() ? file.getFileName() : loaded.name()));
+        files.open(file);
     }
 
     /** Compiles the open scenario (loads data, trains the model) and runs it, all on the executor. */
     public void run() {
-        Scenario current = scenario.get();
-        Path file = scenarioFile.get();
-        if (current == null || running.get()) {
+        Scenario current = document.scenario();
+        if (running.get() || !runBlockedReason.get().isEmpty()) {
             return;
         }
         long generation = runGeneration.incrementAndGet();
@@ -110,7 +158,7 @@ public final class MainViewModel {
                 results.forEach(this::addPoint);
             }
         });
-        Path baseDir = file.toAbsolutePath().getParent();
+        Path baseDir = document.baseDirectory();
         executor.submit(() -> {
             RunListener listener = new RunListener() {
                 private int total = 1;
@@ -223,8 +271,7 @@ public final class MainViewModel {
         if (!Double.isNaN(value)) {
             line.getData().add(new XYChart.Data<>(step, value));
         }
-        Scenario current = scenario.get();
-        int steps = current == null ? 1 : stepsOf(current);
+        int steps = stepsOf(document.scenario());
         progress.set(Math.min(1, (step + 1) / (double) steps));
         if (running.get() && !paused.get()) {
             status.set(String.format(Locale.ROOT, "Running: step %d of %d", step + 1, steps));
@@ -253,12 +300,43 @@ public final class MainViewModel {
         return series;
     }
 
-    public ObservableList<String> nodeSummaries() {
-        return nodeSummaries;
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+        return document.scenarioProperty();
     }
 
-    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
-        return scenario.getReadOnlyProperty();
+    public ScenarioDocument document() {
+        return document;
+    }
+
+    public GraphCanvasViewModel canvas() {
+        return canvas;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public PaletteViewModel palette() {
+        return palette;
+    }
+
+    public FileActions files() {
+        return files;
+    }
+
+    /** Why Run is disabled (the first validation problem), or empty when the scenario can run. */
+    public ReadOnlyStringProperty runBlockedReasonProperty() {
+        return runBlockedReason.getReadOnlyProperty();
+    }
+
+    /** "• name — file — TwinBench version": the bullet marks unsaved changes. */
+    public ReadOnlyStringProperty windowTitleProperty() {
+        return windowTitle.getReadOnlyProperty();
+    }
+
+    /** The columns and size of the scenario's data file, once read. */
+    public ReadOnlyObjectProperty<DatasetColumns.Summary> datasetProperty() {
+        return dataset.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -70,6 +70,7 @@ public final class GraphCanvasView {
         this.gestures = new CanvasGestures(this, viewModel);
         gestures.install(viewport);
         viewModel.document().scenarioProperty().addListener((obs, old, now) -> refresh());
+        viewModel.document().openedProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(this::fit));
         viewModel.selection().addListener((javafx.collections.SetChangeListener<String>) change -> refresh());
         viewModel.problemsProperty().addListener((obs, old, now) -> refresh());
         messageLabel.textProperty().bind(viewModel.messageProperty());

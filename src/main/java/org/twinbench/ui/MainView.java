@@ -185,7 +185,7 @@ public final class MainView {
             datasetLabel.setText(summary.file().getFileName() + ": " + summary.rows() + " rows, "
                     + summary.columns().size() + " columns");
             columnList.getItems().setAll(java.util.stream.IntStream.range(0, summary.columns().size())
-                    .mapToObj(i -> summary.columns().get(i) + "  ·  " + summary.kinds().get(i)).toList());
+                    .mapToObj(i -> summary.columns().get(i) + " (" + summary.kinds().get(i) + ")").toList());
         }
     }
 

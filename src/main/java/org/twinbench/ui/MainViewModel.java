@@ -124,6 +124,8 @@ public final class MainViewModel {
         if (file == null) {
             dataset.set(null);
         } else if (shown == null || !shown.file().equals(file.toAbsolutePath().normalize())) {
+            dataset.set(new DatasetColumns.Summary(file.toAbsolutePath().normalize(), 0, List.of(), List.of(),
+                    "Reading " + file.getFileName() + " ..."));
             datasets.summary(file, summary -> {
                 if (file.equals(inspector.dataFile().orElse(null))) {
                     dataset.set(summary);

@@ -135,7 +135,10 @@ public final class PaletteView {
                 title.getStyleClass().add("palette-title");
                 Label description = new Label(type.description());
                 description.getStyleClass().add("palette-description");
-                description.setMaxWidth(200);
+                // Ellipsis at the palette's width instead of a horizontal scroll bar; the tooltip has it all.
+                description.maxWidthProperty().bind(typeTree.widthProperty().subtract(90));
+                description.setMinWidth(0);
+                title.maxWidthProperty().bind(typeTree.widthProperty().subtract(90));
                 HBox row = new HBox(8, icon, new VBox(1, title, description));
                 row.getStyleClass().add("palette-row");
                 setGraphic(row);

@@ -19,6 +19,8 @@ public final class ScenarioDocument {
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(EMPTY);
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final EditHistory history = new EditHistory();
+    /** Counts {@link #reset}s: the canvas fits a newly opened graph into view. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper resets = new javafx.beans.property.ReadOnlyIntegerWrapper();
     /** Where relative data paths resolve while the document has no file of its own. */
     private Path fallbackDirectory;
 
@@ -52,6 +54,11 @@ public final class ScenarioDocument {
         scenario.set(opened);
         file.set(from);
         history.clear();
+        resets.set(resets.get() + 1);
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty openedProperty() {
+        return resets.getReadOnlyProperty();
     }
 
     /** The scenario was written to {@code to}: it becomes the document's file and the clean state. */

@@ -80,7 +80,7 @@ class ScenarioEditorTest {
         TextInputControl field = node instanceof ComboBox<?> box ? box.getEditor() : (TextInputControl) node;
         robot.clickOn(field);
         robot.interact(field::selectAll);
-        robot.write(text);
+        robot.write(text, 0);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -230,10 +230,10 @@ class ScenarioEditorTest {
     @Test
     void aTwoNodeGraphCanBeBuiltWithTheKeyboardAlone(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
-        robot.write("dataset");
+        robot.write("dataset", 0);
         robot.type(KeyCode.ENTER);
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
-        robot.write("logistic");
+        robot.write("logistic", 0);
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(scenario().nodes()).extracting(ScenarioNode::type)

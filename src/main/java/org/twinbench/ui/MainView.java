@@ -95,6 +95,7 @@ public final class MainView {
         bindRunControls(model);
         bindHistory(model);
         bindFiles(model);
+        columnList.setCellFactory(list -> new ColumnCell());
         model.datasetProperty().addListener((obs, old, now) -> showDataset(now));
         showDataset(model.datasetProperty().get());
         speedBox.getItems().setAll(Speed.CHOICES);
@@ -185,7 +186,34 @@ public final class MainView {
             datasetLabel.setText(summary.file().getFileName() + ": " + summary.rows() + " rows, "
                     + summary.columns().size() + " columns");
             columnList.getItems().setAll(java.util.stream.IntStream.range(0, summary.columns().size())
-                    .mapToObj(i -> summary.columns().get(i) + " (" + summary.kinds().get(i) + ")").toList());
+                    .mapToObj(i -> summary.columns().get(i) + "\t" + summary.kinds().get(i)).toList());
+        }
+    }
+
+    /** A column of the data file: its name, and its kind in small type on the right. */
+    private static final class ColumnCell extends javafx.scene.control.ListCell<String> {
+        private final Label name = new Label();
+        private final Label kind = new Label();
+        private final HBox row = new HBox(6, name, new javafx.scene.layout.Region(), kind);
+
+        ColumnCell() {
+            kind.getStyleClass().add("column-kind");
+            name.setMinWidth(0);
+            HBox.setHgrow(row.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            String[] parts = item.split("\t", 2);
+            name.setText(parts[0]);
+            kind.setText(parts.length > 1 ? parts[1] : "");
+            setGraphic(row);
         }
     }
 
@@ -313,6 +341,21 @@ public final class MainView {
             viewModel.files().closing();
             stage.close();
             Platform.exit();
+        }
+    }
+
+    @FXML
+    private void onOpenData() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open data file");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.xlsx"));
+        Path base = viewModel.document().baseDirectory();
+        if (base != null && base.toFile().isDirectory()) {
+            chooser.setInitialDirectory(base.toFile());
+        }
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.useDataFile(file.toPath());
         }
     }
 

@@ -31,6 +31,7 @@ import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 import org.twinbench.stats.SliceMetrics;
+import org.twinbench.ui.editor.GraphEdits;
 import org.twinbench.ui.editor.ScenarioDocument;
 import org.twinbench.ui.editor.ScenarioFiles;
 import org.twinbench.ui.editor.ScenarioProblems;
@@ -115,6 +116,38 @@ public final class MainViewModel {
         String name = current.name().isBlank() ? "Untitled" : current.name();
         windowTitle.set((document.history().dirtyProperty().get() ? "• " : "") + name
                 + (file == null ? "" : " — " + file.getFileName()) + " — TwinBench " + Version.get());
+    }
+
+    /**
+     * Makes {@code file} the scenario's data: sets the file parameter of the node that has one, or
+     * adds a source node for it (the first catalog type with a file parameter). One undoable edit.
+     */
+    public void useDataFile(Path file) {
+        Path base = document.baseDirectory();
+        Path absolute = file.toAbsolutePath().normalize();
+        String path = base != null && absolute.startsWith(base.toAbsolutePath().normalize())
+                ? base.toAbsolutePath().normalize().relativize(absolute).toString() : absolute.toString();
+        for (var node : document.scenario().nodes()) {
+            var param = fileParam(node.type());
+            if (param.isPresent()) {
+                document.change("Use data file " + file.getFileName(),
+                        s -> GraphEdits.setParam(s, node.id(), param.get(), path));
+                return;
+            }
+        }
+        org.twinbench.scenario.NodeCatalog.all().stream().filter(t -> fileParam(t.type()).isPresent()).findFirst()
+                .ifPresent(type -> {
+                    double[] spot = canvas.freeSpot();
+                    String id = canvas.addNode(type, spot[0], spot[1], false);
+                    document.change("Use data file " + file.getFileName(),
+                            s -> GraphEdits.setParam(s, id, fileParam(type.type()).orElseThrow(), path));
+                });
+    }
+
+    private static java.util.Optional<String> fileParam(String type) {
+        return org.twinbench.scenario.NodeCatalog.find(type).flatMap(t -> t.params().stream()
+                .filter(p -> p.kind() == org.twinbench.scenario.NodeType.ParamSpec.Kind.FILE)
+                .map(org.twinbench.scenario.NodeType.ParamSpec::name).findFirst());
     }
 
     /** Reads the columns of the scenario's data file for the data panel (on the executor, once per file). */

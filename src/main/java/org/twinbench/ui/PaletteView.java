@@ -136,9 +136,9 @@ public final class PaletteView {
                 Label description = new Label(type.description());
                 description.getStyleClass().add("palette-description");
                 // Ellipsis at the palette's width instead of a horizontal scroll bar; the tooltip has it all.
-                description.maxWidthProperty().bind(typeTree.widthProperty().subtract(90));
+                description.maxWidthProperty().bind(typeTree.widthProperty().subtract(72));
                 description.setMinWidth(0);
-                title.maxWidthProperty().bind(typeTree.widthProperty().subtract(90));
+                title.maxWidthProperty().bind(typeTree.widthProperty().subtract(72));
                 HBox row = new HBox(8, icon, new VBox(1, title, description));
                 row.getStyleClass().add("palette-row");
                 setGraphic(row);

@@ -64,7 +64,9 @@ final class ScheduleEditor extends ParamEditor {
         box = new VBox(4, grid, timeline);
         kind.valueProperty().addListener((obs, old, now) -> changed());
         List.of(start, end, period).forEach(f -> f.textProperty().addListener((obs, old, now) -> changed()));
+        updating = true;
         kind.setValue(ALWAYS);
+        updating = false;
     }
 
     private void changed() {

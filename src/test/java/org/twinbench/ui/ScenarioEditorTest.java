@@ -183,6 +183,10 @@ class ScenarioEditorTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scenario().nodes().size() == 5);
         WaitForAsyncUtils.waitForFxEvents();
         List<ScenarioEdge> before = scenario().edges();
+        // Showing a node in the inspector is not an edit.
+        robot.clickOn("#node-recession");
+        robot.clickOn("#node-credit-model");
+        assertThat(model.inspector().subjectProperty().get()).isEqualTo("credit-model");
         robot.drag("#out-credit-model-scored").moveTo("#node-recession").drop();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(scenario().edges()).isEqualTo(before);

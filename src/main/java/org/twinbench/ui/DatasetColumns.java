@@ -60,8 +60,9 @@ public final class DatasetColumns {
             return new Summary(file, dataset.frame().rowCount(), dataset.frame().columnNames(), kinds, null);
         } catch (DataException e) {
             return Summary.failed(file, e.getMessage());
-        } catch (RuntimeException e) {
-            return Summary.failed(file, file + ": cannot read: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            // Also linkage errors: a reader library that failed to initialise must not leave the picker waiting.
+            return Summary.failed(file, file + ": cannot read: " + e);
         }
     }
 }

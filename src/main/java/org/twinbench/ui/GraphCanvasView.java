@@ -171,6 +171,9 @@ public final class GraphCanvasView {
             case UP -> model.nudgeSelection(0, -step);
             case DOWN -> model.nudgeSelection(0, step);
             case TAB -> {
+                if (e.isShortcutDown()) {
+                    return; // Ctrl+Tab leaves the canvas, as in a text area
+                }
                 model.selectNext(e.isShiftDown());
                 model.singleSelection().ifPresent(this::reveal);
             }

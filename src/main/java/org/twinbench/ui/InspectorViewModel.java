@@ -94,7 +94,21 @@ public final class InspectorViewModel {
         if (id == null) {
             return Optional.empty();
         }
-        return ScenarioProblems.of(document.scenario()).ofParam(id, param).stream().findFirst();
+        Optional<String> rule = ScenarioProblems.of(document.scenario()).ofParam(id, param).stream().findFirst();
+        return rule.isPresent() ? rule : unknownColumn(param);
+    }
+
+    /** A column parameter naming a column the data file does not have (once its columns are known). */
+    private Optional<String> unknownColumn(String param) {
+        ParamSpec spec = type().flatMap(t -> t.param(param)).orElse(null);
+        Object value = node().map(n -> n.params().get(param)).orElse(null);
+        if (spec == null || value == null || columns.isEmpty() || columnsFile == null
+                || (spec.kind() != ParamSpec.Kind.COLUMN && spec.kind() != ParamSpec.Kind.COLUMNS)) {
+            return Optional.empty();
+        }
+        List<?> names = value instanceof List<?> list ? list : List.of(value);
+        return names.stream().map(String::valueOf).filter(name -> !columns.contains(name)).findFirst()
+                .map(name -> "no column '" + name + "' in " + columnsFile.getFileName());
     }
 
     /** Renames the shown node; returns why not, if the new id is not allowed. */

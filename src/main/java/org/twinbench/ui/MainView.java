@@ -110,6 +110,16 @@ public final class MainView {
         autosave.getKeyFrames().setAll(new KeyFrame(AUTOSAVE_EVERY, e -> model.files().autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
+        // The view leaves its window (closed, or replaced by another scene): no more autosaves.
+        root.sceneProperty().addListener((obs, oldScene, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, oldWindow, window) -> {
+                    if (window == null) {
+                        autosave.stop();
+                    }
+                });
+            }
+        });
     }
 
     private void bindRunControls(MainViewModel model) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.data.BundledSamples;
@@ -28,6 +29,15 @@ class InspectorViewModelTest {
                 task.run();
                 delivered.release();
             }));
+
+    /**
+     * Loads a data file once on the test thread, so the reader's classes are initialised before any
+     * worker thread (which {@link AppExecutor#close()} interrupts between tests) touches them.
+     */
+    @BeforeAll
+    static void initialiseTheReader(@TempDir Path samples) throws Exception {
+        org.twinbench.data.TableLoader.load(BundledSamples.extractTo(samples).resolve("loans.csv"));
+    }
 
     @AfterEach
     void close() {
@@ -63,8 +73,10 @@ class InspectorViewModelTest {
         openSample();
         selection.add("credit-model");
         assertThat(inspector.dataFile()).contains(dir.resolve("loans.csv"));
-        assertThat(delivered.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(delivered.tryAcquire(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(inspector.columns()).startsWith("application_id", "applied_on", "income").contains("defaulted");
+        assertThat(inspector.setText("features", "income, salary")).contains("no column 'salary' in loans.csv");
+        assertThat(inspector.setText("features", "income, age")).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,12 @@ class ScenarioEditorTest {
 
     private AppExecutor executor;
     private MainViewModel model;
+
+    /** Initialises the data reader on this thread, not on a worker that a test's end interrupts. */
+    @BeforeAll
+    static void initialiseTheReader(@TempDir Path samples) throws Exception {
+        org.twinbench.data.TableLoader.load(org.twinbench.data.BundledSamples.extractTo(samples).resolve("loans.csv"));
+    }
 
     @Start
     void start(Stage stage) throws Exception {

@@ -52,6 +52,7 @@ public final class GraphCanvasView {
     private GraphCanvasViewModel model;
     private CanvasGestures gestures;
     private ScenarioEdge selectedEdge;
+    private boolean fitPending;
 
     @FXML
     private void initialize() {
@@ -70,7 +71,19 @@ public final class GraphCanvasView {
         this.gestures = new CanvasGestures(this, viewModel);
         gestures.install(viewport);
         viewModel.document().scenarioProperty().addListener((obs, old, now) -> refresh());
-        viewModel.document().openedProperty().addListener((obs, old, now) -> javafx.application.Platform.runLater(this::fit));
+        // A newly opened graph is fitted into view, again while the window settles its layout,
+        // until the user zooms, pans or edits.
+        viewModel.document().openedProperty().addListener((obs, old, now) -> {
+            fitPending = true;
+            javafx.application.Platform.runLater(this::fitIfPending);
+        });
+        viewport.widthProperty().addListener((obs, old, now) -> fitIfPending());
+        viewport.heightProperty().addListener((obs, old, now) -> fitIfPending());
+        viewModel.document().history().revisionProperty().addListener((obs, old, now) -> {
+            if (viewModel.document().history().canUndoProperty().get()) {
+                fitPending = false;
+            }
+        });
         viewModel.selection().addListener((javafx.collections.SetChangeListener<String>) change -> refresh());
         viewModel.problemsProperty().addListener((obs, old, now) -> refresh());
         messageLabel.textProperty().bind(viewModel.messageProperty());
@@ -246,13 +259,21 @@ public final class GraphCanvasView {
         panBy(dx, dy);
     }
 
+    private void fitIfPending() {
+        if (fitPending) {
+            fit();
+        }
+    }
+
     void panBy(double dx, double dy) {
+        fitPending = false;
         pan.setX(pan.getX() + dx);
         pan.setY(pan.getY() + dy);
     }
 
     /** Zooms by {@code factor} keeping the point (px, py) of the viewport where it is. */
     void zoomBy(double factor, double px, double py) {
+        fitPending = false;
         double now = scale.getX();
         double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, now * factor));
         double wx = (px - pan.getX()) / now;
@@ -269,7 +290,18 @@ public final class GraphCanvasView {
         if (cards.isEmpty() || viewport.getWidth() <= 0) {
             return;
         }
-        Bounds bounds = nodeLayer.getBoundsInParent();
+        // From positions and preferred sizes: a card just added has no size until the next layout pass.
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (NodeCard card : cards.values()) {
+            minX = Math.min(minX, card.getLayoutX());
+            minY = Math.min(minY, card.getLayoutY());
+            maxX = Math.max(maxX, card.getLayoutX() + card.prefWidth(-1));
+            maxY = Math.max(maxY, card.getLayoutY() + card.prefHeight(-1));
+        }
+        Bounds bounds = new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
         double margin = 30;
         double zoom = Math.min(1, Math.min((viewport.getWidth() - 2 * margin) / bounds.getWidth(),
                 (viewport.getHeight() - 2 * margin) / bounds.getHeight()));

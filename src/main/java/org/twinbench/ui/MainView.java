@@ -1,6 +1,5 @@
 package org.twinbench.ui;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +10,7 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -26,7 +22,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.twinbench.scenario.Scenario;
@@ -95,7 +90,7 @@ public final class MainView {
         bindRunControls(model);
         bindHistory(model);
         bindFiles(model);
-        columnList.setCellFactory(list -> new ColumnCell());
+        columnList.setCellFactory(list -> new DatasetColumnCell());
         model.datasetProperty().addListener((obs, old, now) -> showDataset(now));
         showDataset(model.datasetProperty().get());
         speedBox.getItems().setAll(Speed.CHOICES);
@@ -116,6 +111,12 @@ public final class MainView {
                 scene.windowProperty().addListener((o, oldWindow, window) -> {
                     if (window == null) {
                         autosave.stop();
+                    } else {
+                        window.showingProperty().addListener((s, was, showing) -> {
+                            if (!showing) {
+                                autosave.stop();
+                            }
+                        });
                     }
                 });
             }
@@ -200,53 +201,9 @@ public final class MainView {
         }
     }
 
-    /** A column of the data file: its name, and its kind in small type on the right. */
-    private static final class ColumnCell extends javafx.scene.control.ListCell<String> {
-        private final Label name = new Label();
-        private final Label kind = new Label();
-        private final HBox row = new HBox(6, name, new javafx.scene.layout.Region(), kind);
-
-        ColumnCell() {
-            kind.getStyleClass().add("column-kind");
-            name.setMinWidth(0);
-            HBox.setHgrow(row.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                return;
-            }
-            String[] parts = item.split("\t", 2);
-            name.setText(parts[0]);
-            kind.setText(parts.length > 1 ? parts[1] : "");
-            setGraphic(row);
-        }
-    }
-
     /** Asks what to do with unsaved changes; true when the caller may go on (saved or discarded). */
     boolean confirmDiscard() {
-        if (!viewModel.document().history().dirtyProperty().get()) {
-            return true;
-        }
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to \""
-                + viewModel.document().scenario().name() + "\" first?", save, discard, ButtonType.CANCEL);
-        alert.setHeaderText("There are unsaved changes");
-        alert.initOwner(root.getScene().getWindow());
-        Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-            return false;
-        }
-        if (answer.get() == save) {
-            onSave();
-            return false;
-        }
-        return true;
+        return FileDialogs.confirmDiscard(root.getScene().getWindow(), viewModel.document(), this::onSave);
     }
 
     /** The window's close button: ask about unsaved changes, then end cleanly (no recovery offer). */
@@ -286,17 +243,6 @@ public final class MainView {
         }
     }
 
-    private FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TwinBench scenarios", "*.twin.json"));
-        Path base = viewModel.document().baseDirectory();
-        if (base != null && base.toFile().isDirectory()) {
-            chooser.setInitialDirectory(base.toFile());
-        }
-        return chooser;
-    }
-
     @FXML
     private void onNew() {
         if (confirmDiscard()) {
@@ -309,10 +255,8 @@ public final class MainView {
         if (!confirmDiscard()) {
             return;
         }
-        File file = chooser("Open scenario").showOpenDialog(root.getScene().getWindow());
-        if (file != null) {
-            viewModel.open(file.toPath());
-        }
+        FileDialogs.openScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
+                .ifPresent(viewModel::open);
     }
 
     @FXML
@@ -331,16 +275,8 @@ public final class MainView {
 
     @FXML
     private void onSaveAs() {
-        FileChooser chooser = chooser("Save scenario as");
-        chooser.setInitialFileName("scenario.twin.json");
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            Path path = file.toPath();
-            if (!path.getFileName().toString().endsWith(".twin.json")) {
-                path = path.resolveSibling(path.getFileName() + ".twin.json");
-            }
-            viewModel.files().saveAs(path);
-        }
+        FileDialogs.saveScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
+                .ifPresent(viewModel.files()::saveAs);
     }
 
     @FXML
@@ -356,17 +292,8 @@ public final class MainView {
 
     @FXML
     private void onOpenData() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open data file");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.xlsx"));
-        Path base = viewModel.document().baseDirectory();
-        if (base != null && base.toFile().isDirectory()) {
-            chooser.setInitialDirectory(base.toFile());
-        }
-        File file = chooser.showOpenDialog(root.getScene().getWindow());
-        if (file != null) {
-            viewModel.useDataFile(file.toPath());
-        }
+        FileDialogs.openData(root.getScene().getWindow(), viewModel.document().baseDirectory())
+                .ifPresent(viewModel::useDataFile);
     }
 
     @FXML

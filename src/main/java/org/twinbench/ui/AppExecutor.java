@@ -29,12 +29,22 @@ public final class AppExecutor implements AutoCloseable {
         return executor.submit(task);
     }
 
+    /**
+     * Lets running work finish for a moment before interrupting it: an interrupt in the middle of a
+     * first file read can leave the reader's classes unusable for the rest of the JVM, so the
+     * executor only interrupts what is still running after the grace period. Simulations stop
+     * sooner through their {@code RunControl}.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
         try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+                executor.awaitTermination(2, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -1,83 +1,97 @@
 package org.twinbench.ui;
 
-import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.FileChooser;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.twinbench.scenario.Scenario;
 
-/** Controller of {@code fxml/MainView.fxml}: binds the window to a {@link MainViewModel}. */
+/**
+ * Controller of {@code fxml/MainView.fxml}, the analyst's screen: data, model and palette on the
+ * left, the graph in the middle, the inspector on the right, results below. Binds the menus, the
+ * toolbar and the sub-views to a {@link MainViewModel}.
+ */
 public final class MainView {
+
+    /** How often unsaved changes are written to the recovery file. */
+    static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
 
     @FXML private BorderPane root;
     @FXML private Button runButton;
     @FXML private Button pauseButton;
     @FXML private Button stepButton;
     @FXML private Button stopButton;
-    @FXML private javafx.scene.control.Menu demoMenu;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
+    @FXML private Tooltip undoTooltip;
+    @FXML private Tooltip redoTooltip;
+    @FXML private Tooltip runTooltip;
     @FXML private MenuItem runItem;
     @FXML private MenuItem pauseItem;
     @FXML private MenuItem stepItem;
     @FXML private MenuItem stopItem;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    @FXML private Menu recentMenu;
     @FXML private ComboBox<Speed> speedBox;
     @FXML private Label scenarioTitle;
-    @FXML private Label scenarioDescription;
-    @FXML private ListView<String> nodeList;
+    @FXML private Label runBlockedLabel;
+    @FXML private HBox recoveryBar;
+    @FXML private Label recoveryLabel;
+    @FXML private Label datasetLabel;
+    @FXML private ListView<String> columnList;
     @FXML private Label modelSummary;
     @FXML private LiveChartsView liveChartsController;
+    @FXML private Menu demoMenu;
     @FXML private Label statusLabel;
     @FXML private ProgressBar progressBar;
+    @FXML private PaletteView paletteController;
+    @FXML private GraphCanvasView canvasController;
+    @FXML private InspectorView inspectorController;
 
     private MainViewModel viewModel;
     private Path sampleScenario;
+    private final Timeline autosave = new Timeline();
 
     /** Connects the view to its model; called once after the FXML is loaded. */
     void bind(MainViewModel model, Path sample) {
         this.viewModel = model;
         this.sampleScenario = sample;
+        canvasController.bind(model.canvas());
+        inspectorController.bind(model.inspector());
+        paletteController.bind(model.palette(), canvasController::drop, canvasController::addFromKeyboard);
         liveChartsController.bind(model.liveCharts());
-        for (String file : org.twinbench.data.BundledSamples.STORIES) {
-            Path storyFile = sample.getParent().resolve(file);
-            try {
-                org.twinbench.scenario.Story story = org.twinbench.scenario.StoryFormat.read(storyFile);
-                MenuItem item = new MenuItem(story.title() + " — " + story.summary());
-                item.setOnAction(event -> PresenterView.open(root.getScene().getWindow(), model.executor(), story));
-                demoMenu.getItems().add(item);
-            } catch (org.twinbench.scenario.ScenarioException e) {
-                MenuItem broken = new MenuItem(file + " cannot be read: " + e.getMessage());
-                broken.setDisable(true);
-                demoMenu.getItems().add(broken);
-            }
-        }
-        nodeList.setItems(model.nodeSummaries());
+        PresenterView.fillMenu(demoMenu, sample.getParent(), () -> root.getScene().getWindow(), model.executor());
         statusLabel.textProperty().bind(model.statusProperty());
         modelSummary.textProperty().bind(model.modelSummaryProperty());
         progressBar.progressProperty().bind(model.progressProperty());
         scenarioTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> title(model.scenarioProperty().get()), model.scenarioProperty()));
-        scenarioDescription.textProperty().bind(Bindings.createStringBinding(
-                () -> model.scenarioProperty().get() == null ? "" : model.scenarioProperty().get().description(),
-                model.scenarioProperty()));
         model.scenarioProperty().addListener((obs, old, scenario) -> liveChartsController.setSteps(stepsOf(scenario)));
-        var noScenario = model.scenarioProperty().isNull();
-        var running = model.runningProperty();
-        runButton.disableProperty().bind(running.or(noScenario));
-        runItem.disableProperty().bind(running.or(noScenario));
-        stopButton.disableProperty().bind(running.not());
-        stopItem.disableProperty().bind(running.not());
-        pauseButton.disableProperty().bind(running.not());
-        pauseItem.disableProperty().bind(running.not());
-        stepButton.disableProperty().bind(running.not());
-        stepItem.disableProperty().bind(running.not());
+        bindRunControls(model);
+        bindHistory(model);
+        bindFiles(model);
+        columnList.setCellFactory(list -> new DatasetColumnCell());
+        model.datasetProperty().addListener((obs, old, now) -> showDataset(now));
+        showDataset(model.datasetProperty().get());
         speedBox.getItems().setAll(Speed.CHOICES);
         speedBox.getSelectionModel().select(Speed.CHOICES.stream()
                 .filter(choice -> choice.stepsPerSecond() == model.speedProperty().get()).findFirst()
@@ -87,12 +101,123 @@ public final class MainView {
                 model.setSpeed(chosen.stepsPerSecond());
             }
         });
-        pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("▶  Resume").otherwise("‖  Pause"));
+        autosave.getKeyFrames().setAll(new KeyFrame(AUTOSAVE_EVERY, e -> model.files().autosave()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+        // The view leaves its window (closed, or replaced by another scene): no more autosaves.
+        root.sceneProperty().addListener((obs, oldScene, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, oldWindow, window) -> {
+                    if (window == null) {
+                        autosave.stop();
+                    } else {
+                        window.showingProperty().addListener((s, was, showing) -> {
+                            if (!showing) {
+                                autosave.stop();
+                            }
+                        });
+                    }
+                });
+            }
+        });
+    }
+
+    private void bindRunControls(MainViewModel model) {
+        var running = model.runningProperty();
+        var blocked = model.runBlockedReasonProperty().isNotEmpty();
+        runButton.disableProperty().bind(running.or(blocked));
+        runItem.disableProperty().bind(running.or(blocked));
+        stopButton.disableProperty().bind(running.not());
+        stopItem.disableProperty().bind(running.not());
+        pauseButton.disableProperty().bind(running.not());
+        pauseItem.disableProperty().bind(running.not());
+        stepButton.disableProperty().bind(running.not());
+        stepItem.disableProperty().bind(running.not());
+        pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("▶  Resume").otherwise("⏸  Pause"));
+        runBlockedLabel.textProperty().bind(model.runBlockedReasonProperty());
+        runBlockedLabel.setTooltip(new Tooltip());
+        runBlockedLabel.getTooltip().textProperty().bind(Bindings.createStringBinding(
+                () -> String.join("\n", model.canvas().problemsProperty().get().all()),
+                model.canvas().problemsProperty()));
+        runTooltip.textProperty().bind(Bindings.when(blocked).then(model.runBlockedReasonProperty())
+                .otherwise("Train the model on the reference data and simulate the scenario (F5)"));
+    }
+
+    private void bindHistory(MainViewModel model) {
+        var history = model.document().history();
+        undoItem.textProperty().bind(Bindings.when(history.canUndoProperty())
+                .then(Bindings.concat("Undo ", history.undoDescriptionProperty())).otherwise("Undo"));
+        redoItem.textProperty().bind(Bindings.when(history.canRedoProperty())
+                .then(Bindings.concat("Redo ", history.redoDescriptionProperty())).otherwise("Redo"));
+        undoTooltip.textProperty().bind(Bindings.concat(undoItem.textProperty(), " (Ctrl+Z)"));
+        redoTooltip.textProperty().bind(Bindings.concat(redoItem.textProperty(), " (Ctrl+Y)"));
+        undoItem.disableProperty().bind(history.canUndoProperty().not());
+        undoButton.disableProperty().bind(history.canUndoProperty().not());
+        redoItem.disableProperty().bind(history.canRedoProperty().not());
+        redoButton.disableProperty().bind(history.canRedoProperty().not());
+    }
+
+    private void bindFiles(MainViewModel model) {
+        FileActions files = model.files();
+        files.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+        recoveryBar.visibleProperty().bind(files.recoveryProperty().isNotNull());
+        recoveryBar.managedProperty().bind(files.recoveryProperty().isNotNull());
+        recoveryLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            var found = files.recoveryProperty().get();
+            return found == null ? "" : "TwinBench was not closed properly. Unsaved changes to \""
+                    + found.scenario().name() + "\" (" + found.scenario().nodes().size() + " nodes) can be recovered.";
+        }, files.recoveryProperty()));
+    }
+
+    private void fillRecent() {
+        List<Path> recent = viewModel.files().recent();
+        recentMenu.getItems().setAll(recent.stream().map(path -> {
+            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                if (confirmDiscard()) {
+                    viewModel.open(path);
+                }
+            });
+            return item;
+        }).toList());
+        recentMenu.setDisable(recent.isEmpty());
+    }
+
+    private void showDataset(DatasetColumns.Summary summary) {
+        if (summary == null) {
+            datasetLabel.setText("No data file yet: add a Sources node and set its file.");
+            columnList.getItems().clear();
+        } else if (summary.error() != null) {
+            datasetLabel.setText(summary.error());
+            columnList.getItems().clear();
+        } else {
+            datasetLabel.setText(summary.file().getFileName() + ": " + summary.rows() + " rows, "
+                    + summary.columns().size() + " columns");
+            columnList.getItems().setAll(java.util.stream.IntStream.range(0, summary.columns().size())
+                    .mapToObj(i -> summary.columns().get(i) + "\t" + summary.kinds().get(i)).toList());
+        }
+    }
+
+    /** Asks what to do with unsaved changes; true when the caller may go on (saved or discarded). */
+    boolean confirmDiscard() {
+        return FileDialogs.confirmDiscard(root.getScene().getWindow(), viewModel.document(), this::onSave);
+    }
+
+    /** The window's close button: ask about unsaved changes, then end cleanly (no recovery offer). */
+    void closeRequested(javafx.stage.WindowEvent event) {
+        if (!confirmDiscard()) {
+            event.consume();
+            return;
+        }
+        autosave.stop();
+        viewModel.files().closing();
     }
 
     /** A choice of the speed box. */
     record Speed(String label, double stepsPerSecond) {
-        static final java.util.List<Speed> CHOICES = java.util.List.of(new Speed("As fast as possible", 0),
+        static final List<Speed> CHOICES = List.of(new Speed("As fast as possible", 0),
                 new Speed("60 steps per second", 60), new Speed("20 steps per second", 20),
                 new Speed("5 steps per second", 5), new Speed("1 step per second", 1));
 
@@ -110,23 +235,47 @@ public final class MainView {
         if (scenario == null || scenario.nodesOfKind("source.").isEmpty()) {
             return 60;
         }
-        return Math.max(1, scenario.nodesOfKind("source.").get(0).integer("steps", 60));
-    }
-
-    @FXML
-    private void onOpen() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open scenario");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TwinBench scenarios", "*.twin.json"));
-        File file = chooser.showOpenDialog(root.getScene().getWindow());
-        if (file != null) {
-            viewModel.open(file.toPath());
+        try {
+            return Math.max(1, scenario.nodesOfKind("source.").get(0).integer("steps", 60));
+        } catch (RuntimeException e) {
+            return 60;
         }
     }
 
     @FXML
+    private void onNew() {
+        if (confirmDiscard()) {
+            viewModel.files().newScenario();
+        }
+    }
+
+    @FXML
+    private void onOpen() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        FileDialogs.openScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
+                .ifPresent(viewModel::open);
+    }
+
+    @FXML
     private void onOpenSample() {
-        viewModel.open(sampleScenario);
+        if (confirmDiscard()) {
+            viewModel.open(sampleScenario);
+        }
+    }
+
+    @FXML
+    private void onSave() {
+        if (!viewModel.files().save()) {
+            onSaveAs();
+        }
+    }
+
+    @FXML
+    private void onSaveAs() {
+        FileDialogs.saveScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
+                .ifPresent(viewModel.files()::saveAs);
     }
 
     @FXML
@@ -135,8 +284,134 @@ public final class MainView {
     }
 
     @FXML
+    private void onHistory() {
+        RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore());
+    }
+
+    @FXML
     private void onExit() {
-        Platform.exit();
+        Stage stage = (Stage) root.getScene().getWindow();
+        if (confirmDiscard()) {
+            autosave.stop();
+            viewModel.files().closing();
+            stage.close();
+            Platform.exit();
+        }
+    }
+
+    @FXML
+    private void onOpenData() {
+        FileDialogs.openData(root.getScene().getWindow(), viewModel.document().baseDirectory())
+                .ifPresent(viewModel::useDataFile);
+    }
+
+    @FXML
+    private void onRecover() {
+        if (confirmDiscard()) {
+            viewModel.files().recover();
+            canvasController.fit();
+        }
+    }
+
+    @FXML
+    private void onDiscardRecovery() {
+        viewModel.files().discardRecovery();
+    }
+
+    @FXML
+    private void onUndo() {
+        viewModel.document().history().undo();
+    }
+
+    @FXML
+    private void onRedo() {
+        viewModel.document().history().redo();
+    }
+
+    private boolean typing() {
+        return root.getScene().getFocusOwner() instanceof TextInputControl;
+    }
+
+    @FXML
+    private void onCopy() {
+        if (!typing()) {
+            viewModel.canvas().copySelection();
+        }
+    }
+
+    @FXML
+    private void onPaste() {
+        if (!typing()) {
+            viewModel.canvas().paste();
+        }
+    }
+
+    @FXML
+    private void onDuplicate() {
+        if (!typing()) {
+            viewModel.canvas().duplicateSelection();
+        }
+    }
+
+    @FXML
+    private void onDelete() {
+        if (!typing()) {
+            canvasController.deleteSelected();
+        }
+    }
+
+    @FXML
+    private void onSelectAll() {
+        if (!typing()) {
+            viewModel.canvas().selectAll();
+        }
+    }
+
+    @FXML
+    private void onFindType() {
+        paletteController.focusSearch();
+    }
+
+    /** Keyboard connection: choose which node the selected one feeds. */
+    @FXML
+    private void onConnectTo() {
+        GraphCanvasViewModel canvas = viewModel.canvas();
+        Optional<String> from = canvas.singleSelection();
+        if (from.isEmpty()) {
+            canvas.say("Select one node first, then choose what it feeds");
+            return;
+        }
+        List<String> targets = canvas.connectableFrom(from.get());
+        if (targets.isEmpty()) {
+            canvas.say(from.get() + " cannot feed any node of this graph");
+            return;
+        }
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(targets.get(0), targets);
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle("Connect");
+        dialog.setHeaderText("Connect " + from.get() + " to");
+        dialog.showAndWait().ifPresent(to -> canvas.connect(from.get(), to));
+        canvasController.focus();
+    }
+
+    @FXML
+    private void onZoomIn() {
+        canvasController.onZoomIn();
+    }
+
+    @FXML
+    private void onZoomOut() {
+        canvasController.onZoomOut();
+    }
+
+    @FXML
+    private void onFit() {
+        canvasController.fit();
+    }
+
+    @FXML
+    private void onTidyUp() {
+        viewModel.canvas().tidyUp();
     }
 
     @FXML
@@ -157,5 +432,9 @@ public final class MainView {
     @FXML
     private void onStop() {
         viewModel.stop();
+    }
+
+    GraphCanvasView canvas() {
+        return canvasController;
     }
 }

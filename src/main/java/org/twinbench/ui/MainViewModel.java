@@ -1,6 +1,7 @@
 package org.twinbench.ui;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,34 +17,47 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+import org.twinbench.Version;
+import org.twinbench.data.BundledSamples;
 import org.twinbench.data.DataException;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
-import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.report.RunRecording;
 import org.twinbench.sim.RunControl;
+import org.twinbench.sim.RunStore;
 import org.twinbench.sim.RunListener;
 import org.twinbench.sim.RunStatus;
 import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
+import org.twinbench.stats.SliceMetrics;
+import org.twinbench.ui.editor.GraphEdits;
+import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.editor.ScenarioFiles;
+import org.twinbench.ui.editor.ScenarioProblems;
 
 /**
- * State and actions of the main window: the open scenario, the run in progress and its accuracy
- * series per slice. All properties change on the FX thread; the engine runs on the app executor.
+ * State and actions of the main window: the open scenario, the run in progress and its live
+ * results ({@link LiveChartsViewModel}); finished runs are recorded in the run store. All properties change on the FX thread; the engine runs on the app executor.
  */
 public final class MainViewModel {
 
-    /** The metric the main chart shows. */
-    public static final String CHART_METRIC = "accuracy";
-    static final String OVERALL = "overall";
     public static final double DEFAULT_SPEED = 20;
 
     private final AppExecutor executor;
     private final Executor fxThread;
 
-    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Path> scenarioFile = new ReadOnlyObjectWrapper<>();
+    private final ScenarioDocument document;
+    private final GraphCanvasViewModel canvas;
+    private final InspectorViewModel inspector;
+    private final PaletteViewModel palette = new PaletteViewModel();
+    private final FileActions files;
+    private final DatasetColumns datasets;
+    private final ReadOnlyStringWrapper runBlockedReason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<DatasetColumns.Summary> dataset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final ReadOnlyStringWrapper modelSummary = new ReadOnlyStringWrapper("No model trained yet");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -53,57 +67,121 @@ public final class MainViewModel {
     private final javafx.beans.property.DoubleProperty speed =
             new javafx.beans.property.SimpleDoubleProperty(DEFAULT_SPEED);
     private final LiveChartsViewModel liveCharts;
-    private final ObservableList<String> nodeSummaries = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyLongWrapper lastRunId = new javafx.beans.property.ReadOnlyLongWrapper();
+    private final Path runStore;
+    private long firstStepNanos;
+    private int firstStep;
 
     /** Identifies the current run; results of an older (stopped) run are dropped. */
     private final AtomicLong runGeneration = new AtomicLong();
     private volatile RunControl control;
-    private long firstStepNanos;
-    private int firstStep;
 
     public MainViewModel(AppExecutor executor, Executor fxThread) {
+        this(executor, fxThread, BundledSamples.userDirectory(), BundledSamples.userDirectory().resolve("samples"));
+    }
+
+    /**
+     * @param home the user's TwinBench folder (recent files, recovery file)
+     * @param dataFolder where relative data paths of a scenario not yet saved are read from
+     */
+    public MainViewModel(AppExecutor executor, Executor fxThread, Path home, Path dataFolder) {
         this.executor = executor;
         this.fxThread = fxThread;
+        this.document = new ScenarioDocument(dataFolder);
+        this.datasets = new DatasetColumns(executor, fxThread);
+        this.canvas = new GraphCanvasViewModel(document);
+        this.inspector = new InspectorViewModel(document, canvas.selection(), datasets);
+        this.files = new FileActions(document, executor, fxThread, new ScenarioFiles(home), status::set);
         this.liveCharts = new LiveChartsViewModel(executor::submit, fxThread);
+        this.runStore = System.getProperty(RunStore.PATH_PROPERTY) != null ? RunStore.defaultPath()
+                : home.resolve("runs.sqlite");
         liveCharts.messageProperty().addListener((obs, old, text) -> status.set(text));
+        canvas.problemsProperty().addListener((obs, old, now) -> runBlockedReason.set(blockedReason(now)));
+        runBlockedReason.set(blockedReason(canvas.problemsProperty().get()));
+        document.scenarioProperty().addListener((obs, old, now) -> {
+            updateTitle();
+            updateDataset();
+        });
+        document.fileProperty().addListener((obs, old, now) -> updateTitle());
+        document.history().dirtyProperty().addListener((obs, old, now) -> updateTitle());
+        updateTitle();
     }
 
-    /** The application's background executor, for views opened from the main window. */
-    AppExecutor executor() {
-        return executor;
+    private static String blockedReason(ScenarioProblems problems) {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        String first = problems.all().get(0);
+        return "Cannot run: " + first + (problems.all().size() > 1 ? " (and " + (problems.all().size() - 1)
+                + " more)" : "");
     }
 
-    /** The live charts and slice table of the current run. */
-    public LiveChartsViewModel liveCharts() {
-        return liveCharts;
+    private void updateTitle() {
+        Scenario current = document.scenario();
+        Path file = document.fileProperty().get();
+        String name = current.name().isBlank() ? "Untitled" : current.name();
+        windowTitle.set((document.history().dirtyProperty().get() ? "• " : "") + name
+                + (file == null ? "" : " — " + file.getFileName()) + " — TwinBench " + Version.get());
+    }
+
+    /**
+     * Makes {@code file} the scenario's data: sets the file parameter of the node that has one, or
+     * adds a source node for it (the first catalog type with a file parameter). One undoable edit.
+     */
+    public void useDataFile(Path file) {
+        Path base = document.baseDirectory();
+        Path absolute = file.toAbsolutePath().normalize();
+        String path = base != null && absolute.startsWith(base.toAbsolutePath().normalize())
+                ? base.toAbsolutePath().normalize().relativize(absolute).toString() : absolute.toString();
+        for (var node : document.scenario().nodes()) {
+            var param = fileParam(node.type());
+            if (param.isPresent()) {
+                document.change("Use data file " + file.getFileName(),
+                        s -> GraphEdits.setParam(s, node.id(), param.get(), path));
+                return;
+            }
+        }
+        org.twinbench.scenario.NodeCatalog.all().stream().filter(t -> fileParam(t.type()).isPresent()).findFirst()
+                .ifPresent(type -> {
+                    double[] spot = canvas.freeSpot();
+                    String id = canvas.addNode(type, spot[0], spot[1], false);
+                    document.change("Use data file " + file.getFileName(),
+                            s -> GraphEdits.setParam(s, id, fileParam(type.type()).orElseThrow(), path));
+                });
+    }
+
+    private static java.util.Optional<String> fileParam(String type) {
+        return org.twinbench.scenario.NodeCatalog.find(type).flatMap(t -> t.params().stream()
+                .filter(p -> p.kind() == org.twinbench.scenario.NodeType.ParamSpec.Kind.FILE)
+                .map(org.twinbench.scenario.NodeType.ParamSpec::name).findFirst());
+    }
+
+    /** Reads the columns of the scenario's data file for the data panel (on the executor, once per file). */
+    private void updateDataset() {
+        Path file = inspector.dataFile().orElse(null);
+        DatasetColumns.Summary shown = dataset.get();
+        if (file == null) {
+            dataset.set(null);
+        } else if (shown == null || !shown.file().equals(file.toAbsolutePath().normalize())) {
+            dataset.set(new DatasetColumns.Summary(file.toAbsolutePath().normalize(), 0, List.of(), List.of(),
+                    "Reading " + file.getFileName() + " ..."));
+            datasets.summary(file, summary -> {
+                if (file.equals(inspector.dataFile().orElse(null))) {
+                    dataset.set(summary);
+                }
+            });
+        }
     }
 
     /** Reads a scenario file on the executor and makes it the open scenario. */
     public void open(Path file) {
-        status.set("Opening " + file.getFileName() + " ...");
-        executor.submit(() -> {
-            try {
-                Scenario loaded = ScenarioFormat.read(file);
-                fxThread.execute(() -> setScenario(loaded, file));
-            } catch (ScenarioException e) {
-                fxThread.execute(() -> status.set(e.getMessage()));
-            }
-        });
-    }
-
-    void setScenario(Scenario loaded, Path file) {
-        scenario.set(loaded);
-        scenarioFile.set(file);
-        nodeSummaries.setAll(loaded.nodes().stream().map(n -> n.id() + "  ·  " + org.twinbench.scenario.NodeCatalog
-                .find(n.type()).map(org.twinbench.scenario.NodeType::title).orElse(n.type())).toList());
-        status.set("Opened " + (loaded.name().isBlank() ? file.getFileName() : loaded.name()));
+        files.open(file);
     }
 
     /** Compiles the open scenario (loads data, trains the model) and runs it, all on the executor. */
     public void run() {
-        Scenario current = scenario.get();
-        Path file = scenarioFile.get();
-        if (current == null || running.get()) {
+        Scenario current = document.scenario();
+        if (running.get() || !runBlockedReason.get().isEmpty()) {
             return;
         }
         long generation = runGeneration.incrementAndGet();
@@ -122,7 +200,9 @@ public final class MainViewModel {
                 showProgress(results.get(results.size() - 1).step());
             }
         });
-        Path baseDir = file.toAbsolutePath().getParent();
+        Path baseDir = document.baseDirectory();
+        Path scenarioFile = document.fileProperty().get();
+        List<StepResult> recorded = new java.util.ArrayList<>();
         executor.submit(() -> {
             RunListener listener = new RunListener() {
                 private int total = 1;
@@ -139,6 +219,7 @@ public final class MainViewModel {
                 @Override
                 public void onStep(StepResult result, int totalSteps) {
                     total = totalSteps;
+                    recorded.add(result);
                     coalescer.offer(result);
                 }
 
@@ -156,7 +237,9 @@ public final class MainViewModel {
                     return;
                 }
                 fxThread.execute(() -> modelSummary.set(describeModel(plan)));
-                SimulationEngine.run(plan, 0, listener, runControl);
+                if (SimulationEngine.run(plan, 0, listener, runControl) == RunStatus.COMPLETED) {
+                    record(current, scenarioFile, plan, recorded);
+                }
             } catch (ScenarioException | DataException e) {
                 fxThread.execute(() -> finish(generation, "Cannot run: " + e.getMessage()));
             } catch (RuntimeException e) {
@@ -217,18 +300,27 @@ public final class MainViewModel {
         status.set(message);
     }
 
+    /** Keeps the finished run in the run store, so Run history can reopen and compare it. */
+    private void record(Scenario scenario, Path scenarioFile, SimulationPlan plan, List<StepResult> steps) {
+        try {
+            long id = RunRecording.record(runStore, scenario, scenarioFile == null ? Path.of("untitled.twin.json")
+                    : scenarioFile, plan, steps);
+            fxThread.execute(() -> lastRunId.set(id));
+        } catch (RuntimeException e) {
+            fxThread.execute(() -> status.set("The run finished but could not be recorded: " + e.getMessage()));
+        }
+    }
+
     private void showProgress(int step) {
-        Scenario current = scenario.get();
-        int steps = current == null ? 1 : stepsOf(current);
+        int steps = stepsOf(document.scenario());
         progress.set(Math.min(1, (step + 1) / (double) steps));
         long now = System.nanoTime();
-        if (step == 0 || firstStepNanos == 0) {
+        if (firstStepNanos == 0) {
             firstStepNanos = now;
             firstStep = step;
         }
         if (running.get() && !paused.get()) {
-            status.set(String.format(Locale.ROOT, "Running: step %d of %d%s", step + 1, steps,
-                    eta(now, step, steps)));
+            status.set(String.format(Locale.ROOT, "Running: step %d of %d%s", step + 1, steps, eta(now, step, steps)));
         }
     }
 
@@ -238,8 +330,7 @@ public final class MainViewModel {
         if (done < 3) {
             return "";
         }
-        double secondsPerStep = (now - firstStepNanos) / 1e9 / done;
-        long remaining = Math.round(secondsPerStep * (steps - step - 1));
+        long remaining = Math.round((now - firstStepNanos) / 1e9 / done * (steps - step - 1));
         return remaining < 1 ? "" : String.format(Locale.ROOT, "  ·  about %d:%02d left", remaining / 60, remaining % 60);
     }
 
@@ -261,12 +352,63 @@ public final class MainViewModel {
         }
     }
 
-    public ObservableList<String> nodeSummaries() {
-        return nodeSummaries;
+    /** The live charts and slice table of the current run. */
+    public LiveChartsViewModel liveCharts() {
+        return liveCharts;
+    }
+
+    /** The application's background executor, for windows opened from the main window. */
+    AppExecutor executor() {
+        return executor;
+    }
+
+    /** Where finished runs are recorded. */
+    public Path runStore() {
+        return runStore;
+    }
+
+    /** The store id of the last run recorded from this window (0 before any). */
+    public javafx.beans.property.ReadOnlyLongProperty lastRunIdProperty() {
+        return lastRunId.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
-        return scenario.getReadOnlyProperty();
+        return document.scenarioProperty();
+    }
+
+    public ScenarioDocument document() {
+        return document;
+    }
+
+    public GraphCanvasViewModel canvas() {
+        return canvas;
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public PaletteViewModel palette() {
+        return palette;
+    }
+
+    public FileActions files() {
+        return files;
+    }
+
+    /** Why Run is disabled (the first validation problem), or empty when the scenario can run. */
+    public ReadOnlyStringProperty runBlockedReasonProperty() {
+        return runBlockedReason.getReadOnlyProperty();
+    }
+
+    /** "• name — file — TwinBench version": the bullet marks unsaved changes. */
+    public ReadOnlyStringProperty windowTitleProperty() {
+        return windowTitle.getReadOnlyProperty();
+    }
+
+    /** The columns and size of the scenario's data file, once read. */
+    public ReadOnlyObjectProperty<DatasetColumns.Summary> datasetProperty() {
+        return dataset.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

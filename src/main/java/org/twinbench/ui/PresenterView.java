@@ -64,6 +64,24 @@ public final class PresenterView {
         return model;
     }
 
+    /** Adds one item per bundled demo story (read from the samples folder) to the Demo menu. */
+    static void fillMenu(javafx.scene.control.Menu menu, java.nio.file.Path samples,
+                         java.util.function.Supplier<Window> owner, AppExecutor executor) {
+        for (String file : org.twinbench.data.BundledSamples.STORIES) {
+            try {
+                Story story = org.twinbench.scenario.StoryFormat.read(samples.resolve(file));
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(story.title() + " — "
+                        + story.summary());
+                item.setOnAction(event -> open(owner.get(), executor, story));
+                menu.getItems().add(item);
+            } catch (org.twinbench.scenario.ScenarioException e) {
+                javafx.scene.control.MenuItem broken = new javafx.scene.control.MenuItem(file + ": " + e.getMessage());
+                broken.setDisable(true);
+                menu.getItems().add(broken);
+            }
+        }
+    }
+
     void bind(PresenterViewModel model) {
         storyTitle.setText(model.story().title());
         chapterTitle.textProperty().bind(Bindings.createStringBinding(() -> {

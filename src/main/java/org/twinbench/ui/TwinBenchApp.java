@@ -11,7 +11,6 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.twinbench.Version;
 import org.twinbench.data.BundledSamples;
 import org.twinbench.scenario.SampleScenarios;
 
@@ -47,12 +46,16 @@ public final class TwinBenchApp extends Application {
         view.bind(model, sampleScenario());
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(resource("/styles/theme.css").toExternalForm());
-        stage.setTitle("TwinBench " + Version.get());
+        stage.titleProperty().bind(model.windowTitleProperty());
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
+        stage.setOnCloseRequest(view::closeRequested);
         stage.show();
-        model.open(scenario);
+        model.files().start();
+        if (scenario != null) {
+            model.open(scenario);
+        }
         return model;
     }
 

@@ -1,0 +1,77 @@
+package org.twinbench.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.twinbench.ui.editor.ScenarioDocument;
+
+/** The main window's dialogs: choosing scenario and data files, and asking about unsaved changes. */
+final class FileDialogs {
+
+    private FileDialogs() {
+    }
+
+    /**
+     * Asks what to do with unsaved changes; true when the caller may go on. "Save" starts the save
+     * and returns false: the caller's action is repeated once the file is written.
+     */
+    static boolean confirmDiscard(Window owner, ScenarioDocument document, Runnable save) {
+        if (!document.history().dirtyProperty().get()) {
+            return true;
+        }
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to \""
+                + document.scenario().name() + "\" first?", saveButton, discard, ButtonType.CANCEL);
+        alert.setHeaderText("There are unsaved changes");
+        alert.initOwner(owner);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        if (answer.get() == saveButton) {
+            save.run();
+            return false;
+        }
+        return true;
+    }
+
+    static Optional<Path> openScenario(Window owner, Path folder) {
+        return Optional.ofNullable(scenarioChooser("Open scenario", folder).showOpenDialog(owner)).map(File::toPath);
+    }
+
+    /** Where to save; the {@code .twin.json} ending is added when the name lacks it. */
+    static Optional<Path> saveScenario(Window owner, Path folder) {
+        FileChooser chooser = scenarioChooser("Save scenario as", folder);
+        chooser.setInitialFileName("scenario.twin.json");
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(path ->
+                path.getFileName().toString().endsWith(".twin.json") ? path
+                        : path.resolveSibling(path.getFileName() + ".twin.json"));
+    }
+
+    static Optional<Path> openData(Window owner, Path folder) {
+        FileChooser chooser = chooser("Open data file", folder);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.xlsx"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    private static FileChooser scenarioChooser(String title, Path folder) {
+        FileChooser chooser = chooser(title, folder);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TwinBench scenarios", "*.twin.json"));
+        return chooser;
+    }
+
+    private static FileChooser chooser(String title, Path folder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (folder != null && folder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        return chooser;
+    }
+}

@@ -1,0 +1,55 @@
+package org.twinbench.ui.editor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioEdge;
+import org.twinbench.scenario.ScenarioValidator;
+
+/**
+ * The validator's findings sorted by where the canvas shows them: per node, per edge, and for the
+ * scenario as a whole. Reads the validator's "node &lt;id&gt;: ..." lines.
+ */
+public record ScenarioProblems(List<String> all, Map<String, List<String>> byNode,
+                               Map<ScenarioEdge, String> byEdge, List<String> general) {
+
+    public static final ScenarioProblems NONE = new ScenarioProblems(List.of(), Map.of(), Map.of(), List.of());
+
+    private static final Pattern LINE = Pattern.compile("node (\\S+?|\\(scenario\\)): (.*)");
+    private static final Pattern EDGE = Pattern.compile("cannot take an edge from (\\S+?): (.*)");
+
+    public static ScenarioProblems of(Scenario scenario) {
+        List<String> all = ScenarioValidator.problems(scenario);
+        Map<String, List<String>> byNode = new HashMap<>();
+        Map<ScenarioEdge, String> byEdge = new HashMap<>();
+        List<String> general = new ArrayList<>();
+        for (String line : all) {
+            Matcher m = LINE.matcher(line);
+            if (!m.matches() || m.group(1).equals("(scenario)")) {
+                general.add(m.matches() ? m.group(2) : line);
+                continue;
+            }
+            Matcher edge = EDGE.matcher(m.group(2));
+            if (edge.matches()) {
+                byEdge.put(new ScenarioEdge(edge.group(1), m.group(1)), edge.group(2));
+            } else {
+                byNode.computeIfAbsent(m.group(1), id -> new ArrayList<>()).add(m.group(2));
+            }
+        }
+        return new ScenarioProblems(List.copyOf(all), Map.copyOf(byNode), Map.copyOf(byEdge), List.copyOf(general));
+    }
+
+    public boolean isEmpty() {
+        return all.isEmpty();
+    }
+
+    /** The problems of one parameter of a node ("parameter 'scale' must be a number ..."). */
+    public List<String> ofParam(String nodeId, String param) {
+        return byNode.getOrDefault(nodeId, List.of()).stream()
+                .filter(p -> p.startsWith("parameter '" + param + "'")).toList();
+    }
+}

@@ -1,0 +1,50 @@
+package org.twinbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.SampleScenarios;
+import org.twinbench.ui.editor.ScenarioDocument;
+
+/** The main view model without the toolkit: the data panel's file choice and Run's blocked reason. */
+class MainViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final AppExecutor executor = new AppExecutor();
+
+    @AfterEach
+    void close() {
+        executor.close();
+    }
+
+    @Test
+    void choosingADataFileAddsASourceForItOrRepointsTheExistingOne() {
+        MainViewModel model = new MainViewModel(executor, Runnable::run, dir, dir);
+        model.useDataFile(dir.resolve("data").resolve("churn.csv"));
+        assertThat(model.document().scenario().nodes()).singleElement().satisfies(node -> {
+            assertThat(node.type()).isEqualTo(NodeCatalog.DATASET_SOURCE);
+            assertThat(node.params()).containsEntry("path", Path.of("data", "churn.csv").toString());
+        });
+        model.document().reset(SampleScenarios.loansRecession(1), null);
+        model.useDataFile(dir.resolve("other.csv"));
+        assertThat(model.document().scenario().node("loans").orElseThrow().params()).containsEntry("path", "other.csv");
+        assertThat(model.document().history().undoDescriptionProperty().get()).isEqualTo("Use data file other.csv");
+    }
+
+    @Test
+    void runIsBlockedWithTheFirstProblemUntilTheScenarioIsValid() {
+        MainViewModel model = new MainViewModel(executor, Runnable::run, dir, dir);
+        assertThat(model.document().scenario()).isEqualTo(ScenarioDocument.EMPTY);
+        assertThat(model.runBlockedReasonProperty().get())
+                .isEqualTo("Cannot run: node (scenario): needs exactly one source node, found 0 (and 1 more)");
+        model.document().reset(SampleScenarios.loansRecession(1), null);
+        assertThat(model.runBlockedReasonProperty().get()).isEmpty();
+        assertThat(model.windowTitleProperty().get()).startsWith("Loans: recession and a new region — TwinBench");
+    }
+}

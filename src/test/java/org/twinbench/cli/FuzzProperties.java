@@ -89,7 +89,7 @@ class FuzzProperties {
         SCENARIOS.incrementAndGet();
         Random random = new Random(seed);
         String original = scenarioTexts.get(random.nextInt(scenarioTexts.size()));
-        String text = Mutations.json(original, random);
+        String text = random.nextInt(3) == 0 ? Mutations.value(original, random) : Mutations.json(original, random);
         Path file = work.resolve("s" + Long.toHexString(seed) + ".twin.json");
         Files.writeString(file, text);
         Path baseDir = work;

@@ -50,6 +50,11 @@ final class Mutations {
         return out;
     }
 
+    /** A single number of the JSON replaced by an edge value: the file stays well-formed, so it often validates. */
+    static String value(String text, Random random) {
+        return replaceMatch(text, NUMBER, random);
+    }
+
     private static String replaceMatch(String text, Pattern pattern, Random random) {
         Matcher matcher = pattern.matcher(text);
         int count = 0;

@@ -11,6 +11,9 @@ import java.util.concurrent.Callable;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.Column;
 import org.twinbench.data.CsvWriter;
+import org.twinbench.data.Dataset;
+import org.twinbench.data.Masking;
+import org.twinbench.data.Schema;
 import org.twinbench.data.Frame;
 import org.twinbench.data.SampleData;
 import org.twinbench.data.TableLoader;
@@ -60,10 +63,18 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         BinaryClassifier classifier = ModelFiles.load(model);
         try {
-            Frame frame = TableLoader.load(data).frame();
+            Dataset dataset = TableLoader.load(data);
+            Frame frame = dataset.frame();
             Frame inputs = ModelInputs.conform(classifier, frame, data.toString());
             double[] scores = classifier.scorePositive(inputs);
-            int positives = write(frame, scores);
+            // Columns that look like personal data are written masked: an export never carries PII in clear.
+            Schema schema = Schema.infer(dataset, null);
+            int positives = write(Masking.masked(frame, schema), scores);
+            List<String> masked = schema.columns().stream().filter(c -> c.pii() != null).map(c -> c.name()).toList();
+            if (!masked.isEmpty()) {
+                spec.commandLine().getErr().println("twinbench: note: masked personal data in " + masked);
+                spec.commandLine().getErr().flush();
+            }
             summarise(frame.rowCount(), scores, positives, classifier);
         } finally {
             if (classifier instanceof AutoCloseable closeable) {

@@ -23,6 +23,11 @@ final class DelimitedReader {
     /** Excel's limit; a wider "table" is almost surely not one. */
     static final int MAX_COLUMNS = 16_384;
     private static final int CHECK_EVERY_ROWS = 4096;
+    /**
+     * Peak heap per cell while loading: 8 bytes in the builder's array, up to 8 more of slack after
+     * it doubles, and 8 for the final trimmed copy.
+     */
+    static final long BYTES_PER_CELL = 24;
 
     private DelimitedReader() {
     }
@@ -31,7 +36,8 @@ final class DelimitedReader {
     record Parsed(List<ColumnBuilder> columns, TextFormat format, RowLines lines, String sha256) {
     }
 
-    static Parsed read(Path file, LoadOptions options) {
+    /** Reads, refusing the file once its cells would need more than {@code budgetBytes} of heap. */
+    static Parsed read(Path file, LoadOptions options, long budgetBytes) {
         TextFormat format = TextSniffer.sniff(file, options);
         Set<String> forcedText = new HashSet<>();
         options.typeOverrides().forEach((name, kind) -> {
@@ -39,7 +45,7 @@ final class DelimitedReader {
                 forcedText.add(name);
             }
         });
-        Parsed parsed = pass(file, format, forcedText, options);
+        Parsed parsed = pass(file, format, forcedText, options, budgetBytes);
         boolean again = false;
         for (ColumnBuilder column : parsed.columns()) {
             if (column.needsReread()) {
@@ -47,10 +53,11 @@ final class DelimitedReader {
                 again = true;
             }
         }
-        return again ? pass(file, format, forcedText, options) : parsed;
+        return again ? pass(file, format, forcedText, options, budgetBytes) : parsed;
     }
 
-    private static Parsed pass(Path file, TextFormat format, Set<String> forcedText, LoadOptions options) {
+    private static Parsed pass(Path file, TextFormat format, Set<String> forcedText, LoadOptions options,
+                               long budgetBytes) {
         String where = file.toString();
         long total = size(file);
         try (CountingStream counting = new CountingStream(Files.newInputStream(file));
@@ -86,6 +93,7 @@ final class DelimitedReader {
                 }
                 rows++;
                 if (rows % CHECK_EVERY_ROWS == 0) {
+                    checkBudget(where, parser.recordLine(), rows, columns.size(), budgetBytes);
                     options.cancellation().check("loading " + file.getFileName());
                     options.listener().progress(counting.count, total, rows);
                 }
@@ -95,6 +103,15 @@ final class DelimitedReader {
             return new Parsed(columns, format, lines, counting.sha256());
         } catch (IOException e) {
             throw new DataException(where + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkBudget(String where, long line, long rows, int columns, long budgetBytes) {
+        if (rows * columns * BYTES_PER_CELL > budgetBytes) {
+            long fit = budgetBytes / ((long) columns * BYTES_PER_CELL);
+            throw new DataException(String.format(java.util.Locale.ROOT, "%s: line %d: the table is larger than the "
+                    + "memory budget of %d MiB: about %d rows of %d columns fit; load a sample or fewer columns, "
+                    + "or start TwinBench with a larger -Xmx", where, line, budgetBytes >> 20, fit, columns));
         }
     }
 

@@ -35,6 +35,22 @@ public final class TableLoader {
 
     /** Loads with the given format settings, type overrides, progress listener and cancellation token. */
     public static Dataset load(Path file, LoadOptions options) {
+        return load(file, options, memoryBudget());
+    }
+
+    /**
+     * The heap a table may take while loading: half of the maximum heap, so that the statistics,
+     * models and simulation working on it have the other half.
+     */
+    public static long memoryBudget() {
+        return Runtime.getRuntime().maxMemory() / 2;
+    }
+
+    /**
+     * Loads a delimited file, refusing it with a {@link DataException} that says how many rows fit
+     * once its cells would need more than {@code memoryBudgetBytes} (instead of an OutOfMemoryError).
+     */
+    public static Dataset load(Path file, LoadOptions options, long memoryBudgetBytes) {
         if (!Files.exists(file)) {
             throw new DataException(file + ": file not found");
         }
@@ -53,7 +69,7 @@ public final class TableLoader {
             columns.addAll(ExcelReader.read(file, options));
             resolver = new KindResolver(file.toString(), ',', RowLines.spreadsheet());
         } else {
-            DelimitedReader.Parsed parsed = DelimitedReader.read(file, options);
+            DelimitedReader.Parsed parsed = DelimitedReader.read(file, options, memoryBudgetBytes);
             for (ColumnBuilder builder : parsed.columns()) {
                 columns.add(builder.build());
             }

@@ -1,6 +1,11 @@
 package org.twinbench.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamClass;
 import java.util.List;
 
 /**
@@ -59,6 +64,42 @@ final class ModelBinaryFilter implements ObjectInputFilter {
         }
         rejected = rejected == null ? type.getName() : rejected;
         return Status.REJECTED;
+    }
+
+    /**
+     * An object stream that checks each class name against the allow-list before it asks a class
+     * loader for it: the filter alone runs after the class is resolved, so a foreign class would be
+     * loaded (though not initialised) before being refused. Here it is never loaded at all.
+     */
+    static final class Input extends ObjectInputStream {
+        private final ModelBinaryFilter filter;
+
+        Input(InputStream in, ModelBinaryFilter filter) throws IOException {
+            super(in);
+            this.filter = filter;
+            setObjectInputFilter(filter);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            String name = desc.getName();
+            String element = name.replaceFirst("^\\[+", "");
+            boolean primitiveArray = element.length() == 1 && name.startsWith("[");
+            if (element.startsWith("L") && element.endsWith(";") && name.startsWith("[")) {
+                element = element.substring(1, element.length() - 1);
+            }
+            if (!primitiveArray && !allowed(element)) {
+                filter.rejected = filter.rejected == null ? element : filter.rejected;
+                throw new InvalidClassException(element, "not allowed in a model");
+            }
+            return super.resolveClass(desc);
+        }
+
+        @Override
+        protected Class<?> resolveProxyClass(String[] interfaces) throws InvalidClassException {
+            filter.rejected = filter.rejected == null ? "a dynamic proxy" : filter.rejected;
+            throw new InvalidClassException("a dynamic proxy is not allowed in a model");
+        }
     }
 
     static boolean allowed(String name) {

@@ -171,7 +171,8 @@ public final class ModelBundle {
                 long limit = name.equals(CARD_ENTRY) ? MAX_CARD_BYTES : MAX_BINARY_BYTES;
                 entries.put(name, readLimited(zip, limit, file, name));
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // ZipInputStream throws IllegalArgumentException for an entry name that is not valid UTF-8.
             throw new ModelException(file + ": not a readable model bundle (damaged zip?): " + e.getMessage(), e);
         }
         if (!any) {
@@ -198,8 +199,7 @@ public final class ModelBundle {
 
     private static Object deserialise(byte[] binary, Path file) {
         ModelBinaryFilter filter = new ModelBinaryFilter(MAX_BINARY_BYTES);
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(binary))) {
-            in.setObjectInputFilter(filter);
+        try (ObjectInputStream in = new ModelBinaryFilter.Input(new ByteArrayInputStream(binary), filter)) {
             return in.readObject();
         } catch (InvalidClassException e) {
             if (filter.rejected() != null) {

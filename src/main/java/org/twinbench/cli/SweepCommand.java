@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,8 +145,7 @@ public final class SweepCommand implements Callable<Integer> {
                     + "{\"recession.scale\": [0.9, 0.7]}");
         }
         Map<String, List<Object>> axes = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> axis = it.next();
+        for (Map.Entry<String, JsonNode> axis : root.properties()) {
             JsonNode values = axis.getValue();
             if (!values.isArray() || values.isEmpty()) {
                 throw new UserInputException(file + ": parameter '" + axis.getKey() + "': write a non-empty list of values");

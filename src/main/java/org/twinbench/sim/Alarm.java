@@ -8,7 +8,8 @@ package org.twinbench.sim;
  *     policy did
  * @param detail one line for people, e.g. {@code accuracy 0.71 < 0.80 over the last 5 labelled steps}
  */
-public record Alarm(int replicate, int step, String nodeId, String kind, String detail) {
+public record Alarm(int replicate, int step, String nodeId, String kind, String detail)
+        implements java.io.Serializable {
 
     public static final String ALARM = "alarm";
     public static final String RETRAIN = "retrain";

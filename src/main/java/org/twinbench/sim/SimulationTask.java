@@ -18,7 +18,7 @@ import org.twinbench.scenario.ScenarioNode;
  *     an object parameter such as a schedule) to value
  */
 public record SimulationTask(String scenarioJson, String baseDir, long seed, int steps, int replicate,
-                             Map<String, Object> overrides) {
+                             Map<String, Object> overrides) implements java.io.Serializable {
 
     public SimulationTask {
         overrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));

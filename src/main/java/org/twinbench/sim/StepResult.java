@@ -16,7 +16,7 @@ import org.twinbench.stats.SliceMetrics;
  * @param alarms what monitors and policies signalled at this step
  */
 public record StepResult(int replicate, int step, MetricSet overall, List<SliceMetrics> slices,
-                         Map<String, Double> measures, List<Alarm> alarms) {
+                         Map<String, Double> measures, List<Alarm> alarms) implements java.io.Serializable {
 
     public StepResult {
         slices = List.copyOf(slices);

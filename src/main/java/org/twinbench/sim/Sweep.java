@@ -63,39 +63,60 @@ public final class Sweep {
 
     public static List<Point> run(Scenario scenario, Path baseDir, Map<String, List<Object>> axes, int replicates,
                                   int steps, int threads) {
-        List<SimulationTask> tasks = tasks(scenario, baseDir, axes, replicates, steps);
-        Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, Experiment.daemonThreads());
-        try {
-            List<Future<List<StepResult>>> futures = new ArrayList<>();
-            for (SimulationTask task : tasks) {
-                futures.add(pool.submit(() -> execute(task, plans)));
-            }
-            List<Point> points = new ArrayList<>();
-            int index = 0;
-            for (Map<String, Object> values : grid(axes)) {
-                List<List<StepResult>> replicateSteps = new ArrayList<>();
-                for (int r = 0; r < replicates; r++) {
-                    replicateSteps.add(futures.get(index++).get());
-                }
-                points.add(summarise(values, new RunOutcome(replicateSteps, RunStatus.COMPLETED)));
-            }
-            return points;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the sweep was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return run(scenario, baseDir, axes, replicates, steps, local(threads));
     }
 
-    /** Runs one task; the first task of a point compiles its plan, the others wait for it. */
-    static List<StepResult> execute(SimulationTask task, Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans) {
+    /**
+     * Runs a sweep's tasks on an executor (this machine's threads, or a cluster) and summarises each
+     * point; the answers do not depend on the executor, because every task is deterministic.
+     */
+    public static List<Point> run(Scenario scenario, Path baseDir, Map<String, List<Object>> axes, int replicates,
+                                  int steps, SweepExecutor executor) {
+        List<List<StepResult>> results = executor.execute(tasks(scenario, baseDir, axes, replicates, steps));
+        List<Point> points = new ArrayList<>();
+        int index = 0;
+        for (Map<String, Object> values : grid(axes)) {
+            List<List<StepResult>> replicateSteps = new ArrayList<>(results.subList(index, index + replicates));
+            index += replicates;
+            points.add(summarise(values, new RunOutcome(replicateSteps, RunStatus.COMPLETED)));
+        }
+        return points;
+    }
+
+    /** The local executor: a pool of threads on this machine, each point compiled once. */
+    public static SweepExecutor local(int threads) {
+        return tasks -> {
+            Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans = new ConcurrentHashMap<>();
+            ExecutorService pool = Executors.newFixedThreadPool(threads, Experiment.daemonThreads());
+            try {
+                List<Future<List<StepResult>>> futures = new ArrayList<>();
+                for (SimulationTask task : tasks) {
+                    futures.add(pool.submit(() -> execute(task, plans)));
+                }
+                List<List<StepResult>> results = new ArrayList<>();
+                for (Future<List<StepResult>> future : futures) {
+                    results.add(future.get());
+                }
+                return results;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the sweep was interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        };
+    }
+
+    /**
+     * Runs one task; the first task of a point compiles its plan, the others wait for it. {@code plans}
+     * must belong to one sweep (it is keyed by the point's values only).
+     */
+    public static List<StepResult> execute(SimulationTask task, Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans) {
         CompletableFuture<SimulationPlan> mine = new CompletableFuture<>();
         CompletableFuture<SimulationPlan> shared = plans.putIfAbsent(task.overrides(), mine);
         if (shared == null) {

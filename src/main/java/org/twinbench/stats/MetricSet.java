@@ -8,7 +8,7 @@ import java.util.Map;
  * (precision with no predicted positive, AUC with one class, ...) is {@code NaN}.
  */
 public record MetricSet(int n, double accuracy, double precision, double recall, double f1, double rocAuc,
-                        double logLoss, double brier, double ece) {
+                        double logLoss, double brier, double ece) implements java.io.Serializable {
 
     /** The metric names of the command-line contract, in contract order. */
     public static final java.util.List<String> NAMES =

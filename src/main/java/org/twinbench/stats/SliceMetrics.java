@@ -10,7 +10,7 @@ import java.util.List;
  * @param value the slice's value, or null for rows where the column is missing
  * @param metrics the metrics of those rows
  */
-public record SliceMetrics(String column, String value, MetricSet metrics) {
+public record SliceMetrics(String column, String value, MetricSet metrics) implements java.io.Serializable {
 
     /**
      * Metrics for every level of a coded column that has at least one row, in level order, followed by

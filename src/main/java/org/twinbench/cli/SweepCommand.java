@@ -1,0 +1,173 @@
+package org.twinbench.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import org.twinbench.report.SweepFiles;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.sim.RunListener;
+import org.twinbench.sim.RunProvenance;
+import org.twinbench.sim.ScenarioCompiler;
+import org.twinbench.sim.SimulationPlan;
+import org.twinbench.sim.Sweep;
+import org.twinbench.sim.SweepExecutor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sweep}: runs every point of a parameter grid times every replicate, on this machine's threads
+ * or, with {@code --spark MASTER}, as one Spark task each (needs the Spark build, {@code mvn -Pspark package}).
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a scenario over a parameter grid and write DIR/sweep.csv plus DIR/point-NNNN/"
+                + "{steps.csv,alarms.csv,run.json}.",
+                "grid.json: {\"recession.scale\": [0.9, 0.7], \"retrain.threshold\": [0.1, 0.2]}",
+                "--spark MASTER runs each point x replicate as one Spark task (local[2], spark://host:7077, yarn);"
+                        + " it needs twinbench-spark.jar (mvn -Pspark package)."})
+public final class SweepCommand implements Callable<Integer> {
+
+    /** How to get the Spark build, printed when {@code --spark} is used without it. */
+    static final String NEEDS_SPARK = "--spark needs the Spark build: run 'mvn -Pspark package', then "
+            + "'spark-submit --class org.twinbench.spark.SparkSweepMain target/twinbench-spark.jar S.twin.json "
+            + "--grid grid.json --out DIR' (README: Scale-out with Spark)";
+
+    @Parameters(paramLabel = "SCENARIO", description = "A *.twin.json file.")
+    Path scenarioFile;
+
+    @Option(names = "--grid", required = true, paramLabel = "FILE",
+            description = "JSON object: parameter (node.param or node.param.key) to a list of values.")
+    Path gridFile;
+
+    @Option(names = "--replicates", paramLabel = "N", defaultValue = "1",
+            description = "Monte Carlo replicates per point (default: ${DEFAULT-VALUE}).")
+    int replicates;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Steps to simulate (default: the source's).")
+    Integer steps;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads of the local executor (default: the number of cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Run on Spark: local[N], spark://host:port, yarn, ...")
+    String sparkMaster;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (replicates < 1) {
+            throw new UserInputException("--replicates must be at least 1, not " + replicates);
+        }
+        if (steps != null && steps < 1) {
+            throw new UserInputException("--steps must be at least 1, not " + steps);
+        }
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new UserInputException("--threads must be at least 1, not " + threadCount);
+        }
+        if (Files.isRegularFile(out)) {
+            throw new UserInputException(out + ": is a file, not a folder");
+        }
+        Map<String, List<Object>> axes = readGrid(gridFile);
+        Scenario scenario = ScenarioFormat.read(scenarioFile);
+        Path baseDir = scenarioFile.toAbsolutePath().getParent();
+        int stepCount = steps == null ? 0 : steps;
+        Sweep.tasks(scenario, baseDir, axes, 1, stepCount); // refuses a parameter naming no node before any work
+        // Compiled once here, so a broken scenario fails before a cluster is asked for anything, and for run.json.
+        SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { });
+        if (steps != null) {
+            plan = plan.withSteps(steps);
+        }
+        long start = System.nanoTime();
+        List<Sweep.Point> points;
+        try (SweepExecutor executor = sparkMaster == null ? Sweep.local(threadCount) : cluster("spark").connect(sparkMaster)) {
+            points = Sweep.run(scenario, baseDir, axes, replicates, stepCount, executor);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        SweepFiles.write(out, points, RunProvenance.of(scenarioFile, plan, replicates, Instant.now()));
+        int tasks = points.size() * replicates;
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "%s: %d points x %d replicates = %d tasks on %s in %.2f s (%.1f tasks/s) -> %s%n",
+                scenarioFile, points.size(), replicates, tasks,
+                sparkMaster == null ? threadCount + " local threads" : "spark " + sparkMaster, seconds, tasks / seconds,
+                out);
+        stdout.flush();
+        return TwinBenchCommand.OK;
+    }
+
+    /** The cluster engine registered by the Spark build, or a message saying how to get it. */
+    static SweepExecutor.Cluster cluster(String engine) {
+        for (SweepExecutor.Cluster cluster : ServiceLoader.load(SweepExecutor.Cluster.class)) {
+            if (cluster.engine().equals(engine)) {
+                return cluster;
+            }
+        }
+        throw new UserInputException(NEEDS_SPARK);
+    }
+
+    /** Reads {@code {"node.param": [v1, v2, ...], ...}}; numbers without a fraction become whole numbers. */
+    static Map<String, List<Object>> readGrid(Path file) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new UserInputException(file + ": no such file");
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new UserInputException(file + (at == null ? "" : ": line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject() || root.isEmpty()) {
+            throw new UserInputException(file + ": write a JSON object of parameters to value lists, e.g. "
+                    + "{\"recession.scale\": [0.9, 0.7]}");
+        }
+        Map<String, List<Object>> axes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> axis : root.properties()) {
+            JsonNode values = axis.getValue();
+            if (!values.isArray() || values.isEmpty()) {
+                throw new UserInputException(file + ": parameter '" + axis.getKey() + "': write a non-empty list of values");
+            }
+            List<Object> list = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                JsonNode v = values.get(i);
+                if (v.isIntegralNumber()) {
+                    list.add(v.longValue());
+                } else if (v.isNumber()) {
+                    list.add(v.doubleValue());
+                } else if (v.isBoolean()) {
+                    list.add(v.booleanValue());
+                } else if (v.isTextual()) {
+                    list.add(v.textValue());
+                } else {
+                    throw new UserInputException(file + ": parameter '" + axis.getKey() + "', value " + (i + 1)
+                            + ": write a number, true/false or text, not " + v);
+                }
+            }
+            axes.put(axis.getKey(), list);
+        }
+        return axes;
+    }
+}

@@ -1,0 +1,59 @@
+package org.twinbench.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.twinbench.data.SampleData;
+import org.twinbench.sim.RunProvenance;
+import org.twinbench.sim.RunSeries;
+import org.twinbench.sim.RunSummary;
+import org.twinbench.sim.Sweep;
+
+/**
+ * Writes a sweep's folder: {@code sweep.csv} (the outcome table, one row per point) and, per point,
+ * {@code point-NNNN/} with the layout of a single run ({@code steps.csv}, {@code alarms.csv},
+ * {@code run.json}), so any tool that reads one run reads every point. Nothing depends on where the
+ * tasks ran; only {@code run.json}'s {@code created} field depends on the clock.
+ */
+public final class SweepFiles {
+
+    public static final String SWEEP = "sweep.csv";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SweepFiles() {
+    }
+
+    /** The folder of the {@code index}-th point (0-based), e.g. {@code point-0007}. */
+    public static Path pointDir(Path dir, int index) {
+        return dir.resolve(String.format(Locale.ROOT, "point-%04d", index));
+    }
+
+    /**
+     * @param provenance what made the sweep (scenario, data, model, seed, steps, replicates per point);
+     *     each point's {@code run.json} adds a {@code point} object with its parameter values
+     */
+    public static void write(Path dir, List<Sweep.Point> points, RunProvenance provenance) {
+        RunFiles.writeSweep(dir.resolve(SWEEP), points);
+        for (int i = 0; i < points.size(); i++) {
+            Sweep.Point point = points.get(i);
+            Path pointDir = pointDir(dir, i);
+            try {
+                SampleData.writeAtomically(pointDir.resolve(RunFiles.STEPS), out -> RunFiles.writeSteps(point.outcome(), out));
+                SampleData.writeAtomically(pointDir.resolve(RunFiles.ALARMS), out -> RunFiles.writeAlarms(point.outcome(), out));
+                RunSeries series = RunSeries.of(point.outcome());
+                ObjectNode tree = RunJson.toTree(provenance, RunSummary.of(point.outcome(), series, List.of()), series);
+                tree.set("point", MAPPER.valueToTree(point.values()));
+                String json = MAPPER.writeValueAsString(tree) + "\n";
+                SampleData.writeAtomically(pointDir.resolve(RunFiles.RUN_JSON), out -> out.write(json));
+            } catch (IOException e) {
+                throw new UncheckedIOException(pointDir + ": cannot write the point's files: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -162,7 +162,7 @@ public final class ModelBundle {
                             + CARD_ENTRY + " and " + BINARY_ENTRY);
                 }
                 if (!name.equals(CARD_ENTRY) && !name.equals(BINARY_ENTRY)) {
-                    throw new ModelException(file + ": unexpected entry '" + name + "'; a model bundle holds only "
+                    throw new ModelException(file + ": unexpected entry '" + printable(name) + "'; a model bundle holds only "
                             + CARD_ENTRY + " and " + BINARY_ENTRY);
                 }
                 if (entries.containsKey(name)) {
@@ -265,5 +265,11 @@ public final class ModelBundle {
 
     static ArrayNode array() {
         return JSON.createArrayNode();
+    }
+
+    /** An entry name fit for a one-line message: control characters shown as '?'. */
+    private static String printable(String name) {
+        String shown = name.replaceAll("\\p{Cntrl}", "?");
+        return shown.length() > 80 ? shown.substring(0, 80) + "…" : shown;
     }
 }

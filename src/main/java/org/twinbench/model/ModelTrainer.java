@@ -71,6 +71,11 @@ public final class ModelTrainer {
         Frame train = data.select(trainRows);
         FeatureEncoder encoder = FeatureEncoder.fit(train, options.features());
         int[] trainY = BinaryLabels.encode(train.column(target), positiveLabel);
+        long positives = Arrays.stream(trainY).filter(v -> v == 1).count();
+        if (positives == 0 || positives == trainY.length) {
+            throw new ModelException("cannot train on '" + target + "': the training rows hold only one class ("
+                    + (positives == 0 ? "no" : "only") + " '" + positiveLabel + "'); a model needs both outcomes");
+        }
         double[][] x = encoder.encode(train);
         ModelCard provisional = card(options, positiveLabel, trainRows.length, Map.of());
         BinaryClassifier model = fit(options, encoder, x, trainY, provisional);

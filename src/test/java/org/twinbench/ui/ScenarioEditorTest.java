@@ -111,6 +111,12 @@ class ScenarioEditorTest {
     private static void schedule(FxRobot robot, String start, String end) {
         ComboBox<String> kind = robot.lookup("#param-schedule-kind").query();
         robot.clickOn(kind);
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> robot.lookup("incremental").tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the schedule kinds did not drop down", e);
+        }
         robot.clickOn("incremental");
         type(robot, "#param-schedule-start", start);
         type(robot, "#param-schedule-end", end);

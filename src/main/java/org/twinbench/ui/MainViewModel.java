@@ -173,9 +173,37 @@ public final class MainViewModel {
         }
     }
 
-    /** Reads a scenario file on the executor and makes it the open scenario. */
+    /**
+     * Reads a scenario file on the executor and makes it the open scenario. A model file
+     * ({@code .twinmodel} or {@code .onnx}, e.g. double-clicked) is read and its card shown instead.
+     */
     public void open(Path file) {
-        files.open(file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".twinmodel") || name.endsWith(".onnx")) {
+            openModel(file);
+        } else {
+            files.open(file);
+        }
+    }
+
+    private void openModel(Path file) {
+        status.set("Reading the model " + file.getFileName() + " ...");
+        executor.submit(() -> {
+            try {
+                org.twinbench.model.ModelCard card = org.twinbench.model.ModelFiles.load(file).card();
+                String text = String.format(Locale.ROOT, "%s model %s%npredicts %s = %s from %d features%s",
+                        card.algorithm(), file.getFileName(), card.target(), card.positiveLabel(), card.features().size(),
+                        card.holdoutMetrics().isEmpty() ? "" : String.format(Locale.ROOT, "%nholdout accuracy %.3f, AUC %.3f",
+                                card.holdoutMetrics().getOrDefault("accuracy", Double.NaN),
+                                card.holdoutMetrics().getOrDefault("roc_auc", Double.NaN)));
+                fxThread.execute(() -> {
+                    modelSummary.set(text);
+                    status.set("Opened the model " + file.getFileName() + ": its card is in the data and model panel");
+                });
+            } catch (DataException e) {
+                fxThread.execute(() -> status.set(e.getMessage()));
+            }
+        });
     }
 
     /** Compiles the open scenario (loads data, trains the model) and runs it, all on the executor. */

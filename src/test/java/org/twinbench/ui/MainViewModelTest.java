@@ -47,4 +47,26 @@ class MainViewModelTest {
         assertThat(model.runBlockedReasonProperty().get()).isEmpty();
         assertThat(model.windowTitleProperty().get()).startsWith("Loans: recession and a new region — TwinBench");
     }
+
+    @Test
+    void openingAModelFileShowsItsCardInsteadOfReadingItAsAScenario() throws Exception {
+        MainViewModel model = new MainViewModel(executor, Runnable::run, dir, dir);
+        Path onnx = org.twinbench.data.BundledSamples.extractTo(dir.resolve("samples")).resolve("loans-logistic.onnx");
+        model.open(onnx);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!model.modelSummaryProperty().get().contains("loans-logistic.onnx") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(model.modelSummaryProperty().get()).contains("loans-logistic.onnx").contains("predicts defaulted");
+        assertThat(model.statusProperty().get()).startsWith("Opened the model loans-logistic.onnx");
+
+        Path broken = dir.resolve("broken.twinmodel");
+        java.nio.file.Files.writeString(broken, "not a zip");
+        model.open(broken);
+        deadline = System.nanoTime() + 30_000_000_000L;
+        while (!model.statusProperty().get().contains("broken.twinmodel:") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(model.statusProperty().get()).contains("broken.twinmodel:").doesNotContain("\n");
+    }
 }

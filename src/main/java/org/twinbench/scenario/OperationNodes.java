@@ -22,6 +22,12 @@ import java.util.List;
 /** Models, labels, monitors, policies, deployment and metrics: what happens around the data. */
 final class OperationNodes {
 
+    private static final String[] DETECTORS = {"adwin", "ddm", "eddm", "page-hinkley", "kswin", "hddm-a", "cusum"};
+    private static final String[] STATISTICS = {"psi", "ks", "wasserstein", "jensen-shannon", "hellinger", "mean-shift"};
+    private static final String STATISTICS_HELP = "psi (10 reference-decile bins), ks (Kolmogorov-Smirnov D), "
+            + "wasserstein (divided by the reference sd), jensen-shannon, hellinger, "
+            + "mean-shift (|mean - reference mean| / reference sd)";
+
     static final List<NodeType> TYPES = List.of(
             new NodeType(NodeCatalog.LOGISTIC_MODEL, "Models", "Logistic regression",
                     "Trains a logistic regression on the reference rows and scores every batch",
@@ -52,18 +58,27 @@ final class OperationNodes {
             new NodeType(NodeCatalog.ERROR_DETECTOR, "Monitors", "Error-stream detector",
                     "A streaming change detector on the model's errors, row by row as labels arrive",
                     List.of(
-                            optional("detector", TEXT, "page-hinkley", "Detector (page-hinkley)").oneOf("page-hinkley"),
-                            optional("delta", NUMBER, 0.005, "Page-Hinkley: tolerated change of the mean")
+                            optional("detector", TEXT, "adwin", "Detector, as in MOA: adwin, ddm, eddm, page-hinkley, "
+                                    + "kswin, hddm-a, cusum").oneOf(DETECTORS),
+                            optional("delta", NUMBER, null, "ADWIN: confidence δ (default 0.002); Page-Hinkley and "
+                                    + "CUSUM: tolerated change of the mean (default 0.005)").range(0.0, null),
+                            optional("lambda", NUMBER, null, "Page-Hinkley and CUSUM: alarm threshold (default 50)")
                                     .range(0.0, null),
-                            optional("lambda", NUMBER, 50.0, "Page-Hinkley: alarm threshold").range(0.0, null),
-                            optional("min_instances", INTEGER, 30L, "Rows before the first alarm").range(1.0, null)),
+                            optional("min_instances", INTEGER, null, "DDM, Page-Hinkley, CUSUM: rows before the first "
+                                    + "alarm (default 30)").range(1.0, null)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.FEATURE_DRIFT, "Monitors", "Feature drift",
                     "Compares each step's numeric features with the reference rows; alarms when a statistic is too large",
                     List.of(
                             required("features", COLUMNS, "Numeric features to watch"),
-                            optional("statistic", TEXT, "mean-shift",
-                                    "mean-shift: |mean − reference mean| / reference sd").oneOf("mean-shift"),
+                            optional("statistic", TEXT, "psi", STATISTICS_HELP).oneOf(STATISTICS),
+                            optional("threshold", NUMBER, 0.25, "Alarm at or above this value").range(0.0, null)),
+                    List.of(SCORED_IN), List.of(SIGNALS_OUT)),
+            new NodeType(NodeCatalog.PREDICTION_DRIFT, "Monitors", "Prediction drift",
+                    "Compares each step's model scores with the scores of the reference rows; alarms when a "
+                            + "statistic is too large",
+                    List.of(
+                            optional("statistic", TEXT, "psi", STATISTICS_HELP).oneOf(STATISTICS),
                             optional("threshold", NUMBER, 0.25, "Alarm at or above this value").range(0.0, null)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.RETRAIN_POLICY, "Policies", "Retrain",

@@ -56,17 +56,16 @@ public final class SampleScenarios {
     }
 
     /**
-     * The loans recession again, now watched: a Page-Hinkley detector on the error stream and a
-     * performance monitor trigger retraining on the last 5 steps (keeping the old model when the new
-     * one is worse on the newest step); a feature-drift monitor reports how far five features have
-     * moved. Compare with {@link #loansRecession(long)}, which never retrains.
-     * (The detector becomes ADWIN once the stats layer provides it.)
+     * The loans recession again, now watched: ADWIN on the error stream and a performance monitor
+     * trigger retraining on the last 5 steps (keeping the old model when the new one is worse on the
+     * newest step); a feature-drift monitor reports the PSI of five features and a prediction-drift
+     * monitor the PSI of the scores. Compare with {@link #loansRecession(long)}, which never retrains.
      */
     public static Scenario loansRecessionWithRetraining(long seed) {
         Scenario base = loansRecession(seed);
         List<ScenarioNode> nodes = new java.util.ArrayList<>(base.nodes());
         nodes.add(new ScenarioNode("error-detector", NodeCatalog.ERROR_DETECTOR, params(
-                "detector", "page-hinkley", "lambda", 25.0), 700, 300));
+                "detector", "adwin"), 700, 300));
         nodes.add(new ScenarioNode("accuracy-watch", NodeCatalog.PERFORMANCE_MONITOR, params(
                 "window_steps", 3L, "threshold", 0.78), 700, 420));
         nodes.add(new ScenarioNode("retrain", NodeCatalog.RETRAIN_POLICY, params(
@@ -74,9 +73,12 @@ public final class SampleScenarios {
                 920, 360));
         nodes.add(new ScenarioNode("feature-drift", NodeCatalog.FEATURE_DRIFT, params(
                 "features", List.of("income", "debt_to_income", "age", "credit_history_years", "loan_amount"),
-                "statistic", "mean-shift", "threshold", 0.25), 700, 540));
+                "statistic", "psi", "threshold", 0.25), 700, 540));
+        nodes.add(new ScenarioNode("prediction-drift", NodeCatalog.PREDICTION_DRIFT, params(
+                "statistic", "psi", "threshold", 0.25), 700, 660));
         List<ScenarioEdge> edges = new java.util.ArrayList<>(base.edges());
         edges.add(new ScenarioEdge("credit-model", "feature-drift"));
+        edges.add(new ScenarioEdge("credit-model", "prediction-drift"));
         edges.add(new ScenarioEdge("credit-model", "error-detector"));
         edges.add(new ScenarioEdge("credit-model", "accuracy-watch"));
         edges.add(new ScenarioEdge("error-detector", "retrain"));

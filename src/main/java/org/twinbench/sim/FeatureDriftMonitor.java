@@ -3,6 +3,7 @@ package org.twinbench.sim;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.twinbench.data.NumericColumn;
 
 /**
@@ -23,10 +24,12 @@ public record FeatureDriftMonitor(String nodeId, List<String> features, Map<Stri
     @Override
     public Watch start() {
         boolean[] above = new boolean[features.size()];
+        List<ToDoubleFunction<double[]>> against = features.stream().map(f -> statistic.against(reference.get(f)))
+                .toList();
         return (arrived, current, out) -> {
             for (int f = 0; f < features.size(); f++) {
                 String feature = features.get(f);
-                double value = statistic.compute(reference.get(feature),
+                double value = against.get(f).applyAsDouble(
                         ((NumericColumn) current.rows().column(feature)).presentValues());
                 out.measure(nodeId + "." + feature, value);
                 boolean drifted = value >= threshold;

@@ -15,9 +15,13 @@ import org.twinbench.scenario.ScenarioNode;
 record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitors, List<Policy> policies,
                   Deployment deployment) {
 
-    /** {@code poisoning} acts on what every retrain policy trains on. */
+    /**
+     * {@code poisoning} acts on what every retrain policy trains on; {@code referenceScores} are the
+     * initial model's scores of the reference rows, the baseline of prediction drift.
+     */
     static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit,
-                         List<Perturbation> poisoning, Frame reference, Challenger challenger) {
+                         List<Perturbation> poisoning, Frame reference, double[] referenceScores,
+                         Challenger challenger) {
         int labelDelay = 0;
         boolean selective = false;
         List<Monitor> monitors = new ArrayList<>();
@@ -32,11 +36,14 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                 case NodeCatalog.PERFORMANCE_MONITOR -> monitors.add(new PerformanceMonitor(node.id(),
                         node.integer("window_steps", 5), node.number("threshold", 0.8), threshold));
                 case NodeCatalog.ERROR_DETECTOR -> {
+                    // Only the parameters the scenario sets: every detector keeps MOA's defaults for the rest.
                     Map<String, Double> params = new LinkedHashMap<>();
-                    params.put("delta", node.number("delta", 0.005));
-                    params.put("lambda", node.number("lambda", 50));
-                    params.put("min_instances", (double) node.integer("min_instances", 30));
-                    String name = node.string("detector", "page-hinkley");
+                    for (String key : List.of("delta", "lambda", "min_instances")) {
+                        if (node.params().get(key) != null) {
+                            params.put(key, node.number(key, Double.NaN));
+                        }
+                    }
+                    String name = node.string("detector", ChangeDetectors.DEFAULT);
                     monitors.add(new ErrorStreamMonitor(node.id(), name, ChangeDetectors.factory(node.id(), name, params),
                             threshold));
                 }
@@ -46,8 +53,13 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                         PerturbationFactory.requireKind(node, reference, feature, NumericColumn.class, "numeric");
                         values.put(feature, reference.numeric(feature).presentValues());
                     }
-                    String name = node.string("statistic", "mean-shift");
+                    String name = node.string("statistic", "psi");
                     monitors.add(new FeatureDriftMonitor(node.id(), node.strings("features"), values, name,
+                            DriftStatistics.find(node.id(), name), node.number("threshold", 0.25)));
+                }
+                case NodeCatalog.PREDICTION_DRIFT -> {
+                    String name = node.string("statistic", "psi");
+                    monitors.add(new PredictionDriftMonitor(node.id(), referenceScores, name,
                             DriftStatistics.find(node.id(), name), node.number("threshold", 0.25)));
                 }
                 case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(node.id(),

@@ -93,8 +93,10 @@ public final class ScenarioCompiler {
                     node.strings("features"), positive, scenario.seed(), origin.provenance().sha256()),
                     node.number("traffic_share", 0.1));
         }
+        double[] referenceScores = scenario.nodesOfKind(NodeCatalog.PREDICTION_DRIFT).isEmpty() ? new double[0]
+                : PredictionDriftMonitor.present(model.scorePositive(origin.reference()));
         Operations operations = Operations.of(scenario, threshold, target, positive, refit, poisoning,
-                origin.reference(), challenger);
+                origin.reference(), referenceScores, challenger);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
                 operations.deployment(), operations.selectiveLabels(), challenger);

@@ -81,6 +81,14 @@ final class OperationNodes {
                             optional("statistic", TEXT, "psi", STATISTICS_HELP).oneOf(STATISTICS),
                             optional("threshold", NUMBER, 0.25, "Alarm at or above this value").range(0.0, null)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
+            new NodeType(NodeCatalog.CBPE_MONITOR, "Monitors", "Estimated performance (CBPE)",
+                    "Estimates accuracy and ROC AUC of each step without labels from the calibrated scores "
+                            + "(confidence-based performance estimation); alarms below a threshold",
+                    List.of(
+                            optional("calibration", TEXT, "isotonic", "How scores are calibrated on the reference "
+                                    + "rows: isotonic, platt or none").oneOf("isotonic", "platt", "none"),
+                            share("threshold", 0.0, "Alarm when the estimated accuracy falls below this")),
+                    List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.RETRAIN_POLICY, "Policies", "Retrain",
                     "Retrains the model on the last N steps of arrived labels, on an alarm or on a schedule; "
                             + "optionally rolls back when the new model is worse on a holdout",

@@ -92,7 +92,9 @@ public final class SampleScenarios {
     /**
      * A subscription shop raises prices by 15% at step 20; from then on customers in the middle of the
      * spend range react: for a growing share of them (up to 40% by step 35) the old churn rule is
-     * reversed. Churn is only known 3 steps later, so the performance monitor sees the damage late.
+     * reversed. Churn is only known 3 steps later, so the performance monitor sees the damage late; a
+     * CBPE monitor estimates accuracy at once without labels, but only as far as the scores move: a
+     * changed concept with unchanged scores is its blind spot.
      */
     public static Scenario churnPriceRise(long seed) {
         ScenarioNode source = new ScenarioNode("customers", NodeCatalog.DATASET_SOURCE, params(
@@ -114,13 +116,16 @@ public final class SampleScenarios {
                 "window_steps", 3L, "threshold", 0.62), 920, 60);
         ScenarioNode metrics = new ScenarioNode("accuracy-by-plan", NodeCatalog.SLICE_METRICS, params(
                 "slices", List.of("plan", "region"), "threshold", 0.5), 700, 240);
+        ScenarioNode estimate = new ScenarioNode("estimated-accuracy", NodeCatalog.CBPE_MONITOR, params(
+                "calibration", "isotonic"), 700, 360);
         return new Scenario("Churn: a price rise",
                 "Prices rise 15% at step 20 and mid-spend customers change how they decide; labels arrive 3 steps late.",
-                seed, List.of(source, price, reaction, model, delay, monitor, metrics),
+                seed, List.of(source, price, reaction, model, delay, monitor, metrics, estimate),
                 List.of(new ScenarioEdge("customers", "price-rise"), new ScenarioEdge("price-rise", "price-reaction"),
                         new ScenarioEdge("price-reaction", "churn-model"), new ScenarioEdge("churn-model", "label-delay"),
                         new ScenarioEdge("label-delay", "accuracy-watch"),
-                        new ScenarioEdge("churn-model", "accuracy-by-plan")));
+                        new ScenarioEdge("churn-model", "accuracy-by-plan"),
+                        new ScenarioEdge("churn-model", "estimated-accuracy")));
     }
 
     /**

@@ -17,11 +17,12 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
 
     /**
      * {@code poisoning} acts on what every retrain policy trains on; {@code referenceScores} are the
-     * initial model's scores of the reference rows, the baseline of prediction drift.
+     * initial model's scores of the reference rows (the baseline of prediction drift) and
+     * {@code referenceLabels} their labels as 0/1 (CBPE calibrates on both).
      */
     static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit,
-                         List<Perturbation> poisoning, Frame reference, double[] referenceScores,
-                         Challenger challenger) {
+                         List<Perturbation> poisoning, Frame reference, int[] referenceLabels,
+                         double[] referenceScores, Challenger challenger) {
         int labelDelay = 0;
         boolean selective = false;
         List<Monitor> monitors = new ArrayList<>();
@@ -59,9 +60,12 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                 }
                 case NodeCatalog.PREDICTION_DRIFT -> {
                     String name = node.string("statistic", "psi");
-                    monitors.add(new PredictionDriftMonitor(node.id(), referenceScores, name,
-                            DriftStatistics.find(node.id(), name), node.number("threshold", 0.25)));
+                    monitors.add(new PredictionDriftMonitor(node.id(), PredictionDriftMonitor.present(referenceScores),
+                            name, DriftStatistics.find(node.id(), name), node.number("threshold", 0.25)));
                 }
+                case NodeCatalog.CBPE_MONITOR -> monitors.add(new CbpeMonitor(node.id(),
+                        CbpeMonitor.calibrate(referenceLabels, referenceScores, node.string("calibration", "isotonic"),
+                                threshold), node.number("threshold", 0.0)));
                 case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(node.id(),
                         "schedule".equals(node.string("trigger", "alarm")) ? RetrainPolicy.Trigger.SCHEDULE
                                 : RetrainPolicy.Trigger.ALARM,

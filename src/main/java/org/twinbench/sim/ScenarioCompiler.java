@@ -93,10 +93,13 @@ public final class ScenarioCompiler {
                     node.strings("features"), positive, scenario.seed(), origin.provenance().sha256()),
                     node.number("traffic_share", 0.1));
         }
-        double[] referenceScores = scenario.nodesOfKind(NodeCatalog.PREDICTION_DRIFT).isEmpty() ? new double[0]
-                : PredictionDriftMonitor.present(model.scorePositive(origin.reference()));
+        // Prediction drift and CBPE start from the initial model's scores of the reference rows.
+        boolean scoreReference = !scenario.nodesOfKind(NodeCatalog.PREDICTION_DRIFT).isEmpty()
+                || !scenario.nodesOfKind(NodeCatalog.CBPE_MONITOR).isEmpty();
+        double[] referenceScores = scoreReference ? model.scorePositive(origin.reference()) : new double[0];
+        int[] referenceLabels = scoreReference ? labels.read(origin.reference()) : new int[0];
         Operations operations = Operations.of(scenario, threshold, target, positive, refit, poisoning,
-                origin.reference(), referenceScores, challenger);
+                origin.reference(), referenceLabels, referenceScores, challenger);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
                 operations.deployment(), operations.selectiveLabels(), challenger);

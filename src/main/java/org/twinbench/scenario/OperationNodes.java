@@ -36,6 +36,15 @@ final class OperationNodes {
                             required("features", COLUMNS, "Feature columns"),
                             optional("positive", TEXT, null, "Positive class (default: the CLI.md rule)")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
+            new NodeType(NodeCatalog.MODEL_BUNDLE, "Models", "TwinBench model file",
+                    "Scores every batch with a trained .twinmodel bundle (logistic, random forest or gradient "
+                            + "boosting); retraining refits the same algorithm",
+                    List.of(required("path", TEXT, "The .twinmodel file, relative to the scenario")),
+                    List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
+            new NodeType(NodeCatalog.ONNX_MODEL, "Models", "ONNX model",
+                    "Scores every batch with an ONNX model and its .onnx.json mapping; it cannot be retrained",
+                    List.of(required("path", TEXT, "The .onnx file, relative to the scenario")),
+                    List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.CHALLENGER, "Models", "Challenger",
                     "A second logistic regression on other features that scores a share of the traffic (A/B)",
                     List.of(

@@ -20,7 +20,7 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
      * initial model's scores of the reference rows (the baseline of prediction drift) and
      * {@code referenceLabels} their labels as 0/1 (CBPE calibrates on both).
      */
-    static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit,
+    static Operations of(Scenario scenario, String modelId, double threshold, String target, String positive, ModelRefit refit,
                          List<Perturbation> poisoning, Frame reference, int[] referenceLabels,
                          double[] referenceScores, Challenger challenger) {
         int labelDelay = 0;
@@ -66,7 +66,7 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                 case NodeCatalog.CBPE_MONITOR -> monitors.add(new CbpeMonitor(node.id(),
                         CbpeMonitor.calibrate(referenceLabels, referenceScores, node.string("calibration", "isotonic"),
                                 threshold), node.number("threshold", 0.0)));
-                case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(node.id(),
+                case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(requireRefit(node, modelId, refit).id(),
                         "schedule".equals(node.string("trigger", "alarm")) ? RetrainPolicy.Trigger.SCHEDULE
                                 : RetrainPolicy.Trigger.ALARM,
                         node.integer("every_steps", 10), upstream(scenario, node.id()), node.integer("window_steps", 5),
@@ -93,6 +93,16 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
             }
         }
         return new Operations(labelDelay, selective, monitors, policies, deployment);
+    }
+
+    /** A retrain policy needs a model TwinBench can refit: an ONNX model is scored, never trained here. */
+    private static ScenarioNode requireRefit(ScenarioNode node, String modelId, ModelRefit refit) {
+        if (refit == null) {
+            throw new org.twinbench.scenario.ScenarioException("node " + node.id() + ": cannot retrain the model of node "
+                    + modelId + " (an ONNX model cannot be refitted in TwinBench); use a .twinmodel or logistic "
+                    + "model node, or remove the retrain policy");
+        }
+        return node;
     }
 
     /** The nodes with an edge into {@code id}: the monitors a policy listens to. */

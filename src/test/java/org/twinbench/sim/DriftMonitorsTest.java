@@ -65,7 +65,7 @@ class DriftMonitorsTest {
     void errorDetectorDefaultsToAdwinWhichFindsAnAbruptRiseInErrors() {
         Scenario scenario = new Scenario("s", "", 1,
                 List.of(new ScenarioNode("errors", NodeCatalog.ERROR_DETECTOR, Map.of(), 0, 0)), List.of());
-        Operations operations = Operations.of(scenario, 0.5, "class", "1", null, List.of(), null, new int[0],
+        Operations operations = Operations.of(scenario, "m", 0.5, "class", "1", null, List.of(), null, new int[0],
                 new double[0], null);
         ErrorStreamMonitor monitor = (ErrorStreamMonitor) operations.monitors().get(0);
         assertThat(monitor.detectorName()).isEqualTo("adwin");

@@ -141,7 +141,9 @@ final class OperationNodes {
                     "Accuracy, precision, recall, F1, AUC, log loss, Brier and ECE per step, overall and per slice",
                     List.of(
                             optional("slices", COLUMNS, List.of(), "Columns whose values form slices"),
-                            share("threshold", 0.5, "Score at or above which a row is predicted positive")),
+                            share("threshold", 0.5, "Score at or above which a row is predicted positive"),
+                            optional("fairness", BOOLEAN, false, "Also record the fairness gaps between the slices of "
+                                    + "each column: parity difference and ratio, TPR and FPR gaps")),
                     List.of(SCORED_IN), List.of()));
 
     private OperationNodes() {

@@ -59,11 +59,14 @@ public final class SampleScenarios {
      * The loans recession again, now watched: ADWIN on the error stream and a performance monitor
      * trigger retraining on the last 5 steps (keeping the old model when the new one is worse on the
      * newest step); a feature-drift monitor reports the PSI of five features and a prediction-drift
-     * monitor the PSI of the scores. Compare with {@link #loansRecession(long)}, which never retrains.
+     * monitor the PSI of the scores; the metrics add the fairness gaps between regions. Compare with {@link #loansRecession(long)}, which never retrains.
      */
     public static Scenario loansRecessionWithRetraining(long seed) {
         Scenario base = loansRecession(seed);
-        List<ScenarioNode> nodes = new java.util.ArrayList<>(base.nodes());
+        List<ScenarioNode> nodes = new java.util.ArrayList<>();
+        for (ScenarioNode node : base.nodes()) {
+            nodes.add(NodeCatalog.SLICE_METRICS.equals(node.type()) ? node.withParam("fairness", true) : node);
+        }
         nodes.add(new ScenarioNode("error-detector", NodeCatalog.ERROR_DETECTOR, params(
                 "detector", "adwin"), 700, 300));
         nodes.add(new ScenarioNode("accuracy-watch", NodeCatalog.PERFORMANCE_MONITOR, params(

@@ -66,6 +66,12 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                 case NodeCatalog.CBPE_MONITOR -> monitors.add(new CbpeMonitor(node.id(),
                         CbpeMonitor.calibrate(referenceLabels, referenceScores, node.string("calibration", "isotonic"),
                                 threshold), node.number("threshold", 0.0)));
+                case NodeCatalog.SLICE_METRICS -> {
+                    if (node.flag("fairness", false) && !node.strings("slices").isEmpty()) {
+                        monitors.add(new FairnessMonitor(node.id(), node.strings("slices"),
+                                node.number("threshold", 0.5)));
+                    }
+                }
                 case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(requireRefit(node, modelId, refit).id(),
                         "schedule".equals(node.string("trigger", "alarm")) ? RetrainPolicy.Trigger.SCHEDULE
                                 : RetrainPolicy.Trigger.ALARM,
@@ -88,7 +94,7 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                         node.number("step_seconds", 3600), node.number("cost_per_1000", 0.05),
                         node.number("fixed_cost_per_step", 0), node.flag("quantized", false));
                 default -> {
-                    // Sources, perturbations, models and metrics are built by the compiler.
+                    // Sources, perturbations and models are built by the compiler.
                 }
             }
         }

@@ -24,6 +24,8 @@ final class OperationNodes {
 
     private static final String[] DETECTORS = {"adwin", "ddm", "eddm", "page-hinkley", "kswin", "hddm-a", "cusum"};
     private static final String[] STATISTICS = {"psi", "ks", "wasserstein", "jensen-shannon", "hellinger", "mean-shift"};
+    private static final String[] FEATURE_STATISTICS = {"psi", "ks", "wasserstein", "jensen-shannon", "hellinger",
+        "mean-shift", "chi2"};
     private static final String STATISTICS_HELP = "psi (10 reference-decile bins), ks (Kolmogorov-Smirnov D), "
             + "wasserstein (divided by the reference sd), jensen-shannon, hellinger, "
             + "mean-shift (|mean - reference mean| / reference sd)";
@@ -77,10 +79,12 @@ final class OperationNodes {
                                     + "alarm (default 30)").range(1.0, null)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.FEATURE_DRIFT, "Monitors", "Feature drift",
-                    "Compares each step's numeric features with the reference rows; alarms when a statistic is too large",
+                    "Compares each step's features with the reference rows; alarms when a statistic is too large",
                     List.of(
-                            required("features", COLUMNS, "Numeric features to watch"),
-                            optional("statistic", TEXT, "psi", STATISTICS_HELP).oneOf(STATISTICS),
+                            required("features", COLUMNS, "Features to watch (numeric or categorical)"),
+                            optional("statistic", TEXT, "psi", STATISTICS_HELP + "; categorical features take psi, "
+                                    + "jensen-shannon, hellinger or chi2 (1 - p of Pearson's test)")
+                                    .oneOf(FEATURE_STATISTICS),
                             optional("threshold", NUMBER, 0.25, "Alarm at or above this value").range(0.0, null)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.PREDICTION_DRIFT, "Monitors", "Prediction drift",

@@ -5,11 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.twinbench.data.Frame;
-import org.twinbench.data.NumericColumn;
+import java.util.function.ToDoubleFunction;
+import org.twinbench.data.CategoricalColumn;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
+import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.stats.CategoricalDrift;
+import org.twinbench.stats.CategoricalReference;
 
 /** The label delay, monitors, policies and deployment of a scenario, built from its nodes. */
 record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitors, List<Policy> policies,
@@ -48,16 +52,7 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                     monitors.add(new ErrorStreamMonitor(node.id(), name, ChangeDetectors.factory(node.id(), name, params),
                             threshold));
                 }
-                case NodeCatalog.FEATURE_DRIFT -> {
-                    Map<String, double[]> values = new LinkedHashMap<>();
-                    for (String feature : node.strings("features")) {
-                        PerturbationFactory.requireKind(node, reference, feature, NumericColumn.class, "numeric");
-                        values.put(feature, reference.numeric(feature).presentValues());
-                    }
-                    String name = node.string("statistic", "psi");
-                    monitors.add(new FeatureDriftMonitor(node.id(), node.strings("features"), values, name,
-                            DriftStatistics.find(node.id(), name), node.number("threshold", 0.25)));
-                }
+                case NodeCatalog.FEATURE_DRIFT -> monitors.addAll(featureDrift(node, reference));
                 case NodeCatalog.PREDICTION_DRIFT -> {
                     String name = node.string("statistic", "psi");
                     monitors.add(new PredictionDriftMonitor(node.id(), PredictionDriftMonitor.present(referenceScores),
@@ -99,6 +94,42 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
             }
         }
         return new Operations(labelDelay, selective, monitors, policies, deployment);
+    }
+
+    /**
+     * A feature-drift node's monitors: its numeric features with {@link DriftStatistics}, its
+     * categorical ones (if any) with {@link CategoricalDriftMonitor}. {@code chi2} is for categorical
+     * features only.
+     */
+    private static List<Monitor> featureDrift(ScenarioNode node, Frame reference) {
+        String name = node.string("statistic", "psi");
+        double threshold = node.number("threshold", 0.25);
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        Map<String, CategoricalReference> categorical = new LinkedHashMap<>();
+        ToDoubleFunction<CategoricalDrift> categoricalStatistic = null;
+        for (String feature : node.strings("features")) {
+            PerturbationFactory.requireColumn(node, reference, feature);
+            if (reference.column(feature) instanceof CategoricalColumn column) {
+                categoricalStatistic = CategoricalDriftMonitor.statistic(node.id(), name, feature);
+                categorical.put(feature, CategoricalReference.of(column.codes(), column.levels()));
+            } else {
+                if ("chi2".equals(name)) {
+                    throw new ScenarioException("node " + node.id() + ": statistic 'chi2' is for categorical "
+                            + "features but '" + feature + "' is numeric");
+                }
+                numeric.put(feature, reference.numeric(feature).presentValues());
+            }
+        }
+        List<Monitor> monitors = new ArrayList<>();
+        if (!numeric.isEmpty()) {
+            monitors.add(new FeatureDriftMonitor(node.id(), List.copyOf(numeric.keySet()), numeric, name,
+                    DriftStatistics.find(node.id(), name), threshold));
+        }
+        if (!categorical.isEmpty()) {
+            monitors.add(new CategoricalDriftMonitor(node.id(), List.copyOf(categorical.keySet()), categorical, name,
+                    categoricalStatistic, threshold));
+        }
+        return monitors;
     }
 
     /** A retrain policy needs a model TwinBench can refit: an ONNX model is scored, never trained here. */

@@ -132,8 +132,11 @@ public final class PresenterViewModel {
             if (generation.get() == run) {
                 charts.accept(results);
                 showOnly(current.slices());
-                status.set(String.format(Locale.ROOT, "Step %d of %d", results.get(results.size() - 1).step() + 1,
-                        steps.get()));
+                // The last steps may be delivered after the chapter has ended: keep the closing words then.
+                if (!chapterDone.get()) {
+                    status.set(String.format(Locale.ROOT, "Step %d of %d",
+                            results.get(results.size() - 1).step() + 1, steps.get()));
+                }
             }
         });
         background.execute(() -> {

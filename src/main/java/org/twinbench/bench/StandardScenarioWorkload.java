@@ -23,7 +23,6 @@ import org.twinbench.sim.DatasetSource;
 import org.twinbench.sim.DriftStatistics;
 import org.twinbench.sim.Experiment;
 import org.twinbench.sim.FeatureDriftMonitor;
-import org.twinbench.sim.PageHinkley;
 import org.twinbench.sim.RunControl;
 import org.twinbench.sim.RunListener;
 import org.twinbench.sim.RunOutcome;
@@ -36,7 +35,7 @@ import org.twinbench.stats.SliceMetrics;
 /**
  * "Standard scenario": loans data resampled to 1,000,000 rows per replicate (100 steps of 10,000),
  * three perturbations (income recession, a new region, noise on debt-to-income), the logistic model,
- * a Page-Hinkley detector on the error stream (standing in for ADWIN until the stats layer has it),
+ * a Page-Hinkley detector on the error stream,
  * feature drift (mean shift) on 5 features and metrics for the region slices. Two replicates are timed with 1 and with 2 threads. The
  * reference is a hand-written loop over primitive arrays doing the same sampling, perturbation
  * arithmetic (the same random streams), scoring (the same model call), detector and metrics; its
@@ -114,7 +113,8 @@ final class StandardScenarioWorkload implements Workload {
         nodes.add(new ScenarioNode("noise", NodeCatalog.GAUSSIAN_NOISE,
                 Map.of("columns", List.of("debt_to_income"), "sd", 0.02), 0, 0));
         nodes.add(new ScenarioNode("errors", NodeCatalog.ERROR_DETECTOR, Map.of("detector", "page-hinkley"), 0, 0));
-        nodes.add(new ScenarioNode("drift", NodeCatalog.FEATURE_DRIFT, Map.of("features", DRIFT_FEATURES), 0, 0));
+        nodes.add(new ScenarioNode("drift", NodeCatalog.FEATURE_DRIFT, Map.of("features", DRIFT_FEATURES,
+                "statistic", "mean-shift"), 0, 0));
         List<ScenarioEdge> edges = new ArrayList<>(base.edges().stream()
                 .filter(e -> !e.from().equals("new-region")).toList());
         edges.add(new ScenarioEdge("new-region", "noise"));
@@ -133,7 +133,7 @@ final class StandardScenarioWorkload implements Workload {
         int central = regions.codeOf("central");
         CategoricalColumn labels = production.categorical("defaulted");
         int positive = labels.codeOf(plan.model().card().positiveLabel());
-        PageHinkley detector = new PageHinkley(30, 0.005, 50, 1 - 0.0001);
+        org.twinbench.stats.PageHinkley detector = new org.twinbench.stats.PageHinkley();
         Map<String, double[]> reference = plan.monitors().stream().filter(m -> m instanceof FeatureDriftMonitor)
                 .map(m -> ((FeatureDriftMonitor) m).reference()).findFirst().orElseThrow();
         double[] accuracy = new double[plan.steps()];
@@ -196,7 +196,7 @@ final class StandardScenarioWorkload implements Workload {
             accuracy[step] = ClassificationMetrics.compute(yy, ss, 0.5).accuracy();
             Timing.consume(SliceMetrics.bySlice("region", rr, regions.levels(), yy, ss, 0.5).size());
             for (int i = 0; i < n; i++) {
-                detector.add((ss[i] >= 0.5 ? 1 : 0) != yy[i] ? 1 : 0);
+                detector.update((ss[i] >= 0.5 ? 1 : 0) != yy[i] ? 1 : 0);
             }
             for (String feature : DRIFT_FEATURES) {
                 int index = plan.model().card().features().indexOf(feature);

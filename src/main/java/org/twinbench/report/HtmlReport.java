@@ -59,7 +59,7 @@ public final class HtmlReport {
             html.append("<h3>accuracy by ").append(Html.escape(group.getKey())).append("</h3>\n")
                     .append(SvgChart.render("accuracy by " + group.getKey(), lines)).append('\n');
         }
-        measures(html, series);
+        MonitorSection.render(html, series);
         alarms(html, outcome.alarms());
         provenance(html, p);
         html.append("</body></html>\n");
@@ -100,31 +100,6 @@ public final class HtmlReport {
             groups.computeIfAbsent(column, k -> new ArrayList<>()).add(slice);
         }
         return groups;
-    }
-
-    private static void measures(StringBuilder html, RunSeries series) {
-        List<RunSeries.Key> keys = series.keys().stream()
-                .filter(k -> k.slice().equals(RunSeries.OVERALL) && !org.twinbench.stats.MetricSet.NAMES.contains(k.metric()))
-                .toList();
-        if (keys.isEmpty()) {
-            return;
-        }
-        html.append("<h2>Monitors, latency and cost</h2>\n");
-        List<SvgChart.Line> latency = new ArrayList<>();
-        for (RunSeries.Key key : keys) {
-            RunSeries.Band band = series.band(key);
-            if (key.metric().startsWith("latency_")) {
-                latency.add(new SvgChart.Line(key.metric(), band.mean(), null, null));
-                continue;
-            }
-            html.append("<h3>").append(Html.escape(key.metric())).append("</h3>\n")
-                    .append(SvgChart.render(key.metric(), List.of(new SvgChart.Line(key.metric(), band.mean(),
-                            series.replicates() > 1 ? band.low() : null,
-                            series.replicates() > 1 ? band.high() : null)))).append('\n');
-        }
-        if (!latency.isEmpty()) {
-            html.append("<h3>latency (ms)</h3>\n").append(SvgChart.render("latency percentiles", latency)).append('\n');
-        }
     }
 
     private static void alarms(StringBuilder html, List<Alarm> alarms) {

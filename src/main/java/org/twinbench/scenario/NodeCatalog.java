@@ -26,12 +26,18 @@ public final class NodeCatalog {
     public static final String OUTLIERS = "perturbation.outliers";
     public static final String POISONING = "perturbation.poisoning";
     public static final String LOGISTIC_MODEL = "model.logistic";
+    public static final String MODEL_BUNDLE = "model.bundle";
+    public static final String ONNX_MODEL = "model.onnx";
+    /** The node types that are the scenario's model (exactly one per scenario); the challenger is not. */
+    public static final List<String> MODELS = List.of(LOGISTIC_MODEL, MODEL_BUNDLE, ONNX_MODEL);
     public static final String CHALLENGER = "model.challenger";
     public static final String PROMOTE_POLICY = "policy.promote";
     public static final String LABEL_DELAY = "labels.delay";
     public static final String PERFORMANCE_MONITOR = "monitor.performance";
     public static final String ERROR_DETECTOR = "monitor.error-detector";
     public static final String FEATURE_DRIFT = "monitor.feature-drift";
+    public static final String CBPE_MONITOR = "monitor.cbpe";
+    public static final String PREDICTION_DRIFT = "monitor.prediction-drift";
     public static final String RETRAIN_POLICY = "policy.retrain";
     public static final String DEPLOYMENT = "deployment.endpoint";
     public static final String SLICE_METRICS = "monitor.slice-metrics";

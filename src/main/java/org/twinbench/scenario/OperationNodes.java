@@ -22,6 +22,14 @@ import java.util.List;
 /** Models, labels, monitors, policies, deployment and metrics: what happens around the data. */
 final class OperationNodes {
 
+    private static final String[] DETECTORS = {"adwin", "ddm", "eddm", "page-hinkley", "kswin", "hddm-a", "cusum"};
+    private static final String[] STATISTICS = {"psi", "ks", "wasserstein", "jensen-shannon", "hellinger", "mean-shift"};
+    private static final String[] FEATURE_STATISTICS = {"psi", "ks", "wasserstein", "jensen-shannon", "hellinger",
+        "mean-shift", "chi2"};
+    private static final String STATISTICS_HELP = "psi (10 reference-decile bins), ks (Kolmogorov-Smirnov D), "
+            + "wasserstein (divided by the reference sd), jensen-shannon, hellinger, "
+            + "mean-shift (|mean - reference mean| / reference sd)";
+
     static final List<NodeType> TYPES = List.of(
             new NodeType(NodeCatalog.LOGISTIC_MODEL, "Models", "Logistic regression",
                     "Trains a logistic regression on the reference rows and scores every batch",
@@ -29,6 +37,15 @@ final class OperationNodes {
                             required("target", COLUMN, "Label column"),
                             required("features", COLUMNS, "Feature columns"),
                             optional("positive", TEXT, null, "Positive class (default: the CLI.md rule)")),
+                    List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
+            new NodeType(NodeCatalog.MODEL_BUNDLE, "Models", "TwinBench model file",
+                    "Scores every batch with a trained .twinmodel bundle (logistic, random forest or gradient "
+                            + "boosting); retraining refits the same algorithm",
+                    List.of(required("path", TEXT, "The .twinmodel file, relative to the scenario")),
+                    List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
+            new NodeType(NodeCatalog.ONNX_MODEL, "Models", "ONNX model",
+                    "Scores every batch with an ONNX model and its .onnx.json mapping; it cannot be retrained",
+                    List.of(required("path", TEXT, "The .onnx file, relative to the scenario")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.CHALLENGER, "Models", "Challenger",
                     "A second logistic regression on other features that scores a share of the traffic (A/B)",
@@ -52,19 +69,38 @@ final class OperationNodes {
             new NodeType(NodeCatalog.ERROR_DETECTOR, "Monitors", "Error-stream detector",
                     "A streaming change detector on the model's errors, row by row as labels arrive",
                     List.of(
-                            optional("detector", TEXT, "page-hinkley", "Detector (page-hinkley)").oneOf("page-hinkley"),
-                            optional("delta", NUMBER, 0.005, "Page-Hinkley: tolerated change of the mean")
+                            optional("detector", TEXT, "adwin", "Detector, as in MOA: adwin, ddm, eddm, page-hinkley, "
+                                    + "kswin, hddm-a, cusum").oneOf(DETECTORS),
+                            optional("delta", NUMBER, null, "ADWIN: confidence δ (default 0.002); Page-Hinkley and "
+                                    + "CUSUM: tolerated change of the mean (default 0.005)").range(0.0, null),
+                            optional("lambda", NUMBER, null, "Page-Hinkley and CUSUM: alarm threshold (default 50)")
                                     .range(0.0, null),
-                            optional("lambda", NUMBER, 50.0, "Page-Hinkley: alarm threshold").range(0.0, null),
-                            optional("min_instances", INTEGER, 30L, "Rows before the first alarm").range(1.0, null)),
+                            optional("min_instances", INTEGER, null, "DDM, Page-Hinkley, CUSUM: rows before the first "
+                                    + "alarm (default 30)").range(1.0, null)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.FEATURE_DRIFT, "Monitors", "Feature drift",
-                    "Compares each step's numeric features with the reference rows; alarms when a statistic is too large",
+                    "Compares each step's features with the reference rows; alarms when a statistic is too large",
                     List.of(
-                            required("features", COLUMNS, "Numeric features to watch"),
-                            optional("statistic", TEXT, "mean-shift",
-                                    "mean-shift: |mean − reference mean| / reference sd").oneOf("mean-shift"),
+                            required("features", COLUMNS, "Features to watch (numeric or categorical)"),
+                            optional("statistic", TEXT, "psi", STATISTICS_HELP + "; categorical features take psi, "
+                                    + "jensen-shannon, hellinger or chi2 (1 - p of Pearson's test)")
+                                    .oneOf(FEATURE_STATISTICS),
                             optional("threshold", NUMBER, 0.25, "Alarm at or above this value").range(0.0, null)),
+                    List.of(SCORED_IN), List.of(SIGNALS_OUT)),
+            new NodeType(NodeCatalog.PREDICTION_DRIFT, "Monitors", "Prediction drift",
+                    "Compares each step's model scores with the scores of the reference rows; alarms when a "
+                            + "statistic is too large",
+                    List.of(
+                            optional("statistic", TEXT, "psi", STATISTICS_HELP).oneOf(STATISTICS),
+                            optional("threshold", NUMBER, 0.25, "Alarm at or above this value").range(0.0, null)),
+                    List.of(SCORED_IN), List.of(SIGNALS_OUT)),
+            new NodeType(NodeCatalog.CBPE_MONITOR, "Monitors", "Estimated performance (CBPE)",
+                    "Estimates accuracy and ROC AUC of each step without labels from the calibrated scores "
+                            + "(confidence-based performance estimation); alarms below a threshold",
+                    List.of(
+                            optional("calibration", TEXT, "isotonic", "How scores are calibrated on the reference "
+                                    + "rows: isotonic, platt or none").oneOf("isotonic", "platt", "none"),
+                            share("threshold", 0.0, "Alarm when the estimated accuracy falls below this")),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.RETRAIN_POLICY, "Policies", "Retrain",
                     "Retrains the model on the last N steps of arrived labels, on an alarm or on a schedule; "
@@ -109,7 +145,9 @@ final class OperationNodes {
                     "Accuracy, precision, recall, F1, AUC, log loss, Brier and ECE per step, overall and per slice",
                     List.of(
                             optional("slices", COLUMNS, List.of(), "Columns whose values form slices"),
-                            share("threshold", 0.5, "Score at or above which a row is predicted positive")),
+                            share("threshold", 0.5, "Score at or above which a row is predicted positive"),
+                            optional("fairness", BOOLEAN, false, "Also record the fairness gaps between the slices of "
+                                    + "each column: parity difference and ratio, TPR and FPR gaps")),
                     List.of(SCORED_IN), List.of()));
 
     private OperationNodes() {

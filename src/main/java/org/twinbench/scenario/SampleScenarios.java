@@ -56,17 +56,19 @@ public final class SampleScenarios {
     }
 
     /**
-     * The loans recession again, now watched: a Page-Hinkley detector on the error stream and a
-     * performance monitor trigger retraining on the last 5 steps (keeping the old model when the new
-     * one is worse on the newest step); a feature-drift monitor reports how far five features have
-     * moved. Compare with {@link #loansRecession(long)}, which never retrains.
-     * (The detector becomes ADWIN once the stats layer provides it.)
+     * The loans recession again, now watched: ADWIN on the error stream and a performance monitor
+     * trigger retraining on the last 5 steps (keeping the old model when the new one is worse on the
+     * newest step); a feature-drift monitor reports the PSI of five features and a prediction-drift
+     * monitor the PSI of the scores; the metrics add the fairness gaps between regions. Compare with {@link #loansRecession(long)}, which never retrains.
      */
     public static Scenario loansRecessionWithRetraining(long seed) {
         Scenario base = loansRecession(seed);
-        List<ScenarioNode> nodes = new java.util.ArrayList<>(base.nodes());
+        List<ScenarioNode> nodes = new java.util.ArrayList<>();
+        for (ScenarioNode node : base.nodes()) {
+            nodes.add(NodeCatalog.SLICE_METRICS.equals(node.type()) ? node.withParam("fairness", true) : node);
+        }
         nodes.add(new ScenarioNode("error-detector", NodeCatalog.ERROR_DETECTOR, params(
-                "detector", "page-hinkley", "lambda", 25.0), 700, 300));
+                "detector", "adwin"), 700, 300));
         nodes.add(new ScenarioNode("accuracy-watch", NodeCatalog.PERFORMANCE_MONITOR, params(
                 "window_steps", 3L, "threshold", 0.78), 700, 420));
         nodes.add(new ScenarioNode("retrain", NodeCatalog.RETRAIN_POLICY, params(
@@ -74,9 +76,12 @@ public final class SampleScenarios {
                 920, 360));
         nodes.add(new ScenarioNode("feature-drift", NodeCatalog.FEATURE_DRIFT, params(
                 "features", List.of("income", "debt_to_income", "age", "credit_history_years", "loan_amount"),
-                "statistic", "mean-shift", "threshold", 0.25), 700, 540));
+                "statistic", "psi", "threshold", 0.25), 700, 540));
+        nodes.add(new ScenarioNode("prediction-drift", NodeCatalog.PREDICTION_DRIFT, params(
+                "statistic", "psi", "threshold", 0.25), 700, 660));
         List<ScenarioEdge> edges = new java.util.ArrayList<>(base.edges());
         edges.add(new ScenarioEdge("credit-model", "feature-drift"));
+        edges.add(new ScenarioEdge("credit-model", "prediction-drift"));
         edges.add(new ScenarioEdge("credit-model", "error-detector"));
         edges.add(new ScenarioEdge("credit-model", "accuracy-watch"));
         edges.add(new ScenarioEdge("error-detector", "retrain"));
@@ -90,7 +95,9 @@ public final class SampleScenarios {
     /**
      * A subscription shop raises prices by 15% at step 20; from then on customers in the middle of the
      * spend range react: for a growing share of them (up to 40% by step 35) the old churn rule is
-     * reversed. Churn is only known 3 steps later, so the performance monitor sees the damage late.
+     * reversed. Churn is only known 3 steps later, so the performance monitor sees the damage late; a
+     * CBPE monitor estimates accuracy at once without labels, but only as far as the scores move: a
+     * changed concept with unchanged scores is its blind spot.
      */
     public static Scenario churnPriceRise(long seed) {
         ScenarioNode source = new ScenarioNode("customers", NodeCatalog.DATASET_SOURCE, params(
@@ -112,13 +119,16 @@ public final class SampleScenarios {
                 "window_steps", 3L, "threshold", 0.62), 920, 60);
         ScenarioNode metrics = new ScenarioNode("accuracy-by-plan", NodeCatalog.SLICE_METRICS, params(
                 "slices", List.of("plan", "region"), "threshold", 0.5), 700, 240);
+        ScenarioNode estimate = new ScenarioNode("estimated-accuracy", NodeCatalog.CBPE_MONITOR, params(
+                "calibration", "isotonic"), 700, 360);
         return new Scenario("Churn: a price rise",
                 "Prices rise 15% at step 20 and mid-spend customers change how they decide; labels arrive 3 steps late.",
-                seed, List.of(source, price, reaction, model, delay, monitor, metrics),
+                seed, List.of(source, price, reaction, model, delay, monitor, metrics, estimate),
                 List.of(new ScenarioEdge("customers", "price-rise"), new ScenarioEdge("price-rise", "price-reaction"),
                         new ScenarioEdge("price-reaction", "churn-model"), new ScenarioEdge("churn-model", "label-delay"),
                         new ScenarioEdge("label-delay", "accuracy-watch"),
-                        new ScenarioEdge("churn-model", "accuracy-by-plan")));
+                        new ScenarioEdge("churn-model", "accuracy-by-plan"),
+                        new ScenarioEdge("churn-model", "estimated-accuracy")));
     }
 
     /**

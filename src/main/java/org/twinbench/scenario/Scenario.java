@@ -19,6 +19,11 @@ public record Scenario(String name, String description, long seed, List<Scenario
         return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
     }
 
+    /** The nodes that are the scenario's model ({@link NodeCatalog#MODELS}), in file order. */
+    public List<ScenarioNode> modelNodes() {
+        return nodes.stream().filter(n -> NodeCatalog.MODELS.contains(n.type())).toList();
+    }
+
     public List<ScenarioNode> nodesOfKind(String kindPrefix) {
         return nodes.stream().filter(n -> n.type().startsWith(kindPrefix)).toList();
     }

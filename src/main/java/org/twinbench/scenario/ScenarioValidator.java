@@ -61,11 +61,13 @@ public final class ScenarioValidator {
         if (scenario.nodesOfKind("source.").size() != 1) {
             problems.add("node (scenario): needs exactly one source node, found " + scenario.nodesOfKind("source.").size());
         }
-        if (scenario.nodesOfKind(NodeCatalog.LOGISTIC_MODEL).isEmpty()) {
+        if (scenario.modelNodes().isEmpty()) {
             problems.add("node (scenario): needs a model node");
+        } else if (scenario.modelNodes().size() > 1) {
+            problems.add("node " + scenario.modelNodes().get(1).id() + ": a scenario takes one model node; "
+                    + scenario.modelNodes().get(0).id() + " is already its model");
         }
-        for (String single : java.util.List.of(NodeCatalog.LABEL_DELAY, NodeCatalog.DEPLOYMENT, NodeCatalog.CHALLENGER,
-                NodeCatalog.LOGISTIC_MODEL)) {
+        for (String single : java.util.List.of(NodeCatalog.LABEL_DELAY, NodeCatalog.DEPLOYMENT, NodeCatalog.CHALLENGER)) {
             List<ScenarioNode> nodes = scenario.nodesOfKind(single);
             if (nodes.size() > 1) {
                 problems.add("node " + nodes.get(1).id() + ": a scenario takes at most one "

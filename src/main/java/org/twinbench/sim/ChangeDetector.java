@@ -2,8 +2,8 @@ package org.twinbench.sim;
 
 /**
  * A streaming change detector fed one value at a time (here: 1 for a misclassified row, 0 for a
- * correct one). The stats layer's detectors (ADWIN, DDM, ...) can implement this interface and be
- * registered in {@link ChangeDetectors}; until then {@link PageHinkley} is the built-in one.
+ * correct one). The detectors themselves are the stats layer's (ADWIN, DDM, Page-Hinkley, ...),
+ * adapted in {@link ChangeDetectors}.
  */
 public interface ChangeDetector {
 

@@ -5,28 +5,37 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.twinbench.scenario.ScenarioException;
 
-/** The streaming detectors an error-stream monitor can use, by the name written in the scenario. */
+/**
+ * The streaming detectors an error-stream monitor can use, by the name written in the scenario: every
+ * detector of {@link org.twinbench.stats.ChangeDetectors} (ADWIN, DDM, EDDM, Page-Hinkley, KSWIN,
+ * HDDM-A, CUSUM, each matching MOA). A drift signal is a detection; a warning is not.
+ */
 public final class ChangeDetectors {
 
     /** The detector names the engine knows. */
-    public static final List<String> NAMES = List.of("page-hinkley");
+    public static final List<String> NAMES = org.twinbench.stats.ChangeDetectors.NAMES;
+
+    /** The detector an error-stream monitor uses when the scenario names none. */
+    public static final String DEFAULT = "adwin";
 
     private ChangeDetectors() {
     }
 
     /**
-     * A factory of fresh detectors of the named kind. Page-Hinkley's parameters are MOA's defaults
-     * unless given: {@code min_instances} 30, {@code delta} 0.005, {@code lambda} 50, {@code alpha} 0.9999.
+     * A factory of fresh detectors of the named kind, with the detector's own defaults (MOA's) for
+     * every parameter not in {@code params}; an unknown name, an unknown parameter or a value out of
+     * range is a {@link ScenarioException} naming the node.
      */
     public static Supplier<ChangeDetector> factory(String nodeId, String name, Map<String, Double> params) {
-        if ("page-hinkley".equals(name)) {
-            int minInstances = (int) Math.round(params.getOrDefault("min_instances", 30.0));
-            double delta = params.getOrDefault("delta", 0.005);
-            double lambda = params.getOrDefault("lambda", 50.0);
-            double alpha = params.getOrDefault("alpha", 1 - 0.0001);
-            return () -> new PageHinkley(minInstances, delta, lambda, alpha);
+        Map<String, Double> copy = Map.copyOf(params);
+        try {
+            org.twinbench.stats.ChangeDetectors.create(name, copy);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("node " + nodeId + ": " + e.getMessage());
         }
-        throw new ScenarioException("node " + nodeId + ": parameter 'detector' is '" + name
-                + "'; the engine knows " + NAMES);
+        return () -> {
+            org.twinbench.stats.ChangeDetector detector = org.twinbench.stats.ChangeDetectors.create(name, copy);
+            return value -> detector.update(value) == org.twinbench.stats.ChangeDetector.Signal.DRIFT;
+        };
     }
 }

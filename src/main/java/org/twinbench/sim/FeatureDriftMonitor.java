@@ -3,6 +3,7 @@ package org.twinbench.sim;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.twinbench.data.NumericColumn;
 
 /**
@@ -23,19 +24,30 @@ public record FeatureDriftMonitor(String nodeId, List<String> features, Map<Stri
     @Override
     public Watch start() {
         boolean[] above = new boolean[features.size()];
+        List<ToDoubleFunction<double[]>> against = features.stream().map(f -> statistic.against(reference.get(f)))
+                .toList();
         return (arrived, current, out) -> {
             for (int f = 0; f < features.size(); f++) {
                 String feature = features.get(f);
-                double value = statistic.compute(reference.get(feature),
+                double value = against.get(f).applyAsDouble(
                         ((NumericColumn) current.rows().column(feature)).presentValues());
-                out.measure(nodeId + "." + feature, value);
-                boolean drifted = value >= threshold;
-                if (drifted && !above[f]) {
-                    out.signal(nodeId, Alarm.ALARM, String.format(Locale.ROOT, "%s drifted: %s %.3f >= %.3f", feature,
-                            statisticName, value, threshold));
-                }
-                above[f] = drifted;
+                record(nodeId, feature, statisticName, value, threshold, above, f, out);
             }
         };
+    }
+
+    /**
+     * Records {@code <id>.<feature>} and alarms when the value reaches the threshold, once per
+     * crossing: {@code above[f]} remembers whether feature f was above at the previous step.
+     */
+    static void record(String nodeId, String feature, String statisticName, double value, double threshold,
+                       boolean[] above, int f, StepOutput out) {
+        out.measure(nodeId + "." + feature, value);
+        boolean drifted = value >= threshold;
+        if (drifted && !above[f]) {
+            out.signal(nodeId, Alarm.ALARM, String.format(Locale.ROOT, "%s drifted: %s %.3f >= %.3f", feature,
+                    statisticName, value, threshold));
+        }
+        above[f] = drifted;
     }
 }

@@ -5,19 +5,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.twinbench.data.Frame;
-import org.twinbench.data.NumericColumn;
+import java.util.function.ToDoubleFunction;
+import org.twinbench.data.CategoricalColumn;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
+import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.stats.CategoricalDrift;
+import org.twinbench.stats.CategoricalReference;
 
 /** The label delay, monitors, policies and deployment of a scenario, built from its nodes. */
 record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitors, List<Policy> policies,
                   Deployment deployment) {
 
-    /** {@code poisoning} acts on what every retrain policy trains on. */
-    static Operations of(Scenario scenario, double threshold, String target, String positive, ModelRefit refit,
-                         List<Perturbation> poisoning, Frame reference, Challenger challenger) {
+    /**
+     * {@code poisoning} acts on what every retrain policy trains on; {@code referenceScores} are the
+     * initial model's scores of the reference rows (the baseline of prediction drift) and
+     * {@code referenceLabels} their labels as 0/1 (CBPE calibrates on both).
+     */
+    static Operations of(Scenario scenario, String modelId, double threshold, String target, String positive, ModelRefit refit,
+                         List<Perturbation> poisoning, Frame reference, int[] referenceLabels,
+                         double[] referenceScores, Challenger challenger) {
         int labelDelay = 0;
         boolean selective = false;
         List<Monitor> monitors = new ArrayList<>();
@@ -32,25 +41,33 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                 case NodeCatalog.PERFORMANCE_MONITOR -> monitors.add(new PerformanceMonitor(node.id(),
                         node.integer("window_steps", 5), node.number("threshold", 0.8), threshold));
                 case NodeCatalog.ERROR_DETECTOR -> {
+                    // Only the parameters the scenario sets: every detector keeps MOA's defaults for the rest.
                     Map<String, Double> params = new LinkedHashMap<>();
-                    params.put("delta", node.number("delta", 0.005));
-                    params.put("lambda", node.number("lambda", 50));
-                    params.put("min_instances", (double) node.integer("min_instances", 30));
-                    String name = node.string("detector", "page-hinkley");
+                    for (String key : List.of("delta", "lambda", "min_instances")) {
+                        if (node.params().get(key) != null) {
+                            params.put(key, node.number(key, Double.NaN));
+                        }
+                    }
+                    String name = node.string("detector", ChangeDetectors.DEFAULT);
                     monitors.add(new ErrorStreamMonitor(node.id(), name, ChangeDetectors.factory(node.id(), name, params),
                             threshold));
                 }
-                case NodeCatalog.FEATURE_DRIFT -> {
-                    Map<String, double[]> values = new LinkedHashMap<>();
-                    for (String feature : node.strings("features")) {
-                        PerturbationFactory.requireKind(node, reference, feature, NumericColumn.class, "numeric");
-                        values.put(feature, reference.numeric(feature).presentValues());
-                    }
-                    String name = node.string("statistic", "mean-shift");
-                    monitors.add(new FeatureDriftMonitor(node.id(), node.strings("features"), values, name,
-                            DriftStatistics.find(node.id(), name), node.number("threshold", 0.25)));
+                case NodeCatalog.FEATURE_DRIFT -> monitors.addAll(featureDrift(node, reference));
+                case NodeCatalog.PREDICTION_DRIFT -> {
+                    String name = node.string("statistic", "psi");
+                    monitors.add(new PredictionDriftMonitor(node.id(), PredictionDriftMonitor.present(referenceScores),
+                            name, DriftStatistics.find(node.id(), name), node.number("threshold", 0.25)));
                 }
-                case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(node.id(),
+                case NodeCatalog.CBPE_MONITOR -> monitors.add(new CbpeMonitor(node.id(),
+                        CbpeMonitor.calibrate(referenceLabels, referenceScores, node.string("calibration", "isotonic"),
+                                threshold), node.number("threshold", 0.0)));
+                case NodeCatalog.SLICE_METRICS -> {
+                    if (node.flag("fairness", false) && !node.strings("slices").isEmpty()) {
+                        monitors.add(new FairnessMonitor(node.id(), node.strings("slices"),
+                                node.number("threshold", 0.5)));
+                    }
+                }
+                case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(requireRefit(node, modelId, refit).id(),
                         "schedule".equals(node.string("trigger", "alarm")) ? RetrainPolicy.Trigger.SCHEDULE
                                 : RetrainPolicy.Trigger.ALARM,
                         node.integer("every_steps", 10), upstream(scenario, node.id()), node.integer("window_steps", 5),
@@ -72,11 +89,57 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                         node.number("step_seconds", 3600), node.number("cost_per_1000", 0.05),
                         node.number("fixed_cost_per_step", 0), node.flag("quantized", false));
                 default -> {
-                    // Sources, perturbations, models and metrics are built by the compiler.
+                    // Sources, perturbations and models are built by the compiler.
                 }
             }
         }
         return new Operations(labelDelay, selective, monitors, policies, deployment);
+    }
+
+    /**
+     * A feature-drift node's monitors: its numeric features with {@link DriftStatistics}, its
+     * categorical ones (if any) with {@link CategoricalDriftMonitor}. {@code chi2} is for categorical
+     * features only.
+     */
+    private static List<Monitor> featureDrift(ScenarioNode node, Frame reference) {
+        String name = node.string("statistic", "psi");
+        double threshold = node.number("threshold", 0.25);
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        Map<String, CategoricalReference> categorical = new LinkedHashMap<>();
+        ToDoubleFunction<CategoricalDrift> categoricalStatistic = null;
+        for (String feature : node.strings("features")) {
+            PerturbationFactory.requireColumn(node, reference, feature);
+            if (reference.column(feature) instanceof CategoricalColumn column) {
+                categoricalStatistic = CategoricalDriftMonitor.statistic(node.id(), name, feature);
+                categorical.put(feature, CategoricalReference.of(column.codes(), column.levels()));
+            } else {
+                if ("chi2".equals(name)) {
+                    throw new ScenarioException("node " + node.id() + ": statistic 'chi2' is for categorical "
+                            + "features but '" + feature + "' is numeric");
+                }
+                numeric.put(feature, reference.numeric(feature).presentValues());
+            }
+        }
+        List<Monitor> monitors = new ArrayList<>();
+        if (!numeric.isEmpty()) {
+            monitors.add(new FeatureDriftMonitor(node.id(), List.copyOf(numeric.keySet()), numeric, name,
+                    DriftStatistics.find(node.id(), name), threshold));
+        }
+        if (!categorical.isEmpty()) {
+            monitors.add(new CategoricalDriftMonitor(node.id(), List.copyOf(categorical.keySet()), categorical, name,
+                    categoricalStatistic, threshold));
+        }
+        return monitors;
+    }
+
+    /** A retrain policy needs a model TwinBench can refit: an ONNX model is scored, never trained here. */
+    private static ScenarioNode requireRefit(ScenarioNode node, String modelId, ModelRefit refit) {
+        if (refit == null) {
+            throw new org.twinbench.scenario.ScenarioException("node " + node.id() + ": cannot retrain the model of node "
+                    + modelId + " (an ONNX model cannot be refitted in TwinBench); use a .twinmodel or logistic "
+                    + "model node, or remove the retrain policy");
+        }
+        return node;
     }
 
     /** The nodes with an edge into {@code id}: the monitors a policy listens to. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.twinbench.Version;
 import org.twinbench.data.DataProvenance;
 import org.twinbench.model.ModelCard;
+import org.twinbench.scenario.NodeCatalog;
 
 /**
  * What made a run, so that it can be reproduced: the scenario file and its SHA-256, the data and
@@ -21,9 +22,16 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
     public static RunProvenance of(Path scenarioFile, SimulationPlan plan, int replicates, Instant createdAt) {
         DataProvenance data = plan.data();
         ModelCard card = plan.model().card();
+        // A model node that reads a file (.twinmodel or ONNX) names it, relative to the scenario.
+        Path modelFile = plan.scenario().modelNodes().stream()
+                .filter(n -> !NodeCatalog.LOGISTIC_MODEL.equals(n.type()))
+                .map(n -> scenarioFile.toAbsolutePath().getParent().resolve(n.requiredString("path")).normalize())
+                .findFirst().orElse(null);
         return new RunProvenance(scenarioFile.toString(), plan.scenario().name(),
                 DataProvenance.sha256(scenarioFile), data == null ? null : data.file(),
-                data == null ? null : data.sha256(), data == null ? 0 : data.rows(), card.algorithm(), null, null,
+                data == null ? null : data.sha256(), data == null ? 0 : data.rows(), card.algorithm(),
+                modelFile == null ? null : modelFile.toString(),
+                modelFile == null ? null : DataProvenance.sha256(modelFile),
                 card.trainingDataSha256(), plan.scenario().seed(), plan.steps(), replicates, Version.get(),
                 System.getProperty("java.version"), createdAt.toString());
     }

@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.DataProvenance;
@@ -15,7 +14,7 @@ import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
-import org.twinbench.model.LogisticModel;
+import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
@@ -50,21 +49,14 @@ public final class ScenarioCompiler {
                 ? datasetOrigin(sourceNode, baseDir, listener) : syntheticOrigin(scenario, sourceNode);
         Frame schema = origin.schema();
 
-        ScenarioNode modelNode = scenario.nodesOfKind(NodeCatalog.LOGISTIC_MODEL).get(0);
-        String target = modelNode.requiredString("target");
-        List<String> features = modelNode.strings("features");
-        PerturbationFactory.requireColumn(modelNode, schema, target);
-        for (String feature : features) {
-            PerturbationFactory.requireColumn(modelNode, schema, feature);
-        }
-        String positive = BinaryLabels.positiveLabel(origin.reference().column(target),
-                modelNode.string("positive", null));
+        ScenarioNode modelNode = scenario.modelNodes().get(0);
+        ScenarioModel scenarioModel = ScenarioModel.of(modelNode, origin.reference(), schema, scenario.seed(),
+                origin.provenance().sha256(), baseDir, listener);
+        BinaryClassifier model = scenarioModel.model();
+        String target = scenarioModel.target();
+        String positive = scenarioModel.positive();
         LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive);
-        listener.onPhase("Training logistic regression on " + origin.reference().rowCount() + " reference rows");
-        LogisticModel model = ModelTrainer.trainLogistic(origin.reference(), target, features, positive,
-                scenario.seed(), origin.provenance().sha256());
-        ModelRefit refit = (rows, seed) -> ModelTrainer.trainLogistic(rows, target, features, positive, seed,
-                "retrained in the run");
+        ModelRefit refit = scenarioModel.refit();
 
         List<Perturbation> perturbations = new ArrayList<>();
         List<Perturbation> poisoning = new ArrayList<>();
@@ -93,8 +85,13 @@ public final class ScenarioCompiler {
                     node.strings("features"), positive, scenario.seed(), origin.provenance().sha256()),
                     node.number("traffic_share", 0.1));
         }
-        Operations operations = Operations.of(scenario, threshold, target, positive, refit, poisoning,
-                origin.reference(), challenger);
+        // Prediction drift and CBPE start from the initial model's scores of the reference rows.
+        boolean scoreReference = !scenario.nodesOfKind(NodeCatalog.PREDICTION_DRIFT).isEmpty()
+                || !scenario.nodesOfKind(NodeCatalog.CBPE_MONITOR).isEmpty();
+        double[] referenceScores = scoreReference ? model.scorePositive(origin.reference()) : new double[0];
+        int[] referenceLabels = scoreReference ? labels.read(origin.reference()) : new int[0];
+        Operations operations = Operations.of(scenario, modelNode.id(), threshold, target, positive, refit, poisoning,
+                origin.reference(), referenceLabels, referenceScores, challenger);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
                 operations.deployment(), operations.selectiveLabels(), challenger);

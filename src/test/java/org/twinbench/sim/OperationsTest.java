@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -144,10 +145,11 @@ class OperationsTest {
     }
 
     @Test
-    void pageHinkleyDetectsAHandWorkedChange() {
+    void registeredPageHinkleyDetectsAHandWorkedChange() {
         // delta 0, lambda 1, alpha 1: after 0, 0, 0 the sum is 0; the value 1 at index 3 makes the mean
         // 0.25 and the sum 0.75; the next 1 makes the mean 0.4 and the sum 1.35 > 1: a detection at index 4.
-        PageHinkley detector = new PageHinkley(1, 0, 1, 1);
+        ChangeDetector detector = ChangeDetectors.factory("ph", "page-hinkley",
+                Map.of("min_instances", 1.0, "delta", 0.0, "lambda", 1.0, "alpha", 1.0)).get();
         boolean[] detected = new boolean[5];
         double[] values = {0, 0, 0, 1, 1};
         for (int i = 0; i < values.length; i++) {
@@ -161,7 +163,7 @@ class OperationsTest {
         Perturbation noise = new LabelNoise("noise", new LabelCodec("class", "1", "0"), 0.5,
                 new Schedule(Schedule.Kind.SUDDEN, 5, 5, 0));
         ErrorStreamMonitor monitor = new ErrorStreamMonitor("ph", "page-hinkley",
-                () -> new PageHinkley(30, 0.005, 50, 1 - 0.0001), 0.5);
+                ChangeDetectors.factory("ph", "page-hinkley", Map.of()), 0.5);
         List<StepResult> steps = run(plan(10, 0, List.of(noise), List.of(monitor), List.of(), null));
         List<Integer> alarmSteps = steps.stream().filter(s -> !s.alarms().isEmpty()).map(StepResult::step).toList();
         assertThat(alarmSteps).isNotEmpty().allMatch(step -> step >= 5);

@@ -1,0 +1,95 @@
+package org.twinbench.sim;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.DataException;
+import org.twinbench.data.Frame;
+import org.twinbench.model.Algorithm;
+import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.LogisticModel;
+import org.twinbench.model.ModelCard;
+import org.twinbench.model.ModelFiles;
+import org.twinbench.model.ModelInputs;
+import org.twinbench.model.ModelTrainer;
+import org.twinbench.model.OnnxModel;
+import org.twinbench.model.TrainingOptions;
+import org.twinbench.model.TreeModel;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.ScenarioException;
+import org.twinbench.scenario.ScenarioNode;
+
+/**
+ * The scenario's model: trained on the reference rows (logistic node) or loaded from a file
+ * ({@code .twinmodel} bundle or ONNX, path relative to the scenario) and checked against the data's
+ * columns; with how to refit it, or null when it cannot be refitted (ONNX).
+ *
+ * @param refit null when TwinBench cannot retrain this kind of model
+ */
+record ScenarioModel(BinaryClassifier model, String target, String positive, List<String> features,
+                     ModelRefit refit) {
+
+    static ScenarioModel of(ScenarioNode node, Frame reference, Frame schema, long seed, String dataSha256,
+                            Path baseDir, RunListener listener) {
+        if (NodeCatalog.LOGISTIC_MODEL.equals(node.type())) {
+            String target = node.requiredString("target");
+            List<String> features = node.strings("features");
+            PerturbationFactory.requireColumn(node, schema, target);
+            for (String feature : features) {
+                PerturbationFactory.requireColumn(node, schema, feature);
+            }
+            String positive = BinaryLabels.positiveLabel(reference.column(target), node.string("positive", null));
+            listener.onPhase("Training logistic regression on " + reference.rowCount() + " reference rows");
+            LogisticModel model = ModelTrainer.trainLogistic(reference, target, features, positive, seed, dataSha256);
+            return new ScenarioModel(model, target, positive, features, (rows, s) -> ModelTrainer.trainLogistic(rows,
+                    target, features, positive, s, "retrained in the run"));
+        }
+        Path file = baseDir.resolve(node.requiredString("path")).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new ScenarioException("node " + node.id() + ": model file " + file + " not found");
+        }
+        listener.onPhase("Loading model " + file.getFileName());
+        BinaryClassifier loaded;
+        try {
+            loaded = ModelFiles.load(file);
+        } catch (DataException e) {
+            throw new ScenarioException("node " + node.id() + ": " + e.getMessage());
+        }
+        boolean onnx = NodeCatalog.ONNX_MODEL.equals(node.type());
+        if (onnx != loaded instanceof OnnxModel) {
+            throw new ScenarioException("node " + node.id() + ": " + file.getFileName() + " is not "
+                    + (onnx ? "an ONNX model (.onnx)" : "a TwinBench model (.twinmodel)"));
+        }
+        ModelCard card = loaded.card();
+        String where = "node " + node.id();
+        try {
+            ModelInputs.conform(loaded, schema, where);
+        } catch (DataException e) {
+            throw new ScenarioException(e.getMessage());
+        }
+        if (schema.find(card.target()).isEmpty()) {
+            throw new ScenarioException(where + ": the model predicts '" + card.target()
+                    + "', a column the data does not have");
+        }
+        BinaryClassifier model = new ConformingModel(loaded, where);
+        ModelRefit refit = loaded instanceof LogisticModel || loaded instanceof TreeModel
+                ? (rows, s) -> ModelTrainer.train(rows, new TrainingOptions(Algorithm.of(card.algorithm()),
+                card.target(), card.features(), card.positiveLabel(), s, 0, "retrained in the run"))
+                : null;
+        return new ScenarioModel(model, card.target(), card.positiveLabel(), card.features(), refit);
+    }
+
+    /** A loaded model that first brings each batch to the column types it reads (see {@link ModelInputs}). */
+    private record ConformingModel(BinaryClassifier model, String where) implements BinaryClassifier {
+        @Override
+        public double[] scorePositive(Frame batch) {
+            return model.scorePositive(ModelInputs.conform(model, batch, where));
+        }
+
+        @Override
+        public ModelCard card() {
+            return model.card();
+        }
+    }
+}

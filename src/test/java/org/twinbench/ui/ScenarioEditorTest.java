@@ -144,9 +144,22 @@ class ScenarioEditorTest {
         assertThat(scenario().edges()).as(model.canvas().messageProperty().get()).hasSize(before + 1);
     }
 
+    /** The scenario without positions and without parameters that merely spell out their default. */
     private static Scenario withoutPositions(Scenario s) {
         return new Scenario(s.name(), s.description(), s.seed(),
-                s.nodes().stream().map(n -> new ScenarioNode(n.id(), n.type(), n.params(), 0, 0)).toList(), s.edges());
+                s.nodes().stream().map(n -> new ScenarioNode(n.id(), n.type(), withoutDefaults(n), 0, 0)).toList(),
+                s.edges());
+    }
+
+    private static java.util.Map<String, Object> withoutDefaults(ScenarioNode node) {
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(node.params());
+        org.twinbench.scenario.NodeCatalog.find(node.type()).ifPresent(type -> type.params().forEach(spec -> {
+            if (spec.defaultValue() != null && spec.defaultValue().equals(params.get(spec.name()))
+                    && !spec.required()) {
+                params.remove(spec.name());
+            }
+        }));
+        return params;
     }
 
     @Test

@@ -48,6 +48,8 @@ public final class TwinBenchApp extends Application {
         scene.getStylesheets().add(resource("/styles/theme.css").toExternalForm());
         stage.titleProperty().bind(model.windowTitleProperty());
         stage.setScene(scene);
+        // The stage may have shown another scene before (tests reuse one stage): fit it to this one.
+        stage.sizeToScene();
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.setOnCloseRequest(view::closeRequested);

@@ -39,6 +39,10 @@ public final class LiveChartsViewModel {
     private final StringProperty metric = new SimpleStringProperty("accuracy");
     private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
     private final Map<String, XYChart.Series<Number, Number>> seriesBySlice = new HashMap<>();
+    /** Long (decimated) curves are redrawn at most this often. */
+    static final long REDRAW_NANOS = 250_000_000L;
+    /** Per shown slice, when its decimated curve was last redrawn. */
+    private final Map<String, Long> redrawnAt = new HashMap<>();
     /** Per shown slice, how many history points its line reflects. */
     private final Map<String, Integer> drawn = new HashMap<>();
     private final ObservableList<String> slices = FXCollections.observableArrayList();
@@ -123,6 +127,7 @@ public final class LiveChartsViewModel {
         series.clear();
         seriesBySlice.clear();
         drawn.clear();
+        redrawnAt.clear();
         slices.clear();
         shown.clear();
         rows.clear();
@@ -162,6 +167,7 @@ public final class LiveChartsViewModel {
         series.clear();
         seriesBySlice.clear();
         drawn.clear();
+        redrawnAt.clear();
         lowest.set(Double.NaN);
         highest.set(Double.NaN);
         updateSeries();
@@ -185,8 +191,28 @@ public final class LiveChartsViewModel {
                 series.add(created);
                 return created;
             });
+            if (values.size() > 3 * DISPLAY_BUCKETS && !redrawDue(slice)) {
+                // A decimated curve moves by less than a pixel per batch: redraw it a few times a second only.
+                continue;
+            }
             drawn.put(slice, fill(line, values, drawn.getOrDefault(slice, 0)));
         }
+    }
+
+    /** Redraws every curve now, e.g. when a run has ended and no further batch will come. */
+    public void flush() {
+        redrawnAt.clear();
+        updateSeries();
+    }
+
+    private boolean redrawDue(String slice) {
+        long now = System.nanoTime();
+        Long last = redrawnAt.get(slice);
+        if (last != null && now - last < REDRAW_NANOS) {
+            return false;
+        }
+        redrawnAt.put(slice, now);
+        return true;
     }
 
     /**

@@ -323,6 +323,7 @@ public final class MainViewModel {
         if (generation != runGeneration.get()) {
             return;
         }
+        liveCharts.flush();
         running.set(false);
         paused.set(false);
         status.set(message);

@@ -157,6 +157,7 @@ public final class PresenterViewModel {
                 if (outcome == RunStatus.COMPLETED) {
                     fxThread.execute(() -> {
                         if (generation.get() == run) {
+                            charts.flush();
                             chapterDone.set(true);
                             status.set(index == story.chapters().size() - 1 ? "The end — Esc to leave, R to replay"
                                     : "Press → for the next chapter");

@@ -114,4 +114,15 @@ class LiveChartsViewModelTest {
         });
         assertThat(LiveChartsViewModel.lowerIsBetter("latency_p95_ms")).isTrue();
     }
+
+    @Test
+    void longCurvesAreRedrawnAtMostAFewTimesASecondAndCompleteAfterFlush() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model.accept(steps(0, 1000));
+        model.accept(steps(1000, 1001));
+        model.flush();
+        // Whatever the redraw interval skipped, a flush shows the latest step.
+        var data = model.series().get(0).getData();
+        assertThat(data.get(data.size() - 1).getXValue().intValue()).isEqualTo(1000);
+    }
 }

@@ -93,6 +93,7 @@ public final class LiveChartsSmoothness extends Application {
                 Thread.currentThread().interrupt();
             }
             Platform.runLater(() -> {
+                model.flush();
                 timer.stop();
                 report(pulses, coalescer.handOvers(), (window[1] - window[0]) / 1e9);
                 double[] a = acceptMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();

@@ -40,27 +40,7 @@ public final class DoubleSort {
                 counts[d][(int) (key >>> (BITS * d)) & MASK]++;
             }
         }
-        long[] buffer = new long[n];
-        for (int d = 0; d < DIGITS; d++) {
-            int[] count = counts[d];
-            int shift = BITS * d;
-            if (count[(int) (keys[0] >>> shift) & MASK] == n) {
-                continue;
-            }
-            int offset = 0;
-            for (int b = 0; b < BUCKETS; b++) {
-                int c = count[b];
-                count[b] = offset;
-                offset += c;
-            }
-            for (int i = 0; i < n; i++) {
-                long key = keys[i];
-                buffer[count[(int) (key >>> shift) & MASK]++] = key;
-            }
-            long[] swap = keys;
-            keys = buffer;
-            buffer = swap;
-        }
+        keys = passes(keys, counts);
         for (int i = 0; i < n; i++) {
             long key = keys[i];
             // Undo the mapping: keys with the top bit set were non-negative.
@@ -82,8 +62,21 @@ public final class DoubleSort {
                 counts[d][(int) (key >>> (BITS * d)) & MASK]++;
             }
         }
-        long[] buffer = new long[n];
+        long[] now = passes(keys, counts);
+        if (now != keys) {
+            System.arraycopy(now, 0, keys, 0, n);
+        }
+    }
+
+    /**
+     * The stable counting passes over the 11-bit digits, given each digit's bucket counts; passes in
+     * which every key has the same digit are skipped. Returns the sorted keys, which are either
+     * {@code keys} itself or a buffer of the same length.
+     */
+    private static long[] passes(long[] keys, int[][] counts) {
+        int n = keys.length;
         long[] now = keys;
+        long[] buffer = new long[n];
         for (int d = 0; d < DIGITS; d++) {
             int[] count = counts[d];
             int shift = BITS * d;
@@ -104,8 +97,6 @@ public final class DoubleSort {
             now = buffer;
             buffer = swap;
         }
-        if (now != keys) {
-            System.arraycopy(now, 0, keys, 0, n);
-        }
+        return now;
     }
 }

@@ -97,36 +97,68 @@ public final class FeatureEncoder {
     /** The design matrix of a frame: one row per frame row, {@link #width()} columns. */
     public double[][] encode(Frame frame) {
         int n = frame.rowCount();
+        double[][] columns = encodeColumns(frame, 0, n);
         double[][] x = new double[n][width];
+        for (int j = 0; j < width; j++) {
+            double[] column = columns[j];
+            for (int i = 0; i < n; i++) {
+                x[i][j] = column[i];
+            }
+        }
+        return x;
+    }
+
+    /**
+     * The encoded features of rows {@code [from, to)} column by column: {@code out[j][i - from]} is
+     * encoded feature {@code j} of row {@code i}. A numeric value becomes {@code (v - mean) / sd}
+     * (0 when missing); a categorical feature one 0/1 indicator column per training level.
+     */
+    public double[][] encodeColumns(Frame frame, int from, int to) {
+        int n = to - from;
+        double[][] out = new double[width][n];
         int offset = 0;
         for (Feature feature : features) {
             Column column = frame.column(feature.name());
             if (feature instanceof Numeric numeric) {
                 double[] values = asNumbers(column, numeric.name());
+                double[] target = out[offset];
+                double mean = numeric.mean();
+                double sd = numeric.sd();
                 for (int i = 0; i < n; i++) {
-                    double v = values[i];
-                    x[i][offset] = Double.isNaN(v) ? 0 : (v - numeric.mean()) / numeric.sd();
+                    double v = values[from + i];
+                    target[i] = Double.isNaN(v) ? 0 : (v - mean) / sd;
                 }
             } else {
-                Categorical categorical = (Categorical) feature;
-                if (!(column instanceof CategoricalColumn values)) {
-                    throw new IllegalArgumentException("feature '" + feature.name() + "' must be categorical");
-                }
-                int[] slot = new int[values.levels().size()];
-                for (int level = 0; level < slot.length; level++) {
-                    slot[level] = categorical.levels().indexOf(values.levels().get(level));
-                }
+                CategoricalColumn values = asCategories(column, feature.name());
+                int[] slot = slots((Categorical) feature, values);
                 int[] codes = values.codes();
                 for (int i = 0; i < n; i++) {
-                    int s = codes[i] < 0 ? -1 : slot[codes[i]];
+                    int code = codes[from + i];
+                    int s = code < 0 ? -1 : slot[code];
                     if (s >= 0) {
-                        x[i][offset + s] = 1;
+                        out[offset + s][i] = 1;
                     }
                 }
             }
             offset += feature.width();
         }
-        return x;
+        return out;
+    }
+
+    /** For each level code of {@code values}, its position among the training levels, or -1 if unseen. */
+    private static int[] slots(Categorical feature, CategoricalColumn values) {
+        int[] slot = new int[values.levels().size()];
+        for (int level = 0; level < slot.length; level++) {
+            slot[level] = feature.levels().indexOf(values.levels().get(level));
+        }
+        return slot;
+    }
+
+    private static CategoricalColumn asCategories(Column column, String name) {
+        if (column instanceof CategoricalColumn categorical) {
+            return categorical;
+        }
+        throw new IllegalArgumentException("feature '" + name + "' must be categorical");
     }
 
     /**
@@ -152,14 +184,11 @@ public final class FeatureEncoder {
                     }
                 }
             } else {
-                if (!(column instanceof CategoricalColumn values)) {
-                    throw new IllegalArgumentException("feature '" + feature.name() + "' must be categorical");
-                }
-                List<String> levels = ((Categorical) feature).levels();
-                double[] byCode = new double[values.levels().size()];
+                CategoricalColumn values = asCategories(column, feature.name());
+                int[] slot = slots((Categorical) feature, values);
+                double[] byCode = new double[slot.length];
                 for (int level = 0; level < byCode.length; level++) {
-                    int slot = levels.indexOf(values.levels().get(level));
-                    byCode[level] = slot < 0 ? 0 : w[offset + slot];
+                    byCode[level] = slot[level] < 0 ? 0 : w[offset + slot[level]];
                 }
                 int[] codes = values.codes();
                 for (int i = 0; i < n; i++) {

@@ -1,0 +1,98 @@
+package org.twinbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Frame;
+import org.twinbench.data.SampleData;
+import org.twinbench.data.TableLoader;
+
+/** The compiled ensembles score exactly as Smile's own per-row {@code predict} does. */
+class CompiledTreesTest {
+
+    private static final List<String> FEATURES = List.of("income", "debt_to_income", "age", "employment_type",
+            "region", "credit_history_years", "loan_amount", "term_months");
+
+    @TempDir
+    Path dir;
+
+    private Frame loans(int rows, long seed) throws IOException {
+        Path file = dir.resolve("loans-" + seed + ".csv");
+        SampleData.writeLoans(file, rows, seed);
+        return TableLoader.load(file).frame();
+    }
+
+    /**
+     * Fresh rows with missing income, employment and history (as the generator leaves them), every
+     * 7th region missing and every 11th a region the model never saw.
+     */
+    private Frame freshRows() throws IOException {
+        Frame fresh = loans(6_000, 77);
+        CategoricalColumn region = fresh.categorical("region").withLevel("moon");
+        int[] codes = region.codes().clone();
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = i % 7 == 0 ? CategoricalColumn.MISSING : i % 11 == 0 ? region.codeOf("moon") : codes[i];
+        }
+        return fresh.with(region.withCodes(codes));
+    }
+
+    private void assertCompiledEqualsSmile(Algorithm algorithm, int trees) throws IOException {
+        Frame train = loans(3_000, 5);
+        TreeModel model = (TreeModel) ModelTrainer.train(train, new TrainingOptions(algorithm, "defaulted", FEATURES,
+                "yes", 9, trees, ""));
+        Frame fresh = freshRows();
+        assertThat(fresh.numeric("income").presentValues().length).isLessThan(fresh.rowCount());
+        assertThat(fresh.numeric("credit_history_years").presentValues().length).isLessThan(fresh.rowCount());
+
+        // The encoded columns 3.. are the one-hot indicators of employment_type and region.
+        CompiledTrees compiled = CompiledTrees.of(model.ensemble());
+        FeatureEncoder.Feature employment = model.encoder().features().get(3);
+        FeatureEncoder.Feature region = model.encoder().features().get(4);
+        int categoricalSplits = 0;
+        for (int j = 3; j < 3 + employment.width() + region.width(); j++) {
+            categoricalSplits += compiled.splitsOn(j);
+        }
+        assertThat(categoricalSplits).as("splits on a category").isPositive();
+        assertThat(compiled.splitsOn(0)).as("splits on income, which has missing values").isPositive();
+
+        double[] expected = model.scorePositiveWithSmile(fresh);
+        double[] actual = model.scorePositive(fresh);
+        assertThat(actual).hasSize(fresh.rowCount());
+        for (int i = 0; i < actual.length; i++) {
+            assertThat(actual[i]).as("row %d", i).isCloseTo(expected[i], within(1e-12));
+        }
+        // A slice that does not start at a block boundary scores the same rows the same way.
+        double[] part = model.scorePositive(fresh.slice(4_000, 4_500));
+        for (int i = 0; i < part.length; i++) {
+            assertThat(part[i]).isEqualTo(actual[4_000 + i]);
+        }
+    }
+
+    @Test
+    void compiledRandomForestEqualsSmilesPredictions() throws IOException {
+        assertCompiledEqualsSmile(Algorithm.RANDOM_FOREST, 40);
+    }
+
+    @Test
+    void compiledGradientBoostingEqualsSmilesPredictions() throws IOException {
+        assertCompiledEqualsSmile(Algorithm.GRADIENT_BOOSTING, 120);
+    }
+
+    @Test
+    void reloadedBundleScoresWithTheCompiledEnsemble(@TempDir Path out) throws IOException {
+        Frame train = loans(2_000, 6);
+        TreeModel model = (TreeModel) ModelTrainer.train(train, new TrainingOptions(Algorithm.GRADIENT_BOOSTING,
+                "defaulted", FEATURES, "yes", 3, 30, ""));
+        Path file = out.resolve("gbm.twinmodel");
+        ModelBundle.write(model, file);
+        BinaryClassifier reloaded = ModelBundle.read(file);
+        Frame fresh = freshRows();
+        assertThat(reloaded.scorePositive(fresh)).containsExactly(model.scorePositiveWithSmile(fresh));
+    }
+}

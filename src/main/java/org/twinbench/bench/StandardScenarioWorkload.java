@@ -35,8 +35,8 @@ import org.twinbench.stats.SliceMetrics;
 /**
  * "Standard scenario": loans data resampled to 1,000,000 rows per replicate (100 steps of 10,000),
  * three perturbations (income recession, a new region, noise on debt-to-income), the logistic model,
- * a Page-Hinkley detector on the error stream,
- * feature drift (mean shift) on 5 features and metrics for the region slices. Two replicates are timed with 1 and with 2 threads. The
+ * ADWIN on the error stream, feature drift (mean shift) on 5 features and metrics for the region
+ * slices (the four regions of the data, and "central" once it appears). Two replicates are timed with 1 and with 2 threads. The
  * reference is a hand-written loop over primitive arrays doing the same sampling, perturbation
  * arithmetic (the same random streams), scoring (the same model call), detector and metrics; its
  * accuracies are checked to equal the engine's.
@@ -54,7 +54,7 @@ final class StandardScenarioWorkload implements Workload {
 
     @Override
     public String description() {
-        return "loans 1e6 rows x 2 replicates, 3 perturbations, logistic, Page-Hinkley, region slices; "
+        return "loans 1e6 rows x 2 replicates, 3 perturbations, logistic, ADWIN, drift on 5 features, region slices; "
                 + "1 vs 2 threads; reference: hand-written loop";
     }
 
@@ -71,18 +71,31 @@ final class StandardScenarioWorkload implements Workload {
         }
         SimulationPlan plan = ScenarioCompiler.compile(scenario(batch, steps), dir, new RunListener() { });
         long rows = (long) steps * batch * REPLICATES;
-        int reps = quick ? 1 : 3;
+        int reps = quick ? 1 : 5;
         RunOutcome[] outcome = new RunOutcome[1];
-        double oneThread = Timing.best(1, reps, () -> outcome[0] = Experiment.run(plan, REPLICATES, 1,
-                new RunListener() { }, new RunControl()));
-        double twoThreads = Timing.best(1, reps, () -> Experiment.run(plan, REPLICATES, 2, new RunListener() { },
-                new RunControl()));
         double[][] referenceAccuracy = new double[REPLICATES][];
-        double reference = Timing.best(1, reps, () -> {
+        Runnable reference = () -> {
             for (int r = 0; r < REPLICATES; r++) {
                 referenceAccuracy[r] = handWritten(plan, r);
             }
-        });
+        };
+        // The three are timed in turn, repetition after repetition, so that load from other processes
+        // on a shared machine slows all of them alike; the best repetition of each counts.
+        double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        for (int rep = -1; rep < reps; rep++) {
+            double one = Timing.best(0, 1, () -> outcome[0] = Experiment.run(plan, REPLICATES, 1,
+                    new RunListener() { }, new RunControl()));
+            double two = Timing.best(0, 1, () -> Experiment.run(plan, REPLICATES, 2, new RunListener() { },
+                    new RunControl()));
+            double hand = Timing.best(0, 1, reference);
+            if (rep >= 0) {
+                best[0] = Math.min(best[0], one);
+                best[1] = Math.min(best[1], two);
+                best[2] = Math.min(best[2], hand);
+            }
+        }
+        double oneThread = best[0];
+        double twoThreads = best[1];
         boolean same = true;
         for (int r = 0; r < REPLICATES; r++) {
             for (int s = 0; s < steps; s++) {
@@ -100,7 +113,7 @@ final class StandardScenarioWorkload implements Workload {
         } catch (IOException ignored) {
             // A temporary folder left behind is harmless.
         }
-        return new BenchResult(name(), rows, oneThread, "hand-written loop, 1 thread", reference, extra);
+        return new BenchResult(name(), rows, oneThread, "hand-written loop, 1 thread", best[2], extra);
     }
 
     static Scenario scenario(int batch, int steps) {
@@ -112,7 +125,7 @@ final class StandardScenarioWorkload implements Workload {
         }
         nodes.add(new ScenarioNode("noise", NodeCatalog.GAUSSIAN_NOISE,
                 Map.of("columns", List.of("debt_to_income"), "sd", 0.02), 0, 0));
-        nodes.add(new ScenarioNode("errors", NodeCatalog.ERROR_DETECTOR, Map.of("detector", "page-hinkley"), 0, 0));
+        nodes.add(new ScenarioNode("errors", NodeCatalog.ERROR_DETECTOR, Map.of("detector", "adwin"), 0, 0));
         nodes.add(new ScenarioNode("drift", NodeCatalog.FEATURE_DRIFT, Map.of("features", DRIFT_FEATURES,
                 "statistic", "mean-shift"), 0, 0));
         List<ScenarioEdge> edges = new ArrayList<>(base.edges().stream()
@@ -133,7 +146,7 @@ final class StandardScenarioWorkload implements Workload {
         int central = regions.codeOf("central");
         CategoricalColumn labels = production.categorical("defaulted");
         int positive = labels.codeOf(plan.model().card().positiveLabel());
-        org.twinbench.stats.PageHinkley detector = new org.twinbench.stats.PageHinkley();
+        org.twinbench.stats.Adwin detector = new org.twinbench.stats.Adwin();
         Map<String, double[]> reference = plan.monitors().stream().filter(m -> m instanceof FeatureDriftMonitor)
                 .map(m -> ((FeatureDriftMonitor) m).reference()).findFirst().orElseThrow();
         double[] accuracy = new double[plan.steps()];

@@ -21,6 +21,17 @@ import java.util.Map;
  * The {@code *.twin.json} format: {@code {"format": "twinbench.scenario", "version": N, "seed": ...,
  * "nodes": [...], "edges": [...]}}. Files of a newer version than {@link #VERSION} are refused;
  * older versions are migrated on reading.
+ *
+ * <p>A node is {@code {"id", "type", "params", "x", "y"}}; its parameters are those of its type in
+ * {@link NodeCatalog} (name, kind, default, range, allowed values). For example a dataset source that
+ * draws every production row once before any repeats (epochs of a seeded shuffle):
+ * <pre>{@code
+ * {"id": "loans", "type": "source.dataset",
+ *  "params": {"path": "loans.csv", "batch_size": 500, "steps": 60, "sampling": "epochs"}}
+ * }</pre>
+ * {@code sampling} is one of {@code with-replacement}, {@code per-step} (no row twice within a
+ * step) and {@code epochs}; without it the older boolean {@code replace} decides between the first
+ * two, and a {@code time_column} replays rows in time order instead.
  */
 public final class ScenarioFormat {
 

@@ -10,6 +10,7 @@ import static org.twinbench.scenario.NodeType.ParamSpec.Kind.FILE;
 import static org.twinbench.scenario.NodeType.ParamSpec.Kind.INTEGER;
 import static org.twinbench.scenario.NodeType.ParamSpec.Kind.NUMBER;
 import static org.twinbench.scenario.NodeType.ParamSpec.Kind.SCHEDULE;
+import static org.twinbench.scenario.NodeType.ParamSpec.Kind.TEXT;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,11 @@ final class SourceNodes {
                             optional("reference_share", NUMBER, 0.5,
                                     "Share of the rows (in file order) that form the reference; the rest is production")
                                     .range(0.0, 1.0),
-                            optional("replace", BOOLEAN, true, "Sample with replacement"),
+                            optional("replace", BOOLEAN, true, "Sample with replacement (when sampling is absent)"),
+                            optional("sampling", TEXT, null, "How rows are drawn: with-replacement; per-step (no row "
+                                    + "twice in a step); epochs (no row twice until every production row has been "
+                                    + "drawn: a seeded shuffle consumed batch after batch, reshuffled each epoch); "
+                                    + "absent: as replace says").oneOf("with-replacement", "per-step", "epochs"),
                             optional("time_column", COLUMN, null, "Replay production rows in the order of this "
                                     + "column, batch after batch, instead of sampling")),
                     List.of(), List.of(BATCH_OUT)),

@@ -46,7 +46,7 @@ public final class ScenarioCompiler {
         }
         ScenarioNode sourceNode = scenario.nodesOfKind("source.").get(0);
         Origin origin = NodeCatalog.DATASET_SOURCE.equals(sourceNode.type())
-                ? datasetOrigin(sourceNode, baseDir, listener) : syntheticOrigin(scenario, sourceNode);
+                ? datasetOrigin(sourceNode, baseDir, listener, scenario.seed()) : syntheticOrigin(scenario, sourceNode);
         Frame schema = origin.schema();
 
         ScenarioNode modelNode = scenario.modelNodes().get(0);
@@ -97,7 +97,7 @@ public final class ScenarioCompiler {
                 operations.deployment(), operations.selectiveLabels(), challenger);
     }
 
-    private static Origin datasetOrigin(ScenarioNode sourceNode, Path baseDir, RunListener listener) {
+    private static Origin datasetOrigin(ScenarioNode sourceNode, Path baseDir, RunListener listener, long seed) {
         listener.onPhase("Loading " + sourceNode.requiredString("path"));
         Path dataFile = baseDir.resolve(sourceNode.requiredString("path")).normalize();
         Dataset dataset = TableLoader.load(dataFile);
@@ -113,8 +113,13 @@ public final class ScenarioCompiler {
             PerturbationFactory.requireColumn(sourceNode, all, timeColumn);
             production = production.select(timeOrder(production.column(timeColumn)));
         }
+        String sampling = sourceNode.string("sampling", null);
+        DatasetSource.Sampling how = timeColumn != null ? DatasetSource.Sampling.IN_ORDER
+                : sampling != null ? DatasetSource.Sampling.of(sampling)
+                : sourceNode.flag("replace", true) ? DatasetSource.Sampling.WITH_REPLACEMENT
+                : DatasetSource.Sampling.PER_STEP;
         DatasetSource source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size", 500),
-                sourceNode.flag("replace", true), timeColumn != null);
+                how, seed);
         return new Origin(source, all.slice(0, referenceRows), all, dataset.provenance(),
                 sourceNode.integer("steps", 60));
     }

@@ -34,4 +34,54 @@ class DatasetSourceTest {
         double[] drawn = new DatasetSource("s", rows, 8, false).batch(0, 0, new SplittableRandom(3)).numeric("i").values();
         assertThat(drawn).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7);
     }
+
+    @Test
+    void epochsDrawEveryRowOnceBeforeAnyRowRepeatsAndReshuffleEachEpoch() {
+        int n = 1_000;
+        double[] ids = new double[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+        }
+        DatasetSource source = new DatasetSource("s", new Frame(List.of(new NumericColumn("i", ids))), 64,
+                DatasetSource.Sampling.EPOCHS, 42);
+        // 64 does not divide 1,000: batches straddle the epoch boundaries.
+        int steps = 3 * n / 64 + 1;
+        double[] drawn = new double[steps * 64];
+        for (int step = 0; step < steps; step++) {
+            double[] batch = source.batch(step, 0, new SplittableRandom(step)).numeric("i").values();
+            System.arraycopy(batch, 0, drawn, step * 64, 64);
+        }
+        for (int epoch = 0; epoch < 3; epoch++) {
+            double[] one = java.util.Arrays.copyOfRange(drawn, epoch * n, epoch * n + n);
+            assertThat(java.util.Arrays.stream(one).distinct().count()).as("distinct rows in epoch %d", epoch)
+                    .isEqualTo(n);
+        }
+        assertThat(java.util.Arrays.copyOfRange(drawn, 0, n)).isNotEqualTo(java.util.Arrays.copyOfRange(drawn, n, 2 * n));
+        assertThat(java.util.Arrays.copyOfRange(drawn, 0, n)).as("shuffled, not in table order")
+                .isNotEqualTo(ids);
+
+        DatasetSource again = new DatasetSource("s", new Frame(List.of(new NumericColumn("i", ids))), 64,
+                DatasetSource.Sampling.EPOCHS, 42);
+        assertThat(again.batch(20, 0, new SplittableRandom(0)).numeric("i").values())
+                .as("the same seed, step and replicate give the same rows, whatever the order of calls")
+                .containsExactly(java.util.Arrays.copyOfRange(drawn, 20 * 64, 21 * 64));
+        assertThat(again.batch(20, 1, new SplittableRandom(0)).numeric("i").values())
+                .as("another replicate shuffles differently")
+                .isNotEqualTo(java.util.Arrays.copyOfRange(drawn, 20 * 64, 21 * 64));
+    }
+
+    @Test
+    void theDatasetNodeOffersTheSamplingChoicesAndRefusesOthers() {
+        org.twinbench.scenario.NodeType.ParamSpec spec = org.twinbench.scenario.NodeCatalog
+                .find(org.twinbench.scenario.NodeCatalog.DATASET_SOURCE).orElseThrow().params().stream()
+                .filter(p -> p.name().equals("sampling")).findFirst().orElseThrow();
+        assertThat(spec.choices()).containsExactlyElementsOf(DatasetSource.Sampling.CHOICES);
+        org.twinbench.scenario.Scenario base = org.twinbench.scenario.SampleScenarios.loansRecession(1);
+        List<org.twinbench.scenario.ScenarioNode> nodes = base.nodes().stream()
+                .map(node -> node.id().equals("loans") ? node.withParam("sampling", "sometimes") : node).toList();
+        List<String> problems = org.twinbench.scenario.ScenarioValidator.problems(new org.twinbench.scenario.Scenario(
+                base.name(), base.description(), base.seed(), nodes, base.edges()));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("loans").contains("sampling")
+                .contains("epochs"));
+    }
 }

@@ -21,11 +21,19 @@ final class PerturbationNodes {
 
     static final List<NodeType> TYPES = List.of(
             type(NodeCatalog.COVARIATE_SHIFT, "Covariate shift",
-                    "Scales and shifts a numeric feature: x becomes x * scale + shift at full intensity",
+                    "Scales and shifts a numeric feature (x becomes x * scale + shift at full intensity), or "
+                            + "resamples whole rows with weights exp(tilt * z) of the feature's z-score, so the "
+                            + "other columns keep their relationship to it",
                     perturbation(
                             required("column", COLUMN, "Numeric feature to change"),
-                            optional("scale", NUMBER, 1.0, "Factor at full intensity"),
-                            optional("shift", NUMBER, 0.0, "Amount added at full intensity"))),
+                            optional("mode", TEXT, "shift-scale", "shift-scale: change the values; resample: "
+                                    + "importance-resample rows by the feature").oneOf("shift-scale", "resample"),
+                            optional("scale", NUMBER, 1.0, "shift-scale: factor at full intensity"),
+                            optional("shift", NUMBER, 0.0, "shift-scale: amount added at full intensity"),
+                            optional("tilt", NUMBER, null, "resample: λ of the weights exp(λ z); for a normal "
+                                    + "feature the mean moves by λ standard deviations"),
+                            optional("mean_shift", NUMBER, null, "resample: move the feature's mean by this much "
+                                    + "(in its units) at full intensity; the tilt is solved per batch"))),
             type(NodeCatalog.CATEGORY_MIX, "Category mix shift",
                     "A segment grows, or a new category appears, in a categorical column",
                     perturbation(

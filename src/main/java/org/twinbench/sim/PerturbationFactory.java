@@ -27,8 +27,7 @@ final class PerturbationFactory {
         }
         Schedule schedule = Schedule.of(node);
         Perturbation perturbation = switch (node.type()) {
-            case NodeCatalog.COVARIATE_SHIFT -> new CovariateShift(node.id(), numeric(node, data, "column"),
-                    node.number("scale", 1.0), node.number("shift", 0.0), schedule);
+            case NodeCatalog.COVARIATE_SHIFT -> covariateShift(node, data, schedule);
             case NodeCatalog.CATEGORY_MIX -> new CategoryMixShift(node.id(), categorical(node, data, "column"),
                     node.requiredString("category"), node.number("share", 0.25), schedule);
             case NodeCatalog.PRIOR_SHIFT -> new PriorShift(node.id(), labels, node.number("positive_rate", 0.5), schedule,
@@ -59,6 +58,21 @@ final class PerturbationFactory {
         boolean filtersItself = perturbation instanceof PriorShift;
         return perturbation == null || sliceColumn == null || filtersItself ? perturbation
                 : new SliceFilter(perturbation, sliceColumn, sliceValue);
+    }
+
+    /** Shift/scale the values, or (mode "resample") importance-resample whole rows by the feature. */
+    private static Perturbation covariateShift(ScenarioNode node, Frame data, Schedule schedule) {
+        String column = numeric(node, data, "column");
+        if (!"resample".equals(node.string("mode", "shift-scale"))) {
+            return new CovariateShift(node.id(), column, node.number("scale", 1.0), node.number("shift", 0.0), schedule);
+        }
+        if (node.params().get("mean_shift") != null) {
+            return ImportanceResampling.toMeanShift(node.id(), column, node.number("mean_shift", 0.0), schedule);
+        }
+        if (node.params().get("tilt") == null) {
+            throw node.problem("mode", "'resample' needs tilt (λ) or mean_shift");
+        }
+        return ImportanceResampling.withTilt(node.id(), column, node.number("tilt", 0.0), schedule);
     }
 
     private static java.util.List<String> numericColumns(ScenarioNode node, Frame data) {

@@ -48,9 +48,16 @@ final class OperationNodes {
                     List.of(required("path", TEXT, "The .onnx file, relative to the scenario")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.CHALLENGER, "Models", "Challenger",
-                    "A second logistic regression on other features that scores a share of the traffic (A/B)",
+                    "A second model that scores a share of the traffic (A/B): a model file, or one trained on the "
+                            + "reference rows",
                     List.of(
-                            required("features", COLUMNS, "Feature columns of the challenger"),
+                            optional("path", TEXT, null, "A .twinmodel (any algorithm) or .onnx file, relative to the "
+                                    + "scenario; absent: train one"),
+                            optional("algorithm", TEXT, "logistic", "Algorithm to train (without path)")
+                                    .oneOf("logistic", "random-forest", "gradient-boosting"),
+                            optional("features", COLUMNS, null, "Feature columns of the trained challenger"),
+                            optional("trees", INTEGER, 0L, "Trees of a trained forest or boosting (0: the default)")
+                                    .range(0.0, null),
                             share("traffic_share", 0.1, "Share of rows the challenger scores until promoted")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.LABEL_DELAY, "Labels", "Label delay",

@@ -15,7 +15,6 @@ import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
 import org.twinbench.model.BinaryClassifier;
-import org.twinbench.model.ModelTrainer;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
@@ -77,13 +76,8 @@ public final class ScenarioCompiler {
         }
         Challenger challenger = null;
         for (ScenarioNode node : scenario.nodesOfKind(NodeCatalog.CHALLENGER)) {
-            for (String feature : node.strings("features")) {
-                PerturbationFactory.requireColumn(node, schema, feature);
-            }
-            listener.onPhase("Training the challenger on " + origin.reference().rowCount() + " reference rows");
-            challenger = new Challenger(node.id(), ModelTrainer.trainLogistic(origin.reference(), target,
-                    node.strings("features"), positive, scenario.seed(), origin.provenance().sha256()),
-                    node.number("traffic_share", 0.1));
+            challenger = ScenarioModel.challenger(node, origin.reference(), schema, target, positive, scenario.seed(),
+                    origin.provenance().sha256(), baseDir, listener);
         }
         // Prediction drift and CBPE start from the initial model's scores of the reference rows.
         boolean scoreReference = !scenario.nodesOfKind(NodeCatalog.PREDICTION_DRIFT).isEmpty()

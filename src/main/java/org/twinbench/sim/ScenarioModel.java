@@ -45,6 +45,27 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
             return new ScenarioModel(model, target, positive, features, (rows, s) -> ModelTrainer.trainLogistic(rows,
                     target, features, positive, s, "retrained in the run"));
         }
+        boolean onnx = NodeCatalog.ONNX_MODEL.equals(node.type());
+        BinaryClassifier loaded = load(node, baseDir, schema, onnx, listener);
+        ModelCard card = loaded.card();
+        String where = "node " + node.id();
+        if (schema.find(card.target()).isEmpty()) {
+            throw new ScenarioException(where + ": the model predicts '" + card.target()
+                    + "', a column the data does not have");
+        }
+        BinaryClassifier model = new ConformingModel(loaded, where);
+        ModelRefit refit = loaded instanceof LogisticModel || loaded instanceof TreeModel
+                ? (rows, s) -> ModelTrainer.train(rows, new TrainingOptions(Algorithm.of(card.algorithm()),
+                card.target(), card.features(), card.positiveLabel(), s, 0, "retrained in the run"))
+                : null;
+        return new ScenarioModel(model, card.target(), card.positiveLabel(), card.features(), refit);
+    }
+
+    /**
+     * The model file named by the node's {@code path} (relative to the scenario), checked to be of
+     * the expected kind (ONNX or not; null: either) and to find its columns in the data.
+     */
+    static BinaryClassifier load(ScenarioNode node, Path baseDir, Frame schema, Boolean onnx, RunListener listener) {
         Path file = baseDir.resolve(node.requiredString("path")).normalize();
         if (!Files.isRegularFile(file)) {
             throw new ScenarioException("node " + node.id() + ": model file " + file + " not found");
@@ -56,28 +77,52 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
         } catch (DataException e) {
             throw new ScenarioException("node " + node.id() + ": " + e.getMessage());
         }
-        boolean onnx = NodeCatalog.ONNX_MODEL.equals(node.type());
-        if (onnx != loaded instanceof OnnxModel) {
+        if (onnx != null && onnx != loaded instanceof OnnxModel) {
             throw new ScenarioException("node " + node.id() + ": " + file.getFileName() + " is not "
                     + (onnx ? "an ONNX model (.onnx)" : "a TwinBench model (.twinmodel)"));
         }
-        ModelCard card = loaded.card();
-        String where = "node " + node.id();
         try {
-            ModelInputs.conform(loaded, schema, where);
+            ModelInputs.conform(loaded, schema, "node " + node.id());
         } catch (DataException e) {
             throw new ScenarioException(e.getMessage());
         }
-        if (schema.find(card.target()).isEmpty()) {
-            throw new ScenarioException(where + ": the model predicts '" + card.target()
-                    + "', a column the data does not have");
+        return loaded;
+    }
+
+    /**
+     * The challenger of a challenger node: the model file of its {@code path} (.twinmodel of any
+     * algorithm, or ONNX), or else a model of its {@code algorithm} trained on the reference rows
+     * with its {@code features}, predicting the champion's target.
+     */
+    static Challenger challenger(ScenarioNode node, Frame reference, Frame schema, String target, String positive,
+                                 long seed, String dataSha256, Path baseDir, RunListener listener) {
+        double share = node.number("traffic_share", 0.1);
+        String where = "node " + node.id();
+        if (node.params().get("path") != null) {
+            BinaryClassifier loaded = load(node, baseDir, schema, null, listener);
+            if (!loaded.card().target().equals(target)) {
+                throw new ScenarioException(where + ": the challenger predicts '" + loaded.card().target()
+                        + "', the champion '" + target + "'");
+            }
+            return new Challenger(node.id(), new ConformingModel(loaded, where), share);
         }
-        BinaryClassifier model = new ConformingModel(loaded, where);
-        ModelRefit refit = loaded instanceof LogisticModel || loaded instanceof TreeModel
-                ? (rows, s) -> ModelTrainer.train(rows, new TrainingOptions(Algorithm.of(card.algorithm()),
-                card.target(), card.features(), card.positiveLabel(), s, 0, "retrained in the run"))
-                : null;
-        return new ScenarioModel(model, card.target(), card.positiveLabel(), card.features(), refit);
+        List<String> features = node.params().get("features") == null ? List.of() : node.strings("features");
+        if (features.isEmpty()) {
+            throw node.problem("features", "is required when no model path is given");
+        }
+        for (String feature : features) {
+            PerturbationFactory.requireColumn(node, schema, feature);
+        }
+        Algorithm algorithm;
+        try {
+            algorithm = Algorithm.of(node.string("algorithm", Algorithm.LOGISTIC.id()));
+        } catch (IllegalArgumentException e) {
+            throw node.problem("algorithm", e.getMessage());
+        }
+        listener.onPhase("Training the " + algorithm.id() + " challenger on " + reference.rowCount()
+                + " reference rows");
+        return new Challenger(node.id(), ModelTrainer.train(reference, new TrainingOptions(algorithm, target, features,
+                positive, seed, node.integer("trees", 0), dataSha256)), share);
     }
 
     /** A loaded model that first brings each batch to the column types it reads (see {@link ModelInputs}). */

@@ -19,7 +19,7 @@ import smile.regression.RegressionTree;
  *
  * <p>Every node of every tree is one index into parallel arrays, laid out in pre-order so that a
  * split's "true" child ({@code x <= threshold}, Smile's {@code OrdinalNode.branch}) is the next
- * node and only the "false" child needs a pointer. A leaf has feature {@code -1} and holds, for a
+ * node and only the "false" child needs a pointer. A leaf points to itself and holds, for a
  * random forest, the leaf posteriors of both classes ({@code (count_k + 1) / (n + 2)}, Smile's
  * {@code DecisionNode.posteriori}) and, for gradient boosting, the regression leaf output.
  *
@@ -34,6 +34,9 @@ import smile.regression.RegressionTree;
  */
 final class CompiledTrees {
 
+    /** Trees up to this depth are walked a fixed number of steps (see {@link #leaf}). */
+    static final int FIXED_WALK_DEPTH = 8;
+
     private final boolean boosting;
     private final int[] feature;
     private final double[] threshold;
@@ -43,12 +46,14 @@ final class CompiledTrees {
     /** Forest: posterior of the positive class; unused for boosting. */
     private final double[] leafPositive;
     private final int[] roots;
+    /** The depth of each tree: every walk takes exactly this many steps (leaves loop to themselves). */
+    private final int[] depths;
     private final double[] weights;
     private final double intercept;
     private final double shrinkage;
 
-    private CompiledTrees(boolean boosting, Builder nodes, int[] roots, double[] weights, double intercept,
-                          double shrinkage) {
+    private CompiledTrees(boolean boosting, Builder nodes, int[] roots, int[] depths, double[] weights,
+                          double intercept, double shrinkage) {
         this.boosting = boosting;
         this.feature = nodes.feature.stream().mapToInt(Integer::intValue).toArray();
         this.threshold = nodes.threshold.stream().mapToDouble(Double::doubleValue).toArray();
@@ -56,6 +61,7 @@ final class CompiledTrees {
         this.leafNegative = nodes.leafNegative.stream().mapToDouble(Double::doubleValue).toArray();
         this.leafPositive = nodes.leafPositive.stream().mapToDouble(Double::doubleValue).toArray();
         this.roots = roots;
+        this.depths = depths;
         this.weights = weights;
         this.intercept = intercept;
         this.shrinkage = shrinkage;
@@ -67,12 +73,14 @@ final class CompiledTrees {
         if (ensemble instanceof RandomForest forest) {
             RandomForest.Model[] models = forest.models();
             int[] roots = new int[models.length];
+            int[] depths = new int[models.length];
             double[] weights = new double[models.length];
             for (int t = 0; t < models.length; t++) {
                 roots[t] = nodes.add(models[t].tree.root());
+                depths[t] = models[t].tree.root().depth();
                 weights[t] = models[t].weight;
             }
-            return new CompiledTrees(false, nodes, roots, weights, 0, 0);
+            return new CompiledTrees(false, nodes, roots, depths, weights, 0, 0);
         }
         if (ensemble instanceof GradientTreeBoost boost) {
             RegressionTree[] trees = boost.trees();
@@ -80,10 +88,12 @@ final class CompiledTrees {
                 throw new ModelException("only two-class gradient boosting can be compiled");
             }
             int[] roots = new int[trees.length];
+            int[] depths = new int[trees.length];
             for (int t = 0; t < trees.length; t++) {
                 roots[t] = nodes.add(trees[t].root());
+                depths[t] = trees[t].root().depth();
             }
-            return new CompiledTrees(true, nodes, roots, new double[0], doubleField(boost, "b"),
+            return new CompiledTrees(true, nodes, roots, depths, new double[0], doubleField(boost, "b"),
                     doubleField(boost, "shrinkage"));
         }
         throw new ModelException("cannot compile a " + ensemble.getClass().getSimpleName() + " model");
@@ -96,8 +106,8 @@ final class CompiledTrees {
     /** How many splits of the ensemble test encoded column {@code column}. */
     int splitsOn(int column) {
         int count = 0;
-        for (int f : feature) {
-            count += f == column ? 1 : 0;
+        for (int k = 0; k < feature.length; k++) {
+            count += feature[k] == column && falseChild[k] != k ? 1 : 0;
         }
         return count;
     }
@@ -110,9 +120,11 @@ final class CompiledTrees {
         if (boosting) {
             double[] y = new double[n];
             java.util.Arrays.fill(y, intercept);
-            for (int root : roots) {
+            for (int t = 0; t < roots.length; t++) {
+                int root = roots[t];
+                int depth = depths[t];
                 for (int i = 0; i < n; i++) {
-                    y[i] += shrinkage * leafNegative[leaf(root, columns, i)];
+                    y[i] += shrinkage * leafNegative[leaf(root, depth, columns, i)];
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -124,9 +136,10 @@ final class CompiledTrees {
         double[] positive = new double[n];
         for (int t = 0; t < roots.length; t++) {
             int root = roots[t];
+            int depth = depths[t];
             double w = weights[t];
             for (int i = 0; i < n; i++) {
-                int leaf = leaf(root, columns, i);
+                int leaf = leaf(root, depth, columns, i);
                 negative[i] += w * leafNegative[leaf];
                 positive[i] += w * leafPositive[leaf];
             }
@@ -136,12 +149,23 @@ final class CompiledTrees {
         }
     }
 
-    /** The leaf row {@code i} reaches from {@code root}; NaN goes to the false child, as in Smile. */
-    private int leaf(int root, double[][] columns, int i) {
+    /**
+     * The leaf row {@code i} reaches from {@code root}: a NaN value goes to the false child, as in
+     * Smile, and a leaf (threshold NaN, false child itself) stays put. A shallow tree (boosting's) is
+     * walked in exactly {@code depth} steps, without a data-dependent loop exit; a deep one (a
+     * forest's, up to 20 levels, most leaves far shallower) stops at its leaf.
+     */
+    private int leaf(int root, int depth, double[][] columns, int i) {
         int node = root;
-        int j;
-        while ((j = feature[node]) >= 0) {
-            node = columns[j][i] <= threshold[node] ? node + 1 : falseChild[node];
+        if (depth <= FIXED_WALK_DEPTH) {
+            for (int d = 0; d < depth; d++) {
+                node = columns[feature[node]][i] <= threshold[node] ? node + 1 : falseChild[node];
+            }
+            return node;
+        }
+        int next;
+        while ((next = columns[feature[node]][i] <= threshold[node] ? node + 1 : falseChild[node]) != node) {
+            node = next;
         }
         return node;
     }
@@ -168,9 +192,10 @@ final class CompiledTrees {
 
         int add(Node node) {
             int index = feature.size();
-            feature.add(-1);
-            threshold.add(0.0);
-            falseChild.add(-1);
+            // A leaf: any column, a threshold no value passes, and itself as the false child.
+            feature.add(0);
+            threshold.add(Double.NaN);
+            falseChild.add(index);
             leafNegative.add(0.0);
             leafPositive.add(0.0);
             if (node instanceof OrdinalNode split) {

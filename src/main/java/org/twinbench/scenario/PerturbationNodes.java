@@ -24,16 +24,10 @@ final class PerturbationNodes {
                     "Scales and shifts a numeric feature (x becomes x * scale + shift at full intensity), or "
                             + "resamples whole rows with weights exp(tilt * z) of the feature's z-score, so the "
                             + "other columns keep their relationship to it",
-                    perturbation(
+                    withResampling(perturbation(
                             required("column", COLUMN, "Numeric feature to change"),
-                            optional("mode", TEXT, "shift-scale", "shift-scale: change the values; resample: "
-                                    + "importance-resample rows by the feature").oneOf("shift-scale", "resample"),
                             optional("scale", NUMBER, 1.0, "shift-scale: factor at full intensity"),
-                            optional("shift", NUMBER, 0.0, "shift-scale: amount added at full intensity"),
-                            optional("tilt", NUMBER, null, "resample: λ of the weights exp(λ z); for a normal "
-                                    + "feature the mean moves by λ standard deviations"),
-                            optional("mean_shift", NUMBER, null, "resample: move the feature's mean by this much "
-                                    + "(in its units) at full intensity; the tilt is solved per batch"))),
+                            optional("shift", NUMBER, 0.0, "shift-scale: amount added at full intensity")))),
             type(NodeCatalog.CATEGORY_MIX, "Category mix shift",
                     "A segment grows, or a new category appears, in a categorical column",
                     perturbation(
@@ -87,6 +81,21 @@ final class PerturbationNodes {
                             optional("trigger_value", NUMBER, 0.0, "Backdoor: the trigger value"))));
 
     private PerturbationNodes() {
+    }
+
+    /**
+     * The covariate shift's resampling mode, listed after the common parameters (schedule, slice) so
+     * that the familiar shift/scale form keeps its layout.
+     */
+    private static List<NodeType.ParamSpec> withResampling(List<NodeType.ParamSpec> params) {
+        List<NodeType.ParamSpec> all = new java.util.ArrayList<>(params);
+        all.add(optional("mode", TEXT, "shift-scale", "shift-scale: change the values; resample: "
+                + "importance-resample whole rows by the feature").oneOf("shift-scale", "resample"));
+        all.add(optional("tilt", NUMBER, null, "resample: λ of the weights exp(λ z), z the feature's z-score in "
+                + "the batch; for a normal feature the mean moves by λ standard deviations"));
+        all.add(optional("mean_shift", NUMBER, null, "resample: move the feature's mean by this much (in its "
+                + "units) at full intensity; the tilt is solved per batch"));
+        return List.copyOf(all);
     }
 
     private static NodeType type(String type, String title, String description, List<NodeType.ParamSpec> params) {

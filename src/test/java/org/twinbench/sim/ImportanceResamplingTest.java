@@ -112,9 +112,12 @@ class ImportanceResamplingTest {
         for (int i = 0; i < N; i++) {
             rows.add(List.of(BATCH.numeric("x").get(i), BATCH.numeric("y").get(i)));
         }
+        Set<List<Double>> drawn = new HashSet<>();
         for (int i = 0; i < N; i++) {
-            assertThat(rows).contains(List.of(out.numeric("x").get(i), out.numeric("y").get(i)));
+            drawn.add(List.of(out.numeric("x").get(i), out.numeric("y").get(i)));
         }
+        assertThat(rows.containsAll(drawn)).isTrue();
+        assertThat(drawn.size()).as("rows repeat: drawn with replacement").isLessThan(N);
     }
 
     @Test

@@ -5,14 +5,11 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -25,7 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-/** Controller of {@code fxml/LiveChartsView.fxml}: the live metric chart and slice table of a run. */
+/** Controller of {@code fxml/LiveChartsView.fxml}: the live metric chart (a {@link MetricPlot}) and slice table of a run. */
 public final class LiveChartsView {
 
     private static final PseudoClass WORST = PseudoClass.getPseudoClass("worst");
@@ -33,10 +30,7 @@ public final class LiveChartsView {
     @FXML private VBox root;
     @FXML private ComboBox<String> metricBox;
     @FXML private MenuButton sliceMenu;
-    @FXML private LineChart<Number, Number> metricChart;
-    @FXML private NumberAxis stepAxis;
-    @FXML private NumberAxis metricAxis;
-    @FXML private javafx.scene.layout.Pane markerLayer;
+    @FXML private MetricPlot metricChart;
     @FXML private TableView<SliceRow> sliceTable;
     @FXML private TableColumn<SliceRow, String> sliceColumn;
     @FXML private TableColumn<SliceRow, String> nColumn;
@@ -48,17 +42,9 @@ public final class LiveChartsView {
 
     void bind(LiveChartsViewModel viewModel) {
         this.model = viewModel;
-        metricChart.setData(viewModel.series());
         metricBox.setItems(viewModel.metricNames());
         metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
-        metricAxis.labelProperty().bind(viewModel.metricProperty());
-        metricAxis.lowerBoundProperty().bind(Bindings.createDoubleBinding(
-                () -> lowerBound(viewModel.lowestProperty().get()), viewModel.lowestProperty()));
-        metricAxis.upperBoundProperty().bind(Bindings.createDoubleBinding(
-                () -> upperBound(viewModel.highestProperty().get()), viewModel.highestProperty()));
-        metricAxis.tickUnitProperty().bind(Bindings.createDoubleBinding(
-                () -> niceTick((metricAxis.getUpperBound() - metricAxis.getLowerBound()) / 8),
-                metricAxis.lowerBoundProperty(), metricAxis.upperBoundProperty()));
+        viewModel.revisionProperty().addListener((obs, old, now) -> redraw());
         viewModel.slices().addListener((ListChangeListener<String>) change -> {
             while (change.next()) {
                 for (String slice : change.getAddedSubList()) {
@@ -77,11 +63,6 @@ public final class LiveChartsView {
         csv.setOnAction(event -> onExportCsv());
         ContextMenu menu = new ContextMenu(png, csv);
         metricChart.setOnContextMenuRequested(event -> menu.show(metricChart, event.getScreenX(), event.getScreenY()));
-        viewModel.alarms().addListener((ListChangeListener<org.twinbench.sim.Alarm>) change -> drawMarkers());
-        stepAxis.lowerBoundProperty().addListener((obs, old, now) -> drawMarkers());
-        stepAxis.upperBoundProperty().addListener((obs, old, now) -> drawMarkers());
-        metricChart.widthProperty().addListener((obs, old, now) -> drawMarkers());
-        metricChart.heightProperty().addListener((obs, old, now) -> drawMarkers());
         sliceTable.setItems(viewModel.rows());
         sliceColumn.setCellValueFactory(cell -> text(cell.getValue().slice()));
         nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
@@ -98,36 +79,18 @@ public final class LiveChartsView {
                         ? new Tooltip("Among the worst slices for " + viewModel.metricProperty().get()) : null);
             }
         });
+        redraw();
     }
 
-    /**
-     * Draws a vertical line at the step of every alarm (and a dashed one for each retraining or
-     * rollback) over the plot area, in a layer above the chart.
-     */
-    private void drawMarkers() {
-        markerLayer.getChildren().clear();
-        javafx.scene.Node plot = metricChart.lookup(".chart-plot-background");
-        if (plot == null || model == null) {
-            return;
-        }
-        metricChart.applyCss();
-        metricChart.layout();
-        javafx.geometry.Bounds area = markerLayer.sceneToLocal(plot.localToScene(plot.getBoundsInLocal()));
-        for (org.twinbench.sim.Alarm alarm : model.alarms()) {
-            double x = markerLayer.sceneToLocal(stepAxis.localToScene(stepAxis.getDisplayPosition(alarm.step()), 0)).getX();
-            if (x < area.getMinX() || x > area.getMaxX()) {
-                continue;
-            }
-            javafx.scene.shape.Line line = new javafx.scene.shape.Line(x, area.getMinY(), x, area.getMaxY());
-            line.getStyleClass().addAll("step-marker", alarm.isAlarm() ? "alarm-marker" : "action-marker");
-            markerLayer.getChildren().add(line);
-        }
+    /** Hands the view model's current curves and markers to the plot: one canvas redraw. */
+    private void redraw() {
+        metricChart.show(model.curves(), model.alarms(), lowerBound(model.lowestProperty().get()),
+                upperBound(model.highestProperty().get()), model.metricProperty().get());
     }
 
     /** Sets the step axis to the run's length. */
     void setSteps(int steps) {
-        stepAxis.setUpperBound(Math.max(1, steps));
-        stepAxis.setTickUnit(Math.max(1, Math.ceil(steps / 12.0)));
+        metricChart.setSteps(steps);
     }
 
     /** A margin of one twentieth below the lowest point; never below 0 for the [0, 1] metrics. */

@@ -32,10 +32,11 @@ class LiveChartsViewModelTest {
         LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
         model.accept(steps(0, 10));
         model.accept(steps(10, 25));
-        assertThat(model.series()).extracting(s -> s.getName())
+        assertThat(model.curves()).extracting(ChartCurve::name)
                 .containsExactly("overall", "region=north", "region=west");
-        assertThat(model.series().get(1).getData()).hasSize(25);
-        assertThat(model.series().get(1).getData().get(24).getYValue().doubleValue()).isCloseTo(0.876, within(1e-12));
+        assertThat(model.curves().get(1).size()).isEqualTo(25);
+        assertThat(model.curves().get(1).values()[24]).isCloseTo(0.876, within(1e-12));
+        assertThat(model.curves().get(1).steps()[24]).isEqualTo(24);
     }
 
     @Test
@@ -43,16 +44,22 @@ class LiveChartsViewModelTest {
         LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
         model.accept(steps(0, 5));
         model.shownProperty("region=west").set(false);
-        assertThat(model.series()).extracting(s -> s.getName()).containsExactly("overall", "region=north");
+        assertThat(model.curves()).extracting(ChartCurve::name).containsExactly("overall", "region=north");
         model.shownProperty("region=west").set(true);
-        assertThat(model.series()).hasSize(3);
+        assertThat(model.curves()).extracting(ChartCurve::name).containsExactly("overall", "region=north", "region=west");
+        // A slice keeps its colour whatever is hidden.
+        assertThat(model.curves().get(2).colour()).isEqualTo(2);
     }
 
     @Test
     void longRunsAreDecimatedForDisplay() {
         LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
         model.accept(steps(0, 10_000));
-        assertThat(model.series().get(0).getData().size()).isLessThanOrEqualTo(3 * LiveChartsViewModel.DISPLAY_BUCKETS + 1);
+        assertThat(model.curves().get(0).size()).isLessThanOrEqualTo(3 * LiveChartsViewModel.DISPLAY_BUCKETS + 1);
+        // The last point is always kept, and the steps stay in order.
+        int[] steps = model.curves().get(1).steps();
+        assertThat(steps[steps.length - 1]).isEqualTo(9_999);
+        assertThat(steps).isSorted();
     }
 
     @Test
@@ -107,22 +114,53 @@ class LiveChartsViewModelTest {
         assertThat(model.metricNames()).contains("accuracy", "latency_p95_ms");
         assertThat(model.alarms()).extracting(org.twinbench.sim.Alarm::step).containsExactly(2);
         model.metricProperty().set("latency_p95_ms");
-        assertThat(model.series()).singleElement().satisfies(s -> {
-            assertThat(s.getName()).isEqualTo("overall");
-            assertThat(s.getData()).hasSize(4);
-            assertThat(s.getData().get(3).getYValue().doubleValue()).isEqualTo(43.0);
+        assertThat(model.curves()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("overall");
+            assertThat(c.values()).containsExactly(40.0, 41.0, 42.0, 43.0);
         });
         assertThat(LiveChartsViewModel.lowerIsBetter("latency_p95_ms")).isTrue();
     }
 
     @Test
-    void longCurvesAreRedrawnAtMostAFewTimesASecondAndCompleteAfterFlush() {
+    void eachBatchIsOneRevision() {
         LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
-        model.accept(steps(0, 1000));
-        model.accept(steps(1000, 1001));
+        long before = model.revisionProperty().get();
+        model.accept(steps(0, 30));
+        assertThat(model.revisionProperty().get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anUnchangedTableKeepsItsRows() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model.accept(steps(0, 5));
+        List<SliceRow> changed = new ArrayList<>();
+        model.rows().addListener((javafx.collections.ListChangeListener<SliceRow>) change -> {
+            while (change.next()) {
+                changed.addAll(change.getAddedSubList());
+            }
+        });
+        // West's accuracy stays 0.6 and its baseline too; only north changes.
+        model.accept(steps(5, 6));
+        assertThat(changed).extracting(SliceRow::slice).containsExactly("region=north");
         model.flush();
-        // Whatever the redraw interval skipped, a flush shows the latest step.
-        var data = model.series().get(0).getData();
-        assertThat(data.get(data.size() - 1).getXValue().intValue()).isEqualTo(1000);
+        assertThat(changed).hasSize(1);
+    }
+
+    @Test
+    void aCbpeEstimateIsDrawnDashedBesideTheTrueMetric() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        List<StepResult> steps = new ArrayList<>();
+        for (int step = 0; step < 3; step++) {
+            steps.add(new StepResult(0, step, accuracy(0.8, 100), List.of(),
+                    java.util.Map.of("cbpe.estimated_accuracy", 0.7 + 0.01 * step, "cbpe.estimated_roc_auc", 0.6),
+                    List.of()));
+        }
+        model.accept(steps);
+        assertThat(model.curves()).extracting(ChartCurve::name, ChartCurve::estimate, ChartCurve::colour)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("overall", false, 0),
+                        org.assertj.core.groups.Tuple.tuple("cbpe estimate", true, 0));
+        assertThat(model.curves().get(1).values()).containsExactly(0.7, 0.71, 0.72);
+        model.metricProperty().set("f1");
+        assertThat(model.curves()).extracting(ChartCurve::name).containsExactly("overall");
     }
 }

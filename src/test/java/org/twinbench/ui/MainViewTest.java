@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -40,16 +38,16 @@ class MainViewTest {
         executor.close();
     }
 
-    private static List<XYChart.Series<Number, Number>> series(FxRobot robot) {
-        LineChart<Number, Number> chart = robot.lookup("#metricChart").query();
-        return List.copyOf(chart.getData());
+    private static List<ChartCurve> series(FxRobot robot) {
+        MetricPlot chart = robot.lookup("#metricChart").query();
+        return chart.curves();
     }
 
     /** Counts a series' points on the FX thread, which is the only thread that changes them. */
     private static int points(FxRobot robot, String name) {
         try {
-            return WaitForAsyncUtils.asyncFx(() -> series(robot).stream().filter(s -> s.getName().equals(name))
-                    .mapToInt(s -> s.getData().size()).findFirst().orElse(0)).get(30, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(() -> series(robot).stream().filter(s -> s.name().equals(name))
+                    .mapToInt(ChartCurve::size).findFirst().orElse(0)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not read the chart", e);
         }
@@ -119,7 +117,7 @@ class MainViewTest {
                 && points(robot, "overall") == 60);
         Path png = home.resolve("chart.png");
         Path csv = home.resolve("chart.csv");
-        LineChart<Number, Number> chart = robot.lookup("#metricChart").query();
+        MetricPlot chart = robot.lookup("#metricChart").query();
         robot.interact(() -> model.liveCharts().exportPng(
                 javafx.embed.swing.SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), png));
         model.liveCharts().exportCsv(csv);

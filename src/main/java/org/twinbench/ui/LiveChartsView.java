@@ -26,6 +26,7 @@ import javafx.stage.FileChooser;
 public final class LiveChartsView {
 
     private static final PseudoClass WORST = PseudoClass.getPseudoClass("worst");
+    private static final PseudoClass UNFAIR = PseudoClass.getPseudoClass("four-fifths");
 
     @FXML private VBox root;
     @FXML private ComboBox<String> metricBox;
@@ -37,6 +38,8 @@ public final class LiveChartsView {
     @FXML private TableColumn<SliceRow, String> latestColumn;
     @FXML private TableColumn<SliceRow, String> changeColumn;
     @FXML private TableColumn<SliceRow, String> ciColumn;
+    @FXML private TableColumn<SliceRow, String> gapColumn;
+    @FXML private TableColumn<SliceRow, String> ratioColumn;
 
     private LiveChartsViewModel model;
 
@@ -70,13 +73,21 @@ public final class LiveChartsView {
         changeColumn.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
         ciColumn.setCellValueFactory(cell -> text(Double.isNaN(cell.getValue().ciLow()) ? "—"
                 : "[" + number(cell.getValue().ciLow()) + ", " + number(cell.getValue().ciHigh()) + "]"));
+        gapColumn.setCellValueFactory(cell -> text(signed(cell.getValue().gapToBest())));
+        ratioColumn.setCellValueFactory(cell -> text(ratio(cell.getValue())));
         sliceTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(SliceRow row, boolean empty) {
                 super.updateItem(row, empty);
-                pseudoClassStateChanged(WORST, !empty && row != null && row.worst());
-                setTooltip(!empty && row != null && row.worst()
-                        ? new Tooltip("Among the worst slices for " + viewModel.metricProperty().get()) : null);
+                boolean worst = !empty && row != null && row.worst();
+                boolean unfair = !empty && row != null && row.failsFourFifths();
+                pseudoClassStateChanged(WORST, worst);
+                pseudoClassStateChanged(UNFAIR, unfair);
+                String why = (worst ? "Among the worst slices for " + viewModel.metricProperty().get() : "")
+                        + (worst && unfair ? "\n" : "")
+                        + (unfair ? "Predicted positive less than four fifths as often as the most-selected "
+                                + "slice of its column (four-fifths rule)" : "");
+                setTooltip(why.isEmpty() ? null : new Tooltip(why));
             }
         });
         redraw();
@@ -124,6 +135,14 @@ public final class LiveChartsView {
 
     private static String number(double value) {
         return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** The selection-rate ratio, with the four-fifths flag spelled out. */
+    static String ratio(SliceRow row) {
+        if (Double.isNaN(row.selectionRatio())) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%.2f", row.selectionRatio()) + (row.failsFourFifths() ? "  below 4/5" : "");
     }
 
     private static String signed(double value) {

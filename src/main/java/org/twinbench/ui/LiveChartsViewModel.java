@@ -216,7 +216,8 @@ public final class LiveChartsViewModel {
             fresh.add(new SliceRow(slice, n, latest, latest - values.meanOfFirst(SliceRow.BASELINE_STEPS), ci[0],
                     ci[1], false));
         }
-        List<SliceRow> marked = markWorst(fresh, lowerIsBetter(chosen));
+        List<SliceRow> marked = withFairness(markWorst(fresh, lowerIsBetter(chosen)), lowerIsBetter(chosen),
+                selectionRates());
         if (marked.size() != rows.size()) {
             rows.setAll(marked);
             return;
@@ -245,8 +246,61 @@ public final class LiveChartsViewModel {
         for (int i = 0; i < flagged; i++) {
             worst.add(candidates.get(i).slice());
         }
-        return rows.stream().map(r -> worst.contains(r.slice())
-                ? new SliceRow(r.slice(), r.n(), r.latest(), r.change(), r.ciLow(), r.ciHigh(), true) : r).toList();
+        return rows.stream().map(r -> worst.contains(r.slice()) ? r.withWorst(true) : r).toList();
+    }
+
+    /**
+     * Adds each slice's gap to the best slice of the metric and the ratio of its latest selection
+     * rate (from a fairness monitor's {@code …=<level>.selection_rate} measures) to the highest among
+     * the slices of the same column.
+     */
+    static List<SliceRow> withFairness(List<SliceRow> rows, boolean lowerIsBetter, Map<String, Double> selectionRates) {
+        double best = Double.NaN;
+        Map<String, Double> highestRate = new HashMap<>();
+        for (SliceRow row : rows) {
+            if (row.slice().equals(MetricHistory.OVERALL)) {
+                continue;
+            }
+            if (!Double.isNaN(row.latest())) {
+                best = Double.isNaN(best) ? row.latest()
+                        : lowerIsBetter ? Math.min(best, row.latest()) : Math.max(best, row.latest());
+            }
+            Double rate = selectionRates.get(row.slice());
+            if (rate != null && !Double.isNaN(rate)) {
+                highestRate.merge(column(row.slice()), rate, Math::max);
+            }
+        }
+        List<SliceRow> out = new ArrayList<>();
+        for (SliceRow row : rows) {
+            boolean overall = row.slice().equals(MetricHistory.OVERALL);
+            Double rate = selectionRates.get(row.slice());
+            Double highest = highestRate.get(column(row.slice()));
+            double ratio = overall || rate == null || highest == null || highest == 0 ? Double.NaN : rate / highest;
+            out.add(row.withGaps(overall ? Double.NaN : row.latest() - best, ratio));
+        }
+        return out;
+    }
+
+    private static String column(String slice) {
+        int eq = slice.indexOf('=');
+        return eq < 0 ? slice : slice.substring(0, eq);
+    }
+
+    /** Each slice's latest selection rate, from the fairness monitor's measures. */
+    private Map<String, Double> selectionRates() {
+        Map<String, Double> rates = new HashMap<>();
+        for (String name : history.metrics()) {
+            if (!name.endsWith(org.twinbench.sim.FairnessMonitor.SELECTION_RATE)) {
+                continue;
+            }
+            String head = name.substring(0, name.length() - org.twinbench.sim.FairnessMonitor.SELECTION_RATE.length());
+            for (String slice : slices) {
+                if (head.endsWith("." + slice)) {
+                    rates.put(slice, history.series(name, MetricHistory.OVERALL).lastValue());
+                }
+            }
+        }
+        return rates;
     }
 
     /** The steps so far (replicate 0), oldest first. */

@@ -139,11 +139,11 @@ class LiveChartsViewModelTest {
                 changed.addAll(change.getAddedSubList());
             }
         });
-        // West's accuracy stays 0.6 and its baseline too; only north changes.
+        // Overall stays the same; north falls, and so does west's gap to north, the best slice.
         model.accept(steps(5, 6));
-        assertThat(changed).extracting(SliceRow::slice).containsExactly("region=north");
+        assertThat(changed).extracting(SliceRow::slice).containsExactly("region=north", "region=west");
         model.flush();
-        assertThat(changed).hasSize(1);
+        assertThat(changed).hasSize(2);
     }
 
     @Test
@@ -162,5 +162,31 @@ class LiveChartsViewModelTest {
         assertThat(model.curves().get(1).values()).containsExactly(0.7, 0.71, 0.72);
         model.metricProperty().set("f1");
         assertThat(model.curves()).extracting(ChartCurve::name).containsExactly("overall");
+    }
+
+    @Test
+    void sliceTableShowsGapToBestAndFlagsTheFourFifthsRule() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        // Selection rates: north 0.5, west 0.36 (ratio 0.72 < 0.8, flagged), as a fairness monitor records them.
+        model.accept(List.of(new StepResult(0, 0, accuracy(0.8, 100), List.of(
+                new SliceMetrics("region", "north", accuracy(0.9, 60)), new SliceMetrics("region", "west", accuracy(0.6, 40))),
+                java.util.Map.of("metrics.region=north.selection_rate", 0.5, "metrics.region=west.selection_rate", 0.36),
+                List.of())));
+        SliceRow north = model.rows().stream().filter(r -> r.slice().equals("region=north")).findFirst().orElseThrow();
+        SliceRow west = model.rows().stream().filter(r -> r.slice().equals("region=west")).findFirst().orElseThrow();
+        SliceRow overall = model.rows().get(0);
+        assertThat(north.gapToBest()).isZero();
+        assertThat(west.gapToBest()).isCloseTo(0.6 - 0.9, within(1e-12));
+        assertThat(north.selectionRatio()).isEqualTo(1.0);
+        assertThat(north.failsFourFifths()).isFalse();
+        assertThat(west.selectionRatio()).isCloseTo(0.72, within(1e-12));
+        assertThat(west.failsFourFifths()).isTrue();
+        assertThat(overall.gapToBest()).isNaN();
+        assertThat(overall.failsFourFifths()).isFalse();
+        assertThat(LiveChartsView.ratio(west)).isEqualTo("0.72  below 4/5");
+        // For a lower-is-better metric the best slice is the lowest.
+        model.metricProperty().set("log_loss");
+        assertThat(model.rows().stream().filter(r -> !r.slice().equals("overall")).mapToDouble(SliceRow::gapToBest))
+                .containsOnly(0.0);
     }
 }

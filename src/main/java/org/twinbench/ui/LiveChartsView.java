@@ -64,7 +64,10 @@ public final class LiveChartsView {
         png.setOnAction(event -> onExportPng());
         MenuItem csv = new MenuItem("Export chart data as CSV…");
         csv.setOnAction(event -> onExportCsv());
-        ContextMenu menu = new ContextMenu(png, csv);
+        MenuItem html = new MenuItem("Export HTML report of this run…");
+        html.setOnAction(event -> onExportHtml());
+        html.disableProperty().bind(viewModel.canReportProperty().not());
+        ContextMenu menu = new ContextMenu(png, csv, new javafx.scene.control.SeparatorMenuItem(), html);
         metricChart.setOnContextMenuRequested(event -> menu.show(metricChart, event.getScreenX(), event.getScreenY()));
         sliceTable.setItems(viewModel.rows());
         sliceColumn.setCellValueFactory(cell -> text(cell.getValue().slice()));
@@ -160,6 +163,44 @@ public final class LiveChartsView {
     @FXML
     private void onExportCsv() {
         choose("CSV table", "*.csv", "steps.csv", file -> model.exportCsvInBackground(file));
+    }
+
+    /** Asks where to save the run's HTML report, writes it in the background, then offers to open it. */
+    void onExportHtml() {
+        choose("HTML report", "*.html", "report.html", file -> model.exportHtmlReport(file, this::offerToOpen));
+    }
+
+    private void offerToOpen(Path file) {
+        javafx.scene.control.ButtonType open = new javafx.scene.control.ButtonType("Open in browser",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                "Saved the report as " + file + ".", open, javafx.scene.control.ButtonType.CLOSE);
+        alert.setHeaderText("Report saved");
+        alert.initOwner(root.getScene().getWindow());
+        alert.setOnHidden(event -> {
+            if (alert.getResult() == open) {
+                browse(file);
+            }
+        });
+        alert.show();
+    }
+
+    /** Opens the file with the desktop's browser, off the FX thread (AWT may block). */
+    private void browse(Path file) {
+        Thread opener = new Thread(() -> {
+            try {
+                if (java.awt.Desktop.isDesktopSupported()
+                        && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                    java.awt.Desktop.getDesktop().browse(file.toUri());
+                } else {
+                    javafx.application.Platform.runLater(() -> model.tell("No browser available: open " + file));
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                javafx.application.Platform.runLater(() -> model.tell("Could not open " + file + ": " + e.getMessage()));
+            }
+        }, "twinbench-open-report");
+        opener.setDaemon(true);
+        opener.start();
     }
 
     private void choose(String description, String pattern, String suggested, Consumer<Path> action) {

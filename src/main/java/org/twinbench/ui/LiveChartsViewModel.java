@@ -56,6 +56,9 @@ public final class LiveChartsViewModel {
     private final ReadOnlyDoubleWrapper highest = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ResultExports exports;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canReport = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private Path runScenarioFile;
+    private org.twinbench.sim.SimulationPlan runPlan;
 
     /**
      * @param background where files are written (the app executor)
@@ -92,8 +95,36 @@ public final class LiveChartsViewModel {
         ResultExports.csv(List.copyOf(results), file);
     }
 
-    ResultExports exports() {
-        return exports;
+    /** The run whose steps arrive next (its plan names the data, model and seed for a report). */
+    public void setRun(Path scenarioFile, org.twinbench.sim.SimulationPlan plan) {
+        this.runScenarioFile = scenarioFile == null ? Path.of("untitled.twin.json") : scenarioFile;
+        this.runPlan = plan;
+        canReport.set(plan != null && !results.isEmpty());
+    }
+
+    /** Whether there is a run to report on: a compiled plan and at least one step. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canReportProperty() {
+        return canReport.getReadOnlyProperty();
+    }
+
+    /**
+     * Writes the HTML report of the run so far on the background executor, atomically; then hands
+     * the file to {@code then} on the FX thread (to offer to open it).
+     */
+    public void exportHtmlReport(Path file, java.util.function.Consumer<Path> then) {
+        if (!canReport.get()) {
+            message.set("No run to report on yet: run the scenario first");
+            return;
+        }
+        List<StepResult> snapshot = List.copyOf(results);
+        Path scenarioFile = runScenarioFile;
+        org.twinbench.sim.SimulationPlan plan = runPlan;
+        exports.inBackground(file, () -> ResultExports.html(snapshot, scenarioFile, plan, file), then);
+    }
+
+    /** Shows a one-line message in the status bar. */
+    void tell(String text) {
+        message.set(text);
     }
 
     /** The outcome of the last export, for the status bar. */
@@ -109,6 +140,8 @@ public final class LiveChartsViewModel {
         slices.clear();
         shown.clear();
         rows.clear();
+        runPlan = null;
+        canReport.set(false);
         refresh();
     }
 
@@ -119,6 +152,7 @@ public final class LiveChartsViewModel {
             results.add(result);
             alarms.addAll(result.alarms());
         }
+        canReport.set(runPlan != null && !results.isEmpty());
         for (String name : history.metrics()) {
             if (!metricNames.contains(name)) {
                 metricNames.add(name);

@@ -264,7 +264,12 @@ public final class MainViewModel {
                     listener.onFinish(RunStatus.CANCELLED);
                     return;
                 }
-                fxThread.execute(() -> modelSummary.set(describeModel(plan)));
+                fxThread.execute(() -> {
+                    modelSummary.set(describeModel(plan));
+                    if (generation == runGeneration.get()) {
+                        liveCharts.setRun(scenarioFile, plan);
+                    }
+                });
                 if (SimulationEngine.run(plan, 0, listener, runControl) == RunStatus.COMPLETED) {
                     record(current, scenarioFile, plan, recorded);
                 }

@@ -57,6 +57,23 @@ final class ResultExports {
     }
 
     /**
+     * Writes the HTML report of the steps so far exactly as the {@code run} command renders its
+     * {@code report.html} ({@link org.twinbench.report.HtmlReport}); a run with fewer steps than
+     * planned is reported as stopped.
+     */
+    static void html(List<StepResult> steps, Path scenarioFile, org.twinbench.sim.SimulationPlan plan, Path file)
+            throws IOException {
+        RunOutcome outcome = new RunOutcome(List.of(steps), steps.size() >= plan.steps() ? RunStatus.COMPLETED
+                : RunStatus.CANCELLED);
+        org.twinbench.sim.RunSeries series = org.twinbench.sim.RunSeries.of(outcome);
+        org.twinbench.sim.RunSummary summary = org.twinbench.sim.RunSummary.of(outcome, series, List.of());
+        org.twinbench.sim.RunProvenance provenance = org.twinbench.sim.RunProvenance.of(scenarioFile, plan, 1,
+                java.time.Instant.now());
+        String html = org.twinbench.report.HtmlReport.render(outcome, series, provenance, summary);
+        SampleData.writeAtomically(file, out -> out.write(html));
+    }
+
+    /**
      * Runs {@code write} on the background executor; reports "Saved …" or "Could not save …" and,
      * after a success, hands the file to {@code then} on the FX thread (if given).
      */

@@ -137,5 +137,21 @@ class MainViewTest {
         java.io.StringWriter expected = new java.io.StringWriter();
         org.twinbench.report.RunFiles.writeSteps(outcome, expected);
         assertThat(java.nio.file.Files.readString(csv)).isEqualTo(expected.toString());
+
+        // The HTML report of the run in the window tells what the command's report of the same run tells.
+        Path html = home.resolve("report.html");
+        java.util.List<Path> offered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> model.liveCharts().exportHtmlReport(html, offered::add));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !offered.isEmpty());
+        assertThat(offered).containsExactly(html);
+        String report = java.nio.file.Files.readString(html);
+        org.twinbench.sim.RunSummary summary = org.twinbench.sim.RunSummary.of(outcome,
+                org.twinbench.sim.RunSeries.of(outcome), List.of());
+        assertThat(report).startsWith("<!DOCTYPE html>").contains("<h3>accuracy by region</h3>")
+                .contains(summary.headline().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                        .replace("\"", "&quot;").replace("'", "&#39;"));
+        try (var files = java.nio.file.Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
     }
 }

@@ -76,6 +76,12 @@ public final class LiveChartsView {
         changeColumn.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
         ciColumn.setCellValueFactory(cell -> text(Double.isNaN(cell.getValue().ciLow()) ? "—"
                 : "[" + number(cell.getValue().ciLow()) + ", " + number(cell.getValue().ciHigh()) + "]"));
+        explain(nColumn, "Rows of the slice at the latest step");
+        explain(changeColumn, "Latest value minus the mean of the first " + SliceRow.BASELINE_STEPS + " steps");
+        explain(ciColumn, "95% Wilson interval of the latest accuracy");
+        explain(gapColumn, "Latest value minus the best slice's latest value");
+        explain(ratioColumn, "Selection rate (share predicted positive) over the highest of the slice's column; "
+                + "below 0.8 fails the four-fifths rule. Needs fairness on in the slice metrics node");
         gapColumn.setCellValueFactory(cell -> text(signed(cell.getValue().gapToBest())));
         ratioColumn.setCellValueFactory(cell -> text(ratio(cell.getValue())));
         sliceTable.setRowFactory(table -> new TableRow<>() {
@@ -130,6 +136,14 @@ public final class LiveChartsView {
             }
         }
         return 10 * power;
+    }
+
+    /** Puts the column's title in a label with a tooltip that says what the column holds. */
+    private static void explain(TableColumn<?, ?> column, String tip) {
+        javafx.scene.control.Label header = new javafx.scene.control.Label(column.getText());
+        header.setTooltip(new Tooltip(tip));
+        column.setText("");
+        column.setGraphic(header);
     }
 
     private static ReadOnlyObjectWrapper<String> text(String value) {

@@ -56,6 +56,9 @@ public final class LiveChartsViewModel {
     private final ReadOnlyDoubleWrapper highest = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ResultExports exports;
+    /** Every replicate's steps and their bands; used when a run has more than one replicate. */
+    private final ReplicateBands bands = new ReplicateBands();
+    private int replicates = 1;
     private final javafx.beans.property.ReadOnlyBooleanWrapper canReport = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Path runScenarioFile;
     private org.twinbench.sim.SimulationPlan runPlan;
@@ -83,7 +86,7 @@ public final class LiveChartsViewModel {
 
     /** Takes a copy of the values now and writes them as CSV on the background executor. */
     public void exportCsvInBackground(Path file) {
-        List<StepResult> snapshot = List.copyOf(results);
+        List<List<StepResult>> snapshot = stepsByReplicate();
         exports.inBackground(file, () -> ResultExports.csv(snapshot, file), null);
     }
 
@@ -92,7 +95,12 @@ public final class LiveChartsViewModel {
      * ({@code replicate,step,slice,metric,value}), atomically.
      */
     public void exportCsv(Path file) throws IOException {
-        ResultExports.csv(List.copyOf(results), file);
+        ResultExports.csv(stepsByReplicate(), file);
+    }
+
+    /** Every replicate's steps so far (just replicate 0's in a run without replicates). */
+    private List<List<StepResult>> stepsByReplicate() {
+        return replicates > 1 ? bands.replicateSteps() : List.of(List.copyOf(results));
     }
 
     /** The run whose steps arrive next (its plan names the data, model and seed for a report). */
@@ -116,10 +124,11 @@ public final class LiveChartsViewModel {
             message.set("No run to report on yet: run the scenario first");
             return;
         }
-        List<StepResult> snapshot = List.copyOf(results);
+        List<List<StepResult>> snapshot = stepsByReplicate();
+        int count = replicates;
         Path scenarioFile = runScenarioFile;
         org.twinbench.sim.SimulationPlan plan = runPlan;
-        exports.inBackground(file, () -> ResultExports.html(snapshot, scenarioFile, plan, file), then);
+        exports.inBackground(file, () -> ResultExports.html(snapshot, count, scenarioFile, plan, file), then);
     }
 
     /** Shows a one-line message in the status bar. */
@@ -132,7 +141,17 @@ public final class LiveChartsViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /**
+     * How many replicates the next run has: with more than one, each curve is the mean over the
+     * replicates with its 90% band, drawn up to the last step every replicate has reached.
+     */
+    public void setReplicates(int count) {
+        replicates = Math.max(1, count);
+        refresh();
+    }
+
     public void clear() {
+        bands.clear();
         history.clear();
         results.clear();
         alarms.clear();
@@ -148,9 +167,12 @@ public final class LiveChartsViewModel {
     /** Takes a batch of results (in step order) and updates curves and table once. */
     public void accept(List<StepResult> batch) {
         for (StepResult result : batch) {
-            history.add(result);
-            results.add(result);
-            alarms.addAll(result.alarms());
+            bands.add(result);
+            if (result.replicate() == 0) {
+                history.add(result);
+                results.add(result);
+                alarms.addAll(result.alarms());
+            }
         }
         canReport.set(runPlan != null && !results.isEmpty());
         for (String name : history.metrics()) {
@@ -193,8 +215,18 @@ public final class LiveChartsViewModel {
         List<ChartCurve> fresh = new ArrayList<>();
         for (int i = 0; i < slices.size(); i++) {
             String slice = slices.get(i);
+            if (!shown.get(slice).get()) {
+                continue;
+            }
+            if (replicates > 1) {
+                ReplicateBands.Band band = bands.bands(chosen, replicates).get(slice);
+                if (band != null) {
+                    fresh.add(banded(slice, i, band));
+                }
+                continue;
+            }
             MetricHistory.Series values = history.series(chosen, slice);
-            if (values != null && shown.get(slice).get()) {
+            if (values != null) {
                 fresh.add(curve(slice, i, values, false));
             }
         }
@@ -209,9 +241,12 @@ public final class LiveChartsViewModel {
         double low = Double.NaN;
         double high = Double.NaN;
         for (ChartCurve curve : fresh) {
-            for (double v : curve.values()) {
-                low = Double.isNaN(low) || v < low ? v : low;
-                high = Double.isNaN(high) || v > high ? v : high;
+            for (double[] edge : curve.hasBand() ? new double[][] {curve.low(), curve.high()}
+                    : new double[][] {curve.values()}) {
+                for (double v : edge) {
+                    low = Double.isNaN(low) || v < low ? v : low;
+                    high = Double.isNaN(high) || v > high ? v : high;
+                }
             }
         }
         curves = Collections.unmodifiableList(fresh);
@@ -233,6 +268,26 @@ public final class LiveChartsViewModel {
         }
         return new ChartCurve(name, colour, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(ys, n),
                 estimate);
+    }
+
+    /** The mean over replicates, decimated, with the band's edges at the same points. */
+    private static ChartCurve banded(String name, int colour, ReplicateBands.Band band) {
+        int[] keep = Decimator.select(band.mean, DISPLAY_BUCKETS);
+        int[] steps = new int[keep.length];
+        double[] mean = new double[keep.length];
+        double[] low = new double[keep.length];
+        double[] high = new double[keep.length];
+        int n = 0;
+        for (int i : keep) {
+            if (!Double.isNaN(band.mean.value(i))) {
+                steps[n] = band.mean.step(i);
+                mean[n] = band.mean.value(i);
+                low[n] = band.low[i];
+                high[n++] = band.high[i];
+            }
+        }
+        return new ChartCurve(name, colour, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(mean, n), false,
+                java.util.Arrays.copyOf(low, n), java.util.Arrays.copyOf(high, n));
     }
 
     /** Replaces only the rows whose values changed, so an unchanged table is not laid out again. */

@@ -51,8 +51,8 @@ final class ResultExports {
     }
 
     /** Writes the steps exactly as the {@code run} command writes {@code steps.csv}. */
-    static void csv(List<StepResult> steps, Path file) throws IOException {
-        RunOutcome outcome = new RunOutcome(List.of(steps), RunStatus.COMPLETED);
+    static void csv(List<List<StepResult>> replicates, Path file) throws IOException {
+        RunOutcome outcome = new RunOutcome(replicates, RunStatus.COMPLETED);
         SampleData.writeAtomically(file, out -> RunFiles.writeSteps(outcome, out));
     }
 
@@ -61,13 +61,13 @@ final class ResultExports {
      * {@code report.html} ({@link org.twinbench.report.HtmlReport}); a run with fewer steps than
      * planned is reported as stopped.
      */
-    static void html(List<StepResult> steps, Path scenarioFile, org.twinbench.sim.SimulationPlan plan, Path file)
-            throws IOException {
-        RunOutcome outcome = new RunOutcome(List.of(steps), steps.size() >= plan.steps() ? RunStatus.COMPLETED
-                : RunStatus.CANCELLED);
+    static void html(List<List<StepResult>> replicates, int count, Path scenarioFile,
+                     org.twinbench.sim.SimulationPlan plan, Path file) throws IOException {
+        boolean complete = replicates.size() == count && replicates.stream().allMatch(r -> r.size() >= plan.steps());
+        RunOutcome outcome = new RunOutcome(replicates, complete ? RunStatus.COMPLETED : RunStatus.CANCELLED);
         org.twinbench.sim.RunSeries series = org.twinbench.sim.RunSeries.of(outcome);
         org.twinbench.sim.RunSummary summary = org.twinbench.sim.RunSummary.of(outcome, series, List.of());
-        org.twinbench.sim.RunProvenance provenance = org.twinbench.sim.RunProvenance.of(scenarioFile, plan, 1,
+        org.twinbench.sim.RunProvenance provenance = org.twinbench.sim.RunProvenance.of(scenarioFile, plan, count,
                 java.time.Instant.now());
         String html = org.twinbench.report.HtmlReport.render(outcome, series, provenance, summary);
         SampleData.writeAtomically(file, out -> out.write(html));

@@ -189,4 +189,31 @@ class LiveChartsViewModelTest {
         assertThat(model.rows().stream().filter(r -> !r.slice().equals("overall")).mapToDouble(SliceRow::gapToBest))
                 .containsOnly(0.0);
     }
+
+    @Test
+    void replicatesAreDrawnAsMeanAndNinetyPercentBandUpToTheStepAllReached() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model.setReplicates(3);
+        List<StepResult> batch = new ArrayList<>();
+        double[] accuracies = {0.7, 0.9, 0.8};
+        int[] reached = {5, 3, 4};
+        for (int r = 0; r < 3; r++) {
+            for (int step = 0; step < reached[r]; step++) {
+                batch.add(new StepResult(r, step, accuracy(accuracies[r], 100), List.of()));
+            }
+        }
+        model.accept(batch);
+        ChartCurve overall = model.curves().get(0);
+        // Replicate 1 has reached step 2 only.
+        assertThat(overall.steps()).containsExactly(0, 1, 2);
+        assertThat(overall.hasBand()).isTrue();
+        // Mean 0.8; R type 7 percentiles of {0.7, 0.8, 0.9}: 0.7 + 0.1 * 0.1 and 0.8 + 0.9 * 0.1.
+        assertThat(overall.values()[0]).isCloseTo(0.8, within(1e-12));
+        assertThat(overall.low()[0]).isCloseTo(0.71, within(1e-12));
+        assertThat(overall.high()[0]).isCloseTo(0.89, within(1e-12));
+        // The slice table and the CSV export keep to what each replicate reported.
+        assertThat(model.results()).hasSize(5);
+        model.accept(List.of(new StepResult(1, 3, accuracy(0.9, 100), List.of())));
+        assertThat(model.curves().get(0).steps()).containsExactly(0, 1, 2, 3);
+    }
 }

@@ -74,6 +74,30 @@ class MainViewTest {
     }
 
     @Test
+    void replicatesShowAMeanCurveWithItsBand(FxRobot robot) throws Exception {
+        awaitScenarioOpen(robot);
+        robot.interact(() -> {
+            model.setSpeed(0);
+            robot.lookup("#replicateSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3);
+        });
+        assertThat(model.replicatesProperty().get()).isEqualTo(3);
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> points(robot, "overall") >= 60
+                && !model.runningProperty().get());
+        ChartCurve overall = WaitForAsyncUtils.asyncFx(() -> series(robot).get(0)).get(30, TimeUnit.SECONDS);
+        assertThat(overall.name()).isEqualTo("overall");
+        assertThat(overall.hasBand()).isTrue();
+        for (int i = 0; i < overall.size(); i++) {
+            assertThat(overall.low()[i]).isLessThanOrEqualTo(overall.values()[i]);
+            assertThat(overall.high()[i]).isGreaterThanOrEqualTo(overall.values()[i]);
+        }
+        // Replicates draw differently, so the band has width somewhere.
+        assertThat(java.util.stream.IntStream.range(0, overall.size())
+                .anyMatch(i -> overall.high()[i] > overall.low()[i])).isTrue();
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).startsWith("Finished");
+    }
+
+    @Test
     void stopHaltsARunMidway(FxRobot robot) throws Exception {
         awaitScenarioOpen(robot);
         robot.interact(() -> model.setSpeed(10));

@@ -32,6 +32,8 @@ public final class LiveChartsView {
     @FXML private ComboBox<String> metricBox;
     @FXML private MenuButton sliceMenu;
     @FXML private MetricPlot metricChart;
+    @FXML private DriftHeatmapPlot driftHeatmap;
+    @FXML private javafx.scene.control.TabPane chartTabs;
     @FXML private TableView<SliceRow> sliceTable;
     @FXML private TableColumn<SliceRow, String> sliceColumn;
     @FXML private TableColumn<SliceRow, String> nColumn;
@@ -68,7 +70,7 @@ public final class LiveChartsView {
         html.setOnAction(event -> onExportHtml());
         html.disableProperty().bind(viewModel.canReportProperty().not());
         ContextMenu menu = new ContextMenu(png, csv, new javafx.scene.control.SeparatorMenuItem(), html);
-        metricChart.setOnContextMenuRequested(event -> menu.show(metricChart, event.getScreenX(), event.getScreenY()));
+        chartTabs.setOnContextMenuRequested(event -> menu.show(chartTabs, event.getScreenX(), event.getScreenY()));
         sliceTable.setItems(viewModel.rows());
         sliceColumn.setCellValueFactory(cell -> text(cell.getValue().slice()));
         nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
@@ -106,11 +108,15 @@ public final class LiveChartsView {
     private void redraw() {
         metricChart.show(model.curves(), model.alarms(), lowerBound(model.lowestProperty().get()),
                 upperBound(model.highestProperty().get()), model.metricProperty().get());
+        if (driftHeatmap.heatmap() != model.driftHeatmap()) {
+            driftHeatmap.show(model.driftHeatmap());
+        }
     }
 
     /** Sets the step axis to the run's length. */
     void setSteps(int steps) {
         metricChart.setSteps(steps);
+        driftHeatmap.setSteps(steps);
     }
 
     /** A margin of one twentieth below the lowest point; never below 0 for the [0, 1] metrics. */
@@ -169,7 +175,7 @@ public final class LiveChartsView {
     @FXML
     private void onExportPng() {
         choose("PNG image", "*.png", "chart.png", file -> {
-            BufferedImage image = SwingFXUtils.fromFXImage(metricChart.snapshot(null, null), null);
+            BufferedImage image = SwingFXUtils.fromFXImage(chartTabs.getSelectionModel().getSelectedItem().getContent().snapshot(null, null), null);
             model.exportPng(image, file);
         });
     }

@@ -59,6 +59,9 @@ public final class LiveChartsViewModel {
     /** Every replicate's steps and their bands; used when a run has more than one replicate. */
     private final ReplicateBands bands = new ReplicateBands();
     private int replicates = 1;
+    /** The run's feature-drift monitors: node id to alarm threshold. */
+    private Map<String, Double> driftMonitors = Map.of();
+    private DriftHeatmap heatmap = DriftHeatmap.EMPTY;
     private final javafx.beans.property.ReadOnlyBooleanWrapper canReport = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Path runScenarioFile;
     private org.twinbench.sim.SimulationPlan runPlan;
@@ -108,6 +111,24 @@ public final class LiveChartsViewModel {
         this.runScenarioFile = scenarioFile == null ? Path.of("untitled.twin.json") : scenarioFile;
         this.runPlan = plan;
         canReport.set(plan != null && !results.isEmpty());
+        Map<String, Double> monitors = new java.util.LinkedHashMap<>();
+        if (plan != null) {
+            plan.scenario().nodes().stream()
+                    .filter(node -> org.twinbench.scenario.NodeCatalog.FEATURE_DRIFT.equals(node.type()))
+                    .forEach(node -> monitors.put(node.id(), node.number("threshold", 0.25)));
+        }
+        setDriftMonitors(monitors);
+    }
+
+    /** Which measures are a feature-drift monitor's (node id to threshold), for the heatmap. */
+    void setDriftMonitors(Map<String, Double> monitors) {
+        driftMonitors = Map.copyOf(monitors);
+        refresh();
+    }
+
+    /** Feature × step drift so far (empty without a feature-drift monitor). */
+    public DriftHeatmap driftHeatmap() {
+        return heatmap;
     }
 
     /** Whether there is a run to report on: a compiled plan and at least one step. */
@@ -201,6 +222,7 @@ public final class LiveChartsViewModel {
     }
 
     private void refresh() {
+        heatmap = driftMonitors.isEmpty() ? DriftHeatmap.EMPTY : DriftHeatmap.of(history, driftMonitors);
         updateCurves();
         updateRows();
         revision.set(revision.get() + 1);

@@ -103,4 +103,37 @@ class LiveChartsViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !onFx(() -> plot(robot).hoverText()).isEmpty());
         assertThat(onFx(() -> plot(robot).hoverText())).isEqualTo("alarm at step 12 (watch): accuracy 0.71 < 0.80");
     }
+
+    @Test
+    void theDriftTabShowsAHeatmapOfTheMonitoredFeatures(FxRobot robot) throws Exception {
+        List<StepResult> batch = new ArrayList<>();
+        for (int step = 0; step < 20; step++) {
+            batch.add(new StepResult(0, step, accuracy(0.8, 100), List.of(),
+                    Map.of("fd.income", 0.02 * step, "fd.age", 0.05), List.of()));
+        }
+        robot.interact(() -> {
+            model.setDriftMonitors(Map.of("fd", 0.25));
+            model.accept(batch);
+        });
+        robot.clickOn("Feature drift");
+        DriftHeatmapPlot heatmap = robot.lookup(".drift-heatmap").queryAs(DriftHeatmapPlot.class);
+        assertThat(onFx(() -> heatmap.heatmap().features())).containsExactlyInAnyOrder("income", "age");
+        assertThat(onFx(() -> heatmap.heatmap().columns())).isEqualTo(20);
+        int incomeRow = onFx(() -> heatmap.heatmap().features().indexOf("income"));
+        assertThat(onFx(() -> heatmap.heatmap().cells()[incomeRow][19])).isEqualTo(0.38);
+        // Move along the middle of the income row until the cell of step 10.
+        robot.interact(() -> {
+            double rows = 2;
+            double top = 10;
+            double bottom = heatmap.getHeight() - 40;
+            double y = top + (incomeRow + 0.5) * (bottom - top) / rows;
+            for (double x = 0; x < heatmap.getWidth(); x += 1) {
+                heatmap.hover(x, y);
+                if (heatmap.hoverText().startsWith("step 10 ")) {
+                    break;
+                }
+            }
+        });
+        assertThat(onFx(heatmap::hoverText)).isEqualTo("step 10 · income · 0.2000");
+    }
 }

@@ -134,6 +134,7 @@ public final class DriftHeatmapPlot extends Region {
             }
         }
         g.setStroke(INK);
+        g.setFill(INK);
         g.setLineWidth(1);
         g.strokeRect(labelWidth + 0.5, TOP + 0.5, right() - labelWidth, bottom() - TOP);
         g.setTextAlign(TextAlignment.CENTER);

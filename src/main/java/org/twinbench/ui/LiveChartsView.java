@@ -165,7 +165,7 @@ public final class LiveChartsView {
         if (Double.isNaN(row.selectionRatio())) {
             return "—";
         }
-        return String.format(Locale.ROOT, "%.2f", row.selectionRatio()) + (row.failsFourFifths() ? "  below 4/5" : "");
+        return String.format(Locale.ROOT, "%.2f", row.selectionRatio()) + (row.failsFourFifths() ? " < 0.8" : "");
     }
 
     private static String signed(double value) {

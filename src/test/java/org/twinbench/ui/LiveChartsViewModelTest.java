@@ -183,7 +183,7 @@ class LiveChartsViewModelTest {
         assertThat(west.failsFourFifths()).isTrue();
         assertThat(overall.gapToBest()).isNaN();
         assertThat(overall.failsFourFifths()).isFalse();
-        assertThat(LiveChartsView.ratio(west)).isEqualTo("0.72  below 4/5");
+        assertThat(LiveChartsView.ratio(west)).isEqualTo("0.72 < 0.8");
         // For a lower-is-better metric the best slice is the lowest.
         model.metricProperty().set("log_loss");
         assertThat(model.rows().stream().filter(r -> !r.slice().equals("overall")).mapToDouble(SliceRow::gapToBest))
@@ -215,5 +215,16 @@ class LiveChartsViewModelTest {
         assertThat(model.results()).hasSize(5);
         model.accept(List.of(new StepResult(1, 3, accuracy(0.9, 100), List.of())));
         assertThat(model.curves().get(0).steps()).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void historyKeepsEveryMetricUnderItsName() {
+        MetricSet set = new MetricSet(10, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8);
+        MetricHistory history = new MetricHistory();
+        history.add(new StepResult(0, 0, set, List.of(new SliceMetrics("region", "north", set))));
+        for (String name : MetricSet.NAMES) {
+            assertThat(history.series(name, "overall").value(0)).as(name).isEqualTo(set.get(name));
+            assertThat(history.series(name, "region=north").value(0)).as(name).isEqualTo(set.get(name));
+        }
     }
 }

@@ -54,7 +54,7 @@ public final class MetricPlot extends Region {
     private double low = 0.5;
     private double high = 1.0;
     private String valueLabel = "";
-    private String stepLabel = "Simulated step";
+    private final String stepLabel = "Simulated step";
     private double legendWidth;
     private double hoverX;
     private double hoverY;
@@ -98,11 +98,6 @@ public final class MetricPlot extends Region {
     /** The step axis runs from 0 to {@code steps}. */
     public void setSteps(int steps) {
         stepMax = Math.max(1, steps);
-        draw();
-    }
-
-    public void setStepLabel(String label) {
-        stepLabel = label;
         draw();
     }
 
@@ -292,6 +287,10 @@ public final class MetricPlot extends Region {
     }
 
     static String format(double value, double tick) {
+        if (Math.abs(value) < tick * 1e-6) {
+            // A tick reached by adding steps may land a rounding error off zero: never print "-0.0".
+            value = 0;
+        }
         if (tick >= 1 && Math.abs(value) < 1e12) {
             return Long.toString(Math.round(value));
         }

@@ -98,6 +98,9 @@ class LiveChartsViewModelTest {
         assertThat(LiveChartsView.niceTick(0.011)).isCloseTo(0.02, within(1e-15));
         assertThat(LiveChartsView.upperBound(0.97)).isEqualTo(1.0);
         assertThat(LiveChartsView.lowerBound(0.44)).isCloseTo(0.35, within(1e-12));
+        assertThat(MetricPlot.format(-1e-17, 0.2)).isEqualTo("0.0");
+        assertThat(MetricPlot.format(0.25, 0.05)).isEqualTo("0.25");
+        assertThat(MetricPlot.format(1500, 250)).isEqualTo("1500");
     }
 
     @Test

@@ -9,7 +9,9 @@ import org.twinbench.stats.SliceColumn;
  * The fairness gaps between the slices of each slice column ({@link FairnessGaps}: demographic parity
  * difference and ratio, true- and false-positive-rate gaps) on every step's rows with a label,
  * recorded as {@code <id>.<column>.parity_difference}, {@code .parity_ratio}, {@code .tpr_gap} and
- * {@code .fpr_gap}. With selective labels only the labelled (approved) rows count.
+ * {@code .fpr_gap}, and each slice's share predicted positive as
+ * {@code <id>.<column>=<level>.selection_rate} (what the four-fifths rule compares, slice by slice).
+ * With selective labels only the labelled (approved) rows count.
  */
 public record FairnessMonitor(String nodeId, List<String> columns, double threshold) implements Monitor {
 
@@ -44,7 +46,18 @@ public record FairnessMonitor(String nodeId, List<String> columns, double thresh
                 out.measure(prefix + "parity_ratio", gaps.parityRatio());
                 out.measure(prefix + "tpr_gap", gaps.truePositiveRateGap());
                 out.measure(prefix + "fpr_gap", gaps.falsePositiveRateGap());
+                for (FairnessGaps.Group group : gaps.groups()) {
+                    out.measure(selectionRateMeasure(nodeId, column, group.name()), group.selectionRate());
+                }
             }
         };
     }
+
+    /** The name of the measure holding a slice's selection rate. */
+    public static String selectionRateMeasure(String nodeId, String column, String level) {
+        return nodeId + "." + column + "=" + level + SELECTION_RATE;
+    }
+
+    /** The suffix of every selection-rate measure. */
+    public static final String SELECTION_RATE = ".selection_rate";
 }

@@ -110,7 +110,7 @@ public final class RunSeries {
     }
 
     /** The p-quantile of sorted values by linear interpolation between order statistics (R type 7). */
-    static double quantile(double[] sorted, double p) {
+    public static double quantile(double[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

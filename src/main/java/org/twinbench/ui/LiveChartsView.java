@@ -5,14 +5,11 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -25,40 +22,34 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
-/** Controller of {@code fxml/LiveChartsView.fxml}: the live metric chart and slice table of a run. */
+/** Controller of {@code fxml/LiveChartsView.fxml}: the live metric chart (a {@link MetricPlot}) and slice table of a run. */
 public final class LiveChartsView {
 
     private static final PseudoClass WORST = PseudoClass.getPseudoClass("worst");
+    private static final PseudoClass UNFAIR = PseudoClass.getPseudoClass("four-fifths");
 
     @FXML private VBox root;
     @FXML private ComboBox<String> metricBox;
     @FXML private MenuButton sliceMenu;
-    @FXML private LineChart<Number, Number> metricChart;
-    @FXML private NumberAxis stepAxis;
-    @FXML private NumberAxis metricAxis;
-    @FXML private javafx.scene.layout.Pane markerLayer;
+    @FXML private MetricPlot metricChart;
+    @FXML private DriftHeatmapPlot driftHeatmap;
+    @FXML private javafx.scene.control.TabPane chartTabs;
     @FXML private TableView<SliceRow> sliceTable;
     @FXML private TableColumn<SliceRow, String> sliceColumn;
     @FXML private TableColumn<SliceRow, String> nColumn;
     @FXML private TableColumn<SliceRow, String> latestColumn;
     @FXML private TableColumn<SliceRow, String> changeColumn;
     @FXML private TableColumn<SliceRow, String> ciColumn;
+    @FXML private TableColumn<SliceRow, String> gapColumn;
+    @FXML private TableColumn<SliceRow, String> ratioColumn;
 
     private LiveChartsViewModel model;
 
     void bind(LiveChartsViewModel viewModel) {
         this.model = viewModel;
-        metricChart.setData(viewModel.series());
         metricBox.setItems(viewModel.metricNames());
         metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
-        metricAxis.labelProperty().bind(viewModel.metricProperty());
-        metricAxis.lowerBoundProperty().bind(Bindings.createDoubleBinding(
-                () -> lowerBound(viewModel.lowestProperty().get()), viewModel.lowestProperty()));
-        metricAxis.upperBoundProperty().bind(Bindings.createDoubleBinding(
-                () -> upperBound(viewModel.highestProperty().get()), viewModel.highestProperty()));
-        metricAxis.tickUnitProperty().bind(Bindings.createDoubleBinding(
-                () -> niceTick((metricAxis.getUpperBound() - metricAxis.getLowerBound()) / 8),
-                metricAxis.lowerBoundProperty(), metricAxis.upperBoundProperty()));
+        viewModel.revisionProperty().addListener((obs, old, now) -> redraw());
         viewModel.slices().addListener((ListChangeListener<String>) change -> {
             while (change.next()) {
                 for (String slice : change.getAddedSubList()) {
@@ -75,13 +66,11 @@ public final class LiveChartsView {
         png.setOnAction(event -> onExportPng());
         MenuItem csv = new MenuItem("Export chart data as CSV…");
         csv.setOnAction(event -> onExportCsv());
-        ContextMenu menu = new ContextMenu(png, csv);
-        metricChart.setOnContextMenuRequested(event -> menu.show(metricChart, event.getScreenX(), event.getScreenY()));
-        viewModel.alarms().addListener((ListChangeListener<org.twinbench.sim.Alarm>) change -> drawMarkers());
-        stepAxis.lowerBoundProperty().addListener((obs, old, now) -> drawMarkers());
-        stepAxis.upperBoundProperty().addListener((obs, old, now) -> drawMarkers());
-        metricChart.widthProperty().addListener((obs, old, now) -> drawMarkers());
-        metricChart.heightProperty().addListener((obs, old, now) -> drawMarkers());
+        MenuItem html = new MenuItem("Export HTML report of this run…");
+        html.setOnAction(event -> onExportHtml());
+        html.disableProperty().bind(viewModel.canReportProperty().not());
+        ContextMenu menu = new ContextMenu(png, csv, new javafx.scene.control.SeparatorMenuItem(), html);
+        chartTabs.setOnContextMenuRequested(event -> menu.show(chartTabs, event.getScreenX(), event.getScreenY()));
         sliceTable.setItems(viewModel.rows());
         sliceColumn.setCellValueFactory(cell -> text(cell.getValue().slice()));
         nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
@@ -89,45 +78,45 @@ public final class LiveChartsView {
         changeColumn.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
         ciColumn.setCellValueFactory(cell -> text(Double.isNaN(cell.getValue().ciLow()) ? "—"
                 : "[" + number(cell.getValue().ciLow()) + ", " + number(cell.getValue().ciHigh()) + "]"));
+        explain(nColumn, "Rows of the slice at the latest step");
+        explain(changeColumn, "Latest value minus the mean of the first " + SliceRow.BASELINE_STEPS + " steps");
+        explain(ciColumn, "95% Wilson interval of the latest accuracy");
+        explain(gapColumn, "Latest value minus the best slice's latest value");
+        explain(ratioColumn, "Selection rate (share predicted positive) over the highest of the slice's column; "
+                + "below 0.8 fails the four-fifths rule. Needs fairness on in the slice metrics node");
+        gapColumn.setCellValueFactory(cell -> text(signed(cell.getValue().gapToBest())));
+        ratioColumn.setCellValueFactory(cell -> text(ratio(cell.getValue())));
         sliceTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(SliceRow row, boolean empty) {
                 super.updateItem(row, empty);
-                pseudoClassStateChanged(WORST, !empty && row != null && row.worst());
-                setTooltip(!empty && row != null && row.worst()
-                        ? new Tooltip("Among the worst slices for " + viewModel.metricProperty().get()) : null);
+                boolean worst = !empty && row != null && row.worst();
+                boolean unfair = !empty && row != null && row.failsFourFifths();
+                pseudoClassStateChanged(WORST, worst);
+                pseudoClassStateChanged(UNFAIR, unfair);
+                String why = (worst ? "Among the worst slices for " + viewModel.metricProperty().get() : "")
+                        + (worst && unfair ? "\n" : "")
+                        + (unfair ? "Predicted positive less than four fifths as often as the most-selected "
+                                + "slice of its column (four-fifths rule)" : "");
+                setTooltip(why.isEmpty() ? null : new Tooltip(why));
             }
         });
+        redraw();
     }
 
-    /**
-     * Draws a vertical line at the step of every alarm (and a dashed one for each retraining or
-     * rollback) over the plot area, in a layer above the chart.
-     */
-    private void drawMarkers() {
-        markerLayer.getChildren().clear();
-        javafx.scene.Node plot = metricChart.lookup(".chart-plot-background");
-        if (plot == null || model == null) {
-            return;
-        }
-        metricChart.applyCss();
-        metricChart.layout();
-        javafx.geometry.Bounds area = markerLayer.sceneToLocal(plot.localToScene(plot.getBoundsInLocal()));
-        for (org.twinbench.sim.Alarm alarm : model.alarms()) {
-            double x = markerLayer.sceneToLocal(stepAxis.localToScene(stepAxis.getDisplayPosition(alarm.step()), 0)).getX();
-            if (x < area.getMinX() || x > area.getMaxX()) {
-                continue;
-            }
-            javafx.scene.shape.Line line = new javafx.scene.shape.Line(x, area.getMinY(), x, area.getMaxY());
-            line.getStyleClass().addAll("step-marker", alarm.isAlarm() ? "alarm-marker" : "action-marker");
-            markerLayer.getChildren().add(line);
+    /** Hands the view model's current curves and markers to the plot: one canvas redraw. */
+    private void redraw() {
+        metricChart.show(model.curves(), model.alarms(), lowerBound(model.lowestProperty().get()),
+                upperBound(model.highestProperty().get()), model.metricProperty().get());
+        if (driftHeatmap.heatmap() != model.driftHeatmap()) {
+            driftHeatmap.show(model.driftHeatmap());
         }
     }
 
     /** Sets the step axis to the run's length. */
     void setSteps(int steps) {
-        stepAxis.setUpperBound(Math.max(1, steps));
-        stepAxis.setTickUnit(Math.max(1, Math.ceil(steps / 12.0)));
+        metricChart.setSteps(steps);
+        driftHeatmap.setSteps(steps);
     }
 
     /** A margin of one twentieth below the lowest point; never below 0 for the [0, 1] metrics. */
@@ -155,12 +144,28 @@ public final class LiveChartsView {
         return 10 * power;
     }
 
+    /** Puts the column's title in a label with a tooltip that says what the column holds. */
+    private static void explain(TableColumn<?, ?> column, String tip) {
+        javafx.scene.control.Label header = new javafx.scene.control.Label(column.getText());
+        header.setTooltip(new Tooltip(tip));
+        column.setText("");
+        column.setGraphic(header);
+    }
+
     private static ReadOnlyObjectWrapper<String> text(String value) {
         return new ReadOnlyObjectWrapper<>(value);
     }
 
     private static String number(double value) {
         return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** The selection-rate ratio, with the four-fifths flag spelled out. */
+    static String ratio(SliceRow row) {
+        if (Double.isNaN(row.selectionRatio())) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%.2f", row.selectionRatio()) + (row.failsFourFifths() ? " < 0.8" : "");
     }
 
     private static String signed(double value) {
@@ -170,7 +175,7 @@ public final class LiveChartsView {
     @FXML
     private void onExportPng() {
         choose("PNG image", "*.png", "chart.png", file -> {
-            BufferedImage image = SwingFXUtils.fromFXImage(metricChart.snapshot(null, null), null);
+            BufferedImage image = SwingFXUtils.fromFXImage(chartTabs.getSelectionModel().getSelectedItem().getContent().snapshot(null, null), null);
             model.exportPng(image, file);
         });
     }
@@ -178,6 +183,44 @@ public final class LiveChartsView {
     @FXML
     private void onExportCsv() {
         choose("CSV table", "*.csv", "steps.csv", file -> model.exportCsvInBackground(file));
+    }
+
+    /** Asks where to save the run's HTML report, writes it in the background, then offers to open it. */
+    void onExportHtml() {
+        choose("HTML report", "*.html", "report.html", file -> model.exportHtmlReport(file, this::offerToOpen));
+    }
+
+    private void offerToOpen(Path file) {
+        javafx.scene.control.ButtonType open = new javafx.scene.control.ButtonType("Open in browser",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                "Saved the report as " + file + ".", open, javafx.scene.control.ButtonType.CLOSE);
+        alert.setHeaderText("Report saved");
+        alert.initOwner(root.getScene().getWindow());
+        alert.setOnHidden(event -> {
+            if (alert.getResult() == open) {
+                browse(file);
+            }
+        });
+        alert.show();
+    }
+
+    /** Opens the file with the desktop's browser, off the FX thread (AWT may block). */
+    private void browse(Path file) {
+        Thread opener = new Thread(() -> {
+            try {
+                if (java.awt.Desktop.isDesktopSupported()
+                        && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                    java.awt.Desktop.getDesktop().browse(file.toUri());
+                } else {
+                    javafx.application.Platform.runLater(() -> model.tell("No browser available: open " + file));
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                javafx.application.Platform.runLater(() -> model.tell("Could not open " + file + ": " + e.getMessage()));
+            }
+        }, "twinbench-open-report");
+        opener.setDaemon(true);
+        opener.start();
     }
 
     private void choose(String description, String pattern, String suggested, Consumer<Path> action) {

@@ -3,28 +3,34 @@ package org.twinbench.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.chart.XYChart;
-import org.twinbench.data.SampleData;
+import org.twinbench.sim.Alarm;
 import org.twinbench.sim.StepResult;
 import org.twinbench.stats.MetricSet;
 
 /**
- * The live results of a run: one chosen metric per slice over steps (decimated for display), which
- * slices are shown, and the slice table. Fed on the FX thread with batches of step results (see
- * {@link FxCoalescer}); needs no running toolkit to be tested.
+ * The live results of a run: one chosen metric per slice over steps (decimated for display, with
+ * the label-free estimate of it where a monitor makes one), which slices are shown, and the slice
+ * table. Fed on the FX thread with batches of step results (see {@link FxCoalescer}); the chart
+ * redraws once per {@link #revisionProperty() revision}. Needs no running toolkit to be tested.
  */
 public final class LiveChartsViewModel {
 
@@ -32,116 +38,164 @@ public final class LiveChartsViewModel {
     static final int DISPLAY_BUCKETS = 200;
     /** Metrics where lower is better; for the others higher is better. */
     static final Set<String> LOWER_IS_BETTER = Set.of("log_loss", "brier", "ece");
+    /** The suffix of a CBPE monitor's measure that estimates metric {@code m}: {@code <id>.estimated_m}. */
+    static final String ESTIMATE_PREFIX = ".estimated_";
 
     private final MetricHistory history = new MetricHistory();
     /** Every step so far, kept so an export is exactly a run's {@code steps.csv}. */
     private final List<StepResult> results = new ArrayList<>();
     private final StringProperty metric = new SimpleStringProperty("accuracy");
-    private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
-    private final Map<String, XYChart.Series<Number, Number>> seriesBySlice = new HashMap<>();
-    /** Long (decimated) curves are redrawn at most this often. */
-    static final long REDRAW_NANOS = 250_000_000L;
-    /** Per shown slice, when its decimated curve was last redrawn. */
-    private final Map<String, Long> redrawnAt = new HashMap<>();
-    /** Per shown slice, how many history points its line reflects. */
-    private final Map<String, Integer> drawn = new HashMap<>();
+    private List<ChartCurve> curves = List.of();
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ObservableList<String> slices = FXCollections.observableArrayList();
     private final Map<String, BooleanProperty> shown = new HashMap<>();
     private final ObservableList<SliceRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> metricNames = FXCollections.observableArrayList(MetricSet.NAMES);
-    private final ObservableList<org.twinbench.sim.Alarm> alarms = FXCollections.observableArrayList();
+    private final ObservableList<Alarm> alarms = FXCollections.observableArrayList();
     private final ReadOnlyDoubleWrapper lowest = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper highest = new ReadOnlyDoubleWrapper(Double.NaN);
-
-    private final javafx.beans.property.ReadOnlyStringWrapper message = new javafx.beans.property.ReadOnlyStringWrapper("");
-    private final java.util.concurrent.Executor background;
-    private final java.util.concurrent.Executor fxThread;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ResultExports exports;
+    /** Every replicate's steps and their bands; used when a run has more than one replicate. */
+    private final ReplicateBands bands = new ReplicateBands();
+    private int replicates = 1;
+    /** The run's feature-drift monitors: node id to alarm threshold. */
+    private Map<String, Double> driftMonitors = Map.of();
+    private DriftHeatmap heatmap = DriftHeatmap.EMPTY;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canReport = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private Path runScenarioFile;
+    private org.twinbench.sim.SimulationPlan runPlan;
 
     /**
      * @param background where files are written (the app executor)
      * @param fxThread where results of background work are reported
      */
-    public LiveChartsViewModel(java.util.concurrent.Executor background, java.util.concurrent.Executor fxThread) {
-        this.background = background;
-        this.fxThread = fxThread;
+    public LiveChartsViewModel(Executor background, Executor fxThread) {
+        this.exports = new ResultExports(background, fxThread, message::set);
         metric.addListener((obs, old, now) -> {
             if (now == null) {
                 // A combo box that loses its items clears its value; keep showing a metric.
                 metric.set(old != null ? old : "accuracy");
             } else {
-                rebuildSeries();
+                refresh();
             }
         });
     }
 
     /** Writes a chart image as PNG (temp file, then rename) on the background executor. */
     public void exportPng(java.awt.image.BufferedImage image, Path file) {
-        background.execute(() -> report(file, () -> {
-            Path dir = file.toAbsolutePath().getParent();
-            Path temp = java.nio.file.Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                if (!javax.imageio.ImageIO.write(image, "png", temp.toFile())) {
-                    throw new IOException("no PNG writer available");
-                }
-                java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                java.nio.file.Files.deleteIfExists(temp);
-            }
-        }));
+        exports.png(image, file);
     }
 
     /** Takes a copy of the values now and writes them as CSV on the background executor. */
     public void exportCsvInBackground(Path file) {
-        List<StepResult> snapshot = List.copyOf(results);
-        background.execute(() -> report(file, () -> writeCsv(snapshot, file)));
+        List<List<StepResult>> snapshot = stepsByReplicate();
+        exports.inBackground(file, () -> ResultExports.csv(snapshot, file), null);
     }
 
-    /** Something that writes a file. */
-    private interface FileWrite {
-        void run() throws IOException;
+    /**
+     * Writes the run's values so far exactly as the {@code run} command writes {@code steps.csv}
+     * ({@code replicate,step,slice,metric,value}), atomically.
+     */
+    public void exportCsv(Path file) throws IOException {
+        ResultExports.csv(stepsByReplicate(), file);
     }
 
-    private void report(Path file, FileWrite write) {
-        String outcome;
-        try {
-            write.run();
-            outcome = "Saved " + file;
-        } catch (IOException | RuntimeException e) {
-            outcome = "Could not save " + file + ": " + e.getMessage();
+    /** Every replicate's steps so far (just replicate 0's in a run without replicates). */
+    private List<List<StepResult>> stepsByReplicate() {
+        return replicates > 1 ? bands.replicateSteps() : List.of(List.copyOf(results));
+    }
+
+    /** The run whose steps arrive next (its plan names the data, model and seed for a report). */
+    public void setRun(Path scenarioFile, org.twinbench.sim.SimulationPlan plan) {
+        this.runScenarioFile = scenarioFile == null ? Path.of("untitled.twin.json") : scenarioFile;
+        this.runPlan = plan;
+        canReport.set(plan != null && !results.isEmpty());
+        Map<String, Double> monitors = new java.util.LinkedHashMap<>();
+        if (plan != null) {
+            plan.scenario().nodes().stream()
+                    .filter(node -> org.twinbench.scenario.NodeCatalog.FEATURE_DRIFT.equals(node.type()))
+                    .forEach(node -> monitors.put(node.id(), node.number("threshold", 0.25)));
         }
-        String text = outcome;
-        fxThread.execute(() -> message.set(text));
+        setDriftMonitors(monitors);
+    }
+
+    /** Which measures are a feature-drift monitor's (node id to threshold), for the heatmap. */
+    void setDriftMonitors(Map<String, Double> monitors) {
+        driftMonitors = Map.copyOf(monitors);
+        refresh();
+    }
+
+    /** Feature × step drift so far (empty without a feature-drift monitor). */
+    public DriftHeatmap driftHeatmap() {
+        return heatmap;
+    }
+
+    /** Whether there is a run to report on: a compiled plan and at least one step. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canReportProperty() {
+        return canReport.getReadOnlyProperty();
+    }
+
+    /**
+     * Writes the HTML report of the run so far on the background executor, atomically; then hands
+     * the file to {@code then} on the FX thread (to offer to open it).
+     */
+    public void exportHtmlReport(Path file, java.util.function.Consumer<Path> then) {
+        if (!canReport.get()) {
+            message.set("No run to report on yet: run the scenario first");
+            return;
+        }
+        List<List<StepResult>> snapshot = stepsByReplicate();
+        int count = replicates;
+        Path scenarioFile = runScenarioFile;
+        org.twinbench.sim.SimulationPlan plan = runPlan;
+        exports.inBackground(file, () -> ResultExports.html(snapshot, count, scenarioFile, plan, file), then);
+    }
+
+    /** Shows a one-line message in the status bar. */
+    void tell(String text) {
+        message.set(text);
     }
 
     /** The outcome of the last export, for the status bar. */
-    public javafx.beans.property.ReadOnlyStringProperty messageProperty() {
+    public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
+    /**
+     * How many replicates the next run has: with more than one, each curve is the mean over the
+     * replicates with its 90% band, drawn up to the last step every replicate has reached.
+     */
+    public void setReplicates(int count) {
+        replicates = Math.max(1, count);
+        refresh();
+    }
+
     public void clear() {
+        bands.clear();
         history.clear();
         results.clear();
         alarms.clear();
         metricNames.retainAll(MetricSet.NAMES);
-        series.clear();
-        seriesBySlice.clear();
-        drawn.clear();
-        redrawnAt.clear();
         slices.clear();
         shown.clear();
         rows.clear();
-        lowest.set(Double.NaN);
-        highest.set(Double.NaN);
+        runPlan = null;
+        canReport.set(false);
+        refresh();
     }
 
-    /** Takes a batch of results (in step order) and updates series and table once. */
+    /** Takes a batch of results (in step order) and updates curves and table once. */
     public void accept(List<StepResult> batch) {
         for (StepResult result : batch) {
-            history.add(result);
-            results.add(result);
-            alarms.addAll(result.alarms());
+            bands.add(result);
+            if (result.replicate() == 0) {
+                history.add(result);
+                results.add(result);
+                alarms.addAll(result.alarms());
+            }
         }
+        canReport.set(runPlan != null && !results.isEmpty());
         for (String name : history.metrics()) {
             if (!metricNames.contains(name)) {
                 metricNames.add(name);
@@ -150,118 +204,115 @@ public final class LiveChartsViewModel {
         for (String slice : history.slices()) {
             if (!shown.containsKey(slice)) {
                 BooleanProperty visible = new SimpleBooleanProperty(true);
-                visible.addListener((obs, old, now) -> rebuildSeries());
+                visible.addListener((obs, old, now) -> refresh());
                 shown.put(slice, visible);
                 slices.add(slice);
             }
         }
-        updateSeries();
-        updateRows();
+        refresh();
     }
 
     public BooleanProperty shownProperty(String slice) {
         return shown.computeIfAbsent(slice, key -> new SimpleBooleanProperty(true));
     }
 
-    private void rebuildSeries() {
-        series.clear();
-        seriesBySlice.clear();
-        drawn.clear();
-        redrawnAt.clear();
-        lowest.set(Double.NaN);
-        highest.set(Double.NaN);
-        updateSeries();
-        updateRows();
-    }
-
-    private void updateSeries() {
-        for (String slice : slices) {
-            MetricHistory.Series values = history.series(metric.get(), slice);
-            if (values == null || !shown.get(slice).get()) {
-                XYChart.Series<Number, Number> hidden = seriesBySlice.remove(slice);
-                drawn.remove(slice);
-                if (hidden != null) {
-                    series.remove(hidden);
-                }
-                continue;
-            }
-            XYChart.Series<Number, Number> line = seriesBySlice.computeIfAbsent(slice, key -> {
-                XYChart.Series<Number, Number> created = new XYChart.Series<>();
-                created.setName(key);
-                series.add(created);
-                return created;
-            });
-            if (values.size() > 3 * DISPLAY_BUCKETS && !redrawDue(slice)) {
-                // A decimated curve moves by less than a pixel per batch: redraw it a few times a second only.
-                continue;
-            }
-            drawn.put(slice, fill(line, values, drawn.getOrDefault(slice, 0)));
-        }
-    }
-
-    /** Redraws every curve now, e.g. when a run has ended and no further batch will come. */
+    /** Recomputes the curves (and the table) now; called when a run ends. */
     public void flush() {
-        redrawnAt.clear();
-        updateSeries();
+        refresh();
     }
 
-    private boolean redrawDue(String slice) {
-        long now = System.nanoTime();
-        Long last = redrawnAt.get(slice);
-        if (last != null && now - last < REDRAW_NANOS) {
-            return false;
-        }
-        redrawnAt.put(slice, now);
-        return true;
+    private void refresh() {
+        heatmap = driftMonitors.isEmpty() ? DriftHeatmap.EMPTY : DriftHeatmap.of(history, driftMonitors);
+        updateCurves();
+        updateRows();
+        revision.set(revision.get() + 1);
     }
 
     /**
-     * Appends new points while the series is short; past that, redraws it decimated. Returns how
-     * many of the history's points the line now reflects.
+     * One decimated curve per shown slice with values of the chosen metric, then a dashed curve for
+     * each monitor measure estimating it (e.g. {@code cbpe.estimated_accuracy}), in the overall colour.
      */
-    private int fill(XYChart.Series<Number, Number> line, MetricHistory.Series values, int drawnBefore) {
+    private void updateCurves() {
+        String chosen = metric.get();
+        List<ChartCurve> fresh = new ArrayList<>();
+        for (int i = 0; i < slices.size(); i++) {
+            String slice = slices.get(i);
+            if (!shown.get(slice).get()) {
+                continue;
+            }
+            if (replicates > 1) {
+                ReplicateBands.Band band = bands.bands(chosen, replicates).get(slice);
+                if (band != null) {
+                    fresh.add(banded(slice, i, band));
+                }
+                continue;
+            }
+            MetricHistory.Series values = history.series(chosen, slice);
+            if (values != null) {
+                fresh.add(curve(slice, i, values, false));
+            }
+        }
+        if (shown.containsKey(MetricHistory.OVERALL) && shown.get(MetricHistory.OVERALL).get()) {
+            for (String name : history.metrics()) {
+                if (name.endsWith(ESTIMATE_PREFIX + chosen)) {
+                    String monitor = name.substring(0, name.length() - ESTIMATE_PREFIX.length() - chosen.length());
+                    fresh.add(curve(monitor + " estimate", 0, history.series(name, MetricHistory.OVERALL), true));
+                }
+            }
+        }
+        double low = Double.NaN;
+        double high = Double.NaN;
+        for (ChartCurve curve : fresh) {
+            for (double[] edge : curve.hasBand() ? new double[][] {curve.low(), curve.high()}
+                    : new double[][] {curve.values()}) {
+                for (double v : edge) {
+                    low = Double.isNaN(low) || v < low ? v : low;
+                    high = Double.isNaN(high) || v > high ? v : high;
+                }
+            }
+        }
+        curves = Collections.unmodifiableList(fresh);
+        lowest.set(low);
+        highest.set(high);
+    }
+
+    private static ChartCurve curve(String name, int colour, MetricHistory.Series values, boolean estimate) {
         int[] keep = Decimator.select(values, DISPLAY_BUCKETS);
-        boolean undecimated = keep.length == values.size();
-        ObservableList<XYChart.Data<Number, Number>> data = line.getData();
-        int drawn = drawnBefore;
-        if (undecimated && drawn <= values.size() && data.size() == countPresent(values, drawn)) {
-            List<XYChart.Data<Number, Number>> more = new ArrayList<>();
-            for (int i = drawn; i < values.size(); i++) {
-                point(values, i, more);
+        int[] steps = new int[keep.length];
+        double[] ys = new double[keep.length];
+        int n = 0;
+        for (int i : keep) {
+            double v = values.value(i);
+            if (!Double.isNaN(v)) {
+                steps[n] = values.step(i);
+                ys[n++] = v;
             }
-            data.addAll(more);
-        } else {
-            List<XYChart.Data<Number, Number>> all = new ArrayList<>(keep.length);
-            for (int i : keep) {
-                point(values, i, all);
+        }
+        return new ChartCurve(name, colour, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(ys, n),
+                estimate);
+    }
+
+    /** The mean over replicates, decimated, with the band's edges at the same points. */
+    private static ChartCurve banded(String name, int colour, ReplicateBands.Band band) {
+        int[] keep = Decimator.select(band.mean, DISPLAY_BUCKETS);
+        int[] steps = new int[keep.length];
+        double[] mean = new double[keep.length];
+        double[] low = new double[keep.length];
+        double[] high = new double[keep.length];
+        int n = 0;
+        for (int i : keep) {
+            if (!Double.isNaN(band.mean.value(i))) {
+                steps[n] = band.mean.step(i);
+                mean[n] = band.mean.value(i);
+                low[n] = band.low[i];
+                high[n++] = band.high[i];
             }
-            data.setAll(all);
         }
-        return values.size();
+        return new ChartCurve(name, colour, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(mean, n), false,
+                java.util.Arrays.copyOf(low, n), java.util.Arrays.copyOf(high, n));
     }
 
-    private static int countPresent(MetricHistory.Series values, int upTo) {
-        int present = 0;
-        for (int i = 0; i < upTo; i++) {
-            present += Double.isNaN(values.value(i)) ? 0 : 1;
-        }
-        return present;
-    }
-
-    private void point(MetricHistory.Series values, int i, List<XYChart.Data<Number, Number>> out) {
-        double value = values.value(i);
-        if (Double.isNaN(value)) {
-            return;
-        }
-        out.add(new XYChart.Data<>(values.step(i), value));
-        if (Double.isNaN(lowest.get()) || value < lowest.get()) {
-            lowest.set(value);
-        }
-        if (Double.isNaN(highest.get()) || value > highest.get()) {
-            highest.set(value);
-        }
-    }
-
+    /** Replaces only the rows whose values changed, so an unchanged table is not laid out again. */
     private void updateRows() {
         String chosen = metric.get();
         List<SliceRow> fresh = new ArrayList<>();
@@ -276,7 +327,17 @@ public final class LiveChartsViewModel {
             fresh.add(new SliceRow(slice, n, latest, latest - values.meanOfFirst(SliceRow.BASELINE_STEPS), ci[0],
                     ci[1], false));
         }
-        rows.setAll(markWorst(fresh, lowerIsBetter(chosen)));
+        List<SliceRow> marked = withFairness(markWorst(fresh, lowerIsBetter(chosen)), lowerIsBetter(chosen),
+                selectionRates());
+        if (marked.size() != rows.size()) {
+            rows.setAll(marked);
+            return;
+        }
+        for (int i = 0; i < marked.size(); i++) {
+            if (!marked.get(i).equals(rows.get(i))) {
+                rows.set(i, marked.get(i));
+            }
+        }
     }
 
     /** Error-like figures: log loss, Brier, ECE, latencies, cost and error rates. */
@@ -296,35 +357,80 @@ public final class LiveChartsViewModel {
         for (int i = 0; i < flagged; i++) {
             worst.add(candidates.get(i).slice());
         }
-        return rows.stream().map(r -> worst.contains(r.slice())
-                ? new SliceRow(r.slice(), r.n(), r.latest(), r.change(), r.ciLow(), r.ciHigh(), true) : r).toList();
+        return rows.stream().map(r -> worst.contains(r.slice()) ? r.withWorst(true) : r).toList();
     }
 
     /**
-     * Writes the run's values so far exactly as the {@code run} command writes {@code steps.csv}
-     * ({@code replicate,step,slice,metric,value}), atomically.
+     * Adds each slice's gap to the best slice of the metric and the ratio of its latest selection
+     * rate (from a fairness monitor's {@code …=<level>.selection_rate} measures) to the highest among
+     * the slices of the same column.
      */
-    public void exportCsv(Path file) throws IOException {
-        writeCsv(List.copyOf(results), file);
+    static List<SliceRow> withFairness(List<SliceRow> rows, boolean lowerIsBetter, Map<String, Double> selectionRates) {
+        double best = Double.NaN;
+        Map<String, Double> highestRate = new HashMap<>();
+        for (SliceRow row : rows) {
+            if (row.slice().equals(MetricHistory.OVERALL)) {
+                continue;
+            }
+            if (!Double.isNaN(row.latest())) {
+                best = Double.isNaN(best) ? row.latest()
+                        : lowerIsBetter ? Math.min(best, row.latest()) : Math.max(best, row.latest());
+            }
+            Double rate = selectionRates.get(row.slice());
+            if (rate != null && !Double.isNaN(rate)) {
+                highestRate.merge(column(row.slice()), rate, Math::max);
+            }
+        }
+        List<SliceRow> out = new ArrayList<>();
+        for (SliceRow row : rows) {
+            boolean overall = row.slice().equals(MetricHistory.OVERALL);
+            Double rate = selectionRates.get(row.slice());
+            Double highest = highestRate.get(column(row.slice()));
+            double ratio = overall || rate == null || highest == null || highest == 0 ? Double.NaN : rate / highest;
+            out.add(row.withGaps(overall ? Double.NaN : row.latest() - best, ratio));
+        }
+        return out;
     }
 
-    private static void writeCsv(List<StepResult> steps, Path file) throws IOException {
-        org.twinbench.sim.RunOutcome outcome = new org.twinbench.sim.RunOutcome(List.of(steps),
-                org.twinbench.sim.RunStatus.COMPLETED);
-        SampleData.writeAtomically(file, out -> org.twinbench.report.RunFiles.writeSteps(outcome, out));
+    private static String column(String slice) {
+        int eq = slice.indexOf('=');
+        return eq < 0 ? slice : slice.substring(0, eq);
+    }
+
+    /** Each slice's latest selection rate, from the fairness monitor's measures. */
+    private Map<String, Double> selectionRates() {
+        Map<String, Double> rates = new HashMap<>();
+        for (String name : history.metrics()) {
+            if (!name.endsWith(org.twinbench.sim.FairnessMonitor.SELECTION_RATE)) {
+                continue;
+            }
+            String head = name.substring(0, name.length() - org.twinbench.sim.FairnessMonitor.SELECTION_RATE.length());
+            for (String slice : slices) {
+                if (head.endsWith("." + slice)) {
+                    rates.put(slice, history.series(name, MetricHistory.OVERALL).lastValue());
+                }
+            }
+        }
+        return rates;
     }
 
     /** The steps so far (replicate 0), oldest first. */
     public List<StepResult> results() {
-        return java.util.Collections.unmodifiableList(results);
+        return Collections.unmodifiableList(results);
     }
 
     public StringProperty metricProperty() {
         return metric;
     }
 
-    public ObservableList<XYChart.Series<Number, Number>> series() {
-        return series;
+    /** The curves to draw now: shown slices in slice order, then estimates. Replaced on each revision. */
+    public List<ChartCurve> curves() {
+        return curves;
+    }
+
+    /** Grows by one each time the curves or the table are recomputed (at most once per batch). */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
     }
 
     public ObservableList<String> slices() {
@@ -349,7 +455,7 @@ public final class LiveChartsViewModel {
     }
 
     /** Alarms and policy actions so far, for markers on the time axis. */
-    public ObservableList<org.twinbench.sim.Alarm> alarms() {
+    public ObservableList<Alarm> alarms() {
         return alarms;
     }
 

@@ -60,6 +60,8 @@ public final class MainView {
     @FXML private ListView<String> columnList;
     @FXML private Label modelSummary;
     @FXML private LiveChartsView liveChartsController;
+    @FXML private javafx.scene.control.MenuItem reportItem;
+    @FXML private javafx.scene.control.Spinner<Integer> replicateSpinner;
     @FXML private Menu demoMenu;
     @FXML private Label statusLabel;
     @FXML private ProgressBar progressBar;
@@ -79,6 +81,11 @@ public final class MainView {
         inspectorController.bind(model.inspector());
         paletteController.bind(model.palette(), canvasController::drop, canvasController::addFromKeyboard);
         liveChartsController.bind(model.liveCharts());
+        reportItem.disableProperty().bind(model.liveCharts().canReportProperty().not());
+        replicateSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                MainViewModel.MAX_REPLICATES, model.replicatesProperty().get()));
+        replicateSpinner.valueProperty().addListener((obs, old, now) -> model.replicatesProperty().set(now));
+        replicateSpinner.disableProperty().bind(model.runningProperty());
         PresenterView.fillMenu(demoMenu, sample.getParent(), () -> root.getScene().getWindow(), model.executor());
         statusLabel.textProperty().bind(model.statusProperty());
         modelSummary.textProperty().bind(model.modelSummaryProperty());
@@ -281,6 +288,11 @@ public final class MainView {
     @FXML
     private void onWizard() {
         WizardView.open(root.getScene().getWindow(), viewModel.executor(), viewModel::open);
+    }
+
+    @FXML
+    private void onExportReport() {
+        liveChartsController.onExportHtml();
     }
 
     @FXML

@@ -45,6 +45,8 @@ import org.twinbench.ui.editor.ScenarioProblems;
 public final class MainViewModel {
 
     public static final double DEFAULT_SPEED = 20;
+    /** The most replicates a run in the window may have. */
+    public static final int MAX_REPLICATES = 50;
 
     private final AppExecutor executor;
     private final Executor fxThread;
@@ -67,6 +69,8 @@ public final class MainViewModel {
     private final javafx.beans.property.DoubleProperty speed =
             new javafx.beans.property.SimpleDoubleProperty(DEFAULT_SPEED);
     private final LiveChartsViewModel liveCharts;
+    /** Runs of the scenario with independent random draws; more than one shows a band. */
+    private final javafx.beans.property.IntegerProperty replicates = new javafx.beans.property.SimpleIntegerProperty(1);
     private final javafx.beans.property.ReadOnlyLongWrapper lastRunId = new javafx.beans.property.ReadOnlyLongWrapper();
     private final Path runStore;
     private long firstStepNanos;
@@ -216,7 +220,9 @@ public final class MainViewModel {
         RunControl runControl = new RunControl();
         runControl.setStepsPerSecond(speed.get());
         control = runControl;
+        int replicateCount = Math.max(1, Math.min(MAX_REPLICATES, replicates.get()));
         liveCharts.clear();
+        liveCharts.setReplicates(replicateCount);
         firstStepNanos = 0;
         progress.set(0);
         running.set(true);
@@ -247,7 +253,9 @@ public final class MainViewModel {
                 @Override
                 public void onStep(StepResult result, int totalSteps) {
                     total = totalSteps;
-                    recorded.add(result);
+                    if (result.replicate() == 0) {
+                        recorded.add(result);
+                    }
                     coalescer.offer(result);
                 }
 
@@ -264,8 +272,13 @@ public final class MainViewModel {
                     listener.onFinish(RunStatus.CANCELLED);
                     return;
                 }
-                fxThread.execute(() -> modelSummary.set(describeModel(plan)));
-                if (SimulationEngine.run(plan, 0, listener, runControl) == RunStatus.COMPLETED) {
+                fxThread.execute(() -> {
+                    modelSummary.set(describeModel(plan));
+                    if (generation == runGeneration.get()) {
+                        liveCharts.setRun(scenarioFile, plan);
+                    }
+                });
+                if (runReplicates(plan, replicateCount, listener, runControl) == RunStatus.COMPLETED) {
                     record(current, scenarioFile, plan, recorded);
                 }
             } catch (ScenarioException | DataException e) {
@@ -274,6 +287,25 @@ public final class MainViewModel {
                 fxThread.execute(() -> finish(generation, "Run failed: " + e));
             }
         });
+    }
+
+    /**
+     * One replicate on this thread, or several on a pool (the engine's {@code Experiment}, which
+     * reports steps of every replicate but leaves the end of the run to its caller).
+     */
+    private static RunStatus runReplicates(SimulationPlan plan, int count, RunListener listener, RunControl runControl) {
+        if (count == 1) {
+            return SimulationEngine.run(plan, 0, listener, runControl);
+        }
+        RunStatus status = org.twinbench.sim.Experiment.run(plan, count,
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1), listener, runControl).status();
+        listener.onFinish(status);
+        return status;
+    }
+
+    /** How many replicates the next run has (1 to {@value #MAX_REPLICATES}). */
+    public javafx.beans.property.IntegerProperty replicatesProperty() {
+        return replicates;
     }
 
     private static String describeModel(SimulationPlan plan) {

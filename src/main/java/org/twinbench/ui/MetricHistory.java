@@ -85,6 +85,8 @@ public final class MetricHistory {
 
     private final Map<String, Map<String, Series>> byMetric = new LinkedHashMap<>();
     private final Set<String> slices = new LinkedHashSet<>();
+    /** Per slice, its series of each metric in {@link MetricSet#NAMES} order. */
+    private final Map<String, Series[]> bySlice = new java.util.HashMap<>();
     private final List<org.twinbench.sim.Alarm> alarms = new ArrayList<>();
     private int lastStep = -1;
 
@@ -104,6 +106,7 @@ public final class MetricHistory {
 
     public void clear() {
         byMetric.clear();
+        bySlice.clear();
         slices.clear();
         alarms.clear();
         lastStep = -1;
@@ -127,12 +130,30 @@ public final class MetricHistory {
         return slice.column() + "=" + (slice.value() == null ? "(missing)" : slice.value());
     }
 
+    /**
+     * Appends a slice's metrics. Its series are looked up once per slice (then kept in metric order
+     * of {@link MetricSet#NAMES}), so a step costs no map look-up or boxing per value.
+     */
     private void record(String slice, int step, MetricSet metrics) {
-        slices.add(slice);
-        for (Map.Entry<String, Double> metric : metrics.asMap().entrySet()) {
-            byMetric.computeIfAbsent(metric.getKey(), key -> new LinkedHashMap<>())
-                    .computeIfAbsent(slice, key -> new Series()).add(step, metric.getValue(), metrics.n());
+        Series[] series = bySlice.get(slice);
+        if (series == null) {
+            slices.add(slice);
+            series = new Series[MetricSet.NAMES.size()];
+            for (int m = 0; m < series.length; m++) {
+                series[m] = byMetric.computeIfAbsent(MetricSet.NAMES.get(m), key -> new LinkedHashMap<>())
+                        .computeIfAbsent(slice, key -> new Series());
+            }
+            bySlice.put(slice, series);
         }
+        int n = metrics.n();
+        series[0].add(step, metrics.accuracy(), n);
+        series[1].add(step, metrics.precision(), n);
+        series[2].add(step, metrics.recall(), n);
+        series[3].add(step, metrics.f1(), n);
+        series[4].add(step, metrics.rocAuc(), n);
+        series[5].add(step, metrics.logLoss(), n);
+        series[6].add(step, metrics.brier(), n);
+        series[7].add(step, metrics.ece(), n);
     }
 
     /** What monitors and policies signalled so far, in step order. */

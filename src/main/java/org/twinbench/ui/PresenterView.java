@@ -95,7 +95,7 @@ public final class PresenterView {
         }, model.chapterProperty(), model.pausedProperty()));
         narration.textProperty().bind(Bindings.createStringBinding(
                 () -> model.chapterProperty().get() < 0 ? "" : model.currentChapter().narration(), model.chapterProperty()));
-        chart.setData(model.charts().series());
+        chart.setData(CurveSeries.of(model.charts()));
         metricAxis.labelProperty().bind(model.charts().metricProperty());
         metricAxis.lowerBoundProperty().bind(Bindings.createDoubleBinding(
                 () -> LiveChartsView.lowerBound(model.charts().lowestProperty().get()), model.charts().lowestProperty()));

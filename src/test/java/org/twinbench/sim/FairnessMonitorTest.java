@@ -29,6 +29,8 @@ class FairnessMonitorTest {
         assertThat(out.measures.get("metrics.group.parity_ratio")).isCloseTo(0.5 / (2.0 / 3), offset(1e-12));
         assertThat(out.measures.get("metrics.group.tpr_gap")).isCloseTo(0.5, offset(1e-12));
         assertThat(out.measures.get("metrics.group.fpr_gap")).isCloseTo(0.5, offset(1e-12));
+        assertThat(out.measures.get("metrics.group=a.selection_rate")).isCloseTo(0.5, offset(1e-12));
+        assertThat(out.measures.get("metrics.group=b.selection_rate")).isCloseTo(2.0 / 3, offset(1e-12));
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -40,16 +38,16 @@ class MainViewTest {
         executor.close();
     }
 
-    private static List<XYChart.Series<Number, Number>> series(FxRobot robot) {
-        LineChart<Number, Number> chart = robot.lookup("#metricChart").query();
-        return List.copyOf(chart.getData());
+    private static List<ChartCurve> series(FxRobot robot) {
+        MetricPlot chart = robot.lookup("#metricChart").query();
+        return chart.curves();
     }
 
     /** Counts a series' points on the FX thread, which is the only thread that changes them. */
     private static int points(FxRobot robot, String name) {
         try {
-            return WaitForAsyncUtils.asyncFx(() -> series(robot).stream().filter(s -> s.getName().equals(name))
-                    .mapToInt(s -> s.getData().size()).findFirst().orElse(0)).get(30, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(() -> series(robot).stream().filter(s -> s.name().equals(name))
+                    .mapToInt(ChartCurve::size).findFirst().orElse(0)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not read the chart", e);
         }
@@ -72,6 +70,30 @@ class MainViewTest {
         }
         // The new region only exists once the mix shift starts (step 20).
         assertThat(points(robot, "region=central")).isBetween(1, 40);
+        assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).startsWith("Finished");
+    }
+
+    @Test
+    void replicatesShowAMeanCurveWithItsBand(FxRobot robot) throws Exception {
+        awaitScenarioOpen(robot);
+        robot.interact(() -> {
+            model.setSpeed(0);
+            robot.lookup("#replicateSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3);
+        });
+        assertThat(model.replicatesProperty().get()).isEqualTo(3);
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> points(robot, "overall") >= 60
+                && !model.runningProperty().get());
+        ChartCurve overall = WaitForAsyncUtils.asyncFx(() -> series(robot).get(0)).get(30, TimeUnit.SECONDS);
+        assertThat(overall.name()).isEqualTo("overall");
+        assertThat(overall.hasBand()).isTrue();
+        for (int i = 0; i < overall.size(); i++) {
+            assertThat(overall.low()[i]).isLessThanOrEqualTo(overall.values()[i]);
+            assertThat(overall.high()[i]).isGreaterThanOrEqualTo(overall.values()[i]);
+        }
+        // Replicates draw differently, so the band has width somewhere.
+        assertThat(java.util.stream.IntStream.range(0, overall.size())
+                .anyMatch(i -> overall.high()[i] > overall.low()[i])).isTrue();
         assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).startsWith("Finished");
     }
 
@@ -119,7 +141,7 @@ class MainViewTest {
                 && points(robot, "overall") == 60);
         Path png = home.resolve("chart.png");
         Path csv = home.resolve("chart.csv");
-        LineChart<Number, Number> chart = robot.lookup("#metricChart").query();
+        MetricPlot chart = robot.lookup("#metricChart").query();
         robot.interact(() -> model.liveCharts().exportPng(
                 javafx.embed.swing.SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), png));
         model.liveCharts().exportCsv(csv);
@@ -139,5 +161,21 @@ class MainViewTest {
         java.io.StringWriter expected = new java.io.StringWriter();
         org.twinbench.report.RunFiles.writeSteps(outcome, expected);
         assertThat(java.nio.file.Files.readString(csv)).isEqualTo(expected.toString());
+
+        // The HTML report of the run in the window tells what the command's report of the same run tells.
+        Path html = home.resolve("report.html");
+        java.util.List<Path> offered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> model.liveCharts().exportHtmlReport(html, offered::add));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !offered.isEmpty());
+        assertThat(offered).containsExactly(html);
+        String report = java.nio.file.Files.readString(html);
+        org.twinbench.sim.RunSummary summary = org.twinbench.sim.RunSummary.of(outcome,
+                org.twinbench.sim.RunSeries.of(outcome), List.of());
+        assertThat(report).startsWith("<!DOCTYPE html>").contains("<h3>accuracy by region</h3>")
+                .contains(summary.headline().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                        .replace("\"", "&quot;").replace("'", "&#39;"));
+        try (var files = java.nio.file.Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
+        }
     }
 }

@@ -64,12 +64,12 @@ class PresenterViewTest {
         assertThat(model.speedFactorProperty().get()).isGreaterThan(10);
         awaitChapterEnd();
         // Chapter 1 shows only the overall curve.
-        assertThat(model.charts().series()).extracting(s -> s.getName()).containsExactly("overall");
+        assertThat(model.charts().curves()).extracting(ChartCurve::name).containsExactly("overall");
 
         robot.type(KeyCode.RIGHT);
         assertThat(model.chapterProperty().get()).isEqualTo(1);
         awaitChapterEnd();
-        assertThat(model.charts().series()).extracting(s -> s.getName())
+        assertThat(model.charts().curves()).extracting(ChartCurve::name)
                 .contains("overall", "region=west", "region=north", "region=central");
 
         robot.type(KeyCode.LEFT);
@@ -81,7 +81,7 @@ class PresenterViewTest {
         assertThat(model.chapterProperty().get()).isEqualTo(2);
         awaitChapterEnd();
         assertThat(model.statusProperty().get()).startsWith("The end");
-        assertThat(model.charts().series()).extracting(s -> s.getName()).containsExactly("overall", "region=central");
+        assertThat(model.charts().curves()).extracting(ChartCurve::name).containsExactly("overall", "region=central");
 
         robot.type(KeyCode.RIGHT);
         assertThat(model.chapterProperty().get()).as("no chapter after the last").isEqualTo(2);

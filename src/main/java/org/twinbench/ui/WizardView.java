@@ -223,7 +223,7 @@ public final class WizardView {
         }
         for (WhatIfChange change : model.question().changes()) {
             WhatIfVerdict.Light light = WhatIfVerdict.worst(change, result.verdicts());
-            Label line = new Label(WhatIfVerdict.summary(change, result.verdicts()));
+            Label line = new Label(result.summary(change));
             line.setWrapText(true);
             line.getStyleClass().addAll("verdict", "verdict-" + light.name().toLowerCase(Locale.ROOT));
             summaryBox.getChildren().add(line);

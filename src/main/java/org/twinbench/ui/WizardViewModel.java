@@ -276,7 +276,7 @@ public final class WizardViewModel {
                         result.set(outcome);
                         verdicts.setAll(outcome.verdicts());
                         summaries.setAll(question.changes().stream()
-                                .map(change -> WhatIfVerdict.summary(change, outcome.verdicts())).toList());
+                                .map(outcome::summary).toList());
                     }
                 });
             } catch (RuntimeException e) {

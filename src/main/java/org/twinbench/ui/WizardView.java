@@ -1,6 +1,5 @@
 package org.twinbench.ui;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -32,7 +31,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.twinbench.data.BinaryLabels;
@@ -66,6 +64,7 @@ public final class WizardView {
     @FXML private Label targetDescription;
     @FXML private ComboBox<String> outcomeBox;
     @FXML private Button buildModelButton;
+    @FXML private Button useModelButton;
     @FXML private Label modelSummary;
     @FXML private VBox summaryBox;
     @FXML private LineChart<Number, Number> resultChart;
@@ -78,9 +77,16 @@ public final class WizardView {
 
     private WizardViewModel model;
     private Consumer<Path> openInEditor;
+    private WizardFiles files = WizardFiles.dialogs();
 
     /** Opens the wizard in its own window. */
     public static WizardViewModel open(Window owner, AppExecutor executor, Consumer<Path> openInEditor) {
+        return open(owner, executor, openInEditor, WizardFiles.dialogs());
+    }
+
+    /** Opens the wizard in its own window, asking {@code files} for every file to open or save. */
+    public static WizardViewModel open(Window owner, AppExecutor executor, Consumer<Path> openInEditor,
+                                       WizardFiles files) {
         FXMLLoader loader = new FXMLLoader(WizardView.class.getResource("/fxml/WizardView.fxml"));
         Parent parent;
         try {
@@ -90,6 +96,7 @@ public final class WizardView {
         }
         WizardViewModel viewModel = new WizardViewModel(executor::submit, javafx.application.Platform::runLater);
         WizardView view = loader.getController();
+        view.files = files;
         view.bind(viewModel, openInEditor);
         Stage stage = new Stage();
         stage.initOwner(owner);
@@ -134,6 +141,7 @@ public final class WizardView {
         outcomeBox.valueProperty().bindBidirectional(viewModel.outcomeToWatchProperty());
         modelSummary.textProperty().bind(viewModel.modelSummaryProperty());
         buildModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
+        useModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
 
         for (WhatIfChange.Kind kind : WhatIfChange.Kind.values()) {
             changesBox.getChildren().add(changeRow(kind));
@@ -271,13 +279,18 @@ public final class WizardView {
 
     @FXML
     private void onChooseData() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose your spreadsheet");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Spreadsheets", "*.csv", "*.tsv", "*.txt", "*.xlsx"));
-        File file = chooser.showOpenDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.loadData(file.toPath());
-        }
+        files.open(window(), "Choose your spreadsheet", "Spreadsheets", List.of("*.csv", "*.tsv", "*.txt", "*.xlsx"))
+                .ifPresent(model::loadData);
+    }
+
+    @FXML
+    private void onUseModel() {
+        files.open(window(), "Choose the model you were given", "Models (.onnx, .twinmodel)",
+                List.of("*.onnx", "*.twinmodel")).ifPresent(model::useModel);
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
     }
 
     @FXML
@@ -324,14 +337,9 @@ public final class WizardView {
         if (result == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName("will-my-model-hold-up.html");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Web page", "*.html"));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            String html = WhatIfReport.html("Will my model hold up?", model.question().changes(), result);
-            write(file.toPath(), html, () -> { });
-        }
+        files.save(window(), "Save the report", "will-my-model-hold-up.html", "Web page", List.of("*.html"))
+                .ifPresent(file -> write(file, WhatIfReport.html("Will my model hold up?", model.question().changes(),
+                        result), () -> { }));
     }
 
     @FXML
@@ -340,17 +348,11 @@ public final class WizardView {
         if (result == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName("my-model.twin.json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TwinBench scenario", "*.twin.json"));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            Path target = file.toPath();
-            write(target, ScenarioFormat.toJson(result.combined()), () -> {
-                openInEditor.accept(target);
-                root.getScene().getWindow().hide();
-            });
-        }
+        files.save(window(), "Save the scenario", "my-model.twin.json", "TwinBench scenario", List.of("*.twin.json"))
+                .ifPresent(target -> write(target, ScenarioFormat.toJson(result.combined()), () -> {
+                    openInEditor.accept(target);
+                    window().hide();
+                }));
     }
 
     private void write(Path file, String text, Runnable then) {

@@ -33,6 +33,7 @@ import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.sim.RunControl;
 import org.twinbench.sim.WhatIfChange;
+import org.twinbench.sim.WhatIfModel;
 import org.twinbench.sim.WhatIfQuestion;
 import org.twinbench.sim.WhatIfRun;
 import org.twinbench.sim.WhatIfVerdict;
@@ -66,6 +67,7 @@ public final class WizardViewModel {
     private final ObjectProperty<String> outcomeToWatch = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper modelSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<WhatIfModel> givenModel = new ReadOnlyObjectWrapper<>();
     private final Map<WhatIfChange.Kind, BooleanProperty> changeChosen = new LinkedHashMap<>();
     private final Map<WhatIfChange.Kind, DoubleProperty> changeStrength = new LinkedHashMap<>();
     private final ObservableList<String> groupColumns = FXCollections.observableArrayList();
@@ -181,6 +183,7 @@ public final class WizardViewModel {
         busy.set("Building a model from your data …");
         String positive = outcomeToWatch.get();
         List<String> features = features();
+        givenModel.set(null);
         background.execute(() -> {
             LogisticModel model = ModelTrainer.trainLogistic(frame, label, features, positive, 1, "");
             double accuracy = model.card().holdoutMetrics().getOrDefault("accuracy", Double.NaN);
@@ -196,8 +199,49 @@ public final class WizardViewModel {
         });
     }
 
-    /** Every column but the one to predict and obvious identifiers. */
+    /**
+     * Tries the model the user was given ({@code .onnx} with its {@code .onnx.json}, or
+     * {@code .twinmodel}) on their data in the background, and says in words how good it is, or
+     * which columns it needs that the data lacks; the user stays on the page either way.
+     */
+    public void useModel(Path file) {
+        Frame frame = data.get();
+        String label = target.get();
+        if (frame == null || label == null) {
+            return;
+        }
+        busy.set("Trying " + file.getFileName() + " on your data …");
+        problem.set("");
+        modelReady.set(false);
+        modelSummary.set("");
+        givenModel.set(null);
+        background.execute(() -> {
+            try {
+                WhatIfModel model = WhatIfModel.check(file, frame, label);
+                fxThread.execute(() -> {
+                    busy.set("");
+                    outcomeToWatch.set(model.positive());
+                    givenModel.set(model);
+                    modelSummary.set(model.words());
+                    modelReady.set(true);
+                });
+            } catch (RuntimeException e) {
+                String words = e instanceof DataException ? e.getMessage()
+                        : "We could not use “" + file.getFileName() + "” with your spreadsheet.";
+                fxThread.execute(() -> {
+                    busy.set("");
+                    problem.set(words);
+                });
+            }
+        });
+    }
+
+    /** The columns the model reads: those of the model the user was given, else every usable column. */
     List<String> features() {
+        WhatIfModel given = givenModel.get();
+        if (given != null) {
+            return given.features();
+        }
         Frame frame = data.get();
         List<String> out = new ArrayList<>();
         for (Column column : frame.columns()) {
@@ -289,8 +333,9 @@ public final class WizardViewModel {
     }
 
     WhatIfQuestion question() {
+        WhatIfModel given = givenModel.get();
         return new WhatIfQuestion(dataFile.get(), target.get(), outcomeToWatch.get(), features(), chosenGroups(),
-                chosenChanges(), 20261127L);
+                chosenChanges(), 20261127L, given == null ? null : given.file());
     }
 
     /** Stops any background work (on cancel or close). */
@@ -311,7 +356,7 @@ public final class WizardViewModel {
             case DATA -> data.get() == null ? "Choose a spreadsheet first." : "";
             case TARGET -> target.get() == null ? "Pick what you want to predict." : outcomes.size() < 2
                     ? "“" + target.get() + "” has only one value, so there is nothing to predict." : "";
-            case MODEL -> modelReady.get() ? "" : "Build the model first.";
+            case MODEL -> modelReady.get() ? "" : "Build a model, or choose the one you were given, first.";
             case CHANGES -> chosenChanges().isEmpty() ? "Tick at least one change." : "";
             case GROUPS -> "";
             case RESULTS -> "";
@@ -359,6 +404,11 @@ public final class WizardViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** The model the user was given, once it has been tried on their data; null when we build one. */
+    public ReadOnlyObjectProperty<WhatIfModel> givenModelProperty() {
+        return givenModel.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Frame> dataProperty() {

@@ -112,12 +112,17 @@ public record WhatIfModel(Path file, String target, String positive, List<String
                 : (double) right / known, known, retrainable);
     }
 
-    /** "We tried the model you were given on your 10,000 rows: it was right about 8 times out of 10 (79%)." */
+    /**
+     * "We tried the model you were given on your 10,000 rows: … it was right about 7 times out of 10
+     * (69%). It looks at …", and for a model we cannot retrain, who could.
+     */
     public String words() {
         return String.format(Locale.ROOT, "We tried the model you were given on your %,d rows: it predicts whether %s "
                         + "is “%s”, and it was right about %s (%.0f%%). It looks at %s.", rows, words(target), positive,
                 WhatIfVerdict.times(accuracy, false), accuracy * 100,
-                String.join(", ", features.stream().map(WhatIfModel::words).toList()));
+                String.join(", ", features.stream().map(WhatIfModel::words).toList()))
+                + (retrainable ? "" : " We cannot retrain this kind of model ourselves: where we say retraining would"
+                + " help, we tried a model like it built from your data, and whoever made yours can retrain it.");
     }
 
     /** A column name as the user would say it: “monthly spend”. */

@@ -24,7 +24,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.data.BinaryLabels;
-import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Frame;
@@ -47,9 +46,6 @@ public final class WizardViewModel {
 
     /** The pages, in order. */
     public enum Page { DATA, TARGET, MODEL, CHANGES, GROUPS, RESULTS }
-
-    /** Groups are offered for columns with at most this many different values. */
-    static final int MAX_GROUP_VALUES = 20;
 
     private final Executor background;
     private final Executor fxThread;
@@ -103,7 +99,7 @@ public final class WizardViewModel {
                     throw new DataException(file.getFileName() + " has only " + frame.rowCount()
                             + " rows; we need at least 50 to say anything useful");
                 }
-                List<String> notes = describeProblems(frame);
+                List<String> notes = SpreadsheetNotes.describeProblems(frame);
                 fxThread.execute(() -> acceptData(file, frame, notes));
             } catch (DataException e) {
                 fxThread.execute(() -> {
@@ -126,26 +122,7 @@ public final class WizardViewModel {
         target.set(null);
         target.set(guess);
         groupChosen.clear();
-        groupColumns.setAll(frame.columns().stream()
-                .filter(c -> c instanceof CategoricalColumn cat && cat.levels().size() <= MAX_GROUP_VALUES)
-                .map(Column::name).toList());
-    }
-
-    /** "312 rows have no income — we'll treat them as unknown", one line per column with gaps. */
-    static List<String> describeProblems(Frame frame) {
-        List<String> notes = new ArrayList<>();
-        for (Column column : frame.columns()) {
-            int missing = column.missingCount();
-            if (missing > 0) {
-                notes.add(String.format(Locale.ROOT, "%,d rows have no %s — we'll treat them as unknown.", missing,
-                        column.name().replace('_', ' ')));
-            }
-        }
-        if (notes.isEmpty()) {
-            notes.add("Every row is complete — nothing to fix.");
-        }
-        notes.add(0, String.format(Locale.ROOT, "%,d rows and %d columns.", frame.rowCount(), frame.columnNames().size()));
-        return notes;
+        groupColumns.setAll(SpreadsheetNotes.groupColumns(frame));
     }
 
     // ---- page 2: what to predict
@@ -245,22 +222,12 @@ public final class WizardViewModel {
         Frame frame = data.get();
         List<String> out = new ArrayList<>();
         for (Column column : frame.columns()) {
-            if (column.name().equals(target.get()) || looksLikeIdentifier(column, frame.rowCount())) {
+            if (column.name().equals(target.get()) || SpreadsheetNotes.looksLikeIdentifier(column, frame.rowCount())) {
                 continue;
             }
             out.add(column.name());
         }
         return out;
-    }
-
-    /** A text column whose values are (almost) all different, or named like an id or a date. */
-    static boolean looksLikeIdentifier(Column column, int rows) {
-        String name = column.name().toLowerCase(Locale.ROOT);
-        if (name.equals("id") || name.endsWith("_id") || name.endsWith(" id") || name.endsWith("_on")
-                || name.endsWith("date")) {
-            return true;
-        }
-        return column instanceof CategoricalColumn categorical && categorical.levels().size() > 0.5 * rows;
     }
 
     // ---- pages 4 and 5: changes and groups

@@ -13,9 +13,10 @@ import java.util.Locale;
  * @param before the model's accuracy on unchanged data (share of right answers)
  * @param after its accuracy once the change has fully arrived
  * @param sentence one plain-language sentence
+ * @param retraining what retraining every month did for this group (tried only where the change hurts)
  */
 public record WhatIfVerdict(WhatIfChange change, String group, Light light, double before, double after,
-                            String sentence) {
+                            String sentence, Retraining retraining) {
 
     /** Green: still reliable; amber: noticeably worse; red: fails. */
     public enum Light { GREEN, AMBER, RED }
@@ -31,6 +32,11 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
 
         Retraining(String clause) {
             this.clause = clause;
+        }
+
+        /** "would fix it", "would help, but not fully", "would not help", or "" when not tried. */
+        public String outcome() {
+            return clause.isEmpty() ? "" : clause.substring(clause.indexOf(" would ") + 1);
         }
 
         /** The end of a verdict sentence, e.g. " — retraining every month would fix it" ("" when not tried). */
@@ -86,7 +92,8 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
                     change.ifClause(), who, times(after, fine), times(before, fine),
                     retraining == Retraining.NOT_TRIED ? " — it would need retraining on recent data" : retraining.clause());
         };
-        return new WhatIfVerdict(change, group, light, before, after, sentence);
+        return new WhatIfVerdict(change, group, light, before, after, sentence,
+                light == Light.GREEN ? Retraining.NOT_TRIED : retraining);
     }
 
     /**

@@ -30,7 +30,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.twinbench.data.BinaryLabels;
@@ -154,17 +156,20 @@ public final class WizardView {
         TableColumn<WhatIfVerdict, String> change = new TableColumn<>("If…");
         change.setCellValueFactory(cell -> text(capitalised(cell.getValue().change().kind().words()) + " ("
                 + cell.getValue().change().strengthWords() + ")"));
-        change.setPrefWidth(360);
+        change.setPrefWidth(300);
         TableColumn<WhatIfVerdict, String> group = new TableColumn<>("For");
         group.setCellValueFactory(cell -> text(cell.getValue().group().replace("=", " ").replace('_', ' ')));
-        group.setPrefWidth(200);
+        group.setPrefWidth(150);
         TableColumn<WhatIfVerdict, String> before = new TableColumn<>("Right today");
         before.setCellValueFactory(cell -> text(percent(cell.getValue().before())));
-        before.setPrefWidth(120);
+        before.setPrefWidth(105);
         TableColumn<WhatIfVerdict, String> after = new TableColumn<>("Right after");
         after.setCellValueFactory(cell -> text(percent(cell.getValue().after())));
-        after.setPrefWidth(120);
-        verdictTable.getColumns().setAll(List.of(light, change, group, before, after));
+        after.setPrefWidth(105);
+        TableColumn<WhatIfVerdict, String> retraining = new TableColumn<>("Retraining every month");
+        retraining.setCellValueFactory(cell -> text(cell.getValue().retraining().outcome()));
+        retraining.setPrefWidth(190);
+        verdictTable.getColumns().setAll(List.of(light, change, group, before, after, retraining));
         verdictTable.setItems(viewModel.verdicts());
         verdictTable.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -214,7 +219,9 @@ public final class WizardView {
             return;
         }
         for (String name : frame.columnNames()) {
-            TableColumn<Integer, String> column = new TableColumn<>(name);
+            // Headers in words ("monthly spend"), each column wide enough to show its whole header.
+            TableColumn<Integer, String> column = new TableColumn<>(name.replace('_', ' '));
+            column.setPrefWidth(Math.max(60, new Text(column.getText()).getLayoutBounds().getWidth() * 1.15 + 24));
             column.setCellValueFactory(cell -> text(BinaryLabels.text(frame.column(name), cell.getValue()) == null
                     ? "(unknown)" : BinaryLabels.text(frame.column(name), cell.getValue())));
             preview.getColumns().add(column);
@@ -233,6 +240,7 @@ public final class WizardView {
             WhatIfVerdict.Light light = WhatIfVerdict.worst(change, result.verdicts());
             Label line = new Label(result.summary(change));
             line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
             line.getStyleClass().addAll("verdict", "verdict-" + light.name().toLowerCase(Locale.ROOT));
             summaryBox.getChildren().add(line);
         }

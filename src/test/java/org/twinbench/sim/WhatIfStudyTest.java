@@ -130,6 +130,7 @@ class WhatIfStudyTest {
         assertThat(risen.after()).isCloseTo(5.0 / 6, org.assertj.core.api.Assertions.within(0.03));
         assertThat(result.retrainingFor(rise)).isEqualTo(WhatIfVerdict.Retraining.FIXES);
         assertThat(risen.sentence()).endsWith("— retraining every month would fix it.");
+        assertThat(risen.retraining().outcome()).isEqualTo("would fix it");
         assertThat(result.summary(rise)).isEqualTo("If prices or incomes shift a lot, the model fails for everyone — "
                 + "retraining every month would fix it.");
         // With the price gone nothing tells buyers apart and they are exactly half: half right, before

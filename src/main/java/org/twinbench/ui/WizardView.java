@@ -103,7 +103,7 @@ public final class WizardView {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Will my model hold up? — TwinBench");
-        Scene scene = new Scene(parent, 1000, 720);
+        Scene scene = new Scene(parent, 1060, 740);
         scene.getStylesheets().add(WizardView.class.getResource("/styles/theme.css").toExternalForm());
         stage.setScene(scene);
         stage.setOnCloseRequest(event -> {
@@ -152,21 +152,21 @@ public final class WizardView {
 
         TableColumn<WhatIfVerdict, String> light = new TableColumn<>("");
         light.setCellValueFactory(cell -> text(lightWords(cell.getValue().light())));
-        light.setPrefWidth(80);
+        light.setPrefWidth(70);
         TableColumn<WhatIfVerdict, String> change = new TableColumn<>("If…");
-        change.setCellValueFactory(cell -> text(capitalised(cell.getValue().change().kind().words()) + " ("
-                + cell.getValue().change().strengthWords() + ")"));
-        change.setPrefWidth(300);
+        // The strength is in the sentence above the chart; one per change, so the table leaves it out.
+        change.setCellValueFactory(cell -> text(capitalised(cell.getValue().change().kind().words())));
+        change.setPrefWidth(250);
         TableColumn<WhatIfVerdict, String> group = new TableColumn<>("For");
         group.setCellValueFactory(cell -> text(cell.getValue().group().replace("=", " ").replace('_', ' ')));
         group.setPrefWidth(150);
         TableColumn<WhatIfVerdict, String> before = new TableColumn<>("Right today");
         before.setCellValueFactory(cell -> text(percent(cell.getValue().before())));
-        before.setPrefWidth(105);
+        before.setPrefWidth(110);
         TableColumn<WhatIfVerdict, String> after = new TableColumn<>("Right after");
         after.setCellValueFactory(cell -> text(percent(cell.getValue().after())));
-        after.setPrefWidth(105);
-        TableColumn<WhatIfVerdict, String> retraining = new TableColumn<>("Retraining every month");
+        after.setPrefWidth(110);
+        TableColumn<WhatIfVerdict, String> retraining = new TableColumn<>("Retrained monthly");
         retraining.setCellValueFactory(cell -> text(cell.getValue().retraining().outcome()));
         retraining.setPrefWidth(190);
         verdictTable.getColumns().setAll(List.of(light, change, group, before, after, retraining));
@@ -221,7 +221,7 @@ public final class WizardView {
         for (String name : frame.columnNames()) {
             // Headers in words ("monthly spend"), each column wide enough to show its whole header.
             TableColumn<Integer, String> column = new TableColumn<>(name.replace('_', ' '));
-            column.setPrefWidth(Math.max(60, new Text(column.getText()).getLayoutBounds().getWidth() * 1.15 + 24));
+            column.setPrefWidth(Math.max(60, new Text(column.getText()).getLayoutBounds().getWidth() * 1.35 + 28));
             column.setCellValueFactory(cell -> text(BinaryLabels.text(frame.column(name), cell.getValue()) == null
                     ? "(unknown)" : BinaryLabels.text(frame.column(name), cell.getValue())));
             preview.getColumns().add(column);

@@ -285,7 +285,9 @@ public final class WizardViewModel {
                     if (generation.get() == run && !runControl.isCancelled()) {
                         busy.set("");
                         result.set(outcome);
-                        verdicts.setAll(outcome.verdicts());
+                        // Worst first: the rows the user must read are at the top of the table.
+                        verdicts.setAll(outcome.verdicts().stream().sorted(java.util.Comparator.comparing(
+                                WhatIfVerdict::light).reversed()).toList());
                         summaries.setAll(question.changes().stream()
                                 .map(outcome::summary).toList());
                     }

@@ -159,6 +159,14 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
         if (failing.isEmpty() && worse.isEmpty()) {
             return change.ifClause() + ", the model stays reliable for everyone you asked about.";
         }
+        if (worse.remove("everyone")) {
+            // Worse on the whole: the amber groups are part of that; only the failing ones need naming.
+            StringBuilder text = new StringBuilder(change.ifClause()).append(", the model gets somewhat worse for everyone");
+            if (!failing.isEmpty()) {
+                text.append(" and fails for ").append(String.join(", ", failing));
+            }
+            return text.append(retraining.clause()).append('.').toString();
+        }
         StringBuilder text = new StringBuilder(change.ifClause()).append(", the model stays reliable for most people");
         if (!failing.isEmpty()) {
             text.append(" but fails for ").append(String.join(", ", failing));

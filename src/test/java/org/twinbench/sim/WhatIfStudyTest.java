@@ -168,6 +168,22 @@ class WhatIfStudyTest {
                 WhatIfVerdict.Retraining.DOES_NOT_HELP))).isEqualTo(WhatIfVerdict.Retraining.HELPS);
     }
 
+    @Test
+    void summaryNamesWhoFailsAndDoesNotCallAWorseWholeReliable() {
+        WhatIfChange change = new WhatIfChange(WhatIfChange.Kind.FIELD_STOPS, 1.0);
+        List<WhatIfVerdict> verdicts = List.of(
+                WhatIfVerdict.of(change, "everyone", 0.80, 10_000, 0.77, 10_000),
+                WhatIfVerdict.of(change, "region=west", 0.80, 2_000, 0.60, 2_000),
+                WhatIfVerdict.of(change, "plan=basic", 0.80, 5_000, 0.77, 5_000),
+                WhatIfVerdict.of(change, "region=north", 0.80, 5_000, 0.80, 5_000));
+        assertThat(WhatIfVerdict.summary(change, verdicts, WhatIfVerdict.Retraining.HELPS)).isEqualTo(
+                "If a field stops being filled (a lot), the model gets somewhat worse for everyone and fails for region"
+                        + " west — retraining every month would help, but not fully.");
+        assertThat(WhatIfVerdict.summary(change, verdicts.subList(1, 4), WhatIfVerdict.Retraining.FIXES)).isEqualTo(
+                "If a field stops being filled (a lot), the model stays reliable for most people but fails for region"
+                        + " west; it gets somewhat worse for plan basic — retraining every month would fix it.");
+    }
+
     private static WhatIfVerdict everyone(WhatIfRun.Result result, WhatIfChange change) {
         return result.verdicts().stream().filter(v -> v.change().equals(change) && v.group().equals("everyone"))
                 .findFirst().orElseThrow();

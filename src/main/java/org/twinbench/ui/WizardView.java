@@ -152,7 +152,7 @@ public final class WizardView {
 
         TableColumn<WhatIfVerdict, String> light = new TableColumn<>("");
         light.setCellValueFactory(cell -> text(lightWords(cell.getValue().light())));
-        light.setPrefWidth(70);
+        light.setPrefWidth(88);
         TableColumn<WhatIfVerdict, String> change = new TableColumn<>("If…");
         // The strength is in the sentence above the chart; one per change, so the table leaves it out.
         change.setCellValueFactory(cell -> text(capitalised(cell.getValue().change().kind().words())));
@@ -168,7 +168,7 @@ public final class WizardView {
         after.setPrefWidth(110);
         TableColumn<WhatIfVerdict, String> retraining = new TableColumn<>("Retrained monthly");
         retraining.setCellValueFactory(cell -> text(cell.getValue().retraining().outcome()));
-        retraining.setPrefWidth(190);
+        retraining.setPrefWidth(172);
         verdictTable.getColumns().setAll(List.of(light, change, group, before, after, retraining));
         verdictTable.setItems(viewModel.verdicts());
         verdictTable.setRowFactory(table -> new javafx.scene.control.TableRow<>() {

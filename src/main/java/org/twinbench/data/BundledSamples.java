@@ -15,7 +15,8 @@ public final class BundledSamples {
 
     public static final List<String> FILES = List.of("loans.csv", "churn.csv", "loans-recession.twin.json",
             "loans-recession-retrain.twin.json", "churn-price-rise.twin.json", "sea-detectors.twin.json",
-            "loans-logistic.onnx", "loans-logistic.onnx.json", "README.md",
+            "loans-logistic.onnx", "loans-logistic.onnx.json", "churn-logistic.onnx", "churn-logistic.onnx.json",
+            "README.md",
             "demos/whose-accuracy.story.json", "demos/silent-decay.story.json", "demos/edge-or-cloud.story.json",
             "demos/cloud.twin.json", "demos/edge-quantized.twin.json");
 

@@ -29,7 +29,7 @@ public final class WhatIfReport {
             WhatIfVerdict.Light light = WhatIfVerdict.worst(change, result.verdicts());
             html.append("<li><span class=\"light ").append(light).append("\" title=\"").append(light.name()
                     .toLowerCase(Locale.ROOT)).append("\"></span> ")
-                    .append(escape(WhatIfVerdict.summary(change, result.verdicts()))).append("</li>\n");
+                    .append(escape(result.summary(change))).append("</li>\n");
         }
         html.append("</ul>\n<h2>Group by group</h2>\n<table><tr><th></th><th>Change</th><th>Group</th>")
                 .append("<th>Right before</th><th>Right after</th><th>What it means</th></tr>\n");

@@ -20,8 +20,31 @@ import org.twinbench.stats.SliceMetrics;
  */
 public final class WhatIfRun {
 
-    /** What the wizard shows: verdicts per change and group, and overall accuracy per step per scenario. */
-    public record Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined) {
+    /**
+     * What the wizard shows: verdicts per change and group, overall accuracy per step per scenario,
+     * and for each change what retraining every month does (tried only where the change hurts).
+     */
+    public record Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined,
+                         Map<WhatIfChange, WhatIfVerdict.Retraining> retraining) {
+
+        public Result {
+            retraining = Map.copyOf(retraining);
+        }
+
+        /** A result without retraining tried. */
+        public Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined) {
+            this(verdicts, overallAccuracy, combined, Map.of());
+        }
+
+        /** What retraining every month does for {@code change}. */
+        public WhatIfVerdict.Retraining retrainingFor(WhatIfChange change) {
+            return retraining.getOrDefault(change, WhatIfVerdict.Retraining.NOT_TRIED);
+        }
+
+        /** The one-sentence verdict for {@code change}, with the retraining clause. */
+        public String summary(WhatIfChange change) {
+            return WhatIfVerdict.summary(change, verdicts, retrainingFor(change));
+        }
     }
 
     private WhatIfRun() {
@@ -35,25 +58,58 @@ public final class WhatIfRun {
         progress.accept("Checking your model on today's data");
         Map<String, double[]> before = measure(WhatIfStudy.baseline(question), baseDir, control, curves, "today");
         List<WhatIfVerdict> verdicts = new ArrayList<>();
+        Map<WhatIfChange, WhatIfVerdict.Retraining> retraining = new LinkedHashMap<>();
         for (WhatIfChange change : question.changes()) {
             if (control.isCancelled()) {
                 break;
             }
-            progress.accept("Trying: " + change.kind().words() + " (" + change.strengthWords() + ")");
+            String words = change.kind().words() + " (" + change.strengthWords() + ")";
+            progress.accept("Trying: " + words);
             Map<String, double[]> after = measure(WhatIfStudy.withChange(question, data, change), baseDir, control,
                     curves, change.kind().words());
-            Set<String> groups = new LinkedHashSet<>(before.keySet());
-            groups.addAll(after.keySet());
-            for (String group : groups) {
-                // A group that only exists after the change (new customers) is compared with everyone.
-                double[] b = before.getOrDefault(group, before.get("everyone"));
-                double[] a = after.get(group);
-                if (a != null && a[1] > 0) {
-                    verdicts.add(WhatIfVerdict.of(change, group, b[0] / b[1], (long) b[1], a[0] / a[1], (long) a[1]));
-                }
+            List<WhatIfVerdict> plain = verdicts(change, before, after, null, new ArrayList<>());
+            if (plain.stream().anyMatch(v -> v.light() != WhatIfVerdict.Light.GREEN) && !control.isCancelled()) {
+                progress.accept("Trying: " + words + ", with " + WhatIfStudy.RETRAINING_WORDS);
+                Map<String, double[]> retrained = measure(WhatIfStudy.withChangeAndRetraining(question, data, change),
+                        baseDir, control, curves, change.kind().words() + ", " + WhatIfStudy.RETRAINING_WORDS);
+                List<WhatIfVerdict.Retraining> outcomes = new ArrayList<>();
+                verdicts.addAll(verdicts(change, before, after, retrained, outcomes));
+                retraining.put(change, WhatIfVerdict.Retraining.combine(outcomes));
+            } else {
+                verdicts.addAll(plain);
             }
         }
-        return new Result(verdicts, curves, WhatIfStudy.combined(question, data));
+        return new Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining);
+    }
+
+    /**
+     * One verdict per group; with {@code retrained} (sums of the same change run with retraining),
+     * each group the change hurts ends with what retraining did for it, also added to {@code outcomes}.
+     */
+    private static List<WhatIfVerdict> verdicts(WhatIfChange change, Map<String, double[]> before,
+                                                Map<String, double[]> after, Map<String, double[]> retrained,
+                                                List<WhatIfVerdict.Retraining> outcomes) {
+        Set<String> groups = new LinkedHashSet<>(before.keySet());
+        groups.addAll(after.keySet());
+        List<WhatIfVerdict> out = new ArrayList<>();
+        for (String group : groups) {
+            // A group that only exists after the change (new customers) is compared with everyone.
+            double[] b = before.getOrDefault(group, before.get("everyone"));
+            double[] a = after.get(group);
+            if (a == null || a[1] <= 0) {
+                continue;
+            }
+            WhatIfVerdict verdict = WhatIfVerdict.of(change, group, b[0] / b[1], (long) b[1], a[0] / a[1], (long) a[1]);
+            double[] r = retrained == null ? null : retrained.get(group);
+            if (r != null && r[1] > 0 && verdict.light() != WhatIfVerdict.Light.GREEN) {
+                WhatIfVerdict.Retraining outcome = WhatIfVerdict.retraining(change, group, b[0] / b[1], (long) b[1],
+                        a[0] / a[1], (long) a[1], r[0] / r[1], (long) r[1]);
+                outcomes.add(outcome);
+                verdict = WhatIfVerdict.of(change, group, b[0] / b[1], (long) b[1], a[0] / a[1], (long) a[1], outcome);
+            }
+            out.add(verdict);
+        }
+        return out;
     }
 
     /**

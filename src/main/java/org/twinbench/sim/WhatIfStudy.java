@@ -1,5 +1,6 @@
 package org.twinbench.sim;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,12 @@ public final class WhatIfStudy {
     static final int RAMP_START = 3;
     static final int FULL_FROM = 12;
     static final String NEW_SEGMENT = "new customers";
+    /**
+     * The retraining the verdicts try when a change hurts: a step stands for a week, so every four
+     * steps is "every month", each time on the last month of outcomes.
+     */
+    static final int RETRAIN_EVERY = 4;
+    public static final String RETRAINING_WORDS = "retraining every month";
 
     private static final Pattern MONEY = Pattern.compile("(?i).*(price|income|spend|amount|salary|revenue|cost|fee).*");
 
@@ -38,12 +45,22 @@ public final class WhatIfStudy {
 
     /** The model on unchanged data, measured per group. */
     public static Scenario baseline(WhatIfQuestion question) {
-        return chain(question, "baseline", List.of());
+        return chain(question, "baseline", List.of(), false);
     }
 
     /** The same, with one change between the data and the model. */
     public static Scenario withChange(WhatIfQuestion question, Frame data, WhatIfChange change) {
-        return chain(question, change.id(), List.of(perturbation(question, data, change, change.id())));
+        return chain(question, change.id(), List.of(perturbation(question, data, change, change.id())), false);
+    }
+
+    /**
+     * The same change, with the model retrained on the last month of outcomes every month. A model
+     * the user was given as ONNX cannot be retrained here; a model built from the data on the same
+     * columns stands in for it ("if whoever made it retrained it every month").
+     */
+    public static Scenario withChangeAndRetraining(WhatIfQuestion question, Frame data, WhatIfChange change) {
+        return chain(question, change.id() + ", " + RETRAINING_WORDS,
+                List.of(perturbation(question, data, change, change.id())), true);
     }
 
     /** Every chosen change at once: the scenario the wizard offers to open in the editor. */
@@ -52,10 +69,11 @@ public final class WhatIfStudy {
         for (WhatIfChange change : question.changes()) {
             nodes.add(perturbation(question, data, change, change.id()));
         }
-        return chain(question, "all changes", nodes);
+        return chain(question, "all changes", nodes, false);
     }
 
-    private static Scenario chain(WhatIfQuestion question, String name, List<ScenarioNode> perturbations) {
+    private static Scenario chain(WhatIfQuestion question, String name, List<ScenarioNode> perturbations,
+                                  boolean retrain) {
         List<ScenarioNode> nodes = new ArrayList<>();
         nodes.add(new ScenarioNode("your-data", NodeCatalog.DATASET_SOURCE, params(
                 "path", question.data().toAbsolutePath().toString(), "batch_size", (long) BATCH_SIZE,
@@ -65,19 +83,39 @@ public final class WhatIfStudy {
             nodes.add(new ScenarioNode(node.id(), node.type(), node.params(), x, 160));
             x += 220;
         }
-        Map<String, Object> model = params("target", question.target(), "features", question.features());
-        if (question.positive() != null) {
-            model.put("positive", question.positive());
-        }
-        nodes.add(new ScenarioNode("your-model", NodeCatalog.LOGISTIC_MODEL, model, x, 160));
+        nodes.add(modelNode(question, retrain, x));
         nodes.add(new ScenarioNode("check-groups", NodeCatalog.SLICE_METRICS, params(
                 "slices", question.groups(), "threshold", 0.5), x + 220, 160));
         List<ScenarioEdge> edges = new ArrayList<>();
         for (int i = 0; i + 1 < nodes.size(); i++) {
             edges.add(new ScenarioEdge(nodes.get(i).id(), nodes.get(i + 1).id()));
         }
+        if (retrain) {
+            nodes.add(new ScenarioNode("retrain-monthly", NodeCatalog.RETRAIN_POLICY, params("trigger", "schedule",
+                    "every_steps", (long) RETRAIN_EVERY, "window_steps", (long) RETRAIN_EVERY, "min_rows", 200L,
+                    "cooldown_steps", 0L, "rollback", false), x, 320));
+            edges.add(new ScenarioEdge("retrain-monthly", "your-model"));
+        }
         return new Scenario("Will my model hold up? (" + name + ")",
                 "Made by the guided wizard from " + question.data().getFileName() + ".", question.seed(), nodes, edges);
+    }
+
+    /**
+     * The user's model file as it is, or a logistic regression built from the reference rows (also
+     * for a retrained ONNX model, which TwinBench cannot refit).
+     */
+    private static ScenarioNode modelNode(WhatIfQuestion question, boolean retrain, double x) {
+        Path file = question.model();
+        boolean onnx = file != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
+        if (file != null && !(retrain && onnx)) {
+            return new ScenarioNode("your-model", onnx ? NodeCatalog.ONNX_MODEL : NodeCatalog.MODEL_BUNDLE,
+                    params("path", file.toAbsolutePath().toString()), x, 160);
+        }
+        Map<String, Object> model = params("target", question.target(), "features", question.features());
+        if (question.positive() != null) {
+            model.put("positive", question.positive());
+        }
+        return new ScenarioNode("your-model", NodeCatalog.LOGISTIC_MODEL, model, x, 160);
     }
 
     /** The perturbation node that plays out one everyday change on this data. */

@@ -1,6 +1,5 @@
 package org.twinbench.ui;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -31,8 +30,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.twinbench.data.BinaryLabels;
@@ -66,6 +66,7 @@ public final class WizardView {
     @FXML private Label targetDescription;
     @FXML private ComboBox<String> outcomeBox;
     @FXML private Button buildModelButton;
+    @FXML private Button useModelButton;
     @FXML private Label modelSummary;
     @FXML private VBox summaryBox;
     @FXML private LineChart<Number, Number> resultChart;
@@ -78,9 +79,16 @@ public final class WizardView {
 
     private WizardViewModel model;
     private Consumer<Path> openInEditor;
+    private WizardFiles files = WizardFiles.dialogs();
 
     /** Opens the wizard in its own window. */
     public static WizardViewModel open(Window owner, AppExecutor executor, Consumer<Path> openInEditor) {
+        return open(owner, executor, openInEditor, WizardFiles.dialogs());
+    }
+
+    /** Opens the wizard in its own window, asking {@code files} for every file to open or save. */
+    public static WizardViewModel open(Window owner, AppExecutor executor, Consumer<Path> openInEditor,
+                                       WizardFiles files) {
         FXMLLoader loader = new FXMLLoader(WizardView.class.getResource("/fxml/WizardView.fxml"));
         Parent parent;
         try {
@@ -90,11 +98,12 @@ public final class WizardView {
         }
         WizardViewModel viewModel = new WizardViewModel(executor::submit, javafx.application.Platform::runLater);
         WizardView view = loader.getController();
+        view.files = files;
         view.bind(viewModel, openInEditor);
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Will my model hold up? — TwinBench");
-        Scene scene = new Scene(parent, 1000, 720);
+        Scene scene = new Scene(parent, 1060, 740);
         scene.getStylesheets().add(WizardView.class.getResource("/styles/theme.css").toExternalForm());
         stage.setScene(scene);
         stage.setOnCloseRequest(event -> {
@@ -134,6 +143,7 @@ public final class WizardView {
         outcomeBox.valueProperty().bindBidirectional(viewModel.outcomeToWatchProperty());
         modelSummary.textProperty().bind(viewModel.modelSummaryProperty());
         buildModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
+        useModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
 
         for (WhatIfChange.Kind kind : WhatIfChange.Kind.values()) {
             changesBox.getChildren().add(changeRow(kind));
@@ -142,21 +152,24 @@ public final class WizardView {
 
         TableColumn<WhatIfVerdict, String> light = new TableColumn<>("");
         light.setCellValueFactory(cell -> text(lightWords(cell.getValue().light())));
-        light.setPrefWidth(80);
+        light.setPrefWidth(88);
         TableColumn<WhatIfVerdict, String> change = new TableColumn<>("If…");
-        change.setCellValueFactory(cell -> text(capitalised(cell.getValue().change().kind().words()) + " ("
-                + cell.getValue().change().strengthWords() + ")"));
-        change.setPrefWidth(360);
+        // The strength is in the sentence above the chart; one per change, so the table leaves it out.
+        change.setCellValueFactory(cell -> text(capitalised(cell.getValue().change().kind().words())));
+        change.setPrefWidth(250);
         TableColumn<WhatIfVerdict, String> group = new TableColumn<>("For");
         group.setCellValueFactory(cell -> text(cell.getValue().group().replace("=", " ").replace('_', ' ')));
-        group.setPrefWidth(200);
+        group.setPrefWidth(150);
         TableColumn<WhatIfVerdict, String> before = new TableColumn<>("Right today");
         before.setCellValueFactory(cell -> text(percent(cell.getValue().before())));
-        before.setPrefWidth(120);
+        before.setPrefWidth(110);
         TableColumn<WhatIfVerdict, String> after = new TableColumn<>("Right after");
         after.setCellValueFactory(cell -> text(percent(cell.getValue().after())));
-        after.setPrefWidth(120);
-        verdictTable.getColumns().setAll(List.of(light, change, group, before, after));
+        after.setPrefWidth(110);
+        TableColumn<WhatIfVerdict, String> retraining = new TableColumn<>("Retrained monthly");
+        retraining.setCellValueFactory(cell -> text(cell.getValue().retraining().outcome()));
+        retraining.setPrefWidth(172);
+        verdictTable.getColumns().setAll(List.of(light, change, group, before, after, retraining));
         verdictTable.setItems(viewModel.verdicts());
         verdictTable.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -206,7 +219,9 @@ public final class WizardView {
             return;
         }
         for (String name : frame.columnNames()) {
-            TableColumn<Integer, String> column = new TableColumn<>(name);
+            // Headers in words ("monthly spend"), each column wide enough to show its whole header.
+            TableColumn<Integer, String> column = new TableColumn<>(name.replace('_', ' '));
+            column.setPrefWidth(Math.max(60, new Text(column.getText()).getLayoutBounds().getWidth() * 1.35 + 28));
             column.setCellValueFactory(cell -> text(BinaryLabels.text(frame.column(name), cell.getValue()) == null
                     ? "(unknown)" : BinaryLabels.text(frame.column(name), cell.getValue())));
             preview.getColumns().add(column);
@@ -223,8 +238,9 @@ public final class WizardView {
         }
         for (WhatIfChange change : model.question().changes()) {
             WhatIfVerdict.Light light = WhatIfVerdict.worst(change, result.verdicts());
-            Label line = new Label(WhatIfVerdict.summary(change, result.verdicts()));
+            Label line = new Label(result.summary(change));
             line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
             line.getStyleClass().addAll("verdict", "verdict-" + light.name().toLowerCase(Locale.ROOT));
             summaryBox.getChildren().add(line);
         }
@@ -271,13 +287,18 @@ public final class WizardView {
 
     @FXML
     private void onChooseData() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose your spreadsheet");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Spreadsheets", "*.csv", "*.tsv", "*.txt", "*.xlsx"));
-        File file = chooser.showOpenDialog(root.getScene().getWindow());
-        if (file != null) {
-            model.loadData(file.toPath());
-        }
+        files.open(window(), "Choose your spreadsheet", "Spreadsheets", List.of("*.csv", "*.tsv", "*.txt", "*.xlsx"))
+                .ifPresent(model::loadData);
+    }
+
+    @FXML
+    private void onUseModel() {
+        files.open(window(), "Choose the model you were given", "Models (.onnx, .twinmodel)",
+                List.of("*.onnx", "*.twinmodel")).ifPresent(model::useModel);
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
     }
 
     @FXML
@@ -324,14 +345,9 @@ public final class WizardView {
         if (result == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName("will-my-model-hold-up.html");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Web page", "*.html"));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            String html = WhatIfReport.html("Will my model hold up?", model.question().changes(), result);
-            write(file.toPath(), html, () -> { });
-        }
+        files.save(window(), "Save the report", "will-my-model-hold-up.html", "Web page", List.of("*.html"))
+                .ifPresent(file -> write(file, WhatIfReport.html("Will my model hold up?", model.question().changes(),
+                        result), () -> { }));
     }
 
     @FXML
@@ -340,17 +356,11 @@ public final class WizardView {
         if (result == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName("my-model.twin.json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TwinBench scenario", "*.twin.json"));
-        File file = chooser.showSaveDialog(root.getScene().getWindow());
-        if (file != null) {
-            Path target = file.toPath();
-            write(target, ScenarioFormat.toJson(result.combined()), () -> {
-                openInEditor.accept(target);
-                root.getScene().getWindow().hide();
-            });
-        }
+        files.save(window(), "Save the scenario", "my-model.twin.json", "TwinBench scenario", List.of("*.twin.json"))
+                .ifPresent(target -> write(target, ScenarioFormat.toJson(result.combined()), () -> {
+                    openInEditor.accept(target);
+                    window().hide();
+                }));
     }
 
     private void write(Path file, String text, Runnable then) {

@@ -24,7 +24,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.data.BinaryLabels;
-import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Frame;
@@ -33,6 +32,7 @@ import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.sim.RunControl;
 import org.twinbench.sim.WhatIfChange;
+import org.twinbench.sim.WhatIfModel;
 import org.twinbench.sim.WhatIfQuestion;
 import org.twinbench.sim.WhatIfRun;
 import org.twinbench.sim.WhatIfVerdict;
@@ -46,9 +46,6 @@ public final class WizardViewModel {
 
     /** The pages, in order. */
     public enum Page { DATA, TARGET, MODEL, CHANGES, GROUPS, RESULTS }
-
-    /** Groups are offered for columns with at most this many different values. */
-    static final int MAX_GROUP_VALUES = 20;
 
     private final Executor background;
     private final Executor fxThread;
@@ -66,6 +63,7 @@ public final class WizardViewModel {
     private final ObjectProperty<String> outcomeToWatch = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper modelSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<WhatIfModel> givenModel = new ReadOnlyObjectWrapper<>();
     private final Map<WhatIfChange.Kind, BooleanProperty> changeChosen = new LinkedHashMap<>();
     private final Map<WhatIfChange.Kind, DoubleProperty> changeStrength = new LinkedHashMap<>();
     private final ObservableList<String> groupColumns = FXCollections.observableArrayList();
@@ -101,7 +99,7 @@ public final class WizardViewModel {
                     throw new DataException(file.getFileName() + " has only " + frame.rowCount()
                             + " rows; we need at least 50 to say anything useful");
                 }
-                List<String> notes = describeProblems(frame);
+                List<String> notes = SpreadsheetNotes.describeProblems(frame);
                 fxThread.execute(() -> acceptData(file, frame, notes));
             } catch (DataException e) {
                 fxThread.execute(() -> {
@@ -124,26 +122,7 @@ public final class WizardViewModel {
         target.set(null);
         target.set(guess);
         groupChosen.clear();
-        groupColumns.setAll(frame.columns().stream()
-                .filter(c -> c instanceof CategoricalColumn cat && cat.levels().size() <= MAX_GROUP_VALUES)
-                .map(Column::name).toList());
-    }
-
-    /** "312 rows have no income — we'll treat them as unknown", one line per column with gaps. */
-    static List<String> describeProblems(Frame frame) {
-        List<String> notes = new ArrayList<>();
-        for (Column column : frame.columns()) {
-            int missing = column.missingCount();
-            if (missing > 0) {
-                notes.add(String.format(Locale.ROOT, "%,d rows have no %s — we'll treat them as unknown.", missing,
-                        column.name().replace('_', ' ')));
-            }
-        }
-        if (notes.isEmpty()) {
-            notes.add("Every row is complete — nothing to fix.");
-        }
-        notes.add(0, String.format(Locale.ROOT, "%,d rows and %d columns.", frame.rowCount(), frame.columnNames().size()));
-        return notes;
+        groupColumns.setAll(SpreadsheetNotes.groupColumns(frame));
     }
 
     // ---- page 2: what to predict
@@ -181,6 +160,7 @@ public final class WizardViewModel {
         busy.set("Building a model from your data …");
         String positive = outcomeToWatch.get();
         List<String> features = features();
+        givenModel.set(null);
         background.execute(() -> {
             LogisticModel model = ModelTrainer.trainLogistic(frame, label, features, positive, 1, "");
             double accuracy = model.card().holdoutMetrics().getOrDefault("accuracy", Double.NaN);
@@ -196,27 +176,58 @@ public final class WizardViewModel {
         });
     }
 
-    /** Every column but the one to predict and obvious identifiers. */
+    /**
+     * Tries the model the user was given ({@code .onnx} with its {@code .onnx.json}, or
+     * {@code .twinmodel}) on their data in the background, and says in words how good it is, or
+     * which columns it needs that the data lacks; the user stays on the page either way.
+     */
+    public void useModel(Path file) {
+        Frame frame = data.get();
+        String label = target.get();
+        if (frame == null || label == null) {
+            return;
+        }
+        busy.set("Trying " + file.getFileName() + " on your data …");
+        problem.set("");
+        modelReady.set(false);
+        modelSummary.set("");
+        givenModel.set(null);
+        background.execute(() -> {
+            try {
+                WhatIfModel model = WhatIfModel.check(file, frame, label);
+                fxThread.execute(() -> {
+                    busy.set("");
+                    outcomeToWatch.set(model.positive());
+                    givenModel.set(model);
+                    modelSummary.set(model.words());
+                    modelReady.set(true);
+                });
+            } catch (RuntimeException e) {
+                String words = e instanceof DataException ? e.getMessage()
+                        : "We could not use “" + file.getFileName() + "” with your spreadsheet.";
+                fxThread.execute(() -> {
+                    busy.set("");
+                    problem.set(words);
+                });
+            }
+        });
+    }
+
+    /** The columns the model reads: those of the model the user was given, else every usable column. */
     List<String> features() {
+        WhatIfModel given = givenModel.get();
+        if (given != null) {
+            return given.features();
+        }
         Frame frame = data.get();
         List<String> out = new ArrayList<>();
         for (Column column : frame.columns()) {
-            if (column.name().equals(target.get()) || looksLikeIdentifier(column, frame.rowCount())) {
+            if (column.name().equals(target.get()) || SpreadsheetNotes.looksLikeIdentifier(column, frame.rowCount())) {
                 continue;
             }
             out.add(column.name());
         }
         return out;
-    }
-
-    /** A text column whose values are (almost) all different, or named like an id or a date. */
-    static boolean looksLikeIdentifier(Column column, int rows) {
-        String name = column.name().toLowerCase(Locale.ROOT);
-        if (name.equals("id") || name.endsWith("_id") || name.endsWith(" id") || name.endsWith("_on")
-                || name.endsWith("date")) {
-            return true;
-        }
-        return column instanceof CategoricalColumn categorical && categorical.levels().size() > 0.5 * rows;
     }
 
     // ---- pages 4 and 5: changes and groups
@@ -274,9 +285,11 @@ public final class WizardViewModel {
                     if (generation.get() == run && !runControl.isCancelled()) {
                         busy.set("");
                         result.set(outcome);
-                        verdicts.setAll(outcome.verdicts());
+                        // Worst first: the rows the user must read are at the top of the table.
+                        verdicts.setAll(outcome.verdicts().stream().sorted(java.util.Comparator.comparing(
+                                WhatIfVerdict::light).reversed()).toList());
                         summaries.setAll(question.changes().stream()
-                                .map(change -> WhatIfVerdict.summary(change, outcome.verdicts())).toList());
+                                .map(outcome::summary).toList());
                     }
                 });
             } catch (RuntimeException e) {
@@ -289,8 +302,9 @@ public final class WizardViewModel {
     }
 
     WhatIfQuestion question() {
+        WhatIfModel given = givenModel.get();
         return new WhatIfQuestion(dataFile.get(), target.get(), outcomeToWatch.get(), features(), chosenGroups(),
-                chosenChanges(), 20261127L);
+                chosenChanges(), 20261127L, given == null ? null : given.file());
     }
 
     /** Stops any background work (on cancel or close). */
@@ -311,7 +325,7 @@ public final class WizardViewModel {
             case DATA -> data.get() == null ? "Choose a spreadsheet first." : "";
             case TARGET -> target.get() == null ? "Pick what you want to predict." : outcomes.size() < 2
                     ? "“" + target.get() + "” has only one value, so there is nothing to predict." : "";
-            case MODEL -> modelReady.get() ? "" : "Build the model first.";
+            case MODEL -> modelReady.get() ? "" : "Build a model, or choose the one you were given, first.";
             case CHANGES -> chosenChanges().isEmpty() ? "Tick at least one change." : "";
             case GROUPS -> "";
             case RESULTS -> "";
@@ -359,6 +373,11 @@ public final class WizardViewModel {
 
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** The model the user was given, once it has been tried on their data; null when we build one. */
+    public ReadOnlyObjectProperty<WhatIfModel> givenModelProperty() {
+        return givenModel.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Frame> dataProperty() {

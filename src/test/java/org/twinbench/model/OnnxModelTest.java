@@ -15,13 +15,14 @@ import org.twinbench.data.Frame;
 import org.twinbench.data.TableLoader;
 
 /**
- * The sample ONNX model of {@code sample-data}, made by {@code sample-data/scripts/make_onnx_model.py};
- * the script also wrote its own (scikit-learn) predictions for the first 500 loans, which Java must
- * reproduce to 1e-5.
+ * The sample ONNX models of {@code sample-data} (loans and churn), made by
+ * {@code sample-data/scripts/make_onnx_model.py}; the script also wrote its own (scikit-learn)
+ * predictions for the first 500 rows of each data set, which Java must reproduce to 1e-5.
  */
 class OnnxModelTest {
 
     static final Path SAMPLE = Path.of("sample-data", "loans-logistic.onnx");
+    static final Path CHURN = Path.of("sample-data", "churn-logistic.onnx");
 
     @TempDir
     Path dir;
@@ -40,17 +41,38 @@ class OnnxModelTest {
 
     @Test
     void scoresMatchTheScriptsOwnPredictions() {
-        Frame expected = TableLoader.load(resource("/onnx/loans-logistic-predictions.csv")).frame();
-        Frame loans = firstLoans(500);
-        assertThat(loans.categorical("application_id").get(499)).isEqualTo(expected.categorical("application_id").get(499));
+        assertScoresMatchScript(SAMPLE, "loans.csv", "application_id", "/onnx/loans-logistic-predictions.csv");
+    }
+
+    @Test
+    void churnModelScoresMatchTheScriptsOwnPredictions() {
+        assertScoresMatchScript(CHURN, "churn.csv", "customer_id", "/onnx/churn-logistic-predictions.csv");
+    }
+
+    /** The first 500 rows of {@code data}, scored in batches of 1, 256 and 4096, against the script's file. */
+    private static void assertScoresMatchScript(Path onnx, String data, String id, String predictions) {
+        Frame expected = TableLoader.load(resource(predictions)).frame();
+        Frame rows = TableLoader.load(Path.of("sample-data", data)).frame().slice(0, 500);
+        assertThat(expected.rowCount()).isEqualTo(500);
+        assertThat(rows.categorical(id).get(499)).isEqualTo(expected.categorical(id).get(499));
         for (int batch : new int[] {1, 256, 4096}) {
-            try (OnnxModel model = OnnxModel.load(SAMPLE)) {
-                double[] scores = model.withBatchSize(batch).scorePositive(loans);
+            try (OnnxModel model = OnnxModel.load(onnx)) {
+                double[] scores = model.withBatchSize(batch).scorePositive(rows);
                 double[] reference = expected.numeric("probability").values();
                 for (int i = 0; i < reference.length; i++) {
                     assertThat(scores[i]).as("row %d, batch %d", i, batch).isCloseTo(reference[i], within(1e-5));
                 }
             }
+        }
+    }
+
+    @Test
+    void churnSidecarNamesTargetPositiveLabelAndNumericInputs() {
+        try (OnnxModel model = OnnxModel.load(CHURN)) {
+            assertThat(model.card().target()).isEqualTo("churned");
+            assertThat(model.card().positiveLabel()).isEqualTo("yes");
+            assertThat(model.card().features()).containsExactlyInAnyOrder("tenure_months", "monthly_spend",
+                    "support_tickets", "last_month_usage_hours");
         }
     }
 

@@ -89,8 +89,103 @@ class WhatIfStudyTest {
                 .isEqualTo(WhatIfVerdict.Light.GREEN);
         assertThat(WhatIfVerdict.of(change, "region=west", 0.80, 10_000, 0.77, 10_000).light())
                 .isEqualTo(WhatIfVerdict.Light.AMBER);
+        assertThat(WhatIfVerdict.of(change, "region=west", 0.80, 10_000, 0.77, 10_000).sentence()).isEqualTo(
+                "If a season comes round (quite a bit), the model gets somewhat worse for region west: right about 77"
+                        + " times out of 100 instead of 80 times out of 100.");
         assertThat(WhatIfVerdict.of(change, "everyone", 0.80, 10_000, 0.70, 10_000).sentence()).isEqualTo(
                 "If a season comes round (quite a bit), the model fails for everyone: right only about 7 times out of"
                         + " 10 instead of 8 times out of 10 — it would need retraining on recent data.");
+    }
+
+    /**
+     * A shop whose customers buy ("yes") exactly when the price they are quoted is above 5, prices
+     * uniform on 0..10 and every other row above 5 (so exactly half buy in either half of the rows):
+     * a model on the price alone is right nearly always.
+     */
+    static Path thresholdShop() throws IOException {
+        Path file = dir.resolve("shop.csv");
+        java.util.Random random = new java.util.Random(11);
+        StringBuilder csv = new StringBuilder("price,shop,bought\n");
+        for (int i = 0; i < 4000; i++) {
+            double price = (i % 2 == 0 ? 5 : 0) + 5 * random.nextDouble();
+            csv.append(String.format(java.util.Locale.ROOT, "%.4f,%s,%s%n", price, random.nextBoolean() ? "a" : "b",
+                    price > 5 ? "yes" : "no"));
+        }
+        java.nio.file.Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void retrainingEveryMonthFixesPricesThatRiseButCannotBringBackAFieldThatStopped() throws IOException {
+        Path shop = thresholdShop();
+        WhatIfChange rise = new WhatIfChange(WhatIfChange.Kind.PRICES_SHIFT, 1.0);
+        WhatIfChange stops = new WhatIfChange(WhatIfChange.Kind.FIELD_STOPS, 1.0);
+        WhatIfRun.Result result = WhatIfRun.run(new WhatIfQuestion(shop, "bought", "yes", List.of("price"),
+                List.of("shop"), List.of(rise, stops), 3), step -> { }, new RunControl());
+        WhatIfVerdict risen = everyone(result, rise);
+        // Prices 50% higher: the old cut at 5 now sits at 7.5 in quoted prices, so quotes from 5 to 7.5
+        // (a sixth of them) are called "yes" wrongly: right about 5 times in 6. A model retrained on a
+        // month of the new prices learns the cut at 7.5 again.
+        assertThat(risen.before()).isGreaterThan(0.97);
+        assertThat(risen.after()).isCloseTo(5.0 / 6, org.assertj.core.api.Assertions.within(0.03));
+        assertThat(result.retrainingFor(rise)).isEqualTo(WhatIfVerdict.Retraining.FIXES);
+        assertThat(risen.sentence()).endsWith("— retraining every month would fix it.");
+        assertThat(risen.retraining().outcome()).isEqualTo("would fix it");
+        assertThat(result.summary(rise)).isEqualTo("If prices or incomes shift a lot, the model fails for everyone — "
+                + "retraining every month would fix it.");
+        // With the price gone nothing tells buyers apart and they are exactly half: half right, before
+        // or after retraining.
+        WhatIfVerdict stopped = everyone(result, stops);
+        assertThat(stopped.after()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.05));
+        assertThat(result.retrainingFor(stops)).isEqualTo(WhatIfVerdict.Retraining.DOES_NOT_HELP);
+        assertThat(result.summary(stops)).endsWith("— retraining every month would not help.");
+        assertThat(result.overallAccuracy()).containsKeys("prices or incomes shift, retraining every month",
+                "a field stops being filled, retraining every month");
+    }
+
+    @Test
+    void retrainingIsOnlyTriedWhereAChangeHurts() throws IOException {
+        WhatIfChange season = new WhatIfChange(WhatIfChange.Kind.NEW_CUSTOMERS, 0.0);
+        WhatIfRun.Result result = WhatIfRun.run(new WhatIfQuestion(thresholdShop(), "bought", "yes", List.of("price",
+                "shop"), List.of("shop"), List.of(season), 3), step -> { }, new RunControl());
+        assertThat(result.verdicts()).allMatch(v -> v.light() == WhatIfVerdict.Light.GREEN);
+        assertThat(result.retrainingFor(season)).isEqualTo(WhatIfVerdict.Retraining.NOT_TRIED);
+        assertThat(result.overallAccuracy().keySet()).noneMatch(name -> name.contains("retraining"));
+    }
+
+    @Test
+    void retrainingOutcomeFollowsTheNumbers() {
+        WhatIfChange change = new WhatIfChange(WhatIfChange.Kind.SEASON, 0.5);
+        // 0.80 -> 0.70 on 10,000 rows each is red; back to 0.795 is within two standard errors (0.0113) of 0.80.
+        assertThat(WhatIfVerdict.retraining(change, "everyone", 0.80, 10_000, 0.70, 10_000, 0.795, 10_000))
+                .isEqualTo(WhatIfVerdict.Retraining.FIXES);
+        // 0.75 wins back 5 points, well over two standard errors (0.013), but is still red against 0.80.
+        assertThat(WhatIfVerdict.retraining(change, "everyone", 0.80, 10_000, 0.70, 10_000, 0.75, 10_000))
+                .isEqualTo(WhatIfVerdict.Retraining.HELPS);
+        assertThat(WhatIfVerdict.retraining(change, "everyone", 0.80, 10_000, 0.70, 10_000, 0.705, 10_000))
+                .isEqualTo(WhatIfVerdict.Retraining.DOES_NOT_HELP);
+        assertThat(WhatIfVerdict.Retraining.combine(List.of(WhatIfVerdict.Retraining.FIXES,
+                WhatIfVerdict.Retraining.DOES_NOT_HELP))).isEqualTo(WhatIfVerdict.Retraining.HELPS);
+    }
+
+    @Test
+    void summaryNamesWhoFailsAndDoesNotCallAWorseWholeReliable() {
+        WhatIfChange change = new WhatIfChange(WhatIfChange.Kind.FIELD_STOPS, 1.0);
+        List<WhatIfVerdict> verdicts = List.of(
+                WhatIfVerdict.of(change, "everyone", 0.80, 10_000, 0.77, 10_000),
+                WhatIfVerdict.of(change, "region=west", 0.80, 2_000, 0.60, 2_000),
+                WhatIfVerdict.of(change, "plan=basic", 0.80, 5_000, 0.77, 5_000),
+                WhatIfVerdict.of(change, "region=north", 0.80, 5_000, 0.80, 5_000));
+        assertThat(WhatIfVerdict.summary(change, verdicts, WhatIfVerdict.Retraining.HELPS)).isEqualTo(
+                "If a field stops being filled (a lot), the model gets somewhat worse for everyone and fails for region"
+                        + " west — retraining every month would help, but not fully.");
+        assertThat(WhatIfVerdict.summary(change, verdicts.subList(1, 4), WhatIfVerdict.Retraining.FIXES)).isEqualTo(
+                "If a field stops being filled (a lot), the model stays reliable for most people but fails for region"
+                        + " west; it gets somewhat worse for plan basic — retraining every month would fix it.");
+    }
+
+    private static WhatIfVerdict everyone(WhatIfRun.Result result, WhatIfChange change) {
+        return result.verdicts().stream().filter(v -> v.change().equals(change) && v.group().equals("everyone"))
+                .findFirst().orElseThrow();
     }
 }

@@ -99,6 +99,8 @@ public final class DataModelPanel {
               ObservableStringValue scenarioModel) {
         this.viewModel = model;
         this.canvas = canvasView;
+        // Lets a test (or a window built around the panel) reach the controller from the scene graph.
+        root.getProperties().put(DataModelPanel.class, this);
         ModelPanelViewModel models = model.model();
         loadingBar.visibleProperty().bind(model.loadingProperty());
         loadingBar.managedProperty().bind(model.loadingProperty());

@@ -35,7 +35,7 @@ public final class ColumnRolesTable extends TableView<ColumnRow> {
         TableColumn<ColumnRow, ColumnRow> name = new TableColumn<>("Column");
         name.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
         name.setCellFactory(column -> new NameCell());
-        name.setPrefWidth(92);
+        name.setPrefWidth(100);
         TableColumn<ColumnRow, ColumnRow> kind = new TableColumn<>("Type");
         kind.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
         kind.setCellFactory(column -> new ChoiceCell<>(List.of(ValueKind.values()), ColumnRow::kind, "kind-",
@@ -45,7 +45,7 @@ public final class ColumnRolesTable extends TableView<ColumnRow> {
         role.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue()));
         role.setCellFactory(column -> new ChoiceCell<>(List.of(ColumnRole.values()), ColumnRow::role, "role-",
                 (row, chosen) -> onRole.accept(row.name(), chosen)));
-        role.setPrefWidth(90);
+        role.setPrefWidth(80);
         List.of(name, kind, role).forEach(c -> c.setSortable(false));
         getColumns().setAll(List.of(name, kind, role));
     }
@@ -58,11 +58,15 @@ public final class ColumnRolesTable extends TableView<ColumnRow> {
 
     /** A kind or role as the user reads it. */
     static String words(Object choice) {
+        // Short words: the panel is narrow and a drop-down must show its whole value.
         if (choice == ColumnRole.PII) {
             return "PII";
         }
-        if (choice == ColumnRole.ID) {
-            return "id";
+        if (choice == ColumnRole.TIMESTAMP) {
+            return "time";
+        }
+        if (choice == ValueKind.TIMESTAMP) {
+            return "datetime";
         }
         return choice.toString().toLowerCase(Locale.ROOT);
     }

@@ -72,6 +72,7 @@ public final class DataModelPanel {
     @FXML private Button trainButton;
     @FXML private HBox loadingBar;
     @FXML private ProgressBar loadProgress;
+    @FXML private Button cancelLoadButton;
     @FXML private Label dataMessage;
     @FXML private Label dataError;
     @FXML private Button datasetChip;
@@ -102,9 +103,15 @@ public final class DataModelPanel {
         // Lets a test (or a window built around the panel) reach the controller from the scene graph.
         root.getProperties().put(DataModelPanel.class, this);
         ModelPanelViewModel models = model.model();
-        loadingBar.visibleProperty().bind(model.loadingProperty());
-        loadingBar.managedProperty().bind(model.loadingProperty());
-        loadProgress.progressProperty().bind(model.progressProperty());
+        // The bar shows a load (with its share read, and Cancel) or training (Smile reports no progress:
+        // the bar runs indeterminate while the Model tab names the phase).
+        var working = model.loadingProperty().or(models.busyProperty());
+        loadingBar.visibleProperty().bind(working);
+        loadingBar.managedProperty().bind(working);
+        loadProgress.progressProperty().bind(Bindings.when(model.loadingProperty())
+                .then(model.progressProperty()).otherwise(-1.0));
+        cancelLoadButton.visibleProperty().bind(model.loadingProperty());
+        cancelLoadButton.managedProperty().bind(model.loadingProperty());
         dataMessage.textProperty().bind(model.messageProperty());
         showWhenNotEmpty(dataError, model.errorProperty());
         datasetChip.textProperty().bind(Bindings.createStringBinding(() -> model.fileProperty().get() == null ? ""

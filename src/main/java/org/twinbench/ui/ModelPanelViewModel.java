@@ -1,7 +1,6 @@
 package org.twinbench.ui;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,20 +146,35 @@ public final class ModelPanelViewModel {
             return;
         }
         card.set(describe(current.card(), data));
+        problems.clear();
         if (data == null) {
-            problems.clear();
             fit.set("Open a dataset to check that the model can score it.");
             return;
         }
-        List<String> found = new ArrayList<>(ModelInputs.problems(current, data.frame()));
-        String name = Path.of(data.provenance().file()).getFileName().toString();
+        fit.set("Checking the model against " + name(data) + " ...");
+        // Converting a million cells to check them is work for the executor, not the FX thread.
+        executor.submit(() -> {
+            List<String> found = ModelInputs.problems(current, data.frame());
+            fxThread.execute(() -> {
+                if (current == model.get() && data == checkedAgainst) {
+                    showFit(current, data, found);
+                }
+            });
+        });
+    }
+
+    private void showFit(BinaryClassifier current, Dataset data, List<String> found) {
         problems.setAll(found);
         String target = current.card().target();
         String labels = target == null || target.isBlank() || data.frame().has(target) ? ""
                 : " It has no '" + target + "' column, so the model's accuracy cannot be measured on it.";
-        fit.set(found.isEmpty() ? "Fits " + name + ": every column the model reads is there." + labels
-                : "Does not fit " + name + " (" + found.size() + (found.size() == 1 ? " column" : " columns")
+        fit.set(found.isEmpty() ? "Fits " + name(data) + ": every column the model reads is there." + labels
+                : "Does not fit " + name(data) + " (" + found.size() + (found.size() == 1 ? " column" : " columns")
                         + "):");
+    }
+
+    private static String name(Dataset data) {
+        return Path.of(data.provenance().file()).getFileName().toString();
     }
 
     /** The card as lines: algorithm, target, features, holdout metrics, provenance. */

@@ -237,17 +237,26 @@ class DataModelPanelTest {
     void anOpenedModelShowsItsCardAndWhetherItFitsTheData(FxRobot robot) throws Exception {
         open(robot, "#openDataButton", samples().resolve("loans.csv"));
         open(robot, "#openModelButton", samples().resolve("loans-logistic.onnx"));
+        awaitFitChecked();
         String card = robot.lookup("#cardLabel").queryLabeled().getText();
         assertThat(card).contains("Predicts: defaulted = yes").contains("income").contains("Trained on");
         assertThat(robot.lookup("#fitLabel").queryLabeled().getText())
                 .isEqualTo("Fits loans.csv: every column the model reads is there.");
         // A dataset without the model's columns: each one named on its own line.
         open(robot, "#openDataButton", customers());
+        awaitFitChecked();
         assertThat(robot.lookup("#fitLabel").queryLabeled().getText()).startsWith("Does not fit customers.csv (");
         assertThat(panel.model().problems()).contains("missing column 'income'", "missing column 'age'");
         List<String> lines = new ArrayList<>();
         robot.lookup(".model-problem").queryAll().forEach(n -> lines.add(((Label) n).getText()));
         assertThat(lines).contains("•  missing column 'income'");
+    }
+
+    /** The schema check runs on the executor: wait for its answer. */
+    private void awaitFitChecked() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> panel.model().fitProperty().get().startsWith("Fits")
+                || panel.model().fitProperty().get().startsWith("Does not fit"));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private Point2D canvasPoint(FxRobot robot, double fx, double fy) {

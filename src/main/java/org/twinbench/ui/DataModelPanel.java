@@ -89,10 +89,12 @@ public final class DataModelPanel {
     @FXML private Label fitLabel;
     @FXML private VBox problemBox;
     @FXML private Label scenarioLabel;
+    @FXML private javafx.scene.control.Hyperlink inspectScenarioData;
 
     private DataModelPanelViewModel viewModel;
     private GraphCanvasView canvas;
     private Choosers choosers = SYSTEM_CHOOSERS;
+    private javafx.beans.value.ObservableObjectValue<DatasetColumns.Summary> scenarioData;
 
     /** Connects the panel to its model and to the canvas files are dropped on. */
     void bind(DataModelPanelViewModel model, GraphCanvasView canvasView,
@@ -144,6 +146,15 @@ public final class DataModelPanel {
         models.fileProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(modelTab));
         scenarioLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> scenarioNote(scenarioData.get(), scenarioModel.get()), scenarioData, scenarioModel));
+        this.scenarioData = scenarioData;
+        var inspectable = Bindings.createBooleanBinding(() -> {
+            DatasetColumns.Summary data = scenarioData.get();
+            Path shown = model.fileProperty().get();
+            return data != null && data.error() == null && data.rows() > 0
+                    && (shown == null || !shown.toAbsolutePath().normalize().equals(data.file()));
+        }, scenarioData, model.fileProperty());
+        inspectScenarioData.visibleProperty().bind(inspectable);
+        inspectScenarioData.managedProperty().bind(inspectable);
         root.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && model.loadingProperty().get()) {
                 model.cancelLoad();
@@ -193,6 +204,15 @@ public final class DataModelPanel {
     @FXML
     void onOpenModel() {
         choosers.openModel(window(), viewModel.folder()).ifPresent(viewModel.model()::open);
+    }
+
+    @FXML
+    private void onInspectScenarioData() {
+        DatasetColumns.Summary data = scenarioData.get();
+        if (data != null) {
+            viewModel.openDataset(data.file());
+            tabs.getSelectionModel().select(0);
+        }
     }
 
     @FXML
@@ -314,62 +334,5 @@ public final class DataModelPanel {
             previewTable.getColumns().add(shown);
         }
         previewTable.getItems().setAll(java.util.stream.IntStream.range(0, frame.rowCount()).boxed().toList());
-    }
-
-    /** A finding: severity, message, and the columns and rows involved. */
-    private static final class FindingCell extends javafx.scene.control.ListCell<org.twinbench.data.QualityFinding> {
-        private final Label severity = new Label();
-        private final Label message = new Label();
-        private final Label detail = new Label();
-        private final VBox box = new VBox(2, new HBox(6, severity, message), detail);
-
-        FindingCell() {
-            severity.getStyleClass().add("finding-severity");
-            severity.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            message.setWrapText(true);
-            message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            detail.setWrapText(true);
-            detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            detail.getStyleClass().add("finding-detail");
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(org.twinbench.data.QualityFinding finding, boolean empty) {
-            super.updateItem(finding, empty);
-            if (empty || finding == null) {
-                setGraphic(null);
-                return;
-            }
-            String level = finding.severity().name().toLowerCase(Locale.ROOT);
-            severity.setText(level);
-            severity.getStyleClass().removeAll("severity-error", "severity-warning", "severity-info");
-            severity.getStyleClass().add("severity-" + level);
-            message.setText(finding.message());
-            detail.setText(involved(finding));
-            setGraphic(box);
-        }
-    }
-
-    /** "columns a, b · rows 3, 8, 21 … (37 in all)"; rows are counted from 1, as a spreadsheet's data rows. */
-    static String involved(org.twinbench.data.QualityFinding finding) {
-        StringBuilder text = new StringBuilder();
-        if (!finding.columns().isEmpty()) {
-            text.append(finding.columns().size() == 1 ? "column " : "columns ")
-                    .append(String.join(", ", finding.columns()));
-        }
-        int[] rows = finding.rows();
-        if (rows.length > 0) {
-            text.append(text.length() == 0 ? "" : "  ·  ").append(finding.rowCount() == 1 ? "row " : "rows ");
-            List<String> shown = new ArrayList<>();
-            for (int i = 0; i < Math.min(rows.length, 8); i++) {
-                shown.add(Integer.toString(rows[i] + 1));
-            }
-            text.append(String.join(", ", shown));
-            if (finding.rowCount() > shown.size()) {
-                text.append(String.format(Locale.ROOT, " … (%,d in all)", finding.rowCount()));
-            }
-        }
-        return text.toString();
     }
 }

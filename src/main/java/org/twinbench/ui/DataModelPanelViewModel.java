@@ -20,8 +20,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.data.Cancellation;
-import org.twinbench.data.CategoricalColumn;
-import org.twinbench.data.Column;
 import org.twinbench.data.ColumnRole;
 import org.twinbench.data.ColumnSchema;
 import org.twinbench.data.DataException;
@@ -29,9 +27,6 @@ import org.twinbench.data.DataQuality;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
 import org.twinbench.data.LoadOptions;
-import org.twinbench.data.Masking;
-import org.twinbench.data.NumericColumn;
-import org.twinbench.data.PiiKind;
 import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
@@ -48,9 +43,6 @@ import org.twinbench.ui.editor.ScenarioDocument;
  */
 public final class DataModelPanelViewModel {
 
-    /** Rows shown in the preview. */
-    static final int PREVIEW_ROWS = 50;
-    static final String TARGET_GUESS = "guessed: the last column with two values";
 
     /** One row of the column table. */
     public record ColumnRow(String name, ValueKind kind, ColumnRole role, String reason, boolean personal) {
@@ -134,9 +126,9 @@ public final class DataModelPanelViewModel {
                         progress.set(-1);
                     }
                 });
-                Schema proposed = propose(read, roles);
+                Schema proposed = ProposedSchema.propose(read, roles);
                 List<QualityFinding> found = DataQuality.check(read.frame(), proposed);
-                Frame shown = maskedPreview(read.frame(), proposed);
+                Frame shown = ProposedSchema.maskedPreview(read.frame(), proposed);
                 fxThread.execute(() -> {
                     if (id == generation.get()) {
                         loaded(path, read, proposed, found, shown);
@@ -201,70 +193,26 @@ public final class DataModelPanelViewModel {
                 : "still showing " + file.get().getFileName() + "."));
     }
 
-    /** Roles on load: the inferred ones, slices proposed, a guessed target, then the user's own choices. */
-    static Schema propose(Dataset read, Map<String, ColumnRole> roles) {
-        boolean targetChosen = roles.containsValue(ColumnRole.TARGET);
-        String target = targetChosen ? null : guessTarget(read.frame());
-        Schema proposed = Schema.infer(read, target).withProposedSlices(read);
-        if (target != null) {
-            List<ColumnSchema> out = new ArrayList<>();
-            for (ColumnSchema column : proposed.columns()) {
-                out.add(column.name().equals(target) ? column.withRole(ColumnRole.TARGET, TARGET_GUESS) : column);
-            }
-            proposed = new Schema(out);
+    /** "columns a, b · rows 3, 8, 21 … (37 in all)"; rows are counted from 1, as a spreadsheet's data rows. */
+    static String involved(QualityFinding finding) {
+        StringBuilder text = new StringBuilder();
+        if (!finding.columns().isEmpty()) {
+            text.append(finding.columns().size() == 1 ? "column " : "columns ")
+                    .append(String.join(", ", finding.columns()));
         }
-        for (Map.Entry<String, ColumnRole> role : roles.entrySet()) {
-            if (read.frame().has(role.getKey())) {
-                proposed = proposed.withRole(role.getKey(), role.getValue());
+        int[] rows = finding.rows();
+        if (rows.length > 0) {
+            text.append(text.length() == 0 ? "" : "  ·  ").append(finding.rowCount() == 1 ? "row " : "rows ");
+            List<String> shown = new ArrayList<>();
+            for (int i = 0; i < Math.min(rows.length, 8); i++) {
+                shown.add(Integer.toString(rows[i] + 1));
             }
-        }
-        return proposed;
-    }
-
-    /** The last column with exactly two distinct values (the usual place of a label), or null. */
-    static String guessTarget(Frame frame) {
-        List<Column> all = frame.columns();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (twoValued(all.get(i))) {
-                return all.get(i).name();
+            text.append(String.join(", ", shown));
+            if (finding.rowCount() > shown.size()) {
+                text.append(String.format(Locale.ROOT, " … (%,d in all)", finding.rowCount()));
             }
         }
-        return null;
-    }
-
-    private static boolean twoValued(Column column) {
-        if (column instanceof CategoricalColumn text) {
-            return text.levels().size() == 2 && text.missingCount() < text.size();
-        }
-        double first = Double.NaN;
-        double second = Double.NaN;
-        for (double value : ((NumericColumn) column).values()) {
-            if (Double.isNaN(value) || value == first || value == second) {
-                continue;
-            }
-            if (Double.isNaN(first)) {
-                first = value;
-            } else if (Double.isNaN(second)) {
-                second = value;
-            } else {
-                return false;
-            }
-        }
-        return !Double.isNaN(second);
-    }
-
-    /**
-     * The first rows with every column of personal data masked: the ones detected on load and the
-     * ones the user marked as PII (those keep only their last two letters or digits).
-     */
-    static Frame maskedPreview(Frame frame, Schema schema) {
-        List<ColumnSchema> masking = new ArrayList<>();
-        for (ColumnSchema column : schema.columns()) {
-            masking.add(column.pii() == null && column.role() == ColumnRole.PII
-                    ? new ColumnSchema(column.name(), column.kind(), column.role(), PiiKind.NATIONAL_ID, column.reason())
-                    : column);
-        }
-        return Masking.masked(frame.slice(0, Math.min(PREVIEW_ROWS, frame.rowCount())), new Schema(masking));
+        return text.toString();
     }
 
     private static List<ColumnRow> rows(Schema schema) {
@@ -286,7 +234,7 @@ public final class DataModelPanelViewModel {
         Schema changed = current.withRole(column, role);
         schema.set(changed);
         columns.setAll(rows(changed));
-        preview.set(maskedPreview(data.frame(), changed));
+        preview.set(ProposedSchema.maskedPreview(data.frame(), changed));
         long id = generation.incrementAndGet();
         executor.submit(() -> {
             List<QualityFinding> found = DataQuality.check(data.frame(), changed);
@@ -393,7 +341,7 @@ public final class DataModelPanelViewModel {
         return schema.getReadOnlyProperty();
     }
 
-    /** The first {@value #PREVIEW_ROWS} rows, personal data masked. */
+    /** The first {@value ProposedSchema#PREVIEW_ROWS} rows, personal data masked. */
     public ReadOnlyObjectProperty<Frame> previewProperty() {
         return preview.getReadOnlyProperty();
     }

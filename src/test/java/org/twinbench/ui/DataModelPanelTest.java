@@ -205,6 +205,20 @@ class DataModelPanelTest {
     }
 
     @Test
+    void theScenariosOwnDataCanBeInspectedWithOneClick(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.datasetProperty().get() != null
+                && main.datasetProperty().get().rows() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#scenarioLabel").queryLabeled().getText())
+                .isEqualTo("The scenario reads loans.csv (20,000 rows, 11 columns).");
+        robot.clickOn("#inspectScenarioData");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> panel.datasetProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(panel.fileProperty().get()).isEqualTo(samples().resolve("loans.csv").toAbsolutePath().normalize());
+        assertThat(robot.lookup("#inspectScenarioData").query().isVisible()).as("nothing more to inspect").isFalse();
+    }
+
+    @Test
     void aBadFileSaysWhichLineAndKeepsTheDataset(FxRobot robot) throws Exception {
         open(robot, "#openDataButton", customers());
         Path ragged = dir.resolve("ragged.csv");

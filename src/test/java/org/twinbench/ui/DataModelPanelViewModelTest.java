@@ -46,17 +46,17 @@ class DataModelPanelViewModelTest {
     @Test
     void theTargetGuessIsTheLastColumnWithTwoValues() {
         // "colour" has three values; "flag" has two (0 and 1) besides a missing cell.
-        assertThat(DataModelPanelViewModel.guessTarget(table().frame())).isEqualTo("flag");
+        assertThat(ProposedSchema.guessTarget(table().frame())).isEqualTo("flag");
         Frame none = new Frame(List.of(new NumericColumn("x", new double[] {1, 2, 3})));
-        assertThat(DataModelPanelViewModel.guessTarget(none)).isNull();
-        Schema proposed = DataModelPanelViewModel.propose(table(), Map.of());
+        assertThat(ProposedSchema.guessTarget(none)).isNull();
+        Schema proposed = ProposedSchema.propose(table(), Map.of());
         assertThat(proposed.target()).contains("flag");
-        assertThat(proposed.find("flag").orElseThrow().reason()).isEqualTo(DataModelPanelViewModel.TARGET_GUESS);
+        assertThat(proposed.find("flag").orElseThrow().reason()).isEqualTo(ProposedSchema.TARGET_GUESS);
     }
 
     @Test
     void theUsersRolesWinOverTheProposal() {
-        Schema proposed = DataModelPanelViewModel.propose(table(),
+        Schema proposed = ProposedSchema.propose(table(),
                 Map.of("score", ColumnRole.TARGET, "code", ColumnRole.PII));
         assertThat(proposed.target()).contains("score");
         assertThat(proposed.role("flag")).isEqualTo(ColumnRole.FEATURE);
@@ -66,8 +66,8 @@ class DataModelPanelViewModelTest {
     @Test
     void aColumnTheUserMarksAsPersonalIsMaskedInThePreview() {
         Dataset data = table();
-        Schema schema = DataModelPanelViewModel.propose(data, Map.of("code", ColumnRole.PII));
-        Frame preview = DataModelPanelViewModel.maskedPreview(data.frame(), schema);
+        Schema schema = ProposedSchema.propose(data, Map.of("code", ColumnRole.PII));
+        Frame preview = ProposedSchema.maskedPreview(data.frame(), schema);
         assertThat(BinaryLabels.text(preview.column("code"), 0)).isEqualTo("**12");
         assertThat(BinaryLabels.text(preview.column("colour"), 1)).isEqualTo("blue");
     }
@@ -76,11 +76,11 @@ class DataModelPanelViewModelTest {
     void aFindingListsItsColumnsAndTheFirstRowsCountedFromOne() {
         QualityFinding finding = new QualityFinding(QualityFinding.Severity.WARNING, "missing", "m",
                 List.of("income"), new int[] {0, 4, 9, 10, 11, 12, 13, 14, 15, 16}, 1234);
-        assertThat(DataModelPanel.involved(finding))
+        assertThat(DataModelPanelViewModel.involved(finding))
                 .isEqualTo("column income  ·  rows 1, 5, 10, 11, 12, 13, 14, 15 … (1,234 in all)");
         QualityFinding columns = new QualityFinding(QualityFinding.Severity.INFO, "constant", "m",
                 List.of("a", "b"), new int[0], 0);
-        assertThat(DataModelPanel.involved(columns)).isEqualTo("columns a, b");
+        assertThat(DataModelPanelViewModel.involved(columns)).isEqualTo("columns a, b");
     }
 
     @Test

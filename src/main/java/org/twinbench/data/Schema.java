@@ -16,6 +16,9 @@ public record Schema(List<ColumnSchema> columns) {
 
     private static final Pattern ID_NAME = Pattern.compile("(?i)(^id$|^.*[_\\s\\-]id$|^id[_\\s\\-].*|^.*[a-z]Id$|^uuid$|^guid$)");
 
+    /** The reason of a role the user chose. */
+    public static final String SET_BY_USER = "set by the user";
+
     public Schema {
         columns = List.copyOf(columns);
     }
@@ -60,6 +63,20 @@ public record Schema(List<ColumnSchema> columns) {
         return new Schema(out);
     }
 
+    /**
+     * This schema with the features that read like groupings of rows (see {@link SliceProposal}) proposed
+     * as slices: results can then be broken down by them. Roles set by the user are left alone.
+     */
+    public Schema withProposedSlices(Dataset dataset) {
+        List<ColumnSchema> out = new ArrayList<>();
+        for (ColumnSchema column : columns) {
+            boolean slice = !SET_BY_USER.equals(column.reason()) && dataset.frame().has(column.name())
+                    && SliceProposal.proposed(dataset.frame().column(column.name()), column.kind(), column.role());
+            out.add(slice ? column.withRole(ColumnRole.SLICE, "few groups: results can be broken down by it") : column);
+        }
+        return new Schema(out);
+    }
+
     private static boolean allDistinctText(Column column) {
         if (!(column instanceof CategoricalColumn text)) {
             return false;
@@ -96,7 +113,7 @@ public record Schema(List<ColumnSchema> columns) {
         List<ColumnSchema> out = new ArrayList<>();
         for (ColumnSchema column : columns) {
             if (column.name().equals(name)) {
-                out.add(column.withRole(role, "set by the user"));
+                out.add(column.withRole(role, SET_BY_USER));
             } else if (role == ColumnRole.TARGET && column.role() == ColumnRole.TARGET) {
                 out.add(column.withRole(ColumnRole.FEATURE, "was the target"));
             } else {

@@ -53,6 +53,24 @@ public final class ModelInputs {
      */
     public static Frame conform(BinaryClassifier model, Frame data, String where) {
         List<String> problems = new ArrayList<>();
+        Frame out = convert(model, data, problems);
+        if (!problems.isEmpty()) {
+            throw new ModelException(where + ": does not fit the model: " + String.join("; ", problems));
+        }
+        return out;
+    }
+
+    /**
+     * The schema check on its own: one line per column the model needs that {@code data} lacks or holds
+     * in a type that cannot be converted; empty when the model can score the data.
+     */
+    public static List<String> problems(BinaryClassifier model, Frame data) {
+        List<String> problems = new ArrayList<>();
+        convert(model, data, problems);
+        return List.copyOf(problems);
+    }
+
+    private static Frame convert(BinaryClassifier model, Frame data, List<String> problems) {
         Frame out = data;
         for (Input input : of(model)) {
             Column column = data.find(input.name()).orElse(null);
@@ -70,9 +88,6 @@ public final class ModelInputs {
                 }
                 out = out.with(CategoricalColumn.of(numbers.name(), cells));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new ModelException(where + ": does not fit the model: " + String.join("; ", problems));
         }
         return out;
     }

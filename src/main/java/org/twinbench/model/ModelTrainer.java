@@ -23,15 +23,16 @@ import smile.data.vector.IntVector;
 import smile.math.MathEx;
 
 /**
- * Trains models on a frame with a seeded train/holdout split: {@value #HOLDOUT_SHARE} of the labelled
- * rows, chosen by a seeded shuffle, are held out and the card reports the model's metrics on them
+ * Trains models on a frame with a seeded train/holdout split: a share of the labelled rows
+ * ({@link TrainingOptions#holdoutShare()}, {@value #HOLDOUT_SHARE} unless chosen), picked by a seeded
+ * shuffle, are held out and the card reports the model's metrics on them
  * ({@link ClassificationMetrics}, threshold 0.5).
  */
 public final class ModelTrainer {
 
     /** L2 penalty of the logistic regression: small, to keep one-hot levels of rare groups finite. */
     static final double LAMBDA = 1e-3;
-    static final double HOLDOUT_SHARE = 0.2;
+    static final double HOLDOUT_SHARE = TrainingOptions.DEFAULT_HOLDOUT_SHARE;
     /** Smile's defaults for tree depth, leaf size and, for boosting, shrinkage and subsampling. */
     static final int MAX_DEPTH = 20;
     static final int NODE_SIZE = 5;
@@ -62,7 +63,7 @@ public final class ModelTrainer {
         int[] y = BinaryLabels.encode(label, positiveLabel);
         int[] labelled = Arrays.stream(indices(y.length)).filter(i -> y[i] >= 0).toArray();
         shuffle(labelled, new SplittableRandom(options.seed()));
-        int holdout = (int) Math.round(labelled.length * HOLDOUT_SHARE);
+        int holdout = (int) Math.round(labelled.length * options.holdoutShare());
         int[] trainRows = Arrays.copyOfRange(labelled, holdout, labelled.length);
         int[] holdoutRows = Arrays.copyOfRange(labelled, 0, holdout);
         Arrays.sort(trainRows);

@@ -10,7 +10,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.twinbench.ui.editor.ScenarioDocument;
 
-/** The main window's dialogs: choosing scenario and data files, and asking about unsaved changes. */
+/** The main window's dialogs: choosing scenario, data and model files, and asking about unsaved changes. */
 final class FileDialogs {
 
     private FileDialogs() {
@@ -58,6 +58,22 @@ final class FileDialogs {
         FileChooser chooser = chooser("Open data file", folder);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.xlsx"));
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    static Optional<Path> openModel(Window owner, Path folder) {
+        FileChooser chooser = chooser("Open model", folder);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Models", "*.twinmodel", "*.onnx"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
+    /** Where to save a trained model; the {@code .twinmodel} ending is added when the name lacks it. */
+    static Optional<Path> saveModel(Window owner, Path folder, String suggested) {
+        FileChooser chooser = chooser("Save the trained model as", folder);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TwinBench models", "*.twinmodel"));
+        chooser.setInitialFileName(suggested);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(path ->
+                path.getFileName().toString().endsWith(".twinmodel") ? path
+                        : path.resolveSibling(path.getFileName() + ".twinmodel"));
     }
 
     private static FileChooser scenarioChooser(String title, Path folder) {

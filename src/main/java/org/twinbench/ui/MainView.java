@@ -12,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -56,9 +55,8 @@ public final class MainView {
     @FXML private Label runBlockedLabel;
     @FXML private HBox recoveryBar;
     @FXML private Label recoveryLabel;
-    @FXML private Label datasetLabel;
-    @FXML private ListView<String> columnList;
-    @FXML private Label modelSummary;
+    @FXML private DataModelPanel dataPanelController;
+    @FXML private Menu dataMenu;
     @FXML private LiveChartsView liveChartsController;
     @FXML private javafx.scene.control.MenuItem reportItem;
     @FXML private javafx.scene.control.Spinner<Integer> replicateSpinner;
@@ -88,7 +86,6 @@ public final class MainView {
         replicateSpinner.disableProperty().bind(model.runningProperty());
         PresenterView.fillMenu(demoMenu, sample.getParent(), () -> root.getScene().getWindow(), model.executor());
         statusLabel.textProperty().bind(model.statusProperty());
-        modelSummary.textProperty().bind(model.modelSummaryProperty());
         progressBar.progressProperty().bind(model.progressProperty());
         scenarioTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> title(model.scenarioProperty().get()), model.scenarioProperty()));
@@ -96,9 +93,8 @@ public final class MainView {
         bindRunControls(model);
         bindHistory(model);
         bindFiles(model);
-        columnList.setCellFactory(list -> new DatasetColumnCell());
-        model.datasetProperty().addListener((obs, old, now) -> showDataset(now));
-        showDataset(model.datasetProperty().get());
+        dataPanelController.bind(model.dataPanel(), canvasController, model.datasetProperty(), model.modelSummaryProperty());
+        dataPanelController.fillMenu(dataMenu);
         speedBox.getItems().setAll(Speed.CHOICES);
         speedBox.getSelectionModel().select(Speed.CHOICES.stream()
                 .filter(choice -> choice.stepsPerSecond() == model.speedProperty().get()).findFirst()
@@ -190,21 +186,6 @@ public final class MainView {
             return item;
         }).toList());
         recentMenu.setDisable(recent.isEmpty());
-    }
-
-    private void showDataset(DatasetColumns.Summary summary) {
-        if (summary == null) {
-            datasetLabel.setText("No data file yet: add a Sources node and set its file.");
-            columnList.getItems().clear();
-        } else if (summary.error() != null) {
-            datasetLabel.setText(summary.error());
-            columnList.getItems().clear();
-        } else {
-            datasetLabel.setText(summary.file().getFileName() + ": " + summary.rows() + " rows, "
-                    + summary.columns().size() + " columns");
-            columnList.getItems().setAll(java.util.stream.IntStream.range(0, summary.columns().size())
-                    .mapToObj(i -> summary.columns().get(i) + "\t" + summary.kinds().get(i)).toList());
-        }
     }
 
     /** Asks what to do with unsaved changes; true when the caller may go on (saved or discarded). */
@@ -309,12 +290,6 @@ public final class MainView {
             stage.close();
             Platform.exit();
         }
-    }
-
-    @FXML
-    private void onOpenData() {
-        FileDialogs.openData(root.getScene().getWindow(), viewModel.document().baseDirectory())
-                .ifPresent(viewModel::useDataFile);
     }
 
     @FXML

@@ -57,6 +57,7 @@ public final class MainViewModel {
     private final PaletteViewModel palette = new PaletteViewModel();
     private final FileActions files;
     private final DatasetColumns datasets;
+    private final DataModelPanelViewModel dataPanel;
     private final ReadOnlyStringWrapper runBlockedReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<DatasetColumns.Summary> dataset = new ReadOnlyObjectWrapper<>();
@@ -95,6 +96,7 @@ public final class MainViewModel {
         this.datasets = new DatasetColumns(executor, fxThread);
         this.canvas = new GraphCanvasViewModel(document);
         this.inspector = new InspectorViewModel(document, canvas.selection(), datasets);
+        this.dataPanel = new DataModelPanelViewModel(executor, fxThread, document, canvas);
         this.files = new FileActions(document, executor, fxThread, new ScenarioFiles(home), status::set);
         this.liveCharts = new LiveChartsViewModel(executor::submit, fxThread);
         this.runStore = System.getProperty(RunStore.PATH_PROPERTY) != null ? RunStore.defaultPath()
@@ -185,6 +187,7 @@ public final class MainViewModel {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".twinmodel") || name.endsWith(".onnx")) {
             openModel(file);
+            dataPanel.model().open(file);
         } else {
             files.open(file);
         }
@@ -447,6 +450,11 @@ public final class MainViewModel {
 
     public InspectorViewModel inspector() {
         return inspector;
+    }
+
+    /** The data and model panel: the dataset and model opened for inspection, training. */
+    public DataModelPanelViewModel dataPanel() {
+        return dataPanel;
     }
 
     public PaletteViewModel palette() {

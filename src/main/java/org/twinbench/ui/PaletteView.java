@@ -129,8 +129,7 @@ public final class PaletteView {
             if (item instanceof NodeType type) {
                 getStyleClass().add("palette-type");
                 setId("palette-" + PaletteViewModel.slug(type.type()));
-                Label icon = new Label(type.group().substring(0, 1));
-                icon.getStyleClass().addAll("type-icon", "group-" + PaletteViewModel.slug(type.group()));
+                javafx.scene.Node icon = GroupIcons.of(type.group());
                 Label title = new Label(type.title());
                 title.getStyleClass().add("palette-title");
                 Label description = new Label(type.description());

@@ -113,6 +113,7 @@ public final class GraphCanvasView {
                 gestures.attach(card);
                 cards.put(node.id(), card);
                 nodeLayer.getChildren().add(card);
+                card.fitTitle();
             }
             card.relocate(Double.isNaN(node.x()) ? 0 : node.x(), Double.isNaN(node.y()) ? 0 : node.y());
             card.show(model.selection().contains(node.id()), problems.byNode().getOrDefault(node.id(), List.of()));

@@ -225,4 +225,26 @@ class CanvasInteractionTest {
         assertThat(problem.isVisible()).isFalse();
         assertThat(model.document().history().canUndoProperty().get()).isFalse();
     }
+
+    @Test
+    void everyPaletteGroupHasItsOwnDrawnIcon(FxRobot robot) throws Exception {
+        awaitSample(robot);
+        java.util.Set<String> groups = new java.util.TreeSet<>();
+        NodeCatalog.all().forEach(type -> groups.add(type.group()));
+        assertThat(GroupIcons.GLYPHS).containsOnlyKeys(groups.toArray(String[]::new));
+        assertThat(new java.util.HashSet<>(GroupIcons.GLYPHS.values())).hasSize(groups.size());
+        for (String group : groups) {
+            javafx.scene.shape.SVGPath glyph = (javafx.scene.shape.SVGPath)
+                    ((javafx.scene.layout.StackPane) GroupIcons.of(group)).getChildren().get(0);
+            // A path that does not parse draws nothing; each glyph fills most of its 12 x 12 grid.
+            assertThat(glyph.getLayoutBounds().getWidth()).as(group).isBetween(7.0, 13.0);
+            assertThat(glyph.getLayoutBounds().getHeight()).as(group).isBetween(7.0, 14.0);
+        }
+        for (Node cell : robot.lookup(".palette-type").queryAll()) {
+            if (cell.isVisible()) {
+                assertThat(cell.lookup(".type-icon .type-glyph")).as(cell.getId()).isNotNull();
+            }
+        }
+        assertThat(robot.lookup(".palette-type").queryAll()).isNotEmpty();
+    }
 }

@@ -29,8 +29,8 @@ import org.twinbench.ui.editor.ScenarioProblems;
 
 /**
  * Controller of {@code fxml/GraphCanvasView.fxml}: draws the open scenario as node cards and edges
- * (invalid ones marked, with the reason as tooltip) and a banner of the problems of the whole graph, zooms and pans, and hands user input to
- * {@link CanvasGestures} and the {@link GraphCanvasViewModel}.
+ * (invalid ones marked, with the reason as tooltip) and a banner of the problems of the whole graph,
+ * zooms and pans, and hands user input to {@link CanvasGestures} and the {@link GraphCanvasViewModel}.
  */
 public final class GraphCanvasView {
 

@@ -12,7 +12,10 @@ import javafx.scene.shape.SVGPath;
  */
 final class GroupIcons {
 
-    /** Glyphs by group: a database cylinder, a lightning bolt, a hexagon "unit", a clock (labels arrive late), an eye, a shield, a cloud, bars. */
+    /**
+     * Glyphs by group: a database cylinder, a lightning bolt, a hexagon "unit", a clock (labels
+     * arrive late), an eye, a shield, a cloud, bars.
+     */
     static final Map<String, String> GLYPHS = Map.of(
             "Sources", "M1 3 A5 2 0 0 1 11 3 V9 A5 2 0 0 1 1 9 Z",
             "Perturbations", "M7 0 L1 7 H5 L4 12 L11 4 H7 Z",

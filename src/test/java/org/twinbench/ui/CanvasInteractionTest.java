@@ -227,6 +227,31 @@ class CanvasInteractionTest {
     }
 
     @Test
+    void anEnumeratedParameterIsPickedFromAListAndUndoable(FxRobot robot) throws Exception {
+        awaitSample(robot);
+        robot.interact(() -> model.canvas().addNode(NodeCatalog.find(NodeCatalog.ERROR_DETECTOR).orElseThrow(),
+                700, 300, false));
+        WaitForAsyncUtils.waitForFxEvents();
+        String id = model.canvas().singleSelection().orElseThrow();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> detector =
+                robot.lookup("#param-detector").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(detector.isEditable()).isFalse();
+        assertThat(detector.getItems()).contains("adwin", "ddm", "page-hinkley");
+        assertThat(detector.getValue()).isEqualTo("adwin");
+        robot.clickOn(detector);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("page-hinkley").tryQuery().isPresent());
+        robot.clickOn("page-hinkley");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.document().scenario().node(id).orElseThrow().params()).containsEntry("detector", "page-hinkley");
+        assertThat(model.document().history().undoDescriptionProperty().get()).isEqualTo("Set detector of " + id);
+        robot.interact(() -> model.document().history().undo());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.document().scenario().node(id).orElseThrow().params()).containsEntry("detector", "adwin");
+        assertThat(detector.getValue()).isEqualTo("adwin");
+    }
+
+    @Test
     void everyPaletteGroupHasItsOwnDrawnIcon(FxRobot robot) throws Exception {
         awaitSample(robot);
         java.util.Set<String> groups = new java.util.TreeSet<>();

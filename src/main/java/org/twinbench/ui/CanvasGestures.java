@@ -104,7 +104,9 @@ final class CanvasGestures {
         if (band.isVisible()) {
             Bounds area = band.getBoundsInParent();
             List<String> inside = view.cards().values().stream()
-                    .filter(card -> area.intersects(card.getBoundsInParent())).map(NodeCard::nodeId).toList();
+                    // The card's own rectangle: its shadow and the ports on its edges do not count.
+                    .filter(card -> area.intersects(card.localToParent(card.getLayoutBounds())))
+                    .map(NodeCard::nodeId).toList();
             if (e.isShortcutDown() || e.isShiftDown()) {
                 inside.forEach(id -> model.selection().add(id));
             } else {

@@ -95,6 +95,11 @@ public final class FileActions {
     }
 
     public void saveAs(Path file) {
+        saveAs(file, () -> { });
+    }
+
+    /** Saves to {@code file}, then runs {@code afterwards} on the FX thread; not at all if the save fails. */
+    public void saveAs(Path file, Runnable afterwards) {
         Scenario snapshot = document.scenario();
         Object point = document.history().savePoint();
         executor.submit(() -> {
@@ -105,6 +110,7 @@ public final class FileActions {
                     document.saved(file, point);
                     recent.setAll(list);
                     status.accept("Saved " + file.getFileName());
+                    afterwards.run();
                 });
             } catch (IOException e) {
                 fxThread.execute(() -> status.accept("Cannot save " + file + ": " + e.getMessage()));

@@ -8,7 +8,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.twinbench.ui.editor.ScenarioDocument;
 
 /** The main window's dialogs: choosing scenario, data and model files, and asking about unsaved changes. */
 final class FileDialogs {
@@ -16,29 +15,51 @@ final class FileDialogs {
     private FileDialogs() {
     }
 
+    /** The answer to "save the changes first?". */
+    enum Unsaved { SAVE, DISCARD, CANCEL }
+
     /**
-     * Asks what to do with unsaved changes; true when the caller may go on. "Save" starts the save
-     * and returns false: the caller's action is repeated once the file is written.
+     * The questions the main window asks about scenario files. {@link #SYSTEM} shows the platform's
+     * dialogs; a UI test passes scripted answers, since a native file chooser cannot be driven headless.
      */
-    static boolean confirmDiscard(Window owner, ScenarioDocument document, Runnable save) {
-        if (!document.history().dirtyProperty().get()) {
-            return true;
+    interface Prompts {
+        Optional<Path> openScenario(Window owner, Path folder);
+
+        Optional<Path> saveScenario(Window owner, Path folder);
+
+        Unsaved askUnsaved(Window owner, String scenarioName);
+    }
+
+    static final Prompts SYSTEM = new Prompts() {
+        @Override
+        public Optional<Path> openScenario(Window owner, Path folder) {
+            return FileDialogs.openScenario(owner, folder);
         }
+
+        @Override
+        public Optional<Path> saveScenario(Window owner, Path folder) {
+            return FileDialogs.saveScenario(owner, folder);
+        }
+
+        @Override
+        public Unsaved askUnsaved(Window owner, String scenarioName) {
+            return FileDialogs.askUnsaved(owner, scenarioName);
+        }
+    };
+
+    /** Asks whether to save unsaved changes first: Save, Don't save, or Cancel (also closing the dialog). */
+    static Unsaved askUnsaved(Window owner, String scenarioName) {
         ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to \""
-                + document.scenario().name() + "\" first?", saveButton, discard, ButtonType.CANCEL);
+                + scenarioName + "\" first?", saveButton, discard, ButtonType.CANCEL);
         alert.setHeaderText("There are unsaved changes");
         alert.initOwner(owner);
         Optional<ButtonType> answer = alert.showAndWait();
         if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-            return false;
+            return Unsaved.CANCEL;
         }
-        if (answer.get() == saveButton) {
-            save.run();
-            return false;
-        }
-        return true;
+        return answer.get() == saveButton ? Unsaved.SAVE : Unsaved.DISCARD;
     }
 
     static Optional<Path> openScenario(Window owner, Path folder) {

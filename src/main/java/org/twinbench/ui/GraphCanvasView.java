@@ -7,12 +7,15 @@ import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
@@ -26,8 +29,8 @@ import org.twinbench.ui.editor.ScenarioProblems;
 
 /**
  * Controller of {@code fxml/GraphCanvasView.fxml}: draws the open scenario as node cards and edges
- * (invalid ones marked, with the reason as tooltip), zooms and pans, and hands user input to
- * {@link CanvasGestures} and the {@link GraphCanvasViewModel}.
+ * (invalid ones marked, with the reason as tooltip) and a banner of the problems of the whole graph,
+ * zooms and pans, and hands user input to {@link CanvasGestures} and the {@link GraphCanvasViewModel}.
  */
 public final class GraphCanvasView {
 
@@ -39,6 +42,7 @@ public final class GraphCanvasView {
     @FXML private Label emptyHint;
     @FXML private Label zoomLabel;
     @FXML private Label messageLabel;
+    @FXML private VBox problemBanner;
 
     private final Group world = new Group();
     private final Group edgeLayer = new Group();
@@ -109,6 +113,7 @@ public final class GraphCanvasView {
                 gestures.attach(card);
                 cards.put(node.id(), card);
                 nodeLayer.getChildren().add(card);
+                card.fitTitle();
             }
             card.relocate(Double.isNaN(node.x()) ? 0 : node.x(), Double.isNaN(node.y()) ? 0 : node.y());
             card.show(model.selection().contains(node.id()), problems.byNode().getOrDefault(node.id(), List.of()));
@@ -122,6 +127,44 @@ public final class GraphCanvasView {
         }
         drawEdges();
         emptyHint.setVisible(scenario.nodes().isEmpty());
+        showScenarioWideProblems();
+    }
+
+    /**
+     * Lists the problems of the graph as a whole (no source, no model, a cycle) in a banner at the
+     * top of the canvas; a line about nodes selects them when clicked. An empty canvas shows its hint instead.
+     */
+    private void showScenarioWideProblems() {
+        List<ScenarioProblems.Finding> findings = model.scenario().nodes().isEmpty() ? List.of()
+                : model.scenarioWideProblems();
+        problemBanner.getChildren().clear();
+        if (!findings.isEmpty()) {
+            Label heading = new Label("The graph cannot run yet:");
+            heading.getStyleClass().add("problem-banner-heading");
+            problemBanner.getChildren().add(heading);
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            ScenarioProblems.Finding finding = findings.get(i);
+            Labeled line;
+            if (finding.nodes().isEmpty()) {
+                line = new Label("⚠ " + finding.message());
+            } else {
+                Hyperlink link = new Hyperlink("⚠ " + finding.message());
+                link.setTooltip(new Tooltip("Select " + String.join(", ", finding.nodes())));
+                link.setOnAction(e -> {
+                    model.showProblem(finding);
+                    reveal(finding.nodes().get(0));
+                    focus();
+                });
+                line = link;
+            }
+            line.setId("scenario-problem-" + i);
+            line.getStyleClass().add("problem-banner-line");
+            line.setWrapText(true);
+            problemBanner.getChildren().add(line);
+        }
+        problemBanner.setVisible(!findings.isEmpty());
+        problemBanner.setManaged(!findings.isEmpty());
     }
 
     /** Redraws every edge from the cards' current places (also while cards are dragged). */

@@ -184,6 +184,19 @@ public final class GraphCanvasViewModel {
         document.change("Tidy up layout", AutoLayout::apply);
     }
 
+    /** The problems of the graph as a whole, for the canvas's banner. */
+    public List<ScenarioProblems.Finding> scenarioWideProblems() {
+        return problems.get().scenarioWide(scenario());
+    }
+
+    /** A banner line was clicked: select the nodes it is about (if any) and say what is wrong. */
+    public void showProblem(ScenarioProblems.Finding finding) {
+        if (!finding.nodes().isEmpty()) {
+            selectOnly(finding.nodes());
+        }
+        message.set(finding.message());
+    }
+
     public void select(String id, boolean toggle) {
         if (!toggle) {
             selection.clear();

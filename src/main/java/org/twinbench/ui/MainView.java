@@ -20,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.twinbench.scenario.Scenario;
 
@@ -70,6 +71,7 @@ public final class MainView {
     private MainViewModel viewModel;
     private Path sampleScenario;
     private final Timeline autosave = new Timeline();
+    private FileDialogs.Prompts prompts = FileDialogs.SYSTEM;
 
     /** Connects the view to its model; called once after the FXML is loaded. */
     void bind(MainViewModel model, Path sample) {
@@ -178,27 +180,57 @@ public final class MainView {
         recentMenu.getItems().setAll(recent.stream().map(path -> {
             MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> {
-                if (confirmDiscard()) {
-                    viewModel.open(path);
-                }
-            });
+            item.setOnAction(e -> whenSaved(() -> viewModel.open(path)));
             return item;
         }).toList());
         recentMenu.setDisable(recent.isEmpty());
     }
 
-    /** Asks what to do with unsaved changes; true when the caller may go on (saved or discarded). */
-    boolean confirmDiscard() {
-        return FileDialogs.confirmDiscard(root.getScene().getWindow(), viewModel.document(), this::onSave);
+    /** Uses other answers to the file questions than the platform's dialogs (UI tests). */
+    void usePrompts(FileDialogs.Prompts answers) {
+        this.prompts = answers;
     }
 
-    /** The window's close button: ask about unsaved changes, then end cleanly (no recovery offer). */
-    void closeRequested(javafx.stage.WindowEvent event) {
-        if (!confirmDiscard()) {
-            event.consume();
+    /**
+     * Runs {@code action} once unsaved changes are dealt with: at once when there are none or the
+     * user does not want them, after the file is written when the user saves them (asking where, for
+     * a new scenario), and never when the user cancels or the save fails.
+     */
+    void whenSaved(Runnable action) {
+        if (!viewModel.document().history().dirtyProperty().get()) {
+            action.run();
             return;
         }
+        Window window = root.getScene().getWindow();
+        switch (prompts.askUnsaved(window, viewModel.document().scenario().name())) {
+            case DISCARD -> action.run();
+            case SAVE -> {
+                Path file = viewModel.document().fileProperty().get();
+                Optional<Path> target = file != null ? Optional.of(file)
+                        : prompts.saveScenario(window, viewModel.document().baseDirectory());
+                target.ifPresent(path -> viewModel.files().saveAs(path, action));
+            }
+            case CANCEL -> { }
+        }
+    }
+
+    /**
+     * The window's close button: ask about unsaved changes, then end cleanly (no recovery offer).
+     * The request is held back while asking; the window closes once the changes are saved or dropped.
+     */
+    void closeRequested(javafx.stage.WindowEvent event) {
+        if (!viewModel.document().history().dirtyProperty().get()) {
+            endCleanly();
+            return;
+        }
+        event.consume();
+        whenSaved(() -> {
+            endCleanly();
+            root.getScene().getWindow().hide();
+        });
+    }
+
+    private void endCleanly() {
         autosave.stop();
         viewModel.files().closing();
     }
@@ -232,25 +264,18 @@ public final class MainView {
 
     @FXML
     private void onNew() {
-        if (confirmDiscard()) {
-            viewModel.files().newScenario();
-        }
+        whenSaved(viewModel.files()::newScenario);
     }
 
     @FXML
     private void onOpen() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        FileDialogs.openScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
-                .ifPresent(viewModel::open);
+        whenSaved(() -> prompts.openScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
+                .ifPresent(viewModel::open));
     }
 
     @FXML
     private void onOpenSample() {
-        if (confirmDiscard()) {
-            viewModel.open(sampleScenario);
-        }
+        whenSaved(() -> viewModel.open(sampleScenario));
     }
 
     @FXML
@@ -262,7 +287,7 @@ public final class MainView {
 
     @FXML
     private void onSaveAs() {
-        FileDialogs.saveScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
+        prompts.saveScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
                 .ifPresent(viewModel.files()::saveAs);
     }
 
@@ -284,20 +309,19 @@ public final class MainView {
     @FXML
     private void onExit() {
         Stage stage = (Stage) root.getScene().getWindow();
-        if (confirmDiscard()) {
-            autosave.stop();
-            viewModel.files().closing();
+        whenSaved(() -> {
+            endCleanly();
             stage.close();
             Platform.exit();
-        }
+        });
     }
 
     @FXML
     private void onRecover() {
-        if (confirmDiscard()) {
+        whenSaved(() -> {
             viewModel.files().recover();
             canvasController.fit();
-        }
+        });
     }
 
     @FXML

@@ -10,6 +10,7 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 import org.twinbench.scenario.NodeType;
 import org.twinbench.scenario.ScenarioNode;
@@ -31,6 +32,9 @@ final class NodeCard extends Pane {
     private final List<Circle> inputs = new ArrayList<>();
     private final List<Circle> outputs = new ArrayList<>();
     private final Tooltip tooltip = new Tooltip();
+    private final Label title;
+    private final List<Label> lowerLabels = new ArrayList<>();
+    private boolean titleFitted;
 
     NodeCard(ScenarioNode node, NodeType type) {
         this.nodeId = node.id();
@@ -39,8 +43,9 @@ final class NodeCard extends Pane {
         setId("node-" + node.id());
         getStyleClass().add("node-card");
         getStyleClass().add("group-" + (type == null ? "unknown" : PaletteViewModel.slug(type.group())));
-        Label title = label(type == null ? node.type() : type.title(), "node-title", 12, 8, WIDTH - 24);
+        title = label(type == null ? node.type() : type.title(), "node-title", 12, 8, WIDTH - 24);
         Label id = label(node.id(), "node-id", 12, 30, WIDTH - 24);
+        lowerLabels.add(id);
         getChildren().addAll(title, id);
         int rows = 1;
         if (type != null) {
@@ -74,6 +79,7 @@ final class NodeCard extends Pane {
                 name.setAlignment(Pos.CENTER_RIGHT);
             }
             (input ? inputs : outputs).add(circle);
+            lowerLabels.add(name);
             getChildren().addAll(circle, name);
         }
     }
@@ -86,6 +92,38 @@ final class NodeCard extends Pane {
         label.setMaxWidth(width);
         label.relocate(x, y);
         return label;
+    }
+
+    /**
+     * Gives a title too long for one line a second line, moving the id and the ports down: a card
+     * never cuts its title off. Needs the stylesheet's font, so the canvas calls it once the card is
+     * in the scene.
+     */
+    void fitTitle() {
+        if (titleFitted || getScene() == null) {
+            return;
+        }
+        titleFitted = true;
+        applyCss();
+        Text probe = new Text(title.getText());
+        probe.setFont(title.getFont());
+        double line = Math.ceil(probe.getLayoutBounds().getHeight());
+        if (probe.getLayoutBounds().getWidth() <= title.getPrefWidth()) {
+            return;
+        }
+        title.setWrapText(true);
+        title.setPrefHeight(2 * line + 2);
+        title.setMaxHeight(2 * line + 2);
+        for (Label label : lowerLabels) {
+            label.setLayoutY(label.getLayoutY() + line);
+        }
+        for (Circle port : ports()) {
+            port.setCenterY(port.getCenterY() + line);
+        }
+        double height = getPrefHeight() + line;
+        setMinHeight(height);
+        setPrefHeight(height);
+        setMaxHeight(height);
     }
 
     /** Shows the node's state: selected or not, and its problems (marked and in the tooltip). */

@@ -129,16 +129,19 @@ public final class PaletteView {
             if (item instanceof NodeType type) {
                 getStyleClass().add("palette-type");
                 setId("palette-" + PaletteViewModel.slug(type.type()));
-                Label icon = new Label(type.group().substring(0, 1));
-                icon.getStyleClass().addAll("type-icon", "group-" + PaletteViewModel.slug(type.group()));
+                javafx.scene.Node icon = GroupIcons.of(type.group());
                 Label title = new Label(type.title());
                 title.getStyleClass().add("palette-title");
                 Label description = new Label(type.description());
                 description.getStyleClass().add("palette-description");
-                // Ellipsis at the palette's width instead of a horizontal scroll bar; the tooltip has it all.
-                description.maxWidthProperty().bind(typeTree.widthProperty().subtract(72));
+                // Ellipsis at the palette's width (less indent, icon and scroll bar) instead of a horizontal scroll bar;
+                // the tooltip has it all.
+                description.maxWidthProperty().bind(typeTree.widthProperty().subtract(90));
                 description.setMinWidth(0);
-                title.maxWidthProperty().bind(typeTree.widthProperty().subtract(72));
+                // A title too long for a narrow palette takes a second line rather than an ellipsis.
+                title.maxWidthProperty().bind(typeTree.widthProperty().subtract(90));
+                title.setWrapText(true);
+                title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 HBox row = new HBox(8, icon, new VBox(1, title, description));
                 row.getStyleClass().add("palette-row");
                 setGraphic(row);

@@ -13,17 +13,20 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import org.twinbench.scenario.NodeType.ParamSpec;
+import org.twinbench.ui.editor.ParamRange;
 import org.twinbench.ui.editor.ParamValues;
 
 /**
  * The editor control of one parameter, chosen by its {@link ParamSpec.Kind}: text and numbers as
- * typed fields, a column as an editable list of the dataset's columns, several columns as typed
+ * typed fields, a number with both limits as a slider plus a typed field, a text with a fixed list
+ * of values as a choice list, a column as an editable list of the dataset's columns, several columns as typed
  * names plus a checklist, a flag as a check box, a file with a chooser, a schedule with
  * {@link ScheduleEditor}. Each reports what the user entered to {@code apply}, which answers with
  * the problem to show (if any).
@@ -68,8 +71,16 @@ abstract class ParamEditor {
             case COLUMN -> new ColumnChoice(spec, sink, columns);
             case COLUMNS -> new ColumnList(spec, sink, columns);
             case FILE -> new FileField(spec, sink, relativize);
-            default -> new Typed(spec, sink);
+            case TEXT -> spec.choices().isEmpty() ? new Typed(spec, sink) : new Choice(spec, sink);
+            default -> ParamRange.of(spec).<ParamEditor>map(range -> new Ranged(spec, sink, range))
+                    .orElseGet(() -> new Typed(spec, sink));
         };
+    }
+
+    /** What an empty field stands for: the default, or that the value is required or not set. */
+    static String prompt(ParamSpec spec) {
+        return spec.defaultValue() == null ? (spec.required() ? "required" : "not set")
+                : "default " + ParamValues.format(spec.defaultValue());
     }
 
     /** A typed value: text, number, whole number. Each keystroke is checked and, if it parses, applied. */
@@ -79,8 +90,7 @@ abstract class ParamEditor {
         Typed(ParamSpec spec, Sink sink) {
             super(spec, sink);
             field.setId("param-" + spec.name());
-            field.setPromptText(spec.defaultValue() == null ? (spec.required() ? "required" : "not set")
-                    : "default " + ParamValues.format(spec.defaultValue()));
+            field.setPromptText(prompt(spec));
             field.setTooltip(new Tooltip(spec.help()));
             field.textProperty().addListener((obs, old, now) -> {
                 if (!updating) {
@@ -102,6 +112,92 @@ abstract class ParamEditor {
                 field.setText(ParamValues.format(value));
                 updating = false;
             }
+        }
+    }
+
+    /**
+     * A number with a lower and an upper limit: a slider beside the typed field. Both edit the same
+     * parameter (a drag is one edit, as consecutive changes of one parameter fold together); typed
+     * text is checked as it is typed, and a value outside the limits is reported, not clamped.
+     */
+    static final class Ranged extends Typed {
+        private final ParamRange range;
+        private final Slider slider;
+        private final HBox box;
+
+        Ranged(ParamSpec spec, Sink sink, ParamRange range) {
+            super(spec, sink);
+            this.range = range;
+            slider = new Slider(range.min(), range.max(), range.position(null, spec.defaultValue()));
+            slider.setId("slider-" + spec.name());
+            slider.setBlockIncrement(range.step());
+            if (range.whole()) {
+                slider.setMajorTickUnit(1);
+                slider.setMinorTickCount(0);
+                slider.setSnapToTicks(true);
+            }
+            slider.setTooltip(new Tooltip(spec.help() + " (from " + ParamValues.format(range.snap(range.min()))
+                    + " to " + ParamValues.format(range.snap(range.max())) + ")"));
+            slider.valueProperty().addListener((obs, old, now) -> {
+                if (!updating) {
+                    Object value = range.snap(now.doubleValue());
+                    updating = true;
+                    field.setText(ParamValues.format(value));
+                    updating = false;
+                    report(sink.value(spec.name(), value));
+                }
+            });
+            field.setPrefColumnCount(5);
+            field.setMinWidth(64);
+            HBox.setHgrow(slider, Priority.ALWAYS);
+            slider.setMaxWidth(Double.MAX_VALUE);
+            box = new HBox(6, slider, field);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
+        @Override
+        Node control() {
+            return box;
+        }
+
+        @Override
+        void show(Object value) {
+            super.show(value);
+            updating = true;
+            slider.setValue(range.position(value, spec.defaultValue()));
+            updating = false;
+        }
+    }
+
+    /** One of a fixed list of texts (a detector, a statistic, a mode): picked from a list, never typed. */
+    static final class Choice extends ParamEditor {
+        private final ComboBox<String> box = new ComboBox<>();
+
+        Choice(ParamSpec spec, Sink sink) {
+            super(spec, sink);
+            box.setId("param-" + spec.name());
+            box.getItems().setAll(spec.choices());
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.setPromptText(prompt(spec));
+            box.setTooltip(new Tooltip(spec.help()));
+            box.valueProperty().addListener((obs, old, now) -> {
+                if (!updating) {
+                    report(sink.value(spec.name(), now));
+                }
+            });
+        }
+
+        @Override
+        Node control() {
+            return box;
+        }
+
+        @Override
+        void show(Object value) {
+            updating = true;
+            // A value outside the list (a hand-edited file) is still shown; the validator reports it.
+            box.setValue(value == null ? null : String.valueOf(value));
+            updating = false;
         }
     }
 

@@ -34,6 +34,11 @@ public final class TwinBenchApp extends Application {
 
     /** Builds the main window on {@code stage}; used by the application and by UI tests. */
     public static MainViewModel show(Stage stage, AppExecutor executor, Path scenario) {
+        return show(stage, executor, scenario, FileDialogs.SYSTEM);
+    }
+
+    /** As {@link #show(Stage, AppExecutor, Path)}, asking {@code prompts} where to open and save files. */
+    static MainViewModel show(Stage stage, AppExecutor executor, Path scenario, FileDialogs.Prompts prompts) {
         FXMLLoader loader = new FXMLLoader(resource("/fxml/MainView.fxml"));
         Parent root;
         try {
@@ -44,6 +49,7 @@ public final class TwinBenchApp extends Application {
         MainViewModel model = new MainViewModel(executor, Platform::runLater);
         MainView view = loader.getController();
         view.bind(model, sampleScenario());
+        view.usePrompts(prompts);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(resource("/styles/theme.css").toExternalForm());
         stage.titleProperty().bind(model.windowTitleProperty());

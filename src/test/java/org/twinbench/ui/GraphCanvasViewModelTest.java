@@ -111,4 +111,17 @@ class GraphCanvasViewModelTest {
         openSample();
         assertThat(canvas.problemsProperty().get().isEmpty()).isTrue();
     }
+
+    @Test
+    void aScenarioWideProblemSelectsTheNodesItIsAbout() {
+        openSample();
+        canvas.addNode(type(NodeCatalog.DATASET_SOURCE), 0, 400, false);
+        List<org.twinbench.ui.editor.ScenarioProblems.Finding> problems = canvas.scenarioWideProblems();
+        assertThat(problems).extracting(org.twinbench.ui.editor.ScenarioProblems.Finding::message)
+                .containsExactly("needs exactly one source node, found 2");
+        canvas.selectOnly(List.of("credit-model"));
+        canvas.showProblem(problems.get(0));
+        assertThat(canvas.selection()).containsExactly("loans", "dataset");
+        assertThat(canvas.messageProperty().get()).isEqualTo("needs exactly one source node, found 2");
+    }
 }

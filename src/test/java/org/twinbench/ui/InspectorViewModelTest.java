@@ -97,4 +97,42 @@ class InspectorViewModelTest {
         assertThat(document.scenario().seed()).isEqualTo(42);
         assertThat(document.scenario().name()).isEqualTo("Name");
     }
+
+    @Test
+    void aSliderDragIsOneEditAndUndoRestoresTheValue() throws Exception {
+        openSample();
+        selection.add("loans");
+        org.twinbench.ui.editor.ParamRange range = org.twinbench.ui.editor.ParamRange.of(
+                inspector.type().orElseThrow().param("reference_share").orElseThrow()).orElseThrow();
+        Object before = document.scenario().node("loans").orElseThrow().params().get("reference_share");
+        // A drag reports many positions; each is snapped and applied, and they fold into one edit.
+        for (double position : new double[] {0.52, 0.581, 0.6349, 0.7012}) {
+            assertThat(inspector.setValue("reference_share", range.snap(position))).isEmpty();
+        }
+        assertThat(document.scenario().node("loans").orElseThrow().params()).containsEntry("reference_share", 0.7);
+        assertThat(document.history().undoDescriptionProperty().get()).isEqualTo("Set reference_share of loans");
+        document.history().undo();
+        assertThat(document.scenario().node("loans").orElseThrow().params().get("reference_share")).isEqualTo(before);
+        assertThat(document.history().canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void typedNumbersOutsideTheRangeAreReported() throws Exception {
+        Path samples = BundledSamples.extractTo(dir);
+        document.reset(SampleScenarios.seaDetectors(1), samples.resolve(SampleScenarios.SEA_DETECTORS_FILE));
+        selection.add("sea");
+        assertThat(inspector.setText("function", "7")).contains("parameter 'function' must be between 1 and 4, not 7");
+        assertThat(inspector.setText("function", "2.5")).contains("function must be a whole number, like 60");
+        assertThat(inspector.setText("function", "4")).isEmpty();
+    }
+
+    @Test
+    void aChoiceOutsideTheListIsReported() throws Exception {
+        Path samples = BundledSamples.extractTo(dir);
+        document.reset(SampleScenarios.seaDetectors(1), samples.resolve(SampleScenarios.SEA_DETECTORS_FILE));
+        selection.add("ph-default");
+        assertThat(inspector.setValue("detector", "ddm")).isEmpty();
+        assertThat(inspector.setValue("detector", "magic")).hasValueSatisfying(problem ->
+                assertThat(problem).startsWith("parameter 'detector' is 'magic'; use one of [adwin, "));
+    }
 }

@@ -32,7 +32,9 @@ public final class GraphEdits {
                 params.put(spec.name(), spec.defaultValue());
             }
         }
-        return new ScenarioNode(uniqueId(scenario.nodes(), slug(type.title())), type.type(), params, x, y);
+        // "Estimated performance (CBPE)" is named estimated-performance: short enough for its card.
+        String name = type.title().replaceAll("\\s*\\([^)]*\\)", "");
+        return new ScenarioNode(uniqueId(scenario.nodes(), slug(name)), type.type(), params, x, y);
     }
 
     public static Scenario withNodes(Scenario scenario, List<ScenarioNode> nodes, List<ScenarioEdge> edges) {

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
+import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.scenario.ScenarioValidator;
 
 /**
@@ -45,6 +46,30 @@ public record ScenarioProblems(List<String> all, Map<String, List<String>> byNod
 
     public boolean isEmpty() {
         return all.isEmpty();
+    }
+
+    /**
+     * The problems of the graph as a whole, which no single card can show: the scenario-level ones
+     * ("needs a model node") and a cycle, each with the nodes it is about (to select when clicked).
+     */
+    public List<Finding> scenarioWide(Scenario scenario) {
+        List<Finding> found = new ArrayList<>();
+        for (String problem : general) {
+            List<String> about = problem.startsWith("needs exactly one source node")
+                    ? scenario.nodesOfKind("source.").stream().map(ScenarioNode::id).toList() : List.of();
+            found.add(new Finding(problem, about));
+        }
+        byNode.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> entry.getValue().stream()
+                .filter(problem -> problem.contains("part of a cycle"))
+                .forEach(problem -> found.add(new Finding(entry.getKey() + " " + problem, List.of(entry.getKey())))));
+        return found;
+    }
+
+    /** A problem of the whole graph and the nodes to show for it (none for "needs a model node"). */
+    public record Finding(String message, List<String> nodes) {
+        public Finding {
+            nodes = List.copyOf(nodes);
+        }
     }
 
     /** The problems of one parameter of a node ("parameter 'scale' must be a number ..."). */

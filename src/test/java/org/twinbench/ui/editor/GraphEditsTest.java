@@ -45,6 +45,14 @@ class GraphEditsTest {
     }
 
     @Test
+    void aNewNodesIdLeavesOutTheTitlesParenthesis() {
+        ScenarioNode cbpe = GraphEdits.newNode(ScenarioDocument.EMPTY,
+                NodeCatalog.all().stream().filter(t -> t.title().equals("Estimated performance (CBPE)")).findFirst()
+                        .orElseThrow(), 0, 0);
+        assertThat(cbpe.id()).isEqualTo("estimated-performance");
+    }
+
+    @Test
     void removingANodeRemovesItsEdges() {
         Scenario s = GraphEdits.remove(sample, Set.of("recession"), Set.of());
         assertThat(s.nodes()).extracting(ScenarioNode::id).doesNotContain("recession").hasSize(4);

@@ -33,4 +33,28 @@ class ScenarioProblemsTest {
         assertThat(problems.general()).containsExactly("needs exactly one source node, found 0", "needs a model node");
         assertThat(problems.byNode()).isEmpty();
     }
+
+    @Test
+    void scenarioWideProblemsNameTheNodesToShow() {
+        Scenario sample = SampleScenarios.loansRecession(1);
+        Scenario twoSources = GraphEdits.add(sample, new org.twinbench.scenario.ScenarioNode("more-loans",
+                "source.dataset", java.util.Map.of("path", "loans.csv"), 0, 0));
+        assertThat(ScenarioProblems.of(twoSources).scenarioWide(twoSources)).containsExactly(
+                new ScenarioProblems.Finding("needs exactly one source node, found 2", java.util.List.of("loans", "more-loans")));
+        assertThat(ScenarioProblems.of(ScenarioDocument.EMPTY).scenarioWide(ScenarioDocument.EMPTY)).containsExactly(
+                new ScenarioProblems.Finding("needs exactly one source node, found 0", java.util.List.of()),
+                new ScenarioProblems.Finding("needs a model node", java.util.List.of()));
+    }
+
+    @Test
+    void aCycleIsAScenarioWideProblemAboutTheNodeWhereItWasFound() {
+        Scenario sample = SampleScenarios.loansRecession(1);
+        java.util.List<ScenarioEdge> edges = new java.util.ArrayList<>(sample.edges());
+        edges.add(new ScenarioEdge("new-region", "recession"));
+        Scenario cyclic = new Scenario(sample.name(), sample.description(), sample.seed(), sample.nodes(), edges);
+        // loans feeds recession, which feeds new-region, which feeds recession again: Kahn's algorithm
+        // stops with recession, new-region and everything below them left; recession comes first in the file.
+        assertThat(ScenarioProblems.of(cyclic).scenarioWide(cyclic)).containsExactly(new ScenarioProblems.Finding(
+                "recession is part of a cycle; a scenario must be a directed acyclic graph", java.util.List.of("recession")));
+    }
 }

@@ -175,6 +175,7 @@ public final class MainView {
         recentMenu.getItems().setAll(recent.stream().map(path -> {
             MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
             item.setMnemonicParsing(false);
+            item.setMnemonicParsing(false);
             item.setOnAction(e -> {
                 if (confirmDiscard()) {
                     viewModel.open(path);

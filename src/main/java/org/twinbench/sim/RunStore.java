@@ -79,8 +79,14 @@ public final class RunStore implements AutoCloseable {
         try {
             RunStoreFile.Opened opened = RunStoreFile.open(file);
             RunStore store = new RunStore(file, opened.connection(), opened.notice());
-            store.createSchema();
-            store.interruptedOnOpen = store.markInterrupted();
+            try {
+                store.createSchema();
+                store.interruptedOnOpen = store.markInterrupted();
+            } catch (SQLException | RuntimeException e) {
+                // No connection (and no file handle) outlives a failed opening.
+                opened.connection().close();
+                throw e;
+            }
             return store;
         } catch (SQLException e) {
             throw new IllegalStateException(file + ": cannot open the run store: " + e.getMessage(), e);

@@ -69,8 +69,12 @@ final class Soak {
     private Soak() {
     }
 
-    static HeapFigures backToBack(Setup setup, int runs, int replicates, int threads) {
-        long[] used = new long[runs];
+    /**
+     * Runs back to back; the settled heap is measured after the first and the last run, and after
+     * every run when {@code everyRun} (each measurement is several full collections, slow on a big heap).
+     */
+    static HeapFigures backToBack(Setup setup, int runs, int replicates, int threads, boolean everyRun) {
+        List<Long> used = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             RunOutcome outcome = Experiment.run(setup.compile(100 + i), replicates, threads, new RunListener() { },
                     new RunControl());
@@ -78,9 +82,11 @@ final class Soak {
                 throw new AssertionError("run " + i + " did not complete: " + outcome.status());
             }
             outcome = null;
-            used[i] = settledUsedHeap();
+            if (everyRun || i == 0 || i == runs - 1) {
+                used.add(settledUsedHeap());
+            }
         }
-        return new HeapFigures(used);
+        return new HeapFigures(used.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** The steps.csv rows of {@code runs} runs made at once, one thread each; then the same runs one after another. */
@@ -167,7 +173,7 @@ final class Soak {
     /** Used heap once garbage collection has settled: the least of several collections. */
     static long settledUsedHeap() {
         long least = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 3; i++) {
             System.gc();
             try {
                 Thread.sleep(40);
@@ -211,7 +217,7 @@ final class Soak {
         Setup setup = new Setup(Path.of("sample-data", "loans-recession.twin.json"), steps);
         int cores = Runtime.getRuntime().availableProcessors();
         long start = System.nanoTime();
-        HeapFigures heap = backToBack(setup, runs, replicates, cores);
+        HeapFigures heap = backToBack(setup, runs, replicates, cores, true);
         System.out.printf("%d runs x %d replicates back to back in %.1f s: heap after run 1 %.1f MiB, after run %d"
                         + " %.1f MiB (%+.1f%%)%n", runs, replicates, (System.nanoTime() - start) / 1e9,
                 heap.first() / 1048576.0, runs, heap.last() / 1048576.0, 100 * heap.growth());

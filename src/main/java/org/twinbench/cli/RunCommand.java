@@ -112,23 +112,64 @@ public final class RunCommand implements Callable<Integer> {
         if (steps != null) {
             plan = plan.withSteps(steps);
         }
-        RunOutcome outcome = Experiment.run(plan, replicates, threadCount, new RunListener() { }, new RunControl());
-        if (outcome.status() != RunStatus.COMPLETED) {
-            throw new IllegalStateException("the run stopped before its last step");
-        }
-        RunSeries series = RunSeries.of(outcome);
-        List<RunAssertion.Verdict> verdicts = gates.stream().map(g -> g.check(outcome, series)).toList();
-        RunSummary summary = RunSummary.of(outcome, series, verdicts);
         RunProvenance provenance = RunProvenance.of(scenarioFile, plan, replicates, Instant.now());
-        Long id;
+        // The run is in the store from its start, so that a run killed half-way shows as interrupted.
+        RunStore runs = noStore ? null : openStore();
         try {
-            RunFiles.write(dir, outcome, provenance, summary);
-            id = noStore ? null : record(scenario, provenance, summary, series, outcome);
+            String scenarioJson = ScenarioFormat.toJson(scenario);
+            Long id = runs == null ? null : unlessUnwritable(() -> runs.begin(scenarioJson, provenance));
+            RunOutcome outcome;
+            try {
+                outcome = Experiment.run(plan, replicates, threadCount, new RunListener() { }, new RunControl());
+                if (outcome.status() != RunStatus.COMPLETED) {
+                    throw new IllegalStateException("the run stopped before its last step");
+                }
+            } catch (RuntimeException e) {
+                if (id != null) {
+                    runs.fail(id, "Failed: " + e.getMessage());
+                }
+                throw e;
+            }
+            RunSeries series = RunSeries.of(outcome);
+            List<RunAssertion.Verdict> verdicts = gates.stream().map(g -> g.check(outcome, series)).toList();
+            RunSummary summary = RunSummary.of(outcome, series, verdicts);
+            unlessUnwritable(() -> {
+                try {
+                    RunFiles.write(dir, outcome, provenance, summary);
+                } catch (RuntimeException e) {
+                    if (id != null) {
+                        runs.fail(id, "Failed: the run's files could not be written: " + e.getMessage());
+                    }
+                    throw e;
+                }
+                if (id != null) {
+                    runs.finish(id, summary, RunJson.toJson(provenance, summary, series), outcome);
+                }
+                return id;
+            });
+            return report(plan, dir, provenance, summary, series, verdicts, id);
+        } finally {
+            if (runs != null) {
+                runs.close();
+            }
+        }
+    }
+
+    private RunStore openStore() {
+        return unlessUnwritable(() -> RunStore.open(store != null ? store : RunStore.defaultPath()));
+    }
+
+    /** An unwritable folder or store is the user's to fix: one line, exit 2. */
+    private static <T> T unlessUnwritable(java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            // An unwritable folder or store is the user's to fix: one line, exit 2.
             throw new UserInputException(e.getMessage());
         }
+    }
 
+    private int report(SimulationPlan plan, Path dir, RunProvenance provenance, RunSummary summary, RunSeries series,
+                       List<RunAssertion.Verdict> verdicts, Long id) {
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
             stdout.println(Json.write(RunJson.toTree(provenance, summary, series)));
@@ -147,14 +188,6 @@ public final class RunCommand implements Callable<Integer> {
         stderr.flush();
         return verdicts.stream().allMatch(RunAssertion.Verdict::passed) ? TwinBenchCommand.OK
                 : TwinBenchCommand.ASSERT_FAILED;
-    }
-
-    private Long record(Scenario scenario, RunProvenance provenance, RunSummary summary, RunSeries series,
-                        RunOutcome outcome) {
-        try (RunStore runs = RunStore.open(store != null ? store : RunStore.defaultPath())) {
-            return runs.save(ScenarioFormat.toJson(scenario), provenance, summary,
-                    RunJson.toJson(provenance, summary, series), outcome);
-        }
     }
 
     private int sweep(Scenario scenario, Path baseDir, Path dir, int threadCount) {

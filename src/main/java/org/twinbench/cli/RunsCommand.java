@@ -38,11 +38,27 @@ public final class RunsCommand implements Runnable {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(file + ": no run store yet (run a scenario with 'twinbench run' first)");
         }
-        return RunStore.open(file);
+        RunStore opened = RunStore.open(file);
+        // A damaged store was set aside and replaced: say so once, on stderr, and carry on.
+        opened.notice().ifPresent(notice -> {
+            spec.commandLine().getErr().println("twinbench: " + notice);
+            spec.commandLine().getErr().flush();
+        });
+        return opened;
     }
 
     static RunStore.StoredRun find(RunStore runs, long id) {
         return runs.find(id).orElseThrow(() -> new UserInputException("no run " + id + " in the run store"));
+    }
+
+    /** A run with results; a running, interrupted or failed run has none to show or export. */
+    static RunStore.StoredRun findCompleted(RunStore runs, long id) {
+        RunStore.StoredRun run = find(runs, id);
+        if (!run.completed()) {
+            throw new UserInputException("run " + id + " is " + run.status() + ": it has no results (" + run.headline()
+                    + ")");
+        }
+        return run;
     }
 
     /** {@code runs list}. */
@@ -70,8 +86,10 @@ public final class RunsCommand implements Runnable {
                 out.println(Json.write(array));
             } else {
                 for (RunStore.StoredRun r : runs) {
+                    // A run without results has no verdict; its status (running, interrupted, failed) takes its place.
                     out.printf(Locale.ROOT, "%4d  %s  %-5s  %s (seed %d, %d steps x %d)  %s%n", r.id(), r.created(),
-                            r.verdict(), r.scenarioName(), r.seed(), r.steps(), r.replicates(), r.headline());
+                            r.completed() ? r.verdict() : r.status(), r.scenarioName(), r.seed(), r.steps(),
+                            r.replicates(), r.headline());
                 }
             }
             out.flush();
@@ -88,6 +106,7 @@ public final class RunsCommand implements Runnable {
         node.put("seed", r.seed());
         node.put("steps", r.steps());
         node.put("replicates", r.replicates());
+        node.put("status", r.status());
         node.put("verdict", r.verdict());
         node.put("headline", r.headline());
         return node;
@@ -108,9 +127,10 @@ public final class RunsCommand implements Runnable {
         @Override
         public Integer call() {
             try (RunStore store = parent.open()) {
-                find(store, id);
+                RunStore.StoredRun run = find(store, id);
                 PrintWriter out = spec.commandLine().getOut();
-                out.print(store.text(id, "run_json").orElse("{}"));
+                // A run without results has no run.json: its listing (with the status) stands in.
+                out.print(store.text(id, "run_json").orElseGet(() -> Json.write(describe(run))));
                 out.flush();
             }
             return TwinBenchCommand.OK;
@@ -139,7 +159,7 @@ public final class RunsCommand implements Runnable {
                 throw new UserInputException(out + ": is a file, not a folder");
             }
             try (RunStore store = parent.open()) {
-                find(store, id);
+                findCompleted(store, id);
                 RunFiles.export(store, id, out);
             }
             PrintWriter printer = spec.commandLine().getOut();

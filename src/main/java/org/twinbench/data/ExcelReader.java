@@ -65,7 +65,7 @@ final class ExcelReader {
         return builder.build();
     }
 
-    private static void refuseNonWorkbook(Path file) {
+    static void refuseNonWorkbook(Path file) {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(8);

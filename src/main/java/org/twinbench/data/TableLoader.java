@@ -47,7 +47,7 @@ public final class TableLoader {
     }
 
     /**
-     * Loads a delimited file, refusing it with a {@link DataException} that says how many rows fit
+     * Loads a delimited file or workbook, refusing it with a {@link DataException} that says how many rows fit
      * once its cells would need more than {@code memoryBudgetBytes} (instead of an OutOfMemoryError).
      */
     public static Dataset load(Path file, LoadOptions options, long memoryBudgetBytes) {
@@ -66,6 +66,8 @@ public final class TableLoader {
         TextFormat format = null;
         if (excel) {
             sha = DataProvenance.sha256(file);
+            ExcelReader.refuseNonWorkbook(file);
+            ExcelSize.check(file, memoryBudgetBytes);
             columns.addAll(ExcelReader.read(file, options));
             resolver = new KindResolver(file.toString(), ',', RowLines.spreadsheet());
         } else {

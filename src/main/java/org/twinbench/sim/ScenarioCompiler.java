@@ -45,7 +45,7 @@ public final class ScenarioCompiler {
         }
         ScenarioNode sourceNode = scenario.nodesOfKind("source.").get(0);
         Origin origin = NodeCatalog.DATASET_SOURCE.equals(sourceNode.type())
-                ? datasetOrigin(sourceNode, baseDir, listener, scenario.seed()) : syntheticOrigin(scenario, sourceNode);
+                ? datasetOrigin(scenario, sourceNode, baseDir, listener) : syntheticOrigin(scenario, sourceNode);
         Frame schema = origin.schema();
 
         ScenarioNode modelNode = scenario.modelNodes().get(0);
@@ -91,11 +91,12 @@ public final class ScenarioCompiler {
                 operations.deployment(), operations.selectiveLabels(), challenger);
     }
 
-    private static Origin datasetOrigin(ScenarioNode sourceNode, Path baseDir, RunListener listener, long seed) {
+    private static Origin datasetOrigin(Scenario scenario, ScenarioNode sourceNode, Path baseDir,
+                                        RunListener listener) {
         listener.onPhase("Loading " + sourceNode.requiredString("path"));
         Path dataFile = baseDir.resolve(sourceNode.requiredString("path")).normalize();
         Dataset dataset = TableLoader.load(dataFile);
-        Frame all = dataset.frame();
+        Frame all = PersonalSlices.mask(dataset.frame(), dataset, scenario);
         int referenceRows = (int) Math.round(all.rowCount() * sourceNode.number("reference_share", 0.5));
         if (referenceRows < 10 || all.rowCount() - referenceRows < 1) {
             throw new ScenarioException("node " + sourceNode.id() + ": " + dataFile + " has " + all.rowCount()
@@ -113,7 +114,7 @@ public final class ScenarioCompiler {
                 : sourceNode.flag("replace", true) ? DatasetSource.Sampling.WITH_REPLACEMENT
                 : DatasetSource.Sampling.PER_STEP;
         DatasetSource source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size", 500),
-                how, seed);
+                how, scenario.seed());
         return new Origin(source, all.slice(0, referenceRows), all, dataset.provenance(),
                 sourceNode.integer("steps", 60));
     }

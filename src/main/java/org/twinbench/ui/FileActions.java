@@ -2,6 +2,7 @@ package org.twinbench.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -105,17 +106,30 @@ public final class FileActions {
         executor.submit(() -> {
             try {
                 ScenarioFiles.save(snapshot, file);
-                var list = files.remember(file);
-                fxThread.execute(() -> {
-                    document.saved(file, point);
-                    recent.setAll(list);
-                    status.accept("Saved " + file.getFileName());
-                    afterwards.run();
-                });
             } catch (IOException e) {
-                fxThread.execute(() -> status.accept("Cannot save " + file + ": " + e.getMessage()));
+                // The message names the file and the reason; the document stays open and unsaved.
+                fxThread.execute(() -> status.accept(e.getMessage() + " (your changes are still open, not saved)"));
+                return;
             }
+            List<Path> list = rememberQuietly(file);
+            fxThread.execute(() -> {
+                document.saved(file, point);
+                if (list != null) {
+                    recent.setAll(list);
+                }
+                status.accept("Saved " + file.getFileName());
+                afterwards.run();
+            });
         });
+    }
+
+    /** The new recent list, or null when it cannot be written (the save itself succeeded). */
+    private List<Path> rememberQuietly(Path file) {
+        try {
+            return files.remember(file);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Writes unsaved changes to the recovery file if they changed since the last autosave. */

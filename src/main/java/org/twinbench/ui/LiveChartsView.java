@@ -54,6 +54,8 @@ public final class LiveChartsView {
             while (change.next()) {
                 for (String slice : change.getAddedSubList()) {
                     CheckMenuItem item = new CheckMenuItem(slice);
+                    // A slice is named after data: an underscore in it is text, not a keyboard mnemonic.
+                    item.setMnemonicParsing(false);
                     item.selectedProperty().bindBidirectional(viewModel.shownProperty(slice));
                     sliceMenu.getItems().add(item);
                 }

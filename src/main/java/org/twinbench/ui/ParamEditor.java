@@ -276,6 +276,8 @@ abstract class ParamEditor {
                 Set<String> chosen = new LinkedHashSet<>(names());
                 pick.getItems().setAll(columns.stream().map(name -> {
                     CheckMenuItem item = new CheckMenuItem(name);
+                    // Column names such as credit_history_years: the underscore is text, not a mnemonic.
+                    item.setMnemonicParsing(false);
                     item.setSelected(chosen.contains(name));
                     item.setOnAction(a -> toggle(name, columns));
                     return item;

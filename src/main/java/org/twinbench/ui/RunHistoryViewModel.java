@@ -52,10 +52,13 @@ public final class RunHistoryViewModel {
         background.execute(() -> {
             try (RunStore store = RunStore.open(storePath)) {
                 List<RunStore.StoredRun> list = store.list();
+                String notice = store.notice().orElse(null);
                 fxThread.execute(() -> {
                     runs.setAll(list);
-                    message.set(list.isEmpty() ? "No runs yet: run a scenario and it appears here."
-                            : list.size() + " runs in " + storePath);
+                    String count = list.isEmpty() ? "No runs yet: run a scenario and it appears here."
+                            : list.size() + " runs in " + storePath;
+                    // A damaged store set aside and replaced is news the user must see.
+                    message.set(notice == null ? count : notice);
                 });
             } catch (RuntimeException e) {
                 fxThread.execute(() -> message.set("Cannot read the run store: " + e.getMessage()));

@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the command line in-process and captures what it prints. */
-record CliRunner(int exitCode, String out, String err) {
+public record CliRunner(int exitCode, String out, String err) {
 
-    static CliRunner run(String... args) {
+    public static CliRunner run(String... args) {
         CommandLine commandLine = TwinBenchCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

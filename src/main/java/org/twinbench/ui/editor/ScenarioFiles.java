@@ -1,11 +1,14 @@
 package org.twinbench.ui.editor;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,20 +31,46 @@ public final class ScenarioFiles {
         this.home = home;
     }
 
+    /**
+     * Saves atomically, keeping the previous version as {@code .bak} (itself replaced atomically). On
+     * failure the target and its backup are as they were, and the exception's message says in one
+     * line what went wrong in the user's words (a full disk, a read-only folder, a file where a
+     * folder should be).
+     */
     public static void save(Scenario scenario, Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
         try {
-            Files.writeString(temp, ScenarioFormat.toJson(scenario), StandardCharsets.UTF_8);
+            Files.createDirectories(absolute.getParent());
+            byte[] text = ScenarioFormat.toJson(scenario).getBytes(StandardCharsets.UTF_8);
             if (Files.exists(absolute)) {
-                Files.copy(absolute, backupOf(absolute), StandardCopyOption.REPLACE_EXISTING);
+                replace(backupOf(absolute), Files.readAllBytes(absolute));
+            }
+            replace(absolute, text);
+        } catch (IOException e) {
+            throw new IOException(SaveFailure.explain(absolute, e), e);
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to a temporary file beside {@code target}, forces them to the disk, and
+     * renames the temporary file over the target: a reader (or the next start after a crash or a
+     * power cut) sees the old content or the new, never a mix.
+     */
+    private static void replace(Path target, byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
             }
             try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(temp);
@@ -62,9 +91,15 @@ public final class ScenarioFiles {
         return home.resolve("recovery").resolve("autosave.origin");
     }
 
+    /**
+     * Writes the unsaved work to the recovery file. The origin is written first (both atomically), so
+     * that whenever a recovery file exists, the origin beside it is the one it belongs to.
+     */
     public void writeRecovery(Scenario scenario, Path origin) throws IOException {
+        Files.createDirectories(recoveryFile().getParent());
+        replace(recoveryOrigin(), (origin == null ? "" : origin.toAbsolutePath().toString())
+                .getBytes(StandardCharsets.UTF_8));
         save(scenario, recoveryFile());
-        Files.writeString(recoveryOrigin(), origin == null ? "" : origin.toAbsolutePath().toString());
     }
 
     /** Unsaved work left by a session that did not end normally, if any. */

@@ -188,7 +188,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** Reads {@code {"node.param": [v1, v2, ...], ...}}; numbers without a fraction become whole numbers. */
-    static Map<String, List<Object>> readGrid(Path file) {
+    public static Map<String, List<Object>> readGrid(Path file) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(Files.readString(file));

@@ -69,6 +69,7 @@ public final class MainViewModel {
     private final LiveChartsViewModel liveCharts;
     private final javafx.beans.property.ReadOnlyLongWrapper lastRunId = new javafx.beans.property.ReadOnlyLongWrapper();
     private final Path runStore;
+    private final SweepActions sweeps;
     private long firstStepNanos;
     private int firstStep;
 
@@ -95,6 +96,7 @@ public final class MainViewModel {
         this.liveCharts = new LiveChartsViewModel(executor::submit, fxThread);
         this.runStore = System.getProperty(RunStore.PATH_PROPERTY) != null ? RunStore.defaultPath()
                 : home.resolve("runs.sqlite");
+        this.sweeps = new SweepActions(executor, fxThread, runStore, status::set);
         liveCharts.messageProperty().addListener((obs, old, text) -> status.set(text));
         canvas.problemsProperty().addListener((obs, old, now) -> runBlockedReason.set(blockedReason(now)));
         runBlockedReason.set(blockedReason(canvas.problemsProperty().get()));
@@ -389,6 +391,11 @@ public final class MainViewModel {
     /** The application's background executor, for windows opened from the main window. */
     AppExecutor executor() {
         return executor;
+    }
+
+    /** Export of a sweep bundle for a cluster and import of its results. */
+    public SweepActions sweeps() {
+        return sweeps;
     }
 
     /** Where finished runs are recorded. */

@@ -118,6 +118,7 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         long start = System.nanoTime();
         List<Sweep.Point> points;
+        int held;
         try (SweepExecutor executor = sparkMaster == null ? Sweep.local(threadCount)
                 : cluster("spark").connect(sparkMaster, new SweepExecutor.Settings(parquetTarget(), limit, replicates,
                         note -> {
@@ -134,13 +135,15 @@ public final class SweepCommand implements Callable<Integer> {
             SweepWriter writer = new SweepWriter(out, Sweep.grid(axes), replicates, provenance);
             executor.execute(taskList, writer);
             points = writer.finish();
+            held = writer.largestPending();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int tasks = points.size() * replicates;
-        stdout.printf(Locale.ROOT, "%s: %d points x %d replicates = %d tasks on %s in %.2f s (%.1f tasks/s) -> %s%n",
+        stdout.printf(Locale.ROOT, "%s: %d points x %d replicates = %d tasks on %s in %.2f s (%.1f tasks/s) -> %s"
+                        + " (at most %d unfinished points held)%n",
                 scenarioFile, points.size(), replicates, tasks,
                 sparkMaster == null ? threadCount + " local threads" : "spark " + sparkMaster, seconds, tasks / seconds,
-                out);
+                out, held);
         stdout.flush();
         return TwinBenchCommand.OK;
     }

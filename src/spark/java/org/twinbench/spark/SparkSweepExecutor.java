@@ -85,13 +85,16 @@ final class SparkSweepExecutor implements SweepExecutor {
         JavaRDD<ArrayList<StepResult>> steps = context.parallelize(tasks, tasks.size())
                 .map(task -> new ArrayList<>(Sweep.execute(data == null ? task : data.localTask(task), plans(sweep))));
         if (settings.parquet() != null) {
-            steps.persist(StorageLevel.MEMORY_AND_DISK_SER());
+            // Kept as objects (no serialisation while they fit), spilled to disk when they do not.
+            steps.persist(StorageLevel.MEMORY_AND_DISK());
         }
         try {
             stream(steps, tasks.size(), results);
             if (settings.parquet() != null) {
+                long start = System.nanoTime();
                 StepsTable.write(spark, steps, settings.replicates(), settings.parquet());
-                settings.notes().accept("steps table (Parquet): " + settings.parquet());
+                settings.notes().accept(String.format(java.util.Locale.ROOT, "steps table (Parquet): %s (written in %.1f s)",
+                        settings.parquet(), (System.nanoTime() - start) / 1e9));
             }
         } finally {
             steps.unpersist(false);

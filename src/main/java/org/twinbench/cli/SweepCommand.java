@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
         description = {"Run a scenario over a parameter grid and write DIR/sweep.csv plus DIR/point-NNNN/"
                 + "{steps.csv,alarms.csv,run.json}.",
                 "grid.json: {\"recession.scale\": [0.9, 0.7], \"retrain.threshold\": [0.1, 0.2]}",
-                "--spark MASTER runs each point x replicate as one Spark task (local[2], spark://host:7077, yarn);"
-                        + " it needs twinbench-spark.jar (mvn -Pspark package)."})
+                "--spark MASTER runs each point x replicate as one Spark task (local[2], spark://host:7077, yarn)"
+                        + " and also writes the steps as Parquet (--parquet); it needs twinbench-spark.jar"
+                        + " (mvn -Pspark package). The data may then be an hdfs://, s3a:// or file:// URI."})
 public final class SweepCommand implements Callable<Integer> {
 
     /** How to get the Spark build, printed when {@code --spark} is used without it. */

@@ -41,19 +41,23 @@ public final class SweepFiles {
     public static void write(Path dir, List<Sweep.Point> points, RunProvenance provenance) {
         RunFiles.writeSweep(dir.resolve(SWEEP), points);
         for (int i = 0; i < points.size(); i++) {
-            Sweep.Point point = points.get(i);
-            Path pointDir = pointDir(dir, i);
-            try {
-                SampleData.writeAtomically(pointDir.resolve(RunFiles.STEPS), out -> RunFiles.writeSteps(point.outcome(), out));
-                SampleData.writeAtomically(pointDir.resolve(RunFiles.ALARMS), out -> RunFiles.writeAlarms(point.outcome(), out));
-                RunSeries series = RunSeries.of(point.outcome());
-                ObjectNode tree = RunJson.toTree(provenance, RunSummary.of(point.outcome(), series, List.of()), series);
-                tree.set("point", MAPPER.valueToTree(point.values()));
-                String json = MAPPER.writeValueAsString(tree) + "\n";
-                SampleData.writeAtomically(pointDir.resolve(RunFiles.RUN_JSON), out -> out.write(json));
-            } catch (IOException e) {
-                throw new UncheckedIOException(pointDir + ": cannot write the point's files: " + e.getMessage(), e);
-            }
+            writePoint(dir, i, points.get(i), provenance);
+        }
+    }
+
+    /** Writes one point's folder ({@code steps.csv}, {@code alarms.csv}, {@code run.json}). */
+    public static void writePoint(Path dir, int index, Sweep.Point point, RunProvenance provenance) {
+        Path pointDir = pointDir(dir, index);
+        try {
+            SampleData.writeAtomically(pointDir.resolve(RunFiles.STEPS), out -> RunFiles.writeSteps(point.outcome(), out));
+            SampleData.writeAtomically(pointDir.resolve(RunFiles.ALARMS), out -> RunFiles.writeAlarms(point.outcome(), out));
+            RunSeries series = RunSeries.of(point.outcome());
+            ObjectNode tree = RunJson.toTree(provenance, RunSummary.of(point.outcome(), series, List.of()), series);
+            tree.set("point", MAPPER.valueToTree(point.values()));
+            String json = MAPPER.writeValueAsString(tree) + "\n";
+            SampleData.writeAtomically(pointDir.resolve(RunFiles.RUN_JSON), out -> out.write(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(pointDir + ": cannot write the point's files: " + e.getMessage(), e);
         }
     }
 }

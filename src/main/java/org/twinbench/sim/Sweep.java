@@ -27,6 +27,24 @@ public final class Sweep {
     /** One point of the grid and what happened there (means over its replicates). */
     public record Point(Map<String, Object> values, RunOutcome outcome, double accuracyMean, double accuracyLast,
                         double accuracyMin, double alarms, double retrains, double rollbacks) {
+
+        /** The same point without its steps (the outcome table needs only the summary figures). */
+        public Point withoutSteps() {
+            return new Point(values, new RunOutcome(List.of(), outcome.status()), accuracyMean, accuracyLast,
+                    accuracyMin, alarms, retrains, rollbacks);
+        }
+    }
+
+    /**
+     * The source data path of a scenario when it is a URI with a scheme ({@code hdfs://}, {@code s3a://},
+     * {@code file://}), which only a cluster engine reads; empty for a plain file path or a generator.
+     */
+    public static java.util.Optional<String> dataUri(Scenario scenario) {
+        return scenario.nodesOfKind("source.").stream()
+                .filter(n -> org.twinbench.scenario.NodeCatalog.DATASET_SOURCE.equals(n.type()))
+                .map(n -> n.string("path", ""))
+                .filter(path -> path.matches("[A-Za-z][A-Za-z0-9+.-]+:/.*"))
+                .findFirst();
     }
 
     /** Every combination of the axes' values, the first axis varying slowest. */
@@ -78,36 +96,48 @@ public final class Sweep {
         for (Map<String, Object> values : grid(axes)) {
             List<List<StepResult>> replicateSteps = new ArrayList<>(results.subList(index, index + replicates));
             index += replicates;
-            points.add(summarise(values, new RunOutcome(replicateSteps, RunStatus.COMPLETED)));
+            points.add(point(values, replicateSteps));
         }
         return points;
     }
 
-    /** The local executor: a pool of threads on this machine, each point compiled once. */
+    /**
+     * The local executor: a pool of threads on this machine, each point compiled once; results are
+     * handed on in task order as they finish, so only the tasks still running or waiting their turn are held.
+     */
     public static SweepExecutor local(int threads) {
-        return tasks -> {
-            Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans = new ConcurrentHashMap<>();
-            ExecutorService pool = Executors.newFixedThreadPool(threads, Experiment.daemonThreads());
-            try {
-                List<Future<List<StepResult>>> futures = new ArrayList<>();
-                for (SimulationTask task : tasks) {
-                    futures.add(pool.submit(() -> execute(task, plans)));
-                }
+        return new SweepExecutor() {
+            @Override
+            public List<List<StepResult>> execute(List<SimulationTask> tasks) {
                 List<List<StepResult>> results = new ArrayList<>();
-                for (Future<List<StepResult>> future : futures) {
-                    results.add(future.get());
-                }
+                execute(tasks, (task, steps) -> results.add(steps));
                 return results;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("the sweep was interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
+            }
+
+            @Override
+            public void execute(List<SimulationTask> tasks, Results results) {
+                Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans = new ConcurrentHashMap<>();
+                ExecutorService pool = Executors.newFixedThreadPool(threads, Experiment.daemonThreads());
+                try {
+                    List<Future<List<StepResult>>> futures = new ArrayList<>();
+                    for (SimulationTask task : tasks) {
+                        futures.add(pool.submit(() -> Sweep.execute(task, plans)));
+                    }
+                    for (int i = 0; i < futures.size(); i++) {
+                        results.accept(i, futures.get(i).get());
+                        futures.set(i, null);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("the sweep was interrupted", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } finally {
+                    pool.shutdownNow();
                 }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
             }
         };
     }
@@ -143,6 +173,11 @@ public final class Sweep {
             }
         }, new RunControl());
         return steps;
+    }
+
+    /** A point's summary over its replicates' steps (each list one replicate, in replicate order). */
+    public static Point point(Map<String, Object> values, List<List<StepResult>> replicateSteps) {
+        return summarise(values, new RunOutcome(replicateSteps, RunStatus.COMPLETED));
     }
 
     private static Point summarise(Map<String, Object> values, RunOutcome outcome) {

@@ -302,6 +302,16 @@ public final class MainView {
     }
 
     @FXML
+    private void onExportSweep() {
+        SweepDialogs.exportSweep(root.getScene().getWindow(), viewModel);
+    }
+
+    @FXML
+    private void onImportSweep() {
+        SweepDialogs.importSweep(root.getScene().getWindow(), viewModel);
+    }
+
+    @FXML
     private void onHistory() {
         RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore());
     }

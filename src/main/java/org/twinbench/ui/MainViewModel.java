@@ -74,6 +74,7 @@ public final class MainViewModel {
     private final javafx.beans.property.IntegerProperty replicates = new javafx.beans.property.SimpleIntegerProperty(1);
     private final javafx.beans.property.ReadOnlyLongWrapper lastRunId = new javafx.beans.property.ReadOnlyLongWrapper();
     private final Path runStore;
+    private final SweepActions sweeps;
     private long firstStepNanos;
     private int firstStep;
 
@@ -101,6 +102,7 @@ public final class MainViewModel {
         this.liveCharts = new LiveChartsViewModel(executor::submit, fxThread);
         this.runStore = System.getProperty(RunStore.PATH_PROPERTY) != null ? RunStore.defaultPath()
                 : home.resolve("runs.sqlite");
+        this.sweeps = new SweepActions(executor, fxThread, runStore, status::set);
         liveCharts.messageProperty().addListener((obs, old, text) -> status.set(text));
         canvas.problemsProperty().addListener((obs, old, now) -> runBlockedReason.set(blockedReason(now)));
         runBlockedReason.set(blockedReason(canvas.problemsProperty().get()));
@@ -424,6 +426,11 @@ public final class MainViewModel {
     /** The application's background executor, for windows opened from the main window. */
     AppExecutor executor() {
         return executor;
+    }
+
+    /** Export of a sweep bundle for a cluster and import of its results. */
+    public SweepActions sweeps() {
+        return sweeps;
     }
 
     /** Where finished runs are recorded. */

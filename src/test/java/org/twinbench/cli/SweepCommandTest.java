@@ -103,4 +103,25 @@ class SweepCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("twinbench: parameter 'boom.scale': the scenario has no node 'boom'");
     }
+
+    @Test
+    void aDataUriNeedsSparkAndABadBroadcastLimitIsNamed() throws IOException {
+        Path grid = grid("grid2.json", "{\"recession.scale\": [1.0]}");
+        Path remote = dir.resolve("remote.twin.json");
+        Files.writeString(remote, Files.readString(scenario).replace("\"loans.csv\"", "\"hdfs://namenode/data/loans.csv\""));
+        assertThat(Files.readString(remote)).contains("hdfs://namenode/data/loans.csv");
+        Result r = run("sweep", remote.toString(), "--grid", grid.toString(), "--out", dir.resolve("never2").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("twinbench: " + remote + ": the data path hdfs://namenode/data/loans.csv "
+                + "is a URI, which only a Spark sweep reads: add --spark MASTER (README: Scale-out with Spark)");
+
+        r = run("sweep", scenario.toString(), "--grid", grid.toString(), "--broadcast-limit", "lots",
+                "--out", dir.resolve("never2").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("twinbench: --broadcast-limit: write a size such as 256m, 64k or 0, not 'lots'");
+        assertThat(dir.resolve("never2")).doesNotExist();
+        assertThat(SweepCommand.size("256m")).isEqualTo(256L * 1024 * 1024);
+        assertThat(SweepCommand.size("3k")).isEqualTo(3072);
+        assertThat(SweepCommand.size("0")).isZero();
+    }
 }

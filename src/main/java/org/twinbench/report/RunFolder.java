@@ -1,0 +1,178 @@
+package org.twinbench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.twinbench.data.DataException;
+import org.twinbench.sim.Alarm;
+import org.twinbench.sim.RunOutcome;
+import org.twinbench.sim.RunSeries;
+import org.twinbench.sim.RunStatus;
+import org.twinbench.sim.StepResult;
+import org.twinbench.stats.MetricSet;
+import org.twinbench.stats.SliceMetrics;
+
+/**
+ * Reads a run back from the text of its {@code steps.csv} and {@code alarms.csv}: the inverse of
+ * {@link org.twinbench.sim.StepRows} (per step: {@code n} and the metrics overall, then per slice,
+ * then the step's other measures under {@code overall}). Writing the outcome again gives the same
+ * bytes, because every number was written with {@link Double#toString}.
+ */
+public final class RunFolder {
+
+    private RunFolder() {
+    }
+
+    /**
+     * @param file the name used in messages (e.g. {@code point-0003/steps.csv})
+     */
+    public static RunOutcome read(String stepsCsv, String alarmsCsv, String file) {
+        List<List<String>> rows = csv(stepsCsv, file);
+        if (rows.isEmpty() || !rows.get(0).equals(List.of("replicate", "step", "slice", "metric", "value"))) {
+            throw new DataException(file + ": line 1: expected the header replicate,step,slice,metric,value");
+        }
+        Map<Integer, Map<Integer, StepBuilder>> steps = new TreeMap<>();
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            if (row.size() != 5) {
+                throw new DataException(file + ": line " + (i + 1) + ": expected 5 fields, found " + row.size());
+            }
+            int replicate = whole(row.get(0), file, i);
+            int step = whole(row.get(1), file, i);
+            double value = row.get(4).isEmpty() ? Double.NaN : number(row.get(4), file, i);
+            steps.computeIfAbsent(replicate, r -> new TreeMap<>())
+                    .computeIfAbsent(step, s -> new StepBuilder()).add(row.get(2), row.get(3), value);
+        }
+        String alarmsFile = file.replaceAll("steps\\.csv$", "alarms.csv");
+        List<List<String>> alarms = csv(alarmsCsv, alarmsFile);
+        for (int i = 1; i < alarms.size(); i++) {
+            List<String> a = alarms.get(i);
+            if (a.size() != 5) {
+                throw new DataException(alarmsFile + ": line " + (i + 1) + ": expected 5 fields, found " + a.size());
+            }
+            int replicate = whole(a.get(0), alarmsFile, i);
+            int step = whole(a.get(1), alarmsFile, i);
+            StepBuilder at = steps.getOrDefault(replicate, Map.of()).get(step);
+            if (at == null) {
+                throw new DataException(alarmsFile + ": line " + (i + 1) + ": no step " + step + " of replicate "
+                        + replicate + " in steps.csv");
+            }
+            at.alarms.add(new Alarm(replicate, step, a.get(2), a.get(3), a.get(4)));
+        }
+        List<List<StepResult>> replicates = new ArrayList<>();
+        steps.forEach((replicate, byStep) -> {
+            List<StepResult> results = new ArrayList<>();
+            byStep.forEach((step, builder) -> results.add(builder.build(replicate, step)));
+            replicates.add(results);
+        });
+        return new RunOutcome(replicates, RunStatus.COMPLETED);
+    }
+
+    /** The rows of one step, in the order StepRows wrote them. */
+    private static final class StepBuilder {
+        private final Map<String, Double> overall = new LinkedHashMap<>();
+        private final Map<String, Map<String, Double>> slices = new LinkedHashMap<>();
+        private final Map<String, Double> measures = new LinkedHashMap<>();
+        private final List<Alarm> alarms = new ArrayList<>();
+
+        void add(String slice, String metric, double value) {
+            if (!slice.equals(RunSeries.OVERALL)) {
+                slices.computeIfAbsent(slice, s -> new LinkedHashMap<>()).put(metric, value);
+            } else if (metric.equals("n") || MetricSet.NAMES.contains(metric)) {
+                overall.put(metric, value);
+            } else {
+                measures.put(metric, value);
+            }
+        }
+
+        StepResult build(int replicate, int step) {
+            List<SliceMetrics> sliceMetrics = new ArrayList<>();
+            slices.forEach((name, metrics) -> {
+                int cut = name.indexOf('=');
+                String value = name.substring(cut + 1);
+                sliceMetrics.add(new SliceMetrics(name.substring(0, Math.max(cut, 0)),
+                        value.equals("(missing)") ? null : value, metrics(metrics)));
+            });
+            return new StepResult(replicate, step, metrics(overall), sliceMetrics, measures, alarms);
+        }
+
+        private static MetricSet metrics(Map<String, Double> m) {
+            double n = m.getOrDefault("n", 0.0);
+            return new MetricSet((int) n, get(m, "accuracy"), get(m, "precision"), get(m, "recall"), get(m, "f1"),
+                    get(m, "roc_auc"), get(m, "log_loss"), get(m, "brier"), get(m, "ece"));
+        }
+
+        private static double get(Map<String, Double> m, String name) {
+            return m.getOrDefault(name, Double.NaN);
+        }
+    }
+
+    private static int whole(String text, String file, int row) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new DataException(file + ": line " + (row + 1) + ": expected a whole number, not '" + text + "'");
+        }
+    }
+
+    private static double number(String text, String file, int row) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new DataException(file + ": line " + (row + 1) + ": expected a number, not '" + text + "'");
+        }
+    }
+
+    /** RFC 4180 records as {@link org.twinbench.data.CsvWriter} writes them (quotes doubled, line breaks kept). */
+    static List<List<String>> csv(String text, String file) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+                any = true;
+            } else if (c == ',') {
+                record.add(field.toString());
+                field.setLength(0);
+                any = true;
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (any || field.length() > 0) {
+                    record.add(field.toString());
+                    records.add(record);
+                }
+                record = new ArrayList<>();
+                field.setLength(0);
+                any = false;
+            } else {
+                field.append(c);
+                any = true;
+            }
+        }
+        if (quoted) {
+            throw new DataException(file + ": a quoted field never closes");
+        }
+        if (any || field.length() > 0) {
+            record.add(field.toString());
+            records.add(record);
+        }
+        return records;
+    }
+}

@@ -1,0 +1,176 @@
+package org.twinbench.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.twinbench.data.DataException;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.sim.Sweep;
+
+/**
+ * A sweep ready to hand to a cluster: one folder with the scenario ({@code scenario.twin.json}), the
+ * grid ({@code grid.json}), the data (a copy in {@code data/} when small, else the scenario names
+ * the original by its absolute path or URI), a {@code README.txt} and {@code submit.sh} with the
+ * {@code spark-submit} command line. The folder appears whole or not at all: it is written beside
+ * its final place and moved there in one step.
+ */
+public final class SweepBundle {
+
+    /** Data up to this size is copied into the bundle. */
+    public static final long DEFAULT_COPY_LIMIT = 64L << 20;
+    public static final String SCENARIO = "scenario.twin.json";
+    public static final String GRID = "grid.json";
+    public static final String SUBMIT = "submit.sh";
+    public static final String README = "README.txt";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SweepBundle() {
+    }
+
+    /** What was written. @param dataCopied whether the data is in the bundle (else {@code dataReference} names it) */
+    public record Written(Path folder, int points, int tasks, boolean dataCopied, String dataReference) {
+    }
+
+    /**
+     * @param scenarioDir the folder the scenario's relative data path is relative to
+     * @param axes parameter ({@code node.param}) to its values, as in {@code grid.json}
+     */
+    public static Written write(Path folder, Scenario scenario, Path scenarioDir, Map<String, List<Object>> axes,
+                                int replicates, long copyLimit) {
+        if (replicates < 1) {
+            throw new IllegalArgumentException("replicates must be at least 1, not " + replicates);
+        }
+        int points = Sweep.tasks(scenario, scenarioDir, axes, 1, 0).size(); // refuses unknown parameters
+        if (Files.exists(folder)) {
+            throw new DataException(folder + ": already exists; choose a new folder for the bundle");
+        }
+        Path parent = folder.toAbsolutePath().getParent();
+        Path staging = null;
+        try {
+            Files.createDirectories(parent);
+            staging = Files.createTempDirectory(parent, "." + folder.getFileName() + ".part-");
+            Data data = placeData(scenario, scenarioDir, staging, copyLimit);
+            Files.writeString(staging.resolve(SCENARIO), ScenarioFormat.toJson(data.scenario()));
+            Files.writeString(staging.resolve(GRID), MAPPER.writeValueAsString(new LinkedHashMap<>(axes)) + "\n");
+            Path submit = staging.resolve(SUBMIT);
+            Files.writeString(submit, submitScript(scenario.name(), points, replicates));
+            try {
+                Files.setPosixFilePermissions(submit, PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system (Windows): run it with 'sh submit.sh'.
+            }
+            Files.writeString(staging.resolve(README), readme(scenario.name(), axes, points, replicates, data));
+            try {
+                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staging, folder);
+            }
+            staging = null;
+            return new Written(folder, points, points * replicates, data.copied(), data.reference());
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder + ": cannot write the bundle: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /** The scenario as the bundle holds it, and where its data is. */
+    private record Data(Scenario scenario, boolean copied, String reference) {
+    }
+
+    private static Data placeData(Scenario scenario, Path scenarioDir, Path staging, long copyLimit) throws IOException {
+        ScenarioNode source = scenario.nodesOfKind("source.").stream()
+                .filter(n -> NodeCatalog.DATASET_SOURCE.equals(n.type())).findFirst().orElse(null);
+        if (source == null) {
+            return new Data(scenario, false, "generated by the scenario's source (no data file)");
+        }
+        String path = source.requiredString("path");
+        if (Sweep.dataUri(scenario).isPresent()) {
+            return new Data(scenario, false, path);
+        }
+        Path file = scenarioDir.resolve(path).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file + ": the scenario's data file does not exist");
+        }
+        if (Files.size(file) <= copyLimit) {
+            Path copy = Files.createDirectories(staging.resolve("data")).resolve(file.getFileName());
+            Files.copy(file, copy);
+            String relative = "data/" + file.getFileName();
+            return new Data(scenario.withNode(source.withParam("path", relative)), true, relative);
+        }
+        // Too large to carry: the cluster reads the original (edit the path to hdfs:// or s3a:// where it lives).
+        return new Data(scenario.withNode(source.withParam("path", file.toString())), false, file.toString());
+    }
+
+    static String submitScript(String name, int points, int replicates) {
+        return String.format(Locale.ROOT, """
+                #!/bin/sh
+                # TwinBench sweep "%s": %d points x %d replicates = %d Spark tasks.
+                # MASTER: the Spark master (default local[*]; e.g. spark://host:7077, yarn).
+                # JAR: twinbench-spark.jar, built with 'mvn -Pspark package' (default: next to this script).
+                # OUT: where the results go (default: results, beside this script).
+                set -e
+                cd "$(dirname "$0")"
+                MASTER="${MASTER:-local[*]}"
+                JAR="${JAR:-twinbench-spark.jar}"
+                OUT="${OUT:-results}"
+                exec spark-submit --master "$MASTER" --class org.twinbench.spark.SparkSweepMain "$JAR" \\
+                  %s --grid %s --replicates %d --out "$OUT" "$@"
+                """, name.replace("\"", "'").replace("\n", " "), points, replicates, points * replicates, SCENARIO,
+                GRID, replicates);
+    }
+
+    private static String readme(String name, Map<String, List<Object>> axes, int points, int replicates, Data data) {
+        StringBuilder grid = new StringBuilder();
+        axes.forEach((parameter, values) -> grid.append("  ").append(parameter).append(": ").append(values).append('\n'));
+        return String.format(Locale.ROOT, """
+                TwinBench sweep bundle: %s
+                %d points x %d replicates = %d tasks, one Spark task each.
+
+                Grid (grid.json):
+                %s
+                Data: %s
+                %s
+                Run it:
+                  1. Build the Spark jar once: mvn -Pspark package  (gives target/twinbench-spark.jar)
+                  2. MASTER=spark://host:7077 JAR=/path/to/twinbench-spark.jar ./submit.sh
+                     (any spark-submit option can be set through MASTER/JAR/OUT; extra arguments are
+                     passed to TwinBench, e.g. ./submit.sh --steps 30)
+                  3. Copy the results folder back and choose Run > Import sweep results... in TwinBench.
+
+                The results folder holds sweep.csv (one row per point), point-NNNN/ (steps.csv,
+                alarms.csv, run.json of each point) and steps.parquet (every step of every point).
+                On a cluster give --parquet hdfs://... (or s3a://...) so every executor can write it.
+                """, name, points, replicates, points * replicates, grid, data.reference(),
+                data.copied() ? "(copied into this bundle)\n"
+                        : "(not copied: every Spark executor must be able to read this path; edit the \"path\" of\n"
+                        + "the source node in scenario.twin.json to an hdfs:// or s3a:// URI where the data lives)\n");
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Left behind as a hidden .part folder; nothing else depends on it.
+        }
+    }
+}

@@ -140,9 +140,19 @@ public final class MetricPlot extends Region {
 
     /** Pixel position (in this region) of a step and value. */
     public Point2D toPixel(double step, double value) {
+        return new Point2D(pixelX(step), pixelY(value));
+    }
+
+    /** Horizontal pixel of a step, kept inside the plot area. */
+    private double pixelX(double step) {
         double x = plotLeft() + step / stepMax * (plotRight() - plotLeft());
+        return Math.max(plotLeft(), Math.min(plotRight(), x));
+    }
+
+    /** Vertical pixel of a value, kept inside the plot area. */
+    private double pixelY(double value) {
         double y = plotBottom() - (value - low) / (high - low) * (plotBottom() - TOP);
-        return new Point2D(x, y);
+        return Math.max(TOP, Math.min(plotBottom(), y));
     }
 
     private void draw() {
@@ -156,10 +166,8 @@ public final class MetricPlot extends Region {
         g.fillRect(0, 0, w, h);
         g.setFont(FONT);
         drawAxes(g);
-        g.save();
-        g.beginPath();
-        g.rect(plotLeft(), TOP, plotRight() - plotLeft(), plotBottom() - TOP);
-        g.clip();
+        // No clip(): a clip makes every later operation render through a mask, which costs the
+        // render thread more than the curves themselves; points are clamped to the plot instead.
         for (ChartCurve curve : curves) {
             if (curve.hasBand()) {
                 drawBand(g, curve);
@@ -169,7 +177,6 @@ public final class MetricPlot extends Region {
             drawCurve(g, curve);
         }
         drawMarkers(g);
-        g.restore();
         drawLegend(g);
     }
 
@@ -220,9 +227,8 @@ public final class MetricPlot extends Region {
         double[] xs = new double[n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            Point2D p = toPixel(curve.steps()[i], curve.values()[i]);
-            xs[i] = p.getX();
-            ys[i] = p.getY();
+            xs[i] = pixelX(curve.steps()[i]);
+            ys[i] = pixelY(curve.values()[i]);
         }
         g.setStroke(PALETTE[curve.colour() % PALETTE.length]);
         g.setLineWidth(curve.estimate() ? 1.5 : 2);
@@ -241,10 +247,10 @@ public final class MetricPlot extends Region {
         double[] xs = new double[2 * n];
         double[] ys = new double[2 * n];
         for (int i = 0; i < n; i++) {
-            xs[i] = toPixel(curve.steps()[i], 0).getX();
-            ys[i] = toPixel(0, curve.high()[i]).getY();
+            xs[i] = pixelX(curve.steps()[i]);
+            ys[i] = pixelY(curve.high()[i]);
             xs[2 * n - 1 - i] = xs[i];
-            ys[2 * n - 1 - i] = toPixel(0, curve.low()[i]).getY();
+            ys[2 * n - 1 - i] = pixelY(curve.low()[i]);
         }
         g.setFill(PALETTE[curve.colour() % PALETTE.length].deriveColor(0, 1, 1, 0.2));
         g.fillPolygon(xs, ys, 2 * n);

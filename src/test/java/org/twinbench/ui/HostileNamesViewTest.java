@@ -70,8 +70,9 @@ class HostileNamesViewTest {
             model.flush();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Node root = robot.lookup("#sliceTable").query().getScene().getRoot();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> drawnTexts(root).contains(SLICE));
+        Node table = robot.lookup("#sliceTable").query();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.lookupAll(".table-cell").stream()
+                .anyMatch(n -> SLICE.equals(((javafx.scene.control.Labeled) n).getText())));
         // The slice table's cell holds the very text; what it draws is that text, cut with an
         // ellipsis where the column is narrow, never markup turned into something else.
         assertThat(robot.lookup("#sliceTable").query().lookupAll(".table-cell").stream()
@@ -79,9 +80,9 @@ class HostileNamesViewTest {
         assertThat(robot.lookup("#sliceTable").query().lookupAll(".table-cell .text").stream()
                 .map(n -> ((Text) n).getText()).filter(t -> t.startsWith("<script>")))
                 .singleElement().satisfies(drawn -> assertThat(SLICE).startsWith(drawn.replace("...", "")));
-        // The chart legend draws it whole.
-        assertThat(robot.lookup("#metricChart").query().lookupAll(".text").stream()
-                .map(n -> ((Text) n).getText())).contains(SLICE);
+        // The chart (a canvas: text is drawn with fillText, never parsed) names the curve with it whole.
+        assertThat(robot.lookup("#metricChart").queryAs(MetricPlot.class).curves().stream()
+                .map(ChartCurve::name)).contains(SLICE);
 
         // The slice menu: its item is drawn in a popup window once the menu opens.
         MenuButton menu = robot.lookup("#sliceMenu").queryAs(MenuButton.class);

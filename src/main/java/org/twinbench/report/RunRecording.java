@@ -3,6 +3,7 @@ package org.twinbench.report;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.RunOutcome;
@@ -16,23 +17,96 @@ import org.twinbench.sim.StepResult;
 
 /**
  * Records a run made in the window in the run store, exactly as the {@code run} command records its
- * runs, so that run history and comparison see both.
+ * runs, so that run history and comparison see both: in the store from its start ({@link #begin}),
+ * so that a window killed mid-run leaves an interrupted run, then completed, cancelled or failed.
+ * Every call opens the store and closes it again, so no file handle outlives a call (the window may
+ * be closed, or the run abandoned, at any moment); call them off the FX thread.
  */
 public final class RunRecording {
 
     private RunRecording() {
     }
 
-    /** Saves one replicate's steps; returns the run's id in the store. */
+    /** Saves one replicate's steps of a run already over; returns the run's id in the store. */
     public static long record(Path store, Scenario scenario, Path scenarioFile, SimulationPlan plan,
                               List<StepResult> steps) {
-        RunOutcome outcome = new RunOutcome(List.of(steps), RunStatus.COMPLETED);
-        RunSeries series = RunSeries.of(outcome);
-        RunSummary summary = RunSummary.of(outcome, series, List.of());
+        RunProvenance provenance = RunProvenance.of(scenarioFile, plan, 1, Instant.now());
+        Results results = Results.of(provenance, steps);
+        try (RunStore runs = RunStore.open(store)) {
+            return runs.save(ScenarioFormat.toJson(scenario), provenance, results.summary(), results.runJson(),
+                    results.outcome());
+        }
+    }
+
+    /**
+     * Records that the window starts a run of one replicate, owned by this process: until it is
+     * finished, cancelled or failed it is {@value RunStore#RUNNING}, and should the process die it
+     * becomes {@value RunStore#INTERRUPTED} on the store's next opening.
+     */
+    public static InProgress begin(Path store, Scenario scenario, Path scenarioFile, SimulationPlan plan) {
         RunProvenance provenance = RunProvenance.of(scenarioFile, plan, 1, Instant.now());
         try (RunStore runs = RunStore.open(store)) {
-            return runs.save(ScenarioFormat.toJson(scenario), provenance, summary,
-                    RunJson.toJson(provenance, summary, series), outcome);
+            long id = runs.begin(ScenarioFormat.toJson(scenario), provenance);
+            return new InProgress(store, id, provenance, runs.notice().orElse(null));
+        }
+    }
+
+    /** A run begun in the store and not yet ended. */
+    public static final class InProgress {
+
+        private final Path store;
+        private final long id;
+        private final RunProvenance provenance;
+        private final String notice;
+
+        private InProgress(Path store, long id, RunProvenance provenance, String notice) {
+            this.store = store;
+            this.id = id;
+            this.provenance = provenance;
+            this.notice = notice;
+        }
+
+        public long id() {
+            return id;
+        }
+
+        /** What the user should be told about the store when the run began, e.g. that a damaged file was set aside. */
+        public Optional<String> notice() {
+            return Optional.ofNullable(notice);
+        }
+
+        /** Stores the steps of the finished replicate and marks the run {@value RunStore#COMPLETED}. */
+        public void finish(List<StepResult> steps) {
+            Results results = Results.of(provenance, steps);
+            try (RunStore runs = RunStore.open(store)) {
+                runs.finish(id, results.summary(), results.runJson(), results.outcome());
+            }
+        }
+
+        /** The user stopped the run: {@value RunStore#FAILED}, with a headline saying so. */
+        public void cancel(int stepsDone) {
+            end("Cancelled: stopped in the window after " + stepsDone + " of " + provenance.steps() + " steps");
+        }
+
+        /** The run stopped with an error: {@value RunStore#FAILED}, with the error as headline. */
+        public void fail(String reason) {
+            end("Failed: " + reason);
+        }
+
+        private void end(String headline) {
+            try (RunStore runs = RunStore.open(store)) {
+                runs.fail(id, headline);
+            }
+        }
+    }
+
+    private record Results(RunOutcome outcome, RunSummary summary, String runJson) {
+
+        static Results of(RunProvenance provenance, List<StepResult> steps) {
+            RunOutcome outcome = new RunOutcome(List.of(steps), RunStatus.COMPLETED);
+            RunSeries series = RunSeries.of(outcome);
+            RunSummary summary = RunSummary.of(outcome, series, List.of());
+            return new Results(outcome, summary, RunJson.toJson(provenance, summary, series));
         }
     }
 }

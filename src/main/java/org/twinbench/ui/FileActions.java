@@ -11,7 +11,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
-import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.ui.editor.AutoLayout;
 import org.twinbench.ui.editor.ScenarioDocument;
 import org.twinbench.ui.editor.ScenarioFiles;
@@ -69,7 +68,7 @@ public final class FileActions {
         status.accept("Opening " + file.getFileName() + " ...");
         executor.submit(() -> {
             try {
-                Scenario read = ScenarioFormat.read(file);
+                Scenario read = ScenarioFiles.open(file);
                 Scenario laidOut = AutoLayout.needed(read) ? AutoLayout.apply(read) : read;
                 var list = files.remember(file);
                 fxThread.execute(() -> {

@@ -40,7 +40,7 @@ import org.twinbench.ui.editor.ScenarioProblems;
 
 /**
  * State and actions of the main window: the open scenario, the run in progress and its live
- * results ({@link LiveChartsViewModel}); finished runs are recorded in the run store. All properties change on the FX thread; the engine runs on the app executor.
+ * results ({@link LiveChartsViewModel}); runs are recorded in the run store from their start. All properties change on the FX thread; the engine runs on the app executor.
  */
 public final class MainViewModel {
 
@@ -81,6 +81,8 @@ public final class MainViewModel {
     /** Identifies the current run; results of an older (stopped) run are dropped. */
     private final AtomicLong runGeneration = new AtomicLong();
     private volatile RunControl control;
+    /** What the run store said when the current run began, shown with the run's last status; FX thread only. */
+    private String storeNotice;
 
     public MainViewModel(AppExecutor executor, Executor fxThread) {
         this(executor, fxThread, BundledSamples.userDirectory(), BundledSamples.userDirectory().resolve("samples"));
@@ -283,8 +285,22 @@ public final class MainViewModel {
                         liveCharts.setRun(scenarioFile, plan);
                     }
                 });
-                if (runReplicates(plan, replicateCount, listener, runControl) == RunStatus.COMPLETED) {
-                    record(current, scenarioFile, plan, recorded);
+                // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
+                RunRecording.InProgress stored = beginRecording(generation, current, scenarioFile, plan);
+                RunStatus outcome;
+                try {
+                    outcome = runReplicates(plan, replicateCount, listener, runControl);
+                } catch (RuntimeException e) {
+                    endRecording(stored, () -> stored.fail(String.valueOf(e)));
+                    throw e;
+                }
+                if (outcome == RunStatus.COMPLETED) {
+                    endRecording(stored, () -> {
+                        stored.finish(recorded);
+                        fxThread.execute(() -> lastRunId.set(stored.id()));
+                    });
+                } else {
+                    endRecording(stored, () -> stored.cancel(recorded.size()));
                 }
             } catch (ScenarioException | DataException e) {
                 fxThread.execute(() -> finish(generation, "Cannot run: " + e.getMessage()));
@@ -363,17 +379,48 @@ public final class MainViewModel {
         liveCharts.flush();
         running.set(false);
         paused.set(false);
-        status.set(message);
+        String notice = storeNotice;
+        storeNotice = null;
+        status.set(notice == null ? message : message + ". " + notice);
     }
 
-    /** Keeps the finished run in the run store, so Run history can reopen and compare it. */
-    private void record(Scenario scenario, Path scenarioFile, SimulationPlan plan, List<StepResult> steps) {
+    /**
+     * Records in the run store that the run starts (on the executor); null if the store cannot be
+     * opened, and the run goes on unrecorded. What the store has to say (a damaged file set aside, or
+     * why the run is not recorded) ends up in the status line when the run ends.
+     */
+    private RunRecording.InProgress beginRecording(long generation, Scenario scenario, Path scenarioFile,
+                                                   SimulationPlan plan) {
+        RunRecording.InProgress stored = null;
+        String notice;
         try {
-            long id = RunRecording.record(runStore, scenario, scenarioFile == null ? Path.of("untitled.twin.json")
-                    : scenarioFile, plan, steps);
-            fxThread.execute(() -> lastRunId.set(id));
+            stored = RunRecording.begin(runStore, scenario, scenarioFile == null ? Path.of("untitled.twin.json")
+                    : scenarioFile, plan);
+            notice = stored.notice().orElse(null);
         } catch (RuntimeException e) {
-            fxThread.execute(() -> status.set("The run finished but could not be recorded: " + e.getMessage()));
+            notice = "The run is not recorded: " + e.getMessage();
+        }
+        String told = notice;
+        if (told != null) {
+            fxThread.execute(() -> {
+                if (generation == runGeneration.get()) {
+                    storeNotice = told;
+                    status.set(told);
+                }
+            });
+        }
+        return stored;
+    }
+
+    /** Ends the stored run (completed, cancelled or failed) on the executor; a store failure goes to the status line. */
+    private void endRecording(RunRecording.InProgress stored, Runnable end) {
+        if (stored == null) {
+            return;
+        }
+        try {
+            end.run();
+        } catch (RuntimeException e) {
+            fxThread.execute(() -> status.set("The run ended but could not be recorded: " + e.getMessage()));
         }
     }
 

@@ -56,6 +56,18 @@ class SaveFaultsTest {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") || !n.endsWith(".tmp")))
                     .containsExactlyInAnyOrder("work.twin.json", "work.twin.json.bak");
         }
+        // ... and removes once they are stale (aged here rather than waited for).
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path left : files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.setLastModifiedTime(left, java.nio.file.attribute.FileTime.from(
+                        java.time.Instant.now().minus(ScenarioFiles.STALE_AFTER).minusSeconds(1)));
+            }
+        }
+        ScenarioFiles.save(FaultChild.version(0), file);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("work.twin.json", "work.twin.json.bak");
+        }
     }
 
     @Test

@@ -5,13 +5,19 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 
@@ -24,6 +30,10 @@ import org.twinbench.scenario.ScenarioFormat;
 public final class ScenarioFiles {
 
     public static final int RECENT_LIMIT = 8;
+    /** How old a leftover temporary file must be before it is removed (see {@link #removeStaleTemps}). */
+    public static final Duration STALE_AFTER = Duration.ofMinutes(1);
+    /** The temporary files this process is writing now, which a cleanup must leave alone. */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
     private final Path home;
 
@@ -41,6 +51,7 @@ public final class ScenarioFiles {
         Path absolute = target.toAbsolutePath();
         try {
             Files.createDirectories(absolute.getParent());
+            removeStaleTemps(absolute);
             byte[] text = ScenarioFormat.toJson(scenario).getBytes(StandardCharsets.UTF_8);
             if (Files.exists(absolute)) {
                 replace(backupOf(absolute), Files.readAllBytes(absolute));
@@ -58,6 +69,7 @@ public final class ScenarioFiles {
      */
     private static void replace(Path target, byte[] bytes) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        WRITING.add(temp.toAbsolutePath());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -73,8 +85,54 @@ public final class ScenarioFiles {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(temp);
+            try {
+                Files.deleteIfExists(temp);
+            } finally {
+                WRITING.remove(temp.toAbsolutePath());
+            }
         }
+    }
+
+    /**
+     * Deletes the temporary files a save of {@code file} (or of its {@code .bak}) left behind when the
+     * process was killed between creating and renaming them: {@code .<name><digits>.tmp} and
+     * {@code .<name>.bak<digits>.tmp} beside it, as {@link #replace} names them. Spared: a save in
+     * progress in this process, and a file changed in the last {@link #STALE_AFTER} (another
+     * TwinBench may be saving it right now; it goes on a later save or opening). Best effort: a
+     * file that cannot be deleted stays, and nothing is thrown. Returns how many were deleted.
+     */
+    public static int removeStaleTemps(Path file) {
+        Path absolute = file.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder == null || absolute.getFileName() == null || !Files.isDirectory(folder)) {
+            return 0;
+        }
+        Pattern temp = Pattern.compile("\\." + Pattern.quote(absolute.getFileName().toString()) + "(\\.bak)?\\d+\\.tmp");
+        java.time.Instant staleBefore = java.time.Instant.now().minus(STALE_AFTER);
+        int removed = 0;
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(folder,
+                p -> temp.matcher(p.getFileName().toString()).matches())) {
+            for (Path sibling : siblings) {
+                try {
+                    if (!WRITING.contains(sibling) && Files.isRegularFile(sibling, LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(sibling).toInstant().isBefore(staleBefore)
+                            && Files.deleteIfExists(sibling)) {
+                        removed++;
+                    }
+                } catch (IOException e) {
+                    // Left for a later attempt: a leftover must never stop a save or an opening.
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Likewise: an unreadable folder only means nothing is cleaned now.
+        }
+        return removed;
+    }
+
+    /** Reads a scenario to open it, first removing the temporary files a killed save of it left behind. */
+    public static Scenario open(Path file) {
+        removeStaleTemps(file);
+        return ScenarioFormat.read(file);
     }
 
     public static Path backupOf(Path file) {

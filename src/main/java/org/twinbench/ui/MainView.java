@@ -231,6 +231,8 @@ public final class MainView {
     }
 
     private void endCleanly() {
+        // A run still going ends as stopped in the run store (the executor's grace period lets it write that).
+        viewModel.stop();
         autosave.stop();
         viewModel.files().closing();
     }

@@ -24,6 +24,7 @@ import org.twinbench.sim.RunStatus;
 import org.twinbench.sim.RunStore;
 import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationPlan;
+import org.twinbench.sim.StepResult;
 import org.twinbench.sim.StepRows;
 
 /**
@@ -139,12 +140,23 @@ final class Soak {
                                      int maxDelayMillis) throws Exception {
         RunControl control = new RunControl();
         RunOutcome[] outcome = new RunOutcome[1];
+        // Cancelled after a random delay, or at the latest at a random step of the first replicate:
+        // on a fast, quiet machine a run may otherwise end before any delay is up (the light test has 6 steps).
+        int cancelAtStep = maxDelayMillis == 0 ? 0 : random.nextInt(5);
+        RunListener cutter = new RunListener() {
+            @Override
+            public void onStep(StepResult result, int totalSteps) {
+                if (result.step() >= cancelAtStep) {
+                    control.cancel();
+                }
+            }
+        };
         Thread run = new Thread(() -> {
             SimulationPlan plan = setup.compile(300);
             try (RunStore runs = RunStore.open(store)) {
                 long id = runs.begin(ScenarioFormat.toJson(plan.scenario()),
                         RunProvenance.of(setup.scenarioFile(), plan, replicates, Instant.now()));
-                outcome[0] = Experiment.run(plan, replicates, threads, new RunListener() { }, control);
+                outcome[0] = Experiment.run(plan, replicates, threads, cutter, control);
                 runs.fail(id, "Cancelled");
             }
         }, "twinbench-soak-run");

@@ -29,8 +29,8 @@ public final class ReliabilityPlot extends Region {
     private static final Font FONT = Font.font(11);
     private static final double LEFT = 56;
     private static final double RIGHT = 24;
-    private static final double TOP = 30;
-    private static final double BOTTOM = 44;
+    private static final double TOP = 24;
+    private static final double BOTTOM = 34;
     /** The tallest count bar takes this share of the plot's height. */
     private static final double BAR_SHARE = 0.3;
 
@@ -42,7 +42,7 @@ public final class ReliabilityPlot extends Region {
     public ReliabilityPlot() {
         getStyleClass().add("reliability-plot");
         getChildren().add(canvas);
-        setMinSize(200, 160);
+        setMinSize(200, 100);
         addEventHandler(MouseEvent.MOUSE_MOVED, event -> hover(event.getX(), event.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, event -> {
             hoverText = "";
@@ -75,15 +75,21 @@ public final class ReliabilityPlot extends Region {
         }
     }
 
-    /** Side of the square plot: both axes run from 0 to 1 at the same scale. */
-    private double side() {
-        return Math.max(20, Math.min(canvas.getWidth() - LEFT - RIGHT, canvas.getHeight() - TOP - BOTTOM));
+    private double plotHeight() {
+        return Math.max(20, canvas.getHeight() - TOP - BOTTOM);
+    }
+
+    /**
+     * Width of the plot: square when there is room, else up to three times as wide as high (a short
+     * pane under the graph still shows the bins apart), never wider than the canvas.
+     */
+    private double plotWidth() {
+        return Math.max(20, Math.min(canvas.getWidth() - LEFT - RIGHT, Math.max(plotHeight(), 120) * 3));
     }
 
     /** Where predicted probability {@code x} and observed rate {@code y} are drawn, in this region's coordinates. */
     public Point2D toPixel(double x, double y) {
-        double side = side();
-        return new Point2D(LEFT + x * side, TOP + (1 - y) * side);
+        return new Point2D(LEFT + x * plotWidth(), TOP + (1 - y) * plotHeight());
     }
 
     private void draw() {
@@ -97,19 +103,20 @@ public final class ReliabilityPlot extends Region {
         g.fillRect(0, 0, w, h);
         g.setFont(FONT);
         g.setLineWidth(1);
-        double side = side();
+        double width = plotWidth();
+        double height = plotHeight();
         ReliabilityBins bins = diagram.bins();
         long most = 0;
         for (int b = 0; b < ReliabilityBins.BINS; b++) {
             most = Math.max(most, bins.count(b));
         }
         for (int b = 0; b < ReliabilityBins.BINS && most > 0; b++) {
-            double height = (double) bins.count(b) / most * BAR_SHARE * side;
+            double bar = (double) bins.count(b) / most * BAR_SHARE * height;
             Point2D from = toPixel(ReliabilityBins.lowerEdge(b), 0);
             g.setFill(BAR);
-            g.fillRect(from.getX() + 1, from.getY() - height, side / ReliabilityBins.BINS - 2, height);
+            g.fillRect(from.getX() + 1, from.getY() - bar, width / ReliabilityBins.BINS - 2, bar);
         }
-        drawAxes(g, side);
+        drawAxes(g, width, height);
         g.setStroke(DIAGONAL);
         g.setLineDashes(6, 4);
         g.strokeLine(toPixel(0, 0).getX(), toPixel(0, 0).getY(), toPixel(1, 1).getX(), toPixel(1, 1).getY());
@@ -122,7 +129,7 @@ public final class ReliabilityPlot extends Region {
         if (!diagram.hasRows()) {
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText("No labelled rows in the window yet: points appear once labels arrive",
-                    LEFT + side / 2, TOP + side / 2);
+                    LEFT + width / 2, TOP + height / 2);
         }
     }
 
@@ -137,29 +144,33 @@ public final class ReliabilityPlot extends Region {
                 + diagram.bins().total() + " labelled rows · bars: rows per bin · dashed: perfectly calibrated";
     }
 
-    private void drawAxes(GraphicsContext g, double side) {
+    private void drawAxes(GraphicsContext g, double width, double height) {
         g.setTextBaseline(VPos.CENTER);
+        // A short plot labels only 0 and 1 on the y axis, so the labels do not overlap.
+        boolean tall = height >= 90;
         for (int i = 0; i <= 5; i++) {
             double v = i / 5.0;
             Point2D onX = toPixel(v, 0);
             Point2D onY = toPixel(0, v);
             g.setStroke(GRID);
-            g.strokeLine(onX.getX() + 0.5, TOP, onX.getX() + 0.5, TOP + side);
-            g.strokeLine(LEFT, onY.getY() + 0.5, LEFT + side, onY.getY() + 0.5);
+            g.strokeLine(onX.getX() + 0.5, TOP, onX.getX() + 0.5, TOP + height);
+            g.strokeLine(LEFT, onY.getY() + 0.5, LEFT + width, onY.getY() + 0.5);
             g.setFill(INK);
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(MetricPlot.format(v, 0.2), onX.getX(), TOP + side + 12);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(MetricPlot.format(v, 0.2), LEFT - 6, onY.getY());
+            g.fillText(MetricPlot.format(v, 0.2), onX.getX(), TOP + height + 10);
+            if (tall || i == 0 || i == 5) {
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText(MetricPlot.format(v, 0.2), LEFT - 6, onY.getY());
+            }
         }
         g.setStroke(INK);
-        g.strokeRect(LEFT + 0.5, TOP + 0.5, side, side);
+        g.strokeRect(LEFT + 0.5, TOP + 0.5, width, height);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText("Mean predicted probability", LEFT + side / 2, TOP + side + 30);
+        g.fillText("Mean predicted probability", LEFT + width / 2, TOP + height + 25);
         g.save();
-        g.translate(14, TOP + side / 2);
+        g.translate(14, TOP + height / 2);
         g.rotate(-90);
-        g.fillText("Observed positive rate", 0, 0);
+        g.fillText(height >= 130 ? "Observed positive rate" : "Observed", 0, 0);
         g.restore();
     }
 
@@ -193,13 +204,13 @@ public final class ReliabilityPlot extends Region {
 
     /** Describes the bin whose column of predicted probability is under the pointer. */
     void hover(double x, double y) {
-        double side = side();
-        if (diagram.steps() == 0 || x < LEFT || x >= LEFT + side || y < TOP || y > TOP + side) {
+        double width = plotWidth();
+        if (diagram.steps() == 0 || x < LEFT || x >= LEFT + width || y < TOP || y > TOP + plotHeight()) {
             hoverText = "";
             Tooltip.uninstall(this, tip);
             return;
         }
-        int bin = Math.min(ReliabilityBins.BINS - 1, (int) ((x - LEFT) / side * ReliabilityBins.BINS));
+        int bin = Math.min(ReliabilityBins.BINS - 1, (int) ((x - LEFT) / width * ReliabilityBins.BINS));
         hoverText = describe(diagram.bins(), bin);
         tip.setText(hoverText);
         Tooltip.install(this, tip);

@@ -9,6 +9,7 @@ import org.twinbench.data.Frame;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.stats.ClassificationMetrics;
 import org.twinbench.stats.MetricSet;
+import org.twinbench.stats.ReliabilityBins;
 import org.twinbench.stats.SliceMetrics;
 
 /**
@@ -96,7 +97,8 @@ public final class SimulationEngine {
             for (Policy.Run policy : policies) {
                 model = policy.act(step, arrived, model, out);
             }
-            return new StepResult(replicate, step, metrics.overall(), metrics.slices(), out.measures, out.alarms);
+            return new StepResult(replicate, step, metrics.overall(), metrics.slices(), out.measures, out.alarms,
+                    metrics.calibration());
         }
 
         /** Gives the challenger's scores to the rows routed to it; null when no challenger is serving. */
@@ -146,7 +148,8 @@ public final class SimulationEngine {
                 CategoricalColumn values = batch.categorical(column).select(keep);
                 slices.addAll(SliceMetrics.bySlice(column, values.codes(), values.levels(), y, s, plan.threshold()));
             }
-            return new StepResult(replicate, step, overall, slices);
+            return new StepResult(replicate, step, overall, slices, java.util.Map.of(), List.of(),
+                    ReliabilityBins.of(y, s));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.twinbench.stats.MetricSet;
+import org.twinbench.stats.ReliabilityBins;
 import org.twinbench.stats.SliceMetrics;
 
 /**
@@ -14,14 +15,23 @@ import org.twinbench.stats.SliceMetrics;
  * @param measures other figures of the step by name, e.g. {@code latency_p95_ms}, {@code cost} or
  *     {@code <monitor>.observed_accuracy}, in the order the nodes produced them
  * @param alarms what monitors and policies signalled at this step
+ * @param calibration the reliability bins of the labelled rows overall (empty when not recorded, as for
+ *     a run read back from its folder: the bins are not part of {@code steps.csv})
  */
 public record StepResult(int replicate, int step, MetricSet overall, List<SliceMetrics> slices,
-                         Map<String, Double> measures, List<Alarm> alarms) implements java.io.Serializable {
+                         Map<String, Double> measures, List<Alarm> alarms, ReliabilityBins calibration)
+        implements java.io.Serializable {
 
     public StepResult {
         slices = List.copyOf(slices);
         measures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measures));
         alarms = List.copyOf(alarms);
+        calibration = calibration == null ? ReliabilityBins.EMPTY : calibration;
+    }
+
+    public StepResult(int replicate, int step, MetricSet overall, List<SliceMetrics> slices,
+                      Map<String, Double> measures, List<Alarm> alarms) {
+        this(replicate, step, overall, slices, measures, alarms, ReliabilityBins.EMPTY);
     }
 
     public StepResult(int replicate, int step, MetricSet overall, List<SliceMetrics> slices) {

@@ -12,7 +12,8 @@
  *       scores detections against known change points.</li>
  *   <li>Metrics per slice: {@link org.twinbench.stats.ClassificationMetrics}, {@link org.twinbench.stats.BinaryMetric},
  *       {@link org.twinbench.stats.RegressionMetrics}, slicings ({@link org.twinbench.stats.SliceColumn}),
- *       {@link org.twinbench.stats.FairnessGaps} and {@link org.twinbench.stats.BootstrapInterval};
+ *       {@link org.twinbench.stats.FairnessGaps}, {@link org.twinbench.stats.BootstrapInterval} and the
+ *       reliability diagram's bins ({@link org.twinbench.stats.ReliabilityBins});
  *       {@link org.twinbench.stats.SliceMetrics#bySlice} takes every slice in one fused pass (SlicePass) when
  *       the scores are probabilities.</li>
  *   <li>Performance without labels: {@link org.twinbench.stats.Cbpe} with {@link org.twinbench.stats.Calibration}.</li>

@@ -33,6 +33,7 @@ public final class LiveChartsView {
     @FXML private MenuButton sliceMenu;
     @FXML private MetricPlot metricChart;
     @FXML private DriftHeatmapPlot driftHeatmap;
+    @FXML private ReliabilityPlot reliabilityPlot;
     @FXML private javafx.scene.control.TabPane chartTabs;
     @FXML private TableView<SliceRow> sliceTable;
     @FXML private TableColumn<SliceRow, String> sliceColumn;
@@ -112,6 +113,9 @@ public final class LiveChartsView {
                 upperBound(model.highestProperty().get()), model.metricProperty().get());
         if (driftHeatmap.heatmap() != model.driftHeatmap()) {
             driftHeatmap.show(model.driftHeatmap());
+        }
+        if (!reliabilityPlot.diagram().equals(model.reliability())) {
+            reliabilityPlot.show(model.reliability());
         }
     }
 

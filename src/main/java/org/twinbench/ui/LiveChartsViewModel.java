@@ -62,6 +62,7 @@ public final class LiveChartsViewModel {
     /** The run's feature-drift monitors: node id to alarm threshold. */
     private Map<String, Double> driftMonitors = Map.of();
     private DriftHeatmap heatmap = DriftHeatmap.EMPTY;
+    private ReliabilityDiagram reliability = ReliabilityDiagram.empty(ReliabilityDiagram.DEFAULT_WINDOW);
     private final javafx.beans.property.ReadOnlyBooleanWrapper canReport = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Path runScenarioFile;
     private org.twinbench.sim.SimulationPlan runPlan;
@@ -129,6 +130,11 @@ public final class LiveChartsViewModel {
     /** Feature × step drift so far (empty without a feature-drift monitor). */
     public DriftHeatmap driftHeatmap() {
         return heatmap;
+    }
+
+    /** The reliability diagram of the last {@link ReliabilityDiagram#DEFAULT_WINDOW} steps (replicate 0). */
+    public ReliabilityDiagram reliability() {
+        return reliability;
     }
 
     /** Whether there is a run to report on: a compiled plan and at least one step. */
@@ -223,6 +229,7 @@ public final class LiveChartsViewModel {
 
     private void refresh() {
         heatmap = driftMonitors.isEmpty() ? DriftHeatmap.EMPTY : DriftHeatmap.of(history, driftMonitors);
+        reliability = ReliabilityDiagram.of(results, reliability.window());
         updateCurves();
         updateRows();
         revision.set(revision.get() + 1);

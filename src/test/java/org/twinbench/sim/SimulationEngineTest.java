@@ -55,6 +55,23 @@ class SimulationEngineTest {
     }
 
     @Test
+    void eachStepRecordsTheReliabilityBinsOfItsLabelledRows() {
+        for (StepResult result : runAll(plan).subList(0, 5)) {
+            org.twinbench.stats.ReliabilityBins bins = result.calibration();
+            assertThat(bins.total()).isEqualTo(result.overall().n());
+            double ece = 0;
+            for (int b = 0; b < org.twinbench.stats.ReliabilityBins.BINS; b++) {
+                if (bins.count(b) > 0) {
+                    assertThat(bins.predicted(b)).isBetween(b / 10.0, (b + 1) / 10.0);
+                    ece += (double) bins.count(b) / bins.total() * Math.abs(bins.observed(b) - bins.predicted(b));
+                }
+            }
+            // The bins are the ones the step's ECE is computed from.
+            assertThat(ece).isCloseTo(result.overall().ece(), org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
+    @Test
     void sameSeedGivesIdenticalResults() {
         assertThat(runAll(plan)).isEqualTo(runAll(plan));
     }

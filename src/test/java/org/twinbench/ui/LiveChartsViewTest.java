@@ -136,4 +136,28 @@ class LiveChartsViewTest {
         });
         assertThat(onFx(heatmap::hoverText)).isEqualTo("step 10 · income · 0.2000");
     }
+
+    @Test
+    void theReliabilityTabShowsThePooledBinsOfTheLastTenSteps(FxRobot robot) throws Exception {
+        robot.interact(() -> model.accept(ReliabilityWindowTest.steps(0, 12)));
+        robot.clickOn("Reliability");
+        ReliabilityPlot plot = robot.lookup(".reliability-plot").queryAs(ReliabilityPlot.class);
+        assertThat(onFx(() -> plot.isVisible() && plot.getWidth() > 0)).isTrue();
+        ReliabilityDiagram shown = onFx(plot::diagram);
+        assertThat(shown.firstStep()).isEqualTo(2);
+        assertThat(shown.lastStep()).isEqualTo(11);
+        assertThat(shown.bins().predicted(8)).isCloseTo(0.826, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(onFx(plot::title)).startsWith("Last 10 of 10 steps (2–11) · 20 labelled rows");
+        // The pointer over the point of bin 8 (0.826, 1.0) describes that bin.
+        robot.moveTo(onFx(() -> plot.localToScreen(plot.toPixel(0.826, 1.0))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !onFx(plot::hoverText).isEmpty());
+        assertThat(onFx(plot::hoverText)).isEqualTo("bin 0.80–0.90 · 10 rows · predicted 0.826 · observed 1.000");
+        // A later batch moves the window: the point of bin 2 now pools steps 5–14, no positives.
+        robot.interact(() -> model.accept(ReliabilityWindowTest.steps(12, 15)));
+        assertThat(onFx(() -> plot.diagram().firstStep())).isEqualTo(5);
+        assertThat(onFx(() -> plot.diagram().bins().observed(2))).isEqualTo(0.0);
+        robot.moveTo(onFx(() -> plot.localToScreen(plot.toPixel(0.25, 0.0))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(plot::hoverText).startsWith("bin 0.20"));
+        assertThat(onFx(plot::hoverText)).isEqualTo("bin 0.20–0.30 · 10 rows · predicted 0.250 · observed 0.000");
+    }
 }

@@ -1,0 +1,47 @@
+package org.twinbench.ui;
+
+import java.util.List;
+import org.twinbench.sim.StepResult;
+import org.twinbench.stats.ReliabilityBins;
+
+/**
+ * The reliability diagram of the current window of a run: the reliability bins of its last
+ * {@code window} steps pooled by counts (Σ scores / Σ rows and Σ positives / Σ rows per bin).
+ *
+ * @param window how many steps the window holds at most
+ * @param firstStep the first step pooled, -1 when there is none
+ * @param lastStep the last step pooled, -1 when there is none
+ * @param bins the pooled bins
+ */
+public record ReliabilityDiagram(int window, int firstStep, int lastStep, ReliabilityBins bins) {
+
+    /** Steps in the window unless the run asks otherwise. */
+    static final int DEFAULT_WINDOW = 10;
+
+    static ReliabilityDiagram empty(int window) {
+        return new ReliabilityDiagram(window, -1, -1, ReliabilityBins.EMPTY);
+    }
+
+    /** Pools the bins of the last {@code window} results of {@code results} (in step order). */
+    static ReliabilityDiagram of(List<StepResult> results, int window) {
+        if (results.isEmpty()) {
+            return empty(window);
+        }
+        List<StepResult> last = results.subList(Math.max(0, results.size() - window), results.size());
+        ReliabilityBins pooled = ReliabilityBins.EMPTY;
+        for (StepResult result : last) {
+            pooled = pooled.plus(result.calibration());
+        }
+        return new ReliabilityDiagram(window, last.get(0).step(), last.get(last.size() - 1).step(), pooled);
+    }
+
+    /** Steps pooled so far (fewer than the window early in a run). */
+    public int steps() {
+        return firstStep < 0 ? 0 : lastStep - firstStep + 1;
+    }
+
+    /** Whether any row with a label was binned. */
+    public boolean hasRows() {
+        return bins.total() > 0;
+    }
+}

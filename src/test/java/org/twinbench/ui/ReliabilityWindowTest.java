@@ -1,0 +1,82 @@
+package org.twinbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.twinbench.sim.StepResult;
+import org.twinbench.stats.MetricSet;
+import org.twinbench.stats.ReliabilityBins;
+
+/** The live results' reliability window, without the toolkit: the last ten steps pooled by counts. */
+class ReliabilityWindowTest {
+
+    /**
+     * Step k has two labelled rows: score 0.25 with a positive label while k &lt; 4, and score
+     * 0.8 + 0.004·k with a positive label. Over steps 2–11 bin 2 has 10 rows, predicted 0.25,
+     * observed 2/10 (steps 2 and 3); bin 8 has 10 rows, predicted 0.8 + 0.004·6.5 = 0.826, observed 1.
+     */
+    static List<StepResult> steps(int from, int to) {
+        List<StepResult> out = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            ReliabilityBins bins = ReliabilityBins.of(new int[] {k < 4 ? 1 : 0, 1}, new double[] {0.25, 0.8 + 0.004 * k});
+            out.add(new StepResult(0, k, new MetricSet(2, 0.5, 0.5, 0.5, 0.5, 0.7, 0.4, 0.2, 0.05), List.of(),
+                    Map.of(), List.of(), bins));
+        }
+        return out;
+    }
+
+    @Test
+    void theWindowPoolsTheLastTenStepsByCounts() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model.accept(steps(0, 5));
+        model.accept(steps(5, 12));
+        ReliabilityDiagram diagram = model.reliability();
+        assertThat(diagram.window()).isEqualTo(10);
+        assertThat(diagram.firstStep()).isEqualTo(2);
+        assertThat(diagram.lastStep()).isEqualTo(11);
+        assertThat(diagram.steps()).isEqualTo(10);
+        ReliabilityBins bins = diagram.bins();
+        assertThat(bins.total()).isEqualTo(20);
+        assertThat(bins.count(2)).isEqualTo(10);
+        assertThat(bins.predicted(2)).isCloseTo(0.25, within(1e-12));
+        assertThat(bins.observed(2)).isCloseTo(0.2, within(1e-12));
+        assertThat(bins.count(8)).isEqualTo(10);
+        assertThat(bins.predicted(8)).isCloseTo(0.826, within(1e-12));
+        assertThat(bins.observed(8)).isEqualTo(1.0);
+        assertThat(bins.count(0)).isZero();
+    }
+
+    @Test
+    void earlyInARunTheWindowHoldsTheStepsSoFar() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model.accept(steps(0, 3));
+        ReliabilityDiagram diagram = model.reliability();
+        assertThat(diagram.steps()).isEqualTo(3);
+        // Steps 0, 1, 2 all have a positive label at 0.25.
+        assertThat(diagram.bins().observed(2)).isEqualTo(1.0);
+        assertThat(diagram.bins().predicted(8)).isCloseTo(0.804, within(1e-12));
+    }
+
+    @Test
+    void otherReplicatesAndAClearLeaveTheWindowAlone() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model.accept(steps(0, 12));
+        StepResult other = steps(12, 13).get(0);
+        model.accept(List.of(new StepResult(1, 12, other.overall(), List.of(), Map.of(), List.of(), other.calibration())));
+        assertThat(model.reliability().lastStep()).isEqualTo(11);
+        model.clear();
+        assertThat(model.reliability().steps()).isZero();
+        assertThat(model.reliability().hasRows()).isFalse();
+    }
+
+    @Test
+    void hoverTextNamesTheBinRangeCountAndBothRates() {
+        ReliabilityBins bins = ReliabilityBins.of(new int[] {1, 0, 0}, new double[] {0.31, 0.35, 0.39});
+        assertThat(ReliabilityPlot.describe(bins, 3)).isEqualTo("bin 0.30–0.40 · 3 rows · predicted 0.350 · observed 0.333");
+        assertThat(ReliabilityPlot.describe(bins, 4)).isEqualTo("bin 0.40–0.50 · no rows");
+    }
+}

@@ -13,12 +13,19 @@ package org.twinbench.ui;
  * @param low the lower edge of a band around the curve per point (the 5th percentile over
  *     replicates), or {@code null} without a band
  * @param high the upper edge (95th percentile), or {@code null}
+ * @param settled how many of the first points stay as they are while the run goes on (the chart
+ *     draws those once); 0 when unknown
  */
 public record ChartCurve(String name, int colour, int[] steps, double[] values, boolean estimate, double[] low,
-                         double[] high) {
+                         double[] high, int settled) {
+
+    public ChartCurve(String name, int colour, int[] steps, double[] values, boolean estimate, double[] low,
+                      double[] high) {
+        this(name, colour, steps, values, estimate, low, high, 0);
+    }
 
     public ChartCurve(String name, int colour, int[] steps, double[] values, boolean estimate) {
-        this(name, colour, steps, values, estimate, null, null);
+        this(name, colour, steps, values, estimate, null, null, 0);
     }
 
     public int size() {

@@ -48,6 +48,69 @@ public final class Decimator {
         return java.util.Arrays.copyOf(out, used);
     }
 
+    /**
+     * The indices to draw of a series that is still growing, and how many of the first of them are
+     * settled: they stay the same however many points are appended, until the bucket width changes.
+     * Buckets are {@code width} points wide, {@code width} the least power of two that keeps at most
+     * {@code buckets} of them (so it changes only a few times in a run, never per step); each keeps
+     * its first, lowest and highest point, as {@link #select} does, and the series' last point is
+     * added. Only full buckets are settled: the live chart draws them once and redraws just the rest.
+     */
+    public static Selection selectGrowing(MetricHistory.Series series, int buckets) {
+        int n = series.size();
+        if (n <= 3 * buckets) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return new Selection(all, n);
+        }
+        int width = 1;
+        while ((n + width - 1) / width > buckets) {
+            width <<= 1;
+        }
+        int full = n / width;
+        int count = (n + width - 1) / width;
+        int[] out = new int[3 * count + 1];
+        int used = 0;
+        int settled = 0;
+        for (int b = 0; b < count; b++) {
+            int from = b * width;
+            int to = Math.min(n, from + width);
+            int low = -1;
+            int high = -1;
+            for (int i = from; i < to; i++) {
+                double v = series.value(i);
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                if (low < 0 || v < series.value(low)) {
+                    low = i;
+                }
+                if (high < 0 || v > series.value(high)) {
+                    high = i;
+                }
+            }
+            used = append(out, used, from);
+            used = append(out, used, Math.min(low < 0 ? from : low, high < 0 ? from : high));
+            used = append(out, used, Math.max(low < 0 ? from : low, high < 0 ? from : high));
+            if (b < full) {
+                settled = used;
+            }
+        }
+        used = append(out, used, n - 1);
+        return new Selection(java.util.Arrays.copyOf(out, used), settled);
+    }
+
+    /**
+     * Indices of the points to draw, ascending, of which the first {@code settled} no longer change.
+     *
+     * @param indices the indices into the series
+     * @param settled how many of the first indices stay as they are while the series grows
+     */
+    public record Selection(int[] indices, int settled) {
+    }
+
     /** Appends {@code index} unless it equals the last one kept (indices only ever grow). */
     private static int append(int[] out, int used, int index) {
         if (used > 0 && out[used - 1] >= index) {

@@ -284,19 +284,24 @@ public final class LiveChartsViewModel {
     }
 
     private static ChartCurve curve(String name, int colour, MetricHistory.Series values, boolean estimate) {
-        int[] keep = Decimator.select(values, DISPLAY_BUCKETS);
+        Decimator.Selection selection = Decimator.selectGrowing(values, DISPLAY_BUCKETS);
+        int[] keep = selection.indices();
         int[] steps = new int[keep.length];
         double[] ys = new double[keep.length];
         int n = 0;
-        for (int i : keep) {
-            double v = values.value(i);
+        int settled = 0;
+        for (int k = 0; k < keep.length; k++) {
+            double v = values.value(keep[k]);
             if (!Double.isNaN(v)) {
-                steps[n] = values.step(i);
+                steps[n] = values.step(keep[k]);
                 ys[n++] = v;
+            }
+            if (k == selection.settled() - 1) {
+                settled = n;
             }
         }
         return new ChartCurve(name, colour, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(ys, n),
-                estimate);
+                estimate, null, null, settled);
     }
 
     /** The mean over replicates, decimated, with the band's edges at the same points. */

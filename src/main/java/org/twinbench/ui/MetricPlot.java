@@ -45,6 +45,8 @@ public final class MetricPlot extends Region {
     private static final double BOTTOM = 42;
 
     private final Canvas canvas = new Canvas();
+    /** Above the chart: the curves' unsettled ends, cleared and redrawn on every update. */
+    private final Canvas tails = new Canvas();
     private final Label hoverLabel = new Label();
     private final Line crosshair = new Line();
     private final Map<String, Double> textWidths = new HashMap<>();
@@ -69,7 +71,8 @@ public final class MetricPlot extends Region {
         crosshair.setVisible(false);
         crosshair.setMouseTransparent(true);
         crosshair.setManaged(false);
-        getChildren().addAll(canvas, crosshair, hoverLabel);
+        tails.setMouseTransparent(true);
+        getChildren().addAll(canvas, tails, crosshair, hoverLabel);
         setMinSize(200, 120);
         setPrefSize(600, 300);
         addEventHandler(MouseEvent.MOUSE_MOVED, event -> hover(event.getX(), event.getY()));
@@ -79,6 +82,12 @@ public final class MetricPlot extends Region {
     /** Replaces what is drawn and redraws once. */
     public void show(List<ChartCurve> newCurves, List<Alarm> newMarkers, double lowBound, double highBound,
                      String metric) {
+        List<ChartCurve> before = curves;
+        List<Alarm> markersBefore = markers;
+        double lowBefore = low;
+        double highBefore = high;
+        double legendBefore = legendWidth;
+        String labelBefore = valueLabel;
         this.curves = List.copyOf(newCurves);
         this.markers = List.copyOf(newMarkers);
         this.low = lowBound;
@@ -89,7 +98,13 @@ public final class MetricPlot extends Region {
             legendWidth = Math.max(legendWidth, textWidth(curve.name()));
         }
         legendWidth = curves.isEmpty() ? 0 : legendWidth + 34;
-        draw();
+        boolean sameFrame = low == lowBefore && high == highBefore && legendWidth == legendBefore
+                && valueLabel.equals(labelBefore) && startsWith(markers, markersBefore);
+        if (sameFrame && extends_(before, curves)) {
+            drawGrowth(before, markersBefore.size());
+        } else {
+            draw();
+        }
         if (hoverLabel.isVisible()) {
             hover(hoverX, hoverY);
         }
@@ -122,6 +137,8 @@ public final class MetricPlot extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            tails.setWidth(w);
+            tails.setHeight(h);
             draw();
         }
     }
@@ -174,10 +191,63 @@ public final class MetricPlot extends Region {
             }
         }
         for (ChartCurve curve : curves) {
-            drawCurve(g, curve);
+            drawCurve(g, curve, 0, curve.hasBand() ? curve.size() : curve.settled());
         }
-        drawMarkers(g);
+        drawMarkers(g, 0);
         drawLegend(g);
+        drawTails();
+    }
+
+    /**
+     * Adds to the chart what settled since the last update (the new segments of each curve and new
+     * markers), without clearing it: the canvas keeps what it drew, so an update of a long run costs
+     * a few segments instead of every curve again. Then redraws the unsettled ends above it.
+     */
+    private void drawGrowth(List<ChartCurve> before, int markersBefore) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        for (int c = 0; c < curves.size(); c++) {
+            int from = before.get(c).settled();
+            int to = curves.get(c).settled();
+            if (to > from) {
+                drawCurve(g, curves.get(c), Math.max(0, from - 1), to);
+            }
+        }
+        drawMarkers(g, markersBefore);
+        drawTails();
+    }
+
+    /** Each curve from its last settled point to its end, on the canvas above the chart. */
+    private void drawTails() {
+        GraphicsContext t = tails.getGraphicsContext2D();
+        t.clearRect(0, 0, tails.getWidth(), tails.getHeight());
+        for (ChartCurve curve : curves) {
+            if (!curve.hasBand() && curve.settled() < curve.size()) {
+                drawCurve(t, curve, Math.max(0, curve.settled() - 1), curve.size());
+            }
+        }
+    }
+
+    /** Whether every curve of {@code now} continues the one drawn before: same look, same settled points. */
+    private static boolean extends_(List<ChartCurve> before, List<ChartCurve> now) {
+        if (before.size() != now.size()) {
+            return false;
+        }
+        for (int c = 0; c < now.size(); c++) {
+            ChartCurve a = before.get(c);
+            ChartCurve b = now.get(c);
+            int kept = a.settled();
+            if (a.hasBand() || b.hasBand() || !a.name().equals(b.name()) || a.colour() != b.colour()
+                    || a.estimate() != b.estimate() || b.settled() < kept || b.size() < kept
+                    || !java.util.Arrays.equals(a.steps(), 0, kept, b.steps(), 0, kept)
+                    || !java.util.Arrays.equals(a.values(), 0, kept, b.values(), 0, kept)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(List<Alarm> now, List<Alarm> before) {
+        return now.size() >= before.size() && now.subList(0, before.size()).equals(before);
     }
 
     private void drawAxes(GraphicsContext g) {
@@ -219,22 +289,25 @@ public final class MetricPlot extends Region {
         g.restore();
     }
 
-    private void drawCurve(GraphicsContext g, ChartCurve curve) {
-        int n = curve.size();
-        if (n == 0) {
+    /** Points {@code from} (inclusive) to {@code to} (exclusive) of a curve as one polyline. */
+    private void drawCurve(GraphicsContext g, ChartCurve curve, int from, int to) {
+        int n = to - from;
+        if (n <= 0) {
             return;
         }
         double[] xs = new double[n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            xs[i] = pixelX(curve.steps()[i]);
-            ys[i] = pixelY(curve.values()[i]);
+            xs[i] = pixelX(curve.steps()[from + i]);
+            ys[i] = pixelY(curve.values()[from + i]);
         }
         g.setStroke(PALETTE[curve.colour() % PALETTE.length]);
         g.setLineWidth(curve.estimate() ? 1.5 : 2);
         g.setLineDashes(curve.estimate() ? new double[] {6, 4} : null);
         if (n == 1) {
-            g.strokeLine(xs[0] - 2, ys[0], xs[0] + 2, ys[0]);
+            if (curve.size() == 1) {
+                g.strokeLine(xs[0] - 2, ys[0], xs[0] + 2, ys[0]);
+            }
         } else {
             g.strokePolyline(xs, ys, n);
         }
@@ -256,8 +329,8 @@ public final class MetricPlot extends Region {
         g.fillPolygon(xs, ys, 2 * n);
     }
 
-    private void drawMarkers(GraphicsContext g) {
-        for (Alarm marker : markers) {
+    private void drawMarkers(GraphicsContext g, int from) {
+        for (Alarm marker : markers.subList(from, markers.size())) {
             double x = Math.round(toPixel(marker.step(), low).getX()) + 0.5;
             g.setStroke(marker.isAlarm() ? ALARM : ACTION);
             g.setLineWidth(1.5);

@@ -36,4 +36,42 @@ class DecimatorTest {
             assertThat(kept[i]).isGreaterThan(kept[i - 1]);
         }
     }
+
+    @Test
+    void growingSeriesUsesPowerOfTwoBucketsAndOnlyFullOnesAreSettled() {
+        // 2 buckets of 3 points each at most; 7 points need width 4: buckets [0,4) full, [4,7) open.
+        double[] values = {0.5, 0.9, 0.1, 0.5, 0.6, 0.2, 0.4};
+        Decimator.Selection selection = Decimator.selectGrowing(series(values), 2);
+        assertThat(selection.indices()).containsExactly(0, 1, 2, 4, 5, 6);
+        assertThat(selection.settled()).isEqualTo(3);
+        // Short series: every point kept and settled.
+        assertThat(Decimator.selectGrowing(series(0.1, 0.2), 2).indices()).containsExactly(0, 1);
+        assertThat(Decimator.selectGrowing(series(0.1, 0.2), 2).settled()).isEqualTo(2);
+    }
+
+    @Test
+    void settledPointsStayTheSameAsTheSeriesGrows() {
+        double[] values = new double[5_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = 0.5 + 0.4 * Math.sin(i * 0.37) * Math.cos(i * 0.011);
+        }
+        int[] previous = null;
+        int previousSettled = 0;
+        int redrawn = 0;
+        for (int n = 1; n <= values.length; n++) {
+            Decimator.Selection now = Decimator.selectGrowing(series(Arrays.copyOf(values, n)), 50);
+            assertThat(now.indices().length).isLessThanOrEqualTo(151);
+            assertThat(now.indices()[now.indices().length - 1]).isEqualTo(n - 1);
+            if (previous != null) {
+                boolean kept = now.settled() >= previousSettled && Arrays.equals(previous, 0, previousSettled,
+                        now.indices(), 0, previousSettled);
+                redrawn += kept ? 0 : 1;
+            }
+            previous = now.indices();
+            previousSettled = now.settled();
+        }
+        // Only when the bucket width doubles (150 -> 4 wide at 151, then 8, 16, 32, 64, 128) does the
+        // settled part change: six times in 5,000 steps.
+        assertThat(redrawn).isEqualTo(6);
+    }
 }

@@ -26,23 +26,7 @@ public final class Decimator {
         for (int b = 0; b < buckets; b++) {
             int from = (int) ((long) b * n / buckets);
             int to = (int) ((long) (b + 1) * n / buckets);
-            int low = -1;
-            int high = -1;
-            for (int i = from; i < to; i++) {
-                double v = series.value(i);
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-                if (low < 0 || v < series.value(low)) {
-                    low = i;
-                }
-                if (high < 0 || v > series.value(high)) {
-                    high = i;
-                }
-            }
-            used = append(out, used, from);
-            used = append(out, used, Math.min(low < 0 ? from : low, high < 0 ? from : high));
-            used = append(out, used, Math.max(low < 0 ? from : low, high < 0 ? from : high));
+            used = appendBucket(series, from, to, out, used);
         }
         used = append(out, used, n - 1);
         return java.util.Arrays.copyOf(out, used);
@@ -77,23 +61,7 @@ public final class Decimator {
         for (int b = 0; b < count; b++) {
             int from = b * width;
             int to = Math.min(n, from + width);
-            int low = -1;
-            int high = -1;
-            for (int i = from; i < to; i++) {
-                double v = series.value(i);
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-                if (low < 0 || v < series.value(low)) {
-                    low = i;
-                }
-                if (high < 0 || v > series.value(high)) {
-                    high = i;
-                }
-            }
-            used = append(out, used, from);
-            used = append(out, used, Math.min(low < 0 ? from : low, high < 0 ? from : high));
-            used = append(out, used, Math.max(low < 0 ? from : low, high < 0 ? from : high));
+            used = appendBucket(series, from, to, out, used);
             if (b < full) {
                 settled = used;
             }
@@ -109,6 +77,29 @@ public final class Decimator {
      * @param settled how many of the first indices stay as they are while the series grows
      */
     public record Selection(int[] indices, int settled) {
+    }
+
+    /** Appends the bucket {@code [from, to)}'s first, lowest and highest point, in index order. */
+    private static int appendBucket(MetricHistory.Series series, int from, int to, int[] out, int used) {
+        int low = -1;
+        int high = -1;
+        for (int i = from; i < to; i++) {
+            double v = series.value(i);
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (low < 0 || v < series.value(low)) {
+                low = i;
+            }
+            if (high < 0 || v > series.value(high)) {
+                high = i;
+            }
+        }
+        int lowOrFirst = low < 0 ? from : low;
+        int highOrFirst = high < 0 ? from : high;
+        used = append(out, used, from);
+        used = append(out, used, Math.min(lowOrFirst, highOrFirst));
+        return append(out, used, Math.max(lowOrFirst, highOrFirst));
     }
 
     /** Appends {@code index} unless it equals the last one kept (indices only ever grow). */

@@ -2,13 +2,10 @@ package org.twinbench.ui;
 
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -16,19 +13,16 @@ import javafx.scene.text.TextAlignment;
  * cell coloured from white (no drift) through orange to red (the highest value), with the colour
  * legend and the alarm threshold beside it. Hovering a cell shows its steps, feature and value.
  */
-public final class DriftHeatmapPlot extends Region {
+public final class DriftHeatmapPlot extends CanvasPlot {
 
     private static final Color LOW = Color.web("#f7fbff");
     private static final Color MID = Color.web("#fdae6b");
     private static final Color HIGH = Color.web("#c23b3b");
     private static final Color NONE = Color.web("#eceff2");
-    private static final Color INK = Color.web("#33414e");
-    private static final Font FONT = Font.font(11);
     private static final double TOP = 10;
     private static final double BOTTOM = 40;
     private static final double LEGEND = 70;
 
-    private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
     private DriftHeatmap heatmap = DriftHeatmap.EMPTY;
     private double stepMax = 60;
@@ -37,7 +31,6 @@ public final class DriftHeatmapPlot extends Region {
 
     public DriftHeatmapPlot() {
         getStyleClass().add("drift-heatmap");
-        getChildren().add(canvas);
         setMinSize(200, 100);
         addEventHandler(MouseEvent.MOUSE_MOVED, event -> hover(event.getX(), event.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, event -> {
@@ -71,17 +64,6 @@ public final class DriftHeatmapPlot extends Region {
         return hoverText;
     }
 
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
-
     /** Colour of a value on the scale: white at 0, orange at half of the top, red at the top. */
     static Color colour(double value, double top) {
         if (Double.isNaN(value)) {
@@ -103,16 +85,8 @@ public final class DriftHeatmapPlot extends Region {
         return (right() - labelWidth) / (stepMax / heatmap.stepsPerColumn());
     }
 
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        if (w <= 0 || h <= 0) {
-            return;
-        }
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFont(FONT);
+    @Override
+    void paint(GraphicsContext g, double w, double h) {
         g.setFill(INK);
         g.setTextBaseline(VPos.CENTER);
         if (heatmap.features().isEmpty()) {

@@ -11,10 +11,8 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
-import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.twinbench.sim.Alarm;
@@ -26,7 +24,7 @@ import org.twinbench.sim.Alarm;
  * redraw costs one pass over the (decimated) points. Hovering shows the nearest point's step,
  * curve and value (or a marker's detail) with a crosshair.
  */
-public final class MetricPlot extends Region {
+public final class MetricPlot extends CanvasPlot {
 
     /** Tableau 10 and two more: distinct hues that stay apart for the usual colour blindnesses. */
     static final Color[] PALETTE = {Color.web("#4e79a7"), Color.web("#f28e2b"), Color.web("#59a14f"),
@@ -36,15 +34,12 @@ public final class MetricPlot extends Region {
     private static final Color ALARM = Color.web("#c23b3b");
     private static final Color ACTION = Color.web("#2f6fdf");
     private static final Color GRID = Color.web("#e4e8ed");
-    private static final Color INK = Color.web("#33414e");
-    private static final Font FONT = Font.font(11);
     /** How close (in pixels) the mouse must be to a point or marker to show it. */
     private static final double HOVER_PIXELS = 12;
     private static final double LEFT = 62;
     private static final double TOP = 10;
     private static final double BOTTOM = 42;
 
-    private final Canvas canvas = new Canvas();
     /** Above the chart: the curves' unsettled ends, cleared and redrawn on every update. */
     private final Canvas tails = new Canvas();
     private final Label hoverLabel = new Label();
@@ -72,7 +67,7 @@ public final class MetricPlot extends Region {
         crosshair.setMouseTransparent(true);
         crosshair.setManaged(false);
         tails.setMouseTransparent(true);
-        getChildren().addAll(canvas, tails, crosshair, hoverLabel);
+        getChildren().addAll(tails, crosshair, hoverLabel);
         setMinSize(200, 120);
         setPrefSize(600, 300);
         addEventHandler(MouseEvent.MOUSE_MOVED, event -> hover(event.getX(), event.getY()));
@@ -131,16 +126,9 @@ public final class MetricPlot extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            tails.setWidth(w);
-            tails.setHeight(h);
-            draw();
-        }
+    void resized(double width, double height) {
+        tails.setWidth(width);
+        tails.setHeight(height);
     }
 
     private double plotLeft() {
@@ -172,16 +160,8 @@ public final class MetricPlot extends Region {
         return Math.max(TOP, Math.min(plotBottom(), y));
     }
 
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        if (w <= 0 || h <= 0) {
-            return;
-        }
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFont(FONT);
+    @Override
+    void paint(GraphicsContext g, double w, double h) {
         drawAxes(g);
         // No clip(): a clip makes every later operation render through a mask, which costs the
         // render thread more than the curves themselves; points are clamped to the plot instead.

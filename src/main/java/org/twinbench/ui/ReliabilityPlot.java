@@ -3,13 +3,10 @@ package org.twinbench.ui;
 import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.twinbench.stats.ReliabilityBins;
 
@@ -19,14 +16,12 @@ import org.twinbench.stats.ReliabilityBins;
  * reference, and each bin's row count as a light bar along the bottom. Hovering a bin's column shows
  * its range, count, predicted and observed values.
  */
-public final class ReliabilityPlot extends Region {
+public final class ReliabilityPlot extends CanvasPlot {
 
-    private static final Color INK = Color.web("#33414e");
     private static final Color GRID = Color.web("#e4e8ed");
     private static final Color BAR = Color.web("#d5e3f0");
     private static final Color DIAGONAL = Color.web("#8a96a3");
     private static final Color CURVE = MetricPlot.PALETTE[0];
-    private static final Font FONT = Font.font(11);
     private static final double LEFT = 56;
     private static final double RIGHT = 24;
     private static final double TOP = 24;
@@ -34,14 +29,12 @@ public final class ReliabilityPlot extends Region {
     /** The tallest count bar takes this share of the plot's height. */
     private static final double BAR_SHARE = 0.3;
 
-    private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
     private ReliabilityDiagram diagram = ReliabilityDiagram.empty(ReliabilityDiagram.DEFAULT_WINDOW);
     private String hoverText = "";
 
     public ReliabilityPlot() {
         getStyleClass().add("reliability-plot");
-        getChildren().add(canvas);
         setMinSize(200, 100);
         addEventHandler(MouseEvent.MOUSE_MOVED, event -> hover(event.getX(), event.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, event -> {
@@ -64,17 +57,6 @@ public final class ReliabilityPlot extends Region {
         return hoverText;
     }
 
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
-
     private double plotHeight() {
         return Math.max(20, canvas.getHeight() - TOP - BOTTOM);
     }
@@ -92,16 +74,8 @@ public final class ReliabilityPlot extends Region {
         return new Point2D(LEFT + x * plotWidth(), TOP + (1 - y) * plotHeight());
     }
 
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        if (w <= 0 || h <= 0) {
-            return;
-        }
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.setFont(FONT);
+    @Override
+    void paint(GraphicsContext g, double w, double h) {
         g.setLineWidth(1);
         double width = plotWidth();
         double height = plotHeight();

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 /**
  * Hands items produced on a worker thread to the FX thread in batches: however fast items arrive,
  * at most one hand-over is pending, each delivers everything queued so far, and hand-overs are at
- * least {@link #MIN_INTERVAL_NANOS} apart (about 30 per second), so the FX thread keeps time to
- * render and handle input.
+ * least {@link #MIN_INTERVAL_NANOS} apart (about 30 per second) unless a longer interval is asked
+ * for, so the FX thread keeps time to render and handle input.
  */
 public final class FxCoalescer<T> {
 
@@ -34,17 +34,25 @@ public final class FxCoalescer<T> {
     private final AtomicLong handOvers = new AtomicLong();
     private final Executor fxThread;
     private final Consumer<List<T>> consumer;
+    private final long intervalNanos;
 
     public FxCoalescer(Executor fxThread, Consumer<List<T>> consumer) {
+        this(fxThread, MIN_INTERVAL_NANOS, consumer);
+    }
+
+    /** Hand-overs at least {@code intervalNanos} apart (never less than {@link #MIN_INTERVAL_NANOS}). */
+    public FxCoalescer(Executor fxThread, long intervalNanos, Consumer<List<T>> consumer) {
         this.fxThread = fxThread;
         this.consumer = consumer;
+        this.intervalNanos = Math.max(MIN_INTERVAL_NANOS, intervalNanos);
+        lastDrainNanos.set(System.nanoTime() - this.intervalNanos);
     }
 
     /** Called from any thread. */
     public void offer(T item) {
         queue.add(item);
         if (pending.compareAndSet(false, true)) {
-            long wait = lastDrainNanos.get() + MIN_INTERVAL_NANOS - System.nanoTime();
+            long wait = lastDrainNanos.get() + intervalNanos - System.nanoTime();
             if (wait <= 0) {
                 handOver();
             } else {

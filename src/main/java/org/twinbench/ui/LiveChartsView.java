@@ -90,6 +90,9 @@ public final class LiveChartsView {
         gapColumn.setCellValueFactory(cell -> text(signed(cell.getValue().gapToBest())));
         ratioColumn.setCellValueFactory(cell -> text(ratio(cell.getValue())));
         sliceTable.setRowFactory(table -> new TableRow<>() {
+            /** One tooltip per row, its text changed in place: a new Tooltip is a popup window to style. */
+            private final Tooltip tooltip = new Tooltip();
+
             @Override
             protected void updateItem(SliceRow row, boolean empty) {
                 super.updateItem(row, empty);
@@ -101,7 +104,13 @@ public final class LiveChartsView {
                         + (worst && unfair ? "\n" : "")
                         + (unfair ? "Predicted positive less than four fifths as often as the most-selected "
                                 + "slice of its column (four-fifths rule)" : "");
-                setTooltip(why.isEmpty() ? null : new Tooltip(why));
+                if (!why.equals(tooltip.getText())) {
+                    tooltip.setText(why);
+                }
+                Tooltip wanted = why.isEmpty() ? null : tooltip;
+                if (getTooltip() != wanted) {
+                    setTooltip(wanted);
+                }
             }
         });
         redraw();

@@ -34,6 +34,11 @@ import org.twinbench.stats.MetricSet;
  */
 public final class LiveChartsViewModel {
 
+    /**
+     * While steps stream in, the slice table changes at most this often: figures that change 30
+     * times a second cannot be read, and every change lays the table's rows out again.
+     */
+    static final long TABLE_INTERVAL_NANOS = 250_000_000L;
     /** Buckets of the display decimation: at most about three points per bucket are drawn. */
     static final int DISPLAY_BUCKETS = 200;
     /** Metrics where lower is better; for the others higher is better. */
@@ -56,6 +61,8 @@ public final class LiveChartsViewModel {
     private final ReadOnlyDoubleWrapper highest = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ResultExports exports;
+    /** Brings the slice table up to date at most every {@link #TABLE_INTERVAL_NANOS}; null: every batch. */
+    private final FxCoalescer<Boolean> tablePacer;
     /** Every replicate's steps and their bands; used when a run has more than one replicate. */
     private final ReplicateBands bands = new ReplicateBands();
     private int replicates = 1;
@@ -72,6 +79,16 @@ public final class LiveChartsViewModel {
      * @param fxThread where results of background work are reported
      */
     public LiveChartsViewModel(Executor background, Executor fxThread) {
+        this(background, fxThread, TABLE_INTERVAL_NANOS);
+    }
+
+    /**
+     * @param tableIntervalNanos how often the slice table follows streaming steps; 0 updates it
+     *        with every batch (tests that feed batches on one thread)
+     */
+    LiveChartsViewModel(Executor background, Executor fxThread, long tableIntervalNanos) {
+        this.tablePacer = tableIntervalNanos <= 0 ? null
+                : new FxCoalescer<Boolean>(fxThread, tableIntervalNanos, due -> updateRows());
         this.exports = new ResultExports(background, fxThread, message::set);
         metric.addListener((obs, old, now) -> {
             if (now == null) {
@@ -191,7 +208,10 @@ public final class LiveChartsViewModel {
         refresh();
     }
 
-    /** Takes a batch of results (in step order) and updates curves and table once. */
+    /**
+     * Takes a batch of results (in step order) and updates the curves once; the slice table follows
+     * at most every {@link #TABLE_INTERVAL_NANOS} (and at once on {@link #flush()}).
+     */
     public void accept(List<StepResult> batch) {
         for (StepResult result : batch) {
             bands.add(result);
@@ -215,7 +235,13 @@ public final class LiveChartsViewModel {
                 slices.add(slice);
             }
         }
-        refresh();
+        refreshCharts();
+        if (tablePacer == null) {
+            updateRows();
+        } else {
+            tablePacer.offer(Boolean.TRUE);
+        }
+        revision.set(revision.get() + 1);
     }
 
     public BooleanProperty shownProperty(String slice) {
@@ -228,11 +254,15 @@ public final class LiveChartsViewModel {
     }
 
     private void refresh() {
+        refreshCharts();
+        updateRows();
+        revision.set(revision.get() + 1);
+    }
+
+    private void refreshCharts() {
         heatmap = driftMonitors.isEmpty() ? DriftHeatmap.EMPTY : DriftHeatmap.of(history, driftMonitors);
         reliability = ReliabilityDiagram.of(results, reliability.window());
         updateCurves();
-        updateRows();
-        revision.set(revision.get() + 1);
     }
 
     /**

@@ -67,6 +67,7 @@ public final class MainView {
     @FXML private PaletteView paletteController;
     @FXML private GraphCanvasView canvasController;
     @FXML private InspectorView inspectorController;
+    @FXML private javafx.scene.control.SplitPane editorResultsSplit;
 
     private MainViewModel viewModel;
     private Path sampleScenario;
@@ -127,8 +128,33 @@ public final class MainView {
         });
     }
 
+    /** Share of the editor/results split the results get when a run starts and they have less. */
+    static final double RESULTS_SHARE = 0.55;
+    private boolean resultsOpened;
+
+    /**
+     * The first run of the window gives the live results at least {@link #RESULTS_SHARE} of the
+     * height under the toolbar, so chart and slice table can be read on a laptop screen; after that
+     * the divider stays wherever the user puts it.
+     */
+    private void openResults() {
+        if (resultsOpened) {
+            return;
+        }
+        resultsOpened = true;
+        double[] dividers = editorResultsSplit.getDividerPositions();
+        if (dividers.length == 1 && dividers[0] > 1 - RESULTS_SHARE) {
+            editorResultsSplit.setDividerPosition(0, 1 - RESULTS_SHARE);
+        }
+    }
+
     private void bindRunControls(MainViewModel model) {
         var running = model.runningProperty();
+        running.addListener((obs, was, now) -> {
+            if (now) {
+                openResults();
+            }
+        });
         var blocked = model.runBlockedReasonProperty().isNotEmpty();
         runButton.disableProperty().bind(running.or(blocked));
         runItem.disableProperty().bind(running.or(blocked));

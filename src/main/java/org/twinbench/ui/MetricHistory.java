@@ -21,22 +21,37 @@ public final class MetricHistory {
     /** The name of the series that holds the whole batch. */
     public static final String OVERALL = "overall";
 
-    /** One (metric, slice) series: steps and values in arrival order, plus the slice size. */
+    /**
+     * One (metric, slice) series: steps and values in arrival order, plus the slice size. Kept in
+     * fixed chunks, so growing never copies what is stored (a doubling array copied every series
+     * at once when a long run passed a power of two, a visible stall on the FX thread).
+     */
     public static final class Series {
-        private int[] steps = new int[64];
-        private double[] values = new double[64];
-        private int[] counts = new int[64];
+        private static final int CHUNK_BITS = 10;
+        private static final int CHUNK = 1 << CHUNK_BITS;
+        private static final int MASK = CHUNK - 1;
+
+        private int[][] steps = new int[4][];
+        private double[][] values = new double[4][];
+        private int[][] counts = new int[4][];
         private int size;
 
         void add(int step, double value, int n) {
-            if (size == steps.length) {
-                steps = Arrays.copyOf(steps, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-                counts = Arrays.copyOf(counts, size * 2);
+            int chunk = size >>> CHUNK_BITS;
+            if (chunk == steps.length) {
+                steps = Arrays.copyOf(steps, chunk * 2);
+                values = Arrays.copyOf(values, chunk * 2);
+                counts = Arrays.copyOf(counts, chunk * 2);
             }
-            steps[size] = step;
-            values[size] = value;
-            counts[size] = n;
+            if (steps[chunk] == null) {
+                steps[chunk] = new int[CHUNK];
+                values[chunk] = new double[CHUNK];
+                counts[chunk] = new int[CHUNK];
+            }
+            int at = size & MASK;
+            steps[chunk][at] = step;
+            values[chunk][at] = value;
+            counts[chunk][at] = n;
             size++;
         }
 
@@ -46,27 +61,26 @@ public final class MetricHistory {
 
         Series copy() {
             Series copy = new Series();
-            copy.steps = Arrays.copyOf(steps, Math.max(size, 1));
-            copy.values = Arrays.copyOf(values, Math.max(size, 1));
-            copy.counts = Arrays.copyOf(counts, Math.max(size, 1));
-            copy.size = size;
+            for (int i = 0; i < size; i++) {
+                copy.add(step(i), value(i), count(i));
+            }
             return copy;
         }
 
         public int step(int i) {
-            return steps[i];
+            return steps[i >>> CHUNK_BITS][i & MASK];
         }
 
         public double value(int i) {
-            return values[i];
+            return values[i >>> CHUNK_BITS][i & MASK];
         }
 
         public int count(int i) {
-            return counts[i];
+            return counts[i >>> CHUNK_BITS][i & MASK];
         }
 
         public double lastValue() {
-            return size == 0 ? Double.NaN : values[size - 1];
+            return size == 0 ? Double.NaN : value(size - 1);
         }
 
         /** The mean of the first {@code k} present values (the baseline a change is measured from). */
@@ -74,8 +88,9 @@ public final class MetricHistory {
             double sum = 0;
             int used = 0;
             for (int i = 0; i < size && used < k; i++) {
-                if (!Double.isNaN(values[i])) {
-                    sum += values[i];
+                double v = value(i);
+                if (!Double.isNaN(v)) {
+                    sum += v;
                     used++;
                 }
             }

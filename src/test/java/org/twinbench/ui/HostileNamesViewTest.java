@@ -43,7 +43,7 @@ class HostileNamesViewTest {
     void start(Stage stage) throws Exception {
         FXMLLoader loader = new FXMLLoader(HostileNamesViewTest.class.getResource("/fxml/LiveChartsView.fxml"));
         Parent root = loader.load();
-        model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         ((LiveChartsView) loader.getController()).bind(model);
         stage.setScene(new Scene(root, 900, 700));
         stage.show();

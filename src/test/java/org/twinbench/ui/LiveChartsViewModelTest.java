@@ -29,7 +29,7 @@ class LiveChartsViewModelTest {
 
     @Test
     void batchesAppendToOneSeriesPerSlice() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.accept(steps(0, 10));
         model.accept(steps(10, 25));
         assertThat(model.curves()).extracting(ChartCurve::name)
@@ -41,7 +41,7 @@ class LiveChartsViewModelTest {
 
     @Test
     void hidingASliceRemovesItsCurve() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.accept(steps(0, 5));
         model.shownProperty("region=west").set(false);
         assertThat(model.curves()).extracting(ChartCurve::name).containsExactly("overall", "region=north");
@@ -53,7 +53,7 @@ class LiveChartsViewModelTest {
 
     @Test
     void longRunsAreDecimatedForDisplay() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.accept(steps(0, 10_000));
         assertThat(model.curves().get(0).size()).isLessThanOrEqualTo(3 * LiveChartsViewModel.DISPLAY_BUCKETS + 1);
         // The last point is always kept, and the steps stay in order.
@@ -64,7 +64,7 @@ class LiveChartsViewModelTest {
 
     @Test
     void sliceTableFlagsTheWorstSliceAndMeasuresChange() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.accept(steps(0, 20));
         SliceRow north = model.rows().stream().filter(r -> r.slice().equals("region=north")).findFirst().orElseThrow();
         // Baseline: mean of steps 0..4 = 0.898; latest (step 19) = 0.881.
@@ -105,7 +105,7 @@ class LiveChartsViewModelTest {
 
     @Test
     void measuresBecomeChartableAndAlarmsAreKept() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         List<StepResult> steps = new ArrayList<>();
         for (int step = 0; step < 4; step++) {
             steps.add(new StepResult(0, step, accuracy(0.8, 100), List.of(),
@@ -125,8 +125,36 @@ class LiveChartsViewModelTest {
     }
 
     @Test
+    void whileStepsStreamTheTableFollowsAtMostFourTimesASecond() throws Exception {
+        java.util.concurrent.LinkedBlockingQueue<Runnable> fxThread = new java.util.concurrent.LinkedBlockingQueue<>();
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, fxThread::add);
+        model.accept(steps(0, 5));
+        // The chart follows every batch; the table's first update is handed over at once.
+        assertThat(model.curves().get(1).size()).isEqualTo(5);
+        fxThread.take().run();
+        double afterFive = north(model).latest();
+        model.accept(steps(5, 6));
+        assertThat(model.curves().get(1).size()).isEqualTo(6);
+        assertThat(north(model).latest()).as("the table waits").isEqualTo(afterFive);
+        assertThat(fxThread).isEmpty();
+        // The catch-up comes by itself a quarter of a second later, without another batch.
+        Runnable catchUp = fxThread.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(catchUp).isNotNull();
+        catchUp.run();
+        assertThat(north(model).latest()).isCloseTo(0.9 - 0.001 * 5, within(1e-12));
+        // A run's end shows the last values at once.
+        model.accept(steps(6, 7));
+        model.flush();
+        assertThat(north(model).latest()).isCloseTo(0.9 - 0.001 * 6, within(1e-12));
+    }
+
+    private static SliceRow north(LiveChartsViewModel model) {
+        return model.rows().stream().filter(r -> r.slice().equals("region=north")).findFirst().orElseThrow();
+    }
+
+    @Test
     void eachBatchIsOneRevision() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         long before = model.revisionProperty().get();
         model.accept(steps(0, 30));
         assertThat(model.revisionProperty().get()).isEqualTo(before + 1);
@@ -134,7 +162,7 @@ class LiveChartsViewModelTest {
 
     @Test
     void anUnchangedTableKeepsItsRows() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.accept(steps(0, 5));
         List<SliceRow> changed = new ArrayList<>();
         model.rows().addListener((javafx.collections.ListChangeListener<SliceRow>) change -> {
@@ -151,7 +179,7 @@ class LiveChartsViewModelTest {
 
     @Test
     void aCbpeEstimateIsDrawnDashedBesideTheTrueMetric() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         List<StepResult> steps = new ArrayList<>();
         for (int step = 0; step < 3; step++) {
             steps.add(new StepResult(0, step, accuracy(0.8, 100), List.of(),
@@ -169,7 +197,7 @@ class LiveChartsViewModelTest {
 
     @Test
     void sliceTableShowsGapToBestAndFlagsTheFourFifthsRule() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         // Selection rates: north 0.5, west 0.36 (ratio 0.72 < 0.8, flagged), as a fairness monitor records them.
         model.accept(List.of(new StepResult(0, 0, accuracy(0.8, 100), List.of(
                 new SliceMetrics("region", "north", accuracy(0.9, 60)), new SliceMetrics("region", "west", accuracy(0.6, 40))),
@@ -195,7 +223,7 @@ class LiveChartsViewModelTest {
 
     @Test
     void replicatesAreDrawnAsMeanAndNinetyPercentBandUpToTheStepAllReached() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.setReplicates(3);
         List<StepResult> batch = new ArrayList<>();
         double[] accuracies = {0.7, 0.9, 0.8};

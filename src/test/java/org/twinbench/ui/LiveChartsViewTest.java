@@ -34,7 +34,7 @@ class LiveChartsViewTest {
         FXMLLoader loader = new FXMLLoader(getClass().getResource("/fxml/LiveChartsView.fxml"));
         Parent root = loader.load();
         view = loader.getController();
-        model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         view.bind(model);
         view.setSteps(40);
         Scene scene = new Scene(root, 1000, 700);

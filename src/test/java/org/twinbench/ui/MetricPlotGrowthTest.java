@@ -67,7 +67,7 @@ class MetricPlotGrowthTest {
 
     @Test
     void aChartGrownBatchByBatchLooksLikeOneDrawnOnceFromTheFinalCurves() throws Exception {
-        LiveChartsViewModel fed = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel fed = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         int[] growthUpdates = {0};
         for (int start = 0; start < STEPS; start += 37) {
             int from = start;
@@ -79,7 +79,7 @@ class MetricPlotGrowthTest {
             growthUpdates[0]++;
         }
         Image[] images = WaitForAsyncUtils.asyncFx(() -> {
-            LiveChartsViewModel whole = new LiveChartsViewModel(Runnable::run, Runnable::run);
+            LiveChartsViewModel whole = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
             whole.accept(steps(0, STEPS));
             show(once, whole);
             assertThat(once.curves()).hasSameSizeAs(grown.curves());

@@ -31,7 +31,7 @@ class ReliabilityWindowTest {
 
     @Test
     void theWindowPoolsTheLastTenStepsByCounts() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.accept(steps(0, 5));
         model.accept(steps(5, 12));
         ReliabilityDiagram diagram = model.reliability();
@@ -52,7 +52,7 @@ class ReliabilityWindowTest {
 
     @Test
     void earlyInARunTheWindowHoldsTheStepsSoFar() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.accept(steps(0, 3));
         ReliabilityDiagram diagram = model.reliability();
         assertThat(diagram.steps()).isEqualTo(3);
@@ -63,7 +63,7 @@ class ReliabilityWindowTest {
 
     @Test
     void otherReplicatesAndAClearLeaveTheWindowAlone() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.accept(steps(0, 12));
         StepResult other = steps(12, 13).get(0);
         model.accept(List.of(new StepResult(1, 12, other.overall(), List.of(), Map.of(), List.of(), other.calibration())));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -52,7 +51,7 @@ public final class LiveChartsSmoothness extends Application {
         stage.setScene(scene);
         stage.show();
 
-        List<Long> pulses = new ArrayList<>();
+        List<Long> pulses = java.util.Collections.synchronizedList(new ArrayList<>());
         AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -60,67 +59,135 @@ public final class LiveChartsSmoothness extends Application {
             }
         };
         timer.start();
-        List<Double> acceptMillis = new ArrayList<>();
+        List<long[]> acceptSpans = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Double> acceptCpuMillis = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<long[]> gcSpans = java.util.Collections.synchronizedList(new ArrayList<>());
+        watchGc(gcSpans);
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        List<Double> acceptCpuMillis = new ArrayList<>();
         FxCoalescer<StepResult> coalescer = new FxCoalescer<>(Platform::runLater, batch -> {
             long start = System.nanoTime();
             long cpu = threads.getCurrentThreadCpuTime();
             model.accept(batch);
-            acceptMillis.add((System.nanoTime() - start) / 1e6);
+            acceptSpans.add(new long[] {start, System.nanoTime()});
             acceptCpuMillis.add((threads.getCurrentThreadCpuTime() - cpu) / 1e6);
         });
-        long[] cpuAtStart = {threads.getCurrentThreadCpuTime(), renderCpu(threads)};
-        CountDownLatch produced = new CountDownLatch(1);
-        long[] window = new long[2];
+        int rounds = getParameters().getRaw().isEmpty() ? 2 : Integer.parseInt(getParameters().getRaw().get(0));
         Thread worker = new Thread(() -> {
-            // One idle second first: start-up (CSS, fonts, JIT) stays out of the figures, and the
-            // idle window's pulse gaps are the reference printed beside them.
-            sleepQuietly(IDLE_MILLIS);
-            window[0] = System.nanoTime();
-            for (int step = 0; step < STEPS; step++) {
-                List<SliceMetrics> slices = new ArrayList<>();
-                for (int s = 0; s < SLICES; s++) {
-                    double a = 0.8 + 0.1 * Math.sin(step / 300.0 + s) + 0.01 * ((step * 7 + s) % 5);
-                    slices.add(new SliceMetrics("segment", "s" + s, metrics(a)));
-                }
-                coalescer.offer(new StepResult(0, step, metrics(0.8), slices));
-                if (step % 10 == 0) {
-                    // About 2,000 steps per second: a fast engine that a viewer still watches.
-                    sleepQuietly(5);
-                }
+            for (int round = 1; round <= rounds; round++) {
+                // An idle spell first: start-up (CSS, fonts) stays out of the figures, and the idle
+                // window's pulse gaps are the reference printed beside them.
+                onFxThread(model::clear);
+                sleepQuietly(IDLE_MILLIS);
+                long idleFrom = System.nanoTime() - (long) (IDLE_MILLIS * 1e6 / 2);
+                long from = System.nanoTime();
+                long fromWall = System.currentTimeMillis();
+                long handOversBefore = coalescer.handOvers();
+                int spansBefore = acceptSpans.size();
+                long[] cpuBefore = onFxThread(() -> new long[] {threads.getCurrentThreadCpuTime(), renderCpu(threads)});
+                produce(coalescer);
+                long to = System.nanoTime();
+                sleepQuietly(500);
+                onFxThread(model::flush);
+                long[] cpuAfter = onFxThread(() -> new long[] {threads.getCurrentThreadCpuTime(), renderCpu(threads)});
+                List<Long> all = List.copyOf(pulses);
+                List<Long> streaming = all.stream().filter(t -> t >= from && t <= to).toList();
+                System.out.printf(Locale.ROOT, "round %d (%s), streaming from %s%n", round, round == 1 ? "the first run after start-up"
+                        : "a later run in the same window", java.time.Instant.ofEpochMilli(fromWall));
+                report("idle (reference)", all.stream().filter(t -> t >= idleFrom && t <= from).toList(), 0, 0);
+                report("streaming", streaming, coalescer.handOvers() - handOversBefore, (to - from) / 1e9);
+                explainLongGaps(streaming, List.copyOf(acceptSpans), List.copyOf(gcSpans));
+                List<long[]> spans = List.copyOf(acceptSpans.subList(spansBefore, acceptSpans.size()));
+                double[] wall = spans.stream().mapToDouble(x -> (x[1] - x[0]) / 1e6).sorted().toArray();
+                double[] cpu = List.copyOf(acceptCpuMillis.subList(spansBefore, acceptCpuMillis.size())).stream()
+                        .mapToDouble(Double::doubleValue).sorted().toArray();
+                System.out.printf(Locale.ROOT, "  view-model update per hand-over: p50=%.1fms p99=%.1fms (n=%d),"
+                        + " cpu p50=%.1fms%n", wall[wall.length / 2], wall[(int) (wall.length * 0.99)], wall.length,
+                        cpu[cpu.length / 2]);
+                // CPU time (not wall time) counts the work done whatever else the machine runs.
+                System.out.printf(Locale.ROOT, "  cpu over the run: fx thread %.2fs, render thread %.2fs%n",
+                        (cpuAfter[0] - cpuBefore[0]) / 1e9, (cpuAfter[1] - cpuBefore[1]) / 1e9);
             }
-            window[1] = System.nanoTime();
-            produced.countDown();
+            Platform.runLater(() -> {
+                timer.stop();
+                Platform.exit();
+            });
         }, "producer");
         worker.setDaemon(true);
         worker.start();
-        new Thread(() -> {
-            try {
-                produced.await();
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    }
+
+    /** Streams {@value #STEPS} steps of {@value #SLICES} slices at about 2,000 steps per second. */
+    private static void produce(FxCoalescer<StepResult> coalescer) {
+        String[] names = new String[SLICES];
+        for (int s = 0; s < SLICES; s++) {
+            names[s] = "s" + s;
+        }
+        for (int step = 0; step < STEPS; step++) {
+            List<SliceMetrics> slices = new ArrayList<>();
+            for (int s = 0; s < SLICES; s++) {
+                double a = 0.8 + 0.1 * Math.sin(step / 300.0 + s) + 0.01 * ((step * 7 + s) % 5);
+                slices.add(new SliceMetrics("segment", names[s], metrics(a)));
             }
-            Platform.runLater(() -> {
-                model.flush();
-                timer.stop();
-                long half = window[0] - (long) (IDLE_MILLIS * 1e6 / 2);
-                report("idle (reference)", pulses.stream().filter(t -> t >= half && t <= window[0]).toList(), 0, 0);
-                report("streaming", pulses.stream().filter(t -> t >= window[0]).toList(), coalescer.handOvers(),
-                        (window[1] - window[0]) / 1e9);
-                double[] a = acceptMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                System.out.printf(Locale.ROOT, "view-model update per hand-over: p50=%.1fms p99=%.1fms (n=%d)%n",
-                        a[a.length / 2], a[(int) (a.length * 0.99)], a.length);
-                double[] c = acceptCpuMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                // CPU time (not wall time) counts the work done whatever else the machine runs.
-                System.out.printf(Locale.ROOT,
-                        "cpu: view-model update per hand-over p50=%.1fms; fx thread %.2fs, render thread %.2fs over the run%n",
-                        c[c.length / 2], (threads.getCurrentThreadCpuTime() - cpuAtStart[0]) / 1e9,
-                        (renderCpu(threads) - cpuAtStart[1]) / 1e9);
-                Platform.exit();
-            });
-        }).start();
+            coalescer.offer(new StepResult(0, step, metrics(0.8), slices));
+            if (step % 10 == 0) {
+                // A fast engine that a viewer still watches.
+                sleepQuietly(5);
+            }
+        }
+    }
+
+    /** Runs {@code work} on the FX thread and waits for its result. */
+    private static <T> T onFxThread(java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Platform.runLater(task);
+        try {
+            return task.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void onFxThread(Runnable work) {
+        onFxThread(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Records each collection's pause as a span of {@link System#nanoTime()} values. */
+    private static void watchGc(List<long[]> spans) {
+        long offset = System.nanoTime() - java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                var info = com.sun.management.GarbageCollectionNotificationInfo
+                        .from((javax.management.openmbean.CompositeData) notification.getUserData());
+                long start = offset + info.getGcInfo().getStartTime() * 1_000_000L;
+                spans.add(new long[] {start, start + info.getGcInfo().getDuration() * 1_000_000L});
+            }, n -> n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION),
+                    null);
+        }
+    }
+
+    /** The five longest gaps between pulses, with the time spent in hand-overs and collections inside each. */
+    private static void explainLongGaps(List<Long> pulses, List<long[]> accepts, List<long[]> gcs) {
+        List<long[]> gaps = new ArrayList<>();
+        for (int i = 1; i < pulses.size(); i++) {
+            gaps.add(new long[] {pulses.get(i - 1), pulses.get(i)});
+        }
+        gaps.sort((a, b) -> Long.compare(b[1] - b[0], a[1] - a[0]));
+        for (long[] gap : gaps.subList(0, Math.min(5, gaps.size()))) {
+            System.out.printf(Locale.ROOT, "    long gap %.1fms at +%.2fs: hand-over %.1fms, collection %.1fms%n",
+                    (gap[1] - gap[0]) / 1e6, (gap[0] - pulses.get(0)) / 1e9, overlap(gap, accepts) / 1e6,
+                    overlap(gap, List.copyOf(gcs)) / 1e6);
+        }
+    }
+
+    private static long overlap(long[] gap, List<long[]> spans) {
+        long total = 0;
+        for (long[] span : spans) {
+            total += Math.max(0, Math.min(gap[1], span[1]) - Math.max(gap[0], span[0]));
+        }
+        return total;
     }
 
     /** CPU time of the JavaFX render thread so far (ns), 0 if it cannot be found. */
@@ -152,7 +219,7 @@ public final class LiveChartsSmoothness extends Application {
         }
         Arrays.sort(gaps);
         System.out.printf(Locale.ROOT,
-                "%s: steps=%d slices=%d run=%.2fs pulses=%d gap_p50=%.1fms gap_p99=%.1fms gap_max=%.1fms"
+                "  %s: steps=%d slices=%d run=%.2fs pulses=%d gap_p50=%.1fms gap_p99=%.1fms gap_max=%.1fms"
                         + " handovers_per_s=%.1f%n",
                 phase, STEPS, SLICES, seconds, pulses.size(), gaps[gaps.length / 2], gaps[(int) (gaps.length * 0.99)],
                 gaps[gaps.length - 1], seconds > 0 ? handOvers / seconds : 0.0);

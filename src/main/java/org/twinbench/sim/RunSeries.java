@@ -43,15 +43,20 @@ public final class RunSeries {
         RunSeries series = new RunSeries(outcome.replicates().size(), steps);
         for (List<StepResult> replicate : outcome.replicates()) {
             for (StepResult result : replicate) {
-                result.overall().asMap().forEach((m, v) -> series.put(OVERALL, m, result, v));
+                series.putAll(OVERALL, result.overall(), result);
                 for (SliceMetrics slice : result.slices()) {
-                    String name = StepRows.sliceName(slice);
-                    slice.metrics().asMap().forEach((m, v) -> series.put(name, m, result, v));
+                    series.putAll(StepRows.sliceName(slice), slice.metrics(), result);
                 }
                 result.measures().forEach((m, v) -> series.put(OVERALL, m, result, v));
             }
         }
         return series;
+    }
+
+    private void putAll(String slice, org.twinbench.stats.MetricSet metrics, StepResult result) {
+        for (int m = 0; m < org.twinbench.stats.MetricSet.NAMES.size(); m++) {
+            put(slice, org.twinbench.stats.MetricSet.NAMES.get(m), result, metrics.value(m));
+        }
     }
 
     private void put(String slice, String metric, StepResult result, double value) {

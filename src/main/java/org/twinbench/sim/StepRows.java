@@ -2,6 +2,7 @@ package org.twinbench.sim;
 
 import java.io.IOException;
 import java.util.List;
+import org.twinbench.stats.MetricSet;
 import org.twinbench.stats.SliceMetrics;
 
 /**
@@ -27,21 +28,22 @@ public final class StepRows {
             for (StepResult result : replicate) {
                 int r = result.replicate();
                 int s = result.step();
-                sink.row(r, s, RunSeries.OVERALL, "n", Integer.toString(result.overall().n()));
-                for (var metric : result.overall().asMap().entrySet()) {
-                    sink.row(r, s, RunSeries.OVERALL, metric.getKey(), text(metric.getValue()));
-                }
+                metrics(r, s, RunSeries.OVERALL, result.overall(), sink);
                 for (SliceMetrics slice : result.slices()) {
-                    String name = sliceName(slice);
-                    sink.row(r, s, name, "n", Integer.toString(slice.metrics().n()));
-                    for (var metric : slice.metrics().asMap().entrySet()) {
-                        sink.row(r, s, name, metric.getKey(), text(metric.getValue()));
-                    }
+                    metrics(r, s, sliceName(slice), slice.metrics(), sink);
                 }
                 for (var measure : result.measures().entrySet()) {
                     sink.row(r, s, RunSeries.OVERALL, measure.getKey(), text(measure.getValue()));
                 }
             }
+        }
+    }
+
+    private static void metrics(int replicate, int step, String slice, MetricSet metrics, Sink sink)
+            throws IOException {
+        sink.row(replicate, step, slice, "n", Integer.toString(metrics.n()));
+        for (int m = 0; m < MetricSet.NAMES.size(); m++) {
+            sink.row(replicate, step, slice, MetricSet.NAMES.get(m), text(metrics.value(m)));
         }
     }
 

@@ -29,10 +29,28 @@ public record MetricSet(int n, double accuracy, double precision, double recall,
     }
 
     public double get(String name) {
-        Double value = asMap().get(name);
-        if (value == null) {
+        int index = NAMES.indexOf(name);
+        if (index < 0) {
             throw new IllegalArgumentException("unknown metric '" + name + "'; known: " + NAMES);
         }
-        return value;
+        return value(index);
+    }
+
+    /**
+     * The value of metric {@code NAMES.get(index)}: what {@link #asMap()} holds, without building a
+     * map (a run writes millions of these to its store).
+     */
+    public double value(int index) {
+        return switch (index) {
+            case 0 -> accuracy;
+            case 1 -> precision;
+            case 2 -> recall;
+            case 3 -> f1;
+            case 4 -> rocAuc;
+            case 5 -> logLoss;
+            case 6 -> brier;
+            case 7 -> ece;
+            default -> throw new IndexOutOfBoundsException("metric " + index + " of " + NAMES.size());
+        };
     }
 }

@@ -1,0 +1,108 @@
+package org.twinbench.ui.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.twinbench.data.BundledSamples;
+import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.MainViewModel;
+import org.twinbench.ui.TwinBenchApp;
+
+/**
+ * Benchmark (not a test): the whole main window running a real 10,000-step simulation of the loans
+ * sample sliced by region and employment type (10 slices and the overall figure) as fast as the
+ * engine goes, on the same two cores as the window. Prints the gaps between JavaFX pulses for the
+ * first run after start-up and for later runs (argument: how many runs, default 3). Run it with a
+ * display (Xvfb): {@code java -cp target/test-classes:target/classes:$(cat cp.txt)
+ * org.twinbench.ui.bench.RunAppSmoothness}.
+ */
+public final class AppRunSmoothness extends Application {
+
+    static final int STEPS = 10_000;
+    static final long IDLE_MILLIS = 1500;
+    private AppExecutor executor;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        Path home = Files.createTempDirectory("twinbench-smoothness");
+        System.setProperty("twinbench.home", home.toString());
+        Path samples = BundledSamples.extractTo(home.resolve("samples"));
+        Path scenario = samples.resolve("bench-10k-steps.twin.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(samples.resolve("loans-recession.twin.json").toFile());
+        for (var node : tree.withArray("nodes")) {
+            ObjectNode params = (ObjectNode) node.get("params");
+            switch (node.get("type").asText()) {
+                case "source.dataset" -> params.put("steps", STEPS).put("batch_size", 100);
+                case "monitor.slice-metrics" -> {
+                    ArrayNode slices = params.putArray("slices");
+                    slices.add("region").add("employment_type");
+                }
+                default -> { }
+            }
+        }
+        json.writerWithDefaultPrettyPrinter().writeValue(scenario.toFile(), tree);
+
+        executor = new AppExecutor();
+        MainViewModel model = TwinBenchApp.show(stage, executor, scenario);
+        PulseMeter meter = new PulseMeter();
+        meter.start();
+        AtomicLong revisions = new AtomicLong();
+        model.liveCharts().revisionProperty().addListener((obs, old, now) -> revisions.incrementAndGet());
+        int rounds = getParameters().getRaw().isEmpty() ? 3 : Integer.parseInt(getParameters().getRaw().get(0));
+        Thread driver = new Thread(() -> {
+            waitFor(() -> PulseMeter.onFxThread(() -> model.scenarioProperty().get() != null
+                    && model.runBlockedReasonProperty().get().isEmpty()));
+            for (int round = 1; round <= rounds; round++) {
+                PulseMeter.sleepQuietly(IDLE_MILLIS);
+                long from = System.nanoTime();
+                long revisionsBefore = revisions.get();
+                long[] cpuBefore = meter.cpu();
+                PulseMeter.onFxThread(() -> {
+                    model.setSpeed(0);
+                    model.run();
+                });
+                waitFor(() -> PulseMeter.onFxThread(() -> !model.runningProperty().get()));
+                long to = System.nanoTime();
+                long[] cpuAfter = meter.cpu();
+                String status = PulseMeter.onFxThread(() -> model.statusProperty().get());
+                System.out.printf(Locale.ROOT, "round %d (%s): %s%n", round,
+                        round == 1 ? "the first run after start-up" : "a later run in the same window", status);
+                PulseMeter.report("idle (reference)", meter.pulses(from - (long) (IDLE_MILLIS * 1e6 / 2), from), 0, 0);
+                List<Long> running = meter.pulses(from, to);
+                // One chart revision per hand-over (plus one as the run starts and one as it ends).
+                PulseMeter.report("running", running, revisions.get() - revisionsBefore, (to - from) / 1e9);
+                meter.explainLongGaps(running, List.of());
+                System.out.printf(Locale.ROOT, "  cpu over the run: fx thread %.2fs, render thread %.2fs%n",
+                        (cpuAfter[0] - cpuBefore[0]) / 1e9, (cpuAfter[1] - cpuBefore[1]) / 1e9);
+            }
+            Platform.runLater(() -> {
+                meter.stop();
+                Platform.exit();
+            });
+        }, "benchmark-driver");
+        driver.setDaemon(true);
+        driver.start();
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        while (!condition.getAsBoolean()) {
+            PulseMeter.sleepQuietly(50);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.twinbench.ui.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+/**
+ * What the smoothness benchmarks measure: the time of every JavaFX pulse (an {@link AnimationTimer}
+ * keeps one coming each frame), the pauses of the garbage collector and the CPU time of the FX and
+ * render threads; and how they print it.
+ */
+final class PulseMeter {
+
+    private final List<Long> pulses = Collections.synchronizedList(new ArrayList<>());
+    private final List<long[]> collections = Collections.synchronizedList(new ArrayList<>());
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            pulses.add(System.nanoTime());
+        }
+    };
+
+    /** Starts counting pulses and collections; call on the FX thread. */
+    void start() {
+        timer.start();
+        long offset = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                long start = offset + info.getGcInfo().getStartTime() * 1_000_000L;
+                collections.add(new long[] {start, start + info.getGcInfo().getDuration() * 1_000_000L});
+            }, n -> n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
+        }
+    }
+
+    void stop() {
+        timer.stop();
+    }
+
+    /** CPU time so far (ns) of the FX thread and of the render thread; called from any thread. */
+    long[] cpu() {
+        return onFxThread(() -> new long[] {threads.getCurrentThreadCpuTime(), renderCpu()});
+    }
+
+    private long renderCpu() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
+    }
+
+    /** The pulses between two {@link System#nanoTime()} values. */
+    List<Long> pulses(long from, long to) {
+        return List.copyOf(pulses).stream().filter(t -> t >= from && t <= to).toList();
+    }
+
+    /** Prints the gaps between pulses: median, 99th percentile, largest, and hand-overs per second. */
+    static void report(String phase, List<Long> pulses, long handOvers, double seconds) {
+        if (pulses.size() < 2) {
+            System.out.printf(Locale.ROOT, "  %s: fewer than two pulses%n", phase);
+            return;
+        }
+        double[] gaps = new double[pulses.size() - 1];
+        for (int i = 1; i < pulses.size(); i++) {
+            gaps[i - 1] = (pulses.get(i) - pulses.get(i - 1)) / 1e6;
+        }
+        Arrays.sort(gaps);
+        System.out.printf(Locale.ROOT,
+                "  %s: %.2fs pulses=%d gap_p50=%.1fms gap_p99=%.1fms gap_max=%.1fms handovers_per_s=%.1f%n", phase,
+                seconds, pulses.size(), gaps[gaps.length / 2], gaps[(int) (gaps.length * 0.99)], gaps[gaps.length - 1],
+                seconds > 0 ? handOvers / seconds : 0.0);
+    }
+
+    /** The five longest gaps, with the time spent inside each in hand-overs and in collections. */
+    void explainLongGaps(List<Long> pulses, List<long[]> handOvers) {
+        List<long[]> gaps = new ArrayList<>();
+        for (int i = 1; i < pulses.size(); i++) {
+            gaps.add(new long[] {pulses.get(i - 1), pulses.get(i)});
+        }
+        gaps.sort((a, b) -> Long.compare(b[1] - b[0], a[1] - a[0]));
+        List<long[]> gcs = List.copyOf(collections);
+        for (long[] gap : gaps.subList(0, Math.min(5, gaps.size()))) {
+            System.out.printf(Locale.ROOT, "    long gap %.1fms at +%.2fs: hand-over %.1fms, collection %.1fms%n",
+                    (gap[1] - gap[0]) / 1e6, (gap[0] - pulses.get(0)) / 1e9, overlap(gap, handOvers) / 1e6,
+                    overlap(gap, gcs) / 1e6);
+        }
+    }
+
+    private static long overlap(long[] gap, List<long[]> spans) {
+        long total = 0;
+        for (long[] span : spans) {
+            total += Math.max(0, Math.min(gap[1], span[1]) - Math.max(gap[0], span[0]));
+        }
+        return total;
+    }
+
+    /** Runs {@code work} on the FX thread and waits for its result. */
+    static <T> T onFxThread(Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Platform.runLater(task);
+        try {
+            return task.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void onFxThread(Runnable work) {
+        onFxThread(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -169,20 +169,30 @@ abstract class ParamEditor {
         }
     }
 
-    /** One of a fixed list of texts (a detector, a statistic, a mode): picked from a list, never typed. */
+    /**
+     * One of a fixed list of texts (a detector, a statistic, a mode): picked from a list, never typed.
+     * An optional one also lists its absence first, "(default adwin)" or "(not set)", which removes
+     * the parameter again.
+     */
     static final class Choice extends ParamEditor {
         private final ComboBox<String> box = new ComboBox<>();
+        /** The first item of an optional parameter's list, standing for no value; null if required. */
+        private final String unset;
 
         Choice(ParamSpec spec, Sink sink) {
             super(spec, sink);
+            unset = spec.required() ? null : "(" + prompt(spec) + ")";
             box.setId("param-" + spec.name());
-            box.getItems().setAll(spec.choices());
+            if (unset != null) {
+                box.getItems().add(unset);
+            }
+            box.getItems().addAll(spec.choices());
             box.setMaxWidth(Double.MAX_VALUE);
             box.setPromptText(prompt(spec));
             box.setTooltip(new Tooltip(spec.help()));
             box.valueProperty().addListener((obs, old, now) -> {
                 if (!updating) {
-                    report(sink.value(spec.name(), now));
+                    report(sink.value(spec.name(), now == null || now.equals(unset) ? null : now));
                 }
             });
         }
@@ -196,7 +206,7 @@ abstract class ParamEditor {
         void show(Object value) {
             updating = true;
             // A value outside the list (a hand-edited file) is still shown; the validator reports it.
-            box.setValue(value == null ? null : String.valueOf(value));
+            box.setValue(value == null ? unset : String.valueOf(value));
             updating = false;
         }
     }

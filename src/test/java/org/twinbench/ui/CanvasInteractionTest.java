@@ -249,6 +249,17 @@ class CanvasInteractionTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.document().scenario().node(id).orElseThrow().params()).containsEntry("detector", "adwin");
         assertThat(detector.getValue()).isEqualTo("adwin");
+        // The optional parameter can be taken out again: the engine then uses its default.
+        assertThat(detector.getItems().get(0)).isEqualTo("(default adwin)");
+        robot.clickOn(detector);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("(default adwin)").tryQuery().isPresent());
+        robot.clickOn("(default adwin)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.document().scenario().node(id).orElseThrow().params()).doesNotContainKey("detector");
+        assertThat(detector.getValue()).isEqualTo("(default adwin)");
+        robot.interact(() -> model.document().history().undo());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(detector.getValue()).isEqualTo("adwin");
     }
 
     @Test

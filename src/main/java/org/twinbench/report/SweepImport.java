@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.twinbench.data.DataException;
 import org.twinbench.scenario.Scenario;
@@ -33,11 +34,18 @@ public final class SweepImport {
     private SweepImport() {
     }
 
-    /** One imported point. */
-    public record Imported(long runId, String name) {
+    /**
+     * One point of the sweep in the store.
+     *
+     * @param alreadyStored the point was in the store before (imported earlier), so it was not stored again
+     */
+    public record Imported(long runId, String name, boolean alreadyStored) {
     }
 
-    /** Imports every point of the sweep in {@code dir}, in point order; returns the new runs. */
+    /**
+     * Imports every point of the sweep in {@code dir}, in point order; returns the stored runs. A point
+     * already in the store (the same {@code run.json}) is not stored a second time.
+     */
     public static List<Imported> into(Path store, Path dir) {
         if (!Files.isRegularFile(dir.resolve(SweepFiles.SWEEP))) {
             throw new DataException(dir + ": not a sweep's results (no " + SweepFiles.SWEEP
@@ -78,13 +86,17 @@ public final class SweepImport {
         tree.path("point").properties().forEach(e -> values.put(e.getKey(), value(e.getValue())));
         String name = tree.path("scenario").path("name").asText("sweep") + " · " + point.getFileName()
                 + (values.isEmpty() ? "" : " " + values);
+        Optional<Long> known = runs.findByRunJson(runJson);
+        if (known.isPresent()) {
+            return new Imported(known.get(), name, true);
+        }
         RunProvenance provenance = provenance(tree, name);
         RunOutcome outcome = RunFolder.read(read(point.resolve(RunFiles.STEPS)), read(point.resolve(RunFiles.ALARMS)),
                 where + RunFiles.STEPS);
         RunSeries series = RunSeries.of(outcome);
         long id = runs.save(scenarioJson(provenance.scenarioFile(), values), provenance,
                 RunSummary.of(outcome, series, List.of()), runJson, outcome);
-        return new Imported(id, name);
+        return new Imported(id, name, false);
     }
 
     /** The point's scenario when the sweep's scenario file is still where run.json says, else none. */

@@ -258,6 +258,23 @@ public final class RunStore implements AutoCloseable {
         return list().stream().filter(r -> r.id() == id).findFirst();
     }
 
+    /**
+     * The completed run whose {@code run.json} is exactly {@code runJson}, if one is stored: a run's
+     * record names its seed, data, model, point and time, so the same text means the same run
+     * (importing a sweep's results twice finds its points already there).
+     */
+    public Optional<Long> findByRunJson(String runJson) {
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT id FROM runs WHERE run_json = ? AND status = 'completed' ORDER BY id LIMIT 1")) {
+            q.setString(1, runJson);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
     /** A stored text of a run: {@code run_json} or {@code scenario_json}. */
     public Optional<String> text(long id, String column) {
         if (!List.of("run_json", "scenario_json").contains(column)) {

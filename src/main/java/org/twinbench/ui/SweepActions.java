@@ -58,13 +58,25 @@ public final class SweepActions {
             try {
                 List<SweepImport.Imported> runs = SweepImport.into(runStore, folder);
                 fxThread.execute(() -> {
-                    status.accept("Imported " + runs.size() + " runs from " + folder + " into the run history");
+                    status.accept(importMessage(runs, folder));
                     done.accept(runs);
                 });
             } catch (RuntimeException e) {
                 fxThread.execute(() -> status.accept("Cannot import the sweep: " + e.getMessage()));
             }
         });
+    }
+
+    /** What an import did, counting the points that were already in the run history. */
+    static String importMessage(List<SweepImport.Imported> runs, Path folder) {
+        long known = runs.stream().filter(SweepImport.Imported::alreadyStored).count();
+        if (known == runs.size()) {
+            return (known == 1 ? "The run" : "All " + known + " runs") + " from " + folder
+                    + (known == 1 ? " was" : " were") + " already in the run history";
+        }
+        long added = runs.size() - known;
+        return "Imported " + added + (added == 1 ? " run" : " runs") + " from " + folder + " into the run history"
+                + (known == 0 ? "" : " (" + known + (known == 1 ? " was" : " were") + " already there)");
     }
 
     /** Shows a message in the window's status line. */

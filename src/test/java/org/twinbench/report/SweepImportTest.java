@@ -77,6 +77,22 @@ class SweepImportTest {
     }
 
     @Test
+    void importingTheSameSweepAgainStoresNothingNew() {
+        Path store = dir.resolve("again.sqlite");
+        List<SweepImport.Imported> first = SweepImport.into(store, sweep);
+        List<SweepImport.Imported> second = SweepImport.into(store, sweep);
+        assertThat(first).extracting(SweepImport.Imported::alreadyStored).containsOnly(false);
+        assertThat(second).extracting(SweepImport.Imported::alreadyStored).containsOnly(true);
+        assertThat(second).extracting(SweepImport.Imported::runId)
+                .containsExactlyElementsOf(first.stream().map(SweepImport.Imported::runId).toList());
+        assertThat(second).extracting(SweepImport.Imported::name)
+                .containsExactlyElementsOf(first.stream().map(SweepImport.Imported::name).toList());
+        try (RunStore runs = RunStore.open(store)) {
+            assertThat(runs.list()).hasSize(2);
+        }
+    }
+
+    @Test
     void aFolderThatIsNotASweepIsRefusedByName() {
         assertThatThrownBy(() -> SweepImport.into(dir.resolve("runs2.sqlite"), dir))
                 .isInstanceOf(DataException.class).hasMessage(dir + ": not a sweep's results (no sweep.csv); "

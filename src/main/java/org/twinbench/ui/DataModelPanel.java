@@ -78,6 +78,8 @@ public final class DataModelPanel {
     @FXML private Button datasetChip;
     @FXML private TabPane tabs;
     @FXML private Tab qualityTab;
+    @FXML private Button compareButton;
+    private CoverageWindow coverageWindow;
     @FXML private Tab modelTab;
     @FXML private ColumnRolesTable columnTable;
     @FXML private ListView<org.twinbench.data.QualityFinding> findingList;
@@ -130,6 +132,8 @@ public final class DataModelPanel {
         findingList.setPlaceholder(new Label("No dataset open"));
         qualityTab.textProperty().bind(Bindings.createStringBinding(() -> model.datasetProperty().get() == null
                 ? "Quality" : "Quality (" + model.findings().size() + ")", model.findings(), model.datasetProperty()));
+        compareButton.disableProperty().bind(model.datasetProperty().isNull()
+                .or(model.coverage().checkingProperty()));
         previewTable.setPlaceholder(new Label("No dataset open"));
         model.previewProperty().addListener((obs, old, frame) -> showPreview(frame));
 
@@ -198,6 +202,17 @@ public final class DataModelPanel {
         choosers.openDataset(window(), viewModel.folder()).ifPresent(file -> {
             viewModel.openDataset(file);
             tabs.getSelectionModel().select(0);
+        });
+    }
+
+    @FXML
+    void onCompare() {
+        choosers.openDataset(window(), viewModel.folder()).ifPresent(file -> {
+            if (coverageWindow == null) {
+                coverageWindow = new CoverageWindow(window(), viewModel.coverage());
+            }
+            viewModel.compareWith(file);
+            coverageWindow.show();
         });
     }
 

@@ -65,6 +65,7 @@ public final class DataModelPanelViewModel {
     private final ReadOnlyObjectWrapper<Frame> preview = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ColumnRow> columns = FXCollections.observableArrayList();
     private final ObservableList<QualityFinding> findings = FXCollections.observableArrayList();
+    private final CoverageViewModel coverage;
     private final ObservableList<ColumnRow> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final ObservableList<QualityFinding> findingsView = FXCollections.unmodifiableObservableList(findings);
 
@@ -83,6 +84,7 @@ public final class DataModelPanelViewModel {
         this.document = document;
         this.canvas = canvas;
         this.model = new ModelPanelViewModel(executor, fxThread);
+        this.coverage = new CoverageViewModel(executor::submit, fxThread);
         dataset.addListener((obs, old, now) -> model.check(now));
     }
 
@@ -160,6 +162,7 @@ public final class DataModelPanelViewModel {
         schema.set(proposed);
         columns.setAll(rows(proposed));
         findings.setAll(found);
+        coverage.clear();
         preview.set(shown);
         dataset.set(read);
         long personal = proposed.columns().stream().filter(c -> c.role() == ColumnRole.PII).count();
@@ -298,6 +301,20 @@ public final class DataModelPanelViewModel {
         }
         double[] spot = canvas.freeSpot();
         return placeOnCanvas(path, spot[0], spot[1]);
+    }
+
+    /**
+     * Reads {@code other} and lists what in it the open table does not cover (new categories, numbers
+     * outside its range, missing columns) under the open table's roles.
+     */
+    public void compareWith(Path other) {
+        if (dataset.get() != null) {
+            coverage.compare(dataset.get(), schema.get(), file.get().getFileName().toString(), other);
+        }
+    }
+
+    public CoverageViewModel coverage() {
+        return coverage;
     }
 
     public ModelPanelViewModel model() {

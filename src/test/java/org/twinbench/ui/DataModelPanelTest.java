@@ -171,6 +171,43 @@ class DataModelPanelTest {
     }
 
     @Test
+    void newDataIsComparedWithTheOpenTableWithoutEchoingPersonalData(FxRobot robot) throws Exception {
+        open(robot, "#openDataButton", customers());
+        selectTab(robot, "Quality");
+        // Five new customers: two in a region the open table never had (west), one spend above its
+        // range [20, 58] of the four present.
+        Path march = dir.resolve("march.csv");
+        Files.writeString(march, """
+                full_name,email,region,spend,churned
+                Zoe Kim,zoe.kim@example.net,west,30,no
+                Max Roe,max.roe@example.net,west,31,yes
+                Ida Lund,ida.lund@example.net,north,99,no
+                Raj Rao,raj.rao@example.net,south,40,no
+                Eve Ash,eve.ash@example.net,east,,yes
+                """);
+        toOpen.add(march);
+        robot.clickOn("#compareButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !panel.coverage().findings().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(panel.coverage().findings()).extracting(QualityFinding::message).containsExactly(
+                "column 'region': 40.0% of current rows hold categories the reference never had: [west]",
+                "column 'spend': 25.0% of current rows lie outside the reference range [20, 58]");
+        assertThat(robot.lookup("#coverageMessage").queryLabeled().getText())
+                .isEqualTo("march.csv (5 rows) against customers.csv, 3 columns compared: 2 findings.");
+        Node window = robot.lookup(".coverage-window").query();
+        List<String> shown = new ArrayList<>();
+        robot.from(window).lookup((Node n) -> n instanceof Labeled).queryAll()
+                .forEach(n -> shown.add(((Labeled) n).getText()));
+        assertThat(shown).contains(panel.coverage().findings().get(0).message(),
+                        panel.coverage().findings().get(1).message(), "column spend  ·  row 3")
+                .noneMatch(t -> t != null && (t.contains("example.net") || t.contains("Zoe")));
+        // Opening another table forgets the comparison.
+        open(robot, "#openDataButton", customers());
+        assertThat(panel.coverage().findings()).isEmpty();
+        assertThat(robot.lookup("#coverageList").queryListView().getItems()).isEmpty();
+    }
+
+    @Test
     void aSlowLoadShowsProgressAndCanBeCancelled(FxRobot robot) throws Exception {
         Path big = dir.resolve("big.csv");
         try (BufferedWriter out = Files.newBufferedWriter(big)) {

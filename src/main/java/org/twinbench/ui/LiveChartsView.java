@@ -90,8 +90,11 @@ public final class LiveChartsView {
         gapColumn.setCellValueFactory(cell -> text(signed(cell.getValue().gapToBest())));
         ratioColumn.setCellValueFactory(cell -> text(ratio(cell.getValue())));
         sliceTable.setRowFactory(table -> new TableRow<>() {
-            /** One tooltip per row, its text changed in place: a new Tooltip is a popup window to style. */
-            private final Tooltip tooltip = new Tooltip();
+            /**
+             * The row's tooltip, made the first time the row needs one and then changed in place: a
+             * Tooltip is a popup window to build and style, too dear to make per update.
+             */
+            private Tooltip tooltip;
 
             @Override
             protected void updateItem(SliceRow row, boolean empty) {
@@ -104,7 +107,10 @@ public final class LiveChartsView {
                         + (worst && unfair ? "\n" : "")
                         + (unfair ? "Predicted positive less than four fifths as often as the most-selected "
                                 + "slice of its column (four-fifths rule)" : "");
-                if (!why.equals(tooltip.getText())) {
+                if (tooltip == null && !why.isEmpty()) {
+                    tooltip = new Tooltip();
+                }
+                if (tooltip != null && !why.equals(tooltip.getText())) {
                     tooltip.setText(why);
                 }
                 Tooltip wanted = why.isEmpty() ? null : tooltip;

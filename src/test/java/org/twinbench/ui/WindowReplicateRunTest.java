@@ -107,6 +107,24 @@ class WindowReplicateRunTest {
             }
             assertThat(overall[11]).isCloseTo(sum / 3, within(1e-12));
         }
+        // The history window reopens it with its band: the three values of step 11 sorted, v0 <= v1 <= v2,
+        // give (R type 7) 5th percentile v0 + 0.1 (v1 - v0) and 95th v1 + 0.9 (v2 - v1).
+        double[] v = Files.readAllLines(cliOut.resolve("steps.csv")).stream()
+                .filter(line -> line.matches("\\d+,11,overall,accuracy,.*"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(',') + 1))).sorted().toArray();
+        assertThat(v).hasSize(3);
+        RunHistoryViewModel history = new RunHistoryViewModel(model.runStore(), Runnable::run, Runnable::run);
+        history.refresh();
+        history.show(history.runs().stream().filter(r -> r.id() == id).toList());
+        assertThat(history.series()).extracting(s -> s.getName()).containsExactly(
+                "#" + id + " " + ScenarioFormat.read(scenario).name() + " · overall (mean of 3 replicates)",
+                "5th percentile of the replicates", "95th percentile of the replicates");
+        assertThat(history.series().get(0).getData().get(11).getYValue().doubleValue())
+                .isCloseTo((v[0] + v[1] + v[2]) / 3, within(1e-12));
+        assertThat(history.series().get(1).getData().get(11).getYValue().doubleValue())
+                .isCloseTo(v[0] + 0.1 * (v[1] - v[0]), within(1e-12));
+        assertThat(history.series().get(2).getData().get(11).getYValue().doubleValue())
+                .isCloseTo(v[1] + 0.9 * (v[2] - v[1]), within(1e-12));
         // Byte for byte what the run command writes, replicates 0, 1 and 2 with all their alarms.
         String steps = Files.readString(exported.resolve("steps.csv"));
         assertThat(steps).isEqualTo(Files.readString(cliOut.resolve("steps.csv")));

@@ -132,6 +132,20 @@ class WindowReplicateRunTest {
                 .containsExactly("0", "1", "2");
         assertThat(Files.readString(exported.resolve("alarms.csv")))
                 .isEqualTo(Files.readString(cliOut.resolve("alarms.csv")));
+        // The window's exports hold every replicate: the chart data is the run command's steps.csv, and
+        // the HTML report covers 12 steps x 3 replicates with the band and every replicate's alarms.
+        Path csv = dir.resolve("chart.csv");
+        model.liveCharts().exportCsv(csv);
+        assertThat(Files.readString(csv)).isEqualTo(Files.readString(cliOut.resolve("steps.csv")));
+        Path html = dir.resolve("report.html");
+        java.util.concurrent.CompletableFuture<Path> offered = new java.util.concurrent.CompletableFuture<>();
+        model.liveCharts().exportHtmlReport(html, offered::complete);
+        assertThat(offered.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(html);
+        String report = Files.readString(html);
+        assertThat(report).contains("12 × 3").contains("mean, 90% band");
+        long alarmRows = Files.readAllLines(cliOut.resolve("alarms.csv")).size() - 1L;
+        assertThat(alarmRows).isPositive();
+        assertThat(report.split("<tr><td>[012]</td><td>\\d+</td>", -1).length - 1L).isEqualTo(alarmRows);
         // The window's live view has the alarms of every replicate too.
         assertThat(model.liveCharts().alarms()).isNotEmpty()
                 .allSatisfy(a -> assertThat(a.detail()).containsPattern("^[123] of 3 replicates: "));

@@ -25,6 +25,9 @@ import org.twinbench.sim.RunStore;
  */
 public final class RunHistoryViewModel {
 
+    /** How the names of the two series at the edges of a run's band over replicates end. */
+    public static final String BAND_EDGE = "percentile of the replicates";
+
     private final Path storePath;
     private final Executor background;
     private final Executor fxThread;
@@ -119,8 +122,8 @@ public final class RunHistoryViewModel {
             if (shown.size() == 1 && replicates > 1) {
                 RunComparison.StoredBand band = band(run.run().id(), metric.get(), slice.get());
                 if (band != null) {
-                    lines.add(line("5th percentile of the replicates", band.low()));
-                    lines.add(line("95th percentile of the replicates", band.high()));
+                    lines.add(line("5th " + BAND_EDGE, band.low()));
+                    lines.add(line("95th " + BAND_EDGE, band.high()));
                 }
             }
         }

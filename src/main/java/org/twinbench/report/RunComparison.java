@@ -70,6 +70,50 @@ public final class RunComparison {
         return new RunCurves(run, means, store.alarms(id));
     }
 
+    /**
+     * The 90% band over a stored run's replicates of one metric of one slice, per step: the 5th and
+     * 95th percentiles of the replicates' values (R type 7, as {@link org.twinbench.sim.RunSeries#band}
+     * computes it for reports); NaN at a step where no replicate has a value.
+     */
+    public record StoredBand(double[] low, double[] high) {
+    }
+
+    /** Reads the band of {@code metric} in {@code slice} of run {@code id} from the store. */
+    public static StoredBand band(RunStore store, long id, String metric, String slice) {
+        RunStore.StoredRun run = store.find(id).orElseThrow(() -> new IllegalArgumentException("no run #" + id));
+        int steps = run.steps();
+        double[][] values = new double[steps][];
+        int[] counts = new int[steps];
+        try {
+            store.forEachStepRow(id, (replicate, step, rowSlice, rowMetric, value) -> {
+                if (value.isEmpty() || step >= steps || !rowMetric.equals(metric) || !rowSlice.equals(slice)) {
+                    return;
+                }
+                double v = Double.parseDouble(value);
+                if (Double.isNaN(v)) {
+                    return;
+                }
+                if (values[step] == null) {
+                    values[step] = new double[Math.max(1, run.replicates())];
+                } else if (counts[step] == values[step].length) {
+                    values[step] = java.util.Arrays.copyOf(values[step], counts[step] * 2);
+                }
+                values[step][counts[step]++] = v;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        double[] low = new double[steps];
+        double[] high = new double[steps];
+        for (int s = 0; s < steps; s++) {
+            double[] present = counts[s] == 0 ? new double[0] : java.util.Arrays.copyOf(values[s], counts[s]);
+            java.util.Arrays.sort(present);
+            low[s] = org.twinbench.sim.RunSeries.quantile(present, 0.05);
+            high[s] = org.twinbench.sim.RunSeries.quantile(present, 0.95);
+        }
+        return new StoredBand(low, high);
+    }
+
     /** Every (slice, metric) present in any run, with each run's mean over its steps. */
     public static List<Difference> differences(List<RunCurves> runs) {
         Set<String> keys = new LinkedHashSet<>();

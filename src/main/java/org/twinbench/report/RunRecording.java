@@ -16,8 +16,8 @@ import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 
 /**
- * Records a run made in the window in the run store, exactly as the {@code run} command records its
- * runs, so that run history and comparison see both: in the store from its start ({@link #begin}),
+ * Records a run made in the window in the run store (every replicate), exactly as the {@code run}
+ * command records its runs, so that run history and comparison see both: in the store from its start ({@link #begin}),
  * so that a window killed mid-run leaves an interrupted run, then completed, cancelled or failed.
  * Every call opens the store and closes it again, so no file handle outlives a call (the window may
  * be closed, or the run abandoned, at any moment); call them off the FX thread.
@@ -31,7 +31,7 @@ public final class RunRecording {
     public static long record(Path store, Scenario scenario, Path scenarioFile, SimulationPlan plan,
                               List<StepResult> steps) {
         RunProvenance provenance = RunProvenance.of(scenarioFile, plan, 1, Instant.now());
-        Results results = Results.of(provenance, steps);
+        Results results = Results.of(provenance, List.of(steps));
         try (RunStore runs = RunStore.open(store)) {
             return runs.save(ScenarioFormat.toJson(scenario), provenance, results.summary(), results.runJson(),
                     results.outcome());
@@ -44,7 +44,13 @@ public final class RunRecording {
      * becomes {@value RunStore#INTERRUPTED} on the store's next opening.
      */
     public static InProgress begin(Path store, Scenario scenario, Path scenarioFile, SimulationPlan plan) {
-        RunProvenance provenance = RunProvenance.of(scenarioFile, plan, 1, Instant.now());
+        return begin(store, scenario, scenarioFile, plan, 1);
+    }
+
+    /** As {@link #begin(Path, Scenario, Path, SimulationPlan)}, for a run of {@code replicates} replicates. */
+    public static InProgress begin(Path store, Scenario scenario, Path scenarioFile, SimulationPlan plan,
+                                   int replicates) {
+        RunProvenance provenance = RunProvenance.of(scenarioFile, plan, replicates, Instant.now());
         try (RunStore runs = RunStore.open(store)) {
             long id = runs.begin(ScenarioFormat.toJson(scenario), provenance);
             return new InProgress(store, id, provenance, runs.notice().orElse(null));
@@ -77,15 +83,30 @@ public final class RunRecording {
 
         /** Stores the steps of the finished replicate and marks the run {@value RunStore#COMPLETED}. */
         public void finish(List<StepResult> steps) {
-            Results results = Results.of(provenance, steps);
+            finishReplicates(List.of(steps));
+        }
+
+        /**
+         * Stores the steps of every replicate (in replicate order), as the {@code run} command
+         * stores a run with {@code --replicates}, and marks the run {@value RunStore#COMPLETED}.
+         */
+        public void finishReplicates(List<List<StepResult>> replicates) {
+            Results results = Results.of(provenance, replicates);
             try (RunStore runs = RunStore.open(store)) {
                 runs.finish(id, results.summary(), results.runJson(), results.outcome());
             }
         }
 
-        /** The user stopped the run: {@value RunStore#FAILED}, with a headline saying so. */
+        /**
+         * The user stopped the run: {@value RunStore#FAILED}, with a headline saying so.
+         *
+         * @param stepsDone the steps done (with replicates, by the replicate that did fewest)
+         */
         public void cancel(int stepsDone) {
-            end("Cancelled: stopped in the window after " + stepsDone + " of " + provenance.steps() + " steps");
+            end(provenance.replicates() > 1
+                    ? "Cancelled: stopped in the window after at least " + stepsDone + " of " + provenance.steps()
+                            + " steps in each of " + provenance.replicates() + " replicates"
+                    : "Cancelled: stopped in the window after " + stepsDone + " of " + provenance.steps() + " steps");
         }
 
         /** The run stopped with an error: {@value RunStore#FAILED}, with the error as headline. */
@@ -102,8 +123,8 @@ public final class RunRecording {
 
     private record Results(RunOutcome outcome, RunSummary summary, String runJson) {
 
-        static Results of(RunProvenance provenance, List<StepResult> steps) {
-            RunOutcome outcome = new RunOutcome(List.of(steps), RunStatus.COMPLETED);
+        static Results of(RunProvenance provenance, List<List<StepResult>> replicates) {
+            RunOutcome outcome = new RunOutcome(replicates, RunStatus.COMPLETED);
             RunSeries series = RunSeries.of(outcome);
             RunSummary summary = RunSummary.of(outcome, series, List.of());
             return new Results(outcome, summary, RunJson.toJson(provenance, summary, series));

@@ -81,9 +81,12 @@ public final class LiveChartsView {
         changeColumn.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
         ciColumn.setCellValueFactory(cell -> text(Double.isNaN(cell.getValue().ciLow()) ? "—"
                 : "[" + number(cell.getValue().ciLow()) + ", " + number(cell.getValue().ciHigh()) + "]"));
-        explain(nColumn, "Rows of the slice at the latest step");
+        javafx.scene.control.Label rowsHeader = explain(nColumn, "");
         explain(changeColumn, "Latest value minus the mean of the first " + SliceRow.BASELINE_STEPS + " steps");
-        explain(ciColumn, "95% Wilson interval of the latest accuracy");
+        javafx.scene.control.Label intervalHeader = explain(ciColumn, "");
+        viewModel.replicateBandsProperty().addListener((obs, old, banded) ->
+                describeReplicates(rowsHeader, intervalHeader, banded));
+        describeReplicates(rowsHeader, intervalHeader, viewModel.replicateBandsProperty().get());
         explain(gapColumn, "Latest value minus the best slice's latest value");
         explain(ratioColumn, "Selection rate (share predicted positive) over the highest of the slice's column; "
                 + "below 0.8 fails the four-fifths rule. Needs fairness on in the slice metrics node");
@@ -166,11 +169,26 @@ public final class LiveChartsView {
     }
 
     /** Puts the column's title in a label with a tooltip that says what the column holds. */
-    private static void explain(TableColumn<?, ?> column, String tip) {
+    private static javafx.scene.control.Label explain(TableColumn<?, ?> column, String tip) {
         javafx.scene.control.Label header = new javafx.scene.control.Label(column.getText());
         header.setTooltip(new Tooltip(tip));
         column.setText("");
         column.setGraphic(header);
+        return header;
+    }
+
+    /**
+     * With replicates the table shows means over replicates, and its interval is their 90% band;
+     * with one replicate, the 95% Wilson interval of the latest accuracy.
+     */
+    static void describeReplicates(javafx.scene.control.Label rows, javafx.scene.control.Label interval,
+                                   boolean banded) {
+        rows.getTooltip().setText(banded ? "Rows of the slice at the latest step all replicates reached "
+                + "(mean per replicate)" : "Rows of the slice at the latest step");
+        interval.setText(banded ? "90% band" : "95% CI");
+        interval.getTooltip().setText(banded ? "90% band over the replicates: 5th to 95th percentile of the latest "
+                + "value; Latest, Change, Gap to best and 4/5 ratio are means over the replicates"
+                : "95% Wilson interval of the latest accuracy");
     }
 
     private static ReadOnlyObjectWrapper<String> text(String value) {

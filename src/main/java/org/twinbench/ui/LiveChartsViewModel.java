@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -41,8 +39,6 @@ public final class LiveChartsViewModel {
     static final long TABLE_INTERVAL_NANOS = 250_000_000L;
     /** Buckets of the display decimation: at most about three points per bucket are drawn. */
     static final int DISPLAY_BUCKETS = 200;
-    /** Metrics where lower is better; for the others higher is better. */
-    static final Set<String> LOWER_IS_BETTER = Set.of("log_loss", "brier", "ece");
     /** The suffix of a CBPE monitor's measure that estimates metric {@code m}: {@code <id>.estimated_m}. */
     static final String ESTIMATE_PREFIX = ".estimated_";
 
@@ -65,7 +61,10 @@ public final class LiveChartsViewModel {
     private final FxCoalescer<Boolean> tablePacer;
     /** Every replicate's steps and their bands; used when a run has more than one replicate. */
     private final ReplicateBands bands = new ReplicateBands();
+    /** Alarms of every replicate, one marker per (step, node, kind). */
+    private final ReplicateMarkers markers = new ReplicateMarkers();
     private int replicates = 1;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper banded = new javafx.beans.property.ReadOnlyBooleanWrapper();
     /** The run's feature-drift monitors: node id to alarm threshold. */
     private Map<String, Double> driftMonitors = Map.of();
     private DriftHeatmap heatmap = DriftHeatmap.EMPTY;
@@ -191,11 +190,21 @@ public final class LiveChartsViewModel {
      */
     public void setReplicates(int count) {
         replicates = Math.max(1, count);
+        banded.set(replicates > 1);
         refresh();
+    }
+
+    /**
+     * Whether the run has more than one replicate: then the curves and the slice table show the
+     * mean over replicates, and the table's interval is the replicates' 90% band.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty replicateBandsProperty() {
+        return banded.getReadOnlyProperty();
     }
 
     public void clear() {
         bands.clear();
+        markers.clear();
         history.clear();
         results.clear();
         alarms.clear();
@@ -218,7 +227,9 @@ public final class LiveChartsViewModel {
             if (result.replicate() == 0) {
                 history.add(result);
                 results.add(result);
-                alarms.addAll(result.alarms());
+            }
+            for (Alarm alarm : result.alarms()) {
+                markers.add(alarm, replicates, alarms);
             }
         }
         canReport.set(runPlan != null && !results.isEmpty());
@@ -357,20 +368,11 @@ public final class LiveChartsViewModel {
     /** Replaces only the rows whose values changed, so an unchanged table is not laid out again. */
     private void updateRows() {
         String chosen = metric.get();
-        List<SliceRow> fresh = new ArrayList<>();
-        for (String slice : slices) {
-            MetricHistory.Series values = history.series(chosen, slice);
-            if (values == null || values.size() == 0) {
-                continue;
-            }
-            double latest = values.lastValue();
-            int n = values.count(values.size() - 1);
-            double[] ci = "accuracy".equals(chosen) ? SliceRow.wilson(latest, n) : new double[] {Double.NaN, Double.NaN};
-            fresh.add(new SliceRow(slice, n, latest, latest - values.meanOfFirst(SliceRow.BASELINE_STEPS), ci[0],
-                    ci[1], false));
-        }
-        List<SliceRow> marked = withFairness(markWorst(fresh, lowerIsBetter(chosen)), lowerIsBetter(chosen),
-                selectionRates());
+        List<SliceRow> marked = replicates > 1
+                ? SliceTable.rows(SliceTable.replicateRows(bands.bands(chosen, replicates), slices),
+                        bands.latestMeasureMeans(SliceTable::isSelectionRate, replicates), slices, chosen)
+                : SliceTable.rows(SliceTable.singleRunRows(history, slices, chosen),
+                        SliceTable.latestSelectionRates(history), slices, chosen);
         if (marked.size() != rows.size()) {
             rows.setAll(marked);
             return;
@@ -384,76 +386,12 @@ public final class LiveChartsViewModel {
 
     /** Error-like figures: log loss, Brier, ECE, latencies, cost and error rates. */
     static boolean lowerIsBetter(String metric) {
-        return LOWER_IS_BETTER.contains(metric) || metric.contains("latency") || metric.equals("cost")
-                || metric.endsWith("error_rate");
+        return SliceTable.lowerIsBetter(metric);
     }
 
     /** Flags the worst fifth (at least one) of the slices other than overall. */
     static List<SliceRow> markWorst(List<SliceRow> rows, boolean lowerIsBetter) {
-        List<SliceRow> candidates = new ArrayList<>(rows.stream()
-                .filter(r -> !r.slice().equals(MetricHistory.OVERALL) && !Double.isNaN(r.latest())).toList());
-        Comparator<SliceRow> worstFirst = Comparator.comparingDouble(SliceRow::latest);
-        candidates.sort(lowerIsBetter ? worstFirst.reversed() : worstFirst);
-        int flagged = candidates.isEmpty() ? 0 : Math.max(1, candidates.size() / 5);
-        Set<String> worst = new java.util.HashSet<>();
-        for (int i = 0; i < flagged; i++) {
-            worst.add(candidates.get(i).slice());
-        }
-        return rows.stream().map(r -> worst.contains(r.slice()) ? r.withWorst(true) : r).toList();
-    }
-
-    /**
-     * Adds each slice's gap to the best slice of the metric and the ratio of its latest selection
-     * rate (from a fairness monitor's {@code …=<level>.selection_rate} measures) to the highest among
-     * the slices of the same column.
-     */
-    static List<SliceRow> withFairness(List<SliceRow> rows, boolean lowerIsBetter, Map<String, Double> selectionRates) {
-        double best = Double.NaN;
-        Map<String, Double> highestRate = new HashMap<>();
-        for (SliceRow row : rows) {
-            if (row.slice().equals(MetricHistory.OVERALL)) {
-                continue;
-            }
-            if (!Double.isNaN(row.latest())) {
-                best = Double.isNaN(best) ? row.latest()
-                        : lowerIsBetter ? Math.min(best, row.latest()) : Math.max(best, row.latest());
-            }
-            Double rate = selectionRates.get(row.slice());
-            if (rate != null && !Double.isNaN(rate)) {
-                highestRate.merge(column(row.slice()), rate, Math::max);
-            }
-        }
-        List<SliceRow> out = new ArrayList<>();
-        for (SliceRow row : rows) {
-            boolean overall = row.slice().equals(MetricHistory.OVERALL);
-            Double rate = selectionRates.get(row.slice());
-            Double highest = highestRate.get(column(row.slice()));
-            double ratio = overall || rate == null || highest == null || highest == 0 ? Double.NaN : rate / highest;
-            out.add(row.withGaps(overall ? Double.NaN : row.latest() - best, ratio));
-        }
-        return out;
-    }
-
-    private static String column(String slice) {
-        int eq = slice.indexOf('=');
-        return eq < 0 ? slice : slice.substring(0, eq);
-    }
-
-    /** Each slice's latest selection rate, from the fairness monitor's measures. */
-    private Map<String, Double> selectionRates() {
-        Map<String, Double> rates = new HashMap<>();
-        for (String name : history.metrics()) {
-            if (!name.endsWith(org.twinbench.sim.FairnessMonitor.SELECTION_RATE)) {
-                continue;
-            }
-            String head = name.substring(0, name.length() - org.twinbench.sim.FairnessMonitor.SELECTION_RATE.length());
-            for (String slice : slices) {
-                if (head.endsWith("." + slice)) {
-                    rates.put(slice, history.series(name, MetricHistory.OVERALL).lastValue());
-                }
-            }
-        }
-        return rates;
+        return SliceTable.markWorst(rows, lowerIsBetter);
     }
 
     /** The steps so far (replicate 0), oldest first. */
@@ -496,7 +434,10 @@ public final class LiveChartsViewModel {
         return metricNames;
     }
 
-    /** Alarms and policy actions so far, for markers on the time axis. */
+    /**
+     * Alarms and policy actions so far, for markers on the time axis: with replicates, those of
+     * every replicate, one per (step, node, kind), each saying how many replicates raised it.
+     */
     public ObservableList<Alarm> alarms() {
         return alarms;
     }

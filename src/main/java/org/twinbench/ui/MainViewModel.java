@@ -243,7 +243,8 @@ public final class MainViewModel {
         });
         Path baseDir = document.baseDirectory();
         Path scenarioFile = document.fileProperty().get();
-        List<StepResult> recorded = new java.util.ArrayList<>();
+        // Every replicate's steps, for the run store; written by the replicates' threads (one at a time).
+        List<List<StepResult>> recorded = new java.util.ArrayList<>();
         executor.submit(() -> {
             RunListener listener = new RunListener() {
                 private int total = 1;
@@ -260,8 +261,11 @@ public final class MainViewModel {
                 @Override
                 public void onStep(StepResult result, int totalSteps) {
                     total = totalSteps;
-                    if (result.replicate() == 0) {
-                        recorded.add(result);
+                    synchronized (recorded) {
+                        while (recorded.size() <= result.replicate()) {
+                            recorded.add(new java.util.ArrayList<>());
+                        }
+                        recorded.get(result.replicate()).add(result);
                     }
                     coalescer.offer(result);
                 }
@@ -286,7 +290,8 @@ public final class MainViewModel {
                     }
                 });
                 // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
-                RunRecording.InProgress stored = beginRecording(generation, current, scenarioFile, plan);
+                RunRecording.InProgress stored = beginRecording(generation, current, scenarioFile, plan,
+                        replicateCount);
                 RunStatus outcome;
                 try {
                     outcome = runReplicates(plan, replicateCount, listener, runControl);
@@ -294,13 +299,17 @@ public final class MainViewModel {
                     endRecording(stored, () -> stored.fail(String.valueOf(e)));
                     throw e;
                 }
-                if (outcome == RunStatus.COMPLETED) {
-                    endRecording(stored, () -> {
-                        stored.finish(recorded);
-                        fxThread.execute(() -> lastRunId.set(stored.id()));
-                    });
-                } else {
-                    endRecording(stored, () -> stored.cancel(recorded.size()));
+                synchronized (recorded) {
+                    if (outcome == RunStatus.COMPLETED) {
+                        endRecording(stored, () -> {
+                            stored.finishReplicates(recorded);
+                            fxThread.execute(() -> lastRunId.set(stored.id()));
+                        });
+                    } else {
+                        int fewest = recorded.size() < replicateCount ? 0
+                                : recorded.stream().mapToInt(List::size).min().orElse(0);
+                        endRecording(stored, () -> stored.cancel(fewest));
+                    }
                 }
             } catch (ScenarioException | DataException e) {
                 fxThread.execute(() -> finish(generation, "Cannot run: " + e.getMessage()));
@@ -390,12 +399,12 @@ public final class MainViewModel {
      * why the run is not recorded) ends up in the status line when the run ends.
      */
     private RunRecording.InProgress beginRecording(long generation, Scenario scenario, Path scenarioFile,
-                                                   SimulationPlan plan) {
+                                                   SimulationPlan plan, int replicateCount) {
         RunRecording.InProgress stored = null;
         String notice;
         try {
             stored = RunRecording.begin(runStore, scenario, scenarioFile == null ? Path.of("untitled.twin.json")
-                    : scenarioFile, plan);
+                    : scenarioFile, plan, replicateCount);
             notice = stored.notice().orElse(null);
         } catch (RuntimeException e) {
             notice = "The run is not recorded: " + e.getMessage();

@@ -388,7 +388,9 @@ public final class MetricPlot extends CanvasPlot {
         double at;
         if (best != null) {
             text = String.format(Locale.ROOT, "step %d · %s · %s %s", best.steps()[bestIndex], best.name(),
-                    valueLabel, format(best.values()[bestIndex], 0.0001));
+                    valueLabel, format(best.values()[bestIndex], 0.0001))
+                    + (best.hasBand() ? String.format(Locale.ROOT, " (mean; 90%% band %s to %s)",
+                    format(best.low()[bestIndex], 0.0001), format(best.high()[bestIndex], 0.0001)) : "");
             at = toPixel(best.steps()[bestIndex], 0).getX();
         } else {
             List<String> details = new ArrayList<>();

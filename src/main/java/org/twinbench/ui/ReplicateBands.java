@@ -16,23 +16,34 @@ import org.twinbench.stats.SliceMetrics;
  */
 final class ReplicateBands {
 
-    /** One slice's summary so far: the mean (as a series, for decimation) and the band's edges. */
+    /**
+     * One slice's summary so far: the mean (as a series, for decimation; its count is how many
+     * replicates had a value), the band's edges and the slice's rows per replicate (their mean).
+     */
     static final class Band {
         final MetricHistory.Series mean = new MetricHistory.Series();
         double[] low = new double[64];
         double[] high = new double[64];
+        int[] rows = new int[64];
 
-        private void add(int step, double[] values, int count) {
+        private void add(int step, double[] values, int count, long rowSum) {
             double[] present = Arrays.copyOf(values, count);
             Arrays.sort(present);
             int size = mean.size();
             if (size == low.length) {
                 low = Arrays.copyOf(low, size * 2);
                 high = Arrays.copyOf(high, size * 2);
+                rows = Arrays.copyOf(rows, size * 2);
             }
             mean.add(step, count == 0 ? Double.NaN : Arrays.stream(present).sum() / count, count);
             low[size] = org.twinbench.sim.RunSeries.quantile(present, 0.05);
             high[size] = org.twinbench.sim.RunSeries.quantile(present, 0.95);
+            rows[size] = count == 0 ? 0 : (int) Math.round(rowSum / (double) count);
+        }
+
+        /** Index of the last summarised step, or -1 before any. */
+        int last() {
+            return mean.size() - 1;
         }
     }
 
@@ -80,15 +91,19 @@ final class ReplicateBands {
         for (int i = summarised; i < reached; i++) {
             Map<String, double[]> values = new LinkedHashMap<>();
             Map<String, Integer> counts = new LinkedHashMap<>();
+            Map<String, Long> rows = new LinkedHashMap<>();
             for (List<StepResult> replicate : byReplicate) {
                 StepResult result = replicate.get(i);
-                collect(values, counts, MetricHistory.OVERALL, value(result.overall().asMap(), result), r);
+                collect(values, counts, rows, MetricHistory.OVERALL, value(result.overall().asMap(), result),
+                        result.overall().n(), r);
                 for (SliceMetrics slice : result.slices()) {
-                    collect(values, counts, MetricHistory.sliceName(slice), slice.metrics().asMap().get(chosen), r);
+                    collect(values, counts, rows, MetricHistory.sliceName(slice), slice.metrics().asMap().get(chosen),
+                            slice.metrics().n(), r);
                 }
             }
             int step = byReplicate.get(0).get(i).step();
-            values.forEach((slice, v) -> bands.computeIfAbsent(slice, key -> new Band()).add(step, v, counts.get(slice)));
+            values.forEach((slice, v) -> bands.computeIfAbsent(slice, key -> new Band())
+                    .add(step, v, counts.get(slice), rows.get(slice)));
         }
         summarised = Math.max(summarised, reached);
         return bands;
@@ -99,12 +114,38 @@ final class ReplicateBands {
         return value != null ? value : result.measures().get(metric);
     }
 
-    private static void collect(Map<String, double[]> values, Map<String, Integer> counts, String slice, Double value,
-                                int replicates) {
+    private static void collect(Map<String, double[]> values, Map<String, Integer> counts, Map<String, Long> rows,
+                                String slice, Double value, int sliceRows, int replicates) {
         if (value == null || Double.isNaN(value)) {
             return;
         }
         int n = counts.merge(slice, 1, Integer::sum);
+        rows.merge(slice, (long) sliceRows, Long::sum);
         values.computeIfAbsent(slice, key -> new double[replicates])[n - 1] = value;
+    }
+
+    /**
+     * The mean over replicates of each whole-batch measure whose name {@code wanted} accepts, at
+     * the last step every replicate has reached (replicates without the measure there are left
+     * out); empty until {@code expectedReplicates} have reported.
+     */
+    Map<String, Double> latestMeasureMeans(java.util.function.Predicate<String> wanted, int expectedReplicates) {
+        int reached = byReplicate.stream().mapToInt(List::size).min().orElse(0);
+        if (byReplicate.size() < expectedReplicates || reached == 0) {
+            return Map.of();
+        }
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (List<StepResult> replicate : byReplicate) {
+            replicate.get(reached - 1).measures().forEach((name, value) -> {
+                if (wanted.test(name) && value != null && !Double.isNaN(value)) {
+                    double[] sum = sums.computeIfAbsent(name, key -> new double[2]);
+                    sum[0] += value;
+                    sum[1]++;
+                }
+            });
+        }
+        Map<String, Double> means = new LinkedHashMap<>();
+        sums.forEach((name, sum) -> means.put(name, sum[0] / sum[1]));
+        return means;
     }
 }

@@ -87,6 +87,13 @@ public final class RunHistoryView {
         sliceBox.setItems(viewModel.slices());
         sliceBox.valueProperty().bindBidirectional(viewModel.sliceProperty());
         historyChart.setData(viewModel.series());
+        // The band's edges are drawn thin and dashed, so the mean stands out (after the chart made their lines).
+        viewModel.series().addListener((ListChangeListener<javafx.scene.chart.XYChart.Series<Number, Number>>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().stream().filter(s -> s.getName().endsWith(RunHistoryViewModel.BAND_EDGE))
+                        .forEach(RunHistoryView::markBandEdge);
+            }
+        });
         valueAxis.labelProperty().bind(viewModel.metricProperty());
         viewModel.shown().addListener((ListChangeListener<RunComparison.RunCurves>) change -> rebuildDifferenceColumns());
         differenceTable.setItems(viewModel.differences());
@@ -114,6 +121,18 @@ public final class RunHistoryView {
                     "#" + runs.get(runs.size() - 1).run().id() + " − #" + runs.get(0).run().id());
             change.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
             differenceTable.getColumns().add(change);
+        }
+    }
+
+    private static void markBandEdge(javafx.scene.chart.XYChart.Series<Number, Number> series) {
+        if (series.getNode() != null) {
+            series.getNode().getStyleClass().add("replicate-band-edge");
+        } else {
+            series.nodeProperty().addListener((obs, old, node) -> {
+                if (node != null) {
+                    node.getStyleClass().add("replicate-band-edge");
+                }
+            });
         }
     }
 

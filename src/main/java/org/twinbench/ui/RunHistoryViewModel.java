@@ -25,6 +25,9 @@ import org.twinbench.sim.RunStore;
  */
 public final class RunHistoryViewModel {
 
+    /** How the names of the two series at the edges of a run's band over replicates end. */
+    public static final String BAND_EDGE = "percentile of the replicates";
+
     private final Path storePath;
     private final Executor background;
     private final Executor fxThread;
@@ -38,6 +41,8 @@ public final class RunHistoryViewModel {
     private final ObservableList<RunComparison.Difference> differences = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final Map<Long, RunComparison.RunCurves> cache = new ConcurrentHashMap<>();
+    /** Bands of runs with replicates, by run id, metric and slice; read on the background executor. */
+    private final Map<String, RunComparison.StoredBand> bands = new ConcurrentHashMap<>();
 
     public RunHistoryViewModel(Path storePath, Executor background, Executor fxThread) {
         this.storePath = storePath;
@@ -111,16 +116,56 @@ public final class RunHistoryViewModel {
             if (curve == null) {
                 continue;
             }
-            XYChart.Series<Number, Number> line = new XYChart.Series<>();
-            line.setName(run.label() + (shown.size() > 1 ? "" : " · " + slice.get()));
-            for (int step = 0; step < curve.length; step++) {
-                if (!Double.isNaN(curve[step])) {
-                    line.getData().add(new XYChart.Data<>(step, curve[step]));
+            int replicates = run.run().replicates();
+            lines.add(line(run.label() + (shown.size() > 1 ? "" : " · " + slice.get())
+                    + (replicates > 1 ? " (mean of " + replicates + " replicates)" : ""), curve));
+            if (shown.size() == 1 && replicates > 1) {
+                RunComparison.StoredBand band = band(run.run().id(), metric.get(), slice.get());
+                if (band != null) {
+                    lines.add(line("5th " + BAND_EDGE, band.low()));
+                    lines.add(line("95th " + BAND_EDGE, band.high()));
                 }
             }
-            lines.add(line);
         }
         series.setAll(lines);
+    }
+
+    private static XYChart.Series<Number, Number> line(String name, double[] values) {
+        XYChart.Series<Number, Number> line = new XYChart.Series<>();
+        line.setName(name);
+        for (int step = 0; step < values.length; step++) {
+            if (!Double.isNaN(values[step])) {
+                line.getData().add(new XYChart.Data<>(step, values[step]));
+            }
+        }
+        return line;
+    }
+
+    /**
+     * The 90% band of a run with replicates, if read already; otherwise null, and it is read on
+     * the background executor and the chart redrawn when it arrives (if the run is still shown).
+     */
+    private RunComparison.StoredBand band(long id, String metricName, String sliceName) {
+        String key = id + "\u0000" + metricName + "\u0000" + sliceName;
+        RunComparison.StoredBand known = bands.get(key);
+        if (known != null) {
+            return known;
+        }
+        background.execute(() -> {
+            try (RunStore store = RunStore.open(storePath)) {
+                bands.put(key, RunComparison.band(store, id, metricName, sliceName));
+                fxThread.execute(() -> {
+                    if (shown.size() == 1 && shown.get(0).run().id() == id && metricName.equals(metric.get())
+                            && sliceName.equals(slice.get())) {
+                        redraw();
+                    }
+                });
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> message.set("Cannot read the replicates of run #" + id + ": " + e.getMessage()));
+            }
+        });
+        // Read already when the background executor ran the task at once (as in tests).
+        return bands.get(key);
     }
 
     /** Writes a run's steps.csv, alarms.csv, run.json and scenario into a folder. */

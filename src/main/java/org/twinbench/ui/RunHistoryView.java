@@ -37,11 +37,21 @@ public final class RunHistoryView {
     @FXML private NumberAxis valueAxis;
     @FXML private TableView<RunComparison.Difference> differenceTable;
     @FXML private Label messageLabel;
+    @FXML private javafx.scene.control.Button openResultsButton;
 
     private RunHistoryViewModel model;
 
     /** Opens the run history in its own window. */
     public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath) {
+        return open(owner, executor, storePath, null);
+    }
+
+    /**
+     * Opens the run history in its own window; {@code reopener} (may be null) shows a run, by its id,
+     * in the main window's results ("Open results", or a double-click on a run).
+     */
+    public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath,
+                                           java.util.function.LongConsumer reopener) {
         FXMLLoader loader = new FXMLLoader(RunHistoryView.class.getResource("/fxml/RunHistoryView.fxml"));
         Parent parent;
         try {
@@ -50,7 +60,7 @@ public final class RunHistoryView {
             throw new UncheckedIOException("the run history is part of the application", e);
         }
         RunHistoryViewModel model = new RunHistoryViewModel(storePath, executor::submit,
-                javafx.application.Platform::runLater);
+                javafx.application.Platform::runLater, reopener);
         RunHistoryView view = loader.getController();
         view.bind(model);
         Stage stage = new Stage();
@@ -80,6 +90,17 @@ public final class RunHistoryView {
             List<RunStore.StoredRun> chosen = List.copyOf(runTable.getSelectionModel().getSelectedItems());
             if (!chosen.isEmpty()) {
                 viewModel.show(chosen);
+            }
+        });
+        openResultsButton.setVisible(viewModel.offersResults());
+        openResultsButton.setManaged(viewModel.offersResults());
+        openResultsButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> runTable.getSelectionModel().getSelectedItems().size() != 1
+                        || !viewModel.canOpenResults(runTable.getSelectionModel().getSelectedItem()),
+                runTable.getSelectionModel().getSelectedItems()));
+        runTable.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2 && runTable.getSelectionModel().getSelectedItems().size() == 1) {
+                viewModel.openResults(runTable.getSelectionModel().getSelectedItem());
             }
         });
         metricBox.setItems(viewModel.metrics());
@@ -139,6 +160,11 @@ public final class RunHistoryView {
     @FXML
     private void onRefresh() {
         model.refresh();
+    }
+
+    @FXML
+    private void onOpenResults() {
+        model.openResults(runTable.getSelectionModel().getSelectedItem());
     }
 
     @FXML

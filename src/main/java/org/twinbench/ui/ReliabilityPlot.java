@@ -112,6 +112,10 @@ public final class ReliabilityPlot extends CanvasPlot {
      * bin" or "Whole run (steps 0–59) · …".
      */
     String title() {
+        return titleOf(diagram);
+    }
+
+    static String titleOf(ReliabilityDiagram diagram) {
         if (diagram.steps() == 0) {
             return diagram.wholeRun() ? "Reliability over the whole run" : "Reliability over the last " + diagram.window()
                     + " steps";

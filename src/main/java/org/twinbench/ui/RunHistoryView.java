@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -94,13 +95,13 @@ public final class RunHistoryView {
         });
         openResultsButton.setVisible(viewModel.offersResults());
         openResultsButton.setManaged(viewModel.offersResults());
+        // The selected items, not the selected item: the list changes before the item property follows.
+        ObservableList<RunStore.StoredRun> selected = runTable.getSelectionModel().getSelectedItems();
         openResultsButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> runTable.getSelectionModel().getSelectedItems().size() != 1
-                        || !viewModel.canOpenResults(runTable.getSelectionModel().getSelectedItem()),
-                runTable.getSelectionModel().getSelectedItems()));
+                () -> selected.size() != 1 || !viewModel.canOpenResults(selected.get(0)), selected));
         runTable.setOnMouseClicked(event -> {
-            if (event.getClickCount() == 2 && runTable.getSelectionModel().getSelectedItems().size() == 1) {
-                viewModel.openResults(runTable.getSelectionModel().getSelectedItem());
+            if (event.getClickCount() == 2 && selected.size() == 1) {
+                viewModel.openResults(selected.get(0));
             }
         });
         metricBox.setItems(viewModel.metrics());
@@ -164,7 +165,8 @@ public final class RunHistoryView {
 
     @FXML
     private void onOpenResults() {
-        model.openResults(runTable.getSelectionModel().getSelectedItem());
+        List<RunStore.StoredRun> selected = runTable.getSelectionModel().getSelectedItems();
+        model.openResults(selected.size() == 1 ? selected.get(0) : null);
     }
 
     @FXML

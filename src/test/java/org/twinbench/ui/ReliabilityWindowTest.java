@@ -81,6 +81,35 @@ class ReliabilityWindowTest {
     }
 
     @Test
+    void aFinishedRunShownAtOncePoolsItsFirstReplicateAsTheLiveRunDid() {
+        List<StepResult> first = alternating(60);
+        // A second replicate whose rows all sit in bin 9: the live view pools replicate 0 only.
+        List<StepResult> second = new ArrayList<>();
+        for (StepResult step : first) {
+            second.add(new StepResult(1, step.step(), step.overall(), List.of(), Map.of(), List.of(),
+                    ReliabilityBins.of(new int[] {1}, new double[] {0.95})));
+        }
+        LiveChartsViewModel live = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+        live.setReplicates(2);
+        for (int k = 0; k < 60; k++) {
+            live.accept(List.of(first.get(k), second.get(k)));
+        }
+        LiveChartsViewModel shown = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+        shown.accept(alternating(5));
+        shown.showRun(new org.twinbench.sim.RunOutcome(List.of(first, second), org.twinbench.sim.RunStatus.COMPLETED),
+                null);
+        for (int window : ReliabilityDiagram.WINDOWS) {
+            live.reliabilityWindowProperty().set(window);
+            shown.reliabilityWindowProperty().set(window);
+            assertThat(shown.reliability()).as("window %d", window).isEqualTo(live.reliability());
+        }
+        assertThat(shown.reliability().bins().count(9)).isZero();
+        assertThat(shown.reliability().bins().count(6)).isEqualTo(60);
+        // Both replicates are kept: the curves are means with their band.
+        assertThat(shown.curves().get(0).hasBand()).isTrue();
+    }
+
+    @Test
     void aWindowOfNothingKeepsTheLastOne() {
         LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.reliabilityWindowProperty().set(50);

@@ -33,9 +33,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code run}: simulates a scenario headless and writes steps.csv, alarms.csv, run.json and report.html. */
+/** {@code run}: simulates a scenario headless and writes steps.csv, alarms.csv, reliability.csv, run.json and report.html. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a scenario and write DIR/steps.csv, alarms.csv, run.json and report.html.",
+        description = {"Run a scenario and write DIR/steps.csv, alarms.csv, reliability.csv, run.json and report.html.",
                 "Gates: --assert 'min(accuracy[region=north]) >= 0.8' --assert 'count(alarms) <= 3';"
                         + " a failing gate exits with 1."})
 public final class RunCommand implements Callable<Integer> {

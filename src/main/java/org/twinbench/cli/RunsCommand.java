@@ -139,7 +139,7 @@ public final class RunsCommand implements Runnable {
 
     /** {@code runs export ID --out DIR}. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write a run's steps.csv, alarms.csv, run.json and scenario.twin.json to a folder.")
+            description = "Write a run's steps.csv, alarms.csv, reliability.csv, run.json and scenario.twin.json to a folder.")
     static final class ExportRun implements Callable<Integer> {
         @ParentCommand
         RunsCommand parent;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.twinbench.data.CsvWriter;
 import org.twinbench.data.SampleData;
 import org.twinbench.sim.Alarm;
+import org.twinbench.sim.ReliabilityRows;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunSeries;
@@ -16,9 +17,10 @@ import org.twinbench.sim.RunStore;
 import org.twinbench.sim.Sweep;
 import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.StepRows;
+import org.twinbench.stats.ReliabilityBins;
 
 /**
- * Writes a run's four files into a folder, each through a temporary file renamed into place.
+ * Writes a run's five files into a folder, each through a temporary file renamed into place.
  * {@code steps.csv} depends only on the outcome (not on timing or threads), so the same scenario and
  * seed give the same bytes.
  */
@@ -26,6 +28,10 @@ public final class RunFiles {
 
     public static final String STEPS = "steps.csv";
     public static final String ALARMS = "alarms.csv";
+    public static final String RELIABILITY = "reliability.csv";
+    /** The columns of {@value #RELIABILITY}; n, mean_score and positive_share as in {@code metrics --reliability}. */
+    public static final List<String> RELIABILITY_HEADER = List.of("replicate", "step", "bin", "lower", "upper", "n",
+            "positives", "score_sum", "mean_score", "positive_share");
     public static final String RUN_JSON = "run.json";
     public static final String REPORT = "report.html";
 
@@ -36,6 +42,7 @@ public final class RunFiles {
         try {
             SampleData.writeAtomically(dir.resolve(STEPS), out -> writeSteps(outcome, out));
             SampleData.writeAtomically(dir.resolve(ALARMS), out -> writeAlarms(outcome, out));
+            SampleData.writeAtomically(dir.resolve(RELIABILITY), out -> writeReliability(outcome, out));
             RunSeries series = RunSeries.of(outcome);
             String json = RunJson.toJson(provenance, summary, series);
             SampleData.writeAtomically(dir.resolve(RUN_JSON), out -> out.write(json));
@@ -55,8 +62,27 @@ public final class RunFiles {
     }
 
     /**
-     * Writes a stored run's {@code steps.csv}, {@code alarms.csv}, {@code run.json} and the scenario
-     * ({@code scenario.twin.json}) into a folder; {@code steps.csv} is byte for byte the original.
+     * {@code reliability.csv}: the rows of {@link ReliabilityRows} (bins with rows only), each with its
+     * bin's edges, its mean score (score_sum / n) and positive share (positives / n).
+     */
+    public static void writeReliability(RunOutcome outcome, Writer out) throws IOException {
+        CsvWriter csv = new CsvWriter(out);
+        csv.row(RELIABILITY_HEADER);
+        ReliabilityRows.forEach(outcome, reliabilityRow(csv));
+    }
+
+    private static ReliabilityRows.Sink reliabilityRow(CsvWriter csv) {
+        return (replicate, step, bin, n, positives, scoreSum) -> csv.row(Integer.toString(replicate),
+                Integer.toString(step), Integer.toString(bin), StepRows.text(ReliabilityBins.lowerEdge(bin)),
+                StepRows.text(ReliabilityBins.upperEdge(bin)), Long.toString(n), Long.toString(positives),
+                StepRows.text(scoreSum), StepRows.text(scoreSum / n), StepRows.text((double) positives / n));
+    }
+
+    /**
+     * Writes a stored run's {@code steps.csv}, {@code alarms.csv}, {@code reliability.csv},
+     * {@code run.json} and the scenario ({@code scenario.twin.json}) into a folder; {@code steps.csv}
+     * and {@code reliability.csv} are byte for byte the original (a run stored before the store kept
+     * reliability bins gets the header only).
      */
     public static void export(RunStore store, long id, Path dir) {
         try {
@@ -72,6 +98,11 @@ public final class RunFiles {
                 for (RunStore.StoredAlarm a : store.alarms(id)) {
                     csv.row(Integer.toString(a.replicate()), Integer.toString(a.step()), a.node(), a.kind(), a.detail());
                 }
+            });
+            SampleData.writeAtomically(dir.resolve(RELIABILITY), out -> {
+                CsvWriter csv = new CsvWriter(out);
+                csv.row(RELIABILITY_HEADER);
+                store.forEachReliabilityRow(id, reliabilityRow(csv));
             });
             String json = store.text(id, "run_json").orElse("");
             SampleData.writeAtomically(dir.resolve(RUN_JSON), out -> out.write(json));

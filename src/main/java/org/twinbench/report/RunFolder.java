@@ -1,21 +1,28 @@
 package org.twinbench.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import org.twinbench.data.DataException;
 import org.twinbench.sim.Alarm;
+import org.twinbench.sim.ReliabilityRows;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunStatus;
+import org.twinbench.sim.RunStore;
 import org.twinbench.sim.StepResult;
 import org.twinbench.stats.MetricSet;
+import org.twinbench.stats.ReliabilityBins;
 import org.twinbench.stats.SliceMetrics;
 
 /**
- * Reads a run back from the text of its {@code steps.csv} and {@code alarms.csv}: the inverse of
+ * Reads a run back from the text of its {@code steps.csv} and {@code alarms.csv}, or from the run
+ * store (with its reliability bins): the inverse of
  * {@link org.twinbench.sim.StepRows} (per step: {@code n} and the metrics overall, then per slice,
  * then the step's other measures under {@code overall}). Writing the outcome again gives the same
  * bytes, because every number was written with {@link Double#toString}.
@@ -61,10 +68,39 @@ public final class RunFolder {
             }
             at.alarms.add(new Alarm(replicate, step, a.get(2), a.get(3), a.get(4)));
         }
+        return outcome(steps, (replicate, step) -> ReliabilityBins.EMPTY);
+    }
+
+    /**
+     * Reads a completed run back from the run store: its step rows, alarms and reliability bins (none
+     * for a run stored before the store kept them), so its results show as the run showed them.
+     */
+    public static RunOutcome read(RunStore store, long id) {
+        Map<Integer, Map<Integer, StepBuilder>> steps = new TreeMap<>();
+        ReliabilityRows.Collector bins = new ReliabilityRows.Collector();
+        try {
+            store.forEachStepRow(id, (replicate, step, slice, metric, value) -> steps
+                    .computeIfAbsent(replicate, r -> new TreeMap<>()).computeIfAbsent(step, k -> new StepBuilder())
+                    .add(slice, metric, value.isEmpty() ? Double.NaN : Double.parseDouble(value)));
+            store.forEachReliabilityRow(id, bins.sink());
+        } catch (IOException e) {
+            throw new UncheckedIOException("run #" + id + ": cannot read its steps: " + e.getMessage(), e);
+        }
+        for (RunStore.StoredAlarm a : store.alarms(id)) {
+            StepBuilder at = steps.getOrDefault(a.replicate(), Map.of()).get(a.step());
+            if (at != null) {
+                at.alarms.add(new Alarm(a.replicate(), a.step(), a.node(), a.kind(), a.detail()));
+            }
+        }
+        return outcome(steps, bins::bins);
+    }
+
+    private static RunOutcome outcome(Map<Integer, Map<Integer, StepBuilder>> steps,
+                                      BiFunction<Integer, Integer, ReliabilityBins> bins) {
         List<List<StepResult>> replicates = new ArrayList<>();
         steps.forEach((replicate, byStep) -> {
             List<StepResult> results = new ArrayList<>();
-            byStep.forEach((step, builder) -> results.add(builder.build(replicate, step)));
+            byStep.forEach((step, builder) -> results.add(builder.build(replicate, step, bins.apply(replicate, step))));
             replicates.add(results);
         });
         return new RunOutcome(replicates, RunStatus.COMPLETED);
@@ -87,7 +123,7 @@ public final class RunFolder {
             }
         }
 
-        StepResult build(int replicate, int step) {
+        StepResult build(int replicate, int step, ReliabilityBins calibration) {
             List<SliceMetrics> sliceMetrics = new ArrayList<>();
             slices.forEach((name, metrics) -> {
                 int cut = name.indexOf('=');
@@ -95,7 +131,7 @@ public final class RunFolder {
                 sliceMetrics.add(new SliceMetrics(name.substring(0, Math.max(cut, 0)),
                         value.equals("(missing)") ? null : value, metrics(metrics)));
             });
-            return new StepResult(replicate, step, metrics(overall), sliceMetrics, measures, alarms);
+            return new StepResult(replicate, step, metrics(overall), sliceMetrics, measures, alarms, calibration);
         }
 
         private static MetricSet metrics(Map<String, Double> m) {

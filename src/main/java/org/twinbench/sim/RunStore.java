@@ -15,15 +15,20 @@ import org.twinbench.data.BundledSamples;
 /**
  * Every run, recorded in SQLite: the scenario (JSON), the provenance and summary ({@code run.json}),
  * the step metrics in the long format of {@link StepRows} (values kept as that text, so an export
- * gives back {@code steps.csv} byte for byte) and the alarms. The database lives in the user's
+ * gives back {@code steps.csv} byte for byte), the reliability bins of every step in the long format of
+ * {@link ReliabilityRows} (so a reopened run shows its reliability diagram without re-running) and
+ * the alarms. The database lives in the user's
  * TwinBench folder ({@code runs.sqlite}) unless the system property {@value #PATH_PROPERTY} or an
  * explicit path says otherwise.
  */
 public final class RunStore implements AutoCloseable {
 
     public static final String PATH_PROPERTY = "twinbench.runstore";
-    /** Version 2 added the run's status and the process that owns a run still going. */
-    private static final int SCHEMA_VERSION = 2;
+    /**
+     * Version 2 added the run's status and the process that owns a run still going; version 3 the
+     * table {@code step_reliability} (created on opening an older store, whose runs have no bins).
+     */
+    static final int SCHEMA_VERSION = 3;
 
     /** A run being simulated; its results are not stored yet. */
     public static final String RUNNING = "running";
@@ -114,6 +119,9 @@ public final class RunStore implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS step_metrics (run_id INTEGER NOT NULL REFERENCES runs(id),"
                     + " replicate INTEGER, step INTEGER, slice TEXT, metric TEXT, value TEXT)");
             s.execute("CREATE INDEX IF NOT EXISTS step_metrics_run ON step_metrics(run_id)");
+            s.execute("CREATE TABLE IF NOT EXISTS step_reliability (run_id INTEGER NOT NULL REFERENCES runs(id),"
+                    + " replicate INTEGER, step INTEGER, bin INTEGER, count INTEGER, positives INTEGER, score_sum REAL)");
+            s.execute("CREATE INDEX IF NOT EXISTS step_reliability_run ON step_reliability(run_id)");
             s.execute("CREATE TABLE IF NOT EXISTS alarms (run_id INTEGER NOT NULL REFERENCES runs(id),"
                     + " replicate INTEGER, step INTEGER, node TEXT, kind TEXT, detail TEXT)");
             s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
@@ -221,6 +229,24 @@ public final class RunStore implements AutoCloseable {
             });
             row.executeBatch();
         }
+        try (PreparedStatement bin = connection.prepareStatement(
+                "INSERT INTO step_reliability VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ReliabilityRows.forEach(outcome, (replicate, step, b, count, positives, scoreSum) -> {
+                try {
+                    bin.setLong(1, id);
+                    bin.setInt(2, replicate);
+                    bin.setInt(3, step);
+                    bin.setInt(4, b);
+                    bin.setLong(5, count);
+                    bin.setLong(6, positives);
+                    bin.setDouble(7, scoreSum);
+                    bin.addBatch();
+                } catch (SQLException e) {
+                    throw new IOException(e);
+                }
+            });
+            bin.executeBatch();
+        }
         try (PreparedStatement alarm = connection.prepareStatement("INSERT INTO alarms VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Alarm a : outcome.alarms()) {
                 alarm.setLong(1, id);
@@ -298,6 +324,24 @@ public final class RunStore implements AutoCloseable {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     sink.row(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The run's reliability rows in the order they were recorded; none for a run stored before version 3. */
+    public void forEachReliabilityRow(long id, ReliabilityRows.Sink sink) throws IOException {
+        try (PreparedStatement q = connection.prepareStatement("SELECT replicate, step, bin, count, positives,"
+                + " score_sum FROM step_reliability WHERE run_id = ? ORDER BY rowid")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    double scoreSum = rs.getDouble(6);
+                    // SQLite keeps a NaN as NULL.
+                    sink.row(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
+                            rs.wasNull() ? Double.NaN : scoreSum);
                 }
             }
         } catch (SQLException e) {

@@ -39,6 +39,23 @@ public final class ReliabilityBins implements java.io.Serializable {
         return new ReliabilityBins(counts, sums, positives);
     }
 
+    /**
+     * Bins from their sums, e.g. as read back from a run store: {@code counts[b]} rows in bin b, whose
+     * scores add up to {@code scoreSums[b]} and of which {@code positives[b]} are positive.
+     */
+    public static ReliabilityBins ofSums(long[] counts, double[] scoreSums, long[] positives) {
+        if (counts.length != BINS || scoreSums.length != BINS || positives.length != BINS) {
+            throw new IllegalArgumentException("reliability bins need " + BINS + " counts, score sums and positives");
+        }
+        for (int b = 0; b < BINS; b++) {
+            if (counts[b] < 0 || positives[b] < 0 || positives[b] > counts[b]) {
+                throw new IllegalArgumentException("bin " + b + ": " + positives[b] + " positives of " + counts[b]
+                        + " rows");
+            }
+        }
+        return new ReliabilityBins(counts.clone(), scoreSums.clone(), positives.clone());
+    }
+
     /** The bins of this and {@code other}'s rows together. */
     public ReliabilityBins plus(ReliabilityBins other) {
         long[] c = counts.clone();
@@ -54,6 +71,16 @@ public final class ReliabilityBins implements java.io.Serializable {
 
     public long count(int bin) {
         return counts[bin];
+    }
+
+    /** Positive rows in the bin. */
+    public long positives(int bin) {
+        return positives[bin];
+    }
+
+    /** The sum of the bin's scores. */
+    public double scoreSum(int bin) {
+        return scoreSums[bin];
     }
 
     /** Rows in every bin. */

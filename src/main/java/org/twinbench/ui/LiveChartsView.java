@@ -34,6 +34,8 @@ public final class LiveChartsView {
     @FXML private MetricPlot metricChart;
     @FXML private DriftHeatmapPlot driftHeatmap;
     @FXML private ReliabilityPlot reliabilityPlot;
+    @FXML private javafx.scene.layout.BorderPane reliabilityPane;
+    @FXML private ComboBox<Integer> reliabilityWindowBox;
     @FXML private javafx.scene.control.TabPane chartTabs;
     @FXML private TableView<SliceRow> sliceTable;
     @FXML private TableColumn<SliceRow, String> sliceColumn;
@@ -50,6 +52,19 @@ public final class LiveChartsView {
         this.model = viewModel;
         metricBox.setItems(viewModel.metricNames());
         metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
+        reliabilityWindowBox.getItems().setAll(ReliabilityDiagram.WINDOWS);
+        reliabilityWindowBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer window) {
+                return window == null ? "" : ReliabilityDiagram.describeWindow(window);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return ReliabilityDiagram.WINDOWS.stream().filter(w -> toString(w).equals(text)).findFirst().orElse(null);
+            }
+        });
+        reliabilityWindowBox.valueProperty().bindBidirectional(viewModel.reliabilityWindowProperty());
         viewModel.revisionProperty().addListener((obs, old, now) -> redraw());
         viewModel.slices().addListener((ListChangeListener<String>) change -> {
             while (change.next()) {
@@ -214,7 +229,10 @@ public final class LiveChartsView {
     @FXML
     private void onExportPng() {
         choose("PNG image", "*.png", "chart.png", file -> {
-            BufferedImage image = SwingFXUtils.fromFXImage(chartTabs.getSelectionModel().getSelectedItem().getContent().snapshot(null, null), null);
+            javafx.scene.Node content = chartTabs.getSelectionModel().getSelectedItem().getContent();
+            // The diagram without its window control.
+            javafx.scene.Node chart = content == reliabilityPane ? reliabilityPlot : content;
+            BufferedImage image = SwingFXUtils.fromFXImage(chart.snapshot(null, null), null);
             model.exportPng(image, file);
         });
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -16,6 +17,7 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -69,6 +71,8 @@ public final class LiveChartsViewModel {
     private Map<String, Double> driftMonitors = Map.of();
     private DriftHeatmap heatmap = DriftHeatmap.EMPTY;
     private ReliabilityDiagram reliability = ReliabilityDiagram.empty(ReliabilityDiagram.DEFAULT_WINDOW);
+    /** How many of the last steps the reliability diagram pools ({@link ReliabilityDiagram#WHOLE_RUN}: all). */
+    private final ObjectProperty<Integer> reliabilityWindow = new SimpleObjectProperty<>(ReliabilityDiagram.DEFAULT_WINDOW);
     private final javafx.beans.property.ReadOnlyBooleanWrapper canReport = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Path runScenarioFile;
     private org.twinbench.sim.SimulationPlan runPlan;
@@ -95,6 +99,14 @@ public final class LiveChartsViewModel {
                 metric.set(old != null ? old : "accuracy");
             } else {
                 refresh();
+            }
+        });
+        reliabilityWindow.addListener((obs, old, now) -> {
+            if (now == null || now < 1) {
+                reliabilityWindow.set(old != null && old >= 1 ? old : ReliabilityDiagram.DEFAULT_WINDOW);
+            } else {
+                reliability = ReliabilityDiagram.of(results, now);
+                revision.set(revision.get() + 1);
             }
         });
     }
@@ -128,13 +140,28 @@ public final class LiveChartsViewModel {
         this.runScenarioFile = scenarioFile == null ? Path.of("untitled.twin.json") : scenarioFile;
         this.runPlan = plan;
         canReport.set(plan != null && !results.isEmpty());
+        setDriftMonitors(plan == null ? Map.of() : driftMonitorsOf(plan.scenario()));
+    }
+
+    private static Map<String, Double> driftMonitorsOf(org.twinbench.scenario.Scenario scenario) {
         Map<String, Double> monitors = new java.util.LinkedHashMap<>();
-        if (plan != null) {
-            plan.scenario().nodes().stream()
-                    .filter(node -> org.twinbench.scenario.NodeCatalog.FEATURE_DRIFT.equals(node.type()))
-                    .forEach(node -> monitors.put(node.id(), node.number("threshold", 0.25)));
-        }
-        setDriftMonitors(monitors);
+        scenario.nodes().stream()
+                .filter(node -> org.twinbench.scenario.NodeCatalog.FEATURE_DRIFT.equals(node.type()))
+                .forEach(node -> monitors.put(node.id(), node.number("threshold", 0.25)));
+        return monitors;
+    }
+
+    /**
+     * Shows a finished run's results, e.g. one reopened from the run store, as they stood when it
+     * ended: every replicate's steps at once, the heatmap of the scenario's feature-drift monitors.
+     * There is no plan to report on, so the HTML report stays with the run history's export.
+     */
+    public void showRun(org.twinbench.sim.RunOutcome outcome, org.twinbench.scenario.Scenario scenario) {
+        clear();
+        setReplicates(outcome.replicates().size());
+        driftMonitors = scenario == null ? Map.of() : Map.copyOf(driftMonitorsOf(scenario));
+        accept(outcome.replicates().stream().flatMap(List::stream).toList());
+        flush();
     }
 
     /** Which measures are a feature-drift monitor's (node id to threshold), for the heatmap. */
@@ -148,9 +175,14 @@ public final class LiveChartsViewModel {
         return heatmap;
     }
 
-    /** The reliability diagram of the last {@link ReliabilityDiagram#DEFAULT_WINDOW} steps (replicate 0). */
+    /** The reliability diagram of the last {@link #reliabilityWindowProperty() window} steps (replicate 0). */
     public ReliabilityDiagram reliability() {
         return reliability;
+    }
+
+    /** How many of the last steps the reliability diagram pools; changing it re-pools at once. */
+    public ObjectProperty<Integer> reliabilityWindowProperty() {
+        return reliabilityWindow;
     }
 
     /** Whether there is a run to report on: a compiled plan and at least one step. */
@@ -272,7 +304,7 @@ public final class LiveChartsViewModel {
 
     private void refreshCharts() {
         heatmap = driftMonitors.isEmpty() ? DriftHeatmap.EMPTY : DriftHeatmap.of(history, driftMonitors);
-        reliability = ReliabilityDiagram.of(results, reliability.window());
+        reliability = ReliabilityDiagram.of(results, reliabilityWindow.get());
         updateCurves();
     }
 

@@ -93,6 +93,15 @@ public final class MainView {
         scenarioTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> title(model.scenarioProperty().get()), model.scenarioProperty()));
         model.scenarioProperty().addListener((obs, old, scenario) -> liveChartsController.setSteps(stepsOf(scenario)));
+        model.reopenedProperty().addListener((obs, old, run) -> {
+            if (run != null) {
+                liveChartsController.setSteps(run.steps());
+                openResults();
+            } else {
+                // A run of the open scenario follows a reopened one: its own length again.
+                liveChartsController.setSteps(stepsOf(model.scenarioProperty().get()));
+            }
+        });
         bindRunControls(model);
         bindHistory(model);
         bindFiles(model);
@@ -341,7 +350,7 @@ public final class MainView {
 
     @FXML
     private void onHistory() {
-        RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore());
+        RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(), viewModel::reopen);
     }
 
     @FXML

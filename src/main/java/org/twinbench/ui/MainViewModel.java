@@ -73,6 +73,8 @@ public final class MainViewModel {
     /** Runs of the scenario with independent random draws; more than one shows a band. */
     private final javafx.beans.property.IntegerProperty replicates = new javafx.beans.property.SimpleIntegerProperty(1);
     private final javafx.beans.property.ReadOnlyLongWrapper lastRunId = new javafx.beans.property.ReadOnlyLongWrapper();
+    /** The stored run the results show, when they show one reopened from the run store; else null. */
+    private final ReadOnlyObjectWrapper<RunStore.StoredRun> reopened = new ReadOnlyObjectWrapper<>();
     private final Path runStore;
     private final SweepActions sweeps;
     private long firstStepNanos;
@@ -230,6 +232,7 @@ public final class MainViewModel {
         int replicateCount = Math.max(1, Math.min(MAX_REPLICATES, replicates.get()));
         liveCharts.clear();
         liveCharts.setReplicates(replicateCount);
+        reopened.set(null);
         firstStepNanos = 0;
         progress.set(0);
         running.set(true);
@@ -492,6 +495,45 @@ public final class MainViewModel {
     /** Where finished runs are recorded. */
     public Path runStore() {
         return runStore;
+    }
+
+    /**
+     * Shows a completed run from the run store in the results, as it ended, without re-running it:
+     * its curves, slice table, drift heatmap and reliability diagram. Refused while a run is going.
+     */
+    public void reopen(long id) {
+        if (running.get()) {
+            status.set("Stop the current run before reopening run #" + id);
+            return;
+        }
+        status.set("Reading run #" + id + " from the run store ...");
+        executor.submit(() -> {
+            try (RunStore store = RunStore.open(runStore)) {
+                RunStore.StoredRun run = store.find(id).filter(RunStore.StoredRun::completed)
+                        .orElseThrow(() -> new IllegalStateException("the store holds no results of run #" + id));
+                org.twinbench.sim.RunOutcome outcome = org.twinbench.report.RunFolder.read(store, id);
+                Scenario scenario = store.text(id, "scenario_json")
+                        .map(json -> org.twinbench.scenario.ScenarioFormat.parse(json, "run #" + id)).orElse(null);
+                fxThread.execute(() -> {
+                    if (running.get()) {
+                        status.set("Stop the current run before reopening run #" + id);
+                        return;
+                    }
+                    runGeneration.incrementAndGet();
+                    liveCharts.showRun(outcome, scenario);
+                    reopened.set(run);
+                    status.set("Reopened run #" + id + " (" + run.scenarioName() + ", " + run.steps()
+                            + " steps) from the run store");
+                });
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> status.set("Cannot reopen run #" + id + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /** The stored run the results show after {@link #reopen}; null while they show a run of this window. */
+    public ReadOnlyObjectProperty<RunStore.StoredRun> reopenedProperty() {
+        return reopened.getReadOnlyProperty();
     }
 
     /** The store id of the last run recorded from this window (0 before any). */

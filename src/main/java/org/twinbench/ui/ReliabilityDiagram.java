@@ -15,8 +15,12 @@ import org.twinbench.stats.ReliabilityBins;
  */
 public record ReliabilityDiagram(int window, int firstStep, int lastStep, ReliabilityBins bins) {
 
-    /** Steps in the window unless the run asks otherwise. */
+    /** Steps in the window unless the user chooses otherwise. */
     static final int DEFAULT_WINDOW = 10;
+    /** The window that holds every step of the run. */
+    static final int WHOLE_RUN = Integer.MAX_VALUE;
+    /** The windows offered in the Reliability tab. */
+    static final List<Integer> WINDOWS = List.of(DEFAULT_WINDOW, 25, 50, WHOLE_RUN);
 
     static ReliabilityDiagram empty(int window) {
         return new ReliabilityDiagram(window, -1, -1, ReliabilityBins.EMPTY);
@@ -33,6 +37,16 @@ public record ReliabilityDiagram(int window, int firstStep, int lastStep, Reliab
             pooled = pooled.plus(result.calibration());
         }
         return new ReliabilityDiagram(window, last.get(0).step(), last.get(last.size() - 1).step(), pooled);
+    }
+
+    /** Whether the window holds every step of the run. */
+    public boolean wholeRun() {
+        return window == WHOLE_RUN;
+    }
+
+    /** "last 10 steps", or "whole run". */
+    static String describeWindow(int window) {
+        return window == WHOLE_RUN ? "whole run" : window == 1 ? "last step" : "last " + window + " steps";
     }
 
     /** Steps pooled so far (fewer than the window early in a run). */

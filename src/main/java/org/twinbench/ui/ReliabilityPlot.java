@@ -107,15 +107,24 @@ public final class ReliabilityPlot extends CanvasPlot {
         }
     }
 
-    /** What the window holds, e.g. "Last 10 steps (31–40) · 4980 labelled rows · bars: rows per bin". */
+    /**
+     * What the window holds, e.g. "Last 10 of 10 steps (31–40) · 4980 labelled rows · bars: rows per
+     * bin" or "Whole run (steps 0–59) · …".
+     */
     String title() {
+        return titleOf(diagram);
+    }
+
+    static String titleOf(ReliabilityDiagram diagram) {
         if (diagram.steps() == 0) {
-            return "Reliability over the last " + diagram.window() + " steps";
+            return diagram.wholeRun() ? "Reliability over the whole run" : "Reliability over the last " + diagram.window()
+                    + " steps";
         }
         String steps = diagram.steps() == 1 ? "step " + diagram.firstStep()
-                : diagram.firstStep() + "–" + diagram.lastStep();
-        return "Last " + diagram.steps() + " of " + diagram.window() + " steps (" + steps + ") · "
-                + diagram.bins().total() + " labelled rows · bars: rows per bin · dashed: perfectly calibrated";
+                : (diagram.wholeRun() ? "steps " : "") + diagram.firstStep() + "–" + diagram.lastStep();
+        String window = diagram.wholeRun() ? "Whole run (" + steps + ")"
+                : "Last " + diagram.steps() + " of " + diagram.window() + " steps (" + steps + ")";
+        return window + " · " + diagram.bins().total() + " labelled rows · bars: rows per bin · dashed: perfectly calibrated";
     }
 
     private void drawAxes(GraphicsContext g, double width, double height) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -37,11 +38,21 @@ public final class RunHistoryView {
     @FXML private NumberAxis valueAxis;
     @FXML private TableView<RunComparison.Difference> differenceTable;
     @FXML private Label messageLabel;
+    @FXML private javafx.scene.control.Button openResultsButton;
 
     private RunHistoryViewModel model;
 
     /** Opens the run history in its own window. */
     public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath) {
+        return open(owner, executor, storePath, null);
+    }
+
+    /**
+     * Opens the run history in its own window; {@code reopener} (may be null) shows a run, by its id,
+     * in the main window's results ("Open results", or a double-click on a run).
+     */
+    public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath,
+                                           java.util.function.LongConsumer reopener) {
         FXMLLoader loader = new FXMLLoader(RunHistoryView.class.getResource("/fxml/RunHistoryView.fxml"));
         Parent parent;
         try {
@@ -50,7 +61,7 @@ public final class RunHistoryView {
             throw new UncheckedIOException("the run history is part of the application", e);
         }
         RunHistoryViewModel model = new RunHistoryViewModel(storePath, executor::submit,
-                javafx.application.Platform::runLater);
+                javafx.application.Platform::runLater, reopener);
         RunHistoryView view = loader.getController();
         view.bind(model);
         Stage stage = new Stage();
@@ -80,6 +91,17 @@ public final class RunHistoryView {
             List<RunStore.StoredRun> chosen = List.copyOf(runTable.getSelectionModel().getSelectedItems());
             if (!chosen.isEmpty()) {
                 viewModel.show(chosen);
+            }
+        });
+        openResultsButton.setVisible(viewModel.offersResults());
+        openResultsButton.setManaged(viewModel.offersResults());
+        // The selected items, not the selected item: the list changes before the item property follows.
+        ObservableList<RunStore.StoredRun> selected = runTable.getSelectionModel().getSelectedItems();
+        openResultsButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selected.size() != 1 || !viewModel.canOpenResults(selected.get(0)), selected));
+        runTable.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2 && selected.size() == 1) {
+                viewModel.openResults(selected.get(0));
             }
         });
         metricBox.setItems(viewModel.metrics());
@@ -158,6 +180,12 @@ public final class RunHistoryView {
     @FXML
     private void onRefresh() {
         model.refresh();
+    }
+
+    @FXML
+    private void onOpenResults() {
+        List<RunStore.StoredRun> selected = runTable.getSelectionModel().getSelectedItems();
+        model.openResults(selected.size() == 1 ? selected.get(0) : null);
     }
 
     @FXML

@@ -43,8 +43,20 @@ public final class RunHistoryViewModel {
     private final Map<Long, RunComparison.RunCurves> cache = new ConcurrentHashMap<>();
     /** Bands of runs with replicates, by run id, metric and slice; read on the background executor. */
     private final Map<String, RunComparison.StoredBand> bands = new ConcurrentHashMap<>();
+    /** Shows a stored run in the main window's results; null when there is no main window to show it in. */
+    private final java.util.function.LongConsumer reopener;
 
     public RunHistoryViewModel(Path storePath, Executor background, Executor fxThread) {
+        this(storePath, background, fxThread, null);
+    }
+
+    /**
+     * @param reopener shows a completed run, by its id, in the main window's results (its tabs:
+     *     metric over time, feature drift, reliability, and the slice table); null: not offered
+     */
+    public RunHistoryViewModel(Path storePath, Executor background, Executor fxThread,
+                               java.util.function.LongConsumer reopener) {
+        this.reopener = reopener;
         this.storePath = storePath;
         this.background = background;
         this.fxThread = fxThread;
@@ -168,7 +180,28 @@ public final class RunHistoryViewModel {
         return bands.get(key);
     }
 
-    /** Writes a run's steps.csv, alarms.csv, run.json and scenario into a folder. */
+    /** Whether runs can be shown in a main window's results at all. */
+    public boolean offersResults() {
+        return reopener != null;
+    }
+
+    /** Whether {@code run} can be shown in the main window's results: a completed run, and a window to show it in. */
+    public boolean canOpenResults(RunStore.StoredRun run) {
+        return reopener != null && run != null && run.completed();
+    }
+
+    /** Shows a completed run's results in the main window, read from the store, without re-running it. */
+    public void openResults(RunStore.StoredRun run) {
+        if (!canOpenResults(run)) {
+            message.set(run == null ? "Select a run to open its results"
+                    : "Run #" + run.id() + " has no stored results (" + run.status() + ")");
+            return;
+        }
+        reopener.accept(run.id());
+        message.set("Run #" + run.id() + " is shown in the main window's results");
+    }
+
+    /** Writes a run's steps.csv, alarms.csv, reliability.csv, run.json and scenario into a folder. */
     public void export(RunStore.StoredRun run, Path dir) {
         background.execute(() -> {
             String outcome;

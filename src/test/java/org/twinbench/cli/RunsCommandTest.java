@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,33 @@ class RunsCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(Files.readAllBytes(out.resolve("steps.csv"))).isEqualTo(Files.readAllBytes(firstOut.resolve("steps.csv")));
         assertThat(Files.readAllBytes(out.resolve("alarms.csv"))).isEqualTo(Files.readAllBytes(firstOut.resolve("alarms.csv")));
+        assertThat(Files.readAllBytes(out.resolve("reliability.csv")))
+                .isEqualTo(Files.readAllBytes(firstOut.resolve("reliability.csv")));
         assertThat(ScenarioFormat.read(out.resolve("scenario.twin.json")).seed()).isEqualTo(5);
+    }
+
+    /** Every labelled row of a step is in one reliability bin: the bins' rows add up to the step's n in steps.csv. */
+    @Test
+    void reliabilityCsvBinsEveryLabelledRowOfEachStep() throws IOException {
+        java.util.Map<String, Long> binned = new java.util.TreeMap<>();
+        List<String> rows = Files.readAllLines(firstOut.resolve("reliability.csv"));
+        assertThat(rows.get(0)).isEqualTo("replicate,step,bin,lower,upper,n,positives,score_sum,mean_score,positive_share");
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            binned.merge(f[0] + "/" + f[1], Long.parseLong(f[5]), Long::sum);
+            assertThat(Double.parseDouble(f[8])).isBetween(Double.parseDouble(f[3]), Double.parseDouble(f[4]));
+            assertThat(Long.parseLong(f[6])).isBetween(0L, Long.parseLong(f[5]));
+        }
+        java.util.Map<String, Long> labelled = new java.util.TreeMap<>();
+        for (String row : Files.readAllLines(firstOut.resolve("steps.csv"))) {
+            String[] f = row.split(",");
+            if (f[2].equals("overall") && f[3].equals("n") && !f[4].equals("0")) {
+                labelled.put(f[0] + "/" + f[1], Long.parseLong(f[4]));
+            }
+        }
+        // Two replicates of six steps.
+        assertThat(labelled).hasSize(12);
+        assertThat(binned).isEqualTo(labelled);
     }
 
     @Test

@@ -57,4 +57,32 @@ class ReliabilityBinsTest {
         assertThat(pooled.count(7)).isEqualTo(1);
         assertThat(pooled).isEqualTo(ReliabilityBins.of(new int[] {1, 0, 1, 1}, new double[] {0.31, 0.35, 0.38, 0.72}));
     }
+
+    @Test
+    void binsRebuiltFromTheirSumsEqualTheOriginals() {
+        ReliabilityBins bins = ReliabilityBins.of(LABELS, SCORES);
+        long[] counts = new long[ReliabilityBins.BINS];
+        double[] sums = new double[ReliabilityBins.BINS];
+        long[] positives = new long[ReliabilityBins.BINS];
+        for (int b = 0; b < ReliabilityBins.BINS; b++) {
+            counts[b] = bins.count(b);
+            sums[b] = bins.scoreSum(b);
+            positives[b] = bins.positives(b);
+        }
+        // By hand: bin 1 has one positive of two rows, scores 0.15 + 0.12.
+        assertThat(positives[1]).isEqualTo(1);
+        assertThat(sums[1]).isEqualTo(0.15 + 0.12);
+        assertThat(ReliabilityBins.ofSums(counts, sums, positives)).isEqualTo(bins);
+    }
+
+    @Test
+    void sumsWithMorePositivesThanRowsAreRefused() {
+        long[] counts = new long[ReliabilityBins.BINS];
+        long[] positives = new long[ReliabilityBins.BINS];
+        counts[3] = 2;
+        positives[3] = 3;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        ReliabilityBins.ofSums(counts, new double[ReliabilityBins.BINS], positives))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("bin 3: 3 positives of 2 rows");
+    }
 }

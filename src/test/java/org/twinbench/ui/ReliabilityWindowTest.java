@@ -29,6 +29,108 @@ class ReliabilityWindowTest {
         return out;
     }
 
+    /**
+     * Step k has a row at score 0.25, positive while k &lt; 4, and a row at 0.65, positive when k is
+     * even. Over steps 0–59: bin 2 has 60 rows, 4 positive; bin 6 60 rows, 30 positive. Over the last
+     * 50 (10–59): 50 and 0, 50 and 25. Over the last 25 (35–59): 25 and 0; 25 and 12 (36, 38, …, 58).
+     */
+    static List<StepResult> alternating(int count) {
+        List<StepResult> out = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            ReliabilityBins bins = ReliabilityBins.of(new int[] {k < 4 ? 1 : 0, k % 2 == 0 ? 1 : 0},
+                    new double[] {0.25, 0.65});
+            out.add(new StepResult(0, k, new MetricSet(2, 0.5, 0.5, 0.5, 0.5, 0.7, 0.4, 0.2, 0.05), List.of(),
+                    Map.of(), List.of(), bins));
+        }
+        return out;
+    }
+
+    @Test
+    void choosingAWindowRepoolsAtOnce() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+        model.accept(alternating(60));
+        long revision = model.revisionProperty().get();
+        model.reliabilityWindowProperty().set(ReliabilityDiagram.WHOLE_RUN);
+        assertThat(model.revisionProperty().get()).isGreaterThan(revision);
+        ReliabilityDiagram whole = model.reliability();
+        assertThat(whole.wholeRun()).isTrue();
+        assertThat(whole.firstStep()).isZero();
+        assertThat(whole.lastStep()).isEqualTo(59);
+        assertThat(whole.bins().count(2)).isEqualTo(60);
+        assertThat(whole.bins().positives(2)).isEqualTo(4);
+        assertThat(whole.bins().count(6)).isEqualTo(60);
+        assertThat(whole.bins().positives(6)).isEqualTo(30);
+
+        model.reliabilityWindowProperty().set(50);
+        assertThat(model.reliability().firstStep()).isEqualTo(10);
+        assertThat(model.reliability().bins().positives(2)).isZero();
+        assertThat(model.reliability().bins().positives(6)).isEqualTo(25);
+
+        model.reliabilityWindowProperty().set(25);
+        ReliabilityBins last25 = model.reliability().bins();
+        assertThat(last25.count(2)).isEqualTo(25);
+        assertThat(last25.count(6)).isEqualTo(25);
+        assertThat(last25.observed(6)).isCloseTo(0.48, within(1e-12));
+        assertThat(last25.predicted(6)).isCloseTo(0.65, within(1e-12));
+
+        // The window stays chosen as steps keep coming, and a cleared run starts with it too.
+        model.accept(alternating(61).subList(60, 61));
+        assertThat(model.reliability().firstStep()).isEqualTo(36);
+        model.clear();
+        assertThat(model.reliability().window()).isEqualTo(25);
+    }
+
+    @Test
+    void aFinishedRunShownAtOncePoolsItsFirstReplicateAsTheLiveRunDid() {
+        List<StepResult> first = alternating(60);
+        // A second replicate whose rows all sit in bin 9: the live view pools replicate 0 only.
+        List<StepResult> second = new ArrayList<>();
+        for (StepResult step : first) {
+            second.add(new StepResult(1, step.step(), step.overall(), List.of(), Map.of(), List.of(),
+                    ReliabilityBins.of(new int[] {1}, new double[] {0.95})));
+        }
+        LiveChartsViewModel live = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+        live.setReplicates(2);
+        for (int k = 0; k < 60; k++) {
+            live.accept(List.of(first.get(k), second.get(k)));
+        }
+        LiveChartsViewModel shown = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+        shown.accept(alternating(5));
+        shown.showRun(new org.twinbench.sim.RunOutcome(List.of(first, second), org.twinbench.sim.RunStatus.COMPLETED),
+                null);
+        for (int window : ReliabilityDiagram.WINDOWS) {
+            live.reliabilityWindowProperty().set(window);
+            shown.reliabilityWindowProperty().set(window);
+            assertThat(shown.reliability()).as("window %d", window).isEqualTo(live.reliability());
+        }
+        assertThat(shown.reliability().bins().count(9)).isZero();
+        assertThat(shown.reliability().bins().count(6)).isEqualTo(60);
+        // Both replicates are kept: the curves are means with their band.
+        assertThat(shown.curves().get(0).hasBand()).isTrue();
+    }
+
+    @Test
+    void aWindowOfNothingKeepsTheLastOne() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+        model.reliabilityWindowProperty().set(50);
+        model.reliabilityWindowProperty().set(null);
+        assertThat(model.reliabilityWindowProperty().get()).isEqualTo(50);
+        model.reliabilityWindowProperty().set(0);
+        assertThat(model.reliabilityWindowProperty().get()).isEqualTo(50);
+    }
+
+    @Test
+    void theTitleSaysWhichStepsThePlotPools() {
+        ReliabilityBins bins = ReliabilityBins.of(new int[] {1}, new double[] {0.25});
+        assertThat(ReliabilityPlot.titleOf(new ReliabilityDiagram(ReliabilityDiagram.WHOLE_RUN, 0, 59, bins)))
+                .startsWith("Whole run (steps 0–59) · 1 labelled rows");
+        assertThat(ReliabilityPlot.titleOf(new ReliabilityDiagram(25, 35, 59, bins)))
+                .startsWith("Last 25 of 25 steps (35–59) · 1 labelled rows");
+        assertThat(ReliabilityPlot.titleOf(ReliabilityDiagram.empty(ReliabilityDiagram.WHOLE_RUN)))
+                .isEqualTo("Reliability over the whole run");
+        assertThat(ReliabilityDiagram.describeWindow(10)).isEqualTo("last 10 steps");
+    }
+
     @Test
     void theWindowPoolsTheLastTenStepsByCounts() {
         LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);

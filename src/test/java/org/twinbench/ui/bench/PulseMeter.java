@@ -32,18 +32,36 @@ final class PulseMeter {
         }
     };
 
-    /** Starts counting pulses and collections; call on the FX thread. */
+    /**
+     * Starts counting pulses and collections; call on the FX thread. A collection's start time is
+     * reported in milliseconds from a base of the JVM's own that is not quite the one its uptime is
+     * counted from: one full collection here, bracketed by {@link System#nanoTime()}, ties the two.
+     */
     void start() {
         timer.start();
-        long offset = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        var runtime = ManagementFactory.getRuntimeMXBean();
+        long[] calibration = new long[2];
         for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
                 var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                long start = offset + info.getGcInfo().getStartTime() * 1_000_000L;
-                collections.add(new long[] {start, start + info.getGcInfo().getDuration() * 1_000_000L});
+                long start = System.nanoTime() - (runtime.getUptime() - info.getGcInfo().getStartTime()) * 1_000_000L;
+                long duration = info.getGcInfo().getDuration() * 1_000_000L;
+                synchronized (calibration) {
+                    if (calibration[1] == 0 && info.getGcCause().equals("System.gc()")) {
+                        calibration[1] = 1;
+                        calibration[0] = start - gcCalledAt;
+                        return;
+                    }
+                    start -= calibration[0];
+                }
+                collections.add(new long[] {start, start + duration});
             }, n -> n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION), null);
         }
+        gcCalledAt = System.nanoTime();
+        System.gc();
     }
+
+    private volatile long gcCalledAt;
 
     void stop() {
         timer.stop();
@@ -90,10 +108,17 @@ final class PulseMeter {
         gaps.sort((a, b) -> Long.compare(b[1] - b[0], a[1] - a[0]));
         List<long[]> gcs = List.copyOf(collections);
         for (long[] gap : gaps.subList(0, Math.min(5, gaps.size()))) {
-            System.out.printf(Locale.ROOT, "    long gap %.1fms at +%.2fs: hand-over %.1fms, collection %.1fms%n",
-                    (gap[1] - gap[0]) / 1e6, (gap[0] - pulses.get(0)) / 1e9, overlap(gap, handOvers) / 1e6,
-                    overlap(gap, gcs) / 1e6);
+            System.out.printf(Locale.ROOT, "    long gap %.1fms at +%.2fs (%s): hand-over %.1fms, collection %.1fms%n",
+                    (gap[1] - gap[0]) / 1e6, (gap[0] - pulses.get(0)) / 1e9, wallClock(gap[0]),
+                    overlap(gap, handOvers) / 1e6, overlap(gap, gcs) / 1e6);
         }
+    }
+
+    /** The time of day of a {@link System#nanoTime()} value, to find the gap in a flight recording. */
+    private static String wallClock(long nanos) {
+        long millis = System.currentTimeMillis() - (System.nanoTime() - nanos) / 1_000_000L;
+        return java.time.LocalTime.ofInstant(java.time.Instant.ofEpochMilli(millis), java.time.ZoneOffset.UTC)
+                .toString();
     }
 
     private static long overlap(long[] gap, List<long[]> spans) {

@@ -53,4 +53,65 @@ public record ChartCurve(String name, int colour, int[] steps, double[] values, 
         }
         return lo > 0 && step - steps[lo - 1] < steps[lo] - step ? lo - 1 : lo;
     }
+
+    /**
+     * A series decimated to about three points per bucket of {@code buckets}; full buckets settle
+     * (see {@link Decimator#selectGrowing}), and the points before them are marked settled.
+     */
+    static ChartCurve decimated(String name, int colour, MetricHistory.Series values, boolean estimate, int buckets) {
+        Decimator.Selection selection = Decimator.selectGrowing(values, buckets);
+        int[] keep = selection.indices();
+        int[] steps = new int[keep.length];
+        double[] ys = new double[keep.length];
+        int n = 0;
+        int settled = 0;
+        for (int k = 0; k < keep.length; k++) {
+            double v = values.value(keep[k]);
+            if (!Double.isNaN(v)) {
+                steps[n] = values.step(keep[k]);
+                ys[n++] = v;
+            }
+            if (k == selection.settled() - 1) {
+                settled = n;
+            }
+        }
+        return new ChartCurve(name, colour, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(ys, n),
+                estimate, null, null, settled);
+    }
+
+    /** The mean over replicates, decimated, with the band's edges at the same points. */
+    static ChartCurve banded(String name, int colour, ReplicateBands.Band band, int buckets) {
+        int[] keep = Decimator.select(band.mean, buckets);
+        int[] steps = new int[keep.length];
+        double[] mean = new double[keep.length];
+        double[] low = new double[keep.length];
+        double[] high = new double[keep.length];
+        int n = 0;
+        for (int i : keep) {
+            if (!Double.isNaN(band.mean.value(i))) {
+                steps[n] = band.mean.step(i);
+                mean[n] = band.mean.value(i);
+                low[n] = band.low[i];
+                high[n++] = band.high[i];
+            }
+        }
+        return new ChartCurve(name, colour, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(mean, n), false,
+                java.util.Arrays.copyOf(low, n), java.util.Arrays.copyOf(high, n));
+    }
+
+    /** The lowest and highest value (band edges included) over {@code curves}; NaN for none. */
+    static double[] range(java.util.List<ChartCurve> curves) {
+        double low = Double.NaN;
+        double high = Double.NaN;
+        for (ChartCurve curve : curves) {
+            for (double[] edge : curve.hasBand() ? new double[][] {curve.low(), curve.high()}
+                    : new double[][] {curve.values()}) {
+                for (double v : edge) {
+                    low = Double.isNaN(low) || v < low ? v : low;
+                    high = Double.isNaN(high) || v > high ? v : high;
+                }
+            }
+        }
+        return new double[] {low, high};
+    }
 }

@@ -323,78 +323,28 @@ public final class LiveChartsViewModel {
             if (replicates > 1) {
                 ReplicateBands.Band band = bands.bands(chosen, replicates).get(slice);
                 if (band != null) {
-                    fresh.add(banded(slice, i, band));
+                    fresh.add(ChartCurve.banded(slice, i, band, DISPLAY_BUCKETS));
                 }
                 continue;
             }
             MetricHistory.Series values = history.series(chosen, slice);
             if (values != null) {
-                fresh.add(curve(slice, i, values, false));
+                fresh.add(ChartCurve.decimated(slice, i, values, false, DISPLAY_BUCKETS));
             }
         }
         if (shown.containsKey(MetricHistory.OVERALL) && shown.get(MetricHistory.OVERALL).get()) {
             for (String name : history.metrics()) {
                 if (name.endsWith(ESTIMATE_PREFIX + chosen)) {
                     String monitor = name.substring(0, name.length() - ESTIMATE_PREFIX.length() - chosen.length());
-                    fresh.add(curve(monitor + " estimate", 0, history.series(name, MetricHistory.OVERALL), true));
+                    fresh.add(ChartCurve.decimated(monitor + " estimate", 0, history.series(name, MetricHistory.OVERALL),
+                            true, DISPLAY_BUCKETS));
                 }
             }
         }
-        double low = Double.NaN;
-        double high = Double.NaN;
-        for (ChartCurve curve : fresh) {
-            for (double[] edge : curve.hasBand() ? new double[][] {curve.low(), curve.high()}
-                    : new double[][] {curve.values()}) {
-                for (double v : edge) {
-                    low = Double.isNaN(low) || v < low ? v : low;
-                    high = Double.isNaN(high) || v > high ? v : high;
-                }
-            }
-        }
+        double[] range = ChartCurve.range(fresh);
         curves = Collections.unmodifiableList(fresh);
-        lowest.set(low);
-        highest.set(high);
-    }
-
-    private static ChartCurve curve(String name, int colour, MetricHistory.Series values, boolean estimate) {
-        Decimator.Selection selection = Decimator.selectGrowing(values, DISPLAY_BUCKETS);
-        int[] keep = selection.indices();
-        int[] steps = new int[keep.length];
-        double[] ys = new double[keep.length];
-        int n = 0;
-        int settled = 0;
-        for (int k = 0; k < keep.length; k++) {
-            double v = values.value(keep[k]);
-            if (!Double.isNaN(v)) {
-                steps[n] = values.step(keep[k]);
-                ys[n++] = v;
-            }
-            if (k == selection.settled() - 1) {
-                settled = n;
-            }
-        }
-        return new ChartCurve(name, colour, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(ys, n),
-                estimate, null, null, settled);
-    }
-
-    /** The mean over replicates, decimated, with the band's edges at the same points. */
-    private static ChartCurve banded(String name, int colour, ReplicateBands.Band band) {
-        int[] keep = Decimator.select(band.mean, DISPLAY_BUCKETS);
-        int[] steps = new int[keep.length];
-        double[] mean = new double[keep.length];
-        double[] low = new double[keep.length];
-        double[] high = new double[keep.length];
-        int n = 0;
-        for (int i : keep) {
-            if (!Double.isNaN(band.mean.value(i))) {
-                steps[n] = band.mean.step(i);
-                mean[n] = band.mean.value(i);
-                low[n] = band.low[i];
-                high[n++] = band.high[i];
-            }
-        }
-        return new ChartCurve(name, colour, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(mean, n), false,
-                java.util.Arrays.copyOf(low, n), java.util.Arrays.copyOf(high, n));
+        lowest.set(range[0]);
+        highest.set(range[1]);
     }
 
     /** Replaces only the rows whose values changed, so an unchanged table is not laid out again. */

@@ -76,10 +76,12 @@ public final class AppRunSmoothness extends Application {
                 String status = PulseMeter.onFxThread(() -> model.statusProperty().get());
                 System.out.printf(Locale.ROOT, "round %d (%s): %s%n", round,
                         round == 1 ? "the first run after start-up" : "a later run in the same window", status);
-                PulseMeter.report("idle (reference)", meter.pulses(from - (long) (IDLE_MILLIS * 1e6 / 2), from), 0, 0);
+                PulseMeter.report("idle (reference)", meter.pulses(from - (long) (IDLE_MILLIS * 1e6 / 2), from), "update", 0,
+                        0);
                 List<Long> running = meter.pulses(from, to);
                 // One chart revision per hand-over (plus one as the run starts and one as it ends).
-                PulseMeter.report("running", running, revisions.get() - revisionsBefore, (to - from) / 1e9);
+                PulseMeter.report("running", running, "chart_update", revisions.get() - revisionsBefore,
+                        (to - from) / 1e9);
                 meter.explainLongGaps(running, List.of());
                 System.out.printf(Locale.ROOT, "  cpu over the run: fx thread %.2fs, render thread %.2fs%n",
                         (cpuAfter[0] - cpuBefore[0]) / 1e9, (cpuAfter[1] - cpuBefore[1]) / 1e9);

@@ -34,7 +34,13 @@ public final class LiveChartsSmoothness extends Application {
     public void start(Stage stage) throws Exception {
         FXMLLoader loader = new FXMLLoader(getClass().getResource("/fxml/LiveChartsView.fxml"));
         Parent root = loader.load();
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Platform::runLater);
+        // Every hand-over to the FX thread, the steps' and the slice table's, goes through here.
+        java.util.concurrent.atomic.AtomicLong runLaters = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.Executor fxThread = work -> {
+            runLaters.incrementAndGet();
+            Platform.runLater(work);
+        };
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, fxThread);
         var view = loader.getController();
         var bind = view.getClass().getDeclaredMethod("bind", LiveChartsViewModel.class);
         bind.setAccessible(true);
@@ -50,7 +56,7 @@ public final class LiveChartsSmoothness extends Application {
         PulseMeter meter = new PulseMeter();
         meter.start();
         List<long[]> handOvers = Collections.synchronizedList(new ArrayList<>());
-        FxCoalescer<StepResult> coalescer = new FxCoalescer<>(Platform::runLater, batch -> {
+        FxCoalescer<StepResult> coalescer = new FxCoalescer<>(fxThread, batch -> {
             long start = System.nanoTime();
             model.accept(batch);
             handOvers.add(new long[] {start, System.nanoTime()});
@@ -63,7 +69,7 @@ public final class LiveChartsSmoothness extends Application {
                 PulseMeter.onFxThread(model::clear);
                 PulseMeter.sleepQuietly(IDLE_MILLIS);
                 long from = System.nanoTime();
-                long handOversBefore = coalescer.handOvers();
+                long handOversBefore = runLaters.get();
                 int spansBefore = handOvers.size();
                 long[] cpuBefore = meter.cpu();
                 produce(coalescer);
@@ -73,9 +79,11 @@ public final class LiveChartsSmoothness extends Application {
                 long[] cpuAfter = meter.cpu();
                 System.out.printf(Locale.ROOT, "round %d (%s): %d steps x %d slices%n", round,
                         round == 1 ? "the first run after start-up" : "a later run in the same window", STEPS, SLICES);
-                PulseMeter.report("idle (reference)", meter.pulses(from - (long) (IDLE_MILLIS * 1e6 / 2), from), 0, 0);
+                PulseMeter.report("idle (reference)", meter.pulses(from - (long) (IDLE_MILLIS * 1e6 / 2), from), "runlater", 0,
+                        0);
                 List<Long> streaming = meter.pulses(from, to);
-                PulseMeter.report("streaming", streaming, coalescer.handOvers() - handOversBefore, (to - from) / 1e9);
+                PulseMeter.report("streaming", streaming, "runlater", runLaters.get() - handOversBefore,
+                        (to - from) / 1e9);
                 meter.explainLongGaps(streaming, List.copyOf(handOvers));
                 double[] wall = List.copyOf(handOvers.subList(spansBefore, handOvers.size())).stream()
                         .mapToDouble(x -> (x[1] - x[0]) / 1e6).sorted().toArray();

@@ -82,8 +82,8 @@ final class PulseMeter {
         return List.copyOf(pulses).stream().filter(t -> t >= from && t <= to).toList();
     }
 
-    /** Prints the gaps between pulses: median, 99th percentile, largest, and hand-overs per second. */
-    static void report(String phase, List<Long> pulses, long handOvers, double seconds) {
+    /** Prints the gaps between pulses (median, 99th percentile, largest) and {@code what} per second. */
+    static void report(String phase, List<Long> pulses, String what, long count, double seconds) {
         if (pulses.size() < 2) {
             System.out.printf(Locale.ROOT, "  %s: fewer than two pulses%n", phase);
             return;
@@ -94,9 +94,9 @@ final class PulseMeter {
         }
         Arrays.sort(gaps);
         System.out.printf(Locale.ROOT,
-                "  %s: %.2fs pulses=%d gap_p50=%.1fms gap_p99=%.1fms gap_max=%.1fms handovers_per_s=%.1f%n", phase,
+                "  %s: %.2fs pulses=%d gap_p50=%.1fms gap_p99=%.1fms gap_max=%.1fms %s_per_s=%.1f%n", phase,
                 seconds, pulses.size(), gaps[gaps.length / 2], gaps[(int) (gaps.length * 0.99)], gaps[gaps.length - 1],
-                seconds > 0 ? handOvers / seconds : 0.0);
+                what, seconds > 0 ? count / seconds : 0.0);
     }
 
     /** The five longest gaps, with the time spent inside each in hand-overs and in collections. */

@@ -113,7 +113,7 @@ public final class RunHistoryView {
         viewModel.series().addListener((ListChangeListener<javafx.scene.chart.XYChart.Series<Number, Number>>) change -> {
             while (change.next()) {
                 change.getAddedSubList().stream().filter(s -> s.getName().endsWith(RunHistoryViewModel.BAND_EDGE))
-                        .forEach(RunHistoryView::markBandEdge);
+                        .forEach(this::markBandEdge);
             }
         });
         valueAxis.labelProperty().bind(viewModel.metricProperty());
@@ -146,16 +146,35 @@ public final class RunHistoryView {
         }
     }
 
-    private static void markBandEdge(javafx.scene.chart.XYChart.Series<Number, Number> series) {
+    /** Draws a band edge thin, dashed and in the colour of its run's mean (the nearest series before it). */
+    private void markBandEdge(javafx.scene.chart.XYChart.Series<Number, Number> series) {
+        List<javafx.scene.chart.XYChart.Series<Number, Number>> all = model.series();
+        int mean = all.indexOf(series);
+        while (mean > 0 && all.get(mean).getName().endsWith(RunHistoryViewModel.BAND_EDGE)) {
+            mean--;
+        }
+        String colour = "default-color" + (Math.max(mean, 0) % 8);
+        java.util.function.Consumer<javafx.scene.Node> restyle = node -> {
+            node.getStyleClass().removeIf(c -> c.startsWith("default-color"));
+            node.getStyleClass().addAll(colour, "replicate-band-edge");
+        };
         if (series.getNode() != null) {
-            series.getNode().getStyleClass().add("replicate-band-edge");
+            restyle.accept(series.getNode());
         } else {
             series.nodeProperty().addListener((obs, old, node) -> {
                 if (node != null) {
-                    node.getStyleClass().add("replicate-band-edge");
+                    restyle.accept(node);
                 }
             });
         }
+        // The legend's symbol of the edge takes the same colour once the legend is laid out.
+        javafx.application.Platform.runLater(() -> historyChart.lookupAll(".chart-legend-item").forEach(item -> {
+            if (item instanceof javafx.scene.control.Label label && series.getName().equals(label.getText())
+                    && label.getGraphic() != null) {
+                label.getGraphic().getStyleClass().removeIf(c -> c.startsWith("default-color"));
+                label.getGraphic().getStyleClass().add(colour);
+            }
+        }));
     }
 
     private static <T> TableColumn<T, String> column(String title, double width, java.util.function.Function<T, String> value) {

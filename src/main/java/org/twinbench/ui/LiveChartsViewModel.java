@@ -105,7 +105,7 @@ public final class LiveChartsViewModel {
             if (now == null || now < 1) {
                 reliabilityWindow.set(old != null && old >= 1 ? old : ReliabilityDiagram.DEFAULT_WINDOW);
             } else {
-                reliability = ReliabilityDiagram.of(results, now);
+                reliability = reliabilityOver(now);
                 revision.set(revision.get() + 1);
             }
         });
@@ -304,8 +304,20 @@ public final class LiveChartsViewModel {
 
     private void refreshCharts() {
         heatmap = driftMonitors.isEmpty() ? DriftHeatmap.EMPTY : DriftHeatmap.of(history, driftMonitors);
-        reliability = ReliabilityDiagram.of(results, reliabilityWindow.get());
+        reliability = reliabilityOver(reliabilityWindow.get());
         updateCurves();
+    }
+
+    /**
+     * The reliability diagram of the last {@code window} steps; with replicates, pooled over all of
+     * them up to the last step every replicate has reached (as the curves' bands are).
+     */
+    private ReliabilityDiagram reliabilityOver(int window) {
+        if (replicates <= 1) {
+            return ReliabilityDiagram.of(results, window);
+        }
+        return bands.replicates() < replicates ? ReliabilityDiagram.empty(window)
+                : ReliabilityDiagram.ofReplicates(bands.replicateStepsView(), window);
     }
 
     /**

@@ -39,6 +39,30 @@ public record ReliabilityDiagram(int window, int firstStep, int lastStep, Reliab
         return new ReliabilityDiagram(window, last.get(0).step(), last.get(last.size() - 1).step(), pooled);
     }
 
+    /**
+     * Pools the bins of the last {@code window} steps that every replicate has reached, over all
+     * replicates (each in step order): the calibration of the run's model across its random draws.
+     * With one replicate it is {@link #of}.
+     */
+    static ReliabilityDiagram ofReplicates(List<List<StepResult>> replicates, int window) {
+        if (replicates.size() == 1) {
+            return of(replicates.get(0), window);
+        }
+        int reached = replicates.stream().mapToInt(List::size).min().orElse(0);
+        if (reached == 0) {
+            return empty(window);
+        }
+        int from = Math.max(0, reached - window);
+        ReliabilityBins pooled = ReliabilityBins.EMPTY;
+        for (List<StepResult> replicate : replicates) {
+            for (StepResult result : replicate.subList(from, reached)) {
+                pooled = pooled.plus(result.calibration());
+            }
+        }
+        List<StepResult> first = replicates.get(0);
+        return new ReliabilityDiagram(window, first.get(from).step(), first.get(reached - 1).step(), pooled);
+    }
+
     /** Whether the window holds every step of the run. */
     public boolean wholeRun() {
         return window == WHOLE_RUN;

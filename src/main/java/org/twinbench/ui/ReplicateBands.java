@@ -64,6 +64,11 @@ final class ReplicateBands {
         return byReplicate.size();
     }
 
+    /** Every replicate's steps so far, as they grow (not copied: read them on the thread that adds). */
+    List<List<StepResult>> replicateStepsView() {
+        return java.util.Collections.unmodifiableList(byReplicate);
+    }
+
     /** Every replicate's steps so far, replicate by replicate (for exports). */
     List<List<StepResult>> replicateSteps() {
         return byReplicate.stream().map(List::copyOf).toList();

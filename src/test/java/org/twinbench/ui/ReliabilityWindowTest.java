@@ -81,9 +81,9 @@ class ReliabilityWindowTest {
     }
 
     @Test
-    void aFinishedRunShownAtOncePoolsItsFirstReplicateAsTheLiveRunDid() {
+    void aFinishedRunShownAtOncePoolsItsReplicatesAsTheLiveRunDid() {
         List<StepResult> first = alternating(60);
-        // A second replicate whose rows all sit in bin 9: the live view pools replicate 0 only.
+        // A second replicate with one row a step, in bin 9: the diagram pools both replicates.
         List<StepResult> second = new ArrayList<>();
         for (StepResult step : first) {
             second.add(new StepResult(1, step.step(), step.overall(), List.of(), Map.of(), List.of(),
@@ -102,8 +102,14 @@ class ReliabilityWindowTest {
             live.reliabilityWindowProperty().set(window);
             shown.reliabilityWindowProperty().set(window);
             assertThat(shown.reliability()).as("window %d", window).isEqualTo(live.reliability());
+            int steps = Math.min(window, 60);
+            assertThat(live.reliability().bins().total()).as("window %d", window).isEqualTo(
+                    ReliabilityDiagram.of(first, window).bins().total() + steps);
+            assertThat(live.reliability().bins().count(9)).as("window %d", window).isEqualTo(
+                    ReliabilityDiagram.of(first, window).bins().count(9) + steps);
         }
-        assertThat(shown.reliability().bins().count(9)).isZero();
+        // The last window set is the whole run: replicate 0's rows, then replicate 1's 60 in bin 9.
+        assertThat(shown.reliability().bins().count(9)).isEqualTo(60);
         assertThat(shown.reliability().bins().count(6)).isEqualTo(60);
         // Both replicates are kept: the curves are means with their band.
         assertThat(shown.curves().get(0).hasBand()).isTrue();

@@ -303,7 +303,14 @@ public final class LiveChartsViewModel {
     }
 
     private void refreshCharts() {
-        heatmap = driftMonitors.isEmpty() ? DriftHeatmap.EMPTY : DriftHeatmap.of(history, driftMonitors);
+        if (driftMonitors.isEmpty()) {
+            heatmap = DriftHeatmap.EMPTY;
+        } else if (replicates > 1) {
+            heatmap = bands.replicates() < replicates ? DriftHeatmap.EMPTY
+                    : DriftHeatmap.ofReplicates(bands.replicateStepsView(), driftMonitors);
+        } else {
+            heatmap = DriftHeatmap.of(history, driftMonitors);
+        }
         reliability = reliabilityOver(reliabilityWindow.get());
         updateCurves();
     }

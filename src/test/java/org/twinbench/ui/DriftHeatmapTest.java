@@ -52,6 +52,26 @@ class DriftHeatmapTest {
     }
 
     @Test
+    void withReplicatesEachCellIsTheMeanOverThemUpToTheStepAllReached() {
+        List<StepResult> first = new java.util.ArrayList<>();
+        List<StepResult> second = new java.util.ArrayList<>();
+        double[][] income = {{0.1, 0.3, 0.5}, {0.3, Double.NaN}};
+        for (int s = 0; s < 3; s++) {
+            first.add(step(s, Map.of("fd.income", income[0][s])));
+        }
+        for (int s = 0; s < 2; s++) {
+            second.add(new StepResult(1, s, first.get(s).overall(), List.of(), Map.of("fd.income", income[1][s]), List.of()));
+        }
+        DriftHeatmap map = DriftHeatmap.ofReplicates(List.of(first, second), Map.of("fd", 0.25));
+        assertThat(map.features()).containsExactly("income");
+        // Step 0: (0.1 + 0.3) / 2; step 1: only the first replicate has a value; step 2 is not yet
+        // reached by the second replicate.
+        assertThat(map.columns()).isEqualTo(2);
+        assertThat(map.cells()[0][0]).isCloseTo(0.2, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(map.cells()[0][1]).isEqualTo(0.3);
+    }
+
+    @Test
     void coloursRunFromWhiteThroughOrangeToRed() {
         assertThat(DriftHeatmapPlot.colour(0, 1)).isEqualTo(javafx.scene.paint.Color.web("#f7fbff"));
         assertThat(DriftHeatmapPlot.colour(0.5, 1)).isEqualTo(javafx.scene.paint.Color.web("#fdae6b"));

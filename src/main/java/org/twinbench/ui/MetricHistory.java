@@ -22,36 +22,78 @@ public final class MetricHistory {
     public static final String OVERALL = "overall";
 
     /**
-     * One (metric, slice) series: steps and values in arrival order, plus the slice size. Kept in
-     * fixed chunks, so growing never copies what is stored (a doubling array copied every series
-     * at once when a long run passed a power of two, a visible stall on the FX thread).
+     * The steps and slice sizes of one or more series, in arrival order, kept in fixed chunks, so
+     * growing never copies what is stored (a doubling array copied every series at once when a long
+     * run passed a power of two, a visible stall on the FX thread). The metrics of one slice share
+     * one: they arrive together, and a long run keeps an eighth of the integers.
      */
-    public static final class Series {
-        private static final int CHUNK_BITS = 10;
-        private static final int CHUNK = 1 << CHUNK_BITS;
-        private static final int MASK = CHUNK - 1;
+    static final class Axis {
+        static final int CHUNK_BITS = 10;
+        static final int CHUNK = 1 << CHUNK_BITS;
+        static final int MASK = CHUNK - 1;
 
         private int[][] steps = new int[4][];
-        private double[][] values = new double[4][];
         private int[][] counts = new int[4][];
         private int size;
 
-        void add(int step, double value, int n) {
+        void add(int step, int n) {
             int chunk = size >>> CHUNK_BITS;
             if (chunk == steps.length) {
                 steps = Arrays.copyOf(steps, chunk * 2);
-                values = Arrays.copyOf(values, chunk * 2);
                 counts = Arrays.copyOf(counts, chunk * 2);
             }
             if (steps[chunk] == null) {
                 steps[chunk] = new int[CHUNK];
-                values[chunk] = new double[CHUNK];
                 counts[chunk] = new int[CHUNK];
             }
-            int at = size & MASK;
-            steps[chunk][at] = step;
-            values[chunk][at] = value;
-            counts[chunk][at] = n;
+            steps[chunk][size & MASK] = step;
+            counts[chunk][size & MASK] = n;
+            size++;
+        }
+
+        int step(int i) {
+            return steps[i >>> CHUNK_BITS][i & MASK];
+        }
+
+        int count(int i) {
+            return counts[i >>> CHUNK_BITS][i & MASK];
+        }
+    }
+
+    /** One (metric, slice) series: values in arrival order, on an {@link Axis} of steps and slice sizes. */
+    public static final class Series {
+        private final Axis axis;
+        /** Whether {@link #add} also grows the axis (false: the axis is shared and grown by its owner). */
+        private final boolean ownsAxis;
+        private double[][] values = new double[4][];
+        private int size;
+
+        public Series() {
+            this(new Axis(), true);
+        }
+
+        private Series(Axis axis, boolean ownsAxis) {
+            this.axis = axis;
+            this.ownsAxis = ownsAxis;
+        }
+
+        void add(int step, double value, int n) {
+            if (ownsAxis) {
+                axis.add(step, n);
+            }
+            append(value);
+        }
+
+        /** The value at the axis's next position (which the axis's owner has added). */
+        private void append(double value) {
+            int chunk = size >>> Axis.CHUNK_BITS;
+            if (chunk == values.length) {
+                values = Arrays.copyOf(values, chunk * 2);
+            }
+            if (values[chunk] == null) {
+                values[chunk] = new double[Axis.CHUNK];
+            }
+            values[chunk][size & Axis.MASK] = value;
             size++;
         }
 
@@ -68,15 +110,15 @@ public final class MetricHistory {
         }
 
         public int step(int i) {
-            return steps[i >>> CHUNK_BITS][i & MASK];
+            return axis.step(i);
         }
 
         public double value(int i) {
-            return values[i >>> CHUNK_BITS][i & MASK];
+            return values[i >>> Axis.CHUNK_BITS][i & Axis.MASK];
         }
 
         public int count(int i) {
-            return counts[i >>> CHUNK_BITS][i & MASK];
+            return axis.count(i);
         }
 
         public double lastValue() {
@@ -153,22 +195,19 @@ public final class MetricHistory {
         Series[] series = bySlice.get(slice);
         if (series == null) {
             slices.add(slice);
+            Axis axis = new Axis();
             series = new Series[MetricSet.NAMES.size()];
             for (int m = 0; m < series.length; m++) {
-                series[m] = byMetric.computeIfAbsent(MetricSet.NAMES.get(m), key -> new LinkedHashMap<>())
-                        .computeIfAbsent(slice, key -> new Series());
+                Series made = new Series(axis, false);
+                series[m] = made;
+                byMetric.computeIfAbsent(MetricSet.NAMES.get(m), key -> new LinkedHashMap<>()).put(slice, made);
             }
             bySlice.put(slice, series);
         }
-        int n = metrics.n();
-        series[0].add(step, metrics.accuracy(), n);
-        series[1].add(step, metrics.precision(), n);
-        series[2].add(step, metrics.recall(), n);
-        series[3].add(step, metrics.f1(), n);
-        series[4].add(step, metrics.rocAuc(), n);
-        series[5].add(step, metrics.logLoss(), n);
-        series[6].add(step, metrics.brier(), n);
-        series[7].add(step, metrics.ece(), n);
+        series[0].axis.add(step, metrics.n());
+        for (int m = 0; m < series.length; m++) {
+            series[m].append(metrics.value(m));
+        }
     }
 
     /** What monitors and policies signalled so far, in step order. */

@@ -60,6 +60,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Trees of a forest or boosting (default: 100 for random-forest, 300 for gradient-boosting).")
     int trees;
 
+    @Option(names = "--holdout", defaultValue = "0.2", paramLabel = "SHARE",
+            description = "Share of the labelled rows held out to measure the model, 0 to 0.9 (default: ${DEFAULT-VALUE}; "
+                    + "0 trains on every row and reports no holdout metrics).")
+    double holdout;
+
     @Option(names = "--out", required = true, paramLabel = "M.twinmodel", description = "Where to write the model.")
     Path out;
 
@@ -79,6 +84,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (trees < 0) {
             throw new UserInputException("--trees must be positive, not " + trees);
+        }
+        if (!(holdout >= 0 && holdout <= 0.9)) {
+            throw new UserInputException("--holdout must be a share from 0 to 0.9, not " + holdout);
         }
         if (!out.getFileName().toString().endsWith(".twinmodel")) {
             throw new UserInputException(out + ": --out must name a .twinmodel file");
@@ -115,7 +123,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "' (given with --positive)");
         }
         BinaryClassifier model = ModelTrainer.train(dataset.frame(), new TrainingOptions(algo, target, features,
-                positive, seed, trees, dataset.provenance().sha256()));
+                positive, seed, trees, dataset.provenance().sha256(), holdout));
         ModelBundle.write(model, out);
         List<QualityFinding> findings = DataQuality.check(dataset.frame(), schema);
         print(model.card(), schema, findings, dataset);

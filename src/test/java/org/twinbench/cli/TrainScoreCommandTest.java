@@ -52,6 +52,29 @@ class TrainScoreCommandTest {
     }
 
     @Test
+    void theHoldoutShareIsChosenAndCheckedOnTheCommandLine() throws IOException {
+        Path data = firstLoans(1000);
+        Path model = dir.resolve("h.twinmodel");
+        CliRunner run = CliRunner.run("train", "--data", data.toString(), "--target", "defaulted", "--holdout", "0.35",
+                "--out", model.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // 1,000 labelled rows, 350 held out.
+        assertThat(Json.MAPPER.readTree(run.out()).get("training_rows").asInt()).isEqualTo(650);
+        run = CliRunner.run("train", "--data", data.toString(), "--target", "defaulted", "--holdout", "0",
+                "--out", model.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode card = Json.MAPPER.readTree(run.out());
+        assertThat(card.get("training_rows").asInt()).isEqualTo(1000);
+        assertThat(card.get("holdout_metrics").size()).isZero();
+        Path untouched = dir.resolve("never.twinmodel");
+        run = CliRunner.run("train", "--data", data.toString(), "--target", "defaulted", "--holdout", "0.95",
+                "--out", untouched.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("twinbench: --holdout must be a share from 0 to 0.9, not 0.95");
+        assertThat(untouched).doesNotExist();
+    }
+
+    @Test
     void scoreWritesRowsPlusScoreAndPrediction() throws IOException {
         Path data = firstLoans(400);
         Path model = dir.resolve("m.twinmodel");

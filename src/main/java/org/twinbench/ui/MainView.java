@@ -68,6 +68,7 @@ public final class MainView {
     @FXML private GraphCanvasView canvasController;
     @FXML private InspectorView inspectorController;
     @FXML private javafx.scene.control.SplitPane editorResultsSplit;
+    @FXML private MenuItem compareLastItem;
 
     private MainViewModel viewModel;
     private Path sampleScenario;
@@ -164,6 +165,7 @@ public final class MainView {
                 openResults();
             }
         });
+        compareLastItem.disableProperty().bind(model.previousRunIdProperty().isEqualTo(0).or(running));
         var blocked = model.runBlockedReasonProperty().isNotEmpty();
         runButton.disableProperty().bind(running.or(blocked));
         runItem.disableProperty().bind(running.or(blocked));
@@ -351,6 +353,17 @@ public final class MainView {
     @FXML
     private void onHistory() {
         RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(), viewModel::reopen);
+    }
+
+    /** The run history with the last two runs of this window overlaid and compared (baseline vs what-if). */
+    @FXML
+    private void onCompareLast() {
+        long previous = viewModel.previousRunIdProperty().get();
+        long last = viewModel.lastRunIdProperty().get();
+        if (previous > 0 && last > 0) {
+            RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(),
+                    viewModel::reopen, List.of(previous, last));
+        }
     }
 
     @FXML

@@ -316,6 +316,11 @@ public final class MainViewModel {
         return runs.reopenedProperty();
     }
 
+    /** The store id of the run recorded from this window before the last one (0 before two runs). */
+    public javafx.beans.property.ReadOnlyLongProperty previousRunIdProperty() {
+        return runs.previousRunIdProperty();
+    }
+
     /** The store id of the last run recorded from this window (0 before any). */
     public javafx.beans.property.ReadOnlyLongProperty lastRunIdProperty() {
         return runs.lastRunIdProperty();

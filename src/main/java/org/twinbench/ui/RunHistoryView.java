@@ -53,6 +53,16 @@ public final class RunHistoryView {
      */
     public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath,
                                            java.util.function.LongConsumer reopener) {
+        return open(owner, executor, storePath, reopener, List.of());
+    }
+
+    /**
+     * As {@link #open(Window, AppExecutor, Path, java.util.function.LongConsumer)}, with the runs
+     * {@code chosen} (by id) selected once the list is read: two of them are overlaid and compared
+     * at once ("baseline vs what-if" straight after a run).
+     */
+    public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath,
+                                           java.util.function.LongConsumer reopener, List<Long> chosen) {
         FXMLLoader loader = new FXMLLoader(RunHistoryView.class.getResource("/fxml/RunHistoryView.fxml"));
         Parent parent;
         try {
@@ -73,8 +83,28 @@ public final class RunHistoryView {
         scene.getStylesheets().add(RunHistoryView.class.getResource("/styles/theme.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
+        if (!chosen.isEmpty()) {
+            view.selectOnceRead(chosen);
+        }
         model.refresh();
         return model;
+    }
+
+    /** Selects the runs with these ids the next time the list of runs is read. */
+    private void selectOnceRead(List<Long> ids) {
+        ListChangeListener<RunStore.StoredRun> once = new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends RunStore.StoredRun> change) {
+                model.runs().removeListener(this);
+                runTable.getSelectionModel().clearSelection();
+                for (int i = 0; i < model.runs().size(); i++) {
+                    if (ids.contains(model.runs().get(i).id())) {
+                        runTable.getSelectionModel().select(i);
+                    }
+                }
+            }
+        };
+        model.runs().addListener(once);
     }
 
     void bind(RunHistoryViewModel viewModel) {

@@ -50,6 +50,8 @@ final class WindowRun {
     /** Runs of the scenario with independent random draws; more than one shows a band. */
     private final javafx.beans.property.IntegerProperty replicates = new javafx.beans.property.SimpleIntegerProperty(1);
     private final javafx.beans.property.ReadOnlyLongWrapper lastRunId = new javafx.beans.property.ReadOnlyLongWrapper();
+    /** The run recorded before the last one from this window (0 before two): the baseline of a what-if. */
+    private final javafx.beans.property.ReadOnlyLongWrapper previousRunId = new javafx.beans.property.ReadOnlyLongWrapper();
     /** The stored run the results show, when they show one reopened from the run store; else null. */
     private final ReadOnlyObjectWrapper<RunStore.StoredRun> reopened = new ReadOnlyObjectWrapper<>();
     private long firstStepNanos;
@@ -158,7 +160,10 @@ final class WindowRun {
                     if (outcome == RunStatus.COMPLETED) {
                         endRecording(stored, () -> {
                             stored.finishReplicates(recorded);
-                            fxThread.execute(() -> lastRunId.set(stored.id()));
+                            fxThread.execute(() -> {
+                                previousRunId.set(lastRunId.get());
+                                lastRunId.set(stored.id());
+                            });
                         });
                     } else {
                         int fewest = recorded.size() < replicateCount ? 0
@@ -368,6 +373,10 @@ final class WindowRun {
     }
 
     /** The store id of the last run recorded from this window (0 before any). */
+    javafx.beans.property.ReadOnlyLongProperty previousRunIdProperty() {
+        return previousRunId.getReadOnlyProperty();
+    }
+
     javafx.beans.property.ReadOnlyLongProperty lastRunIdProperty() {
         return lastRunId.getReadOnlyProperty();
     }

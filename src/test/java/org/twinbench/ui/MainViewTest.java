@@ -74,6 +74,31 @@ class MainViewTest {
     }
 
     @Test
+    void theLastTwoRunsAreComparedStraightAfterTheSecond(FxRobot robot) throws Exception {
+        awaitScenarioOpen(robot);
+        robot.interact(() -> model.setSpeed(0));
+        // Nothing to compare yet: the menu item is disabled while there is no baseline.
+        assertThat(model.previousRunIdProperty().get()).isZero();
+        for (int run = 1; run <= 2; run++) {
+            long before = model.lastRunIdProperty().get();
+            robot.interact(model::run);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runningProperty().get()
+                    && model.lastRunIdProperty().get() != before);
+        }
+        long baseline = model.previousRunIdProperty().get();
+        long whatIf = model.lastRunIdProperty().get();
+        assertThat(baseline).isPositive().isNotEqualTo(whatIf);
+        robot.push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.H,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#historyChart").tryQuery().isPresent()
+                && robot.lookup("#historyChart").<javafx.scene.chart.LineChart<?, ?>>query().getData().size() == 2);
+        javafx.scene.control.TableView<?> differences = robot.lookup("#differenceTable").query();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> differences.getColumns().size() == 5);
+        assertThat(differences.getColumns()).extracting(javafx.scene.control.TableColumn::getText).containsExactly(
+                "Slice", "Metric", "mean in #" + baseline, "mean in #" + whatIf, "#" + whatIf + " − #" + baseline);
+    }
+
+    @Test
     void replicatesShowAMeanCurveWithItsBand(FxRobot robot) throws Exception {
         awaitScenarioOpen(robot);
         robot.interact(() -> {

@@ -30,6 +30,9 @@ import smile.math.MathEx;
  */
 public final class ModelTrainer {
 
+    /** A random forest is grown in this many groups of trees, reporting after each. */
+    static final int FOREST_PARTS = 10;
+
     /** L2 penalty of the logistic regression: small, to keep one-hot levels of rare groups finite. */
     static final double LAMBDA = 1e-3;
     static final double HOLDOUT_SHARE = TrainingOptions.DEFAULT_HOLDOUT_SHARE;
@@ -57,6 +60,20 @@ public final class ModelTrainer {
 
     /** Trains the algorithm of {@code options}; the result is a {@link LogisticModel} or a {@link TreeModel}. */
     public static BinaryClassifier train(Frame data, TrainingOptions options) {
+        return train(data, options, TrainingProgress.NONE);
+    }
+
+    /**
+     * As {@link #train(Frame, TrainingOptions)}, telling {@code progress} how many trees of a random
+     * forest are grown (in {@value #FOREST_PARTS} groups, each tree with its own seed, so the forest is
+     * the same as one grown at once); boosting grows its trees in sequence and reports only its end.
+     */
+    public static BinaryClassifier train(Frame data, TrainingOptions options, TrainingProgress progress) {
+        return train(data, options, progress, FOREST_PARTS);
+    }
+
+    /** As {@link #train(Frame, TrainingOptions, TrainingProgress)}, a forest grown in {@code parts} groups. */
+    static BinaryClassifier train(Frame data, TrainingOptions options, TrainingProgress progress, int parts) {
         String target = options.target();
         Column label = data.column(target);
         String positiveLabel = BinaryLabels.positiveLabel(label, options.positive());
@@ -79,7 +96,7 @@ public final class ModelTrainer {
         }
         double[][] x = encoder.encode(train);
         ModelCard provisional = card(options, positiveLabel, trainRows.length, Map.of());
-        BinaryClassifier model = fit(options, encoder, x, trainY, provisional);
+        BinaryClassifier model = fit(options, encoder, x, trainY, provisional, progress, parts);
 
         Map<String, Double> holdoutMetrics = new LinkedHashMap<>();
         if (holdoutRows.length > 0) {
@@ -96,7 +113,7 @@ public final class ModelTrainer {
     }
 
     private static BinaryClassifier fit(TrainingOptions options, FeatureEncoder encoder, double[][] x, int[] y,
-                                        ModelCard card) {
+                                        ModelCard card, TrainingProgress progress, int parts) {
         if (options.algorithm() == Algorithm.LOGISTIC) {
             return new LogisticModel(encoder, LogisticRegression.binomial(x, y, LAMBDA, 1e-6, 500), card);
         }
@@ -111,13 +128,23 @@ public final class ModelTrainer {
         if (options.algorithm() == Algorithm.RANDOM_FOREST) {
             int mtry = Math.max(1, (int) Math.floor(Math.sqrt(names.length)));
             int maxNodes = Math.max(2, x.length / NODE_SIZE);
-            // One seed per tree makes the forest the same whatever the thread count.
-            ensemble = RandomForest.fit(formula, frame, trees, mtry, SplitRule.GINI, MAX_DEPTH, maxNodes, NODE_SIZE,
-                    1.0, null, LongStream.range(0, trees).map(t -> options.seed() * 1_000_003L + t));
+            // One seed per tree makes the forest the same whatever the thread count, and the same
+            // grown in groups (merged) as at once.
+            RandomForest forest = null;
+            int part = Math.max(1, (trees + parts - 1) / parts);
+            for (int from = 0; from < trees; from += part) {
+                int to = Math.min(trees, from + part);
+                RandomForest grown = RandomForest.fit(formula, frame, to - from, mtry, SplitRule.GINI, MAX_DEPTH,
+                        maxNodes, NODE_SIZE, 1.0, null, LongStream.range(from, to).map(t -> options.seed() * 1_000_003L + t));
+                forest = forest == null ? grown : forest.merge(grown);
+                progress.trees(to, trees);
+            }
+            ensemble = forest;
         } else {
             MathEx.setSeed(options.seed());
             ensemble = GradientTreeBoost.fit(formula, frame, trees, MAX_DEPTH, BOOSTING_MAX_NODES, NODE_SIZE,
                     SHRINKAGE, BOOSTING_SUBSAMPLE);
+            progress.trees(trees, trees);
         }
         return new TreeModel(encoder, ensemble, card);
     }

@@ -43,6 +43,37 @@ class ModelTrainingTest {
     }
 
     @Test
+    void aForestGrownInGroupsReportsEachGroupAndIsTheForestGrownAtOnce() {
+        Frame data = planted(1, 2000);
+        TrainingOptions options = new TrainingOptions(Algorithm.RANDOM_FOREST, "label", List.of("x", "z", "group"),
+                null, 7, 37, "abc");
+        java.util.List<Integer> reported = new java.util.ArrayList<>();
+        BinaryClassifier grouped = ModelTrainer.train(data, options, (done, total) -> {
+            assertThat(total).isEqualTo(37);
+            reported.add(done);
+        });
+        // ceil(37 / 10) = 4 trees a group: 4, 8, ..., 36, then the last one.
+        assertThat(reported).containsExactly(4, 8, 12, 16, 20, 24, 28, 32, 36, 37);
+        double[] atOnce = ModelTrainer.train(data, options, TrainingProgress.NONE, 1).scorePositive(data);
+        assertThat(grouped.scorePositive(data)).containsExactly(atOnce);
+    }
+
+    @Test
+    void aTrainingStopsWhenItsProgressSaysSo() {
+        Frame data = planted(1, 2000);
+        TrainingOptions options = new TrainingOptions(Algorithm.RANDOM_FOREST, "label", List.of("x", "z", "group"),
+                null, 7, 40, "abc");
+        java.util.List<Integer> reported = new java.util.ArrayList<>();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelTrainer.train(data, options, (done, total) -> {
+            reported.add(done);
+            if (done >= 12) {
+                throw new java.util.concurrent.CancellationException("training was cancelled");
+            }
+        })).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(reported).containsExactly(4, 8, 12);
+    }
+
+    @Test
     void logisticScoresAreTheSigmoidOfTheLinearPredictor() {
         Frame data = planted(1, 2000);
         LogisticModel model = (LogisticModel) ModelTrainer.train(data, options(Algorithm.LOGISTIC, 3));

@@ -113,9 +113,10 @@ public final class DataModelPanel {
         loadingBar.visibleProperty().bind(working);
         loadingBar.managedProperty().bind(working);
         loadProgress.progressProperty().bind(Bindings.when(model.loadingProperty())
-                .then(model.progressProperty()).otherwise(-1.0));
-        cancelLoadButton.visibleProperty().bind(model.loadingProperty());
-        cancelLoadButton.managedProperty().bind(model.loadingProperty());
+                .then(model.progressProperty()).otherwise(models.progressProperty()));
+        var cancellable = model.loadingProperty().or(models.stoppableProperty());
+        cancelLoadButton.visibleProperty().bind(cancellable);
+        cancelLoadButton.managedProperty().bind(cancellable);
         dataMessage.textProperty().bind(model.messageProperty());
         showWhenNotEmpty(dataError, model.errorProperty());
         datasetChip.textProperty().bind(Bindings.createStringBinding(() -> model.fileProperty().get() == null ? ""
@@ -160,8 +161,8 @@ public final class DataModelPanel {
         inspectScenarioData.visibleProperty().bind(inspectable);
         inspectScenarioData.managedProperty().bind(inspectable);
         root.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE && model.loadingProperty().get()) {
-                model.cancelLoad();
+            if (e.getCode() == KeyCode.ESCAPE && (model.loadingProperty().get() || models.stoppableProperty().get())) {
+                onCancelLoad();
                 e.consume();
             }
         });
@@ -232,7 +233,11 @@ public final class DataModelPanel {
 
     @FXML
     private void onCancelLoad() {
-        viewModel.cancelLoad();
+        if (viewModel.loadingProperty().get()) {
+            viewModel.cancelLoad();
+        } else {
+            viewModel.model().stopTraining();
+        }
     }
 
     @FXML

@@ -53,6 +53,11 @@ public final class ModelPanelViewModel {
             + ".onnx file, or train one on the dataset.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final AtomicLong generation = new AtomicLong();
+    /** Share of a forest's trees grown so far; -1 while a training's progress is unknown. */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(-1);
+    /** Whether the training under way can be stopped (a forest: between its groups of trees). */
+    private final ReadOnlyBooleanWrapper stoppable = new ReadOnlyBooleanWrapper();
+    private volatile org.twinbench.data.Cancellation training = org.twinbench.data.Cancellation.NEVER;
     private Dataset checkedAgainst;
 
     ModelPanelViewModel(AppExecutor executor, Executor fxThread) {
@@ -93,11 +98,27 @@ public final class ModelPanelViewModel {
         int rows = data.frame().rowCount();
         message.set(String.format(Locale.ROOT, "Training %s on %,d rows (%.0f%% held out) ...",
                 words(request.algorithm()), rows - Math.round(rows * request.holdoutShare()), 100 * request.holdoutShare()));
+        org.twinbench.data.Cancellation token = new org.twinbench.data.Cancellation();
+        training = token;
+        progress.set(-1);
+        stoppable.set(request.algorithm() == org.twinbench.model.Algorithm.RANDOM_FOREST);
+        String what = words(request.algorithm());
+        FxCoalescer<int[]> grown = new FxCoalescer<>(fxThread, batch -> {
+            int[] last = batch.get(batch.size() - 1);
+            if (id == generation.get() && busy.get()) {
+                progress.set((double) last[0] / last[1]);
+                message.set(String.format(Locale.ROOT, "Training %s: %d of %d trees ...", what, last[0], last[1]));
+            }
+        });
         executor.submit(() -> {
             try {
                 BinaryClassifier trained = ModelTrainer.train(data.frame(), new TrainingOptions(request.algorithm(),
                         request.target(), features, null, request.seed(), 0, data.provenance().sha256(),
-                        request.holdoutShare()));
+                        request.holdoutShare()), (done, total) -> {
+                            token.check("training " + what);
+                            grown.offer(new int[] {done, total});
+                        });
+                token.check("training " + what);
                 fxThread.execute(() -> {
                     if (id == generation.get()) {
                         message.set("Saving " + request.output().getFileName() + " ...");
@@ -109,6 +130,8 @@ public final class ModelPanelViewModel {
                         opened(request.output(), trained, "Trained and saved " + request.output().getFileName());
                     }
                 });
+            } catch (java.util.concurrent.CancellationException e) {
+                // Stopped by the user: stopTraining() has already said so; nothing was written.
             } catch (DataException | IllegalArgumentException e) {
                 failed(id, "Cannot train: " + e.getMessage());
             } catch (RuntimeException e) {
@@ -119,6 +142,8 @@ public final class ModelPanelViewModel {
 
     private void opened(Path path, BinaryClassifier read, String done) {
         busy.set(false);
+        stoppable.set(false);
+        progress.set(-1);
         file.set(path);
         model.set(read);
         card.set(describe(read.card(), checkedAgainst));
@@ -126,10 +151,36 @@ public final class ModelPanelViewModel {
         check(checkedAgainst);
     }
 
+    /** Stops a forest's training between its groups of trees; nothing is written and the open model stays. */
+    public void stopTraining() {
+        if (!busy.get() || !stoppable.get()) {
+            return;
+        }
+        training.cancel();
+        generation.incrementAndGet();
+        busy.set(false);
+        stoppable.set(false);
+        progress.set(-1);
+        message.set("Training was stopped; " + (model.get() == null ? "no model is open."
+                : "still showing " + file.get().getFileName() + "."));
+    }
+
+    /** Share of a forest's trees grown so far, or -1 when unknown. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Whether the training under way can be stopped. */
+    public ReadOnlyBooleanProperty stoppableProperty() {
+        return stoppable.getReadOnlyProperty();
+    }
+
     private void failed(long id, String text) {
         fxThread.execute(() -> {
             if (id == generation.get()) {
                 busy.set(false);
+                stoppable.set(false);
+                progress.set(-1);
                 error.set(text);
                 message.set(model.get() == null ? "No model open." : "Still showing " + file.get().getFileName() + ".");
             }

@@ -381,4 +381,36 @@ class DataModelPanelTest {
             assertThat(left.filter(p -> p.toString().endsWith(".tmp"))).isEmpty();
         }
     }
+
+    @Test
+    void aForestShowsItsTreesGrowingAndCanBeStopped(FxRobot robot) throws Exception {
+        Path loans = samples().resolve("loans.csv");
+        open(robot, "#openDataButton", loans);
+        saveTo = dir.resolve("unused");
+        robot.clickOn("#trainButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#trainAlgorithm").<ComboBox<org.twinbench.model.Algorithm>>query()
+                .setValue(org.twinbench.model.Algorithm.RANDOM_FOREST));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(
+                (Node n) -> n instanceof Button b && b.getText().startsWith("Train and save")).queryButton());
+        // The first group of trees is reported as a share and in words, with Cancel on offer.
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> panel.model().progressProperty().get() > 0
+                || !panel.model().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(panel.model().busyProperty().get()).as("still training; %s", panel.model().errorProperty().get())
+                .isTrue();
+        assertThat(panel.model().messageProperty().get()).matches("Training a random forest: \\d+ of 100 trees \\.\\.\\.");
+        assertThat(robot.lookup("#cancelLoadButton").query().isVisible()).isTrue();
+        robot.clickOn("#cancelLoadButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(panel.model().busyProperty().get()).isFalse();
+        assertThat(panel.model().messageProperty().get()).startsWith("Training was stopped");
+        // Nothing is written, even once the group being grown is done.
+        Thread.sleep(1500);
+        try (var left = Files.list(dir)) {
+            assertThat(left.filter(p -> p.toString().endsWith(".twinmodel") || p.toString().endsWith(".tmp")))
+                    .isEmpty();
+        }
+        assertThat(panel.model().fileProperty().get()).isNull();
+    }
 }

@@ -175,7 +175,7 @@ public final class LiveChartsViewModel {
         return heatmap;
     }
 
-    /** The reliability diagram of the last {@link #reliabilityWindowProperty() window} steps (replicate 0). */
+    /** The reliability diagram of the last {@link #reliabilityWindowProperty() window} steps, over every replicate. */
     public ReliabilityDiagram reliability() {
         return reliability;
     }

@@ -44,68 +44,14 @@ public record DriftHeatmap(List<String> features, int stepsPerColumn, double[][]
         if (names.isEmpty() || history.lastStep() < 0) {
             return EMPTY;
         }
-        List<MetricHistory.Series> series = new ArrayList<>();
-        for (String name : names) {
-            series.add(history.series(name, MetricHistory.OVERALL));
-        }
-        return build(labels, series, history.lastStep() + 1, monitors);
-    }
-
-    /**
-     * As {@link #of}, each cell the highest of the mean over replicates (each in step order) of
-     * the statistic, over the steps every replicate has reached.
-     */
-    static DriftHeatmap ofReplicates(List<List<org.twinbench.sim.StepResult>> replicates, Map<String, Double> monitors) {
-        int reached = replicates.stream().mapToInt(List::size).min().orElse(0);
-        if (reached == 0) {
-            return EMPTY;
-        }
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        for (org.twinbench.sim.StepResult result : replicates.get(0).subList(0, reached)) {
-            for (String measure : result.measures().keySet()) {
-                for (String monitor : monitors.keySet()) {
-                    if (measure.startsWith(monitor + ".") && !measure.contains(LiveChartsViewModel.ESTIMATE_PREFIX)) {
-                        names.add(measure);
-                    }
-                }
-            }
-        }
-        List<String> labels = new ArrayList<>();
-        List<MetricHistory.Series> means = new ArrayList<>();
-        for (String name : names) {
-            String monitor = name.substring(0, name.indexOf('.'));
-            labels.add(monitors.size() == 1 ? name.substring(monitor.length() + 1) : name);
-            MetricHistory.Series mean = new MetricHistory.Series();
-            for (int i = 0; i < reached; i++) {
-                double sum = 0;
-                int present = 0;
-                for (List<org.twinbench.sim.StepResult> replicate : replicates) {
-                    Double v = replicate.get(i).measures().get(name);
-                    if (v != null && !Double.isNaN(v)) {
-                        sum += v;
-                        present++;
-                    }
-                }
-                mean.add(replicates.get(0).get(i).step(), present == 0 ? Double.NaN : sum / present, present);
-            }
-            means.add(mean);
-        }
-        if (names.isEmpty()) {
-            return EMPTY;
-        }
-        int steps = replicates.get(0).get(reached - 1).step() + 1;
-        return build(labels, means, steps, monitors);
-    }
-
-    private static DriftHeatmap build(List<String> labels, List<MetricHistory.Series> rows, int steps,
-                                      Map<String, Double> monitors) {
+        int steps = history.lastStep() + 1;
         int perColumn = (steps + MAX_COLUMNS - 1) / MAX_COLUMNS;
         int columns = (steps + perColumn - 1) / perColumn;
-        double[][] cells = new double[rows.size()][columns];
+        double[][] cells = new double[names.size()][columns];
         double highest = 0;
-        for (int row = 0; row < rows.size(); row++) {
+        for (int row = 0; row < names.size(); row++) {
             Arrays.fill(cells[row], Double.NaN);
-            MetricHistory.Series series = rows.get(row);
+            MetricHistory.Series series = history.series(names.get(row), MetricHistory.OVERALL);
             for (int i = 0; i < series.size(); i++) {
                 double v = series.value(i);
                 int column = series.step(i) / perColumn;

@@ -307,7 +307,7 @@ public final class LiveChartsViewModel {
             heatmap = DriftHeatmap.EMPTY;
         } else if (replicates > 1) {
             heatmap = bands.replicates() < replicates ? DriftHeatmap.EMPTY
-                    : DriftHeatmap.ofReplicates(bands.replicateStepsView(), driftMonitors);
+                    : DriftHeatmap.of(bands.measureMeans(), driftMonitors);
         } else {
             heatmap = DriftHeatmap.of(history, driftMonitors);
         }

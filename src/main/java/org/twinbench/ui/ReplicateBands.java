@@ -51,6 +51,9 @@ final class ReplicateBands {
     private final Map<String, Band> bands = new LinkedHashMap<>();
     private String metric;
     private int summarised;
+    /** The replicates' mean measures so far, and how many steps of every replicate they cover. */
+    private final MetricHistory means = new MetricHistory();
+    private int meansReached;
 
     /** Takes one result of any replicate. */
     void add(StepResult result) {
@@ -79,6 +82,8 @@ final class ReplicateBands {
         bands.clear();
         metric = null;
         summarised = 0;
+        means.clear();
+        meansReached = 0;
     }
 
     /** The bands of {@code chosen} per slice, brought up to the last step all replicates reached. */
@@ -99,10 +104,10 @@ final class ReplicateBands {
             Map<String, Long> rows = new LinkedHashMap<>();
             for (List<StepResult> replicate : byReplicate) {
                 StepResult result = replicate.get(i);
-                collect(values, counts, rows, MetricHistory.OVERALL, value(result.overall().asMap(), result),
+                collect(values, counts, rows, MetricHistory.OVERALL, value(result.overall(), result),
                         result.overall().n(), r);
                 for (SliceMetrics slice : result.slices()) {
-                    collect(values, counts, rows, MetricHistory.sliceName(slice), slice.metrics().asMap().get(chosen),
+                    collect(values, counts, rows, MetricHistory.sliceName(slice), value(slice.metrics(), null),
                             slice.metrics().n(), r);
                 }
             }
@@ -114,9 +119,40 @@ final class ReplicateBands {
         return bands;
     }
 
-    private Double value(Map<String, Double> overall, StepResult result) {
-        Double value = overall.get(metric);
-        return value != null ? value : result.measures().get(metric);
+    /** The chosen metric of {@code metrics}, else (overall only) the step's measure of that name; null if none. */
+    private Double value(org.twinbench.stats.MetricSet metrics, StepResult overallOf) {
+        int index = org.twinbench.stats.MetricSet.NAMES.indexOf(metric);
+        if (index >= 0) {
+            return metrics.value(index);
+        }
+        return overallOf == null ? null : overallOf.measures().get(metric);
+    }
+
+    /**
+     * The steps' measures (drift statistics, latency, cost) averaged over the replicates, brought up
+     * to the last step all replicates reached, as a history of one replicate: what the drift heatmap
+     * of a run with replicates shows. Grown step by step, never recomputed.
+     */
+    MetricHistory measureMeans() {
+        int reached = byReplicate.stream().mapToInt(List::size).min().orElse(0);
+        for (int i = meansReached; i < reached; i++) {
+            Map<String, double[]> sums = new LinkedHashMap<>();
+            for (List<StepResult> replicate : byReplicate) {
+                replicate.get(i).measures().forEach((name, v) -> {
+                    if (!Double.isNaN(v)) {
+                        double[] sum = sums.computeIfAbsent(name, key -> new double[2]);
+                        sum[0] += v;
+                        sum[1]++;
+                    }
+                });
+            }
+            Map<String, Double> mean = new LinkedHashMap<>();
+            sums.forEach((name, sum) -> mean.put(name, sum[0] / sum[1]));
+            StepResult first = byReplicate.get(0).get(i);
+            means.add(new StepResult(0, first.step(), first.overall(), List.of(), mean, List.of()));
+        }
+        meansReached = Math.max(meansReached, reached);
+        return means;
     }
 
     private static void collect(Map<String, double[]> values, Map<String, Integer> counts, Map<String, Long> rows,

@@ -62,7 +62,10 @@ class DriftHeatmapTest {
         for (int s = 0; s < 2; s++) {
             second.add(new StepResult(1, s, first.get(s).overall(), List.of(), Map.of("fd.income", income[1][s]), List.of()));
         }
-        DriftHeatmap map = DriftHeatmap.ofReplicates(List.of(first, second), Map.of("fd", 0.25));
+        ReplicateBands bands = new ReplicateBands();
+        first.forEach(bands::add);
+        second.forEach(bands::add);
+        DriftHeatmap map = DriftHeatmap.of(bands.measureMeans(), Map.of("fd", 0.25));
         assertThat(map.features()).containsExactly("income");
         // Step 0: (0.1 + 0.3) / 2; step 1: only the first replicate has a value; step 2 is not yet
         // reached by the second replicate.

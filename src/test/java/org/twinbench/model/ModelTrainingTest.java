@@ -42,11 +42,15 @@ class ModelTrainingTest {
         return new TrainingOptions(algorithm, "label", List.of("x", "z", "group"), null, seed, 20, "abc");
     }
 
+    /** A random forest of {@code trees} trees on x, z and group, seed 7. */
+    private static TrainingOptions forest(int trees) {
+        return new TrainingOptions(Algorithm.RANDOM_FOREST, "label", List.of("x", "z", "group"), null, 7, trees, "abc");
+    }
+
     @Test
     void aForestGrownInGroupsReportsEachGroupAndIsTheForestGrownAtOnce() {
         Frame data = planted(1, 2000);
-        TrainingOptions options = new TrainingOptions(Algorithm.RANDOM_FOREST, "label", List.of("x", "z", "group"),
-                null, 7, 37, "abc");
+        TrainingOptions options = forest(37);
         java.util.List<Integer> reported = new java.util.ArrayList<>();
         BinaryClassifier grouped = ModelTrainer.train(data, options, (done, total) -> {
             assertThat(total).isEqualTo(37);
@@ -61,8 +65,7 @@ class ModelTrainingTest {
     @Test
     void aTrainingStopsWhenItsProgressSaysSo() {
         Frame data = planted(1, 2000);
-        TrainingOptions options = new TrainingOptions(Algorithm.RANDOM_FOREST, "label", List.of("x", "z", "group"),
-                null, 7, 40, "abc");
+        TrainingOptions options = forest(40);
         java.util.List<Integer> reported = new java.util.ArrayList<>();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelTrainer.train(data, options, (done, total) -> {
             reported.add(done);

@@ -118,6 +118,19 @@ class DataModelPanelTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Opens {@code data} and the training dialog; the model is saved beside {@code dir}'s files. */
+    private void openTrainingDialog(FxRobot robot, Path data) throws Exception {
+        open(robot, "#openDataButton", data);
+        saveTo = dir.resolve("unused");
+        robot.clickOn("#trainButton");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void clickTrainAndSave(FxRobot robot) {
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(
+                (Node n) -> n instanceof Button b && b.getText().startsWith("Train and save")).queryButton());
+    }
+
     private static void selectTab(FxRobot robot, String title) {
         robot.clickOn(robot.lookup(".panel-tabs .tab-label").match(
                 (Node n) -> ((Labeled) n).getText().startsWith(title)).queryAs(Node.class));
@@ -349,10 +362,7 @@ class DataModelPanelTest {
     @Test
     void trainingInTheWindowWritesABundleThatLoads(FxRobot robot) throws Exception {
         Path loans = samples().resolve("loans.csv");
-        open(robot, "#openDataButton", loans);
-        saveTo = dir.resolve("unused");
-        robot.clickOn("#trainButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        openTrainingDialog(robot, loans);
         Spinner<Integer> seed = robot.lookup("#trainSeed").query();
         Spinner<Double> holdout = robot.lookup("#trainHoldout").query();
         robot.interact(() -> {
@@ -360,8 +370,7 @@ class DataModelPanelTest {
             holdout.getValueFactory().setValue(0.25);
         });
         assertThat(((ComboBox<?>) robot.lookup("#trainTarget").query()).getValue()).isEqualTo("defaulted");
-        robot.clickOn(robot.lookup(".dialog-pane .button").match(
-                (Node n) -> n instanceof Button b && b.getText().startsWith("Train and save")).queryButton());
+        clickTrainAndSave(robot);
         Path bundle = dir.resolve("loans-logistic.twinmodel");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> bundle.equals(panel.model().fileProperty().get())
                 || !panel.model().errorProperty().get().isEmpty());
@@ -384,15 +393,10 @@ class DataModelPanelTest {
 
     @Test
     void aForestShowsItsTreesGrowingAndCanBeStopped(FxRobot robot) throws Exception {
-        Path loans = samples().resolve("loans.csv");
-        open(robot, "#openDataButton", loans);
-        saveTo = dir.resolve("unused");
-        robot.clickOn("#trainButton");
-        WaitForAsyncUtils.waitForFxEvents();
+        openTrainingDialog(robot, samples().resolve("loans.csv"));
         robot.interact(() -> robot.lookup("#trainAlgorithm").<ComboBox<org.twinbench.model.Algorithm>>query()
                 .setValue(org.twinbench.model.Algorithm.RANDOM_FOREST));
-        robot.clickOn(robot.lookup(".dialog-pane .button").match(
-                (Node n) -> n instanceof Button b && b.getText().startsWith("Train and save")).queryButton());
+        clickTrainAndSave(robot);
         // The first group of trees is reported as a share and in words, with Cancel on offer.
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> panel.model().progressProperty().get() > 0
                 || !panel.model().busyProperty().get());

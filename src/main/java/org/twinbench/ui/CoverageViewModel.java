@@ -1,7 +1,6 @@
 package org.twinbench.ui;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -12,7 +11,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.twinbench.data.Column;
 import org.twinbench.data.ColumnRole;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Dataset;
@@ -58,8 +56,8 @@ public final class CoverageViewModel {
             try {
                 Frame current = TableLoader.load(other).frame();
                 List<String> names = compared(reference.frame(), roles);
-                List<QualityFinding> found = Representativeness.check(columns(reference.frame(), names, false),
-                        columns(current, names, true));
+                List<QualityFinding> found = Representativeness.check(columns(reference.frame(), names),
+                        columns(current, names));
                 fxThread.execute(() -> {
                     if (id == generation.get()) {
                         checking.set(false);
@@ -68,7 +66,7 @@ public final class CoverageViewModel {
                                 names.size(), found.size()));
                     }
                 });
-            } catch (DataException | IllegalArgumentException e) {
+            } catch (DataException e) {
                 failed(id, e.getMessage());
             } catch (RuntimeException | OutOfMemoryError e) {
                 failed(id, other + ": cannot read: " + e);
@@ -96,17 +94,9 @@ public final class CoverageViewModel {
         return reference.columnNames().stream().filter(name -> COMPARED.contains(roles.role(name))).toList();
     }
 
-    /** The columns of {@code frame} named in {@code names}; a missing one is an error only for the reference. */
-    private static Frame columns(Frame frame, List<String> names, boolean mayLack) {
-        List<Column> kept = new ArrayList<>();
-        for (String name : names) {
-            if (frame.has(name)) {
-                kept.add(frame.column(name));
-            } else if (!mayLack) {
-                throw new IllegalArgumentException("the open table has no column '" + name + "'");
-            }
-        }
-        return new Frame(kept);
+    /** The columns of {@code frame} named in {@code names} (those it has; Representativeness reports the rest). */
+    private static Frame columns(Frame frame, List<String> names) {
+        return new Frame(names.stream().filter(frame::has).map(frame::column).toList());
     }
 
     private void failed(long id, String text) {

@@ -11,9 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twinbench.data.SampleData;
 import org.twinbench.scenario.SampleScenarios;
-import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 
 class RunsCommandTest {
@@ -26,11 +24,7 @@ class RunsCommandTest {
 
     @BeforeAll
     static void recordTwoRuns() throws IOException {
-        SampleData.writeLoans(dir.resolve("loans.csv"), 2000, 5);
-        Scenario scenario = SampleScenarios.loansRecession(5);
-        Path file = dir.resolve("s.twin.json");
-        Files.writeString(file, ScenarioFormat.toJson(scenario.withNode(
-                scenario.node("loans").orElseThrow().withParam("batch_size", 100L).withParam("steps", 6L))));
+        Path file = org.twinbench.testing.SmallLoans.scenario(dir, "s.twin.json", SampleScenarios.loansRecession(5), 6);
         store = dir.resolve("store/runs.sqlite");
         firstOut = dir.resolve("first");
         assertThat(CliRunner.run("run", file.toString(), "--out", firstOut.toString(), "--store", store.toString(),

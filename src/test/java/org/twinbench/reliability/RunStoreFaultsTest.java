@@ -18,10 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.cli.CliRunner;
-import org.twinbench.data.SampleData;
 import org.twinbench.scenario.SampleScenarios;
-import org.twinbench.scenario.Scenario;
-import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.RunStore;
 import org.twinbench.ui.RunHistoryViewModel;
 
@@ -35,12 +32,7 @@ class RunStoreFaultsTest {
     Path dir;
 
     private Path smallScenario(int steps) throws IOException {
-        SampleData.writeLoans(dir.resolve("loans.csv"), 2000, 5);
-        Scenario scenario = SampleScenarios.loansRecession(5);
-        Path file = dir.resolve("s.twin.json");
-        Files.writeString(file, ScenarioFormat.toJson(scenario.withNode(
-                scenario.node("loans").orElseThrow().withParam("batch_size", 100L).withParam("steps", (long) steps))));
-        return file;
+        return org.twinbench.testing.SmallLoans.scenario(dir, "s.twin.json", SampleScenarios.loansRecession(5), steps);
     }
 
     private Path storeWithTwoRuns() throws IOException {

@@ -13,9 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twinbench.data.SampleData;
 import org.twinbench.scenario.SampleScenarios;
-import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.RunStore;
 import org.twinbench.ui.AppExecutor;
@@ -40,14 +38,7 @@ class WindowRunStoreTest {
 
     /** The loans sample on a small generated data file, {@code steps} steps of 100 rows. */
     private Path loansScenario(String name, int steps) throws IOException {
-        if (!Files.exists(dir.resolve("loans.csv"))) {
-            SampleData.writeLoans(dir.resolve("loans.csv"), 2000, 5);
-        }
-        Scenario scenario = SampleScenarios.loansRecession(5);
-        Path file = dir.resolve(name);
-        Files.writeString(file, ScenarioFormat.toJson(scenario.withNode(scenario.node("loans").orElseThrow()
-                .withParam("batch_size", 100L).withParam("steps", (long) steps))));
-        return file;
+        return org.twinbench.testing.SmallLoans.scenario(dir, name, SampleScenarios.loansRecession(5), steps);
     }
 
     private MainViewModel window(Path scenarioFile) {

@@ -15,11 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.cli.TwinBenchCommand;
-import org.twinbench.data.SampleData;
 import org.twinbench.report.RunComparison;
 import org.twinbench.report.RunFiles;
 import org.twinbench.scenario.SampleScenarios;
-import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.RunStore;
 import picocli.CommandLine;
@@ -43,14 +41,7 @@ class WindowReplicateRunTest {
 
     /** The loans sample with retraining (alarms and policy actions) on generated data, {@code steps} steps of 100 rows. */
     private Path loansScenario(String name, int steps) throws IOException {
-        if (!Files.exists(dir.resolve("loans.csv"))) {
-            SampleData.writeLoans(dir.resolve("loans.csv"), 2000, 5);
-        }
-        Scenario scenario = SampleScenarios.loansRecessionWithRetraining(5);
-        Path file = dir.resolve(name);
-        Files.writeString(file, ScenarioFormat.toJson(scenario.withNode(scenario.node("loans").orElseThrow()
-                .withParam("batch_size", 100L).withParam("steps", (long) steps))));
-        return file;
+        return org.twinbench.testing.SmallLoans.scenario(dir, name, SampleScenarios.loansRecessionWithRetraining(5), steps);
     }
 
     private MainViewModel window(Path scenarioFile, int replicates) {

@@ -1,0 +1,2 @@
+/** Fixtures shared by tests of several layers. */
+package org.twinbench.testing;

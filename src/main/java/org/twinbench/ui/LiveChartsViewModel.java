@@ -222,13 +222,13 @@ public final class LiveChartsViewModel {
      */
     public void setReplicates(int count) {
         replicates = Math.max(1, count);
-        banded.set(replicates > 1);
         refresh();
     }
 
     /**
-     * Whether the run has more than one replicate: then the curves and the slice table show the
-     * mean over replicates, and the table's interval is the replicates' 90% band.
+     * Whether the results show several replicates (every one of them has made a step): then the
+     * curves and the slice table show the mean over replicates, and the table's interval is the
+     * replicates' 90% band.
      */
     public javafx.beans.property.ReadOnlyBooleanProperty replicateBandsProperty() {
         return banded.getReadOnlyProperty();
@@ -302,14 +302,21 @@ public final class LiveChartsViewModel {
         revision.set(revision.get() + 1);
     }
 
+    /**
+     * Whether the results show the replicates' means and bands: when the run has several and every
+     * one of them has made a step. Until then (the window runs replicates one after another on a
+     * small machine) they show the first replicate as it goes, rather than nothing.
+     */
+    private boolean showingBands() {
+        return replicates > 1 && bands.allStarted(replicates);
+    }
+
     private void refreshCharts() {
+        banded.set(showingBands());
         if (driftMonitors.isEmpty()) {
             heatmap = DriftHeatmap.EMPTY;
-        } else if (replicates > 1) {
-            heatmap = bands.replicates() < replicates ? DriftHeatmap.EMPTY
-                    : DriftHeatmap.of(bands.measureMeans(), driftMonitors);
         } else {
-            heatmap = DriftHeatmap.of(history, driftMonitors);
+            heatmap = DriftHeatmap.of(showingBands() ? bands.measureMeans() : history, driftMonitors);
         }
         reliability = reliabilityOver(reliabilityWindow.get());
         updateCurves();
@@ -320,11 +327,8 @@ public final class LiveChartsViewModel {
      * them up to the last step every replicate has reached (as the curves' bands are).
      */
     private ReliabilityDiagram reliabilityOver(int window) {
-        if (replicates <= 1) {
-            return ReliabilityDiagram.of(results, window);
-        }
-        return bands.replicates() < replicates ? ReliabilityDiagram.empty(window)
-                : ReliabilityDiagram.ofReplicates(bands.replicateStepsView(), window);
+        return showingBands() ? ReliabilityDiagram.ofReplicates(bands.replicateStepsView(), window)
+                : ReliabilityDiagram.of(results, window);
     }
 
     /**
@@ -339,7 +343,7 @@ public final class LiveChartsViewModel {
             if (!shown.get(slice).get()) {
                 continue;
             }
-            if (replicates > 1) {
+            if (showingBands()) {
                 ReplicateBands.Band band = bands.bands(chosen, replicates).get(slice);
                 if (band != null) {
                     fresh.add(ChartCurve.banded(slice, i, band, DISPLAY_BUCKETS));
@@ -369,7 +373,7 @@ public final class LiveChartsViewModel {
     /** Replaces only the rows whose values changed, so an unchanged table is not laid out again. */
     private void updateRows() {
         String chosen = metric.get();
-        List<SliceRow> marked = replicates > 1
+        List<SliceRow> marked = showingBands()
                 ? SliceTable.rows(SliceTable.replicateRows(bands.bands(chosen, replicates), slices),
                         bands.latestMeasureMeans(SliceTable::isSelectionRate, replicates), slices, chosen)
                 : SliceTable.rows(SliceTable.singleRunRows(history, slices, chosen),

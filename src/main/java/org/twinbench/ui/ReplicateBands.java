@@ -67,6 +67,11 @@ final class ReplicateBands {
         return byReplicate.size();
     }
 
+    /** Whether each of {@code expected} replicates has made at least one step. */
+    boolean allStarted(int expected) {
+        return byReplicate.size() >= expected && byReplicate.stream().noneMatch(List::isEmpty);
+    }
+
     /** Every replicate's steps so far, as they grow (not copied: read them on the thread that adds). */
     List<List<StepResult>> replicateStepsView() {
         return java.util.Collections.unmodifiableList(byReplicate);

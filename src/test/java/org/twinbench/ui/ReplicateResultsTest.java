@@ -63,6 +63,28 @@ class ReplicateResultsTest {
     }
 
     @Test
+    void untilEveryReplicateHasStartedTheFirstIsShownAsItGoes() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+        model.setReplicates(3);
+        List<StepResult> first = new ArrayList<>();
+        for (int s = 0; s < 6; s++) {
+            first.add(step(0, s));
+        }
+        model.accept(first);
+        // Replicates 1 and 2 have not started (the window runs them one after another): replicate 0's
+        // own values, no band, the Wilson interval.
+        assertThat(model.replicateBandsProperty().get()).isFalse();
+        assertThat(model.curves().get(1).hasBand()).isFalse();
+        assertThat(model.curves().get(1).size()).isEqualTo(6);
+        assertThat(row(model, "region=north").latest()).isCloseTo(NORTH_BASE[0] - 0.05, within(1e-12));
+        model.accept(List.of(step(1, 0), step(2, 0)));
+        // Every replicate has a step: the mean with its band, up to the step all reached.
+        assertThat(model.replicateBandsProperty().get()).isTrue();
+        assertThat(model.curves().get(1).hasBand()).isTrue();
+        assertThat(model.curves().get(1).size()).isEqualTo(1);
+    }
+
+    @Test
     void theSliceTableShowsTheMeanOverReplicatesAtTheLastStepAllReached() {
         LiveChartsViewModel model = threeReplicates();
         SliceRow north = row(model, "region=north");

@@ -55,7 +55,10 @@ final class WindowRun {
     /** The stored run the results show, when they show one reopened from the run store; else null. */
     private final ReadOnlyObjectWrapper<RunStore.StoredRun> reopened = new ReadOnlyObjectWrapper<>();
     private long firstStepNanos;
-    private int firstStep;
+    /** Steps received so far in the current run, over all its replicates (FX thread only). */
+    private int stepsDone;
+    /** Steps received with the first hand-over, when the ETA's clock starts. */
+    private int firstBatch;
     /** Identifies the current run; results of an older (stopped) run are dropped. */
     private final AtomicLong runGeneration = new AtomicLong();
     private volatile RunControl control;
@@ -90,6 +93,7 @@ final class WindowRun {
         liveCharts.setReplicates(replicateCount);
         reopened.set(null);
         firstStepNanos = 0;
+        stepsDone = 0;
         progress.set(0);
         running.set(true);
         paused.set(false);
@@ -97,7 +101,7 @@ final class WindowRun {
         FxCoalescer<StepResult> coalescer = new FxCoalescer<>(fxThread, results -> {
             if (generation == runGeneration.get()) {
                 liveCharts.accept(results);
-                showProgress(results.get(results.size() - 1).step(), steps);
+                showProgress(results.size(), steps, replicateCount);
             }
         });
         // Every replicate's steps, for the run store; written by the replicates' threads (one at a time).
@@ -293,25 +297,33 @@ final class WindowRun {
         }
     }
 
-    private void showProgress(int step, int steps) {
-        progress.set(Math.min(1, (step + 1) / (double) steps));
+    /**
+     * Progress over every replicate's steps ({@code received} more have arrived), and the time left
+     * at the pace so far; the window may run replicates one after another, so a step number alone
+     * would run backwards.
+     */
+    private void showProgress(int received, int steps, int replicateCount) {
         long now = System.nanoTime();
+        stepsDone += received;
         if (firstStepNanos == 0) {
             firstStepNanos = now;
-            firstStep = step;
+            firstBatch = stepsDone;
         }
+        int total = steps * replicateCount;
+        progress.set(Math.min(1, stepsDone / (double) total));
         if (running.get() && !paused.get()) {
-            status.accept(String.format(Locale.ROOT, "Running: step %d of %d%s", step + 1, steps, eta(now, step, steps)));
+            String done = replicateCount == 1 ? String.format(Locale.ROOT, "step %d of %d", stepsDone, steps)
+                    : String.format(Locale.ROOT, "%d of %d steps (%d replicates)", stepsDone, total, replicateCount);
+            status.accept("Running: " + done + eta(now, stepsDone - firstBatch, total));
         }
     }
 
-    /** Remaining time at the pace of the steps so far; blank until a few steps have run. */
-    private String eta(long now, int step, int steps) {
-        int done = step - firstStep;
-        if (done < 3) {
+    /** Remaining time at the pace of the {@code paced} steps since the first hand-over; blank until a few have run. */
+    private String eta(long now, int paced, int total) {
+        if (paced < 3) {
             return "";
         }
-        long remaining = Math.round((now - firstStepNanos) / 1e9 / done * (steps - step - 1));
+        long remaining = Math.round((now - firstStepNanos) / 1e9 / paced * (total - stepsDone));
         return remaining < 1 ? "" : String.format(Locale.ROOT, "  ·  about %d:%02d left", remaining / 60, remaining % 60);
     }
 

@@ -99,6 +99,23 @@ class MainViewTest {
     }
 
     @Test
+    void progressCountsTheStepsOfEveryReplicate(FxRobot robot) throws Exception {
+        awaitScenarioOpen(robot);
+        robot.interact(() -> {
+            model.setSpeed(30);
+            model.replicatesProperty().set(3);
+        });
+        robot.interact(model::run);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("Running:"));
+        // The sample has 60 steps: 3 replicates make 180, whichever replicate is running.
+        assertThat(model.statusProperty().get()).matches("Running: \\d+ of 180 steps \\(3 replicates\\).*");
+        double before = model.progressProperty().get();
+        Thread.sleep(400);
+        assertThat(model.progressProperty().get()).isGreaterThanOrEqualTo(before).isLessThanOrEqualTo(1.0);
+        robot.interact(model::stop);
+    }
+
+    @Test
     void replicatesShowAMeanCurveWithItsBand(FxRobot robot) throws Exception {
         awaitScenarioOpen(robot);
         robot.interact(() -> {

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.twinbench.report.RunFiles;
-import org.twinbench.sim.RunStore;
+import org.twinbench.sim.store.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code runs list|show ID|export ID --out DIR}: reads the run store. */

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import org.twinbench.Version;
 import org.twinbench.data.DataException;
 import org.twinbench.scenario.ScenarioException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The top-level {@code twinbench} command; its subcommands do the work. */
 @Command(name = "twinbench", mixinStandardHelpOptions = true, versionProvider = TwinBenchCommand.VersionProvider.class,

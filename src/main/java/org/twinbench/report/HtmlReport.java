@@ -8,9 +8,9 @@ import java.util.Map;
 import org.twinbench.sim.Alarm;
 import org.twinbench.sim.RunAssertion;
 import org.twinbench.sim.RunOutcome;
-import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunSummary;
+import org.twinbench.sim.store.RunProvenance;
 
 /**
  * {@code report.html}: one self-contained page (no script, no network) with the verdict, the gates,

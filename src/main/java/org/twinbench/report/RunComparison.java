@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.twinbench.sim.RunStore;
+import org.twinbench.sim.store.RunStore;
 
 /**
  * Runs read back from the run store for display and comparison: per metric and slice, the value at

@@ -11,12 +11,12 @@ import org.twinbench.data.SampleData;
 import org.twinbench.sim.Alarm;
 import org.twinbench.sim.ReliabilityRows;
 import org.twinbench.sim.RunOutcome;
-import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunSeries;
-import org.twinbench.sim.RunStore;
-import org.twinbench.sim.Sweep;
 import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.StepRows;
+import org.twinbench.sim.store.RunProvenance;
+import org.twinbench.sim.store.RunStore;
+import org.twinbench.sim.sweep.Sweep;
 import org.twinbench.stats.ReliabilityBins;
 
 /**

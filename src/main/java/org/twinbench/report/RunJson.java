@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.twinbench.sim.RunAssertion;
-import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunSummary;
+import org.twinbench.sim.store.RunProvenance;
 
 /**
  * {@code run.json}: provenance (scenario, data and model with SHA-256, seed, versions) and the

@@ -7,13 +7,13 @@ import java.util.Optional;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.RunOutcome;
-import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunStatus;
-import org.twinbench.sim.RunStore;
 import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
+import org.twinbench.sim.store.RunProvenance;
+import org.twinbench.sim.store.RunStore;
 
 /**
  * Records a run made in the window in the run store (every replicate), exactly as the {@code run}

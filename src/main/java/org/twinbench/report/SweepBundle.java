@@ -20,7 +20,7 @@ import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioNode;
-import org.twinbench.sim.Sweep;
+import org.twinbench.sim.sweep.Sweep;
 
 /**
  * A sweep ready to hand to a cluster: one folder with the scenario ({@code scenario.twin.json}), the

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.twinbench.data.SampleData;
-import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunSummary;
-import org.twinbench.sim.Sweep;
+import org.twinbench.sim.store.RunProvenance;
+import org.twinbench.sim.sweep.Sweep;
 
 /**
  * Writes a sweep's folder: {@code sweep.csv} (the outcome table, one row per point) and, per point,

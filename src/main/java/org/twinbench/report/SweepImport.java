@@ -15,11 +15,11 @@ import org.twinbench.data.DataException;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.RunOutcome;
-import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunSeries;
-import org.twinbench.sim.RunStore;
 import org.twinbench.sim.RunSummary;
-import org.twinbench.sim.SimulationTask;
+import org.twinbench.sim.store.RunProvenance;
+import org.twinbench.sim.store.RunStore;
+import org.twinbench.sim.sweep.SimulationTask;
 
 /**
  * Brings a sweep's results (the folder {@code twinbench sweep} writes, locally or on a cluster) into

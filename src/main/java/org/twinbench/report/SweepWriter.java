@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.StepResult;
-import org.twinbench.sim.Sweep;
-import org.twinbench.sim.SweepExecutor;
+import org.twinbench.sim.store.RunProvenance;
+import org.twinbench.sim.sweep.Sweep;
+import org.twinbench.sim.sweep.SweepExecutor;
 
 /**
  * Writes a sweep's folder while it runs: task results arrive in any order; as soon as every replicate

@@ -2,9 +2,9 @@ package org.twinbench.report;
 
 import java.util.List;
 import java.util.Locale;
-import org.twinbench.sim.WhatIfChange;
-import org.twinbench.sim.WhatIfRun;
-import org.twinbench.sim.WhatIfVerdict;
+import org.twinbench.sim.whatif.WhatIfChange;
+import org.twinbench.sim.whatif.WhatIfRun;
+import org.twinbench.sim.whatif.WhatIfVerdict;
 
 /**
  * The wizard's plain-language report: one self-contained HTML page (no scripts, no network) with a

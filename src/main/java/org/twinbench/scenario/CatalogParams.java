@@ -2,8 +2,8 @@ package org.twinbench.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.twinbench.scenario.NodeType.ParamSpec;
 import org.twinbench.scenario.NodeType.ParamSpec.Kind;
+import org.twinbench.scenario.NodeType.ParamSpec;
 import org.twinbench.scenario.NodeType.Port;
 
 /** Short-hands for writing the node catalog. */

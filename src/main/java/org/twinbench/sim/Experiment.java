@@ -65,7 +65,7 @@ public final class Experiment {
         return steps;
     }
 
-    static java.util.concurrent.ThreadFactory daemonThreads() {
+    public static java.util.concurrent.ThreadFactory daemonThreads() {
         return runnable -> {
             Thread thread = new Thread(runnable, "twinbench-replicate");
             thread.setDaemon(true);

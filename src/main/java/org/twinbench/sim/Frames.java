@@ -10,7 +10,7 @@ import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 
 /** Stacking batches on top of each other, e.g. to retrain on the last N steps. */
-final class Frames {
+public final class Frames {
 
     private Frames() {
     }
@@ -19,7 +19,7 @@ final class Frames {
      * The rows of all frames, in order. Every frame has the columns of the first; a categorical
      * column's levels are the union of the frames' levels (perturbations may have added one).
      */
-    static Frame concat(List<Frame> frames) {
+    public static Frame concat(List<Frame> frames) {
         if (frames.size() == 1) {
             return frames.get(0);
         }

@@ -4,19 +4,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.twinbench.data.Frame;
 import java.util.function.ToDoubleFunction;
 import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Frame;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.sim.monitor.CategoricalDriftMonitor;
+import org.twinbench.sim.monitor.CbpeMonitor;
+import org.twinbench.sim.monitor.ErrorDetectors;
+import org.twinbench.sim.monitor.DriftStatistics;
+import org.twinbench.sim.monitor.ErrorStreamMonitor;
+import org.twinbench.sim.monitor.FairnessMonitor;
+import org.twinbench.sim.monitor.FeatureDriftMonitor;
+import org.twinbench.sim.monitor.Monitor;
+import org.twinbench.sim.monitor.PerformanceMonitor;
+import org.twinbench.sim.monitor.PredictionDriftMonitor;
+import org.twinbench.sim.perturb.Perturbation;
+import org.twinbench.sim.perturb.PerturbationFactory;
+import org.twinbench.sim.policy.Challenger;
+import org.twinbench.sim.policy.ModelRefit;
+import org.twinbench.sim.policy.Policy;
+import org.twinbench.sim.policy.PromotePolicy;
+import org.twinbench.sim.policy.RetrainPolicy;
 import org.twinbench.stats.CategoricalDrift;
 import org.twinbench.stats.CategoricalReference;
 
 /** The label delay, monitors, policies and deployment of a scenario, built from its nodes. */
-record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitors, List<Policy> policies,
+public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitors, List<Policy> policies,
                   Deployment deployment) {
 
     /**
@@ -24,7 +41,7 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
      * initial model's scores of the reference rows (the baseline of prediction drift) and
      * {@code referenceLabels} their labels as 0/1 (CBPE calibrates on both).
      */
-    static Operations of(Scenario scenario, String modelId, double threshold, String target, String positive, ModelRefit refit,
+    public static Operations of(Scenario scenario, String modelId, double threshold, String target, String positive, ModelRefit refit,
                          List<Perturbation> poisoning, Frame reference, int[] referenceLabels,
                          double[] referenceScores, Challenger challenger) {
         int labelDelay = 0;
@@ -48,8 +65,8 @@ record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitor
                             params.put(key, node.number(key, Double.NaN));
                         }
                     }
-                    String name = node.string("detector", ChangeDetectors.DEFAULT);
-                    monitors.add(new ErrorStreamMonitor(node.id(), name, ChangeDetectors.factory(node.id(), name, params),
+                    String name = node.string("detector", ErrorDetectors.DEFAULT);
+                    monitors.add(new ErrorStreamMonitor(node.id(), name, ErrorDetectors.factory(node.id(), name, params),
                             threshold));
                 }
                 case NodeCatalog.FEATURE_DRIFT -> monitors.addAll(featureDrift(node, reference));

@@ -22,6 +22,16 @@ import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.scenario.ScenarioValidator;
 import org.twinbench.scenario.Schedule;
+import org.twinbench.sim.perturb.Perturbation;
+import org.twinbench.sim.perturb.PerturbationFactory;
+import org.twinbench.sim.policy.Challenger;
+import org.twinbench.sim.policy.ModelRefit;
+import org.twinbench.sim.source.AgrawalGenerator;
+import org.twinbench.sim.source.BatchSource;
+import org.twinbench.sim.source.DatasetSource;
+import org.twinbench.sim.source.HyperplaneGenerator;
+import org.twinbench.sim.source.SeaGenerator;
+import org.twinbench.sim.source.SyntheticSource;
 
 /**
  * Turns a validated scenario into a {@link SimulationPlan}: loads the source data (paths relative to
@@ -148,7 +158,7 @@ public final class ScenarioCompiler {
      * Row indices in time order: numbers ascending, text (e.g. ISO dates) in string order; missing
      * values last; ties keep file order.
      */
-    static int[] timeOrder(Column column) {
+    public static int[] timeOrder(Column column) {
         Integer[] order = new Integer[column.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

@@ -19,6 +19,9 @@ import org.twinbench.model.TreeModel;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.sim.perturb.PerturbationFactory;
+import org.twinbench.sim.policy.Challenger;
+import org.twinbench.sim.policy.ModelRefit;
 
 /**
  * The scenario's model: trained on the reference rows (logistic node) or loaded from a file

@@ -7,6 +7,11 @@ import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Frame;
 import org.twinbench.model.BinaryClassifier;
+import org.twinbench.sim.monitor.Monitor;
+import org.twinbench.sim.perturb.Perturbation;
+import org.twinbench.sim.policy.Challenger;
+import org.twinbench.sim.policy.Policy;
+import org.twinbench.sim.policy.PromotePolicy;
 import org.twinbench.stats.ClassificationMetrics;
 import org.twinbench.stats.MetricSet;
 import org.twinbench.stats.ReliabilityBins;
@@ -164,7 +169,7 @@ public final class SimulationEngine {
         return out;
     }
 
-    static int[] labelledRows(int[] labels) {
+    public static int[] labelledRows(int[] labels) {
         int n = 0;
         for (int label : labels) {
             n += label >= 0 ? 1 : 0;

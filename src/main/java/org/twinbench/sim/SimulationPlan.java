@@ -4,6 +4,12 @@ import java.util.List;
 import org.twinbench.data.DataProvenance;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.scenario.Scenario;
+import org.twinbench.sim.monitor.Monitor;
+import org.twinbench.sim.perturb.Perturbation;
+import org.twinbench.sim.policy.Challenger;
+import org.twinbench.sim.policy.Policy;
+import org.twinbench.sim.source.BatchSource;
+import org.twinbench.sim.source.DatasetSource;
 
 /**
  * A scenario made ready to run: the data loaded and split, the model trained, the perturbations in

@@ -6,27 +6,42 @@ import java.util.List;
 import java.util.Map;
 
 /** What the nodes of one step add besides the model metrics: named measures and alarms. */
-final class StepOutput {
+public final class StepOutput {
 
     final int replicate;
     final int step;
     final Map<String, Double> measures = new LinkedHashMap<>();
     final List<Alarm> alarms = new ArrayList<>();
 
-    StepOutput(int replicate, int step) {
+    public StepOutput(int replicate, int step) {
         this.replicate = replicate;
         this.step = step;
     }
 
-    void measure(String name, double value) {
+    /** The replicate this step belongs to. */
+    public int replicate() {
+        return replicate;
+    }
+
+    /** The measures added so far, by name, in the order they were added. */
+    public Map<String, Double> measures() {
+        return measures;
+    }
+
+    /** The alarms and events signalled so far. */
+    public List<Alarm> alarms() {
+        return alarms;
+    }
+
+    public void measure(String name, double value) {
         measures.put(name, value);
     }
 
-    void signal(String nodeId, String kind, String detail) {
+    public void signal(String nodeId, String kind, String detail) {
         alarms.add(new Alarm(replicate, step, nodeId, kind, detail));
     }
 
-    boolean alarmFrom(String nodeId) {
+    public boolean alarmFrom(String nodeId) {
         return alarms.stream().anyMatch(a -> a.isAlarm() && a.nodeId().equals(nodeId));
     }
 }

@@ -10,7 +10,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The main window's dialogs: choosing scenario, data and model files, and asking about unsaved changes. */
-final class FileDialogs {
+public final class FileDialogs {
 
     private FileDialogs() {
     }
@@ -22,7 +22,7 @@ final class FileDialogs {
      * The questions the main window asks about scenario files. {@link #SYSTEM} shows the platform's
      * dialogs; a UI test passes scripted answers, since a native file chooser cannot be driven headless.
      */
-    interface Prompts {
+    public interface Prompts {
         Optional<Path> openScenario(Window owner, Path folder);
 
         Optional<Path> saveScenario(Window owner, Path folder);
@@ -75,20 +75,20 @@ final class FileDialogs {
                         : path.resolveSibling(path.getFileName() + ".twin.json"));
     }
 
-    static Optional<Path> openData(Window owner, Path folder) {
+    public static Optional<Path> openData(Window owner, Path folder) {
         FileChooser chooser = chooser("Open data file", folder);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Data files", "*.csv", "*.tsv", "*.txt", "*.xlsx"));
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 
-    static Optional<Path> openModel(Window owner, Path folder) {
+    public static Optional<Path> openModel(Window owner, Path folder) {
         FileChooser chooser = chooser("Open model", folder);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Models", "*.twinmodel", "*.onnx"));
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 
     /** Where to save a trained model; the {@code .twinmodel} ending is added when the name lacks it. */
-    static Optional<Path> saveModel(Window owner, Path folder, String suggested) {
+    public static Optional<Path> saveModel(Window owner, Path folder, String suggested) {
         FileChooser chooser = chooser("Save the trained model as", folder);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TwinBench models", "*.twinmodel"));
         chooser.setInitialFileName(suggested);

@@ -23,6 +23,16 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.twinbench.scenario.Scenario;
+import org.twinbench.ui.data.DataModelPanel;
+import org.twinbench.ui.graph.GraphCanvasView;
+import org.twinbench.ui.graph.GraphCanvasViewModel;
+import org.twinbench.ui.graph.InspectorView;
+import org.twinbench.ui.graph.PaletteView;
+import org.twinbench.ui.presenter.PresenterView;
+import org.twinbench.ui.results.LiveChartsView;
+import org.twinbench.ui.runs.RunHistoryView;
+import org.twinbench.ui.runs.SweepDialogs;
+import org.twinbench.ui.wizard.WizardView;
 
 /**
  * Controller of {@code fxml/MainView.fxml}, the analyst's screen: data, model and palette on the

@@ -14,11 +14,19 @@ import org.twinbench.Version;
 import org.twinbench.data.BundledSamples;
 import org.twinbench.data.DataException;
 import org.twinbench.scenario.Scenario;
-import org.twinbench.sim.RunStore;
+import org.twinbench.sim.store.RunStore;
+import org.twinbench.ui.data.DataModelPanelViewModel;
+import org.twinbench.ui.data.DatasetColumns;
 import org.twinbench.ui.editor.GraphEdits;
 import org.twinbench.ui.editor.ScenarioDocument;
 import org.twinbench.ui.editor.ScenarioFiles;
 import org.twinbench.ui.editor.ScenarioProblems;
+import org.twinbench.ui.graph.GraphCanvasViewModel;
+import org.twinbench.ui.graph.InspectorViewModel;
+import org.twinbench.ui.graph.PaletteViewModel;
+import org.twinbench.ui.results.LiveChartsViewModel;
+import org.twinbench.ui.runs.SweepActions;
+import org.twinbench.ui.runs.WindowRun;
 
 /**
  * State and actions of the main window: the open scenario, the run in progress and its live
@@ -190,7 +198,7 @@ public final class MainViewModel {
     }
 
     /** The application's background executor, for windows opened from the main window. */
-    AppExecutor executor() {
+    public AppExecutor executor() {
         return executor;
     }
 

@@ -38,7 +38,7 @@ public final class TwinBenchApp extends Application {
     }
 
     /** As {@link #show(Stage, AppExecutor, Path)}, asking {@code prompts} where to open and save files. */
-    static MainViewModel show(Stage stage, AppExecutor executor, Path scenario, FileDialogs.Prompts prompts) {
+    public static MainViewModel show(Stage stage, AppExecutor executor, Path scenario, FileDialogs.Prompts prompts) {
         FXMLLoader loader = new FXMLLoader(resource("/fxml/MainView.fxml"));
         Parent root;
         try {
@@ -67,7 +67,7 @@ public final class TwinBenchApp extends Application {
         return model;
     }
 
-    static Path sampleScenario() {
+    public static Path sampleScenario() {
         try {
             Path samples = BundledSamples.extractTo(BundledSamples.userDirectory().resolve("samples"));
             return samples.resolve(SampleScenarios.LOANS_RECESSION_FILE);

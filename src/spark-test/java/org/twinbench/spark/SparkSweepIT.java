@@ -21,7 +21,7 @@ import org.twinbench.data.SampleData;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
-import org.twinbench.sim.SimulationTask;
+import org.twinbench.sim.sweep.SimulationTask;
 import picocli.CommandLine;
 
 /**

@@ -23,7 +23,7 @@ import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioNode;
-import org.twinbench.sim.SimulationTask;
+import org.twinbench.sim.sweep.SimulationTask;
 
 /**
  * A dataset named by a URI ({@code hdfs://}, {@code s3a://}, {@code file://}, any scheme the cluster's

@@ -1,7 +1,7 @@
 package org.twinbench.spark;
 
 import org.apache.spark.sql.SparkSession;
-import org.twinbench.sim.SweepExecutor;
+import org.twinbench.sim.sweep.SweepExecutor;
 
 /**
  * The {@code spark} cluster engine (found through {@link java.util.ServiceLoader}): connects to a Spark

@@ -28,7 +28,7 @@ class RunCommandTest {
 
     @BeforeAll
     static void writeScenario() throws IOException {
-        System.setProperty(org.twinbench.sim.RunStore.PATH_PROPERTY, dir.resolve("runs.sqlite").toString());
+        System.setProperty(org.twinbench.sim.store.RunStore.PATH_PROPERTY, dir.resolve("runs.sqlite").toString());
         SampleData.writeLoans(dir.resolve("loans.csv"), 3000, 7);
         Scenario scenario = SampleScenarios.loansRecession(7);
         ScenarioNode source = scenario.node("loans").orElseThrow().withParam("batch_size", 200L).withParam("steps", 12L);
@@ -38,7 +38,7 @@ class RunCommandTest {
 
     @AfterAll
     static void forgetStore() {
-        System.clearProperty(org.twinbench.sim.RunStore.PATH_PROPERTY);
+        System.clearProperty(org.twinbench.sim.store.RunStore.PATH_PROPERTY);
     }
 
     private static CliRunner run(Path out, String... more) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.data.SampleData;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.ScenarioFormat;
-import org.twinbench.sim.SweepExecutor;
+import org.twinbench.sim.sweep.SweepExecutor;
 import picocli.CommandLine;
 
 class SweepCommandTest {

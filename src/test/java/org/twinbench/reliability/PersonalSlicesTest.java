@@ -20,8 +20,8 @@ import org.twinbench.sim.RunListener;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationPlan;
-import org.twinbench.ui.LiveChartsViewModel;
-import org.twinbench.ui.SliceRow;
+import org.twinbench.ui.results.LiveChartsViewModel;
+import org.twinbench.ui.results.SliceRow;
 
 /**
  * A scenario that slices by an e-mail column: the addresses become slice names, and slice names go

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.cli.CliRunner;
 import org.twinbench.scenario.SampleScenarios;
-import org.twinbench.sim.RunStore;
-import org.twinbench.ui.RunHistoryViewModel;
+import org.twinbench.sim.store.RunStore;
+import org.twinbench.ui.runs.RunHistoryViewModel;
 
 /**
  * The run store survives the process dying mid-run (the run is marked interrupted) and a damaged

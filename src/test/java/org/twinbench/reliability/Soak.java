@@ -19,13 +19,13 @@ import org.twinbench.sim.Experiment;
 import org.twinbench.sim.RunControl;
 import org.twinbench.sim.RunListener;
 import org.twinbench.sim.RunOutcome;
-import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunStatus;
-import org.twinbench.sim.RunStore;
 import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 import org.twinbench.sim.StepRows;
+import org.twinbench.sim.store.RunProvenance;
+import org.twinbench.sim.store.RunStore;
 
 /**
  * Load and soak on a real sample scenario: many runs back to back (heap after each, settled by

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.ScenarioFormat;
-import org.twinbench.sim.RunStore;
+import org.twinbench.sim.store.RunStore;
 import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
 

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.sim.Alarm;
 import org.twinbench.sim.RunOutcome;
-import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunStatus;
-import org.twinbench.sim.RunStore;
 import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.StepResult;
+import org.twinbench.sim.store.RunProvenance;
+import org.twinbench.sim.store.RunStore;
 import org.twinbench.stats.MetricSet;
 import org.twinbench.stats.ReliabilityBins;
 

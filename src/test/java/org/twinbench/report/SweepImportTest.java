@@ -17,7 +17,7 @@ import org.twinbench.data.DataException;
 import org.twinbench.data.SampleData;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.ScenarioFormat;
-import org.twinbench.sim.RunStore;
+import org.twinbench.sim.store.RunStore;
 import picocli.CommandLine;
 
 /** A sweep folder written by {@code twinbench sweep}, imported into the run store point by point. */

@@ -19,11 +19,11 @@ import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.RunListener;
-import org.twinbench.sim.RunProvenance;
 import org.twinbench.sim.ScenarioCompiler;
-import org.twinbench.sim.SimulationTask;
 import org.twinbench.sim.StepResult;
-import org.twinbench.sim.Sweep;
+import org.twinbench.sim.store.RunProvenance;
+import org.twinbench.sim.sweep.SimulationTask;
+import org.twinbench.sim.sweep.Sweep;
 
 /** Results arriving in any order give the files of a sweep written at the end, holding only incomplete points. */
 class SweepWriterTest {

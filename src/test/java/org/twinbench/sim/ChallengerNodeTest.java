@@ -19,6 +19,8 @@ import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.sim.source.SeaGenerator;
+import org.twinbench.sim.source.SyntheticSource;
 
 /** A challenger node can be any kind of model: trained (logistic, forest, boosting) or loaded from a file. */
 class ChallengerNodeTest {

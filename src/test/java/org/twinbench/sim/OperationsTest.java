@@ -17,6 +17,22 @@ import org.twinbench.model.ModelCard;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.Schedule;
+import org.twinbench.sim.monitor.ErrorDetector;
+import org.twinbench.sim.monitor.ErrorDetectors;
+import org.twinbench.sim.monitor.DriftStatistics;
+import org.twinbench.sim.monitor.ErrorStreamMonitor;
+import org.twinbench.sim.monitor.FeatureDriftMonitor;
+import org.twinbench.sim.monitor.Monitor;
+import org.twinbench.sim.monitor.PerformanceMonitor;
+import org.twinbench.sim.perturb.Backdoor;
+import org.twinbench.sim.perturb.CovariateShift;
+import org.twinbench.sim.perturb.LabelNoise;
+import org.twinbench.sim.perturb.Perturbation;
+import org.twinbench.sim.policy.ModelRefit;
+import org.twinbench.sim.policy.Policy;
+import org.twinbench.sim.policy.RetrainPolicy;
+import org.twinbench.sim.source.SeaGenerator;
+import org.twinbench.sim.source.SyntheticSource;
 
 /** Label delay, monitors, retraining, rollback and deployment, on a SEA stream. */
 class OperationsTest {
@@ -148,7 +164,7 @@ class OperationsTest {
     void registeredPageHinkleyDetectsAHandWorkedChange() {
         // delta 0, lambda 1, alpha 1: after 0, 0, 0 the sum is 0; the value 1 at index 3 makes the mean
         // 0.25 and the sum 0.75; the next 1 makes the mean 0.4 and the sum 1.35 > 1: a detection at index 4.
-        ChangeDetector detector = ChangeDetectors.factory("ph", "page-hinkley",
+        ErrorDetector detector = ErrorDetectors.factory("ph", "page-hinkley",
                 Map.of("min_instances", 1.0, "delta", 0.0, "lambda", 1.0, "alpha", 1.0)).get();
         boolean[] detected = new boolean[5];
         double[] values = {0, 0, 0, 1, 1};
@@ -163,7 +179,7 @@ class OperationsTest {
         Perturbation noise = new LabelNoise("noise", new LabelCodec("class", "1", "0"), 0.5,
                 new Schedule(Schedule.Kind.SUDDEN, 5, 5, 0));
         ErrorStreamMonitor monitor = new ErrorStreamMonitor("ph", "page-hinkley",
-                ChangeDetectors.factory("ph", "page-hinkley", Map.of()), 0.5);
+                ErrorDetectors.factory("ph", "page-hinkley", Map.of()), 0.5);
         List<StepResult> steps = run(plan(10, 0, List.of(noise), List.of(monitor), List.of(), null));
         List<Integer> alarmSteps = steps.stream().filter(s -> !s.alarms().isEmpty()).map(StepResult::step).toList();
         assertThat(alarmSteps).isNotEmpty().allMatch(step -> step >= 5);

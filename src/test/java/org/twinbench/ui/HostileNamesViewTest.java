@@ -23,6 +23,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.sim.StepResult;
 import org.twinbench.stats.MetricSet;
 import org.twinbench.stats.SliceMetrics;
+import org.twinbench.ui.results.ChartCurve;
+import org.twinbench.ui.results.LiveChartsView;
+import org.twinbench.ui.results.LiveChartsViewModel;
+import org.twinbench.ui.results.MetricPlot;
 
 /**
  * Column names and category values carrying markup, quotes and underscores are shown exactly as

@@ -15,6 +15,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.twinbench.ui.results.ChartCurve;
+import org.twinbench.ui.results.MetricPlot;
 
 /** Drives the real main window headless (Monocle): run the sample scenario, and stop a run mid-way. */
 @ExtendWith(ApplicationExtension.class)

@@ -7,7 +7,7 @@ import java.util.Optional;
 import javafx.stage.Window;
 
 /** Answers the main window's file questions as a test scripts them, and records what was asked. */
-final class ScriptedPrompts implements FileDialogs.Prompts {
+public final class ScriptedPrompts implements FileDialogs.Prompts {
 
     Path openAnswer;
     Path saveAnswer;

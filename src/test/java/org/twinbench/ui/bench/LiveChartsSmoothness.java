@@ -14,7 +14,7 @@ import org.twinbench.sim.StepResult;
 import org.twinbench.stats.MetricSet;
 import org.twinbench.stats.SliceMetrics;
 import org.twinbench.ui.FxCoalescer;
-import org.twinbench.ui.LiveChartsViewModel;
+import org.twinbench.ui.results.LiveChartsViewModel;
 
 /**
  * Benchmark (not a test): a 10,000-step run with 10 slices streamed as fast as a worker can make

@@ -1,5 +1,6 @@
 package org.twinbench.ui.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
-import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
  * What the smoothness benchmarks measure: the time of every JavaFX pulse (an {@link AnimationTimer}

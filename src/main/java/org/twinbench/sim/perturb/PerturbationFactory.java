@@ -1,0 +1,111 @@
+package org.twinbench.sim.perturb;
+
+import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Column;
+import org.twinbench.data.Frame;
+import org.twinbench.data.NumericColumn;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.ScenarioException;
+import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.scenario.Schedule;
+import org.twinbench.sim.LabelCodec;
+
+/** Builds the perturbation of a node, checking every column it names against the data. */
+public final class PerturbationFactory {
+
+    private PerturbationFactory() {
+    }
+
+    /** The node's perturbation, wrapped in its slice filter when it has one; null for other node types. */
+    public static Perturbation create(ScenarioNode node, Frame data, LabelCodec labels) {
+        String sliceColumn = node.string("slice_column", null);
+        String sliceValue = node.string("slice_value", null);
+        if (sliceColumn != null) {
+            requireColumn(node, data, sliceColumn);
+            if (sliceValue == null) {
+                throw node.problem("slice_value", "is required with slice_column");
+            }
+        }
+        Schedule schedule = Schedule.of(node);
+        Perturbation perturbation = switch (node.type()) {
+            case NodeCatalog.COVARIATE_SHIFT -> covariateShift(node, data, schedule);
+            case NodeCatalog.CATEGORY_MIX -> new CategoryMixShift(node.id(), categorical(node, data, "column"),
+                    node.requiredString("category"), node.number("share", 0.25), schedule);
+            case NodeCatalog.PRIOR_SHIFT -> new PriorShift(node.id(), labels, node.number("positive_rate", 0.5), schedule,
+                    sliceColumn, sliceValue);
+            case NodeCatalog.CONCEPT_DRIFT -> new ConceptDrift(node.id(), labels, numeric(node, data, "column"),
+                    node.number("from", Double.NEGATIVE_INFINITY), node.number("to", Double.POSITIVE_INFINITY),
+                    node.number("flip_share", 1.0), schedule);
+            case NodeCatalog.GAUSSIAN_NOISE -> new GaussianNoise(node.id(), numericColumns(node, data),
+                    node.number("sd", 1.0), schedule);
+            case NodeCatalog.LABEL_NOISE -> new LabelNoise(node.id(), labels, node.number("rate", 0.1), schedule);
+            case NodeCatalog.MISSING_VALUES -> {
+                for (String column : node.strings("columns")) {
+                    requireColumn(node, data, column);
+                }
+                yield new MissingValues(node.id(), node.strings("columns"),
+                        "pipeline-break".equals(node.string("mode", "mcar")), node.number("rate", 0.2), schedule);
+            }
+            case NodeCatalog.SCALE_BUG -> new ScaleBug(node.id(), numeric(node, data, "column"),
+                    node.number("factor", 1000.0), schedule);
+            case NodeCatalog.OUTLIERS -> new Outliers(node.id(), numeric(node, data, "column"), node.number("rate", 0.02),
+                    node.number("magnitude", 10.0), schedule);
+            case NodeCatalog.POISONING -> "backdoor".equals(node.string("mode", "label-flip"))
+                    ? new Backdoor(node.id(), labels, numeric(node, data, "trigger_column"),
+                    node.number("trigger_value", 0.0), node.number("rate", 0.2), schedule)
+                    : new LabelNoise(node.id(), labels, node.number("rate", 0.2), schedule);
+            default -> null;
+        };
+        boolean filtersItself = perturbation instanceof PriorShift;
+        return perturbation == null || sliceColumn == null || filtersItself ? perturbation
+                : new SliceFilter(perturbation, sliceColumn, sliceValue);
+    }
+
+    /** Shift/scale the values, or (mode "resample") importance-resample whole rows by the feature. */
+    private static Perturbation covariateShift(ScenarioNode node, Frame data, Schedule schedule) {
+        String column = numeric(node, data, "column");
+        if (!"resample".equals(node.string("mode", "shift-scale"))) {
+            return new CovariateShift(node.id(), column, node.number("scale", 1.0), node.number("shift", 0.0), schedule);
+        }
+        if (node.params().get("mean_shift") != null) {
+            return ImportanceResampling.toMeanShift(node.id(), column, node.number("mean_shift", 0.0), schedule);
+        }
+        if (node.params().get("tilt") == null) {
+            throw node.problem("mode", "'resample' needs tilt (λ) or mean_shift");
+        }
+        return ImportanceResampling.withTilt(node.id(), column, node.number("tilt", 0.0), schedule);
+    }
+
+    private static java.util.List<String> numericColumns(ScenarioNode node, Frame data) {
+        for (String column : node.strings("columns")) {
+            requireKind(node, data, column, NumericColumn.class, "numeric");
+        }
+        return node.strings("columns");
+    }
+
+    private static String numeric(ScenarioNode node, Frame data, String param) {
+        String column = node.requiredString(param);
+        requireKind(node, data, column, NumericColumn.class, "numeric");
+        return column;
+    }
+
+    private static String categorical(ScenarioNode node, Frame data, String param) {
+        String column = node.requiredString(param);
+        requireKind(node, data, column, CategoricalColumn.class, "categorical");
+        return column;
+    }
+
+    public static void requireColumn(ScenarioNode node, Frame frame, String column) {
+        if (!frame.has(column)) {
+            throw new ScenarioException("node " + node.id() + ": the data has no column '" + column + "'");
+        }
+    }
+
+    public static void requireKind(ScenarioNode node, Frame frame, String column, Class<? extends Column> kind,
+                            String kindName) {
+        requireColumn(node, frame, column);
+        if (!kind.isInstance(frame.column(column))) {
+            throw new ScenarioException("node " + node.id() + ": column '" + column + "' must be " + kindName);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.twinbench.sim.policy;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.Frame;
+import org.twinbench.model.BinaryClassifier;
+import org.twinbench.sim.Alarm;
+import org.twinbench.sim.Frames;
+import org.twinbench.sim.LabelledBatch;
+import org.twinbench.sim.Seeds;
+import org.twinbench.sim.SimulationEngine;
+import org.twinbench.sim.StepOutput;
+import org.twinbench.sim.perturb.Perturbation;
+import org.twinbench.stats.ClassificationMetrics;
+
+/**
+ * Retrains the model on the last {@code windowSteps} steps of labelled data, either when one of the
+ * {@code watched} monitors raises an alarm or every {@code everySteps} steps. Only labels that have
+ * arrived are used, so with a label delay of k the newest training rows are k steps old.
+ *
+ * <p>With {@code rollback}, the newest arrived step is held out: the candidate is trained on the
+ * others, and if its accuracy on the holdout is below the current model's minus {@code tolerance},
+ * the current model stays (a {@code rollback} event) instead of being replaced (a {@code retrain} event).
+ *
+ * <p>{@code poisoning} perturbations (training-data poisoning) are applied to the training rows, with
+ * the retrain step as their step; the holdout stays clean.
+ */
+public record RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List<String> watched, int windowSteps,
+                            int minRows, int cooldownSteps, boolean rollback, double tolerance,
+                            double scoreThreshold, String target, String positive, long seed, ModelRefit refit,
+                            List<Perturbation> poisoning) implements Policy {
+
+    /** What makes the policy retrain. */
+    public enum Trigger { ALARM, SCHEDULE }
+
+    public RetrainPolicy {
+        watched = List.copyOf(watched);
+        poisoning = List.copyOf(poisoning);
+    }
+
+    /** A policy whose training data is not poisoned. */
+    public RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List<String> watched, int windowSteps,
+                         int minRows, int cooldownSteps, boolean rollback, double tolerance, double scoreThreshold,
+                         String target, String positive, long seed, ModelRefit refit) {
+        this(nodeId, trigger, everySteps, watched, windowSteps, minRows, cooldownSteps, rollback, tolerance,
+                scoreThreshold, target, positive, seed, refit, List.of());
+    }
+
+    @Override
+    public Run start() {
+        ArrayDeque<LabelledBatch> history = new ArrayDeque<>();
+        int[] lastRetrain = {Integer.MIN_VALUE / 2};
+        return (step, arrived, current, out) -> {
+            for (LabelledBatch batch : arrived) {
+                history.addLast(batch);
+                while (history.size() > windowSteps) {
+                    history.removeFirst();
+                }
+            }
+            if (!triggered(step, out) || step - lastRetrain[0] < cooldownSteps) {
+                return current;
+            }
+            List<LabelledBatch> training = new ArrayList<>(history);
+            LabelledBatch holdout = rollback && training.size() > 1 ? training.remove(training.size() - 1) : null;
+            int rows = training.stream().mapToInt(LabelledBatch::labelled).sum();
+            if (rows < minRows) {
+                return current;
+            }
+            lastRetrain[0] = step;
+            // Only rows whose label has arrived (selective labels may have withheld some).
+            Frame trainRows = Frames.concat(training.stream()
+                    .map(b -> b.rows().select(SimulationEngine.labelledRows(b.labels()))).toList());
+            for (Perturbation poison : poisoning) {
+                trainRows = poison.apply(trainRows, step, Seeds.random(seed, poison.nodeId(), out.replicate(), step));
+            }
+            long fitSeed = Seeds.random(seed, nodeId, out.replicate(), step).nextLong();
+            BinaryClassifier candidate = refit.fit(trainRows, fitSeed);
+            String window = "steps " + training.get(0).step() + "-" + training.get(training.size() - 1).step();
+            if (holdout != null) {
+                double before = accuracy(current, holdout.rows());
+                double after = accuracy(candidate, holdout.rows());
+                if (after < before - tolerance) {
+                    out.signal(nodeId, Alarm.ROLLBACK, String.format(Locale.ROOT,
+                            "retrained on %s but holdout accuracy fell %.3f -> %.3f; kept the previous model",
+                            window, before, after));
+                    return current;
+                }
+                out.signal(nodeId, Alarm.RETRAIN, String.format(Locale.ROOT,
+                        "retrained on %s (%d rows); holdout accuracy %.3f -> %.3f", window, rows, before, after));
+                return candidate;
+            }
+            out.signal(nodeId, Alarm.RETRAIN, "retrained on " + window + " (" + rows + " rows)");
+            return candidate;
+        };
+    }
+
+    private boolean triggered(int step, StepOutput out) {
+        if (trigger == Trigger.SCHEDULE) {
+            return step > 0 && step % everySteps == 0;
+        }
+        return watched.stream().anyMatch(out::alarmFrom);
+    }
+
+    private double accuracy(BinaryClassifier model, Frame rows) {
+        int[] labels = BinaryLabels.encode(rows.column(target), positive);
+        double[] scores = model.scorePositive(rows);
+        int[] keep = SimulationEngine.labelledRows(labels);
+        int[] y = new int[keep.length];
+        double[] s = new double[keep.length];
+        for (int i = 0; i < keep.length; i++) {
+            y[i] = labels[keep[i]];
+            s[i] = scores[keep[i]];
+        }
+        return ClassificationMetrics.compute(y, s, scoreThreshold).accuracy();
+    }
+}

@@ -1,0 +1,39 @@
+package org.twinbench.sim.store;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.twinbench.Version;
+import org.twinbench.data.DataProvenance;
+import org.twinbench.model.ModelCard;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.sim.SimulationPlan;
+
+/**
+ * What made a run, so that it can be reproduced: the scenario file and its SHA-256, the data and
+ * model it used, the seed, the size of the run and the software versions.
+ *
+ * @param modelFile the model file, or null when the scenario trains its model in the run
+ * @param modelSha256 the model file's SHA-256, or null when there is no file
+ */
+public record RunProvenance(String scenarioFile, String scenarioName, String scenarioSha256, String dataFile,
+                            String dataSha256, int dataRows, String modelAlgorithm, String modelFile,
+                            String modelSha256, String modelTrainingDataSha256, long seed, int steps, int replicates,
+                            String twinbenchVersion, String javaVersion, String createdAt) {
+
+    public static RunProvenance of(Path scenarioFile, SimulationPlan plan, int replicates, Instant createdAt) {
+        DataProvenance data = plan.data();
+        ModelCard card = plan.model().card();
+        // A model node that reads a file (.twinmodel or ONNX) names it, relative to the scenario.
+        Path modelFile = plan.scenario().modelNodes().stream()
+                .filter(n -> !NodeCatalog.LOGISTIC_MODEL.equals(n.type()))
+                .map(n -> scenarioFile.toAbsolutePath().getParent().resolve(n.requiredString("path")).normalize())
+                .findFirst().orElse(null);
+        return new RunProvenance(scenarioFile.toString(), plan.scenario().name(),
+                DataProvenance.sha256(scenarioFile), data == null ? null : data.file(),
+                data == null ? null : data.sha256(), data == null ? 0 : data.rows(), card.algorithm(),
+                modelFile == null ? null : modelFile.toString(),
+                modelFile == null ? null : DataProvenance.sha256(modelFile),
+                card.trainingDataSha256(), plan.scenario().seed(), plan.steps(), replicates, Version.get(),
+                System.getProperty("java.version"), createdAt.toString());
+    }
+}

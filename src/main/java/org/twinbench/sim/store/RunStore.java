@@ -1,0 +1,398 @@
+package org.twinbench.sim.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.twinbench.data.BundledSamples;
+import org.twinbench.sim.Alarm;
+import org.twinbench.sim.ReliabilityRows;
+import org.twinbench.sim.RunOutcome;
+import org.twinbench.sim.RunSummary;
+import org.twinbench.sim.StepRows;
+
+/**
+ * Every run, recorded in SQLite: the scenario (JSON), the provenance and summary ({@code run.json}),
+ * the step metrics in the long format of {@link StepRows} (values kept as that text, so an export
+ * gives back {@code steps.csv} byte for byte), the reliability bins of every step in the long format of
+ * {@link ReliabilityRows} (so a reopened run shows its reliability diagram without re-running) and
+ * the alarms. The database lives in the user's
+ * TwinBench folder ({@code runs.sqlite}) unless the system property {@value #PATH_PROPERTY} or an
+ * explicit path says otherwise.
+ */
+public final class RunStore implements AutoCloseable {
+
+    public static final String PATH_PROPERTY = "twinbench.runstore";
+    /**
+     * Version 2 added the run's status and the process that owns a run still going; version 3 the
+     * table {@code step_reliability} (created on opening an older store, whose runs have no bins).
+     */
+    static final int SCHEMA_VERSION = 3;
+
+    /** A run being simulated; its results are not stored yet. */
+    public static final String RUNNING = "running";
+    /** A run whose results are stored. */
+    public static final String COMPLETED = "completed";
+    /** A run whose process ended (killed, crashed, power lost) before its results were stored. */
+    public static final String INTERRUPTED = "interrupted";
+    /** A run that stopped with an error or was cancelled. */
+    public static final String FAILED = "failed";
+
+    /**
+     * One stored run, as listed.
+     *
+     * @param status {@value #RUNNING}, {@value #COMPLETED}, {@value #INTERRUPTED} or {@value #FAILED}; only a
+     *     completed run has a verdict and results
+     */
+    public record StoredRun(long id, String created, String scenarioName, String scenarioFile, long seed, int steps,
+                            int replicates, String verdict, String headline, String status) {
+
+        public boolean completed() {
+            return COMPLETED.equals(status);
+        }
+    }
+
+    /** One stored alarm. */
+    public record StoredAlarm(int replicate, int step, String node, String kind, String detail) {
+    }
+
+    private final Connection connection;
+    private final Path file;
+    private final String notice;
+    private int interruptedOnOpen;
+
+    private RunStore(Path file, Connection connection, String notice) {
+        this.file = file;
+        this.connection = connection;
+        this.notice = notice;
+    }
+
+    /** The store's default place: {@value #PATH_PROPERTY} if set, else {@code runs.sqlite} in the user's folder. */
+    public static Path defaultPath() {
+        String override = System.getProperty(PATH_PROPERTY);
+        return override != null && !override.isBlank() ? Path.of(override)
+                : BundledSamples.userDirectory().resolve("runs.sqlite");
+    }
+
+    /**
+     * Opens (or creates) the store. A damaged file is set aside and replaced by a new store (see
+     * {@link #notice()}); runs left "running" by a process that no longer exists are marked
+     * {@value #INTERRUPTED}.
+     */
+    public static RunStore open(Path file) {
+        try {
+            RunStoreFile.Opened opened = RunStoreFile.open(file);
+            RunStore store = new RunStore(file, opened.connection(), opened.notice());
+            try {
+                store.createSchema();
+                store.interruptedOnOpen = store.markInterrupted();
+            } catch (SQLException | RuntimeException e) {
+                // No connection (and no file handle) outlives a failed opening.
+                opened.connection().close();
+                throw e;
+            }
+            return store;
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot open the run store: " + e.getMessage(), e);
+        }
+    }
+
+    /** What the user should be told about this store, e.g. that a damaged file was set aside; empty if nothing. */
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
+    }
+
+    /** How many runs this opening found abandoned by a dead process and marked {@value #INTERRUPTED}. */
+    public int interruptedOnOpen() {
+        return interruptedOnOpen;
+    }
+
+    private void createSchema() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, created TEXT NOT NULL,"
+                    + " scenario_name TEXT, scenario_file TEXT, scenario_sha256 TEXT, scenario_json TEXT, seed INTEGER,"
+                    + " steps INTEGER, replicates INTEGER, verdict TEXT, headline TEXT, run_json TEXT,"
+                    + " status TEXT NOT NULL DEFAULT 'completed', owner_pid INTEGER, owner_started TEXT)");
+            RunOwner.migrate(connection);
+            s.execute("CREATE TABLE IF NOT EXISTS step_metrics (run_id INTEGER NOT NULL REFERENCES runs(id),"
+                    + " replicate INTEGER, step INTEGER, slice TEXT, metric TEXT, value TEXT)");
+            s.execute("CREATE INDEX IF NOT EXISTS step_metrics_run ON step_metrics(run_id)");
+            s.execute("CREATE TABLE IF NOT EXISTS step_reliability (run_id INTEGER NOT NULL REFERENCES runs(id),"
+                    + " replicate INTEGER, step INTEGER, bin INTEGER, count INTEGER, positives INTEGER, score_sum REAL)");
+            s.execute("CREATE INDEX IF NOT EXISTS step_reliability_run ON step_reliability(run_id)");
+            s.execute("CREATE TABLE IF NOT EXISTS alarms (run_id INTEGER NOT NULL REFERENCES runs(id),"
+                    + " replicate INTEGER, step INTEGER, node TEXT, kind TEXT, detail TEXT)");
+            s.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+        }
+    }
+
+    /** Records a finished run in one transaction and returns its id. */
+    public long save(String scenarioJson, RunProvenance p, RunSummary summary, String runJson, RunOutcome outcome) {
+        try {
+            connection.setAutoCommit(false);
+            long id = insertRun(scenarioJson, p, COMPLETED);
+            writeResults(id, summary, runJson, outcome);
+            connection.commit();
+            return id;
+        } catch (SQLException | IOException e) {
+            rollbackQuietly();
+            throw new IllegalStateException(file + ": cannot record the run: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /**
+     * Records that a run starts, owned by this process, and returns its id. Should the process die
+     * before {@link #finish}, the next {@link #open} marks the run {@value #INTERRUPTED}.
+     */
+    public long begin(String scenarioJson, RunProvenance p) {
+        try {
+            return insertRun(scenarioJson, p, RUNNING);
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot record the run: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores the results of a run begun with {@link #begin}, in one transaction, and marks it completed. */
+    public void finish(long id, RunSummary summary, String runJson, RunOutcome outcome) {
+        try {
+            connection.setAutoCommit(false);
+            writeResults(id, summary, runJson, outcome);
+            connection.commit();
+        } catch (SQLException | IOException e) {
+            rollbackQuietly();
+            throw new IllegalStateException(file + ": cannot record the run: " + e.getMessage(), e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** Marks a run begun with {@link #begin} as {@value #FAILED} (an error, or cancelled), with the reason. */
+    public void fail(long id, String reason) {
+        RunOwner.end(connection, file, id, FAILED, reason);
+    }
+
+    private long insertRun(String scenarioJson, RunProvenance p, String status) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (created, scenario_name,"
+                + " scenario_file, scenario_sha256, scenario_json, seed, steps, replicates, status, owner_pid,"
+                + " owner_started) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, p.createdAt());
+            insert.setString(2, p.scenarioName());
+            insert.setString(3, p.scenarioFile());
+            insert.setString(4, p.scenarioSha256());
+            insert.setString(5, scenarioJson);
+            insert.setLong(6, p.seed());
+            insert.setInt(7, p.steps());
+            insert.setInt(8, p.replicates());
+            insert.setString(9, status);
+            boolean running = RUNNING.equals(status);
+            insert.setObject(10, running ? ProcessHandle.current().pid() : null);
+            insert.setString(11, running ? RunOwner.startOf(ProcessHandle.current()) : null);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void writeResults(long id, RunSummary summary, String runJson, RunOutcome outcome)
+            throws SQLException, IOException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET verdict = ?, headline = ?,"
+                + " run_json = ?, status = ?, owner_pid = NULL, owner_started = NULL WHERE id = ?")) {
+            update.setString(1, summary.light().name().toLowerCase(java.util.Locale.ROOT));
+            update.setString(2, summary.headline());
+            update.setString(3, runJson);
+            update.setString(4, COMPLETED);
+            update.setLong(5, id);
+            if (update.executeUpdate() != 1) {
+                throw new SQLException("no run " + id + " to finish");
+            }
+        }
+        try (PreparedStatement row = connection.prepareStatement(
+                "INSERT INTO step_metrics VALUES (?, ?, ?, ?, ?, ?)")) {
+            StepRows.forEach(outcome, (replicate, step, slice, metric, value) -> {
+                try {
+                    row.setLong(1, id);
+                    row.setInt(2, replicate);
+                    row.setInt(3, step);
+                    row.setString(4, slice);
+                    row.setString(5, metric);
+                    row.setString(6, value);
+                    row.addBatch();
+                } catch (SQLException e) {
+                    throw new IOException(e);
+                }
+            });
+            row.executeBatch();
+        }
+        try (PreparedStatement bin = connection.prepareStatement(
+                "INSERT INTO step_reliability VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ReliabilityRows.forEach(outcome, (replicate, step, b, count, positives, scoreSum) -> {
+                try {
+                    bin.setLong(1, id);
+                    bin.setInt(2, replicate);
+                    bin.setInt(3, step);
+                    bin.setInt(4, b);
+                    bin.setLong(5, count);
+                    bin.setLong(6, positives);
+                    bin.setDouble(7, scoreSum);
+                    bin.addBatch();
+                } catch (SQLException e) {
+                    throw new IOException(e);
+                }
+            });
+            bin.executeBatch();
+        }
+        try (PreparedStatement alarm = connection.prepareStatement("INSERT INTO alarms VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Alarm a : outcome.alarms()) {
+                alarm.setLong(1, id);
+                alarm.setInt(2, a.replicate());
+                alarm.setInt(3, a.step());
+                alarm.setString(4, a.nodeId());
+                alarm.setString(5, a.kind());
+                alarm.setString(6, a.detail());
+                alarm.addBatch();
+            }
+            alarm.executeBatch();
+        }
+    }
+
+    private int markInterrupted() throws SQLException {
+        return RunOwner.markInterrupted(connection, file);
+    }
+
+    public List<StoredRun> list() {
+        List<StoredRun> runs = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, created, scenario_name, scenario_file, seed, steps, replicates,"
+                     + " verdict, headline, status FROM runs ORDER BY id")) {
+            while (rs.next()) {
+                runs.add(new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10)));
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<StoredRun> find(long id) {
+        return list().stream().filter(r -> r.id() == id).findFirst();
+    }
+
+    /**
+     * The completed run whose {@code run.json} is exactly {@code runJson}, if one is stored: a run's
+     * record names its seed, data, model, point and time, so the same text means the same run
+     * (importing a sweep's results twice finds its points already there).
+     */
+    public Optional<Long> findByRunJson(String runJson) {
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT id FROM runs WHERE run_json = ? AND status = 'completed' ORDER BY id LIMIT 1")) {
+            q.setString(1, runJson);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
+    /** A stored text of a run: {@code run_json} or {@code scenario_json}. */
+    public Optional<String> text(long id, String column) {
+        if (!List.of("run_json", "scenario_json").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        try (PreparedStatement q = connection.prepareStatement("SELECT " + column + " FROM runs WHERE id = ?")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The run's step rows in the order they were recorded. */
+    public void forEachStepRow(long id, StepRows.Sink sink) throws IOException {
+        try (PreparedStatement q = connection.prepareStatement("SELECT replicate, step, slice, metric, value"
+                + " FROM step_metrics WHERE run_id = ? ORDER BY rowid")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    sink.row(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The run's reliability rows in the order they were recorded; none for a run stored before version 3. */
+    public void forEachReliabilityRow(long id, ReliabilityRows.Sink sink) throws IOException {
+        try (PreparedStatement q = connection.prepareStatement("SELECT replicate, step, bin, count, positives,"
+                + " score_sum FROM step_reliability WHERE run_id = ? ORDER BY rowid")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    double scoreSum = rs.getDouble(6);
+                    // SQLite keeps a NaN as NULL.
+                    sink.row(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
+                            rs.wasNull() ? Double.NaN : scoreSum);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
+    public List<StoredAlarm> alarms(long id) {
+        List<StoredAlarm> alarms = new ArrayList<>();
+        try (PreparedStatement q = connection.prepareStatement("SELECT replicate, step, node, kind, detail FROM alarms"
+                + " WHERE run_id = ? ORDER BY rowid")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    alarms.add(new StoredAlarm(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+            return alarms;
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is what the user needs to see.
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // Nothing more can be done on a broken connection.
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot close the run store: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.twinbench.sim.whatif;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Column;
+import org.twinbench.data.DataException;
+import org.twinbench.data.Frame;
+import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.ModelException;
+import org.twinbench.model.ModelFiles;
+import org.twinbench.model.ModelInputs;
+
+/**
+ * A model the wizard user was given ({@code .onnx} with its sidecar, or {@code .twinmodel}), checked
+ * against their data: what it predicts, the columns it reads, and how often it is right on their
+ * rows (a row counts as "yes" when the model gives it a chance of 0.5 or more). Every problem is
+ * a {@link ModelException} whose message is one plain sentence, without the file's path.
+ *
+ * @param file the model file, referenced as is by the wizard's scenarios
+ * @param target the column the model predicts
+ * @param positive the outcome it gives the chance of
+ * @param features the columns it reads
+ * @param accuracy its share of right answers on the user's rows with a known outcome
+ * @param rows those rows
+ * @param retrainable whether TwinBench can retrain this kind of model (not ONNX)
+ */
+public record WhatIfModel(Path file, String target, String positive, List<String> features, double accuracy,
+                          int rows, boolean retrainable) {
+
+    public WhatIfModel {
+        features = List.copyOf(features);
+    }
+
+    /** Loads {@code file} and scores {@code data}; {@code wantedTarget} is what the user chose to predict. */
+    public static WhatIfModel check(Path file, Frame data, String wantedTarget) {
+        String name = "“" + file.getFileName() + "”";
+        BinaryClassifier model;
+        try {
+            model = ModelFiles.load(file);
+        } catch (DataException | IllegalStateException e) {
+            throw new ModelException("We could not open " + name + " as a model — it may be damaged, or a kind of "
+                    + "file we cannot read (we read .onnx and .twinmodel files).", e);
+        }
+        try {
+            return check(file, model, data, wantedTarget, name);
+        } finally {
+            if (model instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Only the runtime's session is released here; nothing the user could act on.
+                }
+            }
+        }
+    }
+
+    private static WhatIfModel check(Path file, BinaryClassifier model, Frame data, String wantedTarget, String name) {
+        String target = model.card().target();
+        if (target == null || target.isBlank()) {
+            throw new ModelException(name + " does not say what it predicts. Put the file " + file.getFileName()
+                    + ".json that came with it in the same folder, or ask whoever gave you the model for it.");
+        }
+        if (data.find(target).isEmpty()) {
+            throw new ModelException("This model predicts " + words(target) + ", a column your spreadsheet does not have.");
+        }
+        if (!target.equals(wantedTarget)) {
+            throw new ModelException("This model predicts " + words(target) + ", but you chose to predict "
+                    + words(wantedTarget) + ". Go back and pick " + words(target) + ", or choose another model.");
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> notNumbers = new ArrayList<>();
+        for (ModelInputs.Input input : ModelInputs.of(model)) {
+            Column column = data.find(input.name()).orElse(null);
+            if (column == null) {
+                missing.add(words(input.name()));
+            } else if (input.numeric() && column instanceof CategoricalColumn) {
+                notNumbers.add(words(input.name()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ModelException("This model needs " + (missing.size() == 1 ? "a column" : "columns")
+                    + " your spreadsheet does not have: " + String.join(", ", missing) + ".");
+        }
+        Frame rows;
+        try {
+            rows = ModelInputs.conform(model, data, "your data");
+        } catch (ModelException e) {
+            throw new ModelException("This model needs numbers in " + String.join(", ", notNumbers)
+                    + ", but your spreadsheet has words there too.", e);
+        }
+        String positive = model.card().positiveLabel();
+        if (!BinaryLabels.distinctValues(data.column(target)).contains(positive)) {
+            throw new ModelException("This model predicts whether " + words(target) + " is “" + positive
+                    + "”, but that never happens in your spreadsheet.");
+        }
+        int[] labels = BinaryLabels.encode(data.column(target), positive);
+        double[] scores = model.scorePositive(rows);
+        int right = 0;
+        int known = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] >= 0) {
+                known++;
+                right += (scores[i] >= 0.5) == (labels[i] == 1) ? 1 : 0;
+            }
+        }
+        boolean retrainable = !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
+        return new WhatIfModel(file, target, positive, model.card().features(), known == 0 ? Double.NaN
+                : (double) right / known, known, retrainable);
+    }
+
+    /**
+     * "We tried the model you were given on your 10,000 rows: … it was right about 7 times out of 10
+     * (69%). It looks at …", and for a model we cannot retrain, who could.
+     */
+    public String words() {
+        return String.format(Locale.ROOT, "We tried the model you were given on your %,d rows: it predicts whether %s "
+                        + "is “%s”, and it was right about %s (%.0f%%). It looks at %s.", rows, words(target), positive,
+                WhatIfVerdict.times(accuracy, false), accuracy * 100,
+                String.join(", ", features.stream().map(WhatIfModel::words).toList()))
+                + (retrainable ? "" : " We cannot retrain this kind of model ourselves: where we say retraining would"
+                + " help, we tried a model like it built from your data, and whoever made yours can retrain it.");
+    }
+
+    /** A column name as the user would say it: “monthly spend”. */
+    static String words(String column) {
+        return "“" + column.replace('_', ' ') + "”";
+    }
+}

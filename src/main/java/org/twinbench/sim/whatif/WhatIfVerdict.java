@@ -1,0 +1,191 @@
+package org.twinbench.sim.whatif;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A traffic light for one change and one group, with the sentence that explains it.
+ *
+ * @param change the change tried
+ * @param group "everyone", or "column = value"
+ * @param light how the model fares
+ * @param before the model's accuracy on unchanged data (share of right answers)
+ * @param after its accuracy once the change has fully arrived
+ * @param sentence one plain-language sentence
+ * @param retraining what retraining every month did for this group (tried only where the change hurts)
+ */
+public record WhatIfVerdict(WhatIfChange change, String group, Light light, double before, double after,
+                            String sentence, Retraining retraining) {
+
+    /** Green: still reliable; amber: noticeably worse; red: fails. */
+    public enum Light { GREEN, AMBER, RED }
+
+    /** What retraining every month (tried in a second run of the same change) does where a change hurts. */
+    public enum Retraining {
+        NOT_TRIED(""),
+        FIXES(" — " + WhatIfStudy.RETRAINING_WORDS + " would fix it"),
+        HELPS(" — " + WhatIfStudy.RETRAINING_WORDS + " would help, but not fully"),
+        DOES_NOT_HELP(" — " + WhatIfStudy.RETRAINING_WORDS + " would not help");
+
+        private final String clause;
+
+        Retraining(String clause) {
+            this.clause = clause;
+        }
+
+        /** "would fix it", "would help, but not fully", "would not help", or "" when not tried. */
+        public String outcome() {
+            return clause.isEmpty() ? "" : clause.substring(clause.indexOf(" would ") + 1);
+        }
+
+        /** The end of a verdict sentence, e.g. " — retraining every month would fix it" ("" when not tried). */
+        public String clause() {
+            return clause;
+        }
+
+        /** Over several groups: fixes if it fixes every one, does not help if it helps none. */
+        static Retraining combine(java.util.Collection<Retraining> outcomes) {
+            List<Retraining> tried = outcomes.stream().filter(r -> r != NOT_TRIED).toList();
+            if (tried.isEmpty()) {
+                return NOT_TRIED;
+            }
+            if (tried.stream().allMatch(r -> r == FIXES)) {
+                return FIXES;
+            }
+            return tried.stream().allMatch(r -> r == DOES_NOT_HELP) ? DOES_NOT_HELP : HELPS;
+        }
+    }
+
+    /** Accuracy lost (in shares of right answers) from which a group turns amber, and red. */
+    static final double AMBER_DROP = 0.02;
+    static final double RED_DROP = 0.05;
+
+    /**
+     * The light for a group whose accuracy went from {@code before} (on {@code nBefore} rows) to
+     * {@code after} (on {@code nAfter} rows). A drop only counts when it is also more than two
+     * standard errors of the difference of the two proportions, so a small group's sampling noise
+     * does not turn it amber.
+     */
+    static WhatIfVerdict of(WhatIfChange change, String group, double before, long nBefore, double after,
+                            long nAfter) {
+        return of(change, group, before, nBefore, after, nAfter, Retraining.NOT_TRIED);
+    }
+
+    /** The same, ending with what retraining every month did for this group (when it was tried). */
+    static WhatIfVerdict of(WhatIfChange change, String group, double before, long nBefore, double after,
+                            long nAfter, Retraining retraining) {
+        double drop = before - after;
+        boolean real = drop > 2 * standardError(before, nBefore, after, nAfter);
+        Light light = real && drop >= RED_DROP ? Light.RED : real && drop >= AMBER_DROP ? Light.AMBER : Light.GREEN;
+        String who = group.equals("everyone") ? "everyone" : group.equals(group.split("=", 2)[0] + "=" + WhatIfStudy.NEW_SEGMENT)
+                ? WhatIfStudy.NEW_SEGMENT : group.replace("=", " ").replace('_', ' ');
+        // "8 times out of 10 instead of 8 times out of 10" says nothing: then count in hundreds.
+        boolean fine = needsHundreds(before) || needsHundreds(after)
+                || light != Light.GREEN && times(before, false).equals(times(after, false));
+        String sentence = switch (light) {
+            case GREEN -> String.format(Locale.ROOT, "%s, the model stays reliable for %s: right about %s.",
+                    change.ifClause(), who, times(after, fine));
+            case AMBER -> String.format(Locale.ROOT, "%s, the model gets somewhat worse for %s: right about %s instead of %s%s.",
+                    change.ifClause(), who, times(after, fine), times(before, fine), retraining.clause());
+            case RED -> String.format(Locale.ROOT, "%s, the model fails for %s: right only about %s instead of %s%s.",
+                    change.ifClause(), who, times(after, fine), times(before, fine),
+                    retraining == Retraining.NOT_TRIED ? " — it would need retraining on recent data" : retraining.clause());
+        };
+        return new WhatIfVerdict(change, group, light, before, after, sentence,
+                light == Light.GREEN ? Retraining.NOT_TRIED : retraining);
+    }
+
+    /**
+     * What retraining did for a group whose accuracy went from {@code before} to {@code after} under a
+     * change, and to {@code retrained} under the same change with monthly retraining: it fixes it when
+     * the group would then be green against {@code before}, helps when it wins back at least
+     * {@link #AMBER_DROP} and more than two standard errors over {@code after}, else does not help.
+     */
+    static Retraining retraining(WhatIfChange change, String group, double before, long nBefore, double after,
+                                 long nAfter, double retrained, long nRetrained) {
+        if (of(change, group, before, nBefore, retrained, nRetrained).light() == Light.GREEN) {
+            return Retraining.FIXES;
+        }
+        double gain = retrained - after;
+        return gain >= AMBER_DROP && gain > 2 * standardError(after, nAfter, retrained, nRetrained)
+                ? Retraining.HELPS : Retraining.DOES_NOT_HELP;
+    }
+
+    /** Standard error of the difference of two proportions, with the pooled proportion. */
+    private static double standardError(double p1, long n1, double p2, long n2) {
+        double pooled = (p1 * n1 + p2 * n2) / Math.max(1, n1 + n2);
+        return Math.sqrt(pooled * (1 - pooled) * (1.0 / Math.max(1, n1) + 1.0 / Math.max(1, n2)));
+    }
+
+    /** Whether a share is too far from a whole number of tenths to say "k times out of 10". */
+    static boolean needsHundreds(double share) {
+        return Math.abs(share * 10 - Math.round(share * 10)) >= 0.25;
+    }
+
+    /** 0.81 becomes "8 times out of 10", or "81 times out of 100" when {@code fine}. */
+    static String times(double share, boolean fine) {
+        return fine ? Math.round(share * 100) + " times out of 100" : Math.round(share * 10) + " times out of 10";
+    }
+
+    /**
+     * One sentence for a change over all its groups: reliable for everyone, or which groups suffer.
+     */
+    public static String summary(WhatIfChange change, List<WhatIfVerdict> verdicts) {
+        return summary(change, verdicts, Retraining.NOT_TRIED);
+    }
+
+    /** The same, ending with what retraining every month did where the change hurts. */
+    public static String summary(WhatIfChange change, List<WhatIfVerdict> verdicts, Retraining retraining) {
+        List<String> failing = new ArrayList<>();
+        List<String> worse = new ArrayList<>();
+        boolean everyoneFails = false;
+        for (WhatIfVerdict verdict : verdicts) {
+            if (!verdict.change().equals(change)) {
+                continue;
+            }
+            String who = verdict.sentence().replaceFirst("^.*? for ([^:]*):.*$", "$1");
+            if (verdict.light() == Light.RED) {
+                everyoneFails |= verdict.group().equals("everyone");
+                failing.add(who);
+            } else if (verdict.light() == Light.AMBER) {
+                worse.add(who);
+            }
+        }
+        if (everyoneFails) {
+            return change.ifClause() + ", the model fails for everyone" + (retraining == Retraining.NOT_TRIED
+                    ? " — retraining on recent data would be needed." : retraining.clause() + ".");
+        }
+        if (failing.isEmpty() && worse.isEmpty()) {
+            return change.ifClause() + ", the model stays reliable for everyone you asked about.";
+        }
+        if (worse.remove("everyone")) {
+            // Worse on the whole: the amber groups are part of that; only the failing ones need naming.
+            StringBuilder text = new StringBuilder(change.ifClause()).append(", the model gets somewhat worse for everyone");
+            if (!failing.isEmpty()) {
+                text.append(" and fails for ").append(String.join(", ", failing));
+            }
+            return text.append(retraining.clause()).append('.').toString();
+        }
+        StringBuilder text = new StringBuilder(change.ifClause()).append(", the model stays reliable for most people");
+        if (!failing.isEmpty()) {
+            text.append(" but fails for ").append(String.join(", ", failing));
+        }
+        if (!worse.isEmpty()) {
+            text.append(failing.isEmpty() ? " but gets somewhat worse for " : "; it gets somewhat worse for ")
+                    .append(String.join(", ", worse));
+        }
+        return text.append(retraining.clause()).append('.').toString();
+    }
+
+    /** The worst light of a change over its groups. */
+    public static Light worst(WhatIfChange change, List<WhatIfVerdict> verdicts) {
+        Light worst = Light.GREEN;
+        for (WhatIfVerdict verdict : verdicts) {
+            if (verdict.change().equals(change) && verdict.light().compareTo(worst) > 0) {
+                worst = verdict.light();
+            }
+        }
+        return worst;
+    }
+}

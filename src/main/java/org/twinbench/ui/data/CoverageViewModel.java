@@ -1,0 +1,128 @@
+package org.twinbench.ui.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.twinbench.data.ColumnRole;
+import org.twinbench.data.DataException;
+import org.twinbench.data.Dataset;
+import org.twinbench.data.Frame;
+import org.twinbench.data.QualityFinding;
+import org.twinbench.data.Representativeness;
+import org.twinbench.data.Schema;
+import org.twinbench.data.TableLoader;
+
+/**
+ * Whether the open table (what a model learnt from) covers another one (this month's data, say):
+ * the other table is read on the executor and {@link Representativeness} lists its categories the
+ * open table never had, its numbers outside the open table's range and the columns it lacks. Only
+ * feature, target and slice columns are compared: identifiers differ by design, and personal data
+ * must not be echoed back as "new categories".
+ */
+public final class CoverageViewModel {
+
+    /** The roles whose values a model or a slice depends on. */
+    static final List<ColumnRole> COMPARED = List.of(ColumnRole.FEATURE, ColumnRole.TARGET, ColumnRole.SLICE);
+
+    private final Executor background;
+    private final Executor fxThread;
+    private final ObservableList<QualityFinding> findings = FXCollections.observableArrayList();
+    private final ObservableList<QualityFinding> findingsView = FXCollections.unmodifiableObservableList(findings);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
+    private final AtomicLong generation = new AtomicLong();
+
+    public CoverageViewModel(Executor background, Executor fxThread) {
+        this.background = background;
+        this.fxThread = fxThread;
+    }
+
+    /** Reads {@code other} and compares it with {@code reference} (named {@code referenceName}) under its roles. */
+    public void compare(Dataset reference, Schema roles, String referenceName, Path other) {
+        long id = generation.incrementAndGet();
+        checking.set(true);
+        error.set("");
+        message.set("Reading " + other.getFileName() + " ...");
+        background.execute(() -> {
+            try {
+                Frame current = TableLoader.load(other).frame();
+                List<String> names = compared(reference.frame(), roles);
+                List<QualityFinding> found = Representativeness.check(columns(reference.frame(), names),
+                        columns(current, names));
+                fxThread.execute(() -> {
+                    if (id == generation.get()) {
+                        checking.set(false);
+                        findings.setAll(found);
+                        message.set(summary(other.getFileName().toString(), current.rowCount(), referenceName,
+                                names.size(), found.size()));
+                    }
+                });
+            } catch (DataException e) {
+                failed(id, e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                failed(id, other + ": cannot read: " + e);
+            }
+        });
+    }
+
+    /** Forgets the comparison (another table was opened). */
+    public void clear() {
+        generation.incrementAndGet();
+        checking.set(false);
+        findings.clear();
+        message.set("");
+        error.set("");
+    }
+
+    static String summary(String other, int rows, String reference, int columns, int findings) {
+        return String.format(Locale.ROOT, "%s (%,d rows) against %s, %d column%s compared: %s", other, rows, reference,
+                columns, columns == 1 ? "" : "s", findings == 0 ? "nothing the open table does not cover."
+                        : findings + (findings == 1 ? " finding." : " findings."));
+    }
+
+    /** The open table's columns whose role is compared, in table order. */
+    static List<String> compared(Frame reference, Schema roles) {
+        return reference.columnNames().stream().filter(name -> COMPARED.contains(roles.role(name))).toList();
+    }
+
+    /** The columns of {@code frame} named in {@code names} (those it has; Representativeness reports the rest). */
+    private static Frame columns(Frame frame, List<String> names) {
+        return new Frame(names.stream().filter(frame::has).map(frame::column).toList());
+    }
+
+    private void failed(long id, String text) {
+        fxThread.execute(() -> {
+            if (id == generation.get()) {
+                checking.set(false);
+                findings.clear();
+                error.set(text);
+                message.set("");
+            }
+        });
+    }
+
+    public ObservableList<QualityFinding> findings() {
+        return findingsView;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+}

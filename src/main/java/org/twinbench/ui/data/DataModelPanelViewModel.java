@@ -1,0 +1,376 @@
+package org.twinbench.ui.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.twinbench.data.Cancellation;
+import org.twinbench.data.ColumnRole;
+import org.twinbench.data.ColumnSchema;
+import org.twinbench.data.DataException;
+import org.twinbench.data.DataQuality;
+import org.twinbench.data.Dataset;
+import org.twinbench.data.Frame;
+import org.twinbench.data.LoadOptions;
+import org.twinbench.data.QualityFinding;
+import org.twinbench.data.Schema;
+import org.twinbench.data.TableLoader;
+import org.twinbench.data.ValueKind;
+import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.FxCoalescer;
+import org.twinbench.ui.editor.FileNodes;
+import org.twinbench.ui.editor.GraphEdits;
+import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.graph.GraphCanvasViewModel;
+
+/**
+ * The data half of the data and model panel: a dataset read on the app executor (with progress and
+ * cancellation), its columns with their kinds and roles (both editable), its data-quality findings
+ * and a preview of its first rows with personal data masked. Also puts the dataset or the model on
+ * the canvas as one undoable edit. All properties change on the FX thread.
+ */
+public final class DataModelPanelViewModel {
+
+
+    /** One row of the column table. */
+    public record ColumnRow(String name, ValueKind kind, ColumnRole role, String reason, boolean personal) {
+    }
+
+    private final AppExecutor executor;
+    private final Executor fxThread;
+    private final ScenarioDocument document;
+    private final GraphCanvasViewModel canvas;
+    private final ModelPanelViewModel model;
+
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
+            "Open a CSV or Excel file to see its columns, roles and data quality.");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Schema> schema = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Frame> preview = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ColumnRow> columns = FXCollections.observableArrayList();
+    private final ObservableList<QualityFinding> findings = FXCollections.observableArrayList();
+    private final CoverageViewModel coverage;
+    private final ObservableList<ColumnRow> columnsView = FXCollections.unmodifiableObservableList(columns);
+    private final ObservableList<QualityFinding> findingsView = FXCollections.unmodifiableObservableList(findings);
+
+    /** Kinds the user chose, applied when the file is read again. */
+    private final Map<String, ValueKind> kindOverrides = new LinkedHashMap<>();
+    /** Roles the user chose, kept when the file is read again with another kind. */
+    private final Map<String, ColumnRole> userRoles = new LinkedHashMap<>();
+    /** Identifies the newest load or check; answers of older ones are dropped. */
+    private final AtomicLong generation = new AtomicLong();
+    private Cancellation cancellation = new Cancellation();
+
+    public DataModelPanelViewModel(AppExecutor executor, Executor fxThread, ScenarioDocument document,
+                                   GraphCanvasViewModel canvas) {
+        this.executor = executor;
+        this.fxThread = fxThread;
+        this.document = document;
+        this.canvas = canvas;
+        this.model = new ModelPanelViewModel(executor, fxThread);
+        this.coverage = new CoverageViewModel(executor::submit, fxThread);
+        dataset.addListener((obs, old, now) -> model.check(now));
+    }
+
+    /** Reads {@code path} on the executor; the dataset shown so far stays until the new one is read. */
+    public void openDataset(Path path) {
+        kindOverrides.clear();
+        userRoles.clear();
+        load(path);
+    }
+
+    private void load(Path path) {
+        cancelLoad();
+        long id = generation.incrementAndGet();
+        Cancellation token = new Cancellation();
+        cancellation = token;
+        String name = path.getFileName().toString();
+        loading.set(true);
+        progress.set(0);
+        error.set("");
+        message.set("Reading " + name + " ...");
+        FxCoalescer<long[]> updates = new FxCoalescer<>(fxThread, batch -> {
+            if (id == generation.get()) {
+                long[] last = batch.get(batch.size() - 1);
+                showProgress(name, last[0], last[1], last[2]);
+            }
+        });
+        LoadOptions options = LoadOptions.detect().withCancellation(token)
+                .withListener((bytes, total, rows) -> updates.offer(new long[] {bytes, total, rows}));
+        for (Map.Entry<String, ValueKind> override : kindOverrides.entrySet()) {
+            options = options.withType(override.getKey(), override.getValue());
+        }
+        LoadOptions chosen = options;
+        Map<String, ColumnRole> roles = Map.copyOf(userRoles);
+        executor.submit(() -> {
+            try {
+                Dataset read = TableLoader.load(path, chosen);
+                token.check("reading " + name);
+                fxThread.execute(() -> {
+                    if (id == generation.get()) {
+                        message.set("Checking the data quality of " + name + " ...");
+                        progress.set(-1);
+                    }
+                });
+                Schema proposed = ProposedSchema.propose(read, roles);
+                List<QualityFinding> found = DataQuality.check(read.frame(), proposed);
+                Frame shown = ProposedSchema.maskedPreview(read.frame(), proposed);
+                fxThread.execute(() -> {
+                    if (id == generation.get()) {
+                        loaded(path, read, proposed, found, shown);
+                    }
+                });
+            } catch (CancellationException e) {
+                // Cancelled by the user: cancelLoad() has already said so and kept the previous dataset.
+            } catch (DataException e) {
+                failed(id, e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                failed(id, path + ": cannot read: " + e);
+            }
+        });
+    }
+
+    private void showProgress(String name, long bytes, long total, long rows) {
+        if (!loading.get()) {
+            return;
+        }
+        progress.set(total > 0 ? Math.min(1, (double) bytes / total) : -1);
+        message.set(String.format(Locale.ROOT, "Reading %s: %,d rows%s", name, rows,
+                total > 0 ? String.format(Locale.ROOT, " (%d%%)", Math.round(100.0 * bytes / total)) : ""));
+    }
+
+    private void loaded(Path path, Dataset read, Schema proposed, List<QualityFinding> found, Frame shown) {
+        loading.set(false);
+        progress.set(0);
+        file.set(path);
+        schema.set(proposed);
+        columns.setAll(rows(proposed));
+        findings.setAll(found);
+        coverage.clear();
+        preview.set(shown);
+        dataset.set(read);
+        long personal = proposed.columns().stream().filter(c -> c.role() == ColumnRole.PII).count();
+        message.set(String.format(Locale.ROOT, "%s: %,d rows, %d columns%s", path.getFileName(),
+                read.frame().rowCount(), read.frame().columnNames().size(),
+                personal == 0 ? "" : "; " + personal + " with personal data (masked, not used as features)"));
+    }
+
+    private void failed(long id, String text) {
+        fxThread.execute(() -> {
+            if (id == generation.get()) {
+                loading.set(false);
+                progress.set(0);
+                error.set(text);
+                message.set(dataset.get() == null ? "Nothing was loaded." : "Still showing " + file.get().getFileName()
+                        + "; nothing was changed.");
+            }
+        });
+    }
+
+    /** Stops a load in progress; the dataset shown before stays. */
+    public void cancelLoad() {
+        if (!loading.get()) {
+            return;
+        }
+        cancellation.cancel();
+        generation.incrementAndGet();
+        loading.set(false);
+        progress.set(0);
+        message.set("Reading was cancelled; " + (dataset.get() == null ? "nothing was loaded."
+                : "still showing " + file.get().getFileName() + "."));
+    }
+
+    /** "columns a, b · rows 3, 8, 21 … (37 in all)"; rows are counted from 1, as a spreadsheet's data rows. */
+    static String involved(QualityFinding finding) {
+        StringBuilder text = new StringBuilder();
+        if (!finding.columns().isEmpty()) {
+            text.append(finding.columns().size() == 1 ? "column " : "columns ")
+                    .append(String.join(", ", finding.columns()));
+        }
+        int[] rows = finding.rows();
+        if (rows.length > 0) {
+            text.append(text.length() == 0 ? "" : "  ·  ").append(finding.rowCount() == 1 ? "row " : "rows ");
+            List<String> shown = new ArrayList<>();
+            for (int i = 0; i < Math.min(rows.length, 8); i++) {
+                shown.add(Integer.toString(rows[i] + 1));
+            }
+            text.append(String.join(", ", shown));
+            if (finding.rowCount() > shown.size()) {
+                text.append(String.format(Locale.ROOT, " … (%,d in all)", finding.rowCount()));
+            }
+        }
+        return text.toString();
+    }
+
+    private static List<ColumnRow> rows(Schema schema) {
+        return schema.columns().stream().map(c -> new ColumnRow(c.name(), c.kind(), c.role(), c.reason(),
+                c.pii() != null || c.role() == ColumnRole.PII)).toList();
+    }
+
+    /** The user gives {@code column} a role; the quality checks run again for the new roles. */
+    public void setRole(String column, ColumnRole role) {
+        Schema current = schema.get();
+        Dataset data = dataset.get();
+        if (current == null || data == null || current.role(column) == role) {
+            return;
+        }
+        userRoles.put(column, role);
+        if (role == ColumnRole.TARGET) {
+            current.withRole(ColumnRole.TARGET).forEach(old -> userRoles.put(old, ColumnRole.FEATURE));
+        }
+        Schema changed = current.withRole(column, role);
+        schema.set(changed);
+        columns.setAll(rows(changed));
+        preview.set(ProposedSchema.maskedPreview(data.frame(), changed));
+        long id = generation.incrementAndGet();
+        executor.submit(() -> {
+            List<QualityFinding> found = DataQuality.check(data.frame(), changed);
+            fxThread.execute(() -> {
+                if (id == generation.get()) {
+                    findings.setAll(found);
+                }
+            });
+        });
+    }
+
+    /** The user reads {@code column} as another kind of value: the file is read again with that override. */
+    public void setKind(String column, ValueKind kind) {
+        Schema current = schema.get();
+        if (current == null || file.get() == null || current.find(column).map(ColumnSchema::kind).orElse(null) == kind) {
+            return;
+        }
+        kindOverrides.put(column, kind);
+        load(file.get());
+    }
+
+    /** The columns the model is trained on: those with the feature role, never the target. */
+    public List<String> features(String target) {
+        Schema current = schema.get();
+        return current == null ? List.of() : current.features().stream().filter(f -> !f.equals(target)).toList();
+    }
+
+    /**
+     * Puts {@code path} (the dataset or a model) on the canvas at (x, y): a new source or model node
+     * reading it, selected. One undoable edit.
+     */
+    public String placeOnCanvas(Path path, double x, double y) {
+        var type = FileNodes.typeFor(path);
+        var node = FileNodes.newNode(document.scenario(), type, FileNodes.pathFor(path, document.baseDirectory()), x, y);
+        document.change("Add " + type.title() + " " + path.getFileName(), s -> GraphEdits.add(s, node));
+        canvas.selectOnly(List.of(node.id()));
+        canvas.say("Added " + node.id() + " reading " + path.getFileName());
+        return node.id();
+    }
+
+    /** Points the node {@code id}, of the type that reads {@code path}, at it; false when it is of another type. */
+    public boolean pointNodeAt(String id, Path path) {
+        var type = FileNodes.typeFor(path);
+        if (FileNodes.ofType(document.scenario(), id, type).isEmpty()) {
+            return false;
+        }
+        String written = FileNodes.pathFor(path, document.baseDirectory());
+        document.change("Use " + path.getFileName() + " in " + id,
+                s -> GraphEdits.setParam(s, id, FileNodes.PATH, written));
+        canvas.selectOnly(List.of(id));
+        canvas.say(id + " now reads " + path.getFileName());
+        return true;
+    }
+
+    /** Without the mouse: the first node of the right type reads {@code path}, or a new one is added. */
+    public String useInScenario(Path path) {
+        var existing = FileNodes.firstOfType(document.scenario(), FileNodes.typeFor(path));
+        if (existing.isPresent()) {
+            pointNodeAt(existing.get().id(), path);
+            return existing.get().id();
+        }
+        double[] spot = canvas.freeSpot();
+        return placeOnCanvas(path, spot[0], spot[1]);
+    }
+
+    /**
+     * Reads {@code other} and lists what in it the open table does not cover (new categories, numbers
+     * outside its range, missing columns) under the open table's roles.
+     */
+    public void compareWith(Path other) {
+        if (dataset.get() != null) {
+            coverage.compare(dataset.get(), schema.get(), file.get().getFileName().toString(), other);
+        }
+    }
+
+    public CoverageViewModel coverage() {
+        return coverage;
+    }
+
+    public ModelPanelViewModel model() {
+        return model;
+    }
+
+    /** The folder file choosers start in: the loaded dataset's, else the scenario's. */
+    public Path folder() {
+        Path current = file.get();
+        return current != null && current.toAbsolutePath().getParent() != null ? current.toAbsolutePath().getParent()
+                : document.baseDirectory();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Share of the file read, 0 to 1, or -1 while the length of the remaining work is unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Why the last file could not be read (naming the file and line), or empty. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Dataset> datasetProperty() {
+        return dataset.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Schema> schemaProperty() {
+        return schema.getReadOnlyProperty();
+    }
+
+    /** The first {@value ProposedSchema#PREVIEW_ROWS} rows, personal data masked. */
+    public ReadOnlyObjectProperty<Frame> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ObservableList<ColumnRow> columns() {
+        return columnsView;
+    }
+
+    public ObservableList<QualityFinding> findings() {
+        return findingsView;
+    }
+}

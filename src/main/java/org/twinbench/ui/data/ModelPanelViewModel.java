@@ -1,0 +1,300 @@
+package org.twinbench.ui.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.twinbench.data.DataException;
+import org.twinbench.data.Dataset;
+import org.twinbench.model.Algorithm;
+import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.ModelBundle;
+import org.twinbench.model.ModelCard;
+import org.twinbench.model.ModelFiles;
+import org.twinbench.model.ModelInputs;
+import org.twinbench.model.ModelTrainer;
+import org.twinbench.model.TrainingOptions;
+import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.FxCoalescer;
+
+/**
+ * The model half of the data and model panel: the open model (a {@code .twinmodel} bundle or an ONNX
+ * model with its sidecar), its card, the schema check against the loaded dataset, and training a new
+ * model from the dataset in the window. Work runs on the app executor; properties change on the FX thread.
+ */
+public final class ModelPanelViewModel {
+
+    /** What the training form asks. */
+    public record TrainRequest(Algorithm algorithm, String target, long seed, double holdoutShare, Path output) {
+        /** The same request, saving to {@code file}. */
+        public TrainRequest withOutput(Path file) {
+            return new TrainRequest(algorithm, target, seed, holdoutShare, file);
+        }
+    }
+
+    private final AppExecutor executor;
+    private final Executor fxThread;
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BinaryClassifier> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper card = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fit = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("No model open: open a .twinmodel or "
+            + ".onnx file, or train one on the dataset.");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final AtomicLong generation = new AtomicLong();
+    /** Share of a forest's trees grown so far; -1 while a training's progress is unknown. */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(-1);
+    /** Whether the training under way can be stopped (a forest: between its groups of trees). */
+    private final ReadOnlyBooleanWrapper stoppable = new ReadOnlyBooleanWrapper();
+    private volatile org.twinbench.data.Cancellation training = org.twinbench.data.Cancellation.NEVER;
+    private Dataset checkedAgainst;
+
+    ModelPanelViewModel(AppExecutor executor, Executor fxThread) {
+        this.executor = executor;
+        this.fxThread = fxThread;
+    }
+
+    /** Reads a model file on the executor and shows its card; a bad file leaves the open model as it was. */
+    public void open(Path path) {
+        long id = generation.incrementAndGet();
+        busy.set(true);
+        error.set("");
+        message.set("Reading the model " + path.getFileName() + " ...");
+        executor.submit(() -> {
+            try {
+                BinaryClassifier read = ModelFiles.load(path);
+                fxThread.execute(() -> {
+                    if (id == generation.get()) {
+                        opened(path, read, "Opened " + path.getFileName());
+                    }
+                });
+            } catch (DataException e) {
+                failed(id, e.getMessage());
+            } catch (RuntimeException | LinkageError e) {
+                failed(id, path + ": cannot read the model: " + e);
+            }
+        });
+    }
+
+    /**
+     * Trains on {@code data} (the {@code features}) on the executor and writes the bundle to the
+     * request's file atomically (temporary file, then rename); the new model becomes the open one.
+     */
+    public void train(TrainRequest request, Dataset data, List<String> features) {
+        long id = generation.incrementAndGet();
+        busy.set(true);
+        error.set("");
+        int rows = data.frame().rowCount();
+        message.set(String.format(Locale.ROOT, "Training %s on %,d rows (%.0f%% held out) ...",
+                words(request.algorithm()), rows - Math.round(rows * request.holdoutShare()), 100 * request.holdoutShare()));
+        org.twinbench.data.Cancellation token = new org.twinbench.data.Cancellation();
+        training = token;
+        progress.set(-1);
+        stoppable.set(request.algorithm() == org.twinbench.model.Algorithm.RANDOM_FOREST);
+        String what = words(request.algorithm());
+        FxCoalescer<int[]> grown = new FxCoalescer<>(fxThread, batch -> {
+            int[] last = batch.get(batch.size() - 1);
+            if (id == generation.get() && busy.get()) {
+                progress.set((double) last[0] / last[1]);
+                message.set(String.format(Locale.ROOT, "Training %s: %d of %d trees ...", what, last[0], last[1]));
+            }
+        });
+        executor.submit(() -> {
+            try {
+                BinaryClassifier trained = ModelTrainer.train(data.frame(), new TrainingOptions(request.algorithm(),
+                        request.target(), features, null, request.seed(), 0, data.provenance().sha256(),
+                        request.holdoutShare()), (done, total) -> {
+                            token.check("training " + what);
+                            grown.offer(new int[] {done, total});
+                        });
+                token.check("training " + what);
+                fxThread.execute(() -> {
+                    if (id == generation.get()) {
+                        message.set("Saving " + request.output().getFileName() + " ...");
+                    }
+                });
+                ModelBundle.write(trained, request.output());
+                fxThread.execute(() -> {
+                    if (id == generation.get()) {
+                        opened(request.output(), trained, "Trained and saved " + request.output().getFileName());
+                    }
+                });
+            } catch (java.util.concurrent.CancellationException e) {
+                // Stopped by the user: stopTraining() has already said so; nothing was written.
+            } catch (DataException | IllegalArgumentException e) {
+                failed(id, "Cannot train: " + e.getMessage());
+            } catch (RuntimeException e) {
+                failed(id, "Training failed: " + e);
+            }
+        });
+    }
+
+    private void opened(Path path, BinaryClassifier read, String done) {
+        busy.set(false);
+        stoppable.set(false);
+        progress.set(-1);
+        file.set(path);
+        model.set(read);
+        card.set(describe(read.card(), checkedAgainst));
+        message.set(done);
+        check(checkedAgainst);
+    }
+
+    /** Stops a forest's training between its groups of trees; nothing is written and the open model stays. */
+    public void stopTraining() {
+        if (!busy.get() || !stoppable.get()) {
+            return;
+        }
+        training.cancel();
+        generation.incrementAndGet();
+        busy.set(false);
+        stoppable.set(false);
+        progress.set(-1);
+        message.set("Training was stopped; " + (model.get() == null ? "no model is open."
+                : "still showing " + file.get().getFileName() + "."));
+    }
+
+    /** Share of a forest's trees grown so far, or -1 when unknown. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Whether the training under way can be stopped. */
+    public ReadOnlyBooleanProperty stoppableProperty() {
+        return stoppable.getReadOnlyProperty();
+    }
+
+    private void failed(long id, String text) {
+        fxThread.execute(() -> {
+            if (id == generation.get()) {
+                busy.set(false);
+                stoppable.set(false);
+                progress.set(-1);
+                error.set(text);
+                message.set(model.get() == null ? "No model open." : "Still showing " + file.get().getFileName() + ".");
+            }
+        });
+    }
+
+    /** Checks the open model against {@code data} (null: no dataset yet): one line per missing or mismatched column. */
+    void check(Dataset data) {
+        checkedAgainst = data;
+        BinaryClassifier current = model.get();
+        if (current == null) {
+            problems.clear();
+            fit.set("");
+            return;
+        }
+        card.set(describe(current.card(), data));
+        problems.clear();
+        if (data == null) {
+            fit.set("Open a dataset to check that the model can score it.");
+            return;
+        }
+        fit.set("Checking the model against " + name(data) + " ...");
+        // Converting a million cells to check them is work for the executor, not the FX thread.
+        executor.submit(() -> {
+            List<String> found = ModelInputs.problems(current, data.frame());
+            fxThread.execute(() -> {
+                if (current == model.get() && data == checkedAgainst) {
+                    showFit(current, data, found);
+                }
+            });
+        });
+    }
+
+    private void showFit(BinaryClassifier current, Dataset data, List<String> found) {
+        problems.setAll(found);
+        String target = current.card().target();
+        String labels = target == null || target.isBlank() || data.frame().has(target) ? ""
+                : " It has no '" + target + "' column, so the model's accuracy cannot be measured on it.";
+        fit.set(found.isEmpty() ? "Fits " + name(data) + ": every column the model reads is there." + labels
+                : "Does not fit " + name(data) + " (" + found.size() + (found.size() == 1 ? " column" : " columns")
+                        + "):");
+    }
+
+    private static String name(Dataset data) {
+        return Path.of(data.provenance().file()).getFileName().toString();
+    }
+
+    /** The card as lines: algorithm, target, features, holdout metrics, provenance. */
+    static String describe(ModelCard card, Dataset data) {
+        StringBuilder text = new StringBuilder();
+        text.append("Algorithm: ").append(card.algorithm()).append('\n');
+        text.append("Predicts: ").append(card.target()).append(" = ").append(card.positiveLabel()).append('\n');
+        text.append("Features (").append(card.features().size()).append("): ")
+                .append(String.join(", ", card.features())).append('\n');
+        if (card.holdoutMetrics().isEmpty()) {
+            text.append("Holdout metrics: none recorded\n");
+        } else {
+            text.append("Holdout metrics:\n");
+            for (Map.Entry<String, Double> metric : card.holdoutMetrics().entrySet()) {
+                text.append(String.format(Locale.ROOT, "   %s  %.3f%n", metric.getKey(), metric.getValue()));
+            }
+        }
+        text.append(String.format(Locale.ROOT, "Trained on %,d rows", card.trainingRows()));
+        String sha = card.trainingDataSha256();
+        if (sha != null && !sha.isBlank()) {
+            text.append(" of data with SHA-256 ").append(sha, 0, Math.min(12, sha.length())).append('…');
+            if (data != null && sha.equals(data.provenance().sha256())) {
+                text.append(" (the dataset open here)");
+            }
+        }
+        return text.toString();
+    }
+
+    private static String words(Algorithm algorithm) {
+        return switch (algorithm) {
+            case LOGISTIC -> "a logistic regression";
+            case RANDOM_FOREST -> "a random forest";
+            case GRADIENT_BOOSTING -> "gradient boosting";
+        };
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BinaryClassifier> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    /** The model card as text. */
+    public ReadOnlyStringProperty cardProperty() {
+        return card.getReadOnlyProperty();
+    }
+
+    /** Whether the model fits the loaded dataset, in one sentence; the problems follow in {@link #problems()}. */
+    public ReadOnlyStringProperty fitProperty() {
+        return fit.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> problems() {
+        return problemsView;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

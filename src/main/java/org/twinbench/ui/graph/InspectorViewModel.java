@@ -1,0 +1,211 @@
+package org.twinbench.ui.graph;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.NodeType.ParamSpec;
+import org.twinbench.scenario.NodeType;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioEdge;
+import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.ui.data.DatasetColumns;
+import org.twinbench.ui.editor.GraphEdits;
+import org.twinbench.ui.editor.ParamValues;
+import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.editor.ScenarioProblems;
+
+/**
+ * The inspector's state: which node it shows (the single selected one, or none for the scenario's
+ * own name, description and seed), the columns its column pickers offer (those of the data file
+ * upstream of the node), and the parameter edits, validated as they are typed.
+ */
+public final class InspectorViewModel {
+
+    private final ScenarioDocument document;
+    private final ObservableSet<String> selection;
+    private final DatasetColumns datasets;
+    private final ReadOnlyObjectWrapper<String> subject = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> columns = FXCollections.observableArrayList();
+    private Path columnsFile;
+
+    public InspectorViewModel(ScenarioDocument document, ObservableSet<String> selection, DatasetColumns datasets) {
+        this.document = document;
+        this.selection = selection;
+        this.datasets = datasets;
+        selection.addListener((SetChangeListener<String>) change -> follow());
+        document.scenarioProperty().addListener((obs, old, now) -> follow());
+    }
+
+    private void follow() {
+        String id = selection.size() == 1 ? selection.iterator().next() : null;
+        subject.set(id != null && document.scenario().node(id).isPresent() ? id : null);
+        loadColumns();
+    }
+
+    /** The node shown, if any. */
+    public Optional<ScenarioNode> node() {
+        return subject.get() == null ? Optional.empty() : document.scenario().node(subject.get());
+    }
+
+    public Optional<NodeType> type() {
+        return node().flatMap(n -> NodeCatalog.find(n.type()));
+    }
+
+    /**
+     * Applies typed text to a parameter; returns what is wrong with it (a parse error, which leaves
+     * the scenario unchanged, or the validator's finding for that parameter), empty if nothing.
+     */
+    public Optional<String> setText(String param, String text) {
+        ParamSpec spec = type().flatMap(t -> t.param(param)).orElse(null);
+        if (spec == null) {
+            return Optional.of("unknown parameter");
+        }
+        ParamValues.Parsed parsed = ParamValues.parse(spec.kind(), text);
+        if (!parsed.isOk()) {
+            return Optional.of(param + " " + parsed.error());
+        }
+        return setValue(param, parsed.value());
+    }
+
+    /** Sets a parameter to a value (null removes it); returns the validator's finding for it, if any. */
+    public Optional<String> setValue(String param, Object value) {
+        String id = subject.get();
+        if (id == null) {
+            return Optional.empty();
+        }
+        document.change("Set " + param + " of " + id, "param:" + id + ":" + param,
+                s -> GraphEdits.setParam(s, id, param, value));
+        return problemOf(param);
+    }
+
+    /** The validator's finding for one parameter of the shown node, if any. */
+    public Optional<String> problemOf(String param) {
+        String id = subject.get();
+        if (id == null) {
+            return Optional.empty();
+        }
+        Optional<String> rule = ScenarioProblems.of(document.scenario()).ofParam(id, param).stream().findFirst();
+        return rule.isPresent() ? rule : unknownColumn(param);
+    }
+
+    /** A column parameter naming a column the data file does not have (once its columns are known). */
+    private Optional<String> unknownColumn(String param) {
+        ParamSpec spec = type().flatMap(t -> t.param(param)).orElse(null);
+        Object value = node().map(n -> n.params().get(param)).orElse(null);
+        if (spec == null || value == null || columns.isEmpty() || columnsFile == null
+                || (spec.kind() != ParamSpec.Kind.COLUMN && spec.kind() != ParamSpec.Kind.COLUMNS)) {
+            return Optional.empty();
+        }
+        List<?> names = value instanceof List<?> list ? list : List.of(value);
+        return names.stream().map(String::valueOf).filter(name -> !columns.contains(name)).findFirst()
+                .map(name -> "no column '" + name + "' in " + columnsFile.getFileName());
+    }
+
+    /** Renames the shown node; returns why not, if the new id is not allowed. */
+    public Optional<String> rename(String newId) {
+        String id = subject.get();
+        if (id == null) {
+            return Optional.empty();
+        }
+        Optional<String> problem = GraphEdits.renameProblem(document.scenario(), id, newId);
+        if (problem.isEmpty() && !newId.equals(id)) {
+            document.change("Rename " + id + " to " + newId, s -> GraphEdits.rename(s, id, newId));
+            selection.clear();
+            selection.add(newId);
+        }
+        return problem;
+    }
+
+    /** Sets the scenario's name, description and seed; returns why not if the seed is not a number. */
+    public Optional<String> setHeader(String name, String description, String seedText) {
+        long seed;
+        try {
+            seed = Long.parseLong(seedText.strip());
+        } catch (NumberFormatException e) {
+            return Optional.of("the seed must be a whole number");
+        }
+        document.change("Edit scenario details", "header",
+                s -> GraphEdits.withHeader(s, name, description, seed));
+        return Optional.empty();
+    }
+
+    /**
+     * The data file feeding the shown node: the first file parameter found walking its edges
+     * upstream, or else the first in the scenario. Relative paths resolve against the scenario's folder.
+     */
+    public Optional<Path> dataFile() {
+        Scenario scenario = document.scenario();
+        Deque<String> todo = new ArrayDeque<>();
+        node().ifPresent(n -> todo.add(n.id()));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            if (!seen.add(id)) {
+                continue;
+            }
+            Optional<Path> file = scenario.node(id).flatMap(this::fileOf);
+            if (file.isPresent()) {
+                return file;
+            }
+            scenario.edges().stream().filter(e -> e.to().equals(id)).map(ScenarioEdge::from).forEach(todo::add);
+        }
+        return scenario.nodes().stream().map(this::fileOf).flatMap(Optional::stream).findFirst();
+    }
+
+    private Optional<Path> fileOf(ScenarioNode node) {
+        NodeType type = NodeCatalog.find(node.type()).orElse(null);
+        if (type == null) {
+            return Optional.empty();
+        }
+        for (ParamSpec spec : type.params()) {
+            Object value = node.params().get(spec.name());
+            if (spec.kind() == ParamSpec.Kind.FILE && value instanceof String path && !path.isBlank()) {
+                return Optional.of(document.baseDirectory().resolve(path).normalize());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void loadColumns() {
+        Path file = dataFile().orElse(null);
+        if (file == null) {
+            columnsFile = null;
+            columns.clear();
+            return;
+        }
+        if (file.equals(columnsFile)) {
+            return;
+        }
+        columnsFile = file;
+        datasets.summary(file, summary -> {
+            if (file.equals(columnsFile)) {
+                columns.setAll(summary.columns());
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<String> subjectProperty() {
+        return subject.getReadOnlyProperty();
+    }
+
+    /** The columns of the data file upstream of the shown node (empty until read). */
+    public ObservableList<String> columns() {
+        return columns;
+    }
+
+    public ScenarioDocument document() {
+        return document;
+    }
+
+}

@@ -1,0 +1,143 @@
+package org.twinbench.ui.presenter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.twinbench.scenario.Story;
+import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.results.CurveSeries;
+import org.twinbench.ui.results.LiveChartsView;
+
+/**
+ * Controller of {@code fxml/PresenterView.fxml}: demo mode for trainers — large type, high contrast,
+ * the chapter's narration beside a chart that fills at a watchable pace, all driven by the keyboard.
+ */
+public final class PresenterView {
+
+    @FXML private BorderPane root;
+    @FXML private Label storyTitle;
+    @FXML private Label chapterTitle;
+    @FXML private LineChart<Number, Number> chart;
+    @FXML private NumberAxis stepAxis;
+    @FXML private NumberAxis metricAxis;
+    @FXML private Label narration;
+    @FXML private Label statusLabel;
+    @FXML private Label speedLabel;
+
+    /** Opens a story in its own window and starts its first chapter. */
+    public static PresenterViewModel open(Window owner, AppExecutor executor, Story story) {
+        FXMLLoader loader = new FXMLLoader(PresenterView.class.getResource("/fxml/PresenterView.fxml"));
+        Parent parent;
+        try {
+            parent = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the presenter view is part of the application", e);
+        }
+        PresenterViewModel model = new PresenterViewModel(story, executor::submit, javafx.application.Platform::runLater);
+        PresenterView view = loader.getController();
+        view.bind(model);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle(story.title() + " — TwinBench demo");
+        Scene scene = new Scene(parent, 1280, 800);
+        scene.getStylesheets().add(PresenterView.class.getResource("/styles/theme.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (view.handle(event, stage)) {
+                event.consume();
+            }
+        });
+        stage.setScene(scene);
+        stage.setOnHidden(event -> model.stop());
+        stage.show();
+        model.start();
+        return model;
+    }
+
+    /** Adds one item per bundled demo story (read from the samples folder) to the Demo menu. */
+    public static void fillMenu(javafx.scene.control.Menu menu, java.nio.file.Path samples,
+                         java.util.function.Supplier<Window> owner, AppExecutor executor) {
+        for (String file : org.twinbench.data.BundledSamples.STORIES) {
+            try {
+                Story story = org.twinbench.scenario.StoryFormat.read(samples.resolve(file));
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(story.title() + " — "
+                        + story.summary());
+                item.setOnAction(event -> open(owner.get(), executor, story));
+                menu.getItems().add(item);
+            } catch (org.twinbench.scenario.ScenarioException e) {
+                javafx.scene.control.MenuItem broken = new javafx.scene.control.MenuItem(file + ": " + e.getMessage());
+                broken.setDisable(true);
+                menu.getItems().add(broken);
+            }
+        }
+    }
+
+    void bind(PresenterViewModel model) {
+        storyTitle.setText(model.story().title());
+        chapterTitle.textProperty().bind(Bindings.createStringBinding(() -> {
+            int index = model.chapterProperty().get();
+            if (index < 0) {
+                return "";
+            }
+            Story.Chapter chapter = model.story().chapters().get(index);
+            return "Chapter " + (index + 1) + " of " + model.story().chapters().size() + "  ·  " + chapter.title()
+                    + (model.pausedProperty().get() ? "   (paused)" : "");
+        }, model.chapterProperty(), model.pausedProperty()));
+        narration.textProperty().bind(Bindings.createStringBinding(
+                () -> model.chapterProperty().get() < 0 ? "" : model.currentChapter().narration(), model.chapterProperty()));
+        chart.setData(CurveSeries.of(model.charts()));
+        metricAxis.labelProperty().bind(model.charts().metricProperty());
+        metricAxis.lowerBoundProperty().bind(Bindings.createDoubleBinding(
+                () -> LiveChartsView.lowerBound(model.charts().lowestProperty().get()), model.charts().lowestProperty()));
+        metricAxis.upperBoundProperty().bind(Bindings.createDoubleBinding(
+                () -> LiveChartsView.upperBound(model.charts().highestProperty().get()), model.charts().highestProperty()));
+        metricAxis.tickUnitProperty().bind(Bindings.createDoubleBinding(
+                () -> LiveChartsView.niceTick((metricAxis.getUpperBound() - metricAxis.getLowerBound()) / 6),
+                metricAxis.lowerBoundProperty(), metricAxis.upperBoundProperty()));
+        stepAxis.upperBoundProperty().bind(model.stepsProperty());
+        statusLabel.textProperty().bind(model.statusProperty());
+        speedLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "speed ×%.2g", model.speedFactorProperty().get()),
+                model.speedFactorProperty()));
+        this.model = model;
+    }
+
+    private PresenterViewModel model;
+
+    /** The presenter's keys; returns whether the key was one of them. */
+    boolean handle(KeyEvent event, Stage stage) {
+        switch (event.getCode()) {
+            case SPACE -> model.togglePause();
+            case RIGHT, PAGE_DOWN -> model.next();
+            case LEFT, PAGE_UP -> model.previous();
+            case R -> model.restart();
+            case PLUS, ADD, EQUALS -> model.faster();
+            case MINUS, SUBTRACT -> model.slower();
+            case F -> stage.setFullScreen(!stage.isFullScreen());
+            case ESCAPE -> {
+                if (stage.isFullScreen()) {
+                    stage.setFullScreen(false);
+                } else {
+                    stage.hide();
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

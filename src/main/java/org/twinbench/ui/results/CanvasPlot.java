@@ -1,0 +1,55 @@
+package org.twinbench.ui.results;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/**
+ * A chart drawn on one {@link Canvas} that fills the region: the canvas follows the region's size,
+ * and every redraw starts from a white canvas in the charts' font. Subclasses paint the rest.
+ */
+abstract class CanvasPlot extends Region {
+
+    static final Color INK = Color.web("#33414e");
+    static final Font FONT = Font.font(11);
+
+    final Canvas canvas = new Canvas();
+
+    CanvasPlot() {
+        getChildren().add(canvas);
+    }
+
+    /** Paints the chart on a canvas of {@code width} × {@code height} that was just cleared to white. */
+    abstract void paint(GraphicsContext g, double width, double height);
+
+    /** Called when the region's size changed, before the redraw (for canvases of its own to follow). */
+    void resized(double width, double height) {
+    }
+
+    final void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFont(FONT);
+        paint(g, w, h);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            resized(w, h);
+            draw();
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package org.twinbench.ui.results;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** Controller of {@code fxml/LiveChartsView.fxml}: the live metric chart (a {@link MetricPlot}) and slice table of a run. */
+public final class LiveChartsView {
+
+    private static final PseudoClass WORST = PseudoClass.getPseudoClass("worst");
+    private static final PseudoClass UNFAIR = PseudoClass.getPseudoClass("four-fifths");
+
+    @FXML private VBox root;
+    @FXML private ComboBox<String> metricBox;
+    @FXML private MenuButton sliceMenu;
+    @FXML private MetricPlot metricChart;
+    @FXML private DriftHeatmapPlot driftHeatmap;
+    @FXML private ReliabilityPlot reliabilityPlot;
+    @FXML private javafx.scene.layout.BorderPane reliabilityPane;
+    @FXML private ComboBox<Integer> reliabilityWindowBox;
+    @FXML private javafx.scene.control.TabPane chartTabs;
+    @FXML private TableView<SliceRow> sliceTable;
+    @FXML private TableColumn<SliceRow, String> sliceColumn;
+    @FXML private TableColumn<SliceRow, String> nColumn;
+    @FXML private TableColumn<SliceRow, String> latestColumn;
+    @FXML private TableColumn<SliceRow, String> changeColumn;
+    @FXML private TableColumn<SliceRow, String> ciColumn;
+    @FXML private TableColumn<SliceRow, String> gapColumn;
+    @FXML private TableColumn<SliceRow, String> ratioColumn;
+
+    private LiveChartsViewModel model;
+
+    public void bind(LiveChartsViewModel viewModel) {
+        this.model = viewModel;
+        metricBox.setItems(viewModel.metricNames());
+        metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
+        reliabilityWindowBox.getItems().setAll(ReliabilityDiagram.WINDOWS);
+        reliabilityWindowBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer window) {
+                return window == null ? "" : ReliabilityDiagram.describeWindow(window);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return ReliabilityDiagram.WINDOWS.stream().filter(w -> toString(w).equals(text)).findFirst().orElse(null);
+            }
+        });
+        reliabilityWindowBox.valueProperty().bindBidirectional(viewModel.reliabilityWindowProperty());
+        viewModel.revisionProperty().addListener((obs, old, now) -> redraw());
+        viewModel.slices().addListener((ListChangeListener<String>) change -> {
+            while (change.next()) {
+                for (String slice : change.getAddedSubList()) {
+                    CheckMenuItem item = new CheckMenuItem(slice);
+                    // A slice is named after data: an underscore in it is text, not a keyboard mnemonic.
+                    item.setMnemonicParsing(false);
+                    item.selectedProperty().bindBidirectional(viewModel.shownProperty(slice));
+                    sliceMenu.getItems().add(item);
+                }
+                if (change.wasRemoved() && viewModel.slices().isEmpty()) {
+                    sliceMenu.getItems().clear();
+                }
+            }
+        });
+        MenuItem png = new MenuItem("Export chart as PNG…");
+        png.setOnAction(event -> onExportPng());
+        MenuItem csv = new MenuItem("Export chart data as CSV…");
+        csv.setOnAction(event -> onExportCsv());
+        MenuItem html = new MenuItem("Export HTML report of this run…");
+        html.setOnAction(event -> onExportHtml());
+        html.disableProperty().bind(viewModel.canReportProperty().not());
+        ContextMenu menu = new ContextMenu(png, csv, new javafx.scene.control.SeparatorMenuItem(), html);
+        chartTabs.setOnContextMenuRequested(event -> menu.show(chartTabs, event.getScreenX(), event.getScreenY()));
+        sliceTable.setItems(viewModel.rows());
+        sliceColumn.setCellValueFactory(cell -> text(cell.getValue().slice()));
+        nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
+        latestColumn.setCellValueFactory(cell -> text(number(cell.getValue().latest())));
+        changeColumn.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
+        ciColumn.setCellValueFactory(cell -> text(Double.isNaN(cell.getValue().ciLow()) ? "—"
+                : "[" + number(cell.getValue().ciLow()) + ", " + number(cell.getValue().ciHigh()) + "]"));
+        javafx.scene.control.Label rowsHeader = explain(nColumn, "");
+        explain(changeColumn, "Latest value minus the mean of the first " + SliceRow.BASELINE_STEPS + " steps");
+        javafx.scene.control.Label intervalHeader = explain(ciColumn, "");
+        viewModel.replicateBandsProperty().addListener((obs, old, banded) ->
+                describeReplicates(rowsHeader, intervalHeader, banded));
+        describeReplicates(rowsHeader, intervalHeader, viewModel.replicateBandsProperty().get());
+        explain(gapColumn, "Latest value minus the best slice's latest value");
+        explain(ratioColumn, "Selection rate (share predicted positive) over the highest of the slice's column; "
+                + "below 0.8 fails the four-fifths rule. Needs fairness on in the slice metrics node");
+        gapColumn.setCellValueFactory(cell -> text(signed(cell.getValue().gapToBest())));
+        ratioColumn.setCellValueFactory(cell -> text(ratio(cell.getValue())));
+        sliceTable.setRowFactory(table -> new TableRow<>() {
+            /**
+             * The row's tooltip, made the first time the row needs one and then changed in place: a
+             * Tooltip is a popup window to build and style, too dear to make per update.
+             */
+            private Tooltip tooltip;
+
+            @Override
+            protected void updateItem(SliceRow row, boolean empty) {
+                super.updateItem(row, empty);
+                boolean worst = !empty && row != null && row.worst();
+                boolean unfair = !empty && row != null && row.failsFourFifths();
+                pseudoClassStateChanged(WORST, worst);
+                pseudoClassStateChanged(UNFAIR, unfair);
+                String why = (worst ? "Among the worst slices for " + viewModel.metricProperty().get() : "")
+                        + (worst && unfair ? "\n" : "")
+                        + (unfair ? "Predicted positive less than four fifths as often as the most-selected "
+                                + "slice of its column (four-fifths rule)" : "");
+                if (tooltip == null && !why.isEmpty()) {
+                    tooltip = new Tooltip();
+                }
+                if (tooltip != null && !why.equals(tooltip.getText())) {
+                    tooltip.setText(why);
+                }
+                Tooltip wanted = why.isEmpty() ? null : tooltip;
+                if (getTooltip() != wanted) {
+                    setTooltip(wanted);
+                }
+            }
+        });
+        redraw();
+    }
+
+    /** Hands the view model's current curves and markers to the plot: one canvas redraw. */
+    private void redraw() {
+        metricChart.show(model.curves(), model.alarms(), lowerBound(model.lowestProperty().get()),
+                upperBound(model.highestProperty().get()), model.metricProperty().get());
+        if (driftHeatmap.heatmap() != model.driftHeatmap()) {
+            driftHeatmap.show(model.driftHeatmap());
+        }
+        if (!reliabilityPlot.diagram().equals(model.reliability())) {
+            reliabilityPlot.show(model.reliability());
+        }
+    }
+
+    /** Sets the step axis to the run's length. */
+    public void setSteps(int steps) {
+        metricChart.setSteps(steps);
+        driftHeatmap.setSteps(steps);
+    }
+
+    /** A margin of one twentieth below the lowest point; never below 0 for the [0, 1] metrics. */
+    public static double lowerBound(double lowest) {
+        return Double.isNaN(lowest) ? 0.5 : Math.max(lowest >= 0 ? 0 : lowest - 1, Math.floor(lowest * 20 - 1) / 20);
+    }
+
+    /** A margin above the highest point; capped at 1 while every value is a share. */
+    public static double upperBound(double highest) {
+        double bound = Double.isNaN(highest) ? 1.0 : Math.ceil(highest * 20 + 1) / 20;
+        return !Double.isNaN(highest) && highest <= 1 ? Math.min(1.0, bound) : bound;
+    }
+
+    /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code rough}. */
+    public static double niceTick(double rough) {
+        if (!(rough > 0)) {
+            return 0.05;
+        }
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+            if (step * power >= rough) {
+                return step * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    /** Puts the column's title in a label with a tooltip that says what the column holds. */
+    private static javafx.scene.control.Label explain(TableColumn<?, ?> column, String tip) {
+        javafx.scene.control.Label header = new javafx.scene.control.Label(column.getText());
+        header.setTooltip(new Tooltip(tip));
+        column.setText("");
+        column.setGraphic(header);
+        return header;
+    }
+
+    /**
+     * With replicates the table shows means over replicates, and its interval is their 90% band;
+     * with one replicate, the 95% Wilson interval of the latest accuracy.
+     */
+    static void describeReplicates(javafx.scene.control.Label rows, javafx.scene.control.Label interval,
+                                   boolean banded) {
+        rows.getTooltip().setText(banded ? "Rows of the slice at the latest step all replicates reached "
+                + "(mean per replicate)" : "Rows of the slice at the latest step");
+        interval.setText(banded ? "90% band" : "95% CI");
+        interval.getTooltip().setText(banded ? "90% band over the replicates: 5th to 95th percentile of the latest "
+                + "value; Latest, Change, Gap to best and 4/5 ratio are means over the replicates"
+                : "95% Wilson interval of the latest accuracy");
+    }
+
+    private static ReadOnlyObjectWrapper<String> text(String value) {
+        return new ReadOnlyObjectWrapper<>(value);
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** The selection-rate ratio, with the four-fifths flag spelled out. */
+    static String ratio(SliceRow row) {
+        if (Double.isNaN(row.selectionRatio())) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%.2f", row.selectionRatio()) + (row.failsFourFifths() ? " < 0.8" : "");
+    }
+
+    private static String signed(double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%+.3f", value);
+    }
+
+    @FXML
+    private void onExportPng() {
+        choose("PNG image", "*.png", "chart.png", file -> {
+            javafx.scene.Node content = chartTabs.getSelectionModel().getSelectedItem().getContent();
+            // The diagram without its window control.
+            javafx.scene.Node chart = content == reliabilityPane ? reliabilityPlot : content;
+            BufferedImage image = SwingFXUtils.fromFXImage(chart.snapshot(null, null), null);
+            model.exportPng(image, file);
+        });
+    }
+
+    @FXML
+    private void onExportCsv() {
+        choose("CSV table", "*.csv", "steps.csv", file -> model.exportCsvInBackground(file));
+    }
+
+    /** Asks where to save the run's HTML report, writes it in the background, then offers to open it. */
+    public void onExportHtml() {
+        choose("HTML report", "*.html", "report.html", file -> model.exportHtmlReport(file, this::offerToOpen));
+    }
+
+    private void offerToOpen(Path file) {
+        javafx.scene.control.ButtonType open = new javafx.scene.control.ButtonType("Open in browser",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                "Saved the report as " + file + ".", open, javafx.scene.control.ButtonType.CLOSE);
+        alert.setHeaderText("Report saved");
+        alert.initOwner(root.getScene().getWindow());
+        alert.setOnHidden(event -> {
+            if (alert.getResult() == open) {
+                browse(file);
+            }
+        });
+        alert.show();
+    }
+
+    /** Opens the file with the desktop's browser, off the FX thread (AWT may block). */
+    private void browse(Path file) {
+        Thread opener = new Thread(() -> {
+            try {
+                if (java.awt.Desktop.isDesktopSupported()
+                        && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                    java.awt.Desktop.getDesktop().browse(file.toUri());
+                } else {
+                    javafx.application.Platform.runLater(() -> model.tell("No browser available: open " + file));
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                javafx.application.Platform.runLater(() -> model.tell("Could not open " + file + ": " + e.getMessage()));
+            }
+        }, "twinbench-open-report");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    private void choose(String description, String pattern, String suggested, Consumer<Path> action) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(suggested);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            action.accept(file.toPath());
+        }
+    }
+
+}

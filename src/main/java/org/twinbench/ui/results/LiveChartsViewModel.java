@@ -1,0 +1,454 @@
+package org.twinbench.ui.results;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.twinbench.sim.Alarm;
+import org.twinbench.sim.StepResult;
+import org.twinbench.stats.MetricSet;
+import org.twinbench.ui.FxCoalescer;
+
+/**
+ * The live results of a run: one chosen metric per slice over steps (decimated for display, with
+ * the label-free estimate of it where a monitor makes one), which slices are shown, and the slice
+ * table. Fed on the FX thread with batches of step results (see {@link FxCoalescer}); the chart
+ * redraws once per {@link #revisionProperty() revision}. Needs no running toolkit to be tested.
+ */
+public final class LiveChartsViewModel {
+
+    /**
+     * While steps stream in, the slice table changes at most this often: figures that change 30
+     * times a second cannot be read, and every change lays the table's rows out again.
+     */
+    static final long TABLE_INTERVAL_NANOS = 250_000_000L;
+    /** Buckets of the display decimation: at most about three points per bucket are drawn. */
+    static final int DISPLAY_BUCKETS = 200;
+    /** The suffix of a CBPE monitor's measure that estimates metric {@code m}: {@code <id>.estimated_m}. */
+    static final String ESTIMATE_PREFIX = ".estimated_";
+
+    private final MetricHistory history = new MetricHistory();
+    /** Every step so far, kept so an export is exactly a run's {@code steps.csv}. */
+    private final List<StepResult> results = new ArrayList<>();
+    private final StringProperty metric = new SimpleStringProperty("accuracy");
+    private List<ChartCurve> curves = List.of();
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
+    private final ObservableList<String> slices = FXCollections.observableArrayList();
+    private final Map<String, BooleanProperty> shown = new HashMap<>();
+    private final ObservableList<SliceRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> metricNames = FXCollections.observableArrayList(MetricSet.NAMES);
+    private final ObservableList<Alarm> alarms = FXCollections.observableArrayList();
+    private final ReadOnlyDoubleWrapper lowest = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper highest = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ResultExports exports;
+    /** Brings the slice table up to date at most every {@link #TABLE_INTERVAL_NANOS}; null: every batch. */
+    private final FxCoalescer<Boolean> tablePacer;
+    /** Every replicate's steps and their bands; used when a run has more than one replicate. */
+    private final ReplicateBands bands = new ReplicateBands();
+    /** Alarms of every replicate, one marker per (step, node, kind). */
+    private final ReplicateMarkers markers = new ReplicateMarkers();
+    private int replicates = 1;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper banded = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** The run's feature-drift monitors: node id to alarm threshold. */
+    private Map<String, Double> driftMonitors = Map.of();
+    private DriftHeatmap heatmap = DriftHeatmap.EMPTY;
+    private ReliabilityDiagram reliability = ReliabilityDiagram.empty(ReliabilityDiagram.DEFAULT_WINDOW);
+    /** How many of the last steps the reliability diagram pools ({@link ReliabilityDiagram#WHOLE_RUN}: all). */
+    private final ObjectProperty<Integer> reliabilityWindow = new SimpleObjectProperty<>(ReliabilityDiagram.DEFAULT_WINDOW);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canReport = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private Path runScenarioFile;
+    private org.twinbench.sim.SimulationPlan runPlan;
+
+    /**
+     * @param background where files are written (the app executor)
+     * @param fxThread where results of background work are reported
+     */
+    public LiveChartsViewModel(Executor background, Executor fxThread) {
+        this(background, fxThread, TABLE_INTERVAL_NANOS);
+    }
+
+    /**
+     * @param tableIntervalNanos how often the slice table follows streaming steps; 0 updates it
+     *        with every batch (tests that feed batches on one thread)
+     */
+    public LiveChartsViewModel(Executor background, Executor fxThread, long tableIntervalNanos) {
+        this.tablePacer = tableIntervalNanos <= 0 ? null
+                : new FxCoalescer<Boolean>(fxThread, tableIntervalNanos, due -> updateRows());
+        this.exports = new ResultExports(background, fxThread, message::set);
+        metric.addListener((obs, old, now) -> {
+            if (now == null) {
+                // A combo box that loses its items clears its value; keep showing a metric.
+                metric.set(old != null ? old : "accuracy");
+            } else {
+                refresh();
+            }
+        });
+        reliabilityWindow.addListener((obs, old, now) -> {
+            if (now == null || now < 1) {
+                reliabilityWindow.set(old != null && old >= 1 ? old : ReliabilityDiagram.DEFAULT_WINDOW);
+            } else {
+                reliability = reliabilityOver(now);
+                revision.set(revision.get() + 1);
+            }
+        });
+    }
+
+    /** Writes a chart image as PNG (temp file, then rename) on the background executor. */
+    public void exportPng(java.awt.image.BufferedImage image, Path file) {
+        exports.png(image, file);
+    }
+
+    /** Takes a copy of the values now and writes them as CSV on the background executor. */
+    public void exportCsvInBackground(Path file) {
+        List<List<StepResult>> snapshot = stepsByReplicate();
+        exports.inBackground(file, () -> ResultExports.csv(snapshot, file), null);
+    }
+
+    /**
+     * Writes the run's values so far exactly as the {@code run} command writes {@code steps.csv}
+     * ({@code replicate,step,slice,metric,value}), atomically.
+     */
+    public void exportCsv(Path file) throws IOException {
+        ResultExports.csv(stepsByReplicate(), file);
+    }
+
+    /** Every replicate's steps so far (just replicate 0's in a run without replicates). */
+    private List<List<StepResult>> stepsByReplicate() {
+        return replicates > 1 ? bands.replicateSteps() : List.of(List.copyOf(results));
+    }
+
+    /** The run whose steps arrive next (its plan names the data, model and seed for a report). */
+    public void setRun(Path scenarioFile, org.twinbench.sim.SimulationPlan plan) {
+        this.runScenarioFile = scenarioFile == null ? Path.of("untitled.twin.json") : scenarioFile;
+        this.runPlan = plan;
+        canReport.set(plan != null && !results.isEmpty());
+        setDriftMonitors(plan == null ? Map.of() : driftMonitorsOf(plan.scenario()));
+    }
+
+    private static Map<String, Double> driftMonitorsOf(org.twinbench.scenario.Scenario scenario) {
+        Map<String, Double> monitors = new java.util.LinkedHashMap<>();
+        scenario.nodes().stream()
+                .filter(node -> org.twinbench.scenario.NodeCatalog.FEATURE_DRIFT.equals(node.type()))
+                .forEach(node -> monitors.put(node.id(), node.number("threshold", 0.25)));
+        return monitors;
+    }
+
+    /**
+     * Shows a finished run's results, e.g. one reopened from the run store, as they stood when it
+     * ended: every replicate's steps at once, the heatmap of the scenario's feature-drift monitors.
+     * There is no plan to report on, so the HTML report stays with the run history's export.
+     */
+    public void showRun(org.twinbench.sim.RunOutcome outcome, org.twinbench.scenario.Scenario scenario) {
+        clear();
+        setReplicates(outcome.replicates().size());
+        driftMonitors = scenario == null ? Map.of() : Map.copyOf(driftMonitorsOf(scenario));
+        accept(outcome.replicates().stream().flatMap(List::stream).toList());
+        flush();
+    }
+
+    /** Which measures are a feature-drift monitor's (node id to threshold), for the heatmap. */
+    void setDriftMonitors(Map<String, Double> monitors) {
+        driftMonitors = Map.copyOf(monitors);
+        refresh();
+    }
+
+    /** Feature × step drift so far (empty without a feature-drift monitor). */
+    public DriftHeatmap driftHeatmap() {
+        return heatmap;
+    }
+
+    /** The reliability diagram of the last {@link #reliabilityWindowProperty() window} steps, over every replicate. */
+    public ReliabilityDiagram reliability() {
+        return reliability;
+    }
+
+    /** How many of the last steps the reliability diagram pools; changing it re-pools at once. */
+    public ObjectProperty<Integer> reliabilityWindowProperty() {
+        return reliabilityWindow;
+    }
+
+    /** Whether there is a run to report on: a compiled plan and at least one step. */
+    public javafx.beans.property.ReadOnlyBooleanProperty canReportProperty() {
+        return canReport.getReadOnlyProperty();
+    }
+
+    /**
+     * Writes the HTML report of the run so far on the background executor, atomically; then hands
+     * the file to {@code then} on the FX thread (to offer to open it).
+     */
+    public void exportHtmlReport(Path file, java.util.function.Consumer<Path> then) {
+        if (!canReport.get()) {
+            message.set("No run to report on yet: run the scenario first");
+            return;
+        }
+        List<List<StepResult>> snapshot = stepsByReplicate();
+        int count = replicates;
+        Path scenarioFile = runScenarioFile;
+        org.twinbench.sim.SimulationPlan plan = runPlan;
+        exports.inBackground(file, () -> ResultExports.html(snapshot, count, scenarioFile, plan, file), then);
+    }
+
+    /** Shows a one-line message in the status bar. */
+    void tell(String text) {
+        message.set(text);
+    }
+
+    /** The outcome of the last export, for the status bar. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /**
+     * How many replicates the next run has: with more than one, each curve is the mean over the
+     * replicates with its 90% band, drawn up to the last step every replicate has reached.
+     */
+    public void setReplicates(int count) {
+        replicates = Math.max(1, count);
+        refresh();
+    }
+
+    /**
+     * Whether the results show several replicates (every one of them has made a step): then the
+     * curves and the slice table show the mean over replicates, and the table's interval is the
+     * replicates' 90% band.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty replicateBandsProperty() {
+        return banded.getReadOnlyProperty();
+    }
+
+    public void clear() {
+        bands.clear();
+        markers.clear();
+        history.clear();
+        results.clear();
+        alarms.clear();
+        metricNames.retainAll(MetricSet.NAMES);
+        slices.clear();
+        shown.clear();
+        rows.clear();
+        runPlan = null;
+        canReport.set(false);
+        refresh();
+    }
+
+    /**
+     * Takes a batch of results (in step order) and updates the curves once; the slice table follows
+     * at most every {@link #TABLE_INTERVAL_NANOS} (and at once on {@link #flush()}).
+     */
+    public void accept(List<StepResult> batch) {
+        for (StepResult result : batch) {
+            bands.add(result);
+            if (result.replicate() == 0) {
+                history.add(result);
+                results.add(result);
+            }
+            for (Alarm alarm : result.alarms()) {
+                markers.add(alarm, replicates, alarms);
+            }
+        }
+        canReport.set(runPlan != null && !results.isEmpty());
+        for (String name : history.metrics()) {
+            if (!metricNames.contains(name)) {
+                metricNames.add(name);
+            }
+        }
+        for (String slice : history.slices()) {
+            if (!shown.containsKey(slice)) {
+                BooleanProperty visible = new SimpleBooleanProperty(true);
+                visible.addListener((obs, old, now) -> refresh());
+                shown.put(slice, visible);
+                slices.add(slice);
+            }
+        }
+        refreshCharts();
+        if (tablePacer == null) {
+            updateRows();
+        } else {
+            tablePacer.offer(Boolean.TRUE);
+        }
+        revision.set(revision.get() + 1);
+    }
+
+    public BooleanProperty shownProperty(String slice) {
+        return shown.computeIfAbsent(slice, key -> new SimpleBooleanProperty(true));
+    }
+
+    /** Recomputes the curves (and the table) now; called when a run ends. */
+    public void flush() {
+        refresh();
+    }
+
+    private void refresh() {
+        refreshCharts();
+        updateRows();
+        revision.set(revision.get() + 1);
+    }
+
+    /**
+     * Whether the results show the replicates' means and bands: when the run has several and every
+     * one of them has made a step. Until then (the window runs replicates one after another on a
+     * small machine) they show the first replicate as it goes, rather than nothing.
+     */
+    private boolean showingBands() {
+        return replicates > 1 && bands.allStarted(replicates);
+    }
+
+    private void refreshCharts() {
+        banded.set(showingBands());
+        if (driftMonitors.isEmpty()) {
+            heatmap = DriftHeatmap.EMPTY;
+        } else {
+            heatmap = DriftHeatmap.of(showingBands() ? bands.measureMeans() : history, driftMonitors);
+        }
+        reliability = reliabilityOver(reliabilityWindow.get());
+        updateCurves();
+    }
+
+    /**
+     * The reliability diagram of the last {@code window} steps; with replicates, pooled over all of
+     * them up to the last step every replicate has reached (as the curves' bands are).
+     */
+    private ReliabilityDiagram reliabilityOver(int window) {
+        return showingBands() ? ReliabilityDiagram.ofReplicates(bands.replicateStepsView(), window)
+                : ReliabilityDiagram.of(results, window);
+    }
+
+    /**
+     * One decimated curve per shown slice with values of the chosen metric, then a dashed curve for
+     * each monitor measure estimating it (e.g. {@code cbpe.estimated_accuracy}), in the overall colour.
+     */
+    private void updateCurves() {
+        String chosen = metric.get();
+        List<ChartCurve> fresh = new ArrayList<>();
+        for (int i = 0; i < slices.size(); i++) {
+            String slice = slices.get(i);
+            if (!shown.get(slice).get()) {
+                continue;
+            }
+            if (showingBands()) {
+                ReplicateBands.Band band = bands.bands(chosen, replicates).get(slice);
+                if (band != null) {
+                    fresh.add(ChartCurve.banded(slice, i, band, DISPLAY_BUCKETS));
+                }
+                continue;
+            }
+            MetricHistory.Series values = history.series(chosen, slice);
+            if (values != null) {
+                fresh.add(ChartCurve.decimated(slice, i, values, false, DISPLAY_BUCKETS));
+            }
+        }
+        if (shown.containsKey(MetricHistory.OVERALL) && shown.get(MetricHistory.OVERALL).get()) {
+            for (String name : history.metrics()) {
+                if (name.endsWith(ESTIMATE_PREFIX + chosen)) {
+                    String monitor = name.substring(0, name.length() - ESTIMATE_PREFIX.length() - chosen.length());
+                    fresh.add(ChartCurve.decimated(monitor + " estimate", 0, history.series(name, MetricHistory.OVERALL),
+                            true, DISPLAY_BUCKETS));
+                }
+            }
+        }
+        double[] range = ChartCurve.range(fresh);
+        curves = Collections.unmodifiableList(fresh);
+        lowest.set(range[0]);
+        highest.set(range[1]);
+    }
+
+    /** Replaces only the rows whose values changed, so an unchanged table is not laid out again. */
+    private void updateRows() {
+        String chosen = metric.get();
+        List<SliceRow> marked = showingBands()
+                ? SliceTable.rows(SliceTable.replicateRows(bands.bands(chosen, replicates), slices),
+                        bands.latestMeasureMeans(SliceTable::isSelectionRate, replicates), slices, chosen)
+                : SliceTable.rows(SliceTable.singleRunRows(history, slices, chosen),
+                        SliceTable.latestSelectionRates(history), slices, chosen);
+        if (marked.size() != rows.size()) {
+            rows.setAll(marked);
+            return;
+        }
+        for (int i = 0; i < marked.size(); i++) {
+            if (!marked.get(i).equals(rows.get(i))) {
+                rows.set(i, marked.get(i));
+            }
+        }
+    }
+
+    /** Error-like figures: log loss, Brier, ECE, latencies, cost and error rates. */
+    static boolean lowerIsBetter(String metric) {
+        return SliceTable.lowerIsBetter(metric);
+    }
+
+    /** Flags the worst fifth (at least one) of the slices other than overall. */
+    static List<SliceRow> markWorst(List<SliceRow> rows, boolean lowerIsBetter) {
+        return SliceTable.markWorst(rows, lowerIsBetter);
+    }
+
+    /** The steps so far (replicate 0), oldest first. */
+    public List<StepResult> results() {
+        return Collections.unmodifiableList(results);
+    }
+
+    public StringProperty metricProperty() {
+        return metric;
+    }
+
+    /** The curves to draw now: shown slices in slice order, then estimates. Replaced on each revision. */
+    public List<ChartCurve> curves() {
+        return curves;
+    }
+
+    /** Grows by one each time the curves or the table are recomputed (at most once per batch). */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> slices() {
+        return slices;
+    }
+
+    public ObservableList<SliceRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyDoubleProperty lowestProperty() {
+        return lowest.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty highestProperty() {
+        return highest.getReadOnlyProperty();
+    }
+
+    /** The metrics seen so far: the classification metrics, then the run's other figures. */
+    public ObservableList<String> metricNames() {
+        return metricNames;
+    }
+
+    /**
+     * Alarms and policy actions so far, for markers on the time axis: with replicates, those of
+     * every replicate, one per (step, node, kind), each saying how many replicates raised it.
+     */
+    public ObservableList<Alarm> alarms() {
+        return alarms;
+    }
+
+    MetricHistory history() {
+        return history;
+    }
+}

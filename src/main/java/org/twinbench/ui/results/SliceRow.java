@@ -1,0 +1,52 @@
+package org.twinbench.ui.results;
+
+/**
+ * One row of the slice table: a slice's latest value of the shown metric, its change from the mean
+ * of the first steps, a 95% confidence interval where one is defined, whether it is among the
+ * worst slices, its gap to the best slice, and — when the run records fairness — the ratio of its
+ * selection rate (share predicted positive) to the highest of its column's slices, flagged below
+ * the four-fifths rule's 0.8 ({@link org.twinbench.stats.FairnessGaps#FOUR_FIFTHS}).
+ *
+ * @param gapToBest latest minus the best slice's latest (negative or zero when higher is better);
+ *     NaN for the overall row
+ * @param selectionRatio selection rate / highest selection rate in the slice's column; NaN when
+ *     the run records no selection rates
+ */
+public record SliceRow(String slice, int n, double latest, double change, double ciLow, double ciHigh,
+                       boolean worst, double gapToBest, double selectionRatio) {
+
+    public SliceRow(String slice, int n, double latest, double change, double ciLow, double ciHigh, boolean worst) {
+        this(slice, n, latest, change, ciLow, ciHigh, worst, Double.NaN, Double.NaN);
+    }
+
+    /** Whether the slice's selection rate is below four fifths of its column's highest. */
+    public boolean failsFourFifths() {
+        return selectionRatio < org.twinbench.stats.FairnessGaps.FOUR_FIFTHS;
+    }
+
+    SliceRow withWorst(boolean isWorst) {
+        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, isWorst, gapToBest, selectionRatio);
+    }
+
+    SliceRow withGaps(double gap, double ratio) {
+        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, worst, gap, ratio);
+    }
+
+    /** Steps averaged for the baseline that "change" is measured from. */
+    public static final int BASELINE_STEPS = 5;
+
+    /**
+     * Wilson score interval at 95% for a proportion {@code p} observed on {@code n} rows (Wilson,
+     * 1927); unlike the normal approximation it stays inside [0, 1] for small slices.
+     */
+    public static double[] wilson(double p, int n) {
+        if (n <= 0 || Double.isNaN(p)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double z = 1.959963984540054;
+        double z2 = z * z;
+        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+        double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        return new double[] {centre - half, centre + half};
+    }
+}

@@ -1,0 +1,161 @@
+package org.twinbench.ui.results;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.twinbench.sim.monitor.FairnessMonitor;
+
+/**
+ * The rows of the slice table, from a run's only replicate or from the mean over its replicates:
+ * each slice's latest value of the chosen metric, its change from the first steps, an interval,
+ * the worst slices flagged, the gap to the best slice and the four-fifths selection-rate ratio.
+ * Plain Java, so the figures can be checked by hand without the toolkit.
+ */
+final class SliceTable {
+
+    /** Metrics where lower is better; for the others higher is better. */
+    static final Set<String> LOWER_IS_BETTER = Set.of("log_loss", "brier", "ece");
+
+    private SliceTable() {
+    }
+
+    /**
+     * The finished rows: {@code fresh} with the worst slices flagged and the fairness gaps added
+     * from {@code selectionRateMeasures} (measure name to its latest value).
+     */
+    static List<SliceRow> rows(List<SliceRow> fresh, Map<String, Double> selectionRateMeasures, List<String> slices,
+                               String chosen) {
+        boolean lower = lowerIsBetter(chosen);
+        return withFairness(markWorst(fresh, lower), lower, selectionRates(selectionRateMeasures, slices));
+    }
+
+    /** A row per slice from the run's only replicate, with the 95% Wilson interval of its latest accuracy. */
+    static List<SliceRow> singleRunRows(MetricHistory history, List<String> slices, String chosen) {
+        List<SliceRow> fresh = new ArrayList<>();
+        for (String slice : slices) {
+            MetricHistory.Series values = history.series(chosen, slice);
+            if (values == null || values.size() == 0) {
+                continue;
+            }
+            double latest = values.lastValue();
+            int n = values.count(values.size() - 1);
+            double[] ci = "accuracy".equals(chosen) ? SliceRow.wilson(latest, n) : new double[] {Double.NaN, Double.NaN};
+            fresh.add(new SliceRow(slice, n, latest, latest - values.meanOfFirst(SliceRow.BASELINE_STEPS), ci[0],
+                    ci[1], false));
+        }
+        return fresh;
+    }
+
+    /**
+     * With replicates, a row per slice from the mean over replicates at the last step every
+     * replicate has reached: its latest value, the change from the mean of the first steps' means,
+     * the 90% band over replicates (5th to 95th percentile, R type 7) as the interval, and the
+     * slice's rows per replicate (their mean).
+     */
+    static List<SliceRow> replicateRows(Map<String, ReplicateBands.Band> bands, List<String> slices) {
+        List<SliceRow> fresh = new ArrayList<>();
+        for (String slice : slices) {
+            ReplicateBands.Band band = bands.get(slice);
+            if (band == null || band.last() < 0) {
+                continue;
+            }
+            int last = band.last();
+            double latest = band.mean.value(last);
+            fresh.add(new SliceRow(slice, band.rows[last], latest,
+                    latest - band.mean.meanOfFirst(SliceRow.BASELINE_STEPS), band.low[last], band.high[last], false));
+        }
+        return fresh;
+    }
+
+    /** Error-like figures: log loss, Brier, ECE, latencies, cost and error rates. */
+    static boolean lowerIsBetter(String metric) {
+        return LOWER_IS_BETTER.contains(metric) || metric.contains("latency") || metric.equals("cost")
+                || metric.endsWith("error_rate");
+    }
+
+    /** Flags the worst fifth (at least one) of the slices other than overall. */
+    static List<SliceRow> markWorst(List<SliceRow> rows, boolean lowerIsBetter) {
+        List<SliceRow> candidates = new ArrayList<>(rows.stream()
+                .filter(r -> !r.slice().equals(MetricHistory.OVERALL) && !Double.isNaN(r.latest())).toList());
+        Comparator<SliceRow> worstFirst = Comparator.comparingDouble(SliceRow::latest);
+        candidates.sort(lowerIsBetter ? worstFirst.reversed() : worstFirst);
+        int flagged = candidates.isEmpty() ? 0 : Math.max(1, candidates.size() / 5);
+        Set<String> worst = new java.util.HashSet<>();
+        for (int i = 0; i < flagged; i++) {
+            worst.add(candidates.get(i).slice());
+        }
+        return rows.stream().map(r -> worst.contains(r.slice()) ? r.withWorst(true) : r).toList();
+    }
+
+    /**
+     * Adds each slice's gap to the best slice of the metric and the ratio of its latest selection
+     * rate (from a fairness monitor's {@code …=<level>.selection_rate} measures) to the highest among
+     * the slices of the same column.
+     */
+    static List<SliceRow> withFairness(List<SliceRow> rows, boolean lowerIsBetter, Map<String, Double> selectionRates) {
+        double best = Double.NaN;
+        Map<String, Double> highestRate = new HashMap<>();
+        for (SliceRow row : rows) {
+            if (row.slice().equals(MetricHistory.OVERALL)) {
+                continue;
+            }
+            if (!Double.isNaN(row.latest())) {
+                best = Double.isNaN(best) ? row.latest()
+                        : lowerIsBetter ? Math.min(best, row.latest()) : Math.max(best, row.latest());
+            }
+            Double rate = selectionRates.get(row.slice());
+            if (rate != null && !Double.isNaN(rate)) {
+                highestRate.merge(column(row.slice()), rate, Math::max);
+            }
+        }
+        List<SliceRow> out = new ArrayList<>();
+        for (SliceRow row : rows) {
+            boolean overall = row.slice().equals(MetricHistory.OVERALL);
+            Double rate = selectionRates.get(row.slice());
+            Double highest = highestRate.get(column(row.slice()));
+            double ratio = overall || rate == null || highest == null || highest == 0 ? Double.NaN : rate / highest;
+            out.add(row.withGaps(overall ? Double.NaN : row.latest() - best, ratio));
+        }
+        return out;
+    }
+
+    private static String column(String slice) {
+        int eq = slice.indexOf('=');
+        return eq < 0 ? slice : slice.substring(0, eq);
+    }
+
+    static boolean isSelectionRate(String measure) {
+        return measure.endsWith(FairnessMonitor.SELECTION_RATE);
+    }
+
+    /** The latest value of each of the fairness monitor's selection-rate measures (the only replicate). */
+    static Map<String, Double> latestSelectionRates(MetricHistory history) {
+        Map<String, Double> latest = new HashMap<>();
+        for (String name : history.metrics()) {
+            if (isSelectionRate(name)) {
+                latest.put(name, history.series(name, MetricHistory.OVERALL).lastValue());
+            }
+        }
+        return latest;
+    }
+
+    /** Each slice's selection rate from the measures named {@code <node>.<slice>.selection_rate}. */
+    private static Map<String, Double> selectionRates(Map<String, Double> measures, List<String> slices) {
+        Map<String, Double> rates = new HashMap<>();
+        measures.forEach((name, value) -> {
+            if (!isSelectionRate(name)) {
+                return;
+            }
+            String head = name.substring(0, name.length() - FairnessMonitor.SELECTION_RATE.length());
+            for (String slice : slices) {
+                if (head.endsWith("." + slice)) {
+                    rates.put(slice, value);
+                }
+            }
+        });
+        return rates;
+    }
+}

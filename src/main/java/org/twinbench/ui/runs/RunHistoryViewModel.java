@@ -1,0 +1,254 @@
+package org.twinbench.ui.runs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+import org.twinbench.report.RunComparison;
+import org.twinbench.report.RunFiles;
+import org.twinbench.sim.store.RunStore;
+
+/**
+ * The run history: past runs from the run store, reopened without re-running them, one or several
+ * at a time — several are overlaid in one chart with a table of their differences.
+ */
+public final class RunHistoryViewModel {
+
+    /** How the names of the two series at the edges of a run's band over replicates end. */
+    public static final String BAND_EDGE = "percentile of the replicates";
+
+    private final Path storePath;
+    private final Executor background;
+    private final Executor fxThread;
+    private final ObservableList<RunStore.StoredRun> runs = FXCollections.observableArrayList();
+    private final ObservableList<RunComparison.RunCurves> shown = FXCollections.observableArrayList();
+    private final ObservableList<String> metrics = FXCollections.observableArrayList();
+    private final ObservableList<String> slices = FXCollections.observableArrayList();
+    private final ObjectProperty<String> metric = new SimpleObjectProperty<>("accuracy");
+    private final ObjectProperty<String> slice = new SimpleObjectProperty<>("overall");
+    private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
+    private final ObservableList<RunComparison.Difference> differences = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Map<Long, RunComparison.RunCurves> cache = new ConcurrentHashMap<>();
+    /** Bands of runs with replicates, by run id, metric and slice; read on the background executor. */
+    private final Map<String, RunComparison.StoredBand> bands = new ConcurrentHashMap<>();
+    /** Shows a stored run in the main window's results; null when there is no main window to show it in. */
+    private final java.util.function.LongConsumer reopener;
+
+    public RunHistoryViewModel(Path storePath, Executor background, Executor fxThread) {
+        this(storePath, background, fxThread, null);
+    }
+
+    /**
+     * @param reopener shows a completed run, by its id, in the main window's results (its tabs:
+     *     metric over time, feature drift, reliability, and the slice table); null: not offered
+     */
+    public RunHistoryViewModel(Path storePath, Executor background, Executor fxThread,
+                               java.util.function.LongConsumer reopener) {
+        this.reopener = reopener;
+        this.storePath = storePath;
+        this.background = background;
+        this.fxThread = fxThread;
+        metric.addListener((obs, old, now) -> redraw());
+        slice.addListener((obs, old, now) -> redraw());
+    }
+
+    /** Reads the list of runs from the store. */
+    public void refresh() {
+        background.execute(() -> {
+            try (RunStore store = RunStore.open(storePath)) {
+                List<RunStore.StoredRun> list = store.list();
+                String notice = store.notice().orElse(null);
+                fxThread.execute(() -> {
+                    runs.setAll(list);
+                    String count = list.isEmpty() ? "No runs yet: run a scenario and it appears here."
+                            : list.size() + " runs in " + storePath;
+                    // A damaged store set aside and replaced is news the user must see.
+                    message.set(notice == null ? count : notice);
+                });
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> message.set("Cannot read the run store: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Shows the chosen runs (one: its results; several: overlaid and compared). */
+    public void show(List<RunStore.StoredRun> chosen) {
+        List<Long> ids = chosen.stream().map(RunStore.StoredRun::id).toList();
+        background.execute(() -> {
+            try (RunStore store = RunStore.open(storePath)) {
+                List<RunComparison.RunCurves> loaded = new ArrayList<>();
+                for (long id : ids) {
+                    loaded.add(cache.computeIfAbsent(id, key -> RunComparison.load(store, key)));
+                }
+                fxThread.execute(() -> {
+                    shown.setAll(loaded);
+                    Set<String> metricNames = new LinkedHashSet<>();
+                    Set<String> sliceNames = new LinkedHashSet<>();
+                    for (RunComparison.RunCurves run : loaded) {
+                        run.byMetric().forEach((name, bySlice) -> {
+                            if (!name.equals("n")) {
+                                metricNames.add(name);
+                                sliceNames.addAll(bySlice.keySet());
+                            }
+                        });
+                    }
+                    metrics.setAll(metricNames);
+                    slices.setAll(sliceNames);
+                    if (!metrics.contains(metric.get())) {
+                        metric.set(metrics.isEmpty() ? null : metrics.get(0));
+                    }
+                    if (!slices.contains(slice.get())) {
+                        slice.set(slices.isEmpty() ? null : slices.get(0));
+                    }
+                    redraw();
+                    differences.setAll(RunComparison.differences(loaded));
+                });
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> message.set("Cannot read the runs: " + e.getMessage()));
+            }
+        });
+    }
+
+    private void redraw() {
+        List<XYChart.Series<Number, Number>> lines = new ArrayList<>();
+        for (RunComparison.RunCurves run : shown) {
+            double[] curve = metric.get() == null || slice.get() == null ? null : run.curve(metric.get(), slice.get());
+            if (curve == null) {
+                continue;
+            }
+            int replicates = run.run().replicates();
+            lines.add(line(run.label() + (shown.size() > 1 ? "" : " · " + slice.get())
+                    + (replicates > 1 ? " (mean of " + replicates + " replicates)" : ""), curve));
+            if (shown.size() == 1 && replicates > 1) {
+                RunComparison.StoredBand band = band(run.run().id(), metric.get(), slice.get());
+                if (band != null) {
+                    lines.add(line("5th " + BAND_EDGE, band.low()));
+                    lines.add(line("95th " + BAND_EDGE, band.high()));
+                }
+            }
+        }
+        series.setAll(lines);
+    }
+
+    private static XYChart.Series<Number, Number> line(String name, double[] values) {
+        XYChart.Series<Number, Number> line = new XYChart.Series<>();
+        line.setName(name);
+        for (int step = 0; step < values.length; step++) {
+            if (!Double.isNaN(values[step])) {
+                line.getData().add(new XYChart.Data<>(step, values[step]));
+            }
+        }
+        return line;
+    }
+
+    /**
+     * The 90% band of a run with replicates, if read already; otherwise null, and it is read on
+     * the background executor and the chart redrawn when it arrives (if the run is still shown).
+     */
+    private RunComparison.StoredBand band(long id, String metricName, String sliceName) {
+        String key = id + "\u0000" + metricName + "\u0000" + sliceName;
+        RunComparison.StoredBand known = bands.get(key);
+        if (known != null) {
+            return known;
+        }
+        background.execute(() -> {
+            try (RunStore store = RunStore.open(storePath)) {
+                bands.put(key, RunComparison.band(store, id, metricName, sliceName));
+                fxThread.execute(() -> {
+                    if (shown.size() == 1 && shown.get(0).run().id() == id && metricName.equals(metric.get())
+                            && sliceName.equals(slice.get())) {
+                        redraw();
+                    }
+                });
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> message.set("Cannot read the replicates of run #" + id + ": " + e.getMessage()));
+            }
+        });
+        // Read already when the background executor ran the task at once (as in tests).
+        return bands.get(key);
+    }
+
+    /** Whether runs can be shown in a main window's results at all. */
+    public boolean offersResults() {
+        return reopener != null;
+    }
+
+    /** Whether {@code run} can be shown in the main window's results: a completed run, and a window to show it in. */
+    public boolean canOpenResults(RunStore.StoredRun run) {
+        return reopener != null && run != null && run.completed();
+    }
+
+    /** Shows a completed run's results in the main window, read from the store, without re-running it. */
+    public void openResults(RunStore.StoredRun run) {
+        if (!canOpenResults(run)) {
+            message.set(run == null ? "Select a run to open its results"
+                    : "Run #" + run.id() + " has no stored results (" + run.status() + ")");
+            return;
+        }
+        reopener.accept(run.id());
+        message.set("Run #" + run.id() + " is shown in the main window's results");
+    }
+
+    /** Writes a run's steps.csv, alarms.csv, reliability.csv, run.json and scenario into a folder. */
+    public void export(RunStore.StoredRun run, Path dir) {
+        background.execute(() -> {
+            String outcome;
+            try (RunStore store = RunStore.open(storePath)) {
+                RunFiles.export(store, run.id(), dir);
+                outcome = "Exported run #" + run.id() + " to " + dir;
+            } catch (RuntimeException e) {
+                outcome = "Could not export run #" + run.id() + ": " + e.getMessage();
+            }
+            String text = outcome;
+            fxThread.execute(() -> message.set(text));
+        });
+    }
+
+    public ObservableList<RunStore.StoredRun> runs() {
+        return runs;
+    }
+
+    public ObservableList<RunComparison.RunCurves> shown() {
+        return shown;
+    }
+
+    public ObservableList<String> metrics() {
+        return metrics;
+    }
+
+    public ObservableList<String> slices() {
+        return slices;
+    }
+
+    public ObjectProperty<String> metricProperty() {
+        return metric;
+    }
+
+    public ObjectProperty<String> sliceProperty() {
+        return slice;
+    }
+
+    public ObservableList<XYChart.Series<Number, Number>> series() {
+        return series;
+    }
+
+    public ObservableList<RunComparison.Difference> differences() {
+        return differences;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

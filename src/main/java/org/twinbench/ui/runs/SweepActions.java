@@ -1,0 +1,122 @@
+package org.twinbench.ui.runs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.twinbench.report.SweepBundle;
+import org.twinbench.report.SweepImport;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.sim.sweep.SimulationTask;
+import org.twinbench.ui.AppExecutor;
+
+/**
+ * The main window's cluster actions, off the FX thread: export the open scenario as a sweep bundle for
+ * {@code spark-submit} ({@link SweepBundle}) and import a sweep's results into the run store
+ * ({@link SweepImport}). Reports through the window's status line; callbacks run on the FX thread.
+ */
+public final class SweepActions {
+
+    private final AppExecutor executor;
+    private final Executor fxThread;
+    private final Path runStore;
+    private final Consumer<String> status;
+
+    public SweepActions(AppExecutor executor, Executor fxThread, Path runStore, Consumer<String> status) {
+        this.executor = executor;
+        this.fxThread = fxThread;
+        this.runStore = runStore;
+        this.status = status;
+    }
+
+    /** Writes the bundle on the executor; {@code done} gets what was written. */
+    public void exportBundle(Path folder, Scenario scenario, Path scenarioDir, Map<String, List<Object>> axes,
+                             int replicates, Consumer<SweepBundle.Written> done) {
+        status.accept("Writing the sweep bundle " + folder.getFileName() + " ...");
+        executor.submit(() -> {
+            try {
+                SweepBundle.Written written = SweepBundle.write(folder, scenario, scenarioDir, axes, replicates,
+                        SweepBundle.DEFAULT_COPY_LIMIT);
+                fxThread.execute(() -> {
+                    status.accept(String.format(Locale.ROOT, "Sweep bundle written: %s (%d points x %d replicates = "
+                            + "%d tasks); run its submit.sh", folder, written.points(), replicates, written.tasks()));
+                    done.accept(written);
+                });
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> status.accept("Cannot export the sweep: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Imports every point of a sweep's results folder on the executor; {@code done} gets the new runs. */
+    public void importResults(Path folder, Consumer<List<SweepImport.Imported>> done) {
+        status.accept("Importing the sweep results in " + folder.getFileName() + " ...");
+        executor.submit(() -> {
+            try {
+                List<SweepImport.Imported> runs = SweepImport.into(runStore, folder);
+                fxThread.execute(() -> {
+                    status.accept(importMessage(runs, folder));
+                    done.accept(runs);
+                });
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> status.accept("Cannot import the sweep: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** What an import did, counting the points that were already in the run history. */
+    static String importMessage(List<SweepImport.Imported> runs, Path folder) {
+        long known = runs.stream().filter(SweepImport.Imported::alreadyStored).count();
+        if (known == runs.size()) {
+            return (known == 1 ? "The run" : "All " + known + " runs") + " from " + folder
+                    + (known == 1 ? " was" : " were") + " already in the run history";
+        }
+        long added = runs.size() - known;
+        return "Imported " + added + (added == 1 ? " run" : " runs") + " from " + folder + " into the run history"
+                + (known == 0 ? "" : " (" + known + (known == 1 ? " was" : " were") + " already there)");
+    }
+
+    /** Shows a message in the window's status line. */
+    public void report(String message) {
+        status.accept(message);
+    }
+
+    /** Where the runs go. */
+    public Path runStore() {
+        return runStore;
+    }
+
+    /** The values typed as {@code 0.9, 0.7, 0.5}: whole numbers, numbers, true/false or text; blanks skipped. */
+    public static List<Object> values(String text) {
+        List<Object> values = new ArrayList<>();
+        for (String part : text.split("[,;]")) {
+            if (!part.isBlank()) {
+                values.add(SimulationTask.parseValue(part));
+            }
+        }
+        return values;
+    }
+
+    /** The scenario's numeric parameters a grid can vary, as {@code node.param} or {@code node.param.key}. */
+    public static List<String> parameters(Scenario scenario) {
+        List<String> names = new ArrayList<>();
+        for (ScenarioNode node : scenario.nodes()) {
+            node.params().forEach((key, value) -> {
+                if (value instanceof Number) {
+                    names.add(node.id() + "." + key);
+                } else if (value instanceof Map<?, ?> inner) {
+                    inner.forEach((k, v) -> {
+                        if (v instanceof Number) {
+                            names.add(node.id() + "." + key + "." + k);
+                        }
+                    });
+                }
+            });
+        }
+        return names;
+    }
+}

@@ -1,0 +1,411 @@
+package org.twinbench.ui.runs;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.twinbench.data.DataException;
+import org.twinbench.report.RunRecording;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioException;
+import org.twinbench.sim.RunControl;
+import org.twinbench.sim.RunListener;
+import org.twinbench.sim.RunStatus;
+import org.twinbench.sim.ScenarioCompiler;
+import org.twinbench.sim.SimulationEngine;
+import org.twinbench.sim.SimulationPlan;
+import org.twinbench.sim.StepResult;
+import org.twinbench.sim.store.RunStore;
+import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.FxCoalescer;
+import org.twinbench.ui.MainViewModel;
+import org.twinbench.ui.results.LiveChartsViewModel;
+
+/**
+ * The runs of the main window: compiles the open scenario and runs it (with its replicates) on the
+ * executor, hands the steps to the live results at most ~30 times a second, and records the run in
+ * the run store from its start; pause, step, stop, speed, progress with ETA; and a stored run
+ * reopened into the results. Its properties change on the FX thread; {@link MainViewModel} shows them.
+ */
+public final class WindowRun {
+
+    private final AppExecutor executor;
+    private final Executor fxThread;
+    private final LiveChartsViewModel liveCharts;
+    private final Path runStore;
+    /** The window's status line and model summary. */
+    private final Consumer<String> status;
+    private final Consumer<String> modelSummary;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    /** Steps per second while watching; 0 runs as fast as possible. */
+    private final javafx.beans.property.DoubleProperty speed =
+            new javafx.beans.property.SimpleDoubleProperty(MainViewModel.DEFAULT_SPEED);
+    /** Runs of the scenario with independent random draws; more than one shows a band. */
+    private final javafx.beans.property.IntegerProperty replicates = new javafx.beans.property.SimpleIntegerProperty(1);
+    private final javafx.beans.property.ReadOnlyLongWrapper lastRunId = new javafx.beans.property.ReadOnlyLongWrapper();
+    /** The run recorded before the last one from this window (0 before two): the baseline of a what-if. */
+    private final javafx.beans.property.ReadOnlyLongWrapper previousRunId = new javafx.beans.property.ReadOnlyLongWrapper();
+    /** The stored run the results show, when they show one reopened from the run store; else null. */
+    private final ReadOnlyObjectWrapper<RunStore.StoredRun> reopened = new ReadOnlyObjectWrapper<>();
+    private long firstStepNanos;
+    /** Steps received so far in the current run, over all its replicates (FX thread only). */
+    private int stepsDone;
+    /** Steps received with the first hand-over, when the ETA's clock starts. */
+    private int firstBatch;
+    /** Identifies the current run; results of an older (stopped) run are dropped. */
+    private final AtomicLong runGeneration = new AtomicLong();
+    private volatile RunControl control;
+    /** What the run store said when the current run began, shown with the run's last status; FX thread only. */
+    private String storeNotice;
+
+    public WindowRun(AppExecutor executor, Executor fxThread, LiveChartsViewModel liveCharts, Path runStore,
+              Consumer<String> status, Consumer<String> modelSummary) {
+        this.executor = executor;
+        this.fxThread = fxThread;
+        this.liveCharts = liveCharts;
+        this.runStore = runStore;
+        this.status = status;
+        this.modelSummary = modelSummary;
+    }
+
+    /**
+     * Compiles {@code current} (loads data, trains the model) and runs it, all on the executor;
+     * nothing happens while a run is going.
+     */
+    public void start(Scenario current, Path baseDir, Path scenarioFile) {
+        if (running.get()) {
+            return;
+        }
+        int steps = stepsOf(current);
+        long generation = runGeneration.incrementAndGet();
+        RunControl runControl = new RunControl();
+        runControl.setStepsPerSecond(speed.get());
+        control = runControl;
+        int replicateCount = Math.max(1, Math.min(MainViewModel.MAX_REPLICATES, replicates.get()));
+        liveCharts.clear();
+        liveCharts.setReplicates(replicateCount);
+        reopened.set(null);
+        firstStepNanos = 0;
+        stepsDone = 0;
+        progress.set(0);
+        running.set(true);
+        paused.set(false);
+        status.accept("Starting ...");
+        FxCoalescer<StepResult> coalescer = new FxCoalescer<>(fxThread, results -> {
+            if (generation == runGeneration.get()) {
+                liveCharts.accept(results);
+                showProgress(results.size(), steps, replicateCount);
+            }
+        });
+        // Every replicate's steps, for the run store; written by the replicates' threads (one at a time).
+        List<List<StepResult>> recorded = new java.util.ArrayList<>();
+        executor.submit(() -> {
+            RunListener listener = new RunListener() {
+                private int total = 1;
+
+                @Override
+                public void onPhase(String description) {
+                    fxThread.execute(() -> {
+                        if (generation == runGeneration.get()) {
+                            status.accept(description + " ...");
+                        }
+                    });
+                }
+
+                @Override
+                public void onStep(StepResult result, int totalSteps) {
+                    total = totalSteps;
+                    synchronized (recorded) {
+                        while (recorded.size() <= result.replicate()) {
+                            recorded.add(new java.util.ArrayList<>());
+                        }
+                        recorded.get(result.replicate()).add(result);
+                    }
+                    coalescer.offer(result);
+                }
+
+                @Override
+                public void onFinish(RunStatus outcome) {
+                    int steps = total;
+                    fxThread.execute(() -> finish(generation, outcome == RunStatus.COMPLETED
+                            ? "Finished: " + steps + " steps" : "Stopped"));
+                }
+            };
+            try {
+                SimulationPlan plan = ScenarioCompiler.compile(current, baseDir, listener);
+                if (runControl.isCancelled()) {
+                    listener.onFinish(RunStatus.CANCELLED);
+                    return;
+                }
+                fxThread.execute(() -> {
+                    modelSummary.accept(describeModel(plan));
+                    if (generation == runGeneration.get()) {
+                        liveCharts.setRun(scenarioFile, plan);
+                    }
+                });
+                // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
+                RunRecording.InProgress stored = beginRecording(generation, current, scenarioFile, plan,
+                        replicateCount);
+                RunStatus outcome;
+                try {
+                    outcome = runReplicates(plan, replicateCount, listener, runControl);
+                } catch (RuntimeException e) {
+                    endRecording(stored, () -> stored.fail(String.valueOf(e)));
+                    throw e;
+                }
+                synchronized (recorded) {
+                    if (outcome == RunStatus.COMPLETED) {
+                        endRecording(stored, () -> {
+                            stored.finishReplicates(recorded);
+                            fxThread.execute(() -> {
+                                previousRunId.set(lastRunId.get());
+                                lastRunId.set(stored.id());
+                            });
+                        });
+                    } else {
+                        int fewest = recorded.size() < replicateCount ? 0
+                                : recorded.stream().mapToInt(List::size).min().orElse(0);
+                        endRecording(stored, () -> stored.cancel(fewest));
+                    }
+                }
+            } catch (ScenarioException | DataException e) {
+                fxThread.execute(() -> finish(generation, "Cannot run: " + e.getMessage()));
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> finish(generation, "Run failed: " + e));
+            }
+        });
+    }
+
+    /**
+     * One replicate on this thread, or several on a pool (the engine's {@code Experiment}, which
+     * reports steps of every replicate but leaves the end of the run to its caller).
+     */
+    private static RunStatus runReplicates(SimulationPlan plan, int count, RunListener listener, RunControl runControl) {
+        if (count == 1) {
+            return SimulationEngine.run(plan, 0, listener, runControl);
+        }
+        RunStatus status = org.twinbench.sim.Experiment.run(plan, count,
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1), listener, runControl).status();
+        listener.onFinish(status);
+        return status;
+    }
+
+    /** How many replicates the next run has (1 to {@value #MainViewModel.MAX_REPLICATES}). */
+    public javafx.beans.property.IntegerProperty replicatesProperty() {
+        return replicates;
+    }
+
+    private static String describeModel(SimulationPlan plan) {
+        Map<String, Double> holdout = plan.model().card().holdoutMetrics();
+        return String.format(Locale.ROOT, "%s predicting %s = %s%nholdout accuracy %.3f, AUC %.3f",
+                plan.model().card().algorithm(), plan.target(), plan.model().card().positiveLabel(),
+                holdout.getOrDefault("accuracy", Double.NaN), holdout.getOrDefault("roc_auc", Double.NaN));
+    }
+
+    /** Stops the current run at once: its remaining results are discarded. */
+    public void stop() {
+        RunControl current = control;
+        if (current == null || !running.get()) {
+            return;
+        }
+        current.cancel();
+        finish(runGeneration.get(), "Stopped");
+        runGeneration.incrementAndGet();
+    }
+
+    public void togglePause() {
+        RunControl current = control;
+        if (current == null || !running.get()) {
+            return;
+        }
+        if (current.isPaused()) {
+            current.resume();
+            paused.set(false);
+            status.accept("Running ...");
+        } else {
+            current.pause();
+            paused.set(true);
+            status.accept("Paused");
+        }
+    }
+
+    /** While paused, runs exactly one more step. */
+    public void step() {
+        RunControl current = control;
+        if (current != null && running.get()) {
+            current.step();
+            paused.set(true);
+        }
+    }
+
+    private void finish(long generation, String message) {
+        if (generation != runGeneration.get()) {
+            return;
+        }
+        liveCharts.flush();
+        running.set(false);
+        paused.set(false);
+        String notice = storeNotice;
+        storeNotice = null;
+        status.accept(notice == null ? message : message + ". " + notice);
+    }
+
+    /**
+     * Records in the run store that the run starts (on the executor); null if the store cannot be
+     * opened, and the run goes on unrecorded. What the store has to say (a damaged file set aside, or
+     * why the run is not recorded) ends up in the status line when the run ends.
+     */
+    private RunRecording.InProgress beginRecording(long generation, Scenario scenario, Path scenarioFile,
+                                                   SimulationPlan plan, int replicateCount) {
+        RunRecording.InProgress stored = null;
+        String notice;
+        try {
+            stored = RunRecording.begin(runStore, scenario, scenarioFile == null ? Path.of("untitled.twin.json")
+                    : scenarioFile, plan, replicateCount);
+            notice = stored.notice().orElse(null);
+        } catch (RuntimeException e) {
+            notice = "The run is not recorded: " + e.getMessage();
+        }
+        String told = notice;
+        if (told != null) {
+            fxThread.execute(() -> {
+                if (generation == runGeneration.get()) {
+                    storeNotice = told;
+                    status.accept(told);
+                }
+            });
+        }
+        return stored;
+    }
+
+    /** Ends the stored run (completed, cancelled or failed) on the executor; a store failure goes to the status line. */
+    private void endRecording(RunRecording.InProgress stored, Runnable end) {
+        if (stored == null) {
+            return;
+        }
+        try {
+            end.run();
+        } catch (RuntimeException e) {
+            fxThread.execute(() -> status.accept("The run ended but could not be recorded: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Progress over every replicate's steps ({@code received} more have arrived), and the time left
+     * at the pace so far; the window may run replicates one after another, so a step number alone
+     * would run backwards.
+     */
+    private void showProgress(int received, int steps, int replicateCount) {
+        long now = System.nanoTime();
+        stepsDone += received;
+        if (firstStepNanos == 0) {
+            firstStepNanos = now;
+            firstBatch = stepsDone;
+        }
+        int total = steps * replicateCount;
+        progress.set(Math.min(1, stepsDone / (double) total));
+        if (running.get() && !paused.get()) {
+            String done = replicateCount == 1 ? String.format(Locale.ROOT, "step %d of %d", stepsDone, steps)
+                    : String.format(Locale.ROOT, "%d of %d steps (%d replicates)", stepsDone, total, replicateCount);
+            status.accept("Running: " + done + eta(now, stepsDone - firstBatch, total));
+        }
+    }
+
+    /** Remaining time at the pace of the {@code paced} steps since the first hand-over; blank until a few have run. */
+    private String eta(long now, int paced, int total) {
+        if (paced < 3) {
+            return "";
+        }
+        long remaining = Math.round((now - firstStepNanos) / 1e9 / paced * (total - stepsDone));
+        return remaining < 1 ? "" : String.format(Locale.ROOT, "  ·  about %d:%02d left", remaining / 60, remaining % 60);
+    }
+
+    private static int stepsOf(Scenario scenario) {
+        List<org.twinbench.scenario.ScenarioNode> sources = scenario.nodesOfKind("source.");
+        return sources.isEmpty() ? 1 : Math.max(1, sources.get(0).integer("steps", 60));
+    }
+
+    public javafx.beans.property.DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    /** Changes the pace of the running simulation (and of the next one). */
+    public void setSpeed(double stepsPerSecond) {
+        speed.set(stepsPerSecond);
+        RunControl current = control;
+        if (current != null) {
+            current.setStepsPerSecond(stepsPerSecond);
+        }
+    }
+
+    /**
+     * Shows a completed run from the run store in the results, as it ended, without re-running it:
+     * its curves, slice table, drift heatmap and reliability diagram. Refused while a run is going.
+     */
+    public void reopen(long id) {
+        if (running.get()) {
+            status.accept("Stop the current run before reopening run #" + id);
+            return;
+        }
+        status.accept("Reading run #" + id + " from the run store ...");
+        executor.submit(() -> {
+            try (RunStore store = RunStore.open(runStore)) {
+                RunStore.StoredRun run = store.find(id).filter(RunStore.StoredRun::completed)
+                        .orElseThrow(() -> new IllegalStateException("the store holds no results of run #" + id));
+                org.twinbench.sim.RunOutcome outcome = org.twinbench.report.RunFolder.read(store, id);
+                Scenario scenario = store.text(id, "scenario_json")
+                        .map(json -> org.twinbench.scenario.ScenarioFormat.parse(json, "run #" + id)).orElse(null);
+                fxThread.execute(() -> {
+                    if (running.get()) {
+                        status.accept("Stop the current run before reopening run #" + id);
+                        return;
+                    }
+                    runGeneration.incrementAndGet();
+                    liveCharts.showRun(outcome, scenario);
+                    reopened.set(run);
+                    status.accept("Reopened run #" + id + " (" + run.scenarioName() + ", " + run.steps()
+                            + " steps) from the run store");
+                });
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> status.accept("Cannot reopen run #" + id + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /** The stored run the results show after {@link #reopen}; null while they show a run of this window. */
+    public ReadOnlyObjectProperty<RunStore.StoredRun> reopenedProperty() {
+        return reopened.getReadOnlyProperty();
+    }
+
+    /** The store id of the last run recorded from this window (0 before any). */
+    public javafx.beans.property.ReadOnlyLongProperty previousRunIdProperty() {
+        return previousRunId.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyLongProperty lastRunIdProperty() {
+        return lastRunId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+}

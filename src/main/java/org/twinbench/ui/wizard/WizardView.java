@@ -1,0 +1,377 @@
+package org.twinbench.ui.wizard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.BundledSamples;
+import org.twinbench.data.Frame;
+import org.twinbench.data.SampleData;
+import org.twinbench.report.WhatIfReport;
+import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.sim.whatif.WhatIfChange;
+import org.twinbench.sim.whatif.WhatIfRun;
+import org.twinbench.sim.whatif.WhatIfVerdict;
+import org.twinbench.ui.AppExecutor;
+
+/** Controller of {@code fxml/WizardView.fxml}: the guided "Will my model hold up?" wizard. */
+public final class WizardView {
+
+    private static final int PREVIEW_ROWS = 50;
+
+    @FXML private BorderPane root;
+    @FXML private Label stepLabel;
+    @FXML private VBox dataPage;
+    @FXML private VBox targetPage;
+    @FXML private VBox modelPage;
+    @FXML private Node changesPage;
+    @FXML private VBox changesBox;
+    @FXML private VBox groupsPage;
+    @FXML private VBox groupsBox;
+    @FXML private VBox resultsPage;
+    @FXML private ListView<String> dataNotes;
+    @FXML private TableView<Integer> preview;
+    @FXML private ComboBox<String> targetBox;
+    @FXML private Label targetDescription;
+    @FXML private ComboBox<String> outcomeBox;
+    @FXML private Button buildModelButton;
+    @FXML private Button useModelButton;
+    @FXML private Label modelSummary;
+    @FXML private VBox summaryBox;
+    @FXML private LineChart<Number, Number> resultChart;
+    @FXML private TableView<WhatIfVerdict> verdictTable;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label busyLabel;
+    @FXML private Label problemLabel;
+    @FXML private Button backButton;
+    @FXML private Button nextButton;
+
+    private WizardViewModel model;
+    private Consumer<Path> openInEditor;
+    private WizardFiles files = WizardFiles.dialogs();
+
+    /** Opens the wizard in its own window. */
+    public static WizardViewModel open(Window owner, AppExecutor executor, Consumer<Path> openInEditor) {
+        return open(owner, executor, openInEditor, WizardFiles.dialogs());
+    }
+
+    /** Opens the wizard in its own window, asking {@code files} for every file to open or save. */
+    public static WizardViewModel open(Window owner, AppExecutor executor, Consumer<Path> openInEditor,
+                                       WizardFiles files) {
+        FXMLLoader loader = new FXMLLoader(WizardView.class.getResource("/fxml/WizardView.fxml"));
+        Parent parent;
+        try {
+            parent = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the wizard is part of the application", e);
+        }
+        WizardViewModel viewModel = new WizardViewModel(executor::submit, javafx.application.Platform::runLater);
+        WizardView view = loader.getController();
+        view.files = files;
+        view.bind(viewModel, openInEditor);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle("Will my model hold up? — TwinBench");
+        Scene scene = new Scene(parent, 1060, 740);
+        scene.getStylesheets().add(WizardView.class.getResource("/styles/theme.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setOnCloseRequest(event -> {
+            if (!view.confirmDiscard()) {
+                event.consume();
+            } else {
+                viewModel.cancelWork();
+            }
+        });
+        stage.show();
+        return viewModel;
+    }
+
+    void bind(WizardViewModel viewModel, Consumer<Path> editorOpener) {
+        this.model = viewModel;
+        this.openInEditor = editorOpener;
+        Map<WizardViewModel.Page, Node> pages = Map.of(WizardViewModel.Page.DATA, dataPage,
+                WizardViewModel.Page.TARGET, targetPage, WizardViewModel.Page.MODEL, modelPage,
+                WizardViewModel.Page.CHANGES, changesPage, WizardViewModel.Page.GROUPS, groupsPage,
+                WizardViewModel.Page.RESULTS, resultsPage);
+        pages.forEach((page, node) -> node.visibleProperty().bind(viewModel.pageProperty().isEqualTo(page)));
+        stepLabel.textProperty().bind(Bindings.createStringBinding(() -> "Step "
+                + (viewModel.pageProperty().get().ordinal() + 1) + " of " + WizardViewModel.Page.values().length,
+                viewModel.pageProperty()));
+        backButton.disableProperty().bind(viewModel.pageProperty().isEqualTo(WizardViewModel.Page.DATA));
+        nextButton.visibleProperty().bind(viewModel.pageProperty().isNotEqualTo(WizardViewModel.Page.RESULTS));
+        busyLabel.textProperty().bind(viewModel.busyProperty());
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty().isNotEmpty());
+        problemLabel.textProperty().bind(viewModel.problemProperty());
+
+        dataNotes.setItems(viewModel.dataNotes());
+        viewModel.dataProperty().addListener((obs, old, frame) -> showPreview(frame));
+        targetBox.setItems(viewModel.columns());
+        targetBox.valueProperty().bindBidirectional(viewModel.targetProperty());
+        targetDescription.textProperty().bind(viewModel.targetDescriptionProperty());
+        outcomeBox.setItems(viewModel.outcomes());
+        outcomeBox.valueProperty().bindBidirectional(viewModel.outcomeToWatchProperty());
+        modelSummary.textProperty().bind(viewModel.modelSummaryProperty());
+        buildModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
+        useModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
+
+        for (WhatIfChange.Kind kind : WhatIfChange.Kind.values()) {
+            changesBox.getChildren().add(changeRow(kind));
+        }
+        viewModel.groupColumns().addListener((ListChangeListener<String>) change -> showGroups());
+
+        TableColumn<WhatIfVerdict, String> light = new TableColumn<>("");
+        light.setCellValueFactory(cell -> text(lightWords(cell.getValue().light())));
+        light.setPrefWidth(88);
+        TableColumn<WhatIfVerdict, String> change = new TableColumn<>("If…");
+        // The strength is in the sentence above the chart; one per change, so the table leaves it out.
+        change.setCellValueFactory(cell -> text(capitalised(cell.getValue().change().kind().words())));
+        change.setPrefWidth(250);
+        TableColumn<WhatIfVerdict, String> group = new TableColumn<>("For");
+        group.setCellValueFactory(cell -> text(cell.getValue().group().replace("=", " ").replace('_', ' ')));
+        group.setPrefWidth(150);
+        TableColumn<WhatIfVerdict, String> before = new TableColumn<>("Right today");
+        before.setCellValueFactory(cell -> text(percent(cell.getValue().before())));
+        before.setPrefWidth(110);
+        TableColumn<WhatIfVerdict, String> after = new TableColumn<>("Right after");
+        after.setCellValueFactory(cell -> text(percent(cell.getValue().after())));
+        after.setPrefWidth(110);
+        TableColumn<WhatIfVerdict, String> retraining = new TableColumn<>("Retrained monthly");
+        retraining.setCellValueFactory(cell -> text(cell.getValue().retraining().outcome()));
+        retraining.setPrefWidth(172);
+        verdictTable.getColumns().setAll(List.of(light, change, group, before, after, retraining));
+        verdictTable.setItems(viewModel.verdicts());
+        verdictTable.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(WhatIfVerdict verdict, boolean empty) {
+                super.updateItem(verdict, empty);
+                setTooltip(empty || verdict == null ? null : new javafx.scene.control.Tooltip(verdict.sentence()));
+                for (WhatIfVerdict.Light each : WhatIfVerdict.Light.values()) {
+                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(each.name().toLowerCase(Locale.ROOT)),
+                            !empty && verdict != null && verdict.light() == each);
+                }
+            }
+        });
+        viewModel.resultProperty().addListener((obs, old, result) -> showResult(result));
+    }
+
+    private HBox changeRow(WhatIfChange.Kind kind) {
+        CheckBox box = new CheckBox(capitalised(kind.words()));
+        box.selectedProperty().bindBidirectional(model.changeChosenProperty(kind));
+        box.setPrefWidth(320);
+        box.setId("change-" + kind.name().toLowerCase(Locale.ROOT));
+        Slider strength = new Slider(0, 1, 0.5);
+        strength.valueProperty().bindBidirectional(model.changeStrengthProperty(kind));
+        strength.disableProperty().bind(box.selectedProperty().not());
+        strength.setPrefWidth(260);
+        HBox row = new HBox(12, box, new Label("a little"), strength, new Label("a lot"));
+        row.getStyleClass().add("form-row");
+        return row;
+    }
+
+    private void showGroups() {
+        groupsBox.getChildren().clear();
+        for (String column : model.groupColumns()) {
+            if (column.equals(model.targetProperty().get())) {
+                continue;
+            }
+            CheckBox box = new CheckBox(capitalised(column.replace('_', ' ')));
+            box.setId("group-" + column);
+            box.selectedProperty().bindBidirectional(model.groupChosenProperty(column));
+            groupsBox.getChildren().add(box);
+        }
+    }
+
+    private void showPreview(Frame frame) {
+        preview.getColumns().clear();
+        if (frame == null) {
+            preview.getItems().clear();
+            return;
+        }
+        for (String name : frame.columnNames()) {
+            // Headers in words ("monthly spend"), each column wide enough to show its whole header.
+            TableColumn<Integer, String> column = new TableColumn<>(name.replace('_', ' '));
+            column.setPrefWidth(Math.max(60, new Text(column.getText()).getLayoutBounds().getWidth() * 1.35 + 28));
+            column.setCellValueFactory(cell -> text(BinaryLabels.text(frame.column(name), cell.getValue()) == null
+                    ? "(unknown)" : BinaryLabels.text(frame.column(name), cell.getValue())));
+            preview.getColumns().add(column);
+        }
+        preview.getItems().setAll(java.util.stream.IntStream.range(0, Math.min(PREVIEW_ROWS, frame.rowCount()))
+                .boxed().toList());
+    }
+
+    private void showResult(WhatIfRun.Result result) {
+        summaryBox.getChildren().clear();
+        resultChart.getData().clear();
+        if (result == null) {
+            return;
+        }
+        for (WhatIfChange change : model.question().changes()) {
+            WhatIfVerdict.Light light = WhatIfVerdict.worst(change, result.verdicts());
+            Label line = new Label(result.summary(change));
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE);
+            line.getStyleClass().addAll("verdict", "verdict-" + light.name().toLowerCase(Locale.ROOT));
+            summaryBox.getChildren().add(line);
+        }
+        result.overallAccuracy().forEach((name, curve) -> {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(name);
+            for (int step = 0; step < curve.length; step++) {
+                series.getData().add(new XYChart.Data<>(step, curve[step]));
+            }
+            resultChart.getData().add(series);
+        });
+    }
+
+    private static String lightWords(WhatIfVerdict.Light light) {
+        return switch (light) {
+            case GREEN -> "● fine";
+            case AMBER -> "● worse";
+            case RED -> "● fails";
+        };
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static ReadOnlyObjectWrapper<String> text(String value) {
+        return new ReadOnlyObjectWrapper<>(value);
+    }
+
+    boolean confirmDiscard() {
+        if (!model.hasEntries()) {
+            return true;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Leave the wizard? What you entered will be lost.",
+                ButtonType.YES, ButtonType.NO);
+        alert.setHeaderText(null);
+        alert.initOwner(root.getScene().getWindow());
+        return alert.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
+    }
+
+    @FXML
+    private void onChooseData() {
+        files.open(window(), "Choose your spreadsheet", "Spreadsheets", List.of("*.csv", "*.tsv", "*.txt", "*.xlsx"))
+                .ifPresent(model::loadData);
+    }
+
+    @FXML
+    private void onUseModel() {
+        files.open(window(), "Choose the model you were given", "Models (.onnx, .twinmodel)",
+                List.of("*.onnx", "*.twinmodel")).ifPresent(model::useModel);
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
+    }
+
+    @FXML
+    private void onSampleData() {
+        try {
+            Path samples = BundledSamples.extractTo(BundledSamples.userDirectory().resolve("samples"));
+            model.loadData(samples.resolve("churn.csv"));
+        } catch (IOException e) {
+            model.loadData(Path.of("churn.csv"));
+        }
+    }
+
+    @FXML
+    private void onBuildModel() {
+        model.buildModel();
+    }
+
+    @FXML
+    private void onNext() {
+        model.next();
+    }
+
+    @FXML
+    private void onBack() {
+        model.back();
+    }
+
+    @FXML
+    private void onCancel() {
+        if (confirmDiscard()) {
+            model.cancelWork();
+            root.getScene().getWindow().hide();
+        }
+    }
+
+    @FXML
+    private void onStartOver() {
+        model.startOver();
+    }
+
+    @FXML
+    private void onSaveReport() {
+        WhatIfRun.Result result = model.resultProperty().get();
+        if (result == null) {
+            return;
+        }
+        files.save(window(), "Save the report", "will-my-model-hold-up.html", "Web page", List.of("*.html"))
+                .ifPresent(file -> write(file, WhatIfReport.html("Will my model hold up?", model.question().changes(),
+                        result), () -> { }));
+    }
+
+    @FXML
+    private void onOpenInEditor() {
+        WhatIfRun.Result result = model.resultProperty().get();
+        if (result == null) {
+            return;
+        }
+        files.save(window(), "Save the scenario", "my-model.twin.json", "TwinBench scenario", List.of("*.twin.json"))
+                .ifPresent(target -> write(target, ScenarioFormat.toJson(result.combined()), () -> {
+                    openInEditor.accept(target);
+                    window().hide();
+                }));
+    }
+
+    private void write(Path file, String text, Runnable then) {
+        try {
+            SampleData.writeAtomically(file, out -> out.write(text));
+            then.run();
+        } catch (IOException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not save " + file + ": " + e.getMessage());
+            alert.setHeaderText(null);
+            alert.showAndWait();
+        }
+    }
+}

@@ -108,9 +108,21 @@ public final class RunCommand implements Callable<Integer> {
             }
             return sweep(scenario, baseDir, dir, threadCount);
         }
-        SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { });
+        PrintWriter notes = spec.commandLine().getErr();
+        SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() {
+            @Override
+            public void onNote(String note) {
+                notes.println("twinbench: note: " + note);
+                notes.flush();
+            }
+        });
         if (steps != null) {
             plan = plan.withSteps(steps);
+            if (plan.steps() < steps) {
+                notes.println("twinbench: note: the data has " + plan.steps() + " calendar windows: the run ends after"
+                        + " the last one (--steps " + steps + " asked; at_end loop replays them again)");
+                notes.flush();
+            }
         }
         RunProvenance provenance = RunProvenance.of(scenarioFile, plan, replicates, Instant.now());
         // The run is in the store from its start, so that a run killed half-way shows as interrupted.

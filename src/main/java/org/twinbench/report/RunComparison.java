@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.twinbench.sim.StepRows;
 import org.twinbench.sim.store.RunStore;
 
 /**
@@ -48,7 +49,7 @@ public final class RunComparison {
         int steps = run.steps();
         try {
             store.forEachStepRow(id, (replicate, step, slice, metric, value) -> {
-                if (value.isEmpty() || step >= steps) {
+                if (value.isEmpty() || step >= steps || metric.equals(StepRows.WINDOW_START)) {
                     return;
                 }
                 double v = Double.parseDouble(value);
@@ -86,7 +87,8 @@ public final class RunComparison {
         int[] counts = new int[steps];
         try {
             store.forEachStepRow(id, (replicate, step, rowSlice, rowMetric, value) -> {
-                if (value.isEmpty() || step >= steps || !rowMetric.equals(metric) || !rowSlice.equals(slice)) {
+                if (value.isEmpty() || step >= steps || !rowMetric.equals(metric) || !rowSlice.equals(slice)
+                        || rowMetric.equals(StepRows.WINDOW_START)) {
                     return;
                 }
                 double v = Double.parseDouble(value);

@@ -15,6 +15,7 @@ import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunStatus;
 import org.twinbench.sim.StepResult;
+import org.twinbench.sim.StepRows;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.stats.MetricSet;
 import org.twinbench.stats.ReliabilityBins;
@@ -48,9 +49,14 @@ public final class RunFolder {
             }
             int replicate = whole(row.get(0), file, i);
             int step = whole(row.get(1), file, i);
+            StepBuilder builder = steps.computeIfAbsent(replicate, r -> new TreeMap<>())
+                    .computeIfAbsent(step, s -> new StepBuilder());
+            if (row.get(3).equals(StepRows.WINDOW_START)) {
+                builder.windowStart = row.get(4);
+                continue;
+            }
             double value = row.get(4).isEmpty() ? Double.NaN : number(row.get(4), file, i);
-            steps.computeIfAbsent(replicate, r -> new TreeMap<>())
-                    .computeIfAbsent(step, s -> new StepBuilder()).add(row.get(2), row.get(3), value);
+            builder.add(row.get(2), row.get(3), value);
         }
         String alarmsFile = file.replaceAll("steps\\.csv$", "alarms.csv");
         List<List<String>> alarms = csv(alarmsCsv, alarmsFile);
@@ -79,9 +85,15 @@ public final class RunFolder {
         Map<Integer, Map<Integer, StepBuilder>> steps = new TreeMap<>();
         ReliabilityRows.Collector bins = new ReliabilityRows.Collector();
         try {
-            store.forEachStepRow(id, (replicate, step, slice, metric, value) -> steps
-                    .computeIfAbsent(replicate, r -> new TreeMap<>()).computeIfAbsent(step, k -> new StepBuilder())
-                    .add(slice, metric, value.isEmpty() ? Double.NaN : Double.parseDouble(value)));
+            store.forEachStepRow(id, (replicate, step, slice, metric, value) -> {
+                StepBuilder builder = steps.computeIfAbsent(replicate, r -> new TreeMap<>())
+                        .computeIfAbsent(step, k -> new StepBuilder());
+                if (metric.equals(StepRows.WINDOW_START)) {
+                    builder.windowStart = value;
+                } else {
+                    builder.add(slice, metric, value.isEmpty() ? Double.NaN : Double.parseDouble(value));
+                }
+            });
             store.forEachReliabilityRow(id, bins.sink());
         } catch (IOException e) {
             throw new UncheckedIOException("run #" + id + ": cannot read its steps: " + e.getMessage(), e);
@@ -112,6 +124,7 @@ public final class RunFolder {
         private final Map<String, Map<String, Double>> slices = new LinkedHashMap<>();
         private final Map<String, Double> measures = new LinkedHashMap<>();
         private final List<Alarm> alarms = new ArrayList<>();
+        private String windowStart;
 
         void add(String slice, String metric, double value) {
             if (!slice.equals(RunSeries.OVERALL)) {
@@ -131,7 +144,8 @@ public final class RunFolder {
                 sliceMetrics.add(new SliceMetrics(name.substring(0, Math.max(cut, 0)),
                         value.equals("(missing)") ? null : value, metrics(metrics)));
             });
-            return new StepResult(replicate, step, metrics(overall), sliceMetrics, measures, alarms, calibration);
+            return new StepResult(replicate, step, metrics(overall), sliceMetrics, measures, alarms, calibration,
+                    windowStart);
         }
 
         private static MetricSet metrics(Map<String, Double> m) {

@@ -30,7 +30,8 @@ final class SourceNodes {
                             optional("batch_size", INTEGER, 500L, "Rows drawn per step").range(1.0, null),
                             optional("steps", INTEGER, 60L, "Number of simulated steps").range(1.0, null),
                             optional("reference_share", NUMBER, 0.5,
-                                    "Share of the rows (in file order) that form the reference; the rest is production")
+                                    "Share of the rows (in file order, or in time order with a time column) that form"
+                                            + " the reference; the rest is production")
                                     .range(0.0, 1.0),
                             optional("replace", BOOLEAN, true, "Sample with replacement (when sampling is absent)"),
                             optional("sampling", TEXT, null, "How rows are drawn: with-replacement; per-step (no row "
@@ -38,7 +39,18 @@ final class SourceNodes {
                                     + "drawn: a seeded shuffle consumed batch after batch, reshuffled each epoch); "
                                     + "absent: as replace says").oneOf("with-replacement", "per-step", "epochs"),
                             optional("time_column", COLUMN, null, "Replay production rows in the order of this "
-                                    + "column, batch after batch, instead of sampling")),
+                                    + "column (dates read as dates), batch after batch, instead of sampling; the "
+                                    + "reference is then the earliest rows"),
+                            optional("window", TEXT, null, "With a time column: each step holds every row of one "
+                                    + "calendar window (day, week = ISO week, month, quarter) instead of batch_size "
+                                    + "rows").oneOf("day", "week", "month", "quarter"),
+                            optional("reference_until", TEXT, null, "With a time column: rows before this date "
+                                    + "(e.g. 2021-04-01) are the reference, rows from it on are replayed"),
+                            optional("at_end", TEXT, "stop", "With calendar windows, after the last window: stop "
+                                    + "(the run ends there, even if more steps were asked for) or loop (start "
+                                    + "again at the first window)").oneOf("stop", "loop"),
+                            optional("time_format", TEXT, null, "How the time column writes dates when its values "
+                                    + "fit two readings, e.g. M/d/yyyy (US) or d/M/yyyy (European)")),
                     List.of(), List.of(BATCH_OUT)),
             new NodeType(NodeCatalog.SEA_SOURCE, "Sources", "SEA stream",
                     "Street & Kim's SEA concepts: x1..x3 uniform on [0, 10], class 1 when x1 + x2 > θ (θ = 8, 9, 7, 9.5)",

@@ -6,6 +6,14 @@ public interface RunListener {
     default void onPhase(String description) {
     }
 
+    /**
+     * Something the user should know about the run as compiled (e.g. a calendar replay ends before the
+     * steps asked for); shown as a phase unless the listener says it otherwise.
+     */
+    default void onNote(String note) {
+        onPhase(note);
+    }
+
     default void onStep(StepResult result, int totalSteps) {
     }
 

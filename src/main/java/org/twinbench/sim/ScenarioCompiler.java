@@ -28,10 +28,12 @@ import org.twinbench.sim.policy.Challenger;
 import org.twinbench.sim.policy.ModelRefit;
 import org.twinbench.sim.source.AgrawalGenerator;
 import org.twinbench.sim.source.BatchSource;
+import org.twinbench.sim.source.CalendarSource;
 import org.twinbench.sim.source.DatasetSource;
 import org.twinbench.sim.source.HyperplaneGenerator;
 import org.twinbench.sim.source.SeaGenerator;
 import org.twinbench.sim.source.SyntheticSource;
+import org.twinbench.sim.source.TimeColumns;
 
 /**
  * Turns a validated scenario into a {@link SimulationPlan}: loads the source data (paths relative to
@@ -107,26 +109,76 @@ public final class ScenarioCompiler {
         Path dataFile = baseDir.resolve(sourceNode.requiredString("path")).normalize();
         Dataset dataset = TableLoader.load(dataFile);
         Frame all = PersonalSlices.mask(dataset.frame(), dataset, scenario);
-        int referenceRows = (int) Math.round(all.rowCount() * sourceNode.number("reference_share", 0.5));
-        if (referenceRows < 10 || all.rowCount() - referenceRows < 1) {
-            throw new ScenarioException("node " + sourceNode.id() + ": " + dataFile + " has " + all.rowCount()
-                    + " rows, too few to split into reference and production");
-        }
-        Frame production = all.slice(referenceRows, all.rowCount());
         String timeColumn = sourceNode.string("time_column", null);
+        double[] times = null;
+        String window = sourceNode.string("window", null);
         if (timeColumn != null) {
             PerturbationFactory.requireColumn(sourceNode, all, timeColumn);
-            production = production.select(timeOrder(production.column(timeColumn)));
+            times = window != null || sourceNode.string("reference_until", null) != null
+                    ? TimeColumns.dates(sourceNode, all.column(timeColumn), timeColumn)
+                    : TimeColumns.forOrdering(sourceNode, all.column(timeColumn), timeColumn);
+            all = all.select(times != null ? TimeColumns.order(times) : timeOrder(all.column(timeColumn)));
+            times = times == null ? null : TimeColumns.sorted(times);
         }
-        String sampling = sourceNode.string("sampling", null);
-        DatasetSource.Sampling how = timeColumn != null ? DatasetSource.Sampling.IN_ORDER
-                : sampling != null ? DatasetSource.Sampling.of(sampling)
-                : sourceNode.flag("replace", true) ? DatasetSource.Sampling.WITH_REPLACEMENT
-                : DatasetSource.Sampling.PER_STEP;
-        DatasetSource source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size", 500),
-                how, scenario.seed());
-        return new Origin(source, all.slice(0, referenceRows), all, dataset.provenance(),
-                sourceNode.integer("steps", 60));
+        int referenceRows = referenceRows(sourceNode, all, times, dataFile);
+        Frame production = all.slice(referenceRows, all.rowCount());
+        int steps = sourceNode.integer("steps", 60);
+        BatchSource source;
+        if (window != null) {
+            if (timeColumn == null) {
+                throw new ScenarioException("node " + sourceNode.id() + ": window '" + window
+                        + "' needs a time_column to read the dates from");
+            }
+            CalendarSource calendar = CalendarSource.of(sourceNode.id(), production,
+                    java.util.Arrays.copyOfRange(times, referenceRows, times.length), CalendarSource.Window.of(window),
+                    CalendarSource.AtEnd.of(sourceNode.string("at_end", "stop")));
+            if (calendar.windowCount() == 0) {
+                throw new ScenarioException("node " + sourceNode.id() + ": " + dataFile + " has no dated rows to replay"
+                        + " after the reference");
+            }
+            if (calendar.steps(steps) < steps) {
+                listener.onNote("the data has " + calendar.windowCount() + " " + window + " windows: the run ends"
+                        + " after the last one (" + steps + " steps asked; at_end loop replays them again)");
+            }
+            steps = calendar.steps(steps);
+            source = calendar;
+        } else {
+            String sampling = sourceNode.string("sampling", null);
+            DatasetSource.Sampling how = timeColumn != null ? DatasetSource.Sampling.IN_ORDER
+                    : sampling != null ? DatasetSource.Sampling.of(sampling)
+                    : sourceNode.flag("replace", true) ? DatasetSource.Sampling.WITH_REPLACEMENT
+                    : DatasetSource.Sampling.PER_STEP;
+            source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size", 500), how,
+                    scenario.seed());
+        }
+        return new Origin(source, all.slice(0, referenceRows), all, dataset.provenance(), steps);
+    }
+
+    /**
+     * The reference rows: those before {@code reference_until} (rows in time order), or the first
+     * {@code reference_share} of them.
+     */
+    private static int referenceRows(ScenarioNode sourceNode, Frame all, double[] times, Path dataFile) {
+        String until = sourceNode.string("reference_until", null);
+        int referenceRows;
+        if (until != null) {
+            if (times == null) {
+                throw new ScenarioException("node " + sourceNode.id() + ": reference_until needs a time_column");
+            }
+            double cut = TimeColumns.date(sourceNode, "reference_until", until);
+            referenceRows = 0;
+            while (referenceRows < times.length && times[referenceRows] < cut) {
+                referenceRows++;
+            }
+        } else {
+            referenceRows = (int) Math.round(all.rowCount() * sourceNode.number("reference_share", 0.5));
+        }
+        if (referenceRows < 10 || all.rowCount() - referenceRows < 1) {
+            throw new ScenarioException("node " + sourceNode.id() + ": " + dataFile + " has " + all.rowCount()
+                    + " rows" + (until != null ? ", " + referenceRows + " of them before " + until : "")
+                    + ", too few to split into reference (at least 10 rows) and production");
+        }
+        return referenceRows;
     }
 
     private static Origin syntheticOrigin(Scenario scenario, ScenarioNode node) {
@@ -155,10 +207,17 @@ public final class ScenarioCompiler {
     }
 
     /**
-     * Row indices in time order: numbers ascending, text (e.g. ISO dates) in string order; missing
-     * values last; ties keep file order.
+     * Row indices in time order: numbers ascending, dates and timestamps by the time they name (read as
+     * {@link org.twinbench.data.DateTimes} reads them), other text in string order; missing values last;
+     * ties keep file order.
      */
     public static int[] timeOrder(Column column) {
+        if (column instanceof CategoricalColumn text) {
+            double[] seconds = TimeColumns.secondsOrNull(text);
+            if (seconds != null) {
+                return TimeColumns.order(seconds);
+            }
+        }
         Integer[] order = new Integer[column.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

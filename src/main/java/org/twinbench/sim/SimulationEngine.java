@@ -103,7 +103,7 @@ public final class SimulationEngine {
                 model = policy.act(step, arrived, model, out);
             }
             return new StepResult(replicate, step, metrics.overall(), metrics.slices(), out.measures, out.alarms,
-                    metrics.calibration());
+                    metrics.calibration(), plan.source().windowStart(step));
         }
 
         /** Gives the challenger's scores to the rows routed to it; null when no challenger is serving. */

@@ -9,6 +9,7 @@ import org.twinbench.sim.perturb.Perturbation;
 import org.twinbench.sim.policy.Challenger;
 import org.twinbench.sim.policy.Policy;
 import org.twinbench.sim.source.BatchSource;
+import org.twinbench.sim.source.CalendarSource;
 import org.twinbench.sim.source.DatasetSource;
 
 /**
@@ -64,9 +65,13 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
         return model.card().target();
     }
 
-    /** The same plan run for a different number of steps. */
+    /**
+     * The same plan run for a different number of steps; a calendar replay that stops after its last
+     * window makes at most one step per window.
+     */
     public SimulationPlan withSteps(int newSteps) {
-        return new SimulationPlan(scenario, source, perturbations, model, sliceColumns, threshold, newSteps, data,
+        int actual = source instanceof CalendarSource calendar ? calendar.steps(newSteps) : newSteps;
+        return new SimulationPlan(scenario, source, perturbations, model, sliceColumns, threshold, actual, data,
                 labelDelay, monitors, policies, deployment, selectiveLabels, challenger);
     }
 }

@@ -17,9 +17,12 @@ import org.twinbench.stats.SliceMetrics;
  * @param alarms what monitors and policies signalled at this step
  * @param calibration the reliability bins of the labelled rows overall (empty when not recorded, as for
  *     a run read back from its folder: the bins are not part of {@code steps.csv})
+ * @param windowStart the first day of the calendar window the step replayed (ISO date), or null when
+ *     steps are counted in rows
  */
 public record StepResult(int replicate, int step, MetricSet overall, List<SliceMetrics> slices,
-                         Map<String, Double> measures, List<Alarm> alarms, ReliabilityBins calibration)
+                         Map<String, Double> measures, List<Alarm> alarms, ReliabilityBins calibration,
+                         String windowStart)
         implements java.io.Serializable {
 
     public StepResult {
@@ -27,6 +30,11 @@ public record StepResult(int replicate, int step, MetricSet overall, List<SliceM
         measures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measures));
         alarms = List.copyOf(alarms);
         calibration = calibration == null ? ReliabilityBins.EMPTY : calibration;
+    }
+
+    public StepResult(int replicate, int step, MetricSet overall, List<SliceMetrics> slices,
+                      Map<String, Double> measures, List<Alarm> alarms, ReliabilityBins calibration) {
+        this(replicate, step, overall, slices, measures, alarms, calibration, null);
     }
 
     public StepResult(int replicate, int step, MetricSet overall, List<SliceMetrics> slices,

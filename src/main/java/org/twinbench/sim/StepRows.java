@@ -8,7 +8,8 @@ import org.twinbench.stats.SliceMetrics;
 /**
  * The long format of a run, one row per (replicate, step, slice, metric) with the value as text: for
  * every step the row count {@code n} and the metrics overall, then per slice ({@code column=value}),
- * then the step's other measures under slice {@code overall}. An undefined value is empty; numbers are
+ * then the step's other measures under slice {@code overall}, and for a calendar replay the first day of
+ * the step's window ({@value #WINDOW_START}, an ISO date). An undefined value is empty; numbers are
  * written with {@link Double#toString} (exact: reading the text back gives the same double).
  * {@code steps.csv} and the run store both use it, so an export reproduces the file byte for byte.
  */
@@ -19,6 +20,9 @@ public final class StepRows {
     public interface Sink {
         void row(int replicate, int step, String slice, String metric, String value) throws IOException;
     }
+
+    /** The metric name of a calendar step's window start. */
+    public static final String WINDOW_START = "window_start";
 
     private StepRows() {
     }
@@ -34,6 +38,9 @@ public final class StepRows {
                 }
                 for (var measure : result.measures().entrySet()) {
                     sink.row(r, s, RunSeries.OVERALL, measure.getKey(), text(measure.getValue()));
+                }
+                if (result.windowStart() != null) {
+                    sink.row(r, s, RunSeries.OVERALL, WINDOW_START, result.windowStart());
                 }
             }
         }

@@ -10,4 +10,9 @@ public interface BatchSource {
 
     /** The rows of {@code step} of a replicate, drawn with {@code random} (derived from seed, node, replicate and step). */
     Frame batch(int step, int replicate, SplittableRandom random);
+
+    /** The first day of the calendar window a step replays (ISO date), or null for row-count steps. */
+    default String windowStart(int step) {
+        return null;
+    }
 }

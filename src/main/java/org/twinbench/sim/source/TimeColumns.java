@@ -1,0 +1,133 @@
+package org.twinbench.sim.source;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Column;
+import org.twinbench.data.DateTimes;
+import org.twinbench.data.NumericColumn;
+import org.twinbench.scenario.ScenarioException;
+import org.twinbench.scenario.ScenarioNode;
+
+/**
+ * The time of each row of a dataset source's {@code time_column}: dates and timestamps read as
+ * {@link DateTimes} reads them (the node's {@code time_format} where the values fit two readings),
+ * numbers as they are. Problems are the user's to fix and name the node.
+ */
+public final class TimeColumns {
+
+    private TimeColumns() {
+    }
+
+    /**
+     * Epoch seconds (UTC) of each row of a text column of dates, NaN where missing.
+     *
+     * @throws ScenarioException naming the node when the column is numeric, ambiguous or not dates
+     */
+    public static double[] dates(ScenarioNode node, Column column, String name) {
+        if (column instanceof NumericColumn) {
+            throw new ScenarioException("node " + node.id() + ": time_column '" + name + "' holds numbers, not dates;"
+                    + " calendar windows and reference_until need dates (e.g. 2021-04-15 or 4/15/2021)");
+        }
+        CategoricalColumn text = (CategoricalColumn) column;
+        DateTimes.Format format;
+        try {
+            format = DateTimes.recognise(name, levels(text), node.string("time_format", null));
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("node " + node.id() + ": time_column: " + e.getMessage());
+        }
+        return seconds(text, format);
+    }
+
+    /**
+     * The rows' times for ordering a replay: dates read as dates, numbers as numbers; null for text that
+     * is not dates (then the text's order is the time order).
+     *
+     * @throws ScenarioException naming the node when dates fit two readings and no time_format says which
+     */
+    public static double[] forOrdering(ScenarioNode node, Column column, String name) {
+        if (column instanceof NumericColumn numeric) {
+            double[] values = new double[numeric.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = numeric.get(i);
+            }
+            return values;
+        }
+        CategoricalColumn text = (CategoricalColumn) column;
+        if (node.string("time_format", null) == null && DateTimes.candidates(levels(text)).isEmpty()) {
+            return null;
+        }
+        return dates(node, column, name);
+    }
+
+    /** Epoch seconds of the rows of a column of dates that fit exactly one format; null otherwise. */
+    public static double[] secondsOrNull(CategoricalColumn text) {
+        List<String> fits = DateTimes.candidates(levels(text));
+        if (fits.isEmpty() || fits.contains(DateTimes.MONTH_FIRST) && fits.contains(DateTimes.DAY_FIRST)) {
+            return null;
+        }
+        return seconds(text, new DateTimes.Format(fits.get(0)));
+    }
+
+    /** Epoch seconds of one date written in a parameter (e.g. {@code reference_until}). */
+    public static double date(ScenarioNode node, String param, String value) {
+        try {
+            return DateTimes.recognise(param, List.of(value), null).seconds(value);
+        } catch (IllegalArgumentException ambiguousOrOther) {
+            // An ISO date always reads; otherwise the column's own format says how to read the value.
+        }
+        try {
+            String format = node.string("time_format", null);
+            if (format == null) {
+                throw new IllegalArgumentException(value);
+            }
+            return DateTimes.recognise(param, List.of(value), format).seconds(value);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("node " + node.id() + ": " + param + " '" + value
+                    + "' is not a date (write it as 2021-04-15)");
+        }
+    }
+
+    /** Row indices sorted by time, missing (NaN) last; ties keep file order. */
+    public static int[] order(double[] times) {
+        Integer[] order = new Integer[times.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(key(times[a]), key(times[b])));
+        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The times in the order {@link #order} gives. */
+    public static double[] sorted(double[] times) {
+        int[] order = order(times);
+        double[] out = new double[times.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = times[order[i]];
+        }
+        return out;
+    }
+
+    private static double key(double time) {
+        return Double.isNaN(time) ? Double.POSITIVE_INFINITY : time;
+    }
+
+    private static double[] seconds(CategoricalColumn text, DateTimes.Format format) {
+        List<String> levels = text.levels();
+        double[] byLevel = new double[levels.size()];
+        for (int l = 0; l < byLevel.length; l++) {
+            byLevel[l] = format.seconds(levels.get(l));
+        }
+        int[] codes = text.codes();
+        double[] out = new double[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            out[i] = codes[i] < 0 ? Double.NaN : byLevel[codes[i]];
+        }
+        return out;
+    }
+
+    private static List<String> levels(CategoricalColumn text) {
+        return new ArrayList<>(text.levels());
+    }
+}

@@ -1,0 +1,224 @@
+package org.twinbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.data.SampleData;
+import org.twinbench.scenario.SampleScenarios;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.scenario.ScenarioNode;
+
+/**
+ * Calendar replay from the command line: dated rows written in US, European and ISO forms and shuffled
+ * are replayed one calendar window per step, in time order; the counts per window are computed here
+ * independently (java.time's YearMonth and ISO week fields over the original ISO dates).
+ */
+class CalendarReplayTest {
+
+    @TempDir
+    static Path dir;
+
+    /** The loans sample's rows: the ISO date of each (column applied_on) and its CSV line. */
+    static List<String[]> rows;
+    static String header;
+
+    @BeforeAll
+    static void writeData() throws IOException {
+        System.setProperty(org.twinbench.sim.store.RunStore.PATH_PROPERTY, dir.resolve("runs.sqlite").toString());
+        Path loans = dir.resolve("loans-iso.csv");
+        SampleData.writeLoans(loans, 3000, 11);
+        List<String> lines = Files.readAllLines(loans);
+        header = lines.get(0);
+        assertThat(header.split(",")[1]).isEqualTo("applied_on");
+        rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            rows.add(new String[] {line.split(",")[1], line});
+        }
+    }
+
+    @AfterAll
+    static void forgetStore() {
+        System.clearProperty(org.twinbench.sim.store.RunStore.PATH_PROPERTY);
+    }
+
+    /** The rows, shuffled, with their date rewritten by {@code pattern}; only those {@code keep} accepts. */
+    private static Path dataset(String name, String pattern, java.util.function.Predicate<LocalDate> keep)
+            throws IOException {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(pattern);
+        List<String> out = new ArrayList<>();
+        for (String[] row : rows) {
+            LocalDate date = LocalDate.parse(row[0]);
+            if (keep.test(date)) {
+                String[] cells = row[1].split(",", -1);
+                cells[1] = date.format(format);
+                out.add(String.join(",", cells));
+            }
+        }
+        Collections.shuffle(out, new Random(3));
+        out.add(0, header);
+        Path file = dir.resolve(name);
+        Files.write(file, out);
+        return file;
+    }
+
+    private static Path scenario(Path data, Map<String, Object> params) throws IOException {
+        Scenario scenario = SampleScenarios.loansRecession(7);
+        ScenarioNode source = scenario.node("loans").orElseThrow().withParam("path", data.getFileName().toString())
+                .withParam("time_column", "applied_on");
+        for (var p : params.entrySet()) {
+            source = source.withParam(p.getKey(), p.getValue());
+        }
+        Path file = dir.resolve(data.getFileName() + "-" + params.hashCode() + ".twin.json");
+        Files.writeString(file, ScenarioFormat.toJson(scenario.withNode(source)));
+        return file;
+    }
+
+    /** Expected rows per window from the ISO dates at or after {@code from}, keyed by the window's first day. */
+    private static TreeMap<LocalDate, Integer> expected(LocalDate from, Function<LocalDate, LocalDate> windowStart,
+                                                        java.util.function.Predicate<LocalDate> keep) {
+        TreeMap<LocalDate, Integer> counts = new TreeMap<>();
+        for (String[] row : rows) {
+            LocalDate date = LocalDate.parse(row[0]);
+            if (keep.test(date) && !date.isBefore(from)) {
+                counts.merge(windowStart.apply(date), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** Per step of replicate 0: the window start and n read from steps.csv. */
+    private static List<String[]> windows(Path out) throws IOException {
+        Map<Integer, String[]> byStep = new TreeMap<>();
+        for (String line : Files.readAllLines(out.resolve("steps.csv"))) {
+            String[] f = line.split(",", -1);
+            if (!f[0].equals("0") || !f[2].equals("overall")) {
+                continue;
+            }
+            String[] w = byStep.computeIfAbsent(Integer.parseInt(f[1]), k -> new String[2]);
+            if (f[3].equals("window_start")) {
+                w[0] = f[4];
+            } else if (f[3].equals("n")) {
+                w[1] = f[4];
+            }
+        }
+        return new ArrayList<>(byStep.values());
+    }
+
+    @Test
+    void usDatesShuffledReplayOneMonthPerStepAndStopAfterTheLast() throws IOException {
+        Path data = dataset("loans-us.csv", "M/d/yyyy", d -> true);
+        Path file = scenario(data, Map.of("window", "month", "reference_until", "2025-01-01", "steps", 60L));
+        Path out = dir.resolve("us-month");
+        CliRunner result = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-store");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+
+        TreeMap<LocalDate, Integer> expected = expected(LocalDate.of(2025, 1, 1), d -> YearMonth.from(d).atDay(1),
+                d -> true);
+        List<String[]> windows = windows(out);
+        assertThat(windows).hasSize(expected.size());
+        int step = 0;
+        for (var e : expected.entrySet()) {
+            assertThat(windows.get(step)[0]).as("window of step " + step).isEqualTo(e.getKey().toString());
+            assertThat(windows.get(step)[1]).as("rows of step " + step).isEqualTo(Integer.toString(e.getValue()));
+            step++;
+        }
+        assertThat(result.err()).contains("note: the data has " + expected.size() + " month windows");
+        assertThat(result.out()).contains(expected.size() + " steps x 1 replicates");
+    }
+
+    @Test
+    void europeanDatesByIsoWeekAndLoopWhenAsked() throws IOException {
+        Path data = dataset("loans-eu.csv", "d.M.yyyy", d -> true);
+        Path file = scenario(data, Map.of("window", "week", "reference_until", "2025-10-01", "steps", 20L,
+                "at_end", "loop"));
+        Path out = dir.resolve("eu-week");
+        CliRunner result = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-store");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+
+        // ISO weeks counted by their (week-based year, week) fields, then named by their Monday.
+        TreeMap<LocalDate, Integer> expected = expected(LocalDate.of(2025, 10, 1), d -> LocalDate.of(
+                d.get(IsoFields.WEEK_BASED_YEAR), 6, 1).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR,
+                d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)).with(java.time.DayOfWeek.MONDAY), d -> true);
+        List<LocalDate> starts = new ArrayList<>(expected.keySet());
+        List<String[]> windows = windows(out);
+        assertThat(windows).hasSize(20);
+        assertThat(starts.size()).isLessThan(20);
+        for (int step = 0; step < 20; step++) {
+            LocalDate start = starts.get(step % starts.size());
+            assertThat(windows.get(step)[0]).as("step " + step).isEqualTo(start.toString());
+            assertThat(windows.get(step)[1]).isEqualTo(Integer.toString(expected.get(start)));
+        }
+        assertThat(result.err()).doesNotContain("note:");
+    }
+
+    @Test
+    void slashedDatesThatFitBothReadingsAreRefusedUntilTheFormatIsSet() throws IOException {
+        java.util.function.Predicate<LocalDate> early = d -> d.getDayOfMonth() <= 12;
+        Path data = dataset("loans-ambiguous.csv", "d/M/yyyy", early);
+        Path file = scenario(data, Map.of("window", "quarter", "reference_until", "2025-01-01"));
+        CliRunner refused = CliRunner.run("run", file.toString(), "--out", dir.resolve("amb").toString(),
+                "--no-store");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().strip().lines()).hasSize(1);
+        assertThat(refused.err()).contains("node loans").contains("month-first or day-first")
+                .contains("M/d/yyyy or d/M/yyyy").doesNotContain("Exception");
+        assertThat(dir.resolve("amb")).doesNotExist();
+
+        Path set = scenario(data, Map.of("window", "quarter", "reference_until", "2025-01-01",
+                "time_format", "d/M/yyyy"));
+        Path out = dir.resolve("quarters");
+        CliRunner result = CliRunner.run("run", set.toString(), "--out", out.toString(), "--no-store");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        TreeMap<LocalDate, Integer> expected = expected(LocalDate.of(2025, 1, 1), d -> LocalDate.of(d.getYear(),
+                d.get(IsoFields.QUARTER_OF_YEAR) * 3 - 2, 1), early);
+        List<String[]> windows = windows(out);
+        assertThat(windows).extracting(w -> w[0]).containsExactlyElementsOf(
+                expected.keySet().stream().map(LocalDate::toString).toList());
+        assertThat(windows).extracting(w -> w[1]).containsExactlyElementsOf(
+                expected.values().stream().map(String::valueOf).toList());
+    }
+
+    @Test
+    void rowCountReplayOrdersUsDatesByTimeNotAsText() throws IOException {
+        Path data = dataset("loans-us-rows.csv", "M/d/yyyy", d -> true);
+        Path file = scenario(data, Map.of("batch_size", 100L, "steps", 5L));
+        Path out = dir.resolve("us-rows");
+        CliRunner result = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-store");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> steps = Files.readAllLines(out.resolve("steps.csv"));
+        assertThat(steps).noneMatch(l -> l.contains("window_start"));
+        assertThat(steps).contains("0,0,overall,n,100", "0,4,overall,n,100");
+    }
+
+    @Test
+    void aWindowWithoutATimeColumnNamesTheNode() throws IOException {
+        Scenario scenario = SampleScenarios.loansRecession(7);
+        Path data = dataset("loans-plain.csv", "yyyy-MM-dd", d -> true);
+        ScenarioNode source = scenario.node("loans").orElseThrow().withParam("path", data.getFileName().toString())
+                .withParam("window", "month");
+        Path file = dir.resolve("no-time.twin.json");
+        Files.writeString(file, ScenarioFormat.toJson(scenario.withNode(source)));
+        CliRunner refused = CliRunner.run("run", file.toString(), "--out", dir.resolve("none").toString(),
+                "--no-store");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("node loans").contains("time_column");
+    }
+}

@@ -47,8 +47,8 @@ public final class HtmlReport {
             RunSeries.Band band = series.band(overall);
             html.append(SvgChart.render("accuracy, all rows", List.of(new SvgChart.Line(
                     series.replicates() > 1 ? "mean, 90% band" : "all rows", band.mean(),
-                    series.replicates() > 1 ? band.low() : null, series.replicates() > 1 ? band.high() : null))))
-                    .append('\n');
+                    series.replicates() > 1 ? band.low() : null, series.replicates() > 1 ? band.high() : null)),
+                    series.windowStarts())).append('\n');
         }
         for (Map.Entry<String, List<String>> group : slicesByColumn(series).entrySet()) {
             List<SvgChart.Line> lines = new ArrayList<>();
@@ -57,7 +57,7 @@ public final class HtmlReport {
                         series.band(new RunSeries.Key(slice, "accuracy")).mean(), null, null));
             }
             html.append("<h3>accuracy by ").append(Html.escape(group.getKey())).append("</h3>\n")
-                    .append(SvgChart.render("accuracy by " + group.getKey(), lines)).append('\n');
+                    .append(SvgChart.render("accuracy by " + group.getKey(), lines, series.windowStarts())).append('\n');
         }
         MonitorSection.render(html, series);
         alarms(html, outcome.alarms());

@@ -45,7 +45,7 @@ final class MonitorSection {
             }
         }
         if (!latency.isEmpty()) {
-            html.append("<h3>latency (ms)</h3>\n").append(SvgChart.render("latency percentiles", latency)).append('\n');
+            html.append("<h3>latency (ms)</h3>\n").append(SvgChart.render("latency percentiles", latency, series.windowStarts())).append('\n');
         }
     }
 
@@ -54,7 +54,7 @@ final class MonitorSection {
         boolean bands = series.replicates() > 1;
         html.append("<h3>").append(Html.escape(key.metric())).append("</h3>\n")
                 .append(SvgChart.render(key.metric(), List.of(new SvgChart.Line(key.metric(), band.mean(),
-                        bands ? band.low() : null, bands ? band.high() : null)))).append('\n');
+                        bands ? band.low() : null, bands ? band.high() : null)), series.windowStarts())).append('\n');
     }
 
     /** One chart with a line per measure of the node, then the table (means over replicates). */
@@ -84,6 +84,6 @@ final class MonitorSection {
                     .append(highest < 0 ? "" : Integer.toString(highest)).append("</td></tr>");
         }
         html.append("<h3>").append(Html.escape(node)).append(", per feature or measure</h3>\n")
-                .append(SvgChart.render(node, lines)).append('\n').append(table).append("</table>\n");
+                .append(SvgChart.render(node, lines, series.windowStarts())).append('\n').append(table).append("</table>\n");
     }
 }

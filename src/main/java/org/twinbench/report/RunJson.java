@@ -12,6 +12,7 @@ import org.twinbench.sim.store.RunProvenance;
 
 /**
  * {@code run.json}: provenance (scenario, data and model with SHA-256, seed, versions) and the
+ * {@code window_starts} of a calendar replay (the first day of each step's window), and the
  * summary (verdict, accuracy at start and end, events, gates, and per series the mean over all steps
  * and replicates). NaN and infinities are written as {@code null}.
  */
@@ -40,6 +41,10 @@ public final class RunJson {
         model.put("trained_on_sha256", p.modelTrainingDataSha256());
         root.put("seed", p.seed());
         root.put("steps", p.steps());
+        if (!series.windowStarts().isEmpty()) {
+            ArrayNode windows = root.putArray("window_starts");
+            series.windowStarts().forEach(windows::add);
+        }
         root.put("replicates", p.replicates());
         ObjectNode versions = root.putObject("versions");
         versions.put("twinbench", p.twinbenchVersion());

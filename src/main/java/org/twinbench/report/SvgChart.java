@@ -29,6 +29,14 @@ final class SvgChart {
     }
 
     static String render(String title, List<Line> lines) {
+        return render(title, lines, List.of());
+    }
+
+    /**
+     * @param windowStarts the first day of each step's calendar window, shown on the time axis instead of
+     *     step numbers; empty for steps counted in rows
+     */
+    static String render(String title, List<Line> lines, List<String> windowStarts) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         int steps = 0;
@@ -60,7 +68,7 @@ final class SvgChart {
         }
         double pad = (max - min) * 0.05;
         Scale scale = new Scale(steps, min - pad, max + pad);
-        axes(svg, scale);
+        axes(svg, scale, windowStarts.size() >= steps ? windowStarts : List.of());
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             String colour = COLOURS[i % COLOURS.length];
@@ -91,7 +99,7 @@ final class SvgChart {
         }
     }
 
-    private static void axes(StringBuilder svg, Scale s) {
+    private static void axes(StringBuilder svg, Scale s, List<String> windowStarts) {
         int bottom = HEIGHT - BOTTOM;
         svg.append(String.format(Locale.ROOT, "<g stroke=\"#888\" stroke-width=\"1\"><line x1=\"%d\" y1=\"%d\" "
                 + "x2=\"%d\" y2=\"%d\"/><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/></g>", LEFT, TOP, LEFT, bottom,
@@ -101,13 +109,15 @@ final class SvgChart {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">"
                     + "%s</text>", LEFT - 4, s.y(v) + 3, tick(v)));
         }
+        boolean dated = !windowStarts.isEmpty();
         for (int t = 0; t <= 4; t++) {
             int step = (int) Math.round((s.steps() - 1) * t / 4.0);
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">"
-                    + "%d</text>", s.x(step), bottom + 14, step));
+                    + "%s</text>", s.x(step), bottom + 14, dated ? Html.escape(windowStarts.get(step))
+                    : Integer.toString(step)));
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">step</text>",
-                WIDTH - RIGHT - 24, bottom + 26));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>",
+                WIDTH - RIGHT, bottom + 26, dated ? "window start" : "step"));
     }
 
     private static String tick(double v) {

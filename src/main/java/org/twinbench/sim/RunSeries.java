@@ -33,9 +33,12 @@ public final class RunSeries {
     private final int replicates;
     private final int steps;
 
+    private final String[] windowStarts;
+
     private RunSeries(int replicates, int steps) {
         this.replicates = replicates;
         this.steps = steps;
+        this.windowStarts = new String[steps];
     }
 
     public static RunSeries of(RunOutcome outcome) {
@@ -48,6 +51,9 @@ public final class RunSeries {
                     series.putAll(StepRows.sliceName(slice), slice.metrics(), result);
                 }
                 result.measures().forEach((m, v) -> series.put(OVERALL, m, result, v));
+                if (result.windowStart() != null) {
+                    series.windowStarts[result.step()] = result.windowStart();
+                }
             }
         }
         return series;
@@ -80,6 +86,19 @@ public final class RunSeries {
 
     public int steps() {
         return steps;
+    }
+
+    /**
+     * The first day of each step's calendar window (ISO dates) for a calendar replay; empty when steps
+     * are counted in rows.
+     */
+    public List<String> windowStarts() {
+        for (String start : windowStarts) {
+            if (start == null) {
+                return List.of();
+            }
+        }
+        return List.of(windowStarts);
     }
 
     public int replicates() {

@@ -127,7 +127,7 @@ class CalendarReplayTest {
         Path data = dataset("loans-us.csv", "M/d/yyyy", d -> true);
         Path file = scenario(data, Map.of("window", "month", "reference_until", "2025-01-01", "steps", 60L));
         Path out = dir.resolve("us-month");
-        CliRunner result = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-store");
+        CliRunner result = CliRunner.run("run", file.toString(), "--out", out.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
 
         TreeMap<LocalDate, Integer> expected = expected(LocalDate.of(2025, 1, 1), d -> YearMonth.from(d).atDay(1),
@@ -141,6 +141,21 @@ class CalendarReplayTest {
             step++;
         }
         assertThat(result.err()).contains("note: the data has " + expected.size() + " month windows");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("run.json").toFile());
+        assertThat(json.path("steps").asInt()).isEqualTo(expected.size());
+        List<String> starts = new ArrayList<>();
+        json.path("window_starts").forEach(n -> starts.add(n.asText()));
+        assertThat(starts).containsExactlyElementsOf(expected.keySet().stream().map(LocalDate::toString).toList());
+        String report = Files.readString(out.resolve("report.html"));
+        assertThat(report).contains(">window start</text>").contains(">2025-01-01</text>");
+
+        // The run store keeps the windows: an export reproduces steps.csv byte for byte.
+        String id = result.out().replaceAll("(?s).*recorded as run (\\d+).*", "$1");
+        Path exported = dir.resolve("us-month-export");
+        CliRunner export = CliRunner.run("runs", "export", id, "--out", exported.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(Files.readString(exported.resolve("steps.csv"))).isEqualTo(Files.readString(out.resolve("steps.csv")));
         assertThat(result.out()).contains(expected.size() + " steps x 1 replicates");
     }
 

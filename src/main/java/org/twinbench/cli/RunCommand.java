@@ -119,8 +119,7 @@ public final class RunCommand implements Callable<Integer> {
         if (steps != null) {
             plan = plan.withSteps(steps);
             if (plan.steps() < steps) {
-                notes.println("twinbench: note: the data has " + plan.steps() + " calendar windows: the run ends after"
-                        + " the last one (--steps " + steps + " asked; at_end loop replays them again)");
+                notes.println("twinbench: note: " + ScenarioCompiler.runsOut(plan.steps(), "--steps " + steps + " asked"));
                 notes.flush();
             }
         }

@@ -46,9 +46,9 @@ final class SourceNodes {
                                     + "rows").oneOf("day", "week", "month", "quarter"),
                             optional("reference_until", TEXT, null, "With a time column: rows before this date "
                                     + "(e.g. 2021-04-01) are the reference, rows from it on are replayed"),
-                            optional("at_end", TEXT, "stop", "With calendar windows, after the last window: stop "
-                                    + "(the run ends there, even if more steps were asked for) or loop (start "
-                                    + "again at the first window)").oneOf("stop", "loop"),
+                            optional("at_end", TEXT, "stop", "With a time column, after the last rows: stop (the "
+                                    + "run ends there, even if more steps were asked for) or loop (start again at "
+                                    + "the first rows)").oneOf("stop", "loop"),
                             optional("time_format", TEXT, null, "How the time column writes dates when its values "
                                     + "fit two readings, e.g. M/d/yyyy (US) or d/M/yyyy (European)")),
                     List.of(), List.of(BATCH_OUT)),

@@ -136,11 +136,6 @@ public final class ScenarioCompiler {
                 throw new ScenarioException("node " + sourceNode.id() + ": " + dataFile + " has no dated rows to replay"
                         + " after the reference");
             }
-            if (calendar.steps(steps) < steps) {
-                listener.onNote("the data has " + calendar.windowCount() + " " + window + " windows: the run ends"
-                        + " after the last one (" + steps + " steps asked; at_end loop replays them again)");
-            }
-            steps = calendar.steps(steps);
             source = calendar;
         } else {
             String sampling = sourceNode.string("sampling", null);
@@ -149,9 +144,20 @@ public final class ScenarioCompiler {
                     : sourceNode.flag("replace", true) ? DatasetSource.Sampling.WITH_REPLACEMENT
                     : DatasetSource.Sampling.PER_STEP;
             source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size", 500), how,
-                    scenario.seed());
+                    scenario.seed(), CalendarSource.AtEnd.of(sourceNode.string("at_end", "stop"))
+                    == CalendarSource.AtEnd.STOP);
+        }
+        if (source.steps(steps) < steps) {
+            listener.onNote(runsOut(source.steps(steps), steps + " steps asked"));
+            steps = source.steps(steps);
         }
         return new Origin(source, all.slice(0, referenceRows), all, dataset.provenance(), steps);
+    }
+
+    /** What a user is told when a replay in time order runs out before the steps asked for. */
+    public static String runsOut(int steps, String asked) {
+        return "the data runs out after " + steps + " steps (" + asked + "): the run ends there;"
+                + " set the source's at_end to loop to replay it again";
     }
 
     /**

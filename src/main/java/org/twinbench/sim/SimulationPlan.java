@@ -9,7 +9,6 @@ import org.twinbench.sim.perturb.Perturbation;
 import org.twinbench.sim.policy.Challenger;
 import org.twinbench.sim.policy.Policy;
 import org.twinbench.sim.source.BatchSource;
-import org.twinbench.sim.source.CalendarSource;
 import org.twinbench.sim.source.DatasetSource;
 
 /**
@@ -66,11 +65,11 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
     }
 
     /**
-     * The same plan run for a different number of steps; a calendar replay that stops after its last
-     * window makes at most one step per window.
+     * The same plan run for a different number of steps; a replay in time order that stops after its
+     * last rows makes no more steps than it has rows for ({@link BatchSource#steps}).
      */
     public SimulationPlan withSteps(int newSteps) {
-        int actual = source instanceof CalendarSource calendar ? calendar.steps(newSteps) : newSteps;
+        int actual = source.steps(newSteps);
         return new SimulationPlan(scenario, source, perturbations, model, sliceColumns, threshold, actual, data,
                 labelDelay, monitors, policies, deployment, selectiveLabels, challenger);
     }

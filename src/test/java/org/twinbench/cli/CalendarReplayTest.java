@@ -140,7 +140,7 @@ class CalendarReplayTest {
             assertThat(windows.get(step)[1]).as("rows of step " + step).isEqualTo(Integer.toString(e.getValue()));
             step++;
         }
-        assertThat(result.err()).contains("note: the data has " + expected.size() + " month windows");
+        assertThat(result.err()).contains("note: the data runs out after " + expected.size() + " steps (60 steps asked)");
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(out.resolve("run.json").toFile());
         assertThat(json.path("steps").asInt()).isEqualTo(expected.size());
@@ -212,15 +212,24 @@ class CalendarReplayTest {
     }
 
     @Test
-    void rowCountReplayOrdersUsDatesByTimeNotAsText() throws IOException {
+    void rowCountReplayInTimeOrderEndsAfterItsLastRowInsteadOfWrappingAround() throws IOException {
         Path data = dataset("loans-us-rows.csv", "M/d/yyyy", d -> true);
-        Path file = scenario(data, Map.of("batch_size", 100L, "steps", 5L));
+        // 3000 rows, the earlier half is the reference: 1500 rows replayed, 400 a step.
+        Path file = scenario(data, Map.of("batch_size", 400L, "steps", 10L));
         Path out = dir.resolve("us-rows");
         CliRunner result = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-store");
         assertThat(result.exitCode()).as(result.err()).isZero();
         List<String> steps = Files.readAllLines(out.resolve("steps.csv"));
         assertThat(steps).noneMatch(l -> l.contains("window_start"));
-        assertThat(steps).contains("0,0,overall,n,100", "0,4,overall,n,100");
+        assertThat(steps).contains("0,0,overall,n,400", "0,2,overall,n,400", "0,3,overall,n,300")
+                .noneMatch(l -> l.startsWith("0,4,"));
+        assertThat(result.err()).contains("note: the data runs out after 4 steps (10 steps asked)");
+
+        Path looping = scenario(data, Map.of("batch_size", 400L, "steps", 10L, "at_end", "loop"));
+        Path loopOut = dir.resolve("us-rows-loop");
+        CliRunner loop = CliRunner.run("run", looping.toString(), "--out", loopOut.toString(), "--no-store");
+        assertThat(loop.exitCode()).as(loop.err()).isZero();
+        assertThat(Files.readAllLines(loopOut.resolve("steps.csv"))).contains("0,3,overall,n,400", "0,9,overall,n,400");
     }
 
     @Test

@@ -15,4 +15,12 @@ public interface BatchSource {
     default String windowStart(int step) {
         return null;
     }
+
+    /**
+     * The number of steps a run of {@code asked} steps makes: all of them, unless a replay in time order
+     * ends after its last rows ({@code at_end} = stop).
+     */
+    default int steps(int asked) {
+        return asked;
+    }
 }

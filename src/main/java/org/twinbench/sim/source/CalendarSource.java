@@ -155,7 +155,8 @@ public final class CalendarSource implements BatchSource {
         return starts[step % starts.length].toString();
     }
 
-    /** The number of steps a run of {@code asked} steps makes: all of them, or at most one per window when stopping. */
+    /** All the steps asked for, or at most one per window when stopping after the last. */
+    @Override
     public int steps(int asked) {
         return atEnd == AtEnd.STOP ? Math.min(asked, rows.length) : asked;
     }

@@ -12,7 +12,8 @@ import org.twinbench.sim.Seeds;
  * Draws each step's batch from the production rows of a dataset, in one of four {@link Sampling}
  * ways: at random with replacement; without replacement within a step; without replacement across
  * steps (epochs); or, for a table sorted by its time column, as consecutive rows: step t gets rows
- * t·b … t·b + b − 1, wrapping around at the end.
+ * t·b … t·b + b − 1; after the last row the replay either ends (the last batch may be short) or, when
+ * asked to loop, wraps around to the first.
  */
 public final class DatasetSource implements BatchSource {
 
@@ -60,6 +61,7 @@ public final class DatasetSource implements BatchSource {
     private final int batchSize;
     private final Sampling sampling;
     private final long seed;
+    private final boolean stopAtEnd;
     private final Map<Long, int[]> permutations = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, int[]> eldest) {
@@ -68,11 +70,20 @@ public final class DatasetSource implements BatchSource {
     };
 
     public DatasetSource(String nodeId, Frame production, int batchSize, Sampling sampling, long seed) {
+        this(nodeId, production, batchSize, sampling, seed, false);
+    }
+
+    /**
+     * @param stopAtEnd for an in-order replay: end after the last row instead of wrapping around
+     */
+    public DatasetSource(String nodeId, Frame production, int batchSize, Sampling sampling, long seed,
+                         boolean stopAtEnd) {
         this.nodeId = nodeId;
         this.production = production;
         this.batchSize = batchSize;
         this.sampling = sampling;
         this.seed = seed;
+        this.stopAtEnd = stopAtEnd && sampling == Sampling.IN_ORDER;
     }
 
     public DatasetSource(String nodeId, Frame production, int batchSize, boolean replace, boolean inOrder) {
@@ -120,12 +131,23 @@ public final class DatasetSource implements BatchSource {
 
     private int[] inOrderRows(int step) {
         int n = production.rowCount();
-        int[] rows = new int[batchSize];
         long first = (long) step * batchSize;
-        for (int i = 0; i < batchSize; i++) {
+        int size = stopAtEnd ? (int) Math.max(0, Math.min(batchSize, n - first)) : batchSize;
+        int[] rows = new int[size];
+        for (int i = 0; i < size; i++) {
             rows[i] = (int) ((first + i) % n);
         }
         return rows;
+    }
+
+    /** All the steps asked for, or, for an in-order replay that stops at the end, no more than its rows fill. */
+    @Override
+    public int steps(int asked) {
+        if (!stopAtEnd) {
+            return asked;
+        }
+        long available = (production.rowCount() + (long) batchSize - 1) / batchSize;
+        return (int) Math.min(asked, available);
     }
 
     /**

@@ -47,6 +47,14 @@ final class OperationNodes {
                     "Scores every batch with an ONNX model and its .onnx.json mapping; it cannot be retrained",
                     List.of(required("path", TEXT, "The .onnx file, relative to the scenario")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
+            new NodeType(NodeCatalog.LOGGED_MODEL, "Models", "Logged scores",
+                    "Mirrors a deployed model from its prediction log: the scores it actually produced are replayed "
+                            + "as they are, no model file needed; it cannot be retrained",
+                    List.of(
+                            required("score_column", COLUMN, "Column of the logged probability of the positive class"),
+                            required("target", COLUMN, "Column of the true outcome"),
+                            optional("positive", TEXT, null, "Positive class of the outcome (default: the usual rule)")),
+                    List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.CHALLENGER, "Models", "Challenger",
                     "A second model that scores a share of the traffic (A/B): a model file, or one trained on the "
                             + "reference rows",

@@ -153,8 +153,8 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
     private static ScenarioNode requireRefit(ScenarioNode node, String modelId, ModelRefit refit) {
         if (refit == null) {
             throw new org.twinbench.scenario.ScenarioException("node " + node.id() + ": cannot retrain the model of node "
-                    + modelId + " (an ONNX model cannot be refitted in TwinBench); use a .twinmodel or logistic "
-                    + "model node, or remove the retrain policy");
+                    + modelId + " (ONNX models and logged scores cannot be refitted in TwinBench); use a .twinmodel or"
+                    + " logistic model node, or remove the retrain policy");
         }
         return node;
     }

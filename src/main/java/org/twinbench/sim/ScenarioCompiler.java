@@ -109,6 +109,7 @@ public final class ScenarioCompiler {
         Path dataFile = baseDir.resolve(sourceNode.requiredString("path")).normalize();
         Dataset dataset = TableLoader.load(dataFile);
         Frame all = PersonalSlices.mask(dataset.frame(), dataset, scenario);
+        Frame asWritten = all;
         String timeColumn = sourceNode.string("time_column", null);
         double[] times = null;
         String window = sourceNode.string("window", null);
@@ -151,7 +152,8 @@ public final class ScenarioCompiler {
             listener.onNote(runsOut(source.steps(steps), steps + " steps asked"));
             steps = source.steps(steps);
         }
-        return new Origin(source, all.slice(0, referenceRows), all, dataset.provenance(), steps);
+        // The file's own row order in the schema, so that a check names the row as the file has it.
+        return new Origin(source, all.slice(0, referenceRows), asWritten, dataset.provenance(), steps);
     }
 
     /** What a user is told when a replay in time order runs out before the steps asked for. */

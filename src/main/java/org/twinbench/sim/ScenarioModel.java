@@ -8,6 +8,7 @@ import org.twinbench.data.DataException;
 import org.twinbench.data.Frame;
 import org.twinbench.model.Algorithm;
 import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.LoggedScores;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelCard;
 import org.twinbench.model.ModelFiles;
@@ -48,6 +49,9 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
             return new ScenarioModel(model, target, positive, features, (rows, s) -> ModelTrainer.trainLogistic(rows,
                     target, features, positive, s, "retrained in the run"));
         }
+        if (NodeCatalog.LOGGED_MODEL.equals(node.type())) {
+            return logged(node, reference, schema, dataSha256);
+        }
         boolean onnx = NodeCatalog.ONNX_MODEL.equals(node.type());
         BinaryClassifier loaded = load(node, baseDir, schema, onnx, listener);
         ModelCard card = loaded.card();
@@ -62,6 +66,30 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
                 card.target(), card.features(), card.positiveLabel(), s, 0, "retrained in the run"))
                 : null;
         return new ScenarioModel(model, card.target(), card.positiveLabel(), card.features(), refit);
+    }
+
+    /**
+     * A production log's own scores: the score column must hold probabilities (numbers in [0, 1]) on
+     * every row that has a label; refitting is impossible.
+     */
+    private static ScenarioModel logged(ScenarioNode node, Frame reference, Frame schema, String dataSha256) {
+        String scoreColumn = node.requiredString("score_column");
+        String target = node.requiredString("target");
+        PerturbationFactory.requireColumn(node, schema, target);
+        PerturbationFactory.requireKind(node, schema, scoreColumn, org.twinbench.data.NumericColumn.class,
+                "numeric");
+        org.twinbench.data.NumericColumn scores = schema.numeric(scoreColumn);
+        for (int i = 0; i < scores.size(); i++) {
+            double v = scores.get(i);
+            if (!(v >= 0 && v <= 1)) {
+                throw new ScenarioException("node " + node.id() + ": score_column '" + scoreColumn + "' row " + (i + 1)
+                        + " holds " + (Double.isNaN(v) ? "no score" : Double.toString(v))
+                        + "; logged scores must be probabilities between 0 and 1");
+            }
+        }
+        String positive = BinaryLabels.positiveLabel(reference.column(target), node.string("positive", null));
+        LoggedScores model = new LoggedScores(scoreColumn, target, positive, dataSha256);
+        return new ScenarioModel(model, target, positive, List.of(scoreColumn), null);
     }
 
     /**

@@ -245,4 +245,88 @@ class CalendarReplayTest {
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).contains("node loans").contains("time_column");
     }
+
+    @Test
+    void aProductionLogIsMirroredWithItsOwnScoresPerMonth() throws IOException {
+        // A log: the loans rows with the score a deployed model gave each, written to 4 decimals.
+        List<String> log = new ArrayList<>();
+        log.add(header + ",logged_p");
+        Map<YearMonth, int[]> byMonth = new TreeMap<>();
+        List<String> shuffled = new ArrayList<>();
+        String[] names = header.split(",");
+        int dti = java.util.Arrays.asList(names).indexOf("debt_to_income");
+        int target = java.util.Arrays.asList(names).indexOf("defaulted");
+        for (String[] row : rows) {
+            String[] cells = row[1].split(",", -1);
+            double p = 1 / (1 + Math.exp(-(Double.parseDouble(cells[dti]) * 8 - 3)));
+            String written = String.format(java.util.Locale.ROOT, "%.4f", p);
+            shuffled.add(row[1] + "," + written);
+            LocalDate date = LocalDate.parse(row[0]);
+            if (!date.isBefore(LocalDate.of(2025, 7, 1))) {
+                int[] counts = byMonth.computeIfAbsent(YearMonth.from(date), k -> new int[2]);
+                boolean predicted = Double.parseDouble(written) >= 0.5;
+                counts[0] += predicted == cells[target].equals("yes") ? 1 : 0;
+                counts[1]++;
+            }
+        }
+        Collections.shuffle(shuffled, new Random(5));
+        log.addAll(shuffled);
+        Files.write(dir.resolve("predictions.csv"), log);
+
+        Map<String, Object> sourceParams = new java.util.LinkedHashMap<>(Map.of("path", "predictions.csv",
+                "time_column", "applied_on", "window", "month", "reference_until", "2025-07-01", "steps", 60L));
+        Scenario scenario = new Scenario("Mirrored loans", "", 7, List.of(
+                new ScenarioNode("log", org.twinbench.scenario.NodeCatalog.DATASET_SOURCE, sourceParams, 0, 0),
+                new ScenarioNode("deployed", org.twinbench.scenario.NodeCatalog.LOGGED_MODEL, Map.of(
+                        "score_column", "logged_p", "target", "defaulted", "positive", "yes"), 200, 0),
+                new ScenarioNode("by-region", org.twinbench.scenario.NodeCatalog.SLICE_METRICS, Map.of(
+                        "slices", List.of("region"), "threshold", 0.5), 400, 0)),
+                List.of(new org.twinbench.scenario.ScenarioEdge("log", "deployed"),
+                        new org.twinbench.scenario.ScenarioEdge("deployed", "by-region")));
+        Path file = dir.resolve("mirror.twin.json");
+        Files.writeString(file, ScenarioFormat.toJson(scenario));
+        Path out = dir.resolve("mirror");
+        CliRunner result = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-store");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+
+        Map<String, Double> accuracy = new TreeMap<>();
+        for (String line : Files.readAllLines(out.resolve("steps.csv"))) {
+            String[] f = line.split(",", -1);
+            if (f[2].equals("overall") && f[3].equals("accuracy")) {
+                accuracy.put(f[1], Double.parseDouble(f[4]));
+            }
+        }
+        List<String[]> windows = windows(out);
+        assertThat(windows).hasSize(byMonth.size());
+        int step = 0;
+        for (var month : byMonth.entrySet()) {
+            assertThat(windows.get(step)[0]).isEqualTo(month.getKey().atDay(1).toString());
+            assertThat(accuracy.get(Integer.toString(step))).as("accuracy of " + month.getKey())
+                    .isCloseTo((double) month.getValue()[0] / month.getValue()[1], org.assertj.core.data.Offset.offset(1e-12));
+            step++;
+        }
+    }
+
+    @Test
+    void loggedScoresThatAreNoProbabilitiesNameTheRow() throws IOException {
+        List<String> log = new ArrayList<>(List.of("when,p,outcome"));
+        for (int i = 0; i < 40; i++) {
+            log.add("2024-01-" + String.format("%02d", i % 28 + 1) + "," + (i == 17 ? "1.7" : "0.3") + ","
+                    + (i % 3 == 0 ? "yes" : "no"));
+        }
+        Files.write(dir.resolve("bad-log.csv"), log);
+        Scenario scenario = new Scenario("Bad log", "", 7, List.of(
+                new ScenarioNode("log", org.twinbench.scenario.NodeCatalog.DATASET_SOURCE, Map.of("path", "bad-log.csv",
+                        "time_column", "when"), 0, 0),
+                new ScenarioNode("deployed", org.twinbench.scenario.NodeCatalog.LOGGED_MODEL, Map.of(
+                        "score_column", "p", "target", "outcome"), 200, 0)),
+                List.of(new org.twinbench.scenario.ScenarioEdge("log", "deployed")));
+        Path file = dir.resolve("bad-log.twin.json");
+        Files.writeString(file, ScenarioFormat.toJson(scenario));
+        CliRunner refused = CliRunner.run("run", file.toString(), "--out", dir.resolve("bad").toString(),
+                "--no-store");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("node deployed").contains("row 18").contains("1.7")
+                .contains("between 0 and 1");
+    }
 }

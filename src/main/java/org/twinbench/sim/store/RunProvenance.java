@@ -5,7 +5,6 @@ import java.time.Instant;
 import org.twinbench.Version;
 import org.twinbench.data.DataProvenance;
 import org.twinbench.model.ModelCard;
-import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.sim.SimulationPlan;
 
 /**
@@ -23,9 +22,10 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
     public static RunProvenance of(Path scenarioFile, SimulationPlan plan, int replicates, Instant createdAt) {
         DataProvenance data = plan.data();
         ModelCard card = plan.model().card();
-        // A model node that reads a file (.twinmodel or ONNX) names it, relative to the scenario.
+        // A model node that reads a file (.twinmodel or ONNX) names it, relative to the scenario; trained
+        // models and logged scores have none.
         Path modelFile = plan.scenario().modelNodes().stream()
-                .filter(n -> !NodeCatalog.LOGISTIC_MODEL.equals(n.type()))
+                .filter(n -> n.string("path", null) != null)
                 .map(n -> scenarioFile.toAbsolutePath().getParent().resolve(n.requiredString("path")).normalize())
                 .findFirst().orElse(null);
         return new RunProvenance(scenarioFile.toString(), plan.scenario().name(),

@@ -118,8 +118,9 @@ public final class ScenarioCompiler {
             times = window != null || sourceNode.string("reference_until", null) != null
                     ? TimeColumns.dates(sourceNode, all.column(timeColumn), timeColumn)
                     : TimeColumns.forOrdering(sourceNode, all.column(timeColumn), timeColumn);
-            all = all.select(times != null ? TimeColumns.order(times) : timeOrder(all.column(timeColumn)));
-            times = times == null ? null : TimeColumns.sorted(times);
+            int[] order = times != null ? TimeColumns.order(times) : timeOrder(all.column(timeColumn));
+            all = all.select(order);
+            times = times == null ? null : TimeColumns.sorted(times, order);
         }
         int referenceRows = referenceRows(sourceNode, all, times, dataFile);
         Frame production = all.slice(referenceRows, all.rowCount());

@@ -2,7 +2,6 @@ package org.twinbench.sim.source;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,38 +86,36 @@ public final class CalendarSource implements BatchSource {
      * UTC; NaN when unknown).
      */
     public static CalendarSource of(String nodeId, Frame production, double[] seconds, Window window, AtEnd atEnd) {
-        Integer[] order = new Integer[seconds.length];
-        int known = 0;
-        for (int i = 0; i < seconds.length; i++) {
-            if (!Double.isNaN(seconds[i])) {
-                order[known++] = i;
-            }
+        int[] order = TimeColumns.order(seconds);
+        int dated = 0;
+        while (dated < order.length && !Double.isNaN(seconds[order[dated]])) {
+            dated++;
         }
-        Integer[] dated = Arrays.copyOf(order, known);
-        Arrays.sort(dated, (a, b) -> Double.compare(seconds[a], seconds[b]));
         List<int[]> windows = new ArrayList<>();
         List<LocalDate> starts = new ArrayList<>();
+        long day = Long.MIN_VALUE;
+        LocalDate start = null;
         int from = 0;
-        while (from < dated.length) {
-            LocalDate start = window.start(date(seconds[dated[from]]));
-            int to = from;
-            while (to < dated.length && window.start(date(seconds[dated[to]])).equals(start)) {
-                to++;
+        for (int k = 0; k <= dated; k++) {
+            LocalDate rowStart = start;
+            if (k < dated) {
+                long rowDay = Math.floorDiv((long) Math.floor(seconds[order[k]]), 86_400L);
+                if (rowDay != day) {
+                    day = rowDay;
+                    rowStart = window.start(LocalDate.ofEpochDay(rowDay));
+                }
             }
-            int[] members = new int[to - from];
-            for (int k = from; k < to; k++) {
-                members[k - from] = dated[k];
+            if (k == dated || !rowStart.equals(start)) {
+                if (start != null) {
+                    windows.add(Arrays.copyOfRange(order, from, k));
+                    starts.add(start);
+                }
+                start = rowStart;
+                from = k;
             }
-            windows.add(members);
-            starts.add(start);
-            from = to;
         }
         return new CalendarSource(nodeId, production, window, atEnd, windows.toArray(new int[0][]),
                 starts.toArray(new LocalDate[0]));
-    }
-
-    private static LocalDate date(double seconds) {
-        return LocalDate.ofInstant(java.time.Instant.ofEpochSecond((long) Math.floor(seconds)), ZoneOffset.UTC);
     }
 
     @Override

@@ -89,28 +89,139 @@ public final class TimeColumns {
         }
     }
 
-    /** Row indices sorted by time, missing (NaN) last; ties keep file order. */
+    /**
+     * Row indices sorted by time, missing (NaN) last; ties keep file order. Dates repeat (ten million rows
+     * over ten years have 3,653 distinct days), so when there are at most {@value #FEW} distinct times the
+     * rows are placed by a stable counting sort over the sorted distinct times; otherwise primitive keys
+     * (a row's rank among the distinct times, then its index) are sorted. Neither boxes a row.
+     */
     public static int[] order(double[] times) {
-        Integer[] order = new Integer[times.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        if (inOrder(times)) {
+            int[] identity = new int[times.length];
+            for (int i = 0; i < identity.length; i++) {
+                identity[i] = i;
+            }
+            return identity;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(key(times[a]), key(times[b])));
-        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        double[] distinct = distinctOrNull(times);
+        return distinct != null ? countingOrder(times, distinct) : keyOrder(times);
+    }
+
+    static final int FEW = 1 << 16;
+
+    /** True when the times never decrease, with any missing ones at the end. */
+    private static boolean inOrder(double[] times) {
+        double previous = Double.NEGATIVE_INFINITY;
+        boolean missing = false;
+        for (double t : times) {
+            if (Double.isNaN(t)) {
+                missing = true;
+            } else if (missing || t < previous) {
+                return false;
+            } else {
+                previous = t;
+            }
+        }
+        return true;
+    }
+
+    /** The sorted distinct non-NaN times when there are at most {@link #FEW}; null otherwise. */
+    private static double[] distinctOrNull(double[] times) {
+        java.util.HashSet<Double> seen = new java.util.HashSet<>();
+        double last = Double.NaN;
+        for (double t : times) {
+            if (Double.isNaN(t) || t == last) {
+                continue;
+            }
+            last = t;
+            if (seen.add(t) && seen.size() > FEW) {
+                return null;
+            }
+        }
+        double[] distinct = new double[seen.size()];
+        int i = 0;
+        for (double t : seen) {
+            distinct[i++] = t;
+        }
+        Arrays.sort(distinct);
+        return distinct;
+    }
+
+    private static int[] countingOrder(double[] times, double[] distinct) {
+        int unique = distinct.length;
+        java.util.HashMap<Double, Integer> rankOf = new java.util.HashMap<>(unique * 2);
+        for (int r = 0; r < unique; r++) {
+            rankOf.put(distinct[r], r);
+        }
+        int n = times.length;
+        int[] ranks = new int[n];
+        int[] counts = new int[unique + 2];
+        double last = Double.NaN;
+        int lastRank = unique;
+        for (int i = 0; i < n; i++) {
+            double t = times[i];
+            if (Double.isNaN(t)) {
+                ranks[i] = unique;
+            } else {
+                if (t != last) {
+                    last = t;
+                    lastRank = rankOf.get(t);
+                }
+                ranks[i] = lastRank;
+            }
+            counts[ranks[i] + 1]++;
+        }
+        for (int r = 1; r < counts.length; r++) {
+            counts[r] += counts[r - 1];
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[counts[ranks[i]]++] = i;
+        }
+        return order;
+    }
+
+    private static int[] keyOrder(double[] times) {
+        int n = times.length;
+        double[] distinct = new double[n];
+        int known = 0;
+        for (double t : times) {
+            if (!Double.isNaN(t)) {
+                distinct[known++] = t;
+            }
+        }
+        Arrays.sort(distinct, 0, known);
+        int unique = 0;
+        for (int i = 0; i < known; i++) {
+            if (unique == 0 || distinct[i] != distinct[unique - 1]) {
+                distinct[unique++] = distinct[i];
+            }
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long rank = Double.isNaN(times[i]) ? unique : Arrays.binarySearch(distinct, 0, unique, times[i]);
+            keys[i] = rank << 32 | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
     }
 
     /** The times in the order {@link #order} gives. */
     public static double[] sorted(double[] times) {
-        int[] order = order(times);
+        return sorted(times, order(times));
+    }
+
+    /** The times in the given order. */
+    public static double[] sorted(double[] times, int[] order) {
         double[] out = new double[times.length];
         for (int i = 0; i < order.length; i++) {
             out[i] = times[order[i]];
         }
         return out;
-    }
-
-    private static double key(double time) {
-        return Double.isNaN(time) ? Double.POSITIVE_INFINITY : time;
     }
 
     private static double[] seconds(CategoricalColumn text, DateTimes.Format format) {

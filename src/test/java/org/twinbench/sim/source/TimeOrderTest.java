@@ -56,4 +56,25 @@ class TimeOrderTest {
                 .isEqualTo(java.time.LocalDate.of(2021, 4, 1));
         assertThat(CalendarSource.Window.MONTH.start(sunday)).isEqualTo(java.time.LocalDate.of(2021, 1, 1));
     }
+
+    @Test
+    void bothSortingPathsAreStableWithMissingTimesLast() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int distinct : new int[] {7, 200_000}) {
+            double[] times = new double[100_000];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = i % 97 == 0 ? Double.NaN : random.nextInt(distinct) * 0.5;
+            }
+            Integer[] expected = new Integer[times.length];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = i;
+            }
+            // The boxed, stable reference: java.util.Arrays.sort of objects is a stable merge sort.
+            java.util.Arrays.sort(expected, java.util.Comparator.comparingDouble(
+                    i -> Double.isNaN(times[i]) ? Double.POSITIVE_INFINITY : times[i]));
+            assertThat(TimeColumns.order(times)).as(distinct + " distinct times")
+                    .containsExactly(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+        }
+        assertThat(TimeColumns.order(new double[] {1, 2, 2, 5, Double.NaN})).containsExactly(0, 1, 2, 3, 4);
+    }
 }

@@ -11,6 +11,7 @@ public final class StatsWorkloads {
     public static List<Workload> all() {
         return List.of(new NumericColumnWorkload(false), new NumericColumnWorkload(true),
                 new ReferenceWindowWorkload(1_000), new ReferenceWindowWorkload(10_000),
-                new ReferenceWindowWorkload(100_000), new AdwinWorkload(), new SliceMetricsWorkload());
+                new ReferenceWindowWorkload(100_000), new AdwinWorkload(), new SliceMetricsWorkload(),
+                new SliceFinderWorkload());
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
+import org.twinbench.data.ColumnSlicing;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
@@ -180,30 +181,9 @@ public final class MetricsCommand implements Callable<Integer> {
         return TwinBenchCommand.OK;
     }
 
-    /**
-     * The slices of a column: a numeric column with more distinct present values than {@code --bins} in
-     * quantile bins; any other column by its values, in sorted order (as the contract always had it).
-     */
+    /** The slices of a column, as {@link ColumnSlicing} makes them with {@code --bins}. */
     private SliceColumn slicing(Column column) {
-        if (column instanceof NumericColumn numeric
-                && java.util.Arrays.stream(numeric.values()).filter(v -> !Double.isNaN(v)).distinct().limit(bins + 1L)
-                        .count() > bins) {
-            return SliceColumn.quantileRanges(column.name(), numeric.values(), bins);
-        }
-        CategoricalColumn coded = column instanceof CategoricalColumn categorical ? categorical : asCategories(column);
-        List<String> sorted = new ArrayList<>(coded.levels());
-        sorted.sort(null);
-        java.util.Map<String, Integer> position = new java.util.HashMap<>();
-        for (int c = 0; c < sorted.size(); c++) {
-            position.put(sorted.get(c), c);
-        }
-        int[] newCode = coded.levels().stream().mapToInt(position::get).toArray();
-        int[] codes = new int[coded.size()];
-        for (int r = 0; r < codes.length; r++) {
-            int code = coded.codes()[r];
-            codes[r] = code < 0 ? -1 : newCode[code];
-        }
-        return new SliceColumn(column.name(), codes, sorted);
+        return ColumnSlicing.of(column, bins);
     }
 
     private Column requireColumn(Frame frame, String name, String option) {
@@ -228,13 +208,5 @@ public final class MetricsCommand implements Callable<Integer> {
             }
         }
         return rows.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static CategoricalColumn asCategories(Column column) {
-        String[] text = new String[column.size()];
-        for (int i = 0; i < text.length; i++) {
-            text[i] = BinaryLabels.text(column, i);
-        }
-        return CategoricalColumn.of(column.name(), text);
     }
 }

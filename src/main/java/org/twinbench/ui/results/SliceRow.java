@@ -40,13 +40,6 @@ public record SliceRow(String slice, int n, double latest, double change, double
      * 1927); unlike the normal approximation it stays inside [0, 1] for small slices.
      */
     public static double[] wilson(double p, int n) {
-        if (n <= 0 || Double.isNaN(p)) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        double z = 1.959963984540054;
-        double z2 = z * z;
-        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new double[] {centre - half, centre + half};
+        return org.twinbench.stats.WilsonInterval.of(p, n);
     }
 }

@@ -37,6 +37,7 @@ public final class NodeCatalog {
     public static final String PERFORMANCE_MONITOR = "monitor.performance";
     public static final String ERROR_DETECTOR = "monitor.error-detector";
     public static final String FEATURE_DRIFT = "monitor.feature-drift";
+    public static final String DATA_QUALITY = "monitor.data-quality";
     public static final String CBPE_MONITOR = "monitor.cbpe";
     public static final String PREDICTION_DRIFT = "monitor.prediction-drift";
     public static final String RETRAIN_POLICY = "policy.retrain";

@@ -94,13 +94,25 @@ final class OperationNodes {
                                     + "alarm (default 30)").range(1.0, null)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.FEATURE_DRIFT, "Monitors", "Feature drift",
-                    "Compares each step's features with the reference rows; alarms when a statistic is too large",
+                    "Compares each step's features with the reference rows; alarms when a statistic is too large, "
+                            + "and when a feature's values go missing, leave the reference range or take new "
+                            + "categories (as the data-quality monitor checks)",
                     List.of(
                             required("features", COLUMNS, "Features to watch (numeric or categorical)"),
                             optional("statistic", TEXT, "psi", STATISTICS_HELP + "; categorical features take psi, "
                                     + "jensen-shannon, hellinger or chi2 (1 - p of Pearson's test)")
                                     .oneOf(FEATURE_STATISTICS),
                             optional("threshold", NUMBER, 0.25, "Alarm at or above this value").range(0.0, null)),
+                    List.of(SCORED_IN), List.of(SIGNALS_OUT)),
+            new NodeType(NodeCatalog.DATA_QUALITY, "Monitors", "Data quality",
+                    "Checks each step's rows against the reference: missing values, numbers outside the reference "
+                            + "range, categories never seen; alarms in the step a check starts to fail (a pipeline "
+                            + "break alarms at once)",
+                    List.of(
+                            optional("columns", COLUMNS, null, "Columns to check (default: every column but the "
+                                    + "target, identifiers and dates)"),
+                            optional("alpha", NUMBER, 0.001, "False-alarm rate of one check of one column at one "
+                                    + "step (exact binomial test against the reference)").range(1e-12, 0.5)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.PREDICTION_DRIFT, "Monitors", "Prediction drift",
                     "Compares each step's model scores with the scores of the reference rows; alarms when a "

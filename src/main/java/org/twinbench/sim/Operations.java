@@ -13,6 +13,7 @@ import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.sim.monitor.CategoricalDriftMonitor;
+import org.twinbench.sim.monitor.DataQualityMonitor;
 import org.twinbench.sim.monitor.CbpeMonitor;
 import org.twinbench.sim.monitor.ErrorDetectors;
 import org.twinbench.sim.monitor.DriftStatistics;
@@ -69,7 +70,18 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                     monitors.add(new ErrorStreamMonitor(node.id(), name, ErrorDetectors.factory(node.id(), name, params),
                             threshold));
                 }
-                case NodeCatalog.FEATURE_DRIFT -> monitors.addAll(featureDrift(node, reference));
+                case NodeCatalog.FEATURE_DRIFT -> {
+                    monitors.addAll(featureDrift(node, reference));
+                    monitors.add(DataQualityMonitor.of(node.id(), reference, node.strings("features"), 0.001));
+                }
+                case NodeCatalog.DATA_QUALITY -> {
+                    List<String> columns = node.params().get("columns") == null
+                            ? DataQualityMonitor.defaultColumns(reference, target) : node.strings("columns");
+                    for (String column : columns) {
+                        PerturbationFactory.requireColumn(node, reference, column);
+                    }
+                    monitors.add(DataQualityMonitor.of(node.id(), reference, columns, node.number("alpha", 0.001)));
+                }
                 case NodeCatalog.PREDICTION_DRIFT -> {
                     String name = node.string("statistic", "psi");
                     monitors.add(new PredictionDriftMonitor(node.id(), PredictionDriftMonitor.present(referenceScores),

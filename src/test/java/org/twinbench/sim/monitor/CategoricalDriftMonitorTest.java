@@ -56,8 +56,11 @@ class CategoricalDriftMonitorTest {
     @Test
     void aNodeWithBothKindsWatchesEachWithItsStatistic() {
         List<Monitor> both = monitors("psi", 0.25, "spend", "plan");
-        assertThat(both).hasSize(2);
+        // The drift of each kind, and the data-quality checks of both features.
+        assertThat(both).hasSize(3);
         assertThat(both.get(0)).isInstanceOf(FeatureDriftMonitor.class);
+        assertThat(((DataQualityMonitor) both.get(2)).profiles()).extracting(DataQualityMonitor.Profile::column)
+                .containsExactly("spend", "plan");
         assertThat(((CategoricalDriftMonitor) both.get(1)).features()).containsExactly("plan");
         assertThat(observe(both.get(1).start(), 0, "basic", "plus").measures().get("drift.plan")).isZero();
     }

@@ -1,0 +1,257 @@
+package org.twinbench.sim.monitor;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Column;
+import org.twinbench.data.Frame;
+import org.twinbench.data.NumericColumn;
+import org.twinbench.sim.Alarm;
+import org.twinbench.sim.StepOutput;
+
+/**
+ * Checks every step's rows of some columns against the reference rows, as a production team's data
+ * checks would: the share of <b>missing</b> values, numbers <b>outside the reference range</b>, and values in
+ * <b>categories the reference never had</b>. Each check alarms (kind {@code alarm}, detail starting with
+ * {@value #PREFIX}) in the step where it starts to fail and again only after it has recovered, so a
+ * pipeline break (a column that stops arriving) alarms in the step it starts, once.
+ *
+ * <p>A check fails when the step's count is both large and improbable under the reference: the one-sided
+ * exact binomial test of the count against the reference's rate has p below {@code alpha} (0.001 by
+ * default, per column, check and step), and the share exceeds the reference rate by at least
+ * {@value #MIN_EXCESS_MISSING} (missing), {@value #MIN_SHARE_OUTSIDE} (outside the range) or
+ * {@value #MIN_SHARE_NEW} (new categories). The reference rate of a value outside the range of R
+ * reference values is at least 2 / (R + 1) (the chance that an exchangeable new value is the smallest or the
+ * largest), or for heavy tails the share of each half of the reference outside the other half's range,
+ * if larger; that of a new category is the share of reference values whose category occurs once (Good and
+ * Turing's estimate of the unseen mass).
+ *
+ * <p>Records {@code <id>.missing_share} per step: the largest missing share among the columns.
+ */
+public record DataQualityMonitor(String nodeId, List<Profile> profiles, double alpha) implements Monitor {
+
+    /** The start of every data-quality alarm's detail. */
+    public static final String PREFIX = "data quality: ";
+    static final double MIN_EXCESS_MISSING = 0.05;
+    static final double MIN_SHARE_OUTSIDE = 0.10;
+    static final double MIN_SHARE_NEW = 0.01;
+
+    /** What the reference rows say of one column. */
+    public record Profile(String column, double missingRate, double min, double max, double outsideRate,
+                          Set<String> categories, double newRate) {
+        public Profile {
+            categories = categories == null ? null : Set.copyOf(categories);
+        }
+
+        /** The profile of {@code column} in the reference rows. */
+        public static Profile of(Column column) {
+            int n = column.size();
+            int missing = 0;
+            for (int i = 0; i < n; i++) {
+                missing += column.isMissing(i) ? 1 : 0;
+            }
+            double missingRate = n == 0 ? 0 : (double) missing / n;
+            int present = n - missing;
+            if (column instanceof NumericColumn numeric) {
+                double[] values = numeric.presentValues();
+                double[] range = range(values, 0, 1);
+                return new Profile(column.name(), missingRate, range[0], range[1], nullOutsideRate(values), null, 0);
+            }
+            CategoricalColumn text = (CategoricalColumn) column;
+            int[] counts = new int[text.levels().size()];
+            for (int code : text.codes()) {
+                if (code >= 0) {
+                    counts[code]++;
+                }
+            }
+            Set<String> seen = new HashSet<>();
+            int singletons = 0;
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] > 0) {
+                    seen.add(text.levels().get(c));
+                }
+                singletons += counts[c] == 1 ? 1 : 0;
+            }
+            return new Profile(column.name(), missingRate, Double.NaN, Double.NaN, 0, seen,
+                    present == 0 ? 0 : (double) singletons / present);
+        }
+    }
+
+    /** {min, max} of every {@code step}-th value from {@code first}. */
+    private static double[] range(double[] values, int first, int step) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = first; i < values.length; i += step) {
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
+        }
+        return new double[] {min, max};
+    }
+
+    /**
+     * How often a new value falls outside the reference range when nothing has changed: at least 2 / (R + 1),
+     * and for heavy tails the share of each half of the reference (even and odd rows) outside the other
+     * half's range, averaged.
+     */
+    static double nullOutsideRate(double[] values) {
+        int n = values.length;
+        double exchangeable = 2.0 / (n + 1);
+        if (n < 20) {
+            return exchangeable;
+        }
+        int outside = 0;
+        for (int half = 0; half < 2; half++) {
+            double[] other = range(values, 1 - half, 2);
+            for (int i = half; i < n; i += 2) {
+                outside += values[i] < other[0] || values[i] > other[1] ? 1 : 0;
+            }
+        }
+        return Math.max(exchangeable, (double) outside / n);
+    }
+
+    public DataQualityMonitor {
+        profiles = List.copyOf(profiles);
+    }
+
+    /** A monitor of {@code columns} of the reference rows. */
+    public static DataQualityMonitor of(String nodeId, Frame reference, List<String> columns, double alpha) {
+        List<Profile> profiles = new ArrayList<>();
+        for (String column : columns) {
+            profiles.add(Profile.of(reference.column(column)));
+        }
+        return new DataQualityMonitor(nodeId, profiles, alpha);
+    }
+
+    /**
+     * The columns checked when none are named: every column but the target, identifiers (text whose values
+     * are mostly distinct) and dates (new dates are the point of time passing, not a data problem).
+     */
+    public static List<String> defaultColumns(Frame reference, String target) {
+        List<String> out = new ArrayList<>();
+        for (Column column : reference.columns()) {
+            if (column.name().equals(target)) {
+                continue;
+            }
+            if (column instanceof CategoricalColumn text) {
+                int present = 0;
+                for (int code : text.codes()) {
+                    present += code >= 0 ? 1 : 0;
+                }
+                boolean idLike = text.levels().size() * 2L > present && present > 20;
+                boolean dates = !org.twinbench.data.DateTimes.candidates(text.levels()).isEmpty();
+                if (idLike || dates) {
+                    continue;
+                }
+            }
+            out.add(column.name());
+        }
+        return out;
+    }
+
+    @Override
+    public Watch start() {
+        Map<String, Boolean> failing = new LinkedHashMap<>();
+        return (arrived, current, out) -> check(current.rows(), out, failing);
+    }
+
+    private void check(Frame rows, StepOutput out, Map<String, Boolean> failing) {
+        int b = rows.rowCount();
+        double worstMissing = 0;
+        for (Profile p : profiles) {
+            Column column = rows.column(p.column());
+            int missing = 0;
+            int outside = 0;
+            int fresh = 0;
+            Set<String> freshNames = new java.util.TreeSet<>();
+            for (int i = 0; i < b; i++) {
+                if (column.isMissing(i)) {
+                    missing++;
+                } else if (column instanceof NumericColumn numeric) {
+                    double v = numeric.get(i);
+                    outside += v < p.min() || v > p.max() ? 1 : 0;
+                } else if (p.categories() != null) {
+                    String v = ((CategoricalColumn) column).get(i);
+                    if (!p.categories().contains(v)) {
+                        fresh++;
+                        if (freshNames.size() < 3) {
+                            freshNames.add(v);
+                        }
+                    }
+                }
+            }
+            int missingRows = missing;
+            int outsideRows = outside;
+            int freshRows = fresh;
+            double missingShare = b == 0 ? 0 : (double) missing / b;
+            worstMissing = Math.max(worstMissing, missingShare);
+            int present = b - missing;
+            alarm(out, failing, p.column() + "/missing", b > 0 && missingShare - p.missingRate() >= MIN_EXCESS_MISSING
+                    && upperTail(missing, b, p.missingRate()) < alpha, () -> String.format(Locale.ROOT,
+                    "%s missing in %d of %d rows (%.0f%%; reference %.1f%%)", p.column(), missingRows, b,
+                    100 * missingShare, 100 * p.missingRate()));
+            if (column instanceof NumericColumn) {
+                double share = present == 0 ? 0 : (double) outside / present;
+                alarm(out, failing, p.column() + "/range", present > 0 && share >= MIN_SHARE_OUTSIDE
+                        && upperTail(outside, present, p.outsideRate()) < alpha, () -> String.format(Locale.ROOT,
+                        "%s outside the reference range [%s, %s] in %d of %d rows (%.0f%%)", p.column(),
+                        number(p.min()), number(p.max()), outsideRows, present, 100 * share));
+            } else if (p.categories() != null) {
+                double share = present == 0 ? 0 : (double) fresh / present;
+                alarm(out, failing, p.column() + "/new", present > 0 && share >= MIN_SHARE_NEW
+                        && upperTail(fresh, present, p.newRate()) < alpha, () -> String.format(Locale.ROOT,
+                        "%s in categories the reference never had in %d of %d rows (%.0f%%): %s", p.column(),
+                        freshRows, present, 100 * share, String.join(", ", freshNames)));
+            }
+        }
+        out.measure(nodeId + ".missing_share", worstMissing);
+    }
+
+    private void alarm(StepOutput out, Map<String, Boolean> failing, String check, boolean fails,
+                       java.util.function.Supplier<String> detail) {
+        boolean before = failing.getOrDefault(check, false);
+        if (fails && !before) {
+            out.signal(nodeId, Alarm.ALARM, PREFIX + detail.get());
+        }
+        failing.put(check, fails);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** P(X ≥ k) for X ~ Binomial(n, p), summed in log space from k up until the terms no longer matter. */
+    static double upperTail(int k, int n, double p) {
+        if (k <= 0) {
+            return 1;
+        }
+        if (p <= 0) {
+            return 0;
+        }
+        if (p >= 1) {
+            return 1;
+        }
+        double logP = Math.log(p);
+        double logQ = Math.log1p(-p);
+        double logTerm = logChoose(n, k) + k * logP + (n - k) * logQ;
+        double sum = 0;
+        for (int j = k; j <= n; j++) {
+            double term = Math.exp(logTerm);
+            sum += term;
+            if (term < sum * 1e-16 && j > n * p) {
+                break;
+            }
+            logTerm += Math.log((double) (n - j) / (j + 1)) + logP - logQ;
+        }
+        return Math.min(1, sum);
+    }
+
+    private static double logChoose(int n, int k) {
+        return org.twinbench.stats.SpecialFunctions.logGamma(n + 1.0) - org.twinbench.stats.SpecialFunctions.logGamma(k + 1.0)
+                - org.twinbench.stats.SpecialFunctions.logGamma(n - k + 1.0);
+    }
+}

@@ -199,13 +199,6 @@ public final class BackgroundTask<T> {
             context.onFx(() -> onFailure.accept(e));
             return;
         }
-        context.onFx(() -> {
-            try {
-                onSuccess.accept(result);
-            } catch (RuntimeException e) {
-                // A handler that fails must still say so rather than leave the window waiting.
-                onFailure.accept(e);
-            }
-        });
+        context.onFx(() -> onSuccess.accept(result));
     }
 }

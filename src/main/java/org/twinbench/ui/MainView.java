@@ -32,6 +32,7 @@ import org.twinbench.ui.presenter.PresenterView;
 import org.twinbench.ui.results.LiveChartsView;
 import org.twinbench.ui.runs.RunHistoryView;
 import org.twinbench.ui.runs.SweepDialogs;
+import org.twinbench.ui.runs.WindowRun;
 import org.twinbench.ui.wizard.WizardView;
 
 /**
@@ -94,17 +95,18 @@ public final class MainView {
         paletteController.bind(model.palette(), canvasController::drop, canvasController::addFromKeyboard);
         liveChartsController.bind(model.liveCharts());
         reportItem.disableProperty().bind(model.liveCharts().canReportProperty().not());
+        WindowRun runs = model.runs();
         replicateSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1,
-                MainViewModel.MAX_REPLICATES, model.replicatesProperty().get()));
-        replicateSpinner.valueProperty().addListener((obs, old, now) -> model.replicatesProperty().set(now));
-        replicateSpinner.disableProperty().bind(model.runningProperty());
+                WindowRun.MAX_REPLICATES, runs.replicatesProperty().get()));
+        replicateSpinner.valueProperty().addListener((obs, old, now) -> runs.replicatesProperty().set(now));
+        replicateSpinner.disableProperty().bind(runs.runningProperty());
         PresenterView.fillMenu(demoMenu, sample.getParent(), () -> root.getScene().getWindow(), model.executor());
         statusLabel.textProperty().bind(model.statusProperty());
-        progressBar.progressProperty().bind(model.progressProperty());
+        progressBar.progressProperty().bind(runs.progressProperty());
         scenarioTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> title(model.scenarioProperty().get()), model.scenarioProperty()));
         model.scenarioProperty().addListener((obs, old, scenario) -> liveChartsController.setSteps(stepsOf(scenario)));
-        model.reopenedProperty().addListener((obs, old, run) -> {
+        runs.reopenedProperty().addListener((obs, old, run) -> {
             if (run != null) {
                 liveChartsController.setSteps(run.steps());
                 openResults();
@@ -113,18 +115,18 @@ public final class MainView {
                 liveChartsController.setSteps(stepsOf(model.scenarioProperty().get()));
             }
         });
-        bindRunControls(model);
+        bindRunControls(model, runs);
         bindHistory(model);
         bindFiles(model);
         dataPanelController.bind(model.dataPanel(), canvasController, model.datasetProperty(), model.modelSummaryProperty());
         dataPanelController.fillMenu(dataMenu);
         speedBox.getItems().setAll(Speed.CHOICES);
         speedBox.getSelectionModel().select(Speed.CHOICES.stream()
-                .filter(choice -> choice.stepsPerSecond() == model.speedProperty().get()).findFirst()
+                .filter(choice -> choice.stepsPerSecond() == runs.speedProperty().get()).findFirst()
                 .orElse(Speed.CHOICES.get(0)));
         speedBox.valueProperty().addListener((obs, old, chosen) -> {
             if (chosen != null) {
-                model.setSpeed(chosen.stepsPerSecond());
+                runs.setSpeed(chosen.stepsPerSecond());
             }
         });
         autosave.getKeyFrames().setAll(new KeyFrame(AUTOSAVE_EVERY, e -> model.files().autosave()));
@@ -168,14 +170,14 @@ public final class MainView {
         }
     }
 
-    private void bindRunControls(MainViewModel model) {
-        var running = model.runningProperty();
+    private void bindRunControls(MainViewModel model, WindowRun runs) {
+        var running = runs.runningProperty();
         running.addListener((obs, was, now) -> {
             if (now) {
                 openResults();
             }
         });
-        compareLastItem.disableProperty().bind(model.previousRunIdProperty().isEqualTo(0).or(running));
+        compareLastItem.disableProperty().bind(runs.previousRunIdProperty().isEqualTo(0).or(running));
         var blocked = model.runBlockedReasonProperty().isNotEmpty();
         runButton.disableProperty().bind(running.or(blocked));
         runItem.disableProperty().bind(running.or(blocked));
@@ -185,7 +187,7 @@ public final class MainView {
         pauseItem.disableProperty().bind(running.not());
         stepButton.disableProperty().bind(running.not());
         stepItem.disableProperty().bind(running.not());
-        pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("▶  Resume").otherwise("⏸  Pause"));
+        pauseButton.textProperty().bind(Bindings.when(runs.pausedProperty()).then("▶  Resume").otherwise("⏸  Pause"));
         runBlockedLabel.textProperty().bind(model.runBlockedReasonProperty());
         runBlockedLabel.setTooltip(new Tooltip());
         runBlockedLabel.getTooltip().textProperty().bind(Bindings.createStringBinding(
@@ -279,7 +281,7 @@ public final class MainView {
 
     private void endCleanly() {
         // A run still going ends as stopped in the run store (the executor's grace period lets it write that).
-        viewModel.stop();
+        viewModel.runs().stop();
         autosave.stop();
         viewModel.files().closing();
     }
@@ -362,17 +364,18 @@ public final class MainView {
 
     @FXML
     private void onHistory() {
-        RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(), viewModel::reopen);
+        RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(),
+                viewModel.runs()::reopen);
     }
 
     /** The run history with the last two runs of this window overlaid and compared (baseline vs what-if). */
     @FXML
     private void onCompareLast() {
-        long previous = viewModel.previousRunIdProperty().get();
-        long last = viewModel.lastRunIdProperty().get();
+        long previous = viewModel.runs().previousRunIdProperty().get();
+        long last = viewModel.runs().lastRunIdProperty().get();
         if (previous > 0 && last > 0) {
             RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(),
-                    viewModel::reopen, List.of(previous, last));
+                    viewModel.runs()::reopen, List.of(previous, last));
         }
     }
 
@@ -502,17 +505,17 @@ public final class MainView {
 
     @FXML
     private void onPause() {
-        viewModel.togglePause();
+        viewModel.runs().togglePause();
     }
 
     @FXML
     private void onStep() {
-        viewModel.step();
+        viewModel.runs().step();
     }
 
     @FXML
     private void onStop() {
-        viewModel.stop();
+        viewModel.runs().stop();
     }
 
     GraphCanvasView canvas() {

@@ -54,9 +54,9 @@ class BackgroundFillsTest {
     void largeRegionsPaintOneFill(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
-        robot.interact(() -> model.setSpeed(0));
+        robot.interact(() -> model.runs().setSpeed(0));
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runningProperty().get()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runs().runningProperty().get()
                 && !model.liveCharts().rows().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         List<String> offenders = WaitForAsyncUtils.asyncFx(() -> {

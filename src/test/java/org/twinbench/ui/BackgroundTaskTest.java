@@ -85,16 +85,6 @@ class BackgroundTaskTest {
     }
 
     @Test
-    void aSuccessHandlerThatThrowsEndsInTheFailureHandler() {
-        runner.task(context -> 1).onSuccess(value -> {
-            throw new IllegalStateException("cannot show " + value);
-        }).onFailure(e -> seen.add(e.getMessage())).start();
-        drain(background);
-        drain(fxThread);
-        assertThat(seen).containsExactly("cannot show 1");
-    }
-
-    @Test
     void anOlderTaskOfTheSameKeyDeliversNothing() {
         BackgroundTask.Key opening = new BackgroundTask.Key();
         runner.task(context -> "first").whileCurrent(opening.next()).onSuccess(seen::add)

@@ -72,10 +72,10 @@ class ReopenedRunTest {
     void aRunReopenedFromHistoryShowsTheReliabilityTheLiveRunShowed(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
-        robot.interact(() -> model.setSpeed(0));
+        robot.interact(() -> model.runs().setSpeed(0));
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> onFx(() -> !model.runningProperty().get() && model.lastRunIdProperty().get() > 0));
+                () -> onFx(() -> !model.runs().runningProperty().get() && model.runs().lastRunIdProperty().get() > 0));
         robot.clickOn("Reliability");
 
         List<StepResult> liveSteps = onFx(() -> List.copyOf(model.liveCharts().results()));
@@ -102,9 +102,9 @@ class ReopenedRunTest {
         TableView<RunStore.StoredRun> table = robot.lookup("#runTable").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#openResultsButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> model.reopenedProperty().get() != null
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> model.runs().reopenedProperty().get() != null
                 && model.liveCharts().results().size() == 60));
-        assertThat(onFx(() -> model.reopenedProperty().get().id())).isEqualTo(onFx(() -> model.lastRunIdProperty().get()));
+        assertThat(onFx(() -> model.runs().reopenedProperty().get().id())).isEqualTo(onFx(() -> model.runs().lastRunIdProperty().get()));
         assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).startsWith("Reopened run #1");
 
         for (int window : ReliabilityDiagram.WINDOWS) {

@@ -258,7 +258,7 @@ public final class DataModelPanel {
         }
         TrainRequest request = asked.get();
         String stem = viewModel.fileProperty().get().getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        choosers.saveModel(window(), viewModel.folder(), stem + "-" + request.algorithm().id() + ".twinmodel")
+        choosers.saveModel(window(), viewModel.folder(), request.fileName(stem))
                 .ifPresent(file -> {
                     viewModel.model().train(request.withOutput(file), data, viewModel.features(request.target()));
                     tabs.getSelectionModel().select(modelTab);

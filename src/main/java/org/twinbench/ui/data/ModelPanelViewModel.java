@@ -40,7 +40,42 @@ public final class ModelPanelViewModel {
         public TrainRequest withOutput(Path file) {
             return new TrainRequest(algorithm, target, seed, holdoutShare, file);
         }
+
+        /** The file name the model is offered under: the dataset's name and the algorithm's id. */
+        public String fileName(String datasetStem) {
+            return datasetStem + "-" + algorithm.id() + ".twinmodel";
+        }
     }
+
+    /** An algorithm as the training form offers it, in words. */
+    public record AlgorithmChoice(Algorithm algorithm, String label) {
+        /** The choice of {@code algorithm}. */
+        public static AlgorithmChoice of(Algorithm algorithm) {
+            return new AlgorithmChoice(algorithm, switch (algorithm) {
+                case LOGISTIC -> "Logistic regression";
+                case RANDOM_FOREST -> "Random forest (100 trees)";
+                case GRADIENT_BOOSTING -> "Gradient boosting (300 trees)";
+            });
+        }
+
+        /** Every algorithm, the first (logistic regression) the form's default. */
+        public static List<AlgorithmChoice> all() {
+            return java.util.Arrays.stream(Algorithm.values()).map(AlgorithmChoice::of).toList();
+        }
+
+        /** A request to train this algorithm, with no file yet. */
+        public TrainRequest request(String target, long seed, double holdoutShare) {
+            return new TrainRequest(algorithm, target, seed, holdoutShare, null);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** The holdout share the training form starts with. */
+    public static final double DEFAULT_HOLDOUT_SHARE = TrainingOptions.DEFAULT_HOLDOUT_SHARE;
 
     private final BackgroundTask.Runner background;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();

@@ -22,8 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.sim.StepResult;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.stats.ReliabilityBins;
-import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
+import org.twinbench.ui.MainWindowFixture;
 import org.twinbench.ui.TwinBenchApp;
 import org.twinbench.ui.results.MetricPlot;
 import org.twinbench.ui.results.ReliabilityDiagram;
@@ -39,22 +39,21 @@ class ReopenedRunTest {
     @TempDir
     static Path home;
 
-    private AppExecutor executor;
+    private MainWindowFixture window;
     private MainViewModel model;
     private Stage main;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("twinbench.home", home.toString());
-        executor = new AppExecutor();
         main = stage;
-        model = TwinBenchApp.show(stage, executor, TwinBenchApp.sampleScenario());
+        window = MainWindowFixture.show(stage, home, TwinBenchApp.sampleScenario());
+        model = window.model();
     }
 
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != main).forEach(w -> w.hide()));
-        executor.close();
+        window.close();
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {

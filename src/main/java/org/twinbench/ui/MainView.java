@@ -3,8 +3,6 @@ package org.twinbench.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -20,8 +18,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
-import javafx.stage.Window;
-import javafx.util.Duration;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.ui.data.DataModelPanel;
 import org.twinbench.ui.graph.GraphCanvasView;
@@ -41,9 +37,6 @@ import org.twinbench.ui.wizard.WizardView;
  * toolbar and the sub-views to a {@link MainViewModel}.
  */
 public final class MainView {
-
-    /** How often unsaved changes are written to the recovery file. */
-    static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
 
     @FXML private BorderPane root;
     @FXML private Button runButton;
@@ -83,8 +76,7 @@ public final class MainView {
 
     private MainViewModel viewModel;
     private Path sampleScenario;
-    private final Timeline autosave = new Timeline();
-    private FileDialogs.Prompts prompts = FileDialogs.SYSTEM;
+    private FileMenu fileMenu;
 
     /** Connects the view to its model; called once after the FXML is loaded. */
     void bind(MainViewModel model, Path sample) {
@@ -117,7 +109,6 @@ public final class MainView {
         });
         bindRunControls(model, runs);
         bindHistory(model);
-        bindFiles(model);
         dataPanelController.bind(model.dataPanel(), canvasController, model.datasetProperty(), model.modelSummaryProperty());
         dataPanelController.fillMenu(dataMenu);
         speedBox.getItems().setAll(Speed.CHOICES);
@@ -129,25 +120,7 @@ public final class MainView {
                 runs.setSpeed(chosen.stepsPerSecond());
             }
         });
-        autosave.getKeyFrames().setAll(new KeyFrame(AUTOSAVE_EVERY, e -> model.files().autosave()));
-        autosave.setCycleCount(Timeline.INDEFINITE);
-        autosave.play();
-        // The view leaves its window (closed, or replaced by another scene): no more autosaves.
-        root.sceneProperty().addListener((obs, oldScene, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((o, oldWindow, window) -> {
-                    if (window == null) {
-                        autosave.stop();
-                    } else {
-                        window.showingProperty().addListener((s, was, showing) -> {
-                            if (!showing) {
-                                autosave.stop();
-                            }
-                        });
-                    }
-                });
-            }
-        });
+        fileMenu = new FileMenu(model, root, recentMenu, recoveryBar, recoveryLabel);
     }
 
     /** Share of the editor/results split the results get when a run starts and they have less. */
@@ -211,79 +184,14 @@ public final class MainView {
         redoButton.disableProperty().bind(history.canRedoProperty().not());
     }
 
-    private void bindFiles(MainViewModel model) {
-        FileActions files = model.files();
-        files.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
-        fillRecent();
-        recoveryBar.visibleProperty().bind(files.recoveryProperty().isNotNull());
-        recoveryBar.managedProperty().bind(files.recoveryProperty().isNotNull());
-        recoveryLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            var found = files.recoveryProperty().get();
-            return found == null ? "" : "TwinBench was not closed properly. Unsaved changes to \""
-                    + found.scenario().name() + "\" (" + found.scenario().nodes().size() + " nodes) can be recovered.";
-        }, files.recoveryProperty()));
-    }
-
-    private void fillRecent() {
-        List<Path> recent = viewModel.files().recent();
-        recentMenu.getItems().setAll(recent.stream().map(path -> {
-            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> whenSaved(() -> viewModel.open(path)));
-            return item;
-        }).toList());
-        recentMenu.setDisable(recent.isEmpty());
-    }
-
     /** Uses other answers to the file questions than the platform's dialogs (UI tests). */
     void usePrompts(FileDialogs.Prompts answers) {
-        this.prompts = answers;
+        fileMenu.usePrompts(answers);
     }
 
-    /**
-     * Runs {@code action} once unsaved changes are dealt with: at once when there are none or the
-     * user does not want them, after the file is written when the user saves them (asking where, for
-     * a new scenario), and never when the user cancels or the save fails.
-     */
-    void whenSaved(Runnable action) {
-        if (!viewModel.document().history().dirtyProperty().get()) {
-            action.run();
-            return;
-        }
-        Window window = root.getScene().getWindow();
-        switch (prompts.askUnsaved(window, viewModel.document().scenario().name())) {
-            case DISCARD -> action.run();
-            case SAVE -> {
-                Path file = viewModel.document().fileProperty().get();
-                Optional<Path> target = file != null ? Optional.of(file)
-                        : prompts.saveScenario(window, viewModel.document().baseDirectory());
-                target.ifPresent(path -> viewModel.files().saveAs(path, action));
-            }
-            case CANCEL -> { }
-        }
-    }
-
-    /**
-     * The window's close button: ask about unsaved changes, then end cleanly (no recovery offer).
-     * The request is held back while asking; the window closes once the changes are saved or dropped.
-     */
+    /** The window's close button: asks about unsaved changes first (see {@link FileMenu#closeRequested}). */
     void closeRequested(javafx.stage.WindowEvent event) {
-        if (!viewModel.document().history().dirtyProperty().get()) {
-            endCleanly();
-            return;
-        }
-        event.consume();
-        whenSaved(() -> {
-            endCleanly();
-            root.getScene().getWindow().hide();
-        });
-    }
-
-    private void endCleanly() {
-        // A run still going ends as stopped in the run store (the executor's grace period lets it write that).
-        viewModel.runs().stop();
-        autosave.stop();
-        viewModel.files().closing();
+        fileMenu.closeRequested(event);
     }
 
     /** A choice of the speed box. */
@@ -315,31 +223,27 @@ public final class MainView {
 
     @FXML
     private void onNew() {
-        whenSaved(viewModel.files()::newScenario);
+        fileMenu.newScenario();
     }
 
     @FXML
     private void onOpen() {
-        whenSaved(() -> prompts.openScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
-                .ifPresent(viewModel::open));
+        fileMenu.open();
     }
 
     @FXML
     private void onOpenSample() {
-        whenSaved(() -> viewModel.open(sampleScenario));
+        fileMenu.open(sampleScenario);
     }
 
     @FXML
     private void onSave() {
-        if (!viewModel.files().save()) {
-            onSaveAs();
-        }
+        fileMenu.save();
     }
 
     @FXML
     private void onSaveAs() {
-        prompts.saveScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
-                .ifPresent(viewModel.files()::saveAs);
+        fileMenu.saveAs();
     }
 
     @FXML
@@ -382,8 +286,8 @@ public final class MainView {
     @FXML
     private void onExit() {
         Stage stage = (Stage) root.getScene().getWindow();
-        whenSaved(() -> {
-            endCleanly();
+        fileMenu.whenSaved(() -> {
+            fileMenu.endCleanly();
             stage.close();
             Platform.exit();
         });
@@ -391,7 +295,7 @@ public final class MainView {
 
     @FXML
     private void onRecover() {
-        whenSaved(() -> {
+        fileMenu.whenSaved(() -> {
             viewModel.files().recover();
             canvasController.fit();
         });

@@ -84,4 +84,20 @@ final class ResultExports {
             }
         }).onFailure(e -> outcome.accept("Could not save " + file + ": " + e.getMessage())).start();
     }
+
+    /** Opens {@code file} with the desktop's browser, off the FX thread; says so when there is none. */
+    void browse(Path file) {
+        background.task(context -> {
+            if (!java.awt.Desktop.isDesktopSupported()
+                    || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                return false;
+            }
+            java.awt.Desktop.getDesktop().browse(file.toUri());
+            return true;
+        }).onSuccess(opened -> {
+            if (!opened) {
+                outcome.accept("No browser available: open " + file);
+            }
+        }).onFailure(e -> outcome.accept("Could not open " + file + ": " + e.getMessage())).start();
+    }
 }

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.twinbench.data.BundledSamples;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Frame;
 import org.twinbench.data.TableLoader;
@@ -32,27 +33,46 @@ public final class DataPageModel {
     }
 
     /** A spreadsheet read, with what is wrong with it in words. */
-    private record Read(Frame frame, List<String> notes) { }
+    private record Read(Path file, Frame frame, List<String> notes) { }
+
+    /** Where a spreadsheet is, once known (the bundled sample is copied to the user's folder first). */
+    @FunctionalInterface
+    private interface Source {
+        Path file() throws Exception;
+    }
 
     /** Reads a spreadsheet in the background and describes its problems in words; the newest choice wins. */
     public void loadData(Path file) {
-        status.busy("Reading " + file.getFileName() + " …");
+        load(file.getFileName().toString(), () -> file);
+    }
+
+    /** Copies the bundled churn sample to the user's folder and reads it, in the background. */
+    public void loadSample() {
+        load(SAMPLE, () -> BundledSamples.extractTo(BundledSamples.userDirectory().resolve("samples")).resolve(SAMPLE));
+    }
+
+    /** The sample spreadsheet the wizard offers. */
+    static final String SAMPLE = "churn.csv";
+
+    private void load(String name, Source source) {
+        status.busy("Reading " + name + " …");
         status.problem("");
         background.task(context -> {
+            Path file = source.file();
             Frame frame = TableLoader.load(file).frame();
             if (frame.rowCount() < MIN_ROWS) {
                 throw new DataException(file.getFileName() + " has only " + frame.rowCount()
                         + " rows; we need at least 50 to say anything useful");
             }
-            return new Read(frame, SpreadsheetNotes.describeProblems(frame));
+            return new Read(file, frame, SpreadsheetNotes.describeProblems(frame));
         }).whileCurrent(reading.next()).onSuccess(read -> {
             status.busy("");
-            dataFile.set(file);
+            dataFile.set(read.file());
             dataNotes.setAll(read.notes());
             columns.setAll(read.frame().columnNames());
             data.set(read.frame());
         }).onFailure(e -> status.failed(e instanceof DataException ? e.getMessage()
-                : "We could not read “" + file.getFileName() + "”: " + e.getMessage())).start();
+                : "We could not read “" + name + "”: " + e.getMessage())).start();
     }
 
     String blocker() {

@@ -34,7 +34,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.twinbench.data.BundledSamples;
 import org.twinbench.sim.whatif.WhatIfRun;
 import org.twinbench.sim.whatif.WhatIfVerdict;
 import org.twinbench.ui.AppExecutor;
@@ -264,12 +263,7 @@ public final class WizardView {
 
     @FXML
     private void onSampleData() {
-        try {
-            Path samples = BundledSamples.extractTo(BundledSamples.userDirectory().resolve("samples"));
-            model.data().loadData(samples.resolve("churn.csv"));
-        } catch (IOException e) {
-            model.data().loadData(Path.of("churn.csv"));
-        }
+        model.data().loadSample();
     }
 
     @FXML

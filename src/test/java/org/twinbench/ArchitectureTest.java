@@ -2,6 +2,8 @@ package org.twinbench;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -56,4 +58,32 @@ class ArchitectureTest {
     static final ArchRule cliAndUiAreIndependent = noClasses()
             .that().resideInAPackage("org.twinbench.cli..")
             .should().dependOnClassesThat().resideInAPackage("org.twinbench.ui..");
+
+    /** A view, panel, dialog or window of the UI, with the classes nested in it (cells, rows, listeners). */
+    private static final DescribedPredicate<JavaClass> VIEWS = DescribedPredicate.describe(
+            "are views (named *View, *Panel, *Dialog*, *Window, or nested in one)", type -> {
+                if (!type.getPackageName().startsWith("org.twinbench.ui")) {
+                    return false;
+                }
+                String name = type.getName().substring(type.getPackageName().length() + 1);
+                String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+                return outer.endsWith("View") || outer.endsWith("Panel") || outer.contains("Dialog")
+                        || outer.endsWith("Window");
+            });
+
+    /** An engine, report or model type that is not a plain value (a Java record, or an enum constant). */
+    private static final DescribedPredicate<JavaClass> ENGINE_BEYOND_VALUES = DescribedPredicate.describe(
+            "are sim, report or model types other than records and enums", type -> {
+                String pkg = type.getPackageName();
+                boolean engine = pkg.startsWith("org.twinbench.sim") || pkg.startsWith("org.twinbench.report")
+                        || pkg.startsWith("org.twinbench.model");
+                return engine && !type.isRecord();
+            });
+
+    @ArchTest
+    static final ArchRule viewsTalkOnlyToTheirViewModels = noClasses()
+            .that(VIEWS)
+            .should().dependOnClassesThat(ENGINE_BEYOND_VALUES)
+            .because("views talk only to their view models, which alone call the engine; values they show "
+                    + "(records, enums) may pass through");
 }

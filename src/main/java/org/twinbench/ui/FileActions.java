@@ -3,6 +3,7 @@ package org.twinbench.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,8 +24,7 @@ import org.twinbench.ui.editor.ScenarioFiles;
 public final class FileActions {
 
     private final ScenarioDocument document;
-    private final AppExecutor executor;
-    private final Executor fxThread;
+    private final BackgroundTask.Runner background;
     private final ScenarioFiles files;
     private final Consumer<String> status;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
@@ -35,27 +35,25 @@ public final class FileActions {
     public FileActions(ScenarioDocument document, AppExecutor executor, Executor fxThread, ScenarioFiles files,
                        Consumer<String> status) {
         this.document = document;
-        this.executor = executor;
-        this.fxThread = fxThread;
+        this.background = new BackgroundTask.Runner(executor::submit, fxThread);
         this.files = files;
         this.status = status;
         document.history().dirtyProperty().addListener((obs, was, dirty) -> {
             if (!dirty) {
-                executor.submit(this::clearRecoveryQuietly);
+                clearRecoveryInBackground();
             }
         });
     }
 
     /** Reads the recent list and looks for unsaved work of a crashed session (on the executor). */
     public void start() {
-        executor.submit(() -> {
-            var list = files.recent();
-            var pending = files.pendingRecovery();
-            fxThread.execute(() -> {
-                recent.setAll(list);
-                recovery.set(pending.orElse(null));
-            });
-        });
+        background.task(context -> new Startup(files.recent(), files.pendingRecovery().orElse(null)))
+                .onSuccess(found -> {
+                    recent.setAll(found.recent());
+                    recovery.set(found.pending());
+                })
+                .onFailure(e -> status.accept("Cannot read the recent files: " + e.getMessage()))
+                .start();
     }
 
     public void newScenario() {
@@ -66,22 +64,17 @@ public final class FileActions {
     /** Opens a scenario; nodes without positions are laid out automatically. */
     public void open(Path file) {
         status.accept("Opening " + file.getFileName() + " ...");
-        executor.submit(() -> {
-            try {
-                Scenario read = ScenarioFiles.open(file);
-                Scenario laidOut = AutoLayout.needed(read) ? AutoLayout.apply(read) : read;
-                var list = files.remember(file);
-                fxThread.execute(() -> {
-                    document.reset(laidOut, file);
-                    recent.setAll(list);
-                    status.accept("Opened " + (read.name().isBlank() ? file.getFileName() : read.name()));
-                });
-            } catch (ScenarioException e) {
-                fxThread.execute(() -> status.accept(e.getMessage()));
-            } catch (IOException e) {
-                fxThread.execute(() -> status.accept("Cannot remember " + file + " in the recent files: " + e.getMessage()));
-            }
-        });
+        background.task(context -> {
+            Scenario read = ScenarioFiles.open(file);
+            Scenario laidOut = AutoLayout.needed(read) ? AutoLayout.apply(read) : read;
+            return new Opened(read, laidOut, files.remember(file));
+        }).onSuccess(opened -> {
+            document.reset(opened.laidOut(), file);
+            recent.setAll(opened.recent());
+            status.accept("Opened " + (opened.read().name().isBlank() ? file.getFileName() : opened.read().name()));
+        }).onFailure(e -> status.accept(e instanceof IOException
+                ? "Cannot remember " + file + " in the recent files: " + e.getMessage()
+                : e instanceof ScenarioException ? e.getMessage() : "Cannot open " + file + ": " + e)).start();
     }
 
     /** Saves to the document's file; false when it has none yet (the view then asks where). */
@@ -102,24 +95,17 @@ public final class FileActions {
     public void saveAs(Path file, Runnable afterwards) {
         Scenario snapshot = document.scenario();
         Object point = document.history().savePoint();
-        executor.submit(() -> {
-            try {
-                ScenarioFiles.save(snapshot, file);
-            } catch (IOException e) {
-                // The message names the file and the reason; the document stays open and unsaved.
-                fxThread.execute(() -> status.accept(e.getMessage() + " (your changes are still open, not saved)"));
-                return;
-            }
-            List<Path> list = rememberQuietly(file);
-            fxThread.execute(() -> {
-                document.saved(file, point);
-                if (list != null) {
-                    recent.setAll(list);
-                }
-                status.accept("Saved " + file.getFileName());
-                afterwards.run();
-            });
-        });
+        background.task(context -> {
+            ScenarioFiles.save(snapshot, file);
+            return Optional.ofNullable(rememberQuietly(file));
+        }).onSuccess(list -> {
+            document.saved(file, point);
+            list.ifPresent(recent::setAll);
+            status.accept("Saved " + file.getFileName());
+            afterwards.run();
+        // The message names the file and the reason; the document stays open and unsaved.
+        }).onFailure(e -> status.accept((e instanceof IOException ? e.getMessage() : "Cannot save " + file + ": " + e)
+                + " (your changes are still open, not saved)")).start();
     }
 
     /** The new recent list, or null when it cannot be written (the save itself succeeded). */
@@ -140,13 +126,8 @@ public final class FileActions {
         autosavedRevision = revision;
         Scenario snapshot = document.scenario();
         Path origin = document.fileProperty().get();
-        executor.submit(() -> {
-            try {
-                files.writeRecovery(snapshot, origin);
-            } catch (IOException e) {
-                fxThread.execute(() -> status.accept("Autosave failed: " + e.getMessage()));
-            }
-        });
+        background.chore(() -> files.writeRecovery(snapshot, origin))
+                .onFailure(e -> status.accept("Autosave failed: " + e.getMessage())).start();
     }
 
     /** Takes the unsaved work of the crashed session as one undoable edit on top of an empty document. */
@@ -163,7 +144,12 @@ public final class FileActions {
 
     public void discardRecovery() {
         recovery.set(null);
-        executor.submit(this::clearRecoveryQuietly);
+        clearRecoveryInBackground();
+    }
+
+    private void clearRecoveryInBackground() {
+        // A leftover recovery file only means an unneeded offer at the next start: nothing to tell.
+        background.chore(this::clearRecoveryQuietly).onFailure(e -> { }).start();
     }
 
     /** The window is closing normally (saved, or the user chose to discard): no recovery is needed. */
@@ -178,6 +164,12 @@ public final class FileActions {
             // A leftover recovery file only means an unneeded offer at the next start.
         }
     }
+
+    /** What the window learns when it starts: the recent files and unsaved work of a crashed session (or null). */
+    private record Startup(List<Path> recent, ScenarioFiles.Recovery pending) { }
+
+    /** A scenario read from its file, laid out, and the recent list that now names it. */
+    private record Opened(Scenario read, Scenario laidOut, List<Path> recent) { }
 
     public ObservableList<Path> recent() {
         return recent;

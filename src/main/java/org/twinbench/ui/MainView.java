@@ -3,8 +3,6 @@ package org.twinbench.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -20,8 +18,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
-import javafx.stage.Window;
-import javafx.util.Duration;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.ui.data.DataModelPanel;
 import org.twinbench.ui.graph.GraphCanvasView;
@@ -32,6 +28,7 @@ import org.twinbench.ui.presenter.PresenterView;
 import org.twinbench.ui.results.LiveChartsView;
 import org.twinbench.ui.runs.RunHistoryView;
 import org.twinbench.ui.runs.SweepDialogs;
+import org.twinbench.ui.runs.WindowRun;
 import org.twinbench.ui.wizard.WizardView;
 
 /**
@@ -40,9 +37,6 @@ import org.twinbench.ui.wizard.WizardView;
  * toolbar and the sub-views to a {@link MainViewModel}.
  */
 public final class MainView {
-
-    /** How often unsaved changes are written to the recovery file. */
-    static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
 
     @FXML private BorderPane root;
     @FXML private Button runButton;
@@ -82,8 +76,7 @@ public final class MainView {
 
     private MainViewModel viewModel;
     private Path sampleScenario;
-    private final Timeline autosave = new Timeline();
-    private FileDialogs.Prompts prompts = FileDialogs.SYSTEM;
+    private FileMenu fileMenu;
 
     /** Connects the view to its model; called once after the FXML is loaded. */
     void bind(MainViewModel model, Path sample) {
@@ -94,17 +87,18 @@ public final class MainView {
         paletteController.bind(model.palette(), canvasController::drop, canvasController::addFromKeyboard);
         liveChartsController.bind(model.liveCharts());
         reportItem.disableProperty().bind(model.liveCharts().canReportProperty().not());
+        WindowRun runs = model.runs();
         replicateSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1,
-                MainViewModel.MAX_REPLICATES, model.replicatesProperty().get()));
-        replicateSpinner.valueProperty().addListener((obs, old, now) -> model.replicatesProperty().set(now));
-        replicateSpinner.disableProperty().bind(model.runningProperty());
+                WindowRun.MAX_REPLICATES, runs.replicatesProperty().get()));
+        replicateSpinner.valueProperty().addListener((obs, old, now) -> runs.replicatesProperty().set(now));
+        replicateSpinner.disableProperty().bind(runs.runningProperty());
         PresenterView.fillMenu(demoMenu, sample.getParent(), () -> root.getScene().getWindow(), model.executor());
         statusLabel.textProperty().bind(model.statusProperty());
-        progressBar.progressProperty().bind(model.progressProperty());
+        progressBar.progressProperty().bind(runs.progressProperty());
         scenarioTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> title(model.scenarioProperty().get()), model.scenarioProperty()));
         model.scenarioProperty().addListener((obs, old, scenario) -> liveChartsController.setSteps(stepsOf(scenario)));
-        model.reopenedProperty().addListener((obs, old, run) -> {
+        runs.reopenedProperty().addListener((obs, old, run) -> {
             if (run != null) {
                 liveChartsController.setSteps(run.steps());
                 openResults();
@@ -113,39 +107,20 @@ public final class MainView {
                 liveChartsController.setSteps(stepsOf(model.scenarioProperty().get()));
             }
         });
-        bindRunControls(model);
+        bindRunControls(model, runs);
         bindHistory(model);
-        bindFiles(model);
         dataPanelController.bind(model.dataPanel(), canvasController, model.datasetProperty(), model.modelSummaryProperty());
         dataPanelController.fillMenu(dataMenu);
         speedBox.getItems().setAll(Speed.CHOICES);
         speedBox.getSelectionModel().select(Speed.CHOICES.stream()
-                .filter(choice -> choice.stepsPerSecond() == model.speedProperty().get()).findFirst()
+                .filter(choice -> choice.stepsPerSecond() == runs.speedProperty().get()).findFirst()
                 .orElse(Speed.CHOICES.get(0)));
         speedBox.valueProperty().addListener((obs, old, chosen) -> {
             if (chosen != null) {
-                model.setSpeed(chosen.stepsPerSecond());
+                runs.setSpeed(chosen.stepsPerSecond());
             }
         });
-        autosave.getKeyFrames().setAll(new KeyFrame(AUTOSAVE_EVERY, e -> model.files().autosave()));
-        autosave.setCycleCount(Timeline.INDEFINITE);
-        autosave.play();
-        // The view leaves its window (closed, or replaced by another scene): no more autosaves.
-        root.sceneProperty().addListener((obs, oldScene, scene) -> {
-            if (scene != null) {
-                scene.windowProperty().addListener((o, oldWindow, window) -> {
-                    if (window == null) {
-                        autosave.stop();
-                    } else {
-                        window.showingProperty().addListener((s, was, showing) -> {
-                            if (!showing) {
-                                autosave.stop();
-                            }
-                        });
-                    }
-                });
-            }
-        });
+        fileMenu = new FileMenu(model, root, recentMenu, recoveryBar, recoveryLabel);
     }
 
     /** Share of the editor/results split the results get when a run starts and they have less. */
@@ -168,14 +143,14 @@ public final class MainView {
         }
     }
 
-    private void bindRunControls(MainViewModel model) {
-        var running = model.runningProperty();
+    private void bindRunControls(MainViewModel model, WindowRun runs) {
+        var running = runs.runningProperty();
         running.addListener((obs, was, now) -> {
             if (now) {
                 openResults();
             }
         });
-        compareLastItem.disableProperty().bind(model.previousRunIdProperty().isEqualTo(0).or(running));
+        compareLastItem.disableProperty().bind(runs.previousRunIdProperty().isEqualTo(0).or(running));
         var blocked = model.runBlockedReasonProperty().isNotEmpty();
         runButton.disableProperty().bind(running.or(blocked));
         runItem.disableProperty().bind(running.or(blocked));
@@ -185,7 +160,7 @@ public final class MainView {
         pauseItem.disableProperty().bind(running.not());
         stepButton.disableProperty().bind(running.not());
         stepItem.disableProperty().bind(running.not());
-        pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("▶  Resume").otherwise("⏸  Pause"));
+        pauseButton.textProperty().bind(Bindings.when(runs.pausedProperty()).then("▶  Resume").otherwise("⏸  Pause"));
         runBlockedLabel.textProperty().bind(model.runBlockedReasonProperty());
         runBlockedLabel.setTooltip(new Tooltip());
         runBlockedLabel.getTooltip().textProperty().bind(Bindings.createStringBinding(
@@ -209,79 +184,14 @@ public final class MainView {
         redoButton.disableProperty().bind(history.canRedoProperty().not());
     }
 
-    private void bindFiles(MainViewModel model) {
-        FileActions files = model.files();
-        files.recent().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
-        fillRecent();
-        recoveryBar.visibleProperty().bind(files.recoveryProperty().isNotNull());
-        recoveryBar.managedProperty().bind(files.recoveryProperty().isNotNull());
-        recoveryLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            var found = files.recoveryProperty().get();
-            return found == null ? "" : "TwinBench was not closed properly. Unsaved changes to \""
-                    + found.scenario().name() + "\" (" + found.scenario().nodes().size() + " nodes) can be recovered.";
-        }, files.recoveryProperty()));
-    }
-
-    private void fillRecent() {
-        List<Path> recent = viewModel.files().recent();
-        recentMenu.getItems().setAll(recent.stream().map(path -> {
-            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
-            item.setMnemonicParsing(false);
-            item.setOnAction(e -> whenSaved(() -> viewModel.open(path)));
-            return item;
-        }).toList());
-        recentMenu.setDisable(recent.isEmpty());
-    }
-
     /** Uses other answers to the file questions than the platform's dialogs (UI tests). */
     void usePrompts(FileDialogs.Prompts answers) {
-        this.prompts = answers;
+        fileMenu.usePrompts(answers);
     }
 
-    /**
-     * Runs {@code action} once unsaved changes are dealt with: at once when there are none or the
-     * user does not want them, after the file is written when the user saves them (asking where, for
-     * a new scenario), and never when the user cancels or the save fails.
-     */
-    void whenSaved(Runnable action) {
-        if (!viewModel.document().history().dirtyProperty().get()) {
-            action.run();
-            return;
-        }
-        Window window = root.getScene().getWindow();
-        switch (prompts.askUnsaved(window, viewModel.document().scenario().name())) {
-            case DISCARD -> action.run();
-            case SAVE -> {
-                Path file = viewModel.document().fileProperty().get();
-                Optional<Path> target = file != null ? Optional.of(file)
-                        : prompts.saveScenario(window, viewModel.document().baseDirectory());
-                target.ifPresent(path -> viewModel.files().saveAs(path, action));
-            }
-            case CANCEL -> { }
-        }
-    }
-
-    /**
-     * The window's close button: ask about unsaved changes, then end cleanly (no recovery offer).
-     * The request is held back while asking; the window closes once the changes are saved or dropped.
-     */
+    /** The window's close button: asks about unsaved changes first (see {@link FileMenu#closeRequested}). */
     void closeRequested(javafx.stage.WindowEvent event) {
-        if (!viewModel.document().history().dirtyProperty().get()) {
-            endCleanly();
-            return;
-        }
-        event.consume();
-        whenSaved(() -> {
-            endCleanly();
-            root.getScene().getWindow().hide();
-        });
-    }
-
-    private void endCleanly() {
-        // A run still going ends as stopped in the run store (the executor's grace period lets it write that).
-        viewModel.stop();
-        autosave.stop();
-        viewModel.files().closing();
+        fileMenu.closeRequested(event);
     }
 
     /** A choice of the speed box. */
@@ -313,31 +223,27 @@ public final class MainView {
 
     @FXML
     private void onNew() {
-        whenSaved(viewModel.files()::newScenario);
+        fileMenu.newScenario();
     }
 
     @FXML
     private void onOpen() {
-        whenSaved(() -> prompts.openScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
-                .ifPresent(viewModel::open));
+        fileMenu.open();
     }
 
     @FXML
     private void onOpenSample() {
-        whenSaved(() -> viewModel.open(sampleScenario));
+        fileMenu.open(sampleScenario);
     }
 
     @FXML
     private void onSave() {
-        if (!viewModel.files().save()) {
-            onSaveAs();
-        }
+        fileMenu.save();
     }
 
     @FXML
     private void onSaveAs() {
-        prompts.saveScenario(root.getScene().getWindow(), viewModel.document().baseDirectory())
-                .ifPresent(viewModel.files()::saveAs);
+        fileMenu.saveAs();
     }
 
     @FXML
@@ -362,25 +268,26 @@ public final class MainView {
 
     @FXML
     private void onHistory() {
-        RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(), viewModel::reopen);
+        RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(),
+                viewModel.runs()::reopen);
     }
 
     /** The run history with the last two runs of this window overlaid and compared (baseline vs what-if). */
     @FXML
     private void onCompareLast() {
-        long previous = viewModel.previousRunIdProperty().get();
-        long last = viewModel.lastRunIdProperty().get();
+        long previous = viewModel.runs().previousRunIdProperty().get();
+        long last = viewModel.runs().lastRunIdProperty().get();
         if (previous > 0 && last > 0) {
             RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(),
-                    viewModel::reopen, List.of(previous, last));
+                    viewModel.runs()::reopen, List.of(previous, last));
         }
     }
 
     @FXML
     private void onExit() {
         Stage stage = (Stage) root.getScene().getWindow();
-        whenSaved(() -> {
-            endCleanly();
+        fileMenu.whenSaved(() -> {
+            fileMenu.endCleanly();
             stage.close();
             Platform.exit();
         });
@@ -388,7 +295,7 @@ public final class MainView {
 
     @FXML
     private void onRecover() {
-        whenSaved(() -> {
+        fileMenu.whenSaved(() -> {
             viewModel.files().recover();
             canvasController.fit();
         });
@@ -502,17 +409,17 @@ public final class MainView {
 
     @FXML
     private void onPause() {
-        viewModel.togglePause();
+        viewModel.runs().togglePause();
     }
 
     @FXML
     private void onStep() {
-        viewModel.step();
+        viewModel.runs().step();
     }
 
     @FXML
     private void onStop() {
-        viewModel.stop();
+        viewModel.runs().stop();
     }
 
     GraphCanvasView canvas() {

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,6 +15,7 @@ import org.twinbench.scenario.Scenario;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.ui.data.DataModelPanelViewModel;
 import org.twinbench.ui.data.DatasetColumns;
+import org.twinbench.ui.data.ModelSummary;
 import org.twinbench.ui.editor.GraphEdits;
 import org.twinbench.ui.editor.ScenarioDocument;
 import org.twinbench.ui.editor.ScenarioFiles;
@@ -34,12 +33,8 @@ import org.twinbench.ui.runs.WindowRun;
  */
 public final class MainViewModel {
 
-    public static final double DEFAULT_SPEED = 20;
-    /** The most replicates a run in the window may have. */
-    public static final int MAX_REPLICATES = 50;
-
     private final AppExecutor executor;
-    private final Executor fxThread;
+    private final BackgroundTask.Runner background;
 
     private final ScenarioDocument document;
     private final GraphCanvasViewModel canvas;
@@ -68,7 +63,7 @@ public final class MainViewModel {
      */
     public MainViewModel(AppExecutor executor, Executor fxThread, Path home, Path dataFolder) {
         this.executor = executor;
-        this.fxThread = fxThread;
+        this.background = new BackgroundTask.Runner(executor::submit, fxThread);
         this.document = new ScenarioDocument(dataFolder);
         this.datasets = new DatasetColumns(executor, fxThread);
         this.canvas = new GraphCanvasViewModel(document);
@@ -174,22 +169,14 @@ public final class MainViewModel {
 
     private void openModel(Path file) {
         status.set("Reading the model " + file.getFileName() + " ...");
-        executor.submit(() -> {
-            try {
-                org.twinbench.model.ModelCard card = org.twinbench.model.ModelFiles.load(file).card();
-                String text = String.format(Locale.ROOT, "%s model %s%npredicts %s = %s from %d features%s",
-                        card.algorithm(), file.getFileName(), card.target(), card.positiveLabel(), card.features().size(),
-                        card.holdoutMetrics().isEmpty() ? "" : String.format(Locale.ROOT, "%nholdout accuracy %.3f, AUC %.3f",
-                                card.holdoutMetrics().getOrDefault("accuracy", Double.NaN),
-                                card.holdoutMetrics().getOrDefault("roc_auc", Double.NaN)));
-                fxThread.execute(() -> {
-                    modelSummary.set(text);
+        background.task(context -> org.twinbench.model.ModelFiles.load(file).card())
+                .onSuccess(card -> {
+                    modelSummary.set(ModelSummary.of(card, file.getFileName().toString()));
                     status.set("Opened the model " + file.getFileName() + ": its card is in the data and model panel");
-                });
-            } catch (DataException e) {
-                fxThread.execute(() -> status.set(e.getMessage()));
-            }
-        });
+                })
+                .onFailure(e -> status.set(e instanceof DataException ? e.getMessage()
+                        : file + ": cannot read the model: " + e))
+                .start();
     }
 
     /** The live charts and slice table of the current run. */
@@ -264,16 +251,12 @@ public final class MainViewModel {
         return modelSummary.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return runs.runningProperty();
-    }
-
-    public ReadOnlyBooleanProperty pausedProperty() {
-        return runs.pausedProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return runs.progressProperty();
+    /**
+     * The window's runs: start, pause, step, stop, speed, replicates, progress, and a stored run
+     * reopened into the results. The main view binds to it directly.
+     */
+    public WindowRun runs() {
+        return runs;
     }
 
     /** Compiles the open scenario (loads data, trains the model) and runs it, all on the executor. */
@@ -281,56 +264,5 @@ public final class MainViewModel {
         if (runBlockedReason.get().isEmpty()) {
             runs.start(document.scenario(), document.baseDirectory(), document.fileProperty().get());
         }
-    }
-
-    /** Stops the current run at once: its remaining results are discarded. */
-    public void stop() {
-        runs.stop();
-    }
-
-    public void togglePause() {
-        runs.togglePause();
-    }
-
-    /** While paused, runs exactly one more step. */
-    public void step() {
-        runs.step();
-    }
-
-    /** How many replicates the next run has (1 to {@value #MAX_REPLICATES}). */
-    public javafx.beans.property.IntegerProperty replicatesProperty() {
-        return runs.replicatesProperty();
-    }
-
-    public javafx.beans.property.DoubleProperty speedProperty() {
-        return runs.speedProperty();
-    }
-
-    /** Changes the pace of the running simulation (and of the next one). */
-    public void setSpeed(double stepsPerSecond) {
-        runs.setSpeed(stepsPerSecond);
-    }
-
-    /**
-     * Shows a completed run from the run store in the results, as it ended, without re-running it:
-     * its curves, slice table, drift heatmap and reliability diagram. Refused while a run is going.
-     */
-    public void reopen(long id) {
-        runs.reopen(id);
-    }
-
-    /** The stored run the results show after {@link #reopen}; null while they show a run of this window. */
-    public ReadOnlyObjectProperty<RunStore.StoredRun> reopenedProperty() {
-        return runs.reopenedProperty();
-    }
-
-    /** The store id of the run recorded from this window before the last one (0 before two runs). */
-    public javafx.beans.property.ReadOnlyLongProperty previousRunIdProperty() {
-        return runs.previousRunIdProperty();
-    }
-
-    /** The store id of the last run recorded from this window (0 before any). */
-    public javafx.beans.property.ReadOnlyLongProperty lastRunIdProperty() {
-        return runs.lastRunIdProperty();
     }
 }

@@ -72,7 +72,7 @@ class WindowRunStoreTest {
     void aWindowRunIsRunningInTheStoreUntilItIsStoppedOrCompleted() throws Exception {
         MainViewModel model = window(loansScenario("long.twin.json", 100_000));
         Path store = model.runStore();
-        model.speedProperty().set(20);
+        model.runs().speedProperty().set(20);
         model.run();
         await(() -> stored(store).size() == 1, "run in the store");
         // Still going (paced at 20 steps a second for 100 000 steps): running, no verdict, owned by this live JVM.
@@ -80,20 +80,20 @@ class WindowRunStoreTest {
         assertThat(going.status()).isEqualTo(RunStore.RUNNING);
         assertThat(going.verdict()).isNull();
         assertThat(going.steps()).isEqualTo(100_000);
-        assertThat(model.runningProperty().get()).isTrue();
+        assertThat(model.runs().runningProperty().get()).isTrue();
 
-        model.stop();
+        model.runs().stop();
         await(() -> RunStore.FAILED.equals(stored(store).get(0).status()), "stopped run marked failed");
         RunStore.StoredRun stopped = stored(store).get(0);
         assertThat(stopped.headline()).startsWith("Cancelled: stopped in the window after ").endsWith(" of 100000 steps");
         assertThat(stopped.verdict()).isNull();
-        assertThat(model.lastRunIdProperty().get()).isZero();
+        assertThat(model.runs().lastRunIdProperty().get()).isZero();
 
         MainViewModel shortRun = window(loansScenario("short.twin.json", 6));
-        shortRun.speedProperty().set(0);
+        shortRun.runs().speedProperty().set(0);
         shortRun.run();
-        await(() -> shortRun.lastRunIdProperty().get() != 0, "finished run recorded");
-        assertThat(shortRun.lastRunIdProperty().get()).isEqualTo(2);
+        await(() -> shortRun.runs().lastRunIdProperty().get() != 0, "finished run recorded");
+        assertThat(shortRun.runs().lastRunIdProperty().get()).isEqualTo(2);
         try (RunStore runs = RunStore.open(store)) {
             assertThat(runs.interruptedOnOpen()).isZero();
             RunStore.StoredRun done = runs.find(2).orElseThrow();
@@ -120,9 +120,9 @@ class WindowRunStoreTest {
         byte[] garbage = new byte[32 * 1024];
         new Random(11).nextBytes(garbage);
         Files.write(store, garbage);
-        model.speedProperty().set(0);
+        model.runs().speedProperty().set(0);
         model.run();
-        await(() -> model.lastRunIdProperty().get() != 0, "finished run recorded");
+        await(() -> model.runs().lastRunIdProperty().get() != 0, "finished run recorded");
         assertThat(model.statusProperty().get()).startsWith("Finished: 6 steps. " + store
                 + ": the run store was damaged (").contains("set aside as runs.sqlite.damaged-").doesNotContain("\n");
         // The new store holds the run, completed; the garbage is kept beside it untouched.

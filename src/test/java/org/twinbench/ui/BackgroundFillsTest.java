@@ -35,28 +35,27 @@ class BackgroundFillsTest {
 
     @TempDir
     static Path home;
-    private AppExecutor executor;
+    private MainWindowFixture window;
     private MainViewModel model;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("twinbench.home", home.toString());
-        executor = new AppExecutor();
-        model = TwinBenchApp.show(stage, executor, TwinBenchApp.sampleScenario());
+        window = MainWindowFixture.show(stage, home, TwinBenchApp.sampleScenario());
+        model = window.model();
     }
 
     @AfterEach
     void closeExecutor() {
-        executor.close();
+        window.close();
     }
 
     @Test
     void largeRegionsPaintOneFill(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
-        robot.interact(() -> model.setSpeed(0));
+        robot.interact(() -> model.runs().setSpeed(0));
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runningProperty().get()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runs().runningProperty().get()
                 && !model.liveCharts().rows().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         List<String> offenders = WaitForAsyncUtils.asyncFx(() -> {

@@ -31,23 +31,22 @@ class EditorFilesTest {
     @TempDir
     static Path home;
 
-    private AppExecutor executor;
+    private MainWindowFixture fixture;
     private MainViewModel model;
     private Stage window;
     private final ScriptedPrompts prompts = new ScriptedPrompts();
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("twinbench.home", home.toString());
         Files.deleteIfExists(home.resolve("recovery").resolve("autosave.twin.json"));
-        executor = new AppExecutor();
         window = stage;
-        model = TwinBenchApp.show(stage, executor, null, prompts);
+        fixture = MainWindowFixture.show(stage, home, null, prompts);
+        model = fixture.model();
     }
 
     @AfterEach
     void closeExecutor() {
-        executor.close();
+        fixture.close();
     }
 
     /** One edit to the new scenario: a dataset node. */

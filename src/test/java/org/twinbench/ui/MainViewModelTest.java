@@ -10,7 +10,7 @@ import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.ui.editor.ScenarioDocument;
 
-/** The main view model without the toolkit: the data panel's file choice and Run's blocked reason. */
+/** The main view model without the toolkit: the data panel's file choice, Run's blocked reason, a run that fails. */
 class MainViewModelTest {
 
     @TempDir
@@ -70,5 +70,25 @@ class MainViewModelTest {
             Thread.sleep(50);
         }
         assertThat(model.statusProperty().get()).contains("broken.twinmodel:").doesNotContain("\n");
+    }
+
+    @Test
+    void aRunWhoseDataFileIsGoneSaysSoAndStops() throws Exception {
+        Path scenario = org.twinbench.testing.SmallLoans.scenario(dir, "gone.twin.json",
+                SampleScenarios.loansRecessionWithRetraining(5), 5);
+        MainViewModel model = new MainViewModel(executor, Runnable::run, dir.resolve("home"), dir);
+        model.document().reset(org.twinbench.scenario.ScenarioFormat.read(scenario), scenario);
+        java.nio.file.Files.delete(dir.resolve("loans.csv"));
+
+        model.run();
+
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (model.runs().runningProperty().get() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // Not left on "Starting ...": the status line says why, and nothing is recorded as run.
+        assertThat(model.runs().runningProperty().get()).isFalse();
+        assertThat(model.statusProperty().get()).startsWith("Cannot run: ").contains("loans.csv");
+        assertThat(model.runs().lastRunIdProperty().get()).isZero();
     }
 }

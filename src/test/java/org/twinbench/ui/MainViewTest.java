@@ -25,19 +25,18 @@ class MainViewTest {
     @TempDir
     static Path home;
 
-    private AppExecutor executor;
+    private MainWindowFixture window;
     private MainViewModel model;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("twinbench.home", home.toString());
-        executor = new AppExecutor();
-        model = TwinBenchApp.show(stage, executor, TwinBenchApp.sampleScenario());
+        window = MainWindowFixture.show(stage, home, TwinBenchApp.sampleScenario());
+        model = window.model();
     }
 
     @AfterEach
     void closeExecutor() {
-        executor.close();
+        window.close();
     }
 
     private static List<ChartCurve> series(FxRobot robot) {
@@ -63,10 +62,10 @@ class MainViewTest {
     @Test
     void runFillsTheChartPerRegion(FxRobot robot) throws Exception {
         awaitScenarioOpen(robot);
-        robot.interact(() -> model.setSpeed(0));
+        robot.interact(() -> model.runs().setSpeed(0));
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> points(robot, "region=north") >= 60
-                && !model.runningProperty().get());
+                && !model.runs().runningProperty().get());
         for (String name : List.of("overall", "region=north", "region=south", "region=east", "region=west")) {
             assertThat(points(robot, name)).as(name).isEqualTo(60);
         }
@@ -78,17 +77,17 @@ class MainViewTest {
     @Test
     void theLastTwoRunsAreComparedStraightAfterTheSecond(FxRobot robot) throws Exception {
         awaitScenarioOpen(robot);
-        robot.interact(() -> model.setSpeed(0));
+        robot.interact(() -> model.runs().setSpeed(0));
         // Nothing to compare yet: the menu item is disabled while there is no baseline.
-        assertThat(model.previousRunIdProperty().get()).isZero();
+        assertThat(model.runs().previousRunIdProperty().get()).isZero();
         for (int run = 1; run <= 2; run++) {
-            long before = model.lastRunIdProperty().get();
+            long before = model.runs().lastRunIdProperty().get();
             robot.interact(model::run);
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runningProperty().get()
-                    && model.lastRunIdProperty().get() != before);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runs().runningProperty().get()
+                    && model.runs().lastRunIdProperty().get() != before);
         }
-        long baseline = model.previousRunIdProperty().get();
-        long whatIf = model.lastRunIdProperty().get();
+        long baseline = model.runs().previousRunIdProperty().get();
+        long whatIf = model.runs().lastRunIdProperty().get();
         assertThat(baseline).isPositive().isNotEqualTo(whatIf);
         robot.push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.H,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
@@ -104,30 +103,30 @@ class MainViewTest {
     void progressCountsTheStepsOfEveryReplicate(FxRobot robot) throws Exception {
         awaitScenarioOpen(robot);
         robot.interact(() -> {
-            model.setSpeed(30);
-            model.replicatesProperty().set(3);
+            model.runs().setSpeed(30);
+            model.runs().replicatesProperty().set(3);
         });
         robot.interact(model::run);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("Running:"));
         // The sample has 60 steps: 3 replicates make 180, whichever replicate is running.
         assertThat(model.statusProperty().get()).matches("Running: \\d+ of 180 steps \\(3 replicates\\).*");
-        double before = model.progressProperty().get();
+        double before = model.runs().progressProperty().get();
         Thread.sleep(400);
-        assertThat(model.progressProperty().get()).isGreaterThanOrEqualTo(before).isLessThanOrEqualTo(1.0);
-        robot.interact(model::stop);
+        assertThat(model.runs().progressProperty().get()).isGreaterThanOrEqualTo(before).isLessThanOrEqualTo(1.0);
+        robot.interact(model.runs()::stop);
     }
 
     @Test
     void replicatesShowAMeanCurveWithItsBand(FxRobot robot) throws Exception {
         awaitScenarioOpen(robot);
         robot.interact(() -> {
-            model.setSpeed(0);
+            model.runs().setSpeed(0);
             robot.lookup("#replicateSpinner").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3);
         });
-        assertThat(model.replicatesProperty().get()).isEqualTo(3);
+        assertThat(model.runs().replicatesProperty().get()).isEqualTo(3);
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> points(robot, "overall") >= 60
-                && !model.runningProperty().get());
+                && !model.runs().runningProperty().get());
         ChartCurve overall = WaitForAsyncUtils.asyncFx(() -> series(robot).get(0)).get(30, TimeUnit.SECONDS);
         assertThat(overall.name()).isEqualTo("overall");
         assertThat(overall.hasBand()).isTrue();
@@ -144,12 +143,12 @@ class MainViewTest {
     @Test
     void stopHaltsARunMidway(FxRobot robot) throws Exception {
         awaitScenarioOpen(robot);
-        robot.interact(() -> model.setSpeed(10));
+        robot.interact(() -> model.runs().setSpeed(10));
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> points(robot, "overall") >= 5);
         robot.clickOn("#stopButton");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.runningProperty().get()).isFalse();
+        assertThat(model.runs().runningProperty().get()).isFalse();
         int atStop = points(robot, "overall");
         Thread.sleep(600);
         WaitForAsyncUtils.waitForFxEvents();
@@ -161,7 +160,7 @@ class MainViewTest {
     @Test
     void pauseStopsTheCurvesGrowing(FxRobot robot) throws Exception {
         awaitScenarioOpen(robot);
-        robot.interact(() -> model.setSpeed(10));
+        robot.interact(() -> model.runs().setSpeed(10));
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> points(robot, "overall") >= 3);
         robot.clickOn("#pauseButton");
@@ -179,9 +178,9 @@ class MainViewTest {
     @Test
     void exportWritesAPngAndTheStepsAsCsv(FxRobot robot) throws Exception {
         awaitScenarioOpen(robot);
-        robot.interact(() -> model.setSpeed(0));
+        robot.interact(() -> model.runs().setSpeed(0));
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runningProperty().get()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runs().runningProperty().get()
                 && points(robot, "overall") == 60);
         Path png = home.resolve("chart.png");
         Path csv = home.resolve("chart.csv");

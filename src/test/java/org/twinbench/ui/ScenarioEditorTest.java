@@ -41,7 +41,7 @@ class ScenarioEditorTest {
     @TempDir
     static Path home;
 
-    private AppExecutor executor;
+    private MainWindowFixture window;
     private MainViewModel model;
 
     /** Initialises the data reader on this thread, not on a worker that a test's end interrupts. */
@@ -52,15 +52,14 @@ class ScenarioEditorTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("twinbench.home", home.toString());
         Files.deleteIfExists(home.resolve("recovery").resolve("autosave.twin.json"));
-        executor = new AppExecutor();
-        model = TwinBenchApp.show(stage, executor, null);
+        window = MainWindowFixture.show(stage, home, null);
+        model = window.model();
     }
 
     @AfterEach
     void closeExecutor() {
-        executor.close();
+        window.close();
     }
 
     private Scenario scenario() {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,6 +18,7 @@ import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Representativeness;
 import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
+import org.twinbench.ui.BackgroundTask;
 
 /**
  * Whether the open table (what a model learnt from) covers another one (this month's data, say):
@@ -32,51 +32,42 @@ public final class CoverageViewModel {
     /** The roles whose values a model or a slice depends on. */
     static final List<ColumnRole> COMPARED = List.of(ColumnRole.FEATURE, ColumnRole.TARGET, ColumnRole.SLICE);
 
-    private final Executor background;
-    private final Executor fxThread;
+    private final BackgroundTask.Runner background;
     private final ObservableList<QualityFinding> findings = FXCollections.observableArrayList();
     private final ObservableList<QualityFinding> findingsView = FXCollections.unmodifiableObservableList(findings);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
-    private final AtomicLong generation = new AtomicLong();
+    /** The newest comparison; answers of older ones are dropped. */
+    private final BackgroundTask.Key comparing = new BackgroundTask.Key();
 
     public CoverageViewModel(Executor background, Executor fxThread) {
-        this.background = background;
-        this.fxThread = fxThread;
+        this.background = new BackgroundTask.Runner(background, fxThread);
     }
 
     /** Reads {@code other} and compares it with {@code reference} (named {@code referenceName}) under its roles. */
     public void compare(Dataset reference, Schema roles, String referenceName, Path other) {
-        long id = generation.incrementAndGet();
+        BackgroundTask.Ticket ticket = comparing.next();
         checking.set(true);
         error.set("");
         message.set("Reading " + other.getFileName() + " ...");
-        background.execute(() -> {
-            try {
-                Frame current = TableLoader.load(other).frame();
-                List<String> names = compared(reference.frame(), roles);
-                List<QualityFinding> found = Representativeness.check(columns(reference.frame(), names),
-                        columns(current, names));
-                fxThread.execute(() -> {
-                    if (id == generation.get()) {
-                        checking.set(false);
-                        findings.setAll(found);
-                        message.set(summary(other.getFileName().toString(), current.rowCount(), referenceName,
-                                names.size(), found.size()));
-                    }
-                });
-            } catch (DataException e) {
-                failed(id, e.getMessage());
-            } catch (RuntimeException | OutOfMemoryError e) {
-                failed(id, other + ": cannot read: " + e);
-            }
-        });
+        List<String> names = compared(reference.frame(), roles);
+        background.task(context -> {
+            Frame current = TableLoader.load(other).frame();
+            List<QualityFinding> found = Representativeness.check(columns(reference.frame(), names),
+                    columns(current, names));
+            return new Compared(current.rowCount(), found);
+        }).whileCurrent(ticket).onSuccess(done -> {
+            checking.set(false);
+            findings.setAll(done.findings());
+            message.set(summary(other.getFileName().toString(), done.rows(), referenceName, names.size(),
+                    done.findings().size()));
+        }).onFailure(e -> failed(e instanceof DataException ? e.getMessage() : other + ": cannot read: " + e)).start();
     }
 
     /** Forgets the comparison (another table was opened). */
     public void clear() {
-        generation.incrementAndGet();
+        comparing.invalidate();
         checking.set(false);
         findings.clear();
         message.set("");
@@ -99,15 +90,14 @@ public final class CoverageViewModel {
         return new Frame(names.stream().filter(frame::has).map(frame::column).toList());
     }
 
-    private void failed(long id, String text) {
-        fxThread.execute(() -> {
-            if (id == generation.get()) {
-                checking.set(false);
-                findings.clear();
-                error.set(text);
-                message.set("");
-            }
-        });
+    /** The rows of the other table and what it has that the open table does not cover. */
+    private record Compared(int rows, List<QualityFinding> findings) { }
+
+    private void failed(String text) {
+        checking.set(false);
+        findings.clear();
+        error.set(text);
+        message.set("");
     }
 
     public ObservableList<QualityFinding> findings() {

@@ -21,14 +21,12 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.ColumnRole;
 import org.twinbench.data.Frame;
 import org.twinbench.ui.FileDialogs;
@@ -139,7 +137,8 @@ public final class DataModelPanel {
         compareButton.disableProperty().bind(model.datasetProperty().isNull()
                 .or(model.coverage().checkingProperty()));
         previewTable.setPlaceholder(new Label("No dataset open"));
-        model.previewProperty().addListener((obs, old, frame) -> showPreview(frame));
+        DataPreview preview = DataPreview.asInFile(previewTable);
+        model.previewProperty().addListener((obs, old, frame) -> preview.show(frame));
 
         modelMessage.textProperty().bind(models.messageProperty());
         showWhenNotEmpty(modelError, models.errorProperty());
@@ -259,7 +258,7 @@ public final class DataModelPanel {
         }
         TrainRequest request = asked.get();
         String stem = viewModel.fileProperty().get().getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        choosers.saveModel(window(), viewModel.folder(), stem + "-" + request.algorithm().id() + ".twinmodel")
+        choosers.saveModel(window(), viewModel.folder(), request.fileName(stem))
                 .ifPresent(file -> {
                     viewModel.model().train(request.withOutput(file), data, viewModel.features(request.target()));
                     tabs.getSelectionModel().select(modelTab);
@@ -339,23 +338,5 @@ public final class DataModelPanel {
             line.getStyleClass().add("model-problem");
             return line;
         }).toList());
-    }
-
-    /** One table column per data column; the frame is already masked. */
-    private void showPreview(Frame frame) {
-        previewTable.getColumns().clear();
-        if (frame == null) {
-            previewTable.getItems().clear();
-            return;
-        }
-        for (var column : frame.columns()) {
-            TableColumn<Integer, String> shown = new TableColumn<>(column.name());
-            shown.setCellValueFactory(row -> new javafx.beans.property.ReadOnlyStringWrapper(
-                    BinaryLabels.text(column, row.getValue())));
-            shown.setSortable(false);
-            shown.setPrefWidth(Math.max(60, Math.min(140, 8 * column.name().length() + 20)));
-            previewTable.getColumns().add(shown);
-        }
-        previewTable.getItems().setAll(java.util.stream.IntStream.range(0, frame.rowCount()).boxed().toList());
     }
 }

@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -32,6 +30,7 @@ import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
 import org.twinbench.data.ValueKind;
 import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.BackgroundTask;
 import org.twinbench.ui.FxCoalescer;
 import org.twinbench.ui.editor.FileNodes;
 import org.twinbench.ui.editor.GraphEdits;
@@ -51,8 +50,7 @@ public final class DataModelPanelViewModel {
     public record ColumnRow(String name, ValueKind kind, ColumnRole role, String reason, boolean personal) {
     }
 
-    private final AppExecutor executor;
-    private final Executor fxThread;
+    private final BackgroundTask.Runner background;
     private final ScenarioDocument document;
     private final GraphCanvasViewModel canvas;
     private final ModelPanelViewModel model;
@@ -76,14 +74,13 @@ public final class DataModelPanelViewModel {
     private final Map<String, ValueKind> kindOverrides = new LinkedHashMap<>();
     /** Roles the user chose, kept when the file is read again with another kind. */
     private final Map<String, ColumnRole> userRoles = new LinkedHashMap<>();
-    /** Identifies the newest load or check; answers of older ones are dropped. */
-    private final AtomicLong generation = new AtomicLong();
+    /** The newest load or check; answers of older ones are dropped. */
+    private final BackgroundTask.Key work = new BackgroundTask.Key();
     private Cancellation cancellation = new Cancellation();
 
     public DataModelPanelViewModel(AppExecutor executor, Executor fxThread, ScenarioDocument document,
                                    GraphCanvasViewModel canvas) {
-        this.executor = executor;
-        this.fxThread = fxThread;
+        this.background = new BackgroundTask.Runner(executor::submit, fxThread);
         this.document = document;
         this.canvas = canvas;
         this.model = new ModelPanelViewModel(executor, fxThread);
@@ -100,7 +97,7 @@ public final class DataModelPanelViewModel {
 
     private void load(Path path) {
         cancelLoad();
-        long id = generation.incrementAndGet();
+        BackgroundTask.Ticket ticket = work.next();
         Cancellation token = new Cancellation();
         cancellation = token;
         String name = path.getFileName().toString();
@@ -108,8 +105,8 @@ public final class DataModelPanelViewModel {
         progress.set(0);
         error.set("");
         message.set("Reading " + name + " ...");
-        FxCoalescer<long[]> updates = new FxCoalescer<>(fxThread, batch -> {
-            if (id == generation.get()) {
+        FxCoalescer<long[]> updates = new FxCoalescer<>(background.fxThread(), batch -> {
+            if (ticket.isCurrent()) {
                 long[] last = batch.get(batch.size() - 1);
                 showProgress(name, last[0], last[1], last[2]);
             }
@@ -121,32 +118,22 @@ public final class DataModelPanelViewModel {
         }
         LoadOptions chosen = options;
         Map<String, ColumnRole> roles = Map.copyOf(userRoles);
-        executor.submit(() -> {
-            try {
-                Dataset read = TableLoader.load(path, chosen);
-                token.check("reading " + name);
-                fxThread.execute(() -> {
-                    if (id == generation.get()) {
-                        message.set("Checking the data quality of " + name + " ...");
-                        progress.set(-1);
-                    }
-                });
-                Schema proposed = ProposedSchema.propose(read, roles);
-                List<QualityFinding> found = DataQuality.check(read.frame(), proposed);
-                Frame shown = ProposedSchema.maskedPreview(read.frame(), proposed);
-                fxThread.execute(() -> {
-                    if (id == generation.get()) {
-                        loaded(path, read, proposed, found, shown);
-                    }
-                });
-            } catch (CancellationException e) {
-                // Cancelled by the user: cancelLoad() has already said so and kept the previous dataset.
-            } catch (DataException e) {
-                failed(id, e.getMessage());
-            } catch (RuntimeException | OutOfMemoryError e) {
-                failed(id, path + ": cannot read: " + e);
-            }
-        });
+        background.task(context -> {
+            Dataset read = TableLoader.load(path, chosen);
+            token.check("reading " + name);
+            context.onFx(() -> {
+                message.set("Checking the data quality of " + name + " ...");
+                progress.set(-1);
+            });
+            Schema proposed = ProposedSchema.propose(read, roles);
+            List<QualityFinding> found = DataQuality.check(read.frame(), proposed);
+            Frame shown = ProposedSchema.maskedPreview(read.frame(), proposed);
+            return new Loaded(read, proposed, found, shown);
+        }).whileCurrent(ticket)
+                .onSuccess(done -> loaded(path, done.read(), done.proposed(), done.found(), done.shown()))
+                // A load cancelled by the user is stale: cancelLoad() has already said so and kept the previous dataset.
+                .onFailure(e -> failed(e instanceof DataException ? e.getMessage() : path + ": cannot read: " + e))
+                .start();
     }
 
     private void showProgress(String name, long bytes, long total, long rows) {
@@ -174,16 +161,15 @@ public final class DataModelPanelViewModel {
                 personal == 0 ? "" : "; " + personal + " with personal data (masked, not used as features)"));
     }
 
-    private void failed(long id, String text) {
-        fxThread.execute(() -> {
-            if (id == generation.get()) {
-                loading.set(false);
-                progress.set(0);
-                error.set(text);
-                message.set(dataset.get() == null ? "Nothing was loaded." : "Still showing " + file.get().getFileName()
-                        + "; nothing was changed.");
-            }
-        });
+    /** A file read and checked on the executor. */
+    private record Loaded(Dataset read, Schema proposed, List<QualityFinding> found, Frame shown) { }
+
+    private void failed(String text) {
+        loading.set(false);
+        progress.set(0);
+        error.set(text);
+        message.set(dataset.get() == null ? "Nothing was loaded." : "Still showing " + file.get().getFileName()
+                + "; nothing was changed.");
     }
 
     /** Stops a load in progress; the dataset shown before stays. */
@@ -192,7 +178,7 @@ public final class DataModelPanelViewModel {
             return;
         }
         cancellation.cancel();
-        generation.incrementAndGet();
+        work.invalidate();
         loading.set(false);
         progress.set(0);
         message.set("Reading was cancelled; " + (dataset.get() == null ? "nothing was loaded."
@@ -241,15 +227,10 @@ public final class DataModelPanelViewModel {
         schema.set(changed);
         columns.setAll(rows(changed));
         preview.set(ProposedSchema.maskedPreview(data.frame(), changed));
-        long id = generation.incrementAndGet();
-        executor.submit(() -> {
-            List<QualityFinding> found = DataQuality.check(data.frame(), changed);
-            fxThread.execute(() -> {
-                if (id == generation.get()) {
-                    findings.setAll(found);
-                }
-            });
-        });
+        background.task(context -> DataQuality.check(data.frame(), changed)).whileCurrent(work.next())
+                .onSuccess(findings::setAll)
+                .onFailure(e -> error.set("Cannot check the data quality: " + e.getMessage()))
+                .start();
     }
 
     /** The user reads {@code column} as another kind of value: the file is read again with that override. */

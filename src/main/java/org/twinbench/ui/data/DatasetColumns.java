@@ -13,6 +13,7 @@ import org.twinbench.data.DataException;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.TableLoader;
 import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.BackgroundTask;
 
 /**
  * Reads data files on the app executor (never the FX thread) to learn their columns, for the column
@@ -27,13 +28,11 @@ public final class DatasetColumns {
         }
     }
 
-    private final AppExecutor executor;
-    private final Executor fxThread;
+    private final BackgroundTask.Runner background;
     private final Map<Path, Summary> known = new ConcurrentHashMap<>();
 
     public DatasetColumns(AppExecutor executor, Executor fxThread) {
-        this.executor = executor;
-        this.fxThread = fxThread;
+        this.background = new BackgroundTask.Runner(executor::submit, fxThread);
     }
 
     /** Calls {@code then} on the FX thread with the summary of {@code file}, reading it first if needed. */
@@ -44,11 +43,11 @@ public final class DatasetColumns {
             then.accept(cached);
             return;
         }
-        executor.submit(() -> {
+        background.task(context -> {
             Summary read = read(key);
             known.put(key, read);
-            fxThread.execute(() -> then.accept(read));
-        });
+            return read;
+        }).onSuccess(then).onFailure(e -> then.accept(Summary.failed(key, key + ": cannot read: " + e))).start();
     }
 
     static Summary read(Path file) {

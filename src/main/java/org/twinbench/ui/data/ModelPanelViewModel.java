@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,6 +24,7 @@ import org.twinbench.model.ModelInputs;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.model.TrainingOptions;
 import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.BackgroundTask;
 import org.twinbench.ui.FxCoalescer;
 
 /**
@@ -40,10 +40,44 @@ public final class ModelPanelViewModel {
         public TrainRequest withOutput(Path file) {
             return new TrainRequest(algorithm, target, seed, holdoutShare, file);
         }
+
+        /** The file name the model is offered under: the dataset's name and the algorithm's id. */
+        public String fileName(String datasetStem) {
+            return datasetStem + "-" + algorithm.id() + ".twinmodel";
+        }
     }
 
-    private final AppExecutor executor;
-    private final Executor fxThread;
+    /** An algorithm as the training form offers it, in words. */
+    public record AlgorithmChoice(Algorithm algorithm, String label) {
+        /** The choice of {@code algorithm}. */
+        public static AlgorithmChoice of(Algorithm algorithm) {
+            return new AlgorithmChoice(algorithm, switch (algorithm) {
+                case LOGISTIC -> "Logistic regression";
+                case RANDOM_FOREST -> "Random forest (100 trees)";
+                case GRADIENT_BOOSTING -> "Gradient boosting (300 trees)";
+            });
+        }
+
+        /** Every algorithm, the first (logistic regression) the form's default. */
+        public static List<AlgorithmChoice> all() {
+            return java.util.Arrays.stream(Algorithm.values()).map(AlgorithmChoice::of).toList();
+        }
+
+        /** A request to train this algorithm, with no file yet. */
+        public TrainRequest request(String target, long seed, double holdoutShare) {
+            return new TrainRequest(algorithm, target, seed, holdoutShare, null);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** The holdout share the training form starts with. */
+    public static final double DEFAULT_HOLDOUT_SHARE = TrainingOptions.DEFAULT_HOLDOUT_SHARE;
+
+    private final BackgroundTask.Runner background;
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BinaryClassifier> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper card = new ReadOnlyStringWrapper("");
@@ -54,7 +88,8 @@ public final class ModelPanelViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("No model open: open a .twinmodel or "
             + ".onnx file, or train one on the dataset.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final AtomicLong generation = new AtomicLong();
+    /** The newest open or training; results of older ones are dropped. */
+    private final BackgroundTask.Key work = new BackgroundTask.Key();
     /** Share of a forest's trees grown so far; -1 while a training's progress is unknown. */
     private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(-1);
     /** Whether the training under way can be stopped (a forest: between its groups of trees). */
@@ -63,30 +98,20 @@ public final class ModelPanelViewModel {
     private Dataset checkedAgainst;
 
     ModelPanelViewModel(AppExecutor executor, Executor fxThread) {
-        this.executor = executor;
-        this.fxThread = fxThread;
+        this.background = new BackgroundTask.Runner(executor::submit, fxThread);
     }
 
     /** Reads a model file on the executor and shows its card; a bad file leaves the open model as it was. */
     public void open(Path path) {
-        long id = generation.incrementAndGet();
+        BackgroundTask.Ticket ticket = work.next();
         busy.set(true);
         error.set("");
         message.set("Reading the model " + path.getFileName() + " ...");
-        executor.submit(() -> {
-            try {
-                BinaryClassifier read = ModelFiles.load(path);
-                fxThread.execute(() -> {
-                    if (id == generation.get()) {
-                        opened(path, read, "Opened " + path.getFileName());
-                    }
-                });
-            } catch (DataException e) {
-                failed(id, e.getMessage());
-            } catch (RuntimeException | LinkageError e) {
-                failed(id, path + ": cannot read the model: " + e);
-            }
-        });
+        background.task(context -> ModelFiles.load(path)).whileCurrent(ticket)
+                .onSuccess(read -> opened(path, read, "Opened " + path.getFileName()))
+                .onFailure(e -> failed(e instanceof DataException ? e.getMessage()
+                        : path + ": cannot read the model: " + e))
+                .start();
     }
 
     /**
@@ -94,7 +119,7 @@ public final class ModelPanelViewModel {
      * request's file atomically (temporary file, then rename); the new model becomes the open one.
      */
     public void train(TrainRequest request, Dataset data, List<String> features) {
-        long id = generation.incrementAndGet();
+        BackgroundTask.Ticket ticket = work.next();
         busy.set(true);
         error.set("");
         int rows = data.frame().rowCount();
@@ -105,41 +130,31 @@ public final class ModelPanelViewModel {
         progress.set(-1);
         stoppable.set(request.algorithm() == org.twinbench.model.Algorithm.RANDOM_FOREST);
         String what = words(request.algorithm());
-        FxCoalescer<int[]> grown = new FxCoalescer<>(fxThread, batch -> {
+        FxCoalescer<int[]> grown = new FxCoalescer<>(background.fxThread(), batch -> {
             int[] last = batch.get(batch.size() - 1);
-            if (id == generation.get() && busy.get()) {
+            if (ticket.isCurrent() && busy.get()) {
                 progress.set((double) last[0] / last[1]);
                 message.set(String.format(Locale.ROOT, "Training %s: %d of %d trees ...", what, last[0], last[1]));
             }
         });
-        executor.submit(() -> {
-            try {
-                BinaryClassifier trained = ModelTrainer.train(data.frame(), new TrainingOptions(request.algorithm(),
-                        request.target(), features, null, request.seed(), 0, data.provenance().sha256(),
-                        request.holdoutShare()), (done, total) -> {
-                            token.check("training " + what);
-                            grown.offer(new int[] {done, total});
-                        });
-                token.check("training " + what);
-                fxThread.execute(() -> {
-                    if (id == generation.get()) {
-                        message.set("Saving " + request.output().getFileName() + " ...");
-                    }
-                });
-                ModelBundle.write(trained, request.output());
-                fxThread.execute(() -> {
-                    if (id == generation.get()) {
-                        opened(request.output(), trained, "Trained and saved " + request.output().getFileName());
-                    }
-                });
-            } catch (java.util.concurrent.CancellationException e) {
-                // Stopped by the user: stopTraining() has already said so; nothing was written.
-            } catch (DataException | IllegalArgumentException e) {
-                failed(id, "Cannot train: " + e.getMessage());
-            } catch (RuntimeException e) {
-                failed(id, "Training failed: " + e);
-            }
-        });
+        background.task(context -> {
+            BinaryClassifier trained = ModelTrainer.train(data.frame(), new TrainingOptions(request.algorithm(),
+                    request.target(), features, null, request.seed(), 0, data.provenance().sha256(),
+                    request.holdoutShare()), (done, total) -> {
+                        token.check("training " + what);
+                        grown.offer(new int[] {done, total});
+                    });
+            token.check("training " + what);
+            context.onFx(() -> message.set("Saving " + request.output().getFileName() + " ..."));
+            ModelBundle.write(trained, request.output());
+            return trained;
+        }).whileCurrent(ticket)
+                .onSuccess(trained -> opened(request.output(), trained,
+                        "Trained and saved " + request.output().getFileName()))
+                // A training stopped by the user is stale by then: stopTraining() has already said so.
+                .onFailure(e -> failed(e instanceof DataException || e instanceof IllegalArgumentException
+                        ? "Cannot train: " + e.getMessage() : "Training failed: " + e))
+                .start();
     }
 
     private void opened(Path path, BinaryClassifier read, String done) {
@@ -159,7 +174,7 @@ public final class ModelPanelViewModel {
             return;
         }
         training.cancel();
-        generation.incrementAndGet();
+        work.invalidate();
         busy.set(false);
         stoppable.set(false);
         progress.set(-1);
@@ -177,16 +192,12 @@ public final class ModelPanelViewModel {
         return stoppable.getReadOnlyProperty();
     }
 
-    private void failed(long id, String text) {
-        fxThread.execute(() -> {
-            if (id == generation.get()) {
-                busy.set(false);
-                stoppable.set(false);
-                progress.set(-1);
-                error.set(text);
-                message.set(model.get() == null ? "No model open." : "Still showing " + file.get().getFileName() + ".");
-            }
-        });
+    private void failed(String text) {
+        busy.set(false);
+        stoppable.set(false);
+        progress.set(-1);
+        error.set(text);
+        message.set(model.get() == null ? "No model open." : "Still showing " + file.get().getFileName() + ".");
     }
 
     /** Checks the open model against {@code data} (null: no dataset yet): one line per missing or mismatched column. */
@@ -206,14 +217,18 @@ public final class ModelPanelViewModel {
         }
         fit.set("Checking the model against " + name(data) + " ...");
         // Converting a million cells to check them is work for the executor, not the FX thread.
-        executor.submit(() -> {
-            List<String> found = ModelInputs.problems(current, data.frame());
-            fxThread.execute(() -> {
-                if (current == model.get() && data == checkedAgainst) {
-                    showFit(current, data, found);
-                }
-            });
-        });
+        background.task(context -> ModelInputs.problems(current, data.frame()))
+                .onSuccess(found -> {
+                    if (current == model.get() && data == checkedAgainst) {
+                        showFit(current, data, found);
+                    }
+                })
+                .onFailure(e -> {
+                    if (current == model.get() && data == checkedAgainst) {
+                        fit.set("Cannot check the model against " + name(data) + ": " + e.getMessage());
+                    }
+                })
+                .start();
     }
 
     private void showFit(BinaryClassifier current, Dataset data, List<String> found) {

@@ -12,9 +12,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
-import org.twinbench.model.Algorithm;
-import org.twinbench.model.TrainingOptions;
+import org.twinbench.ui.data.ModelPanelViewModel.AlgorithmChoice;
 import org.twinbench.ui.data.ModelPanelViewModel.TrainRequest;
 
 /**
@@ -33,24 +31,9 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         initOwner(owner);
         setTitle("Train a model");
         setHeaderText("Train a model on the open dataset");
-        ComboBox<Algorithm> algorithm = new ComboBox<>(FXCollections.observableArrayList(Algorithm.values()));
+        ComboBox<AlgorithmChoice> algorithm = new ComboBox<>(FXCollections.observableArrayList(AlgorithmChoice.all()));
         algorithm.setId("trainAlgorithm");
-        algorithm.setValue(Algorithm.LOGISTIC);
-        algorithm.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Algorithm value) {
-                return value == null ? "" : switch (value) {
-                    case LOGISTIC -> "Logistic regression";
-                    case RANDOM_FOREST -> "Random forest (100 trees)";
-                    case GRADIENT_BOOSTING -> "Gradient boosting (300 trees)";
-                };
-            }
-
-            @Override
-            public Algorithm fromString(String text) {
-                return null;
-            }
-        });
+        algorithm.setValue(algorithm.getItems().get(0));
         algorithm.setTooltip(new Tooltip("Logistic regression is fast and easy to explain; the tree ensembles "
                 + "capture interactions but take longer to train"));
         ComboBox<String> target = new ComboBox<>(FXCollections.observableArrayList(targets));
@@ -64,7 +47,7 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         seed.setEditable(true);
         seed.setTooltip(new Tooltip("The same seed gives the same split and the same model"));
         Spinner<Double> holdout = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 0.5,
-                TrainingOptions.DEFAULT_HOLDOUT_SHARE, 0.05));
+                ModelPanelViewModel.DEFAULT_HOLDOUT_SHARE, 0.05));
         holdout.setId("trainHoldout");
         holdout.setEditable(true);
         holdout.setTooltip(new Tooltip("Share of the rows kept aside to measure the model on data it has not seen"));
@@ -89,7 +72,7 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(TRAIN, ButtonType.CANCEL);
         getDialogPane().lookupButton(TRAIN).disableProperty().bind(target.valueProperty().isNull());
-        setResultConverter(button -> button == TRAIN ? new TrainRequest(algorithm.getValue(), target.getValue(),
-                seed.getValue(), holdout.getValue(), null) : null);
+        setResultConverter(button -> button == TRAIN ? algorithm.getValue().request(target.getValue(),
+                seed.getValue(), holdout.getValue()) : null);
     }
 }

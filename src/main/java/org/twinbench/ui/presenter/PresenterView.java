@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.twinbench.scenario.Story;
 import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.BackgroundTask;
 import org.twinbench.ui.results.CurveSeries;
 import org.twinbench.ui.results.LiveChartsView;
 
@@ -67,22 +68,30 @@ public final class PresenterView {
         return model;
     }
 
-    /** Adds one item per bundled demo story (read from the samples folder) to the Demo menu. */
+    /**
+     * Adds one item per bundled demo story to the Demo menu; the stories are read from the samples
+     * folder on the executor, and the items arrive once they are read.
+     */
     public static void fillMenu(javafx.scene.control.Menu menu, java.nio.file.Path samples,
                          java.util.function.Supplier<Window> owner, AppExecutor executor) {
-        for (String file : org.twinbench.data.BundledSamples.STORIES) {
-            try {
-                Story story = org.twinbench.scenario.StoryFormat.read(samples.resolve(file));
-                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(story.title() + " — "
-                        + story.summary());
-                item.setOnAction(event -> open(owner.get(), executor, story));
-                menu.getItems().add(item);
-            } catch (org.twinbench.scenario.ScenarioException e) {
-                javafx.scene.control.MenuItem broken = new javafx.scene.control.MenuItem(file + ": " + e.getMessage());
-                broken.setDisable(true);
-                menu.getItems().add(broken);
-            }
-        }
+        new BackgroundTask.Runner(executor::submit, javafx.application.Platform::runLater)
+                .task(context -> PresenterViewModel.bundledStories(samples))
+                .onSuccess(stories -> stories.forEach(choice -> {
+                    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(choice.label());
+                    if (choice.story() == null) {
+                        item.setDisable(true);
+                    } else {
+                        item.setOnAction(event -> open(owner.get(), executor, choice.story()));
+                    }
+                    menu.getItems().add(item);
+                }))
+                .onFailure(e -> {
+                    javafx.scene.control.MenuItem broken = new javafx.scene.control.MenuItem(
+                            "Cannot read the demo stories: " + e.getMessage());
+                    broken.setDisable(true);
+                    menu.getItems().add(broken);
+                })
+                .start();
     }
 
     void bind(PresenterViewModel model) {

@@ -3,7 +3,6 @@ package org.twinbench.ui.presenter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -23,6 +22,7 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
+import org.twinbench.ui.BackgroundTask;
 import org.twinbench.ui.FxCoalescer;
 import org.twinbench.ui.results.LiveChartsViewModel;
 
@@ -36,8 +36,7 @@ public final class PresenterViewModel {
     static final double SPEED_STEP = 1.5;
 
     private final Story story;
-    private final Executor background;
-    private final Executor fxThread;
+    private final BackgroundTask.Runner background;
     private final LiveChartsViewModel charts;
     private final ReadOnlyIntegerWrapper chapter = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
@@ -45,13 +44,13 @@ public final class PresenterViewModel {
     private final ReadOnlyDoubleWrapper speedFactor = new ReadOnlyDoubleWrapper(1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper steps = new ReadOnlyIntegerWrapper(60);
-    private final AtomicLong generation = new AtomicLong();
+    /** The chapter playing; steps of one left behind are dropped. */
+    private final BackgroundTask.Key playing = new BackgroundTask.Key();
     private volatile RunControl control;
 
     public PresenterViewModel(Story story, Executor background, Executor fxThread) {
         this.story = story;
-        this.background = background;
-        this.fxThread = fxThread;
+        this.background = new BackgroundTask.Runner(background, fxThread);
         this.charts = new LiveChartsViewModel(background, fxThread);
     }
 
@@ -110,7 +109,7 @@ public final class PresenterViewModel {
 
     /** Stops what plays, if anything. */
     public void stop() {
-        generation.incrementAndGet();
+        playing.invalidate();
         RunControl current = control;
         if (current != null) {
             current.cancel();
@@ -119,7 +118,7 @@ public final class PresenterViewModel {
 
     private void play(int index) {
         stop();
-        long run = generation.get();
+        BackgroundTask.Ticket run = playing.next();
         Story.Chapter current = story.chapters().get(index);
         chapter.set(index);
         chapterDone.set(false);
@@ -130,8 +129,8 @@ public final class PresenterViewModel {
         control = runControl;
         runControl.setStepsPerSecond(pace());
         status.set("Preparing the chapter …");
-        FxCoalescer<StepResult> coalescer = new FxCoalescer<>(fxThread, results -> {
-            if (generation.get() == run) {
+        FxCoalescer<StepResult> coalescer = new FxCoalescer<>(background.fxThread(), results -> {
+            if (run.isCurrent()) {
                 charts.accept(results);
                 showOnly(current.slices());
                 if (!chapterDone.get()) {
@@ -140,36 +139,28 @@ public final class PresenterViewModel {
                 }
             }
         });
-        background.execute(() -> {
-            try {
-                SimulationPlan plan = ScenarioCompiler.compile(ScenarioFormat.read(current.scenario()),
-                        current.scenario().getParent(), new RunListener() { });
-                fxThread.execute(() -> {
-                    if (generation.get() == run) {
-                        steps.set(plan.steps());
-                        status.set("");
-                    }
-                });
-                RunStatus outcome = SimulationEngine.run(plan, 0, new RunListener() {
-                    @Override
-                    public void onStep(StepResult result, int totalSteps) {
-                        coalescer.offer(result);
-                    }
-                }, runControl);
-                if (outcome == RunStatus.COMPLETED) {
-                    fxThread.execute(() -> {
-                        if (generation.get() == run) {
-                            charts.flush();
-                            chapterDone.set(true);
-                            status.set(index == story.chapters().size() - 1 ? "The end — Esc to leave, R to replay"
-                                    : "Press → for the next chapter");
-                        }
-                    });
+        background.task(context -> {
+            SimulationPlan plan = ScenarioCompiler.compile(ScenarioFormat.read(current.scenario()),
+                    current.scenario().getParent(), new RunListener() { });
+            context.onFx(() -> {
+                steps.set(plan.steps());
+                status.set("");
+            });
+            return SimulationEngine.run(plan, 0, new RunListener() {
+                @Override
+                public void onStep(StepResult result, int totalSteps) {
+                    coalescer.offer(result);
                 }
-            } catch (ScenarioException | DataException e) {
-                fxThread.execute(() -> status.set("This chapter cannot play: " + e.getMessage()));
+            }, runControl);
+        }).whileCurrent(run).onSuccess(outcome -> {
+            if (outcome == RunStatus.COMPLETED) {
+                charts.flush();
+                chapterDone.set(true);
+                status.set(index == story.chapters().size() - 1 ? "The end — Esc to leave, R to replay"
+                        : "Press → for the next chapter");
             }
-        });
+        }).onFailure(e -> status.set("This chapter cannot play: " + (e instanceof ScenarioException
+                || e instanceof DataException ? e.getMessage() : e.toString()))).start();
     }
 
     private void showOnly(List<String> slices) {
@@ -179,6 +170,23 @@ public final class PresenterViewModel {
         for (String slice : charts.slices()) {
             charts.shownProperty(slice).set(slices.contains(slice));
         }
+    }
+
+    /** A demo story of the Demo menu: its label, and the story (null when its file cannot be read). */
+    public record StoryChoice(String label, Story story) { }
+
+    /** Reads the bundled demo stories from the samples folder; a broken one is named with its problem. */
+    static List<StoryChoice> bundledStories(java.nio.file.Path samples) {
+        List<StoryChoice> out = new java.util.ArrayList<>();
+        for (String file : org.twinbench.data.BundledSamples.STORIES) {
+            try {
+                Story story = org.twinbench.scenario.StoryFormat.read(samples.resolve(file));
+                out.add(new StoryChoice(story.title() + " — " + story.summary(), story));
+            } catch (ScenarioException e) {
+                out.add(new StoryChoice(file + ": " + e.getMessage(), null));
+            }
+        }
+        return out;
     }
 
     public Story story() {

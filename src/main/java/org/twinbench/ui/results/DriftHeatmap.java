@@ -22,6 +22,15 @@ public record DriftHeatmap(List<String> features, int stepsPerColumn, double[][]
     static final int MAX_COLUMNS = 300;
     static final DriftHeatmap EMPTY = new DriftHeatmap(List.of(), 1, new double[0][], 1, Double.NaN);
 
+    /** The scenario's feature-drift monitors by id, each with its alarm threshold. */
+    static Map<String, Double> monitorsOf(org.twinbench.scenario.Scenario scenario) {
+        Map<String, Double> monitors = new java.util.LinkedHashMap<>();
+        scenario.nodes().stream()
+                .filter(node -> org.twinbench.scenario.NodeCatalog.FEATURE_DRIFT.equals(node.type()))
+                .forEach(node -> monitors.put(node.id(), node.number("threshold", 0.25)));
+        return monitors;
+    }
+
     public int columns() {
         return cells.length == 0 ? 0 : cells[0].length;
     }

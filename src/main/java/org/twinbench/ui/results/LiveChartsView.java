@@ -256,28 +256,10 @@ public final class LiveChartsView {
         alert.initOwner(root.getScene().getWindow());
         alert.setOnHidden(event -> {
             if (alert.getResult() == open) {
-                browse(file);
+                model.openInBrowser(file);
             }
         });
         alert.show();
-    }
-
-    /** Opens the file with the desktop's browser, off the FX thread (AWT may block). */
-    private void browse(Path file) {
-        Thread opener = new Thread(() -> {
-            try {
-                if (java.awt.Desktop.isDesktopSupported()
-                        && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
-                    java.awt.Desktop.getDesktop().browse(file.toUri());
-                } else {
-                    javafx.application.Platform.runLater(() -> model.tell("No browser available: open " + file));
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                javafx.application.Platform.runLater(() -> model.tell("Could not open " + file + ": " + e.getMessage()));
-            }
-        }, "twinbench-open-report");
-        opener.setDaemon(true);
-        opener.start();
     }
 
     private void choose(String description, String pattern, String suggested, Consumer<Path> action) {

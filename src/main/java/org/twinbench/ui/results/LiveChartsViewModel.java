@@ -141,15 +141,7 @@ public final class LiveChartsViewModel {
         this.runScenarioFile = scenarioFile == null ? Path.of("untitled.twin.json") : scenarioFile;
         this.runPlan = plan;
         canReport.set(plan != null && !results.isEmpty());
-        setDriftMonitors(plan == null ? Map.of() : driftMonitorsOf(plan.scenario()));
-    }
-
-    private static Map<String, Double> driftMonitorsOf(org.twinbench.scenario.Scenario scenario) {
-        Map<String, Double> monitors = new java.util.LinkedHashMap<>();
-        scenario.nodes().stream()
-                .filter(node -> org.twinbench.scenario.NodeCatalog.FEATURE_DRIFT.equals(node.type()))
-                .forEach(node -> monitors.put(node.id(), node.number("threshold", 0.25)));
-        return monitors;
+        setDriftMonitors(plan == null ? Map.of() : DriftHeatmap.monitorsOf(plan.scenario()));
     }
 
     /**
@@ -160,7 +152,7 @@ public final class LiveChartsViewModel {
     public void showRun(org.twinbench.sim.RunOutcome outcome, org.twinbench.scenario.Scenario scenario) {
         clear();
         setReplicates(outcome.replicates().size());
-        driftMonitors = scenario == null ? Map.of() : Map.copyOf(driftMonitorsOf(scenario));
+        driftMonitors = scenario == null ? Map.of() : Map.copyOf(DriftHeatmap.monitorsOf(scenario));
         accept(outcome.replicates().stream().flatMap(List::stream).toList());
         flush();
     }
@@ -207,9 +199,9 @@ public final class LiveChartsViewModel {
         exports.inBackground(file, () -> ResultExports.html(snapshot, count, scenarioFile, plan, file), then);
     }
 
-    /** Shows a one-line message in the status bar. */
-    void tell(String text) {
-        message.set(text);
+    /** Opens a saved report with the desktop's browser on the background executor (AWT may block). */
+    public void openInBrowser(Path file) {
+        exports.browse(file);
     }
 
     /** The outcome of the last export, for the status bar. */

@@ -12,6 +12,7 @@ import org.twinbench.report.RunFiles;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunStatus;
 import org.twinbench.sim.StepResult;
+import org.twinbench.ui.BackgroundTask;
 
 /**
  * Writes what the live results show to files — a chart as PNG, the steps as CSV, the run as an HTML
@@ -25,13 +26,11 @@ final class ResultExports {
         void run() throws IOException;
     }
 
-    private final Executor background;
-    private final Executor fxThread;
+    private final BackgroundTask.Runner background;
     private final Consumer<String> outcome;
 
     ResultExports(Executor background, Executor fxThread, Consumer<String> outcome) {
-        this.background = background;
-        this.fxThread = fxThread;
+        this.background = new BackgroundTask.Runner(background, fxThread);
         this.outcome = outcome;
     }
 
@@ -78,24 +77,27 @@ final class ResultExports {
      * after a success, hands the file to {@code then} on the FX thread (if given).
      */
     void inBackground(Path file, FileWrite write, Consumer<Path> then) {
-        background.execute(() -> {
-            String text;
-            boolean saved = false;
-            try {
-                write.run();
-                text = "Saved " + file;
-                saved = true;
-            } catch (IOException | RuntimeException e) {
-                text = "Could not save " + file + ": " + e.getMessage();
+        background.chore(write::run).onSuccess(done -> {
+            outcome.accept("Saved " + file);
+            if (then != null) {
+                then.accept(file);
             }
-            String message = text;
-            boolean ok = saved;
-            fxThread.execute(() -> {
-                outcome.accept(message);
-                if (ok && then != null) {
-                    then.accept(file);
-                }
-            });
-        });
+        }).onFailure(e -> outcome.accept("Could not save " + file + ": " + e.getMessage())).start();
+    }
+
+    /** Opens {@code file} with the desktop's browser, off the FX thread; says so when there is none. */
+    void browse(Path file) {
+        background.task(context -> {
+            if (!java.awt.Desktop.isDesktopSupported()
+                    || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.BROWSE)) {
+                return false;
+            }
+            java.awt.Desktop.getDesktop().browse(file.toUri());
+            return true;
+        }).onSuccess(opened -> {
+            if (!opened) {
+                outcome.accept("No browser available: open " + file);
+            }
+        }).onFailure(e -> outcome.accept("Could not open " + file + ": " + e.getMessage())).start();
     }
 }

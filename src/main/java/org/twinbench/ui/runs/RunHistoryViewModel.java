@@ -18,6 +18,7 @@ import javafx.scene.chart.XYChart;
 import org.twinbench.report.RunComparison;
 import org.twinbench.report.RunFiles;
 import org.twinbench.sim.store.RunStore;
+import org.twinbench.ui.BackgroundTask;
 
 /**
  * The run history: past runs from the run store, reopened without re-running them, one or several
@@ -29,8 +30,7 @@ public final class RunHistoryViewModel {
     public static final String BAND_EDGE = "percentile of the replicates";
 
     private final Path storePath;
-    private final Executor background;
-    private final Executor fxThread;
+    private final BackgroundTask.Runner tasks;
     private final ObservableList<RunStore.StoredRun> runs = FXCollections.observableArrayList();
     private final ObservableList<RunComparison.RunCurves> shown = FXCollections.observableArrayList();
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
@@ -58,67 +58,60 @@ public final class RunHistoryViewModel {
                                java.util.function.LongConsumer reopener) {
         this.reopener = reopener;
         this.storePath = storePath;
-        this.background = background;
-        this.fxThread = fxThread;
+        this.tasks = new BackgroundTask.Runner(background, fxThread);
         metric.addListener((obs, old, now) -> redraw());
         slice.addListener((obs, old, now) -> redraw());
     }
 
     /** Reads the list of runs from the store. */
     public void refresh() {
-        background.execute(() -> {
+        tasks.task(context -> {
             try (RunStore store = RunStore.open(storePath)) {
-                List<RunStore.StoredRun> list = store.list();
-                String notice = store.notice().orElse(null);
-                fxThread.execute(() -> {
-                    runs.setAll(list);
-                    String count = list.isEmpty() ? "No runs yet: run a scenario and it appears here."
-                            : list.size() + " runs in " + storePath;
-                    // A damaged store set aside and replaced is news the user must see.
-                    message.set(notice == null ? count : notice);
-                });
-            } catch (RuntimeException e) {
-                fxThread.execute(() -> message.set("Cannot read the run store: " + e.getMessage()));
+                return new Listed(store.list(), store.notice().orElse(null));
             }
-        });
+        }).onSuccess(listed -> {
+            runs.setAll(listed.runs());
+            String count = listed.runs().isEmpty() ? "No runs yet: run a scenario and it appears here."
+                    : listed.runs().size() + " runs in " + storePath;
+            // A damaged store set aside and replaced is news the user must see.
+            message.set(listed.notice() == null ? count : listed.notice());
+        }).onFailure(e -> message.set("Cannot read the run store: " + e.getMessage())).start();
     }
 
     /** Shows the chosen runs (one: its results; several: overlaid and compared). */
     public void show(List<RunStore.StoredRun> chosen) {
         List<Long> ids = chosen.stream().map(RunStore.StoredRun::id).toList();
-        background.execute(() -> {
+        tasks.task(context -> {
             try (RunStore store = RunStore.open(storePath)) {
                 List<RunComparison.RunCurves> loaded = new ArrayList<>();
                 for (long id : ids) {
                     loaded.add(cache.computeIfAbsent(id, key -> RunComparison.load(store, key)));
                 }
-                fxThread.execute(() -> {
-                    shown.setAll(loaded);
-                    Set<String> metricNames = new LinkedHashSet<>();
-                    Set<String> sliceNames = new LinkedHashSet<>();
-                    for (RunComparison.RunCurves run : loaded) {
-                        run.byMetric().forEach((name, bySlice) -> {
-                            if (!name.equals("n")) {
-                                metricNames.add(name);
-                                sliceNames.addAll(bySlice.keySet());
-                            }
-                        });
-                    }
-                    metrics.setAll(metricNames);
-                    slices.setAll(sliceNames);
-                    if (!metrics.contains(metric.get())) {
-                        metric.set(metrics.isEmpty() ? null : metrics.get(0));
-                    }
-                    if (!slices.contains(slice.get())) {
-                        slice.set(slices.isEmpty() ? null : slices.get(0));
-                    }
-                    redraw();
-                    differences.setAll(RunComparison.differences(loaded));
-                });
-            } catch (RuntimeException e) {
-                fxThread.execute(() -> message.set("Cannot read the runs: " + e.getMessage()));
+                return loaded;
             }
-        });
+        }).onSuccess(loaded -> {
+            shown.setAll(loaded);
+            Set<String> metricNames = new LinkedHashSet<>();
+            Set<String> sliceNames = new LinkedHashSet<>();
+            for (RunComparison.RunCurves run : loaded) {
+                run.byMetric().forEach((name, bySlice) -> {
+                    if (!name.equals("n")) {
+                        metricNames.add(name);
+                        sliceNames.addAll(bySlice.keySet());
+                    }
+                });
+            }
+            metrics.setAll(metricNames);
+            slices.setAll(sliceNames);
+            if (!metrics.contains(metric.get())) {
+                metric.set(metrics.isEmpty() ? null : metrics.get(0));
+            }
+            if (!slices.contains(slice.get())) {
+                slice.set(slices.isEmpty() ? null : slices.get(0));
+            }
+            redraw();
+            differences.setAll(RunComparison.differences(loaded));
+        }).onFailure(e -> message.set("Cannot read the runs: " + e.getMessage())).start();
     }
 
     private void redraw() {
@@ -163,19 +156,16 @@ public final class RunHistoryViewModel {
         if (known != null) {
             return known;
         }
-        background.execute(() -> {
+        tasks.chore(() -> {
             try (RunStore store = RunStore.open(storePath)) {
                 bands.put(key, RunComparison.band(store, id, metricName, sliceName));
-                fxThread.execute(() -> {
-                    if (shown.size() == 1 && shown.get(0).run().id() == id && metricName.equals(metric.get())
-                            && sliceName.equals(slice.get())) {
-                        redraw();
-                    }
-                });
-            } catch (RuntimeException e) {
-                fxThread.execute(() -> message.set("Cannot read the replicates of run #" + id + ": " + e.getMessage()));
             }
-        });
+        }).onSuccess(done -> {
+            if (shown.size() == 1 && shown.get(0).run().id() == id && metricName.equals(metric.get())
+                    && sliceName.equals(slice.get())) {
+                redraw();
+            }
+        }).onFailure(e -> message.set("Cannot read the replicates of run #" + id + ": " + e.getMessage())).start();
         // Read already when the background executor ran the task at once (as in tests).
         return bands.get(key);
     }
@@ -203,18 +193,16 @@ public final class RunHistoryViewModel {
 
     /** Writes a run's steps.csv, alarms.csv, reliability.csv, run.json and scenario into a folder. */
     public void export(RunStore.StoredRun run, Path dir) {
-        background.execute(() -> {
-            String outcome;
+        tasks.chore(() -> {
             try (RunStore store = RunStore.open(storePath)) {
                 RunFiles.export(store, run.id(), dir);
-                outcome = "Exported run #" + run.id() + " to " + dir;
-            } catch (RuntimeException e) {
-                outcome = "Could not export run #" + run.id() + ": " + e.getMessage();
             }
-            String text = outcome;
-            fxThread.execute(() -> message.set(text));
-        });
+        }).onSuccess(done -> message.set("Exported run #" + run.id() + " to " + dir))
+                .onFailure(e -> message.set("Could not export run #" + run.id() + ": " + e.getMessage())).start();
     }
+
+    /** The runs of the store and what the store had to say when opened (or null). */
+    private record Listed(List<RunStore.StoredRun> runs, String notice) { }
 
     public ObservableList<RunStore.StoredRun> runs() {
         return runs;

@@ -13,6 +13,7 @@ import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.sim.sweep.SimulationTask;
 import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.BackgroundTask;
 
 /**
  * The main window's cluster actions, off the FX thread: export the open scenario as a sweep bundle for
@@ -21,51 +22,47 @@ import org.twinbench.ui.AppExecutor;
  */
 public final class SweepActions {
 
-    private final AppExecutor executor;
-    private final Executor fxThread;
+    private final BackgroundTask.Runner background;
     private final Path runStore;
     private final Consumer<String> status;
 
     public SweepActions(AppExecutor executor, Executor fxThread, Path runStore, Consumer<String> status) {
-        this.executor = executor;
-        this.fxThread = fxThread;
+        this.background = new BackgroundTask.Runner(executor::submit, fxThread);
         this.runStore = runStore;
         this.status = status;
+    }
+
+    /** The values of a sweep's grid, typed in the dialog or read from a grid file (on the executor). */
+    @FunctionalInterface
+    public interface Grid {
+        Map<String, List<Object>> axes() throws Exception;
     }
 
     /** Writes the bundle on the executor; {@code done} gets what was written. */
     public void exportBundle(Path folder, Scenario scenario, Path scenarioDir, Map<String, List<Object>> axes,
                              int replicates, Consumer<SweepBundle.Written> done) {
+        exportBundle(folder, scenario, scenarioDir, () -> axes, replicates, done);
+    }
+
+    /** Reads the grid and writes the bundle on the executor; {@code done} gets what was written. */
+    public void exportBundle(Path folder, Scenario scenario, Path scenarioDir, Grid grid,
+                             int replicates, Consumer<SweepBundle.Written> done) {
         status.accept("Writing the sweep bundle " + folder.getFileName() + " ...");
-        executor.submit(() -> {
-            try {
-                SweepBundle.Written written = SweepBundle.write(folder, scenario, scenarioDir, axes, replicates,
-                        SweepBundle.DEFAULT_COPY_LIMIT);
-                fxThread.execute(() -> {
+        background.task(context -> SweepBundle.write(folder, scenario, scenarioDir, grid.axes(), replicates,
+                SweepBundle.DEFAULT_COPY_LIMIT)).onSuccess(written -> {
                     status.accept(String.format(Locale.ROOT, "Sweep bundle written: %s (%d points x %d replicates = "
                             + "%d tasks); run its submit.sh", folder, written.points(), replicates, written.tasks()));
                     done.accept(written);
-                });
-            } catch (RuntimeException e) {
-                fxThread.execute(() -> status.accept("Cannot export the sweep: " + e.getMessage()));
-            }
-        });
+                }).onFailure(e -> status.accept("Cannot export the sweep: " + e.getMessage())).start();
     }
 
     /** Imports every point of a sweep's results folder on the executor; {@code done} gets the new runs. */
     public void importResults(Path folder, Consumer<List<SweepImport.Imported>> done) {
         status.accept("Importing the sweep results in " + folder.getFileName() + " ...");
-        executor.submit(() -> {
-            try {
-                List<SweepImport.Imported> runs = SweepImport.into(runStore, folder);
-                fxThread.execute(() -> {
-                    status.accept(importMessage(runs, folder));
-                    done.accept(runs);
-                });
-            } catch (RuntimeException e) {
-                fxThread.execute(() -> status.accept("Cannot import the sweep: " + e.getMessage()));
-            }
-        });
+        background.task(context -> SweepImport.into(runStore, folder)).onSuccess(runs -> {
+            status.accept(importMessage(runs, folder));
+            done.accept(runs);
+        }).onFailure(e -> status.accept("Cannot import the sweep: " + e.getMessage())).start();
     }
 
     /** What an import did, counting the points that were already in the run history. */

@@ -77,12 +77,19 @@ public final class SweepDialogs {
         if (dialog.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
             return;
         }
-        Map<String, List<Object>> axes;
-        try {
-            axes = gridFile[0] != null ? SweepCommand.readGrid(gridFile[0]) : axes(parameter.getValue(), values.getText());
-        } catch (RuntimeException e) {
-            model.sweeps().report("Cannot export the sweep: " + e.getMessage());
-            return;
+        SweepActions.Grid axes;
+        Path grid = gridFile[0];
+        if (grid != null) {
+            // A grid file is read with the bundle's writing, on the executor.
+            axes = () -> SweepCommand.readGrid(grid);
+        } else {
+            try {
+                Map<String, List<Object>> typed = axes(parameter.getValue(), values.getText());
+                axes = () -> typed;
+            } catch (RuntimeException e) {
+                model.sweeps().report("Cannot export the sweep: " + e.getMessage());
+                return;
+            }
         }
         FileChooser where = new FileChooser();
         where.setTitle("Bundle folder (a new folder)");

@@ -2,10 +2,7 @@ package org.twinbench.ui.runs;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,19 +24,24 @@ import org.twinbench.sim.StepResult;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.FxCoalescer;
-import org.twinbench.ui.MainViewModel;
+import org.twinbench.ui.BackgroundTask;
+import org.twinbench.ui.data.ModelSummary;
 import org.twinbench.ui.results.LiveChartsViewModel;
 
 /**
  * The runs of the main window: compiles the open scenario and runs it (with its replicates) on the
  * executor, hands the steps to the live results at most ~30 times a second, and records the run in
  * the run store from its start; pause, step, stop, speed, progress with ETA; and a stored run
- * reopened into the results. Its properties change on the FX thread; {@link MainViewModel} shows them.
+ * reopened into the results. Its properties change on the FX thread; the main window binds to them.
  */
 public final class WindowRun {
 
-    private final AppExecutor executor;
-    private final Executor fxThread;
+    /** Steps per second of a new window's runs. */
+    public static final double DEFAULT_SPEED = 20;
+    /** The most replicates a run in the window may have. */
+    public static final int MAX_REPLICATES = 50;
+
+    private final BackgroundTask.Runner background;
     private final LiveChartsViewModel liveCharts;
     private final Path runStore;
     /** The window's status line and model summary. */
@@ -50,7 +52,7 @@ public final class WindowRun {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     /** Steps per second while watching; 0 runs as fast as possible. */
     private final javafx.beans.property.DoubleProperty speed =
-            new javafx.beans.property.SimpleDoubleProperty(MainViewModel.DEFAULT_SPEED);
+            new javafx.beans.property.SimpleDoubleProperty(DEFAULT_SPEED);
     /** Runs of the scenario with independent random draws; more than one shows a band. */
     private final javafx.beans.property.IntegerProperty replicates = new javafx.beans.property.SimpleIntegerProperty(1);
     private final javafx.beans.property.ReadOnlyLongWrapper lastRunId = new javafx.beans.property.ReadOnlyLongWrapper();
@@ -58,21 +60,15 @@ public final class WindowRun {
     private final javafx.beans.property.ReadOnlyLongWrapper previousRunId = new javafx.beans.property.ReadOnlyLongWrapper();
     /** The stored run the results show, when they show one reopened from the run store; else null. */
     private final ReadOnlyObjectWrapper<RunStore.StoredRun> reopened = new ReadOnlyObjectWrapper<>();
-    private long firstStepNanos;
-    /** Steps received so far in the current run, over all its replicates (FX thread only). */
-    private int stepsDone;
-    /** Steps received with the first hand-over, when the ETA's clock starts. */
-    private int firstBatch;
-    /** Identifies the current run; results of an older (stopped) run are dropped. */
-    private final AtomicLong runGeneration = new AtomicLong();
+    /** The current run, or the run reopened last; results of an older (stopped) run are dropped. */
+    private final BackgroundTask.Key shown = new BackgroundTask.Key();
     private volatile RunControl control;
     /** What the run store said when the current run began, shown with the run's last status; FX thread only. */
     private String storeNotice;
 
     public WindowRun(AppExecutor executor, Executor fxThread, LiveChartsViewModel liveCharts, Path runStore,
               Consumer<String> status, Consumer<String> modelSummary) {
-        this.executor = executor;
-        this.fxThread = fxThread;
+        this.background = new BackgroundTask.Runner(executor::submit, fxThread);
         this.liveCharts = liveCharts;
         this.runStore = runStore;
         this.status = status;
@@ -88,39 +84,38 @@ public final class WindowRun {
             return;
         }
         int steps = stepsOf(current);
-        long generation = runGeneration.incrementAndGet();
+        BackgroundTask.Ticket ticket = shown.next();
         RunControl runControl = new RunControl();
         runControl.setStepsPerSecond(speed.get());
         control = runControl;
-        int replicateCount = Math.max(1, Math.min(MainViewModel.MAX_REPLICATES, replicates.get()));
+        int replicateCount = Math.max(1, Math.min(MAX_REPLICATES, replicates.get()));
         liveCharts.clear();
         liveCharts.setReplicates(replicateCount);
         reopened.set(null);
-        firstStepNanos = 0;
-        stepsDone = 0;
+        RunProgress counted = new RunProgress(steps, replicateCount);
         progress.set(0);
         running.set(true);
         paused.set(false);
         status.accept("Starting ...");
-        FxCoalescer<StepResult> coalescer = new FxCoalescer<>(fxThread, results -> {
-            if (generation == runGeneration.get()) {
+        FxCoalescer<StepResult> coalescer = new FxCoalescer<>(background.fxThread(), results -> {
+            if (ticket.isCurrent()) {
                 liveCharts.accept(results);
-                showProgress(results.size(), steps, replicateCount);
+                counted.add(results.size(), System.nanoTime());
+                progress.set(counted.fraction());
+                if (running.get() && !paused.get()) {
+                    status.accept(counted.text());
+                }
             }
         });
         // Every replicate's steps, for the run store; written by the replicates' threads (one at a time).
         List<List<StepResult>> recorded = new java.util.ArrayList<>();
-        executor.submit(() -> {
+        background.task(context -> {
             RunListener listener = new RunListener() {
                 private int total = 1;
 
                 @Override
                 public void onPhase(String description) {
-                    fxThread.execute(() -> {
-                        if (generation == runGeneration.get()) {
-                            status.accept(description + " ...");
-                        }
-                    });
+                    context.onFx(() -> status.accept(description + " ..."));
                 }
 
                 @Override
@@ -138,53 +133,44 @@ public final class WindowRun {
                 @Override
                 public void onFinish(RunStatus outcome) {
                     int steps = total;
-                    fxThread.execute(() -> finish(generation, outcome == RunStatus.COMPLETED
-                            ? "Finished: " + steps + " steps" : "Stopped"));
+                    context.onFx(() -> finish(outcome == RunStatus.COMPLETED ? "Finished: " + steps + " steps"
+                            : "Stopped"));
                 }
             };
-            try {
-                SimulationPlan plan = ScenarioCompiler.compile(current, baseDir, listener);
-                if (runControl.isCancelled()) {
-                    listener.onFinish(RunStatus.CANCELLED);
-                    return;
-                }
-                fxThread.execute(() -> {
-                    modelSummary.accept(describeModel(plan));
-                    if (generation == runGeneration.get()) {
-                        liveCharts.setRun(scenarioFile, plan);
-                    }
-                });
-                // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
-                RunRecording.InProgress stored = beginRecording(generation, current, scenarioFile, plan,
-                        replicateCount);
-                RunStatus outcome;
-                try {
-                    outcome = runReplicates(plan, replicateCount, listener, runControl);
-                } catch (RuntimeException e) {
-                    endRecording(stored, () -> stored.fail(String.valueOf(e)));
-                    throw e;
-                }
-                synchronized (recorded) {
-                    if (outcome == RunStatus.COMPLETED) {
-                        endRecording(stored, () -> {
-                            stored.finishReplicates(recorded);
-                            fxThread.execute(() -> {
-                                previousRunId.set(lastRunId.get());
-                                lastRunId.set(stored.id());
-                            });
-                        });
-                    } else {
-                        int fewest = recorded.size() < replicateCount ? 0
-                                : recorded.stream().mapToInt(List::size).min().orElse(0);
-                        endRecording(stored, () -> stored.cancel(fewest));
-                    }
-                }
-            } catch (ScenarioException | DataException e) {
-                fxThread.execute(() -> finish(generation, "Cannot run: " + e.getMessage()));
-            } catch (RuntimeException e) {
-                fxThread.execute(() -> finish(generation, "Run failed: " + e));
+            SimulationPlan plan = ScenarioCompiler.compile(current, baseDir, listener);
+            if (runControl.isCancelled()) {
+                listener.onFinish(RunStatus.CANCELLED);
+                return null;
             }
-        });
+            context.onFxAnyway(() -> modelSummary.accept(ModelSummary.of(plan.model().card(), null)));
+            context.onFx(() -> liveCharts.setRun(scenarioFile, plan));
+            // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
+            RunRecording.InProgress stored = beginRecording(context, current, scenarioFile, plan, replicateCount);
+            RunStatus outcome;
+            try {
+                outcome = runReplicates(plan, replicateCount, listener, runControl);
+            } catch (RuntimeException e) {
+                endRecording(context, stored, () -> stored.fail(String.valueOf(e)));
+                throw e;
+            }
+            synchronized (recorded) {
+                if (outcome == RunStatus.COMPLETED) {
+                    endRecording(context, stored, () -> {
+                        stored.finishReplicates(recorded);
+                        context.onFxAnyway(() -> {
+                            previousRunId.set(lastRunId.get());
+                            lastRunId.set(stored.id());
+                        });
+                    });
+                } else {
+                    int fewest = recorded.size() < replicateCount ? 0
+                            : recorded.stream().mapToInt(List::size).min().orElse(0);
+                    endRecording(context, stored, () -> stored.cancel(fewest));
+                }
+            }
+            return null;
+        }).whileCurrent(ticket).onFailure(e -> finish(e instanceof ScenarioException || e instanceof DataException
+                ? "Cannot run: " + e.getMessage() : "Run failed: " + e)).start();
     }
 
     /**
@@ -201,16 +187,9 @@ public final class WindowRun {
         return status;
     }
 
-    /** How many replicates the next run has (1 to {@value #MainViewModel.MAX_REPLICATES}). */
+    /** How many replicates the next run has (1 to {@value #MAX_REPLICATES}). */
     public javafx.beans.property.IntegerProperty replicatesProperty() {
         return replicates;
-    }
-
-    private static String describeModel(SimulationPlan plan) {
-        Map<String, Double> holdout = plan.model().card().holdoutMetrics();
-        return String.format(Locale.ROOT, "%s predicting %s = %s%nholdout accuracy %.3f, AUC %.3f",
-                plan.model().card().algorithm(), plan.target(), plan.model().card().positiveLabel(),
-                holdout.getOrDefault("accuracy", Double.NaN), holdout.getOrDefault("roc_auc", Double.NaN));
     }
 
     /** Stops the current run at once: its remaining results are discarded. */
@@ -220,8 +199,8 @@ public final class WindowRun {
             return;
         }
         current.cancel();
-        finish(runGeneration.get(), "Stopped");
-        runGeneration.incrementAndGet();
+        finish("Stopped");
+        shown.invalidate();
     }
 
     public void togglePause() {
@@ -249,10 +228,8 @@ public final class WindowRun {
         }
     }
 
-    private void finish(long generation, String message) {
-        if (generation != runGeneration.get()) {
-            return;
-        }
+    /** The current run has ended (callers drop what a stale run says). */
+    private void finish(String message) {
         liveCharts.flush();
         running.set(false);
         paused.set(false);
@@ -266,7 +243,7 @@ public final class WindowRun {
      * opened, and the run goes on unrecorded. What the store has to say (a damaged file set aside, or
      * why the run is not recorded) ends up in the status line when the run ends.
      */
-    private RunRecording.InProgress beginRecording(long generation, Scenario scenario, Path scenarioFile,
+    private RunRecording.InProgress beginRecording(BackgroundTask.Context context, Scenario scenario, Path scenarioFile,
                                                    SimulationPlan plan, int replicateCount) {
         RunRecording.InProgress stored = null;
         String notice;
@@ -279,56 +256,24 @@ public final class WindowRun {
         }
         String told = notice;
         if (told != null) {
-            fxThread.execute(() -> {
-                if (generation == runGeneration.get()) {
-                    storeNotice = told;
-                    status.accept(told);
-                }
+            context.onFx(() -> {
+                storeNotice = told;
+                status.accept(told);
             });
         }
         return stored;
     }
 
     /** Ends the stored run (completed, cancelled or failed) on the executor; a store failure goes to the status line. */
-    private void endRecording(RunRecording.InProgress stored, Runnable end) {
+    private void endRecording(BackgroundTask.Context context, RunRecording.InProgress stored, Runnable end) {
         if (stored == null) {
             return;
         }
         try {
             end.run();
         } catch (RuntimeException e) {
-            fxThread.execute(() -> status.accept("The run ended but could not be recorded: " + e.getMessage()));
+            context.onFxAnyway(() -> status.accept("The run ended but could not be recorded: " + e.getMessage()));
         }
-    }
-
-    /**
-     * Progress over every replicate's steps ({@code received} more have arrived), and the time left
-     * at the pace so far; the window may run replicates one after another, so a step number alone
-     * would run backwards.
-     */
-    private void showProgress(int received, int steps, int replicateCount) {
-        long now = System.nanoTime();
-        stepsDone += received;
-        if (firstStepNanos == 0) {
-            firstStepNanos = now;
-            firstBatch = stepsDone;
-        }
-        int total = steps * replicateCount;
-        progress.set(Math.min(1, stepsDone / (double) total));
-        if (running.get() && !paused.get()) {
-            String done = replicateCount == 1 ? String.format(Locale.ROOT, "step %d of %d", stepsDone, steps)
-                    : String.format(Locale.ROOT, "%d of %d steps (%d replicates)", stepsDone, total, replicateCount);
-            status.accept("Running: " + done + eta(now, stepsDone - firstBatch, total));
-        }
-    }
-
-    /** Remaining time at the pace of the {@code paced} steps since the first hand-over; blank until a few have run. */
-    private String eta(long now, int paced, int total) {
-        if (paced < 3) {
-            return "";
-        }
-        long remaining = Math.round((now - firstStepNanos) / 1e9 / paced * (total - stepsDone));
-        return remaining < 1 ? "" : String.format(Locale.ROOT, "  ·  about %d:%02d left", remaining / 60, remaining % 60);
     }
 
     private static int stepsOf(Scenario scenario) {
@@ -359,29 +304,30 @@ public final class WindowRun {
             return;
         }
         status.accept("Reading run #" + id + " from the run store ...");
-        executor.submit(() -> {
+        background.task(context -> {
             try (RunStore store = RunStore.open(runStore)) {
                 RunStore.StoredRun run = store.find(id).filter(RunStore.StoredRun::completed)
                         .orElseThrow(() -> new IllegalStateException("the store holds no results of run #" + id));
                 org.twinbench.sim.RunOutcome outcome = org.twinbench.report.RunFolder.read(store, id);
                 Scenario scenario = store.text(id, "scenario_json")
                         .map(json -> org.twinbench.scenario.ScenarioFormat.parse(json, "run #" + id)).orElse(null);
-                fxThread.execute(() -> {
-                    if (running.get()) {
-                        status.accept("Stop the current run before reopening run #" + id);
-                        return;
-                    }
-                    runGeneration.incrementAndGet();
-                    liveCharts.showRun(outcome, scenario);
-                    reopened.set(run);
-                    status.accept("Reopened run #" + id + " (" + run.scenarioName() + ", " + run.steps()
-                            + " steps) from the run store");
-                });
-            } catch (RuntimeException e) {
-                fxThread.execute(() -> status.accept("Cannot reopen run #" + id + ": " + e.getMessage()));
+                return new Reopened(run, outcome, scenario);
             }
-        });
+        }).onSuccess(read -> {
+            if (running.get()) {
+                status.accept("Stop the current run before reopening run #" + id);
+                return;
+            }
+            shown.invalidate();
+            liveCharts.showRun(read.outcome(), read.scenario());
+            reopened.set(read.run());
+            status.accept("Reopened run #" + id + " (" + read.run().scenarioName() + ", " + read.run().steps()
+                    + " steps) from the run store");
+        }).onFailure(e -> status.accept("Cannot reopen run #" + id + ": " + e.getMessage())).start();
     }
+
+    /** A stored run read back: its row, its steps and the scenario it ran (null if not stored). */
+    private record Reopened(RunStore.StoredRun run, org.twinbench.sim.RunOutcome outcome, Scenario scenario) { }
 
     /** The stored run the results show after {@link #reopen}; null while they show a run of this window. */
     public ReadOnlyObjectProperty<RunStore.StoredRun> reopenedProperty() {

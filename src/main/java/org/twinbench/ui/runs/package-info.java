@@ -1,4 +1,5 @@
 /**
- * The window's runs: starting, pausing and stopping them, the run history and parameter sweeps.
+ * The window's runs: starting, pausing and stopping them ({@code WindowRun}, with its progress and time
+ * left in {@code RunProgress}), the run history and parameter sweeps.
  */
 package org.twinbench.ui.runs;

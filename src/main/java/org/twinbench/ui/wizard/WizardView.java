@@ -32,19 +32,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.twinbench.data.BinaryLabels;
-import org.twinbench.data.BundledSamples;
-import org.twinbench.data.Frame;
-import org.twinbench.data.SampleData;
-import org.twinbench.report.WhatIfReport;
-import org.twinbench.scenario.ScenarioFormat;
-import org.twinbench.sim.whatif.WhatIfChange;
 import org.twinbench.sim.whatif.WhatIfRun;
 import org.twinbench.sim.whatif.WhatIfVerdict;
 import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.data.DataPreview;
 
 /** Controller of {@code fxml/WizardView.fxml}: the guided "Will my model hold up?" wizard. */
 public final class WizardView {
@@ -78,17 +71,17 @@ public final class WizardView {
     @FXML private Button backButton;
     @FXML private Button nextButton;
 
-    private WizardViewModel model;
+    private WizardNavigator model;
     private Consumer<Path> openInEditor;
     private WizardFiles files = WizardFiles.dialogs();
 
     /** Opens the wizard in its own window. */
-    public static WizardViewModel open(Window owner, AppExecutor executor, Consumer<Path> openInEditor) {
+    public static WizardNavigator open(Window owner, AppExecutor executor, Consumer<Path> openInEditor) {
         return open(owner, executor, openInEditor, WizardFiles.dialogs());
     }
 
     /** Opens the wizard in its own window, asking {@code files} for every file to open or save. */
-    public static WizardViewModel open(Window owner, AppExecutor executor, Consumer<Path> openInEditor,
+    public static WizardNavigator open(Window owner, AppExecutor executor, Consumer<Path> openInEditor,
                                        WizardFiles files) {
         FXMLLoader loader = new FXMLLoader(WizardView.class.getResource("/fxml/WizardView.fxml"));
         Parent parent;
@@ -97,7 +90,7 @@ public final class WizardView {
         } catch (IOException e) {
             throw new UncheckedIOException("the wizard is part of the application", e);
         }
-        WizardViewModel viewModel = new WizardViewModel(executor::submit, javafx.application.Platform::runLater);
+        WizardNavigator viewModel = new WizardNavigator(executor::submit, javafx.application.Platform::runLater);
         WizardView view = loader.getController();
         view.files = files;
         view.bind(viewModel, openInEditor);
@@ -118,81 +111,82 @@ public final class WizardView {
         return viewModel;
     }
 
-    void bind(WizardViewModel viewModel, Consumer<Path> editorOpener) {
+    void bind(WizardNavigator viewModel, Consumer<Path> editorOpener) {
         this.model = viewModel;
         this.openInEditor = editorOpener;
-        Map<WizardViewModel.Page, Node> pages = Map.of(WizardViewModel.Page.DATA, dataPage,
-                WizardViewModel.Page.TARGET, targetPage, WizardViewModel.Page.MODEL, modelPage,
-                WizardViewModel.Page.CHANGES, changesPage, WizardViewModel.Page.GROUPS, groupsPage,
-                WizardViewModel.Page.RESULTS, resultsPage);
+        Map<WizardNavigator.Page, Node> pages = Map.of(WizardNavigator.Page.DATA, dataPage,
+                WizardNavigator.Page.TARGET, targetPage, WizardNavigator.Page.MODEL, modelPage,
+                WizardNavigator.Page.CHANGES, changesPage, WizardNavigator.Page.GROUPS, groupsPage,
+                WizardNavigator.Page.RESULTS, resultsPage);
         pages.forEach((page, node) -> node.visibleProperty().bind(viewModel.pageProperty().isEqualTo(page)));
         stepLabel.textProperty().bind(Bindings.createStringBinding(() -> "Step "
-                + (viewModel.pageProperty().get().ordinal() + 1) + " of " + WizardViewModel.Page.values().length,
+                + (viewModel.pageProperty().get().ordinal() + 1) + " of " + WizardNavigator.Page.values().length,
                 viewModel.pageProperty()));
-        backButton.disableProperty().bind(viewModel.pageProperty().isEqualTo(WizardViewModel.Page.DATA));
-        nextButton.visibleProperty().bind(viewModel.pageProperty().isNotEqualTo(WizardViewModel.Page.RESULTS));
+        backButton.disableProperty().bind(viewModel.pageProperty().isEqualTo(WizardNavigator.Page.DATA));
+        nextButton.visibleProperty().bind(viewModel.pageProperty().isNotEqualTo(WizardNavigator.Page.RESULTS));
         busyLabel.textProperty().bind(viewModel.busyProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty().isNotEmpty());
         problemLabel.textProperty().bind(viewModel.problemProperty());
 
-        dataNotes.setItems(viewModel.dataNotes());
-        viewModel.dataProperty().addListener((obs, old, frame) -> showPreview(frame));
-        targetBox.setItems(viewModel.columns());
-        targetBox.valueProperty().bindBidirectional(viewModel.targetProperty());
-        targetDescription.textProperty().bind(viewModel.targetDescriptionProperty());
-        outcomeBox.setItems(viewModel.outcomes());
-        outcomeBox.valueProperty().bindBidirectional(viewModel.outcomeToWatchProperty());
-        modelSummary.textProperty().bind(viewModel.modelSummaryProperty());
+        dataNotes.setItems(viewModel.data().dataNotes());
+        DataPreview shown = DataPreview.inWords(preview, PREVIEW_ROWS);
+        viewModel.data().dataProperty().addListener((obs, old, frame) -> shown.show(frame));
+        targetBox.setItems(viewModel.data().columns());
+        targetBox.valueProperty().bindBidirectional(viewModel.target().targetProperty());
+        targetDescription.textProperty().bind(viewModel.target().targetDescriptionProperty());
+        outcomeBox.setItems(viewModel.target().outcomes());
+        outcomeBox.valueProperty().bindBidirectional(viewModel.target().outcomeToWatchProperty());
+        modelSummary.textProperty().bind(viewModel.model().modelSummaryProperty());
         buildModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
         useModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
 
-        for (WhatIfChange.Kind kind : WhatIfChange.Kind.values()) {
-            changesBox.getChildren().add(changeRow(kind));
+        for (ChangesPageModel.Choice choice : viewModel.changes().choices()) {
+            changesBox.getChildren().add(changeRow(choice));
         }
-        viewModel.groupColumns().addListener((ListChangeListener<String>) change -> showGroups());
+        viewModel.groups().groupColumns().addListener((ListChangeListener<String>) change -> showGroups());
 
         TableColumn<WhatIfVerdict, String> light = new TableColumn<>("");
-        light.setCellValueFactory(cell -> text(lightWords(cell.getValue().light())));
+        light.setCellValueFactory(cell -> text(ResultsPageModel.lightWords(cell.getValue())));
         light.setPrefWidth(88);
         TableColumn<WhatIfVerdict, String> change = new TableColumn<>("If…");
         // The strength is in the sentence above the chart; one per change, so the table leaves it out.
-        change.setCellValueFactory(cell -> text(capitalised(cell.getValue().change().kind().words())));
+        change.setCellValueFactory(cell -> text(ResultsPageModel.changeWords(cell.getValue())));
         change.setPrefWidth(250);
         TableColumn<WhatIfVerdict, String> group = new TableColumn<>("For");
         group.setCellValueFactory(cell -> text(cell.getValue().group().replace("=", " ").replace('_', ' ')));
         group.setPrefWidth(150);
         TableColumn<WhatIfVerdict, String> before = new TableColumn<>("Right today");
-        before.setCellValueFactory(cell -> text(percent(cell.getValue().before())));
+        before.setCellValueFactory(cell -> text(WizardWords.percent(cell.getValue().before())));
         before.setPrefWidth(110);
         TableColumn<WhatIfVerdict, String> after = new TableColumn<>("Right after");
-        after.setCellValueFactory(cell -> text(percent(cell.getValue().after())));
+        after.setCellValueFactory(cell -> text(WizardWords.percent(cell.getValue().after())));
         after.setPrefWidth(110);
         TableColumn<WhatIfVerdict, String> retraining = new TableColumn<>("Retrained monthly");
-        retraining.setCellValueFactory(cell -> text(cell.getValue().retraining().outcome()));
+        retraining.setCellValueFactory(cell -> text(ResultsPageModel.retrainingWords(cell.getValue())));
         retraining.setPrefWidth(172);
         verdictTable.getColumns().setAll(List.of(light, change, group, before, after, retraining));
-        verdictTable.setItems(viewModel.verdicts());
+        verdictTable.setItems(viewModel.results().verdicts());
         verdictTable.setRowFactory(table -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(WhatIfVerdict verdict, boolean empty) {
                 super.updateItem(verdict, empty);
                 setTooltip(empty || verdict == null ? null : new javafx.scene.control.Tooltip(verdict.sentence()));
-                for (WhatIfVerdict.Light each : WhatIfVerdict.Light.values()) {
-                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(each.name().toLowerCase(Locale.ROOT)),
-                            !empty && verdict != null && verdict.light() == each);
+                for (String each : ResultsPageModel.LIGHTS) {
+                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(each),
+                            !empty && verdict != null && ResultsPageModel.lightName(verdict).equals(each));
                 }
             }
         });
-        viewModel.resultProperty().addListener((obs, old, result) -> showResult(result));
+        viewModel.results().resultProperty().addListener((obs, old, result) -> showResult(result));
     }
 
-    private HBox changeRow(WhatIfChange.Kind kind) {
-        CheckBox box = new CheckBox(capitalised(kind.words()));
-        box.selectedProperty().bindBidirectional(model.changeChosenProperty(kind));
+    private HBox changeRow(ChangesPageModel.Choice choice) {
+        CheckBox box = new CheckBox(choice.label());
+        box.selectedProperty().bindBidirectional(choice.chosen());
         box.setPrefWidth(320);
-        box.setId("change-" + kind.name().toLowerCase(Locale.ROOT));
+        box.setId(choice.id());
         Slider strength = new Slider(0, 1, 0.5);
-        strength.valueProperty().bindBidirectional(model.changeStrengthProperty(kind));
+        strength.valueProperty().bindBidirectional(choice.strength());
         strength.disableProperty().bind(box.selectedProperty().not());
         strength.setPrefWidth(260);
         HBox row = new HBox(12, box, new Label("a little"), strength, new Label("a lot"));
@@ -202,33 +196,15 @@ public final class WizardView {
 
     private void showGroups() {
         groupsBox.getChildren().clear();
-        for (String column : model.groupColumns()) {
-            if (column.equals(model.targetProperty().get())) {
+        for (String column : model.groups().groupColumns()) {
+            if (column.equals(model.target().targetProperty().get())) {
                 continue;
             }
-            CheckBox box = new CheckBox(capitalised(column.replace('_', ' ')));
+            CheckBox box = new CheckBox(WizardWords.capitalised(column.replace('_', ' ')));
             box.setId("group-" + column);
-            box.selectedProperty().bindBidirectional(model.groupChosenProperty(column));
+            box.selectedProperty().bindBidirectional(model.groups().groupChosenProperty(column));
             groupsBox.getChildren().add(box);
         }
-    }
-
-    private void showPreview(Frame frame) {
-        preview.getColumns().clear();
-        if (frame == null) {
-            preview.getItems().clear();
-            return;
-        }
-        for (String name : frame.columnNames()) {
-            // Headers in words ("monthly spend"), each column wide enough to show its whole header.
-            TableColumn<Integer, String> column = new TableColumn<>(name.replace('_', ' '));
-            column.setPrefWidth(Math.max(60, new Text(column.getText()).getLayoutBounds().getWidth() * 1.35 + 28));
-            column.setCellValueFactory(cell -> text(BinaryLabels.text(frame.column(name), cell.getValue()) == null
-                    ? "(unknown)" : BinaryLabels.text(frame.column(name), cell.getValue())));
-            preview.getColumns().add(column);
-        }
-        preview.getItems().setAll(java.util.stream.IntStream.range(0, Math.min(PREVIEW_ROWS, frame.rowCount()))
-                .boxed().toList());
     }
 
     private void showResult(WhatIfRun.Result result) {
@@ -237,12 +213,11 @@ public final class WizardView {
         if (result == null) {
             return;
         }
-        for (WhatIfChange change : model.question().changes()) {
-            WhatIfVerdict.Light light = WhatIfVerdict.worst(change, result.verdicts());
-            Label line = new Label(result.summary(change));
+        for (ResultsPageModel.Summary summary : model.results().summaries()) {
+            Label line = new Label(summary.text());
             line.setWrapText(true);
             line.setMinHeight(Region.USE_PREF_SIZE);
-            line.getStyleClass().addAll("verdict", "verdict-" + light.name().toLowerCase(Locale.ROOT));
+            line.getStyleClass().addAll("verdict", "verdict-" + summary.light());
             summaryBox.getChildren().add(line);
         }
         result.overallAccuracy().forEach((name, curve) -> {
@@ -253,22 +228,6 @@ public final class WizardView {
             }
             resultChart.getData().add(series);
         });
-    }
-
-    private static String lightWords(WhatIfVerdict.Light light) {
-        return switch (light) {
-            case GREEN -> "● fine";
-            case AMBER -> "● worse";
-            case RED -> "● fails";
-        };
-    }
-
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static ReadOnlyObjectWrapper<String> text(String value) {
@@ -289,13 +248,13 @@ public final class WizardView {
     @FXML
     private void onChooseData() {
         files.open(window(), "Choose your spreadsheet", "Spreadsheets", List.of("*.csv", "*.tsv", "*.txt", "*.xlsx"))
-                .ifPresent(model::loadData);
+                .ifPresent(model.data()::loadData);
     }
 
     @FXML
     private void onUseModel() {
         files.open(window(), "Choose the model you were given", "Models (.onnx, .twinmodel)",
-                List.of("*.onnx", "*.twinmodel")).ifPresent(model::useModel);
+                List.of("*.onnx", "*.twinmodel")).ifPresent(model.model()::useModel);
     }
 
     private Window window() {
@@ -304,17 +263,12 @@ public final class WizardView {
 
     @FXML
     private void onSampleData() {
-        try {
-            Path samples = BundledSamples.extractTo(BundledSamples.userDirectory().resolve("samples"));
-            model.loadData(samples.resolve("churn.csv"));
-        } catch (IOException e) {
-            model.loadData(Path.of("churn.csv"));
-        }
+        model.data().loadSample();
     }
 
     @FXML
     private void onBuildModel() {
-        model.buildModel();
+        model.model().buildModel();
     }
 
     @FXML
@@ -342,36 +296,30 @@ public final class WizardView {
 
     @FXML
     private void onSaveReport() {
-        WhatIfRun.Result result = model.resultProperty().get();
-        if (result == null) {
+        if (model.results().resultProperty().get() == null) {
             return;
         }
         files.save(window(), "Save the report", "will-my-model-hold-up.html", "Web page", List.of("*.html"))
-                .ifPresent(file -> write(file, WhatIfReport.html("Will my model hold up?", model.question().changes(),
-                        result), () -> { }));
+                .ifPresent(file -> model.results().saveReport(file, model.question().changes(), () -> { },
+                        this::cannotSave));
     }
 
     @FXML
     private void onOpenInEditor() {
-        WhatIfRun.Result result = model.resultProperty().get();
-        if (result == null) {
+        if (model.results().resultProperty().get() == null) {
             return;
         }
         files.save(window(), "Save the scenario", "my-model.twin.json", "TwinBench scenario", List.of("*.twin.json"))
-                .ifPresent(target -> write(target, ScenarioFormat.toJson(result.combined()), () -> {
+                .ifPresent(target -> model.results().saveScenario(target, () -> {
                     openInEditor.accept(target);
                     window().hide();
-                }));
+                }, this::cannotSave));
     }
 
-    private void write(Path file, String text, Runnable then) {
-        try {
-            SampleData.writeAtomically(file, out -> out.write(text));
-            then.run();
-        } catch (IOException e) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not save " + file + ": " + e.getMessage());
-            alert.setHeaderText(null);
-            alert.showAndWait();
-        }
+    private void cannotSave(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText(null);
+        alert.initOwner(window());
+        alert.showAndWait();
     }
 }

@@ -67,10 +67,10 @@ public final class AppRunSmoothness extends Application {
                 long revisionsBefore = revisions.get();
                 long[] cpuBefore = meter.cpu();
                 PulseMeter.onFxThread(() -> {
-                    model.setSpeed(0);
+                    model.runs().setSpeed(0);
                     model.run();
                 });
-                waitFor(() -> PulseMeter.onFxThread(() -> !model.runningProperty().get()));
+                waitFor(() -> PulseMeter.onFxThread(() -> !model.runs().runningProperty().get()));
                 long to = System.nanoTime();
                 long[] cpuAfter = meter.cpu();
                 String status = PulseMeter.onFxThread(() -> model.statusProperty().get());

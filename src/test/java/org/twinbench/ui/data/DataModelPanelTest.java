@@ -36,8 +36,8 @@ import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.ModelBundle;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.ScenarioNode;
-import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
+import org.twinbench.ui.MainWindowFixture;
 import org.twinbench.ui.TwinBenchApp;
 
 /**
@@ -53,7 +53,7 @@ class DataModelPanelTest {
     @TempDir
     Path dir;
 
-    private AppExecutor executor;
+    private MainWindowFixture window;
     private MainViewModel main;
     private DataModelPanelViewModel panel;
     private final List<Path> toOpen = new ArrayList<>();
@@ -61,9 +61,8 @@ class DataModelPanelTest {
 
     @Start
     void start(Stage stage) {
-        System.setProperty("twinbench.home", home.toString());
-        executor = new AppExecutor();
-        main = TwinBenchApp.show(stage, executor, TwinBenchApp.sampleScenario());
+        window = MainWindowFixture.show(stage, home, TwinBenchApp.sampleScenario());
+        main = window.model();
         panel = main.dataPanel();
         Node root = stage.getScene().getRoot().lookup(".data-model-panel");
         DataModelPanel view = (DataModelPanel) root.getProperties().get(DataModelPanel.class);
@@ -87,7 +86,7 @@ class DataModelPanelTest {
 
     @AfterEach
     void closeExecutor() {
-        executor.close();
+        window.close();
     }
 
     private Path samples() {
@@ -397,8 +396,8 @@ class DataModelPanelTest {
     @Test
     void aForestShowsItsTreesGrowingAndCanBeStopped(FxRobot robot) throws Exception {
         openTrainingDialog(robot, samples().resolve("loans.csv"));
-        robot.interact(() -> robot.lookup("#trainAlgorithm").<ComboBox<org.twinbench.model.Algorithm>>query()
-                .setValue(org.twinbench.model.Algorithm.RANDOM_FOREST));
+        robot.interact(() -> robot.lookup("#trainAlgorithm").<ComboBox<ModelPanelViewModel.AlgorithmChoice>>query()
+                .setValue(ModelPanelViewModel.AlgorithmChoice.of(org.twinbench.model.Algorithm.RANDOM_FOREST)));
         clickTrainAndSave(robot);
         // The first group of trees is reported as a share and in words, with Cancel on offer.
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> panel.model().progressProperty().get() > 0

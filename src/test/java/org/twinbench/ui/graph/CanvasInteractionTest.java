@@ -25,9 +25,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.ScenarioNode;
-import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
 import org.twinbench.ui.ScriptedPrompts;
+import org.twinbench.ui.MainWindowFixture;
 import org.twinbench.ui.TwinBenchApp;
 
 /**
@@ -41,19 +41,18 @@ class CanvasInteractionTest {
     @TempDir
     static Path home;
 
-    private AppExecutor executor;
+    private MainWindowFixture window;
     private MainViewModel model;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("twinbench.home", home.toString());
-        executor = new AppExecutor();
-        model = TwinBenchApp.show(stage, executor, TwinBenchApp.sampleScenario(), new ScriptedPrompts());
+        window = MainWindowFixture.show(stage, home, TwinBenchApp.sampleScenario(), new ScriptedPrompts());
+        model = window.model();
     }
 
     @AfterEach
     void closeExecutor() {
-        executor.close();
+        window.close();
     }
 
     private void awaitSample(FxRobot robot) throws Exception {

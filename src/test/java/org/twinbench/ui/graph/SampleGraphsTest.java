@@ -24,9 +24,9 @@ import org.twinbench.data.BundledSamples;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioNode;
-import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
 import org.twinbench.ui.ScriptedPrompts;
+import org.twinbench.ui.MainWindowFixture;
 import org.twinbench.ui.TwinBenchApp;
 
 /**
@@ -40,19 +40,18 @@ class SampleGraphsTest {
     @TempDir
     static Path home;
 
-    private AppExecutor executor;
+    private MainWindowFixture window;
     private MainViewModel model;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("twinbench.home", home.toString());
-        executor = new AppExecutor();
-        model = TwinBenchApp.show(stage, executor, null, new ScriptedPrompts());
+        window = MainWindowFixture.show(stage, home, null, new ScriptedPrompts());
+        model = window.model();
     }
 
     @AfterEach
     void closeExecutor() {
-        executor.close();
+        window.close();
     }
 
     @Test

@@ -22,8 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.sim.StepResult;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.stats.ReliabilityBins;
-import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
+import org.twinbench.ui.MainWindowFixture;
 import org.twinbench.ui.TwinBenchApp;
 import org.twinbench.ui.results.MetricPlot;
 import org.twinbench.ui.results.ReliabilityDiagram;
@@ -39,22 +39,21 @@ class ReopenedRunTest {
     @TempDir
     static Path home;
 
-    private AppExecutor executor;
+    private MainWindowFixture window;
     private MainViewModel model;
     private Stage main;
 
     @Start
     void start(Stage stage) {
-        System.setProperty("twinbench.home", home.toString());
-        executor = new AppExecutor();
         main = stage;
-        model = TwinBenchApp.show(stage, executor, TwinBenchApp.sampleScenario());
+        window = MainWindowFixture.show(stage, home, TwinBenchApp.sampleScenario());
+        model = window.model();
     }
 
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != main).forEach(w -> w.hide()));
-        executor.close();
+        window.close();
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {
@@ -72,10 +71,10 @@ class ReopenedRunTest {
     void aRunReopenedFromHistoryShowsTheReliabilityTheLiveRunShowed(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
-        robot.interact(() -> model.setSpeed(0));
+        robot.interact(() -> model.runs().setSpeed(0));
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> onFx(() -> !model.runningProperty().get() && model.lastRunIdProperty().get() > 0));
+                () -> onFx(() -> !model.runs().runningProperty().get() && model.runs().lastRunIdProperty().get() > 0));
         robot.clickOn("Reliability");
 
         List<StepResult> liveSteps = onFx(() -> List.copyOf(model.liveCharts().results()));
@@ -102,9 +101,9 @@ class ReopenedRunTest {
         TableView<RunStore.StoredRun> table = robot.lookup("#runTable").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().select(0));
         robot.clickOn("#openResultsButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> model.reopenedProperty().get() != null
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> model.runs().reopenedProperty().get() != null
                 && model.liveCharts().results().size() == 60));
-        assertThat(onFx(() -> model.reopenedProperty().get().id())).isEqualTo(onFx(() -> model.lastRunIdProperty().get()));
+        assertThat(onFx(() -> model.runs().reopenedProperty().get().id())).isEqualTo(onFx(() -> model.runs().lastRunIdProperty().get()));
         assertThat(robot.lookup("#statusLabel").queryLabeled().getText()).startsWith("Reopened run #1");
 
         for (int window : ReliabilityDiagram.WINDOWS) {

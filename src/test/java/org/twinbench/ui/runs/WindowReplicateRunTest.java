@@ -51,7 +51,7 @@ class WindowReplicateRunTest {
         MainViewModel model = new MainViewModel(executor, Runnable::run, dir.resolve("home"), dir);
         model.document().reset(ScenarioFormat.read(scenarioFile), scenarioFile);
         assertThat(model.runBlockedReasonProperty().get()).isEmpty();
-        model.replicatesProperty().set(replicates);
+        model.runs().replicatesProperty().set(replicates);
         return model;
     }
 
@@ -69,10 +69,10 @@ class WindowReplicateRunTest {
     void aWindowRunStoresEveryReplicateAsTheRunCommandDoes() throws Exception {
         Path scenario = loansScenario("replicates.twin.json", 12);
         MainViewModel model = window(scenario, 3);
-        model.speedProperty().set(0);
+        model.runs().speedProperty().set(0);
         model.run();
-        await(() -> model.lastRunIdProperty().get() != 0, "finished run recorded");
-        long id = model.lastRunIdProperty().get();
+        await(() -> model.runs().lastRunIdProperty().get() != 0, "finished run recorded");
+        long id = model.runs().lastRunIdProperty().get();
 
         Path cliStore = dir.resolve("cli.sqlite");
         Path cliOut = dir.resolve("cli-run");
@@ -148,17 +148,17 @@ class WindowReplicateRunTest {
     void aStoppedReplicateRunIsFailedSayingHowFarItGot() throws Exception {
         MainViewModel model = window(loansScenario("long.twin.json", 100_000), 3);
         Path store = model.runStore();
-        model.speedProperty().set(20);
+        model.runs().speedProperty().set(20);
         model.run();
         await(() -> Files.isRegularFile(store) && stored(store).size() == 1
                 && model.liveCharts().results().size() > 2, "run going");
         assertThat(stored(store).get(0).status()).isEqualTo(RunStore.RUNNING);
         assertThat(stored(store).get(0).replicates()).isEqualTo(3);
-        model.stop();
+        model.runs().stop();
         await(() -> RunStore.FAILED.equals(stored(store).get(0).status()), "stopped run marked failed");
         assertThat(stored(store).get(0).headline())
                 .matches("Cancelled: stopped in the window after at least \\d+ of 100000 steps in each of 3 replicates");
-        assertThat(model.lastRunIdProperty().get()).isZero();
+        assertThat(model.runs().lastRunIdProperty().get()).isZero();
     }
 
     private static List<RunStore.StoredRun> stored(Path store) {

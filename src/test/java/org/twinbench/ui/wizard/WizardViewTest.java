@@ -48,7 +48,7 @@ class WizardViewTest {
     static Path home;
 
     private AppExecutor executor;
-    private WizardViewModel model;
+    private WizardNavigator model;
     private Path openedInEditor;
     private Stage ownerStage;
     /** What the wizard's next "open" dialog answers, and where its "save" dialogs save. */
@@ -81,61 +81,61 @@ class WizardViewTest {
         executor.close();
     }
 
-    private WizardViewModel.Page page() {
+    private WizardNavigator.Page page() {
         return model.pageProperty().get();
     }
 
     @Test
     void walksFromDataToVerdictsAndKeepsEntriesOnBack(FxRobot robot) throws Exception {
         robot.clickOn("#nextButton");
-        assertThat(page()).isEqualTo(WizardViewModel.Page.DATA);
+        assertThat(page()).isEqualTo(WizardNavigator.Page.DATA);
         assertThat(model.problemProperty().get()).isEqualTo("Choose a spreadsheet first.");
 
         robot.clickOn("#sampleDataButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.dataProperty().get() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.data().dataProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.dataNotes()).first().asString().startsWith("10,000 rows");
-        assertThat(model.dataNotes()).anyMatch(note -> note.contains("rows have no last month usage hours"));
+        assertThat(model.data().dataNotes()).first().asString().startsWith("10,000 rows");
+        assertThat(model.data().dataNotes()).anyMatch(note -> note.contains("rows have no last month usage hours"));
         robot.clickOn("#nextButton");
 
-        assertThat(page()).isEqualTo(WizardViewModel.Page.TARGET);
-        assertThat(model.targetProperty().get()).isEqualTo("churned");
-        assertThat(model.outcomeToWatchProperty().get()).isEqualTo("yes");
-        assertThat(model.targetDescriptionProperty().get()).startsWith("A yes-or-no prediction");
+        assertThat(page()).isEqualTo(WizardNavigator.Page.TARGET);
+        assertThat(model.target().targetProperty().get()).isEqualTo("churned");
+        assertThat(model.target().outcomeToWatchProperty().get()).isEqualTo("yes");
+        assertThat(model.target().targetDescriptionProperty().get()).startsWith("A yes-or-no prediction");
         robot.clickOn("#nextButton");
 
-        assertThat(page()).isEqualTo(WizardViewModel.Page.MODEL);
+        assertThat(page()).isEqualTo(WizardNavigator.Page.MODEL);
         robot.clickOn("#nextButton");
         assertThat(model.problemProperty().get()).isEqualTo("Build a model, or choose the one you were given, first.");
         robot.clickOn("#buildModelButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.modelReadyProperty().get());
-        assertThat(model.modelSummaryProperty().get()).contains("times out of 10");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.model().modelReadyProperty().get());
+        assertThat(model.model().modelSummaryProperty().get()).contains("times out of 10");
         robot.clickOn("#nextButton");
 
-        assertThat(page()).isEqualTo(WizardViewModel.Page.CHANGES);
+        assertThat(page()).isEqualTo(WizardNavigator.Page.CHANGES);
         robot.clickOn("#change-season");
         robot.clickOn("#nextButton");
-        assertThat(page()).isEqualTo(WizardViewModel.Page.GROUPS);
+        assertThat(page()).isEqualTo(WizardNavigator.Page.GROUPS);
         robot.clickOn("#backButton");
         CheckBox season = robot.lookup("#change-season").queryAs(CheckBox.class);
         assertThat(season.isSelected()).as("kept after going back").isTrue();
         robot.clickOn("#nextButton");
         robot.clickOn("#group-region");
-        assertThat(model.chosenGroups()).containsExactly("plan", "region");
+        assertThat(model.groups().chosenGroups()).containsExactly("plan", "region");
         robot.clickOn("#nextButton");
 
-        assertThat(page()).isEqualTo(WizardViewModel.Page.RESULTS);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.resultProperty().get() != null);
+        assertThat(page()).isEqualTo(WizardNavigator.Page.RESULTS);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.results().resultProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.question().changes()).extracting(WhatIfChange::kind).containsExactly(
                 WhatIfChange.Kind.NEW_CUSTOMERS, WhatIfChange.Kind.PRICES_SHIFT, WhatIfChange.Kind.SEASON);
         VBox summaries = robot.lookup("#summaryBox").queryAs(VBox.class);
         assertThat(summaries.getChildren()).hasSize(3);
         assertThat(((Label) summaries.getChildren().get(0)).getText()).startsWith("If new kinds of customers arrive");
-        assertThat(model.verdicts()).anyMatch(v -> v.group().equals("everyone"))
+        assertThat(model.results().verdicts()).anyMatch(v -> v.group().equals("everyone"))
                 .anyMatch(v -> v.group().startsWith("plan="))
                 .allMatch(v -> !v.sentence().contains("feature") && !v.sentence().contains("accuracy"));
-        String scenario = ScenarioFormat.toJson(model.resultProperty().get().combined());
+        String scenario = ScenarioFormat.toJson(model.results().resultProperty().get().combined());
         assertThat(ScenarioValidator.problems(ScenarioFormat.parse(scenario, "wizard"))).isEmpty();
         Files.writeString(home.resolve("wizard.twin.json"), scenario);
         robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != ownerStage).forEach(w -> w.hide()));
@@ -146,11 +146,11 @@ class WizardViewTest {
         Path samples = BundledSamples.extractTo(home.resolve("samples"));
         toOpen = samples.resolve("churn.csv");
         robot.clickOn("#chooseDataButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.dataProperty().get() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.data().dataProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#nextButton");
         robot.clickOn("#nextButton");
-        assertThat(page()).isEqualTo(WizardViewModel.Page.MODEL);
+        assertThat(page()).isEqualTo(WizardNavigator.Page.MODEL);
 
         // A model for other data: said in words, and the user stays on the page.
         toOpen = samples.resolve("loans-logistic.onnx");
@@ -170,34 +170,36 @@ class WizardViewTest {
         assertThat(model.problemProperty().get()).isEqualTo(
                 "This model needs columns your spreadsheet does not have: “monthly fee”, “tickets”.");
         robot.clickOn("#nextButton");
-        assertThat(page()).isEqualTo(WizardViewModel.Page.MODEL);
+        assertThat(page()).isEqualTo(WizardNavigator.Page.MODEL);
 
         Path onnx = samples.resolve("churn-logistic.onnx");
         toOpen = onnx;
         robot.clickOn("#useModelButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.modelReadyProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.model().modelReadyProperty().get());
         assertThat(openTitles).last().asString().contains("*.onnx", "*.twinmodel");
         assertThat(model.problemProperty().get()).isEmpty();
         // 6,939 of the 10,000 customers are called right at a chance of 0.5 (numpy on the graph's weights).
-        assertThat(model.modelSummaryProperty().get()).startsWith("We tried the model you were given on your "
+        assertThat(model.model().modelSummaryProperty().get()).startsWith("We tried the model you were given on your "
                 + "10,000 rows: it predicts whether “churned” is “yes”, and it was right about 7 times out of 10 (69%).");
-        assertThat(model.features()).containsExactly("tenure_months", "monthly_spend", "support_tickets",
+        assertThat(model.model().features()).containsExactly("tenure_months", "monthly_spend", "support_tickets",
                 "last_month_usage_hours");
         robot.clickOn("#nextButton");
         robot.clickOn("#nextButton");
-        assertThat(page()).isEqualTo(WizardViewModel.Page.GROUPS);
+        assertThat(page()).isEqualTo(WizardNavigator.Page.GROUPS);
         robot.clickOn("#nextButton");
 
-        assertThat(page()).isEqualTo(WizardViewModel.Page.RESULTS);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.resultProperty().get() != null);
+        assertThat(page()).isEqualTo(WizardNavigator.Page.RESULTS);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.results().resultProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         VBox summaries = robot.lookup("#summaryBox").queryAs(VBox.class);
         assertThat(summaries.getChildren()).hasSize(2);
         assertThat(((Label) summaries.getChildren().get(1)).getText()).startsWith("If prices or incomes shift");
-        assertThat(model.verdicts()).anyMatch(v -> v.group().equals("everyone"))
+        assertThat(model.results().verdicts()).anyMatch(v -> v.group().equals("everyone"))
                 .allMatch(v -> !v.sentence().contains("feature") && !v.sentence().contains("accuracy"));
 
         robot.clickOn("#openEditorButton");
+        // The scenario is written on the executor; the editor opens once it is saved.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> openedInEditor != null);
         WaitForAsyncUtils.waitForFxEvents();
         Path saved = home.resolve("my-model.twin.json");
         assertThat(openedInEditor).isEqualTo(saved);

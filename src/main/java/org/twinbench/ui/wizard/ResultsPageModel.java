@@ -1,0 +1,149 @@
+package org.twinbench.ui.wizard;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.twinbench.data.SampleData;
+import org.twinbench.report.WhatIfReport;
+import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.sim.RunControl;
+import org.twinbench.sim.whatif.WhatIfChange;
+import org.twinbench.sim.whatif.WhatIfQuestion;
+import org.twinbench.sim.whatif.WhatIfRun;
+import org.twinbench.sim.whatif.WhatIfVerdict;
+import org.twinbench.ui.BackgroundTask;
+
+/**
+ * Page 6, "Will it hold up?": every chosen change tried in the background, the verdicts worst first,
+ * one sentence per change, and the report or scenario saved (in the background too).
+ */
+public final class ResultsPageModel {
+
+    /** One sentence of the verdict, coloured by the worst light of its change ({@code green}, {@code amber}, {@code red}). */
+    public record Summary(String text, String light) { }
+
+    /** The lights a verdict row can show, as style names. */
+    public static final List<String> LIGHTS = List.of("green", "amber", "red");
+
+    private final BackgroundTask.Runner background;
+    private final WizardStatus status;
+    /** The newest try; a try left by going back or cancelling delivers nothing. */
+    private final BackgroundTask.Key trying = new BackgroundTask.Key();
+    private final ReadOnlyObjectWrapper<WhatIfRun.Result> result = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<WhatIfVerdict> verdicts = FXCollections.observableArrayList();
+    private final ObservableList<Summary> summaries = FXCollections.observableArrayList();
+    private volatile RunControl control;
+
+    ResultsPageModel(BackgroundTask.Runner background, WizardStatus status) {
+        this.background = background;
+        this.status = status;
+    }
+
+    /** Tries every change of {@code question} in the background; results arrive on the FX thread. */
+    void tryChanges(WhatIfQuestion question) {
+        RunControl runControl = new RunControl();
+        control = runControl;
+        BackgroundTask.Ticket ticket = trying.next();
+        result.set(null);
+        verdicts.clear();
+        summaries.clear();
+        status.busy("Trying the changes …");
+        background.task(context -> WhatIfRun.run(question, step -> context.onFx(() -> status.busy(step + " …")),
+                runControl)).whileCurrent(ticket).onSuccess(outcome -> {
+                    if (runControl.isCancelled()) {
+                        return;
+                    }
+                    status.busy("");
+                    summaries.setAll(question.changes().stream().map(change -> new Summary(outcome.summary(change),
+                            light(WhatIfVerdict.worst(change, outcome.verdicts())))).toList());
+                    // Worst first: the rows the user must read are at the top of the table.
+                    verdicts.setAll(outcome.verdicts().stream().sorted(Comparator.comparing(
+                            WhatIfVerdict::light).reversed()).toList());
+                    result.set(outcome);
+                }).onFailure(e -> status.failed("Something went wrong while trying the changes: " + e.getMessage()))
+                .start();
+    }
+
+    /** Stops a try under way; what it finds is dropped. */
+    void cancel() {
+        RunControl current = control;
+        if (current != null) {
+            current.cancel();
+        }
+        trying.invalidate();
+    }
+
+    /**
+     * Writes the report of the result as a web page, atomically and in the background; then
+     * {@code saved} runs, or {@code failed} with "Could not save …".
+     */
+    public void saveReport(Path file, List<WhatIfChange> changes, Runnable saved, Consumer<String> failed) {
+        WhatIfRun.Result shown = result.get();
+        if (shown != null) {
+            write(file, () -> WhatIfReport.html("Will my model hold up?", changes, shown), saved, failed);
+        }
+    }
+
+    /** Writes the scenario that plays the tried changes, as {@link #saveReport} writes the report. */
+    public void saveScenario(Path file, Runnable saved, Consumer<String> failed) {
+        WhatIfRun.Result shown = result.get();
+        if (shown != null) {
+            write(file, () -> ScenarioFormat.toJson(shown.combined()), saved, failed);
+        }
+    }
+
+    private void write(Path file, Supplier<String> text, Runnable saved, Consumer<String> failed) {
+        background.chore(() -> SampleData.writeAtomically(file, out -> out.write(text.get())))
+                .onSuccess(done -> saved.run())
+                .onFailure(e -> failed.accept("Could not save " + file + ": " + e.getMessage()))
+                .start();
+    }
+
+    static String light(WhatIfVerdict.Light light) {
+        return light.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The verdict's light as a style name: green, amber or red. */
+    public static String lightName(WhatIfVerdict verdict) {
+        return light(verdict.light());
+    }
+
+    /** The light in words for the table's first column. */
+    public static String lightWords(WhatIfVerdict verdict) {
+        return switch (verdict.light()) {
+            case GREEN -> "● fine";
+            case AMBER -> "● worse";
+            case RED -> "● fails";
+        };
+    }
+
+    /** The change in words, without its strength (that is in the sentence above the chart). */
+    public static String changeWords(WhatIfVerdict verdict) {
+        return WizardWords.capitalised(verdict.change().kind().words());
+    }
+
+    /** What retraining every month would do, in words. */
+    public static String retrainingWords(WhatIfVerdict verdict) {
+        return verdict.retraining().outcome();
+    }
+
+    public ReadOnlyObjectProperty<WhatIfRun.Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ObservableList<WhatIfVerdict> verdicts() {
+        return verdicts;
+    }
+
+    /** One sentence per tried change, in the question's order. */
+    public ObservableList<Summary> summaries() {
+        return summaries;
+    }
+}

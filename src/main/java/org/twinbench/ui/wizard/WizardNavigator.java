@@ -1,0 +1,146 @@
+package org.twinbench.ui.wizard;
+
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import org.twinbench.sim.whatif.WhatIfModel;
+import org.twinbench.sim.whatif.WhatIfQuestion;
+import org.twinbench.ui.BackgroundTask;
+
+/**
+ * The guided "Will my model hold up?" wizard: its six pages, each with a small view model that
+ * keeps what the user entered (also when they go back), and the page shown. Moves on only when the
+ * current page has what it needs; arriving on the results tries the changes. Every text the pages
+ * produce is plain language, without ML words.
+ */
+public final class WizardNavigator {
+
+    /** The pages, in order. */
+    public enum Page { DATA, TARGET, MODEL, CHANGES, GROUPS, RESULTS }
+
+    /** The seed of every what-if study of the wizard: the same answers give the same verdicts. */
+    static final long SEED = 20261127L;
+
+    private final WizardStatus status = new WizardStatus();
+    private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(Page.DATA);
+    private final DataPageModel data;
+    private final TargetPageModel target;
+    private final ModelPageModel model;
+    private final ChangesPageModel changes = new ChangesPageModel();
+    private final GroupsPageModel groups = new GroupsPageModel();
+    private final ResultsPageModel results;
+
+    /**
+     * @param background where reading, training and trying run (the app executor)
+     * @param fxThread where their results arrive
+     */
+    public WizardNavigator(Executor background, Executor fxThread) {
+        BackgroundTask.Runner runner = new BackgroundTask.Runner(background, fxThread);
+        this.data = new DataPageModel(runner, status);
+        this.target = new TargetPageModel(data.dataProperty());
+        this.model = new ModelPageModel(runner, status, data, target);
+        this.results = new ResultsPageModel(runner, status);
+        data.dataProperty().addListener((obs, old, frame) -> {
+            model.reset();
+            target.guessFrom(frame);
+            groups.offer(frame);
+        });
+        target.targetProperty().addListener((obs, old, chosen) -> model.invalidate());
+        target.outcomeToWatchProperty().addListener((obs, old, chosen) -> model.invalidate());
+    }
+
+    /** Why the user cannot go on from the current page yet, or "" when they can. */
+    public String blocker() {
+        return switch (page.get()) {
+            case DATA -> data.blocker();
+            case TARGET -> target.blocker();
+            case MODEL -> model.blocker();
+            case CHANGES -> changes.blocker();
+            case GROUPS, RESULTS -> "";
+        };
+    }
+
+    public void next() {
+        if (!blocker().isEmpty() || page.get() == Page.RESULTS) {
+            status.problem(blocker());
+            return;
+        }
+        status.problem("");
+        page.set(Page.values()[page.get().ordinal() + 1]);
+        if (page.get() == Page.RESULTS) {
+            results.tryChanges(question());
+        }
+    }
+
+    public void back() {
+        if (page.get() != Page.DATA) {
+            cancelWork();
+            status.problem("");
+            page.set(Page.values()[page.get().ordinal() - 1]);
+        }
+    }
+
+    public void startOver() {
+        cancelWork();
+        page.set(Page.DATA);
+        status.problem("");
+    }
+
+    /** Stops any background work (on cancel or close). */
+    public void cancelWork() {
+        results.cancel();
+        status.busy("");
+    }
+
+    /** Whether cancelling would throw away something the user entered. */
+    public boolean hasEntries() {
+        return data.dataProperty().get() != null;
+    }
+
+    /** What the results page asks: the user's data, target, model, changes and groups. */
+    public WhatIfQuestion question() {
+        WhatIfModel given = model.givenModelProperty().get();
+        return new WhatIfQuestion(data.dataFileProperty().get(), target.targetProperty().get(),
+                target.outcomeToWatchProperty().get(), model.features(), groups.chosenGroups(),
+                changes.chosenChanges(), SEED, given == null ? null : given.file());
+    }
+
+    public DataPageModel data() {
+        return data;
+    }
+
+    public TargetPageModel target() {
+        return target;
+    }
+
+    public ModelPageModel model() {
+        return model;
+    }
+
+    public ChangesPageModel changes() {
+        return changes;
+    }
+
+    public GroupsPageModel groups() {
+        return groups;
+    }
+
+    public ResultsPageModel results() {
+        return results;
+    }
+
+    public ReadOnlyObjectProperty<Page> pageProperty() {
+        return page.getReadOnlyProperty();
+    }
+
+    /** What the wizard is doing in the background, or "". */
+    public ReadOnlyStringProperty busyProperty() {
+        return status.busyProperty();
+    }
+
+    /** Why the user cannot go on, or what went wrong, or "". */
+    public ReadOnlyStringProperty problemProperty() {
+        return status.problemProperty();
+    }
+}

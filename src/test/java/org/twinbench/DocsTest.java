@@ -14,6 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.twinbench.bench.DataWorkloads;
+import org.twinbench.bench.EngineWorkloads;
+import org.twinbench.bench.StatsWorkloads;
+import org.twinbench.bench.Workload;
 import org.twinbench.cli.TwinBenchCommand;
 import org.twinbench.report.RunFiles;
 import org.twinbench.scenario.NodeCatalog;
@@ -138,6 +142,17 @@ class DocsTest {
         assertThat(files).contains("`replicate,step,slice,metric,value`", "`replicate,step,node,kind,detail`",
                 "`" + String.join(",", RunFiles.RELIABILITY_HEADER) + "`", "`" + RunFiles.RUN_JSON + "`",
                 RunFiles.REPORT);
+    }
+
+    @Test
+    void everyBenchmarkWorkloadIsListed() {
+        String bench = section(read("docs/cli.md"), "bench");
+        List<Workload> workloads = new ArrayList<>(StatsWorkloads.all());
+        workloads.addAll(DataWorkloads.all());
+        workloads.addAll(EngineWorkloads.all());
+        for (Workload workload : workloads) {
+            assertThat(bench).as("workload %s", workload.name()).contains("`" + workload.name() + "`");
+        }
     }
 
     @Test

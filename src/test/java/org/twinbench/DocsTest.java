@@ -189,15 +189,31 @@ class DocsTest {
                 if (target.startsWith("http://") || target.startsWith("https://") || target.startsWith("#")) {
                     continue;
                 }
-                Path resolved = document.getParent().resolve(target.replaceAll("#.*", "")).normalize();
+                String file = target.replaceAll("#.*", "");
+                Path resolved = file.isEmpty() ? document : document.getParent().resolve(file).normalize();
                 assertThat(resolved.startsWith(ROOT)).as("link %s in %s stays inside the repository", target,
                         ROOT.relativize(document)).isTrue();
                 assertThat(resolved).as("link %s in %s", target, ROOT.relativize(document)).exists();
+                if (target.contains("#") && resolved.toString().endsWith(".md")) {
+                    assertThat(anchors(Files.readString(resolved))).as("anchor of link %s in %s", target,
+                            ROOT.relativize(document)).contains(target.substring(target.indexOf('#') + 1));
+                }
                 links++;
             }
         }
         assertThat(links).as("relative links checked").isGreaterThan(20);
         assertThat(read("README.md")).contains("(docs/cli.md)", "(docs/architecture.md)").doesNotContain("shared/");
+    }
+
+    /**
+     * The anchors of a Markdown file's headings as GitHub makes them: lower case, everything but letters,
+     * digits, spaces, hyphens and underscores dropped, spaces turned into hyphens.
+     */
+    static List<String> anchors(String markdown) {
+        return markdown.lines().filter(line -> line.startsWith("#"))
+                .map(line -> line.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'))
+                .toList();
     }
 
     /** A design note cited without its folder, or from the folder outside the repository. */

@@ -186,7 +186,7 @@ class DocsTest {
             Matcher matcher = LINK.matcher(Files.readString(document));
             while (matcher.find()) {
                 String target = matcher.group(1);
-                if (target.startsWith("http://") || target.startsWith("https://") || target.startsWith("#")) {
+                if (target.startsWith("http://") || target.startsWith("https://")) {
                     continue;
                 }
                 String file = target.replaceAll("#.*", "");

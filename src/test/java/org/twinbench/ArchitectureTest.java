@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layer arrows of ARCHITECTURE.md, enforced. */
+/** The layer arrows of docs/architecture.md, enforced. */
 @AnalyzeClasses(packages = "org.twinbench", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

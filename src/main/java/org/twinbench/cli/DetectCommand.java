@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code detect}: runs a streaming change detector over one column of a table (CLI.md). */
+/** {@code detect}: runs a streaming change detector over one column of a table (docs/cli.md). */
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = "Run a streaming change detector over a sequence of values; prints the positions where it signals.")
 public final class DetectCommand implements Callable<Integer> {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code drift}: per-column distribution drift between a reference and a current table (CLI.md). */
+/** {@code drift}: per-column distribution drift between a reference and a current table (docs/cli.md). */
 @Command(name = "drift", mixinStandardHelpOptions = true,
         description = "Compare a current table with a reference table, column by column.")
 public final class DriftCommand implements Callable<Integer> {

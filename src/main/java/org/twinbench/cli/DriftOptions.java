@@ -9,7 +9,7 @@ import org.twinbench.stats.DriftRule;
 /**
  * The {@code --method} and {@code --threshold} options of {@code drift}: each either global
  * ({@code ks}, {@code 0.01}) or for one column ({@code Income=psi}, {@code Income=0.2}). A global method
- * applies to the columns of the kinds it fits; the others keep CLI.md's default rule.
+ * applies to the columns of the kinds it fits; the others keep the default rule of docs/cli.md.
  */
 final class DriftOptions {
 

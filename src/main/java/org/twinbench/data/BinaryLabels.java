@@ -9,7 +9,7 @@ import java.util.TreeSet;
 /**
  * Turns a label column into 0/1 codes. The positive class is given, or else it is whichever of
  * {@code 1}, {@code true}, {@code yes}, {@code positive} (any case) occurs in the column, or else the
- * value that sorts last (the rule of {@code CLI.md}).
+ * value that sorts last (the rule of {@code docs/cli.md}).
  */
 public final class BinaryLabels {
 

@@ -16,7 +16,7 @@ import tech.tablesaw.api.Table;
  * <p>Delimited text is streamed by TwinBench's own parser straight into primitive columns (a
  * Tablesaw table of text cells would need several times the memory); the delimiter, quote, header
  * and encoding are detected ({@link TextSniffer}). A column is numeric when all of its non-missing
- * cells are numbers (the rule of {@code CLI.md}), including numbers written with thousands
+ * cells are numbers (the rule of {@code docs/cli.md}), including numbers written with thousands
  * separators or decimal commas; otherwise it is categorical, and dates and timestamps are recognised.
  * Missing cells are the empty cell, {@code NA}, {@code NaN}, {@code null} and {@code n/a} (any case).
  * Every problem is a {@link DataException} naming the file and, where it applies, the line and column.

@@ -7,7 +7,7 @@ package org.twinbench.stats;
  */
 public final class BinnedDistances {
 
-    /** A bin share of 0 is replaced by this before taking logarithms in the PSI (CLI.md). */
+    /** A bin share of 0 is replaced by this before taking logarithms in the PSI (docs/cli.md). */
     public static final double PSI_FLOOR = 1e-4;
 
     private BinnedDistances() {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Drift statistics of a categorical column over one bin per category seen on either side
- * (definitions in {@code CLI.md}).
+ * (definitions in {@code docs/cli.md}).
  *
  * @param newCategories categories present in the current data but never in the reference
  * @param vanishedCategories reference categories absent from the current data

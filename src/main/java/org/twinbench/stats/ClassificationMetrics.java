@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Binary-classification metrics from 0/1 labels and positive-class scores, as defined in
- * {@code CLI.md}: predicted positive iff score &ge; threshold; log loss with scores clipped to
+ * {@code docs/cli.md}: predicted positive iff score &ge; threshold; log loss with scores clipped to
  * [1e-15, 1 - 1e-15]; ROC AUC as the Mann-Whitney statistic with mid-ranks for ties; ECE over ten
  * equal-width score bins on [0, 1] with a score of 1.0 in the last bin.
  */

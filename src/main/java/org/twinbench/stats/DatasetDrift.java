@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Column decisions and the dataset decision: the dataset drifted when the share of drifted columns
- * reaches {@code shareThreshold} (CLI.md: 0.5). Columns without values on a side are not judged and do
+ * reaches {@code shareThreshold} (docs/cli.md: 0.5). Columns without values on a side are not judged and do
  * not count in the share. With a multiple-testing correction, the p-values of the columns decided by
  * a test are adjusted together before they are compared with their thresholds.
  */

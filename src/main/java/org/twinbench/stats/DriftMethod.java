@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * How a column's drift is decided: on a p-value (drift when p &lt; threshold) or on a distance (drift when
- * distance ≥ threshold). Default thresholds: 0.05 for tests, 0.1 for distances (as CLI.md's default rule).
+ * distance ≥ threshold). Default thresholds: 0.05 for tests, 0.1 for distances (as the default rule of docs/cli.md).
  */
 public enum DriftMethod {
     KS("ks", "ks_pvalue", true, true, false, 0.05),

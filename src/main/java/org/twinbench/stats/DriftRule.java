@@ -3,7 +3,7 @@ package org.twinbench.stats;
 /** A drift decision rule for one column: a method and its threshold. */
 public record DriftRule(DriftMethod method, double threshold) {
 
-    /** Reference tables up to this many rows are judged by tests, larger ones by distances (CLI.md). */
+    /** Reference tables up to this many rows are judged by tests, larger ones by distances (docs/cli.md). */
     public static final long SMALL_REFERENCE_ROWS = 1000;
 
     public static DriftRule of(DriftMethod method) {
@@ -11,7 +11,7 @@ public record DriftRule(DriftMethod method, double threshold) {
     }
 
     /**
-     * CLI.md's default: with a reference of at most 1000 rows, KS p &lt; 0.05 (numeric) or chi-squared p &lt;
+     * The default of docs/cli.md: with a reference of at most 1000 rows, KS p &lt; 0.05 (numeric) or chi-squared p &lt;
      * 0.05 (categorical); with more rows, {@code wasserstein_normed} ≥ 0.1 or {@code jensen_shannon} ≥ 0.1.
      */
     public static DriftRule defaultFor(String kind, long referenceRows) {

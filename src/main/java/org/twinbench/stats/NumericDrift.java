@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Drift statistics of a numeric column (definitions in {@code CLI.md}; Hellinger over the PSI bins,
+ * Drift statistics of a numeric column (definitions in {@code docs/cli.md}; Hellinger over the PSI bins,
  * Anderson–Darling as {@link AndersonDarling}).
  */
 public record NumericDrift(long referenceCount, long currentCount, double missingFractionReference,

@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 public final class NumericReference implements ReferenceProfile {
 
-    /** PSI bins: 10 bins at the reference deciles (CLI.md). */
+    /** PSI bins: 10 bins at the reference deciles (docs/cli.md). */
     public static final int BINS = 10;
 
     private final double[] sorted;

@@ -1,6 +1,6 @@
 /**
  * The measuring core. Pure computation on primitive arrays; it depends on nothing else of TwinBench.
- * Every statistic follows the definition written in {@code shared/CLI.md} or names its source.
+ * Every statistic follows the definition written in {@code docs/cli.md} or names its source.
  *
  * <ul>
  *   <li>Distribution drift: {@link org.twinbench.stats.ReferenceProfile} (built once per reference column)

@@ -2,7 +2,7 @@ package org.twinbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The bad-input contract of CLI.md: exit 2 and one line on stderr, without a stack trace. */
+/** The bad-input contract of docs/cli.md: exit 2 and one line on stderr, without a stack trace. */
 final class BadInput {
 
     private BadInput() {

@@ -9,7 +9,7 @@ import org.twinbench.stats.NumericReference;
 /**
  * The drift statistics a feature- or prediction-drift monitor can use, by the name written in the
  * scenario. All but {@code mean-shift} are the stats layer's ({@link NumericReference}, definitions
- * in CLI.md): {@code psi} over the 10 reference-decile bins, {@code ks} the two-sample
+ * in docs/cli.md): {@code psi} over the 10 reference-decile bins, {@code ks} the two-sample
  * Kolmogorov–Smirnov distance D, {@code wasserstein} the Wasserstein-1 distance divided by the
  * reference's standard deviation, {@code jensen-shannon} and {@code hellinger} over the PSI bins.
  */

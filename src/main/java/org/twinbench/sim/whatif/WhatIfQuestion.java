@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param data the user's table (CSV/TSV/Excel)
  * @param target the column to predict
- * @param positive the outcome that counts as "yes" (null: the CLI.md rule)
+ * @param positive the outcome that counts as "yes" (null: the positive-label rule of docs/cli.md)
  * @param features the columns the model may use (for a given model: the columns it reads)
  * @param groups categorical columns whose values are checked separately
  * @param changes the changes to try, each on its own

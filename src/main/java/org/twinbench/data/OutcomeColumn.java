@@ -39,7 +39,7 @@ public final class OutcomeColumn {
     static final double LAST_COLUMN = 1;
     static final double NEAR_COPY = -3;
     static final double MOSTLY_MISSING = -2;
-    static final double CLEAR_SCORE = 3;
+    static final double CLEAR_SCORE = 2.5;
     static final double CLEAR_MARGIN = 2;
     static final double COPY_SHARE = 0.99;
     static final double COPY_CORRELATION = 0.999;

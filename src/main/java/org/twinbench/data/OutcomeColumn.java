@@ -56,7 +56,7 @@ public final class OutcomeColumn {
     private static final Set<String> OUTCOME_WORDS = Set.of("y", "left", "response", "won", "success", "failure");
     /** Whole words often, not always, naming an outcome. */
     private static final Set<String> WEAK_WORDS = Set.of("status", "quality", "grade", "price", "sales", "demand",
-            "revenue", "yield", "duration", "delay", "rating");
+            "revenue", "yield", "duration", "delay");
 
     /** One column scored as an outcome; {@code reason} says why, in the user's words. */
     public record Candidate(String column, double score, Task task, int values, String reason) {

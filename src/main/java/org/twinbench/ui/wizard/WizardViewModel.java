@@ -119,7 +119,7 @@ public final class WizardViewModel {
         columns.setAll(frame.columnNames());
         modelReady.set(false);
         modelSummary.set("");
-        String guess = frame.columnNames().get(frame.columnNames().size() - 1);
+        String guess = org.twinbench.data.OutcomeColumn.infer(frame).column().orElse(null);
         target.set(null);
         target.set(guess);
         groupChosen.clear();

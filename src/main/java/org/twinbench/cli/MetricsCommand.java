@@ -201,7 +201,8 @@ public final class MetricsCommand implements Callable<Integer> {
             slicings.add(new MetricsReport.Slicing(SliceColumn.intersection(a, b, pair[0] + "&" + pair[1],
                     (x, z) -> x + "&" + z), false));
         }
-        MetricsReport report = new MetricsReport(y, s, threshold, slicings,
+        MetricsReport report = new MetricsReport(y, s, threshold,
+                List.of(BinaryLabels.negativeLabel(labelColumn, positiveLabel), positiveLabel), slicings,
                 bootstrap == null ? null : new MetricsReport.Bootstrap(bootstrap, seed, confidence), reliability);
         PrintWriter out = spec.commandLine().getOut();
         int skipped = allLabels.length - keep.length;

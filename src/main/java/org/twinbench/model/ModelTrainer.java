@@ -106,7 +106,7 @@ public final class ModelTrainer {
             Frame test = data.select(holdoutRows);
             int[] testY = BinaryLabels.encode(test.column(target), positiveLabel);
             MetricSet metrics = ClassificationMetrics.compute(testY, model.scorePositive(test), 0.5);
-            baseline = Baseline.majority(trainY, testY, List.of(negativeLabel(label, positiveLabel), positiveLabel));
+            baseline = Baseline.majority(trainY, testY, List.of(BinaryLabels.negativeLabel(label, positiveLabel), positiveLabel));
             metrics.asMap().forEach((name, value) -> {
                 if (!Double.isNaN(value)) {
                     holdoutMetrics.put(name, value);
@@ -165,13 +165,6 @@ public final class ModelTrainer {
                                   Baseline baseline) {
         return new ModelCard(options.algorithm().id(), options.target(), positiveLabel, options.features(),
                 options.dataSha256(), rows, metrics, Task.BINARY, List.of(), baseline);
-    }
-
-    /** The other class of a two-valued label, or "not POSITIVE" when the column holds more values. */
-    private static String negativeLabel(Column label, String positive) {
-        List<String> others = new ArrayList<>(BinaryLabels.distinctValues(label));
-        others.remove(positive);
-        return others.size() == 1 ? others.get(0) : "not " + positive;
     }
 
     static int[] indices(int n) {

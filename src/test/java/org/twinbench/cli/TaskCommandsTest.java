@@ -197,4 +197,53 @@ class TaskCommandsTest {
         assertThat(card.get("baseline").get("kind").asText()).isEqualTo("majority");
         assertThat(card.get("baseline").get("class").asText()).isEqualTo("no");
     }
+
+    @Test
+    void binaryMetricsShowTheMajorityBaselineAndCallOutAModelNoBetter() throws IOException {
+        // 8 'no' and 2 'yes'; the scores predict 'yes' for rows 0-3 and 9: 5 right of 10, below the 80% of always 'no'.
+        Path data = dir.resolve("weak.csv");
+        StringBuilder csv = new StringBuilder("label,score,group\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append(i >= 8 ? "yes" : "no").append(',').append(i < 4 || i == 9 ? "0.9" : "0.1").append(',')
+                    .append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Files.writeString(data, csv);
+        CliRunner run = CliRunner.run("metrics", "--data", data.toString(), "--label", "label", "--score", "score",
+                "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode overall = Json.MAPPER.readTree(run.out()).get("overall");
+        assertThat(overall.get("accuracy").asDouble()).isEqualTo(0.5);
+        assertThat(overall.get("baseline").get("class").asText()).isEqualTo("no");
+        assertThat(overall.get("baseline").get("accuracy").asDouble()).isEqualTo(0.8);
+        assertThat(overall.get("no_better_than_baseline").asText())
+                .isEqualTo("no better than always answering 'no', which is right 80% of the time (the model: 50%)");
+        run = CliRunner.run("metrics", "--data", data.toString(), "--label", "label", "--score", "score");
+        assertThat(run.out()).contains("warning: overall: the model is no better than always answering 'no'");
+    }
+
+    @Test
+    void aBinaryBundleStaysVersionOneWithoutATaskAndReadsAsBinary() throws IOException {
+        Path model = dir.resolve("b.twinmodel");
+        CliRunner run = CliRunner.run("train", "--data", loansHead(500).toString(), "--target", "defaulted", "--out",
+                model.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String card;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) {
+            card = new String(zip.getInputStream(zip.getEntry("model.json")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        JsonNode json = Json.MAPPER.readTree(card);
+        assertThat(json.get("version").asInt()).isEqualTo(1);
+        assertThat(json.has("task")).isFalse();
+        assertThat(ModelBundle.readModel(model).task()).isEqualTo(Task.BINARY);
+        Path regression = dir.resolve("r.twinmodel");
+        run = CliRunner.run("train", "--data", DIABETES, "--out", regression.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(regression.toFile())) {
+            json = Json.MAPPER.readTree(zip.getInputStream(zip.getEntry("model.json")).readAllBytes());
+        }
+        assertThat(json.get("version").asInt()).isEqualTo(2);
+        assertThat(json.get("task").asText()).isEqualTo("regression");
+        assertThat(json.get("baseline").get("kind").asText()).isEqualTo("mean");
+    }
 }

@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
             "\"baseline\" (the rows' own mean or majority class). Definitions as scikit-learn's: docs/tasks.md.",
             "Every metrics object holds n, accuracy, precision, recall, f1, roc_auc, log_loss, brier, ece,",
             "balanced_accuracy (mean of TPR and TNR) and pr_auc (average precision, as scikit-learn).",
+            "Every group also has \"baseline\": always answering its most frequent label ({kind: majority, class,",
+            "accuracy, balanced_accuracy, macro_f1}), and no_better_than_baseline when the model's accuracy is not above it.",
             "With --slice or --intersect, \"fairness\" has one entry per slicing column, over its slices",
             "(rows missing the column left out):",
             "  demographic_parity_difference  max - min share predicted positive (score >= threshold)",

@@ -12,17 +12,27 @@ import org.twinbench.data.ColumnSlicing;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
+import org.twinbench.data.Task;
 import org.twinbench.stats.SliceColumn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code metrics}: classification metrics of a scored table, overall and per slice. */
+/**
+ * {@code metrics}: the metrics of a scored table, overall and per slice — binary classification from a
+ * label and a score column; regression and multiclass ({@code --task}) by {@link TaskMetrics}.
+ */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = "Classification metrics overall and per slice, from a table with a label and a score column.",
+        description = "Metrics overall and per slice: binary from a label and a score column; with --task regression "
+                + "or multiclass from a label and a prediction column.",
         footer = {"",
+            "--task regression: mae, rmse, r2, mape; --task multiclass: accuracy, balanced_accuracy, macro_f1,",
+            "weighted_f1, log_loss (with probabilities), per_class and confusion_matrix; each group also has",
+            "\"baseline\" (the rows' own mean or majority class). Definitions as scikit-learn's: docs/tasks.md.",
             "Every metrics object holds n, accuracy, precision, recall, f1, roc_auc, log_loss, brier, ece,",
             "balanced_accuracy (mean of TPR and TNR) and pr_auc (average precision, as scikit-learn).",
+            "Every group also has \"baseline\": always answering its most frequent label ({kind: majority, class,",
+            "accuracy, balanced_accuracy, macro_f1}), and no_better_than_baseline when the model's accuracy is not above it.",
             "With --slice or --intersect, \"fairness\" has one entry per slicing column, over its slices",
             "(rows missing the column left out):",
             "  demographic_parity_difference  max - min share predicted positive (score >= threshold)",
@@ -41,9 +51,21 @@ public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--label", required = true, paramLabel = "COL", description = "The true label column.")
     String label;
 
-    @Option(names = "--score", required = true, paramLabel = "COL",
-            description = "Predicted probability of the positive class, in [0, 1].")
+    @Option(names = "--score", paramLabel = "COL",
+            description = "Predicted probability of the positive class, in [0, 1] (binary task).")
     String score;
+
+    @Option(names = "--task", defaultValue = "binary", paramLabel = "TASK",
+            description = "binary, multiclass or regression (default: ${DEFAULT-VALUE}).")
+    String task;
+
+    @Option(names = "--prediction", paramLabel = "COL",
+            description = "The predicted class (multiclass) or amount (regression).")
+    String prediction;
+
+    @Option(names = "--proba-prefix", paramLabel = "PREFIX", description = "Multiclass: probability columns are "
+            + "PREFIX<class>, one per class (default: p_<class> when every class has one; else no log_loss).")
+    String probaPrefix;
 
     @Option(names = "--positive", paramLabel = "VALUE",
             description = "The positive label (default: 1, true, yes or positive if present, else the last value).")
@@ -111,11 +133,25 @@ public final class MetricsCommand implements Callable<Integer> {
             }
             pairs.add(new String[] {names[0].strip(), names[1].strip()});
         }
+        Task chosen;
+        try {
+            chosen = Task.named(task);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--task: " + e.getMessage().replace("auto, ", ""));
+        }
+        if (chosen == Task.BINARY ? score == null : prediction == null) {
+            throw new UserInputException(chosen == Task.BINARY ? "--score COL is needed for a binary task (or give "
+                    + "--task multiclass or regression with --prediction COL)" : "--prediction COL is needed for a "
+                    + chosen.id() + " task");
+        }
         Frame frame = TableLoader.load(data).frame();
         if (frame.rowCount() == 0) {
             throw new UserInputException(data + ": has a header but no data rows");
         }
         Column labelColumn = requireColumn(frame, label, "--label");
+        if (chosen != Task.BINARY) {
+            return taskMetrics(chosen, frame, labelColumn, requireColumn(frame, prediction, "--prediction"), pairs);
+        }
         Column scoreColumn = requireColumn(frame, score, "--score");
         List<Column> sliceColumns = new ArrayList<>();
         for (String slice : slices) {
@@ -168,7 +204,8 @@ public final class MetricsCommand implements Callable<Integer> {
             slicings.add(new MetricsReport.Slicing(SliceColumn.intersection(a, b, pair[0] + "&" + pair[1],
                     (x, z) -> x + "&" + z), false));
         }
-        MetricsReport report = new MetricsReport(y, s, threshold, slicings,
+        MetricsReport report = new MetricsReport(y, s, threshold,
+                List.of(BinaryLabels.negativeLabel(labelColumn, positiveLabel), positiveLabel), slicings,
                 bootstrap == null ? null : new MetricsReport.Bootstrap(bootstrap, seed, confidence), reliability);
         PrintWriter out = spec.commandLine().getOut();
         int skipped = allLabels.length - keep.length;
@@ -176,6 +213,28 @@ public final class MetricsCommand implements Callable<Integer> {
             out.println(Json.write(report.toJson(positiveLabel, skipped)));
         } else {
             report.printText(out, positiveLabel, skipped);
+        }
+        out.flush();
+        return TwinBenchCommand.OK;
+    }
+
+    private Integer taskMetrics(Task chosen, Frame frame, Column labelColumn, Column predictionColumn,
+                                List<String[]> pairs) {
+        List<Column> sliceColumns = new ArrayList<>();
+        for (String slice : slices) {
+            sliceColumns.add(requireColumn(frame, slice, "--slice"));
+        }
+        for (String[] pair : pairs) {
+            requireColumn(frame, pair[0], "--intersect");
+            requireColumn(frame, pair[1], "--intersect");
+        }
+        TaskMetrics report = new TaskMetrics(chosen, data, frame, labelColumn, predictionColumn, probaPrefix, sliceColumns,
+                pairs, this::slicing, bootstrap == null ? null : new MetricsReport.Bootstrap(bootstrap, seed, confidence));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(report.toJson()));
+        } else {
+            report.printText(out);
         }
         out.flush();
         return TwinBenchCommand.OK;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.twinbench.model.BaselineJson;
+import org.twinbench.stats.Baseline;
 import org.twinbench.stats.BinaryMetric;
 import org.twinbench.stats.BootstrapInterval;
 import org.twinbench.stats.ClassificationMetrics;
@@ -35,12 +37,13 @@ final class MetricsReport {
 
     /** One group of rows with everything reported about it. */
     record Group(String column, String value, int n, Map<String, Double> metrics,
-                 Map<BinaryMetric, BootstrapInterval> ci) {
+                 Map<BinaryMetric, BootstrapInterval> ci, Baseline baseline) {
     }
 
     private final int[] labels;
     private final double[] scores;
     private final double threshold;
+    private final List<String> classNames;
     private final Bootstrap bootstrap;
     private final SplittableRandom random;
 
@@ -50,9 +53,11 @@ final class MetricsReport {
     final List<String> fairnessColumns = new ArrayList<>();
     final List<ClassificationMetrics.ReliabilityBin> reliability;
 
-    MetricsReport(int[] labels, double[] scores, double threshold, List<Slicing> slicings, Bootstrap bootstrap,
-                  boolean withReliability) {
+    /** {@code classNames}: the negative and the positive class, naming the majority baseline's answer. */
+    MetricsReport(int[] labels, double[] scores, double threshold, List<String> classNames, List<Slicing> slicings,
+                  Bootstrap bootstrap, boolean withReliability) {
         this.labels = labels;
+        this.classNames = List.copyOf(classNames);
         this.scores = scores;
         this.threshold = threshold;
         this.bootstrap = bootstrap;
@@ -110,7 +115,7 @@ final class MetricsReport {
         Map<BinaryMetric, BootstrapInterval> ci = bootstrap == null ? null
                 : BootstrapInterval.allMetrics(y, s, threshold, bootstrap.replicates(), bootstrap.confidence(),
                         random.split());
-        return new Group(column, value, rows.length, metrics, ci);
+        return new Group(column, value, rows.length, metrics, ci, Baseline.majority(y, y, classNames));
     }
 
     ObjectNode toJson(String positiveLabel, int skipped) {
@@ -156,6 +161,11 @@ final class MetricsReport {
         ObjectNode node = Json.object();
         node.put("n", group.n());
         Json.putAll(node, group.metrics());
+        BaselineJson.put(node.putObject("baseline"), group.baseline());
+        String verdict = group.baseline().noBetter(group.metrics());
+        if (verdict != null) {
+            node.put("no_better_than_baseline", verdict);
+        }
         if (group.ci() != null) {
             ObjectNode ci = node.putObject("ci");
             group.ci().forEach((metric, interval) -> {
@@ -198,6 +208,17 @@ final class MetricsReport {
         printRow(out, "overall", overall);
         for (Group slice : slices) {
             printRow(out, slice.column() + "=" + (slice.value() == null ? "(missing)" : slice.value()), slice);
+        }
+        out.printf(Locale.ROOT, "baseline: always answering '%s' (the most frequent label) is right %.0f%% of the time%n",
+                overall.baseline().answer(), 100 * overall.baseline().metrics().get("accuracy"));
+        List<Group> groups = new ArrayList<>(List.of(overall));
+        groups.addAll(slices);
+        for (Group group : groups) {
+            String verdict = group.baseline().noBetter(group.metrics());
+            if (verdict != null) {
+                out.println("warning: " + (group.column() == null ? "overall" : group.column() + "=" + group.value())
+                        + ": the model is " + verdict);
+            }
         }
         for (int i = 0; i < fairness.size(); i++) {
             FairnessGaps gaps = fairness.get(i);

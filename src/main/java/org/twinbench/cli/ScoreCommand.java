@@ -20,18 +20,21 @@ import org.twinbench.data.TableLoader;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
+import org.twinbench.model.TaskModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code score}: writes a table's rows plus {@code score} (the positive class's probability) and
- * {@code prediction} (1 when score &ge; threshold, else 0). The model's columns are checked before
+ * {@code score}: writes a table's rows plus, for a binary model, {@code score} (the positive class's
+ * probability) and {@code prediction} (1 when score &ge; threshold, else 0); for other tasks see
+ * {@link TaskScoring}. The model's columns are checked before
  * anything is scored, and the output is written through a temporary file: on any error nothing is
  * written.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score a table with a .twinmodel or .onnx model; writes the rows plus score and prediction.")
+        description = "Score a table with a .twinmodel or .onnx model; writes the rows plus score and prediction "
+                + "(binary), prediction (regression) or prediction and p_<class> per class (multiclass).")
 public final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "M", description = "A .twinmodel bundle or an .onnx model.")
@@ -61,7 +64,11 @@ public final class ScoreCommand implements Callable<Integer> {
         if (Files.exists(out) && Files.exists(data) && Files.isSameFile(out, data)) {
             throw new UserInputException(out + ": --out would overwrite the --data file");
         }
-        BinaryClassifier classifier = ModelFiles.load(model);
+        TaskModel loaded = ModelFiles.loadAny(model);
+        if (!(loaded instanceof BinaryClassifier classifier)) {
+            new TaskScoring(loaded, model, data, out).run(spec.commandLine(), json);
+            return TwinBenchCommand.OK;
+        }
         try {
             Dataset dataset = TableLoader.load(data);
             Frame frame = dataset.frame();

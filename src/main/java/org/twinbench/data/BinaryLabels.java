@@ -47,6 +47,13 @@ public final class BinaryLabels {
         return sorted.isEmpty() ? null : sorted.get(sorted.size() - 1);
     }
 
+    /** The other class of a two-valued column, or "not POSITIVE" when the column holds more (or fewer) values. */
+    public static String negativeLabel(Column column, String positive) {
+        List<String> others = new ArrayList<>(distinctValues(column));
+        others.remove(positive);
+        return others.size() == 1 ? others.get(0) : "not " + positive;
+    }
+
     /** 1 where the column equals {@code positive}, 0 where it holds another value, -1 where missing. */
     public static int[] encode(Column column, String positive) {
         int[] out = new int[column.size()];

@@ -48,7 +48,8 @@ public final class DataQuality {
                     TargetLeakage.check(frame.column(feature), y, target, findings);
                 }
             }
-            conflictingLabels(frame, schema, y, target, findings);
+            // Any two different labels conflict, whatever the task (not only the positive class against the rest).
+            conflictingLabels(frame, schema, ClassLabels.encode(label, ClassLabels.of(label)), target, findings);
         }
         return findings;
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public record Schema(List<ColumnSchema> columns) {
 
-    private static final Pattern ID_NAME = Pattern.compile("(?i)(^id$|^.*[_\\s\\-]id$|^id[_\\s\\-].*|^.*[a-z]Id$|^uuid$|^guid$)");
+    private static final Pattern ID_NAME = Pattern.compile("(?i)(^id$|^.*[_\\s\\-]id$|^id[_\\s\\-].*|(?-i:^.*[a-z]Id$)|^uuid$|^guid$)");
 
     /** The reason of a role the user chose. */
     public static final String SET_BY_USER = "set by the user";

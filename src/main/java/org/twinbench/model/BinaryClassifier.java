@@ -3,7 +3,7 @@ package org.twinbench.model;
 import org.twinbench.data.Frame;
 
 /** A model that scores a batch: the probability of the positive class for every row. */
-public interface BinaryClassifier {
+public interface BinaryClassifier extends TaskModel {
 
     double[] scorePositive(Frame batch);
 

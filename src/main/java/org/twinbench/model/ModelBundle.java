@@ -28,6 +28,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import smile.classification.DataFrameClassifier;
+import org.twinbench.data.Task;
 import smile.classification.LogisticRegression;
 
 /**
@@ -40,7 +41,8 @@ import smile.classification.LogisticRegression;
 public final class ModelBundle {
 
     public static final String FORMAT = "twinbench.model";
-    public static final int VERSION = 1;
+    /** The newest card version this reads: 1 for binary models, 2 for the other tasks (older readers refuse them). */
+    public static final int VERSION = 2;
     static final String CARD_ENTRY = "model.json";
     static final String BINARY_ENTRY = "model.bin";
     static final long MAX_FILE_BYTES = 1L << 30;
@@ -53,7 +55,7 @@ public final class ModelBundle {
     }
 
     /** Writes {@code model} to {@code file} (through a temporary file, so a failed write leaves nothing). */
-    public static void write(BinaryClassifier model, Path file) {
+    public static void write(TaskModel model, Path file) {
         byte[] fitted = serialise(model);
         ObjectNode card = ModelCardJson.write(model, sha256(fitted), binaryClass(model));
         byte[] cardBytes;
@@ -85,8 +87,21 @@ public final class ModelBundle {
         }
     }
 
-    /** Reads a bundle written by {@link #write}; anything else is refused with a {@link ModelException}. */
+    /**
+     * Reads a binary classifier's bundle written by {@link #write}; anything else, including the bundle of
+     * another task, is refused with a {@link ModelException}.
+     */
     public static BinaryClassifier read(Path file) {
+        TaskModel model = readModel(file);
+        if (!(model instanceof BinaryClassifier binary)) {
+            throw new ModelException(file + ": a " + model.task().id() + " model; only a binary classifier can be used"
+                    + " here so far");
+        }
+        return binary;
+    }
+
+    /** Reads the bundle of a model of any task written by {@link #write}; anything else is refused. */
+    public static TaskModel readModel(Path file) {
         Map<String, byte[]> entries = entries(file);
         byte[] cardBytes = entries.get(CARD_ENTRY);
         byte[] binary = entries.get(BINARY_ENTRY);
@@ -117,6 +132,9 @@ public final class ModelBundle {
                     + "; the bundle was altered after it was written");
         }
         Object fitted = deserialise(binary, file);
+        if (parsed.card().task() != Task.BINARY) {
+            return TaskModels.of(parsed, fitted, file);
+        }
         return switch (parsed.card().algorithm()) {
             case "logistic" -> {
                 if (!(fitted instanceof LogisticRegression.Binomial regression)) {
@@ -134,7 +152,7 @@ public final class ModelBundle {
         };
     }
 
-    private static ModelException mismatch(Path file, ModelCardJson.Parsed parsed, Object fitted) {
+    static ModelException mismatch(Path file, ModelCardJson.Parsed parsed, Object fitted) {
         return new ModelException(file + ": " + CARD_ENTRY + " says '" + parsed.card().algorithm() + "' but "
                 + BINARY_ENTRY + " holds a " + fitted.getClass().getSimpleName());
     }
@@ -213,16 +231,8 @@ public final class ModelBundle {
         }
     }
 
-    private static byte[] serialise(BinaryClassifier model) {
-        Object fitted;
-        if (model instanceof LogisticModel logistic) {
-            fitted = logistic.regression();
-        } else if (model instanceof TreeModel tree) {
-            fitted = tree.ensemble();
-        } else {
-            throw new IllegalArgumentException("only models trained by TwinBench can be bundled, not "
-                    + model.getClass().getSimpleName());
-        }
+    private static byte[] serialise(TaskModel model) {
+        Object fitted = TaskModels.fitted(model);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(fitted);
@@ -232,8 +242,8 @@ public final class ModelBundle {
         return bytes.toByteArray();
     }
 
-    private static String binaryClass(BinaryClassifier model) {
-        return model instanceof LogisticModel ? "Binomial" : ((TreeModel) model).ensemble().getClass().getSimpleName();
+    private static String binaryClass(TaskModel model) {
+        return TaskModels.fitted(model).getClass().getSimpleName();
     }
 
     /**

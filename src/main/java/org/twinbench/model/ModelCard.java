@@ -4,16 +4,32 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.twinbench.data.Task;
+import org.twinbench.stats.Baseline;
 
 /**
- * The description that travels with a model: what it predicts, from which features, trained on
- * which data (SHA-256) and how well it did on the holdout.
+ * The description that travels with a model: what it predicts (the task, the target and, for a
+ * classifier, its classes), from which features, trained on which data (SHA-256), how well it did on the
+ * holdout and how well the naive baseline did on the same rows.
+ *
+ * @param positiveLabel the positive class of a binary model; empty for other tasks
+ * @param classes       the classes of a multiclass model in the order of its probabilities; empty otherwise
+ * @param baseline      the naive baseline on the holdout rows, or null (no holdout, or an older bundle)
  */
 public record ModelCard(String algorithm, String target, String positiveLabel, List<String> features,
-                        String trainingDataSha256, int trainingRows, Map<String, Double> holdoutMetrics) {
+                        String trainingDataSha256, int trainingRows, Map<String, Double> holdoutMetrics, Task task,
+                        List<String> classes, Baseline baseline) {
 
     public ModelCard {
         features = List.copyOf(features);
         holdoutMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(holdoutMetrics));
+        classes = List.copyOf(classes);
+    }
+
+    /** The card of a binary model without a recorded baseline. */
+    public ModelCard(String algorithm, String target, String positiveLabel, List<String> features,
+                     String trainingDataSha256, int trainingRows, Map<String, Double> holdoutMetrics) {
+        this(algorithm, target, positiveLabel, features, trainingDataSha256, trainingRows, holdoutMetrics, Task.BINARY,
+                List.of(), null);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.twinbench.data.Task;
 
 /**
  * {@code model.json} of a bundle: the model card and the encoding pipeline, written and read field
@@ -22,16 +23,23 @@ final class ModelCardJson {
     private ModelCardJson() {
     }
 
-    static ObjectNode write(BinaryClassifier model, String binarySha256, String binaryClass) {
+    static ObjectNode write(TaskModel model, String binarySha256, String binaryClass) {
         ModelCard card = model.card();
-        FeatureEncoder encoder = model instanceof LogisticModel logistic ? logistic.encoder()
-                : ((TreeModel) model).encoder();
+        FeatureEncoder encoder = TaskModels.encoder(model);
         ObjectNode root = ModelBundle.JSON.createObjectNode();
         root.put("format", ModelBundle.FORMAT);
-        root.put("version", ModelBundle.VERSION);
+        // A binary card stays version 1, readable by every TwinBench; the other tasks need version 2.
+        root.put("version", card.task() == Task.BINARY ? 1 : ModelBundle.VERSION);
         root.put("algorithm", card.algorithm());
+        if (card.task() != Task.BINARY) {
+            root.put("task", card.task().id());
+        }
         root.put("target", card.target());
         root.put("positive_label", card.positiveLabel());
+        if (!card.classes().isEmpty()) {
+            ArrayNode classes = root.putArray("classes");
+            card.classes().forEach(classes::add);
+        }
         ArrayNode features = root.putArray("features");
         for (FeatureEncoder.Feature feature : encoder.features()) {
             ObjectNode node = features.addObject();
@@ -53,6 +61,9 @@ final class ModelCardJson {
         data.put("rows", card.trainingRows());
         ObjectNode metrics = root.putObject("holdout_metrics");
         card.holdoutMetrics().forEach(metrics::put);
+        if (card.baseline() != null) {
+            BaselineJson.put(root.putObject("baseline"), card.baseline());
+        }
         ObjectNode binary = root.putObject("binary");
         binary.put("entry", ModelBundle.BINARY_ENTRY);
         binary.put("class", binaryClass);
@@ -74,10 +85,30 @@ final class ModelCardJson {
                     + ModelBundle.VERSION + ")");
         }
         String algorithm = text(root, "algorithm", where);
+        // A bundle without a task (every bundle before tasks came) is a binary classifier.
+        Task task;
         try {
-            Algorithm.of(algorithm);
+            task = root.has("task") ? Task.named(text(root, "task", where)) : Task.BINARY;
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(where + ": field 'task': " + e.getMessage(), e);
+        }
+        try {
+            Algorithm.of(algorithm, task);
         } catch (IllegalArgumentException e) {
             throw new ModelException(where + ": field 'algorithm': " + e.getMessage(), e);
+        }
+        List<String> classes = new ArrayList<>();
+        if (task == Task.MULTICLASS) {
+            JsonNode list = root.get("classes");
+            if (list == null || !list.isArray() || list.size() < 3) {
+                throw new ModelException(where + ": field 'classes' must list the three or more classes of a multiclass model");
+            }
+            for (JsonNode value : list) {
+                if (!value.isTextual()) {
+                    throw new ModelException(where + ": field 'classes' must be an array of text");
+                }
+                classes.add(value.asText());
+            }
         }
         JsonNode features = root.get("features");
         if (features == null || !features.isArray() || features.isEmpty()) {
@@ -102,7 +133,7 @@ final class ModelCardJson {
         }
         ModelCard card = new ModelCard(algorithm, text(root, "target", where), text(root, "positive_label", where),
                 names, text(data, "sha256", where + ": training_data"), integer(data, "rows", where + ": training_data"),
-                metrics);
+                metrics, task, classes, root.has("baseline") ? BaselineJson.read(root.get("baseline"), where) : null);
         return new Parsed(card, new FeatureEncoder(encoded), text(binary, "sha256", where + ": binary"),
                 text(binary, "class", where + ": binary"));
     }

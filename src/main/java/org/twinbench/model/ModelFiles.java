@@ -9,6 +9,7 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
+    /** A binary classifier; the bundle of another task is refused (see {@link ModelBundle#read}). */
     public static BinaryClassifier load(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".twinmodel")) {
@@ -18,5 +19,11 @@ public final class ModelFiles {
             return OnnxModel.load(file);
         }
         throw new ModelException(file + ": unknown kind of model; expected a .twinmodel bundle or an .onnx file");
+    }
+
+    /** A model of any task: a {@code .twinmodel} bundle of any task, or an {@code .onnx} (binary) model. */
+    public static TaskModel loadAny(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".twinmodel") ? ModelBundle.readModel(file) : load(file);
     }
 }

@@ -34,7 +34,7 @@ public final class ModelInputs {
     }
 
     /** The inputs {@code model} reads. */
-    public static List<Input> of(BinaryClassifier model) {
+    public static List<Input> of(TaskModel model) {
         if (model instanceof LogisticModel logistic) {
             return of(logistic.encoder());
         }
@@ -44,6 +44,9 @@ public final class ModelInputs {
         if (model instanceof OnnxModel onnx) {
             return onnx.inputs();
         }
+        if (model instanceof RegressionModel || model instanceof MulticlassModel) {
+            return of(TaskModels.encoder(model));
+        }
         return model.card().features().stream().map(name -> new Input(name, true)).toList();
     }
 
@@ -51,7 +54,7 @@ public final class ModelInputs {
      * {@code data} with the model's columns in the types it needs, or a {@link ModelException}
      * starting with {@code where} and naming every column that is missing or cannot be converted.
      */
-    public static Frame conform(BinaryClassifier model, Frame data, String where) {
+    public static Frame conform(TaskModel model, Frame data, String where) {
         List<String> problems = new ArrayList<>();
         Frame out = convert(model, data, problems);
         if (!problems.isEmpty()) {
@@ -64,13 +67,13 @@ public final class ModelInputs {
      * The schema check on its own: one line per column the model needs that {@code data} lacks or holds
      * in a type that cannot be converted; empty when the model can score the data.
      */
-    public static List<String> problems(BinaryClassifier model, Frame data) {
+    public static List<String> problems(TaskModel model, Frame data) {
         List<String> problems = new ArrayList<>();
         convert(model, data, problems);
         return List.copyOf(problems);
     }
 
-    private static Frame convert(BinaryClassifier model, Frame data, List<String> problems) {
+    private static Frame convert(TaskModel model, Frame data, List<String> problems) {
         Frame out = data;
         for (Input input : of(model)) {
             Column column = data.find(input.name()).orElse(null);

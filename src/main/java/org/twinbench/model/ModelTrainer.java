@@ -10,6 +10,8 @@ import java.util.stream.LongStream;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.Column;
 import org.twinbench.data.Frame;
+import org.twinbench.data.Task;
+import org.twinbench.stats.Baseline;
 import org.twinbench.stats.ClassificationMetrics;
 import org.twinbench.stats.MetricSet;
 import smile.base.cart.SplitRule;
@@ -95,21 +97,23 @@ public final class ModelTrainer {
                     + (positives == 0 ? "no" : "only") + " '" + positiveLabel + "'); a model needs both outcomes");
         }
         double[][] x = encoder.encode(train);
-        ModelCard provisional = card(options, positiveLabel, trainRows.length, Map.of());
+        ModelCard provisional = card(options, positiveLabel, trainRows.length, Map.of(), null);
         BinaryClassifier model = fit(options, encoder, x, trainY, provisional, progress, parts);
 
         Map<String, Double> holdoutMetrics = new LinkedHashMap<>();
+        Baseline baseline = null;
         if (holdoutRows.length > 0) {
             Frame test = data.select(holdoutRows);
-            MetricSet metrics = ClassificationMetrics.compute(BinaryLabels.encode(test.column(target), positiveLabel),
-                    model.scorePositive(test), 0.5);
+            int[] testY = BinaryLabels.encode(test.column(target), positiveLabel);
+            MetricSet metrics = ClassificationMetrics.compute(testY, model.scorePositive(test), 0.5);
+            baseline = Baseline.majority(trainY, testY, List.of(BinaryLabels.negativeLabel(label, positiveLabel), positiveLabel));
             metrics.asMap().forEach((name, value) -> {
                 if (!Double.isNaN(value)) {
                     holdoutMetrics.put(name, value);
                 }
             });
         }
-        return withCard(model, card(options, positiveLabel, trainRows.length, holdoutMetrics));
+        return withCard(model, card(options, positiveLabel, trainRows.length, holdoutMetrics, baseline));
     }
 
     private static BinaryClassifier fit(TrainingOptions options, FeatureEncoder encoder, double[][] x, int[] y,
@@ -157,12 +161,13 @@ public final class ModelTrainer {
         return new TreeModel(tree.encoder(), tree.ensemble(), card);
     }
 
-    private static ModelCard card(TrainingOptions options, String positiveLabel, int rows, Map<String, Double> metrics) {
+    private static ModelCard card(TrainingOptions options, String positiveLabel, int rows, Map<String, Double> metrics,
+                                  Baseline baseline) {
         return new ModelCard(options.algorithm().id(), options.target(), positiveLabel, options.features(),
-                options.dataSha256(), rows, metrics);
+                options.dataSha256(), rows, metrics, Task.BINARY, List.of(), baseline);
     }
 
-    private static int[] indices(int n) {
+    static int[] indices(int n) {
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             out[i] = i;
@@ -170,7 +175,7 @@ public final class ModelTrainer {
         return out;
     }
 
-    private static void shuffle(int[] values, SplittableRandom random) {
+    static void shuffle(int[] values, SplittableRandom random) {
         for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = values[i];

@@ -127,6 +127,47 @@ public record BootstrapInterval(double estimate, double lower, double upper, dou
         return out;
     }
 
+    /** The metrics of the rows at the given positions (a resample may repeat rows), by name. */
+    @FunctionalInterface
+    public interface RowMetrics {
+        Map<String, Double> of(int[] rows);
+    }
+
+    /**
+     * Intervals of every metric {@code metrics} computes, from {@code replicates} resamples of the
+     * {@code n} rows with replacement drawn from {@code random} (one draw of the rows per replicate for
+     * all metrics, as {@link #allMetrics}); the estimate is the metric on the rows themselves.
+     */
+    public static Map<String, BootstrapInterval> ofRows(int n, RowMetrics metrics, int replicates, double level,
+                                                        SplittableRandom random) {
+        if (replicates < 1 || !(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("need replicates >= 1 and a level in (0, 1)");
+        }
+        Map<String, Double> estimate = metrics.of(java.util.stream.IntStream.range(0, n).toArray());
+        Map<String, double[]> values = new LinkedHashMap<>();
+        Map<String, Integer> used = new LinkedHashMap<>();
+        estimate.keySet().forEach(key -> {
+            values.put(key, new double[replicates]);
+            used.put(key, 0);
+        });
+        int[] rows = new int[n];
+        for (int b = 0; b < replicates && n > 0; b++) {
+            for (int i = 0; i < n; i++) {
+                rows[i] = random.nextInt(n);
+            }
+            metrics.of(rows).forEach((key, value) -> {
+                if (value != null && !Double.isNaN(value) && values.containsKey(key)) {
+                    int u = used.get(key);
+                    values.get(key)[u] = value;
+                    used.put(key, u + 1);
+                }
+            });
+        }
+        Map<String, BootstrapInterval> out = new LinkedHashMap<>();
+        estimate.forEach((key, value) -> out.put(key, percentile(value, values.get(key), used.get(key), level)));
+        return out;
+    }
+
     private static int[] rowsOf(int[] codes, int code) {
         return java.util.stream.IntStream.range(0, codes.length).filter(r -> codes[r] == code).toArray();
     }

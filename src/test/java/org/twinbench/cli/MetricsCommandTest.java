@@ -249,7 +249,7 @@ class MetricsCommandTest {
         assertThat(slices.findValuesAsText("column")).containsOnly("region&plan");
         assertThat(slices.findValuesAsText("value")).containsExactly("north&a", "north&b", "south&a", "south&b");
         // north&a: .9y .5y; north&b: .8y .1n; south&a: .7n .2y; south&b: .3n .5n.
-        assertThat(slices.findValues("accuracy")).extracting(JsonNode::asDouble).containsExactly(1.0, 1.0, 0.0, 0.5);
+        assertThat(slices).extracting(slice -> slice.get("accuracy").asDouble()).containsExactly(1.0, 1.0, 0.0, 0.5);
         JsonNode fairness = json.get("fairness");
         assertThat(fairness).hasSize(1);
         // Shares predicted positive: 1, 1/2, 1/2, 1/2.

@@ -30,7 +30,7 @@ final class ProposedSchema {
     /** Roles on load: the inferred ones, slices proposed, a guessed target, then the user's own choices. */
     static Schema propose(Dataset read, Map<String, ColumnRole> roles) {
         boolean targetChosen = roles.containsValue(ColumnRole.TARGET);
-        String target = targetChosen ? null : guessTarget(read.frame());
+        String target = targetChosen ? null : org.twinbench.data.OutcomeColumn.infer(read).column().orElse(null);
         Schema proposed = Schema.infer(read, target).withProposedSlices(read);
         if (target != null) {
             List<ColumnSchema> out = new ArrayList<>();

@@ -26,10 +26,10 @@ public final class TargetPageModel {
         target.addListener((obs, old, chosen) -> describeTarget(chosen));
     }
 
-    /** New data: the last column is the first guess of what to predict. */
+    /** New data: the outcome column when the choice is clear ({@link org.twinbench.data.OutcomeColumn}); else the user picks. */
     void guessFrom(Frame frame) {
         target.set(null);
-        target.set(frame.columnNames().get(frame.columnNames().size() - 1));
+        target.set(org.twinbench.data.OutcomeColumn.infer(frame).column().orElse(null));
     }
 
     private void describeTarget(String column) {

@@ -152,7 +152,6 @@ public final class MetricsCommand implements Callable<Integer> {
         if (chosen != Task.BINARY) {
             return taskMetrics(chosen, frame, labelColumn, requireColumn(frame, prediction, "--prediction"), pairs);
         }
-        Column scoreColumn = requireColumn(frame, score, "--score");
         List<Column> sliceColumns = new ArrayList<>();
         for (String slice : slices) {
             sliceColumns.add(requireColumn(frame, slice, "--slice"));
@@ -161,30 +160,11 @@ public final class MetricsCommand implements Callable<Integer> {
             requireColumn(frame, pair[0], "--intersect");
             requireColumn(frame, pair[1], "--intersect");
         }
-        if (!(scoreColumn instanceof NumericColumn scores)) {
-            CategoricalColumn text = (CategoricalColumn) scoreColumn;
-            for (int i = 0; i < text.size(); i++) {
-                String value = text.get(i);
-                if (value != null && !isNumber(value)) {
-                    throw new UserInputException(data + ": line " + (i + 2) + ": column '" + score + "' holds '"
-                            + value + "', not a number");
-                }
-            }
-            throw new UserInputException(data + ": column '" + score + "' is not numeric");
-        }
-        for (int i = 0; i < scores.size(); i++) {
-            double value = scores.get(i);
-            if (!Double.isNaN(value) && (value < 0 || value > 1)) {
-                throw new UserInputException(data + ": line " + (i + 2) + ": score " + value + " in column '" + score
-                        + "' is outside [0, 1]");
-            }
-        }
-        String positiveLabel = BinaryLabels.positiveLabel(labelColumn, positive);
-        if (positiveLabel == null) {
-            throw new UserInputException(data + ": column '" + label + "' has no values");
-        }
-        int[] allLabels = BinaryLabels.encode(labelColumn, positiveLabel);
-        int[] keep = completeRows(allLabels, scores.values());
+        ScoredTable table = ScoredTable.of(data, frame, label, score, positive);
+        String positiveLabel = table.positiveLabel();
+        int[] allLabels = table.labels();
+        NumericColumn scores = new NumericColumn(score, table.scores());
+        int[] keep = table.completeRows();
         if (keep.length == 0) {
             throw new UserInputException(data + ": no row has both a label and a score");
         }
@@ -246,26 +226,6 @@ public final class MetricsCommand implements Callable<Integer> {
     }
 
     private Column requireColumn(Frame frame, String name, String option) {
-        return frame.find(name).orElseThrow(() -> new UserInputException(data + ": no column '" + name
-                + "' (given with " + option + "); columns are " + String.join(", ", frame.columnNames())));
-    }
-
-    private static boolean isNumber(String value) {
-        try {
-            Double.parseDouble(value);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static int[] completeRows(int[] labels, double[] scores) {
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] >= 0 && !Double.isNaN(scores[i])) {
-                rows.add(i);
-            }
-        }
-        return rows.stream().mapToInt(Integer::intValue).toArray();
+        return ScoredTable.column(data, frame, name, option);
     }
 }

@@ -25,6 +25,11 @@ record ScoredTable(Path file, Frame frame, String positiveLabel, int[] labels, d
         if (frame.rowCount() == 0) {
             throw new UserInputException(data + ": has a header but no data rows");
         }
+        return of(data, frame, label, score, positive);
+    }
+
+    /** The table {@code frame} read from {@code data}, checked. */
+    static ScoredTable of(Path data, Frame frame, String label, String score, String positive) {
         Column labelColumn = column(data, frame, label, "--label");
         Column scoreColumn = column(data, frame, score, "--score");
         if (!(scoreColumn instanceof NumericColumn scores)) {

@@ -142,6 +142,7 @@ public final class LiveChartsView {
 
     /** Hands the view model's current curves and markers to the plot: one canvas redraw. */
     private void redraw() {
+        metricChart.setStepNames(model::windowStart);
         metricChart.show(model.curves(), model.alarms(), lowerBound(model.lowestProperty().get()),
                 upperBound(model.highestProperty().get()), model.metricProperty().get());
         if (driftHeatmap.heatmap() != model.driftHeatmap()) {

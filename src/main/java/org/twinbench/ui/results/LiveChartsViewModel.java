@@ -227,6 +227,11 @@ public final class LiveChartsViewModel {
         return banded.getReadOnlyProperty();
     }
 
+    /** The first day of a step's calendar window (replicate 0), or null when steps are counted in rows. */
+    public String windowStart(int step) {
+        return step >= 0 && step < results.size() ? results.get(step).windowStart() : null;
+    }
+
     public void clear() {
         bands.clear();
         markers.clear();

@@ -51,7 +51,7 @@ public final class MetricPlot extends CanvasPlot {
     private double low = 0.5;
     private double high = 1.0;
     private String valueLabel = "";
-    private final String stepLabel = "Simulated step";
+    private java.util.function.IntFunction<String> stepNames = step -> null;
     private double legendWidth;
     private double hoverX;
     private double hoverY;
@@ -103,6 +103,14 @@ public final class MetricPlot extends CanvasPlot {
         if (hoverLabel.isVisible()) {
             hover(hoverX, hoverY);
         }
+    }
+
+    /**
+     * Names steps on the time axis and in the hover text: a calendar replay's window start dates; a
+     * function giving null for every step keeps step numbers.
+     */
+    public void setStepNames(java.util.function.IntFunction<String> names) {
+        stepNames = names;
     }
 
     /** The step axis runs from 0 to {@code steps}. */
@@ -247,7 +255,8 @@ public final class MetricPlot extends CanvasPlot {
         }
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
-        double stepTick = Math.max(1, LiveChartsView.niceTick(stepMax / 12));
+        // Dates are wider than step numbers: half as many ticks.
+        double stepTick = Math.max(1, LiveChartsView.niceTick(stepMax / (stepNames.apply(0) != null ? 6 : 12)));
         for (double s = 0; s <= stepMax + 1e-9; s += stepTick) {
             double x = Math.round(toPixel(s, low).getX()) + 0.5;
             g.setStroke(GRID);
@@ -255,12 +264,13 @@ public final class MetricPlot extends CanvasPlot {
             g.setStroke(INK);
             g.strokeLine(x, bottom, x, bottom + 4);
             g.setFill(INK);
-            g.fillText(format(s, stepTick), x, bottom + 6);
+            String name = stepNames.apply((int) Math.round(s));
+            g.fillText(name != null ? name : format(s, stepTick), x, bottom + 6);
         }
         g.setStroke(INK);
         g.strokeLine(left + 0.5, TOP, left + 0.5, bottom + 0.5);
         g.strokeLine(left, bottom + 0.5, right, bottom + 0.5);
-        g.fillText(stepLabel, (left + right) / 2, bottom + 22);
+        g.fillText(stepNames.apply(0) != null ? "Window start" : "Simulated step", (left + right) / 2, bottom + 22);
         g.save();
         g.translate(14, (TOP + bottom) / 2);
         g.rotate(-90);
@@ -387,8 +397,10 @@ public final class MetricPlot extends CanvasPlot {
         String text;
         double at;
         if (best != null) {
-            text = String.format(Locale.ROOT, "step %d · %s · %s %s", best.steps()[bestIndex], best.name(),
-                    valueLabel, format(best.values()[bestIndex], 0.0001))
+            String window = stepNames.apply(best.steps()[bestIndex]);
+            text = String.format(Locale.ROOT, "step %d%s · %s · %s %s", best.steps()[bestIndex],
+                    window == null ? "" : " (" + window + ")", best.name(), valueLabel,
+                    format(best.values()[bestIndex], 0.0001))
                     + (best.hasBand() ? String.format(Locale.ROOT, " (mean; 90%% band %s to %s)",
                     format(best.low()[bestIndex], 0.0001), format(best.high()[bestIndex], 0.0001)) : "");
             at = toPixel(best.steps()[bestIndex], 0).getX();

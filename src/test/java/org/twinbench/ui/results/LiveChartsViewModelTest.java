@@ -258,4 +258,21 @@ class LiveChartsViewModelTest {
             assertThat(history.series(name, "region=north").value(0)).as(name).isEqualTo(set.get(name));
         }
     }
+
+    @Test
+    void aCalendarReplayNamesItsStepsByTheirWindowStart() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+        List<StepResult> months = new ArrayList<>();
+        for (int step = 0; step < 3; step++) {
+            months.add(new StepResult(0, step, accuracy(0.8, 100), List.of(), java.util.Map.of(), List.of(), null,
+                    "2025-0" + (step + 1) + "-01"));
+        }
+        model.accept(months);
+        assertThat(model.windowStart(0)).isEqualTo("2025-01-01");
+        assertThat(model.windowStart(2)).isEqualTo("2025-03-01");
+        assertThat(model.windowStart(3)).isNull();
+        model.clear();
+        model.accept(steps(0, 3));
+        assertThat(model.windowStart(0)).as("row-count steps have no window").isNull();
+    }
 }

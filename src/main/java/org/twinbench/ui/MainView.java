@@ -98,6 +98,11 @@ public final class MainView {
         scenarioTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> title(model.scenarioProperty().get()), model.scenarioProperty()));
         model.scenarioProperty().addListener((obs, old, scenario) -> liveChartsController.setSteps(stepsOf(scenario)));
+        runs.plannedStepsProperty().addListener((obs, old, steps) -> {
+            if (steps.intValue() > 0) {
+                liveChartsController.setSteps(steps.intValue());
+            }
+        });
         runs.reopenedProperty().addListener((obs, old, run) -> {
             if (run != null) {
                 liveChartsController.setSteps(run.steps());

@@ -227,8 +227,11 @@ public final class LiveChartsViewModel {
         return banded.getReadOnlyProperty();
     }
 
-    /** The first day of a step's calendar window (replicate 0), or null when steps are counted in rows. */
+    /** A step's calendar window start (from the run's plan, or a reopened run's steps); null for row-count steps. */
     public String windowStart(int step) {
+        if (runPlan != null) {
+            return step >= 0 && step < runPlan.steps() ? runPlan.source().windowStart(step) : null;
+        }
         return step >= 0 && step < results.size() ? results.get(step).windowStart() : null;
     }
 

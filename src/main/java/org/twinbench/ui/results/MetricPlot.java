@@ -265,7 +265,10 @@ public final class MetricPlot extends CanvasPlot {
             g.strokeLine(x, bottom, x, bottom + 4);
             g.setFill(INK);
             String name = stepNames.apply((int) Math.round(s));
-            g.fillText(name != null ? name : format(s, stepTick), x, bottom + 6);
+            if (name != null || stepNames.apply(0) == null) {
+                // A dated axis names the steps that have a window; the end of the axis has none.
+                g.fillText(name != null ? name : format(s, stepTick), x, bottom + 6);
+            }
         }
         g.setStroke(INK);
         g.strokeLine(left + 0.5, TOP, left + 0.5, bottom + 0.5);

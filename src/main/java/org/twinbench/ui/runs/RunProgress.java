@@ -13,7 +13,7 @@ public final class RunProgress {
     /** Fewer steps than this since the clock started give no estimate (too few to judge the pace). */
     static final int PACED_BEFORE_ETA = 3;
 
-    private final int steps;
+    private int steps;
     private final int replicates;
     private int done;
     /** When the first batch arrived (the clock of the ETA starts there), and how many steps it held. */
@@ -26,6 +26,11 @@ public final class RunProgress {
     public RunProgress(int steps, int replicates) {
         this.steps = Math.max(1, steps);
         this.replicates = Math.max(1, replicates);
+    }
+
+    /** The run as compiled makes {@code planned} steps per replicate (a replay in time order may end early). */
+    public void plan(int planned) {
+        steps = Math.max(1, planned);
     }
 
     /** {@code received} more steps arrived at {@code nowNanos} ({@link System#nanoTime()}). */

@@ -60,6 +60,9 @@ public final class WindowRun {
     private final javafx.beans.property.ReadOnlyLongWrapper previousRunId = new javafx.beans.property.ReadOnlyLongWrapper();
     /** The stored run the results show, when they show one reopened from the run store; else null. */
     private final ReadOnlyObjectWrapper<RunStore.StoredRun> reopened = new ReadOnlyObjectWrapper<>();
+    /** The steps of the run as compiled: a replay in time order that runs out of rows makes fewer than asked. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper plannedSteps =
+            new javafx.beans.property.ReadOnlyIntegerWrapper();
     /** The current run, or the run reopened last; results of an older (stopped) run are dropped. */
     private final BackgroundTask.Key shown = new BackgroundTask.Key();
     private volatile RunControl control;
@@ -93,6 +96,7 @@ public final class WindowRun {
         liveCharts.setReplicates(replicateCount);
         reopened.set(null);
         RunProgress counted = new RunProgress(steps, replicateCount);
+        plannedSteps.set(0);
         progress.set(0);
         running.set(true);
         paused.set(false);
@@ -143,7 +147,11 @@ public final class WindowRun {
                 return null;
             }
             context.onFxAnyway(() -> modelSummary.accept(ModelSummary.of(plan.model().card(), null)));
-            context.onFx(() -> liveCharts.setRun(scenarioFile, plan));
+            context.onFx(() -> {
+                liveCharts.setRun(scenarioFile, plan);
+                counted.plan(plan.steps());
+                plannedSteps.set(plan.steps());
+            });
             // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
             RunRecording.InProgress stored = beginRecording(context, current, scenarioFile, plan, replicateCount);
             RunStatus outcome;
@@ -330,6 +338,10 @@ public final class WindowRun {
     private record Reopened(RunStore.StoredRun run, org.twinbench.sim.RunOutcome outcome, Scenario scenario) { }
 
     /** The stored run the results show after {@link #reopen}; null while they show a run of this window. */
+    public javafx.beans.property.ReadOnlyIntegerProperty plannedStepsProperty() {
+        return plannedSteps.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<RunStore.StoredRun> reopenedProperty() {
         return reopened.getReadOnlyProperty();
     }

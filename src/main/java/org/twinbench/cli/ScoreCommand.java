@@ -14,7 +14,7 @@ import org.twinbench.data.CsvWriter;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
 import org.twinbench.data.Masking;
-import org.twinbench.data.SampleData;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
 import org.twinbench.model.BinaryClassifier;
@@ -88,7 +88,7 @@ public final class ScoreCommand implements Callable<Integer> {
         List<Column> columns = frame.columns().stream()
                 .filter(c -> !c.name().equals("score") && !c.name().equals("prediction")).toList();
         int[] positives = {0};
-        SampleData.writeAtomically(out, writer -> {
+        AtomicFiles.writeText(out, writer -> {
             CsvWriter csv = new CsvWriter(writer);
             List<String> header = new ArrayList<>(columns.stream().map(Column::name).toList());
             header.add("score");

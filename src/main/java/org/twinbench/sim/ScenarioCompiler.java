@@ -1,11 +1,7 @@
 package org.twinbench.sim;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
@@ -13,6 +9,7 @@ import org.twinbench.data.DataProvenance;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
+import org.twinbench.data.Sha256;
 import org.twinbench.data.TableLoader;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.scenario.NodeCatalog;
@@ -149,7 +146,7 @@ public final class ScenarioCompiler {
         Frame reference = source.reference(node.integer("reference_rows", 5000), scenario.seed());
         // The generated data is identified by what generates it: the source node and the seed.
         String identity = ScenarioFormat.toJson(new Scenario("", "", scenario.seed(), List.of(node), List.of()));
-        DataProvenance provenance = new DataProvenance("synthetic:" + node.type(), sha256(identity),
+        DataProvenance provenance = new DataProvenance("synthetic:" + node.type(), Sha256.of(identity),
                 reference.rowCount(), reference.columnNames().size());
         return new Origin(source, reference, reference, provenance, node.integer("steps", 60));
     }
@@ -172,12 +169,4 @@ public final class ScenarioCompiler {
         return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

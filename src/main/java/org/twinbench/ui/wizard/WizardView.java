@@ -38,7 +38,7 @@ import javafx.stage.Window;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.BundledSamples;
 import org.twinbench.data.Frame;
-import org.twinbench.data.SampleData;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.report.WhatIfReport;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.whatif.WhatIfChange;
@@ -366,7 +366,7 @@ public final class WizardView {
 
     private void write(Path file, String text, Runnable then) {
         try {
-            SampleData.writeAtomically(file, out -> out.write(text));
+            AtomicFiles.writeText(file, out -> out.write(text));
             then.run();
         } catch (IOException e) {
             Alert alert = new Alert(Alert.AlertType.ERROR, "Could not save " + file + ": " + e.getMessage());

@@ -106,7 +106,7 @@ public final class RunsCommand implements Runnable {
         node.put("seed", r.seed());
         node.put("steps", r.steps());
         node.put("replicates", r.replicates());
-        node.put("status", r.status());
+        node.put("status", r.status().stored());
         node.put("verdict", r.verdict());
         node.put("headline", r.headline());
         return node;

@@ -2,7 +2,6 @@ package org.twinbench.ui.runs;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Button;
@@ -17,8 +16,8 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.twinbench.cli.SweepCommand;
 import org.twinbench.scenario.Scenario;
+import org.twinbench.sim.sweep.SweepGrid;
 import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
 
@@ -79,7 +78,8 @@ public final class SweepDialogs {
         }
         Map<String, List<Object>> axes;
         try {
-            axes = gridFile[0] != null ? SweepCommand.readGrid(gridFile[0]) : axes(parameter.getValue(), values.getText());
+            axes = (gridFile[0] != null ? SweepGrid.read(gridFile[0])
+                    : SweepGrid.ofParameter(parameter.getValue(), values.getText())).axes();
         } catch (RuntimeException e) {
             model.sweeps().report("Cannot export the sweep: " + e.getMessage());
             return;
@@ -92,16 +92,6 @@ public final class SweepDialogs {
             Path base = scenarioFile != null ? scenarioFile.toAbsolutePath().getParent() : model.document().baseDirectory();
             model.sweeps().exportBundle(folder.toPath(), scenario, base, axes, replicates.getValue(), written -> { });
         }
-    }
-
-    private static Map<String, List<Object>> axes(String parameter, String values) {
-        List<Object> list = SweepActions.values(values == null ? "" : values);
-        if (parameter == null || parameter.isBlank() || list.isEmpty()) {
-            throw new IllegalArgumentException("choose a parameter and type its values (e.g. 0.9, 0.7), or use a grid.json");
-        }
-        Map<String, List<Object>> axes = new LinkedHashMap<>();
-        axes.put(parameter.strip(), list);
-        return axes;
     }
 
     /** Asks for a sweep's results folder and imports it. */

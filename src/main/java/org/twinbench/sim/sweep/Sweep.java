@@ -179,7 +179,7 @@ public final class Sweep {
 
     private static Point summarise(Map<String, Object> values, RunOutcome outcome) {
         RunSeries series = RunSeries.of(outcome);
-        RunSeries.Key key = new RunSeries.Key(RunSeries.OVERALL, "accuracy");
+        RunSeries.Key key = new RunSeries.Key(StepResult.OVERALL, "accuracy");
         double[] mean = series.band(key).mean();
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;

@@ -13,6 +13,7 @@ import org.twinbench.bench.EngineWorkloads;
 import org.twinbench.bench.StatsWorkloads;
 import org.twinbench.bench.Workload;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "PREFIX", description = "Run only workloads whose name starts with this.")
     String only;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -50,12 +51,12 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("no workload " + (only == null ? "is registered" : "starts with '" + only + "'"));
         }
         ArrayNode results = Json.MAPPER.createArrayNode();
-        if (!json) {
+        if (!json.enabled()) {
             out.printf(Locale.ROOT, "%-40s %14s %10s  %s%n", "workload", "rows/s", "ratio", "reference");
         }
         for (Workload workload : chosen) {
             BenchResult result = workload.run(quick);
-            if (json) {
+            if (json.enabled()) {
                 ObjectNode node = results.addObject();
                 node.put("workload", result.name());
                 node.put("rows", result.rows());
@@ -71,13 +72,13 @@ public final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        if (json) {
+        if (json.enabled()) {
             ObjectNode root = Json.object();
             root.put("quick", quick);
             root.put("java", System.getProperty("java.version"));
             root.put("cores", Runtime.getRuntime().availableProcessors());
             root.set("workloads", results);
-            out.println(Json.write(root));
+            json.print(root);
         }
         out.flush();
         return TwinBenchCommand.OK;

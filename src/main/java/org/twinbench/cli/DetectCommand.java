@@ -19,6 +19,7 @@ import org.twinbench.stats.ChangeDetector;
 import org.twinbench.stats.ChangeDetectors;
 import org.twinbench.stats.DetectorEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -50,8 +51,8 @@ public final class DetectCommand implements Callable<Integer> {
                     + "(default: no limit).")
     Integer maxDelay;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -80,7 +81,7 @@ public final class DetectCommand implements Callable<Integer> {
                 maxDelay == null ? Integer.MAX_VALUE : maxDelay);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Double> parameters = new TreeMap<>(chosen.parameters());
-        if (json) {
+        if (json.enabled()) {
             ObjectNode root = Json.object();
             root.put("detector", chosen.name());
             ObjectNode paramNode = root.putObject("params");
@@ -96,7 +97,7 @@ public final class DetectCommand implements Callable<Integer> {
                 node.put("false_alarms", evaluation.falseAlarms());
                 node.put("missed", evaluation.missed());
             }
-            out.println(Json.write(root));
+            json.print(root);
         } else {
             out.printf(Locale.ROOT, "%s %s over %d values%n", chosen.name(), parameters, values.length);
             out.println("detections: " + (trace.detections().isEmpty() ? "none" : join(trace.detections())));

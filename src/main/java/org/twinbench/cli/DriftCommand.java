@@ -25,6 +25,7 @@ import org.twinbench.stats.DriftMethod;
 import org.twinbench.stats.DriftRule;
 import org.twinbench.stats.NumericReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -62,8 +63,8 @@ public final class DriftCommand implements Callable<Integer> {
             description = "The dataset drifted when at least this share of columns drifted (default: ${DEFAULT-VALUE}).")
     double share;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -95,8 +96,8 @@ public final class DriftCommand implements Callable<Integer> {
         DatasetDrift result = DatasetDrift.decide(compared.stream().map(Compared::drift).toList(), rules,
                 chosenCorrection, share);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(toJson(ref, cur, compared, result, chosenCorrection)));
+        if (json.enabled()) {
+            json.print(toJson(ref, cur, compared, result, chosenCorrection));
         } else {
             printTable(out, ref, cur, compared, result);
         }

@@ -13,6 +13,7 @@ import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
 import org.twinbench.stats.SliceColumn;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -82,8 +83,8 @@ public final class MetricsCommand implements Callable<Integer> {
                     + "and positive_share.")
     boolean reliability;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -171,8 +172,8 @@ public final class MetricsCommand implements Callable<Integer> {
                 bootstrap == null ? null : new MetricsReport.Bootstrap(bootstrap, seed, confidence), reliability);
         PrintWriter out = spec.commandLine().getOut();
         int skipped = allLabels.length - keep.length;
-        if (json) {
-            out.println(Json.write(report.toJson(positiveLabel, skipped)));
+        if (json.enabled()) {
+            json.print(report.toJson(positiveLabel, skipped));
         } else {
             report.printText(out, positiveLabel, skipped);
         }

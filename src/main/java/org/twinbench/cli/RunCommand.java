@@ -29,6 +29,7 @@ import org.twinbench.sim.store.RunStore;
 import org.twinbench.sim.sweep.Sweep;
 import org.twinbench.sim.sweep.SweepGrid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -63,8 +64,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--assert", paramLabel = "EXPR", description = "A gate; may be repeated.")
     List<String> assertions = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print run.json to stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--store", paramLabel = "FILE",
             description = "Run store (SQLite) to record the run in (default: runs.sqlite in the user's TwinBench folder).")
@@ -163,8 +164,8 @@ public final class RunCommand implements Callable<Integer> {
     private int report(SimulationPlan plan, Path dir, RunProvenance provenance, RunSummary summary, RunSeries series,
                        List<RunAssertion.Verdict> verdicts, Long id) {
         PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
-            stdout.println(Json.write(RunJson.toTree(provenance, summary, series)));
+        if (json.enabled()) {
+            json.print(RunJson.toTree(provenance, summary, series));
         } else {
             stdout.printf(Locale.ROOT, "%s: %d steps x %d replicates -> %s%n", scenarioFile, plan.steps(), replicates,
                     dir);
@@ -187,7 +188,7 @@ public final class RunCommand implements Callable<Integer> {
         List<Sweep.Point> points = Sweep.run(scenario, baseDir, axes, replicates, steps == null ? 0 : steps, threadCount);
         RunFiles.writeSweep(dir.resolve("sweep.csv"), points);
         PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        if (json.enabled()) {
             com.fasterxml.jackson.databind.node.ArrayNode rows = Json.MAPPER.createArrayNode();
             for (Sweep.Point p : points) {
                 com.fasterxml.jackson.databind.node.ObjectNode row = rows.addObject();
@@ -199,7 +200,7 @@ public final class RunCommand implements Callable<Integer> {
                 Json.putNumber(row, "retrains", p.retrains());
                 Json.putNumber(row, "rollbacks", p.rollbacks());
             }
-            stdout.println(Json.write(rows));
+            json.print(rows);
         } else {
             for (Sweep.Point p : points) {
                 stdout.printf(Locale.ROOT, "%s  accuracy mean %.4f, last %.4f, min %.4f; alarms %.1f, retrains %.1f%n",

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.twinbench.report.RunFiles;
 import org.twinbench.sim.store.RunStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -67,8 +68,8 @@ public final class RunsCommand implements Runnable {
         @ParentCommand
         RunsCommand parent;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -80,10 +81,10 @@ public final class RunsCommand implements Runnable {
                 runs = store.list();
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (json.enabled()) {
                 ArrayNode array = Json.MAPPER.createArrayNode();
                 runs.forEach(r -> array.add(describe(r)));
-                out.println(Json.write(array));
+                json.print(array);
             } else {
                 for (RunStore.StoredRun r : runs) {
                     // A run without results has no verdict; its status (running, interrupted, failed) takes its place.

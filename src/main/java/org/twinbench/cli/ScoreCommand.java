@@ -8,19 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.Column;
 import org.twinbench.data.CsvWriter;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
 import org.twinbench.data.Masking;
-import org.twinbench.data.AtomicFiles;
 import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,8 +48,8 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "prediction is 1 when score >= T (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--json", description = "Print a JSON summary.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -117,7 +118,7 @@ public final class ScoreCommand implements Callable<Integer> {
             mean += score;
         }
         mean = rows == 0 ? Double.NaN : mean / rows;
-        if (json) {
+        if (json.enabled()) {
             ObjectNode root = Json.object();
             root.put("model", model.toString());
             root.put("algorithm", classifier.card().algorithm());
@@ -127,7 +128,7 @@ public final class ScoreCommand implements Callable<Integer> {
             Json.putNumber(root, "mean_score", mean);
             root.put("predicted_positive", positives);
             root.put("positive_label", classifier.card().positiveLabel());
-            printer.println(Json.write(root));
+            json.print(root);
         } else {
             printer.printf(Locale.ROOT, "scored %d rows with %s (%s); mean score %.4f; %d predicted '%s'; wrote %s%n",
                     rows, model, classifier.card().algorithm(), mean, positives, classifier.card().positiveLabel(), out);

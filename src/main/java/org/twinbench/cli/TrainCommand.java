@@ -23,6 +23,7 @@ import org.twinbench.model.ModelCard;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.model.TrainingOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -68,8 +69,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "M.twinmodel", description = "Where to write the model.")
     Path out;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -134,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter printer = spec.commandLine().getOut();
         List<ColumnSchema> left = schema.columns().stream()
                 .filter(c -> c.role() != ColumnRole.FEATURE && c.role() != ColumnRole.TARGET).toList();
-        if (json) {
+        if (json.enabled()) {
             ObjectNode root = Json.object();
             root.put("model", out.toString());
             root.put("algorithm", card.algorithm());
@@ -163,7 +164,7 @@ public final class TrainCommand implements Callable<Integer> {
                 node.put("check", finding.check());
                 node.put("message", finding.message());
             }
-            printer.println(Json.write(root));
+            json.print(root);
         } else {
             printer.printf(Locale.ROOT, "%s model of '%s' (positive: %s) written to %s%n", card.algorithm(),
                     card.target(), card.positiveLabel(), out);

@@ -78,7 +78,7 @@ public final class ScenarioCompiler {
                     PerturbationFactory.requireKind(node, schema, column, CategoricalColumn.class, "categorical");
                     slices.add(column);
                 }
-                threshold = node.number("threshold", 0.5);
+                threshold = node.number("threshold");
             }
         }
         Challenger challenger = null;
@@ -104,51 +104,51 @@ public final class ScenarioCompiler {
         Path dataFile = baseDir.resolve(sourceNode.requiredString("path")).normalize();
         Dataset dataset = TableLoader.load(dataFile);
         Frame all = PersonalSlices.mask(dataset.frame(), dataset, scenario);
-        int referenceRows = (int) Math.round(all.rowCount() * sourceNode.number("reference_share", 0.5));
+        int referenceRows = (int) Math.round(all.rowCount() * sourceNode.number("reference_share"));
         if (referenceRows < 10 || all.rowCount() - referenceRows < 1) {
             throw new ScenarioException("node " + sourceNode.id() + ": " + dataFile + " has " + all.rowCount()
                     + " rows, too few to split into reference and production");
         }
         Frame production = all.slice(referenceRows, all.rowCount());
-        String timeColumn = sourceNode.string("time_column", null);
+        String timeColumn = sourceNode.string("time_column");
         if (timeColumn != null) {
             PerturbationFactory.requireColumn(sourceNode, all, timeColumn);
             production = production.select(timeOrder(production.column(timeColumn)));
         }
-        String sampling = sourceNode.string("sampling", null);
+        String sampling = sourceNode.string("sampling");
         DatasetSource.Sampling how = timeColumn != null ? DatasetSource.Sampling.IN_ORDER
                 : sampling != null ? DatasetSource.Sampling.of(sampling)
-                : sourceNode.flag("replace", true) ? DatasetSource.Sampling.WITH_REPLACEMENT
+                : sourceNode.flag("replace") ? DatasetSource.Sampling.WITH_REPLACEMENT
                 : DatasetSource.Sampling.PER_STEP;
-        DatasetSource source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size", 500),
+        DatasetSource source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size"),
                 how, scenario.seed());
         return new Origin(source, all.slice(0, referenceRows), all, dataset.provenance(),
-                sourceNode.integer("steps", 60));
+                sourceNode.integer("steps"));
     }
 
     private static Origin syntheticOrigin(Scenario scenario, ScenarioNode node) {
-        int batchSize = node.integer("batch_size", 500);
+        int batchSize = node.integer("batch_size");
         Schedule schedule = node.params().get("schedule") == null ? null : Schedule.of(node);
         SyntheticSource.StreamGenerator generator = switch (node.type()) {
-            case NodeCatalog.SEA_SOURCE -> new SeaGenerator(node.integer("function", 1), node.integer("drift_to", 3),
-                    node.number("noise", 0.1));
-            case NodeCatalog.AGRAWAL_SOURCE -> new AgrawalGenerator(node.integer("function", 1),
-                    node.integer("drift_to", 2), node.number("perturbation", 0.05));
+            case NodeCatalog.SEA_SOURCE -> new SeaGenerator(node.integer("function"), node.integer("drift_to"),
+                    node.number("noise"));
+            case NodeCatalog.AGRAWAL_SOURCE -> new AgrawalGenerator(node.integer("function"),
+                    node.integer("drift_to"), node.number("perturbation"));
             case NodeCatalog.HYPERPLANE_SOURCE -> {
                 Schedule drift = schedule == null ? Schedule.ALWAYS : schedule;
-                yield new HyperplaneGenerator(scenario.seed(), node.id(), node.integer("attributes", 10),
-                        node.integer("drift_attributes", 2), node.number("magnitude", 0.001),
-                        node.number("reversal", 0.1), node.number("noise", 0.05), batchSize, drift::intensity);
+                yield new HyperplaneGenerator(scenario.seed(), node.id(), node.integer("attributes"),
+                        node.integer("drift_attributes"), node.number("magnitude"),
+                        node.number("reversal"), node.number("noise"), batchSize, drift::intensity);
             }
             default -> throw new ScenarioException("node " + node.id() + ": unknown source type '" + node.type() + "'");
         };
         SyntheticSource source = new SyntheticSource(node.id(), generator, batchSize, schedule);
-        Frame reference = source.reference(node.integer("reference_rows", 5000), scenario.seed());
+        Frame reference = source.reference(node.integer("reference_rows"), scenario.seed());
         // The generated data is identified by what generates it: the source node and the seed.
         String identity = ScenarioFormat.toJson(new Scenario("", "", scenario.seed(), List.of(node), List.of()));
         DataProvenance provenance = new DataProvenance("synthetic:" + node.type(), Sha256.of(identity),
                 reference.rowCount(), reference.columnNames().size());
-        return new Origin(source, reference, reference, provenance, node.integer("steps", 60));
+        return new Origin(source, reference, reference, provenance, node.integer("steps"));
     }
 
     /**

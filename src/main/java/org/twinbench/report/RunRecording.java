@@ -33,10 +33,10 @@ public final class RunRecording {
     public static long record(Path store, Scenario scenario, Path scenarioFile, SimulationPlan plan,
                               List<StepResult> steps) {
         RunProvenance provenance = RunProvenance.of(scenarioFile, plan, 1, Instant.now());
-        Results results = Results.of(provenance, List.of(steps));
+        Results results = Results.of(List.of(steps));
         try (RunStore runs = RunStore.open(store)) {
-            return runs.save(ScenarioFormat.toJson(scenario), provenance, results.summary(), results.runJson(),
-                    results.outcome());
+            return runs.save(ScenarioFormat.toJson(scenario), provenance, results.summary(),
+                    RunJson.toJson(provenance, results.summary(), results.series()), results.outcome());
         }
     }
 
@@ -98,9 +98,8 @@ public final class RunRecording {
          * stores a run with {@code --replicates}, and marks the run {@link RunState#COMPLETED}.
          */
         public void finishReplicates(List<List<StepResult>> replicates) {
-            RunOutcome outcome = new RunOutcome(replicates, RunStatus.COMPLETED);
-            RunSeries series = RunSeries.of(outcome);
-            finish(outcome, RunSummary.of(outcome, series, List.of()), series);
+            Results results = Results.of(replicates);
+            finish(results.outcome(), results.summary(), results.series());
         }
 
         /**
@@ -137,13 +136,13 @@ public final class RunRecording {
         }
     }
 
-    private record Results(RunOutcome outcome, RunSummary summary, String runJson) {
+    /** A finished run's outcome, series and summary (without gates, which only the run command has). */
+    private record Results(RunOutcome outcome, RunSeries series, RunSummary summary) {
 
-        static Results of(RunProvenance provenance, List<List<StepResult>> replicates) {
+        static Results of(List<List<StepResult>> replicates) {
             RunOutcome outcome = new RunOutcome(replicates, RunStatus.COMPLETED);
             RunSeries series = RunSeries.of(outcome);
-            RunSummary summary = RunSummary.of(outcome, series, List.of());
-            return new Results(outcome, summary, RunJson.toJson(provenance, summary, series));
+            return new Results(outcome, series, RunSummary.of(outcome, series, List.of()));
         }
     }
 }

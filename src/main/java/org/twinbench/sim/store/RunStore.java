@@ -125,18 +125,11 @@ public final class RunStore implements AutoCloseable {
 
     /** Records a finished run in one transaction and returns its id. */
     public long save(String scenarioJson, RunProvenance p, RunSummary summary, String runJson, RunOutcome outcome) {
-        try {
-            connection.setAutoCommit(false);
+        return inTransaction(() -> {
             long id = insertRun(scenarioJson, p, RunState.COMPLETED);
             writeResults(id, summary, runJson, outcome);
-            connection.commit();
             return id;
-        } catch (SQLException | IOException e) {
-            rollbackQuietly();
-            throw new IllegalStateException(file + ": cannot record the run: " + e.getMessage(), e);
-        } finally {
-            autoCommit();
-        }
+        });
     }
 
     /**
@@ -153,10 +146,24 @@ public final class RunStore implements AutoCloseable {
 
     /** Stores the results of a run begun with {@link #begin}, in one transaction, and marks it completed. */
     public void finish(long id, RunSummary summary, String runJson, RunOutcome outcome) {
+        inTransaction(() -> {
+            writeResults(id, summary, runJson, outcome);
+            return id;
+        });
+    }
+
+    /** Work on the store that either happens whole or not at all. */
+    @FunctionalInterface
+    private interface Recording<T> {
+        T run() throws SQLException, IOException;
+    }
+
+    private <T> T inTransaction(Recording<T> work) {
         try {
             connection.setAutoCommit(false);
-            writeResults(id, summary, runJson, outcome);
+            T result = work.run();
             connection.commit();
+            return result;
         } catch (SQLException | IOException e) {
             rollbackQuietly();
             throw new IllegalStateException(file + ": cannot record the run: " + e.getMessage(), e);

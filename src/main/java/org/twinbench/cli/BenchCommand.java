@@ -15,7 +15,6 @@ import org.twinbench.bench.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bench}: runs the standard benchmark workloads, each against a reference in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -31,9 +30,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     static List<Workload> workloads() {
         List<Workload> all = new ArrayList<>();
         all.addAll(StatsWorkloads.all());
@@ -44,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json.out();
         List<Workload> chosen = workloads().stream()
                 .filter(w -> only == null || w.name().startsWith(only)).toList();
         if (chosen.isEmpty()) {

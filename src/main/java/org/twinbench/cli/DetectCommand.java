@@ -21,7 +21,6 @@ import org.twinbench.stats.DetectorEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code detect}: runs a streaming change detector over one column of a table (CLI.md). */
 @Command(name = "detect", mixinStandardHelpOptions = true,
@@ -54,9 +53,6 @@ public final class DetectCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         ChangeDetector chosen;
@@ -79,7 +75,7 @@ public final class DetectCommand implements Callable<Integer> {
         DetectorEvaluation evaluation = changePoints.isEmpty() ? null : DetectorEvaluation.evaluate(trace.detections(),
                 changePoints.stream().mapToInt(Integer::intValue).toArray(),
                 maxDelay == null ? Integer.MAX_VALUE : maxDelay);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json.out();
         Map<String, Double> parameters = new TreeMap<>(chosen.parameters());
         if (json.enabled()) {
             ObjectNode root = Json.object();

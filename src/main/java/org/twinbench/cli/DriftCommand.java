@@ -27,7 +27,6 @@ import org.twinbench.stats.NumericReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code drift}: per-column distribution drift between a reference and a current table (CLI.md). */
 @Command(name = "drift", mixinStandardHelpOptions = true,
@@ -66,9 +65,6 @@ public final class DriftCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     /** At most this many new or vanished categories are listed per column. */
     static final int LISTED_CATEGORIES = 20;
 
@@ -95,7 +91,7 @@ public final class DriftCommand implements Callable<Integer> {
         }
         DatasetDrift result = DatasetDrift.decide(compared.stream().map(Compared::drift).toList(), rules,
                 chosenCorrection, share);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json.out();
         if (json.enabled()) {
             json.print(toJson(ref, cur, compared, result, chosenCorrection));
         } else {

@@ -15,7 +15,6 @@ import org.twinbench.stats.SliceColumn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code metrics}: classification metrics of a scored table, overall and per slice. */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
@@ -85,9 +84,6 @@ public final class MetricsCommand implements Callable<Integer> {
 
     @Mixin
     JsonOption json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -170,7 +166,7 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         MetricsReport report = new MetricsReport(y, s, threshold, slicings,
                 bootstrap == null ? null : new MetricsReport.Bootstrap(bootstrap, seed, confidence), reliability);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json.out();
         int skipped = allLabels.length - keep.length;
         if (json.enabled()) {
             json.print(report.toJson(positiveLabel, skipped));

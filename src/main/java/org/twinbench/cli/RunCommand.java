@@ -32,7 +32,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code run}: simulates a scenario headless and writes steps.csv, alarms.csv, reliability.csv, run.json and report.html. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -77,9 +76,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--sweep", paramLabel = "NODE.PARAM=V1,V2,...",
             description = "Sweep a parameter over values (repeat for a grid); writes DIR/sweep.csv, one row per point.")
     List<String> sweeps = new ArrayList<>();
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -163,7 +159,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int report(SimulationPlan plan, Path dir, RunProvenance provenance, RunSummary summary, RunSeries series,
                        List<RunAssertion.Verdict> verdicts, Long id) {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = json.out();
         if (json.enabled()) {
             json.print(RunJson.toTree(provenance, summary, series));
         } else {
@@ -176,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
             verdicts.stream().filter(RunAssertion.Verdict::passed).forEach(v -> stdout.println(v.describe()));
         }
         stdout.flush();
-        PrintWriter stderr = spec.commandLine().getErr();
+        PrintWriter stderr = json.err();
         verdicts.stream().filter(v -> !v.passed()).forEach(v -> stderr.println("twinbench: gate failed: " + v.describe()));
         stderr.flush();
         return verdicts.stream().allMatch(RunAssertion.Verdict::passed) ? TwinBenchCommand.OK
@@ -187,7 +183,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, List<Object>> axes = SweepGrid.ofOptions(sweeps).axes();
         List<Sweep.Point> points = Sweep.run(scenario, baseDir, axes, replicates, steps == null ? 0 : steps, threadCount);
         RunFiles.writeSweep(dir.resolve("sweep.csv"), points);
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = json.out();
         if (json.enabled()) {
             com.fasterxml.jackson.databind.node.ArrayNode rows = Json.MAPPER.createArrayNode();
             for (Sweep.Point p : points) {

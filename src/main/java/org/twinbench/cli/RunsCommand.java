@@ -71,16 +71,13 @@ public final class RunsCommand implements Runnable {
         @Mixin
         JsonOption json;
 
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
             List<RunStore.StoredRun> runs;
             try (RunStore store = parent.open()) {
                 runs = store.list();
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = json.out();
             if (json.enabled()) {
                 ArrayNode array = Json.MAPPER.createArrayNode();
                 runs.forEach(r -> array.add(describe(r)));

@@ -23,7 +23,6 @@ import org.twinbench.model.ModelInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code score}: writes a table's rows plus {@code score} (the positive class's probability) and
@@ -51,9 +50,6 @@ public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (!(threshold >= 0 && threshold <= 1)) {
@@ -73,8 +69,8 @@ public final class ScoreCommand implements Callable<Integer> {
             int positives = write(Masking.masked(frame, schema), scores);
             List<String> masked = schema.columns().stream().filter(c -> c.pii() != null).map(c -> c.name()).toList();
             if (!masked.isEmpty()) {
-                spec.commandLine().getErr().println("twinbench: note: masked personal data in " + masked);
-                spec.commandLine().getErr().flush();
+                json.err().println("twinbench: note: masked personal data in " + masked);
+                json.err().flush();
             }
             summarise(frame.rowCount(), scores, positives, classifier);
         } finally {
@@ -112,7 +108,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     private void summarise(int rows, double[] scores, int positives, BinaryClassifier classifier) {
-        PrintWriter printer = spec.commandLine().getOut();
+        PrintWriter printer = json.out();
         double mean = 0;
         for (double score : scores) {
             mean += score;

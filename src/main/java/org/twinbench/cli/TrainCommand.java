@@ -25,7 +25,6 @@ import org.twinbench.model.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code train}: fits a model on a table and writes a {@code .twinmodel} bundle. Features are every
@@ -71,9 +70,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     JsonOption json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -132,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private void print(ModelCard card, Schema schema, List<QualityFinding> findings, Dataset dataset) {
-        PrintWriter printer = spec.commandLine().getOut();
+        PrintWriter printer = json.out();
         List<ColumnSchema> left = schema.columns().stream()
                 .filter(c -> c.role() != ColumnRole.FEATURE && c.role() != ColumnRole.TARGET).toList();
         if (json.enabled()) {

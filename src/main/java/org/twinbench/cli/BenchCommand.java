@@ -13,8 +13,8 @@ import org.twinbench.bench.EngineWorkloads;
 import org.twinbench.bench.StatsWorkloads;
 import org.twinbench.bench.Workload;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bench}: runs the standard benchmark workloads, each against a reference in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -27,11 +27,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "PREFIX", description = "Run only workloads whose name starts with this.")
     String only;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOption json;
 
     static List<Workload> workloads() {
         List<Workload> all = new ArrayList<>();
@@ -43,19 +40,19 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json.out();
         List<Workload> chosen = workloads().stream()
                 .filter(w -> only == null || w.name().startsWith(only)).toList();
         if (chosen.isEmpty()) {
             throw new UserInputException("no workload " + (only == null ? "is registered" : "starts with '" + only + "'"));
         }
         ArrayNode results = Json.MAPPER.createArrayNode();
-        if (!json) {
+        if (!json.enabled()) {
             out.printf(Locale.ROOT, "%-40s %14s %10s  %s%n", "workload", "rows/s", "ratio", "reference");
         }
         for (Workload workload : chosen) {
             BenchResult result = workload.run(quick);
-            if (json) {
+            if (json.enabled()) {
                 ObjectNode node = results.addObject();
                 node.put("workload", result.name());
                 node.put("rows", result.rows());
@@ -71,13 +68,13 @@ public final class BenchCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        if (json) {
+        if (json.enabled()) {
             ObjectNode root = Json.object();
             root.put("quick", quick);
             root.put("java", System.getProperty("java.version"));
             root.put("cores", Runtime.getRuntime().availableProcessors());
             root.set("workloads", results);
-            out.println(Json.write(root));
+            json.print(root);
         }
         out.flush();
         return TwinBenchCommand.OK;

@@ -19,8 +19,8 @@ import org.twinbench.stats.ChangeDetector;
 import org.twinbench.stats.ChangeDetectors;
 import org.twinbench.stats.DetectorEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code detect}: runs a streaming change detector over one column of a table (docs/cli.md). */
 @Command(name = "detect", mixinStandardHelpOptions = true,
@@ -50,11 +50,8 @@ public final class DetectCommand implements Callable<Integer> {
                     + "(default: no limit).")
     Integer maxDelay;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -78,9 +75,9 @@ public final class DetectCommand implements Callable<Integer> {
         DetectorEvaluation evaluation = changePoints.isEmpty() ? null : DetectorEvaluation.evaluate(trace.detections(),
                 changePoints.stream().mapToInt(Integer::intValue).toArray(),
                 maxDelay == null ? Integer.MAX_VALUE : maxDelay);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json.out();
         Map<String, Double> parameters = new TreeMap<>(chosen.parameters());
-        if (json) {
+        if (json.enabled()) {
             ObjectNode root = Json.object();
             root.put("detector", chosen.name());
             ObjectNode paramNode = root.putObject("params");
@@ -96,7 +93,7 @@ public final class DetectCommand implements Callable<Integer> {
                 node.put("false_alarms", evaluation.falseAlarms());
                 node.put("missed", evaluation.missed());
             }
-            out.println(Json.write(root));
+            json.print(root);
         } else {
             out.printf(Locale.ROOT, "%s %s over %d values%n", chosen.name(), parameters, values.length);
             out.println("detections: " + (trace.detections().isEmpty() ? "none" : join(trace.detections())));

@@ -25,8 +25,8 @@ import org.twinbench.stats.DriftMethod;
 import org.twinbench.stats.DriftRule;
 import org.twinbench.stats.NumericReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code drift}: per-column distribution drift between a reference and a current table (docs/cli.md). */
 @Command(name = "drift", mixinStandardHelpOptions = true,
@@ -62,11 +62,8 @@ public final class DriftCommand implements Callable<Integer> {
             description = "The dataset drifted when at least this share of columns drifted (default: ${DEFAULT-VALUE}).")
     double share;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOption json;
 
     /** At most this many new or vanished categories are listed per column. */
     static final int LISTED_CATEGORIES = 20;
@@ -94,9 +91,9 @@ public final class DriftCommand implements Callable<Integer> {
         }
         DatasetDrift result = DatasetDrift.decide(compared.stream().map(Compared::drift).toList(), rules,
                 chosenCorrection, share);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(toJson(ref, cur, compared, result, chosenCorrection)));
+        PrintWriter out = json.out();
+        if (json.enabled()) {
+            json.print(toJson(ref, cur, compared, result, chosenCorrection));
         } else {
             printTable(out, ref, cur, compared, result);
         }

@@ -15,8 +15,8 @@ import org.twinbench.data.TableLoader;
 import org.twinbench.data.Task;
 import org.twinbench.stats.SliceColumn;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code metrics}: the metrics of a scored table, overall and per slice — binary classification from a
@@ -105,11 +105,8 @@ public final class MetricsCommand implements Callable<Integer> {
                     + "and positive_share.")
     boolean reliability;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -187,10 +184,10 @@ public final class MetricsCommand implements Callable<Integer> {
         MetricsReport report = new MetricsReport(y, s, threshold,
                 List.of(BinaryLabels.negativeLabel(labelColumn, positiveLabel), positiveLabel), slicings,
                 bootstrap == null ? null : new MetricsReport.Bootstrap(bootstrap, seed, confidence), reliability);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = json.out();
         int skipped = allLabels.length - keep.length;
-        if (json) {
-            out.println(Json.write(report.toJson(positiveLabel, skipped)));
+        if (json.enabled()) {
+            json.print(report.toJson(positiveLabel, skipped));
         } else {
             report.printText(out, positiveLabel, skipped);
         }
@@ -210,9 +207,9 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         TaskMetrics report = new TaskMetrics(chosen, data, frame, labelColumn, predictionColumn, probaPrefix, sliceColumns,
                 pairs, this::slicing, bootstrap == null ? null : new MetricsReport.Bootstrap(bootstrap, seed, confidence));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(report.toJson()));
+        PrintWriter out = json.out();
+        if (json.enabled()) {
+            json.print(report.toJson());
         } else {
             report.printText(out);
         }

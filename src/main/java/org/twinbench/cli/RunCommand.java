@@ -5,13 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.twinbench.report.RunFiles;
 import org.twinbench.report.RunJson;
+import org.twinbench.report.RunRecording;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.Experiment;
@@ -26,12 +26,12 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.store.RunProvenance;
 import org.twinbench.sim.store.RunStore;
-import org.twinbench.sim.sweep.SimulationTask;
 import org.twinbench.sim.sweep.Sweep;
+import org.twinbench.sim.sweep.SweepGrid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code run}: simulates a scenario headless and writes steps.csv, alarms.csv, reliability.csv, run.json and report.html. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -63,8 +63,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--assert", paramLabel = "EXPR", description = "A gate; may be repeated.")
     List<String> assertions = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print run.json to stdout.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--store", paramLabel = "FILE",
             description = "Run store (SQLite) to record the run in (default: runs.sqlite in the user's TwinBench folder).")
@@ -76,9 +76,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--sweep", paramLabel = "NODE.PARAM=V1,V2,...",
             description = "Sweep a parameter over values (repeat for a grid); writes DIR/sweep.csv, one row per point.")
     List<String> sweeps = new ArrayList<>();
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -108,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             return sweep(scenario, baseDir, dir, threadCount);
         }
-        PrintWriter notes = spec.commandLine().getErr();
+        PrintWriter notes = json.err();
         SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() {
             @Override
             public void onNote(String note) {
@@ -123,51 +120,43 @@ public final class RunCommand implements Callable<Integer> {
                 notes.flush();
             }
         }
-        RunProvenance provenance = RunProvenance.of(scenarioFile, plan, replicates, Instant.now());
         // The run is in the store from its start, so that a run killed half-way shows as interrupted.
-        RunStore runs = noStore ? null : openStore();
+        SimulationPlan compiled = plan;
+        Scenario described = scenario;
+        RunRecording.InProgress recording = noStore ? null : unlessUnwritable(() -> RunRecording.begin(
+                store != null ? store : RunStore.defaultPath(), described, scenarioFile, compiled, replicates));
+        RunProvenance provenance = recording != null ? recording.provenance()
+                : RunProvenance.of(scenarioFile, plan, replicates, Instant.now());
+        RunOutcome outcome;
         try {
-            String scenarioJson = ScenarioFormat.toJson(scenario);
-            Long id = runs == null ? null : unlessUnwritable(() -> runs.begin(scenarioJson, provenance));
-            RunOutcome outcome;
+            outcome = Experiment.run(plan, replicates, threadCount, new RunListener() { }, new RunControl());
+            if (outcome.status() != RunStatus.COMPLETED) {
+                throw new IllegalStateException("the run stopped before its last step");
+            }
+        } catch (RuntimeException e) {
+            if (recording != null) {
+                recording.fail(e.getMessage());
+            }
+            throw e;
+        }
+        RunSeries series = RunSeries.of(outcome);
+        List<RunAssertion.Verdict> verdicts = gates.stream().map(g -> g.check(outcome, series)).toList();
+        RunSummary summary = RunSummary.of(outcome, series, verdicts);
+        unlessUnwritable(() -> {
             try {
-                outcome = Experiment.run(plan, replicates, threadCount, new RunListener() { }, new RunControl());
-                if (outcome.status() != RunStatus.COMPLETED) {
-                    throw new IllegalStateException("the run stopped before its last step");
-                }
+                RunFiles.write(dir, outcome, provenance, summary);
             } catch (RuntimeException e) {
-                if (id != null) {
-                    runs.fail(id, "Failed: " + e.getMessage());
+                if (recording != null) {
+                    recording.fail("the run's files could not be written: " + e.getMessage());
                 }
                 throw e;
             }
-            RunSeries series = RunSeries.of(outcome);
-            List<RunAssertion.Verdict> verdicts = gates.stream().map(g -> g.check(outcome, series)).toList();
-            RunSummary summary = RunSummary.of(outcome, series, verdicts);
-            unlessUnwritable(() -> {
-                try {
-                    RunFiles.write(dir, outcome, provenance, summary);
-                } catch (RuntimeException e) {
-                    if (id != null) {
-                        runs.fail(id, "Failed: the run's files could not be written: " + e.getMessage());
-                    }
-                    throw e;
-                }
-                if (id != null) {
-                    runs.finish(id, summary, RunJson.toJson(provenance, summary, series), outcome);
-                }
-                return id;
-            });
-            return report(plan, dir, provenance, summary, series, verdicts, id);
-        } finally {
-            if (runs != null) {
-                runs.close();
+            if (recording != null) {
+                recording.finish(outcome, summary, series);
             }
-        }
-    }
-
-    private RunStore openStore() {
-        return unlessUnwritable(() -> RunStore.open(store != null ? store : RunStore.defaultPath()));
+            return recording;
+        });
+        return report(plan, dir, provenance, summary, series, verdicts, recording == null ? null : recording.id());
     }
 
     /** An unwritable folder or store is the user's to fix: one line, exit 2. */
@@ -181,9 +170,9 @@ public final class RunCommand implements Callable<Integer> {
 
     private int report(SimulationPlan plan, Path dir, RunProvenance provenance, RunSummary summary, RunSeries series,
                        List<RunAssertion.Verdict> verdicts, Long id) {
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
-            stdout.println(Json.write(RunJson.toTree(provenance, summary, series)));
+        PrintWriter stdout = json.out();
+        if (json.enabled()) {
+            json.print(RunJson.toTree(provenance, summary, series));
         } else {
             stdout.printf(Locale.ROOT, "%s: %d steps x %d replicates -> %s%n", scenarioFile, plan.steps(), replicates,
                     dir);
@@ -194,7 +183,7 @@ public final class RunCommand implements Callable<Integer> {
             verdicts.stream().filter(RunAssertion.Verdict::passed).forEach(v -> stdout.println(v.describe()));
         }
         stdout.flush();
-        PrintWriter stderr = spec.commandLine().getErr();
+        PrintWriter stderr = json.err();
         verdicts.stream().filter(v -> !v.passed()).forEach(v -> stderr.println("twinbench: gate failed: " + v.describe()));
         stderr.flush();
         return verdicts.stream().allMatch(RunAssertion.Verdict::passed) ? TwinBenchCommand.OK
@@ -202,22 +191,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int sweep(Scenario scenario, Path baseDir, Path dir, int threadCount) {
-        Map<String, List<Object>> axes = new LinkedHashMap<>();
-        for (String axis : sweeps) {
-            int eq = axis.indexOf('=');
-            if (eq <= 0 || eq == axis.length() - 1) {
-                throw new UserInputException("--sweep '" + axis + "': write NODE.PARAM=V1,V2,..., e.g. recession.scale=0.9,0.7");
-            }
-            List<Object> values = new ArrayList<>();
-            for (String value : axis.substring(eq + 1).split(",")) {
-                values.add(SimulationTask.parseValue(value));
-            }
-            axes.put(axis.substring(0, eq).strip(), values);
-        }
+        Map<String, List<Object>> axes = SweepGrid.ofOptions(sweeps).axes();
         List<Sweep.Point> points = Sweep.run(scenario, baseDir, axes, replicates, steps == null ? 0 : steps, threadCount);
         RunFiles.writeSweep(dir.resolve("sweep.csv"), points);
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        PrintWriter stdout = json.out();
+        if (json.enabled()) {
             com.fasterxml.jackson.databind.node.ArrayNode rows = Json.MAPPER.createArrayNode();
             for (Sweep.Point p : points) {
                 com.fasterxml.jackson.databind.node.ObjectNode row = rows.addObject();
@@ -229,7 +207,7 @@ public final class RunCommand implements Callable<Integer> {
                 Json.putNumber(row, "retrains", p.retrains());
                 Json.putNumber(row, "rollbacks", p.rollbacks());
             }
-            stdout.println(Json.write(rows));
+            json.print(rows);
         } else {
             for (Sweep.Point p : points) {
                 stdout.printf(Locale.ROOT, "%s  accuracy mean %.4f, last %.4f, min %.4f; alarms %.1f, retrains %.1f%n",

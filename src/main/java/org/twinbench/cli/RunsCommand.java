@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.twinbench.report.RunFiles;
 import org.twinbench.sim.store.RunStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -67,11 +68,8 @@ public final class RunsCommand implements Runnable {
         @ParentCommand
         RunsCommand parent;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -79,11 +77,11 @@ public final class RunsCommand implements Runnable {
             try (RunStore store = parent.open()) {
                 runs = store.list();
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            PrintWriter out = json.out();
+            if (json.enabled()) {
                 ArrayNode array = Json.MAPPER.createArrayNode();
                 runs.forEach(r -> array.add(describe(r)));
-                out.println(Json.write(array));
+                json.print(array);
             } else {
                 for (RunStore.StoredRun r : runs) {
                     // A run without results has no verdict; its status (running, interrupted, failed) takes its place.
@@ -106,7 +104,7 @@ public final class RunsCommand implements Runnable {
         node.put("seed", r.seed());
         node.put("steps", r.steps());
         node.put("replicates", r.replicates());
-        node.put("status", r.status());
+        node.put("status", r.status().stored());
         node.put("verdict", r.verdict());
         node.put("headline", r.headline());
         return node;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.data.SampleData;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.ScenarioFormat;
@@ -42,7 +43,7 @@ public final class SampleDataCommand implements Callable<Integer> {
         SampleData.writeChurn(out.resolve("churn.csv"), Math.max(100, rows / 2), seed);
         for (var entry : SampleScenarios.all(seed).entrySet()) {
             String scenario = ScenarioFormat.toJson(entry.getValue());
-            SampleData.writeAtomically(out.resolve(entry.getKey()), w -> w.write(scenario));
+            AtomicFiles.writeText(out.resolve(entry.getKey()), w -> w.write(scenario));
         }
         PrintWriter printer = spec.commandLine().getOut();
         printer.println("wrote loans.csv (" + rows + " rows), churn.csv (" + Math.max(100, rows / 2) + " rows) and "

@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.Column;
 import org.twinbench.data.CsvWriter;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
 import org.twinbench.data.Masking;
-import org.twinbench.data.SampleData;
 import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
 import org.twinbench.model.BinaryClassifier;
@@ -22,8 +22,8 @@ import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
 import org.twinbench.model.TaskModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code score}: writes a table's rows plus, for a binary model, {@code score} (the positive class's
@@ -50,11 +50,8 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "prediction is 1 when score >= T (default: ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--json", description = "Print a JSON summary.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -66,7 +63,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         TaskModel loaded = ModelFiles.loadAny(model);
         if (!(loaded instanceof BinaryClassifier classifier)) {
-            new TaskScoring(loaded, model, data, out).run(spec.commandLine(), json);
+            new TaskScoring(loaded, model, data, out).run(json);
             return TwinBenchCommand.OK;
         }
         try {
@@ -79,8 +76,8 @@ public final class ScoreCommand implements Callable<Integer> {
             int positives = write(Masking.masked(frame, schema), scores);
             List<String> masked = schema.columns().stream().filter(c -> c.pii() != null).map(c -> c.name()).toList();
             if (!masked.isEmpty()) {
-                spec.commandLine().getErr().println("twinbench: note: masked personal data in " + masked);
-                spec.commandLine().getErr().flush();
+                json.err().println("twinbench: note: masked personal data in " + masked);
+                json.err().flush();
             }
             summarise(frame.rowCount(), scores, positives, classifier);
         } finally {
@@ -95,7 +92,7 @@ public final class ScoreCommand implements Callable<Integer> {
         List<Column> columns = frame.columns().stream()
                 .filter(c -> !c.name().equals("score") && !c.name().equals("prediction")).toList();
         int[] positives = {0};
-        SampleData.writeAtomically(out, writer -> {
+        AtomicFiles.writeText(out, writer -> {
             CsvWriter csv = new CsvWriter(writer);
             List<String> header = new ArrayList<>(columns.stream().map(Column::name).toList());
             header.add("score");
@@ -118,13 +115,13 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     private void summarise(int rows, double[] scores, int positives, BinaryClassifier classifier) {
-        PrintWriter printer = spec.commandLine().getOut();
+        PrintWriter printer = json.out();
         double mean = 0;
         for (double score : scores) {
             mean += score;
         }
         mean = rows == 0 ? Double.NaN : mean / rows;
-        if (json) {
+        if (json.enabled()) {
             ObjectNode root = Json.object();
             root.put("model", model.toString());
             root.put("algorithm", classifier.card().algorithm());
@@ -134,7 +131,7 @@ public final class ScoreCommand implements Callable<Integer> {
             Json.putNumber(root, "mean_score", mean);
             root.put("predicted_positive", positives);
             root.put("positive_label", classifier.card().positiveLabel());
-            printer.println(Json.write(root));
+            json.print(root);
         } else {
             printer.printf(Locale.ROOT, "scored %d rows with %s (%s); mean score %.4f; %d predicted '%s'; wrote %s%n",
                     rows, model, classifier.card().algorithm(), mean, positives, classifier.card().positiveLabel(), out);

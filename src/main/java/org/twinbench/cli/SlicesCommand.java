@@ -19,7 +19,7 @@ import org.twinbench.stats.SliceColumn;
 import org.twinbench.stats.SliceFinder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code slices}: the groups of rows where a scored model is worst, found rather than guessed. */
 @Command(name = "slices", mixinStandardHelpOptions = true,
@@ -76,11 +76,8 @@ public final class SlicesCommand implements Callable<Integer> {
             description = "Family-wise significance level (default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -118,13 +115,13 @@ public final class SlicesCommand implements Callable<Integer> {
         }
         SliceFinder.Result result = SliceFinder.find(slicings, correct,
                 new SliceFinder.Options(maxDepth, minSize, top, alpha));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(toJson(result, slicings)));
+        if (json.enabled()) {
+            json.print(toJson(result, slicings));
         } else {
+            PrintWriter out = json.out();
             print(out, result, slicings);
+            out.flush();
         }
-        out.flush();
         return TwinBenchCommand.OK;
     }
 

@@ -1,16 +1,9 @@
 package org.twinbench.cli;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +20,7 @@ import org.twinbench.sim.store.RunProvenance;
 import org.twinbench.sim.sweep.SimulationTask;
 import org.twinbench.sim.sweep.Sweep;
 import org.twinbench.sim.sweep.SweepExecutor;
+import org.twinbench.sim.sweep.SweepGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -102,7 +96,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (Files.isRegularFile(out)) {
             throw new UserInputException(out + ": is a file, not a folder");
         }
-        Map<String, List<Object>> axes = readGrid(gridFile);
+        Map<String, List<Object>> axes = SweepGrid.read(gridFile).axes();
         long limit = size(broadcastLimit);
         Scenario scenario = ScenarioFormat.read(scenarioFile);
         Path baseDir = scenarioFile.toAbsolutePath().getParent();
@@ -189,50 +183,5 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         throw new UserInputException(NEEDS_SPARK);
-    }
-
-    /** Reads {@code {"node.param": [v1, v2, ...], ...}}; numbers without a fraction become whole numbers. */
-    public static Map<String, List<Object>> readGrid(Path file) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new UserInputException(file + ": no such file");
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new UserInputException(file + (at == null ? "" : ": line " + at.getLineNr() + ", column "
-                    + at.getColumnNr()) + ": not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read: " + e.getMessage());
-        }
-        if (root == null || !root.isObject() || root.isEmpty()) {
-            throw new UserInputException(file + ": write a JSON object of parameters to value lists, e.g. "
-                    + "{\"recession.scale\": [0.9, 0.7]}");
-        }
-        Map<String, List<Object>> axes = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> axis : root.properties()) {
-            JsonNode values = axis.getValue();
-            if (!values.isArray() || values.isEmpty()) {
-                throw new UserInputException(file + ": parameter '" + axis.getKey() + "': write a non-empty list of values");
-            }
-            List<Object> list = new ArrayList<>();
-            for (int i = 0; i < values.size(); i++) {
-                JsonNode v = values.get(i);
-                if (v.isIntegralNumber()) {
-                    list.add(v.longValue());
-                } else if (v.isNumber()) {
-                    list.add(v.doubleValue());
-                } else if (v.isBoolean()) {
-                    list.add(v.booleanValue());
-                } else if (v.isTextual()) {
-                    list.add(v.textValue());
-                } else {
-                    throw new UserInputException(file + ": parameter '" + axis.getKey() + "', value " + (i + 1)
-                            + ": write a number, true/false or text, not " + v);
-                }
-            }
-            axes.put(axis.getKey(), list);
-        }
-        return axes;
     }
 }

@@ -14,14 +14,13 @@ import org.twinbench.data.CsvWriter;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
 import org.twinbench.data.Masking;
-import org.twinbench.data.SampleData;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
 import org.twinbench.model.ModelInputs;
 import org.twinbench.model.MulticlassClassifier;
 import org.twinbench.model.Regressor;
 import org.twinbench.model.TaskModel;
-import picocli.CommandLine;
 
 /**
  * {@code score} with a regression or multiclass model: the table's rows (personal data masked) plus
@@ -43,7 +42,7 @@ final class TaskScoring {
         this.out = out;
     }
 
-    void run(CommandLine commandLine, boolean json) throws IOException {
+    void run(JsonOption json) throws IOException {
         Dataset dataset = TableLoader.load(data);
         Frame frame = dataset.frame();
         Frame inputs = ModelInputs.conform(model, frame, data.toString());
@@ -79,15 +78,15 @@ final class TaskScoring {
         write(Masking.masked(frame, schema), added, cells);
         List<String> masked = schema.columns().stream().filter(c -> c.pii() != null).map(c -> c.name()).toList();
         if (!masked.isEmpty()) {
-            commandLine.getErr().println("twinbench: note: masked personal data in " + masked);
-            commandLine.getErr().flush();
+            json.err().println("twinbench: note: masked personal data in " + masked);
+            json.err().flush();
         }
-        summarise(commandLine.getOut(), json, frame.rowCount(), summary, cells);
+        summarise(json.out(), json.enabled(), frame.rowCount(), summary, cells);
     }
 
     private void write(Frame frame, List<String> added, String[][] cells) throws IOException {
         List<Column> columns = frame.columns().stream().filter(c -> !added.contains(c.name())).toList();
-        SampleData.writeAtomically(out, writer -> {
+        AtomicFiles.writeText(out, writer -> {
             CsvWriter csv = new CsvWriter(writer);
             List<String> header = new ArrayList<>(columns.stream().map(Column::name).toList());
             header.addAll(added);

@@ -18,8 +18,8 @@ import org.twinbench.model.TaskTrainer;
 import org.twinbench.model.TrainingOptions;
 import org.twinbench.model.TrainingProgress;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code train}: fits a model on a table and writes a {@code .twinmodel} bundle. The outcome is
@@ -69,11 +69,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "M.twinmodel", description = "Where to write the model.")
     Path out;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -124,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
         ModelBundle.write(trained.model(), out);
         List<QualityFinding> findings = DataQuality.check(dataset.frame(), schema);
         new TrainCard(out, data, trained.model().card(), outcome, TrainCard.leftOut(schema), findings, dataset,
-                trained.holdoutClasses()).print(spec.commandLine().getOut(), json);
+                trained.holdoutClasses()).print(json.out(), json.enabled());
         return TwinBenchCommand.OK;
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -38,10 +37,7 @@ public final class BundledSamples {
                 if (in == null) {
                     throw new IOException("sample file '" + name + "' is missing from the application");
                 }
-                Files.createDirectories(target.getParent());
-                Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(target, (java.io.OutputStream out) -> in.transferTo(out));
             }
         }
         return dir;

@@ -1,13 +1,7 @@
 package org.twinbench.data;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -27,14 +21,8 @@ public record DataProvenance(String file, String sha256, int rows, int columns, 
 
     /** SHA-256 of a file's bytes, as lower-case hex. */
     public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = newDigest();
-            byte[] buffer = new byte[1 << 16];
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+        try {
+            return Sha256.of(file);
         } catch (IOException e) {
             throw new DataException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -44,14 +32,6 @@ public record DataProvenance(String file, String sha256, int rows, int columns, 
     public static String schemaHash(Map<String, ValueKind> kinds) {
         StringBuilder text = new StringBuilder();
         kinds.forEach((name, kind) -> text.append(name).append('\t').append(kind).append('\n'));
-        return HexFormat.of().formatHex(newDigest().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.of(text.toString());
     }
 }

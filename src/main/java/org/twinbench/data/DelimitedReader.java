@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -169,7 +168,7 @@ final class DelimitedReader {
     /** Counts the bytes read, for progress, and hashes them, so the file is read once for both. */
     private static final class CountingStream extends FilterInputStream {
         private volatile long count;
-        private final MessageDigest digest = DataProvenance.newDigest();
+        private final MessageDigest digest = Sha256.digest();
 
         CountingStream(InputStream in) {
             super(in);
@@ -196,7 +195,7 @@ final class DelimitedReader {
         }
 
         String sha256() {
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.hex(digest);
         }
     }
 }

@@ -1,11 +1,7 @@
 package org.twinbench.data;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -33,7 +29,7 @@ public final class SampleData {
     public static void writeLoans(Path file, int rows, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         LocalDate start = LocalDate.of(2024, 1, 1);
-        writeAtomically(file, out -> {
+        AtomicFiles.writeText(file, out -> {
             CsvWriter csv = new CsvWriter(out);
             csv.row("application_id", "applied_on", "income", "debt_to_income", "age", "employment_type", "region",
                     "credit_history_years", "loan_amount", "term_months", "defaulted");
@@ -86,7 +82,7 @@ public final class SampleData {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         String[] plans = {"basic", "plus", "pro"};
         String[] channels = {"web", "app", "store"};
-        writeAtomically(file, out -> {
+        AtomicFiles.writeText(file, out -> {
             CsvWriter csv = new CsvWriter(out);
             csv.row("customer_id", "tenure_months", "monthly_spend", "support_tickets", "plan", "channel", "region",
                     "last_month_usage_hours", "churned");
@@ -108,35 +104,6 @@ public final class SampleData {
                         churned ? "yes" : "no");
             }
         });
-    }
-
-    /** Something that writes a whole file's text. */
-    @FunctionalInterface
-    public interface TextBody {
-        void write(Writer out) throws IOException;
-    }
-
-    /** Writes to a temporary file beside {@code file}, then renames it over {@code file}. */
-    public static void writeAtomically(Path file, TextBody body) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                body.write(out);
-            }
-            readableByAll(temp);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /** Temporary files are created owner-only; the finished file gets the usual rw-r--r--. */
-    private static void readableByAll(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
     }
 
     static int pick(SplittableRandom random, double[] shares) {

@@ -17,16 +17,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.twinbench.data.AtomicFiles;
+import org.twinbench.data.Sha256;
 import smile.classification.DataFrameClassifier;
 import org.twinbench.data.Task;
 import smile.classification.LogisticRegression;
@@ -57,20 +55,17 @@ public final class ModelBundle {
     /** Writes {@code model} to {@code file} (through a temporary file, so a failed write leaves nothing). */
     public static void write(TaskModel model, Path file) {
         byte[] fitted = serialise(model);
-        ObjectNode card = ModelCardJson.write(model, sha256(fitted), binaryClass(model));
+        ObjectNode card = ModelCardJson.write(model, Sha256.of(fitted), binaryClass(model));
         byte[] cardBytes;
         try {
             cardBytes = JSON.writeValueAsBytes(card);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a model card always serialises", e);
         }
-        byte[] binary = withHeader(sha256(cardBytes), fitted);
-        Path dir = file.toAbsolutePath().getParent();
+        byte[] binary = withHeader(Sha256.of(cardBytes), fitted);
         try {
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
+            AtomicFiles.write(file, (OutputStream out) -> {
+                try (ZipOutputStream zip = new ZipOutputStream(out)) {
                     zip.putNextEntry(new ZipEntry(CARD_ENTRY));
                     zip.write(cardBytes);
                     zip.closeEntry();
@@ -78,10 +73,7 @@ public final class ModelBundle {
                     zip.write(binary);
                     zip.closeEntry();
                 }
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            });
         } catch (IOException e) {
             throw new ModelException(file + ": cannot write: " + e.getMessage(), e);
         }
@@ -122,12 +114,12 @@ public final class ModelBundle {
         if (!hasHeader(binary)) {
             throw new ModelException(file + ": " + BINARY_ENTRY + " is not a TwinBench model binary");
         }
-        if (!sha256(cardBytes).equals(new String(binary, HEADER.length, 64, StandardCharsets.US_ASCII))) {
+        if (!Sha256.of(cardBytes).equals(new String(binary, HEADER.length, 64, StandardCharsets.US_ASCII))) {
             throw new ModelException(file + ": " + CARD_ENTRY + " was changed after the bundle was written "
                     + "(its SHA-256 differs from the one recorded in " + BINARY_ENTRY + ")");
         }
         binary = Arrays.copyOfRange(binary, HEADER.length + 64, binary.length);
-        if (!sha256(binary).equals(parsed.binarySha256())) {
+        if (!Sha256.of(binary).equals(parsed.binarySha256())) {
             throw new ModelException(file + ": " + BINARY_ENTRY + " does not match the SHA-256 in " + CARD_ENTRY
                     + "; the bundle was altered after it was written");
         }
@@ -263,14 +255,6 @@ public final class ModelBundle {
     private static boolean hasHeader(byte[] binary) {
         return binary.length > HEADER.length + 64
                 && Arrays.equals(binary, 0, HEADER.length, HEADER, 0, HEADER.length);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     static ArrayNode array() {

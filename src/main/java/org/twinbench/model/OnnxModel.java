@@ -21,6 +21,7 @@ import java.util.Map;
 import org.twinbench.data.Column;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
+import org.twinbench.data.Sha256;
 
 /**
  * A binary classifier in ONNX format, run by ONNX Runtime. Every model input is a float tensor of
@@ -92,7 +93,7 @@ public final class OnnxModel implements BinaryClassifier, AutoCloseable {
             bindings.forEach(b -> features.addAll(b.columns()));
             ModelCard card = new ModelCard("onnx", mapping.target(), mapping.positiveLabel(), features,
                     mapping.trainingDataSha256(), 0, Map.of());
-            return new OnnxModel(environment, session, bindings, output, card, DEFAULT_BATCH, ModelBundle.sha256(bytes));
+            return new OnnxModel(environment, session, bindings, output, card, DEFAULT_BATCH, Sha256.of(bytes));
         } catch (OrtException e) {
             throw new ModelException(file + ": cannot read the model's inputs: " + firstLine(e), e);
         } catch (RuntimeException e) {

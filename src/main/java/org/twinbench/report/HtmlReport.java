@@ -10,6 +10,7 @@ import org.twinbench.sim.RunAssertion;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunSummary;
+import org.twinbench.sim.StepResult;
 import org.twinbench.sim.store.RunProvenance;
 
 /**
@@ -42,7 +43,7 @@ public final class HtmlReport {
         gates(html, summary.gates());
 
         html.append("<h2>Accuracy over time</h2>\n");
-        RunSeries.Key overall = new RunSeries.Key(RunSeries.OVERALL, "accuracy");
+        RunSeries.Key overall = new RunSeries.Key(StepResult.OVERALL, "accuracy");
         if (series.values(overall).isPresent()) {
             RunSeries.Band band = series.band(overall);
             html.append(SvgChart.render("accuracy, all rows", List.of(new SvgChart.Line(

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.twinbench.sim.RunSeries;
+import org.twinbench.sim.StepResult;
 import org.twinbench.stats.MetricSet;
 
 /**
@@ -22,7 +23,7 @@ final class MonitorSection {
         Map<String, List<RunSeries.Key>> byNode = new LinkedHashMap<>();
         List<SvgChart.Line> latency = new ArrayList<>();
         for (RunSeries.Key key : series.keys()) {
-            if (!key.slice().equals(RunSeries.OVERALL) || MetricSet.NAMES.contains(key.metric())) {
+            if (!key.slice().equals(StepResult.OVERALL) || MetricSet.NAMES.contains(key.metric())) {
                 continue;
             }
             if (key.metric().startsWith("latency_")) {

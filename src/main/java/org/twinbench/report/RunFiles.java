@@ -6,8 +6,8 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.data.CsvWriter;
-import org.twinbench.data.SampleData;
 import org.twinbench.sim.Alarm;
 import org.twinbench.sim.ReliabilityRows;
 import org.twinbench.sim.RunOutcome;
@@ -20,7 +20,7 @@ import org.twinbench.sim.sweep.Sweep;
 import org.twinbench.stats.ReliabilityBins;
 
 /**
- * Writes a run's five files into a folder, each through a temporary file renamed into place.
+ * Writes a run's five files into a folder, complete or not at all (see {@link AtomicFiles}).
  * {@code steps.csv} depends only on the outcome (not on timing or threads), so the same scenario and
  * seed give the same bytes.
  */
@@ -38,16 +38,23 @@ public final class RunFiles {
     private RunFiles() {
     }
 
+    /**
+     * Writes the five files so that the folder is complete or absent: they are written into a staging
+     * folder beside {@code dir}, which is moved into place only once the report is written too (see
+     * {@link AtomicFiles#writeFolder}); a failure leaves no file of this run behind.
+     */
     public static void write(Path dir, RunOutcome outcome, RunProvenance provenance, RunSummary summary) {
         try {
-            SampleData.writeAtomically(dir.resolve(STEPS), out -> writeSteps(outcome, out));
-            SampleData.writeAtomically(dir.resolve(ALARMS), out -> writeAlarms(outcome, out));
-            SampleData.writeAtomically(dir.resolve(RELIABILITY), out -> writeReliability(outcome, out));
             RunSeries series = RunSeries.of(outcome);
             String json = RunJson.toJson(provenance, summary, series);
-            SampleData.writeAtomically(dir.resolve(RUN_JSON), out -> out.write(json));
             String html = HtmlReport.render(outcome, series, provenance, summary);
-            SampleData.writeAtomically(dir.resolve(REPORT), out -> out.write(html));
+            AtomicFiles.writeFolder(dir, staging -> {
+                AtomicFiles.writeText(staging.resolve(STEPS), out -> writeSteps(outcome, out));
+                AtomicFiles.writeText(staging.resolve(ALARMS), out -> writeAlarms(outcome, out));
+                AtomicFiles.writeText(staging.resolve(RELIABILITY), out -> writeReliability(outcome, out));
+                AtomicFiles.writeString(staging.resolve(RUN_JSON), json);
+                AtomicFiles.writeString(staging.resolve(REPORT), html);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot write the run's files: " + e.getMessage(), e);
         }
@@ -86,28 +93,29 @@ public final class RunFiles {
      */
     public static void export(RunStore store, long id, Path dir) {
         try {
-            SampleData.writeAtomically(dir.resolve(STEPS), out -> {
-                CsvWriter csv = new CsvWriter(out);
-                csv.row("replicate", "step", "slice", "metric", "value");
-                store.forEachStepRow(id, (replicate, step, slice, metric, value) ->
-                        csv.row(Integer.toString(replicate), Integer.toString(step), slice, metric, value));
+            AtomicFiles.writeFolder(dir, staging -> {
+                AtomicFiles.writeText(staging.resolve(STEPS), out -> {
+                    CsvWriter csv = new CsvWriter(out);
+                    csv.row("replicate", "step", "slice", "metric", "value");
+                    store.forEachStepRow(id, (replicate, step, slice, metric, value) ->
+                            csv.row(Integer.toString(replicate), Integer.toString(step), slice, metric, value));
+                });
+                AtomicFiles.writeText(staging.resolve(ALARMS), out -> {
+                    CsvWriter csv = new CsvWriter(out);
+                    csv.row("replicate", "step", "node", "kind", "detail");
+                    for (RunStore.StoredAlarm a : store.alarms(id)) {
+                        csv.row(Integer.toString(a.replicate()), Integer.toString(a.step()), a.node(), a.kind(),
+                                a.detail());
+                    }
+                });
+                AtomicFiles.writeText(staging.resolve(RELIABILITY), out -> {
+                    CsvWriter csv = new CsvWriter(out);
+                    csv.row(RELIABILITY_HEADER);
+                    store.forEachReliabilityRow(id, reliabilityRow(csv));
+                });
+                AtomicFiles.writeString(staging.resolve(RUN_JSON), store.text(id, "run_json").orElse(""));
+                AtomicFiles.writeString(staging.resolve("scenario.twin.json"), store.text(id, "scenario_json").orElse(""));
             });
-            SampleData.writeAtomically(dir.resolve(ALARMS), out -> {
-                CsvWriter csv = new CsvWriter(out);
-                csv.row("replicate", "step", "node", "kind", "detail");
-                for (RunStore.StoredAlarm a : store.alarms(id)) {
-                    csv.row(Integer.toString(a.replicate()), Integer.toString(a.step()), a.node(), a.kind(), a.detail());
-                }
-            });
-            SampleData.writeAtomically(dir.resolve(RELIABILITY), out -> {
-                CsvWriter csv = new CsvWriter(out);
-                csv.row(RELIABILITY_HEADER);
-                store.forEachReliabilityRow(id, reliabilityRow(csv));
-            });
-            String json = store.text(id, "run_json").orElse("");
-            SampleData.writeAtomically(dir.resolve(RUN_JSON), out -> out.write(json));
-            String scenario = store.text(id, "scenario_json").orElse("");
-            SampleData.writeAtomically(dir.resolve("scenario.twin.json"), out -> out.write(scenario));
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot write the run's files: " + e.getMessage(), e);
         }
@@ -120,7 +128,7 @@ public final class RunFiles {
      */
     public static void writeSweep(Path file, List<Sweep.Point> points) {
         try {
-            SampleData.writeAtomically(file, out -> {
+            AtomicFiles.writeText(file, out -> {
                 CsvWriter csv = new CsvWriter(out);
                 List<String> header = new ArrayList<>(points.get(0).values().keySet());
                 header.addAll(List.of("accuracy_mean", "accuracy_last", "accuracy_min", "alarms", "retrains",

@@ -12,7 +12,6 @@ import org.twinbench.data.DataException;
 import org.twinbench.sim.Alarm;
 import org.twinbench.sim.ReliabilityRows;
 import org.twinbench.sim.RunOutcome;
-import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunStatus;
 import org.twinbench.sim.StepResult;
 import org.twinbench.sim.StepRows;
@@ -127,7 +126,7 @@ public final class RunFolder {
         private String windowStart;
 
         void add(String slice, String metric, double value) {
-            if (!slice.equals(RunSeries.OVERALL)) {
+            if (!slice.equals(StepResult.OVERALL)) {
                 slices.computeIfAbsent(slice, s -> new LinkedHashMap<>()).put(metric, value);
             } else if (metric.equals("n") || MetricSet.NAMES.contains(metric)) {
                 overall.put(metric, value);

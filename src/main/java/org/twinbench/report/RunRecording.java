@@ -13,12 +13,14 @@ import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 import org.twinbench.sim.store.RunProvenance;
+import org.twinbench.sim.store.RunState;
 import org.twinbench.sim.store.RunStore;
 
 /**
- * Records a run made in the window in the run store (every replicate), exactly as the {@code run}
- * command records its runs, so that run history and comparison see both: in the store from its start ({@link #begin}),
- * so that a window killed mid-run leaves an interrupted run, then completed, cancelled or failed.
+ * Records a run's life in the run store, the one way both the {@code run} command and the window do
+ * it, so that run history and comparison see both: in the store from its start ({@link #begin}), so
+ * that a process killed mid-run leaves an interrupted run, then completed ({@link InProgress#finish}),
+ * cancelled or failed.
  * Every call opens the store and closes it again, so no file handle outlives a call (the window may
  * be closed, or the run abandoned, at any moment); call them off the FX thread.
  */
@@ -31,17 +33,17 @@ public final class RunRecording {
     public static long record(Path store, Scenario scenario, Path scenarioFile, SimulationPlan plan,
                               List<StepResult> steps) {
         RunProvenance provenance = RunProvenance.of(scenarioFile, plan, 1, Instant.now());
-        Results results = Results.of(provenance, List.of(steps));
+        Results results = Results.of(List.of(steps));
         try (RunStore runs = RunStore.open(store)) {
-            return runs.save(ScenarioFormat.toJson(scenario), provenance, results.summary(), results.runJson(),
-                    results.outcome());
+            return runs.save(ScenarioFormat.toJson(scenario), provenance, results.summary(),
+                    RunJson.toJson(provenance, results.summary(), results.series()), results.outcome());
         }
     }
 
     /**
      * Records that the window starts a run of one replicate, owned by this process: until it is
-     * finished, cancelled or failed it is {@value RunStore#RUNNING}, and should the process die it
-     * becomes {@value RunStore#INTERRUPTED} on the store's next opening.
+     * finished, cancelled or failed it is {@link RunState#RUNNING}, and should the process die it
+     * becomes {@link RunState#INTERRUPTED} on the store's next opening.
      */
     public static InProgress begin(Path store, Scenario scenario, Path scenarioFile, SimulationPlan plan) {
         return begin(store, scenario, scenarioFile, plan, 1);
@@ -76,29 +78,42 @@ public final class RunRecording {
             return id;
         }
 
+        /** What made the run, as recorded when it began (the run's files carry the same). */
+        public RunProvenance provenance() {
+            return provenance;
+        }
+
         /** What the user should be told about the store when the run began, e.g. that a damaged file was set aside. */
         public Optional<String> notice() {
             return Optional.ofNullable(notice);
         }
 
-        /** Stores the steps of the finished replicate and marks the run {@value RunStore#COMPLETED}. */
+        /** Stores the steps of the finished replicate and marks the run {@link RunState#COMPLETED}. */
         public void finish(List<StepResult> steps) {
             finishReplicates(List.of(steps));
         }
 
         /**
          * Stores the steps of every replicate (in replicate order), as the {@code run} command
-         * stores a run with {@code --replicates}, and marks the run {@value RunStore#COMPLETED}.
+         * stores a run with {@code --replicates}, and marks the run {@link RunState#COMPLETED}.
          */
         public void finishReplicates(List<List<StepResult>> replicates) {
-            Results results = Results.of(provenance, replicates);
+            Results results = Results.of(replicates);
+            finish(results.outcome(), results.summary(), results.series());
+        }
+
+        /**
+         * Stores an outcome already summarised (e.g. with the verdicts of the {@code run} command's
+         * gates) and marks the run {@link RunState#COMPLETED}.
+         */
+        public void finish(RunOutcome outcome, RunSummary summary, RunSeries series) {
             try (RunStore runs = RunStore.open(store)) {
-                runs.finish(id, results.summary(), results.runJson(), results.outcome());
+                runs.finish(id, summary, RunJson.toJson(provenance, summary, series), outcome);
             }
         }
 
         /**
-         * The user stopped the run: {@value RunStore#FAILED}, with a headline saying so.
+         * The user stopped the run: {@link RunState#FAILED}, with a headline saying so.
          *
          * @param stepsDone the steps done (with replicates, by the replicate that did fewest)
          */
@@ -109,7 +124,7 @@ public final class RunRecording {
                     : "Cancelled: stopped in the window after " + stepsDone + " of " + provenance.steps() + " steps");
         }
 
-        /** The run stopped with an error: {@value RunStore#FAILED}, with the error as headline. */
+        /** The run stopped with an error: {@link RunState#FAILED}, with the error as headline. */
         public void fail(String reason) {
             end("Failed: " + reason);
         }
@@ -121,13 +136,13 @@ public final class RunRecording {
         }
     }
 
-    private record Results(RunOutcome outcome, RunSummary summary, String runJson) {
+    /** A finished run's outcome, series and summary (without gates, which only the run command has). */
+    private record Results(RunOutcome outcome, RunSeries series, RunSummary summary) {
 
-        static Results of(RunProvenance provenance, List<List<StepResult>> replicates) {
+        static Results of(List<List<StepResult>> replicates) {
             RunOutcome outcome = new RunOutcome(replicates, RunStatus.COMPLETED);
             RunSeries series = RunSeries.of(outcome);
-            RunSummary summary = RunSummary.of(outcome, series, List.of());
-            return new Results(outcome, summary, RunJson.toJson(provenance, summary, series));
+            return new Results(outcome, series, RunSummary.of(outcome, series, List.of()));
         }
     }
 }

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.data.DataException;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
@@ -60,33 +57,25 @@ public final class SweepBundle {
         if (Files.exists(folder)) {
             throw new DataException(folder + ": already exists; choose a new folder for the bundle");
         }
-        Path parent = folder.toAbsolutePath().getParent();
-        Path staging = null;
+        Written[] written = new Written[1];
         try {
-            Files.createDirectories(parent);
-            staging = Files.createTempDirectory(parent, "." + folder.getFileName() + ".part-");
-            Data data = placeData(scenario, scenarioDir, staging, copyLimit);
-            Files.writeString(staging.resolve(SCENARIO), ScenarioFormat.toJson(data.scenario()));
-            Files.writeString(staging.resolve(GRID), MAPPER.writeValueAsString(new LinkedHashMap<>(axes)) + "\n");
-            Path submit = staging.resolve(SUBMIT);
-            Files.writeString(submit, submitScript(scenario.name(), points, replicates));
-            try {
-                Files.setPosixFilePermissions(submit, PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system (Windows): run it with 'sh submit.sh'.
-            }
-            Files.writeString(staging.resolve(README), readme(scenario.name(), axes, points, replicates, data));
-            try {
-                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staging, folder);
-            }
-            staging = null;
-            return new Written(folder, points, points * replicates, data.copied(), data.reference());
+            AtomicFiles.writeFolder(folder, staging -> {
+                Data data = placeData(scenario, scenarioDir, staging, copyLimit);
+                AtomicFiles.writeString(staging.resolve(SCENARIO), ScenarioFormat.toJson(data.scenario()));
+                AtomicFiles.writeString(staging.resolve(GRID), MAPPER.writeValueAsString(new LinkedHashMap<>(axes)) + "\n");
+                Path submit = staging.resolve(SUBMIT);
+                AtomicFiles.writeString(submit, submitScript(scenario.name(), points, replicates));
+                try {
+                    Files.setPosixFilePermissions(submit, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } catch (UnsupportedOperationException e) {
+                    // Not a POSIX file system (Windows): run it with 'sh submit.sh'.
+                }
+                AtomicFiles.writeString(staging.resolve(README), readme(scenario.name(), axes, points, replicates, data));
+                written[0] = new Written(folder, points, points * replicates, data.copied(), data.reference());
+            });
+            return written[0];
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot write the bundle: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(staging);
         }
     }
 
@@ -161,16 +150,5 @@ public final class SweepBundle {
                 data.copied() ? "(copied into this bundle)\n"
                         : "(not copied: every Spark executor must be able to read this path; edit the \"path\" of\n"
                         + "the source node in scenario.twin.json to an hdfs:// or s3a:// URI where the data lives)\n");
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Left behind as a hidden .part folder; nothing else depends on it.
-        }
     }
 }

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.twinbench.data.SampleData;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.store.RunProvenance;
@@ -45,17 +45,19 @@ public final class SweepFiles {
         }
     }
 
-    /** Writes one point's folder ({@code steps.csv}, {@code alarms.csv}, {@code run.json}). */
+    /** Writes one point's folder ({@code steps.csv}, {@code alarms.csv}, {@code run.json}), complete or not at all. */
     public static void writePoint(Path dir, int index, Sweep.Point point, RunProvenance provenance) {
         Path pointDir = pointDir(dir, index);
         try {
-            SampleData.writeAtomically(pointDir.resolve(RunFiles.STEPS), out -> RunFiles.writeSteps(point.outcome(), out));
-            SampleData.writeAtomically(pointDir.resolve(RunFiles.ALARMS), out -> RunFiles.writeAlarms(point.outcome(), out));
             RunSeries series = RunSeries.of(point.outcome());
             ObjectNode tree = RunJson.toTree(provenance, RunSummary.of(point.outcome(), series, List.of()), series);
             tree.set("point", MAPPER.valueToTree(point.values()));
             String json = MAPPER.writeValueAsString(tree) + "\n";
-            SampleData.writeAtomically(pointDir.resolve(RunFiles.RUN_JSON), out -> out.write(json));
+            AtomicFiles.writeFolder(pointDir, staging -> {
+                AtomicFiles.writeText(staging.resolve(RunFiles.STEPS), out -> RunFiles.writeSteps(point.outcome(), out));
+                AtomicFiles.writeText(staging.resolve(RunFiles.ALARMS), out -> RunFiles.writeAlarms(point.outcome(), out));
+                AtomicFiles.writeString(staging.resolve(RunFiles.RUN_JSON), json);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(pointDir + ": cannot write the point's files: " + e.getMessage(), e);
         }

@@ -105,7 +105,7 @@ public final class ScenarioValidator {
             throw node.problem("slice_value", "needs slice_column too");
         }
         if (node.params().get("reference_share") != null) {
-            double share = node.number("reference_share", 0.5);
+            double share = node.number("reference_share");
             if (share <= 0 || share >= 1) {
                 throw node.problem("reference_share", "must be between 0 and 1 (exclusive)");
             }

@@ -15,8 +15,8 @@ import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.sim.monitor.CategoricalDriftMonitor;
 import org.twinbench.sim.monitor.DataQualityMonitor;
 import org.twinbench.sim.monitor.CbpeMonitor;
-import org.twinbench.sim.monitor.ErrorDetectors;
 import org.twinbench.sim.monitor.DriftStatistics;
+import org.twinbench.sim.monitor.ErrorDetectors;
 import org.twinbench.sim.monitor.ErrorStreamMonitor;
 import org.twinbench.sim.monitor.FairnessMonitor;
 import org.twinbench.sim.monitor.FeatureDriftMonitor;
@@ -53,11 +53,11 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
         for (ScenarioNode node : scenario.topologicalOrder()) {
             switch (node.type()) {
                 case NodeCatalog.LABEL_DELAY -> {
-                    labelDelay = node.integer("steps", 3);
-                    selective = node.flag("selective", false);
+                    labelDelay = node.integer("steps");
+                    selective = node.flag("selective");
                 }
                 case NodeCatalog.PERFORMANCE_MONITOR -> monitors.add(new PerformanceMonitor(node.id(),
-                        node.integer("window_steps", 5), node.number("threshold", 0.8), threshold));
+                        node.integer("window_steps"), node.number("threshold"), threshold));
                 case NodeCatalog.ERROR_DETECTOR -> {
                     // Only the parameters the scenario sets: every detector keeps MOA's defaults for the rest.
                     Map<String, Double> params = new LinkedHashMap<>();
@@ -66,7 +66,7 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                             params.put(key, node.number(key, Double.NaN));
                         }
                     }
-                    String name = node.string("detector", ErrorDetectors.DEFAULT);
+                    String name = node.string("detector");
                     monitors.add(new ErrorStreamMonitor(node.id(), name, ErrorDetectors.factory(node.id(), name, params),
                             threshold));
                 }
@@ -83,40 +83,40 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                     monitors.add(DataQualityMonitor.of(node.id(), reference, columns, node.number("alpha", 0.001)));
                 }
                 case NodeCatalog.PREDICTION_DRIFT -> {
-                    String name = node.string("statistic", "psi");
+                    String name = node.string("statistic");
                     monitors.add(new PredictionDriftMonitor(node.id(), PredictionDriftMonitor.present(referenceScores),
-                            name, DriftStatistics.find(node.id(), name), node.number("threshold", 0.25)));
+                            name, DriftStatistics.find(node.id(), name), node.number("threshold")));
                 }
                 case NodeCatalog.CBPE_MONITOR -> monitors.add(new CbpeMonitor(node.id(),
-                        CbpeMonitor.calibrate(referenceLabels, referenceScores, node.string("calibration", "isotonic"),
-                                threshold), node.number("threshold", 0.0)));
+                        CbpeMonitor.calibrate(referenceLabels, referenceScores, node.string("calibration"),
+                                threshold), node.number("threshold")));
                 case NodeCatalog.SLICE_METRICS -> {
-                    if (node.flag("fairness", false) && !node.strings("slices").isEmpty()) {
+                    if (node.flag("fairness") && !node.strings("slices").isEmpty()) {
                         monitors.add(new FairnessMonitor(node.id(), node.strings("slices"),
-                                node.number("threshold", 0.5)));
+                                node.number("threshold")));
                     }
                 }
                 case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(requireRefit(node, modelId, refit).id(),
-                        "schedule".equals(node.string("trigger", "alarm")) ? RetrainPolicy.Trigger.SCHEDULE
+                        "schedule".equals(node.string("trigger")) ? RetrainPolicy.Trigger.SCHEDULE
                                 : RetrainPolicy.Trigger.ALARM,
-                        node.integer("every_steps", 10), upstream(scenario, node.id()), node.integer("window_steps", 5),
-                        node.integer("min_rows", 200), node.integer("cooldown_steps", 5), node.flag("rollback", true),
-                        node.number("tolerance", 0.0), threshold, target, positive, scenario.seed(), refit,
+                        node.integer("every_steps"), upstream(scenario, node.id()), node.integer("window_steps"),
+                        node.integer("min_rows"), node.integer("cooldown_steps"), node.flag("rollback"),
+                        node.number("tolerance"), threshold, target, positive, scenario.seed(), refit,
                         poisoning));
                 case NodeCatalog.PROMOTE_POLICY -> {
                     if (challenger == null) {
                         throw new org.twinbench.scenario.ScenarioException("node " + node.id()
                                 + ": has no challenger to promote; add a Challenger node");
                     }
-                    policies.add(new PromotePolicy(node.id(), challenger, node.number("alpha", 0.05),
-                            node.integer("min_rows", 500), threshold));
+                    policies.add(new PromotePolicy(node.id(), challenger, node.number("alpha"),
+                            node.integer("min_rows"), threshold));
                 }
                 case NodeCatalog.DEPLOYMENT -> deployment = new Deployment(node.id(),
-                        "cloud".equals(node.string("target", "cloud")), node.number("latency_ms", 20),
-                        node.number("latency_sigma", 0.5), node.number("network_rtt_ms", 40),
-                        node.integer("batch_size", 1), node.number("max_per_second", 1000),
-                        node.number("step_seconds", 3600), node.number("cost_per_1000", 0.05),
-                        node.number("fixed_cost_per_step", 0), node.flag("quantized", false));
+                        "cloud".equals(node.string("target")), node.number("latency_ms"),
+                        node.number("latency_sigma"), node.number("network_rtt_ms"),
+                        node.integer("batch_size"), node.number("max_per_second"),
+                        node.number("step_seconds"), node.number("cost_per_1000"),
+                        node.number("fixed_cost_per_step"), node.flag("quantized"));
                 default -> {
                     // Sources, perturbations and models are built by the compiler.
                 }
@@ -131,8 +131,8 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
      * features only.
      */
     private static List<Monitor> featureDrift(ScenarioNode node, Frame reference) {
-        String name = node.string("statistic", "psi");
-        double threshold = node.number("threshold", 0.25);
+        String name = node.string("statistic");
+        double threshold = node.number("threshold");
         Map<String, double[]> numeric = new LinkedHashMap<>();
         Map<String, CategoricalReference> categorical = new LinkedHashMap<>();
         ToDoubleFunction<CategoricalDrift> categoricalStatistic = null;

@@ -50,7 +50,7 @@ public record RunAssertion(String expression, String function, String metric, St
             throw new ScenarioException("--assert '" + expression + "': count(...) takes alarms, retrains, "
                     + "rollbacks or promotes; min, max, mean, first and last take a metric");
         }
-        String slice = m.group(3) == null ? RunSeries.OVERALL : m.group(3) + "=" + m.group(4);
+        String slice = m.group(3) == null ? StepResult.OVERALL : m.group(3) + "=" + m.group(4);
         if (event && m.group(3) != null && !m.group(3).equals("node")) {
             throw new ScenarioException("--assert '" + expression + "': events are selected with [node=ID]");
         }
@@ -65,7 +65,7 @@ public record RunAssertion(String expression, String function, String metric, St
 
     private double countEvents(RunOutcome outcome) {
         String kind = metric.substring(0, metric.length() - 1);
-        String node = slice.equals(RunSeries.OVERALL) ? null : slice.substring("node=".length());
+        String node = slice.equals(StepResult.OVERALL) ? null : slice.substring("node=".length());
         long most = 0;
         for (List<StepResult> replicate : outcome.replicates()) {
             long count = replicate.stream().flatMap(s -> s.alarms().stream())

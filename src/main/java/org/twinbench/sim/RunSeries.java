@@ -10,18 +10,17 @@ import org.twinbench.stats.SliceMetrics;
 
 /**
  * A run as series: for every (slice, metric) the values of each replicate at each step, NaN where a
- * step has no value (e.g. a slice with no rows that step). Slice {@value #OVERALL} is all rows;
- * measures of monitors and the deployment are series of slice {@value #OVERALL} too.
+ * step has no value (e.g. a slice with no rows that step). Slice {@value StepResult#OVERALL} is all rows;
+ * measures of monitors and the deployment are series of slice {@value StepResult#OVERALL} too.
  */
 public final class RunSeries {
 
-    public static final String OVERALL = "overall";
 
     /** One series: a metric of one slice, e.g. ({@code region=north}, {@code accuracy}). */
     public record Key(String slice, String metric) {
         @Override
         public String toString() {
-            return OVERALL.equals(slice) ? metric : metric + "[" + slice + "]";
+            return StepResult.OVERALL.equals(slice) ? metric : metric + "[" + slice + "]";
         }
     }
 
@@ -46,11 +45,11 @@ public final class RunSeries {
         RunSeries series = new RunSeries(outcome.replicates().size(), steps);
         for (List<StepResult> replicate : outcome.replicates()) {
             for (StepResult result : replicate) {
-                series.putAll(OVERALL, result.overall(), result);
+                series.putAll(StepResult.OVERALL, result.overall(), result);
                 for (SliceMetrics slice : result.slices()) {
                     series.putAll(StepRows.sliceName(slice), slice.metrics(), result);
                 }
-                result.measures().forEach((m, v) -> series.put(OVERALL, m, result, v));
+                result.measures().forEach((m, v) -> series.put(StepResult.OVERALL, m, result, v));
                 if (result.windowStart() != null) {
                     series.windowStarts[result.step()] = result.windowStart();
                 }
@@ -107,7 +106,7 @@ public final class RunSeries {
 
     /** Slices (other than overall) that have a series of {@code metric}, in order of first appearance. */
     public List<String> slices(String metric) {
-        return values.keySet().stream().filter(k -> k.metric().equals(metric) && !k.slice().equals(OVERALL))
+        return values.keySet().stream().filter(k -> k.metric().equals(metric) && !k.slice().equals(StepResult.OVERALL))
                 .map(Key::slice).toList();
     }
 

@@ -29,7 +29,7 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
     }
 
     public static RunSummary of(RunOutcome outcome, RunSeries series, List<RunAssertion.Verdict> gates) {
-        RunSeries.Key overall = new RunSeries.Key(RunSeries.OVERALL, "accuracy");
+        RunSeries.Key overall = new RunSeries.Key(StepResult.OVERALL, "accuracy");
         int steps = series.steps();
         int window = Math.max(1, steps / 10);
         double start = Double.NaN;

@@ -1,11 +1,7 @@
 package org.twinbench.sim;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
@@ -13,6 +9,7 @@ import org.twinbench.data.DataProvenance;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
+import org.twinbench.data.Sha256;
 import org.twinbench.data.TableLoader;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.scenario.NodeCatalog;
@@ -83,7 +80,7 @@ public final class ScenarioCompiler {
                     PerturbationFactory.requireKind(node, schema, column, CategoricalColumn.class, "categorical");
                     slices.add(column);
                 }
-                threshold = node.number("threshold", 0.5);
+                threshold = node.number("threshold");
             }
         }
         Challenger challenger = null;
@@ -110,12 +107,12 @@ public final class ScenarioCompiler {
         Dataset dataset = TableLoader.load(dataFile);
         Frame all = PersonalSlices.mask(dataset.frame(), dataset, scenario);
         Frame asWritten = all;
-        String timeColumn = sourceNode.string("time_column", null);
+        String timeColumn = sourceNode.string("time_column");
         double[] times = null;
-        String window = sourceNode.string("window", null);
+        String window = sourceNode.string("window");
         if (timeColumn != null) {
             PerturbationFactory.requireColumn(sourceNode, all, timeColumn);
-            times = window != null || sourceNode.string("reference_until", null) != null
+            times = window != null || sourceNode.string("reference_until") != null
                     ? TimeColumns.dates(sourceNode, all.column(timeColumn), timeColumn)
                     : TimeColumns.forOrdering(sourceNode, all.column(timeColumn), timeColumn);
             int[] order = times != null ? TimeColumns.order(times) : timeOrder(all.column(timeColumn));
@@ -124,7 +121,7 @@ public final class ScenarioCompiler {
         }
         int referenceRows = referenceRows(sourceNode, all, times, dataFile);
         Frame production = all.slice(referenceRows, all.rowCount());
-        int steps = sourceNode.integer("steps", 60);
+        int steps = sourceNode.integer("steps");
         BatchSource source;
         if (window != null) {
             if (timeColumn == null) {
@@ -133,20 +130,20 @@ public final class ScenarioCompiler {
             }
             CalendarSource calendar = CalendarSource.of(sourceNode.id(), production,
                     java.util.Arrays.copyOfRange(times, referenceRows, times.length), CalendarSource.Window.of(window),
-                    CalendarSource.AtEnd.of(sourceNode.string("at_end", "stop")));
+                    CalendarSource.AtEnd.of(sourceNode.string("at_end")));
             if (calendar.windowCount() == 0) {
                 throw new ScenarioException("node " + sourceNode.id() + ": " + dataFile + " has no dated rows to replay"
                         + " after the reference");
             }
             source = calendar;
         } else {
-            String sampling = sourceNode.string("sampling", null);
+            String sampling = sourceNode.string("sampling");
             DatasetSource.Sampling how = timeColumn != null ? DatasetSource.Sampling.IN_ORDER
                     : sampling != null ? DatasetSource.Sampling.of(sampling)
-                    : sourceNode.flag("replace", true) ? DatasetSource.Sampling.WITH_REPLACEMENT
+                    : sourceNode.flag("replace") ? DatasetSource.Sampling.WITH_REPLACEMENT
                     : DatasetSource.Sampling.PER_STEP;
-            source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size", 500), how,
-                    scenario.seed(), CalendarSource.AtEnd.of(sourceNode.string("at_end", "stop"))
+            source = new DatasetSource(sourceNode.id(), production, sourceNode.integer("batch_size"), how,
+                    scenario.seed(), CalendarSource.AtEnd.of(sourceNode.string("at_end"))
                     == CalendarSource.AtEnd.STOP);
         }
         if (source.steps(steps) < steps) {
@@ -168,7 +165,7 @@ public final class ScenarioCompiler {
      * {@code reference_share} of them.
      */
     private static int referenceRows(ScenarioNode sourceNode, Frame all, double[] times, Path dataFile) {
-        String until = sourceNode.string("reference_until", null);
+        String until = sourceNode.string("reference_until");
         int referenceRows;
         if (until != null) {
             if (times == null) {
@@ -180,7 +177,7 @@ public final class ScenarioCompiler {
                 referenceRows++;
             }
         } else {
-            referenceRows = (int) Math.round(all.rowCount() * sourceNode.number("reference_share", 0.5));
+            referenceRows = (int) Math.round(all.rowCount() * sourceNode.number("reference_share"));
         }
         if (referenceRows < 10 || all.rowCount() - referenceRows < 1) {
             throw new ScenarioException("node " + sourceNode.id() + ": " + dataFile + " has " + all.rowCount()
@@ -191,28 +188,28 @@ public final class ScenarioCompiler {
     }
 
     private static Origin syntheticOrigin(Scenario scenario, ScenarioNode node) {
-        int batchSize = node.integer("batch_size", 500);
+        int batchSize = node.integer("batch_size");
         Schedule schedule = node.params().get("schedule") == null ? null : Schedule.of(node);
         SyntheticSource.StreamGenerator generator = switch (node.type()) {
-            case NodeCatalog.SEA_SOURCE -> new SeaGenerator(node.integer("function", 1), node.integer("drift_to", 3),
-                    node.number("noise", 0.1));
-            case NodeCatalog.AGRAWAL_SOURCE -> new AgrawalGenerator(node.integer("function", 1),
-                    node.integer("drift_to", 2), node.number("perturbation", 0.05));
+            case NodeCatalog.SEA_SOURCE -> new SeaGenerator(node.integer("function"), node.integer("drift_to"),
+                    node.number("noise"));
+            case NodeCatalog.AGRAWAL_SOURCE -> new AgrawalGenerator(node.integer("function"),
+                    node.integer("drift_to"), node.number("perturbation"));
             case NodeCatalog.HYPERPLANE_SOURCE -> {
                 Schedule drift = schedule == null ? Schedule.ALWAYS : schedule;
-                yield new HyperplaneGenerator(scenario.seed(), node.id(), node.integer("attributes", 10),
-                        node.integer("drift_attributes", 2), node.number("magnitude", 0.001),
-                        node.number("reversal", 0.1), node.number("noise", 0.05), batchSize, drift::intensity);
+                yield new HyperplaneGenerator(scenario.seed(), node.id(), node.integer("attributes"),
+                        node.integer("drift_attributes"), node.number("magnitude"),
+                        node.number("reversal"), node.number("noise"), batchSize, drift::intensity);
             }
             default -> throw new ScenarioException("node " + node.id() + ": unknown source type '" + node.type() + "'");
         };
         SyntheticSource source = new SyntheticSource(node.id(), generator, batchSize, schedule);
-        Frame reference = source.reference(node.integer("reference_rows", 5000), scenario.seed());
+        Frame reference = source.reference(node.integer("reference_rows"), scenario.seed());
         // The generated data is identified by what generates it: the source node and the seed.
         String identity = ScenarioFormat.toJson(new Scenario("", "", scenario.seed(), List.of(node), List.of()));
-        DataProvenance provenance = new DataProvenance("synthetic:" + node.type(), sha256(identity),
+        DataProvenance provenance = new DataProvenance("synthetic:" + node.type(), Sha256.of(identity),
                 reference.rowCount(), reference.columnNames().size());
-        return new Origin(source, reference, reference, provenance, node.integer("steps", 60));
+        return new Origin(source, reference, reference, provenance, node.integer("steps"));
     }
 
     /**
@@ -240,12 +237,4 @@ public final class ScenarioCompiler {
         return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

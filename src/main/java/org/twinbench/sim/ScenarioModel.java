@@ -43,7 +43,7 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
             for (String feature : features) {
                 PerturbationFactory.requireColumn(node, schema, feature);
             }
-            String positive = BinaryLabels.positiveLabel(reference.column(target), node.string("positive", null));
+            String positive = BinaryLabels.positiveLabel(reference.column(target), node.string("positive"));
             listener.onPhase("Training logistic regression on " + reference.rowCount() + " reference rows");
             LogisticModel model = ModelTrainer.trainLogistic(reference, target, features, positive, seed, dataSha256);
             return new ScenarioModel(model, target, positive, features, (rows, s) -> ModelTrainer.trainLogistic(rows,
@@ -127,7 +127,7 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
      */
     static Challenger challenger(ScenarioNode node, Frame reference, Frame schema, String target, String positive,
                                  long seed, String dataSha256, Path baseDir, RunListener listener) {
-        double share = node.number("traffic_share", 0.1);
+        double share = node.number("traffic_share");
         String where = "node " + node.id();
         if (node.params().get("path") != null) {
             BinaryClassifier loaded = load(node, baseDir, schema, null, listener);
@@ -146,14 +146,14 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
         }
         Algorithm algorithm;
         try {
-            algorithm = Algorithm.of(node.string("algorithm", Algorithm.LOGISTIC.id()));
+            algorithm = Algorithm.of(node.string("algorithm"));
         } catch (IllegalArgumentException e) {
             throw node.problem("algorithm", e.getMessage());
         }
         listener.onPhase("Training the " + algorithm.id() + " challenger on " + reference.rowCount()
                 + " reference rows");
         return new Challenger(node.id(), ModelTrainer.train(reference, new TrainingOptions(algorithm, target, features,
-                positive, seed, node.integer("trees", 0), dataSha256)), share);
+                positive, seed, node.integer("trees"), dataSha256)), share);
     }
 
     /** A loaded model that first brings each batch to the column types it reads (see {@link ModelInputs}). */

@@ -25,6 +25,12 @@ public record StepResult(int replicate, int step, MetricSet overall, List<SliceM
                          String windowStart)
         implements java.io.Serializable {
 
+    /**
+     * The name of the slice of all rows ({@link #overall()}) wherever slices are named: in
+     * {@code steps.csv}, the run store, {@code --assert} selectors and the window's slice table.
+     */
+    public static final String OVERALL = "overall";
+
     public StepResult {
         slices = List.copyOf(slices);
         measures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measures));

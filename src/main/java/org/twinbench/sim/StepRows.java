@@ -32,15 +32,15 @@ public final class StepRows {
             for (StepResult result : replicate) {
                 int r = result.replicate();
                 int s = result.step();
-                metrics(r, s, RunSeries.OVERALL, result.overall(), sink);
+                metrics(r, s, StepResult.OVERALL, result.overall(), sink);
                 for (SliceMetrics slice : result.slices()) {
                     metrics(r, s, sliceName(slice), slice.metrics(), sink);
                 }
                 for (var measure : result.measures().entrySet()) {
-                    sink.row(r, s, RunSeries.OVERALL, measure.getKey(), text(measure.getValue()));
+                    sink.row(r, s, StepResult.OVERALL, measure.getKey(), text(measure.getValue()));
                 }
                 if (result.windowStart() != null) {
-                    sink.row(r, s, RunSeries.OVERALL, WINDOW_START, result.windowStart());
+                    sink.row(r, s, StepResult.OVERALL, WINDOW_START, result.windowStart());
                 }
             }
         }

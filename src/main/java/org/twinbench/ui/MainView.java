@@ -220,7 +220,7 @@ public final class MainView {
             return 60;
         }
         try {
-            return Math.max(1, scenario.nodesOfKind("source.").get(0).integer("steps", 60));
+            return Math.max(1, scenario.nodesOfKind("source.").get(0).integer("steps"));
         } catch (RuntimeException e) {
             return 60;
         }

@@ -169,6 +169,30 @@ class RunCommandTest {
     }
 
     @Test
+    void aRunRefusedWhileWritingItsFilesLeavesNoneOfThem() throws IOException {
+        // Issue 17 item 10: a folder where report.html should go made the run leave steps.csv, alarms.csv,
+        // reliability.csv and run.json behind; the folder is now complete or as it was.
+        Path out = dir.resolve("refused");
+        Files.createDirectories(out.resolve("report.html"));
+        Path store = dir.resolve("refused.sqlite");
+        CliRunner result = run(out, "--store", store.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("twinbench: ").contains("cannot write the run's files")
+                .endsWith("report.html: is a folder, where the file report.html should go"));
+        try (java.util.stream.Stream<Path> left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("report.html");
+        }
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".part-"));
+        }
+        try (org.twinbench.sim.store.RunStore runs = org.twinbench.sim.store.RunStore.open(store)) {
+            assertThat(runs.list()).singleElement().satisfies(r -> assertThat(r.headline())
+                    .startsWith("Failed: the run's files could not be written"));
+        }
+    }
+
+    @Test
     void unwritableOutputFolderExitsWithTwo() throws IOException {
         Path file = dir.resolve("occupied");
         Files.writeString(file, "x");

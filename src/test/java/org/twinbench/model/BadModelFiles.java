@@ -43,7 +43,7 @@ public final class BadModelFiles {
         payload.add(new URL("http://example.invalid/"));
         byte[] evil = serialise(payload);
         String evilCard = card.replaceFirst("\"sha256\" : \"[0-9a-f]{64}\"\n  }\n}",
-                "\"sha256\" : \"" + ModelBundle.sha256(evil) + "\"\n  }\n}");
+                "\"sha256\" : \"" + org.twinbench.data.Sha256.of(evil) + "\"\n  }\n}");
         zip(dir.resolve("foreign-class.twinmodel"), consistent(evilCard, evil));
 
         zip(dir.resolve("zip-slip.twinmodel"), Map.of("../../model.json", entries.get("model.json"),
@@ -58,7 +58,7 @@ public final class BadModelFiles {
     /** Entries with model.bin's header recording the card's SHA-256, as ModelBundle.write does. */
     static Map<String, byte[]> consistent(String card, byte[] fitted) {
         byte[] cardBytes = card.getBytes(StandardCharsets.UTF_8);
-        byte[] header = ("TWINBIN1" + ModelBundle.sha256(cardBytes)).getBytes(StandardCharsets.US_ASCII);
+        byte[] header = ("TWINBIN1" + org.twinbench.data.Sha256.of(cardBytes)).getBytes(StandardCharsets.US_ASCII);
         byte[] binary = new byte[header.length + fitted.length];
         System.arraycopy(header, 0, binary, 0, header.length);
         System.arraycopy(fitted, 0, binary, header.length, fitted.length);

@@ -37,7 +37,7 @@ class HostileModelFilesTest {
     /** A bundle whose card records the SHA-256 of {@code fitted}, so only the allow-list stands in the way. */
     private Path consistentBundle(String name, byte[] fitted) throws IOException {
         String evilCard = card.replaceFirst("\"sha256\" : \"[0-9a-f]{64}\"\n  }\n}",
-                "\"sha256\" : \"" + ModelBundle.sha256(fitted) + "\"\n  }\n}");
+                "\"sha256\" : \"" + org.twinbench.data.Sha256.of(fitted) + "\"\n  }\n}");
         assertThat(evilCard).isNotEqualTo(card);
         Path file = dir.resolve(name);
         BadModelFiles.zip(file, BadModelFiles.consistent(evilCard, fitted));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.cli.CliRunner;
 import org.twinbench.scenario.SampleScenarios;
+import org.twinbench.sim.store.RunState;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.ui.runs.RunHistoryViewModel;
 
@@ -66,7 +67,7 @@ class RunStoreFaultsTest {
         try (RunStore reopened = RunStore.open(store)) {
             assertThat(reopened.interruptedOnOpen()).isEqualTo(1);
             RunStore.StoredRun run = reopened.list().get(0);
-            assertThat(run.status()).isEqualTo(RunStore.INTERRUPTED);
+            assertThat(run.status()).isEqualTo(RunState.INTERRUPTED);
             assertThat(run.verdict()).isNull();
             assertThat(run.headline()).startsWith("Interrupted");
             assertThat(run.steps()).isEqualTo(200000);
@@ -94,7 +95,7 @@ class RunStoreFaultsTest {
             return 0;
         }
         try (RunStore runs = RunStore.open(store)) {
-            return (int) runs.list().stream().filter(r -> RunStore.RUNNING.equals(r.status())).count();
+            return (int) runs.list().stream().filter(r -> RunState.RUNNING.equals(r.status())).count();
         } catch (IllegalStateException e) {
             return 0;  // the child is creating the tables at this very moment
         }
@@ -151,7 +152,7 @@ class RunStoreFaultsTest {
         }
         try (RunStore opened = RunStore.open(store)) {
             RunStore.StoredRun run = opened.list().get(0);
-            assertThat(run.status()).isEqualTo(RunStore.COMPLETED);
+            assertThat(run.status()).isEqualTo(RunState.COMPLETED);
             assertThat(run.verdict()).isEqualTo("green");
             assertThat(opened.notice()).isEmpty();
         }

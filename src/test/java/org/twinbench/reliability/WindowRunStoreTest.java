@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.sim.store.RunState;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
@@ -77,13 +78,13 @@ class WindowRunStoreTest {
         await(() -> stored(store).size() == 1, "run in the store");
         // Still going (paced at 20 steps a second for 100 000 steps): running, no verdict, owned by this live JVM.
         RunStore.StoredRun going = stored(store).get(0);
-        assertThat(going.status()).isEqualTo(RunStore.RUNNING);
+        assertThat(going.status()).isEqualTo(RunState.RUNNING);
         assertThat(going.verdict()).isNull();
         assertThat(going.steps()).isEqualTo(100_000);
         assertThat(model.runs().runningProperty().get()).isTrue();
 
         model.runs().stop();
-        await(() -> RunStore.FAILED.equals(stored(store).get(0).status()), "stopped run marked failed");
+        await(() -> RunState.FAILED.equals(stored(store).get(0).status()), "stopped run marked failed");
         RunStore.StoredRun stopped = stored(store).get(0);
         assertThat(stopped.headline()).startsWith("Cancelled: stopped in the window after ").endsWith(" of 100000 steps");
         assertThat(stopped.verdict()).isNull();
@@ -97,7 +98,7 @@ class WindowRunStoreTest {
         try (RunStore runs = RunStore.open(store)) {
             assertThat(runs.interruptedOnOpen()).isZero();
             RunStore.StoredRun done = runs.find(2).orElseThrow();
-            assertThat(done.status()).isEqualTo(RunStore.COMPLETED);
+            assertThat(done.status()).isEqualTo(RunState.COMPLETED);
             assertThat(done.verdict()).isNotNull();
             assertThat(done.scenarioFile()).endsWith("short.twin.json");
             List<Integer> steps = new ArrayList<>();
@@ -107,7 +108,7 @@ class WindowRunStoreTest {
                 }
             });
             assertThat(steps).containsExactly(0, 1, 2, 3, 4, 5);
-            assertThat(runs.find(1).orElseThrow().status()).isEqualTo(RunStore.FAILED);
+            assertThat(runs.find(1).orElseThrow().status()).isEqualTo(RunState.FAILED);
         }
         assertThat(shortRun.statusProperty().get()).isEqualTo("Finished: 6 steps");
     }
@@ -142,7 +143,7 @@ class WindowRunStoreTest {
                 "200000")) {
             child.awaitLine("BEGUN ", Duration.ofSeconds(120));
             // Opened by this JVM while the child lives: the child's run stays running.
-            assertThat(stored(store)).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(RunStore.RUNNING));
+            assertThat(stored(store)).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(RunState.RUNNING));
             Thread.sleep(300);
             child.kill();
             assertThat(child.lines()).noneMatch(l -> l.startsWith("FINISHED"));
@@ -150,7 +151,7 @@ class WindowRunStoreTest {
         try (RunStore reopened = RunStore.open(store)) {
             assertThat(reopened.interruptedOnOpen()).isEqualTo(1);
             RunStore.StoredRun run = reopened.list().get(0);
-            assertThat(run.status()).isEqualTo(RunStore.INTERRUPTED);
+            assertThat(run.status()).isEqualTo(RunState.INTERRUPTED);
             assertThat(run.headline()).startsWith("Interrupted");
             assertThat(run.verdict()).isNull();
             assertThat(run.steps()).isEqualTo(200_000);

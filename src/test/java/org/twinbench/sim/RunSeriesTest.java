@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.data.SampleData;
 import org.twinbench.scenario.SampleScenarios;
+import org.twinbench.sim.StepResult;
 
 class RunSeriesTest {
 
@@ -37,7 +38,7 @@ class RunSeriesTest {
                 assertThat(band.mean()[s]).as(key + " step " + s).isBetween(band.low()[s] - 1e-12, band.high()[s] + 1e-12);
             }
         }
-        RunSeries.Band accuracy = series.band(new RunSeries.Key(RunSeries.OVERALL, "accuracy"));
+        RunSeries.Band accuracy = series.band(new RunSeries.Key(StepResult.OVERALL, "accuracy"));
         assertThat(accuracy.high()[0]).isGreaterThan(accuracy.low()[0]);
     }
 }

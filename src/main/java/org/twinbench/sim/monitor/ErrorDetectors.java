@@ -15,9 +15,6 @@ public final class ErrorDetectors {
     /** The detector names the engine knows. */
     public static final List<String> NAMES = org.twinbench.stats.ChangeDetectors.NAMES;
 
-    /** The detector an error-stream monitor uses when the scenario names none. */
-    public static final String DEFAULT = "adwin";
-
     private ErrorDetectors() {
     }
 

@@ -18,8 +18,11 @@ public final class PerturbationFactory {
 
     /** The node's perturbation, wrapped in its slice filter when it has one; null for other node types. */
     public static Perturbation create(ScenarioNode node, Frame data, LabelCodec labels) {
-        String sliceColumn = node.string("slice_column", null);
-        String sliceValue = node.string("slice_value", null);
+        if (!node.type().startsWith("perturbation.")) {
+            return null;
+        }
+        String sliceColumn = node.string("slice_column");
+        String sliceValue = node.string("slice_value");
         if (sliceColumn != null) {
             requireColumn(node, data, sliceColumn);
             if (sliceValue == null) {
@@ -30,30 +33,30 @@ public final class PerturbationFactory {
         Perturbation perturbation = switch (node.type()) {
             case NodeCatalog.COVARIATE_SHIFT -> covariateShift(node, data, schedule);
             case NodeCatalog.CATEGORY_MIX -> new CategoryMixShift(node.id(), categorical(node, data, "column"),
-                    node.requiredString("category"), node.number("share", 0.25), schedule);
-            case NodeCatalog.PRIOR_SHIFT -> new PriorShift(node.id(), labels, node.number("positive_rate", 0.5), schedule,
+                    node.requiredString("category"), node.number("share"), schedule);
+            case NodeCatalog.PRIOR_SHIFT -> new PriorShift(node.id(), labels, node.number("positive_rate"), schedule,
                     sliceColumn, sliceValue);
             case NodeCatalog.CONCEPT_DRIFT -> new ConceptDrift(node.id(), labels, numeric(node, data, "column"),
                     node.number("from", Double.NEGATIVE_INFINITY), node.number("to", Double.POSITIVE_INFINITY),
-                    node.number("flip_share", 1.0), schedule);
+                    node.number("flip_share"), schedule);
             case NodeCatalog.GAUSSIAN_NOISE -> new GaussianNoise(node.id(), numericColumns(node, data),
-                    node.number("sd", 1.0), schedule);
-            case NodeCatalog.LABEL_NOISE -> new LabelNoise(node.id(), labels, node.number("rate", 0.1), schedule);
+                    node.number("sd"), schedule);
+            case NodeCatalog.LABEL_NOISE -> new LabelNoise(node.id(), labels, node.number("rate"), schedule);
             case NodeCatalog.MISSING_VALUES -> {
                 for (String column : node.strings("columns")) {
                     requireColumn(node, data, column);
                 }
                 yield new MissingValues(node.id(), node.strings("columns"),
-                        "pipeline-break".equals(node.string("mode", "mcar")), node.number("rate", 0.2), schedule);
+                        "pipeline-break".equals(node.string("mode")), node.number("rate"), schedule);
             }
             case NodeCatalog.SCALE_BUG -> new ScaleBug(node.id(), numeric(node, data, "column"),
-                    node.number("factor", 1000.0), schedule);
-            case NodeCatalog.OUTLIERS -> new Outliers(node.id(), numeric(node, data, "column"), node.number("rate", 0.02),
-                    node.number("magnitude", 10.0), schedule);
-            case NodeCatalog.POISONING -> "backdoor".equals(node.string("mode", "label-flip"))
+                    node.number("factor"), schedule);
+            case NodeCatalog.OUTLIERS -> new Outliers(node.id(), numeric(node, data, "column"), node.number("rate"),
+                    node.number("magnitude"), schedule);
+            case NodeCatalog.POISONING -> "backdoor".equals(node.string("mode"))
                     ? new Backdoor(node.id(), labels, numeric(node, data, "trigger_column"),
-                    node.number("trigger_value", 0.0), node.number("rate", 0.2), schedule)
-                    : new LabelNoise(node.id(), labels, node.number("rate", 0.2), schedule);
+                    node.number("trigger_value"), node.number("rate"), schedule)
+                    : new LabelNoise(node.id(), labels, node.number("rate"), schedule);
             default -> null;
         };
         boolean filtersItself = perturbation instanceof PriorShift;
@@ -64,16 +67,16 @@ public final class PerturbationFactory {
     /** Shift/scale the values, or (mode "resample") importance-resample whole rows by the feature. */
     private static Perturbation covariateShift(ScenarioNode node, Frame data, Schedule schedule) {
         String column = numeric(node, data, "column");
-        if (!"resample".equals(node.string("mode", "shift-scale"))) {
-            return new CovariateShift(node.id(), column, node.number("scale", 1.0), node.number("shift", 0.0), schedule);
+        if (!"resample".equals(node.string("mode"))) {
+            return new CovariateShift(node.id(), column, node.number("scale"), node.number("shift"), schedule);
         }
         if (node.params().get("mean_shift") != null) {
-            return ImportanceResampling.toMeanShift(node.id(), column, node.number("mean_shift", 0.0), schedule);
+            return ImportanceResampling.toMeanShift(node.id(), column, node.number("mean_shift"), schedule);
         }
         if (node.params().get("tilt") == null) {
             throw node.problem("mode", "'resample' needs tilt (λ) or mean_shift");
         }
-        return ImportanceResampling.withTilt(node.id(), column, node.number("tilt", 0.0), schedule);
+        return ImportanceResampling.withTilt(node.id(), column, node.number("tilt"), schedule);
     }
 
     private static java.util.List<String> numericColumns(ScenarioNode node, Frame data) {

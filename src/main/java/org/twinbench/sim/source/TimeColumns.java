@@ -33,7 +33,7 @@ public final class TimeColumns {
         CategoricalColumn text = (CategoricalColumn) column;
         DateTimes.Format format;
         try {
-            format = DateTimes.recognise(name, levels(text), node.string("time_format", null));
+            format = DateTimes.recognise(name, levels(text), node.string("time_format"));
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("node " + node.id() + ": time_column: " + e.getMessage());
         }
@@ -55,7 +55,7 @@ public final class TimeColumns {
             return values;
         }
         CategoricalColumn text = (CategoricalColumn) column;
-        if (node.string("time_format", null) == null && DateTimes.candidates(levels(text)).isEmpty()) {
+        if (node.string("time_format") == null && DateTimes.candidates(levels(text)).isEmpty()) {
             return null;
         }
         return dates(node, column, name);
@@ -78,7 +78,7 @@ public final class TimeColumns {
             // An ISO date always reads; otherwise the column's own format says how to read the value.
         }
         try {
-            String format = node.string("time_format", null);
+            String format = node.string("time_format");
             if (format == null) {
                 throw new IllegalArgumentException(value);
             }

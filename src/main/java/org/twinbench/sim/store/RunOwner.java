@@ -15,7 +15,7 @@ import java.util.Set;
  * The process that owns a run still going, and what happens to its runs when it dies. A running
  * run records its process id and the process's start time (a process id alone may be reused by a
  * later process); a run whose owner no longer exists can never finish, so opening the store marks
- * it {@value RunStore#INTERRUPTED}. A run owned by a live process, e.g. the CLI running beside the
+ * it {@link RunState#INTERRUPTED}. A run owned by a live process, e.g. the CLI running beside the
  * window, is left alone.
  */
 final class RunOwner {
@@ -57,7 +57,7 @@ final class RunOwner {
         List<Long> orphans = new ArrayList<>();
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, owner_pid, owner_started FROM runs WHERE status = '"
-                     + RunStore.RUNNING + "'")) {
+                     + RunState.RUNNING.stored() + "'")) {
             while (rs.next()) {
                 long pid = rs.getLong(2);
                 boolean known = !rs.wasNull();
@@ -67,7 +67,7 @@ final class RunOwner {
             }
         }
         for (long id : orphans) {
-            end(connection, file, id, RunStore.INTERRUPTED, INTERRUPTED_HEADLINE);
+            end(connection, file, id, RunState.INTERRUPTED, INTERRUPTED_HEADLINE);
         }
         return orphans.size();
     }
@@ -79,10 +79,11 @@ final class RunOwner {
     }
 
     /** Ends a running run with {@code status} and a headline saying why; a run already ended stays as it is. */
-    static void end(Connection connection, Path file, long id, String status, String headline) {
+    static void end(Connection connection, Path file, long id, RunState status, String headline) {
         try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = ?, headline = ?,"
-                + " owner_pid = NULL, owner_started = NULL WHERE id = ? AND status = '" + RunStore.RUNNING + "'")) {
-            update.setString(1, status);
+                + " owner_pid = NULL, owner_started = NULL WHERE id = ? AND status = '" + RunState.RUNNING.stored()
+                + "'")) {
+            update.setString(1, status.stored());
             update.setString(2, headline);
             update.setLong(3, id);
             update.executeUpdate();

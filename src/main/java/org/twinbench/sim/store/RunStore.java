@@ -35,26 +35,16 @@ public final class RunStore implements AutoCloseable {
      */
     static final int SCHEMA_VERSION = 3;
 
-    /** A run being simulated; its results are not stored yet. */
-    public static final String RUNNING = "running";
-    /** A run whose results are stored. */
-    public static final String COMPLETED = "completed";
-    /** A run whose process ended (killed, crashed, power lost) before its results were stored. */
-    public static final String INTERRUPTED = "interrupted";
-    /** A run that stopped with an error or was cancelled. */
-    public static final String FAILED = "failed";
-
     /**
      * One stored run, as listed.
      *
-     * @param status {@value #RUNNING}, {@value #COMPLETED}, {@value #INTERRUPTED} or {@value #FAILED}; only a
-     *     completed run has a verdict and results
+     * @param status only a completed run has a verdict and results
      */
     public record StoredRun(long id, String created, String scenarioName, String scenarioFile, long seed, int steps,
-                            int replicates, String verdict, String headline, String status) {
+                            int replicates, String verdict, String headline, RunState status) {
 
         public boolean completed() {
-            return COMPLETED.equals(status);
+            return status == RunState.COMPLETED;
         }
     }
 
@@ -83,7 +73,7 @@ public final class RunStore implements AutoCloseable {
     /**
      * Opens (or creates) the store. A damaged file is set aside and replaced by a new store (see
      * {@link #notice()}); runs left "running" by a process that no longer exists are marked
-     * {@value #INTERRUPTED}.
+     * {@link RunState#INTERRUPTED}.
      */
     public static RunStore open(Path file) {
         try {
@@ -108,7 +98,7 @@ public final class RunStore implements AutoCloseable {
         return Optional.ofNullable(notice);
     }
 
-    /** How many runs this opening found abandoned by a dead process and marked {@value #INTERRUPTED}. */
+    /** How many runs this opening found abandoned by a dead process and marked {@link RunState#INTERRUPTED}. */
     public int interruptedOnOpen() {
         return interruptedOnOpen;
     }
@@ -135,27 +125,20 @@ public final class RunStore implements AutoCloseable {
 
     /** Records a finished run in one transaction and returns its id. */
     public long save(String scenarioJson, RunProvenance p, RunSummary summary, String runJson, RunOutcome outcome) {
-        try {
-            connection.setAutoCommit(false);
-            long id = insertRun(scenarioJson, p, COMPLETED);
+        return inTransaction(() -> {
+            long id = insertRun(scenarioJson, p, RunState.COMPLETED);
             writeResults(id, summary, runJson, outcome);
-            connection.commit();
             return id;
-        } catch (SQLException | IOException e) {
-            rollbackQuietly();
-            throw new IllegalStateException(file + ": cannot record the run: " + e.getMessage(), e);
-        } finally {
-            autoCommit();
-        }
+        });
     }
 
     /**
      * Records that a run starts, owned by this process, and returns its id. Should the process die
-     * before {@link #finish}, the next {@link #open} marks the run {@value #INTERRUPTED}.
+     * before {@link #finish}, the next {@link #open} marks the run {@link RunState#INTERRUPTED}.
      */
     public long begin(String scenarioJson, RunProvenance p) {
         try {
-            return insertRun(scenarioJson, p, RUNNING);
+            return insertRun(scenarioJson, p, RunState.RUNNING);
         } catch (SQLException e) {
             throw new IllegalStateException(file + ": cannot record the run: " + e.getMessage(), e);
         }
@@ -163,10 +146,24 @@ public final class RunStore implements AutoCloseable {
 
     /** Stores the results of a run begun with {@link #begin}, in one transaction, and marks it completed. */
     public void finish(long id, RunSummary summary, String runJson, RunOutcome outcome) {
+        inTransaction(() -> {
+            writeResults(id, summary, runJson, outcome);
+            return id;
+        });
+    }
+
+    /** Work on the store that either happens whole or not at all. */
+    @FunctionalInterface
+    private interface Recording<T> {
+        T run() throws SQLException, IOException;
+    }
+
+    private <T> T inTransaction(Recording<T> work) {
         try {
             connection.setAutoCommit(false);
-            writeResults(id, summary, runJson, outcome);
+            T result = work.run();
             connection.commit();
+            return result;
         } catch (SQLException | IOException e) {
             rollbackQuietly();
             throw new IllegalStateException(file + ": cannot record the run: " + e.getMessage(), e);
@@ -175,12 +172,12 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
-    /** Marks a run begun with {@link #begin} as {@value #FAILED} (an error, or cancelled), with the reason. */
+    /** Marks a run begun with {@link #begin} as {@link RunState#FAILED} (an error, or cancelled), with the reason. */
     public void fail(long id, String reason) {
-        RunOwner.end(connection, file, id, FAILED, reason);
+        RunOwner.end(connection, file, id, RunState.FAILED, reason);
     }
 
-    private long insertRun(String scenarioJson, RunProvenance p, String status) throws SQLException {
+    private long insertRun(String scenarioJson, RunProvenance p, RunState status) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (created, scenario_name,"
                 + " scenario_file, scenario_sha256, scenario_json, seed, steps, replicates, status, owner_pid,"
                 + " owner_started) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -192,8 +189,8 @@ public final class RunStore implements AutoCloseable {
             insert.setLong(6, p.seed());
             insert.setInt(7, p.steps());
             insert.setInt(8, p.replicates());
-            insert.setString(9, status);
-            boolean running = RUNNING.equals(status);
+            insert.setString(9, status.stored());
+            boolean running = status == RunState.RUNNING;
             insert.setObject(10, running ? ProcessHandle.current().pid() : null);
             insert.setString(11, running ? RunOwner.startOf(ProcessHandle.current()) : null);
             insert.executeUpdate();
@@ -211,7 +208,7 @@ public final class RunStore implements AutoCloseable {
             update.setString(1, summary.light().name().toLowerCase(java.util.Locale.ROOT));
             update.setString(2, summary.headline());
             update.setString(3, runJson);
-            update.setString(4, COMPLETED);
+            update.setString(4, RunState.COMPLETED.stored());
             update.setLong(5, id);
             if (update.executeUpdate() != 1) {
                 throw new SQLException("no run " + id + " to finish");
@@ -277,7 +274,7 @@ public final class RunStore implements AutoCloseable {
                      + " verdict, headline, status FROM runs ORDER BY id")) {
             while (rs.next()) {
                 runs.add(new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10)));
+                        rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9), RunState.of(rs.getString(10))));
             }
             return runs;
         } catch (SQLException e) {
@@ -296,8 +293,9 @@ public final class RunStore implements AutoCloseable {
      */
     public Optional<Long> findByRunJson(String runJson) {
         try (PreparedStatement q = connection.prepareStatement(
-                "SELECT id FROM runs WHERE run_json = ? AND status = 'completed' ORDER BY id LIMIT 1")) {
+                "SELECT id FROM runs WHERE run_json = ? AND status = ? ORDER BY id LIMIT 1")) {
             q.setString(1, runJson);
+            q.setString(2, RunState.COMPLETED.stored());
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }

@@ -49,21 +49,4 @@ public record SimulationTask(String scenarioJson, String baseDir, long seed, int
         }
         return out;
     }
-
-    /** Reads a value written on the command line: a whole number, a number, true/false, or text. */
-    public static Object parseValue(String text) {
-        String t = text.strip();
-        if (t.equals("true") || t.equals("false")) {
-            return Boolean.parseBoolean(t);
-        }
-        try {
-            return Long.parseLong(t);
-        } catch (NumberFormatException notWhole) {
-            try {
-                return Double.parseDouble(t);
-            } catch (NumberFormatException notNumber) {
-                return t;
-            }
-        }
-    }
 }

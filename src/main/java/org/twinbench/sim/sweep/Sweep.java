@@ -2,7 +2,6 @@ package org.twinbench.sim.sweep;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -58,22 +57,9 @@ public final class Sweep {
                 .findFirst();
     }
 
-    /** Every combination of the axes' values, the first axis varying slowest. */
+    /** Every combination of the axes' values, the first axis varying slowest (see {@link SweepGrid#points}). */
     public static List<Map<String, Object>> grid(Map<String, List<Object>> axes) {
-        List<Map<String, Object>> points = new ArrayList<>();
-        points.add(new LinkedHashMap<>());
-        for (Map.Entry<String, List<Object>> axis : axes.entrySet()) {
-            List<Map<String, Object>> next = new ArrayList<>();
-            for (Map<String, Object> point : points) {
-                for (Object value : axis.getValue()) {
-                    Map<String, Object> more = new LinkedHashMap<>(point);
-                    more.put(axis.getKey(), value);
-                    next.add(more);
-                }
-            }
-            points = next;
-        }
-        return points;
+        return new SweepGrid(axes).points();
     }
 
     /** The tasks of a sweep, point by point, replicate by replicate. */
@@ -193,7 +179,7 @@ public final class Sweep {
 
     private static Point summarise(Map<String, Object> values, RunOutcome outcome) {
         RunSeries series = RunSeries.of(outcome);
-        RunSeries.Key key = new RunSeries.Key(RunSeries.OVERALL, "accuracy");
+        RunSeries.Key key = new RunSeries.Key(StepResult.OVERALL, "accuracy");
         double[] mean = series.band(key).mean();
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;

@@ -1,23 +1,17 @@
 package org.twinbench.ui.editor;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 
@@ -32,8 +26,6 @@ public final class ScenarioFiles {
     public static final int RECENT_LIMIT = 8;
     /** How old a leftover temporary file must be before it is removed (see {@link #removeStaleTemps}). */
     public static final Duration STALE_AFTER = Duration.ofMinutes(1);
-    /** The temporary files this process is writing now, which a cleanup must leave alone. */
-    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
     private final Path home;
 
@@ -54,49 +46,18 @@ public final class ScenarioFiles {
             removeStaleTemps(absolute);
             byte[] text = ScenarioFormat.toJson(scenario).getBytes(StandardCharsets.UTF_8);
             if (Files.exists(absolute)) {
-                replace(backupOf(absolute), Files.readAllBytes(absolute));
+                AtomicFiles.write(backupOf(absolute), Files.readAllBytes(absolute));
             }
-            replace(absolute, text);
+            AtomicFiles.write(absolute, text);
         } catch (IOException e) {
             throw new IOException(SaveFailure.explain(absolute, e), e);
         }
     }
 
     /**
-     * Writes {@code bytes} to a temporary file beside {@code target}, forces them to the disk, and
-     * renames the temporary file over the target: a reader (or the next start after a crash or a
-     * power cut) sees the old content or the new, never a mix.
-     */
-    private static void replace(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        WRITING.add(temp.toAbsolutePath());
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } finally {
-                WRITING.remove(temp.toAbsolutePath());
-            }
-        }
-    }
-
-    /**
      * Deletes the temporary files a save of {@code file} (or of its {@code .bak}) left behind when the
      * process was killed between creating and renaming them: {@code .<name><digits>.tmp} and
-     * {@code .<name>.bak<digits>.tmp} beside it, as {@link #replace} names them. Spared: a save in
+     * {@code .<name>.bak<digits>.tmp} beside it, as {@link AtomicFiles} names them. Spared: a save in
      * progress in this process, and a file changed in the last {@link #STALE_AFTER} (another
      * TwinBench may be saving it right now; it goes on a later save or opening). Best effort: a
      * file that cannot be deleted stays, and nothing is thrown. Returns how many were deleted.
@@ -114,7 +75,7 @@ public final class ScenarioFiles {
                 p -> temp.matcher(p.getFileName().toString()).matches())) {
             for (Path sibling : siblings) {
                 try {
-                    if (!WRITING.contains(sibling) && Files.isRegularFile(sibling, LinkOption.NOFOLLOW_LINKS)
+                    if (!AtomicFiles.isBeingWritten(sibling) && Files.isRegularFile(sibling, LinkOption.NOFOLLOW_LINKS)
                             && Files.getLastModifiedTime(sibling).toInstant().isBefore(staleBefore)
                             && Files.deleteIfExists(sibling)) {
                         removed++;
@@ -155,8 +116,7 @@ public final class ScenarioFiles {
      */
     public void writeRecovery(Scenario scenario, Path origin) throws IOException {
         Files.createDirectories(recoveryFile().getParent());
-        replace(recoveryOrigin(), (origin == null ? "" : origin.toAbsolutePath().toString())
-                .getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeString(recoveryOrigin(), origin == null ? "" : origin.toAbsolutePath().toString());
         save(scenario, recoveryFile());
     }
 
@@ -209,7 +169,11 @@ public final class ScenarioFiles {
         list.add(0, absolute);
         List<Path> kept = list.subList(0, Math.min(RECENT_LIMIT, list.size()));
         Files.createDirectories(home);
-        Files.write(recentList(), kept.stream().map(Path::toString).toList());
+        AtomicFiles.writeText(recentList(), out -> {
+            for (Path path : kept) {
+                out.write(path + System.lineSeparator());
+            }
+        });
         return List.copyOf(kept);
     }
 }

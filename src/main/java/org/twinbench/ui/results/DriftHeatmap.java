@@ -27,7 +27,7 @@ public record DriftHeatmap(List<String> features, int stepsPerColumn, double[][]
         Map<String, Double> monitors = new java.util.LinkedHashMap<>();
         scenario.nodes().stream()
                 .filter(node -> org.twinbench.scenario.NodeCatalog.FEATURE_DRIFT.equals(node.type()))
-                .forEach(node -> monitors.put(node.id(), node.number("threshold", 0.25)));
+                .forEach(node -> monitors.put(node.id(), node.number("threshold")));
         return monitors;
     }
 

@@ -19,7 +19,7 @@ import org.twinbench.stats.SliceMetrics;
 public final class MetricHistory {
 
     /** The name of the series that holds the whole batch. */
-    public static final String OVERALL = "overall";
+    public static final String OVERALL = StepResult.OVERALL;
 
     /**
      * The steps and slice sizes of one or more series, in arrival order, kept in fixed chunks, so

@@ -1,13 +1,11 @@
 package org.twinbench.ui.results;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import org.twinbench.data.SampleData;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.report.RunFiles;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunStatus;
@@ -35,24 +33,17 @@ final class ResultExports {
     }
 
     void png(java.awt.image.BufferedImage image, Path file) {
-        inBackground(file, () -> {
-            Path dir = file.toAbsolutePath().getParent();
-            Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try {
-                if (!javax.imageio.ImageIO.write(image, "png", temp.toFile())) {
-                    throw new IOException("no PNG writer available");
-                }
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
+        inBackground(file, () -> AtomicFiles.write(file, (java.io.OutputStream out) -> {
+            if (!javax.imageio.ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
             }
-        }, null);
+        }), null);
     }
 
     /** Writes the steps exactly as the {@code run} command writes {@code steps.csv}. */
     static void csv(List<List<StepResult>> replicates, Path file) throws IOException {
         RunOutcome outcome = new RunOutcome(replicates, RunStatus.COMPLETED);
-        SampleData.writeAtomically(file, out -> RunFiles.writeSteps(outcome, out));
+        AtomicFiles.writeText(file, out -> RunFiles.writeSteps(outcome, out));
     }
 
     /**
@@ -69,7 +60,7 @@ final class ResultExports {
         org.twinbench.sim.store.RunProvenance provenance = org.twinbench.sim.store.RunProvenance.of(scenarioFile, plan, count,
                 java.time.Instant.now());
         String html = org.twinbench.report.HtmlReport.render(outcome, series, provenance, summary);
-        SampleData.writeAtomically(file, out -> out.write(html));
+        AtomicFiles.writeText(file, out -> out.write(html));
     }
 
     /**

@@ -36,7 +36,7 @@ public final class RunHistoryViewModel {
     private final ObservableList<String> metrics = FXCollections.observableArrayList();
     private final ObservableList<String> slices = FXCollections.observableArrayList();
     private final ObjectProperty<String> metric = new SimpleObjectProperty<>("accuracy");
-    private final ObjectProperty<String> slice = new SimpleObjectProperty<>("overall");
+    private final ObjectProperty<String> slice = new SimpleObjectProperty<>(org.twinbench.sim.StepResult.OVERALL);
     private final ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList();
     private final ObservableList<RunComparison.Difference> differences = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");

@@ -11,7 +11,6 @@ import org.twinbench.report.SweepBundle;
 import org.twinbench.report.SweepImport;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioNode;
-import org.twinbench.sim.sweep.SimulationTask;
 import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.BackgroundTask;
 
@@ -85,17 +84,6 @@ public final class SweepActions {
     /** Where the runs go. */
     public Path runStore() {
         return runStore;
-    }
-
-    /** The values typed as {@code 0.9, 0.7, 0.5}: whole numbers, numbers, true/false or text; blanks skipped. */
-    public static List<Object> values(String text) {
-        List<Object> values = new ArrayList<>();
-        for (String part : text.split("[,;]")) {
-            if (!part.isBlank()) {
-                values.add(SimulationTask.parseValue(part));
-            }
-        }
-        return values;
     }
 
     /** The scenario's numeric parameters a grid can vary, as {@code node.param} or {@code node.param.key}. */

@@ -2,7 +2,6 @@ package org.twinbench.ui.runs;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Button;
@@ -17,8 +16,8 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.twinbench.cli.SweepCommand;
 import org.twinbench.scenario.Scenario;
+import org.twinbench.sim.sweep.SweepGrid;
 import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
 
@@ -81,10 +80,10 @@ public final class SweepDialogs {
         Path grid = gridFile[0];
         if (grid != null) {
             // A grid file is read with the bundle's writing, on the executor.
-            axes = () -> SweepCommand.readGrid(grid);
+            axes = () -> SweepGrid.read(grid).axes();
         } else {
             try {
-                Map<String, List<Object>> typed = axes(parameter.getValue(), values.getText());
+                Map<String, List<Object>> typed = SweepGrid.ofParameter(parameter.getValue(), values.getText()).axes();
                 axes = () -> typed;
             } catch (RuntimeException e) {
                 model.sweeps().report("Cannot export the sweep: " + e.getMessage());
@@ -99,16 +98,6 @@ public final class SweepDialogs {
             Path base = scenarioFile != null ? scenarioFile.toAbsolutePath().getParent() : model.document().baseDirectory();
             model.sweeps().exportBundle(folder.toPath(), scenario, base, axes, replicates.getValue(), written -> { });
         }
-    }
-
-    private static Map<String, List<Object>> axes(String parameter, String values) {
-        List<Object> list = SweepActions.values(values == null ? "" : values);
-        if (parameter == null || parameter.isBlank() || list.isEmpty()) {
-            throw new IllegalArgumentException("choose a parameter and type its values (e.g. 0.9, 0.7), or use a grid.json");
-        }
-        Map<String, List<Object>> axes = new LinkedHashMap<>();
-        axes.put(parameter.strip(), list);
-        return axes;
     }
 
     /** Asks for a sweep's results folder and imports it. */

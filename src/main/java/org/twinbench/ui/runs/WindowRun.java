@@ -286,7 +286,7 @@ public final class WindowRun {
 
     private static int stepsOf(Scenario scenario) {
         List<org.twinbench.scenario.ScenarioNode> sources = scenario.nodesOfKind("source.");
-        return sources.isEmpty() ? 1 : Math.max(1, sources.get(0).integer("steps", 60));
+        return sources.isEmpty() ? 1 : Math.max(1, sources.get(0).integer("steps"));
     }
 
     public javafx.beans.property.DoubleProperty speedProperty() {

@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.twinbench.data.SampleData;
+import org.twinbench.data.AtomicFiles;
 import org.twinbench.report.WhatIfReport;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.RunControl;
@@ -100,7 +100,7 @@ public final class ResultsPageModel {
     }
 
     private void write(Path file, Supplier<String> text, Runnable saved, Consumer<String> failed) {
-        background.chore(() -> SampleData.writeAtomically(file, out -> out.write(text.get())))
+        background.chore(() -> AtomicFiles.writeText(file, out -> out.write(text.get())))
                 .onSuccess(done -> saved.run())
                 .onFailure(e -> failed.accept("Could not save " + file + ": " + e.getMessage()))
                 .start();

@@ -83,9 +83,9 @@ class SweepTest {
 
     @Test
     void valuesFromTheCommandLineKeepTheirType() {
-        assertThat(SimulationTask.parseValue("5")).isEqualTo(5L);
-        assertThat(SimulationTask.parseValue("0.5")).isEqualTo(0.5);
-        assertThat(SimulationTask.parseValue("true")).isEqualTo(true);
-        assertThat(SimulationTask.parseValue("north")).isEqualTo("north");
+        assertThat(SweepGrid.value("5")).isEqualTo(5L);
+        assertThat(SweepGrid.value("0.5")).isEqualTo(0.5);
+        assertThat(SweepGrid.value("true")).isEqualTo(true);
+        assertThat(SweepGrid.value("north")).isEqualTo("north");
     }
 }

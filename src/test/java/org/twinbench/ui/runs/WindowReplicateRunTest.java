@@ -19,6 +19,7 @@ import org.twinbench.report.RunComparison;
 import org.twinbench.report.RunFiles;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.sim.store.RunState;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
@@ -86,7 +87,7 @@ class WindowReplicateRunTest {
         Path exported = dir.resolve("window-run");
         try (RunStore runs = RunStore.open(model.runStore())) {
             RunStore.StoredRun run = runs.find(id).orElseThrow();
-            assertThat(run.status()).isEqualTo(RunStore.COMPLETED);
+            assertThat(run.status()).isEqualTo(RunState.COMPLETED);
             assertThat(run.replicates()).isEqualTo(3);
             RunFiles.export(runs, id, exported);
             // Reopened in the history: the curve is the mean over the three replicates.
@@ -152,10 +153,10 @@ class WindowReplicateRunTest {
         model.run();
         await(() -> Files.isRegularFile(store) && stored(store).size() == 1
                 && model.liveCharts().results().size() > 2, "run going");
-        assertThat(stored(store).get(0).status()).isEqualTo(RunStore.RUNNING);
+        assertThat(stored(store).get(0).status()).isEqualTo(RunState.RUNNING);
         assertThat(stored(store).get(0).replicates()).isEqualTo(3);
         model.runs().stop();
-        await(() -> RunStore.FAILED.equals(stored(store).get(0).status()), "stopped run marked failed");
+        await(() -> RunState.FAILED.equals(stored(store).get(0).status()), "stopped run marked failed");
         assertThat(stored(store).get(0).headline())
                 .matches("Cancelled: stopped in the window after at least \\d+ of 100000 steps in each of 3 replicates");
         assertThat(model.runs().lastRunIdProperty().get()).isZero();

@@ -83,12 +83,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<RunAssertion> gates = assertions.stream().map(RunAssertion::parse).toList();
-        if (replicates < 1) {
-            throw new UserInputException("--replicates must be at least 1, not " + replicates);
-        }
-        if (steps != null && steps < 1) {
-            throw new UserInputException("--steps must be at least 1, not " + steps);
-        }
+        CountLimits.replicates(replicates);
+        CountLimits.steps(steps);
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) {
             throw new UserInputException("--threads must be at least 1, not " + threadCount);
@@ -203,6 +199,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             axes.put(axis.substring(0, eq).strip(), values);
         }
+        CountLimits.sweep(scenario, axes, replicates);
         List<Sweep.Point> points = Sweep.run(scenario, baseDir, axes, replicates, steps == null ? 0 : steps, threadCount);
         RunFiles.writeSweep(dir.resolve("sweep.csv"), points);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -38,13 +38,12 @@ public final class RunsCommand implements Runnable {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(file + ": no run store yet (run a scenario with 'twinbench run' first)");
         }
-        RunStore opened = RunStore.open(file);
-        // A damaged store was set aside and replaced: say so once, on stderr, and carry on.
-        opened.notice().ifPresent(notice -> {
-            spec.commandLine().getErr().println("twinbench: " + notice);
-            spec.commandLine().getErr().flush();
-        });
-        return opened;
+        // Read-only: another application's database, a newer store or a damaged one is refused, untouched.
+        try {
+            return RunStore.openReadOnly(file);
+        } catch (IllegalStateException e) {
+            throw new UserInputException(e.getMessage());
+        }
     }
 
     static RunStore.StoredRun find(RunStore runs, long id) {

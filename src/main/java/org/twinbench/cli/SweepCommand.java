@@ -89,12 +89,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (replicates < 1) {
-            throw new UserInputException("--replicates must be at least 1, not " + replicates);
-        }
-        if (steps != null && steps < 1) {
-            throw new UserInputException("--steps must be at least 1, not " + steps);
-        }
+        CountLimits.replicates(replicates);
+        CountLimits.steps(steps);
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) {
             throw new UserInputException("--threads must be at least 1, not " + threadCount);
@@ -106,6 +102,7 @@ public final class SweepCommand implements Callable<Integer> {
         long limit = size(broadcastLimit);
         Scenario scenario = ScenarioFormat.read(scenarioFile);
         Path baseDir = scenarioFile.toAbsolutePath().getParent();
+        CountLimits.sweep(scenario, axes, replicates);
         int stepCount = steps == null ? 0 : steps;
         List<SimulationTask> taskList = Sweep.tasks(scenario, baseDir, axes, replicates, stepCount); // refuses unknown parameters
         Optional<String> dataUri = Sweep.dataUri(scenario);

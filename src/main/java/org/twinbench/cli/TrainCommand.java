@@ -85,6 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (trees < 0) {
             throw new UserInputException("--trees must be positive, not " + trees);
         }
+        CountLimits.trees(trees);
         if (!(holdout >= 0 && holdout <= 0.9)) {
             throw new UserInputException("--holdout must be a share from 0 to 0.9, not " + holdout);
         }

@@ -121,6 +121,8 @@ public final class SampleData {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        // Interrupted (Ctrl-C, kill), the JVM's shutdown still removes the unfinished file.
+        temp.toFile().deleteOnExit();
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 body.write(out);

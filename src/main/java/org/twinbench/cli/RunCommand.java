@@ -94,6 +94,10 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserInputException(dir + ": is a file, not a folder");
         }
         Scenario scenario = ScenarioFormat.read(scenarioFile);
+        OutputPaths.refuseInputsIn("--out", dir, OutputPaths.RUN_FILES, OutputPaths.scenarioInputs(scenarioFile, scenario));
+        if (!noStore && store != null) {
+            OutputPaths.refuseInputs("--store", store, OutputPaths.scenarioInputs(scenarioFile, scenario));
+        }
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }

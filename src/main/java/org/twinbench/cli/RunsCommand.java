@@ -157,6 +157,8 @@ public final class RunsCommand implements Runnable {
             if (Files.isRegularFile(out)) {
                 throw new UserInputException(out + ": is a file, not a folder");
             }
+            OutputPaths.refuseInputsIn("--out", out, OutputPaths.RUN_FILES,
+                    List.of(parent.store != null ? parent.store : RunStore.defaultPath()));
             try (RunStore store = parent.open()) {
                 findCompleted(store, id);
                 RunFiles.export(store, id, out);

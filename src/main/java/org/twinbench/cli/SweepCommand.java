@@ -101,6 +101,9 @@ public final class SweepCommand implements Callable<Integer> {
         Map<String, List<Object>> axes = readGrid(gridFile);
         long limit = size(broadcastLimit);
         Scenario scenario = ScenarioFormat.read(scenarioFile);
+        List<Path> inputs = new ArrayList<>(OutputPaths.scenarioInputs(scenarioFile, scenario));
+        inputs.add(gridFile);
+        OutputPaths.refuseInputsIn("--out", out, List.of("sweep.csv", "run.json"), inputs);
         Path baseDir = scenarioFile.toAbsolutePath().getParent();
         CountLimits.sweep(scenario, axes, replicates);
         int stepCount = steps == null ? 0 : steps;

@@ -92,6 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!out.getFileName().toString().endsWith(".twinmodel")) {
             throw new UserInputException(out + ": --out must name a .twinmodel file");
         }
+        OutputPaths.refuseInputs("--out", out, List.of(data));
         Dataset dataset = TableLoader.load(data);
         if (dataset.frame().rowCount() == 0) {
             throw new UserInputException(data + ": has a header but no data rows");

@@ -118,14 +118,13 @@ public final class ScenarioValidator {
         if (node.params().get(spec.name()) == null) {
             return;
         }
-        if (!Double.isFinite(value)) {
-            throw node.problem(spec.name(), "must be a finite number, not " + plain(value));
-        }
         // A whole number without a stated limit still has to fit the int every count is held in.
         Double max = spec.max() == null && spec.kind() == NodeType.ParamSpec.Kind.INTEGER
                 ? Double.valueOf(Integer.MAX_VALUE) : spec.max();
-        if (spec.min() != null && value < spec.min() || max != null && !(value <= max)) {
-            String range = max == null ? "at least " + plain(spec.min())
+        boolean finite = Double.isFinite(value);
+        if (!finite || spec.min() != null && !(value >= spec.min()) || max != null && !(value <= max)) {
+            String range = max == null && spec.min() == null ? "a finite number"
+                    : max == null ? (finite ? "" : "a finite number ") + "at least " + plain(spec.min())
                     : spec.min() == null ? "at most " + plain(max)
                     : "between " + plain(spec.min()) + " and " + plain(max);
             throw node.problem(spec.name(), "must be " + range + ", not " + plain(value));

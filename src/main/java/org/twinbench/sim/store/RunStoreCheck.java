@@ -36,10 +36,6 @@ final class RunStoreCheck {
     /** A read-only connection to a TwinBench run store this version reads. */
     static Connection openReadOnly(Path file) throws SQLException {
         int version = headerVersion(file);
-        if (version > RunStore.SCHEMA_VERSION) {
-            throw refused(file, "was written by a newer TwinBench (run store version " + version + "; this TwinBench "
-                    + "reads up to version " + RunStore.SCHEMA_VERSION + "): use that TwinBench to read it");
-        }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
@@ -48,9 +44,13 @@ final class RunStoreCheck {
                 config.toProperties());
         try {
             List<String> tables = tables(connection);
-            if (!tables.containsAll(List.of("runs", "step_metrics", "alarms"))) {
+            if (!hasRunsTable(connection, tables)) {
                 throw refused(file, "is an SQLite database but not a TwinBench run store (its tables: "
                         + (tables.isEmpty() ? "none" : String.join(", ", tables)) + ")");
+            }
+            if (version > RunStore.SCHEMA_VERSION) {
+                throw refused(file, "was written by a newer TwinBench (run store version " + version + "; this "
+                        + "TwinBench reads up to version " + RunStore.SCHEMA_VERSION + "): use that TwinBench to read it");
             }
             if (version < RunStore.SCHEMA_VERSION) {
                 throw refused(file, "is a run store of an older TwinBench (version " + version + "); 'twinbench run "
@@ -72,6 +72,11 @@ final class RunStoreCheck {
      * downgraded) and another application's database (it would gain TwinBench's tables).
      */
     static void refuseForeign(Connection connection, Path file) throws SQLException {
+        List<String> tables = tables(connection);
+        if (!tables.isEmpty() && !hasRunsTable(connection, tables)) {
+            throw refused(file, "is an SQLite database but not a TwinBench run store (its tables: "
+                    + String.join(", ", tables) + "); choose another --store");
+        }
         int version;
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             version = rs.next() ? rs.getInt(1) : 0;
@@ -79,11 +84,6 @@ final class RunStoreCheck {
         if (version > RunStore.SCHEMA_VERSION) {
             throw refused(file, "was written by a newer TwinBench (run store version " + version + "; this TwinBench "
                     + "writes version " + RunStore.SCHEMA_VERSION + "): use that TwinBench, or another --store");
-        }
-        List<String> tables = tables(connection);
-        if (!tables.isEmpty() && !tables.contains("runs")) {
-            throw refused(file, "is an SQLite database but not a TwinBench run store (its tables: "
-                    + String.join(", ", tables) + "); choose another --store");
         }
     }
 
@@ -101,6 +101,20 @@ final class RunStoreCheck {
         }
         return ((header[USER_VERSION_OFFSET] & 0xFF) << 24) | ((header[USER_VERSION_OFFSET + 1] & 0xFF) << 16)
                 | ((header[USER_VERSION_OFFSET + 2] & 0xFF) << 8) | (header[USER_VERSION_OFFSET + 3] & 0xFF);
+    }
+
+    /** TwinBench's {@code runs} table, as every version wrote it (another program's "runs" has other columns). */
+    private static boolean hasRunsTable(Connection connection, List<String> tables) throws SQLException {
+        if (!tables.contains("runs")) {
+            return false;
+        }
+        List<String> columns = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(runs)")) {
+            while (rs.next()) {
+                columns.add(rs.getString("name"));
+            }
+        }
+        return columns.containsAll(List.of("id", "created", "scenario_name", "scenario_json", "seed", "run_json"));
     }
 
     private static List<String> tables(Connection connection) throws SQLException {

@@ -74,11 +74,22 @@ public final class TwinBenchCommand implements Runnable {
         for (String line : String.valueOf(reason).split("\n")) {
             err.println("twinbench: " + TerminalText.oneLine(line));
         }
+        // A script that asked for --json gets its one JSON document even when the command is refused.
+        if (matchedJson(parseResult)) {
+            com.fasterxml.jackson.databind.node.ObjectNode error = Json.object();
+            error.put("error", reason);
+            commandLine.getOut().println(Json.write(error));
+            commandLine.getOut().flush();
+        }
         if (verbose) {
             ex.printStackTrace(err);
         }
         err.flush();
         return BAD_INPUT;
+    }
+
+    private static boolean matchedJson(CommandLine.ParseResult result) {
+        return result.hasMatchedOption("--json") || result.subcommands().stream().anyMatch(r -> matchedJson(r));
     }
 
     /** Reports the version written into the build. */

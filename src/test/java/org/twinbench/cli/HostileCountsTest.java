@@ -166,4 +166,36 @@ class HostileCountsTest {
             "and " + Limits.rows()}, "sweep", scenario.toString(), "--grid", grid.toString(), "--out", out.toString());
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void sampleDataStoppedHalfWayLeavesNoTemporaryFile() throws Exception {
+        Path out = dir.resolve("stopped-sample");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                org.twinbench.Launcher.class.getName(), "sample-data", "--out", out.toString(), "--rows",
+                Integer.toString(Limits.SAMPLE_ROWS));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stopped-sample.log").toFile()).start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (temporaryFiles(out).isEmpty()) {
+            assertThat(process.isAlive()).as("sample-data still writing").isTrue();
+            assertThat(System.nanoTime()).as("a temporary file within a minute").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        Thread.sleep(500); // well into the writing
+        assertThat(process.isAlive()).isTrue();
+        process.destroy(); // SIGTERM, as Ctrl-C or kill would send
+        assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(temporaryFiles(out)).as("files left in %s", out).isEmpty();
+        assertThat(out.resolve("loans.csv")).doesNotExist();
+    }
+
+    private static List<Path> temporaryFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList();
+        }
+    }
 }

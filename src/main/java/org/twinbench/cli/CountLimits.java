@@ -29,6 +29,10 @@ final class CountLimits {
         }
     }
 
+    static void threads(int threads) {
+        check("--threads", threads, Limits.THREADS, "threads of this machine's pool");
+    }
+
     static void trees(int trees) {
         check("--trees", trees, Limits.TREES, "trees of a random forest or gradient boosting");
     }

@@ -89,6 +89,7 @@ public final class RunCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new UserInputException("--threads must be at least 1, not " + threadCount);
         }
+        CountLimits.threads(threadCount);
         Path dir = out != null ? out : Path.of(stem(scenarioFile) + "-run");
         if (Files.isRegularFile(dir)) {
             throw new UserInputException(dir + ": is a file, not a folder");

@@ -95,6 +95,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new UserInputException("--threads must be at least 1, not " + threadCount);
         }
+        CountLimits.threads(threadCount);
         if (Files.isRegularFile(out)) {
             throw new UserInputException(out + ": is a file, not a folder");
         }

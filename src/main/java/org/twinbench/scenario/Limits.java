@@ -18,6 +18,8 @@ public final class Limits {
     private static final int ROWS = (int) Math.max(10_000, Math.min(10_000_000, Runtime.getRuntime().maxMemory() >> 10));
     /** Simulated steps of one run. */
     public static final int STEPS = 100_000;
+    /** Threads of the local pool ({@code --threads}): far more than any machine has cores. */
+    public static final int THREADS = 1_024;
     /** Trees of a random forest or of gradient boosting. */
     public static final int TREES = 10_000;
     /** Monte Carlo replicates of one run or of one sweep point. */

@@ -116,6 +116,11 @@ class HostileCountsTest {
                     "run", scenario.toString(), "--no-store", "--replicates", value, "--out", out.toString());
             Refusals.refused(CLASS, new String[] {"--steps", fits ? "at most " + Limits.STEPS : "'1e400'"},
                     "run", scenario.toString(), "--no-store", "--steps", value, "--out", out.toString());
+            Refusals.refused(CLASS, new String[] {"--threads", fits ? "at most " + Limits.THREADS : "'1e400'"},
+                    "run", scenario.toString(), "--no-store", "--threads", value, "--out", out.toString());
+            Refusals.refused(CLASS, new String[] {"--threads", fits ? "at most " + Limits.THREADS : "'1e400'"},
+                    "sweep", scenario.toString(), "--grid", scenario.toString(), "--threads", value, "--out",
+                    out.toString());
             Refusals.refused(CLASS, new String[] {"--trees", fits ? "at most " + Limits.TREES : "'1e400'"},
                     "train", "--data", data.toString(), "--target", "defaulted", "--algo", "random-forest",
                     "--trees", value, "--out", model.toString());

@@ -57,7 +57,9 @@ public final class DetectCommand implements Callable<Integer> {
     public Integer call() {
         ChangeDetector chosen;
         try {
-            chosen = ChangeDetectors.create(detector, parseParams());
+            Map<String, Double> parameters = parseParams();
+            CountLimits.detectorParams(parameters);
+            chosen = ChangeDetectors.create(detector, parameters);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--detector " + detector + ": " + e.getMessage());
         }

@@ -44,8 +44,11 @@ public final class DriftCommand implements Callable<Integer> {
     List<String> columns = new ArrayList<>();
 
     @Option(names = "--method", paramLabel = "[COL=]METHOD",
-            description = "Decide drift with this method (for every column it applies to, or for COL): "
-                    + "ks, wasserstein, anderson, chi2, psi, jensen-shannon, hellinger. Repeatable.")
+            description = "Decide drift with this method: ks, wasserstein, anderson (numeric columns), chi2 "
+                    + "(categorical), psi, jensen-shannon, hellinger (both). Repeatable: each METHOD applies to every "
+                    + "column of the kinds it fits (--method ks --method chi2: KS on numeric, chi2 on categorical "
+                    + "columns; two that fit the same kind are refused); COL=METHOD decides one column; columns no "
+                    + "method fits keep the default rule.")
     List<String> methods = new ArrayList<>();
 
     @Option(names = "--threshold", paramLabel = "[COL=]T",

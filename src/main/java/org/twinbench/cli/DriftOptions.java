@@ -8,15 +8,20 @@ import org.twinbench.stats.DriftRule;
 
 /**
  * The {@code --method} and {@code --threshold} options of {@code drift}: each either global
- * ({@code ks}, {@code 0.01}) or for one column ({@code Income=psi}, {@code Income=0.2}). A global method
- * applies to the columns of the kinds it fits; the others keep the default rule of docs/cli.md.
+ * ({@code ks}, {@code 0.01}) or for one column ({@code Income=psi}, {@code Income=0.2}). Each global method
+ * applies to the columns of the kinds it fits ({@code --method ks --method chi2}: KS on numeric columns,
+ * chi-squared on categorical ones); columns no global method fits keep the default rule of docs/cli.md. Two global
+ * methods that fit the same kind of column, or a column or global threshold given twice, are refused:
+ * which one would decide is not for TwinBench to guess.
  */
 final class DriftOptions {
 
-    private DriftMethod globalMethod;
+    private final Map<String, DriftMethod> globalMethods = new HashMap<>();
     private Double globalThreshold;
     private final Map<String, DriftMethod> columnMethods = new HashMap<>();
     private final Map<String, Double> columnThresholds = new HashMap<>();
+
+    private static final List<String> KINDS = List.of("numeric", "categorical");
 
     private DriftOptions() {
     }
@@ -29,9 +34,16 @@ final class DriftOptions {
             DriftMethod method = DriftMethod.named(name).orElseThrow(() -> new UserInputException(
                     "--method: unknown method '" + name + "'; known: " + DriftMethod.names()));
             if (column == null) {
-                options.globalMethod = method;
-            } else {
-                options.columnMethods.put(column, method);
+                for (String kind : KINDS) {
+                    DriftMethod other = method.appliesTo(kind) ? options.globalMethods.put(kind, method) : null;
+                    if (other != null && other != method) {
+                        throw new UserInputException("--method: '" + other.cliName() + "' and '" + method.cliName()
+                                + "' both apply to " + kind + " columns; give one method per kind of column, or "
+                                + "COL=METHOD for a column");
+                    }
+                }
+            } else if (options.columnMethods.put(column, method) != null) {
+                throw new UserInputException("--method: column '" + column + "' is given a method twice");
             }
         }
         for (String text : thresholds) {
@@ -47,9 +59,13 @@ final class DriftOptions {
                 throw new UserInputException("--threshold: must be a finite number >= 0, not " + number);
             }
             if (column == null) {
+                if (options.globalThreshold != null) {
+                    throw new UserInputException("--threshold: a threshold for every column is given twice ("
+                            + options.globalThreshold + " and " + value + "); use COL=T for one column");
+                }
                 options.globalThreshold = value;
-            } else {
-                options.columnThresholds.put(column, value);
+            } else if (options.columnThresholds.put(column, value) != null) {
+                throw new UserInputException("--threshold: column '" + column + "' is given a threshold twice");
             }
         }
         return options;
@@ -75,8 +91,8 @@ final class DriftOptions {
             throw new UserInputException("--method: '" + method.cliName() + "' does not apply to the " + kind
                     + " column '" + column + "'");
         }
-        if (method == null && globalMethod != null && globalMethod.appliesTo(kind)) {
-            method = globalMethod;
+        if (method == null) {
+            method = globalMethods.get(kind);
         }
         DriftRule rule = method == null ? DriftRule.defaultFor(kind, referenceRows) : DriftRule.of(method);
         Double threshold = columnThresholds.getOrDefault(column, globalThreshold);

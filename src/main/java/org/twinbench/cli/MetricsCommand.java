@@ -119,6 +119,8 @@ public final class MetricsCommand implements Callable<Integer> {
         if (bootstrap != null && bootstrap < 1) {
             throw new UserInputException("--bootstrap must be at least 1 resample, not " + bootstrap);
         }
+        CountLimits.bootstrap(bootstrap);
+        CountLimits.bins(bins);
         if (!(confidence > 0 && confidence < 1)) {
             throw new UserInputException("--confidence must be between 0 and 1 (exclusive), not " + confidence);
         }

@@ -80,21 +80,22 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<RunAssertion> gates = assertions.stream().map(RunAssertion::parse).toList();
-        if (replicates < 1) {
-            throw new UserInputException("--replicates must be at least 1, not " + replicates);
-        }
-        if (steps != null && steps < 1) {
-            throw new UserInputException("--steps must be at least 1, not " + steps);
-        }
+        CountLimits.replicates(replicates);
+        CountLimits.steps(steps);
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) {
             throw new UserInputException("--threads must be at least 1, not " + threadCount);
         }
+        CountLimits.threads(threadCount);
         Path dir = out != null ? out : Path.of(stem(scenarioFile) + "-run");
         if (Files.isRegularFile(dir)) {
             throw new UserInputException(dir + ": is a file, not a folder");
         }
         Scenario scenario = ScenarioFormat.read(scenarioFile);
+        OutputPaths.refuseInputsIn("--out", dir, OutputPaths.RUN_FILES, OutputPaths.scenarioInputs(scenarioFile, scenario));
+        if (!noStore && store != null) {
+            OutputPaths.refuseInputs("--store", store, OutputPaths.scenarioInputs(scenarioFile, scenario));
+        }
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
@@ -192,6 +193,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int sweep(Scenario scenario, Path baseDir, Path dir, int threadCount) {
         Map<String, List<Object>> axes = SweepGrid.ofOptions(sweeps).axes();
+        CountLimits.sweep(scenario, axes, replicates);
         List<Sweep.Point> points = Sweep.run(scenario, baseDir, axes, replicates, steps == null ? 0 : steps, threadCount);
         RunFiles.writeSweep(dir.resolve("sweep.csv"), points);
         PrintWriter stdout = json.out();

@@ -39,13 +39,12 @@ public final class RunsCommand implements Runnable {
         if (!Files.isRegularFile(file)) {
             throw new UserInputException(file + ": no run store yet (run a scenario with 'twinbench run' first)");
         }
-        RunStore opened = RunStore.open(file);
-        // A damaged store was set aside and replaced: say so once, on stderr, and carry on.
-        opened.notice().ifPresent(notice -> {
-            spec.commandLine().getErr().println("twinbench: " + notice);
-            spec.commandLine().getErr().flush();
-        });
-        return opened;
+        // Read-only: another application's database, a newer store or a damaged one is refused, untouched.
+        try {
+            return RunStore.openReadOnly(file);
+        } catch (IllegalStateException e) {
+            throw new UserInputException(e.getMessage());
+        }
     }
 
     static RunStore.StoredRun find(RunStore runs, long id) {
@@ -156,6 +155,8 @@ public final class RunsCommand implements Runnable {
             if (Files.isRegularFile(out)) {
                 throw new UserInputException(out + ": is a file, not a folder");
             }
+            OutputPaths.refuseInputsIn("--out", out, OutputPaths.RUN_FILES,
+                    List.of(parent.store != null ? parent.store : RunStore.defaultPath()));
             try (RunStore store = parent.open()) {
                 findCompleted(store, id);
                 RunFiles.export(store, id, out);

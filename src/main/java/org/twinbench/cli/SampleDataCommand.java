@@ -36,6 +36,7 @@ public final class SampleDataCommand implements Callable<Integer> {
         if (rows < 100) {
             throw new UserInputException("--rows must be at least 100, not " + rows);
         }
+        CountLimits.sampleRows(rows);
         if (out.toFile().isFile()) {
             throw new UserInputException(out + ": is a file, not a folder");
         }

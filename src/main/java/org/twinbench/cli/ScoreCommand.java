@@ -58,9 +58,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new UserInputException("--threshold must be between 0 and 1, not " + threshold);
         }
-        if (Files.exists(out) && Files.exists(data) && Files.isSameFile(out, data)) {
-            throw new UserInputException(out + ": --out would overwrite the --data file");
-        }
+        OutputPaths.refuseInputs("--out", out, List.of(model, Path.of(model + ".json"), data));
         TaskModel loaded = ModelFiles.loadAny(model);
         if (!(loaded instanceof BinaryClassifier classifier)) {
             new TaskScoring(loaded, model, data, out).run(json);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,23 +84,24 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (replicates < 1) {
-            throw new UserInputException("--replicates must be at least 1, not " + replicates);
-        }
-        if (steps != null && steps < 1) {
-            throw new UserInputException("--steps must be at least 1, not " + steps);
-        }
+        CountLimits.replicates(replicates);
+        CountLimits.steps(steps);
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (threadCount < 1) {
             throw new UserInputException("--threads must be at least 1, not " + threadCount);
         }
+        CountLimits.threads(threadCount);
         if (Files.isRegularFile(out)) {
             throw new UserInputException(out + ": is a file, not a folder");
         }
         Map<String, List<Object>> axes = SweepGrid.read(gridFile).axes();
         long limit = size(broadcastLimit);
         Scenario scenario = ScenarioFormat.read(scenarioFile);
+        List<Path> inputs = new ArrayList<>(OutputPaths.scenarioInputs(scenarioFile, scenario));
+        inputs.add(gridFile);
+        OutputPaths.refuseInputsIn("--out", out, List.of("sweep.csv", "run.json"), inputs);
         Path baseDir = scenarioFile.toAbsolutePath().getParent();
+        CountLimits.sweep(scenario, axes, replicates);
         int stepCount = steps == null ? 0 : steps;
         List<SimulationTask> taskList = Sweep.tasks(scenario, baseDir, axes, replicates, stepCount); // refuses unknown parameters
         Optional<String> dataUri = Sweep.dataUri(scenario);

@@ -77,12 +77,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (trees < 0) {
             throw new UserInputException("--trees must be positive, not " + trees);
         }
+        CountLimits.trees(trees);
         if (!(holdout >= 0 && holdout <= 0.9)) {
             throw new UserInputException("--holdout must be a share from 0 to 0.9, not " + holdout);
         }
         if (!out.getFileName().toString().endsWith(".twinmodel")) {
             throw new UserInputException(out + ": --out must name a .twinmodel file");
         }
+        OutputPaths.refuseInputs("--out", out, List.of(data));
         Dataset dataset = TableLoader.load(data);
         if (dataset.frame().rowCount() == 0) {
             throw new UserInputException(data + ": has a header but no data rows");

@@ -42,10 +42,18 @@ public final class TwinBenchCommand implements Runnable {
         commandLine.setExecutionExceptionHandler(TwinBenchCommand::handleFailure);
         commandLine.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("twinbench: " + ex.getMessage());
-            err.println("Try 'twinbench " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            err.println("twinbench: " + TerminalText.oneLine(ex.getMessage()) + " (twinbench "
+                    + commandPath(ex.getCommandLine()) + "--help shows the usage)");
             err.flush();
             return BAD_INPUT;
+        });
+        // Whatever a command prints passes through the terminal filter (the writers set by the caller
+        // are wrapped when the command runs, so a test's or the launcher's writers are covered alike).
+        commandLine.setExecutionStrategy(parseResult -> {
+            CommandLine root = parseResult.commandSpec().commandLine();
+            root.setOut(TerminalText.writer(root.getOut()));
+            root.setErr(TerminalText.writer(root.getErr()));
+            return new CommandLine.RunLast().execute(parseResult);
         });
         return commandLine;
     }
@@ -62,12 +70,26 @@ public final class TwinBenchCommand implements Runnable {
         boolean userError = ex instanceof DataException || ex instanceof ScenarioException
                 || ex instanceof UserInputException;
         String reason = userError ? ex.getMessage() : "internal error: " + ex + (verbose ? "" : " (--verbose shows details)");
-        err.println("twinbench: " + reason);
+        // One line per problem (the compiler lists every problem of a scenario), each quoted input on its line.
+        for (String line : String.valueOf(reason).split("\n")) {
+            err.println("twinbench: " + TerminalText.oneLine(line));
+        }
+        // A script that asked for --json gets its one JSON document even when the command is refused.
+        if (matchedJson(parseResult)) {
+            com.fasterxml.jackson.databind.node.ObjectNode error = Json.object();
+            error.put("error", reason);
+            commandLine.getOut().println(Json.write(error));
+            commandLine.getOut().flush();
+        }
         if (verbose) {
             ex.printStackTrace(err);
         }
         err.flush();
         return BAD_INPUT;
+    }
+
+    private static boolean matchedJson(CommandLine.ParseResult result) {
+        return result.hasMatchedOption("--json") || result.subcommands().stream().anyMatch(r -> matchedJson(r));
     }
 
     /** Reports the version written into the build. */

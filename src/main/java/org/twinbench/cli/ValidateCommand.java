@@ -28,14 +28,14 @@ public final class ValidateCommand implements Callable<Integer> {
         List<String> problems = ScenarioValidator.problems(scenario);
         if (problems.isEmpty()) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(scenarioFile + ": valid (" + scenario.nodes().size() + " nodes, " + scenario.edges().size()
+            out.println(TerminalText.oneLine(scenarioFile.toString()) + ": valid (" + scenario.nodes().size() + " nodes, " + scenario.edges().size()
                     + " edges)");
             out.flush();
             return TwinBenchCommand.OK;
         }
         PrintWriter err = spec.commandLine().getErr();
         for (String problem : problems) {
-            err.println(scenarioFile + ": " + problem);
+            err.println(TerminalText.oneLine(scenarioFile + ": " + problem));
         }
         err.flush();
         return TwinBenchCommand.BAD_INPUT;

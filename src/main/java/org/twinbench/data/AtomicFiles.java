@@ -83,6 +83,8 @@ public final class AtomicFiles {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // Interrupted (Ctrl-C, kill -TERM), the JVM's shutdown still removes the unfinished file.
+        temp.toFile().deleteOnExit();
         WRITING.add(temp);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,

@@ -76,7 +76,9 @@ public final class OnnxModel implements BinaryClassifier, AutoCloseable {
         OnnxMapping mapping = OnnxMapping.read(Path.of(file + ".json"));
         OrtEnvironment environment;
         try {
-            environment = OrtEnvironment.getEnvironment();
+            // ONNX Runtime's own warnings would reach the terminal past TwinBench's messages (and break
+            // --json); its errors come back as exceptions, which name the model.
+            environment = OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new ModelException(file + ": ONNX Runtime cannot start on this platform: " + e.getMessage(), e);
         }

@@ -51,7 +51,7 @@ public final class HtmlReport {
                     series.replicates() > 1 ? band.low() : null, series.replicates() > 1 ? band.high() : null)),
                     series.windowStarts())).append('\n');
         }
-        for (Map.Entry<String, List<String>> group : slicesByColumn(series).entrySet()) {
+        for (Map.Entry<String, List<String>> group : slicesByColumn(outcome, series).entrySet()) {
             List<SvgChart.Line> lines = new ArrayList<>();
             for (String slice : group.getValue()) {
                 lines.add(new SvgChart.Line(slice.substring(group.getKey().length() + 1),
@@ -93,11 +93,22 @@ public final class HtmlReport {
         html.append("</table>\n");
     }
 
-    /** Slices grouped by their column, e.g. region → [region=north, region=south]. */
-    private static Map<String, List<String>> slicesByColumn(RunSeries series) {
+    /**
+     * Slices grouped by their column, e.g. region → [region=north, region=south]. The column is taken
+     * from the slice's own record, not cut out of its name: a column may itself contain '=' ({@code =cmd}).
+     */
+    private static Map<String, List<String>> slicesByColumn(RunOutcome outcome, RunSeries series) {
+        Map<String, String> columnOf = new java.util.HashMap<>();
+        for (List<org.twinbench.sim.StepResult> replicate : outcome.replicates()) {
+            for (org.twinbench.sim.StepResult result : replicate) {
+                for (org.twinbench.stats.SliceMetrics slice : result.slices()) {
+                    columnOf.putIfAbsent(org.twinbench.sim.StepRows.sliceName(slice), slice.column());
+                }
+            }
+        }
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (String slice : series.slices("accuracy")) {
-            String column = slice.substring(0, slice.indexOf('='));
+            String column = columnOf.getOrDefault(slice, slice.substring(0, Math.max(0, slice.indexOf('='))));
             groups.computeIfAbsent(column, k -> new ArrayList<>()).add(slice);
         }
         return groups;

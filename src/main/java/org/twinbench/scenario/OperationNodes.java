@@ -22,6 +22,7 @@ import java.util.List;
 /** Models, labels, monitors, policies, deployment and metrics: what happens around the data. */
 final class OperationNodes {
 
+    private static final Double STEPS = (double) Limits.STEPS;
     private static final String[] DETECTORS = {"adwin", "ddm", "eddm", "page-hinkley", "kswin", "hddm-a", "cusum"};
     private static final String[] STATISTICS = {"psi", "ks", "wasserstein", "jensen-shannon", "hellinger", "mean-shift"};
     private static final String[] FEATURE_STATISTICS = {"psi", "ks", "wasserstein", "jensen-shannon", "hellinger",
@@ -65,12 +66,12 @@ final class OperationNodes {
                                     .oneOf("logistic", "random-forest", "gradient-boosting"),
                             optional("features", COLUMNS, null, "Feature columns of the trained challenger"),
                             optional("trees", INTEGER, 0L, "Trees of a trained forest or boosting (0: the default)")
-                                    .range(0.0, null),
+                                    .range(0.0, (double) Limits.TREES),
                             share("traffic_share", 0.1, "Share of rows the challenger scores until promoted")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.LABEL_DELAY, "Labels", "Label delay",
                     "True labels arrive k steps after the model scored the rows; monitors and retraining wait for them",
-                    List.of(optional("steps", INTEGER, 3L, "Steps until a label arrives").range(0.0, null),
+                    List.of(optional("steps", INTEGER, 3L, "Steps until a label arrives").range(0.0, STEPS),
                             optional("selective", BOOLEAN, false, "Selective labels: only rows the model scores "
                                     + "below the threshold (e.g. approved loans) ever get a label")),
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
@@ -78,7 +79,7 @@ final class OperationNodes {
                     "Accuracy on the labels that have arrived, over a window of steps; alarms below a threshold",
                     List.of(
                             optional("window_steps", INTEGER, 5L, "Labelled steps the accuracy is measured over")
-                                    .range(1.0, null),
+                                    .range(1.0, STEPS),
                             share("threshold", 0.8, "Alarm when the observed accuracy falls below this")),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.ERROR_DETECTOR, "Monitors", "Error-stream detector",
@@ -135,12 +136,12 @@ final class OperationNodes {
                     List.of(
                             optional("trigger", TEXT, "alarm", "alarm: when a connected monitor alarms; "
                                     + "schedule: every every_steps steps").oneOf("alarm", "schedule"),
-                            optional("every_steps", INTEGER, 10L, "Period of a scheduled retrain").range(1.0, null),
-                            optional("window_steps", INTEGER, 5L, "Labelled steps to train on").range(1.0, null),
+                            optional("every_steps", INTEGER, 10L, "Period of a scheduled retrain").range(1.0, STEPS),
+                            optional("window_steps", INTEGER, 5L, "Labelled steps to train on").range(1.0, STEPS),
                             optional("min_rows", INTEGER, 200L, "Do not retrain on fewer labelled rows")
                                     .range(1.0, null),
                             optional("cooldown_steps", INTEGER, 5L, "Steps to wait after a retrain")
-                                    .range(0.0, null),
+                                    .range(0.0, STEPS),
                             optional("rollback", BOOLEAN, true,
                                     "Hold out the newest labelled step; keep the old model if the new one is worse there"),
                             share("tolerance", 0.0, "How much worse on the holdout the new model may be")),

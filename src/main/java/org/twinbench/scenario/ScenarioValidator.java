@@ -87,9 +87,11 @@ public final class ScenarioValidator {
     private static void checkValues(ScenarioNode node, NodeType type) {
         for (NodeType.ParamSpec spec : type.params()) {
             switch (spec.kind()) {
-                case NUMBER, INTEGER -> checkRange(node, spec,
-                        spec.kind() == NodeType.ParamSpec.Kind.INTEGER ? node.integer(spec.name(), 0)
-                                : node.number(spec.name(), Double.NaN));
+                case NUMBER -> checkRange(node, spec, node.number(spec.name(), Double.NaN));
+                case INTEGER -> {
+                    node.integer(spec.name(), 0); // a whole number
+                    checkRange(node, spec, node.number(spec.name(), Double.NaN));
+                }
                 case BOOLEAN -> node.flag(spec.name(), false);
                 case SCHEDULE -> Schedule.of(node);
                 case COLUMNS -> node.strings(spec.name());
@@ -116,15 +118,20 @@ public final class ScenarioValidator {
         if (node.params().get(spec.name()) == null) {
             return;
         }
-        if (spec.min() != null && value < spec.min() || spec.max() != null && value > spec.max()) {
-            String range = spec.max() == null ? "at least " + plain(spec.min())
-                    : spec.min() == null ? "at most " + plain(spec.max())
-                    : "between " + plain(spec.min()) + " and " + plain(spec.max());
+        // A whole number without a stated limit still has to fit the int every count is held in.
+        Double max = spec.max() == null && spec.kind() == NodeType.ParamSpec.Kind.INTEGER
+                ? Double.valueOf(Integer.MAX_VALUE) : spec.max();
+        boolean finite = Double.isFinite(value);
+        if (!finite || spec.min() != null && !(value >= spec.min()) || max != null && !(value <= max)) {
+            String range = max == null && spec.min() == null ? "a finite number"
+                    : max == null ? (finite ? "" : "a finite number ") + "at least " + plain(spec.min())
+                    : spec.min() == null ? "at most " + plain(max)
+                    : "between " + plain(spec.min()) + " and " + plain(max);
             throw node.problem(spec.name(), "must be " + range + ", not " + plain(value));
         }
     }
 
     private static String plain(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return Limits.plain(value);
     }
 }

@@ -19,6 +19,8 @@ import org.twinbench.scenario.NodeType.ParamSpec;
 /** The "Sources" group: a dataset, or a synthetic stream with known drift (as defined in MOA). */
 final class SourceNodes {
 
+    private static final Double ROWS = (double) Limits.rows();
+    private static final Double STEPS = (double) Limits.STEPS;
     private static final String CONCEPT_CHANGE =
             "When the concept changes (sudden, or gradual: the new concept ever more likely); absent: never";
 
@@ -27,8 +29,8 @@ final class SourceNodes {
                     "Replays a CSV/Excel table: the first rows are the reference, each step samples a batch from the rest",
                     List.of(
                             required("path", FILE, "Data file, relative to the scenario file"),
-                            optional("batch_size", INTEGER, 500L, "Rows drawn per step").range(1.0, null),
-                            optional("steps", INTEGER, 60L, "Number of simulated steps").range(1.0, null),
+                            optional("batch_size", INTEGER, 500L, "Rows drawn per step").range(1.0, ROWS),
+                            optional("steps", INTEGER, 60L, "Number of simulated steps").range(1.0, STEPS),
                             optional("reference_share", NUMBER, 0.5,
                                     "Share of the rows (in file order, or in time order with a time column) that form"
                                             + " the reference; the rest is production")
@@ -81,10 +83,10 @@ final class SourceNodes {
 
     private static List<ParamSpec> synthetic(String scheduleHelp, ParamSpec... own) {
         List<ParamSpec> params = new ArrayList<>(List.of(own));
-        params.add(optional("batch_size", INTEGER, 500L, "Rows generated per step").range(1.0, null));
-        params.add(optional("steps", INTEGER, 60L, "Number of simulated steps").range(1.0, null));
+        params.add(optional("batch_size", INTEGER, 500L, "Rows generated per step").range(1.0, ROWS));
+        params.add(optional("steps", INTEGER, 60L, "Number of simulated steps").range(1.0, STEPS));
         params.add(optional("reference_rows", INTEGER, 5000L, "Rows of the first concept to train the model on")
-                .range(10.0, null));
+                .range(10.0, ROWS));
         params.add(optional("schedule", SCHEDULE, null, scheduleHelp));
         return params;
     }

@@ -2,8 +2,6 @@ package org.twinbench.sim;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.twinbench.scenario.ScenarioException;
 
 /**
@@ -21,10 +19,6 @@ import org.twinbench.scenario.ScenarioException;
 public record RunAssertion(String expression, String function, String metric, String slice, String operator,
                            double bound) {
 
-    private static final Pattern SYNTAX = Pattern.compile(
-            "\\s*(min|max|mean|first|last|count)\\s*\\(\\s*([A-Za-z_][\\w.\\-]*)\\s*"
-                    + "(?:\\[\\s*([^=\\]\\s][^=\\]]*?)\\s*=\\s*([^\\]]*?)\\s*])?\\s*\\)\\s*(>=|<=|==|!=|>|<)\\s*"
-                    + "([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*");
     private static final List<String> EVENTS = List.of("alarms", "retrains", "rollbacks", "promotes");
 
     /** The result of checking one assertion. */
@@ -38,23 +32,23 @@ public record RunAssertion(String expression, String function, String metric, St
 
     /** Parses an expression; a malformed one is a {@link ScenarioException} naming it. */
     public static RunAssertion parse(String expression) {
-        Matcher m = SYNTAX.matcher(expression);
-        if (!m.matches()) {
+        AssertionSyntax.Parts m = AssertionSyntax.parse(expression);
+        if (m == null) {
             throw new ScenarioException("--assert '" + expression + "': not understood; write e.g. "
                     + "'min(accuracy[region=north]) >= 0.8' or 'count(alarms) <= 3'");
         }
-        String function = m.group(1);
-        String metric = m.group(2);
+        String function = m.function();
+        String metric = m.metric();
         boolean event = EVENTS.contains(metric);
         if (function.equals("count") != event) {
             throw new ScenarioException("--assert '" + expression + "': count(...) takes alarms, retrains, "
                     + "rollbacks or promotes; min, max, mean, first and last take a metric");
         }
-        String slice = m.group(3) == null ? StepResult.OVERALL : m.group(3) + "=" + m.group(4);
-        if (event && m.group(3) != null && !m.group(3).equals("node")) {
+        String slice = m.key() == null ? StepResult.OVERALL : m.key() + "=" + m.value();
+        if (event && m.key() != null && !m.key().equals("node")) {
             throw new ScenarioException("--assert '" + expression + "': events are selected with [node=ID]");
         }
-        return new RunAssertion(expression.strip(), function, metric, slice, m.group(5), Double.parseDouble(m.group(6)));
+        return new RunAssertion(expression.strip(), function, metric, slice, m.operator(), m.bound());
     }
 
     /** Checks the assertion; a metric or slice the run does not have is a {@link ScenarioException}. */

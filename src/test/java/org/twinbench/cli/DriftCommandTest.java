@@ -109,6 +109,42 @@ class DriftCommandTest {
     }
 
     @Test
+    void eachGlobalMethodDecidesTheColumnsItFits() throws IOException {
+        // Before issue 17 only the last --method was kept: x fell back to the default KS rule.
+        JsonNode json = runJson("drift", "--reference", table("ref.csv", REF, 10, 10, 10).toString(),
+                "--current", table("cur.csv", CUR, 20, 5, 0).toString(), "--columns", "x,home",
+                "--method", "wasserstein", "--method", "chi2", "--json");
+        JsonNode x = json.get("columns").get(0);
+        assertThat(x.get("decided_by").asText()).isEqualTo("wasserstein_normed");
+        // scipy.stats.wasserstein_distance / reference sd, as in jsonMatchesScipyValuesAndTheDefaultRule.
+        assertThat(x.get("decided_value").asDouble()).isCloseTo(0.9822881572583182, within(1e-13));
+        assertThat(x.get("drift").asBoolean()).isTrue();
+        JsonNode home = json.get("columns").get(1);
+        assertThat(home.get("decided_by").asText()).isEqualTo("chi2_pvalue");
+        assertThat(home.get("decided_value").asDouble()).isCloseTo(0.0006533919798673799, within(1e-15));
+        // The order of the options does not matter.
+        JsonNode swapped = runJson("drift", "--reference", dir.resolve("ref.csv").toString(), "--current",
+                dir.resolve("cur.csv").toString(), "--columns", "x,home", "--method", "chi2", "--method",
+                "wasserstein", "--json");
+        assertThat(swapped.get("columns")).isEqualTo(json.get("columns"));
+    }
+
+    @Test
+    void twoGlobalMethodsForTheSameKindOfColumnAreRefused() throws IOException {
+        Path ref = table("ref.csv", REF, 10, 10, 10);
+        Path cur = table("cur.csv", CUR, 20, 5, 0);
+        BadInput.assertRejected("--method: 'ks' and 'wasserstein' both apply to numeric columns", "drift",
+                "--reference", ref.toString(), "--current", cur.toString(), "--method", "ks", "--method", "wasserstein");
+        // psi fits both kinds: with chi2 it competes for the categorical columns.
+        BadInput.assertRejected("--method: 'chi2' and 'psi' both apply to categorical columns", "drift",
+                "--reference", ref.toString(), "--current", cur.toString(), "--method", "chi2", "--method", "psi");
+        BadInput.assertRejected("--method: column 'x' is given a method twice", "drift", "--reference",
+                ref.toString(), "--current", cur.toString(), "--method", "x=ks", "--method", "x=psi");
+        BadInput.assertRejected("--threshold: a threshold for every column is given twice", "drift", "--reference",
+                ref.toString(), "--current", cur.toString(), "--threshold", "0.1", "--threshold", "0.2");
+    }
+
+    @Test
     void perColumnMethodAndBonferroniCorrection() throws IOException {
         // KS p 0.01396 and chi2 p 0.00065; Bonferroni over 2 tests with threshold 0.02: 0.0279 >= 0.02, 0.0013 < 0.02.
         JsonNode json = runJson("drift", "--reference", table("ref.csv", REF, 10, 10, 10).toString(),

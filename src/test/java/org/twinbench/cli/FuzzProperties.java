@@ -42,6 +42,8 @@ class FuzzProperties {
     private static final AtomicInteger CSVS = new AtomicInteger();
     private static final AtomicInteger BUNDLES = new AtomicInteger();
     private static final AtomicInteger ONNX = new AtomicInteger();
+    private static final AtomicInteger COUNTS = new AtomicInteger();
+    private static final AtomicInteger NAMES = new AtomicInteger();
 
     private static Path work;
     private static Path data;
@@ -75,8 +77,10 @@ class FuzzProperties {
     @AfterContainer
     static void report() throws IOException {
         System.out.printf("fuzz cases tried: %d scenario files (%d of them run), %d CSVs, %d model bundles, "
-                        + "%d ONNX files; %d in all%n", SCENARIOS.get(), SCENARIO_RUNS.get(), CSVS.get(), BUNDLES.get(),
-                ONNX.get(), SCENARIOS.get() + CSVS.get() + BUNDLES.get() + ONNX.get());
+                        + "%d ONNX files, %d hostile counts, %d hostile names; %d in all%n", SCENARIOS.get(),
+                SCENARIO_RUNS.get(), CSVS.get(), BUNDLES.get(), ONNX.get(), COUNTS.get(), NAMES.get(),
+                SCENARIOS.get() + CSVS.get() + BUNDLES.get() + ONNX.get() + COUNTS.get() + NAMES.get());
+        System.out.print(Refusals.summary());
         try (Stream<Path> files = Files.walk(work)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
@@ -197,6 +201,88 @@ class FuzzProperties {
         assertOneReason(score);
         assertOutputFile(out, score.exitCode());
         Files.deleteIfExists(out);
+    }
+
+    // ---------------------------------------------------------------- hostile counts (issue 17, item 4)
+
+    /**
+     * A random whole-number parameter of a random node of a sample scenario set to a count beyond its
+     * limit (the limit plus one, 2^31 - 1, 2e9, 1e20, 1e400, or a negative count): {@code validate}
+     * and {@code run} refuse it with exit 2, one line naming the node and the parameter, and no output.
+     */
+    @Property(tries = 60, seed = "20261203")
+    void aCountBeyondItsLimitIsRefusedByValidateAndRun(@ForAll long seed) throws IOException {
+        COUNTS.incrementAndGet();
+        Random random = new Random(seed);
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(
+                scenarioTexts.get(random.nextInt(scenarioTexts.size())));
+        List<com.fasterxml.jackson.databind.JsonNode> nodes = new java.util.ArrayList<>();
+        root.get("nodes").forEach(nodes::add);
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) nodes.get(random.nextInt(nodes.size()));
+        var type = org.twinbench.scenario.NodeCatalog.find(node.get("type").asText())
+                .orElseThrow();
+        List<org.twinbench.scenario.NodeType.ParamSpec> counts = type.params().stream()
+                .filter(p -> p.kind() == org.twinbench.scenario.NodeType.ParamSpec.Kind.INTEGER).toList();
+        if (counts.isEmpty()) {
+            return;
+        }
+        var spec = counts.get(random.nextInt(counts.size()));
+        double max = spec.max() == null ? Integer.MAX_VALUE : spec.max();
+        String[] beyond = {Long.toString((long) max + 1), "2147483648", "20000000000", "1e20", "1e400",
+            Long.toString((long) (spec.min() == null ? 0 : spec.min()) - 1 - random.nextInt(1000))};
+        String value = beyond[random.nextInt(beyond.length)];
+        if (!node.has("params") || !node.get("params").isObject()) {
+            node.putObject("params");
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node.get("params")).put(spec.name(), "@COUNT@");
+        Path file = work.resolve("count-" + Long.toHexString(seed) + ".twin.json");
+        Files.writeString(file, Json.MAPPER.writeValueAsString(root).replace("\"@COUNT@\"", value));
+        String[] expected = {"node " + node.get("id").asText() + ": parameter '" + spec.name() + "'"};
+        Refusals.refused("4 counts (fuzz)", expected, "validate", file.toString());
+        Path out = work.resolve("count-run-" + Long.toHexString(seed));
+        Refusals.refused("4 counts (fuzz)", expected, "run", file.toString(), "--no-store", "--out", out.toString());
+        assertThat(out).doesNotExist();
+        Files.delete(file);
+    }
+
+    // ---------------------------------------------------------------- hostile names (issue 17, item 9)
+
+    /**
+     * A node id and a node type with random control characters, bidi overrides and escape sequences
+     * mixed into them: whatever {@code validate} prints is free of anything a terminal would act on.
+     */
+    @Property(tries = 60, seed = "20261203")
+    void controlCharactersInNamesNeverReachTheTerminal(@ForAll long seed) throws IOException {
+        NAMES.incrementAndGet();
+        Random random = new Random(seed);
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(
+                scenarioTexts.get(random.nextInt(scenarioTexts.size())));
+        StringBuilder hostile = new StringBuilder();
+        for (int i = 0; i < 1 + random.nextInt(12); i++) {
+            char c = switch (random.nextInt(5)) {
+                case 0 -> (char) random.nextInt(0x20);
+                case 1 -> (char) (0x7F + random.nextInt(0x21));
+                case 2 -> (char) (0x202A + random.nextInt(5));
+                case 3 -> '\u001b';
+                default -> (char) ('a' + random.nextInt(26));
+            };
+            hostile.append(c).append(random.nextBoolean() ? "[2J" : "");
+        }
+        String name = hostile.toString();
+        var nodes = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("nodes");
+        nodes.addObject().put("id", "id" + name).put("type", "type" + name).putObject("params");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) nodes.get(0)).put("id", nodes.get(0).get("id").asText() + name);
+        root.put("name", name);
+        Path file = work.resolve("names-" + Long.toHexString(seed) + ".twin.json");
+        Files.writeString(file, Json.MAPPER.writeValueAsString(root));
+        long start = System.nanoTime();
+        CliRunner validate = CliRunner.run("validate", file.toString());
+        Refusals.record("9 escapes (fuzz)", (System.nanoTime() - start) / 1_000_000);
+        assertCleanOutcome(validate);
+        assertThat(validate.exitCode()).isEqualTo(2);
+        Refusals.assertNoControlCharacters(validate.out() + validate.err());
+        assertThat(validate.err()).contains("unknown node type 'type");
+        Files.delete(file);
     }
 
     // ---------------------------------------------------------------- checks

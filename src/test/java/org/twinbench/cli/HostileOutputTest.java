@@ -97,4 +97,24 @@ class HostileOutputTest {
             }
         }
     }
+
+    @Test
+    void aColumnNamedLikeAFormulaIsShownAsWrittenInTheReport() throws IOException {
+        List<String> loans = Files.readAllLines(Path.of("sample-data", "loans.csv")).subList(0, 3001);
+        List<String> renamed = new ArrayList<>(loans);
+        renamed.set(0, loans.get(0).replace(",region,", ",=cmd,"));
+        Files.write(dir.resolve("loans.csv"), renamed);
+        String scenario = Files.readString(Path.of("sample-data", "loans-recession.twin.json"))
+                .replace("\"region\"", "\"=cmd\"");
+        Path file = dir.resolve("formula.twin.json");
+        Files.writeString(file, scenario);
+        Path out = dir.resolve("out");
+        CliRunner run = CliRunner.run("run", file.toString(), "--steps", "10", "--no-store", "--out", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
+        String html = Files.readString(out.resolve("report.html"));
+        // The heading and the chart title name the column as written; the legend names the values alone.
+        assertThat(html).contains("<h3>accuracy by =cmd</h3>", ">accuracy by =cmd<", ">north</text>",
+                ">south</text>");
+        assertThat(html).doesNotContain("<h3>accuracy by </h3>", ">cmd=north<", "'=cmd");
+    }
 }

@@ -58,7 +58,7 @@ class RunStoreFaultsTest {
         Path scenario = smallScenario(6);
         Path store = dir.resolve("runs.sqlite");
         // A run far too long to finish: the child is killed while it simulates.
-        try (ChildJvm child = ChildJvm.start(FaultChild.class, "cli", "run", scenario.toString(), "--steps", "200000",
+        try (ChildJvm child = ChildJvm.start(FaultChild.class, "cli", "run", scenario.toString(), "--steps", "100000",
                 "--threads", "1", "--store", store.toString(), "--out", dir.resolve("killed").toString())) {
             child.await(() -> runningRuns(store) == 1, "a running run in the store", Duration.ofSeconds(120));
             Thread.sleep(300);
@@ -70,7 +70,7 @@ class RunStoreFaultsTest {
             assertThat(run.status()).isEqualTo(RunState.INTERRUPTED);
             assertThat(run.verdict()).isNull();
             assertThat(run.headline()).startsWith("Interrupted");
-            assertThat(run.steps()).isEqualTo(200000);
+            assertThat(run.steps()).isEqualTo(100000);
         }
         JsonNode runs = listJson(store);
         assertThat(runs).hasSize(1);
@@ -107,11 +107,17 @@ class RunStoreFaultsTest {
         byte[] garbage = new byte[64 * 1024];
         new Random(7).nextBytes(garbage);
         Files.write(store, garbage);
-        CliRunner list = CliRunner.run("runs", "list", "--store", store.toString());
-        assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).isEmpty();
-        assertThat(list.err().strip()).startsWith("twinbench: " + store + ": the run store was damaged (")
-                .contains("it was set aside as runs.sqlite.damaged-").doesNotContain("\n");
+        // Reading (runs list) never changes the file: it is refused as it is.
+        CliRunner refused = CliRunner.run("runs", "list", "--store", store.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err().strip()).isEqualTo("twinbench: " + store
+                + ": is not a TwinBench run store (not an SQLite database)");
+        assertThat(Files.readAllBytes(store)).isEqualTo(garbage);
+        // Opening it to record runs (a run, the window) sets it aside and starts a new store.
+        try (RunStore opened = RunStore.open(store)) {
+            assertThat(opened.notice().orElseThrow()).startsWith(store + ": the run store was damaged (")
+                    .contains("it was set aside as runs.sqlite.damaged-").doesNotContain("\n");
+        }
         Path aside = setAside(store);
         assertThat(Files.readAllBytes(aside)).isEqualTo(garbage);
         // The new store is a working, empty one: a second listing says nothing more.

@@ -40,7 +40,29 @@ class ScenarioValidatorTest {
                 "node noise: parameter 'rate' must be between 0 and 1, not 1.5");
         Scenario steps = SAMPLE.withNode(SAMPLE.node("loans").orElseThrow().withParam("steps", 0L));
         assertThat(ScenarioValidator.problems(steps)).containsExactly(
-                "node loans: parameter 'steps' must be at least 1, not 0");
+                "node loans: parameter 'steps' must be between 1 and 100000, not 0");
+    }
+
+    @Test
+    void countsBeyondTheirLimitOrNotFiniteAreNamedWithTheLimit() {
+        Scenario huge = SAMPLE.withNode(SAMPLE.node("loans").orElseThrow().withParam("steps", 2_147_483_647L));
+        assertThat(ScenarioValidator.problems(huge)).containsExactly(
+                "node loans: parameter 'steps' must be between 1 and 100000, not 2147483647");
+        Scenario infinite = SAMPLE.withNode(SAMPLE.node("loans").orElseThrow()
+                .withParam("batch_size", Double.POSITIVE_INFINITY));
+        assertThat(ScenarioValidator.problems(infinite)).containsExactly("node loans: parameter 'batch_size' must be "
+                + "between 1 and " + Limits.rows() + ", not Infinity");
+        // A whole number without a stated limit still fits an int; a number without a range is finite.
+        Scenario noise = with(new ScenarioNode("noise", NodeCatalog.LABEL_NOISE, Map.of("rate", 0.1), 0, 0));
+        Scenario retrain = with(new ScenarioNode("retrain", NodeCatalog.RETRAIN_POLICY,
+                Map.of("min_rows", 2_147_483_648L), 0, 0));
+        assertThat(ScenarioValidator.problems(retrain)).contains(
+                "node retrain: parameter 'min_rows' must be between 1 and 2147483647, not 2147483648");
+        Scenario shift = with(new ScenarioNode("outliers", NodeCatalog.OUTLIERS,
+                Map.of("columns", List.of("income"), "magnitude", Double.POSITIVE_INFINITY), 0, 0));
+        assertThat(ScenarioValidator.problems(shift)).contains(
+                "node outliers: parameter 'magnitude' must be a finite number at least 0, not Infinity");
+        assertThat(ScenarioValidator.problems(noise)).isEmpty();
     }
 
     @Test

@@ -85,4 +85,33 @@ class RunAssertionTest {
     private static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(1e-12);
     }
+
+    @Test
+    void spacesAnywhereAreReadAsTheRegularExpressionReadThem() {
+        String blank = " ".repeat(60);
+        RunAssertion spaced = RunAssertion.parse(blank + "min" + blank + "(" + blank + "accuracy" + blank + "["
+                + blank + "region" + blank + "=" + blank + "north" + blank + "]" + blank + ")" + blank + ">="
+                + blank + "0.5e-1" + blank);
+        assertThat(spaced.function()).isEqualTo("min");
+        assertThat(spaced.metric()).isEqualTo("accuracy");
+        assertThat(spaced.slice()).isEqualTo("region=north");
+        assertThat(spaced.operator()).isEqualTo(">=");
+        assertThat(spaced.bound()).isEqualTo(0.05);
+        // A value may hold '=' and spaces inside; a key may not be empty or hold ']'.
+        assertThat(RunAssertion.parse("mean(f1[plan = a = b c ]) < .5").slice()).isEqualTo("plan=a = b c");
+        for (String malformed : List.of("min(accuracy[=north]) >= 1", "min(accuracy[a]b=c]) >= 1",
+                "min(accuracy) >= 1e", "min(accuracy) >= .", "min(accuracy) => 1", "min(accuracy)", "min accuracy >= 1",
+                "min(9accuracy) >= 1", "min(accuracy[region=north] >= 1", "minimum(accuracy) >= 1")) {
+            assertThatThrownBy(() -> RunAssertion.parse(malformed)).as(malformed).isInstanceOf(ScenarioException.class)
+                    .hasMessageContaining("not understood");
+        }
+    }
+
+    @Test
+    void anExpressionOverTheLengthLimitIsRefusedBeforeItIsRead() {
+        String expression = "min(accuracy[" + " ".repeat(5_000) + "region=north]) >= 0.8";
+        assertThatThrownBy(() -> RunAssertion.parse(expression)).isInstanceOf(ScenarioException.class)
+                .hasMessage("--assert 'min(accuracy[                           ...': 5034 characters; a gate may "
+                        + "have at most 1000");
+    }
 }

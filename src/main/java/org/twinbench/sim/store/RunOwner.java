@@ -54,6 +54,15 @@ final class RunOwner {
 
     /** Marks every running run whose owner is gone as interrupted; returns how many. */
     static int markInterrupted(Connection connection, Path file) throws SQLException {
+        List<Long> orphans = orphans(connection);
+        for (long id : orphans) {
+            end(connection, file, id, RunState.INTERRUPTED, INTERRUPTED_HEADLINE);
+        }
+        return orphans.size();
+    }
+
+    /** The running runs whose owner is gone: they can never finish. */
+    static List<Long> orphans(Connection connection) throws SQLException {
         List<Long> orphans = new ArrayList<>();
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, owner_pid, owner_started FROM runs WHERE status = '"
@@ -66,10 +75,7 @@ final class RunOwner {
                 }
             }
         }
-        for (long id : orphans) {
-            end(connection, file, id, RunState.INTERRUPTED, INTERRUPTED_HEADLINE);
-        }
-        return orphans.size();
+        return orphans;
     }
 
     private static boolean alive(long pid, String started) {

@@ -52,10 +52,21 @@ public final class RunStore implements AutoCloseable {
     public record StoredAlarm(int replicate, int step, String node, String kind, String detail) {
     }
 
+    /** A file {@link #openReadOnly} refuses to read: not a run store, a newer or older one, or a damaged one. */
+    public static final class NotAStore extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        NotAStore(String message) {
+            super(message);
+        }
+    }
+
     private final Connection connection;
     private final Path file;
     private final String notice;
     private int interruptedOnOpen;
+    /** Runs left running by a dead process, seen by a read-only opening that cannot mark them. */
+    private java.util.Set<Long> orphans = java.util.Set.of();
 
     private RunStore(Path file, Connection connection, String notice) {
         this.file = file;
@@ -80,11 +91,34 @@ public final class RunStore implements AutoCloseable {
             RunStoreFile.Opened opened = RunStoreFile.open(file);
             RunStore store = new RunStore(file, opened.connection(), opened.notice());
             try {
+                RunStoreCheck.refuseForeign(opened.connection(), file);
                 store.createSchema();
                 store.interruptedOnOpen = store.markInterrupted();
             } catch (SQLException | RuntimeException e) {
                 // No connection (and no file handle) outlives a failed opening.
                 opened.connection().close();
+                throw e;
+            }
+            return store;
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot open the run store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing store for reading only: nothing in the file changes (no table, no migration,
+     * no journal mode). A run left running by a process that is gone is listed as {@value #INTERRUPTED}.
+     *
+     * @throws NotAStore for a file that is not a TwinBench run store of this version, or is damaged
+     */
+    public static RunStore openReadOnly(Path file) {
+        try {
+            Connection connection = RunStoreCheck.openReadOnly(file);
+            RunStore store = new RunStore(file, connection, null);
+            try {
+                store.orphans = java.util.Set.copyOf(RunOwner.orphans(connection));
+            } catch (SQLException e) {
+                connection.close();
                 throw e;
             }
             return store;
@@ -273,8 +307,11 @@ public final class RunStore implements AutoCloseable {
              ResultSet rs = s.executeQuery("SELECT id, created, scenario_name, scenario_file, seed, steps, replicates,"
                      + " verdict, headline, status FROM runs ORDER BY id")) {
             while (rs.next()) {
+                boolean orphan = orphans.contains(rs.getLong(1));
                 runs.add(new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                        rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9), RunState.of(rs.getString(10))));
+                        rs.getInt(6), rs.getInt(7), rs.getString(8),
+                        orphan ? RunOwner.INTERRUPTED_HEADLINE : rs.getString(9),
+                        orphan ? RunState.INTERRUPTED : RunState.of(rs.getString(10))));
             }
             return runs;
         } catch (SQLException e) {

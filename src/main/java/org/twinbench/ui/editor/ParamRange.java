@@ -13,10 +13,15 @@ import org.twinbench.scenario.NodeType.ParamSpec;
 public record ParamRange(double min, double max, double step, boolean whole) {
 
     /** The range of {@code spec}, if it is a number or whole number with both a minimum and a maximum. */
+    /** Whole-number ranges wider than this are typed, not slid. */
+    static final int MAX_SLIDER_COUNTS = 1_000;
+
     public static Optional<ParamRange> of(ParamSpec spec) {
         boolean whole = spec.kind() == ParamSpec.Kind.INTEGER;
         if (spec.kind() != ParamSpec.Kind.NUMBER && !whole || spec.min() == null || spec.max() == null
-                || !(spec.max() > spec.min())) {
+                || !(spec.max() > spec.min())
+                // A count's upper bound (docs/limits.md) guards memory; a slider over it could not pick a value.
+                || whole && spec.max() - spec.min() > MAX_SLIDER_COUNTS) {
             return Optional.empty();
         }
         double step = whole ? 1 : niceStep((spec.max() - spec.min()) / 100);

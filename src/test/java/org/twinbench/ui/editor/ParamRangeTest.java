@@ -17,7 +17,7 @@ class ParamRangeTest {
         assertThat(ParamRange.of(param(NodeCatalog.DATASET_SOURCE, "reference_share")))
                 .contains(new ParamRange(0, 1, 0.01, false));
         assertThat(ParamRange.of(param(NodeCatalog.SEA_SOURCE, "function"))).contains(new ParamRange(1, 4, 1, true));
-        // batch_size has a minimum only; path is not a number.
+        // batch_size's upper bound is a limit on memory (millions of rows), typed not slid; path is not a number.
         assertThat(ParamRange.of(param(NodeCatalog.DATASET_SOURCE, "batch_size"))).isEmpty();
         assertThat(ParamRange.of(param(NodeCatalog.DATASET_SOURCE, "path"))).isEmpty();
     }

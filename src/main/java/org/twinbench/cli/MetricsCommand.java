@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
+import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
+import org.twinbench.data.Masking;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
 import org.twinbench.stats.SliceColumn;
@@ -110,19 +112,23 @@ public final class MetricsCommand implements Callable<Integer> {
             }
             pairs.add(new String[] {names[0].strip(), names[1].strip()});
         }
-        Frame frame = TableLoader.load(data).frame();
+        Dataset dataset = TableLoader.load(data);
+        Frame frame = dataset.frame();
         if (frame.rowCount() == 0) {
             throw new UserInputException(data + ": has a header but no data rows");
         }
         Column labelColumn = requireColumn(frame, label, "--label");
         Column scoreColumn = requireColumn(frame, score, "--score");
+        // Slice names are values: a column of personal data is sliced by its masks, never in clear.
         List<Column> sliceColumns = new ArrayList<>();
         for (String slice : slices) {
-            sliceColumns.add(requireColumn(frame, slice, "--slice"));
+            sliceColumns.add(Masking.forSlicing(requireColumn(frame, slice, "--slice"), dataset.kind(slice)));
         }
         for (String[] pair : pairs) {
-            requireColumn(frame, pair[0], "--intersect");
-            requireColumn(frame, pair[1], "--intersect");
+            for (String name : pair) {
+                Column column = requireColumn(frame, name, "--intersect");
+                frame = frame.with(Masking.forSlicing(column, dataset.kind(name)));
+            }
         }
         if (!(scoreColumn instanceof NumericColumn scores)) {
             CategoricalColumn text = (CategoricalColumn) scoreColumn;

@@ -102,6 +102,38 @@ public final class BadModelFiles {
         return serialise(root);
     }
 
+    /** SerialDOS with maps: each pair of maps is a key of both maps of the level above (built top-down, unhashed). */
+    public static byte[] nestedMaps(int levels) throws IOException {
+        Map<Object, Object> root = new java.util.HashMap<>();
+        Map<Object, Object> m1 = root;
+        Map<Object, Object> m2 = new java.util.HashMap<>();
+        for (int i = 0; i < levels; i++) {
+            Map<Object, Object> t1 = new java.util.HashMap<>();
+            Map<Object, Object> t2 = new java.util.HashMap<>();
+            t1.put("foo", 1);
+            m1.put(t1, 1);
+            m1.put(t2, 2);
+            m2.put(t1, 1);
+            m2.put(t2, 2);
+            m1 = t1;
+            m2 = t2;
+        }
+        return serialise(root);
+    }
+
+    /** A chain of {@code levels} lists, each holding the next and a number. */
+    public static byte[] nestedLists(int levels) throws IOException {
+        java.util.List<Object> root = new java.util.ArrayList<>();
+        java.util.List<Object> last = root;
+        for (int i = 0; i < levels; i++) {
+            java.util.List<Object> next = new java.util.ArrayList<>();
+            next.add(i);
+            last.add(next);
+            last = next;
+        }
+        return serialise(root);
+    }
+
     /**
      * A bundle whose {@code model.bin} inflates to {@code mib} MiB of zeros (deflated about 1000:1),
      * written in chunks; {@code binaryFirst} puts it before the card.
@@ -147,7 +179,7 @@ public final class BadModelFiles {
         return out;
     }
 
-    static byte[] serialise(Object value) throws IOException {
+    public static byte[] serialise(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);

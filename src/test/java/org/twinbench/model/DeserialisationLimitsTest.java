@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,41 +62,19 @@ class DeserialisationLimitsTest {
 
     @Test
     void nestedMapsAreRefusedLikeSets() throws IOException {
-        Map<Object, Object> root = new HashMap<>();
-        Map<Object, Object> m1 = root;
-        Map<Object, Object> m2 = new HashMap<>();
-        for (int i = 0; i < 50; i++) {
-            Map<Object, Object> t1 = new HashMap<>();
-            Map<Object, Object> t2 = new HashMap<>();
-            t1.put("foo", 1);
-            m1.put(t1, 1);
-            m1.put(t2, 2);
-            m2.put(t1, 1);
-            m2.put(t2, 2);
-            m1 = t1;
-            m2 = t2;
-        }
         refusedQuickly(BadModelFiles.consistentBundle(dir.resolve("nested-maps.twinmodel"), card,
-                BadModelFiles.serialise(root)), "collections nested more than 8 deep");
+                BadModelFiles.nestedMaps(50)), "collections nested more than 8 deep");
     }
 
     @Test
     void aChainDeeperThanAnyTreeIsRefusedByDepth() throws IOException {
-        List<Object> chain = new ArrayList<>();
-        List<Object> last = chain;
-        for (int i = 0; i < 100; i++) {
-            List<Object> next = new ArrayList<>();
-            next.add(i);
-            last.add(next);
-            last = next;
-        }
         // Lists inside lists: the nesting rule catches them first; a 100-dimensional array of numbers
         // (each dimension of length 1, allow-listed element type) only the depth limit catches.
         int[] ones = new int[100];
         java.util.Arrays.fill(ones, 1);
         Object arrays = java.lang.reflect.Array.newInstance(Number.class, ones);
         refusedQuickly(BadModelFiles.consistentBundle(dir.resolve("deep-list.twinmodel"), card,
-                BadModelFiles.serialise(chain)), "refused");
+                BadModelFiles.nestedLists(100)), "refused");
         refusedQuickly(BadModelFiles.consistentBundle(dir.resolve("deep-array.twinmodel"), card,
                 BadModelFiles.serialise(arrays)), "objects nested deeper than 64 levels");
     }

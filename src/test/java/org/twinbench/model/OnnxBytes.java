@@ -9,7 +9,7 @@ import java.util.Random;
  * generator does not cover: random external-data locations in random places. Only what the external
  * data check walks is written; the runtime never sees these models.
  */
-final class OnnxBytes {
+public final class OnnxBytes {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -58,7 +58,7 @@ final class OnnxBytes {
     }
 
     /** A float tensor named {@code name} whose data is at {@code location} (flag: data_location = EXTERNAL too). */
-    static OnnxBytes externalTensor(String name, String location, boolean flag) {
+    public static OnnxBytes externalTensor(String name, String location, boolean flag) {
         OnnxBytes tensor = message().varint(1, 1).varint(2, 1).text(8, name)
                 .message(13, message().text(1, "location").text(2, location))
                 .message(13, message().text(1, "offset").text(2, "0"));
@@ -71,7 +71,7 @@ final class OnnxBytes {
     }
 
     /** A graph (nodes, one initializer) with the tensor put in one of the places a tensor can be. */
-    static byte[] model(OnnxBytes tensor, int place, int nesting) {
+    public static byte[] model(OnnxBytes tensor, int place, int nesting) {
         OnnxBytes graph = graphHolding(tensor, place, nesting);
         OnnxBytes model = message().varint(1, 8).text(2, "hostile").message(8, message().varint(2, 13));
         return switch (place) {
@@ -106,7 +106,7 @@ final class OnnxBytes {
     }
 
     /** A location of one of the shapes an attacker would write. */
-    static String location(Random random) {
+    public static String location(Random random) {
         String[] shapes = {"/etc/passwd", "../../../../etc/shadow", "secret.txt", "./data/../../x", "/proc/self/environ",
             "C:\\Windows\\win.ini", "\\\\server\\share\\f", "~/.ssh/id_rsa", "file:///etc/hosts", "é/ü/ß",
             "a\u001b[2Jb", ""};

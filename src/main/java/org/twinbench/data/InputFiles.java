@@ -46,19 +46,4 @@ public final class InputFiles {
             throw new DataException(file + ": " + problem);
         }
     }
-
-    /**
-     * The path a user typed, as a {@link Path}: a NUL or other character no file name can hold gives
-     * a {@link DataException} naming the option or parameter ({@code where}) instead of an internal error.
-     */
-    public static Path path(String text, String where) {
-        if (text.indexOf('\0') >= 0) {
-            throw new DataException(where + ": the file name holds a NUL character; no file can be named so");
-        }
-        try {
-            return Path.of(text);
-        } catch (InvalidPathException e) {
-            throw new DataException(where + ": not a usable file name: " + e.getReason());
-        }
-    }
 }

@@ -195,6 +195,11 @@ class HostileFilesTest {
                     "--no-store", "--out", dir.resolve("run-out").toString());
             Files.delete(file);
         }
+        // On the command line (in-process: a shell cannot pass one) it is a usage error naming the option.
+        CliRunner result = CliRunner.run("score", "--model", "m.twinmodel", "--data", "loans\u0000.csv", "--out", "o.csv");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("twinbench: Invalid value for option '--data': a file name cannot hold a NUL")
+                .doesNotContain("Exception").doesNotContain("\u0000");
     }
 
     @Test

@@ -9,7 +9,9 @@ import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.ColumnSlicing;
+import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
+import org.twinbench.data.Masking;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
 import org.twinbench.data.Task;
@@ -143,21 +145,24 @@ public final class MetricsCommand implements Callable<Integer> {
                     + "--task multiclass or regression with --prediction COL)" : "--prediction COL is needed for a "
                     + chosen.id() + " task");
         }
-        Frame frame = TableLoader.load(data).frame();
+        Dataset dataset = TableLoader.load(data);
+        Frame frame = dataset.frame();
         if (frame.rowCount() == 0) {
             throw new UserInputException(data + ": has a header but no data rows");
         }
         Column labelColumn = requireColumn(frame, label, "--label");
         if (chosen != Task.BINARY) {
-            return taskMetrics(chosen, frame, labelColumn, requireColumn(frame, prediction, "--prediction"), pairs);
+            return taskMetrics(chosen, dataset, frame, labelColumn, requireColumn(frame, prediction, "--prediction"), pairs);
         }
         List<Column> sliceColumns = new ArrayList<>();
         for (String slice : slices) {
-            sliceColumns.add(requireColumn(frame, slice, "--slice"));
+            sliceColumns.add(Masking.forSlicing(requireColumn(frame, slice, "--slice"), dataset.kind(slice)));
         }
         for (String[] pair : pairs) {
-            requireColumn(frame, pair[0], "--intersect");
-            requireColumn(frame, pair[1], "--intersect");
+            for (String name : pair) {
+                Column column = requireColumn(frame, name, "--intersect");
+                frame = frame.with(Masking.forSlicing(column, dataset.kind(name)));
+            }
         }
         ScoredTable table = ScoredTable.of(data, frame, label, score, positive);
         String positiveLabel = table.positiveLabel();
@@ -197,15 +202,18 @@ public final class MetricsCommand implements Callable<Integer> {
         return TwinBenchCommand.OK;
     }
 
-    private Integer taskMetrics(Task chosen, Frame frame, Column labelColumn, Column predictionColumn,
+    private Integer taskMetrics(Task chosen, Dataset dataset, Frame frame, Column labelColumn, Column predictionColumn,
                                 List<String[]> pairs) {
+        // Slice names are values: a column of personal data is sliced by its masks, never in clear.
         List<Column> sliceColumns = new ArrayList<>();
         for (String slice : slices) {
-            sliceColumns.add(requireColumn(frame, slice, "--slice"));
+            sliceColumns.add(Masking.forSlicing(requireColumn(frame, slice, "--slice"), dataset.kind(slice)));
         }
         for (String[] pair : pairs) {
-            requireColumn(frame, pair[0], "--intersect");
-            requireColumn(frame, pair[1], "--intersect");
+            for (String name : pair) {
+                Column column = requireColumn(frame, name, "--intersect");
+                frame = frame.with(Masking.forSlicing(column, dataset.kind(name)));
+            }
         }
         TaskMetrics report = new TaskMetrics(chosen, data, frame, labelColumn, predictionColumn, probaPrefix, sliceColumns,
                 pairs, this::slicing, bootstrap == null ? null : new MetricsReport.Bootstrap(bootstrap, seed, confidence));

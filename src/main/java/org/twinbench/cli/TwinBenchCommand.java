@@ -40,6 +40,13 @@ public final class TwinBenchCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new TwinBenchCommand());
         commandLine.setExecutionExceptionHandler(TwinBenchCommand::handleFailure);
+        // No file can be named with a NUL character: a usage error naming the option, not an internal error.
+        commandLine.registerConverter(java.nio.file.Path.class, text -> {
+            if (text.indexOf('\0') >= 0) {
+                throw new CommandLine.TypeConversionException("a file name cannot hold a NUL character");
+            }
+            return java.nio.file.Path.of(text);
+        });
         commandLine.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("twinbench: " + TerminalText.oneLine(ex.getMessage()) + " (twinbench "

@@ -1,6 +1,5 @@
 package org.twinbench.data;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,12 +50,8 @@ public final class TableLoader {
      * once its cells would need more than {@code memoryBudgetBytes} (instead of an OutOfMemoryError).
      */
     public static Dataset load(Path file, LoadOptions options, long memoryBudgetBytes) {
-        if (!Files.exists(file)) {
-            throw new DataException(file + ": file not found");
-        }
-        if (Files.isDirectory(file)) {
-            throw new DataException(file + ": is a directory, not a data file");
-        }
+        // Only a regular file: a named pipe or device would block the reader for ever (or never end).
+        InputFiles.requireRegular(file);
         Instant loadedAt = Instant.now();
         long start = System.nanoTime();
         boolean excel = file.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");

@@ -1,7 +1,6 @@
 package org.twinbench.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -20,21 +18,23 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.twinbench.data.AtomicFiles;
 import org.twinbench.data.Sha256;
 import smile.classification.DataFrameClassifier;
 import org.twinbench.data.Task;
+import org.twinbench.data.StrictJson;
 import smile.classification.LogisticRegression;
 
 /**
  * The {@code .twinmodel} file: a zip holding {@code model.json} (the model card and the encoding,
  * readable by people and other tools) and {@code model.bin} (the fitted Smile model, Java
  * serialisation). Reading is defensive: only these two entries, no paths, size limits on the file and
- * on every entry (counted while inflating, not trusted from the header), the binary's SHA-256 checked
- * against the card, and deserialisation through {@link ModelBinaryFilter}.
+ * on every entry ({@link BundleEntries}: counted while inflating, bounded by the heap, by the card's
+ * shape and by the compression ratio), the card read by {@link StrictJson}, the binary's SHA-256
+ * checked against the card, and deserialisation through {@link ModelBinaryFilter}.
  */
 public final class ModelBundle {
 
@@ -44,8 +44,6 @@ public final class ModelBundle {
     static final String CARD_ENTRY = "model.json";
     static final String BINARY_ENTRY = "model.bin";
     static final long MAX_FILE_BYTES = 1L << 30;
-    static final long MAX_CARD_BYTES = 16L << 20;
-    static final long MAX_BINARY_BYTES = 768L << 20;
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -94,23 +92,12 @@ public final class ModelBundle {
 
     /** Reads the bundle of a model of any task written by {@link #write}; anything else is refused. */
     public static TaskModel readModel(Path file) {
-        Map<String, byte[]> entries = entries(file);
-        byte[] cardBytes = entries.get(CARD_ENTRY);
-        byte[] binary = entries.get(BINARY_ENTRY);
-        if (cardBytes == null || binary == null) {
-            throw new ModelException(file + ": not a TwinBench model: it lacks " + (cardBytes == null ? CARD_ENTRY
-                    : BINARY_ENTRY));
-        }
-        JsonNode card;
-        try {
-            card = JSON.readTree(cardBytes);
-        } catch (JsonProcessingException e) {
-            throw new ModelException(file + ": " + CARD_ENTRY + ": not valid JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
-        } catch (IOException e) {
-            throw new ModelException(file + ": " + CARD_ENTRY + ": " + e.getMessage(), e);
-        }
-        ModelCardJson.Parsed parsed = ModelCardJson.read(card, file + ": " + CARD_ENTRY);
+        BundleEntries entries = BundleEntries.read(file, MAX_FILE_BYTES, bytes -> ModelCardJson.read(
+                StrictJson.parse(bytes, BundleEntries.MAX_CARD_BYTES, file + ": " + CARD_ENTRY, ModelException::new),
+                file + ": " + CARD_ENTRY));
+        byte[] cardBytes = entries.card();
+        ModelCardJson.Parsed parsed = entries.parsed();
+        byte[] binary = entries.binary();
         if (!hasHeader(binary)) {
             throw new ModelException(file + ": " + BINARY_ENTRY + " is not a TwinBench model binary");
         }
@@ -149,77 +136,25 @@ public final class ModelBundle {
                 + BINARY_ENTRY + " holds a " + fitted.getClass().getSimpleName());
     }
 
-    private static Map<String, byte[]> entries(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ModelException(file + ": model file not found");
-        }
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ModelException(file + ": larger than " + (MAX_FILE_BYTES >> 20) + " MiB; not a model bundle");
-            }
-        } catch (IOException e) {
-            throw new ModelException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        boolean any = false;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                any = true;
-                String name = entry.getName();
-                if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains("/")) {
-                    throw new ModelException(file + ": entry '" + name + "' has a path; a model bundle holds only "
-                            + CARD_ENTRY + " and " + BINARY_ENTRY);
-                }
-                if (!name.equals(CARD_ENTRY) && !name.equals(BINARY_ENTRY)) {
-                    throw new ModelException(file + ": unexpected entry '" + printable(name) + "'; a model bundle holds only "
-                            + CARD_ENTRY + " and " + BINARY_ENTRY);
-                }
-                if (entries.containsKey(name)) {
-                    throw new ModelException(file + ": entry '" + name + "' appears twice");
-                }
-                long limit = name.equals(CARD_ENTRY) ? MAX_CARD_BYTES : MAX_BINARY_BYTES;
-                entries.put(name, readLimited(zip, limit, file, name));
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            // ZipInputStream throws IllegalArgumentException for an entry name that is not valid UTF-8.
-            throw new ModelException(file + ": not a readable model bundle (damaged zip?): " + e.getMessage(), e);
-        }
-        if (!any) {
-            throw new ModelException(file + ": not a TwinBench model bundle (not a zip archive, or empty)");
-        }
-        return entries;
-    }
-
-    private static byte[] readLimited(InputStream in, long limit, Path file, String name) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
-        long total = 0;
-        int read;
-        while ((read = in.read(buffer)) > 0) {
-            total += read;
-            if (total > limit) {
-                throw new ModelException(file + ": entry '" + name + "' inflates past " + (limit >> 20)
-                        + " MiB; refused");
-            }
-            out.write(buffer, 0, read);
-        }
-        return out.toByteArray();
-    }
-
     private static Object deserialise(byte[] binary, Path file) {
-        ModelBinaryFilter filter = new ModelBinaryFilter(MAX_BINARY_BYTES);
+        ModelBinaryFilter filter = new ModelBinaryFilter(binary.length);
         try (ObjectInputStream in = new ModelBinaryFilter.Input(new ByteArrayInputStream(binary), filter)) {
             return in.readObject();
-        } catch (InvalidClassException e) {
+        } catch (IOException | ClassNotFoundException | RuntimeException | StackOverflowError e) {
+            // A custom readObject of an allowed class may throw anything on crafted bytes.
             if (filter.rejected() != null) {
                 throw new ModelException(file + ": " + BINARY_ENTRY + " holds a class that is not allowed in a model ("
                         + filter.rejected() + "); refused", e);
             }
-            throw new ModelException(file + ": " + BINARY_ENTRY + " was written by an incompatible version: "
-                    + e.getMessage(), e);
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            throw new ModelException(file + ": " + BINARY_ENTRY + " is not a readable model: " + e.getMessage(), e);
+            if (filter.limit() != null) {
+                throw new ModelException(file + ": " + BINARY_ENTRY + " holds " + filter.limit()
+                        + ", more than a model needs; refused", e);
+            }
+            if (e instanceof InvalidClassException) {
+                throw new ModelException(file + ": " + BINARY_ENTRY + " was written by an incompatible version: "
+                        + e.getMessage(), e);
+            }
+            throw new ModelException(file + ": " + BINARY_ENTRY + " is not a readable model: " + e, e);
         }
     }
 
@@ -259,11 +194,5 @@ public final class ModelBundle {
 
     static ArrayNode array() {
         return JSON.createArrayNode();
-    }
-
-    /** An entry name fit for a one-line message: control characters shown as '?'. */
-    private static String printable(String name) {
-        String shown = name.replaceAll("\\p{Cntrl}", "?");
-        return shown.length() > 80 ? shown.substring(0, 80) + "…" : shown;
     }
 }

@@ -1,8 +1,6 @@
 package org.twinbench.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.twinbench.data.StrictJson;
 
 /**
  * The sidecar {@code MODEL.onnx.json} of an ONNX model, every field optional:
@@ -24,22 +23,11 @@ record OnnxMapping(String target, String positiveLabel, String output, String tr
     static final long MAX_BYTES = 1 << 20;
 
     static OnnxMapping read(Path sidecar) {
-        if (!Files.isRegularFile(sidecar)) {
+        if (!Files.exists(sidecar)) {
             return new OnnxMapping("", "1", null, "", Map.of());
         }
-        JsonNode root;
-        try {
-            if (Files.size(sidecar) > MAX_BYTES) {
-                throw new ModelException(sidecar + ": larger than 1 MiB; not a mapping");
-            }
-            root = ModelBundle.JSON.readTree(Files.readAllBytes(sidecar));
-        } catch (JsonProcessingException e) {
-            throw new ModelException(sidecar + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr(), e);
-        } catch (IOException e) {
-            throw new ModelException(sidecar + ": cannot read: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = StrictJson.read(sidecar, MAX_BYTES, ModelException::new);
+        if (!root.isObject()) {
             throw new ModelException(sidecar + ": must be a JSON object");
         }
         Map<String, List<String>> inputs = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.twinbench.data.Column;
 import org.twinbench.data.Frame;
+import org.twinbench.data.InputFiles;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.Sha256;
 
@@ -40,6 +41,7 @@ public final class OnnxModel implements BinaryClassifier, AutoCloseable {
     record InputBinding(String input, List<String> columns, boolean flat) {
     }
 
+    private final Path file;
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final List<InputBinding> bindings;
@@ -48,8 +50,9 @@ public final class OnnxModel implements BinaryClassifier, AutoCloseable {
     private final int batchSize;
     private final String sha256;
 
-    private OnnxModel(OrtEnvironment environment, OrtSession session, List<InputBinding> bindings, String output,
-                      ModelCard card, int batchSize, String sha256) {
+    private OnnxModel(Path file, OrtEnvironment environment, OrtSession session, List<InputBinding> bindings,
+                      String output, ModelCard card, int batchSize, String sha256) {
+        this.file = file;
         this.environment = environment;
         this.session = session;
         this.bindings = bindings;
@@ -61,8 +64,9 @@ public final class OnnxModel implements BinaryClassifier, AutoCloseable {
 
     /** Loads {@code file} and its sidecar {@code file.json}, if there is one. */
     public static OnnxModel load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ModelException(file + ": model file not found");
+        String problem = InputFiles.problem(file);
+        if (problem != null) {
+            throw new ModelException(file + ": " + (problem.equals("file not found") ? "model file not found" : problem));
         }
         byte[] bytes;
         try {
@@ -73,6 +77,7 @@ public final class OnnxModel implements BinaryClassifier, AutoCloseable {
         } catch (IOException e) {
             throw new ModelException(file + ": cannot read: " + e.getMessage(), e);
         }
+        refuseExternalData(file, bytes);
         OnnxMapping mapping = OnnxMapping.read(Path.of(file + ".json"));
         OrtEnvironment environment;
         try {
@@ -95,13 +100,36 @@ public final class OnnxModel implements BinaryClassifier, AutoCloseable {
             bindings.forEach(b -> features.addAll(b.columns()));
             ModelCard card = new ModelCard("onnx", mapping.target(), mapping.positiveLabel(), features,
                     mapping.trainingDataSha256(), 0, Map.of());
-            return new OnnxModel(environment, session, bindings, output, card, DEFAULT_BATCH, Sha256.of(bytes));
+            return new OnnxModel(file, environment, session, bindings, output, card, DEFAULT_BATCH,
+                    Sha256.of(bytes));
         } catch (OrtException e) {
             throw new ModelException(file + ": cannot read the model's inputs: " + firstLine(e), e);
         } catch (RuntimeException e) {
             closeQuietly(session);
             throw e;
         }
+    }
+
+    /**
+     * Refuses a model with a tensor stored outside the file ({@link OnnxExternalData}): the runtime
+     * would read whatever path it names. Checked before any session exists.
+     */
+    private static void refuseExternalData(Path file, byte[] bytes) {
+        try {
+            OnnxExternalData.find(bytes).ifPresent(reference -> {
+                throw new ModelException(file + ": tensor '" + printable(reference.tensor()) + "' asks for data outside "
+                        + "the model" + (reference.location().isEmpty() ? "" : ", in '" + printable(reference.location())
+                        + "'") + "; a model must hold all its data (ONNX external data is refused)");
+            });
+        } catch (OnnxExternalData.Malformed e) {
+            throw new ModelException(file + ": not a usable ONNX model (not a well-formed ONNX protobuf: "
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String printable(String text) {
+        String shown = text.replaceAll("\\p{Cntrl}", "?");
+        return shown.length() > 200 ? shown.substring(0, 200) + "…" : shown;
     }
 
     private static List<InputBinding> bindings(OrtSession session, OnnxMapping mapping, Path file) throws OrtException {
@@ -148,7 +176,7 @@ public final class OnnxModel implements BinaryClassifier, AutoCloseable {
         if (size < 1) {
             throw new IllegalArgumentException("batch size must be positive");
         }
-        return new OnnxModel(environment, session, bindings, output, card, size, sha256);
+        return new OnnxModel(file, environment, session, bindings, output, card, size, sha256);
     }
 
     /** The columns the model reads, all numeric. */
@@ -220,7 +248,7 @@ public final class OnnxModel implements BinaryClassifier, AutoCloseable {
                 int stride = shape.length == 2 ? (int) shape[1] : 1;
                 int column = stride >= 2 ? 1 : 0;
                 for (int i = 0; i < rows; i++) {
-                    scores[from + i] = out.get(i * stride + column);
+                    scores[from + i] = probability(out.get(i * stride + column), from + i);
                 }
             }
         } catch (OrtException e) {
@@ -229,6 +257,21 @@ public final class OnnxModel implements BinaryClassifier, AutoCloseable {
             feeds.values().forEach(OnnxTensor::close);
         }
     }
+
+    /**
+     * A score the runtime gave, checked: NaN, infinite or outside [0, 1] is no probability and is
+     * refused naming the model and the row (1 for the first data row). Float rounding of a sigmoid or
+     * softmax may pass 1 by a few units in the last place; up to {@value #ROUNDING} is clamped.
+     */
+    private double probability(float value, int row) {
+        if (!(value >= -ROUNDING && value <= 1 + ROUNDING)) {
+            throw new ModelException(file + ": output '" + output + "' gave " + value + " for row " + (row + 1)
+                    + "; a score must be a probability in [0, 1]");
+        }
+        return Math.min(1, Math.max(0, value));
+    }
+
+    private static final double ROUNDING = 1e-6;
 
     @Override
     public ModelCard card() {

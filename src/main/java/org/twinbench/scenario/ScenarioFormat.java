@@ -1,21 +1,19 @@
 package org.twinbench.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.twinbench.data.StrictJson;
 
 /**
  * The {@code *.twin.json} format: {@code {"format": "twinbench.scenario", "version": N, "seed": ...,
@@ -38,33 +36,27 @@ public final class ScenarioFormat {
     public static final String FORMAT = "twinbench.scenario";
     public static final int VERSION = 1;
 
+    /** The largest scenario file read: a 500-node scenario takes about 150 KB. */
+    public static final long MAX_BYTES = 16L << 20;
+
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ScenarioFormat() {
     }
 
+    /** Reads a scenario file: a regular file of at most {@value #MAX_BYTES} bytes holding one JSON document. */
     public static Scenario read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": file not found", e);
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(text, file.toString());
+        return parse(StrictJson.read(file, MAX_BYTES, ScenarioException::new), file.toString());
     }
 
+    /** Parses a scenario's text (limits and strictness of {@link StrictJson}); {@code source} names it in messages. */
     public static Scenario parse(String text, String source) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation();
-            String position = where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
-            throw new ScenarioException(source + position + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
+        return parse(StrictJson.parse(text.getBytes(StandardCharsets.UTF_8), MAX_BYTES, source, ScenarioException::new),
+                source);
+    }
+
+    private static Scenario parse(JsonNode root, String source) {
+        if (!root.isObject()) {
             throw new ScenarioException(source + ": a scenario must be a JSON object");
         }
         if (!FORMAT.equals(root.path("format").asText(null))) {

@@ -100,6 +100,9 @@ public final class ScenarioValidator {
                     if (value != null && !spec.choices().isEmpty() && !spec.choices().contains(value)) {
                         throw node.problem(spec.name(), "is '" + value + "'; use one of " + spec.choices());
                     }
+                    if (value != null && ScenarioFiles.isPath(spec) && value.indexOf('\0') >= 0) {
+                        throw node.problem(spec.name(), "holds a NUL character; no file can be named so");
+                    }
                 }
             }
         }

@@ -1,14 +1,10 @@
 package org.twinbench.scenario;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.twinbench.data.StrictJson;
 
 /**
  * The {@code *.story.json} format of demo stories: {@code {"format": "twinbench.story", "version": 1,
@@ -20,24 +16,15 @@ public final class StoryFormat {
     public static final String FORMAT = "twinbench.story";
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The largest story file read. */
+    public static final long MAX_BYTES = 1L << 20;
 
     private StoryFormat() {
     }
 
     public static Story read(Path file) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": file not found", e);
-        } catch (JsonProcessingException e) {
-            throw new ScenarioException(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                    + ": not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+        JsonNode root = StrictJson.read(file, MAX_BYTES, ScenarioException::new);
+        if (!FORMAT.equals(root.path("format").asText())) {
             throw new ScenarioException(file + ": not a TwinBench story (\"format\" must be \"" + FORMAT + "\")");
         }
         if (root.path("version").asInt(0) > VERSION) {

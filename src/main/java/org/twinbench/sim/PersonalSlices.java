@@ -1,18 +1,13 @@
 package org.twinbench.sim;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Column;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
 import org.twinbench.data.Masking;
 import org.twinbench.data.PiiDetector;
-import org.twinbench.data.PiiKind;
-import org.twinbench.data.ValueKind;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioNode;
@@ -33,14 +28,9 @@ public final class PersonalSlices {
     public static Frame mask(Frame frame, Dataset dataset, Scenario scenario) {
         Frame out = frame;
         for (String name : sliceColumns(scenario)) {
-            if (!(frame.find(name).orElse(null) instanceof CategoricalColumn column)) {
-                continue;
-            }
-            ValueKind kind = dataset.kind(name);
-            // Dates look like phone numbers to the value rules; a date is not personal data.
-            PiiKind pii = kind == ValueKind.DATE || kind == ValueKind.TIMESTAMP ? null : PiiDetector.detect(column);
-            if (pii != null) {
-                out = out.with(masked(column, pii));
+            if (frame.find(name).orElse(null) instanceof CategoricalColumn column) {
+                Column masked = Masking.forSlicing(column, dataset.kind(name));
+                out = masked == column ? out : out.with(masked);
             }
         }
         return out;
@@ -54,24 +44,5 @@ public final class PersonalSlices {
             }
         }
         return names;
-    }
-
-    /** The column with every level masked, equal masked levels merged (codes renumbered in first-seen order). */
-    static CategoricalColumn masked(CategoricalColumn column, PiiKind kind) {
-        List<String> levels = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
-        int[] recode = new int[column.levels().size()];
-        for (int i = 0; i < recode.length; i++) {
-            recode[i] = index.computeIfAbsent(Masking.mask(kind, column.levels().get(i)), level -> {
-                levels.add(level);
-                return levels.size() - 1;
-            });
-        }
-        int[] codes = column.codes();
-        int[] out = new int[codes.length];
-        for (int r = 0; r < codes.length; r++) {
-            out[r] = codes[r] < 0 ? CategoricalColumn.MISSING : recode[codes[r]];
-        }
-        return new CategoricalColumn(column.name(), out, levels);
     }
 }

@@ -98,7 +98,7 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
      */
     static BinaryClassifier load(ScenarioNode node, Path baseDir, Frame schema, Boolean onnx, RunListener listener) {
         Path file = baseDir.resolve(node.requiredString("path")).normalize();
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new ScenarioException("node " + node.id() + ": model file " + file + " not found");
         }
         listener.onPhase("Loading model " + file.getFileName());

@@ -23,6 +23,7 @@ import org.twinbench.model.ModelException;
 import org.twinbench.model.OnnxModel;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
+import org.twinbench.scenario.ScenarioFiles;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioValidator;
 import org.twinbench.sim.RunListener;
@@ -122,7 +123,7 @@ class FuzzProperties {
         CliRunner validate = CliRunner.run("validate", file.toString());
         assertCleanOutcome(validate);
         assertThat(validate.exitCode()).isEqualTo(scenario != null && ScenarioValidator.problems(scenario).isEmpty()
-                ? 0 : 2);
+                && ScenarioFiles.problems(scenario, baseDir).isEmpty() ? 0 : 2);
         if (valid && random.nextBoolean()) {
             SCENARIO_RUNS.incrementAndGet();
             Path out = work.resolve("run-" + Long.toHexString(seed));

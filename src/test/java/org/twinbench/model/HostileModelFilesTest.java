@@ -84,12 +84,17 @@ class HostileModelFilesTest {
     }
 
     @Test
-    void binaryThatInflatesPastItsLimitIsRefusedWhileInflating() throws IOException {
-        // 64 MiB of zeros deflate to ~64 KiB; the card limit is 16 MiB, checked on the inflated bytes.
+    void cardThatInflatesPastItsLimitIsRefusedWhileInflating() throws IOException {
+        // 64 MiB of zeros deflate to ~64 KiB: the ratio refuses it after its first megabyte.
         Path file = dir.resolve("bomb.twinmodel");
         BadModelFiles.zip(file, Map.of("model.json", new byte[64 << 20], "model.bin", good.get("model.bin")));
         assertThat(Files.size(file)).isLessThan(1 << 20);
-        refused(file, "inflates past 16 MiB", "refused");
+        refused(file, "'model.json' inflates to more than 100 times its compressed size", "refused");
+        // Random bytes do not compress: then the 16 MiB limit on the inflated card refuses it.
+        byte[] noise = new byte[17 << 20];
+        new java.util.Random(5).nextBytes(noise);
+        BadModelFiles.zip(file, Map.of("model.json", noise, "model.bin", good.get("model.bin")));
+        refused(file, "'model.json' inflates past 16 MiB", "refused");
     }
 
     @Test

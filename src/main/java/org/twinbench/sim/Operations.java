@@ -80,7 +80,7 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                     for (String column : columns) {
                         PerturbationFactory.requireColumn(node, reference, column);
                     }
-                    monitors.add(DataQualityMonitor.of(node.id(), reference, columns, node.number("alpha", 0.001)));
+                    monitors.add(DataQualityMonitor.of(node.id(), reference, columns, node.number("alpha")));
                 }
                 case NodeCatalog.PREDICTION_DRIFT -> {
                     String name = node.string("statistic");

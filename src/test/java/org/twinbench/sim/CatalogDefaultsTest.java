@@ -33,7 +33,7 @@ import org.twinbench.scenario.ScenarioNode;
 class CatalogDefaultsTest {
 
     /** Kept as given in both runs, so the run stays small (200 rows x 12 steps instead of 500 x 60). */
-    private static final Set<String> PINNED = Set.of("loans.batch_size", "loans.steps");
+    private static final Set<String> PINNED = Set.of("loans.batch_size", "loans.steps", "log.batch_size", "log.steps");
 
     @TempDir
     Path dir;
@@ -136,10 +136,27 @@ class CatalogDefaultsTest {
         return text.toString();
     }
 
+    /** A production log: the loans rows with a logged score, checked for data quality. */
+    private Scenario logged() throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("loans.csv"));
+        List<String> log = new ArrayList<>(List.of(lines.get(0) + ",p"));
+        for (int i = 1; i < lines.size(); i++) {
+            log.add(lines.get(i) + "," + (i * 37 % 100) / 100.0);
+        }
+        Files.write(dir.resolve("log.csv"), log);
+        return new Scenario("logged", "", 6, List.of(
+                node("log", NodeCatalog.DATASET_SOURCE, "path", "log.csv", "batch_size", 200L, "steps", 12L),
+                node("deployed", NodeCatalog.LOGGED_MODEL, "score_column", "p", "target", "defaulted"),
+                node("checks", NodeCatalog.DATA_QUALITY),
+                node("metrics", NodeCatalog.SLICE_METRICS)),
+                List.of(new ScenarioEdge("log", "deployed"), new ScenarioEdge("deployed", "checks"),
+                        new ScenarioEdge("deployed", "metrics")));
+    }
+
     @Test
     void everyNodeTypeRunsTheSameWithoutItsOptionalParametersAsWithTheCatalogDefaultsWrittenOut() throws IOException {
         SampleData.writeLoans(dir.resolve("loans.csv"), 2000, 5);
-        List<Scenario> scenarios = List.of(everyNodeType(), synthetic(NodeCatalog.SEA_SOURCE),
+        List<Scenario> scenarios = List.of(everyNodeType(), logged(), synthetic(NodeCatalog.SEA_SOURCE),
                 synthetic(NodeCatalog.AGRAWAL_SOURCE).withNode(node("model", NodeCatalog.LOGISTIC_MODEL, "target",
                         "class", "features", List.of("salary", "commission", "age"), "positive", "1")),
                 synthetic(NodeCatalog.HYPERPLANE_SOURCE));

@@ -1,7 +1,6 @@
 package org.twinbench;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -109,6 +108,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat(ENGINE_BEYOND_VALUES)
             .because("views talk only to their view models, which alone call the engine; values they show "
                     + "(records, enums) may pass through");
+    @ArchTest
+    static final ArchRule screensDoNotReachBackIntoTheShell = noClasses()
+            .that().resideInAnyPackage("org.twinbench.ui.*..")
+            .should().dependOnClassesThat().resideInAPackage("org.twinbench.ui")
+            .because("the shell (main window, app) uses the screens' packages; what they share is in ui.fx, so"
+                    + " the ui packages form no cycle");
+
     @ArchTest
     static final ArchRule uiDoesNotUseTheCli = noClasses()
             .that().resideInAPackage("org.twinbench.ui..")

@@ -27,8 +27,8 @@ import org.twinbench.stats.ChangeDetector;
 import org.twinbench.stats.ChangeDetectors;
 import org.twinbench.stats.DriftMethod;
 import org.twinbench.stats.MetricSet;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * The documents in {@code docs/} stay true to the code where that is cheap to check: every command

@@ -18,8 +18,8 @@ import org.twinbench.data.TableLoader;
 import org.twinbench.stats.SliceColumn;
 import org.twinbench.stats.SliceFinder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code slices}: the groups of rows where a scored model is worst, found rather than guessed. */
 @Command(name = "slices", mixinStandardHelpOptions = true,

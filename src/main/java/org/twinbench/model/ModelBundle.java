@@ -16,16 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.HexFormat;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.twinbench.data.AtomicFiles;
 import org.twinbench.data.Sha256;
-import smile.classification.DataFrameClassifier;
-import org.twinbench.data.Task;
 import org.twinbench.data.StrictJson;
+import org.twinbench.data.Task;
+import smile.classification.DataFrameClassifier;
 import smile.classification.LogisticRegression;
 
 /**

@@ -15,6 +15,8 @@ import org.twinbench.scenario.ScenarioException;
 import org.twinbench.ui.editor.AutoLayout;
 import org.twinbench.ui.editor.ScenarioDocument;
 import org.twinbench.ui.editor.ScenarioFiles;
+import org.twinbench.ui.fx.AppExecutor;
+import org.twinbench.ui.fx.BackgroundTask;
 
 /**
  * The File menu's actions on the open document: new, open, save (atomic, with a backup), recent

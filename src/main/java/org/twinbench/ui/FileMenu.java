@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import org.twinbench.ui.fx.FileDialogs;
 
 /**
  * The main window's File menu, its recent files and its recovery bar: new, open, save, save as,

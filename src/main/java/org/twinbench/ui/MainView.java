@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.ui.data.DataModelPanel;
+import org.twinbench.ui.fx.FileDialogs;
 import org.twinbench.ui.graph.GraphCanvasView;
 import org.twinbench.ui.graph.GraphCanvasViewModel;
 import org.twinbench.ui.graph.InspectorView;
@@ -263,12 +264,12 @@ public final class MainView {
 
     @FXML
     private void onExportSweep() {
-        SweepDialogs.exportSweep(root.getScene().getWindow(), viewModel);
+        SweepDialogs.exportSweep(root.getScene().getWindow(), viewModel.document(), viewModel.sweeps());
     }
 
     @FXML
     private void onImportSweep() {
-        SweepDialogs.importSweep(root.getScene().getWindow(), viewModel);
+        SweepDialogs.importSweep(root.getScene().getWindow(), viewModel.sweeps(), viewModel.executor());
     }
 
     @FXML

@@ -20,6 +20,8 @@ import org.twinbench.ui.editor.GraphEdits;
 import org.twinbench.ui.editor.ScenarioDocument;
 import org.twinbench.ui.editor.ScenarioFiles;
 import org.twinbench.ui.editor.ScenarioProblems;
+import org.twinbench.ui.fx.AppExecutor;
+import org.twinbench.ui.fx.BackgroundTask;
 import org.twinbench.ui.graph.GraphCanvasViewModel;
 import org.twinbench.ui.graph.InspectorViewModel;
 import org.twinbench.ui.graph.PaletteViewModel;

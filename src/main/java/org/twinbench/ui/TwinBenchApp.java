@@ -13,6 +13,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.twinbench.data.BundledSamples;
 import org.twinbench.scenario.SampleScenarios;
+import org.twinbench.ui.fx.AppExecutor;
+import org.twinbench.ui.fx.FileDialogs;
 
 /** The workbench window. Opens the scenario given on the command line, or else the bundled sample. */
 public final class TwinBenchApp extends Application {

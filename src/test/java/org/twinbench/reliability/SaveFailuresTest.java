@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.Scenario;
-import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.FileActions;
 import org.twinbench.ui.editor.ScenarioDocument;
 import org.twinbench.ui.editor.ScenarioFiles;
+import org.twinbench.ui.fx.AppExecutor;
 
 /**
  * Saving onto a disk that refuses: a full disk, a read-only mount, a folder the system will not let

@@ -89,7 +89,7 @@ class SaveFaultsTest {
         }
         // The window's start-up check offers it too (FileActions without the FX toolkit: plain executors).
         List<String> status = new CopyOnWriteArrayList<>();
-        try (var executor = new org.twinbench.ui.AppExecutor()) {
+        try (var executor = new org.twinbench.ui.fx.AppExecutor()) {
             var document = new org.twinbench.ui.editor.ScenarioDocument(dir);
             var actions = new org.twinbench.ui.FileActions(document, executor, Runnable::run, new ScenarioFiles(home),
                     status::add);

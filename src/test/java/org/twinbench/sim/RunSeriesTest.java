@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.data.SampleData;
 import org.twinbench.scenario.SampleScenarios;
-import org.twinbench.sim.StepResult;
 
 class RunSeriesTest {
 

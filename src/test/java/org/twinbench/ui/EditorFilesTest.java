@@ -19,6 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.fx.FileDialogs;
 
 /**
  * The File menu's questions, answered by {@link ScriptedPrompts} (a native file chooser cannot be

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.fx.AppExecutor;
 
 /** The main view model without the toolkit: the data panel's file choice, Run's blocked reason, a run that fails. */
 class MainViewModelTest {

@@ -2,6 +2,8 @@ package org.twinbench.ui;
 
 import java.nio.file.Path;
 import javafx.stage.Stage;
+import org.twinbench.ui.fx.AppExecutor;
+import org.twinbench.ui.fx.FileDialogs;
 
 /**
  * The main window as the UI tests use it: shown on TestFX's stage (call from a {@code @Start}

@@ -29,6 +29,7 @@ import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.fx.AppExecutor;
 
 /**
  * Drives the scenario editor headless as a user would: drag node types from the palette, connect

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.stage.Window;
+import org.twinbench.ui.fx.FileDialogs;
 
 /** Answers the main window's file questions as a test scripts them, and records what was asked. */
 public final class ScriptedPrompts implements FileDialogs.Prompts {

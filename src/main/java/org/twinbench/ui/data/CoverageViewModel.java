@@ -18,7 +18,7 @@ import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Representativeness;
 import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
-import org.twinbench.ui.BackgroundTask;
+import org.twinbench.ui.fx.BackgroundTask;
 
 /**
  * Whether the open table (what a model learnt from) covers another one (this month's data, say):

@@ -29,8 +29,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.twinbench.data.ColumnRole;
 import org.twinbench.data.Frame;
-import org.twinbench.ui.FileDialogs;
 import org.twinbench.ui.data.ModelPanelViewModel.TrainRequest;
+import org.twinbench.ui.fx.FileDialogs;
 import org.twinbench.ui.graph.GraphCanvasView;
 import org.twinbench.ui.graph.NodeCard;
 

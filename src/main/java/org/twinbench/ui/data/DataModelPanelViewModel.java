@@ -29,12 +29,12 @@ import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
 import org.twinbench.data.ValueKind;
-import org.twinbench.ui.AppExecutor;
-import org.twinbench.ui.BackgroundTask;
-import org.twinbench.ui.FxCoalescer;
 import org.twinbench.ui.editor.FileNodes;
 import org.twinbench.ui.editor.GraphEdits;
 import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.fx.AppExecutor;
+import org.twinbench.ui.fx.BackgroundTask;
+import org.twinbench.ui.fx.FxCoalescer;
 import org.twinbench.ui.graph.GraphCanvasViewModel;
 
 /**

@@ -12,8 +12,8 @@ import org.twinbench.data.Column;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.TableLoader;
-import org.twinbench.ui.AppExecutor;
-import org.twinbench.ui.BackgroundTask;
+import org.twinbench.ui.fx.AppExecutor;
+import org.twinbench.ui.fx.BackgroundTask;
 
 /**
  * Reads data files on the app executor (never the FX thread) to learn their columns, for the column

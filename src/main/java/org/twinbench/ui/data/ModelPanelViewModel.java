@@ -23,9 +23,9 @@ import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.model.TrainingOptions;
-import org.twinbench.ui.AppExecutor;
-import org.twinbench.ui.BackgroundTask;
-import org.twinbench.ui.FxCoalescer;
+import org.twinbench.ui.fx.AppExecutor;
+import org.twinbench.ui.fx.BackgroundTask;
+import org.twinbench.ui.fx.FxCoalescer;
 
 /**
  * The model half of the data and model panel: the open model (a {@code .twinmodel} bundle or an ONNX

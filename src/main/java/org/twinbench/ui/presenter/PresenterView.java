@@ -16,8 +16,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.twinbench.scenario.Story;
-import org.twinbench.ui.AppExecutor;
-import org.twinbench.ui.BackgroundTask;
+import org.twinbench.ui.fx.AppExecutor;
+import org.twinbench.ui.fx.BackgroundTask;
 import org.twinbench.ui.results.CurveSeries;
 import org.twinbench.ui.results.LiveChartsView;
 

@@ -22,8 +22,8 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
-import org.twinbench.ui.BackgroundTask;
-import org.twinbench.ui.FxCoalescer;
+import org.twinbench.ui.fx.BackgroundTask;
+import org.twinbench.ui.fx.FxCoalescer;
 import org.twinbench.ui.results.LiveChartsViewModel;
 
 /**

@@ -25,7 +25,7 @@ import javafx.collections.ObservableList;
 import org.twinbench.sim.Alarm;
 import org.twinbench.sim.StepResult;
 import org.twinbench.stats.MetricSet;
-import org.twinbench.ui.FxCoalescer;
+import org.twinbench.ui.fx.FxCoalescer;
 
 /**
  * The live results of a run: one chosen metric per slice over steps (decimated for display, with

@@ -10,7 +10,7 @@ import org.twinbench.report.RunFiles;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunStatus;
 import org.twinbench.sim.StepResult;
-import org.twinbench.ui.BackgroundTask;
+import org.twinbench.ui.fx.BackgroundTask;
 
 /**
  * Writes what the live results show to files — a chart as PNG, the steps as CSV, the run as an HTML

@@ -26,7 +26,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.twinbench.report.RunComparison;
 import org.twinbench.sim.store.RunStore;
-import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.fx.AppExecutor;
 
 /** Controller of {@code fxml/RunHistoryView.fxml}: browse, reopen and compare past runs. */
 public final class RunHistoryView {

@@ -18,7 +18,7 @@ import javafx.scene.chart.XYChart;
 import org.twinbench.report.RunComparison;
 import org.twinbench.report.RunFiles;
 import org.twinbench.sim.store.RunStore;
-import org.twinbench.ui.BackgroundTask;
+import org.twinbench.ui.fx.BackgroundTask;
 
 /**
  * The run history: past runs from the run store, reopened without re-running them, one or several

@@ -11,8 +11,8 @@ import org.twinbench.report.SweepBundle;
 import org.twinbench.report.SweepImport;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioNode;
-import org.twinbench.ui.AppExecutor;
-import org.twinbench.ui.BackgroundTask;
+import org.twinbench.ui.fx.AppExecutor;
+import org.twinbench.ui.fx.BackgroundTask;
 
 /**
  * The main window's cluster actions, off the FX thread: export the open scenario as a sweep bundle for

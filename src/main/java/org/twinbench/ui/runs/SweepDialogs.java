@@ -18,8 +18,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.sim.sweep.SweepGrid;
-import org.twinbench.ui.AppExecutor;
-import org.twinbench.ui.MainViewModel;
+import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.fx.AppExecutor;
 
 /**
  * The Run menu's cluster entries: "Export sweep for a cluster…" (a small dialog: one parameter and its
@@ -32,9 +32,9 @@ public final class SweepDialogs {
     }
 
     /** Asks for the grid and the folder, then writes the bundle on the executor. */
-    public static void exportSweep(Window owner, MainViewModel model) {
-        Scenario scenario = model.scenarioProperty().get();
-        Path scenarioFile = model.document().fileProperty().get();
+    public static void exportSweep(Window owner, ScenarioDocument document, SweepActions sweeps) {
+        Scenario scenario = document.scenario();
+        Path scenarioFile = document.fileProperty().get();
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Export sweep for a cluster");
@@ -86,7 +86,7 @@ public final class SweepDialogs {
                 Map<String, List<Object>> typed = SweepGrid.ofParameter(parameter.getValue(), values.getText()).axes();
                 axes = () -> typed;
             } catch (RuntimeException e) {
-                model.sweeps().report("Cannot export the sweep: " + e.getMessage());
+                sweeps.report("Cannot export the sweep: " + e.getMessage());
                 return;
             }
         }
@@ -95,18 +95,18 @@ public final class SweepDialogs {
         where.setInitialFileName(scenario.name().replaceAll("[^A-Za-z0-9._-]+", "-") + "-sweep");
         File folder = where.showSaveDialog(owner);
         if (folder != null) {
-            Path base = scenarioFile != null ? scenarioFile.toAbsolutePath().getParent() : model.document().baseDirectory();
-            model.sweeps().exportBundle(folder.toPath(), scenario, base, axes, replicates.getValue(), written -> { });
+            Path base = scenarioFile != null ? scenarioFile.toAbsolutePath().getParent() : document.baseDirectory();
+            sweeps.exportBundle(folder.toPath(), scenario, base, axes, replicates.getValue(), written -> { });
         }
     }
 
     /** Asks for a sweep's results folder and imports it. */
-    public static void importSweep(Window owner, MainViewModel model) {
+    public static void importSweep(Window owner, SweepActions sweeps, AppExecutor executor) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Sweep results (the folder 'twinbench sweep --out' wrote)");
         File folder = chooser.showDialog(owner);
         if (folder != null) {
-            importFolder(owner, model.sweeps(), model.executor(), folder.toPath());
+            importFolder(owner, sweeps, executor, folder.toPath());
         }
     }
 

@@ -22,10 +22,10 @@ import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 import org.twinbench.sim.store.RunStore;
-import org.twinbench.ui.AppExecutor;
-import org.twinbench.ui.FxCoalescer;
-import org.twinbench.ui.BackgroundTask;
 import org.twinbench.ui.data.ModelSummary;
+import org.twinbench.ui.fx.AppExecutor;
+import org.twinbench.ui.fx.BackgroundTask;
+import org.twinbench.ui.fx.FxCoalescer;
 import org.twinbench.ui.results.LiveChartsViewModel;
 
 /**

@@ -10,8 +10,8 @@ import org.twinbench.data.BundledSamples;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Frame;
 import org.twinbench.data.TableLoader;
-import org.twinbench.ui.BackgroundTask;
 import org.twinbench.ui.data.SpreadsheetNotes;
+import org.twinbench.ui.fx.BackgroundTask;
 
 /** Page 1, "Your data": the spreadsheet, read in the background, and its problems in words. */
 public final class DataPageModel {

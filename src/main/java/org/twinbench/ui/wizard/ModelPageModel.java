@@ -16,8 +16,8 @@ import org.twinbench.data.Frame;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.sim.whatif.WhatIfModel;
-import org.twinbench.ui.BackgroundTask;
 import org.twinbench.ui.data.SpreadsheetNotes;
+import org.twinbench.ui.fx.BackgroundTask;
 
 /**
  * Page 3, "Your model": a model built from the user's data, or the one they were given tried on it,

@@ -18,7 +18,7 @@ import org.twinbench.sim.whatif.WhatIfChange;
 import org.twinbench.sim.whatif.WhatIfQuestion;
 import org.twinbench.sim.whatif.WhatIfRun;
 import org.twinbench.sim.whatif.WhatIfVerdict;
-import org.twinbench.ui.BackgroundTask;
+import org.twinbench.ui.fx.BackgroundTask;
 
 /**
  * Page 6, "Will it hold up?": every chosen change tried in the background, the verdicts worst first,

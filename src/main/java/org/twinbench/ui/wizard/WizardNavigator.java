@@ -6,7 +6,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import org.twinbench.sim.whatif.WhatIfModel;
 import org.twinbench.sim.whatif.WhatIfQuestion;
-import org.twinbench.ui.BackgroundTask;
+import org.twinbench.ui.fx.BackgroundTask;
 
 /**
  * The guided "Will my model hold up?" wizard: its six pages, each with a small view model that

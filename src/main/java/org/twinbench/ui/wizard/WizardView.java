@@ -36,8 +36,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.twinbench.sim.whatif.WhatIfRun;
 import org.twinbench.sim.whatif.WhatIfVerdict;
-import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.data.DataPreview;
+import org.twinbench.ui.fx.AppExecutor;
 
 /** Controller of {@code fxml/WizardView.fxml}: the guided "Will my model hold up?" wizard. */
 public final class WizardView {

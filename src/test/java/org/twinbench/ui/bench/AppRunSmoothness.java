@@ -12,9 +12,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.twinbench.data.BundledSamples;
-import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
 import org.twinbench.ui.TwinBenchApp;
+import org.twinbench.ui.fx.AppExecutor;
 
 /**
  * Benchmark (not a test): the whole main window running a real 10,000-step simulation of the loans

@@ -13,7 +13,7 @@ import javafx.stage.Stage;
 import org.twinbench.sim.StepResult;
 import org.twinbench.stats.MetricSet;
 import org.twinbench.stats.SliceMetrics;
-import org.twinbench.ui.FxCoalescer;
+import org.twinbench.ui.fx.FxCoalescer;
 import org.twinbench.ui.results.LiveChartsViewModel;
 
 /**

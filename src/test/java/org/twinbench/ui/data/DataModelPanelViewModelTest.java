@@ -19,8 +19,8 @@ import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Schema;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.SampleScenarios;
-import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.fx.AppExecutor;
 import org.twinbench.ui.graph.GraphCanvasViewModel;
 
 /** The data and model panel's logic without the toolkit: proposed roles, masking, and files onto the canvas. */

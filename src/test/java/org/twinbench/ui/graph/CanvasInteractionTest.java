@@ -26,8 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.ui.MainViewModel;
-import org.twinbench.ui.ScriptedPrompts;
 import org.twinbench.ui.MainWindowFixture;
+import org.twinbench.ui.ScriptedPrompts;
 import org.twinbench.ui.TwinBenchApp;
 
 /**

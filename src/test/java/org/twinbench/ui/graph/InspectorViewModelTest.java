@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.data.BundledSamples;
 import org.twinbench.scenario.SampleScenarios;
-import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.data.DatasetColumns;
 import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.fx.AppExecutor;
 
 /** The inspector's view model without the toolkit; its FX thread is the calling thread. */
 class InspectorViewModelTest {

@@ -25,8 +25,8 @@ import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.ui.MainViewModel;
-import org.twinbench.ui.ScriptedPrompts;
 import org.twinbench.ui.MainWindowFixture;
+import org.twinbench.ui.ScriptedPrompts;
 import org.twinbench.ui.TwinBenchApp;
 
 /**

@@ -17,7 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.data.BundledSamples;
 import org.twinbench.scenario.Story;
 import org.twinbench.scenario.StoryFormat;
-import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.fx.AppExecutor;
 import org.twinbench.ui.results.ChartCurve;
 
 /** Plays a bundled demo story through all its chapters with the keyboard alone. */

@@ -28,7 +28,7 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
-import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.fx.AppExecutor;
 
 /** Two recorded runs: reopened from the store without re-running, and compared. */
 @ExtendWith(ApplicationExtension.class)

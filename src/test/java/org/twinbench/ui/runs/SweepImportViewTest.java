@@ -25,7 +25,7 @@ import org.twinbench.data.SampleData;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.store.RunStore;
-import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.fx.AppExecutor;
 import picocli.CommandLine;
 
 /** "Import sweep results…": the points of a sweep folder appear as runs in the run history window. */

@@ -21,8 +21,8 @@ import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.store.RunState;
 import org.twinbench.sim.store.RunStore;
-import org.twinbench.ui.AppExecutor;
 import org.twinbench.ui.MainViewModel;
+import org.twinbench.ui.fx.AppExecutor;
 import picocli.CommandLine;
 
 /**

@@ -35,7 +35,7 @@ import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 import org.twinbench.sim.whatif.WhatIfChange;
-import org.twinbench.ui.AppExecutor;
+import org.twinbench.ui.fx.AppExecutor;
 
 /**
  * Walks the guided wizard end to end on the bundled churn data, the "build one for me" way and the

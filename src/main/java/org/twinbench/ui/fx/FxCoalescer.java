@@ -1,4 +1,4 @@
-package org.twinbench.ui;
+package org.twinbench.ui.fx;
 
 import java.util.ArrayList;
 import java.util.List;

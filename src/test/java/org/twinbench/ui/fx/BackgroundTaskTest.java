@@ -1,4 +1,4 @@
-package org.twinbench.ui;
+package org.twinbench.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

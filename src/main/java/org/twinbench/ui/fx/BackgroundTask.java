@@ -1,4 +1,4 @@
-package org.twinbench.ui;
+package org.twinbench.ui.fx;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;

@@ -1,4 +1,4 @@
-package org.twinbench.ui;
+package org.twinbench.ui.fx;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ public final class FileDialogs {
     }
 
     /** The answer to "save the changes first?". */
-    enum Unsaved { SAVE, DISCARD, CANCEL }
+    public enum Unsaved { SAVE, DISCARD, CANCEL }
 
     /**
      * The questions the main window asks about scenario files. {@link #SYSTEM} shows the platform's
@@ -30,7 +30,7 @@ public final class FileDialogs {
         Unsaved askUnsaved(Window owner, String scenarioName);
     }
 
-    static final Prompts SYSTEM = new Prompts() {
+    public static final Prompts SYSTEM = new Prompts() {
         @Override
         public Optional<Path> openScenario(Window owner, Path folder) {
             return FileDialogs.openScenario(owner, folder);

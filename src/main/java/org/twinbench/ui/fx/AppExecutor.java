@@ -1,4 +1,4 @@
-package org.twinbench.ui;
+package org.twinbench.ui.fx;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -8,7 +8,6 @@ import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
-import org.twinbench.data.TableLoader;
 
 /**
  * A table with a true label and a model's score of the positive class, read and checked for the commands
@@ -19,14 +18,6 @@ import org.twinbench.data.TableLoader;
  * @param scores the score of each row, NaN where missing
  */
 record ScoredTable(Path file, Frame frame, String positiveLabel, int[] labels, double[] scores) {
-
-    static ScoredTable load(Path data, String label, String score, String positive) {
-        Frame frame = TableLoader.load(data).frame();
-        if (frame.rowCount() == 0) {
-            throw new UserInputException(data + ": has a header but no data rows");
-        }
-        return of(data, frame, label, score, positive);
-    }
 
     /** The table {@code frame} read from {@code data}, checked. */
     static ScoredTable of(Path data, Frame frame, String label, String score, String positive) {

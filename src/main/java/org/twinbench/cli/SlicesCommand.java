@@ -13,6 +13,7 @@ import org.twinbench.data.Column;
 import org.twinbench.data.ColumnRole;
 import org.twinbench.data.ColumnSlicing;
 import org.twinbench.data.Dataset;
+import org.twinbench.data.Masking;
 import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
 import org.twinbench.stats.SliceColumn;
@@ -99,7 +100,11 @@ public final class SlicesCommand implements Callable<Integer> {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new UserInputException("--threshold must be between 0 and 1, not " + threshold);
         }
-        ScoredTable table = ScoredTable.load(data, label, score, positive);
+        Dataset dataset = TableLoader.load(data);
+        if (dataset.frame().rowCount() == 0) {
+            throw new UserInputException(data + ": has a header but no data rows");
+        }
+        ScoredTable table = ScoredTable.of(data, dataset.frame(), label, score, positive);
         int[] keep = table.completeRows();
         if (keep.length == 0) {
             throw new UserInputException(data + ": no row has both a label and a score");
@@ -110,8 +115,11 @@ public final class SlicesCommand implements Callable<Integer> {
             correct[i] = predicted == (table.labels()[keep[i]] == 1);
         }
         List<SliceColumn> slicings = new ArrayList<>();
-        for (String name : searched(table)) {
-            slicings.add(ColumnSlicing.of(ScoredTable.column(data, table.frame(), name, "--columns").select(keep), bins));
+        for (String name : searched(table, dataset)) {
+            // Slice names are values: a column of personal data is searched by its masks, never shown in clear.
+            Column column = Masking.forSlicing(ScoredTable.column(data, table.frame(), name, "--columns"),
+                    dataset.kind(name));
+            slicings.add(ColumnSlicing.of(column.select(keep), bins));
         }
         SliceFinder.Result result = SliceFinder.find(slicings, correct,
                 new SliceFinder.Options(maxDepth, minSize, top, alpha));
@@ -126,7 +134,7 @@ public final class SlicesCommand implements Callable<Integer> {
     }
 
     /** The columns to search: those named, or every column a model could be judged by. */
-    private List<String> searched(ScoredTable table) {
+    private List<String> searched(ScoredTable table, Dataset dataset) {
         if (columns != null && !columns.isEmpty()) {
             List<String> named = new ArrayList<>();
             for (String name : columns) {
@@ -139,7 +147,6 @@ public final class SlicesCommand implements Callable<Integer> {
             }
             return named;
         }
-        Dataset dataset = TableLoader.load(data);
         Schema schema = Schema.infer(dataset, label);
         List<String> out = new ArrayList<>();
         for (Column column : table.frame().columns()) {

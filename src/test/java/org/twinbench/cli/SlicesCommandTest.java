@@ -155,4 +155,24 @@ class SlicesCommandTest {
         assertThat(column.err()).contains(data.toString()).contains("no column 'nope'");
         assertThat(column.err().strip().lines()).hasSize(1);
     }
+
+    @Test
+    void aColumnOfPersonalDataIsSearchedByItsMasksNeverShownInClear() throws IOException {
+        List<String> lines = Files.readAllLines(planted(false));
+        List<String> withEmail = new ArrayList<>(List.of(lines.get(0) + ",email"));
+        for (int i = 1; i < lines.size(); i++) {
+            // The weak group (west and basic) writes from one address: a slice the search must find, masked.
+            String address = lines.get(i).startsWith("west,basic,") ? "owner@shop.example" : "user" + (i % 7)
+                    + "@mail.example";
+            withEmail.add(lines.get(i) + "," + address);
+        }
+        Path data = dir.resolve("with-email.csv");
+        Files.write(data, withEmail);
+        CliRunner result = CliRunner.run("slices", "--data", data.toString(), "--label", "outcome", "--score", "p",
+                "--columns", "email,region", "--max-depth", "1", "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        // Masks keep an address's domain and hide the rest, at a fixed width.
+        assertThat(result.out()).doesNotContain("owner@").doesNotContain("user1@").doesNotContain("user2@")
+                .contains("\"column\" : \"email\"");
+    }
 }

@@ -91,7 +91,7 @@ class SweepCommandTest {
         Path broken = grid("broken.json", "{\n  \"recession.scale\": [1.0,\n}");
         Result r = run("sweep", scenario.toString(), "--grid", broken.toString(), "--out", dir.resolve("x").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("twinbench: " + broken + ": line 3, column 1: not valid JSON").doesNotContain("\tat ");
+        assertThat(r.err()).startsWith("twinbench: " + broken + ":3:1: not valid JSON").doesNotContain("\tat ");
 
         Path empty = grid("empty.json", "{\"recession.scale\": []}");
         r = run("sweep", scenario.toString(), "--grid", empty.toString(), "--out", dir.resolve("x").toString());

@@ -1,12 +1,6 @@
 package org.twinbench.sim.sweep;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +21,6 @@ import org.twinbench.scenario.ScenarioException;
  */
 public record SweepGrid(Map<String, List<Object>> axes) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public SweepGrid {
         Map<String, List<Object>> copy = new LinkedHashMap<>();
@@ -58,18 +51,8 @@ public record SweepGrid(Map<String, List<Object>> axes) {
      * fraction become whole numbers.
      */
     public static SweepGrid read(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": no such file");
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new ScenarioException(file + (at == null ? "" : ": line " + at.getLineNr() + ", column "
-                    + at.getColumnNr()) + ": not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
-        }
+        // Bounded like every JSON file TwinBench reads: depth, number length, size, one document.
+        JsonNode root = org.twinbench.data.StrictJson.read(file, 16L << 20, ScenarioException::new);
         if (root == null || !root.isObject() || root.isEmpty()) {
             throw new ScenarioException(file + ": write a JSON object of parameters to value lists, e.g. "
                     + "{\"recession.scale\": [0.9, 0.7]}");

@@ -123,10 +123,7 @@ public final class LiveChartsViewModel {
         exports.inBackground(file, () -> ResultExports.csv(snapshot, file), null);
     }
 
-    /**
-     * Writes the run's values so far exactly as the {@code run} command writes {@code steps.csv}
-     * ({@code replicate,step,slice,metric,value}), atomically.
-     */
+    /** Writes the run's values so far exactly as {@code run} writes {@code steps.csv}, atomically. */
     public void exportCsv(Path file) throws IOException {
         ResultExports.csv(stepsByReplicate(), file);
     }
@@ -183,10 +180,7 @@ public final class LiveChartsViewModel {
         return canReport.getReadOnlyProperty();
     }
 
-    /**
-     * Writes the HTML report of the run so far on the background executor, atomically; then hands
-     * the file to {@code then} on the FX thread (to offer to open it).
-     */
+    /** Writes the run's HTML report so far, atomically, off the FX thread; {@code then} gets the file on it. */
     public void exportHtmlReport(Path file, java.util.function.Consumer<Path> then) {
         if (!canReport.get()) {
             message.set("No run to report on yet: run the scenario first");

@@ -48,12 +48,12 @@ class SweepGridTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\n  \"recession.scale\": [1.0,\n}");
         assertThatThrownBy(() -> SweepGrid.read(broken)).isInstanceOf(ScenarioException.class)
-                .hasMessageStartingWith(broken + ": line 3, column 1: not valid JSON");
+                .hasMessageStartingWith(broken + ":3:1: not valid JSON");
         Path nested = dir.resolve("nested.json");
         Files.writeString(nested, "{\"recession.scale\": [1.0, [2]]}");
         assertThatThrownBy(() -> SweepGrid.read(nested))
                 .hasMessage(nested + ": parameter 'recession.scale', value 2: write a number, true/false or text, not [2]");
-        assertThatThrownBy(() -> SweepGrid.read(dir.resolve("none.json"))).hasMessageEndingWith("none.json: no such file");
+        assertThatThrownBy(() -> SweepGrid.read(dir.resolve("none.json"))).hasMessageEndingWith("none.json: file not found");
         assertThatThrownBy(() -> SweepGrid.ofOptions(List.of("recession.scale")))
                 .hasMessage("--sweep 'recession.scale': write NODE.PARAM=V1,V2,..., e.g. recession.scale=0.9,0.7");
         assertThatThrownBy(() -> SweepGrid.ofOptions(List.of("recession.scale= , ")))

@@ -31,16 +31,9 @@ class LiveChartsViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        FXMLLoader loader = new FXMLLoader(getClass().getResource("/fxml/LiveChartsView.fxml"));
-        Parent root = loader.load();
-        view = loader.getController();
-        model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
-        view.bind(model);
-        view.setSteps(40);
-        Scene scene = new Scene(root, 1000, 700);
-        scene.getStylesheets().add(getClass().getResource("/styles/theme.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        LiveChartsWindow window = LiveChartsWindow.show(stage, 40);
+        view = window.view();
+        model = window.model();
     }
 
     private static MetricSet accuracy(double value, int n) {

@@ -25,16 +25,7 @@ class ReliabilityWindowViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        FXMLLoader loader = new FXMLLoader(getClass().getResource("/fxml/LiveChartsView.fxml"));
-        Parent root = loader.load();
-        LiveChartsView view = loader.getController();
-        model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
-        view.bind(model);
-        view.setSteps(60);
-        Scene scene = new Scene(root, 1000, 700);
-        scene.getStylesheets().add(getClass().getResource("/styles/theme.css").toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        model = LiveChartsWindow.show(stage, 60).model();
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {

@@ -14,7 +14,10 @@ import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.Frame;
+import org.twinbench.data.Masking;
 import org.twinbench.data.NumericColumn;
+import org.twinbench.data.PiiDetector;
+import org.twinbench.data.PiiKind;
 import org.twinbench.data.TableLoader;
 import org.twinbench.stats.CategoricalDrift;
 import org.twinbench.stats.CategoricalReference;
@@ -72,7 +75,8 @@ public final class DriftCommand implements Callable<Integer> {
     static final int LISTED_CATEGORIES = 20;
 
     /** One compared column: its statistics and, when the two tables disagree on its type, why. */
-    private record Compared(String name, ColumnDrift drift, String note) {
+    /** @param pii the kind of personal data the column holds (its categories are then listed masked), or null */
+    private record Compared(String name, ColumnDrift drift, String note, PiiKind pii) {
     }
 
     @Override
@@ -102,6 +106,10 @@ public final class DriftCommand implements Callable<Integer> {
         }
         out.flush();
         return TwinBenchCommand.OK;
+    }
+
+    private static List<String> masked(PiiKind pii, List<String> values) {
+        return pii == null ? values : values.stream().map(v -> Masking.mask(pii, v)).toList();
     }
 
     private static Frame load(Path file) {
@@ -136,7 +144,7 @@ public final class DriftCommand implements Callable<Integer> {
     /** Numeric statistics when both sides are numeric; otherwise both sides are compared as categories. */
     static Compared compare(String name, Column ref, Column cur) {
         if (ref instanceof NumericColumn r && cur instanceof NumericColumn c) {
-            return new Compared(name, NumericReference.of(r.values()).compare(c.values()), null);
+            return new Compared(name, NumericReference.of(r.values()).compare(c.values()), null, null);
         }
         String note = null;
         if (ref instanceof NumericColumn) {
@@ -146,7 +154,9 @@ public final class DriftCommand implements Callable<Integer> {
         }
         CategoricalColumn r = asCategories(ref);
         CategoricalColumn c = asCategories(cur);
-        return new Compared(name, CategoricalReference.of(r.codes(), r.levels()).compare(c.codes(), c.levels()), note);
+        PiiKind pii = PiiDetector.detect(ref) != null ? PiiDetector.detect(ref) : PiiDetector.detect(cur);
+        return new Compared(name, CategoricalReference.of(r.codes(), r.levels()).compare(c.codes(), c.levels()), note,
+                pii);
     }
 
     private static CategoricalColumn asCategories(Column column) {
@@ -202,9 +212,11 @@ public final class DriftCommand implements Callable<Integer> {
             node.put("current_count", c.drift().currentCount());
             if (c.drift() instanceof CategoricalDrift cat) {
                 // An identifier column can bring thousands of new values: list the first few, count them all.
-                node.set("new_categories", Json.MAPPER.valueToTree(firstFew(cat.newCategories())));
+                // Category values of personal data are listed masked, as every output masks them.
+                node.set("new_categories", Json.MAPPER.valueToTree(masked(c.pii(), firstFew(cat.newCategories()))));
                 node.put("new_category_count", cat.newCategories().size());
-                node.set("vanished_categories", Json.MAPPER.valueToTree(firstFew(cat.vanishedCategories())));
+                node.set("vanished_categories", Json.MAPPER.valueToTree(masked(c.pii(),
+                        firstFew(cat.vanishedCategories()))));
                 node.put("vanished_category_count", cat.vanishedCategories().size());
             }
             String note = c.drift().computed() ? c.note()

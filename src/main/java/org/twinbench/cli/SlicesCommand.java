@@ -152,7 +152,8 @@ public final class SlicesCommand implements Callable<Integer> {
         for (Column column : table.frame().columns()) {
             String name = column.name();
             ColumnRole role = schema.role(name);
-            if (!name.equals(score) && (role == ColumnRole.FEATURE || role == ColumnRole.SLICE)) {
+            if (!name.equals(score) && (role == ColumnRole.FEATURE || role == ColumnRole.SLICE)
+                    && !restatesThePrediction(column, table)) {
                 out.add(name);
             }
         }
@@ -161,6 +162,26 @@ public final class SlicesCommand implements Callable<Integer> {
                     + " personal data; name some with --columns");
         }
         return out;
+    }
+
+    /**
+     * True for a column that only restates the model's decision (such as the {@code prediction} column
+     * {@code score} writes): two values, each on one side of the threshold on every row with a score.
+     * Searching it would only rediscover the errors.
+     */
+    private boolean restatesThePrediction(Column column, ScoredTable table) {
+        java.util.Map<String, Boolean> side = new java.util.HashMap<>();
+        for (int i = 0; i < column.size(); i++) {
+            double s = table.scores()[i];
+            if (column.isMissing(i) || Double.isNaN(s)) {
+                continue;
+            }
+            Boolean before = side.put(org.twinbench.data.BinaryLabels.text(column, i), s >= threshold);
+            if (before != null && before != (s >= threshold)) {
+                return false;
+            }
+        }
+        return side.size() == 2 && side.containsValue(true) && side.containsValue(false);
     }
 
     private ObjectNode toJson(SliceFinder.Result result, List<SliceColumn> slicings) {

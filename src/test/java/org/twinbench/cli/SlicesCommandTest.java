@@ -175,4 +175,22 @@ class SlicesCommandTest {
         assertThat(result.out()).doesNotContain("owner@").doesNotContain("user1@").doesNotContain("user2@")
                 .contains("\"column\" : \"email\"");
     }
+
+    @Test
+    void aColumnThatRestatesThePredictionIsNotSearched() throws IOException {
+        List<String> lines = Files.readAllLines(planted(false));
+        List<String> scored = new ArrayList<>(List.of(lines.get(0) + ",prediction"));
+        for (String line : lines.subList(1, lines.size())) {
+            double p = Double.parseDouble(line.substring(line.lastIndexOf(',') + 1));
+            scored.add(line + "," + (p >= 0.5 ? "yes" : "no"));
+        }
+        Path data = dir.resolve("scored.csv");
+        Files.write(data, scored);
+        CliRunner result = CliRunner.run("slices", "--data", data.toString(), "--label", "outcome", "--score", "p",
+                "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.path("columns").toString()).doesNotContain("prediction").contains("region");
+        assertThat(json.path("slices").get(0).path("predicates").toString()).contains("\"west\"");
+    }
 }

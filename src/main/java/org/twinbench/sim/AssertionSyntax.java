@@ -5,14 +5,19 @@ import org.twinbench.scenario.ScenarioException;
 
 /**
  * Reads the text of an {@code --assert} gate in one pass, left to right, each character looked at
- * once or twice: {@code FUNCTION ( METRIC [ KEY = VALUE ] ) OPERATOR NUMBER}, with spaces allowed
- * around every part. (A backtracking regular expression took 36 s on 5,000 spaces in a selector.)
+ * once or twice: {@code FUNCTION ( METRIC [ KEY = VALUE ] since DATE until DATE ) OPERATOR NUMBER}
+ * (the selector and the two dates each optional; dates as {@code 2025-03-01}), with spaces allowed around
+ * every part. (A backtracking regular expression took 36 s on 5,000 spaces in a selector.)
  * Expressions longer than {@link Limits#ASSERT_LENGTH} characters are refused before they are read.
  */
 final class AssertionSyntax {
 
-    /** The parts of a gate; {@code key} and {@code value} are null without a selector. */
-    record Parts(String function, String metric, String key, String value, String operator, double bound) {
+    /**
+     * The parts of a gate; {@code key} and {@code value} are null without a selector, {@code since} and
+     * {@code until} (ISO dates) without their clause.
+     */
+    record Parts(String function, String metric, String key, String value, String since, String until,
+                 String operator, double bound) {
     }
 
     private final String text;
@@ -56,6 +61,27 @@ final class AssertionSyntax {
                 return null;
             }
         }
+        String since = null;
+        String until = null;
+        for (int clause = 0; clause < 2; clause++) {
+            spaces();
+            int mark = at;
+            String word = word();
+            if (!word.equals("since") && !word.equals("until")) {
+                at = mark;
+                break;
+            }
+            spaces();
+            String date = date();
+            if (date == null || (word.equals("since") ? since : until) != null) {
+                return null;
+            }
+            if (word.equals("since")) {
+                since = date;
+            } else {
+                until = date;
+            }
+        }
         if (!symbol(')')) {
             return null;
         }
@@ -70,7 +96,21 @@ final class AssertionSyntax {
         if (number == null || at != text.length()) {
             return null;
         }
-        return new Parts(function, metric, key, value, operator, Double.parseDouble(number));
+        return new Parts(function, metric, key, value, since, until, operator, Double.parseDouble(number));
+    }
+
+    /** A calendar date {@code YYYY-MM-DD}, or null. */
+    private String date() {
+        int start = at;
+        while (at < text.length() && at - start < 10 && (isDigit(text.charAt(at)) || text.charAt(at) == '-')) {
+            at++;
+        }
+        String date = text.substring(start, at);
+        try {
+            return java.time.LocalDate.parse(date).toString().equals(date) ? date : null;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /** The characters before the next {@code stop} (or to the end), without consuming {@code stop}. */

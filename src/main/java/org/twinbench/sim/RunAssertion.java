@@ -14,10 +14,21 @@ import org.twinbench.scenario.ScenarioException;
  *       events in a replicate, the largest over replicates; {@code count(alarms[node=ID])} counts one
  *       node's.</li>
  * </ul>
- * Comparisons: {@code >=}, {@code <=}, {@code >}, {@code <}, {@code ==}, {@code !=}.
+ * Comparisons: {@code >=}, {@code <=}, {@code >}, {@code <}, {@code ==}, {@code !=}. A calendar replay's
+ * steps can be chosen by date: {@code min(accuracy[region=north] since 2025-03-01 until 2025-07-01) >= 0.8}
+ * takes the steps whose window starts on or after {@code since} and before {@code until} (either may be
+ * left out), for every function, events included.
+ *
+ * @param since the first window start included (ISO date), or null
+ * @param until the first window start no longer included (ISO date), or null
  */
-public record RunAssertion(String expression, String function, String metric, String slice, String operator,
-                           double bound) {
+public record RunAssertion(String expression, String function, String metric, String slice, String since,
+                           String until, String operator, double bound) {
+
+    public RunAssertion(String expression, String function, String metric, String slice, String operator,
+                        double bound) {
+        this(expression, function, metric, slice, null, null, operator, bound);
+    }
 
     private static final List<String> EVENTS = List.of("alarms", "retrains", "rollbacks", "promotes");
 
@@ -48,28 +59,50 @@ public record RunAssertion(String expression, String function, String metric, St
         if (event && m.key() != null && !m.key().equals("node")) {
             throw new ScenarioException("--assert '" + expression + "': events are selected with [node=ID]");
         }
-        return new RunAssertion(expression.strip(), function, metric, slice, m.operator(), m.bound());
+        return new RunAssertion(expression.strip(), function, metric, slice, m.since(), m.until(), m.operator(),
+                m.bound());
     }
 
     /** Checks the assertion; a metric or slice the run does not have is a {@link ScenarioException}. */
     public Verdict check(RunOutcome outcome, RunSeries series) {
-        double actual = function.equals("count") ? countEvents(outcome) : aggregate(series);
+        boolean[] chosen = chosenSteps(series);
+        double actual = function.equals("count") ? countEvents(outcome, chosen) : aggregate(series, chosen);
         return new Verdict(this, actual, compare(actual));
     }
 
-    private double countEvents(RunOutcome outcome) {
+    /** The steps the gate looks at: every one, or those whose window starts within since/until. */
+    private boolean[] chosenSteps(RunSeries series) {
+        boolean[] chosen = new boolean[series.steps()];
+        java.util.Arrays.fill(chosen, true);
+        if (since == null && until == null) {
+            return chosen;
+        }
+        List<String> starts = series.windowStarts();
+        if (starts.isEmpty()) {
+            throw new ScenarioException("--assert '" + expression + "': since and until choose steps by date, but"
+                    + " this run's steps have no dates (replay dated data with a source's time_column and window)");
+        }
+        for (int step = 0; step < chosen.length; step++) {
+            String start = starts.get(step);
+            chosen[step] = (since == null || start.compareTo(since) >= 0) && (until == null || start.compareTo(until) < 0);
+        }
+        return chosen;
+    }
+
+    private double countEvents(RunOutcome outcome, boolean[] chosen) {
         String kind = metric.substring(0, metric.length() - 1);
         String node = slice.equals(StepResult.OVERALL) ? null : slice.substring("node=".length());
         long most = 0;
         for (List<StepResult> replicate : outcome.replicates()) {
-            long count = replicate.stream().flatMap(s -> s.alarms().stream())
+            long count = replicate.stream().filter(s -> s.step() < chosen.length && chosen[s.step()])
+                    .flatMap(s -> s.alarms().stream())
                     .filter(a -> a.kind().equals(kind) && (node == null || a.nodeId().equals(node))).count();
             most = Math.max(most, count);
         }
         return most;
     }
 
-    private double aggregate(RunSeries series) {
+    private double aggregate(RunSeries series, boolean[] chosen) {
         RunSeries.Key key = new RunSeries.Key(slice, metric);
         double[][] table = series.values(key).orElseThrow(() -> new ScenarioException("--assert '" + expression
                 + "': the run has no series " + key + "; it has " + known(series)));
@@ -77,9 +110,9 @@ public record RunAssertion(String expression, String function, String metric, St
             RunSeries.Band band = series.band(key);
             double[] mean = band.mean();
             for (int i = 0; i < mean.length; i++) {
-                double v = mean[function.equals("first") ? i : mean.length - 1 - i];
-                if (!Double.isNaN(v)) {
-                    return v;
+                int step = function.equals("first") ? i : mean.length - 1 - i;
+                if (chosen[step] && !Double.isNaN(mean[step])) {
+                    return mean[step];
                 }
             }
             return Double.NaN;
@@ -88,8 +121,9 @@ public record RunAssertion(String expression, String function, String metric, St
                 : function.equals("max") ? Double.NEGATIVE_INFINITY : 0;
         long n = 0;
         for (double[] row : table) {
-            for (double v : row) {
-                if (Double.isNaN(v)) {
+            for (int step = 0; step < row.length; step++) {
+                double v = row[step];
+                if (Double.isNaN(v) || !chosen[step]) {
                     continue;
                 }
                 n++;

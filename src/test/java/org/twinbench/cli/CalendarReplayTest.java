@@ -329,4 +329,49 @@ class CalendarReplayTest {
         assertThat(refused.err()).contains("node deployed").contains("row 18").contains("1.7")
                 .contains("between 0 and 1");
     }
+
+    @Test
+    void gatesChooseStepsByTheirDates() throws IOException {
+        Path data = dataset("loans-us-gates.csv", "M/d/yyyy", d -> true);
+        Path file = scenario(data, Map.of("window", "month", "reference_until", "2025-01-01"));
+        Path plain = dir.resolve("gates-plain");
+        assertThat(CliRunner.run("run", file.toString(), "--out", plain.toString(), "--no-store").exitCode()).isZero();
+        // Each month's accuracy as steps.csv has it: the gates must pick exactly these steps.
+        Map<String, String> accuracyByWindow = new TreeMap<>();
+        Map<String, String> windowOfStep = new TreeMap<>();
+        for (String line : Files.readAllLines(plain.resolve("steps.csv"))) {
+            String[] f = line.split(",", -1);
+            if (f[0].equals("0") && f[2].equals("overall") && f[3].equals("window_start")) {
+                windowOfStep.put(f[1], f[4]);
+            }
+        }
+        for (String line : Files.readAllLines(plain.resolve("steps.csv"))) {
+            String[] f = line.split(",", -1);
+            if (f[0].equals("0") && f[2].equals("overall") && f[3].equals("accuracy")) {
+                accuracyByWindow.put(windowOfStep.get(f[1]), f[4]);
+            }
+        }
+        String april = accuracyByWindow.get("2025-04-01");
+        String march = accuracyByWindow.get("2025-03-01");
+        CliRunner pass = CliRunner.run("run", file.toString(), "--out", dir.resolve("gates-pass").toString(),
+                "--no-store", "--assert", "first(accuracy since 2025-04-01) >= " + april,
+                "--assert", "first(accuracy since 2025-04-01) <= " + april,
+                "--assert", "last(accuracy since 2025-01-01 until 2025-04-01) == " + march);
+        assertThat(pass.exitCode()).as(pass.out() + pass.err()).isZero();
+        assertThat(pass.out()).contains("PASS first(accuracy since 2025-04-01) >= " + april);
+        CliRunner fail = CliRunner.run("run", file.toString(), "--out", dir.resolve("gates-fail").toString(),
+                "--no-store", "--assert", "last(accuracy until 2025-04-01) > " + march);
+        assertThat(fail.exitCode()).isEqualTo(1);
+
+        Path rows = scenario(dataset("loans-rows-gates.csv", "M/d/yyyy", d -> true), Map.of("batch_size", 500L,
+                "steps", 2L));
+        CliRunner undated = CliRunner.run("run", rows.toString(), "--out", dir.resolve("gates-undated").toString(),
+                "--no-store", "--assert", "min(accuracy since 2025-01-01) >= 0");
+        assertThat(undated.exitCode()).isEqualTo(2);
+        assertThat(undated.err()).contains("since and until choose steps by date").doesNotContain("Exception");
+        CliRunner badDate = CliRunner.run("run", rows.toString(), "--out", dir.resolve("gates-bad").toString(),
+                "--no-store", "--assert", "min(accuracy since 2025-13-01) >= 0");
+        assertThat(badDate.exitCode()).isEqualTo(2);
+        assertThat(badDate.err()).contains("not understood");
+    }
 }

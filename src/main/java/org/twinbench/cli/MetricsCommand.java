@@ -151,9 +151,7 @@ public final class MetricsCommand implements Callable<Integer> {
             throw new UserInputException(data + ": has a header but no data rows");
         }
         Column labelColumn = requireColumn(frame, label, "--label");
-        if (chosen != Task.BINARY) {
-            return taskMetrics(chosen, dataset, frame, labelColumn, requireColumn(frame, prediction, "--prediction"), pairs);
-        }
+        // Slice names are values: a column of personal data is sliced by its masks, never in clear.
         List<Column> sliceColumns = new ArrayList<>();
         for (String slice : slices) {
             sliceColumns.add(Masking.forSlicing(requireColumn(frame, slice, "--slice"), dataset.kind(slice)));
@@ -163,6 +161,10 @@ public final class MetricsCommand implements Callable<Integer> {
                 Column column = requireColumn(frame, name, "--intersect");
                 frame = frame.with(Masking.forSlicing(column, dataset.kind(name)));
             }
+        }
+        if (chosen != Task.BINARY) {
+            return taskMetrics(chosen, frame, labelColumn, requireColumn(frame, prediction, "--prediction"),
+                    sliceColumns, pairs);
         }
         ScoredTable table = ScoredTable.of(data, frame, label, score, positive);
         String positiveLabel = table.positiveLabel();
@@ -202,19 +204,8 @@ public final class MetricsCommand implements Callable<Integer> {
         return TwinBenchCommand.OK;
     }
 
-    private Integer taskMetrics(Task chosen, Dataset dataset, Frame frame, Column labelColumn, Column predictionColumn,
-                                List<String[]> pairs) {
-        // Slice names are values: a column of personal data is sliced by its masks, never in clear.
-        List<Column> sliceColumns = new ArrayList<>();
-        for (String slice : slices) {
-            sliceColumns.add(Masking.forSlicing(requireColumn(frame, slice, "--slice"), dataset.kind(slice)));
-        }
-        for (String[] pair : pairs) {
-            for (String name : pair) {
-                Column column = requireColumn(frame, name, "--intersect");
-                frame = frame.with(Masking.forSlicing(column, dataset.kind(name)));
-            }
-        }
+    private Integer taskMetrics(Task chosen, Frame frame, Column labelColumn, Column predictionColumn,
+                                List<Column> sliceColumns, List<String[]> pairs) {
         TaskMetrics report = new TaskMetrics(chosen, data, frame, labelColumn, predictionColumn, probaPrefix, sliceColumns,
                 pairs, this::slicing, bootstrap == null ? null : new MetricsReport.Bootstrap(bootstrap, seed, confidence));
         PrintWriter out = json.out();

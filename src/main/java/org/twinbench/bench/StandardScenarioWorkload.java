@@ -186,7 +186,7 @@ final class StandardScenarioWorkload implements Workload {
                 }
             }
             columns.set(4, new CategoricalColumn("region", region, regions.levels()));
-            double[] scores = plan.model().scorePositive(new Frame(columns));
+            double[] scores = ((org.twinbench.model.BinaryClassifier) plan.model()).scorePositive(new Frame(columns));
             int[] y = new int[batch];
             int[] codes = labels.codes();
             for (int i = 0; i < batch; i++) {

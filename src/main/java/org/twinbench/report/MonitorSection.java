@@ -23,7 +23,7 @@ final class MonitorSection {
         Map<String, List<RunSeries.Key>> byNode = new LinkedHashMap<>();
         List<SvgChart.Line> latency = new ArrayList<>();
         for (RunSeries.Key key : series.keys()) {
-            if (!key.slice().equals(StepResult.OVERALL) || MetricSet.NAMES.contains(key.metric())) {
+            if (!key.slice().equals(StepResult.OVERALL) || MetricSet.isMetric(key.metric())) {
                 continue;
             }
             if (key.metric().startsWith("latency_")) {

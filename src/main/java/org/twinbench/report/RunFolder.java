@@ -128,7 +128,7 @@ public final class RunFolder {
         void add(String slice, String metric, double value) {
             if (!slice.equals(StepResult.OVERALL)) {
                 slices.computeIfAbsent(slice, s -> new LinkedHashMap<>()).put(metric, value);
-            } else if (metric.equals("n") || MetricSet.NAMES.contains(metric)) {
+            } else if (metric.equals("n") || MetricSet.isMetric(metric)) {
                 overall.put(metric, value);
             } else {
                 measures.put(metric, value);
@@ -149,12 +149,7 @@ public final class RunFolder {
 
         private static MetricSet metrics(Map<String, Double> m) {
             double n = m.getOrDefault("n", 0.0);
-            return new MetricSet((int) n, get(m, "accuracy"), get(m, "precision"), get(m, "recall"), get(m, "f1"),
-                    get(m, "roc_auc"), get(m, "log_loss"), get(m, "brier"), get(m, "ece"));
-        }
-
-        private static double get(Map<String, Double> m, String name) {
-            return m.getOrDefault(name, Double.NaN);
+            return MetricSet.of((int) n, m);
         }
     }
 

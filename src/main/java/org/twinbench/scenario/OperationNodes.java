@@ -40,8 +40,9 @@ final class OperationNodes {
                             optional("positive", TEXT, null, "Positive class (default: the CLI.md rule)")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.MODEL_BUNDLE, "Models", "TwinBench model file",
-                    "Scores every batch with a trained .twinmodel bundle (logistic, random forest or gradient "
-                            + "boosting); retraining refits the same algorithm",
+                    "Scores every batch with a trained .twinmodel bundle of any task (binary, multiclass, regression; "
+                            + "linear, logistic, random forest or gradient boosting); retraining refits the same "
+                            + "algorithm for the same task",
                     List.of(required("path", TEXT, "The .twinmodel file, relative to the scenario")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.ONNX_MODEL, "Models", "ONNX model",
@@ -52,7 +53,8 @@ final class OperationNodes {
                     "Mirrors a deployed model from its prediction log: the scores it actually produced are replayed "
                             + "as they are, no model file needed; it cannot be retrained",
                     List.of(
-                            required("score_column", COLUMN, "Column of the logged probability of the positive class"),
+                            required("score_column", COLUMN, "Column of the logged probability of the positive class, or "
+                                    + "of the logged predicted amount when the target holds amounts (a regression)"),
                             required("target", COLUMN, "Column of the true outcome"),
                             optional("positive", TEXT, null, "Positive class of the outcome (default: the usual rule)")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
@@ -170,7 +172,9 @@ final class OperationNodes {
                             optional("quantized", BOOLEAN, false, "8-bit model: half the service time, coarser scores")),
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.SLICE_METRICS, "Metrics", "Slice metrics",
-                    "Accuracy, precision, recall, F1, AUC, log loss, Brier and ECE per step, overall and per slice",
+                    "The metrics of the model's task per step, overall and per slice: accuracy, precision, recall, F1, "
+                            + "AUC, log loss, Brier and ECE (binary); MAE, RMSE, R² and MAPE (regression); accuracy, "
+                            + "balanced accuracy, macro and weighted F1, log loss (multiclass)",
                     List.of(
                             optional("slices", COLUMNS, List.of(), "Columns whose values form slices"),
                             share("threshold", 0.5, "Score at or above which a row is predicted positive"),

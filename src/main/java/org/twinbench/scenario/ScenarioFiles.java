@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.twinbench.data.DataException;
 import org.twinbench.data.InputFiles;
-import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.TaskModel;
 import org.twinbench.model.ModelFiles;
 
 /**
@@ -62,9 +62,9 @@ public final class ScenarioFiles {
     }
 
     private static java.util.Optional<String> openModel(ScenarioNode node, Path file) {
-        BinaryClassifier model;
+        TaskModel model;
         try {
-            model = ModelFiles.load(file);
+            model = ModelFiles.loadAny(file);
         } catch (DataException e) {
             return java.util.Optional.of("node " + node.id() + ": " + e.getMessage());
         }

@@ -12,7 +12,9 @@ import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.data.Task;
 import org.twinbench.sim.monitor.CategoricalDriftMonitor;
+import org.twinbench.sim.monitor.ClassMixDriftMonitor;
 import org.twinbench.sim.monitor.CbpeMonitor;
 import org.twinbench.sim.monitor.DataQualityMonitor;
 import org.twinbench.sim.monitor.DriftStatistics;
@@ -45,6 +47,21 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
     public static Operations of(Scenario scenario, String modelId, double threshold, String target, String positive, ModelRefit refit,
                          List<Perturbation> poisoning, Frame reference, int[] referenceLabels,
                          double[] referenceScores, Challenger challenger) {
+        return of(scenario, modelId, new ModelTask(Task.BINARY, target, positive, List.of(), threshold), refit, poisoning,
+                reference, referenceLabels, new Predictions(Task.BINARY, referenceScores, null), challenger);
+    }
+
+    /**
+     * The operations around a model of any task; {@code referencePredictions} are what the initial model
+     * said about the reference rows (the baseline of prediction drift and of performance estimation) and
+     * {@code referenceLabels} their labels as {@link ModelTask#labels} reads them.
+     */
+    public static Operations of(Scenario scenario, String modelId, ModelTask task, ModelRefit refit,
+                                List<Perturbation> poisoning, Frame reference, int[] referenceLabels,
+                                Predictions referencePredictions, Challenger challenger) {
+        double threshold = task.threshold();
+        String target = task.target();
+        double[] referenceScores = referencePredictions.values();
         int labelDelay = 0;
         boolean selective = false;
         List<Monitor> monitors = new ArrayList<>();
@@ -84,7 +101,8 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                 }
                 case NodeCatalog.PREDICTION_DRIFT -> {
                     String name = node.string("statistic");
-                    monitors.add(new PredictionDriftMonitor(node.id(), PredictionDriftMonitor.present(referenceScores),
+                    monitors.add(task.task() == Task.MULTICLASS ? ClassMixDriftMonitor.of(node.id(), referenceScores,
+                            task.classes(), name, node.number("threshold")) : new PredictionDriftMonitor(node.id(), PredictionDriftMonitor.present(referenceScores),
                             name, DriftStatistics.find(node.id(), name), node.number("threshold")));
                 }
                 case NodeCatalog.CBPE_MONITOR -> monitors.add(new CbpeMonitor(node.id(),
@@ -101,8 +119,7 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                                 : RetrainPolicy.Trigger.ALARM,
                         node.integer("every_steps"), upstream(scenario, node.id()), node.integer("window_steps"),
                         node.integer("min_rows"), node.integer("cooldown_steps"), node.flag("rollback"),
-                        node.number("tolerance"), threshold, target, positive, scenario.seed(), refit,
-                        poisoning));
+                        node.number("tolerance"), task, scenario.seed(), refit, poisoning));
                 case NodeCatalog.PROMOTE_POLICY -> {
                     if (challenger == null) {
                         throw new org.twinbench.scenario.ScenarioException("node " + node.id()

@@ -59,8 +59,9 @@ public final class RunSeries {
     }
 
     private void putAll(String slice, org.twinbench.stats.MetricSet metrics, StepResult result) {
-        for (int m = 0; m < org.twinbench.stats.MetricSet.NAMES.size(); m++) {
-            put(slice, org.twinbench.stats.MetricSet.NAMES.get(m), result, metrics.value(m));
+        List<String> names = metrics.names();
+        for (int m = 0; m < names.size(); m++) {
+            put(slice, names.get(m), result, metrics.value(m));
         }
     }
 

@@ -11,7 +11,8 @@ import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.Sha256;
 import org.twinbench.data.TableLoader;
-import org.twinbench.model.BinaryClassifier;
+import org.twinbench.data.Task;
+import org.twinbench.model.TaskModel;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
@@ -60,7 +61,8 @@ public final class ScenarioCompiler {
         ScenarioNode modelNode = scenario.modelNodes().get(0);
         ScenarioModel scenarioModel = ScenarioModel.of(modelNode, origin.reference(), schema, scenario.seed(),
                 origin.provenance().sha256(), baseDir, listener);
-        BinaryClassifier model = scenarioModel.model();
+        TaskModel model = scenarioModel.model();
+        TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
         String positive = scenarioModel.positive();
         LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive);
@@ -85,16 +87,18 @@ public final class ScenarioCompiler {
         }
         Challenger challenger = null;
         for (ScenarioNode node : scenario.nodesOfKind(NodeCatalog.CHALLENGER)) {
-            challenger = ScenarioModel.challenger(node, origin.reference(), schema, target, positive, scenario.seed(),
+            challenger = ScenarioModel.challenger(node, origin.reference(), schema, model, scenario.seed(),
                     origin.provenance().sha256(), baseDir, listener);
         }
         // Prediction drift and CBPE start from the initial model's scores of the reference rows.
         boolean scoreReference = !scenario.nodesOfKind(NodeCatalog.PREDICTION_DRIFT).isEmpty()
                 || !scenario.nodesOfKind(NodeCatalog.CBPE_MONITOR).isEmpty();
-        double[] referenceScores = scoreReference ? model.scorePositive(origin.reference()) : new double[0];
-        int[] referenceLabels = scoreReference ? labels.read(origin.reference()) : new int[0];
-        Operations operations = Operations.of(scenario, modelNode.id(), threshold, target, positive, refit, poisoning,
-                origin.reference(), referenceLabels, referenceScores, challenger);
+        ModelTask task = ModelTask.of(model, threshold);
+        Predictions referencePredictions = scoreReference ? Predictions.of(model, origin.reference())
+                : new Predictions(model.task(), new double[0], model.task() == Task.MULTICLASS ? new double[0][] : null);
+        int[] referenceLabels = scoreReference ? task.labels(origin.reference()) : new int[0];
+        Operations operations = Operations.of(scenario, modelNode.id(), task, refit, poisoning, origin.reference(),
+                referenceLabels, referencePredictions, challenger);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
                 operations.deployment(), operations.selectiveLabels(), challenger);

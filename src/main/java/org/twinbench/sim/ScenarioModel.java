@@ -7,6 +7,7 @@ import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Frame;
 import org.twinbench.model.Algorithm;
+import org.twinbench.data.Task;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.LoggedScores;
 import org.twinbench.model.LogisticModel;
@@ -14,8 +15,15 @@ import org.twinbench.model.ModelCard;
 import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
 import org.twinbench.model.ModelTrainer;
+import org.twinbench.model.MulticlassClassifier;
+import org.twinbench.model.MulticlassModel;
 import org.twinbench.model.OnnxModel;
+import org.twinbench.model.RegressionModel;
+import org.twinbench.model.Regressor;
+import org.twinbench.model.TaskModel;
+import org.twinbench.model.TaskTrainer;
 import org.twinbench.model.TrainingOptions;
+import org.twinbench.model.TrainingProgress;
 import org.twinbench.model.TreeModel;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.ScenarioException;
@@ -25,13 +33,14 @@ import org.twinbench.sim.policy.Challenger;
 import org.twinbench.sim.policy.ModelRefit;
 
 /**
- * The scenario's model: trained on the reference rows (logistic node) or loaded from a file
- * ({@code .twinmodel} bundle or ONNX, path relative to the scenario) and checked against the data's
- * columns; with how to refit it, or null when it cannot be refitted (ONNX).
+ * The scenario's model: trained on the reference rows (logistic node), loaded from a file
+ * ({@code .twinmodel} bundle of any task or ONNX, path relative to the scenario) and checked against the
+ * data's columns, or a production log's own predictions; with how to refit it (the same task's
+ * algorithm), or null when it cannot be refitted (ONNX, logs).
  *
  * @param refit null when TwinBench cannot retrain this kind of model
  */
-record ScenarioModel(BinaryClassifier model, String target, String positive, List<String> features,
+record ScenarioModel(TaskModel model, String target, String positive, List<String> features,
                      ModelRefit refit) {
 
     static ScenarioModel of(ScenarioNode node, Frame reference, Frame schema, long seed, String dataSha256,
@@ -53,24 +62,34 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
             return logged(node, reference, schema, dataSha256);
         }
         boolean onnx = NodeCatalog.ONNX_MODEL.equals(node.type());
-        BinaryClassifier loaded = load(node, baseDir, schema, onnx, listener);
+        TaskModel loaded = load(node, baseDir, schema, onnx, listener);
         ModelCard card = loaded.card();
         String where = "node " + node.id();
         if (schema.find(card.target()).isEmpty()) {
             throw new ScenarioException(where + ": the model predicts '" + card.target()
                     + "', a column the data does not have");
         }
-        BinaryClassifier model = new ConformingModel(loaded, where);
+        if (card.task() == Task.REGRESSION && !(schema.column(card.target())
+                instanceof org.twinbench.data.NumericColumn)) {
+            throw new ScenarioException(where + ": the model predicts amounts of '" + card.target()
+                    + "', but that column holds text");
+        }
+        TaskModel model = conforming(loaded, where);
         ModelRefit refit = loaded instanceof LogisticModel || loaded instanceof TreeModel
                 ? (rows, s) -> ModelTrainer.train(rows, new TrainingOptions(Algorithm.of(card.algorithm()),
                 card.target(), card.features(), card.positiveLabel(), s, 0, "retrained in the run"))
+                : loaded instanceof RegressionModel || loaded instanceof MulticlassModel
+                ? (rows, s) -> TaskTrainer.train(rows, new TrainingOptions(Algorithm.of(card.algorithm(),
+                card.task()), card.target(), card.features(), null, s, 0, "retrained in the run", 0), card.task(),
+                TrainingProgress.NONE).model()
                 : null;
         return new ScenarioModel(model, card.target(), card.positiveLabel(), card.features(), refit);
     }
 
     /**
-     * A production log's own scores: the score column must hold probabilities (numbers in [0, 1]) on
-     * every row that has a label; refitting is impossible.
+     * A production log's own predictions, never refitted: for a binary outcome the score column must hold
+     * probabilities (numbers in [0, 1]) on every row; for an outcome of amounts (a regression, as
+     * {@link Task#of} reads the target column) it holds the logged predicted amounts.
      */
     private static ScenarioModel logged(ScenarioNode node, Frame reference, Frame schema, String dataSha256) {
         String scoreColumn = node.requiredString("score_column");
@@ -78,6 +97,11 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
         PerturbationFactory.requireColumn(node, schema, target);
         PerturbationFactory.requireKind(node, schema, scoreColumn, org.twinbench.data.NumericColumn.class,
                 "numeric");
+        if (Task.of(schema.column(target)).orElse(Task.BINARY) == Task.REGRESSION) {
+            return new ScenarioModel(new LoggedAmounts(scoreColumn, new ModelCard("logged", target, "",
+                    List.of(scoreColumn), dataSha256, 0, java.util.Map.of(), Task.REGRESSION, List.of(), null)),
+                    target, "", List.of(scoreColumn), null);
+        }
         org.twinbench.data.NumericColumn scores = schema.numeric(scoreColumn);
         for (int i = 0; i < scores.size(); i++) {
             double v = scores.get(i);
@@ -92,19 +116,27 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
         return new ScenarioModel(model, target, positive, List.of(scoreColumn), null);
     }
 
+    /** A regression's logged predictions: the amounts of the score column, as they were logged. */
+    private record LoggedAmounts(String scoreColumn, ModelCard card) implements Regressor {
+        @Override
+        public double[] predict(Frame batch) {
+            return batch.numeric(scoreColumn).values().clone();
+        }
+    }
+
     /**
-     * The model file named by the node's {@code path} (relative to the scenario), checked to be of
-     * the expected kind (ONNX or not; null: either) and to find its columns in the data.
+     * The model file named by the node's {@code path} (relative to the scenario), of any task, checked to
+     * be of the expected kind (ONNX or not; null: either) and to find its columns in the data.
      */
-    static BinaryClassifier load(ScenarioNode node, Path baseDir, Frame schema, Boolean onnx, RunListener listener) {
+    static TaskModel load(ScenarioNode node, Path baseDir, Frame schema, Boolean onnx, RunListener listener) {
         Path file = baseDir.resolve(node.requiredString("path")).normalize();
         if (!Files.exists(file)) {
             throw new ScenarioException("node " + node.id() + ": model file " + file + " not found");
         }
         listener.onPhase("Loading model " + file.getFileName());
-        BinaryClassifier loaded;
+        TaskModel loaded;
         try {
-            loaded = ModelFiles.load(file);
+            loaded = ModelFiles.loadAny(file);
         } catch (DataException e) {
             throw new ScenarioException("node " + node.id() + ": " + e.getMessage());
         }
@@ -122,20 +154,27 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
 
     /**
      * The challenger of a challenger node: the model file of its {@code path} (.twinmodel of any
-     * algorithm, or ONNX), or else a model of its {@code algorithm} trained on the reference rows
-     * with its {@code features}, predicting the champion's target.
+     * algorithm, or ONNX) of the champion's task, or else a model of its {@code algorithm} for the
+     * champion's task trained on the reference rows with its {@code features}, predicting the champion's
+     * target.
      */
-    static Challenger challenger(ScenarioNode node, Frame reference, Frame schema, String target, String positive,
-                                 long seed, String dataSha256, Path baseDir, RunListener listener) {
+    static Challenger challenger(ScenarioNode node, Frame reference, Frame schema, TaskModel champion, long seed,
+                                 String dataSha256, Path baseDir, RunListener listener) {
         double share = node.number("traffic_share");
         String where = "node " + node.id();
+        String target = champion.card().target();
+        Task task = champion.task();
         if (node.params().get("path") != null) {
-            BinaryClassifier loaded = load(node, baseDir, schema, null, listener);
+            TaskModel loaded = load(node, baseDir, schema, null, listener);
             if (!loaded.card().target().equals(target)) {
                 throw new ScenarioException(where + ": the challenger predicts '" + loaded.card().target()
                         + "', the champion '" + target + "'");
             }
-            return new Challenger(node.id(), new ConformingModel(loaded, where), share);
+            if (loaded.task() != task) {
+                throw new ScenarioException(where + ": the challenger is a " + loaded.task().id()
+                        + " model, the champion a " + task.id() + " model");
+            }
+            return new Challenger(node.id(), conforming(loaded, where), share);
         }
         List<String> features = node.params().get("features") == null ? List.of() : node.strings("features");
         if (features.isEmpty()) {
@@ -150,17 +189,53 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
         } catch (IllegalArgumentException e) {
             throw node.problem("algorithm", e.getMessage());
         }
-        listener.onPhase("Training the " + algorithm.id() + " challenger on " + reference.rowCount()
+        listener.onPhase("Training the " + algorithm.id(task) + " challenger on " + reference.rowCount()
                 + " reference rows");
-        return new Challenger(node.id(), ModelTrainer.train(reference, new TrainingOptions(algorithm, target, features,
-                positive, seed, node.integer("trees"), dataSha256)), share);
+        TrainingOptions options = new TrainingOptions(algorithm, target, features,
+                task == Task.BINARY ? champion.card().positiveLabel() : null, seed, node.integer("trees"), dataSha256);
+        return new Challenger(node.id(), task == Task.BINARY ? ModelTrainer.train(reference, options)
+                : TaskTrainer.train(reference, options, task, TrainingProgress.NONE).model(), share);
     }
 
     /** A loaded model that first brings each batch to the column types it reads (see {@link ModelInputs}). */
-    private record ConformingModel(BinaryClassifier model, String where) implements BinaryClassifier {
+    static TaskModel conforming(TaskModel model, String where) {
+        if (model instanceof BinaryClassifier binary) {
+            return new ConformingBinary(binary, where);
+        }
+        if (model instanceof Regressor regressor) {
+            return new ConformingRegressor(regressor, where);
+        }
+        return new ConformingMulticlass((MulticlassClassifier) model, where);
+    }
+
+    private record ConformingBinary(BinaryClassifier model, String where) implements BinaryClassifier {
         @Override
         public double[] scorePositive(Frame batch) {
             return model.scorePositive(ModelInputs.conform(model, batch, where));
+        }
+
+        @Override
+        public ModelCard card() {
+            return model.card();
+        }
+    }
+
+    private record ConformingRegressor(Regressor model, String where) implements Regressor {
+        @Override
+        public double[] predict(Frame batch) {
+            return model.predict(ModelInputs.conform(model, batch, where));
+        }
+
+        @Override
+        public ModelCard card() {
+            return model.card();
+        }
+    }
+
+    private record ConformingMulticlass(MulticlassClassifier model, String where) implements MulticlassClassifier {
+        @Override
+        public double[][] probabilities(Frame batch) {
+            return model.probabilities(ModelInputs.conform(model, batch, where));
         }
 
         @Override

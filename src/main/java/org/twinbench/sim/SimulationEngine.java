@@ -3,19 +3,14 @@ package org.twinbench.sim;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import org.twinbench.data.BinaryLabels;
-import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Frame;
-import org.twinbench.model.BinaryClassifier;
+import org.twinbench.data.Task;
+import org.twinbench.model.TaskModel;
 import org.twinbench.sim.monitor.Monitor;
 import org.twinbench.sim.perturb.Perturbation;
 import org.twinbench.sim.policy.Challenger;
 import org.twinbench.sim.policy.Policy;
 import org.twinbench.sim.policy.PromotePolicy;
-import org.twinbench.stats.ClassificationMetrics;
-import org.twinbench.stats.MetricSet;
-import org.twinbench.stats.ReliabilityBins;
-import org.twinbench.stats.SliceMetrics;
 
 /**
  * Runs a plan forward: for every step, draw a batch, apply the perturbations in graph order, score
@@ -54,18 +49,18 @@ public final class SimulationEngine {
         private final SimulationPlan plan;
         private final int replicate;
         private final long seed;
-        private final String positive;
+        private final ModelTask task;
         private final ArrayDeque<LabelledBatch> awaitingLabels = new ArrayDeque<>();
         private final List<Monitor.Watch> watches = new ArrayList<>();
         private final List<Policy.Run> policies = new ArrayList<>();
-        private BinaryClassifier model;
+        private TaskModel model;
 
         Run(SimulationPlan plan, int replicate) {
             this.plan = plan;
             this.replicate = replicate;
             this.seed = plan.scenario().seed();
             this.model = plan.model();
-            this.positive = plan.model().card().positiveLabel();
+            this.task = plan.modelTask();
             plan.monitors().forEach(m -> watches.add(m.start()));
             plan.policies().forEach(p -> policies.add(p.start()));
         }
@@ -76,21 +71,26 @@ public final class SimulationEngine {
                 batch = perturbation.apply(batch, step, Seeds.random(seed, perturbation.nodeId(), replicate, step));
             }
             StepOutput out = new StepOutput(replicate, step);
-            double[] scores = model.scorePositive(batch);
-            boolean[] byChallenger = route(batch, scores, step);
+            Predictions predicted = Predictions.of(model, batch, task.classes());
+            boolean[] byChallenger = route(batch, predicted, step);
             Deployment deployment = plan.deployment();
             if (deployment != null) {
-                scores = deployment.deliver(scores);
+                if (task.task() == Task.BINARY) {
+                    predicted = new Predictions(Task.BINARY, deployment.deliver(predicted.values()), null);
+                }
                 deployment.measure(batch.rowCount(), Seeds.random(seed, deployment.nodeId(), replicate, step), out);
             }
-            int[] labels = BinaryLabels.encode(batch.column(plan.target()), positive);
-            StepResult metrics = measure(batch, labels, scores, step);
+            double[] scores = predicted.values();
+            int[] labels = task.labels(batch);
+            double[] amounts = task.amounts(batch);
+            StepResult metrics = task.measure(replicate, step, batch, labels, amounts, predicted, plan.sliceColumns());
 
             if (byChallenger != null) {
-                measureArms(labels, scores, byChallenger, out);
+                measureArms(labels, amounts, scores, byChallenger, out);
             }
             LabelledBatch current = new LabelledBatch(step, batch, plan.selectiveLabels()
-                    ? onlyApproved(labels, scores, plan.threshold()) : labels, scores, byChallenger);
+                    ? onlyApproved(labels, scores, plan.threshold()) : labels, scores, byChallenger, amounts,
+                    predicted.proba());
             awaitingLabels.addLast(current);
             List<LabelledBatch> arrived = new ArrayList<>();
             while (!awaitingLabels.isEmpty() && awaitingLabels.peekFirst().step() <= step - plan.labelDelay()) {
@@ -106,55 +106,40 @@ public final class SimulationEngine {
                     metrics.calibration(), plan.source().windowStart(step));
         }
 
-        /** Gives the challenger's scores to the rows routed to it; null when no challenger is serving. */
-        private boolean[] route(Frame batch, double[] scores, int step) {
+        /** Gives the challenger's predictions to the rows routed to it; null when no challenger is serving. */
+        private boolean[] route(Frame batch, Predictions predicted, int step) {
             Challenger challenger = plan.challenger();
             if (challenger == null || PromotePolicy.isPromoted(model, challenger)) {
                 return null;
             }
-            double[] alternative = challenger.model().scorePositive(batch);
+            Predictions alternative = Predictions.of(challenger.model(), batch, task.classes());
             java.util.SplittableRandom random = Seeds.random(seed, challenger.nodeId(), replicate, step);
-            boolean[] routed = new boolean[scores.length];
-            for (int i = 0; i < scores.length; i++) {
-                if (random.nextDouble() < challenger.trafficShare()) {
-                    routed[i] = true;
-                    scores[i] = alternative[i];
-                }
+            boolean[] routed = new boolean[predicted.values().length];
+            for (int i = 0; i < routed.length; i++) {
+                routed[i] = random.nextDouble() < challenger.trafficShare();
             }
+            predicted.take(routed, alternative);
             return routed;
         }
 
-        /** Accuracy of each arm on this step's labelled rows: {@code champion.accuracy}, {@code <challenger>.accuracy}. */
-        private void measureArms(int[] labels, double[] scores, boolean[] byChallenger, StepOutput out) {
-            long[] counts = new long[4];
+        /**
+         * Each arm on this step's labelled rows: {@code champion.accuracy} and {@code <challenger>.accuracy}
+         * for a classifier, {@code champion.mae} and {@code <challenger>.mae} for a regression.
+         */
+        private void measureArms(int[] labels, double[] amounts, double[] scores, boolean[] byChallenger,
+                                 StepOutput out) {
+            double[] sums = new double[4];
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i] >= 0) {
                     int arm = byChallenger[i] ? 2 : 0;
-                    counts[arm] += (scores[i] >= plan.threshold() ? 1 : 0) == labels[i] ? 1 : 0;
-                    counts[arm + 1]++;
+                    sums[arm] += amounts != null ? Math.abs(amounts[i] - scores[i])
+                            : task.predictedClass(scores[i]) == labels[i] ? 1 : 0;
+                    sums[arm + 1]++;
                 }
             }
-            out.measure("champion.accuracy", counts[1] == 0 ? Double.NaN : (double) counts[0] / counts[1]);
-            out.measure(plan.challenger().nodeId() + ".accuracy",
-                    counts[3] == 0 ? Double.NaN : (double) counts[2] / counts[3]);
-        }
-
-        private StepResult measure(Frame batch, int[] labels, double[] scores, int step) {
-            int[] keep = labelledRows(labels);
-            int[] y = new int[keep.length];
-            double[] s = new double[keep.length];
-            for (int i = 0; i < keep.length; i++) {
-                y[i] = labels[keep[i]];
-                s[i] = scores[keep[i]];
-            }
-            MetricSet overall = ClassificationMetrics.compute(y, s, plan.threshold());
-            List<SliceMetrics> slices = new ArrayList<>();
-            for (String column : plan.sliceColumns()) {
-                CategoricalColumn values = batch.categorical(column).select(keep);
-                slices.addAll(SliceMetrics.bySlice(column, values.codes(), values.levels(), y, s, plan.threshold()));
-            }
-            return new StepResult(replicate, step, overall, slices, java.util.Map.of(), List.of(),
-                    ReliabilityBins.of(y, s));
+            String metric = amounts != null ? ".mae" : ".accuracy";
+            out.measure("champion" + metric, sums[1] == 0 ? Double.NaN : sums[0] / sums[1]);
+            out.measure(plan.challenger().nodeId() + metric, sums[3] == 0 ? Double.NaN : sums[2] / sums[3]);
         }
     }
 

@@ -2,7 +2,7 @@ package org.twinbench.sim;
 
 import java.util.List;
 import org.twinbench.data.DataProvenance;
-import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.TaskModel;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.sim.monitor.Monitor;
 import org.twinbench.sim.perturb.Perturbation;
@@ -23,7 +23,7 @@ import org.twinbench.sim.source.DatasetSource;
  * @param challenger a challenger scoring a share of the rows, or null
  */
 public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
-                             BinaryClassifier model, List<String> sliceColumns, double threshold, int steps,
+                             TaskModel model, List<String> sliceColumns, double threshold, int steps,
                              DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
                              Deployment deployment, boolean selectiveLabels, Challenger challenger) {
 
@@ -36,7 +36,7 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
 
     /** A plan without a challenger. */
     public SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
-                          BinaryClassifier model, List<String> sliceColumns, double threshold, int steps,
+                          TaskModel model, List<String> sliceColumns, double threshold, int steps,
                           DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
                           Deployment deployment, boolean selectiveLabels) {
         this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, labelDelay, monitors,
@@ -45,7 +45,7 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
 
     /** A plan whose labels all arrive (after the delay). */
     public SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
-                          BinaryClassifier model, List<String> sliceColumns, double threshold, int steps,
+                          TaskModel model, List<String> sliceColumns, double threshold, int steps,
                           DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
                           Deployment deployment) {
         this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, labelDelay, monitors,
@@ -54,7 +54,7 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
 
     /** A plan without monitors, policies or deployment, whose labels arrive at once. */
     public SimulationPlan(Scenario scenario, DatasetSource source, List<Perturbation> perturbations,
-                          BinaryClassifier model, List<String> sliceColumns, double threshold, int steps,
+                          TaskModel model, List<String> sliceColumns, double threshold, int steps,
                           DataProvenance data) {
         this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, 0, List.of(), List.of(),
                 null);
@@ -62,6 +62,11 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
 
     public String target() {
         return model.card().target();
+    }
+
+    /** How the run reads labels and measures its model: the initial model's task, target and classes. */
+    public ModelTask modelTask() {
+        return ModelTask.of(model, threshold);
     }
 
     /**

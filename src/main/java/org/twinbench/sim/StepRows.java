@@ -7,7 +7,7 @@ import org.twinbench.stats.SliceMetrics;
 
 /**
  * The long format of a run, one row per (replicate, step, slice, metric) with the value as text: for
- * every step the row count {@code n} and the metrics overall, then per slice ({@code column=value}),
+ * every step the row count {@code n} and the metrics of the model's task ({@link MetricSet#names}) overall, then per slice ({@code column=value}),
  * then the step's other measures under slice {@code overall}, and for a calendar replay the first day of
  * the step's window ({@value #WINDOW_START}, an ISO date). An undefined value is empty; numbers are
  * written with {@link Double#toString} (exact: reading the text back gives the same double).
@@ -49,8 +49,9 @@ public final class StepRows {
     private static void metrics(int replicate, int step, String slice, MetricSet metrics, Sink sink)
             throws IOException {
         sink.row(replicate, step, slice, "n", Integer.toString(metrics.n()));
-        for (int m = 0; m < MetricSet.NAMES.size(); m++) {
-            sink.row(replicate, step, slice, MetricSet.NAMES.get(m), text(metrics.value(m)));
+        List<String> names = metrics.names();
+        for (int m = 0; m < names.size(); m++) {
+            sink.row(replicate, step, slice, names.get(m), text(metrics.value(m)));
         }
     }
 

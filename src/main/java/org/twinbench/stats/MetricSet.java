@@ -1,56 +1,167 @@
 package org.twinbench.stats;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Binary-classification metrics of one group of rows. A metric that is undefined for the group
- * (precision with no predicted positive, AUC with one class, ...) is {@code NaN}.
+ * The metrics of one group of rows under the model's task: binary classification ({@link #NAMES}),
+ * regression ({@link #REGRESSION_NAMES}, as {@link RegressionMetrics}) or multiclass classification
+ * ({@link #MULTICLASS_NAMES}, as {@link MulticlassMetrics}). A metric that is undefined for the group
+ * (precision with no predicted positive, AUC with one class, R² of constant values, ...) is {@code NaN}.
+ * The binary accessors ({@link #accuracy()}, {@link #recall()}, ...) are NaN for a set without that metric.
  */
-public record MetricSet(int n, double accuracy, double precision, double recall, double f1, double rocAuc,
-                        double logLoss, double brier, double ece) implements java.io.Serializable {
+public final class MetricSet implements java.io.Serializable {
 
-    /** The metric names of the command-line contract, in contract order. */
-    public static final java.util.List<String> NAMES =
-            java.util.List.of("accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier", "ece");
+    private static final long serialVersionUID = 2L;
 
-    /** Metric name (as in {@link #NAMES}) to value, in contract order; NaN stays NaN. */
-    public Map<String, Double> asMap() {
-        Map<String, Double> map = new LinkedHashMap<>();
-        map.put("accuracy", accuracy);
-        map.put("precision", precision);
-        map.put("recall", recall);
-        map.put("f1", f1);
-        map.put("roc_auc", rocAuc);
-        map.put("log_loss", logLoss);
-        map.put("brier", brier);
-        map.put("ece", ece);
-        return map;
+    /** The binary metric names of the command-line contract, in contract order. */
+    public static final List<String> NAMES =
+            List.of("accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "brier", "ece");
+    /** The regression metric names, in report order. */
+    public static final List<String> REGRESSION_NAMES = RegressionMetrics.NAMES;
+    /** The multiclass metric names, in report order. */
+    public static final List<String> MULTICLASS_NAMES = MulticlassMetrics.NAMES;
+
+    private final int n;
+    private final List<String> names;
+    private final double[] values;
+
+    /** The binary metrics of a group of rows. */
+    public MetricSet(int n, double accuracy, double precision, double recall, double f1, double rocAuc,
+                     double logLoss, double brier, double ece) {
+        this(n, NAMES, new double[] {accuracy, precision, recall, f1, rocAuc, logLoss, brier, ece});
     }
 
-    public double get(String name) {
-        int index = NAMES.indexOf(name);
-        if (index < 0) {
-            throw new IllegalArgumentException("unknown metric '" + name + "'; known: " + NAMES);
+    private MetricSet(int n, List<String> names, double[] values) {
+        if (names.size() != values.length) {
+            throw new IllegalArgumentException(names.size() + " metric names for " + values.length + " values");
         }
-        return value(index);
+        this.n = n;
+        this.names = names;
+        this.values = values;
+    }
+
+    /** The regression metrics of a group of rows. */
+    public static MetricSet of(RegressionMetrics metrics) {
+        return new MetricSet(metrics.n(), REGRESSION_NAMES, new double[] {metrics.mae(), metrics.rmse(),
+                metrics.r2(), metrics.mape()});
+    }
+
+    /** The scalar multiclass metrics of a group of rows. */
+    public static MetricSet of(MulticlassMetrics metrics) {
+        return new MetricSet(metrics.n(), MULTICLASS_NAMES, new double[] {metrics.accuracy(),
+                metrics.balancedAccuracy(), metrics.macroF1(), metrics.weightedF1(), metrics.logLoss()});
     }
 
     /**
-     * The value of metric {@code NAMES.get(index)}: what {@link #asMap()} holds, without building a
+     * The set read back by name (e.g. from {@code steps.csv}): regression when it holds {@code mae},
+     * multiclass when it holds {@code balanced_accuracy}, binary otherwise; absent metrics are NaN.
+     */
+    public static MetricSet of(int n, Map<String, Double> byName) {
+        List<String> names = byName.containsKey("mae") ? REGRESSION_NAMES
+                : byName.containsKey("balanced_accuracy") ? MULTICLASS_NAMES : NAMES;
+        double[] values = new double[names.size()];
+        for (int m = 0; m < values.length; m++) {
+            values[m] = byName.getOrDefault(names.get(m), Double.NaN);
+        }
+        return new MetricSet(n, names, values);
+    }
+
+    /** Whether {@code name} is a metric of some task (binary, regression or multiclass). */
+    public static boolean isMetric(String name) {
+        return NAMES.contains(name) || REGRESSION_NAMES.contains(name) || MULTICLASS_NAMES.contains(name);
+    }
+
+    /** The rows measured. */
+    public int n() {
+        return n;
+    }
+
+    /** The metric names of this set, in report order ({@link #NAMES} for a binary model). */
+    public List<String> names() {
+        return names;
+    }
+
+    /** Metric name to value, in report order; NaN stays NaN. */
+    public Map<String, Double> asMap() {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int m = 0; m < values.length; m++) {
+            map.put(names.get(m), values[m]);
+        }
+        return map;
+    }
+
+    /** The value of metric {@code name}, or an exception listing the metrics of this set. */
+    public double get(String name) {
+        int index = names.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("unknown metric '" + name + "'; known: " + names);
+        }
+        return values[index];
+    }
+
+    /**
+     * The value of metric {@code names().get(index)}: what {@link #asMap()} holds, without building a
      * map (a run writes millions of these to its store).
      */
     public double value(int index) {
-        return switch (index) {
-            case 0 -> accuracy;
-            case 1 -> precision;
-            case 2 -> recall;
-            case 3 -> f1;
-            case 4 -> rocAuc;
-            case 5 -> logLoss;
-            case 6 -> brier;
-            case 7 -> ece;
-            default -> throw new IndexOutOfBoundsException("metric " + index + " of " + NAMES.size());
-        };
+        if (index < 0 || index >= values.length) {
+            throw new IndexOutOfBoundsException("metric " + index + " of " + values.length);
+        }
+        return values[index];
+    }
+
+    private double named(String name) {
+        int index = names.indexOf(name);
+        return index < 0 ? Double.NaN : values[index];
+    }
+
+    public double accuracy() {
+        return named("accuracy");
+    }
+
+    public double precision() {
+        return named("precision");
+    }
+
+    public double recall() {
+        return named("recall");
+    }
+
+    public double f1() {
+        return named("f1");
+    }
+
+    public double rocAuc() {
+        return named("roc_auc");
+    }
+
+    public double logLoss() {
+        return named("log_loss");
+    }
+
+    public double brier() {
+        return named("brier");
+    }
+
+    public double ece() {
+        return named("ece");
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MetricSet m && m.n == n && m.names.equals(names) && Arrays.equals(m.values, values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * n + names.hashCode()) + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "MetricSet[n=" + n + ", " + asMap() + "]";
     }
 }

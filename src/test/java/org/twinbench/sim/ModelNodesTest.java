@@ -59,7 +59,7 @@ class ModelNodesTest {
         assertThat(ScenarioValidator.problems(scenario)).isEmpty();
         SimulationPlan plan = ScenarioCompiler.compile(scenario, dir, new RunListener() { }).withSteps(2);
         Frame rows = loans.slice(12000, 12050);
-        assertThat(plan.model().scorePositive(rows)).containsExactly(forest.scorePositive(rows));
+        assertThat(((BinaryClassifier) plan.model()).scorePositive(rows)).containsExactly(forest.scorePositive(rows));
         assertThat(run(plan)).hasSize(2);
         ScenarioModel model = ScenarioModel.of(scenario.node("credit-model").orElseThrow(), loans, loans, 1, "x", dir,
                 new RunListener() { });

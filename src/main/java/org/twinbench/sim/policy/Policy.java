@@ -1,7 +1,7 @@
 package org.twinbench.sim.policy;
 
 import java.util.List;
-import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.TaskModel;
 import org.twinbench.sim.LabelledBatch;
 import org.twinbench.sim.StepOutput;
 
@@ -22,6 +22,6 @@ public interface Policy {
          * the alarms so far, and returns the model to use from the next step on ({@code current}
          * when nothing changes).
          */
-        BinaryClassifier act(int step, List<LabelledBatch> arrived, BinaryClassifier current, StepOutput out);
+        TaskModel act(int step, List<LabelledBatch> arrived, TaskModel current, StepOutput out);
     }
 }

@@ -4,17 +4,19 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.Frame;
-import org.twinbench.model.BinaryClassifier;
+import org.twinbench.data.Task;
+import org.twinbench.model.TaskModel;
 import org.twinbench.sim.Alarm;
 import org.twinbench.sim.Frames;
 import org.twinbench.sim.LabelledBatch;
+import org.twinbench.sim.ModelTask;
+import org.twinbench.sim.Predictions;
 import org.twinbench.sim.Seeds;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.StepOutput;
 import org.twinbench.sim.perturb.Perturbation;
-import org.twinbench.stats.ClassificationMetrics;
+import org.twinbench.stats.MetricSet;
 
 /**
  * Retrains the model on the last {@code windowSteps} steps of labelled data, either when one of the
@@ -22,16 +24,16 @@ import org.twinbench.stats.ClassificationMetrics;
  * arrived are used, so with a label delay of k the newest training rows are k steps old.
  *
  * <p>With {@code rollback}, the newest arrived step is held out: the candidate is trained on the
- * others, and if its accuracy on the holdout is below the current model's minus {@code tolerance},
- * the current model stays (a {@code rollback} event) instead of being replaced (a {@code retrain} event).
+ * others, and if its accuracy on the holdout (R² for a regression) is below the current model's minus
+ * {@code tolerance}, the current model stays (a {@code rollback} event) instead of being replaced (a
+ * {@code retrain} event). The candidate is the same task's model, refitted by {@code refit}.
  *
  * <p>{@code poisoning} perturbations (training-data poisoning) are applied to the training rows, with
  * the retrain step as their step; the holdout stays clean.
  */
 public record RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List<String> watched, int windowSteps,
-                            int minRows, int cooldownSteps, boolean rollback, double tolerance,
-                            double scoreThreshold, String target, String positive, long seed, ModelRefit refit,
-                            List<Perturbation> poisoning) implements Policy {
+                            int minRows, int cooldownSteps, boolean rollback, double tolerance, ModelTask task,
+                            long seed, ModelRefit refit, List<Perturbation> poisoning) implements Policy {
 
     /** What makes the policy retrain. */
     public enum Trigger { ALARM, SCHEDULE }
@@ -41,7 +43,15 @@ public record RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List
         poisoning = List.copyOf(poisoning);
     }
 
-    /** A policy whose training data is not poisoned. */
+    /** A policy for a binary model. */
+    public RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List<String> watched, int windowSteps,
+                         int minRows, int cooldownSteps, boolean rollback, double tolerance, double scoreThreshold,
+                         String target, String positive, long seed, ModelRefit refit, List<Perturbation> poisoning) {
+        this(nodeId, trigger, everySteps, watched, windowSteps, minRows, cooldownSteps, rollback, tolerance,
+                new ModelTask(Task.BINARY, target, positive, List.of(), scoreThreshold), seed, refit, poisoning);
+    }
+
+    /** A policy for a binary model whose training data is not poisoned. */
     public RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List<String> watched, int windowSteps,
                          int minRows, int cooldownSteps, boolean rollback, double tolerance, double scoreThreshold,
                          String target, String positive, long seed, ModelRefit refit) {
@@ -77,19 +87,20 @@ public record RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List
                 trainRows = poison.apply(trainRows, step, Seeds.random(seed, poison.nodeId(), out.replicate(), step));
             }
             long fitSeed = Seeds.random(seed, nodeId, out.replicate(), step).nextLong();
-            BinaryClassifier candidate = refit.fit(trainRows, fitSeed);
+            TaskModel candidate = refit.fit(trainRows, fitSeed);
             String window = "steps " + training.get(0).step() + "-" + training.get(training.size() - 1).step();
             if (holdout != null) {
-                double before = accuracy(current, holdout.rows());
-                double after = accuracy(candidate, holdout.rows());
+                double before = holdoutScore(current, holdout.rows());
+                double after = holdoutScore(candidate, holdout.rows());
                 if (after < before - tolerance) {
                     out.signal(nodeId, Alarm.ROLLBACK, String.format(Locale.ROOT,
-                            "retrained on %s but holdout accuracy fell %.3f -> %.3f; kept the previous model",
-                            window, before, after));
+                            "retrained on %s but holdout %s fell %.3f -> %.3f; kept the previous model",
+                            window, holdoutMetric(), before, after));
                     return current;
                 }
                 out.signal(nodeId, Alarm.RETRAIN, String.format(Locale.ROOT,
-                        "retrained on %s (%d rows); holdout accuracy %.3f -> %.3f", window, rows, before, after));
+                        "retrained on %s (%d rows); holdout %s %.3f -> %.3f", window, rows, holdoutMetric(), before,
+                        after));
                 return candidate;
             }
             out.signal(nodeId, Alarm.RETRAIN, "retrained on " + window + " (" + rows + " rows)");
@@ -104,16 +115,15 @@ public record RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List
         return watched.stream().anyMatch(out::alarmFrom);
     }
 
-    private double accuracy(BinaryClassifier model, Frame rows) {
-        int[] labels = BinaryLabels.encode(rows.column(target), positive);
-        double[] scores = model.scorePositive(rows);
-        int[] keep = SimulationEngine.labelledRows(labels);
-        int[] y = new int[keep.length];
-        double[] s = new double[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            y[i] = labels[keep[i]];
-            s[i] = scores[keep[i]];
-        }
-        return ClassificationMetrics.compute(y, s, scoreThreshold).accuracy();
+    /** What the rollback compares: accuracy, or R² for a regression. */
+    private String holdoutMetric() {
+        return task.task() == Task.REGRESSION ? "R²" : "accuracy";
+    }
+
+    private double holdoutScore(TaskModel model, Frame rows) {
+        int[] labels = task.labels(rows);
+        MetricSet metrics = task.measure(0, 0, rows, labels, task.amounts(rows), Predictions.of(model, rows, task.classes()),
+                List.of()).overall();
+        return task.task() == Task.REGRESSION ? metrics.get("r2") : metrics.accuracy();
     }
 }

@@ -1,0 +1,59 @@
+package org.twinbench.sim;
+
+import java.util.List;
+import java.util.Map;
+import org.twinbench.data.Task;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioException;
+import org.twinbench.scenario.ScenarioNode;
+
+/**
+ * The nodes a model's task can run with. Perturbations that rewrite labels as positive or negative, the
+ * fairness gaps (rates of a positive class) and selective labels (rows scored below a threshold) speak of a
+ * binary model only; the error-stream detectors need right and wrong predictions, which an amount has not.
+ * A scenario that combines one with a model of another task is refused when it is compiled, naming the node.
+ */
+final class TaskNodes {
+
+    /** The node types each non-binary task cannot run with, and why. */
+    private static final Map<Task, Map<String, String>> REFUSED = Map.of(
+            Task.MULTICLASS, Map.of(
+                    NodeCatalog.CBPE_MONITOR, "estimates binary performance",
+                    NodeCatalog.LABEL_NOISE, "flips binary labels",
+                    NodeCatalog.PRIOR_SHIFT, "sets the share of a positive class",
+                    NodeCatalog.CONCEPT_DRIFT, "flips binary labels",
+                    NodeCatalog.POISONING, "flips binary labels"),
+            Task.REGRESSION, Map.of(
+                    NodeCatalog.CBPE_MONITOR, "estimates binary performance",
+                    NodeCatalog.LABEL_NOISE, "flips binary labels",
+                    NodeCatalog.PRIOR_SHIFT, "sets the share of a positive class",
+                    NodeCatalog.CONCEPT_DRIFT, "flips binary labels",
+                    NodeCatalog.POISONING, "flips binary labels",
+                    NodeCatalog.ERROR_DETECTOR, "watches a stream of right and wrong predictions, which amounts "
+                            + "have not"));
+
+    private TaskNodes() {
+    }
+
+    /** Refuses the first node of {@code scenario} that a model of {@code task} (node {@code modelId}) cannot run with. */
+    static void check(Scenario scenario, Task task, String modelId) {
+        if (task == Task.BINARY) {
+            return;
+        }
+        for (ScenarioNode node : scenario.topologicalOrder()) {
+            String why = REFUSED.get(task).get(node.type());
+            if (why == null && NodeCatalog.SLICE_METRICS.equals(node.type()) && node.flag("fairness")) {
+                why = "with fairness measures rates of a positive class";
+            }
+            if (why == null && NodeCatalog.LABEL_DELAY.equals(node.type()) && node.flag("selective")) {
+                why = "with selective labels keeps the labels of rows scored below a threshold";
+            }
+            if (why != null) {
+                throw new ScenarioException("node " + node.id() + ": " + node.type() + " " + why
+                        + ", for binary models only; the model of node " + modelId + " is a " + task.id() + " model");
+            }
+        }
+    }
+
+}

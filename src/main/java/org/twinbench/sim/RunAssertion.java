@@ -5,7 +5,9 @@ import java.util.Locale;
 import org.twinbench.scenario.ScenarioException;
 
 /**
- * A gate on a run, e.g. {@code min(accuracy[region=north]) >= 0.8} or {@code count(alarms) <= 3}.
+ * A gate on a run, e.g. {@code min(accuracy[region=north]) >= 0.8}, {@code max(rmse[region=north]) <= 1200}
+ * or {@code count(alarms) <= 3}. A metric is one of the run's task ({@link RunSeries#metricNames}) or a measure
+ * of a node; a metric of another task is refused, listing the run's.
  * <ul>
  *   <li>{@code min}, {@code max}, {@code mean}: over every step of every replicate (steps without a
  *       value are left out);</li>
@@ -104,6 +106,11 @@ public record RunAssertion(String expression, String function, String metric, St
 
     private double aggregate(RunSeries series, boolean[] chosen) {
         RunSeries.Key key = new RunSeries.Key(slice, metric);
+        List<String> metrics = series.metricNames();
+        if (org.twinbench.stats.MetricSet.isMetric(metric) && !metrics.isEmpty() && !metrics.contains(metric)) {
+            throw new ScenarioException("--assert '" + expression + "': this run's model has no metric '" + metric
+                    + "'; its metrics are " + String.join(", ", metrics));
+        }
         double[][] table = series.values(key).orElseThrow(() -> new ScenarioException("--assert '" + expression
                 + "': the run has no series " + key + "; it has " + known(series)));
         if (function.equals("first") || function.equals("last")) {

@@ -76,6 +76,15 @@ public final class RunSeries {
         table[result.replicate()][result.step()] = value;
     }
 
+    /**
+     * The model metrics of the run, in report order: those of its task ({@link org.twinbench.stats.MetricSet#names}),
+     * e.g. {@code mae, rmse, r2, mape} for a regression.
+     */
+    public List<String> metricNames() {
+        return values.keySet().stream().filter(k -> k.slice().equals(StepResult.OVERALL)
+                && org.twinbench.stats.MetricSet.isMetric(k.metric())).map(Key::metric).toList();
+    }
+
     public List<Key> keys() {
         return new ArrayList<>(values.keySet());
     }

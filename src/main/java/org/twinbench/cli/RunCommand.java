@@ -178,6 +178,9 @@ public final class RunCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "%s: %d steps x %d replicates -> %s%n", scenarioFile, plan.steps(), replicates,
                     dir);
             stdout.println(summary.light() + ": " + summary.headline());
+            if (provenance.replaysTrainingRows()) {
+                stdout.println("warning: " + RunProvenance.REPLAYS_TRAINING_ROWS);
+            }
             if (id != null) {
                 stdout.println("recorded as run " + id + " (twinbench runs show " + id + ")");
             }

@@ -39,26 +39,32 @@ public final class HtmlReport {
         html.append("<h1>").append(Html.escape(p.scenarioName())).append("</h1>\n");
         html.append("<p><span class=\"light ").append(summary.light()).append("\">").append(summary.light())
                 .append("</span> ").append(Html.escape(summary.headline())).append("</p>\n");
-        summaryTable(html, summary, p);
+        if (p.replaysTrainingRows()) {
+            html.append("<p><strong>Optimistic:</strong> ").append(Html.escape(RunProvenance.REPLAYS_TRAINING_ROWS))
+                    .append("</p>\n");
+        }
+        // A regression is followed by its RMSE (lower is better), classifiers by their accuracy.
+        String metric = series.metricNames().contains("rmse") ? "rmse" : "accuracy";
+        summaryTable(html, summary, p, series, metric);
         gates(html, summary.gates());
 
-        html.append("<h2>Accuracy over time</h2>\n");
-        RunSeries.Key overall = new RunSeries.Key(StepResult.OVERALL, "accuracy");
+        html.append(metric.equals("rmse") ? "<h2>RMSE over time</h2>\n" : "<h2>Accuracy over time</h2>\n");
+        RunSeries.Key overall = new RunSeries.Key(StepResult.OVERALL, metric);
         if (series.values(overall).isPresent()) {
             RunSeries.Band band = series.band(overall);
-            html.append(SvgChart.render("accuracy, all rows", List.of(new SvgChart.Line(
+            html.append(SvgChart.render(metric + ", all rows", List.of(new SvgChart.Line(
                     series.replicates() > 1 ? "mean, 90% band" : "all rows", band.mean(),
                     series.replicates() > 1 ? band.low() : null, series.replicates() > 1 ? band.high() : null)),
                     series.windowStarts())).append('\n');
         }
-        for (Map.Entry<String, List<String>> group : slicesByColumn(outcome, series).entrySet()) {
+        for (Map.Entry<String, List<String>> group : slicesByColumn(outcome, series, metric).entrySet()) {
             List<SvgChart.Line> lines = new ArrayList<>();
             for (String slice : group.getValue()) {
                 lines.add(new SvgChart.Line(slice.substring(group.getKey().length() + 1),
-                        series.band(new RunSeries.Key(slice, "accuracy")).mean(), null, null));
+                        series.band(new RunSeries.Key(slice, metric)).mean(), null, null));
             }
-            html.append("<h3>accuracy by ").append(Html.escape(group.getKey())).append("</h3>\n")
-                    .append(SvgChart.render("accuracy by " + group.getKey(), lines, series.windowStarts())).append('\n');
+            html.append("<h3>").append(metric).append(" by ").append(Html.escape(group.getKey())).append("</h3>\n")
+                    .append(SvgChart.render(metric + " by " + group.getKey(), lines, series.windowStarts())).append('\n');
         }
         MonitorSection.render(html, series);
         alarms(html, outcome.alarms());
@@ -67,11 +73,21 @@ public final class HtmlReport {
         return html.toString();
     }
 
-    private static void summaryTable(StringBuilder html, RunSummary s, RunProvenance p) {
+    private static void summaryTable(StringBuilder html, RunSummary s, RunProvenance p, RunSeries series,
+                                     String metric) {
         html.append("<table>");
         row(html, "steps × replicates", p.steps() + " × " + p.replicates());
-        row(html, "accuracy, first tenth → last tenth", fmt(s.accuracyStart()) + " → " + fmt(s.accuracyEnd()));
-        row(html, "lowest mean accuracy of a step", fmt(s.accuracyMin()));
+        if (!metric.equals("accuracy")) {
+            for (String name : List.of("rmse", "mae")) {
+                double[] mean = series.band(new RunSeries.Key(StepResult.OVERALL, name)).mean();
+                int window = Math.max(1, mean.length / 10);
+                row(html, name + ", first tenth → last tenth", fmt(meanOf(mean, 0, window)) + " → "
+                        + fmt(meanOf(mean, mean.length - window, mean.length)));
+            }
+        } else {
+            row(html, "accuracy, first tenth → last tenth", fmt(s.accuracyStart()) + " → " + fmt(s.accuracyEnd()));
+            row(html, "lowest mean accuracy of a step", fmt(s.accuracyMin()));
+        }
         if (s.worstSlice() != null) {
             row(html, "slice that lost most (" + s.worstSlice() + ")",
                     fmt(s.worstSliceStart()) + " → " + fmt(s.worstSliceEnd()));
@@ -97,7 +113,12 @@ public final class HtmlReport {
      * Slices grouped by their column, e.g. region → [region=north, region=south]. The column is taken
      * from the slice's own record, not cut out of its name: a column may itself contain '=' ({@code =cmd}).
      */
-    private static Map<String, List<String>> slicesByColumn(RunOutcome outcome, RunSeries series) {
+    private static double meanOf(double[] values, int from, int to) {
+        return java.util.Arrays.stream(values, Math.max(0, from), Math.min(to, values.length))
+                .filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+    }
+
+    private static Map<String, List<String>> slicesByColumn(RunOutcome outcome, RunSeries series, String metric) {
         Map<String, String> columnOf = new java.util.HashMap<>();
         for (List<org.twinbench.sim.StepResult> replicate : outcome.replicates()) {
             for (org.twinbench.sim.StepResult result : replicate) {
@@ -107,7 +128,7 @@ public final class HtmlReport {
             }
         }
         Map<String, List<String>> groups = new LinkedHashMap<>();
-        for (String slice : series.slices("accuracy")) {
+        for (String slice : series.slices(metric)) {
             String column = columnOf.getOrDefault(slice, slice.substring(0, Math.max(0, slice.indexOf('='))));
             groups.computeIfAbsent(column, k -> new ArrayList<>()).add(slice);
         }

@@ -39,6 +39,7 @@ public final class RunJson {
         model.put("file", p.modelFile());
         model.put("sha256", p.modelSha256());
         model.put("trained_on_sha256", p.modelTrainingDataSha256());
+        model.put("replays_training_rows", p.replaysTrainingRows());
         root.put("seed", p.seed());
         root.put("steps", p.steps());
         if (!series.windowStarts().isEmpty()) {

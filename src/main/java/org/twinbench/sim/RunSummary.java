@@ -15,6 +15,9 @@ import org.twinbench.sim.monitor.DataQualityMonitor;
  * gates, a data-quality alarm (a column that stops arriving, leaves its range or takes new categories)
  * makes the verdict {@code RED} and leads the headline, whatever the accuracy.
  *
+ * <p>A regression or multiclass run without gates is judged on its task's metrics instead
+ * ({@link TaskHeadline}: the rise of RMSE, or the drop of accuracy with macro F1 beside it).
+ *
  * @param worstSlice the slice with the largest accuracy drop (or null when there are no slices)
  */
 public record RunSummary(Light light, String headline, double accuracyStart, double accuracyEnd, double accuracyMin,
@@ -70,7 +73,11 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
         double drop = Math.max(start - end, worst == null ? Double.NEGATIVE_INFINITY : worstDrop);
         Light light;
         String headline;
-        if (!gates.isEmpty()) {
+        TaskHeadline task = gates.isEmpty() ? TaskHeadline.of(series) : null;
+        if (task != null) {
+            light = task.light();
+            headline = task.headline();
+        } else if (!gates.isEmpty()) {
             long failed = gates.stream().filter(g -> !g.passed()).count();
             light = failed == 0 ? Light.GREEN : Light.RED;
             headline = failed == 0 ? "All " + gates.size() + " gates pass."

@@ -19,6 +19,19 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
                             String modelSha256, String modelTrainingDataSha256, long seed, int steps, int replicates,
                             String twinbenchVersion, String javaVersion, String createdAt) {
 
+    /** What a run that replays its model's training data says beside its headline. */
+    public static final String REPLAYS_TRAINING_ROWS = "This twin replays the data the model was trained on (the same"
+            + " SHA-256 as its model card): its figures are optimistic.";
+
+    /**
+     * Whether the run replays the very data its model file was trained on: the data's SHA-256 is the one the
+     * model card records. A model trained in the scenario (on the reference rows) or a log of scores has no
+     * model file and never counts.
+     */
+    public boolean replaysTrainingRows() {
+        return modelFile != null && dataSha256 != null && dataSha256.equals(modelTrainingDataSha256);
+    }
+
     public static RunProvenance of(Path scenarioFile, SimulationPlan plan, int replicates, Instant createdAt) {
         DataProvenance data = plan.data();
         ModelCard card = plan.model().card();

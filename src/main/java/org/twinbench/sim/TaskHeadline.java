@@ -1,0 +1,125 @@
+package org.twinbench.sim;
+
+import java.util.Locale;
+
+/**
+ * The verdict and headline of a run without gates whose model is not binary (a binary run keeps
+ * {@link RunSummary}'s accuracy wording).
+ * <ul>
+ *   <li>regression: the largest relative rise of the mean RMSE from the first to the last tenth of the steps,
+ *       overall or in any slice — an error that grows is the bad direction — below 5% {@code GREEN}, below 15%
+ *       {@code AMBER}, otherwise {@code RED}; the headline also gives the overall MAE at start and end;</li>
+ *   <li>multiclass: the largest drop of mean accuracy, with {@link RunSummary}'s limits 0.02 and 0.05; the
+ *       headline also gives the overall macro F1 at start and end.</li>
+ * </ul>
+ */
+record TaskHeadline(RunSummary.Light light, String headline) {
+
+    /** Relative RMSE rise below which a regression holds, and below which it is amber. */
+    static final double RMSE_GREEN = 0.05;
+    static final double RMSE_AMBER = 0.15;
+
+    /** The headline of a regression or multiclass run, or null for a binary one (or one without metrics). */
+    static TaskHeadline of(RunSeries series) {
+        if (series.metricNames().contains("rmse")) {
+            return regression(series);
+        }
+        if (series.metricNames().contains("macro_f1")) {
+            return multiclass(series);
+        }
+        return null;
+    }
+
+    private static TaskHeadline regression(RunSeries series) {
+        Change overall = Change.of(series, StepResult.OVERALL, "rmse");
+        Change worst = worstSlice(series, "rmse", true);
+        double rise = Math.max(relativeRise(overall), worst == null ? Double.NEGATIVE_INFINITY : relativeRise(worst));
+        Change mae = Change.of(series, StepResult.OVERALL, "mae");
+        if (Double.isNaN(rise)) {
+            return new TaskHeadline(RunSummary.Light.AMBER, "No error could be measured (no rows with a true amount).");
+        }
+        RunSummary.Light light = rise < RMSE_GREEN ? RunSummary.Light.GREEN
+                : rise < RMSE_AMBER ? RunSummary.Light.AMBER : RunSummary.Light.RED;
+        String figures = String.format(Locale.ROOT, " (RMSE %s -> %s, MAE %s -> %s)", figure(overall.start()),
+                figure(overall.end()), figure(mae.start()), figure(mae.end()));
+        String headline = light == RunSummary.Light.GREEN
+                ? "The model holds: RMSE stays within 5% of its start everywhere" + figures + "."
+                : String.format(Locale.ROOT, "RMSE rises by up to %.0f%%%s%s.", 100 * rise,
+                worst != null && relativeRise(worst) >= relativeRise(overall) ? " (worst: " + worst.slice() + ")" : "",
+                figures);
+        return new TaskHeadline(light, headline);
+    }
+
+    private static TaskHeadline multiclass(RunSeries series) {
+        Change overall = Change.of(series, StepResult.OVERALL, "accuracy");
+        Change worst = worstSlice(series, "accuracy", false);
+        double drop = Math.max(-overall.change(), worst == null ? Double.NEGATIVE_INFINITY : -worst.change());
+        Change f1 = Change.of(series, StepResult.OVERALL, "macro_f1");
+        if (Double.isNaN(drop)) {
+            return new TaskHeadline(RunSummary.Light.AMBER, "No accuracy could be measured (no labelled rows).");
+        }
+        RunSummary.Light light = drop < 0.02 ? RunSummary.Light.GREEN
+                : drop < 0.05 ? RunSummary.Light.AMBER : RunSummary.Light.RED;
+        String figures = String.format(Locale.ROOT, " (accuracy %.3f -> %.3f, macro F1 %.3f -> %.3f)", overall.start(),
+                overall.end(), f1.start(), f1.end());
+        String headline = light == RunSummary.Light.GREEN
+                ? "The model holds: accuracy stays within 0.02 everywhere" + figures + "."
+                : String.format(Locale.ROOT, "Accuracy falls by up to %.3f%s%s.", drop,
+                worst != null && -worst.change() >= -overall.change() ? " (worst: " + worst.slice() + ")" : "",
+                figures);
+        return new TaskHeadline(light, headline);
+    }
+
+    /** The slice whose {@code metric} grew most ({@code rises}) or fell most, or null without slices. */
+    private static Change worstSlice(RunSeries series, String metric, boolean rises) {
+        Change worst = null;
+        for (String slice : series.slices(metric)) {
+            Change change = Change.of(series, slice, metric);
+            double bad = rises ? relativeRise(change) : -change.change();
+            if (!Double.isNaN(bad) && (worst == null || bad > (rises ? relativeRise(worst) : -worst.change()))) {
+                worst = change;
+            }
+        }
+        return worst;
+    }
+
+    private static double relativeRise(Change change) {
+        return change.start() > 0 ? change.change() / change.start() : change.change() > 0 ? Double.POSITIVE_INFINITY
+                : change.change() == 0 ? 0 : Double.NaN;
+    }
+
+    /** An amount with three significant digits, in plain notation. */
+    private static String figure(double value) {
+        return Double.isNaN(value) ? "none" : new java.math.BigDecimal(value).round(new java.math.MathContext(3))
+                .stripTrailingZeros().toPlainString();
+    }
+
+    /** A series' mean over the first and the last tenth of the steps (at least one step, replicate means first). */
+    private record Change(String slice, double start, double end) {
+        static Change of(RunSeries series, String slice, String metric) {
+            RunSeries.Key key = new RunSeries.Key(slice, metric);
+            if (series.values(key).isEmpty()) {
+                return new Change(slice, Double.NaN, Double.NaN);
+            }
+            double[] mean = series.band(key).mean();
+            int window = Math.max(1, series.steps() / 10);
+            return new Change(slice, meanOf(mean, 0, window), meanOf(mean, series.steps() - window, series.steps()));
+        }
+
+        double change() {
+            return end - start;
+        }
+
+        private static double meanOf(double[] values, int from, int to) {
+            double sum = 0;
+            int n = 0;
+            for (int i = Math.max(0, from); i < Math.min(to, values.length); i++) {
+                if (!Double.isNaN(values[i])) {
+                    sum += values[i];
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : sum / n;
+        }
+    }
+}

@@ -235,7 +235,7 @@ public final class LiveChartsViewModel {
         history.clear();
         results.clear();
         alarms.clear();
-        metricNames.retainAll(MetricSet.NAMES);
+        metricNames.setAll(MetricSet.NAMES);
         slices.clear();
         shown.clear();
         rows.clear();
@@ -260,6 +260,9 @@ public final class LiveChartsViewModel {
             }
         }
         canReport.set(runPlan != null && !results.isEmpty());
+        if (!batch.isEmpty()) {
+            useTaskMetrics(batch.get(0).overall().names());
+        }
         for (String name : history.metrics()) {
             if (!metricNames.contains(name)) {
                 metricNames.add(name);
@@ -280,6 +283,21 @@ public final class LiveChartsViewModel {
             tablePacer.offer(Boolean.TRUE);
         }
         revision.set(revision.get() + 1);
+    }
+
+    /**
+     * Lists the metrics of the run's task first (e.g. mae, rmse, r2, mape for a regression) in place of
+     * another task's, and shows the first of them when the metric shown is not one of the task's.
+     */
+    private void useTaskMetrics(List<String> task) {
+        if (metricNames.size() >= task.size() && metricNames.subList(0, task.size()).equals(task)) {
+            return;
+        }
+        metricNames.removeIf(MetricSet::isMetric);
+        metricNames.addAll(0, task);
+        if (MetricSet.isMetric(metric.get()) && !task.contains(metric.get())) {
+            metric.set(task.get(0));
+        }
     }
 
     public BooleanProperty shownProperty(String slice) {

@@ -142,7 +142,7 @@ public final class MetricHistory {
 
     private final Map<String, Map<String, Series>> byMetric = new LinkedHashMap<>();
     private final Set<String> slices = new LinkedHashSet<>();
-    /** Per slice, its series of each metric in {@link MetricSet#NAMES} order. */
+    /** Per slice, its series of each metric in the order of its task's {@link MetricSet#names()}. */
     private final Map<String, Series[]> bySlice = new java.util.HashMap<>();
     private final List<org.twinbench.sim.Alarm> alarms = new ArrayList<>();
     private int lastStep = -1;
@@ -189,18 +189,18 @@ public final class MetricHistory {
 
     /**
      * Appends a slice's metrics. Its series are looked up once per slice (then kept in metric order
-     * of {@link MetricSet#NAMES}), so a step costs no map look-up or boxing per value.
+     * of the task's {@link MetricSet#names()}), so a step costs no map look-up or boxing per value.
      */
     private void record(String slice, int step, MetricSet metrics) {
         Series[] series = bySlice.get(slice);
         if (series == null) {
             slices.add(slice);
             Axis axis = new Axis();
-            series = new Series[MetricSet.NAMES.size()];
+            series = new Series[metrics.names().size()];
             for (int m = 0; m < series.length; m++) {
                 Series made = new Series(axis, false);
                 series[m] = made;
-                byMetric.computeIfAbsent(MetricSet.NAMES.get(m), key -> new LinkedHashMap<>()).put(slice, made);
+                byMetric.computeIfAbsent(metrics.names().get(m), key -> new LinkedHashMap<>()).put(slice, made);
             }
             bySlice.put(slice, series);
         }

@@ -126,7 +126,7 @@ final class ReplicateBands {
 
     /** The chosen metric of {@code metrics}, else (overall only) the step's measure of that name; null if none. */
     private Double value(org.twinbench.stats.MetricSet metrics, StepResult overallOf) {
-        int index = org.twinbench.stats.MetricSet.NAMES.indexOf(metric);
+        int index = metrics.names().indexOf(metric);
         if (index >= 0) {
             return metrics.value(index);
         }

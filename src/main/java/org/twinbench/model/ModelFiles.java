@@ -9,7 +9,7 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** A binary classifier; the bundle of another task is refused (see {@link ModelBundle#read}). */
+    /** A binary classifier; a bundle or ONNX model of another task is refused (see {@link ModelBundle#read}). */
     public static BinaryClassifier load(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".twinmodel")) {
@@ -21,9 +21,12 @@ public final class ModelFiles {
         throw new ModelException(file + ": unknown kind of model; expected a .twinmodel bundle or an .onnx file");
     }
 
-    /** A model of any task: a {@code .twinmodel} bundle of any task, or an {@code .onnx} (binary) model. */
+    /** A model of any task: a {@code .twinmodel} bundle or an {@code .onnx} model of any task. */
     public static TaskModel loadAny(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".twinmodel") ? ModelBundle.readModel(file) : load(file);
+        if (name.endsWith(".twinmodel")) {
+            return ModelBundle.readModel(file);
+        }
+        return name.endsWith(".onnx") ? OnnxTaskModel.load(file) : load(file);
     }
 }

@@ -41,7 +41,7 @@ public final class ModelInputs {
         if (model instanceof TreeModel tree) {
             return of(tree.encoder());
         }
-        if (model instanceof OnnxModel onnx) {
+        if (model instanceof OnnxTaskModel onnx) {
             return onnx.inputs();
         }
         if (model instanceof RegressionModel || model instanceof MulticlassModel) {

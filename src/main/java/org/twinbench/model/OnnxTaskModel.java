@@ -1,0 +1,58 @@
+package org.twinbench.model;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An ONNX model of any task, run by ONNX Runtime: a binary classifier ({@link OnnxModel}), a multiclass
+ * classifier ({@link OnnxMulticlassModel}) or a regression ({@link OnnxRegressionModel}), as the model's
+ * outputs and its sidecar {@code MODEL.onnx.json} make it (see {@link OnnxOutputs}). Copies made by
+ * {@code withBatchSize} share one runtime session; closing any closes it.
+ */
+public abstract sealed class OnnxTaskModel implements TaskModel, AutoCloseable
+        permits OnnxModel, OnnxMulticlassModel, OnnxRegressionModel {
+
+    /** Rows per runtime call unless {@code withBatchSize} says otherwise. */
+    public static final int DEFAULT_BATCH = 4096;
+
+    final OnnxSession session;
+    final int batchSize;
+
+    OnnxTaskModel(OnnxSession session, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive");
+        }
+        this.session = session;
+        this.batchSize = batchSize;
+    }
+
+    /** Loads {@code file} and its sidecar {@code file.json}, if there is one, as the model its outputs make. */
+    public static OnnxTaskModel load(Path file) {
+        OnnxSession session = OnnxSession.open(file);
+        return switch (session.card().task()) {
+            case BINARY -> new OnnxModel(session, DEFAULT_BATCH);
+            case MULTICLASS -> new OnnxMulticlassModel(session, DEFAULT_BATCH);
+            case REGRESSION -> new OnnxRegressionModel(session, DEFAULT_BATCH);
+        };
+    }
+
+    /** SHA-256 of the {@code .onnx} file. */
+    public String sha256() {
+        return session.sha256();
+    }
+
+    /** The columns the model reads: numeric for number inputs, text for string inputs. */
+    public List<ModelInputs.Input> inputs() {
+        return session.inputs();
+    }
+
+    @Override
+    public ModelCard card() {
+        return session.card();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -52,7 +52,8 @@ final class OperationNodes {
                     "Mirrors a deployed model from its prediction log: the scores it actually produced are replayed "
                             + "as they are, no model file needed; it cannot be retrained",
                     List.of(
-                            required("score_column", COLUMN, "Column of the logged probability of the positive class"),
+                            required("score_column", COLUMN, "Column of the logged probability of the positive class")
+                                    .numeric(),
                             required("target", COLUMN, "Column of the true outcome"),
                             optional("positive", TEXT, null, "Positive class of the outcome (default: the usual rule)")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
@@ -172,7 +173,11 @@ final class OperationNodes {
             new NodeType(NodeCatalog.SLICE_METRICS, "Metrics", "Slice metrics",
                     "Accuracy, precision, recall, F1, AUC, log loss, Brier and ECE per step, overall and per slice",
                     List.of(
-                            optional("slices", COLUMNS, List.of(), "Columns whose values form slices"),
+                            optional("slices", COLUMNS, List.of(), "Columns whose values form slices; a numeric "
+                                    + "column with more distinct values than bins is cut into bins quantile ranges "
+                                    + "of the reference rows, named < a, [a, b), >= b"),
+                            optional("bins", INTEGER, 5L, "Quantile bins of a numeric slice column (as metrics "
+                                    + "--bins)").range(2.0, (double) Limits.BINS),
                             share("threshold", 0.5, "Score at or above which a row is predicted positive"),
                             optional("fairness", BOOLEAN, false, "Also record the fairness gaps between the slices of "
                                     + "each column: parity difference and ratio, TPR and FPR gaps")),

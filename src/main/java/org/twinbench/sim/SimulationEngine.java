@@ -150,7 +150,7 @@ public final class SimulationEngine {
             MetricSet overall = ClassificationMetrics.compute(y, s, plan.threshold());
             List<SliceMetrics> slices = new ArrayList<>();
             for (String column : plan.sliceColumns()) {
-                CategoricalColumn values = batch.categorical(column).select(keep);
+                CategoricalColumn values = plan.sliceBins().values(batch, column).select(keep);
                 slices.addAll(SliceMetrics.bySlice(column, values.codes(), values.levels(), y, s, plan.threshold()));
             }
             return new StepResult(replicate, step, overall, slices, java.util.Map.of(), List.of(),

@@ -1,46 +1,58 @@
 package org.twinbench.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.twinbench.scenario.Scenario;
-import org.twinbench.scenario.ScenarioFiles;
 import org.twinbench.scenario.ScenarioFormat;
-import org.twinbench.scenario.ScenarioValidator;
+import org.twinbench.sim.ScenarioCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code validate}: checks a scenario file without running it. */
+/** {@code validate}: checks that {@code run} will start, without running: every problem at once. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a scenario file; prints one line per problem (node <id>: <what is wrong>).",
-                "Also opens the model files it names (with every check run makes) and checks that its data files"
-                        + " are regular files."})
+        description = {"Check that a scenario will run; prints one line per problem, naming the node, parameter and"
+                + " column.",
+                "Compiles the scenario against its data (the header and first rows of each data file) and its model"
+                        + " files, as run does before its first step."})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SCENARIO", description = "A *.twin.json file.")
     Path scenarioFile;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         Scenario scenario = ScenarioFormat.read(scenarioFile);
-        List<String> problems = ScenarioValidator.problems(scenario);
-        if (problems.isEmpty()) {
-            problems = ScenarioFiles.problems(scenario, scenarioFile.toAbsolutePath().getParent());
+        ScenarioCheck.Report report = ScenarioCheck.check(scenario, scenarioFile.toAbsolutePath().getParent());
+        if (json.enabled()) {
+            ObjectNode tree = Json.object();
+            ArrayNode problems = tree.putArray("problems");
+            for (ScenarioCheck.Problem problem : report.problems()) {
+                ObjectNode one = problems.addObject();
+                one.put("node", problem.node());
+                one.put("parameter", problem.parameter());
+                one.put("column", problem.column());
+                one.put("message", problem.message());
+            }
+            json.print(tree);
         }
-        if (problems.isEmpty()) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(TerminalText.oneLine(scenarioFile.toString()) + ": valid (" + scenario.nodes().size() + " nodes, " + scenario.edges().size()
-                    + " edges)");
+        if (report.runnable() && !json.enabled()) {
+            PrintWriter out = json.out();
+            out.println(TerminalText.oneLine(scenarioFile.toString()) + ": valid (" + scenario.nodes().size()
+                    + " nodes, " + scenario.edges().size() + " edges)");
             out.flush();
+        }
+        if (report.runnable()) {
             return TwinBenchCommand.OK;
         }
-        PrintWriter err = spec.commandLine().getErr();
-        for (String problem : problems) {
+        PrintWriter err = json.err();
+        for (String problem : report.lines()) {
             err.println(TerminalText.oneLine(scenarioFile + ": " + problem));
         }
         err.flush();

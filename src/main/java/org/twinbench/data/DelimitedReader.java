@@ -37,6 +37,14 @@ final class DelimitedReader {
 
     /** Reads, refusing the file once its cells would need more than {@code budgetBytes} of heap. */
     static Parsed read(Path file, LoadOptions options, long budgetBytes) {
+        return read(file, options, budgetBytes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads at most the first {@code maxRows} rows (then the file's hash is of the bytes read only), refusing
+     * the file once its cells would need more than {@code budgetBytes} of heap.
+     */
+    static Parsed read(Path file, LoadOptions options, long budgetBytes, int maxRows) {
         TextFormat format = TextSniffer.sniff(file, options);
         Set<String> forcedText = new HashSet<>();
         options.typeOverrides().forEach((name, kind) -> {
@@ -44,7 +52,7 @@ final class DelimitedReader {
                 forcedText.add(name);
             }
         });
-        Parsed parsed = pass(file, format, forcedText, options, budgetBytes);
+        Parsed parsed = pass(file, format, forcedText, options, budgetBytes, maxRows);
         boolean again = false;
         for (ColumnBuilder column : parsed.columns()) {
             if (column.needsReread()) {
@@ -52,11 +60,11 @@ final class DelimitedReader {
                 again = true;
             }
         }
-        return again ? pass(file, format, forcedText, options, budgetBytes) : parsed;
+        return again ? pass(file, format, forcedText, options, budgetBytes, maxRows) : parsed;
     }
 
     private static Parsed pass(Path file, TextFormat format, Set<String> forcedText, LoadOptions options,
-                               long budgetBytes) {
+                               long budgetBytes, int maxRows) {
         String where = file.toString();
         long total = size(file);
         try (CountingStream counting = new CountingStream(Files.newInputStream(file));
@@ -79,7 +87,7 @@ final class DelimitedReader {
             }
             int rows = 0;
             boolean pending = !format.header();
-            while (pending || nextRecord(parser, fields)) {
+            while (rows < maxRows && (pending || nextRecord(parser, fields))) {
                 pending = false;
                 if (fields.size() != columns.size()) {
                     throw new DataException(where + ": line " + parser.recordLine() + ": " + fields.size()
@@ -97,8 +105,10 @@ final class DelimitedReader {
                     options.listener().progress(counting.count, total, rows);
                 }
             }
-            options.listener().progress(total, total, rows);
-            counting.transferTo(java.io.OutputStream.nullOutputStream());
+            if (rows < maxRows) {
+                options.listener().progress(total, total, rows);
+                counting.transferTo(java.io.OutputStream.nullOutputStream());
+            }
             return new Parsed(columns, format, lines, counting.sha256());
         } catch (IOException e) {
             throw new DataException(where + ": cannot read: " + e.getMessage(), e);

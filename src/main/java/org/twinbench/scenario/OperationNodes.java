@@ -54,7 +54,8 @@ final class OperationNodes {
                             + "as they are, no model file needed; it cannot be retrained",
                     List.of(
                             required("score_column", COLUMN, "Column of the logged probability of the positive class, or "
-                                    + "of the logged predicted amount when the target holds amounts (a regression)"),
+                                    + "of the logged predicted amount when the target holds amounts (a regression)")
+                                    .numeric(),
                             required("target", COLUMN, "Column of the true outcome"),
                             optional("positive", TEXT, null, "Positive class of the outcome (default: the usual rule)")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
@@ -176,7 +177,11 @@ final class OperationNodes {
                             + "AUC, log loss, Brier and ECE (binary); MAE, RMSE, R² and MAPE (regression); accuracy, "
                             + "balanced accuracy, macro and weighted F1, log loss (multiclass)",
                     List.of(
-                            optional("slices", COLUMNS, List.of(), "Columns whose values form slices"),
+                            optional("slices", COLUMNS, List.of(), "Columns whose values form slices; a numeric "
+                                    + "column with more distinct values than bins is cut into bins quantile ranges "
+                                    + "of the reference rows, named < a, [a, b), >= b"),
+                            optional("bins", INTEGER, 5L, "Quantile bins of a numeric slice column (as metrics "
+                                    + "--bins)").range(2.0, (double) Limits.BINS),
                             share("threshold", 0.5, "Score at or above which a row is predicted positive"),
                             optional("fairness", BOOLEAN, false, "Also record the fairness gaps between the slices of "
                                     + "each column: parity difference and ratio, TPR and FPR gaps")),

@@ -25,13 +25,13 @@ final class PerturbationNodes {
                             + "resamples whole rows with weights exp(tilt * z) of the feature's z-score, so the "
                             + "other columns keep their relationship to it",
                     withResampling(perturbation(
-                            required("column", COLUMN, "Numeric feature to change"),
+                            required("column", COLUMN, "Numeric feature to change").numeric(),
                             optional("scale", NUMBER, 1.0, "shift-scale: factor at full intensity"),
                             optional("shift", NUMBER, 0.0, "shift-scale: amount added at full intensity")))),
             type(NodeCatalog.CATEGORY_MIX, "Category mix shift",
                     "A segment grows, or a new category appears, in a categorical column",
                     perturbation(
-                            required("column", COLUMN, "Categorical column"),
+                            required("column", COLUMN, "Categorical column").categorical(),
                             required("category", TEXT, "The growing (or new) category"),
                             share("share", 0.25, "Share of rows moved into it at full intensity"))),
             type(NodeCatalog.PRIOR_SHIFT, "Prior (label) shift",
@@ -40,14 +40,14 @@ final class PerturbationNodes {
             type(NodeCatalog.CONCEPT_DRIFT, "Concept drift in a region",
                     "The label rule changes where a numeric feature lies in [from, to]: labels there are reversed",
                     perturbation(
-                            required("column", COLUMN, "Numeric feature that defines the region"),
+                            required("column", COLUMN, "Numeric feature that defines the region").numeric(),
                             optional("from", NUMBER, null, "Lower end of the region (absent: no lower end)"),
                             optional("to", NUMBER, null, "Upper end of the region (absent: no upper end)"),
                             share("flip_share", 1.0, "Share of the region's rows whose label reverses at full intensity"))),
             type(NodeCatalog.GAUSSIAN_NOISE, "Gaussian noise",
                     "Adds normal noise with standard deviation sd (times the intensity) to numeric features",
                     perturbation(
-                            required("columns", COLUMNS, "Numeric features"),
+                            required("columns", COLUMNS, "Numeric features").numeric(),
                             optional("sd", NUMBER, 1.0, "Standard deviation of the noise at full intensity")
                                     .range(0.0, null))),
             type(NodeCatalog.LABEL_NOISE, "Label noise",
@@ -63,12 +63,12 @@ final class PerturbationNodes {
             type(NodeCatalog.SCALE_BUG, "Unit / scale bug",
                     "A feature arrives in the wrong unit, e.g. multiplied by 1000, in a share of rows equal to the intensity",
                     perturbation(
-                            required("column", COLUMN, "Numeric feature"),
+                            required("column", COLUMN, "Numeric feature").numeric(),
                             optional("factor", NUMBER, 1000.0, "What the bug multiplies the value by"))),
             type(NodeCatalog.OUTLIERS, "Outlier injection",
                     "Moves a share of a numeric feature's values far out: x ± magnitude standard deviations of the batch",
                     perturbation(
-                            required("column", COLUMN, "Numeric feature"),
+                            required("column", COLUMN, "Numeric feature").numeric(),
                             share("rate", 0.02, "Share of rows that become outliers at full intensity"),
                             optional("magnitude", NUMBER, 10.0, "Distance in standard deviations").range(0.0, null))),
             type(NodeCatalog.POISONING, "Training-data poisoning",
@@ -77,7 +77,8 @@ final class PerturbationNodes {
                             optional("mode", TEXT, "label-flip", "label-flip: reverse labels; backdoor: set the "
                                     + "trigger feature and label the row negative").oneOf("label-flip", "backdoor"),
                             share("rate", 0.2, "Share of training rows poisoned at full intensity"),
-                            optional("trigger_column", COLUMN, null, "Backdoor: numeric feature that carries the trigger"),
+                            optional("trigger_column", COLUMN, null, "Backdoor: numeric feature that carries the trigger")
+                                    .numeric(),
                             optional("trigger_value", NUMBER, 0.0, "Backdoor: the trigger value"))));
 
     private PerturbationNodes() {

@@ -99,7 +99,7 @@ public record ModelTask(Task task, String target, String positive, List<String> 
      * with the reliability bins of a binary model.
      */
     public StepResult measure(int replicate, int step, Frame batch, int[] labels, double[] amounts,
-                              Predictions predicted, List<String> sliceColumns) {
+                              Predictions predicted, List<String> sliceColumns, SliceBins sliceBins) {
         int[] keep = SimulationEngine.labelledRows(labels);
         List<SliceMetrics> slices = new ArrayList<>();
         MetricSet overall;
@@ -110,7 +110,7 @@ public record ModelTask(Task task, String target, String positive, List<String> 
                 double[] s = pick(predicted.values(), keep);
                 overall = ClassificationMetrics.compute(y, s, threshold);
                 for (String column : sliceColumns) {
-                    CategoricalColumn values = batch.categorical(column).select(keep);
+                    CategoricalColumn values = sliceBins.values(batch, column).select(keep);
                     slices.addAll(SliceMetrics.bySlice(column, values.codes(), values.levels(), y, s, threshold));
                 }
                 bins = ReliabilityBins.of(y, s);
@@ -120,7 +120,7 @@ public record ModelTask(Task task, String target, String positive, List<String> 
                 double[] p = pick(predicted.values(), keep);
                 overall = MetricSet.of(RegressionMetrics.compute(y, p));
                 for (String column : sliceColumns) {
-                    CategoricalColumn values = batch.categorical(column).select(keep);
+                    CategoricalColumn values = sliceBins.values(batch, column).select(keep);
                     slices.addAll(SliceMetrics.regressionBySlice(column, values.codes(), values.levels(), y, p));
                 }
             }
@@ -133,7 +133,7 @@ public record ModelTask(Task task, String target, String positive, List<String> 
                 }
                 overall = MetricSet.of(MulticlassMetrics.compute(y, p, proba, classes));
                 for (String column : sliceColumns) {
-                    CategoricalColumn values = batch.categorical(column).select(keep);
+                    CategoricalColumn values = sliceBins.values(batch, column).select(keep);
                     slices.addAll(SliceMetrics.multiclassBySlice(column, values.codes(), values.levels(), y, p,
                             proba, classes));
                 }

@@ -111,7 +111,7 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                 case NodeCatalog.SLICE_METRICS -> {
                     if (node.flag("fairness") && !node.strings("slices").isEmpty()) {
                         monitors.add(new FairnessMonitor(node.id(), node.strings("slices"),
-                                node.number("threshold")));
+                                node.number("threshold"), SliceBins.fit(node, reference)::values));
                     }
                 }
                 case NodeCatalog.RETRAIN_POLICY -> policies.add(new RetrainPolicy(requireRefit(node, modelId, refit).id(),

@@ -18,19 +18,15 @@ import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioNode;
-import org.twinbench.scenario.ScenarioValidator;
-import org.twinbench.scenario.Schedule;
 import org.twinbench.sim.perturb.Perturbation;
 import org.twinbench.sim.perturb.PerturbationFactory;
 import org.twinbench.sim.policy.Challenger;
 import org.twinbench.sim.policy.ModelRefit;
-import org.twinbench.sim.source.AgrawalGenerator;
 import org.twinbench.sim.source.BatchSource;
 import org.twinbench.sim.source.CalendarSource;
 import org.twinbench.sim.source.DatasetSource;
-import org.twinbench.sim.source.HyperplaneGenerator;
-import org.twinbench.sim.source.SeaGenerator;
 import org.twinbench.sim.source.SyntheticSource;
+import org.twinbench.sim.source.SyntheticSources;
 import org.twinbench.sim.source.TimeColumns;
 
 /**
@@ -49,10 +45,7 @@ public final class ScenarioCompiler {
     }
 
     public static SimulationPlan compile(Scenario scenario, Path baseDir, RunListener listener) {
-        List<String> problems = ScenarioValidator.problems(scenario);
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(String.join("\n", problems));
-        }
+        ScenarioCheck.require(scenario, baseDir);
         ScenarioNode sourceNode = scenario.nodesOfKind("source.").get(0);
         Origin origin = NodeCatalog.DATASET_SOURCE.equals(sourceNode.type())
                 ? datasetOrigin(scenario, sourceNode, baseDir, listener) : syntheticOrigin(scenario, sourceNode);
@@ -79,7 +72,7 @@ public final class ScenarioCompiler {
             }
             if (NodeCatalog.SLICE_METRICS.equals(node.type())) {
                 for (String column : node.strings("slices")) {
-                    PerturbationFactory.requireKind(node, schema, column, CategoricalColumn.class, "categorical");
+                    PerturbationFactory.requireColumn(node, schema, column);
                     slices.add(column);
                 }
                 threshold = node.number("threshold");
@@ -101,7 +94,8 @@ public final class ScenarioCompiler {
                 referenceLabels, referencePredictions, challenger);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
-                operations.deployment(), operations.selectiveLabels(), challenger);
+                operations.deployment(), operations.selectiveLabels(), challenger,
+                SliceBins.fit(scenario, origin.reference()));
     }
 
     private static Origin datasetOrigin(Scenario scenario, ScenarioNode sourceNode, Path baseDir,
@@ -192,22 +186,7 @@ public final class ScenarioCompiler {
     }
 
     private static Origin syntheticOrigin(Scenario scenario, ScenarioNode node) {
-        int batchSize = node.integer("batch_size");
-        Schedule schedule = node.params().get("schedule") == null ? null : Schedule.of(node);
-        SyntheticSource.StreamGenerator generator = switch (node.type()) {
-            case NodeCatalog.SEA_SOURCE -> new SeaGenerator(node.integer("function"), node.integer("drift_to"),
-                    node.number("noise"));
-            case NodeCatalog.AGRAWAL_SOURCE -> new AgrawalGenerator(node.integer("function"),
-                    node.integer("drift_to"), node.number("perturbation"));
-            case NodeCatalog.HYPERPLANE_SOURCE -> {
-                Schedule drift = schedule == null ? Schedule.ALWAYS : schedule;
-                yield new HyperplaneGenerator(scenario.seed(), node.id(), node.integer("attributes"),
-                        node.integer("drift_attributes"), node.number("magnitude"),
-                        node.number("reversal"), node.number("noise"), batchSize, drift::intensity);
-            }
-            default -> throw new ScenarioException("node " + node.id() + ": unknown source type '" + node.type() + "'");
-        };
-        SyntheticSource source = new SyntheticSource(node.id(), generator, batchSize, schedule);
+        SyntheticSource source = SyntheticSources.of(node, scenario.seed());
         Frame reference = source.reference(node.integer("reference_rows"), scenario.seed());
         // The generated data is identified by what generates it: the source node and the seed.
         String identity = ScenarioFormat.toJson(new Scenario("", "", scenario.seed(), List.of(node), List.of()));

@@ -83,7 +83,8 @@ public final class SimulationEngine {
             double[] scores = predicted.values();
             int[] labels = task.labels(batch);
             double[] amounts = task.amounts(batch);
-            StepResult metrics = task.measure(replicate, step, batch, labels, amounts, predicted, plan.sliceColumns());
+            StepResult metrics = task.measure(replicate, step, batch, labels, amounts, predicted, plan.sliceColumns(),
+                    plan.sliceBins());
 
             if (byChallenger != null) {
                 measureArms(labels, amounts, scores, byChallenger, out);

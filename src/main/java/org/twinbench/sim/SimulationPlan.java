@@ -21,17 +21,29 @@ import org.twinbench.sim.source.DatasetSource;
  *     through, e.g. approved loans) ever get a label: monitors and retraining see only those, while
  *     the step metrics still measure every row (the twin knows the truth)
  * @param challenger a challenger scoring a share of the rows, or null
+ * @param sliceBins how the slice columns become slices (numeric ones binned)
  */
 public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
                              TaskModel model, List<String> sliceColumns, double threshold, int steps,
                              DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
-                             Deployment deployment, boolean selectiveLabels, Challenger challenger) {
+                             Deployment deployment, boolean selectiveLabels, Challenger challenger,
+                             SliceBins sliceBins) {
 
     public SimulationPlan {
         perturbations = List.copyOf(perturbations);
         sliceColumns = List.copyOf(sliceColumns);
         monitors = List.copyOf(monitors);
         policies = List.copyOf(policies);
+        sliceBins = sliceBins == null ? SliceBins.NONE : sliceBins;
+    }
+
+    /** A plan whose slice columns are all categorical. */
+    public SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
+                          TaskModel model, List<String> sliceColumns, double threshold, int steps,
+                          DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
+                          Deployment deployment, boolean selectiveLabels, Challenger challenger) {
+        this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, labelDelay, monitors,
+                policies, deployment, selectiveLabels, challenger, SliceBins.NONE);
     }
 
     /** A plan without a challenger. */
@@ -76,6 +88,6 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
     public SimulationPlan withSteps(int newSteps) {
         int actual = source.steps(newSteps);
         return new SimulationPlan(scenario, source, perturbations, model, sliceColumns, threshold, actual, data,
-                labelDelay, monitors, policies, deployment, selectiveLabels, challenger);
+                labelDelay, monitors, policies, deployment, selectiveLabels, challenger, sliceBins);
     }
 }

@@ -31,11 +31,11 @@ public record SliceColumn(String name, int[] codes, List<String> levels) {
         if (edges.length == 0) {
             levels.add("all");
         } else {
-            levels.add("< " + format(edges[0]));
+            levels.add("< " + shortNumber(edges[0]));
             for (int i = 1; i < edges.length; i++) {
-                levels.add("[" + format(edges[i - 1]) + ", " + format(edges[i]) + ")");
+                levels.add("[" + shortNumber(edges[i - 1]) + ", " + shortNumber(edges[i]) + ")");
             }
-            levels.add(">= " + format(edges[edges.length - 1]));
+            levels.add(">= " + shortNumber(edges[edges.length - 1]));
         }
         int[] codes = new int[values.length];
         for (int r = 0; r < values.length; r++) {
@@ -75,13 +75,7 @@ public record SliceColumn(String name, int[] codes, List<String> levels) {
             java.util.Arrays.fill(codes, -1);
             return new SliceColumn(name, codes, List.of());
         }
-        List<Double> edges = new ArrayList<>(List.of(sorted[0]));
-        for (int q = 1; q <= k; q++) {
-            double edge = q == k ? sorted[sorted.length - 1] : NumericReference.quantile(sorted, (double) q / k);
-            if (edge > edges.get(edges.size() - 1)) {
-                edges.add(edge);
-            }
-        }
+        List<Double> edges = rangeEdges(sorted, k);
         List<String> levels = new ArrayList<>();
         for (int i = 1; i < edges.size(); i++) {
             boolean last = i == edges.size() - 1;
@@ -90,12 +84,39 @@ public record SliceColumn(String name, int[] codes, List<String> levels) {
         if (levels.isEmpty()) {
             levels.add("[" + shortNumber(sorted[0]) + ", " + shortNumber(sorted[0]) + "]");
         }
-        double[] inner = edges.subList(1, Math.max(1, edges.size() - 1)).stream().mapToDouble(Double::doubleValue)
-                .toArray();
+        double[] inner = innerEdges(edges);
         for (int r = 0; r < values.length; r++) {
             codes[r] = Double.isNaN(values[r]) ? -1 : NumericReference.upperBound(inner, values[r]);
         }
         return new SliceColumn(name, codes, levels);
+    }
+
+    /**
+     * The cut points of {@link #quantileRanges}: the {@code k}-quantiles of the present values strictly
+     * between the smallest and the last edge, ascending; empty when the values do not split.
+     */
+    public static double[] quantileCuts(double[] values, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("need at least one bin, not " + k);
+        }
+        double[] sorted = NumericReference.presentSorted(values);
+        return sorted.length == 0 ? new double[0] : innerEdges(rangeEdges(sorted, k));
+    }
+
+    /** The minimum, then each k-quantile (numpy's linear rule) and the maximum that is above the edge before. */
+    private static List<Double> rangeEdges(double[] sorted, int k) {
+        List<Double> edges = new ArrayList<>(List.of(sorted[0]));
+        for (int q = 1; q <= k; q++) {
+            double edge = q == k ? sorted[sorted.length - 1] : NumericReference.quantile(sorted, (double) q / k);
+            if (edge > edges.get(edges.size() - 1)) {
+                edges.add(edge);
+            }
+        }
+        return edges;
+    }
+
+    private static double[] innerEdges(List<Double> edges) {
+        return edges.subList(1, Math.max(1, edges.size() - 1)).stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** A bin edge with at most six significant digits and no trailing zeros: 18, 0.25, 3.14159. */
@@ -144,10 +165,5 @@ public record SliceColumn(String name, int[] codes, List<String> levels) {
             codes[r] = a.codes[r] >= 0 && b.codes[r] >= 0 ? newCode.get(a.codes[r] * kb + b.codes[r]) : -1;
         }
         return new SliceColumn(name, codes, levels);
-    }
-
-    private static String format(double edge) {
-        return edge == Math.rint(edge) && Math.abs(edge) < 1e15 ? String.valueOf((long) edge)
-                : String.format(Locale.ROOT, "%.4g", edge);
     }
 }

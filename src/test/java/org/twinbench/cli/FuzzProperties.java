@@ -23,7 +23,6 @@ import org.twinbench.model.ModelException;
 import org.twinbench.model.OnnxModel;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
-import org.twinbench.scenario.ScenarioFiles;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioValidator;
 import org.twinbench.sim.RunListener;
@@ -107,6 +106,7 @@ class FuzzProperties {
             assertOneLine(e.getMessage(), file);
         }
         boolean valid = false;
+        String refusal = "";
         if (scenario != null) {
             List<String> problems = ScenarioValidator.problems(scenario);
             problems.forEach(p -> assertThat(p).doesNotContain("\n"));
@@ -115,15 +115,16 @@ class FuzzProperties {
                 try {
                     ScenarioCompiler.compile(scenario, baseDir, new RunListener() { });
                 } catch (ScenarioException | DataException e) {
-                    assertOneLine(e.getMessage(), null);
+                    refusal = e.getMessage();
                     valid = false;
                 }
             }
         }
         CliRunner validate = CliRunner.run("validate", file.toString());
         assertCleanOutcome(validate);
-        assertThat(validate.exitCode()).isEqualTo(scenario != null && ScenarioValidator.problems(scenario).isEmpty()
-                && ScenarioFiles.problems(scenario, baseDir).isEmpty() ? 0 : 2);
+        // validate says valid exactly when run gets past compiling the scenario: validate means run will start.
+        assertThat(validate.exitCode()).as("validate said %s; compiling said %s", validate.err(), refusal)
+                .isEqualTo(valid ? 0 : 2);
         if (valid && random.nextBoolean()) {
             SCENARIO_RUNS.incrementAndGet();
             Path out = work.resolve("run-" + Long.toHexString(seed));

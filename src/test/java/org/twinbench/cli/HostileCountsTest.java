@@ -95,7 +95,8 @@ class HostileCountsTest {
         var root = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(text);
         var nodes = (com.fasterxml.jackson.databind.node.ArrayNode) root.get("nodes");
         var challenger = nodes.addObject().put("id", "big-forest").put("type", "model.challenger");
-        challenger.putObject("params").put("algorithm", "random-forest").put("trees", 2_000_000_000L);
+        var params = challenger.putObject("params").put("algorithm", "random-forest").put("trees", 2_000_000_000L);
+        params.putArray("features").add("income");
         ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("edges")).addObject().put("from", "new-region")
                 .put("to", "big-forest");
         Path file = dir.resolve("challenger.twin.json");

@@ -78,7 +78,7 @@ class ModelNodesTest {
         assertThat(steps.get(0).overall().accuracy()).isGreaterThan(0.7);
         assertThatThrownBy(() -> ScenarioCompiler.compile(withModel("loans-recession-retrain.twin.json", onnx), SAMPLES,
                 new RunListener() { })).isInstanceOf(ScenarioException.class)
-                .hasMessageStartingWith("node retrain: cannot retrain the model of node credit-model");
+                .hasMessageStartingWith("node retrain (policy.retrain): cannot retrain the model of node credit-model");
     }
 
     @Test
@@ -91,15 +91,22 @@ class ModelNodesTest {
         Scenario scenario = new Scenario("s", "", 1, List.of(sea, bundle), List.of(new ScenarioEdge("sea", "m")));
         assertThatThrownBy(() -> ScenarioCompiler.compile(scenario, dir, new RunListener() { }))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessage("node m: does not fit the model: missing column 'income'; missing column 'debt_to_income'; "
-                        + "missing column 'age'; missing column 'region'");
+                .hasMessage(String.join("\n",
+                        "node m (model.bundle) parameter path: the model reads column \"income\", which the data does not have",
+                        "node m (model.bundle) parameter path: the model reads column \"debt_to_income\", which the data "
+                                + "does not have",
+                        "node m (model.bundle) parameter path: the model reads column \"age\", which the data does not have",
+                        "node m (model.bundle) parameter path: the model reads column \"region\", which the data does not "
+                                + "have",
+                        "node m (model.bundle) parameter path: the model predicts \"defaulted\", a column the data does not "
+                                + "have"));
         Scenario missing = new Scenario("s", "", 1, List.of(sea, bundle.withParam("path", "gone.twinmodel")),
                 List.of(new ScenarioEdge("sea", "m")));
         assertThatThrownBy(() -> ScenarioCompiler.compile(missing, dir, new RunListener() { }))
-                .hasMessageStartingWith("node m: model file ").hasMessageEndingWith("gone.twinmodel not found");
+                .hasMessageStartingWith("node m (model.bundle) parameter path: model file ").hasMessageEndingWith("gone.twinmodel not found");
         Scenario wrongKind = new Scenario("s", "", 1, List.of(sea, new ScenarioNode("m", NodeCatalog.ONNX_MODEL,
                 Map.of("path", "credit.twinmodel"), 0, 0)), List.of(new ScenarioEdge("sea", "m")));
         assertThatThrownBy(() -> ScenarioCompiler.compile(wrongKind, dir, new RunListener() { }))
-                .hasMessage("node m: credit.twinmodel is not an ONNX model (.onnx)");
+                .hasMessage("node m (model.onnx) parameter path: credit.twinmodel is not an ONNX model (.onnx)");
     }
 }

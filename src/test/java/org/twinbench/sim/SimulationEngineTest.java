@@ -140,6 +140,6 @@ class SimulationEngineTest {
         Scenario broken = scenario.withNode(scenario.node("recession").orElseThrow().withParam("column", "salary"));
         assertThatThrownBy(() -> ScenarioCompiler.compile(broken, dir, new RunListener() { }))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessage("node recession: the data has no column 'salary'");
+                .hasMessage("node recession (perturbation.covariate-shift) parameter column: the data has no column \"salary\"");
     }
 }

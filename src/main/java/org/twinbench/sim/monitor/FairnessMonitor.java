@@ -11,12 +11,22 @@ import org.twinbench.stats.SliceColumn;
  * recorded as {@code <id>.<column>.parity_difference}, {@code .parity_ratio}, {@code .tpr_gap} and
  * {@code .fpr_gap}, and each slice's share predicted positive as
  * {@code <id>.<column>=<level>.selection_rate} (what the four-fifths rule compares, slice by slice).
- * With selective labels only the labelled (approved) rows count.
+ * With selective labels only the labelled (approved) rows count. A numeric slice column is binned by
+ * {@code slices} (the run's fixed bins).
+ *
+ * @param slices a batch's slices of a column, as a categorical column
  */
-public record FairnessMonitor(String nodeId, List<String> columns, double threshold) implements Monitor {
+public record FairnessMonitor(String nodeId, List<String> columns, double threshold,
+                             java.util.function.BiFunction<org.twinbench.data.Frame, String, CategoricalColumn> slices)
+        implements Monitor {
 
     public FairnessMonitor {
         columns = List.copyOf(columns);
+    }
+
+    /** A monitor of categorical slice columns, used as they are. */
+    public FairnessMonitor(String nodeId, List<String> columns, double threshold) {
+        this(nodeId, columns, threshold, org.twinbench.data.Frame::categorical);
     }
 
     @Override
@@ -38,7 +48,7 @@ public record FairnessMonitor(String nodeId, List<String> columns, double thresh
                 s[i] = current.scores()[keep[i]];
             }
             for (String column : columns) {
-                CategoricalColumn values = current.rows().categorical(column).select(keep);
+                CategoricalColumn values = slices.apply(current.rows(), column).select(keep);
                 FairnessGaps gaps = FairnessGaps.compute(new SliceColumn(column, values.codes(), values.levels()), y, s,
                         threshold);
                 String prefix = nodeId + "." + column + ".";

@@ -123,7 +123,7 @@ public record RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List
     private double holdoutScore(TaskModel model, Frame rows) {
         int[] labels = task.labels(rows);
         MetricSet metrics = task.measure(0, 0, rows, labels, task.amounts(rows), Predictions.of(model, rows, task.classes()),
-                List.of()).overall();
+                List.of(), org.twinbench.sim.SliceBins.NONE).overall();
         return task.task() == Task.REGRESSION ? metrics.get("r2") : metrics.accuracy();
     }
 }

@@ -1,0 +1,227 @@
+package org.twinbench.sim;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.Column;
+import org.twinbench.data.DataException;
+import org.twinbench.data.InputFiles;
+import org.twinbench.data.NumericColumn;
+import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.LogisticModel;
+import org.twinbench.model.ModelFiles;
+import org.twinbench.model.ModelInputs;
+import org.twinbench.model.OnnxModel;
+import org.twinbench.model.TreeModel;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.ScenarioNode;
+
+/**
+ * The model side of a {@link ScenarioCheck}: each model file opens, is of the node's kind and finds its
+ * inputs in the data; the target is there with both outcomes; logged scores are probabilities; a retrain
+ * policy has a model it can refit; a promote policy has a challenger.
+ */
+final class ModelCheck {
+
+    private final ScenarioCheck.Checker checker;
+    /** What the check learnt of the scenario's model: its target, and whether the run can refit it. */
+    private String target;
+    private boolean refittable = true;
+
+    private ModelCheck(ScenarioCheck.Checker checker) {
+        this.checker = checker;
+    }
+
+    static void run(ScenarioCheck.Checker checker) {
+        ModelCheck check = new ModelCheck(checker);
+        List<ScenarioNode> models = checker.scenario.modelNodes();
+        if (models.size() == 1) {
+            checker.guarded(models.get(0), () -> check.model(models.get(0)));
+        }
+        for (ScenarioNode node : checker.scenario.nodes()) {
+            switch (node.type()) {
+                case NodeCatalog.CHALLENGER -> checker.guarded(node, () -> check.challenger(node));
+                case NodeCatalog.RETRAIN_POLICY -> {
+                    if (!check.refittable && models.size() == 1) {
+                        checker.add(node, null, null, "cannot retrain the model of node " + models.get(0).id()
+                                + " (ONNX models and logged scores cannot be refitted in TwinBench); use a .twinmodel"
+                                + " or logistic model node, or remove the retrain policy");
+                    }
+                }
+                case NodeCatalog.PROMOTE_POLICY -> {
+                    if (checker.scenario.nodesOfKind(NodeCatalog.CHALLENGER).isEmpty()) {
+                        checker.add(node, null, null, "has no challenger to promote; add a Challenger node");
+                    }
+                }
+                default -> {
+                    // Other nodes have no model to check.
+                }
+            }
+        }
+    }
+
+    private void model(ScenarioNode node) {
+        switch (node.type()) {
+            case NodeCatalog.LOGISTIC_MODEL -> {
+                target = node.string("target");
+                bothOutcomes(node, node.string("positive", null));
+            }
+            case NodeCatalog.LOGGED_MODEL -> {
+                target = node.string("target");
+                refittable = false;
+                loggedScores(node);
+            }
+            default -> {
+                BinaryClassifier model = open(node, NodeCatalog.ONNX_MODEL.equals(node.type()));
+                refittable = model == null || model instanceof LogisticModel || model instanceof TreeModel;
+                if (model != null) {
+                    target = model.card().target();
+                    if (checker.frame() != null && !checker.frame().has(target)) {
+                        checker.add(node, "path", target, "the model predicts \"" + target
+                                + "\", a column the data does not have");
+                    }
+                    close(model);
+                }
+            }
+        }
+    }
+
+    private void challenger(ScenarioNode node) {
+        if (node.params().get("path") != null) {
+            BinaryClassifier model = open(node, null);
+            if (model != null) {
+                if (target != null && !model.card().target().equals(target)) {
+                    checker.add(node, "path", model.card().target(), "the challenger predicts \""
+                            + model.card().target() + "\", the champion \"" + target + "\"");
+                }
+                close(model);
+            }
+        } else if (node.strings("features").isEmpty()) {
+            checker.add(node, "features", null, "is required when no model path is given");
+        }
+    }
+
+    /**
+     * The model file of a node's {@code path}, opened and checked against the data's columns; null (with
+     * the problem recorded) when it cannot be used. {@code onnx}: the kind the node expects (null: either).
+     */
+    private BinaryClassifier open(ScenarioNode node, Boolean onnx) {
+        String value = node.string("path", null);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Path file;
+        try {
+            file = checker.baseDir.resolve(value).normalize();
+        } catch (InvalidPathException e) {
+            checker.add(node, "path", null, "is not a usable file name: " + e.getReason());
+            return null;
+        }
+        if (!Files.exists(file)) {
+            checker.add(node, "path", null, "model file " + file + " not found");
+            return null;
+        }
+        String problem = InputFiles.problem(file);
+        if (problem != null) {
+            checker.add(node, "path", null, file + ": " + problem);
+            return null;
+        }
+        BinaryClassifier model;
+        try {
+            model = ModelFiles.load(file);
+        } catch (DataException e) {
+            checker.add(node, "path", null, e.getMessage());
+            return null;
+        }
+        if (onnx != null && onnx != model instanceof OnnxModel) {
+            checker.add(node, "path", null, file.getFileName() + " is not "
+                    + (onnx ? "an ONNX model (.onnx)" : "a TwinBench model (.twinmodel)"));
+            close(model);
+            return null;
+        }
+        if (checker.frame() != null) {
+            for (ModelInputs.Input input : ModelInputs.of(model)) {
+                if (!checker.frame().has(input.name())) {
+                    checker.add(node, "path", input.name(), "the model reads column \"" + input.name()
+                            + "\", which the data does not have");
+                }
+            }
+            for (String mismatch : ModelInputs.problems(model, checker.frame())) {
+                if (!mismatch.startsWith("missing column")) {
+                    checker.add(node, "path", null, "does not fit the model: " + mismatch);
+                }
+            }
+        }
+        return model;
+    }
+
+    /**
+     * The reference rows must hold both outcomes, or the model cannot learn. The first rows read settle it
+     * when they hold both; otherwise (or for a share near 0) every row is read.
+     */
+    private void bothOutcomes(ScenarioNode node, String positive) {
+        if (target == null || checker.frame() == null || !checker.frame().has(target)) {
+            return;
+        }
+        ScenarioNode source = checker.scenario.nodesOfKind("source.").get(0);
+        if (source.params().get("time_column") != null) {
+            return;
+        }
+        if (oneClass(checker.frame(), source, positive) != null && !checker.whole) {
+            String why = oneClass(checker.wholeFrame(), source, positive);
+            if (why != null) {
+                checker.add(node, "target", target, why);
+            }
+        } else if (checker.whole) {
+            String why = oneClass(checker.frame(), source, positive);
+            if (why != null) {
+                checker.add(node, "target", target, why);
+            }
+        }
+    }
+
+    /** Why the reference rows of {@code rows} hold one class only, or null when they hold both (or none). */
+    private String oneClass(org.twinbench.data.Frame rows, ScenarioNode source, String positive) {
+        // A dataset's reference is its first rows; a synthetic source's, every row generated.
+        int reference = !NodeCatalog.DATASET_SOURCE.equals(source.type()) ? rows.rowCount()
+                : (int) Math.round(rows.rowCount() * source.number("reference_share"));
+        Column labels = rows.slice(0, Math.min(reference, rows.rowCount())).column(target);
+        String chosen = BinaryLabels.positiveLabel(labels, positive);
+        int[] encoded = BinaryLabels.encode(labels, chosen);
+        long positives = java.util.Arrays.stream(encoded).filter(v -> v == 1).count();
+        long present = java.util.Arrays.stream(encoded).filter(v -> v >= 0).count();
+        return present > 0 && (positives == 0 || positives == present) ? "the reference rows of \"" + target
+                + "\" hold only one class (" + (positives == 0 ? "no" : "only") + " '" + chosen
+                + "'); a model needs both outcomes" : null;
+    }
+
+    /** A production log's scores must be probabilities wherever the rows read hold one. */
+    private void loggedScores(ScenarioNode node) {
+        String column = node.string("score_column", null);
+        if (column == null || checker.frame() == null
+                || !(checker.frame().find(column).orElse(null) instanceof NumericColumn scores)) {
+            return;
+        }
+        for (int i = 0; i < scores.size(); i++) {
+            double v = scores.get(i);
+            if (!(v >= 0 && v <= 1)) {
+                checker.add(node, "score_column", column, "\"" + column + "\" row " + (i + 1) + " holds "
+                        + (Double.isNaN(v) ? "no score" : Double.toString(v))
+                        + "; logged scores must be probabilities between 0 and 1");
+                return;
+            }
+        }
+    }
+
+    private static void close(BinaryClassifier model) {
+        if (model instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // The model was only opened to be checked; releasing it has nothing to report.
+            }
+        }
+    }
+}

@@ -39,7 +39,7 @@ public final class HtmlReport {
         html.append("<h1>").append(Html.escape(p.scenarioName())).append("</h1>\n");
         html.append("<p><span class=\"light ").append(summary.light()).append("\">").append(summary.light())
                 .append("</span> ").append(Html.escape(summary.headline())).append("</p>\n");
-        summaryTable(html, summary, p);
+        summaryTable(html, summary, p, org.twinbench.sim.AlarmCount.of(p.alarmRates(), outcome));
         gates(html, summary.gates());
 
         html.append("<h2>Accuracy over time</h2>\n");
@@ -67,7 +67,8 @@ public final class HtmlReport {
         return html.toString();
     }
 
-    private static void summaryTable(StringBuilder html, RunSummary s, RunProvenance p) {
+    private static void summaryTable(StringBuilder html, RunSummary s, RunProvenance p,
+                                     org.twinbench.sim.AlarmCount count) {
         html.append("<table>");
         row(html, "steps × replicates", p.steps() + " × " + p.replicates());
         row(html, "accuracy, first tenth → last tenth", fmt(s.accuracyStart()) + " → " + fmt(s.accuracyEnd()));
@@ -77,6 +78,11 @@ public final class HtmlReport {
                     fmt(s.worstSliceStart()) + " → " + fmt(s.worstSliceEnd()));
         }
         row(html, "alarms / retrains / rollbacks", s.alarms() + " / " + s.retrains() + " / " + s.rollbacks());
+        if (count.checks() > 0) {
+            row(html, "alarms of checks with a stated false-alarm rate: fired / expected by chance",
+                    count.fired() + " / " + String.format(Locale.ROOT, "%.1f", count.expectedFalse()) + " (of "
+                            + count.checks() + " column-step checks)");
+        }
         html.append("</table>\n");
     }
 

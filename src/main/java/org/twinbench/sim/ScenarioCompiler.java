@@ -96,8 +96,22 @@ public final class ScenarioCompiler {
         Operations operations = Operations.of(scenario, modelNode.id(), threshold, target, positive, refit, poisoning,
                 origin.reference(), referenceLabels, referenceScores, challenger);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
-                origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
+                origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
+                        labels.read(origin.reference()), scenarioModel.positive()), operations.policies(),
                 operations.deployment(), operations.selectiveLabels(), challenger);
+    }
+
+    /**
+     * The scenario's monitors and the outcome-share check every run makes (not with selective labels, whose
+     * labelled rows are not a sample of the batch).
+     */
+    private static List<org.twinbench.sim.monitor.Monitor> withOutcomeShare(Operations operations, String sourceId,
+                                                                          int[] referenceLabels, String positive) {
+        List<org.twinbench.sim.monitor.Monitor> monitors = new ArrayList<>(operations.monitors());
+        if (!operations.selectiveLabels()) {
+            monitors.add(org.twinbench.sim.monitor.OutcomeShareMonitor.of(sourceId, positive, referenceLabels));
+        }
+        return monitors;
     }
 
     private static Origin datasetOrigin(Scenario scenario, ScenarioNode sourceNode, Path baseDir,

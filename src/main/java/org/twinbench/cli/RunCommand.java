@@ -157,7 +157,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             return recording;
         });
-        return report(plan, dir, provenance, summary, series, verdicts, recording == null ? null : recording.id());
+        return report(plan, dir, provenance, summary, series, outcome, verdicts, recording == null ? null : recording.id());
     }
 
     /** An unwritable folder or store is the user's to fix: one line, exit 2. */
@@ -170,10 +170,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int report(SimulationPlan plan, Path dir, RunProvenance provenance, RunSummary summary, RunSeries series,
-                       List<RunAssertion.Verdict> verdicts, Long id) {
+                       RunOutcome outcome, List<RunAssertion.Verdict> verdicts, Long id) {
         PrintWriter stdout = json.out();
         if (json.enabled()) {
-            json.print(RunJson.toTree(provenance, summary, series));
+            json.print(RunJson.toTree(provenance, summary, series, outcome));
         } else {
             stdout.printf(Locale.ROOT, "%s: %d steps x %d replicates -> %s%n", scenarioFile, plan.steps(), replicates,
                     dir);

@@ -45,7 +45,7 @@ public final class HtmlReport {
         }
         // A regression is followed by its RMSE (lower is better), classifiers by their accuracy.
         String metric = series.metricNames().contains("rmse") ? "rmse" : "accuracy";
-        summaryTable(html, summary, p, series, metric);
+        summaryTable(html, summary, p, series, metric, org.twinbench.sim.AlarmCount.of(p.alarmRates(), outcome));
         gates(html, summary.gates());
 
         html.append(metric.equals("rmse") ? "<h2>RMSE over time</h2>\n" : "<h2>Accuracy over time</h2>\n");
@@ -74,7 +74,7 @@ public final class HtmlReport {
     }
 
     private static void summaryTable(StringBuilder html, RunSummary s, RunProvenance p, RunSeries series,
-                                     String metric) {
+                                     String metric, org.twinbench.sim.AlarmCount count) {
         html.append("<table>");
         row(html, "steps × replicates", p.steps() + " × " + p.replicates());
         if (!metric.equals("accuracy")) {
@@ -93,6 +93,11 @@ public final class HtmlReport {
                     fmt(s.worstSliceStart()) + " → " + fmt(s.worstSliceEnd()));
         }
         row(html, "alarms / retrains / rollbacks", s.alarms() + " / " + s.retrains() + " / " + s.rollbacks());
+        if (count.checks() > 0) {
+            row(html, "alarms of checks with a stated false-alarm rate: fired / expected by chance",
+                    count.fired() + " / " + String.format(Locale.ROOT, "%.1f", count.expectedFalse()) + " (of "
+                            + count.checks() + " column-step checks)");
+        }
         html.append("</table>\n");
     }
 

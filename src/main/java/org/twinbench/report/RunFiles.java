@@ -46,7 +46,7 @@ public final class RunFiles {
     public static void write(Path dir, RunOutcome outcome, RunProvenance provenance, RunSummary summary) {
         try {
             RunSeries series = RunSeries.of(outcome);
-            String json = RunJson.toJson(provenance, summary, series);
+            String json = RunJson.toJson(provenance, summary, series, outcome);
             String html = HtmlReport.render(outcome, series, provenance, summary);
             AtomicFiles.writeFolder(dir, staging -> {
                 AtomicFiles.writeText(staging.resolve(STEPS), out -> writeSteps(outcome, out));

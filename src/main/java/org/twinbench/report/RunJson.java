@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.twinbench.sim.AlarmCount;
 import org.twinbench.sim.RunAssertion;
+import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.store.RunProvenance;
@@ -24,6 +26,14 @@ public final class RunJson {
     }
 
     public static ObjectNode toTree(RunProvenance p, RunSummary summary, RunSeries series) {
+        return toTree(p, summary, series, null);
+    }
+
+    /**
+     * As {@link #toTree(RunProvenance, RunSummary, RunSeries)}, with {@code alarms}: the alarms of checks with
+     * a stated false-alarm rate against the number expected by chance ({@link AlarmCount}).
+     */
+    public static ObjectNode toTree(RunProvenance p, RunSummary summary, RunSeries series, RunOutcome outcome) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", "twinbench.run");
         ObjectNode scenario = root.putObject("scenario");
@@ -52,6 +62,14 @@ public final class RunJson {
         versions.put("java", p.javaVersion());
         root.put("created", p.createdAt());
 
+        if (outcome != null) {
+            AlarmCount count = AlarmCount.of(p.alarmRates(), outcome);
+            ObjectNode alarms = root.putObject("alarms");
+            alarms.put("fired", count.fired());
+            alarms.put("expected_false", Math.round(count.expectedFalse() * 1000) / 1000.0);
+            alarms.put("checks", count.checks());
+            alarms.put("other", count.other());
+        }
         ObjectNode out = root.putObject("summary");
         out.put("verdict", summary.light().name().toLowerCase(java.util.Locale.ROOT));
         out.put("headline", summary.headline());
@@ -89,8 +107,13 @@ public final class RunJson {
     }
 
     public static String toJson(RunProvenance provenance, RunSummary summary, RunSeries series) {
+        return toJson(provenance, summary, series, null);
+    }
+
+    /** {@code run.json} with its {@code alarms} counted in {@code outcome}. */
+    public static String toJson(RunProvenance provenance, RunSummary summary, RunSeries series, RunOutcome outcome) {
         try {
-            return MAPPER.writeValueAsString(toTree(provenance, summary, series)) + "\n";
+            return MAPPER.writeValueAsString(toTree(provenance, summary, series, outcome)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("run.json always serialises", e);
         }

@@ -36,7 +36,7 @@ public final class RunRecording {
         Results results = Results.of(List.of(steps));
         try (RunStore runs = RunStore.open(store)) {
             return runs.save(ScenarioFormat.toJson(scenario), provenance, results.summary(),
-                    RunJson.toJson(provenance, results.summary(), results.series()), results.outcome());
+                    RunJson.toJson(provenance, results.summary(), results.series(), results.outcome()), results.outcome());
         }
     }
 
@@ -108,7 +108,7 @@ public final class RunRecording {
          */
         public void finish(RunOutcome outcome, RunSummary summary, RunSeries series) {
             try (RunStore runs = RunStore.open(store)) {
-                runs.finish(id, summary, RunJson.toJson(provenance, summary, series), outcome);
+                runs.finish(id, summary, RunJson.toJson(provenance, summary, series, outcome), outcome);
             }
         }
 

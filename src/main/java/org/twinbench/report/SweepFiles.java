@@ -50,7 +50,8 @@ public final class SweepFiles {
         Path pointDir = pointDir(dir, index);
         try {
             RunSeries series = RunSeries.of(point.outcome());
-            ObjectNode tree = RunJson.toTree(provenance, RunSummary.of(point.outcome(), series, List.of()), series);
+            ObjectNode tree = RunJson.toTree(provenance, RunSummary.of(point.outcome(), series, List.of()), series,
+                    point.outcome());
             tree.set("point", MAPPER.valueToTree(point.values()));
             String json = MAPPER.writeValueAsString(tree) + "\n";
             AtomicFiles.writeFolder(pointDir, staging -> {

@@ -30,6 +30,9 @@ final class OperationNodes {
     private static final String STATISTICS_HELP = "psi (10 reference-decile bins), ks (Kolmogorov-Smirnov D), "
             + "wasserstein (divided by the reference sd), jensen-shannon, hellinger, "
             + "mean-shift (|mean - reference mean| / reference sd)";
+    private static final NodeType.ParamSpec FALSE_ALARM_RATE = optional("false_alarm_rate", NUMBER, 0.01,
+            "Without a threshold: the chance that a column alarms at a step when nothing changed (docs/verdicts.md)")
+            .range(0.001, 0.1);
 
     static final List<NodeType> TYPES = List.of(
             new NodeType(NodeCatalog.LOGISTIC_MODEL, "Models", "Logistic regression",
@@ -106,7 +109,9 @@ final class OperationNodes {
                             optional("statistic", TEXT, "psi", STATISTICS_HELP + "; categorical features take psi, "
                                     + "jensen-shannon, hellinger or chi2 (1 - p of Pearson's test)")
                                     .oneOf(FEATURE_STATISTICS),
-                            optional("threshold", NUMBER, 0.25, "Alarm at or above this value").range(0.0, null)),
+                            optional("threshold", NUMBER, null, "Alarm at or above this value (absent: a threshold "
+                                    + "per feature calibrated from the reference to false_alarm_rate)").range(0.0, null),
+                            FALSE_ALARM_RATE),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.DATA_QUALITY, "Monitors", "Data quality",
                     "Checks each step's rows against the reference: missing values, numbers outside the reference "
@@ -123,7 +128,9 @@ final class OperationNodes {
                             + "statistic is too large",
                     List.of(
                             optional("statistic", TEXT, "psi", STATISTICS_HELP).oneOf(STATISTICS),
-                            optional("threshold", NUMBER, 0.25, "Alarm at or above this value").range(0.0, null)),
+                            optional("threshold", NUMBER, null, "Alarm at or above this value (absent: a threshold "
+                                    + "calibrated from the reference scores to false_alarm_rate)").range(0.0, null),
+                            FALSE_ALARM_RATE),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.CBPE_MONITOR, "Monitors", "Estimated performance (CBPE)",
                     "Estimates accuracy and ROC AUC of each step without labels from the calibrated scores "

@@ -13,6 +13,7 @@ import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.data.Task;
+import org.twinbench.sim.monitor.AlarmThreshold;
 import org.twinbench.sim.monitor.CategoricalDriftMonitor;
 import org.twinbench.sim.monitor.ClassMixDriftMonitor;
 import org.twinbench.sim.monitor.CbpeMonitor;
@@ -33,11 +34,14 @@ import org.twinbench.sim.policy.Policy;
 import org.twinbench.sim.policy.PromotePolicy;
 import org.twinbench.sim.policy.RetrainPolicy;
 import org.twinbench.stats.CategoricalDrift;
-import org.twinbench.stats.CategoricalReference;
 
 /** The label delay, monitors, policies and deployment of a scenario, built from its nodes. */
 public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitors, List<Policy> policies,
                   Deployment deployment) {
+
+    /** The class-mix drift threshold when the node sets none (class mixes are not calibrated yet). */
+    private static final double CLASS_MIX_THRESHOLD = 0.25;
+
 
     /**
      * {@code poisoning} acts on what every retrain policy trains on; {@code referenceScores} are the
@@ -88,7 +92,7 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                             threshold));
                 }
                 case NodeCatalog.FEATURE_DRIFT -> {
-                    monitors.addAll(featureDrift(node, reference));
+                    monitors.addAll(featureDrift(node, reference, scenario.seed()));
                     monitors.add(DataQualityMonitor.of(node.id(), reference, node.strings("features"), 0.001));
                 }
                 case NodeCatalog.DATA_QUALITY -> {
@@ -102,8 +106,10 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                 case NodeCatalog.PREDICTION_DRIFT -> {
                     String name = node.string("statistic");
                     monitors.add(task.task() == Task.MULTICLASS ? ClassMixDriftMonitor.of(node.id(), referenceScores,
-                            task.classes(), name, node.number("threshold")) : new PredictionDriftMonitor(node.id(), PredictionDriftMonitor.present(referenceScores),
-                            name, DriftStatistics.find(node.id(), name), node.number("threshold")));
+                            task.classes(), name, node.params().get("threshold") != null ? node.number("threshold")
+                                    : CLASS_MIX_THRESHOLD)
+                            : new PredictionDriftMonitor(node.id(), PredictionDriftMonitor.present(referenceScores),
+                            name, DriftStatistics.find(node.id(), name), alarmThreshold(node, scenario.seed())));
                 }
                 case NodeCatalog.CBPE_MONITOR -> monitors.add(new CbpeMonitor(node.id(),
                         CbpeMonitor.calibrate(referenceLabels, referenceScores, node.string("calibration"),
@@ -147,17 +153,17 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
      * categorical ones (if any) with {@link CategoricalDriftMonitor}. {@code chi2} is for categorical
      * features only.
      */
-    private static List<Monitor> featureDrift(ScenarioNode node, Frame reference) {
+    private static List<Monitor> featureDrift(ScenarioNode node, Frame reference, long seed) {
         String name = node.string("statistic");
-        double threshold = node.number("threshold");
+        AlarmThreshold threshold = alarmThreshold(node, seed);
         Map<String, double[]> numeric = new LinkedHashMap<>();
-        Map<String, CategoricalReference> categorical = new LinkedHashMap<>();
+        Map<String, CategoricalColumn> categorical = new LinkedHashMap<>();
         ToDoubleFunction<CategoricalDrift> categoricalStatistic = null;
         for (String feature : node.strings("features")) {
             PerturbationFactory.requireColumn(node, reference, feature);
             if (reference.column(feature) instanceof CategoricalColumn column) {
                 categoricalStatistic = CategoricalDriftMonitor.statistic(node.id(), name, feature);
-                categorical.put(feature, CategoricalReference.of(column.codes(), column.levels()));
+                categorical.put(feature, column);
             } else {
                 if ("chi2".equals(name)) {
                     throw new ScenarioException("node " + node.id() + ": statistic 'chi2' is for categorical "
@@ -172,10 +178,18 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                     DriftStatistics.find(node.id(), name), threshold));
         }
         if (!categorical.isEmpty()) {
-            monitors.add(new CategoricalDriftMonitor(node.id(), List.copyOf(categorical.keySet()), categorical, name,
-                    categoricalStatistic, threshold));
+            monitors.add(CategoricalDriftMonitor.of(node.id(), categorical, name, categoricalStatistic, threshold));
         }
         return monitors;
+    }
+
+    /**
+     * A drift node's alarm threshold: the one it sets, or without one thresholds calibrated from the reference
+     * to its {@code false_alarm_rate}, drawn from the run's seed.
+     */
+    private static AlarmThreshold alarmThreshold(ScenarioNode node, long seed) {
+        return node.params().get("threshold") != null ? AlarmThreshold.fixed(node.number("threshold"))
+                : AlarmThreshold.calibrated(node.number("false_alarm_rate"), seed, node.id());
     }
 
     /** A retrain policy needs a model TwinBench can refit: an ONNX model is scored, never trained here. */

@@ -93,9 +93,25 @@ public final class ScenarioCompiler {
         Operations operations = Operations.of(scenario, modelNode.id(), task, refit, poisoning, origin.reference(),
                 referenceLabels, referencePredictions, challenger);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
-                origin.provenance(), operations.labelDelay(), operations.monitors(), operations.policies(),
+                origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
+                        task, task.labels(origin.reference()), positive), operations.policies(),
                 operations.deployment(), operations.selectiveLabels(), challenger,
                 SliceBins.fit(scenario, origin.reference()));
+    }
+
+    /**
+     * The scenario's monitors and the outcome-share check every run makes (not with selective labels, whose
+     * labelled rows are not a sample of the batch).
+     */
+    private static List<org.twinbench.sim.monitor.Monitor> withOutcomeShare(Operations operations, String sourceId,
+                                                                          ModelTask task, int[] referenceLabels,
+                                                                          String positive) {
+        List<org.twinbench.sim.monitor.Monitor> monitors = new ArrayList<>(operations.monitors());
+        // The share of the positive class: a binary outcome's prior (multiclass and regression not yet).
+        if (!operations.selectiveLabels() && task.task() == Task.BINARY) {
+            monitors.add(org.twinbench.sim.monitor.OutcomeShareMonitor.of(sourceId, positive, referenceLabels));
+        }
+        return monitors;
     }
 
     private static Origin datasetOrigin(Scenario scenario, ScenarioNode sourceNode, Path baseDir,

@@ -154,6 +154,12 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
     }
 
     @Override
+    public AlarmRate alarmRate() {
+        // Two checks per column: missing values, and values outside the range or in new categories.
+        return new AlarmRate(nodeId, 2 * profiles.size(), alpha, true);
+    }
+
+    @Override
     public Watch start() {
         Map<String, Boolean> failing = new LinkedHashMap<>();
         return (arrived, current, out) -> check(current.rows(), out, failing);

@@ -7,20 +7,29 @@ import java.util.function.ToDoubleFunction;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.sim.Alarm;
 import org.twinbench.sim.StepOutput;
+import org.twinbench.stats.NullCalibration;
 
 /**
  * Compares every step's values of numeric features with the reference rows the model was trained
  * on, records {@code <id>.<feature>} per step, and raises an alarm when a feature's statistic
- * reaches {@code threshold} (once per crossing). Needs no labels, so it sees drift at once.
+ * reaches its threshold (once per crossing): the user's, or one calibrated to a stated false-alarm rate
+ * for the step's batch size ({@link AlarmThreshold}). Needs no labels, so it sees drift at once.
  *
  * @param reference the present reference values of each feature
  */
 public record FeatureDriftMonitor(String nodeId, List<String> features, Map<String, double[]> reference,
-                                  String statisticName, DriftStatistic statistic, double threshold) implements Monitor {
+                                  String statisticName, DriftStatistic statistic, AlarmThreshold threshold)
+        implements Monitor {
 
     public FeatureDriftMonitor {
         features = List.copyOf(features);
         reference = Map.copyOf(reference);
+    }
+
+    /** A monitor alarming at a fixed threshold. */
+    public FeatureDriftMonitor(String nodeId, List<String> features, Map<String, double[]> reference,
+                               String statisticName, DriftStatistic statistic, double threshold) {
+        this(nodeId, features, reference, statisticName, statistic, AlarmThreshold.fixed(threshold));
     }
 
     @Override
@@ -31,24 +40,35 @@ public record FeatureDriftMonitor(String nodeId, List<String> features, Map<Stri
         return (arrived, current, out) -> {
             for (int f = 0; f < features.size(); f++) {
                 String feature = features.get(f);
-                double value = against.get(f).applyAsDouble(
-                        ((NumericColumn) current.rows().column(feature)).presentValues());
-                record(nodeId, feature, statisticName, value, threshold, above, f, out);
+                double[] values = ((NumericColumn) current.rows().column(feature)).presentValues();
+                double value = against.get(f).applyAsDouble(values);
+                double[] ref = reference.get(feature);
+                double limit = threshold.threshold(feature, values.length, ref.length, (r, b) -> statistic
+                        .against(NullCalibration.pick(ref, r)).applyAsDouble(NullCalibration.pick(ref, b)));
+                record(nodeId, feature, statisticName, value, limit, threshold.describe(limit, values.length),
+                        above, f, out);
             }
         };
     }
 
+    @Override
+    public AlarmRate alarmRate() {
+        return threshold.isCalibrated() ? new AlarmRate(nodeId, features.size(), threshold.rate(), false)
+                : AlarmRate.NONE;
+    }
+
     /**
      * Records {@code <id>.<feature>} and alarms when the value reaches the threshold, once per
-     * crossing: {@code above[f]} remembers whether feature f was above at the previous step.
+     * crossing: {@code above[f]} remembers whether feature f was above at the previous step. A NaN
+     * threshold (no values to compare) never alarms.
      */
     static void record(String nodeId, String feature, String statisticName, double value, double threshold,
-                       boolean[] above, int f, StepOutput out) {
+                       String rule, boolean[] above, int f, StepOutput out) {
         out.measure(nodeId + "." + feature, value);
         boolean drifted = value >= threshold;
         if (drifted && !above[f]) {
-            out.signal(nodeId, Alarm.ALARM, String.format(Locale.ROOT, "%s drifted: %s %.3f >= %.3f", feature,
-                    statisticName, value, threshold));
+            out.signal(nodeId, Alarm.ALARM, String.format(Locale.ROOT, "%s drifted: %s %.3f %s", feature,
+                    statisticName, value, rule));
         }
         above[f] = drifted;
     }

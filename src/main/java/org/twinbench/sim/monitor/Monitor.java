@@ -14,6 +14,11 @@ public interface Monitor {
 
     Watch start();
 
+    /** The monitor's checks that hold a stated false-alarm rate (none by default). */
+    default AlarmRate alarmRate() {
+        return AlarmRate.NONE;
+    }
+
     /** The state of one monitor during one run. */
     interface Watch {
         /**

@@ -6,6 +6,8 @@ import org.twinbench.Version;
 import org.twinbench.data.DataProvenance;
 import org.twinbench.model.ModelCard;
 import org.twinbench.sim.SimulationPlan;
+import org.twinbench.sim.monitor.AlarmRate;
+import org.twinbench.sim.monitor.Monitor;
 
 /**
  * What made a run, so that it can be reproduced: the scenario file and its SHA-256, the data and
@@ -13,11 +15,28 @@ import org.twinbench.sim.SimulationPlan;
  *
  * @param modelFile the model file, or null when the scenario trains its model in the run
  * @param modelSha256 the model file's SHA-256, or null when there is no file
+ * @param alarmRates the monitors' checks that hold a stated false-alarm rate (empty when not known, as for a
+ *     run read back from its files)
  */
 public record RunProvenance(String scenarioFile, String scenarioName, String scenarioSha256, String dataFile,
                             String dataSha256, int dataRows, String modelAlgorithm, String modelFile,
                             String modelSha256, String modelTrainingDataSha256, long seed, int steps, int replicates,
-                            String twinbenchVersion, String javaVersion, String createdAt) {
+                            String twinbenchVersion, String javaVersion, String createdAt,
+                            java.util.List<AlarmRate> alarmRates) {
+
+    public RunProvenance {
+        alarmRates = alarmRates == null ? java.util.List.of() : java.util.List.copyOf(alarmRates);
+    }
+
+    /** A provenance without the monitors' alarm rates. */
+    public RunProvenance(String scenarioFile, String scenarioName, String scenarioSha256, String dataFile,
+                         String dataSha256, int dataRows, String modelAlgorithm, String modelFile,
+                         String modelSha256, String modelTrainingDataSha256, long seed, int steps, int replicates,
+                         String twinbenchVersion, String javaVersion, String createdAt) {
+        this(scenarioFile, scenarioName, scenarioSha256, dataFile, dataSha256, dataRows, modelAlgorithm, modelFile,
+                modelSha256, modelTrainingDataSha256, seed, steps, replicates, twinbenchVersion, javaVersion,
+                createdAt, java.util.List.of());
+    }
 
     /** What a run that replays its model's training data says beside its headline. */
     public static final String REPLAYS_TRAINING_ROWS = "This twin replays the data the model was trained on (the same"
@@ -47,6 +66,7 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
                 modelFile == null ? null : modelFile.toString(),
                 modelFile == null ? null : DataProvenance.sha256(modelFile),
                 card.trainingDataSha256(), plan.scenario().seed(), plan.steps(), replicates, Version.get(),
-                System.getProperty("java.version"), createdAt.toString());
+                System.getProperty("java.version"), createdAt.toString(),
+                plan.monitors().stream().map(Monitor::alarmRate).filter(r -> r.checksPerStep() > 0).toList());
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param stepsPerColumn steps summarised by one column
  * @param cells {@code cells[row][column]}
  * @param scaleMax the top of the colour scale: the highest value, and at least the threshold
- * @param threshold the monitors' alarm threshold (the lowest, when they differ)
+ * @param threshold the monitors' alarm threshold (the lowest, when they differ; NaN when calibrated per feature)
  */
 public record DriftHeatmap(List<String> features, int stepsPerColumn, double[][] cells, double scaleMax,
                            double threshold) {
@@ -27,7 +27,8 @@ public record DriftHeatmap(List<String> features, int stepsPerColumn, double[][]
         Map<String, Double> monitors = new java.util.LinkedHashMap<>();
         scenario.nodes().stream()
                 .filter(node -> org.twinbench.scenario.NodeCatalog.FEATURE_DRIFT.equals(node.type()))
-                .forEach(node -> monitors.put(node.id(), node.number("threshold")));
+                .forEach(node -> monitors.put(node.id(),
+                        node.params().get("threshold") instanceof Number set ? set.doubleValue() : Double.NaN));
         return monitors;
     }
 

@@ -1,0 +1,21 @@
+"""Writes the real data sets of the verdict tests (run with /usr/bin/python3, scikit-learn 1.2.1).
+
+breast-cancer-51.csv: scikit-learn's breast cancer data (569 rows, 30 features, diagnosis), shuffled with
+seed 20, plus `area_band`, a 51-category column: mean_area cut at its 50 inner 1/51-quantiles (real values,
+so the categories have the data's own, unequal counts near ties). Replayed as reference (first half) and
+production (second half), the halves are exchangeable: every drift alarm on it is a false alarm.
+"""
+import numpy as np
+import pandas as pd
+from sklearn.datasets import load_breast_cancer
+
+data = load_breast_cancer(as_frame=True)
+frame = data.frame.rename(columns=lambda c: c.replace(" ", "_"))
+frame["diagnosis"] = np.where(data.target == 0, "malignant", "benign")
+frame = frame.drop(columns=["target"])
+edges = np.quantile(frame["mean_area"], np.arange(1, 51) / 51)
+band = np.searchsorted(edges, frame["mean_area"], side="right")
+frame["area_band"] = ["band%02d" % (b + 1) for b in band]
+frame = frame.sample(frac=1.0, random_state=20).reset_index(drop=True)
+frame.to_csv("breast-cancer-51.csv", index=False)
+print(frame["area_band"].nunique(), "bands;", len(frame), "rows")

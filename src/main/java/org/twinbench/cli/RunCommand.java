@@ -28,6 +28,7 @@ import org.twinbench.sim.store.RunProvenance;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.sim.sweep.Sweep;
 import org.twinbench.sim.sweep.SweepGrid;
+import org.twinbench.sim.whatif.Branch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,6 +78,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Sweep a parameter over values (repeat for a grid); writes DIR/sweep.csv, one row per point.")
     List<String> sweeps = new ArrayList<>();
 
+    @Option(names = "--from-step", paramLabel = "N",
+            description = "Branch a what-if at step N: steps before N are the history as it happened; the scenario's"
+                    + " perturbations, policies and challenger apply from step N on.")
+    Integer fromStep;
+
     @Override
     public Integer call() {
         List<RunAssertion> gates = assertions.stream().map(RunAssertion::parse).toList();
@@ -104,6 +110,9 @@ public final class RunCommand implements Callable<Integer> {
             if (!gates.isEmpty()) {
                 throw new UserInputException("--assert and --sweep cannot be combined; gate a single scenario");
             }
+            if (fromStep != null) {
+                throw new UserInputException("--from-step and --sweep cannot be combined; branch a single scenario");
+            }
             return sweep(scenario, baseDir, dir, threadCount);
         }
         PrintWriter notes = json.err();
@@ -120,6 +129,9 @@ public final class RunCommand implements Callable<Integer> {
                 notes.println("twinbench: note: " + ScenarioCompiler.runsOut(plan.steps(), "--steps " + steps + " asked"));
                 notes.flush();
             }
+        }
+        if (fromStep != null) {
+            plan = branch(plan, notes);
         }
         // The run is in the store from its start, so that a run killed half-way shows as interrupted.
         SimulationPlan compiled = plan;
@@ -142,7 +154,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunSeries series = RunSeries.of(outcome);
         List<RunAssertion.Verdict> verdicts = gates.stream().map(g -> g.check(outcome, series)).toList();
-        RunSummary summary = RunSummary.of(outcome, series, verdicts);
+        RunSummary summary = fromStep == null ? RunSummary.of(outcome, series, verdicts)
+                : RunSummary.of(outcome, series, verdicts).withHeadlinePrefix(branchWords(plan) + ". ");
         unlessUnwritable(() -> {
             try {
                 RunFiles.write(dir, outcome, provenance, summary);
@@ -158,6 +171,25 @@ public final class RunCommand implements Callable<Integer> {
             return recording;
         });
         return report(plan, dir, provenance, summary, series, verdicts, recording == null ? null : recording.id());
+    }
+
+    /** The plan branched at {@code --from-step}, refused when no such step is run. */
+    private SimulationPlan branch(SimulationPlan plan, PrintWriter notes) {
+        if (fromStep < 0 || fromStep >= plan.steps()) {
+            throw new UserInputException("--from-step must be a step of the run, 0 to " + (plan.steps() - 1)
+                    + " (it runs " + plan.steps() + " steps), not " + fromStep);
+        }
+        if (!Branch.changesAnything(plan)) {
+            notes.println("twinbench: note: " + scenarioFile + " has no perturbation, policy or challenger:"
+                    + " the branch from step " + fromStep + " is the history itself");
+            notes.flush();
+        }
+        return Branch.from(plan, fromStep);
+    }
+
+    private String branchWords(SimulationPlan plan) {
+        String window = plan.source().windowStart(fromStep);
+        return "What-if from step " + fromStep + (window == null ? "" : " (window " + window + ")");
     }
 
     /** An unwritable folder or store is the user's to fix: one line, exit 2. */

@@ -109,7 +109,7 @@ public final class SimulationEngine {
         /** Gives the challenger's scores to the rows routed to it; null when no challenger is serving. */
         private boolean[] route(Frame batch, double[] scores, int step) {
             Challenger challenger = plan.challenger();
-            if (challenger == null || PromotePolicy.isPromoted(model, challenger)) {
+            if (challenger == null || step < challenger.fromStep() || PromotePolicy.isPromoted(model, challenger)) {
                 return null;
             }
             double[] alternative = challenger.model().scorePositive(batch);

@@ -38,7 +38,14 @@ public final class SimulationEngine {
                     listener.onFinish(RunStatus.CANCELLED);
                     return RunStatus.CANCELLED;
                 }
-                listener.onStep(run.step(step), plan.steps());
+                StepResult result = run.step(step);
+                if (result == null) {
+                    // A followed file ended (idle, or stopped) before the steps asked for.
+                    RunStatus ended = control.isCancelled() ? RunStatus.CANCELLED : RunStatus.COMPLETED;
+                    listener.onFinish(ended);
+                    return ended;
+                }
+                listener.onStep(result, plan.steps());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -70,8 +77,12 @@ public final class SimulationEngine {
             plan.policies().forEach(p -> policies.add(p.start()));
         }
 
+        /** The step's results; null when the source has no more rows (a followed file that ended). */
         StepResult step(int step) {
             Frame batch = plan.source().batch(step, replicate, Seeds.random(seed, plan.source().nodeId(), replicate, step));
+            if (batch == null) {
+                return null;
+            }
             for (Perturbation perturbation : plan.perturbations()) {
                 batch = perturbation.apply(batch, step, Seeds.random(seed, perturbation.nodeId(), replicate, step));
             }

@@ -31,6 +31,7 @@ public final class SimulationEngine {
 
     public static RunStatus run(SimulationPlan plan, int replicate, RunListener listener, RunControl control) {
         Run run = new Run(plan, replicate);
+        plan.source().stopWaitingWhen(control::isCancelled);
         try {
             listener.onPhase("Simulating " + plan.steps() + " steps");
             for (int step = 0; step < plan.steps(); step++) {

@@ -57,6 +57,7 @@ public final class FollowSource implements BatchSource {
     private Frame open;
     private LocalDate openStart;
     private volatile Duration idleExit;
+    private volatile java.util.function.BooleanSupplier cancelled = () -> false;
     private boolean ended;
 
     /** The file as read at the start: its table, its size in bytes, its lines and its header line. */
@@ -121,6 +122,11 @@ public final class FollowSource implements BatchSource {
         this.idleExit = idle;
     }
 
+    @Override
+    public void stopWaitingWhen(java.util.function.BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
+    }
+
     /** Ends the run: the step waiting for its window returns without one. Any thread may call it. */
     public void stop() {
         stop.cancel();
@@ -136,7 +142,7 @@ public final class FollowSource implements BatchSource {
     public synchronized Frame batch(int step, int replicate, SplittableRandom random) {
         long lastGrowth = System.nanoTime();
         while (closed.size() <= step && !ended) {
-            if (stop.isCancelled() || Thread.currentThread().isInterrupted()) {
+            if (stop.isCancelled() || cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 return null;
             }
             if (take(tail.read())) {

@@ -53,8 +53,11 @@ public final class FollowSource implements BatchSource {
     private final char delimiter;
     private final Cancellation stop = new Cancellation();
     private final List<Frame> closed = new ArrayList<>();
-    private final List<LocalDate> starts = new ArrayList<>();
+    /** Read without the lock, so that a chart naming windows never waits while a step waits for rows. */
+    private final List<LocalDate> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The open window: its rows from the file as it was at the start, and the rows appended since. */
     private Frame open;
+    private final List<Pending> pending = new ArrayList<>();
     private LocalDate openStart;
     private volatile Duration idleExit;
     private volatile java.util.function.BooleanSupplier cancelled = () -> false;
@@ -152,7 +155,7 @@ public final class FollowSource implements BatchSource {
             Duration idle = idleExit;
             if (idle != null && System.nanoTime() - lastGrowth >= idle.toNanos()) {
                 notes.accept("no new rows for " + idle.toMillis() / 1000.0 + " s: the window of " + openStart
-                        + " is closed with " + open.rowCount() + " rows and the run ends");
+                        + " is closed with " + (open.rowCount() + pending.size()) + " rows and the run ends");
                 closeOpen();
                 ended = true;
                 break;
@@ -162,8 +165,9 @@ public final class FollowSource implements BatchSource {
         return step < closed.size() ? closed.get(step) : null;
     }
 
+    /** The first day of a closed window; null for one that has not closed yet. */
     @Override
-    public synchronized String windowStart(int step) {
+    public String windowStart(int step) {
         return step < starts.size() ? starts.get(step).toString() : null;
     }
 
@@ -176,7 +180,6 @@ public final class FollowSource implements BatchSource {
         if (lines.isEmpty()) {
             return false;
         }
-        List<Pending> rows = new ArrayList<>();
         int columns = schema.columnNames().size();
         int time = schema.columnNames().indexOf(timeColumn);
         for (FileTail.Line line : lines) {
@@ -204,19 +207,19 @@ public final class FollowSource implements BatchSource {
                 continue;
             }
             if (start.isAfter(openStart)) {
-                open = concat(open, frame(rows));
-                rows.clear();
                 closeOpen();
                 open = schema;
                 openStart = start;
             }
-            rows.add(new Pending(line.number(), cells));
+            pending.add(new Pending(line.number(), cells));
         }
-        open = concat(open, frame(rows));
         return true;
     }
 
+    /** Closes the open window: its rows become the next step's batch (once, so rows are never copied twice). */
     private void closeOpen() {
+        open = concat(open, frame(pending));
+        pending.clear();
         if (open.rowCount() > 0) {
             closed.add(open);
             starts.add(openStart);

@@ -3,6 +3,7 @@ package org.twinbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ import org.twinbench.sim.store.RunProvenance;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.sim.sweep.Sweep;
 import org.twinbench.sim.sweep.SweepGrid;
+import org.twinbench.sim.whatif.Branch;
+import org.twinbench.sim.source.FollowSource;
+import org.twinbench.scenario.NodeCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,6 +81,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Sweep a parameter over values (repeat for a grid); writes DIR/sweep.csv, one row per point.")
     List<String> sweeps = new ArrayList<>();
 
+    @Option(names = "--from-step", paramLabel = "N",
+            description = "Branch a what-if at step N: steps before N are the history as it happened; the scenario's"
+                    + " perturbations, policies and challenger apply from step N on.")
+    Integer fromStep;
+
+    @Option(names = "--idle-exit", paramLabel = "SECONDS",
+            description = "With a source that follows its file (follow: true): end the run after this long without"
+                    + " new rows; the open window is closed and run first.")
+    Double idleExit;
+
     @Override
     public Integer call() {
         List<RunAssertion> gates = assertions.stream().map(RunAssertion::parse).toList();
@@ -100,9 +114,26 @@ public final class RunCommand implements Callable<Integer> {
             scenario = scenario.withSeed(seed);
         }
         Path baseDir = scenarioFile.toAbsolutePath().getParent();
+        if (idleExit != null && !(idleExit > 0 && idleExit <= 86_400)) {
+            throw new UserInputException("--idle-exit must be a number of seconds above 0 and at most 86400, not "
+                    + idleExit);
+        }
+        boolean follows = scenario.nodes().stream().anyMatch(n -> n.type().equals(NodeCatalog.DATASET_SOURCE)
+                && n.flag("follow"));
+        if (!follows && idleExit != null) {
+            throw new UserInputException("--idle-exit is for a source that follows its file; " + scenarioFile
+                    + " has no source.dataset with follow: true");
+        }
+        if (follows && (!sweeps.isEmpty() || replicates > 1)) {
+            throw new UserInputException(scenarioFile + " follows a growing file: it runs once, without --sweep"
+                    + " or --replicates");
+        }
         if (!sweeps.isEmpty()) {
             if (!gates.isEmpty()) {
                 throw new UserInputException("--assert and --sweep cannot be combined; gate a single scenario");
+            }
+            if (fromStep != null) {
+                throw new UserInputException("--from-step and --sweep cannot be combined; branch a single scenario");
             }
             return sweep(scenario, baseDir, dir, threadCount);
         }
@@ -121,28 +152,44 @@ public final class RunCommand implements Callable<Integer> {
                 notes.flush();
             }
         }
+        if (fromStep != null) {
+            plan = branch(plan, notes);
+        }
+        FollowSource follow = plan.source() instanceof FollowSource source ? source : null;
+        if (follow != null && idleExit != null) {
+            follow.idleExit(Duration.ofMillis(Math.round(idleExit * 1000)));
+        }
         // The run is in the store from its start, so that a run killed half-way shows as interrupted.
         SimulationPlan compiled = plan;
         Scenario described = scenario;
-        RunRecording.InProgress recording = noStore ? null : unlessUnwritable(() -> RunRecording.begin(
+        RunRecording.InProgress begun = noStore ? null : unlessUnwritable(() -> RunRecording.begin(
                 store != null ? store : RunStore.defaultPath(), described, scenarioFile, compiled, replicates));
-        RunProvenance provenance = recording != null ? recording.provenance()
+        RunProvenance asBegun = begun != null ? begun.provenance()
                 : RunProvenance.of(scenarioFile, plan, replicates, Instant.now());
         RunOutcome outcome;
         try {
-            outcome = Experiment.run(plan, replicates, threadCount, new RunListener() { }, new RunControl());
+            outcome = Experiment.run(plan, replicates, threadCount, follow == null ? new RunListener() { }
+                    : new FollowedSteps(begun, json), new RunControl());
             if (outcome.status() != RunStatus.COMPLETED) {
                 throw new IllegalStateException("the run stopped before its last step");
             }
         } catch (RuntimeException e) {
-            if (recording != null) {
-                recording.fail(e.getMessage());
+            if (begun != null) {
+                begun.fail(e.getMessage());
             }
             throw e;
         }
+        // A followed file ends when it goes idle: the run made the steps it made.
+        int ran = outcome.replicates().get(0).size();
+        if (follow != null) {
+            plan = plan.withSteps(ran);
+        }
+        RunProvenance provenance = follow == null ? asBegun : asBegun.withSteps(ran);
+        RunRecording.InProgress recording = follow == null || begun == null ? begun : begun.ranSteps(ran);
         RunSeries series = RunSeries.of(outcome);
         List<RunAssertion.Verdict> verdicts = gates.stream().map(g -> g.check(outcome, series)).toList();
-        RunSummary summary = RunSummary.of(outcome, series, verdicts);
+        RunSummary summary = fromStep == null ? RunSummary.of(outcome, series, verdicts)
+                : RunSummary.of(outcome, series, verdicts).withHeadlinePrefix(branchWords(plan) + ". ");
         unlessUnwritable(() -> {
             try {
                 RunFiles.write(dir, outcome, provenance, summary);
@@ -158,6 +205,25 @@ public final class RunCommand implements Callable<Integer> {
             return recording;
         });
         return report(plan, dir, provenance, summary, series, outcome, verdicts, recording == null ? null : recording.id());
+    }
+
+    /** The plan branched at {@code --from-step}, refused when no such step is run. */
+    private SimulationPlan branch(SimulationPlan plan, PrintWriter notes) {
+        if (fromStep < 0 || fromStep >= plan.steps()) {
+            throw new UserInputException("--from-step must be a step of the run, 0 to " + (plan.steps() - 1)
+                    + " (it runs " + plan.steps() + " steps), not " + fromStep);
+        }
+        if (!Branch.changesAnything(plan)) {
+            notes.println("twinbench: note: " + scenarioFile + " has no perturbation, policy or challenger:"
+                    + " the branch from step " + fromStep + " is the history itself");
+            notes.flush();
+        }
+        return Branch.from(plan, fromStep);
+    }
+
+    private String branchWords(SimulationPlan plan) {
+        String window = plan.source().windowStart(fromStep);
+        return "What-if from step " + fromStep + (window == null ? "" : " (window " + window + ")");
     }
 
     /** An unwritable folder or store is the user's to fix: one line, exit 2. */

@@ -9,13 +9,12 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * What a cell's text means: missing, a number (plain, or written with thousands separators or a
- * decimal comma), a date or a timestamp.
+ * decimal comma) or an ISO timestamp; other date forms are {@link DateTimes}' to read.
  */
 public final class CellValues {
 
@@ -41,10 +40,6 @@ public final class CellValues {
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd().optionalEnd()
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
-
-    /** Date patterns tried in order; month-first before day-first for slashes unless a day exceeds 12. */
-    private static final List<String> DATE_PATTERNS = List.of("uuuu-MM-dd", "uuuu/MM/dd", "dd.MM.uuuu", "M/d/uuuu",
-            "d/M/uuuu");
 
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15};
@@ -162,71 +157,6 @@ public final class CellValues {
             case THOUSANDS_COMMA -> Double.parseDouble(value.replace(",", ""));
             case DECIMAL_COMMA -> Double.parseDouble(value.replace(".", "").replace(',', '.'));
         };
-    }
-
-    /**
-     * How to read a column of text as dates or timestamps: the kind and the pattern ("iso-timestamp"
-     * for timestamps), or null when some value is neither.
-     */
-    public static DateFormat dateFormat(Iterable<String> values) {
-        if (all(values, v -> parseTimestamp(v) != null)) {
-            boolean anyTime = false;
-            for (String v : values) {
-                anyTime |= v.length() > 10;
-            }
-            if (anyTime) {
-                return new DateFormat(ValueKind.TIMESTAMP, "iso-timestamp");
-            }
-        }
-        for (String pattern : DATE_PATTERNS) {
-            DateTimeFormatter formatter = DateTimeFormatter.ofPattern(pattern, Locale.ROOT)
-                    .withResolverStyle(ResolverStyle.STRICT);
-            if (all(values, v -> parseDate(v, formatter) != null)) {
-                return new DateFormat(ValueKind.DATE, pattern);
-            }
-        }
-        return null;
-    }
-
-    /** The kind and pattern found by {@link #dateFormat}. */
-    public record DateFormat(ValueKind kind, String pattern) {
-
-        /** Epoch day for dates, epoch seconds (UTC unless an offset is written) for timestamps; NaN if unreadable. */
-        public double toNumber(String value) {
-            if (kind == ValueKind.TIMESTAMP) {
-                Double seconds = parseTimestamp(value);
-                return seconds == null ? Double.NaN : seconds;
-            }
-            LocalDate date = parseDate(value, DateTimeFormatter.ofPattern(pattern, Locale.ROOT)
-                    .withResolverStyle(ResolverStyle.STRICT));
-            return date == null ? Double.NaN : date.toEpochDay();
-        }
-    }
-
-    private interface Test {
-        boolean ok(String value);
-    }
-
-    private static boolean all(Iterable<String> values, Test test) {
-        boolean any = false;
-        for (String v : values) {
-            if (!test.ok(v)) {
-                return false;
-            }
-            any = true;
-        }
-        return any;
-    }
-
-    private static LocalDate parseDate(String value, DateTimeFormatter formatter) {
-        if (value.length() < 8 || value.length() > 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value, formatter);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     /** Seconds since the epoch of an ISO date-time (a plain ISO date counts as midnight), or null. */

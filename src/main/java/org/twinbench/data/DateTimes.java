@@ -90,7 +90,7 @@ public final class DateTimes {
                     + (bad == null ? " (it is empty)" : ": '" + bad + "' is not a date in ISO (2021-04-15), US (4/15/2021)"
                     + " or European (15.4.2021, 15/4/2021) form"));
         }
-        if (fits.contains(MONTH_FIRST) && fits.contains(DAY_FIRST)) {
+        if (bothWays(fits)) {
             String example = null;
             for (String v : values) {
                 if (v != null) {
@@ -103,6 +103,38 @@ public final class DateTimes {
                     + "): set its time format to M/d/yyyy or d/M/yyyy");
         }
         return new Format(fits.get(0));
+    }
+
+    /**
+     * What a column of text holds when every non-missing value is a date in one of the recognised forms:
+     * {@link ValueKind#TIMESTAMP} when some value carries a time, {@link ValueKind#DATE} otherwise; null
+     * when some value is no date. A column that fits both month-first and day-first is still dates; only
+     * reading its values needs a format ({@link #ambiguous}).
+     */
+    public static ValueKind kind(Iterable<String> values) {
+        if (candidates(values).isEmpty()) {
+            return null;
+        }
+        for (String v : values) {
+            if (v != null && hasTime(v)) {
+                return ValueKind.TIMESTAMP;
+            }
+        }
+        return ValueKind.DATE;
+    }
+
+    /** True when the values are slashed dates that fit both month-first and day-first. */
+    public static boolean ambiguous(Iterable<String> values) {
+        return bothWays(candidates(values));
+    }
+
+    private static boolean bothWays(List<String> fits) {
+        return fits.contains(MONTH_FIRST) && fits.contains(DAY_FIRST);
+    }
+
+    /** True when a date value carries a time of day ({@code 13:45}). */
+    public static boolean hasTime(String value) {
+        return value.indexOf(':') >= 0;
     }
 
     /** Every format that reads all non-missing values, ISO first; empty when none does. */

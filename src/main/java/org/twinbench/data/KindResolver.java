@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Turns the columns as read into typed columns: text columns whose every value is a number in one
  * separator style become numeric; dates and timestamps are recognised (and, when the user asks,
- * turned into epoch days or seconds); the user's type overrides win, and one that does not fit names
- * the first value and line that contradict it.
+ * turned into epoch days or seconds, read as {@link DateTimes} reads dates everywhere); the user's type
+ * overrides win, and one that does not fit names the first value and line that contradict it.
  */
 final class KindResolver {
 
@@ -33,21 +33,27 @@ final class KindResolver {
         return notes;
     }
 
-    Frame resolve(List<Column> columns, Map<String, ValueKind> overrides) {
+    Frame resolve(List<Column> columns, Map<String, ValueKind> overrides, Map<String, String> timeFormats) {
         for (String name : overrides.keySet()) {
             if (columns.stream().noneMatch(c -> c.name().equals(name))) {
                 throw new DataException(file + ": no column '" + name + "' to read as " + overrides.get(name)
                         + "; columns are " + columns.stream().map(Column::name).toList());
             }
         }
+        for (String name : timeFormats.keySet()) {
+            if (columns.stream().noneMatch(c -> c.name().equals(name))) {
+                throw new DataException(file + ": no column '" + name + "' to read in the time format "
+                        + timeFormats.get(name) + "; columns are " + columns.stream().map(Column::name).toList());
+            }
+        }
         List<Column> out = new ArrayList<>(columns.size());
         for (Column column : columns) {
-            out.add(resolve(column, overrides.get(column.name())));
+            out.add(resolve(column, overrides.get(column.name()), timeFormats.get(column.name())));
         }
         return new Frame(out);
     }
 
-    private Column resolve(Column column, ValueKind wanted) {
+    private Column resolve(Column column, ValueKind wanted, String timeFormat) {
         String name = column.name();
         if (column instanceof NumericColumn numeric) {
             if (wanted == ValueKind.DATE || wanted == ValueKind.TIMESTAMP) {
@@ -77,26 +83,63 @@ final class KindResolver {
             }
             return mapped(text, v -> CellValues.parse(v, chosen));
         }
-        CellValues.DateFormat format = levels.isEmpty() ? null : CellValues.dateFormat(levels);
+        ValueKind dated = levels.isEmpty() ? null : DateTimes.kind(levels);
         if (wanted == ValueKind.DATE || wanted == ValueKind.TIMESTAMP) {
-            String what = wanted == ValueKind.DATE ? "a date" : "a timestamp";
-            boolean fits = format != null && (wanted == ValueKind.TIMESTAMP || format.kind() == ValueKind.DATE);
-            if (!fits) {
-                refuse(text, v -> {
-                    CellValues.DateFormat one = CellValues.dateFormat(List.of(v));
-                    return one != null && (wanted == ValueKind.TIMESTAMP || one.kind() == ValueKind.DATE);
-                }, what);
+            kinds.put(name, wanted);
+            return dates(text, levels, wanted, timeFormat);
+        }
+        kinds.put(name, dated == null ? ValueKind.TEXT : dated);
+        if (dated != null && timeFormat == null && DateTimes.ambiguous(levels)) {
+            try {
+                DateTimes.recognise(name, levels, null);
+            } catch (DateTimes.AmbiguousOrUnreadable e) {
+                notes.add(e.getMessage() + " before reading them as dates");
+            }
+        }
+        return text;
+    }
+
+    /**
+     * The column read as epoch days ({@code DATE}) or epoch seconds ({@code TIMESTAMP}, UTC unless a value
+     * names an offset), the way {@link DateTimes} reads dates everywhere: a column whose values fit both
+     * month-first and day-first is refused until its time format says which.
+     */
+    private NumericColumn dates(CategoricalColumn text, List<String> levels, ValueKind wanted, String timeFormat) {
+        String name = text.name();
+        String what = wanted == ValueKind.DATE ? "a date" : "a timestamp";
+        DateTimes.Format format;
+        try {
+            format = DateTimes.recognise(name, levels, timeFormat);
+        } catch (DateTimes.AmbiguousOrUnreadable e) {
+            if (timeFormat == null && DateTimes.candidates(levels).isEmpty()) {
+                refuse(text, v -> !DateTimes.candidates(List.of(v)).isEmpty(), what);
                 throw new DataException(file + ": column '" + name + "' mixes date formats; it cannot be read as "
                         + (wanted == ValueKind.DATE ? "dates" : "timestamps"));
             }
-            kinds.put(name, wanted);
-            if (wanted == ValueKind.TIMESTAMP && format.kind() == ValueKind.DATE) {
-                return mapped(text, v -> format.toNumber(v) * 86_400);
+            if (timeFormat != null) {
+                try {
+                    DateTimes.recognise(name, List.of(), timeFormat);
+                } catch (DateTimes.AmbiguousOrUnreadable badPattern) {
+                    throw new DataException(file + ": column '" + name + "': " + badPattern.getMessage());
+                }
+                refuse(text, v -> fits(name, v, timeFormat), what + " written " + timeFormat);
             }
-            return mapped(text, format::toNumber);
+            throw new DataException(file + ": " + e.getMessage());
         }
-        kinds.put(name, format == null ? ValueKind.TEXT : format.kind());
-        return text;
+        if (wanted == ValueKind.DATE) {
+            refuse(text, v -> !DateTimes.hasTime(v), "a date (it has a time; read the column as timestamps)");
+            return mapped(text, v -> Math.floor(format.seconds(v) / 86_400));
+        }
+        return mapped(text, format::seconds);
+    }
+
+    private static boolean fits(String name, String value, String timeFormat) {
+        try {
+            DateTimes.recognise(name, List.of(value), timeFormat);
+            return true;
+        } catch (DateTimes.AmbiguousOrUnreadable e) {
+            return false;
+        }
     }
 
     private interface Reading {

@@ -121,8 +121,8 @@ public final class OutcomeColumn {
         for (Column column : frame.columns()) {
             ValueKind kind = ValueKind.of(column);
             if (column instanceof CategoricalColumn text && !text.levels().isEmpty()) {
-                CellValues.DateFormat format = CellValues.dateFormat(text.levels());
-                kind = format == null ? kind : format.kind();
+                ValueKind dated = DateTimes.kind(text.levels());
+                kind = dated == null ? kind : dated;
             }
             kinds.put(column.name(), kind);
         }

@@ -34,7 +34,7 @@ public record TableHead(Dataset sample, boolean whole) {
             columns.add(builder.build());
         }
         KindResolver resolver = new KindResolver(file.toString(), parsed.format().delimiter(), parsed.lines());
-        Frame frame = resolver.resolve(columns, java.util.Map.of());
+        Frame frame = resolver.resolve(columns, java.util.Map.of(), java.util.Map.of());
         boolean whole = frame.rowCount() < limit;
         if (!whole) {
             frame = frame.slice(0, rows);

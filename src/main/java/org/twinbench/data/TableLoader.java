@@ -74,7 +74,7 @@ public final class TableLoader {
             sha = parsed.sha256();
             format = parsed.format();
         }
-        Frame frame = resolver.resolve(columns, options.typeOverrides());
+        Frame frame = resolver.resolve(columns, options.typeOverrides(), options.timeFormats());
         if (format != null) {
             resolver.notes().add(0, "read as " + format.charset().displayName() + ", delimiter "
                     + describe(format.delimiter()) + ", quote " + describe(format.quote()) + ", "

@@ -88,6 +88,18 @@ public final class RunRecording {
             return Optional.ofNullable(notice);
         }
 
+        /** Stores one more step while the run goes (a followed file), so that a crash loses only the open window. */
+        public void step(StepResult step) {
+            try (RunStore runs = RunStore.open(store)) {
+                runs.recordStep(id, step);
+            }
+        }
+
+        /** The same run, which made {@code steps} steps in the end (a followed file that went idle). */
+        public InProgress ranSteps(int steps) {
+            return new InProgress(store, id, provenance.withSteps(steps), notice);
+        }
+
         /** Stores the steps of the finished replicate and marks the run {@link RunState#COMPLETED}. */
         public void finish(List<StepResult> steps) {
             finishReplicates(List.of(steps));

@@ -52,7 +52,10 @@ final class SourceNodes {
                                     + "run ends there, even if more steps were asked for) or loop (start again at "
                                     + "the first rows)").oneOf("stop", "loop"),
                             optional("time_format", TEXT, null, "How the time column writes dates when its values "
-                                    + "fit two readings, e.g. M/d/yyyy (US) or d/M/yyyy (European)")),
+                                    + "fit two readings, e.g. M/d/yyyy (US) or d/M/yyyy (European)"),
+                            optional("follow", BOOLEAN, false, "With a time column and a window: keep watching the "
+                                    + "file for appended rows and run each window when it closes (a row of a later "
+                                    + "window arrives); steps is then the most windows the run takes")),
                     List.of(), List.of(BATCH_OUT)),
             new NodeType(NodeCatalog.SEA_SOURCE, "Sources", "SEA stream",
                     "Street & Kim's SEA concepts: x1..x3 uniform on [0, 10], class 1 when x1 + x2 > θ (θ = 8, 9, 7, 9.5)",

@@ -25,15 +25,17 @@ public final class Experiment {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, replicates), daemonThreads());
         try {
             List<Future<List<StepResult>>> futures = new ArrayList<>();
+            RunStatus[] statuses = new RunStatus[replicates];
             for (int r = 0; r < replicates; r++) {
                 int replicate = r;
-                futures.add(pool.submit(() -> runOne(plan, replicate, listener, control)));
+                futures.add(pool.submit(() -> runOne(plan, replicate, listener, control, statuses)));
             }
             List<List<StepResult>> results = new ArrayList<>();
             for (Future<List<StepResult>> future : futures) {
                 results.add(future.get());
             }
-            boolean complete = results.stream().allMatch(r -> r.size() == plan.steps());
+            // Complete when every replicate ran to its end: all its steps, or the end of a followed file.
+            boolean complete = java.util.Arrays.stream(statuses).allMatch(st -> st == RunStatus.COMPLETED);
             return new RunOutcome(results, complete ? RunStatus.COMPLETED : RunStatus.CANCELLED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -51,9 +53,9 @@ public final class Experiment {
     }
 
     private static List<StepResult> runOne(SimulationPlan plan, int replicate, RunListener listener,
-                                           RunControl control) {
-        List<StepResult> steps = new ArrayList<>(plan.steps());
-        SimulationEngine.run(plan, replicate, new RunListener() {
+                                           RunControl control, RunStatus[] statuses) {
+        List<StepResult> steps = new ArrayList<>(Math.min(plan.steps(), 1 << 12));
+        statuses[replicate] = SimulationEngine.run(plan, replicate, new RunListener() {
             @Override
             public void onStep(StepResult result, int totalSteps) {
                 steps.add(result);

@@ -108,6 +108,12 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
                 events[2], gates);
     }
 
+    /** The same summary with {@code words} (e.g. what the run is a branch of) before its headline. */
+    public RunSummary withHeadlinePrefix(String words) {
+        return new RunSummary(light, words + headline, accuracyStart, accuracyEnd, accuracyMin, worstSlice,
+                worstSliceStart, worstSliceEnd, alarms, retrains, rollbacks, gates);
+    }
+
     private static double meanOf(double[] values, int from, int to) {
         List<Double> present = new ArrayList<>();
         for (int i = Math.max(0, from); i < Math.min(to, values.length); i++) {

@@ -25,6 +25,7 @@ import org.twinbench.sim.policy.ModelRefit;
 import org.twinbench.sim.source.BatchSource;
 import org.twinbench.sim.source.CalendarSource;
 import org.twinbench.sim.source.DatasetSource;
+import org.twinbench.sim.source.FollowSource;
 import org.twinbench.sim.source.SyntheticSource;
 import org.twinbench.sim.source.SyntheticSources;
 import org.twinbench.sim.source.TimeColumns;
@@ -118,7 +119,9 @@ public final class ScenarioCompiler {
                                         RunListener listener) {
         listener.onPhase("Loading " + sourceNode.requiredString("path"));
         Path dataFile = baseDir.resolve(sourceNode.requiredString("path")).normalize();
-        Dataset dataset = TableLoader.load(dataFile);
+        boolean follow = sourceNode.flag("follow");
+        FollowSource.Snapshot snapshot = follow ? FollowSource.snapshot(sourceNode.id(), dataFile) : null;
+        Dataset dataset = follow ? snapshot.dataset() : TableLoader.load(dataFile);
         Frame all = PersonalSlices.mask(dataset.frame(), dataset, scenario);
         Frame asWritten = all;
         String timeColumn = sourceNode.string("time_column");
@@ -149,7 +152,12 @@ public final class ScenarioCompiler {
                 throw new ScenarioException("node " + sourceNode.id() + ": " + dataFile + " has no dated rows to replay"
                         + " after the reference");
             }
-            source = calendar;
+            source = !follow ? calendar : FollowSource.of(sourceNode.id(), production, snapshot, dataFile, timeColumn,
+                    TimeColumns.format(sourceNode, asWritten.column(timeColumn), timeColumn), calendar,
+                    rows -> PersonalSlices.mask(rows, dataset, scenario), listener::onNote);
+        } else if (follow) {
+            throw new ScenarioException("node " + sourceNode.id() + ": follow needs a time_column and a window"
+                    + " (day, week, month or quarter): a window closes when a row of a later one arrives");
         } else {
             String sampling = sourceNode.string("sampling");
             DatasetSource.Sampling how = timeColumn != null ? DatasetSource.Sampling.IN_ORDER

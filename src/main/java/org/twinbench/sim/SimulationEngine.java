@@ -26,6 +26,7 @@ public final class SimulationEngine {
 
     public static RunStatus run(SimulationPlan plan, int replicate, RunListener listener, RunControl control) {
         Run run = new Run(plan, replicate);
+        plan.source().stopWaitingWhen(control::isCancelled);
         try {
             listener.onPhase("Simulating " + plan.steps() + " steps");
             for (int step = 0; step < plan.steps(); step++) {
@@ -33,7 +34,14 @@ public final class SimulationEngine {
                     listener.onFinish(RunStatus.CANCELLED);
                     return RunStatus.CANCELLED;
                 }
-                listener.onStep(run.step(step), plan.steps());
+                StepResult result = run.step(step);
+                if (result == null) {
+                    // A followed file ended (idle, or stopped) before the steps asked for.
+                    RunStatus ended = control.isCancelled() ? RunStatus.CANCELLED : RunStatus.COMPLETED;
+                    listener.onFinish(ended);
+                    return ended;
+                }
+                listener.onStep(result, plan.steps());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -65,8 +73,12 @@ public final class SimulationEngine {
             plan.policies().forEach(p -> policies.add(p.start()));
         }
 
+        /** The step's results; null when the source has no more rows (a followed file that ended). */
         StepResult step(int step) {
             Frame batch = plan.source().batch(step, replicate, Seeds.random(seed, plan.source().nodeId(), replicate, step));
+            if (batch == null) {
+                return null;
+            }
             for (Perturbation perturbation : plan.perturbations()) {
                 batch = perturbation.apply(batch, step, Seeds.random(seed, perturbation.nodeId(), replicate, step));
             }
@@ -110,7 +122,7 @@ public final class SimulationEngine {
         /** Gives the challenger's predictions to the rows routed to it; null when no challenger is serving. */
         private boolean[] route(Frame batch, Predictions predicted, int step) {
             Challenger challenger = plan.challenger();
-            if (challenger == null || PromotePolicy.isPromoted(model, challenger)) {
+            if (challenger == null || step < challenger.fromStep() || PromotePolicy.isPromoted(model, challenger)) {
                 return null;
             }
             Predictions alternative = Predictions.of(challenger.model(), batch, task.classes());

@@ -17,6 +17,13 @@ public interface BatchSource {
     }
 
     /**
+     * Called by the engine as a run starts: a source that waits for rows (a followed file) stops waiting,
+     * and ends the run, once {@code cancelled} says so. Other sources never wait.
+     */
+    default void stopWaitingWhen(java.util.function.BooleanSupplier cancelled) {
+    }
+
+    /**
      * The number of steps a run of {@code asked} steps makes: all of them, unless a replay in time order
      * ends after its last rows ({@code at_end} = stop).
      */

@@ -26,18 +26,24 @@ public final class TimeColumns {
      * @throws ScenarioException naming the node when the column is numeric, ambiguous or not dates
      */
     public static double[] dates(ScenarioNode node, Column column, String name) {
+        return seconds((CategoricalColumn) column, format(node, column, name));
+    }
+
+    /**
+     * How a text column of dates is read: the node's {@code time_format}, or the one format its values fit.
+     *
+     * @throws ScenarioException naming the node when the column is numeric, ambiguous or not dates
+     */
+    public static DateTimes.Format format(ScenarioNode node, Column column, String name) {
         if (column instanceof NumericColumn) {
             throw new ScenarioException("node " + node.id() + ": time_column '" + name + "' holds numbers, not dates;"
                     + " calendar windows and reference_until need dates (e.g. 2021-04-15 or 4/15/2021)");
         }
-        CategoricalColumn text = (CategoricalColumn) column;
-        DateTimes.Format format;
         try {
-            format = DateTimes.recognise(name, levels(text), node.string("time_format"));
+            return DateTimes.recognise(name, levels((CategoricalColumn) column), node.string("time_format"));
         } catch (IllegalArgumentException e) {
             throw new ScenarioException("node " + node.id() + ": time_column: " + e.getMessage());
         }
-        return seconds(text, format);
     }
 
     /**

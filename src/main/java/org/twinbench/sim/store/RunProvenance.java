@@ -51,6 +51,13 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
         return modelFile != null && dataSha256 != null && dataSha256.equals(modelTrainingDataSha256);
     }
 
+    /** The same provenance for a run that made {@code actual} steps (a followed file ends when it goes idle). */
+    public RunProvenance withSteps(int actual) {
+        return new RunProvenance(scenarioFile, scenarioName, scenarioSha256, dataFile, dataSha256, dataRows,
+                modelAlgorithm, modelFile, modelSha256, modelTrainingDataSha256, seed, actual, replicates,
+                twinbenchVersion, javaVersion, createdAt);
+    }
+
     public static RunProvenance of(Path scenarioFile, SimulationPlan plan, int replicates, Instant createdAt) {
         DataProvenance data = plan.data();
         ModelCard card = plan.model().card();

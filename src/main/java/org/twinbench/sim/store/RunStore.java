@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.twinbench.data.BundledSamples;
-import org.twinbench.sim.Alarm;
 import org.twinbench.sim.ReliabilityRows;
 import org.twinbench.sim.RunOutcome;
+import org.twinbench.sim.RunStatus;
 import org.twinbench.sim.RunSummary;
+import org.twinbench.sim.StepResult;
 import org.twinbench.sim.StepRows;
 
 /**
@@ -248,53 +249,20 @@ public final class RunStore implements AutoCloseable {
                 throw new SQLException("no run " + id + " to finish");
             }
         }
-        try (PreparedStatement row = connection.prepareStatement(
-                "INSERT INTO step_metrics VALUES (?, ?, ?, ?, ?, ?)")) {
-            StepRows.forEach(outcome, (replicate, step, slice, metric, value) -> {
-                try {
-                    row.setLong(1, id);
-                    row.setInt(2, replicate);
-                    row.setInt(3, step);
-                    row.setString(4, slice);
-                    row.setString(5, metric);
-                    row.setString(6, value);
-                    row.addBatch();
-                } catch (SQLException e) {
-                    throw new IOException(e);
-                }
-            });
-            row.executeBatch();
-        }
-        try (PreparedStatement bin = connection.prepareStatement(
-                "INSERT INTO step_reliability VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ReliabilityRows.forEach(outcome, (replicate, step, b, count, positives, scoreSum) -> {
-                try {
-                    bin.setLong(1, id);
-                    bin.setInt(2, replicate);
-                    bin.setInt(3, step);
-                    bin.setInt(4, b);
-                    bin.setLong(5, count);
-                    bin.setLong(6, positives);
-                    bin.setDouble(7, scoreSum);
-                    bin.addBatch();
-                } catch (SQLException e) {
-                    throw new IOException(e);
-                }
-            });
-            bin.executeBatch();
-        }
-        try (PreparedStatement alarm = connection.prepareStatement("INSERT INTO alarms VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Alarm a : outcome.alarms()) {
-                alarm.setLong(1, id);
-                alarm.setInt(2, a.replicate());
-                alarm.setInt(3, a.step());
-                alarm.setString(4, a.nodeId());
-                alarm.setString(5, a.kind());
-                alarm.setString(6, a.detail());
-                alarm.addBatch();
-            }
-            alarm.executeBatch();
-        }
+        // Steps recorded one by one while the run went (a followed file) give way to the final rows.
+        RunStoreRows.delete(connection, id);
+        RunStoreRows.insert(connection, id, outcome);
+    }
+
+    /**
+     * Records one more step of a run begun with {@link #begin} and not yet finished, in one transaction,
+     * so that a process that dies loses only the step under way; {@link #finish} replaces these rows.
+     */
+    public void recordStep(long id, StepResult step) {
+        inTransaction(() -> {
+            RunStoreRows.insert(connection, id, new RunOutcome(List.of(List.of(step)), RunStatus.COMPLETED));
+            return id;
+        });
     }
 
     private int markInterrupted() throws SQLException {

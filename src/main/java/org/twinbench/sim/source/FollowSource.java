@@ -1,0 +1,349 @@
+package org.twinbench.sim.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.twinbench.data.Cancellation;
+import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.CellValues;
+import org.twinbench.data.CsvLine;
+import org.twinbench.data.DataException;
+import org.twinbench.data.Column;
+import org.twinbench.data.Dataset;
+import org.twinbench.data.DateTimes;
+import org.twinbench.data.FileTail;
+import org.twinbench.data.Frame;
+import org.twinbench.data.NumericColumn;
+import org.twinbench.data.TableLoader;
+import org.twinbench.scenario.ScenarioException;
+
+/**
+ * Follows a growing file by the calendar ({@code follow: true}): step {@code t} is the {@code t}-th
+ * calendar window, as in {@link CalendarSource}, but a window is run only once it closes, that is once a
+ * row of a later window has arrived. The windows of the file as it was at the start are closed but the
+ * last; then {@link #batch} waits for rows appended to the file ({@link FileTail}: complete lines only,
+ * nothing read twice, truncation and rotation reported). A row dated in a window already closed comes
+ * too late and is left out, and so is a row without a readable date, each said in a note. The run ends
+ * ({@link #batch} returns null) when nothing has arrived for the idle time ({@link #idleExit}), the
+ * open window then closed and run, or when {@link #stop} is called.
+ */
+public final class FollowSource implements BatchSource {
+
+    /** How often the file is looked at while waiting. */
+    static final Duration POLL = Duration.ofMillis(100);
+
+    private final String nodeId;
+    private final Frame schema;
+    private final String timeColumn;
+    private final DateTimes.Format format;
+    private final CalendarSource.Window window;
+    private final UnaryOperator<Frame> mask;
+    private final Consumer<String> notes;
+    private final FileTail tail;
+    private final char delimiter;
+    private final Cancellation stop = new Cancellation();
+    private final List<Frame> closed = new ArrayList<>();
+    /** Read without the lock, so that a chart naming windows never waits while a step waits for rows. */
+    private final List<LocalDate> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The open window: its rows from the file as it was at the start, and the rows appended since. */
+    private Frame open;
+    private final List<Pending> pending = new ArrayList<>();
+    private LocalDate openStart;
+    private volatile Duration idleExit;
+    private volatile java.util.function.BooleanSupplier cancelled = () -> false;
+    private boolean ended;
+
+    /** The file as read at the start: its table, its size in bytes, its lines and its header line. */
+    public record Snapshot(Dataset dataset, long bytes, long lines, String header) {
+    }
+
+    /**
+     * Reads {@code file} as it is now, once it ends with a complete line and does not change while it is
+     * read (tried a few times while a writer is busy).
+     *
+     * @throws ScenarioException naming the node when the file never settles
+     */
+    public static Snapshot snapshot(String nodeId, Path file) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            long before = sizeOf(file);
+            if (before > 0 && lastByte(file, before) == '\n') {
+                Dataset dataset = TableLoader.load(file);
+                if (sizeOf(file) == before) {
+                    return countLines(dataset, file, before);
+                }
+            }
+            sleep(POLL);
+        }
+        throw new ScenarioException("node " + nodeId + ": " + file + " does not end with a complete line (or keeps"
+                + " changing while it is read); follow needs a header and rows that end with a line break");
+    }
+
+    FollowSource(String nodeId, Frame production, Snapshot snapshot, Path file, String timeColumn,
+                 DateTimes.Format format, CalendarSource calendar, UnaryOperator<Frame> mask,
+                 Consumer<String> notes) {
+        this.nodeId = nodeId;
+        this.schema = production.slice(0, 0);
+        this.timeColumn = timeColumn;
+        this.format = format;
+        this.window = calendar.window();
+        this.mask = mask;
+        this.notes = notes;
+        this.delimiter = delimiterOf(nodeId, snapshot.header(), production.columnNames());
+        this.tail = new FileTail(file, snapshot.bytes(), snapshot.lines(), snapshot.header(), notes);
+        for (int w = 0; w < calendar.windowCount(); w++) {
+            Frame rows = calendar.batch(w, 0, null);
+            LocalDate start = LocalDate.parse(calendar.windowStart(w));
+            if (w < calendar.windowCount() - 1) {
+                closed.add(rows);
+                starts.add(start);
+            } else {
+                open = rows;
+                openStart = start;
+            }
+        }
+    }
+
+    /** Follows the production rows of a calendar replay of {@code file}, read by {@link #snapshot}. */
+    public static FollowSource of(String nodeId, Frame production, Snapshot snapshot, Path file, String timeColumn,
+                                  DateTimes.Format format, CalendarSource calendar, UnaryOperator<Frame> mask,
+                                  Consumer<String> notes) {
+        return new FollowSource(nodeId, production, snapshot, file, timeColumn, format, calendar, mask, notes);
+    }
+
+    /** Ends the run after {@code idle} without new rows (null: never); set before the run starts. */
+    public void idleExit(Duration idle) {
+        this.idleExit = idle;
+    }
+
+    @Override
+    public void stopWaitingWhen(java.util.function.BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
+    }
+
+    /** Ends the run: the step waiting for its window returns without one. Any thread may call it. */
+    public void stop() {
+        stop.cancel();
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** The rows of the step's window, once it has closed; null when the run ends before it does. */
+    @Override
+    public synchronized Frame batch(int step, int replicate, SplittableRandom random) {
+        long lastGrowth = System.nanoTime();
+        while (closed.size() <= step && !ended) {
+            if (stop.isCancelled() || cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            if (take(tail.read())) {
+                lastGrowth = System.nanoTime();
+                continue;
+            }
+            Duration idle = idleExit;
+            if (idle != null && System.nanoTime() - lastGrowth >= idle.toNanos()) {
+                notes.accept("no new rows for " + idle.toMillis() / 1000.0 + " s: the window of " + openStart
+                        + " is closed with " + (open.rowCount() + pending.size()) + " rows and the run ends");
+                closeOpen();
+                ended = true;
+                break;
+            }
+            sleep(POLL);
+        }
+        return step < closed.size() ? closed.get(step) : null;
+    }
+
+    /** The first day of a closed window; null for one that has not closed yet. */
+    @Override
+    public String windowStart(int step) {
+        return step < starts.size() ? starts.get(step).toString() : null;
+    }
+
+    /** An appended row and the line it came from. */
+    private record Pending(long line, String[] cells) {
+    }
+
+    /** Reads appended lines into windows; true when any line arrived. */
+    private boolean take(List<FileTail.Line> lines) {
+        if (lines.isEmpty()) {
+            return false;
+        }
+        int columns = schema.columnNames().size();
+        int time = schema.columnNames().indexOf(timeColumn);
+        for (FileTail.Line line : lines) {
+            String[] cells;
+            try {
+                cells = CsvLine.split(line.text(), delimiter, "line " + line.number());
+            } catch (DataException e) {
+                notes.accept(e.getMessage() + ": left out");
+                continue;
+            }
+            if (cells.length != columns) {
+                notes.accept("line " + line.number() + " has " + cells.length + " fields, the header " + columns
+                        + ": left out");
+                continue;
+            }
+            double seconds = format.seconds(CellValues.normalise(cells[time]));
+            if (Double.isNaN(seconds)) {
+                notes.accept("line " + line.number() + ": no date in " + timeColumn + ": left out");
+                continue;
+            }
+            LocalDate start = window.start(LocalDate.ofEpochDay(Math.floorDiv((long) Math.floor(seconds), 86_400L)));
+            if (start.isBefore(openStart)) {
+                notes.accept("line " + line.number() + " is dated in the window of " + start
+                        + ", already closed: left out");
+                continue;
+            }
+            if (start.isAfter(openStart)) {
+                closeOpen();
+                open = schema;
+                openStart = start;
+            }
+            pending.add(new Pending(line.number(), cells));
+        }
+        return true;
+    }
+
+    /** Closes the open window: its rows become the next step's batch (once, so rows are never copied twice). */
+    private void closeOpen() {
+        open = concat(open, frame(pending));
+        pending.clear();
+        if (open.rowCount() > 0) {
+            closed.add(open);
+            starts.add(openStart);
+        }
+    }
+
+    /** New rows as a frame of the replay's columns (numbers as numbers), masked like the first rows. */
+    private Frame frame(List<Pending> rows) {
+        if (rows.isEmpty()) {
+            return schema;
+        }
+        List<Column> columns = new ArrayList<>();
+        List<String> names = schema.columnNames();
+        for (int c = 0; c < names.size(); c++) {
+            String[] text = new String[rows.size()];
+            for (int r = 0; r < text.length; r++) {
+                text[r] = CellValues.normalise(rows.get(r).cells()[c]);
+            }
+            if (schema.column(names.get(c)) instanceof NumericColumn) {
+                double[] values = new double[text.length];
+                for (int r = 0; r < text.length; r++) {
+                    Double value = text[r] == null ? null : CellValues.parseNumber(text[r]);
+                    if (text[r] != null && value == null) {
+                        notes.accept("line " + rows.get(r).line() + ": column '" + names.get(c) + "' holds '"
+                                + text[r] + "', not a number: read as missing");
+                    }
+                    values[r] = value == null ? Double.NaN : value;
+                }
+                columns.add(new NumericColumn(names.get(c), values));
+            } else {
+                columns.add(CategoricalColumn.of(names.get(c), text));
+            }
+        }
+        return mask.apply(new Frame(columns));
+    }
+
+    private static Frame concat(Frame a, Frame b) {
+        if (b.rowCount() == 0) {
+            return a;
+        }
+        if (a.rowCount() == 0) {
+            return b;
+        }
+        List<Column> columns = new ArrayList<>();
+        for (String name : a.columnNames()) {
+            if (a.column(name) instanceof NumericColumn first) {
+                double[] values = java.util.Arrays.copyOf(first.values(), a.rowCount() + b.rowCount());
+                System.arraycopy(b.numeric(name).values(), 0, values, a.rowCount(), b.rowCount());
+                columns.add(new NumericColumn(name, values));
+            } else {
+                String[] text = new String[a.rowCount() + b.rowCount()];
+                for (int r = 0; r < a.rowCount(); r++) {
+                    text[r] = a.categorical(name).get(r);
+                }
+                for (int r = 0; r < b.rowCount(); r++) {
+                    text[a.rowCount() + r] = b.categorical(name).get(r);
+                }
+                columns.add(CategoricalColumn.of(name, text));
+            }
+        }
+        return new Frame(columns);
+    }
+
+    /** The delimiter that splits the header into the table's columns. */
+    private static char delimiterOf(String nodeId, String header, List<String> names) {
+        for (char candidate : new char[] {',', ';', '\t', '|'}) {
+            String[] cells = CsvLine.split(header, candidate, "the header");
+            if (cells.length == names.size() && java.util.Arrays.stream(cells).map(String::strip).toList().equals(names)) {
+                return candidate;
+            }
+        }
+        throw new ScenarioException("node " + nodeId + ": follow needs a delimited file whose first line names its"
+                + " columns");
+    }
+
+    private static Snapshot countLines(Dataset dataset, Path file, long bytes) {
+        long lines = 0;
+        StringBuilder header = new StringBuilder();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            long left = bytes;
+            java.io.ByteArrayOutputStream first = new java.io.ByteArrayOutputStream();
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    } else if (lines == 0) {
+                        first.write(buffer[i]);
+                    }
+                }
+                left -= n;
+            }
+            header.append(first.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        String text = header.toString();
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return new Snapshot(dataset, bytes, lines, text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static int lastByte(Path file, long size) {
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            return channel.read(one, size - 1) == 1 ? one.get(0) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

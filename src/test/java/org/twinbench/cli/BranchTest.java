@@ -1,0 +1,178 @@
+package org.twinbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.data.SampleData;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.SampleScenarios;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioEdge;
+import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.scenario.ScenarioNode;
+
+/**
+ * {@code run --from-step N} branches a what-if from a step of a run: the steps before N are the base
+ * run's rows of steps.csv, byte for byte; from N on the scenario's changes show.
+ */
+class BranchTest {
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void writeData() throws IOException {
+        Path loans = dir.resolve("loans.csv");
+        SampleData.writeLoans(loans, 3000, 11);
+        // A production log: every loan with the score a deployed model gave it.
+        List<String> lines = Files.readAllLines(loans);
+        List<String> log = new ArrayList<>(List.of(lines.get(0) + ",logged_p"));
+        int dti = List.of(lines.get(0).split(",")).indexOf("debt_to_income");
+        for (String line : lines.subList(1, lines.size())) {
+            double p = 1 / (1 + Math.exp(-(Double.parseDouble(line.split(",")[dti]) * 8 - 3)));
+            log.add(line + "," + String.format(java.util.Locale.ROOT, "%.4f", p));
+        }
+        Files.write(dir.resolve("predictions.csv"), log);
+    }
+
+    /** The mirrored log by month, with {@code extra} nodes put between the source and the logged model. */
+    private static Path mirror(String name, List<ScenarioNode> extra) throws IOException {
+        List<ScenarioNode> nodes = new ArrayList<>();
+        nodes.add(new ScenarioNode("log", NodeCatalog.DATASET_SOURCE, new LinkedHashMap<>(Map.of(
+                "path", "predictions.csv", "time_column", "applied_on", "window", "month",
+                "reference_until", "2025-01-01", "steps", 12L)), 0, 0));
+        nodes.addAll(extra);
+        nodes.add(new ScenarioNode("deployed", NodeCatalog.LOGGED_MODEL, Map.of(
+                "score_column", "logged_p", "target", "defaulted", "positive", "yes"), 200, 0));
+        nodes.add(new ScenarioNode("by-region", NodeCatalog.SLICE_METRICS, Map.of(
+                "slices", List.of("region"), "threshold", 0.5), 400, 0));
+        List<ScenarioEdge> edges = new ArrayList<>();
+        String previous = "log";
+        for (ScenarioNode node : extra) {
+            edges.add(new ScenarioEdge(previous, node.id()));
+            previous = node.id();
+        }
+        edges.add(new ScenarioEdge(previous, "deployed"));
+        edges.add(new ScenarioEdge("deployed", "by-region"));
+        Path file = dir.resolve(name + ".twin.json");
+        Files.writeString(file, ScenarioFormat.toJson(new Scenario(name, "", 7, nodes, edges)));
+        return file;
+    }
+
+    /** Every annotator gets every label wrong: accuracy becomes exactly one minus what it was. */
+    private static ScenarioNode allLabelsReversed() {
+        return new ScenarioNode("annotators", NodeCatalog.LABEL_NOISE, Map.of("rate", 1.0), 100, 0);
+    }
+
+    private static List<String> rowsOf(Path out, java.util.function.IntPredicate step) throws IOException {
+        return Files.readAllLines(out.resolve("steps.csv")).stream().skip(1)
+                .filter(line -> step.test(Integer.parseInt(line.split(",")[1]))).toList();
+    }
+
+    private static Map<Integer, Double> accuracy(Path out) throws IOException {
+        Map<Integer, Double> byStep = new TreeMap<>();
+        for (String line : rowsOf(out, s -> true)) {
+            String[] f = line.split(",", -1);
+            if (f[2].equals("overall") && f[3].equals("accuracy")) {
+                byStep.put(Integer.parseInt(f[1]), Double.parseDouble(f[4]));
+            }
+        }
+        return byStep;
+    }
+
+    private static Path run(Path scenario, String out, String... more) {
+        List<String> args = new ArrayList<>(List.of("run", scenario.toString(), "--out", dir.resolve(out).toString(),
+                "--no-store"));
+        args.addAll(List.of(more));
+        CliRunner result = CliRunner.run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return dir.resolve(out);
+    }
+
+    @Test
+    void aWhatIfOnAMirroredLogKeepsTheHistoryAndChangesOnlyFromTheBranch() throws IOException {
+        Path base = run(mirror("mirror", List.of()), "base");
+        Path whatIf = mirror("noisy", List.of(allLabelsReversed()));
+        Path branch = run(whatIf, "branch", "--from-step", "4");
+
+        List<String> history = rowsOf(base, s -> s < 4);
+        assertThat(history).isNotEmpty();
+        assertThat(rowsOf(branch, s -> s < 4)).isEqualTo(history);
+        Map<Integer, Double> before = accuracy(base);
+        Map<Integer, Double> after = accuracy(branch);
+        assertThat(after.keySet()).isEqualTo(before.keySet()).hasSizeGreaterThan(6);
+        for (int step : before.keySet()) {
+            double expected = step < 4 ? before.get(step) : 1 - before.get(step);
+            assertThat(after.get(step)).as("accuracy of step " + step).isCloseTo(expected, within(1e-12));
+        }
+        // The window starts stay those of the base run, and the headline says what the run is.
+        assertThat(rowsOf(branch, s -> true).stream().filter(l -> l.contains("window_start")).toList())
+                .isEqualTo(rowsOf(base, s -> true).stream().filter(l -> l.contains("window_start")).toList());
+        assertThat(Files.readString(branch.resolve("run.json"))).contains("What-if from step 4 (window 2025-05-01)");
+
+        // Without the branch the same scenario changes the history too: the branch is what keeps it.
+        Path everywhere = run(whatIf, "everywhere");
+        assertThat(accuracy(everywhere).get(0)).isCloseTo(1 - before.get(0), within(1e-12));
+    }
+
+    @Test
+    void aRetrainingPolicyAndShiftsStartAtTheBranchOfATrainedModelsRun() throws IOException {
+        Files.copy(dir.resolve("loans.csv"), dir.resolve("loans-copy.csv"));
+        Scenario watched = SampleScenarios.loansRecessionWithRetraining(7);
+        ScenarioNode source = watched.node("loans").orElseThrow().withParam("path", "loans-copy.csv")
+                .withParam("steps", 30L);
+        // Retraining every 5 steps: at 15, 20 and 25 in the branch (at 5 and 10 too without it).
+        ScenarioNode retrain = watched.node("retrain").orElseThrow().withParam("trigger", "schedule")
+                .withParam("every_steps", 5L);
+        watched = watched.withNode(source).withNode(retrain);
+        // The base: the same system (source, model, monitors) without what changes it.
+        List<ScenarioNode> kept = watched.nodes().stream().filter(n -> !n.type().startsWith("perturbation.")
+                && !n.type().startsWith("policy.")).toList();
+        List<String> ids = kept.stream().map(ScenarioNode::id).toList();
+        List<ScenarioEdge> keptEdges = new ArrayList<>(watched.edges().stream()
+                .filter(e -> ids.contains(e.from()) && ids.contains(e.to())).toList());
+        keptEdges.add(new ScenarioEdge("loans", "credit-model"));
+        Path baseFile = dir.resolve("watched-base.twin.json");
+        Files.writeString(baseFile, ScenarioFormat.toJson(new Scenario("base", "", 7, kept, keptEdges)));
+        Path whatIfFile = dir.resolve("watched.twin.json");
+        Files.writeString(whatIfFile, ScenarioFormat.toJson(watched));
+
+        Path base = run(baseFile, "watched-base");
+        Path branch = run(whatIfFile, "watched-branch", "--from-step", "12");
+        assertThat(rowsOf(branch, s -> s < 12)).isEqualTo(rowsOf(base, s -> s < 12));
+        assertThat(rowsOf(branch, s -> s >= 12)).isNotEqualTo(rowsOf(base, s -> s >= 12));
+        List<String> events = Files.readAllLines(branch.resolve("alarms.csv")).stream().skip(1).toList();
+        assertThat(events).noneMatch(e -> e.contains(",retrain,") && Integer.parseInt(e.split(",")[1]) < 12);
+        assertThat(events.stream().filter(e -> e.contains(",retrain,")).map(e -> e.split(",")[1]))
+                .containsExactly("15", "20", "25");
+    }
+
+    @Test
+    void aStepOutsideTheRunIsRefusedNamingTheRange() throws IOException {
+        Path whatIf = mirror("noisy-refused", List.of(allLabelsReversed()));
+        for (String bad : List.of("-1", "12", "100")) {
+            CliRunner result = CliRunner.run("run", whatIf.toString(), "--out", dir.resolve("never-" + bad).toString(),
+                    "--no-store", "--from-step", bad);
+            assertThat(result.exitCode()).as(bad).isEqualTo(2);
+            // The loans run to the end of 2025: 12 months after the reference.
+            assertThat(result.err().strip()).isEqualTo("twinbench: --from-step must be a step of the run, 0 to 11"
+                    + " (it runs 12 steps), not " + bad);
+            assertThat(dir.resolve("never-" + bad)).doesNotExist();
+        }
+        CliRunner sweep = CliRunner.run("run", whatIf.toString(), "--no-store", "--from-step", "2",
+                "--sweep", "annotators.rate=0.5,1.0", "--out", dir.resolve("never-sweep").toString());
+        assertThat(sweep.exitCode()).isEqualTo(2);
+        assertThat(sweep.err()).contains("--from-step and --sweep cannot be combined");
+    }
+}

@@ -70,6 +70,13 @@ public final class OnnxExport {
         }
     }
 
+    /** The names of the exported model's inputs: {@value #INPUT} (if any feature is numeric), then each text column. */
+    public static List<String> inputs(TaskModel model) {
+        List<String> names = new ArrayList<>();
+        sidecar(model).get("inputs").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** The mapping written beside the model ({@link OnnxMapping}'s format). */
     static ObjectNode sidecar(TaskModel model) {
         ModelCard card = model.card();

@@ -31,13 +31,14 @@ import org.twinbench.data.Task;
 
 /**
  * Every kind of model TwinBench trains, exported to ONNX, scores in ONNX Runtime as the bundle does, on
- * real data (scikit-learn's breast cancer, diabetes and wine sets, written by
- * {@code sample-data/scripts/export_reference_data.py}), with missing values and an unseen category
- * mixed in; the files pass the {@code onnx} package's checker where Python has it.
+ * real data (scikit-learn's breast cancer set as {@code slices_reference.py} wrote it, and the diabetes and
+ * wine sets of {@code sample-data/public}), with missing values and an unseen category mixed in; the files
+ * pass the {@code onnx} package's checker where Python has it.
  */
 class OnnxExportTest {
 
-    private static final Path DATA = Path.of("src/test/resources/export");
+    private static final Path CANCER = Path.of("src/test/resources/slices/breast-cancer-scored.csv");
+    private static final Path PUBLIC = Path.of("sample-data/public");
     /** ONNX Runtime computes in 32-bit floats. */
     private static final double TOLERANCE = 1e-6;
     /**
@@ -50,7 +51,21 @@ class OnnxExportTest {
     Path dir;
 
     private static Frame load(String name) {
-        return TableLoader.load(DATA.resolve(name)).frame();
+        if (name.equals("breast-cancer.csv")) {
+            Frame scored = TableLoader.load(CANCER).frame();
+            return new Frame(scored.columns().stream().filter(c -> !c.name().equals("p_malignant")).toList());
+        }
+        Frame frame = TableLoader.load(PUBLIC.resolve(name)).frame();
+        if (!frame.has("sex")) {
+            return frame;
+        }
+        // Diabetes codes sex as 1/2; as text it is a categorical feature, one-hot encoded by the model.
+        double[] sex = frame.numeric("sex").values();
+        String[] text = new String[sex.length];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = sex[i] == 1 ? "one" : "two";
+        }
+        return frame.with(CategoricalColumn.of("sex", text));
     }
 
     private static List<String> featuresOf(Frame frame, String target) {

@@ -1,224 +1,291 @@
 package org.twinbench.model;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
-import smile.base.cart.DecisionNode;
-import smile.base.cart.InternalNode;
-import smile.base.cart.LeafNode;
-import smile.base.cart.Node;
-import smile.base.cart.OrdinalNode;
-import smile.base.cart.RegressionNode;
-import smile.classification.DataFrameClassifier;
-import smile.classification.GradientTreeBoost;
-import smile.classification.RandomForest;
-import smile.regression.RegressionTree;
+import org.twinbench.data.Frame;
 
 /**
- * A Smile tree ensemble compiled into flat primitive arrays, scored column-batch by column-batch.
+ * A tree ensemble ({@link TreeEnsemble}) compiled into one flat array of nodes, scored a block of rows
+ * at a time, tree by tree, several rows walking each tree side by side.
  *
- * <p>Every node of every tree is one index into parallel arrays, laid out in pre-order so that a
- * split's "true" child ({@code x <= threshold}, Smile's {@code OrdinalNode.branch}) is the next
- * node and only the "false" child needs a pointer. A leaf points to itself and holds, for a
- * random forest, the leaf posteriors of both classes ({@code (count_k + 1) / (n + 2)}, Smile's
- * {@code DecisionNode.posteriori}) and, for gradient boosting, the regression leaf output.
+ * <p>Layout: node {@code k} is two longs, {@code nodes[2k]} its threshold's bits and {@code nodes[2k+1]}
+ * its feature (low 32 bits) and first child (high 32 bits). Each tree is laid out breadth first, so a
+ * split's two children are adjacent: a step is {@code child + (x[feature] <= threshold ? 0 : 1)}, with no
+ * branch to mispredict (a NaN goes to the second child, as in Smile). A leaf is its own first child and
+ * tests the block's extra column, always 0, against its threshold, which holds the leaf's slot (≥ 0): a row
+ * that reached a leaf stays there, so every row of a group can take the same number of steps.
  *
- * <p>Scoring walks one tree at a time over a block of rows (the tree stays in cache) and adds
- * the tree's contribution to per-row accumulators in tree order, so the sums are formed in the
- * same order as Smile's own {@code predict} and the scores are bit-for-bit Smile's:
- * forest: {@code p_k = sum_t w_t post_t,k}, score {@code p_1 / (p_0 + p_1)} (Smile's {@code unitize1});
- * boosting (binary): {@code y = b + sum_t shrinkage * out_t}, score {@code 1 - 1 / (1 + exp(2y))}.
- *
- * <p>Categorical features reach the trees as one-hot indicator columns ({@link FeatureEncoder}),
- * so a categorical split is "indicator {@code <= 0.5}", i.e. "the row is not in this level".
+ * <p>Scoring encodes {@value #BLOCK} rows into one reused row-major array (the encoded row's cells are
+ * adjacent), walks one tree over the whole block (the tree stays in cache) {@value #LANES} rows at a time
+ * (their walks are independent, so the processor overlaps them), and adds the leaves' values to per-row sums
+ * in tree order, which is Smile's order: the scores are bit-for-bit Smile's own {@code predict}. Nothing is
+ * allocated per row.
  */
 final class CompiledTrees {
 
-    /** Trees up to this depth are walked a fixed number of steps (see {@link #leaf}). */
-    static final int FIXED_WALK_DEPTH = 8;
+    /** Rows encoded and scored together. */
+    static final int BLOCK = 1024;
+    /** Rows walking a tree side by side. */
+    static final int LANES = 4;
+    /** Trees up to this depth are walked their full depth without testing whether every row has stopped. */
+    static final int FIXED_WALK_DEPTH = 10;
 
-    private final boolean boosting;
-    private final int[] feature;
-    private final double[] threshold;
-    private final int[] falseChild;
-    /** Forest: posterior of the negative class; boosting: the leaf output. */
-    private final double[] leafNegative;
-    /** Forest: posterior of the positive class; unused for boosting. */
-    private final double[] leafPositive;
+    private final TreeEnsemble.Kind kind;
+    private final int width;
+    private final int outputs;
+    private final double[] base;
+    private final long[] nodes;
+    private final double[] leafValues;
+    private final int leafWidth;
     private final int[] roots;
-    /** The depth of each tree: every walk takes exactly this many steps (leaves loop to themselves). */
     private final int[] depths;
-    private final double[] weights;
-    private final double intercept;
-    private final double shrinkage;
+    private final int[] targets;
+    private final double[] scales;
+    private final int trees;
 
-    private CompiledTrees(boolean boosting, Builder nodes, int[] roots, int[] depths, double[] weights,
-                          double intercept, double shrinkage) {
-        this.boosting = boosting;
-        this.feature = nodes.feature.stream().mapToInt(Integer::intValue).toArray();
-        this.threshold = nodes.threshold.stream().mapToDouble(Double::doubleValue).toArray();
-        this.falseChild = nodes.falseChild.stream().mapToInt(Integer::intValue).toArray();
-        this.leafNegative = nodes.leafNegative.stream().mapToDouble(Double::doubleValue).toArray();
-        this.leafPositive = nodes.leafPositive.stream().mapToDouble(Double::doubleValue).toArray();
-        this.roots = roots;
-        this.depths = depths;
-        this.weights = weights;
-        this.intercept = intercept;
-        this.shrinkage = shrinkage;
+    private CompiledTrees(TreeEnsemble ensemble, int width) {
+        this.kind = ensemble.kind();
+        this.width = width;
+        this.outputs = ensemble.outputs();
+        this.base = ensemble.base();
+        List<TreeEnsemble.Tree> all = ensemble.trees();
+        this.trees = all.size();
+        this.roots = new int[trees];
+        this.depths = new int[trees];
+        this.targets = new int[trees];
+        this.scales = new double[trees];
+        int nodeCount = 0;
+        int leafCount = 0;
+        int leafWidth = 1;
+        for (TreeEnsemble.Tree tree : all) {
+            nodeCount += tree.size();
+            for (double[] leaf : tree.leaf()) {
+                if (leaf != null) {
+                    leafCount++;
+                    leafWidth = leaf.length;
+                }
+            }
+        }
+        this.leafWidth = leafWidth;
+        this.nodes = new long[2 * nodeCount];
+        this.leafValues = new double[leafCount * leafWidth];
+        int next = 0;
+        int slot = 0;
+        for (int t = 0; t < trees; t++) {
+            TreeEnsemble.Tree tree = all.get(t);
+            roots[t] = next;
+            depths[t] = tree.depth();
+            targets[t] = tree.target();
+            scales[t] = tree.scale();
+            // Breadth first: the children of the node at position p get the next two positions.
+            int[] position = new int[tree.size()];
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            queue.add(0);
+            position[0] = next++;
+            while (!queue.isEmpty()) {
+                int k = queue.poll();
+                int at = position[k];
+                if (tree.feature()[k] < 0) {
+                    System.arraycopy(tree.leaf()[k], 0, leafValues, slot * leafWidth, leafWidth);
+                    set(at, width, slot++, at);
+                } else {
+                    position[tree.left()[k]] = next++;
+                    position[tree.right()[k]] = next++;
+                    queue.add(tree.left()[k]);
+                    queue.add(tree.right()[k]);
+                    set(at, tree.feature()[k], tree.threshold()[k], position[tree.left()[k]]);
+                }
+            }
+        }
     }
 
-    /** Compiles a binary random forest or gradient-boosted ensemble as trained by {@link ModelTrainer}. */
-    static CompiledTrees of(DataFrameClassifier ensemble) {
-        Builder nodes = new Builder();
-        if (ensemble instanceof RandomForest forest) {
-            RandomForest.Model[] models = forest.models();
-            int[] roots = new int[models.length];
-            int[] depths = new int[models.length];
-            double[] weights = new double[models.length];
-            for (int t = 0; t < models.length; t++) {
-                roots[t] = nodes.add(models[t].tree.root());
-                depths[t] = models[t].tree.root().depth();
-                weights[t] = models[t].weight;
-            }
-            return new CompiledTrees(false, nodes, roots, depths, weights, 0, 0);
-        }
-        if (ensemble instanceof GradientTreeBoost boost) {
-            RegressionTree[] trees = boost.trees();
-            if (trees == null) {
-                throw new ModelException("only two-class gradient boosting can be compiled");
-            }
-            int[] roots = new int[trees.length];
-            int[] depths = new int[trees.length];
-            for (int t = 0; t < trees.length; t++) {
-                roots[t] = nodes.add(trees[t].root());
-                depths[t] = trees[t].root().depth();
-            }
-            return new CompiledTrees(true, nodes, roots, depths, new double[0], doubleField(boost, "b"),
-                    doubleField(boost, "shrinkage"));
-        }
-        throw new ModelException("cannot compile a " + ensemble.getClass().getSimpleName() + " model");
+    private void set(int at, int feature, double threshold, int firstChild) {
+        nodes[2 * at] = Double.doubleToRawLongBits(threshold);
+        nodes[2 * at + 1] = ((long) firstChild << 32) | (feature & 0xffffffffL);
+    }
+
+    /** Compiles a Smile tree ensemble whose rows are {@code width} encoded features. */
+    static CompiledTrees of(Object fitted, int width) {
+        return new CompiledTrees(TreeEnsemble.of(fitted), width);
     }
 
     int nodeCount() {
-        return feature.length;
+        return nodes.length / 2;
     }
 
     /** How many splits of the ensemble test encoded column {@code column}. */
     int splitsOn(int column) {
         int count = 0;
-        for (int k = 0; k < feature.length; k++) {
-            count += feature[k] == column && falseChild[k] != k ? 1 : 0;
+        for (int k = 0; k < nodeCount(); k++) {
+            count += (int) nodes[2 * k + 1] == column && (int) (nodes[2 * k + 1] >>> 32) != k ? 1 : 0;
         }
         return count;
     }
 
     /**
-     * Adds the positive-class score of rows {@code [0, n)} of an encoded block to {@code scores}
-     * starting at {@code at}; {@code columns[j][i]} is encoded feature {@code j} of row {@code i}.
+     * One number per row: a binary classifier's positive-class probability, or a regression's prediction.
      */
-    void score(double[][] columns, int n, double[] scores, int at) {
-        if (boosting) {
-            double[] y = new double[n];
-            java.util.Arrays.fill(y, intercept);
-            for (int t = 0; t < roots.length; t++) {
-                int root = roots[t];
-                int depth = depths[t];
-                for (int i = 0; i < n; i++) {
-                    y[i] += shrinkage * leafNegative[leaf(root, depth, columns, i)];
+    double[] values(FeatureEncoder encoder, Frame batch) {
+        if (outputs != 1 && kind != TreeEnsemble.Kind.FOREST_CLASSES || kind == TreeEnsemble.Kind.FOREST_CLASSES
+                && outputs != 2) {
+            throw new IllegalStateException("a " + outputs + "-class ensemble gives probabilities per class");
+        }
+        int n = batch.rowCount();
+        double[] out = new double[n];
+        Scratch scratch = new Scratch(Math.min(n, BLOCK));
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            double[] acc = sums(encoder, batch, from, to, scratch);
+            for (int i = 0; i < to - from; i++) {
+                out[from + i] = finish(acc, i);
+            }
+        }
+        return out;
+    }
+
+    /** {@code p[i][c]}: the probability of class {@code c} for row {@code i}, as Smile gives it. */
+    double[][] probabilities(FeatureEncoder encoder, Frame batch) {
+        int n = batch.rowCount();
+        double[][] out = new double[n][];
+        Scratch scratch = new Scratch(Math.min(n, BLOCK));
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            double[] acc = sums(encoder, batch, from, to, scratch);
+            for (int i = 0; i < to - from; i++) {
+                double[] p = Arrays.copyOfRange(acc, i * outputs, (i + 1) * outputs);
+                if (kind == TreeEnsemble.Kind.BOOSTING_CLASSES) {
+                    softmax(p);
+                } else {
+                    unitize(p);
                 }
-            }
-            for (int i = 0; i < n; i++) {
-                scores[at + i] = 1 - 1 / (1 + Math.exp(2 * y[i]));
-            }
-            return;
-        }
-        double[] negative = new double[n];
-        double[] positive = new double[n];
-        for (int t = 0; t < roots.length; t++) {
-            int root = roots[t];
-            int depth = depths[t];
-            double w = weights[t];
-            for (int i = 0; i < n; i++) {
-                int leaf = leaf(root, depth, columns, i);
-                negative[i] += w * leafNegative[leaf];
-                positive[i] += w * leafPositive[leaf];
+                out[from + i] = p;
             }
         }
+        return out;
+    }
+
+    private double finish(double[] acc, int i) {
+        return switch (kind) {
+            case FOREST_CLASSES -> acc[2 * i + 1] / (Math.abs(acc[2 * i]) + Math.abs(acc[2 * i + 1]));
+            case BOOSTING_BINARY -> 1 - 1 / (1 + Math.exp(2 * acc[i]));
+            case FOREST_REGRESSION -> acc[i] / trees;
+            default -> acc[i];
+        };
+    }
+
+    /** Smile's {@code MathEx.unitize1}: divided by the sum of absolute values. */
+    private static void unitize(double[] p) {
+        double norm = 0;
+        for (double v : p) {
+            norm += Math.abs(v);
+        }
+        for (int c = 0; c < p.length; c++) {
+            p[c] /= norm;
+        }
+    }
+
+    /** Smile's multiclass boosting: exp of each sum less the largest, divided by their total. */
+    private static void softmax(double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : p) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int c = 0; c < p.length; c++) {
+            p[c] = Math.exp(p[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < p.length; c++) {
+            p[c] /= sum;
+        }
+    }
+
+    /** What one scoring call reuses from block to block. */
+    private final class Scratch {
+        final double[] x;
+        final double[] acc;
+        final int[] leaves;
+
+        Scratch(int rows) {
+            x = new double[Math.max(rows, 1) * (width + 1)];
+            acc = new double[Math.max(rows, 1) * outputs];
+            leaves = new int[Math.max(rows, 1)];
+        }
+    }
+
+    /** The sums of rows {@code [from, to)}: {@code acc[i * outputs + c]}. */
+    private double[] sums(FeatureEncoder encoder, Frame batch, int from, int to, Scratch scratch) {
+        int n = to - from;
+        int stride = width + 1;
+        double[] x = scratch.x;
+        encoder.encodeRows(batch, from, to, x, stride);
         for (int i = 0; i < n; i++) {
-            scores[at + i] = positive[i] / (negative[i] + positive[i]);
+            x[i * stride + width] = 0;
         }
-    }
-
-    /**
-     * The leaf row {@code i} reaches from {@code root}: a NaN value goes to the false child, as in
-     * Smile, and a leaf (threshold NaN, false child itself) stays put. A shallow tree (boosting's) is
-     * walked in exactly {@code depth} steps, without a data-dependent loop exit; a deep one (a
-     * forest's, up to 20 levels, most leaves far shallower) stops at its leaf.
-     */
-    private int leaf(int root, int depth, double[][] columns, int i) {
-        int node = root;
-        if (depth <= FIXED_WALK_DEPTH) {
-            for (int d = 0; d < depth; d++) {
-                node = columns[feature[node]][i] <= threshold[node] ? node + 1 : falseChild[node];
-            }
-            return node;
+        double[] acc = scratch.acc;
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(base, 0, acc, i * outputs, outputs);
         }
-        int next;
-        while ((next = columns[feature[node]][i] <= threshold[node] ? node + 1 : falseChild[node]) != node) {
-            node = next;
-        }
-        return node;
-    }
-
-    /** Smile keeps a split's threshold and the boosting intercept in non-public fields. */
-    private static double doubleField(Object owner, String name) {
-        try {
-            Field field = owner.getClass().getDeclaredField(name);
-            field.setAccessible(true);
-            return field.getDouble(owner);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new ModelException("cannot read the " + name + " of a Smile " + owner.getClass().getSimpleName()
-                    + " (unexpected Smile version?): " + e.getMessage());
-        }
-    }
-
-    /** Appends trees in pre-order. */
-    private static final class Builder {
-        final List<Integer> feature = new ArrayList<>();
-        final List<Double> threshold = new ArrayList<>();
-        final List<Integer> falseChild = new ArrayList<>();
-        final List<Double> leafNegative = new ArrayList<>();
-        final List<Double> leafPositive = new ArrayList<>();
-
-        int add(Node node) {
-            int index = feature.size();
-            // A leaf: any column, a threshold no value passes, and itself as the false child.
-            feature.add(0);
-            threshold.add(Double.NaN);
-            falseChild.add(index);
-            leafNegative.add(0.0);
-            leafPositive.add(0.0);
-            if (node instanceof OrdinalNode split) {
-                feature.set(index, split.feature());
-                threshold.set(index, doubleField(split, "value"));
-                add(split.trueChild());
-                falseChild.set(index, add(split.falseChild()));
-            } else if (node instanceof InternalNode other) {
-                throw new ModelException("cannot compile a " + other.getClass().getSimpleName()
-                        + " split: the encoded features are all numeric");
-            } else if (node instanceof DecisionNode decision) {
-                double[] posterior = decision.posteriori(new double[decision.count().length]);
-                if (posterior.length != 2) {
-                    throw new ModelException("only two-class forests can be compiled");
+        int[] leaves = scratch.leaves;
+        for (int t = 0; t < trees; t++) {
+            walk(roots[t], depths[t], x, stride, n, leaves);
+            int target = targets[t];
+            double scale = scales[t];
+            for (int i = 0; i < n; i++) {
+                int slot = (int) Double.longBitsToDouble(nodes[2 * leaves[i]]) * leafWidth;
+                int at = i * outputs + target;
+                for (int c = 0; c < leafWidth; c++) {
+                    acc[at + c] += scale * leafValues[slot + c];
                 }
-                leafNegative.set(index, posterior[0]);
-                leafPositive.set(index, posterior[1]);
-            } else if (node instanceof RegressionNode regression) {
-                leafNegative.set(index, regression.output());
-            } else {
-                throw new ModelException("cannot compile a " + ((LeafNode) node).getClass().getSimpleName() + " leaf");
             }
-            return index;
+        }
+        return acc;
+    }
+
+    /** The leaf each of rows {@code [0, n)} of the block reaches from {@code root}, into {@code leaves}. */
+    private void walk(int root, int depth, double[] x, int stride, int n, int[] leaves) {
+        long[] nodes = this.nodes;
+        int i = 0;
+        for (; i + LANES <= n; i += LANES) {
+            int a = root;
+            int b = root;
+            int c = root;
+            int d = root;
+            int xa = i * stride;
+            int xb = xa + stride;
+            int xc = xb + stride;
+            int xd = xc + stride;
+            for (int s = 0; s < depth; s++) {
+                long ma = nodes[2 * a + 1];
+                long mb = nodes[2 * b + 1];
+                long mc = nodes[2 * c + 1];
+                long md = nodes[2 * d + 1];
+                int na = (int) (ma >>> 32) + (x[xa + (int) ma] <= Double.longBitsToDouble(nodes[2 * a]) ? 0 : 1);
+                int nb = (int) (mb >>> 32) + (x[xb + (int) mb] <= Double.longBitsToDouble(nodes[2 * b]) ? 0 : 1);
+                int nc = (int) (mc >>> 32) + (x[xc + (int) mc] <= Double.longBitsToDouble(nodes[2 * c]) ? 0 : 1);
+                int nd = (int) (md >>> 32) + (x[xd + (int) md] <= Double.longBitsToDouble(nodes[2 * d]) ? 0 : 1);
+                if (depth > FIXED_WALK_DEPTH && na == a && nb == b && nc == c && nd == d) {
+                    break;
+                }
+                a = na;
+                b = nb;
+                c = nc;
+                d = nd;
+            }
+            leaves[i] = a;
+            leaves[i + 1] = b;
+            leaves[i + 2] = c;
+            leaves[i + 3] = d;
+        }
+        for (; i < n; i++) {
+            int a = root;
+            int xa = i * stride;
+            for (int s = 0; s < depth; s++) {
+                long ma = nodes[2 * a + 1];
+                a = (int) (ma >>> 32) + (x[xa + (int) ma] <= Double.longBitsToDouble(nodes[2 * a]) ? 0 : 1);
+            }
+            leaves[i] = a;
         }
     }
 }

@@ -115,34 +115,57 @@ public final class FeatureEncoder {
      */
     public double[][] encodeColumns(Frame frame, int from, int to) {
         int n = to - from;
-        double[][] out = new double[width][n];
+        double[] flat = new double[width * n];
+        encodeInto(frame, from, to, flat, 1, n);
+        double[][] out = new double[width][];
+        for (int j = 0; j < width; j++) {
+            out[j] = java.util.Arrays.copyOfRange(flat, j * n, (j + 1) * n);
+        }
+        return out;
+    }
+
+    /**
+     * The encoded features of rows {@code [from, to)} row by row into {@code out}, which is overwritten:
+     * encoded feature {@code j} of row {@code i} goes to {@code out[(i - from) * stride + j]}
+     * ({@code stride >= width()}; the cells past the width are left alone). Nothing is allocated.
+     */
+    public void encodeRows(Frame frame, int from, int to, double[] out, int stride) {
+        encodeInto(frame, from, to, out, stride, 1);
+    }
+
+    /** Encoded feature {@code j} of row {@code i} to {@code out[(i - from) * rowStride + j * columnStride]}. */
+    private void encodeInto(Frame frame, int from, int to, double[] out, int rowStride, int columnStride) {
+        int n = to - from;
         int offset = 0;
         for (Feature feature : features) {
             Column column = frame.column(feature.name());
             if (feature instanceof Numeric numeric) {
                 double[] values = asNumbers(column, numeric.name());
-                double[] target = out[offset];
+                int at = offset * columnStride;
                 double mean = numeric.mean();
                 double sd = numeric.sd();
                 for (int i = 0; i < n; i++) {
                     double v = values[from + i];
-                    target[i] = Double.isNaN(v) ? 0 : (v - mean) / sd;
+                    out[at + i * rowStride] = Double.isNaN(v) ? 0 : (v - mean) / sd;
                 }
             } else {
                 CategoricalColumn values = asCategories(column, feature.name());
                 int[] slot = slots((Categorical) feature, values);
                 int[] codes = values.codes();
                 for (int i = 0; i < n; i++) {
+                    int row = i * rowStride;
+                    for (int s = 0; s < feature.width(); s++) {
+                        out[row + (offset + s) * columnStride] = 0;
+                    }
                     int code = codes[from + i];
                     int s = code < 0 ? -1 : slot[code];
                     if (s >= 0) {
-                        out[offset + s][i] = 1;
+                        out[row + (offset + s) * columnStride] = 1;
                     }
                 }
             }
             offset += feature.width();
         }
-        return out;
     }
 
     /** For each level code of {@code values}, its position among the training levels, or -1 if unseen. */

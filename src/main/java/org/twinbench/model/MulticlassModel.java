@@ -18,6 +18,8 @@ public final class MulticlassModel implements MulticlassClassifier {
     private final Object classifier;
     private final ModelCard card;
     private final StructType schema;
+    /** The compiled trees of a forest or boosting; null for the logistic model. */
+    private final CompiledTrees compiled;
 
     MulticlassModel(FeatureEncoder encoder, Object classifier, ModelCard card) {
         if (!(classifier instanceof LogisticRegression.Multinomial) && !(classifier instanceof DataFrameClassifier)) {
@@ -27,10 +29,14 @@ public final class MulticlassModel implements MulticlassClassifier {
         this.classifier = classifier;
         this.card = card;
         this.schema = TreeModel.encodedSchema(encoder.width());
+        this.compiled = TreeEnsemble.isEnsemble(classifier) ? CompiledTrees.of(classifier, encoder.width()) : null;
     }
 
     @Override
     public double[][] probabilities(Frame batch) {
+        if (compiled != null) {
+            return compiled.probabilities(encoder, batch);
+        }
         int n = batch.rowCount();
         int k = card.classes().size();
         double[][] out = new double[n][k];

@@ -19,7 +19,7 @@ public final class TreeModel implements BinaryClassifier {
     private final StructType schema;
     private final CompiledTrees compiled;
 
-    /** Rows encoded and scored together: 4096 rows of a few dozen encoded columns fit in L2 cache. */
+    /** Rows encoded and scored together by the models that encode block by block. */
     static final int BLOCK = 4096;
 
     TreeModel(FeatureEncoder encoder, DataFrameClassifier ensemble, ModelCard card) {
@@ -27,7 +27,7 @@ public final class TreeModel implements BinaryClassifier {
         this.ensemble = ensemble;
         this.card = card;
         this.schema = encodedSchema(encoder.width());
-        this.compiled = CompiledTrees.of(ensemble);
+        this.compiled = CompiledTrees.of(ensemble, encoder.width());
     }
 
     static StructType encodedSchema(int width) {
@@ -42,19 +42,10 @@ public final class TreeModel implements BinaryClassifier {
         return "x" + j;
     }
 
-    /**
-     * Scores through the compiled ensemble ({@link CompiledTrees}), encoding {@value #BLOCK} rows at
-     * a time column by column, so no per-row tuple is built and a block's columns stay in cache.
-     */
+    /** Scores through the compiled ensemble ({@link CompiledTrees}): no per-row tuple, no per-row allocation. */
     @Override
     public double[] scorePositive(Frame batch) {
-        int n = batch.rowCount();
-        double[] scores = new double[n];
-        for (int from = 0; from < n; from += BLOCK) {
-            int to = Math.min(n, from + BLOCK);
-            compiled.score(encoder.encodeColumns(batch, from, to), to - from, scores, from);
-        }
-        return scores;
+        return compiled.values(encoder, batch);
     }
 
     /** Smile's own prediction of every row, one tuple at a time: the reference the compiled form matches. */

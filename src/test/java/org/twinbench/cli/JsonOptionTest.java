@@ -33,8 +33,8 @@ class JsonOptionTest {
             assertThat(option.description()).containsExactly("Print the result as JSON on stdout instead of text.");
         }
         assertThat(withJson).containsExactlyInAnyOrder("twinbench metrics", "twinbench bench", "twinbench drift",
-                "twinbench detect", "twinbench train", "twinbench score", "twinbench run", "twinbench runs list",
-                "twinbench slices", "twinbench validate");
+                "twinbench detect", "twinbench train", "twinbench score", "twinbench export-model", "twinbench run",
+                "twinbench runs list", "twinbench slices", "twinbench validate");
     }
 
     @Test

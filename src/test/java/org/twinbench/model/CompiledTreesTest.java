@@ -12,6 +12,9 @@ import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Frame;
 import org.twinbench.data.SampleData;
 import org.twinbench.data.TableLoader;
+import org.twinbench.data.Task;
+import smile.classification.DataFrameClassifier;
+import smile.data.Tuple;
 
 /** The compiled ensembles score exactly as Smile's own per-row {@code predict} does. */
 class CompiledTreesTest {
@@ -51,7 +54,7 @@ class CompiledTreesTest {
         assertThat(fresh.numeric("credit_history_years").presentValues().length).isLessThan(fresh.rowCount());
 
         // The encoded columns 3.. are the one-hot indicators of employment_type and region.
-        CompiledTrees compiled = CompiledTrees.of(model.ensemble());
+        CompiledTrees compiled = CompiledTrees.of(model.ensemble(), model.encoder().width());
         FeatureEncoder.Feature employment = model.encoder().features().get(3);
         FeatureEncoder.Feature region = model.encoder().features().get(4);
         int categoricalSplits = 0;
@@ -82,6 +85,60 @@ class CompiledTreesTest {
     @Test
     void compiledGradientBoostingEqualsSmilesPredictions() throws IOException {
         assertCompiledEqualsSmile(Algorithm.GRADIENT_BOOSTING, 120);
+    }
+
+    /** Regression trees on the loans (predicting the loan amount) score as Smile's per-row predict. */
+    private void assertRegressionEqualsSmile(Algorithm algorithm) throws IOException {
+        List<String> features = List.of("income", "debt_to_income", "age", "employment_type", "region",
+                "credit_history_years", "term_months");
+        RegressionModel model = (RegressionModel) TaskTrainer.train(loans(2_000, 8), new TrainingOptions(algorithm,
+                "loan_amount", features, null, 4, 60, ""), Task.REGRESSION, TrainingProgress.NONE).model();
+        Frame fresh = freshRows();
+        double[] actual = model.predict(fresh);
+        double[][] x = model.encoder().encode(fresh);
+        smile.data.type.StructType schema = TreeModel.encodedSchema(model.encoder().width());
+        for (int i = 0; i < actual.length; i++) {
+            assertThat(actual[i]).as("row %d", i).isEqualTo(model.regression().predict(Tuple.of(x[i], schema)));
+        }
+    }
+
+    @Test
+    void compiledRegressionForestEqualsSmilesPredictions() throws IOException {
+        assertRegressionEqualsSmile(Algorithm.RANDOM_FOREST);
+    }
+
+    @Test
+    void compiledRegressionBoostingEqualsSmilesPredictions() throws IOException {
+        assertRegressionEqualsSmile(Algorithm.GRADIENT_BOOSTING);
+    }
+
+    /** Multiclass trees (predicting the region, four classes) give Smile's per-row probabilities. */
+    private void assertMulticlassEqualsSmile(Algorithm algorithm) throws IOException {
+        List<String> features = List.of("income", "debt_to_income", "age", "employment_type", "credit_history_years",
+                "loan_amount", "term_months");
+        MulticlassModel model = (MulticlassModel) TaskTrainer.train(loans(2_000, 9), new TrainingOptions(algorithm,
+                "region", features, null, 4, 40, ""), Task.MULTICLASS, TrainingProgress.NONE).model();
+        assertThat(model.classes()).hasSizeGreaterThanOrEqualTo(3);
+        Frame fresh = freshRows();
+        double[][] actual = model.probabilities(fresh);
+        double[][] x = model.encoder().encode(fresh);
+        smile.data.type.StructType schema = TreeModel.encodedSchema(model.encoder().width());
+        DataFrameClassifier smile = (DataFrameClassifier) model.classifier();
+        double[] expected = new double[model.classes().size()];
+        for (int i = 0; i < actual.length; i++) {
+            smile.predict(Tuple.of(x[i], schema), expected);
+            assertThat(actual[i]).as("row %d", i).containsExactly(expected);
+        }
+    }
+
+    @Test
+    void compiledMulticlassForestEqualsSmilesPredictions() throws IOException {
+        assertMulticlassEqualsSmile(Algorithm.RANDOM_FOREST);
+    }
+
+    @Test
+    void compiledMulticlassBoostingEqualsSmilesPredictions() throws IOException {
+        assertMulticlassEqualsSmile(Algorithm.GRADIENT_BOOSTING);
     }
 
     @Test

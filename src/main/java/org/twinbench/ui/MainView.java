@@ -74,6 +74,7 @@ public final class MainView {
     @FXML private InspectorView inspectorController;
     @FXML private javafx.scene.control.SplitPane editorResultsSplit;
     @FXML private MenuItem compareLastItem;
+    @FXML private MenuItem newFromDataItem;
 
     private MainViewModel viewModel;
     private Path sampleScenario;
@@ -127,6 +128,11 @@ public final class MainView {
             }
         });
         fileMenu = new FileMenu(model, root, recentMenu, recoveryBar, recoveryLabel);
+        newFromDataItem.disableProperty().bind(Bindings.not(dataPanelController.canMakeScenarioProperty()));
+        dataPanelController.openScenariosWith(scenario -> fileMenu.whenSaved(() -> {
+            viewModel.files().newScenario(scenario);
+            canvasController.fit();
+        }));
     }
 
     /** Share of the editor/results split the results get when a run starts and they have less. */
@@ -230,6 +236,11 @@ public final class MainView {
     @FXML
     private void onNew() {
         fileMenu.newScenario();
+    }
+
+    @FXML
+    private void onNewFromData() {
+        dataPanelController.onNewScenario();
     }
 
     @FXML

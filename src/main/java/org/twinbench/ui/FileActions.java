@@ -63,9 +63,13 @@ public final class FileActions {
         status.accept("New scenario");
     }
 
-    /** Makes {@code made} (e.g. from the open table) the open scenario, not yet saved to a file. */
+    /**
+     * Makes {@code made} (e.g. from the open table) the open scenario, not yet saved to a file: a new
+     * document that reads its data, then the rest of it as one undoable edit.
+     */
     public void newScenario(Scenario made) {
-        document.reset(ScenarioDocument.EMPTY, null);
+        document.reset(new Scenario(made.name(), made.description(), made.seed(), made.nodesOfKind("source."),
+                List.of()), null);
         document.change("New scenario from " + made.name(), s -> made);
         status.accept("New scenario \"" + made.name() + "\": save it to keep it");
     }

@@ -96,6 +96,8 @@ public final class MainView {
         replicateSpinner.disableProperty().bind(runs.runningProperty());
         PresenterView.fillMenu(demoMenu, sample.getParent(), () -> root.getScene().getWindow(), model.executor());
         statusLabel.textProperty().bind(model.statusProperty());
+        MessageExpiry.expire(model.statusProperty(), MessageExpiry.STATUS, model::statusExpired);
+        MessageExpiry.expire(model.canvas().messageProperty(), MessageExpiry.CANVAS, () -> model.canvas().say(""));
         progressBar.progressProperty().bind(runs.progressProperty());
         scenarioTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> title(model.scenarioProperty().get()), model.scenarioProperty()));

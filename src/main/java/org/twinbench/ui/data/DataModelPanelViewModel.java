@@ -56,8 +56,9 @@ public final class DataModelPanelViewModel {
 
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
-            "Open a CSV or Excel file to see its columns, roles and data quality.");
+    /** What the panel says with no table open. */
+    static final String NOTHING_OPEN = "Open a CSV or Excel file to see its columns, roles and data quality.";
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(NOTHING_OPEN);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
@@ -182,6 +183,35 @@ public final class DataModelPanelViewModel {
         progress.set(0);
         message.set("Reading was cancelled; " + (dataset.get() == null ? "nothing was loaded."
                 : "still showing " + file.get().getFileName() + "."));
+    }
+
+    /**
+     * Another scenario was opened: unless the table shown is the one it reads ({@code scenarioData},
+     * null when it reads none), the panel forgets the table and the model, so nothing of the previous
+     * scenario's work looks like this one's. A load or training under way is dropped.
+     */
+    public void forgetUnlessReading(Path scenarioData) {
+        Path shown = file.get();
+        if (shown != null && scenarioData != null
+                && shown.toAbsolutePath().normalize().equals(scenarioData.toAbsolutePath().normalize())) {
+            return;
+        }
+        cancellation.cancel();
+        work.invalidate();
+        kindOverrides.clear();
+        userRoles.clear();
+        loading.set(false);
+        progress.set(0);
+        error.set("");
+        columns.clear();
+        findings.clear();
+        coverage.clear();
+        preview.set(null);
+        schema.set(null);
+        dataset.set(null);
+        file.set(null);
+        message.set(NOTHING_OPEN);
+        model.forget();
     }
 
     /** "columns a, b · rows 3, 8, 21 … (37 in all)"; rows are counted from 1, as a spreadsheet's data rows. */

@@ -44,9 +44,14 @@ public final class WizardNavigator {
         data.dataProperty().addListener((obs, old, frame) -> {
             model.reset();
             target.guessFrom(frame);
-            groups.offer(frame);
+            groups.offer(frame, target.targetProperty().get());
         });
-        target.targetProperty().addListener((obs, old, chosen) -> model.invalidate());
+        // Another outcome: the groups are offered again without it, so it is never checked (or
+        // changed by a scenario) as a group of itself.
+        target.targetProperty().addListener((obs, old, chosen) -> {
+            model.invalidate();
+            groups.offer(data.dataProperty().get(), chosen);
+        });
         target.outcomeToWatchProperty().addListener((obs, old, chosen) -> model.invalidate());
     }
 

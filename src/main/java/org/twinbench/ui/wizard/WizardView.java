@@ -189,7 +189,7 @@ public final class WizardView {
         viewModel.results().resultProperty().addListener((obs, old, result) -> showResult(result));
     }
 
-    private HBox changeRow(ChangesPageModel.Choice choice) {
+    private VBox changeRow(ChangesPageModel.Choice choice) {
         CheckBox box = new CheckBox(choice.label());
         box.selectedProperty().bindBidirectional(choice.chosen());
         box.setPrefWidth(320);
@@ -200,7 +200,14 @@ public final class WizardView {
         strength.setPrefWidth(260);
         HBox row = new HBox(12, box, new Label("a little"), strength, new Label("a lot"));
         row.getStyleClass().add("form-row");
-        return row;
+        Label effect = new Label();
+        effect.setId(choice.id() + "-effect");
+        effect.textProperty().bind(choice.effect());
+        effect.setWrapText(true);
+        effect.setMinHeight(Region.USE_PREF_SIZE);
+        effect.getStyleClass().add("panel-text");
+        effect.disableProperty().bind(box.selectedProperty().not());
+        return new VBox(2, row, effect);
     }
 
     private void showGroups() {

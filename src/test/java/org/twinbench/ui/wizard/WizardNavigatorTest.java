@@ -66,6 +66,26 @@ class WizardNavigatorTest {
         assertThat(wizard.model().features()).containsExactly("tenure_months", "plan");
         wizard.next();
         assertThat(wizard.pageProperty().get()).isEqualTo(WizardNavigator.Page.CHANGES);
+        // Each change names the column it touches and how: prices move by 10% to 50% with the strength,
+        // on the most telling number (no money column here: the tenure); new customers go to the first group.
+        ChangesPageModel.Choice prices = choice(WhatIfChangeKind.PRICES_SHIFT);
+        assertThat(prices.effect().get()).isEqualTo("Tenure months 30% higher.");
+        prices.strength().set(1.0);
+        assertThat(prices.effect().get()).isEqualTo("Tenure months 50% higher.");
+        assertThat(choice(WhatIfChangeKind.NEW_CUSTOMERS).effect().get())
+                .isEqualTo("“new customers” appear in plan, up to 30% of rows.");
+    }
+
+    private ChangesPageModel.Choice choice(org.twinbench.sim.whatif.WhatIfChange.Kind kind) {
+        return wizard.changes().choices().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
+    }
+
+    /** Short names of the change kinds for the tests. */
+    private static final class WhatIfChangeKind {
+        static final org.twinbench.sim.whatif.WhatIfChange.Kind PRICES_SHIFT =
+                org.twinbench.sim.whatif.WhatIfChange.Kind.PRICES_SHIFT;
+        static final org.twinbench.sim.whatif.WhatIfChange.Kind NEW_CUSTOMERS =
+                org.twinbench.sim.whatif.WhatIfChange.Kind.NEW_CUSTOMERS;
     }
 
     @Test
@@ -136,6 +156,14 @@ class WizardNavigatorTest {
         assertThat(wizard.blocker()).contains("yes-or-no").contains("New scenario from this data");
         wizard.next();
         assertThat(wizard.pageProperty().get()).isEqualTo(WizardNavigator.Page.TARGET);
+    }
+
+    @Test
+    void factorsReadAsWords() {
+        assertThat(ChangeWords.scaled(0.5)).isEqualTo("halved");
+        assertThat(ChangeWords.scaled(2.0)).isEqualTo("doubled");
+        assertThat(ChangeWords.scaled(0.7)).isEqualTo("30% lower");
+        assertThat(ChangeWords.scaled(1.15)).isEqualTo("15% higher");
     }
 
     @Test

@@ -63,6 +63,17 @@ public final class FileActions {
         status.accept("New scenario");
     }
 
+    /**
+     * Makes {@code made} (e.g. from the open table) the open scenario, not yet saved to a file: a new
+     * document that reads its data, then the rest of it as one undoable edit.
+     */
+    public void newScenario(Scenario made) {
+        document.reset(new Scenario(made.name(), made.description(), made.seed(), made.nodesOfKind("source."),
+                List.of()), null);
+        document.change("New scenario from " + made.name(), s -> made);
+        status.accept("New scenario \"" + made.name() + "\": save it to keep it");
+    }
+
     /** Opens a scenario; nodes without positions are laid out automatically. */
     public void open(Path file) {
         status.accept("Opening " + file.getFileName() + " ...");

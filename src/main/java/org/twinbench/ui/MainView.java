@@ -74,6 +74,7 @@ public final class MainView {
     @FXML private InspectorView inspectorController;
     @FXML private javafx.scene.control.SplitPane editorResultsSplit;
     @FXML private MenuItem compareLastItem;
+    @FXML private MenuItem newFromDataItem;
 
     private MainViewModel viewModel;
     private Path sampleScenario;
@@ -95,6 +96,8 @@ public final class MainView {
         replicateSpinner.disableProperty().bind(runs.runningProperty());
         PresenterView.fillMenu(demoMenu, sample.getParent(), () -> root.getScene().getWindow(), model.executor());
         statusLabel.textProperty().bind(model.statusProperty());
+        MessageExpiry.expire(model.statusProperty(), MessageExpiry.STATUS, model::statusExpired);
+        MessageExpiry.expire(model.canvas().messageProperty(), MessageExpiry.CANVAS, () -> model.canvas().say(""));
         progressBar.progressProperty().bind(runs.progressProperty());
         scenarioTitle.textProperty().bind(Bindings.createStringBinding(
                 () -> title(model.scenarioProperty().get()), model.scenarioProperty()));
@@ -127,6 +130,11 @@ public final class MainView {
             }
         });
         fileMenu = new FileMenu(model, root, recentMenu, recoveryBar, recoveryLabel);
+        newFromDataItem.disableProperty().bind(Bindings.not(dataPanelController.canMakeScenarioProperty()));
+        dataPanelController.openScenariosWith(scenario -> fileMenu.whenSaved(() -> {
+            viewModel.files().newScenario(scenario);
+            canvasController.fit();
+        }));
     }
 
     /** Share of the editor/results split the results get when a run starts and they have less. */
@@ -230,6 +238,11 @@ public final class MainView {
     @FXML
     private void onNew() {
         fileMenu.newScenario();
+    }
+
+    @FXML
+    private void onNewFromData() {
+        dataPanelController.onNewScenario();
     }
 
     @FXML

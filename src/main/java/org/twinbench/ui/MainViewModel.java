@@ -48,8 +48,10 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper runBlockedReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<DatasetColumns.Summary> dataset = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
-    private final ReadOnlyStringWrapper modelSummary = new ReadOnlyStringWrapper("No model trained yet");
+    static final String READY = "Ready";
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(READY);
+    private static final String NO_MODEL = "No model trained yet";
+    private final ReadOnlyStringWrapper modelSummary = new ReadOnlyStringWrapper(NO_MODEL);
     private final LiveChartsViewModel liveCharts;
     private final Path runStore;
     private final SweepActions sweeps;
@@ -85,8 +87,33 @@ public final class MainViewModel {
             updateDataset();
         });
         document.fileProperty().addListener((obs, old, now) -> updateTitle());
+        // The first scenario of the window replaces an empty one: nothing of it to forget.
+        document.openedProperty().addListener((obs, old, now) -> {
+            if (old.intValue() > 0) {
+                forgetPreviousScenario();
+            }
+        });
         document.history().dirtyProperty().addListener((obs, old, now) -> updateTitle());
         updateTitle();
+    }
+
+    /**
+     * Another scenario is open (opened, new, recovered, from the wizard or from the open table): the
+     * previous one's results, trained-model note, canvas message and, unless it is this one's data,
+     * the data panel's table and model are cleared.
+     */
+    private void forgetPreviousScenario() {
+        canvas.say("");
+        modelSummary.set(NO_MODEL);
+        runs.forgetShown();
+        dataPanel.forgetUnlessReading(inspector.dataFile().orElse(null));
+    }
+
+    /** The status line's message has been up long enough: "Ready", unless a run is going (it reports its progress). */
+    void statusExpired() {
+        if (!runs.runningProperty().get()) {
+            status.set(READY);
+        }
     }
 
     private static String blockedReason(ScenarioProblems problems) {

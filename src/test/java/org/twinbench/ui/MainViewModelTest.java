@@ -92,4 +92,44 @@ class MainViewModelTest {
         assertThat(model.statusProperty().get()).startsWith("Cannot run: ").contains("loans.csv");
         assertThat(model.runs().lastRunIdProperty().get()).isZero();
     }
+
+    @Test
+    void openingAnotherScenarioForgetsWhatTheWindowShowedForThePreviousOne() throws Exception {
+        MainViewModel model = new MainViewModel(executor, Runnable::run, dir, dir);
+        Path samples = org.twinbench.data.BundledSamples.extractTo(dir.resolve("samples"));
+        model.document().reset(SampleScenarios.loansRecession(1), samples.resolve("loans-recession.twin.json"));
+        model.dataPanel().openDataset(samples.resolve("churn.csv"));
+        model.dataPanel().model().open(samples.resolve("churn-logistic.onnx"));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while ((model.dataPanel().datasetProperty().get() == null
+                || model.dataPanel().model().cardProperty().get().isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(model.dataPanel().fileProperty().get()).isEqualTo(samples.resolve("churn.csv"));
+        assertThat(model.dataPanel().model().cardProperty().get()).contains("Predicts: churned");
+        model.canvas().say("Connected loans → model");
+
+        // The churn sample reads churn.csv: the table stays; the canvas message of the loans scenario goes.
+        model.document().reset(SampleScenarios.churnPriceRise(1), samples.resolve("churn-price-rise.twin.json"));
+        assertThat(model.dataPanel().fileProperty().get()).isEqualTo(samples.resolve("churn.csv"));
+        assertThat(model.canvas().messageProperty().get()).isEmpty();
+
+        // The loans sample does not: the table, its columns and the model tab start over.
+        model.document().reset(SampleScenarios.loansRecession(1), samples.resolve("loans-recession.twin.json"));
+        assertThat(model.dataPanel().fileProperty().get()).isNull();
+        assertThat(model.dataPanel().datasetProperty().get()).isNull();
+        assertThat(model.dataPanel().columns()).isEmpty();
+        assertThat(model.dataPanel().model().cardProperty().get()).isEmpty();
+        assertThat(model.dataPanel().model().fileProperty().get()).isNull();
+        assertThat(model.modelSummaryProperty().get()).isEqualTo("No model trained yet");
+    }
+
+    @Test
+    void anExpiredStatusSaysReady() {
+        MainViewModel model = new MainViewModel(executor, Runnable::run, dir, dir);
+        model.files().newScenario();
+        assertThat(model.statusProperty().get()).isEqualTo("New scenario");
+        model.statusExpired();
+        assertThat(model.statusProperty().get()).isEqualTo("Ready");
+    }
 }

@@ -71,6 +71,7 @@ public final class DataModelPanel {
     @FXML private VBox root;
     @FXML private Button openDataButton;
     @FXML private Button trainButton;
+    @FXML private Button newScenarioButton;
     @FXML private HBox loadingBar;
     @FXML private ProgressBar loadProgress;
     @FXML private Button cancelLoadButton;
@@ -97,6 +98,7 @@ public final class DataModelPanel {
     private DataModelPanelViewModel viewModel;
     private GraphCanvasView canvas;
     private Choosers choosers = SYSTEM_CHOOSERS;
+    private java.util.function.Consumer<org.twinbench.scenario.Scenario> opener;
     private javafx.beans.value.ObservableObjectValue<DatasetColumns.Summary> scenarioData;
 
     /** Connects the panel to its model and to the canvas files are dropped on. */
@@ -126,6 +128,7 @@ public final class DataModelPanel {
         datasetChip.managedProperty().bind(model.fileProperty().isNotNull());
         draggable(datasetChip, () -> model.fileProperty().get());
         trainButton.disableProperty().bind(model.datasetProperty().isNull().or(models.busyProperty()));
+        newScenarioButton.disableProperty().bind(model.datasetProperty().isNull().or(model.loadingProperty()));
 
         columnTable.setItems(model.columns());
         columnTable.onChange(model::setKind, model::setRole);
@@ -176,11 +179,32 @@ public final class DataModelPanel {
         MenuItem openModel = item("Open _model…", "Shortcut+Shift+M", this::onOpenModel);
         MenuItem train = item("_Train a model…", "Shortcut+T", this::onTrain);
         train.disableProperty().bind(trainButton.disableProperty());
+        MenuItem newScenario = newScenarioItem();
         MenuItem useData = item("Use the dataset in the _scenario", null, this::onUseDataset);
         useData.disableProperty().bind(viewModel.fileProperty().isNull());
         MenuItem useModel = item("Use the model in the s_cenario", null, this::onUseModel);
         useModel.disableProperty().bind(viewModel.model().fileProperty().isNull());
-        menu.getItems().setAll(openData, openModel, train, new SeparatorMenuItem(), useData, useModel);
+        menu.getItems().setAll(openData, openModel, train, new SeparatorMenuItem(), newScenario, useData, useModel);
+    }
+
+    /** "New scenario from this data…", enabled while a table is open. */
+    private MenuItem newScenarioItem() {
+        MenuItem item = item("New scenario from this _data…", null, this::onNewScenario);
+        item.disableProperty().bind(newScenarioButton.disableProperty());
+        return item;
+    }
+
+    /** Whether "New scenario from this data" can be chosen (a table is open and read). */
+    public javafx.beans.value.ObservableBooleanValue canMakeScenarioProperty() {
+        return newScenarioButton.disableProperty().not();
+    }
+
+    /**
+     * How a scenario made here becomes the open one: the main window asks about unsaved changes
+     * first. Until it is set, the scenario replaces the open one at once.
+     */
+    public void openScenariosWith(java.util.function.Consumer<org.twinbench.scenario.Scenario> opener) {
+        this.opener = opener;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -265,16 +289,43 @@ public final class DataModelPanel {
                 });
     }
 
+    /** "New scenario from this data…": the dialog, then the scenario opens in place of the current one. */
     @FXML
-    private void onUseDataset() {
-        Path file = viewModel.fileProperty().get();
-        if (file != null) {
-            viewModel.useInScenario(file);
+    public void onNewScenario() {
+        if (viewModel.datasetProperty().get() == null) {
+            return;
         }
+        new NewScenarioDialog(window(), viewModel, () -> choosers.openModel(window(), viewModel.folder()))
+                .showAndWait().ifPresent(answer -> {
+                    var scenario = viewModel.newScenario(answer.outcome(), answer.slices(), answer.model(),
+                            answer.changes(), null);
+                    if (opener != null) {
+                        opener.accept(scenario);
+                    }
+                });
+    }
+
+    /**
+     * The scenario reads the open table; when it names columns the table lacks, the user first
+     * matches them to the table's columns (proposed by name and kind), all in one edit.
+     */
+    @FXML
+    void onUseDataset() {
+        Path file = viewModel.fileProperty().get();
+        if (file == null) {
+            return;
+        }
+        var missing = viewModel.missingColumns();
+        if (missing.isEmpty()) {
+            viewModel.useDataset(Map.of());
+            return;
+        }
+        new ColumnRemapDialog(window(), file.getFileName().toString(), missing).showAndWait()
+                .ifPresent(viewModel::useDataset);
     }
 
     @FXML
-    private void onUseModel() {
+    void onUseModel() {
         Path file = viewModel.model().fileProperty().get();
         if (file != null) {
             viewModel.useInScenario(file);

@@ -30,7 +30,6 @@ import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
 import org.twinbench.data.ValueKind;
 import org.twinbench.ui.editor.FileNodes;
-import org.twinbench.ui.editor.GraphEdits;
 import org.twinbench.ui.editor.ScenarioDocument;
 import org.twinbench.ui.fx.AppExecutor;
 import org.twinbench.ui.fx.BackgroundTask;
@@ -52,13 +51,14 @@ public final class DataModelPanelViewModel {
 
     private final BackgroundTask.Runner background;
     private final ScenarioDocument document;
-    private final GraphCanvasViewModel canvas;
     private final ModelPanelViewModel model;
+    private final ScenarioUse use;
 
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(
-            "Open a CSV or Excel file to see its columns, roles and data quality.");
+    /** What the panel says with no table open. */
+    static final String NOTHING_OPEN = "Open a CSV or Excel file to see its columns, roles and data quality.";
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(NOTHING_OPEN);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
@@ -82,7 +82,7 @@ public final class DataModelPanelViewModel {
                                    GraphCanvasViewModel canvas) {
         this.background = new BackgroundTask.Runner(executor::submit, fxThread);
         this.document = document;
-        this.canvas = canvas;
+        this.use = new ScenarioUse(document, canvas);
         this.model = new ModelPanelViewModel(executor, fxThread);
         this.coverage = new CoverageViewModel(executor::submit, fxThread);
         dataset.addListener((obs, old, now) -> model.check(now));
@@ -185,6 +185,35 @@ public final class DataModelPanelViewModel {
                 : "still showing " + file.get().getFileName() + "."));
     }
 
+    /**
+     * Another scenario was opened: unless the table shown is the one it reads ({@code scenarioData},
+     * null when it reads none), the panel forgets the table and the model, so nothing of the previous
+     * scenario's work looks like this one's. A load or training under way is dropped.
+     */
+    public void forgetUnlessReading(Path scenarioData) {
+        Path shown = file.get();
+        if (shown != null && scenarioData != null
+                && shown.toAbsolutePath().normalize().equals(scenarioData.toAbsolutePath().normalize())) {
+            return;
+        }
+        cancellation.cancel();
+        work.invalidate();
+        kindOverrides.clear();
+        userRoles.clear();
+        loading.set(false);
+        progress.set(0);
+        error.set("");
+        columns.clear();
+        findings.clear();
+        coverage.clear();
+        preview.set(null);
+        schema.set(null);
+        dataset.set(null);
+        file.set(null);
+        message.set(NOTHING_OPEN);
+        model.forget();
+    }
+
     /** "columns a, b · rows 3, 8, 21 … (37 in all)"; rows are counted from 1, as a spreadsheet's data rows. */
     static String involved(QualityFinding finding) {
         StringBuilder text = new StringBuilder();
@@ -254,37 +283,67 @@ public final class DataModelPanelViewModel {
      * reading it, selected. One undoable edit.
      */
     public String placeOnCanvas(Path path, double x, double y) {
-        var type = FileNodes.typeFor(path);
-        var node = FileNodes.newNode(document.scenario(), type, FileNodes.pathFor(path, document.baseDirectory()), x, y);
-        document.change("Add " + type.title() + " " + path.getFileName(), s -> GraphEdits.add(s, node));
-        canvas.selectOnly(List.of(node.id()));
-        canvas.say("Added " + node.id() + " reading " + path.getFileName());
-        return node.id();
+        return use.placeOnCanvas(path, x, y);
     }
 
     /** Points the node {@code id}, of the type that reads {@code path}, at it; false when it is of another type. */
     public boolean pointNodeAt(String id, Path path) {
-        var type = FileNodes.typeFor(path);
-        if (FileNodes.ofType(document.scenario(), id, type).isEmpty()) {
-            return false;
-        }
-        String written = FileNodes.pathFor(path, document.baseDirectory());
-        document.change("Use " + path.getFileName() + " in " + id,
-                s -> GraphEdits.setParam(s, id, FileNodes.PATH, written));
-        canvas.selectOnly(List.of(id));
-        canvas.say(id + " now reads " + path.getFileName());
-        return true;
+        return use.pointNodeAt(id, path);
     }
 
-    /** Without the mouse: the first node of the right type reads {@code path}, or a new one is added. */
+    /**
+     * Without the mouse: a model file replaces the scenario's model node in place (its edges kept); a
+     * table becomes the data of the first dataset source (see {@link #useDataset}); with no such node
+     * a new one is added.
+     */
     public String useInScenario(Path path) {
-        var existing = FileNodes.firstOfType(document.scenario(), FileNodes.typeFor(path));
-        if (existing.isPresent()) {
-            pointNodeAt(existing.get().id(), path);
-            return existing.get().id();
+        return FileNodes.typeFor(path).type().equals(org.twinbench.scenario.NodeCatalog.DATASET_SOURCE)
+                ? use.useDataset(path, Map.of()) : use.useModel(path);
+    }
+
+    /**
+     * The columns the open scenario names that the table open here lacks, each with a proposed match
+     * of the right kind; empty when no table is open or nothing is missing.
+     */
+    public List<ColumnRemap.Missing> missingColumns() {
+        Dataset data = dataset.get();
+        Schema current = schema.get();
+        if (data == null || current == null) {
+            return List.of();
         }
-        double[] spot = canvas.freeSpot();
-        return placeOnCanvas(path, spot[0], spot[1]);
+        Map<String, ValueKind> kinds = new LinkedHashMap<>();
+        current.columns().forEach(c -> kinds.put(c.name(), c.kind()));
+        return use.missing(kinds);
+    }
+
+    /** The scenario reads the open table, with the columns of {@code renames} (old to new) renamed: one edit. */
+    public String useDataset(Map<String, String> renames) {
+        return use.useDataset(file.get(), renames);
+    }
+
+    /** The open table's columns that could be its yes/no outcome, the proposed target first. */
+    public List<String> outcomeChoices() {
+        Dataset data = dataset.get();
+        Schema current = schema.get();
+        return data == null || current == null ? List.of() : ScenarioFromData.outcomes(data, current);
+    }
+
+    /** Why {@code outcome} cannot be a scenario's outcome, or empty. */
+    public java.util.Optional<String> outcomeProblem(String outcome) {
+        return dataset.get() == null ? java.util.Optional.of("Open a dataset first.")
+                : ScenarioFromData.outcomeProblem(dataset.get(), outcome);
+    }
+
+    /** The changes offered for a scenario predicting {@code outcome}, grouped by {@code slices}. */
+    public List<ScenarioFromData.Change> offeredChanges(String outcome, List<String> slices) {
+        return dataset.get() == null ? List.of() : ScenarioFromData.offer(dataset.get(), schema.get(), outcome, slices);
+    }
+
+    /** The scenario the user chose in "New scenario from this data", its data path relative to {@code base}. */
+    public org.twinbench.scenario.Scenario newScenario(String outcome, List<String> slices, Path model,
+                                                       List<ScenarioFromData.Change> changes, Path base) {
+        return ScenarioFromData.build(new ScenarioFromData.Choices(file.get(), outcome, features(outcome), slices,
+                model, changes), base);
     }
 
     /**

@@ -85,8 +85,9 @@ public final class ModelPanelViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("No model open: open a .twinmodel or "
-            + ".onnx file, or train one on the dataset.");
+    /** What the model tab says with no model open. */
+    static final String NO_MODEL = "No model open: open a .twinmodel or .onnx file, or train one on the dataset.";
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(NO_MODEL);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     /** The newest open or training; results of older ones are dropped. */
     private final BackgroundTask.Key work = new BackgroundTask.Key();
@@ -180,6 +181,25 @@ public final class ModelPanelViewModel {
         progress.set(-1);
         message.set("Training was stopped; " + (model.get() == null ? "no model is open."
                 : "still showing " + file.get().getFileName() + "."));
+    }
+
+    /** The panel starts over: no model, no card, no check; an open or training under way is dropped. */
+    void forget() {
+        if (training != org.twinbench.data.Cancellation.NEVER) {
+            training.cancel();
+        }
+        work.invalidate();
+        busy.set(false);
+        stoppable.set(false);
+        progress.set(-1);
+        checkedAgainst = null;
+        model.set(null);
+        file.set(null);
+        card.set("");
+        fit.set("");
+        problems.clear();
+        error.set("");
+        message.set(NO_MODEL);
     }
 
     /** Share of a forest's trees grown so far, or -1 when unknown. */

@@ -63,6 +63,11 @@ public final class PresenterView {
         });
         stage.setScene(scene);
         stage.setOnHidden(event -> model.stop());
+        // A talk fills the screen. Esc is the presenter's own key (see handle): the platform's exit
+        // key would leave full screen and let the same press close the window.
+        stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("Esc leaves full screen; a second Esc closes the demo");
+        stage.setFullScreen(true);
         stage.show();
         model.start();
         return model;

@@ -200,6 +200,20 @@ public final class WindowRun {
         return replicates;
     }
 
+    /**
+     * Another scenario was opened: the results of the last run (or of a reopened one) are cleared, so
+     * they are not read as this scenario's. A run still going keeps its results; nothing when one is.
+     */
+    public void forgetShown() {
+        if (running.get()) {
+            return;
+        }
+        shown.invalidate();
+        liveCharts.clear();
+        reopened.set(null);
+        progress.set(0);
+    }
+
     /** Stops the current run at once: its remaining results are discarded. */
     public void stop() {
         RunControl current = control;

@@ -19,22 +19,40 @@ public final class ChangesPageModel {
      * @param label the change in everyday words, e.g. "Prices or incomes shift"
      */
     public record Choice(String id, String label, WhatIfChange.Kind kind, BooleanProperty chosen,
-                         DoubleProperty strength) { }
+                         DoubleProperty strength, javafx.beans.property.StringProperty effect) { }
 
     private final List<Choice> choices = new ArrayList<>();
+    private java.util.function.Function<WhatIfChange, String> words;
 
     ChangesPageModel() {
         for (WhatIfChange.Kind kind : WhatIfChange.Kind.values()) {
             // Prices and new customers are what most businesses meet first: ticked to start with.
             choices.add(new Choice("change-" + kind.name().toLowerCase(Locale.ROOT), WizardWords.capitalised(kind.words()),
                     kind, new SimpleBooleanProperty(kind == WhatIfChange.Kind.PRICES_SHIFT
-                            || kind == WhatIfChange.Kind.NEW_CUSTOMERS), new SimpleDoubleProperty(0.5)));
+                            || kind == WhatIfChange.Kind.NEW_CUSTOMERS), new SimpleDoubleProperty(0.5),
+                    new javafx.beans.property.SimpleStringProperty("")));
         }
+        choices.forEach(c -> c.strength().addListener((obs, old, now) -> describe(c)));
     }
 
     /** Every change the wizard offers, in its order. */
     public List<Choice> choices() {
         return choices;
+    }
+
+    /**
+     * Says for each change what it would do to the user's columns ({@code words} of a change),
+     * now and whenever its strength moves.
+     */
+    void describeWith(java.util.function.Function<WhatIfChange, String> words) {
+        this.words = words;
+        choices.forEach(this::describe);
+    }
+
+    private void describe(Choice choice) {
+        if (words != null) {
+            choice.effect().set(words.apply(new WhatIfChange(choice.kind(), choice.strength().get())));
+        }
     }
 
     List<WhatIfChange> chosenChanges() {

@@ -84,11 +84,21 @@ public final class ResultsPageModel {
      * Writes the report of the result as a web page, atomically and in the background; then
      * {@code saved} runs, or {@code failed} with "Could not save …".
      */
-    public void saveReport(Path file, List<WhatIfChange> changes, Runnable saved, Consumer<String> failed) {
+    public void saveReport(Path file, org.twinbench.sim.whatif.WhatIfQuestion question, java.time.LocalDate today,
+                           Runnable saved, Consumer<String> failed) {
         WhatIfRun.Result shown = result.get();
         if (shown != null) {
-            write(file, () -> WhatIfReport.html("Will my model hold up?", changes, shown), saved, failed);
+            write(file, () -> WhatIfReport.html(reportTitle(question, today), question.changes(), shown), saved,
+                    failed);
         }
+    }
+
+    /** "Will my model hold up? shop.csv, the model in churn.onnx, 3 December 2026": what, with what, when. */
+    static String reportTitle(org.twinbench.sim.whatif.WhatIfQuestion question, java.time.LocalDate today) {
+        String model = question.model() == null ? "a model built from it"
+                : "the model in " + question.model().getFileName();
+        return "Will my model hold up? " + question.data().getFileName() + ", " + model + ", "
+                + today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
     }
 
     /** Writes the scenario that plays the tried changes, as {@link #saveReport} writes the report. */

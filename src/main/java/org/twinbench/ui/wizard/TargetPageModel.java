@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.Frame;
+import org.twinbench.data.Task;
 
 /** Page 2, "What to predict": the column, the answer to catch, and what that means in words. */
 public final class TargetPageModel {
@@ -26,10 +27,12 @@ public final class TargetPageModel {
         target.addListener((obs, old, chosen) -> describeTarget(chosen));
     }
 
-    /** New data: the outcome column when the choice is clear ({@link org.twinbench.data.OutcomeColumn}); else the user picks. */
+    /** New data: the yes/no outcome column when the choice is clear ({@link org.twinbench.data.OutcomeColumn}); else the user picks. */
     void guessFrom(Frame frame) {
         target.set(null);
-        target.set(org.twinbench.data.OutcomeColumn.infer(frame).column().orElse(null));
+        // Only a yes/no outcome is guessed: the guided check covers no other.
+        var chosen = org.twinbench.data.OutcomeColumn.infer(frame).chosen();
+        target.set(chosen != null && chosen.task() == Task.BINARY ? chosen.column() : null);
     }
 
     private void describeTarget(String column) {
@@ -40,21 +43,32 @@ public final class TargetPageModel {
             return;
         }
         List<String> values = new ArrayList<>(BinaryLabels.distinctValues(frame.column(column)));
+        String name = WizardWords.column(column);
+        if (values.size() > 2) {
+            // No "one answer against the rest": the guided check covers yes-or-no questions only.
+            outcomes.clear();
+            outcomeToWatch.set(null);
+            targetDescription.set("“" + name + "” has " + values.size()
+                    + " different answers. This guided check covers yes-or-no questions only.");
+            return;
+        }
         outcomes.setAll(values);
         outcomeToWatch.set(BinaryLabels.positiveLabel(frame.column(column), null));
-        String name = column.replace('_', ' ');
-        if (values.size() == 2) {
-            targetDescription.set("A yes-or-no prediction: for each row, will “" + name + "” be “" + outcomeToWatch.get()
-                    + "”? Pick the answer you want to catch below.");
-        } else {
-            targetDescription.set("“" + name + "” has " + values.size() + " different values. We will predict whether it is"
-                    + " the one you pick below, or not.");
-        }
+        targetDescription.set("A yes-or-no prediction: for each row, will “" + name + "” be “"
+                + WizardWords.value(column, outcomeToWatch.get()) + "”? Pick the answer you want to catch below.");
     }
 
     String blocker() {
-        return target.get() == null ? "Pick what you want to predict." : outcomes.size() < 2
-                ? "“" + target.get() + "” has only one value, so there is nothing to predict." : "";
+        if (target.get() == null) {
+            return "Pick what you want to predict.";
+        }
+        int values = data.get() == null ? 0 : BinaryLabels.distinctValues(data.get().column(target.get())).size();
+        if (values < 2) {
+            return "“" + WizardWords.column(target.get()) + "” has only one answer, so there is nothing to predict.";
+        }
+        return values == 2 ? "" : "“" + WizardWords.column(target.get()) + "” has " + values + " different answers; "
+                + "this guided check covers yes-or-no questions (two answers). Pick such a column, or check "
+                + "this one in the main window: File → New scenario from this data, then the editor.";
     }
 
     public ObjectProperty<String> targetProperty() {

@@ -44,9 +44,14 @@ public final class WizardNavigator {
         data.dataProperty().addListener((obs, old, frame) -> {
             model.reset();
             target.guessFrom(frame);
-            groups.offer(frame);
+            groups.offer(frame, target.targetProperty().get());
         });
-        target.targetProperty().addListener((obs, old, chosen) -> model.invalidate());
+        // Another outcome: the groups are offered again without it, so it is never checked (or
+        // changed by a scenario) as a group of itself.
+        target.targetProperty().addListener((obs, old, chosen) -> {
+            model.invalidate();
+            groups.offer(data.dataProperty().get(), chosen);
+        });
         target.outcomeToWatchProperty().addListener((obs, old, chosen) -> model.invalidate());
     }
 
@@ -68,9 +73,22 @@ public final class WizardNavigator {
         }
         status.problem("");
         page.set(Page.values()[page.get().ordinal() + 1]);
+        if (page.get() == Page.CHANGES) {
+            describeChanges();
+        }
         if (page.get() == Page.RESULTS) {
             results.tryChanges(question());
         }
+    }
+
+    /** Each change says which of the user's columns it touches and how, for the data, outcome and model chosen. */
+    private void describeChanges() {
+        changes.describeWith(change -> {
+            WhatIfQuestion asked = question();
+            return ChangeWords.of(new WhatIfQuestion(asked.data(), asked.target(), asked.positive(), asked.features(),
+                    asked.groups(), java.util.List.of(change), asked.seed(), asked.model()),
+                    data.dataProperty().get(), change);
+        });
     }
 
     public void back() {

@@ -70,6 +70,8 @@ public final class WizardView {
     @FXML private Label problemLabel;
     @FXML private Button backButton;
     @FXML private Button nextButton;
+    @FXML private Button doneButton;
+    @FXML private Button cancelButton;
 
     private WizardNavigator model;
     private Consumer<Path> openInEditor;
@@ -123,7 +125,14 @@ public final class WizardView {
                 + (viewModel.pageProperty().get().ordinal() + 1) + " of " + WizardNavigator.Page.values().length,
                 viewModel.pageProperty()));
         backButton.disableProperty().bind(viewModel.pageProperty().isEqualTo(WizardNavigator.Page.DATA));
-        nextButton.visibleProperty().bind(viewModel.pageProperty().isNotEqualTo(WizardNavigator.Page.RESULTS));
+        var last = viewModel.pageProperty().isEqualTo(WizardNavigator.Page.RESULTS);
+        nextButton.visibleProperty().bind(last.not());
+        nextButton.managedProperty().bind(last.not());
+        doneButton.visibleProperty().bind(last);
+        doneButton.managedProperty().bind(last);
+        doneButton.defaultButtonProperty().bind(last);
+        cancelButton.visibleProperty().bind(last.not());
+        cancelButton.managedProperty().bind(last.not());
         busyLabel.textProperty().bind(viewModel.busyProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty().isNotEmpty());
         problemLabel.textProperty().bind(viewModel.problemProperty());
@@ -153,7 +162,7 @@ public final class WizardView {
         change.setCellValueFactory(cell -> text(ResultsPageModel.changeWords(cell.getValue())));
         change.setPrefWidth(250);
         TableColumn<WhatIfVerdict, String> group = new TableColumn<>("For");
-        group.setCellValueFactory(cell -> text(cell.getValue().group().replace("=", " ").replace('_', ' ')));
+        group.setCellValueFactory(cell -> text(WizardWords.group(cell.getValue().group())));
         group.setPrefWidth(150);
         TableColumn<WhatIfVerdict, String> before = new TableColumn<>("Right today");
         before.setCellValueFactory(cell -> text(WizardWords.percent(cell.getValue().before())));
@@ -180,7 +189,7 @@ public final class WizardView {
         viewModel.results().resultProperty().addListener((obs, old, result) -> showResult(result));
     }
 
-    private HBox changeRow(ChangesPageModel.Choice choice) {
+    private VBox changeRow(ChangesPageModel.Choice choice) {
         CheckBox box = new CheckBox(choice.label());
         box.selectedProperty().bindBidirectional(choice.chosen());
         box.setPrefWidth(320);
@@ -191,16 +200,22 @@ public final class WizardView {
         strength.setPrefWidth(260);
         HBox row = new HBox(12, box, new Label("a little"), strength, new Label("a lot"));
         row.getStyleClass().add("form-row");
-        return row;
+        Label effect = new Label();
+        effect.setId(choice.id() + "-effect");
+        effect.textProperty().bind(choice.effect());
+        effect.setWrapText(true);
+        effect.setMinHeight(Region.USE_PREF_SIZE);
+        effect.getStyleClass().add("panel-text");
+        effect.disableProperty().bind(box.selectedProperty().not());
+        return new VBox(2, row, effect);
     }
 
     private void showGroups() {
         groupsBox.getChildren().clear();
         for (String column : model.groups().groupColumns()) {
-            if (column.equals(model.target().targetProperty().get())) {
-                continue;
-            }
-            CheckBox box = new CheckBox(WizardWords.capitalised(column.replace('_', ' ')));
+            CheckBox box = new CheckBox(WizardWords.capitalised(WizardWords.column(column)) + "  —  "
+                    + model.groups().groupSizes(column));
+            box.setWrapText(true);
             box.setId("group-" + column);
             box.selectedProperty().bindBidirectional(model.groups().groupChosenProperty(column));
             groupsBox.getChildren().add(box);
@@ -289,6 +304,13 @@ public final class WizardView {
         }
     }
 
+    /** The last page's way out: the check is finished, nothing is asked. */
+    @FXML
+    private void onDone() {
+        model.cancelWork();
+        root.getScene().getWindow().hide();
+    }
+
     @FXML
     private void onStartOver() {
         model.startOver();
@@ -300,7 +322,7 @@ public final class WizardView {
             return;
         }
         files.save(window(), "Save the report", "will-my-model-hold-up.html", "Web page", List.of("*.html"))
-                .ifPresent(file -> model.results().saveReport(file, model.question().changes(), () -> { },
+                .ifPresent(file -> model.results().saveReport(file, model.question(), java.time.LocalDate.now(), () -> { },
                         this::cannotSave));
     }
 

@@ -20,7 +20,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,7 +55,7 @@ class DataModelPanelTest {
     private MainWindowFixture window;
     private MainViewModel main;
     private DataModelPanelViewModel panel;
-    private final List<Path> toOpen = new ArrayList<>();
+    private List<Path> toOpen;
     private Path saveTo;
 
     @Start
@@ -64,24 +63,7 @@ class DataModelPanelTest {
         window = MainWindowFixture.show(stage, home, TwinBenchApp.sampleScenario());
         main = window.model();
         panel = main.dataPanel();
-        Node root = stage.getScene().getRoot().lookup(".data-model-panel");
-        DataModelPanel view = (DataModelPanel) root.getProperties().get(DataModelPanel.class);
-        view.setChoosers(new DataModelPanel.Choosers() {
-            @Override
-            public Optional<Path> openDataset(Window owner, Path folder) {
-                return Optional.of(toOpen.remove(0));
-            }
-
-            @Override
-            public Optional<Path> openModel(Window owner, Path folder) {
-                return Optional.of(toOpen.remove(0));
-            }
-
-            @Override
-            public Optional<Path> saveModel(Window owner, Path folder, String suggestedName) {
-                return Optional.of(saveTo.resolveSibling(suggestedName));
-            }
-        });
+        toOpen = ScriptedChoosers.install(stage, name -> Optional.of(saveTo.resolveSibling(name))).toOpen;
     }
 
     @AfterEach

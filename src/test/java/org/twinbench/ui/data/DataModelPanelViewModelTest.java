@@ -104,7 +104,14 @@ class DataModelPanelViewModelTest {
 
         Path model = Path.of("/elsewhere/m.twinmodel");
         assertThat(panel.pointNodeAt("loans", model)).as("a dataset node does not read models").isFalse();
+        var edges = document.scenario().edges();
+        String oldModel = document.scenario().nodes().stream().filter(n -> NodeCatalog.MODELS.contains(n.type()))
+                .findFirst().orElseThrow().id();
         String modelNode = panel.useInScenario(model);
+        // The model is replaced in place: same node, same edges, one model, so Run is not refused.
+        assertThat(modelNode).isEqualTo(oldModel);
+        assertThat(document.scenario().edges()).isEqualTo(edges);
+        assertThat(document.scenario().nodes()).filteredOn(n -> NodeCatalog.MODELS.contains(n.type())).hasSize(1);
         assertThat(document.scenario().node(modelNode).orElseThrow().type()).isEqualTo(NodeCatalog.MODEL_BUNDLE);
         assertThat(document.scenario().node(modelNode).orElseThrow().params())
                 .containsEntry("path", model.toAbsolutePath().toString());

@@ -87,6 +87,13 @@ class PresenterViewTest {
 
         robot.type(KeyCode.RIGHT);
         assertThat(model.chapterProperty().get()).as("no chapter after the last").isEqualTo(2);
+        javafx.stage.Stage presenter = (javafx.stage.Stage) robot.listTargetWindows().stream()
+                .filter(w -> w != owner && w.isShowing()).findFirst().orElseThrow();
+        assertThat(presenter.isFullScreen()).as("a demo opens full screen").isTrue();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(presenter.isFullScreen()).as("the first Esc leaves full screen").isFalse();
+        assertThat(presenter.isShowing()).as("and does not close the demo").isTrue();
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.listTargetWindows().stream().filter(w -> w != owner && w.isShowing())).isEmpty();

@@ -66,6 +66,26 @@ class WizardNavigatorTest {
         assertThat(wizard.model().features()).containsExactly("tenure_months", "plan");
         wizard.next();
         assertThat(wizard.pageProperty().get()).isEqualTo(WizardNavigator.Page.CHANGES);
+        // Each change names the column it touches and how: prices move by 10% to 50% with the strength,
+        // on the most telling number (no money column here: the tenure); new customers go to the first group.
+        ChangesPageModel.Choice prices = choice(WhatIfChangeKind.PRICES_SHIFT);
+        assertThat(prices.effect().get()).isEqualTo("Tenure months 30% higher.");
+        prices.strength().set(1.0);
+        assertThat(prices.effect().get()).isEqualTo("Tenure months 50% higher.");
+        assertThat(choice(WhatIfChangeKind.NEW_CUSTOMERS).effect().get())
+                .isEqualTo("“new customers” appear in plan, up to 30% of rows.");
+    }
+
+    private ChangesPageModel.Choice choice(org.twinbench.sim.whatif.WhatIfChange.Kind kind) {
+        return wizard.changes().choices().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
+    }
+
+    /** Short names of the change kinds for the tests. */
+    private static final class WhatIfChangeKind {
+        static final org.twinbench.sim.whatif.WhatIfChange.Kind PRICES_SHIFT =
+                org.twinbench.sim.whatif.WhatIfChange.Kind.PRICES_SHIFT;
+        static final org.twinbench.sim.whatif.WhatIfChange.Kind NEW_CUSTOMERS =
+                org.twinbench.sim.whatif.WhatIfChange.Kind.NEW_CUSTOMERS;
     }
 
     @Test
@@ -86,5 +106,82 @@ class WizardNavigatorTest {
         assertThat(wizard.model().modelReadyProperty().get()).isTrue();
         wizard.target().outcomeToWatchProperty().set("no");
         assertThat(wizard.model().modelReadyProperty().get()).isFalse();
+    }
+
+    /**
+     * 120 shop visits, shaped unlike the sample: a visit date, a five-level rating, the area as codes
+     * ("area_code_415"), a channel with blanks ("null"), and "cancelled" as the yes/no outcome.
+     */
+    private Path visits() throws IOException {
+        StringBuilder csv = new StringBuilder("visit_date,basket_value,rating,area_code,channel,cancelled\n");
+        String[] areas = {"area_code_415", "area_code_408", "area_code_510"};
+        String[] channels = {"web", "store", "null"};
+        for (int i = 0; i < 120; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "2025-%02d-%02d,%d,%d,%s,%s,%s%n", 1 + i % 12, 1 + i % 28,
+                    10 + i % 50, 1 + i % 5, areas[i % 3 == 0 ? 0 : i % 2 + 1], channels[i % 3],
+                    i % 4 == 0 ? "yes" : "no"));
+        }
+        Path file = dir.resolve("visits.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void changingTheOutcomeOffersTheGroupsAgainWithoutIt() throws IOException {
+        wizard.data().loadData(visits());
+        assertThat(wizard.target().targetProperty().get()).isEqualTo("cancelled");
+        assertThat(wizard.groups().groupColumns()).doesNotContain("cancelled").contains("area_code", "channel");
+        // The user goes back and predicts the channel instead: it is no longer a group, nor ticked.
+        wizard.groups().groupChosenProperty("channel").set(true);
+        wizard.target().targetProperty().set("area_code");
+        assertThat(wizard.groups().groupColumns()).doesNotContain("area_code").contains("cancelled", "channel");
+        wizard.target().targetProperty().set("cancelled");
+        assertThat(wizard.groups().chosenGroups()).doesNotContain("cancelled");
+        assertThat(wizard.groups().chosenGroups()).as("the old ticks are gone").containsExactly("area_code");
+        // Counted by hand: i % 3 == 0 gives 40 rows of 415; of the other 80, odd i give 510, even 408;
+        // equal sizes keep the order the values first appear in (510 at i = 1, 408 at i = 2).
+        assertThat(wizard.groups().groupSizes("area_code")).isEqualTo("415: 40 rows, 510: 40, 408: 40");
+        // "null" is read as an empty cell: counted, and said in words.
+        assertThat(wizard.groups().groupSizes("channel")).isEqualTo("web: 40 rows, store: 40, not filled in: 40");
+    }
+
+    @Test
+    void anOutcomeWithMoreThanTwoAnswersIsNotOfferedAsOneAgainstTheRest() throws IOException {
+        wizard.data().loadData(visits());
+        wizard.next();
+        wizard.target().targetProperty().set("rating");
+        assertThat(wizard.target().outcomes()).isEmpty();
+        assertThat(wizard.target().targetDescriptionProperty().get()).contains("5 different answers")
+                .doesNotContain("or not");
+        assertThat(wizard.blocker()).contains("yes-or-no").contains("New scenario from this data");
+        wizard.next();
+        assertThat(wizard.pageProperty().get()).isEqualTo(WizardNavigator.Page.TARGET);
+    }
+
+    @Test
+    void factorsReadAsWords() {
+        assertThat(ChangeWords.scaled(0.5)).isEqualTo("halved");
+        assertThat(ChangeWords.scaled(2.0)).isEqualTo("doubled");
+        assertThat(ChangeWords.scaled(0.7)).isEqualTo("30% lower");
+        assertThat(ChangeWords.scaled(1.15)).isEqualTo("15% higher");
+    }
+
+    @Test
+    void rawCodesReadAsPeopleSayThem() {
+        assertThat(WizardWords.group("area_code=area_code_415")).isEqualTo("area code 415");
+        assertThat(WizardWords.group("Home=null")).isEqualTo("Home not filled in");
+        assertThat(WizardWords.group("everyone")).isEqualTo("everyone");
+        assertThat(WizardWords.value("plan", "pro_plus")).isEqualTo("pro plus");
+    }
+
+    @Test
+    void theSavedReportNamesTheFileTheModelAndTheDate() {
+        var question = new org.twinbench.sim.whatif.WhatIfQuestion(Path.of("/data/shop visits.csv"), "cancelled",
+                "yes", java.util.List.of("basket_value"), java.util.List.of(), java.util.List.of(
+                        new org.twinbench.sim.whatif.WhatIfChange(
+                                org.twinbench.sim.whatif.WhatIfChange.Kind.PRICES_SHIFT, 0.5)),
+                1, Path.of("/models/churn.onnx"));
+        assertThat(ResultsPageModel.reportTitle(question, java.time.LocalDate.of(2026, 12, 3)))
+                .isEqualTo("Will my model hold up? shop visits.csv, the model in churn.onnx, 3 December 2026");
     }
 }

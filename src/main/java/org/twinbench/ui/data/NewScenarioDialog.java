@@ -1,0 +1,167 @@
+package org.twinbench.ui.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.controlsfx.control.CheckComboBox;
+import org.twinbench.data.ColumnRole;
+import org.twinbench.data.ValueKind;
+
+/**
+ * "New scenario from this data": the outcome the model predicts (asked when the table does not make
+ * it clear), the groups results are broken down by (a {@link CheckComboBox} of the text columns, the
+ * proposed slices ticked), the model (a logistic regression the run trains, the model open in the
+ * panel, or a file) and the changes to try, each in words, the first {@value ScenarioFromData#TICKED}
+ * ticked. The answer is what {@link DataModelPanelViewModel#newScenario} builds from.
+ */
+final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
+
+    static final ButtonType CREATE = new ButtonType("Create the scenario", ButtonBar.ButtonData.OK_DONE);
+
+    /** What the user chose. */
+    record Answer(String outcome, List<String> slices, Path model, List<ScenarioFromData.Change> changes) {
+    }
+
+    /** A model the scenario can use: {@code file} null is a logistic regression trained when it runs. */
+    record ModelChoice(String label, Path file) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final DataModelPanelViewModel viewModel;
+    private final ComboBox<String> outcome;
+    private final CheckComboBox<String> slices;
+    private final VBox changes = new VBox(4);
+    private final List<CheckBox> changeBoxes = new ArrayList<>();
+    private final Label problem = new Label();
+
+    NewScenarioDialog(Window owner, DataModelPanelViewModel model, Supplier<Optional<Path>> chooseModel) {
+        this.viewModel = model;
+        initOwner(owner);
+        setTitle("New scenario from this data");
+        setResizable(true);
+        Path file = model.fileProperty().get();
+        setHeaderText("A scenario that replays " + file.getFileName() + ", changes it from a third of the way in, "
+                + "and watches the model");
+        outcome = new ComboBox<>(FXCollections.observableArrayList(model.outcomeChoices()));
+        outcome.setId("newScenarioOutcome");
+        outcome.setPromptText("Which column does the model predict?");
+        outcome.setTooltip(new Tooltip("The yes/no column the model predicts"));
+        model.schemaProperty().get().target().filter(outcome.getItems()::contains).ifPresent(outcome::setValue);
+        slices = new CheckComboBox<>(FXCollections.observableArrayList(groupColumns()));
+        slices.setId("newScenarioSlices");
+        slices.setTitle("Groups");
+        slices.setShowCheckedCount(true);
+        slices.setTooltip(new Tooltip("Results are also shown for each value of these columns"));
+        for (String slice : model.schemaProperty().get().withRole(ColumnRole.SLICE)) {
+            slices.getCheckModel().check(slice);
+        }
+        ComboBox<ModelChoice> models = new ComboBox<>(FXCollections.observableArrayList(modelChoices()));
+        models.setId("newScenarioModel");
+        models.setValue(models.getItems().get(models.getItems().size() - 1));
+        models.setTooltip(new Tooltip("The model the scenario scores every batch with"));
+        Button openModel = new Button("Model file…");
+        openModel.setId("newScenarioOpenModel");
+        openModel.setMinWidth(Region.USE_PREF_SIZE);
+        openModel.setOnAction(e -> chooseModel.get().ifPresent(path -> {
+            ModelChoice chosen = new ModelChoice("The model in " + path.getFileName(), path);
+            models.getItems().add(chosen);
+            models.setValue(chosen);
+        }));
+        HBox modelRow = new HBox(6, models, openModel);
+        HBox.setHgrow(models, Priority.ALWAYS);
+        models.setMaxWidth(Double.MAX_VALUE);
+        problem.setId("newScenarioProblem");
+        problem.getStyleClass().add("problem-text");
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        changes.setId("newScenarioChanges");
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(8);
+        form.addRow(0, new Label("Predicts"), outcome);
+        form.addRow(1, new Label("Groups"), slices);
+        form.addRow(2, new Label("Model"), modelRow);
+        form.add(new Label("Changes to try (from a third of the way in)"), 0, 3, 2, 1);
+        form.add(changes, 0, 4, 2, 1);
+        form.add(problem, 0, 5, 2, 1);
+        form.setPrefWidth(560);
+        outcome.setMaxWidth(Double.MAX_VALUE);
+        slices.setMaxWidth(Double.MAX_VALUE);
+        getDialogPane().setContent(form);
+        getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
+        outcome.valueProperty().addListener((obs, old, now) -> refresh());
+        slices.getCheckModel().getCheckedItems().addListener(
+                (javafx.collections.ListChangeListener<String>) c -> refresh());
+        refresh();
+        setResultConverter(button -> button == CREATE ? new Answer(outcome.getValue(),
+                List.copyOf(slices.getCheckModel().getCheckedItems()), models.getValue().file(), ticked()) : null);
+    }
+
+    /** Text columns that can group rows: the proposed slices first, then text features. */
+    private List<String> groupColumns() {
+        List<String> out = new ArrayList<>(viewModel.schemaProperty().get().withRole(ColumnRole.SLICE));
+        viewModel.schemaProperty().get().columns().stream()
+                .filter(c -> c.role() == ColumnRole.FEATURE && c.kind() == ValueKind.TEXT)
+                .map(c -> c.name()).filter(n -> !out.contains(n)).forEach(out::add);
+        return out;
+    }
+
+    private List<ModelChoice> modelChoices() {
+        List<ModelChoice> out = new ArrayList<>();
+        Path open = viewModel.model().fileProperty().get();
+        if (open != null) {
+            out.add(new ModelChoice("The open model, " + open.getFileName(), open));
+        }
+        // First: the dialog starts on the last choice, the open model when there is one.
+        out.add(0, new ModelChoice("A logistic regression trained on the first half when it runs", null));
+        return out;
+    }
+
+    /** Offers the changes again for the outcome and groups chosen now; ticks the first ones. */
+    private void refresh() {
+        String chosen = outcome.getValue();
+        Optional<String> why = viewModel.outcomeProblem(chosen);
+        problem.setText(why.orElse(""));
+        problem.setVisible(why.isPresent());
+        List<String> before = ticked().stream().map(ScenarioFromData.Change::words).toList();
+        changeBoxes.clear();
+        if (why.isEmpty()) {
+            List<ScenarioFromData.Change> offered = viewModel.offeredChanges(chosen,
+                    List.copyOf(slices.getCheckModel().getCheckedItems()));
+            for (int i = 0; i < offered.size(); i++) {
+                CheckBox box = new CheckBox(offered.get(i).words());
+                box.setUserData(offered.get(i));
+                box.setSelected(before.isEmpty() ? i < ScenarioFromData.TICKED : before.contains(offered.get(i).words()));
+                box.setWrapText(true);
+                changeBoxes.add(box);
+            }
+        }
+        changes.getChildren().setAll(changeBoxes);
+        getDialogPane().lookupButton(CREATE).setDisable(why.isPresent());
+    }
+
+    private List<ScenarioFromData.Change> ticked() {
+        return changeBoxes.stream().filter(CheckBox::isSelected)
+                .map(box -> (ScenarioFromData.Change) box.getUserData()).toList();
+    }
+}

@@ -1,0 +1,303 @@
+package org.twinbench.ui.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Column;
+import org.twinbench.data.ColumnRole;
+import org.twinbench.data.Dataset;
+import org.twinbench.data.NumericColumn;
+import org.twinbench.data.Schema;
+import org.twinbench.data.Task;
+import org.twinbench.data.ValueKind;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.scenario.ScenarioEdge;
+import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.ui.editor.FileNodes;
+
+/**
+ * "New scenario from this data": a runnable scenario made from the table open in the data panel —
+ * its outcome column, the slices proposed for it, a model (a file the user opened, or a logistic
+ * regression the run trains on the reference rows) and a starting set of perturbations, each on a
+ * column of the kind it needs and each said in plain words ("monthly_fee 20% higher"). The scenario
+ * replays the table, changes it from a third of the way in, scores it with the model and watches the
+ * accuracy overall, per slice and the drift of the changed columns. Pure: no toolkit, no I/O.
+ */
+public final class ScenarioFromData {
+
+    /** Numbers go up by this share in the "higher" change. */
+    static final double RISE = 0.2;
+    /** The "recorded less precisely" change adds noise of this many standard deviations. */
+    static final double NOISE_SDS = 0.5;
+    /** The grown category reaches this share of the rows. */
+    static final double GROWN_SHARE = 0.4;
+    /** Changes are offered on at most this many columns of each kind. */
+    static final int PER_KIND = 3;
+    /** Changes ticked when the dialog opens. */
+    static final int TICKED = 2;
+    private static final Pattern MONEY = Pattern.compile(
+            "(?i).*(price|income|spend|amount|salary|revenue|cost|fee|charge|balance|pay).*");
+
+    /** One perturbation offered: its node and what it does in words. */
+    public record Change(String id, String type, String column, String words, Map<String, Object> params) {
+        public Change {
+            params = Map.copyOf(params);
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
+    }
+
+    /**
+     * What the user chose: the table, its outcome, the model inputs, the slices, the model file
+     * ({@code null}: a logistic regression trained when the scenario runs) and the changes.
+     */
+    public record Choices(Path data, String outcome, List<String> features, List<String> slices, Path model,
+                          List<Change> changes) {
+        public Choices {
+            features = List.copyOf(features);
+            slices = List.copyOf(slices);
+            changes = List.copyOf(changes);
+        }
+    }
+
+    private ScenarioFromData() {
+    }
+
+    /**
+     * Why {@code outcome} cannot be the outcome of a scenario, or empty. The simulated twin scores
+     * yes/no outcomes; another task is named with what to do instead.
+     */
+    public static Optional<String> outcomeProblem(Dataset data, String outcome) {
+        if (outcome == null || !data.frame().has(outcome)) {
+            return Optional.of("Choose the column the model predicts.");
+        }
+        Column column = data.frame().column(outcome);
+        Optional<Task> task = Task.of(column);
+        if (task.isEmpty()) {
+            return Optional.of("'" + outcome + "' cannot be predicted: it has "
+                    + (Task.distinctValues(column, 3) < 2 ? "a single value." : "too many different texts."));
+        }
+        if (task.get() != Task.BINARY) {
+            int values = Task.distinctValues(column, Integer.MAX_VALUE);
+            return Optional.of("'" + outcome + "' has " + values + " different values ("
+                    + (task.get() == Task.REGRESSION ? "an amount" : "several classes") + "); a scenario's model "
+                    + "predicts a yes/no outcome. Choose a column with two values, or use train, score and "
+                    + "metrics --task " + task.get().id() + " on the command line.");
+        }
+        return Optional.empty();
+    }
+
+    /** The table's yes/no columns that can be an outcome: the schema's target first, then in table order. */
+    public static List<String> outcomes(Dataset data, Schema schema) {
+        List<String> out = new ArrayList<>();
+        schema.target().ifPresent(out::add);
+        for (var column : schema.columns()) {
+            boolean usable = column.role() == ColumnRole.FEATURE || column.role() == ColumnRole.SLICE
+                    || column.role() == ColumnRole.TARGET;
+            if (usable && !out.contains(column.name())
+                    && Task.of(data.frame().column(column.name())).orElse(null) == Task.BINARY) {
+                out.add(column.name());
+            }
+        }
+        return out;
+    }
+
+    /** The changes offered for {@code outcome}, on feature and slice columns of the kind each needs. */
+    public static List<Change> offer(Dataset data, Schema schema, String outcome, List<String> slices) {
+        List<String> numbers = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (var column : schema.columns()) {
+            boolean used = column.role() == ColumnRole.FEATURE || column.role() == ColumnRole.SLICE;
+            if (!used || column.name().equals(outcome)) {
+                continue;
+            }
+            Column values = data.frame().column(column.name());
+            if (column.kind() == ValueKind.NUMBER && values instanceof NumericColumn numeric
+                    && standardDeviation(numeric) > 0) {
+                numbers.add(column.name());
+            } else if (column.kind() == ValueKind.TEXT && values instanceof CategoricalColumn
+                    && Task.distinctValues(values, 3) >= 2) {
+                texts.add(column.name());
+            }
+        }
+        // Money first: a price or an income is what moves first when the world changes.
+        numbers.sort((a, b) -> Boolean.compare(MONEY.matcher(b).matches(), MONEY.matcher(a).matches()));
+        texts.sort((a, b) -> Boolean.compare(slices.contains(b), slices.contains(a)));
+        List<Change> offered = new ArrayList<>();
+        for (String name : numbers.subList(0, Math.min(PER_KIND, numbers.size()))) {
+            offered.add(new Change(id(name, "higher"), NodeCatalog.COVARIATE_SHIFT, name,
+                    String.format(Locale.ROOT, "%s %.0f%% higher", name, 100 * RISE),
+                    params("column", name, "scale", 1 + RISE)));
+        }
+        for (String name : texts.subList(0, Math.min(PER_KIND, texts.size()))) {
+            String level = rarest((CategoricalColumn) data.frame().column(name));
+            offered.add(new Change(id(name, "grows"), NodeCatalog.CATEGORY_MIX, name,
+                    String.format(Locale.ROOT, "more rows with %s = %s (%.0f%% of them)", name, level,
+                            100 * GROWN_SHARE), params("column", name, "category", level, "share", GROWN_SHARE)));
+        }
+        if (!numbers.isEmpty()) {
+            String name = numbers.get(0);
+            double sd = standardDeviation(data.frame().numeric(name));
+            offered.add(new Change(id(name, "noisy"), NodeCatalog.GAUSSIAN_NOISE, name,
+                    name + " recorded less precisely (noise of half its spread)",
+                    params("columns", List.of(name), "sd", NOISE_SDS * sd)));
+            offered.add(new Change(id(name, "stops"), NodeCatalog.MISSING_VALUES, name,
+                    name + " stops arriving (every value missing)",
+                    params("columns", List.of(name), "mode", "pipeline-break")));
+        }
+        if (outcome != null && data.frame().has(outcome)
+                && Task.of(data.frame().column(outcome)).orElse(null) == Task.BINARY) {
+            Column label = data.frame().column(outcome);
+            String positive = BinaryLabels.positiveLabel(label, null);
+            double rate = positiveRate(label, positive);
+            double target = Math.min(0.9, Math.max(rate * 2, rate + 0.1));
+            offered.add(new Change(id(outcome, "rate"), NodeCatalog.PRIOR_SHIFT, outcome,
+                    String.format(Locale.ROOT, "%s = %s more common (%.0f%% → %.0f%% of rows)", outcome, positive,
+                            100 * rate, 100 * target), params("positive_rate", round(target))));
+        }
+        return offered;
+    }
+
+    /** The scenario: the table, the ticked changes in a chain, the model, and its monitors. */
+    public static Scenario build(Choices choices, Path base) {
+        var source = NodeCatalog.find(NodeCatalog.DATASET_SOURCE).orElseThrow();
+        long steps = ((Number) source.param("steps").orElseThrow().defaultValue()).longValue();
+        long start = Math.max(1, steps / 3);
+        List<ScenarioNode> nodes = new ArrayList<>();
+        String stem = stem(choices.data());
+        String sourceId = List.of("model", "accuracy", "by-group", "drift").contains(slug(stem))
+                ? "data-" + slug(stem) : slug(stem);
+        nodes.add(new ScenarioNode(sourceId, NodeCatalog.DATASET_SOURCE,
+                params("path", FileNodes.pathFor(choices.data(), base)), 40, 160));
+        double x = 260;
+        for (Change change : choices.changes()) {
+            Map<String, Object> p = new LinkedHashMap<>(change.params());
+            p.put("schedule", params("kind", "sudden", "start", start));
+            nodes.add(new ScenarioNode(unique(nodes, change.id()), change.type(), p, x, 160));
+            x += 220;
+        }
+        nodes.add(modelNode(choices, base, x));
+        String model = nodes.get(nodes.size() - 1).id();
+        List<ScenarioEdge> edges = new ArrayList<>();
+        for (int i = 0; i + 1 < nodes.size(); i++) {
+            edges.add(new ScenarioEdge(nodes.get(i).id(), nodes.get(i + 1).id()));
+        }
+        double right = x + 220;
+        nodes.add(new ScenarioNode("accuracy", NodeCatalog.PERFORMANCE_MONITOR, params(), right, 40));
+        edges.add(new ScenarioEdge(model, "accuracy"));
+        nodes.add(new ScenarioNode("by-group", NodeCatalog.SLICE_METRICS, params("slices", choices.slices()),
+                right, 160));
+        edges.add(new ScenarioEdge(model, "by-group"));
+        List<String> watched = new ArrayList<>();
+        for (Change change : choices.changes()) {
+            if (choices.features().contains(change.column()) && !watched.contains(change.column())) {
+                watched.add(change.column());
+            }
+        }
+        if (watched.isEmpty()) {
+            watched.addAll(choices.features().subList(0, Math.min(PER_KIND, choices.features().size())));
+        }
+        if (!watched.isEmpty()) {
+            nodes.add(new ScenarioNode("drift", NodeCatalog.FEATURE_DRIFT, params("features", watched), right, 280));
+            edges.add(new ScenarioEdge(model, "drift"));
+        }
+        String changed = choices.changes().isEmpty() ? "no change"
+                : String.join("; ", choices.changes().stream().map(Change::words).toList());
+        return new Scenario(stem, "Made from " + choices.data().getFileName() + ": predicts " + choices.outcome()
+                + ", groups " + (choices.slices().isEmpty() ? "none" : String.join(", ", choices.slices()))
+                + "; from step " + start + ": " + changed + ".", 0, nodes, edges);
+    }
+
+    private static ScenarioNode modelNode(Choices choices, Path base, double x) {
+        if (choices.model() != null) {
+            var type = FileNodes.typeFor(choices.model());
+            return new ScenarioNode("model", type.type(), params("path", FileNodes.pathFor(choices.model(), base)),
+                    x, 160);
+        }
+        return new ScenarioNode("model", NodeCatalog.LOGISTIC_MODEL,
+                params("target", choices.outcome(), "features", choices.features()), x, 160);
+    }
+
+    /** The file name without its extension: the scenario's name. */
+    static String stem(Path data) {
+        return data.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    }
+
+    private static String rarest(CategoricalColumn column) {
+        int[] counts = new int[column.levels().size()];
+        for (int code : column.codes()) {
+            if (code >= 0) {
+                counts[code]++;
+            }
+        }
+        int best = -1;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0 && (best < 0 || counts[i] < counts[best])) {
+                best = i;
+            }
+        }
+        return column.levels().get(best);
+    }
+
+    private static double positiveRate(Column label, String positive) {
+        int[] y = BinaryLabels.encode(label, positive);
+        int known = 0;
+        int yes = 0;
+        for (int v : y) {
+            if (v >= 0) {
+                known++;
+                yes += v;
+            }
+        }
+        return known == 0 ? 0 : (double) yes / known;
+    }
+
+    private static double standardDeviation(NumericColumn column) {
+        double sd = column.standardDeviation();
+        return Double.isNaN(sd) ? 0 : sd;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static String id(String column, String what) {
+        return slug(column) + "-" + what;
+    }
+
+    private static String unique(List<ScenarioNode> nodes, String id) {
+        String candidate = id;
+        int n = 2;
+        while (true) {
+            String tried = candidate;
+            if (nodes.stream().noneMatch(node -> node.id().equals(tried))) {
+                return tried;
+            }
+            candidate = id + "-" + n++;
+        }
+    }
+
+    static String slug(String text) {
+        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return slug.isEmpty() ? "data" : slug;
+    }
+
+    private static Map<String, Object> params(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,99 @@
+package org.twinbench.ui.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.twinbench.data.ValueKind;
+import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.ui.editor.FileNodes;
+import org.twinbench.ui.editor.GraphEdits;
+import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.graph.GraphCanvasViewModel;
+
+/**
+ * Puts a file of the data and model panel into the open scenario, each as one undoable edit: a new
+ * node where it is dropped, an existing node pointed at it, the scenario's data switched (with the
+ * columns it names renamed to the new table's) and its model replaced in place, keeping the model
+ * node's id, place and edges.
+ */
+final class ScenarioUse {
+
+    private final ScenarioDocument document;
+    private final GraphCanvasViewModel canvas;
+
+    ScenarioUse(ScenarioDocument document, GraphCanvasViewModel canvas) {
+        this.document = document;
+        this.canvas = canvas;
+    }
+
+    String placeOnCanvas(Path path, double x, double y) {
+        var type = FileNodes.typeFor(path);
+        var node = FileNodes.newNode(document.scenario(), type, FileNodes.pathFor(path, document.baseDirectory()), x, y);
+        document.change("Add " + type.title() + " " + path.getFileName(), s -> GraphEdits.add(s, node));
+        canvas.selectOnly(List.of(node.id()));
+        canvas.say("Added " + node.id() + " reading " + path.getFileName());
+        return node.id();
+    }
+
+    boolean pointNodeAt(String id, Path path) {
+        var type = FileNodes.typeFor(path);
+        if (FileNodes.ofType(document.scenario(), id, type).isEmpty()) {
+            return false;
+        }
+        String written = FileNodes.pathFor(path, document.baseDirectory());
+        document.change("Use " + path.getFileName() + " in " + id,
+                s -> GraphEdits.setParam(s, id, FileNodes.PATH, written));
+        canvas.selectOnly(List.of(id));
+        canvas.say(id + " now reads " + path.getFileName());
+        return true;
+    }
+
+    /** The columns the scenario names that a table with {@code columns} (name to kind) lacks. */
+    List<ColumnRemap.Missing> missing(Map<String, ValueKind> columns) {
+        return ColumnRemap.missing(document.scenario(), columns);
+    }
+
+    /**
+     * The scenario reads {@code path}: its first dataset source is pointed at it (a new one is added
+     * when there is none) and the columns of {@code renames} are renamed in every node, in one edit.
+     */
+    String useDataset(Path path, Map<String, String> renames) {
+        Optional<ScenarioNode> existing = FileNodes.firstOfType(document.scenario(), FileNodes.typeFor(path));
+        if (existing.isEmpty()) {
+            double[] spot = canvas.freeSpot();
+            return placeOnCanvas(path, spot[0], spot[1]);
+        }
+        String id = existing.get().id();
+        String written = FileNodes.pathFor(path, document.baseDirectory());
+        document.change("Use " + path.getFileName() + " in " + id, s -> ColumnRemap.apply(
+                GraphEdits.setParam(s, id, FileNodes.PATH, written), renames));
+        canvas.selectOnly(List.of(id));
+        canvas.say(id + " now reads " + path.getFileName() + (renames.isEmpty() ? ""
+                : "; " + renames.size() + (renames.size() == 1 ? " column" : " columns") + " renamed"));
+        return id;
+    }
+
+    /**
+     * The scenario's model becomes {@code path}: its first model node is replaced in place (same id,
+     * place and edges, the type that reads the file); with no model node a new one is added.
+     */
+    String useModel(Path path) {
+        Optional<ScenarioNode> existing = document.scenario().nodes().stream()
+                .filter(n -> NodeCatalog.MODELS.contains(n.type())).findFirst();
+        if (existing.isEmpty()) {
+            double[] spot = canvas.freeSpot();
+            return placeOnCanvas(path, spot[0], spot[1]);
+        }
+        ScenarioNode old = existing.get();
+        var type = FileNodes.typeFor(path);
+        ScenarioNode replacement = new ScenarioNode(old.id(), type.type(),
+                Map.of(FileNodes.PATH, FileNodes.pathFor(path, document.baseDirectory())), old.x(), old.y());
+        document.change("Use " + path.getFileName() + " as " + old.id(), s -> GraphEdits.withNodes(s,
+                s.nodes().stream().map(n -> n.id().equals(old.id()) ? replacement : n).toList(), s.edges()));
+        canvas.selectOnly(List.of(old.id()));
+        canvas.say(old.id() + " is now the model in " + path.getFileName());
+        return old.id();
+    }
+}

@@ -46,9 +46,9 @@ public final class DomainClassifierDrift {
             }
         }
 
-        /** Five folds, 50 trees, 20 calibration splits, 1% false alarms. */
+        /** Five folds, 50 trees, 20 calibration splits, {@link #FALSE_ALARM_RATE} false alarms. */
         public static Settings defaults(long seed) {
-            return new Settings(5, 50, 20, 0.01, seed);
+            return new Settings(5, 50, 20, FALSE_ALARM_RATE, seed);
         }
     }
 
@@ -68,6 +68,9 @@ public final class DomainClassifierDrift {
             columns = List.copyOf(columns);
         }
     }
+
+    /** The stated false-alarm rate of the default settings: 1%. */
+    public static final double FALSE_ALARM_RATE = 0.01;
 
     /** Depth, leaves and shrinkage of the boosted trees: small trees, as a domain classifier needs few splits. */
     static final int MAX_DEPTH = 6;

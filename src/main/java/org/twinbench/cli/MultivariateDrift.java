@@ -56,8 +56,8 @@ record MultivariateDrift(String method, double statistic, double threshold, doub
                     result.thresholds().lower(), result.drifted(), result.columns(), leftOut);
         }
         SplittableRandom random = new SplittableRandom(seed);
-        ref = sample(ref, random);
-        cur = sample(cur, random);
+        ref = DomainClassifierDrift.sample(ref, MAX_ROWS, random);
+        cur = DomainClassifierDrift.sample(cur, MAX_ROWS, random);
         DomainClassifierDrift.Settings settings = DomainClassifierDrift.Settings.defaults(seed);
         int needed = 2 * settings.folds();
         if (ref.length < 2 * needed || cur.length < needed) {
@@ -67,19 +67,6 @@ record MultivariateDrift(String method, double statistic, double threshold, doub
         DomainClassifierDrift.Result result = DomainClassifierDrift.test(ref, cur, usable, settings);
         return new MultivariateDrift(chosen, result.auc(), result.threshold(), Double.NaN, result.drifted(),
                 result.columns(), leftOut);
-    }
-
-    /** At most {@value #MAX_ROWS} rows, a seeded choice. */
-    private static double[][] sample(double[][] rows, SplittableRandom random) {
-        if (rows.length <= MAX_ROWS) {
-            return rows;
-        }
-        double[][] out = new double[MAX_ROWS][];
-        int[] order = random.ints(0, rows.length).distinct().limit(MAX_ROWS).sorted().toArray();
-        for (int i = 0; i < MAX_ROWS; i++) {
-            out[i] = rows[order[i]];
-        }
-        return out;
     }
 
     private boolean classifier() {

@@ -220,6 +220,19 @@ public final class DomainClassifierDrift {
         return index.stream().mapToInt(i -> y[i]).toArray();
     }
 
+    /** At most {@code max} of the rows, chosen by {@code random} and kept in their order. */
+    public static double[][] sample(double[][] rows, int max, SplittableRandom random) {
+        if (rows.length <= max) {
+            return rows;
+        }
+        int[] chosen = random.ints(0, rows.length).distinct().limit(max).sorted().toArray();
+        double[][] out = new double[max][];
+        for (int i = 0; i < max; i++) {
+            out[i] = rows[chosen[i]];
+        }
+        return out;
+    }
+
     static int[] permutation(int n, SplittableRandom random) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

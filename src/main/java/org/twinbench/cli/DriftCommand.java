@@ -68,6 +68,16 @@ public final class DriftCommand implements Callable<Integer> {
             description = "The dataset drifted when at least this share of columns drifted (default: ${DEFAULT-VALUE}).")
     double share;
 
+    @Option(names = "--multivariate", arity = "0..1", fallbackValue = MultivariateDrift.DOMAIN_CLASSIFIER,
+            paramLabel = "METHOD", description = "Also decide on all compared columns together: domain-classifier "
+                    + "(the default; cross-validated AUC of a classifier telling the tables apart) or reconstruction "
+                    + "(PCA reconstruction error).")
+    String multivariate;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Seed of the multivariate detector's folds, calibration and trees (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Mixin
     JsonOption json;
 
@@ -98,11 +108,20 @@ public final class DriftCommand implements Callable<Integer> {
         }
         DatasetDrift result = DatasetDrift.decide(compared.stream().map(Compared::drift).toList(), rules,
                 chosenCorrection, share);
+        MultivariateDrift together = multivariate == null ? null
+                : MultivariateDrift.compute(multivariate, ref, cur, names, seed);
         PrintWriter out = json.out();
         if (json.enabled()) {
-            json.print(toJson(ref, cur, compared, result, chosenCorrection));
+            ObjectNode root = toJson(ref, cur, compared, result, chosenCorrection);
+            if (together != null) {
+                root.set("multivariate", together.toJson());
+            }
+            json.print(root);
         } else {
             printTable(out, ref, cur, compared, result);
+            if (together != null) {
+                together.print(out);
+            }
         }
         out.flush();
         return TwinBenchCommand.OK;

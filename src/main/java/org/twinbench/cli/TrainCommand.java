@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
  * {@code train}: fits a model on a table and writes a {@code .twinmodel} bundle. The outcome is
  * {@code --target} or the column {@link OutcomeChoice} finds; the task follows from it or from
  * {@code --task}. Features are every column the schema proposes as a feature (ids, timestamps and
- * personal data are left out, with the reason printed) minus {@code --exclude}.
+ * personal data are left out, with the reason printed) minus {@code --exclude} and, unless {@code --keep-leaky},
+ * minus the columns that give the outcome away. A classification warns when confident learning doubts at least
+ * {@link LabelQuality#WARN_SHARE} of the labels.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model on a table and save it as a .twinmodel bundle; prints the model card.")
@@ -65,6 +67,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Share of the labelled rows held out to measure the model, 0 to 0.9 (default: ${DEFAULT-VALUE}; "
                     + "0 trains on every row and reports no holdout metrics).")
     double holdout;
+
+    @Option(names = "--keep-leaky", description = "Keep columns that give the outcome away (the data-quality check "
+            + "'leakage') among the features; by default they are left out.")
+    boolean keepLeaky;
 
     @Option(names = "--out", required = true, paramLabel = "M.twinmodel", description = "Where to write the model.")
     Path out;
@@ -107,6 +113,10 @@ public final class TrainCommand implements Callable<Integer> {
                 schema = schema.withRole(name, ColumnRole.IGNORE);
             }
         }
+        List<QualityFinding> findings = new ArrayList<>(DataQuality.check(dataset.frame(), schema));
+        if (!keepLeaky) {
+            schema = LabelQuality.withoutLeaks(schema, LabelQuality.leaked(findings));
+        }
         List<String> features = schema.features();
         if (features.isEmpty()) {
             throw new UserInputException(data + ": no feature columns are left to train on");
@@ -121,7 +131,13 @@ public final class TrainCommand implements Callable<Integer> {
         TaskTrainer.Result trained = TaskTrainer.train(dataset.frame(), new TrainingOptions(algo, target, features,
                 positive, seed, trees, dataset.provenance().sha256(), holdout), outcome.task(), TrainingProgress.NONE);
         ModelBundle.write(trained.model(), out);
-        List<QualityFinding> findings = DataQuality.check(dataset.frame(), schema);
+        if (outcome.task() != Task.REGRESSION) {
+            QualityFinding labels = LabelQuality.warning(LabelQuality.labelErrors(dataset.frame(), schema, seed,
+                    new String[1]), data.toString(), target);
+            if (labels != null) {
+                findings.add(labels);
+            }
+        }
         new TrainCard(out, data, trained.model().card(), outcome, TrainCard.leftOut(schema), findings, dataset,
                 trained.holdoutClasses()).print(json.out(), json.enabled());
         return TwinBenchCommand.OK;

@@ -12,8 +12,9 @@ import picocli.CommandLine;
 @Command(name = "twinbench", mixinStandardHelpOptions = true, versionProvider = TwinBenchCommand.VersionProvider.class,
         description = "TwinBench: a digital twin of a deployed ML model. Without a command, opens the workbench window.",
         subcommands = {SampleDataCommand.class, MetricsCommand.class, ValidateCommand.class, BenchCommand.class,
-                DriftCommand.class, DetectCommand.class, TrainCommand.class, ScoreCommand.class, ExportModelCommand.class, RunCommand.class,
-                SweepCommand.class, RunsCommand.class, SlicesCommand.class, CommandLine.HelpCommand.class})
+                DriftCommand.class, DetectCommand.class, TrainCommand.class, ScoreCommand.class, ExportModelCommand.class,
+                RunCommand.class, SweepCommand.class, RunsCommand.class, SlicesCommand.class, QualityCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TwinBenchCommand implements Runnable {
 
     public static final int OK = 0;

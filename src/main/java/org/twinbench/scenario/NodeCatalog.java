@@ -40,6 +40,7 @@ public final class NodeCatalog {
     public static final String DATA_QUALITY = "monitor.data-quality";
     public static final String CBPE_MONITOR = "monitor.cbpe";
     public static final String PREDICTION_DRIFT = "monitor.prediction-drift";
+    public static final String MULTIVARIATE_DRIFT = "monitor.multivariate-drift";
     public static final String RETRAIN_POLICY = "policy.retrain";
     public static final String DEPLOYMENT = "deployment.endpoint";
     public static final String SLICE_METRICS = "monitor.slice-metrics";

@@ -132,6 +132,17 @@ final class OperationNodes {
                                     + "calibrated from the reference scores to false_alarm_rate)").range(0.0, null),
                             FALSE_ALARM_RATE),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
+            new NodeType(NodeCatalog.MULTIVARIATE_DRIFT, "Monitors", "Multivariate drift",
+                    "Compares each step's rows with the reference rows on all features together, so a changed "
+                            + "relation between features is seen even when each keeps its distribution; the "
+                            + "threshold is calibrated on the reference",
+                    List.of(
+                            optional("features", COLUMNS, null, "Features to watch together (default: every column "
+                                    + "but the target, identifiers and dates)"),
+                            optional("method", TEXT, "reconstruction", "reconstruction (PCA reconstruction error) or "
+                                    + "domain-classifier (cross-validated AUC of a classifier telling the step from "
+                                    + "the reference; slower)").oneOf("reconstruction", "domain-classifier")),
+                    List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.CBPE_MONITOR, "Monitors", "Estimated performance (CBPE)",
                     "Estimates accuracy and ROC AUC of each step without labels from the calibrated scores "
                             + "(confidence-based performance estimation); alarms below a threshold",

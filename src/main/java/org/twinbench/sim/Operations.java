@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Frame;
+import org.twinbench.data.MultivariateEncoding;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
@@ -24,6 +25,7 @@ import org.twinbench.sim.monitor.ErrorStreamMonitor;
 import org.twinbench.sim.monitor.FairnessMonitor;
 import org.twinbench.sim.monitor.FeatureDriftMonitor;
 import org.twinbench.sim.monitor.Monitor;
+import org.twinbench.sim.monitor.MultivariateDriftMonitor;
 import org.twinbench.sim.monitor.PerformanceMonitor;
 import org.twinbench.sim.monitor.PredictionDriftMonitor;
 import org.twinbench.sim.perturb.Perturbation;
@@ -111,6 +113,8 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                             : new PredictionDriftMonitor(node.id(), PredictionDriftMonitor.present(referenceScores),
                             name, DriftStatistics.find(node.id(), name), alarmThreshold(node, scenario.seed())));
                 }
+                case NodeCatalog.MULTIVARIATE_DRIFT -> monitors.add(multivariateDrift(node, reference, target,
+                        scenario.seed()));
                 case NodeCatalog.CBPE_MONITOR -> monitors.add(new CbpeMonitor(node.id(),
                         CbpeMonitor.calibrate(referenceLabels, referenceScores, node.string("calibration"),
                                 threshold), node.number("threshold")));
@@ -190,6 +194,23 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
     private static AlarmThreshold alarmThreshold(ScenarioNode node, long seed) {
         return node.params().get("threshold") != null ? AlarmThreshold.fixed(node.number("threshold"))
                 : AlarmThreshold.calibrated(node.number("false_alarm_rate"), seed, node.id());
+    }
+
+    /** A multivariate-drift node's monitor on its features, or on every usable column but the target. */
+    private static Monitor multivariateDrift(ScenarioNode node, Frame reference, String target, long seed) {
+        List<String> features;
+        if (node.params().get("features") == null) {
+            List<String> candidates = new ArrayList<>(reference.columnNames());
+            candidates.remove(target);
+            features = MultivariateEncoding.usableColumns(reference, candidates);
+        } else {
+            features = node.strings("features");
+            features.forEach(feature -> PerturbationFactory.requireColumn(node, reference, feature));
+        }
+        if (features.isEmpty()) {
+            throw new ScenarioException("node " + node.id() + ": has no feature to watch");
+        }
+        return MultivariateDriftMonitor.of(node.id(), node.string("method"), reference, features, seed);
     }
 
     /** A retrain policy needs a model TwinBench can refit: an ONNX model is scored, never trained here. */

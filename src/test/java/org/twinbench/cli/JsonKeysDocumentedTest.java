@@ -57,6 +57,14 @@ class JsonKeysDocumentedTest {
         Files.writeString(dir.resolve("cur.csv"), "x,c,mixed\n3,a,p\n4,new,q\n5,b,r\n6,b,s\n");
         collect(json("drift", "--reference", dir.resolve("ref.csv").toString(), "--current",
                 dir.resolve("cur.csv").toString(), "--correction", "bh", "--json"));
+        collect(json("quality", "--data", QualityCommandTest.FLIPPED, "--json"));
+        Files.writeString(dir.resolve("amounts.csv"), "x,price\n1,2.5\n2,3.75\n3,4.5\n4,7.25\n");
+        collect(json("quality", "--data", dir.resolve("amounts.csv").toString(), "--target", "price", "--json"));
+        for (String method : new String[] {"domain-classifier", "reconstruction"}) {
+            collect(json("drift", "--reference", MultivariateDriftCommandTest.REFERENCE, "--current",
+                    MultivariateDriftCommandTest.CURRENT, "--columns", "mean_radius,worst_radius",
+                    "--multivariate=" + method, "--json"));
+        }
 
         StringBuilder scored = new StringBuilder("label,score,region,age\n");
         for (int i = 0; i < 40; i++) {

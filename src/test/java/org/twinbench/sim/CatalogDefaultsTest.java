@@ -70,6 +70,7 @@ class CatalogDefaultsTest {
                 node("errors", NodeCatalog.ERROR_DETECTOR),
                 node("drift", NodeCatalog.FEATURE_DRIFT, "features", List.of("income", "region")),
                 node("scores", NodeCatalog.PREDICTION_DRIFT),
+                node("joint", NodeCatalog.MULTIVARIATE_DRIFT),
                 node("estimate", NodeCatalog.CBPE_MONITOR),
                 node("retrain", NodeCatalog.RETRAIN_POLICY),
                 node("endpoint", NodeCatalog.DEPLOYMENT),
@@ -81,7 +82,7 @@ class CatalogDefaultsTest {
             edges.add(new ScenarioEdge(chain.get(i - 1), chain.get(i)));
         }
         for (String[] edge : new String[][] {{"poison", "challenger"}, {"model", "promote"}, {"challenger", "promote"},
-            {"model", "delay"}, {"delay", "accuracy"}, {"delay", "errors"}, {"model", "drift"}, {"model", "scores"},
+            {"model", "delay"}, {"delay", "accuracy"}, {"delay", "errors"}, {"model", "drift"}, {"model", "scores"}, {"model", "joint"},
             {"model", "estimate"}, {"accuracy", "retrain"}, {"errors", "retrain"}, {"retrain", "model"},
             {"model", "endpoint"}, {"model", "metrics"}}) {
             edges.add(new ScenarioEdge(edge[0], edge[1]));

@@ -1,0 +1,76 @@
+package org.twinbench.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.twinbench.data.ColumnRole;
+import org.twinbench.data.ColumnSchema;
+import org.twinbench.data.Frame;
+import org.twinbench.data.QualityFinding;
+import org.twinbench.data.Schema;
+import org.twinbench.model.ConfidentLearning;
+import org.twinbench.model.ModelException;
+
+/**
+ * What {@code quality} and {@code train} share about a table's outcome: the columns that leak it (the data-quality
+ * check {@code leakage}), set aside from the features, and the labels confident learning doubts.
+ */
+final class LabelQuality {
+
+    /** {@code train} warns when at least this share of the labelled rows look mislabelled. */
+    static final double WARN_SHARE = 0.02;
+    static final String LEAK_REASON = "gives the outcome away (data quality: leakage); --keep-leaky keeps it";
+
+    private LabelQuality() {
+    }
+
+    /** The columns a {@code leakage} finding names. */
+    static List<String> leaked(List<QualityFinding> findings) {
+        Set<String> out = new LinkedHashSet<>();
+        findings.stream().filter(f -> f.check().equals("leakage")).forEach(f -> out.addAll(f.columns()));
+        return List.copyOf(out);
+    }
+
+    /** The schema with the leaked feature columns ignored, the reason given. */
+    static Schema withoutLeaks(Schema schema, List<String> leaked) {
+        List<ColumnSchema> columns = new ArrayList<>();
+        for (ColumnSchema column : schema.columns()) {
+            boolean leak = leaked.contains(column.name()) && column.role() == ColumnRole.FEATURE;
+            columns.add(leak ? column.withRole(ColumnRole.IGNORE, LEAK_REASON) : column);
+        }
+        return new Schema(columns);
+    }
+
+    /**
+     * Confident learning on the features of {@code schema}, or null with {@code why[0]} set when it cannot run (no
+     * classes, no features, a class with too few rows).
+     */
+    static ConfidentLearning.Result labelErrors(Frame frame, Schema schema, long seed, String[] why) {
+        String target = schema.target().orElse(null);
+        if (target == null || schema.features().isEmpty()) {
+            why[0] = target == null ? "no outcome column" : "no feature columns";
+            return null;
+        }
+        try {
+            return ConfidentLearning.find(frame, target, schema.features(), seed);
+        } catch (ModelException e) {
+            why[0] = e.getMessage();
+            return null;
+        }
+    }
+
+    /** The warning {@code train} adds to its data findings, or null when few labels look wrong. */
+    static QualityFinding warning(ConfidentLearning.Result result, String data, String target) {
+        if (result == null || result.issueShare() < WARN_SHARE) {
+            return null;
+        }
+        int[] rows = result.issues().stream().mapToInt(ConfidentLearning.Issue::row).limit(QualityFinding.MAX_ROWS_LISTED)
+                .toArray();
+        return new QualityFinding(QualityFinding.Severity.WARNING, "label-errors", String.format(Locale.ROOT,
+                "%d of %d labels (%.1f%%) look wrong by confident learning; `twinbench quality --data %s` lists them",
+                result.issues().size(), result.labelledRows(), 100 * result.issueShare(), data), List.of(target), rows,
+                result.issues().size());
+    }
+}

@@ -9,11 +9,13 @@ import org.twinbench.data.Column;
 import org.twinbench.data.DataException;
 import org.twinbench.data.InputFiles;
 import org.twinbench.data.NumericColumn;
-import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
-import org.twinbench.model.OnnxModel;
+import org.twinbench.model.MulticlassModel;
+import org.twinbench.model.OnnxTaskModel;
+import org.twinbench.model.RegressionModel;
+import org.twinbench.model.TaskModel;
 import org.twinbench.model.TreeModel;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.ScenarioNode;
@@ -74,8 +76,9 @@ final class ModelCheck {
                 loggedScores(node);
             }
             default -> {
-                BinaryClassifier model = open(node, NodeCatalog.ONNX_MODEL.equals(node.type()));
-                refittable = model == null || model instanceof LogisticModel || model instanceof TreeModel;
+                TaskModel model = open(node, NodeCatalog.ONNX_MODEL.equals(node.type()));
+                refittable = model == null || model instanceof LogisticModel || model instanceof TreeModel
+                        || model instanceof RegressionModel || model instanceof MulticlassModel;
                 if (model != null) {
                     target = model.card().target();
                     if (checker.frame() != null && !checker.frame().has(target)) {
@@ -90,7 +93,7 @@ final class ModelCheck {
 
     private void challenger(ScenarioNode node) {
         if (node.params().get("path") != null) {
-            BinaryClassifier model = open(node, null);
+            TaskModel model = open(node, null);
             if (model != null) {
                 if (target != null && !model.card().target().equals(target)) {
                     checker.add(node, "path", model.card().target(), "the challenger predicts \""
@@ -107,7 +110,7 @@ final class ModelCheck {
      * The model file of a node's {@code path}, opened and checked against the data's columns; null (with
      * the problem recorded) when it cannot be used. {@code onnx}: the kind the node expects (null: either).
      */
-    private BinaryClassifier open(ScenarioNode node, Boolean onnx) {
+    private TaskModel open(ScenarioNode node, Boolean onnx) {
         String value = node.string("path", null);
         if (value == null || value.isBlank()) {
             return null;
@@ -128,14 +131,14 @@ final class ModelCheck {
             checker.add(node, "path", null, file + ": " + problem);
             return null;
         }
-        BinaryClassifier model;
+        TaskModel model;
         try {
-            model = ModelFiles.load(file);
+            model = ModelFiles.loadAny(file);
         } catch (DataException e) {
             checker.add(node, "path", null, e.getMessage());
             return null;
         }
-        if (onnx != null && onnx != model instanceof OnnxModel) {
+        if (onnx != null && onnx != model instanceof OnnxTaskModel) {
             checker.add(node, "path", null, file.getFileName() + " is not "
                     + (onnx ? "an ONNX model (.onnx)" : "a TwinBench model (.twinmodel)"));
             close(model);
@@ -215,7 +218,7 @@ final class ModelCheck {
         }
     }
 
-    private static void close(BinaryClassifier model) {
+    private static void close(TaskModel model) {
         if (model instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

@@ -98,6 +98,21 @@ class TaskOperationsTest {
     }
 
     @Test
+    void aMulticlassRefitOnTooFewClassesKeepsThePreviousModel() {
+        // Steps of two rows hold at most two of the three classes: a multiclass model cannot be refitted on one.
+        Scenario scenario = with(TaskRunsMatchSklearnTest.scenario("wine-replay.csv", "wine-logistic.twinmodel", 2,
+                "alcohol_level"), List.of(
+                node("perf", NodeCatalog.PERFORMANCE_MONITOR, Map.of()),
+                node("retrain", NodeCatalog.RETRAIN_POLICY, Map.of("trigger", "schedule", "every_steps", 2L,
+                        "window_steps", 1L, "min_rows", 1L, "rollback", false))));
+        List<StepResult> steps = run(scenario);
+        Alarm kept = steps.get(2).alarms().stream().filter(a -> a.nodeId().equals("retrain")).findFirst().orElseThrow();
+        assertThat(kept.kind()).isEqualTo(Alarm.ROLLBACK);
+        assertThat(kept.detail()).startsWith("could not retrain on steps 2-2: the rows hold ").endsWith(
+                " of the model's 3 classes, too few for a multiclass model; kept the previous model");
+    }
+
+    @Test
     void nodesForBinaryModelsAreRefusedNamingTheNode() {
         Scenario scenario = with(TaskRunsMatchSklearnTest.scenario("diabetes-replay.csv", "diabetes-linear.twinmodel",
                 50, "sex"), List.of(node("flips", NodeCatalog.LABEL_NOISE, Map.of())));

@@ -39,6 +39,7 @@ public final class NodeCatalog {
     public static final String FEATURE_DRIFT = "monitor.feature-drift";
     public static final String DATA_QUALITY = "monitor.data-quality";
     public static final String CBPE_MONITOR = "monitor.cbpe";
+    public static final String DLE_MONITOR = "monitor.dle";
     public static final String PREDICTION_DRIFT = "monitor.prediction-drift";
     public static final String MULTIVARIATE_DRIFT = "monitor.multivariate-drift";
     public static final String RETRAIN_POLICY = "policy.retrain";

@@ -145,11 +145,20 @@ final class OperationNodes {
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.CBPE_MONITOR, "Monitors", "Estimated performance (CBPE)",
                     "Estimates accuracy and ROC AUC of each step without labels from the calibrated scores "
-                            + "(confidence-based performance estimation); alarms below a threshold",
+                            + "(confidence-based performance estimation; a multiclass model: accuracy, balanced "
+                            + "accuracy and macro F1 from each class's calibrated probabilities); alarms below a "
+                            + "threshold",
                     List.of(
                             optional("calibration", TEXT, "isotonic", "How scores are calibrated on the reference "
                                     + "rows: isotonic, platt or none").oneOf("isotonic", "platt", "none"),
                             share("threshold", 0.0, "Alarm when the estimated accuracy falls below this")),
+                    List.of(SCORED_IN), List.of(SIGNALS_OUT)),
+            new NodeType(NodeCatalog.DLE_MONITOR, "Monitors", "Estimated error (DLE)",
+                    "Estimates a regression's MAE and RMSE of each step without labels: models of its absolute and "
+                            + "squared error, learnt on the reference rows from the features and the prediction "
+                            + "(direct loss estimation); alarms at a threshold",
+                    List.of(optional("threshold", NUMBER, null, "Alarm when the estimated RMSE reaches this "
+                            + "(default: never)").range(0.0, null)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.RETRAIN_POLICY, "Policies", "Retrain",
                     "Retrains the model on the last N steps of arrived labels, on an alarm or on a schedule; "

@@ -19,6 +19,7 @@ import org.twinbench.sim.monitor.CategoricalDriftMonitor;
 import org.twinbench.sim.monitor.ClassMixDriftMonitor;
 import org.twinbench.sim.monitor.CbpeMonitor;
 import org.twinbench.sim.monitor.DataQualityMonitor;
+import org.twinbench.sim.monitor.DleMonitor;
 import org.twinbench.sim.monitor.DriftStatistics;
 import org.twinbench.sim.monitor.ErrorDetectors;
 import org.twinbench.sim.monitor.ErrorStreamMonitor;
@@ -26,6 +27,7 @@ import org.twinbench.sim.monitor.FairnessMonitor;
 import org.twinbench.sim.monitor.FeatureDriftMonitor;
 import org.twinbench.sim.monitor.Monitor;
 import org.twinbench.sim.monitor.MultivariateDriftMonitor;
+import org.twinbench.sim.monitor.MulticlassCbpeMonitor;
 import org.twinbench.sim.monitor.PerformanceMonitor;
 import org.twinbench.sim.monitor.PredictionDriftMonitor;
 import org.twinbench.sim.perturb.Perturbation;
@@ -53,16 +55,19 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
     public static Operations of(Scenario scenario, String modelId, double threshold, String target, String positive, ModelRefit refit,
                          List<Perturbation> poisoning, Frame reference, int[] referenceLabels,
                          double[] referenceScores, Challenger challenger) {
-        return of(scenario, modelId, new ModelTask(Task.BINARY, target, positive, List.of(), threshold), refit, poisoning,
+        return of(scenario, modelId, new ModelTask(Task.BINARY, target, positive, List.of(), threshold), List.of(),
+                refit, poisoning,
                 reference, referenceLabels, new Predictions(Task.BINARY, referenceScores, null), challenger);
     }
 
     /**
      * The operations around a model of any task; {@code referencePredictions} are what the initial model
      * said about the reference rows (the baseline of prediction drift and of performance estimation) and
-     * {@code referenceLabels} their labels as {@link ModelTask#labels} reads them.
+     * {@code referenceLabels} their labels as {@link ModelTask#labels} reads them; {@code features} are the
+     * model's (what direct loss estimation learns from).
      */
-    public static Operations of(Scenario scenario, String modelId, ModelTask task, ModelRefit refit,
+    public static Operations of(Scenario scenario, String modelId, ModelTask task, List<String> features,
+                                ModelRefit refit,
                                 List<Perturbation> poisoning, Frame reference, int[] referenceLabels,
                                 Predictions referencePredictions, Challenger challenger) {
         double threshold = task.threshold();
@@ -115,9 +120,22 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                 }
                 case NodeCatalog.MULTIVARIATE_DRIFT -> monitors.add(multivariateDrift(node, reference, target,
                         scenario.seed()));
-                case NodeCatalog.CBPE_MONITOR -> monitors.add(new CbpeMonitor(node.id(),
-                        CbpeMonitor.calibrate(referenceLabels, referenceScores, node.string("calibration"),
-                                threshold), node.number("threshold")));
+                case NodeCatalog.CBPE_MONITOR -> monitors.add(task.task() == Task.MULTICLASS
+                        ? new MulticlassCbpeMonitor(node.id(), MulticlassCbpeMonitor.calibrate(referenceLabels,
+                        referencePredictions.proba(), task.classes().size(), node.string("calibration")),
+                        node.number("threshold"))
+                        : new CbpeMonitor(node.id(), CbpeMonitor.calibrate(referenceLabels, referenceScores,
+                        node.string("calibration"), threshold), node.number("threshold")));
+                case NodeCatalog.DLE_MONITOR -> {
+                    if (task.task() != Task.REGRESSION) {
+                        throw new ScenarioException("node " + node.id() + ": direct loss estimation is for "
+                                + "regression models; the model of node " + modelId + " is a " + task.task().id()
+                                + " model (use monitor.cbpe)");
+                    }
+                    monitors.add(DleMonitor.fit(node.id(), reference, features, referenceScores,
+                            task.amounts(reference), scenario.seed(), node.params().get("threshold") == null
+                                    ? Double.NaN : node.number("threshold")));
+                }
                 case NodeCatalog.SLICE_METRICS -> {
                     if (node.flag("fairness") && !node.strings("slices").isEmpty()) {
                         monitors.add(new FairnessMonitor(node.id(), node.strings("slices"),

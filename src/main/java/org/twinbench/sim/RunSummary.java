@@ -100,7 +100,7 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
                     && a.detail().startsWith(DataQualityMonitor.PREFIX)).count() - 1;
             headline = "Data quality: " + quality.detail().substring(DataQualityMonitor.PREFIX.length())
                     + " from step " + quality.step() + (more > 0 ? " (and " + more + " more data-quality alarms)" : "")
-                    + ". " + (light == Light.GREEN ? "Accuracy stays within 0.02, on the rows that still arrive."
+                    + ". " + (light == Light.GREEN && task == null ? "Accuracy stays within 0.02, on the rows that still arrive."
                     : headline);
             light = Light.RED;
         }

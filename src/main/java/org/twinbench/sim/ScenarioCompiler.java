@@ -84,14 +84,16 @@ public final class ScenarioCompiler {
             challenger = ScenarioModel.challenger(node, origin.reference(), schema, model, scenario.seed(),
                     origin.provenance().sha256(), baseDir, listener);
         }
-        // Prediction drift and CBPE start from the initial model's scores of the reference rows.
+        // Prediction drift, CBPE and DLE start from the initial model's scores of the reference rows.
         boolean scoreReference = !scenario.nodesOfKind(NodeCatalog.PREDICTION_DRIFT).isEmpty()
-                || !scenario.nodesOfKind(NodeCatalog.CBPE_MONITOR).isEmpty();
+                || !scenario.nodesOfKind(NodeCatalog.CBPE_MONITOR).isEmpty()
+                || !scenario.nodesOfKind(NodeCatalog.DLE_MONITOR).isEmpty();
         ModelTask task = ModelTask.of(model, threshold);
         Predictions referencePredictions = scoreReference ? Predictions.of(model, origin.reference())
                 : new Predictions(model.task(), new double[0], model.task() == Task.MULTICLASS ? new double[0][] : null);
         int[] referenceLabels = scoreReference ? task.labels(origin.reference()) : new int[0];
-        Operations operations = Operations.of(scenario, modelNode.id(), task, refit, poisoning, origin.reference(),
+        Operations operations = Operations.of(scenario, modelNode.id(), task, scenarioModel.features(), refit,
+                poisoning, origin.reference(),
                 referenceLabels, referencePredictions, challenger);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),

@@ -79,11 +79,25 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
                 ? (rows, s) -> ModelTrainer.train(rows, new TrainingOptions(Algorithm.of(card.algorithm()),
                 card.target(), card.features(), card.positiveLabel(), s, 0, "retrained in the run"))
                 : loaded instanceof RegressionModel || loaded instanceof MulticlassModel
-                ? (rows, s) -> TaskTrainer.train(rows, new TrainingOptions(Algorithm.of(card.algorithm(),
-                card.task()), card.target(), card.features(), null, s, 0, "retrained in the run", 0), card.task(),
-                TrainingProgress.NONE).model()
+                ? (rows, s) -> refit(rows, card, s)
                 : null;
         return new ScenarioModel(model, card.target(), card.positiveLabel(), card.features(), refit);
+    }
+
+    /**
+     * A regression or multiclass model of the card's algorithm and task refitted on {@code rows} (all of them:
+     * no holdout); a multiclass refit on rows with fewer than three of the classes is a {@link ModelException}.
+     */
+    private static TaskModel refit(Frame rows, ModelCard card, long seed) {
+        if (card.task() == Task.MULTICLASS) {
+            int classes = org.twinbench.data.ClassLabels.of(rows.column(card.target())).size();
+            if (classes < 3) {
+                throw new org.twinbench.model.ModelException("the rows hold " + classes + " of the model's "
+                        + card.classes().size() + " classes, too few for a multiclass model");
+            }
+        }
+        return TaskTrainer.train(rows, new TrainingOptions(Algorithm.of(card.algorithm(), card.task()), card.target(),
+                card.features(), null, seed, 0, "retrained in the run", 0), card.task(), TrainingProgress.NONE).model();
     }
 
     /**

@@ -19,17 +19,16 @@ final class TaskNodes {
     /** The node types each non-binary task cannot run with, and why. */
     private static final Map<Task, Map<String, String>> REFUSED = Map.of(
             Task.MULTICLASS, Map.of(
-                    NodeCatalog.CBPE_MONITOR, "estimates binary performance",
-                    NodeCatalog.LABEL_NOISE, "flips binary labels",
-                    NodeCatalog.PRIOR_SHIFT, "sets the share of a positive class",
-                    NodeCatalog.CONCEPT_DRIFT, "flips binary labels",
-                    NodeCatalog.POISONING, "flips binary labels"),
+                    NodeCatalog.LABEL_NOISE, "flips binary labels, for binary models only",
+                    NodeCatalog.PRIOR_SHIFT, "sets the share of a positive class, for binary models only",
+                    NodeCatalog.CONCEPT_DRIFT, "flips binary labels, for binary models only",
+                    NodeCatalog.POISONING, "flips binary labels, for binary models only"),
             Task.REGRESSION, Map.of(
-                    NodeCatalog.CBPE_MONITOR, "estimates binary performance",
-                    NodeCatalog.LABEL_NOISE, "flips binary labels",
-                    NodeCatalog.PRIOR_SHIFT, "sets the share of a positive class",
-                    NodeCatalog.CONCEPT_DRIFT, "flips binary labels",
-                    NodeCatalog.POISONING, "flips binary labels",
+                    NodeCatalog.CBPE_MONITOR, "estimates a classifier's accuracy; use monitor.dle for a regression",
+                    NodeCatalog.LABEL_NOISE, "flips binary labels, for binary models only",
+                    NodeCatalog.PRIOR_SHIFT, "sets the share of a positive class, for binary models only",
+                    NodeCatalog.CONCEPT_DRIFT, "flips binary labels, for binary models only",
+                    NodeCatalog.POISONING, "flips binary labels, for binary models only",
                     NodeCatalog.ERROR_DETECTOR, "watches a stream of right and wrong predictions, which amounts "
                             + "have not"));
 
@@ -44,14 +43,15 @@ final class TaskNodes {
         for (ScenarioNode node : scenario.topologicalOrder()) {
             String why = REFUSED.get(task).get(node.type());
             if (why == null && NodeCatalog.SLICE_METRICS.equals(node.type()) && node.flag("fairness")) {
-                why = "with fairness measures rates of a positive class";
+                why = "with fairness measures rates of a positive class, for binary models only";
             }
             if (why == null && NodeCatalog.LABEL_DELAY.equals(node.type()) && node.flag("selective")) {
-                why = "with selective labels keeps the labels of rows scored below a threshold";
+                why = "with selective labels keeps the labels of rows scored below a threshold, for binary models"
+                        + " only";
             }
             if (why != null) {
-                throw new ScenarioException("node " + node.id() + ": " + node.type() + " " + why
-                        + ", for binary models only; the model of node " + modelId + " is a " + task.id() + " model");
+                throw new ScenarioException("node " + node.id() + ": " + node.type() + " " + why + "; the model of node "
+                        + modelId + " is a " + task.id() + " model");
             }
         }
     }

@@ -154,10 +154,22 @@ class CatalogDefaultsTest {
                         new ScenarioEdge("deployed", "metrics")));
     }
 
+    /** A log of predicted amounts (a regression of income), watched by direct loss estimation. */
+    private Scenario loggedAmounts() throws IOException {
+        logged();
+        return new Scenario("logged amounts", "", 7, List.of(
+                node("log", NodeCatalog.DATASET_SOURCE, "path", "log.csv", "batch_size", 200L, "steps", 12L),
+                node("deployed", NodeCatalog.LOGGED_MODEL, "score_column", "p", "target", "income"),
+                node("dle", NodeCatalog.DLE_MONITOR),
+                node("metrics", NodeCatalog.SLICE_METRICS)),
+                List.of(new ScenarioEdge("log", "deployed"), new ScenarioEdge("deployed", "dle"),
+                        new ScenarioEdge("deployed", "metrics")));
+    }
+
     @Test
     void everyNodeTypeRunsTheSameWithoutItsOptionalParametersAsWithTheCatalogDefaultsWrittenOut() throws IOException {
         SampleData.writeLoans(dir.resolve("loans.csv"), 2000, 5);
-        List<Scenario> scenarios = List.of(everyNodeType(), logged(), synthetic(NodeCatalog.SEA_SOURCE),
+        List<Scenario> scenarios = List.of(everyNodeType(), logged(), loggedAmounts(), synthetic(NodeCatalog.SEA_SOURCE),
                 synthetic(NodeCatalog.AGRAWAL_SOURCE).withNode(node("model", NodeCatalog.LOGISTIC_MODEL, "target",
                         "class", "features", List.of("salary", "commission", "age"), "positive", "1")),
                 synthetic(NodeCatalog.HYPERPLANE_SOURCE));

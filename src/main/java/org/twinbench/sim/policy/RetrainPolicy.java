@@ -87,8 +87,15 @@ public record RetrainPolicy(String nodeId, Trigger trigger, int everySteps, List
                 trainRows = poison.apply(trainRows, step, Seeds.random(seed, poison.nodeId(), out.replicate(), step));
             }
             long fitSeed = Seeds.random(seed, nodeId, out.replicate(), step).nextLong();
-            TaskModel candidate = refit.fit(trainRows, fitSeed);
             String window = "steps " + training.get(0).step() + "-" + training.get(training.size() - 1).step();
+            TaskModel candidate;
+            try {
+                candidate = refit.fit(trainRows, fitSeed);
+            } catch (org.twinbench.model.ModelException e) {
+                out.signal(nodeId, Alarm.ROLLBACK, "could not retrain on " + window + ": " + e.getMessage()
+                        + "; kept the previous model");
+                return current;
+            }
             if (holdout != null) {
                 double before = holdoutScore(current, holdout.rows());
                 double after = holdoutScore(candidate, holdout.rows());

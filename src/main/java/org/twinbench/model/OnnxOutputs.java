@@ -123,6 +123,11 @@ final class OnnxOutputs {
             return null;
         }
         Object[] keys = zipmap ? keys(modelClasses, ((SequenceInfo) info).mapInfo.keyType) : null;
+        if (zipmap && keys == null) {
+            problems.add("output '" + chosen + "' is a ZipMap with int64 keys, but its classes " + modelClasses
+                    + " are not all whole numbers");
+            return null;
+        }
         if (task == Task.MULTICLASS) {
             if (classes == null) {
                 problems.add("output '" + chosen + "' gives " + count + " class probabilities but the model names no "
@@ -171,10 +176,15 @@ final class OnnxOutputs {
                 && (sequence.mapInfo.valueType == OnnxJavaType.FLOAT || sequence.mapInfo.valueType == OnnxJavaType.DOUBLE);
     }
 
+    /** The ZipMap's keys of the classes (Long or String), or null when int64 keys are not all whole numbers. */
     private static Object[] keys(List<String> labels, OnnxJavaType type) {
         Object[] keys = new Object[labels.size()];
         for (int c = 0; c < keys.length; c++) {
-            keys[c] = type == OnnxJavaType.INT64 ? (Object) Long.valueOf(labels.get(c)) : labels.get(c);
+            try {
+                keys[c] = type == OnnxJavaType.INT64 ? (Object) Long.valueOf(labels.get(c)) : labels.get(c);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
         return keys;
     }

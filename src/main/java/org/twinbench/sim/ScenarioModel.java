@@ -14,7 +14,7 @@ import org.twinbench.model.ModelCard;
 import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
 import org.twinbench.model.ModelTrainer;
-import org.twinbench.model.OnnxModel;
+import org.twinbench.model.OnnxTaskModel;
 import org.twinbench.model.TrainingOptions;
 import org.twinbench.model.TreeModel;
 import org.twinbench.scenario.NodeCatalog;
@@ -108,7 +108,7 @@ record ScenarioModel(BinaryClassifier model, String target, String positive, Lis
         } catch (DataException e) {
             throw new ScenarioException("node " + node.id() + ": " + e.getMessage());
         }
-        if (onnx != null && onnx != loaded instanceof OnnxModel) {
+        if (onnx != null && onnx != loaded instanceof OnnxTaskModel) {
             throw new ScenarioException("node " + node.id() + ": " + file.getFileName() + " is not "
                     + (onnx ? "an ONNX model (.onnx)" : "a TwinBench model (.twinmodel)"));
         }

@@ -1,5 +1,6 @@
 package org.twinbench.model;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -60,6 +61,11 @@ final class OnnxSession implements AutoCloseable {
 
     /** Opens {@code file} and its sidecar {@code file.json}, if there is one. */
     static OnnxSession open(Path file) {
+        return open(file, true);
+    }
+
+    /** As {@link #open(Path)}; {@code zipMapTensors} false reads a ZipMap output as the runtime's maps (for tests). */
+    static OnnxSession open(Path file, boolean zipMapTensors) {
         String problem = InputFiles.problem(file);
         if (problem != null) {
             throw new ModelException(file + ": " + (problem.equals("file not found") ? "model file not found" : problem));
@@ -89,15 +95,17 @@ final class OnnxSession implements AutoCloseable {
         } catch (OrtException e) {
             throw new ModelException(file + ": not a usable ONNX model (ONNX Runtime: " + firstLine(e) + ")", e);
         }
+        Map<String, String> zipMaps = zipMapTensors ? OnnxClassLabels.zipMapInputs(bytes) : Map.of();
         try {
+            Map<String, NodeInfo> declared = session.getOutputInfo();
+            session = withZipMapTensors(environment, session, bytes, zipMaps);
             List<String> problems = new ArrayList<>();
             OnnxInputs inputs = OnnxInputs.of(session.getInputInfo(), mapping, problems);
-            OnnxOutputs outputs = OnnxOutputs.choose(session.getOutputInfo(), mapping, OnnxClassLabels.byOutput(bytes),
-                    problems);
+            OnnxOutputs outputs = OnnxOutputs.choose(declared, mapping, OnnxClassLabels.byOutput(bytes),
+                    session.getOutputInfo().keySet().containsAll(zipMaps.values()) ? zipMaps : Map.of(), problems);
             if (!problems.isEmpty()) {
                 throw new ModelException(file + ": TwinBench cannot read this model: " + String.join("; ", problems)
-                        + "; " + OnnxSignature.of(session.getInputInfo(), session.getOutputInfo()) + ". "
-                        + OnnxSignature.NEEDS);
+                        + "; " + OnnxSignature.of(session.getInputInfo(), declared) + ". " + OnnxSignature.NEEDS);
             }
             return new OnnxSession(file, environment, session, inputs, outputs, mapping, Sha256.of(bytes));
         } catch (OrtException e) {
@@ -106,6 +114,26 @@ final class OnnxSession implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(session);
             throw e;
+        }
+    }
+
+    /**
+     * A session of the model that also returns the tensors its ZipMaps read ({@link OnnxClassLabels#withFloatOutputs}),
+     * replacing {@code session}; {@code session} itself when there is no ZipMap or the runtime refuses the copy.
+     */
+    private static OrtSession withZipMapTensors(OrtEnvironment environment, OrtSession session, byte[] bytes,
+                                                Map<String, String> zipMaps) {
+        byte[] widened = zipMaps.isEmpty() ? null
+                : OnnxClassLabels.withFloatOutputs(bytes, List.copyOf(new java.util.LinkedHashSet<>(zipMaps.values())));
+        if (widened == null) {
+            return session;
+        }
+        try {
+            OrtSession wider = environment.createSession(widened, new OrtSession.SessionOptions());
+            closeQuietly(session);
+            return wider;
+        } catch (OrtException e) {
+            return session;
         }
     }
 
@@ -141,7 +169,7 @@ final class OnnxSession implements AutoCloseable {
             Map<String, OnnxTensor> tensors = Map.of();
             try {
                 tensors = feeds.feeds(environment, from, rows);
-                try (OrtSession.Result result = session.run(tensors, Set.of(outputs.output()))) {
+                try (OrtSession.Result result = session.run(tensors, Set.of(outputs.fetched()))) {
                     outputs.read(result.get(0), from, rows, values);
                 }
             } catch (OrtException e) {

@@ -187,15 +187,23 @@ class OnnxExportedModelsTest {
         assertRegression("diabetes-forest.onnx");
     }
 
+    @Test
+    void flatInputsOfDoublesAndWholeNumbersAndAFlatOutputAreRead() {
+        assertRegression("diabetes-flat.onnx", "bmi", "bp", "sex");
+    }
+
     private void assertRegression(String name) {
+        assertRegression(name, "age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6");
+    }
+
+    private void assertRegression(String name, String... features) {
         Frame rows = TableLoader.load(Path.of("sample-data", "public", "diabetes.csv")).frame();
         double[] expected = table(name.replace(".onnx", "-expected.csv")).numeric("variable").values();
         try (OnnxTaskModel loaded = OnnxTaskModel.load(resource(name))) {
             assertThat(loaded).isInstanceOf(OnnxRegressionModel.class);
             OnnxRegressionModel model = (OnnxRegressionModel) loaded;
             assertThat(model.card().task()).isEqualTo(Task.REGRESSION);
-            assertThat(model.card().features()).containsExactly("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5",
-                    "s6");
+            assertThat(model.card().features()).containsExactly(features);
             for (int batch : new int[] {1, 7, 4096}) {
                 assertClose(model.withBatchSize(batch).predict(rows), expected, name + " batch " + batch);
             }

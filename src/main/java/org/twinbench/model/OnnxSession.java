@@ -89,20 +89,24 @@ final class OnnxSession implements AutoCloseable {
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new ModelException(file + ": ONNX Runtime cannot start on this platform: " + e.getMessage(), e);
         }
-        OrtSession session;
-        try {
-            session = environment.createSession(bytes, new OrtSession.SessionOptions());
-        } catch (OrtException e) {
-            throw new ModelException(file + ": not a usable ONNX model (ONNX Runtime: " + firstLine(e) + ")", e);
-        }
         Map<String, String> zipMaps = zipMapTensors ? OnnxClassLabels.zipMapInputs(bytes) : Map.of();
+        OrtSession session = widened(environment, bytes, zipMaps);
+        if (session == null) {
+            zipMaps = Map.of();
+            try {
+                session = environment.createSession(bytes, new OrtSession.SessionOptions());
+            } catch (OrtException e) {
+                throw new ModelException(file + ": not a usable ONNX model (ONNX Runtime: " + firstLine(e) + ")", e);
+            }
+        }
         try {
-            Map<String, NodeInfo> declared = session.getOutputInfo();
-            session = withZipMapTensors(environment, session, bytes, zipMaps);
+            // The model's own outputs: the widened session's, less the tensors it was widened by.
+            Map<String, NodeInfo> declared = new java.util.LinkedHashMap<>(session.getOutputInfo());
+            declared.keySet().removeAll(zipMaps.values());
             List<String> problems = new ArrayList<>();
             OnnxInputs inputs = OnnxInputs.of(session.getInputInfo(), mapping, problems);
-            OnnxOutputs outputs = OnnxOutputs.choose(declared, mapping, OnnxClassLabels.byOutput(bytes),
-                    session.getOutputInfo().keySet().containsAll(zipMaps.values()) ? zipMaps : Map.of(), problems);
+            OnnxOutputs outputs = OnnxOutputs.choose(declared, mapping, OnnxClassLabels.byOutput(bytes), zipMaps,
+                    problems);
             if (!problems.isEmpty()) {
                 throw new ModelException(file + ": TwinBench cannot read this model: " + String.join("; ", problems)
                         + "; " + OnnxSignature.of(session.getInputInfo(), declared) + ". " + OnnxSignature.NEEDS);
@@ -119,21 +123,18 @@ final class OnnxSession implements AutoCloseable {
 
     /**
      * A session of the model that also returns the tensors its ZipMaps read ({@link OnnxClassLabels#withFloatOutputs}),
-     * replacing {@code session}; {@code session} itself when there is no ZipMap or the runtime refuses the copy.
+     * or null when there is no ZipMap or the runtime refuses the copy (then the model is opened as it is).
      */
-    private static OrtSession withZipMapTensors(OrtEnvironment environment, OrtSession session, byte[] bytes,
-                                                Map<String, String> zipMaps) {
+    private static OrtSession widened(OrtEnvironment environment, byte[] bytes, Map<String, String> zipMaps) {
         byte[] widened = zipMaps.isEmpty() ? null
                 : OnnxClassLabels.withFloatOutputs(bytes, List.copyOf(new java.util.LinkedHashSet<>(zipMaps.values())));
         if (widened == null) {
-            return session;
+            return null;
         }
         try {
-            OrtSession wider = environment.createSession(widened, new OrtSession.SessionOptions());
-            closeQuietly(session);
-            return wider;
+            return environment.createSession(widened, new OrtSession.SessionOptions());
         } catch (OrtException e) {
-            return session;
+            return null;
         }
     }
 

@@ -21,6 +21,8 @@ zip_map.py, common/tree_ensemble.py, _parse.py):
                           "classes" names the species of the data
   diabetes-linear         regression; one double input "double_input" [N, 10]; MatMul + Add + Reshape
                           in double (skl2onnx's path for doubles) -> "variable" double [N, 1]
+  diabetes-flat           regression; inputs of shape [N] (double bmi, bp; int64 sex), output "variable"
+                          double [N]; no sidecar
   diabetes-forest         regression; one float input per column; Concat -> TreeEnsembleRegressor ->
                           "variable" float [N, 1]; no sidecar at all
   loans-pipeline          binary, classes "no"/"yes"; a ColumnTransformer pipeline with one input per
@@ -319,6 +321,26 @@ def diabetes():
     sidecar("diabetes-linear", target="target", inputs={"double_input": columns})
     record("diabetes-linear", None, linear.predict(x), run("diabetes-linear", {"double_input": x}),
            value_output="variable")
+
+    # flat [N] inputs of three kinds and a flat [N] output: bmi and bp double, sex int64 (1 or 2)
+    flat = ["bmi", "bp", "sex"]
+    small = LinearRegression().fit(data[flat].to_numpy(), y)
+    init = [helper.make_tensor("coef3", TensorProto.DOUBLE, [3, 1], small.coef_.tolist()),
+            helper.make_tensor("intercept3", TensorProto.DOUBLE, [1], [float(small.intercept_)]),
+            helper.make_tensor("column", TensorProto.INT64, [2], [-1, 1]),
+            helper.make_tensor("flat", TensorProto.INT64, [1], [-1])]
+    nodes = [helper.make_node("Cast", ["sex"], ["sex_double"], to=TensorProto.DOUBLE)]
+    nodes += [helper.make_node("Reshape", [c, "column"], [c + "_column"]) for c in ["bmi", "bp", "sex_double"]]
+    nodes += [helper.make_node("Concat", ["bmi_column", "bp_column", "sex_double_column"], ["merged"], axis=1),
+              helper.make_node("MatMul", ["merged", "coef3"], ["multiplied"]),
+              helper.make_node("Add", ["multiplied", "intercept3"], ["sum"]),
+              helper.make_node("Reshape", ["sum", "flat"], ["variable"])]
+    save("diabetes-flat", nodes, [tensor("bmi", TensorProto.DOUBLE, [None]), tensor("bp", TensorProto.DOUBLE, [None]),
+                                  tensor("sex", TensorProto.INT64, [None])],
+         [tensor("variable", TensorProto.DOUBLE, [None])], init)
+    record("diabetes-flat", None, small.predict(data[flat].to_numpy()),
+           run("diabetes-flat", {"bmi": data["bmi"].to_numpy(), "bp": data["bp"].to_numpy(),
+                                 "sex": data["sex"].to_numpy().astype(np.int64)}), value_output="variable")
 
     forest = RandomForestRegressor(n_estimators=10, max_depth=4, random_state=2).fit(x, y)
     nodes = [concat_columns(columns, "merged_columns"),

@@ -15,6 +15,11 @@ import java.util.Map;
  * are {@code classlabels_int64s}, {@code classlabels_ints} and {@code classlabels_strings}. The bytes
  * were already walked whole by {@link OnnxExternalData}; a field that does not parse ends the reading
  * with what was found.
+ *
+ * <p>It also finds the tensor a ZipMap reads ({@link #zipMapInputs}) and writes a copy of the model that
+ * returns that tensor too ({@link #withFloatOutputs}): ONNX Runtime's Java API hands a ZipMap over as one
+ * map object per row, about 45 µs each, while the tensor it zips holds the same numbers in the same
+ * class order and comes over in one piece.
  */
 final class OnnxClassLabels {
 
@@ -38,6 +43,104 @@ final class OnnxClassLabels {
             // Malformed bytes were refused before; a reader that stops here simply knows fewer labels.
         }
         return labels;
+    }
+
+    /**
+     * For each ZipMap of the top graph: its output's name and the name of the tensor it reads, when that
+     * tensor is not a graph output already.
+     */
+    static Map<String, String> zipMapInputs(byte[] model) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        OnnxClassLabels reader = new OnnxClassLabels(model);
+        try {
+            for (int[] graph : reader.fields(0, model.length, 7)) {
+                java.util.Set<String> outputs = new java.util.HashSet<>();
+                for (int[] output : reader.fields(graph[0], graph[1], 12)) {
+                    reader.fields(output[0], output[1], 1).forEach(name -> outputs.add(reader.text(name)));
+                }
+                for (int[] node : reader.fields(graph[0], graph[1], 1)) {
+                    List<int[]> type = reader.fields(node[0], node[1], 4);
+                    List<int[]> in = reader.fields(node[0], node[1], 1);
+                    List<int[]> out = reader.fields(node[0], node[1], 2);
+                    if (type.size() == 1 && reader.text(type.get(0)).equals("ZipMap") && in.size() == 1 && out.size() == 1
+                            && !outputs.contains(reader.text(in.get(0)))) {
+                        inputs.put(reader.text(out.get(0)), reader.text(in.get(0)));
+                    }
+                }
+            }
+        } catch (IndexOutOfBoundsException | IllegalStateException e) {
+            // As in byOutput: fewer ZipMaps found means they are read as maps.
+        }
+        return inputs;
+    }
+
+    /**
+     * The model with {@code names} added to its graph's outputs as float tensors (GraphProto output 12:
+     * ValueInfoProto name 1, type 2; TypeProto tensor_type 1; elem_type 1 = FLOAT), or null when the
+     * model does not hold exactly one graph.
+     */
+    static byte[] withFloatOutputs(byte[] model, List<String> names) {
+        OnnxClassLabels reader = new OnnxClassLabels(model);
+        try {
+            List<int[]> graphs = reader.fields(0, model.length, 7);
+            if (graphs.size() != 1) {
+                return null;
+            }
+            java.io.ByteArrayOutputStream extra = new java.io.ByteArrayOutputStream();
+            byte[] tensorType = {0x08, 0x01};
+            for (String name : names) {
+                byte[] text = name.getBytes(StandardCharsets.UTF_8);
+                java.io.ByteArrayOutputStream info = new java.io.ByteArrayOutputStream();
+                field(info, 1, text);
+                field(info, 2, delimited(1, tensorType));
+                field(extra, 12, info.toByteArray());
+            }
+            int[] graph = graphs.get(0);
+            int keyStart = keyStart(model, graph[0]);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(model, 0, keyStart);
+            byte[] body = new byte[graph[1] - graph[0] + extra.size()];
+            System.arraycopy(model, graph[0], body, 0, graph[1] - graph[0]);
+            System.arraycopy(extra.toByteArray(), 0, body, graph[1] - graph[0], extra.size());
+            field(out, 7, body);
+            out.write(model, graph[1], model.length - graph[1]);
+            return out.toByteArray();
+        } catch (IndexOutOfBoundsException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    /** Where the key of the field whose value starts at {@code valueStart} begins: back over the length, then the key. */
+    private static int keyStart(byte[] model, int valueStart) {
+        int at = valueStart - 1;
+        while (at > 0 && model[at - 1] < 0) {
+            at--;
+        }
+        // at: first byte of the length varint; the key of field 7, wire type 2, is the one byte 0x3A
+        if (at < 1 || model[at - 1] != 0x3A) {
+            throw new IllegalStateException("graph key not found");
+        }
+        return at - 1;
+    }
+
+    private static byte[] delimited(int field, byte[] value) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        field(out, field, value);
+        return out.toByteArray();
+    }
+
+    private static void field(java.io.ByteArrayOutputStream out, int field, byte[] value) {
+        writeVarint(out, ((long) field << 3) | 2);
+        writeVarint(out, value.length);
+        out.writeBytes(value);
+    }
+
+    private static void writeVarint(java.io.ByteArrayOutputStream out, long value) {
+        while ((value & ~0x7FL) != 0) {
+            out.write((int) ((value & 0x7F) | 0x80));
+            value >>>= 7;
+        }
+        out.write((int) value);
     }
 
     private void node(int from, int to, Map<String, List<String>> labels) {

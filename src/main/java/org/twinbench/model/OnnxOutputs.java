@@ -37,6 +37,8 @@ import org.twinbench.data.Task;
 final class OnnxOutputs {
 
     private final String output;
+    /** The output asked of the runtime: {@link #output}, or the tensor a ZipMap output zips. */
+    private final String fetched;
     private final Task task;
     /** Columns read per row: the classes, or 1 (amounts; the positive class's probability alone). */
     private final int width;
@@ -48,9 +50,10 @@ final class OnnxOutputs {
     private final int positive;
     private final String positiveLabel;
 
-    private OnnxOutputs(String output, Task task, int width, Object[] keys, boolean floats, List<String> classes,
-                        int positive, String positiveLabel) {
+    private OnnxOutputs(String output, String fetched, Task task, int width, Object[] keys, boolean floats,
+                        List<String> classes, int positive, String positiveLabel) {
         this.output = output;
+        this.fetched = fetched;
         this.task = task;
         this.width = width;
         this.keys = keys;
@@ -60,9 +63,12 @@ final class OnnxOutputs {
         this.positiveLabel = positiveLabel;
     }
 
-    /** The reading of the model's outputs, or null with the reasons added to {@code problems}. */
+    /**
+     * The reading of the model's outputs, or null with the reasons added to {@code problems}. {@code zipMaps}
+     * names, for a ZipMap output, the float tensor [N, C] it zips that the runtime also returns.
+     */
     static OnnxOutputs choose(Map<String, NodeInfo> outputs, OnnxMapping mapping, Map<String, List<String>> labels,
-                              List<String> problems) {
+                              Map<String, String> zipMaps, List<String> problems) {
         String chosen = pick(outputs, mapping, labels);
         if (chosen == null) {
             problems.add(mapping.output() != null && !outputs.containsKey(mapping.output())
@@ -90,7 +96,7 @@ final class OnnxOutputs {
                         + "or [N, 1]");
                 return null;
             }
-            return new OnnxOutputs(chosen, Task.REGRESSION, 1, null, floats, List.of(), 0, "");
+            return new OnnxOutputs(chosen, chosen, Task.REGRESSION, 1, null, floats, List.of(), 0, "");
         }
         List<String> modelClasses = labels.get(chosen);
         if (modelClasses == null && new LinkedHashSet<>(labels.values()).size() == 1) {
@@ -123,13 +129,19 @@ final class OnnxOutputs {
             return null;
         }
         Object[] keys = zipmap ? keys(modelClasses, ((SequenceInfo) info).mapInfo.keyType) : null;
+        String fetched = zipmap ? zipMaps.getOrDefault(chosen, chosen) : chosen;
+        if (zipmap && keys == null) {
+            problems.add("output '" + chosen + "' is a ZipMap with int64 keys, but its classes " + modelClasses
+                    + " are not all whole numbers");
+            return null;
+        }
         if (task == Task.MULTICLASS) {
             if (classes == null) {
                 problems.add("output '" + chosen + "' gives " + count + " class probabilities but the model names no "
                         + "classes; list them in " + mapping.name() + " ({\"classes\": [...]}, in the model's order)");
                 return null;
             }
-            return new OnnxOutputs(chosen, task, count, keys, floats, List.copyOf(classes), -1, "");
+            return new OnnxOutputs(chosen, fetched, task, count, keys, floats, List.copyOf(classes), -1, "");
         }
         int positive = count == 1 ? 0 : positive(mapping, modelClasses, classes, problems);
         if (positive < 0) {
@@ -137,8 +149,8 @@ final class OnnxOutputs {
         }
         String label = mapping.positiveLabel() != null ? mapping.positiveLabel()
                 : classes != null ? classes.get(count == 1 ? 1 : positive) : "1";
-        return new OnnxOutputs(chosen, task, count, keys, floats, classes == null ? List.of() : List.copyOf(classes),
-                positive, label);
+        return new OnnxOutputs(chosen, fetched, task, count, keys, floats,
+                classes == null ? List.of() : List.copyOf(classes), positive, label);
     }
 
     private static String pick(Map<String, NodeInfo> outputs, OnnxMapping mapping, Map<String, List<String>> labels) {
@@ -171,10 +183,15 @@ final class OnnxOutputs {
                 && (sequence.mapInfo.valueType == OnnxJavaType.FLOAT || sequence.mapInfo.valueType == OnnxJavaType.DOUBLE);
     }
 
+    /** The ZipMap's keys of the classes (Long or String), or null when int64 keys are not all whole numbers. */
     private static Object[] keys(List<String> labels, OnnxJavaType type) {
         Object[] keys = new Object[labels.size()];
         for (int c = 0; c < keys.length; c++) {
-            keys[c] = type == OnnxJavaType.INT64 ? (Object) Long.valueOf(labels.get(c)) : labels.get(c);
+            try {
+                keys[c] = type == OnnxJavaType.INT64 ? (Object) Long.valueOf(labels.get(c)) : labels.get(c);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
         return keys;
     }
@@ -207,6 +224,10 @@ final class OnnxOutputs {
         return output;
     }
 
+    String fetched() {
+        return fetched;
+    }
+
     Task task() {
         return task;
     }
@@ -228,7 +249,7 @@ final class OnnxOutputs {
      * and column {@code c}; {@code from} is the batch's first row, for messages.
      */
     void read(OnnxValue value, int from, int rows, double[] out) throws OrtException {
-        if (keys != null) {
+        if (keys != null && fetched.equals(output)) {
             List<? extends OnnxValue> maps = ((OnnxSequence) value).getValue();
             try {
                 for (int i = 0; i < rows; i++) {
@@ -247,8 +268,8 @@ final class OnnxOutputs {
             }
             return;
         }
-        if (!(value instanceof OnnxTensor tensor)) {
-            throw new ModelException("ONNX output '" + output + "' is not a tensor");
+        if (!(value instanceof OnnxTensor tensor) || (keys != null && tensor.getInfo().type != OnnxJavaType.FLOAT)) {
+            throw new ModelException("ONNX output '" + fetched + "' is not a " + (keys != null ? "float " : "") + "tensor");
         }
         long[] shape = tensor.getInfo().getShape();
         int stride = shape.length == 2 ? (int) shape[1] : 1;

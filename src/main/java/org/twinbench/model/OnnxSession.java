@@ -1,5 +1,6 @@
 package org.twinbench.model;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -60,6 +61,11 @@ final class OnnxSession implements AutoCloseable {
 
     /** Opens {@code file} and its sidecar {@code file.json}, if there is one. */
     static OnnxSession open(Path file) {
+        return open(file, true);
+    }
+
+    /** As {@link #open(Path)}; {@code zipMapTensors} false reads a ZipMap output as the runtime's maps (for tests). */
+    static OnnxSession open(Path file, boolean zipMapTensors) {
         String problem = InputFiles.problem(file);
         if (problem != null) {
             throw new ModelException(file + ": " + (problem.equals("file not found") ? "model file not found" : problem));
@@ -83,21 +89,27 @@ final class OnnxSession implements AutoCloseable {
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new ModelException(file + ": ONNX Runtime cannot start on this platform: " + e.getMessage(), e);
         }
-        OrtSession session;
-        try {
-            session = environment.createSession(bytes, new OrtSession.SessionOptions());
-        } catch (OrtException e) {
-            throw new ModelException(file + ": not a usable ONNX model (ONNX Runtime: " + firstLine(e) + ")", e);
+        Map<String, String> zipMaps = zipMapTensors ? OnnxClassLabels.zipMapInputs(bytes) : Map.of();
+        OrtSession session = widened(environment, bytes, zipMaps);
+        if (session == null) {
+            zipMaps = Map.of();
+            try {
+                session = environment.createSession(bytes, new OrtSession.SessionOptions());
+            } catch (OrtException e) {
+                throw new ModelException(file + ": not a usable ONNX model (ONNX Runtime: " + firstLine(e) + ")", e);
+            }
         }
         try {
+            // The model's own outputs: the widened session's, less the tensors it was widened by.
+            Map<String, NodeInfo> declared = new java.util.LinkedHashMap<>(session.getOutputInfo());
+            declared.keySet().removeAll(zipMaps.values());
             List<String> problems = new ArrayList<>();
             OnnxInputs inputs = OnnxInputs.of(session.getInputInfo(), mapping, problems);
-            OnnxOutputs outputs = OnnxOutputs.choose(session.getOutputInfo(), mapping, OnnxClassLabels.byOutput(bytes),
+            OnnxOutputs outputs = OnnxOutputs.choose(declared, mapping, OnnxClassLabels.byOutput(bytes), zipMaps,
                     problems);
             if (!problems.isEmpty()) {
                 throw new ModelException(file + ": TwinBench cannot read this model: " + String.join("; ", problems)
-                        + "; " + OnnxSignature.of(session.getInputInfo(), session.getOutputInfo()) + ". "
-                        + OnnxSignature.NEEDS);
+                        + "; " + OnnxSignature.of(session.getInputInfo(), declared) + ". " + OnnxSignature.NEEDS);
             }
             return new OnnxSession(file, environment, session, inputs, outputs, mapping, Sha256.of(bytes));
         } catch (OrtException e) {
@@ -106,6 +118,23 @@ final class OnnxSession implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(session);
             throw e;
+        }
+    }
+
+    /**
+     * A session of the model that also returns the tensors its ZipMaps read ({@link OnnxClassLabels#withFloatOutputs}),
+     * or null when there is no ZipMap or the runtime refuses the copy (then the model is opened as it is).
+     */
+    private static OrtSession widened(OrtEnvironment environment, byte[] bytes, Map<String, String> zipMaps) {
+        byte[] widened = zipMaps.isEmpty() ? null
+                : OnnxClassLabels.withFloatOutputs(bytes, List.copyOf(new java.util.LinkedHashSet<>(zipMaps.values())));
+        if (widened == null) {
+            return null;
+        }
+        try {
+            return environment.createSession(widened, new OrtSession.SessionOptions());
+        } catch (OrtException e) {
+            return null;
         }
     }
 
@@ -141,7 +170,7 @@ final class OnnxSession implements AutoCloseable {
             Map<String, OnnxTensor> tensors = Map.of();
             try {
                 tensors = feeds.feeds(environment, from, rows);
-                try (OrtSession.Result result = session.run(tensors, Set.of(outputs.output()))) {
+                try (OrtSession.Result result = session.run(tensors, Set.of(outputs.fetched()))) {
                     outputs.read(result.get(0), from, rows, values);
                 }
             } catch (OrtException e) {

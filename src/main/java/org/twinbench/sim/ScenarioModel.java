@@ -17,7 +17,7 @@ import org.twinbench.model.ModelInputs;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.model.MulticlassClassifier;
 import org.twinbench.model.MulticlassModel;
-import org.twinbench.model.OnnxModel;
+import org.twinbench.model.OnnxTaskModel;
 import org.twinbench.model.RegressionModel;
 import org.twinbench.model.Regressor;
 import org.twinbench.model.TaskModel;
@@ -154,7 +154,7 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         } catch (DataException e) {
             throw new ScenarioException("node " + node.id() + ": " + e.getMessage());
         }
-        if (onnx != null && onnx != loaded instanceof OnnxModel) {
+        if (onnx != null && onnx != loaded instanceof OnnxTaskModel) {
             throw new ScenarioException("node " + node.id() + ": " + file.getFileName() + " is not "
                     + (onnx ? "an ONNX model (.onnx)" : "a TwinBench model (.twinmodel)"));
         }

@@ -157,6 +157,26 @@ class OnnxExportedModelsTest {
     }
 
     @Test
+    void aZipMapReadAsMapsGivesWhatTheTensorItZipsGives() {
+        Frame rows = loans();
+        for (String name : List.of("loans-pipeline.onnx", "breast-cancer-logistic.onnx")) {
+            Frame data = name.startsWith("loans") ? rows : table("breast-cancer.csv");
+            try (OnnxModel fast = OnnxModel.load(resource(name));
+                 OnnxModel maps = new OnnxModel(OnnxSession.open(resource(name), false), 64)) {
+                assertThat(fast.session.outputs().fetched()).isEqualTo("probability_tensor");
+                assertThat(maps.session.outputs().fetched()).isEqualTo("output_probability");
+                Frame conformed = ModelInputs.conform(fast, data, "data");
+                assertThat(maps.scorePositive(conformed)).containsExactly(fast.scorePositive(conformed));
+            }
+        }
+        try (OnnxTaskModel wine = new OnnxMulticlassModel(OnnxSession.open(resource("wine-forest.onnx"), false), 5)) {
+            Frame data = TableLoader.load(Path.of("sample-data", "public", "wine.csv")).frame();
+            double[][] p = ((OnnxMulticlassModel) wine).probabilities(data);
+            assertThat(p[0][0]).isCloseTo(table("wine-forest-expected.csv").numeric("p_class_0").get(0), within(1e-7));
+        }
+    }
+
+    @Test
     void regressionReadsTheVariableOutputOfADoubleModel() {
         assertRegression("diabetes-linear.onnx");
     }
@@ -167,15 +187,23 @@ class OnnxExportedModelsTest {
         assertRegression("diabetes-forest.onnx");
     }
 
+    @Test
+    void flatInputsOfDoublesAndWholeNumbersAndAFlatOutputAreRead() {
+        assertRegression("diabetes-flat.onnx", "bmi", "bp", "sex");
+    }
+
     private void assertRegression(String name) {
+        assertRegression(name, "age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6");
+    }
+
+    private void assertRegression(String name, String... features) {
         Frame rows = TableLoader.load(Path.of("sample-data", "public", "diabetes.csv")).frame();
         double[] expected = table(name.replace(".onnx", "-expected.csv")).numeric("variable").values();
         try (OnnxTaskModel loaded = OnnxTaskModel.load(resource(name))) {
             assertThat(loaded).isInstanceOf(OnnxRegressionModel.class);
             OnnxRegressionModel model = (OnnxRegressionModel) loaded;
             assertThat(model.card().task()).isEqualTo(Task.REGRESSION);
-            assertThat(model.card().features()).containsExactly("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5",
-                    "s6");
+            assertThat(model.card().features()).containsExactly(features);
             for (int batch : new int[] {1, 7, 4096}) {
                 assertClose(model.withBatchSize(batch).predict(rows), expected, name + " batch " + batch);
             }

@@ -80,6 +80,10 @@ public final class FollowSource implements BatchSource {
     public static Snapshot snapshot(String nodeId, Path file) {
         for (int attempt = 0; attempt < 20; attempt++) {
             long before = sizeOf(file);
+            if (before < 0) {
+                // Missing or unreadable: the loader says so as it does for every data file.
+                TableLoader.load(file);
+            }
             if (before > 0 && lastByte(file, before) == '\n') {
                 Dataset dataset = TableLoader.load(file);
                 if (sizeOf(file) == before) {

@@ -36,7 +36,7 @@ public final class FileTail {
 
     /**
      * Follows {@code file} from byte {@code offset}, the end of line {@code lines} (a line end), reporting
-     * truncation and rotation to {@code notes}.
+     * truncation and rotation to {@code notes}; from byte 0 its header line is skipped.
      *
      * @param header the file's header line, skipped when the file starts again
      */
@@ -47,6 +47,7 @@ public final class FileTail {
         this.header = header;
         this.notes = notes;
         this.key = keyOf(file);
+        this.atStart = offset == 0;
     }
 
     /** A complete line and its number in the file (1 = the first line). */

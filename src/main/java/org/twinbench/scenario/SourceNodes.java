@@ -55,7 +55,10 @@ final class SourceNodes {
                                     + "fit two readings, e.g. M/d/yyyy (US) or d/M/yyyy (European)"),
                             optional("follow", BOOLEAN, false, "With a time column and a window: keep watching the "
                                     + "file for appended rows and run each window when it closes (a row of a later "
-                                    + "window arrives); steps is then the most windows the run takes")),
+                                    + "window arrives); steps is then the most windows the run takes"),
+                            optional("follow_files", TEXT, null, "With follow: a pattern of file names in the data "
+                                    + "file's folder (e.g. log-*.csv); a matching file whose name sorts after the "
+                                    + "one followed is read next, once it appears")),
                     List.of(), List.of(BATCH_OUT)),
             new NodeType(NodeCatalog.SEA_SOURCE, "Sources", "SEA stream",
                     "Street & Kim's SEA concepts: x1..x3 uniform on [0, 10], class 1 when x1 + x2 > θ (θ = 8, 9, 7, 9.5)",

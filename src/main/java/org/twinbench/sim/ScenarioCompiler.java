@@ -154,7 +154,7 @@ public final class ScenarioCompiler {
                 throw new ScenarioException("node " + sourceNode.id() + ": " + dataFile + " has no dated rows to replay"
                         + " after the reference");
             }
-            source = !follow ? calendar : FollowSource.of(sourceNode.id(), production, snapshot, dataFile, timeColumn,
+            source = !follow ? calendar : FollowSource.of(sourceNode, production, snapshot, dataFile,
                     TimeColumns.format(sourceNode, asWritten.column(timeColumn), timeColumn), calendar,
                     rows -> PersonalSlices.mask(rows, dataset, scenario), listener::onNote);
         } else if (follow) {

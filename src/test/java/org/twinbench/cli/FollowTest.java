@@ -56,10 +56,16 @@ class FollowTest {
     }
 
     private Path scenario(Path log) throws IOException {
+        return scenario(log, Map.of());
+    }
+
+    private Path scenario(Path log, Map<String, Object> more) throws IOException {
+        Map<String, Object> params = new java.util.LinkedHashMap<>(Map.of("path", log.getFileName().toString(),
+                "time_column", "scored_on", "window", "week", "reference_until", "2025-01-13",
+                "follow", true, "steps", 100L));
+        params.putAll(more);
         Scenario scenario = new Scenario("Followed log", "", 7, List.of(
-                new ScenarioNode("log", NodeCatalog.DATASET_SOURCE, Map.of("path", log.getFileName().toString(),
-                        "time_column", "scored_on", "window", "week", "reference_until", "2025-01-13",
-                        "follow", true, "steps", 100L), 0, 0),
+                new ScenarioNode("log", NodeCatalog.DATASET_SOURCE, params, 0, 0),
                 new ScenarioNode("deployed", NodeCatalog.LOGGED_MODEL, Map.of("score_column", "p",
                         "target", "outcome", "positive", "yes"), 200, 0),
                 new ScenarioNode("by-region", NodeCatalog.SLICE_METRICS, Map.of("slices", List.of("region"),
@@ -180,6 +186,34 @@ class FollowTest {
         assertThat(result.err()).contains("log.csv was truncated to").contains("reading it again from its start");
         // Nothing is read twice: each week holds exactly its rows, the new ones included.
         assertThat(windows(dir.resolve("truncated"))).isEqualTo(expected(dates, LocalDate.of(2025, 1, 13)));
+    }
+
+    @Test
+    void theNextFileOfTheFolderIsReadWhenItAppears() throws Exception {
+        List<LocalDate> dates = new ArrayList<>();
+        String header = "scored_on,region,p,outcome\n";
+        Path first = dir.resolve("log-2025-01.csv");
+        Files.writeString(first, header + String.join("\n",
+                rows(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 25), dates)) + "\n");
+        Path store = dir.resolve("runs.sqlite");
+        Path file = scenario(first, Map.of("follow_files", "log-*.csv"));
+        CompletableFuture<CliRunner> run = CompletableFuture.supplyAsync(() -> CliRunner.run("run", file.toString(),
+                "--out", dir.resolve("files").toString(), "--store", store.toString(), "--idle-exit", "1.5"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (storedSteps(store) < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        // Neither a file that does not match nor one that sorts before the followed one is read.
+        Files.writeString(dir.resolve("other.csv"), header + "1/27/2025,north,0.10,no\n");
+        Files.writeString(dir.resolve("log-2024-12.csv"), header + "1/27/2025,north,0.10,no\n");
+        Files.writeString(dir.resolve("log-2025-02.csv"), header + String.join("\n",
+                rows(LocalDate.of(2025, 1, 25), LocalDate.of(2025, 2, 4), dates)) + "\n");
+        CliRunner result = run.get(60, TimeUnit.SECONDS);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("reading log-2025-02.csv after log-2025-01.csv");
+        assertThat(windows(dir.resolve("files"))).isEqualTo(expected(dates, LocalDate.of(2025, 1, 13)));
+        assertThat(windows(dir.resolve("files")).keySet()).containsExactly("2025-01-13", "2025-01-20",
+                "2025-01-27", "2025-02-03");
     }
 
     @Test

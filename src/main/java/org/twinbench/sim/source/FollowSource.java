@@ -26,6 +26,7 @@ import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
 import org.twinbench.scenario.ScenarioException;
+import org.twinbench.scenario.ScenarioNode;
 
 /**
  * Follows a growing file by the calendar ({@code follow: true}): step {@code t} is the {@code t}-th
@@ -49,7 +50,10 @@ public final class FollowSource implements BatchSource {
     private final CalendarSource.Window window;
     private final UnaryOperator<Frame> mask;
     private final Consumer<String> notes;
-    private final FileTail tail;
+    private final String header;
+    private final java.nio.file.PathMatcher nextFiles;
+    private FileTail tail;
+    private Path current;
     private final char delimiter;
     private final Cancellation stop = new Cancellation();
     private final List<Frame> closed = new ArrayList<>();
@@ -76,6 +80,10 @@ public final class FollowSource implements BatchSource {
     public static Snapshot snapshot(String nodeId, Path file) {
         for (int attempt = 0; attempt < 20; attempt++) {
             long before = sizeOf(file);
+            if (before < 0) {
+                // Missing or unreadable: the loader says so as it does for every data file.
+                TableLoader.load(file);
+            }
             if (before > 0 && lastByte(file, before) == '\n') {
                 Dataset dataset = TableLoader.load(file);
                 if (sizeOf(file) == before) {
@@ -88,17 +96,19 @@ public final class FollowSource implements BatchSource {
                 + " changing while it is read); follow needs a header and rows that end with a line break");
     }
 
-    FollowSource(String nodeId, Frame production, Snapshot snapshot, Path file, String timeColumn,
-                 DateTimes.Format format, CalendarSource calendar, UnaryOperator<Frame> mask,
-                 Consumer<String> notes) {
-        this.nodeId = nodeId;
+    private FollowSource(ScenarioNode node, Frame production, Snapshot snapshot, Path file, DateTimes.Format format,
+                         CalendarSource calendar, UnaryOperator<Frame> mask, Consumer<String> notes) {
+        this.nodeId = node.id();
         this.schema = production.slice(0, 0);
-        this.timeColumn = timeColumn;
+        this.timeColumn = node.string("time_column");
         this.format = format;
         this.window = calendar.window();
         this.mask = mask;
         this.notes = notes;
+        this.header = snapshot.header();
         this.delimiter = delimiterOf(nodeId, snapshot.header(), production.columnNames());
+        this.nextFiles = matcher(node);
+        this.current = file;
         this.tail = new FileTail(file, snapshot.bytes(), snapshot.lines(), snapshot.header(), notes);
         for (int w = 0; w < calendar.windowCount(); w++) {
             Frame rows = calendar.batch(w, 0, null);
@@ -113,11 +123,32 @@ public final class FollowSource implements BatchSource {
         }
     }
 
-    /** Follows the production rows of a calendar replay of {@code file}, read by {@link #snapshot}. */
-    public static FollowSource of(String nodeId, Frame production, Snapshot snapshot, Path file, String timeColumn,
+    /**
+     * Follows the production rows of a calendar replay of {@code file}, read by {@link #snapshot}: the
+     * node's {@code time_column}, and its {@code follow_files}, a pattern of the names of the files that
+     * come after this one in its folder.
+     */
+    public static FollowSource of(ScenarioNode node, Frame production, Snapshot snapshot, Path file,
                                   DateTimes.Format format, CalendarSource calendar, UnaryOperator<Frame> mask,
                                   Consumer<String> notes) {
-        return new FollowSource(nodeId, production, snapshot, file, timeColumn, format, calendar, mask, notes);
+        return new FollowSource(node, production, snapshot, file, format, calendar, mask, notes);
+    }
+
+    private static java.nio.file.PathMatcher matcher(ScenarioNode node) {
+        String pattern = node.string("follow_files");
+        if (pattern == null) {
+            return null;
+        }
+        if (pattern.contains("/") || pattern.contains("\\")) {
+            throw new ScenarioException("node " + node.id() + ": follow_files '" + pattern + "' must be a pattern of"
+                    + " file names in the data file's folder (e.g. log-*.csv), not a path");
+        }
+        try {
+            return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("node " + node.id() + ": follow_files '" + pattern + "' is not a file name"
+                    + " pattern: " + e.getMessage());
+        }
     }
 
     /** Ends the run after {@code idle} without new rows (null: never); set before the run starts. */
@@ -148,7 +179,7 @@ public final class FollowSource implements BatchSource {
             if (stop.isCancelled() || cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 return null;
             }
-            if (take(tail.read())) {
+            if (take(tail.read()) || nextFile()) {
                 lastGrowth = System.nanoTime();
                 continue;
             }
@@ -171,8 +202,39 @@ public final class FollowSource implements BatchSource {
         return step < starts.size() ? starts.get(step).toString() : null;
     }
 
+    /**
+     * Moves on to the first file after the current one (by name) that matches {@code follow_files}, once the
+     * current one has given all its complete lines; true when it did.
+     */
+    private boolean nextFile() {
+        if (nextFiles == null) {
+            return false;
+        }
+        Path next;
+        try (java.util.stream.Stream<Path> files = Files.list(current.toAbsolutePath().getParent())) {
+            String name = current.getFileName().toString();
+            next = files.filter(f -> nextFiles.matches(f.getFileName()) && f.getFileName().toString().compareTo(name) > 0
+                    && Files.isRegularFile(f)).min(java.util.Comparator.comparing(f -> f.getFileName().toString()))
+                    .orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(current.getParent() + ": cannot be listed: " + e.getMessage(), e);
+        }
+        if (next == null) {
+            return false;
+        }
+        take(tail.read());
+        notes.accept("reading " + next.getFileName() + " after " + current.getFileName());
+        current = next;
+        tail = new FileTail(next, 0, 0, header, notes);
+        return true;
+    }
+
     /** An appended row and the line it came from. */
-    private record Pending(long line, String[] cells) {
+    private record Pending(String line, String[] cells) {
+    }
+
+    private String where(FileTail.Line line) {
+        return current.getFileName() + " line " + line.number();
     }
 
     /** Reads appended lines into windows; true when any line arrived. */
@@ -185,24 +247,24 @@ public final class FollowSource implements BatchSource {
         for (FileTail.Line line : lines) {
             String[] cells;
             try {
-                cells = CsvLine.split(line.text(), delimiter, "line " + line.number());
+                cells = CsvLine.split(line.text(), delimiter, where(line));
             } catch (DataException e) {
                 notes.accept(e.getMessage() + ": left out");
                 continue;
             }
             if (cells.length != columns) {
-                notes.accept("line " + line.number() + " has " + cells.length + " fields, the header " + columns
+                notes.accept(where(line) + " has " + cells.length + " fields, the header " + columns
                         + ": left out");
                 continue;
             }
             double seconds = format.seconds(CellValues.normalise(cells[time]));
             if (Double.isNaN(seconds)) {
-                notes.accept("line " + line.number() + ": no date in " + timeColumn + ": left out");
+                notes.accept(where(line) + ": no date in " + timeColumn + ": left out");
                 continue;
             }
             LocalDate start = window.start(LocalDate.ofEpochDay(Math.floorDiv((long) Math.floor(seconds), 86_400L)));
             if (start.isBefore(openStart)) {
-                notes.accept("line " + line.number() + " is dated in the window of " + start
+                notes.accept(where(line) + " is dated in the window of " + start
                         + ", already closed: left out");
                 continue;
             }
@@ -211,7 +273,7 @@ public final class FollowSource implements BatchSource {
                 open = schema;
                 openStart = start;
             }
-            pending.add(new Pending(line.number(), cells));
+            pending.add(new Pending(where(line), cells));
         }
         return true;
     }
@@ -243,7 +305,7 @@ public final class FollowSource implements BatchSource {
                 for (int r = 0; r < text.length; r++) {
                     Double value = text[r] == null ? null : CellValues.parseNumber(text[r]);
                     if (text[r] != null && value == null) {
-                        notes.accept("line " + rows.get(r).line() + ": column '" + names.get(c) + "' holds '"
+                        notes.accept(rows.get(r).line() + ": column '" + names.get(c) + "' holds '"
                                 + text[r] + "', not a number: read as missing");
                     }
                     values[r] = value == null ? Double.NaN : value;

@@ -56,9 +56,25 @@ final class RunOwner {
     static int markInterrupted(Connection connection, Path file) throws SQLException {
         List<Long> orphans = orphans(connection);
         for (long id : orphans) {
-            end(connection, file, id, RunState.INTERRUPTED, INTERRUPTED_HEADLINE);
+            end(connection, file, id, RunState.INTERRUPTED, interruptedHeadline(connection, id));
         }
         return orphans.size();
+    }
+
+    /**
+     * What an interrupted run's headline says: nothing was stored, or (a followed file records each
+     * window as it runs) how many steps were.
+     */
+    static String interruptedHeadline(Connection connection, long id) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "SELECT COUNT(DISTINCT step) FROM step_metrics WHERE run_id = ?")) {
+            count.setLong(1, id);
+            try (ResultSet rs = count.executeQuery()) {
+                int steps = rs.next() ? rs.getInt(1) : 0;
+                return steps == 0 ? INTERRUPTED_HEADLINE : INTERRUPTED_HEADLINE.replace("no results were stored",
+                        "its first " + steps + (steps == 1 ? " step was" : " steps were") + " stored");
+            }
+        }
     }
 
     /** The running runs whose owner is gone: they can never finish. */

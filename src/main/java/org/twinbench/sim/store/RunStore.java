@@ -278,7 +278,7 @@ public final class RunStore implements AutoCloseable {
                 boolean orphan = orphans.contains(rs.getLong(1));
                 runs.add(new StoredRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                         rs.getInt(6), rs.getInt(7), rs.getString(8),
-                        orphan ? RunOwner.INTERRUPTED_HEADLINE : rs.getString(9),
+                        orphan ? RunOwner.interruptedHeadline(connection, rs.getLong(1)) : rs.getString(9),
                         orphan ? RunState.INTERRUPTED : RunState.of(rs.getString(10))));
             }
             return runs;

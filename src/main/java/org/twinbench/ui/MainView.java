@@ -75,11 +75,8 @@ public final class MainView {
     @FXML private javafx.scene.control.SplitPane editorResultsSplit;
     @FXML private MenuItem compareLastItem;
     @FXML private MenuItem newFromDataItem;
-    @FXML private javafx.scene.Node dataPanel;
-    @FXML private javafx.scene.Node palette;
-    @FXML private javafx.scene.Node canvas;
-    @FXML private javafx.scene.Node liveCharts;
-    @FXML private javafx.scene.Node inspector;
+    /** The panes F6 visits, in order. */
+    @FXML private javafx.scene.Node dataPanel, palette, canvas, liveCharts, inspector;
 
     private MainViewModel viewModel;
     private Path sampleScenario;

@@ -75,6 +75,8 @@ public final class MainView {
     @FXML private javafx.scene.control.SplitPane editorResultsSplit;
     @FXML private MenuItem compareLastItem;
     @FXML private MenuItem newFromDataItem;
+    /** The panes F6 visits, in order. */
+    @FXML private javafx.scene.Node dataPanel, palette, canvas, liveCharts, inspector;
 
     private MainViewModel viewModel;
     private Path sampleScenario;
@@ -131,6 +133,11 @@ public final class MainView {
         });
         fileMenu = new FileMenu(model, root, recentMenu, recoveryBar, recoveryLabel);
         newFromDataItem.disableProperty().bind(Bindings.not(dataPanelController.canMakeScenarioProperty()));
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                PaneCycle.install(scene, List.of(dataPanel, palette, canvas, liveCharts, inspector));
+            }
+        });
         dataPanelController.openScenariosWith(scenario -> fileMenu.whenSaved(() -> {
             viewModel.files().newScenario(scenario);
             canvasController.fit();

@@ -221,4 +221,29 @@ class MainViewTest {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".tmp"));
         }
     }
+
+    @Test
+    void f6VisitsEveryPaneInTurnWithoutAMouse(FxRobot robot) throws Exception {
+        awaitScenarioOpen(robot);
+        List<String> panes = List.of(".data-model-panel", ".palette", ".graph-canvas", ".live-charts", ".inspector");
+        List<String> visited = new java.util.ArrayList<>();
+        for (int i = 0; i < panes.size() + 1; i++) {
+            robot.type(javafx.scene.input.KeyCode.F6);
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Node focused = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#runButton").query()
+                    .getScene().getFocusOwner()).get(10, TimeUnit.SECONDS);
+            String pane = "none";
+            for (javafx.scene.Node n = focused; n != null; n = n.getParent()) {
+                for (String style : panes) {
+                    if (n.getStyleClass().contains(style.substring(1))) {
+                        pane = style;
+                    }
+                }
+            }
+            visited.add(pane);
+        }
+        // Each press moves to the next pane; after the last it starts over.
+        assertThat(visited.subList(0, panes.size())).containsExactlyInAnyOrderElementsOf(panes);
+        assertThat(visited.get(panes.size())).isEqualTo(visited.get(0));
+    }
 }

@@ -129,6 +129,8 @@ public final class DataModelPanel {
         draggable(datasetChip, () -> model.fileProperty().get());
         trainButton.disableProperty().bind(model.datasetProperty().isNull().or(models.busyProperty()));
         newScenarioButton.disableProperty().bind(model.datasetProperty().isNull().or(model.loadingProperty()));
+        newScenarioButton.visibleProperty().bind(model.fileProperty().isNotNull());
+        newScenarioButton.managedProperty().bind(model.fileProperty().isNotNull());
 
         columnTable.setItems(model.columns());
         columnTable.onChange(model::setKind, model::setRole);

@@ -153,6 +153,7 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
                 box.setUserData(offered.get(i));
                 box.setSelected(before.isEmpty() ? i < ScenarioFromData.TICKED : before.contains(offered.get(i).words()));
                 box.setWrapText(true);
+                box.setMnemonicParsing(false);
                 changeBoxes.add(box);
             }
         }

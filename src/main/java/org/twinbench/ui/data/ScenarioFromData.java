@@ -123,8 +123,9 @@ public final class ScenarioFromData {
                 continue;
             }
             Column values = data.frame().column(column.name());
+            // A rating (few whole numbers) is a class, not an amount: "20% higher" means nothing for it.
             if (column.kind() == ValueKind.NUMBER && values instanceof NumericColumn numeric
-                    && standardDeviation(numeric) > 0) {
+                    && standardDeviation(numeric) > 0 && Task.of(values).orElse(null) == Task.REGRESSION) {
                 numbers.add(column.name());
             } else if (column.kind() == ValueKind.TEXT && values instanceof CategoricalColumn
                     && Task.distinctValues(values, 3) >= 2) {

@@ -270,9 +270,13 @@ public final class WindowRun {
         RunRecording.InProgress stored = null;
         String notice;
         try {
-            stored = RunRecording.begin(runStore, scenario, scenarioFile == null ? Path.of("untitled.twin.json")
-                    : scenarioFile, plan, replicateCount);
-            notice = stored.notice().orElse(null);
+            if (scenarioFile == null) {
+                // A run is recorded with the hash of its scenario file: an unsaved scenario has none yet.
+                notice = "This run is not kept in the run history: save the scenario to keep its runs";
+            } else {
+                stored = RunRecording.begin(runStore, scenario, scenarioFile, plan, replicateCount);
+                notice = stored.notice().orElse(null);
+            }
         } catch (RuntimeException e) {
             notice = "The run is not recorded: " + e.getMessage();
         }

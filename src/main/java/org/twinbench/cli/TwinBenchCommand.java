@@ -13,7 +13,7 @@ import picocli.CommandLine;
         description = "TwinBench: a digital twin of a deployed ML model. Without a command, opens the workbench window.",
         subcommands = {SampleDataCommand.class, MetricsCommand.class, ValidateCommand.class, BenchCommand.class,
                 DriftCommand.class, DetectCommand.class, TrainCommand.class, ScoreCommand.class, RunCommand.class,
-                SweepCommand.class, RunsCommand.class, SlicesCommand.class, QualityCommand.class,
+                SweepCommand.class, RunsCommand.class, SlicesCommand.class, QualityCommand.class, RobustnessCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TwinBenchCommand implements Runnable {
 

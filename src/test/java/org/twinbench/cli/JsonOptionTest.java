@@ -34,7 +34,7 @@ class JsonOptionTest {
         }
         assertThat(withJson).containsExactlyInAnyOrder("twinbench metrics", "twinbench bench", "twinbench drift",
                 "twinbench detect", "twinbench train", "twinbench score", "twinbench run", "twinbench runs list",
-                "twinbench slices", "twinbench quality");
+                "twinbench slices", "twinbench quality", "twinbench robustness");
     }
 
     @Test

@@ -156,6 +156,28 @@ class QualityCommandTest {
         assertThat(labels.get("count").asInt()).isEqualTo(3);
     }
 
+    /** Features that say nothing of the outcome: the fold models' doubts are noise, so nothing is claimed. */
+    @Test
+    void noWarningWhenTheFoldModelsKnowNothing() throws IOException {
+        SplittableRandom random = new SplittableRandom(9);
+        StringBuilder text = new StringBuilder("a,b,outcome\n");
+        for (int i = 0; i < 1000; i++) {
+            text.append(random.nextDouble()).append(',').append(random.nextDouble()).append(',')
+                    .append(random.nextBoolean() ? "yes" : "no").append('\n');
+        }
+        Path noise = dir.resolve("noise.csv");
+        Files.writeString(noise, text);
+        JsonNode labels = json("quality", "--data", noise.toString(), "--target", "outcome", "--json")
+                .get("label_errors");
+        assertThat(labels.get("count").asInt()).isGreaterThan(20);
+        assertThat(labels.get("out_of_fold_accuracy").asDouble() - labels.get("majority_share").asDouble())
+                .isLessThan(0.04);
+        assertThat(CliRunner.run("quality", "--data", noise.toString(), "--target", "outcome").out())
+                .contains("these doubts are noise");
+        assertThat(labelWarnings(json("train", "--data", noise.toString(), "--target", "outcome", "--out",
+                dir.resolve("n.twinmodel").toString(), "--json"))).isEmpty();
+    }
+
     private static List<String> labelWarnings(JsonNode card) {
         List<String> out = new ArrayList<>();
         for (JsonNode finding : card.get("quality")) {

@@ -61,9 +61,12 @@ final class LabelQuality {
         }
     }
 
-    /** The warning {@code train} adds to its data findings, or null when few labels look wrong. */
+    /**
+     * The warning {@code train} adds to its data findings, or null when few labels look wrong or the fold models are
+     * no better than the majority class (their doubts would be noise).
+     */
     static QualityFinding warning(ConfidentLearning.Result result, String data, String target) {
-        if (result == null || result.issueShare() < WARN_SHARE) {
+        if (result == null || !result.informative() || result.issueShare() < WARN_SHARE) {
             return null;
         }
         int[] rows = result.issues().stream().mapToInt(ConfidentLearning.Issue::row).limit(QualityFinding.MAX_ROWS_LISTED)

@@ -126,6 +126,8 @@ public final class QualityCommand implements Callable<Integer> {
         label.put("folds", ConfidentLearning.FOLDS);
         label.put("labelled_rows", labels.labelledRows());
         label.put("count", labels.issues().size());
+        Json.putNumber(label, "out_of_fold_accuracy", labels.outOfFoldAccuracy());
+        Json.putNumber(label, "majority_share", labels.majorityShare());
         Json.putNumber(label, "share", labels.issueShare());
         ObjectNode thresholds = label.putObject("thresholds");
         for (int c = 0; c < labels.classes().size(); c++) {
@@ -161,6 +163,11 @@ public final class QualityCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "label errors: %d of %d labelled rows (%.1f%%) look mislabelled (confident learning, "
                 + "%d folds)%n", labels.issues().size(), labels.labelledRows(), 100 * labels.issueShare(),
                 ConfidentLearning.FOLDS);
+        if (!labels.informative()) {
+            out.printf(Locale.ROOT, "  note: the fold models are right %.1f%% of the time, no better than always "
+                    + "answering the most frequent class (%.1f%%): these doubts are noise%n",
+                    100 * labels.outOfFoldAccuracy(), 100 * labels.majorityShare());
+        }
         List<ConfidentLearning.Issue> issues = labels.issues();
         for (ConfidentLearning.Issue issue : issues.subList(0, Math.min(LISTED_LABELS, issues.size()))) {
             out.printf(Locale.ROOT, "  row %d: labelled '%s', suspected '%s' (probability of the label %.3f)%n",

@@ -14,6 +14,7 @@ import picocli.CommandLine;
         subcommands = {SampleDataCommand.class, MetricsCommand.class, ValidateCommand.class, BenchCommand.class,
                 DriftCommand.class, DetectCommand.class, TrainCommand.class, ScoreCommand.class, ExportModelCommand.class,
                 RunCommand.class, SweepCommand.class, RunsCommand.class, SlicesCommand.class, QualityCommand.class,
+                RobustnessCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TwinBenchCommand implements Runnable {
 

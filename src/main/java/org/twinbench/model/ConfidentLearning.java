@@ -47,12 +47,24 @@ public final class ConfidentLearning {
      * @param thresholds per class (in {@code classes} order)
      * @param confidentJoint counts of (given class, confident class)
      * @param labelledRows the rows with a label that were judged
+     * @param outOfFoldAccuracy how often the fold models' most probable class is the given label
+     * @param majorityShare the share of the most frequent class: a model no better than this knows too little for
+     *        its doubts to mean anything
      */
     public record Result(List<String> classes, double[] thresholds, int[][] confidentJoint, List<Issue> issues,
-                         int labelledRows) {
+                         int labelledRows, double outOfFoldAccuracy, double majorityShare) {
         public Result {
             classes = List.copyOf(classes);
             issues = List.copyOf(issues);
+        }
+
+        /**
+         * Whether the fold models beat always answering the most frequent class (else their doubts are noise): the
+         * one-sided z-test of the out-of-fold accuracy against the majority share, at the 1% level (z > 2.326).
+         */
+        public boolean informative() {
+            double se = Math.sqrt(majorityShare * (1 - majorityShare) / labelledRows);
+            return se == 0 ? outOfFoldAccuracy > majorityShare : (outOfFoldAccuracy - majorityShare) / se > 2.326;
         }
 
         /** The share of judged rows whose label looks wrong. */
@@ -100,7 +112,16 @@ public final class ConfidentLearning {
                     probabilities[i][labels[i]]));
         }
         issues.sort(Comparator.comparingDouble(Issue::selfConfidence).thenComparingInt(Issue::row));
-        return new Result(classes, flags.thresholds(), flags.confidentJoint(), issues, rows.length);
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int argmax = 0;
+            for (int j = 1; j < classes.size(); j++) {
+                argmax = probabilities[i][j] > probabilities[i][argmax] ? j : argmax;
+            }
+            correct += argmax == labels[i] ? 1 : 0;
+        }
+        return new Result(classes, flags.thresholds(), flags.confidentJoint(), issues, rows.length,
+                (double) correct / labels.length, (double) Arrays.stream(counts).max().orElse(0) / labels.length);
     }
 
     /** The rule on given labels (0..k-1) and probabilities (rows × k), as cleanlab computes it. */

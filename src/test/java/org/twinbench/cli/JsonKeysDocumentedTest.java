@@ -58,6 +58,10 @@ class JsonKeysDocumentedTest {
         collect(json("drift", "--reference", dir.resolve("ref.csv").toString(), "--current",
                 dir.resolve("cur.csv").toString(), "--correction", "bh", "--json"));
         collect(json("quality", "--data", QualityCommandTest.FLIPPED, "--json"));
+        Path robust = dir.resolve("robust.twinmodel");
+        json("train", "--data", QualityCommandTest.FLIPPED, "--out", robust.toString());
+        collect(json("robustness", "--model", robust.toString(), "--data", QualityCommandTest.FLIPPED, "--max-shift",
+                "0.5", "--json"));
         Files.writeString(dir.resolve("amounts.csv"), "x,price\n1,2.5\n2,3.75\n3,4.5\n4,7.25\n");
         collect(json("quality", "--data", dir.resolve("amounts.csv").toString(), "--target", "price", "--json"));
         for (String method : new String[] {"domain-classifier", "reconstruction"}) {

@@ -34,7 +34,7 @@ class JsonOptionTest {
         }
         assertThat(withJson).containsExactlyInAnyOrder("twinbench metrics", "twinbench bench", "twinbench drift",
                 "twinbench detect", "twinbench train", "twinbench score", "twinbench export-model", "twinbench run",
-                "twinbench runs list", "twinbench slices", "twinbench validate", "twinbench quality");
+                "twinbench runs list", "twinbench slices", "twinbench validate", "twinbench quality", "twinbench robustness");
     }
 
     @Test

@@ -133,14 +133,58 @@ class QualityCommandTest {
         assertThat(kept.get("holdout_metrics").get("accuracy").asDouble()).isEqualTo(1.0);
     }
 
+    /** With the 28 flips: a warning. With the labels put back (3 rows, 0.5%, flagged): none. */
     @Test
     void trainWarnsWhenManyLabelsLookWrong() throws IOException {
         JsonNode card = json("train", "--data", FLIPPED, "--out", dir.resolve("b.twinmodel").toString(), "--json");
-        boolean warned = false;
-        for (JsonNode finding : card.get("quality")) {
-            warned |= finding.get("check").asText().equals("label-errors")
-                    && finding.get("message").asText().startsWith("20 of 569 labels (3.5%) look wrong");
+        assertThat(labelWarnings(card)).containsExactly("20 of 569 labels (3.5%) look wrong by confident learning; "
+                + "`twinbench quality --data " + FLIPPED + "` lists them");
+
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(FLIPPED)));
+        for (String row : Files.readAllLines(DIR.resolve("breast-flips.txt"))) {
+            int line = Integer.parseInt(row.strip()) + 1;
+            String text = lines.get(line);
+            String label = text.substring(text.lastIndexOf(',') + 1);
+            lines.set(line, text.substring(0, text.lastIndexOf(',') + 1)
+                    + (label.equals("benign") ? "malignant" : "benign"));
         }
-        assertThat(warned).isTrue();
+        Path clean = dir.resolve("clean.csv");
+        Files.write(clean, lines);
+        assertThat(labelWarnings(json("train", "--data", clean.toString(), "--out",
+                dir.resolve("c.twinmodel").toString(), "--json"))).isEmpty();
+        JsonNode labels = json("quality", "--data", clean.toString(), "--json").get("label_errors");
+        assertThat(labels.get("count").asInt()).isEqualTo(3);
+    }
+
+    /** Features that say nothing of the outcome: the fold models' doubts are noise, so nothing is claimed. */
+    @Test
+    void noWarningWhenTheFoldModelsKnowNothing() throws IOException {
+        SplittableRandom random = new SplittableRandom(9);
+        StringBuilder text = new StringBuilder("a,b,outcome\n");
+        for (int i = 0; i < 1000; i++) {
+            text.append(random.nextDouble()).append(',').append(random.nextDouble()).append(',')
+                    .append(random.nextBoolean() ? "yes" : "no").append('\n');
+        }
+        Path noise = dir.resolve("noise.csv");
+        Files.writeString(noise, text);
+        JsonNode labels = json("quality", "--data", noise.toString(), "--target", "outcome", "--json")
+                .get("label_errors");
+        assertThat(labels.get("count").asInt()).isGreaterThan(20);
+        assertThat(labels.get("out_of_fold_accuracy").asDouble() - labels.get("majority_share").asDouble())
+                .isLessThan(0.04);
+        assertThat(CliRunner.run("quality", "--data", noise.toString(), "--target", "outcome").out())
+                .contains("these doubts are noise");
+        assertThat(labelWarnings(json("train", "--data", noise.toString(), "--target", "outcome", "--out",
+                dir.resolve("n.twinmodel").toString(), "--json"))).isEmpty();
+    }
+
+    private static List<String> labelWarnings(JsonNode card) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode finding : card.get("quality")) {
+            if (finding.get("check").asText().equals("label-errors")) {
+                out.add(finding.get("message").asText());
+            }
+        }
+        return out;
     }
 }

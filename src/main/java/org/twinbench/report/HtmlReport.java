@@ -39,6 +39,7 @@ public final class HtmlReport {
         html.append("<h1>").append(Html.escape(p.scenarioName())).append("</h1>\n");
         html.append("<p><span class=\"light ").append(summary.light()).append("\">").append(summary.light())
                 .append("</span> ").append(Html.escape(summary.headline())).append("</p>\n");
+        VerdictSection.reasons(html, outcome, series, !summary.gates().isEmpty());
         summaryTable(html, summary, p, org.twinbench.sim.AlarmCount.of(p.alarmRates(), outcome));
         gates(html, summary.gates());
 
@@ -52,15 +53,14 @@ public final class HtmlReport {
                     series.windowStarts())).append('\n');
         }
         for (Map.Entry<String, List<String>> group : slicesByColumn(outcome, series).entrySet()) {
-            List<SvgChart.Line> lines = new ArrayList<>();
-            for (String slice : group.getValue()) {
-                lines.add(new SvgChart.Line(slice.substring(group.getKey().length() + 1),
-                        series.band(new RunSeries.Key(slice, "accuracy")).mean(), null, null));
-            }
+            List<SvgChart.Line> lines = VerdictSection.sliceLines(series, group.getKey(), group.getValue());
             html.append("<h3>accuracy by ").append(Html.escape(group.getKey())).append("</h3>\n")
                     .append(SvgChart.render("accuracy by " + group.getKey(), lines, series.windowStarts())).append('\n');
         }
+        VerdictSection.calibration(html, outcome, series.steps());
+        VerdictSection.fairness(html, outcome, series);
         MonitorSection.render(html, series);
+        detectors(html, p, outcome);
         alarms(html, outcome.alarms());
         provenance(html, p);
         html.append("</body></html>\n");
@@ -118,6 +118,25 @@ public final class HtmlReport {
             groups.computeIfAbsent(column, k -> new ArrayList<>()).add(slice);
         }
         return groups;
+    }
+
+    /** Each monitor scored against the steps where the scenario's scheduled changes start. */
+    private static void detectors(StringBuilder html, RunProvenance p, RunOutcome outcome) {
+        List<org.twinbench.sim.ChangeSchedule.Score> scores = p.schedule().score(outcome);
+        if (scores.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Monitors against the schedule</h2>\n<p>Changes start at step ")
+                .append(Html.escape(p.schedule().changePoints().toString().replaceAll("[\\[\\]]", "")))
+                .append(" (over ").append(outcome.replicates().size()).append(" replicate(s)).</p>\n")
+                .append("<table><tr><th>monitor</th><th>detected</th><th>missed</th><th>false alarms</th>")
+                .append("<th>mean delay (steps)</th></tr>");
+        for (org.twinbench.sim.ChangeSchedule.Score score : scores) {
+            html.append("<tr><td>").append(Html.escape(score.node())).append("</td><td>").append(score.detected())
+                    .append("</td><td>").append(score.missed()).append("</td><td>").append(score.falseAlarms())
+                    .append("</td><td>").append(fmt(score.meanDelay())).append("</td></tr>");
+        }
+        html.append("</table>\n");
     }
 
     private static void alarms(StringBuilder html, List<Alarm> alarms) {

@@ -3,17 +3,13 @@ package org.twinbench.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.twinbench.sim.monitor.DataQualityMonitor;
 
 /**
  * The few numbers a reader wants first, and a traffic-light verdict.
  *
- * <p>Without gates the verdict compares accuracy in the first and the last tenth of the steps
- * (means over replicates), overall and for every slice: the largest drop below 0.02 is
- * {@code GREEN} ("holds"), below 0.05 {@code AMBER}, otherwise {@code RED}. With gates
- * ({@code --assert}), the verdict is {@code GREEN} when all pass and {@code RED} otherwise. Without
- * gates, a data-quality alarm (a column that stops arriving, leaves its range or takes new categories)
- * makes the verdict {@code RED} and leads the headline, whatever the accuracy.
+ * <p>Without gates the light and headline are the {@link Verdict}'s: level and change with their
+ * uncertainty, data-quality and outcome-share alarms, fairness and calibration. With gates
+ * ({@code --assert}), the verdict is {@code GREEN} when all pass and {@code RED} otherwise.
  *
  * @param worstSlice the slice with the largest accuracy drop (or null when there are no slices)
  */
@@ -67,7 +63,6 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
                 }
             }
         }
-        double drop = Math.max(start - end, worst == null ? Double.NEGATIVE_INFINITY : worstDrop);
         Light light;
         String headline;
         if (!gates.isEmpty()) {
@@ -75,27 +70,10 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
             light = failed == 0 ? Light.GREEN : Light.RED;
             headline = failed == 0 ? "All " + gates.size() + " gates pass."
                     : failed + " of " + gates.size() + " gates fail.";
-        } else if (Double.isNaN(drop)) {
-            light = Light.AMBER;
-            headline = "No accuracy could be measured (no labelled rows).";
         } else {
-            light = drop < 0.02 ? Light.GREEN : drop < 0.05 ? Light.AMBER : Light.RED;
-            headline = light == Light.GREEN ? "The model holds: accuracy stays within 0.02 everywhere."
-                    : String.format(Locale.ROOT, "Accuracy falls by up to %.3f%s.", drop,
-                    worst != null && worstDrop >= start - end ? " (worst: " + worst + ")" : "");
-        }
-        Alarm quality = outcome.alarms().stream()
-                .filter(a -> a.isAlarm() && a.detail().startsWith(DataQualityMonitor.PREFIX))
-                .min(java.util.Comparator.comparingInt(Alarm::step)).orElse(null);
-        if (gates.isEmpty() && quality != null) {
-            // Broken data is news whatever the accuracy says: the model is no longer judged on what it was made for.
-            long more = outcome.alarms().stream().filter(a -> a.isAlarm()
-                    && a.detail().startsWith(DataQualityMonitor.PREFIX)).count() - 1;
-            headline = "Data quality: " + quality.detail().substring(DataQualityMonitor.PREFIX.length())
-                    + " from step " + quality.step() + (more > 0 ? " (and " + more + " more data-quality alarms)" : "")
-                    + ". " + (light == Light.GREEN ? "Accuracy stays within 0.02, on the rows that still arrive."
-                    : headline);
-            light = Light.RED;
+            Verdict verdict = Verdict.of(outcome, series);
+            light = verdict.light();
+            headline = verdict.headline();
         }
         return new RunSummary(light, headline, start, end, min, worst, worstStart, worstEnd, events[0], events[1],
                 events[2], gates);

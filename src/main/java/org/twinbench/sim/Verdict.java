@@ -280,7 +280,7 @@ public record Verdict(Light light, String headline, List<String> reasons) {
      * The 95% interval of p1 − p2 by Newcombe's hybrid score method (method 10 of Newcombe 1998), from the
      * Wilson intervals of each proportion.
      */
-    static double[] newcombe(long x1, long n1, long x2, long n2) {
+    public static double[] newcombe(long x1, long n1, long x2, long n2) {
         double p1 = (double) x1 / n1;
         double p2 = (double) x2 / n2;
         double[] w1 = WilsonInterval.of(p1, (int) n1);

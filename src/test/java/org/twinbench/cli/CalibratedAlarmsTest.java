@@ -92,6 +92,9 @@ class CalibratedAlarmsTest {
         assertThat(expected).isCloseTo(31 * (0.01 + 59 * 0.01 * 0.99) * 2 + 63 * (0.001 + 59 * 0.001 * 0.999) * 2,
                 org.assertj.core.api.Assertions.offset(0.01));
         assertThat(alarms.path("other").asInt()).isZero();
+        // Nothing changed, and the model beats always answering 'benign': the verdict is green.
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("run.json").toFile()).path("summary");
+        assertThat(summary.path("verdict").asText()).as(summary.path("headline").asText()).isEqualTo("green");
     }
 
     @Test

@@ -45,6 +45,9 @@ public final class HtmlReport {
         }
         // A regression is followed by its RMSE (lower is better), classifiers by their accuracy.
         String metric = series.metricNames().contains("rmse") ? "rmse" : "accuracy";
+        // The verdict's reasons are a binary run's; a regression or multiclass headline says its own.
+        VerdictSection.reasons(html, outcome, series, !summary.gates().isEmpty()
+                || series.metricNames().contains("rmse") || series.metricNames().contains("macro_f1"));
         summaryTable(html, summary, p, series, metric, org.twinbench.sim.AlarmCount.of(p.alarmRates(), outcome));
         gates(html, summary.gates());
 
@@ -58,15 +61,14 @@ public final class HtmlReport {
                     series.windowStarts())).append('\n');
         }
         for (Map.Entry<String, List<String>> group : slicesByColumn(outcome, series, metric).entrySet()) {
-            List<SvgChart.Line> lines = new ArrayList<>();
-            for (String slice : group.getValue()) {
-                lines.add(new SvgChart.Line(slice.substring(group.getKey().length() + 1),
-                        series.band(new RunSeries.Key(slice, metric)).mean(), null, null));
-            }
+            List<SvgChart.Line> lines = VerdictSection.sliceLines(series, group.getKey(), group.getValue(), metric);
             html.append("<h3>").append(metric).append(" by ").append(Html.escape(group.getKey())).append("</h3>\n")
                     .append(SvgChart.render(metric + " by " + group.getKey(), lines, series.windowStarts())).append('\n');
         }
+        VerdictSection.calibration(html, outcome, series.steps());
+        VerdictSection.fairness(html, outcome, series);
         MonitorSection.render(html, series);
+        detectors(html, p, outcome);
         alarms(html, outcome.alarms());
         provenance(html, p);
         html.append("</body></html>\n");
@@ -138,6 +140,25 @@ public final class HtmlReport {
             groups.computeIfAbsent(column, k -> new ArrayList<>()).add(slice);
         }
         return groups;
+    }
+
+    /** Each monitor scored against the steps where the scenario's scheduled changes start. */
+    private static void detectors(StringBuilder html, RunProvenance p, RunOutcome outcome) {
+        List<org.twinbench.sim.ChangeSchedule.Score> scores = p.schedule().score(outcome);
+        if (scores.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Monitors against the schedule</h2>\n<p>Changes start at step ")
+                .append(Html.escape(p.schedule().changePoints().toString().replaceAll("[\\[\\]]", "")))
+                .append(" (over ").append(outcome.replicates().size()).append(" replicate(s)).</p>\n")
+                .append("<table><tr><th>monitor</th><th>detected</th><th>missed</th><th>false alarms</th>")
+                .append("<th>mean delay (steps)</th></tr>");
+        for (org.twinbench.sim.ChangeSchedule.Score score : scores) {
+            html.append("<tr><td>").append(Html.escape(score.node())).append("</td><td>").append(score.detected())
+                    .append("</td><td>").append(score.missed()).append("</td><td>").append(score.falseAlarms())
+                    .append("</td><td>").append(fmt(score.meanDelay())).append("</td></tr>");
+        }
+        html.append("</table>\n");
     }
 
     private static void alarms(StringBuilder html, List<Alarm> alarms) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.twinbench.sim.AlarmCount;
+import org.twinbench.sim.ChangeSchedule;
 import org.twinbench.sim.RunAssertion;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunSeries;
@@ -69,6 +70,19 @@ public final class RunJson {
             alarms.put("expected_false", Math.round(count.expectedFalse() * 1000) / 1000.0);
             alarms.put("checks", count.checks());
             alarms.put("other", count.other());
+            if (!p.schedule().changePoints().isEmpty()) {
+                ArrayNode changes = root.putArray("change_points");
+                p.schedule().changePoints().forEach(changes::add);
+                ArrayNode detectors = root.putArray("detectors");
+                for (ChangeSchedule.Score score : p.schedule().score(outcome)) {
+                    ObjectNode d = detectors.addObject();
+                    d.put("node", score.node());
+                    d.put("detected", score.detected());
+                    d.put("missed", score.missed());
+                    d.put("false_alarms", score.falseAlarms());
+                    number(d, "mean_delay", score.meanDelay());
+                }
+            }
         }
         ObjectNode out = root.putObject("summary");
         out.put("verdict", summary.light().name().toLowerCase(java.util.Locale.ROOT));

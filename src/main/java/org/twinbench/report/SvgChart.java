@@ -13,7 +13,12 @@ final class SvgChart {
 
     static final int MAX_POINTS = 400;
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-            "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+            "#e377c2", "#bcbd22", "#17becf"};
+    private static final String GREY = "#7f7f7f";
+    /** The label start of a line that stands for the slices not drawn on their own. */
+    static final String OTHERS = "others";
+    static final int MAX_LABEL = 40;
+    private static final double CHAR_WIDTH = 6.2;
     private static final int WIDTH = 720;
     private static final int HEIGHT = 240;
     private static final int LEFT = 56;
@@ -54,9 +59,13 @@ final class SvgChart {
                 }
             }
         }
+        // The legend is never cut: the picture widens for long labels and grows for many lines.
+        int longest = lines.stream().mapToInt(l -> Math.min(MAX_LABEL, l.label().length())).max().orElse(0);
+        int width = Math.max(WIDTH, WIDTH - RIGHT + 26 + (int) Math.ceil(longest * CHAR_WIDTH) + 8);
+        int height = Math.max(HEIGHT, TOP + 16 * lines.size() + 8);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" "
-                + "height=\"%d\" viewBox=\"0 0 %d %d\"><title>%s</title>", WIDTH, HEIGHT, WIDTH, HEIGHT,
+                + "height=\"%d\" viewBox=\"0 0 %d %d\"><title>%s</title>", width, height, width, height,
                 Html.escape(title)));
         if (!(min <= max) || steps == 0) {
             svg.append("<text x=\"10\" y=\"20\">no values</text></svg>");
@@ -69,9 +78,10 @@ final class SvgChart {
         double pad = (max - min) * 0.05;
         Scale scale = new Scale(steps, min - pad, max + pad);
         axes(svg, scale, windowStarts.size() >= steps ? windowStarts : List.of());
+        List<String> colours = colours(lines);
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            String colour = COLOURS[i % COLOURS.length];
+            String colour = colours.get(i);
             if (line.low() != null && line.high() != null) {
                 svg.append("<polygon fill=\"").append(colour).append("\" fill-opacity=\"0.18\" stroke=\"none\" points=\"")
                         .append(points(scale, line.high(), false)).append(' ')
@@ -83,10 +93,41 @@ final class SvgChart {
             }
             int y = TOP + 14 + 16 * i;
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"3\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>", WIDTH - RIGHT + 10, y - 4, colour,
-                    WIDTH - RIGHT + 26, y, Html.escape(line.label())));
+                    + "<text x=\"%d\" y=\"%d\" font-size=\"11\"><title>%s</title>%s</text>", WIDTH - RIGHT + 10,
+                    y - 4, colour, WIDTH - RIGHT + 26, y, Html.escape(line.label()), Html.escape(shortened(line.label()))));
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** A label of at most {@value #MAX_LABEL} characters, cut in the middle with an ellipsis (full text as tooltip). */
+    static String shortened(String label) {
+        if (label.length() <= MAX_LABEL) {
+            return label;
+        }
+        int head = (MAX_LABEL - 1) / 2;
+        return label.substring(0, head) + "…" + label.substring(label.length() - (MAX_LABEL - 1 - head));
+    }
+
+    /**
+     * A colour per line that depends on its label only, so a slice keeps its colour in every chart and run: the
+     * palette entry its label hashes to, or the next one free in this chart; {@value #OTHERS} lines are grey.
+     */
+    static List<String> colours(List<Line> lines) {
+        List<String> out = new java.util.ArrayList<>();
+        java.util.Set<Integer> used = new java.util.HashSet<>();
+        for (Line line : lines) {
+            if (line.label().startsWith(OTHERS)) {
+                out.add(GREY);
+                continue;
+            }
+            int index = Math.floorMod(line.label().hashCode(), COLOURS.length);
+            for (int k = 0; k < COLOURS.length && used.contains(index); k++) {
+                index = (index + 1) % COLOURS.length;
+            }
+            used.add(index);
+            out.add(COLOURS[index]);
+        }
+        return out;
     }
 
     private record Scale(int steps, double min, double max) {

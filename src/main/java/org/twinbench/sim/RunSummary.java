@@ -8,12 +8,9 @@ import org.twinbench.sim.monitor.DataQualityMonitor;
 /**
  * The few numbers a reader wants first, and a traffic-light verdict.
  *
- * <p>Without gates the verdict compares accuracy in the first and the last tenth of the steps
- * (means over replicates), overall and for every slice: the largest drop below 0.02 is
- * {@code GREEN} ("holds"), below 0.05 {@code AMBER}, otherwise {@code RED}. With gates
- * ({@code --assert}), the verdict is {@code GREEN} when all pass and {@code RED} otherwise. Without
- * gates, a data-quality alarm (a column that stops arriving, leaves its range or takes new categories)
- * makes the verdict {@code RED} and leads the headline, whatever the accuracy.
+ * <p>Without gates the light and headline are the {@link Verdict}'s: level and change with their
+ * uncertainty, data-quality and outcome-share alarms, fairness and calibration. With gates
+ * ({@code --assert}), the verdict is {@code GREEN} when all pass and {@code RED} otherwise.
  *
  * <p>A regression or multiclass run without gates is judged on its task's metrics instead
  * ({@link TaskHeadline}: the rise of RMSE, or the drop of accuracy with macro F1 beside it).
@@ -70,7 +67,6 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
                 }
             }
         }
-        double drop = Math.max(start - end, worst == null ? Double.NEGATIVE_INFINITY : worstDrop);
         Light light;
         String headline;
         TaskHeadline task = gates.isEmpty() ? TaskHeadline.of(series) : null;
@@ -82,26 +78,21 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
             light = failed == 0 ? Light.GREEN : Light.RED;
             headline = failed == 0 ? "All " + gates.size() + " gates pass."
                     : failed + " of " + gates.size() + " gates fail.";
-        } else if (Double.isNaN(drop)) {
-            light = Light.AMBER;
-            headline = "No accuracy could be measured (no labelled rows).";
         } else {
-            light = drop < 0.02 ? Light.GREEN : drop < 0.05 ? Light.AMBER : Light.RED;
-            headline = light == Light.GREEN ? "The model holds: accuracy stays within 0.02 everywhere."
-                    : String.format(Locale.ROOT, "Accuracy falls by up to %.3f%s.", drop,
-                    worst != null && worstDrop >= start - end ? " (worst: " + worst + ")" : "");
+            Verdict verdict = Verdict.of(outcome, series);
+            light = verdict.light();
+            headline = verdict.headline();
         }
         Alarm quality = outcome.alarms().stream()
                 .filter(a -> a.isAlarm() && a.detail().startsWith(DataQualityMonitor.PREFIX))
                 .min(java.util.Comparator.comparingInt(Alarm::step)).orElse(null);
-        if (gates.isEmpty() && quality != null) {
-            // Broken data is news whatever the accuracy says: the model is no longer judged on what it was made for.
+        if (task != null && quality != null) {
+            // A regression or multiclass run: broken data leads its headline as it does in a binary verdict.
             long more = outcome.alarms().stream().filter(a -> a.isAlarm()
                     && a.detail().startsWith(DataQualityMonitor.PREFIX)).count() - 1;
             headline = "Data quality: " + quality.detail().substring(DataQualityMonitor.PREFIX.length())
                     + " from step " + quality.step() + (more > 0 ? " (and " + more + " more data-quality alarms)" : "")
-                    + ". " + (light == Light.GREEN && task == null ? "Accuracy stays within 0.02, on the rows that still arrive."
-                    : headline);
+                    + ". " + headline;
             light = Light.RED;
         }
         return new RunSummary(light, headline, start, end, min, worst, worstStart, worstEnd, events[0], events[1],

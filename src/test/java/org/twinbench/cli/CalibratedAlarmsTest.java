@@ -92,6 +92,9 @@ class CalibratedAlarmsTest {
         assertThat(expected).isCloseTo(31 * (0.01 + 59 * 0.01 * 0.99) * 2 + 63 * (0.001 + 59 * 0.001 * 0.999) * 2,
                 org.assertj.core.api.Assertions.offset(0.01));
         assertThat(alarms.path("other").asInt()).isZero();
+        // Nothing changed, and the model beats always answering 'benign': the verdict is green.
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("run.json").toFile()).path("summary");
+        assertThat(summary.path("verdict").asText()).as(summary.path("headline").asText()).isEqualTo("green");
     }
 
     @Test
@@ -111,5 +114,17 @@ class CalibratedAlarmsTest {
                 "scale", 1.3, "schedule", Map.of("kind", "sudden", "start", 30L)), 0, 0);
         Path out = run(scenario("shifted", 50, Map.of(), List.of(shift)));
         assertThat(driftAlarms(out)).anySatisfy(l -> assertThat(l).startsWith("0,30,drift,alarm,mean_radius drifted: psi"));
+        // Scored against the schedule: the change at step 30 detected at once; every other step with an alarm of
+        // the node (before step 30, or later in the segment) is a false alarm.
+        long alarmSteps = Files.readAllLines(out.resolve("alarms.csv")).stream().skip(1)
+                .filter(l -> l.split(",")[2].equals("drift")).map(l -> l.split(",")[1]).distinct().count();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(json.path("change_points").toString()).isEqualTo("[30]");
+        JsonNode drift = json.path("detectors").get(0);
+        assertThat(drift.path("node").asText()).isEqualTo("drift");
+        assertThat(drift.path("detected").asInt()).isEqualTo(1);
+        assertThat(drift.path("missed").asInt()).isZero();
+        assertThat(drift.path("mean_delay").asDouble()).isZero();
+        assertThat(drift.path("false_alarms").asLong()).isEqualTo(alarmSteps - 1);
     }
 }

@@ -41,4 +41,28 @@ class SvgChartTest {
         assertThat(SvgChart.render("empty", List.of(new SvgChart.Line("x", new double[] {Double.NaN}, null, null))))
                 .contains("no values");
     }
+    @Test
+    void theLegendIsNeverCutAndASliceKeepsItsColourInEveryChart() {
+        String longName = "a department name that is much longer than the legend column of the chart";
+        List<SvgChart.Line> many = new java.util.ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            many.add(new SvgChart.Line(k == 0 ? longName : "slice " + k, new double[] {0.5, 0.6}, null, null));
+        }
+        String svg = SvgChart.render("many", many);
+        int width = Integer.parseInt(svg.replaceFirst("(?s).*? width=\"(\\d+)\".*", "$1"));
+        int height = Integer.parseInt(svg.replaceFirst("(?s).*? height=\"(\\d+)\".*", "$1"));
+        // 20 legend rows of 16 px below a 12 px top margin, and a 40-character label at about 6.2 px a character.
+        assertThat(height).isGreaterThanOrEqualTo(12 + 16 * 20);
+        assertThat(width).isGreaterThanOrEqualTo(720 - 150 + 26 + 40 * 6);
+        assertThat(svg).contains("<title>" + longName + "</title>").contains(SvgChart.shortened(longName));
+        assertThat(SvgChart.shortened(longName)).hasSize(SvgChart.MAX_LABEL).contains("…");
+        // The same slice gets the same colour whatever else the chart holds; others are grey.
+        SvgChart.Line west = new SvgChart.Line("west", new double[] {1}, null, null);
+        String alone = SvgChart.colours(List.of(west)).get(0);
+        assertThat(SvgChart.colours(List.of(new SvgChart.Line("north", new double[] {1}, null, null), west)))
+                .element(1).isEqualTo(alone);
+        assertThat(SvgChart.colours(List.of(new SvgChart.Line(SvgChart.OTHERS + " (3 slices, mean)",
+                new double[] {1}, null, null)))).containsExactly("#7f7f7f");
+        assertThat(SvgChart.colours(many.subList(0, 9))).doesNotHaveDuplicates();
+    }
 }

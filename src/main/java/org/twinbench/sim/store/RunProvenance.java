@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.twinbench.Version;
 import org.twinbench.data.DataProvenance;
 import org.twinbench.model.ModelCard;
+import org.twinbench.sim.ChangeSchedule;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.monitor.AlarmRate;
 import org.twinbench.sim.monitor.Monitor;
@@ -17,15 +18,17 @@ import org.twinbench.sim.monitor.Monitor;
  * @param modelSha256 the model file's SHA-256, or null when there is no file
  * @param alarmRates the monitors' checks that hold a stated false-alarm rate (empty when not known, as for a
  *     run read back from its files)
+ * @param schedule the changes the scenario schedules and its monitors ({@link ChangeSchedule#NONE} when not known)
  */
 public record RunProvenance(String scenarioFile, String scenarioName, String scenarioSha256, String dataFile,
                             String dataSha256, int dataRows, String modelAlgorithm, String modelFile,
                             String modelSha256, String modelTrainingDataSha256, long seed, int steps, int replicates,
                             String twinbenchVersion, String javaVersion, String createdAt,
-                            java.util.List<AlarmRate> alarmRates) {
+                            java.util.List<AlarmRate> alarmRates, ChangeSchedule schedule) {
 
     public RunProvenance {
         alarmRates = alarmRates == null ? java.util.List.of() : java.util.List.copyOf(alarmRates);
+        schedule = schedule == null ? ChangeSchedule.NONE : schedule;
     }
 
     /** A provenance without the monitors' alarm rates. */
@@ -35,7 +38,7 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
                          String twinbenchVersion, String javaVersion, String createdAt) {
         this(scenarioFile, scenarioName, scenarioSha256, dataFile, dataSha256, dataRows, modelAlgorithm, modelFile,
                 modelSha256, modelTrainingDataSha256, seed, steps, replicates, twinbenchVersion, javaVersion,
-                createdAt, java.util.List.of());
+                createdAt, java.util.List.of(), ChangeSchedule.NONE);
     }
 
     /** What a run that replays its model's training data says beside its headline. */
@@ -74,6 +77,7 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
                 modelFile == null ? null : DataProvenance.sha256(modelFile),
                 card.trainingDataSha256(), plan.scenario().seed(), plan.steps(), replicates, Version.get(),
                 System.getProperty("java.version"), createdAt.toString(),
-                plan.monitors().stream().map(Monitor::alarmRate).filter(r -> r.checksPerStep() > 0).toList());
+                plan.monitors().stream().map(Monitor::alarmRate).filter(r -> r.checksPerStep() > 0).toList(),
+                ChangeSchedule.of(plan.scenario()));
     }
 }

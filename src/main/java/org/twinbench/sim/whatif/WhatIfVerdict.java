@@ -3,6 +3,8 @@ package org.twinbench.sim.whatif;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.twinbench.sim.Verdict;
+import org.twinbench.stats.WilsonInterval;
 
 /**
  * A traffic light for one change and one group, with the sentence that explains it.
@@ -60,12 +62,16 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
     /** Accuracy lost (in shares of right answers) from which a group turns amber, and red. */
     static final double AMBER_DROP = 0.02;
     static final double RED_DROP = 0.05;
+    /** The share of right answers from which an unchanged model is called reliable for a group. */
+    static final double RELIABLE = 0.8;
 
     /**
      * The light for a group whose accuracy went from {@code before} (on {@code nBefore} rows) to
-     * {@code after} (on {@code nAfter} rows). A drop only counts when it is also more than two
-     * standard errors of the difference of the two proportions, so a small group's sampling noise
-     * does not turn it amber.
+     * {@code after} (on {@code nAfter} rows). A drop only counts when the 95% interval of the fall
+     * (Newcombe's hybrid score interval, as the run verdict's, {@link Verdict}) excludes none, so a small
+     * group's sampling noise does not turn it amber; a group under {@value Verdict#MIN_ROWS} rows on either
+     * side is named but not judged. Unchanged, the model is called reliable for a group only when it is right
+     * at least {@value #RELIABLE} of the time (the lower end of the Wilson interval).
      */
     static WhatIfVerdict of(WhatIfChange change, String group, double before, long nBefore, double after,
                             long nAfter) {
@@ -76,15 +82,22 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
     static WhatIfVerdict of(WhatIfChange change, String group, double before, long nBefore, double after,
                             long nAfter, Retraining retraining) {
         double drop = before - after;
-        boolean real = drop > 2 * standardError(before, nBefore, after, nAfter);
+        boolean judged = nBefore >= Verdict.MIN_ROWS && nAfter >= Verdict.MIN_ROWS;
+        boolean real = judged && Verdict.newcombe(Math.round(before * nBefore), nBefore, Math.round(after * nAfter),
+                nAfter)[0] > 0;
         Light light = real && drop >= RED_DROP ? Light.RED : real && drop >= AMBER_DROP ? Light.AMBER : Light.GREEN;
         String who = group.equals("everyone") ? "everyone" : group.equals(group.split("=", 2)[0] + "=" + WhatIfStudy.NEW_SEGMENT)
                 ? WhatIfStudy.NEW_SEGMENT : group.replace("=", " ").replace('_', ' ');
         // "8 times out of 10 instead of 8 times out of 10" says nothing: then count in hundreds.
         boolean fine = needsHundreds(before) || needsHundreds(after)
                 || light != Light.GREEN && times(before, false).equals(times(after, false));
+        boolean reliable = WilsonInterval.of(after, (int) Math.min(Integer.MAX_VALUE, nAfter))[0] >= RELIABLE;
         String sentence = switch (light) {
-            case GREEN -> String.format(Locale.ROOT, "%s, the model stays reliable for %s: right about %s.",
+            case GREEN -> !judged ? String.format(Locale.ROOT, "%s, there are too few rows of %s to tell (%d): right "
+                    + "about %s.", change.ifClause(), who, Math.min(nBefore, nAfter), times(after, fine))
+                    : reliable ? String.format(Locale.ROOT, "%s, the model stays reliable for %s: right about %s.",
+                    change.ifClause(), who, times(after, fine))
+                    : String.format(Locale.ROOT, "%s, the model does not change for %s, but is right only about %s.",
                     change.ifClause(), who, times(after, fine));
             case AMBER -> String.format(Locale.ROOT, "%s, the model gets somewhat worse for %s: right about %s instead of %s%s.",
                     change.ifClause(), who, times(after, fine), times(before, fine), retraining.clause());

@@ -91,20 +91,21 @@ final class SliceTable {
     }
 
     /**
-     * Adds each slice's gap to the best slice of the metric and the ratio of its latest selection
+     * Adds each slice's gap to the best slice of its column for the metric and the ratio of its latest selection
      * rate (from a fairness monitor's {@code …=<level>.selection_rate} measures) to the highest among
      * the slices of the same column.
      */
     static List<SliceRow> withFairness(List<SliceRow> rows, boolean lowerIsBetter, Map<String, Double> selectionRates) {
-        double best = Double.NaN;
+        // The best slice and the highest selection rate of each column: a gap compares slices of one column only,
+        // never a gender slice with a department.
+        Map<String, Double> best = new HashMap<>();
         Map<String, Double> highestRate = new HashMap<>();
         for (SliceRow row : rows) {
             if (row.slice().equals(MetricHistory.OVERALL)) {
                 continue;
             }
             if (!Double.isNaN(row.latest())) {
-                best = Double.isNaN(best) ? row.latest()
-                        : lowerIsBetter ? Math.min(best, row.latest()) : Math.max(best, row.latest());
+                best.merge(column(row.slice()), row.latest(), lowerIsBetter ? Math::min : Math::max);
             }
             Double rate = selectionRates.get(row.slice());
             if (rate != null && !Double.isNaN(rate)) {
@@ -113,11 +114,12 @@ final class SliceTable {
         }
         List<SliceRow> out = new ArrayList<>();
         for (SliceRow row : rows) {
-            boolean overall = row.slice().equals(MetricHistory.OVERALL);
+            boolean judged = !row.slice().equals(MetricHistory.OVERALL);
             Double rate = selectionRates.get(row.slice());
             Double highest = highestRate.get(column(row.slice()));
-            double ratio = overall || rate == null || highest == null || highest == 0 ? Double.NaN : rate / highest;
-            out.add(row.withGaps(overall ? Double.NaN : row.latest() - best, ratio));
+            double ratio = !judged || rate == null || highest == null || highest == 0 ? Double.NaN : rate / highest;
+            Double top = best.get(column(row.slice()));
+            out.add(row.withGaps(!judged || top == null ? Double.NaN : row.latest() - top, ratio));
         }
         return out;
     }

@@ -222,6 +222,21 @@ class LiveChartsViewModelTest {
     }
 
     @Test
+    void gapToBestComparesSlicesOfTheSameColumnOnly() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+        model.accept(List.of(new StepResult(0, 0, accuracy(0.8, 200), List.of(
+                new SliceMetrics("region", "north", accuracy(0.9, 60)), new SliceMetrics("region", "west", accuracy(0.6, 40)),
+                new SliceMetrics("gender", "f", accuracy(0.95, 17)), new SliceMetrics("gender", "m", accuracy(0.7, 83))),
+                java.util.Map.of(), List.of())));
+        java.util.Map<String, Double> gaps = new java.util.HashMap<>();
+        model.rows().forEach(r -> gaps.put(r.slice(), r.gapToBest()));
+        // West against north (0.9), not against the gender slice f (0.95); m against f.
+        assertThat(gaps.get("region=west")).isCloseTo(0.6 - 0.9, within(1e-12));
+        assertThat(gaps.get("region=north")).isZero();
+        assertThat(gaps.get("gender=m")).isCloseTo(0.7 - 0.95, within(1e-12));
+    }
+
+    @Test
     void replicatesAreDrawnAsMeanAndNinetyPercentBandUpToTheStepAllReached() {
         LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.setReplicates(3);

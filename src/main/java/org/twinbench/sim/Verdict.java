@@ -1,0 +1,376 @@
+package org.twinbench.sim;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.twinbench.sim.RunSummary.Light;
+import org.twinbench.sim.monitor.DataQualityMonitor;
+import org.twinbench.sim.monitor.OutcomeShareMonitor;
+import org.twinbench.stats.ReliabilityBins;
+import org.twinbench.stats.SliceMetrics;
+import org.twinbench.stats.WilsonInterval;
+
+/**
+ * The traffic light of a run without gates and the headline that names what drove it (docs/verdicts.md,
+ * "The verdict"). It weighs the model's level as well as its change, each with its uncertainty:
+ * <ul>
+ *   <li>data-quality alarms (RED) and outcome-share alarms (at least AMBER) lead, as news about the data;</li>
+ *   <li>level: accuracy over every labelled row against always answering the majority class (RED when the
+ *       Wilson interval of the model's accuracy lies below it, AMBER when it holds it), and recall (AMBER when
+ *       its Wilson interval lies below one half: the model misses most positives);</li>
+ *   <li>change: accuracy in the first against the last tenth of the steps, overall and per slice, counted
+ *       only when the 95% interval of the fall (Newcombe's hybrid score interval) excludes 0 and both tenths
+ *       hold at least {@value #MIN_ROWS} labelled rows — smaller slices are shown, never judged: a fall of
+ *       0.05 or more is RED, of 0.02 or more AMBER;</li>
+ *   <li>fairness: the parity ratio of a slice column (measured by a slice-metrics node with {@code fairness};
+ *       selection rates pooled over a tenth, groups under {@value #MIN_ROWS} rows left out) whose last tenth
+ *       is below four-fifths: RED when it fell there by 0.1 or more from the first tenth,
+ *       AMBER otherwise;</li>
+ *   <li>calibration collapse: the expected calibration error of the last tenth (pooled reliability bins)
+ *       at least 0.15 and 0.10 above the first tenth's: AMBER.</li>
+ * </ul>
+ * The light is the worst finding's; the headline leads with the data alarms (they explain the rest), then the
+ * worst finding's sentence, then the others'.
+ */
+public record Verdict(Light light, String headline, List<String> reasons) {
+
+    /** Labelled rows a slice needs in each compared tenth of the run before its change can drive the verdict. */
+    public static final int MIN_ROWS = 30;
+    static final double FOUR_FIFTHS = 0.8;
+
+    public Verdict {
+        reasons = List.copyOf(reasons);
+    }
+
+    /** One thing the verdict found: how bad, and its sentence. */
+    private record Finding(Light light, int order, String sentence) {
+    }
+
+    public static Verdict of(RunOutcome outcome, RunSeries series) {
+        List<Finding> findings = new ArrayList<>();
+        dataAlarms(outcome, findings);
+        int steps = series.steps();
+        int window = Math.max(1, steps / 10);
+        Pooled all = Pooled.of(outcome, StepResult.OVERALL, 0, steps);
+        level(all, findings);
+        change(outcome, series, steps, window, findings);
+        fairness(outcome, series, steps, window, findings);
+        calibration(outcome, steps, window, findings);
+        if (all.n == 0) {
+            findings.add(new Finding(Light.AMBER, 9, "No accuracy could be measured (no labelled rows)."));
+        }
+        // News about the data leads: it explains what the model's figures show.
+        findings.sort(Comparator.comparing((Finding f) -> f.order > 1).thenComparing((Finding f) -> f.light,
+                Comparator.reverseOrder()).thenComparingInt(f -> f.order));
+        Light worst = findings.stream().map(Finding::light).max(Comparator.naturalOrder()).orElse(Light.GREEN);
+        if (worst == Light.GREEN) {
+            double[] ci = WilsonInterval.of(all.accuracy(), (int) all.n);
+            String held = String.format(Locale.ROOT, "The model holds: accuracy %.2f (95%% interval %.2f–%.2f) over "
+                    + "%d labelled rows%s, and no fall that the data can tell from noise.", all.accuracy(), ci[0],
+                    ci[1], all.n, Double.isNaN(all.majority()) ? "" : String.format(Locale.ROOT,
+                    ", above always answering the majority class (%.2f)", all.majority()));
+            List<String> notes = findings.stream().map(Finding::sentence).toList();
+            return new Verdict(Light.GREEN, notes.isEmpty() ? held : held + " " + String.join(" ", notes), notes);
+        }
+        List<String> sentences = findings.stream().filter(f -> f.light != Light.GREEN).map(Finding::sentence)
+                .toList();
+        String headline = sentences.get(0) + (sentences.size() > 1 ? " Also: " + String.join(" ",
+                sentences.subList(1, Math.min(sentences.size(), 3))) : "");
+        return new Verdict(worst, headline, sentences);
+    }
+
+    /** Data-quality alarms (RED) and outcome-share alarms (AMBER), each led by its earliest. */
+    private static void dataAlarms(RunOutcome outcome, List<Finding> findings) {
+        for (String prefix : List.of(DataQualityMonitor.PREFIX, OutcomeShareMonitor.PREFIX)) {
+            List<Alarm> alarms = outcome.alarms().stream().filter(a -> a.isAlarm() && a.detail().startsWith(prefix))
+                    .sorted(Comparator.comparingInt(Alarm::step)).toList();
+            if (alarms.isEmpty()) {
+                continue;
+            }
+            boolean quality = prefix.equals(DataQualityMonitor.PREFIX);
+            String name = quality ? "Data quality: " : "Outcome share: ";
+            Alarm first = alarms.get(0);
+            int more = alarms.size() - 1;
+            findings.add(new Finding(quality ? Light.RED : Light.AMBER, quality ? 0 : 1, name
+                    + first.detail().substring(prefix.length()) + " from step " + first.step()
+                    + (more > 0 ? " (and " + more + " more " + (quality ? "data-quality" : "outcome-share")
+                    + " alarms)" : "") + "."));
+        }
+    }
+
+    /** The model against always answering the majority class, and its recall, over every labelled row. */
+    private static void level(Pooled all, List<Finding> findings) {
+        if (all.n == 0 || all.positives < 0) {
+            return;
+        }
+        double[] ci = WilsonInterval.of(all.accuracy(), (int) all.n);
+        double majority = all.majority();
+        String answer = all.positives * 2 > all.n ? "positive" : "negative";
+        double recall = all.recall();
+        double[] recallCi = WilsonInterval.of(recall, (int) all.positives);
+        String misses = Double.isNaN(recall) ? "the model is wrong more often than a constant answer"
+                : String.format(Locale.ROOT, "the model misses %.0f%% of the positives", 100 * (1 - recall));
+        if (ci[1] < majority) {
+            findings.add(new Finding(Light.RED, 2, String.format(Locale.ROOT, "%s — always answering '%s' scores "
+                    + "higher: accuracy %.2f (95%% interval %.2f–%.2f) against %.2f.", capital(misses), answer,
+                    all.accuracy(), ci[0], ci[1], majority)));
+        } else if (ci[0] <= majority) {
+            findings.add(new Finding(Light.AMBER, 2, String.format(Locale.ROOT, "The model is not clearly better "
+                    + "than always answering '%s': accuracy %.2f (95%% interval %.2f–%.2f) against %.2f.", answer,
+                    all.accuracy(), ci[0], ci[1], majority)));
+        } else if (!Double.isNaN(recall) && all.positives >= MIN_ROWS && recallCi[1] < 1.0 / 3) {
+            findings.add(new Finding(Light.AMBER, 3, String.format(Locale.ROOT, "The model catches only %.0f%% of "
+                    + "the positives (95%% interval %.0f–%.0f%%).", 100 * recall, 100 * recallCi[0],
+                    100 * recallCi[1])));
+        }
+    }
+
+    /** The largest fall of accuracy from the first to the last tenth that the data can tell from noise. */
+    private static void change(RunOutcome outcome, RunSeries series, int steps, int window, List<Finding> findings) {
+        List<String> slices = new ArrayList<>();
+        slices.add(StepResult.OVERALL);
+        slices.addAll(series.slices("accuracy"));
+        double worst = 0;
+        String worstSentence = null;
+        List<String> small = new ArrayList<>();
+        for (String slice : slices) {
+            Pooled first = Pooled.of(outcome, slice, 0, window);
+            Pooled last = Pooled.of(outcome, slice, steps - window, steps);
+            if (first.n < MIN_ROWS || last.n < MIN_ROWS) {
+                if (first.n + last.n > 0 && !StepResult.OVERALL.equals(slice)) {
+                    small.add(slice + " (" + Math.min(first.n, last.n) + " rows)");
+                }
+                continue;
+            }
+            double drop = first.accuracy() - last.accuracy();
+            double[] ci = newcombe(first.correct, first.n, last.correct, last.n);
+            if (ci[0] > 0 && drop > worst) {
+                worst = drop;
+                worstSentence = String.format(Locale.ROOT, "Accuracy falls by %.3f%s (%.2f → %.2f; 95%% interval of "
+                        + "the fall %.3f–%.3f).", drop, StepResult.OVERALL.equals(slice) ? "" : " in " + slice,
+                        first.accuracy(), last.accuracy(), ci[0], ci[1]);
+            }
+        }
+        if (worstSentence != null) {
+            Light light = worst >= 0.05 ? Light.RED : worst >= 0.02 ? Light.AMBER : Light.GREEN;
+            findings.add(new Finding(light, 4, worstSentence));
+        }
+        if (!small.isEmpty()) {
+            findings.add(new Finding(Light.GREEN, 8, "Not judged, under " + MIN_ROWS + " labelled rows in a tenth: "
+                    + String.join(", ", small.subList(0, Math.min(3, small.size())))
+                    + (small.size() > 3 ? " and " + (small.size() - 3) + " more" : "") + "."));
+        }
+    }
+
+    /**
+     * Parity ratios (four-fifths rule) of every slice column a fairness node measured, over a tenth of the run:
+     * each group's selection rate pooled over its labelled rows, groups under {@value #MIN_ROWS} rows left out,
+     * then the lowest rate over the highest — slices of the same column only.
+     */
+    private static void fairness(RunOutcome outcome, RunSeries series, int steps, int window,
+                                 List<Finding> findings) {
+        for (ParityColumn measured : parityColumns(outcome, series)) {
+            String column = measured.column();
+            double start = parityRatio(outcome, measured.node(), column, 0, window);
+            double end = parityRatio(outcome, measured.node(), column, steps - window, steps);
+            if (Double.isNaN(end) || end >= FOUR_FIFTHS) {
+                continue;
+            }
+            boolean fell = !Double.isNaN(start) && start - end >= 0.1;
+            findings.add(new Finding(fell ? Light.RED : Light.AMBER, 5, fell
+                    ? String.format(Locale.ROOT, "The parity ratio of %s falls from %.2f to %.2f, below "
+                    + "four-fifths.", column, start, end)
+                    : String.format(Locale.ROOT, "The parity ratio of %s is %.2f, below four-fifths.", column, end)));
+        }
+    }
+
+    /** A slice column whose parity ratio a fairness node measured. */
+    public record ParityColumn(String node, String column) {
+    }
+
+    /** The slice columns a fairness node measured the parity ratio of, with that node. */
+    public static List<ParityColumn> parityColumns(RunOutcome outcome, RunSeries series) {
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        outcome.replicates().forEach(r -> r.forEach(s -> s.slices().forEach(m -> columns.add(m.column()))));
+        List<ParityColumn> out = new ArrayList<>();
+        for (RunSeries.Key key : series.keys()) {
+            for (String column : columns) {
+                String suffix = "." + column + ".parity_ratio";
+                if (StepResult.OVERALL.equals(key.slice()) && key.metric().endsWith(suffix)) {
+                    out.add(new ParityColumn(key.metric().substring(0, key.metric().length() - suffix.length()),
+                            column));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** min / max of the pooled selection rates of the column's groups with enough rows; NaN with fewer than two. */
+    public static double parityRatio(RunOutcome outcome, String node, String column, int from, int to) {
+        java.util.Map<String, double[]> groups = new java.util.LinkedHashMap<>();
+        for (List<StepResult> replicate : outcome.replicates()) {
+            for (StepResult result : replicate) {
+                if (result.step() < from || result.step() >= to) {
+                    continue;
+                }
+                for (SliceMetrics slice : result.slices()) {
+                    Double rate = result.measures().get(node + "." + StepRows.sliceName(slice)
+                            + org.twinbench.sim.monitor.FairnessMonitor.SELECTION_RATE);
+                    if (!slice.column().equals(column) || rate == null || Double.isNaN(rate)) {
+                        continue;
+                    }
+                    double[] sums = groups.computeIfAbsent(StepRows.sliceName(slice), k -> new double[2]);
+                    sums[0] += rate * slice.metrics().n();
+                    sums[1] += slice.metrics().n();
+                }
+            }
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        int kept = 0;
+        for (double[] sums : groups.values()) {
+            if (sums[1] >= MIN_ROWS) {
+                double rate = sums[0] / sums[1];
+                min = Math.min(min, rate);
+                max = Math.max(max, rate);
+                kept++;
+            }
+        }
+        return kept < 2 || max <= 0 ? Double.NaN : min / max;
+    }
+
+    /** Expected calibration error of the pooled reliability bins, first tenth against last. */
+    private static void calibration(RunOutcome outcome, int steps, int window, List<Finding> findings) {
+        double first = ece(outcome, 0, window);
+        double last = ece(outcome, steps - window, steps);
+        if (!Double.isNaN(first) && !Double.isNaN(last) && last >= 0.15 && last - first >= 0.10) {
+            findings.add(new Finding(Light.AMBER, 6, String.format(Locale.ROOT, "Calibration collapses: expected "
+                    + "calibration error %.2f → %.2f.", first, last)));
+        }
+    }
+
+    /** The reliability bins of the steps from {@code from} (inclusive) to {@code to}, every replicate. */
+    public static ReliabilityBins pooledBins(RunOutcome outcome, int from, int to) {
+        ReliabilityBins bins = ReliabilityBins.EMPTY;
+        for (List<StepResult> replicate : outcome.replicates()) {
+            for (StepResult result : replicate) {
+                if (result.step() >= from && result.step() < to) {
+                    bins = bins.plus(result.calibration());
+                }
+            }
+        }
+        return bins;
+    }
+
+    private static double ece(RunOutcome outcome, int from, int to) {
+        ReliabilityBins bins = pooledBins(outcome, from, to);
+        long total = bins.total();
+        if (total == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int b = 0; b < ReliabilityBins.BINS; b++) {
+            sum += Math.abs(bins.scoreSum(b) - bins.positives(b));
+        }
+        return sum / total;
+    }
+
+    /**
+     * The 95% interval of p1 − p2 by Newcombe's hybrid score method (method 10 of Newcombe 1998), from the
+     * Wilson intervals of each proportion.
+     */
+    public static double[] newcombe(long x1, long n1, long x2, long n2) {
+        double p1 = (double) x1 / n1;
+        double p2 = (double) x2 / n2;
+        double[] w1 = WilsonInterval.of(p1, (int) n1);
+        double[] w2 = WilsonInterval.of(p2, (int) n2);
+        double d = p1 - p2;
+        double low = d - Math.sqrt((p1 - w1[0]) * (p1 - w1[0]) + (w2[1] - p2) * (w2[1] - p2));
+        double high = d + Math.sqrt((w1[1] - p1) * (w1[1] - p1) + (p2 - w2[0]) * (p2 - w2[0]));
+        return new double[] {low, high};
+    }
+
+    static double meanOf(double[] values, int from, int to) {
+        double sum = 0;
+        int n = 0;
+        for (int i = Math.max(0, from); i < Math.min(to, values.length); i++) {
+            if (!Double.isNaN(values[i])) {
+                sum += values[i];
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * Labelled rows of a slice over a span of steps, every replicate: correct answers, and (overall, from the
+     * reliability bins) positives and true positives; −1 positives when the bins were not recorded.
+     */
+    private record Pooled(long n, long correct, long positives, double truePositives) {
+
+        static Pooled of(RunOutcome outcome, String slice, int from, int to) {
+            long n = 0;
+            long correct = 0;
+            long positives = 0;
+            double truePositives = 0;
+            boolean bins = true;
+            for (List<StepResult> replicate : outcome.replicates()) {
+                for (StepResult result : replicate) {
+                    if (result.step() < from || result.step() >= to) {
+                        continue;
+                    }
+                    org.twinbench.stats.MetricSet m = metrics(result, slice);
+                    if (m == null || m.n() == 0 || Double.isNaN(m.accuracy())) {
+                        continue;
+                    }
+                    n += m.n();
+                    correct += Math.round(m.accuracy() * m.n());
+                    long p = result.calibration().total() == m.n() ? positives(result.calibration()) : -1;
+                    bins &= p >= 0;
+                    if (p > 0) {
+                        positives += p;
+                        truePositives += Double.isNaN(m.recall()) ? 0 : m.recall() * p;
+                    }
+                }
+            }
+            return new Pooled(n, correct, bins && StepResult.OVERALL.equals(slice) ? positives : -1, truePositives);
+        }
+
+        private static org.twinbench.stats.MetricSet metrics(StepResult result, String slice) {
+            if (StepResult.OVERALL.equals(slice)) {
+                return result.overall();
+            }
+            for (SliceMetrics s : result.slices()) {
+                if (StepRows.sliceName(s).equals(slice)) {
+                    return s.metrics();
+                }
+            }
+            return null;
+        }
+
+        private static long positives(ReliabilityBins bins) {
+            long p = 0;
+            for (int b = 0; b < ReliabilityBins.BINS; b++) {
+                p += bins.positives(b);
+            }
+            return p;
+        }
+
+        double accuracy() {
+            return n == 0 ? Double.NaN : (double) correct / n;
+        }
+
+        double majority() {
+            return n == 0 || positives < 0 ? Double.NaN : Math.max(positives, n - positives) / (double) n;
+        }
+
+        double recall() {
+            return positives <= 0 ? Double.NaN : truePositives / positives;
+        }
+    }
+}

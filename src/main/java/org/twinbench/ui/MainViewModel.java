@@ -268,6 +268,8 @@ public final class MainViewModel {
     public void run() {
         if (runBlockedReason.get().isEmpty()) {
             runs.start(document.scenario(), document.baseDirectory(), document.fileProperty().get());
+        } else {
+            status.set(runBlockedReason.get());
         }
     }
 }

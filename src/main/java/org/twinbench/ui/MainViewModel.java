@@ -18,6 +18,7 @@ import org.twinbench.ui.data.DatasetColumns;
 import org.twinbench.ui.data.ModelSummary;
 import org.twinbench.ui.editor.GraphEdits;
 import org.twinbench.ui.editor.ScenarioDocument;
+import org.twinbench.ui.editor.ScenarioChecking;
 import org.twinbench.ui.editor.ScenarioFiles;
 import org.twinbench.ui.editor.ScenarioProblems;
 import org.twinbench.ui.fx.AppExecutor;
@@ -56,6 +57,7 @@ public final class MainViewModel {
     private final Path runStore;
     private final SweepActions sweeps;
     private final WindowRun runs;
+    private final ScenarioChecking checking;
 
     public MainViewModel(AppExecutor executor, Executor fxThread) {
         this(executor, fxThread, BundledSamples.userDirectory(), BundledSamples.userDirectory().resolve("samples"));
@@ -70,8 +72,9 @@ public final class MainViewModel {
         this.background = new BackgroundTask.Runner(executor::submit, fxThread);
         this.document = new ScenarioDocument(dataFolder);
         this.datasets = new DatasetColumns(executor, fxThread);
-        this.canvas = new GraphCanvasViewModel(document);
-        this.inspector = new InspectorViewModel(document, canvas.selection(), datasets);
+        this.checking = new ScenarioChecking(document, background);
+        this.canvas = new GraphCanvasViewModel(document, checking);
+        this.inspector = new InspectorViewModel(document, canvas.selection(), datasets, checking);
         this.dataPanel = new DataModelPanelViewModel(executor, fxThread, document, canvas);
         this.files = new FileActions(document, executor, fxThread, new ScenarioFiles(home), status::set);
         this.liveCharts = new LiveChartsViewModel(executor::submit, fxThread);
@@ -292,6 +295,8 @@ public final class MainViewModel {
     public void run() {
         if (runBlockedReason.get().isEmpty()) {
             runs.start(document.scenario(), document.baseDirectory(), document.fileProperty().get());
+        } else {
+            status.set(runBlockedReason.get());
         }
     }
 }

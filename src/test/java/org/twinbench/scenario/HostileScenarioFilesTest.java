@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.sim.ScenarioCheck;
 
 /**
  * Scenario and story files made to break the parser or hang the reader: deep nesting, numbers of
@@ -82,11 +83,13 @@ class HostileScenarioFilesTest {
         Path data = dir.resolve("loans.csv");
         assertThat(new ProcessBuilder("mkfifo", data.toString()).start().waitFor()).isZero();
         Scenario scenario = ScenarioFormat.parse(sample(), "s");
-        assertThat(ScenarioFiles.problems(scenario, dir)).containsExactly("node loans: " + data
-                + ": is not a regular file (a named pipe, device or socket); TwinBench reads only ordinary files");
+        assertThat(ScenarioCheck.check(scenario, dir).lines()).containsExactly("node loans (source.dataset) parameter"
+                + " path: " + data + ": is not a regular file (a named pipe, device or socket); TwinBench reads only"
+                + " ordinary files");
         Files.delete(data);
-        assertThat(ScenarioFiles.problems(scenario, dir)).containsExactly("node loans: " + data + ": file not found");
+        assertThat(ScenarioCheck.check(scenario, dir).lines()).containsExactly("node loans (source.dataset) parameter"
+                + " path: " + data + ": file not found");
         Files.copy(Path.of("sample-data", "loans.csv"), data);
-        assertThat(ScenarioFiles.problems(scenario, dir)).isEqualTo(List.of());
+        assertThat(ScenarioCheck.check(scenario, dir).lines()).isEqualTo(List.of());
     }
 }

@@ -10,25 +10,59 @@ import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.scenario.ScenarioValidator;
+import org.twinbench.sim.ScenarioCheck;
 
 /**
  * The validator's findings sorted by where the canvas shows them: per node, per edge, and for the
- * scenario as a whole. Reads the validator's "node &lt;id&gt;: ..." lines.
+ * scenario as a whole. Reads the validator's "node &lt;id&gt;: ..." lines, and the lines of a
+ * {@link ScenarioCheck} against the data and models ("node &lt;id&gt; (&lt;type&gt;) parameter p: ...").
  */
 public record ScenarioProblems(List<String> all, Map<String, List<String>> byNode,
                                Map<ScenarioEdge, String> byEdge, List<String> general) {
 
     public static final ScenarioProblems NONE = new ScenarioProblems(List.of(), Map.of(), Map.of(), List.of());
 
-    private static final Pattern LINE = Pattern.compile("node (\\S+?|\\(scenario\\)): (.*)");
+    private static final Pattern LINE = Pattern.compile("node (\\S+?|\\(scenario\\))(?: \\([^)\\s]+\\))?: (.*)");
+    private static final Pattern CHECKED = Pattern.compile("node (\\S+?) \\([^)\\s]+\\) (parameter \\S+: .*)");
     private static final Pattern EDGE = Pattern.compile("cannot take an edge from (\\S+?): (.*)");
 
     public static ScenarioProblems of(Scenario scenario) {
-        List<String> all = ScenarioValidator.problems(scenario);
+        return of(ScenarioValidator.problems(scenario));
+    }
+
+    /**
+     * The problems of a check against the data and models; when the scenario has changed since (the check
+     * is still running) the validator's findings of the scenario as it is now.
+     */
+    public static ScenarioProblems of(Scenario scenario, ScenarioChecking.Checked checked) {
+        if (checked == null) {
+            return of(scenario);
+        }
+        if (checked.scenario().equals(scenario)) {
+            return of(checked.report().lines());
+        }
+        // The check of this version is under way: the validator's findings now, and what the last check found
+        // against the data for nodes still there, so that markers do not blink while the user types.
+        List<String> lines = new ArrayList<>(ScenarioValidator.problems(scenario));
+        for (ScenarioCheck.Problem problem : checked.report().problems()) {
+            if (problem.message().startsWith("node " + problem.node() + " (") && scenario.node(problem.node()).isPresent()
+                    && !lines.contains(problem.message())) {
+                lines.add(problem.message());
+            }
+        }
+        return of(lines);
+    }
+
+    private static ScenarioProblems of(List<String> all) {
         Map<String, List<String>> byNode = new HashMap<>();
         Map<ScenarioEdge, String> byEdge = new HashMap<>();
         List<String> general = new ArrayList<>();
         for (String line : all) {
+            Matcher checkedLine = CHECKED.matcher(line);
+            if (checkedLine.matches()) {
+                byNode.computeIfAbsent(checkedLine.group(1), id -> new ArrayList<>()).add(checkedLine.group(2));
+                continue;
+            }
             Matcher m = LINE.matcher(line);
             if (!m.matches() || m.group(1).equals("(scenario)")) {
                 general.add(m.matches() ? m.group(2) : line);
@@ -72,9 +106,18 @@ public record ScenarioProblems(List<String> all, Map<String, List<String>> byNod
         }
     }
 
-    /** The problems of one parameter of a node ("parameter 'scale' must be a number ..."). */
+    /**
+     * The problems of one parameter of a node ("parameter 'scale' must be a number ...", "parameter column:
+     * the data has no column ...").
+     */
     public List<String> ofParam(String nodeId, String param) {
         return byNode.getOrDefault(nodeId, List.of()).stream()
-                .filter(p -> p.startsWith("parameter '" + param + "'")).toList();
+                .filter(p -> p.startsWith("parameter '" + param + "'") || p.startsWith("parameter " + param + ":"))
+                .toList();
+    }
+
+    /** The problems of one node, as its card and the inspector list them. */
+    public List<String> ofNode(String nodeId) {
+        return byNode.getOrDefault(nodeId, List.of());
     }
 }

@@ -36,6 +36,8 @@ public final class GraphCanvasView {
 
     static final double MIN_ZOOM = 0.25;
     static final double MAX_ZOOM = 2.5;
+    /** How often the files the scenario names are looked at for changes. */
+    private static final double FILE_POLL_SECONDS = 2;
 
     @FXML private StackPane root;
     @FXML private Pane viewport;
@@ -95,6 +97,21 @@ public final class GraphCanvasView {
         viewModel.messageProperty().addListener((obs, old, now) -> messageLabel.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("refusal"), now != null && now.startsWith("Cannot")));
         viewport.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        // A data file edited outside TwinBench is checked again: the nodes' problems follow the file.
+        javafx.animation.Timeline poll = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(FILE_POLL_SECONDS), e -> viewModel.recheckIfFilesChanged()));
+        poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        // Only while the canvas is in a window: a canvas taken off the screen stops looking.
+        viewport.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                poll.stop();
+            } else {
+                poll.play();
+            }
+        });
+        if (viewport.getScene() != null) {
+            poll.play();
+        }
         refresh();
     }
 

@@ -19,6 +19,7 @@ import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.ui.editor.AutoLayout;
 import org.twinbench.ui.editor.GraphEdits;
+import org.twinbench.ui.editor.ScenarioChecking;
 import org.twinbench.ui.editor.ScenarioDocument;
 import org.twinbench.ui.editor.ScenarioProblems;
 
@@ -36,14 +37,40 @@ public final class GraphCanvasViewModel {
     private final ReadOnlyObjectWrapper<ScenarioProblems> problems = new ReadOnlyObjectWrapper<>(ScenarioProblems.NONE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private Scenario clipboard;
+    private final ScenarioChecking checking;
 
+    /** A canvas whose problems are the validator's only (no check against the data). */
     public GraphCanvasViewModel(ScenarioDocument document) {
+        this(document, null);
+    }
+
+    /**
+     * A canvas that shows, besides the validator's findings at once, what {@code checking} finds against
+     * the data and models once its check of the scenario as it is arrives.
+     */
+    public GraphCanvasViewModel(ScenarioDocument document, ScenarioChecking checking) {
         this.document = document;
-        problems.set(ScenarioProblems.of(document.scenario()));
+        this.checking = checking;
+        problems.set(currentProblems());
         document.scenarioProperty().addListener((obs, old, now) -> {
-            problems.set(ScenarioProblems.of(now));
+            problems.set(currentProblems());
             selection.removeIf(id -> now.node(id).isEmpty());
         });
+        if (checking != null) {
+            checking.reportProperty().addListener((obs, old, now) -> problems.set(currentProblems()));
+        }
+    }
+
+    /** Checks the scenario again if a data or model file it names has changed on disk since the last check. */
+    public void recheckIfFilesChanged() {
+        if (checking != null) {
+            checking.recheckIfFilesChanged();
+        }
+    }
+
+    private ScenarioProblems currentProblems() {
+        return checking == null ? ScenarioProblems.of(document.scenario())
+                : ScenarioProblems.of(document.scenario(), checking.reportProperty().get());
     }
 
     public ScenarioDocument document() {

@@ -1,6 +1,8 @@
 package org.twinbench.ui.graph;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +39,16 @@ public final class InspectorView {
     private TextArea descriptionField;
     private TextField seedField;
     private boolean syncing;
+    private Label problemsLabel;
 
     public void bind(InspectorViewModel viewModel) {
         this.model = viewModel;
         viewModel.subjectProperty().addListener((obs, old, now) -> rebuildIfNeeded());
+        // A check against the data arrives after the edit: the node's list and each parameter's line follow it.
+        viewModel.nodeProblems().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            showNodeProblems();
+            sync();
+        });
         viewModel.document().scenarioProperty().addListener((obs, old, now) -> {
             rebuildIfNeeded();
             sync();
@@ -59,6 +67,7 @@ public final class InspectorView {
         }
         fields.getChildren().clear();
         editors.clear();
+        problemsLabel = null;
         shownId = id;
         shownType = type;
         header = node.isEmpty();
@@ -109,7 +118,7 @@ public final class InspectorView {
                 show(idError, model.rename(idField.getText()));
             }
         });
-        fields.getChildren().addAll(caption("Id", "Press Enter to rename"), idField, idError);
+        fields.getChildren().addAll(caption("Id", "Press Enter to rename"), idField, idError, nodeProblems());
         if (type == null) {
             return;
         }
@@ -125,7 +134,7 @@ public final class InspectorView {
                 public Optional<String> value(String param, Object value) {
                     return model.setValue(param, value);
                 }
-            }, model.columns(), absolute -> relativize(base, absolute));
+            }, model.columnsFor(spec), absolute -> relativize(base, absolute));
             Label error = problemLabel("error-" + spec.name());
             editor.onProblem(problem -> show(error, problem));
             editor.show(node.params().get(spec.name()));
@@ -135,6 +144,24 @@ public final class InspectorView {
             help.setWrapText(true);
             fields.getChildren().addAll(caption(spec.name() + (spec.required() ? " *" : ""), spec.help()),
                     editor.control(), help, error);
+        }
+    }
+
+    /**
+     * What stops the node from running, as {@code validate} says it (checked against the data and models in
+     * the background): one line each, kept up to date while the node is shown.
+     */
+    private Label nodeProblems() {
+        problemsLabel = problemLabel("node-problems");
+        showNodeProblems();
+        return problemsLabel;
+    }
+
+    private void showNodeProblems() {
+        if (problemsLabel != null) {
+            List<String> problems = model.nodeProblems();
+            show(problemsLabel, problems.isEmpty() ? Optional.empty()
+                    : Optional.of(problems.stream().map(p -> "⚠ " + p).collect(Collectors.joining("\n"))));
         }
     }
 

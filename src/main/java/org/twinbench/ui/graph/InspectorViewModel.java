@@ -13,6 +13,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.collections.transformation.FilteredList;
+import org.twinbench.data.ValueKind;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.NodeType.ParamSpec;
 import org.twinbench.scenario.NodeType;
@@ -22,6 +24,7 @@ import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.ui.data.DatasetColumns;
 import org.twinbench.ui.editor.GraphEdits;
 import org.twinbench.ui.editor.ParamValues;
+import org.twinbench.ui.editor.ScenarioChecking;
 import org.twinbench.ui.editor.ScenarioDocument;
 import org.twinbench.ui.editor.ScenarioProblems;
 
@@ -38,19 +41,90 @@ public final class InspectorViewModel {
     private final ReadOnlyObjectWrapper<String> subject = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private Path columnsFile;
+    private final ScenarioChecking checking;
+    private final ObservableList<String> nodeProblems = FXCollections.observableArrayList();
+    /** The pickers' filtered lists, re-filtered when the kinds become known; the kinds by column. */
+    private final java.util.Map<ParamSpec, FilteredList<String>> filtered = new java.util.HashMap<>();
+    private java.util.Map<String, ValueKind> checkedKinds = java.util.Map.of();
+    private List<String> summaryKinds = List.of();
 
     public InspectorViewModel(ScenarioDocument document, ObservableSet<String> selection, DatasetColumns datasets) {
+        this(document, selection, datasets, null);
+    }
+
+    /**
+     * An inspector that also shows what {@code checking} (may be null) finds against the data and models,
+     * and offers in each column picker the columns of the kind its parameter takes.
+     */
+    public InspectorViewModel(ScenarioDocument document, ObservableSet<String> selection, DatasetColumns datasets,
+                              ScenarioChecking checking) {
         this.document = document;
         this.selection = selection;
         this.datasets = datasets;
+        this.checking = checking;
         selection.addListener((SetChangeListener<String>) change -> follow());
         document.scenarioProperty().addListener((obs, old, now) -> follow());
+        if (checking != null) {
+            checking.reportProperty().addListener((obs, old, now) -> {
+                if (now != null && !now.report().columns().isEmpty() && !now.report().columns().equals(checkedKinds)) {
+                    checkedKinds = now.report().columns();
+                    refilter();
+                }
+                nodeProblems.setAll(problems().ofNode(subject.get() == null ? "" : subject.get()));
+            });
+        }
+    }
+
+    private ScenarioProblems problems() {
+        return checking == null ? ScenarioProblems.of(document.scenario())
+                : ScenarioProblems.of(document.scenario(), checking.reportProperty().get());
+    }
+
+    /**
+     * The columns a picker of {@code spec} offers: those of the data file of the kind the parameter takes
+     * (numeric for shifts, scales and noise; categorical for a category mix; any otherwise), in file order.
+     */
+    public ObservableList<String> columnsFor(ParamSpec spec) {
+        if (spec.columns() == ParamSpec.Columns.ANY) {
+            return columns;
+        }
+        FilteredList<String> fitting = new FilteredList<>(columns, name -> fits(spec, name));
+        filtered.put(spec, fitting);
+        return fitting;
+    }
+
+    private boolean fits(ParamSpec spec, String column) {
+        ValueKind kind = checkedKinds.get(column);
+        if (kind == null) {
+            int at = columns.indexOf(column);
+            kind = at >= 0 && at < summaryKinds.size() ? ("numeric".equals(summaryKinds.get(at)) ? ValueKind.NUMBER
+                    : ValueKind.TEXT) : null;
+        }
+        if (kind == null) {
+            return true;
+        }
+        return spec.columns() == ParamSpec.Columns.NUMERIC ? kind == ValueKind.NUMBER : kind != ValueKind.NUMBER;
+    }
+
+    private void refilter() {
+        filtered.forEach((spec, list) -> list.setPredicate(name -> fits(spec, name)));
+    }
+
+    /** The problems of the shown node, as its card lists them (kept up to date). */
+    public ObservableList<String> nodeProblems() {
+        return nodeProblems;
     }
 
     private void follow() {
         String id = selection.size() == 1 ? selection.iterator().next() : null;
-        subject.set(id != null && document.scenario().node(id).isPresent() ? id : null);
+        String next = id != null && document.scenario().node(id).isPresent() ? id : null;
+        if (!java.util.Objects.equals(next, subject.get())) {
+            // The pickers of the node shown before are dropped; the new node's are made as its editors are.
+            filtered.clear();
+        }
+        subject.set(next);
         loadColumns();
+        nodeProblems.setAll(problems().ofNode(subject.get() == null ? "" : subject.get()));
     }
 
     /** The node shown, if any. */
@@ -95,7 +169,7 @@ public final class InspectorViewModel {
         if (id == null) {
             return Optional.empty();
         }
-        Optional<String> rule = ScenarioProblems.of(document.scenario()).ofParam(id, param).stream().findFirst();
+        Optional<String> rule = problems().ofParam(id, param).stream().findFirst();
         return rule.isPresent() ? rule : unknownColumn(param);
     }
 
@@ -190,7 +264,9 @@ public final class InspectorViewModel {
         columnsFile = file;
         datasets.summary(file, summary -> {
             if (file.equals(columnsFile)) {
+                summaryKinds = summary.kinds();
                 columns.setAll(summary.columns());
+                refilter();
             }
         });
     }

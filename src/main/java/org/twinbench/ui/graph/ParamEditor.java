@@ -238,15 +238,32 @@ abstract class ParamEditor {
         }
     }
 
-    /** One column: pick from the dataset's columns or type a name. */
+    /** One column: pick from the dataset's columns (of the kind the parameter takes) or type a name. */
     static final class ColumnChoice extends ParamEditor {
         private final ComboBox<String> box = new ComboBox<>();
+        /**
+         * Follows the offered columns into the box's own list. Replacing the list whole, with the typed text
+         * kept, means a column leaving the list (its kind learnt later) never clears the value as if the
+         * user had: the box's selection would otherwise drop it and empty the field.
+         */
+        private final javafx.collections.ListChangeListener<String> follow;
 
         ColumnChoice(ParamSpec spec, Sink sink, ObservableList<String> columns) {
             super(spec, sink);
             box.setId("param-" + spec.name());
             box.setEditable(true);
-            box.setItems(columns);
+            ObservableList<String> items = javafx.collections.FXCollections.observableArrayList(columns);
+            follow = change -> {
+                String text = box.getEditor().getText();
+                updating = true;
+                items.setAll(columns);
+                if (!box.getEditor().getText().equals(text)) {
+                    box.getEditor().setText(text);
+                }
+                updating = false;
+            };
+            columns.addListener(new javafx.collections.WeakListChangeListener<>(follow));
+            box.setItems(items);
             box.setMaxWidth(Double.MAX_VALUE);
             box.setPromptText("column");
             box.setTooltip(new Tooltip(spec.help()));

@@ -56,11 +56,14 @@ final class OperationNodes {
                     "Mirrors a deployed model from its prediction log: the scores it actually produced are replayed "
                             + "as they are, no model file needed; it cannot be retrained",
                     List.of(
-                            required("score_column", COLUMN, "Column of the logged probability of the positive class, or "
-                                    + "of the logged predicted amount when the target holds amounts (a regression)")
-                                    .numeric(),
+                            optional("score_column", COLUMN, null, "Column of the logged probability of the positive "
+                                    + "class, or of the logged predicted amount when the target holds amounts (a "
+                                    + "regression); required for both").numeric(),
                             required("target", COLUMN, "Column of the true outcome"),
-                            optional("positive", TEXT, null, "Positive class of the outcome (default: the usual rule)")),
+                            optional("positive", TEXT, null, "Positive class of the outcome (default: the usual rule)"),
+                            optional("proba_prefix", TEXT, null, "Prefix of the logged class probability columns "
+                                    + "(<prefix><class>, e.g. p_ for p_setosa), one per class; required when the target "
+                                    + "holds 3 or more classes")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.CHALLENGER, "Models", "Challenger",
                     "A second model that scores a share of the traffic (A/B): a model file, or one trained on the "

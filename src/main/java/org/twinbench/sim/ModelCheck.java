@@ -9,6 +9,8 @@ import org.twinbench.data.Column;
 import org.twinbench.data.DataException;
 import org.twinbench.data.InputFiles;
 import org.twinbench.data.NumericColumn;
+import org.twinbench.data.Task;
+import org.twinbench.model.LoggedProbabilities;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
@@ -200,10 +202,29 @@ final class ModelCheck {
                 + "'); a model needs both outcomes" : null;
     }
 
-    /** A production log's scores must be probabilities wherever the rows read hold one. */
+    /**
+     * A production log's scores must be probabilities wherever the rows read hold one; a multiclass log (a
+     * target of 3 or more classes) needs {@code proba_prefix} columns, one per class, summing to 1 on each row.
+     */
     private void loggedScores(ScenarioNode node) {
+        if (target != null && checker.frame() != null && checker.frame().has(target)
+                && Task.of(checker.frame().column(target)).orElse(Task.BINARY) == Task.MULTICLASS) {
+            String prefix = node.string("proba_prefix", null);
+            String problem = prefix == null ? "is required: \"" + target + "\" holds 3 or more classes, so the log"
+                    + " must give one probability column per class" : LoggedProbabilities.problem(checker.frame(),
+                    target, prefix);
+            if (problem != null) {
+                checker.add(node, "proba_prefix", prefix, problem);
+            }
+            return;
+        }
         String column = node.string("score_column", null);
-        if (column == null || checker.frame() == null
+        if (column == null || column.isBlank()) {
+            checker.add(node, "score_column", null, "is required (the logged score or amount of each row; a target"
+                    + " of 3 or more classes takes proba_prefix instead)");
+            return;
+        }
+        if (checker.frame() == null
                 || !(checker.frame().find(column).orElse(null) instanceof NumericColumn scores)) {
             return;
         }

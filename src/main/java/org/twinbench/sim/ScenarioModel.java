@@ -9,6 +9,7 @@ import org.twinbench.data.Frame;
 import org.twinbench.model.Algorithm;
 import org.twinbench.data.Task;
 import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.LoggedProbabilities;
 import org.twinbench.model.LoggedScores;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelCard;
@@ -103,12 +104,16 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
     /**
      * A production log's own predictions, never refitted: for a binary outcome the score column must hold
      * probabilities (numbers in [0, 1]) on every row; for an outcome of amounts (a regression, as
-     * {@link Task#of} reads the target column) it holds the logged predicted amounts.
+     * {@link Task#of} reads the target column) it holds the logged predicted amounts; for three or more
+     * classes the {@code proba_prefix} columns hold the logged class probabilities.
      */
     private static ScenarioModel logged(ScenarioNode node, Frame reference, Frame schema, String dataSha256) {
-        String scoreColumn = node.requiredString("score_column");
         String target = node.requiredString("target");
         PerturbationFactory.requireColumn(node, schema, target);
+        if (Task.of(schema.column(target)).orElse(Task.BINARY) == Task.MULTICLASS) {
+            return loggedClasses(node, target, schema, dataSha256);
+        }
+        String scoreColumn = node.requiredString("score_column");
         PerturbationFactory.requireKind(node, schema, scoreColumn, org.twinbench.data.NumericColumn.class,
                 "numeric");
         if (Task.of(schema.column(target)).orElse(Task.BINARY) == Task.REGRESSION) {
@@ -128,6 +133,26 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         String positive = BinaryLabels.positiveLabel(reference.column(target), node.string("positive", null));
         LoggedScores model = new LoggedScores(scoreColumn, target, positive, dataSha256);
         return new ScenarioModel(model, target, positive, List.of(scoreColumn), null);
+    }
+
+    /**
+     * A multiclass log's own class probabilities: one column {@code <proba_prefix><class>} per class of the
+     * target, each row's probabilities in [0, 1] and summing to 1.
+     */
+    private static ScenarioModel loggedClasses(ScenarioNode node, String target, Frame schema, String dataSha256) {
+        String prefix = node.string("proba_prefix");
+        List<String> classes = org.twinbench.data.ClassLabels.of(schema.column(target));
+        if (prefix == null) {
+            throw node.problem("proba_prefix", "is required: '" + target + "' holds " + classes.size()
+                    + " classes, so the log must give one probability column per class (e.g. p_" + classes.get(0)
+                    + " with proba_prefix p_)");
+        }
+        String problem = LoggedProbabilities.problem(schema, target, prefix);
+        if (problem != null) {
+            throw new ScenarioException("node " + node.id() + ": " + problem);
+        }
+        LoggedProbabilities model = new LoggedProbabilities(prefix, target, classes, dataSha256);
+        return new ScenarioModel(model, target, "", model.columns(), null);
     }
 
     /** A regression's logged predictions: the amounts of the score column, as they were logged. */

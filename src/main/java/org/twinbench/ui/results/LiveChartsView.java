@@ -172,8 +172,8 @@ public final class LiveChartsView {
         ratioColumn.setVisible(!names.equals(SliceTable.REGRESSION_COLUMNS));
         String judged = names.isEmpty() ? "" : " " + header(names.get(0));
         change.setText("Change" + judged);
-        change.getTooltip().setText("Latest" + judged + " minus the mean of the first " + SliceRow.BASELINE_STEPS
-                + " steps");
+        change.getTooltip().setText("Latest" + (names.isEmpty() ? " value" : judged) + " minus the mean of the first "
+                + SliceRow.BASELINE_STEPS + " steps");
         gap.setText("Gap to best" + judged);
         gap.getTooltip().setText("Latest" + (names.isEmpty() ? " value" : judged) + " minus the best slice's latest"
                 + (SliceTable.lowerIsBetter(names.isEmpty() ? "" : names.get(0)) ? " (the lowest error)" : ""));

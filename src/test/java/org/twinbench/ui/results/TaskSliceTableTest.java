@@ -48,8 +48,12 @@ class TaskSliceTableTest {
         model = LiveChartsWindow.show(stage, 4).model();
     }
 
-    /** Replays {@code data} in row order after its first half, {@code batch} rows a step, 4 steps, sliced by one column. */
     private static List<StepResult> run(String data, String bundle, int batch, String slice) {
+        return run(data, bundle, batch, slice, 1).get(0);
+    }
+
+    /** Replays {@code data} in row order after its first half, {@code batch} rows a step, 4 steps, sliced by one column. */
+    private static List<List<StepResult>> run(String data, String bundle, int batch, String slice, int replicates) {
         ScenarioNode source = new ScenarioNode("data", NodeCatalog.DATASET_SOURCE, Map.of("path", data,
                 "batch_size", (long) batch, "steps", 4L, "reference_share", 0.5, "time_column", "row"), 0, 0);
         ScenarioNode model = new ScenarioNode("model", NodeCatalog.MODEL_BUNDLE, Map.of("path", bundle), 0, 0);
@@ -58,7 +62,7 @@ class TaskSliceTableTest {
         Scenario scenario = new Scenario("tasks", "", 1, List.of(source, model, slices),
                 List.of(new ScenarioEdge("data", "model"), new ScenarioEdge("model", "slices")));
         SimulationPlan plan = ScenarioCompiler.compile(scenario, DIR, new RunListener() { });
-        return Experiment.run(plan, 1, 1, new RunListener() { }, new RunControl()).replicates().get(0);
+        return Experiment.run(plan, replicates, 1, new RunListener() { }, new RunControl()).replicates();
     }
 
     private static JsonNode expected(String name) throws java.io.IOException {
@@ -139,6 +143,24 @@ class TaskSliceTableTest {
         }
         assertThat(row(model, "overall").change())
                 .isCloseTo(last.get("overall").get("rmse").asDouble() - first, within(1e-9));
+    }
+
+    @Test
+    void withReplicatesTheRegressionColumnsAreMeansOverReplicates(FxRobot robot) throws Exception {
+        // A replay in row order without perturbations gives every replicate the same rows: the mean is the value.
+        List<List<StepResult>> replicates = run("diabetes-replay.csv", "diabetes-linear.twinmodel", 50, "sex", 2);
+        robot.interact(() -> {
+            model.setReplicates(2);
+            replicates.forEach(model::accept);
+        });
+        assertThat(model.replicateBandsProperty().get()).isTrue();
+        JsonNode last = expected("diabetes").get(3);
+        assertThat(row(model, "sex=one").figures().get(0)).isCloseTo(last.get("sex=one").get("rmse").asDouble(),
+                within(1e-9));
+        assertThat(row(model, "sex=one").figures().get(2)).isCloseTo(last.get("sex=one").get("r2").asDouble(),
+                within(1e-9));
+        assertThat(cell(robot, "overall", "MAE")).isEqualTo(figure(last.get("overall").get("mae").asDouble()));
+        assertThat(row(model, "sex=two").worst()).isTrue();
     }
 
     @Test

@@ -102,7 +102,11 @@ public final class LiveChartsView {
         viewModel.replicateBandsProperty().addListener((obs, old, banded) ->
                 describeReplicates(rowsHeader, intervalHeader, banded));
         describeReplicates(rowsHeader, intervalHeader, viewModel.replicateBandsProperty().get());
-        explain(gapColumn, "Latest value minus the best slice's latest value");
+        javafx.scene.control.Label changeHeader = (javafx.scene.control.Label) changeColumn.getGraphic();
+        javafx.scene.control.Label gapHeader = explain(gapColumn, "");
+        viewModel.tableColumns().addListener((ListChangeListener<String>) change ->
+                showTaskColumns(viewModel.tableColumns(), changeHeader, gapHeader));
+        showTaskColumns(viewModel.tableColumns(), changeHeader, gapHeader);
         explain(ratioColumn, "Selection rate (share predicted positive) over the highest of the slice's column; "
                 + "below 0.8 fails the four-fifths rule. Needs fairness on in the slice metrics node");
         gapColumn.setCellValueFactory(cell -> text(signed(cell.getValue().gapToBest())));
@@ -121,7 +125,7 @@ public final class LiveChartsView {
                 boolean unfair = !empty && row != null && row.failsFourFifths();
                 pseudoClassStateChanged(WORST, worst);
                 pseudoClassStateChanged(UNFAIR, unfair);
-                String why = (worst ? "Among the worst slices for " + viewModel.metricProperty().get() : "")
+                String why = (worst ? "Among the worst slices for " + viewModel.tableMetric() : "")
                         + (worst && unfair ? "\n" : "")
                         + (unfair ? "Predicted positive less than four fifths as often as the most-selected "
                                 + "slice of its column (four-fifths rule)" : "");
@@ -138,6 +142,53 @@ public final class LiveChartsView {
             }
         });
         redraw();
+    }
+
+    /** Task metric columns inserted after Rows, in place of Latest: none for a binary run. */
+    private final java.util.List<TableColumn<SliceRow, String>> taskColumns = new java.util.ArrayList<>();
+
+    /**
+     * Gives a regression or multiclass table a column per task metric (the first the one change, worst slices
+     * and gaps are judged on) in place of Latest, and hides the four-fifths ratio, which has no meaning without
+     * a positive class, from a regression table; a binary table keeps Latest for the chosen metric.
+     */
+    private void showTaskColumns(java.util.List<String> names, javafx.scene.control.Label change,
+                                 javafx.scene.control.Label gap) {
+        sliceTable.getColumns().removeAll(taskColumns);
+        taskColumns.clear();
+        for (int i = 0; i < names.size(); i++) {
+            int index = i;
+            TableColumn<SliceRow, String> column = new TableColumn<>(header(names.get(i)));
+            column.setId(names.get(i) + "Column");
+            column.setPrefWidth(70);
+            column.setCellValueFactory(cell -> text(cell.getValue().figures().size() > index
+                    ? number(cell.getValue().figures().get(index)) : "—"));
+            explain(column, "Latest " + names.get(i) + " of the slice" + (i == 0 ? "; the worst slices and the gaps "
+                    + "are judged on it" : ""));
+            taskColumns.add(column);
+        }
+        sliceTable.getColumns().addAll(sliceTable.getColumns().indexOf(nColumn) + 1, taskColumns);
+        latestColumn.setVisible(names.isEmpty());
+        ratioColumn.setVisible(!names.equals(SliceTable.REGRESSION_COLUMNS));
+        String judged = names.isEmpty() ? "" : " " + header(names.get(0));
+        change.setText("Change" + judged);
+        change.getTooltip().setText("Latest" + (names.isEmpty() ? " value" : judged) + " minus the mean of the first "
+                + SliceRow.BASELINE_STEPS + " steps");
+        gap.setText("Gap to best" + judged);
+        gap.getTooltip().setText("Latest" + (names.isEmpty() ? " value" : judged) + " minus the best slice's latest"
+                + (SliceTable.lowerIsBetter(names.isEmpty() ? "" : names.get(0)) ? " (the lowest error)" : ""));
+    }
+
+    /** A task metric's column title. */
+    static String header(String metric) {
+        return switch (metric) {
+            case "rmse" -> "RMSE";
+            case "mae" -> "MAE";
+            case "r2" -> "R²";
+            case "accuracy" -> "Accuracy";
+            case "macro_f1" -> "Macro F1";
+            default -> metric;
+        };
     }
 
     /** Hands the view model's current curves and markers to the plot: one canvas redraw. */

@@ -55,6 +55,7 @@ public final class LiveChartsViewModel {
     private final Map<String, BooleanProperty> shown = new HashMap<>();
     private final ObservableList<SliceRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> metricNames = FXCollections.observableArrayList(MetricSet.NAMES);
+    private final ObservableList<String> tableColumns = FXCollections.observableArrayList();
     private final ObservableList<Alarm> alarms = FXCollections.observableArrayList();
     private final ReadOnlyDoubleWrapper lowest = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyDoubleWrapper highest = new ReadOnlyDoubleWrapper(Double.NaN);
@@ -236,6 +237,7 @@ public final class LiveChartsViewModel {
         results.clear();
         alarms.clear();
         metricNames.setAll(MetricSet.NAMES);
+        tableColumns.clear();
         slices.clear();
         shown.clear();
         rows.clear();
@@ -261,6 +263,10 @@ public final class LiveChartsViewModel {
         }
         canReport.set(runPlan != null && !results.isEmpty());
         if (!batch.isEmpty()) {
+            List<String> columns = SliceTable.taskColumns(batch.get(0).overall().names());
+            if (!columns.equals(tableColumns)) {
+                tableColumns.setAll(columns);
+            }
             useTaskMetrics(batch.get(0).overall().names());
         }
         for (String name : history.metrics()) {
@@ -290,11 +296,11 @@ public final class LiveChartsViewModel {
      * another task's, and shows the first of them when the metric shown is not one of the task's.
      */
     private void useTaskMetrics(List<String> task) {
-        if (metricNames.size() >= task.size() && metricNames.subList(0, task.size()).equals(task)) {
-            return;
+        if (metricNames.size() < task.size() || !metricNames.subList(0, task.size()).equals(task)) {
+            metricNames.removeIf(MetricSet::isMetric);
+            metricNames.addAll(0, task);
         }
-        metricNames.removeIf(MetricSet::isMetric);
-        metricNames.addAll(0, task);
+        // Also after clear(): a binary run that follows a regression no longer shows its mae.
         if (MetricSet.isMetric(metric.get()) && !task.contains(metric.get())) {
             metric.set(task.get(0));
         }
@@ -385,11 +391,11 @@ public final class LiveChartsViewModel {
 
     /** Replaces only the rows whose values changed, so an unchanged table is not laid out again. */
     private void updateRows() {
-        String chosen = metric.get();
+        String chosen = tableMetric();
         List<SliceRow> marked = showingBands()
-                ? SliceTable.rows(SliceTable.replicateRows(bands.bands(chosen, replicates), slices),
-                        bands.latestMeasureMeans(SliceTable::isSelectionRate, replicates), slices, chosen)
-                : SliceTable.rows(SliceTable.singleRunRows(history, slices, chosen),
+                ? SliceTable.rows(SliceTable.replicateRows(name -> bands.bands(name, replicates), chosen, slices,
+                        tableColumns), bands.latestMeasureMeans(SliceTable::isSelectionRate, replicates), slices, chosen)
+                : SliceTable.rows(SliceTable.singleRunRows(history, slices, chosen, tableColumns),
                         SliceTable.latestSelectionRates(history), slices, chosen);
         if (marked.size() != rows.size()) {
             rows.setAll(marked);
@@ -400,16 +406,6 @@ public final class LiveChartsViewModel {
                 rows.set(i, marked.get(i));
             }
         }
-    }
-
-    /** Error-like figures: log loss, Brier, ECE, latencies, cost and error rates. */
-    static boolean lowerIsBetter(String metric) {
-        return SliceTable.lowerIsBetter(metric);
-    }
-
-    /** Flags the worst fifth (at least one) of the slices other than overall. */
-    static List<SliceRow> markWorst(List<SliceRow> rows, boolean lowerIsBetter) {
-        return SliceTable.markWorst(rows, lowerIsBetter);
     }
 
     /** The steps so far (replicate 0), oldest first. */
@@ -448,6 +444,19 @@ public final class LiveChartsViewModel {
     }
 
     /** The metrics seen so far: the classification metrics, then the run's other figures. */
+    /**
+     * The task metrics the slice table shows in their own columns (rmse, mae, r2 for a regression; accuracy,
+     * macro_f1 for a multiclass model); empty for a binary run, whose table follows the chosen metric.
+     */
+    public ObservableList<String> tableColumns() {
+        return tableColumns;
+    }
+
+    /** The metric the slice table's change, worst slices and gaps are judged on: the first task column, or the chosen metric. */
+    public String tableMetric() {
+        return tableColumns.isEmpty() ? metric.get() : tableColumns.get(0);
+    }
+
     public ObservableList<String> metricNames() {
         return metricNames;
     }

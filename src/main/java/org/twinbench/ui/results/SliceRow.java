@@ -11,12 +11,22 @@ package org.twinbench.ui.results;
  *     NaN for the overall row
  * @param selectionRatio selection rate / highest selection rate in the slice's column; NaN when
  *     the run records no selection rates
+ * @param figures for a regression or multiclass run, the latest value of each of the table's task metrics
+ *     ({@link SliceTable#taskColumns}), in that order; empty for a binary run
  */
 public record SliceRow(String slice, int n, double latest, double change, double ciLow, double ciHigh,
-                       boolean worst, double gapToBest, double selectionRatio) {
+                       boolean worst, double gapToBest, double selectionRatio, java.util.List<Double> figures) {
+
+    public SliceRow {
+        figures = java.util.List.copyOf(figures);
+    }
 
     public SliceRow(String slice, int n, double latest, double change, double ciLow, double ciHigh, boolean worst) {
-        this(slice, n, latest, change, ciLow, ciHigh, worst, Double.NaN, Double.NaN);
+        this(slice, n, latest, change, ciLow, ciHigh, worst, Double.NaN, Double.NaN, java.util.List.of());
+    }
+
+    SliceRow withFigures(java.util.List<Double> values) {
+        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, worst, gapToBest, selectionRatio, values);
     }
 
     /** Whether the slice's selection rate is below four fifths of its column's highest. */
@@ -25,11 +35,11 @@ public record SliceRow(String slice, int n, double latest, double change, double
     }
 
     SliceRow withWorst(boolean isWorst) {
-        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, isWorst, gapToBest, selectionRatio);
+        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, isWorst, gapToBest, selectionRatio, figures);
     }
 
     SliceRow withGaps(double gap, double ratio) {
-        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, worst, gap, ratio);
+        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, worst, gap, ratio, figures);
     }
 
     /** Steps averaged for the baseline that "change" is measured from. */

@@ -17,7 +17,7 @@ import org.twinbench.sim.monitor.FairnessMonitor;
 final class SliceTable {
 
     /** Metrics where lower is better; for the others higher is better. */
-    static final Set<String> LOWER_IS_BETTER = Set.of("log_loss", "brier", "ece");
+    static final Set<String> LOWER_IS_BETTER = Set.of("log_loss", "brier", "ece", "mae", "rmse", "mape");
 
     private SliceTable() {
     }
@@ -30,6 +30,53 @@ final class SliceTable {
                                String chosen) {
         boolean lower = lowerIsBetter(chosen);
         return withFairness(markWorst(fresh, lower), lower, selectionRates(selectionRateMeasures, slices));
+    }
+
+    /** The columns of a regression table, the first the one the worst slices and gaps are judged on. */
+    static final List<String> REGRESSION_COLUMNS = List.of("rmse", "mae", "r2");
+    /** The columns of a multiclass table, the first the one the worst slices and gaps are judged on. */
+    static final List<String> MULTICLASS_COLUMNS = List.of("accuracy", "macro_f1");
+
+    /**
+     * The task metrics the table shows in their own columns for a run whose metrics are {@code metricNames}:
+     * rmse, mae and r2 for a regression, accuracy and macro F1 for a multiclass model, none for a binary
+     * one (its table shows the chosen metric).
+     */
+    static List<String> taskColumns(List<String> metricNames) {
+        if (metricNames.containsAll(REGRESSION_COLUMNS)) {
+            return REGRESSION_COLUMNS;
+        }
+        return metricNames.containsAll(MULTICLASS_COLUMNS) ? MULTICLASS_COLUMNS : List.of();
+    }
+
+    /** A row per slice from the run's only replicate, with the 95% Wilson interval of its latest accuracy. */
+    static List<SliceRow> singleRunRows(MetricHistory history, List<String> slices, String chosen,
+                                        List<String> columns) {
+        List<SliceRow> rows = new ArrayList<>();
+        for (SliceRow row : singleRunRows(history, slices, chosen)) {
+            List<Double> figures = new ArrayList<>();
+            for (String name : columns) {
+                MetricHistory.Series values = history.series(name, row.slice());
+                figures.add(values == null || values.size() == 0 ? Double.NaN : values.lastValue());
+            }
+            rows.add(row.withFigures(figures));
+        }
+        return rows;
+    }
+
+    /** As {@link #replicateRows(Map, List)}, with the mean over replicates of each task column. */
+    static List<SliceRow> replicateRows(java.util.function.Function<String, Map<String, ReplicateBands.Band>> bands,
+                                        String chosen, List<String> slices, List<String> columns) {
+        List<SliceRow> rows = new ArrayList<>();
+        for (SliceRow row : replicateRows(bands.apply(chosen), slices)) {
+            List<Double> figures = new ArrayList<>();
+            for (String name : columns) {
+                ReplicateBands.Band band = bands.apply(name).get(row.slice());
+                figures.add(band == null || band.last() < 0 ? Double.NaN : band.mean.value(band.last()));
+            }
+            rows.add(row.withFigures(figures));
+        }
+        return rows;
     }
 
     /** A row per slice from the run's only replicate, with the 95% Wilson interval of its latest accuracy. */
@@ -70,7 +117,7 @@ final class SliceTable {
         return fresh;
     }
 
-    /** Error-like figures: log loss, Brier, ECE, latencies, cost and error rates. */
+    /** Error-like figures: log loss, Brier, ECE, regression errors, latencies, cost and error rates. */
     static boolean lowerIsBetter(String metric) {
         return LOWER_IS_BETTER.contains(metric) || metric.contains("latency") || metric.equals("cost")
                 || metric.endsWith("error_rate");

@@ -15,7 +15,12 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.Story;
+import org.twinbench.scenario.StoryFormat;
+import org.twinbench.ui.fx.FileDialogs;
 import org.twinbench.ui.fx.AppExecutor;
 import org.twinbench.ui.fx.BackgroundTask;
 import org.twinbench.ui.results.CurveSeries;
@@ -79,6 +84,10 @@ public final class PresenterView {
      */
     public static void fillMenu(javafx.scene.control.Menu menu, java.nio.file.Path samples,
                          java.util.function.Supplier<Window> owner, AppExecutor executor) {
+        javafx.scene.control.MenuItem openStory = new javafx.scene.control.MenuItem("Open story…");
+        openStory.setOnAction(event -> FileDialogs.openStory(owner.get(), samples.resolve("demos"))
+                .ifPresent(file -> openFile(owner.get(), executor, file)));
+        menu.getItems().addAll(openStory, new javafx.scene.control.SeparatorMenuItem());
         new BackgroundTask.Runner(executor::submit, javafx.application.Platform::runLater)
                 .task(context -> PresenterViewModel.bundledStories(samples))
                 .onSuccess(stories -> stories.forEach(choice -> {
@@ -95,6 +104,27 @@ public final class PresenterView {
                             "Cannot read the demo stories: " + e.getMessage());
                     broken.setDisable(true);
                     menu.getItems().add(broken);
+                })
+                .start();
+    }
+
+    /**
+     * Reads a trainer's own story file on the executor and plays it; a file that cannot be read is
+     * named with its problem in a message window, and nothing else opens or closes.
+     */
+    public static void openFile(Window owner, AppExecutor executor, java.nio.file.Path file) {
+        new BackgroundTask.Runner(executor::submit, javafx.application.Platform::runLater)
+                .task(context -> StoryFormat.read(file))
+                .onSuccess(story -> open(owner, executor, story))
+                .onFailure(e -> {
+                    Alert alert = new Alert(Alert.AlertType.ERROR, e instanceof ScenarioException ? e.getMessage()
+                            : file + ": " + e.getMessage(), ButtonType.OK);
+                    alert.setHeaderText("This story cannot be opened");
+                    alert.setTitle("Open story");
+                    if (owner != null) {
+                        alert.initOwner(owner);
+                    }
+                    alert.show();
                 })
                 .start();
     }

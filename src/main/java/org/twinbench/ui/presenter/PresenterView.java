@@ -23,8 +23,6 @@ import org.twinbench.scenario.StoryFormat;
 import org.twinbench.ui.fx.FileDialogs;
 import org.twinbench.ui.fx.AppExecutor;
 import org.twinbench.ui.fx.BackgroundTask;
-import org.twinbench.ui.results.CurveSeries;
-import org.twinbench.ui.results.LiveChartsView;
 
 /**
  * Controller of {@code fxml/PresenterView.fxml}: demo mode for trainers — large type, high contrast,
@@ -142,15 +140,15 @@ public final class PresenterView {
         }, model.chapterProperty(), model.pausedProperty()));
         narration.textProperty().bind(Bindings.createStringBinding(
                 () -> model.chapterProperty().get() < 0 ? "" : model.currentChapter().narration(), model.chapterProperty()));
-        chart.setData(CurveSeries.of(model.charts()));
+        ChapterChart.bind(chart, model);
         metricAxis.labelProperty().bind(model.charts().metricProperty());
-        metricAxis.lowerBoundProperty().bind(Bindings.createDoubleBinding(
-                () -> LiveChartsView.lowerBound(model.charts().lowestProperty().get()), model.charts().lowestProperty()));
-        metricAxis.upperBoundProperty().bind(Bindings.createDoubleBinding(
-                () -> LiveChartsView.upperBound(model.charts().highestProperty().get()), model.charts().highestProperty()));
+        metricAxis.lowerBoundProperty().bind(model.metricLowerProperty());
+        metricAxis.upperBoundProperty().bind(model.metricUpperProperty());
         metricAxis.tickUnitProperty().bind(Bindings.createDoubleBinding(
-                () -> LiveChartsView.niceTick((metricAxis.getUpperBound() - metricAxis.getLowerBound()) / 6),
+                () -> ChapterChart.tick(metricAxis.getLowerBound(), metricAxis.getUpperBound()),
                 metricAxis.lowerBoundProperty(), metricAxis.upperBoundProperty()));
+        stepAxis.tickUnitProperty().bind(Bindings.createDoubleBinding(
+                () -> ChapterChart.tick(0, model.stepsProperty().get()), model.stepsProperty()));
         stepAxis.upperBoundProperty().bind(model.stepsProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         speedLabel.textProperty().bind(Bindings.createStringBinding(

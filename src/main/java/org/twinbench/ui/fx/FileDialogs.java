@@ -87,6 +87,13 @@ public final class FileDialogs {
         return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 
+    /** Chooses a trainer's demo story ({@code *.story.json}, see docs/stories.md). */
+    public static Optional<Path> openStory(Window owner, Path folder) {
+        FileChooser chooser = chooser("Open story", folder);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TwinBench stories", "*.story.json"));
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+    }
+
     /** Where to save a trained model; the {@code .twinmodel} ending is added when the name lacks it. */
     public static Optional<Path> saveModel(Window owner, Path folder, String suggested) {
         FileChooser chooser = chooser("Save the trained model as", folder);

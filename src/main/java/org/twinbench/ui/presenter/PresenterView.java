@@ -15,11 +15,14 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.Story;
+import org.twinbench.scenario.StoryFormat;
+import org.twinbench.ui.fx.FileDialogs;
 import org.twinbench.ui.fx.AppExecutor;
 import org.twinbench.ui.fx.BackgroundTask;
-import org.twinbench.ui.results.CurveSeries;
-import org.twinbench.ui.results.LiveChartsView;
 
 /**
  * Controller of {@code fxml/PresenterView.fxml}: demo mode for trainers — large type, high contrast,
@@ -79,6 +82,10 @@ public final class PresenterView {
      */
     public static void fillMenu(javafx.scene.control.Menu menu, java.nio.file.Path samples,
                          java.util.function.Supplier<Window> owner, AppExecutor executor) {
+        javafx.scene.control.MenuItem openStory = new javafx.scene.control.MenuItem("Open story…");
+        openStory.setOnAction(event -> FileDialogs.openStory(owner.get(), samples.resolve("demos"))
+                .ifPresent(file -> openFile(owner.get(), executor, file)));
+        menu.getItems().addAll(openStory, new javafx.scene.control.SeparatorMenuItem());
         new BackgroundTask.Runner(executor::submit, javafx.application.Platform::runLater)
                 .task(context -> PresenterViewModel.bundledStories(samples))
                 .onSuccess(stories -> stories.forEach(choice -> {
@@ -99,6 +106,27 @@ public final class PresenterView {
                 .start();
     }
 
+    /**
+     * Reads a trainer's own story file on the executor and plays it; a file that cannot be read is
+     * named with its problem in a message window, and nothing else opens or closes.
+     */
+    public static void openFile(Window owner, AppExecutor executor, java.nio.file.Path file) {
+        new BackgroundTask.Runner(executor::submit, javafx.application.Platform::runLater)
+                .task(context -> StoryFormat.read(file))
+                .onSuccess(story -> open(owner, executor, story))
+                .onFailure(e -> {
+                    Alert alert = new Alert(Alert.AlertType.ERROR, e instanceof ScenarioException ? e.getMessage()
+                            : file + ": " + e.getMessage(), ButtonType.OK);
+                    alert.setHeaderText("This story cannot be opened");
+                    alert.setTitle("Open story");
+                    if (owner != null) {
+                        alert.initOwner(owner);
+                    }
+                    alert.show();
+                })
+                .start();
+    }
+
     void bind(PresenterViewModel model) {
         storyTitle.setText(model.story().title());
         chapterTitle.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -112,15 +140,15 @@ public final class PresenterView {
         }, model.chapterProperty(), model.pausedProperty()));
         narration.textProperty().bind(Bindings.createStringBinding(
                 () -> model.chapterProperty().get() < 0 ? "" : model.currentChapter().narration(), model.chapterProperty()));
-        chart.setData(CurveSeries.of(model.charts()));
+        ChapterChart.bind(chart, model);
         metricAxis.labelProperty().bind(model.charts().metricProperty());
-        metricAxis.lowerBoundProperty().bind(Bindings.createDoubleBinding(
-                () -> LiveChartsView.lowerBound(model.charts().lowestProperty().get()), model.charts().lowestProperty()));
-        metricAxis.upperBoundProperty().bind(Bindings.createDoubleBinding(
-                () -> LiveChartsView.upperBound(model.charts().highestProperty().get()), model.charts().highestProperty()));
+        metricAxis.lowerBoundProperty().bind(model.metricLowerProperty());
+        metricAxis.upperBoundProperty().bind(model.metricUpperProperty());
         metricAxis.tickUnitProperty().bind(Bindings.createDoubleBinding(
-                () -> LiveChartsView.niceTick((metricAxis.getUpperBound() - metricAxis.getLowerBound()) / 6),
+                () -> ChapterChart.tick(metricAxis.getLowerBound(), metricAxis.getUpperBound()),
                 metricAxis.lowerBoundProperty(), metricAxis.upperBoundProperty()));
+        stepAxis.tickUnitProperty().bind(Bindings.createDoubleBinding(
+                () -> ChapterChart.tick(0, model.stepsProperty().get()), model.stepsProperty()));
         stepAxis.upperBoundProperty().bind(model.stepsProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         speedLabel.textProperty().bind(Bindings.createStringBinding(

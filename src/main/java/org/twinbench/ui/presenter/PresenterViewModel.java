@@ -24,6 +24,8 @@ import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 import org.twinbench.ui.fx.BackgroundTask;
 import org.twinbench.ui.fx.FxCoalescer;
+import org.twinbench.stats.MetricSet;
+import org.twinbench.ui.results.ChartCurve;
 import org.twinbench.ui.results.LiveChartsViewModel;
 
 /**
@@ -44,6 +46,14 @@ public final class PresenterViewModel {
     private final ReadOnlyDoubleWrapper speedFactor = new ReadOnlyDoubleWrapper(1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper steps = new ReadOnlyIntegerWrapper(60);
+    private final ReadOnlyDoubleWrapper metricLower = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper metricUpper = new ReadOnlyDoubleWrapper(1);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ChartCurve> previousCurve =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    /** The overall curve each chapter drew last, by chapter index, for the next chapter to overlay. */
+    private final java.util.Map<Integer, ChartCurve> drawn = new java.util.HashMap<>();
+    /** The story's range of a metric that is not a share: it only grows, so chapters share it. */
+    private final java.util.Map<String, Double> highest = new java.util.HashMap<>();
     /** The chapter playing; steps of one left behind are dropped. */
     private final BackgroundTask.Key playing = new BackgroundTask.Key();
     private volatile RunControl control;
@@ -125,6 +135,9 @@ public final class PresenterViewModel {
         paused.set(false);
         charts.clear();
         charts.metricProperty().set(current.metric());
+        Story.Chapter before = index > 0 ? story.chapters().get(index - 1) : null;
+        previousCurve.set(before != null && before.metric().equals(current.metric()) ? drawn.get(index - 1) : null);
+        fixMetricRange(current.metric(), previousCurve.get());
         RunControl runControl = new RunControl();
         control = runControl;
         runControl.setStepsPerSecond(pace());
@@ -133,6 +146,11 @@ public final class PresenterViewModel {
             if (run.isCurrent()) {
                 charts.accept(results);
                 showOnly(current.slices());
+                ChartCurve overall = ChapterChart.overall(charts.curves());
+                if (overall != null) {
+                    drawn.put(index, overall);
+                    fixMetricRange(current.metric(), overall);
+                }
                 if (!chapterDone.get()) {
                     status.set(String.format(Locale.ROOT, "Step %d of %d", results.get(results.size() - 1).step() + 1,
                             steps.get()));
@@ -161,6 +179,36 @@ public final class PresenterViewModel {
             }
         }).onFailure(e -> status.set("This chapter cannot play: " + (e instanceof ScenarioException
                 || e instanceof DataException ? e.getMessage() : e.toString()))).start();
+    }
+
+    /** The metrics whose values are shares, drawn on [0, 1] in every chapter. */
+    static final java.util.Set<String> SHARES = java.util.stream.Stream.concat(MetricSet.NAMES.stream(),
+            MetricSet.MULTICLASS_NAMES.stream()).filter(name -> !name.equals("log_loss"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * The metric axis for the story: [0, 1] for shares; for other metrics (latency, cost) from 0 to a
+     * round number above the highest value any chapter of the story has drawn: it grows in round
+     * steps and never shrinks between chapters.
+     */
+    private void fixMetricRange(String metric, ChartCurve curve) {
+        if (SHARES.contains(metric)) {
+            metricLower.set(0);
+            metricUpper.set(1);
+            return;
+        }
+        double top = highest.getOrDefault(metric, 0.0);
+        if (curve != null) {
+            for (double value : curve.values()) {
+                if (Double.isFinite(value)) {
+                    top = Math.max(top, value);
+                }
+            }
+        }
+        highest.put(metric, top);
+        metricLower.set(0);
+        // The smallest of 1, 2, 2.5, 5 times a power of ten above the highest value and a margin.
+        metricUpper.set(top > 0 ? org.twinbench.ui.results.LiveChartsView.niceTick(top * 1.1) : 1);
     }
 
     private void showOnly(List<String> slices) {
@@ -219,6 +267,21 @@ public final class PresenterViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** The metric axis's lower bound, fixed for the story. */
+    public ReadOnlyDoubleProperty metricLowerProperty() {
+        return metricLower.getReadOnlyProperty();
+    }
+
+    /** The metric axis's upper bound: 1 for shares; for other metrics it only grows. */
+    public ReadOnlyDoubleProperty metricUpperProperty() {
+        return metricUpper.getReadOnlyProperty();
+    }
+
+    /** The previous chapter's overall curve when this chapter shows the same metric and it was drawn; else null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<ChartCurve> previousCurveProperty() {
+        return previousCurve.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty stepsProperty() {

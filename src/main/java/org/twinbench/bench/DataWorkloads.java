@@ -11,7 +11,7 @@ public final class DataWorkloads {
     }
 
     public static List<Workload> all() {
-        return List.of(new CsvLoadWorkload(),
+        return List.of(new CsvLoadWorkload(), new DriftWideLoadWorkload(),
                 new ScoringWorkload("logistic", 0),
                 new ScoringWorkload("random-forest", 0),
                 new ScoringWorkload("gradient-boosting", 0),

@@ -1,6 +1,12 @@
 package org.twinbench.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.twinbench.data.Frame;
+import org.twinbench.data.SampleData;
+import org.twinbench.data.TableLoader;
 
 /** Seeded inputs of the benchmark workloads. */
 final class BenchData {
@@ -26,5 +32,32 @@ final class BenchData {
             out[i] = random.nextDouble() < (i < change ? before : after) ? 1 : 0;
         }
         return out;
+    }
+
+    /** The sample generator's loans (20,000 rows), written to {@code dir} and loaded. */
+    static Frame loans(Path dir) throws IOException {
+        Path loans = dir.resolve("loans.csv");
+        SampleData.writeLoans(loans, SampleData.DEFAULT_LOAN_ROWS, SampleData.DEFAULT_SEED);
+        return TableLoader.load(loans).frame();
+    }
+
+    /** {@code rows} rows: the frame's rows over and over. */
+    static Frame repeat(Frame frame, int rows) {
+        int[] index = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            index[i] = i % frame.rowCount();
+        }
+        return frame.select(index);
+    }
+
+    static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            dir.toFile().deleteOnExit();
+        }
     }
 }

@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.twinbench.data.Frame;
-import org.twinbench.data.SampleData;
-import org.twinbench.data.TableLoader;
 import org.twinbench.model.Algorithm;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.FeatureEncoder;
@@ -55,10 +53,8 @@ final class ScoringWorkload implements Workload {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("twinbench-bench");
-            Path loans = dir.resolve("loans.csv");
-            SampleData.writeLoans(loans, SampleData.DEFAULT_LOAN_ROWS, SampleData.DEFAULT_SEED);
-            Frame train = TableLoader.load(loans).frame();
-            Frame data = repeat(train, rows);
+            Frame train = BenchData.loans(dir);
+            Frame data = BenchData.repeat(train, rows);
             LogisticModel logistic = ModelTrainer.trainLogistic(train, "defaulted", FEATURES, "yes", 1, "");
             BinaryClassifier model = model(train, logistic, dir);
             // Both sides warm up on the first 20,000 rows, then are timed on all of them, in turn, so that
@@ -83,7 +79,7 @@ final class ScoringWorkload implements Workload {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteQuietly(dir);
+            BenchData.deleteQuietly(dir);
         }
     }
 
@@ -131,24 +127,5 @@ final class ScoringWorkload implements Workload {
             eta[i] = 1 / (1 + Math.exp(-eta[i]));
         }
         return eta;
-    }
-
-    private static Frame repeat(Frame frame, int rows) {
-        int[] index = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            index[i] = i % frame.rowCount();
-        }
-        return frame.select(index);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            dir.toFile().deleteOnExit();
-        }
     }
 }

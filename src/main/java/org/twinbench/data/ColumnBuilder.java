@@ -10,12 +10,23 @@ import java.util.Map;
  * Collects one column's cells while a file streams by, straight into primitive arrays: doubles while
  * every present cell is a number, then dictionary codes. A column that turns to text after holding
  * numbers cannot recover the numbers' exact text ({@code 007}, {@code 1.50}); it asks for a re-read.
+ *
+ * <p>Numbers grow in chunks that are never copied (each twice the last, up to {@value #MAX_CHUNK} values):
+ * while loading a numeric cell takes 8 bytes plus the unused end of the last chunk, and {@link #build}
+ * copies the chunks into one array of the exact size and lets them go, so when the columns are built one
+ * after another only one column is ever held twice.
  */
 final class ColumnBuilder {
 
     private final String name;
     private final boolean forceText;
-    private double[] numbers = new double[1024];
+    static final int FIRST_CHUNK = 1024;
+    static final int MAX_CHUNK = 1 << 16;
+
+    /** The full chunks of numbers, then {@code numbers}, the one being filled ({@code filled} values in it). */
+    private List<double[]> chunks = new ArrayList<>();
+    private double[] numbers = new double[FIRST_CHUNK];
+    private int filled;
     private int[] codes;
     private Map<String, Integer> index;
     private List<String> levels;
@@ -43,16 +54,20 @@ final class ColumnBuilder {
     void add(String raw) {
         String cell = CellValues.normalise(raw);
         if (codes == null) {
-            if (size == numbers.length) {
-                numbers = Arrays.copyOf(numbers, size * 2);
+            if (filled == numbers.length) {
+                chunks.add(numbers);
+                numbers = new double[Math.min(MAX_CHUNK, numbers.length * 2)];
+                filled = 0;
             }
             if (cell == null) {
-                numbers[size++] = Double.NaN;
+                numbers[filled++] = Double.NaN;
+                size++;
                 return;
             }
             Double value = CellValues.parseNumber(cell);
             if (value != null) {
-                numbers[size++] = value;
+                numbers[filled++] = value;
+                size++;
                 anyNumber = true;
                 return;
             }
@@ -76,18 +91,35 @@ final class ColumnBuilder {
     }
 
     private void switchToText() {
-        codes = new int[Math.max(numbers.length, 1024)];
+        codes = new int[Math.max(size, FIRST_CHUNK)];
         Arrays.fill(codes, 0, size, CategoricalColumn.MISSING);
         numbers = null;
+        chunks = null;
         index = new HashMap<>();
         levels = new ArrayList<>();
     }
 
+    /** The column; a numeric builder lets its chunks go (build it once). */
     Column build() {
         if (codes == null) {
-            return new NumericColumn(name, Arrays.copyOf(numbers, size));
+            double[] values = new double[size];
+            int at = 0;
+            for (double[] chunk : chunks) {
+                System.arraycopy(chunk, 0, values, at, chunk.length);
+                at += chunk.length;
+            }
+            System.arraycopy(numbers, 0, values, at, filled);
+            chunks = List.of();
+            numbers = new double[0];
+            filled = 0;
+            return new NumericColumn(name, values);
         }
         return new CategoricalColumn(name, Arrays.copyOf(codes, size), levels);
+    }
+
+    /** Whether the cells are held as text codes (dictionary strings on top) rather than as numbers. */
+    boolean isText() {
+        return codes != null;
     }
 
     boolean forceText() {

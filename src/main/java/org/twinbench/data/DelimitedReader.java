@@ -23,10 +23,14 @@ final class DelimitedReader {
     static final int MAX_COLUMNS = 16_384;
     private static final int CHECK_EVERY_ROWS = 4096;
     /**
-     * Peak heap per cell while loading: 8 bytes in the builder's array, up to 8 more of slack after
-     * it doubles, and 8 for the final trimmed copy.
+     * Peak heap per numeric cell while loading: 8 bytes in the builder's chunks, which grow without copies,
+     * and under one more for the unused end of each column's last chunk ({@link ColumnBuilder}); the columns
+     * are built into exact arrays one at a time, so at the end only one column is held twice.
      */
-    static final long BYTES_PER_CELL = 24;
+    static final long BYTES_PER_CELL = 9;
+    /** Per text cell: 4 bytes of code, up to 4 more of slack after its array doubles, 4 for the trimmed copy, and
+     * the dictionary's strings. */
+    static final long BYTES_PER_TEXT_CELL = 24;
 
     private DelimitedReader() {
     }
@@ -100,7 +104,7 @@ final class DelimitedReader {
                 }
                 rows++;
                 if (rows % CHECK_EVERY_ROWS == 0) {
-                    checkBudget(where, parser.recordLine(), rows, columns.size(), budgetBytes);
+                    checkBudget(where, parser.recordLine(), rows, columns, budgetBytes);
                     options.cancellation().check("loading " + file.getFileName());
                     options.listener().progress(counting.count, total, rows);
                 }
@@ -115,12 +119,17 @@ final class DelimitedReader {
         }
     }
 
-    private static void checkBudget(String where, long line, long rows, int columns, long budgetBytes) {
-        if (rows * columns * BYTES_PER_CELL > budgetBytes) {
-            long fit = budgetBytes / ((long) columns * BYTES_PER_CELL);
+    private static void checkBudget(String where, long line, long rows, List<ColumnBuilder> columns,
+                                    long budgetBytes) {
+        long bytesPerRow = 0;
+        for (ColumnBuilder column : columns) {
+            bytesPerRow += column.isText() ? BYTES_PER_TEXT_CELL : BYTES_PER_CELL;
+        }
+        if (rows * bytesPerRow > budgetBytes) {
+            long fit = budgetBytes / bytesPerRow;
             throw new DataException(String.format(java.util.Locale.ROOT, "%s: line %d: the table is larger than the "
                     + "memory budget of %d MiB: about %d rows of %d columns fit; load a sample or fewer columns, "
-                    + "or start TwinBench with a larger -Xmx", where, line, budgetBytes >> 20, fit, columns));
+                    + "or start TwinBench with a larger -Xmx", where, line, budgetBytes >> 20, fit, columns.size()));
         }
     }
 

@@ -243,10 +243,58 @@ final class CompiledTrees {
         return acc;
     }
 
+    /**
+     * A shallow tree: eight rows at a time, each its full depth (a row at a leaf stays there); returns the
+     * first row left for {@link #walk}.
+     */
+    private int walkEight(int root, int depth, double[] x, int stride, int n, int[] leaves) {
+        long[] nodes = this.nodes;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            int a = root;
+            int b = root;
+            int c = root;
+            int d = root;
+            int e = root;
+            int f = root;
+            int g = root;
+            int h = root;
+            int xa = i * stride;
+            for (int s = 0; s < depth; s++) {
+                a = step(nodes, x, a, xa);
+                b = step(nodes, x, b, xa + stride);
+                c = step(nodes, x, c, xa + 2 * stride);
+                d = step(nodes, x, d, xa + 3 * stride);
+                e = step(nodes, x, e, xa + 4 * stride);
+                f = step(nodes, x, f, xa + 5 * stride);
+                g = step(nodes, x, g, xa + 6 * stride);
+                h = step(nodes, x, h, xa + 7 * stride);
+            }
+            leaves[i] = a;
+            leaves[i + 1] = b;
+            leaves[i + 2] = c;
+            leaves[i + 3] = d;
+            leaves[i + 4] = e;
+            leaves[i + 5] = f;
+            leaves[i + 6] = g;
+            leaves[i + 7] = h;
+        }
+        return i;
+    }
+
+    /** One step down from {@code node} for the row whose encoded cells start at {@code row}. */
+    private static int step(long[] nodes, double[] x, int node, int row) {
+        long meta = nodes[2 * node + 1];
+        return (int) (meta >>> 32) + (x[row + (int) meta] <= Double.longBitsToDouble(nodes[2 * node]) ? 0 : 1);
+    }
+
     /** The leaf each of rows {@code [0, n)} of the block reaches from {@code root}, into {@code leaves}. */
     private void walk(int root, int depth, double[] x, int stride, int n, int[] leaves) {
         long[] nodes = this.nodes;
         int i = 0;
+        if (depth <= FIXED_WALK_DEPTH) {
+            i = walkEight(root, depth, x, stride, n, leaves);
+        }
         for (; i + LANES <= n; i += LANES) {
             int a = root;
             int b = root;

@@ -272,6 +272,14 @@ public final class MainView {
         fileMenu.saveAs();
     }
 
+    /** File → Export model: a bundle, then where its ONNX form goes; written in the background. */
+    @FXML
+    private void onExportModel() {
+        javafx.stage.Window window = root.getScene().getWindow();
+        FileDialogs.openModel(window, viewModel.document().baseDirectory()).ifPresent(bundle ->
+                FileDialogs.saveOnnx(window, bundle).ifPresent(onnx -> viewModel.exportModel(bundle, onnx)));
+    }
+
     @FXML
     private void onWizard() {
         WizardView.open(root.getScene().getWindow(), viewModel.executor(), viewModel::open);

@@ -211,6 +211,22 @@ public final class MainViewModel {
                 .start();
     }
 
+    /**
+     * Writes the bundle {@code bundle} as the ONNX model {@code onnx} (and its {@code .onnx.json}) in the
+     * background, as {@code export-model} does; the status line says how it went.
+     */
+    public void exportModel(Path bundle, Path onnx) {
+        status.set("Exporting " + bundle.getFileName() + " to ONNX ...");
+        background.task(context -> {
+            org.twinbench.model.OnnxExport.write(org.twinbench.model.ModelBundle.readModel(bundle), onnx);
+            return onnx;
+        }).onSuccess(file -> status.set("Exported " + bundle.getFileName() + " to " + file + " (with "
+                        + file.getFileName() + ".json)"))
+                .onFailure(e -> status.set(e instanceof DataException ? e.getMessage()
+                        : bundle + ": cannot export the model: " + e))
+                .start();
+    }
+
     /** The live charts and slice table of the current run. */
     public LiveChartsViewModel liveCharts() {
         return liveCharts;

@@ -31,19 +31,19 @@ class LimitsTest {
         Path file = dir.resolve("big.csv");
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             out.write("a,b,c,d\n");
-            for (int i = 0; i < 20_000; i++) {
+            for (int i = 0; i < 40_000; i++) {
                 out.write(i + "," + (i * 0.5) + "," + (i % 7) + ",x" + (i % 3) + "\n");
             }
         }
         long budget = 1L << 20;
-        // 1 MiB at 24 bytes per cell and 4 columns: floor(1048576 / 96) = 10922 rows.
+        // 1 MiB at 9 bytes per numeric cell (3 columns) and 24 per text cell: floor(1048576 / 51) = 20560 rows.
         assertThatThrownBy(() -> TableLoader.load(file, LoadOptions.detect(), budget))
                 .isInstanceOf(DataException.class)
                 .hasMessageStartingWith(file + ": line ")
                 .hasMessageContaining("memory budget of 1 MiB")
-                .hasMessageContaining("about 10922 rows of 4 columns fit");
+                .hasMessageContaining("about 20560 rows of 4 columns fit");
         // The same file within a budget that holds it loads in full.
-        assertThat(TableLoader.load(file, LoadOptions.detect(), 4L << 20).frame().rowCount()).isEqualTo(20_000);
+        assertThat(TableLoader.load(file, LoadOptions.detect(), 4L << 20).frame().rowCount()).isEqualTo(40_000);
     }
 
     /** The SEA sample reshaped into 500 nodes: a source, 496 chained drifts, a model and two monitors. */

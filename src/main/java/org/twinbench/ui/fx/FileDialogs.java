@@ -104,6 +104,15 @@ public final class FileDialogs {
                         : path.resolveSibling(path.getFileName() + ".twinmodel"));
     }
 
+    /** Where to write the ONNX export of {@code bundle}; the {@code .onnx} ending is added when the name lacks it. */
+    public static Optional<Path> saveOnnx(Window owner, Path bundle) {
+        FileChooser chooser = chooser("Export the model as ONNX", bundle.toAbsolutePath().getParent());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+        chooser.setInitialFileName(bundle.getFileName().toString().replaceFirst("\\.twinmodel$", "") + ".onnx");
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(path ->
+                path.getFileName().toString().endsWith(".onnx") ? path : path.resolveSibling(path.getFileName() + ".onnx"));
+    }
+
     private static FileChooser scenarioChooser(String title, Path folder) {
         FileChooser chooser = chooser(title, folder);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("TwinBench scenarios", "*.twin.json"));

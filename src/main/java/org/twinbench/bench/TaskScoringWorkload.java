@@ -1,0 +1,85 @@
+package org.twinbench.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.twinbench.data.Frame;
+import org.twinbench.data.Task;
+import org.twinbench.model.Algorithm;
+import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.ModelTrainer;
+import org.twinbench.model.MulticlassClassifier;
+import org.twinbench.model.Regressor;
+import org.twinbench.model.TaskModel;
+import org.twinbench.model.TaskTrainer;
+import org.twinbench.model.TrainingOptions;
+import org.twinbench.model.TrainingProgress;
+
+/**
+ * Scores 1e6 loan applications with a regression (the loan amount) or multiclass (the region, four classes)
+ * random forest of 100 trees or gradient boosting of 300 trees; the reference is the binary model of the
+ * same algorithm and size (defaulted yes/no) scoring the same rows, so a ratio near 1 means every task scores
+ * as fast as binary does.
+ */
+final class TaskScoringWorkload implements Workload {
+
+    private final Task task;
+    private final Algorithm algorithm;
+
+    TaskScoringWorkload(Task task, Algorithm algorithm) {
+        this.task = task;
+        this.algorithm = algorithm;
+    }
+
+    @Override
+    public String name() {
+        return "model.score-" + task.id() + "-" + (algorithm == Algorithm.RANDOM_FOREST ? "forest" : "boosting")
+                + "-1e6";
+    }
+
+    @Override
+    public String description() {
+        return "scoring 1e6 rows with a " + task.id() + " " + algorithm.id(task) + "; reference: the binary model";
+    }
+
+    @Override
+    public BenchResult run(boolean quick) {
+        int rows = quick ? 10_000 : 1_000_000;
+        int trees = algorithm == Algorithm.RANDOM_FOREST ? 100 : 300;
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("twinbench-bench");
+            Frame train = BenchData.loans(dir);
+            Frame data = BenchData.repeat(train, rows);
+            BinaryClassifier binary = ModelTrainer.train(train, new TrainingOptions(algorithm, "defaulted",
+                    ScoringWorkload.FEATURES, "yes", 1, trees, ""));
+            String target = task == Task.REGRESSION ? "loan_amount" : "region";
+            List<String> features = ScoringWorkload.FEATURES.stream().filter(f -> !f.equals(target)).toList();
+            TaskModel model = TaskTrainer.train(train, new TrainingOptions(algorithm, target, features, null, 1, trees,
+                    ""), task, TrainingProgress.NONE).model();
+            Frame warmUp = data.slice(0, Math.min(rows, 20_000));
+            Timing.consume(score(model, warmUp));
+            Timing.consume(binary.scorePositive(warmUp)[0]);
+            double[] best = Timing.bestAlternating(0, quick ? 1 : 2, () -> Timing.consume(score(model, data)),
+                    () -> Timing.consume(binary.scorePositive(data)[rows - 1]));
+            return new BenchResult(name(), rows, best[0], "binary " + algorithm.id(Task.BINARY) + " on the same rows",
+                    best[1], Map.of("model", model.card().algorithm(), "trees", trees));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            BenchData.deleteQuietly(dir);
+        }
+    }
+
+    private static double score(TaskModel model, Frame data) {
+        if (model instanceof Regressor regressor) {
+            double[] out = regressor.predict(data);
+            return out[out.length - 1];
+        }
+        double[][] out = ((MulticlassClassifier) model).probabilities(data);
+        return out[out.length - 1][0];
+    }
+}

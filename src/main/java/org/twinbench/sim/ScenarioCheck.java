@@ -378,24 +378,9 @@ public final class ScenarioCheck {
                     ? " (did you mean \"" + best + "\"?)" : "";
         }
 
-        /** Levenshtein's edit distance: insertions, deletions and substitutions of one character. */
+        /** Levenshtein's edit distance ({@link org.twinbench.data.EditDistance}). */
         static int editDistance(String a, String b) {
-            int[] previous = new int[b.length() + 1];
-            int[] current = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                previous[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                current[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                    current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
-                }
-                int[] swap = previous;
-                previous = current;
-                current = swap;
-            }
-            return previous[b.length()];
+            return org.twinbench.data.EditDistance.of(a, b);
         }
     }
 }

@@ -111,15 +111,7 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         }
 
         private static double meanOf(double[] values, int from, int to) {
-            double sum = 0;
-            int n = 0;
-            for (int i = Math.max(0, from); i < Math.min(to, values.length); i++) {
-                if (!Double.isNaN(values[i])) {
-                    sum += values[i];
-                    n++;
-                }
-            }
-            return n == 0 ? Double.NaN : sum / n;
+            return Verdict.meanOf(values, from, to);
         }
     }
 }

@@ -66,6 +66,14 @@ public final class FxCoalescer<T> {
         fxThread.execute(this::drain);
     }
 
+    /**
+     * On the FX thread: delivers everything queued so far at once, e.g. when the producer has finished and
+     * what follows must see every item. A hand-over already scheduled then finds nothing left to deliver.
+     */
+    public void flush() {
+        drain();
+    }
+
     /** How many times work was handed to the FX thread (for the smoothness benchmark). */
     public long handOvers() {
         return handOvers.get();

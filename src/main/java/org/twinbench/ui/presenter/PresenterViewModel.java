@@ -172,6 +172,8 @@ public final class PresenterViewModel {
             }, runControl);
         }).whileCurrent(run).onSuccess(outcome -> {
             if (outcome == RunStatus.COMPLETED) {
+                // The last steps may still wait in the coalescer: the chapter is done when they are drawn.
+                coalescer.flush();
                 charts.flush();
                 chapterDone.set(true);
                 status.set(index == story.chapters().size() - 1 ? "The end — Esc to leave, R to replay"

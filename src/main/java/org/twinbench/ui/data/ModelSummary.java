@@ -15,13 +15,36 @@ public final class ModelSummary {
 
     /**
      * "logistic model loans.twinmodel / predicts defaulted = yes from 5 features / holdout accuracy
-     * 0.812, AUC 0.873"; {@code source} (a file name) is left out when null.
+     * 0.812, AUC 0.873"; a regression "predicts the amount of … / holdout MAE …, RMSE …, R² …", a
+     * multiclass model "predicts … (one of K classes) / holdout accuracy …, macro F1 …"; {@code source}
+     * (a file name) is left out when null.
      */
     public static String of(ModelCard card, String source) {
-        return String.format(Locale.ROOT, "%s model%s%npredicts %s = %s from %d features%s", card.algorithm(),
-                source == null ? "" : " " + source, card.target(), card.positiveLabel(), card.features().size(),
-                card.holdoutMetrics().isEmpty() ? "" : String.format(Locale.ROOT, "%nholdout accuracy %.3f, AUC %.3f",
-                        card.holdoutMetrics().getOrDefault("accuracy", Double.NaN),
-                        card.holdoutMetrics().getOrDefault("roc_auc", Double.NaN)));
+        String what = switch (card.task()) {
+            case REGRESSION -> "the amount of " + card.target();
+            case MULTICLASS -> card.target() + " (one of " + card.classes().size() + " classes)";
+            default -> card.target() + " = " + card.positiveLabel();
+        };
+        String holdout = switch (card.task()) {
+            case REGRESSION -> metrics(card, "MAE", "mae", "RMSE", "rmse", "R²", "r2");
+            case MULTICLASS -> metrics(card, "accuracy", "accuracy", "macro F1", "macro_f1");
+            default -> metrics(card, "accuracy", "accuracy", "AUC", "roc_auc");
+        };
+        return String.format(Locale.ROOT, "%s model%s%npredicts %s from %d features%s", card.algorithm(),
+                source == null ? "" : " " + source, what, card.features().size(),
+                holdout.isEmpty() ? "" : String.format(Locale.ROOT, "%nholdout %s", holdout));
+    }
+
+    /** "label value, label value" for the pairs (label, key) the card's holdout metrics hold. */
+    private static String metrics(ModelCard card, String... labelsAndKeys) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < labelsAndKeys.length; i += 2) {
+            Double value = card.holdoutMetrics().get(labelsAndKeys[i + 1]);
+            if (value != null && !value.isNaN()) {
+                text.append(text.length() == 0 ? "" : ", ").append(labelsAndKeys[i])
+                        .append(String.format(Locale.ROOT, " %.3f", value));
+            }
+        }
+        return text.toString();
     }
 }

@@ -41,6 +41,8 @@ public final class WindowRun {
     /** The most replicates a run in the window may have. */
     public static final int MAX_REPLICATES = 50;
 
+    /** The current run's steps on their way to the FX thread (null before the first run). */
+    private FxCoalescer<StepResult> stepHandOver;
     private final BackgroundTask.Runner background;
     private final LiveChartsViewModel liveCharts;
     private final Path runStore;
@@ -111,6 +113,7 @@ public final class WindowRun {
                 }
             }
         });
+        stepHandOver = coalescer;
         // Every replicate's steps, for the run store; written by the replicates' threads (one at a time).
         List<List<StepResult>> recorded = new java.util.ArrayList<>();
         background.task(context -> {
@@ -252,6 +255,10 @@ public final class WindowRun {
 
     /** The current run has ended (callers drop what a stale run says). */
     private void finish(String message) {
+        // Steps still waiting for their hand-over are drawn before the run is said to have ended.
+        if (stepHandOver != null) {
+            stepHandOver.flush();
+        }
         liveCharts.flush();
         running.set(false);
         paused.set(false);

@@ -7,6 +7,10 @@ import java.util.SplittableRandom;
 import org.twinbench.data.Frame;
 import org.twinbench.data.SampleData;
 import org.twinbench.data.TableLoader;
+import org.twinbench.model.Algorithm;
+import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.ModelTrainer;
+import org.twinbench.model.TrainingOptions;
 
 /** Seeded inputs of the benchmark workloads. */
 final class BenchData {
@@ -42,6 +46,17 @@ final class BenchData {
     }
 
     /** {@code rows} rows: the frame's rows over and over. */
+    /** The tree count the scoring workloads time: 100 for a random forest, 300 for gradient boosting. */
+    static int trees(Algorithm algorithm) {
+        return algorithm == Algorithm.RANDOM_FOREST ? 100 : 300;
+    }
+
+    /** The loans sample's binary tree model ({@code defaulted = yes}) of {@code algorithm}, seed 1. */
+    static BinaryClassifier loansTrees(Frame train, Algorithm algorithm) {
+        return ModelTrainer.train(train, new TrainingOptions(algorithm, "defaulted", ScoringWorkload.FEATURES, "yes", 1,
+                trees(algorithm), ""));
+    }
+
     static Frame repeat(Frame frame, int rows) {
         int[] index = new int[rows];
         for (int i = 0; i < rows; i++) {

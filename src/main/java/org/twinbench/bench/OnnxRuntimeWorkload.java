@@ -16,9 +16,7 @@ import java.util.Map;
 import org.twinbench.data.Frame;
 import org.twinbench.model.Algorithm;
 import org.twinbench.model.BinaryClassifier;
-import org.twinbench.model.ModelTrainer;
 import org.twinbench.model.OnnxExport;
-import org.twinbench.model.TrainingOptions;
 
 /**
  * The compiled trees against ONNX Runtime's tree ensemble on the same model and rows, both on one thread:
@@ -50,14 +48,13 @@ final class OnnxRuntimeWorkload implements Workload {
     @Override
     public BenchResult run(boolean quick) {
         int rows = quick ? 10_000 : 1_000_000;
-        int trees = algorithm == Algorithm.RANDOM_FOREST ? 100 : 300;
+        int trees = BenchData.trees(algorithm);
         Path dir = null;
         try {
             dir = Files.createTempDirectory("twinbench-bench");
             Frame train = BenchData.loans(dir);
             Frame data = BenchData.repeat(train, rows);
-            BinaryClassifier model = ModelTrainer.train(train, new TrainingOptions(algorithm, "defaulted",
-                    ScoringWorkload.FEATURES, "yes", 1, trees, ""));
+            BinaryClassifier model = BenchData.loansTrees(train, algorithm);
             Path onnx = dir.resolve("model.onnx");
             OnnxExport.write(model, onnx);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();

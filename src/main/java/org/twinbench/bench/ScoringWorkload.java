@@ -16,7 +16,6 @@ import org.twinbench.model.FeatureEncoder;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.model.OnnxModel;
-import org.twinbench.model.TrainingOptions;
 
 /**
  * Scores 1e6 loan applications (the sample generator's 20,000 rows, repeated) with one kind of
@@ -86,10 +85,8 @@ final class ScoringWorkload implements Workload {
     private BinaryClassifier model(Frame train, LogisticModel logistic, Path dir) throws IOException {
         return switch (kind) {
             case "logistic" -> logistic;
-            case "random-forest" -> ModelTrainer.train(train, new TrainingOptions(Algorithm.RANDOM_FOREST, "defaulted",
-                    FEATURES, "yes", 1, 100, ""));
-            case "gradient-boosting" -> ModelTrainer.train(train, new TrainingOptions(Algorithm.GRADIENT_BOOSTING,
-                    "defaulted", FEATURES, "yes", 1, 300, ""));
+            case "random-forest" -> BenchData.loansTrees(train, Algorithm.RANDOM_FOREST);
+            case "gradient-boosting" -> BenchData.loansTrees(train, Algorithm.GRADIENT_BOOSTING);
             case "onnx" -> {
                 Path onnx = dir.resolve("loans-logistic.onnx");
                 try (InputStream in = ScoringWorkload.class.getResourceAsStream("/sample-data/loans-logistic.onnx")) {

@@ -10,7 +10,6 @@ import org.twinbench.data.Frame;
 import org.twinbench.data.Task;
 import org.twinbench.model.Algorithm;
 import org.twinbench.model.BinaryClassifier;
-import org.twinbench.model.ModelTrainer;
 import org.twinbench.model.MulticlassClassifier;
 import org.twinbench.model.Regressor;
 import org.twinbench.model.TaskModel;
@@ -48,14 +47,13 @@ final class TaskScoringWorkload implements Workload {
     @Override
     public BenchResult run(boolean quick) {
         int rows = quick ? 10_000 : 1_000_000;
-        int trees = algorithm == Algorithm.RANDOM_FOREST ? 100 : 300;
+        int trees = BenchData.trees(algorithm);
         Path dir = null;
         try {
             dir = Files.createTempDirectory("twinbench-bench");
             Frame train = BenchData.loans(dir);
             Frame data = BenchData.repeat(train, rows);
-            BinaryClassifier binary = ModelTrainer.train(train, new TrainingOptions(algorithm, "defaulted",
-                    ScoringWorkload.FEATURES, "yes", 1, trees, ""));
+            BinaryClassifier binary = BenchData.loansTrees(train, algorithm);
             String target = task == Task.REGRESSION ? "loan_amount" : "region";
             List<String> features = ScoringWorkload.FEATURES.stream().filter(f -> !f.equals(target)).toList();
             TaskModel model = TaskTrainer.train(train, new TrainingOptions(algorithm, target, features, null, 1, trees,

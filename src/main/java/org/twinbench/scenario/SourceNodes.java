@@ -35,6 +35,10 @@ final class SourceNodes {
                                     "Share of the rows (in file order, or in time order with a time column) that form"
                                             + " the reference; the rest is production")
                                     .range(0.0, 1.0),
+                            optional("split", TEXT, "file-order", "Without a time column, which rows form the "
+                                    + "reference: file-order (the file's first rows) or shuffled (a seeded random "
+                                    + "share, so that reference and production hold the same population: for a file "
+                                    + "sorted by a column rather than by time)").oneOf("file-order", "shuffled"),
                             optional("replace", BOOLEAN, true, "Sample with replacement (when sampling is absent)"),
                             optional("sampling", TEXT, null, "How rows are drawn: with-replacement; per-step (no row "
                                     + "twice in a step); epochs (no row twice until every production row has been "

@@ -138,6 +138,9 @@ public final class ScenarioCompiler {
             all = all.select(order);
             times = times == null ? null : TimeColumns.sorted(times, order);
         }
+        if (timeColumn == null) {
+            all = splitOrder(scenario, sourceNode, all, dataset, dataFile, listener);
+        }
         int referenceRows = referenceRows(sourceNode, all, times, dataFile);
         Frame production = all.slice(referenceRows, all.rowCount());
         int steps = sourceNode.integer("steps");
@@ -176,6 +179,41 @@ public final class ScenarioCompiler {
         }
         // The file's own row order in the schema, so that a check names the row as the file has it.
         return new Origin(source, all.slice(0, referenceRows), asWritten, dataset.provenance(), steps);
+    }
+
+    /**
+     * The rows in the order the reference is cut from: the file's (said so when the file is sorted by a column,
+     * whose first rows then differ from the rest by construction), or shuffled with the run's seed.
+     */
+    private static Frame splitOrder(Scenario scenario, ScenarioNode sourceNode, Frame all, Dataset dataset,
+                                    Path dataFile, RunListener listener) {
+        if ("shuffled".equals(sourceNode.string("split"))) {
+            int[] order = new int[all.rowCount()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            // Step -1: a draw of its own, before any step's, from the seed and the source node.
+            java.util.SplittableRandom random = Seeds.random(scenario.seed(), sourceNode.id(), 0, -1);
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            return all.select(order);
+        }
+        org.twinbench.data.FileOrder.sortedBy(all, dataset).ifPresent(sorted -> listener.onNote(
+                sortedNote(dataFile.getFileName().toString(), sorted, sourceNode)));
+        return all;
+    }
+
+    /** What a user is told when the reference is cut from the first rows of a file sorted by a column. */
+    public static String sortedNote(String file, org.twinbench.data.FileOrder.Sorted sorted, ScenarioNode sourceNode) {
+        return file + " is sorted by " + sorted.describe() + ": the reference (its first "
+                + Math.round(100 * sourceNode.number("reference_share")) + "% of rows) and the rows replayed after"
+                + " it differ by construction, so drift and outcome-share alarms will follow from the file's order."
+                + " Set the source's split to shuffled to compare like with like, or give a time_column if the rows"
+                + " are in time order";
     }
 
     /** What a user is told when a replay in time order runs out before the steps asked for. */

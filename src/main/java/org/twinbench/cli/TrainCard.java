@@ -12,6 +12,7 @@ import org.twinbench.data.Dataset;
 import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Task;
 import org.twinbench.model.BaselineJson;
+import org.twinbench.model.HoldoutIntervals;
 import org.twinbench.model.ModelCard;
 import org.twinbench.stats.MulticlassMetrics;
 
@@ -67,11 +68,24 @@ record TrainCard(Path out, Path data, ModelCard card, OutcomeChoice outcome, Lis
         if (classDetail != null) {
             TaskJson.putClassDetail(holdout, classDetail);
         }
+        if (card.holdoutRows() > 0) {
+            root.put("holdout_rows", card.holdoutRows());
+            ObjectNode intervals = root.putObject("holdout_intervals");
+            HoldoutIntervals.of(card).forEach((name, interval) -> {
+                ObjectNode bounds = intervals.putObject(name);
+                Json.putNumber(bounds, "lower", interval[0]);
+                Json.putNumber(bounds, "upper", interval[1]);
+            });
+        }
         if (card.baseline() != null) {
             BaselineJson.put(root.putObject("baseline"), card.baseline());
             String verdict = card.baseline().noBetter(card.holdoutMetrics());
             if (verdict != null) {
                 root.put("no_better_than_baseline", verdict);
+            }
+            String indistinct = HoldoutIntervals.indistinctFromBaseline(card);
+            if (indistinct != null) {
+                root.put("indistinct_from_baseline", indistinct);
             }
         }
         ArrayNode quality = root.putArray("quality");
@@ -102,10 +116,17 @@ record TrainCard(Path out, Path data, ModelCard card, OutcomeChoice outcome, Lis
         }
         printer.printf(Locale.ROOT, "trained on %d rows of %s (sha256 %s)%n", card.trainingRows(), data,
                 card.trainingDataSha256());
+        if (card.holdoutRows() > 0) {
+            printer.printf(Locale.ROOT, "holdout: %d rows%s%n", card.holdoutRows(),
+                    card.holdoutRows() < HoldoutIntervals.FEW_ROWS ? " (few: its figures are rough)" : "");
+        }
+        java.util.Map<String, double[]> intervals = HoldoutIntervals.of(card);
         card.holdoutMetrics().forEach((name, value) -> {
             Double base = card.baseline() == null ? null : card.baseline().metrics().get(name);
-            printer.printf(Locale.ROOT, "holdout %-17s %.4f%s%n", name, value, base == null || base.isNaN() ? ""
-                    : String.format(Locale.ROOT, "   baseline %.4f", base));
+            double[] interval = intervals.get(name);
+            printer.printf(Locale.ROOT, "holdout %-17s %.4f%s%s%n", name, value, base == null || base.isNaN() ? ""
+                    : String.format(Locale.ROOT, "   baseline %.4f", base), interval == null ? ""
+                    : String.format(Locale.ROOT, "   95%% interval %.4f–%.4f", interval[0], interval[1]));
         });
         if (card.baseline() != null) {
             printer.printf(Locale.ROOT, "baseline: always %s%n", card.baseline().kind().equals("mean")
@@ -114,6 +135,10 @@ record TrainCard(Path out, Path data, ModelCard card, OutcomeChoice outcome, Lis
             String verdict = card.baseline().noBetter(card.holdoutMetrics());
             if (verdict != null) {
                 printer.println("warning: the model is " + verdict);
+            }
+            String indistinct = HoldoutIntervals.indistinctFromBaseline(card);
+            if (indistinct != null) {
+                printer.println("warning: " + indistinct);
             }
         }
         if (classDetail != null) {

@@ -15,15 +15,25 @@ import org.twinbench.stats.Baseline;
  * @param positiveLabel the positive class of a binary model; empty for other tasks
  * @param classes       the classes of a multiclass model in the order of its probabilities; empty otherwise
  * @param baseline      the naive baseline on the holdout rows, or null (no holdout, or an older bundle)
+ * @param holdoutRows   how many rows the holdout figures were measured on; 0 when not known (no holdout, an older
+ *     bundle, a model trained elsewhere)
  */
 public record ModelCard(String algorithm, String target, String positiveLabel, List<String> features,
                         String trainingDataSha256, int trainingRows, Map<String, Double> holdoutMetrics, Task task,
-                        List<String> classes, Baseline baseline) {
+                        List<String> classes, Baseline baseline, int holdoutRows) {
 
     public ModelCard {
         features = List.copyOf(features);
         holdoutMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(holdoutMetrics));
         classes = List.copyOf(classes);
+    }
+
+    /** A card whose holdout size is not known. */
+    public ModelCard(String algorithm, String target, String positiveLabel, List<String> features,
+                     String trainingDataSha256, int trainingRows, Map<String, Double> holdoutMetrics, Task task,
+                     List<String> classes, Baseline baseline) {
+        this(algorithm, target, positiveLabel, features, trainingDataSha256, trainingRows, holdoutMetrics, task, classes,
+                baseline, 0);
     }
 
     /** The card of a binary model without a recorded baseline. */

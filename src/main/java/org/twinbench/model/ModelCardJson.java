@@ -61,6 +61,9 @@ final class ModelCardJson {
         data.put("rows", card.trainingRows());
         ObjectNode metrics = root.putObject("holdout_metrics");
         card.holdoutMetrics().forEach(metrics::put);
+        if (card.holdoutRows() > 0) {
+            root.put("holdout_rows", card.holdoutRows());
+        }
         if (card.baseline() != null) {
             BaselineJson.put(root.putObject("baseline"), card.baseline());
         }
@@ -133,7 +136,9 @@ final class ModelCardJson {
         }
         ModelCard card = new ModelCard(algorithm, text(root, "target", where), text(root, "positive_label", where),
                 names, text(data, "sha256", where + ": training_data"), integer(data, "rows", where + ": training_data"),
-                metrics, task, classes, root.has("baseline") ? BaselineJson.read(root.get("baseline"), where) : null);
+                metrics, task, classes, root.has("baseline") ? BaselineJson.read(root.get("baseline"), where) : null,
+                // Bundles written before the holdout's size was recorded have none: not known.
+                root.has("holdout_rows") ? integer(root, "holdout_rows", where) : 0);
         return new Parsed(card, new FeatureEncoder(encoded), text(binary, "sha256", where + ": binary"),
                 text(binary, "class", where + ": binary"));
     }

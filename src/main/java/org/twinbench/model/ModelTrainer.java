@@ -97,7 +97,7 @@ public final class ModelTrainer {
                     + (positives == 0 ? "no" : "only") + " '" + positiveLabel + "'); a model needs both outcomes");
         }
         double[][] x = encoder.encode(train);
-        ModelCard provisional = card(options, positiveLabel, trainRows.length, Map.of(), null);
+        ModelCard provisional = card(options, positiveLabel, trainRows.length, Map.of(), null, 0);
         BinaryClassifier model = fit(options, encoder, x, trainY, provisional, progress, parts);
 
         Map<String, Double> holdoutMetrics = new LinkedHashMap<>();
@@ -113,7 +113,8 @@ public final class ModelTrainer {
                 }
             });
         }
-        return withCard(model, card(options, positiveLabel, trainRows.length, holdoutMetrics, baseline));
+        return withCard(model, card(options, positiveLabel, trainRows.length, holdoutMetrics, baseline,
+                holdoutRows.length));
     }
 
     private static BinaryClassifier fit(TrainingOptions options, FeatureEncoder encoder, double[][] x, int[] y,
@@ -162,9 +163,9 @@ public final class ModelTrainer {
     }
 
     private static ModelCard card(TrainingOptions options, String positiveLabel, int rows, Map<String, Double> metrics,
-                                  Baseline baseline) {
+                                  Baseline baseline, int holdoutRows) {
         return new ModelCard(options.algorithm().id(), options.target(), positiveLabel, options.features(),
-                options.dataSha256(), rows, metrics, Task.BINARY, List.of(), baseline);
+                options.dataSha256(), rows, metrics, Task.BINARY, List.of(), baseline, holdoutRows);
     }
 
     static int[] indices(int n) {

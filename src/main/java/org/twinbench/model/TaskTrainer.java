@@ -93,7 +93,7 @@ public final class TaskTrainer {
             }
         };
         progress.trees(trees, trees);
-        ModelCard provisional = card(options, Task.REGRESSION, List.of(), trainRows.length, Map.of(), null);
+        ModelCard provisional = card(options, Task.REGRESSION, List.of(), trainRows.length, Map.of(), null, 0);
         RegressionModel model = new RegressionModel(encoder, fitted, provisional);
         if (holdoutRows.length == 0) {
             return model;
@@ -103,7 +103,7 @@ public final class TaskTrainer {
                 .asMap());
         Baseline baseline = Baseline.mean(y, actual);
         return new RegressionModel(encoder, fitted, card(options, Task.REGRESSION, List.of(), trainRows.length, metrics,
-                baseline));
+                baseline, holdoutRows.length));
     }
 
     private static Result multiclass(Frame data, TrainingOptions options, TrainingProgress progress) {
@@ -149,7 +149,7 @@ public final class TaskTrainer {
         }
         progress.trees(trees, trees);
         MulticlassModel model = new MulticlassModel(encoder, fitted,
-                card(options, Task.MULTICLASS, classes, trainRows.length, Map.of(), null));
+                card(options, Task.MULTICLASS, classes, trainRows.length, Map.of(), null, 0));
         if (holdoutRows.length == 0) {
             return new Result(model, null);
         }
@@ -159,13 +159,13 @@ public final class TaskTrainer {
                 classes);
         Baseline baseline = Baseline.majority(y, actual, classes);
         return new Result(new MulticlassModel(encoder, fitted, card(options, Task.MULTICLASS, classes, trainRows.length,
-                present(metrics.asMap()), baseline)), metrics);
+                present(metrics.asMap()), baseline, holdoutRows.length)), metrics);
     }
 
     private static ModelCard card(TrainingOptions options, Task task, List<String> classes, int rows,
-                                  Map<String, Double> metrics, Baseline baseline) {
+                                  Map<String, Double> metrics, Baseline baseline, int holdoutRows) {
         return new ModelCard(options.algorithm().id(task), options.target(), "", options.features(),
-                options.dataSha256(), rows, metrics, task, classes, baseline);
+                options.dataSha256(), rows, metrics, task, classes, baseline, holdoutRows);
     }
 
     private static Map<String, Double> present(Map<String, Double> metrics) {

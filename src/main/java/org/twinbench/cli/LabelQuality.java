@@ -21,6 +21,8 @@ final class LabelQuality {
 
     /** {@code train} warns when at least this share of the labelled rows look mislabelled. */
     static final double WARN_SHARE = 0.02;
+    /** Below this out-of-fold accuracy the warning says its judges are weak. */
+    static final double WEAK_JUDGE = 2 / 3.0;
     static final String LEAK_REASON = "gives the outcome away (data quality: leakage); --keep-leaky keeps it";
 
     private LabelQuality() {
@@ -71,9 +73,13 @@ final class LabelQuality {
         }
         int[] rows = result.issues().stream().mapToInt(ConfidentLearning.Issue::row).limit(QualityFinding.MAX_ROWS_LISTED)
                 .toArray();
+        // A weak judge: the fold models' own mistakes then make up most of the doubts, and the count says little.
+        String weak = result.outOfFoldAccuracy() >= WEAK_JUDGE ? "" : String.format(Locale.ROOT, ", but the models"
+                + " that judge them are right only %.0f%% of the time, so many of these doubts are theirs rather than"
+                + " wrong labels", 100 * result.outOfFoldAccuracy());
         return new QualityFinding(QualityFinding.Severity.WARNING, "label-errors", String.format(Locale.ROOT,
-                "%d of %d labels (%.1f%%) look wrong by confident learning; `twinbench quality --data %s` lists them",
-                result.issues().size(), result.labelledRows(), 100 * result.issueShare(), data), List.of(target), rows,
-                result.issues().size());
+                "%d of %d labels (%.1f%%) look wrong by confident learning%s; `twinbench quality --data %s` lists them",
+                result.issues().size(), result.labelledRows(), 100 * result.issueShare(), weak, data), List.of(target),
+                rows, result.issues().size());
     }
 }

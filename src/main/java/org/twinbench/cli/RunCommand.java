@@ -245,7 +245,7 @@ public final class RunCommand implements Callable<Integer> {
                     dir);
             stdout.println(summary.light() + ": " + summary.headline());
             if (provenance.replaysTrainingRows()) {
-                stdout.println("warning: " + RunProvenance.REPLAYS_TRAINING_ROWS);
+                stdout.println("warning: " + provenance.trainingRowsWarning());
             }
             if (id != null) {
                 stdout.println("recorded as run " + id + " (twinbench runs show " + id + ")");

@@ -17,15 +17,24 @@ import org.twinbench.stats.Baseline;
  * @param baseline      the naive baseline on the holdout rows, or null (no holdout, or an older bundle)
  * @param holdoutRows   how many rows the holdout figures were measured on; 0 when not known (no holdout, an older
  *     bundle, a model trained elsewhere)
+ * @param trainingSketch a sketch of the rows it was trained on (features and target), or null when not known
  */
 public record ModelCard(String algorithm, String target, String positiveLabel, List<String> features,
                         String trainingDataSha256, int trainingRows, Map<String, Double> holdoutMetrics, Task task,
-                        List<String> classes, Baseline baseline, int holdoutRows) {
+                        List<String> classes, Baseline baseline, int holdoutRows, RowSketch trainingSketch) {
 
     public ModelCard {
         features = List.copyOf(features);
         holdoutMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(holdoutMetrics));
         classes = List.copyOf(classes);
+    }
+
+    /** A card without a sketch of its training rows. */
+    public ModelCard(String algorithm, String target, String positiveLabel, List<String> features,
+                     String trainingDataSha256, int trainingRows, Map<String, Double> holdoutMetrics, Task task,
+                     List<String> classes, Baseline baseline, int holdoutRows) {
+        this(algorithm, target, positiveLabel, features, trainingDataSha256, trainingRows, holdoutMetrics, task, classes,
+                baseline, holdoutRows, null);
     }
 
     /** A card whose holdout size is not known. */

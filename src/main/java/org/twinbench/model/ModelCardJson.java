@@ -64,6 +64,15 @@ final class ModelCardJson {
         if (card.holdoutRows() > 0) {
             root.put("holdout_rows", card.holdoutRows());
         }
+        if (card.trainingSketch() != null) {
+            ObjectNode sketch = root.putObject("training_rows_sketch");
+            ArrayNode columns = sketch.putArray("columns");
+            card.trainingSketch().columns().forEach(columns::add);
+            ArrayNode hashes = sketch.putArray("hashes");
+            for (long hash : card.trainingSketch().hashes()) {
+                hashes.add(String.format("%016x", hash));
+            }
+        }
         if (card.baseline() != null) {
             BaselineJson.put(root.putObject("baseline"), card.baseline());
         }
@@ -138,9 +147,35 @@ final class ModelCardJson {
                 names, text(data, "sha256", where + ": training_data"), integer(data, "rows", where + ": training_data"),
                 metrics, task, classes, root.has("baseline") ? BaselineJson.read(root.get("baseline"), where) : null,
                 // Bundles written before the holdout's size was recorded have none: not known.
-                root.has("holdout_rows") ? integer(root, "holdout_rows", where) : 0);
+                root.has("holdout_rows") ? integer(root, "holdout_rows", where) : 0,
+                root.has("training_rows_sketch") ? sketch(root.get("training_rows_sketch"), where) : null);
         return new Parsed(card, new FeatureEncoder(encoded), text(binary, "sha256", where + ": binary"),
                 text(binary, "class", where + ": binary"));
+    }
+
+    private static RowSketch sketch(JsonNode node, String where) {
+        String at = where + ": training_rows_sketch";
+        JsonNode columns = node.get("columns");
+        JsonNode hashes = node.get("hashes");
+        if (!node.isObject() || columns == null || !columns.isArray() || hashes == null || !hashes.isArray()
+                || hashes.size() > RowSketch.K) {
+            throw new ModelException(at + ": must be {\"columns\": [...], \"hashes\": [at most " + RowSketch.K
+                    + " hex numbers]}");
+        }
+        List<String> names = new ArrayList<>();
+        columns.forEach(c -> names.add(c.asText()));
+        long[] values = new long[hashes.size()];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                values[i] = Long.parseUnsignedLong(hashes.get(i).asText(), 16);
+            } catch (NumberFormatException e) {
+                throw new ModelException(at + ": hashes[" + i + "] is not a hex number", e);
+            }
+            if (i > 0 && Long.compareUnsigned(values[i - 1], values[i]) >= 0) {
+                throw new ModelException(at + ": hashes must rise");
+            }
+        }
+        return new RowSketch(names, values);
     }
 
     private static FeatureEncoder.Feature feature(JsonNode node, String where) {

@@ -89,6 +89,7 @@ public final class ModelTrainer {
         Arrays.sort(holdoutRows);
 
         Frame train = data.select(trainRows);
+        RowSketch sketch = sketch(data, trainRows, options);
         FeatureEncoder encoder = FeatureEncoder.fit(train, options.features());
         int[] trainY = BinaryLabels.encode(train.column(target), positiveLabel);
         long positives = Arrays.stream(trainY).filter(v -> v == 1).count();
@@ -97,7 +98,7 @@ public final class ModelTrainer {
                     + (positives == 0 ? "no" : "only") + " '" + positiveLabel + "'); a model needs both outcomes");
         }
         double[][] x = encoder.encode(train);
-        ModelCard provisional = card(options, positiveLabel, trainRows.length, Map.of(), null, 0);
+        ModelCard provisional = card(options, positiveLabel, trainRows.length, Map.of(), null, 0, sketch);
         BinaryClassifier model = fit(options, encoder, x, trainY, provisional, progress, parts);
 
         Map<String, Double> holdoutMetrics = new LinkedHashMap<>();
@@ -114,7 +115,7 @@ public final class ModelTrainer {
             });
         }
         return withCard(model, card(options, positiveLabel, trainRows.length, holdoutMetrics, baseline,
-                holdoutRows.length));
+                holdoutRows.length, sketch));
     }
 
     private static BinaryClassifier fit(TrainingOptions options, FeatureEncoder encoder, double[][] x, int[] y,
@@ -163,9 +164,16 @@ public final class ModelTrainer {
     }
 
     private static ModelCard card(TrainingOptions options, String positiveLabel, int rows, Map<String, Double> metrics,
-                                  Baseline baseline, int holdoutRows) {
+                                  Baseline baseline, int holdoutRows, RowSketch sketch) {
         return new ModelCard(options.algorithm().id(), options.target(), positiveLabel, options.features(),
-                options.dataSha256(), rows, metrics, Task.BINARY, List.of(), baseline, holdoutRows);
+                options.dataSha256(), rows, metrics, Task.BINARY, List.of(), baseline, holdoutRows, sketch);
+    }
+
+    /** The sketch of the training rows over the features and the target, for telling later who replays them. */
+    static RowSketch sketch(Frame data, int[] trainRows, TrainingOptions options) {
+        List<String> columns = new java.util.ArrayList<>(options.features());
+        columns.add(options.target());
+        return RowSketch.of(data, trainRows, columns);
     }
 
     static int[] indices(int n) {

@@ -74,6 +74,7 @@ public final class TaskTrainer {
         int holdout = (int) Math.round(labelled.length * options.holdoutShare());
         int[] trainRows = sorted(Arrays.copyOfRange(labelled, holdout, labelled.length));
         int[] holdoutRows = sorted(Arrays.copyOfRange(labelled, 0, holdout));
+        RowSketch sketch = ModelTrainer.sketch(data, trainRows, options);
         Frame train = data.select(trainRows);
         FeatureEncoder encoder = FeatureEncoder.fit(train, options.features());
         double[] y = ((NumericColumn) train.column(options.target())).values();
@@ -93,7 +94,7 @@ public final class TaskTrainer {
             }
         };
         progress.trees(trees, trees);
-        ModelCard provisional = card(options, Task.REGRESSION, List.of(), trainRows.length, Map.of(), null, 0);
+        ModelCard provisional = card(options, Task.REGRESSION, List.of(), trainRows.length, Map.of(), null, 0, sketch);
         RegressionModel model = new RegressionModel(encoder, fitted, provisional);
         if (holdoutRows.length == 0) {
             return model;
@@ -103,7 +104,7 @@ public final class TaskTrainer {
                 .asMap());
         Baseline baseline = Baseline.mean(y, actual);
         return new RegressionModel(encoder, fitted, card(options, Task.REGRESSION, List.of(), trainRows.length, metrics,
-                baseline, holdoutRows.length));
+                baseline, holdoutRows.length, sketch));
     }
 
     private static Result multiclass(Frame data, TrainingOptions options, TrainingProgress progress) {
@@ -124,6 +125,7 @@ public final class TaskTrainer {
         }
         int[] trainRows = sorted(trainList.stream().mapToInt(Integer::intValue).toArray());
         int[] holdoutRows = sorted(holdoutList.stream().mapToInt(Integer::intValue).toArray());
+        RowSketch sketch = ModelTrainer.sketch(data, trainRows, options);
         Frame train = data.select(trainRows);
         FeatureEncoder encoder = FeatureEncoder.fit(train, options.features());
         int[] y = Arrays.stream(trainRows).map(i -> codes[i]).toArray();
@@ -149,7 +151,7 @@ public final class TaskTrainer {
         }
         progress.trees(trees, trees);
         MulticlassModel model = new MulticlassModel(encoder, fitted,
-                card(options, Task.MULTICLASS, classes, trainRows.length, Map.of(), null, 0));
+                card(options, Task.MULTICLASS, classes, trainRows.length, Map.of(), null, 0, sketch));
         if (holdoutRows.length == 0) {
             return new Result(model, null);
         }
@@ -159,13 +161,14 @@ public final class TaskTrainer {
                 classes);
         Baseline baseline = Baseline.majority(y, actual, classes);
         return new Result(new MulticlassModel(encoder, fitted, card(options, Task.MULTICLASS, classes, trainRows.length,
-                present(metrics.asMap()), baseline, holdoutRows.length)), metrics);
+                present(metrics.asMap()), baseline, holdoutRows.length, sketch)), metrics);
     }
 
     private static ModelCard card(TrainingOptions options, Task task, List<String> classes, int rows,
-                                  Map<String, Double> metrics, Baseline baseline, int holdoutRows) {
+                                  Map<String, Double> metrics, Baseline baseline, int holdoutRows,
+                                  RowSketch sketch) {
         return new ModelCard(options.algorithm().id(task), options.target(), "", options.features(),
-                options.dataSha256(), rows, metrics, task, classes, baseline, holdoutRows);
+                options.dataSha256(), rows, metrics, task, classes, baseline, holdoutRows, sketch);
     }
 
     private static Map<String, Double> present(Map<String, Double> metrics) {

@@ -40,8 +40,11 @@ public final class HtmlReport {
         html.append("<p><span class=\"light ").append(summary.light()).append("\">").append(summary.light())
                 .append("</span> ").append(Html.escape(summary.headline())).append("</p>\n");
         if (p.replaysTrainingRows()) {
-            html.append("<p><strong>Optimistic:</strong> ").append(Html.escape(RunProvenance.REPLAYS_TRAINING_ROWS))
+            html.append("<p><strong>Optimistic:</strong> ").append(Html.escape(p.trainingRowsWarning()))
                     .append("</p>\n");
+        }
+        for (String note : p.notes().notes()) {
+            html.append("<p class=\"note\"><strong>Note:</strong> ").append(Html.escape(note)).append("</p>\n");
         }
         // A regression is followed by its RMSE (lower is better), classifiers by their accuracy.
         String metric = series.metricNames().contains("rmse") ? "rmse" : "accuracy";

@@ -51,6 +51,9 @@ public final class RunJson {
         model.put("sha256", p.modelSha256());
         model.put("trained_on_sha256", p.modelTrainingDataSha256());
         model.put("replays_training_rows", p.replaysTrainingRows());
+        if (!Double.isNaN(p.notes().trainingRowsShare())) {
+            model.put("training_rows_share", Math.round(p.notes().trainingRowsShare() * 1000) / 1000.0);
+        }
         root.put("seed", p.seed());
         root.put("steps", p.steps());
         if (!series.windowStarts().isEmpty()) {
@@ -62,6 +65,8 @@ public final class RunJson {
         versions.put("twinbench", p.twinbenchVersion());
         versions.put("java", p.javaVersion());
         root.put("created", p.createdAt());
+        ArrayNode notes = root.putArray("notes");
+        p.notes().notes().forEach(notes::add);
 
         if (outcome != null) {
             AlarmCount count = AlarmCount.of(p.alarmRates(), outcome);

@@ -42,11 +42,25 @@ public final class ScenarioCompiler {
     }
 
     /** The source of a plan: what produces batches, the rows the model learns from, and where they came from. */
-    private record Origin(BatchSource source, Frame reference, Frame schema, DataProvenance provenance, int steps) {
+    record Origin(BatchSource source, Frame reference, Frame schema, DataProvenance provenance, int steps) {
     }
 
-    public static SimulationPlan compile(Scenario scenario, Path baseDir, RunListener listener) {
+    public static SimulationPlan compile(Scenario scenario, Path baseDir, RunListener told) {
         ScenarioCheck.require(scenario, baseDir);
+        // Every note is told at once and kept with the plan, for the run's files, report and window.
+        List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+        RunListener listener = new RunListener() {
+            @Override
+            public void onPhase(String description) {
+                told.onPhase(description);
+            }
+
+            @Override
+            public void onNote(String note) {
+                notes.add(note);
+                told.onNote(note);
+            }
+        };
         ScenarioNode sourceNode = scenario.nodesOfKind("source.").get(0);
         Origin origin = NodeCatalog.DATASET_SOURCE.equals(sourceNode.type())
                 ? datasetOrigin(scenario, sourceNode, baseDir, listener) : syntheticOrigin(scenario, sourceNode);
@@ -56,6 +70,7 @@ public final class ScenarioCompiler {
         ScenarioModel scenarioModel = ScenarioModel.of(modelNode, origin.reference(), schema, scenario.seed(),
                 origin.provenance().sha256(), baseDir, listener);
         TaskModel model = scenarioModel.model();
+        double trainingRowsShare = TrainingRows.share(modelNode, model.card(), origin, listener);
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
         String positive = scenarioModel.positive();
@@ -99,7 +114,7 @@ public final class ScenarioCompiler {
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
                         task, task.labels(origin.reference()), positive), operations.policies(),
                 operations.deployment(), operations.selectiveLabels(), challenger,
-                SliceBins.fit(scenario, origin.reference()));
+                SliceBins.fit(scenario, origin.reference()), new PlanNotes(notes, trainingRowsShare));
     }
 
     /**

@@ -22,12 +22,13 @@ import org.twinbench.sim.source.DatasetSource;
  *     the step metrics still measure every row (the twin knows the truth)
  * @param challenger a challenger scoring a share of the rows, or null
  * @param sliceBins how the slice columns become slices (numeric ones binned)
+ * @param notes what compiling found worth telling beside the results
  */
 public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
                              TaskModel model, List<String> sliceColumns, double threshold, int steps,
                              DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
                              Deployment deployment, boolean selectiveLabels, Challenger challenger,
-                             SliceBins sliceBins) {
+                             SliceBins sliceBins, PlanNotes notes) {
 
     public SimulationPlan {
         perturbations = List.copyOf(perturbations);
@@ -35,6 +36,16 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
         monitors = List.copyOf(monitors);
         policies = List.copyOf(policies);
         sliceBins = sliceBins == null ? SliceBins.NONE : sliceBins;
+        notes = notes == null ? PlanNotes.NONE : notes;
+    }
+
+    /** A plan with nothing noted. */
+    public SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
+                          TaskModel model, List<String> sliceColumns, double threshold, int steps,
+                          DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
+                          Deployment deployment, boolean selectiveLabels, Challenger challenger, SliceBins sliceBins) {
+        this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, labelDelay, monitors,
+                policies, deployment, selectiveLabels, challenger, sliceBins, PlanNotes.NONE);
     }
 
     /** A plan whose slice columns are all categorical. */
@@ -88,6 +99,6 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
     public SimulationPlan withSteps(int newSteps) {
         int actual = source.steps(newSteps);
         return new SimulationPlan(scenario, source, perturbations, model, sliceColumns, threshold, actual, data,
-                labelDelay, monitors, policies, deployment, selectiveLabels, challenger, sliceBins);
+                labelDelay, monitors, policies, deployment, selectiveLabels, challenger, sliceBins, notes);
     }
 }

@@ -6,6 +6,7 @@ import org.twinbench.Version;
 import org.twinbench.data.DataProvenance;
 import org.twinbench.model.ModelCard;
 import org.twinbench.sim.ChangeSchedule;
+import org.twinbench.sim.PlanNotes;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.monitor.AlarmRate;
 import org.twinbench.sim.monitor.Monitor;
@@ -19,16 +20,30 @@ import org.twinbench.sim.monitor.Monitor;
  * @param alarmRates the monitors' checks that hold a stated false-alarm rate (empty when not known, as for a
  *     run read back from its files)
  * @param schedule the changes the scenario schedules and its monitors ({@link ChangeSchedule#NONE} when not known)
+ * @param notes what compiling the scenario noted, and the estimated share of the data's rows the model file was
+ *     trained on ({@link PlanNotes#NONE} when not known, as for a run read back from the store)
  */
 public record RunProvenance(String scenarioFile, String scenarioName, String scenarioSha256, String dataFile,
                             String dataSha256, int dataRows, String modelAlgorithm, String modelFile,
                             String modelSha256, String modelTrainingDataSha256, long seed, int steps, int replicates,
                             String twinbenchVersion, String javaVersion, String createdAt,
-                            java.util.List<AlarmRate> alarmRates, ChangeSchedule schedule) {
+                            java.util.List<AlarmRate> alarmRates, ChangeSchedule schedule, PlanNotes notes) {
 
     public RunProvenance {
         alarmRates = alarmRates == null ? java.util.List.of() : java.util.List.copyOf(alarmRates);
         schedule = schedule == null ? ChangeSchedule.NONE : schedule;
+        notes = notes == null ? PlanNotes.NONE : notes;
+    }
+
+    /** A provenance with nothing noted. */
+    public RunProvenance(String scenarioFile, String scenarioName, String scenarioSha256, String dataFile,
+                         String dataSha256, int dataRows, String modelAlgorithm, String modelFile,
+                         String modelSha256, String modelTrainingDataSha256, long seed, int steps, int replicates,
+                         String twinbenchVersion, String javaVersion, String createdAt,
+                         java.util.List<AlarmRate> alarmRates, ChangeSchedule schedule) {
+        this(scenarioFile, scenarioName, scenarioSha256, dataFile, dataSha256, dataRows, modelAlgorithm, modelFile,
+                modelSha256, modelTrainingDataSha256, seed, steps, replicates, twinbenchVersion, javaVersion,
+                createdAt, alarmRates, schedule, PlanNotes.NONE);
     }
 
     /** A provenance without the monitors' alarm rates. */
@@ -51,14 +66,34 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
      * model file and never counts.
      */
     public boolean replaysTrainingRows() {
+        return sameFileAsTraining() || notes.trainingRowsShare() >= PlanNotes.NOTABLE_TRAINING_ROWS;
+    }
+
+    private boolean sameFileAsTraining() {
         return modelFile != null && dataSha256 != null && dataSha256.equals(modelTrainingDataSha256);
+    }
+
+    /**
+     * What the run says beside its headline when it replays training rows: the very file ({@link
+     * #REPLAYS_TRAINING_ROWS}), or the estimated share of its rows; null when it does not.
+     */
+    public String trainingRowsWarning() {
+        if (sameFileAsTraining()) {
+            return REPLAYS_TRAINING_ROWS;
+        }
+        if (!replaysTrainingRows()) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "About %.0f%% of the rows this twin replays are rows the model"
+                + " was trained on (estimated from its card's sketch of its training rows): its figures are optimistic.",
+                100 * notes.trainingRowsShare());
     }
 
     /** The same provenance for a run that made {@code actual} steps (a followed file ends when it goes idle). */
     public RunProvenance withSteps(int actual) {
         return new RunProvenance(scenarioFile, scenarioName, scenarioSha256, dataFile, dataSha256, dataRows,
                 modelAlgorithm, modelFile, modelSha256, modelTrainingDataSha256, seed, actual, replicates,
-                twinbenchVersion, javaVersion, createdAt);
+                twinbenchVersion, javaVersion, createdAt, alarmRates, schedule, notes);
     }
 
     public static RunProvenance of(Path scenarioFile, SimulationPlan plan, int replicates, Instant createdAt) {
@@ -78,6 +113,6 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
                 card.trainingDataSha256(), plan.scenario().seed(), plan.steps(), replicates, Version.get(),
                 System.getProperty("java.version"), createdAt.toString(),
                 plan.monitors().stream().map(Monitor::alarmRate).filter(r -> r.checksPerStep() > 0).toList(),
-                ChangeSchedule.of(plan.scenario()));
+                ChangeSchedule.of(plan.scenario()), plan.notes());
     }
 }

@@ -36,7 +36,7 @@ public final class Branch {
         return new SimulationPlan(plan.scenario(), plan.source(), perturbations, plan.model(), plan.sliceColumns(),
                 plan.threshold(), plan.steps(), plan.data(), plan.labelDelay(), plan.monitors(), policies,
                 plan.deployment(), plan.selectiveLabels(), plan.challenger() == null ? null
-                : plan.challenger().from(step));
+                : plan.challenger().from(step), plan.sliceBins(), plan.notes());
     }
 
     /** True when the plan has something a branch holds off before its step. */

@@ -1,0 +1,71 @@
+package org.twinbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A twin that replays its model's training rows says so even when the file is not the one trained on: the 1996
+ * election study trained on (755 of its 944 rows, the rest held out) and replayed from a pandas re-export in
+ * another order (src/test/resources/file-order/make_data.py). Replaying rows the model never saw says nothing.
+ */
+class TrainingRowsRunTest {
+
+    static final Path DIR = Path.of("src/test/resources/file-order");
+
+    private static String scenario(String data) {
+        return """
+                {"format": "twinbench.scenario", "version": 1, "name": "voters", "seed": 5,
+                 "nodes": [
+                  {"id": "voters", "type": "source.dataset", "params": {"path": "%s", "batch_size": 50, "steps": 4,
+                   "split": "shuffled"}},
+                  {"id": "model", "type": "model.bundle", "params": {"path": "vote.twinmodel"}}],
+                 "edges": [{"from": "voters", "to": "model"}]}
+                """.formatted(data);
+    }
+
+    private static JsonNode run(Path dir, String data) throws Exception {
+        Path file = dir.resolve(data.replace(".csv", ".twin.json"));
+        Files.writeString(file, scenario(data));
+        CliRunner run = CliRunner.run("run", file.toString(), "--out", dir.resolve("out-" + data).toString(),
+                "--no-store", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return Json.MAPPER.readTree(run.out());
+    }
+
+    @Test
+    void aReExportOfTheTrainingFileIsFoundByItsRows(@TempDir Path dir) throws Exception {
+        Files.copy(DIR.resolve("anes96.csv"), dir.resolve("anes96.csv"));
+        Files.copy(DIR.resolve("anes96-shuffled.csv"), dir.resolve("anes96-shuffled.csv"));
+        assertThat(CliRunner.run("train", "--data", dir.resolve("anes96.csv").toString(), "--target", "vote",
+                "--out", dir.resolve("vote.twinmodel").toString()).exitCode()).isZero();
+        JsonNode run = run(dir, "anes96-shuffled.csv");
+        assertThat(run.at("/model/replays_training_rows").asBoolean()).isTrue();
+        // 755 of 944 rows, within twice the estimate's binomial standard error (about 640 rows in range).
+        assertThat(run.at("/model/training_rows_share").asDouble()).isCloseTo(755 / 944.0, within(0.035));
+        List<String> notes = Json.MAPPER.convertValue(run.get("notes"), List.class);
+        assertThat(notes).anyMatch(n -> n.startsWith("about 80% of the rows of anes96-shuffled.csv are rows"
+                + " vote.twinmodel was trained on"));
+    }
+
+    @Test
+    void rowsTheModelNeverSawSayNothing(@TempDir Path dir) throws Exception {
+        List<String> lines = Files.readAllLines(DIR.resolve("anes96-shuffled.csv"));
+        Files.write(dir.resolve("first.csv"), lines.subList(0, 601));
+        List<String> rest = new java.util.ArrayList<>(List.of(lines.get(0)));
+        rest.addAll(lines.subList(601, lines.size()));
+        Files.write(dir.resolve("rest.csv"), rest);
+        assertThat(CliRunner.run("train", "--data", dir.resolve("first.csv").toString(), "--target", "vote",
+                "--out", dir.resolve("vote.twinmodel").toString()).exitCode()).isZero();
+        JsonNode run = run(dir, "rest.csv");
+        assertThat(run.at("/model/replays_training_rows").asBoolean()).isFalse();
+        assertThat(run.at("/model/training_rows_share").asDouble()).isLessThan(0.01);
+        assertThat(run.get("notes").toString()).doesNotContain("trained on");
+    }
+}

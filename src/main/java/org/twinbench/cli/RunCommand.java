@@ -138,13 +138,14 @@ public final class RunCommand implements Callable<Integer> {
             return sweep(scenario, baseDir, dir, threadCount);
         }
         PrintWriter notes = json.err();
-        SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() {
+        Scenario toCompile = scenario;
+        SimulationPlan plan = inFile(() -> ScenarioCompiler.compile(toCompile, baseDir, new RunListener() {
             @Override
             public void onNote(String note) {
                 notes.println("twinbench: note: " + note);
                 notes.flush();
             }
-        });
+        }));
         if (steps != null) {
             plan = plan.withSteps(steps);
             if (plan.steps() < steps) {
@@ -224,6 +225,22 @@ public final class RunCommand implements Callable<Integer> {
     private String branchWords(SimulationPlan plan) {
         String window = plan.source().windowStart(fromStep);
         return "What-if from step " + fromStep + (window == null ? "" : " (window " + window + ")");
+    }
+
+    /** The scenario's problems each on a line naming the scenario file, as {@code validate} prints them. */
+    private <T> T inFile(java.util.function.Supplier<T> compile) {
+        try {
+            return compile.get();
+        } catch (org.twinbench.scenario.ScenarioException e) {
+            String file = scenarioFile.toString();
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith(file)) {
+                throw e;
+            }
+            throw new org.twinbench.scenario.ScenarioException(java.util.Arrays.stream(message.split("\n"))
+                    .map(line -> line.startsWith(file) ? line : file + ": " + line)
+                    .collect(java.util.stream.Collectors.joining("\n")), e);
+        }
     }
 
     /** An unwritable folder or store is the user's to fix: one line, exit 2. */

@@ -81,7 +81,8 @@ class ValidateCommandTest {
         Path out = dir.resolve("broken-run");
         CliRunner run = CliRunner.run("run", file.toString(), "--no-store", "--out", out.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().lines()).containsExactlyElementsOf(lines.stream().map(l -> "twinbench: " + l).toList());
+        assertThat(run.err().lines()).containsExactlyElementsOf(lines.stream().map(l -> "twinbench: " + file + ": " + l)
+                .toList());
         assertThat(out).doesNotExist();
     }
 

@@ -26,11 +26,11 @@ import org.twinbench.sim.Alarm;
  */
 public final class MetricPlot extends CanvasPlot {
 
-    /** Tableau 10 and two more: distinct hues that stay apart for the usual colour blindnesses. */
-    static final Color[] PALETTE = {Color.web("#4e79a7"), Color.web("#f28e2b"), Color.web("#59a14f"),
-        Color.web("#e15759"), Color.web("#76b7b2"), Color.web("#edc948"), Color.web("#b07aa1"),
-        Color.web("#ff9da7"), Color.web("#9c755f"), Color.web("#bab0ac"), Color.web("#17becf"),
-        Color.web("#8c564b")};
+    /** The report's slice colours ({@link org.twinbench.report.SliceColours}), so a slice looks the same in both. */
+    static final Color[] PALETTE = org.twinbench.report.SliceColours.PALETTE.stream().map(Color::web)
+            .toArray(Color[]::new);
+    /** The colour of the others' curve (index -1). */
+    private static final Color OTHERS = Color.web(org.twinbench.report.SliceColours.GREY);
     private static final Color ALARM = Color.web("#c23b3b");
     private static final Color ACTION = Color.web("#2f6fdf");
     private static final Color GRID = Color.web("#e4e8ed");
@@ -294,7 +294,7 @@ public final class MetricPlot extends CanvasPlot {
             xs[i] = pixelX(curve.steps()[from + i]);
             ys[i] = pixelY(curve.values()[from + i]);
         }
-        g.setStroke(PALETTE[curve.colour() % PALETTE.length]);
+        g.setStroke(colour(curve));
         g.setLineWidth(curve.estimate() ? 1.5 : 2);
         g.setLineDashes(curve.estimate() ? new double[] {6, 4} : null);
         if (n == 1) {
@@ -318,8 +318,12 @@ public final class MetricPlot extends CanvasPlot {
             xs[2 * n - 1 - i] = xs[i];
             ys[2 * n - 1 - i] = pixelY(curve.low()[i]);
         }
-        g.setFill(PALETTE[curve.colour() % PALETTE.length].deriveColor(0, 1, 1, 0.2));
+        g.setFill(colour(curve).deriveColor(0, 1, 1, 0.2));
         g.fillPolygon(xs, ys, 2 * n);
+    }
+
+    private static Color colour(ChartCurve curve) {
+        return curve.colour() < 0 ? OTHERS : PALETTE[curve.colour() % PALETTE.length];
     }
 
     private void drawMarkers(GraphicsContext g, int from) {
@@ -339,7 +343,7 @@ public final class MetricPlot extends CanvasPlot {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         for (ChartCurve curve : curves) {
-            g.setStroke(PALETTE[curve.colour() % PALETTE.length]);
+            g.setStroke(colour(curve));
             g.setLineWidth(curve.estimate() ? 1.5 : 3);
             g.setLineDashes(curve.estimate() ? new double[] {4, 3} : null);
             g.strokeLine(x, y, x + 16, y);

@@ -52,7 +52,7 @@ public final class MetricPlot extends CanvasPlot {
     private double high = 1.0;
     private String valueLabel = "";
     private java.util.function.IntFunction<String> stepNames = step -> null;
-    private double legendWidth;
+    private final PlotLegend legend = new PlotLegend();
     private double hoverX;
     private double hoverY;
 
@@ -68,7 +68,8 @@ public final class MetricPlot extends CanvasPlot {
         crosshair.setManaged(false);
         tails.setMouseTransparent(true);
         getChildren().addAll(tails, crosshair, hoverLabel);
-        setMinSize(200, 120);
+        // Low enough that the chart takes the height it is given (a canvas taller than its place is cut).
+        setMinSize(200, 80);
         setPrefSize(600, 300);
         addEventHandler(MouseEvent.MOUSE_MOVED, event -> hover(event.getX(), event.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, event -> hideHover());
@@ -81,19 +82,15 @@ public final class MetricPlot extends CanvasPlot {
         List<Alarm> markersBefore = markers;
         double lowBefore = low;
         double highBefore = high;
-        double legendBefore = legendWidth;
+        double legendBefore = legend.width();
         String labelBefore = valueLabel;
         this.curves = List.copyOf(newCurves);
         this.markers = List.copyOf(newMarkers);
         this.low = lowBound;
         this.high = highBound > lowBound ? highBound : lowBound + 1;
         this.valueLabel = metric;
-        legendWidth = 0;
-        for (ChartCurve curve : curves) {
-            legendWidth = Math.max(legendWidth, textWidth(curve.name()));
-        }
-        legendWidth = curves.isEmpty() ? 0 : legendWidth + 34;
-        boolean sameFrame = low == lowBefore && high == highBefore && legendWidth == legendBefore
+        legend.layout(curves, canvas.getWidth(), canvas.getHeight(), this::textWidth);
+        boolean sameFrame = low == lowBefore && high == highBefore && legend.width() == legendBefore
                 && valueLabel.equals(labelBefore) && startsWith(markers, markersBefore);
         if (sameFrame && extends_(before, curves)) {
             drawGrowth(before, markersBefore.size());
@@ -137,6 +134,7 @@ public final class MetricPlot extends CanvasPlot {
     void resized(double width, double height) {
         tails.setWidth(width);
         tails.setHeight(height);
+        legend.layout(curves, width, height, this::textWidth);
     }
 
     private double plotLeft() {
@@ -144,7 +142,7 @@ public final class MetricPlot extends CanvasPlot {
     }
 
     private double plotRight() {
-        return Math.max(LEFT + 20, canvas.getWidth() - 12 - legendWidth);
+        return Math.max(LEFT + 20, canvas.getWidth() - 12 - legend.width());
     }
 
     private double plotBottom() {
@@ -322,7 +320,7 @@ public final class MetricPlot extends CanvasPlot {
         g.fillPolygon(xs, ys, 2 * n);
     }
 
-    private static Color colour(ChartCurve curve) {
+    static Color colour(ChartCurve curve) {
         return curve.colour() < 0 ? OTHERS : PALETTE[curve.colour() % PALETTE.length];
     }
 
@@ -338,20 +336,7 @@ public final class MetricPlot extends CanvasPlot {
     }
 
     private void drawLegend(GraphicsContext g) {
-        double x = plotRight() + 12;
-        double y = TOP + 6;
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        for (ChartCurve curve : curves) {
-            g.setStroke(colour(curve));
-            g.setLineWidth(curve.estimate() ? 1.5 : 3);
-            g.setLineDashes(curve.estimate() ? new double[] {4, 3} : null);
-            g.strokeLine(x, y, x + 16, y);
-            g.setLineDashes(null);
-            g.setFill(INK);
-            g.fillText(curve.name(), x + 22, y);
-            y += 16;
-        }
+        legend.draw(g, plotRight() + 12, TOP + 6, curves, MetricPlot::colour, this::textWidth);
     }
 
     private double textWidth(String text) {

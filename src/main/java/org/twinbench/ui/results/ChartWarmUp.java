@@ -25,7 +25,7 @@ final class ChartWarmUp {
     private final MetricPlot plot = new MetricPlot();
     private int next;
 
-    private ChartWarmUp() {
+    ChartWarmUp() {
         plot.resize(900, 300);
         plot.layout();
         plot.setSteps(STEPS);
@@ -38,7 +38,8 @@ final class ChartWarmUp {
         }
     }
 
-    private void batch() {
+    /** Warms with the next batch and asks for the one after; true while there is more to come. */
+    boolean batch() {
         List<StepResult> steps = new ArrayList<>();
         for (int step = next; step < Math.min(STEPS, next + STEPS_PER_PULSE); step++) {
             List<SliceMetrics> slices = new ArrayList<>();
@@ -53,7 +54,18 @@ final class ChartWarmUp {
                 model.metricProperty().get());
         if (next < STEPS) {
             Platform.runLater(this::batch);
+            return true;
         }
+        return false;
+    }
+
+    /** What the warm-up drew last (read by its test). */
+    List<ChartCurve> drawn() {
+        return plot.curves();
+    }
+
+    int steps() {
+        return model.results().size();
     }
 
     private static MetricSet metrics(double accuracy) {

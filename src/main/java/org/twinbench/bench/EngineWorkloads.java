@@ -9,6 +9,6 @@ public final class EngineWorkloads {
     }
 
     public static List<Workload> all() {
-        return List.of(new StandardScenarioWorkload(), new CalendarReplayWorkload());
+        return List.of(new StandardScenarioWorkload(), new WindowStepsWorkload(), new CalendarReplayWorkload());
     }
 }

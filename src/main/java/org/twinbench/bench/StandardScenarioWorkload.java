@@ -62,13 +62,7 @@ final class StandardScenarioWorkload implements Workload {
     public BenchResult run(boolean quick) {
         int steps = quick ? 10 : 100;
         int batch = quick ? 1_000 : 10_000;
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("twinbench-bench");
-            SampleData.writeLoans(dir.resolve("loans.csv"), 20_000, SampleData.DEFAULT_SEED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = loansFolder();
         SimulationPlan plan = ScenarioCompiler.compile(scenario(batch, steps), dir, new RunListener() { });
         long rows = (long) steps * batch * REPLICATES;
         int reps = quick ? 1 : 5;
@@ -107,13 +101,28 @@ final class StandardScenarioWorkload implements Workload {
         extra.put("speedup_2_threads", Math.round(oneThread / twoThreads * 1000) / 1000.0);
         extra.put("same_accuracies_as_reference", same);
         extra.put("cores", Runtime.getRuntime().availableProcessors());
+        removeLoansFolder(dir);
+        return new BenchResult(name(), rows, oneThread, "hand-written loop, 1 thread", best[2], extra);
+    }
+
+    /** A temporary folder holding the loans data the scenario reads (20,000 rows). */
+    static Path loansFolder() {
+        try {
+            Path dir = Files.createTempDirectory("twinbench-bench");
+            SampleData.writeLoans(dir.resolve("loans.csv"), 20_000, SampleData.DEFAULT_SEED);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void removeLoansFolder(Path dir) {
         try {
             Files.deleteIfExists(dir.resolve("loans.csv"));
             Files.deleteIfExists(dir);
         } catch (IOException ignored) {
             // A temporary folder left behind is harmless.
         }
-        return new BenchResult(name(), rows, oneThread, "hand-written loop, 1 thread", best[2], extra);
     }
 
     static Scenario scenario(int batch, int steps) {

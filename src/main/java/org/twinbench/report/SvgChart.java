@@ -12,11 +12,8 @@ import java.util.Locale;
 final class SvgChart {
 
     static final int MAX_POINTS = 400;
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-            "#e377c2", "#bcbd22", "#17becf"};
-    private static final String GREY = "#7f7f7f";
     /** The label start of a line that stands for the slices not drawn on their own. */
-    static final String OTHERS = "others";
+    static final String OTHERS = SliceColours.OTHERS;
     static final int MAX_LABEL = 40;
     private static final double CHAR_WIDTH = 6.2;
     private static final int WIDTH = 720;
@@ -108,26 +105,9 @@ final class SvgChart {
         return label.substring(0, head) + "…" + label.substring(label.length() - (MAX_LABEL - 1 - head));
     }
 
-    /**
-     * A colour per line that depends on its label only, so a slice keeps its colour in every chart and run: the
-     * palette entry its label hashes to, or the next one free in this chart; {@value #OTHERS} lines are grey.
-     */
+    /** A colour per line that depends on its label only ({@link SliceColours}, shared with the window's live chart). */
     static List<String> colours(List<Line> lines) {
-        List<String> out = new java.util.ArrayList<>();
-        java.util.Set<Integer> used = new java.util.HashSet<>();
-        for (Line line : lines) {
-            if (line.label().startsWith(OTHERS)) {
-                out.add(GREY);
-                continue;
-            }
-            int index = Math.floorMod(line.label().hashCode(), COLOURS.length);
-            for (int k = 0; k < COLOURS.length && used.contains(index); k++) {
-                index = (index + 1) % COLOURS.length;
-            }
-            used.add(index);
-            out.add(COLOURS[index]);
-        }
-        return out;
+        return SliceColours.of(lines.stream().map(Line::label).toList());
     }
 
     private record Scale(int steps, double min, double max) {

@@ -18,7 +18,7 @@ import org.twinbench.stats.ReliabilityBins;
 final class VerdictSection {
 
     /** Slices drawn on their own in one chart; the rest become one "others" curve. */
-    static final int TOP_SLICES = 4;
+    static final int TOP_SLICES = SliceColours.TOP_SLICES;
 
     private VerdictSection() {
     }
@@ -65,7 +65,7 @@ final class VerdictSection {
                 }
                 mean[t] = n == 0 ? Double.NaN : sum / n;
             }
-            lines.add(new SvgChart.Line(SvgChart.OTHERS + " (" + rest.size() + " slices, mean)", mean, null, null));
+            lines.add(new SvgChart.Line(SliceColours.othersLabel(rest.size()), mean, null, null));
         }
         return lines;
     }

@@ -5,9 +5,20 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Pause, single-step, resume and cancel for a running simulation. The engine calls
- * {@link #awaitPermit()} before every step; the other methods may be called from any thread.
+ * {@link #awaitPermit()} before every step; the other methods may be called from any thread. A
+ * window may also set a {@link Yield} that the engine passes before each step (e.g. to give way
+ * while the window's frames come late); a run without one is never slowed by it.
  */
 public final class RunControl {
+
+    /**
+     * What the engine passes before each step once the step is permitted, outside any lock: it may
+     * wait (briefly: the engine cannot be cancelled while it waits) to give the cores to a window.
+     */
+    @FunctionalInterface
+    public interface Yield {
+        void await() throws InterruptedException;
+    }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -16,6 +27,12 @@ public final class RunControl {
     private int stepsAllowed;
     private double stepsPerSecond;
     private long lastPermitNanos = Long.MIN_VALUE;
+    private volatile Yield yield;
+
+    /** The engine passes {@code gate} before every step from now on; null (the default) passes straight on. */
+    public void setYield(Yield gate) {
+        this.yield = gate;
+    }
 
     /** Paces the run for watching: at most this many steps per second; 0 means as fast as possible. */
     public void setStepsPerSecond(double rate) {
@@ -105,10 +122,14 @@ public final class RunControl {
     }
 
     /**
-     * Blocks while paused (unless a single step was granted) and, when paced, until the step's time
-     * has come; returns false once cancelled.
+     * Passes the {@link #setYield yield} if one is set, then blocks while paused (unless a single step
+     * was granted) and, when paced, until the step's time has come; returns false once cancelled.
      */
     public boolean awaitPermit() throws InterruptedException {
+        Yield gate = yield;
+        if (gate != null) {
+            gate.await();
+        }
         lock.lock();
         try {
             while (!cancelled) {

@@ -5,8 +5,9 @@ package org.twinbench.ui.results;
  * estimate of it. Plain values, so the view model can be tested without the toolkit.
  *
  * @param name what the legend and the hover label call it, e.g. {@code region=north}
- * @param colour index into the chart's palette: the slice's position, so a slice keeps its colour
- *     when others are hidden; an estimate takes the colour of the metric it estimates
+ * @param colour index into the chart's palette, from the slice's value as the report picks it
+ *     ({@link org.twinbench.report.SliceColours}), -1 for the grey curve of the others; an estimate
+ *     takes the colour of the overall curve
  * @param steps the steps of the points, ascending
  * @param values the values at those steps (no NaN: steps without a value are left out)
  * @param estimate whether this is a label-free estimate (drawn dashed) rather than a measured value

@@ -50,6 +50,7 @@ public final class LiveChartsView {
 
     public void bind(LiveChartsViewModel viewModel) {
         this.model = viewModel;
+        ChartWarmUp.start();
         metricBox.setItems(viewModel.metricNames());
         metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
         reliabilityWindowBox.getItems().setAll(ReliabilityDiagram.WINDOWS);

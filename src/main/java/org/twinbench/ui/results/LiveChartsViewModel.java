@@ -351,35 +351,26 @@ public final class LiveChartsViewModel {
     }
 
     /**
-     * One decimated curve per shown slice with values of the chosen metric, then a dashed curve for
-     * each monitor measure estimating it (e.g. {@code cbpe.estimated_accuracy}), in the overall colour.
+     * The overall curve, the worst shown slices and one curve of the other shown slices' mean
+     * ({@link TopSlices}), each decimated, then a dashed curve for each monitor measure estimating the
+     * chosen metric (e.g. {@code cbpe.estimated_accuracy}) in the overall colour.
      */
     private void updateCurves() {
         String chosen = metric.get();
-        List<ChartCurve> fresh = new ArrayList<>();
-        for (int i = 0; i < slices.size(); i++) {
-            String slice = slices.get(i);
-            if (!shown.get(slice).get()) {
-                continue;
-            }
-            if (showingBands()) {
-                ReplicateBands.Band band = bands.bands(chosen, replicates).get(slice);
-                if (band != null) {
-                    fresh.add(ChartCurve.banded(slice, i, band, DISPLAY_BUCKETS));
-                }
-                continue;
-            }
-            MetricHistory.Series values = history.series(chosen, slice);
-            if (values != null) {
-                fresh.add(ChartCurve.decimated(slice, i, values, false, DISPLAY_BUCKETS));
-            }
-        }
-        if (shown.containsKey(MetricHistory.OVERALL) && shown.get(MetricHistory.OVERALL).get()) {
+        boolean banded = showingBands();
+        java.util.Map<String, ReplicateBands.Band> byBand = banded ? bands.bands(chosen, replicates) : Map.of();
+        boolean overall = shown.containsKey(MetricHistory.OVERALL) && shown.get(MetricHistory.OVERALL).get();
+        List<ChartCurve> fresh = new ArrayList<>(TopSlices.curves(slices, slice -> shown.get(slice).get(),
+                banded ? byBand::get : null, slice -> history.series(chosen, slice), SliceTable.lowerIsBetter(chosen),
+                DISPLAY_BUCKETS));
+        if (overall) {
+            int colour = fresh.stream().filter(c -> c.name().equals(MetricHistory.OVERALL)).mapToInt(ChartCurve::colour)
+                    .findFirst().orElse(TopSlices.colours(List.of(MetricHistory.OVERALL))[0]);
             for (String name : history.metrics()) {
                 if (name.endsWith(ESTIMATE_PREFIX + chosen)) {
                     String monitor = name.substring(0, name.length() - ESTIMATE_PREFIX.length() - chosen.length());
-                    fresh.add(ChartCurve.decimated(monitor + " estimate", 0, history.series(name, MetricHistory.OVERALL),
-                            true, DISPLAY_BUCKETS));
+                    fresh.add(ChartCurve.decimated(monitor + " estimate", colour,
+                            history.series(name, MetricHistory.OVERALL), true, DISPLAY_BUCKETS));
                 }
             }
         }
@@ -417,7 +408,7 @@ public final class LiveChartsViewModel {
         return metric;
     }
 
-    /** The curves to draw now: shown slices in slice order, then estimates. Replaced on each revision. */
+    /** The curves to draw now: overall, the worst shown slices, the others' mean, then estimates. Replaced on each revision. */
     public List<ChartCurve> curves() {
         return curves;
     }

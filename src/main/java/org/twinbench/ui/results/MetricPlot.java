@@ -26,11 +26,11 @@ import org.twinbench.sim.Alarm;
  */
 public final class MetricPlot extends CanvasPlot {
 
-    /** Tableau 10 and two more: distinct hues that stay apart for the usual colour blindnesses. */
-    static final Color[] PALETTE = {Color.web("#4e79a7"), Color.web("#f28e2b"), Color.web("#59a14f"),
-        Color.web("#e15759"), Color.web("#76b7b2"), Color.web("#edc948"), Color.web("#b07aa1"),
-        Color.web("#ff9da7"), Color.web("#9c755f"), Color.web("#bab0ac"), Color.web("#17becf"),
-        Color.web("#8c564b")};
+    /** The report's slice colours ({@link org.twinbench.report.SliceColours}), so a slice looks the same in both. */
+    static final Color[] PALETTE = org.twinbench.report.SliceColours.PALETTE.stream().map(Color::web)
+            .toArray(Color[]::new);
+    /** The colour of the others' curve (index -1). */
+    private static final Color OTHERS = Color.web(org.twinbench.report.SliceColours.GREY);
     private static final Color ALARM = Color.web("#c23b3b");
     private static final Color ACTION = Color.web("#2f6fdf");
     private static final Color GRID = Color.web("#e4e8ed");
@@ -52,7 +52,7 @@ public final class MetricPlot extends CanvasPlot {
     private double high = 1.0;
     private String valueLabel = "";
     private java.util.function.IntFunction<String> stepNames = step -> null;
-    private double legendWidth;
+    private final PlotLegend legend = new PlotLegend();
     private double hoverX;
     private double hoverY;
 
@@ -68,7 +68,8 @@ public final class MetricPlot extends CanvasPlot {
         crosshair.setManaged(false);
         tails.setMouseTransparent(true);
         getChildren().addAll(tails, crosshair, hoverLabel);
-        setMinSize(200, 120);
+        // Low enough that the chart takes the height it is given (a canvas taller than its place is cut).
+        setMinSize(200, 80);
         setPrefSize(600, 300);
         addEventHandler(MouseEvent.MOUSE_MOVED, event -> hover(event.getX(), event.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, event -> hideHover());
@@ -81,19 +82,15 @@ public final class MetricPlot extends CanvasPlot {
         List<Alarm> markersBefore = markers;
         double lowBefore = low;
         double highBefore = high;
-        double legendBefore = legendWidth;
+        double legendBefore = legend.width();
         String labelBefore = valueLabel;
         this.curves = List.copyOf(newCurves);
         this.markers = List.copyOf(newMarkers);
         this.low = lowBound;
         this.high = highBound > lowBound ? highBound : lowBound + 1;
         this.valueLabel = metric;
-        legendWidth = 0;
-        for (ChartCurve curve : curves) {
-            legendWidth = Math.max(legendWidth, textWidth(curve.name()));
-        }
-        legendWidth = curves.isEmpty() ? 0 : legendWidth + 34;
-        boolean sameFrame = low == lowBefore && high == highBefore && legendWidth == legendBefore
+        legend.layout(curves, canvas.getWidth(), canvas.getHeight(), this::textWidth);
+        boolean sameFrame = low == lowBefore && high == highBefore && legend.width() == legendBefore
                 && valueLabel.equals(labelBefore) && startsWith(markers, markersBefore);
         if (sameFrame && extends_(before, curves)) {
             drawGrowth(before, markersBefore.size());
@@ -137,6 +134,7 @@ public final class MetricPlot extends CanvasPlot {
     void resized(double width, double height) {
         tails.setWidth(width);
         tails.setHeight(height);
+        legend.layout(curves, width, height, this::textWidth);
     }
 
     private double plotLeft() {
@@ -144,7 +142,7 @@ public final class MetricPlot extends CanvasPlot {
     }
 
     private double plotRight() {
-        return Math.max(LEFT + 20, canvas.getWidth() - 12 - legendWidth);
+        return Math.max(LEFT + 20, canvas.getWidth() - 12 - legend.width());
     }
 
     private double plotBottom() {
@@ -294,7 +292,7 @@ public final class MetricPlot extends CanvasPlot {
             xs[i] = pixelX(curve.steps()[from + i]);
             ys[i] = pixelY(curve.values()[from + i]);
         }
-        g.setStroke(PALETTE[curve.colour() % PALETTE.length]);
+        g.setStroke(colour(curve));
         g.setLineWidth(curve.estimate() ? 1.5 : 2);
         g.setLineDashes(curve.estimate() ? new double[] {6, 4} : null);
         if (n == 1) {
@@ -318,8 +316,12 @@ public final class MetricPlot extends CanvasPlot {
             xs[2 * n - 1 - i] = xs[i];
             ys[2 * n - 1 - i] = pixelY(curve.low()[i]);
         }
-        g.setFill(PALETTE[curve.colour() % PALETTE.length].deriveColor(0, 1, 1, 0.2));
+        g.setFill(colour(curve).deriveColor(0, 1, 1, 0.2));
         g.fillPolygon(xs, ys, 2 * n);
+    }
+
+    static Color colour(ChartCurve curve) {
+        return curve.colour() < 0 ? OTHERS : PALETTE[curve.colour() % PALETTE.length];
     }
 
     private void drawMarkers(GraphicsContext g, int from) {
@@ -334,20 +336,7 @@ public final class MetricPlot extends CanvasPlot {
     }
 
     private void drawLegend(GraphicsContext g) {
-        double x = plotRight() + 12;
-        double y = TOP + 6;
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        for (ChartCurve curve : curves) {
-            g.setStroke(PALETTE[curve.colour() % PALETTE.length]);
-            g.setLineWidth(curve.estimate() ? 1.5 : 3);
-            g.setLineDashes(curve.estimate() ? new double[] {4, 3} : null);
-            g.strokeLine(x, y, x + 16, y);
-            g.setLineDashes(null);
-            g.setFill(INK);
-            g.fillText(curve.name(), x + 22, y);
-            y += 16;
-        }
+        legend.draw(g, plotRight() + 12, TOP + 6, curves, MetricPlot::colour, this::textWidth);
     }
 
     private double textWidth(String text) {

@@ -26,6 +26,7 @@ import org.twinbench.ui.data.ModelSummary;
 import org.twinbench.ui.fx.AppExecutor;
 import org.twinbench.ui.fx.BackgroundTask;
 import org.twinbench.ui.fx.FxCoalescer;
+import org.twinbench.ui.fx.PulsePacer;
 import org.twinbench.ui.results.LiveChartsViewModel;
 
 /**
@@ -68,6 +69,8 @@ public final class WindowRun {
     /** The current run, or the run reopened last; results of an older (stopped) run are dropped. */
     private final BackgroundTask.Key shown = new BackgroundTask.Key();
     private volatile RunControl control;
+    /** Gives the window's frames the cores first while a run goes (see {@link PulsePacer}). */
+    private final PulsePacer pacer = new PulsePacer();
     /** What the run store said when the current run began, shown with the run's last status; FX thread only. */
     private String storeNotice;
 
@@ -92,6 +95,8 @@ public final class WindowRun {
         BackgroundTask.Ticket ticket = shown.next();
         RunControl runControl = new RunControl();
         runControl.setStepsPerSecond(speed.get());
+        runControl.setYield(pacer);
+        pacer.start();
         control = runControl;
         int replicateCount = Math.max(1, Math.min(MAX_REPLICATES, replicates.get()));
         liveCharts.clear();
@@ -260,6 +265,7 @@ public final class WindowRun {
             stepHandOver.flush();
         }
         liveCharts.flush();
+        pacer.stop();
         running.set(false);
         paused.set(false);
         String notice = storeNotice;

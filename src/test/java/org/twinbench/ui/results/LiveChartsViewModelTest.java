@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.twinbench.sim.StepResult;
@@ -47,8 +48,10 @@ class LiveChartsViewModelTest {
         assertThat(model.curves()).extracting(ChartCurve::name).containsExactly("overall", "region=north");
         model.shownProperty("region=west").set(true);
         assertThat(model.curves()).extracting(ChartCurve::name).containsExactly("overall", "region=north", "region=west");
-        // A slice keeps its colour whatever is hidden.
-        assertThat(model.curves().get(2).colour()).isEqualTo(2);
+        // A slice's colour follows from its value by the report's rule: west's palette entry.
+        assertThat(model.curves()).extracting(ChartCurve::colour).containsExactly(
+                Arrays.stream(org.twinbench.report.SliceColours.indices(List.of("overall", "north", "west"))).boxed()
+                        .toArray(Integer[]::new));
     }
 
     @Test
@@ -187,9 +190,11 @@ class LiveChartsViewModelTest {
                     List.of()));
         }
         model.accept(steps);
+        // The estimate takes the overall curve's colour.
+        int overall = org.twinbench.report.SliceColours.indices(List.of("overall"))[0];
         assertThat(model.curves()).extracting(ChartCurve::name, ChartCurve::estimate, ChartCurve::colour)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("overall", false, 0),
-                        org.assertj.core.groups.Tuple.tuple("cbpe estimate", true, 0));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("overall", false, overall),
+                        org.assertj.core.groups.Tuple.tuple("cbpe estimate", true, overall));
         assertThat(model.curves().get(1).values()).containsExactly(0.7, 0.71, 0.72);
         model.metricProperty().set("f1");
         assertThat(model.curves()).extracting(ChartCurve::name).containsExactly("overall");

@@ -1,0 +1,74 @@
+package org.twinbench.ui.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import org.twinbench.sim.StepResult;
+import org.twinbench.stats.MetricSet;
+import org.twinbench.stats.SliceMetrics;
+
+/**
+ * Runs the live chart's code once before the first run, so the JIT compiler has compiled it by then
+ * rather than during the first run, when it competes with the engine for the cores: a made-up run of
+ * {@value #STEPS} steps of {@value #SLICES} slices goes through a view model of its own (never shown)
+ * and is drawn on a chart that is in no window, {@value #STEPS_PER_PULSE} steps at a time so the window
+ * stays responsive while it warms. Once in the application's life.
+ */
+final class ChartWarmUp {
+
+    static final int STEPS = 3_000;
+    static final int SLICES = 10;
+    static final int STEPS_PER_PULSE = 100;
+
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+    private final LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+    private final MetricPlot plot = new MetricPlot();
+    private int next;
+
+    ChartWarmUp() {
+        plot.resize(900, 300);
+        plot.layout();
+        plot.setSteps(STEPS);
+    }
+
+    /** Starts warming on the FX thread, a batch at a time; once in the application's life. */
+    static void start() {
+        if (STARTED.compareAndSet(false, true)) {
+            Platform.runLater(() -> new ChartWarmUp().batch());
+        }
+    }
+
+    /** Warms with the next batch and asks for the one after; true while there is more to come. */
+    boolean batch() {
+        List<StepResult> steps = new ArrayList<>();
+        for (int step = next; step < Math.min(STEPS, next + STEPS_PER_PULSE); step++) {
+            List<SliceMetrics> slices = new ArrayList<>();
+            for (int s = 0; s < SLICES; s++) {
+                slices.add(new SliceMetrics("warm-up", "s" + s, metrics(0.8 + 0.1 * Math.sin(step / 100.0 + s))));
+            }
+            steps.add(new StepResult(0, step, metrics(0.8), slices));
+        }
+        next += steps.size();
+        model.accept(steps);
+        plot.show(model.curves(), model.alarms(), model.lowestProperty().get(), model.highestProperty().get(),
+                model.metricProperty().get());
+        if (next < STEPS) {
+            Platform.runLater(this::batch);
+            return true;
+        }
+        return false;
+    }
+
+    /** What the warm-up drew last (read by its test). */
+    List<ChartCurve> drawn() {
+        return plot.curves();
+    }
+
+    int steps() {
+        return model.results().size();
+    }
+
+    private static MetricSet metrics(double accuracy) {
+        return new MetricSet(100, accuracy, 0.6, 0.5, 0.55, 0.8, 0.4, 0.15, 0.03);
+    }
+}

@@ -1,0 +1,145 @@
+package org.twinbench.ui.results;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.twinbench.report.SliceColours;
+
+/**
+ * Which slices the live chart draws, as the report's charts do ({@link SliceColours}): the
+ * {@value SliceColours#TOP_SLICES} worst by their mean over the steps so far (lowest, or highest for an
+ * error-like metric), and one curve of the others' mean at each step; with one slice more than that
+ * all of them. The chosen slices are drawn in their order of first appearance, so the legend keeps
+ * its order while the ranking moves. Colours follow the slice's value (what the report's legend shows), so a slice has the
+ * same colour in the window and in the report.
+ */
+final class TopSlices {
+
+    private TopSlices() {
+    }
+
+    /**
+     * The curves of the live chart: the overall figure (when shown), the worst shown slices and the
+     * others' mean, decimated to about {@code buckets} buckets.
+     *
+     * @param bands each slice's replicate band, or null to draw the single run's {@code series}
+     */
+    static List<ChartCurve> curves(List<String> slices, Predicate<String> shown,
+                                   Function<String, ReplicateBands.Band> bands,
+                                   Function<String, MetricHistory.Series> series, boolean lowerIsBetter, int buckets) {
+        Function<String, MetricHistory.Series> values = bands == null ? series
+                : slice -> bands.apply(slice) == null ? null : bands.apply(slice).mean;
+        List<String> candidates = slices.stream().filter(s -> !s.equals(MetricHistory.OVERALL) && shown.test(s)
+                && values.apply(s) != null).toList();
+        Split split = split(candidates, values, lowerIsBetter);
+        List<String> names = new ArrayList<>();
+        if (slices.contains(MetricHistory.OVERALL) && shown.test(MetricHistory.OVERALL)
+                && values.apply(MetricHistory.OVERALL) != null) {
+            names.add(MetricHistory.OVERALL);
+        }
+        // In the slices' own order, so the legend does not reorder as the ranking moves.
+        slices.stream().filter(split.top()::contains).forEach(names::add);
+        if (!split.rest().isEmpty()) {
+            names.add(SliceColours.othersLabel(split.rest().size()));
+        }
+        int[] colours = colours(names);
+        List<ChartCurve> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (i == names.size() - 1 && !split.rest().isEmpty()) {
+                MetricHistory.Series mean = meanByStep(split.rest().stream().map(values).toList());
+                out.add(ChartCurve.decimated(name, colours[i], mean, false, buckets));
+            } else {
+                out.add(bands != null ? ChartCurve.banded(name, colours[i], bands.apply(name), buckets)
+                        : ChartCurve.decimated(name, colours[i], values.apply(name), false, buckets));
+            }
+        }
+        return out;
+    }
+
+    /** The slices drawn on their own, worst first, and the rest (empty when all are drawn). */
+    record Split(List<String> top, List<String> rest) {
+    }
+
+    /**
+     * Ranks {@code slices} (not the overall figure) by the mean of their series; a slice without any
+     * value ranks last.
+     */
+    static Split split(List<String> slices, Function<String, MetricHistory.Series> series, boolean lowerIsBetter) {
+        double sign = lowerIsBetter ? -1 : 1;
+        List<String> ranked = new ArrayList<>(slices);
+        java.util.Map<String, Double> means = new java.util.HashMap<>();
+        for (String slice : slices) {
+            double mean = mean(series.apply(slice));
+            means.put(slice, Double.isNaN(mean) ? Double.POSITIVE_INFINITY : sign * mean);
+        }
+        ranked.sort(Comparator.comparingDouble(means::get));
+        int shown = ranked.size() <= SliceColours.TOP_SLICES + 1 ? ranked.size() : SliceColours.TOP_SLICES;
+        return new Split(List.copyOf(ranked.subList(0, shown)), List.copyOf(ranked.subList(shown, ranked.size())));
+    }
+
+    private static double mean(MetricHistory.Series values) {
+        if (values == null) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < values.size(); i++) {
+            double v = values.value(i);
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
+     * The mean of the present values of {@code rest} at each step any of them has, steps ascending
+     * (each series' steps ascend; a slice without rows in a step has no value there).
+     */
+    static MetricHistory.Series meanByStep(List<MetricHistory.Series> rest) {
+        MetricHistory.Series out = new MetricHistory.Series();
+        int[] at = new int[rest.size()];
+        while (true) {
+            int step = Integer.MAX_VALUE;
+            for (int s = 0; s < rest.size(); s++) {
+                if (at[s] < rest.get(s).size()) {
+                    step = Math.min(step, rest.get(s).step(at[s]));
+                }
+            }
+            if (step == Integer.MAX_VALUE) {
+                return out;
+            }
+            double sum = 0;
+            int n = 0;
+            int rows = 0;
+            for (int s = 0; s < rest.size(); s++) {
+                MetricHistory.Series one = rest.get(s);
+                if (at[s] < one.size() && one.step(at[s]) == step) {
+                    double v = one.value(at[s]);
+                    if (!Double.isNaN(v)) {
+                        sum += v;
+                        n++;
+                    }
+                    rows += one.count(at[s]);
+                    at[s]++;
+                }
+            }
+            out.add(step, n == 0 ? Double.NaN : sum / n, rows);
+        }
+    }
+
+    /** What the legend and the colour rule call a slice: its value ({@code north} of {@code region=north}). */
+    static String label(String slice) {
+        int eq = slice.indexOf('=');
+        return eq < 0 ? slice : slice.substring(eq + 1);
+    }
+
+    /** The palette index ({@link SliceColours#indices}; -1 grey) of each curve name, by its label. */
+    static int[] colours(List<String> names) {
+        return SliceColours.indices(names.stream().map(TopSlices::label).toList());
+    }
+}

@@ -1,0 +1,53 @@
+package org.twinbench.ui.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The warm-up really runs the chart's code — every step through a view model and the chart drawn
+ * with the 4 worst slices and the others' curve — a batch at a time on the FX thread, and leaves the
+ * window's own results alone.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChartWarmUpTest {
+
+    private final LiveChartsViewModel shown = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(new StackPane(), 200, 100));
+        stage.show();
+    }
+
+    @Test
+    void theWarmUpDrawsAMadeUpRunBatchByBatchAndTouchesNothingShown() throws Exception {
+        long revisions = shown.revisionProperty().get();
+        ChartWarmUp warmUp = WaitForAsyncUtils.asyncFx(ChartWarmUp::new).get(10, TimeUnit.SECONDS);
+        boolean more = WaitForAsyncUtils.asyncFx(warmUp::batch).get(10, TimeUnit.SECONDS);
+        assertThat(more).isTrue();
+        // Whole batches of STEPS_PER_PULSE steps, one per turn of the FX thread.
+        int sofar = WaitForAsyncUtils.asyncFx(warmUp::steps).get(10, TimeUnit.SECONDS);
+        assertThat(sofar).isPositive().isLessThanOrEqualTo(ChartWarmUp.STEPS);
+        assertThat(sofar % ChartWarmUp.STEPS_PER_PULSE).isZero();
+        // The first batch asked for the next one, and so on, until every step went through.
+        for (int i = 0; i < 200 && WaitForAsyncUtils.asyncFx(warmUp::steps).get(10, TimeUnit.SECONDS)
+                < ChartWarmUp.STEPS; i++) {
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(warmUp::steps).get(10, TimeUnit.SECONDS)).isEqualTo(ChartWarmUp.STEPS);
+        assertThat(WaitForAsyncUtils.asyncFx(warmUp::drawn).get(10, TimeUnit.SECONDS)).extracting(ChartCurve::name)
+                .hasSize(6).startsWith("overall").endsWith("others (6 slices, mean)");
+        assertThat(shown.revisionProperty().get()).isEqualTo(revisions);
+        assertThat(shown.results()).isEmpty();
+    }
+}

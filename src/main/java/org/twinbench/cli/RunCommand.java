@@ -29,7 +29,9 @@ import org.twinbench.sim.store.RunProvenance;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.sim.sweep.Sweep;
 import org.twinbench.sim.sweep.SweepGrid;
+import org.twinbench.sim.whatif.BaseRun;
 import org.twinbench.sim.whatif.Branch;
+import org.twinbench.sim.whatif.BranchPoint;
 import org.twinbench.sim.source.FollowSource;
 import org.twinbench.scenario.NodeCatalog;
 import picocli.CommandLine.Command;
@@ -81,10 +83,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Sweep a parameter over values (repeat for a grid); writes DIR/sweep.csv, one row per point.")
     List<String> sweeps = new ArrayList<>();
 
-    @Option(names = "--from-step", paramLabel = "N",
-            description = "Branch a what-if at step N: steps before N are the history as it happened; the scenario's"
-                    + " perturbations, policies and challenger apply from step N on.")
-    Integer fromStep;
+    @Option(names = "--from-step", paramLabel = "N|DATE",
+            description = "Branch a what-if at step N, or at the calendar window holding DATE (YYYY-MM-DD): steps"
+                    + " before it are the history as it happened; the scenario's perturbations, policies and"
+                    + " challenger apply from there on.")
+    String fromStep;
+
+    @Option(names = "--base", paramLabel = "RUN_ID",
+            description = "With --from-step: branch from this recorded run of the run store; the scenario must have"
+                    + " its source and model nodes and seed, and the history must be the recorded steps.")
+    Long base;
 
     @Option(names = "--idle-exit", paramLabel = "SECONDS",
             description = "With a source that follows its file (follow: true): end the run after this long without"
@@ -110,8 +118,17 @@ public final class RunCommand implements Callable<Integer> {
         if (!noStore && store != null) {
             OutputPaths.refuseInputs("--store", store, OutputPaths.scenarioInputs(scenarioFile, scenario));
         }
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
+        BaseRun recorded = base == null ? null : recordedBase();
+        if (seed != null || recorded != null) {
+            scenario = scenario.withSeed(seed != null ? seed : recorded.seed());
+        }
+        if (recorded != null) {
+            try {
+                recorded.checkSameSystem(scenario);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--base " + base + ": " + scenarioFile + " is not the recorded system: "
+                        + e.getMessage());
+            }
         }
         Path baseDir = scenarioFile.toAbsolutePath().getParent();
         if (idleExit != null && !(idleExit > 0 && idleExit <= 86_400)) {
@@ -152,8 +169,9 @@ public final class RunCommand implements Callable<Integer> {
                 notes.flush();
             }
         }
+        int branchStep = fromStep == null ? -1 : branchStep(plan);
         if (fromStep != null) {
-            plan = branch(plan, notes);
+            plan = branch(plan, branchStep, notes);
         }
         FollowSource follow = plan.source() instanceof FollowSource source ? source : null;
         if (follow != null && idleExit != null) {
@@ -172,6 +190,13 @@ public final class RunCommand implements Callable<Integer> {
                     : new FollowedSteps(begun, json), new RunControl());
             if (outcome.status() != RunStatus.COMPLETED) {
                 throw new IllegalStateException("the run stopped before its last step");
+            }
+            if (recorded != null) {
+                try {
+                    recorded.checkHistory(outcome, branchStep);
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException("--base " + base + ": " + e.getMessage());
+                }
             }
         } catch (RuntimeException e) {
             if (begun != null) {
@@ -207,23 +232,46 @@ public final class RunCommand implements Callable<Integer> {
         return report(plan, dir, provenance, summary, series, outcome, verdicts, recording == null ? null : recording.id());
     }
 
-    /** The plan branched at {@code --from-step}, refused when no such step is run. */
-    private SimulationPlan branch(SimulationPlan plan, PrintWriter notes) {
-        if (fromStep < 0 || fromStep >= plan.steps()) {
-            throw new UserInputException("--from-step must be a step of the run, 0 to " + (plan.steps() - 1)
-                    + " (it runs " + plan.steps() + " steps), not " + fromStep);
+    /** The step {@code --from-step} names (a number or a date), refused when the run has no such step. */
+    private int branchStep(SimulationPlan plan) {
+        try {
+            return BranchPoint.step(plan, fromStep);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--from-step " + e.getMessage());
         }
+    }
+
+    /** The plan branched at {@code step}. */
+    private SimulationPlan branch(SimulationPlan plan, int step, PrintWriter notes) {
         if (!Branch.changesAnything(plan)) {
             notes.println("twinbench: note: " + scenarioFile + " has no perturbation, policy or challenger:"
-                    + " the branch from step " + fromStep + " is the history itself");
+                    + " the branch from step " + step + " is the history itself");
             notes.flush();
         }
-        return Branch.from(plan, fromStep);
+        return Branch.from(plan, step);
+    }
+
+    /** The run {@code --base} names, read from the run store. */
+    private BaseRun recordedBase() {
+        if (fromStep == null) {
+            throw new UserInputException("--base " + base + " needs --from-step: the step or date to branch at");
+        }
+        Path file = store != null ? store : RunStore.defaultPath();
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("--base " + base + ": " + file + " is no run store yet");
+        }
+        try (RunStore runs = RunStore.openReadOnly(file)) {
+            return BaseRun.read(runs, base);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UserInputException("--base " + base + ": " + e.getMessage());
+        }
     }
 
     private String branchWords(SimulationPlan plan) {
-        String window = plan.source().windowStart(fromStep);
-        return "What-if from step " + fromStep + (window == null ? "" : " (window " + window + ")");
+        int step = BranchPoint.step(plan, fromStep);
+        String window = plan.source().windowStart(step);
+        return "What-if from step " + step + (window == null ? "" : " (window " + window + ")")
+                + (base == null ? "" : " of run " + base);
     }
 
     /** An unwritable folder or store is the user's to fix: one line, exit 2. */

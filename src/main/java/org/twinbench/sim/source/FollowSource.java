@@ -202,6 +202,11 @@ public final class FollowSource implements BatchSource {
         return step < starts.size() ? starts.get(step).toString() : null;
     }
 
+    @Override
+    public String windowStartOf(LocalDate date) {
+        return window.start(date).toString();
+    }
+
     /**
      * Moves on to the first file after the current one (by name) that matches {@code follow_files}, once the
      * current one has given all its complete lines; true when it did.

@@ -214,7 +214,8 @@ public final class RunCommand implements Callable<Integer> {
         RunSeries series = RunSeries.of(outcome);
         List<RunAssertion.Verdict> verdicts = gates.stream().map(g -> g.check(outcome, series)).toList();
         RunSummary summary = fromStep == null ? RunSummary.of(outcome, series, verdicts)
-                : RunSummary.of(outcome, series, verdicts).withHeadlinePrefix(branchWords(plan) + ". ");
+                : RunSummary.of(outcome, series, verdicts)
+                        .withHeadlinePrefix(Branch.words(plan, branchStep, base) + ". ");
         unlessUnwritable(() -> {
             try {
                 RunFiles.write(dir, outcome, provenance, summary);
@@ -267,12 +268,6 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private String branchWords(SimulationPlan plan) {
-        int step = BranchPoint.step(plan, fromStep);
-        String window = plan.source().windowStart(step);
-        return "What-if from step " + step + (window == null ? "" : " (window " + window + ")")
-                + (base == null ? "" : " of run " + base);
-    }
 
     /** An unwritable folder or store is the user's to fix: one line, exit 2. */
     private static <T> T unlessUnwritable(java.util.function.Supplier<T> write) {

@@ -29,7 +29,9 @@ import org.twinbench.sim.store.RunProvenance;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.sim.sweep.Sweep;
 import org.twinbench.sim.sweep.SweepGrid;
+import org.twinbench.sim.whatif.BaseRun;
 import org.twinbench.sim.whatif.Branch;
+import org.twinbench.sim.whatif.BranchPoint;
 import org.twinbench.sim.source.FollowSource;
 import org.twinbench.scenario.NodeCatalog;
 import picocli.CommandLine.Command;
@@ -81,10 +83,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "Sweep a parameter over values (repeat for a grid); writes DIR/sweep.csv, one row per point.")
     List<String> sweeps = new ArrayList<>();
 
-    @Option(names = "--from-step", paramLabel = "N",
-            description = "Branch a what-if at step N: steps before N are the history as it happened; the scenario's"
-                    + " perturbations, policies and challenger apply from step N on.")
-    Integer fromStep;
+    @Option(names = "--from-step", paramLabel = "N|DATE",
+            description = "Branch a what-if at step N, or at the calendar window holding DATE (YYYY-MM-DD): steps"
+                    + " before it are the history as it happened; the scenario's perturbations, policies and"
+                    + " challenger apply from there on.")
+    String fromStep;
+
+    @Option(names = "--base", paramLabel = "RUN_ID",
+            description = "With --from-step: branch from this recorded run of the run store; the scenario must have"
+                    + " its source and model nodes and seed, and the history must be the recorded steps.")
+    Long base;
 
     @Option(names = "--idle-exit", paramLabel = "SECONDS",
             description = "With a source that follows its file (follow: true): end the run after this long without"
@@ -110,8 +118,17 @@ public final class RunCommand implements Callable<Integer> {
         if (!noStore && store != null) {
             OutputPaths.refuseInputs("--store", store, OutputPaths.scenarioInputs(scenarioFile, scenario));
         }
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
+        BaseRun recorded = base == null ? null : recordedBase();
+        if (seed != null || recorded != null) {
+            scenario = scenario.withSeed(seed != null ? seed : recorded.seed());
+        }
+        if (recorded != null) {
+            try {
+                recorded.checkSameSystem(scenario);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--base " + base + ": " + scenarioFile + " is not the recorded system: "
+                        + e.getMessage());
+            }
         }
         Path baseDir = scenarioFile.toAbsolutePath().getParent();
         if (idleExit != null && !(idleExit > 0 && idleExit <= 86_400)) {
@@ -153,8 +170,9 @@ public final class RunCommand implements Callable<Integer> {
                 notes.flush();
             }
         }
+        int branchStep = fromStep == null ? -1 : branchStep(plan);
         if (fromStep != null) {
-            plan = branch(plan, notes);
+            plan = branch(plan, branchStep, notes);
         }
         FollowSource follow = plan.source() instanceof FollowSource source ? source : null;
         if (follow != null && idleExit != null) {
@@ -174,6 +192,13 @@ public final class RunCommand implements Callable<Integer> {
             if (outcome.status() != RunStatus.COMPLETED) {
                 throw new IllegalStateException("the run stopped before its last step");
             }
+            if (recorded != null) {
+                try {
+                    recorded.checkHistory(outcome, branchStep);
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException("--base " + base + ": " + e.getMessage());
+                }
+            }
         } catch (RuntimeException e) {
             if (begun != null) {
                 begun.fail(e.getMessage());
@@ -190,7 +215,8 @@ public final class RunCommand implements Callable<Integer> {
         RunSeries series = RunSeries.of(outcome);
         List<RunAssertion.Verdict> verdicts = gates.stream().map(g -> g.check(outcome, series)).toList();
         RunSummary summary = fromStep == null ? RunSummary.of(outcome, series, verdicts)
-                : RunSummary.of(outcome, series, verdicts).withHeadlinePrefix(branchWords(plan) + ". ");
+                : RunSummary.of(outcome, series, verdicts)
+                        .withHeadlinePrefix(Branch.words(plan, branchStep, base) + ". ");
         unlessUnwritable(() -> {
             try {
                 RunFiles.write(dir, outcome, provenance, summary);
@@ -208,23 +234,23 @@ public final class RunCommand implements Callable<Integer> {
         return report(plan, dir, provenance, summary, series, outcome, verdicts, recording == null ? null : recording.id());
     }
 
-    /** The plan branched at {@code --from-step}, refused when no such step is run. */
-    private SimulationPlan branch(SimulationPlan plan, PrintWriter notes) {
-        if (fromStep < 0 || fromStep >= plan.steps()) {
-            throw new UserInputException("--from-step must be a step of the run, 0 to " + (plan.steps() - 1)
-                    + " (it runs " + plan.steps() + " steps), not " + fromStep);
+    /** The step {@code --from-step} names (a number or a date), refused when the run has no such step. */
+    private int branchStep(SimulationPlan plan) {
+        try {
+            return BranchPoint.step(plan, fromStep);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--from-step " + e.getMessage());
         }
-        if (!Branch.changesAnything(plan)) {
-            notes.println("twinbench: note: " + scenarioFile + " has no perturbation, policy or challenger:"
-                    + " the branch from step " + fromStep + " is the history itself");
-            notes.flush();
-        }
-        return Branch.from(plan, fromStep);
     }
 
-    private String branchWords(SimulationPlan plan) {
-        String window = plan.source().windowStart(fromStep);
-        return "What-if from step " + fromStep + (window == null ? "" : " (window " + window + ")");
+    /** The plan branched at {@code step}. */
+    private SimulationPlan branch(SimulationPlan plan, int step, PrintWriter notes) {
+        if (!Branch.changesAnything(plan)) {
+            notes.println("twinbench: note: " + scenarioFile + " has no perturbation, policy or challenger:"
+                    + " the branch from step " + step + " is the history itself");
+            notes.flush();
+        }
+        return Branch.from(plan, step);
     }
 
     /** The scenario's problems each on a line naming the scenario file, as {@code validate} prints them. */
@@ -242,6 +268,23 @@ public final class RunCommand implements Callable<Integer> {
                     .collect(java.util.stream.Collectors.joining("\n")), e);
         }
     }
+
+    /** The run {@code --base} names, read from the run store. */
+    private BaseRun recordedBase() {
+        if (fromStep == null) {
+            throw new UserInputException("--base " + base + " needs --from-step: the step or date to branch at");
+        }
+        Path file = store != null ? store : RunStore.defaultPath();
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("--base " + base + ": " + file + " is no run store yet");
+        }
+        try (RunStore runs = RunStore.openReadOnly(file)) {
+            return BaseRun.read(runs, base);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UserInputException("--base " + base + ": " + e.getMessage());
+        }
+    }
+
 
     /** An unwritable folder or store is the user's to fix: one line, exit 2. */
     private static <T> T unlessUnwritable(java.util.function.Supplier<T> write) {

@@ -136,7 +136,8 @@ public final class RunsCommand implements Runnable {
 
     /** {@code runs export ID --out DIR}. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write a run's steps.csv, alarms.csv, reliability.csv, run.json and scenario.twin.json to a folder.")
+            description = {"Write a run's steps.csv, alarms.csv, reliability.csv, run.json and scenario.twin.json to a folder.",
+                    "An interrupted run gives the steps it recorded; its run.json is its listing, status interrupted."})
     static final class ExportRun implements Callable<Integer> {
         @ParentCommand
         RunsCommand parent;
@@ -157,12 +158,17 @@ public final class RunsCommand implements Runnable {
             }
             OutputPaths.refuseInputsIn("--out", out, OutputPaths.RUN_FILES,
                     List.of(parent.store != null ? parent.store : RunStore.defaultPath()));
+            RunStore.StoredRun run;
             try (RunStore store = parent.open()) {
-                findCompleted(store, id);
-                RunFiles.export(store, id, out);
+                // An interrupted run (a followed file whose process died) gives the windows it recorded.
+                run = find(store, id);
+                if (run.status() != org.twinbench.sim.store.RunState.INTERRUPTED || !store.hasSteps(id)) {
+                    findCompleted(store, id);
+                }
+                RunFiles.export(store, id, out, Json.write(describe(run)));
             }
             PrintWriter printer = spec.commandLine().getOut();
-            printer.println("exported run " + id + " to " + out);
+            printer.println("exported run " + id + (run.completed() ? "" : " (" + run.headline() + ")") + " to " + out);
             printer.flush();
             return TwinBenchCommand.OK;
         }

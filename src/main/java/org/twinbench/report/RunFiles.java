@@ -92,6 +92,14 @@ public final class RunFiles {
      * reliability bins gets the header only).
      */
     public static void export(RunStore store, long id, Path dir) {
+        export(store, id, dir, "");
+    }
+
+    /**
+     * As {@link #export(RunStore, long, Path)}; a run that has no {@code run.json} (one interrupted before
+     * it finished) gets {@code runJsonIfNone} instead.
+     */
+    public static void export(RunStore store, long id, Path dir, String runJsonIfNone) {
         try {
             AtomicFiles.writeFolder(dir, staging -> {
                 AtomicFiles.writeText(staging.resolve(STEPS), out -> {
@@ -113,7 +121,7 @@ public final class RunFiles {
                     csv.row(RELIABILITY_HEADER);
                     store.forEachReliabilityRow(id, reliabilityRow(csv));
                 });
-                AtomicFiles.writeString(staging.resolve(RUN_JSON), store.text(id, "run_json").orElse(""));
+                AtomicFiles.writeString(staging.resolve(RUN_JSON), store.text(id, "run_json").orElse(runJsonIfNone));
                 AtomicFiles.writeString(staging.resolve("scenario.twin.json"), store.text(id, "scenario_json").orElse(""));
             });
         } catch (IOException e) {

@@ -303,7 +303,7 @@ public final class MainView {
     @FXML
     private void onHistory() {
         RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(),
-                viewModel.runs()::reopen);
+                viewModel.runs()::reopen, List.of(), () -> viewModel.document().fileProperty().get());
     }
 
     /** The run history with the last two runs of this window overlaid and compared (baseline vs what-if). */

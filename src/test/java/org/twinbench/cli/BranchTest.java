@@ -175,4 +175,121 @@ class BranchTest {
         assertThat(sweep.exitCode()).isEqualTo(2);
         assertThat(sweep.err()).contains("--from-step and --sweep cannot be combined");
     }
+
+    @Test
+    void aDateBranchesAtTheWindowHoldingItAndADateOutsideIsRefused() throws IOException {
+        Path whatIf = mirror("noisy-dated", List.of(allLabelsReversed()));
+        Path byStep = run(whatIf, "by-step", "--from-step", "4");
+        // 17 May 2025 is in the fifth month after the reference (January): step 4.
+        Path byDate = run(whatIf, "by-date", "--from-step", "2025-05-17");
+        assertThat(Files.readAllLines(byDate.resolve("steps.csv"))).isEqualTo(Files.readAllLines(byStep.resolve("steps.csv")));
+        assertThat(Files.readString(byDate.resolve("run.json"))).contains("What-if from step 4 (window 2025-05-01)");
+        for (String bad : List.of("2031-01-01", "2024-12-31")) {
+            CliRunner result = CliRunner.run("run", whatIf.toString(), "--out", dir.resolve("never-" + bad).toString(),
+                    "--no-store", "--from-step", bad);
+            assertThat(result.exitCode()).as(bad).isEqualTo(2);
+            assertThat(result.err().strip()).isEqualTo("twinbench: --from-step " + bad
+                    + " is outside the run: its windows start from 2025-01-01 to 2025-12-01");
+            assertThat(dir.resolve("never-" + bad)).doesNotExist();
+        }
+        CliRunner notADate = CliRunner.run("run", whatIf.toString(), "--no-store", "--from-step", "2025-13-01",
+                "--out", dir.resolve("never-month13").toString());
+        assertThat(notADate.exitCode()).isEqualTo(2);
+        assertThat(notADate.err().strip()).isEqualTo(
+                "twinbench: --from-step must be a step number or a date YYYY-MM-DD, not '2025-13-01'");
+    }
+
+    @Test
+    void aDateIsRefusedForRowCountSteps() throws IOException {
+        Files.copy(dir.resolve("loans.csv"), dir.resolve("loans-rows.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Scenario recession = SampleScenarios.loansRecessionWithRetraining(7);
+        recession = recession.withNode(recession.node("loans").orElseThrow().withParam("path", "loans-rows.csv")
+                .withParam("steps", 10L));
+        Path file = dir.resolve("rows.twin.json");
+        Files.writeString(file, ScenarioFormat.toJson(recession));
+        CliRunner result = CliRunner.run("run", file.toString(), "--no-store", "--from-step", "2025-03-01",
+                "--out", dir.resolve("never-rows").toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("twinbench: --from-step 2025-03-01: the run's steps are row counts,"
+                + " not calendar windows; give a step number, 0 to 9");
+    }
+
+    private static long recordedId(CliRunner result) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("recorded as run (\\d+)").matcher(result.out());
+        assertThat(m.find()).as(result.out()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void aBranchFromARecordedRunKeepsItsStoredHistoryAndRefusesAnotherSystem() throws IOException {
+        Path store = dir.resolve("branch-runs.sqlite");
+        Files.copy(dir.resolve("predictions.csv"), dir.resolve("predictions-kept.csv"));
+        Path mirrorFile = mirror("kept", List.of());
+        String text = Files.readString(mirrorFile).replace("predictions.csv", "predictions-kept.csv");
+        Files.writeString(mirrorFile, text);
+        CliRunner recorded = CliRunner.run("run", mirrorFile.toString(), "--seed", "21", "--store", store.toString(),
+                "--out", dir.resolve("kept-base").toString());
+        assertThat(recorded.exitCode()).as(recorded.err()).isZero();
+        long id = recordedId(recorded);
+
+        Path whatIf = mirror("kept-noisy", List.of(allLabelsReversed()));
+        Files.writeString(whatIf, Files.readString(whatIf).replace("predictions.csv", "predictions-kept.csv"));
+        // No --seed: the recorded run's seed (21) is taken.
+        CliRunner branch = CliRunner.run("run", whatIf.toString(), "--base", Long.toString(id), "--from-step", "2025-04-09",
+                "--store", store.toString(), "--out", dir.resolve("kept-branch").toString());
+        assertThat(branch.exitCode()).as(branch.err()).isZero();
+        assertThat(rowsOf(dir.resolve("kept-branch"), s -> s < 3)).isEqualTo(rowsOf(dir.resolve("kept-base"), s -> s < 3));
+        Map<Integer, Double> before = accuracy(dir.resolve("kept-base"));
+        Map<Integer, Double> after = accuracy(dir.resolve("kept-branch"));
+        for (int step : before.keySet()) {
+            double expected = step < 3 ? before.get(step) : 1 - before.get(step);
+            assertThat(after.get(step)).as("accuracy of step " + step).isCloseTo(expected, within(1e-12));
+        }
+        assertThat(Files.readString(dir.resolve("kept-branch").resolve("run.json")))
+                .contains("What-if from step 3 (window 2025-04-01) of run " + id);
+
+        // Another seed, another score column: not the recorded system.
+        CliRunner seed = CliRunner.run("run", whatIf.toString(), "--base", Long.toString(id), "--from-step", "3",
+                "--seed", "5", "--store", store.toString(), "--out", dir.resolve("never-seed").toString());
+        assertThat(seed.exitCode()).isEqualTo(2);
+        assertThat(seed.err().strip()).isEqualTo("twinbench: --base " + id + ": " + whatIf
+                + " is not the recorded system: run " + id + " ran with seed 21, not 5");
+        Path otherScore = dir.resolve("other-score.twin.json");
+        Files.writeString(otherScore, Files.readString(whatIf).replace("\"logged_p\"", "\"debt_to_income\""));
+        CliRunner model = CliRunner.run("run", otherScore.toString(), "--base", Long.toString(id), "--from-step", "3",
+                "--store", store.toString(), "--out", dir.resolve("never-model").toString());
+        assertThat(model.exitCode()).isEqualTo(2);
+        assertThat(model.err().strip()).isEqualTo("twinbench: --base " + id + ": " + otherScore
+                + " is not the recorded system: node 'deployed' has score_column = debt_to_income, but logged_p in run "
+                + id);
+
+        // The log rewritten since: one score of February changed, so step 1 is no longer the recorded one.
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("predictions-kept.csv")));
+        int applied = List.of(lines.get(0).split(",")).indexOf("applied_on");
+        int row = 1;
+        while (!lines.get(row).split(",")[applied].startsWith("2025-02")) {
+            row++;
+        }
+        String line = lines.get(row);
+        String flipped = line.substring(0, line.lastIndexOf(',') + 1)
+                + (Double.parseDouble(line.substring(line.lastIndexOf(',') + 1)) < 0.5 ? "0.9999" : "0.0001");
+        lines.set(row, flipped);
+        Files.write(dir.resolve("predictions-kept.csv"), lines);
+        CliRunner changed = CliRunner.run("run", whatIf.toString(), "--base", Long.toString(id), "--from-step", "3",
+                "--store", store.toString(), "--out", dir.resolve("never-changed").toString());
+        assertThat(changed.exitCode()).isEqualTo(2);
+        assertThat(changed.err().strip()).startsWith("twinbench: --base " + id + ": the history differs from run " + id
+                + " at step 1 (recorded overall,").endsWith("): the data or model changed since");
+        assertThat(dir.resolve("never-changed")).doesNotExist();
+
+        CliRunner unknown = CliRunner.run("run", whatIf.toString(), "--base", "999", "--from-step", "3",
+                "--store", store.toString(), "--out", dir.resolve("never-unknown").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo("twinbench: --base 999: no run 999 in the run store");
+        CliRunner noStep = CliRunner.run("run", whatIf.toString(), "--base", Long.toString(id),
+                "--store", store.toString(), "--out", dir.resolve("never-nostep").toString());
+        assertThat(noStep.exitCode()).isEqualTo(2);
+        assertThat(noStep.err().strip()).isEqualTo("twinbench: --base " + id
+                + " needs --from-step: the step or date to branch at");
+    }
 }

@@ -84,4 +84,41 @@ class FileTailTest {
         Files.writeString(file, "a,b\n5,n\n");
         assertThat(texts(tail.read())).containsExactly("2:5,n");
     }
+
+    @Test
+    void aUtf16LogWithItsByteOrderMarkIsFollowedInItsEncodingAPartialCharacterWaiting() throws IOException {
+        Path file = dir.resolve("log-utf16.csv");
+        java.nio.charset.Charset le = StandardCharsets.UTF_16LE;
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+        Files.write(file, bom);
+        Files.write(file, "a,b\r\n1,Zoë\r\n".getBytes(le), StandardOpenOption.APPEND);
+        assertThat(FileTail.encodingOf(file)).isEqualTo(le);
+        FileTail.Head head = FileTail.head(file, le, Files.size(file));
+        assertThat(head.lines()).isEqualTo(2);
+        assertThat(head.header()).isEqualTo("a,b");
+        FileTail tail = new FileTail(file, le, Files.size(file), head.lines(), head.header(), notes::add);
+        byte[] more = "2,Ł\n3,ü".getBytes(le);
+        // Half of the last character's two bytes: nothing but the complete line is read.
+        Files.write(file, java.util.Arrays.copyOf(more, more.length - 1), StandardOpenOption.APPEND);
+        assertThat(texts(tail.read())).containsExactly("3:2,Ł");
+        Files.write(file, new byte[] {more[more.length - 1]}, StandardOpenOption.APPEND);
+        Files.write(file, "\n".getBytes(le), StandardOpenOption.APPEND);
+        assertThat(texts(tail.read())).containsExactly("4:3,ü");
+        // Truncated and written again: read from the start, the byte-order mark and header skipped.
+        Files.write(file, bom, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.write(file, "a,b\n9,ß\n".getBytes(le), StandardOpenOption.APPEND);
+        assertThat(texts(tail.read())).containsExactly("2:9,ß");
+        assertThat(notes).hasSize(1);
+    }
+
+    @Test
+    void aWindows1252LogIsReadInItsEncoding() throws IOException {
+        Path file = dir.resolve("log-1252.csv");
+        java.nio.charset.Charset western = java.nio.charset.Charset.forName("windows-1252");
+        Files.write(file, "a,b\n1,café\n".getBytes(western));
+        assertThat(FileTail.encodingOf(file)).isEqualTo(western);
+        FileTail tail = new FileTail(file, western, Files.size(file), 2, "a,b", notes::add);
+        Files.write(file, "2,€ 5\n".getBytes(western), StandardOpenOption.APPEND);
+        assertThat(texts(tail.read())).containsExactly("3:2,€ 5");
+    }
 }

@@ -75,5 +75,24 @@ class FollowedRunCrashTest {
         }
         assertThat(storedSteps(store)).containsExactly(0, 1);
         assertThat(dir.resolve("never")).doesNotExist();
+
+        // What it recorded can be exported: the two windows, marked interrupted.
+        Path out = dir.resolve("exported");
+        org.twinbench.cli.CliRunner export = org.twinbench.cli.CliRunner.run("runs", "--store", store.toString(),
+                "export", "1", "--out", out.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out().strip()).isEqualTo("exported run 1 (Interrupted: TwinBench stopped (killed, crashed or"
+                + " powered off) before the run finished; its first 2 steps were stored) to " + out);
+        List<String> rows = Files.readAllLines(out.resolve("steps.csv"));
+        assertThat(rows.get(0)).isEqualTo("replicate,step,slice,metric,value");
+        assertThat(rows.stream().skip(1).map(r -> r.split(",")[1]).distinct()).containsExactly("0", "1");
+        // Weeks of 10 and 17 March, four rows a day.
+        assertThat(rows).contains("0,0,overall,window_start,2025-03-10", "0,1,overall,window_start,2025-03-17",
+                "0,0,overall,n,28", "0,1,overall,n,28");
+        com.fasterxml.jackson.databind.JsonNode runJson = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("run.json").toFile());
+        assertThat(runJson.get("status").asText()).isEqualTo("interrupted");
+        assertThat(runJson.get("headline").asText()).endsWith("its first 2 steps were stored");
+        assertThat(Files.readString(out.resolve("scenario.twin.json"))).contains("\"follow\" : true");
     }
 }

@@ -17,6 +17,14 @@ public interface BatchSource {
     }
 
     /**
+     * The first day (ISO date) of the calendar window that holds {@code date}, whether or not the run
+     * has a step for it; null for row-count steps.
+     */
+    default String windowStartOf(java.time.LocalDate date) {
+        return null;
+    }
+
+    /**
      * Called by the engine as a run starts: a source that waits for rows (a followed file) stops waiting,
      * and ends the run, once {@code cancelled} says so. Other sources never wait.
      */

@@ -152,6 +152,11 @@ public final class CalendarSource implements BatchSource {
         return starts[step % starts.length].toString();
     }
 
+    @Override
+    public String windowStartOf(LocalDate date) {
+        return window.start(date).toString();
+    }
+
     /** All the steps asked for, or at most one per window when stopping after the last. */
     @Override
     public int steps(int asked) {

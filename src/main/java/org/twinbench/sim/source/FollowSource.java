@@ -1,7 +1,6 @@
 package org.twinbench.sim.source;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +67,7 @@ public final class FollowSource implements BatchSource {
     private boolean ended;
 
     /** The file as read at the start: its table, its size in bytes, its lines and its header line. */
-    public record Snapshot(Dataset dataset, long bytes, long lines, String header) {
+    public record Snapshot(Dataset dataset, long bytes, long lines, String header, java.nio.charset.Charset charset) {
     }
 
     /**
@@ -84,7 +83,7 @@ public final class FollowSource implements BatchSource {
                 // Missing or unreadable: the loader says so as it does for every data file.
                 TableLoader.load(file);
             }
-            if (before > 0 && lastByte(file, before) == '\n') {
+            if (before > 0 && endsWithLineEnd(file, before)) {
                 Dataset dataset = TableLoader.load(file);
                 if (sizeOf(file) == before) {
                     return countLines(dataset, file, before);
@@ -109,7 +108,7 @@ public final class FollowSource implements BatchSource {
         this.delimiter = delimiterOf(nodeId, snapshot.header(), production.columnNames());
         this.nextFiles = matcher(node);
         this.current = file;
-        this.tail = new FileTail(file, snapshot.bytes(), snapshot.lines(), snapshot.header(), notes);
+        this.tail = new FileTail(file, snapshot.charset(), snapshot.bytes(), snapshot.lines(), snapshot.header(), notes);
         for (int w = 0; w < calendar.windowCount(); w++) {
             Frame rows = calendar.batch(w, 0, null);
             LocalDate start = LocalDate.parse(calendar.windowStart(w));
@@ -202,6 +201,11 @@ public final class FollowSource implements BatchSource {
         return step < starts.size() ? starts.get(step).toString() : null;
     }
 
+    @Override
+    public String windowStartOf(LocalDate date) {
+        return window.start(date).toString();
+    }
+
     /**
      * Moves on to the first file after the current one (by name) that matches {@code follow_files}, once the
      * current one has given all its complete lines; true when it did.
@@ -225,7 +229,7 @@ public final class FollowSource implements BatchSource {
         take(tail.read());
         notes.accept("reading " + next.getFileName() + " after " + current.getFileName());
         current = next;
-        tail = new FileTail(next, 0, 0, header, notes);
+        tail = new FileTail(next, FileTail.encodingOf(next), 0, 0, header, notes);
         return true;
     }
 
@@ -358,30 +362,9 @@ public final class FollowSource implements BatchSource {
     }
 
     private static Snapshot countLines(Dataset dataset, Path file, long bytes) {
-        long lines = 0;
-        StringBuilder header = new StringBuilder();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            long left = bytes;
-            java.io.ByteArrayOutputStream first = new java.io.ByteArrayOutputStream();
-            int n;
-            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    } else if (lines == 0) {
-                        first.write(buffer[i]);
-                    }
-                }
-                left -= n;
-            }
-            header.append(first.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
-        }
-        String text = header.toString();
-        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return new Snapshot(dataset, bytes, lines, text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+        java.nio.charset.Charset charset = FileTail.encodingOf(file);
+        FileTail.Head head = FileTail.head(file, charset, bytes);
+        return new Snapshot(dataset, bytes, head.lines(), head.header(), charset);
     }
 
     private static long sizeOf(Path file) {
@@ -392,12 +375,19 @@ public final class FollowSource implements BatchSource {
         }
     }
 
-    private static int lastByte(Path file, long size) {
+    /** Whether the file's last character is a line end (two bytes, {@code 0A 00}, in UTF-16 little-endian). */
+    private static boolean endsWithLineEnd(Path file, long size) {
         try (var channel = java.nio.channels.FileChannel.open(file)) {
-            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
-            return channel.read(one, size - 1) == 1 ? one.get(0) : -1;
-        } catch (IOException e) {
-            return -1;
+            java.nio.ByteBuffer two = java.nio.ByteBuffer.allocate(2);
+            long from = Math.max(0, size - 2);
+            int n = channel.read(two, from);
+            byte last = two.get(n - 1);
+            if (last == 0 && n == 2 && two.get(0) == '\n') {
+                return FileTail.encodingOf(file).equals(StandardCharsets.UTF_16LE);
+            }
+            return last == '\n';
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

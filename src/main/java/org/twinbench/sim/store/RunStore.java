@@ -324,6 +324,18 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
+    /** Whether the run has step rows: a completed run, or one that recorded its steps as it went (a followed file). */
+    public boolean hasSteps(long id) {
+        try (PreparedStatement q = connection.prepareStatement("SELECT 1 FROM step_metrics WHERE run_id = ? LIMIT 1")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(file + ": cannot read the run store: " + e.getMessage(), e);
+        }
+    }
+
     /** The run's step rows in the order they were recorded. */
     public void forEachStepRow(long id, StepRows.Sink sink) throws IOException {
         try (PreparedStatement q = connection.prepareStatement("SELECT replicate, step, slice, metric, value"

@@ -39,6 +39,16 @@ public final class Branch {
                 : plan.challenger().from(step), plan.sliceBins(), plan.notes());
     }
 
+    /**
+     * The words a branched run's headline starts with: {@code What-if from step 4 (window 2025-05-01)},
+     * followed by {@code of run 12} when it branches from a recorded run ({@code base}, may be null).
+     */
+    public static String words(SimulationPlan plan, int step, Long base) {
+        String window = plan.source().windowStart(step);
+        return "What-if from step " + step + (window == null ? "" : " (window " + window + ")")
+                + (base == null ? "" : " of run " + base);
+    }
+
     /** True when the plan has something a branch holds off before its step. */
     public static boolean changesAnything(SimulationPlan plan) {
         return !plan.perturbations().isEmpty() || !plan.policies().isEmpty() || plan.challenger() != null;

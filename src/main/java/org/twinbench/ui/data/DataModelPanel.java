@@ -94,6 +94,7 @@ public final class DataModelPanel {
     @FXML private VBox problemBox;
     @FXML private Label scenarioLabel;
     @FXML private javafx.scene.control.Hyperlink inspectScenarioData;
+    @FXML private javafx.scene.control.Hyperlink timeFormatLink;
 
     private DataModelPanelViewModel viewModel;
     private GraphCanvasView canvas;
@@ -122,6 +123,13 @@ public final class DataModelPanel {
         cancelLoadButton.managedProperty().bind(cancellable);
         dataMessage.textProperty().bind(model.messageProperty());
         showWhenNotEmpty(dataError, model.errorProperty());
+        // A date column that reads both ways is said, never guessed: the link asks how it is written.
+        timeFormatLink.textProperty().bind(Bindings.createStringBinding(() -> model.ambiguousDates().isEmpty() ? ""
+                : "Dates in '" + model.ambiguousDates().get(0).column() + "' (e.g. "
+                        + model.ambiguousDates().get(0).example() + ") can be read month-first or day-first: choose…",
+                model.ambiguousDates()));
+        timeFormatLink.visibleProperty().bind(Bindings.isNotEmpty(model.ambiguousDates()));
+        timeFormatLink.managedProperty().bind(Bindings.isNotEmpty(model.ambiguousDates()));
         datasetChip.textProperty().bind(Bindings.createStringBinding(() -> model.fileProperty().get() == null ? ""
                 : "⇲  " + model.fileProperty().get().getFileName(), model.fileProperty()));
         datasetChip.visibleProperty().bind(model.fileProperty().isNotNull());
@@ -248,6 +256,15 @@ public final class DataModelPanel {
     @FXML
     void onOpenModel() {
         choosers.openModel(window(), viewModel.folder()).ifPresent(viewModel.model()::open);
+    }
+
+    @FXML
+    private void onTimeFormat() {
+        if (!viewModel.ambiguousDates().isEmpty()) {
+            DateFormats.Ambiguous column = viewModel.ambiguousDates().get(0);
+            TimeFormatDialog.ask(root.getScene().getWindow(), column)
+                    .ifPresent(pattern -> viewModel.setTimeFormat(column.column(), pattern));
+        }
     }
 
     @FXML

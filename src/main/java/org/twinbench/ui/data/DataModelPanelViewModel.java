@@ -72,6 +72,10 @@ public final class DataModelPanelViewModel {
 
     /** Kinds the user chose, applied when the file is read again. */
     private final Map<String, ValueKind> kindOverrides = new LinkedHashMap<>();
+    /** Time formats the user chose for date columns that read both ways, applied when the file is read again. */
+    private final Map<String, String> timeFormats = new LinkedHashMap<>();
+    /** Date columns that read month-first and day-first alike, with no format chosen yet. */
+    private final ObservableList<DateFormats.Ambiguous> ambiguousDates = FXCollections.observableArrayList();
     /** Roles the user chose, kept when the file is read again with another kind. */
     private final Map<String, ColumnRole> userRoles = new LinkedHashMap<>();
     /** The newest load or check; answers of older ones are dropped. */
@@ -92,6 +96,7 @@ public final class DataModelPanelViewModel {
     public void openDataset(Path path) {
         kindOverrides.clear();
         userRoles.clear();
+        timeFormats.clear();
         load(path);
     }
 
@@ -115,6 +120,9 @@ public final class DataModelPanelViewModel {
                 .withListener((bytes, total, rows) -> updates.offer(new long[] {bytes, total, rows}));
         for (Map.Entry<String, ValueKind> override : kindOverrides.entrySet()) {
             options = options.withType(override.getKey(), override.getValue());
+        }
+        for (Map.Entry<String, String> format : timeFormats.entrySet()) {
+            options = options.withTimeFormat(format.getKey(), format.getValue());
         }
         LoadOptions chosen = options;
         Map<String, ColumnRole> roles = Map.copyOf(userRoles);
@@ -155,10 +163,27 @@ public final class DataModelPanelViewModel {
         coverage.clear();
         preview.set(shown);
         dataset.set(read);
+        ambiguousDates.setAll(DateFormats.ambiguous(read, timeFormats.keySet()));
         long personal = proposed.columns().stream().filter(c -> c.role() == ColumnRole.PII).count();
         message.set(String.format(Locale.ROOT, "%s: %,d rows, %d columns%s", path.getFileName(),
                 read.frame().rowCount(), read.frame().columnNames().size(),
-                personal == 0 ? "" : "; " + personal + " with personal data (masked, not used as features)"));
+                personal == 0 ? "" : "; " + personal + " with personal data (masked, not used as features)")
+                + timeFormats.entrySet().stream().map(f -> "; dates in '" + f.getKey() + "' read " + f.getValue())
+                        .collect(java.util.stream.Collectors.joining()));
+    }
+
+    /** The user says how {@code column}'s dates are written ({@code M/d/yyyy} or {@code d/M/yyyy}): the file is read again so. */
+    public void setTimeFormat(String column, String pattern) {
+        Path shown = file.get();
+        if (shown != null) {
+            timeFormats.put(column, pattern);
+            load(shown);
+        }
+    }
+
+    /** Date columns whose values read month-first and day-first alike, until a format is chosen for them. */
+    public ObservableList<DateFormats.Ambiguous> ambiguousDates() {
+        return ambiguousDates;
     }
 
     /** A file read and checked on the executor. */
@@ -200,6 +225,8 @@ public final class DataModelPanelViewModel {
         work.invalidate();
         kindOverrides.clear();
         userRoles.clear();
+        timeFormats.clear();
+        ambiguousDates.clear();
         loading.set(false);
         progress.set(0);
         error.set("");

@@ -40,8 +40,12 @@ public final class RunHistoryView {
     @FXML private TableView<RunComparison.Difference> differenceTable;
     @FXML private Label messageLabel;
     @FXML private javafx.scene.control.Button openResultsButton;
+    @FXML private ComboBox<RunHistoryViewModel.BranchStep> branchStepBox;
+    @FXML private javafx.scene.control.Button whatIfButton;
 
     private RunHistoryViewModel model;
+    /** The scenario a what-if runs (the main window's, as saved); null or giving null: the user picks a file. */
+    private java.util.function.Supplier<Path> whatIfScenario;
 
     /** Opens the run history in its own window. */
     public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath) {
@@ -64,6 +68,17 @@ public final class RunHistoryView {
      */
     public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath,
                                            java.util.function.LongConsumer reopener, List<Long> chosen) {
+        return open(owner, executor, storePath, reopener, chosen, null);
+    }
+
+    /**
+     * As {@link #open(Window, AppExecutor, Path, java.util.function.LongConsumer, List)}; "What-if from
+     * here…" runs the scenario file {@code whatIfScenario} gives (the main window's), or one the user picks
+     * when it gives null.
+     */
+    public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath,
+                                           java.util.function.LongConsumer reopener, List<Long> chosen,
+                                           java.util.function.Supplier<Path> whatIfScenario) {
         FXMLLoader loader = new FXMLLoader(RunHistoryView.class.getResource("/fxml/RunHistoryView.fxml"));
         Parent parent;
         try {
@@ -74,6 +89,7 @@ public final class RunHistoryView {
         RunHistoryViewModel model = new RunHistoryViewModel(storePath, executor::submit,
                 javafx.application.Platform::runLater, reopener);
         RunHistoryView view = loader.getController();
+        view.whatIfScenario = whatIfScenario;
         view.bind(model);
         Stage stage = new Stage();
         if (owner != null) {
@@ -151,6 +167,29 @@ public final class RunHistoryView {
         viewModel.shown().addListener((ListChangeListener<RunComparison.RunCurves>) change -> rebuildDifferenceColumns());
         differenceTable.setItems(viewModel.differences());
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        bindBranching(viewModel);
+    }
+
+    /** The step picker and "What-if from here…"; a click on the chart picks the step under it. */
+    private void bindBranching(RunHistoryViewModel viewModel) {
+        branchStepBox.setItems(viewModel.branchSteps());
+        branchStepBox.valueProperty().bindBidirectional(viewModel.branchStepProperty());
+        branchStepBox.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.branchSteps()));
+        whatIfButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !viewModel.canBranch(), viewModel.branchStepProperty(), viewModel.shown(),
+                viewModel.branchingProperty()));
+        viewModel.toSelectProperty().addListener((obs, old, ids) -> {
+            if (!ids.isEmpty()) {
+                selectOnceRead(ids);
+            }
+        });
+        historyChart.setOnMouseClicked(event -> {
+            NumberAxis steps = (NumberAxis) historyChart.getXAxis();
+            javafx.geometry.Point2D at = steps.sceneToLocal(event.getSceneX(), event.getSceneY());
+            int step = (int) Math.round(steps.getValueForDisplay(at.getX()).doubleValue());
+            viewModel.branchSteps().stream().filter(s -> s.step() == step).findFirst()
+                    .ifPresent(viewModel.branchStepProperty()::set);
+        });
     }
 
     /** One mean column per shown run, then the change from the first run to the last. */
@@ -236,6 +275,21 @@ public final class RunHistoryView {
     private void onOpenResults() {
         List<RunStore.StoredRun> selected = runTable.getSelectionModel().getSelectedItems();
         model.openResults(selected.size() == 1 ? selected.get(0) : null);
+    }
+
+    @FXML
+    private void onWhatIf() {
+        Path scenario = whatIfScenario == null ? null : whatIfScenario.get();
+        if (scenario == null) {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("The what-if scenario: the run's source and model, with what changes");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Scenarios", "*.twin.json"));
+            File file = chooser.showOpenDialog(root.getScene().getWindow());
+            scenario = file == null ? null : file.toPath();
+        }
+        if (scenario != null) {
+            model.whatIfFromHere(scenario);
+        }
     }
 
     @FXML

@@ -45,6 +45,25 @@ public final class RunHistoryViewModel {
     private final Map<String, RunComparison.StoredBand> bands = new ConcurrentHashMap<>();
     /** Shows a stored run in the main window's results; null when there is no main window to show it in. */
     private final java.util.function.LongConsumer reopener;
+    /** The steps of the one run shown, which a what-if can branch from. */
+    private final ObservableList<BranchStep> branchSteps = FXCollections.observableArrayList();
+    private final ObjectProperty<BranchStep> branchStep = new SimpleObjectProperty<>();
+    /** The runs the view should select once the list is read again (base and branch after a what-if). */
+    private final ObjectProperty<List<Long>> toSelect = new SimpleObjectProperty<>(List.of());
+    private final javafx.beans.property.ReadOnlyBooleanWrapper branching =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+    /**
+     * A step of a recorded run a what-if can start at.
+     *
+     * @param window the first day of its calendar window, or null for row-count steps
+     */
+    public record BranchStep(int step, String window) {
+        @Override
+        public String toString() {
+            return "step " + step + (window == null ? "" : " · " + window);
+        }
+    }
 
     public RunHistoryViewModel(Path storePath, Executor background, Executor fxThread) {
         this(storePath, background, fxThread, null);
@@ -65,6 +84,11 @@ public final class RunHistoryViewModel {
 
     /** Reads the list of runs from the store. */
     public void refresh() {
+        refresh(null);
+    }
+
+    /** Reads the list of runs from the store; then says {@code news} (if not null) rather than the count. */
+    private void refresh(String news) {
         tasks.task(context -> {
             try (RunStore store = RunStore.open(storePath)) {
                 return new Listed(store.list(), store.notice().orElse(null));
@@ -74,7 +98,7 @@ public final class RunHistoryViewModel {
             String count = listed.runs().isEmpty() ? "No runs yet: run a scenario and it appears here."
                     : listed.runs().size() + " runs in " + storePath;
             // A damaged store set aside and replaced is news the user must see.
-            message.set(listed.notice() == null ? count : listed.notice());
+            message.set(listed.notice() != null ? listed.notice() : news != null ? news : count);
         }).onFailure(e -> message.set("Cannot read the run store: " + e.getMessage())).start();
     }
 
@@ -87,9 +111,13 @@ public final class RunHistoryViewModel {
                 for (long id : ids) {
                     loaded.add(cache.computeIfAbsent(id, key -> RunComparison.load(store, key)));
                 }
-                return loaded;
+                List<BranchStep> steps = ids.size() == 1 ? recordedSteps(store, ids.get(0)) : List.of();
+                return new Shown(loaded, steps);
             }
-        }).onSuccess(loaded -> {
+        }).onSuccess(read -> {
+            List<RunComparison.RunCurves> loaded = read.runs();
+            branchSteps.setAll(read.steps());
+            branchStep.set(null);
             shown.setAll(loaded);
             Set<String> metricNames = new LinkedHashSet<>();
             Set<String> sliceNames = new LinkedHashSet<>();
@@ -201,6 +229,56 @@ public final class RunHistoryViewModel {
                 .onFailure(e -> message.set("Could not export run #" + run.id() + ": " + e.getMessage())).start();
     }
 
+    /** The first replicate's recorded steps of a run, with their windows, in step order. */
+    private static List<BranchStep> recordedSteps(RunStore store, long id) throws java.io.IOException {
+        java.util.TreeMap<Integer, String> windows = new java.util.TreeMap<>();
+        store.forEachStepRow(id, (replicate, step, slice, metric, value) -> {
+            if (replicate == 0) {
+                String window = metric.equals(org.twinbench.sim.StepRows.WINDOW_START) ? value : windows.get(step);
+                windows.put(step, window);
+            }
+        });
+        List<BranchStep> steps = new ArrayList<>();
+        windows.forEach((step, window) -> steps.add(new BranchStep(step, window)));
+        return steps;
+    }
+
+    /** Whether a what-if can be started now: one run shown, a step of it picked, no what-if running. */
+    public boolean canBranch() {
+        return shown.size() == 1 && branchStep.get() != null && !branching.get();
+    }
+
+    /**
+     * Runs {@code scenarioFile} as a what-if from the picked step of the run shown ("What-if from here"):
+     * the steps before it are the run's history, checked against what it recorded; the scenario's
+     * perturbations, policies and challenger apply from the step on. The branch is recorded and shown
+     * overlaid on the run it starts from.
+     */
+    public void whatIfFromHere(Path scenarioFile) {
+        if (!canBranch() || scenarioFile == null) {
+            message.set(shown.size() != 1 ? "Select one run to branch a what-if from"
+                    : "Pick the step the what-if starts at");
+            return;
+        }
+        long baseId = shown.get(0).run().id();
+        BranchStep from = branchStep.get();
+        branching.set(true);
+        message.set("Running " + scenarioFile.getFileName() + " as a what-if from " + from + " of run #" + baseId + "…");
+        tasks.task(context -> RunBranching.branch(storePath, baseId, from.step(), scenarioFile,
+                new org.twinbench.sim.RunControl())).onSuccess(id -> {
+                    branching.set(false);
+                    toSelect.set(List.of(baseId, id));
+                    refresh("What-if from " + from + " of run #" + baseId + " recorded as run #" + id
+                            + "; shown over the run it starts from");
+                }).onFailure(e -> {
+                    branching.set(false);
+                    message.set("Cannot branch a what-if from run #" + baseId + ": " + e.getMessage());
+                }).start();
+    }
+
+    /** What {@link #show} read: the runs' curves and, for one run, its steps. */
+    private record Shown(List<RunComparison.RunCurves> runs, List<BranchStep> steps) { }
+
     /** The runs of the store and what the store had to say when opened (or null). */
     private record Listed(List<RunStore.StoredRun> runs, String notice) { }
 
@@ -234,6 +312,23 @@ public final class RunHistoryViewModel {
 
     public ObservableList<RunComparison.Difference> differences() {
         return differences;
+    }
+
+    public ObservableList<BranchStep> branchSteps() {
+        return branchSteps;
+    }
+
+    public ObjectProperty<BranchStep> branchStepProperty() {
+        return branchStep;
+    }
+
+    /** Set to the runs to select once the list is read again. */
+    public ObjectProperty<List<Long>> toSelectProperty() {
+        return toSelect;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty branchingProperty() {
+        return branching.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -18,15 +18,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.data.BundledSamples;
 import org.twinbench.report.RunComparison;
-import org.twinbench.report.RunRecording;
 import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
-import org.twinbench.sim.RunControl;
-import org.twinbench.sim.RunListener;
-import org.twinbench.sim.ScenarioCompiler;
-import org.twinbench.sim.SimulationEngine;
-import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 import org.twinbench.ui.fx.AppExecutor;
 
@@ -52,16 +46,7 @@ class RunHistoryViewTest {
         RECORDED.clear();
         for (long seed : new long[] {1, 2}) {
             Scenario scenario = ScenarioFormat.read(file).withSeed(seed);
-            SimulationPlan plan = ScenarioCompiler.compile(scenario, samples, new RunListener() { });
-            List<StepResult> steps = new ArrayList<>();
-            SimulationEngine.run(plan, 0, new RunListener() {
-                @Override
-                public void onStep(StepResult result, int totalSteps) {
-                    steps.add(result);
-                }
-            }, new RunControl());
-            RunRecording.record(store, scenario, file, plan, steps);
-            RECORDED.add(steps);
+            RECORDED.add(RecordedRuns.record(store, scenario, file, samples));
         }
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
         stage.show();

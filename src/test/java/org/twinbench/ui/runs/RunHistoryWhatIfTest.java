@@ -1,0 +1,160 @@
+package org.twinbench.ui.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.sim.store.RunStore;
+import org.twinbench.ui.fx.AppExecutor;
+
+/**
+ * "What-if from here" in the run history: a recorded mirror of a prediction log is picked at a step
+ * and continued with every label reversed from there; the branch is recorded and overlaid on it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RunHistoryWhatIfTest {
+
+    @TempDir
+    static Path home;
+
+    private AppExecutor executor;
+    private RunHistoryViewModel model;
+    private Stage owner;
+    private final AtomicReference<Path> whatIf = new AtomicReference<>();
+    /** Accuracy per month (Feb to Jun 2025) of the generated log, counted here. */
+    private double[] expected;
+
+    private static final String NODES = """
+            {"format": "twinbench.scenario", "version": 1, "name": "%s", "seed": 3, "nodes": [
+             {"id": "log", "type": "source.dataset", "params": {"path": "log.csv", "time_column": "day",
+              "window": "month", "reference_until": "2025-02-01"}},%s
+             {"id": "m", "type": "model.logged", "params": {"score_column": "%s", "target": "outcome",
+              "positive": "yes"}}],
+             "edges": [%s{"from": "%s", "to": "m"}]}
+            """;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        owner = stage;
+        executor = new AppExecutor();
+        // Three rows a day, January to June 2025, written newest first: the replay sorts them by day.
+        List<String> lines = new ArrayList<>();
+        int[] right = new int[5];
+        int[] count = new int[5];
+        for (LocalDate day = LocalDate.of(2025, 6, 30); !day.isBefore(LocalDate.of(2025, 1, 1)); day = day.minusDays(1)) {
+            for (int k = 0; k < 3; k++) {
+                int code = (day.getDayOfYear() * 7 + k * 3) % 10;
+                double p = code / 10.0 + 0.05;
+                boolean yes = (day.getDayOfMonth() + k) % 3 != 0 ? p > 0.5 : p < 0.5;
+                lines.add(day + "," + String.format(Locale.ROOT, "%.2f", p) + "," + (yes ? "yes" : "no") + ",0.5");
+                if (day.getMonthValue() > 1) {
+                    count[day.getMonthValue() - 2]++;
+                    right[day.getMonthValue() - 2] += (p > 0.5) == yes ? 1 : 0;
+                }
+            }
+        }
+        lines.add(0, "day,p,outcome,flat");
+        Files.write(home.resolve("log.csv"), lines);
+        expected = new double[5];
+        for (int m = 0; m < 5; m++) {
+            expected[m] = (double) right[m] / count[m];
+        }
+        Path mirror = home.resolve("mirror.twin.json");
+        Files.writeString(mirror, NODES.formatted("Mirror", "", "p", "", "log"));
+        Path noisy = home.resolve("reversed.twin.json");
+        Files.writeString(noisy, NODES.formatted("Reversed labels", """
+
+                 {"id": "annotators", "type": "perturbation.label-noise", "params": {"rate": 1.0}},""", "p",
+                "{\"from\": \"log\", \"to\": \"annotators\"}, ", "annotators"));
+        Files.writeString(home.resolve("other-score.twin.json"), NODES.formatted("Other", "", "flat", "", "log"));
+        whatIf.set(noisy);
+
+        Path store = home.resolve("runs.sqlite");
+        Files.deleteIfExists(store);
+        RecordedRuns.record(store, ScenarioFormat.read(mirror), mirror, home);
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
+        stage.show();
+        model = RunHistoryView.open(stage, executor, store, null, List.of(), whatIf::get);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != owner).forEach(w -> w.hide()));
+        executor.close();
+    }
+
+    private static double[] curve(XYChart.Series<Number, Number> series) {
+        return series.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).toArray();
+    }
+
+    private void pickTheRunAndStep(FxRobot robot, String step) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.runs().size() >= 1);
+        @SuppressWarnings("unchecked")
+        TableView<RunStore.StoredRun> table = robot.lookup("#runTable").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.branchSteps().size() == 5);
+        assertThat(robot.lookup("#whatIfButton").queryAs(Button.class).isDisabled()).isTrue();
+        robot.clickOn("#branchStepBox");
+        robot.clickOn(step);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#whatIfButton").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void aWhatIfFromAPickedStepKeepsTheRecordedHistoryAndChangesFromThere(FxRobot robot) throws Exception {
+        pickTheRunAndStep(robot, "step 2 · 2025-04-01");
+        // The mirror, as recorded, is the log's accuracy per month counted here.
+        double[] base = curve(model.series().get(0));
+        assertThat(base).hasSize(5);
+        for (int m = 0; m < 5; m++) {
+            assertThat(base[m]).as("month " + (m + 2)).isCloseTo(expected[m], within(1e-12));
+        }
+
+        robot.clickOn("#whatIfButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runs().size() == 2 && model.series().size() == 2);
+        assertThat(robot.lookup("#messageLabel").queryAs(Label.class).getText())
+                .isEqualTo("What-if from step 2 · 2025-04-01 of run #1 recorded as run #2; shown over the run it"
+                        + " starts from");
+        double[] branch = curve(model.series().get(1));
+        assertThat(model.series().get(1).getName()).isEqualTo("#2 Reversed labels");
+        for (int m = 0; m < 5; m++) {
+            double want = m < 2 ? expected[m] : 1 - expected[m];
+            assertThat(branch[m]).as("branch, month " + (m + 2)).isCloseTo(want, within(1e-12));
+        }
+        assertThat(model.runs().get(1).headline()).startsWith("What-if from step 2 (window 2025-04-01) of run 1. ");
+    }
+
+    @Test
+    void aScenarioThatIsNotTheRecordedSystemIsRefusedInTheStatusLine(FxRobot robot) throws Exception {
+        whatIf.set(home.resolve("other-score.twin.json"));
+        pickTheRunAndStep(robot, "step 3 · 2025-05-01");
+        robot.clickOn("#whatIfButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.branchingProperty().get()
+                && robot.lookup("#messageLabel").queryAs(Label.class).getText().startsWith("Cannot"));
+        assertThat(robot.lookup("#messageLabel").queryAs(Label.class).getText()).isEqualTo(
+                "Cannot branch a what-if from run #1: node 'm' has score_column = flat, but p in run 1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.runs()).hasSize(1);
+    }
+}

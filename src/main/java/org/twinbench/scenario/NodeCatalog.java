@@ -44,6 +44,7 @@ public final class NodeCatalog {
     public static final String MULTIVARIATE_DRIFT = "monitor.multivariate-drift";
     public static final String RETRAIN_POLICY = "policy.retrain";
     public static final String DEPLOYMENT = "deployment.endpoint";
+    public static final String EXTRACTION_ATTACK = "attack.extraction";
     public static final String SLICE_METRICS = "monitor.slice-metrics";
 
     private static final List<NodeType> TYPES = assemble();

@@ -18,10 +18,56 @@ import java.util.SplittableRandom;
  * </ul>
  * With {@code quantized}, scores are also rounded to 8 bits (multiples of 1/255), which is the
  * accuracy side of the trade-off. Latency percentiles are nearest-rank: the ⌈p·n⌉-th smallest.
+ * <p>
+ * Defences against model extraction shape what the endpoint answers to an outside caller
+ * ({@link #answer}): {@code answers} is {@code score} (the probability), {@code rounded} (to
+ * {@code answerDecimals} decimals) or {@code label} (the top-1 decision only), and {@code queryLimit} caps
+ * the queries one caller gets answered per step (0: no limit). The run's own metrics keep measuring the
+ * model's scores.
  */
 public record Deployment(String nodeId, boolean cloud, double medianMs, double sigma, double networkRttMs,
                          int batchSize, double maxPerSecond, double stepSeconds, double costPer1000,
-                         double fixedCostPerStep, boolean quantized) {
+                         double fixedCostPerStep, boolean quantized, Answers answers, int answerDecimals,
+                         int queryLimit) {
+
+    /** What the endpoint returns to a caller. */
+    public enum Answers {
+        SCORE, ROUNDED, LABEL;
+
+        public static Answers of(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** An endpoint without defences: full scores, no query limit. */
+    public Deployment(String nodeId, boolean cloud, double medianMs, double sigma, double networkRttMs,
+                      int batchSize, double maxPerSecond, double stepSeconds, double costPer1000,
+                      double fixedCostPerStep, boolean quantized) {
+        this(nodeId, cloud, medianMs, sigma, networkRttMs, batchSize, maxPerSecond, stepSeconds, costPer1000,
+                fixedCostPerStep, quantized, Answers.SCORE, 0, 0);
+    }
+
+    /**
+     * What a caller receives for the model's positive-class {@code scores}: as delivered ({@link #deliver}),
+     * then rounded to {@code answerDecimals} decimals, or only the decision (1 at or above {@code threshold}).
+     */
+    public double[] answer(double[] scores, double threshold) {
+        double[] out = deliver(scores).clone();
+        double unit = Math.pow(10, answerDecimals);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (answers) {
+                case SCORE -> out[i];
+                case ROUNDED -> Math.rint(out[i] * unit) / unit;
+                case LABEL -> out[i] >= threshold ? 1 : 0;
+            };
+        }
+        return out;
+    }
+
+    /** How many of {@code asked} queries of one caller in one step are answered. */
+    public int admitted(int asked) {
+        return queryLimit > 0 ? Math.min(asked, queryLimit) : asked;
+    }
 
     /** The scores as the deployed model returns them. */
     public double[] deliver(double[] scores) {

@@ -99,7 +99,7 @@ public final class ScenarioCompiler {
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
                         task, task.labels(origin.reference()), positive), operations.policies(),
                 operations.deployment(), operations.selectiveLabels(), challenger,
-                SliceBins.fit(scenario, origin.reference()));
+                SliceBins.fit(scenario, origin.reference()), operations.attacks());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import org.twinbench.data.DataProvenance;
 import org.twinbench.model.TaskModel;
 import org.twinbench.scenario.Scenario;
+import org.twinbench.sim.attack.Attack;
 import org.twinbench.sim.monitor.Monitor;
 import org.twinbench.sim.perturb.Perturbation;
 import org.twinbench.sim.policy.Challenger;
@@ -22,12 +23,13 @@ import org.twinbench.sim.source.DatasetSource;
  *     the step metrics still measure every row (the twin knows the truth)
  * @param challenger a challenger scoring a share of the rows, or null
  * @param sliceBins how the slice columns become slices (numeric ones binned)
+ * @param attacks attackers querying the deployment each step (after the monitors)
  */
 public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
                              TaskModel model, List<String> sliceColumns, double threshold, int steps,
                              DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
                              Deployment deployment, boolean selectiveLabels, Challenger challenger,
-                             SliceBins sliceBins) {
+                             SliceBins sliceBins, List<Attack> attacks) {
 
     public SimulationPlan {
         perturbations = List.copyOf(perturbations);
@@ -35,6 +37,17 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
         monitors = List.copyOf(monitors);
         policies = List.copyOf(policies);
         sliceBins = sliceBins == null ? SliceBins.NONE : sliceBins;
+        attacks = attacks == null ? List.of() : List.copyOf(attacks);
+    }
+
+    /** A plan without attacks. */
+    public SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
+                          TaskModel model, List<String> sliceColumns, double threshold, int steps,
+                          DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
+                          Deployment deployment, boolean selectiveLabels, Challenger challenger,
+                          SliceBins sliceBins) {
+        this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, labelDelay, monitors,
+                policies, deployment, selectiveLabels, challenger, sliceBins, List.of());
     }
 
     /** A plan whose slice columns are all categorical. */
@@ -88,6 +101,6 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
     public SimulationPlan withSteps(int newSteps) {
         int actual = source.steps(newSteps);
         return new SimulationPlan(scenario, source, perturbations, model, sliceColumns, threshold, actual, data,
-                labelDelay, monitors, policies, deployment, selectiveLabels, challenger, sliceBins);
+                labelDelay, monitors, policies, deployment, selectiveLabels, challenger, sliceBins, attacks);
     }
 }

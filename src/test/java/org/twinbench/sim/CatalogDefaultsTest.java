@@ -74,6 +74,7 @@ class CatalogDefaultsTest {
                 node("estimate", NodeCatalog.CBPE_MONITOR),
                 node("retrain", NodeCatalog.RETRAIN_POLICY),
                 node("endpoint", NodeCatalog.DEPLOYMENT),
+                node("thief", NodeCatalog.EXTRACTION_ATTACK),
                 node("metrics", NodeCatalog.SLICE_METRICS)));
         List<String> chain = List.of("loans", "cov", "mix", "prior", "concept", "noise", "flips", "missing", "scale",
                 "outliers", "poison", "model");
@@ -84,7 +85,7 @@ class CatalogDefaultsTest {
         for (String[] edge : new String[][] {{"poison", "challenger"}, {"model", "promote"}, {"challenger", "promote"},
             {"model", "delay"}, {"delay", "accuracy"}, {"delay", "errors"}, {"model", "drift"}, {"model", "scores"}, {"model", "joint"},
             {"model", "estimate"}, {"accuracy", "retrain"}, {"errors", "retrain"}, {"retrain", "model"},
-            {"model", "endpoint"}, {"model", "metrics"}}) {
+            {"model", "endpoint"}, {"endpoint", "thief"}, {"model", "metrics"}}) {
             edges.add(new ScenarioEdge(edge[0], edge[1]));
         }
         return new Scenario("every node type", "", 3, nodes, edges);

@@ -206,7 +206,11 @@ final class OperationNodes {
                                     + "label (the top-1 decision only)").oneOf("score", "rounded", "label"),
                             optional("answer_decimals", INTEGER, 1L, "Decimals of a rounded answer").range(0.0, 6.0),
                             optional("query_limit", INTEGER, 0L, "Rate limit: queries one caller gets answered per "
-                                    + "step (0: no limit)").range(0.0, null)),
+                                    + "step (0: no limit)").range(0.0, null),
+                            optional("student", TEXT, "none", "Distillation: none serves the model; logistic serves a "
+                                    + "logistic regression trained on the model's scores of the reference rows, its "
+                                    + "service time scaled by its measured scoring time over the model's")
+                                    .oneOf("none", "logistic")),
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.EXTRACTION_ATTACK, "Deployment", "Model extraction attack",
                     "An attacker queries the deployment it is connected to (a budget of queries per step), trains a "

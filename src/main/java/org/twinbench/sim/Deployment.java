@@ -24,11 +24,14 @@ import java.util.SplittableRandom;
  * {@code answerDecimals} decimals) or {@code label} (the top-1 decision only), and {@code queryLimit} caps
  * the queries one caller gets answered per step (0: no limit). The run's own metrics keep measuring the
  * model's scores.
+ * <p>
+ * {@code modelBytes} is the size of the served model's {@code .twinmodel} file (-1: unknown), recorded per
+ * step as {@code model_bytes}.
  */
 public record Deployment(String nodeId, boolean cloud, double medianMs, double sigma, double networkRttMs,
                          int batchSize, double maxPerSecond, double stepSeconds, double costPer1000,
                          double fixedCostPerStep, boolean quantized, Answers answers, int answerDecimals,
-                         int queryLimit) {
+                         int queryLimit, long modelBytes) {
 
     /** What the endpoint returns to a caller. */
     public enum Answers {
@@ -44,7 +47,16 @@ public record Deployment(String nodeId, boolean cloud, double medianMs, double s
                       int batchSize, double maxPerSecond, double stepSeconds, double costPer1000,
                       double fixedCostPerStep, boolean quantized) {
         this(nodeId, cloud, medianMs, sigma, networkRttMs, batchSize, maxPerSecond, stepSeconds, costPer1000,
-                fixedCostPerStep, quantized, Answers.SCORE, 0, 0);
+                fixedCostPerStep, quantized, Answers.SCORE, 0, 0, -1);
+    }
+
+    /**
+     * This endpoint serving a model of {@code bytes} bytes (as a {@code .twinmodel} file; -1 unknown) whose
+     * service time is {@code scale} times the one stated (a distilled student's measured time over its teacher's).
+     */
+    public Deployment serving(double scale, long bytes) {
+        return new Deployment(nodeId, cloud, medianMs * scale, sigma, networkRttMs, batchSize, maxPerSecond,
+                stepSeconds, costPer1000, fixedCostPerStep, quantized, answers, answerDecimals, queryLimit, bytes);
     }
 
     /**
@@ -105,6 +117,9 @@ public record Deployment(String nodeId, boolean cloud, double medianMs, double s
         out.measure("latency_p95_ms", percentile(sorted, 0.95));
         out.measure("latency_p99_ms", percentile(sorted, 0.99));
         out.measure("cost", requests / 1000.0 * costPer1000 + fixedCostPerStep);
+        if (modelBytes >= 0) {
+            out.measure("model_bytes", modelBytes);
+        }
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -166,7 +166,7 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                         node.number("step_seconds"), node.number("cost_per_1000"),
                         node.number("fixed_cost_per_step"), node.flag("quantized"),
                         Deployment.Answers.of(node.string("answers")), node.integer("answer_decimals"),
-                        node.integer("query_limit"));
+                        node.integer("query_limit"), -1);
                 case NodeCatalog.EXTRACTION_ATTACK -> attacks.add(extraction(scenario, node, task, deployment,
                         reference, features, modelId));
                 default -> {

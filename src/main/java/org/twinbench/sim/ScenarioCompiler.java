@@ -55,7 +55,9 @@ public final class ScenarioCompiler {
         ScenarioNode modelNode = scenario.modelNodes().get(0);
         ScenarioModel scenarioModel = ScenarioModel.of(modelNode, origin.reference(), schema, scenario.seed(),
                 origin.provenance().sha256(), baseDir, listener);
-        TaskModel model = scenarioModel.model();
+        ServedModel served = ServedModel.of(scenario, modelNode, scenarioModel.model(), origin.reference(),
+                baseDir, listener);
+        TaskModel model = served.model();
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
         String positive = scenarioModel.positive();
@@ -98,7 +100,9 @@ public final class ScenarioCompiler {
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
                         task, task.labels(origin.reference()), positive), operations.policies(),
-                operations.deployment(), operations.selectiveLabels(), challenger,
+                operations.deployment() == null ? null
+                        : operations.deployment().serving(served.serviceScale(), served.bytes()),
+                operations.selectiveLabels(), challenger,
                 SliceBins.fit(scenario, origin.reference()), operations.attacks());
     }
 

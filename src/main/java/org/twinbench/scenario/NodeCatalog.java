@@ -25,6 +25,7 @@ public final class NodeCatalog {
     public static final String SCALE_BUG = "perturbation.scale-bug";
     public static final String OUTLIERS = "perturbation.outliers";
     public static final String POISONING = "perturbation.poisoning";
+    public static final String BOUNDARY_SEEKING = "perturbation.boundary-seeking";
     public static final String LOGISTIC_MODEL = "model.logistic";
     public static final String MODEL_BUNDLE = "model.bundle";
     public static final String ONNX_MODEL = "model.onnx";

@@ -68,8 +68,12 @@ public final class ScenarioCompiler {
         List<Perturbation> poisoning = new ArrayList<>();
         List<String> slices = new ArrayList<>();
         double threshold = 0.5;
+        double decisionThreshold = scenario.nodesOfKind(NodeCatalog.SLICE_METRICS).stream()
+                .mapToDouble(n -> n.number("threshold")).findFirst().orElse(threshold);
         for (ScenarioNode node : scenario.topologicalOrder()) {
-            Perturbation perturbation = PerturbationFactory.create(node, schema, labels);
+            Perturbation perturbation = NodeCatalog.BOUNDARY_SEEKING.equals(node.type())
+                    ? PerturbationFactory.boundarySeeking(node, schema, origin.reference(), model, decisionThreshold)
+                    : PerturbationFactory.create(node, schema, labels);
             if (perturbation != null) {
                 (NodeCatalog.POISONING.equals(node.type()) ? poisoning : perturbations).add(perturbation);
             }

@@ -62,6 +62,7 @@ class CatalogDefaultsTest {
                 node("scale", NodeCatalog.SCALE_BUG, "column", "loan_amount"),
                 node("outliers", NodeCatalog.OUTLIERS, "column", "debt_to_income"),
                 node("poison", NodeCatalog.POISONING),
+                node("toward", NodeCatalog.BOUNDARY_SEEKING, "columns", List.of("income", "age")),
                 node("model", NodeCatalog.LOGISTIC_MODEL, "target", "defaulted", "features", features, "positive", "yes"),
                 node("challenger", NodeCatalog.CHALLENGER, "features", List.of("income", "age", "region")),
                 node("promote", NodeCatalog.PROMOTE_POLICY),
@@ -77,7 +78,7 @@ class CatalogDefaultsTest {
                 node("thief", NodeCatalog.EXTRACTION_ATTACK),
                 node("metrics", NodeCatalog.SLICE_METRICS)));
         List<String> chain = List.of("loans", "cov", "mix", "prior", "concept", "noise", "flips", "missing", "scale",
-                "outliers", "poison", "model");
+                "outliers", "poison", "toward", "model");
         List<ScenarioEdge> edges = new ArrayList<>();
         for (int i = 1; i < chain.size(); i++) {
             edges.add(new ScenarioEdge(chain.get(i - 1), chain.get(i)));

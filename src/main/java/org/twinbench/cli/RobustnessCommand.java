@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleUnaryOperator;
 import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code robustness}: for each numeric feature of a binary model, the smallest shift (in the feature's sd, up or
- * down) and the smallest scale that take the model's accuracy on labelled held-out rows below a limit, found by
- * {@link RobustnessSearch} (docs/cli.md#robustness).
+ * down) and the smallest scale, and for each categorical feature the smallest share of rows swapped to one
+ * category, that take the model's accuracy on labelled held-out rows below a limit, found by
+ * {@link RobustnessSearch}; overall and, with {@code --slice}, per slice (docs/cli.md#robustness).
  */
 @Command(name = "robustness", mixinStandardHelpOptions = true,
         description = "Per feature, the smallest shift or scale of its values that takes a model's accuracy below a "
@@ -50,14 +52,25 @@ public final class RobustnessCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double maxShift;
 
+    @Option(names = "--slice", paramLabel = "COL",
+            description = "Also a profile for each value of this categorical column, on that slice's rows alone.")
+    String slice;
+
     @Mixin
     JsonOption json;
 
-    /** One feature's profile: the smallest strengths (NaN: the limit holds up to the maximum). */
-    record Profile(String feature, double shiftUp, double shiftDown, double scaleUp) {
-        /** The smaller shift: features are ranked by it (a scale is not in the same units). */
+    /** Slices with fewer labelled rows than this get no profile of their own. */
+    static final int MIN_SLICE_ROWS = 30;
+
+    /**
+     * One feature's profile: the smallest strengths (NaN: the limit holds up to the maximum). A categorical
+     * feature has {@code swapShare}, the smallest share of rows whose category becomes {@code swapTo}, instead.
+     */
+    record Profile(String feature, double shiftUp, double shiftDown, double scaleUp, String swapTo,
+                   double swapShare) {
+        /** The smaller shift, then (after every number) the swap share: features are ranked by it. */
         double weakest() {
-            return Math.min(nanToMax(shiftUp), nanToMax(shiftDown));
+            return swapTo != null ? 1000 + nanToMax(swapShare) : Math.min(nanToMax(shiftUp), nanToMax(shiftDown));
         }
 
         private static double nanToMax(double v) {
@@ -86,10 +99,64 @@ public final class RobustnessCommand implements Callable<Integer> {
         }
         Frame labelled = ModelInputs.conform(classifier, frame.select(rows), data.toString());
         int[] labels = java.util.Arrays.stream(rows).map(i -> all[i]).toArray();
+        CategoricalColumn sliceColumn = slice == null ? null : sliceColumn(frame, rows);
+        Group overall = group(classifier, labelled, labels);
+        List<Group> slices = new ArrayList<>();
+        if (sliceColumn != null) {
+            for (int code = 0; code < sliceColumn.levels().size(); code++) {
+                int level = code;
+                int[] members = java.util.stream.IntStream.range(0, labels.length)
+                        .filter(i -> sliceColumn.codes()[i] == level).toArray();
+                if (members.length >= MIN_SLICE_ROWS) {
+                    slices.add(group(classifier, labelled.select(members),
+                            java.util.Arrays.stream(members).map(i -> labels[i]).toArray())
+                            .named(sliceColumn.levels().get(code)));
+                }
+            }
+        }
+        PrintWriter out = json.out();
+        if (json.enabled()) {
+            ObjectNode root = toJson(overall);
+            if (sliceColumn != null) {
+                ArrayNode array = root.putArray("slices");
+                for (Group g : slices) {
+                    array.add(toJson(g).put("column", slice).put("value", g.name()));
+                }
+            }
+            json.print(root);
+        } else {
+            print(out, "", overall);
+            for (Group g : slices) {
+                print(out, slice + "=" + TerminalText.oneLine(g.name()) + ": ", g);
+            }
+        }
+        out.flush();
+        return TwinBenchCommand.OK;
+    }
+
+    private CategoricalColumn sliceColumn(Frame frame, int[] rows) {
+        if (!frame.has(slice) || !(frame.column(slice) instanceof CategoricalColumn categorical)) {
+            throw new UserInputException("--slice " + slice + ": " + data + " has no categorical column '" + slice + "'");
+        }
+        return categorical.select(rows);
+    }
+
+    /** The profiles of one group of rows (all of them, or one slice), against its own limit. */
+    record Group(String name, int rows, double accuracy, double limit, List<Profile> profiles) {
+        Group named(String newName) {
+            return new Group(newName, rows, accuracy, limit, profiles);
+        }
+    }
+
+    private Group group(BinaryClassifier classifier, Frame labelled, int[] labels) {
         double base = accuracy(classifier, labelled, labels);
         double limit = base - drop;
         List<Profile> profiles = new ArrayList<>();
         for (String feature : classifier.card().features()) {
+            if (labelled.column(feature) instanceof CategoricalColumn categories) {
+                profiles.add(swap(classifier, labelled, labels, categories, limit));
+                continue;
+            }
             if (!(labelled.column(feature) instanceof NumericColumn column)) {
                 continue;
             }
@@ -103,24 +170,62 @@ public final class RobustnessCommand implements Callable<Integer> {
                     labelled.with(column.withValues(map(values, v -> v * (1 + s)))), labels);
             profiles.add(new Profile(feature, RobustnessSearch.smallestStrength(up, limit, maxShift),
                     RobustnessSearch.smallestStrength(down, limit, maxShift),
-                    RobustnessSearch.smallestStrength(scale, limit, maxShift)));
+                    RobustnessSearch.smallestStrength(scale, limit, maxShift), null, Double.NaN));
         }
         profiles.sort(Comparator.comparingDouble(Profile::weakest));
-        PrintWriter out = json.out();
-        if (json.enabled()) {
-            json.print(toJson(base, limit, labels.length, profiles));
-        } else {
-            out.printf(Locale.ROOT, "accuracy on %d labelled rows: %.4f; limit %.4f (--drop %s)%n", labels.length, base,
-                    limit, drop);
-            out.printf(Locale.ROOT, "%-28s %12s %12s %12s%n", "feature (smallest shift first)", "shift up sd", "shift down sd",
-                    "scale x");
-            for (Profile p : profiles) {
-                out.printf(Locale.ROOT, "%-28s %12s %12s %12s%n", TerminalText.oneLine(p.feature()), format(p.shiftUp()),
-                        format(p.shiftDown()), Double.isNaN(p.scaleUp()) ? "-" : format(1 + p.scaleUp()));
+        return new Group("", labels.length, base, limit, profiles);
+    }
+
+    /**
+     * A categorical feature's category swap: for each category c, the smallest share s of the rows whose value
+     * becomes c (the first ⌈s·n⌉ rows of one seeded shuffle, so a larger share swaps a superset) that takes the
+     * accuracy below the limit; the category needing the smallest share is reported.
+     */
+    private static Profile swap(BinaryClassifier classifier, Frame labelled, int[] labels, CategoricalColumn column,
+                                double limit) {
+        int n = labels.length;
+        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(SWAP_SEED);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        String worst = null;
+        double smallest = Double.NaN;
+        for (int c = 0; c < column.levels().size(); c++) {
+            int category = c;
+            DoubleUnaryOperator swapped = s -> {
+                int[] codes = column.codes().clone();
+                for (int k = 0; k < Math.ceil(s * n); k++) {
+                    codes[order[k]] = category;
+                }
+                return accuracy(classifier, labelled.with(column.withCodes(codes)), labels);
+            };
+            double share = RobustnessSearch.smallestStrength(swapped, limit, 1);
+            if (!Double.isNaN(share) && (Double.isNaN(smallest) || share < smallest)) {
+                smallest = share;
+                worst = column.levels().get(c);
             }
         }
-        out.flush();
-        return TwinBenchCommand.OK;
+        return new Profile(column.name(), Double.NaN, Double.NaN, Double.NaN, worst == null ? "" : worst, smallest);
+    }
+
+    /** The seed of the row order in which categories are swapped. */
+    static final long SWAP_SEED = 24;
+
+    private void print(PrintWriter out, String prefix, Group g) {
+        out.printf(Locale.ROOT, "%saccuracy on %d labelled rows: %.4f; limit %.4f (--drop %s)%n", prefix, g.rows(),
+                g.accuracy(), g.limit(), drop);
+        out.printf(Locale.ROOT, "%-28s %12s %12s %12s %18s%n", "feature (smallest shift first)", "shift up sd",
+                "shift down sd", "scale x", "swap share (to)");
+        for (Profile p : g.profiles()) {
+            String swap = p.swapTo() == null || Double.isNaN(p.swapShare()) ? "-"
+                    : format(p.swapShare()) + " (" + TerminalText.oneLine(p.swapTo()) + ")";
+            out.printf(Locale.ROOT, "%-28s %12s %12s %12s %18s%n", TerminalText.oneLine(p.feature()), format(p.shiftUp()),
+                    format(p.shiftDown()), Double.isNaN(p.scaleUp()) ? "-" : format(1 + p.scaleUp()), swap);
+        }
     }
 
     private static double accuracy(BinaryClassifier classifier, Frame rows, int[] labels) {
@@ -139,15 +244,24 @@ public final class RobustnessCommand implements Callable<Integer> {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
     }
 
-    private ObjectNode toJson(double base, double limit, int rows, List<Profile> profiles) {
+    private static ObjectNode toJson(Group g) {
         ObjectNode root = Json.object();
-        root.put("rows", rows);
-        Json.putNumber(root, "accuracy", base);
-        Json.putNumber(root, "limit", limit);
+        root.put("rows", g.rows());
+        Json.putNumber(root, "accuracy", g.accuracy());
+        Json.putNumber(root, "limit", g.limit());
         ArrayNode array = root.putArray("features");
-        for (Profile p : profiles) {
+        for (Profile p : g.profiles()) {
             ObjectNode node = array.addObject();
             node.put("feature", p.feature());
+            if (p.swapTo() != null) {
+                if (p.swapTo().isEmpty()) {
+                    node.putNull("swap_to");
+                } else {
+                    node.put("swap_to", p.swapTo());
+                }
+                Json.putNumber(node, "swap_share", p.swapShare());
+                continue;
+            }
             Json.putNumber(node, "shift_up_sd", p.shiftUp());
             Json.putNumber(node, "shift_down_sd", p.shiftDown());
             Json.putNumber(node, "scale", Double.isNaN(p.scaleUp()) ? Double.NaN : 1 + p.scaleUp());

@@ -17,7 +17,8 @@ public final class BundledSamples {
             "loans-logistic.onnx", "loans-logistic.onnx.json", "churn-logistic.onnx", "churn-logistic.onnx.json",
             "README.md",
             "demos/whose-accuracy.story.json", "demos/silent-decay.story.json", "demos/edge-or-cloud.story.json",
-            "demos/cloud.twin.json", "demos/edge-quantized.twin.json");
+            "demos/cloud.twin.json", "demos/edge-quantized.twin.json", "demos/model-stealing.story.json",
+            "demos/stealing-scores.twin.json", "demos/stealing-labels.twin.json", "demos/stealing-limited.twin.json");
 
     /** The bundled demo stories, relative to the samples folder. */
     public static final List<String> STORIES = FILES.stream().filter(f -> f.endsWith(".story.json")).toList();

@@ -36,6 +36,8 @@ public final class Limits {
     public static final int BINS = 1_000;
     /** Rows of {@code sample-data --rows} (about 700 MB of loans.csv). */
     public static final int SAMPLE_ROWS = 10_000_000;
+    /** Queries per step of a model-extraction attacker ({@code attack.extraction} {@code budget}). */
+    public static final int EXTRACTION_BUDGET = 100_000;
     /** Characters of one {@code --assert} expression. */
     public static final int ASSERT_LENGTH = 1_000;
 

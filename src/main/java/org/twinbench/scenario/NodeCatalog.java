@@ -25,6 +25,7 @@ public final class NodeCatalog {
     public static final String SCALE_BUG = "perturbation.scale-bug";
     public static final String OUTLIERS = "perturbation.outliers";
     public static final String POISONING = "perturbation.poisoning";
+    public static final String BOUNDARY_SEEKING = "perturbation.boundary-seeking";
     public static final String LOGISTIC_MODEL = "model.logistic";
     public static final String MODEL_BUNDLE = "model.bundle";
     public static final String ONNX_MODEL = "model.onnx";
@@ -44,6 +45,7 @@ public final class NodeCatalog {
     public static final String MULTIVARIATE_DRIFT = "monitor.multivariate-drift";
     public static final String RETRAIN_POLICY = "policy.retrain";
     public static final String DEPLOYMENT = "deployment.endpoint";
+    public static final String EXTRACTION_ATTACK = "attack.extraction";
     public static final String SLICE_METRICS = "monitor.slice-metrics";
 
     private static final List<NodeType> TYPES = assemble();

@@ -200,8 +200,31 @@ final class OperationNodes {
                             optional("step_seconds", NUMBER, 3600.0, "Length of a simulated step").range(0.0, null),
                             optional("cost_per_1000", NUMBER, 0.05, "Cost of 1,000 predictions").range(0.0, null),
                             optional("fixed_cost_per_step", NUMBER, 0.0, "Fixed cost of a step").range(0.0, null),
-                            optional("quantized", BOOLEAN, false, "8-bit model: half the service time, coarser scores")),
+                            optional("quantized", BOOLEAN, false, "8-bit model: half the service time, coarser scores"),
+                            optional("answers", TEXT, "score", "What a caller gets back (a defence against model "
+                                    + "extraction): score (the probability), rounded (to answer_decimals decimals) or "
+                                    + "label (the top-1 decision only)").oneOf("score", "rounded", "label"),
+                            optional("answer_decimals", INTEGER, 1L, "Decimals of a rounded answer").range(0.0, 6.0),
+                            optional("query_limit", INTEGER, 0L, "Rate limit: queries one caller gets answered per "
+                                    + "step (0: no limit)").range(0.0, null),
+                            optional("student", TEXT, "none", "Distillation: none serves the model; logistic serves a "
+                                    + "logistic regression trained on the model's scores of the reference rows, its "
+                                    + "service time scaled by its measured scoring time over the model's")
+                                    .oneOf("none", "logistic")),
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
+            new NodeType(NodeCatalog.EXTRACTION_ATTACK, "Deployment", "Model extraction attack",
+                    "An attacker queries the deployment it is connected to (a budget of queries per step), trains a "
+                            + "surrogate logistic regression on the answers, and the run records its fidelity "
+                            + "(agreement with the deployed model's decisions on the step's rows, which it never "
+                            + "queried) and its own accuracy as the queries add up",
+                    List.of(
+                            optional("budget", INTEGER, 50L, "Queries the attacker sends per step (the deployment's "
+                                    + "query_limit may answer fewer)").range(1.0, (double) Limits.EXTRACTION_BUDGET),
+                            optional("queries", TEXT, "reference", "reference: rows drawn from the reference rows (an "
+                                    + "attacker with data like the model's); uniform: each feature uniform within its "
+                                    + "reference range, categories uniform over the reference's")
+                                    .oneOf("reference", "uniform")),
+                    List.of(SCORED_IN), List.of()),
             new NodeType(NodeCatalog.SLICE_METRICS, "Metrics", "Slice metrics",
                     "The metrics of the model's task per step, overall and per slice: accuracy, precision, recall, F1, "
                             + "AUC, log loss, Brier and ECE (binary); MAE, RMSE, R² and MAPE (regression); accuracy, "

@@ -79,7 +79,15 @@ final class PerturbationNodes {
                             share("rate", 0.2, "Share of training rows poisoned at full intensity"),
                             optional("trigger_column", COLUMN, null, "Backdoor: numeric feature that carries the trigger")
                                     .numeric(),
-                            optional("trigger_value", NUMBER, 0.0, "Backdoor: the trigger value"))));
+                            optional("trigger_value", NUMBER, 0.0, "Backdoor: the trigger value"))),
+            type(NodeCatalog.BOUNDARY_SEEKING, "Boundary-seeking perturbation",
+                    "Moves each row toward the model's decision boundary, every listed feature by at most max_shift "
+                            + "of its reference standard deviation (times the intensity); a row that can cross within "
+                            + "that is moved to just where its decision flips",
+                    perturbation(
+                            required("columns", COLUMNS, "Numeric features that may move").numeric(),
+                            optional("max_shift", NUMBER, 0.5, "Largest move of each feature at full intensity, in "
+                                    + "its reference standard deviations").range(0.0, null))));
 
     private PerturbationNodes() {
     }

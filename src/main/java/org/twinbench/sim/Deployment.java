@@ -18,10 +18,68 @@ import java.util.SplittableRandom;
  * </ul>
  * With {@code quantized}, scores are also rounded to 8 bits (multiples of 1/255), which is the
  * accuracy side of the trade-off. Latency percentiles are nearest-rank: the ⌈p·n⌉-th smallest.
+ * <p>
+ * Defences against model extraction shape what the endpoint answers to an outside caller
+ * ({@link #answer}): {@code answers} is {@code score} (the probability), {@code rounded} (to
+ * {@code answerDecimals} decimals) or {@code label} (the top-1 decision only), and {@code queryLimit} caps
+ * the queries one caller gets answered per step (0: no limit). The run's own metrics keep measuring the
+ * model's scores.
+ * <p>
+ * {@code modelBytes} is the size of the served model's {@code .twinmodel} file (-1: unknown), recorded per
+ * step as {@code model_bytes}.
  */
 public record Deployment(String nodeId, boolean cloud, double medianMs, double sigma, double networkRttMs,
                          int batchSize, double maxPerSecond, double stepSeconds, double costPer1000,
-                         double fixedCostPerStep, boolean quantized) {
+                         double fixedCostPerStep, boolean quantized, Answers answers, int answerDecimals,
+                         int queryLimit, long modelBytes) {
+
+    /** What the endpoint returns to a caller. */
+    public enum Answers {
+        SCORE, ROUNDED, LABEL;
+
+        public static Answers of(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** An endpoint without defences: full scores, no query limit. */
+    public Deployment(String nodeId, boolean cloud, double medianMs, double sigma, double networkRttMs,
+                      int batchSize, double maxPerSecond, double stepSeconds, double costPer1000,
+                      double fixedCostPerStep, boolean quantized) {
+        this(nodeId, cloud, medianMs, sigma, networkRttMs, batchSize, maxPerSecond, stepSeconds, costPer1000,
+                fixedCostPerStep, quantized, Answers.SCORE, 0, 0, -1);
+    }
+
+    /**
+     * This endpoint serving a model of {@code bytes} bytes (as a {@code .twinmodel} file; -1 unknown) whose
+     * service time is {@code scale} times the one stated (a distilled student's measured time over its teacher's).
+     */
+    public Deployment serving(double scale, long bytes) {
+        return new Deployment(nodeId, cloud, medianMs * scale, sigma, networkRttMs, batchSize, maxPerSecond,
+                stepSeconds, costPer1000, fixedCostPerStep, quantized, answers, answerDecimals, queryLimit, bytes);
+    }
+
+    /**
+     * What a caller receives for the model's positive-class {@code scores}: as delivered ({@link #deliver}),
+     * then rounded to {@code answerDecimals} decimals, or only the decision (1 at or above {@code threshold}).
+     */
+    public double[] answer(double[] scores, double threshold) {
+        double[] out = deliver(scores).clone();
+        double unit = Math.pow(10, answerDecimals);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (answers) {
+                case SCORE -> out[i];
+                case ROUNDED -> Math.rint(out[i] * unit) / unit;
+                case LABEL -> out[i] >= threshold ? 1 : 0;
+            };
+        }
+        return out;
+    }
+
+    /** How many of {@code asked} queries of one caller in one step are answered. */
+    public int admitted(int asked) {
+        return queryLimit > 0 ? Math.min(asked, queryLimit) : asked;
+    }
 
     /** The scores as the deployed model returns them. */
     public double[] deliver(double[] scores) {
@@ -59,6 +117,9 @@ public record Deployment(String nodeId, boolean cloud, double medianMs, double s
         out.measure("latency_p95_ms", percentile(sorted, 0.95));
         out.measure("latency_p99_ms", percentile(sorted, 0.99));
         out.measure("cost", requests / 1000.0 * costPer1000 + fixedCostPerStep);
+        if (modelBytes >= 0) {
+            out.measure("model_bytes", modelBytes);
+        }
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -14,6 +14,8 @@ import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.data.Task;
+import org.twinbench.sim.attack.Attack;
+import org.twinbench.sim.attack.Extraction;
 import org.twinbench.sim.monitor.AlarmThreshold;
 import org.twinbench.sim.monitor.CategoricalDriftMonitor;
 import org.twinbench.sim.monitor.ClassMixDriftMonitor;
@@ -39,9 +41,9 @@ import org.twinbench.sim.policy.PromotePolicy;
 import org.twinbench.sim.policy.RetrainPolicy;
 import org.twinbench.stats.CategoricalDrift;
 
-/** The label delay, monitors, policies and deployment of a scenario, built from its nodes. */
+/** The label delay, monitors, policies, deployment and attacks of a scenario, built from its nodes. */
 public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitors, List<Policy> policies,
-                  Deployment deployment) {
+                  Deployment deployment, List<Attack> attacks) {
 
     /** The class-mix drift threshold when the node sets none (class mixes are not calibrated yet). */
     private static final double CLASS_MIX_THRESHOLD = 0.25;
@@ -77,6 +79,7 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
         boolean selective = false;
         List<Monitor> monitors = new ArrayList<>();
         List<Policy> policies = new ArrayList<>();
+        List<Attack> attacks = new ArrayList<>();
         Deployment deployment = null;
         for (ScenarioNode node : scenario.topologicalOrder()) {
             switch (node.type()) {
@@ -161,13 +164,33 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                         node.number("latency_sigma"), node.number("network_rtt_ms"),
                         node.integer("batch_size"), node.number("max_per_second"),
                         node.number("step_seconds"), node.number("cost_per_1000"),
-                        node.number("fixed_cost_per_step"), node.flag("quantized"));
+                        node.number("fixed_cost_per_step"), node.flag("quantized"),
+                        Deployment.Answers.of(node.string("answers")), node.integer("answer_decimals"),
+                        node.integer("query_limit"), -1);
+                case NodeCatalog.EXTRACTION_ATTACK -> attacks.add(extraction(scenario, node, task, deployment,
+                        reference, features, modelId));
                 default -> {
                     // Sources, perturbations and models are built by the compiler.
                 }
             }
         }
-        return new Operations(labelDelay, selective, monitors, policies, deployment);
+        return new Operations(labelDelay, selective, monitors, policies, deployment, attacks);
+    }
+
+    /** An extraction attack on the deployment node it is connected to; binary models only. */
+    private static Attack extraction(Scenario scenario, ScenarioNode node, ModelTask task, Deployment deployment,
+                                     Frame reference, List<String> features, String modelId) {
+        List<String> from = upstream(scenario, node.id());
+        if (deployment == null || !from.contains(deployment.nodeId())) {
+            throw new ScenarioException("node " + node.id() + ": an extraction attack queries a deployment; connect "
+                    + "a deployment.endpoint node to it");
+        }
+        if (task.task() != Task.BINARY) {
+            throw new ScenarioException("node " + node.id() + ": extraction is simulated for binary models; the "
+                    + "model of node " + modelId + " is a " + task.task().id() + " model");
+        }
+        return new Extraction(node.id(), node.integer("budget"), Extraction.Queries.of(node.string("queries")),
+                deployment, task.threshold(), reference, features, scenario.seed());
     }
 
     /**

@@ -69,8 +69,10 @@ public final class ScenarioCompiler {
         ScenarioNode modelNode = scenario.modelNodes().get(0);
         ScenarioModel scenarioModel = ScenarioModel.of(modelNode, origin.reference(), schema, scenario.seed(),
                 origin.provenance().sha256(), baseDir, listener);
-        TaskModel model = scenarioModel.model();
-        double trainingRowsShare = TrainingRows.share(modelNode, model.card(), origin, listener);
+        ServedModel served = ServedModel.of(scenario, modelNode, scenarioModel.model(), origin.reference(),
+                baseDir, listener);
+        TaskModel model = served.model();
+        double trainingRowsShare = TrainingRows.share(modelNode, scenarioModel.model().card(), origin, listener);
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
         String positive = scenarioModel.positive();
@@ -81,8 +83,12 @@ public final class ScenarioCompiler {
         List<Perturbation> poisoning = new ArrayList<>();
         List<String> slices = new ArrayList<>();
         double threshold = 0.5;
+        double decisionThreshold = scenario.nodesOfKind(NodeCatalog.SLICE_METRICS).stream()
+                .mapToDouble(n -> n.number("threshold")).findFirst().orElse(threshold);
         for (ScenarioNode node : scenario.topologicalOrder()) {
-            Perturbation perturbation = PerturbationFactory.create(node, schema, labels);
+            Perturbation perturbation = NodeCatalog.BOUNDARY_SEEKING.equals(node.type())
+                    ? PerturbationFactory.boundarySeeking(node, schema, origin.reference(), model, decisionThreshold)
+                    : PerturbationFactory.create(node, schema, labels);
             if (perturbation != null) {
                 (NodeCatalog.POISONING.equals(node.type()) ? poisoning : perturbations).add(perturbation);
             }
@@ -113,8 +119,11 @@ public final class ScenarioCompiler {
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
                         task, task.labels(origin.reference()), positive), operations.policies(),
-                operations.deployment(), operations.selectiveLabels(), challenger,
-                SliceBins.fit(scenario, origin.reference()), new PlanNotes(notes, trainingRowsShare));
+                operations.deployment() == null ? null
+                        : operations.deployment().serving(served.serviceScale(), served.bytes()),
+                operations.selectiveLabels(), challenger,
+                SliceBins.fit(scenario, origin.reference()), operations.attacks(),
+                new PlanNotes(notes, trainingRowsShare));
     }
 
     /**

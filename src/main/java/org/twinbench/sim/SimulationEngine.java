@@ -6,6 +6,7 @@ import java.util.List;
 import org.twinbench.data.Frame;
 import org.twinbench.data.Task;
 import org.twinbench.model.TaskModel;
+import org.twinbench.sim.attack.Attack;
 import org.twinbench.sim.monitor.Monitor;
 import org.twinbench.sim.perturb.Perturbation;
 import org.twinbench.sim.policy.Challenger;
@@ -61,6 +62,7 @@ public final class SimulationEngine {
         private final ArrayDeque<LabelledBatch> awaitingLabels = new ArrayDeque<>();
         private final List<Monitor.Watch> watches = new ArrayList<>();
         private final List<Policy.Run> policies = new ArrayList<>();
+        private final List<Attack.Run> attackers = new ArrayList<>();
         private TaskModel model;
 
         Run(SimulationPlan plan, int replicate) {
@@ -71,6 +73,7 @@ public final class SimulationEngine {
             this.task = plan.modelTask();
             plan.monitors().forEach(m -> watches.add(m.start()));
             plan.policies().forEach(p -> policies.add(p.start()));
+            plan.attacks().forEach(a -> attackers.add(a.start()));
         }
 
         /** The step's results; null when the source has no more rows (a followed file that ended). */
@@ -111,6 +114,9 @@ public final class SimulationEngine {
             }
             for (Monitor.Watch watch : watches) {
                 watch.observe(arrived, current, out);
+            }
+            for (Attack.Run attacker : attackers) {
+                attacker.step(step, model, batch, labels, out);
             }
             for (Policy.Run policy : policies) {
                 model = policy.act(step, arrived, model, out);

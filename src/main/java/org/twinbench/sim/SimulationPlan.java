@@ -4,6 +4,7 @@ import java.util.List;
 import org.twinbench.data.DataProvenance;
 import org.twinbench.model.TaskModel;
 import org.twinbench.scenario.Scenario;
+import org.twinbench.sim.attack.Attack;
 import org.twinbench.sim.monitor.Monitor;
 import org.twinbench.sim.perturb.Perturbation;
 import org.twinbench.sim.policy.Challenger;
@@ -22,13 +23,14 @@ import org.twinbench.sim.source.DatasetSource;
  *     the step metrics still measure every row (the twin knows the truth)
  * @param challenger a challenger scoring a share of the rows, or null
  * @param sliceBins how the slice columns become slices (numeric ones binned)
+ * @param attacks attackers querying the deployment each step (after the monitors)
  * @param notes what compiling found worth telling beside the results
  */
 public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
                              TaskModel model, List<String> sliceColumns, double threshold, int steps,
                              DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
                              Deployment deployment, boolean selectiveLabels, Challenger challenger,
-                             SliceBins sliceBins, PlanNotes notes) {
+                             SliceBins sliceBins, List<Attack> attacks, PlanNotes notes) {
 
     public SimulationPlan {
         perturbations = List.copyOf(perturbations);
@@ -36,6 +38,7 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
         monitors = List.copyOf(monitors);
         policies = List.copyOf(policies);
         sliceBins = sliceBins == null ? SliceBins.NONE : sliceBins;
+        attacks = attacks == null ? List.of() : List.copyOf(attacks);
         notes = notes == null ? PlanNotes.NONE : notes;
     }
 
@@ -43,9 +46,20 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
     public SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
                           TaskModel model, List<String> sliceColumns, double threshold, int steps,
                           DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
-                          Deployment deployment, boolean selectiveLabels, Challenger challenger, SliceBins sliceBins) {
+                          Deployment deployment, boolean selectiveLabels, Challenger challenger,
+                          SliceBins sliceBins, List<Attack> attacks) {
         this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, labelDelay, monitors,
-                policies, deployment, selectiveLabels, challenger, sliceBins, PlanNotes.NONE);
+                policies, deployment, selectiveLabels, challenger, sliceBins, attacks, PlanNotes.NONE);
+    }
+
+    /** A plan without attacks, with nothing noted. */
+    public SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
+                          TaskModel model, List<String> sliceColumns, double threshold, int steps,
+                          DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
+                          Deployment deployment, boolean selectiveLabels, Challenger challenger,
+                          SliceBins sliceBins) {
+        this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, labelDelay, monitors,
+                policies, deployment, selectiveLabels, challenger, sliceBins, List.of(), PlanNotes.NONE);
     }
 
     /** A plan whose slice columns are all categorical. */
@@ -99,6 +113,6 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
     public SimulationPlan withSteps(int newSteps) {
         int actual = source.steps(newSteps);
         return new SimulationPlan(scenario, source, perturbations, model, sliceColumns, threshold, actual, data,
-                labelDelay, monitors, policies, deployment, selectiveLabels, challenger, sliceBins, notes);
+                labelDelay, monitors, policies, deployment, selectiveLabels, challenger, sliceBins, attacks, notes);
     }
 }

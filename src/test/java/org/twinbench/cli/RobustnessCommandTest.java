@@ -76,4 +76,106 @@ class RobustnessCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).contains("no column 'y'").doesNotContain("\n");
     }
+
+    @Test
+    void findsTheShareOfSwappedCategoriesThatCostsTheDrop() throws IOException {
+        // y = (g == a), g half a, half b: swapping a share s of the rows to one category flips the half of them
+        // that had the other one, so accuracy is 1 - s/2 and a drop of 0.2 needs s = 0.4.
+        for (String name : new String[] {"train.csv", "held-out.csv"}) {
+            SplittableRandom random = new SplittableRandom(name.length());
+            StringBuilder text = new StringBuilder("g,x,y\n");
+            for (int i = 0; i < 20000; i++) {
+                boolean a = random.nextBoolean();
+                text.append(a ? "a" : "b").append(',').append(gaussian(random)).append(',').append(a ? "yes" : "no")
+                        .append('\n');
+            }
+            Files.writeString(dir.resolve(name), text);
+        }
+        Path model = dir.resolve("g.twinmodel");
+        CliRunner trained = CliRunner.run("train", "--data", dir.resolve("train.csv").toString(), "--target", "y",
+                "--algo", "logistic", "--holdout", "0", "--keep-leaky", "--out", model.toString());
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        CliRunner result = CliRunner.run("robustness", "--model", model.toString(), "--data",
+                dir.resolve("held-out.csv").toString(), "--drop", "0.2", "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode g = null;
+        for (JsonNode feature : new ObjectMapper().readTree(result.out()).get("features")) {
+            g = feature.get("feature").asText().equals("g") ? feature : g;
+        }
+        assertThat(g.get("swap_share").asDouble()).isCloseTo(0.4, within(0.02));
+        assertThat(g.get("swap_to").asText()).isIn("a", "b");
+    }
+
+    /**
+     * Per slice of scikit-learn's breast cancer data, against an exact answer: for a logistic model, shifting
+     * feature j up by s sd flips row i exactly at s_i = -z_i / (w_j sd), so the accuracy is a step function whose
+     * first step below the limit is found by walking the sorted s_i.
+     */
+    @Test
+    void breastCancerSlicesMatchTheExactCrossingOfALogisticModel() throws IOException {
+        java.util.List<String> lines = Files.readAllLines(Path.of("src/test/resources/mission/breast.csv"));
+        java.util.List<String> header = java.util.List.of(lines.get(0).split(","));
+        int area = header.indexOf("mean_area");
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(lines.get(0) + ",size"));
+        for (String line : lines.subList(1, lines.size())) {
+            out.add(line + "," + (Double.parseDouble(line.split(",")[area]) > 600 ? "large" : "small"));
+        }
+        Path data = dir.resolve("breast.csv");
+        Files.write(data, out);
+        org.twinbench.data.Frame frame = org.twinbench.data.TableLoader.load(data).frame();
+        java.util.List<String> features = java.util.List.of("worst_radius", "mean_texture", "worst_smoothness");
+        org.twinbench.model.LogisticModel model = org.twinbench.model.ModelTrainer.trainLogistic(frame, "diagnosis",
+                features, "malignant", 1, "t");
+        Path file = dir.resolve("breast.twinmodel");
+        org.twinbench.model.ModelBundle.write(model, file);
+        CliRunner result = CliRunner.run("robustness", "--model", file.toString(), "--data", data.toString(),
+                "--drop", "0.1", "--slice", "size", "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.get("slices")).hasSize(2);
+        double[] coefficients = model.coefficients();
+        for (JsonNode slice : json.get("slices")) {
+            String value = slice.get("value").asText();
+            int[] rows = java.util.stream.IntStream.range(0, frame.rowCount())
+                    .filter(i -> frame.categorical("size").get(i).equals(value)).toArray();
+            org.twinbench.data.Frame part = frame.select(rows);
+            int[] labels = org.twinbench.data.BinaryLabels.encode(part.column("diagnosis"), "malignant");
+            double[] scores = model.scorePositive(part);
+            int j = 0;
+            double sd = part.numeric(features.get(j)).standardDeviation();
+            double w = coefficients[j] / ((org.twinbench.model.FeatureEncoder.Numeric) model.encoder().features()
+                    .get(j)).sd();
+            java.util.List<double[]> crossings = new java.util.ArrayList<>();
+            int correct = 0;
+            for (int i = 0; i < rows.length; i++) {
+                double z = Math.log(scores[i] / (1 - scores[i]));
+                int predicted = z >= 0 ? 1 : 0;
+                correct += predicted == labels[i] ? 1 : 0;
+                double at = -z / (w * sd);
+                if (at > 0) {
+                    crossings.add(new double[] {at, predicted == labels[i] ? -1 : 1});
+                }
+            }
+            crossings.sort(java.util.Comparator.comparingDouble(c -> c[0]));
+            double limit = (double) correct / rows.length - 0.1;
+            double expected = Double.NaN;
+            int now = correct;
+            for (double[] c : crossings) {
+                now += (int) c[1];
+                if ((double) now / rows.length < limit && c[0] <= 5) {
+                    expected = c[0];
+                    break;
+                }
+            }
+            JsonNode profile = null;
+            for (JsonNode feature : slice.get("features")) {
+                profile = feature.get("feature").asText().equals(features.get(j)) ? feature : profile;
+            }
+            System.out.printf("breast cancer, size=%s (%d rows): worst_radius shift up %.6f sd, exact %.6f%n", value,
+                    rows.length, profile.get("shift_up_sd").asDouble(), expected);
+            assertThat(slice.get("rows").asInt()).isEqualTo(rows.length);
+            assertThat(expected).as(value).isNotNaN();
+            assertThat(profile.get("shift_up_sd").asDouble()).as(value).isCloseTo(expected, within(1e-6));
+        }
+    }
 }

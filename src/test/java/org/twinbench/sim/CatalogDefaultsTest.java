@@ -62,6 +62,7 @@ class CatalogDefaultsTest {
                 node("scale", NodeCatalog.SCALE_BUG, "column", "loan_amount"),
                 node("outliers", NodeCatalog.OUTLIERS, "column", "debt_to_income"),
                 node("poison", NodeCatalog.POISONING),
+                node("toward", NodeCatalog.BOUNDARY_SEEKING, "columns", List.of("income", "age")),
                 node("model", NodeCatalog.LOGISTIC_MODEL, "target", "defaulted", "features", features, "positive", "yes"),
                 node("challenger", NodeCatalog.CHALLENGER, "features", List.of("income", "age", "region")),
                 node("promote", NodeCatalog.PROMOTE_POLICY),
@@ -74,9 +75,10 @@ class CatalogDefaultsTest {
                 node("estimate", NodeCatalog.CBPE_MONITOR),
                 node("retrain", NodeCatalog.RETRAIN_POLICY),
                 node("endpoint", NodeCatalog.DEPLOYMENT),
+                node("thief", NodeCatalog.EXTRACTION_ATTACK),
                 node("metrics", NodeCatalog.SLICE_METRICS)));
         List<String> chain = List.of("loans", "cov", "mix", "prior", "concept", "noise", "flips", "missing", "scale",
-                "outliers", "poison", "model");
+                "outliers", "poison", "toward", "model");
         List<ScenarioEdge> edges = new ArrayList<>();
         for (int i = 1; i < chain.size(); i++) {
             edges.add(new ScenarioEdge(chain.get(i - 1), chain.get(i)));
@@ -84,7 +86,7 @@ class CatalogDefaultsTest {
         for (String[] edge : new String[][] {{"poison", "challenger"}, {"model", "promote"}, {"challenger", "promote"},
             {"model", "delay"}, {"delay", "accuracy"}, {"delay", "errors"}, {"model", "drift"}, {"model", "scores"}, {"model", "joint"},
             {"model", "estimate"}, {"accuracy", "retrain"}, {"errors", "retrain"}, {"retrain", "model"},
-            {"model", "endpoint"}, {"model", "metrics"}}) {
+            {"model", "endpoint"}, {"endpoint", "thief"}, {"model", "metrics"}}) {
             edges.add(new ScenarioEdge(edge[0], edge[1]));
         }
         return new Scenario("every node type", "", 3, nodes, edges);

@@ -4,6 +4,8 @@ import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
+import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.TaskModel;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
@@ -21,14 +23,8 @@ public final class PerturbationFactory {
         if (!node.type().startsWith("perturbation.")) {
             return null;
         }
-        String sliceColumn = node.string("slice_column");
+        String sliceColumn = sliceColumn(node, data);
         String sliceValue = node.string("slice_value");
-        if (sliceColumn != null) {
-            requireColumn(node, data, sliceColumn);
-            if (sliceValue == null) {
-                throw node.problem("slice_value", "is required with slice_column");
-            }
-        }
         Schedule schedule = Schedule.of(node);
         Perturbation perturbation = switch (node.type()) {
             case NodeCatalog.COVARIATE_SHIFT -> covariateShift(node, data, schedule);
@@ -62,6 +58,41 @@ public final class PerturbationFactory {
         boolean filtersItself = perturbation instanceof PriorShift;
         return perturbation == null || sliceColumn == null || filtersItself ? perturbation
                 : new SliceFilter(perturbation, sliceColumn, sliceValue);
+    }
+
+    /**
+     * The boundary-seeking perturbation of a node against {@code model} (the scenario's, binary) deciding at
+     * {@code threshold}: each column's bound is {@code max_shift} reference standard deviations.
+     */
+    public static Perturbation boundarySeeking(ScenarioNode node, Frame data, Frame reference, TaskModel model,
+                                               double threshold) {
+        if (!(model instanceof BinaryClassifier classifier)) {
+            throw new ScenarioException("node " + node.id() + ": rows are moved toward the decision boundary of a "
+                    + "binary model; this model is a " + model.task().id() + " model");
+        }
+        java.util.List<String> columns = numericColumns(node, data);
+        double[] bounds = new double[columns.size()];
+        for (int j = 0; j < bounds.length; j++) {
+            requireKind(node, reference, columns.get(j), NumericColumn.class, "numeric");
+            bounds[j] = node.number("max_shift") * reference.numeric(columns.get(j)).standardDeviation();
+        }
+        Perturbation perturbation = new BoundarySeeking(node.id(), columns, bounds, classifier, threshold,
+                Schedule.of(node));
+        String sliceColumn = sliceColumn(node, data);
+        return sliceColumn == null ? perturbation : new SliceFilter(perturbation, sliceColumn,
+                node.string("slice_value"));
+    }
+
+    /** The node's slice column, checked against the data and to come with a slice value; null when it has none. */
+    private static String sliceColumn(ScenarioNode node, Frame data) {
+        String sliceColumn = node.string("slice_column");
+        if (sliceColumn != null) {
+            requireColumn(node, data, sliceColumn);
+            if (node.string("slice_value") == null) {
+                throw node.problem("slice_value", "is required with slice_column");
+            }
+        }
+        return sliceColumn;
     }
 
     /** Shift/scale the values, or (mode "resample") importance-resample whole rows by the feature. */

@@ -36,7 +36,28 @@ public final class Branch {
         return new SimulationPlan(plan.scenario(), plan.source(), perturbations, plan.model(), plan.sliceColumns(),
                 plan.threshold(), plan.steps(), plan.data(), plan.labelDelay(), plan.monitors(), policies,
                 plan.deployment(), plan.selectiveLabels(), plan.challenger() == null ? null
-                : plan.challenger().from(step), plan.sliceBins(), plan.notes());
+                : plan.challenger().from(step), plan.sliceBins(), attacksFrom(plan.attacks(), step), plan.notes());
+    }
+
+    /** Attackers that start at {@code step}: before the branch the history had none. */
+    private static List<org.twinbench.sim.attack.Attack> attacksFrom(List<org.twinbench.sim.attack.Attack> attacks,
+                                                                    int step) {
+        return attacks.stream().<org.twinbench.sim.attack.Attack>map(attack -> new org.twinbench.sim.attack.Attack() {
+            @Override
+            public String nodeId() {
+                return attack.nodeId();
+            }
+
+            @Override
+            public Run start() {
+                Run run = attack.start();
+                return (at, deployed, rows, labels, out) -> {
+                    if (at >= step) {
+                        run.step(at, deployed, rows, labels, out);
+                    }
+                };
+            }
+        }).toList();
     }
 
     /**
@@ -51,7 +72,8 @@ public final class Branch {
 
     /** True when the plan has something a branch holds off before its step. */
     public static boolean changesAnything(SimulationPlan plan) {
-        return !plan.perturbations().isEmpty() || !plan.policies().isEmpty() || plan.challenger() != null;
+        return !plan.perturbations().isEmpty() || !plan.policies().isEmpty() || plan.challenger() != null
+                || !plan.attacks().isEmpty();
     }
 
     /** A perturbation that leaves the batches before {@code from} as they are. */

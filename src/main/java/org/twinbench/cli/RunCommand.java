@@ -251,6 +251,12 @@ public final class RunCommand implements Callable<Integer> {
                 stdout.println("recorded as run " + id + " (twinbench runs show " + id + ")");
             }
             verdicts.stream().filter(RunAssertion.Verdict::passed).forEach(v -> stdout.println(v.describe()));
+            if (outcome.topSlices() != null) {
+                outcome.topSlices().slices().stream().limit(3).forEach(s -> stdout.printf(Locale.ROOT,
+                        "worst slice: %s, %d rows, accuracy %.3f [%.3f, %.3f] vs %.3f elsewhere (p = %.2g)%n",
+                        org.twinbench.report.SliceJson.describe(s), s.n(), s.accuracy(), s.low(), s.high(),
+                        s.restAccuracy(), s.pValue()));
+            }
         }
         stdout.flush();
         PrintWriter stderr = json.err();

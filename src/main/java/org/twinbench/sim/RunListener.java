@@ -17,6 +17,13 @@ public interface RunListener {
     default void onStep(StepResult result, int totalSteps) {
     }
 
+    /**
+     * The worst slices of the run's labelled rows ({@link SliceSample}), once, just before a completed run's
+     * {@link #onFinish}; not called for a regression run or one without labelled rows.
+     */
+    default void onTopSlices(org.twinbench.stats.SliceFinder.Result slices) {
+    }
+
     default void onFinish(RunStatus status) {
     }
 }

@@ -252,10 +252,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             verdicts.stream().filter(RunAssertion.Verdict::passed).forEach(v -> stdout.println(v.describe()));
             if (outcome.topSlices() != null) {
-                outcome.topSlices().slices().stream().limit(3).forEach(s -> stdout.printf(Locale.ROOT,
-                        "worst slice: %s, %d rows, accuracy %.3f [%.3f, %.3f] vs %.3f elsewhere (p = %.2g)%n",
-                        org.twinbench.report.SliceJson.describe(s), s.n(), s.accuracy(), s.low(), s.high(),
-                        s.restAccuracy(), s.pValue()));
+                outcome.topSlices().slices().stream().limit(3)
+                        .forEach(s -> stdout.println("worst slice: " + org.twinbench.report.SliceJson.line(s)));
             }
         }
         stdout.flush();

@@ -34,6 +34,15 @@ public final class SliceJson {
         }
     }
 
+    /**
+     * A slice in one line, as {@code run} prints it and the window lists it: {@code clinic=C & shift=night,
+     * 63 rows, accuracy 0.317 [0.216, 0.440] vs 0.984 elsewhere (p = 4.6e-61)}.
+     */
+    public static String line(SliceFinder.Slice s) {
+        return String.format(java.util.Locale.ROOT, "%s, %d rows, accuracy %.3f [%.3f, %.3f] vs %.3f elsewhere (p = %.2g)",
+                describe(s), s.n(), s.accuracy(), s.low(), s.high(), s.restAccuracy(), s.pValue());
+    }
+
     /** A slice's predicates as {@code column=value & column=value}. */
     public static String describe(SliceFinder.Slice slice) {
         return String.join(" & ", slice.predicates().stream().map(p -> p.column() + "=" + p.value()).toList());

@@ -6,14 +6,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.twinbench.stats.SliceFinder;
 
 /**
  * Runs the replicates of a plan (Monte Carlo over the random draws: replicate r draws from
  * (seed, node, r, step)) in parallel on a pool of {@code threads}, and collects each replicate's
  * steps in replicate order, so the outcome does not depend on the number of threads. At the end of a completed
- * run, the worst slices of the replicates' pooled labelled rows ({@link SliceSample}) go to the listener's
- * {@link RunListener#onTopSlices} and into the outcome.
+ * run, what the replicates found in their rows ({@link RunFindings}: the worst slices of their pooled labelled
+ * rows, the outcome's names) goes to the listener's {@link RunListener#onFindings} and into the outcome.
  */
 public final class Experiment {
 
@@ -42,13 +41,13 @@ public final class Experiment {
             }
             // Complete when every replicate ran to its end: all its steps, or the end of a followed file.
             boolean complete = java.util.Arrays.stream(statuses).allMatch(st -> st == RunStatus.COMPLETED);
-            SliceFinder.Result top = complete ? SliceSample.find(samples) : null;
-            if (top != null) {
+            RunFindings found = complete ? SliceSample.findings(samples, plan) : null;
+            if (found != null) {
                 synchronized (listener) {
-                    listener.onTopSlices(top);
+                    listener.onFindings(found);
                 }
             }
-            return new RunOutcome(results, complete ? RunStatus.COMPLETED : RunStatus.CANCELLED, top);
+            return new RunOutcome(results, complete ? RunStatus.COMPLETED : RunStatus.CANCELLED, found);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             control.cancel();

@@ -18,10 +18,10 @@ public interface RunListener {
     }
 
     /**
-     * The worst slices of the run's labelled rows ({@link SliceSample}), once, just before a completed run's
-     * {@link #onFinish}; not called for a regression run or one without labelled rows.
+     * What the run found in its rows ({@link RunFindings}: the worst slices of its labelled rows, the outcome's
+     * names), once, just before a completed run's {@link #onFinish}.
      */
-    default void onTopSlices(org.twinbench.stats.SliceFinder.Result slices) {
+    default void onFindings(RunFindings findings) {
     }
 
     default void onFinish(RunStatus status) {

@@ -25,8 +25,8 @@ public final class SimulationEngine {
     }
 
     /**
-     * Runs one replicate on its own: at its end, the worst slices of its labelled rows go to
-     * {@link RunListener#onTopSlices} before {@link RunListener#onFinish}.
+     * Runs one replicate on its own: at its end, what it found in its rows goes to
+     * {@link RunListener#onFindings} before {@link RunListener#onFinish}.
      */
     public static RunStatus run(SimulationPlan plan, int replicate, RunListener listener, RunControl control) {
         SliceSample sample = new SliceSample(plan, replicate);
@@ -49,10 +49,7 @@ public final class SimulationEngine {
             @Override
             public void onFinish(RunStatus status) {
                 if (status == RunStatus.COMPLETED) {
-                    org.twinbench.stats.SliceFinder.Result found = SliceSample.find(List.of(sample));
-                    if (found != null) {
-                        listener.onTopSlices(found);
-                    }
+                    listener.onFindings(SliceSample.findings(List.of(sample), plan));
                 }
                 listener.onFinish(status);
             }

@@ -26,7 +26,8 @@ import org.twinbench.stats.SliceFinder;
  * <p>{@link #find} pools the replicates' reservoirs (each replicate sees as many rows, so the pooled rows are a
  * uniform sample stratified by replicate), cuts numeric columns into {@value #BINS} quantile ranges of the
  * sampled values as {@code slices} does ({@link ColumnSlicing#of}), and runs {@link SliceFinder} with
- * {@link #OPTIONS}. Regression runs keep nothing: a slice is judged on its accuracy.
+ * {@link #OPTIONS}. Regression runs keep nothing: a slice is judged on its accuracy. It also notes the texts
+ * of a binary label's other class, so the verdict can name both values ({@link RunFindings}).
  */
 public final class SliceSample {
 
@@ -44,6 +45,8 @@ public final class SliceSample {
     private final List<String> features;
     private final boolean logged;
     private final String target;
+    /** The label's texts on rows that are not of the positive class (at most two kept: one is a name). */
+    private final Set<String> others = new LinkedHashSet<>();
     private List<String> names;
     private double[][] numbers;
     private String[][] texts;
@@ -70,6 +73,12 @@ public final class SliceSample {
     void offer(Frame batch, int[] labels, boolean[] right) {
         if (names == null) {
             choose(batch);
+        }
+        Column label = others.size() > 1 ? null : batch.find(target).orElse(null);
+        for (int i = 0; label != null && i < labels.length && others.size() < 2; i++) {
+            if (labels[i] == 0 && !label.isMissing(i)) {
+                others.add(BinaryLabels.text(label, i));
+            }
         }
         Column[] columns = new Column[names.size()];
         for (int c = 0; c < columns.length; c++) {
@@ -154,6 +163,20 @@ public final class SliceSample {
     /** Rows kept. */
     public int size() {
         return size;
+    }
+
+    /**
+     * What the replicates found: the worst slices of their pooled reservoirs and, for a binary model, the
+     * outcome's positive value and its one other value (null when the label held several or none).
+     */
+    static RunFindings findings(List<SliceSample> samples, SimulationPlan plan) {
+        ModelTask task = plan.modelTask();
+        if (task.task() != org.twinbench.data.Task.BINARY) {
+            return new RunFindings(find(samples), null, null);
+        }
+        Set<String> others = new LinkedHashSet<>();
+        samples.forEach(s -> others.addAll(s.others));
+        return new RunFindings(find(samples), task.positive(), others.size() == 1 ? others.iterator().next() : null);
     }
 
     /** The worst slices of the pooled reservoirs, or null when no replicate kept a row. */

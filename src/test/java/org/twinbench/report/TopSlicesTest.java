@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.Experiment;
 import org.twinbench.sim.RunControl;
+import org.twinbench.sim.RunFindings;
 import org.twinbench.sim.RunListener;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunSeries;
@@ -78,14 +79,16 @@ class TopSlicesTest {
     }
 
     @Test
-    void aSingleReplicateRunTellsItsListenerTheSameSlices() {
+    void aSingleReplicateRunTellsItsListenerTheSameSlicesAndTheOutcomesNames() {
         SimulationPlan plan = plan();
         List<SliceFinder.Result> told = new ArrayList<>();
         List<String> order = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         SimulationEngine.run(plan, 0, new RunListener() {
             @Override
-            public void onTopSlices(SliceFinder.Result slices) {
-                told.add(slices);
+            public void onFindings(RunFindings found) {
+                told.add(found.topSlices());
+                names.add(found.positive() + "/" + found.negative());
                 order.add("slices");
             }
 
@@ -97,5 +100,7 @@ class TopSlicesTest {
         assertThat(order).containsExactly("slices", "finish");
         RunOutcome pooled = Experiment.run(plan, 1, 1, new RunListener() { }, new RunControl());
         assertThat(told.get(0)).isEqualTo(pooled.topSlices());
+        // The outcome's own values, for the headline's wording.
+        assertThat(names).containsExactly("malignant/benign");
     }
 }

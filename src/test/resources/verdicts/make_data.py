@@ -19,3 +19,12 @@ frame["area_band"] = ["band%02d" % (b + 1) for b in band]
 frame = frame.sample(frac=1.0, random_state=20).reset_index(drop=True)
 frame.to_csv("breast-cancer-51.csv", index=False)
 print(frame["area_band"].nunique(), "bands;", len(frame), "rows")
+
+# digits.csv: scikit-learn's handwritten digits (1,797 rows, 64 pixel counts 0-16, digit), shuffled with seed 20.
+# Split 1,100 / 697 it is a reference above 1,000 rows, so the drift command's default rule decides by distances.
+from sklearn.datasets import load_digits
+
+digits = load_digits(as_frame=True).frame.rename(columns={"target": "digit"}).astype(int)
+digits = digits.sample(frac=1.0, random_state=20).reset_index(drop=True)
+digits.to_csv("digits.csv", index=False)
+print(len(digits), "digits rows")

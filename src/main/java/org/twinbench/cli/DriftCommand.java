@@ -59,6 +59,12 @@ public final class DriftCommand implements Callable<Integer> {
                     + "Repeatable, per column with COL=T.")
     List<String> thresholds = new ArrayList<>();
 
+    @Option(names = "--false-alarm-rate", defaultValue = "0.01", paramLabel = "R",
+            description = "A column decided by a distance without --threshold drifts when the distance exceeds what "
+                    + "a current table exchangeable with the reference reaches with probability R, calibrated on "
+                    + "resamples of the reference (default: ${DEFAULT-VALUE}).")
+    double falseAlarmRate;
+
     @Option(names = "--correction", defaultValue = "none", paramLabel = "none|bonferroni|bh",
             description = "Multiple-testing correction of the p-values before the dataset decision "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -94,6 +100,9 @@ public final class DriftCommand implements Callable<Integer> {
         if (!(share > 0 && share <= 1)) {
             throw new UserInputException("--share must be in (0, 1], not " + share);
         }
+        if (!(falseAlarmRate > 0 && falseAlarmRate < 1)) {
+            throw new UserInputException("--false-alarm-rate must be in (0, 1), not " + falseAlarmRate);
+        }
         Correction chosenCorrection = parseCorrection(correction);
         Frame ref = load(reference);
         Frame cur = load(current);
@@ -101,10 +110,15 @@ public final class DriftCommand implements Callable<Integer> {
         DriftOptions options = DriftOptions.parse(methods, thresholds, names);
         List<Compared> compared = new ArrayList<>();
         List<DriftRule> rules = new ArrayList<>();
+        List<Boolean> calibratedColumns = new ArrayList<>();
         for (String name : names) {
             Compared c = compare(name, ref.column(name), cur.column(name));
             compared.add(c);
-            rules.add(options.ruleFor(name, c.drift().kind(), ref.rowCount()));
+            DriftRule rule = options.ruleFor(name, c.drift().kind(), ref.rowCount());
+            boolean calibrated = !options.hasThreshold(name) && !rule.method().isPValue() && c.drift().computed();
+            rules.add(calibrated ? DriftCalibration.calibrate(rule, name, ref.column(name), cur.column(name),
+                    falseAlarmRate, seed) : rule);
+            calibratedColumns.add(calibrated);
         }
         DatasetDrift result = DatasetDrift.decide(compared.stream().map(Compared::drift).toList(), rules,
                 chosenCorrection, share);
@@ -113,12 +127,21 @@ public final class DriftCommand implements Callable<Integer> {
         PrintWriter out = json.out();
         if (json.enabled()) {
             ObjectNode root = toJson(ref, cur, compared, result, chosenCorrection);
+            root.put("false_alarm_rate", falseAlarmRate);
+            for (int i = 0; i < compared.size(); i++) {
+                ((ObjectNode) root.get("columns").get(i)).put("calibrated", calibratedColumns.get(i));
+            }
             if (together != null) {
                 root.set("multivariate", together.toJson());
             }
             json.print(root);
         } else {
             printTable(out, ref, cur, compared, result);
+            if (calibratedColumns.contains(true)) {
+                out.printf(Locale.ROOT, "thresholds of distances calibrated to a %s false-alarm rate per column (%d "
+                        + "resamples of the reference; --threshold overrides)%n", format(falseAlarmRate),
+                        org.twinbench.stats.NullCalibration.resamples(falseAlarmRate));
+            }
             if (together != null) {
                 together.print(out);
             }
@@ -178,7 +201,7 @@ public final class DriftCommand implements Callable<Integer> {
                 pii);
     }
 
-    private static CategoricalColumn asCategories(Column column) {
+    static CategoricalColumn asCategories(Column column) {
         if (column instanceof CategoricalColumn categorical) {
             return categorical;
         }

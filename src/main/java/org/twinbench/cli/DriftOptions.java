@@ -85,6 +85,11 @@ final class DriftOptions {
         return column;
     }
 
+    /** Whether the user set the threshold of this column (for it, or for every column). */
+    boolean hasThreshold(String column) {
+        return globalThreshold != null || columnThresholds.containsKey(column);
+    }
+
     DriftRule ruleFor(String column, String kind, long referenceRows) {
         DriftMethod method = columnMethods.get(column);
         if (method != null && !method.appliesTo(kind)) {

@@ -191,22 +191,7 @@ public final class SlicesCommand implements Callable<Integer> {
         root.put("tested", result.tested());
         ArrayNode searched = root.putArray("columns");
         slicings.forEach(s -> searched.add(s.name()));
-        ArrayNode list = root.putArray("slices");
-        for (SliceFinder.Slice slice : result.slices()) {
-            ObjectNode node = list.addObject();
-            ArrayNode predicates = node.putArray("predicates");
-            for (SliceFinder.Predicate p : slice.predicates()) {
-                predicates.addObject().put("column", p.column()).put("value", p.value());
-            }
-            node.put("n", slice.n());
-            number(node, "accuracy", slice.accuracy());
-            number(node, "rest_accuracy", slice.restAccuracy());
-            ObjectNode interval = node.putObject("interval");
-            number(interval, "low", slice.low());
-            number(interval, "high", slice.high());
-            number(node, "effect", slice.effect());
-            number(node, "p_value", slice.pValue());
-        }
+        org.twinbench.report.SliceJson.addAll(root.putArray("slices"), result);
         return root;
     }
 
@@ -228,10 +213,8 @@ public final class SlicesCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%7s %9s %9s %18s %10s  %s%n", "n", "accuracy", "rest", "95% interval", "p-value",
                 "slice");
         for (SliceFinder.Slice s : result.slices()) {
-            List<String> parts = new ArrayList<>();
-            s.predicates().forEach(p -> parts.add(p.column() + "=" + p.value()));
             out.printf(Locale.ROOT, "%7d %9.4f %9.4f   [%.4f, %.4f] %10.3g  %s%n", s.n(), s.accuracy(),
-                    s.restAccuracy(), s.low(), s.high(), s.pValue(), String.join(" & ", parts));
+                    s.restAccuracy(), s.low(), s.high(), s.pValue(), org.twinbench.report.SliceJson.describe(s));
         }
     }
 }

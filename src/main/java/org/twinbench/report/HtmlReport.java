@@ -68,6 +68,7 @@ public final class HtmlReport {
             html.append("<h3>").append(metric).append(" by ").append(Html.escape(group.getKey())).append("</h3>\n")
                     .append(SvgChart.render(metric + " by " + group.getKey(), lines, series.windowStarts())).append('\n');
         }
+        TopSlicesSection.render(html, outcome);
         VerdictSection.calibration(html, outcome, series.steps());
         VerdictSection.fairness(html, outcome, series);
         MonitorSection.render(html, series);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.sim.RunFindings;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunStatus;
@@ -110,7 +111,12 @@ public final class RunRecording {
          * stores a run with {@code --replicates}, and marks the run {@link RunState#COMPLETED}.
          */
         public void finishReplicates(List<List<StepResult>> replicates) {
-            Results results = Results.of(replicates);
+            finishReplicates(replicates, null);
+        }
+
+        /** As {@link #finishReplicates(List)}, with what the run found in its rows (null: nothing known). */
+        public void finishReplicates(List<List<StepResult>> replicates, RunFindings findings) {
+            Results results = Results.of(replicates, findings);
             finish(results.outcome(), results.summary(), results.series());
         }
 
@@ -152,7 +158,11 @@ public final class RunRecording {
     private record Results(RunOutcome outcome, RunSeries series, RunSummary summary) {
 
         static Results of(List<List<StepResult>> replicates) {
-            RunOutcome outcome = new RunOutcome(replicates, RunStatus.COMPLETED);
+            return of(replicates, null);
+        }
+
+        static Results of(List<List<StepResult>> replicates, RunFindings findings) {
+            RunOutcome outcome = new RunOutcome(replicates, RunStatus.COMPLETED, findings);
             RunSeries series = RunSeries.of(outcome);
             return new Results(outcome, series, RunSummary.of(outcome, series, List.of()));
         }

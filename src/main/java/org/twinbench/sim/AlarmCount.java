@@ -49,7 +49,8 @@ public record AlarmCount(int fired, double expectedFalse, long checks, int other
                 continue;
             }
             boolean quality = alarm.detail().startsWith(DataQualityMonitor.PREFIX)
-                    || alarm.detail().startsWith(OutcomeShareMonitor.PREFIX);
+                    || alarm.detail().startsWith(OutcomeShareMonitor.PREFIX)
+                    || alarm.detail().startsWith(OutcomeShareMonitor.SLICE_PREFIX);
             if ((quality && qualityStated) || (!quality && calibrated.contains(alarm.nodeId()))) {
                 fired++;
             } else {

@@ -10,7 +10,9 @@ import java.util.concurrent.Future;
 /**
  * Runs the replicates of a plan (Monte Carlo over the random draws: replicate r draws from
  * (seed, node, r, step)) in parallel on a pool of {@code threads}, and collects each replicate's
- * steps in replicate order, so the outcome does not depend on the number of threads.
+ * steps in replicate order, so the outcome does not depend on the number of threads. At the end of a completed
+ * run, what the replicates found in their rows ({@link RunFindings}: the worst slices of their pooled labelled
+ * rows, the outcome's names) goes to the listener's {@link RunListener#onFindings} and into the outcome.
  */
 public final class Experiment {
 
@@ -26,9 +28,12 @@ public final class Experiment {
         try {
             List<Future<List<StepResult>>> futures = new ArrayList<>();
             RunStatus[] statuses = new RunStatus[replicates];
+            List<SliceSample> samples = new ArrayList<>();
             for (int r = 0; r < replicates; r++) {
                 int replicate = r;
-                futures.add(pool.submit(() -> runOne(plan, replicate, listener, control, statuses)));
+                SliceSample sample = new SliceSample(plan, replicate);
+                samples.add(sample);
+                futures.add(pool.submit(() -> runOne(plan, replicate, listener, control, statuses, sample)));
             }
             List<List<StepResult>> results = new ArrayList<>();
             for (Future<List<StepResult>> future : futures) {
@@ -36,7 +41,13 @@ public final class Experiment {
             }
             // Complete when every replicate ran to its end: all its steps, or the end of a followed file.
             boolean complete = java.util.Arrays.stream(statuses).allMatch(st -> st == RunStatus.COMPLETED);
-            return new RunOutcome(results, complete ? RunStatus.COMPLETED : RunStatus.CANCELLED);
+            RunFindings found = complete ? SliceSample.findings(samples, plan) : null;
+            if (found != null) {
+                synchronized (listener) {
+                    listener.onFindings(found);
+                }
+            }
+            return new RunOutcome(results, complete ? RunStatus.COMPLETED : RunStatus.CANCELLED, found);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             control.cancel();
@@ -53,7 +64,7 @@ public final class Experiment {
     }
 
     private static List<StepResult> runOne(SimulationPlan plan, int replicate, RunListener listener,
-                                           RunControl control, RunStatus[] statuses) {
+                                           RunControl control, RunStatus[] statuses, SliceSample sample) {
         List<StepResult> steps = new ArrayList<>(Math.min(plan.steps(), 1 << 12));
         statuses[replicate] = SimulationEngine.run(plan, replicate, new RunListener() {
             @Override
@@ -63,7 +74,7 @@ public final class Experiment {
                     listener.onStep(result, totalSteps);
                 }
             }
-        }, control);
+        }, control, sample);
         return steps;
     }
 

@@ -45,8 +45,6 @@ import org.twinbench.stats.CategoricalDrift;
 public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> monitors, List<Policy> policies,
                   Deployment deployment, List<Attack> attacks) {
 
-    /** The class-mix drift threshold when the node sets none (class mixes are not calibrated yet). */
-    private static final double CLASS_MIX_THRESHOLD = 0.25;
 
 
     /**
@@ -116,8 +114,7 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                 case NodeCatalog.PREDICTION_DRIFT -> {
                     String name = node.string("statistic");
                     monitors.add(task.task() == Task.MULTICLASS ? ClassMixDriftMonitor.of(node.id(), referenceScores,
-                            task.classes(), name, node.params().get("threshold") != null ? node.number("threshold")
-                                    : CLASS_MIX_THRESHOLD)
+                            task.classes(), name, alarmThreshold(node, scenario.seed()))
                             : new PredictionDriftMonitor(node.id(), PredictionDriftMonitor.present(referenceScores),
                             name, DriftStatistics.find(node.id(), name), alarmThreshold(node, scenario.seed())));
                 }

@@ -17,6 +17,13 @@ public interface RunListener {
     default void onStep(StepResult result, int totalSteps) {
     }
 
+    /**
+     * What the run found in its rows ({@link RunFindings}: the worst slices of its labelled rows, the outcome's
+     * names), once, just before a completed run's {@link #onFinish}.
+     */
+    default void onFindings(RunFindings findings) {
+    }
+
     default void onFinish(RunStatus status) {
     }
 }

@@ -116,13 +116,13 @@ public final class ScenarioCompiler {
         Operations operations = Operations.of(scenario, modelNode.id(), task, scenarioModel.features(), refit,
                 poisoning, origin.reference(),
                 referenceLabels, referencePredictions, challenger);
+        SliceBins bins = SliceBins.fit(scenario, origin.reference());
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
-                        task, task.labels(origin.reference()), positive), operations.policies(),
+                        task, origin.reference(), slices, bins, positive), operations.policies(),
                 operations.deployment() == null ? null
                         : operations.deployment().serving(served.serviceScale(), served.bytes()),
-                operations.selectiveLabels(), challenger,
-                SliceBins.fit(scenario, origin.reference()), operations.attacks(),
+                operations.selectiveLabels(), challenger, bins, operations.attacks(),
                 new PlanNotes(notes, trainingRowsShare));
     }
 
@@ -131,12 +131,15 @@ public final class ScenarioCompiler {
      * labelled rows are not a sample of the batch).
      */
     private static List<org.twinbench.sim.monitor.Monitor> withOutcomeShare(Operations operations, String sourceId,
-                                                                          ModelTask task, int[] referenceLabels,
+                                                                          ModelTask task, Frame reference,
+                                                                          List<String> slices, SliceBins bins,
                                                                           String positive) {
         List<org.twinbench.sim.monitor.Monitor> monitors = new ArrayList<>(operations.monitors());
-        // The share of the positive class: a binary outcome's prior (multiclass and regression not yet).
-        if (!operations.selectiveLabels() && task.task() == Task.BINARY) {
-            monitors.add(org.twinbench.sim.monitor.OutcomeShareMonitor.of(sourceId, positive, referenceLabels));
+        // The mix of outcomes, overall and per slice: a classifier's prior (a regression has no classes).
+        if (!operations.selectiveLabels() && task.task() != Task.REGRESSION) {
+            List<String> outcomes = task.task() == Task.BINARY ? List.of("not " + positive, positive) : task.classes();
+            monitors.add(org.twinbench.sim.monitor.OutcomeShareMonitor.of(sourceId, outcomes,
+                    task.labels(reference), reference, slices, bins));
         }
         return monitors;
     }

@@ -25,8 +25,43 @@ public final class SimulationEngine {
     private SimulationEngine() {
     }
 
+    /**
+     * Runs one replicate on its own: at its end, what it found in its rows goes to
+     * {@link RunListener#onFindings} before {@link RunListener#onFinish}.
+     */
     public static RunStatus run(SimulationPlan plan, int replicate, RunListener listener, RunControl control) {
-        Run run = new Run(plan, replicate);
+        SliceSample sample = new SliceSample(plan, replicate);
+        RunStatus status = run(plan, replicate, new RunListener() {
+            @Override
+            public void onPhase(String description) {
+                listener.onPhase(description);
+            }
+
+            @Override
+            public void onNote(String note) {
+                listener.onNote(note);
+            }
+
+            @Override
+            public void onStep(StepResult result, int totalSteps) {
+                listener.onStep(result, totalSteps);
+            }
+
+            @Override
+            public void onFinish(RunStatus status) {
+                if (status == RunStatus.COMPLETED) {
+                    listener.onFindings(SliceSample.findings(List.of(sample), plan));
+                }
+                listener.onFinish(status);
+            }
+        }, control, sample);
+        return status;
+    }
+
+    /** Runs one replicate of several, keeping its labelled rows in {@code sample} (see {@link Experiment}). */
+    static RunStatus run(SimulationPlan plan, int replicate, RunListener listener, RunControl control,
+                         SliceSample sample) {
+        Run run = new Run(plan, replicate, sample);
         plan.source().stopWaitingWhen(control::isCancelled);
         try {
             listener.onPhase("Simulating " + plan.steps() + " steps");
@@ -63,10 +98,12 @@ public final class SimulationEngine {
         private final List<Monitor.Watch> watches = new ArrayList<>();
         private final List<Policy.Run> policies = new ArrayList<>();
         private final List<Attack.Run> attackers = new ArrayList<>();
+        private final SliceSample sample;
         private TaskModel model;
 
-        Run(SimulationPlan plan, int replicate) {
+        Run(SimulationPlan plan, int replicate, SliceSample sample) {
             this.plan = plan;
+            this.sample = sample;
             this.replicate = replicate;
             this.seed = plan.scenario().seed();
             this.model = plan.model();
@@ -101,6 +138,13 @@ public final class SimulationEngine {
             StepResult metrics = task.measure(replicate, step, batch, labels, amounts, predicted, plan.sliceColumns(),
                     plan.sliceBins());
 
+            if (amounts == null) {
+                boolean[] right = new boolean[labels.length];
+                for (int i = 0; i < labels.length; i++) {
+                    right[i] = labels[i] >= 0 && task.predictedClass(scores[i]) == labels[i];
+                }
+                sample.offer(batch, labels, right);
+            }
             if (byChallenger != null) {
                 measureArms(labels, amounts, scores, byChallenger, out);
             }

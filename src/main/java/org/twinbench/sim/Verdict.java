@@ -53,7 +53,7 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         int steps = series.steps();
         int window = Math.max(1, steps / 10);
         Pooled all = Pooled.of(outcome, StepResult.OVERALL, 0, steps);
-        level(all, findings);
+        level(outcome, all, steps, findings);
         change(outcome, series, steps, window, findings);
         fairness(outcome, series, steps, window, findings);
         calibration(outcome, steps, window, findings);
@@ -65,10 +65,9 @@ public record Verdict(Light light, String headline, List<String> reasons) {
                 Comparator.reverseOrder()).thenComparingInt(f -> f.order));
         Light worst = findings.stream().map(Finding::light).max(Comparator.naturalOrder()).orElse(Light.GREEN);
         if (worst == Light.GREEN) {
-            double[] ci = WilsonInterval.of(all.accuracy(), (int) all.n);
-            String held = String.format(Locale.ROOT, "The model holds: accuracy %.2f (95%% interval %.2f–%.2f) over "
-                    + "%d labelled rows%s, and no fall that the data can tell from noise.", all.accuracy(), ci[0],
-                    ci[1], all.n, Double.isNaN(all.majority()) ? "" : String.format(Locale.ROOT,
+            String held = String.format(Locale.ROOT, "The model holds: accuracy %.2f (%s) over "
+                    + "%d labelled rows%s, and no fall that the data can tell from noise.", all.accuracy(),
+                    accuracyInterval(outcome, all, steps), all.n, Double.isNaN(all.majority()) ? "" : String.format(Locale.ROOT,
                     ", above always answering the majority class (%.2f)", all.majority()));
             List<String> notes = findings.stream().map(Finding::sentence).toList();
             return new Verdict(Light.GREEN, notes.isEmpty() ? held : held + " " + String.join(" ", notes), notes);
@@ -99,29 +98,39 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         }
     }
 
-    /** The model against always answering the majority class, and its recall, over every labelled row. */
-    private static void level(Pooled all, List<Finding> findings) {
+    /**
+     * The model against always answering the majority class, and its recall, over every labelled row; the
+     * outcome's values named as the data names them ('malignant', 'benign') when the run knows them.
+     */
+    private static void level(RunOutcome outcome, Pooled all, int steps, List<Finding> findings) {
         if (all.n == 0 || all.positives < 0) {
             return;
         }
-        double[] ci = WilsonInterval.of(all.accuracy(), (int) all.n);
+        RunFindings names = outcome.foundOrNone();
+        ReplicateBand band = ReplicateBand.of(perReplicate(outcome, StepResult.OVERALL, 0, steps, 0, 0));
+        double[] ci = band != null ? new double[] {band.low(), band.high()}
+                : WilsonInterval.of(all.accuracy(), (int) all.n);
+        String interval = accuracyInterval(outcome, all, steps);
         double majority = all.majority();
-        String answer = all.positives * 2 > all.n ? "positive" : "negative";
+        String positive = names.positiveOr("'positive'");
+        String answer = all.positives * 2 > all.n ? positive
+                : names.negativeOr(names.positive() == null ? "'negative'" : "not " + positive);
+        String ofPositives = names.positive() == null ? "the positives" : positive;
         double recall = all.recall();
         double[] recallCi = WilsonInterval.of(recall, (int) all.positives);
         String misses = Double.isNaN(recall) ? "the model is wrong more often than a constant answer"
-                : String.format(Locale.ROOT, "the model misses %.0f%% of the positives", 100 * (1 - recall));
+                : String.format(Locale.ROOT, "the model misses %.0f%% of %s", 100 * (1 - recall), ofPositives);
         if (ci[1] < majority) {
-            findings.add(new Finding(Light.RED, 2, String.format(Locale.ROOT, "%s — always answering '%s' scores "
-                    + "higher: accuracy %.2f (95%% interval %.2f–%.2f) against %.2f.", capital(misses), answer,
-                    all.accuracy(), ci[0], ci[1], majority)));
+            findings.add(new Finding(Light.RED, 2, String.format(Locale.ROOT, "%s — always answering %s scores "
+                    + "higher: accuracy %.2f (%s) against %.2f.", capital(misses), answer, all.accuracy(), interval,
+                    majority)));
         } else if (ci[0] <= majority) {
             findings.add(new Finding(Light.AMBER, 2, String.format(Locale.ROOT, "The model is not clearly better "
-                    + "than always answering '%s': accuracy %.2f (95%% interval %.2f–%.2f) against %.2f.", answer,
-                    all.accuracy(), ci[0], ci[1], majority)));
+                    + "than always answering %s: accuracy %.2f (%s) against %.2f.", answer, all.accuracy(), interval,
+                    majority)));
         } else if (!Double.isNaN(recall) && all.positives >= MIN_ROWS && recallCi[1] < 1.0 / 3) {
             findings.add(new Finding(Light.AMBER, 3, String.format(Locale.ROOT, "The model catches only %.0f%% of "
-                    + "the positives (95%% interval %.0f–%.0f%%).", 100 * recall, 100 * recallCi[0],
+                    + "%s (95%% interval %.0f–%.0f%%).", 100 * recall, ofPositives, 100 * recallCi[0],
                     100 * recallCi[1])));
         }
     }
@@ -144,12 +153,16 @@ public record Verdict(Light light, String headline, List<String> reasons) {
                 continue;
             }
             double drop = first.accuracy() - last.accuracy();
-            double[] ci = newcombe(first.correct, first.n, last.correct, last.n);
+            // With replicates, the fall of each replicate and their band; else Newcombe's interval of the pooled rows.
+            ReplicateBand band = ReplicateBand.of(perReplicate(outcome, slice, 0, window, steps - window, steps));
+            double[] ci = band != null ? new double[] {band.low(), band.high()}
+                    : newcombe(first.correct, first.n, last.correct, last.n);
             if (ci[0] > 0 && drop > worst) {
                 worst = drop;
-                worstSentence = String.format(Locale.ROOT, "Accuracy falls by %.3f%s (%.2f → %.2f; 95%% interval of "
-                        + "the fall %.3f–%.3f).", drop, StepResult.OVERALL.equals(slice) ? "" : " in " + slice,
-                        first.accuracy(), last.accuracy(), ci[0], ci[1]);
+                worstSentence = String.format(Locale.ROOT, "Accuracy falls by %.3f%s (%.2f → %.2f; %s).", drop,
+                        StepResult.OVERALL.equals(slice) ? "" : " in " + slice, first.accuracy(), last.accuracy(),
+                        band != null ? band.describe("%.3f") + " of the fall"
+                                : String.format(Locale.ROOT, "95%% interval of the fall %.3f–%.3f", ci[0], ci[1]));
             }
         }
         if (worstSentence != null) {
@@ -301,6 +314,35 @@ public record Verdict(Light light, String headline, List<String> reasons) {
             }
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** The interval of the overall accuracy as the headline words it: the replicate band, or Wilson's. */
+    private static String accuracyInterval(RunOutcome outcome, Pooled all, int steps) {
+        ReplicateBand band = ReplicateBand.of(perReplicate(outcome, StepResult.OVERALL, 0, steps, 0, 0));
+        if (band != null) {
+            return band.describe("%.2f");
+        }
+        double[] ci = WilsonInterval.of(all.accuracy(), (int) all.n);
+        return String.format(Locale.ROOT, "95%% interval %.2f–%.2f", ci[0], ci[1]);
+    }
+
+    /**
+     * Each replicate's accuracy of a slice over steps {@code [from, to)}, minus its accuracy over
+     * {@code [from2, to2)} when that span is not empty (a fall); NaN for a replicate without rows in a span.
+     * Empty for a run of one replicate.
+     */
+    private static double[] perReplicate(RunOutcome outcome, String slice, int from, int to, int from2, int to2) {
+        int replicates = outcome.replicates().size();
+        if (replicates < 2) {
+            return new double[0];
+        }
+        double[] out = new double[replicates];
+        for (int r = 0; r < replicates; r++) {
+            RunOutcome one = new RunOutcome(List.of(outcome.replicates().get(r)), outcome.status());
+            double value = Pooled.of(one, slice, from, to).accuracy();
+            out[r] = from2 < to2 ? value - Pooled.of(one, slice, from2, to2).accuracy() : value;
+        }
+        return out;
     }
 
     private static String capital(String s) {

@@ -105,8 +105,8 @@ class VerdictScenariosTest {
         JsonNode summary = run("bad", "loans.csv", Map.of(), List.of(flip), List.of(), false);
         assertThat(summary.path("verdict").asText()).isEqualTo("red");
         // Reversed labels also move the outcome share, which leads as news about the data.
-        assertThat(summary.path("headline").asText()).containsPattern("The model misses \\d+% of the positives — "
-                + "always answering '(positive|negative)' scores higher");
+        assertThat(summary.path("headline").asText()).containsPattern("The model misses \\d+% of 'yes' — "
+                + "always answering '(yes|no)' scores higher");
     }
 
     @Test

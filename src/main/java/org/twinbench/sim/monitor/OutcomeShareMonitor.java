@@ -1,74 +1,194 @@
 package org.twinbench.sim.monitor;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Frame;
 import org.twinbench.sim.Alarm;
-import org.twinbench.stats.TwoProportionTest;
+import org.twinbench.sim.LabelledBatch;
+import org.twinbench.sim.SliceBins;
+import org.twinbench.sim.StepOutput;
+import org.twinbench.stats.CategoricalDrift;
+import org.twinbench.stats.CategoricalReference;
 
 /**
- * Compares the share of positive labels that arrive at each step with the reference's, as every run does
- * (it needs no node): a prior shift — often only a file sorted by its outcome and replayed in order — is
- * reported as such, with the way out. Alarms (detail starting with {@value #PREFIX}) in the step the share
- * starts to differ and again only after it has recovered, when the two-sided two-proportion z-test of the
- * step's labels against the reference's has p below {@value #ALPHA} and the shares differ by at least
- * {@value #MIN_DIFFERENCE}.
+ * Compares the mix of outcomes among the labels that arrive at each step with the reference's, as every run
+ * does (it needs no node): a prior shift — often only a file sorted by its outcome and replayed in order — is
+ * reported as such, with the way out. The test is Pearson's chi-square test of homogeneity of the 2 × k table
+ * (reference against the step's labels, one column per outcome seen on either side, no continuity correction;
+ * for a yes/no outcome it is the two-sided pooled two-proportion z-test). It alarms (detail starting with
+ * {@value #PREFIX}) in the step the mix starts to differ and again only after it has recovered, when p is below
+ * {@value #ALPHA} and some outcome's share differs by at least {@value #MIN_DIFFERENCE}.
+ *
+ * <p>The same check runs within every slice of the run's slice columns (numeric ones binned as the slice
+ * metrics bin them) that holds at least {@value #MIN_ROWS} labels in the step and in the reference, at
+ * {@value #ALPHA} divided by the number of slices tested in the step (Bonferroni), so the slices together
+ * keep the overall check's false-alarm rate; their alarms start with {@value #SLICE_PREFIX} and name the slice.
  *
  * @param nodeId the source node, under whose id the alarm is raised
- * @param positives positive labels among the reference's {@code labelled} rows
+ * @param outcomes the outcome names by label code (yes/no: the other value's name first, then the positive)
+ * @param reference the reference's labels by code (−1: none)
+ * @param referenceSlices the reference's slice of each row, per slice column (empty: overall only)
+ * @param bins how the slice columns become slices
  */
-public record OutcomeShareMonitor(String nodeId, String positiveLabel, long positives, long labelled)
-        implements Monitor {
+public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] reference,
+                                  Map<String, CategoricalColumn> referenceSlices, SliceBins bins) implements Monitor {
 
     /** The start of every outcome-share alarm's detail. */
     public static final String PREFIX = "outcome share: ";
+    /**
+     * The start of a slice's outcome-share alarm: news about one group (its outcome changed, whatever the cause),
+     * reported and counted but not leading the verdict as a prior shift of the whole data does.
+     */
+    public static final String SLICE_PREFIX = "slice outcome share: ";
     static final double ALPHA = 0.001;
     static final double MIN_DIFFERENCE = 0.10;
+    /** Labels a slice needs in the step and in the reference to be tested. */
+    static final int MIN_ROWS = 30;
 
-    /** The monitor of reference labels coded 1 (positive), 0 or −1 (missing). */
+    public OutcomeShareMonitor {
+        outcomes = List.copyOf(outcomes);
+        referenceSlices = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(referenceSlices));
+    }
+
+    /** The overall check of a yes/no outcome's reference labels, coded 1 (positive), 0 or −1 (missing). */
     public static OutcomeShareMonitor of(String nodeId, String positiveLabel, int[] referenceLabels) {
-        long positives = 0;
-        long labelled = 0;
-        for (int label : referenceLabels) {
-            positives += label == 1 ? 1 : 0;
-            labelled += label >= 0 ? 1 : 0;
+        return new OutcomeShareMonitor(nodeId, List.of("not " + positiveLabel, positiveLabel), referenceLabels,
+                Map.of(), SliceBins.NONE);
+    }
+
+    /**
+     * The check of every run: {@code outcomes} by label code, the reference's labels, and its slices of the
+     * run's {@code sliceColumns} present in the reference frame.
+     */
+    public static OutcomeShareMonitor of(String nodeId, List<String> outcomes, int[] referenceLabels, Frame reference,
+                                         List<String> sliceColumns, SliceBins bins) {
+        Map<String, CategoricalColumn> slices = new LinkedHashMap<>();
+        for (String column : sliceColumns) {
+            if (reference.has(column)) {
+                slices.put(column, bins.values(reference, column));
+            }
         }
-        return new OutcomeShareMonitor(nodeId, positiveLabel, positives, labelled);
+        return new OutcomeShareMonitor(nodeId, outcomes, referenceLabels, slices, bins);
     }
 
     @Override
     public AlarmRate alarmRate() {
-        return new AlarmRate(nodeId, 1, ALPHA, true);
+        return new AlarmRate(nodeId, referenceSlices.isEmpty() ? 1 : 2, ALPHA, true);
     }
 
     @Override
     public Watch start() {
-        boolean[] differs = new boolean[1];
+        Map<String, Boolean> differs = new HashMap<>();
+        Map<String, int[]> referenceBySlice = new LinkedHashMap<>();
+        referenceSlices.forEach((column, slices) -> split(column, slices, reference, referenceBySlice));
         return (arrived, current, out) -> {
-            if (arrived.isEmpty() || labelled == 0) {
-                return;
-            }
-            long k = 0;
-            long n = 0;
-            for (var batch : arrived) {
+            List<Integer> labels = new ArrayList<>();
+            Map<String, List<Integer>> bySlice = new LinkedHashMap<>();
+            for (LabelledBatch batch : arrived) {
                 for (int label : batch.labels()) {
-                    k += label == 1 ? 1 : 0;
-                    n += label >= 0 ? 1 : 0;
+                    if (label >= 0) {
+                        labels.add(label);
+                    }
+                }
+                for (String column : referenceSlices.keySet()) {
+                    if (batch.rows().has(column)) {
+                        CategoricalColumn slices = bins.values(batch.rows(), column);
+                        for (int i = 0; i < batch.labels().length; i++) {
+                            int code = slices.codes()[i];
+                            if (batch.labels()[i] >= 0 && code >= 0) {
+                                bySlice.computeIfAbsent(column + "=" + slices.levels().get(code),
+                                        k -> new ArrayList<>()).add(batch.labels()[i]);
+                            }
+                        }
+                    }
                 }
             }
-            if (n == 0) {
-                return;
+            check("", reference, toArray(labels), ALPHA, differs, out);
+            List<String> tested = bySlice.keySet().stream().filter(slice -> bySlice.get(slice).size() >= MIN_ROWS
+                    && referenceBySlice.containsKey(slice) && labelled(referenceBySlice.get(slice)) >= MIN_ROWS)
+                    .toList();
+            for (String slice : tested) {
+                check(slice, referenceBySlice.get(slice), toArray(bySlice.get(slice)), ALPHA / tested.size(), differs,
+                        out);
             }
-            double share = (double) k / n;
-            double reference = (double) positives / labelled;
-            double z = TwoProportionTest.z(k, n, positives, labelled);
-            double p = Double.isNaN(z) ? 1 : 2 * (1 - TwoProportionTest.normalCdf(Math.abs(z)));
-            boolean now = p < ALPHA && Math.abs(share - reference) >= MIN_DIFFERENCE;
-            if (now && !differs[0]) {
-                out.signal(nodeId, Alarm.ALARM, String.format(Locale.ROOT, PREFIX + "%.0f%% '%s' in the %d labels "
-                        + "that arrived, against %.0f%% in the reference: a prior shift; if the file is sorted by "
-                        + "its outcome, shuffle it (source sampling per-step) or replay it by a time column",
-                        100 * share, positiveLabel, n, 100 * reference));
-            }
-            differs[0] = now;
         };
+    }
+
+    /** Tests one step's labels against the reference's; alarms when the mix starts to differ. */
+    private void check(String slice, int[] referenceLabels, int[] labels, double alpha, Map<String, Boolean> differs,
+                       StepOutput out) {
+        int n = labelled(labels);
+        int m = labelled(referenceLabels);
+        if (n == 0 || m == 0) {
+            return;
+        }
+        CategoricalDrift drift = CategoricalReference.of(referenceLabels, outcomes).compare(labels, outcomes);
+        double p = Double.isNaN(drift.chi2PValue()) ? 1 : drift.chi2PValue();
+        // The outcome whose share moved most; of two, the second (a yes/no outcome's positive value).
+        int named = 0;
+        double[] share = shares(labels);
+        double[] was = shares(referenceLabels);
+        for (int c = 1; c < outcomes.size(); c++) {
+            if (Math.abs(share[c] - was[c]) > Math.abs(share[named] - was[named])) {
+                named = c;
+            }
+        }
+        double largest = Math.abs(share[named] - was[named]);
+        named = outcomes.size() == 2 ? 1 : named;
+        boolean now = p < alpha && largest >= MIN_DIFFERENCE;
+        if (now && !Boolean.TRUE.equals(differs.get(slice)) && slice.isEmpty()) {
+            out.signal(nodeId, Alarm.ALARM, String.format(Locale.ROOT, PREFIX + "%.0f%% '%s' in the %d labels "
+                    + "that arrived, against %.0f%% in the reference: a prior shift; if the file is sorted by "
+                    + "its outcome, shuffle it (source sampling per-step) or replay it by a time column",
+                    100 * share[named], outcomes.get(named), n, 100 * was[named]));
+        } else if (now && !Boolean.TRUE.equals(differs.get(slice))) {
+            out.signal(nodeId, Alarm.ALARM, String.format(Locale.ROOT, SLICE_PREFIX + "%.0f%% '%s' in the %d labels "
+                    + "of %s that arrived, against %.0f%% in the reference of %s", 100 * share[named],
+                    outcomes.get(named), n, slice, 100 * was[named], slice));
+        }
+        differs.put(slice, now);
+    }
+
+    private double[] shares(int[] labels) {
+        double[] counts = new double[outcomes.size()];
+        int n = 0;
+        for (int label : labels) {
+            if (label >= 0 && label < counts.length) {
+                counts[label]++;
+                n++;
+            }
+        }
+        for (int c = 0; c < counts.length; c++) {
+            counts[c] = n == 0 ? 0 : counts[c] / n;
+        }
+        return counts;
+    }
+
+    private static int labelled(int[] labels) {
+        int n = 0;
+        for (int label : labels) {
+            n += label >= 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static void split(String column, CategoricalColumn slices, int[] labels, Map<String, int[]> into) {
+        Map<String, List<Integer>> lists = new LinkedHashMap<>();
+        for (int i = 0; i < labels.length && i < slices.size(); i++) {
+            int code = slices.codes()[i];
+            if (code >= 0 && labels[i] >= 0) {
+                lists.computeIfAbsent(column + "=" + slices.levels().get(code), k -> new ArrayList<>()).add(labels[i]);
+            }
+        }
+        lists.forEach((slice, values) -> into.put(slice, toArray(values)));
+    }
+
+    private static int[] toArray(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -38,6 +38,7 @@ public final class LiveChartsView {
     @FXML private ComboBox<Integer> reliabilityWindowBox;
     @FXML private javafx.scene.control.TabPane chartTabs;
     @FXML private TableView<SliceRow> sliceTable;
+    @FXML private TopSlicesList topSlicesList;
     @FXML private TableColumn<SliceRow, String> sliceColumn;
     @FXML private TableColumn<SliceRow, String> nColumn;
     @FXML private TableColumn<SliceRow, String> latestColumn;
@@ -91,6 +92,7 @@ public final class LiveChartsView {
         ContextMenu menu = new ContextMenu(png, csv, new javafx.scene.control.SeparatorMenuItem(), html);
         chartTabs.setOnContextMenuRequested(event -> menu.show(chartTabs, event.getScreenX(), event.getScreenY()));
         sliceTable.setItems(viewModel.rows());
+        topSlicesList.bind(viewModel.topSlices());
         sliceColumn.setCellValueFactory(cell -> text(cell.getValue().slice()));
         nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
         latestColumn.setCellValueFactory(cell -> text(number(cell.getValue().latest())));

@@ -48,6 +48,8 @@ public final class LiveChartsViewModel {
     private final MetricHistory history = new MetricHistory();
     /** Every step so far, kept so an export is exactly a run's {@code steps.csv}. */
     private final List<StepResult> results = new ArrayList<>();
+    private final javafx.beans.property.ObjectProperty<org.twinbench.stats.SliceFinder.Result> topSlices =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final StringProperty metric = new SimpleStringProperty("accuracy");
     private List<ChartCurve> curves = List.of();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
@@ -230,7 +232,13 @@ public final class LiveChartsViewModel {
         return step >= 0 && step < results.size() ? results.get(step).windowStart() : null;
     }
 
+    /** The worst slices the last run found (null until a classifier run finishes). */
+    public javafx.beans.property.ObjectProperty<org.twinbench.stats.SliceFinder.Result> topSlices() {
+        return topSlices;
+    }
+
     public void clear() {
+        topSlices.set(null);
         bands.clear();
         markers.clear();
         history.clear();

@@ -123,10 +123,15 @@ final class SliceTable {
                 || metric.endsWith("error_rate");
     }
 
-    /** Flags the worst fifth (at least one) of the slices other than overall. */
+    /**
+     * Flags the worst fifth (at least one) of the slices other than overall that hold at least
+     * {@link org.twinbench.sim.Verdict#MIN_ROWS} rows: a smaller slice is shown but never flagged, as it never
+     * drives the verdict (its latest value is mostly noise).
+     */
     static List<SliceRow> markWorst(List<SliceRow> rows, boolean lowerIsBetter) {
         List<SliceRow> candidates = new ArrayList<>(rows.stream()
-                .filter(r -> !r.slice().equals(MetricHistory.OVERALL) && !Double.isNaN(r.latest())).toList());
+                .filter(r -> !r.slice().equals(MetricHistory.OVERALL) && !Double.isNaN(r.latest())
+                        && r.n() >= org.twinbench.sim.Verdict.MIN_ROWS).toList());
         Comparator<SliceRow> worstFirst = Comparator.comparingDouble(SliceRow::latest);
         candidates.sort(lowerIsBetter ? worstFirst.reversed() : worstFirst);
         int flagged = candidates.isEmpty() ? 0 : Math.max(1, candidates.size() / 5);

@@ -121,6 +121,7 @@ public final class WindowRun {
         stepHandOver = coalescer;
         // Every replicate's steps, for the run store; written by the replicates' threads (one at a time).
         List<List<StepResult>> recorded = new java.util.ArrayList<>();
+        org.twinbench.sim.RunFindings[] findings = new org.twinbench.sim.RunFindings[1];
         background.task(context -> {
             RunListener listener = new RunListener() {
                 private int total = 1;
@@ -140,6 +141,14 @@ public final class WindowRun {
                         recorded.get(result.replicate()).add(result);
                     }
                     coalescer.offer(result);
+                }
+
+                @Override
+                public void onFindings(org.twinbench.sim.RunFindings found) {
+                    synchronized (recorded) {
+                        findings[0] = found;
+                    }
+                    context.onFx(() -> liveCharts.topSlices().set(found.topSlices()));
                 }
 
                 @Override
@@ -172,7 +181,7 @@ public final class WindowRun {
             synchronized (recorded) {
                 if (outcome == RunStatus.COMPLETED) {
                     endRecording(context, stored, () -> {
-                        stored.finishReplicates(recorded);
+                        stored.finishReplicates(recorded, findings[0]);
                         context.onFxAnyway(() -> {
                             previousRunId.set(lastRunId.get());
                             lastRunId.set(stored.id());

@@ -80,10 +80,23 @@ class LiveChartsViewModelTest {
 
     @Test
     void lowerIsBetterMetricsFlagTheHighestAsWorst() {
-        List<SliceRow> rows = List.of(new SliceRow("overall", 1, 0.3, 0, 0, 0, false),
-                new SliceRow("a", 1, 0.2, 0, 0, 0, false), new SliceRow("b", 1, 0.5, 0, 0, 0, false));
+        List<SliceRow> rows = List.of(new SliceRow("overall", 100, 0.3, 0, 0, 0, false),
+                new SliceRow("a", 50, 0.2, 0, 0, 0, false), new SliceRow("b", 50, 0.5, 0, 0, 0, false));
         assertThat(SliceTable.markWorst(rows, true)).filteredOn(SliceRow::worst).extracting(SliceRow::slice)
                 .containsExactly("b");
+    }
+
+    @Test
+    void aSliceUnderThirtyRowsIsShownButNeverFlaggedWorst() {
+        // The 12-row slice is the least accurate, but its latest value is mostly noise: the worst of the slices
+        // of at least 30 rows is flagged; with none that large, nothing is.
+        List<SliceRow> rows = List.of(new SliceRow("overall", 100, 0.9, 0, 0, 0, false),
+                new SliceRow("clinic=C", 12, 0.5, 0, 0, 0, false), new SliceRow("clinic=A", 30, 0.8, 0, 0, 0, false),
+                new SliceRow("clinic=B", 58, 0.95, 0, 0, 0, false));
+        List<SliceRow> marked = SliceTable.markWorst(rows, false);
+        assertThat(marked).extracting(SliceRow::slice).containsExactly("overall", "clinic=C", "clinic=A", "clinic=B");
+        assertThat(marked).filteredOn(SliceRow::worst).extracting(SliceRow::slice).containsExactly("clinic=A");
+        assertThat(SliceTable.markWorst(List.of(rows.get(0), rows.get(1)), false)).noneMatch(SliceRow::worst);
     }
 
     @Test

@@ -1,0 +1,46 @@
+package org.twinbench.report;
+
+import java.util.Locale;
+import org.twinbench.sim.RunOutcome;
+import org.twinbench.sim.SliceSample;
+import org.twinbench.stats.SliceFinder;
+
+/**
+ * The report's "Worst slices found" section: the slices {@link SliceFinder} found in the run's labelled rows
+ * ({@link SliceSample}), each with its size, accuracy and 95% interval against the rest's accuracy and its
+ * p-value; nothing for a run whose rows were not searched.
+ */
+final class TopSlicesSection {
+
+    private TopSlicesSection() {
+    }
+
+    static void render(StringBuilder html, RunOutcome outcome) {
+        SliceFinder.Result found = outcome.topSlices();
+        if (found == null) {
+            return;
+        }
+        html.append("<h2>Worst slices found</h2>\n<p>").append(String.format(Locale.ROOT,
+                "Searched in %,d labelled rows kept from the run (a uniform sample of at most %,d per replicate): "
+                        + "%,d slices of up to %d conditions with at least %d rows tested against the rest; listed "
+                        + "when less accurate than the rest with a Bonferroni-adjusted two-proportion p-value below "
+                        + "%.2f. Accuracy of all searched rows: %s.",
+                found.rows(), SliceSample.BOUND, found.tested(), SliceSample.OPTIONS.maxDepth(),
+                SliceSample.OPTIONS.minSize(), SliceSample.OPTIONS.alpha(), HtmlReport.fmt(found.accuracy())))
+                .append("</p>\n");
+        if (found.slices().isEmpty()) {
+            html.append("<p>No slice is significantly less accurate than the rest.</p>\n");
+            return;
+        }
+        html.append("<table><tr><th>slice</th><th>rows</th><th>accuracy</th><th>95% interval</th><th>rest</th>"
+                + "<th>p-value</th></tr>");
+        for (SliceFinder.Slice s : found.slices()) {
+            html.append("<tr><td>").append(Html.escape(SliceJson.describe(s))).append("</td><td>").append(s.n())
+                    .append("</td><td>").append(HtmlReport.fmt(s.accuracy())).append("</td><td>")
+                    .append(HtmlReport.fmt(s.low())).append("–").append(HtmlReport.fmt(s.high())).append("</td><td>")
+                    .append(HtmlReport.fmt(s.restAccuracy())).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.3g", s.pValue())).append("</td></tr>");
+        }
+        html.append("</table>\n");
+    }
+}

@@ -1,0 +1,215 @@
+package org.twinbench.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Column;
+import org.twinbench.data.ColumnSlicing;
+import org.twinbench.data.Frame;
+import org.twinbench.data.NumericColumn;
+import org.twinbench.data.PiiDetector;
+import org.twinbench.stats.SliceColumn;
+import org.twinbench.stats.SliceFinder;
+
+/**
+ * What a run keeps to find its worst slices at the end: a uniform reservoir (Vitter's algorithm R) of at
+ * most {@value #BOUND} labelled rows of one replicate, each with the values of its searched columns and
+ * whether the model was right on it. The searched columns are the scenario's slice columns and the model's
+ * features present in the first batch (for a production log, its columns other than the logged scores), at most
+ * {@value #MAX_COLUMNS}, the label excepted; a column that looks like personal data ({@link PiiDetector}) or has a
+ * different text on nearly every row (an id) is not searched (slice columns are masked before the run).
+ *
+ * <p>{@link #find} pools the replicates' reservoirs (each replicate sees as many rows, so the pooled rows are a
+ * uniform sample stratified by replicate), cuts numeric columns into {@value #BINS} quantile ranges of the
+ * sampled values as {@code slices} does ({@link ColumnSlicing#of}), and runs {@link SliceFinder} with
+ * {@link #OPTIONS}. Regression runs keep nothing: a slice is judged on its accuracy. It also notes the texts
+ * of a binary label's other class, so the verdict can name both values ({@link RunFindings}).
+ */
+public final class SliceSample {
+
+    /** Rows kept per replicate. */
+    public static final int BOUND = 20_000;
+    /** Columns searched at most. */
+    public static final int MAX_COLUMNS = 20;
+    /** Quantile ranges per numeric column, as the {@code slices} command's default. */
+    public static final int BINS = 5;
+    /** Up to 3 predicates, at least 30 rows, the 5 worst, family-wise alpha 0.05 (Bonferroni). */
+    public static final SliceFinder.Options OPTIONS = new SliceFinder.Options(3, 30, 5, 0.05);
+
+    private final SplittableRandom random;
+    private final List<String> sliceColumns;
+    private final List<String> features;
+    private final boolean logged;
+    private final String target;
+    /** The label's texts on rows that are not of the positive class (at most two kept: one is a name). */
+    private final Set<String> others = new LinkedHashSet<>();
+    private List<String> names;
+    private double[][] numbers;
+    private String[][] texts;
+    private final boolean[] correct = new boolean[BOUND];
+    private int size;
+    private long seen;
+
+    SliceSample(SimulationPlan plan, int replicate) {
+        // A production log's "features" are its score columns: searching them would only rediscover the errors.
+        this(plan.scenario().seed(), replicate, plan.sliceColumns(), plan.model().card().features(),
+                "logged".equals(plan.model().card().algorithm()), plan.target());
+    }
+
+    SliceSample(long seed, int replicate, List<String> sliceColumns, List<String> features, boolean logged,
+                String target) {
+        this.random = Seeds.random(seed, "top-slices", replicate, 0);
+        this.sliceColumns = List.copyOf(sliceColumns);
+        this.features = List.copyOf(features);
+        this.logged = logged;
+        this.target = target;
+    }
+
+    /** Offers the labelled rows of a step ({@code labels[i] < 0}: no label) with whether each was right. */
+    void offer(Frame batch, int[] labels, boolean[] right) {
+        if (names == null) {
+            choose(batch);
+        }
+        Column label = others.size() > 1 ? null : batch.find(target).orElse(null);
+        for (int i = 0; label != null && i < labels.length && others.size() < 2; i++) {
+            if (labels[i] == 0 && !label.isMissing(i)) {
+                others.add(BinaryLabels.text(label, i));
+            }
+        }
+        Column[] columns = new Column[names.size()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = batch.find(names.get(c)).orElse(null);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0) {
+                continue;
+            }
+            seen++;
+            int slot;
+            if (size < BOUND) {
+                slot = size++;
+            } else {
+                long j = random.nextLong(seen);
+                if (j >= BOUND) {
+                    continue;
+                }
+                slot = (int) j;
+            }
+            correct[slot] = right[i];
+            for (int c = 0; c < columns.length; c++) {
+                Column column = columns[c];
+                boolean present = column != null && !column.isMissing(i);
+                if (numbers[c] != null) {
+                    numbers[c][slot] = present && column instanceof NumericColumn n ? n.values()[i] : Double.NaN;
+                } else {
+                    texts[c][slot] = present ? BinaryLabels.text(column, i) : null;
+                }
+            }
+        }
+    }
+
+    private void choose(Frame batch) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : sliceColumns) {
+            if (batch.has(name) && !name.equals(target)) {
+                chosen.add(name);
+            }
+        }
+        List<String> candidates = logged ? batch.columns().stream().map(Column::name)
+                .filter(name -> !features.contains(name)).toList() : features;
+        for (String name : candidates) {
+            if (chosen.size() < MAX_COLUMNS && batch.has(name) && !name.equals(target)
+                    && PiiDetector.detect(batch.column(name)) == null && !idLike(batch.column(name))) {
+                chosen.add(name);
+            }
+        }
+        names = new ArrayList<>(chosen);
+        numbers = new double[names.size()][];
+        texts = new String[names.size()][];
+        for (int c = 0; c < names.size(); c++) {
+            if (batch.column(names.get(c)) instanceof NumericColumn) {
+                numbers[c] = new double[BOUND];
+            } else {
+                texts[c] = new String[BOUND];
+            }
+        }
+    }
+
+    /** A text column with a different value on nearly every row (an id, a free-text note): no slice to find. */
+    private static boolean idLike(Column column) {
+        return column instanceof CategoricalColumn text && text.size() >= 20
+                && text.levels().size() > 0.9 * (text.size() - text.missingCount());
+    }
+
+    /** The columns searched (known after the first batch). */
+    List<String> columns() {
+        return names == null ? List.of() : List.copyOf(names);
+    }
+
+    /** Kept row {@code row}'s value of numeric column {@code column}. */
+    double number(int column, int row) {
+        return numbers[column][row];
+    }
+
+    /** Labelled rows offered so far. */
+    public long seen() {
+        return seen;
+    }
+
+    /** Rows kept. */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * What the replicates found: the worst slices of their pooled reservoirs and, for a binary model, the
+     * outcome's positive value and its one other value (null when the label held several or none).
+     */
+    static RunFindings findings(List<SliceSample> samples, SimulationPlan plan) {
+        ModelTask task = plan.modelTask();
+        if (task.task() != org.twinbench.data.Task.BINARY) {
+            return new RunFindings(find(samples), null, null);
+        }
+        Set<String> others = new LinkedHashSet<>();
+        samples.forEach(s -> others.addAll(s.others));
+        return new RunFindings(find(samples), task.positive(), others.size() == 1 ? others.iterator().next() : null);
+    }
+
+    /** The worst slices of the pooled reservoirs, or null when no replicate kept a row. */
+    public static SliceFinder.Result find(List<SliceSample> samples) {
+        List<SliceSample> kept = samples.stream().filter(s -> s != null && s.size > 0).toList();
+        if (kept.isEmpty()) {
+            return null;
+        }
+        List<String> names = kept.get(0).names;
+        int total = kept.stream().mapToInt(s -> s.size).sum();
+        boolean[] right = new boolean[total];
+        List<SliceColumn> slicings = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            boolean numeric = kept.get(0).numbers[c] != null;
+            double[] values = numeric ? new double[total] : null;
+            String[] words = numeric ? null : new String[total];
+            int at = 0;
+            for (SliceSample s : kept) {
+                if (numeric) {
+                    System.arraycopy(s.numbers[c], 0, values, at, s.size);
+                } else {
+                    System.arraycopy(s.texts[c], 0, words, at, s.size);
+                }
+                at += s.size;
+            }
+            Column column = numeric ? new NumericColumn(names.get(c), values) : CategoricalColumn.of(names.get(c), words);
+            slicings.add(ColumnSlicing.of(column, BINS));
+        }
+        int at = 0;
+        for (SliceSample s : kept) {
+            System.arraycopy(s.correct, 0, right, at, s.size);
+            at += s.size;
+        }
+        return SliceFinder.find(slicings, right, OPTIONS);
+    }
+}

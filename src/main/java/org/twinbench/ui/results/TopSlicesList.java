@@ -1,0 +1,60 @@
+package org.twinbench.ui.results;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import org.twinbench.report.SliceJson;
+import org.twinbench.stats.SliceFinder;
+
+/**
+ * The window's "Worst slices found" under the slice table: the slices the run's search found in its labelled
+ * rows (see {@code sim.SliceSample}), one line each — conditions, rows, accuracy with its 95% interval against
+ * the rest's — or why there are none. Shown on the charts' "Worst slices" tab.
+ */
+public final class TopSlicesList extends VBox {
+
+    private final Label heading = new Label("Worst slices found");
+
+    public TopSlicesList() {
+        getStyleClass().add("top-slices");
+        setSpacing(4);
+        setPadding(new javafx.geometry.Insets(8));
+        heading.setStyle("-fx-font-weight: bold");
+        show(null);
+    }
+
+    /** Shows what {@code found} holds now and whenever it changes. */
+    public void bind(ObjectProperty<SliceFinder.Result> found) {
+        found.addListener((obs, old, now) -> show(now));
+        show(found.get());
+    }
+
+    /** The lines shown, heading first (for tests and screen readers). */
+    public java.util.List<String> lines() {
+        return getChildren().stream().map(node -> ((Label) node).getText()).toList();
+    }
+
+    private void show(SliceFinder.Result found) {
+        getChildren().setAll(heading);
+        if (found == null) {
+            heading.setText("Worst slices found");
+            getChildren().add(wrapped("Run a classifier scenario: when it ends, its labelled rows are searched for"
+                    + " the groups where the model is least accurate."));
+            return;
+        }
+        heading.setText(String.format(java.util.Locale.ROOT, "Worst slices found (%,d labelled rows searched, "
+                + "accuracy %.3f; %,d slices tested)", found.rows(), found.accuracy(), found.tested()));
+        if (found.slices().isEmpty()) {
+            getChildren().add(wrapped("No slice of at least 30 rows is significantly less accurate than the rest."));
+        }
+        for (SliceFinder.Slice slice : found.slices()) {
+            getChildren().add(wrapped(SliceJson.line(slice)));
+        }
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
+    }
+}

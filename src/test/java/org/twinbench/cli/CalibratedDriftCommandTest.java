@@ -1,0 +1,101 @@
+package org.twinbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code drift} command's distances judged at a calibrated false-alarm rate, on exchangeable halves of real
+ * data (every drift called is a false one): scikit-learn's breast cancer set with its 51-category column, and
+ * its handwritten digits (a reference above 1,000 rows, so the default rule decides by distances). "Before" is
+ * the fixed threshold 0.1 the command used, given as {@code --threshold 0.1}; "after" the default, calibrated
+ * at 1% per column.
+ */
+class CalibratedDriftCommandTest {
+
+    private static final Path DIR = Path.of("src/test/resources/verdicts");
+    private static final int SPLITS = 5;
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * Columns decided by {@code statistic} that drifted, and those judged, over {@value #SPLITS} shuffled splits
+     * of the file at {@code referenceRows}.
+     */
+    private int[] driftedColumns(String file, int referenceRows, String statistic, String... options)
+            throws IOException {
+        List<String> lines = Files.readAllLines(DIR.resolve(file));
+        String header = lines.get(0);
+        List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
+        int drifted = 0;
+        int judged = 0;
+        for (int split = 0; split < SPLITS; split++) {
+            Collections.shuffle(rows, new Random(split));
+            Path ref = tmp.resolve("ref-" + split + ".csv");
+            Path cur = tmp.resolve("cur-" + split + ".csv");
+            List<String> first = new ArrayList<>(List.of(header));
+            first.addAll(rows.subList(0, referenceRows));
+            List<String> rest = new ArrayList<>(List.of(header));
+            rest.addAll(rows.subList(referenceRows, rows.size()));
+            Files.write(ref, first);
+            Files.write(cur, rest);
+            List<String> args = new ArrayList<>(List.of("drift", "--reference", ref.toString(), "--current",
+                    cur.toString(), "--json", "--seed", Integer.toString(split)));
+            args.addAll(List.of(options));
+            CliRunner result = CliRunner.run(args.toArray(String[]::new));
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            for (JsonNode column : new ObjectMapper().readTree(result.out()).get("columns")) {
+                String by = column.get("decided_by").asText();
+                if (!column.get("decided_value").isNull() && (by.equals(statistic) || by.startsWith(statistic))) {
+                    judged++;
+                    drifted += column.get("drift").asBoolean() ? 1 : 0;
+                }
+            }
+        }
+        return new int[] {drifted, judged};
+    }
+
+    /**
+     * An upper bound on the false drifts of {@code checks} columns at a 1% rate: the binomial count exceeds it
+     * with probability below 1e-4 (scipy.stats.binom.sf(8, 160, 0.01) = 3.9e-5, binom.sf(12, 330, 0.01) = 3.7e-5).
+     */
+    private static int bound(int checks) {
+        return checks <= 160 ? 8 : 12;
+    }
+
+    @Test
+    void breastCancerHalvesDriftByChanceAtTheStatedRate() throws IOException {
+        // 10 splits (docs/verdicts.md): psi 49 -> 1, jensen-shannon 172 -> 1 of 320.
+        for (String method : List.of("psi", "jensen-shannon")) {
+            String statistic = method.replace('-', '_');
+            int[] before = driftedColumns("breast-cancer-51.csv", 284, statistic, "--method", method, "--threshold",
+                    "0.1");
+            int[] after = driftedColumns("breast-cancer-51.csv", 284, statistic, "--method", method);
+            assertThat(after[1]).isEqualTo(5 * 32);
+            assertThat(after[0]).as(method).isLessThanOrEqualTo(bound(after[1]));
+            assertThat(before[0]).as(method).isGreaterThan(2 * bound(before[1]));
+        }
+    }
+
+    @Test
+    void digitsHalvesDriftByChanceAtTheStatedRateUnderTheDefaultRule() throws IOException {
+        // A reference of 1,100 rows: the default rule decides every column by wasserstein_normed. Constant pixels
+        // (no spread) are not judged. 10 splits (docs/verdicts.md): 30 -> 6 of 641.
+        int[] before = driftedColumns("digits.csv", 1100, "wasserstein_normed", "--threshold", "0.1");
+        int[] after = driftedColumns("digits.csv", 1100, "wasserstein_normed");
+        assertThat(after[1]).isBetween(300, 330);
+        assertThat(after[0]).isLessThanOrEqualTo(bound(after[1]));
+        assertThat(before[0]).isGreaterThan(after[0]);
+    }
+}

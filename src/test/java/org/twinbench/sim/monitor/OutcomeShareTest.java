@@ -1,0 +1,140 @@
+package org.twinbench.sim.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.twinbench.data.Frame;
+import org.twinbench.data.TableLoader;
+import org.twinbench.sim.Alarm;
+import org.twinbench.sim.LabelledBatch;
+import org.twinbench.sim.SliceBins;
+import org.twinbench.sim.StepOutput;
+
+/**
+ * The outcome-share check for multiclass outcomes and within slices, on real data: scikit-learn's wine
+ * (cultivar, 3 classes) and the breast cancer log (diagnosis within clinic and shift,
+ * src/test/resources/verdicts/make_top_slices.py).
+ */
+class OutcomeShareTest {
+
+    private static final List<String> CULTIVARS = List.of("class_0", "class_1", "class_2");
+
+    /** The 178 rows of wine. */
+    private static Frame wine() throws IOException {
+        return TableLoader.load(Path.of("src/test/resources/tasks/engine/wine-replay.csv")).frame();
+    }
+
+    private static int[] codes(Frame frame, String column, List<String> outcomes, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = outcomes.indexOf(frame.categorical(column).get(rows[i]));
+        }
+        return out;
+    }
+
+    private static int[] range(int from, int to) {
+        return java.util.stream.IntStream.range(from, to).toArray();
+    }
+
+    /** One step: the rows and their labels, handed to the watch as the step's arrived labels. */
+    private static List<Alarm> observe(Monitor.Watch watch, Frame rows, int[] labels, int step) {
+        StepOutput out = new StepOutput(0, step);
+        LabelledBatch batch = new LabelledBatch(step, rows, labels, new double[labels.length]);
+        watch.observe(List.of(batch), batch, out);
+        return out.alarms();
+    }
+
+    @Test
+    void aShiftedMixOfCultivarsAlarmsAndNamesTheClassThatMovedMost() throws IOException {
+        Frame wine = wine();
+        int n = wine.rowCount();
+        int[] reference = codes(wine, "cultivar", CULTIVARS, range(0, n));
+        OutcomeShareMonitor monitor = OutcomeShareMonitor.of("data", CULTIVARS, reference, wine, List.of(),
+                SliceBins.NONE);
+        Monitor.Watch watch = monitor.start();
+        // All 59 rows of class_0 and the first 20 of the others (10 and 10), against the data's 59, 71, 48:
+        // scipy.stats.chi2_contingency([[59, 71, 48], [59, 10, 10]], correction=False) p = 4.6e-9, far below 0.001.
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < n && rows.size() < 80; i++) {
+            boolean first = reference[i] == 0;
+            long zeros = rows.stream().filter(r -> reference[r] == 0).count();
+            if (first ? zeros < 60 : rows.size() - zeros < 20) {
+                rows.add(i);
+            }
+        }
+        int[] picked = rows.stream().mapToInt(Integer::intValue).toArray();
+        List<Alarm> alarms = observe(watch, wine.select(picked), codes(wine, "cultivar", CULTIVARS, picked), 0);
+        assertThat(alarms).singleElement().extracting(Alarm::detail).asString()
+                .startsWith("outcome share: 75% 'class_0' in the 79 labels that arrived, against 33% in the reference");
+        // Once per crossing: the same mix again raises nothing new.
+        assertThat(observe(watch, wine.select(picked), codes(wine, "cultivar", CULTIVARS, picked), 1)).isEmpty();
+    }
+
+    private static Frame log() throws IOException {
+        return TableLoader.load(Path.of("src/test/resources/verdicts/breast-cancer-log.csv")).frame();
+    }
+
+    /** Each row's diagnosis coded 1 for malignant, 0 for benign. */
+    private static int[] malignant(Frame log) {
+        int[] labels = new int[log.rowCount()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = log.categorical("diagnosis").get(i).equals("malignant") ? 1 : 0;
+        }
+        return labels;
+    }
+
+    private static OutcomeShareMonitor byClinicAndShift(Frame log, int[] labels) {
+        return OutcomeShareMonitor.of("data", List.of("not malignant", "malignant"), labels, log,
+                List.of("clinic", "shift"), SliceBins.NONE);
+    }
+
+    @Test
+    void exchangeableBatchesRarelyAlarmOverallOrInAnySlice() throws IOException {
+        Frame log = log();
+        int n = log.rowCount();
+        int[] labels = malignant(log);
+        OutcomeShareMonitor monitor = byClinicAndShift(log, labels);
+        assertThat(monitor.alarmRate().checksPerStep()).isEqualTo(2);
+        Monitor.Watch watch = monitor.start();
+        Random random = new Random(3);
+        int alarms = 0;
+        // 300 steps of 200 rows drawn from the reference itself: about 300 x 0.001 x 2 = 0.6 false alarms
+        // expected (fewer, with the minimum difference of 0.10); P(more than 4) < 1e-3 even at that rate.
+        for (int step = 0; step < 300; step++) {
+            int[] rows = random.ints(200, 0, n).toArray();
+            int[] stepLabels = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                stepLabels[i] = labels[rows[i]];
+            }
+            alarms += observe(watch, log.select(rows), stepLabels, step).size();
+        }
+        assertThat(alarms).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void aShiftWithinOneSliceIsFoundInThatSlice() throws IOException {
+        Frame log = log();
+        int n = log.rowCount();
+        int[] labels = malignant(log);
+        OutcomeShareMonitor monitor = byClinicAndShift(log, labels);
+        Monitor.Watch watch = monitor.start();
+        // Every row once, with clinic D's labels all malignant.
+        int[] rows = range(0, n);
+        int[] shifted = labels.clone();
+        for (int i = 0; i < n; i++) {
+            if (log.categorical("clinic").get(i).equals("D")) {
+                shifted[i] = 1;
+            }
+        }
+        List<String> details = observe(watch, log.select(rows), shifted, 0).stream().map(Alarm::detail).toList();
+        // pandas: clinic D has 154 rows, 42% malignant.
+        assertThat(details).anyMatch(d -> d.startsWith("slice outcome share: 100% 'malignant' in the 154 labels of clinic=D "
+                + "that arrived, against 42% in the reference of clinic=D"));
+        assertThat(details).noneMatch(d -> d.contains("clinic=A") || d.contains("clinic=B") || d.contains("clinic=C"));
+    }
+}

@@ -59,7 +59,8 @@ public final class ScenarioCompiler {
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
         String positive = scenarioModel.positive();
-        LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive);
+        LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive, model.task(),
+                model.card().classes());
         ModelRefit refit = scenarioModel.refit();
 
         List<Perturbation> perturbations = new ArrayList<>();

@@ -67,6 +67,7 @@ public final class HtmlReport {
         }
         VerdictSection.calibration(html, outcome, series.steps());
         VerdictSection.fairness(html, outcome, series);
+        TaskFairnessSection.render(html, outcome, series);
         MonitorSection.render(html, series);
         detectors(html, p, outcome);
         alarms(html, outcome.alarms());

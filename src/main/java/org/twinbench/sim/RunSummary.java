@@ -69,7 +69,7 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
         }
         Light light;
         String headline;
-        TaskHeadline task = gates.isEmpty() ? TaskHeadline.of(series) : null;
+        TaskHeadline task = gates.isEmpty() ? TaskHeadline.of(outcome, series) : null;
         if (task != null) {
             light = task.light();
             headline = task.headline();

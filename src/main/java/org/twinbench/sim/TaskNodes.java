@@ -9,8 +9,8 @@ import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
 
 /**
- * The nodes a model's task can run with. The prior shift and a backdoor (labels set to a positive or negative class), the
- * fairness gaps (rates of a positive class) and selective labels (rows scored below a threshold) speak of a
+ * The nodes a model's task can run with. The prior shift and a backdoor (labels set to a positive or negative
+ * class) and selective labels (rows scored below a threshold) speak of a
  * binary model only; the error-stream detectors need right and wrong predictions, which an amount has not.
  * A scenario that combines one with a model of another task is refused when it is compiled, naming the node.
  */
@@ -36,9 +36,6 @@ final class TaskNodes {
         }
         for (ScenarioNode node : scenario.topologicalOrder()) {
             String why = REFUSED.get(task).get(node.type());
-            if (why == null && NodeCatalog.SLICE_METRICS.equals(node.type()) && node.flag("fairness")) {
-                why = "with fairness measures rates of a positive class, for binary models only";
-            }
             if (why == null && NodeCatalog.POISONING.equals(node.type()) && "backdoor".equals(node.string("mode"))) {
                 why = "in mode backdoor labels the poisoned rows negative, for binary models only; mode label-flip"
                         + " works with every task";

@@ -13,6 +13,10 @@ wine-scored.csv, passed as arguments) and writes src/test/resources/tasks/engine
 - "pooled": the same figures on the first and the last tenth of a run of 2 steps of 110 rows (diabetes: the
   first and the second 110 production rows) and of 1 step of 89 rows (wine: all production rows, both tenths).
 
+- "baseline": per step (as "steps") the naive baseline on the step's rows: diabetes mean_absolute_error and
+  sqrt(mean_squared_error) of always predicting the mean target of the reference rows (the first half), wine
+  accuracy_score of always answering the reference rows' most frequent cultivar.
+
 Run from the repository root:
   /usr/bin/python3 sample-data/scripts/task_fairness_reference.py /tmp/diabetes-scored.csv /tmp/wine-scored.csv
 """
@@ -65,6 +69,28 @@ def multiclass(rows):
     return out
 
 
+def reference(path):
+    scored = pd.read_csv(path).sort_values("row")
+    return scored.iloc[:int(round(len(scored) * 0.5))]
+
+
+def baselines(diabetes_path, wine_path):
+    mean = reference(diabetes_path)["target"].mean()
+    counts = reference(wine_path)["cultivar"].value_counts()
+    assert (counts == counts.max()).sum() == 1, "a tie for the majority class"
+    majority = counts.idxmax()
+    diabetes = production(diabetes_path)
+    wine = production(wine_path)
+    out = {"diabetes": [], "wine": [], "wine_majority": majority, "diabetes_mean": mean}
+    for s in range(4):
+        y = diabetes.iloc[s * 50:(s + 1) * 50]["target"]
+        out["diabetes"].append({"mae": metrics.mean_absolute_error(y, np.full(len(y), mean)),
+                                "rmse": float(np.sqrt(metrics.mean_squared_error(y, np.full(len(y), mean))))})
+        c = wine.iloc[s * 20:(s + 1) * 20]["cultivar"]
+        out["wine"].append({"accuracy": metrics.accuracy_score(c, [majority] * len(c))})
+    return out
+
+
 def main(diabetes_path, wine_path):
     diabetes = production(diabetes_path)
     wine = production(wine_path)
@@ -72,7 +98,8 @@ def main(diabetes_path, wine_path):
                         "pooled": {"start": regression(diabetes.iloc[:110]),
                                    "end": regression(diabetes.iloc[110:220])}},
            "wine": {"steps": [multiclass(wine.iloc[s * 20:(s + 1) * 20]) for s in range(4)],
-                    "pooled": {"start": multiclass(wine), "end": multiclass(wine)}}}
+                    "pooled": {"start": multiclass(wine), "end": multiclass(wine)}},
+           "baseline": baselines(diabetes_path, wine_path)}
     with open(OUT + "fairness-expected.json", "w") as f:
         json.dump(out, f, indent=1, sort_keys=True)
         f.write("\n")

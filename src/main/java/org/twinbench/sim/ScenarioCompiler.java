@@ -98,23 +98,24 @@ public final class ScenarioCompiler {
                 referenceLabels, referencePredictions, challenger);
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
-                        task, task.labels(origin.reference()), positive), operations.policies(),
+                        task, task.labels(origin.reference()), positive, origin.reference()), operations.policies(),
                 operations.deployment(), operations.selectiveLabels(), challenger,
                 SliceBins.fit(scenario, origin.reference()));
     }
 
     /**
-     * The scenario's monitors and the outcome-share check every run makes (not with selective labels, whose
-     * labelled rows are not a sample of the batch).
+     * The scenario's monitors, the outcome-share check every run makes (not with selective labels, whose
+     * labelled rows are not a sample of the batch) and the naive baseline on every step's rows.
      */
     private static List<org.twinbench.sim.monitor.Monitor> withOutcomeShare(Operations operations, String sourceId,
                                                                           ModelTask task, int[] referenceLabels,
-                                                                          String positive) {
+                                                                          String positive, Frame reference) {
         List<org.twinbench.sim.monitor.Monitor> monitors = new ArrayList<>(operations.monitors());
         // The share of the positive class: a binary outcome's prior (multiclass and regression not yet).
         if (!operations.selectiveLabels() && task.task() == Task.BINARY) {
             monitors.add(org.twinbench.sim.monitor.OutcomeShareMonitor.of(sourceId, positive, referenceLabels));
         }
+        monitors.add(org.twinbench.sim.monitor.BaselineMonitor.of(task, referenceLabels, task.amounts(reference)));
         return monitors;
     }
 

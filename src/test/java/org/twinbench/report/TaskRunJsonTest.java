@@ -92,7 +92,9 @@ class TaskRunJsonTest {
         // Steps of 50 rows hold two groups of about 25: under 30 rows, no ratio is judged.
         assertThat(fairness.get("end").isNull()).isTrue();
         assertThat(fairness.get("flagged").asBoolean()).isFalse();
-        assertThat(html.get(0)).contains("<h2>Fairness</h2>", "RMSE of the worst group over the best group");
+        assertThat(html.get(0)).contains("<h2>Fairness</h2>", "RMSE of the worst group over the best group",
+                "naive baseline (the reference", "mean) mae, first tenth → last tenth</th><td>" + HtmlReport.fmt(
+                        expected("fairness-expected.json", "baseline").get("diabetes").get(0).get("mae").asDouble()) + " → ");
         assertDocumented(keys(summary));
     }
 

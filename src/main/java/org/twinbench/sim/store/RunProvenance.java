@@ -54,6 +54,17 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
         return modelFile != null && dataSha256 != null && dataSha256.equals(modelTrainingDataSha256);
     }
 
+    /**
+     * Whether a run of {@code plan} replays the very data its model file was trained on, as
+     * {@link #replaysTrainingRows()} says of a recorded run (for a window that has no provenance yet).
+     */
+    public static boolean replaysTrainingRows(SimulationPlan plan) {
+        DataProvenance data = plan.data();
+        boolean fromFile = plan.scenario().modelNodes().stream().anyMatch(n -> n.string("path", null) != null);
+        return fromFile && data != null && data.sha256() != null
+                && data.sha256().equals(plan.model().card().trainingDataSha256());
+    }
+
     /** The same provenance for a run that made {@code actual} steps (a followed file ends when it goes idle). */
     public RunProvenance withSteps(int actual) {
         return new RunProvenance(scenarioFile, scenarioName, scenarioSha256, dataFile, dataSha256, dataRows,

@@ -3,6 +3,7 @@ package org.twinbench.ui.runs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,6 +22,7 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
+import org.twinbench.sim.store.RunProvenance;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.ui.data.ModelSummary;
 import org.twinbench.ui.fx.AppExecutor;
@@ -117,6 +119,7 @@ public final class WindowRun {
         // Every replicate's steps, for the run store; written by the replicates' threads (one at a time).
         List<List<StepResult>> recorded = new java.util.ArrayList<>();
         background.task(context -> {
+            AtomicBoolean replaysTrainingRows = new AtomicBoolean();
             RunListener listener = new RunListener() {
                 private int total = 1;
 
@@ -140,11 +143,14 @@ public final class WindowRun {
                 @Override
                 public void onFinish(RunStatus outcome) {
                     int steps = total;
+                    String optimistic = replaysTrainingRows.get() ? ". Warning: " + RunProvenance.REPLAYS_TRAINING_ROWS : "";
                     context.onFx(() -> finish(outcome == RunStatus.COMPLETED ? "Finished: " + steps + " steps"
-                            : "Stopped"));
+                            + optimistic : "Stopped" + optimistic));
                 }
             };
             SimulationPlan plan = ScenarioCompiler.compile(current, baseDir, listener);
+            // The headline says so, as `run` does, when the twin replays its model's training data.
+            replaysTrainingRows.set(RunProvenance.replaysTrainingRows(plan));
             if (runControl.isCancelled()) {
                 listener.onFinish(RunStatus.CANCELLED);
                 return null;
@@ -264,7 +270,7 @@ public final class WindowRun {
         paused.set(false);
         String notice = storeNotice;
         storeNotice = null;
-        status.accept(notice == null ? message : message + ". " + notice);
+        status.accept(notice == null ? message : message + (message.endsWith(".") ? " " : ". ") + notice);
     }
 
     /**

@@ -71,6 +71,7 @@ public final class HtmlReport {
         TopSlicesSection.render(html, outcome);
         VerdictSection.calibration(html, outcome, series.steps());
         VerdictSection.fairness(html, outcome, series);
+        TaskFairnessSection.render(html, outcome, series);
         MonitorSection.render(html, series);
         detectors(html, p, outcome);
         alarms(html, outcome.alarms());
@@ -85,14 +86,19 @@ public final class HtmlReport {
         row(html, "steps × replicates", p.steps() + " × " + p.replicates());
         if (!metric.equals("accuracy")) {
             for (String name : List.of("rmse", "mae")) {
-                double[] mean = series.band(new RunSeries.Key(StepResult.OVERALL, name)).mean();
-                int window = Math.max(1, mean.length / 10);
-                row(html, name + ", first tenth → last tenth", fmt(meanOf(mean, 0, window)) + " → "
-                        + fmt(meanOf(mean, mean.length - window, mean.length)));
+                tenths(html, series, name, name + ", first tenth → last tenth");
             }
         } else {
             row(html, "accuracy, first tenth → last tenth", fmt(s.accuracyStart()) + " → " + fmt(s.accuracyEnd()));
+            if (series.metricNames().contains("recall")) {
+                tenths(html, series, "recall", "recall of the positive class, first tenth → last tenth");
+            }
             row(html, "lowest mean accuracy of a step", fmt(s.accuracyMin()));
+        }
+        for (String name : metric.equals("accuracy") ? List.of("accuracy") : List.of("mae", "rmse")) {
+            tenths(html, series, org.twinbench.sim.monitor.BaselineMonitor.ID + "." + name, "naive baseline "
+                    + (metric.equals("accuracy") ? "(the reference's most frequent class) accuracy"
+                    : "(the reference's mean) " + name) + ", first tenth → last tenth");
         }
         if (s.worstSlice() != null) {
             row(html, "slice that lost most (" + s.worstSlice() + ")",
@@ -105,6 +111,17 @@ public final class HtmlReport {
                             + count.checks() + " column-step checks)");
         }
         html.append("</table>\n");
+    }
+
+    /** A row with an overall series' mean over the first and the last tenth of the steps, when the run has it. */
+    private static void tenths(StringBuilder html, RunSeries series, String name, String label) {
+        RunSeries.Key key = new RunSeries.Key(StepResult.OVERALL, name);
+        if (series.values(key).isEmpty()) {
+            return;
+        }
+        double[] mean = series.band(key).mean();
+        int window = Math.max(1, mean.length / 10);
+        row(html, label, fmt(meanOf(mean, 0, window)) + " → " + fmt(meanOf(mean, mean.length - window, mean.length)));
     }
 
     private static void gates(StringBuilder html, List<RunAssertion.Verdict> gates) {

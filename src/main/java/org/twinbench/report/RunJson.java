@@ -11,6 +11,8 @@ import org.twinbench.sim.RunAssertion;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunSummary;
+import org.twinbench.sim.TaskFairness;
+import org.twinbench.sim.TaskFigures;
 import org.twinbench.sim.store.RunProvenance;
 
 /**
@@ -99,12 +101,34 @@ public final class RunJson {
         ObjectNode out = root.putObject("summary");
         out.put("verdict", summary.light().name().toLowerCase(java.util.Locale.ROOT));
         out.put("headline", summary.headline());
-        number(out, "accuracy_start", summary.accuracyStart());
-        number(out, "accuracy_end", summary.accuracyEnd());
-        number(out, "accuracy_min", summary.accuracyMin());
-        out.put("worst_slice", summary.worstSlice());
-        number(out, "worst_slice_accuracy_start", summary.worstSliceStart());
-        number(out, "worst_slice_accuracy_end", summary.worstSliceEnd());
+        TaskFigures task = TaskFigures.of(series, outcome);
+        if (task != null) {
+            out.put("task", task.task());
+        }
+        if (task == null || !"regression".equals(task.task())) {
+            number(out, "accuracy_start", summary.accuracyStart());
+            number(out, "accuracy_end", summary.accuracyEnd());
+            number(out, "accuracy_min", summary.accuracyMin());
+        }
+        if (task != null) {
+            task.figures().forEach((key, value) -> {
+                if (!key.startsWith("worst_slice")) {
+                    number(out, key, value);
+                }
+            });
+        }
+        if (task != null && "regression".equals(task.task())) {
+            out.put("worst_slice", task.worstSlice());
+            number(out, "worst_slice_rmse_start", task.figures().get("worst_slice_rmse_start"));
+            number(out, "worst_slice_rmse_end", task.figures().get("worst_slice_rmse_end"));
+        } else {
+            out.put("worst_slice", summary.worstSlice());
+            number(out, "worst_slice_accuracy_start", summary.worstSliceStart());
+            number(out, "worst_slice_accuracy_end", summary.worstSliceEnd());
+        }
+        if (task != null && !task.fairness().isEmpty()) {
+            fairness(out.putArray("fairness"), task.fairness());
+        }
         out.put("alarms", summary.alarms());
         out.put("retrains", summary.retrains());
         out.put("rollbacks", summary.rollbacks());
@@ -130,6 +154,24 @@ public final class RunJson {
             number(means, key.toString(), n == 0 ? Double.NaN : sum / n);
         }
         return root;
+    }
+
+    /** A regression's or multiclass run's fairness figures, pooled over the first and the last tenth. */
+    private static void fairness(ArrayNode array, java.util.List<TaskFairness> figures) {
+        for (TaskFairness figure : figures) {
+            ObjectNode f = array.addObject();
+            f.put("node", figure.node());
+            f.put("column", figure.column());
+            if (figure.subject() != null) {
+                f.put("class", figure.subject());
+            }
+            f.put("metric", figure.metric());
+            number(f, "start", figure.start());
+            number(f, "end", figure.end());
+            f.put("worst_group", figure.worst());
+            f.put("best_group", figure.best());
+            f.put("flagged", figure.flagged());
+        }
     }
 
     public static String toJson(RunProvenance provenance, RunSummary summary, RunSeries series) {

@@ -237,7 +237,9 @@ final class OperationNodes {
                                     + "--bins)").range(2.0, (double) Limits.BINS),
                             share("threshold", 0.5, "Score at or above which a row is predicted positive"),
                             optional("fairness", BOOLEAN, false, "Also record the fairness gaps between the slices of "
-                                    + "each column: parity difference and ratio, TPR and FPR gaps")),
+                                    + "each column: parity difference and ratio, TPR and FPR gaps (multiclass: per-class "
+                                    + "selection rate, recall and parity ratio; regression: MAE and RMSE per slice, RMSE "
+                                    + "ratio)")),
                     List.of(SCORED_IN), List.of()));
 
     private OperationNodes() {

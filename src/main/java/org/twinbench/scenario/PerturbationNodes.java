@@ -43,7 +43,8 @@ final class PerturbationNodes {
                             required("column", COLUMN, "Numeric feature that defines the region").numeric(),
                             optional("from", NUMBER, null, "Lower end of the region (absent: no lower end)"),
                             optional("to", NUMBER, null, "Upper end of the region (absent: no upper end)"),
-                            share("flip_share", 1.0, "Share of the region's rows whose label reverses at full intensity"))),
+                            share("flip_share", 1.0, "Share of the region's rows whose label reverses at full intensity"),
+                            flipMap(), noiseSd())),
             type(NodeCatalog.GAUSSIAN_NOISE, "Gaussian noise",
                     "Adds normal noise with standard deviation sd (times the intensity) to numeric features",
                     perturbation(
@@ -52,7 +53,8 @@ final class PerturbationNodes {
                                     .range(0.0, null))),
             type(NodeCatalog.LABEL_NOISE, "Label noise",
                     "Reverses each row's label with a given probability (annotation errors)",
-                    perturbation(share("rate", 0.1, "Probability that a label is reversed at full intensity"))),
+                    perturbation(share("rate", 0.1, "Probability that a label is reversed at full intensity"),
+                            flipMap(), noiseSd())),
             type(NodeCatalog.MISSING_VALUES, "Missing values",
                     "Blanks cells completely at random (mcar), or a whole column from the start step (pipeline break)",
                     perturbation(
@@ -79,7 +81,8 @@ final class PerturbationNodes {
                             share("rate", 0.2, "Share of training rows poisoned at full intensity"),
                             optional("trigger_column", COLUMN, null, "Backdoor: numeric feature that carries the trigger")
                                     .numeric(),
-                            optional("trigger_value", NUMBER, 0.0, "Backdoor: the trigger value"))),
+                            optional("trigger_value", NUMBER, 0.0, "Backdoor: the trigger value"),
+                            flipMap(), noiseSd())),
             type(NodeCatalog.BOUNDARY_SEEKING, "Boundary-seeking perturbation",
                     "Moves each row toward the model's decision boundary, every listed feature by at most max_shift "
                             + "of its reference standard deviation (times the intensity); a row that can cross within "
@@ -105,6 +108,18 @@ final class PerturbationNodes {
         all.add(optional("mean_shift", NUMBER, null, "resample: move the feature's mean by this much (in its "
                 + "units) at full intensity; the tilt is solved per batch"));
         return List.copyOf(all);
+    }
+
+    /** A multiclass model's label flips: which class each class's labels become. */
+    private static NodeType.ParamSpec flipMap() {
+        return optional("flip_map", TEXT, null, "Multiclass: 'from:to' pairs, comma-separated (a changed label of "
+                + "'from' becomes 'to', other classes keep theirs); absent: another class, each equally likely");
+    }
+
+    /** A regression's label noise, in the reference amounts' standard deviations. */
+    private static NodeType.ParamSpec noiseSd() {
+        return optional("noise_sd", NUMBER, 1.0, "Regression: a changed amount gets normal noise of this many "
+                + "standard deviations of the reference amounts").range(0.0, null);
     }
 
     private static NodeType type(String type, String title, String description, List<NodeType.ParamSpec> params) {

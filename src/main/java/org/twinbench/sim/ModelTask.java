@@ -81,17 +81,7 @@ public record ModelTask(Task task, String target, String positive, List<String> 
         if (task != Task.REGRESSION) {
             return null;
         }
-        Column column = batch.column(target);
-        if (column instanceof NumericColumn numbers) {
-            return numbers.values().clone();
-        }
-        CategoricalColumn text = (CategoricalColumn) column;
-        double[] out = new double[text.size()];
-        for (int i = 0; i < out.length; i++) {
-            Double value = text.get(i) == null ? null : CellValues.parseNumber(text.get(i));
-            out[i] = value == null ? Double.NaN : value;
-        }
-        return out;
+        return LabelCodec.amounts(batch.column(target));
     }
 
     /**

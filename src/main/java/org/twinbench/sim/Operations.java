@@ -26,6 +26,7 @@ import org.twinbench.sim.monitor.DriftStatistics;
 import org.twinbench.sim.monitor.ErrorDetectors;
 import org.twinbench.sim.monitor.ErrorStreamMonitor;
 import org.twinbench.sim.monitor.FairnessMonitor;
+import org.twinbench.sim.monitor.TaskFairnessMonitor;
 import org.twinbench.sim.monitor.FeatureDriftMonitor;
 import org.twinbench.sim.monitor.Monitor;
 import org.twinbench.sim.monitor.MultivariateDriftMonitor;
@@ -137,7 +138,10 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                                     ? Double.NaN : node.number("threshold")));
                 }
                 case NodeCatalog.SLICE_METRICS -> {
-                    if (node.flag("fairness") && !node.strings("slices").isEmpty()) {
+                    if (node.flag("fairness") && !node.strings("slices").isEmpty() && task.task() != Task.BINARY) {
+                        monitors.add(new TaskFairnessMonitor(node.id(), node.strings("slices"), task.classes(),
+                                SliceBins.fit(node, reference)::values));
+                    } else if (node.flag("fairness") && !node.strings("slices").isEmpty()) {
                         monitors.add(new FairnessMonitor(node.id(), node.strings("slices"),
                                 node.number("threshold"), SliceBins.fit(node, reference)::values));
                     }

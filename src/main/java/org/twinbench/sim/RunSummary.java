@@ -15,6 +15,9 @@ import org.twinbench.sim.monitor.DataQualityMonitor;
  * <p>A regression or multiclass run without gates is judged on its task's metrics instead
  * ({@link TaskHeadline}: the rise of RMSE, or the drop of accuracy with macro F1 beside it).
  *
+ * <p>A model no better than the naive baseline on the same rows ({@code baseline.accuracy}, {@code baseline.mae}
+ * of {@link org.twinbench.sim.monitor.BaselineMonitor}) over the last tenth is called out after the headline.
+ *
  * @param worstSlice the slice with the largest accuracy drop (or null when there are no slices)
  */
 public record RunSummary(Light light, String headline, double accuracyStart, double accuracyEnd, double accuracyMin,
@@ -69,7 +72,7 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
         }
         Light light;
         String headline;
-        TaskHeadline task = gates.isEmpty() ? TaskHeadline.of(series) : null;
+        TaskHeadline task = gates.isEmpty() ? TaskHeadline.of(outcome, series) : null;
         if (task != null) {
             light = task.light();
             headline = task.headline();
@@ -95,8 +98,33 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
                     + ". " + headline;
             light = Light.RED;
         }
+        String baseline = noBetterThanBaseline(series);
+        if (baseline != null) {
+            headline = headline + " " + baseline;
+        }
         return new RunSummary(light, headline, start, end, min, worst, worstStart, worstEnd, events[0], events[1],
                 events[2], gates);
+    }
+
+    /**
+     * The call-out of a model no better than the naive baseline on the same rows over the last tenth of the
+     * steps (accuracy not above the majority answer's, or MAE not below the reference mean's), or null.
+     */
+    static String noBetterThanBaseline(RunSeries series) {
+        String prefix = org.twinbench.sim.monitor.BaselineMonitor.ID + ".";
+        boolean regression = series.metricNames().contains("mae");
+        String metric = regression ? "mae" : "accuracy";
+        double model = TaskHeadline.Change.of(series, StepResult.OVERALL, metric).end();
+        double naive = TaskHeadline.Change.of(series, StepResult.OVERALL, prefix + metric).end();
+        if (Double.isNaN(model) || Double.isNaN(naive) || (regression ? model < naive : model > naive)) {
+            return null;
+        }
+        return regression
+                ? String.format(Locale.ROOT, "The model is no better than always predicting the reference rows' mean"
+                + " amount (MAE %.4g in the last tenth; the model: %.4g).", naive, model)
+                : String.format(Locale.ROOT, "The model is no better than always answering the reference rows' most"
+                + " frequent class, right %.0f%% of the time in the last tenth (the model: %.0f%%).", 100 * naive,
+                100 * model);
     }
 
     /** The same summary with {@code words} (e.g. what the run is a branch of) before its headline. */

@@ -76,7 +76,8 @@ public final class ScenarioCompiler {
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
         String positive = scenarioModel.positive();
-        LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive);
+        LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive, model.task(),
+                model.card().classes());
         ModelRefit refit = scenarioModel.refit();
 
         List<Perturbation> perturbations = new ArrayList<>();
@@ -127,8 +128,8 @@ public final class ScenarioCompiler {
     }
 
     /**
-     * The scenario's monitors and the outcome-share check every run makes (not with selective labels, whose
-     * labelled rows are not a sample of the batch).
+     * The scenario's monitors, the outcome-share check every run makes (not with selective labels, whose
+     * labelled rows are not a sample of the batch) and the naive baseline on every step's rows.
      */
     private static List<org.twinbench.sim.monitor.Monitor> withOutcomeShare(Operations operations, String sourceId,
                                                                           ModelTask task, Frame reference,
@@ -141,6 +142,8 @@ public final class ScenarioCompiler {
             monitors.add(org.twinbench.sim.monitor.OutcomeShareMonitor.of(sourceId, outcomes,
                     task.labels(reference), reference, slices, bins));
         }
+        monitors.add(org.twinbench.sim.monitor.BaselineMonitor.of(task, task.labels(reference),
+                task.amounts(reference)));
         return monitors;
     }
 

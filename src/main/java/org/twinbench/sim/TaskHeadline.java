@@ -12,6 +12,8 @@ import java.util.Locale;
  *   <li>multiclass: the largest drop of mean accuracy, with {@link RunSummary}'s limits 0.02 and 0.05; the
  *       headline also gives the overall macro F1 at start and end.</li>
  * </ul>
+ * A fairness figure beyond four-fifths in the last tenth ({@link TaskFairness}) follows, and makes the light at
+ * least amber (red when it fell by 0.1 or more).
  */
 record TaskHeadline(RunSummary.Light light, String headline) {
 
@@ -20,14 +22,26 @@ record TaskHeadline(RunSummary.Light light, String headline) {
     static final double RMSE_AMBER = 0.15;
 
     /** The headline of a regression or multiclass run, or null for a binary one (or one without metrics). */
-    static TaskHeadline of(RunSeries series) {
-        if (series.metricNames().contains("rmse")) {
-            return regression(series);
+    static TaskHeadline of(RunOutcome outcome, RunSeries series) {
+        TaskHeadline level = series.metricNames().contains("rmse") ? regression(series)
+                : series.metricNames().contains("macro_f1") ? multiclass(series) : null;
+        return level == null ? null : level.withFairness(TaskFairness.of(outcome, series));
+    }
+
+    /**
+     * This headline followed by the first flagged fairness figure (and how many more), the light at least amber,
+     * red when the figure fell by 0.1 or more on the four-fifths scale.
+     */
+    private TaskHeadline withFairness(java.util.List<TaskFairness> figures) {
+        java.util.List<TaskFairness> flagged = figures.stream().filter(TaskFairness::flagged).toList();
+        if (flagged.isEmpty()) {
+            return this;
         }
-        if (series.metricNames().contains("macro_f1")) {
-            return multiclass(series);
-        }
-        return null;
+        TaskFairness first = flagged.stream().filter(TaskFairness::fell).findFirst().orElse(flagged.get(0));
+        RunSummary.Light fairness = first.fell() ? RunSummary.Light.RED : RunSummary.Light.AMBER;
+        RunSummary.Light worse = fairness.compareTo(light) > 0 ? fairness : light;
+        return new TaskHeadline(worse, headline + " " + first.sentence() + (flagged.size() > 1
+                ? " (and " + (flagged.size() - 1) + " more fairness figures beyond four-fifths)" : ""));
     }
 
     private static TaskHeadline regression(RunSeries series) {
@@ -71,7 +85,7 @@ record TaskHeadline(RunSummary.Light light, String headline) {
     }
 
     /** The slice whose {@code metric} grew most ({@code rises}) or fell most, or null without slices. */
-    private static Change worstSlice(RunSeries series, String metric, boolean rises) {
+    static Change worstSlice(RunSeries series, String metric, boolean rises) {
         Change worst = null;
         for (String slice : series.slices(metric)) {
             Change change = Change.of(series, slice, metric);
@@ -95,7 +109,7 @@ record TaskHeadline(RunSummary.Light light, String headline) {
     }
 
     /** A series' mean over the first and the last tenth of the steps (at least one step, replicate means first). */
-    private record Change(String slice, double start, double end) {
+    record Change(String slice, double start, double end) {
         static Change of(RunSeries series, String slice, String metric) {
             RunSeries.Key key = new RunSeries.Key(slice, metric);
             if (series.values(key).isEmpty()) {

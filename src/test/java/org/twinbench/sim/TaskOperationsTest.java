@@ -115,10 +115,10 @@ class TaskOperationsTest {
     @Test
     void nodesForBinaryModelsAreRefusedNamingTheNode() {
         Scenario scenario = with(TaskRunsMatchSklearnTest.scenario("diabetes-replay.csv", "diabetes-linear.twinmodel",
-                50, "sex"), List.of(node("flips", NodeCatalog.LABEL_NOISE, Map.of())));
+                50, "sex"), List.of(node("prior", NodeCatalog.PRIOR_SHIFT, Map.of())));
         assertThatThrownBy(() -> run(scenario)).isInstanceOf(ScenarioException.class).hasMessage(
-                "node flips: perturbation.label-noise flips binary labels, for binary models only; the model of node "
-                        + "model is a regression model");
+                "node prior: perturbation.prior-shift sets the share of a positive class, for binary models only; the"
+                        + " model of node model is a regression model");
         Scenario cbpe = with(TaskRunsMatchSklearnTest.scenario("diabetes-replay.csv", "diabetes-linear.twinmodel",
                 50, "sex"), List.of(node("cbpe", NodeCatalog.CBPE_MONITOR, Map.of())));
         assertThatThrownBy(() -> run(cbpe)).hasMessage("node cbpe: monitor.cbpe estimates a classifier's accuracy; "

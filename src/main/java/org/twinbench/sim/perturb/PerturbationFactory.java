@@ -10,6 +10,8 @@ import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.scenario.Schedule;
+import org.twinbench.data.Task;
+import org.twinbench.sim.LabelChange;
 import org.twinbench.sim.LabelCodec;
 
 /** Builds the perturbation of a node, checking every column it names against the data. */
@@ -34,10 +36,11 @@ public final class PerturbationFactory {
                     sliceColumn, sliceValue);
             case NodeCatalog.CONCEPT_DRIFT -> new ConceptDrift(node.id(), labels, numeric(node, data, "column"),
                     node.number("from", Double.NEGATIVE_INFINITY), node.number("to", Double.POSITIVE_INFINITY),
-                    node.number("flip_share"), schedule);
+                    node.number("flip_share"), schedule, labelChange(node, labels));
             case NodeCatalog.GAUSSIAN_NOISE -> new GaussianNoise(node.id(), numericColumns(node, data),
                     node.number("sd"), schedule);
-            case NodeCatalog.LABEL_NOISE -> new LabelNoise(node.id(), labels, node.number("rate"), schedule);
+            case NodeCatalog.LABEL_NOISE -> new LabelNoise(node.id(), labels, node.number("rate"), schedule,
+                    labelChange(node, labels));
             case NodeCatalog.MISSING_VALUES -> {
                 for (String column : node.strings("columns")) {
                     requireColumn(node, data, column);
@@ -52,7 +55,7 @@ public final class PerturbationFactory {
             case NodeCatalog.POISONING -> "backdoor".equals(node.string("mode"))
                     ? new Backdoor(node.id(), labels, numeric(node, data, "trigger_column"),
                     node.number("trigger_value"), node.number("rate"), schedule)
-                    : new LabelNoise(node.id(), labels, node.number("rate"), schedule);
+                    : new LabelNoise(node.id(), labels, node.number("rate"), schedule, labelChange(node, labels));
             default -> null;
         };
         boolean filtersItself = perturbation instanceof PriorShift;
@@ -93,6 +96,16 @@ public final class PerturbationFactory {
             }
         }
         return sliceColumn;
+    }
+
+    /** How the node changes a multiclass label ({@code flip_map}) or an amount ({@code noise_sd}). */
+    private static LabelChange labelChange(ScenarioNode node, LabelCodec labels) {
+        try {
+            return LabelChange.of(labels.task() == Task.MULTICLASS ? node.string("flip_map") : null,
+                    node.number("noise_sd"), labels.classes());
+        } catch (IllegalArgumentException e) {
+            throw node.problem("flip_map", e.getMessage());
+        }
     }
 
     /** Shift/scale the values, or (mode "resample") importance-resample whole rows by the feature. */

@@ -84,9 +84,39 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
         if (!replaysTrainingRows()) {
             return null;
         }
+        return estimatedShare(notes.trainingRowsShare());
+    }
+
+    private static String estimatedShare(double share) {
         return String.format(java.util.Locale.ROOT, "About %.0f%% of the rows this twin replays are rows the model"
                 + " was trained on (estimated from its card's sketch of its training rows): its figures are optimistic.",
-                100 * notes.trainingRowsShare());
+                100 * share);
+    }
+
+    /**
+     * What a run of {@code plan} says beside its headline when it replays rows its model file was trained on (for a
+     * window that has no provenance yet), as {@link #trainingRowsWarning()} does for a recorded run; null when not.
+     */
+    public static String trainingRowsWarning(SimulationPlan plan) {
+        if (!replaysTrainingRows(plan)) {
+            return null;
+        }
+        DataProvenance data = plan.data();
+        boolean sameFile = data != null && data.sha256() != null
+                && data.sha256().equals(plan.model().card().trainingDataSha256());
+        return sameFile ? REPLAYS_TRAINING_ROWS : estimatedShare(plan.notes().trainingRowsShare());
+    }
+
+    /**
+     * Whether a run of {@code plan} replays rows its model file was trained on, as {@link #replaysTrainingRows()}
+     * says of a recorded run: the very file, or a notable estimated share of its rows.
+     */
+    public static boolean replaysTrainingRows(SimulationPlan plan) {
+        DataProvenance data = plan.data();
+        boolean fromFile = plan.scenario().modelNodes().stream().anyMatch(n -> n.string("path", null) != null);
+        boolean sameFile = fromFile && data != null && data.sha256() != null
+                && data.sha256().equals(plan.model().card().trainingDataSha256());
+        return sameFile || plan.notes().trainingRowsShare() >= PlanNotes.NOTABLE_TRAINING_ROWS;
     }
 
     /** The same provenance for a run that made {@code actual} steps (a followed file ends when it goes idle). */

@@ -21,6 +21,7 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
+import org.twinbench.sim.store.RunProvenance;
 import org.twinbench.sim.store.RunStore;
 import org.twinbench.ui.data.ModelSummary;
 import org.twinbench.ui.fx.AppExecutor;
@@ -123,6 +124,8 @@ public final class WindowRun {
         List<List<StepResult>> recorded = new java.util.ArrayList<>();
         org.twinbench.sim.RunFindings[] findings = new org.twinbench.sim.RunFindings[1];
         background.task(context -> {
+            // What the run says beside its last status: the training-rows warning and the compile notes.
+            java.util.concurrent.atomic.AtomicReference<String> told = new java.util.concurrent.atomic.AtomicReference<>("");
             RunListener listener = new RunListener() {
                 private int total = 1;
 
@@ -154,11 +157,22 @@ public final class WindowRun {
                 @Override
                 public void onFinish(RunStatus outcome) {
                     int steps = total;
+                    String optimistic = told.get();
                     context.onFx(() -> finish(outcome == RunStatus.COMPLETED ? "Finished: " + steps + " steps"
-                            : "Stopped"));
+                            + optimistic : "Stopped" + optimistic));
                 }
             };
             SimulationPlan plan = ScenarioCompiler.compile(current, baseDir, listener);
+            // The headline says so, as `run` does, when the twin replays its model's training data; and what
+            // compiling noted (a file sorted by a column, ...).
+            StringBuilder said = new StringBuilder();
+            String warning = RunProvenance.trainingRowsWarning(plan);
+            if (warning != null) {
+                said.append(". Warning: ").append(warning);
+            }
+            plan.notes().notes().stream().filter(n -> warning == null || !n.contains("trained on"))
+                    .forEach(n -> said.append(". Note: ").append(n));
+            told.set(said.toString());
             if (runControl.isCancelled()) {
                 listener.onFinish(RunStatus.CANCELLED);
                 return null;
@@ -279,7 +293,7 @@ public final class WindowRun {
         paused.set(false);
         String notice = storeNotice;
         storeNotice = null;
-        status.accept(notice == null ? message : message + ". " + notice);
+        status.accept(notice == null ? message : message + (message.endsWith(".") ? " " : ". ") + notice);
     }
 
     /**

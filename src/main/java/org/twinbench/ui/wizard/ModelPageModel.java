@@ -45,8 +45,7 @@ public final class ModelPageModel {
     private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<WhatIfModel> givenModel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> builtModel = new ReadOnlyObjectWrapper<>();
-    /** The model built here, kept to find the groups it serves worst; null for a given model. */
-    private TaskModel trained;
+    private final ReadOnlyObjectWrapper<TopGroups.Found> found = new ReadOnlyObjectWrapper<>(TopGroups.Found.NONE);
     private Path modelFolder = BundledSamples.userDirectory().resolve("wizard-models");
 
     ModelPageModel(BackgroundTask.Runner background, WizardStatus status, DataPageModel data, TargetPageModel target) {
@@ -60,12 +59,14 @@ public final class ModelPageModel {
     void invalidate() {
         modelReady.set(false);
         builtModel.set(null);
+        found.set(TopGroups.Found.NONE);
     }
 
     /** New data: no model yet. */
     void reset() {
         modelReady.set(false);
         builtModel.set(null);
+        found.set(TopGroups.Found.NONE);
         modelSummary.set("");
     }
 
@@ -89,6 +90,7 @@ public final class ModelPageModel {
         String positive = target.outcomeToWatchProperty().get();
         givenModel.set(null);
         builtModel.set(null);
+        found.set(TopGroups.Found.NONE);
         List<String> features = features();
         Path dataFile = data.dataFileProperty().get();
         Path folder = modelFolder;
@@ -104,23 +106,33 @@ public final class ModelPageModel {
                         + " learnt from it could never answer that. Your rows may be sorted by " + WizardWords.column(label)
                         + ": shuffle them, or sort them by date, and choose the file again");
             }
+            int[] later = java.util.stream.IntStream.range(reference, frame.rowCount()).toArray();
             if (task == Task.BINARY) {
                 LogisticModel model = ModelTrainer.trainLogistic(past, label, features, positive, 1, "");
-                return new Built(null, model, ModelWords.of(model.card()));
+                return new Built(null, ModelWords.of(model.card(), holdoutRows(past, label, model.card())),
+                        TopGroups.find(model, frame, later, label,
+                        model.card().positiveLabel()));
             }
             TaskModel model = TaskTrainer.train(past, new TrainingOptions(Algorithm.LOGISTIC, label, features, null,
                     WizardNavigator.SEED, 0, ""), task, TrainingProgress.NONE).model();
             Path file = folder.resolve(bundleName(dataFile, label));
             Files.createDirectories(folder);
             ModelBundle.write(model, file);
-            return new Built(file, model, ModelWords.of(model.card()));
+            return new Built(file, ModelWords.of(model.card(), holdoutRows(past, label, model.card())),
+                    TopGroups.find(model, frame, later, label, null));
         }).whileCurrent(making.next()).onSuccess(built -> {
             status.busy("");
             builtModel.set(built.file());
-            trained = built.model();
+            found.set(built.found());
             modelSummary.set(built.words());
             modelReady.set(true);
         }).onFailure(e -> status.failed("We could not build a model from your data: " + e.getMessage())).start();
+    }
+
+    /** The rows a model learnt from {@code past} was measured on: its labelled rows it did not learn from. */
+    static int holdoutRows(Frame past, String label, org.twinbench.model.ModelCard card) {
+        org.twinbench.data.Column outcome = past.column(label);
+        return Math.max(0, outcome.size() - outcome.missingCount() - card.trainingRows());
     }
 
     /** An answer of a yes/no or kinds outcome that the later rows have and the past rows never do, or null. */
@@ -145,7 +157,7 @@ public final class ModelPageModel {
     }
 
     /** A model built here: its file (null for a yes/no model, which the scenarios build themselves) and words. */
-    private record Built(Path file, TaskModel model, String words) { }
+    private record Built(Path file, String words, TopGroups.Found found) { }
 
     /** "orders-delivery_days.twinmodel": the data's name and the outcome's, safe as a file name. */
     static String bundleName(Path dataFile, String label) {
@@ -175,7 +187,7 @@ public final class ModelPageModel {
         modelSummary.set("");
         givenModel.set(null);
         builtModel.set(null);
-        trained = null;
+        found.set(TopGroups.Found.NONE);
         background.task(context -> WhatIfModel.check(file, frame, label)).whileCurrent(making.next())
                 .onSuccess(model -> {
                     status.busy("");
@@ -219,9 +231,9 @@ public final class ModelPageModel {
         return modelReady.getReadOnlyProperty();
     }
 
-    /** The model built here on the past rows (of any task), or null when none is (a given model is used). */
-    TaskModel trainedModel() {
-        return givenModel.get() == null && modelReady.get() ? trained : null;
+    /** The groups the model built here serves worst on the replayed rows; none before a model is built. */
+    ReadOnlyObjectProperty<TopGroups.Found> foundProperty() {
+        return found.getReadOnlyProperty();
     }
 
     /** The model built here for kinds or amounts, once built (null for a yes/no model or a given one). */

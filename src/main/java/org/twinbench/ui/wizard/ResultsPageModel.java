@@ -170,7 +170,11 @@ public final class ResultsPageModel {
     /** The light in words for the table's first column. */
     public static String lightWords(WhatIfVerdict verdict) {
         return switch (verdict.light()) {
-            case GREEN -> "● fine";
+            // Green is "fine" only where the verdict could tell, and (for classes) the model is reliable there:
+            // the lower end of the Wilson interval of its share right at least 8 in 10.
+            case GREEN -> verdict.sentence().contains("too few rows") ? "● too few to tell"
+                    : verdict.sentence().contains("stays reliable") || verdict.sentence().contains("stays as good")
+                    ? "● fine" : "● unchanged, weak";
             case AMBER -> "● worse";
             case RED -> "● fails";
         };

@@ -54,6 +54,8 @@ public final class WizardNavigator {
             groups.offer(data.dataProperty().get(), chosen);
         });
         target.outcomeToWatchProperty().addListener((obs, old, chosen) -> model.invalidate());
+        // A model built: the groups it serves worst are offered first.
+        model.foundProperty().addListener((obs, old, found) -> groups.found(found));
     }
 
     /** Why the user cannot go on from the current page yet, or "" when they can. */

@@ -53,6 +53,8 @@ public final class WizardView {
     @FXML private VBox changesBox;
     @FXML private VBox groupsPage;
     @FXML private VBox groupsBox;
+    @FXML private Label foundNote;
+    @FXML private VBox foundBox;
     @FXML private VBox resultsPage;
     @FXML private ListView<String> dataNotes;
     @FXML private TableView<Integer> preview;
@@ -155,10 +157,21 @@ public final class WizardView {
             changesBox.getChildren().add(changeRow(choice));
         }
         viewModel.groups().groupColumns().addListener((ListChangeListener<String>) change -> showGroups());
+        foundNote.textProperty().bind(viewModel.groups().foundNoteProperty());
+        viewModel.groups().found().addListener((ListChangeListener<String>) change -> {
+            foundBox.getChildren().clear();
+            for (String line : viewModel.groups().found()) {
+                Label found = new Label("• " + line);
+                found.setWrapText(true);
+                found.setMinHeight(Region.USE_PREF_SIZE);
+                found.getStyleClass().add("panel-text");
+                foundBox.getChildren().add(found);
+            }
+        });
 
         TableColumn<WhatIfVerdict, String> light = new TableColumn<>("");
         light.setCellValueFactory(cell -> text(ResultsPageModel.lightWords(cell.getValue())));
-        light.setPrefWidth(88);
+        light.setPrefWidth(150);
         TableColumn<WhatIfVerdict, String> change = new TableColumn<>("If…");
         // The strength is in the sentence above the chart; one per change, so the table leaves it out.
         change.setCellValueFactory(cell -> text(ResultsPageModel.changeWords(cell.getValue())));

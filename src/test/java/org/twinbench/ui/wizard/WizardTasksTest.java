@@ -138,7 +138,7 @@ class WizardTasksTest {
         wizard.model().buildModel();
         assertThat(wizard.problemProperty().get()).isEmpty();
         Matcher m = Pattern.compile("We built a model from \\d+ of your rows and tested it on rows it had not seen: it "
-                + "was right (\\d+) times out of 100 — always guessing “class 1” would be right (\\d+) times\\.")
+                + "was right (\\d+) times out of 100 \\(between \\d+% and \\d+%\\) — always guessing “class 1” would be right (\\d+) times\\.")
                 .matcher(wizard.model().modelSummaryProperty().get());
         assertThat(m.matches()).as(wizard.model().modelSummaryProperty().get()).isTrue();
         assertThat(expected.at("/wine/majority").asText()).isEqualTo("class_1");

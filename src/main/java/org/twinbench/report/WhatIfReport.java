@@ -16,6 +16,14 @@ public final class WhatIfReport {
     }
 
     public static String html(String title, List<WhatIfChange> changes, WhatIfRun.Result result) {
+        return html(title, changes, result, false);
+    }
+
+    /**
+     * The same for a model of amounts when {@code amounts}: a verdict's before and after are how far off the
+     * model is on average (its mean absolute error), shown as "about 45", not as shares right.
+     */
+    public static String html(String title, List<WhatIfChange> changes, WhatIfRun.Result result, boolean amounts) {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(title)).append("</title>\n<style>")
@@ -32,19 +40,24 @@ public final class WhatIfReport {
                     .append(escape(result.summary(change))).append("</li>\n");
         }
         html.append("</ul>\n<h2>Group by group</h2>\n<table><tr><th></th><th>Change</th><th>Group</th>")
-                .append("<th>Right before</th><th>Right after</th><th>What it means</th></tr>\n");
+                .append(amounts ? "<th>Off by before</th><th>Off by after</th>" : "<th>Right before</th><th>Right after</th>")
+                .append("<th>What it means</th></tr>\n");
         for (WhatIfVerdict verdict : result.verdicts()) {
             html.append("<tr><td><span class=\"light ").append(verdict.light()).append("\"></span></td><td>")
                     .append(escape(verdict.change().kind().words())).append("</td><td>")
                     .append(escape(verdict.group())).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.0f%%", verdict.before() * 100)).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.0f%%", verdict.after() * 100)).append("</td><td>")
+                    .append(figure(verdict.before(), amounts)).append("</td><td>")
+                    .append(figure(verdict.after(), amounts)).append("</td><td>")
                     .append(escape(verdict.sentence())).append("</td></tr>\n");
         }
         html.append("</table>\n<p><small>Made by TwinBench's guided wizard: each change was simulated on its own, ")
                 .append("with the same random draws as the unchanged baseline, and compared once fully in place.")
                 .append("</small></p>\n</body></html>\n");
         return html.toString();
+    }
+
+    private static String figure(double value, boolean amounts) {
+        return amounts ? String.format(Locale.ROOT, "about %,.4g", value) : String.format(Locale.ROOT, "%.0f%%", value * 100);
     }
 
     private static String escape(String text) {

@@ -29,8 +29,10 @@ public final class WhatIfStudy {
     public static final int BATCH_SIZE = 400;
     /** Changes start ramping in at this step and are complete at {@link #FULL_FROM}. */
     static final int RAMP_START = 3;
-    static final int FULL_FROM = 12;
-    static final String NEW_SEGMENT = "new customers";
+    public static final int FULL_FROM = 12;
+    public static final String NEW_SEGMENT = "new customers";
+    /** The id of the data source node of every study scenario. */
+    public static final String DATA_NODE = "your-data";
     /**
      * The retraining the verdicts try when a change hurts: a step stands for a week, so every four
      * steps is "every month", each time on the last month of outcomes.
@@ -75,7 +77,7 @@ public final class WhatIfStudy {
     private static Scenario chain(WhatIfQuestion question, String name, List<ScenarioNode> perturbations,
                                   boolean retrain) {
         List<ScenarioNode> nodes = new ArrayList<>();
-        nodes.add(new ScenarioNode("your-data", NodeCatalog.DATASET_SOURCE, params(
+        nodes.add(new ScenarioNode(DATA_NODE, NodeCatalog.DATASET_SOURCE, params(
                 "path", question.data().toAbsolutePath().toString(), "batch_size", (long) BATCH_SIZE,
                 "steps", (long) STEPS, "reference_share", 0.5, "replace", true), 40, 160));
         double x = 260;
@@ -202,10 +204,40 @@ public final class WhatIfStudy {
         return best;
     }
 
-    /** Pearson correlation of a numeric column with the 0/1 outcome over rows where both are present. */
+    /**
+     * Pearson correlation of a numeric column with the 0/1 outcome over rows where both are present; for an
+     * amount outcome with the amount itself, and for an outcome of several kinds the largest in size of its
+     * correlations with each kind against the rest.
+     */
     static double labelCorrelation(WhatIfQuestion question, Frame data, NumericColumn column) {
         Column label = data.column(question.target());
-        int[] y = BinaryLabels.encode(label, BinaryLabels.positiveLabel(label, question.positive()));
+        java.util.Optional<org.twinbench.data.Task> task = org.twinbench.data.Task.of(label);
+        if (task.isPresent() && task.get() == org.twinbench.data.Task.REGRESSION) {
+            return correlation(((NumericColumn) label).values(), column);
+        }
+        if (task.isPresent() && task.get() == org.twinbench.data.Task.MULTICLASS) {
+            double best = 0;
+            for (String kind : BinaryLabels.distinctValues(label)) {
+                double r = correlation(outcome(BinaryLabels.encode(label, kind)), column);
+                best = Math.abs(r) > Math.abs(best) ? r : best;
+            }
+            return best;
+        }
+        return correlation(outcome(BinaryLabels.encode(label, BinaryLabels.positiveLabel(label, question.positive()))),
+                column);
+    }
+
+    /** 0/1 codes as numbers, a missing outcome (-1) as NaN. */
+    private static double[] outcome(int[] codes) {
+        double[] y = new double[codes.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = codes[i] < 0 ? Double.NaN : codes[i];
+        }
+        return y;
+    }
+
+    /** Pearson correlation over the rows where both are present. */
+    private static double correlation(double[] y, NumericColumn column) {
         double sx = 0;
         double sy = 0;
         double sxx = 0;
@@ -214,13 +246,13 @@ public final class WhatIfStudy {
         int n = 0;
         for (int i = 0; i < y.length; i++) {
             double x = column.get(i);
-            if (y[i] < 0 || Double.isNaN(x)) {
+            if (Double.isNaN(y[i]) || Double.isNaN(x)) {
                 continue;
             }
             sx += x;
             sy += y[i];
             sxx += x * x;
-            syy += y[i];
+            syy += y[i] * y[i];
             sxy += x * y[i];
             n++;
         }

@@ -17,6 +17,9 @@ import org.twinbench.sim.whatif.WhatIfStudy;
  */
 final class ChangeWords {
 
+    /** How the words of a change the user's data does not allow begin. */
+    static final String NOT_POSSIBLE = "Not possible with your spreadsheet: ";
+
     private ChangeWords() {
     }
 
@@ -26,7 +29,7 @@ final class ChangeWords {
         try {
             node = WhatIfStudy.withChange(question, data, change).node(change.id()).orElseThrow();
         } catch (IllegalArgumentException e) {
-            return "Not possible with your spreadsheet: " + e.getMessage() + ".";
+            return NOT_POSSIBLE + e.getMessage() + ".";
         }
         return describe(node);
     }

@@ -17,9 +17,11 @@ public final class ChangesPageModel {
      *
      * @param id the control's id, e.g. {@code change-season}
      * @param label the change in everyday words, e.g. "Prices or incomes shift"
+     * @param possible whether the user's data has what the change needs (a change that cannot be made is
+     *     unticked, and its effect says why)
      */
     public record Choice(String id, String label, WhatIfChange.Kind kind, BooleanProperty chosen,
-                         DoubleProperty strength, javafx.beans.property.StringProperty effect) { }
+                         DoubleProperty strength, javafx.beans.property.StringProperty effect, BooleanProperty possible) { }
 
     private final List<Choice> choices = new ArrayList<>();
     private java.util.function.Function<WhatIfChange, String> words;
@@ -30,7 +32,7 @@ public final class ChangesPageModel {
             choices.add(new Choice("change-" + kind.name().toLowerCase(Locale.ROOT), WizardWords.capitalised(kind.words()),
                     kind, new SimpleBooleanProperty(kind == WhatIfChange.Kind.PRICES_SHIFT
                             || kind == WhatIfChange.Kind.NEW_CUSTOMERS), new SimpleDoubleProperty(0.5),
-                    new javafx.beans.property.SimpleStringProperty("")));
+                    new javafx.beans.property.SimpleStringProperty(""), new SimpleBooleanProperty(true)));
         }
         choices.forEach(c -> c.strength().addListener((obs, old, now) -> describe(c)));
     }
@@ -51,7 +53,13 @@ public final class ChangesPageModel {
 
     private void describe(Choice choice) {
         if (words != null) {
-            choice.effect().set(words.apply(new WhatIfChange(choice.kind(), choice.strength().get())));
+            String effect = words.apply(new WhatIfChange(choice.kind(), choice.strength().get()));
+            choice.effect().set(effect);
+            boolean possible = !effect.startsWith(ChangeWords.NOT_POSSIBLE);
+            choice.possible().set(possible);
+            if (!possible) {
+                choice.chosen().set(false);
+            }
         }
     }
 
@@ -61,6 +69,6 @@ public final class ChangesPageModel {
     }
 
     String blocker() {
-        return chosenChanges().isEmpty() ? "Tick at least one change." : "";
+        return chosenChanges().isEmpty() ? "Tick at least one change that your data allows." : "";
     }
 }

@@ -3,7 +3,7 @@ package org.twinbench.ui.wizard;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.nio.file.Files;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -13,9 +13,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.twinbench.data.Column;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Frame;
+import org.twinbench.data.BundledSamples;
+import org.twinbench.data.Task;
+import org.twinbench.model.Algorithm;
 import org.twinbench.model.LogisticModel;
+import org.twinbench.model.ModelBundle;
 import org.twinbench.model.ModelTrainer;
+import org.twinbench.model.TaskModel;
+import org.twinbench.model.TaskTrainer;
+import org.twinbench.model.TrainingOptions;
+import org.twinbench.model.TrainingProgress;
 import org.twinbench.sim.whatif.WhatIfModel;
+import org.twinbench.sim.whatif.WhatIfQuestion;
+import org.twinbench.sim.whatif.WhatIfStudy;
 import org.twinbench.ui.data.SpreadsheetNotes;
 import org.twinbench.ui.fx.BackgroundTask;
 
@@ -34,6 +44,9 @@ public final class ModelPageModel {
     private final ReadOnlyStringWrapper modelSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<WhatIfModel> givenModel = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> builtModel = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TopGroups.Found> found = new ReadOnlyObjectWrapper<>(TopGroups.Found.NONE);
+    private Path modelFolder = BundledSamples.userDirectory().resolve("wizard-models");
 
     ModelPageModel(BackgroundTask.Runner background, WizardStatus status, DataPageModel data, TargetPageModel target) {
         this.background = background;
@@ -45,41 +58,116 @@ public final class ModelPageModel {
     /** The data or what to predict changed: the model must be made again. */
     void invalidate() {
         modelReady.set(false);
+        builtModel.set(null);
+        found.set(TopGroups.Found.NONE);
     }
 
     /** New data: no model yet. */
     void reset() {
         modelReady.set(false);
+        builtModel.set(null);
+        found.set(TopGroups.Found.NONE);
         modelSummary.set("");
     }
 
     /**
-     * Builds a model on the user's data in the background and says how good it is in words; a
-     * training that fails says why, and the user stays on the page.
+     * Builds a model on the user's data in the background, of the task the outcome calls for (a logistic
+     * regression for yes/no, a multinomial one for kinds, a ridge regression for amounts), and says how good it
+     * is in words beside the naive guess (always the commonest answer, or always the average); a training that
+     * fails says why, and the user stays on the page. A kinds or amount model is kept as a {@code .twinmodel}
+     * in {@link #modelFolder} so that the scenarios of the check (and the editor) can load it.
      */
     public void buildModel() {
         Frame frame = data.dataProperty().get();
         String label = target.targetProperty().get();
-        if (frame == null || label == null) {
+        Task task = target.taskProperty().get();
+        if (frame == null || label == null || task == null) {
+            status.problem(target.blocker());
             return;
         }
         status.busy("Building a model from your data …");
         status.problem("");
         String positive = target.outcomeToWatchProperty().get();
         givenModel.set(null);
+        builtModel.set(null);
+        found.set(TopGroups.Found.NONE);
         List<String> features = features();
+        Path dataFile = data.dataFileProperty().get();
+        Path folder = modelFolder;
+        int reference = referenceRows(dataFile, frame.rowCount());
         background.task(context -> {
-            LogisticModel model = ModelTrainer.trainLogistic(frame, label, features, positive, 1, "");
-            double accuracy = model.card().holdoutMetrics().getOrDefault("accuracy", Double.NaN);
-            return String.format(Locale.ROOT,
-                    "We built a model from %,d of your rows and tested it on rows it had not seen: it was right about "
-                            + "%d times out of 10 (%.0f%%).", model.card().trainingRows(), Math.round(accuracy * 10),
-                    accuracy * 100);
-        }).whileCurrent(making.next()).onSuccess(words -> {
+            // Learnt from the rows the check treats as the past only: the rows it replays are ones the model has
+            // never seen, so its figures are not flattered.
+            Frame past = frame.select(java.util.stream.IntStream.range(0, reference).toArray());
+            String unseen = unseenAnswer(frame, past, label, task);
+            if (unseen != null) {
+                throw new DataException("the first half of your rows, which the check treats as the past, never has "
+                        + "“" + WizardWords.value(label, unseen) + "” as " + WizardWords.column(label) + ", so a model"
+                        + " learnt from it could never answer that. Your rows may be sorted by " + WizardWords.column(label)
+                        + ": shuffle them, or sort them by date, and choose the file again");
+            }
+            int[] later = java.util.stream.IntStream.range(reference, frame.rowCount()).toArray();
+            if (task == Task.BINARY) {
+                LogisticModel model = ModelTrainer.trainLogistic(past, label, features, positive, 1, "");
+                return new Built(null, ModelWords.of(model.card(), holdoutRows(past, label, model.card())),
+                        TopGroups.find(model, frame, later, label,
+                        model.card().positiveLabel()));
+            }
+            TaskModel model = TaskTrainer.train(past, new TrainingOptions(Algorithm.LOGISTIC, label, features, null,
+                    WizardNavigator.SEED, 0, ""), task, TrainingProgress.NONE).model();
+            Path file = folder.resolve(bundleName(dataFile, label));
+            Files.createDirectories(folder);
+            ModelBundle.write(model, file);
+            return new Built(file, ModelWords.of(model.card(), holdoutRows(past, label, model.card())),
+                    TopGroups.find(model, frame, later, label, null));
+        }).whileCurrent(making.next()).onSuccess(built -> {
             status.busy("");
-            modelSummary.set(words);
+            builtModel.set(built.file());
+            found.set(built.found());
+            modelSummary.set(built.words());
             modelReady.set(true);
         }).onFailure(e -> status.failed("We could not build a model from your data: " + e.getMessage())).start();
+    }
+
+    /** The rows a model learnt from {@code past} was measured on: its labelled rows it did not learn from. */
+    static int holdoutRows(Frame past, String label, org.twinbench.model.ModelCard card) {
+        org.twinbench.data.Column outcome = past.column(label);
+        return Math.max(0, outcome.size() - outcome.missingCount() - card.trainingRows());
+    }
+
+    /** An answer of a yes/no or kinds outcome that the later rows have and the past rows never do, or null. */
+    static String unseenAnswer(Frame all, Frame past, String label, Task task) {
+        if (task == Task.REGRESSION) {
+            return null;
+        }
+        java.util.Set<String> seen = org.twinbench.data.BinaryLabels.distinctValues(past.column(label));
+        return org.twinbench.data.BinaryLabels.distinctValues(all.column(label)).stream()
+                .filter(v -> !seen.contains(v)).findFirst().orElse(null);
+    }
+
+    /**
+     * The rows the check's scenarios treat as the past (the first {@code reference_share} of the file, as
+     * {@link WhatIfStudy} sets its data source).
+     */
+    static int referenceRows(Path dataFile, int rows) {
+        Object share = WhatIfStudy.baseline(new WhatIfQuestion(dataFile == null ? Path.of("data.csv") : dataFile, "",
+                null, List.of(), List.of(), List.of(), WizardNavigator.SEED)).node(WhatIfStudy.DATA_NODE)
+                .orElseThrow().params().get("reference_share");
+        return (int) Math.round(rows * ((Number) share).doubleValue());
+    }
+
+    /** A model built here: its file (null for a yes/no model, which the scenarios build themselves) and words. */
+    private record Built(Path file, String words, TopGroups.Found found) { }
+
+    /** "orders-delivery_days.twinmodel": the data's name and the outcome's, safe as a file name. */
+    static String bundleName(Path dataFile, String label) {
+        String stem = dataFile == null ? "data" : dataFile.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return (stem + "-" + label).replaceAll("[^A-Za-z0-9._-]+", "_") + ".twinmodel";
+    }
+
+    /** Where models built for kinds and amounts are kept (the user's TwinBench folder unless told otherwise). */
+    void modelFolder(Path folder) {
+        this.modelFolder = folder;
     }
 
     /**
@@ -98,6 +186,8 @@ public final class ModelPageModel {
         modelReady.set(false);
         modelSummary.set("");
         givenModel.set(null);
+        builtModel.set(null);
+        found.set(TopGroups.Found.NONE);
         background.task(context -> WhatIfModel.check(file, frame, label)).whileCurrent(making.next())
                 .onSuccess(model -> {
                     status.busy("");
@@ -139,6 +229,16 @@ public final class ModelPageModel {
 
     public ReadOnlyBooleanProperty modelReadyProperty() {
         return modelReady.getReadOnlyProperty();
+    }
+
+    /** The groups the model built here serves worst on the replayed rows; none before a model is built. */
+    ReadOnlyObjectProperty<TopGroups.Found> foundProperty() {
+        return found.getReadOnlyProperty();
+    }
+
+    /** The model built here for kinds or amounts, once built (null for a yes/no model or a given one). */
+    public ReadOnlyObjectProperty<Path> builtModelProperty() {
+        return builtModel.getReadOnlyProperty();
     }
 
     /** The model the user was given, once it has been tried on their data; null when we build one. */

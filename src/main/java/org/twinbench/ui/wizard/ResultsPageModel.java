@@ -8,9 +8,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.data.AtomicFiles;
+import org.twinbench.data.Task;
 import org.twinbench.report.WhatIfReport;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.RunControl;
@@ -40,23 +42,38 @@ public final class ResultsPageModel {
     private final ObservableList<WhatIfVerdict> verdicts = FXCollections.observableArrayList();
     private final ObservableList<Summary> summaries = FXCollections.observableArrayList();
     private volatile RunControl control;
+    /** Whether the model tried is one the user was given (else built here, also when kept as a file). */
+    private boolean given;
+    private final ReadOnlyObjectWrapper<Task> task = new ReadOnlyObjectWrapper<>(Task.BINARY);
+    private final javafx.beans.property.ReadOnlyStringWrapper today = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     ResultsPageModel(BackgroundTask.Runner background, WizardStatus status) {
         this.background = background;
         this.status = status;
     }
 
-    /** Tries every change of {@code question} in the background; results arrive on the FX thread. */
-    void tryChanges(WhatIfQuestion question) {
+    /**
+     * Tries every change of {@code question} in the background; results arrive on the FX thread. A model of
+     * amounts is judged on how far off it is ({@link AmountTrial}), a model of classes on how often it is
+     * right ({@link WhatIfRun}); {@code modelWords} (how good the model is today, beside the naive guess) heads
+     * the results.
+     */
+    void tryChanges(WhatIfQuestion question, Task kind, String modelWords, boolean given) {
+        this.given = given;
         RunControl runControl = new RunControl();
         control = runControl;
         BackgroundTask.Ticket ticket = trying.next();
         result.set(null);
         verdicts.clear();
         summaries.clear();
+        task.set(kind);
+        today.set(modelWords == null ? "" : modelWords);
         status.busy("Trying the changes …");
-        background.task(context -> WhatIfRun.run(question, step -> context.onFx(() -> status.busy(step + " …")),
-                runControl)).whileCurrent(ticket).onSuccess(outcome -> {
+        background.task(context -> {
+            Consumer<String> progress = step -> context.onFx(() -> status.busy(step + " …"));
+            return kind == Task.REGRESSION ? AmountTrial.run(question, progress, runControl)
+                    : WhatIfRun.run(question, progress, runControl);
+        }).whileCurrent(ticket).onSuccess(outcome -> {
                     if (runControl.isCancelled()) {
                         return;
                     }
@@ -69,6 +86,24 @@ public final class ResultsPageModel {
                     result.set(outcome);
                 }).onFailure(e -> status.failed("Something went wrong while trying the changes: " + e.getMessage()))
                 .start();
+    }
+
+    /** What the results measure: the task of the model tried (an amount, or classes). */
+    public ReadOnlyObjectProperty<Task> taskProperty() {
+        return task.getReadOnlyProperty();
+    }
+
+    /** How good the model is today, beside the naive guess, in words ("" when not known). */
+    public ReadOnlyStringProperty todayProperty() {
+        return today.getReadOnlyProperty();
+    }
+
+    /**
+     * A verdict's figure in words for the table: a share right ("81%") for classes, the average error
+     * ("about 45") for amounts.
+     */
+    static String figure(Task kind, double value) {
+        return kind == Task.REGRESSION ? "about " + WizardWords.amount(value) : WizardWords.percent(value);
     }
 
     /** Stops a try under way; what it finds is dropped. */
@@ -88,14 +123,21 @@ public final class ResultsPageModel {
                            Runnable saved, Consumer<String> failed) {
         WhatIfRun.Result shown = result.get();
         if (shown != null) {
-            write(file, () -> WhatIfReport.html(reportTitle(question, today), question.changes(), shown), saved,
-                    failed);
+            boolean theirs = given;
+            write(file, () -> WhatIfReport.html(reportTitle(question, today, theirs), question.changes(), shown,
+                    task.get() == Task.REGRESSION), saved, failed);
         }
     }
 
     /** "Will my model hold up? shop.csv, the model in churn.onnx, 3 December 2026": what, with what, when. */
     static String reportTitle(org.twinbench.sim.whatif.WhatIfQuestion question, java.time.LocalDate today) {
-        String model = question.model() == null ? "a model built from it"
+        return reportTitle(question, today, question.model() != null);
+    }
+
+    /** The same, naming the model file only when it is one the user was given ({@code given}). */
+    static String reportTitle(org.twinbench.sim.whatif.WhatIfQuestion question, java.time.LocalDate today,
+                              boolean given) {
+        String model = !given || question.model() == null ? "a model built from it"
                 : "the model in " + question.model().getFileName();
         return "Will my model hold up? " + question.data().getFileName() + ", " + model + ", "
                 + today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
@@ -128,7 +170,11 @@ public final class ResultsPageModel {
     /** The light in words for the table's first column. */
     public static String lightWords(WhatIfVerdict verdict) {
         return switch (verdict.light()) {
-            case GREEN -> "● fine";
+            // Green is "fine" only where the verdict could tell, and (for classes) the model is reliable there:
+            // the lower end of the Wilson interval of its share right at least 8 in 10.
+            case GREEN -> verdict.sentence().contains("too few rows") ? "● too few to tell"
+                    : verdict.sentence().contains("stays reliable") || verdict.sentence().contains("stays as good")
+                    ? "● fine" : "● unchanged, weak";
             case AMBER -> "● worse";
             case RED -> "● fails";
         };

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import org.twinbench.data.Task;
 import org.twinbench.sim.whatif.WhatIfModel;
 import org.twinbench.sim.whatif.WhatIfQuestion;
 import org.twinbench.ui.fx.BackgroundTask;
@@ -53,6 +54,8 @@ public final class WizardNavigator {
             groups.offer(data.dataProperty().get(), chosen);
         });
         target.outcomeToWatchProperty().addListener((obs, old, chosen) -> model.invalidate());
+        // A model built: the groups it serves worst are offered first.
+        model.foundProperty().addListener((obs, old, found) -> groups.found(found));
     }
 
     /** Why the user cannot go on from the current page yet, or "" when they can. */
@@ -77,7 +80,9 @@ public final class WizardNavigator {
             describeChanges();
         }
         if (page.get() == Page.RESULTS) {
-            results.tryChanges(question());
+            results.tryChanges(question(), model.givenModelProperty().get() != null ? Task.BINARY
+                    : target.taskProperty().get(), model.modelSummaryProperty().get(),
+                    model.givenModelProperty().get() != null);
         }
     }
 
@@ -121,7 +126,7 @@ public final class WizardNavigator {
         WhatIfModel given = model.givenModelProperty().get();
         return new WhatIfQuestion(data.dataFileProperty().get(), target.targetProperty().get(),
                 target.outcomeToWatchProperty().get(), model.features(), groups.chosenGroups(),
-                changes.chosenChanges(), SEED, given == null ? null : given.file());
+                changes.chosenChanges(), SEED, given == null ? model.builtModelProperty().get() : given.file());
     }
 
     public DataPageModel data() {

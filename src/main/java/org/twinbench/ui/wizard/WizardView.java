@@ -53,6 +53,8 @@ public final class WizardView {
     @FXML private VBox changesBox;
     @FXML private VBox groupsPage;
     @FXML private VBox groupsBox;
+    @FXML private Label foundNote;
+    @FXML private VBox foundBox;
     @FXML private VBox resultsPage;
     @FXML private ListView<String> dataNotes;
     @FXML private TableView<Integer> preview;
@@ -63,6 +65,8 @@ public final class WizardView {
     @FXML private Button useModelButton;
     @FXML private Label modelSummary;
     @FXML private VBox summaryBox;
+    @FXML private Label todayLabel;
+    @FXML private javafx.scene.chart.NumberAxis resultAxis;
     @FXML private LineChart<Number, Number> resultChart;
     @FXML private TableView<WhatIfVerdict> verdictTable;
     @FXML private ProgressIndicator busyIndicator;
@@ -153,10 +157,21 @@ public final class WizardView {
             changesBox.getChildren().add(changeRow(choice));
         }
         viewModel.groups().groupColumns().addListener((ListChangeListener<String>) change -> showGroups());
+        foundNote.textProperty().bind(viewModel.groups().foundNoteProperty());
+        viewModel.groups().found().addListener((ListChangeListener<String>) change -> {
+            foundBox.getChildren().clear();
+            for (String line : viewModel.groups().found()) {
+                Label found = new Label("• " + line);
+                found.setWrapText(true);
+                found.setMinHeight(Region.USE_PREF_SIZE);
+                found.getStyleClass().add("panel-text");
+                foundBox.getChildren().add(found);
+            }
+        });
 
         TableColumn<WhatIfVerdict, String> light = new TableColumn<>("");
         light.setCellValueFactory(cell -> text(ResultsPageModel.lightWords(cell.getValue())));
-        light.setPrefWidth(88);
+        light.setPrefWidth(150);
         TableColumn<WhatIfVerdict, String> change = new TableColumn<>("If…");
         // The strength is in the sentence above the chart; one per change, so the table leaves it out.
         change.setCellValueFactory(cell -> text(ResultsPageModel.changeWords(cell.getValue())));
@@ -164,12 +179,19 @@ public final class WizardView {
         TableColumn<WhatIfVerdict, String> group = new TableColumn<>("For");
         group.setCellValueFactory(cell -> text(WizardWords.group(cell.getValue().group())));
         group.setPrefWidth(150);
-        TableColumn<WhatIfVerdict, String> before = new TableColumn<>("Right today");
-        before.setCellValueFactory(cell -> text(WizardWords.percent(cell.getValue().before())));
+        TableColumn<WhatIfVerdict, String> before = new TableColumn<>();
+        before.setCellValueFactory(cell -> text(ResultsPageModel.figure(viewModel.results().taskProperty().get(),
+                cell.getValue().before())));
         before.setPrefWidth(110);
-        TableColumn<WhatIfVerdict, String> after = new TableColumn<>("Right after");
-        after.setCellValueFactory(cell -> text(WizardWords.percent(cell.getValue().after())));
+        TableColumn<WhatIfVerdict, String> after = new TableColumn<>();
+        after.setCellValueFactory(cell -> text(ResultsPageModel.figure(viewModel.results().taskProperty().get(),
+                cell.getValue().after())));
         after.setPrefWidth(110);
+        // An amount is judged on how far off the model is, classes on how often it is right.
+        var amounts = viewModel.results().taskProperty().isEqualTo(org.twinbench.data.Task.REGRESSION);
+        before.textProperty().bind(Bindings.when(amounts).then("Off by today").otherwise("Right today"));
+        after.textProperty().bind(Bindings.when(amounts).then("Off by after").otherwise("Right after"));
+        todayLabel.textProperty().bind(viewModel.results().todayProperty());
         TableColumn<WhatIfVerdict, String> retraining = new TableColumn<>("Retrained monthly");
         retraining.setCellValueFactory(cell -> text(ResultsPageModel.retrainingWords(cell.getValue())));
         retraining.setPrefWidth(172);
@@ -194,6 +216,7 @@ public final class WizardView {
         box.selectedProperty().bindBidirectional(choice.chosen());
         box.setPrefWidth(320);
         box.setId(choice.id());
+        box.disableProperty().bind(choice.possible().not());
         Slider strength = new Slider(0, 1, 0.5);
         strength.valueProperty().bindBidirectional(choice.strength());
         strength.disableProperty().bind(box.selectedProperty().not());
@@ -235,6 +258,13 @@ public final class WizardView {
             line.getStyleClass().addAll("verdict", "verdict-" + summary.light());
             summaryBox.getChildren().add(line);
         }
+        boolean amounts = model.results().taskProperty().get() == org.twinbench.data.Task.REGRESSION;
+        resultAxis.setAutoRanging(amounts);
+        if (!amounts) {
+            resultAxis.setLowerBound(0.4);
+            resultAxis.setUpperBound(1.0);
+        }
+        resultAxis.setLabel(amounts ? "Off by, on average" : "Right answers");
         result.overallAccuracy().forEach((name, curve) -> {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
             series.setName(name);

@@ -20,6 +20,18 @@ final class WizardWords {
         return String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
+    /**
+     * An amount as people say it: whole and with thousands separators from 10 on ("1,200", "44"), else
+     * two significant digits ("0.53").
+     */
+    static String amount(double value) {
+        if (Double.isNaN(value)) {
+            return "unknown";
+        }
+        return Math.abs(value) >= 10 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.2g", value);
+    }
+
     /** A column name as people say it: "area_code" is "area code". */
     static String column(String name) {
         return name.replace('_', ' ').strip();

@@ -32,19 +32,40 @@ class WizardNavigatorTest {
     }
 
     @Test
-    void aTrainingThatFailsSaysWhyAndLeavesTheWizardReady() throws IOException {
+    void aColumnWithOneAnswerIsNeverPredicted() throws IOException {
         wizard.data().loadData(customers(60, true));
         // A column with one value is never proposed as the outcome; the user picks it anyway.
         assertThat(wizard.target().targetProperty().get()).isNotEqualTo("churned");
         wizard.target().targetProperty().set("churned");
-        assertThat(wizard.target().outcomes()).containsExactly("no");
+        assertThat(wizard.target().outcomes()).isEmpty();
+        assertThat(wizard.target().taskProperty().get()).isNull();
+        assertThat(wizard.target().targetDescriptionProperty().get())
+                .isEqualTo("“churned” has only one answer, so there is nothing to predict.");
+        wizard.model().buildModel();
+        assertThat(wizard.problemProperty().get()).isEqualTo("“churned” has only one answer, so there is nothing to predict.");
+        assertThat(wizard.model().modelReadyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aTrainingThatFailsSaysWhyAndLeavesTheWizardReady() throws IOException {
+        // Nobody churns in the first half of the file, the past the check learns from.
+        StringBuilder csv = new StringBuilder("tenure_months,plan,churned\n");
+        for (int i = 0; i < 120; i++) {
+            csv.append(i % 37).append(',').append(i % 3 == 0 ? "pro" : "basic").append(',')
+                    .append(i >= 60 && i % 4 == 0 ? "yes" : "no").append('\n');
+        }
+        Path file = dir.resolve("sorted.csv");
+        Files.writeString(file, csv);
+        wizard.data().loadData(file);
+        assertThat(wizard.target().targetProperty().get()).isEqualTo("churned");
 
         wizard.model().buildModel();
 
-        // Every row says "no": a model cannot learn when someone churns.
         assertThat(wizard.busyProperty().get()).as("no longer 'Building a model…'").isEmpty();
-        assertThat(wizard.problemProperty().get()).startsWith("We could not build a model from your data: ")
-                .contains("only one class");
+        assertThat(wizard.problemProperty().get()).isEqualTo("We could not build a model from your data: the first "
+                + "half of your rows, which the check treats as the past, never has “yes” as churned, so a model learnt "
+                + "from it could never answer that. Your rows may be sorted by churned: shuffle them, or sort them by "
+                + "date, and choose the file again");
         assertThat(wizard.model().modelReadyProperty().get()).isFalse();
         assertThat(wizard.pageProperty().get()).isEqualTo(WizardNavigator.Page.DATA);
     }
@@ -62,7 +83,13 @@ class WizardNavigatorTest {
         assertThat(wizard.busyProperty().get()).isEmpty();
         assertThat(wizard.problemProperty().get()).isEmpty();
         assertThat(wizard.model().modelReadyProperty().get()).isTrue();
-        assertThat(wizard.model().modelSummaryProperty().get()).startsWith("We built a model from 160 of your rows");
+        // 200 rows: the past is the first 100, of which the model learns from 80 and is tested on 20 (15 right:
+        // statsmodels proportion_confint(15, 20, method="wilson") = 0.531, 0.888). The outcome is a quarter "yes"
+        // whatever the tenure or plan, so the model can do no better than always guessing "no".
+        assertThat(wizard.model().modelSummaryProperty().get()).isEqualTo("We built a model from 80 of your rows and "
+                + "tested it on rows it had not seen: it was right 75 times out of 100 (between 53% and 89%) — always "
+                + "guessing “no” would be right 75 times. It catches 0 of every 100 “yes”. So the model does no better "
+                + "than that guess.");
         assertThat(wizard.model().features()).containsExactly("tenure_months", "plan");
         wizard.next();
         assertThat(wizard.pageProperty().get()).isEqualTo(WizardNavigator.Page.CHANGES);
@@ -146,16 +173,18 @@ class WizardNavigatorTest {
     }
 
     @Test
-    void anOutcomeWithMoreThanTwoAnswersIsNotOfferedAsOneAgainstTheRest() throws IOException {
+    void anOutcomeWithMoreThanTwoAnswersIsPredictedAsKindsNotAsOneAgainstTheRest() throws IOException {
         wizard.data().loadData(visits());
         wizard.next();
         wizard.target().targetProperty().set("rating");
         assertThat(wizard.target().outcomes()).isEmpty();
-        assertThat(wizard.target().targetDescriptionProperty().get()).contains("5 different answers")
+        assertThat(wizard.target().taskProperty().get()).isEqualTo(org.twinbench.data.Task.MULTICLASS);
+        assertThat(wizard.target().targetDescriptionProperty().get())
+                .isEqualTo("A prediction of one of 5 kinds: for each row, which “rating” will it be — 1, 2, 3, 4 or 5?")
                 .doesNotContain("or not");
-        assertThat(wizard.blocker()).contains("yes-or-no").contains("New scenario from this data");
+        assertThat(wizard.blocker()).isEmpty();
         wizard.next();
-        assertThat(wizard.pageProperty().get()).isEqualTo(WizardNavigator.Page.TARGET);
+        assertThat(wizard.pageProperty().get()).isEqualTo(WizardNavigator.Page.MODEL);
     }
 
     @Test

@@ -101,7 +101,9 @@ class WizardViewTest {
         assertThat(page()).isEqualTo(WizardNavigator.Page.TARGET);
         assertThat(model.target().targetProperty().get()).isEqualTo("churned");
         assertThat(model.target().outcomeToWatchProperty().get()).isEqualTo("yes");
-        assertThat(model.target().targetDescriptionProperty().get()).startsWith("A yes-or-no prediction");
+        assertThat(model.target().targetDescriptionProperty().get()).isEqualTo("We chose “churned” because its name "
+                + "says so, it has two values and it is the last column. A yes-or-no prediction: for each row, will "
+                + "“churned” be “yes”? Pick the answer you want to catch below.");
         robot.clickOn("#nextButton");
 
         assertThat(page()).isEqualTo(WizardNavigator.Page.MODEL);
@@ -109,7 +111,9 @@ class WizardViewTest {
         assertThat(model.problemProperty().get()).isEqualTo("Build a model, or choose the one you were given, first.");
         robot.clickOn("#buildModelButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.model().modelReadyProperty().get());
-        assertThat(model.model().modelSummaryProperty().get()).contains("times out of 10");
+        assertThat(model.model().modelSummaryProperty().get()).startsWith("We built a model from 4,000 of your rows")
+                .containsPattern("times out of 100 \\(between \\d+% and \\d+%\\) — always guessing “no” would be right")
+                .contains("It catches");
         robot.clickOn("#nextButton");
 
         assertThat(page()).isEqualTo(WizardNavigator.Page.CHANGES);
@@ -120,6 +124,10 @@ class WizardViewTest {
         CheckBox season = robot.lookup("#change-season").queryAs(CheckBox.class);
         assertThat(season.isSelected()).as("kept after going back").isTrue();
         robot.clickOn("#nextButton");
+        // The groups the model serves worst come ticked; the owner picks plan and region instead.
+        assertThat(model.groups().foundNoteProperty().get()).isNotEmpty();
+        robot.interact(() -> model.groups().groupColumns().forEach(c -> model.groups().groupChosenProperty(c).set(false)));
+        robot.clickOn("#group-plan");
         robot.clickOn("#group-region");
         assertThat(model.groups().chosenGroups()).containsExactly("plan", "region");
         robot.clickOn("#nextButton");

@@ -1,0 +1,216 @@
+package org.twinbench.ui.wizard;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.twinbench.data.Frame;
+import org.twinbench.data.TableLoader;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.sim.RunControl;
+import org.twinbench.sim.RunListener;
+import org.twinbench.sim.ScenarioCompiler;
+import org.twinbench.sim.SimulationEngine;
+import org.twinbench.sim.SimulationPlan;
+import org.twinbench.sim.StepResult;
+import org.twinbench.sim.Verdict;
+import org.twinbench.sim.whatif.WhatIfChange;
+import org.twinbench.sim.whatif.WhatIfQuestion;
+import org.twinbench.sim.whatif.WhatIfRun;
+import org.twinbench.sim.whatif.WhatIfStudy;
+import org.twinbench.sim.whatif.WhatIfVerdict;
+import org.twinbench.stats.MetricSet;
+import org.twinbench.stats.SliceMetrics;
+
+/**
+ * The guided check of a model that predicts an amount: the same scenarios as a yes/no check
+ * ({@link WhatIfStudy}: unchanged data, each change, the change with monthly retraining where it hurts),
+ * judged on how far off the model is on average (the mean absolute error) instead of how often it is right.
+ * A verdict's {@code before} and {@code after} are that error, per group over the steps after the change has
+ * fully arrived.
+ * <p>
+ * A group gets worse when its error rises by at least {@value #AMBER_RISE} of what it was (red from
+ * {@value #RED_RISE}, the limits of a regression run's headline) and the 95% interval of the rise excludes
+ * none: the error's standard error per side is {@code sqrt((RMSE² − MAE²) / n)}, the spread of the absolute
+ * errors, read from each step's MAE and RMSE. A group under {@link Verdict#MIN_ROWS} rows on either side is
+ * named but not judged. Retraining fixes a group when it is then no worse than unchanged, helps when it wins
+ * back at least {@value #AMBER_RISE} of the unchanged error and more than two standard errors.
+ */
+final class AmountTrial {
+
+    static final double AMBER_RISE = 0.05;
+    static final double RED_RISE = 0.15;
+    private static final double Z95 = 1.959964;
+    static final String EVERYONE = "everyone";
+
+    private AmountTrial() {
+    }
+
+    /** Absolute errors of a group: rows, their sum, and the sum of their squares. */
+    static final class Errors {
+        long n;
+        double sumAbs;
+        double sumSquares;
+
+        double mae() {
+            return sumAbs / n;
+        }
+
+        /** Standard error of the mean absolute error. */
+        double standardError() {
+            double meanSquare = sumSquares / n;
+            return Math.sqrt(Math.max(0, meanSquare - mae() * mae()) / n);
+        }
+
+        void add(MetricSet metrics) {
+            double mae = metrics.get("mae");
+            double rmse = metrics.get("rmse");
+            if (metrics.n() == 0 || Double.isNaN(mae) || Double.isNaN(rmse)) {
+                return;
+            }
+            n += metrics.n();
+            sumAbs += mae * metrics.n();
+            sumSquares += rmse * rmse * metrics.n();
+        }
+    }
+
+    /** Tries every change of {@code question}; slow, off the FX thread. */
+    static WhatIfRun.Result run(WhatIfQuestion question, Consumer<String> progress, RunControl control) {
+        progress.accept("Reading your data");
+        Frame data = TableLoader.load(question.data()).frame();
+        Path baseDir = question.data().toAbsolutePath().getParent();
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        progress.accept("Checking your model on today's data");
+        Map<String, Errors> before = measure(WhatIfStudy.baseline(question), baseDir, control, curves, "today");
+        List<WhatIfVerdict> verdicts = new ArrayList<>();
+        Map<WhatIfChange, WhatIfVerdict.Retraining> retraining = new LinkedHashMap<>();
+        for (WhatIfChange change : question.changes()) {
+            if (control.isCancelled()) {
+                break;
+            }
+            progress.accept("Trying: " + change.kind().words() + " (" + change.strengthWords() + ")");
+            Map<String, Errors> after = measure(WhatIfStudy.withChange(question, data, change), baseDir, control,
+                    curves, change.kind().words());
+            List<WhatIfVerdict> plain = verdicts(change, before, after, null);
+            if (plain.stream().noneMatch(v -> v.light() != WhatIfVerdict.Light.GREEN) || control.isCancelled()) {
+                verdicts.addAll(plain);
+                continue;
+            }
+            progress.accept("Trying: " + change.kind().words() + ", with " + WhatIfStudy.RETRAINING_WORDS);
+            Map<String, Errors> retrained = measure(WhatIfStudy.withChangeAndRetraining(question, data, change),
+                    baseDir, control, curves, change.kind().words() + ", " + WhatIfStudy.RETRAINING_WORDS);
+            List<WhatIfVerdict> judged = verdicts(change, before, after, retrained);
+            verdicts.addAll(judged);
+            retraining.put(change, combine(judged));
+        }
+        return new WhatIfRun.Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining);
+    }
+
+    private static List<WhatIfVerdict> verdicts(WhatIfChange change, Map<String, Errors> before,
+                                                Map<String, Errors> after, Map<String, Errors> retrained) {
+        Set<String> groups = new LinkedHashSet<>(before.keySet());
+        groups.addAll(after.keySet());
+        List<WhatIfVerdict> out = new ArrayList<>();
+        for (String group : groups) {
+            // A group that only exists after the change (new customers) is compared with everyone.
+            Errors b = before.getOrDefault(group, before.get(EVERYONE));
+            Errors a = after.get(group);
+            if (a == null || a.n == 0 || b == null) {
+                continue;
+            }
+            Errors r = retrained == null ? null : retrained.get(group);
+            out.add(verdict(change, group, b, a, r));
+        }
+        return out;
+    }
+
+    /** The light of one group, and its sentence. */
+    static WhatIfVerdict verdict(WhatIfChange change, String group, Errors before, Errors after, Errors retrained) {
+        WhatIfVerdict.Light light = light(before, after);
+        WhatIfVerdict.Retraining retraining = light == WhatIfVerdict.Light.GREEN || retrained == null
+                || retrained.n == 0 ? WhatIfVerdict.Retraining.NOT_TRIED : retraining(before, after, retrained);
+        String who = group.equals(EVERYONE) ? EVERYONE : group.endsWith("=" + WhatIfStudy.NEW_SEGMENT) ? WhatIfStudy.NEW_SEGMENT
+                : WizardWords.group(group);
+        String now = "off by about " + WizardWords.amount(after.mae()) + " on average";
+        String was = WizardWords.amount(before.mae());
+        boolean judged = before.n >= Verdict.MIN_ROWS && after.n >= Verdict.MIN_ROWS;
+        String sentence = switch (light) {
+            case GREEN -> !judged ? String.format(Locale.ROOT, "%s, there are too few rows of %s to tell (%d): %s.",
+                    change.ifClause(), who, Math.min(before.n, after.n), now)
+                    : String.format(Locale.ROOT, "%s, the model stays as good for %s: %s.", change.ifClause(), who, now);
+            case AMBER -> String.format(Locale.ROOT, "%s, the model gets somewhat worse for %s: %s instead of %s%s.",
+                    change.ifClause(), who, now, was, retraining.clause());
+            case RED -> String.format(Locale.ROOT, "%s, the model fails for %s: %s instead of %s%s.",
+                    change.ifClause(), who, now, was, retraining == WhatIfVerdict.Retraining.NOT_TRIED
+                            ? " — it would need retraining on recent data" : retraining.clause());
+        };
+        return new WhatIfVerdict(change, group, light, before.mae(), after.mae(), sentence, retraining);
+    }
+
+    /** Green, amber or red by the rise of the error, counted only when its 95% interval excludes none. */
+    static WhatIfVerdict.Light light(Errors before, Errors after) {
+        if (before.n < Verdict.MIN_ROWS || after.n < Verdict.MIN_ROWS || !(before.mae() > 0)) {
+            return WhatIfVerdict.Light.GREEN;
+        }
+        double rise = after.mae() - before.mae();
+        double se = Math.hypot(before.standardError(), after.standardError());
+        if (rise - Z95 * se <= 0) {
+            return WhatIfVerdict.Light.GREEN;
+        }
+        double relative = rise / before.mae();
+        return relative >= RED_RISE ? WhatIfVerdict.Light.RED
+                : relative >= AMBER_RISE ? WhatIfVerdict.Light.AMBER : WhatIfVerdict.Light.GREEN;
+    }
+
+    private static WhatIfVerdict.Retraining retraining(Errors before, Errors after, Errors retrained) {
+        if (light(before, retrained) == WhatIfVerdict.Light.GREEN) {
+            return WhatIfVerdict.Retraining.FIXES;
+        }
+        double gain = after.mae() - retrained.mae();
+        return gain >= AMBER_RISE * before.mae() && gain > 2 * Math.hypot(after.standardError(),
+                retrained.standardError()) ? WhatIfVerdict.Retraining.HELPS : WhatIfVerdict.Retraining.DOES_NOT_HELP;
+    }
+
+    /** Over a change's groups: fixes if it fixes every one it was tried on, does not help if it helps none. */
+    private static WhatIfVerdict.Retraining combine(List<WhatIfVerdict> verdicts) {
+        List<WhatIfVerdict.Retraining> tried = verdicts.stream().map(WhatIfVerdict::retraining)
+                .filter(r -> r != WhatIfVerdict.Retraining.NOT_TRIED).toList();
+        if (tried.isEmpty()) {
+            return WhatIfVerdict.Retraining.NOT_TRIED;
+        }
+        if (tried.stream().allMatch(r -> r == WhatIfVerdict.Retraining.FIXES)) {
+            return WhatIfVerdict.Retraining.FIXES;
+        }
+        return tried.stream().allMatch(r -> r == WhatIfVerdict.Retraining.DOES_NOT_HELP)
+                ? WhatIfVerdict.Retraining.DOES_NOT_HELP : WhatIfVerdict.Retraining.HELPS;
+    }
+
+    /** Per group, the absolute errors over the steps after the change is complete; the MAE per step as a curve. */
+    private static Map<String, Errors> measure(Scenario scenario, Path baseDir, RunControl control,
+                                               Map<String, double[]> curves, String curveName) {
+        SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { });
+        double[] curve = new double[plan.steps()];
+        Map<String, Errors> errors = new LinkedHashMap<>();
+        SimulationEngine.run(plan, 0, new RunListener() {
+            @Override
+            public void onStep(StepResult result, int totalSteps) {
+                curve[result.step()] = result.overall().get("mae");
+                if (result.step() < WhatIfStudy.FULL_FROM) {
+                    return;
+                }
+                errors.computeIfAbsent(EVERYONE, key -> new Errors()).add(result.overall());
+                for (SliceMetrics slice : result.slices()) {
+                    errors.computeIfAbsent(slice.column() + "=" + slice.value(), key -> new Errors())
+                            .add(slice.metrics());
+                }
+            }
+        }, control);
+        curves.put(curveName, curve);
+        return errors;
+    }
+}

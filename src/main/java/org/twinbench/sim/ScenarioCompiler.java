@@ -46,7 +46,14 @@ public final class ScenarioCompiler {
     }
 
     public static SimulationPlan compile(Scenario scenario, Path baseDir, RunListener listener) {
-        ScenarioCheck.require(scenario, baseDir);
+        try (OpenedModels models = new OpenedModels()) {
+            return compile(scenario, baseDir, listener, models);
+        }
+    }
+
+    /** As above; the model files the check opens in {@code models} are the ones the plan runs (each read once). */
+    static SimulationPlan compile(Scenario scenario, Path baseDir, RunListener listener, OpenedModels models) {
+        ScenarioCheck.require(scenario, baseDir, models);
         ScenarioNode sourceNode = scenario.nodesOfKind("source.").get(0);
         Origin origin = NodeCatalog.DATASET_SOURCE.equals(sourceNode.type())
                 ? datasetOrigin(scenario, sourceNode, baseDir, listener) : syntheticOrigin(scenario, sourceNode);
@@ -54,7 +61,7 @@ public final class ScenarioCompiler {
 
         ScenarioNode modelNode = scenario.modelNodes().get(0);
         ScenarioModel scenarioModel = ScenarioModel.of(modelNode, origin.reference(), schema, scenario.seed(),
-                origin.provenance().sha256(), baseDir, listener);
+                origin.provenance().sha256(), baseDir, listener, models);
         TaskModel model = scenarioModel.model();
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
@@ -82,7 +89,7 @@ public final class ScenarioCompiler {
         Challenger challenger = null;
         for (ScenarioNode node : scenario.nodesOfKind(NodeCatalog.CHALLENGER)) {
             challenger = ScenarioModel.challenger(node, origin.reference(), schema, model, scenario.seed(),
-                    origin.provenance().sha256(), baseDir, listener);
+                    origin.provenance().sha256(), baseDir, listener, models);
         }
         // Prediction drift, CBPE and DLE start from the initial model's scores of the reference rows.
         boolean scoreReference = !scenario.nodesOfKind(NodeCatalog.PREDICTION_DRIFT).isEmpty()

@@ -13,8 +13,12 @@ import org.twinbench.data.Frame;
  * its feature (low 32 bits) and first child (high 32 bits). Each tree is laid out breadth first, so a
  * split's two children are adjacent: a step is {@code child + (x[feature] <= threshold ? 0 : 1)}, with no
  * branch to mispredict (a NaN goes to the second child, as in Smile). A leaf is its own first child and
- * tests the block's extra column, always 0, against its threshold, which holds the leaf's slot (≥ 0): a row
- * that reached a leaf stays there, so every row of a group can take the same number of steps.
+ * tests the block's extra column, always −∞, against its threshold: a row that reached a leaf stays there,
+ * so every row of a group can take the same number of steps. A leaf's threshold holds its value already
+ * multiplied by the tree's scale when the ensemble has one value per leaf (boosting, regression forests:
+ * the sum reads the leaf node alone), else the slot of its values in {@code leafValues}, which hold them
+ * multiplied by the scale too. {@code scale × value} is computed once here instead of once per row: the
+ * same product, so the sums are unchanged.
  *
  * <p>Scoring encodes {@value #BLOCK} rows into one reused row-major array (the encoded row's cells are
  * adjacent), walks one tree over the whole block (the tree stays in cache) {@value #LANES} rows at a time
@@ -41,7 +45,6 @@ final class CompiledTrees {
     private final int[] roots;
     private final int[] depths;
     private final int[] targets;
-    private final double[] scales;
     private final int trees;
 
     private CompiledTrees(TreeEnsemble ensemble, int width) {
@@ -54,7 +57,6 @@ final class CompiledTrees {
         this.roots = new int[trees];
         this.depths = new int[trees];
         this.targets = new int[trees];
-        this.scales = new double[trees];
         int nodeCount = 0;
         int leafCount = 0;
         int leafWidth = 1;
@@ -77,7 +79,6 @@ final class CompiledTrees {
             roots[t] = next;
             depths[t] = tree.depth();
             targets[t] = tree.target();
-            scales[t] = tree.scale();
             // Breadth first: the children of the node at position p get the next two positions.
             int[] position = new int[tree.size()];
             ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -87,8 +88,11 @@ final class CompiledTrees {
                 int k = queue.poll();
                 int at = position[k];
                 if (tree.feature()[k] < 0) {
-                    System.arraycopy(tree.leaf()[k], 0, leafValues, slot * leafWidth, leafWidth);
-                    set(at, width, slot++, at);
+                    for (int c = 0; c < leafWidth; c++) {
+                        leafValues[slot * leafWidth + c] = tree.scale() * tree.leaf()[k][c];
+                    }
+                    set(at, width, leafWidth == 1 ? leafValues[slot] : slot, at);
+                    slot++;
                 } else {
                     position[tree.left()[k]] = next++;
                     position[tree.right()[k]] = next++;
@@ -221,7 +225,7 @@ final class CompiledTrees {
         double[] x = scratch.x;
         encoder.encodeRows(batch, from, to, x, stride);
         for (int i = 0; i < n; i++) {
-            x[i * stride + width] = 0;
+            x[i * stride + width] = Double.NEGATIVE_INFINITY;
         }
         double[] acc = scratch.acc;
         for (int i = 0; i < n; i++) {
@@ -231,12 +235,24 @@ final class CompiledTrees {
         for (int t = 0; t < trees; t++) {
             walk(roots[t], depths[t], x, stride, n, leaves);
             int target = targets[t];
-            double scale = scales[t];
-            for (int i = 0; i < n; i++) {
-                int slot = (int) Double.longBitsToDouble(nodes[2 * leaves[i]]) * leafWidth;
-                int at = i * outputs + target;
-                for (int c = 0; c < leafWidth; c++) {
-                    acc[at + c] += scale * leafValues[slot + c];
+            if (leafWidth == 1) {
+                for (int i = 0, at = target; i < n; i++, at += outputs) {
+                    acc[at] += Double.longBitsToDouble(nodes[2 * leaves[i]]);
+                }
+            } else if (leafWidth == 2) {
+                for (int i = 0; i < n; i++) {
+                    int slot = 2 * (int) Double.longBitsToDouble(nodes[2 * leaves[i]]);
+                    int at = i * outputs + target;
+                    acc[at] += leafValues[slot];
+                    acc[at + 1] += leafValues[slot + 1];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    int slot = (int) Double.longBitsToDouble(nodes[2 * leaves[i]]) * leafWidth;
+                    int at = i * outputs + target;
+                    for (int c = 0; c < leafWidth; c++) {
+                        acc[at + c] += leafValues[slot + c];
+                    }
                 }
             }
         }

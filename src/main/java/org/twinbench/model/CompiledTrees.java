@@ -1,7 +1,6 @@
 package org.twinbench.model;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 import org.twinbench.data.Frame;
 
@@ -157,7 +156,10 @@ final class CompiledTrees {
             int to = Math.min(n, from + BLOCK);
             double[] acc = sums(encoder, batch, from, to, scratch);
             for (int i = 0; i < to - from; i++) {
-                double[] p = Arrays.copyOfRange(acc, i * outputs, (i + 1) * outputs);
+                double[] p = new double[outputs];
+                for (int c = 0; c < outputs; c++) {
+                    p[c] = acc[scratch.at(i, c)];
+                }
                 if (kind == TreeEnsemble.Kind.BOOSTING_CLASSES) {
                     softmax(p);
                 } else {
@@ -205,20 +207,34 @@ final class CompiledTrees {
         }
     }
 
-    /** What one scoring call reuses from block to block. */
+    /**
+     * What one scoring call reuses from block to block. The sums of an ensemble of one value per leaf and
+     * several classes (multiclass boosting: each tree adds to one class) are laid out class by class,
+     * {@code acc[c * rows + i]}, so each tree adds to adjacent cells; otherwise row by row,
+     * {@code acc[i * outputs + c]} (a forest's leaf adds to every class of its row).
+     */
     private final class Scratch {
         final double[] x;
         final double[] acc;
         final int[] leaves;
+        final int rows;
+        final boolean byClass;
 
         Scratch(int rows) {
-            x = new double[Math.max(rows, 1) * (width + 1)];
-            acc = new double[Math.max(rows, 1) * outputs];
-            leaves = new int[Math.max(rows, 1)];
+            this.rows = Math.max(rows, 1);
+            x = new double[this.rows * (width + 1)];
+            acc = new double[this.rows * outputs];
+            leaves = new int[this.rows];
+            byClass = leafWidth == 1 && outputs > 1;
+        }
+
+        /** Where the sum of row {@code i} of the block and class {@code c} is in {@link #acc}. */
+        int at(int i, int c) {
+            return byClass ? c * rows + i : i * outputs + c;
         }
     }
 
-    /** The sums of rows {@code [from, to)}: {@code acc[i * outputs + c]}. */
+    /** The sums of rows {@code [from, to)}, laid out as {@link Scratch#at} says. */
     private double[] sums(FeatureEncoder encoder, Frame batch, int from, int to, Scratch scratch) {
         int n = to - from;
         int stride = width + 1;
@@ -229,15 +245,18 @@ final class CompiledTrees {
         }
         double[] acc = scratch.acc;
         for (int i = 0; i < n; i++) {
-            System.arraycopy(base, 0, acc, i * outputs, outputs);
+            for (int c = 0; c < outputs; c++) {
+                acc[scratch.at(i, c)] = base[c];
+            }
         }
         int[] leaves = scratch.leaves;
         for (int t = 0; t < trees; t++) {
             walk(roots[t], depths[t], x, stride, n, leaves);
             int target = targets[t];
             if (leafWidth == 1) {
-                for (int i = 0, at = target; i < n; i++, at += outputs) {
-                    acc[at] += Double.longBitsToDouble(nodes[2 * leaves[i]]);
+                int first = scratch.at(0, target);
+                for (int i = 0; i < n; i++) {
+                    acc[first + i] += Double.longBitsToDouble(nodes[2 * leaves[i]]);
                 }
             } else if (leafWidth == 2) {
                 for (int i = 0; i < n; i++) {

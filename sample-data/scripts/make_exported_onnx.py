@@ -30,7 +30,18 @@ zip_map.py, common/tree_ensemble.py, _parse.py):
                           int64 age -> Scaler; int64 term_months and string employment_type, region
                           (missing as "") -> OneHotEncoder -> Concat -> Reshape; Concat ->
                           LinearClassifier -> ZipMap (string keys)
-  unreadable              int32 input, boolean output: what TwinBench refuses, naming both
+  unreadable              uint8 input, boolean output: what TwinBench refuses, naming both
+  breast-cancer-labels    binary, label output only (skl2onnx's options={"nocl": False} with the
+                          probability output dropped, as a deployment that serves labels exports it):
+                          Scaler -> LinearClassifier -> Cast -> "output_label" int64 [N]; sidecar names
+                          the classes 0, 1 as benign, malignant
+  wine-labels             multiclass, string labels only: TreeEnsembleClassifier -> "label" string [N]
+  diabetes-typed          regression on int32 and bool inputs: "age" float [N, 1], "sex" int32 [N, 1],
+                          "high_bp" bool [N, 1] (bp > 100, written true/false in diabetes-typed.csv) ->
+                          Cast -> Concat -> LinearRegressor -> "predicted_progression" float [N, 1]; no
+                          sidecar: the LinearRegressor node makes it a regression
+  diabetes-ambiguous      MatMul + Add -> "score" float [N, 1], no classifier or regressor node and no
+                          sidecar: amounts or one probability? TwinBench refuses it and asks for "task"
 
 For each model the script writes MODEL.onnx, MODEL.onnx.json (where the model needs one) and
 MODEL-expected.csv: per data row the class probabilities (p_<class>, in the model's class order) and
@@ -412,21 +423,107 @@ def loans():
 
 
 def unreadable():
-    """A model TwinBench must refuse, saying what it has: an int32 input and a boolean output."""
+    """A model TwinBench must refuse, saying what it has: a uint8 input and a boolean output."""
     nodes = [helper.make_node("Cast", ["code"], ["as_float"], to=TensorProto.FLOAT),
              helper.make_node("Greater", ["as_float", "zero"], ["flag"])]
-    save("unreadable", nodes, [tensor("code", TensorProto.INT32, [None, 1])], [tensor("flag", TensorProto.BOOL, [None, 1])],
+    save("unreadable", nodes, [tensor("code", TensorProto.UINT8, [None, 1])], [tensor("flag", TensorProto.BOOL, [None, 1])],
          [helper.make_tensor("zero", TensorProto.FLOAT, [1], [0.0])])
 
 
+def labels_only():
+    """Classifiers whose only output is the label: binary int64 (breast cancer), multiclass string (wine)."""
+    data = pd.read_csv(OUT + "breast-cancer.csv")
+    columns = [c for c in data.columns if c != "diagnosis"]
+    x = data[columns].to_numpy()
+    x32 = x.astype(np.float32)
+    y = (data["diagnosis"] == "malignant").astype(int).to_numpy()
+    mean, sd = x.mean(axis=0), x.std(axis=0)
+    logistic = LogisticRegression(max_iter=5000, C=0.05).fit((x - mean) / sd, y)
+    nodes = [helper.make_node("Scaler", ["float_input"], ["variable"], domain=ML, offset=mean.tolist(),
+                              scale=(1 / sd).tolist())]
+    nodes += linear_classifier(logistic, "variable", "label_tensor", "probability_tensor")
+    nodes.append(helper.make_node("Cast", ["label_tensor"], ["output_label"], to=TensorProto.INT64))
+    name = "breast-cancer-labels"
+    save(name, nodes, [tensor("float_input", TensorProto.FLOAT, [None, len(columns)])],
+         [tensor("output_label", TensorProto.INT64, [None])])
+    sidecar(name, target="diagnosis", positive_label="malignant", classes=["benign", "malignant"],
+            inputs={"float_input": columns})
+    record_labels(name, logistic.predict((x32.astype(np.float64) - mean) / sd), run(name, {"float_input": x32}),
+                  "output_label")
+
+    wine_data = pd.read_csv("sample-data/public/wine.csv")
+    wine_columns = [c for c in wine_data.columns if c != "cultivar"]
+    wx = wine_data[wine_columns].to_numpy()
+    forest = RandomForestClassifier(n_estimators=15, max_depth=4, random_state=1).fit(wx, wine_data["cultivar"])
+    classes = list(forest.classes_)
+    nodes = [helper.make_node("TreeEnsembleClassifier", ["float_input"], ["label", "probability_tensor"],
+                              domain=ML, classlabels_strings=classes, post_transform="NONE",
+                              **tree_attributes(forest.estimators_, True, len(classes)))]
+    name = "wine-labels"
+    save(name, nodes, [tensor("float_input", TensorProto.FLOAT, [None, len(wine_columns)])],
+         [tensor("label", TensorProto.STRING, [None])])
+    sidecar(name, target="cultivar", inputs={"float_input": wine_columns})
+    wx32 = wx.astype(np.float32)
+    record_labels(name, forest.predict(wx32), run(name, {"float_input": wx32}), "label")
+
+
+def record_labels(name, sklearn_labels, ort, output):
+    """MODEL-expected.csv of a label-only model: ONNX Runtime's label per row, checked against scikit-learn's."""
+    labels = [str(v) for v in (sklearn_labels if ort is None else np.asarray(ort[output]).reshape(-1))]
+    disagree = sum(a != str(b) for a, b in zip(labels, sklearn_labels))
+    pd.DataFrame({"label": labels}).to_csv(OUT + name + "-expected.csv", index=False)
+    print(f"{name}: {len(labels)} labels; {disagree} differ from scikit-learn's predict")
+    if disagree > 0:
+        raise SystemExit(f"{name}: ONNX Runtime and scikit-learn disagree on {disagree} labels")
+
+
+def typed_and_ambiguous():
+    """A regression on int32 and bool inputs whose output is not 'variable'; one that does not say its task."""
+    data = pd.read_csv("sample-data/public/diabetes.csv")
+    typed = pd.DataFrame({"age": data["age"], "sex": data["sex"], "high_bp": np.where(data["bp"] > 100, "true", "false"),
+                          "target": data["target"]})
+    typed.to_csv(OUT + "diabetes-typed.csv", index=False)
+    x = np.stack([typed["age"], typed["sex"], (typed["high_bp"] == "true").astype(float)], axis=1).astype(np.float32)
+    y = typed["target"].to_numpy()
+    linear = LinearRegression().fit(x.astype(np.float64), y)
+    nodes = [helper.make_node("Cast", ["sex"], ["sex_float"], to=TensorProto.FLOAT),
+             helper.make_node("Cast", ["high_bp"], ["high_bp_float"], to=TensorProto.FLOAT),
+             concat_columns(["age", "sex_float", "high_bp_float"], "merged_columns"),
+             helper.make_node("LinearRegressor", ["merged_columns"], ["predicted_progression"], domain=ML,
+                              coefficients=linear.coef_.astype(float).tolist(),
+                              intercepts=[float(linear.intercept_)])]
+    name = "diabetes-typed"
+    save(name, nodes, [tensor("age", TensorProto.FLOAT, [None, 1]), tensor("sex", TensorProto.INT32, [None, 1]),
+                       tensor("high_bp", TensorProto.BOOL, [None, 1])],
+         [tensor("predicted_progression", TensorProto.FLOAT, [None, 1])])
+    feeds = {"age": x[:, [0]], "sex": typed[["sex"]].to_numpy().astype(np.int32),
+             "high_bp": (typed[["high_bp"]].to_numpy() == "true")}
+    record(name, None, linear.predict(x.astype(np.float64)), run(name, feeds), value_output="predicted_progression")
+
+    columns = [c for c in data.columns if c != "target"]
+    full = LinearRegression().fit(data[columns].to_numpy(), y)
+    init = [helper.make_tensor("coef", TensorProto.FLOAT, [len(columns), 1], full.coef_.tolist()),
+            helper.make_tensor("intercept", TensorProto.FLOAT, [1], [float(full.intercept_)])]
+    nodes = [concat_columns(columns, "merged_columns"),
+             helper.make_node("MatMul", ["merged_columns", "coef"], ["multiplied"]),
+             helper.make_node("Add", ["multiplied", "intercept"], ["score"])]
+    name = "diabetes-ambiguous"
+    save(name, nodes, [tensor(c, TensorProto.FLOAT, [None, 1]) for c in columns],
+         [tensor("score", TensorProto.FLOAT, [None, 1])], init)
+    feeds = {c: data[[c]].to_numpy().astype(np.float32) for c in columns}
+    record(name, None, full.predict(data[columns].to_numpy()), run(name, feeds), value_output="score")
+
+
+MODELS = {"unreadable": unreadable, "breast-cancer": breast_cancer, "wine": wine, "iris": iris, "diabetes": diabetes,
+          "loans": loans, "labels-only": labels_only, "typed": typed_and_ambiguous}
+
+
 def main():
+    """Writes every model, or only the groups named on the command line (e.g. labels-only typed)."""
+    import sys
     os.makedirs(OUT, exist_ok=True)
-    unreadable()
-    breast_cancer()
-    wine()
-    iris()
-    diabetes()
-    loans()
+    for name in sys.argv[1:] or MODELS:
+        MODELS[name]()
 
 
 if __name__ == "__main__":

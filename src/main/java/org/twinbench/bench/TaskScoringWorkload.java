@@ -16,12 +16,15 @@ import org.twinbench.model.TaskModel;
 import org.twinbench.model.TaskTrainer;
 import org.twinbench.model.TrainingOptions;
 import org.twinbench.model.TrainingProgress;
+import org.twinbench.model.TreeSize;
 
 /**
  * Scores 1e6 loan applications with a regression (the loan amount) or multiclass (the region, four classes)
  * random forest of 100 trees or gradient boosting of 300 trees; the reference is the binary model of the
  * same algorithm and size (defaulted yes/no) scoring the same rows, so a ratio near 1 means every task scores
- * as fast as binary does.
+ * as fast as binary does. A multiclass boosting grows one tree per class each round (4 × 300 trees against
+ * binary's 300), so {@code extra} also gives both models' trees and nodes and the speed per tree
+ * ({@code tree_rows_per_second}: rows × trees a second) and its ratio to binary's ({@code per_tree_ratio}).
  */
 final class TaskScoringWorkload implements Workload {
 
@@ -63,8 +66,19 @@ final class TaskScoringWorkload implements Workload {
             Timing.consume(binary.scorePositive(warmUp)[0]);
             double[] best = Timing.bestAlternating(0, quick ? 1 : 2, () -> Timing.consume(score(model, data)),
                     () -> Timing.consume(binary.scorePositive(data)[rows - 1]));
+            TreeSize size = TreeSize.of(model);
+            TreeSize reference = TreeSize.of(binary);
+            Map<String, Object> extra = new java.util.LinkedHashMap<>();
+            extra.put("model", model.card().algorithm());
+            extra.put("trees", size.trees());
+            extra.put("nodes", size.nodes());
+            extra.put("reference_trees", reference.trees());
+            extra.put("reference_nodes", reference.nodes());
+            extra.put("tree_rows_per_second", rows * (double) size.trees() / best[0]);
+            extra.put("reference_tree_rows_per_second", rows * (double) reference.trees() / best[1]);
+            extra.put("per_tree_ratio", (best[0] / size.trees()) / (best[1] / reference.trees()));
             return new BenchResult(name(), rows, best[0], "binary " + algorithm.id(Task.BINARY) + " on the same rows",
-                    best[1], Map.of("model", model.card().algorithm(), "trees", trees));
+                    best[1], extra);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -1,7 +1,6 @@
 package org.twinbench.model;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.List;
 import org.twinbench.data.Frame;
 
@@ -13,8 +12,12 @@ import org.twinbench.data.Frame;
  * its feature (low 32 bits) and first child (high 32 bits). Each tree is laid out breadth first, so a
  * split's two children are adjacent: a step is {@code child + (x[feature] <= threshold ? 0 : 1)}, with no
  * branch to mispredict (a NaN goes to the second child, as in Smile). A leaf is its own first child and
- * tests the block's extra column, always 0, against its threshold, which holds the leaf's slot (≥ 0): a row
- * that reached a leaf stays there, so every row of a group can take the same number of steps.
+ * tests the block's extra column, always −∞, against its threshold: a row that reached a leaf stays there,
+ * so every row of a group can take the same number of steps. A leaf's threshold holds its value already
+ * multiplied by the tree's scale when the ensemble has one value per leaf (boosting, regression forests:
+ * the sum reads the leaf node alone), else the slot of its values in {@code leafValues}, which hold them
+ * multiplied by the scale too. {@code scale × value} is computed once here instead of once per row: the
+ * same product, so the sums are unchanged.
  *
  * <p>Scoring encodes {@value #BLOCK} rows into one reused row-major array (the encoded row's cells are
  * adjacent), walks one tree over the whole block (the tree stays in cache) {@value #LANES} rows at a time
@@ -41,7 +44,6 @@ final class CompiledTrees {
     private final int[] roots;
     private final int[] depths;
     private final int[] targets;
-    private final double[] scales;
     private final int trees;
 
     private CompiledTrees(TreeEnsemble ensemble, int width) {
@@ -54,7 +56,6 @@ final class CompiledTrees {
         this.roots = new int[trees];
         this.depths = new int[trees];
         this.targets = new int[trees];
-        this.scales = new double[trees];
         int nodeCount = 0;
         int leafCount = 0;
         int leafWidth = 1;
@@ -77,7 +78,6 @@ final class CompiledTrees {
             roots[t] = next;
             depths[t] = tree.depth();
             targets[t] = tree.target();
-            scales[t] = tree.scale();
             // Breadth first: the children of the node at position p get the next two positions.
             int[] position = new int[tree.size()];
             ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -87,8 +87,11 @@ final class CompiledTrees {
                 int k = queue.poll();
                 int at = position[k];
                 if (tree.feature()[k] < 0) {
-                    System.arraycopy(tree.leaf()[k], 0, leafValues, slot * leafWidth, leafWidth);
-                    set(at, width, slot++, at);
+                    for (int c = 0; c < leafWidth; c++) {
+                        leafValues[slot * leafWidth + c] = tree.scale() * tree.leaf()[k][c];
+                    }
+                    set(at, width, leafWidth == 1 ? leafValues[slot] : slot, at);
+                    slot++;
                 } else {
                     position[tree.left()[k]] = next++;
                     position[tree.right()[k]] = next++;
@@ -153,7 +156,10 @@ final class CompiledTrees {
             int to = Math.min(n, from + BLOCK);
             double[] acc = sums(encoder, batch, from, to, scratch);
             for (int i = 0; i < to - from; i++) {
-                double[] p = Arrays.copyOfRange(acc, i * outputs, (i + 1) * outputs);
+                double[] p = new double[outputs];
+                for (int c = 0; c < outputs; c++) {
+                    p[c] = acc[scratch.at(i, c)];
+                }
                 if (kind == TreeEnsemble.Kind.BOOSTING_CLASSES) {
                     softmax(p);
                 } else {
@@ -201,42 +207,71 @@ final class CompiledTrees {
         }
     }
 
-    /** What one scoring call reuses from block to block. */
+    /**
+     * What one scoring call reuses from block to block. The sums of an ensemble of one value per leaf and
+     * several classes (multiclass boosting: each tree adds to one class) are laid out class by class,
+     * {@code acc[c * rows + i]}, so each tree adds to adjacent cells; otherwise row by row,
+     * {@code acc[i * outputs + c]} (a forest's leaf adds to every class of its row).
+     */
     private final class Scratch {
         final double[] x;
         final double[] acc;
         final int[] leaves;
+        final int rows;
+        final boolean byClass;
 
         Scratch(int rows) {
-            x = new double[Math.max(rows, 1) * (width + 1)];
-            acc = new double[Math.max(rows, 1) * outputs];
-            leaves = new int[Math.max(rows, 1)];
+            this.rows = Math.max(rows, 1);
+            x = new double[this.rows * (width + 1)];
+            acc = new double[this.rows * outputs];
+            leaves = new int[this.rows];
+            byClass = leafWidth == 1 && outputs > 1;
+        }
+
+        /** Where the sum of row {@code i} of the block and class {@code c} is in {@link #acc}. */
+        int at(int i, int c) {
+            return byClass ? c * rows + i : i * outputs + c;
         }
     }
 
-    /** The sums of rows {@code [from, to)}: {@code acc[i * outputs + c]}. */
+    /** The sums of rows {@code [from, to)}, laid out as {@link Scratch#at} says. */
     private double[] sums(FeatureEncoder encoder, Frame batch, int from, int to, Scratch scratch) {
         int n = to - from;
         int stride = width + 1;
         double[] x = scratch.x;
         encoder.encodeRows(batch, from, to, x, stride);
         for (int i = 0; i < n; i++) {
-            x[i * stride + width] = 0;
+            x[i * stride + width] = Double.NEGATIVE_INFINITY;
         }
         double[] acc = scratch.acc;
         for (int i = 0; i < n; i++) {
-            System.arraycopy(base, 0, acc, i * outputs, outputs);
+            for (int c = 0; c < outputs; c++) {
+                acc[scratch.at(i, c)] = base[c];
+            }
         }
         int[] leaves = scratch.leaves;
         for (int t = 0; t < trees; t++) {
             walk(roots[t], depths[t], x, stride, n, leaves);
             int target = targets[t];
-            double scale = scales[t];
-            for (int i = 0; i < n; i++) {
-                int slot = (int) Double.longBitsToDouble(nodes[2 * leaves[i]]) * leafWidth;
-                int at = i * outputs + target;
-                for (int c = 0; c < leafWidth; c++) {
-                    acc[at + c] += scale * leafValues[slot + c];
+            if (leafWidth == 1) {
+                int first = scratch.at(0, target);
+                for (int i = 0; i < n; i++) {
+                    acc[first + i] += Double.longBitsToDouble(nodes[2 * leaves[i]]);
+                }
+            } else if (leafWidth == 2) {
+                for (int i = 0; i < n; i++) {
+                    int slot = 2 * (int) Double.longBitsToDouble(nodes[2 * leaves[i]]);
+                    int at = i * outputs + target;
+                    acc[at] += leafValues[slot];
+                    acc[at + 1] += leafValues[slot + 1];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    int slot = (int) Double.longBitsToDouble(nodes[2 * leaves[i]]) * leafWidth;
+                    int at = i * outputs + target;
+                    for (int c = 0; c < leafWidth; c++) {
+                        acc[at + c] += leafValues[slot + c];
+                    }
                 }
             }
         }

@@ -45,6 +45,24 @@ final class OnnxClassLabels {
         return labels;
     }
 
+    /** The operator type (NodeProto op_type, field 4) of the node that writes each output of the top graph. */
+    static Map<String, String> producers(byte[] model) {
+        Map<String, String> producers = new LinkedHashMap<>();
+        OnnxClassLabels reader = new OnnxClassLabels(model);
+        try {
+            for (int[] graph : reader.fields(0, model.length, 7)) {
+                for (int[] node : reader.fields(graph[0], graph[1], 1)) {
+                    List<int[]> type = reader.fields(node[0], node[1], 4);
+                    String op = type.size() == 1 ? reader.text(type.get(0)) : "";
+                    reader.fields(node[0], node[1], 2).forEach(out -> producers.put(reader.text(out), op));
+                }
+            }
+        } catch (IndexOutOfBoundsException | IllegalStateException e) {
+            // As in byOutput: an output whose node is not found is judged by its name and type alone.
+        }
+        return producers;
+    }
+
     /**
      * For each ZipMap of the top graph: its output's name and the name of the tensor it reads, when that
      * tensor is not a graph output already.

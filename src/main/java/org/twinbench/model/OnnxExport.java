@@ -35,8 +35,9 @@ import smile.regression.LinearModel;
  * goes. Categorical features pass {@code OneHotEncoder}, {@code Reshape} and {@code Concat}.
  *
  * <p>Beside the model, {@code MODEL.onnx.json} ({@link OnnxMapping}) names the target, the positive label,
- * the output to read and the columns of {@value #INPUT}. ONNX Runtime computes in 32-bit floats: scores agree
- * with the bundle's to about 1e-6.
+ * the output to read and the columns of {@value #INPUT}. ONNX Runtime's {@code ai.onnx.ml} operators compute
+ * in 32-bit floats: scores agree with the bundle's to about 1e-6. A binary logistic regression is exported in
+ * doubles with standard operators instead ({@link OnnxLogistic}): it agrees to about 1e-15.
  */
 public final class OnnxExport {
 
@@ -93,7 +94,8 @@ public final class OnnxExport {
         ObjectNode inputs = root.putObject("inputs");
         List<String> numeric = numericNames(encoder);
         if (!numeric.isEmpty()) {
-            numeric.forEach(inputs.putArray(INPUT)::add);
+            boolean logistic = TaskModels.fitted(model) instanceof LogisticRegression.Binomial;
+            numeric.forEach(inputs.putArray(logistic ? OnnxLogistic.INPUT : INPUT)::add);
         }
         for (FeatureEncoder.Feature feature : encoder.features()) {
             if (feature instanceof FeatureEncoder.Categorical && feature.width() > 0) {
@@ -111,13 +113,14 @@ public final class OnnxExport {
         Object fitted = TaskModels.fitted(model);
         Graph graph = new Graph();
         boolean trees = TreeEnsemble.isEnsemble(fitted);
-        String features = graph.features(encoder, !trees);
         ModelCard card = model.card();
+        if (fitted instanceof LogisticRegression.Binomial binomial) {
+            OnnxLogistic.add(graph, encoder, binomial.coefficients());
+            return graph.model(card);
+        }
+        String features = graph.features(encoder, !trees);
         if (trees) {
             OnnxTrees.add(graph, TreeEnsemble.of(fitted), encoder, features, card);
-        } else if (fitted instanceof LogisticRegression.Binomial binomial) {
-            double[] w = binomial.coefficients();
-            linearClassifier(graph, features, card, new double[][] {negated(w), w}, "LOGISTIC");
         } else if (fitted instanceof LogisticRegression.Multinomial multinomial) {
             double[][] w = multinomial.coefficients();
             double[][] all = new double[w.length + 1][];
@@ -167,14 +170,6 @@ public final class OnnxExport {
                 : attribute("classlabels_strings", card.classes());
     }
 
-    private static double[] negated(double[] w) {
-        double[] out = new double[w.length];
-        for (int j = 0; j < w.length; j++) {
-            out[j] = -w[j];
-        }
-        return out;
-    }
-
     private static FeatureEncoder encoder(TaskModel model) {
         try {
             return TaskModels.encoder(model);
@@ -197,11 +192,11 @@ public final class OnnxExport {
     /** The graph being built: its inputs, nodes, initializers and outputs. */
     static final class Graph {
         private final List<OnnxProto> nodes = new ArrayList<>();
-        private final List<OnnxProto> inputs = new ArrayList<>();
+        final List<OnnxProto> inputs = new ArrayList<>();
         private final List<OnnxProto> outputs = new ArrayList<>();
-        private final List<OnnxProto> initializers = new ArrayList<>();
+        final List<OnnxProto> initializers = new ArrayList<>();
         /** Types of intermediate tensors that ONNX's shape inference cannot work out (OneHotEncoder's output). */
-        private final List<OnnxProto> valueInfo = new ArrayList<>();
+        final List<OnnxProto> valueInfo = new ArrayList<>();
         /** Where encoded feature {@code j} is in the graph's feature tensor. */
         int[] position;
         int width;

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,16 +24,17 @@ import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 
 /**
- * How the columns of a table fill an ONNX model's inputs. Each input is a float, double, int64 or string
- * tensor of shape {@code [N]}, {@code [N, 1]} or {@code [N, k]}: an input of one column reads the column
+ * How the columns of a table fill an ONNX model's inputs. Each input is a float, double, int64, int32, bool
+ * or string tensor of shape {@code [N]}, {@code [N, 1]} or {@code [N, k]}: an input of one column reads the column
  * of its own name (as exporters name per-column inputs), unless the sidecar maps it; an input of k
  * columns needs the sidecar to name them, in order. Missing numbers go in as NaN, missing text as the
- * empty string; an int64 input refuses a missing or fractional value, naming the column and row.
+ * empty string; an int64 or int32 input refuses a missing or fractional value, a bool input anything but
+ * true/false, yes/no or 1/0, naming the column and row.
  */
 final class OnnxInputs {
 
     /** The element types TwinBench feeds. */
-    enum Kind { FLOAT, DOUBLE, INT64, STRING }
+    enum Kind { FLOAT, DOUBLE, INT64, INT32, BOOL, STRING }
 
     /** One model input and the columns that fill it, in order. */
     record Binding(String input, Kind kind, List<String> columns, boolean flat) {
@@ -81,6 +83,8 @@ final class OnnxInputs {
             case FLOAT -> Kind.FLOAT;
             case DOUBLE -> Kind.DOUBLE;
             case INT64 -> Kind.INT64;
+            case INT32 -> Kind.INT32;
+            case BOOL -> Kind.BOOL;
             case STRING -> Kind.STRING;
             default -> null;
         };
@@ -89,7 +93,9 @@ final class OnnxInputs {
     /** The columns the model reads: numeric for number inputs, text for string inputs. */
     List<ModelInputs.Input> columns() {
         List<ModelInputs.Input> out = new ArrayList<>();
-        bindings.forEach(b -> b.columns().forEach(c -> out.add(new ModelInputs.Input(c, b.kind() != Kind.STRING))));
+        // A bool input reads yes/no text (true/false, yes/no, 1/0): a numeric 0/1 column is read as its text.
+        bindings.forEach(b -> b.columns().forEach(c -> out.add(new ModelInputs.Input(c,
+                b.kind() != Kind.STRING && b.kind() != Kind.BOOL))));
         return out;
     }
 
@@ -104,7 +110,8 @@ final class OnnxInputs {
                 Column[] columns = new Column[binding.columns().size()];
                 for (int j = 0; j < columns.length; j++) {
                     Column column = frame.column(binding.columns().get(j));
-                    if (binding.kind() != Kind.STRING && !(column instanceof NumericColumn)) {
+                    if (binding.kind() != Kind.STRING && binding.kind() != Kind.BOOL
+                            && !(column instanceof NumericColumn)) {
                         throw new ModelException("column '" + column.name() + "' is not numeric; ONNX input '"
                                 + binding.input() + "' takes numbers");
                     }
@@ -117,6 +124,8 @@ final class OnnxInputs {
                     case FLOAT -> direct(cells * Float.BYTES).asFloatBuffer();
                     case DOUBLE -> direct(cells * Double.BYTES).asDoubleBuffer();
                     case INT64 -> direct(cells * Long.BYTES).asLongBuffer();
+                    case INT32 -> direct(cells * Integer.BYTES).asIntBuffer();
+                    case BOOL -> direct(cells);
                     case STRING -> null;
                 });
             }
@@ -170,10 +179,33 @@ final class OnnxInputs {
                 LongBuffer out = (LongBuffer) buffer.clear();
                 for (int i = from; i < from + rows; i++) {
                     for (Column column : columns) {
-                        out.put(whole((NumericColumn) column, i, binding.input()));
+                        out.put(whole((NumericColumn) column, i, binding.input(), "int64"));
                     }
                 }
                 return OnnxTensor.createTensor(environment, out.flip(), shape);
+            }
+            case INT32 -> {
+                IntBuffer out = (IntBuffer) buffer.clear();
+                for (int i = from; i < from + rows; i++) {
+                    for (Column column : columns) {
+                        long value = whole((NumericColumn) column, i, binding.input(), "int32");
+                        if (value != (int) value) {
+                            throw new ModelException("column '" + column.name() + "' holds " + value + " in data row "
+                                    + (i + 1) + "; ONNX input '" + binding.input() + "' takes 32-bit whole numbers (int32)");
+                        }
+                        out.put((int) value);
+                    }
+                }
+                return OnnxTensor.createTensor(environment, out.flip(), shape);
+            }
+            case BOOL -> {
+                ByteBuffer out = (ByteBuffer) buffer.clear();
+                for (int i = from; i < from + rows; i++) {
+                    for (Column column : columns) {
+                        out.put(yesNo(column, i, binding.input()) ? (byte) 1 : (byte) 0);
+                    }
+                }
+                return OnnxTensor.createTensor(environment, out.flip(), shape, OnnxJavaType.BOOL);
             }
             default -> {
                 String[] cells = new String[rows * width];
@@ -189,16 +221,30 @@ final class OnnxInputs {
         }
     }
 
+    /** A value for a bool input: true/false, yes/no or 1/0 (any case); a missing or other value is refused. */
+    private static boolean yesNo(Column column, int row, String input) {
+        String text = column instanceof CategoricalColumn categorical ? categorical.get(row)
+                : BinaryLabels.text(column, row);
+        String word = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (word) {
+            case "true", "yes", "1", "1.0" -> true;
+            case "false", "no", "0", "0.0" -> false;
+            default -> throw new ModelException("column '" + column.name() + "' " + (word.isEmpty() ? "has no value"
+                    : "holds '" + text + "'") + " in data row " + (row + 1) + "; ONNX input '" + input
+                    + "' takes yes/no values (bool: true/false, yes/no or 1/0)");
+        };
+    }
+
     /** A value for an int64 input: whole numbers only; nothing stands for a missing one in int64. */
-    private static long whole(NumericColumn column, int row, String input) {
+    private static long whole(NumericColumn column, int row, String input, String type) {
         double value = column.get(row);
         if (Double.isNaN(value)) {
             throw new ModelException("column '" + column.name() + "' has no value in data row " + (row + 1)
-                    + "; ONNX input '" + input + "' takes whole numbers (int64), which cannot be missing");
+                    + "; ONNX input '" + input + "' takes whole numbers (" + type + "), which cannot be missing");
         }
         if (value != Math.rint(value) || Math.abs(value) > 9.0e18) {
             throw new ModelException("column '" + column.name() + "' holds " + value + " in data row " + (row + 1)
-                    + "; ONNX input '" + input + "' takes whole numbers (int64)");
+                    + "; ONNX input '" + input + "' takes whole numbers (" + type + ")");
         }
         return (long) value;
     }

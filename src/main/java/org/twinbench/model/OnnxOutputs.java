@@ -49,6 +49,10 @@ final class OnnxOutputs {
     private final List<String> classes;
     private final int positive;
     private final String positiveLabel;
+    /** A label-only model: each label's class index (labels as text), else null. */
+    private Map<String, Integer> labelIndex;
+    /** A label-only binary model: the index of the positive class among the labels. */
+    private int labelPositive = -1;
 
     private OnnxOutputs(String output, String fetched, Task task, int width, Object[] keys, boolean floats,
                         List<String> classes, int positive, String positiveLabel) {
@@ -68,8 +72,13 @@ final class OnnxOutputs {
      * names, for a ZipMap output, the float tensor [N, C] it zips that the runtime also returns.
      */
     static OnnxOutputs choose(Map<String, NodeInfo> outputs, OnnxMapping mapping, Map<String, List<String>> labels,
-                              Map<String, String> zipMaps, List<String> problems) {
+                              Map<String, String> producers, Map<String, String> zipMaps, List<String> problems) {
         String chosen = pick(outputs, mapping, labels);
+        String labelOutput = chosen != null && !readable(outputs.get(chosen).getInfo()) ? chosen
+                : chosen == null && mapping.output() == null ? labelOutput(outputs) : null;
+        if (labelOutput != null && labelTensor(outputs.get(labelOutput).getInfo()) && mapping.task() != Task.REGRESSION) {
+            return labelsOnly(labelOutput, (TensorInfo) outputs.get(labelOutput).getInfo(), mapping, labels, problems);
+        }
         if (chosen == null) {
             problems.add(mapping.output() != null && !outputs.containsKey(mapping.output())
                     ? mapping.name() + " names output '" + mapping.output() + "', which the model does not have"
@@ -90,7 +99,17 @@ final class OnnxOutputs {
         }
         long columns = zipmap ? -1 : shape.length == 2 ? shape[1] : 1;
         Task declared = mapping.task();
-        if (declared == Task.REGRESSION || (declared == null && !zipmap && chosen.equals("variable") && labels.isEmpty())) {
+        boolean amounts = declared == null && !zipmap && columns <= 1 && labels.isEmpty()
+                && (chosen.equals("variable") || REGRESSORS.contains(producers.getOrDefault(chosen, "")));
+        if (declared == null && !zipmap && columns <= 1 && labels.isEmpty() && !amounts
+                && !chosen.toLowerCase(java.util.Locale.ROOT).contains("prob")
+                && !PROBABILITY_NODES.contains(producers.getOrDefault(chosen, ""))) {
+            problems.add("output '" + chosen + "' is " + OnnxSignature.type(info) + " with no classifier or regressor "
+                    + "node: it could be amounts or one class's probability; say which in " + mapping.name()
+                    + " ({\"task\": \"regression\"} or {\"task\": \"binary\"})");
+            return null;
+        }
+        if (declared == Task.REGRESSION || amounts) {
             if (zipmap || columns > 1) {
                 problems.add("output '" + chosen + "' is " + OnnxSignature.type(info) + "; a regression's amounts are [N] "
                         + "or [N, 1]");
@@ -151,6 +170,86 @@ final class OnnxOutputs {
                 : classes != null ? classes.get(count == 1 ? 1 : positive) : "1";
         return new OnnxOutputs(chosen, fetched, task, count, keys, floats,
                 classes == null ? List.of() : List.copyOf(classes), positive, label);
+    }
+
+    /**
+     * The outputs of these nodes are amounts even when not named {@code variable}; the outputs of
+     * {@link #PROBABILITY_NODES} are probabilities.
+     */
+    private static final java.util.Set<String> REGRESSORS = java.util.Set.of("LinearRegressor", "TreeEnsembleRegressor",
+            "SVMRegressor", "TreeEnsemble");
+    private static final java.util.Set<String> PROBABILITY_NODES = java.util.Set.of("Sigmoid", "Softmax",
+            "LinearClassifier", "TreeEnsembleClassifier", "SVMClassifier", "Normalizer");
+
+    /** The first int64 or string tensor [N] or [N, 1], preferring one whose name holds "label"; or null. */
+    private static String labelOutput(Map<String, NodeInfo> outputs) {
+        String first = null;
+        for (Map.Entry<String, NodeInfo> entry : outputs.entrySet()) {
+            if (labelTensor(entry.getValue().getInfo())) {
+                if (entry.getKey().toLowerCase(java.util.Locale.ROOT).contains("label")) {
+                    return entry.getKey();
+                }
+                first = first == null ? entry.getKey() : first;
+            }
+        }
+        return first;
+    }
+
+    private static boolean labelTensor(ValueInfo info) {
+        if (!(info instanceof TensorInfo tensor)
+                || (tensor.type != OnnxJavaType.INT64 && tensor.type != OnnxJavaType.STRING)) {
+            return false;
+        }
+        long[] shape = tensor.getShape();
+        return shape.length == 1 || (shape.length == 2 && shape[1] <= 1);
+    }
+
+    /**
+     * A classifier that gives only its predicted class: each row scores 1 for that class and 0 for the
+     * others. The classes are the classifier node's labels (renamed by the sidecar's {@code classes}), or
+     * the sidecar's {@code classes} as the label values.
+     */
+    private static OnnxOutputs labelsOnly(String output, TensorInfo info, OnnxMapping mapping,
+                                          Map<String, List<String>> labels, List<String> problems) {
+        List<String> modelClasses = labels.get(output);
+        if (modelClasses == null && new LinkedHashSet<>(labels.values()).size() == 1) {
+            modelClasses = labels.values().iterator().next();
+        }
+        List<String> classes = mapping.classes() != null ? mapping.classes() : modelClasses;
+        modelClasses = modelClasses != null ? modelClasses : classes;
+        if (classes == null) {
+            problems.add("output '" + output + "' gives class labels only and the model names no classes; list them in "
+                    + mapping.name() + " ({\"classes\": [...]}, as the labels read)");
+            return null;
+        }
+        if (classes.size() != modelClasses.size() || classes.size() < 2) {
+            problems.add(mapping.name() + " names " + classes.size() + " classes; the model's labels are " + modelClasses);
+            return null;
+        }
+        Task task = classes.size() == 2 ? Task.BINARY : Task.MULTICLASS;
+        if (mapping.task() != null && mapping.task() != task) {
+            problems.add(mapping.name() + " says the task is " + mapping.task().id() + ", but output '" + output
+                    + "' gives labels of " + classes.size() + " classes");
+            return null;
+        }
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int c = 0; c < modelClasses.size(); c++) {
+            index.put(modelClasses.get(c), c);
+        }
+        OnnxOutputs out;
+        if (task == Task.MULTICLASS) {
+            out = new OnnxOutputs(output, output, task, classes.size(), null, false, List.copyOf(classes), -1, "");
+        } else {
+            int positive = positive(mapping, modelClasses, classes, problems);
+            if (positive < 0) {
+                return null;
+            }
+            String label = mapping.positiveLabel() != null ? mapping.positiveLabel() : classes.get(positive);
+            out = new OnnxOutputs(output, output, task, 1, null, false, List.copyOf(classes), 0, label);
+            out.labelPositive = positive;
+        }
+        out.labelIndex = index;
+        return out;
     }
 
     private static String pick(Map<String, NodeInfo> outputs, OnnxMapping mapping, Map<String, List<String>> labels) {
@@ -249,6 +348,10 @@ final class OnnxOutputs {
      * and column {@code c}; {@code from} is the batch's first row, for messages.
      */
     void read(OnnxValue value, int from, int rows, double[] out) throws OrtException {
+        if (labelIndex != null) {
+            readLabels(value, from, rows, out);
+            return;
+        }
         if (keys != null && fetched.equals(output)) {
             List<? extends OnnxValue> maps = ((OnnxSequence) value).getValue();
             try {
@@ -292,6 +395,34 @@ final class OnnxOutputs {
                 }
             }
         }
+    }
+
+    /** A label-only model's rows: 1 for the predicted class, 0 for the others (binary: 1 when it is the positive class). */
+    private void readLabels(OnnxValue value, int from, int rows, double[] out) throws OrtException {
+        Object cells = value instanceof OnnxTensor tensor ? tensor.getValue() : null;
+        java.util.Arrays.fill(out, 0, rows * width, 0.0);
+        for (int i = 0; i < rows; i++) {
+            Object cell = cells instanceof long[] longs ? (Object) longs[i]
+                    : cells instanceof long[][] longs ? (Object) longs[i][0]
+                    : cells instanceof String[] texts ? texts[i]
+                    : cells instanceof String[][] texts ? texts[i][0] : null;
+            Integer at = cell == null ? null : labelIndex.get(cell.toString());
+            if (at == null) {
+                throw new ModelException("ONNX output '" + output + "' gave " + (cell == null ? "no label"
+                        : "'" + cell + "'") + " for row " + (from + i + 1) + ", which is none of the model's classes "
+                        + labelIndex.keySet());
+            }
+            if (labelPositive >= 0) {
+                out[i] = at == labelPositive ? 1 : 0;
+            } else {
+                out[i * width + at] = 1;
+            }
+        }
+    }
+
+    /** The label output, when the model gives only labels (its scores are then 0 or 1); else null. */
+    String labelsOnlyOutput() {
+        return labelIndex == null ? null : output;
     }
 
     /** Columns read per row. */

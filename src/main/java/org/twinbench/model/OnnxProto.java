@@ -16,6 +16,8 @@ final class OnnxProto {
     static final int FLOAT = 1;
     static final int INT64 = 7;
     static final int STRING = 8;
+    static final int BOOL = 9;
+    static final int DOUBLE = 11;
 
     // AttributeProto.AttributeType
     private static final int ATTRIBUTE_FLOAT = 1;
@@ -143,6 +145,20 @@ final class OnnxProto {
     static OnnxProto int64Tensor(String name, long[] values) {
         OnnxProto tensor = new OnnxProto().varint(1, values.length).varint(2, INT64);
         return tensor.int64s(7, values).string(8, name);
+    }
+
+    /** A double {@code TensorProto} initializer of shape {@code dims}, its values little-endian in raw_data. */
+    static OnnxProto doubleTensor(String name, long[] dims, double[] values) {
+        OnnxProto tensor = new OnnxProto();
+        for (long d : dims) {
+            tensor.varint(1, d);
+        }
+        java.nio.ByteBuffer raw = java.nio.ByteBuffer.allocate(values.length * Double.BYTES)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (double v : values) {
+            raw.putDouble(v);
+        }
+        return tensor.varint(2, DOUBLE).string(8, name).bytes(9, raw.array());
     }
 
     /**

@@ -105,8 +105,8 @@ final class OnnxSession implements AutoCloseable {
             declared.keySet().removeAll(zipMaps.values());
             List<String> problems = new ArrayList<>();
             OnnxInputs inputs = OnnxInputs.of(session.getInputInfo(), mapping, problems);
-            OnnxOutputs outputs = OnnxOutputs.choose(declared, mapping, OnnxClassLabels.byOutput(bytes), zipMaps,
-                    problems);
+            OnnxOutputs outputs = OnnxOutputs.choose(declared, mapping, OnnxClassLabels.byOutput(bytes),
+                    OnnxClassLabels.producers(bytes), zipMaps, problems);
             if (!problems.isEmpty()) {
                 throw new ModelException(file + ": TwinBench cannot read this model: " + String.join("; ", problems)
                         + "; " + OnnxSignature.of(session.getInputInfo(), declared) + ". " + OnnxSignature.NEEDS);
@@ -197,6 +197,11 @@ final class OnnxSession implements AutoCloseable {
 
     OnnxOutputs outputs() {
         return outputs;
+    }
+
+    /** The label output of a model that gives only labels (scores 0 or 1), else null. */
+    String labelsOnlyOutput() {
+        return outputs.labelsOnlyOutput();
     }
 
     List<ModelInputs.Input> inputs() {

@@ -18,10 +18,12 @@ import java.util.Map;
 final class OnnxSignature {
 
     /** What TwinBench reads, said once in every refusal. */
-    static final String NEEDS = "TwinBench needs inputs that are float, double, int64 or string tensors [N], [N, 1] "
-            + "(one column each, named as the column) or [N, k] (k columns named in the .onnx.json sidecar), and "
-            + "an output of class probabilities (a float or double tensor [N, C] or [N], or a ZipMap "
-            + "seq(map(int64|string, tensor(float)))) or of amounts ('variable', float or double [N] or [N, 1])";
+    static final String NEEDS = "TwinBench needs inputs that are float, double, int64, int32, bool or string tensors "
+            + "[N], [N, 1] (one column each, named as the column) or [N, k] (k columns named in the .onnx.json sidecar), "
+            + "and an output of class probabilities (a float or double tensor [N, C] or [N], or a ZipMap "
+            + "seq(map(int64|string, tensor(float)))), of class labels only (int64 or string [N]), or of amounts "
+            + "('variable' or a regressor node's output, float or double [N] or [N, 1]; else \"task\": \"regression\" "
+            + "in the sidecar)";
 
     private OnnxSignature() {
     }

@@ -46,6 +46,15 @@ public abstract sealed class OnnxTaskModel implements TaskModel, AutoCloseable
         return session.inputs();
     }
 
+    /**
+     * The output of a model that gives only its predicted class, no probabilities (its scores are 1 for the
+     * predicted class, 0 for the others: estimated performance, ROC AUC and log loss say nothing of it); null
+     * for a model that gives probabilities or amounts.
+     */
+    public String labelsOnlyOutput() {
+        return session.labelsOnlyOutput();
+    }
+
     @Override
     public ModelCard card() {
         return session.card();

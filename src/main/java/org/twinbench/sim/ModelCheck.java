@@ -12,7 +12,6 @@ import org.twinbench.data.NumericColumn;
 import org.twinbench.data.Task;
 import org.twinbench.model.LoggedProbabilities;
 import org.twinbench.model.LogisticModel;
-import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
 import org.twinbench.model.MulticlassModel;
 import org.twinbench.model.OnnxTaskModel;
@@ -82,13 +81,28 @@ final class ModelCheck {
                 refittable = model == null || model instanceof LogisticModel || model instanceof TreeModel
                         || model instanceof RegressionModel || model instanceof MulticlassModel;
                 if (model != null) {
+                    labelsOnly(node, model);
                     target = model.card().target();
                     if (checker.frame() != null && !checker.frame().has(target)) {
                         checker.add(node, "path", target, "the model predicts \"" + target
                                 + "\", a column the data does not have");
                     }
-                    close(model);
                 }
+            }
+        }
+    }
+
+    /**
+     * A model that gives only its predicted class (ONNX with a label output alone) scores 0 or 1: CBPE, which
+     * calibrates class probabilities, has nothing to estimate from.
+     */
+    private void labelsOnly(ScenarioNode node, TaskModel model) {
+        String output = model instanceof OnnxTaskModel onnx ? onnx.labelsOnlyOutput() : null;
+        if (output != null) {
+            for (ScenarioNode monitor : checker.scenario.nodesOfKind(NodeCatalog.CBPE_MONITOR)) {
+                checker.add(monitor, null, null, "cannot estimate performance: the model of node " + node.id()
+                        + " gives class labels only (output '" + output + "'), no probabilities to calibrate; use a "
+                        + "model with a probability output, or monitor.performance on arriving labels");
             }
         }
     }
@@ -101,7 +115,6 @@ final class ModelCheck {
                     checker.add(node, "path", model.card().target(), "the challenger predicts \""
                             + model.card().target() + "\", the champion \"" + target + "\"");
                 }
-                close(model);
             }
         } else if (node.strings("features").isEmpty()) {
             checker.add(node, "features", null, "is required when no model path is given");
@@ -135,7 +148,7 @@ final class ModelCheck {
         }
         TaskModel model;
         try {
-            model = ModelFiles.loadAny(file);
+            model = checker.models.get(file);
         } catch (DataException e) {
             checker.add(node, "path", null, e.getMessage());
             return null;
@@ -143,7 +156,6 @@ final class ModelCheck {
         if (onnx != null && onnx != model instanceof OnnxTaskModel) {
             checker.add(node, "path", null, file.getFileName() + " is not "
                     + (onnx ? "an ONNX model (.onnx)" : "a TwinBench model (.twinmodel)"));
-            close(model);
             return null;
         }
         if (checker.frame() != null) {
@@ -239,13 +251,4 @@ final class ModelCheck {
         }
     }
 
-    private static void close(TaskModel model) {
-        if (model instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // The model was only opened to be checked; releasing it has nothing to report.
-            }
-        }
-    }
 }

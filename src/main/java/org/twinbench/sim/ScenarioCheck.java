@@ -84,7 +84,14 @@ public final class ScenarioCheck {
 
     /** Refuses the scenario with a {@link ScenarioException} of one line per problem, unless it can run. */
     public static void require(Scenario scenario, Path baseDir) {
-        Report report = check(scenario, baseDir);
+        try (OpenedModels models = new OpenedModels()) {
+            require(scenario, baseDir, models);
+        }
+    }
+
+    /** As {@link #require(Scenario, Path)}, leaving the model files it opened in {@code models} for the compile. */
+    static void require(Scenario scenario, Path baseDir, OpenedModels models) {
+        Report report = check(scenario, baseDir, models);
         if (!report.runnable()) {
             throw new ScenarioException(String.join("\n", report.lines()));
         }
@@ -92,7 +99,13 @@ public final class ScenarioCheck {
 
     /** Every problem that would stop {@code run}, with paths resolved against {@code baseDir}. */
     public static Report check(Scenario scenario, Path baseDir) {
-        Checker checker = new Checker(scenario, baseDir);
+        try (OpenedModels models = new OpenedModels()) {
+            return check(scenario, baseDir, models);
+        }
+    }
+
+    private static Report check(Scenario scenario, Path baseDir, OpenedModels models) {
+        Checker checker = new Checker(scenario, baseDir, models);
         checker.run();
         return new Report(List.copyOf(checker.problems), checker.kinds());
     }
@@ -117,6 +130,8 @@ public final class ScenarioCheck {
     static final class Checker {
         final Scenario scenario;
         final Path baseDir;
+        /** The model files opened, each once, kept for the compile that may follow. */
+        final OpenedModels models;
         final Set<Problem> problems = new LinkedHashSet<>();
         /** The node-and-parameter pairs the structure check found a problem with. */
         private final Set<String> structural = new java.util.HashSet<>();
@@ -126,9 +141,10 @@ public final class ScenarioCheck {
         private Path dataFile;
         private Frame all;
 
-        Checker(Scenario scenario, Path baseDir) {
+        Checker(Scenario scenario, Path baseDir, OpenedModels models) {
             this.scenario = scenario;
             this.baseDir = baseDir;
+            this.models = models;
         }
 
         Map<String, ValueKind> kinds() {

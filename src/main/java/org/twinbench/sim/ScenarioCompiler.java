@@ -45,8 +45,15 @@ public final class ScenarioCompiler {
     record Origin(BatchSource source, Frame reference, Frame schema, DataProvenance provenance, int steps) {
     }
 
-    public static SimulationPlan compile(Scenario scenario, Path baseDir, RunListener told) {
-        ScenarioCheck.require(scenario, baseDir);
+    public static SimulationPlan compile(Scenario scenario, Path baseDir, RunListener listener) {
+        try (OpenedModels models = new OpenedModels()) {
+            return compile(scenario, baseDir, listener, models);
+        }
+    }
+
+    /** As above; the model files the check opens in {@code models} are the ones the plan runs (each read once). */
+    static SimulationPlan compile(Scenario scenario, Path baseDir, RunListener told, OpenedModels models) {
+        ScenarioCheck.require(scenario, baseDir, models);
         // Every note is told at once and kept with the plan, for the run's files, report and window.
         List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
         RunListener listener = new RunListener() {
@@ -68,7 +75,7 @@ public final class ScenarioCompiler {
 
         ScenarioNode modelNode = scenario.modelNodes().get(0);
         ScenarioModel scenarioModel = ScenarioModel.of(modelNode, origin.reference(), schema, scenario.seed(),
-                origin.provenance().sha256(), baseDir, listener);
+                origin.provenance().sha256(), baseDir, listener, models);
         ServedModel served = ServedModel.of(scenario, modelNode, scenarioModel.model(), origin.reference(),
                 baseDir, listener);
         TaskModel model = served.model();
@@ -104,7 +111,7 @@ public final class ScenarioCompiler {
         Challenger challenger = null;
         for (ScenarioNode node : scenario.nodesOfKind(NodeCatalog.CHALLENGER)) {
             challenger = ScenarioModel.challenger(node, origin.reference(), schema, model, scenario.seed(),
-                    origin.provenance().sha256(), baseDir, listener);
+                    origin.provenance().sha256(), baseDir, listener, models);
         }
         // Prediction drift, CBPE and DLE start from the initial model's scores of the reference rows.
         boolean scoreReference = !scenario.nodesOfKind(NodeCatalog.PREDICTION_DRIFT).isEmpty()

@@ -13,7 +13,6 @@ import org.twinbench.model.LoggedProbabilities;
 import org.twinbench.model.LoggedScores;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelCard;
-import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.model.MulticlassClassifier;
@@ -46,6 +45,12 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
 
     static ScenarioModel of(ScenarioNode node, Frame reference, Frame schema, long seed, String dataSha256,
                             Path baseDir, RunListener listener) {
+        return of(node, reference, schema, seed, dataSha256, baseDir, listener, new OpenedModels());
+    }
+
+    /** As above, taking a model file {@code models} opened already (the scenario check's) rather than reading it again. */
+    static ScenarioModel of(ScenarioNode node, Frame reference, Frame schema, long seed, String dataSha256,
+                            Path baseDir, RunListener listener, OpenedModels models) {
         if (NodeCatalog.LOGISTIC_MODEL.equals(node.type())) {
             String target = node.requiredString("target");
             List<String> features = node.strings("features");
@@ -63,7 +68,7 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
             return logged(node, reference, schema, dataSha256);
         }
         boolean onnx = NodeCatalog.ONNX_MODEL.equals(node.type());
-        TaskModel loaded = load(node, baseDir, schema, onnx, listener);
+        TaskModel loaded = load(node, baseDir, schema, onnx, listener, models);
         ModelCard card = loaded.card();
         String where = "node " + node.id();
         if (schema.find(card.target()).isEmpty()) {
@@ -167,7 +172,8 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
      * The model file named by the node's {@code path} (relative to the scenario), of any task, checked to
      * be of the expected kind (ONNX or not; null: either) and to find its columns in the data.
      */
-    static TaskModel load(ScenarioNode node, Path baseDir, Frame schema, Boolean onnx, RunListener listener) {
+    static TaskModel load(ScenarioNode node, Path baseDir, Frame schema, Boolean onnx, RunListener listener,
+                          OpenedModels models) {
         Path file = baseDir.resolve(node.requiredString("path")).normalize();
         if (!Files.exists(file)) {
             throw new ScenarioException("node " + node.id() + ": model file " + file + " not found");
@@ -175,7 +181,7 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         listener.onPhase("Loading model " + file.getFileName());
         TaskModel loaded;
         try {
-            loaded = ModelFiles.loadAny(file);
+            loaded = models.take(file);
         } catch (DataException e) {
             throw new ScenarioException("node " + node.id() + ": " + e.getMessage());
         }
@@ -198,13 +204,13 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
      * target.
      */
     static Challenger challenger(ScenarioNode node, Frame reference, Frame schema, TaskModel champion, long seed,
-                                 String dataSha256, Path baseDir, RunListener listener) {
+                                 String dataSha256, Path baseDir, RunListener listener, OpenedModels models) {
         double share = node.number("traffic_share");
         String where = "node " + node.id();
         String target = champion.card().target();
         Task task = champion.task();
         if (node.params().get("path") != null) {
-            TaskModel loaded = load(node, baseDir, schema, null, listener);
+            TaskModel loaded = load(node, baseDir, schema, null, listener, models);
             if (!loaded.card().target().equals(target)) {
                 throw new ScenarioException(where + ": the challenger predicts '" + loaded.card().target()
                         + "', the champion '" + target + "'");

@@ -225,10 +225,10 @@ class OnnxExportedModelsTest {
         Path file = resource("unreadable.onnx");
         assertThatThrownBy(() -> OnnxTaskModel.load(file)).isInstanceOf(ModelException.class)
                 .hasMessageStartingWith(file + ": TwinBench cannot read this model: ")
-                .hasMessageContainingAll("input 'code' is tensor(int32) [N, 1], which TwinBench cannot fill",
+                .hasMessageContainingAll("input 'code' is tensor(uint8) [N, 1], which TwinBench cannot fill",
                         "no output holds class probabilities or amounts",
-                        "it has inputs 'code' tensor(int32) [N, 1] and outputs 'flag' tensor(bool) [N, 1]",
-                        "TwinBench needs inputs that are float, double, int64 or string tensors")
+                        "it has inputs 'code' tensor(uint8) [N, 1] and outputs 'flag' tensor(bool) [N, 1]",
+                        "TwinBench needs inputs that are float, double, int64, int32, bool or string tensors")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 

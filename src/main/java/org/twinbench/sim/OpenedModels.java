@@ -1,0 +1,80 @@
+package org.twinbench.sim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.twinbench.model.ModelFiles;
+import org.twinbench.model.TaskModel;
+
+/**
+ * The model files opened within one check or compile, each once: {@link ScenarioCheck} opens a file to
+ * check it, and the compile that follows takes the same opened model instead of reading and parsing the
+ * file again (an ONNX model's runtime session is the slow part). A file is the same while its path,
+ * modification time and size are; one that changed in between is opened anew. Models not taken are
+ * closed with this object.
+ */
+final class OpenedModels implements AutoCloseable {
+
+    private record Key(Path file, long modified, long size) {
+    }
+
+    private final Map<Key, TaskModel> open = new LinkedHashMap<>();
+    /** Models handed over to a caller that owns them now: never closed here. */
+    private final Map<TaskModel, Boolean> taken = new IdentityHashMap<>();
+    private int reads;
+
+    /** The model of {@code file}, opened on the first call for it; this object keeps owning it. */
+    TaskModel get(Path file) {
+        Key key = key(file);
+        TaskModel model = open.get(key);
+        if (model == null) {
+            model = ModelFiles.loadAny(file);
+            reads++;
+            open.put(key, model);
+        }
+        return model;
+    }
+
+    /**
+     * The model of {@code file}, opened once already or now, handed over: the caller closes it. A second
+     * take of the same file opens it anew (two nodes never share one runtime session).
+     */
+    TaskModel take(Path file) {
+        TaskModel model = get(file);
+        open.values().remove(model);
+        taken.put(model, Boolean.TRUE);
+        return model;
+    }
+
+    /** How many times a model file was read and parsed. */
+    int reads() {
+        return reads;
+    }
+
+    private static Key key(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            return new Key(absolute, Files.getLastModifiedTime(absolute).toMillis(), Files.size(absolute));
+        } catch (IOException e) {
+            // Unreadable now: a key that matches nothing, so the loader reports the problem in its own words.
+            return new Key(absolute, -1, -1);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (TaskModel model : open.values()) {
+            if (!taken.containsKey(model) && model instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Opened only to be checked; releasing it has nothing to report.
+                }
+            }
+        }
+        open.clear();
+    }
+}

@@ -119,6 +119,8 @@ public final class MainView {
             }
         });
         bindRunControls(model, runs);
+        RunNotices.follow(runs.runningProperty(), model.liveCharts().alarms(), model.statusProperty(),
+                RunNotices.desktop(() -> root.getScene() == null ? null : root.getScene().getWindow()));
         bindHistory(model);
         dataPanelController.bind(model.dataPanel(), canvasController, model.datasetProperty(), model.modelSummaryProperty());
         dataPanelController.fillMenu(dataMenu);

@@ -137,7 +137,7 @@ public final class MainView {
         newFromDataItem.disableProperty().bind(Bindings.not(dataPanelController.canMakeScenarioProperty()));
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                PaneCycle.install(scene, List.of(dataPanel, palette, canvas, liveCharts, inspector));
+                PaneCycle.install(scene, List.of(dataPanel, palette, canvas, liveCharts, inspector), canvas);
             }
         });
         dataPanelController.openScenariosWith(scenario -> fileMenu.whenSaved(() -> {

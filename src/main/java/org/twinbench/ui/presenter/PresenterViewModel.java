@@ -60,6 +60,9 @@ public final class PresenterViewModel {
     /** The alarms and policy actions the chapter's chart marks (see {@link ChapterMarkers}). */
     private final javafx.collections.ObservableList<ChapterMarkers.Marker> markers =
             javafx.collections.FXCollections.observableArrayList();
+    /** One read-only view of the markers, kept: listeners on a view made per call would be lost with it. */
+    private final javafx.collections.ObservableList<ChapterMarkers.Marker> markersView =
+            javafx.collections.FXCollections.unmodifiableObservableList(markers);
     private final DeploymentCosts costs = new DeploymentCosts();
     private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.Map<String, double[]>> costCurves =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(java.util.Map.of());
@@ -329,7 +332,7 @@ public final class PresenterViewModel {
 
     /** The alarms and policy actions marked on the chapter's chart: the kinds its narration mentions. */
     javafx.collections.ObservableList<ChapterMarkers.Marker> markers() {
-        return javafx.collections.FXCollections.unmodifiableObservableList(markers);
+        return markersView;
     }
 
     /** Whether the chapter's scenario has a deployment node, so the cost chart is shown. */

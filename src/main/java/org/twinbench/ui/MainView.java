@@ -119,6 +119,8 @@ public final class MainView {
             }
         });
         bindRunControls(model, runs);
+        RunNotices.follow(runs.runningProperty(), model.liveCharts().alarms(), model.statusProperty(),
+                RunNotices.desktop(() -> root.getScene() == null ? null : root.getScene().getWindow()));
         bindHistory(model);
         dataPanelController.bind(model.dataPanel(), canvasController, model.datasetProperty(), model.modelSummaryProperty());
         dataPanelController.fillMenu(dataMenu);
@@ -135,7 +137,7 @@ public final class MainView {
         newFromDataItem.disableProperty().bind(Bindings.not(dataPanelController.canMakeScenarioProperty()));
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                PaneCycle.install(scene, List.of(dataPanel, palette, canvas, liveCharts, inspector));
+                PaneCycle.install(scene, List.of(dataPanel, palette, canvas, liveCharts, inspector), canvas);
             }
         });
         dataPanelController.openScenariosWith(scenario -> fileMenu.whenSaved(() -> {

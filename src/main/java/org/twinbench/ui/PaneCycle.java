@@ -10,7 +10,8 @@ import javafx.scene.input.KeyEvent;
 /**
  * F6 moves the keyboard focus to the next pane of the main window (Shift+F6 the previous one), as in
  * most desktop applications: data and model, node types, canvas, results, inspector. The focus lands
- * on the pane's first control that takes it.
+ * on the pane's first control that takes it. In the canvas, where arrow keys move nodes, Tab and
+ * Shift+Tab also leave to the next and previous pane (Ctrl+Tab goes through the nodes instead).
  */
 final class PaneCycle {
 
@@ -20,11 +21,16 @@ final class PaneCycle {
         this.panes = List.copyOf(panes);
     }
 
-    /** Installs F6 / Shift+F6 on {@code scene} over {@code panes}, in that order. */
-    static PaneCycle install(Scene scene, List<Node> panes) {
+    /**
+     * Installs F6 / Shift+F6 on {@code scene} over {@code panes}, in that order, and Tab / Shift+Tab
+     * (without Ctrl) out of {@code tabLeaves}, a pane whose own keys would otherwise keep the focus.
+     */
+    static PaneCycle install(Scene scene, List<Node> panes, Node tabLeaves) {
         PaneCycle cycle = new PaneCycle(panes);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.F6) {
+            boolean leaving = event.getCode() == KeyCode.TAB && !event.isShortcutDown() && !event.isAltDown()
+                    && scene.getFocusOwner() != null && contains(tabLeaves, scene.getFocusOwner());
+            if (event.getCode() == KeyCode.F6 || leaving) {
                 cycle.move(scene.getFocusOwner(), event.isShiftDown() ? -1 : 1);
                 event.consume();
             }

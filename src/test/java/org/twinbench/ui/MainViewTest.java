@@ -246,4 +246,46 @@ class MainViewTest {
         assertThat(visited.subList(0, panes.size())).containsExactlyInAnyOrderElementsOf(panes);
         assertThat(visited.get(panes.size())).isEqualTo(visited.get(0));
     }
+
+    /** The pane holding the keyboard focus, by its style class. */
+    private static String focusedPane(FxRobot robot) throws Exception {
+        List<String> panes = List.of("data-model-panel", "palette", "graph-canvas", "live-charts", "inspector");
+        javafx.scene.Node focused = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#runButton").query()
+                .getScene().getFocusOwner()).get(10, TimeUnit.SECONDS);
+        for (javafx.scene.Node n = focused; n != null; n = n.getParent()) {
+            for (String style : panes) {
+                if (n.getStyleClass().contains(style)) {
+                    return style;
+                }
+            }
+        }
+        return "none";
+    }
+
+    @Test
+    void tabLeavesTheCanvasToTheNextPaneAndShiftTabToThePrevious(FxRobot robot) throws Exception {
+        awaitScenarioOpen(robot);
+        for (int i = 0; i < 5 && !focusedPane(robot).equals("graph-canvas"); i++) {
+            robot.type(javafx.scene.input.KeyCode.F6);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(focusedPane(robot)).isEqualTo("graph-canvas");
+        // Ctrl+Tab goes through the nodes and stays.
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.TAB)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusedPane(robot)).isEqualTo("graph-canvas");
+        assertThat(model.canvas().selection()).hasSize(1);
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusedPane(robot)).as("Tab: the results, after the canvas").isEqualTo("live-charts");
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.F6)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusedPane(robot)).as("Shift+F6 back to the canvas").isEqualTo("graph-canvas");
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.TAB)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(focusedPane(robot)).as("Shift+Tab: the node types, before the canvas").isEqualTo("palette");
+    }
 }

@@ -87,7 +87,7 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
                 nAfter)[0] > 0;
         Light light = real && drop >= RED_DROP ? Light.RED : real && drop >= AMBER_DROP ? Light.AMBER : Light.GREEN;
         String who = group.equals("everyone") ? "everyone" : group.equals(group.split("=", 2)[0] + "=" + WhatIfStudy.NEW_SEGMENT)
-                ? WhatIfStudy.NEW_SEGMENT : group.replace("=", " ").replace('_', ' ');
+                ? WhatIfStudy.NEW_SEGMENT : org.twinbench.data.PlainWords.group(group);
         // "8 times out of 10 instead of 8 times out of 10" says nothing: then count in hundreds.
         boolean fine = needsHundreds(before) || needsHundreds(after)
                 || light != Light.GREEN && times(before, false).equals(times(after, false));

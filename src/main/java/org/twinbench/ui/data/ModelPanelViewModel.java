@@ -78,6 +78,18 @@ public final class ModelPanelViewModel {
     public static final double DEFAULT_HOLDOUT_SHARE = TrainingOptions.DEFAULT_HOLDOUT_SHARE;
 
     private final BackgroundTask.Runner background;
+    /**
+     * Checks of the model against the data run on a thread of their own: on the app executor a check
+     * queued behind a run (which holds an executor thread until it ends) left "Checking the model …"
+     * up for as long as the run lasted.
+     */
+    private final BackgroundTask.Runner checks;
+    private static final java.util.concurrent.ExecutorService CHECKS = java.util.concurrent.Executors
+            .newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "twinbench-model-check");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BinaryClassifier> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper card = new ReadOnlyStringWrapper("");
@@ -100,6 +112,7 @@ public final class ModelPanelViewModel {
 
     ModelPanelViewModel(AppExecutor executor, Executor fxThread) {
         this.background = new BackgroundTask.Runner(executor::submit, fxThread);
+        this.checks = new BackgroundTask.Runner(CHECKS::submit, fxThread);
     }
 
     /** Reads a model file on the executor and shows its card; a bad file leaves the open model as it was. */
@@ -237,7 +250,7 @@ public final class ModelPanelViewModel {
         }
         fit.set("Checking the model against " + name(data) + " ...");
         // Converting a million cells to check them is work for the executor, not the FX thread.
-        background.task(context -> ModelInputs.problems(current, data.frame()))
+        checks.task(context -> ModelInputs.problems(current, data.frame()))
                 .onSuccess(found -> {
                     if (current == model.get() && data == checkedAgainst) {
                         showFit(current, data, found);

@@ -244,8 +244,8 @@ public final class GraphCanvasView {
             case UP -> model.nudgeSelection(0, -step);
             case DOWN -> model.nudgeSelection(0, step);
             case TAB -> {
-                if (e.isShortcutDown()) {
-                    return; // Ctrl+Tab leaves the canvas, as in a text area
+                if (!e.isShortcutDown()) {
+                    return; // Tab leaves the canvas to the next pane (PaneCycle); Ctrl+Tab goes through the nodes
                 }
                 model.selectNext(e.isShiftDown());
                 model.singleSelection().ifPresent(this::reveal);

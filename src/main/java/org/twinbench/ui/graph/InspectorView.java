@@ -40,6 +40,8 @@ public final class InspectorView {
     private TextField seedField;
     private boolean syncing;
     private Label problemsLabel;
+    /** The error marks on the shown node's fields (ControlsFX); a new set per node shown. */
+    private InspectorDecorations decorations = new InspectorDecorations();
 
     public void bind(InspectorViewModel viewModel) {
         this.model = viewModel;
@@ -67,6 +69,7 @@ public final class InspectorView {
         }
         fields.getChildren().clear();
         editors.clear();
+        decorations = new InspectorDecorations();
         problemsLabel = null;
         shownId = id;
         shownType = type;
@@ -112,10 +115,15 @@ public final class InspectorView {
         idField.setId("inspector-id");
         idField.setTooltip(new Tooltip("The node's name in the scenario file; edges refer to it"));
         Label idError = problemLabel("error-id");
-        idField.setOnAction(e -> show(idError, model.rename(idField.getText())));
+        decorations.register("id", idField);
+        java.util.function.Consumer<Optional<String>> renamed = problem -> {
+            show(idError, problem);
+            decorations.problem("id", problem);
+        };
+        idField.setOnAction(e -> renamed.accept(model.rename(idField.getText())));
         idField.focusedProperty().addListener((obs, was, now) -> {
             if (!now && !idField.getText().equals(shownId)) {
-                show(idError, model.rename(idField.getText()));
+                renamed.accept(model.rename(idField.getText()));
             }
         });
         fields.getChildren().addAll(caption("Id", "Press Enter to rename"), idField, idError, nodeProblems());
@@ -136,7 +144,11 @@ public final class InspectorView {
                 }
             }, model.columnsFor(spec), absolute -> relativize(base, absolute));
             Label error = problemLabel("error-" + spec.name());
-            editor.onProblem(problem -> show(error, problem));
+            decorations.register(spec.name(), editor.control());
+            editor.onProblem(problem -> {
+                show(error, problem);
+                decorations.problem(spec.name(), problem);
+            });
             editor.show(node.params().get(spec.name()));
             editors.put(spec.name(), editor);
             Label help = new Label(spec.help());
@@ -163,6 +175,11 @@ public final class InspectorView {
             show(problemsLabel, problems.isEmpty() ? Optional.empty()
                     : Optional.of(problems.stream().map(p -> "⚠ " + p).collect(Collectors.joining("\n"))));
         }
+    }
+
+    /** What the error mark on a parameter's field says, if it has one (for tests). */
+    Optional<String> decoration(String param) {
+        return decorations.shown(param);
     }
 
     private static String relativize(Path base, String absolute) {

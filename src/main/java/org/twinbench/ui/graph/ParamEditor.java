@@ -238,9 +238,17 @@ abstract class ParamEditor {
         }
     }
 
-    /** One column: pick from the dataset's columns (of the kind the parameter takes) or type a name. */
+    /**
+     * One column: pick from the dataset's columns (of the kind the parameter takes) or type a name. A
+     * list of more than {@link #LONG_LIST} columns gets a ControlsFX {@code SearchableComboBox} beside
+     * the field, where typing part of a name narrows the list.
+     */
     static final class ColumnChoice extends ParamEditor {
+        /** More columns than this are searched rather than scrolled. */
+        static final int LONG_LIST = 15;
         private final ComboBox<String> box = new ComboBox<>();
+        private final org.controlsfx.control.SearchableComboBox<String> search = new org.controlsfx.control.SearchableComboBox<>();
+        private final HBox holder;
         /**
          * Follows the offered columns into the box's own list. Replacing the list whole, with the typed text
          * kept, means a column leaving the list (its kind learnt later) never clears the value as if the
@@ -253,10 +261,14 @@ abstract class ParamEditor {
             box.setId("param-" + spec.name());
             box.setEditable(true);
             ObservableList<String> items = javafx.collections.FXCollections.observableArrayList(columns);
+            ObservableList<String> searched = javafx.collections.FXCollections.observableArrayList(columns);
             follow = change -> {
                 String text = box.getEditor().getText();
                 updating = true;
                 items.setAll(columns);
+                search.setValue(null);
+                searched.setAll(columns);
+                showSearch(columns.size());
                 if (!box.getEditor().getText().equals(text)) {
                     box.getEditor().setText(text);
                 }
@@ -272,11 +284,29 @@ abstract class ParamEditor {
                     report(sink.text(spec.name(), now));
                 }
             });
+            search.setId("param-" + spec.name() + "-search");
+            search.setItems(searched);
+            search.setTooltip(new Tooltip("Search the columns: type part of a name"));
+            search.valueProperty().addListener((obs, old, now) -> {
+                if (!updating && now != null && !now.equals(box.getEditor().getText())) {
+                    box.getEditor().setText(now);
+                }
+            });
+            HBox.setHgrow(box, Priority.ALWAYS);
+            holder = new HBox(4, box, search);
+            showSearch(columns.size());
+        }
+
+        /** The search beside the field only for a long list. */
+        private void showSearch(int count) {
+            search.setVisible(count > LONG_LIST);
+            search.setManaged(count > LONG_LIST);
+            search.setPromptText("search " + count + " columns");
         }
 
         @Override
         Node control() {
-            return box;
+            return holder;
         }
 
         @Override

@@ -33,7 +33,11 @@ public final class PresenterView {
     @FXML private BorderPane root;
     @FXML private Label storyTitle;
     @FXML private Label chapterTitle;
-    @FXML private LineChart<Number, Number> chart;
+    @FXML private MarkedLineChart chart;
+    @FXML private javafx.scene.layout.HBox markerKey;
+    @FXML private LineChart<Number, Number> costChart;
+    @FXML private NumberAxis costStepAxis;
+    @FXML private NumberAxis costAxis;
     @FXML private NumberAxis stepAxis;
     @FXML private NumberAxis metricAxis;
     @FXML private Label narration;
@@ -141,6 +145,9 @@ public final class PresenterView {
         narration.textProperty().bind(Bindings.createStringBinding(
                 () -> model.chapterProperty().get() < 0 ? "" : model.currentChapter().narration(), model.chapterProperty()));
         ChapterChart.bind(chart, model);
+        Bindings.bindContent(chart.markers(), model.markers());
+        CostChart.bindKey(markerKey, model);
+        CostChart.bind(costChart, costStepAxis, costAxis, model);
         metricAxis.labelProperty().bind(model.charts().metricProperty());
         metricAxis.lowerBoundProperty().bind(model.metricLowerProperty());
         metricAxis.upperBoundProperty().bind(model.metricUpperProperty());

@@ -57,6 +57,17 @@ public final class PresenterViewModel {
     /** The chapter playing; steps of one left behind are dropped. */
     private final BackgroundTask.Key playing = new BackgroundTask.Key();
     private volatile RunControl control;
+    /** The alarms and policy actions the chapter's chart marks (see {@link ChapterMarkers}). */
+    private final javafx.collections.ObservableList<ChapterMarkers.Marker> markers =
+            javafx.collections.FXCollections.observableArrayList();
+    /** One read-only view of the markers, kept: listeners on a view made per call would be lost with it. */
+    private final javafx.collections.ObservableList<ChapterMarkers.Marker> markersView =
+            javafx.collections.FXCollections.unmodifiableObservableList(markers);
+    private final DeploymentCosts costs = new DeploymentCosts();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<java.util.Map<String, double[]>> costCurves =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(java.util.Map.of());
+    private final ReadOnlyBooleanWrapper costShown = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper costUpper = new ReadOnlyDoubleWrapper(1);
 
     public PresenterViewModel(Story story, Executor background, Executor fxThread) {
         this.story = story;
@@ -138,6 +149,10 @@ public final class PresenterViewModel {
         Story.Chapter before = index > 0 ? story.chapters().get(index - 1) : null;
         previousCurve.set(before != null && before.metric().equals(current.metric()) ? drawn.get(index - 1) : null);
         fixMetricRange(current.metric(), previousCurve.get());
+        markers.clear();
+        java.util.Set<String> markedKinds = ChapterMarkers.mentioned(current.narration());
+        costShown.set(false);
+        java.util.concurrent.atomic.AtomicReference<String> deployment = new java.util.concurrent.atomic.AtomicReference<>();
         RunControl runControl = new RunControl();
         control = runControl;
         runControl.setStepsPerSecond(pace());
@@ -146,6 +161,11 @@ public final class PresenterViewModel {
             if (run.isCurrent()) {
                 charts.accept(results);
                 showOnly(current.slices());
+                List<ChapterMarkers.Marker> now = ChapterMarkers.of(charts.alarms(), markedKinds);
+                if (!now.equals(markers)) {
+                    markers.setAll(now);
+                }
+                addCosts(deployment.get(), results);
                 ChartCurve overall = ChapterChart.overall(charts.curves());
                 if (overall != null) {
                     drawn.put(index, overall);
@@ -160,9 +180,16 @@ public final class PresenterViewModel {
         background.task(context -> {
             SimulationPlan plan = ScenarioCompiler.compile(ScenarioFormat.read(current.scenario()),
                     current.scenario().getParent(), new RunListener() { });
+            String costName = plan.deployment() == null ? null : DeploymentCosts.name(plan.deployment());
+            deployment.set(costName);
             context.onFx(() -> {
                 steps.set(plan.steps());
                 status.set("");
+                if (costName != null && run.isCurrent()) {
+                    costs.start(costName);
+                    costCurves.set(costs.curves());
+                    costShown.set(true);
+                }
             });
             return SimulationEngine.run(plan, 0, new RunListener() {
                 @Override
@@ -181,6 +208,23 @@ public final class PresenterViewModel {
             }
         }).onFailure(e -> status.set("This chapter cannot play: " + (e instanceof ScenarioException
                 || e instanceof DataException ? e.getMessage() : e.toString()))).start();
+    }
+
+    /** Adds the steps' deployment costs (replicate 0) to the cost chart's curve of the chapter's deployment. */
+    private void addCosts(String name, List<StepResult> results) {
+        if (name == null) {
+            return;
+        }
+        for (StepResult result : results) {
+            if (result.replicate() == 0) {
+                costs.add(name, result.measures().get(DeploymentCosts.COST));
+            }
+        }
+        costCurves.set(costs.curves());
+        double top = costs.projectedTop(steps.get());
+        if (top * 1.1 > costUpper.get()) {
+            costUpper.set(org.twinbench.ui.results.LiveChartsView.niceTick(top * 1.1));
+        }
     }
 
     /** The metrics whose values are shares, drawn on [0, 1] in every chapter. */
@@ -284,6 +328,31 @@ public final class PresenterViewModel {
     /** The previous chapter's overall curve when this chapter shows the same metric and it was drawn; else null. */
     public javafx.beans.property.ReadOnlyObjectProperty<ChartCurve> previousCurveProperty() {
         return previousCurve.getReadOnlyProperty();
+    }
+
+    /** The alarms and policy actions marked on the chapter's chart: the kinds its narration mentions. */
+    javafx.collections.ObservableList<ChapterMarkers.Marker> markers() {
+        return markersView;
+    }
+
+    /** Whether the chapter's scenario has a deployment node, so the cost chart is shown. */
+    public javafx.beans.property.ReadOnlyBooleanProperty costShownProperty() {
+        return costShown.getReadOnlyProperty();
+    }
+
+    /** Cumulative cost by step of each deployment played so far in the story (cloud, edge). */
+    public javafx.beans.property.ReadOnlyObjectProperty<java.util.Map<String, double[]>> costCurvesProperty() {
+        return costCurves.getReadOnlyProperty();
+    }
+
+    /** The cost axis's upper bound: a round number above every curve's projected total; it only grows. */
+    public ReadOnlyDoubleProperty costUpperProperty() {
+        return costUpper.getReadOnlyProperty();
+    }
+
+    /** The legend's words for a cost curve. */
+    String costLegend(String name) {
+        return costs.legend(name);
     }
 
     public ReadOnlyIntegerProperty stepsProperty() {

@@ -178,6 +178,8 @@ public final class LiveChartsView {
         change.getTooltip().setText("Latest" + (names.isEmpty() ? " value" : judged) + " minus the mean of the first "
                 + SliceRow.BASELINE_STEPS + " steps");
         gap.setText("Gap to best" + judged);
+        fitHeader(changeColumn, change);
+        fitHeader(gapColumn, gap);
         gap.getTooltip().setText("Latest" + (names.isEmpty() ? " value" : judged) + " minus the best slice's latest"
                 + (SliceTable.lowerIsBetter(names.isEmpty() ? "" : names.get(0)) ? " (the lowest error)" : ""));
     }
@@ -239,6 +241,17 @@ public final class LiveChartsView {
     }
 
     /** Puts the column's title in a label with a tooltip that says what the column holds. */
+    /** Widens a column so its header is never cut short ("Gap to best RMSE"); the table scrolls sideways instead. */
+    private static void fitHeader(TableColumn<?, ?> column, javafx.scene.control.Label header) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(header.getText());
+        probe.setFont(header.getFont());
+        double needed = Math.ceil(probe.getLayoutBounds().getWidth()) + 24;
+        column.setMinWidth(needed);
+        if (column.getPrefWidth() < needed) {
+            column.setPrefWidth(needed);
+        }
+    }
+
     private static javafx.scene.control.Label explain(TableColumn<?, ?> column, String tip) {
         javafx.scene.control.Label header = new javafx.scene.control.Label(column.getText());
         header.setTooltip(new Tooltip(tip));

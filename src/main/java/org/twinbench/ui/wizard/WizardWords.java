@@ -1,13 +1,9 @@
 package org.twinbench.ui.wizard;
 
 import java.util.Locale;
-import java.util.Set;
 
 /** Small text helpers of the wizard's plain-language pages. */
 final class WizardWords {
-
-    /** Cell texts that mean "nothing was entered". */
-    private static final Set<String> BLANKS = Set.of("", "null", "na", "n/a", "nan", "none", "missing");
 
     private WizardWords() {
     }
@@ -32,35 +28,18 @@ final class WizardWords {
                 : String.format(Locale.ROOT, "%.2g", value);
     }
 
-    /** A column name as people say it: "area_code" is "area code". */
+    /** A column name as people say it (the rule of {@link org.twinbench.data.PlainWords}). */
     static String column(String name) {
-        return name.replace('_', ' ').strip();
+        return org.twinbench.data.PlainWords.column(name);
     }
 
-    /**
-     * A value of {@code column} as people say it: the column's name is not repeated
-     * ("area_code_415" in area_code is "415"), underscores are spaces, and "null" or an empty cell
-     * is "not filled in".
-     */
+    /** A value of {@code column} as people say it (the rule of {@link org.twinbench.data.PlainWords}). */
     static String value(String column, String value) {
-        String v = value == null ? "" : value.strip();
-        if (BLANKS.contains(v.toLowerCase(Locale.ROOT))) {
-            return "not filled in";
-        }
-        String prefix = column.toLowerCase(Locale.ROOT) + "_";
-        if (v.toLowerCase(Locale.ROOT).startsWith(prefix) && v.length() > prefix.length()) {
-            v = v.substring(prefix.length());
-        }
-        return v.replace('_', ' ');
+        return org.twinbench.data.PlainWords.value(column, value);
     }
 
-    /** A group of rows as a verdict names it ("area_code=area_code_415") in words: "area code 415". */
+    /** A group of rows in words (the rule of {@link org.twinbench.data.PlainWords}). */
     static String group(String group) {
-        int eq = group.indexOf('=');
-        if (eq < 0) {
-            return group.replace('_', ' ');
-        }
-        String column = group.substring(0, eq);
-        return column(column) + " " + value(column, group.substring(eq + 1));
+        return org.twinbench.data.PlainWords.group(group);
     }
 }

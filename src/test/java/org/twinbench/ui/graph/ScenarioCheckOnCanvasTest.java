@@ -97,6 +97,9 @@ class ScenarioCheckOnCanvasTest {
         assertThat(problems.isVisible()).isTrue();
         assertThat(problems.getText()).isEqualTo("⚠ " + SHIFT_ON_TEXT);
         assertThat(robot.lookup("#error-column").queryAs(Label.class).getText()).isEqualTo(SHIFT_ON_TEXT);
+        // The column field carries a ControlsFX error mark saying the same.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !errorMarks(robot).isEmpty());
+        assertThat(errorMarks(robot)).hasSize(1);
         // The picker offers numbers only, yet the text column stays the node's value until the user changes it.
         assertThat(robot.lookup("#param-column").queryAs(ComboBox.class).getEditor().getText()).isEqualTo("region");
         assertThat(model.document().scenario().node("recession").orElseThrow().params().get("column"))
@@ -107,6 +110,13 @@ class ScenarioCheckOnCanvasTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !invalid(robot, "recession"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#node-problems").queryAs(Label.class).isVisible()).isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> errorMarks(robot).isEmpty());
+    }
+
+    /** The ControlsFX decorations showing the shift-on-text problem: a mark whose tooltip says it. */
+    private static java.util.Set<javafx.scene.Node> errorMarks(FxRobot robot) {
+        return robot.lookup(node -> node instanceof Label label && label.getTooltip() != null
+                && SHIFT_ON_TEXT.equals(label.getTooltip().getText()) && label.isVisible()).queryAll();
     }
 
     @Test

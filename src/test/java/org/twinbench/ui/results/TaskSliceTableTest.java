@@ -114,6 +114,14 @@ class TaskSliceTableTest {
         robot.interact(() -> model.accept(steps));
         assertThat(headers(robot)).containsExactly("Slice", "Rows", "RMSE", "MAE", "R²", "Change RMSE", "95% CI",
                 "Gap to best RMSE");
+        // The long headers are shown whole, not cut to "Gap to be…": their columns are wide enough.
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String header : List.of("Change RMSE", "Gap to best RMSE")) {
+            Label label = onFx(() -> table(robot).getVisibleLeafColumns().stream()
+                    .filter(c -> header.equals(title(c))).map(c -> (Label) c.getGraphic()).findFirst().orElseThrow());
+            String shown = onFx(() -> ((javafx.scene.text.Text) label.lookup(".text")).getText());
+            assertThat(shown).as("the header as drawn").isEqualTo(header);
+        }
         JsonNode last = expected("diabetes").get(3);
         for (String slice : List.of("overall", "sex=one", "sex=two")) {
             JsonNode want = last.get(slice);

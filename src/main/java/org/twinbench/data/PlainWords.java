@@ -1,0 +1,51 @@
+package org.twinbench.data;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Column names, cell values and groups of rows as people say them, one rule for every sentence that
+ * names them (the guided check's pages, the what-if verdicts): "area_code" is "area code", the value
+ * "area_code_415" of area_code is "415", "null" or an empty cell is "not filled in", and the group
+ * "area_code=area_code_415" is "area code 415".
+ */
+public final class PlainWords {
+
+    /** Cell texts that mean "nothing was entered". */
+    private static final Set<String> BLANKS = Set.of("", "null", "na", "n/a", "nan", "none", "missing");
+
+    private PlainWords() {
+    }
+
+    /** A column name as people say it: "area_code" is "area code". */
+    public static String column(String name) {
+        return name.replace('_', ' ').strip();
+    }
+
+    /**
+     * A value of {@code column} as people say it: the column's name is not repeated
+     * ("area_code_415" in area_code is "415"), underscores are spaces, and "null" or an empty cell
+     * is "not filled in".
+     */
+    public static String value(String column, String value) {
+        String v = value == null ? "" : value.strip();
+        if (BLANKS.contains(v.toLowerCase(Locale.ROOT))) {
+            return "not filled in";
+        }
+        String prefix = column.toLowerCase(Locale.ROOT) + "_";
+        if (v.toLowerCase(Locale.ROOT).startsWith(prefix) && v.length() > prefix.length()) {
+            v = v.substring(prefix.length());
+        }
+        return v.replace('_', ' ');
+    }
+
+    /** A group of rows as a verdict names it ("area_code=area_code_415") in words: "area code 415". */
+    public static String group(String group) {
+        int eq = group.indexOf('=');
+        if (eq < 0) {
+            return group.replace('_', ' ');
+        }
+        String column = group.substring(0, eq);
+        return column(column) + " " + value(column, group.substring(eq + 1));
+    }
+}

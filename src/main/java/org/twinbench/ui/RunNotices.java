@@ -1,0 +1,158 @@
+package org.twinbench.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.twinbench.sim.Alarm;
+
+/**
+ * The desktop notices of a window's run (shown with ControlsFX {@code Notifications}, see
+ * docs/decisions/0007-controlsfx-where-it-serves.md): its alarms and its end. They are coalesced so a
+ * run that raises alarms at every step does not bury the screen: the first alarm is announced at once;
+ * alarms that follow within {@link #QUIET_NANOS} are held and announced together with the next alarm
+ * after that, or folded into the one notice that says the run has ended. Policy actions (retraining,
+ * rollback) are counted with the alarms.
+ */
+final class RunNotices {
+
+    /** At most one alarm notice per this much time (10 s). */
+    static final long QUIET_NANOS = 10_000_000_000L;
+
+    /** One notice: a title, a line of text, and whether it warns (an alarm) or informs (an end). */
+    record Notice(String title, String text, boolean warning) {
+    }
+
+    private final Consumer<Notice> show;
+    private final LongSupplier clock;
+    private final List<Alarm> held = new ArrayList<>();
+    private long lastShown = Long.MIN_VALUE;
+    private final List<Alarm> thisRun = new ArrayList<>();
+    private boolean running;
+
+    RunNotices(Consumer<Notice> show, LongSupplier clock) {
+        this.show = show;
+        this.clock = clock;
+    }
+
+    /** Follows a window's run: alarms added while it runs, and its end with the status line's last words. */
+    static RunNotices follow(ObservableBooleanValue running, ObservableList<Alarm> alarms, ObservableStringValue status,
+                             Consumer<Notice> show) {
+        RunNotices notices = new RunNotices(show, System::nanoTime);
+        running.addListener((obs, was, now) -> {
+            if (now) {
+                notices.started();
+            } else {
+                // The run's last words reach the status line just after it stops running.
+                javafx.application.Platform.runLater(() -> notices.ended(status.get()));
+            }
+        });
+        alarms.addListener((ListChangeListener<Alarm>) change -> {
+            while (change.next()) {
+                if (change.wasAdded() && !change.wasReplaced() && running.get()) {
+                    notices.alarms(change.getAddedSubList());
+                }
+            }
+        });
+        return notices;
+    }
+
+    /** Shows a notice with ControlsFX {@code Notifications} at the bottom right of the owner's screen for 8 s. */
+    static Consumer<Notice> desktop(java.util.function.Supplier<javafx.stage.Window> owner) {
+        return notice -> {
+            javafx.stage.Window window = owner.get();
+            if (window == null || !window.isShowing()) {
+                return;
+            }
+            org.controlsfx.control.Notifications note = org.controlsfx.control.Notifications.create()
+                    .title(notice.title()).text(notice.text()).owner(window)
+                    .position(javafx.geometry.Pos.BOTTOM_RIGHT).hideAfter(javafx.util.Duration.seconds(8));
+            if (notice.warning()) {
+                note.showWarning();
+            } else {
+                note.showInformation();
+            }
+        };
+    }
+
+    void started() {
+        running = true;
+        held.clear();
+        thisRun.clear();
+        lastShown = Long.MIN_VALUE;
+    }
+
+    /** Alarms the run raised; announced now, or held while the last notice is less than {@link #QUIET_NANOS} old. */
+    void alarms(List<? extends Alarm> added) {
+        if (!running || added.isEmpty()) {
+            return;
+        }
+        held.addAll(added);
+        thisRun.addAll(added);
+        long now = clock.getAsLong();
+        if (lastShown == Long.MIN_VALUE || now - lastShown >= QUIET_NANOS) {
+            lastShown = now;
+            show.accept(new Notice(count(held), describe(held), true));
+            held.clear();
+        }
+    }
+
+    /** The run has ended with this status line ("Finished: 60 steps", "Stopped", "Cannot run: …"). */
+    void ended(String status) {
+        if (!running) {
+            return;
+        }
+        running = false;
+        String text = status == null || status.isBlank() ? "The run has ended" : status;
+        if (!thisRun.isEmpty()) {
+            text += " · " + count(thisRun) + (held.isEmpty() ? "" : "; not yet announced: " + describe(held));
+        }
+        held.clear();
+        boolean failed = text.startsWith("Cannot run") || text.startsWith("Run failed");
+        show.accept(new Notice(failed ? "The run failed" : "Run ended", text, failed));
+    }
+
+    /** How many of each kind, in words: "1 alarm", "2 alarms, 1 retraining". */
+    static String count(List<? extends Alarm> alarms) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put(Alarm.ALARM, 0);
+        alarms.forEach(alarm -> counts.merge(alarm.kind(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        counts.forEach((kind, n) -> {
+            if (n > 0) {
+                String word = switch (kind) {
+                    case Alarm.ALARM -> n == 1 ? "alarm" : "alarms";
+                    case Alarm.RETRAIN -> n == 1 ? "retraining" : "retrainings";
+                    case Alarm.ROLLBACK -> n == 1 ? "rollback" : "rollbacks";
+                    case Alarm.PROMOTE -> n == 1 ? "promotion" : "promotions";
+                    default -> kind;
+                };
+                parts.add(n + " " + word);
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    /** What alarms say together: the steps and the nodes, e.g. "step 34 · feature-drift: income drifted: …". */
+    static String describe(List<? extends Alarm> alarms) {
+        if (alarms.size() == 1) {
+            Alarm alarm = alarms.get(0);
+            return "step " + alarm.step() + " · " + alarm.nodeId() + ": " + alarm.detail();
+        }
+        Set<String> nodes = new LinkedHashSet<>();
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (Alarm alarm : alarms) {
+            nodes.add(alarm.nodeId());
+            first = Math.min(first, alarm.step());
+            last = Math.max(last, alarm.step());
+        }
+        return (first == last ? "step " + first : "steps " + first + "–" + last) + " · " + String.join(", ", nodes);
+    }
+}

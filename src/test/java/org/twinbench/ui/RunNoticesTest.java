@@ -1,0 +1,108 @@
+package org.twinbench.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.data.BundledSamples;
+import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.sim.Alarm;
+import org.twinbench.sim.RunControl;
+import org.twinbench.sim.RunListener;
+import org.twinbench.sim.ScenarioCompiler;
+import org.twinbench.sim.SimulationEngine;
+import org.twinbench.sim.SimulationPlan;
+import org.twinbench.sim.StepResult;
+
+/**
+ * The run's desktop notices are coalesced: at most one alarm notice per quiet period, the rest held
+ * and folded into the next notice or the run's end, and every alarm is announced exactly once.
+ */
+class RunNoticesTest {
+
+    @TempDir
+    Path home;
+
+    private final AtomicLong clock = new AtomicLong();
+    private final List<RunNotices.Notice> shown = new ArrayList<>();
+    private final RunNotices notices = new RunNotices(shown::add, clock::get);
+
+    private static Alarm alarm(int step, String node) {
+        return new Alarm(0, step, node, Alarm.ALARM, node + " fired");
+    }
+
+    @Test
+    void alarmsWithinTheQuietPeriodWaitForTheNextNoticeOrTheEnd() {
+        notices.started();
+        notices.alarms(List.of(alarm(3, "drift")));
+        clock.addAndGet(2_000_000_000L);
+        notices.alarms(List.of(alarm(5, "drift")));
+        clock.addAndGet(2_000_000_000L);
+        notices.alarms(List.of(alarm(7, "errors")));
+        assertThat(shown).as("one notice for the first alarm; two held").hasSize(1);
+        assertThat(shown.get(0)).isEqualTo(new RunNotices.Notice("1 alarm", "step 3 · drift: drift fired", true));
+        clock.addAndGet(RunNotices.QUIET_NANOS);
+        notices.alarms(List.of(new Alarm(0, 20, "retrain", Alarm.RETRAIN, "retrained")));
+        assertThat(shown).hasSize(2);
+        assertThat(shown.get(1)).isEqualTo(new RunNotices.Notice("2 alarms, 1 retraining",
+                "steps 5–20 · drift, errors, retrain", true));
+        clock.addAndGet(1_000_000_000L);
+        notices.alarms(List.of(alarm(21, "drift")));
+        notices.ended("Finished: 30 steps");
+        notices.ended("Finished: 30 steps");
+        assertThat(shown).as("one end notice, the held alarm folded in").hasSize(3);
+        assertThat(shown.get(2)).isEqualTo(new RunNotices.Notice("Run ended",
+                "Finished: 30 steps · 4 alarms, 1 retraining; not yet announced: step 21 · drift: drift fired", false));
+    }
+
+    @Test
+    void aFailedRunWarnsAndNothingIsShownOutsideARun() {
+        notices.alarms(List.of(alarm(1, "drift")));
+        notices.ended("Finished");
+        assertThat(shown).isEmpty();
+        notices.started();
+        notices.ended("Cannot run: loans.csv: no such file");
+        assertThat(shown).containsExactly(new RunNotices.Notice("The run failed", "Cannot run: loans.csv: no such file", true));
+    }
+
+    @Test
+    void aRealRunAtOneStepASecondAnnouncesEveryAlarmOnceAndNeverTwiceInTenSeconds() throws Exception {
+        Path samples = BundledSamples.extractTo(home.resolve("samples"));
+        Path scenario = samples.resolve("loans-recession-retrain.twin.json");
+        SimulationPlan plan = ScenarioCompiler.compile(ScenarioFormat.read(scenario), scenario.getParent(), new RunListener() { });
+        List<List<Alarm>> byStep = new ArrayList<>();
+        SimulationEngine.run(plan, 0, new RunListener() {
+            @Override
+            public void onStep(StepResult result, int totalSteps) {
+                byStep.add(result.alarms());
+            }
+        }, new RunControl());
+        List<Alarm> all = byStep.stream().flatMap(List::stream).toList();
+        assertThat(all.stream().map(Alarm::step).distinct().count()).as("the scenario raises alarms on several steps")
+                .isGreaterThan(1);
+        notices.started();
+        List<Long> alarmTimes = new ArrayList<>();
+        for (List<Alarm> step : byStep) {
+            clock.addAndGet(1_000_000_000L);
+            int before = shown.size();
+            notices.alarms(step);
+            if (shown.size() > before) {
+                alarmTimes.add(clock.get());
+            }
+        }
+        notices.ended("Finished: " + byStep.size() + " steps");
+        assertThat(shown).as("fewer notices than steps with alarms").hasSizeLessThan(
+                (int) all.stream().map(Alarm::step).distinct().count() + 1);
+        for (int i = 1; i < alarmTimes.size(); i++) {
+            assertThat(alarmTimes.get(i) - alarmTimes.get(i - 1)).isGreaterThanOrEqualTo(RunNotices.QUIET_NANOS);
+        }
+        int firstStep = all.get(0).step();
+        List<Alarm> firstStepAlarms = all.stream().filter(a -> a.step() == firstStep).toList();
+        assertThat(shown.get(0).title()).isEqualTo(RunNotices.count(firstStepAlarms));
+        assertThat(shown.get(shown.size() - 1).text()).startsWith("Finished: 60 steps · " + RunNotices.count(all));
+    }
+}

@@ -1,0 +1,173 @@
+package org.twinbench.ui.presenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.shape.Line;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.twinbench.data.BundledSamples;
+import org.twinbench.scenario.ScenarioFormat;
+import org.twinbench.scenario.StoryFormat;
+import org.twinbench.sim.Alarm;
+import org.twinbench.sim.RunControl;
+import org.twinbench.sim.RunListener;
+import org.twinbench.sim.ScenarioCompiler;
+import org.twinbench.sim.SimulationEngine;
+import org.twinbench.sim.SimulationPlan;
+import org.twinbench.sim.StepResult;
+import org.twinbench.ui.fx.AppExecutor;
+
+/**
+ * The presenter's chapter chart marks alarms and retrainings where the narration speaks of them, at
+ * the steps the run recorded them ("Silent accuracy decay"), and "Edge or cloud?" shows the cost of
+ * each deployment beside the other, with totals computed by hand from the scenarios' prices.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresenterMarkersTest {
+
+    @TempDir
+    static Path home;
+
+    private AppExecutor executor;
+    private Stage owner;
+    private Path samples;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        owner = stage;
+        executor = new AppExecutor();
+        samples = BundledSamples.extractTo(home.resolve("samples"));
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
+        stage.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != owner).forEach(w -> w.hide()));
+        executor.close();
+    }
+
+    private PresenterViewModel open(FxRobot robot, String story) throws Exception {
+        PresenterViewModel model = WaitForAsyncUtils.asyncFx(() -> {
+            try {
+                return PresenterView.open(owner, executor, StoryFormat.read(samples.resolve(story)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).get();
+        for (int i = 0; i < 7; i++) {
+            robot.interact(model::faster);
+        }
+        return model;
+    }
+
+    private static void awaitChapterEnd(PresenterViewModel model) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.chapterDoneProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The alarms a headless run of the scenario records, by the engine alone. */
+    private static List<Alarm> recordedAlarms(Path scenario) throws Exception {
+        SimulationPlan plan = ScenarioCompiler.compile(ScenarioFormat.read(scenario), scenario.getParent(), new RunListener() { });
+        List<Alarm> alarms = new ArrayList<>();
+        SimulationEngine.run(plan, 0, new RunListener() {
+            @Override
+            public void onStep(StepResult result, int totalSteps) {
+                alarms.addAll(result.alarms());
+            }
+        }, new RunControl());
+        return alarms;
+    }
+
+    @Test
+    void alarmsAndRetrainingsAreMarkedAtTheirStepsWhereTheNarrationSpeaksOfThem(FxRobot robot) throws Exception {
+        PresenterViewModel model = open(robot, "demos/silent-decay.story.json");
+        MarkedLineChart chart = robot.lookup(".presenter-chart").match(n -> n instanceof MarkedLineChart).query();
+        awaitChapterEnd(model);
+        assertThat(model.currentChapter().narration()).doesNotContain("alarm").doesNotContain("retrain");
+        assertThat(robot.lookup("." + MarkedLineChart.MARKER_CLASS).queryAll())
+                .as("'Nobody is watching' marks nothing").isEmpty();
+
+        robot.type(KeyCode.RIGHT);
+        awaitChapterEnd(model);
+        Set<String> expected = new LinkedHashSet<>();
+        for (Alarm alarm : recordedAlarms(samples.resolve("loans-recession-retrain.twin.json"))) {
+            if (alarm.kind().equals(Alarm.ALARM) || alarm.kind().equals(Alarm.RETRAIN)) {
+                expected.add(alarm.kind() + "@" + alarm.step());
+            }
+        }
+        assertThat(expected).as("the scenario alarms and retrains").anyMatch(s -> s.startsWith("alarm@"))
+                .anyMatch(s -> s.startsWith("retrain@"));
+        List<Line> lines = new ArrayList<>(robot.lookup("." + MarkedLineChart.MARKER_CLASS).queryAllAs(Line.class));
+        List<String> drawn = lines.stream().map(line -> (ChapterMarkers.Marker) line.getUserData())
+                .map(m -> m.kind() + "@" + m.step()).toList();
+        assertThat(drawn).as("one line per recorded step and kind").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected);
+        NumberAxis steps = (NumberAxis) chart.getXAxis();
+        for (Line line : lines) {
+            int step = ((ChapterMarkers.Marker) line.getUserData()).step();
+            assertThat(line.getStartX()).as("the line of step %d", step).isCloseTo(steps.getDisplayPosition(step), within(0.01));
+            assertThat(line.getEndY() - line.getStartY()).as("across the plot").isGreaterThan(100);
+            assertThat(line.getStyleClass()).contains(((ChapterMarkers.Marker) line.getUserData()).isAlarm()
+                    ? "alarm-marker" : "action-marker");
+        }
+        List<String> key = robot.lookup(".presenter-marker-key").queryAs(javafx.scene.layout.HBox.class).getChildren()
+                .stream().map(node -> ((Label) node).getText()).toList();
+        assertThat(key).containsExactlyInAnyOrder("alarm", "retraining");
+        assertThat(robot.lookup(".presenter-cost-chart").queryAs(LineChart.class).isVisible())
+                .as("no deployment, no cost chart").isFalse();
+    }
+
+    @Test
+    void edgeOrCloudComparesTheCostOfBothDeployments(FxRobot robot) throws Exception {
+        PresenterViewModel model = open(robot, "demos/edge-or-cloud.story.json");
+        awaitChapterEnd(model);
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> costs = robot.lookup(".presenter-cost-chart").queryAs(LineChart.class);
+        assertThat(costs.isVisible()).isTrue();
+        // cloud.twin.json: 48 steps of 500 requests at 0.40 per 1,000 -> 0.20 per step, 9.60 in all.
+        assertThat(costs.getData()).extracting(XYChart.Series::getName).containsExactly("cloud — 0.20 per step");
+        assertCumulative(costs.getData().get(0), 48, 0.20);
+        double top = ((NumberAxis) costs.getYAxis()).getUpperBound();
+        assertThat(top).as("a round number above 9.6").isGreaterThanOrEqualTo(9.6 * 1.1);
+
+        robot.type(KeyCode.RIGHT);
+        awaitChapterEnd(model);
+        // edge-quantized.twin.json: no price per request, a fixed 0.02 per step -> 0.96 in all.
+        assertThat(costs.getData()).extracting(XYChart.Series::getName)
+                .containsExactly("cloud — 0.20 per step", "edge, 8-bit — 0.02 per step");
+        assertCumulative(costs.getData().get(0), 48, 0.20);
+        assertCumulative(costs.getData().get(1), 48, 0.02);
+        assertThat(((NumberAxis) costs.getYAxis()).getUpperBound()).as("the cost axis did not move").isEqualTo(top);
+        assertThat(((NumberAxis) costs.getXAxis()).getUpperBound()).isEqualTo(48);
+        List<Label> legend = costs.lookupAll(".chart-legend-item").stream().map(Label.class::cast).toList();
+        assertThat(legend).isNotEmpty().allMatch(label -> label.getFont().getSize() >= 22,
+                "legend type at least 22 px, to be read from the back of a room");
+    }
+
+    private static void assertCumulative(XYChart.Series<Number, Number> series, int steps, double perStep) {
+        assertThat(series.getData()).hasSize(steps);
+        for (int step = 0; step < steps; step++) {
+            assertThat(series.getData().get(step).getYValue().doubleValue()).isCloseTo(perStep * (step + 1), within(1e-9));
+        }
+    }
+}

@@ -83,7 +83,7 @@ final class PerturbationNodes {
                                     .numeric(),
                             optional("trigger_value", NUMBER, 0.0, "Backdoor: the trigger value"),
                             flipMap(), noiseSd())),
-            type(NodeCatalog.BOUNDARY_SEEKING, "Boundary-seeking perturbation",
+            type(NodeCatalog.BOUNDARY_SEEKING, "Boundary seeking",
                     "Moves each row toward the model's decision boundary, every listed feature by at most max_shift "
                             + "of its reference standard deviation (times the intensity); a row that can cross within "
                             + "that is moved to just where its decision flips",

@@ -45,6 +45,8 @@ public final class RunHistoryViewModel {
     private final Map<String, RunComparison.StoredBand> bands = new ConcurrentHashMap<>();
     /** Shows a stored run in the main window's results; null when there is no main window to show it in. */
     private final java.util.function.LongConsumer reopener;
+    /** The runs last asked to be shown; an earlier selection's curves arriving later are dropped. */
+    private final BackgroundTask.Key showing = new BackgroundTask.Key();
     /** The steps of the one run shown, which a what-if can branch from. */
     private final ObservableList<BranchStep> branchSteps = FXCollections.observableArrayList();
     private final ObjectProperty<BranchStep> branchStep = new SimpleObjectProperty<>();
@@ -105,6 +107,9 @@ public final class RunHistoryViewModel {
     /** Shows the chosen runs (one: its results; several: overlaid and compared). */
     public void show(List<RunStore.StoredRun> chosen) {
         List<Long> ids = chosen.stream().map(RunStore.StoredRun::id).toList();
+        // Selecting runs one by one asks for each selection in turn: only the last one's curves are shown (reading
+        // one run's steps for the branch picker can finish after the two runs selected next).
+        BackgroundTask.Ticket ticket = showing.next();
         tasks.task(context -> {
             try (RunStore store = RunStore.open(storePath)) {
                 List<RunComparison.RunCurves> loaded = new ArrayList<>();
@@ -114,7 +119,7 @@ public final class RunHistoryViewModel {
                 List<BranchStep> steps = ids.size() == 1 ? recordedSteps(store, ids.get(0)) : List.of();
                 return new Shown(loaded, steps);
             }
-        }).onSuccess(read -> {
+        }).whileCurrent(ticket).onSuccess(read -> {
             List<RunComparison.RunCurves> loaded = read.runs();
             branchSteps.setAll(read.steps());
             branchStep.set(null);

@@ -139,7 +139,8 @@ class TaskSliceTableTest {
         double two = last.get("sex=two").get("rmse").asDouble();
         assertThat(two).isGreaterThan(one);
         assertThat(model.tableMetric()).isEqualTo("rmse");
-        assertThat(row(model, "sex=two").worst()).isTrue();
+        // 22 and 28 rows: under the 30 labelled rows a slice needs to be judged, so shown but neither flagged.
+        assertThat(row(model, "sex=two").worst()).isFalse();
         assertThat(row(model, "sex=one").worst()).isFalse();
         assertThat(row(model, "sex=two").gapToBest()).isCloseTo(two - one, within(1e-9));
         assertThat(row(model, "sex=one").gapToBest()).isZero();
@@ -168,7 +169,8 @@ class TaskSliceTableTest {
         assertThat(row(model, "sex=one").figures().get(2)).isCloseTo(last.get("sex=one").get("r2").asDouble(),
                 within(1e-9));
         assertThat(cell(robot, "overall", "MAE")).isEqualTo(figure(last.get("overall").get("mae").asDouble()));
-        assertThat(row(model, "sex=two").worst()).isTrue();
+        // Under 30 rows a replicate: shown, never flagged.
+        assertThat(row(model, "sex=two").worst()).isFalse();
     }
 
     @Test

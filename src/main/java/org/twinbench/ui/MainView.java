@@ -98,6 +98,12 @@ public final class MainView {
         replicateSpinner.disableProperty().bind(runs.runningProperty());
         PresenterView.fillMenu(demoMenu, sample.getParent(), () -> root.getScene().getWindow(), model.executor());
         statusLabel.textProperty().bind(model.statusProperty());
+        // A finished run's warning and notes can be longer than the status line: the whole text on hover.
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(model.statusProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        statusLabel.setTooltip(whole);
         MessageExpiry.expire(model.statusProperty(), MessageExpiry.STATUS, model::statusExpired);
         MessageExpiry.expire(model.canvas().messageProperty(), MessageExpiry.CANVAS, () -> model.canvas().say(""));
         progressBar.progressProperty().bind(runs.progressProperty());

@@ -114,9 +114,17 @@ public final class MainViewModel {
 
     /** The status line's message has been up long enough: "Ready", unless a run is going (it reports its progress). */
     void statusExpired() {
-        if (!runs.runningProperty().get()) {
+        if (!runs.runningProperty().get() && !aboutTheResults(status.get())) {
             status.set(READY);
         }
+    }
+
+    /**
+     * Whether a status tells what the results shown are worth — a finished run's warning (its model's training
+     * rows replayed) or its notes (a file sorted by a column, ...): it stays until another status replaces it.
+     */
+    static boolean aboutTheResults(String status) {
+        return status != null && (status.contains(". Warning: ") || status.contains(". Note: "));
     }
 
     private static String blockedReason(ScenarioProblems problems) {

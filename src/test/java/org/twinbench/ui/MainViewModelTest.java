@@ -135,4 +135,13 @@ class MainViewModelTest {
         model.statusExpired();
         assertThat(model.statusProperty().get()).isEqualTo("Ready");
     }
+
+    @Test
+    void aFinishedRunsWarningOrNoteStaysUntilReplaced() {
+        assertThat(MainViewModel.aboutTheResults("Finished: 30 steps. Warning: This twin replays the data the model was"
+                + " trained on")).isTrue();
+        assertThat(MainViewModel.aboutTheResults("Finished: 30 steps. Note: anes96.csv is sorted by income")).isTrue();
+        assertThat(MainViewModel.aboutTheResults("Finished: 30 steps")).isFalse();
+        assertThat(MainViewModel.aboutTheResults("New scenario")).isFalse();
+    }
 }

@@ -66,8 +66,15 @@ public final class PulsePacer implements RunControl.Yield {
         this.sleeper = sleeper;
     }
 
-    /** Starts noting pulses; call on the FX thread. Until then (and after {@link #stop()}) the engine never waits. */
+    /**
+     * Starts noting pulses; call on the FX thread. Until then (and after {@link #stop()}) the engine never waits.
+     * Called off the FX thread (a window model driven without a window, as in tests) there are no pulses to give
+     * way to, and it does nothing.
+     */
     public void start() {
+        if (!javafx.application.Platform.isFxApplicationThread()) {
+            return;
+        }
         begin();
         if (timer == null) {
             timer = new AnimationTimer() {

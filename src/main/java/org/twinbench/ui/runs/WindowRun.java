@@ -168,7 +168,8 @@ public final class WindowRun {
             StringBuilder said = new StringBuilder();
             String warning = RunProvenance.trainingRowsWarning(plan);
             if (warning != null) {
-                said.append(". Warning: ").append(warning);
+                said.append(". Warning: ").append(warning.endsWith(".") ? warning.substring(0, warning.length() - 1)
+                        : warning);
             }
             plan.notes().notes().stream().filter(n -> warning == null || !n.contains("trained on"))
                     .forEach(n -> said.append(". Note: ").append(n));

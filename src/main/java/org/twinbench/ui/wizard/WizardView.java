@@ -61,6 +61,8 @@ public final class WizardView {
     @FXML private ComboBox<String> targetBox;
     @FXML private Label targetDescription;
     @FXML private ComboBox<String> outcomeBox;
+    /** The answer to catch: a yes-or-no question's only (kinds and amounts have none). */
+    @FXML private javafx.scene.layout.HBox outcomeRow;
     @FXML private Button buildModelButton;
     @FXML private Button useModelButton;
     @FXML private Label modelSummary;
@@ -149,6 +151,10 @@ public final class WizardView {
         targetDescription.textProperty().bind(viewModel.target().targetDescriptionProperty());
         outcomeBox.setItems(viewModel.target().outcomes());
         outcomeBox.valueProperty().bindBidirectional(viewModel.target().outcomeToWatchProperty());
+        javafx.beans.binding.BooleanBinding yesOrNo = viewModel.target().taskProperty()
+                .isEqualTo(org.twinbench.data.Task.BINARY);
+        outcomeRow.visibleProperty().bind(yesOrNo);
+        outcomeRow.managedProperty().bind(yesOrNo);
         modelSummary.textProperty().bind(viewModel.model().modelSummaryProperty());
         buildModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
         useModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());

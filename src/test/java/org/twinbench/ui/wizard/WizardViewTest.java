@@ -86,6 +86,24 @@ class WizardViewTest {
     }
 
     @Test
+    void anAmountHasNoAnswerToCatch(FxRobot robot) throws Exception {
+        // scikit-learn's diabetes: the outcome is an amount, so the yes-or-no question's row is not shown.
+        Path diabetes = home.resolve("diabetes.csv");
+        java.nio.file.Files.copy(Path.of("sample-data/public/diabetes.csv"), diabetes);
+        robot.interact(() -> model.data().loadData(diabetes));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.data().dataProperty().get() != null);
+        robot.clickOn("#nextButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(page()).isEqualTo(WizardNavigator.Page.TARGET);
+        assertThat(model.target().taskProperty().get()).isEqualTo(org.twinbench.data.Task.REGRESSION);
+        assertThat(robot.lookup("#outcomeRow").query().isVisible()).isFalse();
+        // Leave as the owner would, confirming that the entries go.
+        robot.clickOn("#cancelButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Yes");
+    }
+
+    @Test
     void walksFromDataToVerdictsAndKeepsEntriesOnBack(FxRobot robot) throws Exception {
         robot.clickOn("#nextButton");
         assertThat(page()).isEqualTo(WizardNavigator.Page.DATA);
@@ -101,6 +119,7 @@ class WizardViewTest {
         assertThat(page()).isEqualTo(WizardNavigator.Page.TARGET);
         assertThat(model.target().targetProperty().get()).isEqualTo("churned");
         assertThat(model.target().outcomeToWatchProperty().get()).isEqualTo("yes");
+        assertThat(robot.lookup("#outcomeRow").query().isVisible()).as("a yes-or-no outcome's answer to catch").isTrue();
         assertThat(model.target().targetDescriptionProperty().get()).isEqualTo("We chose “churned” because its name "
                 + "says so, it has two values and it is the last column. A yes-or-no prediction: for each row, will "
                 + "“churned” be “yes”? Pick the answer you want to catch below.");

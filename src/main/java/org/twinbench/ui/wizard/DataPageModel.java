@@ -51,6 +51,14 @@ public final class DataPageModel {
         load(SAMPLE, () -> BundledSamples.extractTo(BundledSamples.userDirectory().resolve("samples")).resolve(SAMPLE));
     }
 
+    /** What the owner is told of a file sorted by a column, in words. */
+    static String sortedWords(org.twinbench.data.FileOrder.Sorted sorted) {
+        return "Your rows are sorted by " + WizardWords.column(sorted.column()) + " (from " + sorted.first() + " to "
+                + sorted.last() + "). The check takes the first half of the rows as the past and the rest as today,"
+                + " so the two differ because of that order. If the rows are not in the order things happened,"
+                + " shuffle them first.";
+    }
+
     /** The sample spreadsheet the wizard offers. */
     static final String SAMPLE = "churn.csv";
 
@@ -59,12 +67,16 @@ public final class DataPageModel {
         status.problem("");
         background.task(context -> {
             Path file = source.file();
-            Frame frame = TableLoader.load(file).frame();
+            org.twinbench.data.Dataset dataset = TableLoader.load(file);
+            Frame frame = dataset.frame();
             if (frame.rowCount() < MIN_ROWS) {
                 throw new DataException(file.getFileName() + " has only " + frame.rowCount()
                         + " rows; we need at least 50 to say anything useful");
             }
-            return new Read(file, frame, SpreadsheetNotes.describeProblems(frame));
+            java.util.List<String> notes = new java.util.ArrayList<>(SpreadsheetNotes.describeProblems(frame));
+            // The check takes the first half of the rows as the past: a file sorted by a column makes them differ.
+            org.twinbench.data.FileOrder.sortedBy(frame, dataset).ifPresent(sorted -> notes.add(sortedWords(sorted)));
+            return new Read(file, frame, notes);
         }).whileCurrent(reading.next()).onSuccess(read -> {
             status.busy("");
             dataFile.set(read.file());

@@ -63,6 +63,17 @@ class WizardTasksTest {
     }
 
     @Test
+    void aFileSortedByAColumnIsSaidToBeSo() throws IOException {
+        // statsmodels' 1996 election study comes sorted by income, 1 to 24 (pandas: is_monotonic_increasing).
+        wizard.data().loadData(copy(Path.of("src/test/resources/file-order/anes96.csv")));
+        assertThat(wizard.data().dataNotes()).contains("Your rows are sorted by income (from 1 to 24). The check"
+                + " takes the first half of the rows as the past and the rest as today, so the two differ because of"
+                + " that order. If the rows are not in the order things happened, shuffle them first.");
+        wizard.data().loadData(copy(Path.of("src/test/resources/file-order/anes96-shuffled.csv")));
+        assertThat(wizard.data().dataNotes()).noneMatch(note -> note.contains("sorted"));
+    }
+
+    @Test
     void anAmountIsPredictedAndJudgedOnHowFarOffItIs() throws IOException {
         wizard.data().loadData(copy(Path.of("sample-data/public/diabetes.csv")));
         assertThat(wizard.target().targetProperty().get()).isEqualTo("target");

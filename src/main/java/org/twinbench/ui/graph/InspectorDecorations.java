@@ -32,6 +32,28 @@ final class InspectorDecorations {
         controls.put(param, field);
         support.registerValidator(field, false, (Control control, Object value) ->
                 ValidationResult.fromErrorIf(control, problems.getOrDefault(param, ""), problems.containsKey(param)));
+        // A problem known before the field was made (the check ran before the node was selected) is marked too.
+        if (problems.containsKey(param)) {
+            revalidateWhenShown(field);
+        }
+    }
+
+    /** Validates the field again now, or once it is in a scene (a mark needs the scene to be drawn in). */
+    private void revalidateWhenShown(Control field) {
+        if (field.getScene() != null) {
+            support.revalidate(field);
+            return;
+        }
+        field.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> observable,
+                                javafx.scene.Scene old, javafx.scene.Scene now) {
+                if (now != null) {
+                    field.sceneProperty().removeListener(this);
+                    support.revalidate(field);
+                }
+            }
+        });
     }
 
     /** The parameter's problem now (empty: none); the mark follows at once. */
@@ -39,7 +61,7 @@ final class InspectorDecorations {
         boolean changed = problem.map(p -> !p.equals(problems.put(param, p))).orElseGet(() -> problems.remove(param) != null);
         Control field = controls.get(param);
         if (changed && field != null) {
-            support.revalidate(field);
+            revalidateWhenShown(field);
         }
     }
 

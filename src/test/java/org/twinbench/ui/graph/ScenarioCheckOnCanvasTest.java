@@ -98,7 +98,7 @@ class ScenarioCheckOnCanvasTest {
         assertThat(problems.getText()).isEqualTo("⚠ " + SHIFT_ON_TEXT);
         assertThat(robot.lookup("#error-column").queryAs(Label.class).getText()).isEqualTo(SHIFT_ON_TEXT);
         // The column field carries a ControlsFX error mark saying the same.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !errorMarks(robot).isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !errorMarks(robot).isEmpty());
         assertThat(errorMarks(robot)).hasSize(1);
         // The picker offers numbers only, yet the text column stays the node's value until the user changes it.
         assertThat(robot.lookup("#param-column").queryAs(ComboBox.class).getEditor().getText()).isEqualTo("region");

@@ -66,9 +66,9 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         Light worst = findings.stream().map(Finding::light).max(Comparator.naturalOrder()).orElse(Light.GREEN);
         if (worst == Light.GREEN) {
             String held = String.format(Locale.ROOT, "The model holds: accuracy %.2f (%s) over "
-                    + "%d labelled rows%s, and no fall that the data can tell from noise.", all.accuracy(),
+                    + "%d labelled rows%s%s, and no fall that the data can tell from noise.", all.accuracy(),
                     accuracyInterval(outcome, all, steps), all.n, Double.isNaN(all.majority()) ? "" : String.format(Locale.ROOT,
-                    ", above always answering the majority class (%.2f)", all.majority()));
+                    ", above always answering the majority class (%.2f)", all.majority()), catches(outcome, all));
             List<String> notes = findings.stream().map(Finding::sentence).toList();
             return new Verdict(Light.GREEN, notes.isEmpty() ? held : held + " " + String.join(" ", notes), notes);
         }
@@ -133,6 +133,21 @@ public record Verdict(Light light, String headline, List<String> reasons) {
                     + "%s (95%% interval %.0f–%.0f%%).", 100 * recall, ofPositives, 100 * recallCi[0],
                     100 * recallCi[1])));
         }
+    }
+
+    /**
+     * A binary model's recall beside its accuracy, where people read them ("; it catches 87% of 'yes' (95% interval
+     * 84–90%)"); empty when the run has no positives or did not record them.
+     */
+    private static String catches(RunOutcome outcome, Pooled all) {
+        double recall = all.recall();
+        if (all.positives <= 0 || Double.isNaN(recall)) {
+            return "";
+        }
+        RunFindings names = outcome.foundOrNone();
+        double[] ci = WilsonInterval.of(recall, (int) all.positives);
+        return String.format(Locale.ROOT, "; it catches %.0f%% of %s (95%% interval %.0f–%.0f%%)", 100 * recall,
+                names.positive() == null ? "the positives" : names.positiveOr("'positive'"), 100 * ci[0], 100 * ci[1]);
     }
 
     /** The largest fall of accuracy from the first to the last tenth that the data can tell from noise. */

@@ -87,6 +87,13 @@ class VerdictScenariosTest {
         assertThat(summary.path("verdict").asText()).as(summary.path("headline").asText()).isEqualTo("green");
         assertThat(summary.path("headline").asText()).startsWith("The model holds: accuracy ")
                 .contains("95% interval", "above always answering the majority class");
+        // The positive class's recall beside accuracy, inside its own Wilson interval.
+        java.util.regex.Matcher caught = java.util.regex.Pattern.compile(
+                "; it catches (\\d+)% of '([^']+)' \\(95% interval (\\d+)–(\\d+)%\\)")
+                .matcher(summary.path("headline").asText());
+        assertThat(caught.find()).as(summary.path("headline").asText()).isTrue();
+        assertThat(Integer.parseInt(caught.group(1))).isBetween(Integer.parseInt(caught.group(3)),
+                Integer.parseInt(caught.group(4)));
     }
 
     @Test

@@ -385,8 +385,8 @@ public final class LiveChartsViewModel {
             // The naive baseline on the same rows, dashed grey: a figure is read beside what guessing gives.
             String baseline = org.twinbench.sim.monitor.BaselineMonitor.ID + "." + chosen;
             if (history.metrics().contains(baseline) && history.series(baseline, MetricHistory.OVERALL) != null) {
-                fresh.add(ChartCurve.decimated(chosen.equals("accuracy") ? "baseline: majority"
-                        : "baseline: mean", -1, history.series(baseline, MetricHistory.OVERALL), true,
+                fresh.add(ChartCurve.decimated(chosen.equals("accuracy") ? "baseline: the majority class"
+                        : "baseline: the mean", -1, history.series(baseline, MetricHistory.OVERALL), true,
                         DISPLAY_BUCKETS));
             }
         }

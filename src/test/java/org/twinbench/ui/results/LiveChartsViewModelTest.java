@@ -205,7 +205,7 @@ class LiveChartsViewModelTest {
         assertThat(model.curves()).extracting(ChartCurve::name, ChartCurve::estimate, ChartCurve::colour)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("overall", false,
                                 org.twinbench.report.SliceColours.indices(List.of("overall"))[0]),
-                        org.assertj.core.groups.Tuple.tuple("baseline: majority", true, -1));
+                        org.assertj.core.groups.Tuple.tuple("baseline: the majority class", true, -1));
         assertThat(model.curves().get(1).values()).containsExactly(0.55, 0.56, 0.57);
         // A metric the baseline does not measure has none.
         model.metricProperty().set("f1");

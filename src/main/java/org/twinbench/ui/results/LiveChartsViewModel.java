@@ -361,8 +361,7 @@ public final class LiveChartsViewModel {
     /**
      * The overall curve, the worst shown slices and one curve of the other shown slices' mean
      * ({@link TopSlices}), each decimated, then a dashed curve for each monitor measure estimating the
-     * chosen metric (e.g. {@code cbpe.estimated_accuracy}) in the overall colour, and the naive baseline on
-     * the same rows ({@code baseline.accuracy}, {@code baseline.rmse}, ...) dashed grey.
+     * chosen metric (e.g. {@code cbpe.estimated_accuracy}) in the overall colour.
      */
     private void updateCurves() {
         String chosen = metric.get();
@@ -381,13 +380,6 @@ public final class LiveChartsViewModel {
                     fresh.add(ChartCurve.decimated(monitor + " estimate", colour,
                             history.series(name, MetricHistory.OVERALL), true, DISPLAY_BUCKETS));
                 }
-            }
-            // The naive baseline on the same rows, dashed grey: a figure is read beside what guessing gives.
-            String baseline = org.twinbench.sim.monitor.BaselineMonitor.ID + "." + chosen;
-            if (history.metrics().contains(baseline) && history.series(baseline, MetricHistory.OVERALL) != null) {
-                fresh.add(ChartCurve.decimated(chosen.equals("accuracy") ? "baseline: the majority class"
-                        : "baseline: the mean", -1, history.series(baseline, MetricHistory.OVERALL), true,
-                        DISPLAY_BUCKETS));
             }
         }
         double[] range = ChartCurve.range(fresh);

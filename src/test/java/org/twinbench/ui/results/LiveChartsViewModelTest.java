@@ -194,25 +194,6 @@ class LiveChartsViewModelTest {
     }
 
     @Test
-    void theNaiveBaselineIsDrawnDashedGreyBesideTheMetric() {
-        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
-        List<StepResult> steps = new ArrayList<>();
-        for (int step = 0; step < 3; step++) {
-            steps.add(new StepResult(0, step, accuracy(0.8, 100), List.of(),
-                    java.util.Map.of("baseline.accuracy", (55 + step) / 100.0), List.of()));
-        }
-        model.accept(steps);
-        assertThat(model.curves()).extracting(ChartCurve::name, ChartCurve::estimate, ChartCurve::colour)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("overall", false,
-                                org.twinbench.report.SliceColours.indices(List.of("overall"))[0]),
-                        org.assertj.core.groups.Tuple.tuple("baseline: the majority class", true, -1));
-        assertThat(model.curves().get(1).values()).containsExactly(0.55, 0.56, 0.57);
-        // A metric the baseline does not measure has none.
-        model.metricProperty().set("f1");
-        assertThat(model.curves()).extracting(ChartCurve::name).containsExactly("overall");
-    }
-
-    @Test
     void aCbpeEstimateIsDrawnDashedBesideTheTrueMetric() {
         LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         List<StepResult> steps = new ArrayList<>();

@@ -8,10 +8,12 @@ import org.twinbench.data.QualityFinding.Severity;
 
 /**
  * The data-quality checks run on load. Thresholds (shares of rows):
- * missing — any missing is INFO, over 5% WARNING, over 50% ERROR; constant — one value, WARNING;
+ * missing — any missing is INFO, over 5% WARNING, over 50% ERROR; disguised missing — a 0 or a code such as -999
+ * that stands apart from a column's other values ({@link DisguisedMissing}), WARNING; constant — one value, WARNING;
  * near-constant — one value in at least 99% of at least 100 rows, INFO; duplicates — rows equal on
- * every non-id column, WARNING; conflicting labels — rows equal on every feature with different
- * targets, WARNING; leakage — a feature that alone ranks the target with ROC AUC of at least 0.99
+ * every non-id column, WARNING, or INFO when no more than chance gives with so few distinct values
+ * ({@link ChanceRepeats}); conflicting labels — rows equal on every feature with different targets, WARNING, or INFO
+ * when the features repeat no more than by chance; leakage — a feature that alone ranks the target with ROC AUC of at least 0.99
  * (numeric) or whose categories give the target with at least 99% accuracy while having fewer levels
  * than a tenth of the rows (categorical), ERROR; id-like — a feature whose values are nearly all
  * different (at least 95%), WARNING; imbalance — minority class under 20% INFO, 10% WARNING, 1% ERROR.
@@ -31,6 +33,7 @@ public final class DataQuality {
         }
         for (Column column : frame.columns()) {
             missing(column, findings);
+            DisguisedMissing.check(column, findings);
             constant(column, findings);
         }
         duplicates(frame, schema, findings);
@@ -44,8 +47,10 @@ public final class DataQuality {
             int[] y = BinaryLabels.encode(label, positive);
             if (BinaryLabels.distinctValues(label).size() == 2) {
                 imbalance(target, y, positive, findings);
+                String negative = BinaryLabels.distinctValues(label).stream().filter(v -> !v.equals(positive))
+                        .findFirst().orElse("");
                 for (String feature : schema.features()) {
-                    TargetLeakage.check(frame.column(feature), y, target, findings);
+                    TargetLeakage.check(frame.column(feature), y, target, new String[] {negative, positive}, findings);
                 }
             }
             // Any two different labels conflict, whatever the task (not only the positive class against the rest).
@@ -142,9 +147,12 @@ public final class DataQuality {
             }
         }
         if (count > 0) {
-            findings.add(new QualityFinding(Severity.WARNING, "duplicates", count + " rows repeat an earlier row"
-                    + " (ignoring id columns); first repeat: row " + (rows.get(0) + 1) + " repeats row "
-                    + (first[rows.get(0)] + 1), columns.stream().map(Column::name).toList(), toArray(rows), count));
+            double chance = ChanceRepeats.expected(columns, frame.rowCount());
+            boolean expected = ChanceRepeats.byChance(count, chance);
+            findings.add(new QualityFinding(expected ? Severity.INFO : Severity.WARNING, "duplicates", count
+                    + (count == 1 ? " row repeats" : " rows repeat") + " an earlier row (ignoring id columns)" + chanceNote(expected, chance)
+                    + "; first repeat: row " + (rows.get(0) + 1) + " repeats row " + (first[rows.get(0)] + 1),
+                    columns.stream().map(Column::name).toList(), toArray(rows), count));
         }
     }
 
@@ -177,10 +185,23 @@ public final class DataQuality {
         if (count > 0) {
             List<String> involved = new ArrayList<>(schema.features());
             involved.add(target);
-            findings.add(new QualityFinding(Severity.WARNING, "conflicting-labels", count
-                    + " rows share all feature values with a row of another '" + target + "'", involved,
+            int repeats = 0;
+            for (int head : first) {
+                repeats += head >= 0 ? 1 : 0;
+            }
+            double chance = ChanceRepeats.expected(features, frame.rowCount());
+            boolean expected = ChanceRepeats.byChance(repeats, chance);
+            findings.add(new QualityFinding(expected ? Severity.INFO : Severity.WARNING, "conflicting-labels", count
+                    + " rows share all feature values with a row of another '" + target + "'"
+                    + (expected ? chanceNote(true, chance) + ": no model can tell these rows apart" : ""), involved,
                     toArray(rows), count));
         }
+    }
+
+    /** Says when repeats are what so few distinct values give by chance (see {@link ChanceRepeats}). */
+    private static String chanceNote(boolean expected, double chance) {
+        return expected ? String.format(Locale.ROOT, ", as about %,.0f would by chance with so few distinct values",
+                chance) : "";
     }
 
     private static void idLike(Column column, List<QualityFinding> findings) {

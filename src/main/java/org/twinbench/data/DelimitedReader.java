@@ -143,11 +143,20 @@ final class DelimitedReader {
         return false;
     }
 
+    /**
+     * The name given to an unnamed first header cell: R's {@code write.csv} and pandas' {@code to_csv} write the row
+     * names (or the index) there under an empty name. Any other unnamed column is refused.
+     */
+    public static final String ROW_NAMES = "row_id";
+
     private static List<String> headerNames(List<String> fields, long line, String where) {
         List<String> names = new ArrayList<>(fields.size());
         Map<String, Integer> seen = new HashMap<>();
         for (int j = 0; j < fields.size(); j++) {
             String name = fields.get(j).strip();
+            if (name.isEmpty() && j == 0 && fields.size() > 1) {
+                name = ROW_NAMES; // the unnamed first column of R's write.csv and pandas' to_csv: the row names
+            }
             if (name.isEmpty()) {
                 throw new DataException(where + ": line " + line + ": column " + (j + 1)
                         + " of the header has no name");

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Real data sets from R packages in Debian (apt-get install r-cran-mlbench r-cran-aer r-cran-cardata), written as
+# R's write.csv writes them (titanic keeps R's unnamed row-names column), and the reference figures the tests use.
+set -e
+cd "$(dirname "$0")"
+Rscript -e '
+library(mlbench); data(PimaIndiansDiabetes); write.csv(PimaIndiansDiabetes, "pima.csv", row.names=FALSE)
+data(Glass); write.csv(Glass, "glass.csv", row.names=FALSE)
+library(AER); data(CreditCard); write.csv(CreditCard, "creditcard.csv", row.names=FALSE)
+library(carData); data(TitanicSurvival); write.csv(TitanicSurvival, "titanic.csv", row.names=TRUE)
+'
+/usr/bin/python3 reference.py > reference.txt

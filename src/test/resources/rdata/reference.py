@@ -1,0 +1,32 @@
+"""Reference figures for DataQualityRealDataTest, computed with pandas and scikit-learn."""
+import numpy as np
+import pandas as pd
+from sklearn.metrics import roc_auc_score
+
+
+def expected_repeats(d):
+    """Rows expected to repeat an earlier row when each column is drawn independently with its own shares."""
+    n = len(d)
+    probs = [(d[c].astype(str).value_counts(dropna=False) / n).values for c in d.columns]
+    joint = np.array([1.0])
+    for p in probs:
+        joint = np.outer(joint, p).ravel()
+    return n - np.sum(1 - (1 - joint) ** n)
+
+
+pima = pd.read_csv("pima.csv")
+for c in pima.columns[:-1]:
+    print("pima zeros", c, int((pima[c] == 0).sum()))
+titanic = pd.read_csv("titanic.csv").iloc[:, 1:]
+print("titanic repeats", int(titanic.astype(str).duplicated().sum()), "expected %.6f" % expected_repeats(titanic))
+features = titanic[["sex", "age", "passengerClass"]]
+print("titanic feature repeats", int(features.astype(str).duplicated().sum()),
+      "expected %.6f" % expected_repeats(features))
+glass = pd.read_csv("glass.csv")
+print("glass repeats", int(glass.astype(str).duplicated().sum()))
+card = pd.read_csv("creditcard.csv")
+y = card.card == "yes"
+for c in ["expenditure", "share"]:
+    print("creditcard auc", c, "%.8f" % roc_auc_score(y, card[c]))
+print("creditcard expenditure zero where no", int(((card.expenditure == 0) & ~y).sum()), "of", int((~y).sum()),
+      "where yes", int(((card.expenditure == 0) & y).sum()), "of", int(y.sum()))

@@ -7,8 +7,27 @@ import org.twinbench.stats.SliceFinder;
  * labelled rows ({@link SliceSample}; null for a regression or when no row had a label) and the names of a
  * binary outcome's two values, so that a headline can say "misses 76% of 'yes'" rather than "of the positives"
  * ({@code negative} null when the label held more than one other value, or none).
+ *
+ * <p>{@code distinctShare}: a replay that draws a small file's rows again and again (40 steps of 50 from 384
+ * production rows) pools the same rows many times; an interval that counted every draw would be as narrow as if
+ * 2,000 different people had been seen. The share is estimated from the pooled sample of labelled rows
+ * ({@link SliceSample}): its distinct rows D among m kept give the pool size P solving D = P(1 − (1 − 1/P)^m),
+ * and the run's N draws then hold P(1 − (1 − 1/P)^N) different rows.
  */
-public record RunFindings(SliceFinder.Result topSlices, String positive, String negative) {
+public record RunFindings(SliceFinder.Result topSlices, String positive, String negative, double distinctShare) {
+
+    /** Findings of a run that drew no row twice (or whose repeats are unknown). */
+    public RunFindings(SliceFinder.Result topSlices, String positive, String negative) {
+        this(topSlices, positive, negative, 1.0);
+    }
+
+    /**
+     * The labelled rows a run pooled, counted as different rows: {@code rows} times {@link #distinctShare} (the
+     * estimated share of the run's labelled draws that were different rows, 1 when no row was drawn twice).
+     */
+    public long distinctRows(long rows) {
+        return Double.isNaN(distinctShare) || distinctShare >= 1 ? rows : Math.round(rows * distinctShare);
+    }
 
     /** The positive value quoted ({@code 'yes'}), or {@code fallback} when unknown. */
     public String positiveOr(String fallback) {

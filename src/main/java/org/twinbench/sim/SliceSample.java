@@ -171,45 +171,108 @@ public final class SliceSample {
      */
     static RunFindings findings(List<SliceSample> samples, SimulationPlan plan) {
         ModelTask task = plan.modelTask();
+        Pool pool = pool(samples);
+        SliceFinder.Result top = pool == null ? null : SliceFinder.find(pool.slicings, pool.right, OPTIONS);
+        double share = distinctShare(samples);
         if (task.task() != org.twinbench.data.Task.BINARY) {
-            return new RunFindings(find(samples), null, null);
+            return new RunFindings(top, null, null, share);
         }
         Set<String> others = new LinkedHashSet<>();
         samples.forEach(s -> others.addAll(s.others));
-        return new RunFindings(find(samples), task.positive(), others.size() == 1 ? others.iterator().next() : null);
+        return new RunFindings(top, task.positive(), others.size() == 1 ? others.iterator().next() : null, share);
     }
 
-    /** The worst slices of the pooled reservoirs, or null when no replicate kept a row. */
+    /**
+     * The pooled reservoirs with each row kept once: a replay that draws a small file's rows again and again
+     * would otherwise find "slices" of one unlucky row drawn 30 times. {@code kept} rows were pooled, of which
+     * {@code slicings}/{@code right} hold the distinct ones.
+     */
+    private record Pool(List<SliceColumn> slicings, boolean[] right, int kept) {
+
+        /** The estimated share of {@code draws} labelled draws that were different rows (see {@link RunFindings}). */
+        double distinctShare(long draws) {
+            int distinct = right.length;
+            if (distinct >= kept || draws <= 0) {
+                return 1.0;
+            }
+            // Solve distinct = P (1 − (1 − 1/P)^kept) for the pool size P (the left side rises with P).
+            double low = distinct;
+            double high = 1e12;
+            for (int i = 0; i < 200; i++) {
+                double mid = Math.sqrt(low * high);
+                if (expectedDistinct(mid, kept) < distinct) {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            double pool = Math.sqrt(low * high);
+            return Math.min(1.0, expectedDistinct(pool, draws) / draws);
+        }
+
+        private static double expectedDistinct(double pool, double draws) {
+            return -pool * Math.expm1(draws * Math.log1p(-1 / pool));
+        }
+    }
+
+    /** The estimated share of the replicates' labelled draws that were different rows (see {@link RunFindings}). */
+    static double distinctShare(List<SliceSample> samples) {
+        Pool pool = pool(samples);
+        return pool == null ? 1.0 : pool.distinctShare(samples.stream().filter(s -> s != null)
+                .mapToLong(s -> s.seen).sum());
+    }
+
+    /** The worst slices of the pooled reservoirs (each distinct row once), or null when no replicate kept a row. */
     public static SliceFinder.Result find(List<SliceSample> samples) {
+        Pool pool = pool(samples);
+        return pool == null ? null : SliceFinder.find(pool.slicings, pool.right, OPTIONS);
+    }
+
+    private static Pool pool(List<SliceSample> samples) {
         List<SliceSample> kept = samples.stream().filter(s -> s != null && s.size > 0).toList();
         if (kept.isEmpty()) {
             return null;
         }
         List<String> names = kept.get(0).names;
         int total = kept.stream().mapToInt(s -> s.size).sum();
-        boolean[] right = new boolean[total];
+        // The first of each set of rows equal in every kept column and in being right.
+        java.util.Map<List<Object>, Boolean> seenRows = new java.util.HashMap<>();
+        List<int[]> firsts = new ArrayList<>();
+        for (int k = 0; k < kept.size(); k++) {
+            SliceSample s = kept.get(k);
+            for (int row = 0; row < s.size; row++) {
+                List<Object> key = new ArrayList<>(names.size() + 1);
+                for (int c = 0; c < names.size(); c++) {
+                    key.add(s.numbers[c] != null ? (Object) s.numbers[c][row] : s.texts[c][row]);
+                }
+                key.add(s.correct[row]);
+                if (seenRows.putIfAbsent(key, Boolean.TRUE) == null) {
+                    firsts.add(new int[] {k, row});
+                }
+            }
+        }
+        int distinct = firsts.size();
+        boolean[] right = new boolean[distinct];
+        for (int i = 0; i < distinct; i++) {
+            right[i] = kept.get(firsts.get(i)[0]).correct[firsts.get(i)[1]];
+        }
         List<SliceColumn> slicings = new ArrayList<>();
         for (int c = 0; c < names.size(); c++) {
             boolean numeric = kept.get(0).numbers[c] != null;
-            double[] values = numeric ? new double[total] : null;
-            String[] words = numeric ? null : new String[total];
-            int at = 0;
-            for (SliceSample s : kept) {
+            double[] values = numeric ? new double[distinct] : null;
+            String[] words = numeric ? null : new String[distinct];
+            for (int i = 0; i < distinct; i++) {
+                SliceSample s = kept.get(firsts.get(i)[0]);
+                int row = firsts.get(i)[1];
                 if (numeric) {
-                    System.arraycopy(s.numbers[c], 0, values, at, s.size);
+                    values[i] = s.numbers[c][row];
                 } else {
-                    System.arraycopy(s.texts[c], 0, words, at, s.size);
+                    words[i] = s.texts[c][row];
                 }
-                at += s.size;
             }
             Column column = numeric ? new NumericColumn(names.get(c), values) : CategoricalColumn.of(names.get(c), words);
             slicings.add(ColumnSlicing.of(column, BINS));
         }
-        int at = 0;
-        for (SliceSample s : kept) {
-            System.arraycopy(s.correct, 0, right, at, s.size);
-            at += s.size;
-        }
-        return SliceFinder.find(slicings, right, OPTIONS);
+        return new Pool(slicings, right, total);
     }
 }

@@ -38,6 +38,8 @@ public record Verdict(Light light, String headline, List<String> reasons) {
     /** Labelled rows a slice needs in each compared tenth of the run before its change can drive the verdict. */
     public static final int MIN_ROWS = 30;
     static final double FOUR_FIFTHS = 0.8;
+    /** Below this share of different rows among the labelled draws, the headline says how many there were. */
+    static final double REPEAT_NOTE = 0.9;
 
     public Verdict {
         reasons = List.copyOf(reasons);
@@ -66,8 +68,8 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         Light worst = findings.stream().map(Finding::light).max(Comparator.naturalOrder()).orElse(Light.GREEN);
         if (worst == Light.GREEN) {
             String held = String.format(Locale.ROOT, "The model holds: accuracy %.2f (%s) over "
-                    + "%d labelled rows%s%s, and no fall that the data can tell from noise.", all.accuracy(),
-                    accuracyInterval(outcome, all, steps), all.n, Double.isNaN(all.majority()) ? "" : String.format(Locale.ROOT,
+                    + "%d labelled rows%s%s%s, and no fall that the data can tell from noise.", all.accuracy(),
+                    accuracyInterval(outcome, all, steps), all.n, repeats(outcome, all), Double.isNaN(all.majority()) ? "" : String.format(Locale.ROOT,
                     ", above always answering the majority class (%.2f)", all.majority()), catches(outcome, all));
             List<String> notes = findings.stream().map(Finding::sentence).toList();
             return new Verdict(Light.GREEN, notes.isEmpty() ? held : held + " " + String.join(" ", notes), notes);
@@ -109,7 +111,7 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         RunFindings names = outcome.foundOrNone();
         ReplicateBand band = ReplicateBand.of(perReplicate(outcome, StepResult.OVERALL, 0, steps, 0, 0));
         double[] ci = band != null ? new double[] {band.low(), band.high()}
-                : WilsonInterval.of(all.accuracy(), (int) all.n);
+                : WilsonInterval.of(all.accuracy(), (int) names.distinctRows(all.n));
         String interval = accuracyInterval(outcome, all, steps);
         double majority = all.majority();
         String positive = names.positiveOr("'positive'");
@@ -117,7 +119,7 @@ public record Verdict(Light light, String headline, List<String> reasons) {
                 : names.negativeOr(names.positive() == null ? "'negative'" : "not " + positive);
         String ofPositives = names.positive() == null ? "the positives" : positive;
         double recall = all.recall();
-        double[] recallCi = WilsonInterval.of(recall, (int) all.positives);
+        double[] recallCi = WilsonInterval.of(recall, (int) names.distinctRows(all.positives));
         String misses = Double.isNaN(recall) ? "the model is wrong more often than a constant answer"
                 : String.format(Locale.ROOT, "the model misses %.0f%% of %s", 100 * (1 - recall), ofPositives);
         if (ci[1] < majority) {
@@ -145,7 +147,7 @@ public record Verdict(Light light, String headline, List<String> reasons) {
             return "";
         }
         RunFindings names = outcome.foundOrNone();
-        double[] ci = WilsonInterval.of(recall, (int) all.positives);
+        double[] ci = WilsonInterval.of(recall, (int) names.distinctRows(all.positives));
         return String.format(Locale.ROOT, "; it catches %.0f%% of %s (95%% interval %.0f–%.0f%%)", 100 * recall,
                 names.positive() == null ? "the positives" : names.positiveOr("'positive'"), 100 * ci[0], 100 * ci[1]);
     }
@@ -337,8 +339,18 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         if (band != null) {
             return band.describe("%.2f");
         }
-        double[] ci = WilsonInterval.of(all.accuracy(), (int) all.n);
+        double[] ci = WilsonInterval.of(all.accuracy(), (int) outcome.foundOrNone().distinctRows(all.n));
         return String.format(Locale.ROOT, "95%% interval %.2f–%.2f", ci[0], ci[1]);
+    }
+
+    /**
+     * When the run drew the same rows again and again (a small file replayed for many steps), how many different
+     * rows its labelled draws hold: the intervals count each once ({@link RunFindings#distinctShare}).
+     */
+    private static String repeats(RunOutcome outcome, Pooled all) {
+        long distinct = outcome.foundOrNone().distinctRows(all.n);
+        return distinct >= REPEAT_NOTE * all.n ? "" : String.format(Locale.ROOT, " (drawn again and again from "
+                + "about %d different rows; the intervals count each once)", distinct);
     }
 
     /**

@@ -1,0 +1,64 @@
+package org.twinbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.stats.WilsonInterval;
+
+/**
+ * A run on real data no one here made: R's Pima Indians diabetes table (768 rows, written by
+ * {@code src/test/resources/rdata/make_data.sh}) replayed untouched, 40 steps of 50 rows from its 384 production
+ * rows. The draws repeat each row about five times; the verdict counts each once.
+ */
+class RealDataRunTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSmallFileReplayedManyTimesHasTheIntervalOfItsDifferentRows() throws Exception {
+        Files.copy(Path.of(getClass().getResource("/rdata/pima.csv").toURI()), dir.resolve("pima.csv"));
+        Files.writeString(dir.resolve("pima.twin.json"), """
+                {"format":"twinbench.scenario","version":1,"name":"Pima untouched","seed":11,
+                "nodes":[
+                {"id":"pima","type":"source.dataset","params":{"path":"pima.csv","batch_size":50,"steps":40,
+                  "reference_share":0.5,"split":"shuffled"}},
+                {"id":"m","type":"model.logistic","params":{"target":"diabetes","features":["pregnant","glucose",
+                  "pressure","triceps","insulin","mass","pedigree","age"],"positive":"pos"}},
+                {"id":"dq","type":"monitor.data-quality","params":{}},
+                {"id":"slices","type":"monitor.slice-metrics","params":{"slices":[],"threshold":0.5}}],
+                "edges":[{"from":"pima","to":"m"},{"from":"m","to":"dq"},{"from":"m","to":"slices"}]}
+                """);
+        CliRunner result = CliRunner.run("run", dir.resolve("pima.twin.json").toString(), "--out",
+                dir.resolve("out").toString(), "--no-store");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("out/run.json").toFile()).path("summary");
+        String headline = summary.path("headline").asText();
+        assertThat(summary.path("verdict").asText()).as(headline).isEqualTo("green");
+        Matcher m = Pattern.compile("accuracy (0\\.\\d+) \\(95% interval (0\\.\\d+)–(0\\.\\d+)\\) over 2000 labelled "
+                + "rows \\(drawn again and again from about (\\d+) different rows; the intervals count each once\\)")
+                .matcher(headline);
+        assertThat(m.find()).as(headline).isTrue();
+        int distinct = Integer.parseInt(m.group(4));
+        // 2,000 draws from 384 rows leave each row out with probability (383/384)^2000 ≈ 0.0055: about 382 drawn.
+        assertThat(distinct).isBetween(372, 384);
+        // The interval is Wilson's for that many rows, not for 2,000 (which would be about half as wide).
+        double accuracy = Double.parseDouble(m.group(1));
+        double[] wilson = WilsonInterval.of(accuracy, distinct);
+        assertThat(Double.parseDouble(m.group(2))).isCloseTo(wilson[0], org.assertj.core.api.Assertions.within(0.011));
+        assertThat(Double.parseDouble(m.group(3))).isCloseTo(wilson[1], org.assertj.core.api.Assertions.within(0.011));
+        double[] perDraw = WilsonInterval.of(accuracy, 2000);
+        assertThat(wilson[1] - wilson[0]).isGreaterThan(1.8 * (perDraw[1] - perDraw[0]));
+        // Untouched: no data-quality alarm.
+        List<String> alarms = Files.readAllLines(dir.resolve("out/alarms.csv"));
+        assertThat(alarms.stream().filter(a -> a.contains("data quality"))).isEmpty();
+    }
+}

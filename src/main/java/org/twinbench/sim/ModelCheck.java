@@ -69,7 +69,15 @@ final class ModelCheck {
         switch (node.type()) {
             case NodeCatalog.LOGISTIC_MODEL -> {
                 target = node.string("target");
-                bothOutcomes(node, node.string("positive", null));
+                String problem = checker.frame() == null || target == null || !checker.frame().has(target) ? null
+                        : ScenarioModel.logisticProblem(node, checker.frame().column(target));
+                if (problem != null) {
+                    checker.add(node, "target", target, problem);
+                } else if (checker.frame() == null || target == null || !checker.frame().has(target)
+                        || org.twinbench.data.Task.of(checker.frame().column(target)).orElse(null)
+                        != org.twinbench.data.Task.MULTICLASS) {
+                    bothOutcomes(node, node.string("positive", null));
+                }
             }
             case NodeCatalog.LOGGED_MODEL -> {
                 target = node.string("target");

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.Column;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Frame;
 import org.twinbench.model.Algorithm;
@@ -58,6 +59,15 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
             for (String feature : features) {
                 PerturbationFactory.requireColumn(node, schema, feature);
             }
+            if (logisticTask(node, schema.column(target)) == Task.MULTICLASS) {
+                listener.onPhase("Training multinomial logistic regression on " + reference.rowCount()
+                        + " reference rows");
+                TrainingOptions options = new TrainingOptions(Algorithm.of("logistic", Task.MULTICLASS), target,
+                        features, null, seed, 0, dataSha256, 0);
+                TaskModel model = TaskTrainer.train(reference, options, Task.MULTICLASS, TrainingProgress.NONE)
+                        .model();
+                return new ScenarioModel(model, target, null, features, (rows, s) -> refit(rows, model.card(), s));
+            }
             String positive = BinaryLabels.positiveLabel(reference.column(target), node.string("positive"));
             listener.onPhase("Training logistic regression on " + reference.rowCount() + " reference rows");
             LogisticModel model = ModelTrainer.trainLogistic(reference, target, features, positive, seed, dataSha256);
@@ -88,6 +98,36 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
                 ? (rows, s) -> refit(rows, card, s)
                 : null;
         return new ScenarioModel(model, card.target(), card.positiveLabel(), card.features(), refit);
+    }
+
+    /**
+     * The task a logistic node's target gives: binary for two values, multiclass (multinomial) for three to fifty
+     * classes when no {@code positive} is set. Never a silent "one class against the rest": a {@code positive} on a
+     * target of more values, or a target of amounts, is a {@link ScenarioException} naming the node.
+     */
+    static Task logisticTask(ScenarioNode node, Column target) {
+        String problem = logisticProblem(node, target);
+        if (problem != null) {
+            throw new ScenarioException("node " + node.id() + ": " + problem);
+        }
+        return Task.of(target).orElse(Task.BINARY);
+    }
+
+    /** What is wrong with a logistic node's target (see {@link #logisticTask}), or null. */
+    static String logisticProblem(ScenarioNode node, Column target) {
+        Task task = Task.of(target).orElse(Task.BINARY);
+        if (task == Task.REGRESSION || (task == Task.BINARY && Task.distinctValues(target, 3) > 2)) {
+            return "target '" + target.name() + "' holds amounts or too many values for classes; a logistic "
+                    + "regression needs classes: train a model of amounts with `twinbench train --target "
+                    + target.name() + "` and use it in a TwinBench model file node";
+        }
+        String positive = node.string("positive", null);
+        if (task == Task.MULTICLASS && positive != null) {
+            return "positive '" + positive + "' makes '" + target.name() + "' yes/no, but it holds "
+                    + Task.distinctValues(target, Task.MAX_CLASSES + 1) + " values; remove positive to model every "
+                    + "class";
+        }
+        return null;
     }
 
     /**

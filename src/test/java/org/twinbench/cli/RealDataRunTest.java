@@ -61,4 +61,52 @@ class RealDataRunTest {
         List<String> alarms = Files.readAllLines(dir.resolve("out/alarms.csv"));
         assertThat(alarms.stream().filter(a -> a.contains("data quality"))).isEmpty();
     }
+
+    private Path glassScenario(String extra) throws Exception {
+        Files.copy(Path.of(getClass().getResource("/rdata/glass.csv").toURI()), dir.resolve("glass.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path scenario = dir.resolve("glass.twin.json");
+        Files.writeString(scenario, """
+                {"format":"twinbench.scenario","version":1,"name":"Glass","seed":5,
+                "nodes":[
+                {"id":"glass","type":"source.dataset","params":{"path":"glass.csv","batch_size":20,"steps":30,
+                  "reference_share":0.5,"split":"shuffled"}},
+                {"id":"m","type":"model.logistic","params":{%s"features":["RI","Na","Mg","Al","Si","K","Ca",
+                  "Ba","Fe"]}},
+                {"id":"slices","type":"monitor.slice-metrics","params":{"slices":[]}}],
+                "edges":[{"from":"glass","to":"m"},{"from":"m","to":"slices"}]}
+                """.formatted(extra));
+        return scenario;
+    }
+
+    @Test
+    void aLogisticNodeOnSixKindsOfGlassModelsEveryKind() throws Exception {
+        // R's Glass data: six kinds of glass (Type 1, 2, 3, 5, 6, 7). It used to run as "'1' against the rest".
+        Path scenario = glassScenario("\"target\":\"Type\",");
+        CliRunner result = CliRunner.run("run", scenario.toString(), "--out", dir.resolve("g").toString(),
+                "--no-store");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("g/run.json").toFile()).path("summary");
+        assertThat(summary.path("task").asText()).isEqualTo("multiclass");
+        assertThat(summary.path("headline").asText()).contains("macro F1").doesNotContain("'1'");
+    }
+
+    @Test
+    void aPositiveOnSixKindsOrATargetOfAmountsIsRefusedNamingTheNode() throws Exception {
+        Path scenario = glassScenario("\"target\":\"Type\",\"positive\":\"2\",");
+        CliRunner check = CliRunner.run("validate", scenario.toString());
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.out() + check.err()).contains("node m (model.logistic) parameter target: positive '2' "
+                + "makes 'Type' yes/no, but it holds 6 values; remove positive to model every class");
+        CliRunner run = CliRunner.run("run", scenario.toString(), "--out", dir.resolve("g2").toString(), "--no-store");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("positive '2' makes 'Type' yes/no").doesNotContain("Exception");
+        // Refractive index: 178 different amounts, no classes.
+        Path amounts = glassScenario("\"target\":\"RI\",");
+        Files.writeString(amounts, Files.readString(amounts).replace("\"RI\",\"Na\"", "\"Na\""));
+        CliRunner refused = CliRunner.run("validate", amounts.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.out() + refused.err()).contains("target 'RI' holds amounts or too many values for "
+                + "classes");
+    }
 }

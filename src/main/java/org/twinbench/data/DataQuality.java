@@ -47,14 +47,32 @@ public final class DataQuality {
             int[] y = BinaryLabels.encode(label, positive);
             if (BinaryLabels.distinctValues(label).size() == 2) {
                 imbalance(target, y, positive, findings);
-                String negative = BinaryLabels.distinctValues(label).stream().filter(v -> !v.equals(positive))
-                        .findFirst().orElse("");
-                for (String feature : schema.features()) {
-                    TargetLeakage.check(frame.column(feature), y, target, new String[] {negative, positive}, findings);
-                }
+                findings.addAll(leakage(frame, target, schema.features()));
             }
             // Any two different labels conflict, whatever the task (not only the positive class against the rest).
             conflictingLabels(frame, schema, ClassLabels.encode(label, ClassLabels.of(label)), target, findings);
+        }
+        return findings;
+    }
+
+    /**
+     * The leakage checks alone ({@code leakage} errors and {@code strong-feature} warnings) of {@code features} for
+     * a binary {@code target} of {@code frame}; empty for any other target.
+     */
+    public static List<QualityFinding> leakage(Frame frame, String target, List<String> features) {
+        List<QualityFinding> findings = new ArrayList<>();
+        if (!frame.has(target) || BinaryLabels.distinctValues(frame.column(target)).size() != 2) {
+            return findings;
+        }
+        Column label = frame.column(target);
+        String positive = BinaryLabels.positiveLabel(label, null);
+        int[] y = BinaryLabels.encode(label, positive);
+        String negative = BinaryLabels.distinctValues(label).stream().filter(v -> !v.equals(positive))
+                .findFirst().orElse("");
+        for (String feature : features) {
+            if (frame.has(feature)) {
+                TargetLeakage.check(frame.column(feature), y, target, new String[] {negative, positive}, findings);
+            }
         }
         return findings;
     }

@@ -82,6 +82,7 @@ public final class ScenarioCompiler {
         double trainingRowsShare = TrainingRows.share(modelNode, scenarioModel.model().card(), origin, listener);
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
+        leakNotes(modelNode, origin.reference(), target, scenarioModel.features(), listener);
         String positive = scenarioModel.positive();
         LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive, model.task(),
                 model.card().classes());
@@ -242,6 +243,22 @@ public final class ScenarioCompiler {
         org.twinbench.data.FileOrder.sortedBy(all, dataset).ifPresent(sorted -> listener.onNote(
                 sortedNote(dataFile.getFileName().toString(), sorted, sourceNode)));
         return all;
+    }
+
+    /**
+     * A feature that gives the outcome away in the reference rows (the data-quality check {@code leakage}: an
+     * amount that is 0 for everyone refused, a column of AUC ≥ 0.99) makes every figure of the run look better than
+     * the model can do where it is used before the outcome is known: said before the run.
+     */
+    private static void leakNotes(ScenarioNode modelNode, Frame reference, String target, List<String> features,
+                                  RunListener listener) {
+        for (org.twinbench.data.QualityFinding finding
+                : org.twinbench.data.DataQuality.leakage(reference, target, features)) {
+            if (finding.check().equals("leakage")) {
+                listener.onNote("model " + modelNode.id() + ": " + finding.message() + "; the run's figures show a "
+                        + "model that knows the outcome: leave the column out of the features");
+            }
+        }
     }
 
     /** What a user is told when the reference is cut from the first rows of a file sorted by a column. */

@@ -109,4 +109,27 @@ class RealDataRunTest {
         assertThat(refused.out() + refused.err()).contains("target 'RI' holds amounts or too many values for "
                 + "classes");
     }
+
+    @Test
+    void aModelGivenAColumnFilledInAfterTheOutcomeIsToldBeforeTheRun() throws Exception {
+        // AER's CreditCard: expenditure is 0 for every applicant refused a card (known only once a card is granted).
+        Files.copy(Path.of(getClass().getResource("/rdata/creditcard.csv").toURI()), dir.resolve("creditcard.csv"));
+        Files.writeString(dir.resolve("cc.twin.json"), """
+                {"format":"twinbench.scenario","version":1,"name":"Credit cards","seed":5,
+                "nodes":[
+                {"id":"cards","type":"source.dataset","params":{"path":"creditcard.csv","batch_size":100,"steps":10,
+                  "reference_share":0.5,"split":"shuffled"}},
+                {"id":"m","type":"model.logistic","params":{"target":"card","features":["reports","age","income",
+                  "expenditure","owner","months"],"positive":"yes"}},
+                {"id":"slices","type":"monitor.slice-metrics","params":{"slices":[]}}],
+                "edges":[{"from":"cards","to":"m"},{"from":"m","to":"slices"}]}
+                """);
+        CliRunner result = CliRunner.run("run", dir.resolve("cc.twin.json").toString(), "--out",
+                dir.resolve("cc").toString(), "--no-store");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("note: model m: feature 'expenditure' alone predicts 'card' almost "
+                + "perfectly (it is 0 in", "rows where 'card' is 'no'", "leave the column out of the features");
+        JsonNode notes = new ObjectMapper().readTree(dir.resolve("cc/run.json").toFile()).path("notes");
+        assertThat(notes.toString()).contains("feature 'expenditure' alone predicts 'card'");
+    }
 }

@@ -121,6 +121,11 @@ class TaskRunJsonTest {
         assertThat(summary.get("macro_f1_end").isNumber()).isTrue();
         assertThat(summary.get("verdict").asText()).isEqualTo("amber");
         for (JsonNode figure : summary.get("fairness")) {
+            if (figure.get("metric").asText().equals("recall_gap")) {
+                // No group holds 30 rows of one class in 89 rows: no pooled recall gap.
+                assertThat(figure.get("end").isNull()).isTrue();
+                continue;
+            }
             assertThat(figure.get("metric").asText()).isEqualTo("parity_ratio");
             assertThat(figure.get("end").asDouble()).isCloseTo(pooled.get("parity_ratio")
                     .get(figure.get("class").asText()).asDouble(), within(TOLERANCE));

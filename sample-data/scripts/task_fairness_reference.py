@@ -15,7 +15,8 @@ wine-scored.csv, passed as arguments) and writes src/test/resources/tasks/engine
 
 - "baseline": per step (as "steps") the naive baseline on the step's rows: diabetes mean_absolute_error and
   sqrt(mean_squared_error) of always predicting the mean target of the reference rows (the first half), wine
-  accuracy_score of always answering the reference rows' most frequent cultivar.
+  accuracy_score of always answering the reference rows' most frequent cultivar; "diabetes_by_sex" and
+  "wine_by_alcohol_level": the same per group of the step's rows (pandas groupby), as baseline.mae[sex=1] etc.
 
 Run from the repository root:
   /usr/bin/python3 sample-data/scripts/task_fairness_reference.py /tmp/diabetes-scored.csv /tmp/wine-scored.csv
@@ -88,6 +89,17 @@ def baselines(diabetes_path, wine_path):
                                 "rmse": float(np.sqrt(metrics.mean_squared_error(y, np.full(len(y), mean))))})
         c = wine.iloc[s * 20:(s + 1) * 20]["cultivar"]
         out["wine"].append({"accuracy": metrics.accuracy_score(c, [majority] * len(c))})
+    out["diabetes_by_sex"] = []
+    out["wine_by_alcohol_level"] = []
+    for s in range(4):
+        step = diabetes.iloc[s * 50:(s + 1) * 50]
+        # pandas groupby on the step's own rows: the reference mean's errors within each group.
+        errors = (step["target"] - mean).groupby(step["sex"])
+        out["diabetes_by_sex"].append({str(k): {"mae": float(v.abs().mean()), "rmse": float(np.sqrt((v ** 2).mean()))}
+                                       for k, v in errors})
+        step = wine.iloc[s * 20:(s + 1) * 20]
+        right = (step["cultivar"] == majority).groupby(step["alcohol_level"])
+        out["wine_by_alcohol_level"].append({str(k): {"accuracy": float(v.mean())} for k, v in right})
     return out
 
 

@@ -23,7 +23,16 @@ import org.twinbench.stats.MulticlassMetrics;
  * multiclass model, and the data-quality findings — as text or as JSON.
  */
 record TrainCard(Path out, Path data, ModelCard card, OutcomeChoice outcome, List<ColumnSchema> left,
-                 List<QualityFinding> findings, Dataset dataset, MulticlassMetrics classDetail) {
+                 List<QualityFinding> findings, Dataset dataset, MulticlassMetrics classDetail,
+                 java.util.Map<String, double[]> amountIntervals) {
+
+    /** Every holdout interval: the card's shares (Wilson) and a regression's MAE and RMSE (bootstrap). */
+    private java.util.Map<String, double[]> intervals() {
+        java.util.Map<String, double[]> all = new java.util.LinkedHashMap<>(HoldoutIntervals.of(card));
+        all.putAll(amountIntervals);
+        return all;
+    }
+
 
     void print(PrintWriter printer, boolean json) {
         if (json) {
@@ -71,11 +80,15 @@ record TrainCard(Path out, Path data, ModelCard card, OutcomeChoice outcome, Lis
         if (card.holdoutRows() > 0) {
             root.put("holdout_rows", card.holdoutRows());
             ObjectNode intervals = root.putObject("holdout_intervals");
-            HoldoutIntervals.of(card).forEach((name, interval) -> {
+            intervals().forEach((name, interval) -> {
                 ObjectNode bounds = intervals.putObject(name);
                 Json.putNumber(bounds, "lower", interval[0]);
                 Json.putNumber(bounds, "upper", interval[1]);
+                bounds.put("method", amountIntervals.containsKey(name) ? "bootstrap" : "wilson");
             });
+            if (!amountIntervals.isEmpty()) {
+                root.put("holdout_resamples", HoldoutIntervals.RESAMPLES);
+            }
         }
         if (card.baseline() != null) {
             BaselineJson.put(root.putObject("baseline"), card.baseline());
@@ -120,7 +133,7 @@ record TrainCard(Path out, Path data, ModelCard card, OutcomeChoice outcome, Lis
             printer.printf(Locale.ROOT, "holdout: %d rows%s%n", card.holdoutRows(),
                     card.holdoutRows() < HoldoutIntervals.FEW_ROWS ? " (few: its figures are rough)" : "");
         }
-        java.util.Map<String, double[]> intervals = HoldoutIntervals.of(card);
+        java.util.Map<String, double[]> intervals = intervals();
         card.holdoutMetrics().forEach((name, value) -> {
             Double base = card.baseline() == null ? null : card.baseline().metrics().get(name);
             double[] interval = intervals.get(name);

@@ -139,7 +139,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         new TrainCard(out, data, trained.model().card(), outcome, TrainCard.leftOut(schema), findings, dataset,
-                trained.holdoutClasses()).print(json.out(), json.enabled());
+                trained.holdoutClasses(), trained.amountIntervals()).print(json.out(), json.enabled());
         return TwinBenchCommand.OK;
     }
 }

@@ -4,14 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.twinbench.data.Task;
+import java.util.SplittableRandom;
 import org.twinbench.stats.Baseline;
+import org.twinbench.stats.BootstrapInterval;
 import org.twinbench.stats.WilsonInterval;
 
 /**
  * How far a model card's holdout figures can be trusted: 95% Wilson intervals of its shares (accuracy of a
  * classifier; recall of a binary one, over the holdout's positives), from the holdout's size, and whether the
  * naive baseline lies inside the accuracy interval — then the holdout cannot tell the model from always
- * answering the majority class, however its point figures compare.
+ * answering the majority class, however its point figures compare. A regression's MAE and RMSE get 95%
+ * percentile bootstrap intervals ({@link #amounts}) from the holdout's rows themselves, when it is trained.
  */
 public final class HoldoutIntervals {
 
@@ -76,5 +79,36 @@ public final class HoldoutIntervals {
         return String.format(Locale.ROOT, "on %d holdout rows the model's accuracy %.2f (95%% interval %.2f–%.2f)"
                         + " cannot be told from always answering '%s' (%.2f)", card.holdoutRows(), accuracy,
                 interval[0], interval[1], card.baseline().answer(), base);
+    }
+
+    /** Resamples of the holdout rows behind a regression's MAE and RMSE intervals. */
+    public static final int RESAMPLES = 2_000;
+
+    /**
+     * 95% percentile bootstrap intervals of a regression holdout's {@code mae} and {@code rmse}
+     * ({@link BootstrapInterval#ofRows}: {@value #RESAMPLES} resamples of the rows with replacement, drawn by a
+     * {@link SplittableRandom} seeded with {@code seed}, both metrics from the same resamples; the bounds are the
+     * 2.5% and 97.5% quantiles, numpy's linear rule). {metric: {lower, upper}}; empty without rows.
+     */
+    public static Map<String, double[]> amounts(double[] actual, double[] predicted, long seed) {
+        Map<String, double[]> intervals = new LinkedHashMap<>();
+        if (actual.length == 0) {
+            return intervals;
+        }
+        BootstrapInterval.ofRows(actual.length, rows -> {
+            double absolute = 0;
+            double squared = 0;
+            for (int row : rows) {
+                double error = actual[row] - predicted[row];
+                absolute += Math.abs(error);
+                squared += error * error;
+            }
+            Map<String, Double> figures = new LinkedHashMap<>();
+            figures.put("mae", absolute / rows.length);
+            figures.put("rmse", Math.sqrt(squared / rows.length));
+            return figures;
+        }, RESAMPLES, 0.95, new SplittableRandom(seed)).forEach((name, interval) ->
+                intervals.put(name, new double[] {interval.lower(), interval.upper()}));
+        return intervals;
     }
 }

@@ -47,8 +47,20 @@ public final class TaskTrainer {
 
     private static final String LABEL = "__label";
 
-    /** A trained model, and for a multiclass model with a holdout its per-class holdout figures. */
-    public record Result(TaskModel model, MulticlassMetrics holdoutClasses) {
+    /**
+     * A trained model, for a multiclass model with a holdout its per-class holdout figures, and for a regression
+     * with a holdout the 95% intervals of its holdout MAE and RMSE ({@link HoldoutIntervals#amounts}; empty
+     * otherwise).
+     */
+    public record Result(TaskModel model, MulticlassMetrics holdoutClasses, Map<String, double[]> amountIntervals) {
+
+        public Result {
+            amountIntervals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(amountIntervals));
+        }
+
+        public Result(TaskModel model, MulticlassMetrics holdoutClasses) {
+            this(model, holdoutClasses, Map.of());
+        }
     }
 
     private TaskTrainer() {
@@ -58,12 +70,12 @@ public final class TaskTrainer {
     public static Result train(Frame data, TrainingOptions options, Task task, TrainingProgress progress) {
         return switch (task) {
             case BINARY -> new Result(ModelTrainer.train(data, options, progress), null);
-            case REGRESSION -> new Result(regression(data, options, progress), null);
+            case REGRESSION -> regression(data, options, progress);
             case MULTICLASS -> multiclass(data, options, progress);
         };
     }
 
-    private static RegressionModel regression(Frame data, TrainingOptions options, TrainingProgress progress) {
+    private static Result regression(Frame data, TrainingOptions options, TrainingProgress progress) {
         Column label = data.column(options.target());
         if (!(label instanceof NumericColumn numbers)) {
             throw new ModelException("cannot train a regression on '" + options.target() + "': it holds text, not numbers");
@@ -97,14 +109,15 @@ public final class TaskTrainer {
         ModelCard provisional = card(options, Task.REGRESSION, List.of(), trainRows.length, Map.of(), null, 0, sketch);
         RegressionModel model = new RegressionModel(encoder, fitted, provisional);
         if (holdoutRows.length == 0) {
-            return model;
+            return new Result(model, null);
         }
         double[] actual = numbers.select(holdoutRows).values();
-        Map<String, Double> metrics = present(RegressionMetrics.compute(actual, model.predict(data.select(holdoutRows)))
-                .asMap());
+        double[] predicted = model.predict(data.select(holdoutRows));
+        Map<String, Double> metrics = present(RegressionMetrics.compute(actual, predicted).asMap());
         Baseline baseline = Baseline.mean(y, actual);
-        return new RegressionModel(encoder, fitted, card(options, Task.REGRESSION, List.of(), trainRows.length, metrics,
-                baseline, holdoutRows.length, sketch));
+        return new Result(new RegressionModel(encoder, fitted, card(options, Task.REGRESSION, List.of(),
+                trainRows.length, metrics, baseline, holdoutRows.length, sketch)), null,
+                HoldoutIntervals.amounts(actual, predicted, options.seed()));
     }
 
     private static Result multiclass(Frame data, TrainingOptions options, TrainingProgress progress) {

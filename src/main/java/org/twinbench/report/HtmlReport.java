@@ -15,7 +15,8 @@ import org.twinbench.sim.store.RunProvenance;
 
 /**
  * {@code report.html}: one self-contained page (no script, no network) with the verdict, the gates,
- * accuracy over time overall (mean and 90% band over replicates) and per slice, the other measures
+ * accuracy over time overall (mean and 90% band over replicates) and per slice, each slice beside its naive
+ * baseline, the other measures
  * (monitors, latency, cost), the alarms and the provenance. All text from the scenario or data is
  * escaped.
  */
@@ -68,6 +69,7 @@ public final class HtmlReport {
             html.append("<h3>").append(metric).append(" by ").append(Html.escape(group.getKey())).append("</h3>\n")
                     .append(SvgChart.render(metric + " by " + group.getKey(), lines, series.windowStarts())).append('\n');
         }
+        SliceTableSection.render(html, series);
         TopSlicesSection.render(html, outcome);
         VerdictSection.calibration(html, outcome, series.steps());
         VerdictSection.fairness(html, outcome, series);

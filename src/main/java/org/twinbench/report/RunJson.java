@@ -11,6 +11,7 @@ import org.twinbench.sim.RunAssertion;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunSummary;
+import org.twinbench.sim.SliceBaselines;
 import org.twinbench.sim.TaskFairness;
 import org.twinbench.sim.TaskFigures;
 import org.twinbench.sim.store.RunProvenance;
@@ -18,8 +19,8 @@ import org.twinbench.sim.store.RunProvenance;
 /**
  * {@code run.json}: provenance (scenario, data and model with SHA-256, seed, versions) and the
  * {@code window_starts} of a calendar replay (the first day of each step's window), and the
- * summary (verdict, accuracy at start and end, events, gates, and per series the mean over all steps
- * and replicates). NaN and infinities are written as {@code null}.
+ * summary (verdict, accuracy at start and end, the worst slice beside its naive baseline, events, gates, and per
+ * series the mean over all steps and replicates). NaN and infinities are written as {@code null}.
  */
 public final class RunJson {
 
@@ -126,6 +127,11 @@ public final class RunJson {
             number(out, "worst_slice_accuracy_start", summary.worstSliceStart());
             number(out, "worst_slice_accuracy_end", summary.worstSliceEnd());
         }
+        String worst = task != null && "regression".equals(task.task()) ? task.worstSlice() : summary.worstSlice();
+        String metric = SliceBaselines.metric(series);
+        SliceBaselines naive = worst == null ? null : SliceBaselines.of(series, worst);
+        number(out, "worst_slice_baseline_" + metric + "_start", naive == null ? Double.NaN : naive.baselineStart());
+        number(out, "worst_slice_baseline_" + metric + "_end", naive == null ? Double.NaN : naive.baselineEnd());
         if (task != null && !task.fairness().isEmpty()) {
             fairness(out.putArray("fairness"), task.fairness());
         }

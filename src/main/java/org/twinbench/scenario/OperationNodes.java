@@ -82,7 +82,11 @@ final class OperationNodes {
                     "True labels arrive k steps after the model scored the rows; monitors and retraining wait for them",
                     List.of(optional("steps", INTEGER, 3L, "Steps until a label arrives").range(0.0, STEPS),
                             optional("selective", BOOLEAN, false, "Selective labels: only rows the model scores "
-                                    + "below the threshold (e.g. approved loans) ever get a label")),
+                                    + "below the threshold (e.g. approved loans) ever get a label"),
+                            optional("selective_class", TEXT, null, "Selective labels, multiclass: only rows the "
+                                    + "model predicts as this class get a label"),
+                            optional("selective_below", NUMBER, null, "Selective labels, regression: only rows whose "
+                                    + "predicted amount is below this get a label")),
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.PERFORMANCE_MONITOR, "Monitors", "Performance monitor",
                     "Accuracy on the labels that have arrived, over a window of steps; alarms below a threshold",

@@ -36,7 +36,13 @@ final class PerturbationNodes {
                             share("share", 0.25, "Share of rows moved into it at full intensity"))),
             type(NodeCatalog.PRIOR_SHIFT, "Prior (label) shift",
                     "Resamples rows by class so the positive rate moves to a target; P(x | class) stays as it was",
-                    perturbation(share("positive_rate", 0.5, "Share of positive labels at full intensity"))),
+                    perturbation(share("positive_rate", 0.5, "Share of positive labels at full intensity"),
+                            optional("class_shares", TEXT, null, "Multiclass: 'class:share' pairs, comma-separated: "
+                                    + "each listed class's share of the labels at full intensity; the other classes "
+                                    + "share the rest in proportion to their own shares"),
+                            optional("amount_shift", NUMBER, null, "Regression: rows are resampled by their amount "
+                                    + "so that its mean moves by this many standard deviations of the reference "
+                                    + "amounts at full intensity"))),
             type(NodeCatalog.CONCEPT_DRIFT, "Concept drift in a region",
                     "The label rule changes where a numeric feature lies in [from, to]: labels there are reversed",
                     perturbation(
@@ -82,6 +88,10 @@ final class PerturbationNodes {
                             optional("trigger_column", COLUMN, null, "Backdoor: numeric feature that carries the trigger")
                                     .numeric(),
                             optional("trigger_value", NUMBER, 0.0, "Backdoor: the trigger value"),
+                            optional("target_class", TEXT, null, "Backdoor, multiclass: the class poisoned rows are "
+                                    + "labelled with"),
+                            optional("amount_shift", NUMBER, null, "Backdoor, regression: poisoned rows' amounts move "
+                                    + "by this many standard deviations of the reference amounts"),
                             flipMap(), noiseSd())),
             type(NodeCatalog.BOUNDARY_SEEKING, "Boundary seeking",
                     "Moves each row toward the model's decision boundary, every listed feature by at most max_shift "

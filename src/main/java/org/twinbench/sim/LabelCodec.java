@@ -124,6 +124,12 @@ public record LabelCodec(String target, String positive, String negative, Task t
                 changed[i] = true;
             }
         }
+        return withAmounts(batch, amounts, changed);
+    }
+
+    /** The batch with its target's amounts set where {@code changed} (a text column gets the numbers as text). */
+    private Frame withAmounts(Frame batch, double[] amounts, boolean[] changed) {
+        Column column = batch.column(target);
         if (column instanceof NumericColumn numeric) {
             return batch.with(numeric.withValues(amounts));
         }
@@ -133,6 +139,36 @@ public record LabelCodec(String target, String positive, String negative, Task t
                     : ((CategoricalColumn) column).get(i);
         }
         return batch.with(CategoricalColumn.of(target, texts));
+    }
+
+    /** A multiclass model's labels: each row's class code into {@link #classes}, −1 where missing or not a class. */
+    public int[] readClasses(Frame batch) {
+        int[] codes = ClassLabels.encode(batch.column(target), classes);
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = Math.max(codes[i], -1);
+        }
+        return codes;
+    }
+
+    /** A regression's true amounts (NaN where missing or not a number). */
+    public double[] readAmounts(Frame batch) {
+        return amounts(batch.column(target));
+    }
+
+    /**
+     * The batch with the amount of every row {@code chosen} picks (and that has one) moved by {@code shift}
+     * standard deviations of the reference amounts.
+     */
+    public Frame shiftAmounts(Frame batch, boolean[] chosen, double shift) {
+        double[] amounts = amounts(batch.column(target));
+        boolean[] changed = new boolean[amounts.length];
+        for (int i = 0; i < amounts.length; i++) {
+            if (chosen[i] && !Double.isNaN(amounts[i])) {
+                amounts[i] += shift * amountSd;
+                changed[i] = true;
+            }
+        }
+        return withAmounts(batch, amounts, changed);
     }
 
     /** A regression target's amounts: the numbers, or text read as numbers (NaN where missing or not a number). */

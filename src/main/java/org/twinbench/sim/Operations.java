@@ -85,6 +85,9 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                 case NodeCatalog.LABEL_DELAY -> {
                     labelDelay = node.integer("steps");
                     selective = node.flag("selective");
+                    if (selective) {
+                        LabelSelection.of(node, task); // refuses a missing class or bound now, naming the node
+                    }
                 }
                 case NodeCatalog.PERFORMANCE_MONITOR -> monitors.add(new PerformanceMonitor(node.id(),
                         node.integer("window_steps"), node.number("threshold"), threshold));

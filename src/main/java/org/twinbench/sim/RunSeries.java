@@ -11,7 +11,8 @@ import org.twinbench.stats.SliceMetrics;
 /**
  * A run as series: for every (slice, metric) the values of each replicate at each step, NaN where a
  * step has no value (e.g. a slice with no rows that step). Slice {@value StepResult#OVERALL} is all rows;
- * measures of monitors and the deployment are series of slice {@value StepResult#OVERALL} too.
+ * measures of monitors and the deployment are series of slice {@value StepResult#OVERALL} too, except a measure
+ * of one slice ({@link #measureKey}).
  */
 public final class RunSeries {
 
@@ -49,13 +50,30 @@ public final class RunSeries {
                 for (SliceMetrics slice : result.slices()) {
                     series.putAll(StepRows.sliceName(slice), slice.metrics(), result);
                 }
-                result.measures().forEach((m, v) -> series.put(StepResult.OVERALL, m, result, v));
+                result.measures().forEach((m, v) -> {
+                    Key key = measureKey(m);
+                    series.put(key.slice(), key.metric(), result, v);
+                });
                 if (result.windowStart() != null) {
                     series.windowStarts[result.step()] = result.windowStart();
                 }
             }
         }
         return series;
+    }
+
+    /**
+     * The series of a step measure: a measure of one slice is named as a slice's metric is,
+     * {@code metric[column=value]} (e.g. {@code baseline.accuracy[region=north]}: the name ends in {@code ]} and no
+     * {@code =} comes before its first {@code [}); any other measure is a series of slice {@value StepResult#OVERALL}.
+     */
+    public static Key measureKey(String measure) {
+        int open = measure.indexOf('[');
+        if (open > 0 && measure.endsWith("]") && measure.lastIndexOf('=', open) < 0
+                && measure.indexOf('=', open) > open + 1) {
+            return new Key(measure.substring(open + 1, measure.length() - 1), measure.substring(0, open));
+        }
+        return new Key(StepResult.OVERALL, measure);
     }
 
     private void putAll(String slice, org.twinbench.stats.MetricSet metrics, StepResult result) {

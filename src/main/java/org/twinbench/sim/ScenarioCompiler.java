@@ -151,7 +151,7 @@ public final class ScenarioCompiler {
                     task.labels(reference), reference, slices, bins));
         }
         monitors.add(org.twinbench.sim.monitor.BaselineMonitor.of(task, task.labels(reference),
-                task.amounts(reference)));
+                task.amounts(reference), slices, bins::values));
         return monitors;
     }
 

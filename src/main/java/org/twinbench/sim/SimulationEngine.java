@@ -99,6 +99,7 @@ public final class SimulationEngine {
         private final List<Policy.Run> policies = new ArrayList<>();
         private final List<Attack.Run> attackers = new ArrayList<>();
         private final SliceSample sample;
+        private final LabelSelection selection;
         private TaskModel model;
 
         Run(SimulationPlan plan, int replicate, SliceSample sample) {
@@ -108,6 +109,7 @@ public final class SimulationEngine {
             this.seed = plan.scenario().seed();
             this.model = plan.model();
             this.task = plan.modelTask();
+            this.selection = LabelSelection.of(plan);
             plan.monitors().forEach(m -> watches.add(m.start()));
             plan.policies().forEach(p -> policies.add(p.start()));
             plan.attacks().forEach(a -> attackers.add(a.start()));
@@ -148,8 +150,8 @@ public final class SimulationEngine {
             if (byChallenger != null) {
                 measureArms(labels, amounts, scores, byChallenger, out);
             }
-            LabelledBatch current = new LabelledBatch(step, batch, plan.selectiveLabels()
-                    ? onlyApproved(labels, scores, plan.threshold()) : labels, scores, byChallenger, amounts,
+            LabelledBatch current = new LabelledBatch(step, batch, selection != null
+                    ? selection.apply(labels, scores) : labels, scores, byChallenger, amounts,
                     predicted.proba());
             awaitingLabels.addLast(current);
             List<LabelledBatch> arrived = new ArrayList<>();
@@ -206,16 +208,6 @@ public final class SimulationEngine {
         }
     }
 
-    /** The labels of rows scored below the threshold; the others never get one (-1). */
-    static int[] onlyApproved(int[] labels, double[] scores, double threshold) {
-        int[] out = labels.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (scores[i] >= threshold) {
-                out[i] = -1;
-            }
-        }
-        return out;
-    }
 
     public static int[] labelledRows(int[] labels) {
         int n = 0;

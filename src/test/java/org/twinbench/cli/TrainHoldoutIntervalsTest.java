@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,17 +57,45 @@ class TrainHoldoutIntervalsTest {
         assertThat(card.at("/holdout_metrics/recall").asDouble()).isEqualTo(75 / 86.0, within(1e-12));
         assertThat(card.at("/holdout_intervals/recall/lower").asDouble()).isEqualTo(0.7853122106350142, within(1e-12));
         assertThat(card.at("/holdout_intervals/recall/upper").asDouble()).isEqualTo(0.9270537820825729, within(1e-12));
+        assertThat(card.at("/holdout_intervals/recall/method").asText()).isEqualTo("wilson");
+        assertThat(card.get("holdout_resamples")).isNull();
         assertThat(card.get("indistinct_from_baseline")).isNull();
     }
 
     @Test
-    void aRegressionCardSaysItsHoldoutSizeWithoutShareIntervals(@TempDir Path dir) throws Exception {
+    void aRegressionCardSaysItsHoldoutSizeWithErrorIntervalsOnly(@TempDir Path dir) throws Exception {
         CliRunner run = CliRunner.run("train", "--data", "sample-data/public/diabetes.csv", "--out",
                 dir.resolve("d.twinmodel").toString(), "--json");
         assertThat(run.exitCode()).isZero();
         JsonNode card = Json.MAPPER.readTree(run.out());
         // 442 patients, a fifth held out.
         assertThat(card.get("holdout_rows").asInt()).isEqualTo(88);
-        assertThat(card.get("holdout_intervals").size()).isZero();
+        // No share to give a Wilson interval: only the errors' bootstrap intervals.
+        List<String> names = new java.util.ArrayList<>();
+        card.get("holdout_intervals").fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("mae", "rmse");
+    }
+
+    @Test
+    void aRegressionHoldoutGivesBootstrapIntervalsOfItsErrors(@TempDir Path dir) throws Exception {
+        String[] args = {"train", "--data", "src/test/resources/tasks/engine/diabetes-train.csv", "--target", "target",
+                "--task", "regression", "--algo", "linear", "--exclude", "row", "--out",
+                dir.resolve("d.twinmodel").toString(), "--json"};
+        CliRunner run = CliRunner.run(args);
+        assertThat(run.exitCode()).isZero();
+        JsonNode card = Json.MAPPER.readTree(run.out());
+        assertThat(card.get("holdout_resamples").asInt()).isEqualTo(2000);
+        for (String metric : new String[] {"mae", "rmse"}) {
+            JsonNode interval = card.at("/holdout_intervals/" + metric);
+            assertThat(interval.get("method").asText()).isEqualTo("bootstrap");
+            double value = card.at("/holdout_metrics/" + metric).asDouble();
+            assertThat(interval.get("lower").asDouble()).isLessThan(value);
+            assertThat(interval.get("upper").asDouble()).isGreaterThan(value);
+        }
+        // Seeded by --seed: the same card twice.
+        assertThat(Json.MAPPER.readTree(CliRunner.run(args).out()).get("holdout_intervals"))
+                .isEqualTo(card.get("holdout_intervals"));
+        CliRunner text = CliRunner.run(java.util.Arrays.copyOf(args, args.length - 1));
+        assertThat(text.out()).containsPattern("holdout mae +[0-9.]+   baseline [0-9.]+   95% interval [0-9.]+–[0-9.]+");
     }
 }

@@ -228,13 +228,11 @@ class TaskLabelChangesTest {
     }
 
     @Test
-    void backdoorAndPriorShiftAreStillRefusedForAnotherTask() {
+    void aBackdoorOnARegressionNeedsTheShiftOfItsAmounts() {
         ScenarioNode backdoor = new ScenarioNode("poison", NodeCatalog.POISONING, Map.of("mode", "backdoor",
                 "trigger_column", "bmi"), 0, 0);
         assertThatThrownBy(() -> run(withNoise("diabetes-replay.csv", "diabetes-linear.twinmodel", 50, "sex",
                 backdoor), 1)).isInstanceOf(ScenarioException.class)
-                .hasMessage("node poison: perturbation.poisoning in mode backdoor labels the poisoned rows negative,"
-                        + " for binary models only; mode label-flip works with every task; the model of node model is"
-                        + " a regression model");
+                .hasMessage("node poison: parameter 'amount_shift' is required on a regression model");
     }
 }

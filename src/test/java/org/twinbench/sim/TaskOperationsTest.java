@@ -116,9 +116,9 @@ class TaskOperationsTest {
     void nodesForBinaryModelsAreRefusedNamingTheNode() {
         Scenario scenario = with(TaskRunsMatchSklearnTest.scenario("diabetes-replay.csv", "diabetes-linear.twinmodel",
                 50, "sex"), List.of(node("prior", NodeCatalog.PRIOR_SHIFT, Map.of())));
+        // A regression's prior shift moves its amounts, and says by how much.
         assertThatThrownBy(() -> run(scenario)).isInstanceOf(ScenarioException.class).hasMessage(
-                "node prior: perturbation.prior-shift sets the share of a positive class, for binary models only; the"
-                        + " model of node model is a regression model");
+                "node prior: parameter 'amount_shift' is required on a regression model");
         Scenario cbpe = with(TaskRunsMatchSklearnTest.scenario("diabetes-replay.csv", "diabetes-linear.twinmodel",
                 50, "sex"), List.of(node("cbpe", NodeCatalog.CBPE_MONITOR, Map.of())));
         assertThatThrownBy(() -> run(cbpe)).hasMessage("node cbpe: monitor.cbpe estimates a classifier's accuracy; "

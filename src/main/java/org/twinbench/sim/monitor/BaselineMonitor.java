@@ -1,7 +1,12 @@
 package org.twinbench.sim.monitor;
 
+import java.util.List;
+import java.util.function.BiFunction;
+import org.twinbench.data.CategoricalColumn;
+import org.twinbench.data.Frame;
 import org.twinbench.data.Task;
 import org.twinbench.sim.ModelTask;
+import org.twinbench.sim.StepOutput;
 
 /**
  * The naive baseline on every step's rows, the very rows the step's metrics are measured on (every row with
@@ -10,20 +15,33 @@ import org.twinbench.sim.ModelTask;
  * before 1 for a binary model); a regression's {@code baseline.mae} and {@code baseline.rmse} of always
  * predicting the mean of the reference amounts. Every run records it.
  *
+ * <p>Per slice too, with the same answer (the reference's majority or mean over all rows, as the model is one
+ * model for every slice), named as a slice's metric is ({@link org.twinbench.sim.RunSeries.Key}):
+ * {@code baseline.accuracy[region=north]}, {@code baseline.mae[sex=2]}, for every slice with a labelled row
+ * that step, {@code (missing)} for the rows without a value.
+ *
  * @param majority the reference rows' most frequent class (binary 1 positive / 0 other; multiclass its code)
  * @param mean the reference rows' mean amount (regression; NaN otherwise)
+ * @param slices the run's slice columns (may be empty)
+ * @param sliceValues a batch's slices of a column, as a categorical column (as the step's slice metrics)
  */
-public record BaselineMonitor(ModelTask task, int majority, double mean) implements Monitor {
+public record BaselineMonitor(ModelTask task, int majority, double mean, List<String> slices,
+                              BiFunction<Frame, String, CategoricalColumn> sliceValues) implements Monitor {
 
     /** The id its measures start with. */
     public static final String ID = "baseline";
 
+    public BaselineMonitor {
+        slices = List.copyOf(slices);
+    }
+
     /** The baseline of the reference rows' labels ({@link ModelTask#labels}) and amounts (regression, else null). */
-    public static BaselineMonitor of(ModelTask task, int[] referenceLabels, double[] referenceAmounts) {
+    public static BaselineMonitor of(ModelTask task, int[] referenceLabels, double[] referenceAmounts,
+                                     List<String> slices, BiFunction<Frame, String, CategoricalColumn> sliceValues) {
         if (task.task() == Task.REGRESSION) {
             double mean = java.util.Arrays.stream(referenceAmounts).filter(v -> !Double.isNaN(v)).average()
                     .orElse(Double.NaN);
-            return new BaselineMonitor(task, -1, mean);
+            return new BaselineMonitor(task, -1, mean, slices, sliceValues);
         }
         int classes = task.task() == Task.BINARY ? 2 : task.classes().size();
         long[] counts = new long[classes];
@@ -36,7 +54,7 @@ public record BaselineMonitor(ModelTask task, int majority, double mean) impleme
         for (int c = 1; c < classes; c++) {
             majority = counts[c] > counts[majority] ? c : majority;
         }
-        return new BaselineMonitor(task, majority, Double.NaN);
+        return new BaselineMonitor(task, majority, Double.NaN, slices, sliceValues);
     }
 
     @Override
@@ -47,31 +65,55 @@ public record BaselineMonitor(ModelTask task, int majority, double mean) impleme
     @Override
     public Watch start() {
         return (arrived, current, out) -> {
-            if (task.task() == Task.REGRESSION) {
-                double[] amounts = task.amounts(current.rows());
-                double absolute = 0;
-                double squared = 0;
-                int n = 0;
-                for (double amount : amounts) {
-                    if (!Double.isNaN(amount)) {
-                        absolute += Math.abs(amount - mean);
-                        squared += (amount - mean) * (amount - mean);
-                        n++;
+            boolean regression = task.task() == Task.REGRESSION;
+            double[] amounts = regression ? task.amounts(current.rows()) : null;
+            int[] labels = regression ? null : task.labels(current.rows());
+            int rows = current.rows().rowCount();
+            // Per group (slice level, then missing): labelled rows, then right answers or Σ|e| and Σe².
+            double[] all = new double[3];
+            for (int i = 0; i < rows; i++) {
+                add(all, regression, amounts, labels, i);
+            }
+            measure(out, "", regression, all);
+            for (String column : slices) {
+                CategoricalColumn groups = sliceValues.apply(current.rows(), column);
+                int k = groups.levels().size();
+                double[][] sums = new double[k + 1][3];
+                for (int i = 0; i < rows; i++) {
+                    int code = groups.codes()[i];
+                    add(sums[code < 0 ? k : code], regression, amounts, labels, i);
+                }
+                for (int g = 0; g <= k; g++) {
+                    if (sums[g][0] > 0) {
+                        measure(out, "[" + column + "=" + (g < k ? groups.levels().get(g) : "(missing)") + "]",
+                                regression, sums[g]);
                     }
                 }
-                out.measure(ID + ".mae", n == 0 ? Double.NaN : absolute / n);
-                out.measure(ID + ".rmse", n == 0 ? Double.NaN : Math.sqrt(squared / n));
-                return;
             }
-            int right = 0;
-            int n = 0;
-            for (int label : task.labels(current.rows())) {
-                if (label >= 0) {
-                    right += label == majority ? 1 : 0;
-                    n++;
-                }
-            }
-            out.measure(ID + ".accuracy", n == 0 ? Double.NaN : (double) right / n);
         };
+    }
+
+    private void add(double[] sums, boolean regression, double[] amounts, int[] labels, int row) {
+        if (regression) {
+            double error = amounts[row] - mean;
+            if (!Double.isNaN(error)) {
+                sums[0]++;
+                sums[1] += Math.abs(error);
+                sums[2] += error * error;
+            }
+        } else if (labels[row] >= 0) {
+            sums[0]++;
+            sums[1] += labels[row] == majority ? 1 : 0;
+        }
+    }
+
+    private static void measure(StepOutput out, String slice, boolean regression, double[] sums) {
+        double n = sums[0];
+        if (regression) {
+            out.measure(ID + ".mae" + slice, n == 0 ? Double.NaN : sums[1] / n);
+            out.measure(ID + ".rmse" + slice, n == 0 ? Double.NaN : Math.sqrt(sums[2] / n));
+        } else {
+            out.measure(ID + ".accuracy" + slice, n == 0 ? Double.NaN : sums[1] / n);
+        }
     }
 }

@@ -12,7 +12,8 @@ import org.twinbench.sim.StepOutput;
  * labelled rows. Groups are compared only with the groups of their own column.
  * <ul>
  *   <li>multiclass, per class c: each group's share predicted c ({@code <id>.<column>=<level>.selection_rate_<c>})
- *       and recall of c ({@code .recall_<c>}: of its rows labelled c, the share predicted c); per column the
+ *       and recall of c ({@code .recall_<c>}: of its rows labelled c, the share predicted c; {@code .support_<c>}
+ *       the number of those rows, so recall can be pooled over steps); per column the
  *       parity ratio of c, the lowest group's selection rate over the highest ({@code <id>.<column>.parity_ratio_<c>}),
  *       and the recall gap, highest minus lowest ({@code .recall_gap_<c>});</li>
  *   <li>regression: each group's {@code .mae} and {@code .rmse} and its RMSE gap to the best (lowest) group of the
@@ -87,6 +88,7 @@ public record TaskFairnessMonitor(String nodeId, List<String> columns, List<Stri
                 String group = nodeId + "." + column + "=" + groups.levels().get(g) + ".";
                 measure(out, group + "selection_rate_" + classes.get(cls), selection[g]);
                 measure(out, group + "recall_" + classes.get(cls), recall[g]);
+                measure(out, group + "support_" + classes.get(cls), labelled[g][cls]);
             }
             double[] range = range(selection);
             measure(out, nodeId + "." + column + ".parity_ratio_" + classes.get(cls),

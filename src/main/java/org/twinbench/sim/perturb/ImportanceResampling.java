@@ -89,7 +89,7 @@ public record ImportanceResampling(String nodeId, String column, double tilt, do
     }
 
     /** Running sums of exp(λ z − λ max z) (shifted so that no weight overflows). */
-    private static double[] cumulativeWeights(double[] z, double lambda) {
+    static double[] cumulativeWeights(double[] z, double lambda) {
         double top = Double.NEGATIVE_INFINITY;
         for (double v : z) {
             top = Math.max(top, lambda * v);

@@ -32,8 +32,7 @@ public final class PerturbationFactory {
             case NodeCatalog.COVARIATE_SHIFT -> covariateShift(node, data, schedule);
             case NodeCatalog.CATEGORY_MIX -> new CategoryMixShift(node.id(), categorical(node, data, "column"),
                     node.requiredString("category"), node.number("share"), schedule);
-            case NodeCatalog.PRIOR_SHIFT -> new PriorShift(node.id(), labels, node.number("positive_rate"), schedule,
-                    sliceColumn, sliceValue);
+            case NodeCatalog.PRIOR_SHIFT -> priorShift(node, labels, schedule, sliceColumn, sliceValue);
             case NodeCatalog.CONCEPT_DRIFT -> new ConceptDrift(node.id(), labels, numeric(node, data, "column"),
                     node.number("from", Double.NEGATIVE_INFINITY), node.number("to", Double.POSITIVE_INFINITY),
                     node.number("flip_share"), schedule, labelChange(node, labels));
@@ -54,11 +53,13 @@ public final class PerturbationFactory {
                     node.number("magnitude"), schedule);
             case NodeCatalog.POISONING -> "backdoor".equals(node.string("mode"))
                     ? new Backdoor(node.id(), labels, numeric(node, data, "trigger_column"),
-                    node.number("trigger_value"), node.number("rate"), schedule)
+                    node.number("trigger_value"), node.number("rate"), schedule,
+                    labels.task() == Task.MULTICLASS ? classOf(node, "target_class", labels) : -1,
+                    labels.task() == Task.REGRESSION ? required(node, "amount_shift", "a regression") : Double.NaN)
                     : new LabelNoise(node.id(), labels, node.number("rate"), schedule, labelChange(node, labels));
             default -> null;
         };
-        boolean filtersItself = perturbation instanceof PriorShift;
+        boolean filtersItself = perturbation instanceof PriorShift || perturbation instanceof AmountShift;
         return perturbation == null || sliceColumn == null || filtersItself ? perturbation
                 : new SliceFilter(perturbation, sliceColumn, sliceValue);
     }
@@ -96,6 +97,68 @@ public final class PerturbationFactory {
             }
         }
         return sliceColumn;
+    }
+
+    /**
+     * A binary model's shift of its positive rate, a multiclass model's of its class mix ({@code class_shares}), a
+     * regression's of its amounts ({@code amount_shift}).
+     */
+    private static Perturbation priorShift(ScenarioNode node, LabelCodec labels, Schedule schedule, String sliceColumn,
+                                           String sliceValue) {
+        return switch (labels.task()) {
+            case BINARY -> new PriorShift(node.id(), labels, node.number("positive_rate"), schedule, sliceColumn,
+                    sliceValue);
+            case MULTICLASS -> new PriorShift(node.id(), labels, Double.NaN, classShares(node, labels), schedule,
+                    sliceColumn, sliceValue);
+            case REGRESSION -> new AmountShift(node.id(), labels, required(node, "amount_shift", "a regression"),
+                    schedule, sliceColumn, sliceValue);
+        };
+    }
+
+    /** {@code class_shares} as a share per class (NaN where not listed), each in [0, 1], summing to at most 1. */
+    private static double[] classShares(ScenarioNode node, LabelCodec labels) {
+        String text = node.string("class_shares");
+        if (text == null || text.isBlank()) {
+            throw node.problem("class_shares", "is required on a multiclass model (e.g. '" + labels.classes().get(0)
+                    + ":0.6'); positive_rate is for binary models");
+        }
+        double[] shares = new double[labels.classes().size()];
+        java.util.Arrays.fill(shares, Double.NaN);
+        double sum = 0;
+        for (String pair : text.split(",")) {
+            String[] ends = pair.split(":", -1);
+            int c = ends.length == 2 ? labels.classes().indexOf(ends[0].strip()) : -1;
+            Double share = ends.length == 2 ? org.twinbench.data.CellValues.parseNumber(ends[1].strip()) : null;
+            if (c < 0 || share == null || !(share >= 0 && share <= 1) || !Double.isNaN(shares[c])) {
+                throw node.problem("class_shares", "'" + pair.strip() + "' is not 'class:share' of a class of the"
+                        + " model (" + String.join(", ", labels.classes()) + ") listed once, share 0 to 1");
+            }
+            shares[c] = share;
+            sum += share;
+        }
+        if (sum > 1 + 1e-9) {
+            throw node.problem("class_shares", "adds up to " + sum + "; the shares must add up to at most 1");
+        }
+        return shares;
+    }
+
+    /** The code of the class a text parameter names, or a problem naming the node and the model's classes. */
+    private static int classOf(ScenarioNode node, String param, LabelCodec labels) {
+        String name = node.string(param);
+        int c = name == null ? -1 : labels.classes().indexOf(name.strip());
+        if (c < 0) {
+            throw node.problem(param, (name == null ? "is required" : "is '" + name + "', not a class of the model")
+                    + " on a multiclass model (classes: " + String.join(", ", labels.classes()) + ")");
+        }
+        return c;
+    }
+
+    /** A number parameter that has no default and the model's task needs. */
+    private static double required(ScenarioNode node, String param, String model) {
+        if (node.params().get(param) == null) {
+            throw node.problem(param, "is required on " + model + " model");
+        }
+        return node.number(param);
     }
 
     /** How the node changes a multiclass label ({@code flip_map}) or an amount ({@code noise_sd}). */

@@ -263,6 +263,11 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         public ModelCard card() {
             return model.card();
         }
+
+        @Override
+        public String labelsOnlyOutput() {
+            return model.labelsOnlyOutput();
+        }
     }
 
     private record ConformingRegressor(Regressor model, String where) implements Regressor {
@@ -275,6 +280,11 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         public ModelCard card() {
             return model.card();
         }
+
+        @Override
+        public String labelsOnlyOutput() {
+            return model.labelsOnlyOutput();
+        }
     }
 
     private record ConformingMulticlass(MulticlassClassifier model, String where) implements MulticlassClassifier {
@@ -286,6 +296,11 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         @Override
         public ModelCard card() {
             return model.card();
+        }
+
+        @Override
+        public String labelsOnlyOutput() {
+            return model.labelsOnlyOutput();
         }
     }
 }

@@ -45,7 +45,44 @@ final class BenchData {
         return TableLoader.load(loans).frame();
     }
 
-    /** {@code rows} rows: the frame's rows over and over. */
+    /**
+     * The scoring workloads' inputs: the loans sample written to a temporary folder and loaded
+     * ({@code train}, 20,000 rows) and {@code rows} rows of it over and over ({@code data}); closing deletes
+     * the folder.
+     */
+    record LoanRows(Path dir, Frame train, Frame data) implements AutoCloseable {
+
+        /** Rows each side of a timing scores once before it is timed. */
+        static final int WARM_UP_ROWS = 20_000;
+
+        static LoanRows of(int rows) {
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("twinbench-bench");
+                Frame train = loans(dir);
+                return new LoanRows(dir, train, repeat(train, rows));
+            } catch (IOException e) {
+                deleteQuietly(dir);
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** The first {@value #WARM_UP_ROWS} rows of {@code data} (all of them when fewer). */
+        Frame warmUp() {
+            return data.slice(0, Math.min(data.rowCount(), WARM_UP_ROWS));
+        }
+
+        /** The binary tree model of {@code algorithm} trained on {@code train} ({@link #loansTrees}). */
+        BinaryClassifier trees(Algorithm algorithm) {
+            return loansTrees(train, algorithm);
+        }
+
+        @Override
+        public void close() {
+            deleteQuietly(dir);
+        }
+    }
+
     /** The tree count the scoring workloads time: 100 for a random forest, 300 for gradient boosting. */
     static int trees(Algorithm algorithm) {
         return algorithm == Algorithm.RANDOM_FOREST ? 100 : 300;
@@ -57,6 +94,7 @@ final class BenchData {
                 trees(algorithm), ""));
     }
 
+    /** {@code rows} rows: the frame's rows over and over. */
     static Frame repeat(Frame frame, int rows) {
         int[] index = new int[rows];
         for (int i = 0; i < rows; i++) {

@@ -4,12 +4,9 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,13 +46,10 @@ final class OnnxRuntimeWorkload implements Workload {
     public BenchResult run(boolean quick) {
         int rows = quick ? 10_000 : 1_000_000;
         int trees = BenchData.trees(algorithm);
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("twinbench-bench");
-            Frame train = BenchData.loans(dir);
-            Frame data = BenchData.repeat(train, rows);
-            BinaryClassifier model = BenchData.loansTrees(train, algorithm);
-            Path onnx = dir.resolve("model.onnx");
+        try (BenchData.LoanRows loans = BenchData.LoanRows.of(rows)) {
+            Frame data = loans.data();
+            BinaryClassifier model = loans.trees(algorithm);
+            Path onnx = loans.dir().resolve("model.onnx");
             OnnxExport.write(model, onnx);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -64,9 +58,9 @@ final class OnnxRuntimeWorkload implements Workload {
                 try (OrtSession session = environment.createSession(onnx.toString(), options)) {
                     FloatBuffer input = floats(data);
                     int width = ScoringWorkload.FEATURES.size();
-                    Frame warmUp = data.slice(0, Math.min(rows, 20_000));
+                    Frame warmUp = loans.warmUp();
                     Timing.consume(model.scorePositive(warmUp)[0]);
-                    Timing.consume(runtime(environment, session, input, width, Math.min(rows, 20_000)));
+                    Timing.consume(runtime(environment, session, input, width, warmUp.rowCount()));
                     double[] best = Timing.bestAlternating(0, quick ? 1 : 2,
                             () -> Timing.consume(model.scorePositive(data)[rows - 1]),
                             () -> Timing.consume(runtime(environment, session, input, width, rows)));
@@ -78,12 +72,8 @@ final class OnnxRuntimeWorkload implements Workload {
                             best[1], extra);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on the exported model: " + e.getMessage(), e);
-        } finally {
-            BenchData.deleteQuietly(dir);
         }
     }
 

@@ -49,17 +49,16 @@ final class ScoringWorkload implements Workload {
     @Override
     public BenchResult run(boolean quick) {
         int rows = quick ? 10_000 : 1_000_000;
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("twinbench-bench");
-            Frame train = BenchData.loans(dir);
-            Frame data = BenchData.repeat(train, rows);
+        try (BenchData.LoanRows loans = BenchData.LoanRows.of(rows)) {
+            Frame train = loans.train();
+            Frame data = loans.data();
+            Path dir = loans.dir();
             LogisticModel logistic = ModelTrainer.trainLogistic(train, "defaulted", FEATURES, "yes", 1, "");
             BinaryClassifier model = model(train, logistic, dir);
             // Both sides warm up on the first 20,000 rows, then are timed on all of them, in turn, so that
             // load from other processes slows both alike (best of three; of two for the compiled trees;
             // once for one-row ONNX calls, which take minutes).
-            Frame warmUp = data.slice(0, Math.min(rows, 20_000));
+            Frame warmUp = loans.warmUp();
             Timing.consume(model.scorePositive(warmUp)[0]);
             Timing.consume(handWritten(logistic, warmUp)[0]);
             boolean trees = kind.endsWith("forest") || kind.endsWith("boosting");
@@ -77,8 +76,6 @@ final class ScoringWorkload implements Workload {
             return new BenchResult(name(), rows, seconds, "hand-written logistic loop", reference, extra);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            BenchData.deleteQuietly(dir);
         }
     }
 

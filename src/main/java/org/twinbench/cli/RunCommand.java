@@ -16,6 +16,7 @@ import org.twinbench.report.RunRecording;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.Experiment;
+import org.twinbench.sim.LabelsOnlyMetrics;
 import org.twinbench.sim.RunAssertion;
 import org.twinbench.sim.RunControl;
 import org.twinbench.sim.RunListener;
@@ -156,13 +157,23 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintWriter notes = json.err();
         Scenario toCompile = scenario;
-        SimulationPlan plan = inFile(() -> ScenarioCompiler.compile(toCompile, baseDir, new RunListener() {
+        // The plan's model files (ONNX runtime sessions) are released when the run ends, however it ends.
+        try (SimulationPlan compiled = inFile(() -> ScenarioCompiler.compile(toCompile, baseDir, new RunListener() {
             @Override
             public void onNote(String note) {
                 notes.println("twinbench: note: " + note);
                 notes.flush();
             }
-        }));
+        }))) {
+            return run(compiled, scenario, dir, gates, recorded, threadCount, notes);
+        }
+    }
+
+    /** Runs the compiled plan: records it, writes its files and reports. */
+    private Integer run(SimulationPlan compiledPlan, Scenario scenario, Path dir, List<RunAssertion> gates,
+                        BaseRun recorded, int threadCount, PrintWriter notes) {
+        SimulationPlan plan = compiledPlan;
+        LabelsOnlyMetrics.refuseGates(gates, compiledPlan);
         if (steps != null) {
             plan = plan.withSteps(steps);
             if (plan.steps() < steps) {

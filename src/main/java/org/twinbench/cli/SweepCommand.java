@@ -145,9 +145,14 @@ public final class SweepCommand implements Callable<Integer> {
         return TwinBenchCommand.OK;
     }
 
+    /**
+     * The scenario compiled, for its provenance: the tasks compile their own plans, so this one's model
+     * files are released at once.
+     */
     private SimulationPlan compile(Scenario scenario, Path baseDir) {
-        SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { });
-        return steps == null ? plan : plan.withSteps(steps);
+        try (SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { })) {
+            return steps == null ? plan : plan.withSteps(steps);
+        }
     }
 
     /** Where Spark writes the steps table: {@code --parquet}, or {@code DIR/steps.parquet} as a file: URI. */

@@ -36,8 +36,8 @@ import smile.regression.LinearModel;
  *
  * <p>Beside the model, {@code MODEL.onnx.json} ({@link OnnxMapping}) names the target, the positive label,
  * the output to read and the columns of {@value #INPUT}. ONNX Runtime's {@code ai.onnx.ml} operators compute
- * in 32-bit floats: scores agree with the bundle's to about 1e-6. A binary logistic regression is exported in
- * doubles with standard operators instead ({@link OnnxLogistic}): it agrees to about 1e-15.
+ * in 32-bit floats: scores agree with the bundle's to about 1e-6. A logistic regression (binary or multinomial) is
+ * exported in doubles with standard operators instead ({@link OnnxLogistic}): it agrees to about 1e-15.
  */
 public final class OnnxExport {
 
@@ -89,12 +89,18 @@ public final class OnnxExport {
         if (card.task() == Task.BINARY) {
             root.put("positive_label", card.positiveLabel());
         }
+        if (TaskModels.fitted(model) instanceof LogisticRegression.Multinomial) {
+            // its probability tensor comes from Softmax, not a classifier node naming the classes
+            card.classes().forEach(root.putArray("classes")::add);
+        }
         root.put("output", card.task() == Task.REGRESSION ? "variable" : "probabilities");
         root.put("training_data_sha256", card.trainingDataSha256());
         ObjectNode inputs = root.putObject("inputs");
         List<String> numeric = numericNames(encoder);
         if (!numeric.isEmpty()) {
-            boolean logistic = TaskModels.fitted(model) instanceof LogisticRegression.Binomial;
+            Object fitted = TaskModels.fitted(model);
+            boolean logistic = fitted instanceof LogisticRegression.Binomial
+                    || fitted instanceof LogisticRegression.Multinomial;
             numeric.forEach(inputs.putArray(logistic ? OnnxLogistic.INPUT : INPUT)::add);
         }
         for (FeatureEncoder.Feature feature : encoder.features()) {
@@ -118,15 +124,13 @@ public final class OnnxExport {
             OnnxLogistic.add(graph, encoder, binomial.coefficients());
             return graph.model(card);
         }
+        if (fitted instanceof LogisticRegression.Multinomial multinomial) {
+            OnnxLogistic.addMultinomial(graph, encoder, multinomial.coefficients(), card.classes());
+            return graph.model(card);
+        }
         String features = graph.features(encoder, !trees);
         if (trees) {
             OnnxTrees.add(graph, TreeEnsemble.of(fitted), encoder, features, card);
-        } else if (fitted instanceof LogisticRegression.Multinomial multinomial) {
-            double[][] w = multinomial.coefficients();
-            double[][] all = new double[w.length + 1][];
-            System.arraycopy(w, 0, all, 0, w.length);
-            all[w.length] = new double[w[0].length];
-            linearClassifier(graph, features, card, all, "SOFTMAX");
         } else if (fitted instanceof LinearModel linear) {
             double[] w = linear.coefficients();
             float[] coefficients = new float[graph.width];
@@ -141,24 +145,6 @@ public final class OnnxExport {
             throw new ModelException("cannot export a " + fitted.getClass().getSimpleName() + " model to ONNX");
         }
         return graph.model(card);
-    }
-
-    /** {@code w[c]}: class {@code c}'s weights of the encoded features, then its intercept (Smile's layout). */
-    private static void linearClassifier(Graph graph, String features, ModelCard card, double[][] w, String transform) {
-        int classes = w.length;
-        float[] coefficients = new float[classes * graph.width];
-        float[] intercepts = new float[classes];
-        for (int c = 0; c < classes; c++) {
-            int p = w[c].length - 1;
-            for (int j = 0; j < p; j++) {
-                coefficients[c * graph.width + graph.position[j]] = (float) w[c][j];
-            }
-            intercepts[c] = (float) w[c][p];
-        }
-        graph.add(node("LinearClassifier", ML, List.of(features), List.of("label", "probabilities"),
-                attribute("coefficients", coefficients), attribute("intercepts", intercepts),
-                labels(card, "classlabels_ints"), attribute("post_transform", transform)));
-        graph.classifierOutputs(card);
     }
 
     /**

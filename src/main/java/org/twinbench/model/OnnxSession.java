@@ -43,6 +43,9 @@ final class OnnxSession implements AutoCloseable {
     private final OnnxOutputs outputs;
     private final ModelCard card;
     private final String sha256;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Sessions opened and not yet closed, in this JVM. */
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
 
     private OnnxSession(Path file, OrtEnvironment environment, OrtSession session, OnnxInputs inputs,
                         OnnxOutputs outputs, OnnxMapping mapping, String sha256) {
@@ -52,6 +55,7 @@ final class OnnxSession implements AutoCloseable {
         this.inputs = inputs;
         this.outputs = outputs;
         this.sha256 = sha256;
+        OPEN.incrementAndGet();
         List<String> features = inputs.columns().stream().map(ModelInputs.Input::name).toList();
         Task task = outputs.task();
         this.card = new ModelCard("onnx", mapping.target(), task == Task.BINARY ? outputs.positiveLabel() : "", features,
@@ -162,6 +166,10 @@ final class OnnxSession implements AutoCloseable {
 
     /** Scores {@code batch} in runtime calls of at most {@code batchSize} rows, handing each to {@code sink}. */
     void run(Frame batch, int batchSize, BatchSink sink) {
+        if (closed.get()) {
+            throw new ModelException(file + ": the model was closed when the run that opened it ended;"
+                    + " open the file again to score with it");
+        }
         int n = batch.rowCount();
         OnnxInputs.Batch feeds = inputs.new Batch(batch, batchSize);
         double[] values = new double[Math.min(batchSize, Math.max(n, 1)) * outputs.width()];
@@ -220,9 +228,22 @@ final class OnnxSession implements AutoCloseable {
         return sha256;
     }
 
+    /** Releases the runtime session, the first time only. */
     @Override
     public void close() {
-        closeQuietly(session);
+        if (closed.compareAndSet(false, true)) {
+            closeQuietly(session);
+            OPEN.decrementAndGet();
+        }
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** How many sessions are open (opened and not yet closed) in this JVM. */
+    static int openSessions() {
+        return OPEN.get();
     }
 
     private static void closeQuietly(OrtSession session) {

@@ -51,6 +51,7 @@ public abstract sealed class OnnxTaskModel implements TaskModel, AutoCloseable
      * predicted class, 0 for the others: estimated performance, ROC AUC and log loss say nothing of it); null
      * for a model that gives probabilities or amounts.
      */
+    @Override
     public String labelsOnlyOutput() {
         return session.labelsOnlyOutput();
     }
@@ -60,8 +61,22 @@ public abstract sealed class OnnxTaskModel implements TaskModel, AutoCloseable
         return session.card();
     }
 
+    /** Releases the runtime session (shared with the copies {@code withBatchSize} made), the first time only. */
     @Override
     public void close() {
         session.close();
+    }
+
+    /** Whether the runtime session was released: scoring is then refused, naming the file. */
+    public boolean isClosed() {
+        return session.isClosed();
+    }
+
+    /**
+     * How many ONNX Runtime sessions are open in this JVM: models loaded and not yet closed (a plan closes
+     * the ones it holds when its run ends). For leak checks.
+     */
+    public static int openSessions() {
+        return OnnxSession.openSessions();
     }
 }

@@ -14,4 +14,13 @@ public interface TaskModel {
     default Task task() {
         return card().task();
     }
+
+    /**
+     * The output of a classifier that gives only its predicted class (scores 1 for it and 0 for the other
+     * classes: an ONNX model exported without probabilities), whose scores nothing can rank or calibrate;
+     * null for a model that gives probabilities or amounts.
+     */
+    default String labelsOnlyOutput() {
+        return null;
+    }
 }

@@ -85,11 +85,48 @@ public record ModelTask(Task task, String target, String positive, List<String> 
     }
 
     /**
+     * The metrics that need a probability, not only the predicted class: ranking (ROC AUC), log loss, Brier
+     * score and calibration error. Of a model that gives only labels they are not available (NaN).
+     */
+    public static final List<String> SCORE_METRICS = List.of("roc_auc", "log_loss", "brier", "ece");
+
+    /**
      * The metrics of a step on its labelled rows, overall and for every slice of {@code sliceColumns},
      * with the reliability bins of a binary model.
      */
     public StepResult measure(int replicate, int step, Frame batch, int[] labels, double[] amounts,
                               Predictions predicted, List<String> sliceColumns, SliceBins sliceBins) {
+        return measure(replicate, step, batch, labels, amounts, predicted, sliceColumns, sliceBins, false);
+    }
+
+    /**
+     * As above; with {@code labelsOnly} (some rows scored by a model that gives only its predicted class,
+     * {@link TaskModel#labelsOnlyOutput}) the {@link #SCORE_METRICS} are NaN, overall and per slice, and there
+     * are no reliability bins: 0/1 scores rank and calibrate nothing.
+     */
+    public StepResult measure(int replicate, int step, Frame batch, int[] labels, double[] amounts,
+                              Predictions predicted, List<String> sliceColumns, SliceBins sliceBins,
+                              boolean labelsOnly) {
+        StepResult measured = measureScores(replicate, step, batch, labels, amounts, predicted, sliceColumns,
+                sliceBins);
+        if (!labelsOnly) {
+            return measured;
+        }
+        List<SliceMetrics> slices = measured.slices().stream()
+                .map(s -> new SliceMetrics(s.column(), s.value(), withoutScoreMetrics(s.metrics()))).toList();
+        return new StepResult(replicate, step, withoutScoreMetrics(measured.overall()), slices, java.util.Map.of(),
+                List.of(), ReliabilityBins.EMPTY);
+    }
+
+    /** {@code metrics} with the {@link #SCORE_METRICS} it has set to NaN. */
+    static MetricSet withoutScoreMetrics(MetricSet metrics) {
+        java.util.Map<String, Double> values = metrics.asMap();
+        values.replaceAll((name, value) -> SCORE_METRICS.contains(name) ? Double.NaN : value);
+        return MetricSet.of(metrics.n(), values);
+    }
+
+    private StepResult measureScores(int replicate, int step, Frame batch, int[] labels, double[] amounts,
+                                     Predictions predicted, List<String> sliceColumns, SliceBins sliceBins) {
         int[] keep = SimulationEngine.labelledRows(labels);
         List<SliceMetrics> slices = new ArrayList<>();
         MetricSet overall;

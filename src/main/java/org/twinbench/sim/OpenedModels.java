@@ -3,8 +3,9 @@ package org.twinbench.sim;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.twinbench.model.ModelFiles;
 import org.twinbench.model.TaskModel;
@@ -13,8 +14,9 @@ import org.twinbench.model.TaskModel;
  * The model files opened within one check or compile, each once: {@link ScenarioCheck} opens a file to
  * check it, and the compile that follows takes the same opened model instead of reading and parsing the
  * file again (an ONNX model's runtime session is the slow part). A file is the same while its path,
- * modification time and size are; one that changed in between is opened anew. Models not taken are
- * closed with this object.
+ * modification time and size are; one that changed in between is opened anew. Models taken are handed to
+ * the plan at the end of a compile ({@link #handOver}); every other model, and one taken by a compile that
+ * failed before its plan existed, is closed with this object.
  */
 final class OpenedModels implements AutoCloseable {
 
@@ -22,8 +24,8 @@ final class OpenedModels implements AutoCloseable {
     }
 
     private final Map<Key, TaskModel> open = new LinkedHashMap<>();
-    /** Models handed over to a caller that owns them now: never closed here. */
-    private final Map<TaskModel, Boolean> taken = new IdentityHashMap<>();
+    /** Models taken by a node, in the order taken: closed here unless handed over to a plan. */
+    private final List<TaskModel> taken = new ArrayList<>();
     private int reads;
 
     /** The model of {@code file}, opened on the first call for it; this object keeps owning it. */
@@ -39,14 +41,22 @@ final class OpenedModels implements AutoCloseable {
     }
 
     /**
-     * The model of {@code file}, opened once already or now, handed over: the caller closes it. A second
-     * take of the same file opens it anew (two nodes never share one runtime session).
+     * The model of {@code file}, opened once already or now, for a node of the plan being compiled; it is
+     * the plan's once {@link #handOver} gives it. A second take of the same file opens it anew (two nodes
+     * never share one runtime session).
      */
     TaskModel take(Path file) {
         TaskModel model = get(file);
         open.values().remove(model);
-        taken.put(model, Boolean.TRUE);
+        taken.add(model);
         return model;
+    }
+
+    /** The models taken so far, now owned by the plan they went into: this object no longer closes them. */
+    PlanModels handOver() {
+        PlanModels held = new PlanModels(taken);
+        taken.clear();
+        return held;
     }
 
     /** How many times a model file was read and parsed. */
@@ -66,15 +76,20 @@ final class OpenedModels implements AutoCloseable {
 
     @Override
     public void close() {
-        for (TaskModel model : open.values()) {
-            if (!taken.containsKey(model) && model instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    // Opened only to be checked; releasing it has nothing to report.
-                }
+        open.values().forEach(OpenedModels::closeQuietly);
+        taken.forEach(OpenedModels::closeQuietly);
+        open.clear();
+        taken.clear();
+    }
+
+    /** Releases what {@code model} holds (an ONNX runtime session); nothing to report when it cannot. */
+    static void closeQuietly(TaskModel model) {
+        if (model instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Opened only to be checked, or its run has ended: releasing it has nothing to report.
             }
         }
-        open.clear();
     }
 }

@@ -114,6 +114,7 @@ public final class ScenarioCompiler {
             challenger = ScenarioModel.challenger(node, origin.reference(), schema, model, scenario.seed(),
                     origin.provenance().sha256(), baseDir, listener, models);
         }
+        LabelsOnlyMetrics.notes(modelNode.id(), model, challenger).forEach(listener::onNote);
         // Prediction drift, CBPE and DLE start from the initial model's scores of the reference rows.
         boolean scoreReference = !scenario.nodesOfKind(NodeCatalog.PREDICTION_DRIFT).isEmpty()
                 || !scenario.nodesOfKind(NodeCatalog.CBPE_MONITOR).isEmpty()
@@ -132,7 +133,7 @@ public final class ScenarioCompiler {
                 operations.deployment() == null ? null
                         : operations.deployment().serving(served.serviceScale(), served.bytes()),
                 operations.selectiveLabels(), challenger, bins, operations.attacks(),
-                new PlanNotes(notes, trainingRowsShare));
+                new PlanNotes(notes, trainingRowsShare), models.handOver());
     }
 
     /**

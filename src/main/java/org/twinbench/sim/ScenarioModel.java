@@ -303,6 +303,11 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         public ModelCard card() {
             return model.card();
         }
+
+        @Override
+        public String labelsOnlyOutput() {
+            return model.labelsOnlyOutput();
+        }
     }
 
     private record ConformingRegressor(Regressor model, String where) implements Regressor {
@@ -315,6 +320,11 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         public ModelCard card() {
             return model.card();
         }
+
+        @Override
+        public String labelsOnlyOutput() {
+            return model.labelsOnlyOutput();
+        }
     }
 
     private record ConformingMulticlass(MulticlassClassifier model, String where) implements MulticlassClassifier {
@@ -326,6 +336,11 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         @Override
         public ModelCard card() {
             return model.card();
+        }
+
+        @Override
+        public String labelsOnlyOutput() {
+            return model.labelsOnlyOutput();
         }
     }
 }

@@ -138,7 +138,8 @@ public final class SimulationEngine {
             int[] labels = task.labels(batch);
             double[] amounts = task.amounts(batch);
             StepResult metrics = task.measure(replicate, step, batch, labels, amounts, predicted, plan.sliceColumns(),
-                    plan.sliceBins());
+                    plan.sliceBins(), model.labelsOnlyOutput() != null
+                            || byChallenger != null && plan.challenger().model().labelsOnlyOutput() != null);
 
             if (amounts == null) {
                 boolean[] right = new boolean[labels.length];

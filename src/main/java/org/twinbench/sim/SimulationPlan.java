@@ -25,12 +25,14 @@ import org.twinbench.sim.source.DatasetSource;
  * @param sliceBins how the slice columns become slices (numeric ones binned)
  * @param attacks attackers querying the deployment each step (after the monitors)
  * @param notes what compiling found worth telling beside the results
+ * @param held the model files the plan opened (ONNX runtime sessions), released by {@link #close}
  */
 public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
                              TaskModel model, List<String> sliceColumns, double threshold, int steps,
                              DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
                              Deployment deployment, boolean selectiveLabels, Challenger challenger,
-                             SliceBins sliceBins, List<Attack> attacks, PlanNotes notes) {
+                             SliceBins sliceBins, List<Attack> attacks, PlanNotes notes, PlanModels held)
+        implements AutoCloseable {
 
     public SimulationPlan {
         perturbations = List.copyOf(perturbations);
@@ -40,6 +42,17 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
         sliceBins = sliceBins == null ? SliceBins.NONE : sliceBins;
         attacks = attacks == null ? List.of() : List.copyOf(attacks);
         notes = notes == null ? PlanNotes.NONE : notes;
+        held = held == null ? PlanModels.NONE : held;
+    }
+
+    /** A plan holding no model file. */
+    public SimulationPlan(Scenario scenario, BatchSource source, List<Perturbation> perturbations,
+                          TaskModel model, List<String> sliceColumns, double threshold, int steps,
+                          DataProvenance data, int labelDelay, List<Monitor> monitors, List<Policy> policies,
+                          Deployment deployment, boolean selectiveLabels, Challenger challenger,
+                          SliceBins sliceBins, List<Attack> attacks, PlanNotes notes) {
+        this(scenario, source, perturbations, model, sliceColumns, threshold, steps, data, labelDelay, monitors,
+                policies, deployment, selectiveLabels, challenger, sliceBins, attacks, notes, PlanModels.NONE);
     }
 
     /** A plan with nothing noted. */
@@ -113,6 +126,17 @@ public record SimulationPlan(Scenario scenario, BatchSource source, List<Perturb
     public SimulationPlan withSteps(int newSteps) {
         int actual = source.steps(newSteps);
         return new SimulationPlan(scenario, source, perturbations, model, sliceColumns, threshold, actual, data,
-                labelDelay, monitors, policies, deployment, selectiveLabels, challenger, sliceBins, attacks, notes);
+                labelDelay, monitors, policies, deployment, selectiveLabels, challenger, sliceBins, attacks, notes,
+                held);
+    }
+
+    /**
+     * Releases the model files the plan opened (its ONNX runtime sessions), once: call it when the plan's
+     * last run has ended, completed, failed or cancelled. Plans made from this one ({@link #withSteps}, a
+     * branch) share them. A model scored after this is refused, naming its file.
+     */
+    @Override
+    public void close() {
+        held.close();
     }
 }

@@ -239,27 +239,88 @@ class OnnxExportTest {
     }
 
     private void assertMulticlass(Algorithm algorithm) throws Exception {
-        Frame frame = load("wine.csv");
-        MulticlassModel model = (MulticlassModel) train(frame, "cultivar", algorithm, Task.MULTICLASS);
-        Frame rows = withGaps(frame, featuresOf(frame, "cultivar"));
+        assertMulticlass(algorithm, load("wine.csv"), "cultivar");
+    }
+
+    /** Returns the largest difference of a class probability from the bundle's. */
+    private double assertMulticlass(Algorithm algorithm, Frame frame, String target) throws Exception {
+        MulticlassModel model = (MulticlassModel) train(frame, target, algorithm, Task.MULTICLASS);
+        Frame rows = withGaps(frame, featuresOf(frame, target));
         double[][] expected = model.probabilities(rows);
-        Path onnx = export(model, "wine-" + algorithm.name());
+        Path onnx = export(model, target + "-" + algorithm.name());
         double[][] probabilities = runtime(onnx, model.encoder(), rows, "probabilities");
-        double tolerance = algorithm == Algorithm.LOGISTIC ? LINEAR_TOLERANCE : TOLERANCE;
+        double tolerance = algorithm == Algorithm.LOGISTIC ? EXACT_TOLERANCE : TOLERANCE;
+        int classes = model.card().classes().size();
         double worst = 0;
         for (int i = 0; i < expected.length; i++) {
-            for (int c = 0; c < 3; c++) {
+            for (int c = 0; c < classes; c++) {
                 assertThat((double) probabilities[i][c]).as("row %d class %d", i, c)
                         .isCloseTo(expected[i][c], within(tolerance));
                 worst = Math.max(worst, Math.abs(probabilities[i][c] - expected[i][c]));
             }
         }
-        System.out.printf("export multiclass %s: largest difference %.2e%n", algorithm, worst);
+        System.out.printf("export multiclass %s, %s: largest difference %.2e%n", algorithm, target, worst);
+        // read back as any ONNX model: the classes from the sidecar, the same probabilities, the same labels
+        try (OnnxTaskModel loaded = OnnxTaskModel.load(onnx)) {
+            OnnxMulticlassModel reloaded = (OnnxMulticlassModel) loaded;
+            assertThat(reloaded.classes()).isEqualTo(model.card().classes());
+            double[][] again = reloaded.probabilities(ModelInputs.conform(reloaded, rows, "data"));
+            int[] best = MulticlassClassifier.mostProbable(expected);
+            int[] bestAgain = MulticlassClassifier.mostProbable(again);
+            for (int i = 0; i < expected.length; i++) {
+                for (int c = 0; c < classes; c++) {
+                    assertThat(again[i][c]).as("row %d class %d", i, c).isCloseTo(expected[i][c], within(tolerance));
+                }
+            }
+            assertThat(bestAgain).isEqualTo(best);
+        }
+        return worst;
     }
 
     @Test
     void multiclassLogisticScoresAsTheBundle() throws Exception {
         assertMulticlass(Algorithm.LOGISTIC);
+    }
+
+    @Test
+    void multiclassLogisticIsExportedInDoublesAndAgreesTo1e12OnWineAndIris() throws Exception {
+        double wine = assertMulticlass(Algorithm.LOGISTIC, load("wine.csv"), "cultivar");
+        Frame iris = TableLoader.load(Path.of("src", "test", "resources", "onnx-exported", "iris.csv")).frame();
+        double irisWorst = assertMulticlass(Algorithm.LOGISTIC, iris, "species");
+        assertThat(Math.max(wine, irisWorst)).isLessThan(EXACT_TOLERANCE);
+        // the label output names the most probable class, as the bundle predicts it
+        MulticlassModel model = (MulticlassModel) train(iris, "species", Algorithm.LOGISTIC, Task.MULTICLASS);
+        Path onnx = export(model, "iris-labels");
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(onnx.toString(), new OrtSession.SessionOptions())) {
+            assertThat(session.getInputNames()).containsExactly(OnnxLogistic.INPUT);
+            assertThat(session.getOutputInfo().get("probabilities").getInfo().toString()).contains("DOUBLE");
+        }
+        double[][] expected = model.probabilities(iris);
+        int[] best = MulticlassClassifier.mostProbable(expected);
+        String[] labels = labels(onnx, model.encoder(), iris);
+        for (int i = 0; i < labels.length; i++) {
+            assertThat(labels[i]).as("row %d", i).isEqualTo(model.card().classes().get(best[i]));
+        }
+    }
+
+    /** The exported classifier's {@code label} output on the numeric columns of {@code frame}. */
+    private static String[] labels(Path onnx, FeatureEncoder encoder, Frame frame) throws OrtException {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        List<FeatureEncoder.Feature> features = encoder.features();
+        int n = frame.rowCount();
+        java.nio.DoubleBuffer buffer = java.nio.DoubleBuffer.allocate(n * features.size());
+        for (int i = 0; i < n; i++) {
+            for (FeatureEncoder.Feature feature : features) {
+                buffer.put(frame.numeric(feature.name()).get(i));
+            }
+        }
+        buffer.flip();
+        try (OrtSession session = env.createSession(onnx.toString(), new OrtSession.SessionOptions());
+             OnnxTensor input = OnnxTensor.createTensor(env, buffer, new long[] {n, features.size()});
+             OrtSession.Result result = session.run(Map.of(OnnxLogistic.INPUT, input))) {
+            return (String[]) result.get("label").orElseThrow().getValue();
+        }
     }
 
     @Test

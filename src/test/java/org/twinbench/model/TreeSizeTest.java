@@ -39,4 +39,29 @@ class TreeSizeTest {
         }
         assertThat(TreeSize.of(train(Algorithm.LOGISTIC, Task.MULTICLASS, "cultivar"))).isEqualTo(new TreeSize(0, 0));
     }
+
+    @Test
+    void splitsPassedCountsEachRowsPathThroughSmilesOwnTrees() {
+        Frame wine = TableLoader.load(Path.of("sample-data", "public", "wine.csv")).frame();
+        MulticlassModel forest = (MulticlassModel) train(Algorithm.RANDOM_FOREST, Task.MULTICLASS, "cultivar");
+        double[][] x = forest.encoder().encode(wine);
+        smile.data.type.StructType schema = TreeModel.encodedSchema(forest.encoder().width());
+        long passed = 0;
+        for (smile.classification.DecisionTree tree : ((smile.classification.RandomForest) forest.classifier()).trees()) {
+            for (double[] row : x) {
+                // Smile's own walk: each internal node it branches at is one split passed
+                smile.data.Tuple tuple = smile.data.Tuple.of(row, schema);
+                smile.base.cart.Node node = tree.root();
+                while (node instanceof smile.base.cart.InternalNode internal) {
+                    node = internal.branch(tuple) ? internal.trueChild() : internal.falseChild();
+                    passed++;
+                }
+            }
+        }
+        double expected = passed / (double) x.length;
+        assertThat(TreeSize.splitsPassed(forest, wine)).isEqualTo(expected);
+        // 12 trees of wine's 178 rows: every tree splits at least once, and no path is longer than the rows
+        assertThat(expected).isBetween(12.0, 12.0 * 178);
+        assertThat(TreeSize.splitsPassed(train(Algorithm.LOGISTIC, Task.MULTICLASS, "cultivar"), wine)).isZero();
+    }
 }

@@ -134,9 +134,30 @@ public final class Sweep {
                     throw new IllegalStateException(e.getCause());
                 } finally {
                     pool.shutdownNow();
+                    closePlans(pool, plans);
                 }
             }
         };
+    }
+
+    /**
+     * Releases the model files of every point's plan once the pool's tasks have ended; a task still scoring
+     * after a failure keeps its plan open rather than lose its runtime session under it.
+     */
+    private static void closePlans(ExecutorService pool, Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans) {
+        try {
+            if (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        for (CompletableFuture<SimulationPlan> plan : plans.values()) {
+            if (plan.isDone() && !plan.isCompletedExceptionally()) {
+                plan.join().close();
+            }
+        }
     }
 
     /**

@@ -36,7 +36,8 @@ public final class Branch {
         return new SimulationPlan(plan.scenario(), plan.source(), perturbations, plan.model(), plan.sliceColumns(),
                 plan.threshold(), plan.steps(), plan.data(), plan.labelDelay(), plan.monitors(), policies,
                 plan.deployment(), plan.selectiveLabels(), plan.challenger() == null ? null
-                : plan.challenger().from(step), plan.sliceBins(), attacksFrom(plan.attacks(), step), plan.notes());
+                : plan.challenger().from(step), plan.sliceBins(), attacksFrom(plan.attacks(), step), plan.notes(),
+                plan.held());
     }
 
     /** Attackers that start at {@code step}: before the branch the history had none. */

@@ -124,7 +124,13 @@ public final class WhatIfRun {
      */
     private static Map<String, double[]> measure(Scenario scenario, Path baseDir, RunControl control,
                                                Map<String, double[]> curves, String curveName) {
-        SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { });
+        try (SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { })) {
+            return measure(plan, control, curves, curveName);
+        }
+    }
+
+    private static Map<String, double[]> measure(SimulationPlan plan, RunControl control, Map<String, double[]> curves,
+                                               String curveName) {
         double[] curve = new double[plan.steps()];
         Map<String, double[]> sums = new LinkedHashMap<>();
         SimulationEngine.run(plan, 0, new RunListener() {

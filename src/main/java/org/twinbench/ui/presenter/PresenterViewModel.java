@@ -191,12 +191,15 @@ public final class PresenterViewModel {
                     costShown.set(true);
                 }
             });
-            return SimulationEngine.run(plan, 0, new RunListener() {
-                @Override
-                public void onStep(StepResult result, int totalSteps) {
-                    coalescer.offer(result);
-                }
-            }, runControl);
+            // The plan's model files (ONNX runtime sessions) are released when the chapter's run ends.
+            try (plan) {
+                return SimulationEngine.run(plan, 0, new RunListener() {
+                    @Override
+                    public void onStep(StepResult result, int totalSteps) {
+                        coalescer.offer(result);
+                    }
+                }, runControl);
+            }
         }).whileCurrent(run).onSuccess(outcome -> {
             if (outcome == RunStatus.COMPLETED) {
                 // The last steps may still wait in the coalescer: the chapter is done when they are drawn.

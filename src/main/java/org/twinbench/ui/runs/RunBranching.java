@@ -52,8 +52,15 @@ final class RunBranching {
         }
         Scenario scenario = replayed(ScenarioFormat.read(scenarioFile).withSeed(base.seed()));
         base.checkSameSystem(scenario);
-        SimulationPlan plan = ScenarioCompiler.compile(scenario, scenarioFile.toAbsolutePath().getParent(),
-                new RunListener() { });
+        // The plan's model files (ONNX runtime sessions) are released when the what-if ends.
+        try (SimulationPlan plan = ScenarioCompiler.compile(scenario, scenarioFile.toAbsolutePath().getParent(),
+                new RunListener() { })) {
+            return branch(plan, scenario, scenarioFile, store, base, baseId, step, control);
+        }
+    }
+
+    private static long branch(SimulationPlan plan, Scenario scenario, Path scenarioFile, Path store, BaseRun base,
+                               long baseId, int step, RunControl control) {
         if (step >= plan.steps()) {
             throw new IllegalArgumentException(scenarioFile.getFileName() + " runs " + plan.steps()
                     + " steps: it has no step " + step);

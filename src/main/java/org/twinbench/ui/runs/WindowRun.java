@@ -163,52 +163,55 @@ public final class WindowRun {
                 }
             };
             SimulationPlan plan = ScenarioCompiler.compile(current, baseDir, listener);
-            // The headline says so, as `run` does, when the twin replays its model's training data; and what
-            // compiling noted (a file sorted by a column, ...).
-            StringBuilder said = new StringBuilder();
-            String warning = RunProvenance.trainingRowsWarning(plan);
-            if (warning != null) {
-                said.append(". Warning: ").append(warning.endsWith(".") ? warning.substring(0, warning.length() - 1)
-                        : warning);
-            }
-            plan.notes().notes().stream().filter(n -> warning == null || !n.contains("trained on"))
-                    .forEach(n -> said.append(". Note: ").append(n));
-            told.set(said.toString());
-            if (runControl.isCancelled()) {
-                listener.onFinish(RunStatus.CANCELLED);
+            // The plan's model files (ONNX runtime sessions) are released when the run ends, however it ends.
+            try (plan) {
+                // The headline says so, as `run` does, when the twin replays its model's training data; and what
+                // compiling noted (a file sorted by a column, ...).
+                StringBuilder said = new StringBuilder();
+                String warning = RunProvenance.trainingRowsWarning(plan);
+                if (warning != null) {
+                    said.append(". Warning: ").append(warning.endsWith(".") ? warning.substring(0, warning.length() - 1)
+                            : warning);
+                }
+                plan.notes().notes().stream().filter(n -> warning == null || !n.contains("trained on"))
+                        .forEach(n -> said.append(". Note: ").append(n));
+                told.set(said.toString());
+                if (runControl.isCancelled()) {
+                    listener.onFinish(RunStatus.CANCELLED);
+                    return null;
+                }
+                context.onFxAnyway(() -> modelSummary.accept(ModelSummary.of(plan.model().card(), null)));
+                context.onFx(() -> {
+                    liveCharts.setRun(scenarioFile, plan);
+                    counted.plan(plan.steps());
+                    plannedSteps.set(plan.steps());
+                });
+                // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
+                RunRecording.InProgress stored = beginRecording(context, current, scenarioFile, plan, replicateCount);
+                RunStatus outcome;
+                try {
+                    outcome = runReplicates(plan, replicateCount, listener, runControl);
+                } catch (RuntimeException e) {
+                    endRecording(context, stored, () -> stored.fail(String.valueOf(e)));
+                    throw e;
+                }
+                synchronized (recorded) {
+                    if (outcome == RunStatus.COMPLETED) {
+                        endRecording(context, stored, () -> {
+                            stored.finishReplicates(recorded, findings[0]);
+                            context.onFxAnyway(() -> {
+                                previousRunId.set(lastRunId.get());
+                                lastRunId.set(stored.id());
+                            });
+                        });
+                    } else {
+                        int fewest = recorded.size() < replicateCount ? 0
+                                : recorded.stream().mapToInt(List::size).min().orElse(0);
+                        endRecording(context, stored, () -> stored.cancel(fewest));
+                    }
+                }
                 return null;
             }
-            context.onFxAnyway(() -> modelSummary.accept(ModelSummary.of(plan.model().card(), null)));
-            context.onFx(() -> {
-                liveCharts.setRun(scenarioFile, plan);
-                counted.plan(plan.steps());
-                plannedSteps.set(plan.steps());
-            });
-            // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
-            RunRecording.InProgress stored = beginRecording(context, current, scenarioFile, plan, replicateCount);
-            RunStatus outcome;
-            try {
-                outcome = runReplicates(plan, replicateCount, listener, runControl);
-            } catch (RuntimeException e) {
-                endRecording(context, stored, () -> stored.fail(String.valueOf(e)));
-                throw e;
-            }
-            synchronized (recorded) {
-                if (outcome == RunStatus.COMPLETED) {
-                    endRecording(context, stored, () -> {
-                        stored.finishReplicates(recorded, findings[0]);
-                        context.onFxAnyway(() -> {
-                            previousRunId.set(lastRunId.get());
-                            lastRunId.set(stored.id());
-                        });
-                    });
-                } else {
-                    int fewest = recorded.size() < replicateCount ? 0
-                            : recorded.stream().mapToInt(List::size).min().orElse(0);
-                    endRecording(context, stored, () -> stored.cancel(fewest));
-                }
-            }
-            return null;
         }).whileCurrent(ticket).onFailure(e -> finish(e instanceof ScenarioException || e instanceof DataException
                 ? "Cannot run: " + e.getMessage() : "Run failed: " + e)).start();
     }

@@ -193,7 +193,13 @@ final class AmountTrial {
     /** Per group, the absolute errors over the steps after the change is complete; the MAE per step as a curve. */
     private static Map<String, Errors> measure(Scenario scenario, Path baseDir, RunControl control,
                                                Map<String, double[]> curves, String curveName) {
-        SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { });
+        try (SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { })) {
+            return measure(plan, control, curves, curveName);
+        }
+    }
+
+    private static Map<String, Errors> measure(SimulationPlan plan, RunControl control, Map<String, double[]> curves,
+                                               String curveName) {
         double[] curve = new double[plan.steps()];
         Map<String, Errors> errors = new LinkedHashMap<>();
         SimulationEngine.run(plan, 0, new RunListener() {

@@ -93,6 +93,7 @@ public final class WindowRun {
             return;
         }
         int steps = stepsOf(current);
+        EngineWarmUp.giveWay();
         BackgroundTask.Ticket ticket = shown.next();
         RunControl runControl = new RunControl();
         runControl.setStepsPerSecond(speed.get());

@@ -18,18 +18,21 @@ import org.twinbench.sim.StepResult;
  * engine's code compiled by the JIT instead of compiling it while it competes with the window for the
  * cores: a real run of the bundled sample ({@value #STEPS} steps of {@value #BATCH_SIZE} rows) on a
  * thread of its own, its results thrown away. Once in the application's life. A run the user starts
- * stops it at once ({@link #giveWay()}), so it never holds a run up; a sample that cannot be read or
- * compiled only leaves the engine cold.
+ * stops it as its first step begins ({@link #giveWay()}; it may go on while that run loads its data and
+ * trains), so it never holds a run's steps up; a sample that cannot be read or compiled only leaves the
+ * engine cold.
  */
 public final class EngineWarmUp {
 
     /** Steps of the warm-up run: enough for the per-step code to be compiled, about a second of one core. */
-    static final int STEPS = 1_500;
+    public static final int STEPS = 1_500;
     /** Rows per step of the warm-up run. */
     static final int BATCH_SIZE = 100;
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final RunControl CONTROL = new RunControl();
+    /** Steps the warm-up has run so far. */
+    private static final AtomicInteger DONE = new AtomicInteger();
 
     private EngineWarmUp() {
     }
@@ -41,7 +44,7 @@ public final class EngineWarmUp {
         }
         Thread thread = new Thread(() -> {
             try {
-                run(sampleScenario, CONTROL);
+                run(sampleScenario, CONTROL, DONE);
             } catch (RuntimeException e) {
                 // Nothing to tell the user: the first run is only slower to get going.
             }
@@ -51,7 +54,12 @@ public final class EngineWarmUp {
         thread.start();
     }
 
-    /** A run of the user's starts: the warm-up, if still going, stops before its next step. */
+    /** How many steps the warm-up has run so far, of {@value #STEPS} (the smoothness benchmarks print it). */
+    public static int stepsDone() {
+        return DONE.get();
+    }
+
+    /** A run of the user's begins its steps: the warm-up, if still going, stops before its next step. */
     public static void giveWay() {
         CONTROL.cancel();
     }
@@ -61,6 +69,10 @@ public final class EngineWarmUp {
      * results discarded; returns how many steps it ran.
      */
     static int run(Path scenarioFile, RunControl control) {
+        return run(scenarioFile, control, new AtomicInteger());
+    }
+
+    private static int run(Path scenarioFile, RunControl control, AtomicInteger steps) {
         Scenario scenario = ScenarioFormat.read(scenarioFile);
         for (ScenarioNode source : scenario.nodesOfKind("source.")) {
             scenario = scenario.withNode(source.withParam("steps", STEPS).withParam("batch_size", BATCH_SIZE));
@@ -70,7 +82,6 @@ public final class EngineWarmUp {
         }
         Path baseDir = scenarioFile.toAbsolutePath().getParent();
         SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { });
-        AtomicInteger steps = new AtomicInteger();
         SimulationEngine.run(plan, 0, new RunListener() {
             @Override
             public void onStep(StepResult result, int totalSteps) {

@@ -93,7 +93,6 @@ public final class WindowRun {
             return;
         }
         int steps = stepsOf(current);
-        EngineWarmUp.giveWay();
         BackgroundTask.Ticket ticket = shown.next();
         RunControl runControl = new RunControl();
         runControl.setStepsPerSecond(speed.get());
@@ -187,6 +186,8 @@ public final class WindowRun {
             });
             // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
             RunRecording.InProgress stored = beginRecording(context, current, scenarioFile, plan, replicateCount);
+            // The engine's warm-up may go on while this run compiles, not once it steps.
+            EngineWarmUp.giveWay();
             RunStatus outcome;
             try {
                 outcome = runReplicates(plan, replicateCount, listener, runControl);

@@ -63,6 +63,8 @@ public final class AppRunSmoothness extends Application {
                     && model.runBlockedReasonProperty().get().isEmpty()));
             for (int round = 1; round <= rounds; round++) {
                 PulseMeter.sleepQuietly(IDLE_MILLIS);
+                System.out.printf(Locale.ROOT, "engine warm-up: %d of %d steps run before round %d%n",
+                        org.twinbench.ui.runs.EngineWarmUp.stepsDone(), org.twinbench.ui.runs.EngineWarmUp.STEPS, round);
                 long from = System.nanoTime();
                 long revisionsBefore = revisions.get();
                 long[] cpuBefore = meter.cpu();

@@ -86,7 +86,7 @@ public final class AppRunSmoothness extends Application {
                 PulseMeter.report("running", running, "chart_update", updates,
                         (to - from) / 1e9);
                 meter.explainLongGaps(running, List.of());
-                PulseMeter.reportWork(cpuBefore, cpuAfter, updates);
+                meter.reportWork(cpuBefore, cpuAfter, updates, from, to);
             }
             Platform.runLater(() -> {
                 meter.stop();

@@ -90,7 +90,7 @@ public final class LiveChartsSmoothness extends Application {
                 System.out.printf(Locale.ROOT, "  view-model update per hand-over: p50=%.1fms p99=%.1fms (n=%d)%n",
                         wall[wall.length / 2], wall[(int) (wall.length * 0.99)], wall.length);
                 // CPU time (not wall time) counts the work done whatever else the machine runs.
-                PulseMeter.reportWork(cpuBefore, cpuAfter, wall.length);
+                meter.reportWork(cpuBefore, cpuAfter, wall.length, from, to);
             }
             Platform.runLater(() -> {
                 meter.stop();

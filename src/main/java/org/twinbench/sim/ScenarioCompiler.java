@@ -56,16 +56,11 @@ public final class ScenarioCompiler {
         ScenarioCheck.require(scenario, baseDir, models);
         // Every note is told at once and kept with the plan, for the run's files, report and window.
         List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
-        RunListener listener = new RunListener() {
-            @Override
-            public void onPhase(String description) {
-                told.onPhase(description);
-            }
-
+        RunListener listener = new ForwardingListener(told) {
             @Override
             public void onNote(String note) {
                 notes.add(note);
-                told.onNote(note);
+                super.onNote(note);
             }
         };
         ScenarioNode sourceNode = scenario.nodesOfKind("source.").get(0);

@@ -31,22 +31,7 @@ public final class SimulationEngine {
      */
     public static RunStatus run(SimulationPlan plan, int replicate, RunListener listener, RunControl control) {
         SliceSample sample = new SliceSample(plan, replicate);
-        RunStatus status = run(plan, replicate, new RunListener() {
-            @Override
-            public void onPhase(String description) {
-                listener.onPhase(description);
-            }
-
-            @Override
-            public void onNote(String note) {
-                listener.onNote(note);
-            }
-
-            @Override
-            public void onStep(StepResult result, int totalSteps) {
-                listener.onStep(result, totalSteps);
-            }
-
+        return run(plan, replicate, new ForwardingListener(listener) {
             @Override
             public void onFinish(RunStatus status) {
                 if (status == RunStatus.COMPLETED) {
@@ -55,7 +40,6 @@ public final class SimulationEngine {
                 listener.onFinish(status);
             }
         }, control, sample);
-        return status;
     }
 
     /** Runs one replicate of several, keeping its labelled rows in {@code sample} (see {@link Experiment}). */

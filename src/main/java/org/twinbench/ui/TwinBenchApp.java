@@ -50,7 +50,8 @@ public final class TwinBenchApp extends Application {
         }
         MainViewModel model = new MainViewModel(executor, Platform::runLater);
         MainView view = loader.getController();
-        view.bind(model, sampleScenario());
+        Path sample = sampleScenario();
+        view.bind(model, sample);
         view.usePrompts(prompts);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(resource("/styles/theme.css").toExternalForm());
@@ -62,6 +63,8 @@ public final class TwinBenchApp extends Application {
         stage.setMinHeight(600);
         stage.setOnCloseRequest(view::closeRequested);
         stage.show();
+        // The first run finds the engine's code compiled (the live chart's warms as the chart is built).
+        org.twinbench.ui.runs.EngineWarmUp.start(sample);
         model.files().start();
         if (scenario != null) {
             model.open(scenario);

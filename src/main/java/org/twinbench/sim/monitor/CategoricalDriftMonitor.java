@@ -57,6 +57,9 @@ public record CategoricalDriftMonitor(String nodeId, List<String> features, Map<
     @Override
     public Watch start() {
         boolean[] above = new boolean[features.size()];
+        String[] measures = FeatureDriftMonitor.measureNames(nodeId, features);
+        // The reference's present codes, sorted out once per run (they were, every step, for every feature).
+        NullCalibration.PairStatistic[] calibrations = new NullCalibration.PairStatistic[features.size()];
         return (arrived, current, out) -> {
             for (int f = 0; f < features.size(); f++) {
                 String feature = features.get(f);
@@ -64,10 +67,13 @@ public record CategoricalDriftMonitor(String nodeId, List<String> features, Map<
                 CategoricalDrift drift = reference.get(feature).compare(column.codes(), column.levels());
                 double value = statistic.applyAsDouble(drift);
                 int present = (int) drift.currentCount();
+                if (calibrations[f] == null) {
+                    calibrations[f] = calibration(referenceRows.get(feature));
+                }
                 double limit = threshold.threshold(feature, present, (int) reference.get(feature).count(),
-                        calibration(referenceRows.get(feature)));
-                FeatureDriftMonitor.record(nodeId, feature, statisticName, value, limit,
-                        threshold.describe(limit, present), above, f, out);
+                        calibrations[f]);
+                FeatureDriftMonitor.record(nodeId, measures[f], feature, statisticName, value, limit, threshold,
+                        present, above, f, out);
             }
         };
     }

@@ -37,16 +37,17 @@ public record FeatureDriftMonitor(String nodeId, List<String> features, Map<Stri
         boolean[] above = new boolean[features.size()];
         List<ToDoubleFunction<double[]>> against = features.stream().map(f -> statistic.against(reference.get(f)))
                 .toList();
+        String[] measures = measureNames(nodeId, features);
         return (arrived, current, out) -> {
             for (int f = 0; f < features.size(); f++) {
                 String feature = features.get(f);
-                double[] values = ((NumericColumn) current.rows().column(feature)).presentValues();
+                double[] values = present((NumericColumn) current.rows().column(feature));
                 double value = against.get(f).applyAsDouble(values);
                 double[] ref = reference.get(feature);
                 double limit = threshold.threshold(feature, values.length, ref.length, (r, b) -> statistic
                         .against(NullCalibration.pick(ref, r)).applyAsDouble(NullCalibration.pick(ref, b)));
-                record(nodeId, feature, statisticName, value, limit, threshold.describe(limit, values.length),
-                        above, f, out);
+                record(nodeId, measures[f], feature, statisticName, value, limit, threshold, values.length, above, f,
+                        out);
             }
         };
     }
@@ -62,14 +63,33 @@ public record FeatureDriftMonitor(String nodeId, List<String> features, Map<Stri
      * crossing: {@code above[f]} remembers whether feature f was above at the previous step. A NaN
      * threshold (no values to compare) never alarms.
      */
-    static void record(String nodeId, String feature, String statisticName, double value, double threshold,
-                       String rule, boolean[] above, int f, StepOutput out) {
-        out.measure(nodeId + "." + feature, value);
+    static void record(String nodeId, String measure, String feature, String statisticName, double value,
+                       double threshold, AlarmThreshold rule, int present, boolean[] above, int f, StepOutput out) {
+        out.measure(measure, value);
         boolean drifted = value >= threshold;
         if (drifted && !above[f]) {
+            // Worded only when it alarms: formatting it every step was most of the monitor's garbage.
             out.signal(nodeId, Alarm.ALARM, String.format(Locale.ROOT, "%s drifted: %s %.3f %s", feature,
-                    statisticName, value, rule));
+                    statisticName, value, rule.describe(threshold, present)));
         }
         above[f] = drifted;
+    }
+
+    /** The measure of each feature, {@code <id>.<feature>}, named once per run rather than every step. */
+    static String[] measureNames(String nodeId, List<String> features) {
+        return features.stream().map(feature -> nodeId + "." + feature).toArray(String[]::new);
+    }
+
+    /**
+     * The column's present values: its own array when none is missing (the statistics only read it), else a
+     * copy without the missing ones.
+     */
+    private static double[] present(NumericColumn column) {
+        for (double v : column.values()) {
+            if (Double.isNaN(v)) {
+                return column.presentValues();
+            }
+        }
+        return column.values();
     }
 }

@@ -98,11 +98,15 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
                 for (String column : referenceSlices.keySet()) {
                     if (batch.rows().has(column)) {
                         CategoricalColumn slices = bins.values(batch.rows(), column);
+                        // Each slice's name once per batch, not once per row.
+                        String[] names = new String[slices.levels().size()];
                         for (int i = 0; i < batch.labels().length; i++) {
                             int code = slices.codes()[i];
                             if (batch.labels()[i] >= 0 && code >= 0) {
-                                bySlice.computeIfAbsent(column + "=" + slices.levels().get(code),
-                                        k -> new ArrayList<>()).add(batch.labels()[i]);
+                                if (names[code] == null) {
+                                    names[code] = column + "=" + slices.levels().get(code);
+                                }
+                                bySlice.computeIfAbsent(names[code], k -> new ArrayList<>()).add(batch.labels()[i]);
                             }
                         }
                     }

@@ -49,7 +49,8 @@ final class TopSlices {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (i == names.size() - 1 && !split.rest().isEmpty()) {
-                MetricHistory.Series mean = meanByStep(split.rest().stream().map(values).toList());
+                MetricHistory.Series mean = bands == null ? othersMean(split.rest().stream().map(values).toList())
+                        : meanByStep(split.rest().stream().map(values).toList());
                 out.add(ChartCurve.decimated(name, colours[i], mean, false, buckets));
             } else {
                 out.add(bands != null ? ChartCurve.banded(name, colours[i], bands.apply(name), buckets)
@@ -101,34 +102,86 @@ final class TopSlices {
      * (each series' steps ascend; a slice without rows in a step has no value there).
      */
     static MetricHistory.Series meanByStep(List<MetricHistory.Series> rest) {
-        MetricHistory.Series out = new MetricHistory.Series();
-        int[] at = new int[rest.size()];
-        while (true) {
-            int step = Integer.MAX_VALUE;
+        Others others = new Others(rest);
+        others.extend();
+        return others.mean;
+    }
+
+    /** The others' mean of this thread's last chart update, extended by the next while it can be. */
+    private static final ThreadLocal<Others> LAST_OTHERS = new ThreadLocal<>();
+
+    /**
+     * As {@link #meanByStep}, extending the mean of the previous call when it was of the same series (the
+     * same objects) and they have only grown past the steps it covers, as a run's history grows step by
+     * step: a long run's chart update then merges the new steps only, not every step again (and makes no
+     * new curve to throw away).
+     */
+    static MetricHistory.Series othersMean(List<MetricHistory.Series> rest) {
+        Others last = LAST_OTHERS.get();
+        if (last == null || !last.extendsTo(rest)) {
+            last = new Others(rest);
+            LAST_OTHERS.set(last);
+        }
+        last.extend();
+        return last.mean;
+    }
+
+    /** The mean by step of some series, merged up to {@link #at} in each. */
+    private static final class Others {
+        private final List<MetricHistory.Series> rest;
+        private final int[] at;
+        private final MetricHistory.Series mean = new MetricHistory.Series();
+        private int lastStep = Integer.MIN_VALUE;
+
+        Others(List<MetricHistory.Series> rest) {
+            this.rest = List.copyOf(rest);
+            this.at = new int[rest.size()];
+        }
+
+        /** Whether {@code series} are these, each grown only by steps after those merged so far. */
+        boolean extendsTo(List<MetricHistory.Series> series) {
+            if (series.size() != rest.size()) {
+                return false;
+            }
             for (int s = 0; s < rest.size(); s++) {
-                if (at[s] < rest.get(s).size()) {
-                    step = Math.min(step, rest.get(s).step(at[s]));
+                MetricHistory.Series one = series.get(s);
+                if (one != rest.get(s) || one.size() < at[s] || (at[s] < one.size() && one.step(at[s]) <= lastStep)) {
+                    return false;
                 }
             }
-            if (step == Integer.MAX_VALUE) {
-                return out;
-            }
-            double sum = 0;
-            int n = 0;
-            int rows = 0;
-            for (int s = 0; s < rest.size(); s++) {
-                MetricHistory.Series one = rest.get(s);
-                if (at[s] < one.size() && one.step(at[s]) == step) {
-                    double v = one.value(at[s]);
-                    if (!Double.isNaN(v)) {
-                        sum += v;
-                        n++;
+            return true;
+        }
+
+        /** Merges what the series gained since the last call. */
+        void extend() {
+            while (true) {
+                int step = Integer.MAX_VALUE;
+                for (int s = 0; s < rest.size(); s++) {
+                    if (at[s] < rest.get(s).size()) {
+                        step = Math.min(step, rest.get(s).step(at[s]));
                     }
-                    rows += one.count(at[s]);
-                    at[s]++;
                 }
+                if (step == Integer.MAX_VALUE) {
+                    return;
+                }
+                double sum = 0;
+                int n = 0;
+                int rows = 0;
+                for (int s = 0; s < rest.size(); s++) {
+                    MetricHistory.Series one = rest.get(s);
+                    if (at[s] < one.size() && one.step(at[s]) == step) {
+                        double v = one.value(at[s]);
+                        if (!Double.isNaN(v)) {
+                            sum += v;
+                            n++;
+                        }
+                        rows += one.count(at[s]);
+                        at[s]++;
+                    }
+                }
+                mean.add(step, n == 0 ? Double.NaN : sum / n, rows);
+                lastStep = step;
             }
-            out.add(step, n == 0 ? Double.NaN : sum / n, rows);
         }
     }
 

@@ -188,6 +188,8 @@ public final class WindowRun {
                 });
                 // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
                 RunRecording.InProgress stored = beginRecording(context, current, scenarioFile, plan, replicateCount);
+                // The engine's warm-up may go on while this run compiles, not once it steps.
+                EngineWarmUp.giveWay();
                 RunStatus outcome;
                 try {
                     outcome = runReplicates(plan, replicateCount, listener, runControl);

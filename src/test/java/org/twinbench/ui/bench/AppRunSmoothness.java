@@ -63,6 +63,8 @@ public final class AppRunSmoothness extends Application {
                     && model.runBlockedReasonProperty().get().isEmpty()));
             for (int round = 1; round <= rounds; round++) {
                 PulseMeter.sleepQuietly(IDLE_MILLIS);
+                System.out.printf(Locale.ROOT, "engine warm-up: %d of %d steps run before round %d%n",
+                        org.twinbench.ui.runs.EngineWarmUp.stepsDone(), org.twinbench.ui.runs.EngineWarmUp.STEPS, round);
                 long from = System.nanoTime();
                 long revisionsBefore = revisions.get();
                 long[] cpuBefore = meter.cpu();
@@ -73,6 +75,7 @@ public final class AppRunSmoothness extends Application {
                 waitFor(() -> PulseMeter.onFxThread(() -> !model.runs().runningProperty().get()));
                 long to = System.nanoTime();
                 long[] cpuAfter = meter.cpu();
+                long updates = revisions.get() - revisionsBefore;
                 String status = PulseMeter.onFxThread(() -> model.statusProperty().get());
                 System.out.printf(Locale.ROOT, "round %d (%s): %s%n", round,
                         round == 1 ? "the first run after start-up" : "a later run in the same window", status);
@@ -80,11 +83,10 @@ public final class AppRunSmoothness extends Application {
                         0);
                 List<Long> running = meter.pulses(from, to);
                 // One chart revision per hand-over (plus one as the run starts and one as it ends).
-                PulseMeter.report("running", running, "chart_update", revisions.get() - revisionsBefore,
+                PulseMeter.report("running", running, "chart_update", updates,
                         (to - from) / 1e9);
                 meter.explainLongGaps(running, List.of());
-                System.out.printf(Locale.ROOT, "  cpu over the run: fx thread %.2fs, render thread %.2fs%n",
-                        (cpuAfter[0] - cpuBefore[0]) / 1e9, (cpuAfter[1] - cpuBefore[1]) / 1e9);
+                meter.reportWork(cpuBefore, cpuAfter, updates, from, to);
             }
             Platform.runLater(() -> {
                 meter.stop();

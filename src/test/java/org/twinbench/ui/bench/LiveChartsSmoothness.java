@@ -90,8 +90,7 @@ public final class LiveChartsSmoothness extends Application {
                 System.out.printf(Locale.ROOT, "  view-model update per hand-over: p50=%.1fms p99=%.1fms (n=%d)%n",
                         wall[wall.length / 2], wall[(int) (wall.length * 0.99)], wall.length);
                 // CPU time (not wall time) counts the work done whatever else the machine runs.
-                System.out.printf(Locale.ROOT, "  cpu over the run: fx thread %.2fs, render thread %.2fs%n",
-                        (cpuAfter[0] - cpuBefore[0]) / 1e9, (cpuAfter[1] - cpuBefore[1]) / 1e9);
+                meter.reportWork(cpuBefore, cpuAfter, wall.length, from, to);
             }
             Platform.runLater(() -> {
                 meter.stop();

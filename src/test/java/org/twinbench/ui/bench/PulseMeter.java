@@ -67,9 +67,36 @@ final class PulseMeter {
         timer.stop();
     }
 
-    /** CPU time so far (ns) of the FX thread and of the render thread; called from any thread. */
+    /**
+     * CPU time so far (ns) of the FX thread and of the render thread, the bytes the FX thread allocated,
+     * the JIT compiler's time (ms, all compiler threads) and the garbage collector's pauses (ms); called
+     * from any thread. The differences over a run do not depend on what else the machine runs, as wall
+     * times do.
+     */
     long[] cpu() {
-        return onFxThread(() -> new long[] {threads.getCurrentThreadCpuTime(), renderCpu()});
+        long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+        return onFxThread(() -> new long[] {threads.getCurrentThreadCpuTime(), renderCpu(),
+            ((com.sun.management.ThreadMXBean) threads).getThreadAllocatedBytes(Thread.currentThread().getId()), jit,
+            gc});
+    }
+
+    /**
+     * Prints the load-independent figures of a run from two {@link #cpu()} readings: CPU and bytes of the FX
+     * thread per {@code what} ({@code fx_cpu_ms_per_update}, {@code fx_bytes_per_update}), the JIT compiler's
+     * time and the collections' pauses over the run (their time, count and longest), and the load average.
+     */
+    void reportWork(long[] before, long[] after, long updates, long from, long to) {
+        long n = Math.max(1, updates);
+        List<long[]> pauses = List.copyOf(collections).stream().filter(c -> c[0] >= from && c[0] <= to).toList();
+        System.out.printf(Locale.ROOT,
+                "  cpu over the run: fx thread %.2fs, render thread %.2fs; fx_cpu_ms_per_update=%.2f"
+                        + " fx_bytes_per_update=%.0f jit_ms=%d gc_ms=%d gc_pauses=%d gc_max_ms=%.0f load=%.2f%n",
+                (after[0] - before[0]) / 1e9, (after[1] - before[1]) / 1e9, (after[0] - before[0]) / 1e6 / n,
+                (after[2] - before[2]) / (double) n, after[3] - before[3], after[4] - before[4], pauses.size(),
+                pauses.stream().mapToDouble(c -> (c[1] - c[0]) / 1e6).max().orElse(0),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private long renderCpu() {

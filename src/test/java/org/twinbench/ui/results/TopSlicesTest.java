@@ -153,4 +153,47 @@ class TopSlicesTest {
             assertThat(others.values()[t]).as("step %d", t).isCloseTo(pandas[t], within(1e-12));
         }
     }
+
+    /**
+     * The others' mean a chart update extends (the new steps only) equals the mean merged from scratch at
+     * every stage of a growing run: 6 generated slices, some without rows in some steps, some values NaN;
+     * and other series (another metric, a new run) start it afresh.
+     */
+    @Test
+    void theOthersMeanExtendedUpdateByUpdateEqualsTheMeanMergedFromScratch() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(23);
+        List<MetricHistory.Series> rest = new ArrayList<>();
+        for (int s = 0; s < 6; s++) {
+            rest.add(new MetricHistory.Series());
+        }
+        int step = 0;
+        for (int update = 0; update < 40; update++) {
+            for (int end = step + 1 + random.nextInt(30); step < end; step++) {
+                for (MetricHistory.Series one : rest) {
+                    if (random.nextDouble() < 0.8) {
+                        double value = random.nextDouble() < 0.05 ? Double.NaN : random.nextDouble();
+                        one.add(step, value, 1 + random.nextInt(9));
+                    }
+                }
+            }
+            assertSameSeries(TopSlices.othersMean(rest), TopSlices.meanByStep(rest));
+        }
+        List<MetricHistory.Series> other = List.of(rest.get(0), rest.get(2));
+        assertSameSeries(TopSlices.othersMean(other), TopSlices.meanByStep(other));
+        List<MetricHistory.Series> fresh = List.of(new MetricHistory.Series(), new MetricHistory.Series());
+        fresh.get(0).add(0, 0.5, 10);
+        fresh.get(1).add(0, 0.25, 10);
+        assertSameSeries(TopSlices.othersMean(fresh), TopSlices.meanByStep(fresh));
+        assertThat(TopSlices.othersMean(fresh).value(0)).isEqualTo(0.375);
+    }
+
+    private static void assertSameSeries(MetricHistory.Series actual, MetricHistory.Series expected) {
+        assertThat(actual.size()).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.step(i)).isEqualTo(expected.step(i));
+            assertThat(actual.count(i)).isEqualTo(expected.count(i));
+            assertThat(Double.doubleToLongBits(actual.value(i))).as("point %d", i)
+                    .isEqualTo(Double.doubleToLongBits(expected.value(i)));
+        }
+    }
 }

@@ -69,6 +69,7 @@ public final class HtmlReport {
                     .append(SvgChart.render(metric + " by " + group.getKey(), lines, series.windowStarts())).append('\n');
         }
         TopSlicesSection.render(html, outcome);
+        RobustnessSection.render(html, outcome);
         VerdictSection.calibration(html, outcome, series.steps());
         VerdictSection.fairness(html, outcome, series);
         TaskFairnessSection.render(html, outcome, series);

@@ -74,6 +74,7 @@ public final class HtmlReport {
         VerdictSection.fairness(html, outcome, series);
         TaskFairnessSection.render(html, outcome, series);
         MonitorSection.render(html, series);
+        ExtractionSection.render(html, series);
         detectors(html, p, outcome);
         alarms(html, outcome.alarms());
         provenance(html, p);

@@ -10,6 +10,10 @@ import org.twinbench.data.ColumnSchema;
 import org.twinbench.data.Frame;
 import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Schema;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import org.twinbench.model.AmountErrors;
 import org.twinbench.model.ConfidentLearning;
 import org.twinbench.model.ModelException;
 
@@ -60,6 +64,62 @@ final class LabelQuality {
         } catch (ModelException e) {
             why[0] = e.getMessage();
             return null;
+        }
+    }
+
+    /**
+     * The residual check of a regression's amounts on the features of {@code schema} ({@link AmountErrors}), or null
+     * with {@code why[0]} set when it cannot run (no features, too few amounts).
+     */
+    static AmountErrors.Result amountErrors(Frame frame, Schema schema, String[] why) {
+        String target = schema.target().orElse(null);
+        if (target == null || schema.features().isEmpty()) {
+            why[0] = target == null ? "no outcome column" : "no feature columns";
+            return null;
+        }
+        try {
+            return AmountErrors.find(frame, target, schema.features());
+        } catch (ModelException e) {
+            why[0] = e.getMessage();
+            return null;
+        }
+    }
+
+    /** {@code quality --json}'s {@code label_errors} of a regression (docs/cli.md#label-errors). */
+    static void amountsJson(ObjectNode label, AmountErrors.Result amounts) {
+        label.put("method", "residual_outliers");
+        label.put("folds", AmountErrors.FOLDS);
+        label.put("labelled_rows", amounts.labelledRows());
+        label.put("count", amounts.issues().size());
+        Json.putNumber(label, "share", amounts.issueShare());
+        Json.putNumber(label, "threshold", AmountErrors.THRESHOLD);
+        Json.putNumber(label, "median_residual", amounts.medianResidual());
+        Json.putNumber(label, "mad", amounts.mad());
+        Json.putNumber(label, "out_of_fold_r2", amounts.r2());
+        ArrayNode rows = label.putArray("rows");
+        for (AmountErrors.Issue issue : amounts.issues()) {
+            ObjectNode node = rows.addObject();
+            node.put("row", issue.row() + 1);
+            Json.putNumber(node, "given", issue.given());
+            Json.putNumber(node, "predicted", issue.predicted());
+            Json.putNumber(node, "z", issue.z());
+        }
+    }
+
+    /** {@code quality}'s text lines of a regression's residual check, the first {@code listed} rows named. */
+    static void printAmounts(PrintWriter out, AmountErrors.Result amounts, int listed) {
+        out.printf(Locale.ROOT, "label errors: %d of %d amounts (%.1f%%) look wrong (out-of-fold residual with a "
+                + "robust z-score beyond %.1f, %d folds; out-of-fold R² %.3f)%n", amounts.issues().size(),
+                amounts.labelledRows(), 100 * amounts.issueShare(), AmountErrors.THRESHOLD, AmountErrors.FOLDS,
+                amounts.r2());
+        List<AmountErrors.Issue> issues = amounts.issues();
+        for (AmountErrors.Issue issue : issues.subList(0, Math.min(listed, issues.size()))) {
+            out.printf(Locale.ROOT, "  row %d: amount %s, predicted %.4g from the other rows (z %.2f)%n",
+                    issue.row() + 1, TerminalText.oneLine(Double.toString(issue.given())), issue.predicted(),
+                    issue.z());
+        }
+        if (issues.size() > listed) {
+            out.printf(Locale.ROOT, "  ... and %d more (--json lists them all)%n", issues.size() - listed);
         }
     }
 

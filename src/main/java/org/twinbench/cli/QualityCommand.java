@@ -17,6 +17,7 @@ import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Schema;
 import org.twinbench.data.TableLoader;
 import org.twinbench.data.Task;
+import org.twinbench.model.AmountErrors;
 import org.twinbench.model.ConfidentLearning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,19 +77,29 @@ public final class QualityCommand implements Callable<Integer> {
         }
         String[] skipped = {null};
         ConfidentLearning.Result labels = null;
+        AmountErrors.Result amounts = null;
         Task task = outcome == null ? null : Task.of(dataset.frame().column(outcome)).orElse(null);
+        Schema training = LabelQuality.withoutLeaks(schema, LabelQuality.leaked(findings));
         if (task == Task.BINARY || task == Task.MULTICLASS) {
-            Schema training = LabelQuality.withoutLeaks(schema, LabelQuality.leaked(findings));
             labels = LabelQuality.labelErrors(dataset.frame(), training, seed, skipped);
+        } else if (task == Task.REGRESSION) {
+            amounts = LabelQuality.amountErrors(dataset.frame(), training, skipped);
         } else {
-            skipped[0] = outcome == null ? "no outcome column" : "'" + outcome + "' holds "
-                    + (task == Task.REGRESSION ? "amounts, not classes" : "no classes to check");
+            skipped[0] = outcome == null ? "no outcome column" : "'" + outcome + "' holds no classes or amounts "
+                    + "to check";
         }
         PrintWriter out = json.out();
         if (json.enabled()) {
-            json.print(toJson(dataset, outcome, why, findings, labels, skipped[0]));
+            ObjectNode root = toJson(dataset, outcome, why, findings, labels, amounts == null ? skipped[0] : null);
+            if (amounts != null) {
+                LabelQuality.amountsJson((ObjectNode) root.get("label_errors"), amounts);
+            }
+            json.print(root);
         } else {
-            printText(out, dataset, outcome, why, findings, labels, skipped[0]);
+            printText(out, dataset, outcome, why, findings, labels, amounts == null ? skipped[0] : null);
+            if (amounts != null) {
+                LabelQuality.printAmounts(out, amounts, LISTED_LABELS);
+            }
         }
         out.flush();
         return TwinBenchCommand.OK;
@@ -119,7 +130,9 @@ public final class QualityCommand implements Callable<Integer> {
         }
         ObjectNode label = root.putObject("label_errors");
         if (labels == null) {
-            label.put("skipped", skipped);
+            if (skipped != null) {
+                label.put("skipped", skipped);
+            }
             return root;
         }
         label.put("method", "confident_learning");
@@ -157,7 +170,9 @@ public final class QualityCommand implements Callable<Integer> {
                     finding.check(), TerminalText.oneLine(finding.message()));
         }
         if (labels == null) {
-            out.println("label errors: not checked (" + skipped + ")");
+            if (skipped != null) {
+                out.println("label errors: not checked (" + skipped + ")");
+            }
             return;
         }
         out.printf(Locale.ROOT, "label errors: %d of %d labelled rows (%.1f%%) look mislabelled (confident learning, "

@@ -326,6 +326,9 @@ public final class RunCommand implements Callable<Integer> {
                 outcome.topSlices().slices().stream().limit(3)
                         .forEach(s -> stdout.println("worst slice: " + org.twinbench.report.SliceJson.line(s)));
             }
+            if (outcome.robustness() != null) {
+                stdout.println(robustnessLine(outcome.robustness()));
+            }
         }
         stdout.flush();
         PrintWriter stderr = json.err();
@@ -333,6 +336,18 @@ public final class RunCommand implements Callable<Integer> {
         stderr.flush();
         return verdicts.stream().allMatch(RunAssertion.Verdict::passed) ? TwinBenchCommand.OK
                 : TwinBenchCommand.ASSERT_FAILED;
+    }
+
+    /** {@code robustness: weakest worst_radius (shift 0.397 sd), ... on 1000 rows (accuracy 0.95, limit 0.90)}. */
+    static String robustnessLine(org.twinbench.sim.RunRobustness r) {
+        String weakest = r.overall().features().stream().limit(3).map(f -> TerminalText.oneLine(f.feature()) + " ("
+                + (f.swapTo() != null ? (Double.isNaN(f.swapShare()) ? "holds"
+                        : String.format(Locale.ROOT, "swap %.3g to %s", f.swapShare(), TerminalText.oneLine(f.swapTo())))
+                        : Double.isNaN(f.smallestShift()) ? "holds"
+                        : String.format(Locale.ROOT, "shift %.3g sd", f.smallestShift())) + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return String.format(Locale.ROOT, "robustness: weakest %s on %d rows (accuracy %.4f, limit %.4f)", weakest,
+                r.overall().rows(), r.overall().accuracy(), r.overall().limit());
     }
 
     private int sweep(Scenario scenario, Path baseDir, Path dir, int threadCount) {

@@ -71,10 +71,12 @@ public final class HtmlReport {
         }
         SliceTableSection.render(html, series);
         TopSlicesSection.render(html, outcome);
+        RobustnessSection.render(html, outcome);
         VerdictSection.calibration(html, outcome, series.steps());
         VerdictSection.fairness(html, outcome, series);
         TaskFairnessSection.render(html, outcome, series);
         MonitorSection.render(html, series);
+        ExtractionSection.render(html, series);
         detectors(html, p, outcome);
         alarms(html, outcome.alarms());
         provenance(html, p);

@@ -12,7 +12,8 @@ import org.twinbench.stats.MetricSet;
  * The report's section on what the monitors, the deployment and the fairness metrics recorded
  * (every overall measure that is not a model metric). Measures of one node ({@code <node>.<name>})
  * share a chart with a line each and a table of first, last and highest step values: for a
- * feature-drift monitor that is the drift per feature. Latency percentiles share one chart.
+ * feature-drift monitor that is the drift per feature. Latency percentiles share one chart. An extraction
+ * attack's measures have a section of their own ({@link ExtractionSection}).
  */
 final class MonitorSection {
 
@@ -22,8 +23,10 @@ final class MonitorSection {
     static void render(StringBuilder html, RunSeries series) {
         Map<String, List<RunSeries.Key>> byNode = new LinkedHashMap<>();
         List<SvgChart.Line> latency = new ArrayList<>();
+        java.util.Set<String> attacks = ExtractionSection.nodes(series);
         for (RunSeries.Key key : series.keys()) {
-            if (!key.slice().equals(StepResult.OVERALL) || MetricSet.isMetric(key.metric())) {
+            if (!key.slice().equals(StepResult.OVERALL) || MetricSet.isMetric(key.metric())
+                    || ExtractionSection.shows(attacks, key.metric())) {
                 continue;
             }
             if (key.metric().startsWith("latency_")) {

@@ -9,6 +9,7 @@ import org.twinbench.sim.AlarmCount;
 import org.twinbench.sim.ChangeSchedule;
 import org.twinbench.sim.RunAssertion;
 import org.twinbench.sim.RunOutcome;
+import org.twinbench.sim.RunRobustness;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.SliceBaselines;
@@ -84,6 +85,15 @@ public final class RunJson {
                 number(sample, "accuracy", outcome.topSlices().accuracy());
                 sample.put("tested", outcome.topSlices().tested());
                 SliceJson.addAll(root.putArray("top_slices"), outcome.topSlices());
+            }
+            if (outcome.robustness() != null) {
+                RunRobustness r = outcome.robustness();
+                ObjectNode profile = root.putObject("robustness");
+                profile.put("node", r.node());
+                profile.put("from_step", r.fromStep());
+                profile.put("retrained", r.retrained());
+                profile.put("drop", r.drop());
+                RobustnessJson.write(profile, r.overall(), r.slices());
             }
             if (!p.schedule().changePoints().isEmpty()) {
                 ArrayNode changes = root.putArray("change_points");

@@ -47,6 +47,7 @@ public final class NodeCatalog {
     public static final String DEPLOYMENT = "deployment.endpoint";
     public static final String EXTRACTION_ATTACK = "attack.extraction";
     public static final String SLICE_METRICS = "monitor.slice-metrics";
+    public static final String ROBUSTNESS = "metrics.robustness";
 
     private static final List<NodeType> TYPES = assemble();
 

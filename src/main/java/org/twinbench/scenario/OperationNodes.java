@@ -244,6 +244,22 @@ final class OperationNodes {
                                     + "each column: parity difference and ratio, TPR and FPR gaps (multiclass: per-class "
                                     + "selection rate, recall and parity ratio; regression: MAE and RMSE per slice, RMSE "
                                     + "ratio)")),
+                    List.of(SCORED_IN), List.of()),
+            new NodeType(NodeCatalog.ROBUSTNESS, "Metrics", "Robustness profile",
+                    "At the end of the run, how little it takes to hurt the model serving then: per feature the "
+                            + "smallest shift (in sd) or scale of its values, or share of rows swapped to one category, "
+                            + "that takes its accuracy on the last labelled rows it never trained on below its "
+                            + "accuracy there minus drop; overall and per slice (classifiers)",
+                    List.of(
+                            share("drop", 0.05, "The limit is the accuracy on the rows as they are minus this"),
+                            optional("max_shift", NUMBER, 5.0, "Largest shift searched, in sd; the largest scale is "
+                                    + "1 + max_shift").range(0.01, 100.0),
+                            optional("rows", INTEGER, 2000L, "Most recent labelled rows searched on (the more, the "
+                                    + "slower)").range(30.0, 100_000.0),
+                            optional("slices", COLUMNS, List.of(), "Columns whose values form slices with a profile "
+                                    + "of their own; a numeric column cut into bins quantile ranges"),
+                            optional("bins", INTEGER, 5L, "Quantile bins of a numeric slice column")
+                                    .range(2.0, (double) Limits.BINS)),
                     List.of(SCORED_IN), List.of()));
 
     private OperationNodes() {

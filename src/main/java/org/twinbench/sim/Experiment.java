@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
  * (seed, node, r, step)) in parallel on a pool of {@code threads}, and collects each replicate's
  * steps in replicate order, so the outcome does not depend on the number of threads. At the end of a completed
  * run, what the replicates found in their rows ({@link RunFindings}: the worst slices of their pooled labelled
- * rows, the outcome's names) goes to the listener's {@link RunListener#onFindings} and into the outcome.
+ * rows, the outcome's names, the first replicate's robustness profile) goes to the listener's {@link RunListener#onFindings} and into the outcome.
  */
 public final class Experiment {
 
@@ -29,11 +29,13 @@ public final class Experiment {
             List<Future<List<StepResult>>> futures = new ArrayList<>();
             RunStatus[] statuses = new RunStatus[replicates];
             List<SliceSample> samples = new ArrayList<>();
+            RunRobustness.Rows robustness = RunRobustness.Rows.of(plan);
             for (int r = 0; r < replicates; r++) {
                 int replicate = r;
                 SliceSample sample = new SliceSample(plan, replicate);
                 samples.add(sample);
-                futures.add(pool.submit(() -> runOne(plan, replicate, listener, control, statuses, sample)));
+                RunRobustness.Rows rows = replicate == 0 ? robustness : null;
+                futures.add(pool.submit(() -> runOne(plan, replicate, listener, control, statuses, sample, rows)));
             }
             List<List<StepResult>> results = new ArrayList<>();
             for (Future<List<StepResult>> future : futures) {
@@ -41,7 +43,8 @@ public final class Experiment {
             }
             // Complete when every replicate ran to its end: all its steps, or the end of a followed file.
             boolean complete = java.util.Arrays.stream(statuses).allMatch(st -> st == RunStatus.COMPLETED);
-            RunFindings found = complete ? SliceSample.findings(samples, plan) : null;
+            RunFindings found = complete ? SliceSample.findings(samples, plan)
+                    .with(robustness == null ? null : robustness.profile()) : null;
             if (found != null) {
                 synchronized (listener) {
                     listener.onFindings(found);
@@ -64,7 +67,8 @@ public final class Experiment {
     }
 
     private static List<StepResult> runOne(SimulationPlan plan, int replicate, RunListener listener,
-                                           RunControl control, RunStatus[] statuses, SliceSample sample) {
+                                           RunControl control, RunStatus[] statuses, SliceSample sample,
+                                           RunRobustness.Rows robustness) {
         List<StepResult> steps = new ArrayList<>(Math.min(plan.steps(), 1 << 12));
         statuses[replicate] = SimulationEngine.run(plan, replicate, new RunListener() {
             @Override
@@ -74,7 +78,7 @@ public final class Experiment {
                     listener.onStep(result, totalSteps);
                 }
             }
-        }, control, sample);
+        }, control, sample, robustness);
         return steps;
     }
 

@@ -173,6 +173,7 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                         node.integer("query_limit"), -1);
                 case NodeCatalog.EXTRACTION_ATTACK -> attacks.add(extraction(scenario, node, task, deployment,
                         reference, features, modelId));
+                case NodeCatalog.ROBUSTNESS -> requireRobustness(scenario, node, task, reference, modelId);
                 default -> {
                     // Sources, perturbations and models are built by the compiler.
                 }
@@ -195,6 +196,23 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
         }
         return new Extraction(node.id(), node.integer("budget"), Extraction.Queries.of(node.string("queries")),
                 deployment, task.threshold(), reference, features, scenario.seed());
+    }
+
+    /**
+     * A robustness node is computed at the end of the run ({@link RunRobustness}); here its slice columns are
+     * checked, and a model whose features do not make its answers (a regression, a production log) refused.
+     */
+    private static void requireRobustness(Scenario scenario, ScenarioNode node, ModelTask task, Frame reference,
+                                          String modelId) {
+        if (task.task() == Task.REGRESSION) {
+            throw new ScenarioException("node " + node.id() + ": a robustness profile is measured on accuracy; the "
+                    + "model of node " + modelId + " is a regression model");
+        }
+        if (scenario.node(modelId).map(m -> NodeCatalog.LOGGED_MODEL.equals(m.type())).orElse(false)) {
+            throw new ScenarioException("node " + node.id() + ": the logged scores of node " + modelId + " do not "
+                    + "change when features shift; a robustness profile needs a model to score with");
+        }
+        node.strings("slices").forEach(column -> PerturbationFactory.requireColumn(node, reference, column));
     }
 
     /**

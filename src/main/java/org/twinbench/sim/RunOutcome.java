@@ -24,6 +24,11 @@ public record RunOutcome(List<List<StepResult>> replicates, RunStatus status, Ru
         return findings == null ? null : findings.topSlices();
     }
 
+    /** The robustness profile of the model serving at the end, or null. */
+    public RunRobustness robustness() {
+        return findings == null ? null : findings.robustness();
+    }
+
     /** The findings, never null (without names or slices when unknown). */
     public RunFindings foundOrNone() {
         return findings == null ? new RunFindings(null, null, null) : findings;

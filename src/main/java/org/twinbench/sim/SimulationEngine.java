@@ -31,21 +31,26 @@ public final class SimulationEngine {
      */
     public static RunStatus run(SimulationPlan plan, int replicate, RunListener listener, RunControl control) {
         SliceSample sample = new SliceSample(plan, replicate);
+        RunRobustness.Rows robustness = RunRobustness.Rows.of(plan);
         return run(plan, replicate, new ForwardingListener(listener) {
             @Override
             public void onFinish(RunStatus status) {
                 if (status == RunStatus.COMPLETED) {
-                    listener.onFindings(SliceSample.findings(List.of(sample), plan));
+                    listener.onFindings(SliceSample.findings(List.of(sample), plan)
+                            .with(robustness == null ? null : robustness.profile()));
                 }
                 listener.onFinish(status);
             }
-        }, control, sample);
+        }, control, sample, robustness);
     }
 
-    /** Runs one replicate of several, keeping its labelled rows in {@code sample} (see {@link Experiment}). */
+    /**
+     * Runs one replicate of several, keeping its labelled rows in {@code sample} and, when not null, the rows of its
+     * robustness profile in {@code robustness} (see {@link Experiment}).
+     */
     static RunStatus run(SimulationPlan plan, int replicate, RunListener listener, RunControl control,
-                         SliceSample sample) {
-        Run run = new Run(plan, replicate, sample);
+                         SliceSample sample, RunRobustness.Rows robustness) {
+        Run run = new Run(plan, replicate, sample, robustness);
         plan.source().stopWaitingWhen(control::isCancelled);
         try {
             listener.onPhase("Simulating " + plan.steps() + " steps");
@@ -84,11 +89,13 @@ public final class SimulationEngine {
         private final List<Attack.Run> attackers = new ArrayList<>();
         private final SliceSample sample;
         private final LabelSelection selection;
+        private final RunRobustness.Rows robustness;
         private TaskModel model;
 
-        Run(SimulationPlan plan, int replicate, SliceSample sample) {
+        Run(SimulationPlan plan, int replicate, SliceSample sample, RunRobustness.Rows robustness) {
             this.plan = plan;
             this.sample = sample;
+            this.robustness = robustness;
             this.replicate = replicate;
             this.seed = plan.scenario().seed();
             this.model = plan.model();
@@ -131,6 +138,9 @@ public final class SimulationEngine {
                     right[i] = labels[i] >= 0 && task.predictedClass(scores[i]) == labels[i];
                 }
                 sample.offer(batch, labels, right);
+                if (robustness != null) {
+                    robustness.offer(step, model, batch, labels);
+                }
             }
             if (byChallenger != null) {
                 measureArms(labels, amounts, scores, byChallenger, out);

@@ -95,7 +95,7 @@ class QualityCommandTest {
     }
 
     @Test
-    void labelCheckIsSkippedWithoutClassesAndABadTargetIsRefused() throws IOException {
+    void amountsAreJudgedByTheirResidualsAndABadTargetIsRefused() throws IOException {
         Path amounts = dir.resolve("amounts.csv");
         StringBuilder text = new StringBuilder("x,price\n");
         for (int i = 0; i < 50; i++) {
@@ -103,7 +103,10 @@ class QualityCommandTest {
         }
         Files.writeString(amounts, text);
         JsonNode json = json("quality", "--data", amounts.toString(), "--target", "price", "--json");
-        assertThat(json.get("label_errors").get("skipped").asText()).contains("amounts");
+        // price = 100.5 + 3.25 x exactly: every out-of-fold residual is 0, so no amount looks wrong.
+        assertThat(json.get("label_errors").get("method").asText()).isEqualTo("residual_outliers");
+        assertThat(json.get("label_errors").get("count").asInt()).isZero();
+        assertThat(json.get("label_errors").get("out_of_fold_r2").asDouble()).isGreaterThan(0.999999);
         CliRunner bad = CliRunner.run("quality", "--data", amounts.toString(), "--target", "nope");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err().strip()).contains("no column 'nope' (given with --target)").doesNotContain("\n");

@@ -133,40 +133,14 @@ class RobustnessCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(json.get("slices")).hasSize(2);
-        double[] coefficients = model.coefficients();
         for (JsonNode slice : json.get("slices")) {
             String value = slice.get("value").asText();
             int[] rows = java.util.stream.IntStream.range(0, frame.rowCount())
                     .filter(i -> frame.categorical("size").get(i).equals(value)).toArray();
             org.twinbench.data.Frame part = frame.select(rows);
             int[] labels = org.twinbench.data.BinaryLabels.encode(part.column("diagnosis"), "malignant");
-            double[] scores = model.scorePositive(part);
             int j = 0;
-            double sd = part.numeric(features.get(j)).standardDeviation();
-            double w = coefficients[j] / ((org.twinbench.model.FeatureEncoder.Numeric) model.encoder().features()
-                    .get(j)).sd();
-            java.util.List<double[]> crossings = new java.util.ArrayList<>();
-            int correct = 0;
-            for (int i = 0; i < rows.length; i++) {
-                double z = Math.log(scores[i] / (1 - scores[i]));
-                int predicted = z >= 0 ? 1 : 0;
-                correct += predicted == labels[i] ? 1 : 0;
-                double at = -z / (w * sd);
-                if (at > 0) {
-                    crossings.add(new double[] {at, predicted == labels[i] ? -1 : 1});
-                }
-            }
-            crossings.sort(java.util.Comparator.comparingDouble(c -> c[0]));
-            double limit = (double) correct / rows.length - 0.1;
-            double expected = Double.NaN;
-            int now = correct;
-            for (double[] c : crossings) {
-                now += (int) c[1];
-                if ((double) now / rows.length < limit && c[0] <= 5) {
-                    expected = c[0];
-                    break;
-                }
-            }
+            double expected = org.twinbench.sim.ExactCrossing.shiftUp(model, part, labels, j, 0.1, 5);
             JsonNode profile = null;
             for (JsonNode feature : slice.get("features")) {
                 profile = feature.get("feature").asText().equals(features.get(j)) ? feature : profile;
@@ -176,6 +150,51 @@ class RobustnessCommandTest {
             assertThat(slice.get("rows").asInt()).isEqualTo(rows.length);
             assertThat(expected).as(value).isNotNaN();
             assertThat(profile.get("shift_up_sd").asDouble()).as(value).isCloseTo(expected, within(1e-6));
+        }
+    }
+
+    /**
+     * A numeric slice column is cut into quantile ranges: {@code --slice mean_area --bins 2} on breast cancer gives
+     * the rows below the median (numpy.quantile(mean_area, 0.5) = 551.1 on the 569 rows) and those at or above it,
+     * each with the exact crossing of its own rows.
+     */
+    @Test
+    void aNumericSliceColumnIsCutAtItsQuantiles() throws IOException {
+        Path data = Path.of("src/test/resources/mission/breast.csv");
+        org.twinbench.data.Frame frame = org.twinbench.data.TableLoader.load(data).frame();
+        java.util.List<String> features = java.util.List.of("worst_radius", "mean_texture");
+        org.twinbench.model.LogisticModel model = org.twinbench.model.ModelTrainer.trainLogistic(frame, "diagnosis",
+                features, "malignant", 1, "t");
+        Path file = dir.resolve("breast.twinmodel");
+        org.twinbench.model.ModelBundle.write(model, file);
+        CliRunner result = CliRunner.run("robustness", "--model", file.toString(), "--data", data.toString(),
+                "--drop", "0.1", "--slice", "mean_area", "--bins", "2", "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode slices = new ObjectMapper().readTree(result.out()).get("slices");
+        assertThat(slices).hasSize(2);
+        double[] area = frame.numeric("mean_area").values();
+        double[] sorted = area.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        assertThat(median).isEqualTo(551.1);
+        for (JsonNode slice : slices) {
+            boolean below = slice.get("value").asText().startsWith("<");
+            int[] rows = java.util.stream.IntStream.range(0, area.length)
+                    .filter(i -> below == area[i] < median).toArray();
+            org.twinbench.data.Frame part = frame.select(rows);
+            int[] labels = org.twinbench.data.BinaryLabels.encode(part.column("diagnosis"), "malignant");
+            double expected = org.twinbench.sim.ExactCrossing.shiftUp(model, part, labels, 0, 0.1, 5);
+            System.out.printf("breast cancer, mean_area %s (%d rows): worst_radius shift up %.6f sd, exact %.6f%n",
+                    slice.get("value").asText(), rows.length,
+                    slice.get("features").get(0).get("shift_up_sd").asDouble(), expected);
+            assertThat(slice.get("column").asText()).isEqualTo("mean_area");
+            assertThat(slice.get("rows").asInt()).isEqualTo(rows.length);
+            JsonNode radius = null;
+            for (JsonNode feature : slice.get("features")) {
+                radius = feature.get("feature").asText().equals("worst_radius") ? feature : radius;
+            }
+            assertThat(expected).isNotNaN();
+            assertThat(radius.get("shift_up_sd").asDouble()).isCloseTo(expected, within(1e-6));
         }
     }
 }

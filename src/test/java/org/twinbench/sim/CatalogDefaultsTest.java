@@ -1,6 +1,7 @@
 package org.twinbench.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.twinbench.testing.Nodes.node;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -38,14 +39,6 @@ class CatalogDefaultsTest {
     @TempDir
     Path dir;
 
-    private static ScenarioNode node(String id, String type, Object... keyValues) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            params.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return new ScenarioNode(id, type, params, 0, 0);
-    }
-
     /** Every node type of the catalog but the sources that read files other than CSV (model files). */
     private static Scenario everyNodeType() {
         List<String> features = List.of("income", "debt_to_income", "age", "employment_type", "region",
@@ -76,6 +69,7 @@ class CatalogDefaultsTest {
                 node("retrain", NodeCatalog.RETRAIN_POLICY),
                 node("endpoint", NodeCatalog.DEPLOYMENT),
                 node("thief", NodeCatalog.EXTRACTION_ATTACK),
+                node("robust", NodeCatalog.ROBUSTNESS),
                 node("metrics", NodeCatalog.SLICE_METRICS)));
         List<String> chain = List.of("loans", "cov", "mix", "prior", "concept", "noise", "flips", "missing", "scale",
                 "outliers", "poison", "toward", "model");
@@ -86,7 +80,7 @@ class CatalogDefaultsTest {
         for (String[] edge : new String[][] {{"poison", "challenger"}, {"model", "promote"}, {"challenger", "promote"},
             {"model", "delay"}, {"delay", "accuracy"}, {"delay", "errors"}, {"model", "drift"}, {"model", "scores"}, {"model", "joint"},
             {"model", "estimate"}, {"accuracy", "retrain"}, {"errors", "retrain"}, {"retrain", "model"},
-            {"model", "endpoint"}, {"endpoint", "thief"}, {"model", "metrics"}}) {
+            {"model", "endpoint"}, {"endpoint", "thief"}, {"model", "metrics"}, {"model", "robust"}}) {
             edges.add(new ScenarioEdge(edge[0], edge[1]));
         }
         return new Scenario("every node type", "", 3, nodes, edges);

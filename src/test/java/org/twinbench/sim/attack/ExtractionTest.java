@@ -2,6 +2,7 @@ package org.twinbench.sim.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.twinbench.testing.Nodes.node;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,14 +58,6 @@ class ExtractionTest {
             lines.add(String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%s,%s", x1, x2, x3, regions[region], y));
         }
         Files.write(dir.resolve("generated.csv"), lines);
-    }
-
-    private static ScenarioNode node(String id, String type, Object... keyValues) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            params.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return new ScenarioNode(id, type, params, 0, 0);
     }
 
     private static Scenario scenario(String file, long steps, ScenarioNode model, Map<String, Object> defences,

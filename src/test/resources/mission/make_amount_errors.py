@@ -1,0 +1,35 @@
+"""Diabetes (scikit-learn's, unscaled) with 15 planted wrong amounts, and the answer of the residual check
+computed with numpy: out-of-fold least squares (row i in fold i % 5, numpy.linalg.lstsq with an intercept
+column), residuals r = y - prediction, modified z = 0.6745 (r - median r) / MAD, flagged when |z| > 3.5.
+Run with /usr/bin/python3 from this folder; writes diabetes-planted.csv and diabetes-planted.json."""
+import json
+import numpy as np
+from sklearn.datasets import load_diabetes
+
+data = load_diabetes(scaled=False, as_frame=True).frame
+rng = np.random.default_rng(24)
+planted = sorted(int(i) for i in rng.choice(len(data), 15, replace=False))
+y = data["target"].to_numpy(dtype=float).copy()
+for k, i in enumerate(planted):
+    y[i] += 250 if k % 2 == 0 else -250
+data["target"] = y
+data.to_csv("diabetes-planted.csv", index=False)
+
+x = data.drop(columns="target").to_numpy(dtype=float)
+n = len(y)
+oof = np.empty(n)
+for f in range(5):
+    test = np.arange(n) % 5 == f
+    a = np.column_stack([x[~test], np.ones((~test).sum())])
+    w, *_ = np.linalg.lstsq(a, y[~test], rcond=None)
+    oof[test] = np.column_stack([x[test], np.ones(test.sum())]) @ w
+r = y - oof
+med = np.median(r)
+mad = np.median(np.abs(r - med))
+z = 0.6745 * (r - med) / mad
+flagged = [int(i) for i in np.flatnonzero(np.abs(z) > 3.5)]
+json.dump({"planted": planted, "flagged": flagged, "z": {str(i): float(z[i]) for i in flagged},
+           "median": float(med), "mad": float(mad)}, open("diabetes-planted.json", "w"), indent=1)
+hit = len(set(flagged) & set(planted))
+print(f"flagged {len(flagged)}, planted {len(planted)}, precision {hit / len(flagged):.3f}, "
+      f"recall {hit / len(planted):.3f}")

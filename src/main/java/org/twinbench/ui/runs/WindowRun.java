@@ -120,7 +120,10 @@ public final class WindowRun {
         runControl.setYield(pacer);
         pacer.start();
         control = runControl;
-        int replicateCount = Math.max(1, Math.min(MAX_REPLICATES, replicates.get()));
+        // A followed file runs once, as its windows close (docs/calendar-replay.md says why); a what-if replays it.
+        boolean follows = branching == null && current.nodes().stream().anyMatch(n -> n.type().equals(
+                org.twinbench.scenario.NodeCatalog.DATASET_SOURCE) && n.flag("follow"));
+        int replicateCount = follows ? 1 : Math.max(1, Math.min(MAX_REPLICATES, replicates.get()));
         liveCharts.clear();
         liveCharts.setReplicates(replicateCount);
         reopened.set(null);

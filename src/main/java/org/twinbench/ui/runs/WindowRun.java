@@ -135,6 +135,11 @@ public final class WindowRun {
         status.accept("Starting ...");
         FxCoalescer<StepResult> coalescer = new FxCoalescer<>(background.fxThread(), results -> {
             if (ticket.isCurrent()) {
+                // A followed file's axis spans the windows arrived so far (other runs' steps are all planned).
+                int reached = results.stream().mapToInt(StepResult::step).max().orElse(-1) + 1;
+                if (plannedSteps.get() > 0 && reached > plannedSteps.get()) {
+                    plannedSteps.set(reached);
+                }
                 liveCharts.accept(results);
                 counted.add(results.size(), System.nanoTime());
                 progress.set(counted.fraction());
@@ -211,7 +216,7 @@ public final class WindowRun {
             context.onFx(() -> {
                 liveCharts.setRun(scenarioFile, plan);
                 counted.plan(plan.steps());
-                plannedSteps.set(plan.steps());
+                plannedSteps.set(RunProgress.axisSteps(plan));
             });
             // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
             WindowRecording.Begun begun = WindowRecording.begin(runStore, toRun, scenarioFile, plan, replicateCount);

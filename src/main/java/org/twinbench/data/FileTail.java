@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * What is appended to a growing text file, complete line by complete line, in the file's encoding
- * ({@link #encodingOf}: UTF-8, UTF-16 by its byte-order mark, else Windows-1252, as the loader reads it), as {@code tail -F}
+ * ({@link #encodingOf}: the one the user named, else UTF-8, UTF-16 by its byte-order mark, else Windows-1252, as the
+ * loader reads it), as {@code tail -F}
  * follows a log: a last line without its line end waits for it, nothing is read twice, and a file that
  * shrinks below what was read (truncated) or is replaced by another (rotated: a new file key, e.g. inode)
  * is reported and read again from its start, its header line skipped.
@@ -141,7 +142,15 @@ public final class FileTail {
      * little- or big-endian), else UTF-8 when its first 64 KiB are valid UTF-8, else Windows-1252.
      */
     public static Charset encodingOf(Path file) {
-        return TextSniffer.sniff(file, LoadOptions.detect()).charset();
+        return encodingOf(file, null);
+    }
+
+    /**
+     * The encoding {@code file} is read in: {@code named} when the user named one (plain UTF-16 settled by
+     * the byte-order mark, else big-endian), else as {@link #encodingOf(Path)} detects it.
+     */
+    public static Charset encodingOf(Path file, Charset named) {
+        return TextSniffer.sniff(file, LoadOptions.detect().withCharset(named)).charset();
     }
 
     /** The first {@code bytes} of a file: how many line ends they hold, and the first line (without a byte-order mark). */

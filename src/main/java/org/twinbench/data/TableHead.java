@@ -17,17 +17,22 @@ public record TableHead(Dataset sample, boolean whole) {
 
     /** Reads at most the first {@code rows} rows of a CSV/TSV file; an {@code .xlsx} workbook is read whole. */
     public static TableHead read(Path file, int rows) {
+        return read(file, rows, LoadOptions.detect());
+    }
+
+    /** As {@link #read(Path, int)}, with the format settings given (e.g. the encoding the user named). */
+    public static TableHead read(Path file, int rows, LoadOptions options) {
         if (rows < 1) {
             throw new IllegalArgumentException("need at least one row, not " + rows);
         }
         if (file.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            Dataset all = TableLoader.load(file);
+            Dataset all = TableLoader.load(file, options);
             return new TableHead(all, true);
         }
         InputFiles.requireRegular(file);
         // One row more than asked tells whether the file goes on.
         int limit = rows == Integer.MAX_VALUE ? rows : rows + 1;
-        DelimitedReader.Parsed parsed = DelimitedReader.read(file, LoadOptions.detect(), TableLoader.memoryBudget(),
+        DelimitedReader.Parsed parsed = DelimitedReader.read(file, options, TableLoader.memoryBudget(),
                 limit);
         java.util.List<Column> columns = new java.util.ArrayList<>();
         for (ColumnBuilder builder : parsed.columns()) {

@@ -40,8 +40,11 @@ final class TextSniffer {
         }
         refuseKnownBinary(file, head);
         int bom = 0;
-        Charset charset = options.charset();
-        if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+        Charset charset = explicit(options.charset(), head);
+        if (charset != null && utf16(charset)) {
+            // Told the file is UTF-16: its zero bytes are half of its characters, not binary data.
+            bom = bomOf(head, charset);
+        } else if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
             bom = 3;
             charset = charset == null ? StandardCharsets.UTF_8 : charset;
         } else if (startsWith(head, 0xFF, 0xFE) || startsWith(head, 0xFE, 0xFF)) {
@@ -66,6 +69,27 @@ final class TextSniffer {
         char delimiter = options.delimiter() != null ? options.delimiter() : sniffDelimiter(text, quote);
         boolean header = options.header() != null ? options.header() : sniffHeader(text, delimiter, quote, file);
         return new TextFormat(charset, bom, delimiter, quote, header);
+    }
+
+    /**
+     * The encoding the user named, with plain {@code UTF-16} settled by the file's byte-order mark (big-endian
+     * without one, as the Unicode standard says), so that a line end is always read as two known bytes.
+     */
+    private static Charset explicit(Charset named, byte[] head) {
+        if (named == null || !named.equals(StandardCharsets.UTF_16)) {
+            return named;
+        }
+        return startsWith(head, 0xFF, 0xFE) ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+    }
+
+    private static boolean utf16(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE);
+    }
+
+    /** The length of a byte-order mark of {@code charset} at the start of {@code head}: 2, or 0 without one. */
+    private static int bomOf(byte[] head, Charset charset) {
+        boolean little = charset.equals(StandardCharsets.UTF_16LE);
+        return little && startsWith(head, 0xFF, 0xFE) || !little && startsWith(head, 0xFE, 0xFF) ? 2 : 0;
     }
 
     private static byte[] readHead(Path file) {
@@ -113,7 +137,8 @@ final class TextSniffer {
         }
         int half = head.length / 2;
         if (half > 0 && Math.max(zerosEven, zerosOdd) > 0.3 * half && Math.min(zerosEven, zerosOdd) < 0.05 * half) {
-            throw new DataException(file + ": looks like UTF-16 text without a byte-order mark; save it as UTF-8");
+            throw new DataException(file + ": looks like UTF-16 text without a byte-order mark; save it as UTF-8"
+                    + " or name its encoding (UTF-16LE or UTF-16BE)");
         }
         if (firstZero >= 0) {
             throw new DataException(file + ": holds binary data (a zero byte at offset " + firstZero

@@ -116,8 +116,13 @@ public final class RunRecording {
 
         /** As {@link #finishReplicates(List)}, with what the run found in its rows (null: nothing known). */
         public void finishReplicates(List<List<StepResult>> replicates, RunFindings findings) {
+            finishReplicates(replicates, findings, "");
+        }
+
+        /** As {@link #finishReplicates(List, RunFindings)}, the headline starting with {@code headlineStart}. */
+        public void finishReplicates(List<List<StepResult>> replicates, RunFindings findings, String headlineStart) {
             Results results = Results.of(replicates, findings);
-            finish(results.outcome(), results.summary(), results.series());
+            finish(results.outcome(), results.summary().withHeadlinePrefix(headlineStart), results.series());
         }
 
         /**

@@ -44,6 +44,10 @@ final class SourceNodes {
                                     + "twice in a step); epochs (no row twice until every production row has been "
                                     + "drawn: a seeded shuffle consumed batch after batch, reshuffled each epoch); "
                                     + "absent: as replace says").oneOf("with-replacement", "per-step", "epochs"),
+                            optional("encoding", TEXT, "auto", "How the file's text is encoded: auto (a byte-order "
+                                    + "mark, else UTF-8 when the bytes are valid UTF-8, else windows-1252) or a name "
+                                    + "such as UTF-8, UTF-16LE, UTF-16BE, windows-1252, ISO-8859-1; name it for UTF-16 "
+                                    + "without a byte-order mark"),
                             optional("time_column", COLUMN, null, "Replay production rows in the order of this "
                                     + "column (dates read as dates), batch after batch, instead of sampling; the "
                                     + "reference is then the earliest rows"),

@@ -27,6 +27,7 @@ import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.scenario.ScenarioValidator;
 import org.twinbench.sim.monitor.CategoricalDriftMonitor;
 import org.twinbench.sim.monitor.ErrorDetectors;
+import org.twinbench.sim.source.SourceEncoding;
 import org.twinbench.sim.source.SyntheticSources;
 import org.twinbench.sim.source.TimeColumns;
 
@@ -139,6 +140,8 @@ public final class ScenarioCheck {
         boolean whole;
         /** The data file, once its head is read; its every row is read only when a rule needs them. */
         private Path dataFile;
+        /** How the source's file is read (its encoding). */
+        private org.twinbench.data.LoadOptions options;
         private Frame all;
 
         Checker(Scenario scenario, Path baseDir, OpenedModels models) {
@@ -228,7 +231,7 @@ public final class ScenarioCheck {
                 return frame();
             }
             if (all == null) {
-                all = TableHead.read(dataFile, Integer.MAX_VALUE).sample().frame();
+                all = TableHead.read(dataFile, Integer.MAX_VALUE, options).sample().frame();
             }
             return all;
         }
@@ -258,8 +261,14 @@ public final class ScenarioCheck {
                 add(node, "path", null, file + ": " + problem);
                 return;
             }
+            String encoding = node.string("encoding");
+            if (encoding != null && SourceEncoding.problem(encoding) != null) {
+                add(node, "encoding", null, SourceEncoding.problem(encoding));
+                return;
+            }
+            options = SourceEncoding.options(node);
             try {
-                TableHead head = TableHead.read(file, SAMPLE_ROWS);
+                TableHead head = TableHead.read(file, SAMPLE_ROWS, options);
                 data = head.sample();
                 whole = head.whole();
             } catch (DataException e) {

@@ -26,6 +26,7 @@ import org.twinbench.sim.source.BatchSource;
 import org.twinbench.sim.source.CalendarSource;
 import org.twinbench.sim.source.DatasetSource;
 import org.twinbench.sim.source.FollowSource;
+import org.twinbench.sim.source.SourceEncoding;
 import org.twinbench.sim.source.SyntheticSource;
 import org.twinbench.sim.source.SyntheticSources;
 import org.twinbench.sim.source.TimeColumns;
@@ -156,8 +157,8 @@ public final class ScenarioCompiler {
         listener.onPhase("Loading " + sourceNode.requiredString("path"));
         Path dataFile = baseDir.resolve(sourceNode.requiredString("path")).normalize();
         boolean follow = sourceNode.flag("follow");
-        FollowSource.Snapshot snapshot = follow ? FollowSource.snapshot(sourceNode.id(), dataFile) : null;
-        Dataset dataset = follow ? snapshot.dataset() : TableLoader.load(dataFile);
+        FollowSource.Snapshot snapshot = follow ? FollowSource.snapshot(sourceNode, dataFile) : null;
+        Dataset dataset = follow ? snapshot.dataset() : TableLoader.load(dataFile, SourceEncoding.options(sourceNode));
         Frame all = PersonalSlices.mask(dataset.frame(), dataset, scenario);
         Frame asWritten = all;
         String timeColumn = sourceNode.string("time_column");

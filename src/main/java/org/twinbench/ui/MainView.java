@@ -311,7 +311,7 @@ public final class MainView {
     @FXML
     private void onHistory() {
         RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(),
-                viewModel.runs()::reopen, List.of(), () -> viewModel.document().fileProperty().get());
+                viewModel.runs()::reopen, List.of(), viewModel.whatIfs());
     }
 
     /** The run history with the last two runs of this window overlaid and compared (baseline vs what-if). */
@@ -321,7 +321,7 @@ public final class MainView {
         long last = viewModel.runs().lastRunIdProperty().get();
         if (previous > 0 && last > 0) {
             RunHistoryView.open(root.getScene().getWindow(), viewModel.executor(), viewModel.runStore(),
-                    viewModel.runs()::reopen, List.of(previous, last));
+                    viewModel.runs()::reopen, List.of(previous, last), viewModel.whatIfs());
         }
     }
 

@@ -311,6 +311,18 @@ public final class MainViewModel {
      * The window's runs: start, pause, step, stop, speed, replicates, progress, and a stored run
      * reopened into the results. The main view binds to it directly.
      */
+    /** "What-if from here" of the run history, run in this window: its scenario as it is now, saved or not. */
+    public org.twinbench.ui.runs.WhatIfLauncher whatIfs() {
+        return (baseId, step, recorded, ended) -> {
+            if (!runBlockedReason.get().isEmpty()) {
+                ended.accept(runBlockedReason.get());
+            } else {
+                runs.startBranch(document.scenario(), document.baseDirectory(), document.fileProperty().get(),
+                        baseId, step, recorded, ended);
+            }
+        };
+    }
+
     public WindowRun runs() {
         return runs;
     }

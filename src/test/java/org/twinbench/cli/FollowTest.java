@@ -163,6 +163,36 @@ class FollowTest {
     }
 
     @Test
+    void aUtf16LogWithoutAByteOrderMarkIsFollowedInTheEncodingItsSourceNames() throws Exception {
+        List<LocalDate> dates = new ArrayList<>();
+        Path log = dir.resolve("log.csv");
+        java.nio.charset.Charset le = StandardCharsets.UTF_16LE;
+        Files.write(log, ("scored_on,region,p,outcome\n" + String.join("\n",
+                rows(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 29), dates)) + "\n").getBytes(le));
+        Path store = dir.resolve("runs.sqlite");
+        Path out = dir.resolve("followed-utf16");
+        Path file = scenario(log, Map.of("encoding", "UTF-16LE"));
+        CompletableFuture<CliRunner> run = CompletableFuture.supplyAsync(() -> CliRunner.run("run", file.toString(),
+                "--out", out.toString(), "--store", store.toString(), "--idle-exit", "1.5"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (storedSteps(store) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        // A line cut inside a character (its first byte only) waits for the rest.
+        byte[] more = (String.join("\n", rows(LocalDate.of(2025, 1, 29), LocalDate.of(2025, 2, 12), dates)) + "\n")
+                .getBytes(le);
+        Files.write(log, java.util.Arrays.copyOf(more, 7), StandardOpenOption.APPEND);
+        Thread.sleep(300);
+        Files.write(log, java.util.Arrays.copyOfRange(more, 7, more.length), StandardOpenOption.APPEND);
+        CliRunner result = run.get(60, TimeUnit.SECONDS);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(windows(out)).isEqualTo(expected(dates, LocalDate.of(2025, 1, 13)));
+        assertThat(windows(out).keySet()).containsExactly("2025-01-13", "2025-01-20", "2025-01-27", "2025-02-03",
+                "2025-02-10");
+        assertThat(result.err()).doesNotContain("left out");
+    }
+
+    @Test
     void aTruncatedLogIsReportedAndReadAgainFromItsStart() throws Exception {
         List<LocalDate> dates = new ArrayList<>();
         Path log = dir.resolve("log.csv");

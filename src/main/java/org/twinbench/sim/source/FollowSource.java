@@ -54,6 +54,8 @@ public final class FollowSource implements BatchSource {
     private FileTail tail;
     private Path current;
     private final char delimiter;
+    /** The encoding the node names; null: each file's is detected. */
+    private final java.nio.charset.Charset named;
     private final Cancellation stop = new Cancellation();
     private final List<Frame> closed = new ArrayList<>();
     /** Read without the lock, so that a chart naming windows never waits while a step waits for rows. */
@@ -71,27 +73,30 @@ public final class FollowSource implements BatchSource {
     }
 
     /**
-     * Reads {@code file} as it is now, once it ends with a complete line and does not change while it is
-     * read (tried a few times while a writer is busy).
+     * Reads {@code file} as it is now, in the node's {@code encoding}, once it ends with a complete line and
+     * does not change while it is read (tried a few times while a writer is busy).
      *
      * @throws ScenarioException naming the node when the file never settles
      */
-    public static Snapshot snapshot(String nodeId, Path file) {
+    public static Snapshot snapshot(ScenarioNode node, Path file) {
+        org.twinbench.data.LoadOptions options = SourceEncoding.options(node);
         for (int attempt = 0; attempt < 20; attempt++) {
             long before = sizeOf(file);
             if (before < 0) {
                 // Missing or unreadable: the loader says so as it does for every data file.
-                TableLoader.load(file);
+                TableLoader.load(file, options);
             }
-            if (before > 0 && endsWithLineEnd(file, before)) {
-                Dataset dataset = TableLoader.load(file);
+            java.nio.charset.Charset charset = before > 0 ? FileTail.encodingOf(file, options.charset()) : null;
+            if (before > 0 && endsWithLineEnd(file, before, charset)) {
+                Dataset dataset = TableLoader.load(file, options);
                 if (sizeOf(file) == before) {
-                    return countLines(dataset, file, before);
+                    FileTail.Head head = FileTail.head(file, charset, before);
+                    return new Snapshot(dataset, before, head.lines(), head.header(), charset);
                 }
             }
             sleep(POLL);
         }
-        throw new ScenarioException("node " + nodeId + ": " + file + " does not end with a complete line (or keeps"
+        throw new ScenarioException("node " + node.id() + ": " + file + " does not end with a complete line (or keeps"
                 + " changing while it is read); follow needs a header and rows that end with a line break");
     }
 
@@ -108,6 +113,7 @@ public final class FollowSource implements BatchSource {
         this.delimiter = delimiterOf(nodeId, snapshot.header(), production.columnNames());
         this.nextFiles = matcher(node);
         this.current = file;
+        this.named = SourceEncoding.of(node);
         this.tail = new FileTail(file, snapshot.charset(), snapshot.bytes(), snapshot.lines(), snapshot.header(), notes);
         for (int w = 0; w < calendar.windowCount(); w++) {
             Frame rows = calendar.batch(w, 0, null);
@@ -229,7 +235,7 @@ public final class FollowSource implements BatchSource {
         take(tail.read());
         notes.accept("reading " + next.getFileName() + " after " + current.getFileName());
         current = next;
-        tail = new FileTail(next, FileTail.encodingOf(next), 0, 0, header, notes);
+        tail = new FileTail(next, FileTail.encodingOf(next, named), 0, 0, header, notes);
         return true;
     }
 
@@ -361,12 +367,6 @@ public final class FollowSource implements BatchSource {
                 + " columns");
     }
 
-    private static Snapshot countLines(Dataset dataset, Path file, long bytes) {
-        java.nio.charset.Charset charset = FileTail.encodingOf(file);
-        FileTail.Head head = FileTail.head(file, charset, bytes);
-        return new Snapshot(dataset, bytes, head.lines(), head.header(), charset);
-    }
-
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);
@@ -375,17 +375,22 @@ public final class FollowSource implements BatchSource {
         }
     }
 
-    /** Whether the file's last character is a line end (two bytes, {@code 0A 00}, in UTF-16 little-endian). */
-    private static boolean endsWithLineEnd(Path file, long size) {
+    /**
+     * Whether the file's last character is a line end: two bytes in UTF-16 ({@code 0A 00} little-endian,
+     * {@code 00 0A} big-endian), else the byte {@code 0A}.
+     */
+    private static boolean endsWithLineEnd(Path file, long size, java.nio.charset.Charset charset) {
         try (var channel = java.nio.channels.FileChannel.open(file)) {
             java.nio.ByteBuffer two = java.nio.ByteBuffer.allocate(2);
             long from = Math.max(0, size - 2);
             int n = channel.read(two, from);
-            byte last = two.get(n - 1);
-            if (last == 0 && n == 2 && two.get(0) == '\n') {
-                return FileTail.encodingOf(file).equals(StandardCharsets.UTF_16LE);
+            if (charset.equals(StandardCharsets.UTF_16LE)) {
+                return n == 2 && two.get(0) == '\n' && two.get(1) == 0;
             }
-            return last == '\n';
+            if (charset.equals(StandardCharsets.UTF_16BE)) {
+                return n == 2 && two.get(0) == 0 && two.get(1) == '\n';
+            }
+            return two.get(n - 1) == '\n';
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -17,52 +17,42 @@ final class RunStoreRows {
 
     /** Adds the rows of every step of {@code outcome} to run {@code id}. */
     static void insert(Connection connection, long id, RunOutcome outcome) throws SQLException, IOException {
-        try (PreparedStatement row = connection.prepareStatement(
-                "INSERT INTO step_metrics VALUES (?, ?, ?, ?, ?, ?)")) {
-            StepRows.forEach(outcome, (replicate, step, slice, metric, value) -> {
-                try {
-                    row.setLong(1, id);
-                    row.setInt(2, replicate);
-                    row.setInt(3, step);
-                    row.setString(4, slice);
-                    row.setString(5, metric);
-                    row.setString(6, value);
-                    row.addBatch();
-                } catch (SQLException e) {
-                    throw new IOException(e);
-                }
-            });
-            row.executeBatch();
-        }
-        try (PreparedStatement bin = connection.prepareStatement(
-                "INSERT INTO step_reliability VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ReliabilityRows.forEach(outcome, (replicate, step, b, count, positives, scoreSum) -> {
-                try {
-                    bin.setLong(1, id);
-                    bin.setInt(2, replicate);
-                    bin.setInt(3, step);
-                    bin.setInt(4, b);
-                    bin.setLong(5, count);
-                    bin.setLong(6, positives);
-                    bin.setDouble(7, scoreSum);
-                    bin.addBatch();
-                } catch (SQLException e) {
-                    throw new IOException(e);
-                }
-            });
-            bin.executeBatch();
-        }
-        try (PreparedStatement alarm = connection.prepareStatement("INSERT INTO alarms VALUES (?, ?, ?, ?, ?, ?)")) {
+        insertAll(connection, "INSERT INTO step_metrics VALUES (?, ?, ?, ?, ?, ?)", batch -> StepRows.forEach(outcome,
+                (replicate, step, slice, metric, value) -> batch.add(id, replicate, step, slice, metric, value)));
+        insertAll(connection, "INSERT INTO step_reliability VALUES (?, ?, ?, ?, ?, ?, ?)", batch ->
+                ReliabilityRows.forEach(outcome, (replicate, step, bin, count, positives, scoreSum) ->
+                        batch.add(id, replicate, step, bin, count, positives, scoreSum)));
+        insertAll(connection, "INSERT INTO alarms VALUES (?, ?, ?, ?, ?, ?)", batch -> {
             for (Alarm a : outcome.alarms()) {
-                alarm.setLong(1, id);
-                alarm.setInt(2, a.replicate());
-                alarm.setInt(3, a.step());
-                alarm.setString(4, a.nodeId());
-                alarm.setString(5, a.kind());
-                alarm.setString(6, a.detail());
-                alarm.addBatch();
+                batch.add(id, a.replicate(), a.step(), a.nodeId(), a.kind(), a.detail());
             }
-            alarm.executeBatch();
+        });
+    }
+
+    /** One statement's batch: a row of parameter values (Long, Integer, Double or String) added at a time. */
+    private interface Batch {
+        void add(Object... values) throws IOException;
+    }
+
+    /** What puts a table's rows into its batch. */
+    private interface Rows {
+        void into(Batch batch) throws IOException;
+    }
+
+    /** Runs {@code sql} (an INSERT with one {@code ?} per column) once per row that {@code rows} adds, as one batch. */
+    private static void insertAll(Connection connection, String sql, Rows rows) throws SQLException, IOException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            rows.into(values -> {
+                try {
+                    for (int i = 0; i < values.length; i++) {
+                        statement.setObject(i + 1, values[i]);
+                    }
+                    statement.addBatch();
+                } catch (SQLException e) {
+                    throw new IOException(e);
+                }
+            });
+            statement.executeBatch();
         }
     }
 

@@ -97,6 +97,8 @@ public final class DataModelPanelViewModel {
         kindOverrides.clear();
         userRoles.clear();
         timeFormats.clear();
+        // A source of the scenario that reads this file already says how its dates are written.
+        timeFormats.putAll(use.timeFormatsFor(path));
         load(path);
     }
 
@@ -172,11 +174,16 @@ public final class DataModelPanelViewModel {
                         .collect(java.util.stream.Collectors.joining()));
     }
 
-    /** The user says how {@code column}'s dates are written ({@code M/d/yyyy} or {@code d/M/yyyy}): the file is read again so. */
+    /**
+     * The user says how {@code column}'s dates are written ({@code M/d/yyyy} or {@code d/M/yyyy}): the file is
+     * read again so, and the scenario's sources that replay it by that column take it as their
+     * {@code time_format} (one undoable edit).
+     */
     public void setTimeFormat(String column, String pattern) {
         Path shown = file.get();
         if (shown != null) {
             timeFormats.put(column, pattern);
+            use.readDatesAs(shown, column, pattern);
             load(shown);
         }
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.twinbench.data.ValueKind;
 import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.ui.editor.FileNodes;
 import org.twinbench.ui.editor.GraphEdits;
@@ -19,6 +20,8 @@ import org.twinbench.ui.graph.GraphCanvasViewModel;
  * node's id, place and edges.
  */
 final class ScenarioUse {
+
+    private static final String TIME_FORMAT = "time_format";
 
     private final ScenarioDocument document;
     private final GraphCanvasViewModel canvas;
@@ -48,6 +51,56 @@ final class ScenarioUse {
         canvas.selectOnly(List.of(id));
         canvas.say(id + " now reads " + path.getFileName());
         return true;
+    }
+
+    /**
+     * The dataset sources of the scenario that read {@code file} with {@code column} as their time column take
+     * {@code pattern} as their {@code time_format}, in one undoable edit, so that a run reads the dates as the
+     * user chose; the ids of the sources changed (none already so).
+     */
+    List<String> readDatesAs(Path file, String column, String pattern) {
+        List<String> ids = sourcesReading(file).stream()
+                .filter(n -> column.equals(n.string("time_column")) && !pattern.equals(n.string("time_format")))
+                .map(ScenarioNode::id).toList();
+        if (!ids.isEmpty()) {
+            document.change("Read dates in '" + column + "' as " + pattern, s -> {
+                Scenario changed = s;
+                for (String id : ids) {
+                    changed = GraphEdits.setParam(changed, id, TIME_FORMAT, pattern);
+                }
+                return changed;
+            });
+            canvas.say(String.join(", ", ids) + " now read" + (ids.size() == 1 ? "s" : "") + " the dates in '"
+                    + column + "' as " + pattern);
+        }
+        return ids;
+    }
+
+    /** The time formats the scenario's sources reading {@code file} give their time columns (column to pattern). */
+    Map<String, String> timeFormatsFor(Path file) {
+        Map<String, String> formats = new java.util.LinkedHashMap<>();
+        for (ScenarioNode node : sourcesReading(file)) {
+            if (node.string("time_column") != null && node.string("time_format") != null) {
+                formats.putIfAbsent(node.string("time_column"), node.string("time_format"));
+            }
+        }
+        return formats;
+    }
+
+    private List<ScenarioNode> sourcesReading(Path file) {
+        Path wanted = file.toAbsolutePath().normalize();
+        Path base = document.baseDirectory();
+        return document.scenario().nodes().stream()
+                .filter(n -> NodeCatalog.DATASET_SOURCE.equals(n.type()) && n.string("path", null) != null)
+                .filter(n -> {
+                    try {
+                        Path read = Path.of(n.string("path", null));
+                        read = read.isAbsolute() || base == null ? read : base.resolve(read);
+                        return read.toAbsolutePath().normalize().equals(wanted);
+                    } catch (java.nio.file.InvalidPathException e) {
+                        return false;
+                    }
+                }).toList();
     }
 
     /** The columns the scenario names that a table with {@code columns} (name to kind) lacks. */

@@ -1,21 +1,16 @@
 package org.twinbench.ui.runs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.twinbench.report.RunRecording;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
-import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioNode;
-import org.twinbench.sim.RunControl;
-import org.twinbench.sim.RunListener;
+import org.twinbench.sim.RunFindings;
 import org.twinbench.sim.RunOutcome;
-import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunStatus;
-import org.twinbench.sim.RunSummary;
-import org.twinbench.sim.ScenarioCompiler;
-import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 import org.twinbench.sim.store.RunStore;
@@ -23,26 +18,48 @@ import org.twinbench.sim.whatif.BaseRun;
 import org.twinbench.sim.whatif.Branch;
 
 /**
- * "What-if from here" in the run history: a what-if scenario run from a step of a recorded run, as
- * {@code run SCENARIO --base ID --from-step N} does — the scenario must be the recorded system (its
- * source and model nodes, with the recorded seed), the steps before N are checked against the stored
- * ones, and the branch is recorded in the store with a headline saying where it starts. A followed
+ * "What-if from here" in the run history, run by the main window ({@link WindowRun#startBranch}) like any of
+ * its runs — the scenario open there, saved or not, with its replicates, its live charts, Stop, pause and
+ * speed — as {@code run SCENARIO --base ID --from-step N} does: the scenario must be the recorded system
+ * (its source and model nodes, with the recorded seed), the first replicate's steps before N are checked
+ * against the stored ones, and the branch is recorded with a headline saying where it starts. A followed
  * source is replayed from its file as it is now instead of waiting for rows.
  */
 final class RunBranching {
 
-    private RunBranching() {
+    private final Path store;
+    private final long baseId;
+    private final int step;
+    private final LongConsumer recorded;
+    private final Consumer<String> ended;
+    /** Read on the executor by {@link #scenario}; used there after. */
+    private BaseRun base;
+    private SimulationPlan branched;
+
+    /**
+     * @param recorded told the branch's run id once it is recorded (FX thread)
+     * @param ended    told, in words for the status line, why the branch was refused or stopped (FX thread)
+     */
+    RunBranching(Path store, long baseId, int step, LongConsumer recorded, Consumer<String> ended) {
+        this.store = store;
+        this.baseId = baseId;
+        this.step = step;
+        this.recorded = recorded;
+        this.ended = ended;
+    }
+
+    long baseId() {
+        return baseId;
     }
 
     /**
-     * Runs {@code scenarioFile} branched at {@code step} of run {@code baseId} and records it; returns the new
-     * run's id.
+     * The scenario to compile: {@code current} with the base run's seed and followed sources replayed as
+     * they are, once it is found to be the recorded system.
      *
-     * @throws IllegalArgumentException in words for the status line, when the scenario is not the recorded
-     *     system, the step is not one the base run recorded, or the history is not the recorded one
+     * @throws IllegalArgumentException in words for the status line when it is not, or the step is not one
+     *     the base run recorded
      */
-    static long branch(Path store, long baseId, int step, Path scenarioFile, RunControl control) {
-        BaseRun base;
+    Scenario scenario(Scenario current) {
         try (RunStore runs = RunStore.open(store)) {
             base = BaseRun.read(runs, baseId);
         }
@@ -50,61 +67,48 @@ final class RunBranching {
             throw new IllegalArgumentException("run #" + baseId + " recorded steps 0 to " + (base.recordedSteps() - 1)
                     + ", not " + step);
         }
-        Scenario scenario = replayed(ScenarioFormat.read(scenarioFile).withSeed(base.seed()));
-        base.checkSameSystem(scenario);
-        // The plan's model files (ONNX runtime sessions) are released when the what-if ends.
-        try (SimulationPlan plan = ScenarioCompiler.compile(scenario, scenarioFile.toAbsolutePath().getParent(),
-                new RunListener() { })) {
-            return branch(plan, scenario, scenarioFile, store, base, baseId, step, control);
+        Scenario scenario = current.withSeed(base.seed());
+        for (ScenarioNode node : current.nodes()) {
+            if (node.type().equals(NodeCatalog.DATASET_SOURCE) && node.flag("follow")) {
+                scenario = scenario.withNode(node.withParam("follow", false));
+            }
         }
+        base.checkSameSystem(scenario);
+        return scenario;
     }
 
-    private static long branch(SimulationPlan plan, Scenario scenario, Path scenarioFile, Path store, BaseRun base,
-                               long baseId, int step, RunControl control) {
+    /** The compiled plan, its changes held off before the step. */
+    SimulationPlan plan(SimulationPlan plan) {
         if (step >= plan.steps()) {
-            throw new IllegalArgumentException(scenarioFile.getFileName() + " runs " + plan.steps()
+            throw new IllegalArgumentException(plan.scenario().name() + " runs " + plan.steps()
                     + " steps: it has no step " + step);
         }
-        SimulationPlan branched = Branch.from(plan, step);
-        RunRecording.InProgress recording = RunRecording.begin(store, scenario, scenarioFile, branched);
-        try {
-            List<StepResult> steps = new ArrayList<>();
-            RunStatus status = SimulationEngine.run(branched, 0, new RunListener() {
-                @Override
-                public void onStep(StepResult result, int totalSteps) {
-                    steps.add(result);
-                }
-            }, control);
-            if (status != RunStatus.COMPLETED) {
-                recording.cancel(steps.size());
-                throw new IllegalArgumentException("the what-if was stopped after " + steps.size() + " steps");
-            }
-            RunOutcome outcome = new RunOutcome(List.of(steps), RunStatus.COMPLETED);
-            base.checkHistory(outcome, step);
-            RunSeries series = RunSeries.of(outcome);
-            RunSummary summary = RunSummary.of(outcome, series, List.of())
-                    .withHeadlinePrefix(Branch.words(branched, step, baseId) + ". ");
-            recording.finish(outcome, summary, series);
-            return recording.id();
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().startsWith("the what-if was stopped")) {
-                recording.fail(e.getMessage());
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            recording.fail(e.getMessage());
-            throw e;
-        }
+        branched = Branch.from(plan, step);
+        return branched;
     }
 
-    /** The scenario with its dataset sources replaying their files as they are, not waiting for more rows. */
-    private static Scenario replayed(Scenario scenario) {
-        Scenario replayed = scenario;
-        for (ScenarioNode node : scenario.nodes()) {
-            if (node.type().equals(NodeCatalog.DATASET_SOURCE) && node.flag("follow")) {
-                replayed = replayed.withNode(node.withParam("follow", false));
-            }
+    /**
+     * Records the finished branch: refused (and the run marked failed) when the first replicate's history
+     * is not the recorded one, else finished with the headline {@code What-if from step N (…) of run ID.}.
+     *
+     * @return why it was refused, or null when it was recorded
+     */
+    String finish(RunRecording.InProgress stored, List<List<StepResult>> replicates, RunFindings findings) {
+        try {
+            base.checkHistory(new RunOutcome(List.of(replicates.get(0)), RunStatus.COMPLETED), step);
+        } catch (IllegalArgumentException e) {
+            stored.fail(e.getMessage());
+            return e.getMessage();
         }
-        return replayed;
+        stored.finishReplicates(replicates, findings, Branch.words(branched, step, baseId) + ". ");
+        return null;
+    }
+
+    void recorded(long id) {
+        recorded.accept(id);
+    }
+
+    void ended(String why) {
+        ended.accept(why);
     }
 }

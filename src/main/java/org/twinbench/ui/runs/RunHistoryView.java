@@ -45,7 +45,7 @@ public final class RunHistoryView {
 
     private RunHistoryViewModel model;
     /** The scenario a what-if runs (the main window's, as saved); null or giving null: the user picks a file. */
-    private java.util.function.Supplier<Path> whatIfScenario;
+    private WhatIfLauncher whatIfs;
 
     /** Opens the run history in its own window. */
     public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath) {
@@ -73,12 +73,11 @@ public final class RunHistoryView {
 
     /**
      * As {@link #open(Window, AppExecutor, Path, java.util.function.LongConsumer, List)}; "What-if from
-     * here…" runs the scenario file {@code whatIfScenario} gives (the main window's), or one the user picks
-     * when it gives null.
+     * here…" runs the main window's scenario there through {@code whatIfs} (null: none can be run).
      */
     public static RunHistoryViewModel open(Window owner, AppExecutor executor, Path storePath,
                                            java.util.function.LongConsumer reopener, List<Long> chosen,
-                                           java.util.function.Supplier<Path> whatIfScenario) {
+                                           WhatIfLauncher whatIfs) {
         FXMLLoader loader = new FXMLLoader(RunHistoryView.class.getResource("/fxml/RunHistoryView.fxml"));
         Parent parent;
         try {
@@ -89,7 +88,7 @@ public final class RunHistoryView {
         RunHistoryViewModel model = new RunHistoryViewModel(storePath, executor::submit,
                 javafx.application.Platform::runLater, reopener);
         RunHistoryView view = loader.getController();
-        view.whatIfScenario = whatIfScenario;
+        view.whatIfs = whatIfs;
         view.bind(model);
         Stage stage = new Stage();
         if (owner != null) {
@@ -279,17 +278,7 @@ public final class RunHistoryView {
 
     @FXML
     private void onWhatIf() {
-        Path scenario = whatIfScenario == null ? null : whatIfScenario.get();
-        if (scenario == null) {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-            chooser.setTitle("The what-if scenario: the run's source and model, with what changes");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Scenarios", "*.twin.json"));
-            File file = chooser.showOpenDialog(root.getScene().getWindow());
-            scenario = file == null ? null : file.toPath();
-        }
-        if (scenario != null) {
-            model.whatIfFromHere(scenario);
-        }
+        model.whatIfFromHere(whatIfs);
     }
 
     @FXML

@@ -254,32 +254,38 @@ public final class RunHistoryViewModel {
     }
 
     /**
-     * Runs {@code scenarioFile} as a what-if from the picked step of the run shown ("What-if from here"):
-     * the steps before it are the run's history, checked against what it recorded; the scenario's
-     * perturbations, policies and challenger apply from the step on. The branch is recorded and shown
-     * overlaid on the run it starts from.
+     * Runs the main window's scenario as a what-if from the picked step of the run shown ("What-if from
+     * here"), through {@code launcher} (the main window, where Stop ends it): the steps before it are the
+     * run's history, checked against what it recorded; the scenario's perturbations, policies and challenger
+     * apply from the step on. The branch is recorded and shown overlaid on the run it starts from.
      */
-    public void whatIfFromHere(Path scenarioFile) {
-        if (!canBranch() || scenarioFile == null) {
+    public void whatIfFromHere(WhatIfLauncher launcher) {
+        if (!canBranch() || launcher == null) {
             message.set(shown.size() != 1 ? "Select one run to branch a what-if from"
-                    : "Pick the step the what-if starts at");
+                    : branchStep.get() == null ? "Pick the step the what-if starts at"
+                    : "Open the what-if's scenario in the main window to run it from here");
             return;
         }
         long baseId = shown.get(0).run().id();
         BranchStep from = branchStep.get();
         branching.set(true);
-        message.set("Running " + scenarioFile.getFileName() + " as a what-if from " + from + " of run #" + baseId + "…");
-        tasks.task(context -> RunBranching.branch(storePath, baseId, from.step(), scenarioFile,
-                new org.twinbench.sim.RunControl())).onSuccess(id -> {
-                    branching.set(false);
-                    toSelect.set(List.of(baseId, id));
-                    refresh("What-if from " + from + " of run #" + baseId + " recorded as run #" + id
-                            + "; shown over the run it starts from");
-                }).onFailure(e -> {
-                    branching.set(false);
-                    message.set("Cannot branch a what-if from run #" + baseId + ": " + e.getMessage());
-                }).start();
+        message.set("Running the main window's scenario as a what-if from " + from + " of run #" + baseId
+                + " (Stop in the main window ends it)…");
+        launcher.start(baseId, from.step(), id -> {
+            branching.set(false);
+            toSelect.set(List.of(baseId, id));
+            refresh("What-if from " + from + " of run #" + baseId + " recorded as run #" + id
+                    + "; shown over the run it starts from");
+        }, why -> {
+            branching.set(false);
+            message.set(why.startsWith(STOPPED) ? "The what-if from " + from + " of run #" + baseId + " "
+                    + why.substring(STOPPED.length() - "was stopped".length()) + "; it is not kept as a finished run"
+                    : "Cannot branch a what-if from run #" + baseId + ": " + why);
+        });
     }
+
+    /** How {@link WindowRun} says that Stop ended a what-if. */
+    private static final String STOPPED = "the what-if was stopped";
 
     /** What {@link #show} read: the runs' curves and, for one run, its steps. */
     private record Shown(List<RunComparison.RunCurves> runs, List<BranchStep> steps) { }

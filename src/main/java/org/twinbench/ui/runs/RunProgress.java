@@ -33,6 +33,21 @@ public final class RunProgress {
         steps = Math.max(1, planned);
     }
 
+    /**
+     * The steps the time axis spans at the start of a run: all of them, but for a followed file, whose
+     * {@code steps} is only the most windows it may take, the windows closed so far (it grows as they arrive).
+     */
+    static int axisSteps(org.twinbench.sim.SimulationPlan plan) {
+        if (!(plan.source() instanceof org.twinbench.sim.source.FollowSource)) {
+            return plan.steps();
+        }
+        int closed = 0;
+        while (closed < plan.steps() && plan.source().windowStart(closed) != null) {
+            closed++;
+        }
+        return Math.max(1, closed);
+    }
+
     /** {@code received} more steps arrived at {@code nowNanos} ({@link System#nanoTime()}). */
     public void add(int received, long nowNanos) {
         done += received;

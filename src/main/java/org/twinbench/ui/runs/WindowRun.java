@@ -89,9 +89,30 @@ public final class WindowRun {
      * nothing happens while a run is going.
      */
     public void start(Scenario current, Path baseDir, Path scenarioFile) {
+        start(current, baseDir, scenarioFile, null);
+    }
+
+    /**
+     * A what-if from step {@code step} of the recorded run {@code baseId} ({@link RunBranching}): {@code current}
+     * (the window's scenario, saved or not) is run like any run of the window, with its replicates, Stop, pause
+     * and speed. {@code recorded} is told the branch's id; {@code ended} why it was refused or stopped.
+     */
+    public void startBranch(Scenario current, Path baseDir, Path scenarioFile, long baseId, int step,
+                            java.util.function.LongConsumer recorded, Consumer<String> ended) {
+        if (running.get()) {
+            ended.accept("a run is going in the main window: stop it first");
+        } else if (scenarioFile == null) {
+            ended.accept("save the scenario first: a what-if is recorded with its scenario file");
+        } else {
+            start(current, baseDir, scenarioFile, new RunBranching(runStore, baseId, step, recorded, ended));
+        }
+    }
+
+    private void start(Scenario asked, Path baseDir, Path scenarioFile, RunBranching branching) {
         if (running.get()) {
             return;
         }
+        Scenario current = asked;
         int steps = stepsOf(current);
         BackgroundTask.Ticket ticket = shown.next();
         RunControl runControl = new RunControl();
@@ -99,7 +120,10 @@ public final class WindowRun {
         runControl.setYield(pacer);
         pacer.start();
         control = runControl;
-        int replicateCount = Math.max(1, Math.min(MAX_REPLICATES, replicates.get()));
+        // A followed file runs once, as its windows close (docs/calendar-replay.md says why); a what-if replays it.
+        boolean follows = branching == null && current.nodes().stream().anyMatch(n -> n.type().equals(
+                org.twinbench.scenario.NodeCatalog.DATASET_SOURCE) && n.flag("follow"));
+        int replicateCount = follows ? 1 : Math.max(1, Math.min(MAX_REPLICATES, replicates.get()));
         liveCharts.clear();
         liveCharts.setReplicates(replicateCount);
         reopened.set(null);
@@ -111,6 +135,11 @@ public final class WindowRun {
         status.accept("Starting ...");
         FxCoalescer<StepResult> coalescer = new FxCoalescer<>(background.fxThread(), results -> {
             if (ticket.isCurrent()) {
+                // A followed file's axis spans the windows arrived so far (other runs' steps are all planned).
+                int reached = results.stream().mapToInt(StepResult::step).max().orElse(-1) + 1;
+                if (plannedSteps.get() > 0 && reached > plannedSteps.get()) {
+                    plannedSteps.set(reached);
+                }
                 liveCharts.accept(results);
                 counted.add(results.size(), System.nanoTime());
                 progress.set(counted.fraction());
@@ -162,9 +191,11 @@ public final class WindowRun {
                             + optimistic : "Stopped" + optimistic));
                 }
             };
-            SimulationPlan plan = ScenarioCompiler.compile(current, baseDir, listener);
+            Scenario toRun = branching == null ? current : branching.scenario(current);
+            SimulationPlan compiled = ScenarioCompiler.compile(toRun, baseDir, listener);
             // The plan's model files (ONNX runtime sessions) are released when the run ends, however it ends.
-            try (plan) {
+            try (compiled) {
+                SimulationPlan plan = branching == null ? compiled : branching.plan(compiled);
                 // The headline says so, as `run` does, when the twin replays its model's training data; and what
                 // compiling noted (a file sorted by a column, ...).
                 StringBuilder said = new StringBuilder();
@@ -178,44 +209,81 @@ public final class WindowRun {
                 told.set(said.toString());
                 if (runControl.isCancelled()) {
                     listener.onFinish(RunStatus.CANCELLED);
+                    if (branching != null) {
+                        context.onFxAnyway(() -> branching.ended("the what-if was stopped after 0 steps"));
+                    }
                     return null;
                 }
                 context.onFxAnyway(() -> modelSummary.accept(ModelSummary.of(plan.model().card(), null)));
                 context.onFx(() -> {
                     liveCharts.setRun(scenarioFile, plan);
                     counted.plan(plan.steps());
-                    plannedSteps.set(plan.steps());
+                    plannedSteps.set(RunProgress.axisSteps(plan));
                 });
                 // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
-                RunRecording.InProgress stored = beginRecording(context, current, scenarioFile, plan, replicateCount);
+                WindowRecording.Begun begun = WindowRecording.begin(runStore, toRun, scenarioFile, plan,
+                        replicateCount);
+                if (begun.notice() != null) {
+                    context.onFx(() -> {
+                        storeNotice = begun.notice();
+                        status.accept(begun.notice());
+                    });
+                }
+                RunRecording.InProgress stored = begun.stored();
+                if (branching != null && stored == null) {
+                    throw new IllegalArgumentException(begun.notice());
+                }
+                Consumer<Runnable> endRecording = end -> WindowRecording.end(stored, end, problem ->
+                        context.onFxAnyway(() -> status.accept(problem)));
                 // The engine's warm-up may go on while this run compiles, not once it steps.
                 EngineWarmUp.giveWay();
                 RunStatus outcome;
                 try {
                     outcome = runReplicates(plan, replicateCount, listener, runControl);
                 } catch (RuntimeException e) {
-                    endRecording(context, stored, () -> stored.fail(String.valueOf(e)));
+                    endRecording.accept(() -> stored.fail(String.valueOf(e)));
                     throw e;
                 }
                 synchronized (recorded) {
                     if (outcome == RunStatus.COMPLETED) {
-                        endRecording(context, stored, () -> {
-                            stored.finishReplicates(recorded, findings[0]);
+                        endRecording.accept(() -> {
+                            String refused = branching == null ? null : branching.finish(stored, recorded, findings[0]);
+                            if (branching == null) {
+                                stored.finishReplicates(recorded, findings[0]);
+                            }
                             context.onFxAnyway(() -> {
+                                if (refused != null) {
+                                    branching.ended(refused);
+                                    return;
+                                }
                                 previousRunId.set(lastRunId.get());
                                 lastRunId.set(stored.id());
+                                if (branching != null) {
+                                    branching.recorded(stored.id());
+                                }
                             });
                         });
                     } else {
                         int fewest = recorded.size() < replicateCount ? 0
                                 : recorded.stream().mapToInt(List::size).min().orElse(0);
-                        endRecording(context, stored, () -> stored.cancel(fewest));
+                        endRecording.accept(() -> stored.cancel(fewest));
+                        if (branching != null) {
+                            context.onFxAnyway(() -> branching.ended("the what-if was stopped after "
+                                    + (replicateCount > 1 ? "at least " : "") + fewest + " steps"));
+                        }
                     }
                 }
                 return null;
             }
-        }).whileCurrent(ticket).onFailure(e -> finish(e instanceof ScenarioException || e instanceof DataException
-                ? "Cannot run: " + e.getMessage() : "Run failed: " + e)).start();
+        }).whileCurrent(ticket).onFailure(e -> {
+            boolean refused = branching != null && e instanceof IllegalArgumentException;
+            boolean told = refused || e instanceof ScenarioException || e instanceof DataException;
+            String why = told ? e.getMessage() : String.valueOf(e);
+            finish((refused ? "Cannot branch: " : told ? "Cannot run: " : "Run failed: ") + why);
+            if (branching != null) {
+                branching.ended(why);
+            }
+        }).start();
     }
 
     /**
@@ -300,48 +368,6 @@ public final class WindowRun {
         String notice = storeNotice;
         storeNotice = null;
         status.accept(notice == null ? message : message + (message.endsWith(".") ? " " : ". ") + notice);
-    }
-
-    /**
-     * Records in the run store that the run starts (on the executor); null if the store cannot be
-     * opened, and the run goes on unrecorded. What the store has to say (a damaged file set aside, or
-     * why the run is not recorded) ends up in the status line when the run ends.
-     */
-    private RunRecording.InProgress beginRecording(BackgroundTask.Context context, Scenario scenario, Path scenarioFile,
-                                                   SimulationPlan plan, int replicateCount) {
-        RunRecording.InProgress stored = null;
-        String notice;
-        try {
-            if (scenarioFile == null) {
-                // A run is recorded with the hash of its scenario file: an unsaved scenario has none yet.
-                notice = "This run is not kept in the run history: save the scenario to keep its runs";
-            } else {
-                stored = RunRecording.begin(runStore, scenario, scenarioFile, plan, replicateCount);
-                notice = stored.notice().orElse(null);
-            }
-        } catch (RuntimeException e) {
-            notice = "The run is not recorded: " + e.getMessage();
-        }
-        String told = notice;
-        if (told != null) {
-            context.onFx(() -> {
-                storeNotice = told;
-                status.accept(told);
-            });
-        }
-        return stored;
-    }
-
-    /** Ends the stored run (completed, cancelled or failed) on the executor; a store failure goes to the status line. */
-    private void endRecording(BackgroundTask.Context context, RunRecording.InProgress stored, Runnable end) {
-        if (stored == null) {
-            return;
-        }
-        try {
-            end.run();
-        } catch (RuntimeException e) {
-            context.onFxAnyway(() -> status.accept("The run ended but could not be recorded: " + e.getMessage()));
-        }
     }
 
     private static int stepsOf(Scenario scenario) {

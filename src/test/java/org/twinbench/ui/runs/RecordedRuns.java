@@ -1,14 +1,12 @@
 package org.twinbench.ui.runs;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.twinbench.report.RunRecording;
 import org.twinbench.scenario.Scenario;
-import org.twinbench.sim.RunControl;
+import org.twinbench.sim.PlanSteps;
 import org.twinbench.sim.RunListener;
 import org.twinbench.sim.ScenarioCompiler;
-import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 
@@ -21,13 +19,7 @@ final class RecordedRuns {
     /** The steps of one replicate of {@code scenario} (read from {@code file}, data in {@code baseDir}), recorded. */
     static List<StepResult> record(Path store, Scenario scenario, Path file, Path baseDir) {
         SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { });
-        List<StepResult> steps = new ArrayList<>();
-        SimulationEngine.run(plan, 0, new RunListener() {
-            @Override
-            public void onStep(StepResult result, int totalSteps) {
-                steps.add(result);
-            }
-        }, new RunControl());
+        List<StepResult> steps = PlanSteps.of(plan);
         RunRecording.record(store, scenario, file, plan, steps);
         return steps;
     }

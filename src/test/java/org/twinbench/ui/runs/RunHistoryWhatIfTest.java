@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,11 +25,15 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.store.RunStore;
-import org.twinbench.ui.fx.AppExecutor;
+import org.twinbench.scenario.Scenario;
+import org.twinbench.ui.MainViewModel;
+import org.twinbench.ui.MainWindowFixture;
 
 /**
- * "What-if from here" in the run history: a recorded mirror of a prediction log is picked at a step
- * and continued with every label reversed from there; the branch is recorded and overlaid on it.
+ * "What-if from here" in the run history: a recorded mirror of a prediction log is picked at a step and
+ * continued, in the main window, with every label reversed from there — by the scenario open in the window
+ * as it is now (the label noise added but not saved), with the window's replicates, and stopped by the
+ * window's Stop; the branch is recorded and overlaid on the run it starts from.
  */
 @ExtendWith(ApplicationExtension.class)
 class RunHistoryWhatIfTest {
@@ -38,10 +41,10 @@ class RunHistoryWhatIfTest {
     @TempDir
     static Path home;
 
-    private AppExecutor executor;
+    private MainWindowFixture window;
+    private MainViewModel main;
     private RunHistoryViewModel model;
     private Stage owner;
-    private final AtomicReference<Path> whatIf = new AtomicReference<>();
     /** Accuracy per month (Feb to Jun 2025) of the generated log, counted here. */
     private double[] expected;
 
@@ -57,7 +60,6 @@ class RunHistoryWhatIfTest {
     @Start
     void start(Stage stage) throws Exception {
         owner = stage;
-        executor = new AppExecutor();
         // Three rows a day, January to June 2025, written newest first: the replay sorts them by day.
         List<String> lines = new ArrayList<>();
         int[] right = new int[5];
@@ -82,26 +84,30 @@ class RunHistoryWhatIfTest {
         }
         Path mirror = home.resolve("mirror.twin.json");
         Files.writeString(mirror, NODES.formatted("Mirror", "", "p", "", "log"));
-        Path noisy = home.resolve("reversed.twin.json");
-        Files.writeString(noisy, NODES.formatted("Reversed labels", """
-
-                 {"id": "annotators", "type": "perturbation.label-noise", "params": {"rate": 1.0}},""", "p",
-                "{\"from\": \"log\", \"to\": \"annotators\"}, ", "annotators"));
-        Files.writeString(home.resolve("other-score.twin.json"), NODES.formatted("Other", "", "flat", "", "log"));
-        whatIf.set(noisy);
-
-        Path store = home.resolve("runs.sqlite");
-        Files.deleteIfExists(store);
-        RecordedRuns.record(store, ScenarioFormat.read(mirror), mirror, home);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
-        stage.show();
-        model = RunHistoryView.open(stage, executor, store, null, List.of(), whatIf::get);
+        window = MainWindowFixture.show(stage, home, mirror);
+        main = window.model();
+        Files.deleteIfExists(main.runStore());
+        RecordedRuns.record(main.runStore(), ScenarioFormat.read(mirror), mirror, home);
+        model = RunHistoryView.open(stage, main.executor(), main.runStore(), null, List.of(), main.whatIfs());
     }
 
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != owner).forEach(w -> w.hide()));
-        executor.close();
+        window.close();
+    }
+
+    /** The window's scenario becomes {@code json} as an edit, not saved: the file on disk stays the mirror. */
+    private void edit(FxRobot robot, String json) {
+        Scenario edited = ScenarioFormat.parse(json, "the test's edit");
+        robot.interact(() -> main.document().change("Edit for the what-if", s -> edited));
+    }
+
+    private void reverseLabels(FxRobot robot) {
+        edit(robot, NODES.formatted("Reversed labels", """
+
+                 {"id": "annotators", "type": "perturbation.label-noise", "params": {"rate": 1.0}},""", "p",
+                "{\"from\": \"log\", \"to\": \"annotators\"}, ", "annotators"));
     }
 
     private static double[] curve(XYChart.Series<Number, Number> series) {
@@ -121,8 +127,19 @@ class RunHistoryWhatIfTest {
         assertThat(robot.lookup("#whatIfButton").queryAs(Button.class).isDisabled()).isFalse();
     }
 
+    /** The history's status line (the main window has a label of the same id). */
+    private String message(FxRobot robot) {
+        return robot.lookup("#messageLabel").match(n -> n.getScene().getWindow() != owner).queryAs(Label.class)
+                .getText();
+    }
+
     @Test
-    void aWhatIfFromAPickedStepKeepsTheRecordedHistoryAndChangesFromThere(FxRobot robot) throws Exception {
+    void aWhatIfRunsTheWindowsUnsavedScenarioFromThePickedStepWithItsReplicates(FxRobot robot) throws Exception {
+        reverseLabels(robot);
+        robot.interact(() -> {
+            main.runs().setSpeed(0);
+            main.runs().replicatesProperty().set(3);
+        });
         pickTheRunAndStep(robot, "step 2 · 2025-04-01");
         // The mirror, as recorded, is the log's accuracy per month counted here.
         double[] base = curve(model.series().get(0));
@@ -133,28 +150,57 @@ class RunHistoryWhatIfTest {
 
         robot.clickOn("#whatIfButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runs().size() == 2 && model.series().size() == 2);
-        assertThat(robot.lookup("#messageLabel").queryAs(Label.class).getText())
-                .isEqualTo("What-if from step 2 · 2025-04-01 of run #1 recorded as run #2; shown over the run it"
-                        + " starts from");
+        assertThat(message(robot)).isEqualTo("What-if from step 2 · 2025-04-01 of run #1 recorded as run #2; shown over"
+                + " the run it starts from");
         double[] branch = curve(model.series().get(1));
-        assertThat(model.series().get(1).getName()).isEqualTo("#2 Reversed labels");
+        assertThat(model.series().get(1).getName()).isEqualTo("#2 Reversed labels (mean of 3 replicates)");
         for (int m = 0; m < 5; m++) {
             double want = m < 2 ? expected[m] : 1 - expected[m];
             assertThat(branch[m]).as("branch, month " + (m + 2)).isCloseTo(want, within(1e-12));
         }
         assertThat(model.runs().get(1).headline()).startsWith("What-if from step 2 (window 2025-04-01) of run 1. ");
+        // The scenario file on disk is still the mirror: the branch ran the window's edit.
+        assertThat(Files.readString(home.resolve("mirror.twin.json"))).doesNotContain("label-noise");
+        java.util.Set<Integer> replicates = new java.util.TreeSet<>();
+        try (RunStore store = RunStore.openReadOnly(main.runStore())) {
+            store.forEachStepRow(2, (replicate, step, slice, metric, value) -> replicates.add(replicate));
+        }
+        assertThat(replicates).containsExactly(0, 1, 2);
     }
 
     @Test
     void aScenarioThatIsNotTheRecordedSystemIsRefusedInTheStatusLine(FxRobot robot) throws Exception {
-        whatIf.set(home.resolve("other-score.twin.json"));
+        edit(robot, NODES.formatted("Other", "", "flat", "", "log"));
         pickTheRunAndStep(robot, "step 3 · 2025-05-01");
         robot.clickOn("#whatIfButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.branchingProperty().get()
-                && robot.lookup("#messageLabel").queryAs(Label.class).getText().startsWith("Cannot"));
-        assertThat(robot.lookup("#messageLabel").queryAs(Label.class).getText()).isEqualTo(
+                && message(robot).startsWith("Cannot"));
+        assertThat(message(robot)).isEqualTo(
                 "Cannot branch a what-if from run #1: node 'm' has score_column = flat, but p in run 1");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.runs()).hasSize(1);
+    }
+
+    @Test
+    void theWindowsStopEndsAWhatIfAndItIsNotKeptAsFinished(FxRobot robot) throws Exception {
+        reverseLabels(robot);
+        robot.interact(() -> main.runs().setSpeed(1));
+        pickTheRunAndStep(robot, "step 1 · 2025-03-01");
+        robot.clickOn("#whatIfButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> main.runs().runningProperty().get()
+                && main.runs().progressProperty().get() > 0);
+        assertThat(model.branchingProperty().get()).isTrue();
+        robot.interact(() -> main.runs().stop());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.branchingProperty().get());
+        assertThat(message(robot)).startsWith("The what-if from step 1 · 2025-03-01 of run #1 was stopped after ")
+                .endsWith(" steps; it is not kept as a finished run");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            try (RunStore store = RunStore.openReadOnly(main.runStore())) {
+                return store.find(2).map(r -> r.headline() != null && r.headline().startsWith("Cancelled")).orElse(false);
+            }
+        });
+        try (RunStore store = RunStore.openReadOnly(main.runStore())) {
+            assertThat(store.find(2).orElseThrow().completed()).isFalse();
+        }
     }
 }

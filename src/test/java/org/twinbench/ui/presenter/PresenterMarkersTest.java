@@ -34,7 +34,6 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
-import org.twinbench.ui.fx.AppExecutor;
 
 /**
  * The presenter's chapter chart marks alarms and retrainings where the narration speaks of them, at
@@ -47,33 +46,22 @@ class PresenterMarkersTest {
     @TempDir
     static Path home;
 
-    private AppExecutor executor;
-    private Stage owner;
+    private PresenterOwner owner;
     private Path samples;
 
     @Start
     void start(Stage stage) throws Exception {
-        owner = stage;
-        executor = new AppExecutor();
         samples = BundledSamples.extractTo(home.resolve("samples"));
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
-        stage.show();
+        owner = new PresenterOwner(stage);
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != owner).forEach(w -> w.hide()));
-        executor.close();
+        owner.close(robot);
     }
 
     private PresenterViewModel open(FxRobot robot, String story) throws Exception {
-        PresenterViewModel model = WaitForAsyncUtils.asyncFx(() -> {
-            try {
-                return PresenterView.open(owner, executor, StoryFormat.read(samples.resolve(story)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).get();
+        PresenterViewModel model = owner.open(StoryFormat.read(samples.resolve(story)));
         for (int i = 0; i < 7; i++) {
             robot.interact(model::faster);
         }

@@ -202,4 +202,22 @@ class AnalystJourneyTest {
         assertThat(switched.node("mean-radius-higher").orElseThrow().params()).containsEntry("column", "mean radius");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.runBlockedReasonProperty().get().isEmpty());
     }
+    @Test
+    void aTableWithoutAYesNoColumnSaysWhyNoScenarioCanBeMade(FxRobot robot) throws Exception {
+        // scikit-learn's wine set: 13 measurements and the cultivar, 3 classes (pandas: nunique() == 3).
+        Path wine = Files.copy(Path.of("sample-data/public/wine.csv"), dir.resolve("wine.csv"));
+        choosers.openData(robot, panel, wine);
+        robot.clickOn("#newScenarioButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        // The proposed target is offered and refused in words, with what to do instead.
+        assertThat(robot.lookup("#newScenarioOutcome").queryComboBox().getValue()).isEqualTo("cultivar");
+        assertThat(robot.lookup("#newScenarioProblem").queryLabeled().getText()).isEqualTo("'cultivar' has 3 "
+                + "different values (several classes); a scenario's model predicts a yes/no outcome. Choose a column "
+                + "with two values, or use train, score and metrics --task multiclass on the command line.");
+        assertThat(robot.lookup("#newScenarioProblem").queryLabeled().isVisible()).isTrue();
+        assertThat(robot.lookup(".dialog-pane .button").match(
+                (javafx.scene.Node n) -> n instanceof Button b && b.getText().startsWith("Create")).queryButton()
+                .isDisabled()).isTrue();
+        ScriptedChoosers.clickDialogButton(robot, "Cancel");
+    }
 }

@@ -118,7 +118,6 @@ public final class MainView {
         runs.reopenedProperty().addListener((obs, old, run) -> {
             if (run != null) {
                 liveChartsController.setSteps(run.steps());
-                openResults();
             } else {
                 // A run of the open scenario follows a reopened one: its own length again.
                 liveChartsController.setSteps(stepsOf(model.scenarioProperty().get()));
@@ -152,33 +151,15 @@ public final class MainView {
         }));
     }
 
-    /** Share of the editor/results split the results get when a run starts and they have less. */
-    static final double RESULTS_SHARE = 0.55;
-    private boolean resultsOpened;
-
     /**
-     * The first run of the window gives the live results at least {@link #RESULTS_SHARE} of the
-     * height under the toolbar, so chart and slice table can be read on a laptop screen; after that
-     * the divider stays wherever the user puts it.
+     * Share of the editor/results split the results get from the start (the FXML's divider, 1 minus
+     * this): at 1280×720 the chart and the slice table can be read before the first run, not only after
+     * it. The divider then stays wherever the user puts it.
      */
-    private void openResults() {
-        if (resultsOpened) {
-            return;
-        }
-        resultsOpened = true;
-        double[] dividers = editorResultsSplit.getDividerPositions();
-        if (dividers.length == 1 && dividers[0] > 1 - RESULTS_SHARE) {
-            editorResultsSplit.setDividerPosition(0, 1 - RESULTS_SHARE);
-        }
-    }
+    static final double RESULTS_SHARE = 0.55;
 
     private void bindRunControls(MainViewModel model, WindowRun runs) {
         var running = runs.runningProperty();
-        running.addListener((obs, was, now) -> {
-            if (now) {
-                openResults();
-            }
-        });
         compareLastItem.disableProperty().bind(runs.previousRunIdProperty().isEqualTo(0).or(running));
         var blocked = model.runBlockedReasonProperty().isNotEmpty();
         runButton.disableProperty().bind(running.or(blocked));

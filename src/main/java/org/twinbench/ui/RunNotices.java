@@ -71,7 +71,7 @@ final class RunNotices {
                 return;
             }
             org.controlsfx.control.Notifications note = org.controlsfx.control.Notifications.create()
-                    .title(notice.title()).text(notice.text()).owner(window)
+                    .title(notice.title()).text(wrap(notice.text(), LINE)).owner(window)
                     .position(javafx.geometry.Pos.BOTTOM_RIGHT).hideAfter(javafx.util.Duration.seconds(8));
             if (notice.warning()) {
                 note.showWarning();
@@ -79,6 +79,36 @@ final class RunNotices {
                 note.showInformation();
             }
         };
+    }
+
+    /** Characters a notice's line holds: about 520 px, so a notice fits inside a 1280-pixel-wide window. */
+    static final int LINE = 70;
+
+    /**
+     * {@code text} broken at spaces into lines of at most {@code width} characters (a longer word keeps
+     * a line of its own): ControlsFX draws a notice's text on one line, which a long alarm detail would
+     * carry past the screen's edge.
+     */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            int line = 0;
+            for (String word : paragraph.split(" ")) {
+                if (line > 0 && line + 1 + word.length() > width) {
+                    out.append('\n');
+                    line = 0;
+                } else if (line > 0) {
+                    out.append(' ');
+                    line++;
+                }
+                out.append(word);
+                line += word.length();
+            }
+        }
+        return out.toString();
     }
 
     void started() {

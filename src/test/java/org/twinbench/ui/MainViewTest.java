@@ -60,6 +60,24 @@ class MainViewTest {
     }
 
     @Test
+    void atLaptopSizeTheResultsAreReadableBeforeTheFirstRun(FxRobot robot) throws Exception {
+        awaitScenarioOpen(robot);
+        robot.interact(() -> {
+            javafx.stage.Window window = robot.lookup("#runButton").query().getScene().getWindow();
+            window.setWidth(1280);
+            window.setHeight(720);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.SplitPane split = robot.lookup("#editorResultsSplit").queryAs(javafx.scene.control.SplitPane.class);
+        assertThat(split.getDividerPositions()[0]).isCloseTo(1 - MainView.RESULTS_SHARE,
+                org.assertj.core.api.Assertions.within(0.01));
+        // Before: the results had 38% of the height and the chart about 45 px, its ticks piled up.
+        double chart = robot.lookup("#metricChart").query().getLayoutBounds().getHeight();
+        assertThat(chart).as("the chart's height at 1280x720 with no run yet").isGreaterThan(120);
+        assertThat(model.runs().runningProperty().get()).isFalse();
+    }
+
+    @Test
     void runFillsTheChartPerRegion(FxRobot robot) throws Exception {
         awaitScenarioOpen(robot);
         robot.interact(() -> model.runs().setSpeed(0));

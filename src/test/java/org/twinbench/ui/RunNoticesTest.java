@@ -105,4 +105,17 @@ class RunNoticesTest {
         assertThat(shown.get(0).title()).isEqualTo(RunNotices.count(firstStepAlarms));
         assertThat(shown.get(shown.size() - 1).text()).startsWith("Finished: 60 steps · " + RunNotices.count(all));
     }
+
+    @Test
+    void aLongAlarmDetailIsBrokenIntoLinesThatFitTheWindow() {
+        // The detail a drift monitor gives on scikit-learn's breast cancer data, on one line 118 characters long.
+        String detail = "step 0 · drift: mean_radius drifted: psi 1.052 >= 0.539 (the 1% false-alarm threshold for "
+                + "71 rows against 285)";
+        String wrapped = RunNotices.wrap(detail, RunNotices.LINE);
+        assertThat(wrapped.lines()).hasSizeGreaterThan(1).allMatch(line -> line.length() <= RunNotices.LINE);
+        assertThat(wrapped.replace('\n', ' ')).isEqualTo(detail);
+        assertThat(RunNotices.wrap("short", RunNotices.LINE)).isEqualTo("short");
+        // A word longer than a line keeps a line of its own; a line break already there stays.
+        assertThat(RunNotices.wrap("a " + "x".repeat(12) + " b\nc", 10)).isEqualTo("a\n" + "x".repeat(12) + "\nb\nc");
+    }
 }

@@ -116,6 +116,33 @@ public record ScenarioProblems(List<String> all, Map<String, List<String>> byNod
                 .toList();
     }
 
+    /**
+     * A parameter's problem as the inspector says it under the field the parameter's name already heads:
+     * without the "parameter column:" of the command line ({@code "region" is text; Covariate shift needs a
+     * numeric column}); "parameter 'scale' must be …" keeps the name ("scale must be …").
+     */
+    public static String underField(String problem, String param) {
+        String colon = "parameter " + param + ": ";
+        if (problem.startsWith(colon)) {
+            return problem.substring(colon.length());
+        }
+        String quoted = "parameter '" + param + "' ";
+        return problem.startsWith(quoted) ? param + " " + problem.substring(quoted.length()) : problem;
+    }
+
+    /**
+     * A node's problem as the inspector lists it: "column: …" and "scale must be …" rather than the
+     * command line's "parameter column: …" and "parameter 'scale' must be …".
+     */
+    public static String plain(String problem) {
+        java.util.regex.Matcher colon = java.util.regex.Pattern.compile("^parameter (\\S+): ").matcher(problem);
+        if (colon.find()) {
+            return colon.group(1) + ": " + problem.substring(colon.end());
+        }
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("^parameter '([^']*)' ").matcher(problem);
+        return quoted.find() ? quoted.group(1) + " " + problem.substring(quoted.end()) : problem;
+    }
+
     /** The problems of one node, as its card and the inspector list them. */
     public List<String> ofNode(String nodeId) {
         return byNode.getOrDefault(nodeId, List.of());

@@ -20,6 +20,13 @@ import org.controlsfx.validation.ValidationSupport;
 final class InspectorDecorations {
 
     private final ValidationSupport support = new ValidationSupport();
+
+    {
+        // The mark, and a red frame round the field: the mark alone is small beside a narrow field.
+        support.setValidationDecorator(new org.controlsfx.validation.decoration.CompoundValidationDecoration(
+                new org.controlsfx.validation.decoration.GraphicValidationDecoration(),
+                new org.controlsfx.validation.decoration.StyleClassValidationDecoration()));
+    }
     private final Map<String, String> problems = new HashMap<>();
     private final Map<String, Control> controls = new HashMap<>();
 

@@ -70,7 +70,7 @@ public final class InspectorViewModel {
                     checkedKinds = now.report().columns();
                     refilter();
                 }
-                nodeProblems.setAll(problems().ofNode(subject.get() == null ? "" : subject.get()));
+                refreshNodeProblems();
             });
         }
     }
@@ -124,7 +124,13 @@ public final class InspectorViewModel {
         }
         subject.set(next);
         loadColumns();
-        nodeProblems.setAll(problems().ofNode(subject.get() == null ? "" : subject.get()));
+        refreshNodeProblems();
+    }
+
+    /** The shown node's problems, in the inspector's words ({@link ScenarioProblems#plain}). */
+    private void refreshNodeProblems() {
+        nodeProblems.setAll(problems().ofNode(subject.get() == null ? "" : subject.get()).stream()
+                .map(ScenarioProblems::plain).toList());
     }
 
     /** The node shown, if any. */
@@ -169,7 +175,8 @@ public final class InspectorViewModel {
         if (id == null) {
             return Optional.empty();
         }
-        Optional<String> rule = problems().ofParam(id, param).stream().findFirst();
+        Optional<String> rule = problems().ofParam(id, param).stream().findFirst()
+                .map(p -> ScenarioProblems.underField(p, param));
         return rule.isPresent() ? rule : unknownColumn(param);
     }
 

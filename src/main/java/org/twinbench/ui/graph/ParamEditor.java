@@ -240,15 +240,16 @@ abstract class ParamEditor {
 
     /**
      * One column: pick from the dataset's columns (of the kind the parameter takes) or type a name. A
-     * list of more than {@link #LONG_LIST} columns gets a ControlsFX {@code SearchableComboBox} beside
-     * the field, where typing part of a name narrows the list.
+     * list of more than {@link #LONG_LIST} columns gets a ControlsFX {@code SearchableComboBox} under
+     * the field, as wide as it (so its prompt is never cut to "search …"), where typing part of a name
+     * narrows the list.
      */
     static final class ColumnChoice extends ParamEditor {
         /** More columns than this are searched rather than scrolled. */
         static final int LONG_LIST = 15;
         private final ComboBox<String> box = new ComboBox<>();
         private final org.controlsfx.control.SearchableComboBox<String> search = new org.controlsfx.control.SearchableComboBox<>();
-        private final HBox holder;
+        private final javafx.scene.layout.VBox holder;
         /**
          * Follows the offered columns into the box's own list. Replacing the list whole, with the typed text
          * kept, means a column leaving the list (its kind learnt later) never clears the value as if the
@@ -292,12 +293,12 @@ abstract class ParamEditor {
                     box.getEditor().setText(now);
                 }
             });
-            HBox.setHgrow(box, Priority.ALWAYS);
-            holder = new HBox(4, box, search);
+            search.setMaxWidth(Double.MAX_VALUE);
+            holder = new javafx.scene.layout.VBox(4, box, search);
             showSearch(columns.size());
         }
 
-        /** The search beside the field only for a long list. */
+        /** The search under the field only for a long list. */
         private void showSearch(int count) {
             search.setVisible(count > LONG_LIST);
             search.setManaged(count > LONG_LIST);

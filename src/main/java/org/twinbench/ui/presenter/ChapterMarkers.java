@@ -9,7 +9,7 @@ import org.twinbench.sim.Alarm;
 
 /**
  * Which alarms and policy actions a chapter's chart marks: those of the kinds its narration talks
- * about ("Each alarm is followed by a retraining" marks alarms and retrainings; a chapter that says
+ * about ("Not every alarm leads to a retraining" marks alarms and retrainings; a chapter that says
  * nothing of them stays unmarked, even when its scenario has a monitor), one marker per step and kind
  * at the step the run recorded it.
  */

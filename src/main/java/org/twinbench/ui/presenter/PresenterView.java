@@ -41,6 +41,7 @@ public final class PresenterView {
     @FXML private NumberAxis stepAxis;
     @FXML private NumberAxis metricAxis;
     @FXML private Label narration;
+    @FXML private Label chapterRecord;
     @FXML private Label statusLabel;
     @FXML private Label speedLabel;
 
@@ -158,6 +159,9 @@ public final class PresenterView {
                 () -> ChapterChart.tick(0, model.stepsProperty().get()), model.stepsProperty()));
         stepAxis.upperBoundProperty().bind(model.stepsProperty());
         statusLabel.textProperty().bind(model.statusProperty());
+        chapterRecord.textProperty().bind(model.recordProperty());
+        chapterRecord.visibleProperty().bind(model.recordProperty().isNotEmpty());
+        chapterRecord.managedProperty().bind(model.recordProperty().isNotEmpty());
         speedLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "speed ×%.2g", model.speedFactorProperty().get()),
                 model.speedFactorProperty()));

@@ -45,6 +45,7 @@ public final class PresenterViewModel {
     private final ReadOnlyBooleanWrapper chapterDone = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper speedFactor = new ReadOnlyDoubleWrapper(1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper record = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper steps = new ReadOnlyIntegerWrapper(60);
     private final ReadOnlyDoubleWrapper metricLower = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyDoubleWrapper metricUpper = new ReadOnlyDoubleWrapper(1);
@@ -151,6 +152,7 @@ public final class PresenterViewModel {
         fixMetricRange(current.metric(), previousCurve.get());
         markers.clear();
         java.util.Set<String> markedKinds = ChapterMarkers.mentioned(current.narration());
+        record.set(ChapterRecord.say(List.of(), markedKinds, false));
         costShown.set(false);
         java.util.concurrent.atomic.AtomicReference<String> deployment = new java.util.concurrent.atomic.AtomicReference<>();
         RunControl runControl = new RunControl();
@@ -164,6 +166,9 @@ public final class PresenterViewModel {
                 List<ChapterMarkers.Marker> now = ChapterMarkers.of(charts.alarms(), markedKinds);
                 if (!now.equals(markers)) {
                     markers.setAll(now);
+                }
+                if (!chapterDone.get()) {
+                    record.set(ChapterRecord.say(charts.alarms(), markedKinds, false));
                 }
                 addCosts(deployment.get(), results);
                 ChartCurve overall = ChapterChart.overall(charts.curves());
@@ -205,6 +210,7 @@ public final class PresenterViewModel {
                 // The last steps may still wait in the coalescer: the chapter is done when they are drawn.
                 coalescer.flush();
                 charts.flush();
+                record.set(ChapterRecord.say(charts.alarms(), markedKinds, true));
                 chapterDone.set(true);
                 status.set(index == story.chapters().size() - 1 ? "The end — Esc to leave, R to replay"
                         : "Press → for the next chapter");
@@ -331,6 +337,15 @@ public final class PresenterViewModel {
     /** The previous chapter's overall curve when this chapter shows the same metric and it was drawn; else null. */
     public javafx.beans.property.ReadOnlyObjectProperty<ChartCurve> previousCurveProperty() {
         return previousCurve.getReadOnlyProperty();
+    }
+
+    /**
+     * What the chapter's run did of what its narration speaks of, read from the alarms and policy actions
+     * it recorded ("In this run: 3 alarms on days 34, 37 and 39; a retraining on day 39. …"); empty when the
+     * narration speaks of none.
+     */
+    public ReadOnlyStringProperty recordProperty() {
+        return record.getReadOnlyProperty();
     }
 
     /** The alarms and policy actions marked on the chapter's chart: the kinds its narration mentions. */

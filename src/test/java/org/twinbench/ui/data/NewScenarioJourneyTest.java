@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
@@ -44,14 +41,14 @@ class NewScenarioJourneyTest {
     private MainWindowFixture window;
     private MainViewModel main;
     private DataModelPanelViewModel panel;
-    private List<Path> toOpen;
+    private ScriptedChoosers choosers;
 
     @Start
     void start(Stage stage) {
         window = MainWindowFixture.show(stage, home, TwinBenchApp.sampleScenario());
         main = window.model();
         panel = main.dataPanel();
-        toOpen = ScriptedChoosers.install(stage, name -> Optional.empty()).toOpen;
+        choosers = ScriptedChoosers.install(stage, name -> Optional.empty());
     }
 
     @AfterEach
@@ -59,24 +56,11 @@ class NewScenarioJourneyTest {
         window.close();
     }
 
-    private void openData(FxRobot robot, Path file) throws Exception {
-        toOpen.add(file);
-        robot.clickOn("#openDataButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !panel.loadingProperty().get()
-                && file.equals(panel.fileProperty().get()));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void clickDialogButton(FxRobot robot, String text) {
-        robot.clickOn(robot.lookup(".dialog-pane .button").match(
-                (Node n) -> n instanceof Button b && b.getText().equals(text)).queryButton());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @Test
     void aNewTableBecomesARunnableScenarioAndOtherDataIsMatchedColumnByColumn(FxRobot robot) throws Exception {
         Path file = ScenarioFromDataTest.subscriptions(dir);
-        openData(robot, file);
+        choosers.openData(robot, panel, file);
         robot.clickOn("#newScenarioButton");
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<?> outcome = robot.lookup("#newScenarioOutcome").queryComboBox();
@@ -91,7 +75,7 @@ class NewScenarioJourneyTest {
         });
         assertThat(offered).contains("monthly_fee 20% higher");
         assertThat(ticked).hasSize(2);
-        clickDialogButton(robot, "Create the scenario");
+        ScriptedChoosers.clickDialogButton(robot, "Create the scenario");
 
         Scenario made = main.document().scenario();
         assertThat(made.name()).isEqualTo("subscriptions-2025");
@@ -105,14 +89,14 @@ class NewScenarioJourneyTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
         lines.set(0, "signup_date,tenure_in_days,fee_monthly,tier,support_channel,satisfaction,is_cancelled");
         Files.write(renamed, lines);
-        openData(robot, renamed);
+        choosers.openData(robot, panel, renamed);
         robot.clickOn("#datasetChip");
         WaitForAsyncUtils.waitForFxEvents();
         List<String> asked = new ArrayList<>();
         robot.lookup("#remapGrid .label").queryAll().forEach(n -> asked.add(((javafx.scene.control.Label) n).getText()));
         assertThat(asked).contains("monthly_fee", "cancelled", "tenure_days");
         assertThat(robot.lookup("#remap-0").queryComboBox().getValue()).isEqualTo("fee_monthly");
-        clickDialogButton(robot, "Use the data");
+        ScriptedChoosers.clickDialogButton(robot, "Use the data");
         WaitForAsyncUtils.waitForFxEvents();
         Scenario switched = main.document().scenario();
         assertThat(switched.nodesOfKind("source.").get(0).params().get("path").toString())

@@ -31,6 +31,22 @@ final class ScriptedChoosers implements DataModelPanel.Choosers {
         return choosers;
     }
 
+    /** Opens {@code file} with the panel's Data button, as the user would, and waits until it is read. */
+    void openData(org.testfx.api.FxRobot robot, DataModelPanelViewModel panel, Path file) throws Exception {
+        toOpen.add(file);
+        robot.clickOn("#openDataButton");
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !panel.loadingProperty().get() && file.equals(panel.fileProperty().get()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks the open dialog's button whose text starts with {@code text}. */
+    static void clickDialogButton(org.testfx.api.FxRobot robot, String text) {
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(
+                (Node n) -> n instanceof javafx.scene.control.Button b && b.getText().startsWith(text)).queryButton());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @Override
     public Optional<Path> openDataset(Window owner, Path folder) {
         return Optional.of(toOpen.remove(0));

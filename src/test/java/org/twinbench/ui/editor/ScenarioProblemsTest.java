@@ -57,4 +57,20 @@ class ScenarioProblemsTest {
         assertThat(ScenarioProblems.of(cyclic).scenarioWide(cyclic)).containsExactly(new ScenarioProblems.Finding(
                 "recession is part of a cycle; a scenario must be a directed acyclic graph", java.util.List.of("recession")));
     }
+
+    @Test
+    void theInspectorSaysAParametersProblemWithoutTheCommandLinesPrefix() {
+        String column = "parameter column: \"region\" is text; Covariate shift needs a numeric column";
+        assertThat(ScenarioProblems.underField(column, "column"))
+                .isEqualTo("\"region\" is text; Covariate shift needs a numeric column");
+        assertThat(ScenarioProblems.plain(column))
+                .isEqualTo("column: \"region\" is text; Covariate shift needs a numeric column");
+        String share = "parameter 'reference_share' must be between 0 and 1, not 1.5";
+        assertThat(ScenarioProblems.underField(share, "reference_share"))
+                .isEqualTo("reference_share must be between 0 and 1, not 1.5");
+        assertThat(ScenarioProblems.plain(share)).isEqualTo("reference_share must be between 0 and 1, not 1.5");
+        // Another parameter's problem, or one of the whole node, is left as it is.
+        assertThat(ScenarioProblems.underField(column, "scale")).isEqualTo(column);
+        assertThat(ScenarioProblems.plain("needs a model node")).isEqualTo("needs a model node");
+    }
 }

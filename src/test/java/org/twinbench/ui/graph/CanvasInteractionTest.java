@@ -216,7 +216,7 @@ class CanvasInteractionTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label problem = robot.lookup("#error-reference_share").queryAs(Label.class);
         assertThat(problem.isVisible()).isTrue();
-        assertThat(problem.getText()).isEqualTo("parameter 'reference_share' must be between 0 and 1, not 1.5");
+        assertThat(problem.getText()).isEqualTo("reference_share must be between 0 and 1, not 1.5");
         assertThat(slider.getValue()).isEqualTo(1.0);
 
         // Every change of this one parameter folded into one edit: one undo restores the file's value.

@@ -12,7 +12,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class ColumnSearchTest {
                 return Optional.empty();
             }
         }, columns, path -> path);
-        stage.setScene(new Scene((HBox) editor.control(), 600, 80));
+        stage.setScene(new Scene((javafx.scene.Parent) editor.control(), 600, 80));
         stage.show();
     }
 

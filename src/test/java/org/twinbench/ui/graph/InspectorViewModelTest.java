@@ -67,7 +67,7 @@ class InspectorViewModelTest {
         openSample();
         selection.add("loans");
         assertThat(inspector.setText("reference_share", "1.5"))
-                .contains("parameter 'reference_share' must be between 0 and 1, not 1.5");
+                .contains("reference_share must be between 0 and 1, not 1.5");
     }
 
     @Test
@@ -123,7 +123,7 @@ class InspectorViewModelTest {
         Path samples = BundledSamples.extractTo(dir);
         document.reset(SampleScenarios.seaDetectors(1), samples.resolve(SampleScenarios.SEA_DETECTORS_FILE));
         selection.add("sea");
-        assertThat(inspector.setText("function", "7")).contains("parameter 'function' must be between 1 and 4, not 7");
+        assertThat(inspector.setText("function", "7")).contains("function must be between 1 and 4, not 7");
         assertThat(inspector.setText("function", "2.5")).contains("function must be a whole number, like 60");
         assertThat(inspector.setText("function", "4")).isEmpty();
     }
@@ -135,6 +135,6 @@ class InspectorViewModelTest {
         selection.add("ph-default");
         assertThat(inspector.setValue("detector", "ddm")).isEmpty();
         assertThat(inspector.setValue("detector", "magic")).hasValueSatisfying(problem ->
-                assertThat(problem).startsWith("parameter 'detector' is 'magic'; use one of [adwin, "));
+                assertThat(problem).startsWith("detector is 'magic'; use one of [adwin, "));
     }
 }

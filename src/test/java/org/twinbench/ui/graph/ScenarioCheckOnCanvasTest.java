@@ -41,6 +41,8 @@ class ScenarioCheckOnCanvasTest {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final String SHIFT_ON_TEXT = "parameter column: \"region\" is text; Covariate shift needs a"
             + " numeric column";
+    /** The same, as the inspector says it: under the column field, and in its list of the node's problems. */
+    private static final String UNDER_FIELD = "\"region\" is text; Covariate shift needs a numeric column";
 
     private MainWindowFixture window;
     private MainViewModel model;
@@ -95,8 +97,8 @@ class ScenarioCheckOnCanvasTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label problems = robot.lookup("#node-problems").queryAs(Label.class);
         assertThat(problems.isVisible()).isTrue();
-        assertThat(problems.getText()).isEqualTo("⚠ " + SHIFT_ON_TEXT);
-        assertThat(robot.lookup("#error-column").queryAs(Label.class).getText()).isEqualTo(SHIFT_ON_TEXT);
+        assertThat(problems.getText()).isEqualTo("⚠ column: " + UNDER_FIELD);
+        assertThat(robot.lookup("#error-column").queryAs(Label.class).getText()).isEqualTo(UNDER_FIELD);
         // The column field carries a ControlsFX error mark saying the same.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !errorMarks(robot).isEmpty());
         assertThat(errorMarks(robot)).hasSize(1);
@@ -116,7 +118,7 @@ class ScenarioCheckOnCanvasTest {
     /** The ControlsFX decorations showing the shift-on-text problem: a mark whose tooltip says it. */
     private static java.util.Set<javafx.scene.Node> errorMarks(FxRobot robot) {
         return robot.lookup(node -> node instanceof Label label && label.getTooltip() != null
-                && SHIFT_ON_TEXT.equals(label.getTooltip().getText()) && label.isVisible()).queryAll();
+                && UNDER_FIELD.equals(label.getTooltip().getText()) && label.isVisible()).queryAll();
     }
 
     @Test

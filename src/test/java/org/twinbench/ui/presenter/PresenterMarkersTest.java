@@ -34,7 +34,6 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
-import org.twinbench.ui.fx.AppExecutor;
 
 /**
  * The presenter's chapter chart marks alarms and retrainings where the narration speaks of them, at
@@ -47,33 +46,22 @@ class PresenterMarkersTest {
     @TempDir
     static Path home;
 
-    private AppExecutor executor;
-    private Stage owner;
+    private PresenterOwner owner;
     private Path samples;
 
     @Start
     void start(Stage stage) throws Exception {
-        owner = stage;
-        executor = new AppExecutor();
         samples = BundledSamples.extractTo(home.resolve("samples"));
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
-        stage.show();
+        owner = new PresenterOwner(stage);
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != owner).forEach(w -> w.hide()));
-        executor.close();
+        owner.close(robot);
     }
 
     private PresenterViewModel open(FxRobot robot, String story) throws Exception {
-        PresenterViewModel model = WaitForAsyncUtils.asyncFx(() -> {
-            try {
-                return PresenterView.open(owner, executor, StoryFormat.read(samples.resolve(story)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).get();
+        PresenterViewModel model = owner.open(StoryFormat.read(samples.resolve(story)));
         for (int i = 0; i < 7; i++) {
             robot.interact(model::faster);
         }
@@ -86,7 +74,7 @@ class PresenterMarkersTest {
     }
 
     /** The alarms a headless run of the scenario records, by the engine alone. */
-    private static List<Alarm> recordedAlarms(Path scenario) throws Exception {
+    static List<Alarm> recordedAlarms(Path scenario) throws Exception {
         SimulationPlan plan = ScenarioCompiler.compile(ScenarioFormat.read(scenario), scenario.getParent(), new RunListener() { });
         List<Alarm> alarms = new ArrayList<>();
         SimulationEngine.run(plan, 0, new RunListener() {
@@ -104,13 +92,16 @@ class PresenterMarkersTest {
         MarkedLineChart chart = robot.lookup(".presenter-chart").match(n -> n instanceof MarkedLineChart).query();
         awaitChapterEnd(model);
         assertThat(model.currentChapter().narration()).doesNotContain("alarm").doesNotContain("retrain");
+        assertThat(robot.lookup(".presenter-record").queryLabeled().isVisible())
+                .as("a chapter that speaks of no alarm tells none").isFalse();
         assertThat(robot.lookup("." + MarkedLineChart.MARKER_CLASS).queryAll())
                 .as("'Nobody is watching' marks nothing").isEmpty();
 
         robot.type(KeyCode.RIGHT);
         awaitChapterEnd(model);
         Set<String> expected = new LinkedHashSet<>();
-        for (Alarm alarm : recordedAlarms(samples.resolve("loans-recession-retrain.twin.json"))) {
+        List<Alarm> recorded = recordedAlarms(samples.resolve("loans-recession-retrain.twin.json"));
+        for (Alarm alarm : recorded) {
             if (alarm.kind().equals(Alarm.ALARM) || alarm.kind().equals(Alarm.RETRAIN)) {
                 expected.add(alarm.kind() + "@" + alarm.step());
             }
@@ -130,6 +121,31 @@ class PresenterMarkersTest {
             assertThat(line.getStyleClass()).contains(((ChapterMarkers.Marker) line.getUserData()).isAlarm()
                     ? "alarm-marker" : "action-marker");
         }
+        // Under the narration, what the run did: said from the engine's own run, independently of the window.
+        java.util.TreeSet<Integer> alarmDays = new java.util.TreeSet<>();
+        java.util.TreeSet<Integer> retrainDays = new java.util.TreeSet<>();
+        for (Alarm alarm : recorded) {
+            (alarm.kind().equals(Alarm.ALARM) ? alarmDays : alarm.kind().equals(Alarm.RETRAIN) ? retrainDays
+                    : new java.util.TreeSet<Integer>()).add(alarm.step());
+        }
+        List<Integer> alarmList = new ArrayList<>(alarmDays);
+        List<Integer> notFollowed = new ArrayList<>();
+        for (int i = 0; i < alarmList.size(); i++) {
+            int from = alarmList.get(i);
+            int until = i + 1 < alarmList.size() ? alarmList.get(i + 1) : Integer.MAX_VALUE;
+            if (retrainDays.subSet(from, until).isEmpty()) {
+                notFollowed.add(from);
+            }
+        }
+        assertThat(notFollowed).as("the run leaves some alarms without a retraining").isNotEmpty();
+        String told = robot.lookup(".presenter-record").queryLabeled().getText();
+        assertThat(told).startsWith("In this run: " + alarmDays.size() + " alarms on days ")
+                .contains("; " + (retrainDays.size() == 1 ? "a retraining on day " : retrainDays.size()
+                        + " retrainings on days ") + retrainDays.first())
+                .contains((notFollowed.size() == 1 ? "The alarm on day " : "The alarms on days ")
+                        + notFollowed.get(0))
+                .endsWith("not followed by a retraining.").doesNotContain("Each alarm");
+        assertThat(model.currentChapter().narration()).doesNotContain("Each alarm is followed");
         List<String> key = robot.lookup(".presenter-marker-key").queryAs(javafx.scene.layout.HBox.class).getChildren()
                 .stream().map(node -> ((Label) node).getText()).toList();
         assertThat(key).containsExactlyInAnyOrder("alarm", "retraining");

@@ -18,7 +18,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.data.BundledSamples;
-import org.twinbench.ui.fx.AppExecutor;
 
 /**
  * A trainer's own {@code .story.json}, written by the test beside the sample scenarios, opens in the
@@ -30,21 +29,18 @@ class PresenterStoryFileTest {
     @TempDir
     static Path home;
 
-    private AppExecutor executor;
+    private PresenterOwner presenters;
     private Stage owner;
 
     @Start
     void start(Stage stage) {
         owner = stage;
-        executor = new AppExecutor();
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 200, 100));
-        stage.show();
+        presenters = new PresenterOwner(stage);
     }
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != owner).forEach(Window::hide));
-        executor.close();
+        presenters.close(robot);
     }
 
     private static String story(String paceOfSecondChapter) {
@@ -67,7 +63,7 @@ class PresenterStoryFileTest {
         BundledSamples.extractTo(home.resolve("samples"));
         Path file = home.resolve(name);
         Files.writeString(file, story(pace));
-        robot.interact(() -> PresenterView.openFile(owner, executor, file));
+        robot.interact(() -> PresenterView.openFile(owner, presenters.executor, file));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> others(robot).size() == 1);
         return file;
     }

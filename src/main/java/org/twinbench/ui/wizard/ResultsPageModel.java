@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.data.AtomicFiles;
+import org.twinbench.data.PlainWords;
 import org.twinbench.data.Task;
 import org.twinbench.report.WhatIfReport;
 import org.twinbench.scenario.ScenarioFormat;
@@ -103,7 +104,7 @@ public final class ResultsPageModel {
      * ("about 45") for amounts.
      */
     static String figure(Task kind, double value) {
-        return kind == Task.REGRESSION ? "about " + WizardWords.amount(value) : WizardWords.percent(value);
+        return kind == Task.REGRESSION ? "about " + PlainWords.amount(value) : PlainWords.percent(value);
     }
 
     /** Stops a try under way; what it finds is dropped. */
@@ -182,7 +183,7 @@ public final class ResultsPageModel {
 
     /** The change in words, without its strength (that is in the sentence above the chart). */
     public static String changeWords(WhatIfVerdict verdict) {
-        return WizardWords.capitalised(verdict.change().kind().words());
+        return PlainWords.capitalised(verdict.change().kind().words());
     }
 
     /** What retraining every month would do, in words. */

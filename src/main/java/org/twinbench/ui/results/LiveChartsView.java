@@ -54,6 +54,15 @@ public final class LiveChartsView {
         ChartWarmUp.start();
         metricBox.setItems(viewModel.metricNames());
         metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
+        // A run of another task lists its metrics anew, taking the shown one out and back in: the box would
+        // then show nothing though the chart shows that metric.
+        viewModel.metricNames().addListener((ListChangeListener<String>) change -> {
+            String shown = viewModel.metricProperty().get();
+            if (shown != null && metricBox.getItems().contains(shown)
+                    && !shown.equals(metricBox.getSelectionModel().getSelectedItem())) {
+                metricBox.getSelectionModel().select(shown);
+            }
+        });
         reliabilityWindowBox.getItems().setAll(ReliabilityDiagram.WINDOWS);
         reliabilityWindowBox.setConverter(new javafx.util.StringConverter<>() {
             @Override

@@ -147,6 +147,7 @@ final class GivenModel {
         List<String> classes = model.classes();
         int[] picked = MulticlassClassifier.mostProbable(model.probabilities(rows));
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<List<String>, Integer> confused = new LinkedHashMap<>();
         int right = 0;
         int known = 0;
         for (int i = 0; i < outcome.size(); i++) {
@@ -155,6 +156,9 @@ final class GivenModel {
                 known++;
                 counts.merge(label, 1, Integer::sum);
                 right += classes.get(picked[i]).equals(label) ? 1 : 0;
+                if (!classes.get(picked[i]).equals(label)) {
+                    confused.merge(List.of(label, classes.get(picked[i])), 1, Integer::sum);
+                }
             }
         }
         if (counts.keySet().stream().noneMatch(classes::contains)) {
@@ -169,10 +173,23 @@ final class GivenModel {
                 + "kind of %s, and it picked the right one about %d times out of 10 (%s) — always guessing “%s” would "
                 + "be right about %d times out of 10 (%s).", known, quoted(outcome.name()), Math.round(accuracy * 10),
                 PlainWords.percent(accuracy), PlainWords.value(outcome.name(), commonest), Math.round(base * 10),
-                PlainWords.percent(base)) + (accuracy <= base ? " So the model does no better than that guess." : "");
+                PlainWords.percent(base)) + (accuracy <= base ? " So the model does no better than that guess." : "")
+                + confusion(outcome.name(), confused, known);
         WhatIfModel checked = new WhatIfModel(file, outcome.name(), null, model.card().features(), accuracy, known,
                 retrainable);
         return new Tried(checked, Task.MULTICLASS, words + looksAt(checked));
+    }
+
+    /** " It confuses “class 1” with “class 2” most (2 of 178 rows).": the commonest mistake, the first on a tie. */
+    private static String confusion(String column, Map<List<String>, Integer> confused, int known) {
+        if (confused.isEmpty()) {
+            return " It never took one kind for another here.";
+        }
+        Map.Entry<List<String>, Integer> most = confused.entrySet().stream()
+                .reduce((a, b) -> b.getValue() > a.getValue() ? b : a).orElseThrow();
+        return String.format(Locale.ROOT, " It confuses “%s” with “%s” most (%d of %,d rows).",
+                PlainWords.value(column, most.getKey().get(0)), PlainWords.value(column, most.getKey().get(1)),
+                most.getValue(), known);
     }
 
     /** " It looks at “age”, “bmi”.", and for a model we cannot retrain, who could. */

@@ -83,10 +83,21 @@ public final class ResultsPageModel {
                             light(WhatIfVerdict.worst(change, outcome.verdicts())))).toList());
                     // Worst first: the rows the user must read are at the top of the table.
                     verdicts.setAll(outcome.verdicts().stream().sorted(Comparator.comparing(
-                            WhatIfVerdict::light).reversed()).toList());
+                            WhatIfVerdict::light).reversed()).map(v -> kind == Task.MULTICLASS ? inKinds(v) : v)
+                            .toList());
                     result.set(outcome);
                 }).onFailure(e -> status.failed("Something went wrong while trying the changes: " + e.getMessage()))
                 .start();
+    }
+
+    /**
+     * A verdict on a model of kinds in its words: it "gets the right kind about 9 times out of 10", where a yes/no
+     * model is "right about 9 times out of 10".
+     */
+    static WhatIfVerdict inKinds(WhatIfVerdict verdict) {
+        return new WhatIfVerdict(verdict.change(), verdict.group(), verdict.light(), verdict.before(), verdict.after(),
+                verdict.sentence().replaceAll("\\bright (only )?about ", "gets the right kind $1about "),
+                verdict.retraining());
     }
 
     /** What the results measure: the task of the model tried (an amount, or classes). */

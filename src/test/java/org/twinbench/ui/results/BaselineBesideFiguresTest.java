@@ -131,6 +131,9 @@ class BaselineBesideFiguresTest {
     void aMulticlassModelIsReadBesideTheMajorityGuess(FxRobot robot) throws Exception {
         List<StepResult> steps = run("wine-replay.csv", "wine-logistic.twinmodel", 20, "alcohol_level");
         robot.interact(() -> model.accept(steps));
+        // The metric list is the multiclass one now, and the box still shows the metric drawn.
+        javafx.scene.control.ComboBox<?> box = robot.lookup("#metricBox").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(onFx(() -> box.getSelectionModel().getSelectedItem())).isEqualTo("accuracy");
         JsonNode guess = expected("wine");
         ChartCurve majority = curves(robot, "accuracy").stream().filter(c -> c.name().equals("majority guess"))
                 .findFirst().orElseThrow();

@@ -198,11 +198,15 @@ class WizardGivenTaskModelsTest {
         assertThat(want.get("commonest").asText()).isEqualTo("class_1");
         Matcher m = Pattern.compile("We tried the model you were given on your 178 rows: it picks the kind of "
                 + "“cultivar”, and it picked the right one about (\\d+) times out of 10 \\((\\d+)%\\) — always guessing "
-                + "“class 1” would be right about 4 times out of 10 \\(40%\\)\\. It looks at “alcohol”, .*")
+                + "“class 1” would be right about 4 times out of 10 \\(40%\\)\\. It confuses “class (\\d)” with “class (\\d)” "
+                + "most \\((\\d+) of 178 rows\\)\\. It looks at “alcohol”, .*")
                 .matcher(words);
         assertThat(m.matches()).as(words).isTrue();
         assertThat(number(m, 2) / 100).isCloseTo(want.get("accuracy_all").asDouble(), within(0.06));
         assertThat(Math.round(100 * want.get("commonest_share").asDouble())).isEqualTo(40);
+        // The commonest mistake is one of the wrong answers: at most all of them, and of two different kinds.
+        assertThat(number(m, 5)).isBetween(1.0, 178 - 178 * number(m, 2) / 100 + 1);
+        assertThat(m.group(3)).isNotEqualTo(m.group(4));
 
         WhatIfVerdict everyone = results(robot, WhatIfChange.Kind.PRICES_SHIFT, 0.0);
         assertThat(model.results().taskProperty().get()).isEqualTo(Task.MULTICLASS);
@@ -210,5 +214,8 @@ class WizardGivenTaskModelsTest {
         // Right today about as often as scikit-learn's multinomial logistic regression on the replayed half (0.966,
         // wizard/expected.json).
         assertThat(everyone.before()).isCloseTo(0.966, within(0.06));
+        // Said as kinds, not as yes/no answers.
+        assertThat(model.results().verdicts()).allSatisfy(v -> assertThat(v.sentence()).contains("gets the right kind")
+                .doesNotContain(": right"));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
  * Column names, cell values and groups of rows as people say them, one rule for every sentence that
  * names them (the guided check's pages, the what-if verdicts): "area_code" is "area code", the value
  * "area_code_415" of area_code is "415", "null" or an empty cell is "not filled in", and the group
- * "area_code=area_code_415" is "area code 415".
+ * "area_code=area_code_415" is "area code 415"; shares and amounts as people say them ("81%", "1,200").
  */
 public final class PlainWords {
 
@@ -47,5 +47,27 @@ public final class PlainWords {
         }
         String column = group.substring(0, eq);
         return column(column) + " " + value(column, group.substring(eq + 1));
+    }
+
+    /** The text with its first letter a capital: "prices rise" is "Prices rise". */
+    public static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** A share as a whole percentage: 0.814 is "81%". */
+    public static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    /**
+     * An amount as people say it: whole and with thousands separators from 10 on ("1,200", "44"), else
+     * two significant digits ("0.53"); NaN is "unknown".
+     */
+    public static String amount(double value) {
+        if (Double.isNaN(value)) {
+            return "unknown";
+        }
+        return Math.abs(value) >= 10 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.2g", value);
     }
 }

@@ -74,6 +74,8 @@ public final class PresenterViewModel {
         this.story = story;
         this.background = new BackgroundTask.Runner(background, fxThread);
         this.charts = new LiveChartsViewModel(background, fxThread);
+        // A chapter draws the curves its story names; its dashed grey line is the previous chapter's.
+        charts.baselineShownProperty().set(false);
     }
 
     public void start() {

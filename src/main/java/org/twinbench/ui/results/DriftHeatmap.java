@@ -45,7 +45,7 @@ public record DriftHeatmap(List<String> features, int stepsPerColumn, double[][]
         List<String> labels = new ArrayList<>();
         for (String measure : history.metrics()) {
             for (String monitor : monitors.keySet()) {
-                if (measure.startsWith(monitor + ".") && !measure.contains(LiveChartsViewModel.ESTIMATE_PREFIX)) {
+                if (measure.startsWith(monitor + ".") && !measure.contains(LiveCurves.ESTIMATE_PREFIX)) {
                     names.add(measure);
                     labels.add(monitors.size() == 1 ? measure.substring(monitor.length() + 1) : measure);
                 }

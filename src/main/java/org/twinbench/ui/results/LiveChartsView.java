@@ -54,6 +54,15 @@ public final class LiveChartsView {
         ChartWarmUp.start();
         metricBox.setItems(viewModel.metricNames());
         metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
+        // A run of another task lists its metrics anew, taking the shown one out and back in: the box would
+        // then show nothing though the chart shows that metric.
+        viewModel.metricNames().addListener((ListChangeListener<String>) change -> {
+            String shown = viewModel.metricProperty().get();
+            if (shown != null && metricBox.getItems().contains(shown)
+                    && !shown.equals(metricBox.getSelectionModel().getSelectedItem())) {
+                metricBox.getSelectionModel().select(shown);
+            }
+        });
         reliabilityWindowBox.getItems().setAll(ReliabilityDiagram.WINDOWS);
         reliabilityWindowBox.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -95,7 +104,9 @@ public final class LiveChartsView {
         topSlicesList.bind(viewModel.topSlices());
         sliceColumn.setCellValueFactory(cell -> text(cell.getValue().slice()));
         nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
-        latestColumn.setCellValueFactory(cell -> text(number(cell.getValue().latest())));
+        latestColumn.setCellValueFactory(cell -> text(figure(cell.getValue(), viewModel.metricProperty().get(),
+                cell.getValue().latest())));
+        viewModel.rows().addListener((ListChangeListener<SliceRow>) change -> fitOverallRow());
         changeColumn.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
         ciColumn.setCellValueFactory(cell -> text(Double.isNaN(cell.getValue().ciLow()) ? "—"
                 : "[" + number(cell.getValue().ciLow()) + ", " + number(cell.getValue().ciHigh()) + "]"));
@@ -165,7 +176,7 @@ public final class LiveChartsView {
             column.setId(names.get(i) + "Column");
             column.setPrefWidth(70);
             column.setCellValueFactory(cell -> text(cell.getValue().figures().size() > index
-                    ? number(cell.getValue().figures().get(index)) : "—"));
+                    ? figure(cell.getValue(), names.get(index), cell.getValue().figures().get(index)) : "—"));
             explain(column, "Latest " + names.get(i) + " of the slice" + (i == 0 ? "; the worst slices and the gaps "
                     + "are judged on it" : ""));
             taskColumns.add(column);
@@ -182,6 +193,44 @@ public final class LiveChartsView {
         fitHeader(gapColumn, gap);
         gap.getTooltip().setText("Latest" + (names.isEmpty() ? " value" : judged) + " minus the best slice's latest"
                 + (SliceTable.lowerIsBetter(names.isEmpty() ? "" : names.get(0)) ? " (the lowest error)" : ""));
+    }
+
+    /**
+     * A figure of the table: on the overall row, with the naive baseline on the same rows beside it
+     * ("0.838 (guess 0.803)") and, in a binary run, the positive class's recall ("…, recall 0.331").
+     */
+    static String figure(SliceRow row, String metric, double value) {
+        String guess = Double.isNaN(row.guess(metric)) ? "" : " (guess " + number(row.guess(metric)) + ")";
+        String recall = Double.isNaN(row.recall()) || !row.figures().isEmpty() ? "" : ", recall " + number(row.recall());
+        return number(value) + guess + recall;
+    }
+
+    /** Widens the columns so the overall row's figures, with their guess and recall, show whole. */
+    private void fitOverallRow() {
+        SliceRow overall = model.rows().stream().filter(r -> r.slice().equals(MetricHistory.OVERALL)).findFirst()
+                .orElse(null);
+        if (overall == null) {
+            return;
+        }
+        fitText(latestColumn, figure(overall, model.metricProperty().get(), overall.latest()));
+        for (int i = 0; i < taskColumns.size() && i < overall.figures().size(); i++) {
+            fitText(taskColumns.get(i), figure(overall, model.tableColumns().get(i), overall.figures().get(i)));
+        }
+    }
+
+    /** Widens a column (its minimum: the table's columns are constrained) so {@code text} shows whole in a cell. */
+    private void fitText(TableColumn<?, ?> column, String text) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        javafx.scene.Node cell = sliceTable.lookup(".table-cell");
+        probe.setFont(cell instanceof javafx.scene.control.Labeled labeled ? labeled.getFont()
+                : javafx.scene.text.Font.getDefault());
+        double needed = Math.ceil(probe.getLayoutBounds().getWidth()) + 24;
+        if (column.getMinWidth() < needed) {
+            column.setMinWidth(needed);
+        }
+        if (column.getPrefWidth() < needed) {
+            column.setPrefWidth(needed);
+        }
     }
 
     /** A task metric's column title. */

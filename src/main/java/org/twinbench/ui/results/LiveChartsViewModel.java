@@ -29,7 +29,7 @@ import org.twinbench.ui.fx.FxCoalescer;
 
 /**
  * The live results of a run: one chosen metric per slice over steps (decimated for display, with
- * the label-free estimate of it where a monitor makes one), which slices are shown, and the slice
+ * the label-free estimate of it where a monitor makes one and the naive baseline, {@link LiveCurves}), which slices are shown, and the slice
  * table. Fed on the FX thread with batches of step results (see {@link FxCoalescer}); the chart
  * redraws once per {@link #revisionProperty() revision}. Needs no running toolkit to be tested.
  */
@@ -40,10 +40,6 @@ public final class LiveChartsViewModel {
      * times a second cannot be read, and every change lays the table's rows out again.
      */
     static final long TABLE_INTERVAL_NANOS = 250_000_000L;
-    /** Buckets of the display decimation: at most about three points per bucket are drawn. */
-    static final int DISPLAY_BUCKETS = 200;
-    /** The suffix of a CBPE monitor's measure that estimates metric {@code m}: {@code <id>.estimated_m}. */
-    static final String ESTIMATE_PREFIX = ".estimated_";
 
     private final MetricHistory history = new MetricHistory();
     /** Every step so far, kept so an export is exactly a run's {@code steps.csv}. */
@@ -51,6 +47,7 @@ public final class LiveChartsViewModel {
     private final javafx.beans.property.ObjectProperty<org.twinbench.stats.SliceFinder.Result> topSlices =
             new javafx.beans.property.SimpleObjectProperty<>();
     private final StringProperty metric = new SimpleStringProperty("accuracy");
+    private final BooleanProperty baselineShown = new SimpleBooleanProperty(true);
     private List<ChartCurve> curves = List.of();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ObservableList<String> slices = FXCollections.observableArrayList();
@@ -105,6 +102,7 @@ public final class LiveChartsViewModel {
                 refresh();
             }
         });
+        baselineShown.addListener((obs, old, now) -> refresh());
         reliabilityWindow.addListener((obs, old, now) -> {
             if (now == null || now < 1) {
                 reliabilityWindow.set(old != null && old >= 1 ? old : ReliabilityDiagram.DEFAULT_WINDOW);
@@ -275,13 +273,9 @@ public final class LiveChartsViewModel {
             if (!columns.equals(tableColumns)) {
                 tableColumns.setAll(columns);
             }
-            useTaskMetrics(batch.get(0).overall().names());
         }
-        for (String name : history.metrics()) {
-            if (!metricNames.contains(name)) {
-                metricNames.add(name);
-            }
-        }
+        MetricChoices.follow(metricNames, batch.isEmpty() ? null : batch.get(0).overall().names(), history.metrics(),
+                metric);
         for (String slice : history.slices()) {
             if (!shown.containsKey(slice)) {
                 BooleanProperty visible = new SimpleBooleanProperty(true);
@@ -297,21 +291,6 @@ public final class LiveChartsViewModel {
             tablePacer.offer(Boolean.TRUE);
         }
         revision.set(revision.get() + 1);
-    }
-
-    /**
-     * Lists the metrics of the run's task first (e.g. mae, rmse, r2, mape for a regression) in place of
-     * another task's, and shows the first of them when the metric shown is not one of the task's.
-     */
-    private void useTaskMetrics(List<String> task) {
-        if (metricNames.size() < task.size() || !metricNames.subList(0, task.size()).equals(task)) {
-            metricNames.removeIf(MetricSet::isMetric);
-            metricNames.addAll(0, task);
-        }
-        // Also after clear(): a binary run that follows a regression no longer shows its mae.
-        if (MetricSet.isMetric(metric.get()) && !task.contains(metric.get())) {
-            metric.set(task.get(0));
-        }
     }
 
     public BooleanProperty shownProperty(String slice) {
@@ -358,53 +337,21 @@ public final class LiveChartsViewModel {
                 : ReliabilityDiagram.of(results, window);
     }
 
-    /**
-     * The overall curve, the worst shown slices and one curve of the other shown slices' mean
-     * ({@link TopSlices}), each decimated, then a dashed curve for each monitor measure estimating the
-     * chosen metric (e.g. {@code cbpe.estimated_accuracy}) in the overall colour.
-     */
+    /** The chosen metric's curves ({@link LiveCurves}), and the value range they span. */
     private void updateCurves() {
         String chosen = metric.get();
-        boolean banded = showingBands();
-        java.util.Map<String, ReplicateBands.Band> byBand = banded ? bands.bands(chosen, replicates) : Map.of();
-        boolean overall = shown.containsKey(MetricHistory.OVERALL) && shown.get(MetricHistory.OVERALL).get();
-        List<ChartCurve> fresh = new ArrayList<>(TopSlices.curves(slices, slice -> shown.get(slice).get(),
-                banded ? byBand::get : null, slice -> history.series(chosen, slice), SliceTable.lowerIsBetter(chosen),
-                DISPLAY_BUCKETS));
-        if (overall) {
-            int colour = fresh.stream().filter(c -> c.name().equals(MetricHistory.OVERALL)).mapToInt(ChartCurve::colour)
-                    .findFirst().orElse(TopSlices.colours(List.of(MetricHistory.OVERALL))[0]);
-            for (String name : history.metrics()) {
-                if (name.endsWith(ESTIMATE_PREFIX + chosen)) {
-                    String monitor = name.substring(0, name.length() - ESTIMATE_PREFIX.length() - chosen.length());
-                    fresh.add(ChartCurve.decimated(monitor + " estimate", colour,
-                            history.series(name, MetricHistory.OVERALL), true, DISPLAY_BUCKETS));
-                }
-            }
-        }
+        List<ChartCurve> fresh = LiveCurves.of(history, chosen, slices, slice -> shown.get(slice).get(),
+                showingBands() ? bands.bands(chosen, replicates) : null, baselineShown.get());
         double[] range = ChartCurve.range(fresh);
         curves = Collections.unmodifiableList(fresh);
         lowest.set(range[0]);
         highest.set(range[1]);
     }
 
-    /** Replaces only the rows whose values changed, so an unchanged table is not laid out again. */
+    /** The slice table now ({@link SliceTable#of}), replacing only the rows whose values changed. */
     private void updateRows() {
-        String chosen = tableMetric();
-        List<SliceRow> marked = showingBands()
-                ? SliceTable.rows(SliceTable.replicateRows(name -> bands.bands(name, replicates), chosen, slices,
-                        tableColumns), bands.latestMeasureMeans(SliceTable::isSelectionRate, replicates), slices, chosen)
-                : SliceTable.rows(SliceTable.singleRunRows(history, slices, chosen, tableColumns),
-                        SliceTable.latestSelectionRates(history), slices, chosen);
-        if (marked.size() != rows.size()) {
-            rows.setAll(marked);
-            return;
-        }
-        for (int i = 0; i < marked.size(); i++) {
-            if (!marked.get(i).equals(rows.get(i))) {
-                rows.set(i, marked.get(i));
-            }
-        }
+        SliceTable.replaceChanged(rows, SliceTable.of(history, bands, showingBands(), replicates, slices, tableMetric(),
+                tableColumns));
     }
 
     /** The steps so far (replicate 0), oldest first. */
@@ -416,7 +363,18 @@ public final class LiveChartsViewModel {
         return metric;
     }
 
-    /** The curves to draw now: overall, the worst shown slices, the others' mean, then estimates. Replaced on each revision. */
+    /**
+     * Whether the chart draws the naive baseline beside the metric (true unless turned off: the presenter's
+     * chapters draw only the curves their story names).
+     */
+    public BooleanProperty baselineShownProperty() {
+        return baselineShown;
+    }
+
+    /**
+     * The curves to draw now: overall, the worst shown slices, the others' mean, then estimates and the
+     * baseline. Replaced on each revision.
+     */
     public List<ChartCurve> curves() {
         return curves;
     }
@@ -442,7 +400,6 @@ public final class LiveChartsViewModel {
         return highest.getReadOnlyProperty();
     }
 
-    /** The metrics seen so far: the classification metrics, then the run's other figures. */
     /**
      * The task metrics the slice table shows in their own columns (rmse, mae, r2 for a regression; accuracy,
      * macro_f1 for a multiclass model); empty for a binary run, whose table follows the chosen metric.

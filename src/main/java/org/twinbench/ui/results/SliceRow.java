@@ -13,20 +13,38 @@ package org.twinbench.ui.results;
  *     the run records no selection rates
  * @param figures for a regression or multiclass run, the latest value of each of the table's task metrics
  *     ({@link SliceTable#taskColumns}), in that order; empty for a binary run
+ * @param guesses the overall row's naive baseline on the same rows, by metric ({@code accuracy}: always
+ *     answering the majority class; {@code mae}, {@code rmse}: always predicting the mean); empty for a slice
+ * @param recall the overall row's recall of the positive class in a binary run (read beside accuracy); NaN
+ *     otherwise
  */
 public record SliceRow(String slice, int n, double latest, double change, double ciLow, double ciHigh,
-                       boolean worst, double gapToBest, double selectionRatio, java.util.List<Double> figures) {
+                       boolean worst, double gapToBest, double selectionRatio, java.util.List<Double> figures,
+                       java.util.Map<String, Double> guesses, double recall) {
 
     public SliceRow {
         figures = java.util.List.copyOf(figures);
+        guesses = java.util.Map.copyOf(guesses);
     }
 
     public SliceRow(String slice, int n, double latest, double change, double ciLow, double ciHigh, boolean worst) {
-        this(slice, n, latest, change, ciLow, ciHigh, worst, Double.NaN, Double.NaN, java.util.List.of());
+        this(slice, n, latest, change, ciLow, ciHigh, worst, Double.NaN, Double.NaN, java.util.List.of(),
+                java.util.Map.of(), Double.NaN);
     }
 
     SliceRow withFigures(java.util.List<Double> values) {
-        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, worst, gapToBest, selectionRatio, values);
+        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, worst, gapToBest, selectionRatio, values,
+                guesses, recall);
+    }
+
+    SliceRow withGuesses(java.util.Map<String, Double> baseline, double positiveRecall) {
+        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, worst, gapToBest, selectionRatio, figures,
+                baseline, positiveRecall);
+    }
+
+    /** The naive baseline of {@code metric} on the row's rows, NaN where there is none (every slice row). */
+    public double guess(String metric) {
+        return guesses.getOrDefault(metric, Double.NaN);
     }
 
     /** Whether the slice's selection rate is below four fifths of its column's highest. */
@@ -35,11 +53,12 @@ public record SliceRow(String slice, int n, double latest, double change, double
     }
 
     SliceRow withWorst(boolean isWorst) {
-        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, isWorst, gapToBest, selectionRatio, figures);
+        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, isWorst, gapToBest, selectionRatio, figures,
+                guesses, recall);
     }
 
     SliceRow withGaps(double gap, double ratio) {
-        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, worst, gap, ratio, figures);
+        return new SliceRow(slice, n, latest, change, ciLow, ciHigh, worst, gap, ratio, figures, guesses, recall);
     }
 
     /** Steps averaged for the baseline that "change" is measured from. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.twinbench.sim.monitor.BaselineMonitor;
 import org.twinbench.sim.monitor.FairnessMonitor;
 
 /**
@@ -20,6 +21,47 @@ final class SliceTable {
     static final Set<String> LOWER_IS_BETTER = Set.of("log_loss", "brier", "ece", "mae", "rmse", "mape");
 
     private SliceTable() {
+    }
+
+    /**
+     * The table now, from the run's only replicate ({@code banded} false) or from the mean over its
+     * replicates: every slice's row, the worst flagged, the gaps added, and the overall row with the naive
+     * baseline of each metric the run measures one for and, in a binary run, the positive class's recall.
+     */
+    static List<SliceRow> of(MetricHistory history, ReplicateBands bands, boolean banded, int replicates,
+                             List<String> slices, String chosen, List<String> columns) {
+        java.util.function.Predicate<String> guess = name -> name.startsWith(BaselineMonitor.ID + ".");
+        List<SliceRow> marked = banded
+                ? rows(replicateRows(name -> bands.bands(name, replicates), chosen, slices, columns),
+                        bands.latestMeasureMeans(SliceTable::isSelectionRate, replicates), slices, chosen)
+                : rows(singleRunRows(history, slices, chosen, columns), latestSelectionRates(history), slices, chosen);
+        Map<String, Double> guesses = new HashMap<>();
+        (banded ? bands.latestMeasureMeans(guess, replicates) : latestMeasures(history, guess)).forEach((name, value) ->
+                guesses.put(name.substring(BaselineMonitor.ID.length() + 1), value));
+        double recall = Double.NaN;
+        if (columns.isEmpty() && !"recall".equals(chosen)) {
+            // A binary run: its table follows the chosen metric, and recall is read beside it.
+            ReplicateBands.Band band = banded ? bands.bands("recall", replicates).get(MetricHistory.OVERALL) : null;
+            MetricHistory.Series series = history.series("recall", MetricHistory.OVERALL);
+            recall = banded ? band == null || band.last() < 0 ? Double.NaN : band.mean.value(band.last())
+                    : series == null || series.size() == 0 ? Double.NaN : series.lastValue();
+        }
+        double positiveRecall = recall;
+        return marked.stream().map(row -> row.slice().equals(MetricHistory.OVERALL)
+                ? row.withGuesses(guesses, positiveRecall) : row).toList();
+    }
+
+    /** Replaces only the rows whose values changed, so an unchanged table is not laid out again. */
+    static void replaceChanged(javafx.collections.ObservableList<SliceRow> rows, List<SliceRow> marked) {
+        if (marked.size() != rows.size()) {
+            rows.setAll(marked);
+            return;
+        }
+        for (int i = 0; i < marked.size(); i++) {
+            if (!marked.get(i).equals(rows.get(i))) {
+                rows.set(i, marked.get(i));
+            }
+        }
     }
 
     /**
@@ -187,10 +229,16 @@ final class SliceTable {
 
     /** The latest value of each of the fairness monitor's selection-rate measures (the only replicate). */
     static Map<String, Double> latestSelectionRates(MetricHistory history) {
+        return latestMeasures(history, SliceTable::isSelectionRate);
+    }
+
+    /** The latest value of each measure {@code wanted} names (the only replicate). */
+    private static Map<String, Double> latestMeasures(MetricHistory history, java.util.function.Predicate<String> wanted) {
         Map<String, Double> latest = new HashMap<>();
         for (String name : history.metrics()) {
-            if (isSelectionRate(name)) {
-                latest.put(name, history.series(name, MetricHistory.OVERALL).lastValue());
+            MetricHistory.Series series = history.series(name, MetricHistory.OVERALL);
+            if (wanted.test(name) && series != null && series.size() > 0) {
+                latest.put(name, series.lastValue());
             }
         }
         return latest;

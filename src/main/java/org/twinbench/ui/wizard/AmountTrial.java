@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.twinbench.data.Frame;
+import org.twinbench.data.PlainWords;
 import org.twinbench.data.TableLoader;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.sim.RunControl;
@@ -79,7 +80,13 @@ final class AmountTrial {
         }
     }
 
-    /** Tries every change of {@code question}; slow, off the FX thread. */
+    /** Whether the question's model is an ONNX file the user was given. */
+    static boolean onnx(WhatIfQuestion question) {
+        return question.model() != null
+                && question.model().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
+    }
+
+    /** Tries every change of {@code question} (with retraining where it hurts, but for an ONNX model); slow, off the FX thread. */
     static WhatIfRun.Result run(WhatIfQuestion question, Consumer<String> progress, RunControl control) {
         progress.accept("Reading your data");
         Frame data = TableLoader.load(question.data()).frame();
@@ -97,7 +104,9 @@ final class AmountTrial {
             Map<String, Errors> after = measure(WhatIfStudy.withChange(question, data, change), baseDir, control,
                     curves, change.kind().words());
             List<WhatIfVerdict> plain = verdicts(change, before, after, null);
-            if (plain.stream().noneMatch(v -> v.light() != WhatIfVerdict.Light.GREEN) || control.isCancelled()) {
+            // An ONNX model cannot be refitted here, and a stand-in of amounts is not one the study can build.
+            if (plain.stream().noneMatch(v -> v.light() != WhatIfVerdict.Light.GREEN) || control.isCancelled()
+                    || onnx(question)) {
                 verdicts.addAll(plain);
                 continue;
             }
@@ -135,9 +144,9 @@ final class AmountTrial {
         WhatIfVerdict.Retraining retraining = light == WhatIfVerdict.Light.GREEN || retrained == null
                 || retrained.n == 0 ? WhatIfVerdict.Retraining.NOT_TRIED : retraining(before, after, retrained);
         String who = group.equals(EVERYONE) ? EVERYONE : group.endsWith("=" + WhatIfStudy.NEW_SEGMENT) ? WhatIfStudy.NEW_SEGMENT
-                : WizardWords.group(group);
-        String now = "off by about " + WizardWords.amount(after.mae()) + " on average";
-        String was = WizardWords.amount(before.mae());
+                : PlainWords.group(group);
+        String now = "off by about " + PlainWords.amount(after.mae()) + " on average";
+        String was = PlainWords.amount(before.mae());
         boolean judged = before.n >= Verdict.MIN_ROWS && after.n >= Verdict.MIN_ROWS;
         String sentence = switch (light) {
             case GREEN -> !judged ? String.format(Locale.ROOT, "%s, there are too few rows of %s to tell (%d): %s.",

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.twinbench.data.Frame;
+import org.twinbench.data.PlainWords;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.sim.whatif.WhatIfChange;
@@ -36,7 +37,7 @@ final class ChangeWords {
 
     static String describe(ScenarioNode node) {
         Map<String, Object> p = node.params();
-        String column = WizardWords.column(String.valueOf(p.getOrDefault("column", first(p.get("columns")))));
+        String column = PlainWords.column(String.valueOf(p.getOrDefault("column", first(p.get("columns")))));
         return switch (node.type()) {
             case NodeCatalog.COVARIATE_SHIFT -> {
                 double scale = ((Number) p.getOrDefault("scale", 1.0)).doubleValue();
@@ -44,15 +45,15 @@ final class ChangeWords {
                 boolean seasonal = String.valueOf(p.get("schedule")).contains("recurring");
                 String how = shift != 0 ? String.format(Locale.ROOT, "moves %s by about %s", shift < 0 ? "down" : "up",
                         number(Math.abs(shift))) : scaled(scale);
-                yield WizardWords.capitalised(column) + " " + how + (seasonal ? " at the height of each season" : "") + ".";
+                yield PlainWords.capitalised(column) + " " + how + (seasonal ? " at the height of each season" : "") + ".";
             }
             case NodeCatalog.CATEGORY_MIX -> String.format(Locale.ROOT, "“%s” appear in %s, up to %.0f%% of rows.",
                     p.get("category"), column, 100 * ((Number) p.get("share")).doubleValue());
             case NodeCatalog.GAUSSIAN_NOISE -> "Typing mistakes in " + column + ": values off by about "
                     + number(((Number) p.get("sd")).doubleValue()) + ".";
-            case NodeCatalog.MISSING_VALUES -> WizardWords.capitalised(column) + " is left empty from week "
+            case NodeCatalog.MISSING_VALUES -> PlainWords.capitalised(column) + " is left empty from week "
                     + String.valueOf(p.get("schedule")).replaceAll(".*start=(\\d+).*", "$1") + " on.";
-            default -> WizardWords.capitalised(column) + " changes.";
+            default -> PlainWords.capitalised(column) + " changes.";
         };
     }
 

@@ -7,6 +7,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import org.twinbench.data.PlainWords;
 import org.twinbench.sim.whatif.WhatIfChange;
 
 /** Page 4, "What might change": which changes to try, and how strong each is. */
@@ -29,7 +30,7 @@ public final class ChangesPageModel {
     ChangesPageModel() {
         for (WhatIfChange.Kind kind : WhatIfChange.Kind.values()) {
             // Prices and new customers are what most businesses meet first: ticked to start with.
-            choices.add(new Choice("change-" + kind.name().toLowerCase(Locale.ROOT), WizardWords.capitalised(kind.words()),
+            choices.add(new Choice("change-" + kind.name().toLowerCase(Locale.ROOT), PlainWords.capitalised(kind.words()),
                     kind, new SimpleBooleanProperty(kind == WhatIfChange.Kind.PRICES_SHIFT
                             || kind == WhatIfChange.Kind.NEW_CUSTOMERS), new SimpleDoubleProperty(0.5),
                     new javafx.beans.property.SimpleStringProperty(""), new SimpleBooleanProperty(true)));

@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 import org.twinbench.data.BundledSamples;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Frame;
+import org.twinbench.data.PlainWords;
 import org.twinbench.data.TableLoader;
 import org.twinbench.ui.data.SpreadsheetNotes;
 import org.twinbench.ui.fx.BackgroundTask;
@@ -53,7 +54,7 @@ public final class DataPageModel {
 
     /** What the owner is told of a file sorted by a column, in words. */
     static String sortedWords(org.twinbench.data.FileOrder.Sorted sorted) {
-        return "Your rows are sorted by " + WizardWords.column(sorted.column()) + " (from " + sorted.first() + " to "
+        return "Your rows are sorted by " + PlainWords.column(sorted.column()) + " (from " + sorted.first() + " to "
                 + sorted.last() + "). The check takes the first half of the rows as the past and the rest as today,"
                 + " so the two differ because of that order. If the rows are not in the order things happened,"
                 + " shuffle them first.";

@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Frame;
+import org.twinbench.data.PlainWords;
 import org.twinbench.ui.data.SpreadsheetNotes;
 
 /**
@@ -95,7 +96,7 @@ public final class GroupsPageModel {
 
     /**
      * The groups of {@code column} with their rows, largest first, in words:
-     * "north: 412 rows, south: 390, east: 198", then the empty cells (values shown as {@link WizardWords#value} says them).
+     * "north: 412 rows, south: 390, east: 198", then the empty cells (values shown as {@link PlainWords#value} says them).
      */
     public String groupSizes(String column) {
         if (frame == null || !frame.has(column)) {
@@ -124,7 +125,7 @@ public final class GroupsPageModel {
         for (int i = 0; i < order.size(); i++) {
             int level = order.get(i);
             parts.add(String.format(Locale.ROOT, i == 0 ? "%s: %,d rows%s" : "%s: %,d%s",
-                    WizardWords.value(column, values.levels().get(level)), counts[level],
+                    PlainWords.value(column, values.levels().get(level)), counts[level],
                     counts[level] < org.twinbench.sim.Verdict.MIN_ROWS ? " (too few to tell)" : ""));
         }
         if (blank > 0) {

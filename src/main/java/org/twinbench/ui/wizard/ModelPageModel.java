@@ -14,6 +14,7 @@ import org.twinbench.data.Column;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Frame;
 import org.twinbench.data.BundledSamples;
+import org.twinbench.data.PlainWords;
 import org.twinbench.data.Task;
 import org.twinbench.model.Algorithm;
 import org.twinbench.model.LogisticModel;
@@ -47,6 +48,7 @@ public final class ModelPageModel {
     private final ReadOnlyObjectWrapper<Path> builtModel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TopGroups.Found> found = new ReadOnlyObjectWrapper<>(TopGroups.Found.NONE);
     private Path modelFolder = BundledSamples.userDirectory().resolve("wizard-models");
+    private Task givenTask;
 
     ModelPageModel(BackgroundTask.Runner background, WizardStatus status, DataPageModel data, TargetPageModel target) {
         this.background = background;
@@ -102,8 +104,8 @@ public final class ModelPageModel {
             String unseen = unseenAnswer(frame, past, label, task);
             if (unseen != null) {
                 throw new DataException("the first half of your rows, which the check treats as the past, never has "
-                        + "“" + WizardWords.value(label, unseen) + "” as " + WizardWords.column(label) + ", so a model"
-                        + " learnt from it could never answer that. Your rows may be sorted by " + WizardWords.column(label)
+                        + "“" + PlainWords.value(label, unseen) + "” as " + PlainWords.column(label) + ", so a model"
+                        + " learnt from it could never answer that. Your rows may be sorted by " + PlainWords.column(label)
                         + ": shuffle them, or sort them by date, and choose the file again");
             }
             int[] later = java.util.stream.IntStream.range(reference, frame.rowCount()).toArray();
@@ -171,13 +173,15 @@ public final class ModelPageModel {
     }
 
     /**
-     * Tries the model the user was given ({@code .onnx} with its {@code .onnx.json}, or
-     * {@code .twinmodel}) on their data in the background, and says in words how good it is, or
-     * which columns it needs that the data lacks; the user stays on the page either way.
+     * Tries the model the user was given ({@code .onnx} with its {@code .onnx.json}, or {@code .twinmodel}) of any
+     * task on their data in the background ({@link GivenModel}), and says in words how good it is, or which
+     * columns it needs that the data lacks, or how it disagrees with the outcome chosen; the user stays on the
+     * page either way.
      */
     public void useModel(Path file) {
         Frame frame = data.dataProperty().get();
         String label = target.targetProperty().get();
+        Task chosen = target.taskProperty().get();
         if (frame == null || label == null) {
             return;
         }
@@ -188,17 +192,25 @@ public final class ModelPageModel {
         givenModel.set(null);
         builtModel.set(null);
         found.set(TopGroups.Found.NONE);
-        background.task(context -> WhatIfModel.check(file, frame, label)).whileCurrent(making.next())
-                .onSuccess(model -> {
+        background.task(context -> GivenModel.tryOn(file, frame, label, chosen)).whileCurrent(making.next())
+                .onSuccess(tried -> {
                     status.busy("");
-                    target.outcomeToWatchProperty().set(model.positive());
-                    givenModel.set(model);
-                    modelSummary.set(model.words());
+                    if (tried.task() == Task.BINARY) {
+                        target.outcomeToWatchProperty().set(tried.model().positive());
+                    }
+                    givenTask = tried.task();
+                    givenModel.set(tried.model());
+                    modelSummary.set(tried.words());
                     modelReady.set(true);
                 })
                 .onFailure(e -> status.failed(e instanceof DataException ? e.getMessage()
                         : "We could not use “" + file.getFileName() + "” with your spreadsheet."))
                 .start();
+    }
+
+    /** What the model the user was given predicts (yes/no, kinds, amounts); null when we build one. */
+    Task givenTask() {
+        return givenModel.get() == null ? null : givenTask;
     }
 
     /** The columns the model reads: those of the model the user was given, else every usable column. */

@@ -2,6 +2,7 @@ package org.twinbench.ui.wizard;
 
 import java.util.Locale;
 import java.util.Map;
+import org.twinbench.data.PlainWords;
 import org.twinbench.data.Task;
 import org.twinbench.model.ModelCard;
 import org.twinbench.stats.Baseline;
@@ -35,14 +36,14 @@ final class ModelWords {
         Baseline baseline = card.baseline();
         if (card.task() == Task.REGRESSION) {
             double mae = metrics.getOrDefault("mae", Double.NaN);
-            String text = opening + "its guess of “" + WizardWords.column(card.target()) + "” was off by about "
-                    + WizardWords.amount(mae) + " on average";
+            String text = opening + "its guess of “" + PlainWords.column(card.target()) + "” was off by about "
+                    + PlainWords.amount(mae) + " on average";
             if (baseline == null) {
                 return text + ".";
             }
             double base = baseline.metrics().getOrDefault("mae", Double.NaN);
-            return text + " — guessing the average (" + WizardWords.amount(baseline.value())
-                    + ") every time would be off by about " + WizardWords.amount(base) + "."
+            return text + " — guessing the average (" + PlainWords.amount(baseline.value())
+                    + ") every time would be off by about " + PlainWords.amount(base) + "."
                     + (mae >= base ? " So the model does no better than that guess." : "");
         }
         double accuracy = metrics.getOrDefault("accuracy", Double.NaN);
@@ -53,10 +54,10 @@ final class ModelWords {
         }
         double base = baseline.metrics().getOrDefault("accuracy", Double.NaN);
         double recall = metrics.getOrDefault("recall", Double.NaN);
-        return text + " — always guessing “" + WizardWords.value(card.target(), baseline.answer())
+        return text + " — always guessing “" + PlainWords.value(card.target(), baseline.answer())
                 + "” would be right " + hundreds(base) + " times."
                 + (card.task() == Task.BINARY && !Double.isNaN(recall) ? " It catches " + hundreds(recall)
-                + " of every 100 “" + WizardWords.value(card.target(), card.positiveLabel()) + "”." : "")
+                + " of every 100 “" + PlainWords.value(card.target(), card.positiveLabel()) + "”." : "")
                 + (accuracy <= base ? " So the model does no better than that guess." : "");
     }
 

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.data.AtomicFiles;
+import org.twinbench.data.PlainWords;
 import org.twinbench.data.Task;
 import org.twinbench.report.WhatIfReport;
 import org.twinbench.scenario.ScenarioFormat;
@@ -82,10 +83,21 @@ public final class ResultsPageModel {
                             light(WhatIfVerdict.worst(change, outcome.verdicts())))).toList());
                     // Worst first: the rows the user must read are at the top of the table.
                     verdicts.setAll(outcome.verdicts().stream().sorted(Comparator.comparing(
-                            WhatIfVerdict::light).reversed()).toList());
+                            WhatIfVerdict::light).reversed()).map(v -> kind == Task.MULTICLASS ? inKinds(v) : v)
+                            .toList());
                     result.set(outcome);
                 }).onFailure(e -> status.failed("Something went wrong while trying the changes: " + e.getMessage()))
                 .start();
+    }
+
+    /**
+     * A verdict on a model of kinds in its words: it "gets the right kind about 9 times out of 10", where a yes/no
+     * model is "right about 9 times out of 10".
+     */
+    static WhatIfVerdict inKinds(WhatIfVerdict verdict) {
+        return new WhatIfVerdict(verdict.change(), verdict.group(), verdict.light(), verdict.before(), verdict.after(),
+                verdict.sentence().replaceAll("\\bright (only )?about ", "gets the right kind $1about "),
+                verdict.retraining());
     }
 
     /** What the results measure: the task of the model tried (an amount, or classes). */
@@ -103,7 +115,7 @@ public final class ResultsPageModel {
      * ("about 45") for amounts.
      */
     static String figure(Task kind, double value) {
-        return kind == Task.REGRESSION ? "about " + WizardWords.amount(value) : WizardWords.percent(value);
+        return kind == Task.REGRESSION ? "about " + PlainWords.amount(value) : PlainWords.percent(value);
     }
 
     /** Stops a try under way; what it finds is dropped. */
@@ -182,7 +194,7 @@ public final class ResultsPageModel {
 
     /** The change in words, without its strength (that is in the sentence above the chart). */
     public static String changeWords(WhatIfVerdict verdict) {
-        return WizardWords.capitalised(verdict.change().kind().words());
+        return PlainWords.capitalised(verdict.change().kind().words());
     }
 
     /** What retraining every month would do, in words. */

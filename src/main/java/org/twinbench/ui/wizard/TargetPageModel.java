@@ -17,6 +17,7 @@ import org.twinbench.data.ClassLabels;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.OutcomeColumn;
+import org.twinbench.data.PlainWords;
 import org.twinbench.data.Task;
 
 /**
@@ -67,7 +68,7 @@ public final class TargetPageModel {
                     + likeliest() + ". Pick one above.");
             return;
         }
-        String name = WizardWords.column(column);
+        String name = PlainWords.column(column);
         Task kind = Task.of(frame.column(column)).orElse(null);
         task.set(kind);
         String why = why(column);
@@ -83,7 +84,7 @@ public final class TargetPageModel {
                 outcomes.setAll(new ArrayList<>(BinaryLabels.distinctValues(frame.column(column))));
                 outcomeToWatch.set(BinaryLabels.positiveLabel(frame.column(column), null));
                 targetDescription.set(why + "A yes-or-no prediction: for each row, will “" + name + "” be “"
-                        + WizardWords.value(column, outcomeToWatch.get()) + "”? Pick the answer you want to catch below.");
+                        + PlainWords.value(column, outcomeToWatch.get()) + "”? Pick the answer you want to catch below.");
             }
             case MULTICLASS -> {
                 List<String> kinds = ClassLabels.of(frame.column(column));
@@ -93,8 +94,8 @@ public final class TargetPageModel {
             case REGRESSION -> {
                 double[] amounts = ((NumericColumn) frame.column(column)).presentValues();
                 targetDescription.set(why + "A prediction of an amount: for each row, how much will “" + name
-                        + "” be? In your data it goes from " + WizardWords.amount(Arrays.stream(amounts).min()
-                        .orElse(Double.NaN)) + " to " + WizardWords.amount(Arrays.stream(amounts).max()
+                        + "” be? In your data it goes from " + PlainWords.amount(Arrays.stream(amounts).min()
+                        .orElse(Double.NaN)) + " to " + PlainWords.amount(Arrays.stream(amounts).max()
                         .orElse(Double.NaN)) + ".");
             }
         }
@@ -116,14 +117,14 @@ public final class TargetPageModel {
         }
         String joined = reasons.size() == 1 ? reasons.get(0) : String.join(", ", reasons.subList(0,
                 reasons.size() - 1)) + " and " + reasons.get(reasons.size() - 1);
-        return "We chose “" + WizardWords.column(column) + "” because " + joined + ". ";
+        return "We chose “" + PlainWords.column(column) + "” because " + joined + ". ";
     }
 
     private String likeliest() {
         List<String> names = new ArrayList<>();
         for (OutcomeColumn.Candidate c : inference.candidates().subList(0,
                 Math.min(CANDIDATES_NAMED, inference.candidates().size()))) {
-            names.add("“" + WizardWords.column(c.column()) + "” (" + taskWords(c.task()) + ")");
+            names.add("“" + PlainWords.column(c.column()) + "” (" + taskWords(c.task()) + ")");
         }
         return String.join(", ", names);
     }
@@ -139,7 +140,7 @@ public final class TargetPageModel {
 
     /** "class 0, class 1 or class 2"; with many kinds the first six and "…". */
     private static String kindList(String column, List<String> kinds) {
-        List<String> said = kinds.stream().limit(6).map(k -> WizardWords.value(column, k)).toList();
+        List<String> said = kinds.stream().limit(6).map(k -> PlainWords.value(column, k)).toList();
         if (kinds.size() > said.size()) {
             return String.join(", ", said) + " …";
         }
@@ -152,9 +153,9 @@ public final class TargetPageModel {
         }
         int values = data.get() == null ? 0 : BinaryLabels.distinctValues(data.get().column(target.get())).size();
         if (values < 2) {
-            return "“" + WizardWords.column(target.get()) + "” has only one answer, so there is nothing to predict.";
+            return "“" + PlainWords.column(target.get()) + "” has only one answer, so there is nothing to predict.";
         }
-        return task.get() != null ? "" : "“" + WizardWords.column(target.get()) + "” has " + values
+        return task.get() != null ? "" : "“" + PlainWords.column(target.get()) + "” has " + values
                 + " different answers: too many kinds to predict. Pick another column.";
     }
 

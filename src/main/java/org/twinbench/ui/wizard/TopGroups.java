@@ -13,6 +13,7 @@ import org.twinbench.data.Column;
 import org.twinbench.data.ColumnSlicing;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
+import org.twinbench.data.PlainWords;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.ModelInputs;
 import org.twinbench.model.MulticlassClassifier;
@@ -137,7 +138,7 @@ final class TopGroups {
     static String words(SliceFinder.Slice slice, boolean amounts) {
         List<String> conditions = new ArrayList<>();
         for (SliceFinder.Predicate p : slice.predicates()) {
-            conditions.add(WizardWords.column(p.column()) + " " + value(p.column(), p.value()));
+            conditions.add(PlainWords.column(p.column()) + " " + value(p.column(), p.value()));
         }
         String who = "Rows with " + String.join(" and ", conditions) + String.format(Locale.ROOT, " (%,d rows)",
                 slice.n());
@@ -158,7 +159,7 @@ final class TopGroups {
         if (range.matches()) {
             return "from " + range.group(1) + (range.group(3).equals(")") ? " to under " : " to ") + range.group(2);
         }
-        return WizardWords.value(column, value);
+        return PlainWords.value(column, value);
     }
 
     private static int argMax(double[] p) {

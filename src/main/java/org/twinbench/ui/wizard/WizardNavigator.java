@@ -80,7 +80,7 @@ public final class WizardNavigator {
             describeChanges();
         }
         if (page.get() == Page.RESULTS) {
-            results.tryChanges(question(), model.givenModelProperty().get() != null ? Task.BINARY
+            results.tryChanges(question(), model.givenTask() != null ? model.givenTask()
                     : target.taskProperty().get(), model.modelSummaryProperty().get(),
                     model.givenModelProperty().get() != null);
         }

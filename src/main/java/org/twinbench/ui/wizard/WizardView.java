@@ -34,6 +34,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.twinbench.data.PlainWords;
 import org.twinbench.sim.whatif.WhatIfRun;
 import org.twinbench.sim.whatif.WhatIfVerdict;
 import org.twinbench.ui.data.DataPreview;
@@ -183,7 +184,7 @@ public final class WizardView {
         change.setCellValueFactory(cell -> text(ResultsPageModel.changeWords(cell.getValue())));
         change.setPrefWidth(250);
         TableColumn<WhatIfVerdict, String> group = new TableColumn<>("For");
-        group.setCellValueFactory(cell -> text(WizardWords.group(cell.getValue().group())));
+        group.setCellValueFactory(cell -> text(PlainWords.group(cell.getValue().group())));
         group.setPrefWidth(150);
         TableColumn<WhatIfVerdict, String> before = new TableColumn<>();
         before.setCellValueFactory(cell -> text(ResultsPageModel.figure(viewModel.results().taskProperty().get(),
@@ -242,7 +243,7 @@ public final class WizardView {
     private void showGroups() {
         groupsBox.getChildren().clear();
         for (String column : model.groups().groupColumns()) {
-            CheckBox box = new CheckBox(WizardWords.capitalised(WizardWords.column(column)) + "  —  "
+            CheckBox box = new CheckBox(PlainWords.capitalised(PlainWords.column(column)) + "  —  "
                     + model.groups().groupSizes(column));
             box.setWrapText(true);
             box.setId("group-" + column);

@@ -58,7 +58,7 @@ class LiveChartsViewModelTest {
     void longRunsAreDecimatedForDisplay() {
         LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
         model.accept(steps(0, 10_000));
-        assertThat(model.curves().get(0).size()).isLessThanOrEqualTo(3 * LiveChartsViewModel.DISPLAY_BUCKETS + 1);
+        assertThat(model.curves().get(0).size()).isLessThanOrEqualTo(3 * LiveCurves.DISPLAY_BUCKETS + 1);
         // The last point is always kept, and the steps stay in order.
         int[] steps = model.curves().get(1).steps();
         assertThat(steps[steps.length - 1]).isEqualTo(9_999);
@@ -191,6 +191,25 @@ class LiveChartsViewModelTest {
         assertThat(changed).extracting(SliceRow::slice).containsExactly("region=north", "region=west");
         model.flush();
         assertThat(changed).hasSize(2);
+    }
+
+    @Test
+    void theNaiveBaselineIsDrawnDashedGreyBesideTheMetric() {
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+        List<StepResult> steps = new ArrayList<>();
+        for (int step = 0; step < 3; step++) {
+            steps.add(new StepResult(0, step, accuracy(0.8, 100), List.of(),
+                    java.util.Map.of("baseline.accuracy", (55 + step) / 100.0), List.of()));
+        }
+        model.accept(steps);
+        assertThat(model.curves()).extracting(ChartCurve::name, ChartCurve::estimate, ChartCurve::colour)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("overall", false,
+                                org.twinbench.report.SliceColours.indices(List.of("overall"))[0]),
+                        org.assertj.core.groups.Tuple.tuple("majority guess", true, -1));
+        assertThat(model.curves().get(1).values()).containsExactly(0.55, 0.56, 0.57);
+        // A metric the baseline does not measure has none.
+        model.metricProperty().set("f1");
+        assertThat(model.curves()).extracting(ChartCurve::name).containsExactly("overall");
     }
 
     @Test

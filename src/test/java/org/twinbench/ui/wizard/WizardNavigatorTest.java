@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.data.PlainWords;
 
 /**
  * The wizard's page view models and navigator without a toolkit: background work runs at once on
@@ -197,10 +198,10 @@ class WizardNavigatorTest {
 
     @Test
     void rawCodesReadAsPeopleSayThem() {
-        assertThat(WizardWords.group("area_code=area_code_415")).isEqualTo("area code 415");
-        assertThat(WizardWords.group("Home=null")).isEqualTo("Home not filled in");
-        assertThat(WizardWords.group("everyone")).isEqualTo("everyone");
-        assertThat(WizardWords.value("plan", "pro_plus")).isEqualTo("pro plus");
+        assertThat(PlainWords.group("area_code=area_code_415")).isEqualTo("area code 415");
+        assertThat(PlainWords.group("Home=null")).isEqualTo("Home not filled in");
+        assertThat(PlainWords.group("everyone")).isEqualTo("everyone");
+        assertThat(PlainWords.value("plan", "pro_plus")).isEqualTo("pro plus");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.data.PlainWords;
 import org.twinbench.data.Task;
 import org.twinbench.sim.whatif.WhatIfChange;
 import org.twinbench.sim.whatif.WhatIfVerdict;
@@ -113,10 +114,10 @@ class WizardTasksTest {
         assertThat(everyone.after()).isGreaterThan(1.15 * everyone.before());
         assertThat(everyone.light()).isEqualTo(WhatIfVerdict.Light.RED);
         assertThat(everyone.sentence()).startsWith("If prices or incomes shift a lot, the model fails for everyone: "
-                + "off by about " + WizardWords.amount(everyone.after()) + " on average instead of "
-                + WizardWords.amount(everyone.before()));
+                + "off by about " + PlainWords.amount(everyone.after()) + " on average instead of "
+                + PlainWords.amount(everyone.before()));
         assertThat(ResultsPageModel.figure(Task.REGRESSION, everyone.before()))
-                .isEqualTo("about " + WizardWords.amount(everyone.before()));
+                .isEqualTo("about " + PlainWords.amount(everyone.before()));
         // The chart draws the error per step: every step of today's run is a plausible error, never a share.
         assertThat(java.util.Arrays.stream(wizard.results().resultProperty().get().overallAccuracy().get("today")))
                 .allSatisfy(mae -> assertThat(mae).isBetween(20.0, 80.0));

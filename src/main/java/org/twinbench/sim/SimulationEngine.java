@@ -144,6 +144,12 @@ public final class SimulationEngine {
                     right[i] = labels[i] >= 0 && task.predictedClass(scores[i]) == labels[i];
                 }
                 sample.offer(batch, labels, right);
+            } else {
+                double[] errors = new double[labels.length];
+                for (int i = 0; i < labels.length; i++) {
+                    errors[i] = labels[i] >= 0 ? Math.abs(amounts[i] - scores[i]) : Double.NaN;
+                }
+                sample.offerErrors(batch, labels, errors);
             }
             if (byChallenger != null) {
                 measureArms(labels, amounts, scores, byChallenger, out);

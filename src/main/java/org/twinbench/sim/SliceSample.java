@@ -18,7 +18,7 @@ import org.twinbench.stats.SliceFinder;
 /**
  * What a run keeps to find its worst slices at the end: a uniform reservoir (Vitter's algorithm R) of at
  * most {@value #BOUND} labelled rows of one replicate, each with the values of its searched columns and
- * whether the model was right on it. The searched columns are the scenario's slice columns and the model's
+ * whether the model was right on it (a regression: its absolute error). The searched columns are the scenario's slice columns and the model's
  * features present in the first batch (for a production log, its columns other than the logged scores), at most
  * {@value #MAX_COLUMNS}, the label excepted; a column that looks like personal data ({@link PiiDetector}) or has a
  * different text on nearly every row (an id) is not searched (slice columns are masked before the run).
@@ -26,7 +26,8 @@ import org.twinbench.stats.SliceFinder;
  * <p>{@link #find} pools the replicates' reservoirs (each replicate sees as many rows, so the pooled rows are a
  * uniform sample stratified by replicate), cuts numeric columns into {@value #BINS} quantile ranges of the
  * sampled values as {@code slices} does ({@link ColumnSlicing#of}), and runs {@link SliceFinder} with
- * {@link #OPTIONS}. Regression runs keep nothing: a slice is judged on its accuracy. It also notes the texts
+ * {@link #OPTIONS}: by accuracy, or for a regression by mean absolute error ({@link SliceFinder#findErrors},
+ * Welch's t-test). It also notes the texts
  * of a binary label's other class, so the verdict can name both values ({@link RunFindings}).
  */
 public final class SliceSample {
@@ -50,7 +51,9 @@ public final class SliceSample {
     private List<String> names;
     private double[][] numbers;
     private String[][] texts;
-    private final boolean[] correct = new boolean[BOUND];
+    /** Per kept row: 1 when the model was right, else 0; a regression's absolute error. */
+    private final double[] value = new double[BOUND];
+    private boolean errors;
     private int size;
     private long seen;
 
@@ -71,6 +74,20 @@ public final class SliceSample {
 
     /** Offers the labelled rows of a step ({@code labels[i] < 0}: no label) with whether each was right. */
     void offer(Frame batch, int[] labels, boolean[] right) {
+        double[] values = new double[right.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = right[i] ? 1 : 0;
+        }
+        keep(batch, labels, values);
+    }
+
+    /** Offers a regression's labelled rows of a step ({@code labels[i] < 0}: no amount) with their absolute errors. */
+    void offerErrors(Frame batch, int[] labels, double[] absoluteErrors) {
+        errors = true;
+        keep(batch, labels, absoluteErrors);
+    }
+
+    private void keep(Frame batch, int[] labels, double[] values) {
         if (names == null) {
             choose(batch);
         }
@@ -99,7 +116,7 @@ public final class SliceSample {
                 }
                 slot = (int) j;
             }
-            correct[slot] = right[i];
+            value[slot] = values[i];
             for (int c = 0; c < columns.length; c++) {
                 Column column = columns[c];
                 boolean present = column != null && !column.isMissing(i);
@@ -171,6 +188,9 @@ public final class SliceSample {
      */
     static RunFindings findings(List<SliceSample> samples, SimulationPlan plan) {
         ModelTask task = plan.modelTask();
+        if (task.task() == org.twinbench.data.Task.REGRESSION) {
+            return new RunFindings(null, null, null, find(samples));
+        }
         if (task.task() != org.twinbench.data.Task.BINARY) {
             return new RunFindings(find(samples), null, null);
         }
@@ -179,7 +199,10 @@ public final class SliceSample {
         return new RunFindings(find(samples), task.positive(), others.size() == 1 ? others.iterator().next() : null);
     }
 
-    /** The worst slices of the pooled reservoirs, or null when no replicate kept a row. */
+    /**
+     * The worst slices of the pooled reservoirs (by accuracy, or by mean absolute error when the rows are a
+     * regression's), or null when no replicate kept a row.
+     */
     public static SliceFinder.Result find(List<SliceSample> samples) {
         List<SliceSample> kept = samples.stream().filter(s -> s != null && s.size > 0).toList();
         if (kept.isEmpty()) {
@@ -187,7 +210,7 @@ public final class SliceSample {
         }
         List<String> names = kept.get(0).names;
         int total = kept.stream().mapToInt(s -> s.size).sum();
-        boolean[] right = new boolean[total];
+        double[] rowValues = new double[total];
         List<SliceColumn> slicings = new ArrayList<>();
         for (int c = 0; c < names.size(); c++) {
             boolean numeric = kept.get(0).numbers[c] != null;
@@ -207,8 +230,15 @@ public final class SliceSample {
         }
         int at = 0;
         for (SliceSample s : kept) {
-            System.arraycopy(s.correct, 0, right, at, s.size);
+            System.arraycopy(s.value, 0, rowValues, at, s.size);
             at += s.size;
+        }
+        if (kept.get(0).errors) {
+            return SliceFinder.findErrors(slicings, rowValues, OPTIONS);
+        }
+        boolean[] right = new boolean[total];
+        for (int i = 0; i < total; i++) {
+            right[i] = rowValues[i] > 0.5;
         }
         return SliceFinder.find(slicings, right, OPTIONS);
     }

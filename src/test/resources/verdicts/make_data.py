@@ -28,3 +28,11 @@ digits = load_digits(as_frame=True).frame.rename(columns={"target": "digit"}).as
 digits = digits.sample(frac=1.0, random_state=20).reset_index(drop=True)
 digits.to_csv("digits.csv", index=False)
 print(len(digits), "digits rows")
+
+# iris.csv: scikit-learn's iris (150 rows, 4 measurements and the species), for the drift command's small-reference
+# check (CalibratedDriftCommandTest).
+from sklearn.datasets import load_iris
+iris = load_iris(as_frame=True)
+flowers = iris.frame.drop(columns=["target"]).rename(columns=lambda c: c.replace(" (cm)", "").replace(" ", "_"))
+flowers["species"] = [iris.target_names[t] for t in iris.target]
+flowers.to_csv("iris.csv", index=False)

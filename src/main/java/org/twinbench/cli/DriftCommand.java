@@ -60,9 +60,10 @@ public final class DriftCommand implements Callable<Integer> {
     List<String> thresholds = new ArrayList<>();
 
     @Option(names = "--false-alarm-rate", defaultValue = "0.01", paramLabel = "R",
-            description = "A column decided by a distance without --threshold drifts when the distance exceeds what "
-                    + "a current table exchangeable with the reference reaches with probability R, calibrated on "
-                    + "resamples of the reference (default: ${DEFAULT-VALUE}).")
+            description = "A column without --threshold drifts when its distance exceeds, or its test's p-value "
+                    + "falls below, what a current table exchangeable with the reference reaches with probability R, "
+                    + "calibrated on resamples of the reference (distances) or permutations of both tables' rows "
+                    + "(tests) (default: ${DEFAULT-VALUE}).")
     double falseAlarmRate;
 
     @Option(names = "--correction", defaultValue = "none", paramLabel = "none|bonferroni|bh",
@@ -115,7 +116,7 @@ public final class DriftCommand implements Callable<Integer> {
             Compared c = compare(name, ref.column(name), cur.column(name));
             compared.add(c);
             DriftRule rule = options.ruleFor(name, c.drift().kind(), ref.rowCount());
-            boolean calibrated = !options.hasThreshold(name) && !rule.method().isPValue() && c.drift().computed();
+            boolean calibrated = !options.hasThreshold(name) && c.drift().computed();
             rules.add(calibrated ? DriftCalibration.calibrate(rule, name, ref.column(name), cur.column(name),
                     falseAlarmRate, seed) : rule);
             calibratedColumns.add(calibrated);
@@ -138,8 +139,9 @@ public final class DriftCommand implements Callable<Integer> {
         } else {
             printTable(out, ref, cur, compared, result);
             if (calibratedColumns.contains(true)) {
-                out.printf(Locale.ROOT, "thresholds of distances calibrated to a %s false-alarm rate per column (%d "
-                        + "resamples of the reference; --threshold overrides)%n", format(falseAlarmRate),
+                out.printf(Locale.ROOT, "thresholds calibrated to a %s false-alarm rate per column (distances: %d "
+                        + "resamples of the reference; tests: as many permutations of reference and current rows; "
+                        + "--threshold overrides)%n", format(falseAlarmRate),
                         org.twinbench.stats.NullCalibration.resamples(falseAlarmRate));
             }
             if (together != null) {

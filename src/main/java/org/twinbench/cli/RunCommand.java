@@ -322,9 +322,10 @@ public final class RunCommand implements Callable<Integer> {
                 stdout.println("recorded as run " + id + " (twinbench runs show " + id + ")");
             }
             verdicts.stream().filter(RunAssertion.Verdict::passed).forEach(v -> stdout.println(v.describe()));
-            if (outcome.topSlices() != null) {
-                outcome.topSlices().slices().stream().limit(3)
-                        .forEach(s -> stdout.println("worst slice: " + org.twinbench.report.SliceJson.line(s)));
+            org.twinbench.stats.SliceFinder.Result found = outcome.searchedSlices();
+            if (found != null) {
+                found.slices().stream().limit(3).forEach(s -> stdout.println("worst slice: "
+                        + org.twinbench.report.SliceJson.line(s, found.errors())));
             }
             if (outcome.robustness() != null) {
                 stdout.println(robustnessLine(outcome.robustness()));

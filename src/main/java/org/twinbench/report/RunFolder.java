@@ -77,8 +77,18 @@ public final class RunFolder {
     }
 
     /**
+     * As {@link #read(String, String, String)}, with what the run found ({@link SliceJson#findings}: its worst
+     * slices, its outcome's names) read from its {@code run.json} ({@code runJson}, null when there is none).
+     */
+    public static RunOutcome read(String stepsCsv, String alarmsCsv, String file,
+                                  com.fasterxml.jackson.databind.JsonNode runJson) {
+        return read(stepsCsv, alarmsCsv, file).withFindings(SliceJson.findings(runJson));
+    }
+
+    /**
      * Reads a completed run back from the run store: its step rows, alarms and reliability bins (none
-     * for a run stored before the store kept them), so its results show as the run showed them.
+     * for a run stored before the store kept them), and what it found (its worst slices, its outcome's names,
+     * from its {@code run.json}), so its results and headline show as the run showed them.
      */
     public static RunOutcome read(RunStore store, long id) {
         Map<Integer, Map<Integer, StepBuilder>> steps = new TreeMap<>();
@@ -103,7 +113,20 @@ public final class RunFolder {
                 at.alarms.add(new Alarm(a.replicate(), a.step(), a.node(), a.kind(), a.detail()));
             }
         }
-        return outcome(steps, bins::bins);
+        return outcome(steps, bins::bins).withFindings(storedFindings(store, id));
+    }
+
+    /** The findings recorded in a stored run's {@code run.json}; null without one or when it is not JSON. */
+    private static org.twinbench.sim.RunFindings storedFindings(RunStore store, long id) {
+        String json = store.text(id, "run_json").orElse(null);
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return SliceJson.findings(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static RunOutcome outcome(Map<Integer, Map<Integer, StepBuilder>> steps,

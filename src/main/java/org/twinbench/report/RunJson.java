@@ -79,13 +79,7 @@ public final class RunJson {
             alarms.put("expected_false", Math.round(count.expectedFalse() * 1000) / 1000.0);
             alarms.put("checks", count.checks());
             alarms.put("other", count.other());
-            if (outcome.topSlices() != null) {
-                ObjectNode sample = root.putObject("top_slices_search");
-                sample.put("rows", outcome.topSlices().rows());
-                number(sample, "accuracy", outcome.topSlices().accuracy());
-                sample.put("tested", outcome.topSlices().tested());
-                SliceJson.addAll(root.putArray("top_slices"), outcome.topSlices());
-            }
+            SliceJson.addFindings(root, outcome.findings());
             if (outcome.robustness() != null) {
                 RunRobustness r = outcome.robustness();
                 ObjectNode profile = root.putObject("robustness");

@@ -1,14 +1,20 @@
 package org.twinbench.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.twinbench.sim.RunFindings;
 import org.twinbench.stats.SliceFinder;
 
 /**
  * Slices found by {@link SliceFinder} as JSON, one shape for the {@code slices} command's {@code slices} and
  * {@code run.json}'s {@code top_slices}: {@code predicates} [{@code column}, {@code value}], {@code n},
  * {@code accuracy}, {@code rest_accuracy}, {@code interval} {@code low}/{@code high} (95% Wilson),
- * {@code effect} and {@code p_value} (two-sided, not adjusted).
+ * {@code effect} and {@code p_value} (two-sided, not adjusted); a regression's slices have {@code mae} and
+ * {@code rest_mae} instead of the accuracies (the interval a t interval, the p-value Welch's). Also reads
+ * {@code run.json}'s findings back ({@link #findings}), so a stored run shows what it found.
  */
 public final class SliceJson {
 
@@ -17,6 +23,7 @@ public final class SliceJson {
 
     /** Adds one object per slice to {@code list}. */
     public static void addAll(ArrayNode list, SliceFinder.Result result) {
+        String metric = result.errors() ? "mae" : "accuracy";
         for (SliceFinder.Slice slice : result.slices()) {
             ObjectNode node = list.addObject();
             ArrayNode predicates = node.putArray("predicates");
@@ -24,8 +31,8 @@ public final class SliceJson {
                 predicates.addObject().put("column", p.column()).put("value", p.value());
             }
             node.put("n", slice.n());
-            RunJson.number(node, "accuracy", slice.accuracy());
-            RunJson.number(node, "rest_accuracy", slice.restAccuracy());
+            RunJson.number(node, metric, slice.accuracy());
+            RunJson.number(node, "rest_" + metric, slice.restAccuracy());
             ObjectNode interval = node.putObject("interval");
             RunJson.number(interval, "low", slice.low());
             RunJson.number(interval, "high", slice.high());
@@ -35,10 +42,85 @@ public final class SliceJson {
     }
 
     /**
+     * {@code run.json}'s findings: {@code outcome_values} (a binary outcome's {@code positive} and {@code negative}
+     * values, when known), {@code top_slices_search} ({@code rows}, {@code accuracy} or {@code mae},
+     * {@code tested}) and {@code top_slices}; nothing when {@code findings} is null.
+     */
+    static void addFindings(ObjectNode root, RunFindings findings) {
+        if (findings == null) {
+            return;
+        }
+        if (findings.positive() != null) {
+            ObjectNode values = root.putObject("outcome_values");
+            values.put("positive", findings.positive());
+            values.put("negative", findings.negative());
+        }
+        SliceFinder.Result found = findings.searched();
+        if (found != null) {
+            ObjectNode sample = root.putObject("top_slices_search");
+            sample.put("rows", found.rows());
+            RunJson.number(sample, found.errors() ? "mae" : "accuracy", found.accuracy());
+            sample.put("tested", found.tested());
+            addAll(root.putArray("top_slices"), found);
+        }
+    }
+
+    /**
+     * The findings a {@code run.json} recorded ({@link #addFindings}), or null when it recorded none (a run
+     * stored before they were kept, a sweep's point). A slice's correct rows are its accuracy times its rows.
+     */
+    public static RunFindings findings(JsonNode root) {
+        if (root == null) {
+            return null;
+        }
+        JsonNode values = root.path("outcome_values");
+        String positive = values.path("positive").isTextual() ? values.path("positive").asText() : null;
+        String negative = values.path("negative").isTextual() ? values.path("negative").asText() : null;
+        JsonNode search = root.path("top_slices_search");
+        SliceFinder.Result found = null;
+        if (search.isObject()) {
+            boolean errors = search.has("mae");
+            String metric = errors ? "mae" : "accuracy";
+            List<SliceFinder.Slice> slices = new ArrayList<>();
+            for (JsonNode s : root.path("top_slices")) {
+                List<SliceFinder.Predicate> predicates = new ArrayList<>();
+                s.path("predicates").forEach(p -> predicates.add(new SliceFinder.Predicate(p.path("column").asText(),
+                        p.path("value").asText())));
+                int n = s.path("n").asInt();
+                double value = number(s.path(metric));
+                slices.add(new SliceFinder.Slice(predicates, n, errors ? 0 : (int) Math.round(value * n), value,
+                        number(s.path("rest_" + metric)), number(s.path("interval").path("low")),
+                        number(s.path("interval").path("high")), number(s.path("p_value")), number(s.path("effect"))));
+            }
+            found = new SliceFinder.Result(slices, search.path("tested").asInt(), search.path("rows").asInt(),
+                    number(search.path(metric)), errors);
+        }
+        if (positive == null && found == null) {
+            return null;
+        }
+        return found != null && found.errors() ? new RunFindings(null, positive, negative, found)
+                : new RunFindings(found, positive, negative);
+    }
+
+    private static double number(JsonNode node) {
+        return node.isNumber() ? node.asDouble() : Double.NaN;
+    }
+
+    /**
      * A slice in one line, as {@code run} prints it and the window lists it: {@code clinic=C & shift=night,
      * 63 rows, accuracy 0.317 [0.216, 0.440] vs 0.984 elsewhere (p = 4.6e-61)}.
      */
     public static String line(SliceFinder.Slice s) {
+        return line(s, false);
+    }
+
+    /** As {@link #line(SliceFinder.Slice)}; a slice of errors reads {@code …, 40 rows, mean absolute error 61.2 [52.0, 70.4] vs 42.1 elsewhere …}. */
+    public static String line(SliceFinder.Slice s, boolean errors) {
+        if (errors) {
+            return String.format(java.util.Locale.ROOT, "%s, %d rows, mean absolute error %.4g [%.4g, %.4g] vs %.4g "
+                    + "elsewhere (p = %.2g)", describe(s), s.n(), s.accuracy(), s.low(), s.high(), s.restAccuracy(),
+                    s.pValue());
+        }
         return String.format(java.util.Locale.ROOT, "%s, %d rows, accuracy %.3f [%.3f, %.3f] vs %.3f elsewhere (p = %.2g)",
                 describe(s), s.n(), s.accuracy(), s.low(), s.high(), s.restAccuracy(), s.pValue());
     }

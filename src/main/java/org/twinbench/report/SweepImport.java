@@ -92,7 +92,7 @@ public final class SweepImport {
         }
         RunProvenance provenance = provenance(tree, name);
         RunOutcome outcome = RunFolder.read(read(point.resolve(RunFiles.STEPS)), read(point.resolve(RunFiles.ALARMS)),
-                where + RunFiles.STEPS);
+                where + RunFiles.STEPS, tree);
         RunSeries series = RunSeries.of(outcome);
         long id = runs.save(scenarioJson(provenance.scenarioFile(), values), provenance,
                 RunSummary.of(outcome, series, List.of()), runJson, outcome);

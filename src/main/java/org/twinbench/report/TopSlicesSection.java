@@ -7,8 +7,8 @@ import org.twinbench.stats.SliceFinder;
 
 /**
  * The report's "Worst slices found" section: the slices {@link SliceFinder} found in the run's labelled rows
- * ({@link SliceSample}), each with its size, accuracy and 95% interval against the rest's accuracy and its
- * p-value; nothing for a run whose rows were not searched.
+ * ({@link SliceSample}), each with its size, accuracy (a regression's: mean absolute error) and 95% interval
+ * against the rest's and its p-value; nothing for a run whose rows were not searched.
  */
 final class TopSlicesSection {
 
@@ -16,24 +16,28 @@ final class TopSlicesSection {
     }
 
     static void render(StringBuilder html, RunOutcome outcome) {
-        SliceFinder.Result found = outcome.topSlices();
+        SliceFinder.Result found = outcome.searchedSlices();
         if (found == null) {
             return;
         }
+        String measure = found.errors() ? "mean absolute error" : "accuracy";
         html.append("<h2>Worst slices found</h2>\n<p>").append(String.format(Locale.ROOT,
                 "Searched in %,d labelled rows kept from the run (a uniform sample of at most %,d per replicate): "
                         + "%,d slices of up to %d conditions with at least %d rows tested against the rest; listed "
-                        + "when less accurate than the rest with a Bonferroni-adjusted two-proportion p-value below "
-                        + "%.2f. Accuracy of all searched rows: %s.",
+                        + "when %s than the rest with a Bonferroni-adjusted %s p-value below %.2f. %s of all "
+                        + "searched rows: %s.",
                 found.rows(), SliceSample.BOUND, found.tested(), SliceSample.OPTIONS.maxDepth(),
-                SliceSample.OPTIONS.minSize(), SliceSample.OPTIONS.alpha(), HtmlReport.fmt(found.accuracy())))
+                SliceSample.OPTIONS.minSize(), found.errors() ? "further off" : "less accurate",
+                found.errors() ? "Welch t-test" : "two-proportion", SliceSample.OPTIONS.alpha(),
+                found.errors() ? "Mean absolute error" : "Accuracy", HtmlReport.fmt(found.accuracy())))
                 .append("</p>\n");
         if (found.slices().isEmpty()) {
-            html.append("<p>No slice is significantly less accurate than the rest.</p>\n");
+            html.append("<p>No slice is significantly ").append(found.errors() ? "further off" : "less accurate")
+                    .append(" than the rest.</p>\n");
             return;
         }
-        html.append("<table><tr><th>slice</th><th>rows</th><th>accuracy</th><th>95% interval</th><th>rest</th>"
-                + "<th>p-value</th></tr>");
+        html.append("<table><tr><th>slice</th><th>rows</th><th>").append(measure)
+                .append("</th><th>95% interval</th><th>rest</th><th>p-value</th></tr>");
         for (SliceFinder.Slice s : found.slices()) {
             html.append("<tr><td>").append(Html.escape(SliceJson.describe(s))).append("</td><td>").append(s.n())
                     .append("</td><td>").append(HtmlReport.fmt(s.accuracy())).append("</td><td>")

@@ -223,7 +223,8 @@ final class ModelCheck {
     }
 
     /**
-     * A production log's scores must be probabilities wherever the rows read hold one; a multiclass log (a
+     * A production log's scores must be probabilities wherever the rows read hold one (a log of amounts, a
+     * regression, holds predicted amounts instead); a multiclass log (a
      * target of 3 or more classes) needs {@code proba_prefix} columns, one per class, summing to 1 on each row.
      */
     private void loggedScores(ScenarioNode node) {
@@ -244,7 +245,10 @@ final class ModelCheck {
                     + " of 3 or more classes takes proba_prefix instead)");
             return;
         }
-        if (checker.frame() == null
+        boolean amounts = target != null && checker.frame() != null && checker.frame().has(target)
+                && Task.of(checker.frame().column(target)).orElse(Task.BINARY) == Task.REGRESSION;
+        // A log of amounts (a regression) holds the predicted amounts: any number will do.
+        if (amounts || checker.frame() == null
                 || !(checker.frame().find(column).orElse(null) instanceof NumericColumn scores)) {
             return;
         }

@@ -3,11 +3,13 @@ package org.twinbench.sim;
 import org.twinbench.stats.SliceFinder;
 
 /**
- * What a run learnt from its rows beyond its steps' metrics, known when it ends: the worst slices of its
- * labelled rows ({@link SliceSample}; null for a regression or when no row had a label) and the names of a
+ * What a run learnt from its rows beyond its steps' metrics, known when it ends: the worst slices of a
+ * classifier's labelled rows ({@code topSlices}, by accuracy) or of a regression's ({@code errorSlices}, by mean
+ * absolute error), each null when not searched or no row had a label ({@link SliceSample}), and the names of a
  * binary outcome's two values, so that a headline can say "misses 76% of 'yes'" rather than "of the positives"
  * ({@code negative} null when the label held more than one other value, or none), and the robustness profile of
- * the model serving at the end ({@link RunRobustness}; null without a {@code metrics.robustness} node).
+ * the model serving at the end ({@link RunRobustness}; null without a {@code metrics.robustness} node). A run read
+ * back from the run store gets its slices and names from its {@code run.json}.
  *
  * <p>{@code distinctShare}: a replay that draws a small file's rows again and again (40 steps of 50 from 384
  * production rows) pools the same rows many times; an interval that counted every draw would be as narrow as if
@@ -15,22 +17,28 @@ import org.twinbench.stats.SliceFinder;
  * ({@link SliceSample}): its distinct rows D among m kept give the pool size P solving D = P(1 − (1 − 1/P)^m),
  * and the run's N draws then hold P(1 − (1 − 1/P)^N) different rows.
  */
-public record RunFindings(SliceFinder.Result topSlices, String positive, String negative, double distinctShare,
-                          RunRobustness robustness) {
+public record RunFindings(SliceFinder.Result topSlices, String positive, String negative,
+                          SliceFinder.Result errorSlices, double distinctShare, RunRobustness robustness) {
 
-    /** Findings of a run that drew no row twice (or whose repeats are unknown), without a robustness profile. */
+    /** The findings of a classifier run that drew no row twice (or whose repeats are unknown). */
     public RunFindings(SliceFinder.Result topSlices, String positive, String negative) {
-        this(topSlices, positive, negative, 1.0, null);
+        this(topSlices, positive, negative, null, 1.0, null);
     }
 
-    /** Findings without a robustness profile. */
-    public RunFindings(SliceFinder.Result topSlices, String positive, String negative, double distinctShare) {
-        this(topSlices, positive, negative, distinctShare, null);
+    /** Findings with a regression's error slices, no repeats known and no robustness profile. */
+    public RunFindings(SliceFinder.Result topSlices, String positive, String negative,
+                       SliceFinder.Result errorSlices) {
+        this(topSlices, positive, negative, errorSlices, 1.0, null);
     }
 
     /** These findings with a robustness profile. */
     public RunFindings with(RunRobustness profile) {
-        return new RunFindings(topSlices, positive, negative, distinctShare, profile);
+        return new RunFindings(topSlices, positive, negative, errorSlices, distinctShare, profile);
+    }
+
+    /** The worst slices found, of either search; null when none was made. */
+    public SliceFinder.Result searched() {
+        return topSlices != null ? topSlices : errorSlices;
     }
 
     /**

@@ -6,7 +6,7 @@ import org.twinbench.stats.SliceFinder;
 /**
  * The steps of every replicate of a run, in replicate order, how the run ended, and what it found in its rows
  * ({@link RunFindings}: the worst slices, the outcome's names; null when unknown, e.g. a run read back from
- * its files).
+ * files without its {@code run.json}).
  */
 public record RunOutcome(List<List<StepResult>> replicates, RunStatus status, RunFindings findings) {
 
@@ -19,7 +19,7 @@ public record RunOutcome(List<List<StepResult>> replicates, RunStatus status, Ru
         this(replicates, status, null);
     }
 
-    /** The worst slices found in the run's labelled rows, or null. */
+    /** The worst slices found in a classifier run's labelled rows, or null. */
     public SliceFinder.Result topSlices() {
         return findings == null ? null : findings.topSlices();
     }
@@ -27,6 +27,16 @@ public record RunOutcome(List<List<StepResult>> replicates, RunStatus status, Ru
     /** The robustness profile of the model serving at the end, or null. */
     public RunRobustness robustness() {
         return findings == null ? null : findings.robustness();
+    }
+
+    /** The worst slices found in the run's labelled rows, by accuracy or (a regression) by error; or null. */
+    public SliceFinder.Result searchedSlices() {
+        return findings == null ? null : findings.searched();
+    }
+
+    /** The same steps and status with {@code found} (e.g. read back from the run's {@code run.json}). */
+    public RunOutcome withFindings(RunFindings found) {
+        return new RunOutcome(replicates, status, found);
     }
 
     /** The findings, never null (without names or slices when unknown). */

@@ -141,6 +141,12 @@ public final class SimulationEngine {
                 if (robustness != null) {
                     robustness.offer(step, model, batch, labels);
                 }
+            } else {
+                double[] errors = new double[labels.length];
+                for (int i = 0; i < labels.length; i++) {
+                    errors[i] = labels[i] >= 0 ? Math.abs(amounts[i] - scores[i]) : Double.NaN;
+                }
+                sample.offerErrors(batch, labels, errors);
             }
             if (byChallenger != null) {
                 measureArms(labels, amounts, scores, byChallenger, out);

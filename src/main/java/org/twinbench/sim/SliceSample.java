@@ -18,7 +18,7 @@ import org.twinbench.stats.SliceFinder;
 /**
  * What a run keeps to find its worst slices at the end: a uniform reservoir (Vitter's algorithm R) of at
  * most {@value #BOUND} labelled rows of one replicate, each with the values of its searched columns and
- * whether the model was right on it. The searched columns are the scenario's slice columns and the model's
+ * whether the model was right on it (a regression: its absolute error). The searched columns are the scenario's slice columns and the model's
  * features present in the first batch (for a production log, its columns other than the logged scores), at most
  * {@value #MAX_COLUMNS}, the label excepted; a column that looks like personal data ({@link PiiDetector}) or has a
  * different text on nearly every row (an id) is not searched (slice columns are masked before the run).
@@ -26,7 +26,8 @@ import org.twinbench.stats.SliceFinder;
  * <p>{@link #find} pools the replicates' reservoirs (each replicate sees as many rows, so the pooled rows are a
  * uniform sample stratified by replicate), cuts numeric columns into {@value #BINS} quantile ranges of the
  * sampled values as {@code slices} does ({@link ColumnSlicing#of}), and runs {@link SliceFinder} with
- * {@link #OPTIONS}. Regression runs keep nothing: a slice is judged on its accuracy. It also notes the texts
+ * {@link #OPTIONS}: by accuracy, or for a regression by mean absolute error ({@link SliceFinder#findErrors},
+ * Welch's t-test). It also notes the texts
  * of a binary label's other class, so the verdict can name both values ({@link RunFindings}).
  */
 public final class SliceSample {
@@ -50,7 +51,9 @@ public final class SliceSample {
     private List<String> names;
     private double[][] numbers;
     private String[][] texts;
-    private final boolean[] correct = new boolean[BOUND];
+    /** Per kept row: 1 when the model was right, else 0; a regression's absolute error. */
+    private final double[] value = new double[BOUND];
+    private boolean errors;
     private int size;
     private long seen;
 
@@ -71,6 +74,20 @@ public final class SliceSample {
 
     /** Offers the labelled rows of a step ({@code labels[i] < 0}: no label) with whether each was right. */
     void offer(Frame batch, int[] labels, boolean[] right) {
+        double[] values = new double[right.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = right[i] ? 1 : 0;
+        }
+        keep(batch, labels, values);
+    }
+
+    /** Offers a regression's labelled rows of a step ({@code labels[i] < 0}: no amount) with their absolute errors. */
+    void offerErrors(Frame batch, int[] labels, double[] absoluteErrors) {
+        errors = true;
+        keep(batch, labels, absoluteErrors);
+    }
+
+    private void keep(Frame batch, int[] labels, double[] values) {
         if (names == null) {
             choose(batch);
         }
@@ -99,7 +116,7 @@ public final class SliceSample {
                 }
                 slot = (int) j;
             }
-            correct[slot] = right[i];
+            value[slot] = values[i];
             for (int c = 0; c < columns.length; c++) {
                 Column column = columns[c];
                 boolean present = column != null && !column.isMissing(i);
@@ -172,26 +189,60 @@ public final class SliceSample {
     static RunFindings findings(List<SliceSample> samples, SimulationPlan plan) {
         ModelTask task = plan.modelTask();
         Pool pool = pool(samples);
-        SliceFinder.Result top = pool == null ? null : SliceFinder.find(pool.slicings, pool.right, OPTIONS);
-        double share = distinctShare(samples);
+        SliceFinder.Result found = pool == null ? null : pool.find();
+        double share = pool == null ? 1.0 : pool.distinctShare(draws(samples));
+        if (task.task() == org.twinbench.data.Task.REGRESSION) {
+            return new RunFindings(null, null, null, found, share, null);
+        }
         if (task.task() != org.twinbench.data.Task.BINARY) {
-            return new RunFindings(top, null, null, share);
+            return new RunFindings(found, null, null, null, share, null);
         }
         Set<String> others = new LinkedHashSet<>();
         samples.forEach(s -> others.addAll(s.others));
-        return new RunFindings(top, task.positive(), others.size() == 1 ? others.iterator().next() : null, share);
+        return new RunFindings(found, task.positive(), others.size() == 1 ? others.iterator().next() : null, null,
+                share, null);
+    }
+
+    private static long draws(List<SliceSample> samples) {
+        return samples.stream().filter(s -> s != null).mapToLong(s -> s.seen).sum();
+    }
+
+    /** The estimated share of the replicates' labelled draws that were different rows (see {@link RunFindings}). */
+    static double distinctShare(List<SliceSample> samples) {
+        Pool pool = pool(samples);
+        return pool == null ? 1.0 : pool.distinctShare(draws(samples));
+    }
+
+    /**
+     * The worst slices of the pooled reservoirs (by accuracy, or by mean absolute error when the rows are a
+     * regression's), each different row once, or null when no replicate kept a row.
+     */
+    public static SliceFinder.Result find(List<SliceSample> samples) {
+        Pool pool = pool(samples);
+        return pool == null ? null : pool.find();
     }
 
     /**
      * The pooled reservoirs with each row kept once: a replay that draws a small file's rows again and again
      * would otherwise find "slices" of one unlucky row drawn 30 times. {@code kept} rows were pooled, of which
-     * {@code slicings}/{@code right} hold the distinct ones.
+     * {@code slicings}/{@code values} hold the distinct ones (1/0 right or wrong, or a regression's absolute error).
      */
-    private record Pool(List<SliceColumn> slicings, boolean[] right, int kept) {
+    private record Pool(List<SliceColumn> slicings, double[] values, boolean errors, int kept) {
+
+        SliceFinder.Result find() {
+            if (errors) {
+                return SliceFinder.findErrors(slicings, values, OPTIONS);
+            }
+            boolean[] right = new boolean[values.length];
+            for (int i = 0; i < values.length; i++) {
+                right[i] = values[i] > 0.5;
+            }
+            return SliceFinder.find(slicings, right, OPTIONS);
+        }
 
         /** The estimated share of {@code draws} labelled draws that were different rows (see {@link RunFindings}). */
         double distinctShare(long draws) {
-            int distinct = right.length;
+            int distinct = values.length;
             if (distinct >= kept || draws <= 0) {
                 return 1.0;
             }
@@ -215,19 +266,6 @@ public final class SliceSample {
         }
     }
 
-    /** The estimated share of the replicates' labelled draws that were different rows (see {@link RunFindings}). */
-    static double distinctShare(List<SliceSample> samples) {
-        Pool pool = pool(samples);
-        return pool == null ? 1.0 : pool.distinctShare(samples.stream().filter(s -> s != null)
-                .mapToLong(s -> s.seen).sum());
-    }
-
-    /** The worst slices of the pooled reservoirs (each distinct row once), or null when no replicate kept a row. */
-    public static SliceFinder.Result find(List<SliceSample> samples) {
-        Pool pool = pool(samples);
-        return pool == null ? null : SliceFinder.find(pool.slicings, pool.right, OPTIONS);
-    }
-
     private static Pool pool(List<SliceSample> samples) {
         List<SliceSample> kept = samples.stream().filter(s -> s != null && s.size > 0).toList();
         if (kept.isEmpty()) {
@@ -235,8 +273,8 @@ public final class SliceSample {
         }
         List<String> names = kept.get(0).names;
         int total = kept.stream().mapToInt(s -> s.size).sum();
-        // The first of each set of rows equal in every kept column and in being right.
-        java.util.Map<List<Object>, Boolean> seenRows = new java.util.HashMap<>();
+        // The first of each set of rows equal in every kept column and in the value (right, or the error).
+        java.util.Set<List<Object>> seenRows = new java.util.HashSet<>();
         List<int[]> firsts = new ArrayList<>();
         for (int k = 0; k < kept.size(); k++) {
             SliceSample s = kept.get(k);
@@ -245,34 +283,36 @@ public final class SliceSample {
                 for (int c = 0; c < names.size(); c++) {
                     key.add(s.numbers[c] != null ? (Object) s.numbers[c][row] : s.texts[c][row]);
                 }
-                key.add(s.correct[row]);
-                if (seenRows.putIfAbsent(key, Boolean.TRUE) == null) {
+                key.add(s.value[row]);
+                if (seenRows.add(key)) {
                     firsts.add(new int[] {k, row});
                 }
             }
         }
         int distinct = firsts.size();
-        boolean[] right = new boolean[distinct];
-        for (int i = 0; i < distinct; i++) {
-            right[i] = kept.get(firsts.get(i)[0]).correct[firsts.get(i)[1]];
-        }
+        double[] rowValues = new double[distinct];
         List<SliceColumn> slicings = new ArrayList<>();
-        for (int c = 0; c < names.size(); c++) {
-            boolean numeric = kept.get(0).numbers[c] != null;
+        for (int c = -1; c < names.size(); c++) {
+            boolean numeric = c >= 0 && kept.get(0).numbers[c] != null;
             double[] values = numeric ? new double[distinct] : null;
-            String[] words = numeric ? null : new String[distinct];
+            String[] words = c < 0 || numeric ? null : new String[distinct];
             for (int i = 0; i < distinct; i++) {
                 SliceSample s = kept.get(firsts.get(i)[0]);
                 int row = firsts.get(i)[1];
-                if (numeric) {
+                if (c < 0) {
+                    rowValues[i] = s.value[row];
+                } else if (numeric) {
                     values[i] = s.numbers[c][row];
                 } else {
                     words[i] = s.texts[c][row];
                 }
             }
-            Column column = numeric ? new NumericColumn(names.get(c), values) : CategoricalColumn.of(names.get(c), words);
-            slicings.add(ColumnSlicing.of(column, BINS));
+            if (c >= 0) {
+                Column column = numeric ? new NumericColumn(names.get(c), values)
+                        : CategoricalColumn.of(names.get(c), words);
+                slicings.add(ColumnSlicing.of(column, BINS));
+            }
         }
-        return new Pool(slicings, right, total);
+        return new Pool(slicings, rowValues, kept.get(0).errors, total);
     }
 }

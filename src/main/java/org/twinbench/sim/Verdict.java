@@ -15,7 +15,8 @@ import org.twinbench.stats.WilsonInterval;
  * The traffic light of a run without gates and the headline that names what drove it (docs/verdicts.md,
  * "The verdict"). It weighs the model's level as well as its change, each with its uncertainty:
  * <ul>
- *   <li>data-quality alarms (RED) and outcome-share alarms (at least AMBER) lead, as news about the data;</li>
+ *   <li>data-quality alarms (RED) and outcome-share alarms (at least AMBER) lead, as news about the data; an
+ *       outcome-share alarm within a slice is AMBER too, its reason naming the slice, after the model's findings;</li>
  *   <li>level: accuracy over every labelled row against always answering the majority class (RED when the
  *       Wilson interval of the model's accuracy lies below it, AMBER when it holds it), and recall (AMBER when
  *       its Wilson interval lies below one half: the model misses most positives);</li>
@@ -81,22 +82,28 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         return new Verdict(worst, headline, sentences);
     }
 
-    /** Data-quality alarms (RED) and outcome-share alarms (AMBER), each led by its earliest. */
+    /**
+     * Data-quality alarms (RED), outcome-share alarms of the whole data and of a slice (AMBER, the slice named by
+     * its alarm), each led by its earliest.
+     */
     private static void dataAlarms(RunOutcome outcome, List<Finding> findings) {
-        for (String prefix : List.of(DataQualityMonitor.PREFIX, OutcomeShareMonitor.PREFIX)) {
+        for (String prefix : List.of(DataQualityMonitor.PREFIX, OutcomeShareMonitor.PREFIX,
+                OutcomeShareMonitor.SLICE_PREFIX)) {
             List<Alarm> alarms = outcome.alarms().stream().filter(a -> a.isAlarm() && a.detail().startsWith(prefix))
                     .sorted(Comparator.comparingInt(Alarm::step)).toList();
             if (alarms.isEmpty()) {
                 continue;
             }
             boolean quality = prefix.equals(DataQualityMonitor.PREFIX);
-            String name = quality ? "Data quality: " : "Outcome share: ";
+            boolean slice = prefix.equals(OutcomeShareMonitor.SLICE_PREFIX);
+            String name = quality ? "Data quality: " : slice ? "Outcome share in a slice: " : "Outcome share: ";
             Alarm first = alarms.get(0);
             int more = alarms.size() - 1;
-            findings.add(new Finding(quality ? Light.RED : Light.AMBER, quality ? 0 : 1, name
+            // A slice's outcome can move for many reasons (its mix of rows, its concept): named, after the model's findings.
+            findings.add(new Finding(quality ? Light.RED : Light.AMBER, quality ? 0 : slice ? 7 : 1, name
                     + first.detail().substring(prefix.length()) + " from step " + first.step()
-                    + (more > 0 ? " (and " + more + " more " + (quality ? "data-quality" : "outcome-share")
-                    + " alarms)" : "") + "."));
+                    + (more > 0 ? " (and " + more + " more " + (quality ? "data-quality" : slice
+                    ? "slice outcome-share" : "outcome-share") + " alarms)" : "") + "."));
         }
     }
 

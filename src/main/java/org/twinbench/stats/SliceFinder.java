@@ -25,6 +25,12 @@ import java.util.List;
  * accuracy minus the slice's, and a slice is left out when a slice with a subset of its predicates is
  * already listed above it (it adds a condition but no larger gap). The interval is the slice accuracy's
  * 95% Wilson interval.
+ *
+ * <p>{@link #findErrors} searches a regression's rows the same way for the slices whose <em>mean absolute
+ * error</em> is above the rest's: each slice against the rest by Welch's two-sided t-test of the rows' absolute
+ * errors (unequal variances, Welch–Satterthwaite degrees of freedom, {@link WelchTest}), Bonferroni as above,
+ * ranked by the slice's MAE minus the rest's; the interval is the slice MAE's 95% t interval. No slice is pruned
+ * by a bound (an error has none), only the level-2 beam applies.
  */
 public final class SliceFinder {
 
@@ -36,10 +42,13 @@ public final class SliceFinder {
     }
 
     /**
-     * A slice and how it compares with the rest of the rows.
+     * A slice and how it compares with the rest of the rows. In a search of errors ({@link #findErrors},
+     * {@link Result#errors()}) {@code accuracy} and {@code restAccuracy} hold the mean absolute errors of the
+     * slice and of the rest, {@code correct} is 0, the interval is the t interval of the slice's MAE and
+     * {@code effect} is the slice's MAE minus the rest's.
      *
      * @param effect the rest's accuracy minus the slice's (positive: the slice is worse)
-     * @param pValue the two-sided p-value of the two-proportion z-test, not adjusted
+     * @param pValue the two-sided p-value of the two-proportion z-test (Welch's t-test for errors), not adjusted
      */
     public record Slice(List<Predicate> predicates, int n, int correct, double accuracy, double restAccuracy,
                         double low, double high, double pValue, double effect) {
@@ -48,10 +57,18 @@ public final class SliceFinder {
         }
     }
 
-    /** What the search found and how many slices it tested (the Bonferroni factor). */
-    public record Result(List<Slice> slices, int tested, int rows, double accuracy) {
+    /**
+     * What the search found and how many slices it tested (the Bonferroni factor); {@code accuracy} is the
+     * searched rows' accuracy, or their mean absolute error when {@code errors}.
+     */
+    public record Result(List<Slice> slices, int tested, int rows, double accuracy, boolean errors) {
         public Result {
             slices = List.copyOf(slices);
+        }
+
+        /** A search of accuracy. */
+        public Result(List<Slice> slices, int tested, int rows, double accuracy) {
+            this(slices, tested, rows, accuracy, false);
         }
     }
 
@@ -76,12 +93,31 @@ public final class SliceFinder {
     }
 
     /**
-     * A slice under construction: its columns and codes in column order, its size and correct rows, and
-     * its rows (null for the root, which is every row, and for slices that will not be extended).
+     * A slice under construction: its columns and codes in column order, its size, the sum of its rows'
+     * values (correct rows, or absolute errors) and of their squares, and its rows (null for the root, which
+     * is every row, and for slices that will not be extended).
      */
-    private record Node(int[] columns, int[] codes, int[] rows, int size, int correct) {
+    private record Node(int[] columns, int[] codes, int[] rows, int size, double sum, double squares) {
         int lastColumn() {
             return columns[columns.length - 1];
+        }
+
+        int correct() {
+            return (int) Math.round(sum);
+        }
+
+        double mean() {
+            return sum / size;
+        }
+    }
+
+    /** The whole data's size and sums, and whether its values are errors (worse when higher) or correct rows. */
+    private record Whole(int n, double sum, double squares, boolean errors) {
+        /** How much worse the slice is than the rest (positive: worse). */
+        double gap(Node node) {
+            int rest = n - node.size();
+            double restMean = rest == 0 ? 0 : (sum - node.sum()) / rest;
+            return errors ? node.mean() - restMean : restMean - node.mean();
         }
     }
 
@@ -90,41 +126,59 @@ public final class SliceFinder {
      * @param correct whether the model was right on each row
      */
     public static Result find(List<SliceColumn> columns, boolean[] correct, Options options) {
-        int n = correct.length;
-        int totalCorrect = 0;
-        for (boolean c : correct) {
-            totalCorrect += c ? 1 : 0;
+        double[] values = new double[correct.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = correct[i] ? 1 : 0;
         }
-        double overallError = n == 0 ? 0 : 1 - (double) totalCorrect / n;
+        return search(columns, values, false, options);
+    }
+
+    /**
+     * The slices whose mean absolute error is significantly above the rest's (Welch's t-test, Bonferroni).
+     *
+     * @param columns the slicings, one code per row ({@code -1}: the row has no value), all of one length
+     * @param absoluteErrors each row's absolute error, |amount − prediction|
+     */
+    public static Result findErrors(List<SliceColumn> columns, double[] absoluteErrors, Options options) {
+        return search(columns, absoluteErrors, true, options);
+    }
+
+    private static Result search(List<SliceColumn> columns, double[] values, boolean errors, Options options) {
+        int n = values.length;
+        double total = 0;
+        double squares = 0;
+        for (double v : values) {
+            total += v;
+            squares += v * v;
+        }
+        Whole whole = new Whole(n, total, squares, errors);
+        double overallError = n == 0 ? 0 : 1 - total / n;
         List<Slice> found = new ArrayList<>();
         int tested = 0;
-        Node root = new Node(new int[0], new int[0], null, n, totalCorrect);
-        List<Node> level = extend(root, columns, correct, options.minSize(), options.maxDepth() > 1);
+        Node root = new Node(new int[0], new int[0], null, n, total, squares);
+        List<Node> level = extend(root, columns, values, options.minSize(), options.maxDepth() > 1);
         for (int depth = 1; depth <= options.maxDepth() && !level.isEmpty(); depth++) {
-            List<Slice> scored = new ArrayList<>();
             for (Node node : level) {
-                scored.add(slice(node, columns, n, totalCorrect));
+                found.add(errors ? errorSlice(node, columns, whole) : slice(node, columns, n, (int) Math.round(total)));
             }
             tested += level.size();
-            found.addAll(scored);
             if (depth == options.maxDepth()) {
                 break;
             }
             List<Node> parents = new ArrayList<>();
-            for (int i = 0; i < level.size(); i++) {
-                Node node = level.get(i);
-                // A child keeps at most the parent's errors on at least minSize rows.
-                double bestChildError = Math.min(1.0, (double) (node.size() - node.correct()) / options.minSize());
-                if (bestChildError > overallError) {
+            for (Node node : level) {
+                // A child keeps at most the parent's errors on at least minSize rows (no such bound for amounts).
+                double bestChildError = Math.min(1.0, (node.size() - node.sum()) / options.minSize());
+                if (errors || bestChildError > overallError) {
                     parents.add(node);
                 }
             }
             if (depth == 2 && parents.size() > BEAM) {
-                parents = worst(parents, n, totalCorrect);
+                parents = worst(parents, whole);
             }
             List<Node> next = new ArrayList<>();
             for (Node parent : parents) {
-                next.addAll(extend(parent, columns, correct, options.minSize(), depth + 1 < options.maxDepth()));
+                next.addAll(extend(parent, columns, values, options.minSize(), depth + 1 < options.maxDepth()));
             }
             level = next;
         }
@@ -144,30 +198,24 @@ public final class SliceFinder {
             }
             boolean refinesListed = listed.stream().anyMatch(l -> s.predicates().containsAll(l.predicates()));
             if (!refinesListed) {
-                listed.add(s);
+                listed.add(errors ? withInterval(s, values, columns) : s);
             }
         }
-        return new Result(listed, tested, n, n == 0 ? Double.NaN : (double) totalCorrect / n);
+        return new Result(listed, tested, n, n == 0 ? Double.NaN : total / n, errors);
     }
 
     /** The {@value #BEAM} nodes with the largest accuracy gap to the rest. */
-    private static List<Node> worst(List<Node> nodes, int n, int totalCorrect) {
+    private static List<Node> worst(List<Node> nodes, Whole whole) {
         List<Node> sorted = new ArrayList<>(nodes);
-        sorted.sort(Comparator.comparingDouble(node -> -gap(node, n, totalCorrect)));
+        sorted.sort(Comparator.comparingDouble(node -> -whole.gap(node)));
         return new ArrayList<>(sorted.subList(0, BEAM));
-    }
-
-    private static double gap(Node node, int n, int totalCorrect) {
-        int size = node.size();
-        double rest = n - size == 0 ? 0 : (double) (totalCorrect - node.correct()) / (n - size);
-        return rest - (double) node.correct() / size;
     }
 
     /**
      * The children of {@code parent}: a value of each later column, counted in one pass over its rows;
      * their own rows are kept only when they will be extended ({@code keepRows}).
      */
-    private static List<Node> extend(Node parent, List<SliceColumn> columns, boolean[] correct, int minSize,
+    private static List<Node> extend(Node parent, List<SliceColumn> columns, double[] values, int minSize,
                                      boolean keepRows) {
         int parentSize = parent.size();
         int[] parentRows = parent.rows();
@@ -177,14 +225,17 @@ public final class SliceFinder {
             SliceColumn column = columns.get(c);
             int levels = column.levels().size();
             int[] size = new int[levels];
-            int[] right = new int[levels];
+            double[] sum = new double[levels];
+            double[] squares = new double[levels];
             int[] codes = column.codes();
             for (int k = 0; k < parentSize; k++) {
                 int row = parentRows == null ? k : parentRows[k];
                 int code = codes[row];
                 if (code >= 0) {
+                    double v = values[row];
                     size[code]++;
-                    right[code] += correct[row] ? 1 : 0;
+                    sum[code] += v;
+                    squares[code] += v * v;
                 }
             }
             int[][] members = new int[levels][];
@@ -211,19 +262,73 @@ public final class SliceFinder {
                     int[] childCodes = java.util.Arrays.copyOf(parent.codes(), parent.codes().length + 1);
                     childColumns[childColumns.length - 1] = c;
                     childCodes[childCodes.length - 1] = v;
-                    children.add(new Node(childColumns, childCodes, members[v], size[v], right[v]));
+                    children.add(new Node(childColumns, childCodes, members[v], size[v], sum[v], squares[v]));
                 }
             }
         }
         return children;
     }
 
-    private static Slice slice(Node node, List<SliceColumn> columns, int n, int totalCorrect) {
+    private static List<Predicate> predicates(Node node, List<SliceColumn> columns) {
         List<Predicate> predicates = new ArrayList<>();
         for (int i = 0; i < node.columns().length; i++) {
             SliceColumn column = columns.get(node.columns()[i]);
             predicates.add(new Predicate(column.name(), column.levels().get(node.codes()[i])));
         }
+        return predicates;
+    }
+
+    /** A slice of errors against the rest, by Welch's t-test; its interval is filled in once it is listed. */
+    private static Slice errorSlice(Node node, List<SliceColumn> columns, Whole whole) {
+        int size = node.size();
+        int restSize = whole.n() - size;
+        double mean = node.mean();
+        double restSum = whole.sum() - node.sum();
+        double restMean = restSize == 0 ? Double.NaN : restSum / restSize;
+        double p = restSize < 2 || size < 2 ? 1 : WelchTest.pValue(size, mean, variance(size, node.sum(),
+                node.squares()), restSize, restMean, variance(restSize, restSum, whole.squares() - node.squares()));
+        return new Slice(predicates(node, columns), size, 0, mean, restMean, Double.NaN, Double.NaN, p,
+                mean - restMean);
+    }
+
+    /** The sample variance (n − 1) from a sum and a sum of squares, never below 0. */
+    private static double variance(int n, double sum, double squares) {
+        return n < 2 ? Double.NaN : Math.max(0, (squares - sum * sum / n) / (n - 1));
+    }
+
+    /**
+     * The listed slice with the 95% t interval of its mean absolute error, its variance taken two-pass from its
+     * rows (the one-pass sums lose digits when the errors are large and alike).
+     */
+    private static Slice withInterval(Slice s, double[] values, List<SliceColumn> columns) {
+        double mean = s.accuracy();
+        double squares = 0;
+        int size = 0;
+        for (int row = 0; row < values.length; row++) {
+            if (in(s, row, columns)) {
+                squares += (values[row] - mean) * (values[row] - mean);
+                size++;
+            }
+        }
+        double half = size < 2 ? Double.NaN
+                : WelchTest.quantile(0.975, size - 1) * Math.sqrt(squares / (size - 1) / size);
+        return new Slice(s.predicates(), s.n(), 0, mean, s.restAccuracy(), mean - half, mean + half, s.pValue(),
+                s.effect());
+    }
+
+    private static boolean in(Slice s, int row, List<SliceColumn> columns) {
+        for (Predicate p : s.predicates()) {
+            SliceColumn column = columns.stream().filter(c -> c.name().equals(p.column())).findFirst().orElseThrow();
+            int code = column.codes()[row];
+            if (code < 0 || !column.levels().get(code).equals(p.value())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Slice slice(Node node, List<SliceColumn> columns, int n, int totalCorrect) {
+        List<Predicate> predicates = predicates(node, columns);
         int size = node.size();
         int restSize = n - size;
         int restCorrect = totalCorrect - node.correct();

@@ -93,11 +93,11 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
                 || light != Light.GREEN && times(before, false).equals(times(after, false));
         boolean reliable = WilsonInterval.of(after, (int) Math.min(Integer.MAX_VALUE, nAfter))[0] >= RELIABLE;
         String sentence = switch (light) {
-            case GREEN -> !judged ? String.format(Locale.ROOT, "%s, there are too few rows of %s to tell (%d): right "
+            case GREEN -> !judged ? String.format(Locale.ROOT, "%s" + UNTOLD + "%s to tell (%d): right "
                     + "about %s.", change.ifClause(), who, Math.min(nBefore, nAfter), times(after, fine))
                     : reliable ? String.format(Locale.ROOT, "%s, the model stays reliable for %s: right about %s.",
                     change.ifClause(), who, times(after, fine))
-                    : String.format(Locale.ROOT, "%s, the model does not change for %s, but is right only about %s.",
+                    : String.format(Locale.ROOT, "%s, the model does not change for %s" + WEAK + "%s.",
                     change.ifClause(), who, times(after, fine));
             case AMBER -> String.format(Locale.ROOT, "%s, the model gets somewhat worse for %s: right about %s instead of %s%s.",
                     change.ifClause(), who, times(after, fine), times(before, fine), retraining.clause());
@@ -142,7 +142,9 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
     }
 
     /**
-     * One sentence for a change over all its groups: reliable for everyone, or which groups suffer.
+     * One sentence for a change over all its groups: reliable for everyone (only when every group is judged and
+     * reliable), what the model is when it does not change but is weak or some groups are too small, or which
+     * groups suffer.
      */
     public static String summary(WhatIfChange change, List<WhatIfVerdict> verdicts) {
         return summary(change, verdicts, Retraining.NOT_TRIED);
@@ -170,7 +172,7 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
                     ? " — retraining on recent data would be needed." : retraining.clause() + ".");
         }
         if (failing.isEmpty() && worse.isEmpty()) {
-            return change.ifClause() + ", the model stays reliable for everyone you asked about.";
+            return unchanged(change, verdicts);
         }
         if (worse.remove("everyone")) {
             // Worse on the whole: the amber groups are part of that; only the failing ones need naming.
@@ -190,6 +192,58 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
         }
         return text.append(retraining.clause()).append('.').toString();
     }
+
+    /**
+     * The summary of a change that leaves every group as it was: "reliable for everyone" only when every group
+     * was judged (enough rows) and is right at least {@value #RELIABLE} of the time by the lower end of its
+     * Wilson interval; otherwise what it is — the model's level for everyone when that is weak, the weak groups,
+     * the groups too small to tell.
+     */
+    private static String unchanged(WhatIfChange change, List<WhatIfVerdict> verdicts) {
+        List<String> weak = new ArrayList<>();
+        List<String> untold = new ArrayList<>();
+        String everyoneWeak = null;
+        for (WhatIfVerdict verdict : verdicts) {
+            if (!verdict.change().equals(change)) {
+                continue;
+            }
+            String sentence = verdict.sentence();
+            if (sentence.contains(WEAK)) {
+                String who = sentence.replaceFirst("^.*? does not change for (.*?)" + java.util.regex.Pattern.quote(WEAK)
+                        + "(.*)\\.$", "about $2 for $1");
+                if (verdict.group().equals("everyone")) {
+                    everyoneWeak = sentence.substring(sentence.indexOf(WEAK) + WEAK.length(), sentence.length() - 1);
+                } else {
+                    weak.add(who);
+                }
+            } else if (sentence.contains(UNTOLD)) {
+                untold.add(sentence.replaceFirst("^.*?" + java.util.regex.Pattern.quote(UNTOLD) + "(.*?) to tell \\((\\d+)\\):.*$",
+                        "$1 ($2 rows)"));
+            }
+        }
+        if (everyoneWeak == null && weak.isEmpty() && untold.isEmpty()) {
+            return change.ifClause() + ", the model stays reliable for everyone you asked about.";
+        }
+        StringBuilder text = new StringBuilder(change.ifClause());
+        if (everyoneWeak != null) {
+            text.append(", the model does not change, but it is not reliable: right only about ").append(everyoneWeak);
+        } else {
+            text.append(", the model does not change");
+        }
+        if (!weak.isEmpty()) {
+            text.append(everyoneWeak != null ? "; " : ", but ").append("it is right only ")
+                    .append(String.join(", ", weak));
+        }
+        if (!untold.isEmpty()) {
+            text.append(everyoneWeak != null || !weak.isEmpty() ? "; " : ", but ")
+                    .append("there are too few rows to tell for ").append(String.join(", ", untold));
+        }
+        return text.append('.').toString();
+    }
+
+    /** The wording of an unchanged group that is not reliable, and of one too small to tell. */
+    private static final String WEAK = ", but is right only about ";
+    private static final String UNTOLD = ", there are too few rows of ";
 
     /** The worst light of a change over its groups. */
     public static Light worst(WhatIfChange change, List<WhatIfVerdict> verdicts) {

@@ -137,4 +137,45 @@ class OutcomeShareTest {
                 + "that arrived, against 42% in the reference of clinic=D"));
         assertThat(details).noneMatch(d -> d.contains("clinic=A") || d.contains("clinic=B") || d.contains("clinic=C"));
     }
+
+    /**
+     * A slice's outcome-share alarm feeds the run's verdict: AMBER at least, its reason naming the slice (the
+     * steps around it hold a model right 95% of the time on 100 rows, so nothing else would make it amber).
+     */
+    @Test
+    void aSliceOutcomeShareAlarmLeadsTheVerdictNamingTheSlice() throws IOException {
+        Frame log = log();
+        int n = log.rowCount();
+        int[] labels = malignant(log);
+        int[] shifted = labels.clone();
+        for (int i = 0; i < n; i++) {
+            if (log.categorical("clinic").get(i).equals("D")) {
+                shifted[i] = 1;
+            }
+        }
+        // The slices' alarms only (the whole data's share moves too, and would lead as a prior shift).
+        List<Alarm> alarms = observe(byClinicAndShift(log, labels).start(), log.select(range(0, n)), shifted, 4)
+                .stream().filter(a -> a.detail().startsWith(OutcomeShareMonitor.SLICE_PREFIX)).toList();
+        assertThat(alarms).hasSize(2);
+        List<org.twinbench.sim.StepResult> steps = new ArrayList<>();
+        for (int step = 0; step < 10; step++) {
+            steps.add(new org.twinbench.sim.StepResult(0, step, org.twinbench.stats.MetricSet.of(100,
+                    java.util.Map.of("accuracy", 0.95)), List.of(), java.util.Map.of(), step == 4 ? alarms : List.of()));
+        }
+        org.twinbench.sim.RunOutcome outcome = new org.twinbench.sim.RunOutcome(List.of(steps),
+                org.twinbench.sim.RunStatus.COMPLETED);
+        org.twinbench.sim.Verdict verdict = org.twinbench.sim.Verdict.of(outcome, org.twinbench.sim.RunSeries.of(outcome));
+        assertThat(verdict.light()).isEqualTo(org.twinbench.sim.RunSummary.Light.AMBER);
+        assertThat(verdict.headline()).startsWith("Outcome share in a slice: 100% 'malignant' in the 154 labels of "
+                + "clinic=D that arrived, against 42% in the reference of clinic=D").contains(" from step 4")
+                .contains("(and 1 more slice outcome-share alarms)");
+
+        // Without the alarm the same steps are green.
+        List<org.twinbench.sim.StepResult> quiet = steps.stream().map(s -> new org.twinbench.sim.StepResult(0,
+                s.step(), s.overall(), List.of())).toList();
+        org.twinbench.sim.RunOutcome calm = new org.twinbench.sim.RunOutcome(List.of(quiet),
+                org.twinbench.sim.RunStatus.COMPLETED);
+        assertThat(org.twinbench.sim.Verdict.of(calm, org.twinbench.sim.RunSeries.of(calm)).light())
+                .isEqualTo(org.twinbench.sim.RunSummary.Light.GREEN);
+    }
 }

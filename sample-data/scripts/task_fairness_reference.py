@@ -17,6 +17,7 @@ wine-scored.csv, passed as arguments) and writes src/test/resources/tasks/engine
   sqrt(mean_squared_error) of always predicting the mean target of the reference rows (the first half), wine
   accuracy_score of always answering the reference rows' most frequent cultivar; "diabetes_by_sex" and
   "wine_by_alcohol_level": the same per group of the step's rows (pandas groupby), as baseline.mae[sex=1] etc.
+- "wine_class_recall": per wine step (as "steps"), recall_score(average=None) of each cultivar and its support.
 
 Run from the repository root:
   /usr/bin/python3 sample-data/scripts/task_fairness_reference.py /tmp/diabetes-scored.csv /tmp/wine-scored.csv
@@ -103,6 +104,12 @@ def baselines(diabetes_path, wine_path):
     return out
 
 
+def class_recall(rows):
+    recalls = metrics.recall_score(rows["cultivar"], rows["prediction"], labels=CLASSES, average=None, zero_division=0)
+    return {c: {"recall": float(r) if (rows["cultivar"] == c).any() else None,
+                "support": int((rows["cultivar"] == c).sum())} for c, r in zip(CLASSES, recalls)}
+
+
 def main(diabetes_path, wine_path):
     diabetes = production(diabetes_path)
     wine = production(wine_path)
@@ -111,7 +118,8 @@ def main(diabetes_path, wine_path):
                                    "end": regression(diabetes.iloc[110:220])}},
            "wine": {"steps": [multiclass(wine.iloc[s * 20:(s + 1) * 20]) for s in range(4)],
                     "pooled": {"start": multiclass(wine), "end": multiclass(wine)}},
-           "baseline": baselines(diabetes_path, wine_path)}
+           "baseline": baselines(diabetes_path, wine_path),
+           "wine_class_recall": [class_recall(wine.iloc[s * 20:(s + 1) * 20]) for s in range(4)]}
     with open(OUT + "fairness-expected.json", "w") as f:
         json.dump(out, f, indent=1, sort_keys=True)
         f.write("\n")

@@ -134,7 +134,8 @@ public final class ScenarioCompiler {
 
     /**
      * The scenario's monitors, the outcome-share check every run makes (not with selective labels, whose
-     * labelled rows are not a sample of the batch) and the naive baseline on every step's rows.
+     * labelled rows are not a sample of the batch), the naive baseline on every step's rows and a multiclass model's
+     * recall of each class.
      */
     private static List<org.twinbench.sim.monitor.Monitor> withOutcomeShare(Operations operations, String sourceId,
                                                                           ModelTask task, Frame reference,
@@ -149,6 +150,9 @@ public final class ScenarioCompiler {
         }
         monitors.add(org.twinbench.sim.monitor.BaselineMonitor.of(task, task.labels(reference),
                 task.amounts(reference), slices, bins::values));
+        if (task.task() == Task.MULTICLASS) {
+            monitors.add(new org.twinbench.sim.monitor.ClassRecallMonitor(task));
+        }
         return monitors;
     }
 

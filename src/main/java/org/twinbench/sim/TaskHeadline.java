@@ -1,6 +1,7 @@
 package org.twinbench.sim;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The verdict and headline of a run without gates whose model is not binary (a binary run keeps
@@ -10,7 +11,8 @@ import java.util.Locale;
  *       overall or in any slice — an error that grows is the bad direction — below 5% {@code GREEN}, below 15%
  *       {@code AMBER}, otherwise {@code RED}; the headline also gives the overall MAE at start and end;</li>
  *   <li>multiclass: the largest drop of mean accuracy, with {@link RunSummary}'s limits 0.02 and 0.05; the
- *       headline also gives the overall macro F1 at start and end.</li>
+ *       headline also gives the overall macro F1 at start and end and names the class with the lowest recall in the
+ *       last tenth. It never speaks of a positive class.</li>
  * </ul>
  * A fairness figure beyond four-fifths in the last tenth ({@link TaskFairness}) follows, and makes the light at
  * least amber (red when it fell by 0.1 or more).
@@ -24,7 +26,8 @@ record TaskHeadline(RunSummary.Light light, String headline) {
     /** The headline of a regression or multiclass run, or null for a binary one (or one without metrics). */
     static TaskHeadline of(RunOutcome outcome, RunSeries series) {
         TaskHeadline level = series.metricNames().contains("rmse") ? regression(series)
-                : series.metricNames().contains("macro_f1") ? multiclass(series) : null;
+                : series.metricNames().contains("macro_f1") ? multiclass(series).withWorstClass(outcome, series)
+                : null;
         return level == null ? null : level.withFairness(TaskFairness.of(outcome, series));
     }
 
@@ -82,6 +85,49 @@ record TaskHeadline(RunSummary.Light light, String headline) {
                 worst != null && -worst.change() >= -overall.change() ? " (worst: " + worst.slice() + ")" : "",
                 figures);
         return new TaskHeadline(light, headline);
+    }
+
+    /**
+     * This multiclass headline followed by the class the model recognises least in the last tenth of the steps: its
+     * recall pooled over the rows labelled with it ({@link org.twinbench.sim.monitor.ClassRecallMonitor}),  e.g. "Its
+     * weakest class is 'class_2': it finds 71% of its rows in the last tenth." Unchanged when no class
+     * has labelled rows there.
+     */
+    private TaskHeadline withWorstClass(RunOutcome outcome, RunSeries series) {
+        int window = Math.max(1, series.steps() / 10);
+        Map<String, double[]> byClass = new java.util.LinkedHashMap<>();
+        String prefix = org.twinbench.sim.monitor.ClassRecallMonitor.ID + ".recall_";
+        for (java.util.List<StepResult> replicate : outcome.replicates()) {
+            for (StepResult result : replicate) {
+                if (result.step() < series.steps() - window) {
+                    continue;
+                }
+                result.measures().forEach((name, recall) -> {
+                    if (name.startsWith(prefix) && !Double.isNaN(recall)) {
+                        String label = name.substring(prefix.length());
+                        double support = result.measures().getOrDefault(
+                                org.twinbench.sim.monitor.ClassRecallMonitor.ID + ".support_" + label, 0.0);
+                        double[] sums = byClass.computeIfAbsent(label, k -> new double[2]);
+                        sums[0] += recall * support;
+                        sums[1] += support;
+                    }
+                });
+            }
+        }
+        String worst = null;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (Map.Entry<String, double[]> entry : byClass.entrySet()) {
+            double recall = entry.getValue()[1] == 0 ? Double.NaN : entry.getValue()[0] / entry.getValue()[1];
+            if (recall < lowest) {
+                lowest = recall;
+                worst = entry.getKey();
+            }
+        }
+        if (worst == null) {
+            return this;
+        }
+        return new TaskHeadline(light, headline + String.format(Locale.ROOT, " Its weakest class is '%s': it finds %.0f%%"
+                + " of its rows in the last tenth.", worst, 100 * lowest));
     }
 
     /** The slice whose {@code metric} grew most ({@code rises}) or fell most, or null without slices. */

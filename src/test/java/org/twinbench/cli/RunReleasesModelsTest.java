@@ -3,13 +3,13 @@ package org.twinbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.TestResources;
 import org.twinbench.model.OnnxTaskModel;
 
 /**
@@ -22,11 +22,6 @@ class RunReleasesModelsTest {
 
     @TempDir
     Path dir;
-
-    private void copy(String name) throws IOException, URISyntaxException {
-        Path from = Path.of(getClass().getResource("/onnx-exported/" + name).toURI());
-        Files.copy(from, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
 
     private Path scenario(String name, String data, String model) throws IOException {
         Path file = dir.resolve(name + ".twin.json");
@@ -44,7 +39,7 @@ class RunReleasesModelsTest {
     void aCompletedRunAndOneThatFailsWhileScoringLeaveNoSessionOpen() throws Exception {
         for (String name : List.of("breast-cancer.csv", "breast-cancer-labels.onnx", "breast-cancer-labels.onnx.json",
                 "diabetes-typed.csv", "diabetes-typed.onnx")) {
-            copy(name);
+            TestResources.copy("/onnx-exported/", dir, name);
         }
         Files.writeString(dir.resolve("diabetes-typed.onnx.json"),
                 "{\"format\": \"twinbench.onnx-mapping\", \"version\": 1, \"target\": \"target\"}");

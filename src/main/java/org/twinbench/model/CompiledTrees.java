@@ -208,10 +208,10 @@ final class CompiledTrees {
     }
 
     /**
-     * What one scoring call reuses from block to block. The sums of an ensemble of one value per leaf and
-     * several classes (multiclass boosting: each tree adds to one class) are laid out class by class,
-     * {@code acc[c * rows + i]}, so each tree adds to adjacent cells; otherwise row by row,
-     * {@code acc[i * outputs + c]} (a forest's leaf adds to every class of its row).
+     * What one scoring call reuses from block to block. The sums of an ensemble of several classes are laid
+     * out class by class, {@code acc[c * rows + i]}, so each tree adds to adjacent cells (multiclass boosting:
+     * each tree adds to one class; a multiclass forest's leaf adds to every class, one class after another);
+     * a binary forest's two sums row by row, {@code acc[2 * i + c]}, added together.
      */
     private final class Scratch {
         final double[] x;
@@ -225,7 +225,7 @@ final class CompiledTrees {
             x = new double[this.rows * (width + 1)];
             acc = new double[this.rows * outputs];
             leaves = new int[this.rows];
-            byClass = leafWidth == 1 && outputs > 1;
+            byClass = leafWidth != 2 && outputs > 1;
         }
 
         /** Where the sum of row {@code i} of the block and class {@code c} is in {@link #acc}. */
@@ -266,11 +266,15 @@ final class CompiledTrees {
                     acc[at + 1] += leafValues[slot + 1];
                 }
             } else {
+                // Class by class: each pass adds one class's leaf values to adjacent sums, with no loop per row.
+                int w = leafWidth;
                 for (int i = 0; i < n; i++) {
-                    int slot = (int) Double.longBitsToDouble(nodes[2 * leaves[i]]) * leafWidth;
-                    int at = i * outputs + target;
-                    for (int c = 0; c < leafWidth; c++) {
-                        acc[at + c] += leafValues[slot + c];
+                    leaves[i] = (int) Double.longBitsToDouble(nodes[2 * leaves[i]]) * w;
+                }
+                for (int c = 0; c < w; c++) {
+                    int first = scratch.at(0, target + c);
+                    for (int i = 0; i < n; i++) {
+                        acc[first + i] += leafValues[leaves[i] + c];
                     }
                 }
             }

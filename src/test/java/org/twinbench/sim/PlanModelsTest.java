@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.twinbench.TestResources;
 import org.twinbench.data.Frame;
 import org.twinbench.data.TableLoader;
 import org.twinbench.model.BinaryClassifier;
@@ -32,16 +32,11 @@ class PlanModelsTest {
     @TempDir
     Path dir;
 
-    private void copy(String name) throws IOException, URISyntaxException {
-        Path from = Path.of(getClass().getResource("/onnx-exported/" + name).toURI());
-        Files.copy(from, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
     /** breast-cancer.csv → the logistic ONNX champion, with the forest ONNX challenger on 30% of rows. */
     private Scenario scenario() throws IOException, URISyntaxException {
         for (String name : List.of("breast-cancer.csv", "breast-cancer-logistic.onnx", "breast-cancer-logistic.onnx.json",
                 "breast-cancer-forest.onnx", "breast-cancer-forest.onnx.json")) {
-            copy(name);
+            TestResources.copy("/onnx-exported/", dir, name);
         }
         ScenarioNode source = new ScenarioNode("patients", NodeCatalog.DATASET_SOURCE, Map.of("path", "breast-cancer.csv",
                 "batch_size", 40L, "steps", 6L, "reference_share", 0.4), 0, 0);

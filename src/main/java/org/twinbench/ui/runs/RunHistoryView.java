@@ -95,7 +95,9 @@ public final class RunHistoryView {
             stage.initOwner(owner);
         }
         stage.setTitle("Run history — TwinBench");
-        Scene scene = new Scene(parent, 1200, 760);
+        // 1200×760, or less on a smaller screen (1280×720): the window never reaches past the screen.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(parent, Math.min(1200, screen.getWidth() * 0.95), Math.min(760, screen.getHeight() * 0.92));
         scene.getStylesheets().add(RunHistoryView.class.getResource("/styles/theme.css").toExternalForm());
         stage.setScene(scene);
         stage.show();

@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class RunHistoryWhatIfTest {
     private RunHistoryViewModel model;
     private Stage owner;
     /** Accuracy per month (Feb to Jun 2025) of the generated log, counted here. */
-    private double[] expected;
+    private static double[] expected;
 
     private static final String NODES = """
             {"format": "twinbench.scenario", "version": 1, "name": "%s", "seed": 3, "nodes": [
@@ -57,9 +58,9 @@ class RunHistoryWhatIfTest {
              "edges": [%s{"from": "%s", "to": "m"}]}
             """;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        owner = stage;
+    /** The log, the mirror scenario and a store holding its recorded run, made once (off the FX thread). */
+    @BeforeAll
+    static void recordTheMirror() throws Exception {
         // Three rows a day, January to June 2025, written newest first: the replay sorts them by day.
         List<String> lines = new ArrayList<>();
         int[] right = new int[5];
@@ -84,10 +85,17 @@ class RunHistoryWhatIfTest {
         }
         Path mirror = home.resolve("mirror.twin.json");
         Files.writeString(mirror, NODES.formatted("Mirror", "", "p", "", "log"));
-        window = MainWindowFixture.show(stage, home, mirror);
+        RecordedRuns.record(home.resolve("recorded.sqlite"), ScenarioFormat.read(mirror), mirror, home);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        owner = stage;
+        // Every test starts from the store with the mirror's run alone (#1).
+        Files.copy(home.resolve("recorded.sqlite"), home.resolve("runs.sqlite"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        window = MainWindowFixture.show(stage, home, home.resolve("mirror.twin.json"));
         main = window.model();
-        Files.deleteIfExists(main.runStore());
-        RecordedRuns.record(main.runStore(), ScenarioFormat.read(mirror), mirror, home);
         model = RunHistoryView.open(stage, main.executor(), main.runStore(), null, List.of(), main.whatIfs());
     }
 

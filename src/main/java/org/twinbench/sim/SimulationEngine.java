@@ -113,7 +113,8 @@ public final class SimulationEngine {
                 return null;
             }
             for (Perturbation perturbation : plan.perturbations()) {
-                batch = perturbation.apply(batch, step, Seeds.random(seed, perturbation.nodeId(), replicate, step));
+                batch = perturbation.apply(batch, step, Seeds.random(seed, perturbation.nodeId(), replicate, step),
+                        model);
             }
             StepOutput out = new StepOutput(replicate, step);
             Predictions predicted = Predictions.of(model, batch, task.classes());

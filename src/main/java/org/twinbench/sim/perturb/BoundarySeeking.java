@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.TaskModel;
 import org.twinbench.scenario.Schedule;
 
 /**
@@ -14,7 +15,8 @@ import org.twinbench.scenario.Schedule;
  * positive, so every column pushes the score toward the threshold (for a linear model, the fast gradient sign
  * direction: the move of bounded size that changes the margin most). A row whose decision flips within the bounds
  * is moved to the first point along that direction where it flips, found by bisection (30 halvings); the others
- * move by the full bound. Attacks the model the scenario starts with, by querying it as a black box.
+ * move by the full bound. Attacks the model serving the step (the initial one until a policy retrains or promotes
+ * another; {@code model} is the initial one), by querying it as a black box.
  */
 public record BoundarySeeking(String nodeId, List<String> columns, double[] bounds, BinaryClassifier model,
                               double threshold, Schedule schedule) implements Perturbation {
@@ -29,6 +31,15 @@ public record BoundarySeeking(String nodeId, List<String> columns, double[] boun
 
     @Override
     public Frame apply(Frame batch, int step, SplittableRandom random) {
+        return attack(batch, step, model);
+    }
+
+    @Override
+    public Frame apply(Frame batch, int step, SplittableRandom random, TaskModel serving) {
+        return attack(batch, step, serving instanceof BinaryClassifier current ? current : model);
+    }
+
+    private Frame attack(Frame batch, int step, BinaryClassifier model) {
         double intensity = schedule.intensity(step);
         int n = batch.rowCount();
         if (intensity == 0 || n == 0) {

@@ -58,13 +58,25 @@ class BoundarySeekingTest {
     private static void movesExactlyTheRowsThatCanReachTheBoundary(Frame train, Frame rows, String target,
                                                                    List<String> columns, String positive,
                                                                    double maxShift, int expectedAtLeast) {
+        movesExactlyTheRowsThatCanReachTheBoundary(null, train, rows, target, columns, positive, maxShift,
+                expectedAtLeast);
+    }
+
+    /**
+     * With {@code initial} not null, the node is built against that model (the scenario's first) and applied while
+     * the model trained on {@code train} serves: the rows must reach the serving model's boundary.
+     */
+    private static void movesExactlyTheRowsThatCanReachTheBoundary(LogisticModel initial, Frame train, Frame rows,
+                                                                   String target, List<String> columns,
+                                                                   String positive, double maxShift,
+                                                                   int expectedAtLeast) {
         LogisticModel model = ModelTrainer.trainLogistic(train, target, columns, positive, 1, "t");
         double[] bounds = new double[columns.size()];
         for (int j = 0; j < bounds.length; j++) {
             bounds[j] = maxShift * train.numeric(columns.get(j)).standardDeviation();
         }
-        Frame moved = new BoundarySeeking("b", columns, bounds, model, 0.5, Schedule.ALWAYS)
-                .apply(rows, 0, new SplittableRandom(1));
+        Frame moved = new BoundarySeeking("b", columns, bounds, initial == null ? model : initial, 0.5,
+                Schedule.ALWAYS).apply(rows, 0, new SplittableRandom(1), model);
         double[] before = margins(model, rows, columns);
         double[] after = margins(model, moved, columns);
         double reach = capacity(model, bounds);
@@ -92,16 +104,21 @@ class BoundarySeekingTest {
     }
 
     private Frame generated(int rows, long seed) throws IOException {
+        return generated(rows, seed, 1);
+    }
+
+    /** x1 ~ N(3, 2), x2 ~ N(0, 1), y from a logistic rule whose x2 effect is −2 · {@code x2Sign}. */
+    private Frame generated(int rows, long seed, int x2Sign) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> lines = new ArrayList<>(List.of("x1,x2,y"));
         for (int i = 0; i < rows; i++) {
             double x1 = 3 + 2 * Seeds.gaussian(random);
             double x2 = Seeds.gaussian(random);
-            double z = 1.5 * (x1 - 3) / 2 - 2 * x2;
+            double z = 1.5 * (x1 - 3) / 2 - 2 * x2Sign * x2;
             lines.add(String.format(Locale.ROOT, "%.6f,%.6f,%s", x1, x2,
                     random.nextDouble() < 1 / (1 + Math.exp(-z)) ? "1" : "0"));
         }
-        Path file = dir.resolve("g" + seed + ".csv");
+        Path file = dir.resolve("g" + seed + "_" + x2Sign + ".csv");
         Files.write(file, lines);
         return TableLoader.load(file).frame();
     }
@@ -110,6 +127,17 @@ class BoundarySeekingTest {
     void generatedRowsWithinReachLandOnTheKnownBoundary() throws IOException {
         movesExactlyTheRowsThatCanReachTheBoundary(generated(3000, 1), generated(1000, 2), "y", List.of("x1", "x2"),
                 "1", 0.3, 100);
+    }
+
+    /**
+     * After a retrain: the node was built against the first model (x2 lowers the score) while a model whose x2
+     * raises it serves; the rows land exactly on the serving model's boundary, not the first one's.
+     */
+    @Test
+    void rowsSeekTheBoundaryOfTheModelServingNotTheFirstOne() throws IOException {
+        LogisticModel first = ModelTrainer.trainLogistic(generated(3000, 1), "y", List.of("x1", "x2"), "1", 1, "t");
+        movesExactlyTheRowsThatCanReachTheBoundary(first, generated(3000, 3, -1), generated(1000, 2), "y",
+                List.of("x1", "x2"), "1", 0.3, 100);
     }
 
     @Test

@@ -168,13 +168,13 @@ class ScenarioEditorTest {
         rename(robot, "loans");
         type(robot, "#param-path", "loans.csv");
 
-        dragType(robot, "perturbation.covariate-shift", 0.4, 0.15);
+        dragType(robot, "perturbation.covariate-shift", 0.4, 0.1);
         rename(robot, "recession");
         type(robot, "#param-column", "income");
         type(robot, "#param-scale", "0.7");
         schedule(robot, "10", "50");
 
-        dragType(robot, "perturbation.category-mix", 0.4, 0.6);
+        dragType(robot, "perturbation.category-mix", 0.4, 0.8);
         rename(robot, "new-region");
         type(robot, "#param-column", "region");
         type(robot, "#param-category", "central");
@@ -196,7 +196,7 @@ class ScenarioEditorTest {
         connect(robot, "#out-new-region-batch", "#node-credit-model");
         connect(robot, "#out-credit-model-scored", "#node-accuracy-by-region");
 
-        robot.clickOn(canvasPoint(robot, 0.5, 0.97));
+        robot.clickOn(canvasPoint(robot, 0.22, 0.97));
         type(robot, "#scenario-name", "Loans: recession and a new region");
         type(robot, "#scenario-description",
                 "Incomes fall step by step and applicants from a region the model never saw arrive.");

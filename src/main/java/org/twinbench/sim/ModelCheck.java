@@ -69,13 +69,13 @@ final class ModelCheck {
         switch (node.type()) {
             case NodeCatalog.LOGISTIC_MODEL -> {
                 target = node.string("target");
-                String problem = checker.frame() == null || target == null || !checker.frame().has(target) ? null
-                        : ScenarioModel.logisticProblem(node, checker.frame().column(target));
+                Column labels = checker.frame() == null || target == null ? null
+                        : checker.frame().find(target).orElse(null);
+                String problem = labels == null ? null : ScenarioModel.logisticProblem(node, labels);
                 if (problem != null) {
                     checker.add(node, "target", target, problem);
-                } else if (checker.frame() == null || target == null || !checker.frame().has(target)
-                        || org.twinbench.data.Task.of(checker.frame().column(target)).orElse(null)
-                        != org.twinbench.data.Task.MULTICLASS) {
+                } else if (labels == null
+                        || org.twinbench.data.Task.of(labels).orElse(null) != org.twinbench.data.Task.MULTICLASS) {
                     bothOutcomes(node, node.string("positive", null));
                 }
             }

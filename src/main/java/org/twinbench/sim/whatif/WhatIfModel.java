@@ -71,27 +71,7 @@ public record WhatIfModel(Path file, String target, String positive, List<String
             throw new ModelException("This model predicts " + words(target) + ", but you chose to predict "
                     + words(wantedTarget) + ". Go back and pick " + words(target) + ", or choose another model.");
         }
-        List<String> missing = new ArrayList<>();
-        List<String> notNumbers = new ArrayList<>();
-        for (ModelInputs.Input input : ModelInputs.of(model)) {
-            Column column = data.find(input.name()).orElse(null);
-            if (column == null) {
-                missing.add(words(input.name()));
-            } else if (input.numeric() && column instanceof CategoricalColumn) {
-                notNumbers.add(words(input.name()));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new ModelException("This model needs " + (missing.size() == 1 ? "a column" : "columns")
-                    + " your spreadsheet does not have: " + String.join(", ", missing) + ".");
-        }
-        Frame rows;
-        try {
-            rows = ModelInputs.conform(model, data, "your data");
-        } catch (ModelException e) {
-            throw new ModelException("This model needs numbers in " + String.join(", ", notNumbers)
-                    + ", but your spreadsheet has words there too.", e);
-        }
+        Frame rows = conformPlainly(model, data, WhatIfModel::words);
         String positive = model.card().positiveLabel();
         if (!BinaryLabels.distinctValues(data.column(target)).contains(positive)) {
             throw new ModelException("This model predicts whether " + words(target) + " is “" + positive
@@ -126,6 +106,34 @@ public record WhatIfModel(Path file, String target, String positive, List<String
     }
 
     /** A column name as the user would say it: “monthly spend”. */
+    /**
+     * The user's rows as {@code model} reads them; a column it needs and lacks, or words where it needs numbers, is a
+     * {@link ModelException} said plainly, each column named through {@code quote}.
+     */
+    public static Frame conformPlainly(org.twinbench.model.TaskModel model, Frame data,
+                                       java.util.function.UnaryOperator<String> quote) {
+        List<String> missing = new ArrayList<>();
+        List<String> notNumbers = new ArrayList<>();
+        for (ModelInputs.Input input : ModelInputs.of(model)) {
+            Column column = data.find(input.name()).orElse(null);
+            if (column == null) {
+                missing.add(quote.apply(input.name()));
+            } else if (input.numeric() && column instanceof CategoricalColumn) {
+                notNumbers.add(quote.apply(input.name()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ModelException("This model needs " + (missing.size() == 1 ? "a column" : "columns")
+                    + " your spreadsheet does not have: " + String.join(", ", missing) + ".");
+        }
+        try {
+            return ModelInputs.conform(model, data, "your data");
+        } catch (ModelException e) {
+            throw new ModelException("This model needs numbers in " + String.join(", ", notNumbers)
+                    + ", but your spreadsheet has words there too.", e);
+        }
+    }
+
     static String words(String column) {
         return "“" + column.replace('_', ' ') + "”";
     }

@@ -1,13 +1,11 @@
 package org.twinbench.ui.wizard;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.twinbench.data.BinaryLabels;
-import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Frame;
@@ -16,7 +14,6 @@ import org.twinbench.data.PlainWords;
 import org.twinbench.data.Task;
 import org.twinbench.model.ModelException;
 import org.twinbench.model.ModelFiles;
-import org.twinbench.model.ModelInputs;
 import org.twinbench.model.MulticlassClassifier;
 import org.twinbench.model.Regressor;
 import org.twinbench.model.TaskModel;
@@ -70,7 +67,7 @@ final class GivenModel {
                 WhatIfModel binary = WhatIfModel.check(file, data, wantedTarget);
                 return new Tried(binary, Task.BINARY, binary.words());
             }
-            Frame rows = conform(model, data);
+            Frame rows = WhatIfModel.conformPlainly(model, data, GivenModel::quoted);
             boolean retrainable = !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
             return model instanceof Regressor amounts ? amounts(file, amounts, rows, data.column(target), retrainable)
                     : kinds(file, (MulticlassClassifier) model, rows, data.column(target), retrainable);
@@ -82,30 +79,6 @@ final class GivenModel {
                     // Only the runtime's session is released here; nothing the user could act on.
                 }
             }
-        }
-    }
-
-    /** The user's rows as the model reads them; a column it needs and lacks, or words where it needs numbers, said plainly. */
-    private static Frame conform(TaskModel model, Frame data) {
-        List<String> missing = new ArrayList<>();
-        List<String> notNumbers = new ArrayList<>();
-        for (ModelInputs.Input input : ModelInputs.of(model)) {
-            Column column = data.find(input.name()).orElse(null);
-            if (column == null) {
-                missing.add(quoted(input.name()));
-            } else if (input.numeric() && column instanceof CategoricalColumn) {
-                notNumbers.add(quoted(input.name()));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new ModelException("This model needs " + (missing.size() == 1 ? "a column" : "columns")
-                    + " your spreadsheet does not have: " + String.join(", ", missing) + ".");
-        }
-        try {
-            return ModelInputs.conform(model, data, "your data");
-        } catch (ModelException e) {
-            throw new ModelException("This model needs numbers in " + String.join(", ", notNumbers)
-                    + ", but your spreadsheet has words there too.", e);
         }
     }
 

@@ -45,10 +45,14 @@ final class InspectorDecorations {
         }
     }
 
-    /** Validates the field again now, or once it is in a scene (a mark needs the scene to be drawn in). */
+    /**
+     * Validates the field again now, or once it is in a scene (a mark needs the scene to be drawn in); and once more
+     * after the events already queued, since ControlsFX finishes registering a validator in a later runLater.
+     */
     private void revalidateWhenShown(Control field) {
         if (field.getScene() != null) {
             support.revalidate(field);
+            javafx.application.Platform.runLater(() -> support.revalidate(field));
             return;
         }
         field.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -58,6 +62,7 @@ final class InspectorDecorations {
                 if (now != null) {
                     field.sceneProperty().removeListener(this);
                     support.revalidate(field);
+                    javafx.application.Platform.runLater(() -> support.revalidate(field));
                 }
             }
         });

@@ -11,7 +11,7 @@ import org.twinbench.data.QualityFinding.Severity;
  * missing — any missing is INFO, over 5% WARNING, over 50% ERROR; disguised missing — a 0 or a code such as -999
  * that stands apart from a column's other values ({@link DisguisedMissing}), WARNING; constant — one value, WARNING;
  * near-constant — one value in at least 99% of at least 100 rows, INFO; duplicates — rows equal on
- * every non-id column, WARNING, or INFO when no more than chance gives with so few distinct values
+ * every column but ids and personal data, WARNING, or INFO when no more than chance gives with so few distinct values
  * ({@link ChanceRepeats}); conflicting labels — rows equal on every feature with different targets, WARNING, or INFO
  * when the features repeat no more than by chance; leakage — a feature that alone ranks the target with ROC AUC of at least 0.99
  * (numeric) or whose categories give the target with at least 99% accuracy while having fewer levels
@@ -146,7 +146,8 @@ public final class DataQuality {
         List<Column> columns = new ArrayList<>();
         for (Column column : frame.columns()) {
             ColumnRole role = schema.find(column.name()).map(ColumnSchema::role).orElse(ColumnRole.FEATURE);
-            if (role != ColumnRole.ID) {
+            // An id or a person's name says who a row is, not what: two people alike are a repeat all the same.
+            if (role != ColumnRole.ID && role != ColumnRole.PII) {
                 columns.add(column);
             }
         }

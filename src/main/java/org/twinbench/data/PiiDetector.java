@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * names. Values: a sample of up to {@value #SAMPLE} present values, placeholders such as "unknown"
  * or "n/a" left out ({@link #PLACEHOLDERS}); a column is e-mail addresses or national ids when at
  * least {@value #MOSTLY} of the rest match (so a column of 75% addresses and 25% "unknown" is
- * caught), phone numbers or person names, whose patterns also fit other text, when
- * {@value #SHARE} do. Names: the column's last word or whole name must say what it holds
+ * caught), phone numbers or person names ("Ada Lovelace", or "Allen, Miss. Elisabeth Walton" as passenger
+ * lists write them), whose patterns also fit other text, when {@value #SHARE} do. Names: the column's last word or whole name must say what it holds
  * ({@code email}, {@code customer_email}, {@code phone_number}, {@code ssn}); a word inside an
  * unrelated name is not enough ({@code voice_mail_plan} is a plan, {@code email_opt_in} an option),
  * nor is a name on a column of two values ({@code own_telephone}: yes or no).
@@ -33,6 +33,9 @@ public final class PiiDetector {
     private static final Pattern NATIONAL_ID = Pattern.compile(
             "\\d{3}-\\d{2}-\\d{4}|[A-CEGHJ-PR-TW-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]");
     private static final Pattern PERSON_NAME = Pattern.compile("\\p{Lu}[\\p{L}'’\\-]+(\\s\\p{Lu}[\\p{L}'’\\-]+){1,2}");
+    /** A surname, a title and given names, as passenger and patient lists write them ("Allen, Miss. Elisabeth"). */
+    private static final Pattern TITLED_NAME = Pattern.compile("\\p{L}[\\p{L}'’\\- ]*,\\s+(?:Mr|Mrs|Miss|Ms|Mx|Master|Dr"
+            + "|Rev|Mme|Mlle|Sir|Lady|Col|Major|Capt|Don|Dona|Jonkheer|the Countess|Countess|Prof)\\.?\\s+\\S.*");
 
     private static final Set<String> NAME_WORDS = Set.of("name", "firstname", "lastname", "surname", "fullname",
             "givenname", "familyname", "forename");
@@ -91,7 +94,8 @@ public final class PiiDetector {
         if (nameWord && !hasAny(words, NOT_PERSON_WORDS)) {
             return PiiKind.NAME;
         }
-        if (column instanceof CategoricalColumn text && share(text, PERSON_NAME) >= SHARE
+        if (column instanceof CategoricalColumn text
+                && (share(text, PERSON_NAME) >= SHARE || share(text, TITLED_NAME) >= SHARE)
                 && text.levels().size() >= 0.5 * Math.min(text.size() - text.missingCount(), SAMPLE)) {
             return PiiKind.NAME;
         }

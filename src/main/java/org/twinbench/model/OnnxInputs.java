@@ -28,8 +28,9 @@ import org.twinbench.data.NumericColumn;
  * or string tensor of shape {@code [N]}, {@code [N, 1]} or {@code [N, k]}: an input of one column reads the column
  * of its own name (as exporters name per-column inputs), unless the sidecar maps it; an input of k
  * columns needs the sidecar to name them, in order. Missing numbers go in as NaN, missing text as the
- * empty string; an int64 or int32 input refuses a missing or fractional value, a bool input anything but
- * true/false, yes/no or 1/0, naming the column and row.
+ * empty string; an int64 or int32 input refuses a missing value (and, in the data as read, a fraction; a
+ * fraction a perturbation made is rounded), a bool input anything but true/false, yes/no or 1/0, naming the
+ * column and row.
  */
 final class OnnxInputs {
 
@@ -97,6 +98,63 @@ final class OnnxInputs {
         bindings.forEach(b -> b.columns().forEach(c -> out.add(new ModelInputs.Input(c,
                 b.kind() != Kind.STRING && b.kind() != Kind.BOOL))));
         return out;
+    }
+
+    /** The columns that fill whole-number or yes/no inputs, with the input's type (int64, int32, bool). */
+    Map<String, String> typedColumns() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Binding binding : bindings) {
+            String type = switch (binding.kind()) {
+                case INT64 -> "int64";
+                case INT32 -> "int32";
+                case BOOL -> "bool";
+                default -> null;
+            };
+            if (type != null) {
+                binding.columns().forEach(c -> out.putIfAbsent(c, type));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first value of each column that its input would refuse (see {@link OnnxTaskModel#valueProblems}); the
+     * columns {@code frame} lacks, or of the wrong kind, are left to the inputs' check.
+     */
+    List<String> valueProblems(Frame frame) {
+        List<String> problems = new ArrayList<>();
+        for (Binding binding : bindings) {
+            for (String name : binding.columns()) {
+                Column column = frame.find(name).orElse(null);
+                boolean whole = binding.kind() == Kind.INT64 || binding.kind() == Kind.INT32;
+                if (column == null || (whole && !(column instanceof NumericColumn))
+                        || (!whole && binding.kind() != Kind.BOOL)) {
+                    continue;
+                }
+                for (int i = 0; i < frame.rowCount(); i++) {
+                    try {
+                        if (whole) {
+                            long value = whole((NumericColumn) column, i, binding.input(), binding.kind() == Kind.INT64
+                                    ? "int64" : "int32", false);
+                            if (binding.kind() == Kind.INT32 && value != (int) value) {
+                                throw new ModelException(int32(column, value, i, binding.input()));
+                            }
+                        } else {
+                            yesNo(column, i, binding.input());
+                        }
+                    } catch (ModelException e) {
+                        problems.add(e.getMessage());
+                        break;
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String int32(Column column, long value, int row, String input) {
+        return "column '" + column.name() + "' holds " + value + " in data row " + (row + 1) + "; ONNX input '"
+                + input + "' takes 32-bit whole numbers (int32)";
     }
 
     /** The columns of a batch each input reads, checked once, and the buffers reused for every runtime call. */
@@ -179,7 +237,7 @@ final class OnnxInputs {
                 LongBuffer out = (LongBuffer) buffer.clear();
                 for (int i = from; i < from + rows; i++) {
                     for (Column column : columns) {
-                        out.put(whole((NumericColumn) column, i, binding.input(), "int64"));
+                        out.put(whole((NumericColumn) column, i, binding.input(), "int64", true));
                     }
                 }
                 return OnnxTensor.createTensor(environment, out.flip(), shape);
@@ -188,10 +246,9 @@ final class OnnxInputs {
                 IntBuffer out = (IntBuffer) buffer.clear();
                 for (int i = from; i < from + rows; i++) {
                     for (Column column : columns) {
-                        long value = whole((NumericColumn) column, i, binding.input(), "int32");
+                        long value = whole((NumericColumn) column, i, binding.input(), "int32", true);
                         if (value != (int) value) {
-                            throw new ModelException("column '" + column.name() + "' holds " + value + " in data row "
-                                    + (i + 1) + "; ONNX input '" + binding.input() + "' takes 32-bit whole numbers (int32)");
+                            throw new ModelException(int32(column, value, i, binding.input()));
                         }
                         out.put((int) value);
                     }
@@ -235,12 +292,19 @@ final class OnnxInputs {
         };
     }
 
-    /** A value for an int64 input: whole numbers only; nothing stands for a missing one in int64. */
-    private static long whole(NumericColumn column, int row, String input, String type) {
+    /**
+     * A value for an int64 or int32 input; nothing stands for a missing one. A fraction is refused when
+     * {@code round} is false (the data as read: checked before a run), and rounded to the nearest whole number
+     * when true (scoring: by then a fraction comes from a perturbation, as a drifted age is still whole years).
+     */
+    private static long whole(NumericColumn column, int row, String input, String type, boolean round) {
         double value = column.get(row);
         if (Double.isNaN(value)) {
             throw new ModelException("column '" + column.name() + "' has no value in data row " + (row + 1)
                     + "; ONNX input '" + input + "' takes whole numbers (" + type + "), which cannot be missing");
+        }
+        if (round) {
+            value = Math.rint(value);
         }
         if (value != Math.rint(value) || Math.abs(value) > 9.0e18) {
             throw new ModelException("column '" + column.name() + "' holds " + value + " in data row " + (row + 1)

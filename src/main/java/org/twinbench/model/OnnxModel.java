@@ -12,8 +12,8 @@ import org.twinbench.data.Frame;
  */
 public final class OnnxModel extends OnnxTaskModel implements BinaryClassifier {
 
-    OnnxModel(OnnxSession session, int batchSize) {
-        super(session, batchSize);
+    OnnxModel(OnnxSession session, int batchSize, ModelCard card) {
+        super(session, batchSize, card);
     }
 
     /**
@@ -32,7 +32,12 @@ public final class OnnxModel extends OnnxTaskModel implements BinaryClassifier {
 
     /** The same model scoring {@code size} rows per runtime call. */
     public OnnxModel withBatchSize(int size) {
-        return new OnnxModel(session, size);
+        return new OnnxModel(session, size, card);
+    }
+
+    @Override
+    OnnxModel copy(int size, ModelCard card) {
+        return new OnnxModel(session, size, card);
     }
 
     @Override

@@ -9,13 +9,18 @@ import org.twinbench.data.Frame;
  */
 public final class OnnxMulticlassModel extends OnnxTaskModel implements MulticlassClassifier {
 
-    OnnxMulticlassModel(OnnxSession session, int batchSize) {
-        super(session, batchSize);
+    OnnxMulticlassModel(OnnxSession session, int batchSize, ModelCard card) {
+        super(session, batchSize, card);
     }
 
     /** The same model scoring {@code size} rows per runtime call. */
     public OnnxMulticlassModel withBatchSize(int size) {
-        return new OnnxMulticlassModel(session, size);
+        return new OnnxMulticlassModel(session, size, card);
+    }
+
+    @Override
+    OnnxMulticlassModel copy(int size, ModelCard card) {
+        return new OnnxMulticlassModel(session, size, card);
     }
 
     @Override

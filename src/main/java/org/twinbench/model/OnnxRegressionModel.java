@@ -9,13 +9,18 @@ import org.twinbench.data.Frame;
  */
 public final class OnnxRegressionModel extends OnnxTaskModel implements Regressor {
 
-    OnnxRegressionModel(OnnxSession session, int batchSize) {
-        super(session, batchSize);
+    OnnxRegressionModel(OnnxSession session, int batchSize, ModelCard card) {
+        super(session, batchSize, card);
     }
 
     /** The same model scoring {@code size} rows per runtime call. */
     public OnnxRegressionModel withBatchSize(int size) {
-        return new OnnxRegressionModel(session, size);
+        return new OnnxRegressionModel(session, size, card);
+    }
+
+    @Override
+    OnnxRegressionModel copy(int size, ModelCard card) {
+        return new OnnxRegressionModel(session, size, card);
     }
 
     @Override

@@ -216,6 +216,15 @@ final class OnnxSession implements AutoCloseable {
         return inputs.columns();
     }
 
+    Map<String, String> typedColumns() {
+        return inputs.typedColumns();
+    }
+
+    /** See {@link OnnxTaskModel#valueProblems}. */
+    List<String> valueProblems(Frame frame) {
+        return inputs.valueProblems(frame);
+    }
+
     ModelCard card() {
         return card;
     }

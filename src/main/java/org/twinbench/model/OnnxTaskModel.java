@@ -17,22 +17,56 @@ public abstract sealed class OnnxTaskModel implements TaskModel, AutoCloseable
 
     final OnnxSession session;
     final int batchSize;
+    /** The session's card, or a copy naming the outcome column the scenario gave ({@link #forTarget}). */
+    final ModelCard card;
 
-    OnnxTaskModel(OnnxSession session, int batchSize) {
+    OnnxTaskModel(OnnxSession session, int batchSize, ModelCard card) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive");
         }
         this.session = session;
         this.batchSize = batchSize;
+        this.card = card == null ? session.card() : card;
+    }
+
+    /** The same model, scoring {@code size} rows per runtime call, with {@code card}. */
+    abstract OnnxTaskModel copy(int size, ModelCard card);
+
+    /**
+     * The same model (sharing its session) predicting {@code target}: a scenario names the outcome column
+     * when the model file's sidecar does not (an export with no sidecar names none), or names it otherwise.
+     */
+    public OnnxTaskModel forTarget(String target) {
+        ModelCard c = card;
+        return copy(batchSize, new ModelCard(c.algorithm(), target, c.positiveLabel(), c.features(),
+                c.trainingDataSha256(), c.trainingRows(), c.holdoutMetrics(), c.task(), c.classes(), c.baseline(),
+                c.holdoutRows(), c.trainingSketch()));
+    }
+
+    /**
+     * The columns that fill the model's whole-number or yes/no inputs, each with its input's type
+     * ({@code int64}, {@code int32} or {@code bool}), in input order.
+     */
+    public java.util.Map<String, String> typedColumns() {
+        return session.typedColumns();
+    }
+
+    /**
+     * What stops the rows of {@code frame} from going to the model, one line per column: a missing or
+     * fractional value for a whole-number (int32, int64) input, a value other than yes/no for a bool input.
+     * Row numbers count the frame's rows from 1, as data rows.
+     */
+    public List<String> valueProblems(org.twinbench.data.Frame frame) {
+        return session.valueProblems(frame);
     }
 
     /** Loads {@code file} and its sidecar {@code file.json}, if there is one, as the model its outputs make. */
     public static OnnxTaskModel load(Path file) {
         OnnxSession session = OnnxSession.open(file);
         return switch (session.card().task()) {
-            case BINARY -> new OnnxModel(session, DEFAULT_BATCH);
-            case MULTICLASS -> new OnnxMulticlassModel(session, DEFAULT_BATCH);
-            case REGRESSION -> new OnnxRegressionModel(session, DEFAULT_BATCH);
+            case BINARY -> new OnnxModel(session, DEFAULT_BATCH, null);
+            case MULTICLASS -> new OnnxMulticlassModel(session, DEFAULT_BATCH, null);
+            case REGRESSION -> new OnnxRegressionModel(session, DEFAULT_BATCH, null);
         };
     }
 
@@ -58,7 +92,7 @@ public abstract sealed class OnnxTaskModel implements TaskModel, AutoCloseable
 
     @Override
     public ModelCard card() {
-        return session.card();
+        return card;
     }
 
     /** Releases the runtime session (shared with the copies {@code withBatchSize} made), the first time only. */

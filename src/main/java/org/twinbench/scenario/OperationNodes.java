@@ -50,7 +50,9 @@ final class OperationNodes {
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.ONNX_MODEL, "Models", "ONNX model",
                     "Scores every batch with an ONNX model and its .onnx.json mapping; it cannot be retrained",
-                    List.of(required("path", TEXT, "The .onnx file, relative to the scenario")),
+                    List.of(required("path", TEXT, "The .onnx file, relative to the scenario"),
+                            optional("target", COLUMN, null, "Column of the true outcome the model predicts (default: "
+                                    + "the target of the .onnx.json sidecar; an export without one needs it)")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.LOGGED_MODEL, "Models", "Logged scores",
                     "Mirrors a deployed model from its prediction log: the scores it actually produced are replayed "

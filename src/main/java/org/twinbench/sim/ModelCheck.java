@@ -89,9 +89,15 @@ final class ModelCheck {
                 refittable = model == null || model instanceof LogisticModel || model instanceof TreeModel
                         || model instanceof RegressionModel || model instanceof MulticlassModel;
                 if (model != null) {
+                    model = ScenarioModel.withTarget(node, model);
                     labelsOnly(node, model);
                     target = model.card().target();
-                    if (checker.frame() != null && !checker.frame().has(target)) {
+                    if (target.isBlank()) {
+                        checker.add(node, "target", null, ScenarioModel.noTarget());
+                        target = null;
+                    } else if (checker.frame() != null && !checker.frame().has(target)
+                            && node.params().get("target") == null) {
+                        // A target the node names is a column parameter: the column check names it already.
                         checker.add(node, "path", target, "the model predicts \"" + target
                                 + "\", a column the data does not have");
                     }
@@ -179,7 +185,37 @@ final class ModelCheck {
                 }
             }
         }
+        if (model instanceof OnnxTaskModel onnxModel) {
+            typedInputs(node, onnxModel);
+        }
         return model;
+    }
+
+    /**
+     * An ONNX model's whole-number and yes/no inputs: the data's values must be ones they take (the rows read;
+     * the run checks every row before it starts), and no perturbation may make them missing, which neither
+     * type can hold. (A fraction a perturbation makes is rounded as the model is fed.)
+     */
+    private void typedInputs(ScenarioNode node, OnnxTaskModel model) {
+        java.util.Map<String, String> typed = model.typedColumns();
+        if (typed.isEmpty()) {
+            return;
+        }
+        if (checker.frame() != null) {
+            for (String problem : model.valueProblems(checker.frame())) {
+                checker.add(node, "path", null, "does not fit the data: " + problem);
+            }
+        }
+        for (ScenarioNode missing : checker.scenario.nodesOfKind(NodeCatalog.MISSING_VALUES)) {
+            for (String column : missing.strings("columns")) {
+                if (typed.containsKey(column)) {
+                    checker.add(missing, "columns", column, "\"" + column + "\" fills a " + typed.get(column)
+                            + " input of the model of node " + node.id() + ", which cannot hold a missing value; the"
+                            + " run would stop at the first row made missing (leave the column out, or export the"
+                            + " model with a float input)");
+                }
+            }
+        }
     }
 
     /**

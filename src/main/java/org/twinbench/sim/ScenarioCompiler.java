@@ -14,6 +14,7 @@ import org.twinbench.data.TableLoader;
 import org.twinbench.data.Task;
 import org.twinbench.model.TaskModel;
 import org.twinbench.scenario.NodeCatalog;
+import org.twinbench.scenario.NodeType;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioFormat;
@@ -72,6 +73,7 @@ public final class ScenarioCompiler {
         ScenarioNode modelNode = scenario.modelNodes().get(0);
         ScenarioModel scenarioModel = ScenarioModel.of(modelNode, origin.reference(), schema, scenario.seed(),
                 origin.provenance().sha256(), baseDir, listener, models);
+        typedInputs(scenario, modelNode, scenarioModel.model(), schema, sourceNode, listener);
         ServedModel served = ServedModel.of(scenario, modelNode, scenarioModel.model(), origin.reference(),
                 baseDir, listener);
         TaskModel model = served.model();
@@ -154,6 +156,45 @@ public final class ScenarioCompiler {
             monitors.add(new org.twinbench.sim.monitor.ClassRecallMonitor(task));
         }
         return monitors;
+    }
+
+    /**
+     * An ONNX model's whole-number and yes/no inputs, before the run: every row of the data must hold values
+     * they take (the check read the first rows only), so a run never stops half-way on the data as read; a
+     * perturbation that moves such a column is told, since its fractions are rounded as the model is fed.
+     */
+    private static void typedInputs(Scenario scenario, ScenarioNode modelNode, TaskModel model, Frame data,
+                                    ScenarioNode sourceNode, RunListener listener) {
+        if (!(ScenarioModel.unwrapped(model) instanceof org.twinbench.model.OnnxTaskModel onnx)
+                || onnx.typedColumns().isEmpty()) {
+            return;
+        }
+        List<String> problems = onnx.valueProblems(data);
+        if (!problems.isEmpty()) {
+            String file = sourceNode.params().get("path") == null ? "the data" : sourceNode.string("path");
+            throw new ScenarioException(problems.stream().map(p -> "node " + modelNode.id() + ": " + file + ": " + p)
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        }
+        java.util.Map<String, String> typed = onnx.typedColumns();
+        for (ScenarioNode node : scenario.topologicalOrder()) {
+            if (!node.type().startsWith("perturbation.") || NodeCatalog.MISSING_VALUES.equals(node.type())) {
+                continue;
+            }
+            NodeType type = NodeCatalog.find(node.type()).orElse(null);
+            List<String> moved = new ArrayList<>();
+            for (String param : List.of("column", "columns")) {
+                if (type != null && type.param(param).isPresent() && node.params().get(param) != null) {
+                    (param.equals("column") ? List.of(node.string(param)) : node.strings(param)).stream()
+                            .filter(c -> "int64".equals(typed.get(c)) || "int32".equals(typed.get(c)))
+                            .forEach(moved::add);
+                }
+            }
+            if (!moved.isEmpty()) {
+                listener.onNote("node " + node.id() + " moves " + String.join(", ", moved.stream().map(c -> "'" + c
+                        + "'").toList()) + ", which the ONNX model takes as whole numbers: the moved values are rounded"
+                        + " to the nearest whole number as the model is fed");
+            }
+        }
     }
 
     private static Origin datasetOrigin(Scenario scenario, ScenarioNode sourceNode, Path baseDir,

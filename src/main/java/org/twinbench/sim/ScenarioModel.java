@@ -81,6 +81,9 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         TaskModel loaded = load(node, baseDir, schema, onnx, listener, models);
         ModelCard card = loaded.card();
         String where = "node " + node.id();
+        if (card.target().isBlank()) {
+            throw new ScenarioException(where + ": parameter 'target' " + noTarget());
+        }
         if (schema.find(card.target()).isEmpty()) {
             throw new ScenarioException(where + ": the model predicts '" + card.target()
                     + "', a column the data does not have");
@@ -234,7 +237,23 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         } catch (DataException e) {
             throw new ScenarioException(e.getMessage());
         }
-        return loaded;
+        return withTarget(node, loaded);
+    }
+
+    /**
+     * An ONNX model predicting the node's {@code target} when it names one (an export with no sidecar names no
+     * outcome column); the model as it is otherwise.
+     */
+    static TaskModel withTarget(ScenarioNode node, TaskModel loaded) {
+        String target = node.params().get("target") == null ? null : node.string("target");
+        return loaded instanceof OnnxTaskModel onnx && target != null && !target.isBlank()
+                ? onnx.forTarget(target) : loaded;
+    }
+
+    /** Why a model names no outcome column: its file has no sidecar target, and the node gives none. */
+    static String noTarget() {
+        return "the model names no outcome column (its .onnx.json sidecar gives no \"target\"); set target to the "
+                + "column it predicts";
     }
 
     /**
@@ -283,6 +302,12 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
     }
 
     /** A loaded model that first brings each batch to the column types it reads (see {@link ModelInputs}). */
+    /** The model a {@link #conforming} wrapper holds, or {@code model} itself. */
+    static TaskModel unwrapped(TaskModel model) {
+        return model instanceof ConformingBinary c ? c.model() : model instanceof ConformingRegressor c ? c.model()
+                : model instanceof ConformingMulticlass c ? c.model() : model;
+    }
+
     static TaskModel conforming(TaskModel model, String where) {
         if (model instanceof BinaryClassifier binary) {
             return new ConformingBinary(binary, where);
@@ -293,10 +318,25 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
         return new ConformingMulticlass((MulticlassClassifier) model, where);
     }
 
+    /**
+     * A step's scores; a row the model refuses is named as a row of the step's batch, not of the file (the
+     * file's own values were checked before the run: what is refused now arrived later or was made by a
+     * perturbation).
+     */
+    private static <T> T scored(java.util.function.Supplier<T> scoring, String where) {
+        try {
+            return scoring.get();
+        } catch (org.twinbench.model.ModelException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            throw new org.twinbench.model.ModelException(where + ": " + message.replaceFirst(" in data row (\\d+)",
+                    " in row $1 of a step's batch"), e);
+        }
+    }
+
     private record ConformingBinary(BinaryClassifier model, String where) implements BinaryClassifier {
         @Override
         public double[] scorePositive(Frame batch) {
-            return model.scorePositive(ModelInputs.conform(model, batch, where));
+            return scored(() -> model.scorePositive(ModelInputs.conform(model, batch, where)), where);
         }
 
         @Override
@@ -313,7 +353,7 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
     private record ConformingRegressor(Regressor model, String where) implements Regressor {
         @Override
         public double[] predict(Frame batch) {
-            return model.predict(ModelInputs.conform(model, batch, where));
+            return scored(() -> model.predict(ModelInputs.conform(model, batch, where)), where);
         }
 
         @Override
@@ -330,7 +370,7 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
     private record ConformingMulticlass(MulticlassClassifier model, String where) implements MulticlassClassifier {
         @Override
         public double[][] probabilities(Frame batch) {
-            return model.probabilities(ModelInputs.conform(model, batch, where));
+            return scored(() -> model.probabilities(ModelInputs.conform(model, batch, where)), where);
         }
 
         @Override

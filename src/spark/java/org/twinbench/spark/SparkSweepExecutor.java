@@ -36,7 +36,8 @@ import scala.runtime.BoxedUnit;
  * the executors keep the steps (memory, then disk) until Spark's writer has written them as one table.
  *
  * <p>Each executor JVM compiles a point's plan once and shares it between the replicates it runs, as
- * the local executor does; the cache is per sweep and keeps only the last few sweeps.
+ * the local executor does; the cache is per sweep and keeps only the last few sweeps, closing the plans
+ * (and their ONNX sessions) of the sweeps it drops.
  */
 final class SparkSweepExecutor implements SweepExecutor {
 
@@ -159,7 +160,9 @@ final class SparkSweepExecutor implements SweepExecutor {
                 plans = new ConcurrentHashMap<>();
                 PLANS.put(sweep, plans);
                 while (PLANS.size() > KEPT) {
-                    PLANS.remove(PLANS.keySet().iterator().next());
+                    // An earlier sweep's tasks have all ended (a driver runs its sweeps one after another):
+                    // its plans' model files are released, not left to the garbage collector.
+                    Sweep.closeCompiled(PLANS.remove(PLANS.keySet().iterator().next()));
                 }
             }
             return plans;

@@ -162,14 +162,14 @@ class OnnxExportedModelsTest {
         for (String name : List.of("loans-pipeline.onnx", "breast-cancer-logistic.onnx")) {
             Frame data = name.startsWith("loans") ? rows : table("breast-cancer.csv");
             try (OnnxModel fast = OnnxModel.load(resource(name));
-                 OnnxModel maps = new OnnxModel(OnnxSession.open(resource(name), false), 64)) {
+                 OnnxModel maps = new OnnxModel(OnnxSession.open(resource(name), false), 64, null)) {
                 assertThat(fast.session.outputs().fetched()).isEqualTo("probability_tensor");
                 assertThat(maps.session.outputs().fetched()).isEqualTo("output_probability");
                 Frame conformed = ModelInputs.conform(fast, data, "data");
                 assertThat(maps.scorePositive(conformed)).containsExactly(fast.scorePositive(conformed));
             }
         }
-        try (OnnxTaskModel wine = new OnnxMulticlassModel(OnnxSession.open(resource("wine-forest.onnx"), false), 5)) {
+        try (OnnxTaskModel wine = new OnnxMulticlassModel(OnnxSession.open(resource("wine-forest.onnx"), false), 5, null)) {
             Frame data = TableLoader.load(Path.of("sample-data", "public", "wine.csv")).frame();
             double[][] p = ((OnnxMulticlassModel) wine).probabilities(data);
             assertThat(p[0][0]).isCloseTo(table("wine-forest-expected.csv").numeric("p_class_0").get(0), within(1e-7));

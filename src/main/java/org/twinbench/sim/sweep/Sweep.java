@@ -153,6 +153,14 @@ public final class Sweep {
             Thread.currentThread().interrupt();
             return;
         }
+        closeCompiled(plans);
+    }
+
+    /**
+     * Releases the model files of every plan of {@code plans} that compiled (for a sweep whose tasks have all
+     * ended: the pool's, or a Spark executor's plans of an earlier sweep).
+     */
+    public static void closeCompiled(Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans) {
         for (CompletableFuture<SimulationPlan> plan : plans.values()) {
             if (plan.isDone() && !plan.isCompletedExceptionally()) {
                 plan.join().close();

@@ -1,6 +1,8 @@
 #!/bin/sh
-# Real data sets from R packages in Debian (apt-get install r-cran-mlbench r-cran-aer r-cran-cardata), written as
-# R's write.csv writes them (titanic keeps R's unnamed row-names column), and the reference figures the tests use.
+# Real data sets from R packages in Debian (apt-get install r-cran-mlbench r-cran-aer r-cran-cardata r-cran-ggplot2),
+# written as R's write.csv writes them (titanic keeps R's unnamed row-names column; ggplot2's Texas housing sales
+# get a month_start column written month-first, 7/1/2008, its decimal date dropped and its rows shuffled), and the
+# reference figures the tests use.
 set -e
 cd "$(dirname "$0")"
 Rscript -e '
@@ -8,5 +10,7 @@ library(mlbench); data(PimaIndiansDiabetes); write.csv(PimaIndiansDiabetes, "pim
 data(Glass); write.csv(Glass, "glass.csv", row.names=FALSE)
 library(AER); data(CreditCard); write.csv(CreditCard, "creditcard.csv", row.names=FALSE)
 library(carData); data(TitanicSurvival); write.csv(TitanicSurvival, "titanic.csv", row.names=TRUE)
+library(ggplot2); d <- as.data.frame(txhousing); d$month_start <- sprintf("%d/1/%d", d$month, d$year); d$date <- NULL
+set.seed(7); d <- d[sample(nrow(d)), ]; write.csv(d, "txhousing.csv", row.names=FALSE)
 '
 /usr/bin/python3 reference.py > reference.txt

@@ -30,3 +30,9 @@ for c in ["expenditure", "share"]:
     print("creditcard auc", c, "%.8f" % roc_auc_score(y, card[c]))
 print("creditcard expenditure zero where no", int(((card.expenditure == 0) & ~y).sum()), "of", int((~y).sum()),
       "where yes", int(((card.expenditure == 0) & y).sum()), "of", int(y.sum()))
+tx = pd.read_csv("txhousing.csv")
+quarters = pd.to_datetime(tx.month_start, format="%m/%d/%Y").dt.to_period("Q")
+replayed = quarters[quarters >= pd.Period("2006Q1")].value_counts().sort_index()
+print("txhousing quarters", len(replayed), "rows", " ".join(str(n) for n in replayed.values))
+labelled = quarters[(quarters >= pd.Period("2006Q1")) & tx["median"].notna()].value_counts().sort_index()
+print("txhousing labelled", " ".join(str(n) for n in labelled.values))

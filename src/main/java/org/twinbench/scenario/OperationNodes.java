@@ -128,7 +128,8 @@ final class OperationNodes {
                             + "break alarms at once)",
                     List.of(
                             optional("columns", COLUMNS, null, "Columns to check (default: every column but the "
-                                    + "target, identifiers and dates)"),
+                                    + "target, identifiers and dates, and in a replay by time the numbers that never fall"
+                                    + " with it, such as a year)"),
                             optional("alpha", NUMBER, 0.001, "False-alarm rate of one check of one column at one "
                                     + "step (exact binomial test against the reference)").range(1e-12, 0.5)),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),

@@ -109,7 +109,8 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                 }
                 case NodeCatalog.DATA_QUALITY -> {
                     List<String> columns = node.params().get("columns") == null
-                            ? DataQualityMonitor.defaultColumns(reference, target) : node.strings("columns");
+                            ? DataQualityMonitor.defaultColumns(reference, target, scenario.nodesOfKind("source.")
+                            .stream().anyMatch(s -> s.params().get("time_column") != null)) : node.strings("columns");
                     for (String column : columns) {
                         PerturbationFactory.requireColumn(node, reference, column);
                     }

@@ -43,8 +43,12 @@ public final class ScenarioCompiler {
     private ScenarioCompiler() {
     }
 
-    /** The source of a plan: what produces batches, the rows the model learns from, and where they came from. */
-    record Origin(BatchSource source, Frame reference, Frame schema, DataProvenance provenance, int steps) {
+    /**
+     * The source of a plan: what produces batches, the rows the model learns from, the data as written, where they
+     * came from, and the rows replayed after the reference (null for a synthetic stream).
+     */
+    record Origin(BatchSource source, Frame reference, Frame schema, DataProvenance provenance, int steps,
+                  Frame replayed) {
     }
 
     public static SimulationPlan compile(Scenario scenario, Path baseDir, RunListener listener) {
@@ -258,7 +262,7 @@ public final class ScenarioCompiler {
             steps = source.steps(steps);
         }
         // The file's own row order in the schema, so that a check names the row as the file has it.
-        return new Origin(source, all.slice(0, referenceRows), asWritten, dataset.provenance(), steps);
+        return new Origin(source, all.slice(0, referenceRows), asWritten, dataset.provenance(), steps, production);
     }
 
     /**
@@ -352,7 +356,7 @@ public final class ScenarioCompiler {
         String identity = ScenarioFormat.toJson(new Scenario("", "", scenario.seed(), List.of(node), List.of()));
         DataProvenance provenance = new DataProvenance("synthetic:" + node.type(), Sha256.of(identity),
                 reference.rowCount(), reference.columnNames().size());
-        return new Origin(source, reference, reference, provenance, node.integer("steps"));
+        return new Origin(source, reference, reference, provenance, node.integer("steps"), null);
     }
 
     /**

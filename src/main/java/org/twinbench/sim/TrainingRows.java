@@ -16,7 +16,8 @@ final class TrainingRows {
     }
 
     /**
-     * The estimated share of the data's rows that the model file was trained on, told as a note when notable and
+     * The estimated share of the rows the run replays (after the reference) that the model file was trained on,
+     * told as a note when notable and
      * the data is not the very file of the card (whose SHA-256 says so already); NaN when not known (a model
      * trained in the scenario, a card without a sketch, data without the sketched columns).
      */
@@ -25,7 +26,9 @@ final class TrainingRows {
         if (sketch == null || modelNode.string("path", null) == null) {
             return Double.NaN;
         }
-        RowSketch.Share share = sketch.shareIn(origin.schema());
+        // The rows the run replays, not the whole file: a model trained on the rows before a calendar split
+        // replays none of them, however many of the file's rows it saw.
+        RowSketch.Share share = origin.replayed() == null ? null : sketch.shareIn(origin.replayed());
         if (share == null) {
             return Double.NaN;
         }
@@ -39,8 +42,9 @@ final class TrainingRows {
 
     static String note(RowSketch.Share share, String dataFile, String modelFile) {
         String file = dataFile == null ? "the data" : java.nio.file.Path.of(dataFile).getFileName().toString();
-        return String.format(Locale.ROOT, "about %.0f%% of the rows of %s are rows %s was trained on (estimated from"
-                + " %d rows by its card's sketch of its training rows): figures measured on them are optimistic",
+        return String.format(Locale.ROOT, "about %.0f%% of the rows replayed from %s are rows %s was trained on "
+                + "(estimated from %d rows by its card's sketch of its training rows): figures measured on them are "
+                + "optimistic",
                 100 * share.share(), file, modelFile, share.rows());
     }
 }

@@ -129,12 +129,16 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
 
     /**
      * The columns checked when none are named: every column but the target, identifiers (text whose values
-     * are mostly distinct) and dates (new dates are the point of time passing, not a data problem).
+     * are mostly distinct) and dates (new dates are the point of time passing, not a data problem); and, when
+     * {@code inTimeOrder} (a replay by a time column, whose reference rows come in time order), numbers that
+     * never fall along the reference (a year, a running count): past the reference's range they are clocks
+     * going on, not broken data.
      */
-    public static List<String> defaultColumns(Frame reference, String target) {
+    public static List<String> defaultColumns(Frame reference, String target, boolean inTimeOrder) {
         List<String> out = new ArrayList<>();
         for (Column column : reference.columns()) {
-            if (column.name().equals(target)) {
+            if (column.name().equals(target)
+                    || inTimeOrder && column instanceof NumericColumn numbers && neverFalls(numbers)) {
                 continue;
             }
             if (column instanceof CategoricalColumn text) {
@@ -151,6 +155,24 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
             out.add(column.name());
         }
         return out;
+    }
+
+    /** Whether the present values never fall from one row to the next and take at least two values. */
+    static boolean neverFalls(NumericColumn column) {
+        double last = Double.NaN;
+        boolean rose = false;
+        for (int i = 0; i < column.size(); i++) {
+            double v = column.get(i);
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (v < last) {
+                return false;
+            }
+            rose |= v > last;
+            last = v;
+        }
+        return rose;
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.twinbench.sim.monitor.TaskFairnessMonitor;
 import org.twinbench.sim.monitor.FeatureDriftMonitor;
 import org.twinbench.sim.monitor.Monitor;
 import org.twinbench.sim.monitor.MultivariateDriftMonitor;
+import org.twinbench.stats.ReconstructionDrift;
 import org.twinbench.sim.monitor.MulticlassCbpeMonitor;
 import org.twinbench.sim.monitor.PerformanceMonitor;
 import org.twinbench.sim.monitor.PredictionDriftMonitor;
@@ -272,6 +273,10 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
         }
         if (features.isEmpty()) {
             throw new ScenarioException("node " + node.id() + ": has no feature to watch");
+        }
+        if ("reconstruction".equals(node.string("method")) && reference.rowCount() < ReconstructionDrift.MIN_ROWS) {
+            throw new ScenarioException("node " + node.id() + ": the reference has " + reference.rowCount()
+                    + " rows; the reconstruction error's band needs at least " + ReconstructionDrift.MIN_ROWS);
         }
         return MultivariateDriftMonitor.of(node.id(), node.string("method"), reference, features, seed);
     }

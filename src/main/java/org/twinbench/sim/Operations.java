@@ -205,10 +205,6 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
      */
     private static void requireRobustness(Scenario scenario, ScenarioNode node, ModelTask task, Frame reference,
                                           String modelId) {
-        if (task.task() == Task.REGRESSION) {
-            throw new ScenarioException("node " + node.id() + ": a robustness profile is measured on accuracy; the "
-                    + "model of node " + modelId + " is a regression model");
-        }
         if (scenario.node(modelId).map(m -> NodeCatalog.LOGGED_MODEL.equals(m.type())).orElse(false)) {
             throw new ScenarioException("node " + node.id() + ": the logged scores of node " + modelId + " do not "
                     + "change when features shift; a robustness profile needs a model to score with");

@@ -28,6 +28,7 @@ public final class RobustnessSummary extends VBox {
         setSpacing(4);
         setPadding(new javafx.geometry.Insets(8));
         heading.setStyle("-fx-font-weight: bold");
+        heading.setWrapText(true);
         show(null);
     }
 
@@ -96,8 +97,13 @@ public final class RobustnessSummary extends VBox {
                 : String.format(Locale.ROOT, ", scale × %.3g", 1 + f.scaleUp()));
     }
 
-    private static String where(RobustnessProfile g) {
-        return g.column() == null ? "all rows" : g.column() + " = " + g.value();
+    /** {@code all rows}, {@code region = north}, or a numeric range as {@code mean_area >= 551}. */
+    static String where(RobustnessProfile g) {
+        if (g.column() == null) {
+            return "all rows";
+        }
+        boolean range = g.value().startsWith("<") || g.value().startsWith(">") || g.value().startsWith("[");
+        return g.column() + (range ? " " : " = ") + g.value();
     }
 
     private static String metricName(RobustnessProfile g) {

@@ -78,7 +78,7 @@ class RobustnessSummaryTest {
                 if (!Double.isNaN(f.smallestShift()) && f.smallestShift() < smallest) {
                     smallest = f.smallestShift();
                     where = f.feature() + " by " + String.format(Locale.ROOT, "%.3g", smallest) + " sd on "
-                            + (g.column() == null ? "all rows" : g.column() + " = " + g.value());
+                            + (g.column() == null ? "all rows" : g.column() + " " + g.value());
                 }
             }
         }
@@ -87,7 +87,7 @@ class RobustnessSummaryTest {
         assertThat(lines.get(3)).startsWith("  " + all.features().get(0).feature() + ": shift ");
         assertThat(lines.subList(3, 6)).extracting(l -> l.strip().split(":")[0])
                 .containsExactlyElementsOf(all.features().stream().map(RobustnessProfile.Feature::feature).toList());
-        assertThat(lines.subList(6, 8)).allSatisfy(l -> assertThat(l).startsWith("mean_area = ").contains("weakest"));
+        assertThat(lines.subList(6, 8)).allSatisfy(l -> assertThat(l).startsWith("mean_area ").contains("weakest"));
         assertThat(lines).hasSize(8);
         robot.interact(model::clear);
         assertThat(onFx(summary::lines).get(0)).isEqualTo("Robustness");

@@ -124,6 +124,24 @@ final class LabelQuality {
     }
 
     /**
+     * The warning {@code train} adds to its data findings for a regression, or null when fewer than
+     * {@link #WARN_SHARE} of the amounts look wrong or the fold models explain none of the amounts' variance
+     * (out-of-fold R² at or below 0: their residuals would be the amounts' own spread).
+     */
+    static QualityFinding amountWarning(AmountErrors.Result result, String data, String target) {
+        if (result == null || !(result.r2() > 0) || result.issueShare() < WARN_SHARE) {
+            return null;
+        }
+        int[] rows = result.issues().stream().mapToInt(AmountErrors.Issue::row).limit(QualityFinding.MAX_ROWS_LISTED)
+                .toArray();
+        return new QualityFinding(QualityFinding.Severity.WARNING, "label-errors", String.format(Locale.ROOT,
+                "%d of %d amounts (%.1f%%) look wrong: their out-of-fold residuals have a robust z-score beyond %.1f "
+                        + "(fold models' R² %.2f); `twinbench quality --data %s` lists them", result.issues().size(),
+                result.labelledRows(), 100 * result.issueShare(), AmountErrors.THRESHOLD, result.r2(), data),
+                List.of(target), rows, result.issues().size());
+    }
+
+    /**
      * The warning {@code train} adds to its data findings, or null when few labels look wrong or the fold models are
      * no better than the majority class (their doubts would be noise).
      */

@@ -47,9 +47,9 @@ record MultivariateDrift(String method, double statistic, double threshold, doub
         double[][] ref = encoding.encode(reference);
         double[][] cur = encoding.encode(current);
         if (chosen.equals(RECONSTRUCTION)) {
-            if (ref.length < 2 * ReconstructionDrift.MIN_CHUNKS) {
+            if (ref.length < ReconstructionDrift.MIN_ROWS) {
                 throw new UserInputException("--multivariate reconstruction: the reference has " + ref.length
-                        + " rows; its threshold needs at least " + 2 * ReconstructionDrift.MIN_CHUNKS);
+                        + " rows; its threshold needs at least " + ReconstructionDrift.MIN_ROWS);
             }
             ReconstructionDrift.Result result = ReconstructionDrift.fit(ref).test(ref, cur, usable);
             return new MultivariateDrift(chosen, result.error(), result.thresholds().upper(),

@@ -122,7 +122,7 @@ public final class RobustnessCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, String prefix, RobustnessProfile g) {
         out.printf(Locale.ROOT, "%saccuracy on %d labelled rows: %.4f; limit %.4f (--drop %s)%n", prefix, g.rows(),
-                g.accuracy(), g.limit(), drop);
+                g.level(), g.limit(), drop);
         out.printf(Locale.ROOT, "%-28s %12s %12s %12s %18s%n", "feature (smallest shift first)", "shift up sd",
                 "shift down sd", "scale x", "swap share (to)");
         for (RobustnessProfile.Feature p : g.features()) {

@@ -347,8 +347,8 @@ public final class RunCommand implements Callable<Integer> {
                         : Double.isNaN(f.smallestShift()) ? "holds"
                         : String.format(Locale.ROOT, "shift %.3g sd", f.smallestShift())) + ")")
                 .collect(java.util.stream.Collectors.joining(", "));
-        return String.format(Locale.ROOT, "robustness: weakest %s on %d rows (accuracy %.4f, limit %.4f)", weakest,
-                r.overall().rows(), r.overall().accuracy(), r.overall().limit());
+        return String.format(Locale.ROOT, "robustness: weakest %s on %d rows (%s %.4f, limit %.4f)", weakest,
+                r.overall().rows(), r.overall().metric(), r.overall().level(), r.overall().limit());
     }
 
     private int sweep(Scenario scenario, Path baseDir, Path dir, int threadCount) {

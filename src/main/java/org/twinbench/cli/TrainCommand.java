@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * {@code --task}. Features are every column the schema proposes as a feature (ids, timestamps and
  * personal data are left out, with the reason printed) minus {@code --exclude} and, unless {@code --keep-leaky},
  * minus the columns that give the outcome away. A classification warns when confident learning doubts at least
- * {@link LabelQuality#WARN_SHARE} of the labels.
+ * {@link LabelQuality#WARN_SHARE} of the labels, a regression when that share of its amounts are residual outliers.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model on a table and save it as a .twinmodel bundle; prints the model card.")
@@ -131,12 +131,13 @@ public final class TrainCommand implements Callable<Integer> {
         TaskTrainer.Result trained = TaskTrainer.train(dataset.frame(), new TrainingOptions(algo, target, features,
                 positive, seed, trees, dataset.provenance().sha256(), holdout), outcome.task(), TrainingProgress.NONE);
         ModelBundle.write(trained.model(), out);
-        if (outcome.task() != Task.REGRESSION) {
-            QualityFinding labels = LabelQuality.warning(LabelQuality.labelErrors(dataset.frame(), schema, seed,
-                    new String[1]), data.toString(), target);
-            if (labels != null) {
-                findings.add(labels);
-            }
+        QualityFinding labels = outcome.task() == Task.REGRESSION
+                ? LabelQuality.amountWarning(LabelQuality.amountErrors(dataset.frame(), schema, new String[1]),
+                        data.toString(), target)
+                : LabelQuality.warning(LabelQuality.labelErrors(dataset.frame(), schema, seed, new String[1]),
+                        data.toString(), target);
+        if (labels != null) {
+            findings.add(labels);
         }
         new TrainCard(out, data, trained.model().card(), outcome, TrainCard.leftOut(schema), findings, dataset,
                 trained.holdoutClasses(), trained.amountIntervals()).print(json.out(), json.enabled());

@@ -7,7 +7,8 @@ import org.twinbench.sim.RobustnessProfile;
 
 /**
  * A robustness profile as JSON, the same in {@code robustness --json} and in {@code run.json}'s
- * {@code robustness} (docs/cli.md#robustness): {@code rows}, {@code accuracy}, {@code limit}, {@code features}
+ * {@code robustness} (docs/cli.md#robustness): {@code rows}, {@code metric}, the metric's value under its name
+ * ({@code accuracy}, {@code mae} or {@code rmse}), {@code limit}, {@code features}
  * [{@code feature}, {@code shift_up_sd}, {@code shift_down_sd}, {@code scale}; or {@code swap_to},
  * {@code swap_share}], and {@code slices}, one object per slice with {@code column}, {@code value} and the same
  * keys.
@@ -34,7 +35,8 @@ public final class RobustnessJson {
 
     private static void group(ObjectNode root, RobustnessProfile g) {
         root.put("rows", g.rows());
-        RunJson.number(root, "accuracy", g.accuracy());
+        root.put("metric", g.metric());
+        RunJson.number(root, g.metric(), g.level());
         RunJson.number(root, "limit", g.limit());
         ArrayNode array = root.putArray("features");
         for (RobustnessProfile.Feature p : g.features()) {

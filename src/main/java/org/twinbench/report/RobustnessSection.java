@@ -31,14 +31,17 @@ final class RobustnessSection {
             return;
         }
         RobustnessProfile all = found.overall();
+        boolean accuracy = RobustnessProfile.ACCURACY.equals(all.metric());
+        String metric = accuracy ? "accuracy" : all.metric().toUpperCase(Locale.ROOT);
         html.append("<h2>Robustness</h2>\n<p>").append(String.format(Locale.ROOT,
                 "How little it takes to hurt the %s model on the last %,d labelled rows it scored (from step %d on): "
-                        + "its accuracy there is %s; the limit is %s (a drop of %s). For each feature, the smallest "
+                        + "its %s there is %s; the limit is %s (%s). For each feature, the smallest "
                         + "shift of its values (in its sd, up or down) or scale, or the smallest share of rows "
-                        + "swapped to one category, that takes the accuracy below the limit (node %s).",
-                found.retrained() ? "retrained" : "deployed", all.rows(), found.fromStep(),
-                HtmlReport.fmt(all.accuracy()), HtmlReport.fmt(all.limit()), HtmlReport.fmt(found.drop()),
-                Html.escape(found.node()))).append("</p>\n");
+                        + "swapped to one category, that takes the %s %s the limit (node %s).",
+                found.retrained() ? "retrained" : "deployed", all.rows(), found.fromStep(), metric,
+                HtmlReport.fmt(all.level()), HtmlReport.fmt(all.limit()), accuracy ? "a drop of "
+                        + HtmlReport.fmt(found.drop()) : "a rise of " + HtmlReport.fmt(100 * found.drop()) + "%",
+                metric, accuracy ? "below" : "above", Html.escape(found.node()))).append("</p>\n");
         html.append(chart("smallest shift that hurts, all rows", all)).append('\n');
         for (RobustnessProfile slice : found.slices()) {
             html.append(chart("smallest shift that hurts, " + slice.column() + " = " + slice.value(), slice))

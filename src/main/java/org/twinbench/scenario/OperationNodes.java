@@ -252,9 +252,14 @@ final class OperationNodes {
                     "At the end of the run, how little it takes to hurt the model serving then: per feature the "
                             + "smallest shift (in sd) or scale of its values, or share of rows swapped to one category, "
                             + "that takes its accuracy on the last labelled rows it never trained on below its "
-                            + "accuracy there minus drop; overall and per slice (classifiers)",
+                            + "accuracy there minus drop (a regression: its MAE or RMSE above its value there × "
+                            + "(1 + rise)); overall and per slice",
                     List.of(
                             share("drop", 0.05, "The limit is the accuracy on the rows as they are minus this"),
+                            optional("metric", TEXT, "mae", "A regression's metric: mae (mean absolute error) or "
+                                    + "rmse (root mean squared error)").oneOf("mae", "rmse"),
+                            share("rise", 0.1, "A regression's limit is its error on the rows as they are × (1 + "
+                                    + "rise)"),
                             optional("max_shift", NUMBER, 5.0, "Largest shift searched, in sd; the largest scale is "
                                     + "1 + max_shift").range(0.01, 100.0),
                             optional("rows", INTEGER, 2000L, "Most recent labelled rows searched on (the more, the "

@@ -30,6 +30,7 @@ import org.twinbench.sim.monitor.TaskFairnessMonitor;
 import org.twinbench.sim.monitor.FeatureDriftMonitor;
 import org.twinbench.sim.monitor.Monitor;
 import org.twinbench.sim.monitor.MultivariateDriftMonitor;
+import org.twinbench.stats.ReconstructionDrift;
 import org.twinbench.sim.monitor.MulticlassCbpeMonitor;
 import org.twinbench.sim.monitor.PerformanceMonitor;
 import org.twinbench.sim.monitor.PredictionDriftMonitor;
@@ -205,10 +206,6 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
      */
     private static void requireRobustness(Scenario scenario, ScenarioNode node, ModelTask task, Frame reference,
                                           String modelId) {
-        if (task.task() == Task.REGRESSION) {
-            throw new ScenarioException("node " + node.id() + ": a robustness profile is measured on accuracy; the "
-                    + "model of node " + modelId + " is a regression model");
-        }
         if (scenario.node(modelId).map(m -> NodeCatalog.LOGGED_MODEL.equals(m.type())).orElse(false)) {
             throw new ScenarioException("node " + node.id() + ": the logged scores of node " + modelId + " do not "
                     + "change when features shift; a robustness profile needs a model to score with");
@@ -273,6 +270,10 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
         }
         if (features.isEmpty()) {
             throw new ScenarioException("node " + node.id() + ": has no feature to watch");
+        }
+        if ("reconstruction".equals(node.string("method")) && reference.rowCount() < ReconstructionDrift.MIN_ROWS) {
+            throw new ScenarioException("node " + node.id() + ": the reference has " + reference.rowCount()
+                    + " rows; the reconstruction error's band needs at least " + ReconstructionDrift.MIN_ROWS);
         }
         return MultivariateDriftMonitor.of(node.id(), node.string("method"), reference, features, seed);
     }

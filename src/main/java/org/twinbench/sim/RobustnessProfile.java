@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Frame;
@@ -14,19 +15,27 @@ import org.twinbench.model.TaskModel;
 import org.twinbench.stats.RobustnessSearch;
 
 /**
- * How little it takes to hurt a classifier on a group of labelled rows (all of them, or one slice): for each
+ * How little it takes to hurt a model on a group of labelled rows (all of them, or one slice): for each
  * numeric feature the smallest shift of its values (in the feature's sd on these rows, up and down) and the
  * smallest scale (× 1 + s), and for each categorical feature the smallest share of rows swapped to one category,
- * that take the accuracy below {@code limit} = the accuracy on the rows as they are minus the drop, found by
- * {@link RobustnessSearch} (docs/cli.md#robustness). Binary models are judged at the task's threshold, multiclass
- * ones by their most probable class. Shared by the {@code robustness} command and a run's
- * {@code metrics.robustness} node.
+ * that take the model's metric past {@code limit}, found by {@link RobustnessSearch} (docs/cli.md#robustness). A
+ * classifier's metric is its accuracy and the limit the accuracy on the rows as they are minus the drop (binary
+ * models judged at the task's threshold, multiclass ones by their most probable class); a regression's is its mean
+ * absolute error or root mean squared error, and the limit that error on the rows as they are × (1 + rise). Shared
+ * by the {@code robustness} command and a run's {@code metrics.robustness} node.
  *
  * @param column the slice column, or null for all rows
  * @param value the slice's value, or null for all rows
+ * @param metric {@code accuracy}, {@code mae} or {@code rmse}
+ * @param level the metric on the rows as they are
  */
-public record RobustnessProfile(String column, String value, int rows, double accuracy, double limit,
+public record RobustnessProfile(String column, String value, int rows, String metric, double level, double limit,
                                 List<Feature> features) {
+
+    /** A classifier's metric. */
+    public static final String ACCURACY = "accuracy";
+    /** A regression's metrics: mean absolute error and root mean squared error. */
+    public static final List<String> ERROR_METRICS = List.of("mae", "rmse");
 
     /** Slices with fewer labelled rows than this get no profile of their own. */
     public static final int MIN_SLICE_ROWS = 30;
@@ -64,15 +73,42 @@ public record RobustnessProfile(String column, String value, int rows, double ac
     /** The profile of labelled rows ({@code labels[i]} the class code of row i) against their own limit. */
     public static RobustnessProfile of(TaskModel model, ModelTask task, Frame labelled, int[] labels, double drop,
                                        double maxShift) {
-        double base = accuracy(model, task, labelled, labels);
-        double limit = base - drop;
+        ToDoubleFunction<Frame> accuracy = rows -> accuracy(model, task, rows, labels);
+        double base = accuracy.applyAsDouble(labelled);
+        return new RobustnessProfile(null, null, labels.length, ACCURACY, base, base - drop,
+                features(model, labelled, accuracy, base - drop, maxShift));
+    }
+
+    /**
+     * The profile of a regression on labelled rows ({@code amounts[i]} the true amount of row i): the smallest
+     * changes that take {@code metric} ({@code mae} or {@code rmse}) above its value on the rows as they are ×
+     * (1 + {@code rise}).
+     */
+    public static RobustnessProfile ofAmounts(TaskModel model, Frame labelled, double[] amounts, String metric,
+                                              double rise, double maxShift) {
+        if (!ERROR_METRICS.contains(metric)) {
+            throw new IllegalArgumentException("a regression's robustness metric is mae or rmse, not " + metric);
+        }
+        boolean squared = metric.equals("rmse");
+        ToDoubleFunction<Frame> error = rows -> error(model, rows, amounts, squared);
+        double base = error.applyAsDouble(labelled);
+        double limit = base * (1 + rise);
+        // The search looks for a metric falling below its limit: a regression's error rising above it is the same
+        // crossing of the negated error.
+        return new RobustnessProfile(null, null, amounts.length, metric, base, limit,
+                features(model, labelled, rows -> -error.applyAsDouble(rows), -limit, maxShift));
+    }
+
+    /** The features' smallest harmful changes: where {@code goodness} of the changed rows falls below {@code floor}. */
+    private static List<Feature> features(TaskModel model, Frame labelled, ToDoubleFunction<Frame> goodness,
+                                          double floor, double maxShift) {
         List<Feature> profiles = new ArrayList<>();
         for (String feature : model.card().features()) {
             if (!labelled.has(feature)) {
                 continue;
             }
             if (labelled.column(feature) instanceof CategoricalColumn categories) {
-                profiles.add(swap(model, task, labelled, labels, categories, limit));
+                profiles.add(swap(labelled, goodness, categories, floor));
                 continue;
             }
             if (!(labelled.column(feature) instanceof NumericColumn column)) {
@@ -80,18 +116,18 @@ public record RobustnessProfile(String column, String value, int rows, double ac
             }
             double sd = column.standardDeviation();
             double[] values = column.values();
-            DoubleUnaryOperator up = s -> accuracy(model, task,
-                    labelled.with(column.withValues(map(values, v -> v + s * sd))), labels);
-            DoubleUnaryOperator down = s -> accuracy(model, task,
-                    labelled.with(column.withValues(map(values, v -> v - s * sd))), labels);
-            DoubleUnaryOperator scale = s -> accuracy(model, task,
-                    labelled.with(column.withValues(map(values, v -> v * (1 + s)))), labels);
-            profiles.add(new Feature(feature, RobustnessSearch.smallestStrength(up, limit, maxShift),
-                    RobustnessSearch.smallestStrength(down, limit, maxShift),
-                    RobustnessSearch.smallestStrength(scale, limit, maxShift), null, Double.NaN));
+            DoubleUnaryOperator up = s -> goodness.applyAsDouble(
+                    labelled.with(column.withValues(map(values, v -> v + s * sd))));
+            DoubleUnaryOperator down = s -> goodness.applyAsDouble(
+                    labelled.with(column.withValues(map(values, v -> v - s * sd))));
+            DoubleUnaryOperator scale = s -> goodness.applyAsDouble(
+                    labelled.with(column.withValues(map(values, v -> v * (1 + s)))));
+            profiles.add(new Feature(feature, RobustnessSearch.smallestStrength(up, floor, maxShift),
+                    RobustnessSearch.smallestStrength(down, floor, maxShift),
+                    RobustnessSearch.smallestStrength(scale, floor, maxShift), null, Double.NaN));
         }
         profiles.sort(Comparator.comparingDouble(Feature::weakest));
-        return new RobustnessProfile(null, null, labels.length, base, limit, profiles);
+        return profiles;
     }
 
     /**
@@ -100,15 +136,28 @@ public record RobustnessProfile(String column, String value, int rows, double ac
      */
     public static List<RobustnessProfile> bySlice(TaskModel model, ModelTask task, Frame labelled, int[] labels,
                                                   CategoricalColumn slices, double drop, double maxShift) {
+        return bySlice(slices, labels.length, members -> of(model, task, labelled.select(members),
+                Arrays.stream(members).map(i -> labels[i]).toArray(), drop, maxShift));
+    }
+
+    /** A regression's profile for every slice of {@code slices} with enough rows, as {@link #ofAmounts}. */
+    public static List<RobustnessProfile> bySliceOfAmounts(TaskModel model, Frame labelled, double[] amounts,
+                                                           CategoricalColumn slices, String metric, double rise,
+                                                           double maxShift) {
+        return bySlice(slices, amounts.length, members -> ofAmounts(model, labelled.select(members),
+                Arrays.stream(members).mapToDouble(i -> amounts[i]).toArray(), metric, rise, maxShift));
+    }
+
+    private static List<RobustnessProfile> bySlice(CategoricalColumn slices, int rows,
+                                                   java.util.function.Function<int[], RobustnessProfile> profile) {
         List<RobustnessProfile> out = new ArrayList<>();
         for (int code = 0; code < slices.levels().size(); code++) {
             int level = code;
-            int[] members = IntStream.range(0, labels.length).filter(i -> slices.codes()[i] == level).toArray();
+            int[] members = IntStream.range(0, rows).filter(i -> slices.codes()[i] == level).toArray();
             if (members.length >= MIN_SLICE_ROWS) {
-                RobustnessProfile p = of(model, task, labelled.select(members),
-                        Arrays.stream(members).map(i -> labels[i]).toArray(), drop, maxShift);
-                out.add(new RobustnessProfile(slices.name(), slices.levels().get(code), p.rows(), p.accuracy(),
-                        p.limit(), p.features()));
+                RobustnessProfile p = profile.apply(members);
+                out.add(new RobustnessProfile(slices.name(), slices.levels().get(code), p.rows(), p.metric(),
+                        p.level(), p.limit(), p.features()));
             }
         }
         return out;
@@ -119,9 +168,9 @@ public record RobustnessProfile(String column, String value, int rows, double ac
      * becomes c (the first ⌈s·n⌉ rows of one seeded shuffle, so a larger share swaps a superset) that takes the
      * accuracy below the limit; the category needing the smallest share is reported.
      */
-    private static Feature swap(TaskModel model, ModelTask task, Frame labelled, int[] labels,
-                                CategoricalColumn column, double limit) {
-        int n = labels.length;
+    private static Feature swap(Frame labelled, ToDoubleFunction<Frame> goodness, CategoricalColumn column,
+                                double limit) {
+        int n = labelled.rowCount();
         int[] order = IntStream.range(0, n).toArray();
         SplittableRandom random = new SplittableRandom(SWAP_SEED);
         for (int i = n - 1; i > 0; i--) {
@@ -139,7 +188,7 @@ public record RobustnessProfile(String column, String value, int rows, double ac
                 for (int k = 0; k < Math.ceil(s * n); k++) {
                     codes[order[k]] = category;
                 }
-                return accuracy(model, task, labelled.with(column.withCodes(codes)), labels);
+                return goodness.applyAsDouble(labelled.with(column.withCodes(codes)));
             };
             double share = RobustnessSearch.smallestStrength(swapped, limit, 1);
             if (!Double.isNaN(share) && (Double.isNaN(smallest) || share < smallest)) {
@@ -158,6 +207,18 @@ public record RobustnessProfile(String column, String value, int rows, double ac
             right += task.predictedClass(values[i]) == labels[i] ? 1 : 0;
         }
         return labels.length == 0 ? Double.NaN : (double) right / labels.length;
+    }
+
+    /** The mean absolute error, or the root mean squared error, of the model's amounts on {@code rows}. */
+    static double error(TaskModel model, Frame rows, double[] amounts, boolean squared) {
+        double[] predicted = Predictions.of(model, rows).values();
+        double sum = 0;
+        for (int i = 0; i < amounts.length; i++) {
+            double e = predicted[i] - amounts[i];
+            sum += squared ? e * e : Math.abs(e);
+        }
+        double mean = sum / amounts.length;
+        return squared ? Math.sqrt(mean) : mean;
     }
 
     private static double[] map(double[] values, DoubleUnaryOperator f) {

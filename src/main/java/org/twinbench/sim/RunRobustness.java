@@ -21,7 +21,7 @@ import org.twinbench.scenario.ScenarioNode;
  * @param node the robustness node's id
  * @param fromStep the first step whose rows were searched on
  * @param retrained whether the model profiled is not the run's initial model
- * @param drop the accuracy drop that makes the limit
+ * @param drop the accuracy drop that makes the limit; of a regression, the error's rise (a share) that makes it
  * @param slices one profile per slice with enough rows, in column then level order
  */
 public record RunRobustness(String node, int fromStep, boolean retrained, double drop, RobustnessProfile overall,
@@ -34,7 +34,7 @@ public record RunRobustness(String node, int fromStep, boolean retrained, double
     /** The robustness node of a scenario, or null. */
     static ScenarioNode node(SimulationPlan plan) {
         List<ScenarioNode> nodes = plan.scenario().nodesOfKind(NodeCatalog.ROBUSTNESS);
-        return nodes.isEmpty() || plan.modelTask().task() == Task.REGRESSION ? null : nodes.get(0);
+        return nodes.isEmpty() ? null : nodes.get(0);
     }
 
     /**
@@ -106,9 +106,14 @@ public record RunRobustness(String node, int fromStep, boolean retrained, double
                 y = java.util.Arrays.copyOfRange(y, from, size);
             }
             ModelTask task = plan.modelTask();
-            double drop = node.number("drop");
+            boolean regression = task.task() == Task.REGRESSION;
+            double drop = node.number(regression ? "rise" : "drop");
             double maxShift = node.number("max_shift");
-            RobustnessProfile overall = RobustnessProfile.of(model, task, all, y, drop, maxShift);
+            double[] amounts = regression ? task.amounts(all) : null;
+            String metric = node.string("metric");
+            RobustnessProfile overall = regression
+                    ? RobustnessProfile.ofAmounts(model, all, amounts, metric, drop, maxShift)
+                    : RobustnessProfile.of(model, task, all, y, drop, maxShift);
             List<RobustnessProfile> slices = new ArrayList<>();
             for (String column : node.strings("slices")) {
                 if (!all.has(column)) {
@@ -117,7 +122,9 @@ public record RunRobustness(String node, int fromStep, boolean retrained, double
                 CategoricalColumn values = plan.sliceBins().byColumn().containsKey(column)
                         ? plan.sliceBins().values(all, column)
                         : ColumnSlicing.fit(all.column(column), node.integer("bins")).apply(all.column(column));
-                slices.addAll(RobustnessProfile.bySlice(model, task, all, y, values, drop, maxShift));
+                slices.addAll(regression
+                        ? RobustnessProfile.bySliceOfAmounts(model, all, amounts, values, metric, drop, maxShift)
+                        : RobustnessProfile.bySlice(model, task, all, y, values, drop, maxShift));
             }
             return new RunRobustness(node.id(), steps.peekFirst(), model != plan.model(), drop, overall, slices);
         }

@@ -139,15 +139,15 @@ public final class SimulationEngine {
                     right[i] = labels[i] >= 0 && task.predictedClass(scores[i]) == labels[i];
                 }
                 sample.offer(batch, labels, right);
-                if (robustness != null) {
-                    robustness.offer(step, model, batch, labels);
-                }
             } else {
                 double[] errors = new double[labels.length];
                 for (int i = 0; i < labels.length; i++) {
                     errors[i] = labels[i] >= 0 ? Math.abs(amounts[i] - scores[i]) : Double.NaN;
                 }
                 sample.offerErrors(batch, labels, errors);
+            }
+            if (robustness != null) {
+                robustness.offer(step, model, batch, labels);
             }
             if (byChallenger != null) {
                 measureArms(labels, amounts, scores, byChallenger, out);

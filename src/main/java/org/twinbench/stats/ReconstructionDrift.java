@@ -3,6 +3,7 @@ package org.twinbench.stats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import smile.stat.distribution.GaussianDistribution;
 
 /**
  * Multivariate drift as NannyML's data reconstruction drift ({@code DataReconstructionDriftCalculator}): the
@@ -13,30 +14,60 @@ import java.util.List;
  * statistic is the mean error of its rows. Rows that keep the reference's correlations are reconstructed well;
  * a changed relation between columns is not, even when every column keeps its own distribution.
  *
- * <p>Thresholds are NannyML's {@code StandardDeviationThreshold}: the mean of the reference's chunks' errors
- * ± 3 population sd; drift when a batch's error falls outside.
+ * <p>The band is calibrated once, on the reference itself, to hold {@link #FALSE_ALARM_RATE} (docs/cli.md#multivariate-drift):
+ * each reference row's error is taken from components fitted on the other {@value #FOLDS} − 1 folds (so it is an
+ * error of a row the components never saw, as a new row's is; NannyML's chunks of the reference were reconstructed
+ * by components fitted on them, and their band was too narrow), and a batch of m new rows is called drifted when
+ * its mean error leaves mean ± z·sd·√(1/m + 1/n) of those n errors, z the normal quantile of 1 − rate/2, shifted
+ * for the errors' skew by the Cornish–Fisher expansion.
  */
 public final class ReconstructionDrift {
 
     /** Share of the standardised reference's variance the kept components explain (NannyML's default). */
     public static final double VARIANCE_KEPT = 0.65;
-    /** Multiples of the chunks' sd from their mean the thresholds lie at (NannyML's default). */
-    public static final double SD_MULTIPLIER = 3;
-    /** Chunks the reference is cut into when the batch is too large for at least this many (NannyML: 10). */
-    public static final int MIN_CHUNKS = 10;
+    /** Folds of the reference's out-of-fold errors; row i is in fold i mod FOLDS. */
+    public static final int FOLDS = 10;
+    /** The fewest reference rows a band is calibrated from: two per fold. */
+    public static final int MIN_ROWS = 2 * FOLDS;
+    /** The stated chance that a batch of unchanged rows is called drifted (two-sided). */
+    public static final double FALSE_ALARM_RATE = DomainClassifierDrift.FALSE_ALARM_RATE;
+    /** The skew the Cornish–Fisher shift uses is capped here, where the expansion stays monotone over the band. */
+    static final double MAX_SKEW = 1;
 
     private final double[] mean;
     private final double[] scale;
     private final double[][] components;
+    private final Calibration calibration;
 
-    /** The thresholds of a batch size, and the reference chunks' errors they come from. */
-    public record Thresholds(double lower, double upper, double[] chunkErrors) {
-        public Thresholds {
-            chunkErrors = chunkErrors.clone();
-        }
-
+    /**
+     * The band of a batch size: drift when a batch's error is below {@code lower} or above {@code upper} by more
+     * than rounding (a relative 1e-9: when the components span every column, all errors are rounding's zeros).
+     */
+    public record Thresholds(double lower, double upper) {
         public boolean drifted(double error) {
-            return !(error > lower && error < upper);
+            double rounding = 1e-9 * Math.max(1, Math.abs(upper));
+            return error < lower - rounding || error > upper + rounding;
+        }
+    }
+
+    /**
+     * The reference's out-of-fold errors the bands come from: their count, mean, sample sd and third central
+     * moment.
+     */
+    public record Calibration(int rows, double mean, double sd, double thirdMoment) {
+        static Calibration of(double[] errors) {
+            int n = errors.length;
+            double m = 0;
+            for (double e : errors) {
+                m += e / n;
+            }
+            double ss = 0;
+            double cube = 0;
+            for (double e : errors) {
+                ss += (e - m) * (e - m);
+                cube += (e - m) * (e - m) * (e - m) / n;
+            }
+            return new Calibration(n, m, Math.sqrt(ss / Math.max(1, n - 1)), cube);
         }
     }
 
@@ -48,14 +79,22 @@ public final class ReconstructionDrift {
         }
     }
 
-    private ReconstructionDrift(double[] mean, double[] scale, double[][] components) {
+    private ReconstructionDrift(double[] mean, double[] scale, double[][] components, double[][] reference) {
         this.mean = mean;
         this.scale = scale;
         this.components = components;
+        this.calibration = Calibration.of(outOfFoldErrors(reference));
     }
 
-    /** Standardises {@code reference} (rows × columns, no missing values) and fits the PCA. */
+    /**
+     * Standardises {@code reference} (rows × columns, no missing values, at least {@link #MIN_ROWS} rows), fits
+     * the PCA and calibrates the band once.
+     */
     public static ReconstructionDrift fit(double[][] reference) {
+        if (reference.length < MIN_ROWS) {
+            throw new IllegalArgumentException("the reference has " + reference.length + " rows; the band needs at "
+                    + "least " + MIN_ROWS);
+        }
         int n = reference.length;
         int d = reference[0].length;
         double[] mean = new double[d];
@@ -73,24 +112,9 @@ public final class ReconstructionDrift {
         for (int j = 0; j < d; j++) {
             scale[j] = scale[j] > 0 ? Math.sqrt(scale[j]) : 1.0;
         }
-        double[][] covariance = new double[d][d];
-        double[] z = new double[d];
-        for (double[] row : reference) {
-            for (int j = 0; j < d; j++) {
-                z[j] = (row[j] - mean[j]) / scale[j];
-            }
-            for (int a = 0; a < d; a++) {
-                for (int b = a; b < d; b++) {
-                    covariance[a][b] += z[a] * z[b];
-                }
-            }
-        }
-        for (int a = 0; a < d; a++) {
-            for (int b = a; b < d; b++) {
-                covariance[a][b] /= Math.max(1, n - 1);
-                covariance[b][a] = covariance[a][b];
-            }
-        }
+        ReconstructionDrift shape = new ReconstructionDrift(mean, scale);
+        double[][] z = shape.standardise(reference);
+        double[][] covariance = covariance(z, new double[d], -1);
         SymmetricEigen eigen = SymmetricEigen.of(covariance);
         double total = 0;
         for (double value : eigen.values()) {
@@ -103,40 +127,113 @@ public final class ReconstructionDrift {
             cumulative += Math.max(0, eigen.values()[k]);
             k++;
         }
-        double[][] components = new double[Math.max(1, k)][];
-        for (int c = 0; c < components.length; c++) {
-            components[c] = eigen.vector(c);
-        }
-        return new ReconstructionDrift(mean, scale, components);
+        return new ReconstructionDrift(mean, scale, components(eigen, Math.max(1, k)), reference);
+    }
+
+    /** Only standardises: the shape {@link #fit} uses before the components are known. */
+    private ReconstructionDrift(double[] mean, double[] scale) {
+        this.mean = mean;
+        this.scale = scale;
+        this.components = new double[0][];
+        this.calibration = null;
     }
 
     public int componentCount() {
         return components.length;
     }
 
-    /** Per row, the standardised residual left after projecting onto the components. */
-    double[][] residuals(double[][] rows) {
+    /** The out-of-fold errors' summary the bands come from. */
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    private double[][] standardise(double[][] rows) {
         int d = mean.length;
         double[][] out = new double[rows.length][d];
         for (int i = 0; i < rows.length; i++) {
-            double[] z = out[i];
             for (int j = 0; j < d; j++) {
-                z[j] = (rows[i][j] - mean[j]) / scale[j];
+                out[i][j] = (rows[i][j] - mean[j]) / scale[j];
             }
-            // The standardised reference has mean 0, so the PCA's own centring is the identity.
-            double[] projection = new double[d];
-            for (double[] v : components) {
-                double dot = 0;
-                for (int j = 0; j < d; j++) {
-                    dot += z[j] * v[j];
+        }
+        return out;
+    }
+
+    /**
+     * The covariance (divisor rows − 1) of the standardised rows about {@code centre}, leaving out the rows of
+     * {@code fold} (none when it is negative).
+     */
+    private static double[][] covariance(double[][] z, double[] centre, int fold) {
+        int d = centre.length;
+        double[][] covariance = new double[d][d];
+        double[] c = new double[d];
+        int rows = 0;
+        for (int i = 0; i < z.length; i++) {
+            if (fold >= 0 && i % FOLDS == fold) {
+                continue;
+            }
+            rows++;
+            for (int j = 0; j < d; j++) {
+                c[j] = z[i][j] - centre[j];
+            }
+            for (int a = 0; a < d; a++) {
+                for (int b = a; b < d; b++) {
+                    covariance[a][b] += c[a] * c[b];
                 }
-                for (int j = 0; j < d; j++) {
-                    projection[j] += dot * v[j];
-                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = a; b < d; b++) {
+                covariance[a][b] /= Math.max(1, rows - 1);
+                covariance[b][a] = covariance[a][b];
+            }
+        }
+        return covariance;
+    }
+
+    private static double[][] components(SymmetricEigen eigen, int k) {
+        double[][] out = new double[k][];
+        for (int c = 0; c < k; c++) {
+            out[c] = eigen.vector(c);
+        }
+        return out;
+    }
+
+    /** A standardised row's residual after projecting its offset from {@code centre} onto {@code basis}. */
+    private static double[] residual(double[] z, double[] centre, double[][] basis) {
+        int d = z.length;
+        double[] offset = new double[d];
+        for (int j = 0; j < d; j++) {
+            offset[j] = z[j] - centre[j];
+        }
+        double[] out = offset.clone();
+        for (double[] v : basis) {
+            double dot = 0;
+            for (int j = 0; j < d; j++) {
+                dot += offset[j] * v[j];
             }
             for (int j = 0; j < d; j++) {
-                z[j] -= projection[j];
+                out[j] -= dot * v[j];
             }
+        }
+        return out;
+    }
+
+    private static double norm(double[] residual) {
+        double ss = 0;
+        for (double r : residual) {
+            ss += r * r;
+        }
+        return Math.sqrt(ss);
+    }
+
+    /** Per row, the standardised residual left after projecting onto the components. */
+    double[][] residuals(double[][] rows) {
+        // The standardised reference has mean 0, so the PCA's own centring is the identity.
+        double[][] z = standardise(rows);
+        double[] origin = new double[mean.length];
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = residual(z[i], origin, components);
         }
         return out;
     }
@@ -146,11 +243,7 @@ public final class ReconstructionDrift {
         double[][] residuals = residuals(rows);
         double[] out = new double[rows.length];
         for (int i = 0; i < out.length; i++) {
-            double ss = 0;
-            for (double r : residuals[i]) {
-                ss += r * r;
-            }
-            out[i] = Math.sqrt(ss);
+            out[i] = norm(residuals[i]);
         }
         return out;
     }
@@ -165,38 +258,59 @@ public final class ReconstructionDrift {
     }
 
     /**
-     * Thresholds for batches of {@code batchRows} rows from the reference's consecutive chunks of that size (at
-     * least {@value #MIN_CHUNKS} chunks: smaller ones when the reference is short, which widens the band); a last
-     * partial chunk is left out.
+     * The band a batch of {@code batchRows} new rows' error stays in with probability 1 − {@link #FALSE_ALARM_RATE}
+     * when nothing changed: the out-of-fold errors' mean ± the normal quantile times the sd of the difference
+     * between a batch's mean and the reference's, shifted for its skew by the Cornish–Fisher expansion
+     * {@code z + γ(z² − 1)/6}, γ the difference's skewness κ₃(1/m² − 1/n²)/sd³ (capped at ±{@value #MAX_SKEW}).
      */
-    public Thresholds thresholds(double[][] reference, int batchRows) {
-        int size = Math.max(1, Math.min(batchRows, reference.length / MIN_CHUNKS));
-        int chunks = reference.length / size;
-        double[] errors = rowErrors(reference);
-        double[] chunkErrors = new double[chunks];
-        for (int c = 0; c < chunks; c++) {
-            double sum = 0;
-            for (int i = c * size; i < (c + 1) * size; i++) {
-                sum += errors[i];
+    public Thresholds thresholds(int batchRows) {
+        double m = Math.max(1, batchRows);
+        double n = calibration.rows();
+        double sd = calibration.sd() * Math.sqrt(1 / m + 1 / n);
+        double skew = sd > 0 ? calibration.thirdMoment() * (1 / (m * m) - 1 / (n * n)) / (sd * sd * sd) : 0;
+        skew = Math.max(-MAX_SKEW, Math.min(MAX_SKEW, skew));
+        double z = GaussianDistribution.getInstance().quantile(1 - FALSE_ALARM_RATE / 2);
+        double shift = skew * (z * z - 1) / 6;
+        return new Thresholds(Math.max(0, calibration.mean() + sd * (shift - z)),
+                calibration.mean() + sd * (shift + z));
+    }
+
+    /**
+     * The reference rows' errors, each from a PCA with this fit's component count fitted on the other folds of the
+     * standardised reference (row i in fold i mod {@value #FOLDS}; the other folds' mean centres it, as
+     * scikit-learn's PCA centres its data): errors of rows the components did not see, as a new row's are.
+     */
+    private double[] outOfFoldErrors(double[][] reference) {
+        int n = reference.length;
+        int d = mean.length;
+        double[][] z = standardise(reference);
+        double[] out = new double[n];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            double[] centre = new double[d];
+            int rows = 0;
+            for (int i = 0; i < n; i++) {
+                if (i % FOLDS != fold) {
+                    for (int j = 0; j < d; j++) {
+                        centre[j] += z[i][j];
+                    }
+                    rows++;
+                }
             }
-            chunkErrors[c] = sum / size;
+            for (int j = 0; j < d; j++) {
+                centre[j] /= rows;
+            }
+            double[][] basis = components(SymmetricEigen.of(covariance(z, centre, fold)), components.length);
+            for (int i = fold; i < n; i += FOLDS) {
+                out[i] = norm(residual(z[i], centre, basis));
+            }
         }
-        double m = 0;
-        for (double e : chunkErrors) {
-            m += e / chunks;
-        }
-        double ss = 0;
-        for (double e : chunkErrors) {
-            ss += (e - m) * (e - m);
-        }
-        double sd = Math.sqrt(ss / chunks);
-        return new Thresholds(Math.max(0, m - SD_MULTIPLIER * sd), m + SD_MULTIPLIER * sd, chunkErrors);
+        return out;
     }
 
     /** Compares {@code current} with the reference this was fitted on. */
     public Result test(double[][] reference, double[][] current, List<String> names) {
         double error = error(current);
-        Thresholds thresholds = thresholds(reference, current.length);
+        Thresholds thresholds = thresholds(current.length);
         return new Result(error, thresholds, thresholds.drifted(error), components.length,
                 contributions(reference, current, names));
     }

@@ -72,7 +72,7 @@ class RunRobustnessTest {
         assertThat(found.retrained()).isFalse();
         assertThat(found.fromStep()).isEqualTo(4);
         assertThat(found.overall().rows()).isEqualTo(4000);
-        assertThat(found.overall().accuracy()).isGreaterThan(0.98);
+        assertThat(found.overall().level()).isGreaterThan(0.98);
         List<RobustnessProfile> groups = new ArrayList<>(List.of(found.overall()));
         groups.addAll(found.slices());
         assertThat(found.slices()).extracting(RobustnessProfile::column).containsExactly("g", "g", "x2", "x2");
@@ -141,7 +141,7 @@ class RunRobustnessTest {
     }
 
     @Test
-    void aRegressionOrALoggedModelIsRefusedNamingTheNode() throws IOException {
+    void aLoggedModelOfAnyTaskIsRefusedNamingTheNode() throws IOException {
         List<String> lines = new ArrayList<>(List.of("x,amount,label,score"));
         for (int i = 0; i < 40; i++) {
             lines.add(i + "," + 2 * i + "," + (i % 2 == 0 ? "yes" : "no") + ",0." + (i % 10));
@@ -155,7 +155,7 @@ class RunRobustnessTest {
                 node("profile", NodeCatalog.ROBUSTNESS));
         assertThatThrownBy(() -> ScenarioCompiler.compile(regression, dir, new RunListener() { }))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("node profile")
-                .hasMessageContaining("regression");
+                .hasMessageContaining("logged scores");
         assertThatThrownBy(() -> ScenarioCompiler.compile(logged, dir, new RunListener() { }))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("node profile")
                 .hasMessageContaining("logged scores");

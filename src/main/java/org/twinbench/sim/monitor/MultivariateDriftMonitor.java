@@ -98,10 +98,10 @@ public final class MultivariateDriftMonitor implements Monitor {
                 columns = DomainClassifierDrift.test(reference, batch, encoding.columns(), settings).columns();
             }
         } else {
-            upper = upperByRows.computeIfAbsent(batch.length, n -> thresholds(n).upper());
-            double lower = lowerByRows.computeIfAbsent(batch.length, n -> thresholds(n).lower());
+            upper = upperByRows.computeIfAbsent(batch.length, n -> pca.thresholds(n).upper());
+            double lower = lowerByRows.computeIfAbsent(batch.length, n -> pca.thresholds(n).lower());
             value = pca.error(batch);
-            drifted = !(value > lower && value < upper);
+            drifted = new ReconstructionDrift.Thresholds(lower, upper).drifted(value);
             if (drifted && !above[0]) {
                 columns = pca.test(reference, batch, encoding.columns()).columns();
             }
@@ -118,9 +118,5 @@ public final class MultivariateDriftMonitor implements Monitor {
                     + (names.isEmpty() ? "" : " (columns contributing most: " + String.join(", ", names) + ")"));
         }
         above[0] = drifted;
-    }
-
-    private ReconstructionDrift.Thresholds thresholds(int rows) {
-        return pca.thresholds(reference, rows);
     }
 }

@@ -39,6 +39,7 @@ public final class LiveChartsView {
     @FXML private javafx.scene.control.TabPane chartTabs;
     @FXML private TableView<SliceRow> sliceTable;
     @FXML private TopSlicesList topSlicesList;
+    @FXML private RobustnessSummary robustnessSummary;
     @FXML private TableColumn<SliceRow, String> sliceColumn;
     @FXML private TableColumn<SliceRow, String> nColumn;
     @FXML private TableColumn<SliceRow, String> latestColumn;
@@ -102,6 +103,7 @@ public final class LiveChartsView {
         chartTabs.setOnContextMenuRequested(event -> menu.show(chartTabs, event.getScreenX(), event.getScreenY()));
         sliceTable.setItems(viewModel.rows());
         topSlicesList.bind(viewModel.topSlices());
+        robustnessSummary.bind(viewModel.robustness());
         sliceColumn.setCellValueFactory(cell -> text(cell.getValue().slice()));
         nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
         latestColumn.setCellValueFactory(cell -> text(figure(cell.getValue(), viewModel.metricProperty().get(),

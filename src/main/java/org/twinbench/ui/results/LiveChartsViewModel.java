@@ -46,6 +46,8 @@ public final class LiveChartsViewModel {
     private final List<StepResult> results = new ArrayList<>();
     private final javafx.beans.property.ObjectProperty<org.twinbench.stats.SliceFinder.Result> topSlices =
             new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.property.ObjectProperty<org.twinbench.sim.RunRobustness> robustness =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final StringProperty metric = new SimpleStringProperty("accuracy");
     private final BooleanProperty baselineShown = new SimpleBooleanProperty(true);
     private List<ChartCurve> curves = List.of();
@@ -150,6 +152,7 @@ public final class LiveChartsViewModel {
     public void showRun(org.twinbench.sim.RunOutcome outcome, org.twinbench.scenario.Scenario scenario) {
         clear();
         topSlices.set(outcome.topSlices());
+        robustness.set(outcome.robustness());
         setReplicates(outcome.replicates().size());
         driftMonitors = scenario == null ? Map.of() : Map.copyOf(DriftHeatmap.monitorsOf(scenario));
         accept(outcome.replicates().stream().flatMap(List::stream).toList());
@@ -236,8 +239,14 @@ public final class LiveChartsViewModel {
         return topSlices;
     }
 
+    /** The robustness profile of the last run with a robustness node (null until one finishes). */
+    public javafx.beans.property.ObjectProperty<org.twinbench.sim.RunRobustness> robustness() {
+        return robustness;
+    }
+
     public void clear() {
         topSlices.set(null);
+        robustness.set(null);
         bands.clear();
         markers.clear();
         history.clear();

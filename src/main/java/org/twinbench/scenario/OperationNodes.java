@@ -212,9 +212,12 @@ final class OperationNodes {
                             optional("query_limit", INTEGER, 0L, "Rate limit: queries one caller gets answered per "
                                     + "step (0: no limit)").range(0.0, null),
                             optional("student", TEXT, "none", "Distillation: none serves the model; logistic serves a "
-                                    + "logistic regression trained on the model's scores of the reference rows, its "
+                                    + "logistic regression, tree a regression tree of student_depth levels, trained on "
+                                    + "the model's scores of the reference rows (again after each retrain), its "
                                     + "service time scaled by its measured scoring time over the model's")
-                                    .oneOf("none", "logistic")),
+                                    .oneOf("none", "logistic", "tree"),
+                            optional("student_depth", INTEGER, 3L, "Most levels of cuts of a tree student")
+                                    .range(1.0, 12.0)),
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.EXTRACTION_ATTACK, "Deployment", "Model extraction attack",
                     "An attacker queries the deployment it is connected to (a budget of queries per step), trains a "

@@ -73,8 +73,9 @@ public final class Distillation {
         long start = System.nanoTime();
         BinaryClassifier student = student(kind, depth, teacher.card(), rows, teacher.scorePositive(rows));
         long took = System.nanoTime() - start;
-        return new DistilledModel(teacher, student, kind, took, nanosPerRow(student, rows), nanosPerRow(teacher, rows),
-                fileBytes(student), teacherBytes >= 0 ? teacherBytes : fileBytes(teacher));
+        double[] nanos = nanosPerRow(student, teacher, rows);
+        return new DistilledModel(teacher, student, kind, took, nanos[0], nanos[1], fileBytes(student),
+                teacherBytes >= 0 ? teacherBytes : fileBytes(teacher));
     }
 
     private static ModelCard studentCard(ModelCard teacher, String algorithm, Frame rows) {
@@ -110,16 +111,31 @@ public final class Distillation {
      * It depends on the machine and its load: use it for ratios measured on one machine at one time.
      */
     public static double nanosPerRow(BinaryClassifier model, Frame rows) {
-        double[] timings = new double[TIMINGS];
+        return nanosPerRow(model, model, rows)[0];
+    }
+
+    /**
+     * As {@link #nanosPerRow(BinaryClassifier, Frame)} for two models timed in turn, round by round, so that a
+     * burst of load from other processes slows both alike: {first's, second's}.
+     */
+    public static double[] nanosPerRow(BinaryClassifier first, BinaryClassifier second, Frame rows) {
+        double[][] timings = new double[2][TIMINGS];
+        BinaryClassifier[] models = {first, second};
         for (int round = 0; round < 2 * TIMINGS; round++) {
-            long start = System.nanoTime();
-            model.scorePositive(rows);
-            long elapsed = System.nanoTime() - start;
-            if (round >= TIMINGS) {
-                timings[round - TIMINGS] = elapsed;
+            for (int m = 0; m < 2; m++) {
+                long start = System.nanoTime();
+                models[m].scorePositive(rows);
+                long elapsed = System.nanoTime() - start;
+                if (round >= TIMINGS) {
+                    timings[m][round - TIMINGS] = elapsed;
+                }
             }
         }
-        Arrays.sort(timings);
-        return timings[TIMINGS / 2] / Math.max(rows.rowCount(), 1);
+        double[] out = new double[2];
+        for (int m = 0; m < 2; m++) {
+            Arrays.sort(timings[m]);
+            out[m] = timings[m][TIMINGS / 2] / Math.max(rows.rowCount(), 1);
+        }
+        return out;
     }
 }

@@ -1,7 +1,6 @@
 package org.twinbench.model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.twinbench.data.Frame;
 
@@ -128,12 +127,27 @@ public final class TreeStudent implements BinaryClassifier {
             this.minLeaf = minLeaf;
         }
 
-        /** Makes the node of {@code rows} and its subtree; returns its number. */
+        /** Every row, sorted once by each feature: a node's rows by a feature are the parent's, in order. */
+        int[][] sortedByFeature() {
+            int width = x.length == 0 ? 0 : x[0].length;
+            int[][] out = new int[width][];
+            for (int j = 0; j < width; j++) {
+                final int f = j;
+                out[j] = java.util.stream.IntStream.range(0, x.length).boxed()
+                        .sorted((a, b) -> Double.compare(x[a][f], x[b][f])).mapToInt(Integer::intValue).toArray();
+            }
+            return out;
+        }
+
+        /** Makes the node of {@code rows} (one ordering by each feature, or none without features) and its subtree. */
         int grow(int[] rows, int depth) {
+            return grow(rows, depth, rows.length == x.length && x.length > 0 ? sortedByFeature() : new int[0][]);
+        }
+
+        private int grow(int[] rows, int depth, int[][] sorted) {
             int id = nodes.size();
             double[] node = {-1, 0, -1, -1, mean(rows)};
             nodes.add(node);
-            int width = x.length == 0 ? 0 : x[0].length;
             if (depth >= maxDepth || rows.length < 2 * minLeaf || rows.length < 2 || pure(rows, node[4])) {
                 return id;
             }
@@ -144,17 +158,12 @@ public final class TreeStudent implements BinaryClassifier {
             double best = Double.NEGATIVE_INFINITY;
             int bestFeature = -1;
             double bestCut = 0;
-            Integer[] order = new Integer[rows.length];
-            for (int j = 0; j < width; j++) {
-                for (int i = 0; i < rows.length; i++) {
-                    order[i] = rows[i];
-                }
-                final int f = j;
-                Arrays.sort(order, (a, b) -> Double.compare(x[a][f], x[b][f]));
+            for (int f = 0; f < sorted.length; f++) {
+                int[] order = sorted[f];
                 double leftSum = 0;
-                for (int p = 1; p < rows.length; p++) {
+                for (int p = 1; p < order.length; p++) {
                     leftSum += y[order[p - 1]];
-                    if (p < minLeaf || rows.length - p < minLeaf) {
+                    if (p < minLeaf || order.length - p < minLeaf) {
                         continue;
                     }
                     double below = x[order[p - 1]][f];
@@ -164,7 +173,7 @@ public final class TreeStudent implements BinaryClassifier {
                     }
                     double rightSum = total - leftSum;
                     // Maximising this is minimising the children's summed squared error.
-                    double proxy = leftSum * leftSum / p + rightSum * rightSum / (rows.length - p);
+                    double proxy = leftSum * leftSum / p + rightSum * rightSum / (order.length - p);
                     if (proxy > best) {
                         best = proxy;
                         bestFeature = f;
@@ -176,25 +185,19 @@ public final class TreeStudent implements BinaryClassifier {
             if (bestFeature < 0) {
                 return id;
             }
-            int below = 0;
-            for (int r : rows) {
-                below += x[r][bestFeature] <= bestCut ? 1 : 0;
-            }
-            int[] leftRows = new int[below];
-            int[] rightRows = new int[rows.length - below];
-            int a = 0;
-            int b = 0;
-            for (int r : rows) {
-                if (x[r][bestFeature] <= bestCut) {
-                    leftRows[a++] = r;
-                } else {
-                    rightRows[b++] = r;
-                }
+            final int chosen = bestFeature;
+            final double at = bestCut;
+            java.util.function.IntPredicate goesLeft = r -> x[r][chosen] <= at;
+            int[][] leftSorted = new int[sorted.length][];
+            int[][] rightSorted = new int[sorted.length][];
+            for (int f = 0; f < sorted.length; f++) {
+                leftSorted[f] = java.util.Arrays.stream(sorted[f]).filter(goesLeft).toArray();
+                rightSorted[f] = java.util.Arrays.stream(sorted[f]).filter(goesLeft.negate()).toArray();
             }
             node[0] = bestFeature;
             node[1] = bestCut;
-            node[2] = grow(leftRows, depth + 1);
-            node[3] = grow(rightRows, depth + 1);
+            node[2] = grow(java.util.Arrays.stream(rows).filter(goesLeft).toArray(), depth + 1, leftSorted);
+            node[3] = grow(java.util.Arrays.stream(rows).filter(goesLeft.negate()).toArray(), depth + 1, rightSorted);
             return id;
         }
 

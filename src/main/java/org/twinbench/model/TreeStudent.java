@@ -76,6 +76,19 @@ public final class TreeStudent implements BinaryClassifier {
         return out;
     }
 
+    /** The scores of rows already encoded by this tree's encoder ({@code x[i][j]}: feature j of row i). */
+    public double[] score(double[][] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int node = 0;
+            while (feature[node] >= 0) {
+                node = x[i][feature[node]] <= cut[node] ? left[node] : right[node];
+            }
+            out[i] = value[node];
+        }
+        return out;
+    }
+
     @Override
     public ModelCard card() {
         return card;

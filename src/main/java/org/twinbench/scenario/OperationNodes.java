@@ -221,7 +221,7 @@ final class OperationNodes {
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.EXTRACTION_ATTACK, "Deployment", "Model extraction attack",
                     "An attacker queries the deployment it is connected to (a budget of queries per step), trains a "
-                            + "surrogate logistic regression on the answers, and the run records its fidelity "
+                            + "surrogate (logistic regression or tree) on the answers, and the run records its fidelity "
                             + "(agreement with the deployed model's decisions on the step's rows, which it never "
                             + "queried) and its own accuracy as the queries add up",
                     List.of(
@@ -230,7 +230,12 @@ final class OperationNodes {
                             optional("queries", TEXT, "reference", "reference: rows drawn from the reference rows (an "
                                     + "attacker with data like the model's); uniform: each feature uniform within its "
                                     + "reference range, categories uniform over the reference's")
-                                    .oneOf("reference", "uniform")),
+                                    .oneOf("reference", "uniform"),
+                            optional("surrogate", TEXT, "logistic", "The attacker's copy: logistic (a logistic "
+                                    + "regression) or tree (a regression tree of surrogate_depth levels), one per "
+                                    + "class of a multiclass model").oneOf("logistic", "tree"),
+                            optional("surrogate_depth", INTEGER, 5L, "Most levels of cuts of a tree surrogate")
+                                    .range(1.0, 12.0)),
                     List.of(SCORED_IN), List.of()),
             new NodeType(NodeCatalog.SLICE_METRICS, "Metrics", "Slice metrics",
                     "The metrics of the model's task per step, overall and per slice: accuracy, precision, recall, F1, "

@@ -77,6 +77,33 @@ public record Deployment(String nodeId, boolean cloud, double medianMs, double s
         return out;
     }
 
+    /**
+     * What a caller receives for a model's answer {@code columns}: one column, the positive class's scores
+     * ({@link #answer(double[], double)}), or one per class, each row's probabilities: delivered (rounded to
+     * 1/255 when quantized), rounded to {@code answerDecimals} decimals, or only the decision (1 for the most
+     * probable class, ties to the first; 0 for the others).
+     */
+    public double[][] answer(double[][] columns, double threshold) {
+        if (columns.length == 1) {
+            return new double[][] {answer(columns[0], threshold)};
+        }
+        int n = columns.length == 0 ? 0 : columns[0].length;
+        double[][] out = new double[columns.length][];
+        for (int c = 0; c < columns.length; c++) {
+            out[c] = answers == Answers.LABEL ? new double[n] : answer(columns[c], Double.NaN);
+        }
+        if (answers == Answers.LABEL) {
+            for (int i = 0; i < n; i++) {
+                int best = 0;
+                for (int c = 1; c < columns.length; c++) {
+                    best = columns[c][i] > columns[best][i] ? c : best;
+                }
+                out[best][i] = 1;
+            }
+        }
+        return out;
+    }
+
     /** How many of {@code asked} queries of one caller in one step are answered. */
     public int admitted(int asked) {
         return queryLimit > 0 ? Math.min(asked, queryLimit) : asked;

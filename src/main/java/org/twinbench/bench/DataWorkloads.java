@@ -23,6 +23,7 @@ public final class DataWorkloads {
                 new TaskScoringWorkload(Task.REGRESSION, Algorithm.RANDOM_FOREST),
                 new TaskScoringWorkload(Task.REGRESSION, Algorithm.GRADIENT_BOOSTING),
                 new TaskScoringWorkload(Task.MULTICLASS, Algorithm.RANDOM_FOREST),
-                new TaskScoringWorkload(Task.MULTICLASS, Algorithm.GRADIENT_BOOSTING));
+                new TaskScoringWorkload(Task.MULTICLASS, Algorithm.GRADIENT_BOOSTING),
+                new DistillationWorkload());
     }
 }

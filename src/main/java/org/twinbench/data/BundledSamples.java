@@ -18,7 +18,9 @@ public final class BundledSamples {
             "README.md",
             "demos/whose-accuracy.story.json", "demos/silent-decay.story.json", "demos/edge-or-cloud.story.json",
             "demos/cloud.twin.json", "demos/edge-quantized.twin.json", "demos/model-stealing.story.json",
-            "demos/stealing-scores.twin.json", "demos/stealing-labels.twin.json", "demos/stealing-limited.twin.json");
+            "demos/stealing-scores.twin.json", "demos/stealing-labels.twin.json", "demos/stealing-limited.twin.json",
+            "loans-boosting.twinmodel", "demos/small-student.story.json", "demos/edge-teacher.twin.json",
+            "demos/edge-student.twin.json");
 
     /** The bundled demo stories, relative to the samples folder. */
     public static final List<String> STORIES = FILES.stream().filter(f -> f.endsWith(".story.json")).toList();

@@ -12,29 +12,75 @@ import smile.util.IntSet;
 
 /**
  * Distillation (Hinton, Vinyals &amp; Dean, "Distilling the Knowledge in a Neural Network", 2015): a small
- * student learns the teacher's scores rather than the labels. The student here is a logistic regression fitted to
- * the teacher's positive-class scores as soft targets ({@link Surrogate}, ridge λ = {@value Surrogate#LAMBDA} on
- * standardised features), saved and scored as any {@link LogisticModel}. What it costs and saves is measured:
- * {@link #fileBytes} is the size of a model's {@code .twinmodel} file, {@link #nanosPerRow} its scoring time.
+ * student learns the teacher's scores rather than the labels. Two students:
+ * <ul>
+ *   <li>{@code logistic}: a logistic regression fitted to the teacher's positive-class scores as soft targets
+ *       ({@link Surrogate}, ridge λ = {@value Surrogate#LAMBDA} on standardised features), saved and scored as any
+ *       {@link LogisticModel};</li>
+ *   <li>{@code tree}: a regression tree of at most {@code depth} levels fitted to the scores by squared error
+ *       ({@link TreeStudent}, scikit-learn's {@code DecisionTreeRegressor(max_depth=depth)}).</li>
+ * </ul>
+ * What it costs and saves is measured: {@link #fileBytes} is the size of a model's {@code .twinmodel} file,
+ * {@link #nanosPerRow} its scoring time; {@link #distil} does both for a student and its teacher.
  */
 public final class Distillation {
 
     /** Timings of {@link #nanosPerRow}: the median of this many, after as many unmeasured ones. */
     public static final int TIMINGS = 7;
+    /** The students a deployment can serve, by their scenario names. */
+    public static final java.util.List<String> STUDENTS = java.util.List.of("logistic", "tree");
 
     private Distillation() {
     }
 
     /** A logistic student of {@code teacher}, fitted to its scores of {@code rows}, over the teacher's features. */
     public static LogisticModel logisticStudent(BinaryClassifier teacher, Frame rows) {
-        ModelCard card = teacher.card();
+        return logisticStudent(teacher.card(), rows, teacher.scorePositive(rows));
+    }
+
+    /** A logistic student fitted to {@code scores} of {@code rows}, over the features of {@code card}. */
+    public static LogisticModel logisticStudent(ModelCard card, Frame rows, double[] scores) {
         FeatureEncoder encoder = FeatureEncoder.fit(rows, card.features());
-        double[] weights = Surrogate.fit(encoder.encode(rows), teacher.scorePositive(rows), Surrogate.LAMBDA, null);
+        double[] weights = Surrogate.fit(encoder.encode(rows), scores, Surrogate.LAMBDA, null);
         LogisticRegression.Binomial regression = new LogisticRegression.Binomial(weights, Double.NaN,
                 Surrogate.LAMBDA, new IntSet(new int[] {0, 1}));
-        ModelCard studentCard = new ModelCard(Algorithm.LOGISTIC.id(), card.target(), card.positiveLabel(),
-                card.features(), card.trainingDataSha256(), rows.rowCount(), Map.of());
-        return new LogisticModel(encoder, regression, studentCard);
+        return new LogisticModel(encoder, regression, studentCard(card, Algorithm.LOGISTIC.id(), rows));
+    }
+
+    /** A tree student of at most {@code depth} levels fitted to {@code scores} of {@code rows}, over {@code card}'s features. */
+    public static TreeStudent treeStudent(ModelCard card, Frame rows, double[] scores, int depth) {
+        FeatureEncoder encoder = FeatureEncoder.fit(rows, card.features());
+        return TreeStudent.fit(encoder, studentCard(card, TreeStudent.ALGORITHM, rows), encoder.encode(rows), scores,
+                depth, 1);
+    }
+
+    /** The student named {@code kind} ({@link #STUDENTS}) fitted to {@code scores} of {@code rows}. */
+    public static BinaryClassifier student(String kind, int depth, ModelCard card, Frame rows, double[] scores) {
+        return switch (kind) {
+            case "logistic" -> logisticStudent(card, rows, scores);
+            case "tree" -> treeStudent(card, rows, scores, depth);
+            default -> throw new IllegalArgumentException("unknown student '" + kind + "'; known: " + STUDENTS);
+        };
+    }
+
+    /**
+     * Distils {@code teacher} on {@code rows} into the student named {@code kind}, and measures both: the time the
+     * distillation took, each one's scoring time on {@code rows} ({@link #nanosPerRow}) and file size
+     * ({@code teacherBytes} when the teacher's own file is known, else {@link #fileBytes}).
+     */
+    public static DistilledModel distil(BinaryClassifier teacher, Frame rows, String kind, int depth,
+                                        long teacherBytes) {
+        long start = System.nanoTime();
+        BinaryClassifier student = student(kind, depth, teacher.card(), rows, teacher.scorePositive(rows));
+        long took = System.nanoTime() - start;
+        double[] nanos = nanosPerRow(student, teacher, rows);
+        return new DistilledModel(teacher, student, kind, took, nanos[0], nanos[1], fileBytes(student),
+                teacherBytes >= 0 ? teacherBytes : fileBytes(teacher));
+    }
+
+    private static ModelCard studentCard(ModelCard teacher, String algorithm, Frame rows) {
+        return new ModelCard(algorithm, teacher.target(), teacher.positiveLabel(), teacher.features(),
+                teacher.trainingDataSha256(), rows.rowCount(), Map.of());
     }
 
     /** The size in bytes of {@code model} written as a {@code .twinmodel} file; -1 for a model TwinBench cannot write. */
@@ -65,16 +111,31 @@ public final class Distillation {
      * It depends on the machine and its load: use it for ratios measured on one machine at one time.
      */
     public static double nanosPerRow(BinaryClassifier model, Frame rows) {
-        double[] timings = new double[TIMINGS];
+        return nanosPerRow(model, model, rows)[0];
+    }
+
+    /**
+     * As {@link #nanosPerRow(BinaryClassifier, Frame)} for two models timed in turn, round by round, so that a
+     * burst of load from other processes slows both alike: {first's, second's}.
+     */
+    public static double[] nanosPerRow(BinaryClassifier first, BinaryClassifier second, Frame rows) {
+        double[][] timings = new double[2][TIMINGS];
+        BinaryClassifier[] models = {first, second};
         for (int round = 0; round < 2 * TIMINGS; round++) {
-            long start = System.nanoTime();
-            model.scorePositive(rows);
-            long elapsed = System.nanoTime() - start;
-            if (round >= TIMINGS) {
-                timings[round - TIMINGS] = elapsed;
+            for (int m = 0; m < 2; m++) {
+                long start = System.nanoTime();
+                models[m].scorePositive(rows);
+                long elapsed = System.nanoTime() - start;
+                if (round >= TIMINGS) {
+                    timings[m][round - TIMINGS] = elapsed;
+                }
             }
         }
-        Arrays.sort(timings);
-        return timings[TIMINGS / 2] / Math.max(rows.rowCount(), 1);
+        double[] out = new double[2];
+        for (int m = 0; m < 2; m++) {
+            Arrays.sort(timings[m]);
+            out[m] = timings[m][TIMINGS / 2] / Math.max(rows.rowCount(), 1);
+        }
+        return out;
     }
 }

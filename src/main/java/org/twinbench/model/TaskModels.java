@@ -6,7 +6,8 @@ import smile.classification.LogisticRegression;
 import smile.regression.DataFrameRegression;
 
 /**
- * What a bundle stores of each kind of TwinBench-trained model — its encoder and its fitted Smile object —
+ * What a bundle stores of each kind of TwinBench-trained model — its encoder and its fitted Smile object (a
+ * distilled {@link TreeStudent}: its node arrays, written to measure its size, not read back) —
  * and how a read bundle becomes a model again, checking that the fitted object is what the card says.
  */
 final class TaskModels {
@@ -28,6 +29,9 @@ final class TaskModels {
         if (model instanceof MulticlassModel multiclass) {
             return multiclass.classifier();
         }
+        if (model instanceof TreeStudent student) {
+            return student.arrays();
+        }
         throw new IllegalArgumentException("only models trained by TwinBench can be bundled, not "
                 + model.getClass().getSimpleName());
     }
@@ -45,6 +49,9 @@ final class TaskModels {
         }
         if (model instanceof MulticlassModel multiclass) {
             return multiclass.encoder();
+        }
+        if (model instanceof TreeStudent student) {
+            return student.encoder();
         }
         throw new IllegalArgumentException("not a TwinBench-trained model: " + model.getClass().getSimpleName());
     }

@@ -75,6 +75,7 @@ public final class HtmlReport {
         VerdictSection.calibration(html, outcome, series.steps());
         VerdictSection.fairness(html, outcome, series);
         TaskFairnessSection.render(html, outcome, series);
+        DeploymentSection.render(html, series);
         MonitorSection.render(html, series);
         ExtractionSection.render(html, series);
         detectors(html, p, outcome);

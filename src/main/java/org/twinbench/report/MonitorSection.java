@@ -26,7 +26,7 @@ final class MonitorSection {
         java.util.Set<String> attacks = ExtractionSection.nodes(series);
         for (RunSeries.Key key : series.keys()) {
             if (!key.slice().equals(StepResult.OVERALL) || MetricSet.isMetric(key.metric())
-                    || ExtractionSection.shows(attacks, key.metric())) {
+                    || ExtractionSection.shows(attacks, key.metric()) || DeploymentSection.shows(key.metric())) {
                 continue;
             }
             if (key.metric().startsWith("latency_")) {

@@ -20,6 +20,7 @@ import org.twinbench.sim.store.RunProvenance;
 /**
  * {@code run.json}: provenance (scenario, data and model with SHA-256, seed, versions) and the
  * {@code window_starts} of a calendar replay (the first day of each step's window), and the
+ * serving figures of a run with a deployment ({@link DeploymentSection}: {@code deployment}), and the
  * summary (verdict, accuracy at start and end, the worst slice beside its naive baseline, events, gates, and per
  * series the mean over all steps and replicates). NaN and infinities are written as {@code null}.
  */
@@ -103,6 +104,7 @@ public final class RunJson {
                 }
             }
         }
+        DeploymentSection.json(root, series);
         ObjectNode out = root.putObject("summary");
         out.put("verdict", summary.light().name().toLowerCase(java.util.Locale.ROOT));
         out.put("headline", summary.headline());

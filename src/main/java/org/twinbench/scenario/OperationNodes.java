@@ -215,13 +215,16 @@ final class OperationNodes {
                             optional("query_limit", INTEGER, 0L, "Rate limit: queries one caller gets answered per "
                                     + "step (0: no limit)").range(0.0, null),
                             optional("student", TEXT, "none", "Distillation: none serves the model; logistic serves a "
-                                    + "logistic regression trained on the model's scores of the reference rows, its "
+                                    + "logistic regression, tree a regression tree of student_depth levels, trained on "
+                                    + "the model's scores of the reference rows (again after each retrain), its "
                                     + "service time scaled by its measured scoring time over the model's")
-                                    .oneOf("none", "logistic")),
+                                    .oneOf("none", "logistic", "tree"),
+                            optional("student_depth", INTEGER, 3L, "Most levels of cuts of a tree student")
+                                    .range(1.0, 12.0)),
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.EXTRACTION_ATTACK, "Deployment", "Model extraction attack",
                     "An attacker queries the deployment it is connected to (a budget of queries per step), trains a "
-                            + "surrogate logistic regression on the answers, and the run records its fidelity "
+                            + "surrogate (logistic regression or tree) on the answers, and the run records its fidelity "
                             + "(agreement with the deployed model's decisions on the step's rows, which it never "
                             + "queried) and its own accuracy as the queries add up",
                     List.of(
@@ -230,7 +233,12 @@ final class OperationNodes {
                             optional("queries", TEXT, "reference", "reference: rows drawn from the reference rows (an "
                                     + "attacker with data like the model's); uniform: each feature uniform within its "
                                     + "reference range, categories uniform over the reference's")
-                                    .oneOf("reference", "uniform")),
+                                    .oneOf("reference", "uniform"),
+                            optional("surrogate", TEXT, "logistic", "The attacker's copy: logistic (a logistic "
+                                    + "regression) or tree (a regression tree of surrogate_depth levels), one per "
+                                    + "class of a multiclass model").oneOf("logistic", "tree"),
+                            optional("surrogate_depth", INTEGER, 5L, "Most levels of cuts of a tree surrogate")
+                                    .range(1.0, 12.0)),
                     List.of(SCORED_IN), List.of()),
             new NodeType(NodeCatalog.SLICE_METRICS, "Metrics", "Slice metrics",
                     "The metrics of the model's task per step, overall and per slice: accuracy, precision, recall, F1, "

@@ -184,7 +184,7 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
         return new Operations(labelDelay, selective, monitors, policies, deployment, attacks);
     }
 
-    /** An extraction attack on the deployment node it is connected to; binary models only. */
+    /** An extraction attack on the deployment node it is connected to; classifiers only. */
     private static Attack extraction(Scenario scenario, ScenarioNode node, ModelTask task, Deployment deployment,
                                      Frame reference, List<String> features, String modelId) {
         List<String> from = upstream(scenario, node.id());
@@ -192,12 +192,13 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
             throw new ScenarioException("node " + node.id() + ": an extraction attack queries a deployment; connect "
                     + "a deployment.endpoint node to it");
         }
-        if (task.task() != Task.BINARY) {
-            throw new ScenarioException("node " + node.id() + ": extraction is simulated for binary models; the "
-                    + "model of node " + modelId + " is a " + task.task().id() + " model");
+        if (task.task() == Task.REGRESSION) {
+            throw new ScenarioException("node " + node.id() + ": extraction is simulated for classifiers (binary or "
+                    + "multiclass); the model of node " + modelId + " is a regression model");
         }
         return new Extraction(node.id(), node.integer("budget"), Extraction.Queries.of(node.string("queries")),
-                deployment, task.threshold(), reference, features, scenario.seed());
+                Extraction.Copy.of(node.string("surrogate")), node.integer("surrogate_depth"), deployment,
+                task.threshold(), reference, features, scenario.seed());
     }
 
     /**

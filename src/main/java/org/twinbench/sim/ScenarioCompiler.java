@@ -88,7 +88,7 @@ public final class ScenarioCompiler {
         String positive = scenarioModel.positive();
         LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive, model.task(),
                 model.card().classes());
-        ModelRefit refit = scenarioModel.refit();
+        ModelRefit refit = served.refit(scenarioModel.refit());
 
         List<Perturbation> perturbations = new ArrayList<>();
         List<Perturbation> poisoning = new ArrayList<>();
@@ -133,7 +133,7 @@ public final class ScenarioCompiler {
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
                         task, origin.reference(), slices, bins, positive), operations.policies(),
                 operations.deployment() == null ? null
-                        : operations.deployment().serving(served.serviceScale(), served.bytes()),
+                        : operations.deployment().withModelBytes(served.bytes()),
                 operations.selectiveLabels(), challenger, bins, operations.attacks(),
                 new PlanNotes(notes, trainingRowsShare), models.handOver());
     }

@@ -5,49 +5,59 @@ import java.util.Locale;
 import org.twinbench.data.Frame;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.Distillation;
-import org.twinbench.model.LogisticModel;
+import org.twinbench.model.DistilledModel;
 import org.twinbench.model.TaskModel;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.sim.policy.ModelRefit;
 
 /**
  * What the deployment node serves (docs/scenarios.md#deploymentendpoint--deployment-target): the scenario's model,
- * or with {@code student: logistic} a logistic regression distilled from it on the reference rows
- * ({@link Distillation}). The student's service time is the stated {@code latency_ms} times its measured scoring
- * time over the model's, both on the reference rows; {@code bytes} is the served model's file size.
+ * or with {@code student: logistic} or {@code tree} a student distilled from it on the reference rows
+ * ({@link Distillation#distil}, a {@link DistilledModel} that keeps its teacher). The student's service time is the
+ * stated {@code latency_ms} times its measured scoring time over the model's, both timed on the reference rows;
+ * {@code bytes} is the served model's file size. A retrained teacher is distilled again ({@link #refit}).
  *
- * @param serviceScale factor on the deployment's service time (1 without a student)
- * @param bytes size of the served model's file: the model node's own file, or the model written as a
- *     {@code .twinmodel} file; -1 for logged scores
+ * @param bytes size of the model node's file: its own file, or the model written as a {@code .twinmodel} file; -1
+ *     for logged scores
+ * @param student the student's name, or null when the model itself is served
+ * @param depth the tree student's depth limit
  */
-record ServedModel(TaskModel model, double serviceScale, long bytes) {
+record ServedModel(TaskModel model, long bytes, String student, int depth) {
 
     static ServedModel of(Scenario scenario, ScenarioNode modelNode, TaskModel model, Frame reference,
                           java.nio.file.Path baseDir, RunListener listener) {
         List<ScenarioNode> endpoints = scenario.nodesOfKind(NodeCatalog.DEPLOYMENT);
         if (endpoints.isEmpty()) {
-            return new ServedModel(model, 1, -1);
+            return new ServedModel(model, -1, null, 0);
         }
         ScenarioNode node = endpoints.get(0);
-        if ("none".equals(node.string("student"))) {
-            return new ServedModel(model, 1, bytes(modelNode, model, baseDir));
+        long bytes = bytes(modelNode, model, baseDir);
+        String kind = node.string("student");
+        if ("none".equals(kind)) {
+            return new ServedModel(model, bytes, null, 0);
         }
         if (!(model instanceof BinaryClassifier teacher)) {
             throw new ScenarioException("node " + node.id() + ": a student is distilled from a binary model; this "
                     + "model is a " + model.task().id() + " model");
         }
-        if (!scenario.nodesOfKind(NodeCatalog.RETRAIN_POLICY).isEmpty()) {
-            throw new ScenarioException("node " + node.id() + ": a distilled student is not retrained; remove the "
-                    + "retrain policy or the student");
+        int depth = node.integer("student_depth");
+        listener.onPhase("Distilling a " + kind + " student from the model");
+        DistilledModel distilled = Distillation.distil(teacher, reference, kind, depth, bytes);
+        listener.onNote(String.format(Locale.ROOT, "node %s serves a %s student: scoring measured at %.2f "
+                + "times the model's time on the reference rows, in %d bytes against %d", node.id(), kind,
+                distilled.speedRatio(), distilled.studentBytes(), distilled.teacherBytes()));
+        return new ServedModel(distilled, bytes, kind, depth);
+    }
+
+    /** {@code refit}, then the refitted teacher distilled again on the same rows when a student is served. */
+    ModelRefit refit(ModelRefit refit) {
+        if (student == null || refit == null) {
+            return refit;
         }
-        listener.onPhase("Distilling a logistic student from the model");
-        LogisticModel student = Distillation.logisticStudent(teacher, reference);
-        double scale = Distillation.nanosPerRow(student, reference) / Distillation.nanosPerRow(teacher, reference);
-        listener.onNote(String.format(Locale.ROOT, "node %s serves a logistic student: scoring measured at %.2f "
-                + "times the model's time on the reference rows", node.id(), scale));
-        return new ServedModel(student, scale, Distillation.fileBytes(student));
+        return (rows, seed) -> Distillation.distil((BinaryClassifier) refit.fit(rows, seed), rows, student, depth, -1);
     }
 
     /** The size of the model's own file when it has one (a bundle, an ONNX model), else as TwinBench writes it. */

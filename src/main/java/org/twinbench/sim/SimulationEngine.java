@@ -120,14 +120,15 @@ public final class SimulationEngine {
             Predictions predicted = Predictions.of(model, batch, task.classes());
             boolean[] byChallenger = route(batch, predicted, step);
             Deployment deployment = plan.deployment();
+            int[] labels = task.labels(batch);
             if (deployment != null) {
                 if (task.task() == Task.BINARY) {
                     predicted = new Predictions(Task.BINARY, deployment.deliver(predicted.values()), null);
                 }
-                deployment.measure(batch.rowCount(), Seeds.random(seed, deployment.nodeId(), replicate, step), out);
+                deployment.measure(model, batch, predicted.values(), labels, task.threshold(),
+                        Seeds.random(seed, deployment.nodeId(), replicate, step), out);
             }
             double[] scores = predicted.values();
-            int[] labels = task.labels(batch);
             double[] amounts = task.amounts(batch);
             StepResult metrics = task.measure(replicate, step, batch, labels, amounts, predicted, plan.sliceColumns(),
                     plan.sliceBins(), model.labelsOnlyOutput() != null

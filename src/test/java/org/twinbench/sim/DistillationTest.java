@@ -1,7 +1,6 @@
 package org.twinbench.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +19,12 @@ import org.twinbench.data.TableLoader;
 import org.twinbench.model.Algorithm;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.Distillation;
+import org.twinbench.model.DistilledModel;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelBundle;
 import org.twinbench.model.ModelTrainer;
 import org.twinbench.model.TrainingOptions;
+import org.twinbench.model.TreeStudent;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
@@ -125,13 +126,14 @@ class DistillationTest {
     private Scenario scenario(Map<String, Object> endpoint, boolean retrain) {
         List<ScenarioNode> nodes = new ArrayList<>(List.of(
                 new ScenarioNode("data", NodeCatalog.DATASET_SOURCE, Map.of("path", "generated-3.csv",
-                        "batch_size", 500L, "steps", 4L), 0, 0),
+                        "batch_size", 500L, "steps", 8L, "replace", true), 0, 0),
                 new ScenarioNode("model", NodeCatalog.MODEL_BUNDLE, Map.of("path", "forest.twinmodel"), 0, 0),
                 new ScenarioNode("endpoint", NodeCatalog.DEPLOYMENT, new LinkedHashMap<>(endpoint), 0, 0)));
         List<ScenarioEdge> edges = new ArrayList<>(List.of(new ScenarioEdge("data", "model"),
                 new ScenarioEdge("model", "endpoint")));
         if (retrain) {
-            nodes.add(new ScenarioNode("retrain", NodeCatalog.RETRAIN_POLICY, Map.of("trigger", "schedule"), 0, 0));
+            nodes.add(new ScenarioNode("retrain", NodeCatalog.RETRAIN_POLICY, Map.of("trigger", "schedule",
+                    "every_steps", 3L, "window_steps", 2L, "cooldown_steps", 0L, "rollback", false), 0, 0));
             edges.add(new ScenarioEdge("retrain", "model"));
         }
         return new Scenario("distilled", "", 5, nodes, edges);
@@ -151,7 +153,8 @@ class DistillationTest {
         };
         SimulationPlan cloud = ScenarioCompiler.compile(scenario(Map.of(), false), dir, listener);
         SimulationPlan edge = ScenarioCompiler.compile(scenario(Map.of("student", "logistic"), false), dir, listener);
-        assertThat(edge.model()).isInstanceOf(LogisticModel.class);
+        assertThat(edge.model()).isInstanceOf(DistilledModel.class);
+        assertThat(((DistilledModel) edge.model()).student()).isInstanceOf(LogisticModel.class);
         assertThat(notes).anyMatch(n -> n.startsWith("node endpoint serves a logistic student"));
         List<StepResult> teacherSteps = Experiment.run(cloud, 1, 1, listener, new RunControl()).replicates().get(0);
         List<StepResult> studentSteps = Experiment.run(edge, 1, 1, listener, new RunControl()).replicates().get(0);
@@ -161,10 +164,37 @@ class DistillationTest {
         assertThat(studentBytes * 50).isLessThan(teacherBytes);
         for (int step = 0; step < 4; step++) {
             double teacherAccuracy = teacherSteps.get(step).overall().accuracy();
+            Map<String, Double> measures = studentSteps.get(step).measures();
             assertThat(studentSteps.get(step).overall().accuracy())
                     .isGreaterThanOrEqualTo(WilsonInterval.of(teacherAccuracy, 500)[0]);
+            // The teacher is measured beside its student on the same rows: the cloud run's figures exactly.
+            assertThat(measures.get("teacher_accuracy")).isEqualTo(teacherAccuracy);
+            assertThat(measures.get("teacher_bytes")).isEqualTo(teacherBytes);
+            assertThat(measures.get("student_fidelity")).isGreaterThan(0.9);
+            assertThat(measures.get("student_us_per_row")).isPositive();
         }
-        assertThatThrownBy(() -> ScenarioCompiler.compile(scenario(Map.of("student", "logistic"), true), dir,
-                listener)).hasMessageContaining("node endpoint").hasMessageContaining("retrain");
+    }
+
+    @Test
+    void aRetrainedTeacherIsDistilledAgain() throws IOException {
+        Frame rows = generated(6000, 3);
+        ModelBundle.write(forest(rows.slice(0, 3000), "y", List.of("x1", "x2", "x3"), "yes"),
+                dir.resolve("forest.twinmodel"));
+        SimulationPlan plan = ScenarioCompiler.compile(scenario(Map.of("student", "tree", "student_depth", 2L), true),
+                dir, new RunListener() { });
+        assertThat(((DistilledModel) plan.model()).student()).isInstanceOf(TreeStudent.class);
+        List<StepResult> steps = Experiment.run(plan, 1, 1, new RunListener() { }, new RunControl()).replicates().get(0);
+        int retrainedAt = steps.stream().filter(s -> s.alarms().stream().anyMatch(a -> Alarm.RETRAIN.equals(a.kind())))
+                .mapToInt(StepResult::step).findFirst().orElseThrow();
+        // Every step after the retrain still serves a student of the new teacher, distilled and timed again.
+        for (StepResult step : steps) {
+            assertThat(step.measures()).containsKeys("student_fidelity", "teacher_accuracy", "distil_ms");
+        }
+        double before = steps.get(retrainedAt).measures().get("distil_ms");
+        double after = steps.get(retrainedAt + 1).measures().get("distil_ms");
+        assertThat(after).isNotEqualTo(before);
+        // The retrained teacher has no file of its own: its size is that of its bundle as TwinBench writes it.
+        assertThat(steps.get(retrainedAt + 1).measures().get("teacher_bytes"))
+                .isNotEqualTo(steps.get(0).measures().get("teacher_bytes"));
     }
 }

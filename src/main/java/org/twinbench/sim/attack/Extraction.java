@@ -3,6 +3,7 @@ package org.twinbench.sim.attack;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
@@ -10,8 +11,11 @@ import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.FeatureEncoder;
+import org.twinbench.model.ModelCard;
+import org.twinbench.model.MulticlassClassifier;
 import org.twinbench.model.Surrogate;
 import org.twinbench.model.TaskModel;
+import org.twinbench.model.TreeStudent;
 import org.twinbench.sim.Deployment;
 import org.twinbench.sim.Seeds;
 import org.twinbench.sim.StepOutput;
@@ -19,11 +23,14 @@ import org.twinbench.sim.StepOutput;
 /**
  * Model extraction through a deployment (docs/attacks.md): each step the attacker sends {@code budget} queries
  * (of which the deployment answers {@link Deployment#admitted}), drawn from the reference rows or uniformly
- * within each feature's reference range, keeps every answer it has had, and refits a {@link Surrogate} on all of
- * them. It is measured on the step's rows, which it never queried: {@code <id>.fidelity} is the share whose
- * decision the surrogate gives as the deployed model does, {@code <id>.surrogate_accuracy} the share of labelled
- * rows it gets right, {@code <id>.queries} the answers it has had so far. The attacker knows the model's input
- * columns (the API's request format) and has data like the reference rows to learn their ranges from.
+ * within each feature's reference range, keeps every answer it has had, and refits its copy on all of them. The
+ * copy ({@code surrogate}) is a {@link Surrogate} logistic regression or a {@link TreeStudent} regression tree of
+ * {@code depth} levels, one per answered column: the positive class's score of a binary model, each class's
+ * probability of a multiclass one (one against the rest; the copy decides for the class scored highest). It is
+ * measured on the step's rows, which it never queried: {@code <id>.fidelity} is the share whose decision the copy
+ * gives as the deployed model does, {@code <id>.surrogate_accuracy} the share of labelled rows it gets right,
+ * {@code <id>.queries} the answers it has had so far. The attacker knows the model's input columns (the API's
+ * request format) and has data like the reference rows to learn their ranges from.
  */
 public final class Extraction implements Attack {
 
@@ -39,9 +46,23 @@ public final class Extraction implements Attack {
         }
     }
 
+    /** What the attacker's copy is. */
+    public enum Copy {
+        /** A logistic regression per answered column ({@link Surrogate}). */
+        LOGISTIC,
+        /** A regression tree per answered column ({@link TreeStudent}). */
+        TREE;
+
+        public static Copy of(String name) {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
     private final String nodeId;
     private final int budget;
     private final Queries queries;
+    private final Copy copy;
+    private final int depth;
     private final Deployment deployment;
     private final double threshold;
     private final Frame reference;
@@ -51,9 +72,17 @@ public final class Extraction implements Attack {
 
     public Extraction(String nodeId, int budget, Queries queries, Deployment deployment, double threshold,
                       Frame reference, List<String> features, long seed) {
+        this(nodeId, budget, queries, Copy.LOGISTIC, 0, deployment, threshold, reference, features, seed);
+    }
+
+    /** An attacker whose copy is {@code copy} (a tree of at most {@code depth} levels). */
+    public Extraction(String nodeId, int budget, Queries queries, Copy copy, int depth, Deployment deployment,
+                      double threshold, Frame reference, List<String> features, long seed) {
         this.nodeId = nodeId;
         this.budget = budget;
         this.queries = queries;
+        this.copy = copy;
+        this.depth = depth;
         this.deployment = deployment;
         this.threshold = threshold;
         this.reference = reference;
@@ -106,44 +135,94 @@ public final class Extraction implements Attack {
         return drawn;
     }
 
-    /** The attacker of one run: every answer so far and the surrogate fitted on them. */
+    /** The deployed model's answer columns for {@code rows}: the positive score, or every class's probability. */
+    private static double[][] outputs(TaskModel model, Frame rows) {
+        if (model instanceof BinaryClassifier binary) {
+            return new double[][] {binary.scorePositive(rows)};
+        }
+        double[][] byRow = ((MulticlassClassifier) model).probabilities(rows);
+        int classes = byRow.length == 0 ? ((MulticlassClassifier) model).classes().size() : byRow[0].length;
+        double[][] out = new double[classes][byRow.length];
+        for (int i = 0; i < byRow.length; i++) {
+            for (int c = 0; c < classes; c++) {
+                out[c][i] = byRow[i][c];
+            }
+        }
+        return out;
+    }
+
+    /** Each row's decision from answer columns: at or above {@code cut} for one column, else the highest. */
+    private static int[] decisions(double[][] columns, double cut) {
+        int n = columns.length == 0 ? 0 : columns[0].length;
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (columns.length == 1) {
+                out[i] = columns[0][i] >= cut ? 1 : 0;
+                continue;
+            }
+            int best = 0;
+            for (int c = 1; c < columns.length; c++) {
+                best = columns[c][i] > columns[best][i] ? c : best;
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    /** The attacker of one run: every answer so far and the copy fitted on them. */
     private final class Attacker implements Run {
         private final List<double[]> asked = new ArrayList<>();
-        private double[] answers = new double[0];
-        private double[] weights;
+        private double[][] answers;
+        private double[][] weights;
 
         @Override
         public void step(int step, TaskModel deployed, Frame rows, int[] labels, StepOutput out) {
-            BinaryClassifier model = (BinaryClassifier) deployed;
             Frame sent = draw(deployment.admitted(budget), Seeds.random(seed, nodeId, out.replicate(), step));
-            double[] answered = deployment.answer(model.scorePositive(sent), threshold);
-            double[][] x = encoder.encode(sent);
+            double[][] answered = deployment.answer(outputs(deployed, sent), threshold);
             int before = asked.size();
-            asked.addAll(Arrays.asList(x));
-            answers = Arrays.copyOf(answers, asked.size());
-            System.arraycopy(answered, 0, answers, before, answered.length);
-            Surrogate surrogate = Surrogate.fit(encoder, asked.toArray(new double[0][]), answers, weights,
-                    deployment.answers() == Deployment.Answers.SCORE ? Surrogate.EXACT_LAMBDA : Surrogate.LAMBDA);
-            weights = surrogate.weights();
-
-            // Trained on 0/1 decisions the surrogate's own boundary is at 0.5; on scores, at the threshold.
-            double cut = deployment.answers() == Deployment.Answers.LABEL ? 0.5 : threshold;
-            double[] copy = surrogate.score(rows);
-            double[] truth = model.scorePositive(rows);
+            asked.addAll(Arrays.asList(encoder.encode(sent)));
+            if (answers == null) {
+                answers = new double[answered.length][0];
+                weights = new double[answered.length][];
+            }
+            for (int c = 0; c < answers.length; c++) {
+                answers[c] = Arrays.copyOf(answers[c], asked.size());
+                System.arraycopy(answered[c], 0, answers[c], before, answered[c].length);
+            }
+            double[][] x = asked.toArray(new double[0][]);
+            double[][] encoded = encoder.encode(rows);
+            double[][] copied = new double[answers.length][];
+            for (int c = 0; c < answers.length; c++) {
+                copied[c] = copy == Copy.TREE ? tree(x, answers[c]).score(encoded) : logistic(c, x, encoded);
+            }
+            // Trained on 0/1 decisions a binary copy's boundary is at 0.5; on scores, at the threshold.
+            int[] guess = decisions(copied, deployment.answers() == Deployment.Answers.LABEL ? 0.5 : threshold);
+            int[] truth = decisions(outputs(deployed, rows), threshold);
             int agree = 0;
             int right = 0;
             int labelled = 0;
-            for (int i = 0; i < copy.length; i++) {
-                int guess = copy[i] >= cut ? 1 : 0;
-                agree += guess == (truth[i] >= threshold ? 1 : 0) ? 1 : 0;
+            for (int i = 0; i < guess.length; i++) {
+                agree += guess[i] == truth[i] ? 1 : 0;
                 if (labels[i] >= 0) {
                     labelled++;
-                    right += guess == labels[i] ? 1 : 0;
+                    right += guess[i] == labels[i] ? 1 : 0;
                 }
             }
             out.measure(nodeId + ".queries", asked.size());
-            out.measure(nodeId + ".fidelity", copy.length == 0 ? Double.NaN : (double) agree / copy.length);
+            out.measure(nodeId + ".fidelity", guess.length == 0 ? Double.NaN : (double) agree / guess.length);
             out.measure(nodeId + ".surrogate_accuracy", labelled == 0 ? Double.NaN : (double) right / labelled);
+        }
+
+        /** Column {@code c}'s logistic copy refitted from its last weights, scoring {@code encoded} rows. */
+        private double[] logistic(int c, double[][] x, double[][] encoded) {
+            boolean exact = deployment.answers() == Deployment.Answers.SCORE;
+            weights[c] = Surrogate.fit(x, answers[c], exact ? Surrogate.EXACT_LAMBDA : Surrogate.LAMBDA, weights[c]);
+            return Surrogate.score(encoded, weights[c]);
+        }
+
+        private TreeStudent tree(double[][] x, double[] target) {
+            ModelCard card = new ModelCard(TreeStudent.ALGORITHM, "answer", "", features, "", x.length, Map.of());
+            return TreeStudent.fit(encoder, card, x, target, depth, 1);
         }
     }
 }

@@ -244,12 +244,13 @@ public final class PresenterViewModel {
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
-     * The metric axis for the story: [0, 1] for shares; for other metrics (latency, cost) from 0 to a
+     * The metric axis for the story: [0, 1] for shares (an attacker's fidelity too, {@link
+     * org.twinbench.sim.ShareMeasures}); for other metrics (latency, cost) from 0 to a
      * round number above the highest value any chapter of the story has drawn: it grows in round
      * steps and never shrinks between chapters.
      */
     private void fixMetricRange(String metric, ChartCurve curve) {
-        if (SHARES.contains(metric)) {
+        if (SHARES.contains(metric) || org.twinbench.sim.ShareMeasures.isShare(metric)) {
             metricLower.set(0);
             metricUpper.set(1);
             return;

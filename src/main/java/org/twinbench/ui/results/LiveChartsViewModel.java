@@ -352,7 +352,9 @@ public final class LiveChartsViewModel {
         String chosen = metric.get();
         List<ChartCurve> fresh = LiveCurves.of(history, chosen, slices, slice -> shown.get(slice).get(),
                 showingBands() ? bands.bands(chosen, replicates) : null, baselineShown.get());
-        double[] range = ChartCurve.range(fresh);
+        // A share no metric set names (an attacker's fidelity) spans 0 to 1, not the range of its values.
+        double[] range = org.twinbench.sim.ShareMeasures.isShare(chosen) ? new double[] {0, 1}
+                : ChartCurve.range(fresh);
         curves = Collections.unmodifiableList(fresh);
         lowest.set(range[0]);
         highest.set(range[1]);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,13 +19,10 @@ import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioException;
 import org.twinbench.scenario.ScenarioNode;
-import org.twinbench.sim.Experiment;
-import org.twinbench.sim.RunControl;
 import org.twinbench.sim.RunListener;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.Seeds;
-import org.twinbench.sim.StepResult;
 import org.twinbench.stats.WilsonInterval;
 
 /**
@@ -62,15 +58,7 @@ class ExtractionTest {
 
     private static Scenario scenario(String file, long steps, ScenarioNode model, Map<String, Object> defences,
                                      Object... attack) {
-        Map<String, Object> endpoint = new LinkedHashMap<>(defences);
-        return new Scenario("extraction", "", 11, List.of(
-                node("data", NodeCatalog.DATASET_SOURCE, "path", file, "batch_size", (long) BATCH, "steps", steps,
-                        "replace", true),
-                model,
-                new ScenarioNode("endpoint", NodeCatalog.DEPLOYMENT, endpoint, 0, 0),
-                node("thief", NodeCatalog.EXTRACTION_ATTACK, attack)),
-                List.of(new ScenarioEdge("data", "model"), new ScenarioEdge("model", "endpoint"),
-                        new ScenarioEdge("endpoint", "thief")));
+        return ExtractionRuns.scenario(file, BATCH, steps, model, defences, attack);
     }
 
     private static ScenarioNode linearModel() {
@@ -79,20 +67,12 @@ class ExtractionTest {
     }
 
     private RunOutcome run(Scenario scenario) {
-        return Experiment.run(ScenarioCompiler.compile(scenario, dir, new RunListener() { }), REPLICATES, 1,
-                new RunListener() { }, new RunControl());
+        return ExtractionRuns.run(dir, scenario, REPLICATES);
     }
 
     /** A measure of every step, averaged over the replicates. */
     private static double[] mean(RunOutcome outcome, String measure) {
-        int steps = outcome.replicates().get(0).size();
-        double[] out = new double[steps];
-        for (List<StepResult> replicate : outcome.replicates()) {
-            for (StepResult step : replicate) {
-                out[step.step()] += step.measures().get(measure) / outcome.replicates().size();
-            }
-        }
-        return out;
+        return ExtractionRuns.mean(outcome, measure);
     }
 
     /** The 95% Wilson interval of a fidelity measured on every replicate's batch. */
@@ -184,7 +164,7 @@ class ExtractionTest {
     }
 
     @Test
-    void anAttackNeedsADeploymentAndABinaryModel() throws IOException {
+    void anAttackNeedsADeploymentAndAClassifier() throws IOException {
         writeGenerated();
         Scenario unconnected = new Scenario("x", "", 1, List.of(
                 node("data", NodeCatalog.DATASET_SOURCE, "path", "generated.csv"), linearModel(),
@@ -194,11 +174,11 @@ class ExtractionTest {
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("node thief")
                 .hasMessageContaining("deployment.endpoint");
         Path engine = Path.of("src/test/resources/tasks/engine");
-        Files.copy(engine.resolve("wine-replay.csv"), dir.resolve("wine.csv"));
-        Files.copy(engine.resolve("wine-logistic.twinmodel"), dir.resolve("wine.twinmodel"));
-        Scenario multiclass = scenario("wine.csv", 2, node("model", NodeCatalog.MODEL_BUNDLE, "path",
-                "wine.twinmodel"), Map.of());
-        assertThatThrownBy(() -> ScenarioCompiler.compile(multiclass, dir, new RunListener() { }))
-                .hasMessageContaining("node thief").hasMessageContaining("binary models");
+        Files.copy(engine.resolve("diabetes-replay.csv"), dir.resolve("diabetes.csv"));
+        Files.copy(engine.resolve("diabetes-linear.twinmodel"), dir.resolve("diabetes.twinmodel"));
+        Scenario regression = scenario("diabetes.csv", 2, node("model", NodeCatalog.MODEL_BUNDLE, "path",
+                "diabetes.twinmodel"), Map.of());
+        assertThatThrownBy(() -> ScenarioCompiler.compile(regression, dir, new RunListener() { }))
+                .hasMessageContaining("node thief").hasMessageContaining("regression model");
     }
 }

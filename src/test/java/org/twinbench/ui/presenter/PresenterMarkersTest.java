@@ -180,6 +180,16 @@ class PresenterMarkersTest {
                 "legend type at least 22 px, to be read from the back of a room");
     }
 
+    @Test
+    void anAttackersFidelityIsDrawnOnAShareAxisOfItsOwn(FxRobot robot) throws Exception {
+        PresenterViewModel model = open(robot, "demos/model-stealing.story.json");
+        awaitChapterEnd(model);
+        // thief.fidelity is a share: 0 to 1, not a monitor statistic's round number above its highest value (2).
+        assertThat(model.currentChapter().metric()).isEqualTo("thief.fidelity");
+        assertThat(model.metricLowerProperty().get()).isEqualTo(0);
+        assertThat(model.metricUpperProperty().get()).isEqualTo(1);
+    }
+
     private static void assertCumulative(XYChart.Series<Number, Number> series, int steps, double perStep) {
         assertThat(series.getData()).hasSize(steps);
         for (int step = 0; step < steps; step++) {

@@ -130,6 +130,29 @@ public final class GroupCounts {
         return WilsonInterval.of(accuracy(), (int) Math.min(Integer.MAX_VALUE, rows()));
     }
 
+    /**
+     * A yes/no model's recall: of the rows whose outcome is the positive one (the second kind), the share it answered
+     * so; NaN for other models or without such rows.
+     */
+    public double recall() {
+        if (amounts || kinds.size() != 2) {
+            return Double.NaN;
+        }
+        long positives = confusion[1][0] + confusion[1][1];
+        return positives == 0 ? Double.NaN : (double) confusion[1][1] / positives;
+    }
+
+    /** The 95% Wilson interval of {@link #recall}, over the positive draws counted as different rows. */
+    public double[] recallInterval() {
+        double recall = recall();
+        if (Double.isNaN(recall)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        long positives = confusion[1][0] + confusion[1][1];
+        return WilsonInterval.of(recall, (int) Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(positives
+                * distinctShare))));
+    }
+
     /** The mean absolute error. */
     public double mae() {
         return draws == 0 ? Double.NaN : sumAbs / draws;

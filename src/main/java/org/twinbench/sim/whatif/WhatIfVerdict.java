@@ -282,7 +282,7 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
      */
     public static String summary(WhatIfChange change, List<WhatIfVerdict> verdicts, Retraining retraining,
                                  GroupCounts everyone, String target) {
-        String text = summary(change, verdicts, retraining);
+        String text = summary(change, verdicts, retraining) + everyoneFigures(change, verdicts);
         if (everyone == null || everyone.draws() == 0) {
             return text;
         }
@@ -290,15 +290,52 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
                 + org.twinbench.data.PlainWords.amount(everyone.guessMae()) + " on average"
                 : "always answering “" + org.twinbench.data.PlainWords.value(target, everyone.guessKind())
                 + "” would be right " + org.twinbench.data.PlainWords.percent(everyone.guessAccuracy()) + " of the time";
+        // A yes/no model says how many of the answer to catch it catches; one that misses most of them is not reliable.
+        double[] caught = everyone.recallInterval();
+        String catches = Double.isNaN(everyone.recall()) ? "" : String.format(java.util.Locale.ROOT,
+                " It catches %d of every 100 “%s” (between %.0f%% and %.0f%%).", Math.round(100 * everyone.recall()),
+                org.twinbench.data.PlainWords.value(target, everyone.kinds().get(1)), 100 * caught[0], 100 * caught[1]);
+        boolean missesMost = !catches.isEmpty() && caught[1] < MIN_CAUGHT;
+        if (missesMost) {
+            catches = catches.replace(" It catches ", " But it misses most of them: it catches only ");
+        }
         if (everyone.beatsGuess()) {
-            return text + " For comparison, " + guess + " on the same rows.";
+            return notReliable(text, missesMost) + catches + " For comparison, " + guess + " on the same rows.";
         }
         String model = everyone.amounts() ? "the model is off by " + org.twinbench.data.PlainWords.amount(everyone.mae())
                 : "the model is right " + org.twinbench.data.PlainWords.percent(everyone.accuracy()) + " of the time";
-        return text.replace(", the model stays reliable for everyone you asked about", ", the model does not change")
-                .replace(", the model stays reliable for most people", ", the model holds for most people")
-                + " But it is no better than a guess: " + guess + " on the same rows, and " + model + " "
-                + everyone.intervalWords() + ".";
+        return notReliable(text, true) + catches + " But it is no better than a guess: " + guess + " on the same rows, "
+                + "and " + model + " " + everyone.intervalWords() + ".";
+    }
+
+    /** The share of a yes/no outcome's rows a model must be able to catch (upper end of its interval) to be reliable. */
+    static final double MIN_CAUGHT = 0.5;
+
+    /** {@code text} without a claim that the model is reliable, when {@code not}. */
+    private static String notReliable(String text, boolean not) {
+        return !not ? text : text.replace(", the model stays reliable for everyone you asked about",
+                ", the model does not change").replace(", the model stays reliable for most people",
+                ", the model holds for most people");
+    }
+
+    /**
+     * Where the change hurts everyone, their figures as the verdict gives them, with the interval and the commonest
+     * mistake: " Everyone: right only about 47 times out of 100 (between 38% and 56%) instead of 57 times out of
+     * 100. It confuses “2” with “1” most (…)." ("" otherwise).
+     */
+    private static String everyoneFigures(WhatIfChange change, List<WhatIfVerdict> verdicts) {
+        for (WhatIfVerdict verdict : verdicts) {
+            if (verdict.change().equals(change) && verdict.group().equals("everyone")
+                    && verdict.light() != Light.GREEN) {
+                String sentence = verdict.sentence();
+                String plain = base(sentence);
+                int from = plain.indexOf(": ");
+                int to = plain.indexOf(" — ");
+                String figures = plain.substring(from + 2, to > from ? to : plain.length() - 1);
+                return " Everyone: " + figures + "." + sentence.substring(plain.length());
+            }
+        }
+        return "";
     }
 
     /** A verdict's sentence without the commonest mistake that may follow it. */

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The summary of a change sits beside the naive guess on the same rows, and a model no better than the guess is
- * called out as such, never "reliable". Hand-worked: statsmodels' {@code proportion_confint(860, 1000,
+ * called out as such, never "reliable"; a yes/no model says how many of the answer to catch it catches, and one that
+ * misses most of them (the upper end of the interval under a half) is not reliable either. Wilson intervals of
+ * 0/140, 90/140 and 20/100: (0, 0.027), (0.561, 0.717), (0.133, 0.289) by statsmodels. Hand-worked: statsmodels' {@code proportion_confint(860, 1000,
  * method="wilson")} = (0.837, 0.880) and (950, 1000) = (0.935, 0.962); the absolute errors |i mod 7 − 3| of 200 rows
  * have mean 1.71 and scipy's {@code t.interval(0.95, 199, 1.71, sem)} = (1.57, 1.85).
  */
@@ -35,7 +37,8 @@ class WhatIfGuessSummaryTest {
         // Without the guess, 86% (lower end 83.7%) would be "reliable".
         assertThat(WhatIfVerdict.summary(change, verdicts)).contains("stays reliable for everyone");
         assertThat(WhatIfVerdict.summary(change, verdicts, WhatIfVerdict.Retraining.NOT_TRIED, counts, "churned"))
-                .isEqualTo("If a season comes round (quite a bit), the model does not change. But it is no better than a"
+                .isEqualTo("If a season comes round (quite a bit), the model does not change. But it misses most of "
+                        + "them: it catches only 0 of every 100 “yes” (between 0% and 3%). But it is no better than a"
                         + " guess: always answering “no” would be right 86% of the time on the same rows, and the model "
                         + "is right 86% of the time (between 84% and 88%).");
     }
@@ -47,7 +50,26 @@ class WhatIfGuessSummaryTest {
         List<WhatIfVerdict> verdicts = List.of(WhatIfVerdict.of(change, "everyone", 0.95, 1000, 0.95, 1000));
         assertThat(WhatIfVerdict.summary(change, verdicts, WhatIfVerdict.Retraining.NOT_TRIED, counts, "churned"))
                 .isEqualTo("If a season comes round (quite a bit), the model stays reliable for everyone you asked "
-                        + "about. For comparison, always answering “no” would be right 86% of the time on the same rows.");
+                        + "about. It catches 64 of every 100 “yes” (between 56% and 72%). For comparison, always "
+                        + "answering “no” would be right 86% of the time on the same rows.");
+    }
+
+    @Test
+    void aModelRightMostOfTheTimeThatCatchesOneInFiveIsNotReliable() {
+        // 1,000 rows, 100 "yes": right on all 900 "no" and 20 "yes" — 92% right, above always "no" (90%), yet it
+        // catches 20 of 100 (Wilson 13%–29%, statsmodels), so it is not called reliable.
+        GroupCounts counts = GroupCounts.ofKinds(List.of("no", "yes"));
+        for (int i = 0; i < 1000; i++) {
+            int truth = i < 900 ? 0 : 1;
+            counts.addAnswer(truth, truth == 0 || i < 920 ? truth : 0, 0);
+        }
+        assertThat(counts.accuracy()).isEqualTo(0.92);
+        assertThat(counts.beatsGuess()).isTrue();
+        List<WhatIfVerdict> verdicts = List.of(WhatIfVerdict.of(change, "everyone", 0.92, 1000, 0.92, 1000));
+        assertThat(WhatIfVerdict.summary(change, verdicts, WhatIfVerdict.Retraining.NOT_TRIED, counts, "churned"))
+                .isEqualTo("If a season comes round (quite a bit), the model does not change. But it misses most of "
+                        + "them: it catches only 20 of every 100 “yes” (between 13% and 29%). For comparison, always "
+                        + "answering “no” would be right 90% of the time on the same rows.");
     }
 
     @Test

@@ -119,7 +119,8 @@ class WhatIfStandInTest {
         WhatIfRun.Result tried = new WhatIfRun.Result(verdicts, Map.of(), null, Map.of(change,
                 WhatIfVerdict.Retraining.FIXES), Map.of(), "species", "(A stand-in.)");
         assertThat(tried.summary(change)).isEqualTo("If a season comes round (quite a bit), the model fails for "
-                + "everyone — retraining every month would fix it. (A stand-in.)");
+                + "everyone — retraining every month would fix it. Everyone: right only about 80 times out of 100 instead "
+                + "of 95 times out of 100. (A stand-in.)");
         WhatIfRun.Result untried = new WhatIfRun.Result(List.of(WhatIfVerdict.of(change, "everyone", 0.95, 400, 0.95,
                 400)), Map.of(), null, Map.of(), Map.of(), "species", "(A stand-in.)");
         assertThat(untried.summary(change)).doesNotContain("stand-in");

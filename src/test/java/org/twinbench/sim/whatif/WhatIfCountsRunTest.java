@@ -125,4 +125,30 @@ class WhatIfCountsRunTest {
         assertThat(everyone.beatsGuess()).isTrue();
         assertThat(everyone.rows()).isEqualTo(221);
     }
+
+    @Test
+    void aRetrainingThatCannotRefitAWindowKeepsTheModelAndTheCheckGoesOn() {
+        // A field that stops being filled leaves the most telling column (s5) empty: refitted on those weeks the ridge
+        // regression has a constant column, which the trainer refuses. The retraining keeps the model it has and says
+        // why; the run ends normally (it used to end with "The column 'x…' is constant").
+        WhatIfChange stops = new WhatIfChange(WhatIfChange.Kind.FIELD_STOPS, 1.0);
+        Path bundle = ENGINE.resolve("diabetes-linear.twinmodel");
+        WhatIfQuestion question = new WhatIfQuestion(ENGINE.resolve("diabetes-replay.csv"), "target", null,
+                org.twinbench.model.ModelBundle.readModel(bundle).card().features(), List.of(), List.of(stops), 5,
+                bundle);
+        Scenario scenario = WhatIfStudy.withChangeAndRetraining(question,
+                org.twinbench.data.TableLoader.load(question.data()).frame(), stops);
+        List<String> refused = new java.util.ArrayList<>();
+        try (SimulationPlan plan = ScenarioCompiler.compile(scenario, ENGINE, new RunListener() { })) {
+            SimulationEngine.run(plan, 0, new RunListener() {
+                @Override
+                public void onStep(StepResult result, int totalSteps) {
+                    result.alarms().stream().filter(a -> a.detail().startsWith("could not retrain"))
+                            .forEach(a -> refused.add(a.detail()));
+                }
+            }, new RunControl());
+        }
+        assertThat(refused).isNotEmpty().allSatisfy(detail -> assertThat(detail)
+                .contains("the rows cannot refit the model: ").endsWith("; kept the previous model"));
+    }
 }

@@ -256,7 +256,9 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
 
     /**
      * {@code verdict} of a classifier with what {@code after} counted: the 95% Wilson interval of its share right after
-     * the change (over the draws counted as different rows) right after that share, and for a model of kinds its
+     * the change (over the draws counted as different rows) right after that share; a yes/no model that misses most of
+     * the answer to catch (the upper end of its recall's interval under {@link #MIN_CAUGHT}) is not "reliable" there
+     * but "does not change … But it misses most “yes”: it catches only 20 of every 100"; and for a model of kinds its
      * commonest mistake when that is clearly more than chance ({@link GroupCounts#commonestMistake}), in the words of
      * the outcome column {@code target}. A verdict on amounts is returned as it is.
      */
@@ -266,6 +268,16 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
         }
         String sentence = verdict.sentence().replaceFirst("(\\d+ times out of 100?)",
                 "$1 " + java.util.regex.Matcher.quoteReplacement(after.intervalWords()));
+        double[] caught = after.recallInterval();
+        if (verdict.light() == Light.GREEN && !Double.isNaN(caught[1]) && caught[1] < MIN_CAUGHT
+                && sentence.contains(", the model stays reliable for ")) {
+            // Right most of the time by answering the commoner outcome is not reliable when most of the answer to
+            // catch is missed.
+            sentence = sentence.replace(", the model stays reliable for ", ", the model does not change for ")
+                    + String.format(java.util.Locale.ROOT, " But it misses most “%s”: it catches only %d of every 100 "
+                    + "(between %.0f%% and %.0f%%).", org.twinbench.data.PlainWords.value(target, after.kinds().get(1)),
+                    Math.round(100 * after.recall()), 100 * caught[0], 100 * caught[1]);
+        }
         GroupCounts.Confusion mistake = after.commonestMistake();
         if (mistake != null) {
             sentence += mistake.words(target);

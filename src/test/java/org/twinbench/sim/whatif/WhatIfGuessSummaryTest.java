@@ -70,6 +70,11 @@ class WhatIfGuessSummaryTest {
                 .isEqualTo("If a season comes round (quite a bit), the model does not change. But it misses most of "
                         + "them: it catches only 20 of every 100 “yes” (between 13% and 29%). For comparison, always "
                         + "answering “no” would be right 90% of the time on the same rows.");
+        // The group's own sentence says so too, and the table reads it as unchanged but weak, not "fine".
+        WhatIfVerdict told = WhatIfVerdict.withCounts(verdicts.get(0), counts, "churned");
+        assertThat(told.sentence()).isEqualTo("If a season comes round (quite a bit), the model does not change for "
+                + "everyone: right about 9 times out of 10 (between 90% and 94%). But it misses most “yes”: it catches "
+                + "only 20 of every 100 (between 13% and 29%).");
     }
 
     @Test

@@ -135,7 +135,8 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
 
     /**
      * A regression or multiclass model of the card's algorithm and task refitted on {@code rows} (all of them:
-     * no holdout); a multiclass refit on rows with fewer than three of the classes is a {@link ModelException}.
+     * no holdout); a multiclass refit on rows with fewer than three of the classes, or rows the trainer refuses (a
+     * column left constant), is a {@link ModelException}.
      */
     private static TaskModel refit(Frame rows, ModelCard card, long seed) {
         if (card.task() == Task.MULTICLASS) {
@@ -145,8 +146,15 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
                         + card.classes().size() + " classes, too few for a multiclass model");
             }
         }
-        return TaskTrainer.train(rows, new TrainingOptions(Algorithm.of(card.algorithm(), card.task()), card.target(),
-                card.features(), null, seed, 0, "retrained in the run", 0), card.task(), TrainingProgress.NONE).model();
+        try {
+            return TaskTrainer.train(rows, new TrainingOptions(Algorithm.of(card.algorithm(), card.task()),
+                    card.target(), card.features(), null, seed, 0, "retrained in the run", 0), card.task(),
+                    TrainingProgress.NONE).model();
+        } catch (IllegalArgumentException e) {
+            // Smile refuses some windows (a column left constant when a field stops being filled): the retraining
+            // policy then keeps the model it has and says why, rather than ending the run.
+            throw new org.twinbench.model.ModelException("the rows cannot refit the model: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -17,7 +17,6 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
-import org.twinbench.stats.SliceMetrics;
 
 /**
  * Runs a {@link WhatIfQuestion}: the baseline and every change, each a normal simulation with the same
@@ -31,10 +30,19 @@ public final class WhatIfRun {
      * and for each change what retraining every month does (tried only where the change hurts).
      */
     public record Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined,
-                         Map<WhatIfChange, WhatIfVerdict.Retraining> retraining) {
+                         Map<WhatIfChange, WhatIfVerdict.Retraining> retraining, Map<WhatIfChange, GroupCounts> everyone,
+                         String target, String standIn) {
 
         public Result {
             retraining = Map.copyOf(retraining);
+            everyone = Map.copyOf(everyone);
+            standIn = standIn == null ? "" : standIn;
+        }
+
+        /** A result without counts: its summaries are not compared with the naive guess. */
+        public Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined,
+                      Map<WhatIfChange, WhatIfVerdict.Retraining> retraining) {
+            this(verdicts, overallAccuracy, combined, retraining, Map.of(), "", "");
         }
 
         /** A result without retraining tried. */
@@ -47,9 +55,16 @@ public final class WhatIfRun {
             return retraining.getOrDefault(change, WhatIfVerdict.Retraining.NOT_TRIED);
         }
 
-        /** The one-sentence verdict for {@code change}, with the retraining clause. */
+        /**
+         * The verdict for {@code change} in a sentence, with the retraining clause, beside the naive guess on the same
+         * rows (a model no better than it is never called reliable), and where the change hurts a model that cannot
+         * be retrained here, what stood in for it (or why nothing could).
+         */
         public String summary(WhatIfChange change) {
-            return WhatIfVerdict.summary(change, verdicts, retrainingFor(change));
+            WhatIfVerdict.Retraining tried = retrainingFor(change);
+            boolean hurts = WhatIfVerdict.worst(change, verdicts) != WhatIfVerdict.Light.GREEN;
+            return WhatIfVerdict.summary(change, verdicts, tried, everyone.get(change), target)
+                    + (hurts && !standIn.isEmpty() ? " " + standIn : "");
         }
     }
 
@@ -62,100 +77,100 @@ public final class WhatIfRun {
         Path baseDir = question.data().toAbsolutePath().getParent();
         Map<String, double[]> curves = new LinkedHashMap<>();
         progress.accept("Checking your model on today's data");
-        Map<String, double[]> before = measure(WhatIfStudy.baseline(question), baseDir, control, curves, "today");
+        Map<String, GroupCounts> before = measure(WhatIfStudy.baseline(question), baseDir, control, curves, "today",
+                "accuracy");
         List<WhatIfVerdict> verdicts = new ArrayList<>();
         Map<WhatIfChange, WhatIfVerdict.Retraining> retraining = new LinkedHashMap<>();
+        Map<WhatIfChange, GroupCounts> everyone = new LinkedHashMap<>();
+        WhatIfStudy.StandIn standIn = null;
         for (WhatIfChange change : question.changes()) {
             if (control.isCancelled()) {
                 break;
             }
             String words = change.kind().words() + " (" + change.strengthWords() + ")";
             progress.accept("Trying: " + words);
-            Map<String, double[]> after = measure(WhatIfStudy.withChange(question, data, change), baseDir, control,
-                    curves, change.kind().words());
-            List<WhatIfVerdict> plain = verdicts(change, before, after, null, new ArrayList<>());
-            if (plain.stream().anyMatch(v -> v.light() != WhatIfVerdict.Light.GREEN) && !control.isCancelled()) {
+            Map<String, GroupCounts> after = measure(WhatIfStudy.withChange(question, data, change), baseDir, control,
+                    curves, change.kind().words(), "accuracy");
+            if (after.containsKey(Counting.EVERYONE)) {
+                everyone.put(change, after.get(Counting.EVERYONE));
+            }
+            List<WhatIfVerdict> plain = verdicts(change, before, after, null, new ArrayList<>(), question.target());
+            boolean hurts = plain.stream().anyMatch(v -> v.light() != WhatIfVerdict.Light.GREEN);
+            if (hurts && standIn == null) {
+                standIn = WhatIfStudy.standIn(question, data);
+            }
+            if (hurts && !control.isCancelled() && standIn.question() != null) {
                 progress.accept("Trying: " + words + ", with " + WhatIfStudy.RETRAINING_WORDS);
-                Map<String, double[]> retrained = measure(WhatIfStudy.withChangeAndRetraining(question, data, change),
-                        baseDir, control, curves, change.kind().words() + ", " + WhatIfStudy.RETRAINING_WORDS);
+                Map<String, GroupCounts> retrained = measure(WhatIfStudy.withChangeAndRetraining(standIn.question(),
+                        data, change), baseDir, control, curves, change.kind().words() + ", "
+                        + WhatIfStudy.RETRAINING_WORDS, "accuracy");
                 List<WhatIfVerdict.Retraining> outcomes = new ArrayList<>();
-                verdicts.addAll(verdicts(change, before, after, retrained, outcomes));
+                verdicts.addAll(verdicts(change, before, after, retrained, outcomes, question.target()));
                 retraining.put(change, WhatIfVerdict.Retraining.combine(outcomes));
             } else {
                 verdicts.addAll(plain);
             }
         }
-        return new Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining);
+        return new Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining, everyone,
+                question.target(), standIn == null ? "" : standIn.words());
     }
 
     /**
-     * One verdict per group; with {@code retrained} (sums of the same change run with retraining),
-     * each group the change hurts ends with what retraining did for it, also added to {@code outcomes}.
+     * One verdict per group; with {@code retrained} (the same change run with retraining), each group the change
+     * hurts ends with what retraining did for it, also added to {@code outcomes}. Each sentence gives the 95% interval
+     * of the share right after the change and, for a model of kinds, its commonest mistake when that is clearly more
+     * than chance ({@link GroupCounts#commonestMistake}).
      */
-    private static List<WhatIfVerdict> verdicts(WhatIfChange change, Map<String, double[]> before,
-                                                Map<String, double[]> after, Map<String, double[]> retrained,
-                                                List<WhatIfVerdict.Retraining> outcomes) {
+    private static List<WhatIfVerdict> verdicts(WhatIfChange change, Map<String, GroupCounts> before,
+                                                Map<String, GroupCounts> after, Map<String, GroupCounts> retrained,
+                                                List<WhatIfVerdict.Retraining> outcomes, String target) {
         Set<String> groups = new LinkedHashSet<>(before.keySet());
         groups.addAll(after.keySet());
         List<WhatIfVerdict> out = new ArrayList<>();
         for (String group : groups) {
             // A group that only exists after the change (new customers) is compared with everyone.
-            double[] b = before.getOrDefault(group, before.get("everyone"));
-            double[] a = after.get(group);
-            if (a == null || a[1] <= 0) {
+            GroupCounts b = before.getOrDefault(group, before.get(Counting.EVERYONE));
+            GroupCounts a = after.get(group);
+            if (a == null || a.draws() == 0 || b == null) {
                 continue;
             }
-            WhatIfVerdict verdict = WhatIfVerdict.of(change, group, b[0] / b[1], (long) b[1], a[0] / a[1], (long) a[1]);
-            double[] r = retrained == null ? null : retrained.get(group);
-            if (r != null && r[1] > 0 && verdict.light() != WhatIfVerdict.Light.GREEN) {
-                WhatIfVerdict.Retraining outcome = WhatIfVerdict.retraining(change, group, b[0] / b[1], (long) b[1],
-                        a[0] / a[1], (long) a[1], r[0] / r[1], (long) r[1]);
+            // The fall is judged on the draws (the same draws before and after: the same seed); the level and whether
+            // there are rows enough to tell count the different rows.
+            double distinct = (double) a.rows() / a.draws();
+            WhatIfVerdict verdict = WhatIfVerdict.of(change, group, b.accuracy(), b.draws(), a.accuracy(), a.draws(),
+                    WhatIfVerdict.Retraining.NOT_TRIED, distinct);
+            GroupCounts r = retrained == null ? null : retrained.get(group);
+            if (r != null && r.draws() > 0 && verdict.light() != WhatIfVerdict.Light.GREEN) {
+                WhatIfVerdict.Retraining outcome = WhatIfVerdict.retraining(change, group, b.accuracy(), b.draws(),
+                        a.accuracy(), a.draws(), r.accuracy(), r.draws());
                 outcomes.add(outcome);
-                verdict = WhatIfVerdict.of(change, group, b[0] / b[1], (long) b[1], a[0] / a[1], (long) a[1], outcome);
+                verdict = WhatIfVerdict.of(change, group, b.accuracy(), b.draws(), a.accuracy(), a.draws(), outcome,
+                        distinct);
             }
-            out.add(verdict);
+            out.add(WhatIfVerdict.withCounts(verdict, a, target));
         }
         return out;
     }
 
     /**
-     * Per group ("everyone" for all rows), the right answers and the rows over the steps after the
-     * change is complete.
+     * Runs {@code scenario} and returns, per group ("everyone" for all rows, else {@code column=value}), what was
+     * counted over the steps after the change is complete ({@link GroupCounts}); the overall {@code metric} of
+     * every step becomes the curve {@code curveName} of {@code curves}.
      */
-    private static Map<String, double[]> measure(Scenario scenario, Path baseDir, RunControl control,
-                                               Map<String, double[]> curves, String curveName) {
-        try (SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { })) {
-            return measure(plan, control, curves, curveName);
-        }
-    }
-
-    private static Map<String, double[]> measure(SimulationPlan plan, RunControl control, Map<String, double[]> curves,
-                                               String curveName) {
-        double[] curve = new double[plan.steps()];
-        Map<String, double[]> sums = new LinkedHashMap<>();
-        SimulationEngine.run(plan, 0, new RunListener() {
-            @Override
-            public void onStep(StepResult result, int totalSteps) {
-                curve[result.step()] = result.overall().accuracy();
-                if (result.step() < WhatIfStudy.FULL_FROM) {
-                    return;
+    public static Map<String, GroupCounts> measure(Scenario scenario, Path baseDir, RunControl control,
+                                                   Map<String, double[]> curves, String curveName, String metric) {
+        try (SimulationPlan compiled = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { })) {
+            Counting counting = Counting.of(compiled);
+            SimulationPlan plan = counting.plan();
+            double[] curve = new double[plan.steps()];
+            SimulationEngine.run(plan, 0, new RunListener() {
+                @Override
+                public void onStep(StepResult result, int totalSteps) {
+                    curve[result.step()] = result.overall().get(metric);
                 }
-                add(sums, "everyone", result.overall().accuracy(), result.overall().n());
-                for (SliceMetrics slice : result.slices()) {
-                    add(sums, slice.column() + "=" + slice.value(), slice.metrics().accuracy(), slice.metrics().n());
-                }
-            }
-        }, control);
-        curves.put(curveName, curve);
-        return sums;
-    }
-
-    private static void add(Map<String, double[]> sums, String group, double accuracy, int n) {
-        if (Double.isNaN(accuracy) || n == 0) {
-            return;
+            }, control);
+            curves.put(curveName, curve);
+            return counting.counts();
         }
-        double[] s = sums.computeIfAbsent(group, key -> new double[2]);
-        s[0] += accuracy * n;
-        s[1] += n;
     }
 }

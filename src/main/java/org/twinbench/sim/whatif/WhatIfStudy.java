@@ -65,6 +65,70 @@ public final class WhatIfStudy {
                 List.of(perturbation(question, data, change, change.id())), true);
     }
 
+    /**
+     * What is retrained when the check tries retraining every month: the question's own model, or for a model given
+     * as an ONNX file (which cannot be retrained here) a stand-in built from the reference rows (the first
+     * {@code reference_share} of the file, the rows the check treats as the past) on the same columns — a logistic
+     * regression for yes/no, a multinomial logistic regression for kinds, a ridge regression for amounts — kept as a
+     * temporary {@code .twinmodel} that the retraining refits with the same algorithm.
+     *
+     * @param question the question whose scenario with retraining is run (its model the stand-in's file, or none);
+     *     null when no stand-in can be built (the first half of the rows lacks a kind the rest has): then retraining
+     *     is not tried
+     * @param words what was retrained, or why nothing was, in a sentence; "" when it is the user's own model
+     */
+    public record StandIn(WhatIfQuestion question, String words) { }
+
+    /** The model retrained in {@code question}'s retraining scenarios ({@link StandIn}); slow for ONNX (trains). */
+    public static StandIn standIn(WhatIfQuestion question, Frame data) {
+        Path file = question.model();
+        if (file == null || !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+            return new StandIn(question, "");
+        }
+        org.twinbench.data.Task task = org.twinbench.data.Task.of(data.column(question.target()))
+                .orElse(org.twinbench.data.Task.BINARY);
+        String kind = switch (task) {
+            case BINARY -> "a logistic regression";
+            case MULTICLASS -> "a multinomial logistic regression";
+            case REGRESSION -> "a ridge regression";
+        };
+        String words = "(An ONNX file cannot be retrained here: what was retrained every month is " + kind
+                + " built from the first half of your rows on the same columns as your model, standing in for it;"
+                + " whoever made your model can retrain it.)";
+        if (task == org.twinbench.data.Task.BINARY) {
+            return new StandIn(new WhatIfQuestion(question.data(), question.target(), question.positive(),
+                    question.features(), question.groups(), question.changes(), question.seed()), words);
+        }
+        Object share = baseline(question).node(DATA_NODE).orElseThrow().params().get("reference_share");
+        int reference = (int) Math.round(data.rowCount() * ((Number) share).doubleValue());
+        Frame past = data.select(java.util.stream.IntStream.range(0, reference).toArray());
+        if (task == org.twinbench.data.Task.MULTICLASS) {
+            java.util.Set<String> seen = BinaryLabels.distinctValues(past.column(question.target()));
+            String unseen = BinaryLabels.distinctValues(data.column(question.target())).stream()
+                    .filter(value -> !seen.contains(value)).findFirst().orElse(null);
+            if (unseen != null) {
+                return new StandIn(null, "(An ONNX file cannot be retrained here, and no stand-in could be built for"
+                        + " it: the first half of your rows never has “" + org.twinbench.data.PlainWords.value(
+                        question.target(), unseen) + "” as " + org.twinbench.data.PlainWords.column(question.target())
+                        + ", so retraining was not tried. Your rows may be sorted by it: shuffle them, or sort them by "
+                        + "date.)");
+            }
+        }
+        org.twinbench.model.TaskModel model = org.twinbench.model.TaskTrainer.train(past,
+                new org.twinbench.model.TrainingOptions(org.twinbench.model.Algorithm.LOGISTIC, question.target(),
+                        question.features(), null, question.seed(), 0, "", 0), task,
+                org.twinbench.model.TrainingProgress.NONE).model();
+        try {
+            Path standIn = java.nio.file.Files.createTempFile("twinbench-stand-in-", ".twinmodel");
+            standIn.toFile().deleteOnExit();
+            org.twinbench.model.ModelBundle.write(model, standIn);
+            return new StandIn(new WhatIfQuestion(question.data(), question.target(), null, question.features(),
+                    question.groups(), question.changes(), question.seed(), standIn), words);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not keep the stand-in model: " + e.getMessage(), e);
+        }
+    }
+
     /** Every chosen change at once: the scenario the wizard offers to open in the editor. */
     public static Scenario combined(WhatIfQuestion question, Frame data) {
         List<ScenarioNode> nodes = new ArrayList<>();

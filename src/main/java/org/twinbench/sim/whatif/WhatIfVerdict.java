@@ -81,8 +81,21 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
     /** The same, ending with what retraining every month did for this group (when it was tried). */
     static WhatIfVerdict of(WhatIfChange change, String group, double before, long nBefore, double after,
                             long nAfter, Retraining retraining) {
+        return of(change, group, before, nBefore, after, nAfter, retraining, 1);
+    }
+
+    /**
+     * The same for draws of which the share {@code distinct} are different rows (the check draws a file's rows again
+     * and again, {@link GroupCounts#distinctShare}): the fall is judged on the draws, as the same draws were answered
+     * before and after the change (the same seed), but whether the group has enough rows to tell, and whether the
+     * model is reliable there, count the different rows.
+     */
+    static WhatIfVerdict of(WhatIfChange change, String group, double before, long nBefore, double after,
+                            long nAfter, Retraining retraining, double distinct) {
         double drop = before - after;
-        boolean judged = nBefore >= Verdict.MIN_ROWS && nAfter >= Verdict.MIN_ROWS;
+        long rowsBefore = Math.max(1, Math.round(nBefore * distinct));
+        long rowsAfter = Math.max(1, Math.round(nAfter * distinct));
+        boolean judged = rowsBefore >= Verdict.MIN_ROWS && rowsAfter >= Verdict.MIN_ROWS;
         boolean real = judged && Verdict.newcombe(Math.round(before * nBefore), nBefore, Math.round(after * nAfter),
                 nAfter)[0] > 0;
         Light light = real && drop >= RED_DROP ? Light.RED : real && drop >= AMBER_DROP ? Light.AMBER : Light.GREEN;
@@ -91,10 +104,10 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
         // "8 times out of 10 instead of 8 times out of 10" says nothing: then count in hundreds.
         boolean fine = needsHundreds(before) || needsHundreds(after)
                 || light != Light.GREEN && times(before, false).equals(times(after, false));
-        boolean reliable = WilsonInterval.of(after, (int) Math.min(Integer.MAX_VALUE, nAfter))[0] >= RELIABLE;
+        boolean reliable = WilsonInterval.of(after, (int) Math.min(Integer.MAX_VALUE, rowsAfter))[0] >= RELIABLE;
         String sentence = switch (light) {
             case GREEN -> !judged ? String.format(Locale.ROOT, "%s" + UNTOLD + "%s to tell (%d): right "
-                    + "about %s.", change.ifClause(), who, Math.min(nBefore, nAfter), times(after, fine))
+                    + "about %s.", change.ifClause(), who, Math.min(rowsBefore, rowsAfter), times(after, fine))
                     : reliable ? String.format(Locale.ROOT, "%s, the model stays reliable for %s: right about %s.",
                     change.ifClause(), who, times(after, fine))
                     : String.format(Locale.ROOT, "%s, the model does not change for %s" + WEAK + "%s.",
@@ -159,7 +172,7 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
             if (!verdict.change().equals(change)) {
                 continue;
             }
-            String who = verdict.sentence().replaceFirst("^.*? for ([^:]*):.*$", "$1");
+            String who = base(verdict.sentence()).replaceFirst("^.*? for ([^:]*):.*$", "$1");
             if (verdict.light() == Light.RED) {
                 everyoneFails |= verdict.group().equals("everyone");
                 failing.add(who);
@@ -207,7 +220,7 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
             if (!verdict.change().equals(change)) {
                 continue;
             }
-            String sentence = verdict.sentence();
+            String sentence = base(verdict.sentence());
             if (sentence.contains(WEAK)) {
                 String who = sentence.replaceFirst("^.*? does not change for (.*?)" + java.util.regex.Pattern.quote(WEAK)
                         + "(.*)\\.$", "about $2 for $1");
@@ -239,6 +252,108 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
                     .append("there are too few rows to tell for ").append(String.join(", ", untold));
         }
         return text.append('.').toString();
+    }
+
+    /**
+     * {@code verdict} of a classifier with what {@code after} counted: the 95% Wilson interval of its share right after
+     * the change (over the draws counted as different rows) right after that share; a yes/no model that misses most of
+     * the answer to catch (the upper end of its recall's interval under {@link #MIN_CAUGHT}) is not "reliable" there
+     * but "does not change … But it misses most “yes”: it catches only 20 of every 100"; and for a model of kinds its
+     * commonest mistake when that is clearly more than chance ({@link GroupCounts#commonestMistake}), in the words of
+     * the outcome column {@code target}. A verdict on amounts is returned as it is.
+     */
+    static WhatIfVerdict withCounts(WhatIfVerdict verdict, GroupCounts after, String target) {
+        if (after == null || after.amounts() || after.draws() == 0) {
+            return verdict;
+        }
+        String sentence = verdict.sentence().replaceFirst("(\\d+ times out of 100?)",
+                "$1 " + java.util.regex.Matcher.quoteReplacement(after.intervalWords()));
+        double[] caught = after.recallInterval();
+        if (verdict.light() == Light.GREEN && !Double.isNaN(caught[1]) && caught[1] < MIN_CAUGHT
+                && sentence.contains(", the model stays reliable for ")) {
+            // Right most of the time by answering the commoner outcome is not reliable when most of the answer to
+            // catch is missed.
+            sentence = sentence.replace(", the model stays reliable for ", ", the model does not change for ")
+                    + String.format(java.util.Locale.ROOT, " But it misses most “%s”: it catches only %d of every 100 "
+                    + "(between %.0f%% and %.0f%%).", org.twinbench.data.PlainWords.value(target, after.kinds().get(1)),
+                    Math.round(100 * after.recall()), 100 * caught[0], 100 * caught[1]);
+        }
+        GroupCounts.Confusion mistake = after.commonestMistake();
+        if (mistake != null) {
+            sentence += mistake.words(target);
+        }
+        return new WhatIfVerdict(verdict.change(), verdict.group(), verdict.light(), verdict.before(), verdict.after(),
+                sentence, verdict.retraining());
+    }
+
+    /**
+     * {@link #summary(WhatIfChange, List, Retraining)} beside the naive guess on the same rows ({@code everyone}: what
+     * was counted for all rows after the change; null: no comparison): "For comparison, always answering “no” would
+     * be right 86% of the time on the same rows." A model no better than that ({@link GroupCounts#beatsGuess}) is
+     * never called reliable: "But it is no better than a guess: …".
+     */
+    public static String summary(WhatIfChange change, List<WhatIfVerdict> verdicts, Retraining retraining,
+                                 GroupCounts everyone, String target) {
+        String text = summary(change, verdicts, retraining) + everyoneFigures(change, verdicts);
+        if (everyone == null || everyone.draws() == 0) {
+            return text;
+        }
+        String guess = everyone.amounts() ? "guessing the average amount would be off by "
+                + org.twinbench.data.PlainWords.amount(everyone.guessMae()) + " on average"
+                : "always answering “" + org.twinbench.data.PlainWords.value(target, everyone.guessKind())
+                + "” would be right " + org.twinbench.data.PlainWords.percent(everyone.guessAccuracy()) + " of the time";
+        // A yes/no model says how many of the answer to catch it catches; one that misses most of them is not reliable.
+        double[] caught = everyone.recallInterval();
+        String catches = Double.isNaN(everyone.recall()) ? "" : String.format(java.util.Locale.ROOT,
+                " It catches %d of every 100 “%s” (between %.0f%% and %.0f%%).", Math.round(100 * everyone.recall()),
+                org.twinbench.data.PlainWords.value(target, everyone.kinds().get(1)), 100 * caught[0], 100 * caught[1]);
+        boolean missesMost = !catches.isEmpty() && caught[1] < MIN_CAUGHT;
+        if (missesMost) {
+            catches = catches.replace(" It catches ", " But it misses most of them: it catches only ");
+        }
+        if (everyone.beatsGuess()) {
+            return notReliable(text, missesMost) + catches + " For comparison, " + guess + " on the same rows.";
+        }
+        String model = everyone.amounts() ? "the model is off by " + org.twinbench.data.PlainWords.amount(everyone.mae())
+                : "the model is right " + org.twinbench.data.PlainWords.percent(everyone.accuracy()) + " of the time";
+        return notReliable(text, true) + catches + " But it is no better than a guess: " + guess + " on the same rows, "
+                + "and " + model + " " + everyone.intervalWords() + ".";
+    }
+
+    /** The share of a yes/no outcome's rows a model must be able to catch (upper end of its interval) to be reliable. */
+    static final double MIN_CAUGHT = 0.5;
+
+    /** {@code text} without a claim that the model is reliable, when {@code not}. */
+    private static String notReliable(String text, boolean not) {
+        return !not ? text : text.replace(", the model stays reliable for everyone you asked about",
+                ", the model does not change").replace(", the model stays reliable for most people",
+                ", the model holds for most people");
+    }
+
+    /**
+     * Where the change hurts everyone, their figures as the verdict gives them, with the interval and the commonest
+     * mistake: " Everyone: right only about 47 times out of 100 (between 38% and 56%) instead of 57 times out of
+     * 100. It confuses “2” with “1” most (…)." ("" otherwise).
+     */
+    private static String everyoneFigures(WhatIfChange change, List<WhatIfVerdict> verdicts) {
+        for (WhatIfVerdict verdict : verdicts) {
+            if (verdict.change().equals(change) && verdict.group().equals("everyone")
+                    && verdict.light() != Light.GREEN) {
+                String sentence = verdict.sentence();
+                String plain = base(sentence);
+                int from = plain.indexOf(": ");
+                int to = plain.indexOf(" — ");
+                String figures = plain.substring(from + 2, to > from ? to : plain.length() - 1);
+                return " Everyone: " + figures + "." + sentence.substring(plain.length());
+            }
+        }
+        return "";
+    }
+
+    /** A verdict's sentence without the commonest mistake that may follow it. */
+    private static String base(String sentence) {
+        int cut = sentence.indexOf(GroupCounts.Confusion.OPENING);
+        return cut < 0 ? sentence : sentence.substring(0, cut);
     }
 
     /** The wording of an unchanged group that is not reliable, and of one too small to tell. */

@@ -12,21 +12,15 @@ import java.util.function.Consumer;
 import org.twinbench.data.Frame;
 import org.twinbench.data.PlainWords;
 import org.twinbench.data.TableLoader;
-import org.twinbench.scenario.Scenario;
 import org.twinbench.sim.RunControl;
-import org.twinbench.sim.RunListener;
-import org.twinbench.sim.ScenarioCompiler;
-import org.twinbench.sim.SimulationEngine;
-import org.twinbench.sim.SimulationPlan;
-import org.twinbench.sim.StepResult;
 import org.twinbench.sim.Verdict;
+import org.twinbench.sim.whatif.GroupCounts;
 import org.twinbench.sim.whatif.WhatIfChange;
 import org.twinbench.sim.whatif.WhatIfQuestion;
 import org.twinbench.sim.whatif.WhatIfRun;
 import org.twinbench.sim.whatif.WhatIfStudy;
 import org.twinbench.sim.whatif.WhatIfVerdict;
 import org.twinbench.stats.MetricSet;
-import org.twinbench.stats.SliceMetrics;
 
 /**
  * The guided check of a model that predicts an amount: the same scenarios as a yes/no check
@@ -57,6 +51,31 @@ final class AmountTrial {
         long n;
         double sumAbs;
         double sumSquares;
+        /** The 95% interval of the error in words ("(between 41 and 49)"), or "" when not known. */
+        String interval = "";
+        /** The different rows among the {@link #n} draws (-1: as many as drawn). */
+        long rows = -1;
+
+        /**
+         * What the check counted for a group: its draws (the same draws before and after a change, so a rise is judged
+         * on them), and the different rows among them ({@link GroupCounts#rows}) for whether the group has rows enough
+         * to tell and for the interval of {@link GroupCounts#maeInterval}.
+         */
+        static Errors of(GroupCounts counts) {
+            Errors errors = new Errors();
+            double rmse = counts.rmse();
+            errors.n = counts.draws();
+            errors.sumAbs = counts.mae() * errors.n;
+            errors.sumSquares = rmse * rmse * errors.n;
+            errors.interval = counts.intervalWords();
+            errors.rows = counts.rows();
+            return errors;
+        }
+
+        /** The different rows (the draws when not known). */
+        long different() {
+            return rows < 0 ? n : rows;
+        }
 
         double mae() {
             return sumAbs / n;
@@ -80,44 +99,55 @@ final class AmountTrial {
         }
     }
 
-    /** Whether the question's model is an ONNX file the user was given. */
-    static boolean onnx(WhatIfQuestion question) {
-        return question.model() != null
-                && question.model().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
-    }
-
-    /** Tries every change of {@code question} (with retraining where it hurts, but for an ONNX model); slow, off the FX thread. */
+    /**
+     * Tries every change of {@code question} (with retraining where it hurts; for an ONNX model, of a ridge regression
+     * standing in for it, {@link WhatIfStudy#standIn}); slow, off the FX thread.
+     */
     static WhatIfRun.Result run(WhatIfQuestion question, Consumer<String> progress, RunControl control) {
         progress.accept("Reading your data");
         Frame data = TableLoader.load(question.data()).frame();
         Path baseDir = question.data().toAbsolutePath().getParent();
         Map<String, double[]> curves = new LinkedHashMap<>();
         progress.accept("Checking your model on today's data");
-        Map<String, Errors> before = measure(WhatIfStudy.baseline(question), baseDir, control, curves, "today");
+        Map<String, Errors> before = errors(WhatIfRun.measure(WhatIfStudy.baseline(question), baseDir, control, curves,
+                "today", "mae"));
         List<WhatIfVerdict> verdicts = new ArrayList<>();
         Map<WhatIfChange, WhatIfVerdict.Retraining> retraining = new LinkedHashMap<>();
+        Map<WhatIfChange, GroupCounts> everyone = new LinkedHashMap<>();
+        WhatIfStudy.StandIn standIn = null;
         for (WhatIfChange change : question.changes()) {
             if (control.isCancelled()) {
                 break;
             }
             progress.accept("Trying: " + change.kind().words() + " (" + change.strengthWords() + ")");
-            Map<String, Errors> after = measure(WhatIfStudy.withChange(question, data, change), baseDir, control,
-                    curves, change.kind().words());
+            Map<String, GroupCounts> counted = WhatIfRun.measure(WhatIfStudy.withChange(question, data, change),
+                    baseDir, control, curves, change.kind().words(), "mae");
+            if (counted.containsKey(EVERYONE)) {
+                everyone.put(change, counted.get(EVERYONE));
+            }
+            Map<String, Errors> after = errors(counted);
             List<WhatIfVerdict> plain = verdicts(change, before, after, null);
-            // An ONNX model cannot be refitted here, and a stand-in of amounts is not one the study can build.
-            if (plain.stream().noneMatch(v -> v.light() != WhatIfVerdict.Light.GREEN) || control.isCancelled()
-                    || onnx(question)) {
+            if (plain.stream().noneMatch(v -> v.light() != WhatIfVerdict.Light.GREEN) || control.isCancelled()) {
                 verdicts.addAll(plain);
                 continue;
             }
+            standIn = standIn != null ? standIn : WhatIfStudy.standIn(question, data);
             progress.accept("Trying: " + change.kind().words() + ", with " + WhatIfStudy.RETRAINING_WORDS);
-            Map<String, Errors> retrained = measure(WhatIfStudy.withChangeAndRetraining(question, data, change),
-                    baseDir, control, curves, change.kind().words() + ", " + WhatIfStudy.RETRAINING_WORDS);
+            Map<String, Errors> retrained = errors(WhatIfRun.measure(WhatIfStudy.withChangeAndRetraining(
+                    standIn.question(), data, change), baseDir, control, curves, change.kind().words() + ", "
+                    + WhatIfStudy.RETRAINING_WORDS, "mae"));
             List<WhatIfVerdict> judged = verdicts(change, before, after, retrained);
             verdicts.addAll(judged);
             retraining.put(change, combine(judged));
         }
-        return new WhatIfRun.Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining);
+        return new WhatIfRun.Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining, everyone,
+                question.target(), standIn == null ? "" : standIn.words());
+    }
+
+    private static Map<String, Errors> errors(Map<String, GroupCounts> counts) {
+        Map<String, Errors> out = new LinkedHashMap<>();
+        counts.forEach((group, c) -> out.put(group, Errors.of(c)));
+        return out;
     }
 
     private static List<WhatIfVerdict> verdicts(WhatIfChange change, Map<String, Errors> before,
@@ -145,12 +175,13 @@ final class AmountTrial {
                 || retrained.n == 0 ? WhatIfVerdict.Retraining.NOT_TRIED : retraining(before, after, retrained);
         String who = group.equals(EVERYONE) ? EVERYONE : group.endsWith("=" + WhatIfStudy.NEW_SEGMENT) ? WhatIfStudy.NEW_SEGMENT
                 : PlainWords.group(group);
-        String now = "off by about " + PlainWords.amount(after.mae()) + " on average";
+        String now = "off by about " + PlainWords.amount(after.mae()) + " on average"
+                + (after.interval.isEmpty() ? "" : " " + after.interval);
         String was = PlainWords.amount(before.mae());
-        boolean judged = before.n >= Verdict.MIN_ROWS && after.n >= Verdict.MIN_ROWS;
+        boolean judged = before.different() >= Verdict.MIN_ROWS && after.different() >= Verdict.MIN_ROWS;
         String sentence = switch (light) {
             case GREEN -> !judged ? String.format(Locale.ROOT, "%s, there are too few rows of %s to tell (%d): %s.",
-                    change.ifClause(), who, Math.min(before.n, after.n), now)
+                    change.ifClause(), who, Math.min(before.different(), after.different()), now)
                     : String.format(Locale.ROOT, "%s, the model stays as good for %s: %s.", change.ifClause(), who, now);
             case AMBER -> String.format(Locale.ROOT, "%s, the model gets somewhat worse for %s: %s instead of %s%s.",
                     change.ifClause(), who, now, was, retraining.clause());
@@ -163,7 +194,7 @@ final class AmountTrial {
 
     /** Green, amber or red by the rise of the error, counted only when its 95% interval excludes none. */
     static WhatIfVerdict.Light light(Errors before, Errors after) {
-        if (before.n < Verdict.MIN_ROWS || after.n < Verdict.MIN_ROWS || !(before.mae() > 0)) {
+        if (before.different() < Verdict.MIN_ROWS || after.different() < Verdict.MIN_ROWS || !(before.mae() > 0)) {
             return WhatIfVerdict.Light.GREEN;
         }
         double rise = after.mae() - before.mae();
@@ -197,35 +228,5 @@ final class AmountTrial {
         }
         return tried.stream().allMatch(r -> r == WhatIfVerdict.Retraining.DOES_NOT_HELP)
                 ? WhatIfVerdict.Retraining.DOES_NOT_HELP : WhatIfVerdict.Retraining.HELPS;
-    }
-
-    /** Per group, the absolute errors over the steps after the change is complete; the MAE per step as a curve. */
-    private static Map<String, Errors> measure(Scenario scenario, Path baseDir, RunControl control,
-                                               Map<String, double[]> curves, String curveName) {
-        try (SimulationPlan plan = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { })) {
-            return measure(plan, control, curves, curveName);
-        }
-    }
-
-    private static Map<String, Errors> measure(SimulationPlan plan, RunControl control, Map<String, double[]> curves,
-                                               String curveName) {
-        double[] curve = new double[plan.steps()];
-        Map<String, Errors> errors = new LinkedHashMap<>();
-        SimulationEngine.run(plan, 0, new RunListener() {
-            @Override
-            public void onStep(StepResult result, int totalSteps) {
-                curve[result.step()] = result.overall().get("mae");
-                if (result.step() < WhatIfStudy.FULL_FROM) {
-                    return;
-                }
-                errors.computeIfAbsent(EVERYONE, key -> new Errors()).add(result.overall());
-                for (SliceMetrics slice : result.slices()) {
-                    errors.computeIfAbsent(slice.column() + "=" + slice.value(), key -> new Errors())
-                            .add(slice.metrics());
-                }
-            }
-        }, control);
-        curves.put(curveName, curve);
-        return errors;
     }
 }

@@ -17,6 +17,7 @@ import org.twinbench.model.ModelFiles;
 import org.twinbench.model.MulticlassClassifier;
 import org.twinbench.model.Regressor;
 import org.twinbench.model.TaskModel;
+import org.twinbench.sim.whatif.GroupCounts;
 import org.twinbench.sim.whatif.WhatIfModel;
 
 /**
@@ -120,18 +121,10 @@ final class GivenModel {
         List<String> classes = model.classes();
         int[] picked = MulticlassClassifier.mostProbable(model.probabilities(rows));
         Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<List<String>, Integer> confused = new LinkedHashMap<>();
-        int right = 0;
-        int known = 0;
         for (int i = 0; i < outcome.size(); i++) {
             String label = BinaryLabels.text(outcome, i);
             if (label != null && !label.isBlank()) {
-                known++;
                 counts.merge(label, 1, Integer::sum);
-                right += classes.get(picked[i]).equals(label) ? 1 : 0;
-                if (!classes.get(picked[i]).equals(label)) {
-                    confused.merge(List.of(label, classes.get(picked[i])), 1, Integer::sum);
-                }
             }
         }
         if (counts.keySet().stream().noneMatch(classes::contains)) {
@@ -139,37 +132,52 @@ final class GivenModel {
                     .map(c -> "“" + PlainWords.value(outcome.name(), c) + "”").toList()) + " as " + quoted(outcome.name())
                     + ", but none of them is in your spreadsheet.");
         }
+        // The kinds it can answer, then any the spreadsheet has that it never answers; the naive guess is the
+        // spreadsheet's commonest kind.
+        List<String> kinds = new java.util.ArrayList<>(classes);
+        counts.keySet().stream().filter(k -> !kinds.contains(k)).forEach(kinds::add);
         String commonest = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        double accuracy = (double) right / known;
-        double base = (double) counts.get(commonest) / known;
+        GroupCounts tally = GroupCounts.ofKinds(kinds);
+        for (int i = 0; i < outcome.size(); i++) {
+            String label = BinaryLabels.text(outcome, i);
+            if (label != null && !label.isBlank()) {
+                tally.addAnswer(kinds.indexOf(label), picked[i], kinds.indexOf(commonest));
+            }
+        }
+        int known = (int) tally.draws();
+        double accuracy = tally.accuracy();
+        double base = tally.guessAccuracy();
         String words = String.format(Locale.ROOT, "We tried the model you were given on your %,d rows: it picks the "
-                + "kind of %s, and it picked the right one about %d times out of 10 (%s) — always guessing “%s” would "
-                + "be right about %d times out of 10 (%s).", known, quoted(outcome.name()), Math.round(accuracy * 10),
-                PlainWords.percent(accuracy), PlainWords.value(outcome.name(), commonest), Math.round(base * 10),
-                PlainWords.percent(base)) + (accuracy <= base ? " So the model does no better than that guess." : "")
-                + confusion(outcome.name(), confused, known);
+                + "kind of %s, and it picked the right one about %d times out of 10 (%s, %s) — always guessing “%s” "
+                + "would be right about %d times out of 10 (%s).", known, quoted(outcome.name()),
+                Math.round(accuracy * 10), PlainWords.percent(accuracy), tally.intervalWords().replaceAll("[()]", ""),
+                PlainWords.value(outcome.name(), commonest), Math.round(base * 10), PlainWords.percent(base))
+                + (tally.beatsGuess() ? "" : " So the model does no better than that guess.")
+                + confusion(outcome.name(), tally);
         WhatIfModel checked = new WhatIfModel(file, outcome.name(), null, model.card().features(), accuracy, known,
                 retrainable);
         return new Tried(checked, Task.MULTICLASS, words + looksAt(checked));
     }
 
-    /** " It confuses “class 1” with “class 2” most (2 of 178 rows).": the commonest mistake, the first on a tie. */
-    private static String confusion(String column, Map<List<String>, Integer> confused, int known) {
-        if (confused.isEmpty()) {
+    /**
+     * " It confuses “class 1” with “class 2” most (12 of 178 answers).": the commonest mistake, when it is clearly more
+     * than chance ({@link GroupCounts#commonestMistake}); else that the mistakes are spread, or that there were none.
+     */
+    private static String confusion(String column, GroupCounts tally) {
+        if (tally.accuracy() == 1) {
             return " It never took one kind for another here.";
         }
-        Map.Entry<List<String>, Integer> most = confused.entrySet().stream()
-                .reduce((a, b) -> b.getValue() > a.getValue() ? b : a).orElseThrow();
-        return String.format(Locale.ROOT, " It confuses “%s” with “%s” most (%d of %,d rows).",
-                PlainWords.value(column, most.getKey().get(0)), PlainWords.value(column, most.getKey().get(1)),
-                most.getValue(), known);
+        GroupCounts.Confusion most = tally.commonestMistake();
+        return most != null ? most.words(column) : " No one mistake stands out from chance among its "
+                + String.format(Locale.ROOT, "%,d", Math.round(tally.draws() * (1 - tally.accuracy()))) + " mistakes.";
     }
 
     /** " It looks at “age”, “bmi”.", and for a model we cannot retrain, who could. */
     private static String looksAt(WhatIfModel model) {
         return " It looks at " + String.join(", ", model.features().stream().map(GivenModel::quoted).toList()) + "."
-                + (model.retrainable() ? "" : " We cannot retrain this kind of model ourselves, so the check does not "
-                + "try retraining it; whoever made it can.");
+                + (model.retrainable() ? "" : " We cannot retrain an ONNX file here: where the check tries retraining, a "
+                + "model of the same kind of answer built from your rows on the same columns stands in for it, and "
+                + "whoever made yours can retrain it.");
     }
 
     private static String quoted(String column) {

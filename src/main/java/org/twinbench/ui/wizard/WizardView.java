@@ -178,7 +178,8 @@ public final class WizardView {
 
         TableColumn<WhatIfVerdict, String> light = new TableColumn<>("");
         light.setCellValueFactory(cell -> text(ResultsPageModel.lightWords(cell.getValue())));
-        light.setPrefWidth(150);
+        // Wide enough for "● unchanged, weak" and "Off by today" in the window's bold header font.
+        light.setPrefWidth(180);
         TableColumn<WhatIfVerdict, String> change = new TableColumn<>("If…");
         // The strength is in the sentence above the chart; one per change, so the table leaves it out.
         change.setCellValueFactory(cell -> text(ResultsPageModel.changeWords(cell.getValue())));
@@ -189,11 +190,11 @@ public final class WizardView {
         TableColumn<WhatIfVerdict, String> before = new TableColumn<>();
         before.setCellValueFactory(cell -> text(ResultsPageModel.figure(viewModel.results().taskProperty().get(),
                 cell.getValue().before())));
-        before.setPrefWidth(110);
+        before.setPrefWidth(135);
         TableColumn<WhatIfVerdict, String> after = new TableColumn<>();
         after.setCellValueFactory(cell -> text(ResultsPageModel.figure(viewModel.results().taskProperty().get(),
                 cell.getValue().after())));
-        after.setPrefWidth(110);
+        after.setPrefWidth(135);
         // An amount is judged on how far off the model is, classes on how often it is right.
         var amounts = viewModel.results().taskProperty().isEqualTo(org.twinbench.data.Task.REGRESSION);
         before.textProperty().bind(Bindings.when(amounts).then("Off by today").otherwise("Right today"));

@@ -8,5 +8,6 @@ library(mlbench); data(PimaIndiansDiabetes); write.csv(PimaIndiansDiabetes, "pim
 data(Glass); write.csv(Glass, "glass.csv", row.names=FALSE)
 library(AER); data(CreditCard); write.csv(CreditCard, "creditcard.csv", row.names=FALSE)
 library(carData); data(TitanicSurvival); write.csv(TitanicSurvival, "titanic.csv", row.names=TRUE)
+data(Arrests); write.csv(Arrests, "arrests.csv", row.names=FALSE)
 '
 /usr/bin/python3 reference.py > reference.txt

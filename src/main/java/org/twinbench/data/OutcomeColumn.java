@@ -39,8 +39,10 @@ public final class OutcomeColumn {
     static final double LAST_COLUMN = 1;
     static final double NEAR_COPY = -3;
     static final double MOSTLY_MISSING = -2;
-    static final double CLEAR_SCORE = 2.5;
-    static final double CLEAR_MARGIN = 2;
+    /** The least score of a chosen outcome. */
+    public static final double CLEAR_SCORE = 2.5;
+    /** How far the chosen outcome's score must be above the next one's. */
+    public static final double CLEAR_MARGIN = 2;
     static final double COPY_SHARE = 0.99;
     static final double COPY_CORRELATION = 0.999;
     /** Rows both columns must hold before two columns can be called copies of each other. */

@@ -2,12 +2,10 @@ package org.twinbench.ui;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -22,7 +20,6 @@ import org.twinbench.scenario.Scenario;
 import org.twinbench.ui.data.DataModelPanel;
 import org.twinbench.ui.fx.FileDialogs;
 import org.twinbench.ui.graph.GraphCanvasView;
-import org.twinbench.ui.graph.GraphCanvasViewModel;
 import org.twinbench.ui.graph.InspectorView;
 import org.twinbench.ui.graph.PaletteView;
 import org.twinbench.ui.presenter.PresenterView;
@@ -56,7 +53,7 @@ public final class MainView {
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private Menu recentMenu;
-    @FXML private ComboBox<Speed> speedBox;
+    @FXML private ComboBox<RunSpeed> speedBox;
     @FXML private Label scenarioTitle;
     @FXML private Label runBlockedLabel;
     @FXML private HBox recoveryBar;
@@ -75,12 +72,15 @@ public final class MainView {
     @FXML private javafx.scene.control.SplitPane editorResultsSplit;
     @FXML private MenuItem compareLastItem;
     @FXML private MenuItem newFromDataItem;
+    @FXML private javafx.scene.control.ToggleButton resultsToggle;
+    @FXML private MenuItem resultsItem;
     /** The panes F6 visits, in order. */
     @FXML private javafx.scene.Node dataPanel, palette, canvas, liveCharts, inspector;
 
     private MainViewModel viewModel;
     private Path sampleScenario;
     private FileMenu fileMenu;
+    private ResultsRoom resultsRoom;
 
     /** Connects the view to its model; called once after the FXML is loaded. */
     void bind(MainViewModel model, Path sample) {
@@ -124,15 +124,16 @@ public final class MainView {
             }
         });
         bindRunControls(model, runs);
+        bindResultsRoom(model, runs);
         RunNotices.follow(runs.runningProperty(), model.liveCharts().alarms(), model.statusProperty(),
                 RunNotices.desktop(() -> root.getScene() == null ? null : root.getScene().getWindow()));
         bindHistory(model);
         dataPanelController.bind(model.dataPanel(), canvasController, model.datasetProperty(), model.modelSummaryProperty());
         dataPanelController.fillMenu(dataMenu);
-        speedBox.getItems().setAll(Speed.CHOICES);
-        speedBox.getSelectionModel().select(Speed.CHOICES.stream()
+        speedBox.getItems().setAll(RunSpeed.CHOICES);
+        speedBox.getSelectionModel().select(RunSpeed.CHOICES.stream()
                 .filter(choice -> choice.stepsPerSecond() == runs.speedProperty().get()).findFirst()
-                .orElse(Speed.CHOICES.get(0)));
+                .orElse(RunSpeed.CHOICES.get(0)));
         speedBox.valueProperty().addListener((obs, old, chosen) -> {
             if (chosen != null) {
                 runs.setSpeed(chosen.stepsPerSecond());
@@ -152,11 +153,32 @@ public final class MainView {
     }
 
     /**
-     * Share of the editor/results split the results get from the start (the FXML's divider, 1 minus
-     * this): at 1280×720 the chart and the slice table can be read before the first run, not only after
-     * it. The divider then stays wherever the user puts it.
+     * Share of the editor/results split the results get from the start (1 minus the divider): at 1280×720
+     * the chart and the slice table can be read before the first run, not only after it. The divider then
+     * stays wherever the user puts it, remembered with whether the results are shown ({@link ResultsRoom}).
      */
     static final double RESULTS_SHARE = 0.55;
+
+    /** The results under the graph: their room kept, hidden and shown from the toolbar or View menu; a run shows them. */
+    private void bindResultsRoom(MainViewModel model, WindowRun runs) {
+        resultsRoom = ResultsRoom.install(editorResultsSplit, (javafx.scene.layout.Region) canvas,
+                (javafx.scene.layout.Region) liveCharts, RESULTS_SHARE, model.files().files().home(),
+                model.executor()::submit);
+        resultsToggle.selectedProperty().bindBidirectional(resultsRoom.shownProperty());
+        resultsItem.textProperty().bind(Bindings.when(resultsRoom.shownProperty()).then("Hide the _results")
+                .otherwise("Show the _results"));
+        runs.runningProperty().addListener((obs, was, running) -> {
+            if (running) {
+                resultsRoom.shownProperty().set(true);
+            }
+        });
+    }
+
+    /** View → Hide/Show the results (Ctrl+R). */
+    @FXML
+    private void onToggleResults() {
+        resultsRoom.shownProperty().set(!resultsRoom.shownProperty().get());
+    }
 
     private void bindRunControls(MainViewModel model, WindowRun runs) {
         var running = runs.runningProperty();
@@ -202,18 +224,6 @@ public final class MainView {
     /** The window's close button: asks about unsaved changes first (see {@link FileMenu#closeRequested}). */
     void closeRequested(javafx.stage.WindowEvent event) {
         fileMenu.closeRequested(event);
-    }
-
-    /** A choice of the speed box. */
-    record Speed(String label, double stepsPerSecond) {
-        static final List<Speed> CHOICES = List.of(new Speed("As fast as possible", 0),
-                new Speed("60 steps per second", 60), new Speed("20 steps per second", 20),
-                new Speed("5 steps per second", 5), new Speed("1 step per second", 1));
-
-        @Override
-        public String toString() {
-            return label;
-        }
     }
 
     private static String title(Scenario scenario) {
@@ -386,22 +396,7 @@ public final class MainView {
     /** Keyboard connection: choose which node the selected one feeds. */
     @FXML
     private void onConnectTo() {
-        GraphCanvasViewModel canvas = viewModel.canvas();
-        Optional<String> from = canvas.singleSelection();
-        if (from.isEmpty()) {
-            canvas.say("Select one node first, then choose what it feeds");
-            return;
-        }
-        List<String> targets = canvas.connectableFrom(from.get());
-        if (targets.isEmpty()) {
-            canvas.say(from.get() + " cannot feed any node of this graph");
-            return;
-        }
-        ChoiceDialog<String> dialog = new ChoiceDialog<>(targets.get(0), targets);
-        dialog.initOwner(root.getScene().getWindow());
-        dialog.setTitle("Connect");
-        dialog.setHeaderText("Connect " + from.get() + " to");
-        dialog.showAndWait().ifPresent(to -> canvas.connect(from.get(), to));
+        ConnectChoice.ask(root.getScene().getWindow(), viewModel.canvas());
         canvasController.focus();
     }
 

@@ -1,7 +1,6 @@
 package org.twinbench.ui.data;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,7 @@ import org.twinbench.data.DataException;
 import org.twinbench.data.DataQuality;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
+import org.twinbench.data.OutcomeColumn;
 import org.twinbench.data.LoadOptions;
 import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Schema;
@@ -62,6 +62,8 @@ public final class DataModelPanelViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Dataset> dataset = new ReadOnlyObjectWrapper<>();
+    /** The outcome inference made when the open table was read. */
+    private OutcomeColumn.Inference outcomeInference = new OutcomeColumn.Inference(List.of(), null);
     private final ReadOnlyObjectWrapper<Schema> schema = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Frame> preview = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ColumnRow> columns = FXCollections.observableArrayList();
@@ -135,12 +137,16 @@ public final class DataModelPanelViewModel {
                 message.set("Checking the data quality of " + name + " ...");
                 progress.set(-1);
             });
-            Schema proposed = ProposedSchema.propose(read, roles);
+            OutcomeColumn.Inference outcome = OutcomeColumn.infer(read);
+            Schema proposed = ProposedSchema.propose(read, roles, outcome);
             List<QualityFinding> found = DataQuality.check(read.frame(), proposed);
             Frame shown = ProposedSchema.maskedPreview(read.frame(), proposed);
-            return new Loaded(read, proposed, found, shown);
+            return new Loaded(read, proposed, found, shown, outcome);
         }).whileCurrent(ticket)
-                .onSuccess(done -> loaded(path, done.read(), done.proposed(), done.found(), done.shown()))
+                .onSuccess(done -> {
+                    outcomeInference = done.outcome();
+                    loaded(path, done.read(), done.proposed(), done.found(), done.shown());
+                })
                 // A load cancelled by the user is stale: cancelLoad() has already said so and kept the previous dataset.
                 .onFailure(e -> failed(e instanceof DataException ? e.getMessage() : path + ": cannot read: " + e))
                 .start();
@@ -194,7 +200,8 @@ public final class DataModelPanelViewModel {
     }
 
     /** A file read and checked on the executor. */
-    private record Loaded(Dataset read, Schema proposed, List<QualityFinding> found, Frame shown) { }
+    private record Loaded(Dataset read, Schema proposed, List<QualityFinding> found, Frame shown,
+                          OutcomeColumn.Inference outcome) { }
 
     private void failed(String text) {
         loading.set(false);
@@ -246,28 +253,6 @@ public final class DataModelPanelViewModel {
         file.set(null);
         message.set(NOTHING_OPEN);
         model.forget();
-    }
-
-    /** "columns a, b · rows 3, 8, 21 … (37 in all)"; rows are counted from 1, as a spreadsheet's data rows. */
-    static String involved(QualityFinding finding) {
-        StringBuilder text = new StringBuilder();
-        if (!finding.columns().isEmpty()) {
-            text.append(finding.columns().size() == 1 ? "column " : "columns ")
-                    .append(String.join(", ", finding.columns()));
-        }
-        int[] rows = finding.rows();
-        if (rows.length > 0) {
-            text.append(text.length() == 0 ? "" : "  ·  ").append(finding.rowCount() == 1 ? "row " : "rows ");
-            List<String> shown = new ArrayList<>();
-            for (int i = 0; i < Math.min(rows.length, 8); i++) {
-                shown.add(Integer.toString(rows[i] + 1));
-            }
-            text.append(String.join(", ", shown));
-            if (finding.rowCount() > shown.size()) {
-                text.append(String.format(Locale.ROOT, " … (%,d in all)", finding.rowCount()));
-            }
-        }
-        return text.toString();
     }
 
     private static List<ColumnRow> rows(Schema schema) {
@@ -355,17 +340,20 @@ public final class DataModelPanelViewModel {
         return use.useDataset(file.get(), renames);
     }
 
-    /** The open table's columns that could be its yes/no outcome, the proposed target first. */
+    /** The open table's columns that could be its yes/no outcome: the proposed target first, then the likeliest. */
     public List<String> outcomeChoices() {
-        Dataset data = dataset.get();
-        Schema current = schema.get();
-        return data == null || current == null ? List.of() : ScenarioFromData.outcomes(data, current);
+        return dataset.get() == null || schema.get() == null ? List.of()
+                : OutcomeQuestion.of(dataset.get(), schema.get(), outcomeInference).choices();
     }
 
-    /** Why {@code outcome} cannot be a scenario's outcome, or empty. */
+    /** Why {@code outcome} cannot be a scenario's outcome, or empty; none chosen: why none was proposed, and the likeliest. */
     public java.util.Optional<String> outcomeProblem(String outcome) {
-        return dataset.get() == null ? java.util.Optional.of("Open a dataset first.")
-                : ScenarioFromData.outcomeProblem(dataset.get(), outcome);
+        if (dataset.get() == null) {
+            return java.util.Optional.of("Open a dataset first.");
+        }
+        java.util.Optional<String> question = outcome == null
+                ? OutcomeQuestion.of(dataset.get(), schema.get(), outcomeInference).question() : java.util.Optional.empty();
+        return question.isPresent() ? question : ScenarioFromData.outcomeProblem(dataset.get(), outcome);
     }
 
     /** The changes offered for a scenario predicting {@code outcome}, grouped by {@code slices}. */

@@ -1,5 +1,7 @@
 package org.twinbench.ui.data;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -38,7 +40,29 @@ final class FindingCell extends ListCell<QualityFinding> {
         severity.getStyleClass().removeAll("severity-error", "severity-warning", "severity-info");
         severity.getStyleClass().add("severity-" + level);
         message.setText(finding.message());
-        detail.setText(DataModelPanelViewModel.involved(finding));
+        detail.setText(involved(finding));
         setGraphic(box);
+    }
+
+    /** "columns a, b · rows 3, 8, 21 … (37 in all)"; rows are counted from 1, as a spreadsheet's data rows. */
+    static String involved(QualityFinding finding) {
+        StringBuilder text = new StringBuilder();
+        if (!finding.columns().isEmpty()) {
+            text.append(finding.columns().size() == 1 ? "column " : "columns ")
+                    .append(String.join(", ", finding.columns()));
+        }
+        int[] rows = finding.rows();
+        if (rows.length > 0) {
+            text.append(text.length() == 0 ? "" : "  ·  ").append(finding.rowCount() == 1 ? "row " : "rows ");
+            List<String> shown = new ArrayList<>();
+            for (int i = 0; i < Math.min(rows.length, 8); i++) {
+                shown.add(Integer.toString(rows[i] + 1));
+            }
+            text.append(String.join(", ", shown));
+            if (finding.rowCount() > shown.size()) {
+                text.append(String.format(Locale.ROOT, " … (%,d in all)", finding.rowCount()));
+            }
+        }
+        return text.toString();
     }
 }

@@ -159,6 +159,11 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
         }
         changes.getChildren().setAll(changeBoxes);
         getDialogPane().lookupButton(CREATE).setDisable(why.isPresent());
+        // The changes offered once an outcome is chosen make the form taller: the window grows with it, so
+        // its buttons stay inside it.
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     private List<ScenarioFromData.Change> ticked() {

@@ -29,8 +29,13 @@ final class ProposedSchema {
 
     /** Roles on load: the inferred ones, slices proposed, a guessed target, then the user's own choices. */
     static Schema propose(Dataset read, Map<String, ColumnRole> roles) {
+        return propose(read, roles, org.twinbench.data.OutcomeColumn.infer(read));
+    }
+
+    /** As {@link #propose(Dataset, Map)}, with the outcome inference already made on {@code read}. */
+    static Schema propose(Dataset read, Map<String, ColumnRole> roles, org.twinbench.data.OutcomeColumn.Inference outcome) {
         boolean targetChosen = roles.containsValue(ColumnRole.TARGET);
-        String target = targetChosen ? null : org.twinbench.data.OutcomeColumn.infer(read).column().orElse(null);
+        String target = targetChosen ? null : outcome.column().orElse(null);
         Schema proposed = Schema.infer(read, target).withProposedSlices(read);
         if (target != null) {
             List<ColumnSchema> out = new ArrayList<>();

@@ -33,6 +33,11 @@ public final class ScenarioFiles {
         this.home = home;
     }
 
+    /** The user's TwinBench folder these files live in. */
+    public Path home() {
+        return home;
+    }
+
     /**
      * Saves atomically, keeping the previous version as {@code .bak} (itself replaced atomically). On
      * failure the target and its backup are as they were, and the exception's message says in one

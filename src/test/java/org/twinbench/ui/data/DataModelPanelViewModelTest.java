@@ -79,11 +79,11 @@ class DataModelPanelViewModelTest {
     void aFindingListsItsColumnsAndTheFirstRowsCountedFromOne() {
         QualityFinding finding = new QualityFinding(QualityFinding.Severity.WARNING, "missing", "m",
                 List.of("income"), new int[] {0, 4, 9, 10, 11, 12, 13, 14, 15, 16}, 1234);
-        assertThat(DataModelPanelViewModel.involved(finding))
+        assertThat(FindingCell.involved(finding))
                 .isEqualTo("column income  ·  rows 1, 5, 10, 11, 12, 13, 14, 15 … (1,234 in all)");
         QualityFinding columns = new QualityFinding(QualityFinding.Severity.INFO, "constant", "m",
                 List.of("a", "b"), new int[0], 0);
-        assertThat(DataModelPanelViewModel.involved(columns)).isEqualTo("columns a, b");
+        assertThat(FindingCell.involved(columns)).isEqualTo("columns a, b");
     }
 
     @Test

@@ -106,4 +106,29 @@ class NewScenarioJourneyTest {
         assertThat(main.document().history().undoDescriptionProperty().get())
                 .isEqualTo("Use subscriptions-export.csv in subscriptions-2025");
     }
+
+    @Test
+    void aTableWithoutAClearOutcomeSaysWhyAndListsTheLikeliestColumnsFirst(FxRobot robot) throws Exception {
+        // R's carData Arrests: five yes/no columns, none named as an outcome.
+        choosers.openData(robot, panel, Path.of("src/test/resources/rdata/arrests.csv").toAbsolutePath());
+        robot.clickOn("#newScenarioButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<String> outcome = robot.lookup("#newScenarioOutcome").queryComboBox();
+        assertThat(outcome.getValue()).isNull();
+        assertThat(outcome.getItems()).containsExactly("released", "colour", "sex", "employed", "citizen");
+        javafx.scene.control.Label problem = robot.lookup("#newScenarioProblem").queryAs(javafx.scene.control.Label.class);
+        assertThat(problem.getText()).startsWith("No column was proposed as the outcome: 'released' and 'colour' are "
+                + "about as likely").contains("best first: 'released' (two values), 'colour' (two values)")
+                .endsWith("Choose the column the model predicts.");
+        assertThat(problem.isVisible()).isTrue();
+        // The whole sentence shows: the label is as tall as its wrapped text.
+        assertThat(problem.getHeight()).isGreaterThanOrEqualTo(problem.prefHeight(problem.getWidth()) - 0.5);
+        javafx.scene.Node create = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class)
+                .lookupButton(NewScenarioDialog.CREATE);
+        assertThat(create.isDisabled()).isTrue();
+        robot.interact(() -> outcome.setValue("released"));
+        assertThat(problem.isVisible()).isFalse();
+        assertThat(create.isDisabled()).isFalse();
+        ScriptedChoosers.clickDialogButton(robot, "Cancel");
+    }
 }

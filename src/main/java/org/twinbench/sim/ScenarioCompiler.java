@@ -78,7 +78,8 @@ public final class ScenarioCompiler {
         double trainingRowsShare = TrainingRows.share(modelNode, scenarioModel.model().card(), origin, listener);
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
-        leakNotes(modelNode, origin.reference(), target, scenarioModel.features(), listener);
+        List<RunFindings.Leak> leaks = leakNotes(modelNode, origin.reference(), target, scenarioModel.features(),
+                listener);
         String positive = scenarioModel.positive();
         LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive, model.task(),
                 model.card().classes());
@@ -129,7 +130,7 @@ public final class ScenarioCompiler {
                 operations.deployment() == null ? null
                         : operations.deployment().serving(served.serviceScale(), served.bytes()),
                 operations.selectiveLabels(), challenger, bins, operations.attacks(),
-                new PlanNotes(notes, trainingRowsShare), models.handOver());
+                new PlanNotes(notes, trainingRowsShare, leaks), models.handOver());
     }
 
     /**
@@ -249,17 +250,21 @@ public final class ScenarioCompiler {
     /**
      * A feature that gives the outcome away in the reference rows (the data-quality check {@code leakage}: an
      * amount that is 0 for everyone refused, a column of AUC ≥ 0.99) makes every figure of the run look better than
-     * the model can do where it is used before the outcome is known: said before the run.
+     * the model can do where it is used before the outcome is known: said before the run, and returned for the
+     * verdict (which calls the figures optimistic).
      */
-    private static void leakNotes(ScenarioNode modelNode, Frame reference, String target, List<String> features,
-                                  RunListener listener) {
+    private static List<RunFindings.Leak> leakNotes(ScenarioNode modelNode, Frame reference, String target,
+                                                    List<String> features, RunListener listener) {
+        List<RunFindings.Leak> leaks = new ArrayList<>();
         for (org.twinbench.data.QualityFinding finding
                 : org.twinbench.data.DataQuality.leakage(reference, target, features)) {
             if (finding.check().equals("leakage")) {
                 listener.onNote("model " + modelNode.id() + ": " + finding.message() + "; the run's figures show a "
                         + "model that knows the outcome: leave the column out of the features");
+                leaks.add(new RunFindings.Leak(finding.columns().get(0), finding.message()));
             }
         }
+        return leaks;
     }
 
     /** What a user is told when the reference is cut from the first rows of a file sorted by a column. */

@@ -149,7 +149,7 @@ public final class LiveChartsViewModel {
      */
     public void showRun(org.twinbench.sim.RunOutcome outcome, org.twinbench.scenario.Scenario scenario) {
         clear();
-        topSlices.set(outcome.topSlices());
+        topSlices.set(outcome.searchedSlices());
         setReplicates(outcome.replicates().size());
         driftMonitors = scenario == null ? Map.of() : Map.copyOf(DriftHeatmap.monitorsOf(scenario));
         accept(outcome.replicates().stream().flatMap(List::stream).toList());

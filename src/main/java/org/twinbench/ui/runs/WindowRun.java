@@ -180,7 +180,7 @@ public final class WindowRun {
                     synchronized (recorded) {
                         findings[0] = found;
                     }
-                    context.onFx(() -> liveCharts.topSlices().set(found.topSlices()));
+                    context.onFx(() -> liveCharts.topSlices().set(found.searched()));
                 }
 
                 @Override

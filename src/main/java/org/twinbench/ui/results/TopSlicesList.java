@@ -20,7 +20,9 @@ public final class TopSlicesList extends VBox {
         getStyleClass().add("top-slices");
         setSpacing(4);
         setPadding(new javafx.geometry.Insets(8));
-        heading.setStyle("-fx-font-weight: bold");
+        // The heading wraps like the lines: at 1280×720 the tab is narrower than the figures it names.
+        heading.getStyleClass().add("top-slices-heading");
+        heading.setWrapText(true);
         show(null);
     }
 

@@ -126,7 +126,7 @@ public final class ScenarioCompiler {
         SliceBins bins = SliceBins.fit(scenario, origin.reference());
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
-                        task, origin.reference(), slices, bins, positive), operations.policies(),
+                        task, origin.reference(), slices, bins, positive, origin.steps()), operations.policies(),
                 operations.deployment() == null ? null
                         : operations.deployment().serving(served.serviceScale(), served.bytes()),
                 operations.selectiveLabels(), challenger, bins, operations.attacks(),
@@ -135,19 +135,19 @@ public final class ScenarioCompiler {
 
     /**
      * The scenario's monitors, the outcome-share check every run makes (not with selective labels, whose
-     * labelled rows are not a sample of the batch), the naive baseline on every step's rows and a multiclass model's
+     * labelled rows are not a sample of the batch; its false-alarm rate held over the run's {@code steps}), the naive baseline on every step's rows and a multiclass model's
      * recall of each class.
      */
     private static List<org.twinbench.sim.monitor.Monitor> withOutcomeShare(Operations operations, String sourceId,
                                                                           ModelTask task, Frame reference,
                                                                           List<String> slices, SliceBins bins,
-                                                                          String positive) {
+                                                                          String positive, int steps) {
         List<org.twinbench.sim.monitor.Monitor> monitors = new ArrayList<>(operations.monitors());
         // The mix of outcomes, overall and per slice: a classifier's prior (a regression has no classes).
         if (!operations.selectiveLabels() && task.task() != Task.REGRESSION) {
             List<String> outcomes = task.task() == Task.BINARY ? List.of("not " + positive, positive) : task.classes();
             monitors.add(org.twinbench.sim.monitor.OutcomeShareMonitor.of(sourceId, outcomes,
-                    task.labels(reference), reference, slices, bins));
+                    task.labels(reference), reference, slices, bins, steps));
         }
         monitors.add(org.twinbench.sim.monitor.BaselineMonitor.of(task, task.labels(reference),
                 task.amounts(reference), slices, bins::values));

@@ -31,18 +31,8 @@ final class SliceFinderWorkload implements Workload {
         int columnCount = 20;
         int values = 5;
         SplittableRandom random = new SplittableRandom(17);
-        List<SliceColumn> columns = new ArrayList<>();
         int[][] codes = new int[columnCount][n];
-        for (int c = 0; c < columnCount; c++) {
-            List<String> levels = new ArrayList<>();
-            for (int v = 0; v < values; v++) {
-                levels.add("v" + v);
-            }
-            for (int r = 0; r < n; r++) {
-                codes[c][r] = random.nextInt(values);
-            }
-            columns.add(new SliceColumn("c" + c, codes[c], levels));
-        }
+        List<SliceColumn> columns = randomColumns(codes, values, random);
         boolean[] correct = new boolean[n];
         for (int r = 0; r < n; r++) {
             boolean weak = codes[3][r] == 1 && codes[7][r] == 4;
@@ -76,5 +66,24 @@ final class SliceFinderWorkload implements Workload {
                 Map.of("slices_tested", found[0].tested(), "columns", columnCount, "seconds", ours,
                         "top_slice", found[0].slices().isEmpty() ? "none"
                                 : found[0].slices().get(0).predicates().toString()));
+    }
+
+    /**
+     * Columns {@code c0, c1, …} of {@code values} equally likely values {@code v0, v1, …}, drawn into {@code codes}
+     * (one array per column, of the rows' length).
+     */
+    static List<SliceColumn> randomColumns(int[][] codes, int values, SplittableRandom random) {
+        List<String> levels = new ArrayList<>();
+        for (int v = 0; v < values; v++) {
+            levels.add("v" + v);
+        }
+        List<SliceColumn> columns = new ArrayList<>();
+        for (int c = 0; c < codes.length; c++) {
+            for (int r = 0; r < codes[c].length; r++) {
+                codes[c][r] = random.nextInt(values);
+            }
+            columns.add(new SliceColumn("c" + c, codes[c], levels));
+        }
+        return columns;
     }
 }

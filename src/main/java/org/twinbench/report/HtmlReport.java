@@ -73,8 +73,16 @@ public final class HtmlReport {
         TopSlicesSection.render(html, outcome);
         RobustnessSection.render(html, outcome);
         VerdictSection.calibration(html, outcome, series.steps());
+        int beforeFairness = html.length();
         VerdictSection.fairness(html, outcome, series);
         TaskFairnessSection.render(html, outcome, series);
+        if (html.length() == beforeFairness) {
+            // A reader looks for the section: say why it is empty and how to fill it.
+            html.append("<h2>Fairness</h2>\n<p>Not measured in this run: set <code>fairness</code> on a "
+                    + "<code>monitor.slice-metrics</code> node with slice columns to compare their groups (the "
+                    + "four-fifths rule, with groups of at least ").append(org.twinbench.sim.Verdict.MIN_ROWS)
+                    .append(" labelled rows).</p>\n");
+        }
         DeploymentSection.render(html, series);
         MonitorSection.render(html, series);
         ExtractionSection.render(html, series);

@@ -44,11 +44,16 @@ public final class SliceJson {
     /**
      * {@code run.json}'s findings: {@code outcome_values} (a binary outcome's {@code positive} and {@code negative}
      * values, when known), {@code top_slices_search} ({@code rows}, {@code accuracy} or {@code mae},
-     * {@code tested}) and {@code top_slices}; nothing when {@code findings} is null.
+     * {@code tested}), {@code top_slices} and {@code leaked_columns} ({@code column}, {@code reason}: the model's
+     * features that give the outcome away); nothing when {@code findings} is null.
      */
     static void addFindings(ObjectNode root, RunFindings findings) {
         if (findings == null) {
             return;
+        }
+        if (!findings.leaks().isEmpty()) {
+            ArrayNode leaks = root.putArray("leaked_columns");
+            findings.leaks().forEach(l -> leaks.addObject().put("column", l.column()).put("reason", l.reason()));
         }
         if (findings.positive() != null) {
             ObjectNode values = root.putObject("outcome_values");
@@ -95,11 +100,14 @@ public final class SliceJson {
             found = new SliceFinder.Result(slices, search.path("tested").asInt(), search.path("rows").asInt(),
                     number(search.path(metric)), errors);
         }
-        if (positive == null && found == null) {
+        List<RunFindings.Leak> leaks = new ArrayList<>();
+        root.path("leaked_columns").forEach(l -> leaks.add(new RunFindings.Leak(l.path("column").asText(),
+                l.path("reason").asText())));
+        if (positive == null && found == null && leaks.isEmpty()) {
             return null;
         }
-        return found != null && found.errors() ? new RunFindings(null, positive, negative, found)
-                : new RunFindings(found, positive, negative);
+        return (found != null && found.errors() ? new RunFindings(null, positive, negative, found)
+                : new RunFindings(found, positive, negative)).withLeaks(leaks);
     }
 
     private static double number(JsonNode node) {

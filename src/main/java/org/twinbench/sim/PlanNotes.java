@@ -10,8 +10,9 @@ import java.util.List;
  * @param notes             the notes, in the order they were made
  * @param trainingRowsShare the share of the data's rows that are rows the model was trained on, estimated from
  *     its card's sketch of them; NaN when not known (no sketch, a model trained in the scenario)
+ * @param leaks             the model's features that give the outcome away in the reference rows (each also a note)
  */
-public record PlanNotes(List<String> notes, double trainingRowsShare) {
+public record PlanNotes(List<String> notes, double trainingRowsShare, List<RunFindings.Leak> leaks) {
 
     /** From this estimated share of the data's rows on, a run replaying them calls its figures optimistic. */
     public static final double NOTABLE_TRAINING_ROWS = 0.1;
@@ -21,5 +22,11 @@ public record PlanNotes(List<String> notes, double trainingRowsShare) {
 
     public PlanNotes {
         notes = List.copyOf(notes);
+        leaks = leaks == null ? List.of() : List.copyOf(leaks);
+    }
+
+    /** Notes without leaked columns. */
+    public PlanNotes(List<String> notes, double trainingRowsShare) {
+        this(notes, trainingRowsShare, List.of());
     }
 }

@@ -16,9 +16,32 @@ import org.twinbench.stats.SliceFinder;
  * 2,000 different people had been seen. The share is estimated from the pooled sample of labelled rows
  * ({@link SliceSample}): its distinct rows D among m kept give the pool size P solving D = P(1 − (1 − 1/P)^m),
  * and the run's N draws then hold P(1 − (1 − 1/P)^N) different rows.
+ *
+ * <p>{@code leaks}: the model's features that give the outcome away in the reference rows (the data-quality check
+ * {@code leakage}, {@link Leak}); a run measured with one shows a model that knows the outcome, so the verdict calls
+ * its figures optimistic. Empty when none (or not known).
  */
 public record RunFindings(SliceFinder.Result topSlices, String positive, String negative,
-                          SliceFinder.Result errorSlices, double distinctShare, RunRobustness robustness) {
+                          SliceFinder.Result errorSlices, double distinctShare, RunRobustness robustness,
+                          java.util.List<Leak> leaks) {
+
+    /**
+     * A feature the model was given that gives the outcome away: {@code reason} is the leakage finding's sentence
+     * ("feature 'expenditure' alone predicts 'card' almost perfectly (it is 0 in 296 of the 296 rows where 'card' is
+     * 'no' and in 2.1% of the others); it is probably recorded after the outcome").
+     */
+    public record Leak(String column, String reason) {
+    }
+
+    public RunFindings {
+        leaks = leaks == null ? java.util.List.of() : java.util.List.copyOf(leaks);
+    }
+
+    /** Findings without leaked columns. */
+    public RunFindings(SliceFinder.Result topSlices, String positive, String negative,
+                       SliceFinder.Result errorSlices, double distinctShare, RunRobustness robustness) {
+        this(topSlices, positive, negative, errorSlices, distinctShare, robustness, java.util.List.of());
+    }
 
     /** The findings of a classifier run that drew no row twice (or whose repeats are unknown). */
     public RunFindings(SliceFinder.Result topSlices, String positive, String negative) {
@@ -33,7 +56,12 @@ public record RunFindings(SliceFinder.Result topSlices, String positive, String 
 
     /** These findings with a robustness profile. */
     public RunFindings with(RunRobustness profile) {
-        return new RunFindings(topSlices, positive, negative, errorSlices, distinctShare, profile);
+        return new RunFindings(topSlices, positive, negative, errorSlices, distinctShare, profile, leaks);
+    }
+
+    /** These findings with the leaked columns {@code found} (see {@link Leak}). */
+    public RunFindings withLeaks(java.util.List<Leak> found) {
+        return new RunFindings(topSlices, positive, negative, errorSlices, distinctShare, robustness, found);
     }
 
     /** The worst slices found, of either search; null when none was made. */

@@ -98,6 +98,12 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
                     + ". " + headline;
             light = Light.RED;
         }
+        String leak = task != null ? LeakedFigures.sentence(outcome.foundOrNone(), "") : null;
+        if (leak != null) {
+            // A regression or multiclass model given a column that gives the outcome away: as a binary verdict says.
+            headline = leak + " " + headline;
+            light = light == Light.GREEN ? Light.AMBER : light;
+        }
         String baseline = noBetterThanBaseline(series);
         if (baseline != null) {
             headline = headline + " " + baseline;

@@ -84,7 +84,8 @@ public final class ScenarioCompiler {
         double trainingRowsShare = TrainingRows.share(modelNode, scenarioModel.model().card(), origin, listener);
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
-        leakNotes(modelNode, origin.reference(), target, scenarioModel.features(), listener);
+        List<RunFindings.Leak> leaks = leakNotes(modelNode, origin.reference(), target, scenarioModel.features(),
+                listener);
         String positive = scenarioModel.positive();
         LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive, model.task(),
                 model.card().classes());
@@ -131,28 +132,28 @@ public final class ScenarioCompiler {
         SliceBins bins = SliceBins.fit(scenario, origin.reference());
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
-                        task, origin.reference(), slices, bins, positive), operations.policies(),
+                        task, origin.reference(), slices, bins, positive, origin.steps()), operations.policies(),
                 operations.deployment() == null ? null
                         : operations.deployment().withModelBytes(served.bytes()),
                 operations.selectiveLabels(), challenger, bins, operations.attacks(),
-                new PlanNotes(notes, trainingRowsShare), models.handOver());
+                new PlanNotes(notes, trainingRowsShare, leaks), models.handOver());
     }
 
     /**
      * The scenario's monitors, the outcome-share check every run makes (not with selective labels, whose
-     * labelled rows are not a sample of the batch), the naive baseline on every step's rows and a multiclass model's
+     * labelled rows are not a sample of the batch; its false-alarm rate held over the run's {@code steps}), the naive baseline on every step's rows and a multiclass model's
      * recall of each class.
      */
     private static List<org.twinbench.sim.monitor.Monitor> withOutcomeShare(Operations operations, String sourceId,
                                                                           ModelTask task, Frame reference,
                                                                           List<String> slices, SliceBins bins,
-                                                                          String positive) {
+                                                                          String positive, int steps) {
         List<org.twinbench.sim.monitor.Monitor> monitors = new ArrayList<>(operations.monitors());
         // The mix of outcomes, overall and per slice: a classifier's prior (a regression has no classes).
         if (!operations.selectiveLabels() && task.task() != Task.REGRESSION) {
             List<String> outcomes = task.task() == Task.BINARY ? List.of("not " + positive, positive) : task.classes();
             monitors.add(org.twinbench.sim.monitor.OutcomeShareMonitor.of(sourceId, outcomes,
-                    task.labels(reference), reference, slices, bins));
+                    task.labels(reference), reference, slices, bins, steps));
         }
         monitors.add(org.twinbench.sim.monitor.BaselineMonitor.of(task, task.labels(reference),
                 task.amounts(reference), slices, bins::values));
@@ -294,17 +295,21 @@ public final class ScenarioCompiler {
     /**
      * A feature that gives the outcome away in the reference rows (the data-quality check {@code leakage}: an
      * amount that is 0 for everyone refused, a column of AUC ≥ 0.99) makes every figure of the run look better than
-     * the model can do where it is used before the outcome is known: said before the run.
+     * the model can do where it is used before the outcome is known: said before the run, and returned for the
+     * verdict (which calls the figures optimistic).
      */
-    private static void leakNotes(ScenarioNode modelNode, Frame reference, String target, List<String> features,
-                                  RunListener listener) {
+    private static List<RunFindings.Leak> leakNotes(ScenarioNode modelNode, Frame reference, String target,
+                                                    List<String> features, RunListener listener) {
+        List<RunFindings.Leak> leaks = new ArrayList<>();
         for (org.twinbench.data.QualityFinding finding
                 : org.twinbench.data.DataQuality.leakage(reference, target, features)) {
             if (finding.check().equals("leakage")) {
                 listener.onNote("model " + modelNode.id() + ": " + finding.message() + "; the run's figures show a "
                         + "model that knows the outcome: leave the column out of the features");
+                leaks.add(new RunFindings.Leak(finding.columns().get(0), finding.message()));
             }
         }
+        return leaks;
     }
 
     /** What a user is told when the reference is cut from the first rows of a file sorted by a column. */

@@ -183,10 +183,15 @@ public final class SliceSample {
     }
 
     /**
-     * What the replicates found: the worst slices of their pooled reservoirs and, for a binary model, the
-     * outcome's positive value and its one other value (null when the label held several or none).
+     * What the replicates found: the worst slices of their pooled reservoirs, for a binary model the outcome's
+     * positive value and its one other value (null when the label held several or none), and the leaked columns
+     * compiling the scenario found ({@link PlanNotes#leaks}).
      */
     static RunFindings findings(List<SliceSample> samples, SimulationPlan plan) {
+        return search(samples, plan).withLeaks(plan.notes().leaks());
+    }
+
+    private static RunFindings search(List<SliceSample> samples, SimulationPlan plan) {
         ModelTask task = plan.modelTask();
         Pool pool = pool(samples);
         SliceFinder.Result found = pool == null ? null : pool.find();

@@ -15,6 +15,8 @@ import org.twinbench.stats.WilsonInterval;
  * The traffic light of a run without gates and the headline that names what drove it (docs/verdicts.md,
  * "The verdict"). It weighs the model's level as well as its change, each with its uncertainty:
  * <ul>
+ *   <li>a feature that gives the outcome away ({@link RunFindings#leaks}): at least AMBER, "Optimistic figures: …",
+ *       the column named — every other figure of the run is measured with it;</li>
  *   <li>data-quality alarms (RED) and outcome-share alarms (at least AMBER) lead, as news about the data; an
  *       outcome-share alarm within a slice is AMBER too, its reason naming the slice, after the model's findings;</li>
  *   <li>level: accuracy over every labelled row against always answering the majority class (RED when the
@@ -57,6 +59,11 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         int window = Math.max(1, steps / 10);
         Pooled all = Pooled.of(outcome, StepResult.OVERALL, 0, steps);
         level(outcome, all, steps, findings);
+        String leak = LeakedFigures.sentence(outcome.foundOrNone(), all.n == 0 ? "" : String.format(Locale.ROOT,
+                "accuracy %.2f", all.accuracy()));
+        if (leak != null) {
+            findings.add(new Finding(Light.AMBER, 1, leak));
+        }
         change(outcome, series, steps, window, findings);
         fairness(outcome, series, steps, window, findings);
         calibration(outcome, steps, window, findings);

@@ -29,8 +29,10 @@ import java.util.List;
  * <p>{@link #findErrors} searches a regression's rows the same way for the slices whose <em>mean absolute
  * error</em> is above the rest's: each slice against the rest by Welch's two-sided t-test of the rows' absolute
  * errors (unequal variances, Welch–Satterthwaite degrees of freedom, {@link WelchTest}), Bonferroni as above,
- * ranked by the slice's MAE minus the rest's; the interval is the slice MAE's 95% t interval. No slice is pruned
- * by a bound (an error has none), only the level-2 beam applies.
+ * ranked by the slice's MAE minus the rest's; the interval is the slice MAE's 95% t interval. A slice is not
+ * extended when no child of it could have a mean absolute error above the whole data's (and so above the rest's):
+ * a child of at least {@code minSize} rows has a mean error at most the mean of its parent's {@code minSize}
+ * largest errors (errors are never negative) — SliceLine's bound on a child's errors, made for amounts.
  */
 public final class SliceFinder {
 
@@ -140,10 +142,23 @@ public final class SliceFinder {
      * @param absoluteErrors each row's absolute error, |amount − prediction|
      */
     public static Result findErrors(List<SliceColumn> columns, double[] absoluteErrors, Options options) {
-        return search(columns, absoluteErrors, true, options);
+        return search(columns, absoluteErrors, true, options, true);
+    }
+
+    /**
+     * As {@link #findErrors}, extending every slice whatever its bound (the search before the bound, for the
+     * {@code bench} figure that compares the two); finds the same slices.
+     */
+    public static Result findErrorsUnpruned(List<SliceColumn> columns, double[] absoluteErrors, Options options) {
+        return search(columns, absoluteErrors, true, options, false);
     }
 
     private static Result search(List<SliceColumn> columns, double[] values, boolean errors, Options options) {
+        return search(columns, values, errors, options, true);
+    }
+
+    private static Result search(List<SliceColumn> columns, double[] values, boolean errors, Options options,
+                                 boolean prune) {
         int n = values.length;
         double total = 0;
         double squares = 0;
@@ -167,9 +182,11 @@ public final class SliceFinder {
             }
             List<Node> parents = new ArrayList<>();
             for (Node node : level) {
-                // A child keeps at most the parent's errors on at least minSize rows (no such bound for amounts).
-                double bestChildError = Math.min(1.0, (node.size() - node.sum()) / options.minSize());
-                if (errors || bestChildError > overallError) {
+                // A child keeps at most the parent's errors on at least minSize rows: of a classifier, its wrong
+                // rows; of amounts, its minSize largest errors at best.
+                boolean promising = errors ? canBeWorse(node, values, options.minSize(), whole.sum() / n)
+                        : Math.min(1.0, (node.size() - node.sum()) / options.minSize()) > overallError;
+                if (!prune || promising) {
                     parents.add(node);
                 }
             }
@@ -202,6 +219,76 @@ public final class SliceFinder {
             }
         }
         return new Result(listed, tested, n, n == 0 ? Double.NaN : total / n, errors);
+    }
+
+    /**
+     * Whether the mean of the {@code k} largest values of a node's rows is above {@code mean}: at once when {@code k}
+     * of them are (the usual case, found in a few rows), else from {@link #largestMean}.
+     */
+    private static boolean canBeWorse(Node node, double[] values, int k, double mean) {
+        int[] rows = node.rows();
+        if (rows == null) {
+            return true;
+        }
+        int above = 0;
+        for (int row : rows) {
+            if (values[row] > mean && ++above >= k) {
+                return true;
+            }
+        }
+        return largestMean(node, values, k) > mean;
+    }
+
+    /**
+     * The mean of the {@code k} largest values of a node's rows (all its rows when it has fewer): the largest mean a
+     * child of at least {@code k} of its rows can have when no value is negative. A node without kept rows (one that
+     * will not be extended) gives +∞.
+     */
+    private static double largestMean(Node node, double[] values, int k) {
+        int[] rows = node.rows();
+        if (rows == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int size = Math.min(k, rows.length);
+        if (size == 0) {
+            return 0;
+        }
+        // A min-heap of the largest values seen.
+        double[] heap = new double[size];
+        int filled = 0;
+        for (int row : rows) {
+            double v = values[row];
+            if (filled < size) {
+                int i = filled++;
+                heap[i] = v;
+                while (i > 0 && heap[(i - 1) / 2] > heap[i]) {
+                    double t = heap[i];
+                    heap[i] = heap[(i - 1) / 2];
+                    heap[(i - 1) / 2] = t;
+                    i = (i - 1) / 2;
+                }
+            } else if (v > heap[0]) {
+                heap[0] = v;
+                int i = 0;
+                while (true) {
+                    int l = 2 * i + 1;
+                    int smallest = l < size && heap[l] < heap[i] ? l : i;
+                    smallest = l + 1 < size && heap[l + 1] < heap[smallest] ? l + 1 : smallest;
+                    if (smallest == i) {
+                        break;
+                    }
+                    double t = heap[i];
+                    heap[i] = heap[smallest];
+                    heap[smallest] = t;
+                    i = smallest;
+                }
+            }
+        }
+        double sum = 0;
+        for (double v : heap) {
+            sum += v;
+        }
+        return sum / size;
     }
 
     /** The {@value #BEAM} nodes with the largest accuracy gap to the rest. */

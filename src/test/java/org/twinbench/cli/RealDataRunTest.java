@@ -129,7 +129,62 @@ class RealDataRunTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).contains("note: model m: feature 'expenditure' alone predicts 'card' almost "
                 + "perfectly (it is 0 in", "rows where 'card' is 'no'", "leave the column out of the features");
-        JsonNode notes = new ObjectMapper().readTree(dir.resolve("cc/run.json").toFile()).path("notes");
-        assertThat(notes.toString()).contains("feature 'expenditure' alone predicts 'card'");
+        JsonNode runJson = new ObjectMapper().readTree(dir.resolve("cc/run.json").toFile());
+        assertThat(runJson.path("notes").toString()).contains("feature 'expenditure' alone predicts 'card'");
+    }
+
+    @Test
+    void aModelGivenAColumnFilledInAfterTheOutcomeIsNeverGreen() throws Exception {
+        Files.copy(Path.of(getClass().getResource("/rdata/creditcard.csv").toURI()), dir.resolve("creditcard.csv"));
+        String scenario = """
+                {"format":"twinbench.scenario","version":1,"name":"Credit cards","seed":5,
+                "nodes":[
+                {"id":"cards","type":"source.dataset","params":{"path":"creditcard.csv","batch_size":100,"steps":10,
+                  "reference_share":0.5,"split":"shuffled"}},
+                {"id":"m","type":"model.logistic","params":{"target":"card","features":["reports","age","income",
+                  FEATURES"owner","months"],"positive":"yes"}},
+                {"id":"slices","type":"monitor.slice-metrics","params":{"slices":[]}}],
+                "edges":[{"from":"cards","to":"m"},{"from":"m","to":"slices"}]}
+                """;
+        Files.writeString(dir.resolve("cc.twin.json"), scenario.replace("FEATURES", "\"expenditure\","));
+        Files.writeString(dir.resolve("fair.twin.json"), scenario.replace("FEATURES", ""));
+        CliRunner leaked = CliRunner.run("run", dir.resolve("cc.twin.json").toString(), "--out",
+                dir.resolve("cc").toString(), "--no-store");
+        assertThat(leaked.exitCode()).as(leaked.err()).isZero();
+        JsonNode runJson = new ObjectMapper().readTree(dir.resolve("cc/run.json").toFile());
+        JsonNode summary = runJson.path("summary");
+        String headline = summary.path("headline").asText();
+        // The model is right on nearly every row (it knows who was refused), yet the verdict is not green.
+        assertThat(summary.path("verdict").asText()).as(headline).isIn("amber", "red");
+        Matcher m = Pattern.compile("^Optimistic figures: Feature 'expenditure' alone predicts 'card' almost perfectly "
+                + "\\(it is 0 in (\\d+) of the (\\d+) rows where 'card' is 'no' and in (\\d+\\.\\d)% of the others\\);"
+                + " it is probably recorded after the outcome\\. The model was given 'expenditure', so the run's "
+                + "accuracy (0\\.\\d+) is that of a model that knows the outcome").matcher(headline);
+        assertThat(m.find()).as(headline).isTrue();
+        // pandas (rdata/reference.txt): expenditure is 0 for 296 of the 296 refused and 21 of the 1,023 others
+        // (2.1%); the reference is a shuffled half of the file.
+        assertThat(m.group(1)).isEqualTo(m.group(2));
+        assertThat(Integer.parseInt(m.group(1))).isBetween(120, 176);
+        assertThat(Double.parseDouble(m.group(3))).isLessThan(5.0);
+        assertThat(Double.parseDouble(m.group(4))).isGreaterThan(0.9);
+        assertThat(runJson.path("leaked_columns").get(0).path("column").asText()).isEqualTo("expenditure");
+        assertThat(runJson.path("leaked_columns").get(0).path("reason").asText())
+                .startsWith("feature 'expenditure' alone predicts 'card'");
+        assertThat(Files.readString(dir.resolve("cc/report.html"))).contains("Optimistic figures: Feature "
+                + "&#39;expenditure&#39;");
+        assertThat(leaked.out()).contains("AMBER: Optimistic figures: Feature 'expenditure'");
+        // Read back from its files (as a stored run or an imported sweep point is), the run says it again.
+        org.twinbench.sim.RunOutcome read = org.twinbench.report.RunFolder.read(
+                Files.readString(dir.resolve("cc/steps.csv")), Files.readString(dir.resolve("cc/alarms.csv")),
+                "cc/steps.csv", runJson);
+        assertThat(org.twinbench.sim.RunSummary.of(read, org.twinbench.sim.RunSeries.of(read), List.of()).headline())
+                .startsWith("Optimistic figures: Feature 'expenditure'");
+        // The same model without the column: nothing optimistic to say, no leaked columns recorded.
+        CliRunner fair = CliRunner.run("run", dir.resolve("fair.twin.json").toString(), "--out",
+                dir.resolve("fair").toString(), "--no-store");
+        assertThat(fair.exitCode()).as(fair.err()).isZero();
+        JsonNode fairJson = new ObjectMapper().readTree(dir.resolve("fair/run.json").toFile());
+        assertThat(fairJson.path("summary").path("headline").asText()).doesNotContain("Optimistic");
+        assertThat(fairJson.has("leaked_columns")).isFalse();
     }
 }

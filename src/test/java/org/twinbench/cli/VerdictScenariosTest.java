@@ -136,15 +136,13 @@ class VerdictScenariosTest {
                 0, 0);
         JsonNode summary = run("kiosk", "loans-branch.csv", Map.of(), List.of(kiosk), List.of("branch"), false);
         // The kiosk's collapse is named, never judged: nothing of the model's is red or amber. (The run's slice
-        // outcome-share check alarms once in branch=city, 36% 'yes' in 120 labels against 20%, at step 27: a slice
-        // alarm is amber news about the data, named after the model's findings.)
+        // outcome-share check used to alarm in branch=city at step 27 — 36% 'yes' in 120 labels against 20%, scipy's
+        // chi2_contingency p = 7.0e-5 — a false alarm: the rows are exchangeable, and at 0.001 a step 40 steps of
+        // two slices alarmed in 6 of 100 such runs. Held per run (0.001 over the 40 steps), it no longer does.)
         String headline = summary.path("headline").asText();
-        assertThat(summary.path("verdict").asText()).as(headline).isIn("green", "amber");
-        assertThat(headline).doesNotContain("Accuracy falls").doesNotContain("misses");
-        if (summary.path("verdict").asText().equals("amber")) {
-            assertThat(headline).startsWith("Outcome share in a slice: ").doesNotContain("kiosk");
-        } else {
-            assertThat(headline).contains("Not judged, under 30 labelled rows in a tenth: branch=kiosk");
-        }
+        assertThat(summary.path("verdict").asText()).as(headline).isEqualTo("green");
+        assertThat(headline).doesNotContain("Accuracy falls").doesNotContain("misses")
+                .doesNotContain("Outcome share")
+                .contains("Not judged, under 30 labelled rows in a tenth: branch=kiosk");
     }
 }

@@ -22,21 +22,26 @@ import org.twinbench.stats.CategoricalReference;
  * (reference against the step's labels, one column per outcome seen on either side, no continuity correction;
  * for a yes/no outcome it is the two-sided pooled two-proportion z-test). It alarms (detail starting with
  * {@value #PREFIX}) in the step the mix starts to differ and again only after it has recovered, when p is below
- * {@value #ALPHA} and some outcome's share differs by at least {@value #MIN_DIFFERENCE}.
+ * {@value #RUN_ALPHA} divided by the run's steps and some outcome's share differs by at least
+ * {@value #MIN_DIFFERENCE}: Bonferroni over the steps, so the check holds its false-alarm rate per run, not per
+ * step — a run's verdict reads every step's alarms, and at {@value #RUN_ALPHA} a step, 40 steps would alarm in
+ * about 4% of runs on exchangeable data.
  *
  * <p>The same check runs within every slice of the run's slice columns (numeric ones binned as the slice
- * metrics bin them) that holds at least {@value #MIN_ROWS} labels in the step and in the reference, at
- * {@value #ALPHA} divided by the number of slices tested in the step (Bonferroni), so the slices together
- * keep the overall check's false-alarm rate; their alarms start with {@value #SLICE_PREFIX} and name the slice.
+ * metrics bin them) that holds at least {@value #MIN_ROWS} labels in the step and in the reference, at the
+ * step's rate divided by the number of slices tested in the step (Bonferroni), so the slices together keep the
+ * overall check's false-alarm rate per run; their alarms start with {@value #SLICE_PREFIX} and name the slice.
  *
  * @param nodeId the source node, under whose id the alarm is raised
  * @param outcomes the outcome names by label code (yes/no: the other value's name first, then the positive)
  * @param reference the reference's labels by code (−1: none)
  * @param referenceSlices the reference's slice of each row, per slice column (empty: overall only)
  * @param bins how the slice columns become slices
+ * @param steps the run's steps, over which the false-alarm rate {@value #RUN_ALPHA} is held (1: per step)
  */
 public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] reference,
-                                  Map<String, CategoricalColumn> referenceSlices, SliceBins bins) implements Monitor {
+                                  Map<String, CategoricalColumn> referenceSlices, SliceBins bins, int steps)
+        implements Monitor {
 
     /** The start of every outcome-share alarm's detail. */
     public static final String PREFIX = "outcome share: ";
@@ -45,7 +50,8 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
      * reported and counted but not leading the verdict as a prior shift of the whole data does.
      */
     public static final String SLICE_PREFIX = "slice outcome share: ";
-    static final double ALPHA = 0.001;
+    /** The false-alarm rate of a run of exchangeable steps: of the whole data's check, and of its slices' together. */
+    static final double RUN_ALPHA = 0.001;
     static final double MIN_DIFFERENCE = 0.10;
     /** Labels a slice needs in the step and in the reference to be tested. */
     static final int MIN_ROWS = 30;
@@ -53,12 +59,13 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
     public OutcomeShareMonitor {
         outcomes = List.copyOf(outcomes);
         referenceSlices = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(referenceSlices));
+        steps = Math.max(1, steps);
     }
 
     /** The overall check of a yes/no outcome's reference labels, coded 1 (positive), 0 or −1 (missing). */
     public static OutcomeShareMonitor of(String nodeId, String positiveLabel, int[] referenceLabels) {
         return new OutcomeShareMonitor(nodeId, List.of("not " + positiveLabel, positiveLabel), referenceLabels,
-                Map.of(), SliceBins.NONE);
+                Map.of(), SliceBins.NONE, 1);
     }
 
     /**
@@ -67,18 +74,29 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
      */
     public static OutcomeShareMonitor of(String nodeId, List<String> outcomes, int[] referenceLabels, Frame reference,
                                          List<String> sliceColumns, SliceBins bins) {
+        return of(nodeId, outcomes, referenceLabels, reference, sliceColumns, bins, 1);
+    }
+
+    /** As {@link #of(String, List, int[], Frame, List, SliceBins)}, holding the false-alarm rate over {@code steps}. */
+    public static OutcomeShareMonitor of(String nodeId, List<String> outcomes, int[] referenceLabels, Frame reference,
+                                         List<String> sliceColumns, SliceBins bins, int steps) {
         Map<String, CategoricalColumn> slices = new LinkedHashMap<>();
         for (String column : sliceColumns) {
             if (reference.has(column)) {
                 slices.put(column, bins.values(reference, column));
             }
         }
-        return new OutcomeShareMonitor(nodeId, outcomes, referenceLabels, slices, bins);
+        return new OutcomeShareMonitor(nodeId, outcomes, referenceLabels, slices, bins, steps);
+    }
+
+    /** The p-value under which a step's whole-data check alarms: the run's rate over its steps. */
+    double stepAlpha() {
+        return RUN_ALPHA / steps;
     }
 
     @Override
     public AlarmRate alarmRate() {
-        return new AlarmRate(nodeId, referenceSlices.isEmpty() ? 1 : 2, ALPHA, true);
+        return new AlarmRate(nodeId, referenceSlices.isEmpty() ? 1 : 2, stepAlpha(), true);
     }
 
     @Override
@@ -112,12 +130,12 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
                     }
                 }
             }
-            check("", reference, toArray(labels), ALPHA, differs, out);
+            check("", reference, toArray(labels), stepAlpha(), differs, out);
             List<String> tested = bySlice.keySet().stream().filter(slice -> bySlice.get(slice).size() >= MIN_ROWS
                     && referenceBySlice.containsKey(slice) && labelled(referenceBySlice.get(slice)) >= MIN_ROWS)
                     .toList();
             for (String slice : tested) {
-                check(slice, referenceBySlice.get(slice), toArray(bySlice.get(slice)), ALPHA / tested.size(), differs,
+                check(slice, referenceBySlice.get(slice), toArray(bySlice.get(slice)), stepAlpha() / tested.size(), differs,
                         out);
             }
         };

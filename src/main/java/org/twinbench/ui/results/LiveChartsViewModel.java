@@ -151,7 +151,7 @@ public final class LiveChartsViewModel {
      */
     public void showRun(org.twinbench.sim.RunOutcome outcome, org.twinbench.scenario.Scenario scenario) {
         clear();
-        topSlices.set(outcome.topSlices());
+        topSlices.set(outcome.searchedSlices());
         robustness.set(outcome.robustness());
         setReplicates(outcome.replicates().size());
         driftMonitors = scenario == null ? Map.of() : Map.copyOf(DriftHeatmap.monitorsOf(scenario));

@@ -181,7 +181,7 @@ public final class WindowRun {
                         findings[0] = found;
                     }
                     context.onFx(() -> {
-                        liveCharts.topSlices().set(found.topSlices());
+                        liveCharts.topSlices().set(found.searched());
                         liveCharts.robustness().set(found.robustness());
                     });
                 }

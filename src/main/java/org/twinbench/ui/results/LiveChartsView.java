@@ -55,6 +55,19 @@ public final class LiveChartsView {
         this.model = viewModel;
         ChartWarmUp.start();
         metricBox.setItems(viewModel.metricNames());
+        // A class's recall reads "recall of class class_1", not its measure's name.
+        metricBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String metric) {
+                return MetricChoices.label(metric);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return viewModel.metricNames().stream().filter(m -> MetricChoices.label(m).equals(text)).findFirst()
+                        .orElse(text);
+            }
+        });
         metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
         // A run of another task lists its metrics anew, taking the shown one out and back in: the box would
         // then show nothing though the chart shows that metric.
@@ -276,7 +289,7 @@ public final class LiveChartsView {
     private void redraw() {
         metricChart.setStepNames(model::windowStart);
         metricChart.show(model.curves(), model.alarms(), lowerBound(model.lowestProperty().get()),
-                upperBound(model.highestProperty().get()), model.metricProperty().get());
+                upperBound(model.highestProperty().get()), MetricChoices.label(model.metricProperty().get()));
         if (driftHeatmap.heatmap() != model.driftHeatmap()) {
             driftHeatmap.show(model.driftHeatmap());
         }

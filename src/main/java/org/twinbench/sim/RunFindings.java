@@ -18,7 +18,27 @@ import org.twinbench.stats.SliceFinder;
  * and the run's N draws then hold P(1 − (1 − 1/P)^N) different rows.
  */
 public record RunFindings(SliceFinder.Result topSlices, String positive, String negative,
-                          SliceFinder.Result errorSlices, double distinctShare, RunRobustness robustness) {
+                          SliceFinder.Result errorSlices, double distinctShare, RunRobustness robustness,
+                          java.util.List<Double> sliceBaselines) {
+
+    public RunFindings {
+        sliceBaselines = java.util.List.copyOf(sliceBaselines);
+    }
+
+    /** Findings without the found slices' baselines. */
+    public RunFindings(SliceFinder.Result topSlices, String positive, String negative,
+                       SliceFinder.Result errorSlices, double distinctShare, RunRobustness robustness) {
+        this(topSlices, positive, negative, errorSlices, distinctShare, robustness, java.util.List.of());
+    }
+
+    /**
+     * The naive baseline on the rows of the {@code i}th slice {@link #searched() found} ({@link SliceSample}):
+     * always answering the reference rows' majority class (its accuracy there) or, for a regression, always
+     * predicting their mean (its MAE there); NaN when not known (a run stored before it was kept).
+     */
+    public double sliceBaseline(int i) {
+        return i < sliceBaselines.size() && sliceBaselines.get(i) != null ? sliceBaselines.get(i) : Double.NaN;
+    }
 
     /** The findings of a classifier run that drew no row twice (or whose repeats are unknown). */
     public RunFindings(SliceFinder.Result topSlices, String positive, String negative) {
@@ -33,7 +53,7 @@ public record RunFindings(SliceFinder.Result topSlices, String positive, String 
 
     /** These findings with a robustness profile. */
     public RunFindings with(RunRobustness profile) {
-        return new RunFindings(topSlices, positive, negative, errorSlices, distinctShare, profile);
+        return new RunFindings(topSlices, positive, negative, errorSlices, distinctShare, profile, sliceBaselines);
     }
 
     /** The worst slices found, of either search; null when none was made. */

@@ -136,8 +136,8 @@ public final class LiveChartsView {
         viewModel.tableColumns().addListener((ListChangeListener<String>) change ->
                 showTaskColumns(viewModel.tableColumns(), changeHeader, gapHeader));
         showTaskColumns(viewModel.tableColumns(), changeHeader, gapHeader);
-        explain(ratioColumn, "Selection rate (share predicted positive) over the highest of the slice's column; "
-                + "below 0.8 fails the four-fifths rule. Needs fairness on in the slice metrics node");
+        fitHeader(ratioColumn, explain(ratioColumn, "Selection rate (share predicted positive) over the highest of "
+                + "the slice's column; below 0.8 fails the four-fifths rule. Needs fairness on in the slice metrics node"));
         gapColumn.setCellValueFactory(cell -> text(signed(cell.getValue().gapToBest())));
         ratioColumn.setCellValueFactory(cell -> text(ratio(cell.getValue())));
         sliceTable.setRowFactory(table -> new TableRow<>() {
@@ -237,18 +237,24 @@ public final class LiveChartsView {
                 + " against " + number(row.guess(metric));
     }
 
-    /** Widens the columns so every row's figures, with their guess and recall, show whole. */
+    /** Widens the columns so every row's figures, with their guess and recall, its interval and its name show whole. */
     private void fitFigures() {
         String latest = "";
+        String interval = "";
+        String slice = "";
         String[] tasks = new String[taskColumns.size()];
         java.util.Arrays.fill(tasks, "");
         for (SliceRow row : model.rows()) {
             latest = longer(latest, figure(row, model.metricProperty().get(), row.latest()));
+            interval = longer(interval, String.valueOf(ciColumn.getCellObservableValue(row).getValue()));
+            slice = longer(slice, row.slice());
             for (int i = 0; i < tasks.length && i < row.figures().size(); i++) {
                 tasks[i] = longer(tasks[i], figure(row, model.tableColumns().get(i), row.figures().get(i)));
             }
         }
         fitText(latestColumn, latest);
+        fitText(ciColumn, interval);
+        fitText(sliceColumn, slice);
         for (int i = 0; i < tasks.length; i++) {
             fitText(taskColumns.get(i), tasks[i]);
         }

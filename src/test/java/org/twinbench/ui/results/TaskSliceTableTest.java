@@ -190,6 +190,14 @@ class TaskSliceTableTest {
         robot.interact(() -> model.accept(steps));
         assertThat(headers(robot)).containsExactly("Slice", "Rows", "Accuracy", "Macro F1", "Change Accuracy",
                 "95% CI", "Gap to best Accuracy", "4/5 ratio");
+        // The task columns' headers are drawn whole, never "Macr…", however narrow their figures.
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String header : List.of("Accuracy", "Macro F1")) {
+            Label label = onFx(() -> table(robot).getVisibleLeafColumns().stream()
+                    .filter(c -> header.equals(title(c))).map(c -> (Label) c.getGraphic()).findFirst().orElseThrow());
+            assertThat(onFx(() -> ((javafx.scene.text.Text) label.lookup(".text")).getText())).as("drawn")
+                    .isEqualTo(header);
+        }
         JsonNode last = expected("wine").get(3);
         last.fieldNames().forEachRemaining(slice -> {
             JsonNode want = last.get(slice);

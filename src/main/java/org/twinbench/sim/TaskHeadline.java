@@ -20,6 +20,9 @@ import java.util.Map;
  */
 record TaskHeadline(RunSummary.Light light, String headline) {
 
+    /** How a GREEN headline opens. */
+    private static final String HOLDS = "The model holds: ";
+
     /** Relative RMSE rise below which a regression holds, and below which it is amber. */
     static final double RMSE_GREEN = 0.05;
     static final double RMSE_AMBER = 0.15;
@@ -44,7 +47,10 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         TaskFairness first = flagged.stream().filter(TaskFairness::fell).findFirst().orElse(flagged.get(0));
         RunSummary.Light fairness = first.fell() ? RunSummary.Light.RED : RunSummary.Light.AMBER;
         RunSummary.Light worse = fairness.compareTo(light) > 0 ? fairness : light;
-        return new TaskHeadline(worse, headline + " " + first.sentence() + (flagged.size() > 1
+        // An amber or red run never opens with "The model holds": it holds overall, not between groups.
+        String overall = headline.startsWith(HOLDS) ? "Overall it holds: " + headline.substring(HOLDS.length())
+                : headline;
+        return new TaskHeadline(worse, overall + " " + first.sentence() + (flagged.size() > 1
                 ? " (and " + (flagged.size() - 1) + " more fairness figures beyond four-fifths)" : ""));
     }
 
@@ -61,7 +67,7 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         String figures = String.format(Locale.ROOT, " (RMSE %s -> %s, MAE %s -> %s)", figure(overall.start()),
                 figure(overall.end()), figure(mae.start()), figure(mae.end()));
         String headline = light == RunSummary.Light.GREEN
-                ? "The model holds: RMSE stays within 5% of its start everywhere" + figures + "."
+                ? HOLDS + "RMSE stays within 5% of its start everywhere" + figures + "."
                 : String.format(Locale.ROOT, "RMSE rises by up to %.0f%%%s%s.", 100 * rise,
                 worst != null && relativeRise(worst) >= relativeRise(overall) ? " (worst: " + worst.slice() + ")" : "",
                 figures);
@@ -81,7 +87,7 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         String figures = String.format(Locale.ROOT, " (accuracy %.3f -> %.3f, macro F1 %.3f -> %.3f)", overall.start(),
                 overall.end(), f1.start(), f1.end());
         String headline = light == RunSummary.Light.GREEN
-                ? "The model holds: " + Verdict.heldAccuracy(outcome, series.steps()) + ", and accuracy stays within "
+                ? HOLDS + Verdict.heldAccuracy(outcome, series.steps()) + ", and accuracy stays within "
                         + "0.02 everywhere" + figures + "."
                 : String.format(Locale.ROOT, "Accuracy falls by up to %.3f%s%s.", drop,
                 worst != null && -worst.change() >= -overall.change() ? " (worst: " + worst.slice() + ")" : "",

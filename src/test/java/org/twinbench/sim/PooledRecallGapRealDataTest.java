@@ -45,6 +45,10 @@ class PooledRecallGapRealDataTest {
             }
             assertThat(gap.end()).as(gap.subject()).isCloseTo(digit.get("gap").asDouble(), within(4 * Math.sqrt(variance)));
         }
+        // The run is red for its parity ratios between ink groups: its headline never opens with "The model holds".
+        RunSummary summary = RunSummary.of(outcome, RunSeries.of(outcome), List.of());
+        assertThat(summary.light()).isEqualTo(RunSummary.Light.RED);
+        assertThat(summary.headline()).startsWith("Overall it holds: accuracy ").contains("below four-fifths");
         for (String digit : List.of("d4", "d8")) {
             TaskFairness gap = gaps.stream().filter(f -> f.subject().equals(digit)).findFirst().orElseThrow();
             assertThat(gap.worst()).as(digit).isEqualTo("ink=light");

@@ -7,7 +7,7 @@ For each replay: the reference rows are the first ones in `row` order (share 0.5
 569 = 69), the production rows follow cut into steps of 50 (diabetes, breast cancer) or 20 (wine). The
 baseline is scikit-learn 1.2.1's DummyRegressor(strategy="mean") / DummyClassifier(strategy="most_frequent")
 fitted on the reference rows and scored on each step's rows (mean_absolute_error,
-sqrt(mean_squared_error), accuracy_score). For breast cancer also the last step's recall_score of
+sqrt(mean_squared_error), accuracy_score), and on the last step's rows of each slice (pandas groupby). For breast cancer also the last step's recall_score of
 'malignant' (score >= 0.5) and its accuracy, the figures the binary overall row reads beside the guess.
 
 Writes src/test/resources/tasks/engine/baseline-window-expected.json.
@@ -37,12 +37,21 @@ def main():
                         "rmse": float(np.sqrt(metrics.mean_squared_error(rows["target"],
                                                                          guess.predict(rows[["age"]]))))}
                        for rows in production]
+    # The last step per slice of sex: the same mean guess (one model for every slice), scored on the slice's rows.
+    last = production[-1]
+    out["diabetes_last_by_sex"] = {
+        "sex=" + sex: {"mae": metrics.mean_absolute_error(rows["target"], guess.predict(rows[["age"]])),
+                       "rmse": float(np.sqrt(metrics.mean_squared_error(rows["target"], guess.predict(rows[["age"]]))))}
+        for sex, rows in last.groupby("sex")}
     reference, production = steps(pd.read_csv(ENGINE + "wine-replay.csv"), 0.5, 20, 4)
     counts = reference["cultivar"].value_counts()
     assert counts.iloc[0] > counts.iloc[1], "a tie for the majority class"
     guess = dummy.DummyClassifier(strategy="most_frequent").fit(reference[["alcohol"]], reference["cultivar"])
     out["wine"] = [{"accuracy": metrics.accuracy_score(rows["cultivar"], guess.predict(rows[["alcohol"]]))}
                    for rows in production]
+    out["wine_last_by_alcohol_level"] = {
+        "alcohol_level=" + level: {"accuracy": metrics.accuracy_score(rows["cultivar"], guess.predict(rows[["alcohol"]]))}
+        for level, rows in production[-1].groupby("alcohol_level")}
     reference, production = steps(pd.read_csv("src/test/resources/verdicts/breast-cancer-log.csv"), 0.1213, 50, 10)
     counts = reference["diagnosis"].value_counts()
     assert counts.iloc[0] > counts.iloc[1], "a tie for the majority class"

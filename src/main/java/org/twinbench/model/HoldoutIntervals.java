@@ -25,11 +25,14 @@ public final class HoldoutIntervals {
     }
 
     /**
-     * {metric: {lower, upper}} for the card's shares that have an interval; empty when the holdout's size is
-     * not known (an older bundle, an imported model) or the task is a regression.
+     * {metric: {lower, upper}} for the card's figures that have an interval: the shares' Wilson intervals (empty
+     * when the holdout's size is not known: an older bundle, an imported model) and a regression's stored MAE and
+     * RMSE intervals ({@link ModelCard#holdoutIntervals}).
      */
     public static Map<String, double[]> of(ModelCard card) {
         Map<String, double[]> intervals = new LinkedHashMap<>();
+        card.holdoutIntervals().forEach((name, interval) ->
+                intervals.put(name, new double[] {interval.lower(), interval.upper()}));
         int n = card.holdoutRows();
         Double accuracy = card.holdoutMetrics().get("accuracy");
         if (n <= 0 || card.task() == Task.REGRESSION || accuracy == null || accuracy.isNaN()) {

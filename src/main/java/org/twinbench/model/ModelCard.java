@@ -18,15 +18,33 @@ import org.twinbench.stats.Baseline;
  * @param holdoutRows   how many rows the holdout figures were measured on; 0 when not known (no holdout, an older
  *     bundle, a model trained elsewhere)
  * @param trainingSketch a sketch of the rows it was trained on (features and target), or null when not known
+ * @param holdoutIntervals the 95% intervals of a regression's holdout {@code mae} and {@code rmse} as training
+ *     measured them (a seeded percentile bootstrap of the holdout rows, {@link HoldoutIntervals#amounts}); empty
+ *     for other tasks, whose shares' Wilson intervals follow from the holdout's size ({@link HoldoutIntervals#of}),
+ *     and for a card that has none (an older bundle, a model trained elsewhere)
  */
 public record ModelCard(String algorithm, String target, String positiveLabel, List<String> features,
                         String trainingDataSha256, int trainingRows, Map<String, Double> holdoutMetrics, Task task,
-                        List<String> classes, Baseline baseline, int holdoutRows, RowSketch trainingSketch) {
+                        List<String> classes, Baseline baseline, int holdoutRows, RowSketch trainingSketch,
+                        Map<String, Interval> holdoutIntervals) {
+
+    /** A 95% interval of a holdout figure. */
+    public record Interval(double lower, double upper) {
+    }
 
     public ModelCard {
         features = List.copyOf(features);
         holdoutMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(holdoutMetrics));
         classes = List.copyOf(classes);
+        holdoutIntervals = Collections.unmodifiableMap(new LinkedHashMap<>(holdoutIntervals));
+    }
+
+    /** A card without stored intervals. */
+    public ModelCard(String algorithm, String target, String positiveLabel, List<String> features,
+                     String trainingDataSha256, int trainingRows, Map<String, Double> holdoutMetrics, Task task,
+                     List<String> classes, Baseline baseline, int holdoutRows, RowSketch trainingSketch) {
+        this(algorithm, target, positiveLabel, features, trainingDataSha256, trainingRows, holdoutMetrics, task, classes,
+                baseline, holdoutRows, trainingSketch, Map.of());
     }
 
     /** A card without a sketch of its training rows. */

@@ -64,6 +64,15 @@ final class ModelCardJson {
         if (card.holdoutRows() > 0) {
             root.put("holdout_rows", card.holdoutRows());
         }
+        if (!card.holdoutIntervals().isEmpty()) {
+            ObjectNode intervals = root.putObject("holdout_intervals");
+            card.holdoutIntervals().forEach((name, interval) -> {
+                ObjectNode bounds = intervals.putObject(name);
+                bounds.put("lower", interval.lower());
+                bounds.put("upper", interval.upper());
+                bounds.put("method", "bootstrap");
+            });
+        }
         if (card.trainingSketch() != null) {
             ObjectNode sketch = root.putObject("training_rows_sketch");
             ArrayNode columns = sketch.putArray("columns");
@@ -148,9 +157,33 @@ final class ModelCardJson {
                 metrics, task, classes, root.has("baseline") ? BaselineJson.read(root.get("baseline"), where) : null,
                 // Bundles written before the holdout's size was recorded have none: not known.
                 root.has("holdout_rows") ? integer(root, "holdout_rows", where) : 0,
-                root.has("training_rows_sketch") ? sketch(root.get("training_rows_sketch"), where) : null);
+                root.has("training_rows_sketch") ? sketch(root.get("training_rows_sketch"), where) : null,
+                root.has("holdout_intervals") ? intervals(root.get("holdout_intervals"), where) : Map.of());
         return new Parsed(card, new FeatureEncoder(encoded), text(binary, "sha256", where + ": binary"),
                 text(binary, "class", where + ": binary"));
+    }
+
+    /** {@code holdout_intervals}: {metric: {lower, upper, method}}, lower at most upper. */
+    private static Map<String, ModelCard.Interval> intervals(JsonNode node, String where) {
+        Map<String, ModelCard.Interval> intervals = new LinkedHashMap<>();
+        String at = where + ": holdout_intervals";
+        if (!node.isObject()) {
+            throw new ModelException(at + ": must be an object of {\"lower\", \"upper\"} per metric");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String field = at + "." + entry.getKey();
+            if (!entry.getValue().isObject()) {
+                throw new ModelException(field + ": must be {\"lower\": number, \"upper\": number}");
+            }
+            double lower = number(entry.getValue(), "lower", field);
+            double upper = number(entry.getValue(), "upper", field);
+            if (lower > upper) {
+                throw new ModelException(field + ": lower " + lower + " is above upper " + upper);
+            }
+            intervals.put(entry.getKey(), new ModelCard.Interval(lower, upper));
+        }
+        return intervals;
     }
 
     private static RowSketch sketch(JsonNode node, String where) {

@@ -115,9 +115,13 @@ public final class TaskTrainer {
         double[] predicted = model.predict(data.select(holdoutRows));
         Map<String, Double> metrics = present(RegressionMetrics.compute(actual, predicted).asMap());
         Baseline baseline = Baseline.mean(y, actual);
-        return new Result(new RegressionModel(encoder, fitted, card(options, Task.REGRESSION, List.of(),
-                trainRows.length, metrics, baseline, holdoutRows.length, sketch)), null,
-                HoldoutIntervals.amounts(actual, predicted, options.seed()));
+        Map<String, double[]> intervals = HoldoutIntervals.amounts(actual, predicted, options.seed());
+        Map<String, ModelCard.Interval> stored = new LinkedHashMap<>();
+        intervals.forEach((name, bounds) -> stored.put(name, new ModelCard.Interval(bounds[0], bounds[1])));
+        ModelCard card = new ModelCard(options.algorithm().id(Task.REGRESSION), options.target(), "",
+                options.features(), options.dataSha256(), trainRows.length, metrics, Task.REGRESSION, List.of(),
+                baseline, holdoutRows.length, sketch, stored);
+        return new Result(new RegressionModel(encoder, fitted, card), null, intervals);
     }
 
     private static Result multiclass(Frame data, TrainingOptions options, TrainingProgress progress) {

@@ -12,8 +12,9 @@ import org.twinbench.stats.SliceFinder;
  * Slices found by {@link SliceFinder} as JSON, one shape for the {@code slices} command's {@code slices} and
  * {@code run.json}'s {@code top_slices}: {@code predicates} [{@code column}, {@code value}], {@code n},
  * {@code accuracy}, {@code rest_accuracy}, {@code interval} {@code low}/{@code high} (95% Wilson),
- * {@code effect} and {@code p_value} (two-sided, not adjusted); a regression's slices have {@code mae} and
- * {@code rest_mae} instead of the accuracies (the interval a t interval, the p-value Welch's). Also reads
+ * {@code effect} and {@code p_value} (two-sided, not adjusted), and in {@code run.json} the naive baseline on the
+ * slice's rows ({@code baseline_accuracy}); a regression's slices have {@code mae}, {@code rest_mae} and
+ * {@code baseline_mae} instead of the accuracies (the interval a t interval, the p-value Welch's). Also reads
  * {@code run.json}'s findings back ({@link #findings}), so a stored run shows what it found.
  */
 public final class SliceJson {
@@ -23,8 +24,17 @@ public final class SliceJson {
 
     /** Adds one object per slice to {@code list}. */
     public static void addAll(ArrayNode list, SliceFinder.Result result) {
+        addAll(list, result, List.of());
+    }
+
+    /**
+     * Adds one object per slice to {@code list}, each with the naive baseline on its rows from {@code baselines}
+     * (in the slices' order; {@code baseline_accuracy}, a regression's {@code baseline_mae}) where known.
+     */
+    static void addAll(ArrayNode list, SliceFinder.Result result, List<Double> baselines) {
         String metric = result.errors() ? "mae" : "accuracy";
-        for (SliceFinder.Slice slice : result.slices()) {
+        for (int i = 0; i < result.slices().size(); i++) {
+            SliceFinder.Slice slice = result.slices().get(i);
             ObjectNode node = list.addObject();
             ArrayNode predicates = node.putArray("predicates");
             for (SliceFinder.Predicate p : slice.predicates()) {
@@ -38,6 +48,9 @@ public final class SliceJson {
             RunJson.number(interval, "high", slice.high());
             RunJson.number(node, "effect", slice.effect());
             RunJson.number(node, "p_value", slice.pValue());
+            if (i < baselines.size() && baselines.get(i) != null && !baselines.get(i).isNaN()) {
+                RunJson.number(node, "baseline_" + metric, baselines.get(i));
+            }
         }
     }
 
@@ -66,7 +79,7 @@ public final class SliceJson {
             sample.put("rows", found.rows());
             RunJson.number(sample, found.errors() ? "mae" : "accuracy", found.accuracy());
             sample.put("tested", found.tested());
-            addAll(root.putArray("top_slices"), found);
+            addAll(root.putArray("top_slices"), found, findings.sliceBaselines());
         }
     }
 
@@ -83,11 +96,13 @@ public final class SliceJson {
         String negative = values.path("negative").isTextual() ? values.path("negative").asText() : null;
         JsonNode search = root.path("top_slices_search");
         SliceFinder.Result found = null;
+        List<Double> baselines = new ArrayList<>();
         if (search.isObject()) {
             boolean errors = search.has("mae");
             String metric = errors ? "mae" : "accuracy";
             List<SliceFinder.Slice> slices = new ArrayList<>();
             for (JsonNode s : root.path("top_slices")) {
+                baselines.add(number(s.path("baseline_" + metric)));
                 List<SliceFinder.Predicate> predicates = new ArrayList<>();
                 s.path("predicates").forEach(p -> predicates.add(new SliceFinder.Predicate(p.path("column").asText(),
                         p.path("value").asText())));
@@ -106,8 +121,9 @@ public final class SliceJson {
         if (positive == null && found == null && leaks.isEmpty()) {
             return null;
         }
-        return (found != null && found.errors() ? new RunFindings(null, positive, negative, found)
-                : new RunFindings(found, positive, negative)).withLeaks(leaks);
+        return (found != null && found.errors()
+                ? new RunFindings(null, positive, negative, found, 1.0, null, baselines)
+                : new RunFindings(found, positive, negative, null, 1.0, null, baselines)).withLeaks(leaks);
     }
 
     private static double number(JsonNode node) {

@@ -23,7 +23,7 @@ import org.twinbench.stats.SliceFinder;
  */
 public record RunFindings(SliceFinder.Result topSlices, String positive, String negative,
                           SliceFinder.Result errorSlices, double distinctShare, RunRobustness robustness,
-                          java.util.List<Leak> leaks) {
+                          java.util.List<Double> sliceBaselines, java.util.List<Leak> leaks) {
 
     /**
      * A feature the model was given that gives the outcome away: {@code reason} is the leakage finding's sentence
@@ -34,13 +34,30 @@ public record RunFindings(SliceFinder.Result topSlices, String positive, String 
     }
 
     public RunFindings {
+        sliceBaselines = sliceBaselines == null ? java.util.List.of() : java.util.List.copyOf(sliceBaselines);
         leaks = leaks == null ? java.util.List.of() : java.util.List.copyOf(leaks);
     }
 
-    /** Findings without leaked columns. */
+    /** Findings with the found slices' baselines, without leaked columns. */
+    public RunFindings(SliceFinder.Result topSlices, String positive, String negative,
+                       SliceFinder.Result errorSlices, double distinctShare, RunRobustness robustness,
+                       java.util.List<Double> sliceBaselines) {
+        this(topSlices, positive, negative, errorSlices, distinctShare, robustness, sliceBaselines, java.util.List.of());
+    }
+
+    /** Findings without the found slices' baselines or leaked columns. */
     public RunFindings(SliceFinder.Result topSlices, String positive, String negative,
                        SliceFinder.Result errorSlices, double distinctShare, RunRobustness robustness) {
         this(topSlices, positive, negative, errorSlices, distinctShare, robustness, java.util.List.of());
+    }
+
+    /**
+     * The naive baseline on the rows of the {@code i}th slice {@link #searched() found} ({@link SliceSample}):
+     * always answering the reference rows' majority class (its accuracy there) or, for a regression, always
+     * predicting their mean (its MAE there); NaN when not known (a run stored before it was kept).
+     */
+    public double sliceBaseline(int i) {
+        return i < sliceBaselines.size() && sliceBaselines.get(i) != null ? sliceBaselines.get(i) : Double.NaN;
     }
 
     /** The findings of a classifier run that drew no row twice (or whose repeats are unknown). */
@@ -56,12 +73,14 @@ public record RunFindings(SliceFinder.Result topSlices, String positive, String 
 
     /** These findings with a robustness profile. */
     public RunFindings with(RunRobustness profile) {
-        return new RunFindings(topSlices, positive, negative, errorSlices, distinctShare, profile, leaks);
+        return new RunFindings(topSlices, positive, negative, errorSlices, distinctShare, profile, sliceBaselines,
+                leaks);
     }
 
     /** These findings with the leaked columns {@code found} (see {@link Leak}). */
     public RunFindings withLeaks(java.util.List<Leak> found) {
-        return new RunFindings(topSlices, positive, negative, errorSlices, distinctShare, robustness, found);
+        return new RunFindings(topSlices, positive, negative, errorSlices, distinctShare, robustness, sliceBaselines,
+                found);
     }
 
     /** The worst slices found, of either search; null when none was made. */

@@ -145,7 +145,7 @@ public final class SimulationEngine {
                 for (int i = 0; i < labels.length; i++) {
                     errors[i] = labels[i] >= 0 ? Math.abs(amounts[i] - scores[i]) : Double.NaN;
                 }
-                sample.offerErrors(batch, labels, errors);
+                sample.offerErrors(batch, labels, errors, amounts);
             }
             if (robustness != null) {
                 robustness.offer(step, model, batch, labels);

@@ -12,6 +12,7 @@ import org.twinbench.data.ColumnSlicing;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.PiiDetector;
+import org.twinbench.sim.monitor.BaselineMonitor;
 import org.twinbench.stats.SliceColumn;
 import org.twinbench.stats.SliceFinder;
 
@@ -53,6 +54,13 @@ public final class SliceSample {
     private String[][] texts;
     /** Per kept row: 1 when the model was right, else 0; a regression's absolute error. */
     private final double[] value = new double[BOUND];
+    /**
+     * Per kept row, the naive baseline's answer ({@link BaselineMonitor}): 1 when the label is the reference
+     * rows' majority class, else 0; a regression's absolute error of the reference rows' mean.
+     */
+    private final double[] guess = new double[BOUND];
+    /** The naive baseline the rows are read beside (null: none, e.g. a sample built by hand). */
+    private final BaselineMonitor baseline;
     private boolean errors;
     private int size;
     private long seen;
@@ -60,11 +68,19 @@ public final class SliceSample {
     SliceSample(SimulationPlan plan, int replicate) {
         // A production log's "features" are its score columns: searching them would only rediscover the errors.
         this(plan.scenario().seed(), replicate, plan.sliceColumns(), plan.model().card().features(),
-                "logged".equals(plan.model().card().algorithm()), plan.target());
+                "logged".equals(plan.model().card().algorithm()), plan.target(), plan.monitors().stream()
+                        .filter(BaselineMonitor.class::isInstance).map(BaselineMonitor.class::cast).findFirst()
+                        .orElse(null));
     }
 
     SliceSample(long seed, int replicate, List<String> sliceColumns, List<String> features, boolean logged,
                 String target) {
+        this(seed, replicate, sliceColumns, features, logged, target, null);
+    }
+
+    private SliceSample(long seed, int replicate, List<String> sliceColumns, List<String> features, boolean logged,
+                        String target, BaselineMonitor baseline) {
+        this.baseline = baseline;
         this.random = Seeds.random(seed, "top-slices", replicate, 0);
         this.sliceColumns = List.copyOf(sliceColumns);
         this.features = List.copyOf(features);
@@ -75,19 +91,28 @@ public final class SliceSample {
     /** Offers the labelled rows of a step ({@code labels[i] < 0}: no label) with whether each was right. */
     void offer(Frame batch, int[] labels, boolean[] right) {
         double[] values = new double[right.length];
+        double[] guesses = new double[right.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = right[i] ? 1 : 0;
+            guesses[i] = baseline != null && labels[i] == baseline.majority() ? 1 : 0;
         }
-        keep(batch, labels, values);
+        keep(batch, labels, values, guesses);
     }
 
-    /** Offers a regression's labelled rows of a step ({@code labels[i] < 0}: no amount) with their absolute errors. */
-    void offerErrors(Frame batch, int[] labels, double[] absoluteErrors) {
+    /**
+     * Offers a regression's labelled rows of a step ({@code labels[i] < 0}: no amount) with their absolute errors
+     * and their {@code amounts}.
+     */
+    void offerErrors(Frame batch, int[] labels, double[] absoluteErrors, double[] amounts) {
         errors = true;
-        keep(batch, labels, absoluteErrors);
+        double[] guesses = new double[labels.length];
+        for (int i = 0; i < guesses.length; i++) {
+            guesses[i] = baseline == null ? Double.NaN : Math.abs(amounts[i] - baseline.mean());
+        }
+        keep(batch, labels, absoluteErrors, guesses);
     }
 
-    private void keep(Frame batch, int[] labels, double[] values) {
+    private void keep(Frame batch, int[] labels, double[] values, double[] guesses) {
         if (names == null) {
             choose(batch);
         }
@@ -117,6 +142,7 @@ public final class SliceSample {
                 slot = (int) j;
             }
             value[slot] = values[i];
+            guess[slot] = guesses[i];
             for (int c = 0; c < columns.length; c++) {
                 Column column = columns[c];
                 boolean present = column != null && !column.isMissing(i);
@@ -196,16 +222,17 @@ public final class SliceSample {
         Pool pool = pool(samples);
         SliceFinder.Result found = pool == null ? null : pool.find();
         double share = pool == null ? 1.0 : pool.distinctShare(draws(samples));
+        List<Double> baselines = found == null ? List.of() : pool.baselines(found);
         if (task.task() == org.twinbench.data.Task.REGRESSION) {
-            return new RunFindings(null, null, null, found, share, null);
+            return new RunFindings(null, null, null, found, share, null, baselines);
         }
         if (task.task() != org.twinbench.data.Task.BINARY) {
-            return new RunFindings(found, null, null, null, share, null);
+            return new RunFindings(found, null, null, null, share, null, baselines);
         }
         Set<String> others = new LinkedHashSet<>();
         samples.forEach(s -> others.addAll(s.others));
         return new RunFindings(found, task.positive(), others.size() == 1 ? others.iterator().next() : null, null,
-                share, null);
+                share, null, baselines);
     }
 
     private static long draws(List<SliceSample> samples) {
@@ -232,7 +259,41 @@ public final class SliceSample {
      * would otherwise find "slices" of one unlucky row drawn 30 times. {@code kept} rows were pooled, of which
      * {@code slicings}/{@code values} hold the distinct ones (1/0 right or wrong, or a regression's absolute error).
      */
-    private record Pool(List<SliceColumn> slicings, double[] values, boolean errors, int kept) {
+    private record Pool(List<SliceColumn> slicings, double[] values, double[] guesses, boolean errors, int kept) {
+
+        /**
+         * Each found slice's naive baseline on its rows, in the order found: the share of them labelled with the
+         * reference rows' majority class, or a regression's mean absolute error of always predicting the reference
+         * rows' mean (NaN when the run had no baseline).
+         */
+        List<Double> baselines(SliceFinder.Result found) {
+            List<Double> out = new ArrayList<>();
+            for (SliceFinder.Slice slice : found.slices()) {
+                double sum = 0;
+                int n = 0;
+                for (int i = 0; i < guesses.length; i++) {
+                    if (holds(slice, i)) {
+                        sum += guesses[i];
+                        n++;
+                    }
+                }
+                out.add(n == 0 ? Double.NaN : sum / n);
+            }
+            return out;
+        }
+
+        /** Whether pooled row {@code row} is in {@code slice}: every predicate's column has its value there. */
+        private boolean holds(SliceFinder.Slice slice, int row) {
+            for (SliceFinder.Predicate p : slice.predicates()) {
+                SliceColumn column = slicings.stream().filter(c -> c.name().equals(p.column())).findFirst()
+                        .orElse(null);
+                int code = column == null ? -1 : column.codes()[row];
+                if (code < 0 || !column.levels().get(code).equals(p.value())) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         SliceFinder.Result find() {
             if (errors) {
@@ -289,6 +350,7 @@ public final class SliceSample {
                     key.add(s.numbers[c] != null ? (Object) s.numbers[c][row] : s.texts[c][row]);
                 }
                 key.add(s.value[row]);
+                key.add(s.guess[row]);
                 if (seenRows.add(key)) {
                     firsts.add(new int[] {k, row});
                 }
@@ -296,6 +358,7 @@ public final class SliceSample {
         }
         int distinct = firsts.size();
         double[] rowValues = new double[distinct];
+        double[] rowGuesses = new double[distinct];
         List<SliceColumn> slicings = new ArrayList<>();
         for (int c = -1; c < names.size(); c++) {
             boolean numeric = c >= 0 && kept.get(0).numbers[c] != null;
@@ -306,6 +369,7 @@ public final class SliceSample {
                 int row = firsts.get(i)[1];
                 if (c < 0) {
                     rowValues[i] = s.value[row];
+                    rowGuesses[i] = s.guess[row];
                 } else if (numeric) {
                     values[i] = s.numbers[c][row];
                 } else {
@@ -318,6 +382,6 @@ public final class SliceSample {
                 slicings.add(ColumnSlicing.of(column, BINS));
             }
         }
-        return new Pool(slicings, rowValues, kept.get(0).errors, total);
+        return new Pool(slicings, rowValues, rowGuesses, kept.get(0).errors, total);
     }
 }

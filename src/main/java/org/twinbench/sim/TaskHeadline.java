@@ -11,13 +11,17 @@ import java.util.Map;
  *       overall or in any slice — an error that grows is the bad direction — below 5% {@code GREEN}, below 15%
  *       {@code AMBER}, otherwise {@code RED}; the headline also gives the overall MAE at start and end;</li>
  *   <li>multiclass: the largest drop of mean accuracy, with {@link RunSummary}'s limits 0.02 and 0.05; the
- *       headline also gives the overall macro F1 at start and end and names the class with the lowest recall in the
+ *       headline also gives the overall macro F1 at start and end (a GREEN one, as a binary run's, the accuracy
+ *       over every labelled row with its 95% interval and the note on rows drawn again and again) and names the class with the lowest recall in the
  *       last tenth. It never speaks of a positive class.</li>
  * </ul>
  * A fairness figure beyond four-fifths in the last tenth ({@link TaskFairness}) follows, and makes the light at
  * least amber (red when it fell by 0.1 or more).
  */
 record TaskHeadline(RunSummary.Light light, String headline) {
+
+    /** How a GREEN headline opens. */
+    private static final String HOLDS = "The model holds: ";
 
     /** Relative RMSE rise below which a regression holds, and below which it is amber. */
     static final double RMSE_GREEN = 0.05;
@@ -26,7 +30,7 @@ record TaskHeadline(RunSummary.Light light, String headline) {
     /** The headline of a regression or multiclass run, or null for a binary one (or one without metrics). */
     static TaskHeadline of(RunOutcome outcome, RunSeries series) {
         TaskHeadline level = series.metricNames().contains("rmse") ? regression(series)
-                : series.metricNames().contains("macro_f1") ? multiclass(series).withWorstClass(outcome, series)
+                : series.metricNames().contains("macro_f1") ? multiclass(outcome, series).withWorstClass(outcome, series)
                 : null;
         return level == null ? null : level.withFairness(TaskFairness.of(outcome, series));
     }
@@ -43,7 +47,10 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         TaskFairness first = flagged.stream().filter(TaskFairness::fell).findFirst().orElse(flagged.get(0));
         RunSummary.Light fairness = first.fell() ? RunSummary.Light.RED : RunSummary.Light.AMBER;
         RunSummary.Light worse = fairness.compareTo(light) > 0 ? fairness : light;
-        return new TaskHeadline(worse, headline + " " + first.sentence() + (flagged.size() > 1
+        // An amber or red run never opens with "The model holds": it holds overall, not between groups.
+        String overall = headline.startsWith(HOLDS) ? "Overall it holds: " + headline.substring(HOLDS.length())
+                : headline;
+        return new TaskHeadline(worse, overall + " " + first.sentence() + (flagged.size() > 1
                 ? " (and " + (flagged.size() - 1) + " more fairness figures beyond four-fifths)" : ""));
     }
 
@@ -60,14 +67,14 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         String figures = String.format(Locale.ROOT, " (RMSE %s -> %s, MAE %s -> %s)", figure(overall.start()),
                 figure(overall.end()), figure(mae.start()), figure(mae.end()));
         String headline = light == RunSummary.Light.GREEN
-                ? "The model holds: RMSE stays within 5% of its start everywhere" + figures + "."
+                ? HOLDS + "RMSE stays within 5% of its start everywhere" + figures + "."
                 : String.format(Locale.ROOT, "RMSE rises by up to %.0f%%%s%s.", 100 * rise,
                 worst != null && relativeRise(worst) >= relativeRise(overall) ? " (worst: " + worst.slice() + ")" : "",
                 figures);
         return new TaskHeadline(light, headline);
     }
 
-    private static TaskHeadline multiclass(RunSeries series) {
+    private static TaskHeadline multiclass(RunOutcome outcome, RunSeries series) {
         Change overall = Change.of(series, StepResult.OVERALL, "accuracy");
         Change worst = worstSlice(series, "accuracy", false);
         double drop = Math.max(-overall.change(), worst == null ? Double.NEGATIVE_INFINITY : -worst.change());
@@ -80,7 +87,8 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         String figures = String.format(Locale.ROOT, " (accuracy %.3f -> %.3f, macro F1 %.3f -> %.3f)", overall.start(),
                 overall.end(), f1.start(), f1.end());
         String headline = light == RunSummary.Light.GREEN
-                ? "The model holds: accuracy stays within 0.02 everywhere" + figures + "."
+                ? HOLDS + Verdict.heldAccuracy(outcome, series.steps()) + ", and accuracy stays within "
+                        + "0.02 everywhere" + figures + "."
                 : String.format(Locale.ROOT, "Accuracy falls by up to %.3f%s%s.", drop,
                 worst != null && -worst.change() >= -overall.change() ? " (worst: " + worst.slice() + ")" : "",
                 figures);

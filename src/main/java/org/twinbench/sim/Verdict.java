@@ -75,10 +75,10 @@ public record Verdict(Light light, String headline, List<String> reasons) {
                 Comparator.reverseOrder()).thenComparingInt(f -> f.order));
         Light worst = findings.stream().map(Finding::light).max(Comparator.naturalOrder()).orElse(Light.GREEN);
         if (worst == Light.GREEN) {
-            String held = String.format(Locale.ROOT, "The model holds: accuracy %.2f (%s) over "
-                    + "%d labelled rows%s%s%s, and no fall that the data can tell from noise.", all.accuracy(),
-                    accuracyInterval(outcome, all, steps), all.n, repeats(outcome, all), Double.isNaN(all.majority()) ? "" : String.format(Locale.ROOT,
-                    ", above always answering the majority class (%.2f)", all.majority()), catches(outcome, all));
+            String held = String.format(Locale.ROOT, "The model holds: %s%s%s, and no fall that the data can tell "
+                    + "from noise.", heldAccuracy(outcome, steps), Double.isNaN(all.majority()) ? "" : String.format(
+                    Locale.ROOT, ", above always answering the majority class (%.2f)", all.majority()),
+                    catches(outcome, all));
             List<String> notes = findings.stream().map(Finding::sentence).toList();
             return new Verdict(Light.GREEN, notes.isEmpty() ? held : held + " " + String.join(" ", notes), notes);
         }
@@ -345,6 +345,16 @@ public record Verdict(Light light, String headline, List<String> reasons) {
             }
         }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
+     * The overall accuracy over every labelled row with its interval and, when rows were drawn again and again, the
+     * note: "accuracy 0.95 (95% interval 0.93–0.96) over 2000 labelled rows"; a GREEN headline's, binary or multiclass.
+     */
+    static String heldAccuracy(RunOutcome outcome, int steps) {
+        Pooled all = Pooled.of(outcome, StepResult.OVERALL, 0, steps);
+        return String.format(Locale.ROOT, "accuracy %.2f (%s) over %d labelled rows%s", all.accuracy(),
+                accuracyInterval(outcome, all, steps), all.n, repeats(outcome, all));
     }
 
     /** The interval of the overall accuracy as the headline words it: the replicate band, or Wilson's. */

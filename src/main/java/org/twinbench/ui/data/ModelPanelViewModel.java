@@ -282,15 +282,22 @@ public final class ModelPanelViewModel {
     static String describe(ModelCard card, Dataset data) {
         StringBuilder text = new StringBuilder();
         text.append("Algorithm: ").append(card.algorithm()).append('\n');
-        text.append("Predicts: ").append(card.target()).append(" = ").append(card.positiveLabel()).append('\n');
+        text.append("Predicts: ").append(switch (card.task()) {
+            case REGRESSION -> "the amount of " + card.target();
+            case MULTICLASS -> card.target() + " (one of " + card.classes().size() + " classes)";
+            default -> card.target() + " = " + card.positiveLabel();
+        }).append('\n');
         text.append("Features (").append(card.features().size()).append("): ")
                 .append(String.join(", ", card.features())).append('\n');
         if (card.holdoutMetrics().isEmpty()) {
             text.append("Holdout metrics: none recorded\n");
         } else {
-            text.append("Holdout metrics:\n");
+            text.append("Holdout metrics").append(card.holdoutRows() > 0 ? " (" + card.holdoutRows() + " rows)" : "")
+                    .append(":\n");
+            Map<String, double[]> intervals = org.twinbench.model.HoldoutIntervals.of(card);
             for (Map.Entry<String, Double> metric : card.holdoutMetrics().entrySet()) {
-                text.append(String.format(Locale.ROOT, "   %s  %.3f%n", metric.getKey(), metric.getValue()));
+                text.append(String.format(Locale.ROOT, "   %s  %.3f%s%n", metric.getKey(), metric.getValue(),
+                        ModelSummary.interval(intervals.get(metric.getKey()))));
             }
         }
         text.append(String.format(Locale.ROOT, "Trained on %,d rows", card.trainingRows()));

@@ -27,6 +27,8 @@ public final class LiveChartsView {
 
     private static final PseudoClass WORST = PseudoClass.getPseudoClass("worst");
     private static final PseudoClass UNFAIR = PseudoClass.getPseudoClass("four-fifths");
+    /** A row whose judged figure is no better than the naive baseline on its own rows. */
+    private static final PseudoClass NO_BETTER = PseudoClass.getPseudoClass("no-better");
 
     @FXML private VBox root;
     @FXML private ComboBox<String> metricBox;
@@ -54,6 +56,19 @@ public final class LiveChartsView {
         this.model = viewModel;
         ChartWarmUp.start();
         metricBox.setItems(viewModel.metricNames());
+        // A class's recall reads "recall of class class_1", not its measure's name.
+        metricBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String metric) {
+                return MetricChoices.label(metric);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return viewModel.metricNames().stream().filter(m -> MetricChoices.label(m).equals(text)).findFirst()
+                        .orElse(text);
+            }
+        });
         metricBox.valueProperty().bindBidirectional(viewModel.metricProperty());
         // A run of another task lists its metrics anew, taking the shown one out and back in: the box would
         // then show nothing though the chart shows that metric.
@@ -108,7 +123,7 @@ public final class LiveChartsView {
         nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
         latestColumn.setCellValueFactory(cell -> text(figure(cell.getValue(), viewModel.metricProperty().get(),
                 cell.getValue().latest())));
-        viewModel.rows().addListener((ListChangeListener<SliceRow>) change -> fitOverallRow());
+        viewModel.rows().addListener((ListChangeListener<SliceRow>) change -> fitFigures());
         changeColumn.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
         ciColumn.setCellValueFactory(cell -> text(Double.isNaN(cell.getValue().ciLow()) ? "—"
                 : "[" + number(cell.getValue().ciLow()) + ", " + number(cell.getValue().ciHigh()) + "]"));
@@ -123,8 +138,8 @@ public final class LiveChartsView {
         viewModel.tableColumns().addListener((ListChangeListener<String>) change ->
                 showTaskColumns(viewModel.tableColumns(), changeHeader, gapHeader));
         showTaskColumns(viewModel.tableColumns(), changeHeader, gapHeader);
-        explain(ratioColumn, "Selection rate (share predicted positive) over the highest of the slice's column; "
-                + "below 0.8 fails the four-fifths rule. Needs fairness on in the slice metrics node");
+        fitHeader(ratioColumn, explain(ratioColumn, "Selection rate (share predicted positive) over the highest of "
+                + "the slice's column; below 0.8 fails the four-fifths rule. Needs fairness on in the slice metrics node"));
         gapColumn.setCellValueFactory(cell -> text(signed(cell.getValue().gapToBest())));
         ratioColumn.setCellValueFactory(cell -> text(ratio(cell.getValue())));
         sliceTable.setRowFactory(table -> new TableRow<>() {
@@ -139,12 +154,16 @@ public final class LiveChartsView {
                 super.updateItem(row, empty);
                 boolean worst = !empty && row != null && row.worst();
                 boolean unfair = !empty && row != null && row.failsFourFifths();
+                boolean noBetter = !empty && row != null && row.noBetterThanGuess(viewModel.tableMetric());
                 pseudoClassStateChanged(WORST, worst);
                 pseudoClassStateChanged(UNFAIR, unfair);
-                String why = (worst ? "Among the worst slices for " + viewModel.tableMetric() : "")
-                        + (worst && unfair ? "\n" : "")
-                        + (unfair ? "Predicted positive less than four fifths as often as the most-selected "
-                                + "slice of its column (four-fifths rule)" : "");
+                pseudoClassStateChanged(NO_BETTER, noBetter);
+                String why = String.join("\n", java.util.stream.Stream.of(
+                        worst ? "Among the worst slices for " + viewModel.tableMetric() : "",
+                        unfair ? "Predicted positive less than four fifths as often as the most-selected "
+                                + "slice of its column (four-fifths rule)" : "",
+                        noBetter ? noBetterWords(row, viewModel.tableMetric()) : "")
+                        .filter(line -> !line.isEmpty()).toList());
                 if (tooltip == null && !why.isEmpty()) {
                     tooltip = new Tooltip();
                 }
@@ -179,8 +198,9 @@ public final class LiveChartsView {
             column.setPrefWidth(70);
             column.setCellValueFactory(cell -> text(cell.getValue().figures().size() > index
                     ? figure(cell.getValue(), names.get(index), cell.getValue().figures().get(index)) : "—"));
-            explain(column, "Latest " + names.get(i) + " of the slice" + (i == 0 ? "; the worst slices and the gaps "
-                    + "are judged on it" : ""));
+            // The header whole ("Macro F1", not "Macr…") however narrow its figures are.
+            fitHeader(column, explain(column, "Latest " + names.get(i) + " of the slice, beside the naive guess on "
+                    + "its rows" + (i == 0 ? "; the worst slices and the gaps are judged on it" : "")));
             taskColumns.add(column);
         }
         sliceTable.getColumns().addAll(sliceTable.getColumns().indexOf(nColumn) + 1, taskColumns);
@@ -198,26 +218,52 @@ public final class LiveChartsView {
     }
 
     /**
-     * A figure of the table: on the overall row, with the naive baseline on the same rows beside it
-     * ("0.838 (guess 0.803)") and, in a binary run, the positive class's recall ("…, recall 0.331").
+     * A figure of the table, with the naive baseline on the row's own rows beside it ("0.838 (guess 0.803)",
+     * "0.700 (guess 0.760: no better)" when the figure is not better) and, on a binary run's overall row, the
+     * positive class's recall ("…, recall 0.331").
      */
     static String figure(SliceRow row, String metric, double value) {
-        String guess = Double.isNaN(row.guess(metric)) ? "" : " (guess " + number(row.guess(metric)) + ")";
+        double naive = row.guess(metric);
+        boolean noBetter = !Double.isNaN(naive) && !Double.isNaN(value)
+                && (SliceTable.lowerIsBetter(metric) ? value >= naive : value <= naive);
+        String guess = Double.isNaN(naive) ? "" : " (guess " + number(naive) + (noBetter ? ": no better)" : ")");
         String recall = Double.isNaN(row.recall()) || !row.figures().isEmpty() ? "" : ", recall " + number(row.recall());
         return number(value) + guess + recall;
     }
 
-    /** Widens the columns so the overall row's figures, with their guess and recall, show whole. */
-    private void fitOverallRow() {
-        SliceRow overall = model.rows().stream().filter(r -> r.slice().equals(MetricHistory.OVERALL)).findFirst()
-                .orElse(null);
-        if (overall == null) {
-            return;
+    /** The row's tooltip line when its judged figure is no better than guessing on its rows. */
+    static String noBetterWords(SliceRow row, String metric) {
+        String guess = "accuracy".equals(metric) ? "always answering the majority class"
+                : "always predicting the mean";
+        return "No better than " + guess + " on the same rows: " + header(metric) + " " + number(row.latest())
+                + " against " + number(row.guess(metric));
+    }
+
+    /** Widens the columns so every row's figures, with their guess and recall, its interval and its name show whole. */
+    private void fitFigures() {
+        String latest = "";
+        String interval = "";
+        String slice = "";
+        String[] tasks = new String[taskColumns.size()];
+        java.util.Arrays.fill(tasks, "");
+        for (SliceRow row : model.rows()) {
+            latest = longer(latest, figure(row, model.metricProperty().get(), row.latest()));
+            interval = longer(interval, String.valueOf(ciColumn.getCellObservableValue(row).getValue()));
+            slice = longer(slice, row.slice());
+            for (int i = 0; i < tasks.length && i < row.figures().size(); i++) {
+                tasks[i] = longer(tasks[i], figure(row, model.tableColumns().get(i), row.figures().get(i)));
+            }
         }
-        fitText(latestColumn, figure(overall, model.metricProperty().get(), overall.latest()));
-        for (int i = 0; i < taskColumns.size() && i < overall.figures().size(); i++) {
-            fitText(taskColumns.get(i), figure(overall, model.tableColumns().get(i), overall.figures().get(i)));
+        fitText(latestColumn, latest);
+        fitText(ciColumn, interval);
+        fitText(sliceColumn, slice);
+        for (int i = 0; i < tasks.length; i++) {
+            fitText(taskColumns.get(i), tasks[i]);
         }
+    }
+
+    private static String longer(String a, String b) {
+        return b.length() > a.length() ? b : a;
     }
 
     /** Widens a column (its minimum: the table's columns are constrained) so {@code text} shows whole in a cell. */
@@ -251,7 +297,7 @@ public final class LiveChartsView {
     private void redraw() {
         metricChart.setStepNames(model::windowStart);
         metricChart.show(model.curves(), model.alarms(), lowerBound(model.lowestProperty().get()),
-                upperBound(model.highestProperty().get()), model.metricProperty().get());
+                upperBound(model.highestProperty().get()), MetricChoices.label(model.metricProperty().get()));
         if (driftHeatmap.heatmap() != model.driftHeatmap()) {
             driftHeatmap.show(model.driftHeatmap());
         }

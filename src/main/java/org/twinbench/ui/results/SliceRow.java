@@ -13,8 +13,9 @@ package org.twinbench.ui.results;
  *     the run records no selection rates
  * @param figures for a regression or multiclass run, the latest value of each of the table's task metrics
  *     ({@link SliceTable#taskColumns}), in that order; empty for a binary run
- * @param guesses the overall row's naive baseline on the same rows, by metric ({@code accuracy}: always
- *     answering the majority class; {@code mae}, {@code rmse}: always predicting the mean); empty for a slice
+ * @param guesses the naive baseline on the row's own rows, by metric ({@code accuracy}: always answering the
+ *     reference rows' majority class; {@code mae}, {@code rmse}: always predicting their mean), from the run's
+ *     {@code baseline.<metric>} and {@code baseline.<metric>[<slice>]} measures; empty when the run has none
  * @param recall the overall row's recall of the positive class in a binary run (read beside accuracy); NaN
  *     otherwise
  */
@@ -42,9 +43,22 @@ public record SliceRow(String slice, int n, double latest, double change, double
                 baseline, positiveRecall);
     }
 
-    /** The naive baseline of {@code metric} on the row's rows, NaN where there is none (every slice row). */
+    /** The naive baseline of {@code metric} on the row's rows, NaN where there is none. */
     public double guess(String metric) {
         return guesses.getOrDefault(metric, Double.NaN);
+    }
+
+    /**
+     * Whether the row's {@link #latest()} value of {@code metric} (the one the table judges) is no better than
+     * the naive baseline on the same rows: an accuracy not above the majority guess's, an error not below the mean
+     * guess's. False where either is not known.
+     */
+    public boolean noBetterThanGuess(String metric) {
+        double naive = guess(metric);
+        if (Double.isNaN(naive) || Double.isNaN(latest)) {
+            return false;
+        }
+        return SliceTable.lowerIsBetter(metric) ? latest >= naive : latest <= naive;
     }
 
     /** Whether the slice's selection rate is below four fifths of its column's highest. */

@@ -25,8 +25,9 @@ final class SliceTable {
 
     /**
      * The table now, from the run's only replicate ({@code banded} false) or from the mean over its
-     * replicates: every slice's row, the worst flagged, the gaps added, and the overall row with the naive
-     * baseline of each metric the run measures one for and, in a binary run, the positive class's recall.
+     * replicates: every slice's row, the worst flagged, the gaps added, each row with the naive baseline on its
+     * own rows of each metric the run measures one for and, in a binary run, the overall row with the positive
+     * class's recall.
      */
     static List<SliceRow> of(MetricHistory history, ReplicateBands bands, boolean banded, int replicates,
                              List<String> slices, String chosen, List<String> columns) {
@@ -35,9 +36,8 @@ final class SliceTable {
                 ? rows(replicateRows(name -> bands.bands(name, replicates), chosen, slices, columns),
                         bands.latestMeasureMeans(SliceTable::isSelectionRate, replicates), slices, chosen)
                 : rows(singleRunRows(history, slices, chosen, columns), latestSelectionRates(history), slices, chosen);
-        Map<String, Double> guesses = new HashMap<>();
-        (banded ? bands.latestMeasureMeans(guess, replicates) : latestMeasures(history, guess)).forEach((name, value) ->
-                guesses.put(name.substring(BaselineMonitor.ID.length() + 1), value));
+        Map<String, Map<String, Double>> guesses = guessesBySlice(banded ? bands.latestMeasureMeans(guess, replicates)
+                : latestMeasures(history, guess));
         double recall = Double.NaN;
         if (columns.isEmpty() && !"recall".equals(chosen)) {
             // A binary run: its table follows the chosen metric, and recall is read beside it.
@@ -47,8 +47,24 @@ final class SliceTable {
                     : series == null || series.size() == 0 ? Double.NaN : series.lastValue();
         }
         double positiveRecall = recall;
-        return marked.stream().map(row -> row.slice().equals(MetricHistory.OVERALL)
-                ? row.withGuesses(guesses, positiveRecall) : row).toList();
+        return marked.stream().map(row -> row.withGuesses(guesses.getOrDefault(row.slice(), Map.of()),
+                row.slice().equals(MetricHistory.OVERALL) ? positiveRecall : Double.NaN)).toList();
+    }
+
+    /**
+     * The naive baselines by slice and metric, from the baseline monitor's measures without their
+     * {@code baseline.} prefix: {@code accuracy} is the overall row's, {@code rmse[sex=2]} the slice sex=2's rmse.
+     */
+    static Map<String, Map<String, Double>> guessesBySlice(Map<String, Double> measures) {
+        Map<String, Map<String, Double>> bySlice = new HashMap<>();
+        measures.forEach((name, value) -> {
+            String measure = name.substring(BaselineMonitor.ID.length() + 1);
+            int open = measure.indexOf('[');
+            boolean sliced = open > 0 && measure.endsWith("]");
+            bySlice.computeIfAbsent(sliced ? measure.substring(open + 1, measure.length() - 1) : MetricHistory.OVERALL,
+                    key -> new HashMap<>()).put(sliced ? measure.substring(0, open) : measure, value);
+        });
+        return bySlice;
     }
 
     /** Replaces only the rows whose values changed, so an unchanged table is not laid out again. */

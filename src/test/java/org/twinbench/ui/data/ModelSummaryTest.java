@@ -37,4 +37,24 @@ class ModelSummaryTest {
                 null);
         assertThat(text).endsWith("holdout accuracy 1.000, macro F1 1.000").doesNotContain("AUC");
     }
+
+    @Test
+    void theHoldoutFiguresComeWithTheirIntervals() {
+        ModelCard card = ModelFiles.loadAny(DIR.resolve("diabetes-linear.twinmodel")).card();
+        ModelCard regression = new ModelCard(card.algorithm(), card.target(), "", card.features(),
+                card.trainingDataSha256(), card.trainingRows(), Map.of("mae", 44.9, "rmse", 54.5), card.task(),
+                card.classes(), card.baseline(), 89, null, Map.of("mae", new ModelCard.Interval(39.25, 50.8125),
+                        "rmse", new ModelCard.Interval(47.5, 61.0)));
+        assertThat(ModelSummary.of(regression, null))
+                .endsWith("holdout MAE 44.900 (95% 39.250–50.813), RMSE 54.500 (95% 47.500–61.000)");
+        // A multiclass card's accuracy: the 95% Wilson interval of 34 right of 36 (scipy's
+        // binomtest(34, 36).proportion_ci(method="wilson"): 0.8186–0.9846).
+        ModelCard wine = ModelFiles.loadAny(DIR.resolve("wine-logistic.twinmodel")).card();
+        ModelCard multiclass = new ModelCard(wine.algorithm(), wine.target(), "", wine.features(),
+                wine.trainingDataSha256(), wine.trainingRows(), Map.of("accuracy", 34 / 36.0, "macro_f1", 0.9),
+                wine.task(), wine.classes(), wine.baseline(), 36);
+        assertThat(ModelSummary.of(multiclass, null)).endsWith("holdout accuracy 0.944 (95% 0.819–0.985), macro F1 0.900");
+        assertThat(ModelPanelViewModel.describe(regression, null)).contains("Predicts: the amount of target",
+                "Holdout metrics (89 rows):", "mae  44.900 (95% 39.250–50.813)");
+    }
 }

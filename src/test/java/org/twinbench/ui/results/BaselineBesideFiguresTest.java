@@ -56,7 +56,7 @@ class BaselineBesideFiguresTest {
         return new ObjectMapper().readTree(ENGINE.resolve("baseline-window-expected.json").toFile()).get(name);
     }
 
-    private <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+    static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
     }
 
@@ -70,7 +70,7 @@ class BaselineBesideFiguresTest {
     }
 
     /** The text of {@code slice}'s cell under {@code header}, as the table's data holds it. */
-    private String cell(FxRobot robot, String slice, String header) throws Exception {
+    static String cell(FxRobot robot, String slice, String header) throws Exception {
         return onFx(() -> {
             TableView<SliceRow> table = table(robot);
             TableColumn<SliceRow, ?> column = table.getVisibleLeafColumns().stream().filter(c -> title(c).equals(header))
@@ -122,8 +122,15 @@ class BaselineBesideFiguresTest {
         assertThat(cell(robot, "overall", "MAE")).isEqualTo(f(overall.figures().get(1)) + " (guess "
                 + f(guess.get(3).get("mae").asDouble()) + ")");
         assertThat(cell(robot, "overall", "R²")).isEqualTo(f(overall.figures().get(2)));
-        // A slice's row has no guess: the baseline is measured on all of a step's rows.
-        assertThat(cell(robot, "sex=one", "RMSE")).doesNotContain("guess");
+        // A slice's row has its own guess: the same answer (the reference mean), scored on the slice's rows.
+        for (String sex : List.of("sex=one", "sex=two")) {
+            SliceRow row = model.rows().stream().filter(r -> r.slice().equals(sex)).findFirst().orElseThrow();
+            JsonNode slice = expected("diabetes_last_by_sex").get(sex);
+            assertThat(row.guess("rmse")).isCloseTo(slice.get("rmse").asDouble(), within(1e-9));
+            assertThat(row.guess("mae")).isCloseTo(slice.get("mae").asDouble(), within(1e-9));
+            assertThat(cell(robot, sex, "RMSE")).isEqualTo(f(row.figures().get(0)) + " (guess "
+                    + f(slice.get("rmse").asDouble()) + ")");
+        }
         assertThat(drawnOverallCells(robot)).hasSize(2).allSatisfy(text -> assertThat(text).endsWith(")"));
     }
 
@@ -144,6 +151,14 @@ class BaselineBesideFiguresTest {
         assertThat(cell(robot, "overall", "Accuracy")).isEqualTo(f(overall.figures().get(0)) + " (guess 0.550)");
         assertThat(cell(robot, "overall", "Macro F1")).isEqualTo(f(overall.figures().get(1)));
         assertThat(overall.recall()).as("no positive class").isNaN();
+        JsonNode bySlice = expected("wine_last_by_alcohol_level");
+        for (String level : List.of("alcohol_level=high", "alcohol_level=low")) {
+            SliceRow row = model.rows().stream().filter(r -> r.slice().equals(level)).findFirst().orElseThrow();
+            assertThat(row.guess("accuracy")).as(level).isCloseTo(bySlice.get(level).get("accuracy").asDouble(),
+                    within(1e-12));
+            assertThat(cell(robot, level, "Accuracy")).startsWith(f(row.figures().get(0)) + " (guess "
+                    + f(bySlice.get(level).get("accuracy").asDouble()));
+        }
     }
 
     @Test

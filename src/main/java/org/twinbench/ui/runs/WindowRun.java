@@ -101,8 +101,6 @@ public final class WindowRun {
                             java.util.function.LongConsumer recorded, Consumer<String> ended) {
         if (running.get()) {
             ended.accept("a run is going in the main window: stop it first");
-        } else if (scenarioFile == null) {
-            ended.accept("save the scenario first: a what-if is recorded with its scenario file");
         } else {
             start(current, baseDir, scenarioFile, new RunBranching(runStore, baseId, step, recorded, ended));
         }
@@ -221,8 +219,8 @@ public final class WindowRun {
                     plannedSteps.set(RunProgress.axisSteps(plan));
                 });
                 // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
-                WindowRecording.Begun begun = WindowRecording.begin(runStore, toRun, scenarioFile, plan,
-                        replicateCount);
+                WindowRecording.Begun begun = WindowRecording.begin(runStore, toRun, scenarioFile,
+                        branching == null ? null : baseDir, plan, replicateCount);
                 if (begun.notice() != null) {
                     context.onFx(() -> {
                         storeNotice = begun.notice();

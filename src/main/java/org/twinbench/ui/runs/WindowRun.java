@@ -58,7 +58,10 @@ public final class WindowRun {
     private final javafx.beans.property.DoubleProperty speed =
             new javafx.beans.property.SimpleDoubleProperty(DEFAULT_SPEED);
     /** Runs of the scenario with independent random draws; more than one shows a band. */
-    private final javafx.beans.property.IntegerProperty replicates = new javafx.beans.property.SimpleIntegerProperty(1);
+    /** Kept from 1 to {@value #MAX_REPLICATES} whoever sets it, so the spinner bound to it shows what a run takes. */
+    private final javafx.beans.property.IntegerProperty replicates = new javafx.beans.property.SimpleIntegerProperty(1) {
+        @Override public void set(int value) { super.set(Math.max(1, Math.min(MAX_REPLICATES, value))); }
+    };
     private final javafx.beans.property.ReadOnlyLongWrapper lastRunId = new javafx.beans.property.ReadOnlyLongWrapper();
     /** The run recorded before the last one from this window (0 before two): the baseline of a what-if. */
     private final javafx.beans.property.ReadOnlyLongWrapper previousRunId = new javafx.beans.property.ReadOnlyLongWrapper();

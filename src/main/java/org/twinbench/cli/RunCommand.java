@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.twinbench.report.RunFiles;
+import org.twinbench.report.BranchHistory;
 import org.twinbench.report.RunJson;
 import org.twinbench.report.RunRecording;
 import org.twinbench.scenario.Scenario;
@@ -99,6 +100,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "With a source that follows its file (follow: true): end the run after this long without"
                     + " new rows; the open window is closed and run first.")
     Double idleExit;
+
+    /** What the run {@code --base} names recorded, copied into the branch before its step. */
+    private BranchHistory baseHistory;
 
     @Override
     public Integer call() {
@@ -196,33 +200,28 @@ public final class RunCommand implements Callable<Integer> {
                 store != null ? store : RunStore.defaultPath(), described, scenarioFile, compiled, replicates));
         RunProvenance asBegun = begun != null ? begun.provenance()
                 : RunProvenance.of(scenarioFile, plan, replicates, Instant.now());
-        RunOutcome outcome;
+        RunOutcome ran;
         try {
-            outcome = Experiment.run(plan, replicates, threadCount, follow == null ? new RunListener() { }
+            RunOutcome outcome = Experiment.run(plan, replicates, threadCount, follow == null ? new RunListener() { }
                     : new FollowedSteps(begun, json), new RunControl());
             if (outcome.status() != RunStatus.COMPLETED) {
                 throw new IllegalStateException("the run stopped before its last step");
             }
-            if (recorded != null) {
-                try {
-                    recorded.checkHistory(outcome, branchStep);
-                } catch (IllegalArgumentException e) {
-                    throw new UserInputException("--base " + base + ": " + e.getMessage());
-                }
-            }
+            ran = recorded == null ? outcome : historyOf(recorded, outcome, branchStep, notes);
         } catch (RuntimeException e) {
             if (begun != null) {
                 begun.fail(e.getMessage());
             }
             throw e;
         }
+        RunOutcome outcome = ran;
         // A followed file ends when it goes idle: the run made the steps it made.
-        int ran = outcome.replicates().get(0).size();
+        int made = outcome.replicates().get(0).size();
         if (follow != null) {
-            plan = plan.withSteps(ran);
+            plan = plan.withSteps(made);
         }
-        RunProvenance provenance = follow == null ? asBegun : asBegun.withSteps(ran);
-        RunRecording.InProgress recording = follow == null || begun == null ? begun : begun.ranSteps(ran);
+        RunProvenance provenance = follow == null ? asBegun : asBegun.withSteps(made);
+        RunRecording.InProgress recording = follow == null || begun == null ? begun : begun.ranSteps(made);
         RunSeries series = RunSeries.of(outcome);
         List<RunAssertion.Verdict> verdicts = gates.stream().map(g -> g.check(outcome, series)).toList();
         RunSummary summary = fromStep == null ? RunSummary.of(outcome, series, verdicts)
@@ -243,6 +242,28 @@ public final class RunCommand implements Callable<Integer> {
             return recording;
         });
         return report(plan, dir, provenance, summary, series, outcome, verdicts, recording == null ? null : recording.id());
+    }
+
+    /**
+     * The branch with its history before {@code step} copied from the recorded run, once the replay that
+     * rebuilt the engine's state at the step is found to be that history (the first replicate, row for row).
+     */
+    private RunOutcome historyOf(BaseRun recorded, RunOutcome replayed, int step, PrintWriter notes) {
+        try {
+            recorded.checkHistory(replayed, step);
+            RunOutcome spliced = baseHistory.spliced(replayed, step);
+            List<Integer> otherwise = baseHistory.replayedOtherwise(replayed, step);
+            if (!otherwise.isEmpty()) {
+                notes.println("twinbench: note: replicates " + otherwise.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " replayed another history before step "
+                        + step + " than run " + base + " recorded (the scenario draws at random before the branch):"
+                        + " they show the recorded history and continue from their own replay");
+                notes.flush();
+            }
+            return spliced;
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--base " + base + ": " + e.getMessage());
+        }
     }
 
     /** The step {@code --from-step} names (a number or a date), refused when the run has no such step. */
@@ -290,7 +311,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--base " + base + ": " + file + " is no run store yet");
         }
         try (RunStore runs = RunStore.openReadOnly(file)) {
-            return BaseRun.read(runs, base);
+            BaseRun read = BaseRun.read(runs, base);
+            baseHistory = BranchHistory.read(runs, base);
+            return read;
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UserInputException("--base " + base + ": " + e.getMessage());
         }

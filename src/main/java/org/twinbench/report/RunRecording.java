@@ -60,6 +60,20 @@ public final class RunRecording {
         }
     }
 
+    /**
+     * As {@link #begin(Path, Scenario, Path, SimulationPlan, int)} for a scenario never saved (a what-if from a
+     * run of the history): recorded with the SHA-256 of its text, its model file resolved against {@code baseDir}.
+     */
+    public static InProgress beginUnsaved(Path store, Scenario scenario, Path baseDir, SimulationPlan plan,
+                                          int replicates) {
+        String json = ScenarioFormat.toJson(scenario);
+        RunProvenance provenance = RunProvenance.ofUnsaved(json, baseDir, plan, replicates, Instant.now());
+        try (RunStore runs = RunStore.open(store)) {
+            long id = runs.begin(json, provenance);
+            return new InProgress(store, id, provenance, runs.notice().orElse(null));
+        }
+    }
+
     /** A run begun in the store and not yet ended. */
     public static final class InProgress {
 

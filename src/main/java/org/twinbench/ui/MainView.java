@@ -63,6 +63,7 @@ public final class MainView {
     @FXML private LiveChartsView liveChartsController;
     @FXML private javafx.scene.control.MenuItem reportItem;
     @FXML private javafx.scene.control.Spinner<Integer> replicateSpinner;
+    private javafx.beans.property.ObjectProperty<Integer> replicatesBridge; // the replicates, as the spinner's type
     @FXML private Menu demoMenu;
     @FXML private Label statusLabel;
     @FXML private ProgressBar progressBar;
@@ -94,7 +95,9 @@ public final class MainView {
         WindowRun runs = model.runs();
         replicateSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1,
                 WindowRun.MAX_REPLICATES, runs.replicatesProperty().get()));
-        replicateSpinner.valueProperty().addListener((obs, old, now) -> runs.replicatesProperty().set(now));
+        // Both ways, so a change made in code shows; the bridge is held, as such bindings hold their ends weakly.
+        replicatesBridge = runs.replicatesProperty().asObject();
+        replicateSpinner.getValueFactory().valueProperty().bindBidirectional(replicatesBridge);
         replicateSpinner.disableProperty().bind(runs.runningProperty());
         PresenterView.fillMenu(demoMenu, sample.getParent(), () -> root.getScene().getWindow(), model.executor());
         statusLabel.textProperty().bind(model.statusProperty());

@@ -292,4 +292,62 @@ class BranchTest {
         assertThat(noStep.err().strip()).isEqualTo("twinbench: --base " + id
                 + " needs --from-step: the step or date to branch at");
     }
+
+    @Test
+    void aBranchCopiesTheRecordedHistoryRatherThanTheReplays() throws Exception {
+        Path store = dir.resolve("copied-runs.sqlite");
+        Files.copy(dir.resolve("predictions.csv"), dir.resolve("predictions-copied.csv"));
+        Path mirrorFile = mirror("copied", List.of());
+        Files.writeString(mirrorFile, Files.readString(mirrorFile).replace("predictions.csv", "predictions-copied.csv"));
+        CliRunner recorded = CliRunner.run("run", mirrorFile.toString(), "--seed", "21", "--store", store.toString(),
+                "--out", dir.resolve("copied-base").toString());
+        assertThat(recorded.exitCode()).as(recorded.err()).isZero();
+        long id = recordedId(recorded);
+        // What the store holds is what happened: here, step 0's first reliability bin held 1000 more rows and
+        // an operator's alarm was raised at step 1; the replay of the file cannot give either.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("UPDATE step_reliability SET count = count + 1000 WHERE run_id = " + id
+                    + " AND replicate = 0 AND step = 0 AND bin = (SELECT MIN(bin) FROM step_reliability WHERE run_id = "
+                    + id + " AND step = 0)");
+            s.execute("INSERT INTO alarms VALUES (" + id + ", 0, 1, 'deployed', 'alarm', 'paged the on-call analyst')");
+        }
+        List<String> storedBins = reliability(dir.resolve("copied-base"), 0, 0);
+        String first = storedBins.get(0);
+        String[] f = first.split(",");
+        String tampered = String.join(",", f[0], f[1], f[2], f[3], f[4], Long.toString(Long.parseLong(f[5]) + 1000));
+
+        Path whatIf = mirror("copied-noisy", List.of(allLabelsReversed()));
+        Files.writeString(whatIf, Files.readString(whatIf).replace("predictions.csv", "predictions-copied.csv"));
+        CliRunner branch = CliRunner.run("run", whatIf.toString(), "--base", Long.toString(id), "--from-step", "3",
+                "--replicates", "2", "--store", store.toString(), "--out", dir.resolve("copied-branch").toString());
+        assertThat(branch.exitCode()).as(branch.err()).isZero();
+        Path out = dir.resolve("copied-branch");
+        for (int replicate = 0; replicate < 2; replicate++) {
+            // Copied from the store, in each replicate: the bins and the alarm as recorded.
+            assertThat(reliability(out, replicate, 0).get(0)).startsWith(tampered.replaceFirst("^0,", replicate + ","));
+            assertThat(Files.readAllLines(out.resolve("alarms.csv")))
+                    .contains(replicate + ",1,deployed,alarm,paged the on-call analyst");
+        }
+        // From the branch on, the replay's: every label reversed.
+        Map<Integer, Double> before = accuracy(dir.resolve("copied-base"));
+        Map<Integer, Double> after = accuracy(out);
+        for (int step = 3; step < 12; step++) {
+            assertThat(after.get(step)).isCloseTo(1 - before.get(step), within(1e-12));
+        }
+        assertThat(rowsOf(out, s -> s < 3)).containsAll(rowsOf(dir.resolve("copied-base"), s -> s < 3));
+        // The branch's own record in the store holds the copied history too.
+        long branchId = recordedId(branch);
+        Path exported = dir.resolve("copied-export");
+        CliRunner export = CliRunner.run("runs", "export", Long.toString(branchId), "--store", store.toString(),
+                "--out", exported.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(reliability(exported, 0, 0).get(0)).startsWith(tampered);
+    }
+
+    /** reliability.csv's rows of one replicate's step, without the derived last two columns. */
+    private static List<String> reliability(Path out, int replicate, int step) throws IOException {
+        return Files.readAllLines(out.resolve("reliability.csv")).stream().skip(1)
+                .filter(line -> line.startsWith(replicate + "," + step + ",")).toList();
+    }
 }

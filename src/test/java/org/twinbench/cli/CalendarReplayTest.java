@@ -160,6 +160,33 @@ class CalendarReplayTest {
     }
 
     @Test
+    void timestampsShuffledReplayOneDayPerStepAndStopAfterTheLast() throws IOException {
+        // December only, written as US dates with a time of day: each step is one calendar day, whatever the hour.
+        Path data = dataset("loans-days.csv", "M/d/yyyy' 0:00'", d -> d.getMonthValue() == 12);
+        List<String> lines = new ArrayList<>(Files.readAllLines(data));
+        for (int i = 1; i < lines.size(); i++) {
+            // The time is in the rows' day in any case: the hour is set from the row's place, not its date.
+            lines.set(i, lines.get(i).replaceFirst(" 0:00", " " + (i * 7 % 24) + ":" + String.format("%02d", i % 60)));
+        }
+        Files.write(data, lines);
+        Path file = scenario(data, Map.of("window", "day", "reference_until", "2025-12-10", "steps", 60L));
+        Path out = dir.resolve("us-day");
+        CliRunner result = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-store");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        TreeMap<LocalDate, Integer> expected = expected(LocalDate.of(2025, 12, 10), d -> d,
+                d -> d.getMonthValue() == 12);
+        List<String[]> windows = windows(out);
+        assertThat(windows).hasSize(expected.size());
+        int step = 0;
+        for (Map.Entry<LocalDate, Integer> day : expected.entrySet()) {
+            assertThat(windows.get(step)[0]).as("step " + step).isEqualTo(day.getKey().toString());
+            assertThat(windows.get(step)[1]).isEqualTo(Integer.toString(day.getValue()));
+            step++;
+        }
+        assertThat(result.err()).contains("the data runs out after " + expected.size() + " steps (60 steps asked)");
+    }
+
+    @Test
     void europeanDatesByIsoWeekAndLoopWhenAsked() throws IOException {
         Path data = dataset("loans-eu.csv", "d.M.yyyy", d -> true);
         Path file = scenario(data, Map.of("window", "week", "reference_until", "2025-10-01", "steps", 20L,

@@ -127,16 +127,35 @@ public record RunProvenance(String scenarioFile, String scenarioName, String sce
     }
 
     public static RunProvenance of(Path scenarioFile, SimulationPlan plan, int replicates, Instant createdAt) {
+        return of(scenarioFile.toString(), DataProvenance.sha256(scenarioFile), scenarioFile.toAbsolutePath().getParent(),
+                plan, replicates, createdAt);
+    }
+
+    /**
+     * The provenance of a run of a scenario never saved (a what-if from a run of the history, in the window):
+     * its file is {@value #UNSAVED}, its SHA-256 that of the scenario's text as recorded ({@code scenarioJson}),
+     * and a model file it names is resolved against {@code baseDir}.
+     */
+    public static RunProvenance ofUnsaved(String scenarioJson, Path baseDir, SimulationPlan plan, int replicates,
+                                          Instant createdAt) {
+        return of(UNSAVED, org.twinbench.data.Sha256.of(scenarioJson), baseDir, plan, replicates, createdAt);
+    }
+
+    /** What a run of a scenario not saved to a file records as its scenario file. */
+    public static final String UNSAVED = "(unsaved scenario)";
+
+    private static RunProvenance of(String scenarioFile, String scenarioSha256, Path baseDir, SimulationPlan plan,
+                                    int replicates, Instant createdAt) {
         DataProvenance data = plan.data();
         ModelCard card = plan.model().card();
         // A model node that reads a file (.twinmodel or ONNX) names it, relative to the scenario; trained
         // models and logged scores have none.
         Path modelFile = plan.scenario().modelNodes().stream()
                 .filter(n -> n.string("path", null) != null)
-                .map(n -> scenarioFile.toAbsolutePath().getParent().resolve(n.requiredString("path")).normalize())
+                .map(n -> baseDir.resolve(n.requiredString("path")).normalize())
                 .findFirst().orElse(null);
-        return new RunProvenance(scenarioFile.toString(), plan.scenario().name(),
-                DataProvenance.sha256(scenarioFile), data == null ? null : data.file(),
+        return new RunProvenance(scenarioFile, plan.scenario().name(),
+                scenarioSha256, data == null ? null : data.file(),
                 data == null ? null : data.sha256(), data == null ? 0 : data.rows(), card.algorithm(),
                 modelFile == null ? null : modelFile.toString(),
                 modelFile == null ? null : DataProvenance.sha256(modelFile),

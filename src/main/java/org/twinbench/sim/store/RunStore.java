@@ -62,6 +62,11 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
+    private static final String RECORD = "cannot record the run";
+    /** One fair lock per store file: this process's writers queue for it in the order they came. */
+    private static final java.util.Map<Path, java.util.concurrent.locks.Lock> WRITE_TURNS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Connection connection;
     private final Path file;
     private final String notice;
@@ -93,7 +98,7 @@ public final class RunStore implements AutoCloseable {
             RunStore store = new RunStore(file, opened.connection(), opened.notice());
             try {
                 RunStoreCheck.refuseForeign(opened.connection(), file);
-                store.createSchema();
+                store.prepareSchema();
                 store.interruptedOnOpen = store.markInterrupted();
             } catch (SQLException | RuntimeException e) {
                 // No connection (and no file handle) outlives a failed opening.
@@ -138,9 +143,32 @@ public final class RunStore implements AutoCloseable {
         return interruptedOnOpen;
     }
 
+    /**
+     * Makes the file a store of this version. A store already at it is only read: opening the store
+     * (the history list does it for every refresh) then takes no write lock at all, so readers never
+     * queue behind, or starve, the runs being recorded.
+     */
+    private void prepareSchema() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            String mode;
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                mode = rs.next() ? rs.getString(1) : "";
+            }
+            if (!"wal".equalsIgnoreCase(mode)) {
+                // A journal mode cannot change inside a transaction; this happens once, for a new file.
+                s.execute("PRAGMA journal_mode=WAL");
+            }
+        }
+        if (RunStoreCheck.userVersion(connection) < SCHEMA_VERSION) {
+            inTransaction("cannot prepare the run store", () -> {
+                createSchema();
+                return null;
+            });
+        }
+    }
+
     private void createSchema() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
             s.execute("CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, created TEXT NOT NULL,"
                     + " scenario_name TEXT, scenario_file TEXT, scenario_sha256 TEXT, scenario_json TEXT, seed INTEGER,"
                     + " steps INTEGER, replicates INTEGER, verdict TEXT, headline TEXT, run_json TEXT,"
@@ -160,7 +188,7 @@ public final class RunStore implements AutoCloseable {
 
     /** Records a finished run in one transaction and returns its id. */
     public long save(String scenarioJson, RunProvenance p, RunSummary summary, String runJson, RunOutcome outcome) {
-        return inTransaction(() -> {
+        return inTransaction(RECORD, () -> {
             long id = insertRun(scenarioJson, p, RunState.COMPLETED);
             writeResults(id, summary, runJson, outcome);
             return id;
@@ -172,16 +200,12 @@ public final class RunStore implements AutoCloseable {
      * before {@link #finish}, the next {@link #open} marks the run {@link RunState#INTERRUPTED}.
      */
     public long begin(String scenarioJson, RunProvenance p) {
-        try {
-            return insertRun(scenarioJson, p, RunState.RUNNING);
-        } catch (SQLException e) {
-            throw new IllegalStateException(file + ": cannot record the run: " + e.getMessage(), e);
-        }
+        return inTransaction(RECORD, () -> insertRun(scenarioJson, p, RunState.RUNNING));
     }
 
     /** Stores the results of a run begun with {@link #begin}, in one transaction, and marks it completed. */
     public void finish(long id, RunSummary summary, String runJson, RunOutcome outcome) {
-        inTransaction(() -> {
+        inTransaction(RECORD, () -> {
             writeResults(id, summary, runJson, outcome);
             return id;
         });
@@ -193,23 +217,42 @@ public final class RunStore implements AutoCloseable {
         T run() throws SQLException, IOException;
     }
 
-    private <T> T inTransaction(Recording<T> work) {
-        try {
-            connection.setAutoCommit(false);
-            T result = work.run();
-            connection.commit();
-            return result;
+    /**
+     * Runs {@code work} as one write transaction, begun IMMEDIATE: the write lock is taken, waiting up
+     * to the busy timeout, before anything is read, so no transaction ever has to upgrade a read to a
+     * write (which SQLite refuses at once with SQLITE_BUSY when another connection wrote in between).
+     * The transaction is begun and ended in SQL rather than through JDBC's auto-commit switch, whose
+     * driver begins the next transaction as soon as one commits.
+     */
+    private <T> T inTransaction(String failure, Recording<T> work) {
+        // Writers of this process take turns first: SQLite's busy wait is not fair, and under load one of many
+        // threads polling for the lock could lose to the others for the whole timeout.
+        java.util.concurrent.locks.Lock turn = WRITE_TURNS.computeIfAbsent(file.toAbsolutePath().normalize(),
+                f -> new java.util.concurrent.locks.ReentrantLock(true));
+        turn.lock();
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                T result = work.run();
+                s.execute("COMMIT");
+                return result;
+            } catch (SQLException | IOException | RuntimeException e) {
+                rollbackQuietly(s);
+                throw e;
+            }
         } catch (SQLException | IOException e) {
-            rollbackQuietly();
-            throw new IllegalStateException(file + ": cannot record the run: " + e.getMessage(), e);
+            throw new IllegalStateException(file + ": " + failure + ": " + e.getMessage(), e);
         } finally {
-            autoCommit();
+            turn.unlock();
         }
     }
 
     /** Marks a run begun with {@link #begin} as {@link RunState#FAILED} (an error, or cancelled), with the reason. */
     public void fail(long id, String reason) {
-        RunOwner.end(connection, file, id, RunState.FAILED, reason);
+        inTransaction(RECORD, () -> {
+            RunOwner.end(connection, file, id, RunState.FAILED, reason);
+            return null;
+        });
     }
 
     private long insertRun(String scenarioJson, RunProvenance p, RunState status) throws SQLException {
@@ -259,14 +302,19 @@ public final class RunStore implements AutoCloseable {
      * so that a process that dies loses only the step under way; {@link #finish} replaces these rows.
      */
     public void recordStep(long id, StepResult step) {
-        inTransaction(() -> {
+        inTransaction(RECORD, () -> {
             RunStoreRows.insert(connection, id, new RunOutcome(List.of(List.of(step)), RunStatus.COMPLETED));
             return id;
         });
     }
 
+    /** Marks the runs of dead processes interrupted; a store without any is only read. */
     private int markInterrupted() throws SQLException {
-        return RunOwner.markInterrupted(connection, file);
+        if (RunOwner.orphans(connection).isEmpty()) {
+            return 0;
+        }
+        // Looked at again inside the write transaction: another process may have marked them meanwhile.
+        return inTransaction("cannot mark interrupted runs", () -> RunOwner.markInterrupted(connection, file));
     }
 
     public List<StoredRun> list() {
@@ -386,19 +434,11 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
-    private void rollbackQuietly() {
+    private static void rollbackQuietly(Statement s) {
         try {
-            connection.rollback();
+            s.execute("ROLLBACK");
         } catch (SQLException ignored) {
-            // The original failure is what the user needs to see.
-        }
-    }
-
-    private void autoCommit() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // Nothing more can be done on a broken connection.
+            // The original failure is what the user needs to see (SQLite may have rolled back already).
         }
     }
 

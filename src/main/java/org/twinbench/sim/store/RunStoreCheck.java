@@ -39,7 +39,7 @@ final class RunStoreCheck {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout(RunStoreFile.BUSY_TIMEOUT_MS);
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
                 config.toProperties());
         try {
@@ -77,13 +77,17 @@ final class RunStoreCheck {
             throw refused(file, "is an SQLite database but not a TwinBench run store (its tables: "
                     + String.join(", ", tables) + "); choose another --store");
         }
-        int version;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.next() ? rs.getInt(1) : 0;
-        }
+        int version = userVersion(connection);
         if (version > RunStore.SCHEMA_VERSION) {
             throw refused(file, "was written by a newer TwinBench (run store version " + version + "; this TwinBench "
                     + "writes version " + RunStore.SCHEMA_VERSION + "): use that TwinBench, or another --store");
+        }
+    }
+
+    /** The store's schema version ({@code PRAGMA user_version}; 0 for a new file). */
+    static int userVersion(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Opens the run store's SQLite file and makes sure it is a sound database. A damaged file (not a
@@ -28,6 +29,8 @@ final class RunStoreFile {
     private static final int SQLITE_NOTADB = 26;
     /** SQLITE_IOERR_SHORT_READ: a page the header promises is missing (the file was cut short). */
     private static final int SQLITE_IOERR_SHORT_READ = 522;
+    /** How long a connection waits for another one's lock before giving up with SQLITE_BUSY. */
+    static final int BUSY_TIMEOUT_MS = 10_000;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -64,12 +67,11 @@ final class RunStoreFile {
     }
 
     private static Connection connect(Path file) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-        try (Statement s = connection.createStatement()) {
-            // Another process (the CLI beside the window) may be writing: wait for it rather than fail.
-            s.execute("PRAGMA busy_timeout=10000");
-        }
-        return connection;
+        SQLiteConfig config = new SQLiteConfig();
+        // Another connection (the CLI beside the window, the history list) may be writing: wait for it rather
+        // than fail. The store's writes begin IMMEDIATE (RunStore.inTransaction), where SQLite does wait.
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     }
 
     /** Null when the database is sound, else SQLite's reason in a few words. */

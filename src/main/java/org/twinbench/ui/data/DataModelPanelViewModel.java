@@ -92,6 +92,7 @@ public final class DataModelPanelViewModel {
         this.model = new ModelPanelViewModel(executor, fxThread);
         this.coverage = new CoverageViewModel(executor::submit, fxThread);
         dataset.addListener((obs, old, now) -> model.check(now));
+        use.adoptChosenFormats(fxThread, file::get, () -> Map.copyOf(timeFormats));
     }
 
     /** Reads {@code path} on the executor; the dataset shown so far stays until the new one is read. */

@@ -87,10 +87,74 @@ final class ScenarioUse {
         return formats;
     }
 
+    /**
+     * From now on, after each change of the scenario, {@link #adoptTimeFormats} with the file the panel shows
+     * and the readings chosen for it (run on {@code fxThread}, after the change; not for a scenario just opened,
+     * which counts as opened only after its scenario is set).
+     */
+    void adoptChosenFormats(java.util.concurrent.Executor fxThread, java.util.function.Supplier<Path> shown,
+                            java.util.function.Supplier<Map<String, String>> formats) {
+        document.scenarioProperty().addListener((obs, old, now) -> {
+            int opened = document.openedProperty().get();
+            fxThread.execute(() -> {
+                if (opened == document.openedProperty().get()) {
+                    adoptTimeFormats(shown.get(), old, formats.get());
+                }
+            });
+        });
+    }
+
+    /**
+     * A dataset source that has just come to replay {@code file} by a column whose dates the user already said
+     * how to read ({@code formats}, column to pattern) — its {@code time_column} set to it, or the source added
+     * or pointed at the file — takes that reading as its {@code time_format}, in one undoable edit of its own,
+     * unless it already names one. Undoing that edit does not bring it back: only a change to the source's time
+     * column or file does.
+     *
+     * @param before the scenario before the change just made
+     */
+    void adoptTimeFormats(Path file, Scenario before, Map<String, String> formats) {
+        if (file == null || formats.isEmpty()) {
+            return;
+        }
+        Map<String, String> usedBefore = new java.util.HashMap<>();
+        for (ScenarioNode node : sourcesReading(before, file)) {
+            usedBefore.put(node.id(), String.valueOf(node.string("time_column")));
+        }
+        Map<String, String> adopt = new java.util.LinkedHashMap<>();
+        for (ScenarioNode node : sourcesReading(document.scenario(), file)) {
+            String column = node.string("time_column");
+            if (column != null && formats.containsKey(column) && node.string(TIME_FORMAT) == null
+                    && !column.equals(usedBefore.get(node.id()))) {
+                adopt.put(node.id(), column);
+            }
+        }
+        if (adopt.isEmpty()) {
+            return;
+        }
+        String column = adopt.values().iterator().next();
+        document.change("Read dates in '" + column + "' as " + formats.get(column), s -> {
+            Scenario changed = s;
+            for (Map.Entry<String, String> source : adopt.entrySet()) {
+                changed = GraphEdits.setParam(changed, source.getKey(), TIME_FORMAT, formats.get(source.getValue()));
+            }
+            return changed;
+        });
+        canvas.say(String.join(", ", adopt.keySet()) + " now read" + (adopt.size() == 1 ? "s" : "")
+                + " the dates in '" + column + "' as " + formats.get(column) + ", as chosen in the data panel");
+    }
+
     private List<ScenarioNode> sourcesReading(Path file) {
+        return sourcesReading(document.scenario(), file);
+    }
+
+    private List<ScenarioNode> sourcesReading(Scenario scenario, Path file) {
         Path wanted = file.toAbsolutePath().normalize();
         Path base = document.baseDirectory();
-        return document.scenario().nodes().stream()
+        if (scenario == null) {
+            return List.of();
+        }
+        return scenario.nodes().stream()
                 .filter(n -> NodeCatalog.DATASET_SOURCE.equals(n.type()) && n.string("path", null) != null)
                 .filter(n -> {
                     try {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.twinbench.report.BranchHistory;
 import org.twinbench.report.RunRecording;
 import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
@@ -34,6 +35,7 @@ final class RunBranching {
     private final Consumer<String> ended;
     /** Read on the executor by {@link #scenario}; used there after. */
     private BaseRun base;
+    private BranchHistory history;
     private SimulationPlan branched;
 
     /**
@@ -62,6 +64,7 @@ final class RunBranching {
     Scenario scenario(Scenario current) {
         try (RunStore runs = RunStore.open(store)) {
             base = BaseRun.read(runs, baseId);
+            history = BranchHistory.read(runs, baseId);
         }
         if (step < 0 || step >= base.recordedSteps()) {
             throw new IllegalArgumentException("run #" + baseId + " recorded steps 0 to " + (base.recordedSteps() - 1)
@@ -89,18 +92,21 @@ final class RunBranching {
 
     /**
      * Records the finished branch: refused (and the run marked failed) when the first replicate's history
-     * is not the recorded one, else finished with the headline {@code What-if from step N (…) of run ID.}.
+     * is not the recorded one, else finished with the history before the step copied from the recorded run
+     * ({@link BranchHistory}) and the headline {@code What-if from step N (…) of run ID.}.
      *
      * @return why it was refused, or null when it was recorded
      */
     String finish(RunRecording.InProgress stored, List<List<StepResult>> replicates, RunFindings findings) {
+        RunOutcome copied;
         try {
             base.checkHistory(new RunOutcome(List.of(replicates.get(0)), RunStatus.COMPLETED), step);
+            copied = history.spliced(new RunOutcome(replicates, RunStatus.COMPLETED), step);
         } catch (IllegalArgumentException e) {
             stored.fail(e.getMessage());
             return e.getMessage();
         }
-        stored.finishReplicates(replicates, findings, Branch.words(branched, step, baseId) + ". ");
+        stored.finishReplicates(copied.replicates(), findings, Branch.words(branched, step, baseId) + ". ");
         return null;
     }
 

@@ -22,7 +22,22 @@ final class WindowRecording {
      * to say (a damaged file set aside); it ends up in the status line when the run ends.
      */
     static Begun begin(Path runStore, Scenario scenario, Path scenarioFile, SimulationPlan plan, int replicates) {
+        return begin(runStore, scenario, scenarioFile, null, plan, replicates);
+    }
+
+    /**
+     * As {@link #begin(Path, Scenario, Path, SimulationPlan, int)}; with {@code unsavedBase} not null an unsaved
+     * scenario is recorded too (a what-if from a run of the history, which exists only as a recorded run), with
+     * the SHA-256 of its text and its files resolved against that folder.
+     */
+    static Begun begin(Path runStore, Scenario scenario, Path scenarioFile, Path unsavedBase, SimulationPlan plan,
+                       int replicates) {
         try {
+            if (scenarioFile == null && unsavedBase != null) {
+                RunRecording.InProgress stored = RunRecording.beginUnsaved(runStore, scenario, unsavedBase, plan,
+                        replicates);
+                return new Begun(stored, stored.notice().orElse(null));
+            }
             if (scenarioFile == null) {
                 // A run is recorded with the hash of its scenario file: an unsaved scenario has none yet.
                 return new Begun(null, "This run is not kept in the run history: save the scenario to keep its runs");

@@ -58,7 +58,10 @@ public final class WindowRun {
     private final javafx.beans.property.DoubleProperty speed =
             new javafx.beans.property.SimpleDoubleProperty(DEFAULT_SPEED);
     /** Runs of the scenario with independent random draws; more than one shows a band. */
-    private final javafx.beans.property.IntegerProperty replicates = new javafx.beans.property.SimpleIntegerProperty(1);
+    /** Kept from 1 to {@value #MAX_REPLICATES} whoever sets it, so the spinner bound to it shows what a run takes. */
+    private final javafx.beans.property.IntegerProperty replicates = new javafx.beans.property.SimpleIntegerProperty(1) {
+        @Override public void set(int value) { super.set(Math.max(1, Math.min(MAX_REPLICATES, value))); }
+    };
     private final javafx.beans.property.ReadOnlyLongWrapper lastRunId = new javafx.beans.property.ReadOnlyLongWrapper();
     /** The run recorded before the last one from this window (0 before two): the baseline of a what-if. */
     private final javafx.beans.property.ReadOnlyLongWrapper previousRunId = new javafx.beans.property.ReadOnlyLongWrapper();
@@ -101,8 +104,6 @@ public final class WindowRun {
                             java.util.function.LongConsumer recorded, Consumer<String> ended) {
         if (running.get()) {
             ended.accept("a run is going in the main window: stop it first");
-        } else if (scenarioFile == null) {
-            ended.accept("save the scenario first: a what-if is recorded with its scenario file");
         } else {
             start(current, baseDir, scenarioFile, new RunBranching(runStore, baseId, step, recorded, ended));
         }
@@ -224,8 +225,8 @@ public final class WindowRun {
                     plannedSteps.set(RunProgress.axisSteps(plan));
                 });
                 // In the store from its start, as the run command does: a window killed now leaves an interrupted run.
-                WindowRecording.Begun begun = WindowRecording.begin(runStore, toRun, scenarioFile, plan,
-                        replicateCount);
+                WindowRecording.Begun begun = WindowRecording.begin(runStore, toRun, scenarioFile,
+                        branching == null ? null : baseDir, plan, replicateCount);
                 if (begun.notice() != null) {
                     context.onFx(() -> {
                         storeNotice = begun.notice();

@@ -86,6 +86,16 @@ class TimeFormatToScenarioTest {
     @Test
     void theChosenReadingBecomesTheSourcesTimeFormatAndTheRunReplaysItsMonths(FxRobot robot) throws Exception {
         assertThat(source().string("time_format")).isNull();
+        DataModelPanelViewModel panel = chooseDayFirst(robot);
+        assertThat(panel.ambiguousDates()).isEmpty();
+        assertThat(source().string("time_format")).isEqualTo("d/M/yyyy");
+        assertThat(main.document().history().undoDescriptionProperty().get()).contains("Read dates in 'visit_date' as d/M/yyyy");
+
+        assertThat(replayedMonths(robot)).isEqualTo(dayFirstMonths).hasSizeGreaterThan(2);
+    }
+
+    /** Chooses day-first for visit_date in the data panel (the file opened there first). */
+    private DataModelPanelViewModel chooseDayFirst(FxRobot robot) throws Exception {
         Path file = home.resolve("visits.csv");
         toOpen.add(file);
         robot.clickOn("#openDataButton");
@@ -94,21 +104,52 @@ class TimeFormatToScenarioTest {
                 && !panel.loadingProperty().get() && !panel.ambiguousDates().isEmpty());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#timeFormatLink").query().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(panel.ambiguousDates()).extracting(DateFormats.Ambiguous::column).containsExactly("visit_date");
         robot.clickOn("#timeFormatLink");
         robot.clickOn("#dayFirst");
         robot.clickOn("OK");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !panel.loadingProperty().get()
                 && panel.messageProperty().get().contains("dates in 'visit_date' read d/M/yyyy"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(source().string("time_format")).isEqualTo("d/M/yyyy");
-        assertThat(main.document().history().undoDescriptionProperty().get()).contains("Read dates in 'visit_date' as d/M/yyyy");
+        return panel;
+    }
 
+    @Test
+    void aReadingChosenBeforeTheSourceUsesTheColumnReachesItWhenItDoes(FxRobot robot) throws Exception {
+        // The source replays by rows at first: no time column, so no source to give the reading to yet.
+        robot.interact(() -> main.document().change("Replay by rows", s -> org.twinbench.ui.editor.GraphEdits
+                .setParam(org.twinbench.ui.editor.GraphEdits.setParam(org.twinbench.ui.editor.GraphEdits
+                        .setParam(s, "visits", "time_column", null), "visits", "window", null), "visits",
+                        "reference_until", null)));
+        chooseDayFirst(robot);
+        assertThat(source().string("time_format")).isNull();
+
+        // Later the inspector sets the time column: the reading chosen then follows, as an edit of its own.
+        robot.interact(() -> main.document().change("Set time_column", s -> org.twinbench.ui.editor.GraphEdits
+                .setParam(org.twinbench.ui.editor.GraphEdits.setParam(org.twinbench.ui.editor.GraphEdits
+                        .setParam(s, "visits", "time_column", "visit_date"), "visits", "window", "month"),
+                        "visits", "reference_until", "2024-03-01")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "d/M/yyyy".equals(source().string("time_format")));
+        assertThat(main.document().history().undoDescriptionProperty().get())
+                .contains("Read dates in 'visit_date' as d/M/yyyy");
+        assertThat(replayedMonths(robot)).isEqualTo(dayFirstMonths).hasSizeGreaterThan(2);
+
+        // Undone, it stays undone: the time column did not change again.
+        robot.interact(() -> main.document().history().undo());
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(source().string("time_format")).isNull();
+        assertThat(source().string("time_column")).isEqualTo("visit_date");
+    }
+
+    /** Runs the window's scenario; the rows of each replayed window, by its start, read from the run store. */
+    private Map<String, Integer> replayedMonths(FxRobot robot) throws Exception {
+        long before = main.runs().lastRunIdProperty().get();
         robot.interact(() -> main.runs().setSpeed(0));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> main.runs().lastRunIdProperty().get() > 0
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> main.runs().lastRunIdProperty().get() > before
                 && !main.runs().runningProperty().get());
         Map<Integer, String> starts = new TreeMap<>();
         Map<Integer, Integer> rows = new TreeMap<>();
@@ -123,7 +164,6 @@ class TimeFormatToScenarioTest {
         }
         Map<String, Integer> replayed = new TreeMap<>();
         starts.forEach((step, start) -> replayed.put(start, rows.get(step)));
-        assertThat(replayed).isEqualTo(dayFirstMonths);
-        assertThat(replayed).hasSizeGreaterThan(2);
+        return replayed;
     }
 }

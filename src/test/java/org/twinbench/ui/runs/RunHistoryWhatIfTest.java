@@ -177,6 +177,38 @@ class RunHistoryWhatIfTest {
     }
 
     @Test
+    void aWhatIfRunsANewScenarioNeverSaved(FxRobot robot) throws Exception {
+        // File ▸ New, then the mirror's nodes with the label noise put in by hand: no file at all.
+        Scenario fresh = ScenarioFormat.parse(NODES.formatted("Never saved", """
+
+                 {"id": "annotators", "type": "perturbation.label-noise", "params": {"rate": 1.0}},""", "p",
+                "{\"from\": \"log\", \"to\": \"annotators\"}, ", "annotators"), "the test's scenario");
+        robot.interact(() -> {
+            main.document().reset(fresh, null);
+            main.runs().setSpeed(0);
+        });
+        assertThat(main.document().fileProperty().get()).isNull();
+        pickTheRunAndStep(robot, "step 2 · 2025-04-01");
+        robot.clickOn("#whatIfButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runs().size() == 2 && model.series().size() == 2);
+        assertThat(message(robot)).isEqualTo("What-if from step 2 · 2025-04-01 of run #1 recorded as run #2; shown over"
+                + " the run it starts from");
+        double[] branch = curve(model.series().get(1));
+        for (int m = 0; m < 5; m++) {
+            double want = m < 2 ? expected[m] : 1 - expected[m];
+            assertThat(branch[m]).as("branch, month " + (m + 2)).isCloseTo(want, within(1e-12));
+        }
+        RunStore.StoredRun recorded = model.runs().get(1);
+        assertThat(recorded.scenarioName()).isEqualTo("Never saved");
+        assertThat(recorded.scenarioFile()).isEqualTo(org.twinbench.sim.store.RunProvenance.UNSAVED);
+        try (RunStore store = RunStore.openReadOnly(main.runStore())) {
+            String json = store.text(2, "scenario_json").orElseThrow();
+            assertThat(ScenarioFormat.parse(json, "run 2").node("annotators")).isPresent();
+            assertThat(store.text(2, "run_json").orElseThrow()).contains(org.twinbench.data.Sha256.of(json));
+        }
+    }
+
+    @Test
     void aScenarioThatIsNotTheRecordedSystemIsRefusedInTheStatusLine(FxRobot robot) throws Exception {
         edit(robot, NODES.formatted("Other", "", "flat", "", "log"));
         pickTheRunAndStep(robot, "step 3 · 2025-05-01");

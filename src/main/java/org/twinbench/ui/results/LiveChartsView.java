@@ -48,6 +48,8 @@ public final class LiveChartsView {
     @FXML private TableColumn<SliceRow, String> ratioColumn;
 
     private LiveChartsViewModel model;
+    /** A column's property: the overall row's text it was last widened for (the same text needs no measuring). */
+    private static final String FITTED = "twinbench.fitted";
 
     public void bind(LiveChartsViewModel viewModel) {
         this.model = viewModel;
@@ -106,7 +108,15 @@ public final class LiveChartsView {
         nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
         latestColumn.setCellValueFactory(cell -> text(figure(cell.getValue(), viewModel.metricProperty().get(),
                 cell.getValue().latest())));
-        viewModel.rows().addListener((ListChangeListener<SliceRow>) change -> fitOverallRow());
+        // The table replaces each changed row on its own: only the overall row's change can need wider columns.
+        viewModel.rows().addListener((ListChangeListener<SliceRow>) change -> {
+            while (change.next()) {
+                if (change.getAddedSubList().stream().anyMatch(r -> r.slice().equals(MetricHistory.OVERALL))) {
+                    fitOverallRow();
+                    return;
+                }
+            }
+        });
         changeColumn.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
         ciColumn.setCellValueFactory(cell -> text(Double.isNaN(cell.getValue().ciLow()) ? "—"
                 : "[" + number(cell.getValue().ciLow()) + ", " + number(cell.getValue().ciHigh()) + "]"));
@@ -212,18 +222,23 @@ public final class LiveChartsView {
         if (overall == null) {
             return;
         }
-        fitText(latestColumn, figure(overall, model.metricProperty().get(), overall.latest()));
+        javafx.scene.Node cell = sliceTable.lookup(".table-cell");
+        javafx.scene.text.Font font = cell instanceof javafx.scene.control.Labeled labeled ? labeled.getFont()
+                : javafx.scene.text.Font.getDefault();
+        fitText(latestColumn, figure(overall, model.metricProperty().get(), overall.latest()), font);
         for (int i = 0; i < taskColumns.size() && i < overall.figures().size(); i++) {
-            fitText(taskColumns.get(i), figure(overall, model.tableColumns().get(i), overall.figures().get(i)));
+            fitText(taskColumns.get(i), figure(overall, model.tableColumns().get(i), overall.figures().get(i)), font);
         }
     }
 
     /** Widens a column (its minimum: the table's columns are constrained) so {@code text} shows whole in a cell. */
-    private void fitText(TableColumn<?, ?> column, String text) {
+    private void fitText(TableColumn<?, ?> column, String text, javafx.scene.text.Font font) {
+        if (text.equals(column.getProperties().get(FITTED))) {
+            return;
+        }
+        column.getProperties().put(FITTED, text);
         javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
-        javafx.scene.Node cell = sliceTable.lookup(".table-cell");
-        probe.setFont(cell instanceof javafx.scene.control.Labeled labeled ? labeled.getFont()
-                : javafx.scene.text.Font.getDefault());
+        probe.setFont(font);
         double needed = Math.ceil(probe.getLayoutBounds().getWidth()) + 24;
         if (column.getMinWidth() < needed) {
             column.setMinWidth(needed);

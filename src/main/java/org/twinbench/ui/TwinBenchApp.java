@@ -63,8 +63,9 @@ public final class TwinBenchApp extends Application {
         stage.setMinHeight(600);
         stage.setOnCloseRequest(view::closeRequested);
         stage.show();
-        // The first run finds the engine's code compiled (the live chart's warms as the chart is built).
-        org.twinbench.ui.runs.EngineWarmUp.start(sample);
+        // The first run finds the engine's code compiled (the live chart's warms as the chart is built); the
+        // warm-up waits for a quiet moment and gives way to the user.
+        org.twinbench.ui.runs.EngineWarmUp.start(sample, scene);
         model.files().start();
         if (scenario != null) {
             model.open(scenario);

@@ -1,6 +1,7 @@
 package org.twinbench.sim.monitor;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Frame;
@@ -64,6 +65,8 @@ public record BaselineMonitor(ModelTask task, int majority, double mean, List<St
 
     @Override
     public Watch start() {
+        // Measure names by slice ("[region=north]"), made once a run rather than at every step.
+        Map<String, String[]> names = new java.util.HashMap<>();
         return (arrived, current, out) -> {
             boolean regression = task.task() == Task.REGRESSION;
             double[] amounts = regression ? task.amounts(current.rows()) : null;
@@ -74,7 +77,7 @@ public record BaselineMonitor(ModelTask task, int majority, double mean, List<St
             for (int i = 0; i < rows; i++) {
                 add(all, regression, amounts, labels, i);
             }
-            measure(out, "", regression, all);
+            measure(out, names.computeIfAbsent("", k -> measureNames(k)), regression, all);
             for (String column : slices) {
                 CategoricalColumn groups = sliceValues.apply(current.rows(), column);
                 int k = groups.levels().size();
@@ -85,8 +88,10 @@ public record BaselineMonitor(ModelTask task, int majority, double mean, List<St
                 }
                 for (int g = 0; g <= k; g++) {
                     if (sums[g][0] > 0) {
-                        measure(out, "[" + column + "=" + (g < k ? groups.levels().get(g) : "(missing)") + "]",
-                                regression, sums[g]);
+                        String level = g < k ? groups.levels().get(g) : "(missing)";
+                        String[] measured = names.computeIfAbsent(column + "=" + level, slice -> measureNames(
+                                "[" + slice + "]"));
+                        measure(out, measured, regression, sums[g]);
                     }
                 }
             }
@@ -107,13 +112,18 @@ public record BaselineMonitor(ModelTask task, int majority, double mean, List<St
         }
     }
 
-    private static void measure(StepOutput out, String slice, boolean regression, double[] sums) {
+    /** The measures of a slice ("" for every row, "[region=north]"): accuracy, mae and rmse. */
+    private static String[] measureNames(String slice) {
+        return new String[] {ID + ".accuracy" + slice, ID + ".mae" + slice, ID + ".rmse" + slice};
+    }
+
+    private static void measure(StepOutput out, String[] names, boolean regression, double[] sums) {
         double n = sums[0];
         if (regression) {
-            out.measure(ID + ".mae" + slice, n == 0 ? Double.NaN : sums[1] / n);
-            out.measure(ID + ".rmse" + slice, n == 0 ? Double.NaN : Math.sqrt(sums[2] / n));
+            out.measure(names[1], n == 0 ? Double.NaN : sums[1] / n);
+            out.measure(names[2], n == 0 ? Double.NaN : Math.sqrt(sums[2] / n));
         } else {
-            out.measure(ID + ".accuracy" + slice, n == 0 ? Double.NaN : sums[1] / n);
+            out.measure(names[0], n == 0 ? Double.NaN : sums[1] / n);
         }
     }
 }

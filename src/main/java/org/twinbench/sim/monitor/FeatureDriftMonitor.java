@@ -38,6 +38,9 @@ public record FeatureDriftMonitor(String nodeId, List<String> features, Map<Stri
         List<ToDoubleFunction<double[]>> against = features.stream().map(f -> statistic.against(reference.get(f)))
                 .toList();
         String[] measures = measureNames(nodeId, features);
+        // A calibration's resamples are picked into these, not into new arrays: its 999 resamples of a reference
+        // 20 times the batch were most of what a run allocated (the statistics read them before the next pick).
+        double[][] scratch = new double[2][];
         return (arrived, current, out) -> {
             for (int f = 0; f < features.size(); f++) {
                 String feature = features.get(f);
@@ -45,11 +48,23 @@ public record FeatureDriftMonitor(String nodeId, List<String> features, Map<Stri
                 double value = against.get(f).applyAsDouble(values);
                 double[] ref = reference.get(feature);
                 double limit = threshold.threshold(feature, values.length, ref.length, (r, b) -> statistic
-                        .against(NullCalibration.pick(ref, r)).applyAsDouble(NullCalibration.pick(ref, b)));
+                        .against(pick(ref, r, scratch, 0)).applyAsDouble(pick(ref, b, scratch, 1)));
                 record(nodeId, measures[f], feature, statisticName, value, limit, threshold, values.length, above, f,
                         out);
             }
         };
+    }
+
+    /** {@link NullCalibration#pick}, into {@code scratch[slot]} (made again only when the count changes). */
+    private static double[] pick(double[] values, int[] rows, double[][] scratch, int slot) {
+        if (scratch[slot] == null || scratch[slot].length != rows.length) {
+            scratch[slot] = new double[rows.length];
+        }
+        double[] into = scratch[slot];
+        for (int i = 0; i < rows.length; i++) {
+            into[i] = values[rows[i]];
+        }
+        return into;
     }
 
     @Override

@@ -104,9 +104,18 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
         Map<String, Boolean> differs = new HashMap<>();
         Map<String, int[]> referenceBySlice = new LinkedHashMap<>();
         referenceSlices.forEach((column, slices) -> split(column, slices, reference, referenceBySlice));
+        // A step's labels, overall and per slice, gathered in buffers kept from step to step (boxed lists grew
+        // and were thrown away every step); the reference's profiles are made once a run.
+        Labels labels = new Labels();
+        Map<String, Labels> bySlice = new LinkedHashMap<>();
+        Map<String, CategoricalReference> profiles = new HashMap<>();
+        Map<String, double[]> referenceShares = new HashMap<>();
+        // The slices with labels this step, in the order they first had one (the order their alarms come in).
+        List<String> arrivedSlices = new ArrayList<>();
         return (arrived, current, out) -> {
-            List<Integer> labels = new ArrayList<>();
-            Map<String, List<Integer>> bySlice = new LinkedHashMap<>();
+            labels.size = 0;
+            bySlice.values().forEach(slice -> slice.size = 0);
+            arrivedSlices.clear();
             for (LabelledBatch batch : arrived) {
                 for (int label : batch.labels()) {
                     if (label >= 0) {
@@ -124,37 +133,54 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
                                 if (names[code] == null) {
                                     names[code] = column + "=" + slices.levels().get(code);
                                 }
-                                bySlice.computeIfAbsent(names[code], k -> new ArrayList<>()).add(batch.labels()[i]);
+                                Labels slice = bySlice.computeIfAbsent(names[code], k -> new Labels());
+                                if (slice.size == 0) {
+                                    arrivedSlices.add(names[code]);
+                                }
+                                slice.add(batch.labels()[i]);
                             }
                         }
                     }
                 }
             }
-            check("", reference, toArray(labels), stepAlpha(), differs, out);
-            List<String> tested = bySlice.keySet().stream().filter(slice -> bySlice.get(slice).size() >= MIN_ROWS
-                    && referenceBySlice.containsKey(slice) && labelled(referenceBySlice.get(slice)) >= MIN_ROWS)
-                    .toList();
-            for (String slice : tested) {
-                check(slice, referenceBySlice.get(slice), toArray(bySlice.get(slice)), stepAlpha() / tested.size(), differs,
-                        out);
+            check("", reference, labels.values(), stepAlpha(), differs, profiles, referenceShares, out);
+            int tested = 0;
+            for (String slice : arrivedSlices) {
+                tested += tested(slice, bySlice.get(slice), referenceBySlice) ? 1 : 0;
+            }
+            for (String slice : arrivedSlices) {
+                if (tested(slice, bySlice.get(slice), referenceBySlice)) {
+                    check(slice, referenceBySlice.get(slice), bySlice.get(slice).values(), stepAlpha() / tested, differs,
+                            profiles, referenceShares, out);
+                }
             }
         };
     }
 
-    /** Tests one step's labels against the reference's; alarms when the mix starts to differ. */
+    /** Whether a slice's labels are tested this step: enough of them, and enough in the reference. */
+    private static boolean tested(String slice, Labels labels, Map<String, int[]> referenceBySlice) {
+        return labels.size >= MIN_ROWS && referenceBySlice.containsKey(slice)
+                && labelled(referenceBySlice.get(slice)) >= MIN_ROWS;
+    }
+
+    /**
+     * Tests one step's labels against the reference's; alarms when the mix starts to differ. The reference's
+     * profile and shares are made the first time a slice is tested and kept in {@code profiles} and {@code shares}.
+     */
     private void check(String slice, int[] referenceLabels, int[] labels, double alpha, Map<String, Boolean> differs,
-                       StepOutput out) {
+                       Map<String, CategoricalReference> profiles, Map<String, double[]> shares, StepOutput out) {
         int n = labelled(labels);
         int m = labelled(referenceLabels);
         if (n == 0 || m == 0) {
             return;
         }
-        CategoricalDrift drift = CategoricalReference.of(referenceLabels, outcomes).compare(labels, outcomes);
+        CategoricalDrift drift = profiles.computeIfAbsent(slice, k -> CategoricalReference.of(referenceLabels,
+                outcomes)).compare(labels, outcomes);
         double p = Double.isNaN(drift.chi2PValue()) ? 1 : drift.chi2PValue();
         // The outcome whose share moved most; of two, the second (a yes/no outcome's positive value).
         int named = 0;
         double[] share = shares(labels);
-        double[] was = shares(referenceLabels);
+        double[] was = shares.computeIfAbsent(slice, k -> shares(referenceLabels));
         for (int c = 1; c < outcomes.size(); c++) {
             if (Math.abs(share[c] - was[c]) > Math.abs(share[named] - was[named])) {
                 named = c;
@@ -212,5 +238,23 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
 
     private static int[] toArray(List<Integer> values) {
         return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Labels gathered over a step: a buffer that grows when it must and is reused from step to step. */
+    private static final class Labels {
+        private int[] values = new int[64];
+        private int size;
+
+        void add(int label) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = label;
+        }
+
+        /** The labels of this step, copied to an array of their count (the drift test reads the whole array). */
+        int[] values() {
+            return java.util.Arrays.copyOf(values, size);
+        }
     }
 }

@@ -51,6 +51,10 @@ public final class LiveChartsView {
     @FXML private TableColumn<SliceRow, String> ratioColumn;
 
     private LiveChartsViewModel model;
+    /** A column's property: the overall row's text it was last widened for (the same text needs no measuring). */
+    private static final String FITTED = "twinbench.fitted";
+    /** Whether a fit of the columns is queued (rows replaced one by one make one fit, not one each). */
+    private boolean fitPending;
 
     public void bind(LiveChartsViewModel viewModel) {
         this.model = viewModel;
@@ -123,7 +127,16 @@ public final class LiveChartsView {
         nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
         latestColumn.setCellValueFactory(cell -> text(figure(cell.getValue(), viewModel.metricProperty().get(),
                 cell.getValue().latest())));
-        viewModel.rows().addListener((ListChangeListener<SliceRow>) change -> fitFigures());
+        // The table replaces each changed row on its own: the columns are fitted once per burst of replaced rows.
+        viewModel.rows().addListener((ListChangeListener<SliceRow>) change -> {
+            if (!fitPending) {
+                fitPending = true;
+                javafx.application.Platform.runLater(() -> {
+                    fitPending = false;
+                    fitFigures();
+                });
+            }
+        });
         changeColumn.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
         ciColumn.setCellValueFactory(cell -> text(Double.isNaN(cell.getValue().ciLow()) ? "—"
                 : "[" + number(cell.getValue().ciLow()) + ", " + number(cell.getValue().ciHigh()) + "]"));
@@ -254,11 +267,14 @@ public final class LiveChartsView {
                 tasks[i] = longer(tasks[i], figure(row, model.tableColumns().get(i), row.figures().get(i)));
             }
         }
-        fitText(latestColumn, latest);
-        fitText(ciColumn, interval);
-        fitText(sliceColumn, slice);
+        javafx.scene.Node cell = sliceTable.lookup(".table-cell");
+        javafx.scene.text.Font font = cell instanceof javafx.scene.control.Labeled labeled ? labeled.getFont()
+                : javafx.scene.text.Font.getDefault();
+        fitText(latestColumn, latest, font);
+        fitText(ciColumn, interval, font);
+        fitText(sliceColumn, slice, font);
         for (int i = 0; i < tasks.length; i++) {
-            fitText(taskColumns.get(i), tasks[i]);
+            fitText(taskColumns.get(i), tasks[i], font);
         }
     }
 
@@ -267,11 +283,13 @@ public final class LiveChartsView {
     }
 
     /** Widens a column (its minimum: the table's columns are constrained) so {@code text} shows whole in a cell. */
-    private void fitText(TableColumn<?, ?> column, String text) {
+    private void fitText(TableColumn<?, ?> column, String text, javafx.scene.text.Font font) {
+        if (text.equals(column.getProperties().get(FITTED))) {
+            return;
+        }
+        column.getProperties().put(FITTED, text);
         javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
-        javafx.scene.Node cell = sliceTable.lookup(".table-cell");
-        probe.setFont(cell instanceof javafx.scene.control.Labeled labeled ? labeled.getFont()
-                : javafx.scene.text.Font.getDefault());
+        probe.setFont(font);
         double needed = Math.ceil(probe.getLayoutBounds().getWidth()) + 24;
         if (column.getMinWidth() < needed) {
             column.setMinWidth(needed);

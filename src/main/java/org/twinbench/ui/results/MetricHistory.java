@@ -145,6 +145,11 @@ public final class MetricHistory {
     /** Per slice, its series of each metric in the order of its task's {@link MetricSet#names()}. */
     private final Map<String, Series[]> bySlice = new java.util.HashMap<>();
     private final List<org.twinbench.sim.Alarm> alarms = new ArrayList<>();
+    /**
+     * Slice names by column and value, made once a run: a step names the same slices as the one before,
+     * and building "column=value" for each of them every step was garbage the FX thread made per update.
+     */
+    private final Map<String, Map<String, String>> names = new java.util.HashMap<>();
     private int lastStep = -1;
 
     /** An independent copy, safe to read on another thread while this one keeps growing. */
@@ -166,6 +171,7 @@ public final class MetricHistory {
         bySlice.clear();
         slices.clear();
         alarms.clear();
+        names.clear();
         lastStep = -1;
     }
 
@@ -173,7 +179,7 @@ public final class MetricHistory {
     public void add(StepResult result) {
         record(OVERALL, result.step(), result.overall());
         for (SliceMetrics slice : result.slices()) {
-            record(sliceName(slice), result.step(), slice.metrics());
+            record(nameOf(slice), result.step(), slice.metrics());
         }
         // Figures that are not per-slice metrics (latency percentiles, cost, a monitor's estimate)
         // are kept as metrics of the whole batch.
@@ -185,6 +191,21 @@ public final class MetricHistory {
 
     public static String sliceName(SliceMetrics slice) {
         return slice.column() + "=" + (slice.value() == null ? "(missing)" : slice.value());
+    }
+
+    /** {@link #sliceName}, built the first time this history sees the slice and looked up after that. */
+    private String nameOf(SliceMetrics slice) {
+        Map<String, String> byValue = names.get(slice.column());
+        if (byValue == null) {
+            byValue = new java.util.HashMap<>();
+            names.put(slice.column(), byValue);
+        }
+        String name = byValue.get(slice.value());
+        if (name == null) {
+            name = sliceName(slice);
+            byValue.put(slice.value(), name);
+        }
+        return name;
     }
 
     /**

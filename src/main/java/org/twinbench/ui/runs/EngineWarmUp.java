@@ -12,15 +12,19 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
+import org.twinbench.ui.fx.IdleGate;
+import org.twinbench.ui.fx.PulsePacer;
 
 /**
- * Runs the engine once right after the window shows, so that the first run the user starts finds the
- * engine's code compiled by the JIT instead of compiling it while it competes with the window for the
- * cores: a real run of the bundled sample ({@value #STEPS} steps of {@value #BATCH_SIZE} rows) on a
- * thread of its own, its results thrown away. Once in the application's life. A run the user starts
- * stops it as its first step begins ({@link #giveWay()}; it may go on while that run loads its data and
- * trains), so it never holds a run's steps up; a sample that cannot be read or compiled only leaves the
- * engine cold.
+ * Runs the engine once after the window shows, so that the first run the user starts finds the engine's
+ * code compiled by the JIT instead of compiling it while it competes with the window for the cores: a real
+ * run of the bundled sample ({@value #STEPS} steps of {@value #BATCH_SIZE} rows) on a thread of its own, its
+ * results thrown away. Once in the application's life. It gives way to the user ({@link IdleGate}): it
+ * begins once the window has had no input for a moment, waits before each step while the user is using the
+ * window, and sleeps while the window's frames come late ({@link PulsePacer}), so the first seconds after
+ * start-up stay smooth. A run the user starts stops it as its first step begins ({@link #giveWay()}; it may
+ * go on while that run loads its data and trains), so it never holds a run's steps up; a sample that cannot
+ * be read or compiled only leaves the engine cold.
  */
 public final class EngineWarmUp {
 
@@ -37,16 +41,32 @@ public final class EngineWarmUp {
     private EngineWarmUp() {
     }
 
-    /** Starts warming the engine on {@code sampleScenario} on a daemon thread; once in the application's life. */
-    public static void start(Path sampleScenario) {
+    /**
+     * Starts warming the engine on {@code sampleScenario} on a daemon thread once {@code scene}'s window has been
+     * idle for a moment; once in the application's life. Call on the FX thread.
+     */
+    public static void start(Path sampleScenario, javafx.scene.Scene scene) {
         if (sampleScenario == null || !STARTED.compareAndSet(false, true)) {
             return;
         }
+        PulsePacer pacer = new PulsePacer();
+        pacer.start();
+        IdleGate gate = IdleGate.on(scene, pacer);
+        CONTROL.setYield(gate);
         Thread thread = new Thread(() -> {
             try {
+                // Reading the sample and training its model is work too: it waits for the same quiet moment.
+                gate.await();
                 run(sampleScenario, CONTROL, DONE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 // Nothing to tell the user: the first run is only slower to get going.
+            } finally {
+                javafx.application.Platform.runLater(() -> {
+                    pacer.stop();
+                    gate.close();
+                });
             }
         }, "twinbench-warm-up");
         thread.setDaemon(true);

@@ -55,6 +55,8 @@ public final class WindowRun {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     /** Steps per second while watching; 0 runs as fast as possible. */
+    /** A run going flat out updates its status line and progress bar at most this often. */
+    static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
     private final javafx.beans.property.DoubleProperty speed =
             new javafx.beans.property.SimpleDoubleProperty(DEFAULT_SPEED);
     /** Runs of the scenario with independent random draws; more than one shows a band. */
@@ -134,6 +136,7 @@ public final class WindowRun {
         running.set(true);
         paused.set(false);
         status.accept("Starting ...");
+        long[] shownAt = {Long.MIN_VALUE / 2};
         FxCoalescer<StepResult> coalescer = new FxCoalescer<>(background.fxThread(), results -> {
             if (ticket.isCurrent()) {
                 // A followed file's axis spans the windows arrived so far (other runs' steps are all planned).
@@ -142,10 +145,15 @@ public final class WindowRun {
                     plannedSteps.set(reached);
                 }
                 liveCharts.accept(results);
-                counted.add(results.size(), System.nanoTime());
-                progress.set(counted.fraction());
-                if (running.get() && !paused.get()) {
-                    status.accept(counted.text());
+                long now = System.nanoTime();
+                counted.add(results.size(), now);
+                // Flat out, at most every PROGRESS_INTERVAL_NANOS: each change lays the window out again.
+                if (speed.get() > 0 || now - shownAt[0] >= PROGRESS_INTERVAL_NANOS || counted.done() >= counted.total()) {
+                    shownAt[0] = now;
+                    progress.set(counted.fraction());
+                    if (running.get() && !paused.get()) {
+                        status.accept(counted.text());
+                    }
                 }
             }
         });

@@ -65,6 +65,7 @@ public final class AppRunSmoothness extends Application {
                 PulseMeter.sleepQuietly(IDLE_MILLIS);
                 System.out.printf(Locale.ROOT, "engine warm-up: %d of %d steps run before round %d%n",
                         org.twinbench.ui.runs.EngineWarmUp.stepsDone(), org.twinbench.ui.runs.EngineWarmUp.STEPS, round);
+                PulseMeter.onFxThread(() -> PulseMeter.describeScene(stage.getScene().getRoot()));
                 long from = System.nanoTime();
                 long revisionsBefore = revisions.get();
                 long[] cpuBefore = meter.cpu();

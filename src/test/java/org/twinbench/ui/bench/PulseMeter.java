@@ -156,6 +156,39 @@ final class PulseMeter {
         return total;
     }
 
+    /**
+     * Prints how many nodes the scene holds ({@code scene_nodes}: every pulse visits each to update its
+     * bounds) and the largest branches two levels under {@code root}; call on the FX thread.
+     */
+    static void describeScene(javafx.scene.Parent root) {
+        List<String> branches = new ArrayList<>();
+        for (javafx.scene.Node child : root.getChildrenUnmodifiable()) {
+            if (child instanceof javafx.scene.Parent parent) {
+                for (javafx.scene.Node grandChild : parent.getChildrenUnmodifiable()) {
+                    branches.add(String.format(Locale.ROOT, "%6d %s", count(grandChild), name(grandChild)));
+                }
+            }
+        }
+        branches.sort(Collections.reverseOrder());
+        System.out.printf(Locale.ROOT, "scene_nodes=%d; largest branches: %s%n", count(root),
+                String.join(", ", branches.subList(0, Math.min(6, branches.size()))).replaceAll(" +", " "));
+    }
+
+    private static String name(javafx.scene.Node node) {
+        return node.getClass().getSimpleName() + (node.getId() != null ? "#" + node.getId() : "")
+                + (node.getStyleClass().isEmpty() ? "" : "." + node.getStyleClass().get(0));
+    }
+
+    static int count(javafx.scene.Node node) {
+        int n = 1;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                n += count(child);
+            }
+        }
+        return n;
+    }
+
     /** Runs {@code work} on the FX thread and waits for its result. */
     static <T> T onFxThread(Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);

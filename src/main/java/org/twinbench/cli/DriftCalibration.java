@@ -33,6 +33,13 @@ final class DriftCalibration {
 
     /** Pools larger than this are not permuted: their test's own p-value is held to the rate. */
     static final int MAX_PERMUTED = 20_000;
+    /**
+     * A current table of more present values than this calibrates a distance on batches of
+     * {@value #CALIBRATED_BATCH} and scales the threshold to its sizes (see {@link #scaled}): resampling millions of
+     * rows 999 times a column took hours.
+     */
+    static final int MAX_CALIBRATED = 5_000;
+    static final int CALIBRATED_BATCH = 1_000;
 
     private DriftCalibration() {
     }
@@ -58,8 +65,27 @@ final class DriftCalibration {
             statistic = (r, b) -> CategoricalReference.of(NullCalibration.pick(present, r), ref.levels())
                     .compare(NullCalibration.pick(present, b), ref.levels()).value(method);
         }
-        double threshold = NullCalibration.threshold(n, m, rate, statistic, Seeds.random(seed, "drift:" + name, 0, 0));
+        int calibrated = m > MAX_CALIBRATED ? CALIBRATED_BATCH : m;
+        double threshold = NullCalibration.threshold(n, calibrated, rate, statistic,
+                Seeds.random(seed, "drift:" + name, 0, 0));
+        if (calibrated != m) {
+            threshold = scaled(method, threshold, n, m, calibrated);
+        }
         return Double.isNaN(threshold) ? rule : new DriftRule(method, threshold);
+    }
+
+    /**
+     * A threshold calibrated for batches of {@code calibrated} values, carried over to a current table of m against
+     * the whole reference of n. Between two samples of one distribution, of sizes a and b, these distances shrink
+     * with v = 1/a + 1/b as the samples grow: the PSI as v itself (n·PSI tends to a chi-square), the others
+     * (normed Wasserstein, Jensen–Shannon and Hellinger distances) as √v. The calibration's own v counts the
+     * pseudo-reference it drew ({@link NullCalibration}: min(n − b, max(20 b, 1,000)) values when n ≥ 2b).
+     */
+    static double scaled(DriftMethod method, double threshold, int n, int m, int calibrated) {
+        int pseudoReference = n >= 2 * calibrated ? Math.min(n - calibrated, Math.max(
+                NullCalibration.REFERENCE_FACTOR * calibrated, 1000)) : n;
+        double ratio = (1.0 / n + 1.0 / m) / (1.0 / pseudoReference + 1.0 / calibrated);
+        return threshold * (method == DriftMethod.PSI ? ratio : Math.sqrt(ratio));
     }
 
     /** A test's p-value level from permutations of the pooled present values (module doc). */

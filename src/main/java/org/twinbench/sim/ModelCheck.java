@@ -32,6 +32,8 @@ final class ModelCheck {
     /** What the check learnt of the scenario's model: its target, and whether the run can refit it. */
     private String target;
     private boolean refittable = true;
+    /** The model's task, when the check could tell it (null otherwise). */
+    private Task task;
 
     private ModelCheck(ScenarioCheck.Checker checker) {
         this.checker = checker;
@@ -53,6 +55,19 @@ final class ModelCheck {
                                 + " or logistic model node, or remove the retrain policy");
                     }
                 }
+                case NodeCatalog.DEPLOYMENT -> {
+                    if (check.task != null && check.task != Task.BINARY && node.params().get("student") != null
+                            && !"none".equals(node.string("student"))) {
+                        checker.add(node, "student", null, "a student is distilled from a binary model; this model is"
+                                + " a " + check.task.id() + " model");
+                    }
+                }
+                case NodeCatalog.EXTRACTION_ATTACK -> {
+                    if (check.task == Task.REGRESSION && models.size() == 1) {
+                        checker.add(node, null, null, "extraction is simulated for classifiers (binary or "
+                                + "multiclass); the model of node " + models.get(0).id() + " is a regression model");
+                    }
+                }
                 case NodeCatalog.PROMOTE_POLICY -> {
                     if (checker.scenario.nodesOfKind(NodeCatalog.CHALLENGER).isEmpty()) {
                         checker.add(node, null, null, "has no challenger to promote; add a Challenger node");
@@ -72,6 +87,7 @@ final class ModelCheck {
                 Column labels = checker.frame() == null || target == null ? null
                         : checker.frame().find(target).orElse(null);
                 String problem = labels == null ? null : ScenarioModel.logisticProblem(node, labels);
+                task = labels == null || problem != null ? null : Task.of(labels).orElse(Task.BINARY);
                 if (problem != null) {
                     checker.add(node, "target", target, problem);
                 } else if (labels == null
@@ -81,6 +97,8 @@ final class ModelCheck {
             }
             case NodeCatalog.LOGGED_MODEL -> {
                 target = node.string("target");
+                Column logged = checker.frame() == null ? null : checker.frame().find(target).orElse(null);
+                task = logged == null ? null : Task.of(logged).orElse(Task.BINARY);
                 refittable = false;
                 loggedScores(node);
             }
@@ -89,6 +107,7 @@ final class ModelCheck {
                 refittable = model == null || model instanceof LogisticModel || model instanceof TreeModel
                         || model instanceof RegressionModel || model instanceof MulticlassModel;
                 if (model != null) {
+                    task = model.task();
                     model = ScenarioModel.withTarget(node, model);
                     labelsOnly(node, model);
                     target = model.card().target();

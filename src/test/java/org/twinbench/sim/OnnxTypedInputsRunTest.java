@@ -175,6 +175,28 @@ class OnnxTypedInputsRunTest {
         }
     }
 
+    /** A student or an extraction attack on a regression model: validate says what run would refuse, in its words. */
+    @Test
+    void aStudentOrAnExtractionOnAModelOfAmountsIsRefusedByValidateAsByRun() {
+        ScenarioNode served = new ScenarioNode("edge", NodeCatalog.DEPLOYMENT, Map.of("student", "tree"), 300, 0);
+        ScenarioNode thief = new ScenarioNode("thief", NodeCatalog.EXTRACTION_ATTACK, Map.of(), 400, 100);
+        Scenario base = scenario("diabetes-typed.csv", model("target"), null);
+        List<ScenarioNode> nodes = new ArrayList<>(base.nodes());
+        nodes.add(served);
+        nodes.add(thief);
+        List<ScenarioEdge> edges = new ArrayList<>(base.edges());
+        edges.add(new ScenarioEdge("m", "edge"));
+        edges.add(new ScenarioEdge("edge", "thief"));
+        Scenario scenario = new Scenario("typed", "", 1, nodes, edges);
+        String student = "node edge (deployment.endpoint) parameter student: a student is distilled from a binary "
+                + "model; this model is a regression model";
+        String extraction = "node thief (attack.extraction): extraction is simulated for classifiers (binary or "
+                + "multiclass); the model of node m is a regression model";
+        assertThat(ScenarioCheck.check(scenario, dir).lines()).containsExactly(student, extraction);
+        assertThatThrownBy(() -> ScenarioCompiler.compile(scenario, dir, new RunListener() { }).close())
+                .isInstanceOf(ScenarioException.class).hasMessageContaining(student);
+    }
+
     @Test
     void aValueRefusedDuringTheRunIsNamedAsARowOfTheStepsBatchNotOfTheFile() {
         try (OnnxTaskModel onnx = OnnxTaskModel.load(dir.resolve("diabetes-typed.onnx"))) {

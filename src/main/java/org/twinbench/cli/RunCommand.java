@@ -347,8 +347,10 @@ public final class RunCommand implements Callable<Integer> {
             verdicts.stream().filter(RunAssertion.Verdict::passed).forEach(v -> stdout.println(v.describe()));
             org.twinbench.stats.SliceFinder.Result found = outcome.searchedSlices();
             if (found != null) {
-                found.slices().stream().limit(3).forEach(s -> stdout.println("worst slice: "
-                        + org.twinbench.report.SliceJson.line(s, found.errors())));
+                for (int i = 0; i < Math.min(3, found.slices().size()); i++) {
+                    stdout.println("worst slice: " + org.twinbench.report.SliceJson.line(found.slices().get(i),
+                            found.errors(), outcome.foundOrNone().sliceBaseline(i)));
+                }
             }
             if (outcome.robustness() != null) {
                 stdout.println(robustnessLine(outcome.robustness()));

@@ -149,6 +149,20 @@ public final class SliceJson {
                 describe(s), s.n(), s.accuracy(), s.low(), s.high(), s.restAccuracy(), s.pValue());
     }
 
+    /**
+     * As {@link #line(SliceFinder.Slice, boolean)}, with the naive guess on the slice's rows after its interval
+     * ({@code accuracy 0.317 [0.216, 0.440], guess 0.349, vs 0.984 elsewhere}) unless {@code guess} is NaN.
+     */
+    public static String line(SliceFinder.Slice s, boolean errors, double guess) {
+        String line = line(s, errors);
+        if (Double.isNaN(guess)) {
+            return line;
+        }
+        int vs = line.lastIndexOf(" vs ");
+        return line.substring(0, vs) + String.format(java.util.Locale.ROOT, errors ? ", guess %.4g," : ", guess %.3f,",
+                guess) + line.substring(vs);
+    }
+
     /** A slice's predicates as {@code column=value & column=value}. */
     public static String describe(SliceFinder.Slice slice) {
         return String.join(" & ", slice.predicates().stream().map(p -> p.column() + "=" + p.value()).toList());

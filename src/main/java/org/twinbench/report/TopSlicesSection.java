@@ -7,8 +7,9 @@ import org.twinbench.stats.SliceFinder;
 
 /**
  * The report's "Worst slices found" section: the slices {@link SliceFinder} found in the run's labelled rows
- * ({@link SliceSample}), each with its size, accuracy (a regression's: mean absolute error) and 95% interval
- * against the rest's and its p-value; nothing for a run whose rows were not searched.
+ * ({@link SliceSample}), each with its size, accuracy (a regression's: mean absolute error) and 95% interval,
+ * the naive guess's on the same rows (the reference's majority class, or mean), the rest's and its p-value;
+ * nothing for a run whose rows were not searched.
  */
 final class TopSlicesSection {
 
@@ -37,11 +38,14 @@ final class TopSlicesSection {
             return;
         }
         html.append("<table><tr><th>slice</th><th>rows</th><th>").append(measure)
-                .append("</th><th>95% interval</th><th>rest</th><th>p-value</th></tr>");
-        for (SliceFinder.Slice s : found.slices()) {
+                .append("</th><th>95% interval</th><th>naive guess</th><th>rest</th><th>p-value</th></tr>");
+        for (int i = 0; i < found.slices().size(); i++) {
+            SliceFinder.Slice s = found.slices().get(i);
+            double guess = outcome.foundOrNone().sliceBaseline(i);
             html.append("<tr><td>").append(Html.escape(SliceJson.describe(s))).append("</td><td>").append(s.n())
                     .append("</td><td>").append(HtmlReport.fmt(s.accuracy())).append("</td><td>")
                     .append(HtmlReport.fmt(s.low())).append("–").append(HtmlReport.fmt(s.high())).append("</td><td>")
+                    .append(Double.isNaN(guess) ? "—" : HtmlReport.fmt(guess)).append("</td><td>")
                     .append(HtmlReport.fmt(s.restAccuracy())).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.3g", s.pValue())).append("</td></tr>");
         }

@@ -78,6 +78,28 @@ class TopSliceBaselineTest {
         assertThat(back.sliceBaseline(0)).isEqualTo(json.get("top_slices").get(0).get("baseline_accuracy").asDouble());
     }
 
+    /**
+     * {@code run}'s "worst slice:" line and the report's table show the same guess: 0.349 (21 malignant of 63
+     * rows, the reference's majority 'malignant') beside 0.317 for clinic=C &amp; shift=night.
+     */
+    @Test
+    void theWorstSliceLineAndTheReportShowTheGuessBesideTheFigure() throws IOException {
+        Path file = DIR.resolve("breast-cancer-log.twin.json");
+        SimulationPlan plan = ScenarioCompiler.compile(ScenarioFormat.read(file), DIR, new RunListener() { });
+        RunOutcome outcome = Experiment.run(plan, 1, 1, new RunListener() { }, new RunControl());
+        RunSeries series = RunSeries.of(outcome);
+        double want = expected("breast_cancer").get("clinic=C & shift=night").get("baseline_accuracy").asDouble();
+        assertThat(SliceJson.describe(outcome.searchedSlices().slices().get(0))).isEqualTo("clinic=C & shift=night");
+        assertThat(SliceJson.line(outcome.searchedSlices().slices().get(0), false,
+                outcome.foundOrNone().sliceBaseline(0))).isEqualTo(String.format(java.util.Locale.ROOT,
+                "clinic=C & shift=night, 63 rows, accuracy 0.317 [0.216, 0.440], guess %.3f, vs 0.984 elsewhere "
+                        + "(p = 4.6e-61)", want));
+        String html = HtmlReport.render(outcome, series, RunProvenance.of(file, plan, 1, Instant.EPOCH),
+                RunSummary.of(outcome, series, List.of()));
+        assertThat(html).contains("<th>naive guess</th>").contains("<td>0.2159–0.4400</td><td>"
+                + HtmlReport.fmt(want) + "</td>");
+    }
+
     @Test
     void aRegressionsTopSlicesReadBesideTheMeanGuessOnTheirRows() throws IOException {
         ObjectNode json = runJson("diabetes-log.twin.json");

@@ -40,7 +40,9 @@ class SoakTest {
         System.out.printf("soak: %d of 6 runs cancelled before their end; twinbench threads %d -> %d, open file"
                 + " descriptors %d -> %d%n", left.cancelled(), left.threadsBefore(), left.threadsAfter(),
                 left.descriptorsBefore(), left.descriptorsAfter());
-        assertThat(left.threadsAfter()).isEqualTo(left.threadsBefore());
+        // No more than before: a thread an earlier test in this JVM left finishing (a window's engine warm-up, which
+        // now waits for an idle moment) may end meanwhile, so "before" can count one the soak never made.
+        assertThat(left.threadsAfter()).isLessThanOrEqualTo(left.threadsBefore());
         assertThat(left.descriptorsAfter()).isLessThanOrEqualTo(left.descriptorsBefore());
         assertThat(left.cancelled()).as("runs actually cut short").isPositive();
     }

@@ -368,7 +368,7 @@ class DataModelPanelTest {
         assertThat(read.card().features()).doesNotContain("application_id", "applied_on", "region", "defaulted")
                 .contains("income", "employment_type");
         assertThat(read.card().holdoutMetrics()).containsKeys("accuracy", "roc_auc");
-        assertThat(robot.lookup("#cardLabel").queryLabeled().getText()).contains("Holdout metrics:")
+        assertThat(robot.lookup("#cardLabel").queryLabeled().getText()).contains("Holdout metrics (5000 rows):")
                 .contains("roc_auc").contains("(the dataset open here)");
         try (var left = Files.list(dir)) {
             assertThat(left.filter(p -> p.toString().endsWith(".tmp"))).isEmpty();

@@ -21,6 +21,20 @@ public final class ModelFiles {
         throw new ModelException(file + ": unknown kind of model; expected a .twinmodel bundle or an .onnx file");
     }
 
+    /**
+     * Releases what {@code model} holds (an ONNX runtime session); nothing to report when it cannot: the model was
+     * opened only to be checked, or the run that used it has ended.
+     */
+    public static void closeQuietly(TaskModel model) {
+        if (model instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Releasing a session the user no longer uses has nothing the user could act on.
+            }
+        }
+    }
+
     /** A model of any task: a {@code .twinmodel} bundle or an {@code .onnx} model of any task. */
     public static TaskModel loadAny(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

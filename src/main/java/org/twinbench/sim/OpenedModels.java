@@ -76,20 +76,9 @@ final class OpenedModels implements AutoCloseable {
 
     @Override
     public void close() {
-        open.values().forEach(OpenedModels::closeQuietly);
-        taken.forEach(OpenedModels::closeQuietly);
+        open.values().forEach(ModelFiles::closeQuietly);
+        taken.forEach(ModelFiles::closeQuietly);
         open.clear();
         taken.clear();
-    }
-
-    /** Releases what {@code model} holds (an ONNX runtime session); nothing to report when it cannot. */
-    static void closeQuietly(TaskModel model) {
-        if (model instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // Opened only to be checked, or its run has ended: releasing it has nothing to report.
-            }
-        }
     }
 }

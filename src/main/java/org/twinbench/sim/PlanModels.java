@@ -39,7 +39,7 @@ public final class PlanModels implements AutoCloseable {
             return;
         }
         for (TaskModel model : models) {
-            OpenedModels.closeQuietly(model);
+            org.twinbench.model.ModelFiles.closeQuietly(model);
         }
     }
 }

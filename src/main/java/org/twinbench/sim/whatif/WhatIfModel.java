@@ -48,13 +48,7 @@ public record WhatIfModel(Path file, String target, String positive, List<String
         try {
             return check(file, model, data, wantedTarget, name);
         } finally {
-            if (model instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    // Only the runtime's session is released here; nothing the user could act on.
-                }
-            }
+            ModelFiles.closeQuietly(model);
         }
     }
 

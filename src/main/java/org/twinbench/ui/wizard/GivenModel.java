@@ -73,13 +73,7 @@ final class GivenModel {
             return model instanceof Regressor amounts ? amounts(file, amounts, rows, data.column(target), retrainable)
                     : kinds(file, (MulticlassClassifier) model, rows, data.column(target), retrainable);
         } finally {
-            if (model instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    // Only the runtime's session is released here; nothing the user could act on.
-                }
-            }
+            ModelFiles.closeQuietly(model);
         }
     }
 

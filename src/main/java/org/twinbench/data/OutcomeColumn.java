@@ -16,7 +16,9 @@ import java.util.Set;
  * <ul>
  *   <li>its name says outcome (churn, default, label, target, outcome, class, result, y, attrition, fraud,
  *       status, … in any case): +{@value #STRONG_NAME}, or +{@value #WEAK_NAME} for words that are often
- *       but not always outcomes (status, price, sales, …);</li>
+ *       but not always outcomes (status, price, sales, …); a column named {@code y} beside columns named
+ *       {@code x} and {@code z} is a coordinate (a diamond's width, a point in space), not an outcome, and
+ *       gets no credit for its name;</li>
  *   <li>few distinct values: two +{@value #TWO_VALUES}; up to ten +{@value #FEW_VALUES}; up to fifty
  *       +{@value #SOME_VALUES}; a column whose every value differs gets no credit for being few;</li>
  *   <li>the last column +{@value #LAST_COLUMN} (where tables usually keep their label);</li>
@@ -97,6 +99,7 @@ public final class OutcomeColumn {
         Frame frame = dataset.frame();
         List<Candidate> candidates = new ArrayList<>();
         List<Column> columns = frame.columns();
+        boolean coordinates = coordinates(columns);
         for (int c = 0; c < columns.size(); c++) {
             Column column = columns.get(c);
             ColumnRole role = schema.role(column.name());
@@ -107,7 +110,7 @@ public final class OutcomeColumn {
             if (task.isEmpty()) {
                 continue;
             }
-            candidates.add(score(frame, column, task.get(), c == columns.size() - 1));
+            candidates.add(score(frame, column, task.get(), c == columns.size() - 1, coordinates));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         candidates.removeIf(c -> c.score() <= 0);
@@ -132,10 +135,14 @@ public final class OutcomeColumn {
                 kinds, List.of()));
     }
 
-    private static Candidate score(Frame frame, Column column, Task task, boolean last) {
+    private static Candidate score(Frame frame, Column column, Task task, boolean last, boolean coordinates) {
         List<String> why = new ArrayList<>();
         double score = 0;
         double name = nameScore(column.name());
+        if (coordinates && isCoordinate(column.name())) {
+            name = 0;
+            why.add("x, y, z read as coordinates");
+        }
         if (name > 0) {
             score += name;
             why.add("name says " + (name == STRONG_NAME ? "outcome" : "it may be an outcome"));
@@ -180,6 +187,19 @@ public final class OutcomeColumn {
             }
         }
         return best;
+    }
+
+    /** Whether the table has columns named x, y and z (any case): then they are coordinates. */
+    static boolean coordinates(List<Column> columns) {
+        Set<String> names = new java.util.HashSet<>();
+        for (Column column : columns) {
+            names.add(column.name().trim().toLowerCase(Locale.ROOT));
+        }
+        return names.containsAll(List.of("x", "y", "z"));
+    }
+
+    private static boolean isCoordinate(String name) {
+        return List.of("x", "y", "z").contains(name.trim().toLowerCase(Locale.ROOT));
     }
 
     /** The first other column {@code column} nearly copies, or null. */

@@ -120,4 +120,24 @@ class OutcomeColumnTest {
         assertThat(OutcomeColumn.infer(TableLoader.load(java.nio.file.Path.of("sample-data", "public",
                 "diabetes.csv"))).column()).contains("target");
     }
+
+    /**
+     * ggplot2's diamonds (2,000 drawn at random, {@code rdata/make_data.sh}): x, y, z are a stone's length, width and
+     * depth in mm. A column named y beside x and z is a coordinate; the table has no outcome that is clear (price is
+     * only likely), so the caller asks rather than training a model of the width.
+     */
+    @Test
+    void aDiamondsWidthNamedYIsACoordinateNotTheOutcome() {
+        OutcomeColumn.Inference inference = OutcomeColumn.infer(
+                TableLoader.load(java.nio.file.Path.of("src/test/resources/rdata/diamonds.csv")));
+        assertThat(inference.column()).isEmpty();
+        assertThat(inference.candidates().get(0).column()).isEqualTo("price");
+        assertThat(inference.candidates().get(0).reason()).contains("name says it may be an outcome");
+        OutcomeColumn.Candidate y = inference.candidates().stream().filter(c -> c.column().equals("y")).findFirst()
+                .orElse(null);
+        assertThat(y == null || y.reason().contains("x, y, z read as coordinates")).isTrue();
+        // Without x and z beside it, y is the usual name of an outcome.
+        Frame xy = new Frame(List.of(numbers("x", i -> i), numbers("y", i -> i % 2)));
+        assertThat(OutcomeColumn.infer(xy).column()).contains("y");
+    }
 }

@@ -1,7 +1,8 @@
 """Diabetes (scikit-learn's, unscaled) with 15 planted wrong amounts, and the answer of the residual check
 computed with numpy: out-of-fold least squares (row i in fold i % 5, numpy.linalg.lstsq with an intercept
 column), residuals r = y - prediction, modified z = 0.6745 (r - median r) / MAD, flagged when |z| > 3.5.
-Run with /usr/bin/python3 from this folder; writes diabetes-planted.csv and diabetes-planted.json."""
+Run with /usr/bin/python3 from this folder; writes diabetes-planted.csv and diabetes-planted.json, and the
+answer on ggplot2's diamonds (judged on the log scale) in diamonds-amounts.json."""
 import json
 import numpy as np
 from sklearn.datasets import load_diabetes
@@ -33,3 +34,48 @@ json.dump({"planted": planted, "flagged": flagged, "z": {str(i): float(z[i]) for
 hit = len(set(flagged) & set(planted))
 print(f"flagged {len(flagged)}, planted {len(planted)}, precision {hit / len(flagged):.3f}, "
       f"recall {hit / len(planted):.3f}")
+
+
+def spread_ratio(pred, res, bins=10, bin_rows=50):
+    """Largest over smallest MAD of the residuals in equal-count bins of rows ordered by prediction."""
+    n = len(pred)
+    bins = min(bins, n // bin_rows)
+    order = np.lexsort((np.arange(n), pred))
+    mads = []
+    for b in range(bins):
+        part = res[order[b * n // bins:(b + 1) * n // bins]]
+        mads.append(np.median(np.abs(part - np.median(part))))
+    return max(mads) / min(mads)
+
+
+def judge(x, y):
+    n = len(y)
+    oof = np.empty(n)
+    for f in range(5):
+        test = np.arange(n) % 5 == f
+        a = np.column_stack([x[~test], np.ones((~test).sum())])
+        w, *_ = np.linalg.lstsq(a, y[~test], rcond=None)
+        oof[test] = np.column_stack([x[test], np.ones(test.sum())]) @ w
+    return oof, y - oof
+
+
+# ggplot2's diamonds (2,000 drawn, ../rdata/diamonds.csv): the price's residual spread grows with the price, so the
+# check is made on log(price). One-hot columns of cut, color and clarity (drop-first: the same predictions).
+import pandas as pd
+d = pd.read_csv("../rdata/diamonds.csv")
+y = d["price"].to_numpy(dtype=float)
+x = pd.get_dummies(d.drop(columns="price"), drop_first=True).to_numpy(dtype=float)
+pred, res = judge(x, y)
+ratio = spread_ratio(pred, res)
+ly = np.log(y)
+lpred, lres = judge(x, ly)
+med = np.median(lres)
+mad = np.median(np.abs(lres - med))
+z = 0.6745 * (lres - med) / mad
+flagged = [int(i) for i in np.flatnonzero(np.abs(z) > 3.5)]
+one_scale = 0.6745 * (res - np.median(res)) / np.median(np.abs(res - np.median(res)))
+json.dump({"spread_ratio": float(ratio), "flagged": flagged, "z": {str(i): float(z[i]) for i in flagged},
+           "median": float(med), "mad": float(mad), "flagged_on_one_scale": int((np.abs(one_scale) > 3.5).sum())},
+          open("diamonds-amounts.json", "w"), indent=1)
+print(f"diamonds: spread ratio {ratio:.3f}, {len(flagged)} flagged on the log scale, "
+      f"{int((np.abs(one_scale) > 3.5).sum())} on one scale")

@@ -96,6 +96,8 @@ final class LabelQuality {
         Json.putNumber(label, "median_residual", amounts.medianResidual());
         Json.putNumber(label, "mad", amounts.mad());
         Json.putNumber(label, "out_of_fold_r2", amounts.r2());
+        label.put("scale", amounts.scale().id());
+        Json.putNumber(label, "spread_ratio", amounts.spreadRatio());
         ArrayNode rows = label.putArray("rows");
         for (AmountErrors.Issue issue : amounts.issues()) {
             ObjectNode node = rows.addObject();
@@ -112,6 +114,11 @@ final class LabelQuality {
                 + "robust z-score beyond %.1f, %d folds; out-of-fold R² %.3f)%n", amounts.issues().size(),
                 amounts.labelledRows(), 100 * amounts.issueShare(), AmountErrors.THRESHOLD, AmountErrors.FOLDS,
                 amounts.r2());
+        if (amounts.scale() == AmountErrors.Scale.LOG) {
+            out.printf(Locale.ROOT, "  judged on the log of the amounts: their errors grow with their size (residual "
+                    + "spread %.1f times wider for the largest predictions than for the smallest)%n",
+                    amounts.spreadRatio());
+        }
         List<AmountErrors.Issue> issues = amounts.issues();
         for (AmountErrors.Issue issue : issues.subList(0, Math.min(listed, issues.size()))) {
             out.printf(Locale.ROOT, "  row %d: amount %s, predicted %.4g from the other rows (z %.2f)%n",
@@ -136,8 +143,9 @@ final class LabelQuality {
                 .toArray();
         return new QualityFinding(QualityFinding.Severity.WARNING, "label-errors", String.format(Locale.ROOT,
                 "%d of %d amounts (%.1f%%) look wrong: their out-of-fold residuals have a robust z-score beyond %.1f "
-                        + "(fold models' R² %.2f); `twinbench quality --data %s` lists them", result.issues().size(),
-                result.labelledRows(), 100 * result.issueShare(), AmountErrors.THRESHOLD, result.r2(), data),
+                        + "(fold models' R² %.2f%s); `twinbench quality --data %s` lists them", result.issues().size(),
+                result.labelledRows(), 100 * result.issueShare(), AmountErrors.THRESHOLD, result.r2(),
+                result.scale() == AmountErrors.Scale.LOG ? ", judged on the log of the amounts" : "", data),
                 List.of(target), rows, result.issues().size());
     }
 

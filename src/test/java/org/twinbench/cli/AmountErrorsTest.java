@@ -60,6 +60,47 @@ class AmountErrorsTest {
     }
 
     /**
+     * ggplot2's diamonds (2,000 drawn, {@code rdata/diamonds.csv}): a stone ten times dearer is off by ten times more,
+     * so on one scale 94 expensive stones "look wrong". The residual spread is 8.9 times wider for the dearest
+     * predictions, so the check is made on log(price): the same rows and z-scores as numpy
+     * ({@code make_amount_errors.py}), 17 rows, and {@code train} gives no warning.
+     */
+    @Test
+    void pricesWhoseErrorsGrowWithThemAreJudgedOnTheLogScale() throws IOException {
+        String diamonds = "src/test/resources/rdata/diamonds.csv";
+        CliRunner result = CliRunner.run("quality", "--data", diamonds, "--target", "price", "--json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode label = new ObjectMapper().readTree(result.out()).get("label_errors");
+        JsonNode expected = new ObjectMapper().readTree(Path.of("src/test/resources/mission/diamonds-amounts.json")
+                .toFile());
+        assertThat(label.get("scale").asText()).isEqualTo("log");
+        assertThat(label.get("spread_ratio").asDouble()).isCloseTo(expected.get("spread_ratio").asDouble(),
+                within(1e-6));
+        assertThat(label.get("mad").asDouble()).isCloseTo(expected.get("mad").asDouble(), within(1e-9));
+        Set<Integer> flagged = new HashSet<>();
+        for (JsonNode row : label.get("rows")) {
+            int zeroBased = row.get("row").asInt() - 1;
+            flagged.add(zeroBased);
+            assertThat(row.get("z").asDouble()).isCloseTo(expected.get("z").get(Integer.toString(zeroBased))
+                    .asDouble(), within(1e-6));
+        }
+        Set<Integer> numpy = new HashSet<>();
+        expected.get("flagged").forEach(r -> numpy.add(r.asInt()));
+        assertThat(flagged).isEqualTo(numpy).hasSizeLessThan(expected.get("flagged_on_one_scale").asInt());
+        assertThat(CliRunner.run("quality", "--data", diamonds, "--target", "price").out())
+                .contains("judged on the log of the amounts: their errors grow with their size");
+        CliRunner trained = CliRunner.run("train", "--data", diamonds, "--target", "price", "--out",
+                Files.createTempDirectory("diamonds").resolve("price.twinmodel").toString());
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.out() + trained.err()).doesNotContain("look wrong");
+        // The diabetes amounts' spread is even enough for one scale (the planted test above).
+        JsonNode planted = new ObjectMapper().readTree(CliRunner.run("quality", "--data", DIABETES, "--target",
+                "target", "--json").out()).get("label_errors");
+        assertThat(planted.get("scale").asText()).isEqualTo("amount");
+        assertThat(planted.get("spread_ratio").asDouble()).isLessThan(3);
+    }
+
+    /**
      * y = 3·x1 − 2·x2 + N(0, 1) on 2,000 rows, 20 amounts moved by ±8: each moved row's residual is 8σ off, so all
      * 20 are found; an unmoved row passes |z| &gt; 3.5 with probability 2·(1 − Φ(3.5)) = 4.7e-4, about 1 of 1,980.
      */

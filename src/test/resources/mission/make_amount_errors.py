@@ -7,6 +7,17 @@ import json
 import numpy as np
 from sklearn.datasets import load_diabetes
 
+def judge(x, y):
+    n = len(y)
+    oof = np.empty(n)
+    for f in range(5):
+        test = np.arange(n) % 5 == f
+        a = np.column_stack([x[~test], np.ones((~test).sum())])
+        w, *_ = np.linalg.lstsq(a, y[~test], rcond=None)
+        oof[test] = np.column_stack([x[test], np.ones(test.sum())]) @ w
+    return oof, y - oof
+
+
 data = load_diabetes(scaled=False, as_frame=True).frame
 rng = np.random.default_rng(24)
 planted = sorted(int(i) for i in rng.choice(len(data), 15, replace=False))
@@ -17,14 +28,7 @@ data["target"] = y
 data.to_csv("diabetes-planted.csv", index=False)
 
 x = data.drop(columns="target").to_numpy(dtype=float)
-n = len(y)
-oof = np.empty(n)
-for f in range(5):
-    test = np.arange(n) % 5 == f
-    a = np.column_stack([x[~test], np.ones((~test).sum())])
-    w, *_ = np.linalg.lstsq(a, y[~test], rcond=None)
-    oof[test] = np.column_stack([x[test], np.ones(test.sum())]) @ w
-r = y - oof
+oof, r = judge(x, y)
 med = np.median(r)
 mad = np.median(np.abs(r - med))
 z = 0.6745 * (r - med) / mad
@@ -46,17 +50,6 @@ def spread_ratio(pred, res, bins=10, bin_rows=50):
         part = res[order[b * n // bins:(b + 1) * n // bins]]
         mads.append(np.median(np.abs(part - np.median(part))))
     return max(mads) / min(mads)
-
-
-def judge(x, y):
-    n = len(y)
-    oof = np.empty(n)
-    for f in range(5):
-        test = np.arange(n) % 5 == f
-        a = np.column_stack([x[~test], np.ones((~test).sum())])
-        w, *_ = np.linalg.lstsq(a, y[~test], rcond=None)
-        oof[test] = np.column_stack([x[test], np.ones(test.sum())]) @ w
-    return oof, y - oof
 
 
 # ggplot2's diamonds (2,000 drawn, ../rdata/diamonds.csv): the price's residual spread grows with the price, so the

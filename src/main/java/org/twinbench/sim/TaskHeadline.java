@@ -1,5 +1,6 @@
 package org.twinbench.sim;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ record TaskHeadline(RunSummary.Light light, String headline) {
 
     /** The headline of a regression or multiclass run, or null for a binary one (or one without metrics). */
     static TaskHeadline of(RunOutcome outcome, RunSeries series) {
-        TaskHeadline level = series.metricNames().contains("rmse") ? regression(series)
+        TaskHeadline level = series.metricNames().contains("rmse") ? regression(outcome, series)
                 : series.metricNames().contains("macro_f1") ? multiclass(outcome, series).withWorstClass(outcome, series)
                 : null;
         return level == null ? null : level.withFairness(TaskFairness.of(outcome, series));
@@ -54,24 +55,49 @@ record TaskHeadline(RunSummary.Light light, String headline) {
                 ? " (and " + (flagged.size() - 1) + " more fairness figures beyond four-fifths)" : ""));
     }
 
-    private static TaskHeadline regression(RunSeries series) {
-        Change overall = Change.of(series, StepResult.OVERALL, "rmse");
-        Change worst = worstSlice(series, "rmse", true);
-        double rise = Math.max(relativeRise(overall), worst == null ? Double.NEGATIVE_INFINITY : relativeRise(worst));
-        Change mae = Change.of(series, StepResult.OVERALL, "mae");
-        if (Double.isNaN(rise)) {
+    /**
+     * A regression's headline: the largest rise of RMSE beyond chance ({@link ErrorRise}), RED from
+     * {@value #RMSE_AMBER}, AMBER from {@value #RMSE_GREEN}; a larger rise seen in a group but within chance is
+     * named as such, and groups too small to judge are counted.
+     */
+    private static TaskHeadline regression(RunOutcome outcome, RunSeries series) {
+        ErrorRise.Result rises = ErrorRise.of(outcome, series);
+        ErrorRise.Group overall = rises.groups().get(0);
+        if (Double.isNaN(overall.start()) && Double.isNaN(overall.end())) {
             return new TaskHeadline(RunSummary.Light.AMBER, "No error could be measured (no rows with a true amount).");
         }
+        ErrorRise.Group worst = rises.worst();
+        double rise = worst == null ? 0 : worst.rise();
         RunSummary.Light light = rise < RMSE_GREEN ? RunSummary.Light.GREEN
                 : rise < RMSE_AMBER ? RunSummary.Light.AMBER : RunSummary.Light.RED;
         String figures = String.format(Locale.ROOT, " (RMSE %s -> %s, MAE %s -> %s)", figure(overall.start()),
-                figure(overall.end()), figure(mae.start()), figure(mae.end()));
-        String headline = light == RunSummary.Light.GREEN
+                figure(overall.end()), figure(overall.maeStart()), figure(overall.maeEnd()));
+        String tests = String.format(Locale.ROOT, "first and last %d steps, Welch's test corrected for %d group%s",
+                rises.window(), rises.judged(), rises.judged() == 1 ? "" : "s");
+        if (light != RunSummary.Light.GREEN) {
+            return new TaskHeadline(light, String.format(Locale.ROOT, "RMSE rises by up to %.0f%%%s%s; beyond chance "
+                    + "(%s).", 100 * rise, StepResult.OVERALL.equals(worst.slice()) ? ""
+                    : " (worst: " + worst.slice() + ")", figures, tests));
+        }
+        ErrorRise.Group seen = null;
+        for (ErrorRise.Group group : rises.groups()) {
+            if (!Double.isNaN(group.rise()) && (seen == null || group.rise() > seen.rise())) {
+                seen = group;
+            }
+        }
+        String held = seen == null || seen.rise() < RMSE_GREEN
                 ? HOLDS + "RMSE stays within 5% of its start everywhere" + figures + "."
-                : String.format(Locale.ROOT, "RMSE rises by up to %.0f%%%s%s.", 100 * rise,
-                worst != null && relativeRise(worst) >= relativeRise(overall) ? " (worst: " + worst.slice() + ")" : "",
-                figures);
-        return new TaskHeadline(light, headline);
+                : String.format(Locale.ROOT, "%sno rise in RMSE beyond chance%s; the largest seen, %.0f%%%s, %s (%s).",
+                        HOLDS, figures, 100 * seen.rise(),
+                        StepResult.OVERALL.equals(seen.slice()) ? " overall" : " in " + seen.slice(),
+                        seen.judged() ? "is within chance" : "is in a group too small to judge", tests);
+        List<String> small = rises.small();
+        if (!small.isEmpty()) {
+            held += " Not judged, under " + Verdict.MIN_ROWS + " labelled rows or 2 steps at either end: "
+                    + String.join(", ", small.subList(0, Math.min(3, small.size())))
+                    + (small.size() > 3 ? " and " + (small.size() - 3) + " more" : "") + ".";
+        }
+        return new TaskHeadline(light, held);
     }
 
     private static TaskHeadline multiclass(RunOutcome outcome, RunSeries series) {

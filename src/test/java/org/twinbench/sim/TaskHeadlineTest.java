@@ -32,20 +32,44 @@ class TaskHeadlineTest {
         return RunSummary.of(outcome, RunSeries.of(outcome), List.of());
     }
 
+    /**
+     * Four steps of 50 diabetes rows: windows of two steps. sex=two's RMSE, pooled over its 46 and 44 rows, rises
+     * 25.4% (46.07 → 57.76), but the per-step RMSEs differ by chance as often as that: scipy's
+     * {@code ttest_ind(equal_var=False)} gives p = 0.147 (overall 0.924, sex=one 0.444), above 0.05 / 3. Green, the
+     * rise named as within chance.
+     */
     @Test
-    void regressionIsJudgedOnTheRiseOfItsRmse() throws IOException {
+    void regressionIsJudgedOnTheRiseOfItsRmseBeyondChance() throws IOException {
         JsonNode steps = expected("diabetes");
-        JsonNode first = steps.get(0);
-        JsonNode last = steps.get(3);
-        // Overall RMSE fell, sex=one's fell, sex=two's rose by 15.3%: red, worst sex=two.
-        double rise = last.get("sex=two").get("rmse").asDouble() / first.get("sex=two").get("rmse").asDouble() - 1;
-        assertThat(rise).isBetween(0.15, 0.16);
+        double[] two = pooled(steps, "sex=two");
+        double[] all = pooled(steps, "overall");
+        assertThat(two[1] / two[0] - 1).isBetween(0.253, 0.254);
         RunSummary summary = summary("diabetes-replay.csv", "diabetes-linear.twinmodel", 50, "sex");
-        assertThat(summary.light()).isEqualTo(RunSummary.Light.RED);
-        assertThat(summary.headline()).isEqualTo(String.format(Locale.ROOT,
-                "RMSE rises by up to %.0f%% (worst: sex=two) (RMSE 61.1 -> 54.8, MAE 51.7 -> 45.7).", 100 * rise));
-        assertThat(first.get("overall").get("rmse").asDouble()).isBetween(61.05, 61.15);
-        assertThat(last.get("overall").get("mae").asDouble()).isBetween(45.65, 45.75);
+        assertThat(summary.light()).isEqualTo(RunSummary.Light.GREEN);
+        assertThat(summary.headline()).isEqualTo(String.format(Locale.ROOT, "The model holds: no rise in RMSE beyond "
+                + "chance (RMSE 55.6 -> 56, MAE 46.4 -> 46.3); the largest seen, %.0f%% in sex=two, is within chance "
+                + "(first and last 2 steps, Welch's test corrected for 3 groups).", 100 * (two[1] / two[0] - 1)));
+        assertThat(all[0]).isBetween(55.575, 55.585);
+        assertThat(all[3]).isBetween(46.265, 46.275);
+    }
+
+    /** RMSE and MAE pooled over the first two and the last two steps: {rmse start, rmse end, mae start, mae end}. */
+    private static double[] pooled(JsonNode steps, String group) {
+        double[] out = new double[4];
+        for (int half = 0; half < 2; half++) {
+            double n = 0;
+            double squares = 0;
+            double absolutes = 0;
+            for (int s = 2 * half; s < 2 * half + 2; s++) {
+                JsonNode g = steps.get(s).get(group);
+                n += g.get("n").asDouble();
+                squares += g.get("n").asDouble() * Math.pow(g.get("rmse").asDouble(), 2);
+                absolutes += g.get("n").asDouble() * g.get("mae").asDouble();
+            }
+            out[half] = Math.sqrt(squares / n);
+            out[2 + half] = absolutes / n;
+        }
+        return out;
     }
 
     @Test
@@ -66,24 +90,46 @@ class TaskHeadlineTest {
         assertThat(summary.accuracyStart()).isEqualTo(steps.get(0).get("overall").get("accuracy").asDouble());
     }
 
+    /**
+     * Twenty steps of 40 rows whose errors are ±e (so RMSE = MAE = e): e = 10 in every step but the last two, which
+     * have {@code lastError}; odd steps add 0.1, so each window's per-step RMSEs have a small spread and every rise
+     * here is beyond chance. A 4% rise holds, 10% is amber, 30% red, a fall no alarm.
+     */
     @Test
     void aSteadyErrorHoldsAndFallingErrorIsNoAlarm() {
-        // Ten steps: RMSE 10 in the first, 10.4 in the last (4% higher): green; 11 (10% higher): amber.
-        assertThat(regressionSummary(10.4).light()).isEqualTo(RunSummary.Light.GREEN);
-        assertThat(regressionSummary(10.4).headline()).isEqualTo(
-                "The model holds: RMSE stays within 5% of its start everywhere (RMSE 10 -> 10.4, MAE 10 -> 10.4).");
-        assertThat(regressionSummary(11).light()).isEqualTo(RunSummary.Light.AMBER);
-        assertThat(regressionSummary(8).light()).isEqualTo(RunSummary.Light.GREEN);
-        assertThat(regressionSummary(13).headline()).isEqualTo(
-                "RMSE rises by up to 30% (RMSE 10 -> 13, MAE 10 -> 13).");
+        assertThat(regressionSummary(10.4, 0.1).light()).isEqualTo(RunSummary.Light.GREEN);
+        assertThat(regressionSummary(10.4, 0.1).headline()).isEqualTo("The model holds: RMSE stays within 5% of its "
+                + "start everywhere (RMSE 10.1 -> 10.5, MAE 10.1 -> 10.4).");
+        assertThat(regressionSummary(11, 0.1).light()).isEqualTo(RunSummary.Light.AMBER);
+        assertThat(regressionSummary(8, 0.1).light()).isEqualTo(RunSummary.Light.GREEN);
+        assertThat(regressionSummary(13, 0.1).headline()).isEqualTo("RMSE rises by up to 30% (RMSE 10.1 -> 13.1, MAE "
+                + "10.1 -> 13.1); beyond chance (first and last 2 steps, Welch's test corrected for 1 group).");
     }
 
-    /** Ten steps of one row each whose error is 10 except the last, {@code lastError}. */
-    private static RunSummary regressionSummary(double lastError) {
+    /**
+     * The same run with odd steps 8 higher (e = 10 or 18): the last two steps at 13 and 21 are 30% above the first two
+     * pooled, but per-step RMSEs of 10 and 18 on either side cannot tell that from chance (Welch p = 0.74).
+     */
+    @Test
+    void aRiseWithinTheStepsOwnSpreadIsNoAlarm() {
+        RunSummary noisy = regressionSummary(13, 8);
+        assertThat(noisy.light()).isEqualTo(RunSummary.Light.GREEN);
+        assertThat(noisy.headline()).startsWith("The model holds: no rise in RMSE beyond chance")
+                .contains("is within chance");
+    }
+
+    /** Twenty steps of 40 rows with errors ±e, e = 10 (+ {@code odd} in odd steps), the last two {@code lastError}. */
+    private static RunSummary regressionSummary(double lastError, double odd) {
         List<StepResult> steps = new ArrayList<>();
-        for (int s = 0; s < 10; s++) {
-            double error = s == 9 ? lastError : 10;
-            MetricSet metrics = MetricSet.of(RegressionMetrics.compute(new double[] {100}, new double[] {100 + error}));
+        for (int s = 0; s < 20; s++) {
+            double error = (s >= 18 ? lastError : 10) + (s % 2 == 1 ? odd : 0);
+            double[] actual = new double[40];
+            double[] predicted = new double[40];
+            for (int i = 0; i < 40; i++) {
+                actual[i] = 100;
+                predicted[i] = 100 + (i % 2 == 0 ? error : -error);
+            }
+            MetricSet metrics = MetricSet.of(RegressionMetrics.compute(actual, predicted));
             steps.add(new StepResult(0, s, metrics, List.of(), Map.of(), List.of()));
         }
         RunOutcome outcome = new RunOutcome(List.of(steps), RunStatus.COMPLETED);

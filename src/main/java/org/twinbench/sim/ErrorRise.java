@@ -1,0 +1,163 @@
+package org.twinbench.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.twinbench.stats.MetricSet;
+import org.twinbench.stats.SliceMetrics;
+import org.twinbench.stats.WelchTest;
+
+/**
+ * Whether a regression's error rose beyond chance between the start and the end of a run, overall and in each
+ * slice. A window is a tenth of the steps, at least {@value #MIN_WINDOW} (so each side has a spread to judge by).
+ * Each group's RMSE over a window is pooled over its labelled rows (√(Σ n·rmse² / Σ n), every replicate; its MAE
+ * Σ n·mae / Σ n); a rise
+ * counts when the per-step RMSEs of the last window lie above the first's by Welch's two-sided test at
+ * 0.05 / m, m the groups judged (Bonferroni: with a dozen slices a 5% test per slice would call one of them
+ * worse in about half of untouched runs). A group with fewer than {@value Verdict#MIN_ROWS} labelled rows in
+ * either window, or fewer than two steps with a figure, is shown, never judged.
+ */
+final class ErrorRise {
+
+    /** The least steps in each window compared. */
+    static final int MIN_WINDOW = 2;
+    /** The family-wise false-alarm rate of the test over all groups judged. */
+    static final double ALPHA = 0.05;
+
+    /**
+     * One group's change: pooled RMSE at the start and end, its rows there, the Welch p-value of the per-step
+     * RMSEs (NaN when not judged), and the pooled MAE at the start and end.
+     */
+    record Group(String slice, double start, double end, long startRows, long endRows, double p, double maeStart,
+            double maeEnd) {
+
+        boolean judged() {
+            return !Double.isNaN(p);
+        }
+
+        double rise() {
+            return start > 0 ? end / start - 1 : end > 0 ? Double.POSITIVE_INFINITY : 0;
+        }
+    }
+
+    /** Every group's change, the overall one first, and the number of groups judged. */
+    record Result(List<Group> groups, int judged, int window) {
+
+        /** The group whose RMSE rose most beyond chance, or null. */
+        Group worst() {
+            Group worst = null;
+            for (Group group : groups) {
+                if (significant(group) && (worst == null || group.rise() > worst.rise())) {
+                    worst = group;
+                }
+            }
+            return worst;
+        }
+
+        boolean significant(Group group) {
+            return group.judged() && group.end() > group.start() && group.p() < ALPHA / Math.max(1, judged);
+        }
+
+        /** The groups shown but not judged (too few rows or steps), overall left out. */
+        List<String> small() {
+            return groups.stream().filter(g -> !g.judged() && !StepResult.OVERALL.equals(g.slice()))
+                    .map(g -> g.slice() + " (" + Math.min(g.startRows(), g.endRows()) + " rows)").toList();
+        }
+    }
+
+    private ErrorRise() {
+    }
+
+    static Result of(RunOutcome outcome, RunSeries series) {
+        int steps = series.steps();
+        int window = Math.max(MIN_WINDOW, steps / 10);
+        List<String> slices = new ArrayList<>();
+        slices.add(StepResult.OVERALL);
+        slices.addAll(series.slices("rmse"));
+        List<Group> groups = new ArrayList<>();
+        int judged = 0;
+        for (String slice : slices) {
+            Group group = 2 * window > steps ? unjudged(outcome, slice, 0, steps - 1, steps)
+                    : group(outcome, slice, window, steps);
+            groups.add(group);
+            judged += group.judged() ? 1 : 0;
+        }
+        return new Result(groups, judged, window);
+    }
+
+    /** A group over too few steps to compare two windows: its first and last step's figures, not judged. */
+    private static Group unjudged(RunOutcome outcome, String slice, int first, int last, int steps) {
+        Window start = Window.of(outcome, slice, first, Math.min(first + 1, steps));
+        Window end = Window.of(outcome, slice, last, steps);
+        return new Group(slice, start.pooled(), end.pooled(), start.rows, end.rows, Double.NaN, start.mae(),
+                end.mae());
+    }
+
+    private static Group group(RunOutcome outcome, String slice, int window, int steps) {
+        Window start = Window.of(outcome, slice, 0, window);
+        Window end = Window.of(outcome, slice, steps - window, steps);
+        double p = Double.NaN;
+        if (start.rows >= Verdict.MIN_ROWS && end.rows >= Verdict.MIN_ROWS && start.values.size() >= 2
+                && end.values.size() >= 2) {
+            double[] a = start.moments();
+            double[] b = end.moments();
+            p = WelchTest.pValue(start.values.size(), a[0], a[1], end.values.size(), b[0], b[1]);
+        }
+        return new Group(slice, start.pooled(), end.pooled(), start.rows, end.rows, p, start.mae(), end.mae());
+    }
+
+    /** A group's labelled rows, squared-error sum and per-step RMSEs over a span of steps, every replicate. */
+    private static final class Window {
+        private long rows;
+        private double squares;
+        private double absolutes;
+        private final List<Double> values = new ArrayList<>();
+
+        static Window of(RunOutcome outcome, String slice, int from, int to) {
+            Window w = new Window();
+            for (List<StepResult> replicate : outcome.replicates()) {
+                for (StepResult result : replicate) {
+                    if (result.step() < from || result.step() >= to) {
+                        continue;
+                    }
+                    MetricSet m = metrics(result, slice);
+                    double rmse = m == null || m.n() == 0 ? Double.NaN : m.get("rmse");
+                    if (Double.isNaN(rmse)) {
+                        continue;
+                    }
+                    w.rows += m.n();
+                    w.squares += m.n() * rmse * rmse;
+                    w.absolutes += m.n() * m.get("mae");
+                    w.values.add(rmse);
+                }
+            }
+            return w;
+        }
+
+        double pooled() {
+            return rows == 0 ? Double.NaN : Math.sqrt(squares / rows);
+        }
+
+        double mae() {
+            return rows == 0 ? Double.NaN : absolutes / rows;
+        }
+
+        /** Mean and sample variance of the per-step RMSEs. */
+        double[] moments() {
+            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+            return new double[] {mean, ss / (values.size() - 1)};
+        }
+
+        private static MetricSet metrics(StepResult result, String slice) {
+            if (StepResult.OVERALL.equals(slice)) {
+                return result.overall();
+            }
+            for (SliceMetrics s : result.slices()) {
+                if (StepRows.sliceName(s).equals(slice)) {
+                    return s.metrics();
+                }
+            }
+            return null;
+        }
+    }
+}

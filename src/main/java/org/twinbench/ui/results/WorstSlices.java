@@ -67,8 +67,8 @@ public final class WorstSlices {
             double guess = findings.get().sliceBaseline(i);
             boolean noBetter = SliceJson.noBetterThanGuess(slice, errors, guess);
             out.add(new Line(SliceJson.line(slice, errors, guess) + (noBetter ? (errors
-                    ? " No better than always predicting the reference rows' mean amount on these rows."
-                    : " No better than always answering the reference rows' most frequent class on these rows.")
+                    ? ". No better than always predicting the reference rows' mean amount on these rows."
+                    : ". No better than always answering the reference rows' most frequent class on these rows.")
                     : ""), noBetter));
         }
         return out;

@@ -141,7 +141,7 @@ class TopSlicesListTest {
         // clinic=C on the night shift: 0.317 right against 0.349 for always answering 'malignant' (22 of 63).
         javafx.scene.control.Label night = line(list, "clinic=C & shift=night");
         assertThat(night.getText()).isEqualTo("clinic=C & shift=night, 63 rows, accuracy 0.317 [0.216, 0.440], guess "
-                + "0.349, vs 0.984 elsewhere (p = 4.6e-61) No better than always answering the reference rows' most "
+                + "0.349, vs 0.984 elsewhere (p = 4.6e-61). No better than always answering the reference rows' most "
                 + "frequent class on these rows.");
         assertThat(calledOut(night)).isTrue();
         // Every line is called out exactly when its accuracy is not above its guess.
@@ -168,7 +168,7 @@ class TopSlicesListTest {
         // The planted slice errs by 74.84 where always predicting the reference rows' mean errs by 61.57.
         javafx.scene.control.Label planted = line(list, "clinic=B & shift=day");
         assertThat(planted.getText()).isEqualTo(String.format(java.util.Locale.ROOT, "clinic=B & shift=day, 50 rows, "
-                + "mean absolute error 74.84 [61.88, 87.80], guess %.4g, vs 44.37 elsewhere (p = 2.8e-05) No better "
+                + "mean absolute error 74.84 [61.88, 87.80], guess %.4g, vs 44.37 elsewhere (p = 2.8e-05). No better "
                 + "than always predicting the reference rows' mean amount on these rows.",
                 want.get("baseline_mae").asDouble())).contains("guess 61.57,");
         assertThat(calledOut(planted)).isTrue();

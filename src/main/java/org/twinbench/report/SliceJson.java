@@ -149,9 +149,10 @@ public final class SliceJson {
      */
     public static String line(SliceFinder.Slice s, boolean errors, double guess) {
         String number = errors ? "%.4g" : "%.3f";
-        String beside = Double.isNaN(guess) ? "" : String.format(java.util.Locale.ROOT, ", guess " + number + ",", guess);
-        return String.format(java.util.Locale.ROOT, "%s, %d rows, %s " + number + " [" + number + ", " + number + "]%s vs "
-                + number + " elsewhere (p = %.2g)", describe(s), s.n(), errors ? "mean absolute error" : "accuracy",
+        String beside = Double.isNaN(guess) ? "" : String.format(java.util.Locale.ROOT, ", guess " + number + ",",
+                guess);
+        return String.format(java.util.Locale.ROOT, "%s, %d rows, %s " + number + " [" + number + ", " + number
+                + "]%s vs " + number + " elsewhere (p = %.2g)", describe(s), s.n(), errors ? "mean absolute error" : "accuracy",
                 s.accuracy(), s.low(), s.high(), beside, s.restAccuracy(), s.pValue());
     }
 

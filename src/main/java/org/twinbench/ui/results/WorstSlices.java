@@ -60,7 +60,8 @@ public final class WorstSlices {
                 found.accuracy(), found.tested()), false));
         if (found.slices().isEmpty()) {
             out.add(new Line(errors ? "No slice of at least 30 rows has a mean absolute error significantly above the"
-                    + " rest's." : "No slice of at least 30 rows is significantly less accurate than the rest.", false));
+                    + " rest's." : "No slice of at least 30 rows is significantly less accurate than the rest.",
+                    false));
         }
         for (int i = 0; i < found.slices().size(); i++) {
             SliceFinder.Slice slice = found.slices().get(i);

@@ -140,13 +140,7 @@ public final class SliceJson {
 
     /** As {@link #line(SliceFinder.Slice)}; a slice of errors reads {@code …, 40 rows, mean absolute error 61.2 [52.0, 70.4] vs 42.1 elsewhere …}. */
     public static String line(SliceFinder.Slice s, boolean errors) {
-        if (errors) {
-            return String.format(java.util.Locale.ROOT, "%s, %d rows, mean absolute error %.4g [%.4g, %.4g] vs %.4g "
-                    + "elsewhere (p = %.2g)", describe(s), s.n(), s.accuracy(), s.low(), s.high(), s.restAccuracy(),
-                    s.pValue());
-        }
-        return String.format(java.util.Locale.ROOT, "%s, %d rows, accuracy %.3f [%.3f, %.3f] vs %.3f elsewhere (p = %.2g)",
-                describe(s), s.n(), s.accuracy(), s.low(), s.high(), s.restAccuracy(), s.pValue());
+        return line(s, errors, Double.NaN);
     }
 
     /**
@@ -154,13 +148,21 @@ public final class SliceJson {
      * ({@code accuracy 0.317 [0.216, 0.440], guess 0.349, vs 0.984 elsewhere}) unless {@code guess} is NaN.
      */
     public static String line(SliceFinder.Slice s, boolean errors, double guess) {
-        String line = line(s, errors);
-        if (Double.isNaN(guess)) {
-            return line;
-        }
-        int vs = line.lastIndexOf(" vs ");
-        return line.substring(0, vs) + String.format(java.util.Locale.ROOT, errors ? ", guess %.4g," : ", guess %.3f,",
-                guess) + line.substring(vs);
+        String number = errors ? "%.4g" : "%.3f";
+        String beside = Double.isNaN(guess) ? "" : String.format(java.util.Locale.ROOT, ", guess " + number + ",",
+                guess);
+        return String.format(java.util.Locale.ROOT, "%s, %d rows, %s " + number + " [" + number + ", " + number
+                + "]%s vs " + number + " elsewhere (p = %.2g)", describe(s), s.n(), errors ? "mean absolute error" : "accuracy",
+                s.accuracy(), s.low(), s.high(), beside, s.restAccuracy(), s.pValue());
+    }
+
+    /**
+     * Whether the model does no better on a found slice's rows than the naive {@code guess} there: its accuracy not
+     * above the guess's, or (a slice of errors) its mean absolute error not below; false when the guess is unknown.
+     */
+    public static boolean noBetterThanGuess(SliceFinder.Slice s, boolean errors, double guess) {
+        return !Double.isNaN(guess) && !Double.isNaN(s.accuracy()) && (errors ? s.accuracy() >= guess
+                : s.accuracy() <= guess);
     }
 
     /** A slice's predicates as {@code column=value & column=value}. */

@@ -8,8 +8,8 @@ import org.twinbench.stats.SliceFinder;
 /**
  * The report's "Worst slices found" section: the slices {@link SliceFinder} found in the run's labelled rows
  * ({@link SliceSample}), each with its size, accuracy (a regression's: mean absolute error) and 95% interval,
- * the naive guess's on the same rows (the reference's majority class, or mean), the rest's and its p-value;
- * nothing for a run whose rows were not searched.
+ * the naive guess's on the same rows (the reference's majority class, or mean; "(no better)" beside it where the model
+ * does no better on those rows), the rest's and its p-value; nothing for a run whose rows were not searched.
  */
 final class TopSlicesSection {
 
@@ -45,7 +45,9 @@ final class TopSlicesSection {
             html.append("<tr><td>").append(Html.escape(SliceJson.describe(s))).append("</td><td>").append(s.n())
                     .append("</td><td>").append(HtmlReport.fmt(s.accuracy())).append("</td><td>")
                     .append(HtmlReport.fmt(s.low())).append("–").append(HtmlReport.fmt(s.high())).append("</td><td>")
-                    .append(Double.isNaN(guess) ? "—" : HtmlReport.fmt(guess)).append("</td><td>")
+                    .append(Double.isNaN(guess) ? "—" : HtmlReport.fmt(guess)
+                            + (SliceJson.noBetterThanGuess(s, found.errors(), guess) ? " (no better)" : ""))
+                    .append("</td><td>")
                     .append(HtmlReport.fmt(s.restAccuracy())).append("</td><td>")
                     .append(String.format(Locale.ROOT, "%.3g", s.pValue())).append("</td></tr>");
         }

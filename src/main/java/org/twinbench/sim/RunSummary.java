@@ -15,8 +15,9 @@ import org.twinbench.sim.monitor.DataQualityMonitor;
  * <p>A regression or multiclass run without gates is judged on its task's metrics instead
  * ({@link TaskHeadline}: the rise of RMSE, or the drop of accuracy with macro F1 beside it).
  *
- * <p>A model no better than the naive baseline on the same rows ({@code baseline.accuracy}, {@code baseline.mae}
- * of {@link org.twinbench.sim.monitor.BaselineMonitor}) over the last tenth is called out after the headline.
+ * <p>A model no better than the naive baseline on the same rows ({@code baseline.accuracy}, {@code baseline.mae} and
+ * {@code baseline.rmse} of {@link org.twinbench.sim.monitor.BaselineMonitor}) over the last tenth is called out after
+ * the headline, and its light is at least amber.
  *
  * @param worstSlice the slice with the largest accuracy drop (or null when there are no slices)
  */
@@ -106,7 +107,9 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
         }
         String baseline = noBetterThanBaseline(series);
         if (baseline != null) {
+            // A model a guess would match is never "holding": at least amber.
             headline = headline + " " + baseline;
+            light = light == Light.GREEN ? Light.AMBER : light;
         }
         return new RunSummary(light, headline, start, end, min, worst, worstStart, worstEnd, events[0], events[1],
                 events[2], gates);
@@ -114,21 +117,32 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
 
     /**
      * The call-out of a model no better than the naive baseline on the same rows over the last tenth of the
-     * steps (accuracy not above the majority answer's, or MAE not below the reference mean's), or null.
+     * steps, or null: a classifier's accuracy not above always answering the reference rows' majority class; a
+     * regression's MAE or RMSE not below always predicting the reference rows' mean (scikit-learn's
+     * {@code DummyRegressor}), both errors quoted beside the guess's.
      */
     static String noBetterThanBaseline(RunSeries series) {
         String prefix = org.twinbench.sim.monitor.BaselineMonitor.ID + ".";
-        boolean regression = series.metricNames().contains("mae");
-        String metric = regression ? "mae" : "accuracy";
-        double model = TaskHeadline.Change.of(series, StepResult.OVERALL, metric).end();
-        double naive = TaskHeadline.Change.of(series, StepResult.OVERALL, prefix + metric).end();
-        if (Double.isNaN(model) || Double.isNaN(naive) || (regression ? model < naive : model > naive)) {
+        if (series.metricNames().contains("mae")) {
+            double mae = TaskHeadline.Change.of(series, StepResult.OVERALL, "mae").end();
+            double rmse = TaskHeadline.Change.of(series, StepResult.OVERALL, "rmse").end();
+            double naiveMae = TaskHeadline.Change.of(series, StepResult.OVERALL, prefix + "mae").end();
+            double naiveRmse = TaskHeadline.Change.of(series, StepResult.OVERALL, prefix + "rmse").end();
+            boolean worseMae = !Double.isNaN(mae) && !Double.isNaN(naiveMae) && mae >= naiveMae;
+            boolean worseRmse = !Double.isNaN(rmse) && !Double.isNaN(naiveRmse) && rmse >= naiveRmse;
+            if (!worseMae && !worseRmse) {
+                return null;
+            }
+            return String.format(Locale.ROOT, "The model is no better than always predicting the reference rows' mean"
+                    + " amount (MAE %.4g, RMSE %.4g in the last tenth; the model: MAE %.4g, RMSE %.4g).", naiveMae,
+                    naiveRmse, mae, rmse);
+        }
+        double model = TaskHeadline.Change.of(series, StepResult.OVERALL, "accuracy").end();
+        double naive = TaskHeadline.Change.of(series, StepResult.OVERALL, prefix + "accuracy").end();
+        if (Double.isNaN(model) || Double.isNaN(naive) || model > naive) {
             return null;
         }
-        return regression
-                ? String.format(Locale.ROOT, "The model is no better than always predicting the reference rows' mean"
-                + " amount (MAE %.4g in the last tenth; the model: %.4g).", naive, model)
-                : String.format(Locale.ROOT, "The model is no better than always answering the reference rows' most"
+        return String.format(Locale.ROOT, "The model is no better than always answering the reference rows' most"
                 + " frequent class, right %.0f%% of the time in the last tenth (the model: %.0f%%).", 100 * naive,
                 100 * model);
     }

@@ -113,7 +113,7 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         String figures = String.format(Locale.ROOT, " (accuracy %.3f -> %.3f, macro F1 %.3f -> %.3f)", overall.start(),
                 overall.end(), f1.start(), f1.end());
         String headline = light == RunSummary.Light.GREEN
-                ? HOLDS + Verdict.heldAccuracy(outcome, series.steps()) + ", and accuracy stays within "
+                ? HOLDS + AccuracyWords.heldAccuracy(outcome, series.steps()) + ", and accuracy stays within "
                         + "0.02 everywhere" + figures + "."
                 : String.format(Locale.ROOT, "Accuracy falls by up to %.3f%s%s.", drop,
                 worst != null && -worst.change() >= -overall.change() ? " (worst: " + worst.slice() + ")" : "",

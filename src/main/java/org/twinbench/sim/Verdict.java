@@ -57,9 +57,9 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         dataAlarms(outcome, findings);
         int steps = series.steps();
         int window = Math.max(1, steps / 10);
-        Pooled all = Pooled.of(outcome, StepResult.OVERALL, 0, steps);
+        PooledAccuracy all = PooledAccuracy.of(outcome, StepResult.OVERALL, 0, steps);
         level(outcome, all, steps, findings);
-        String leak = LeakedFigures.sentence(outcome.foundOrNone(), all.n == 0 ? "" : String.format(Locale.ROOT,
+        String leak = LeakedFigures.sentence(outcome.foundOrNone(), all.n() == 0 ? "" : String.format(Locale.ROOT,
                 "accuracy %.2f", all.accuracy()));
         if (leak != null) {
             findings.add(new Finding(Light.AMBER, 1, leak));
@@ -67,7 +67,7 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         change(outcome, series, steps, window, findings);
         fairness(outcome, series, steps, window, findings);
         calibration(outcome, steps, window, findings);
-        if (all.n == 0) {
+        if (all.n() == 0) {
             findings.add(new Finding(Light.AMBER, 9, "No accuracy could be measured (no labelled rows)."));
         }
         // News about the data leads: it explains what the model's figures show.
@@ -76,9 +76,9 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         Light worst = findings.stream().map(Finding::light).max(Comparator.naturalOrder()).orElse(Light.GREEN);
         if (worst == Light.GREEN) {
             String held = String.format(Locale.ROOT, "The model holds: %s%s%s, and no fall that the data can tell "
-                    + "from noise.", heldAccuracy(outcome, steps), Double.isNaN(all.majority()) ? "" : String.format(
-                    Locale.ROOT, ", above always answering the majority class (%.2f)", all.majority()),
-                    catches(outcome, all));
+                    + "from noise.", AccuracyWords.heldAccuracy(outcome, steps), Double.isNaN(all.majority()) ? ""
+                    : String.format(Locale.ROOT, ", above always answering the majority class (%.2f)", all.majority()),
+                    AccuracyWords.catches(outcome, all));
             List<String> notes = findings.stream().map(Finding::sentence).toList();
             return new Verdict(Light.GREEN, notes.isEmpty() ? held : held + " " + String.join(" ", notes), notes);
         }
@@ -118,22 +118,22 @@ public record Verdict(Light light, String headline, List<String> reasons) {
      * The model against always answering the majority class, and its recall, over every labelled row; the
      * outcome's values named as the data names them ('malignant', 'benign') when the run knows them.
      */
-    private static void level(RunOutcome outcome, Pooled all, int steps, List<Finding> findings) {
-        if (all.n == 0 || all.positives < 0) {
+    private static void level(RunOutcome outcome, PooledAccuracy all, int steps, List<Finding> findings) {
+        if (all.n() == 0 || all.positives() < 0) {
             return;
         }
         RunFindings names = outcome.foundOrNone();
-        ReplicateBand band = ReplicateBand.of(perReplicate(outcome, StepResult.OVERALL, 0, steps, 0, 0));
+        ReplicateBand band = ReplicateBand.of(PooledAccuracy.perReplicate(outcome, StepResult.OVERALL, 0, steps, 0, 0));
         double[] ci = band != null ? new double[] {band.low(), band.high()}
-                : WilsonInterval.of(all.accuracy(), (int) names.distinctRows(all.n));
-        String interval = accuracyInterval(outcome, all, steps);
+                : WilsonInterval.of(all.accuracy(), (int) names.distinctRows(all.n()));
+        String interval = AccuracyWords.accuracyInterval(outcome, all, steps);
         double majority = all.majority();
         String positive = names.positiveOr("'positive'");
-        String answer = all.positives * 2 > all.n ? positive
+        String answer = all.positives() * 2 > all.n() ? positive
                 : names.negativeOr(names.positive() == null ? "'negative'" : "not " + positive);
         String ofPositives = names.positive() == null ? "the positives" : positive;
         double recall = all.recall();
-        double[] recallCi = WilsonInterval.of(recall, (int) names.distinctRows(all.positives));
+        double[] recallCi = WilsonInterval.of(recall, (int) names.distinctRows(all.positives()));
         String misses = Double.isNaN(recall) ? "the model is wrong more often than a constant answer"
                 : String.format(Locale.ROOT, "the model misses %.0f%% of %s", 100 * (1 - recall), ofPositives);
         if (ci[1] < majority) {
@@ -144,26 +144,11 @@ public record Verdict(Light light, String headline, List<String> reasons) {
             findings.add(new Finding(Light.AMBER, 2, String.format(Locale.ROOT, "The model is not clearly better "
                     + "than always answering %s: accuracy %.2f (%s) against %.2f.", answer, all.accuracy(), interval,
                     majority)));
-        } else if (!Double.isNaN(recall) && all.positives >= MIN_ROWS && recallCi[1] < 1.0 / 3) {
+        } else if (!Double.isNaN(recall) && all.positives() >= MIN_ROWS && recallCi[1] < 1.0 / 3) {
             findings.add(new Finding(Light.AMBER, 3, String.format(Locale.ROOT, "The model catches only %.0f%% of "
                     + "%s (95%% interval %.0f–%.0f%%).", 100 * recall, ofPositives, 100 * recallCi[0],
                     100 * recallCi[1])));
         }
-    }
-
-    /**
-     * A binary model's recall beside its accuracy, where people read them ("; it catches 87% of 'yes' (95% interval
-     * 84–90%)"); empty when the run has no positives or did not record them.
-     */
-    private static String catches(RunOutcome outcome, Pooled all) {
-        double recall = all.recall();
-        if (all.positives <= 0 || Double.isNaN(recall)) {
-            return "";
-        }
-        RunFindings names = outcome.foundOrNone();
-        double[] ci = WilsonInterval.of(recall, (int) names.distinctRows(all.positives));
-        return String.format(Locale.ROOT, "; it catches %.0f%% of %s (95%% interval %.0f–%.0f%%)", 100 * recall,
-                names.positive() == null ? "the positives" : names.positiveOr("'positive'"), 100 * ci[0], 100 * ci[1]);
     }
 
     /** The largest fall of accuracy from the first to the last tenth that the data can tell from noise. */
@@ -175,19 +160,20 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         String worstSentence = null;
         List<String> small = new ArrayList<>();
         for (String slice : slices) {
-            Pooled first = Pooled.of(outcome, slice, 0, window);
-            Pooled last = Pooled.of(outcome, slice, steps - window, steps);
-            if (first.n < MIN_ROWS || last.n < MIN_ROWS) {
-                if (first.n + last.n > 0 && !StepResult.OVERALL.equals(slice)) {
-                    small.add(slice + " (" + Math.min(first.n, last.n) + " rows)");
+            PooledAccuracy first = PooledAccuracy.of(outcome, slice, 0, window);
+            PooledAccuracy last = PooledAccuracy.of(outcome, slice, steps - window, steps);
+            if (first.n() < MIN_ROWS || last.n() < MIN_ROWS) {
+                if (first.n() + last.n() > 0 && !StepResult.OVERALL.equals(slice)) {
+                    small.add(slice + " (" + Math.min(first.n(), last.n()) + " rows)");
                 }
                 continue;
             }
             double drop = first.accuracy() - last.accuracy();
             // With replicates, the fall of each replicate and their band; else Newcombe's interval of the pooled rows.
-            ReplicateBand band = ReplicateBand.of(perReplicate(outcome, slice, 0, window, steps - window, steps));
+            ReplicateBand band = ReplicateBand.of(PooledAccuracy.perReplicate(outcome, slice, 0, window,
+                    steps - window, steps));
             double[] ci = band != null ? new double[] {band.low(), band.high()}
-                    : newcombe(first.correct, first.n, last.correct, last.n);
+                    : newcombe(first.correct(), first.n(), last.correct(), last.n());
             if (ci[0] > 0 && drop > worst) {
                 worst = drop;
                 worstSentence = String.format(Locale.ROOT, "Accuracy falls by %.3f%s (%.2f → %.2f; %s).", drop,
@@ -347,123 +333,7 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    /**
-     * The overall accuracy over every labelled row with its interval and, when rows were drawn again and again, the
-     * note: "accuracy 0.95 (95% interval 0.93–0.96) over 2000 labelled rows"; a GREEN headline's, binary or multiclass.
-     */
-    static String heldAccuracy(RunOutcome outcome, int steps) {
-        Pooled all = Pooled.of(outcome, StepResult.OVERALL, 0, steps);
-        return String.format(Locale.ROOT, "accuracy %.2f (%s) over %d labelled rows%s", all.accuracy(),
-                accuracyInterval(outcome, all, steps), all.n, repeats(outcome, all));
-    }
-
-    /** The interval of the overall accuracy as the headline words it: the replicate band, or Wilson's. */
-    private static String accuracyInterval(RunOutcome outcome, Pooled all, int steps) {
-        ReplicateBand band = ReplicateBand.of(perReplicate(outcome, StepResult.OVERALL, 0, steps, 0, 0));
-        if (band != null) {
-            return band.describe("%.2f");
-        }
-        double[] ci = WilsonInterval.of(all.accuracy(), (int) outcome.foundOrNone().distinctRows(all.n));
-        return String.format(Locale.ROOT, "95%% interval %.2f–%.2f", ci[0], ci[1]);
-    }
-
-    /**
-     * When the run drew the same rows again and again (a small file replayed for many steps), how many different
-     * rows its labelled draws hold: the intervals count each once ({@link RunFindings#distinctShare}).
-     */
-    private static String repeats(RunOutcome outcome, Pooled all) {
-        long distinct = outcome.foundOrNone().distinctRows(all.n);
-        return distinct >= REPEAT_NOTE * all.n ? "" : String.format(Locale.ROOT, " (drawn again and again from "
-                + "about %d different rows; the intervals count each once)", distinct);
-    }
-
-    /**
-     * Each replicate's accuracy of a slice over steps {@code [from, to)}, minus its accuracy over
-     * {@code [from2, to2)} when that span is not empty (a fall); NaN for a replicate without rows in a span.
-     * Empty for a run of one replicate.
-     */
-    private static double[] perReplicate(RunOutcome outcome, String slice, int from, int to, int from2, int to2) {
-        int replicates = outcome.replicates().size();
-        if (replicates < 2) {
-            return new double[0];
-        }
-        double[] out = new double[replicates];
-        for (int r = 0; r < replicates; r++) {
-            RunOutcome one = new RunOutcome(List.of(outcome.replicates().get(r)), outcome.status());
-            double value = Pooled.of(one, slice, from, to).accuracy();
-            out[r] = from2 < to2 ? value - Pooled.of(one, slice, from2, to2).accuracy() : value;
-        }
-        return out;
-    }
-
     private static String capital(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /**
-     * Labelled rows of a slice over a span of steps, every replicate: correct answers, and (overall, from the
-     * reliability bins) positives and true positives; −1 positives when the bins were not recorded.
-     */
-    private record Pooled(long n, long correct, long positives, double truePositives) {
-
-        static Pooled of(RunOutcome outcome, String slice, int from, int to) {
-            long n = 0;
-            long correct = 0;
-            long positives = 0;
-            double truePositives = 0;
-            boolean bins = true;
-            for (List<StepResult> replicate : outcome.replicates()) {
-                for (StepResult result : replicate) {
-                    if (result.step() < from || result.step() >= to) {
-                        continue;
-                    }
-                    org.twinbench.stats.MetricSet m = metrics(result, slice);
-                    if (m == null || m.n() == 0 || Double.isNaN(m.accuracy())) {
-                        continue;
-                    }
-                    n += m.n();
-                    correct += Math.round(m.accuracy() * m.n());
-                    long p = result.calibration().total() == m.n() ? positives(result.calibration()) : -1;
-                    bins &= p >= 0;
-                    if (p > 0) {
-                        positives += p;
-                        truePositives += Double.isNaN(m.recall()) ? 0 : m.recall() * p;
-                    }
-                }
-            }
-            return new Pooled(n, correct, bins && StepResult.OVERALL.equals(slice) ? positives : -1, truePositives);
-        }
-
-        private static org.twinbench.stats.MetricSet metrics(StepResult result, String slice) {
-            if (StepResult.OVERALL.equals(slice)) {
-                return result.overall();
-            }
-            for (SliceMetrics s : result.slices()) {
-                if (StepRows.sliceName(s).equals(slice)) {
-                    return s.metrics();
-                }
-            }
-            return null;
-        }
-
-        private static long positives(ReliabilityBins bins) {
-            long p = 0;
-            for (int b = 0; b < ReliabilityBins.BINS; b++) {
-                p += bins.positives(b);
-            }
-            return p;
-        }
-
-        double accuracy() {
-            return n == 0 ? Double.NaN : (double) correct / n;
-        }
-
-        double majority() {
-            return n == 0 || positives < 0 ? Double.NaN : Math.max(positives, n - positives) / (double) n;
-        }
-
-        double recall() {
-            return positives <= 0 ? Double.NaN : truePositives / positives;
-        }
     }
 }

@@ -97,7 +97,10 @@ class TopSliceBaselineTest {
         String html = HtmlReport.render(outcome, series, RunProvenance.of(file, plan, 1, Instant.EPOCH),
                 RunSummary.of(outcome, series, List.of()));
         assertThat(html).contains("<th>naive guess</th>").contains("<td>0.2159–0.4400</td><td>"
-                + HtmlReport.fmt(want) + "</td>");
+                + HtmlReport.fmt(want) + " (no better)</td>");
+        // clinic=C with rows before 168.8: 0.531 right against the guess's 0.313, not called out.
+        assertThat(html).containsPattern("<td>clinic=C &amp; row=\\[69, 168\\.8\\)</td><td>32</td><td>0\\.5313</td>"
+                + "<td>[^<]*</td><td>0\\.3125</td>");
     }
 
     @Test

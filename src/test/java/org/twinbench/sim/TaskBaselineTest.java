@@ -80,6 +80,8 @@ class TaskBaselineTest {
         assertThat(RunSummary.of(outcome, series, List.of()).headline()).endsWith(String.format(java.util.Locale.ROOT,
                 "The model is no better than always answering the reference rows' most frequent class, right %.0f%% "
                         + "of the time in the last tenth (the model: %.0f%%).", 100 * naive, 100 * model));
+        // Wrong from the first step to the last, the model "holds" its level: a guess would do better, so not GREEN.
+        assertThat(RunSummary.of(outcome, series, List.of()).light()).isEqualTo(RunSummary.Light.AMBER);
     }
 
     @Test

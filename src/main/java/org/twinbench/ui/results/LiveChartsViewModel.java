@@ -44,8 +44,7 @@ public final class LiveChartsViewModel {
     private final MetricHistory history = new MetricHistory();
     /** Every step so far, kept so an export is exactly a run's {@code steps.csv}. */
     private final List<StepResult> results = new ArrayList<>();
-    private final javafx.beans.property.ObjectProperty<org.twinbench.stats.SliceFinder.Result> topSlices =
-            new javafx.beans.property.SimpleObjectProperty<>();
+    private final WorstSlices topSlices = new WorstSlices();
     private final javafx.beans.property.ObjectProperty<org.twinbench.sim.RunRobustness> robustness =
             new javafx.beans.property.SimpleObjectProperty<>();
     private final StringProperty metric = new SimpleStringProperty("accuracy");
@@ -151,7 +150,7 @@ public final class LiveChartsViewModel {
      */
     public void showRun(org.twinbench.sim.RunOutcome outcome, org.twinbench.scenario.Scenario scenario) {
         clear();
-        topSlices.set(outcome.searchedSlices());
+        topSlices.show(outcome.findings());
         robustness.set(outcome.robustness());
         setReplicates(outcome.replicates().size());
         driftMonitors = scenario == null ? Map.of() : Map.copyOf(DriftHeatmap.monitorsOf(scenario));
@@ -234,8 +233,8 @@ public final class LiveChartsViewModel {
         return step >= 0 && step < results.size() ? results.get(step).windowStart() : null;
     }
 
-    /** The worst slices the last run found (null until a classifier run finishes). */
-    public javafx.beans.property.ObjectProperty<org.twinbench.stats.SliceFinder.Result> topSlices() {
+    /** The worst slices the last run found, each beside the naive guess on its rows (none until a run finishes). */
+    public WorstSlices topSlices() {
         return topSlices;
     }
 
@@ -245,7 +244,7 @@ public final class LiveChartsViewModel {
     }
 
     public void clear() {
-        topSlices.set(null);
+        topSlices.clear();
         robustness.set(null);
         bands.clear();
         markers.clear();

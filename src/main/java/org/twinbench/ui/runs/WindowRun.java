@@ -190,7 +190,7 @@ public final class WindowRun {
                         findings[0] = found;
                     }
                     context.onFx(() -> {
-                        liveCharts.topSlices().set(found.searched());
+                        liveCharts.topSlices().show(found);
                         liveCharts.robustness().set(found.robustness());
                     });
                 }

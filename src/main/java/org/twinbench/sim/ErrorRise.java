@@ -3,7 +3,6 @@ package org.twinbench.sim;
 import java.util.ArrayList;
 import java.util.List;
 import org.twinbench.stats.MetricSet;
-import org.twinbench.stats.SliceMetrics;
 import org.twinbench.stats.WelchTest;
 
 /**
@@ -119,7 +118,7 @@ final class ErrorRise {
                     if (result.step() < from || result.step() >= to) {
                         continue;
                     }
-                    MetricSet m = metrics(result, slice);
+                    MetricSet m = PooledAccuracy.metrics(result, slice);
                     double rmse = m == null || m.n() == 0 ? Double.NaN : m.get("rmse");
                     if (Double.isNaN(rmse)) {
                         continue;
@@ -146,18 +145,6 @@ final class ErrorRise {
             double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
             double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
             return new double[] {mean, ss / (values.size() - 1)};
-        }
-
-        private static MetricSet metrics(StepResult result, String slice) {
-            if (StepResult.OVERALL.equals(slice)) {
-                return result.overall();
-            }
-            for (SliceMetrics s : result.slices()) {
-                if (StepRows.sliceName(s).equals(slice)) {
-                    return s.metrics();
-                }
-            }
-            return null;
         }
     }
 }

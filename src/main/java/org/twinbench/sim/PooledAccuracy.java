@@ -39,7 +39,8 @@ record PooledAccuracy(long n, long correct, long positives, double truePositives
         return new PooledAccuracy(n, correct, bins && StepResult.OVERALL.equals(slice) ? positives : -1, truePositives);
     }
 
-    private static org.twinbench.stats.MetricSet metrics(StepResult result, String slice) {
+    /** A step's figures of one slice (or overall), or null when the step has none for it. */
+    static org.twinbench.stats.MetricSet metrics(StepResult result, String slice) {
         if (StepResult.OVERALL.equals(slice)) {
             return result.overall();
         }

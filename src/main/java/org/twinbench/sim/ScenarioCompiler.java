@@ -132,7 +132,7 @@ public final class ScenarioCompiler {
         SliceBins bins = SliceBins.fit(scenario, origin.reference());
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
-                        task, origin.reference(), slices, bins, positive, origin.steps()), operations.policies(),
+                        task, origin.reference(), slices, bins, positive, origin.steps(), origin.source()), operations.policies(),
                 operations.deployment() == null ? null
                         : operations.deployment().withModelBytes(served.bytes()),
                 operations.selectiveLabels(), challenger, bins, operations.attacks(),
@@ -147,13 +147,19 @@ public final class ScenarioCompiler {
     private static List<org.twinbench.sim.monitor.Monitor> withOutcomeShare(Operations operations, String sourceId,
                                                                           ModelTask task, Frame reference,
                                                                           List<String> slices, SliceBins bins,
-                                                                          String positive, int steps) {
+                                                                          String positive, int steps,
+                                                                          BatchSource source) {
         List<org.twinbench.sim.monitor.Monitor> monitors = new ArrayList<>(operations.monitors());
         // The mix of outcomes, overall and per slice: a classifier's prior (a regression has no classes).
         if (!operations.selectiveLabels() && task.task() != Task.REGRESSION) {
             List<String> outcomes = task.task() == Task.BINARY ? List.of("not " + positive, positive) : task.classes();
-            monitors.add(org.twinbench.sim.monitor.OutcomeShareMonitor.of(sourceId, outcomes,
-                    task.labels(reference), reference, slices, bins, steps));
+            org.twinbench.sim.monitor.OutcomeShareMonitor share = org.twinbench.sim.monitor.OutcomeShareMonitor.of(
+                    sourceId, outcomes, task.labels(reference), reference, slices, bins, steps);
+            // A replayed file's steps come from its production rows, themselves a sample (their pool counts).
+            monitors.add(source instanceof org.twinbench.sim.source.DatasetSource replay
+                    ? share.drawnFrom(replay.production().rowCount(),
+                            replay.sampling() == org.twinbench.sim.source.DatasetSource.Sampling.WITH_REPLACEMENT)
+                    : share);
         }
         monitors.add(org.twinbench.sim.monitor.BaselineMonitor.of(task, task.labels(reference),
                 task.amounts(reference), slices, bins::values));

@@ -85,7 +85,7 @@ public final class ScenarioCompiler {
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
         List<RunFindings.Leak> leaks = leakNotes(modelNode, origin.reference(), target, scenarioModel.features(),
-                listener);
+                model.task(), listener);
         String positive = scenarioModel.positive();
         LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive, model.task(),
                 model.card().classes());
@@ -300,15 +300,16 @@ public final class ScenarioCompiler {
 
     /**
      * A feature that gives the outcome away in the reference rows (the data-quality check {@code leakage}: an
-     * amount that is 0 for everyone refused, a column of AUC ≥ 0.99) makes every figure of the run look better than
+     * amount that is 0 for everyone refused, a column of AUC ≥ 0.99; a one-feature tree right on 99% of a multiclass
+     * outcome's rows, a near-copy of an amount) makes every figure of the run look better than
      * the model can do where it is used before the outcome is known: said before the run, and returned for the
      * verdict (which calls the figures optimistic).
      */
     private static List<RunFindings.Leak> leakNotes(ScenarioNode modelNode, Frame reference, String target,
-                                                    List<String> features, RunListener listener) {
+                                                    List<String> features, Task task, RunListener listener) {
         List<RunFindings.Leak> leaks = new ArrayList<>();
         for (org.twinbench.data.QualityFinding finding
-                : org.twinbench.data.DataQuality.leakage(reference, target, features)) {
+                : org.twinbench.data.DataQuality.leakage(reference, target, features, task)) {
             if (finding.check().equals("leakage")) {
                 listener.onNote("model " + modelNode.id() + ": " + finding.message() + "; the run's figures show a "
                         + "model that knows the outcome: leave the column out of the features");

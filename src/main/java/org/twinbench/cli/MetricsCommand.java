@@ -13,7 +13,6 @@ import org.twinbench.data.Dataset;
 import org.twinbench.data.Frame;
 import org.twinbench.data.Masking;
 import org.twinbench.data.NumericColumn;
-import org.twinbench.data.TableLoader;
 import org.twinbench.data.Task;
 import org.twinbench.stats.SliceColumn;
 import picocli.CommandLine.Command;
@@ -47,10 +46,16 @@ import picocli.CommandLine.Option;
             "interval of N resamples of its rows (seeded; metric undefined on a resample: resample left out)."})
 public final class MetricsCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV/TSV or .xlsx table.")
+    @Mixin
+    TableOptions.Data table;
+
+    /** {@code --data}'s file. */
     Path data;
 
-    @Option(names = "--label", required = true, paramLabel = "COL", description = "The true label column.")
+    @Mixin
+    TableOptions.Label labelOption;
+
+    /** {@code --label}'s column. */
     String label;
 
     @Option(names = "--score", paramLabel = "COL",
@@ -69,12 +74,16 @@ public final class MetricsCommand implements Callable<Integer> {
             + "PREFIX<class>, one per class (default: p_<class> when every class has one; else no log_loss).")
     String probaPrefix;
 
-    @Option(names = "--positive", paramLabel = "VALUE",
-            description = "The positive label (default: 1, true, yes or positive if present, else the last value).")
+    @Mixin
+    TableOptions.Positive positiveOption;
+
+    /** {@code --positive}'s value, or null. */
     String positive;
 
-    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T",
-            description = "Predicted positive when score >= T (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    TableOptions.Threshold thresholdOption;
+
+    /** {@code --threshold}, checked. */
     double threshold;
 
     @Option(names = "--slice", paramLabel = "COL", description = "Also report metrics per value of this column; "
@@ -112,9 +121,10 @@ public final class MetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new UserInputException("--threshold must be between 0 and 1, not " + threshold);
-        }
+        data = table.file();
+        label = labelOption.column();
+        positive = positiveOption.value();
+        threshold = thresholdOption.value();
         if (bins < 2) {
             throw new UserInputException("--bins must be at least 2, not " + bins);
         }
@@ -145,11 +155,8 @@ public final class MetricsCommand implements Callable<Integer> {
                     + "--task multiclass or regression with --prediction COL)" : "--prediction COL is needed for a "
                     + chosen.id() + " task");
         }
-        Dataset dataset = TableLoader.load(data);
+        Dataset dataset = table.load();
         Frame frame = dataset.frame();
-        if (frame.rowCount() == 0) {
-            throw new UserInputException(data + ": has a header but no data rows");
-        }
         Column labelColumn = requireColumn(frame, label, "--label");
         // Slice names are values: a column of personal data is sliced by its masks, never in clear.
         List<Column> sliceColumns = new ArrayList<>();

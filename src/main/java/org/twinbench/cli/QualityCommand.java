@@ -15,7 +15,6 @@ import org.twinbench.data.Dataset;
 import org.twinbench.data.OutcomeColumn;
 import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Schema;
-import org.twinbench.data.TableLoader;
 import org.twinbench.data.Task;
 import org.twinbench.model.AmountErrors;
 import org.twinbench.model.ConfidentLearning;
@@ -31,7 +30,10 @@ import picocli.CommandLine.Option;
         description = "List a table's data-quality findings and the rows whose label looks wrong.")
 public final class QualityCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV/TSV or .xlsx table.")
+    @Mixin
+    TableOptions.Data table;
+
+    /** {@code --data}'s file. */
     Path data;
 
     @Option(names = "--target", paramLabel = "COL", description = "The outcome column (default: the column that "
@@ -50,10 +52,8 @@ public final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset dataset = TableLoader.load(data);
-        if (dataset.frame().rowCount() == 0) {
-            throw new UserInputException(data + ": has a header but no data rows");
-        }
+        data = table.file();
+        Dataset dataset = table.load();
         String outcome = target;
         String why = "given with --target";
         if (outcome != null && !dataset.frame().has(outcome)) {

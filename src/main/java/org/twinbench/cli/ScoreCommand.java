@@ -40,14 +40,19 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "M", description = "A .twinmodel bundle or an .onnx model.")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV/TSV or .xlsx table.")
+    @Mixin
+    TableOptions.Data table;
+
+    /** {@code --data}'s file. */
     Path data;
 
     @Option(names = "--out", required = true, paramLabel = "G", description = "Where to write the scored CSV.")
     Path out;
 
-    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T",
-            description = "prediction is 1 when score >= T (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    TableOptions.Threshold thresholdOption;
+
+    /** {@code --threshold}, checked. */
     double threshold;
 
     @Mixin
@@ -55,9 +60,8 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new UserInputException("--threshold must be between 0 and 1, not " + threshold);
-        }
+        data = table.file();
+        threshold = thresholdOption.value();
         OutputPaths.refuseInputs("--out", out, List.of(model, Path.of(model + ".json"), data));
         TaskModel loaded = ModelFiles.loadAny(model);
         if (!(loaded instanceof BinaryClassifier classifier)) {

@@ -15,7 +15,6 @@ import org.twinbench.data.ColumnSlicing;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.Masking;
 import org.twinbench.data.Schema;
-import org.twinbench.data.TableLoader;
 import org.twinbench.stats.SliceColumn;
 import org.twinbench.stats.SliceFinder;
 import picocli.CommandLine.Command;
@@ -34,22 +33,32 @@ import picocli.CommandLine.Option;
             "that only adds a condition to a listed one is left out. Exit 2 for bad input."})
 public final class SlicesCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV/TSV or .xlsx table.")
+    @Mixin
+    TableOptions.Data table;
+
+    /** {@code --data}'s file. */
     Path data;
 
-    @Option(names = "--label", required = true, paramLabel = "COL", description = "The true label column.")
+    @Mixin
+    TableOptions.Label labelOption;
+
+    /** {@code --label}'s column. */
     String label;
 
     @Option(names = "--score", required = true, paramLabel = "COL",
             description = "Predicted probability of the positive class, in [0, 1].")
     String score;
 
-    @Option(names = "--positive", paramLabel = "VALUE",
-            description = "The positive label (default: 1, true, yes or positive if present, else the last value).")
+    @Mixin
+    TableOptions.Positive positiveOption;
+
+    /** {@code --positive}'s value, or null. */
     String positive;
 
-    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "T",
-            description = "Scores at or above T predict the positive label (default: ${DEFAULT-VALUE}).")
+    @Mixin
+    TableOptions.Threshold thresholdOption;
+
+    /** {@code --threshold}, checked. */
     double threshold;
 
     @Option(names = "--columns", split = ",", paramLabel = "A,B,...",
@@ -82,6 +91,9 @@ public final class SlicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        data = table.file();
+        label = labelOption.column();
+        positive = positiveOption.value();
         if (maxDepth < 1 || maxDepth > 3) {
             throw new UserInputException("--max-depth must be 1, 2 or 3, not " + maxDepth);
         }
@@ -97,13 +109,8 @@ public final class SlicesCommand implements Callable<Integer> {
         if (!(alpha > 0 && alpha < 1)) {
             throw new UserInputException("--alpha must be between 0 and 1 (exclusive), not " + alpha);
         }
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new UserInputException("--threshold must be between 0 and 1, not " + threshold);
-        }
-        Dataset dataset = TableLoader.load(data);
-        if (dataset.frame().rowCount() == 0) {
-            throw new UserInputException(data + ": has a header but no data rows");
-        }
+        threshold = thresholdOption.value();
+        Dataset dataset = table.load();
         ScoredTable table = ScoredTable.of(data, dataset.frame(), label, score, positive);
         int[] keep = table.completeRows();
         if (keep.length == 0) {

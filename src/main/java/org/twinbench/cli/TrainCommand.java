@@ -10,7 +10,6 @@ import org.twinbench.data.DataQuality;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Schema;
-import org.twinbench.data.TableLoader;
 import org.twinbench.data.Task;
 import org.twinbench.model.Algorithm;
 import org.twinbench.model.ModelBundle;
@@ -33,7 +32,10 @@ import picocli.CommandLine.Option;
         description = "Train a model on a table and save it as a .twinmodel bundle; prints the model card.")
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "CSV/TSV or .xlsx table.")
+    @Mixin
+    TableOptions.Data table;
+
+    /** {@code --data}'s file. */
     Path data;
 
     @Option(names = "--target", paramLabel = "COL", description = "The outcome column (default: the column that "
@@ -51,8 +53,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--exclude", split = ",", paramLabel = "COL", description = "Columns to leave out of the features.")
     List<String> exclude = new ArrayList<>();
 
-    @Option(names = "--positive", paramLabel = "VALUE",
-            description = "The positive label (default: 1, true, yes or positive if present, else the last value).")
+    @Mixin
+    TableOptions.Positive positiveOption;
+
+    /** {@code --positive}'s value, or null. */
     String positive;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the train/holdout split "
@@ -80,6 +84,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        data = table.file();
+        positive = positiveOption.value();
         if (trees < 0) {
             throw new UserInputException("--trees must be positive, not " + trees);
         }
@@ -91,10 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UserInputException(out + ": --out must name a .twinmodel file");
         }
         OutputPaths.refuseInputs("--out", out, List.of(data));
-        Dataset dataset = TableLoader.load(data);
-        if (dataset.frame().rowCount() == 0) {
-            throw new UserInputException(data + ": has a header but no data rows");
-        }
+        Dataset dataset = table.load();
         OutcomeChoice outcome = OutcomeChoice.resolve(dataset, data, target, task);
         String target = outcome.target();
         Algorithm algo;

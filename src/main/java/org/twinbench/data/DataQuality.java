@@ -15,7 +15,7 @@ import org.twinbench.data.QualityFinding.Severity;
  * ({@link ChanceRepeats}); conflicting labels — rows equal on every feature with different targets, WARNING, or INFO
  * when the features repeat no more than by chance; leakage — a feature that alone ranks the target with ROC AUC of at least 0.99
  * (numeric) or whose categories give the target with at least 99% accuracy while having fewer levels
- * than a tenth of the rows (categorical), ERROR; id-like — a feature whose values are nearly all
+ * than a tenth of the rows (categorical), ERROR (for a model of several classes or of amounts see {@link TaskLeakage}); id-like — a feature whose values are nearly all
  * different (at least 95%), WARNING; imbalance — minority class under 20% INFO, 10% WARNING, 1% ERROR.
  */
 public final class DataQuality {
@@ -60,7 +60,23 @@ public final class DataQuality {
      * a binary {@code target} of {@code frame}; empty for any other target.
      */
     public static List<QualityFinding> leakage(Frame frame, String target, List<String> features) {
+        return leakage(frame, target, features, Task.BINARY);
+    }
+
+    /**
+     * The leakage checks of {@code features} for a {@code target} of {@code frame} a model of {@code task} predicts: a
+     * yes/no outcome as above, several classes or an amount by {@link TaskLeakage} ({@code leakage} errors only).
+     */
+    public static List<QualityFinding> leakage(Frame frame, String target, List<String> features, Task task) {
         List<QualityFinding> findings = new ArrayList<>();
+        if (frame.has(target) && task == Task.MULTICLASS) {
+            TaskLeakage.multiclass(frame, target, features, findings);
+            return findings;
+        }
+        if (frame.has(target) && task == Task.REGRESSION) {
+            TaskLeakage.regression(frame, target, features, findings);
+            return findings;
+        }
         if (!frame.has(target) || BinaryLabels.distinctValues(frame.column(target)).size() != 2) {
             return findings;
         }

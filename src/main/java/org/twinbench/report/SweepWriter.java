@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.twinbench.sim.StepResult;
 import org.twinbench.sim.store.RunProvenance;
 import org.twinbench.sim.sweep.Sweep;
 import org.twinbench.sim.sweep.SweepExecutor;
+import org.twinbench.sim.sweep.TaskResult;
 
 /**
  * Writes a sweep's folder while it runs: task results arrive in any order; as soon as every replicate
@@ -23,7 +23,7 @@ public final class SweepWriter implements SweepExecutor.Results {
     private final List<Map<String, Object>> grid;
     private final int replicates;
     private final RunProvenance provenance;
-    private final Map<Integer, List<StepResult>[]> pending = new HashMap<>();
+    private final Map<Integer, TaskResult[]> pending = new HashMap<>();
     private final Sweep.Point[] done;
     private int largestPending;
 
@@ -40,14 +40,13 @@ public final class SweepWriter implements SweepExecutor.Results {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public synchronized void accept(int task, List<StepResult> steps) {
+    public synchronized void accept(int task, TaskResult result) {
         int point = task / replicates;
         if (point >= grid.size() || done[point] != null) {
             throw new IllegalArgumentException("task " + task + " is not an unfinished task of this sweep");
         }
-        List<StepResult>[] slots = pending.computeIfAbsent(point, p -> new List[replicates]);
-        slots[task % replicates] = List.copyOf(steps);
+        TaskResult[] slots = pending.computeIfAbsent(point, p -> new TaskResult[replicates]);
+        slots[task % replicates] = result;
         largestPending = Math.max(largestPending, pending.size());
         if (Arrays.stream(slots).allMatch(s -> s != null)) {
             pending.remove(point);

@@ -26,25 +26,27 @@ public final class Experiment {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, replicates), daemonThreads());
         try {
-            List<Future<List<StepResult>>> futures = new ArrayList<>();
-            RunStatus[] statuses = new RunStatus[replicates];
-            List<SliceSample> samples = new ArrayList<>();
-            RunRobustness.Rows robustness = RunRobustness.Rows.of(plan);
+            List<Future<Replicate>> futures = new ArrayList<>();
             for (int r = 0; r < replicates; r++) {
                 int replicate = r;
-                SliceSample sample = new SliceSample(plan, replicate);
-                samples.add(sample);
-                RunRobustness.Rows rows = replicate == 0 ? robustness : null;
-                futures.add(pool.submit(() -> runOne(plan, replicate, listener, control, statuses, sample, rows)));
+                futures.add(pool.submit(() -> replicate(plan, replicate, new RunListener() {
+                    @Override
+                    public void onStep(StepResult result, int totalSteps) {
+                        synchronized (listener) {
+                            listener.onStep(result, totalSteps);
+                        }
+                    }
+                }, control)));
             }
-            List<List<StepResult>> results = new ArrayList<>();
-            for (Future<List<StepResult>> future : futures) {
-                results.add(future.get());
+            List<Replicate> done = new ArrayList<>();
+            for (Future<Replicate> future : futures) {
+                done.add(future.get());
             }
+            List<List<StepResult>> results = done.stream().map(Replicate::steps).toList();
             // Complete when every replicate ran to its end: all its steps, or the end of a followed file.
-            boolean complete = java.util.Arrays.stream(statuses).allMatch(st -> st == RunStatus.COMPLETED);
-            RunFindings found = complete ? SliceSample.findings(samples, plan)
-                    .with(robustness == null ? null : robustness.profile()) : null;
+            boolean complete = done.stream().allMatch(d -> d.status() == RunStatus.COMPLETED);
+            RunFindings found = complete ? ReplicateFindings.pool(done.stream().map(Replicate::findings).toList())
+                    : null;
             if (found != null) {
                 synchronized (listener) {
                     listener.onFindings(found);
@@ -66,20 +68,32 @@ public final class Experiment {
         }
     }
 
-    private static List<StepResult> runOne(SimulationPlan plan, int replicate, RunListener listener,
-                                           RunControl control, RunStatus[] statuses, SliceSample sample,
-                                           RunRobustness.Rows robustness) {
+    /**
+     * One replicate of a run: its steps, how it ended and its part of the run's findings.
+     *
+     * @param findings its reservoir of labelled rows and (replicate 0) robustness profile; {@link ReplicateFindings#pool}
+     *     makes the run's findings of all replicates' parts (complete replicates only)
+     */
+    public record Replicate(List<StepResult> steps, RunStatus status, ReplicateFindings findings) {
+    }
+
+    /**
+     * Runs replicate {@code replicate} of {@code plan} on the calling thread as {@link #run} runs each of its
+     * replicates (a sweep runs its tasks with it), steps going to {@code listener} as they are made.
+     */
+    public static Replicate replicate(SimulationPlan plan, int replicate, RunListener listener, RunControl control) {
+        SliceSample sample = new SliceSample(plan, replicate);
+        RunRobustness.Rows robustness = replicate == 0 ? RunRobustness.Rows.of(plan) : null;
         List<StepResult> steps = new ArrayList<>(Math.min(plan.steps(), 1 << 12));
-        statuses[replicate] = SimulationEngine.run(plan, replicate, new RunListener() {
+        RunStatus status = SimulationEngine.run(plan, replicate, new RunListener() {
             @Override
             public void onStep(StepResult result, int totalSteps) {
                 steps.add(result);
-                synchronized (listener) {
-                    listener.onStep(result, totalSteps);
-                }
+                listener.onStep(result, totalSteps);
             }
         }, control, sample, robustness);
-        return steps;
+        return new Replicate(steps, status, status == RunStatus.COMPLETED
+                ? new ReplicateFindings(plan, sample, robustness) : null);
     }
 
     public static java.util.concurrent.ThreadFactory daemonThreads() {

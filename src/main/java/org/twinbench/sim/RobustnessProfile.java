@@ -30,7 +30,7 @@ import org.twinbench.stats.RobustnessSearch;
  * @param level the metric on the rows as they are
  */
 public record RobustnessProfile(String column, String value, int rows, String metric, double level, double limit,
-                                List<Feature> features) {
+                                List<Feature> features) implements java.io.Serializable {
 
     /** A classifier's metric. */
     public static final String ACCURACY = "accuracy";
@@ -52,7 +52,7 @@ public record RobustnessProfile(String column, String value, int rows, String me
      * the limit), instead.
      */
     public record Feature(String feature, double shiftUp, double shiftDown, double scaleUp, String swapTo,
-                          double swapShare) {
+                          double swapShare) implements java.io.Serializable {
 
         /** The smaller shift, then (after every number) the swap share: features are ranked by it. */
         public double weakest() {

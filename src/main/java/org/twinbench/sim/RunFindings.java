@@ -30,7 +30,7 @@ public record RunFindings(SliceFinder.Result topSlices, String positive, String 
      * ("feature 'expenditure' alone predicts 'card' almost perfectly (it is 0 in 296 of the 296 rows where 'card' is
      * 'no' and in 2.1% of the others); it is probably recorded after the outcome").
      */
-    public record Leak(String column, String reason) {
+    public record Leak(String column, String reason) implements java.io.Serializable {
     }
 
     public RunFindings {

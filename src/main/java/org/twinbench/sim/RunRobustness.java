@@ -25,7 +25,7 @@ import org.twinbench.scenario.ScenarioNode;
  * @param slices one profile per slice with enough rows, in column then level order
  */
 public record RunRobustness(String node, int fromStep, boolean retrained, double drop, RobustnessProfile overall,
-                            List<RobustnessProfile> slices) {
+                            List<RobustnessProfile> slices) implements java.io.Serializable {
 
     public RunRobustness {
         slices = List.copyOf(slices);

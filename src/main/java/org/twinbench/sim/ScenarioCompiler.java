@@ -85,7 +85,7 @@ public final class ScenarioCompiler {
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
         List<RunFindings.Leak> leaks = leakNotes(modelNode, origin.reference(), target, scenarioModel.features(),
-                listener);
+                model.task(), listener);
         String positive = scenarioModel.positive();
         LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive, model.task(),
                 model.card().classes());
@@ -132,7 +132,7 @@ public final class ScenarioCompiler {
         SliceBins bins = SliceBins.fit(scenario, origin.reference());
         return new SimulationPlan(scenario, origin.source(), perturbations, model, slices, threshold, origin.steps(),
                 origin.provenance(), operations.labelDelay(), withOutcomeShare(operations, sourceNode.id(),
-                        task, origin.reference(), slices, bins, positive, origin.steps()), operations.policies(),
+                        task, origin.reference(), slices, bins, positive, origin.steps(), origin.source()), operations.policies(),
                 operations.deployment() == null ? null
                         : operations.deployment().withModelBytes(served.bytes()),
                 operations.selectiveLabels(), challenger, bins, operations.attacks(),
@@ -147,13 +147,19 @@ public final class ScenarioCompiler {
     private static List<org.twinbench.sim.monitor.Monitor> withOutcomeShare(Operations operations, String sourceId,
                                                                           ModelTask task, Frame reference,
                                                                           List<String> slices, SliceBins bins,
-                                                                          String positive, int steps) {
+                                                                          String positive, int steps,
+                                                                          BatchSource source) {
         List<org.twinbench.sim.monitor.Monitor> monitors = new ArrayList<>(operations.monitors());
         // The mix of outcomes, overall and per slice: a classifier's prior (a regression has no classes).
         if (!operations.selectiveLabels() && task.task() != Task.REGRESSION) {
             List<String> outcomes = task.task() == Task.BINARY ? List.of("not " + positive, positive) : task.classes();
-            monitors.add(org.twinbench.sim.monitor.OutcomeShareMonitor.of(sourceId, outcomes,
-                    task.labels(reference), reference, slices, bins, steps));
+            org.twinbench.sim.monitor.OutcomeShareMonitor share = org.twinbench.sim.monitor.OutcomeShareMonitor.of(
+                    sourceId, outcomes, task.labels(reference), reference, slices, bins, steps);
+            // A replayed file's steps come from its production rows, themselves a sample (their pool counts).
+            monitors.add(source instanceof org.twinbench.sim.source.DatasetSource replay
+                    ? share.drawnFrom(replay.production().rowCount(),
+                            replay.sampling() == org.twinbench.sim.source.DatasetSource.Sampling.WITH_REPLACEMENT)
+                    : share);
         }
         monitors.add(org.twinbench.sim.monitor.BaselineMonitor.of(task, task.labels(reference),
                 task.amounts(reference), slices, bins::values));
@@ -294,15 +300,16 @@ public final class ScenarioCompiler {
 
     /**
      * A feature that gives the outcome away in the reference rows (the data-quality check {@code leakage}: an
-     * amount that is 0 for everyone refused, a column of AUC ≥ 0.99) makes every figure of the run look better than
+     * amount that is 0 for everyone refused, a column of AUC ≥ 0.99; a one-feature tree right on 99% of a multiclass
+     * outcome's rows, a near-copy of an amount) makes every figure of the run look better than
      * the model can do where it is used before the outcome is known: said before the run, and returned for the
      * verdict (which calls the figures optimistic).
      */
     private static List<RunFindings.Leak> leakNotes(ScenarioNode modelNode, Frame reference, String target,
-                                                    List<String> features, RunListener listener) {
+                                                    List<String> features, Task task, RunListener listener) {
         List<RunFindings.Leak> leaks = new ArrayList<>();
         for (org.twinbench.data.QualityFinding finding
-                : org.twinbench.data.DataQuality.leakage(reference, target, features)) {
+                : org.twinbench.data.DataQuality.leakage(reference, target, features, task)) {
             if (finding.check().equals("leakage")) {
                 listener.onNote("model " + modelNode.id() + ": " + finding.message() + "; the run's figures show a "
                         + "model that knows the outcome: leave the column out of the features");

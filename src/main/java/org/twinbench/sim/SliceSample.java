@@ -31,7 +31,9 @@ import org.twinbench.stats.SliceFinder;
  * Welch's t-test). It also notes the texts
  * of a binary label's other class, so the verdict can name both values ({@link RunFindings}).
  */
-public final class SliceSample {
+public final class SliceSample implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Rows kept per replicate. */
     public static final int BOUND = 20_000;
@@ -42,7 +44,8 @@ public final class SliceSample {
     /** Up to 3 predicates, at least 30 rows, the 5 worst, family-wise alpha 0.05 (Bonferroni). */
     public static final SliceFinder.Options OPTIONS = new SliceFinder.Options(3, 30, 5, 0.05);
 
-    private final SplittableRandom random;
+    /** Only needed while rows are offered: a sample sent elsewhere is only pooled. */
+    private final transient SplittableRandom random;
     private final List<String> sliceColumns;
     private final List<String> features;
     private final boolean logged;
@@ -53,14 +56,14 @@ public final class SliceSample {
     private double[][] numbers;
     private String[][] texts;
     /** Per kept row: 1 when the model was right, else 0; a regression's absolute error. */
-    private final double[] value = new double[BOUND];
+    private double[] value = new double[BOUND];
     /**
      * Per kept row, the naive baseline's answer ({@link BaselineMonitor}): 1 when the label is the reference
      * rows' majority class, else 0; a regression's absolute error of the reference rows' mean.
      */
-    private final double[] guess = new double[BOUND];
+    private double[] guess = new double[BOUND];
     /** The naive baseline the rows are read beside (null: none, e.g. a sample built by hand). */
-    private final BaselineMonitor baseline;
+    private final transient BaselineMonitor baseline;
     private boolean errors;
     private int size;
     private long seen;
@@ -209,29 +212,50 @@ public final class SliceSample {
     }
 
     /**
+     * Lets go of the room for rows never kept, once the replicate has offered all its rows (a small file's run then
+     * holds, and a cluster task sends, only the rows it kept); no row may be offered after.
+     */
+    void trim() {
+        value = java.util.Arrays.copyOf(value, size);
+        guess = java.util.Arrays.copyOf(guess, size);
+        for (int c = 0; numbers != null && c < numbers.length; c++) {
+            if (numbers[c] != null) {
+                numbers[c] = java.util.Arrays.copyOf(numbers[c], size);
+            } else {
+                texts[c] = java.util.Arrays.copyOf(texts[c], size);
+            }
+        }
+    }
+
+    /**
      * What the replicates found: the worst slices of their pooled reservoirs, for a binary model the outcome's
      * positive value and its one other value (null when the label held several or none), and the leaked columns
      * compiling the scenario found ({@link PlanNotes#leaks}).
      */
     static RunFindings findings(List<SliceSample> samples, SimulationPlan plan) {
-        return search(samples, plan).withLeaks(plan.notes().leaks());
+        return findings(samples, plan.modelTask().task(), plan.modelTask().positive(), plan.notes().leaks());
     }
 
-    private static RunFindings search(List<SliceSample> samples, SimulationPlan plan) {
-        ModelTask task = plan.modelTask();
+    /** As {@link #findings(List, SimulationPlan)}, for a plan's task, positive value and leaked columns. */
+    static RunFindings findings(List<SliceSample> samples, org.twinbench.data.Task task, String positive,
+                                List<RunFindings.Leak> leaks) {
+        return search(samples, task, positive).withLeaks(leaks);
+    }
+
+    private static RunFindings search(List<SliceSample> samples, org.twinbench.data.Task task, String positive) {
         Pool pool = pool(samples);
         SliceFinder.Result found = pool == null ? null : pool.find();
         double share = pool == null ? 1.0 : pool.distinctShare(draws(samples));
         List<Double> baselines = found == null ? List.of() : pool.baselines(found);
-        if (task.task() == org.twinbench.data.Task.REGRESSION) {
+        if (task == org.twinbench.data.Task.REGRESSION) {
             return new RunFindings(null, null, null, found, share, null, baselines);
         }
-        if (task.task() != org.twinbench.data.Task.BINARY) {
+        if (task != org.twinbench.data.Task.BINARY) {
             return new RunFindings(found, null, null, null, share, null, baselines);
         }
         Set<String> others = new LinkedHashSet<>();
         samples.forEach(s -> others.addAll(s.others));
-        return new RunFindings(found, task.positive(), others.size() == 1 ? others.iterator().next() : null, null,
+        return new RunFindings(found, positive, others.size() == 1 ? others.iterator().next() : null, null,
                 share, null, baselines);
     }
 

@@ -20,17 +20,17 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.sim.SimulationPlan;
-import org.twinbench.sim.StepResult;
 import org.twinbench.sim.sweep.SimulationTask;
 import org.twinbench.sim.sweep.Sweep;
 import org.twinbench.sim.sweep.SweepExecutor;
+import org.twinbench.sim.sweep.TaskResult;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction1;
 import scala.runtime.BoxedUnit;
 
 /**
  * Runs a sweep on Spark: every point × replicate is one Spark task (one partition of one element)
- * running the very same engine as the local executor ({@link Sweep#execute}). Each task's steps go to
+ * running the very same engine as the local executor ({@link Sweep#execute}). Each task's steps and findings go to
  * the driver as soon as the task ends and are handed on at once (the driver writes the point's files
  * and lets them go), so the driver holds only what has not been written yet; with Parquet requested,
  * the executors keep the steps (memory, then disk) until Spark's writer has written them as one table.
@@ -59,8 +59,8 @@ final class SparkSweepExecutor implements SweepExecutor {
     }
 
     @Override
-    public List<List<StepResult>> execute(List<SimulationTask> tasks) {
-        List<List<StepResult>> results = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
+    public List<TaskResult> execute(List<SimulationTask> tasks) {
+        List<TaskResult> results = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
         execute(tasks, results::set);
         return results;
     }
@@ -83,8 +83,8 @@ final class SparkSweepExecutor implements SweepExecutor {
         Optional<String> uri = Sweep.dataUri(tasks.get(0).scenario());
         SparkData.Delivery data = uri.map(u -> SparkData.deliver(context, sweep, u, driverCopy(u),
                 settings.broadcastLimit(), settings.notes())).orElse(null);
-        JavaRDD<ArrayList<StepResult>> steps = context.parallelize(tasks, tasks.size())
-                .map(task -> new ArrayList<>(Sweep.execute(data == null ? task : data.localTask(task), plans(sweep))));
+        JavaRDD<TaskResult> steps = context.parallelize(tasks, tasks.size())
+                .map(task -> Sweep.execute(data == null ? task : data.localTask(task), plans(sweep)));
         if (settings.parquet() != null) {
             // Kept as objects (no serialisation while they fit), spilled to disk when they do not.
             steps.persist(StorageLevel.MEMORY_AND_DISK());
@@ -93,7 +93,8 @@ final class SparkSweepExecutor implements SweepExecutor {
             stream(steps, tasks.size(), results);
             if (settings.parquet() != null) {
                 long start = System.nanoTime();
-                StepsTable.write(spark, steps, settings.replicates(), settings.parquet());
+                StepsTable.write(spark, steps.map(result -> new ArrayList<>(result.steps())), settings.replicates(),
+                        settings.parquet());
                 settings.notes().accept(String.format(java.util.Locale.ROOT, "steps table (Parquet): %s (written in %.1f s)",
                         settings.parquet(), (System.nanoTime() - start) / 1e9));
             }
@@ -103,14 +104,14 @@ final class SparkSweepExecutor implements SweepExecutor {
     }
 
     /** A task's result as it arrived on the driver. */
-    private record Arrived(int task, List<StepResult> steps) {
+    private record Arrived(int task, TaskResult result) {
     }
 
     /**
      * Runs the job and hands each task's result on as it arrives. Spark calls the result handler on its
      * scheduler thread, which must not wait for our file writes: it only queues the result.
      */
-    private void stream(JavaRDD<ArrayList<StepResult>> steps, int count, Results results) {
+    private void stream(JavaRDD<TaskResult> steps, int count, Results results) {
         BlockingQueue<Arrived> arrived = new LinkedBlockingQueue<>();
         List<Object> partitions = new ArrayList<>(IntStream.range(0, count).boxed().toList());
         SimpleFutureAction<BoxedUnit> job = context.sc().submitJob(steps.rdd(), new OnlyElement(),
@@ -125,7 +126,7 @@ final class SparkSweepExecutor implements SweepExecutor {
             while (received < count) {
                 Arrived next = arrived.poll(200, TimeUnit.MILLISECONDS);
                 if (next != null) {
-                    results.accept(next.task(), next.steps());
+                    results.accept(next.task(), next.result());
                     received++;
                 } else if (job.isCompleted() && arrived.isEmpty()) {
                     job.get(); // throws the job's failure
@@ -145,10 +146,10 @@ final class SparkSweepExecutor implements SweepExecutor {
     }
 
     /** The one element of a task's partition (a plain class: Spark serialises it to the executors). */
-    private static final class OnlyElement extends AbstractFunction1<scala.collection.Iterator<ArrayList<StepResult>>,
-            ArrayList<StepResult>> implements java.io.Serializable {
+    private static final class OnlyElement extends AbstractFunction1<scala.collection.Iterator<TaskResult>,
+            TaskResult> implements java.io.Serializable {
         @Override
-        public ArrayList<StepResult> apply(scala.collection.Iterator<ArrayList<StepResult>> partition) {
+        public TaskResult apply(scala.collection.Iterator<TaskResult> partition) {
             return partition.next();
         }
     }

@@ -128,5 +128,9 @@ class CalibratedAlarmsTest {
         assertThat(drift.path("missed").asInt()).isZero();
         assertThat(drift.path("mean_delay").asDouble()).isZero();
         assertThat(drift.path("false_alarms").asLong()).isEqualTo(alarmSteps - 1);
+        // The report shows the same scores.
+        String report = Files.readString(out.resolve("report.html"));
+        assertThat(report).contains("<h2>Monitors against the schedule</h2>", "Changes start at step 30",
+                "<tr><td>drift</td><td>1</td><td>0</td><td>" + (alarmSteps - 1) + "</td>");
     }
 }

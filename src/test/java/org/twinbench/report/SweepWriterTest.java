@@ -20,10 +20,10 @@ import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.RunListener;
 import org.twinbench.sim.ScenarioCompiler;
-import org.twinbench.sim.StepResult;
 import org.twinbench.sim.store.RunProvenance;
 import org.twinbench.sim.sweep.SimulationTask;
 import org.twinbench.sim.sweep.Sweep;
+import org.twinbench.sim.sweep.TaskResult;
 
 /** Results arriving in any order give the files of a sweep written at the end, holding only incomplete points. */
 class SweepWriterTest {
@@ -35,7 +35,7 @@ class SweepWriterTest {
     static RunProvenance provenance;
     static final Map<String, List<Object>> AXES = new LinkedHashMap<>();
     static List<SimulationTask> tasks;
-    static List<List<StepResult>> results;
+    static List<TaskResult> results;
 
     @BeforeAll
     static void run() throws IOException {

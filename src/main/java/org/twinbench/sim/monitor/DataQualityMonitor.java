@@ -19,7 +19,9 @@ import org.twinbench.sim.StepOutput;
  * checks would: the share of <b>missing</b> values, numbers <b>outside the reference range</b>, and values in
  * <b>categories the reference never had</b>. Each check alarms (kind {@code alarm}, detail starting with
  * {@value #PREFIX}) in the step where it starts to fail and again only after it has recovered, so a
- * pipeline break (a column that stops arriving) alarms in the step it starts, once.
+ * pipeline break (a column that stops arriving) alarms in the step it starts, once. Two checks hold without a
+ * rate: a column <b>absent</b> from the step's rows (it no longer arrives; counted as wholly missing), and a
+ * column of numbers that <b>arrives as text</b> (numbers where the reference had text are compared as text).
  *
  * <p>A check fails when the step's count is both large and improbable under the reference: the one-sided
  * exact binomial test of the count against the reference's rate has p below {@code alpha} (0.001 by
@@ -191,7 +193,18 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
         int b = rows.rowCount();
         double worstMissing = 0;
         for (Profile p : profiles) {
-            Column column = rows.column(p.column());
+            Column column = rows.find(p.column()).orElse(null);
+            alarm(out, failing, p.column() + "/absent", column == null, () -> p.column()
+                    + " no longer arrives: the step's rows have no such column");
+            if (column == null) {
+                worstMissing = 1;
+                continue;
+            }
+            // Text where the reference had numbers is a break (a parser that gave up, a placeholder such as n/a);
+            // numbers where it had text are compared as text (a chunk of codes that happen to read as numbers).
+            boolean numbersBecameText = p.categories() == null && !(column instanceof NumericColumn);
+            alarm(out, failing, p.column() + "/type", numbersBecameText, () -> p.column() + " arrives as text where "
+                    + "the reference has numbers: " + examples(column));
             int missing = 0;
             int outside = 0;
             int fresh = 0;
@@ -199,11 +212,11 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
             for (int i = 0; i < b; i++) {
                 if (column.isMissing(i)) {
                     missing++;
-                } else if (column instanceof NumericColumn numeric) {
+                } else if (column instanceof NumericColumn numeric && p.categories() == null) {
                     double v = numeric.get(i);
                     outside += v < p.min() || v > p.max() ? 1 : 0;
                 } else if (p.categories() != null) {
-                    String v = ((CategoricalColumn) column).get(i);
+                    String v = org.twinbench.data.BinaryLabels.text(column, i);
                     if (!p.categories().contains(v)) {
                         fresh++;
                         if (freshNames.size() < 3) {
@@ -222,7 +235,7 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
                     && upperTail(missing, b, p.missingRate()) < alpha, () -> String.format(Locale.ROOT,
                     "%s missing in %d of %d rows (%.0f%%; reference %.1f%%)", p.column(), missingRows, b,
                     100 * missingShare, 100 * p.missingRate()));
-            if (column instanceof NumericColumn) {
+            if (column instanceof NumericColumn && p.categories() == null) {
                 double share = present == 0 ? 0 : (double) outside / present;
                 alarm(out, failing, p.column() + "/range", present > 0 && share >= MIN_SHARE_OUTSIDE
                         && upperTail(outside, present, p.outsideRate()) < alpha, () -> String.format(Locale.ROOT,
@@ -237,6 +250,17 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
             }
         }
         out.measure(nodeId + ".missing_share", worstMissing);
+    }
+
+    /** Up to three of a column's present values, quoted: what arrived instead of numbers. */
+    private static String examples(Column column) {
+        Set<String> seen = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < column.size() && seen.size() < 3; i++) {
+            if (!column.isMissing(i)) {
+                seen.add("'" + org.twinbench.data.BinaryLabels.text(column, i) + "'");
+            }
+        }
+        return seen.isEmpty() ? "no value" : String.join(", ", seen);
     }
 
     private void alarm(StepOutput out, Map<String, Boolean> failing, String check, boolean fails,

@@ -27,6 +27,14 @@ import org.twinbench.stats.CategoricalReference;
  * step — a run's verdict reads every step's alarms, and at {@value #RUN_ALPHA} a step, 40 steps would alarm in
  * about 4% of runs on exchangeable data.
  *
+ * <p>A replay of a file draws its steps from the file's production rows, a pool of N rows that is itself a sample: its
+ * mix differs from the reference's by chance, and every step shares that difference. A step of n labels drawn from
+ * such a pool is tested as n_eff labels, 1/n_eff = f/n + 1/N (the variance of a difference of two proportions: the
+ * step around the pool, the pool around the population), with f = 1 when rows are drawn with replacement and the
+ * finite-population correction (N − n)/(N − 1) when a step draws each row at most once (then n_eff ≈ n: a random
+ * subset of a random half is a random sample). A slice's pool is taken as N times its share of the reference's
+ * labels. Without a pool (a generator, a followed file: {@code pool} 0) n_eff = n.
+ *
  * <p>The same check runs within every slice of the run's slice columns (numeric ones binned as the slice
  * metrics bin them) that holds at least {@value #MIN_ROWS} labels in the step and in the reference, at the
  * step's rate divided by the number of slices tested in the step (Bonferroni), so the slices together keep the
@@ -38,9 +46,12 @@ import org.twinbench.stats.CategoricalReference;
  * @param referenceSlices the reference's slice of each row, per slice column (empty: overall only)
  * @param bins how the slice columns become slices
  * @param steps the run's steps, over which the false-alarm rate {@value #RUN_ALPHA} is held (1: per step)
+ * @param pool the rows the steps are drawn from (a replayed file's production rows), 0 for an unlimited source
+ * @param withReplacement whether a step may draw a row of the pool more than once
  */
 public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] reference,
-                                  Map<String, CategoricalColumn> referenceSlices, SliceBins bins, int steps)
+                                  Map<String, CategoricalColumn> referenceSlices, SliceBins bins, int steps, int pool,
+                                  boolean withReplacement)
         implements Monitor {
 
     /** The start of every outcome-share alarm's detail. */
@@ -60,6 +71,33 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
         outcomes = List.copyOf(outcomes);
         referenceSlices = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(referenceSlices));
         steps = Math.max(1, steps);
+        pool = Math.max(0, pool);
+    }
+
+    /** The check of steps from an unlimited source. */
+    public OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] reference,
+                               Map<String, CategoricalColumn> referenceSlices, SliceBins bins, int steps) {
+        this(nodeId, outcomes, reference, referenceSlices, bins, steps, 0, false);
+    }
+
+    /**
+     * This check for steps drawn from a pool of {@code rows} rows (a replayed file's production rows), with or
+     * without replacement within a step; see the class comment.
+     */
+    public OutcomeShareMonitor drawnFrom(int rows, boolean replacement) {
+        return new OutcomeShareMonitor(nodeId, outcomes, reference, referenceSlices, bins, steps, rows, replacement);
+    }
+
+    /**
+     * The labels a step of {@code n} is worth against the reference when drawn from a pool of {@code poolRows}
+     * (0: unlimited): 1/n_eff = f/n + 1/N (see the class comment).
+     */
+    double effectiveLabels(int n, double poolRows) {
+        if (poolRows <= 0) {
+            return n;
+        }
+        double f = withReplacement ? 1 : poolRows <= 1 ? 0 : Math.max(0, (poolRows - n) / (poolRows - 1));
+        return 1 / (f / n + 1 / poolRows);
     }
 
     /** The overall check of a yes/no outcome's reference labels, coded 1 (positive), 0 or −1 (missing). */
@@ -174,13 +212,19 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
         if (n == 0 || m == 0) {
             return;
         }
-        CategoricalDrift drift = profiles.computeIfAbsent(slice, k -> CategoricalReference.of(referenceLabels,
-                outcomes)).compare(labels, outcomes);
-        double p = Double.isNaN(drift.chi2PValue()) ? 1 : drift.chi2PValue();
-        // The outcome whose share moved most; of two, the second (a yes/no outcome's positive value).
-        int named = 0;
         double[] share = shares(labels);
         double[] was = shares.computeIfAbsent(slice, k -> shares(referenceLabels));
+        double p;
+        if (pool == 0) {
+            CategoricalDrift drift = profiles.computeIfAbsent(slice, k -> CategoricalReference.of(referenceLabels,
+                    outcomes)).compare(labels, outcomes);
+            p = Double.isNaN(drift.chi2PValue()) ? 1 : drift.chi2PValue();
+        } else {
+            double slicePool = slice.isEmpty() ? pool : (double) pool * m / labelled(reference);
+            p = homogeneityP(share, was, effectiveLabels(n, slicePool), m);
+        }
+        // The outcome whose share moved most; of two, the second (a yes/no outcome's positive value).
+        int named = 0;
         for (int c = 1; c < outcomes.size(); c++) {
             if (Math.abs(share[c] - was[c]) > Math.abs(share[named] - was[named])) {
                 named = c;
@@ -200,6 +244,27 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
                     outcomes.get(named), n, slice, 100 * was[named], slice));
         }
         differs.put(slice, now);
+    }
+
+    /**
+     * Pearson's chi-square test of homogeneity of the 2 × k table of {@code n} labels with shares {@code share}
+     * against {@code m} with shares {@code was} (no continuity correction; k the outcomes seen on either side).
+     */
+    static double homogeneityP(double[] share, double[] was, double n, double m) {
+        double chi2 = 0;
+        int seen = 0;
+        for (int c = 0; c < share.length; c++) {
+            double pooled = (n * share[c] + m * was[c]) / (n + m);
+            if (pooled > 0) {
+                seen++;
+                double d = share[c] - was[c];
+                chi2 += d * d / pooled;
+            }
+        }
+        if (seen < 2) {
+            return 1;
+        }
+        return org.twinbench.stats.SpecialFunctions.chiSquaredSurvival(chi2 * n * m / (n + m), seen - 1);
     }
 
     private double[] shares(int[] labels) {

@@ -15,12 +15,13 @@ import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.sim.Alarm;
 import org.twinbench.sim.Experiment;
 import org.twinbench.sim.RunControl;
+import org.twinbench.sim.ReplicateFindings;
+import org.twinbench.sim.RunFindings;
 import org.twinbench.sim.RunListener;
 import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunStatus;
 import org.twinbench.sim.ScenarioCompiler;
-import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 
@@ -87,11 +88,11 @@ public final class Sweep {
      */
     public static List<Point> run(Scenario scenario, Path baseDir, Map<String, List<Object>> axes, int replicates,
                                   int steps, SweepExecutor executor) {
-        List<List<StepResult>> results = executor.execute(tasks(scenario, baseDir, axes, replicates, steps));
+        List<TaskResult> results = executor.execute(tasks(scenario, baseDir, axes, replicates, steps));
         List<Point> points = new ArrayList<>();
         int index = 0;
         for (Map<String, Object> values : grid(axes)) {
-            List<List<StepResult>> replicateSteps = new ArrayList<>(results.subList(index, index + replicates));
+            List<TaskResult> replicateSteps = new ArrayList<>(results.subList(index, index + replicates));
             index += replicates;
             points.add(point(values, replicateSteps));
         }
@@ -105,9 +106,9 @@ public final class Sweep {
     public static SweepExecutor local(int threads) {
         return new SweepExecutor() {
             @Override
-            public List<List<StepResult>> execute(List<SimulationTask> tasks) {
-                List<List<StepResult>> results = new ArrayList<>();
-                execute(tasks, (task, steps) -> results.add(steps));
+            public List<TaskResult> execute(List<SimulationTask> tasks) {
+                List<TaskResult> results = new ArrayList<>();
+                execute(tasks, (task, result) -> results.add(result));
                 return results;
             }
 
@@ -116,7 +117,7 @@ public final class Sweep {
                 Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans = new ConcurrentHashMap<>();
                 ExecutorService pool = Executors.newFixedThreadPool(threads, Experiment.daemonThreads());
                 try {
-                    List<Future<List<StepResult>>> futures = new ArrayList<>();
+                    List<Future<TaskResult>> futures = new ArrayList<>();
                     for (SimulationTask task : tasks) {
                         futures.add(pool.submit(() -> Sweep.execute(task, plans)));
                     }
@@ -169,10 +170,11 @@ public final class Sweep {
     }
 
     /**
-     * Runs one task; the first task of a point compiles its plan, the others wait for it. {@code plans}
+     * Runs one task as {@code run} runs the replicate ({@link Experiment#replicate}): its steps and its part of the
+     * point's findings. The first task of a point compiles its plan, the others wait for it. {@code plans}
      * must belong to one sweep (it is keyed by the point's values only).
      */
-    public static List<StepResult> execute(SimulationTask task, Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans) {
+    public static TaskResult execute(SimulationTask task, Map<Map<String, Object>, CompletableFuture<SimulationPlan>> plans) {
         CompletableFuture<SimulationPlan> mine = new CompletableFuture<>();
         CompletableFuture<SimulationPlan> shared = plans.putIfAbsent(task.overrides(), mine);
         if (shared == null) {
@@ -191,19 +193,20 @@ public final class Sweep {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        List<StepResult> steps = new ArrayList<>();
-        SimulationEngine.run(plan, task.replicate(), new RunListener() {
-            @Override
-            public void onStep(StepResult result, int totalSteps) {
-                steps.add(result);
-            }
-        }, new RunControl());
-        return steps;
+        Experiment.Replicate ran = Experiment.replicate(plan, task.replicate(), new RunListener() { },
+                new RunControl());
+        return new TaskResult(ran.steps(), ran.findings());
     }
 
-    /** A point's summary over its replicates' steps (each list one replicate, in replicate order). */
-    public static Point point(Map<String, Object> values, List<List<StepResult>> replicateSteps) {
-        return summarise(values, new RunOutcome(replicateSteps, RunStatus.COMPLETED));
+    /**
+     * A point's summary over its replicates' results (in replicate order), with the findings pooled from all of
+     * them as {@code run} pools its replicates' ({@link ReplicateFindings#pool}).
+     */
+    public static Point point(Map<String, Object> values, List<TaskResult> replicates) {
+        List<ReplicateFindings> parts = replicates.stream().map(TaskResult::findings).toList();
+        RunFindings found = parts.contains(null) ? null : ReplicateFindings.pool(parts);
+        return summarise(values, new RunOutcome(replicates.stream().map(TaskResult::steps).toList(),
+                RunStatus.COMPLETED, found));
     }
 
     private static Point summarise(Map<String, Object> values, RunOutcome outcome) {

@@ -1,7 +1,6 @@
 package org.twinbench.sim.sweep;
 
 import java.util.List;
-import org.twinbench.sim.StepResult;
 
 /**
  * Runs the tasks of a sweep somewhere: on this machine's threads ({@link Sweep#local(int)}) or on a
@@ -11,24 +10,24 @@ import org.twinbench.sim.StepResult;
 @FunctionalInterface
 public interface SweepExecutor extends AutoCloseable {
 
-    /** Runs every task and returns each task's steps, in the order of the tasks. */
-    List<List<StepResult>> execute(List<SimulationTask> tasks);
+    /** Runs every task and returns each task's steps and findings, in the order of the tasks. */
+    List<TaskResult> execute(List<SimulationTask> tasks);
 
-    /** Receives one task's steps as soon as the task has finished. */
+    /** Receives one task's steps and findings as soon as the task has finished. */
     @FunctionalInterface
     interface Results {
 
         /** @param task the task's index in the list given to {@link #execute(List, Results)} */
-        void accept(int task, List<StepResult> steps);
+        void accept(int task, TaskResult result);
     }
 
     /**
-     * Runs every task and hands each task's steps to {@code results} as they arrive, in any order, so
+     * Runs every task and hands each task's result to {@code results} as they arrive, in any order, so
      * the caller can write them and let them go (a large sweep then needs no large memory where it
      * was started). By default it waits for all of them ({@link #execute(List)}).
      */
     default void execute(List<SimulationTask> tasks, Results results) {
-        List<List<StepResult>> all = execute(tasks);
+        List<TaskResult> all = execute(tasks);
         for (int i = 0; i < all.size(); i++) {
             results.accept(i, all.get(i));
         }

@@ -127,6 +127,8 @@ public final class LiveChartsView {
         changeColumn.setCellValueFactory(cell -> cell.getValue().changeText());
         ciColumn.setCellValueFactory(cell -> cell.getValue().intervalText());
         javafx.scene.control.Label rowsHeader = explain(nColumn, "");
+        // Its figures are short: without a least width a narrow table squeezed it to "..".
+        fitHeader(nColumn, rowsHeader);
         explain(changeColumn, "Latest value minus the mean of the first " + SliceRow.BASELINE_STEPS + " steps");
         javafx.scene.control.Label intervalHeader = explain(ciColumn, "");
         viewModel.replicateBandsProperty().addListener((obs, old, banded) ->

@@ -16,6 +16,11 @@ import java.util.function.Consumer;
  * at most one hand-over is pending, each delivers everything queued so far, and hand-overs are at
  * least {@link #MIN_INTERVAL_NANOS} apart (about 30 per second) unless a longer interval is asked
  * for, so the FX thread keeps time to render and handle input.
+ * <p>
+ * Made with {@link #onPulses}, the batches are delivered at the start of the window's pulses instead (every
+ * second pulse at 60 frames a second): a busy producer then costs no timer thread and no {@code runLater} per
+ * batch, both of which wait for a core on a loaded machine (flat out on 2 cores, 13 hand-overs a second instead
+ * of 30), and a batch's changes are laid out and drawn in the pulse that delivered it.
  */
 public final class FxCoalescer<T> {
 
@@ -35,6 +40,10 @@ public final class FxCoalescer<T> {
     private final Executor fxThread;
     private final Consumer<List<T>> consumer;
     private final long intervalNanos;
+    /** Delivers on pulses ({@link #onPulses}); null: by {@code runLater} after a timer. */
+    private final javafx.animation.AnimationTimer pulses;
+    /** The pulse of the last delivery (its {@code now}); FX thread only. */
+    private long lastPulse = Long.MIN_VALUE / 2;
 
     public FxCoalescer(Executor fxThread, Consumer<List<T>> consumer) {
         this(fxThread, MIN_INTERVAL_NANOS, consumer);
@@ -42,15 +51,68 @@ public final class FxCoalescer<T> {
 
     /** Hand-overs at least {@code intervalNanos} apart (never less than {@link #MIN_INTERVAL_NANOS}). */
     public FxCoalescer(Executor fxThread, long intervalNanos, Consumer<List<T>> consumer) {
+        this(fxThread, intervalNanos, consumer, false);
+    }
+
+    private FxCoalescer(Executor fxThread, long intervalNanos, Consumer<List<T>> consumer, boolean onPulses) {
         this.fxThread = fxThread;
         this.consumer = consumer;
         this.intervalNanos = Math.max(MIN_INTERVAL_NANOS, intervalNanos);
         lastDrainNanos.set(System.nanoTime() - this.intervalNanos);
+        this.pulses = onPulses ? new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        } : null;
+    }
+
+    /**
+     * Hand-overs at the start of the window's pulses, at least {@code intervalNanos} apart less half a frame (so
+     * {@link #MIN_INTERVAL_NANOS} is every second pulse at 60 frames a second, every pulse when they come late).
+     * The pulses are asked for only while items come. Made off the FX thread (no window: a view model driven by
+     * a test), it hands over through {@code fxThread} as {@link #FxCoalescer(Executor, long, Consumer)} does.
+     */
+    public static <T> FxCoalescer<T> onPulses(Executor fxThread, long intervalNanos, Consumer<List<T>> consumer) {
+        return new FxCoalescer<>(fxThread, intervalNanos, consumer, javafx.application.Platform.isFxApplicationThread());
+    }
+
+    /** Half a frame at 60 frames a second: a pulse this early still counts as on time for a hand-over. */
+    static final long HALF_FRAME_NANOS = 8_333_333L;
+
+    /**
+     * A pulse at {@code now}: delivers what is queued when the interval has passed; once a due pulse finds nothing
+     * queued, stops asking for pulses until the next item comes.
+     */
+    void pulse(long now) {
+        if (now - lastPulse < intervalNanos - HALF_FRAME_NANOS) {
+            return;
+        }
+        lastPulse = now;
+        if (!queue.isEmpty()) {
+            handOvers.incrementAndGet();
+            drain();
+            // Delivered: the next item asks for a pulse again, unless more came meanwhile.
+            pending.set(true);
+            return;
+        }
+        pulses.stop();
+        pending.set(false);
+        // An item offered after the look at the queue saw the hand-over still pending and asked for nothing.
+        if (!queue.isEmpty() && pending.compareAndSet(false, true)) {
+            pulses.start();
+        }
     }
 
     /** Called from any thread. */
     public void offer(T item) {
         queue.add(item);
+        if (pulses != null) {
+            if (pending.compareAndSet(false, true)) {
+                fxThread.execute(pulses::start);
+            }
+            return;
+        }
         if (pending.compareAndSet(false, true)) {
             long wait = lastDrainNanos.get() + intervalNanos - System.nanoTime();
             if (wait <= 0) {

@@ -10,9 +10,10 @@ import org.twinbench.stats.SliceMetrics;
 /**
  * Runs the live chart's code once before the first run, so the JIT compiler has compiled it by then
  * rather than during the first run, when it competes with the engine for the cores: a made-up run of
- * {@value #STEPS} steps of {@value #SLICES} slices goes through a view model of its own (never shown)
- * and is drawn on a chart that is in no window, {@value #STEPS_PER_PULSE} steps at a time so the window
- * stays responsive while it warms. Once in the application's life.
+ * {@value #STEPS} steps of {@value #SLICES} slices, with the naive baseline's measures of each, goes through a
+ * view model of its own (never shown), is drawn on a chart that is in no window and its slice table formatted
+ * into lines of the table's own kind (guesses and recall beside the figures), {@value #STEPS_PER_PULSE} steps
+ * at a time so the window stays responsive while it warms. Once in the application's life.
  */
 final class ChartWarmUp {
 
@@ -24,6 +25,8 @@ final class ChartWarmUp {
     private final LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
     private final MetricPlot plot = new MetricPlot();
     private int next;
+    /** The made-up run's slice table as its lines would show it. */
+    private final List<SliceRowCells> lines = new ArrayList<>();
 
     ChartWarmUp() {
         plot.resize(900, 300);
@@ -43,15 +46,25 @@ final class ChartWarmUp {
         List<StepResult> steps = new ArrayList<>();
         for (int step = next; step < Math.min(STEPS, next + STEPS_PER_PULSE); step++) {
             List<SliceMetrics> slices = new ArrayList<>();
+            java.util.Map<String, Double> guesses = new java.util.HashMap<>();
+            guesses.put(org.twinbench.sim.monitor.BaselineMonitor.ID + ".accuracy", 0.7);
             for (int s = 0; s < SLICES; s++) {
                 slices.add(new SliceMetrics("warm-up", "s" + s, metrics(0.8 + 0.1 * Math.sin(step / 100.0 + s))));
+                guesses.put(org.twinbench.sim.monitor.BaselineMonitor.ID + ".accuracy[warm-up=s" + s + "]",
+                        0.75 + 0.01 * s);
             }
-            steps.add(new StepResult(0, step, metrics(0.8), slices));
+            steps.add(new StepResult(0, step, metrics(0.8), slices, guesses, List.of()));
         }
         next += steps.size();
         model.accept(steps);
         plot.show(model.curves(), model.alarms(), model.lowestProperty().get(), model.highestProperty().get(),
                 model.metricProperty().get());
+        for (int i = 0; i < model.rows().size(); i++) {
+            if (lines.size() <= i) {
+                lines.add(new SliceRowCells());
+            }
+            lines.get(i).show(model.rows().get(i), model.tableMetric(), model.tableColumns());
+        }
         if (next < STEPS) {
             Platform.runLater(this::batch);
             return true;
@@ -62,6 +75,11 @@ final class ChartWarmUp {
     /** What the warm-up drew last (read by its test). */
     List<ChartCurve> drawn() {
         return plot.curves();
+    }
+
+    /** The made-up run's slice table as formatted last (read by its test). */
+    List<SliceRowCells> lines() {
+        return lines;
     }
 
     int steps() {

@@ -3,11 +3,8 @@ package org.twinbench.ui.results;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
@@ -16,7 +13,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
@@ -24,11 +20,6 @@ import javafx.stage.FileChooser;
 
 /** Controller of {@code fxml/LiveChartsView.fxml}: the live metric chart (a {@link MetricPlot}) and slice table of a run. */
 public final class LiveChartsView {
-
-    private static final PseudoClass WORST = PseudoClass.getPseudoClass("worst");
-    private static final PseudoClass UNFAIR = PseudoClass.getPseudoClass("four-fifths");
-    /** A row whose judged figure is no better than the naive baseline on its own rows. */
-    private static final PseudoClass NO_BETTER = PseudoClass.getPseudoClass("no-better");
 
     @FXML private VBox root;
     @FXML private ComboBox<String> metricBox;
@@ -39,22 +30,25 @@ public final class LiveChartsView {
     @FXML private javafx.scene.layout.BorderPane reliabilityPane;
     @FXML private ComboBox<Integer> reliabilityWindowBox;
     @FXML private javafx.scene.control.TabPane chartTabs;
-    @FXML private TableView<SliceRow> sliceTable;
+    @FXML private TableView<SliceRowCells> sliceTable;
     @FXML private TopSlicesList topSlicesList;
     @FXML private RobustnessSummary robustnessSummary;
-    @FXML private TableColumn<SliceRow, String> sliceColumn;
-    @FXML private TableColumn<SliceRow, String> nColumn;
-    @FXML private TableColumn<SliceRow, String> latestColumn;
-    @FXML private TableColumn<SliceRow, String> changeColumn;
-    @FXML private TableColumn<SliceRow, String> ciColumn;
-    @FXML private TableColumn<SliceRow, String> gapColumn;
-    @FXML private TableColumn<SliceRow, String> ratioColumn;
+    @FXML private TableColumn<SliceRowCells, String> sliceColumn;
+    @FXML private TableColumn<SliceRowCells, String> nColumn;
+    @FXML private TableColumn<SliceRowCells, String> latestColumn;
+    @FXML private TableColumn<SliceRowCells, String> changeColumn;
+    @FXML private TableColumn<SliceRowCells, String> ciColumn;
+    @FXML private TableColumn<SliceRowCells, String> gapColumn;
+    @FXML private TableColumn<SliceRowCells, String> ratioColumn;
 
     private LiveChartsViewModel model;
     /** A column's property: the overall row's text it was last widened for (the same text needs no measuring). */
     private static final String FITTED = "twinbench.fitted";
     /** Whether a fit of the columns is queued (rows replaced one by one make one fit, not one each). */
     private boolean fitPending;
+    /** The table's lines: one per row of the view model's table, kept while it has that many rows. */
+    private final javafx.collections.ObservableList<SliceRowCells> lines =
+            javafx.collections.FXCollections.observableArrayList();
 
     public void bind(LiveChartsViewModel viewModel) {
         this.model = viewModel;
@@ -120,27 +114,21 @@ public final class LiveChartsView {
         html.disableProperty().bind(viewModel.canReportProperty().not());
         ContextMenu menu = new ContextMenu(png, csv, new javafx.scene.control.SeparatorMenuItem(), html);
         chartTabs.setOnContextMenuRequested(event -> menu.show(chartTabs, event.getScreenX(), event.getScreenY()));
-        sliceTable.setItems(viewModel.rows());
+        sliceTable.setItems(lines);
         topSlicesList.bind(viewModel.topSlices());
         robustnessSummary.bind(viewModel.robustness());
-        sliceColumn.setCellValueFactory(cell -> text(cell.getValue().slice()));
-        nColumn.setCellValueFactory(cell -> text(Integer.toString(cell.getValue().n())));
-        latestColumn.setCellValueFactory(cell -> text(figure(cell.getValue(), viewModel.metricProperty().get(),
-                cell.getValue().latest())));
-        // The table replaces each changed row on its own: the columns are fitted once per burst of replaced rows.
-        viewModel.rows().addListener((ListChangeListener<SliceRow>) change -> {
-            if (!fitPending) {
-                fitPending = true;
-                javafx.application.Platform.runLater(() -> {
-                    fitPending = false;
-                    fitFigures();
-                });
-            }
-        });
-        changeColumn.setCellValueFactory(cell -> text(signed(cell.getValue().change())));
-        ciColumn.setCellValueFactory(cell -> text(Double.isNaN(cell.getValue().ciLow()) ? "—"
-                : "[" + number(cell.getValue().ciLow()) + ", " + number(cell.getValue().ciHigh()) + "]"));
+        sliceColumn.setCellValueFactory(cell -> cell.getValue().sliceText());
+        nColumn.setCellValueFactory(cell -> cell.getValue().rowsText());
+        latestColumn.setCellValueFactory(cell -> cell.getValue().latestText());
+        // The table's lines follow the view model's rows; the columns are fitted once per burst of replaced rows.
+        viewModel.rows().addListener((ListChangeListener<SliceRow>) change -> showRows());
+        viewModel.metricProperty().addListener((obs, old, now) -> showRows());
+        viewModel.tableColumns().addListener((ListChangeListener<String>) change -> showRows());
+        changeColumn.setCellValueFactory(cell -> cell.getValue().changeText());
+        ciColumn.setCellValueFactory(cell -> cell.getValue().intervalText());
         javafx.scene.control.Label rowsHeader = explain(nColumn, "");
+        // Its figures are short: without a least width a narrow table squeezed it to "..".
+        fitHeader(nColumn, rowsHeader);
         explain(changeColumn, "Latest value minus the mean of the first " + SliceRow.BASELINE_STEPS + " steps");
         javafx.scene.control.Label intervalHeader = explain(ciColumn, "");
         viewModel.replicateBandsProperty().addListener((obs, old, banded) ->
@@ -153,47 +141,15 @@ public final class LiveChartsView {
         showTaskColumns(viewModel.tableColumns(), changeHeader, gapHeader);
         fitHeader(ratioColumn, explain(ratioColumn, "Selection rate (share predicted positive) over the highest of "
                 + "the slice's column; below 0.8 fails the four-fifths rule. Needs fairness on in the slice metrics node"));
-        gapColumn.setCellValueFactory(cell -> text(signed(cell.getValue().gapToBest())));
-        ratioColumn.setCellValueFactory(cell -> text(ratio(cell.getValue())));
-        sliceTable.setRowFactory(table -> new TableRow<>() {
-            /**
-             * The row's tooltip, made the first time the row needs one and then changed in place: a
-             * Tooltip is a popup window to build and style, too dear to make per update.
-             */
-            private Tooltip tooltip;
-
-            @Override
-            protected void updateItem(SliceRow row, boolean empty) {
-                super.updateItem(row, empty);
-                boolean worst = !empty && row != null && row.worst();
-                boolean unfair = !empty && row != null && row.failsFourFifths();
-                boolean noBetter = !empty && row != null && row.noBetterThanGuess(viewModel.tableMetric());
-                pseudoClassStateChanged(WORST, worst);
-                pseudoClassStateChanged(UNFAIR, unfair);
-                pseudoClassStateChanged(NO_BETTER, noBetter);
-                String why = String.join("\n", java.util.stream.Stream.of(
-                        worst ? "Among the worst slices for " + viewModel.tableMetric() : "",
-                        unfair ? "Predicted positive less than four fifths as often as the most-selected "
-                                + "slice of its column (four-fifths rule)" : "",
-                        noBetter ? noBetterWords(row, viewModel.tableMetric()) : "")
-                        .filter(line -> !line.isEmpty()).toList());
-                if (tooltip == null && !why.isEmpty()) {
-                    tooltip = new Tooltip();
-                }
-                if (tooltip != null && !why.equals(tooltip.getText())) {
-                    tooltip.setText(why);
-                }
-                Tooltip wanted = why.isEmpty() ? null : tooltip;
-                if (getTooltip() != wanted) {
-                    setTooltip(wanted);
-                }
-            }
-        });
+        gapColumn.setCellValueFactory(cell -> cell.getValue().gapText());
+        ratioColumn.setCellValueFactory(cell -> cell.getValue().ratioText());
+        sliceTable.setRowFactory(table -> new SliceTableRow(viewModel));
+        showRows();
         redraw();
     }
 
     /** Task metric columns inserted after Rows, in place of Latest: none for a binary run. */
-    private final java.util.List<TableColumn<SliceRow, String>> taskColumns = new java.util.ArrayList<>();
+    private final java.util.List<TableColumn<SliceRowCells, String>> taskColumns = new java.util.ArrayList<>();
 
     /**
      * Gives a regression or multiclass table a column per task metric (the first the one change, worst slices
@@ -206,11 +162,10 @@ public final class LiveChartsView {
         taskColumns.clear();
         for (int i = 0; i < names.size(); i++) {
             int index = i;
-            TableColumn<SliceRow, String> column = new TableColumn<>(header(names.get(i)));
+            TableColumn<SliceRowCells, String> column = new TableColumn<>(header(names.get(i)));
             column.setId(names.get(i) + "Column");
             column.setPrefWidth(70);
-            column.setCellValueFactory(cell -> text(cell.getValue().figures().size() > index
-                    ? figure(cell.getValue(), names.get(index), cell.getValue().figures().get(index)) : "—"));
+            column.setCellValueFactory(cell -> cell.getValue().figureText(index));
             // The header whole ("Macro F1", not "Macr…") however narrow its figures are.
             fitHeader(column, explain(column, "Latest " + names.get(i) + " of the slice, beside the naive guess on "
                     + "its rows" + (i == 0 ? "; the worst slices and the gaps are judged on it" : "")));
@@ -231,25 +186,34 @@ public final class LiveChartsView {
     }
 
     /**
-     * A figure of the table, with the naive baseline on the row's own rows beside it ("0.838 (guess 0.803)",
-     * "0.700 (guess 0.760: no better)" when the figure is not better) and, on a binary run's overall row, the
-     * positive class's recall ("…, recall 0.331").
+     * Brings the table's lines up to the view model's rows: a line whose row did not change formats nothing and
+     * fires nothing; lines are added or taken off at the end only when the number of rows changes. The columns
+     * are then widened for any text that grew, once per burst of changes (rows are replaced one by one).
      */
-    static String figure(SliceRow row, String metric, double value) {
-        double naive = row.guess(metric);
-        boolean noBetter = !Double.isNaN(naive) && !Double.isNaN(value)
-                && (SliceTable.lowerIsBetter(metric) ? value >= naive : value <= naive);
-        String guess = Double.isNaN(naive) ? "" : " (guess " + number(naive) + (noBetter ? ": no better)" : ")");
-        String recall = Double.isNaN(row.recall()) || !row.figures().isEmpty() ? "" : ", recall " + number(row.recall());
-        return number(value) + guess + recall;
-    }
-
-    /** The row's tooltip line when its judged figure is no better than guessing on its rows. */
-    static String noBetterWords(SliceRow row, String metric) {
-        String guess = "accuracy".equals(metric) ? "always answering the majority class"
-                : "always predicting the mean";
-        return "No better than " + guess + " on the same rows: " + header(metric) + " " + number(row.latest())
-                + " against " + number(row.guess(metric));
+    private void showRows() {
+        java.util.List<SliceRow> rows = model.rows();
+        String metric = model.tableMetric();
+        java.util.List<String> columns = model.tableColumns();
+        if (lines.size() > rows.size()) {
+            lines.remove(rows.size(), lines.size());
+        }
+        java.util.List<SliceRowCells> added = new java.util.ArrayList<>();
+        boolean changed = false;
+        for (int i = 0; i < rows.size(); i++) {
+            SliceRowCells line = i < lines.size() ? lines.get(i) : new SliceRowCells();
+            changed |= line.show(rows.get(i), metric, columns);
+            if (i >= lines.size()) {
+                added.add(line);
+            }
+        }
+        lines.addAll(added);
+        if (changed && !fitPending) {
+            fitPending = true;
+            javafx.application.Platform.runLater(() -> {
+                fitPending = false;
+                fitFigures();
+            });
+        }
     }
 
     /** Widens the columns so every row's figures, with their guess and recall, its interval and its name show whole. */
@@ -259,12 +223,12 @@ public final class LiveChartsView {
         String slice = "";
         String[] tasks = new String[taskColumns.size()];
         java.util.Arrays.fill(tasks, "");
-        for (SliceRow row : model.rows()) {
-            latest = longer(latest, figure(row, model.metricProperty().get(), row.latest()));
-            interval = longer(interval, String.valueOf(ciColumn.getCellObservableValue(row).getValue()));
-            slice = longer(slice, row.slice());
-            for (int i = 0; i < tasks.length && i < row.figures().size(); i++) {
-                tasks[i] = longer(tasks[i], figure(row, model.tableColumns().get(i), row.figures().get(i)));
+        for (SliceRowCells line : lines) {
+            latest = longer(latest, line.latestText().get());
+            interval = longer(interval, line.intervalText().get());
+            slice = longer(slice, line.sliceText().get());
+            for (int i = 0; i < tasks.length; i++) {
+                tasks[i] = longer(tasks[i], line.figureText(i).get());
             }
         }
         javafx.scene.Node cell = sliceTable.lookup(".table-cell");
@@ -387,26 +351,6 @@ public final class LiveChartsView {
         interval.getTooltip().setText(banded ? "90% band over the replicates: 5th to 95th percentile of the latest "
                 + "value; Latest, Change, Gap to best and 4/5 ratio are means over the replicates"
                 : "95% Wilson interval of the latest accuracy");
-    }
-
-    private static ReadOnlyObjectWrapper<String> text(String value) {
-        return new ReadOnlyObjectWrapper<>(value);
-    }
-
-    private static String number(double value) {
-        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    /** The selection-rate ratio, with the four-fifths flag spelled out. */
-    static String ratio(SliceRow row) {
-        if (Double.isNaN(row.selectionRatio())) {
-            return "—";
-        }
-        return String.format(Locale.ROOT, "%.2f", row.selectionRatio()) + (row.failsFourFifths() ? " < 0.8" : "");
-    }
-
-    private static String signed(double value) {
-        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%+.3f", value);
     }
 
     @FXML

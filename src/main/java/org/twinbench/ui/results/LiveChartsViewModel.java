@@ -93,7 +93,7 @@ public final class LiveChartsViewModel {
      */
     public LiveChartsViewModel(Executor background, Executor fxThread, long tableIntervalNanos) {
         this.tablePacer = tableIntervalNanos <= 0 ? null
-                : new FxCoalescer<Boolean>(fxThread, tableIntervalNanos, due -> updateRows());
+                : FxCoalescer.<Boolean>onPulses(fxThread, tableIntervalNanos, due -> updateRows());
         this.exports = new ResultExports(background, fxThread, message::set);
         metric.addListener((obs, old, now) -> {
             if (now == null) {

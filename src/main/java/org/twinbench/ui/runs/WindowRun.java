@@ -137,7 +137,8 @@ public final class WindowRun {
         paused.set(false);
         status.accept("Starting ...");
         long[] shownAt = {Long.MIN_VALUE / 2};
-        FxCoalescer<StepResult> coalescer = new FxCoalescer<>(background.fxThread(), results -> {
+        // Delivered on the window's pulses: flat out, a timer thread and a runLater per batch wait for a core.
+        FxCoalescer<StepResult> coalescer = FxCoalescer.onPulses(background.fxThread(), 0, results -> {
             if (ticket.isCurrent()) {
                 // A followed file's axis spans the windows arrived so far (other runs' steps are all planned).
                 int reached = results.stream().mapToInt(StepResult::step).max().orElse(-1) + 1;

@@ -134,7 +134,7 @@ class AnalystJourneyTest {
         runToTheEnd(robot);
         assertThat(main.statusProperty().get()).startsWith("Finished: 1 steps");
         TableView<?> table = robot.lookup("#sliceTable").queryAs(TableView.class);
-        SliceRow overall = table.getItems().stream().map(SliceRow.class::cast)
+        SliceRow overall = table.getItems().stream().map(line -> ((org.twinbench.ui.results.SliceRowCells) line).row())
                 .filter(r -> r.slice().equals("overall")).findFirst().orElseThrow();
         assertThat(overall.n()).isEqualTo(production);
         // scikit-learn, same penalty, same reference rows; its solver stops elsewhere than Smile's, so a

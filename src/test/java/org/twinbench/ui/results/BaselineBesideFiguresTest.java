@@ -61,7 +61,7 @@ class BaselineBesideFiguresTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static TableView<SliceRow> table(FxRobot robot) {
+    private static TableView<SliceRowCells> table(FxRobot robot) {
         return robot.lookup("#sliceTable").queryAs(TableView.class);
     }
 
@@ -72,10 +72,10 @@ class BaselineBesideFiguresTest {
     /** The text of {@code slice}'s cell under {@code header}, as the table's data holds it. */
     static String cell(FxRobot robot, String slice, String header) throws Exception {
         return onFx(() -> {
-            TableView<SliceRow> table = table(robot);
-            TableColumn<SliceRow, ?> column = table.getVisibleLeafColumns().stream().filter(c -> title(c).equals(header))
+            TableView<SliceRowCells> table = table(robot);
+            TableColumn<SliceRowCells, ?> column = table.getVisibleLeafColumns().stream().filter(c -> title(c).equals(header))
                     .findFirst().orElseThrow();
-            int row = table.getItems().indexOf(table.getItems().stream().filter(r -> r.slice().equals(slice))
+            int row = table.getItems().indexOf(table.getItems().stream().filter(r -> r.row().slice().equals(slice))
                     .findFirst().orElseThrow());
             return String.valueOf(column.getCellData(row));
         });
@@ -85,8 +85,8 @@ class BaselineBesideFiguresTest {
     private List<String> drawnOverallCells(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         return onFx(() -> robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
-                .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() instanceof SliceRow row
-                        && row.slice().equals("overall") && c.getText() != null && c.getText().contains("guess"))
+                .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() instanceof SliceRowCells line
+                        && line.row().slice().equals("overall") && c.getText() != null && c.getText().contains("guess"))
                 .map(c -> ((javafx.scene.text.Text) c.lookup(".text")).getText()).toList());
     }
 

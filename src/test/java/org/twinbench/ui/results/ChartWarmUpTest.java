@@ -13,9 +13,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The warm-up really runs the chart's code — every step through a view model and the chart drawn
- * with the 4 worst slices and the others' curve — a batch at a time on the FX thread, and leaves the
- * window's own results alone.
+ * The warm-up really runs the chart's code — every step through a view model, the chart drawn
+ * with the 4 worst slices and the others' curve, the slice table formatted with each slice's guess — a batch at
+ * a time on the FX thread, and leaves the window's own results alone.
  */
 @ExtendWith(ApplicationExtension.class)
 class ChartWarmUpTest {
@@ -46,7 +46,10 @@ class ChartWarmUpTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WaitForAsyncUtils.asyncFx(warmUp::steps).get(10, TimeUnit.SECONDS)).isEqualTo(ChartWarmUp.STEPS);
         assertThat(WaitForAsyncUtils.asyncFx(warmUp::drawn).get(10, TimeUnit.SECONDS)).extracting(ChartCurve::name)
-                .hasSize(6).startsWith("overall").endsWith("others (6 slices, mean)");
+                .hasSize(7).startsWith("overall").endsWith("others (6 slices, mean)", LiveCurves.MAJORITY_GUESS);
+        // The slice table's lines were formatted too, each figure beside its slice's guess.
+        assertThat(WaitForAsyncUtils.asyncFx(() -> warmUp.lines().stream().map(l -> l.latestText().get()).toList())
+                .get(10, TimeUnit.SECONDS)).hasSize(ChartWarmUp.SLICES + 1).allMatch(text -> text.contains(" (guess 0."));
         assertThat(shown.revisionProperty().get()).isEqualTo(revisions);
         assertThat(shown.results()).isEmpty();
     }

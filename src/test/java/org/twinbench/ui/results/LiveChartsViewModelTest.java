@@ -251,7 +251,7 @@ class LiveChartsViewModelTest {
         assertThat(west.failsFourFifths()).isTrue();
         assertThat(overall.gapToBest()).isNaN();
         assertThat(overall.failsFourFifths()).isFalse();
-        assertThat(LiveChartsView.ratio(west)).isEqualTo("0.72 < 0.8");
+        assertThat(SliceRowCells.ratio(west)).isEqualTo("0.72 < 0.8");
         // For a lower-is-better metric the best slice is the lowest.
         model.metricProperty().set("log_loss");
         assertThat(model.rows().stream().filter(r -> !r.slice().equals("overall")).mapToDouble(SliceRow::gapToBest))

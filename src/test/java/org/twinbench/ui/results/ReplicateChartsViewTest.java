@@ -65,7 +65,7 @@ class ReplicateChartsViewTest {
             model.accept(steps());
         });
         @SuppressWarnings("unchecked")
-        TableView<SliceRow> table = robot.lookup("#sliceTable").queryAs(TableView.class);
+        TableView<SliceRowCells> table = robot.lookup("#sliceTable").queryAs(TableView.class);
         Label interval = onFx(() -> (Label) table.getColumns().get(4).getGraphic());
         assertThat(onFx(interval::getText)).isEqualTo("90% band");
         assertThat(onFx(() -> interval.getTooltip().getText())).startsWith("90% band over the replicates");

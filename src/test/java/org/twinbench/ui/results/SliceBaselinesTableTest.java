@@ -45,7 +45,8 @@ class SliceBaselinesTableTest {
         model = LiveChartsWindow.show(stage, 6).model();
     }
 
-    private static List<StepResult> run() {
+    /** The Pima run's six steps. */
+    static List<StepResult> run() {
         return Experiment.run(ScenarioCompiler.compile(ScenarioFormat.read(DIR.resolve("pima-log.twin.json")), DIR,
                 new RunListener() { }), 1, 1, new RunListener() { }, new RunControl()).replicates().get(0);
     }
@@ -62,8 +63,8 @@ class SliceBaselinesTableTest {
     private List<String> calledOut(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         return onFx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(r -> r.getItem() instanceof SliceRow && r.getPseudoClassStates().contains(NO_BETTER))
-                .map(r -> ((SliceRow) r.getItem()).slice()).sorted().toList());
+                .filter(r -> r.getItem() instanceof SliceRowCells && r.getPseudoClassStates().contains(NO_BETTER))
+                .map(r -> ((SliceRowCells) r.getItem()).row().slice()).sorted().toList());
     }
 
     private static String f(double value) {
@@ -108,7 +109,7 @@ class SliceBaselinesTableTest {
         SliceRow worse = new SliceRow("sex=2", 40, 80.0, 0, Double.NaN, Double.NaN, false)
                 .withGuesses(guesses.get("sex=2"), Double.NaN);
         assertThat(worse.noBetterThanGuess("rmse")).isTrue();
-        assertThat(LiveChartsView.figure(worse, "rmse", 80.0)).isEqualTo("80.000 (guess 77.400: no better)");
-        assertThat(LiveChartsView.figure(worse, "mae", 50.0)).isEqualTo("50.000 (guess 61.000)");
+        assertThat(SliceRowCells.figure(worse, "rmse", 80.0)).isEqualTo("80.000 (guess 77.400: no better)");
+        assertThat(SliceRowCells.figure(worse, "mae", 50.0)).isEqualTo("50.000 (guess 61.000)");
     }
 }

@@ -84,7 +84,7 @@ class TaskSliceTableTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static TableView<SliceRow> table(FxRobot robot) {
+    private static TableView<SliceRowCells> table(FxRobot robot) {
         return robot.lookup("#sliceTable").queryAs(TableView.class);
     }
 
@@ -100,11 +100,11 @@ class TaskSliceTableTest {
     /** The text of the cell of {@code slice}'s row under the column titled {@code header}. */
     private String cell(FxRobot robot, String slice, String header) throws Exception {
         return onFx(() -> {
-            TableView<SliceRow> table = table(robot);
-            TableColumn<SliceRow, ?> column = table.getVisibleLeafColumns().stream()
+            TableView<SliceRowCells> table = table(robot);
+            TableColumn<SliceRowCells, ?> column = table.getVisibleLeafColumns().stream()
                     .filter(c -> title(c).equals(header))
                     .findFirst().orElseThrow();
-            int row = table.getItems().indexOf(table.getItems().stream().filter(r -> r.slice().equals(slice))
+            int row = table.getItems().indexOf(table.getItems().stream().filter(r -> r.row().slice().equals(slice))
                     .findFirst().orElseThrow());
             return String.valueOf(column.getCellData(row));
         });

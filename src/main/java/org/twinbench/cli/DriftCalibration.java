@@ -1,6 +1,7 @@
 package org.twinbench.cli;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.NumericColumn;
@@ -40,51 +41,94 @@ final class DriftCalibration {
      */
     static final int MAX_CALIBRATED = 5_000;
     static final int CALIBRATED_BATCH = 1_000;
+    /**
+     * A reference of at least this many times the calibrated batch is not split into pseudo-references: batches are
+     * drawn from it and compared with all of it ({@link NullCalibration#thresholdWithin}).
+     */
+    static final int WITHIN_FACTOR = NullCalibration.REFERENCE_FACTOR + 1;
 
     private DriftCalibration() {
     }
 
     /** The rule with a calibrated threshold (a distance's, or a test's p-value level). */
     static DriftRule calibrate(DriftRule rule, String name, Column reference, Column current, double rate, long seed) {
+        return calibrate(rule, name, reference, current, null, rate, seed);
+    }
+
+    /**
+     * As {@link #calibrate(DriftRule, String, Column, Column, double, long)} reusing the reference's profile the
+     * command compared the column with (a {@link NumericReference} of a numeric reference, sorted once; null: made
+     * here), so that a large reference is sorted once per column, not once per resample.
+     */
+    static DriftRule calibrate(DriftRule rule, String name, Column reference, Column current, NumericReference profile,
+                               double rate, long seed) {
         DriftMethod method = rule.method();
         if (method.isPValue()) {
             return permuted(rule, name, reference, current, rate, seed);
         }
         int m = current.size() - current.missingCount();
-        NullCalibration.PairStatistic statistic;
-        int n;
-        if (reference instanceof NumericColumn ref && current instanceof NumericColumn) {
-            double[] present = ref.presentValues();
-            n = present.length;
-            statistic = (r, b) -> NumericReference.of(NullCalibration.pick(present, r))
-                    .compare(NullCalibration.pick(present, b)).value(method);
-        } else {
-            CategoricalColumn ref = DriftCommand.asCategories(reference);
-            int[] present = Arrays.stream(ref.codes()).filter(code -> code >= 0).toArray();
-            n = present.length;
-            statistic = (r, b) -> CategoricalReference.of(NullCalibration.pick(present, r), ref.levels())
-                    .compare(NullCalibration.pick(present, b), ref.levels()).value(method);
-        }
         int calibrated = m > MAX_CALIBRATED ? CALIBRATED_BATCH : m;
-        double threshold = NullCalibration.threshold(n, calibrated, rate, statistic,
-                Seeds.random(seed, "drift:" + name, 0, 0));
-        if (calibrated != m) {
-            threshold = scaled(method, threshold, n, m, calibrated);
+        SplittableRandom random = Seeds.random(seed, "drift:" + name, 0, 0);
+        boolean numeric = reference instanceof NumericColumn && current instanceof NumericColumn;
+        int n = reference.size() - reference.missingCount();
+        double threshold;
+        double variance;
+        if (n >= WITHIN_FACTOR * (long) calibrated && calibrated > 0) {
+            // A batch against the whole reference (NullCalibration.thresholdWithin): the reference profiled once.
+            NullCalibration.BatchStatistic statistic;
+            if (numeric) {
+                NumericReference whole = profile != null ? profile
+                        : NumericReference.of(((NumericColumn) reference).values());
+                n = (int) whole.count();
+                statistic = rows -> whole.compareOwn(rows).value(method);
+            } else {
+                CategoricalColumn ref = DriftCommand.asCategories(reference);
+                int[] present = presentCodes(ref);
+                CategoricalReference whole = CategoricalReference.of(present, ref.levels());
+                statistic = rows -> whole.compare(NullCalibration.pick(present, rows), ref.levels()).value(method);
+            }
+            threshold = NullCalibration.thresholdWithin(n, calibrated, rate, statistic, random);
+            variance = NullCalibration.withinVariance(n, calibrated);
+        } else {
+            NullCalibration.PairStatistic statistic;
+            if (numeric) {
+                double[] present = ((NumericColumn) reference).presentValues();
+                n = present.length;
+                statistic = (r, b) -> NumericReference.of(NullCalibration.pick(present, r))
+                        .compare(NullCalibration.pick(present, b)).value(method);
+            } else {
+                CategoricalColumn ref = DriftCommand.asCategories(reference);
+                int[] present = presentCodes(ref);
+                n = present.length;
+                statistic = (r, b) -> CategoricalReference.of(NullCalibration.pick(present, r), ref.levels())
+                        .compare(NullCalibration.pick(present, b), ref.levels()).value(method);
+            }
+            threshold = NullCalibration.threshold(n, calibrated, rate, statistic, random);
+            if (calibrated == m) {
+                return Double.isNaN(threshold) ? rule : new DriftRule(method, threshold);
+            }
+            variance = 1.0 / pseudoReference(n, calibrated) + 1.0 / calibrated;
         }
+        threshold = scaled(method, threshold, (1.0 / n + 1.0 / m) / variance);
         return Double.isNaN(threshold) ? rule : new DriftRule(method, threshold);
     }
 
+    private static int[] presentCodes(CategoricalColumn column) {
+        return Arrays.stream(column.codes()).filter(code -> code >= 0).toArray();
+    }
+
+    /** The pseudo-reference {@link NullCalibration#threshold} draws for batches of b from n values. */
+    private static int pseudoReference(int n, int b) {
+        return n >= 2 * b ? Math.min(n - b, Math.max(NullCalibration.REFERENCE_FACTOR * b, 1000)) : n;
+    }
+
     /**
-     * A threshold calibrated for batches of {@code calibrated} values, carried over to a current table of m against
-     * the whole reference of n. Between two samples of one distribution, of sizes a and b, these distances shrink
-     * with v = 1/a + 1/b as the samples grow: the PSI as v itself (n·PSI tends to a chi-square), the others
-     * (normed Wasserstein, Jensen–Shannon and Hellinger distances) as √v. The calibration's own v counts the
-     * pseudo-reference it drew ({@link NullCalibration}: min(n − b, max(20 b, 1,000)) values when n ≥ 2b).
+     * A threshold calibrated at one pair of sizes, carried over to sizes whose variance scale is {@code ratio} times
+     * the calibration's. Between two samples of one distribution, of sizes a and b, these distances shrink with
+     * v = 1/a + 1/b as the samples grow: the PSI as v itself (n·PSI tends to a chi-square), the others (normed
+     * Wasserstein, Jensen–Shannon and Hellinger distances) as √v.
      */
-    static double scaled(DriftMethod method, double threshold, int n, int m, int calibrated) {
-        int pseudoReference = n >= 2 * calibrated ? Math.min(n - calibrated, Math.max(
-                NullCalibration.REFERENCE_FACTOR * calibrated, 1000)) : n;
-        double ratio = (1.0 / n + 1.0 / m) / (1.0 / pseudoReference + 1.0 / calibrated);
+    static double scaled(DriftMethod method, double threshold, double ratio) {
         return threshold * (method == DriftMethod.PSI ? ratio : Math.sqrt(ratio));
     }
 

@@ -113,11 +113,16 @@ public final class DriftCommand implements Callable<Integer> {
         List<DriftRule> rules = new ArrayList<>();
         List<Boolean> calibratedColumns = new ArrayList<>();
         for (String name : names) {
-            Compared c = compare(name, ref.column(name), cur.column(name));
+            // One column at a time: its reference is sorted once, for the statistics and the calibration, then let go.
+            Column refColumn = ref.column(name);
+            Column curColumn = cur.column(name);
+            NumericReference profile = refColumn instanceof NumericColumn r && curColumn instanceof NumericColumn
+                    ? NumericReference.of(r.values()) : null;
+            Compared c = compare(name, profile, refColumn, curColumn);
             compared.add(c);
             DriftRule rule = options.ruleFor(name, c.drift().kind(), ref.rowCount());
             boolean calibrated = !options.hasThreshold(name) && c.drift().computed();
-            rules.add(calibrated ? DriftCalibration.calibrate(rule, name, ref.column(name), cur.column(name),
+            rules.add(calibrated ? DriftCalibration.calibrate(rule, name, refColumn, curColumn, profile,
                     falseAlarmRate, seed) : rule);
             calibratedColumns.add(calibrated);
         }
@@ -185,10 +190,13 @@ public final class DriftCommand implements Callable<Integer> {
         return common;
     }
 
-    /** Numeric statistics when both sides are numeric; otherwise both sides are compared as categories. */
-    static Compared compare(String name, Column ref, Column cur) {
-        if (ref instanceof NumericColumn r && cur instanceof NumericColumn c) {
-            return new Compared(name, NumericReference.of(r.values()).compare(c.values()), null, null);
+    /**
+     * Numeric statistics (against {@code profile}, the numeric reference's) when both sides are numeric; otherwise
+     * both sides are compared as categories.
+     */
+    static Compared compare(String name, NumericReference profile, Column ref, Column cur) {
+        if (profile != null && cur instanceof NumericColumn c) {
+            return new Compared(name, profile.compare(c.values()), null, null);
         }
         String note = null;
         if (ref instanceof NumericColumn) {

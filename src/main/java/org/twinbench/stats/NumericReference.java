@@ -99,6 +99,17 @@ public final class NumericReference implements ReferenceProfile {
                 BinnedDistances.hellinger(binCounts, currentBins), ad.statistic(), ad.pValue());
     }
 
+    /**
+     * Compares a batch of the reference's own present values with the whole reference, as {@link #compareWindow}
+     * (no Anderson–Darling): {@code ranks} index the sorted present values (0 … {@link #count()} − 1). For
+     * {@link NullCalibration#thresholdWithin}: O(b log n) a batch of b, the reference sorted and binned once.
+     */
+    public NumericDrift compareOwn(int[] ranks) {
+        double[] batch = NullCalibration.pick(sorted, ranks);
+        DoubleSort.sort(batch);
+        return compareSorted(batch, 0.0, false);
+    }
+
     /** Prefix sums of the sorted reference, computed on first use by a window search. */
     private double[] prefixSums() {
         double[] sums = prefix;

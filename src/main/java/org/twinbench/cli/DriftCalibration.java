@@ -6,6 +6,7 @@ import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.sim.Seeds;
+import org.twinbench.stats.BatchCalibration;
 import org.twinbench.stats.CategoricalReference;
 import org.twinbench.stats.DriftMethod;
 import org.twinbench.stats.DriftRule;
@@ -34,19 +35,6 @@ final class DriftCalibration {
 
     /** Pools larger than this are not permuted: their test's own p-value is held to the rate. */
     static final int MAX_PERMUTED = 20_000;
-    /**
-     * A current table of more present values than this calibrates a distance on batches of
-     * {@value #CALIBRATED_BATCH} and scales the threshold to its sizes (see {@link #scaled}): resampling millions of
-     * rows 999 times a column took hours.
-     */
-    static final int MAX_CALIBRATED = 5_000;
-    static final int CALIBRATED_BATCH = 1_000;
-    /**
-     * A reference of at least this many times the calibrated batch is not split into pseudo-references: batches are
-     * drawn from it and compared with all of it ({@link NullCalibration#thresholdWithin}).
-     */
-    static final int WITHIN_FACTOR = NullCalibration.REFERENCE_FACTOR + 1;
-
     private DriftCalibration() {
     }
 
@@ -67,27 +55,24 @@ final class DriftCalibration {
             return permuted(rule, name, reference, current, rate, seed);
         }
         int m = current.size() - current.missingCount();
-        int calibrated = m > MAX_CALIBRATED ? CALIBRATED_BATCH : m;
+        int calibrated = BatchCalibration.calibratedSize(m);
         SplittableRandom random = Seeds.random(seed, "drift:" + name, 0, 0);
         boolean numeric = reference instanceof NumericColumn && current instanceof NumericColumn;
         int n = reference.size() - reference.missingCount();
         double threshold;
         double variance;
-        if (n >= WITHIN_FACTOR * (long) calibrated && calibrated > 0) {
-            // A batch against the whole reference (NullCalibration.thresholdWithin): the reference profiled once.
-            NullCalibration.BatchStatistic statistic;
+        if (BatchCalibration.fromReference(n, calibrated)) {
+            // Batches against the whole reference, profiled once (BatchCalibration).
             if (numeric) {
-                NumericReference whole = profile != null ? profile
-                        : NumericReference.of(((NumericColumn) reference).values());
-                n = (int) whole.count();
-                statistic = rows -> whole.compareOwn(rows).value(method);
-            } else {
-                CategoricalColumn ref = DriftCommand.asCategories(reference);
-                int[] present = presentCodes(ref);
-                CategoricalReference whole = CategoricalReference.of(present, ref.levels());
-                statistic = rows -> whole.compare(NullCalibration.pick(present, rows), ref.levels()).value(method);
+                threshold = BatchCalibration.numeric(profile != null ? profile
+                        : NumericReference.of(((NumericColumn) reference).values()), m, method, rate, random);
+                return Double.isNaN(threshold) ? rule : new DriftRule(method, threshold);
             }
-            threshold = NullCalibration.thresholdWithin(n, calibrated, rate, statistic, random);
+            CategoricalColumn ref = DriftCommand.asCategories(reference);
+            int[] present = presentCodes(ref);
+            CategoricalReference whole = CategoricalReference.of(present, ref.levels());
+            threshold = NullCalibration.thresholdWithin(n, calibrated, rate,
+                    rows -> whole.compare(NullCalibration.pick(present, rows), ref.levels()).value(method), random);
             variance = NullCalibration.withinVariance(n, calibrated);
         } else {
             NullCalibration.PairStatistic statistic;
@@ -109,7 +94,7 @@ final class DriftCalibration {
             }
             variance = 1.0 / pseudoReference(n, calibrated) + 1.0 / calibrated;
         }
-        threshold = scaled(method, threshold, (1.0 / n + 1.0 / m) / variance);
+        threshold = BatchCalibration.scaled(method, threshold, (1.0 / n + 1.0 / m) / variance);
         return Double.isNaN(threshold) ? rule : new DriftRule(method, threshold);
     }
 
@@ -120,16 +105,6 @@ final class DriftCalibration {
     /** The pseudo-reference {@link NullCalibration#threshold} draws for batches of b from n values. */
     private static int pseudoReference(int n, int b) {
         return n >= 2 * b ? Math.min(n - b, Math.max(NullCalibration.REFERENCE_FACTOR * b, 1000)) : n;
-    }
-
-    /**
-     * A threshold calibrated at one pair of sizes, carried over to sizes whose variance scale is {@code ratio} times
-     * the calibration's. Between two samples of one distribution, of sizes a and b, these distances shrink with
-     * v = 1/a + 1/b as the samples grow: the PSI as v itself (n·PSI tends to a chi-square), the others (normed
-     * Wasserstein, Jensen–Shannon and Hellinger distances) as √v.
-     */
-    static double scaled(DriftMethod method, double threshold, double ratio) {
-        return threshold * (method == DriftMethod.PSI ? ratio : Math.sqrt(ratio));
     }
 
     /** A test's p-value level from permutations of the pooled present values (module doc). */

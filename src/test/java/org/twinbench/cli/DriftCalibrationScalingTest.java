@@ -13,7 +13,7 @@ import org.twinbench.stats.NumericReference;
 
 /**
  * A large current table's distance threshold is calibrated on batches of 1,000 drawn from the whole reference and
- * scaled to its size ({@link DriftCalibration#scaled}); it must agree with the direct calibration on the table's own
+ * scaled to its size ({@link org.twinbench.stats.BatchCalibration}); it must agree with the direct calibration on the table's own
  * size (999 resamples of 6,000 against 34,000, which is what took hours at 300,000 against 3,000,000) within the
  * Monte Carlo noise of both, on a symmetric and a skewed column. The 10th largest of 999 resamples varies by about 8%
  * from seed to seed, so each side is the mean over seeds: the batch calibration's over 6, the direct one's over 2

@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.twinbench.data.Frame;
 import org.twinbench.data.TableLoader;
+import org.twinbench.stats.BatchCalibration;
+import org.twinbench.stats.DriftMethod;
 import org.twinbench.stats.NumericReference;
 
 /**
  * What {@code drift} does on a wide table, scaled down from 3e6 reference × 3e5 current rows × 100 numeric
  * columns to 1e5 × 1e4 × 100 (1e4 × 1e3 quick): both tables loaded, then every statistic of every column,
- * one column at a time. Reports the peak heap (all heap pools' peaks, reset before the run) per cell of doubles the two
+ * one column at a time, with each column's threshold calibrated as {@code drift}'s default rule calibrates it
+ * ({@link BatchCalibration}, timed apart as {@code calibration_s}). Reports the peak heap (all heap pools' peaks, reset before the run) per cell of doubles the two
  * tables hold ({@code peak_heap_per_double}: 8 bytes a double would be 1.0; an upper bound, as it counts the
  * garbage of parsing not yet collected when the heap has room), and the heap the loaded tables keep per cell
  * ({@code heap_bytes_per_cell}, after a collection).
@@ -36,7 +39,8 @@ final class DriftWideLoadWorkload implements Workload {
 
     @Override
     public String description() {
-        return "drift of 1e5 x 1e4 rows x 100 numeric columns, peak heap per double held; reference: loading alone";
+        return "drift of 1e5 x 1e4 rows x 100 numeric columns with calibration, peak heap per double held; "
+                + "reference: loading alone";
     }
 
     @Override
@@ -57,10 +61,16 @@ final class DriftWideLoadWorkload implements Workload {
             long peakLoading = peak() - before;
             System.gc();
             long loaded = used();
-            // As `drift` does: one column at a time, every statistic of the column.
+            // As `drift` does by default: one column at a time, every statistic of the column and the calibrated
+            // threshold of its rule (wasserstein for a reference of more than 1,000 rows).
+            long calibrationNanos = 0;
             for (String name : held[0].columnNames()) {
-                Timing.consume(NumericReference.of(held[0].numeric(name).values())
-                        .compare(held[1].numeric(name).values()).hashCode());
+                NumericReference profile = NumericReference.of(held[0].numeric(name).values());
+                Timing.consume(profile.compare(held[1].numeric(name).values()).hashCode());
+                long calibrationStart = System.nanoTime();
+                Timing.consume(BatchCalibration.numeric(profile, currentRows, DriftMethod.WASSERSTEIN, 0.01,
+                        new SplittableRandom(name.hashCode())));
+                calibrationNanos += System.nanoTime() - calibrationStart;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = Math.max(peakLoading, peak() - before);
@@ -75,6 +85,9 @@ final class DriftWideLoadWorkload implements Workload {
             extra.put("peak_heap_mb", peak >> 20);
             extra.put("peak_heap_per_double", String.format(Locale.ROOT, "%.2f", peak / (8.0 * cells)));
             extra.put("heap_bytes_per_cell", keptPerCell);
+            extra.put("calibration_s", String.format(Locale.ROOT, "%.3f", calibrationNanos / 1e9));
+            extra.put("file_bytes_per_cell", String.format(Locale.ROOT, "%.2f",
+                    (double) (Files.size(reference) + Files.size(current)) / cells));
             return new BenchResult(name(), referenceRows + currentRows, seconds, "loading both tables", load, extra);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,10 +1,12 @@
 package org.twinbench.cli;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.sim.Seeds;
+import org.twinbench.stats.BatchCalibration;
 import org.twinbench.stats.CategoricalReference;
 import org.twinbench.stats.DriftMethod;
 import org.twinbench.stats.DriftRule;
@@ -33,59 +35,76 @@ final class DriftCalibration {
 
     /** Pools larger than this are not permuted: their test's own p-value is held to the rate. */
     static final int MAX_PERMUTED = 20_000;
-    /**
-     * A current table of more present values than this calibrates a distance on batches of
-     * {@value #CALIBRATED_BATCH} and scales the threshold to its sizes (see {@link #scaled}): resampling millions of
-     * rows 999 times a column took hours.
-     */
-    static final int MAX_CALIBRATED = 5_000;
-    static final int CALIBRATED_BATCH = 1_000;
-
     private DriftCalibration() {
     }
 
     /** The rule with a calibrated threshold (a distance's, or a test's p-value level). */
     static DriftRule calibrate(DriftRule rule, String name, Column reference, Column current, double rate, long seed) {
+        return calibrate(rule, name, reference, current, null, rate, seed);
+    }
+
+    /**
+     * As {@link #calibrate(DriftRule, String, Column, Column, double, long)} reusing the reference's profile the
+     * command compared the column with (a {@link NumericReference} of a numeric reference, sorted once; null: made
+     * here), so that a large reference is sorted once per column, not once per resample.
+     */
+    static DriftRule calibrate(DriftRule rule, String name, Column reference, Column current, NumericReference profile,
+                               double rate, long seed) {
         DriftMethod method = rule.method();
         if (method.isPValue()) {
             return permuted(rule, name, reference, current, rate, seed);
         }
         int m = current.size() - current.missingCount();
-        NullCalibration.PairStatistic statistic;
-        int n;
-        if (reference instanceof NumericColumn ref && current instanceof NumericColumn) {
-            double[] present = ref.presentValues();
-            n = present.length;
-            statistic = (r, b) -> NumericReference.of(NullCalibration.pick(present, r))
-                    .compare(NullCalibration.pick(present, b)).value(method);
-        } else {
+        int calibrated = BatchCalibration.calibratedSize(m);
+        SplittableRandom random = Seeds.random(seed, "drift:" + name, 0, 0);
+        boolean numeric = reference instanceof NumericColumn && current instanceof NumericColumn;
+        int n = reference.size() - reference.missingCount();
+        double threshold;
+        double variance;
+        if (BatchCalibration.fromReference(n, calibrated)) {
+            // Batches against the whole reference, profiled once (BatchCalibration).
+            if (numeric) {
+                threshold = BatchCalibration.numeric(profile != null ? profile
+                        : NumericReference.of(((NumericColumn) reference).values()), m, method, rate, random);
+                return Double.isNaN(threshold) ? rule : new DriftRule(method, threshold);
+            }
             CategoricalColumn ref = DriftCommand.asCategories(reference);
-            int[] present = Arrays.stream(ref.codes()).filter(code -> code >= 0).toArray();
-            n = present.length;
-            statistic = (r, b) -> CategoricalReference.of(NullCalibration.pick(present, r), ref.levels())
-                    .compare(NullCalibration.pick(present, b), ref.levels()).value(method);
+            int[] present = presentCodes(ref);
+            CategoricalReference whole = CategoricalReference.of(present, ref.levels());
+            threshold = NullCalibration.thresholdWithin(n, calibrated, rate,
+                    rows -> whole.compare(NullCalibration.pick(present, rows), ref.levels()).value(method), random);
+            variance = NullCalibration.withinVariance(n, calibrated);
+        } else {
+            NullCalibration.PairStatistic statistic;
+            if (numeric) {
+                double[] present = ((NumericColumn) reference).presentValues();
+                n = present.length;
+                statistic = (r, b) -> NumericReference.of(NullCalibration.pick(present, r))
+                        .compare(NullCalibration.pick(present, b)).value(method);
+            } else {
+                CategoricalColumn ref = DriftCommand.asCategories(reference);
+                int[] present = presentCodes(ref);
+                n = present.length;
+                statistic = (r, b) -> CategoricalReference.of(NullCalibration.pick(present, r), ref.levels())
+                        .compare(NullCalibration.pick(present, b), ref.levels()).value(method);
+            }
+            threshold = NullCalibration.threshold(n, calibrated, rate, statistic, random);
+            if (calibrated == m) {
+                return Double.isNaN(threshold) ? rule : new DriftRule(method, threshold);
+            }
+            variance = 1.0 / pseudoReference(n, calibrated) + 1.0 / calibrated;
         }
-        int calibrated = m > MAX_CALIBRATED ? CALIBRATED_BATCH : m;
-        double threshold = NullCalibration.threshold(n, calibrated, rate, statistic,
-                Seeds.random(seed, "drift:" + name, 0, 0));
-        if (calibrated != m) {
-            threshold = scaled(method, threshold, n, m, calibrated);
-        }
+        threshold = BatchCalibration.scaled(method, threshold, (1.0 / n + 1.0 / m) / variance);
         return Double.isNaN(threshold) ? rule : new DriftRule(method, threshold);
     }
 
-    /**
-     * A threshold calibrated for batches of {@code calibrated} values, carried over to a current table of m against
-     * the whole reference of n. Between two samples of one distribution, of sizes a and b, these distances shrink
-     * with v = 1/a + 1/b as the samples grow: the PSI as v itself (n·PSI tends to a chi-square), the others
-     * (normed Wasserstein, Jensen–Shannon and Hellinger distances) as √v. The calibration's own v counts the
-     * pseudo-reference it drew ({@link NullCalibration}: min(n − b, max(20 b, 1,000)) values when n ≥ 2b).
-     */
-    static double scaled(DriftMethod method, double threshold, int n, int m, int calibrated) {
-        int pseudoReference = n >= 2 * calibrated ? Math.min(n - calibrated, Math.max(
-                NullCalibration.REFERENCE_FACTOR * calibrated, 1000)) : n;
-        double ratio = (1.0 / n + 1.0 / m) / (1.0 / pseudoReference + 1.0 / calibrated);
-        return threshold * (method == DriftMethod.PSI ? ratio : Math.sqrt(ratio));
+    private static int[] presentCodes(CategoricalColumn column) {
+        return Arrays.stream(column.codes()).filter(code -> code >= 0).toArray();
+    }
+
+    /** The pseudo-reference {@link NullCalibration#threshold} draws for batches of b from n values. */
+    private static int pseudoReference(int n, int b) {
+        return n >= 2 * b ? Math.min(n - b, Math.max(NullCalibration.REFERENCE_FACTOR * b, 1000)) : n;
     }
 
     /** A test's p-value level from permutations of the pooled present values (module doc). */

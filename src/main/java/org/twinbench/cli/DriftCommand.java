@@ -112,14 +112,10 @@ public final class DriftCommand implements Callable<Integer> {
         List<Compared> compared = new ArrayList<>();
         List<DriftRule> rules = new ArrayList<>();
         List<Boolean> calibratedColumns = new ArrayList<>();
-        for (String name : names) {
-            Compared c = compare(name, ref.column(name), cur.column(name));
-            compared.add(c);
-            DriftRule rule = options.ruleFor(name, c.drift().kind(), ref.rowCount());
-            boolean calibrated = !options.hasThreshold(name) && c.drift().computed();
-            rules.add(calibrated ? DriftCalibration.calibrate(rule, name, ref.column(name), cur.column(name),
-                    falseAlarmRate, seed) : rule);
-            calibratedColumns.add(calibrated);
+        for (Judged judged : judgeAll(names, ref, cur, options)) {
+            compared.add(judged.compared());
+            rules.add(judged.rule());
+            calibratedColumns.add(judged.calibrated());
         }
         DatasetDrift result = DatasetDrift.decide(compared.stream().map(Compared::drift).toList(), rules,
                 chosenCorrection, share);
@@ -150,6 +146,65 @@ public final class DriftCommand implements Callable<Integer> {
         }
         out.flush();
         return TwinBenchCommand.OK;
+    }
+
+    /** One column's statistics and the rule that decides it (calibrated when {@code calibrated}). */
+    private record Judged(Compared compared, DriftRule rule, boolean calibrated) {
+    }
+
+    /** Columns compared and calibrated at once, at most this many (each holds its reference sorted meanwhile). */
+    static final int PARALLEL_COLUMNS = 2;
+
+    /**
+     * Every column's statistics and rule, in the columns' order, computed on up to {@value #PARALLEL_COLUMNS}
+     * threads, a column at a time each: a column's reference is sorted once, for its statistics and its
+     * calibration, then let go. Each column's calibration is seeded by its name, so the result does not depend on
+     * the threads.
+     */
+    private List<Judged> judgeAll(List<String> names, Frame ref, Frame cur, DriftOptions options) {
+        int threads = Math.max(1, Math.min(PARALLEL_COLUMNS, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                task -> {
+                    Thread thread = new Thread(task, "twinbench-drift");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<java.util.concurrent.Future<Judged>> futures = new ArrayList<>();
+            for (String name : names) {
+                futures.add(pool.submit(() -> judge(name, ref, cur, options)));
+            }
+            List<Judged> out = new ArrayList<>();
+            for (java.util.concurrent.Future<Judged> future : futures) {
+                out.add(future.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("drift interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Judged judge(String name, Frame ref, Frame cur, DriftOptions options) {
+        Column refColumn = ref.column(name);
+        Column curColumn = cur.column(name);
+        NumericReference profile = refColumn instanceof NumericColumn r && curColumn instanceof NumericColumn
+                ? NumericReference.of(r.values()) : null;
+        Compared c = compare(name, profile, refColumn, curColumn);
+        DriftRule rule = options.ruleFor(name, c.drift().kind(), ref.rowCount());
+        boolean calibrated = !options.hasThreshold(name) && c.drift().computed();
+        return new Judged(c, calibrated ? DriftCalibration.calibrate(rule, name, refColumn, curColumn, profile,
+                falseAlarmRate, seed) : rule, calibrated);
     }
 
     private static List<String> masked(PiiKind pii, List<String> values) {
@@ -185,10 +240,13 @@ public final class DriftCommand implements Callable<Integer> {
         return common;
     }
 
-    /** Numeric statistics when both sides are numeric; otherwise both sides are compared as categories. */
-    static Compared compare(String name, Column ref, Column cur) {
-        if (ref instanceof NumericColumn r && cur instanceof NumericColumn c) {
-            return new Compared(name, NumericReference.of(r.values()).compare(c.values()), null, null);
+    /**
+     * Numeric statistics (against {@code profile}, the numeric reference's) when both sides are numeric; otherwise
+     * both sides are compared as categories.
+     */
+    static Compared compare(String name, NumericReference profile, Column ref, Column cur) {
+        if (profile != null && cur instanceof NumericColumn c) {
+            return new Compared(name, profile.compare(c.values()), null, null);
         }
         String note = null;
         if (ref instanceof NumericColumn) {

@@ -64,59 +64,93 @@ public final class CellValues {
      * Java's own suffixes ({@code 1d}, {@code 2f}), hex and {@code Infinity} are not numbers here.
      */
     public static Double parseNumber(String text) {
-        int n = text.length();
-        int i = 0;
-        if (n == 0) {
-            return null;
+        double value = parseNumber(text.toCharArray(), 0, text.length());
+        return Double.isNaN(value) ? null : value;
+    }
+
+    /**
+     * As {@link #parseNumber(String)} for the characters {@code start} (inclusive) to {@code end}, without making a
+     * string: NaN when they are not a number. The loader reads millions of cells this way.
+     */
+    static double parseNumber(char[] text, int start, int end) {
+        int i = start;
+        if (i == end) {
+            return Double.NaN;
         }
-        if (text.charAt(0) == '+' || text.charAt(0) == '-') {
+        if (text[i] == '+' || text[i] == '-') {
             i++;
         }
         int digits = 0;
         int fractionDigits = 0;
         long mantissa = 0;
-        while (i < n && isDigit(text.charAt(i))) {
-            mantissa = mantissa * 10 + (text.charAt(i) - '0');
+        while (i < end && isDigit(text[i])) {
+            mantissa = mantissa * 10 + (text[i] - '0');
             i++;
             digits++;
         }
-        if (i < n && text.charAt(i) == '.') {
+        if (i < end && text[i] == '.') {
             i++;
-            while (i < n && isDigit(text.charAt(i))) {
-                mantissa = mantissa * 10 + (text.charAt(i) - '0');
+            while (i < end && isDigit(text[i])) {
+                mantissa = mantissa * 10 + (text[i] - '0');
                 i++;
                 digits++;
                 fractionDigits++;
             }
         }
         if (digits == 0) {
-            return null;
+            return Double.NaN;
         }
-        if (i == n && digits <= 15) {
+        if (i == end && digits <= 15) {
             // Clinger's fast path: an integer below 2^53 divided by an exact power of ten is
             // correctly rounded, so this equals Double.parseDouble(text).
             double value = fractionDigits == 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits];
-            return text.charAt(0) == '-' ? -value : value;
+            return text[start] == '-' ? -value : value;
         }
-        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+        if (i < end && (text[i] == 'e' || text[i] == 'E')) {
             i++;
-            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            if (i < end && (text[i] == '+' || text[i] == '-')) {
                 i++;
             }
             int exponentDigits = 0;
-            while (i < n && isDigit(text.charAt(i))) {
+            while (i < end && isDigit(text[i])) {
                 i++;
                 exponentDigits++;
             }
             if (exponentDigits == 0) {
-                return null;
+                return Double.NaN;
             }
         }
-        if (i != n) {
-            return null;
+        if (i != end) {
+            return Double.NaN;
         }
-        double value = Double.parseDouble(text);
-        return Double.isFinite(value) ? value : null;
+        double value = Double.parseDouble(new String(text, start, end - start));
+        return Double.isFinite(value) ? value : Double.NaN;
+    }
+
+    /**
+     * Whether the characters {@code start} to {@code end}, already trimmed, are a token of
+     * {@link TableLoader#MISSING_TOKENS} (any case), as {@link #normalise} decides, without making a string.
+     */
+    static boolean isMissingToken(char[] text, int start, int end) {
+        int length = end - start;
+        if (length > 4) {
+            return false;
+        }
+        for (String token : TableLoader.MISSING_TOKENS) {
+            if (token.length() == length && regionEqualsIgnoringCase(token, text, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean regionEqualsIgnoringCase(String lowerToken, char[] text, int start) {
+        for (int k = 0; k < lowerToken.length(); k++) {
+            if (Character.toLowerCase(text[start + k]) != lowerToken.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(char c) {

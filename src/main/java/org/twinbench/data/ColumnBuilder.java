@@ -11,7 +11,8 @@ import java.util.Map;
  * every present cell is a number, then dictionary codes. A column that turns to text after holding
  * numbers cannot recover the numbers' exact text ({@code 007}, {@code 1.50}); it asks for a re-read.
  *
- * <p>Numbers grow in chunks that are never copied (each twice the last, up to {@value #MAX_CHUNK} values):
+ * <p>When the file's rows were counted first ({@link RecordCount}), numbers go into one array of the exact size,
+ * which becomes the column. Otherwise numbers grow in chunks that are never copied (each twice the last, up to {@value #MAX_CHUNK} values):
  * while loading a numeric cell takes 8 bytes plus the unused end of the last chunk, and {@link #build}
  * copies the chunks into one array of the exact size and lets them go, so when the columns are built one
  * after another only one column is ever held twice.
@@ -35,10 +36,20 @@ final class ColumnBuilder {
     private boolean needsReread;
 
     ColumnBuilder(String name, boolean forceText) {
+        this(name, forceText, -1);
+    }
+
+    /**
+     * A builder for a column of about {@code expectedRows} cells (−1: unknown): its numbers go straight into one
+     * array of that size, which becomes the column without a copy when the count was right ({@link RecordCount}).
+     */
+    ColumnBuilder(String name, boolean forceText, int expectedRows) {
         this.name = name;
         this.forceText = forceText;
         if (forceText) {
             switchToText();
+        } else if (expectedRows > 0) {
+            numbers = new double[expectedRows];
         }
     }
 
@@ -51,23 +62,54 @@ final class ColumnBuilder {
         return needsReread;
     }
 
+    /**
+     * Adds the cell held in {@code chars} from {@code start} to {@code end}: a number or a missing cell is read
+     * without making a string (no garbage per cell while the column is numeric).
+     */
+    void add(char[] chars, int start, int end) {
+        if (codes == null) {
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(chars[from])) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(chars[to - 1])) {
+                to--;
+            }
+            if (CellValues.isMissingToken(chars, from, to)) {
+                addNumber(Double.NaN);
+                return;
+            }
+            double value = CellValues.parseNumber(chars, from, to);
+            if (!Double.isNaN(value)) {
+                addNumber(value);
+                anyNumber = true;
+                return;
+            }
+        }
+        add(new String(chars, start, end - start));
+    }
+
+    private void addNumber(double value) {
+        if (filled == numbers.length) {
+            chunks.add(numbers);
+            numbers = new double[Math.max(FIRST_CHUNK, Math.min(MAX_CHUNK, numbers.length * 2))];
+            filled = 0;
+        }
+        numbers[filled++] = value;
+        size++;
+    }
+
     void add(String raw) {
         String cell = CellValues.normalise(raw);
         if (codes == null) {
-            if (filled == numbers.length) {
-                chunks.add(numbers);
-                numbers = new double[Math.min(MAX_CHUNK, numbers.length * 2)];
-                filled = 0;
-            }
             if (cell == null) {
-                numbers[filled++] = Double.NaN;
-                size++;
+                addNumber(Double.NaN);
                 return;
             }
             Double value = CellValues.parseNumber(cell);
             if (value != null) {
-                numbers[filled++] = value;
-                size++;
+                addNumber(value);
                 anyNumber = true;
                 return;
             }
@@ -101,6 +143,12 @@ final class ColumnBuilder {
 
     /** The column; a numeric builder lets its chunks go (build it once). */
     Column build() {
+        if (codes == null && chunks.isEmpty() && filled == numbers.length) {
+            double[] values = numbers; // sized exactly beforehand: no copy
+            numbers = new double[0];
+            filled = 0;
+            return new NumericColumn(name, values);
+        }
         if (codes == null) {
             double[] values = new double[size];
             int at = 0;

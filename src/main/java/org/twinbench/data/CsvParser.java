@@ -53,21 +53,53 @@ final class CsvParser {
      */
     boolean next(List<String> fields) {
         fields.clear();
+        return next(new FieldSink() {
+            @Override
+            public void field(int index, String value) {
+                fields.add(value);
+            }
+
+            @Override
+            public void field(int index, char[] chars, int start, int end) {
+                fields.add(new String(chars, start, end - start));
+            }
+        });
+    }
+
+    /** Receives a record's fields in order (index 0, 1, ...). */
+    interface FieldSink {
+        void field(int index, String value);
+
+        /** A field in the parser's buffer, from {@code start} to {@code end}: valid only during the call. */
+        void field(int index, char[] chars, int start, int end);
+    }
+
+    /**
+     * Reads the next record into {@code sink}, a field at a time; an unquoted field inside the buffer (almost
+     * every field) as characters, without making a string. Returns false at the end of the input.
+     */
+    boolean next(FieldSink sink) {
         if (!fill()) {
             return false;
         }
         recordLine = line;
-        while (true) {
+        for (int index = 0; ; index++) {
             boolean endOfRecord = readField();
-            fields.add(value);
+            if (value != null) {
+                sink.field(index, value);
+            } else {
+                sink.field(index, buffer, rangeStart, rangeEnd);
+            }
             if (endOfRecord) {
                 return true;
             }
         }
     }
 
-    /** The field read last. */
+    /** The field read last; null when it is the buffer's characters {@code rangeStart} to {@code rangeEnd}. */
     private String value;
+    private int rangeStart;
+    private int rangeEnd;
 
     /** Reads one field into {@link #value}; true when it ended the record (line end or input end). */
     private boolean readField() {
@@ -93,12 +125,14 @@ final class CsvParser {
                 spansBuffers = true;
                 continue;
             }
-            // The common case, a field inside one buffer, makes its string without the builder.
+            // The common case, a field inside one buffer, is handed over as a range of the buffer.
             if (spansBuffers) {
                 field.append(buffer, start, position - start);
                 value = field.toString();
             } else {
-                value = new String(buffer, start, position - start);
+                value = null;
+                rangeStart = start;
+                rangeEnd = position;
             }
             char c = buffer[position++];
             if (c == delimiter) {
@@ -106,6 +140,9 @@ final class CsvParser {
             }
             if (c == REPLACEMENT) {
                 throw notText();
+            }
+            if (value == null && c == '\r' && position == limit) {
+                value = new String(buffer, start, rangeEnd - start); // endLine refills the buffer to look for LF
             }
             endLine(c);
             return true;

@@ -56,7 +56,8 @@ final class DelimitedReader {
                 forcedText.add(name);
             }
         });
-        Parsed parsed = pass(file, format, forcedText, options, budgetBytes, maxRows);
+        int expectedRows = RecordCount.dataRows(file, format, maxRows);
+        Parsed parsed = pass(file, format, forcedText, options, budgetBytes, maxRows, expectedRows);
         boolean again = false;
         for (ColumnBuilder column : parsed.columns()) {
             if (column.needsReread()) {
@@ -64,11 +65,11 @@ final class DelimitedReader {
                 again = true;
             }
         }
-        return again ? pass(file, format, forcedText, options, budgetBytes, maxRows) : parsed;
+        return again ? pass(file, format, forcedText, options, budgetBytes, maxRows, expectedRows) : parsed;
     }
 
     private static Parsed pass(Path file, TextFormat format, Set<String> forcedText, LoadOptions options,
-                               long budgetBytes, int maxRows) {
+                               long budgetBytes, int maxRows, int expectedRows) {
         String where = file.toString();
         long total = size(file);
         try (CountingStream counting = new CountingStream(Files.newInputStream(file));
@@ -86,22 +87,26 @@ final class DelimitedReader {
                 throw new DataException(where + ": line " + parser.recordLine() + ": " + names.size()
                         + " columns, more than the " + MAX_COLUMNS + " a table may have");
             }
+            // Columns of exactly the counted rows, unless they would not fit: then the budget check below refuses
+            // the file at the line where it stops fitting.
+            long bytesPerRow = (long) names.size() * BYTES_PER_CELL;
+            int sized = expectedRows > 0 && expectedRows * bytesPerRow <= budgetBytes ? expectedRows : -1;
             for (String name : names) {
-                columns.add(new ColumnBuilder(name, forcedText.contains(name)));
+                columns.add(new ColumnBuilder(name, forcedText.contains(name), sized));
             }
             int rows = 0;
-            boolean pending = !format.header();
-            while (rows < maxRows && (pending || nextRecord(parser, fields))) {
-                pending = false;
-                if (fields.size() != columns.size()) {
-                    throw new DataException(where + ": line " + parser.recordLine() + ": " + fields.size()
-                            + (fields.size() == 1 ? " field" : " fields") + ", but the header has " + columns.size()
-                            + " columns");
-                }
+            if (!format.header() && maxRows > 0) {
+                record(where, parser.recordLine(), fields.size(), columns);
                 lines.record(rows, parser.recordLine());
                 for (int j = 0; j < fields.size(); j++) {
                     columns.get(j).add(fields.get(j));
                 }
+                rows++;
+            }
+            RowSink row = new RowSink(columns);
+            while (rows < maxRows && row.next(parser)) {
+                record(where, parser.recordLine(), row.fields, columns);
+                lines.record(rows, parser.recordLine());
                 rows++;
                 if (rows % CHECK_EVERY_ROWS == 0) {
                     checkBudget(where, parser.recordLine(), rows, columns, budgetBytes);
@@ -116,6 +121,102 @@ final class DelimitedReader {
             return new Parsed(columns, format, lines, counting.sha256());
         } catch (IOException e) {
             throw new DataException(where + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a record whose field count is not the header's. */
+    private static void record(String where, long line, int fields, List<ColumnBuilder> columns) {
+        if (fields != columns.size()) {
+            throw new DataException(where + ": line " + line + ": " + fields + (fields == 1 ? " field" : " fields")
+                    + ", but the header has " + columns.size() + " columns");
+        }
+    }
+
+    /**
+     * Hands each field of a record straight to its column, numbers without a string per cell. The first field waits
+     * (copied) until a second comes or the record ends: a record of one blank field is a blank line, skipped.
+     */
+    private static final class RowSink implements CsvParser.FieldSink {
+        private final List<ColumnBuilder> columns;
+        private char[] first = new char[64];
+        private int firstLength;
+        private String firstText;
+        int fields;
+
+        RowSink(List<ColumnBuilder> columns) {
+            this.columns = columns;
+        }
+
+        /** Reads the next record that is not a blank line; false at the end of the input. */
+        boolean next(CsvParser parser) {
+            while (true) {
+                fields = 0;
+                firstText = null;
+                firstLength = 0;
+                if (!parser.next(this)) {
+                    return false;
+                }
+                if (fields > 1) {
+                    return true;
+                }
+                if (firstText != null ? !firstText.isBlank() : !blank(first, firstLength)) {
+                    flushFirst();
+                    return true;
+                }
+            }
+        }
+
+        @Override
+        public void field(int index, String value) {
+            fields++;
+            if (index == 0) {
+                firstText = value;
+                return;
+            }
+            flushFirstAt(index);
+            if (index < columns.size()) {
+                columns.get(index).add(value);
+            }
+        }
+
+        @Override
+        public void field(int index, char[] chars, int start, int end) {
+            fields++;
+            if (index == 0) {
+                if (end - start > first.length) {
+                    first = new char[Math.max(end - start, 2 * first.length)];
+                }
+                System.arraycopy(chars, start, first, 0, end - start);
+                firstLength = end - start;
+                return;
+            }
+            flushFirstAt(index);
+            if (index < columns.size()) {
+                columns.get(index).add(chars, start, end);
+            }
+        }
+
+        private void flushFirstAt(int index) {
+            if (index == 1) {
+                flushFirst();
+            }
+        }
+
+        private void flushFirst() {
+            if (firstText != null) {
+                columns.get(0).add(firstText);
+            } else {
+                columns.get(0).add(first, 0, firstLength);
+            }
+        }
+
+        private static boolean blank(char[] chars, int length) {
+            for (int i = 0; i < length; i++) {
+                if (!Character.isWhitespace(chars[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -99,6 +99,40 @@ public final class NumericReference implements ReferenceProfile {
                 BinnedDistances.hellinger(binCounts, currentBins), ad.statistic(), ad.pValue());
     }
 
+    /**
+     * Compares a batch of the reference's own present values with the whole reference, as {@link #compareWindow}
+     * (no Anderson–Darling): {@code ranks} index the sorted present values (0 … {@link #count()} − 1). For
+     * {@link NullCalibration#thresholdWithin}: O(b log n) a batch of b, the reference sorted and binned once.
+     */
+    public NumericDrift compareOwn(int[] ranks) {
+        double[] batch = NullCalibration.pick(sorted, ranks);
+        DoubleSort.sort(batch);
+        return compareSorted(batch, 0.0, false);
+    }
+
+    /** A profile of {@code size} of this reference's present values drawn at random without replacement. */
+    public NumericReference subsample(int size, java.util.SplittableRandom random) {
+        int n = sorted.length;
+        if (size >= n) {
+            return this;
+        }
+        // Floyd's algorithm over ranks, kept in a bit set: ascending ranks give ascending values, no sort needed.
+        long[] chosen = new long[(n + 63) >>> 6];
+        for (int j = n - size; j < n; j++) {
+            int t = random.nextInt(j + 1);
+            int pick = (chosen[t >>> 6] & (1L << t)) == 0 ? t : j;
+            chosen[pick >>> 6] |= 1L << pick;
+        }
+        double[] values = new double[size];
+        int k = 0;
+        for (int word = 0; word < chosen.length; word++) {
+            for (long bits = chosen[word]; bits != 0; bits &= bits - 1) {
+                values[k++] = sorted[(word << 6) + Long.numberOfTrailingZeros(bits)];
+            }
+        }
+        return new NumericReference(values, 0.0);
+    }
+
     /** Prefix sums of the sorted reference, computed on first use by a window search. */
     private double[] prefixSums() {
         double[] sums = prefix;

@@ -106,6 +106,25 @@ class CalibratedDriftCommandTest {
     }
 
     /**
+     * A reference of at least 21 times the current table's size is calibrated on batches of its own rows compared
+     * with all of it (NullCalibration.thresholdWithin, docs/verdicts.md "Large tables"), the threshold scaled from
+     * the batch's 1/b − 1/n to the tables' 1/n + 1/m: digits 1,716 / 81 under the default rule (wasserstein), breast
+     * cancer 544 / 25 by psi and jensen-shannon (32 columns, the 51-category one among them).
+     */
+    @Test
+    void smallCurrentTablesAgainstAWholeReferenceDriftByChanceAtTheStatedRate() throws IOException {
+        int[] digits = driftedColumns("digits.csv", 1716, "wasserstein_normed");
+        int[] psi = driftedColumns("breast-cancer-51.csv", 544, "psi", "--method", "psi");
+        int[] js = driftedColumns("breast-cancer-51.csv", 544, "jensen_shannon", "--method", "jensen-shannon");
+        System.out.printf("batch calibration: digits %d of %d, breast cancer psi %d of %d, jensen-shannon %d of %d%n",
+                digits[0], digits[1], psi[0], psi[1], js[0], js[1]);
+        assertThat(digits[1]).isBetween(55 * SPLITS, 66 * SPLITS);
+        assertThat(digits[0]).isLessThanOrEqualTo(bound(digits[1]));
+        assertThat(psi[1] + js[1]).isEqualTo(2 * SPLITS * 32);
+        assertThat(psi[0] + js[0]).isLessThanOrEqualTo(bound(psi[1] + js[1]));
+    }
+
+    /**
      * A reference of at most 1,000 rows is judged by tests (KS for numbers, chi-square for categories); their
      * p-values are held to {@code --false-alarm-rate} by permuting the two halves' rows, where the old p &lt; 0.05
      * (given as {@code --threshold 0.05}) ignored it. Wine (178 rows, 13 measurements and the cultivar;

@@ -39,4 +39,38 @@ class ColumnBuilderTest {
         assertThat(column.levels()).containsExactly("north", "south");
         assertThat(column.codes()[5_001]).isEqualTo(1);
     }
+
+    @Test
+    void cellsReadFromCharactersEqualTheStringPath() {
+        String[] cells = {"1.25", " -7 ", "NA", "n/a", "", "  ", "1e-3", "+4", ".5", "12345678901234567", "0.1",
+            "-0.000", "Null", "nan", "3.14159265358979"};
+        ColumnBuilder fromChars = new ColumnBuilder("x", false, cells.length);
+        ColumnBuilder fromStrings = new ColumnBuilder("x", false);
+        for (String cell : cells) {
+            char[] padded = ("[" + cell + "]").toCharArray();
+            fromChars.add(padded, 1, padded.length - 1);
+            fromStrings.add(cell);
+        }
+        double[] expected = ((NumericColumn) fromStrings.build()).values();
+        assertThat(((NumericColumn) fromChars.build()).values()).containsExactly(expected);
+        assertThat(expected[0]).isEqualTo(Double.parseDouble("1.25"));
+        assertThat(expected[9]).isEqualTo(Double.parseDouble("12345678901234567"));
+        assertThat(expected[2]).isNaN();
+    }
+
+    @Test
+    void aColumnSizedBeforehandHoldsItsValuesAndGrowsWhenTheCountWasShort() {
+        ColumnBuilder exact = new ColumnBuilder("x", false, 3);
+        ColumnBuilder shortCount = new ColumnBuilder("x", false, 2);
+        for (String cell : new String[] {"1", "2", "3"}) {
+            exact.add(cell);
+            shortCount.add(cell.toCharArray(), 0, 1);
+        }
+        assertThat(((NumericColumn) exact.build()).values()).containsExactly(1, 2, 3);
+        assertThat(((NumericColumn) shortCount.build()).values()).containsExactly(1, 2, 3);
+        ColumnBuilder text = new ColumnBuilder("t", false, 2);
+        text.add("a".toCharArray(), 0, 1);
+        text.add("7".toCharArray(), 0, 1);
+        assertThat(((CategoricalColumn) text.build()).levels()).containsExactly("a", "7");
+    }
 }

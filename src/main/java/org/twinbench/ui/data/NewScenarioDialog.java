@@ -119,6 +119,8 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
         problem.getStyleClass().add("problem-text");
         problem.setWrapText(true);
         problem.setMinHeight(Region.USE_PREF_SIZE);
+        // Hidden, it takes no room: the changes offered sit right above the buttons.
+        problem.managedProperty().bind(problem.visibleProperty());
         changes.setId("newScenarioChanges");
         GridPane form = new GridPane();
         form.setHgap(10);

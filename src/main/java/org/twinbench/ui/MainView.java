@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -50,8 +49,8 @@ public final class MainView {
     @FXML private MenuItem pauseItem;
     @FXML private MenuItem stepItem;
     @FXML private MenuItem stopItem;
-    @FXML private MenuItem undoItem;
-    @FXML private MenuItem redoItem;
+    @FXML private Menu editMenu;
+    @FXML private Menu viewMenu;
     @FXML private Menu recentMenu;
     @FXML private ComboBox<RunSpeed> speedBox;
     @FXML private Label scenarioTitle;
@@ -130,7 +129,8 @@ public final class MainView {
         bindResultsRoom(model, runs);
         RunNotices.follow(runs.runningProperty(), model.liveCharts().alarms(), model.statusProperty(),
                 RunNotices.desktop(() -> root.getScene() == null ? null : root.getScene().getWindow()));
-        bindHistory(model);
+        GraphCommands.install(model, root, canvasController, paletteController, undoButton, undoTooltip, redoButton,
+                redoTooltip, editMenu, viewMenu);
         dataPanelController.bind(model.dataPanel(), canvasController, model.datasetProperty(), model.modelSummaryProperty());
         dataPanelController.fillMenu(dataMenu);
         speedBox.getItems().setAll(RunSpeed.CHOICES);
@@ -203,20 +203,6 @@ public final class MainView {
                 model.canvas().problemsProperty()));
         runTooltip.textProperty().bind(Bindings.when(blocked).then(model.runBlockedReasonProperty())
                 .otherwise("Train the model on the reference data and simulate the scenario (F5)"));
-    }
-
-    private void bindHistory(MainViewModel model) {
-        var history = model.document().history();
-        undoItem.textProperty().bind(Bindings.when(history.canUndoProperty())
-                .then(Bindings.concat("Undo ", history.undoDescriptionProperty())).otherwise("Undo"));
-        redoItem.textProperty().bind(Bindings.when(history.canRedoProperty())
-                .then(Bindings.concat("Redo ", history.redoDescriptionProperty())).otherwise("Redo"));
-        undoTooltip.textProperty().bind(Bindings.concat(undoItem.textProperty(), " (Ctrl+Z)"));
-        redoTooltip.textProperty().bind(Bindings.concat(redoItem.textProperty(), " (Ctrl+Y)"));
-        undoItem.disableProperty().bind(history.canUndoProperty().not());
-        undoButton.disableProperty().bind(history.canUndoProperty().not());
-        redoItem.disableProperty().bind(history.canRedoProperty().not());
-        redoButton.disableProperty().bind(history.canRedoProperty().not());
     }
 
     /** Uses other answers to the file questions than the platform's dialogs (UI tests). */
@@ -340,87 +326,6 @@ public final class MainView {
     @FXML
     private void onDiscardRecovery() {
         viewModel.files().discardRecovery();
-    }
-
-    @FXML
-    private void onUndo() {
-        viewModel.document().history().undo();
-    }
-
-    @FXML
-    private void onRedo() {
-        viewModel.document().history().redo();
-    }
-
-    private boolean typing() {
-        return root.getScene().getFocusOwner() instanceof TextInputControl;
-    }
-
-    @FXML
-    private void onCopy() {
-        if (!typing()) {
-            viewModel.canvas().copySelection();
-        }
-    }
-
-    @FXML
-    private void onPaste() {
-        if (!typing()) {
-            viewModel.canvas().paste();
-        }
-    }
-
-    @FXML
-    private void onDuplicate() {
-        if (!typing()) {
-            viewModel.canvas().duplicateSelection();
-        }
-    }
-
-    @FXML
-    private void onDelete() {
-        if (!typing()) {
-            canvasController.deleteSelected();
-        }
-    }
-
-    @FXML
-    private void onSelectAll() {
-        if (!typing()) {
-            viewModel.canvas().selectAll();
-        }
-    }
-
-    @FXML
-    private void onFindType() {
-        paletteController.focusSearch();
-    }
-
-    /** Keyboard connection: choose which node the selected one feeds. */
-    @FXML
-    private void onConnectTo() {
-        ConnectChoice.ask(root.getScene().getWindow(), viewModel.canvas());
-        canvasController.focus();
-    }
-
-    @FXML
-    private void onZoomIn() {
-        canvasController.onZoomIn();
-    }
-
-    @FXML
-    private void onZoomOut() {
-        canvasController.onZoomOut();
-    }
-
-    @FXML
-    private void onFit() {
-        canvasController.fit();
-    }
-
-    @FXML
-    private void onTidyUp() {
-        viewModel.canvas().tidyUp();
     }
 
     @FXML

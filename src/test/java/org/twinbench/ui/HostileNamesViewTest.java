@@ -11,7 +11,6 @@ import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.MenuButton;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -89,7 +88,7 @@ class HostileNamesViewTest {
                 .map(ChartCurve::name)).contains(SLICE);
 
         // The slice menu: its item is drawn in a popup window once the menu opens.
-        MenuButton menu = robot.lookup("#sliceMenu").queryAs(MenuButton.class);
+        org.controlsfx.control.CheckComboBox<?> menu = robot.lookup("#slicePicker").queryAs(org.controlsfx.control.CheckComboBox.class);
         robot.interact(menu::show);
         WaitForAsyncUtils.waitForFxEvents();
         List<String> popupTexts = new ArrayList<>();

@@ -311,13 +311,14 @@ public final class DataModelPanel {
     /** "New scenario from this data…": the dialog, then the scenario opens in place of the current one. */
     @FXML
     public void onNewScenario() {
-        if (viewModel.datasetProperty().get() == null) {
+        var choices = viewModel.newScenarioChoices();
+        if (choices.isEmpty()) {
             return;
         }
-        new NewScenarioDialog(window(), viewModel, () -> choosers.openModel(window(), viewModel.folder()))
-                .showAndWait().ifPresent(answer -> {
-                    var scenario = viewModel.newScenario(answer.outcome(), answer.slices(), answer.model(),
-                            answer.changes(), null);
+        new NewScenarioDialog(window(), choices.get(), viewModel.model().fileProperty().get(),
+                () -> choosers.openModel(window(), viewModel.folder())).showAndWait().ifPresent(answer -> {
+                    var scenario = choices.get().build(answer.outcome(), answer.slices(), answer.model(),
+                            answer.changes(), answer.replay(), null);
                     if (opener != null) {
                         opener.accept(scenario);
                     }

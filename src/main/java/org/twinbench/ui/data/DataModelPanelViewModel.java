@@ -294,8 +294,7 @@ public final class DataModelPanelViewModel {
 
     /** The columns the model is trained on: those with the feature role, never the target. */
     public List<String> features(String target) {
-        Schema current = schema.get();
-        return current == null ? List.of() : current.features().stream().filter(f -> !f.equals(target)).toList();
+        return schema.get() == null ? List.of() : NewScenarioChoices.features(schema.get(), target);
     }
 
     /**
@@ -341,32 +340,14 @@ public final class DataModelPanelViewModel {
         return use.useDataset(file.get(), renames);
     }
 
-    /** The open table's columns that could be its yes/no outcome: the proposed target first, then the likeliest. */
-    public List<String> outcomeChoices() {
-        return dataset.get() == null || schema.get() == null ? List.of()
-                : OutcomeQuestion.of(dataset.get(), schema.get(), outcomeInference).choices();
-    }
-
-    /** Why {@code outcome} cannot be a scenario's outcome, or empty; none chosen: why none was proposed, and the likeliest. */
-    public java.util.Optional<String> outcomeProblem(String outcome) {
-        if (dataset.get() == null) {
-            return java.util.Optional.of("Open a dataset first.");
-        }
-        java.util.Optional<String> question = outcome == null
-                ? OutcomeQuestion.of(dataset.get(), schema.get(), outcomeInference).question() : java.util.Optional.empty();
-        return question.isPresent() ? question : ScenarioFromData.outcomeProblem(dataset.get(), outcome);
-    }
-
-    /** The changes offered for a scenario predicting {@code outcome}, grouped by {@code slices}. */
-    public List<ScenarioFromData.Change> offeredChanges(String outcome, List<String> slices) {
-        return dataset.get() == null ? List.of() : ScenarioFromData.offer(dataset.get(), schema.get(), outcome, slices);
-    }
-
-    /** The scenario the user chose in "New scenario from this data", its data path relative to {@code base}. */
-    public org.twinbench.scenario.Scenario newScenario(String outcome, List<String> slices, Path model,
-                                                       List<ScenarioFromData.Change> changes, Path base) {
-        return ScenarioFromData.build(new ScenarioFromData.Choices(file.get(), outcome, features(outcome), slices,
-                model, changes), base);
+    /**
+     * What "New scenario from this data" offers for the open table as it reads now (roles, kinds, the
+     * dates' formats), or empty when no table is open.
+     */
+    public java.util.Optional<NewScenarioChoices> newScenarioChoices() {
+        return dataset.get() == null || schema.get() == null || file.get() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new NewScenarioChoices(file.get(), dataset.get(), schema.get(),
+                        outcomeInference, timeFormats));
     }
 
     /**

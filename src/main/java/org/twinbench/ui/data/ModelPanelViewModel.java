@@ -15,13 +15,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Dataset;
+import org.twinbench.data.Task;
 import org.twinbench.model.Algorithm;
-import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.TaskModel;
+import org.twinbench.model.TaskTrainer;
 import org.twinbench.model.ModelBundle;
 import org.twinbench.model.ModelCard;
 import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
-import org.twinbench.model.ModelTrainer;
 import org.twinbench.model.TrainingOptions;
 import org.twinbench.ui.fx.AppExecutor;
 import org.twinbench.ui.fx.BackgroundTask;
@@ -91,7 +92,7 @@ public final class ModelPanelViewModel {
                 return thread;
             });
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<BinaryClassifier> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TaskModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper card = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fit = new ReadOnlyStringWrapper("");
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -121,7 +122,7 @@ public final class ModelPanelViewModel {
         busy.set(true);
         error.set("");
         message.set("Reading the model " + path.getFileName() + " ...");
-        background.task(context -> ModelFiles.load(path)).whileCurrent(ticket)
+        background.task(context -> ModelFiles.loadAny(path)).whileCurrent(ticket)
                 .onSuccess(read -> opened(path, read, "Opened " + path.getFileName()))
                 .onFailure(e -> failed(e instanceof DataException ? e.getMessage()
                         : path + ": cannot read the model: " + e))
@@ -152,12 +153,15 @@ public final class ModelPanelViewModel {
             }
         });
         background.task(context -> {
-            BinaryClassifier trained = ModelTrainer.train(data.frame(), new TrainingOptions(request.algorithm(),
+            // The target's values decide the task, as they do for the train command: an amount trains a regression.
+            Task task = Task.of(data.frame().column(request.target())).orElseThrow(() -> new IllegalArgumentException(
+                    "'" + request.target() + "' cannot be predicted: it has a single value or too many different texts"));
+            TaskModel trained = TaskTrainer.train(data.frame(), new TrainingOptions(request.algorithm(),
                     request.target(), features, null, request.seed(), 0, data.provenance().sha256(),
-                    request.holdoutShare()), (done, total) -> {
+                    request.holdoutShare()), task, (done, total) -> {
                         token.check("training " + what);
                         grown.offer(new int[] {done, total});
-                    });
+                    }).model();
             token.check("training " + what);
             context.onFx(() -> message.set("Saving " + request.output().getFileName() + " ..."));
             ModelBundle.write(trained, request.output());
@@ -171,7 +175,7 @@ public final class ModelPanelViewModel {
                 .start();
     }
 
-    private void opened(Path path, BinaryClassifier read, String done) {
+    private void opened(Path path, TaskModel read, String done) {
         busy.set(false);
         stoppable.set(false);
         progress.set(-1);
@@ -236,7 +240,7 @@ public final class ModelPanelViewModel {
     /** Checks the open model against {@code data} (null: no dataset yet): one line per missing or mismatched column. */
     void check(Dataset data) {
         checkedAgainst = data;
-        BinaryClassifier current = model.get();
+        TaskModel current = model.get();
         if (current == null) {
             problems.clear();
             fit.set("");
@@ -264,7 +268,7 @@ public final class ModelPanelViewModel {
                 .start();
     }
 
-    private void showFit(BinaryClassifier current, Dataset data, List<String> found) {
+    private void showFit(TaskModel current, Dataset data, List<String> found) {
         problems.setAll(found);
         String target = current.card().target();
         String labels = target == null || target.isBlank() || data.frame().has(target) ? ""
@@ -323,7 +327,7 @@ public final class ModelPanelViewModel {
         return file.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<BinaryClassifier> modelProperty() {
+    public ReadOnlyObjectProperty<TaskModel> modelProperty() {
         return model.getReadOnlyProperty();
     }
 

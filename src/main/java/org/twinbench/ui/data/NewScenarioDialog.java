@@ -36,7 +36,16 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
     static final ButtonType CREATE = new ButtonType("Create the scenario", ButtonBar.ButtonData.OK_DONE);
 
     /** What the user chose. */
-    record Answer(String outcome, List<String> slices, Path model, List<ScenarioFromData.Change> changes) {
+    record Answer(String outcome, List<String> slices, Path model, List<ScenarioFromData.Change> changes,
+                  ScenarioFromData.Replay replay) {
+    }
+
+    /** How the rows are replayed: {@code replay} null draws batches at random. */
+    record ReplayChoice(String label, ScenarioFromData.Replay replay) {
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     /** A model the scenario can use: {@code file} null is a logistic regression trained when it runs. */
@@ -47,53 +56,71 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
         }
     }
 
-    private final DataModelPanelViewModel viewModel;
+    private final NewScenarioChoices viewModel;
+    private final Path openModel;
     private final ComboBox<String> outcome;
+    private final ComboBox<ModelChoice> models;
     private final CheckComboBox<String> slices;
     private final VBox changes = new VBox(4);
     private final List<CheckBox> changeBoxes = new ArrayList<>();
     private final Label problem = new Label();
 
-    NewScenarioDialog(Window owner, DataModelPanelViewModel model, Supplier<Optional<Path>> chooseModel) {
+    /**
+     * @param model       what the open table offers
+     * @param openModel   the model open in the panel, or null
+     * @param chooseModel asks the user for a model file
+     */
+    NewScenarioDialog(Window owner, NewScenarioChoices model, Path openModel, Supplier<Optional<Path>> chooseModel) {
         this.viewModel = model;
+        this.openModel = openModel;
         initOwner(owner);
         setTitle("New scenario from this data");
         setResizable(true);
-        Path file = model.fileProperty().get();
+        Path file = model.file();
         setHeaderText("A scenario that replays " + file.getFileName() + ", changes it from a third of the way in, "
                 + "and watches the model");
         outcome = new ComboBox<>(FXCollections.observableArrayList(model.outcomeChoices()));
         outcome.setId("newScenarioOutcome");
         outcome.setPromptText("Which column does the model predict?");
-        outcome.setTooltip(new Tooltip("The yes/no column the model predicts"));
-        model.schemaProperty().get().target().filter(outcome.getItems()::contains).ifPresent(outcome::setValue);
+        outcome.setTooltip(new Tooltip("The column the model predicts: a yes/no for the logistic regression the "
+                + "run trains; any outcome for a model file"));
+        model.schema().target().filter(outcome.getItems()::contains).ifPresent(outcome::setValue);
         slices = new CheckComboBox<>(FXCollections.observableArrayList(groupColumns()));
         slices.setId("newScenarioSlices");
         slices.setTitle("Groups");
         slices.setShowCheckedCount(true);
         slices.setTooltip(new Tooltip("Results are also shown for each value of these columns"));
-        for (String slice : model.schemaProperty().get().withRole(ColumnRole.SLICE)) {
+        for (String slice : model.schema().withRole(ColumnRole.SLICE)) {
             slices.getCheckModel().check(slice);
         }
-        ComboBox<ModelChoice> models = new ComboBox<>(FXCollections.observableArrayList(modelChoices()));
+        models = new ComboBox<>(FXCollections.observableArrayList(modelChoices()));
         models.setId("newScenarioModel");
         models.setValue(models.getItems().get(models.getItems().size() - 1));
         models.setTooltip(new Tooltip("The model the scenario scores every batch with"));
-        Button openModel = new Button("Model file…");
-        openModel.setId("newScenarioOpenModel");
-        openModel.setMinWidth(Region.USE_PREF_SIZE);
-        openModel.setOnAction(e -> chooseModel.get().ifPresent(path -> {
+        Button openFile = new Button("Model file…");
+        openFile.setId("newScenarioOpenModel");
+        openFile.setMinWidth(Region.USE_PREF_SIZE);
+        openFile.setOnAction(e -> chooseModel.get().ifPresent(path -> {
             ModelChoice chosen = new ModelChoice("The model in " + path.getFileName(), path);
             models.getItems().add(chosen);
             models.setValue(chosen);
         }));
-        HBox modelRow = new HBox(6, models, openModel);
+        HBox modelRow = new HBox(6, models, openFile);
         HBox.setHgrow(models, Priority.ALWAYS);
         models.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<ReplayChoice> replay = new ComboBox<>(FXCollections.observableArrayList(replayChoices()));
+        replay.setId("newScenarioReplay");
+        // A dated table is replayed a month a step when it can be: the steps are then the calendar's.
+        replay.setValue(replay.getItems().get(Math.min(1, replay.getItems().size() - 1)));
+        replay.setMaxWidth(Double.MAX_VALUE);
+        replay.setTooltip(new Tooltip("What one step of the run holds: a batch of rows drawn at random, or every "
+                + "row of one calendar window, in time order (the earlier half of the time is the reference)"));
         problem.setId("newScenarioProblem");
         problem.getStyleClass().add("problem-text");
         problem.setWrapText(true);
         problem.setMinHeight(Region.USE_PREF_SIZE);
+        // Hidden, it takes no room: the changes offered sit right above the buttons.
+        problem.managedProperty().bind(problem.visibleProperty());
         changes.setId("newScenarioChanges");
         GridPane form = new GridPane();
         form.setHgap(10);
@@ -101,26 +128,29 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
         form.addRow(0, new Label("Predicts"), outcome);
         form.addRow(1, new Label("Groups"), slices);
         form.addRow(2, new Label("Model"), modelRow);
-        form.add(new Label("Changes to try (from a third of the way in)"), 0, 3, 2, 1);
-        form.add(changes, 0, 4, 2, 1);
-        form.add(problem, 0, 5, 2, 1);
+        form.addRow(3, new Label("Steps"), replay);
+        form.add(new Label("Changes to try (from a third of the way in)"), 0, 4, 2, 1);
+        form.add(changes, 0, 5, 2, 1);
+        form.add(problem, 0, 6, 2, 1);
         form.setPrefWidth(560);
         outcome.setMaxWidth(Double.MAX_VALUE);
         slices.setMaxWidth(Double.MAX_VALUE);
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
         outcome.valueProperty().addListener((obs, old, now) -> refresh());
+        models.valueProperty().addListener((obs, old, now) -> refresh());
         slices.getCheckModel().getCheckedItems().addListener(
                 (javafx.collections.ListChangeListener<String>) c -> refresh());
         refresh();
         setResultConverter(button -> button == CREATE ? new Answer(outcome.getValue(),
-                List.copyOf(slices.getCheckModel().getCheckedItems()), models.getValue().file(), ticked()) : null);
+                List.copyOf(slices.getCheckModel().getCheckedItems()), models.getValue().file(), ticked(),
+                replay.getValue().replay()) : null);
     }
 
     /** Text columns that can group rows: the proposed slices first, then text features. */
     private List<String> groupColumns() {
-        List<String> out = new ArrayList<>(viewModel.schemaProperty().get().withRole(ColumnRole.SLICE));
-        viewModel.schemaProperty().get().columns().stream()
+        List<String> out = new ArrayList<>(viewModel.schema().withRole(ColumnRole.SLICE));
+        viewModel.schema().columns().stream()
                 .filter(c -> c.role() == ColumnRole.FEATURE && c.kind() == ValueKind.TEXT)
                 .map(c -> c.name()).filter(n -> !out.contains(n)).forEach(out::add);
         return out;
@@ -128,19 +158,26 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
 
     private List<ModelChoice> modelChoices() {
         List<ModelChoice> out = new ArrayList<>();
-        Path open = viewModel.model().fileProperty().get();
-        if (open != null) {
-            out.add(new ModelChoice("The open model, " + open.getFileName(), open));
+        if (openModel != null) {
+            out.add(new ModelChoice("The open model, " + openModel.getFileName(), openModel));
         }
         // First: the dialog starts on the last choice, the open model when there is one.
         out.add(0, new ModelChoice("A logistic regression trained on the first half when it runs", null));
         return out;
     }
 
+    /** Rows drawn at random first, then every date column by each calendar window. */
+    private List<ReplayChoice> replayChoices() {
+        List<ReplayChoice> out = new ArrayList<>();
+        out.add(new ReplayChoice("A batch of rows drawn at random", null));
+        viewModel.replayChoices().forEach(r -> out.add(new ReplayChoice(r.toString(), r)));
+        return out;
+    }
+
     /** Offers the changes again for the outcome and groups chosen now; ticks the first ones. */
     private void refresh() {
         String chosen = outcome.getValue();
-        Optional<String> why = viewModel.outcomeProblem(chosen);
+        Optional<String> why = viewModel.outcomeProblem(chosen, models.getValue().file() != null);
         problem.setText(why.orElse(""));
         problem.setVisible(why.isPresent());
         List<String> before = ticked().stream().map(ScenarioFromData.Change::words).toList();

@@ -61,8 +61,8 @@ final class OutcomeQuestion {
     private static String ask(OutcomeColumn.Inference inference, List<OutcomeColumn.Candidate> named,
                               List<String> yesNo) {
         if (yesNo.isEmpty()) {
-            return "No column can be the outcome: a scenario's model predicts a yes/no column, and no column here "
-                    + "has exactly two values.";
+            return "No column was proposed as the outcome, and none has exactly two values: make the column the "
+                    + "model predicts the target in the Columns tab, and train a model for it (Train a model…).";
         }
         StringBuilder text = new StringBuilder("No column was proposed as the outcome: ").append(why(inference))
                 .append(".");

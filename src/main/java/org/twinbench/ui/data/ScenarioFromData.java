@@ -1,6 +1,7 @@
 package org.twinbench.ui.data;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.ColumnRole;
 import org.twinbench.data.Dataset;
+import org.twinbench.data.DateTimes;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.Schema;
 import org.twinbench.data.Task;
@@ -21,6 +23,7 @@ import org.twinbench.scenario.NodeCatalog;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioNode;
+import org.twinbench.sim.source.CalendarSource;
 import org.twinbench.ui.editor.FileNodes;
 
 /**
@@ -59,15 +62,88 @@ public final class ScenarioFromData {
     }
 
     /**
+     * How the table is replayed: by its date column {@code column}, one calendar {@code window} a step
+     * (day, week, month or quarter), its dates read with {@code timeFormat} ({@code null}: as they read);
+     * the rows before {@code referenceUntil} (the start of the window holding the middle row in time) are
+     * the reference, the {@code productionWindows} windows from it on are replayed.
+     */
+    public record Replay(String column, String window, String timeFormat, LocalDate referenceUntil,
+                         int productionWindows) {
+        @Override
+        public String toString() {
+            return "By " + column + ", a " + window + " a step (" + productionWindows + " " + window + "s from "
+                    + referenceUntil + ")";
+        }
+    }
+
+    /** The table's date columns, in table order: what it can be replayed by. */
+    public static List<String> dateColumns(Schema schema) {
+        return schema.columns().stream().filter(c -> c.kind() == ValueKind.DATE || c.kind() == ValueKind.TIMESTAMP)
+                .filter(c -> c.role() != ColumnRole.IGNORE && c.role() != ColumnRole.PII).map(c -> c.name()).toList();
+    }
+
+    /**
+     * Replaying {@code data} by its date column {@code column} (epoch seconds, as the loader reads dates), one
+     * {@code window} a step: the first half of the dated rows in time order is the reference, cut at the start
+     * of the window holding the middle row, so that every replayed window is whole. Empty when no row is dated.
+     */
+    public static Optional<Replay> replay(Dataset data, String column, String window, String timeFormat) {
+        CalendarSource.Window calendar = CalendarSource.Window.of(window);
+        List<LocalDate> days = new ArrayList<>();
+        Column values = data.frame().column(column);
+        if (values instanceof NumericColumn seconds) {
+            for (int i = 0; i < seconds.size(); i++) {
+                if (!Double.isNaN(seconds.get(i))) {
+                    days.add(day(seconds.get(i)));
+                }
+            }
+        } else if (values instanceof CategoricalColumn text) {
+            // Dates kept as their text: read each level once, as the source will read them.
+            DateTimes.Format format;
+            try {
+                format = DateTimes.recognise(column, text.levels(), timeFormat);
+            } catch (DateTimes.AmbiguousOrUnreadable e) {
+                return Optional.empty();
+            }
+            double[] byLevel = text.levels().stream().mapToDouble(format::seconds).toArray();
+            for (int code : text.codes()) {
+                if (code >= 0 && !Double.isNaN(byLevel[code])) {
+                    days.add(day(byLevel[code]));
+                }
+            }
+        }
+        if (days.isEmpty()) {
+            return Optional.empty();
+        }
+        days.sort(null);
+        LocalDate until = calendar.start(days.get(days.size() / 2));
+        if (!until.isAfter(days.get(0))) {
+            // One window holds the first half: the reference is that window, the replay starts after it.
+            until = calendar.start(days.stream().filter(d -> !calendar.start(d).equals(calendar.start(days.get(0))))
+                    .findFirst().orElse(days.get(0)));
+        }
+        LocalDate from = until;
+        long windows = days.stream().filter(d -> !d.isBefore(from)).map(calendar::start).distinct().count();
+        return Optional.of(new Replay(column, window, timeFormat, until, (int) windows));
+    }
+
+    /**
      * What the user chose: the table, its outcome, the model inputs, the slices, the model file
-     * ({@code null}: a logistic regression trained when the scenario runs) and the changes.
+     * ({@code null}: a logistic regression trained when the scenario runs), the changes and how the rows
+     * are replayed ({@code null}: batches drawn at random).
      */
     public record Choices(Path data, String outcome, List<String> features, List<String> slices, Path model,
-                          List<Change> changes) {
+                          List<Change> changes, Replay replay) {
         public Choices {
             features = List.copyOf(features);
             slices = List.copyOf(slices);
             changes = List.copyOf(changes);
+        }
+
+        /** Rows drawn at random, batch after batch. */
+        public Choices(Path data, String outcome, List<String> features, List<String> slices, Path model,
+                       List<Change> changes) {
+            this(data, outcome, features, slices, model, changes, null);
         }
     }
 
@@ -75,10 +151,19 @@ public final class ScenarioFromData {
     }
 
     /**
-     * Why {@code outcome} cannot be the outcome of a scenario, or empty. The simulated twin scores
-     * yes/no outcomes; another task is named with what to do instead.
+     * Why {@code outcome} cannot be the outcome of a scenario whose model the run trains (a logistic
+     * regression, yes/no only), or empty; another task is named with what to do instead.
      */
     public static Optional<String> outcomeProblem(Dataset data, String outcome) {
+        return outcomeProblem(data, outcome, false);
+    }
+
+    /**
+     * Why {@code outcome} cannot be the outcome of a scenario, or empty. A model file ({@code modelFile})
+     * may predict any task (a yes/no, several classes, an amount); the logistic regression the run trains
+     * predicts yes/no only, so another task is named with what to do instead.
+     */
+    public static Optional<String> outcomeProblem(Dataset data, String outcome, boolean modelFile) {
         if (outcome == null || !data.frame().has(outcome)) {
             return Optional.of("Choose the column the model predicts.");
         }
@@ -88,12 +173,13 @@ public final class ScenarioFromData {
             return Optional.of("'" + outcome + "' cannot be predicted: it has "
                     + (Task.distinctValues(column, 3) < 2 ? "a single value." : "too many different texts."));
         }
-        if (task.get() != Task.BINARY) {
+        if (task.get() != Task.BINARY && !modelFile) {
             int values = Task.distinctValues(column, Integer.MAX_VALUE);
             return Optional.of("'" + outcome + "' has " + values + " different values ("
-                    + (task.get() == Task.REGRESSION ? "an amount" : "several classes") + "); a scenario's model "
-                    + "predicts a yes/no outcome. Choose a column with two values, or use train, score and "
-                    + "metrics --task " + task.get().id() + " on the command line.");
+                    + (task.get() == Task.REGRESSION ? "an amount" : "several classes") + "); the logistic "
+                    + "regression trained when the scenario runs predicts a yes/no outcome. Train a model for '"
+                    + outcome + "' (Train a model… in the data panel) or choose a model file, or choose a column "
+                    + "with two values.");
         }
         return Optional.empty();
     }
@@ -174,13 +260,24 @@ public final class ScenarioFromData {
     public static Scenario build(Choices choices, Path base) {
         var source = NodeCatalog.find(NodeCatalog.DATASET_SOURCE).orElseThrow();
         long steps = ((Number) source.param("steps").orElseThrow().defaultValue()).longValue();
-        long start = Math.max(1, steps / 3);
         List<ScenarioNode> nodes = new ArrayList<>();
         String stem = stem(choices.data());
         String sourceId = List.of("model", "accuracy", "by-group", "drift").contains(slug(stem))
                 ? "data-" + slug(stem) : slug(stem);
-        nodes.add(new ScenarioNode(sourceId, NodeCatalog.DATASET_SOURCE,
-                params("path", FileNodes.pathFor(choices.data(), base)), 40, 160));
+        Map<String, Object> read = params("path", FileNodes.pathFor(choices.data(), base));
+        long start = Math.max(1, steps / 3);
+        Replay replay = choices.replay();
+        if (replay != null) {
+            read.put("time_column", replay.column());
+            read.put("window", replay.window());
+            if (replay.timeFormat() != null) {
+                read.put("time_format", replay.timeFormat());
+            }
+            read.put("reference_until", replay.referenceUntil().toString());
+            // The changes start a third of the way into the windows replayed, as they do into the steps.
+            start = Math.max(1, Math.min(steps, replay.productionWindows()) / 3);
+        }
+        nodes.add(new ScenarioNode(sourceId, NodeCatalog.DATASET_SOURCE, read, 40, 160));
         double x = 260;
         for (Change change : choices.changes()) {
             Map<String, Object> p = new LinkedHashMap<>(change.params());
@@ -228,6 +325,10 @@ public final class ScenarioFromData {
         }
         return new ScenarioNode("model", NodeCatalog.LOGISTIC_MODEL,
                 params("target", choices.outcome(), "features", choices.features()), x, 160);
+    }
+
+    private static LocalDate day(double epochSeconds) {
+        return LocalDate.ofEpochDay(Math.floorDiv((long) Math.floor(epochSeconds), 86_400L));
     }
 
     /** The file name without its extension: the scenario's name. */

@@ -7,10 +7,9 @@ import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuButton;
+import org.controlsfx.control.CheckComboBox;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -23,7 +22,7 @@ public final class LiveChartsView {
 
     @FXML private VBox root;
     @FXML private ComboBox<String> metricBox;
-    @FXML private MenuButton sliceMenu;
+    @FXML private CheckComboBox<String> slicePicker;
     @FXML private MetricPlot metricChart;
     @FXML private DriftHeatmapPlot driftHeatmap;
     @FXML private ReliabilityPlot reliabilityPlot;
@@ -91,20 +90,7 @@ public final class LiveChartsView {
         });
         reliabilityWindowBox.valueProperty().bindBidirectional(viewModel.reliabilityWindowProperty());
         viewModel.revisionProperty().addListener((obs, old, now) -> redraw());
-        viewModel.slices().addListener((ListChangeListener<String>) change -> {
-            while (change.next()) {
-                for (String slice : change.getAddedSubList()) {
-                    CheckMenuItem item = new CheckMenuItem(slice);
-                    // A slice is named after data: an underscore in it is text, not a keyboard mnemonic.
-                    item.setMnemonicParsing(false);
-                    item.selectedProperty().bindBidirectional(viewModel.shownProperty(slice));
-                    sliceMenu.getItems().add(item);
-                }
-                if (change.wasRemoved() && viewModel.slices().isEmpty()) {
-                    sliceMenu.getItems().clear();
-                }
-            }
-        });
+        SlicePicker.bind(slicePicker, viewModel.slices(), viewModel::shownProperty);
         MenuItem png = new MenuItem("Export chart as PNG…");
         png.setOnAction(event -> onExportPng());
         MenuItem csv = new MenuItem("Export chart data as CSV…");

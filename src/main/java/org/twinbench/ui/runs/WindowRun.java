@@ -9,7 +9,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.twinbench.data.DataException;
 import org.twinbench.report.RunRecording;
 import org.twinbench.scenario.Scenario;
@@ -67,8 +66,8 @@ public final class WindowRun {
     private final javafx.beans.property.ReadOnlyLongWrapper lastRunId = new javafx.beans.property.ReadOnlyLongWrapper();
     /** The run recorded before the last one from this window (0 before two): the baseline of a what-if. */
     private final javafx.beans.property.ReadOnlyLongWrapper previousRunId = new javafx.beans.property.ReadOnlyLongWrapper();
-    /** The stored run the results show, when they show one reopened from the run store; else null. */
-    private final ReadOnlyObjectWrapper<RunStore.StoredRun> reopened = new ReadOnlyObjectWrapper<>();
+    /** Completed runs read back from the run store into the results. */
+    private final RunReopening reopening;
     /** The steps of the run as compiled: a replay in time order that runs out of rows makes fewer than asked. */
     private final javafx.beans.property.ReadOnlyIntegerWrapper plannedSteps =
             new javafx.beans.property.ReadOnlyIntegerWrapper();
@@ -87,6 +86,7 @@ public final class WindowRun {
         this.runStore = runStore;
         this.status = status;
         this.modelSummary = modelSummary;
+        this.reopening = new RunReopening(background, runStore, liveCharts, status);
     }
 
     /**
@@ -129,7 +129,7 @@ public final class WindowRun {
         int replicateCount = follows ? 1 : Math.max(1, Math.min(MAX_REPLICATES, replicates.get()));
         liveCharts.clear();
         liveCharts.setReplicates(replicateCount);
-        reopened.set(null);
+        reopening.forget();
         RunProgress counted = new RunProgress(steps, replicateCount);
         plannedSteps.set(0);
         progress.set(0);
@@ -328,7 +328,7 @@ public final class WindowRun {
         }
         shown.invalidate();
         liveCharts.clear();
-        reopened.set(null);
+        reopening.forget();
         progress.set(0);
     }
 
@@ -406,35 +406,8 @@ public final class WindowRun {
      * its curves, slice table, drift heatmap and reliability diagram. Refused while a run is going.
      */
     public void reopen(long id) {
-        if (running.get()) {
-            status.accept("Stop the current run before reopening run #" + id);
-            return;
-        }
-        status.accept("Reading run #" + id + " from the run store ...");
-        background.task(context -> {
-            try (RunStore store = RunStore.open(runStore)) {
-                RunStore.StoredRun run = store.find(id).filter(RunStore.StoredRun::completed)
-                        .orElseThrow(() -> new IllegalStateException("the store holds no results of run #" + id));
-                org.twinbench.sim.RunOutcome outcome = org.twinbench.report.RunFolder.read(store, id);
-                Scenario scenario = store.text(id, "scenario_json")
-                        .map(json -> org.twinbench.scenario.ScenarioFormat.parse(json, "run #" + id)).orElse(null);
-                return new Reopened(run, outcome, scenario);
-            }
-        }).onSuccess(read -> {
-            if (running.get()) {
-                status.accept("Stop the current run before reopening run #" + id);
-                return;
-            }
-            shown.invalidate();
-            liveCharts.showRun(read.outcome(), read.scenario());
-            reopened.set(read.run());
-            status.accept("Reopened run #" + id + " (" + read.run().scenarioName() + ", " + read.run().steps()
-                    + " steps) from the run store");
-        }).onFailure(e -> status.accept("Cannot reopen run #" + id + ": " + e.getMessage())).start();
+        reopening.reopen(id, running::get, shown::invalidate);
     }
-
-    /** A stored run read back: its row, its steps and the scenario it ran (null if not stored). */
-    private record Reopened(RunStore.StoredRun run, org.twinbench.sim.RunOutcome outcome, Scenario scenario) { }
 
     /** The stored run the results show after {@link #reopen}; null while they show a run of this window. */
     public javafx.beans.property.ReadOnlyIntegerProperty plannedStepsProperty() {
@@ -442,7 +415,7 @@ public final class WindowRun {
     }
 
     public ReadOnlyObjectProperty<RunStore.StoredRun> reopenedProperty() {
-        return reopened.getReadOnlyProperty();
+        return reopening.reopenedProperty();
     }
 
     /** The store id of the last run recorded from this window (0 before any). */

@@ -212,8 +212,9 @@ class AnalystJourneyTest {
         // The proposed target is offered and refused in words, with what to do instead.
         assertThat(robot.lookup("#newScenarioOutcome").queryComboBox().getValue()).isEqualTo("cultivar");
         assertThat(robot.lookup("#newScenarioProblem").queryLabeled().getText()).isEqualTo("'cultivar' has 3 "
-                + "different values (several classes); a scenario's model predicts a yes/no outcome. Choose a column "
-                + "with two values, or use train, score and metrics --task multiclass on the command line.");
+                + "different values (several classes); the logistic regression trained when the scenario runs "
+                + "predicts a yes/no outcome. Train a model for 'cultivar' (Train a model… in the data panel) or "
+                + "choose a model file, or choose a column with two values.");
         assertThat(robot.lookup("#newScenarioProblem").queryLabeled().isVisible()).isTrue();
         assertThat(robot.lookup(".dialog-pane .button").match(
                 (javafx.scene.Node n) -> n instanceof Button b && b.getText().startsWith("Create")).queryButton()

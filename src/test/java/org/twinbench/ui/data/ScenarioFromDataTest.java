@@ -73,7 +73,9 @@ class ScenarioFromDataTest {
         assertThat(ScenarioFromData.outcomes(data, schema)).first().isEqualTo("cancelled");
         assertThat(ScenarioFromData.outcomes(data, schema)).doesNotContain("satisfaction", "signup_date");
         assertThat(ScenarioFromData.outcomeProblem(data, "satisfaction")).get().asString()
-                .contains("5 different values").contains("several classes").contains("--task multiclass");
+                .contains("5 different values").contains("several classes").contains("Train a model for 'satisfaction'");
+        // A model file may predict the five classes: only the logistic regression the run trains cannot.
+        assertThat(ScenarioFromData.outcomeProblem(data, "satisfaction", true)).isEmpty();
         assertThat(ScenarioFromData.outcomeProblem(data, "cancelled")).isEmpty();
         List<String> slices = schema.withRole(org.twinbench.data.ColumnRole.SLICE);
         assertThat(slices).containsExactlyInAnyOrder("contract_tier", "support_channel");

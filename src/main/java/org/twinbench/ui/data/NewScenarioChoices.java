@@ -1,0 +1,94 @@
+package org.twinbench.ui.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.twinbench.data.Dataset;
+import org.twinbench.data.OutcomeColumn;
+import org.twinbench.data.Schema;
+import org.twinbench.scenario.Scenario;
+
+/**
+ * What "New scenario from this data" offers for one table as the data panel reads it when the dialog
+ * opens — its roles, kinds, the formats chosen for its dates and the outcome inference made when it was
+ * read: the outcome question, the changes to try, the ways to replay it by the calendar, and the
+ * scenario built from the answers. Pure: no toolkit, no I/O; the dialog asks it, the panel makes it.
+ */
+public final class NewScenarioChoices {
+
+    /** The calendar windows offered for each date column, the likeliest first. */
+    static final List<String> WINDOWS = List.of("month", "quarter", "week", "day");
+
+    private final Path file;
+    private final Dataset data;
+    private final Schema schema;
+    private final OutcomeColumn.Inference inference;
+    private final Map<String, String> timeFormats;
+
+    NewScenarioChoices(Path file, Dataset data, Schema schema, OutcomeColumn.Inference inference,
+                       Map<String, String> timeFormats) {
+        this.file = file;
+        this.data = data;
+        this.schema = schema;
+        this.inference = inference;
+        this.timeFormats = Map.copyOf(timeFormats);
+    }
+
+    /** The columns a model reads under {@code schema}: those with the feature role, never the {@code target}. */
+    static List<String> features(Schema schema, String target) {
+        return schema.features().stream().filter(f -> !f.equals(target)).toList();
+    }
+
+    /** The table. */
+    public Path file() {
+        return file;
+    }
+
+    /** The table's roles as the panel shows them. */
+    public Schema schema() {
+        return schema;
+    }
+
+    /** The columns that could be the outcome: the proposed target (of any task) first, then the likeliest yes/no. */
+    public List<String> outcomeChoices() {
+        return OutcomeQuestion.of(data, schema, inference).choices();
+    }
+
+    /**
+     * Why {@code outcome} cannot be the outcome with a model file ({@code modelFile}) or with the logistic
+     * regression the run trains, or empty; none chosen: why none was proposed, and the likeliest.
+     */
+    public Optional<String> outcomeProblem(String outcome, boolean modelFile) {
+        Optional<String> question = outcome == null ? OutcomeQuestion.of(data, schema, inference).question()
+                : Optional.empty();
+        return question.isPresent() ? question : ScenarioFromData.outcomeProblem(data, outcome, modelFile);
+    }
+
+    /** The changes offered for a scenario predicting {@code outcome}, grouped by {@code slices}. */
+    public List<ScenarioFromData.Change> offeredChanges(String outcome, List<String> slices) {
+        return ScenarioFromData.offer(data, schema, outcome, slices);
+    }
+
+    /**
+     * The ways the table can be replayed by the calendar: each date column by month, quarter, week and
+     * day, its dates read as the user chose; empty when it has no dates.
+     */
+    public List<ScenarioFromData.Replay> replayChoices() {
+        List<ScenarioFromData.Replay> out = new ArrayList<>();
+        for (String column : ScenarioFromData.dateColumns(schema)) {
+            for (String window : WINDOWS) {
+                ScenarioFromData.replay(data, column, window, timeFormats.get(column)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** The scenario the user chose, its data path relative to {@code base} ({@code null}: absolute). */
+    public Scenario build(String outcome, List<String> slices, Path model, List<ScenarioFromData.Change> changes,
+                          ScenarioFromData.Replay replay, Path base) {
+        return ScenarioFromData.build(new ScenarioFromData.Choices(file, outcome, features(schema, outcome), slices,
+                model, changes, replay), base);
+    }
+}

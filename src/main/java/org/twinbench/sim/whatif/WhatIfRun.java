@@ -31,12 +31,20 @@ public final class WhatIfRun {
      */
     public record Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined,
                          Map<WhatIfChange, WhatIfVerdict.Retraining> retraining, Map<WhatIfChange, GroupCounts> everyone,
-                         String target, String standIn) {
+                         String target, String standIn, Map<WhatIfChange, PairedFall> falls) {
 
         public Result {
             retraining = Map.copyOf(retraining);
             everyone = Map.copyOf(everyone);
             standIn = standIn == null ? "" : standIn;
+            falls = Map.copyOf(falls);
+        }
+
+        /** A result whose figures for everyone were not paired with the unchanged run. */
+        public Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined,
+                      Map<WhatIfChange, WhatIfVerdict.Retraining> retraining, Map<WhatIfChange, GroupCounts> everyone,
+                      String target, String standIn) {
+            this(verdicts, overallAccuracy, combined, retraining, everyone, target, standIn, Map.of());
         }
 
         /** A result without counts: its summaries are not compared with the naive guess. */
@@ -57,13 +65,16 @@ public final class WhatIfRun {
 
         /**
          * The verdict for {@code change} in a sentence, with the retraining clause, beside the naive guess on the same
-         * rows (a model no better than it is never called reliable), and where the change hurts a model that cannot
+         * rows (a model no better than it is never called reliable), how everyone's figure moved on the same rows with
+         * the chance of a move that big ({@link PairedFall#words}), and where the change hurts a model that cannot
          * be retrained here, what stood in for it (or why nothing could).
          */
         public String summary(WhatIfChange change) {
             WhatIfVerdict.Retraining tried = retrainingFor(change);
             boolean hurts = WhatIfVerdict.worst(change, verdicts) != WhatIfVerdict.Light.GREEN;
+            PairedFall fall = falls.get(change);
             return WhatIfVerdict.summary(change, verdicts, tried, everyone.get(change), target)
+                    + (fall == null ? "" : " " + org.twinbench.data.PlainWords.capitalised(fall.words()) + ".")
                     + (hurts && !standIn.isEmpty() ? " " + standIn : "");
         }
     }
@@ -82,6 +93,7 @@ public final class WhatIfRun {
         List<WhatIfVerdict> verdicts = new ArrayList<>();
         Map<WhatIfChange, WhatIfVerdict.Retraining> retraining = new LinkedHashMap<>();
         Map<WhatIfChange, GroupCounts> everyone = new LinkedHashMap<>();
+        Map<WhatIfChange, PairedFall> falls = new LinkedHashMap<>();
         WhatIfStudy.StandIn standIn = null;
         for (WhatIfChange change : question.changes()) {
             if (control.isCancelled()) {
@@ -93,6 +105,10 @@ public final class WhatIfRun {
                     curves, change.kind().words(), "accuracy");
             if (after.containsKey(Counting.EVERYONE)) {
                 everyone.put(change, after.get(Counting.EVERYONE));
+                PairedFall fall = PairedFall.of(before.get(Counting.EVERYONE), after.get(Counting.EVERYONE));
+                if (fall != null) {
+                    falls.put(change, fall);
+                }
             }
             List<WhatIfVerdict> plain = verdicts(change, before, after, null, new ArrayList<>(), question.target());
             boolean hurts = plain.stream().anyMatch(v -> v.light() != WhatIfVerdict.Light.GREEN);
@@ -112,7 +128,7 @@ public final class WhatIfRun {
             }
         }
         return new Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining, everyone,
-                question.target(), standIn == null ? "" : standIn.words());
+                question.target(), standIn == null ? "" : standIn.words(), falls);
     }
 
     /**
@@ -134,18 +150,20 @@ public final class WhatIfRun {
             if (a == null || a.draws() == 0 || b == null) {
                 continue;
             }
-            // The fall is judged on the draws (the same draws before and after: the same seed); the level and whether
-            // there are rows enough to tell count the different rows.
+            // The fall is judged paired: the same draws before and after (the same seed, PairedFall); the level and
+            // whether there are rows enough to tell count the different rows.
             double distinct = (double) a.rows() / a.draws();
-            WhatIfVerdict verdict = WhatIfVerdict.of(change, group, b.accuracy(), b.draws(), a.accuracy(), a.draws(),
-                    WhatIfVerdict.Retraining.NOT_TRIED, distinct);
+            PairedFall fall = PairedFall.of(before.get(Counting.EVERYONE), a);
+            WhatIfVerdict verdict = fall != null ? WhatIfVerdict.of(change, group, fall,
+                    WhatIfVerdict.Retraining.NOT_TRIED, distinct) : WhatIfVerdict.of(change, group, b.accuracy(),
+                    b.draws(), a.accuracy(), a.draws(), WhatIfVerdict.Retraining.NOT_TRIED, distinct);
             GroupCounts r = retrained == null ? null : retrained.get(group);
             if (r != null && r.draws() > 0 && verdict.light() != WhatIfVerdict.Light.GREEN) {
-                WhatIfVerdict.Retraining outcome = WhatIfVerdict.retraining(change, group, b.accuracy(), b.draws(),
+                WhatIfVerdict.Retraining outcome = WhatIfVerdict.retraining(change, group, verdict.before(), b.draws(),
                         a.accuracy(), a.draws(), r.accuracy(), r.draws());
                 outcomes.add(outcome);
-                verdict = WhatIfVerdict.of(change, group, b.accuracy(), b.draws(), a.accuracy(), a.draws(), outcome,
-                        distinct);
+                verdict = fall != null ? WhatIfVerdict.of(change, group, fall, outcome, distinct) : WhatIfVerdict.of(
+                        change, group, b.accuracy(), b.draws(), a.accuracy(), a.draws(), outcome, distinct);
             }
             out.add(WhatIfVerdict.withCounts(verdict, a, target));
         }

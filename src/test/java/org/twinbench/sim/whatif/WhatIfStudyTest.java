@@ -138,7 +138,9 @@ class WhatIfStudyTest {
                 + "retraining every month would fix it. Everyone: right only about " + WhatIfVerdict.times(risen.after(),
                 WhatIfVerdict.needsHundreds(risen.after()) || WhatIfVerdict.needsHundreds(risen.before())) + " (between ")
                 .contains(" For comparison, always answering “no” would be right ")
-                .endsWith("% of the time on the same rows.");
+                .contains("% of the time on the same rows. Right answers fell from ")
+                .endsWith("out of 100 on the same rows (down 18, between 17 and 20 in 100); a fall this big happens by "
+                        + "chance less than 1 time in 1,000.");
         assertThat(result.everyone().get(rise).guessAccuracy()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.05));
         // With the price gone nothing tells buyers apart and they are exactly half: half right, before
         // or after retraining.

@@ -16,6 +16,7 @@ import org.twinbench.sim.RunControl;
 import org.twinbench.sim.Verdict;
 import org.twinbench.sim.whatif.GroupCounts;
 import org.twinbench.sim.whatif.PairedFall;
+import org.twinbench.sim.whatif.RunAlarms;
 import org.twinbench.sim.whatif.WhatIfChange;
 import org.twinbench.sim.whatif.WhatIfQuestion;
 import org.twinbench.sim.whatif.WhatIfRun;
@@ -111,22 +112,26 @@ final class AmountTrial {
         Path baseDir = question.data().toAbsolutePath().getParent();
         Map<String, double[]> curves = new LinkedHashMap<>();
         progress.accept("Checking your model on today's data");
+        RunAlarms quiet = new RunAlarms();
         Map<String, GroupCounts> unchanged = WhatIfRun.measure(WhatIfStudy.baseline(question), baseDir, control, curves,
-                "today", "mae");
+                "today", "mae", quiet);
         Map<String, Errors> before = errors(unchanged);
         GroupCounts everyoneBefore = unchanged.get(EVERYONE);
         List<WhatIfVerdict> verdicts = new ArrayList<>();
         Map<WhatIfChange, WhatIfVerdict.Retraining> retraining = new LinkedHashMap<>();
         Map<WhatIfChange, GroupCounts> everyone = new LinkedHashMap<>();
         Map<WhatIfChange, PairedFall> falls = new LinkedHashMap<>();
+        Map<WhatIfChange, String> alarms = new LinkedHashMap<>();
         WhatIfStudy.StandIn standIn = null;
         for (WhatIfChange change : question.changes()) {
             if (control.isCancelled()) {
                 break;
             }
             progress.accept("Trying: " + change.kind().words() + " (" + change.strengthWords() + ")");
+            RunAlarms changed = new RunAlarms();
             Map<String, GroupCounts> counted = WhatIfRun.measure(WhatIfStudy.withChange(question, data, change),
-                    baseDir, control, curves, change.kind().words(), "mae");
+                    baseDir, control, curves, change.kind().words(), "mae", changed);
+            alarms.put(change, changed.words(quiet, null));
             Map<String, PairedFall> paired = new LinkedHashMap<>();
             counted.forEach((group, c) -> {
                 PairedFall fall = PairedFall.of(everyoneBefore, c);
@@ -156,7 +161,7 @@ final class AmountTrial {
             retraining.put(change, combine(judged));
         }
         return new WhatIfRun.Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining, everyone,
-                question.target(), standIn == null ? "" : standIn.words(), falls);
+                question.target(), standIn == null ? "" : standIn.words(), falls, alarms);
     }
 
     private static Map<String, Errors> errors(Map<String, GroupCounts> counts) {

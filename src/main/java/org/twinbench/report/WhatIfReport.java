@@ -2,13 +2,17 @@ package org.twinbench.report;
 
 import java.util.List;
 import java.util.Locale;
+import org.twinbench.data.PlainWords;
+import org.twinbench.data.Task;
+import org.twinbench.sim.whatif.GroupCounts;
 import org.twinbench.sim.whatif.WhatIfChange;
 import org.twinbench.sim.whatif.WhatIfRun;
 import org.twinbench.sim.whatif.WhatIfVerdict;
 
 /**
  * The wizard's plain-language report: one self-contained HTML page (no scripts, no network) with a
- * traffic light and a sentence per change and per group. Every text from the data is escaped.
+ * traffic light and a sentence per change and per group, in the words of the model's task (yes/no, kinds, amounts).
+ * Every text from the data is escaped. Its title, given by the wizard, names the data file, the model and the date.
  */
 public final class WhatIfReport {
 
@@ -24,6 +28,18 @@ public final class WhatIfReport {
      * model is on average (its mean absolute error), shown as "about 45", not as shares right.
      */
     public static String html(String title, List<WhatIfChange> changes, WhatIfRun.Result result, boolean amounts) {
+        return html(title, changes, result, amounts ? Task.REGRESSION : null);
+    }
+
+    /**
+     * The same, saying first what the model answers as its {@code task} asks (null: not said): "The model answers yes
+     * or no: is “churned” “yes”? It is judged on how often it is right and how many “yes” it catches.", "The model
+     * picks one of 3 kinds of “cultivar”. It is judged on how often it picks the right kind.", "The model predicts an
+     * amount, “target”. It is judged on how far off it is on average." — so a report of kinds or amounts never speaks
+     * of cases caught.
+     */
+    public static String html(String title, List<WhatIfChange> changes, WhatIfRun.Result result, Task task) {
+        boolean amounts = task == Task.REGRESSION;
         StringBuilder html = new StringBuilder(4096);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(title)).append("</title>\n<style>")
@@ -32,6 +48,10 @@ public final class WhatIfReport {
                 .append(".light{display:inline-block;width:1em;height:1em;border-radius:50%;vertical-align:middle}")
                 .append(".GREEN{background:#2e9e4f}.AMBER{background:#e5a000}.RED{background:#c9302c}")
                 .append("</style></head><body>\n<h1>").append(escape(title)).append("</h1>\n");
+        String answers = answers(task, result);
+        if (!answers.isEmpty()) {
+            html.append("<p>").append(escape(answers)).append("</p>\n");
+        }
         html.append("<h2>In short</h2>\n<ul>\n");
         for (WhatIfChange change : changes) {
             WhatIfVerdict.Light light = WhatIfVerdict.worst(change, result.verdicts());
@@ -51,9 +71,34 @@ public final class WhatIfReport {
                     .append(escape(verdict.sentence())).append("</td></tr>\n");
         }
         html.append("</table>\n<p><small>Made by TwinBench's guided wizard: each change was simulated on its own, ")
-                .append("with the same random draws as the unchanged baseline, and compared once fully in place.")
+                .append("with the same random draws as the unchanged baseline, and compared once fully in place, ")
+                .append("on the same rows before and after the change.")
                 .append("</small></p>\n</body></html>\n");
         return html.toString();
+    }
+
+    /** What the model answers and how it is judged, in the words of its task ("" when the task is not known). */
+    static String answers(Task task, WhatIfRun.Result result) {
+        if (task == null || result.target().isEmpty()) {
+            return "";
+        }
+        String column = "“" + PlainWords.column(result.target()) + "”";
+        return switch (task) {
+            case BINARY -> {
+                GroupCounts counts = result.everyone().values().stream().findFirst().orElse(null);
+                String yes = counts == null || counts.kinds().size() != 2 ? "yes"
+                        : PlainWords.value(result.target(), counts.kinds().get(1));
+                yield "The model answers yes or no: is " + column + " “" + yes + "”? It is judged on how often it is "
+                        + "right and how many “" + yes + "” it catches.";
+            }
+            case MULTICLASS -> {
+                GroupCounts counts = result.everyone().values().stream().findFirst().orElse(null);
+                yield "The model picks one of " + (counts == null ? "several" : Integer.toString(counts.kinds().size()))
+                        + " kinds of " + column + ". It is judged on how often it picks the right kind.";
+            }
+            case REGRESSION -> "The model predicts an amount, " + column + ". It is judged on how far off it is on "
+                    + "average.";
+        };
     }
 
     private static String figure(double value, boolean amounts) {

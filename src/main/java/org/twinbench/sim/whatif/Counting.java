@@ -21,7 +21,10 @@ import org.twinbench.sim.source.DatasetSource;
  * on: a watcher added to the compiled plan beside its own monitors, so the engine runs unchanged. It sees each step's
  * labelled rows as the step's metrics do; groups are the plan's slices ({@code column=value}, {@code (missing)} for
  * rows without a value) and "everyone". The naive guess is the run's own ({@link BaselineMonitor}: the reference
- * rows' commonest outcome, or their average amount).
+ * rows' commonest outcome, or their average amount). Each draw is counted under its step and place in the batch
+ * ({@link GroupCounts#drawKey}): the source draws the same rows for every scenario of a check (its random stream
+ * depends on the seed, the source and the step only) and the check's changes alter rows in place, so the same key is
+ * the same row before and after a change.
  */
 final class Counting implements Monitor {
 
@@ -120,11 +123,11 @@ final class Counting implements Monitor {
         GroupCounts c = counts.computeIfAbsent(group, key -> amounts != null ? GroupCounts.ofAmounts()
                 : GroupCounts.ofKinds(kinds));
         if (amounts != null) {
-            c.addAmount(amounts[row], batch.scores()[row], guessAmount);
+            c.addAmount(amounts[row], batch.scores()[row], guessAmount, GroupCounts.drawKey(batch.step(), row));
         } else {
             int answered = task.task() == Task.MULTICLASS ? (int) batch.scores()[row]
                     : batch.scores()[row] >= plan.threshold() ? 1 : 0;
-            c.addAnswer(batch.labels()[row], answered, guess);
+            c.addAnswer(batch.labels()[row], answered, guess, GroupCounts.drawKey(batch.step(), row));
         }
     }
 

@@ -3,7 +3,6 @@ package org.twinbench.sim.whatif;
 import java.util.List;
 import java.util.Locale;
 import org.twinbench.data.PlainWords;
-import org.twinbench.stats.SpecialFunctions;
 import org.twinbench.stats.WelchTest;
 import org.twinbench.stats.WilsonInterval;
 
@@ -34,6 +33,9 @@ public final class GroupCounts {
     private double guessSumAbs;
     private double distinctShare = 1;
     private int guessKind = -1;
+    /** Each draw's place in the run ({@link #drawKey}) and what it scored (1 right / 0 wrong, or its absolute error). */
+    private long[] keys = new long[256];
+    private double[] scored = new double[256];
 
     private GroupCounts(List<String> kinds, boolean amounts) {
         this.kinds = List.copyOf(kinds);
@@ -53,6 +55,15 @@ public final class GroupCounts {
 
     /** One labelled row of a classifier: its true kind, the kind answered and the naive guess (codes into the kinds). */
     public void addAnswer(int truth, int answered, int guess) {
+        addAnswer(truth, answered, guess, draws);
+    }
+
+    /**
+     * The same for the draw at {@code key} ({@link #drawKey}: the same draw of the same seed has the same key in
+     * every scenario of a check, so a change's draws pair with the unchanged run's, {@link PairedFall}).
+     */
+    public void addAnswer(int truth, int answered, int guess, long key) {
+        keep(key, truth == answered ? 1 : 0);
         draws++;
         right += truth == answered ? 1 : 0;
         guessRight += truth == guess ? 1 : 0;
@@ -62,11 +73,47 @@ public final class GroupCounts {
 
     /** One row of a model of amounts with its true amount, the model's and the naive guess's. */
     public void addAmount(double truth, double predicted, double guess) {
+        addAmount(truth, predicted, guess, draws);
+    }
+
+    /** The same for the draw at {@code key} ({@link #addAnswer(int, int, int, long)}). */
+    public void addAmount(double truth, double predicted, double guess, long key) {
         double error = Math.abs(predicted - truth);
+        keep(key, error);
         draws++;
         sumAbs += error;
         sumSquares += error * error;
         guessSumAbs += Math.abs(guess - truth);
+    }
+
+    /** The key of the {@code row}-th row of step {@code step}'s batch. */
+    public static long drawKey(int step, int row) {
+        return ((long) step << 32) | row;
+    }
+
+    private void keep(long key, double value) {
+        int at = (int) draws;
+        if (at == keys.length) {
+            keys = java.util.Arrays.copyOf(keys, at * 2);
+            scored = java.util.Arrays.copyOf(scored, at * 2);
+        }
+        keys[at] = key;
+        scored[at] = value;
+    }
+
+    /** The draws' keys in the order counted (a copy). */
+    long[] keys() {
+        return java.util.Arrays.copyOf(keys, (int) draws);
+    }
+
+    /** What each draw scored, in the order of {@link #keys}: 1 right / 0 wrong, or its absolute error (a copy). */
+    double[] scored() {
+        return java.util.Arrays.copyOf(scored, (int) draws);
+    }
+
+    /** The expected share of different rows among the draws. */
+    double distinctShare() {
+        return distinctShare;
     }
 
     /** Sets the expected share of different rows among the draws (1: no row drawn twice). */
@@ -235,30 +282,9 @@ public final class GroupCounts {
     /** The family-wise level below which a commonest mistake is more than chance. */
     public static final double CHANCE_ALPHA = 0.05;
 
-    /** P(X ≥ c) for X ~ Binomial(n, p), summed exactly in logs. */
+    /** P(X ≥ c) for X ~ Binomial(n, p) ({@link org.twinbench.stats.PairedTests#binomialUpperTail}). */
     static double binomialUpperTail(long c, long n, double p) {
-        if (c <= 0) {
-            return 1;
-        }
-        if (c > n) {
-            return 0;
-        }
-        double logP = Math.log(p);
-        double logQ = Math.log1p(-p);
-        double logChooseN = SpecialFunctions.logGamma(n + 1.0);
-        double max = Double.NEGATIVE_INFINITY;
-        double[] terms = new double[(int) (n - c + 1)];
-        for (long j = c; j <= n; j++) {
-            double term = logChooseN - SpecialFunctions.logGamma(j + 1.0) - SpecialFunctions.logGamma(n - j + 1.0)
-                    + j * logP + (n - j) * logQ;
-            terms[(int) (j - c)] = term;
-            max = Math.max(max, term);
-        }
-        double sum = 0;
-        for (double term : terms) {
-            sum += Math.exp(term - max);
-        }
-        return Math.min(1, Math.exp(max) * sum);
+        return org.twinbench.stats.PairedTests.binomialUpperTail(c, n, p);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.ModelException;
 import org.twinbench.model.ModelFiles;
 import org.twinbench.model.ModelInputs;
+import org.twinbench.stats.WilsonInterval;
 
 /**
  * A model the wizard user was given ({@code .onnx} with its sidecar, or {@code .twinmodel}), checked
@@ -27,12 +28,30 @@ import org.twinbench.model.ModelInputs;
  * @param accuracy its share of right answers on the user's rows with a known outcome
  * @param rows those rows
  * @param retrainable whether TwinBench can retrain this kind of model (not ONNX)
+ * @param positives the rows whose outcome is {@code positive} (the cases to catch); 0 for other tasks
+ * @param caught those the model answered "yes" (a chance of 0.5 or more)
  */
 public record WhatIfModel(Path file, String target, String positive, List<String> features, double accuracy,
-                          int rows, boolean retrainable) {
+                          int rows, boolean retrainable, int positives, int caught) {
 
     public WhatIfModel {
         features = List.copyOf(features);
+    }
+
+    /** A model whose catches were not counted (kinds, amounts). */
+    public WhatIfModel(Path file, String target, String positive, List<String> features, double accuracy, int rows,
+                       boolean retrainable) {
+        this(file, target, positive, features, accuracy, rows, retrainable, 0, 0);
+    }
+
+    /** The share of the cases to catch that it caught (recall); NaN without any. */
+    public double recall() {
+        return positives == 0 ? Double.NaN : (double) caught / positives;
+    }
+
+    /** The 95% Wilson interval of {@link #recall} over the cases to catch. */
+    public double[] recallInterval() {
+        return WilsonInterval.of(recall(), positives);
     }
 
     /** Loads {@code file} and scores {@code data}; {@code wantedTarget} is what the user chose to predict. */
@@ -75,25 +94,35 @@ public record WhatIfModel(Path file, String target, String positive, List<String
         double[] scores = model.scorePositive(rows);
         int right = 0;
         int known = 0;
+        int positives = 0;
+        int caught = 0;
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] >= 0) {
                 known++;
                 right += (scores[i] >= 0.5) == (labels[i] == 1) ? 1 : 0;
+                positives += labels[i] == 1 ? 1 : 0;
+                caught += labels[i] == 1 && scores[i] >= 0.5 ? 1 : 0;
             }
         }
         boolean retrainable = !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
         return new WhatIfModel(file, target, positive, model.card().features(), known == 0 ? Double.NaN
-                : (double) right / known, known, retrainable);
+                : (double) right / known, known, retrainable, positives, caught);
     }
 
     /**
      * "We tried the model you were given on your 10,000 rows: … it was right about 7 times out of 10
-     * (69%). It looks at …", and for a model we cannot retrain, who could.
+     * (69%). Of the 1,200 rows that were “yes” it caught 64 of every 100 (between 61% and 67%). It looks at …", and
+     * for a model we cannot retrain, who could.
      */
     public String words() {
+        double[] interval = recallInterval();
+        String catches = positives == 0 ? "" : String.format(Locale.ROOT, " Of the %,d rows that were “%s” it caught "
+                + "%d of every 100 (between %.0f%% and %.0f%%)%s.", positives, positive, Math.round(100 * recall()),
+                100 * interval[0], 100 * interval[1], interval[1] < WhatIfVerdict.MIN_CAUGHT
+                        ? ": it misses most of them" : "");
         return String.format(Locale.ROOT, "We tried the model you were given on your %,d rows: it predicts whether %s "
-                        + "is “%s”, and it was right about %s (%.0f%%). It looks at %s.", rows, words(target), positive,
-                WhatIfVerdict.times(accuracy, false), accuracy * 100,
+                        + "is “%s”, and it was right about %s (%.0f%%).%s It looks at %s.", rows, words(target), positive,
+                WhatIfVerdict.times(accuracy, false), accuracy * 100, catches,
                 String.join(", ", features.stream().map(WhatIfModel::words).toList()))
                 + (retrainable ? "" : " We cannot retrain this kind of model ourselves: where we say retraining would"
                 + " help, we tried a model like it built from your data, and whoever made yours can retrain it.");

@@ -31,12 +31,22 @@ public final class WhatIfRun {
      */
     public record Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined,
                          Map<WhatIfChange, WhatIfVerdict.Retraining> retraining, Map<WhatIfChange, GroupCounts> everyone,
-                         String target, String standIn) {
+                         String target, String standIn, Map<WhatIfChange, PairedFall> falls,
+                         Map<WhatIfChange, String> alarms) {
 
         public Result {
             retraining = Map.copyOf(retraining);
             everyone = Map.copyOf(everyone);
             standIn = standIn == null ? "" : standIn;
+            falls = Map.copyOf(falls);
+            alarms = Map.copyOf(alarms);
+        }
+
+        /** A result whose figures for everyone were not paired with the unchanged run. */
+        public Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined,
+                      Map<WhatIfChange, WhatIfVerdict.Retraining> retraining, Map<WhatIfChange, GroupCounts> everyone,
+                      String target, String standIn) {
+            this(verdicts, overallAccuracy, combined, retraining, everyone, target, standIn, Map.of(), Map.of());
         }
 
         /** A result without counts: its summaries are not compared with the naive guess. */
@@ -57,13 +67,18 @@ public final class WhatIfRun {
 
         /**
          * The verdict for {@code change} in a sentence, with the retraining clause, beside the naive guess on the same
-         * rows (a model no better than it is never called reliable), and where the change hurts a model that cannot
+         * rows (a model no better than it is never called reliable), how everyone's figure moved on the same rows with
+         * the chance of a move that big ({@link PairedFall#words}), what the run's data and fairness checks said that
+         * they did not without the change ({@link RunAlarms#words}), and where the change hurts a model that cannot
          * be retrained here, what stood in for it (or why nothing could).
          */
         public String summary(WhatIfChange change) {
             WhatIfVerdict.Retraining tried = retrainingFor(change);
             boolean hurts = WhatIfVerdict.worst(change, verdicts) != WhatIfVerdict.Light.GREEN;
+            PairedFall fall = falls.get(change);
             return WhatIfVerdict.summary(change, verdicts, tried, everyone.get(change), target)
+                    + (fall == null ? "" : " " + org.twinbench.data.PlainWords.capitalised(fall.words()) + ".")
+                    + alarms.getOrDefault(change, "")
                     + (hurts && !standIn.isEmpty() ? " " + standIn : "");
         }
     }
@@ -77,11 +92,14 @@ public final class WhatIfRun {
         Path baseDir = question.data().toAbsolutePath().getParent();
         Map<String, double[]> curves = new LinkedHashMap<>();
         progress.accept("Checking your model on today's data");
+        RunAlarms unchanged = new RunAlarms();
         Map<String, GroupCounts> before = measure(WhatIfStudy.baseline(question), baseDir, control, curves, "today",
-                "accuracy");
+                "accuracy", unchanged);
         List<WhatIfVerdict> verdicts = new ArrayList<>();
         Map<WhatIfChange, WhatIfVerdict.Retraining> retraining = new LinkedHashMap<>();
         Map<WhatIfChange, GroupCounts> everyone = new LinkedHashMap<>();
+        Map<WhatIfChange, PairedFall> falls = new LinkedHashMap<>();
+        Map<WhatIfChange, String> alarms = new LinkedHashMap<>();
         WhatIfStudy.StandIn standIn = null;
         for (WhatIfChange change : question.changes()) {
             if (control.isCancelled()) {
@@ -89,10 +107,16 @@ public final class WhatIfRun {
             }
             String words = change.kind().words() + " (" + change.strengthWords() + ")";
             progress.accept("Trying: " + words);
+            RunAlarms changed = new RunAlarms();
             Map<String, GroupCounts> after = measure(WhatIfStudy.withChange(question, data, change), baseDir, control,
-                    curves, change.kind().words(), "accuracy");
+                    curves, change.kind().words(), "accuracy", changed);
+            alarms.put(change, changed.words(unchanged, positive(after)));
             if (after.containsKey(Counting.EVERYONE)) {
                 everyone.put(change, after.get(Counting.EVERYONE));
+                PairedFall fall = PairedFall.of(before.get(Counting.EVERYONE), after.get(Counting.EVERYONE));
+                if (fall != null) {
+                    falls.put(change, fall);
+                }
             }
             List<WhatIfVerdict> plain = verdicts(change, before, after, null, new ArrayList<>(), question.target());
             boolean hurts = plain.stream().anyMatch(v -> v.light() != WhatIfVerdict.Light.GREEN);
@@ -112,7 +136,7 @@ public final class WhatIfRun {
             }
         }
         return new Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining, everyone,
-                question.target(), standIn == null ? "" : standIn.words());
+                question.target(), standIn == null ? "" : standIn.words(), falls, alarms);
     }
 
     /**
@@ -134,22 +158,30 @@ public final class WhatIfRun {
             if (a == null || a.draws() == 0 || b == null) {
                 continue;
             }
-            // The fall is judged on the draws (the same draws before and after: the same seed); the level and whether
-            // there are rows enough to tell count the different rows.
+            // The fall is judged paired: the same draws before and after (the same seed, PairedFall); the level and
+            // whether there are rows enough to tell count the different rows.
             double distinct = (double) a.rows() / a.draws();
-            WhatIfVerdict verdict = WhatIfVerdict.of(change, group, b.accuracy(), b.draws(), a.accuracy(), a.draws(),
-                    WhatIfVerdict.Retraining.NOT_TRIED, distinct);
+            PairedFall fall = PairedFall.of(before.get(Counting.EVERYONE), a);
+            WhatIfVerdict verdict = fall != null ? WhatIfVerdict.of(change, group, fall,
+                    WhatIfVerdict.Retraining.NOT_TRIED, distinct) : WhatIfVerdict.of(change, group, b.accuracy(),
+                    b.draws(), a.accuracy(), a.draws(), WhatIfVerdict.Retraining.NOT_TRIED, distinct);
             GroupCounts r = retrained == null ? null : retrained.get(group);
             if (r != null && r.draws() > 0 && verdict.light() != WhatIfVerdict.Light.GREEN) {
-                WhatIfVerdict.Retraining outcome = WhatIfVerdict.retraining(change, group, b.accuracy(), b.draws(),
+                WhatIfVerdict.Retraining outcome = WhatIfVerdict.retraining(change, group, verdict.before(), b.draws(),
                         a.accuracy(), a.draws(), r.accuracy(), r.draws());
                 outcomes.add(outcome);
-                verdict = WhatIfVerdict.of(change, group, b.accuracy(), b.draws(), a.accuracy(), a.draws(), outcome,
-                        distinct);
+                verdict = fall != null ? WhatIfVerdict.of(change, group, fall, outcome, distinct) : WhatIfVerdict.of(
+                        change, group, b.accuracy(), b.draws(), a.accuracy(), a.draws(), outcome, distinct);
             }
             out.add(WhatIfVerdict.withCounts(verdict, a, target));
         }
         return out;
+    }
+
+    /** A yes/no model's answer to catch, as its counts name it (null for other models). */
+    private static String positive(Map<String, GroupCounts> counts) {
+        GroupCounts everyone = counts.get(Counting.EVERYONE);
+        return everyone == null || everyone.amounts() || everyone.kinds().size() != 2 ? null : everyone.kinds().get(1);
     }
 
     /**
@@ -159,6 +191,13 @@ public final class WhatIfRun {
      */
     public static Map<String, GroupCounts> measure(Scenario scenario, Path baseDir, RunControl control,
                                                    Map<String, double[]> curves, String curveName, String metric) {
+        return measure(scenario, baseDir, control, curves, curveName, metric, new RunAlarms());
+    }
+
+    /** The same, what the run's own monitors said going into {@code alarms}. */
+    public static Map<String, GroupCounts> measure(Scenario scenario, Path baseDir, RunControl control,
+                                                   Map<String, double[]> curves, String curveName, String metric,
+                                                   RunAlarms alarms) {
         try (SimulationPlan compiled = ScenarioCompiler.compile(scenario, baseDir, new RunListener() { })) {
             Counting counting = Counting.of(compiled);
             SimulationPlan plan = counting.plan();
@@ -167,6 +206,7 @@ public final class WhatIfRun {
                 @Override
                 public void onStep(StepResult result, int totalSteps) {
                     curve[result.step()] = result.overall().get(metric);
+                    alarms.add(result);
                 }
             }, control);
             curves.put(curveName, curve);

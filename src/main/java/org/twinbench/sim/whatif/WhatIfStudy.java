@@ -33,6 +33,10 @@ public final class WhatIfStudy {
     public static final String NEW_SEGMENT = "new customers";
     /** The id of the data source node of every study scenario. */
     public static final String DATA_NODE = "your-data";
+    /** The slice-metrics node of every study scenario (with the fairness gaps between each column's groups). */
+    public static final String GROUPS_NODE = "check-groups";
+    /** The data-quality monitor of every study scenario. */
+    public static final String DATA_CHECK_NODE = "check-data";
     /**
      * The retraining the verdicts try when a change hurts: a step stands for a week, so every four
      * steps is "every month", each time on the last month of outcomes.
@@ -150,12 +154,15 @@ public final class WhatIfStudy {
             x += 220;
         }
         nodes.add(modelNode(question, retrain, x));
-        nodes.add(new ScenarioNode("check-groups", NodeCatalog.SLICE_METRICS, params(
-                "slices", question.groups(), "threshold", 0.5), x + 220, 160));
+        nodes.add(new ScenarioNode(GROUPS_NODE, NodeCatalog.SLICE_METRICS, params(
+                "slices", question.groups(), "threshold", 0.5, "fairness", true), x + 220, 160));
         List<ScenarioEdge> edges = new ArrayList<>();
         for (int i = 0; i + 1 < nodes.size(); i++) {
             edges.add(new ScenarioEdge(nodes.get(i).id(), nodes.get(i + 1).id()));
         }
+        // The checks a production team would run on the data (RunAlarms): beside the groups, off the model.
+        nodes.add(new ScenarioNode(DATA_CHECK_NODE, NodeCatalog.DATA_QUALITY, params(), x + 220, 0));
+        edges.add(new ScenarioEdge("your-model", DATA_CHECK_NODE));
         if (retrain) {
             nodes.add(new ScenarioNode("retrain-monthly", NodeCatalog.RETRAIN_POLICY, params("trigger", "schedule",
                     "every_steps", (long) RETRAIN_EVERY, "window_steps", (long) RETRAIN_EVERY, "min_rows", 200L,

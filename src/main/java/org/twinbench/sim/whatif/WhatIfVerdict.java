@@ -92,12 +92,28 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
      */
     static WhatIfVerdict of(WhatIfChange change, String group, double before, long nBefore, double after,
                             long nAfter, Retraining retraining, double distinct) {
+        boolean real = Verdict.newcombe(Math.round(before * nBefore), nBefore, Math.round(after * nAfter),
+                nAfter)[0] > 0;
+        return of(change, group, before, nBefore, after, nAfter, retraining, distinct, real);
+    }
+
+    /**
+     * The light of a group judged on the same rows before and after the change ({@link PairedFall}): the fall counts
+     * only when McNemar's exact test and the paired interval both say it is more than chance; {@code before} and
+     * {@code after} are the shares right on those rows.
+     */
+    static WhatIfVerdict of(WhatIfChange change, String group, PairedFall fall, Retraining retraining, double distinct) {
+        return of(change, group, fall.before(), fall.pairs(), fall.after(), fall.pairs(), retraining, distinct,
+                fall.worse());
+    }
+
+    private static WhatIfVerdict of(WhatIfChange change, String group, double before, long nBefore, double after,
+                                    long nAfter, Retraining retraining, double distinct, boolean fallen) {
         double drop = before - after;
         long rowsBefore = Math.max(1, Math.round(nBefore * distinct));
         long rowsAfter = Math.max(1, Math.round(nAfter * distinct));
         boolean judged = rowsBefore >= Verdict.MIN_ROWS && rowsAfter >= Verdict.MIN_ROWS;
-        boolean real = judged && Verdict.newcombe(Math.round(before * nBefore), nBefore, Math.round(after * nAfter),
-                nAfter)[0] > 0;
+        boolean real = judged && fallen;
         Light light = real && drop >= RED_DROP ? Light.RED : real && drop >= AMBER_DROP ? Light.AMBER : Light.GREEN;
         String who = group.equals("everyone") ? "everyone" : group.equals(group.split("=", 2)[0] + "=" + WhatIfStudy.NEW_SEGMENT)
                 ? WhatIfStudy.NEW_SEGMENT : org.twinbench.data.PlainWords.group(group);

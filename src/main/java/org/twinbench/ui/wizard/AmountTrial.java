@@ -15,6 +15,8 @@ import org.twinbench.data.TableLoader;
 import org.twinbench.sim.RunControl;
 import org.twinbench.sim.Verdict;
 import org.twinbench.sim.whatif.GroupCounts;
+import org.twinbench.sim.whatif.PairedFall;
+import org.twinbench.sim.whatif.RunAlarms;
 import org.twinbench.sim.whatif.WhatIfChange;
 import org.twinbench.sim.whatif.WhatIfQuestion;
 import org.twinbench.sim.whatif.WhatIfRun;
@@ -30,9 +32,10 @@ import org.twinbench.stats.MetricSet;
  * fully arrived.
  * <p>
  * A group gets worse when its error rises by at least {@value #AMBER_RISE} of what it was (red from
- * {@value #RED_RISE}, the limits of a regression run's headline) and the 95% interval of the rise excludes
- * none: the error's standard error per side is {@code sqrt((RMSE² − MAE²) / n)}, the spread of the absolute
- * errors, read from each step's MAE and RMSE. A group under {@link Verdict#MIN_ROWS} rows on either side is
+ * {@value #RED_RISE}, the limits of a regression run's headline) and the rise is beyond chance judged on the same rows
+ * before and after ({@link PairedFall}: the paired t interval of the change of each row's absolute error excludes
+ * none and Wilcoxon's signed-rank test agrees). Where rows cannot be paired, the 95% interval of the rise must
+ * exclude none with the error's standard error per side {@code sqrt((RMSE² − MAE²) / n)}. A group under {@link Verdict#MIN_ROWS} rows on either side is
  * named but not judged. Retraining fixes a group when it is then no worse than unchanged, helps when it wins
  * back at least {@value #AMBER_RISE} of the unchanged error and more than two standard errors.
  */
@@ -109,24 +112,41 @@ final class AmountTrial {
         Path baseDir = question.data().toAbsolutePath().getParent();
         Map<String, double[]> curves = new LinkedHashMap<>();
         progress.accept("Checking your model on today's data");
-        Map<String, Errors> before = errors(WhatIfRun.measure(WhatIfStudy.baseline(question), baseDir, control, curves,
-                "today", "mae"));
+        RunAlarms quiet = new RunAlarms();
+        Map<String, GroupCounts> unchanged = WhatIfRun.measure(WhatIfStudy.baseline(question), baseDir, control, curves,
+                "today", "mae", quiet);
+        Map<String, Errors> before = errors(unchanged);
+        GroupCounts everyoneBefore = unchanged.get(EVERYONE);
         List<WhatIfVerdict> verdicts = new ArrayList<>();
         Map<WhatIfChange, WhatIfVerdict.Retraining> retraining = new LinkedHashMap<>();
         Map<WhatIfChange, GroupCounts> everyone = new LinkedHashMap<>();
+        Map<WhatIfChange, PairedFall> falls = new LinkedHashMap<>();
+        Map<WhatIfChange, String> alarms = new LinkedHashMap<>();
         WhatIfStudy.StandIn standIn = null;
         for (WhatIfChange change : question.changes()) {
             if (control.isCancelled()) {
                 break;
             }
             progress.accept("Trying: " + change.kind().words() + " (" + change.strengthWords() + ")");
+            RunAlarms changed = new RunAlarms();
             Map<String, GroupCounts> counted = WhatIfRun.measure(WhatIfStudy.withChange(question, data, change),
-                    baseDir, control, curves, change.kind().words(), "mae");
+                    baseDir, control, curves, change.kind().words(), "mae", changed);
+            alarms.put(change, changed.words(quiet, null));
+            Map<String, PairedFall> paired = new LinkedHashMap<>();
+            counted.forEach((group, c) -> {
+                PairedFall fall = PairedFall.of(everyoneBefore, c);
+                if (fall != null) {
+                    paired.put(group, fall);
+                }
+            });
             if (counted.containsKey(EVERYONE)) {
                 everyone.put(change, counted.get(EVERYONE));
+                if (paired.containsKey(EVERYONE)) {
+                    falls.put(change, paired.get(EVERYONE));
+                }
             }
             Map<String, Errors> after = errors(counted);
-            List<WhatIfVerdict> plain = verdicts(change, before, after, null);
+            List<WhatIfVerdict> plain = verdicts(change, before, after, null, paired);
             if (plain.stream().noneMatch(v -> v.light() != WhatIfVerdict.Light.GREEN) || control.isCancelled()) {
                 verdicts.addAll(plain);
                 continue;
@@ -136,12 +156,12 @@ final class AmountTrial {
             Map<String, Errors> retrained = errors(WhatIfRun.measure(WhatIfStudy.withChangeAndRetraining(
                     standIn.question(), data, change), baseDir, control, curves, change.kind().words() + ", "
                     + WhatIfStudy.RETRAINING_WORDS, "mae"));
-            List<WhatIfVerdict> judged = verdicts(change, before, after, retrained);
+            List<WhatIfVerdict> judged = verdicts(change, before, after, retrained, paired);
             verdicts.addAll(judged);
             retraining.put(change, combine(judged));
         }
         return new WhatIfRun.Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining, everyone,
-                question.target(), standIn == null ? "" : standIn.words());
+                question.target(), standIn == null ? "" : standIn.words(), falls, alarms);
     }
 
     private static Map<String, Errors> errors(Map<String, GroupCounts> counts) {
@@ -151,7 +171,8 @@ final class AmountTrial {
     }
 
     private static List<WhatIfVerdict> verdicts(WhatIfChange change, Map<String, Errors> before,
-                                                Map<String, Errors> after, Map<String, Errors> retrained) {
+                                                Map<String, Errors> after, Map<String, Errors> retrained,
+                                                Map<String, PairedFall> paired) {
         Set<String> groups = new LinkedHashSet<>(before.keySet());
         groups.addAll(after.keySet());
         List<WhatIfVerdict> out = new ArrayList<>();
@@ -163,21 +184,31 @@ final class AmountTrial {
                 continue;
             }
             Errors r = retrained == null ? null : retrained.get(group);
-            out.add(verdict(change, group, b, a, r));
+            out.add(verdict(change, group, b, a, r, paired.get(group)));
         }
         return out;
     }
 
-    /** The light of one group, and its sentence. */
+    /** The light of one group, and its sentence, judged unpaired. */
     static WhatIfVerdict verdict(WhatIfChange change, String group, Errors before, Errors after, Errors retrained) {
-        WhatIfVerdict.Light light = light(before, after);
+        return verdict(change, group, before, after, retrained, null);
+    }
+
+    /**
+     * The light of one group, and its sentence; with {@code fall} (the group's rows paired with the same rows without
+     * the change) the rise is judged paired and the error before is that of the same rows.
+     */
+    static WhatIfVerdict verdict(WhatIfChange change, String group, Errors before, Errors after, Errors retrained,
+                                 PairedFall fall) {
+        WhatIfVerdict.Light light = fall != null ? light(before, after, fall) : light(before, after);
         WhatIfVerdict.Retraining retraining = light == WhatIfVerdict.Light.GREEN || retrained == null
                 || retrained.n == 0 ? WhatIfVerdict.Retraining.NOT_TRIED : retraining(before, after, retrained);
         String who = group.equals(EVERYONE) ? EVERYONE : group.endsWith("=" + WhatIfStudy.NEW_SEGMENT) ? WhatIfStudy.NEW_SEGMENT
                 : PlainWords.group(group);
         String now = "off by about " + PlainWords.amount(after.mae()) + " on average"
                 + (after.interval.isEmpty() ? "" : " " + after.interval);
-        String was = PlainWords.amount(before.mae());
+        double beforeMae = fall != null ? fall.before() : before.mae();
+        String was = PlainWords.amount(beforeMae);
         boolean judged = before.different() >= Verdict.MIN_ROWS && after.different() >= Verdict.MIN_ROWS;
         String sentence = switch (light) {
             case GREEN -> !judged ? String.format(Locale.ROOT, "%s, there are too few rows of %s to tell (%d): %s.",
@@ -189,7 +220,7 @@ final class AmountTrial {
                     change.ifClause(), who, now, was, retraining == WhatIfVerdict.Retraining.NOT_TRIED
                             ? " — it would need retraining on recent data" : retraining.clause());
         };
-        return new WhatIfVerdict(change, group, light, before.mae(), after.mae(), sentence, retraining);
+        return new WhatIfVerdict(change, group, light, beforeMae, after.mae(), sentence, retraining);
     }
 
     /** Green, amber or red by the rise of the error, counted only when its 95% interval excludes none. */
@@ -203,6 +234,20 @@ final class AmountTrial {
             return WhatIfVerdict.Light.GREEN;
         }
         double relative = rise / before.mae();
+        return relative >= RED_RISE ? WhatIfVerdict.Light.RED
+                : relative >= AMBER_RISE ? WhatIfVerdict.Light.AMBER : WhatIfVerdict.Light.GREEN;
+    }
+
+    /**
+     * The light of a rise judged on the same rows ({@link PairedFall}): counted only when the paired t interval and
+     * Wilcoxon's signed-rank test both put it beyond chance, red or amber by its size against the same rows' error.
+     */
+    static WhatIfVerdict.Light light(Errors before, Errors after, PairedFall fall) {
+        if (before.different() < Verdict.MIN_ROWS || after.different() < Verdict.MIN_ROWS || !(fall.before() > 0)
+                || !fall.worse()) {
+            return WhatIfVerdict.Light.GREEN;
+        }
+        double relative = (fall.after() - fall.before()) / fall.before();
         return relative >= RED_RISE ? WhatIfVerdict.Light.RED
                 : relative >= AMBER_RISE ? WhatIfVerdict.Light.AMBER : WhatIfVerdict.Light.GREEN;
     }

@@ -8,9 +8,13 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import org.twinbench.data.PlainWords;
+import org.twinbench.sim.whatif.ChangeReach;
 import org.twinbench.sim.whatif.WhatIfChange;
 
-/** Page 4, "What might change": which changes to try, and how strong each is. */
+/**
+ * Page 4, "What might change": which changes to try, and how strong each is; for a yes/no model, ranked by how little
+ * of each it takes to hurt the model ({@link ChangeReach}).
+ */
 public final class ChangesPageModel {
 
     /**
@@ -26,6 +30,10 @@ public final class ChangesPageModel {
 
     private final List<Choice> choices = new ArrayList<>();
     private java.util.function.Function<WhatIfChange, String> words;
+    /** Per change, how little of it hurts the model ({@link #rank}); "" until known. */
+    private final java.util.Map<WhatIfChange.Kind, String> reach = new java.util.EnumMap<>(WhatIfChange.Kind.class);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<List<Choice>> order =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(List.of());
 
     ChangesPageModel() {
         for (WhatIfChange.Kind kind : WhatIfChange.Kind.values()) {
@@ -52,9 +60,35 @@ public final class ChangesPageModel {
         choices.forEach(this::describe);
     }
 
+    /**
+     * Ranks the changes by how little of each it takes to hurt the model ({@link ChangeReach}): those searched first,
+     * least needed first, each change's line ending with it ("Hurts the model once “price” is about 23% higher."); the
+     * rest after, in their order. An empty ranking (a model of kinds or amounts) keeps the page's order.
+     */
+    void rank(List<ChangeReach> ranked) {
+        reach.clear();
+        List<Choice> ordered = new ArrayList<>();
+        for (ChangeReach r : ranked) {
+            reach.put(r.kind(), r.words());
+            choices.stream().filter(c -> c.kind() == r.kind()).findFirst().ifPresent(ordered::add);
+        }
+        choices.stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        choices.forEach(this::describe);
+        order.set(ranked.isEmpty() ? List.of() : List.copyOf(ordered));
+    }
+
+    /** The changes least needed to hurt first, once ranked; empty until then (the page keeps its order). */
+    public javafx.beans.property.ReadOnlyObjectProperty<List<Choice>> orderProperty() {
+        return order.getReadOnlyProperty();
+    }
+
     private void describe(Choice choice) {
         if (words != null) {
             String effect = words.apply(new WhatIfChange(choice.kind(), choice.strength().get()));
+            String hurts = reach.getOrDefault(choice.kind(), "");
+            if (!hurts.isEmpty() && !effect.startsWith(ChangeWords.NOT_POSSIBLE)) {
+                effect = effect + " " + hurts;
+            }
             choice.effect().set(effect);
             boolean possible = !effect.startsWith(ChangeWords.NOT_POSSIBLE);
             choice.possible().set(possible);

@@ -12,10 +12,13 @@ import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.PlainWords;
 import org.twinbench.data.Task;
+import org.twinbench.model.ModelCard;
 import org.twinbench.model.ModelException;
 import org.twinbench.model.ModelFiles;
 import org.twinbench.model.MulticlassClassifier;
 import org.twinbench.model.Regressor;
+import org.twinbench.model.RowSketch;
+import org.twinbench.sim.PlanNotes;
 import org.twinbench.model.TaskModel;
 import org.twinbench.sim.whatif.GroupCounts;
 import org.twinbench.sim.whatif.WhatIfModel;
@@ -37,6 +40,15 @@ final class GivenModel {
 
     /** Loads {@code file} and tries it on {@code data}, where the user chose to predict {@code wantedTarget} as {@code wantedTask}. */
     static Tried tryOn(Path file, Frame data, String wantedTarget, Task wantedTask) {
+        return tryOn(file, null, data, wantedTarget, wantedTask);
+    }
+
+    /**
+     * The same, {@code data} read from {@code dataFile} (null: not known): where the model's card says it was trained on
+     * that very file (the same SHA-256), or its sketch of its training rows finds many of them in {@code data}, the
+     * words end by saying the figures are optimistic ({@link #trainedOn}).
+     */
+    static Tried tryOn(Path file, Path dataFile, Frame data, String wantedTarget, Task wantedTask) {
         String name = "“" + file.getFileName() + "”";
         TaskModel model;
         try {
@@ -64,14 +76,16 @@ final class GivenModel {
                         + TargetPageModel.taskWords(model.task()) + ", but you chose " + quoted(target) + " as "
                         + TargetPageModel.taskWords(wantedTask) + ". Choose another model, or build one from your data.");
             }
+            String seen = trainedOn(model.card(), dataFile, data);
             if (model.task() == Task.BINARY) {
                 WhatIfModel binary = WhatIfModel.check(file, data, wantedTarget);
-                return new Tried(binary, Task.BINARY, binary.words());
+                return new Tried(binary, Task.BINARY, binary.words() + seen);
             }
             Frame rows = WhatIfModel.conformPlainly(model, data, GivenModel::quoted);
             boolean retrainable = !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
-            return model instanceof Regressor amounts ? amounts(file, amounts, rows, data.column(target), retrainable)
-                    : kinds(file, (MulticlassClassifier) model, rows, data.column(target), retrainable);
+            Tried tried = model instanceof Regressor amounts ? amounts(file, amounts, rows, data.column(target),
+                    retrainable) : kinds(file, (MulticlassClassifier) model, rows, data.column(target), retrainable);
+            return new Tried(tried.model(), tried.task(), tried.words() + seen);
         } finally {
             ModelFiles.closeQuietly(model);
         }
@@ -164,6 +178,29 @@ final class GivenModel {
         GroupCounts.Confusion most = tally.commonestMistake();
         return most != null ? most.words(column) : " No one mistake stands out from chance among its "
                 + String.format(Locale.ROOT, "%,d", Math.round(tally.draws() * (1 - tally.accuracy()))) + " mistakes.";
+    }
+
+    /**
+     * " Careful: this model was trained on this very spreadsheet …" when its card's SHA-256 of its training data is
+     * that of {@code dataFile}; else " Careful: about 40% of your rows are rows this model was trained on …" when its
+     * card's sketch of its training rows ({@link RowSketch}) finds at least {@link PlanNotes#NOTABLE_TRAINING_ROWS} of
+     * {@code data}'s rows among them (a shuffled copy, another export); "" otherwise or when the card records neither.
+     */
+    static String trainedOn(ModelCard card, Path dataFile, Frame data) {
+        String sha = card.trainingDataSha256();
+        if (dataFile != null && sha != null && !sha.isBlank()
+                && sha.equalsIgnoreCase(org.twinbench.data.DataProvenance.sha256(dataFile))) {
+            return " Careful: this model was trained on this very spreadsheet (its file says so), so it has seen these"
+                    + " rows and answers them better than it will answer new ones: the figures here are too good.";
+        }
+        RowSketch sketch = card.trainingSketch();
+        RowSketch.Share share = sketch == null ? null : sketch.shareIn(data);
+        if (share != null && share.share() >= PlanNotes.NOTABLE_TRAINING_ROWS) {
+            return String.format(Locale.ROOT, " Careful: about %.0f%% of your rows are rows this model was trained on "
+                    + "(its file keeps a fingerprint of each), so it answers them better than it will answer new ones: "
+                    + "the figures here are too good.", 100 * share.share());
+        }
+        return "";
     }
 
     /** " It looks at “age”, “bmi”.", and for a model we cannot retrain, who could. */

@@ -192,7 +192,8 @@ public final class ModelPageModel {
         givenModel.set(null);
         builtModel.set(null);
         found.set(TopGroups.Found.NONE);
-        background.task(context -> GivenModel.tryOn(file, frame, label, chosen)).whileCurrent(making.next())
+        Path dataFile = data.dataFileProperty().get();
+        background.task(context -> GivenModel.tryOn(file, dataFile, frame, label, chosen)).whileCurrent(making.next())
                 .onSuccess(tried -> {
                     status.busy("");
                     if (tried.task() == Task.BINARY) {

@@ -136,8 +136,9 @@ public final class ResultsPageModel {
         WhatIfRun.Result shown = result.get();
         if (shown != null) {
             boolean theirs = given;
+            Task answered = task.get();
             write(file, () -> WhatIfReport.html(reportTitle(question, today, theirs), question.changes(), shown,
-                    task.get() == Task.REGRESSION), saved, failed);
+                    answered), saved, failed);
         }
     }
 

@@ -31,13 +31,16 @@ public final class WizardNavigator {
     private final ChangesPageModel changes = new ChangesPageModel();
     private final GroupsPageModel groups = new GroupsPageModel();
     private final ResultsPageModel results;
+    private final BackgroundTask.Runner runner;
+    /** The ranking of the changes under way (a newer one drops an older one's answer). */
+    private final BackgroundTask.Key ranking = new BackgroundTask.Key();
 
     /**
      * @param background where reading, training and trying run (the app executor)
      * @param fxThread where their results arrive
      */
     public WizardNavigator(Executor background, Executor fxThread) {
-        BackgroundTask.Runner runner = new BackgroundTask.Runner(background, fxThread);
+        this.runner = new BackgroundTask.Runner(background, fxThread);
         this.data = new DataPageModel(runner, status);
         this.target = new TargetPageModel(data.dataProperty());
         this.model = new ModelPageModel(runner, status, data, target);
@@ -88,6 +91,15 @@ public final class WizardNavigator {
 
     /** Each change says which of the user's columns it touches and how, for the data, outcome and model chosen. */
     private void describeChanges() {
+        changes.rank(java.util.List.of());
+        WhatIfQuestion now = question();
+        org.twinbench.data.Frame frame = data.dataProperty().get();
+        if (frame != null && (model.givenTask() != null ? model.givenTask() : target.taskProperty().get())
+                == org.twinbench.data.Task.BINARY) {
+            // A ranking that cannot be made (a column the search cannot score) leaves the page in its own order.
+            runner.task(context -> org.twinbench.sim.whatif.ChangeReach.rank(now, frame)).whileCurrent(ranking.next())
+                    .onSuccess(changes::rank).onFailure(e -> changes.rank(java.util.List.of())).start();
+        }
         changes.describeWith(change -> {
             WhatIfQuestion asked = question();
             return ChangeWords.of(new WhatIfQuestion(asked.data(), asked.target(), asked.positive(), asked.features(),

@@ -160,9 +160,14 @@ public final class WizardView {
         buildModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
         useModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
 
+        java.util.Map<ChangesPageModel.Choice, VBox> rows = new java.util.LinkedHashMap<>();
         for (ChangesPageModel.Choice choice : viewModel.changes().choices()) {
-            changesBox.getChildren().add(changeRow(choice));
+            rows.put(choice, changeRow(choice));
         }
+        changesBox.getChildren().setAll(rows.values());
+        // Ranked by how little it takes to hurt the model: the rows follow.
+        viewModel.changes().orderProperty().addListener((obs, old, order) -> changesBox.getChildren().setAll(
+                (order.isEmpty() ? viewModel.changes().choices() : order).stream().map(rows::get).toList()));
         viewModel.groups().groupColumns().addListener((ListChangeListener<String>) change -> showGroups());
         foundNote.textProperty().bind(viewModel.groups().foundNoteProperty());
         viewModel.groups().found().addListener((ListChangeListener<String>) change -> {

@@ -65,7 +65,11 @@ class WhatIfStudyTest {
         Scenario combined = WhatIfStudy.combined(question, loans);
         assertThat(combined.topologicalOrder()).extracting(ScenarioNode::type).containsExactly(
                 NodeCatalog.DATASET_SOURCE, NodeCatalog.COVARIATE_SHIFT, NodeCatalog.CATEGORY_MIX,
-                NodeCatalog.LOGISTIC_MODEL, NodeCatalog.SLICE_METRICS);
+                NodeCatalog.LOGISTIC_MODEL, NodeCatalog.SLICE_METRICS, NodeCatalog.DATA_QUALITY);
+        // The groups' fairness gaps are measured, and the data checked, off the model.
+        assertThat(combined.node(WhatIfStudy.GROUPS_NODE).orElseThrow().flag("fairness")).isTrue();
+        assertThat(combined.edges()).contains(new org.twinbench.scenario.ScenarioEdge("your-model",
+                WhatIfStudy.DATA_CHECK_NODE));
     }
 
     @Test
@@ -138,7 +142,9 @@ class WhatIfStudyTest {
                 + "retraining every month would fix it. Everyone: right only about " + WhatIfVerdict.times(risen.after(),
                 WhatIfVerdict.needsHundreds(risen.after()) || WhatIfVerdict.needsHundreds(risen.before())) + " (between ")
                 .contains(" For comparison, always answering “no” would be right ")
-                .endsWith("% of the time on the same rows.");
+                .contains("% of the time on the same rows. Right answers fell from ")
+                .endsWith("out of 100 on the same rows (down 18, between 17 and 20 in 100); a fall this big happens by "
+                        + "chance less than 1 time in 1,000.");
         assertThat(result.everyone().get(rise).guessAccuracy()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.05));
         // With the price gone nothing tells buyers apart and they are exactly half: half right, before
         // or after retraining.
@@ -146,6 +152,11 @@ class WhatIfStudyTest {
         assertThat(stopped.after()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.05));
         assertThat(result.retrainingFor(stops)).isEqualTo(WhatIfVerdict.Retraining.DOES_NOT_HELP);
         // Half right is no better than always answering "no": said so, never "reliable".
+        // The run's own data check sees the price column stop arriving in the week it stops (step 6: week 7), which
+        // the run without the change never does; the quality alarm is said in the summary.
+        assertThat(result.summary(stops)).contains(" A data check would raise the alarm from week 7: “price” missing in "
+                + "400 of 400 rows (100%; reference 0.0%).");
+        assertThat(result.summary(rise)).doesNotContain("data check");
         assertThat(result.summary(stops)).contains("— retraining every month would not help. Everyone: right only about ")
                 .contains(". But it is no better than a guess: always answering “no” would be right ")
                 .doesNotContain("reliable");

@@ -124,10 +124,23 @@ class WizardChecksRealDataTest extends WizardWindowTest {
         // Beside the naive guess on the same rows: always "1" (the past half's commonest), right on 29.9% of the
         // replayed rows by pandas; 7,200 draws of them within 3 points.
         Matcher g = Pattern.compile(".* For comparison, always answering “1” would be right (\\d+)% of the time on the "
-                + "same rows\\.").matcher(summary);
+                + "same rows\\. Right answers (?:fell from (\\d+) to (\\d+)|stayed at (\\d+)) out of 100 on the same rows "
+                + "\\(.*; a fall this big happens by chance ([^.]*)\\.(.*)").matcher(summary);
         assertThat(g.matches()).as(summary).isTrue();
         assertThat(want.get("guess").asText()).isEqualTo("1");
         assertThat(number(g, 1) / 100).isCloseTo(want.get("guess_accuracy_later").asDouble(), within(0.03));
+        // Judged on the same draws: the paired figures are the verdict's, and a change that leaves everyone as they
+        // were is not counted as a fall.
+        if (g.group(2) != null) {
+            assertThat(number(g, 2)).isEqualTo(Math.round(100 * everyone.before()));
+            assertThat(number(g, 3)).isEqualTo(Math.round(100 * everyone.after()));
+        }
+        assertThat(everyone.light()).isEqualTo(WhatIfVerdict.Light.GREEN);
+        assertThat(g.group(5)).endsWith("— too often to count it");
+        // Entry mistakes push the noised column's numbers outside the range the reference rows had: the run's data check
+        // alarms, which the run without the change does not, and the summary says so.
+        assertThat(g.group(6)).matches(" A data check would raise the alarm from week \\d+: “[^”]+” outside the "
+                + "reference range \\[.*\\] in [\\d,]+ of 400 rows \\(\\d+%\\)\\.");
     }
 
     @Test
@@ -149,9 +162,13 @@ class WizardChecksRealDataTest extends WizardWindowTest {
 
         String summary = summaryAndReport(robot);
         Matcher g = Pattern.compile(".* For comparison, guessing the average amount would be off by (\\d+) on average on "
-                + "the same rows\\.").matcher(summary);
+                + "the same rows\\. The model was off by (\\d+) on average before and by (\\d+) after on the same rows "
+                + "\\(.*\\); a (?:rise|fall) this big happens by chance .*\\.").matcher(summary);
         assertThat(g.matches()).as(summary).isTrue();
         // scikit-learn's DummyRegressor (the past half's mean) on the replayed half: 68.3.
         assertThat(number(g, 1)).isCloseTo(want.get("guess_mae_later").asDouble(), within(2.5));
+        // The same rows' errors before and after, as the verdict gives them.
+        assertThat(number(g, 2)).isEqualTo(Math.round(everyone.before()));
+        assertThat(number(g, 3)).isEqualTo(Math.round(everyone.after()));
     }
 }

@@ -97,9 +97,13 @@ class WizardNavigatorTest {
         // Each change names the column it touches and how: prices move by 10% to 50% with the strength,
         // on the most telling number (no money column here: the tenure); new customers go to the first group.
         ChangesPageModel.Choice prices = choice(WhatIfChangeKind.PRICES_SHIFT);
-        assertThat(prices.effect().get()).isEqualTo("Tenure months 30% higher.");
+        // A model that always answers "no" cannot be hurt by moving the tenure: the search (up to three times "a lot",
+        // ×2.5) says so, and the line keeps saying it as the strength moves.
+        assertThat(prices.effect().get()).isEqualTo("Tenure months 30% higher. Does not hurt the model even with "
+                + "“tenure months” 150% higher.");
         prices.strength().set(1.0);
-        assertThat(prices.effect().get()).isEqualTo("Tenure months 50% higher.");
+        assertThat(prices.effect().get()).isEqualTo("Tenure months 50% higher. Does not hurt the model even with "
+                + "“tenure months” 150% higher.");
         assertThat(choice(WhatIfChangeKind.NEW_CUSTOMERS).effect().get())
                 .isEqualTo("“new customers” appear in plan, up to 30% of rows.");
     }

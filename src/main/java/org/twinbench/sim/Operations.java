@@ -106,12 +106,13 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                 }
                 case NodeCatalog.FEATURE_DRIFT -> {
                     monitors.addAll(featureDrift(node, reference, scenario.seed()));
-                    monitors.add(DataQualityMonitor.of(node.id(), reference, node.strings("features"), 0.001));
+                    monitors.add(DataQualityMonitor.of(node.id(), reference, DataQualityMonitor.withoutClocks(reference,
+                            node.strings("features"), inTimeOrder(scenario)), 0.001));
                 }
                 case NodeCatalog.DATA_QUALITY -> {
                     List<String> columns = node.params().get("columns") == null
-                            ? DataQualityMonitor.defaultColumns(reference, target, scenario.nodesOfKind("source.")
-                            .stream().anyMatch(s -> s.params().get("time_column") != null)) : node.strings("columns");
+                            ? DataQualityMonitor.defaultColumns(reference, target, inTimeOrder(scenario))
+                            : node.strings("columns");
                     for (String column : columns) {
                         PerturbationFactory.requireColumn(node, reference, column);
                     }
@@ -292,5 +293,10 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
     /** The nodes with an edge into {@code id}: the monitors a policy listens to. */
     private static List<String> upstream(Scenario scenario, String id) {
         return scenario.edges().stream().filter(e -> e.to().equals(id)).map(ScenarioEdge::from).toList();
+    }
+
+    /** Whether a source replays its rows by a time column (its reference rows then come in time order). */
+    private static boolean inTimeOrder(Scenario scenario) {
+        return scenario.nodesOfKind("source.").stream().anyMatch(s -> s.params().get("time_column") != null);
     }
 }

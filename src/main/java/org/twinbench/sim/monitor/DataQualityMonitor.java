@@ -159,6 +159,19 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
         return out;
     }
 
+    /**
+     * {@code columns} less, when {@code inTimeOrder}, the numbers that never fall along the reference (a year, a
+     * running count): the checks a feature-drift node makes on its features leave out clocks as
+     * {@link #defaultColumns} does.
+     */
+    public static List<String> withoutClocks(Frame reference, List<String> columns, boolean inTimeOrder) {
+        if (!inTimeOrder) {
+            return columns;
+        }
+        return columns.stream().filter(c -> !(reference.has(c) && reference.column(c) instanceof NumericColumn n
+                && neverFalls(n))).toList();
+    }
+
     /** Whether the present values never fall from one row to the next and take at least two values. */
     static boolean neverFalls(NumericColumn column) {
         double last = Double.NaN;

@@ -232,9 +232,11 @@ class TexasHousingJourneyTest {
             RunStore.StoredRun run = store.find(main.runs().lastRunIdProperty().get()).orElseThrow();
             assertThat(run.steps()).isEqualTo(quarters);
             assertThat(run.verdict()).isIn("green", "amber", "red");
-            // A regression's headline speaks of its errors and names the city whose error rose most (beyond chance
-            // or, when none did, the largest rise seen and that it is within chance).
-            assertThat(run.headline()).contains("MAE").containsPattern("(worst: city=[A-Z]|seen, \\d+% in city=[A-Z])");
+            // A regression's headline speaks of its errors. A city holds about 9 labelled rows in a window of three
+            // quarters, under the 30 a group needs to be judged, so the rise it names is the run's overall one,
+            // tested against the steps' own spread.
+            assertThat(run.headline()).contains("MAE").containsPattern("RMSE rises by up to \\d+% \\(RMSE|no rise in "
+                    + "RMSE beyond chance").contains("Welch's test corrected for 1 group");
         }
     }
 

@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.data.Frame;
-import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
 
 /**
@@ -32,21 +30,12 @@ class TreeStudentBundleTest {
 
     @Test
     void aTreeStudentReadsBackWithTheSameScores() throws IOException {
-        Frame all = TableLoader.load(DIR.resolve("distil-breast.csv")).frame();
         JsonNode expected = new ObjectMapper().readTree(DIR.resolve("distil-breast.json").toFile());
-        List<String> features = new ArrayList<>(all.columnNames());
-        features.remove("diagnosis");
-        features.remove("teacher");
-        Frame train = all.slice(0, 400);
-        Frame test = all.slice(400, all.rowCount());
-        NumericColumn teacher = train.numeric("teacher");
-        double[] scores = new double[train.rowCount()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = teacher.get(i);
-        }
-        ModelCard card = new ModelCard("random-forest", "diagnosis", "malignant", features, "sha", 400, Map.of());
+        DistillationStudentsTest.Breast breast = DistillationStudentsTest.Breast.load();
+        Frame test = breast.test();
         for (int depth : new int[] {1, 2, 3}) {
-            TreeStudent student = Distillation.treeStudent(card, train, scores, depth);
+            TreeStudent student = Distillation.treeStudent(breast.card(), breast.train(), breast.teacherTrain(),
+                    depth);
             Path file = dir.resolve("student-" + depth + ".twinmodel");
             ModelBundle.write(student, file);
             TaskModel read = ModelFiles.loadAny(file);

@@ -51,7 +51,7 @@ record MultivariateDrift(String method, double statistic, double threshold, doub
                 throw new UserInputException("--multivariate reconstruction: the reference has " + ref.length
                         + " rows; its threshold needs at least " + ReconstructionDrift.MIN_ROWS);
             }
-            ReconstructionDrift.Result result = ReconstructionDrift.fit(ref).test(ref, cur, usable);
+            ReconstructionDrift.Result result = ReconstructionDrift.fit(ref, seed).test(ref, cur, usable);
             return new MultivariateDrift(chosen, result.error(), result.thresholds().upper(),
                     result.thresholds().lower(), result.drifted(), result.columns(), leftOut);
         }

@@ -121,6 +121,12 @@ public final class ModelBundle {
                 }
                 yield new LogisticModel(parsed.encoder(), regression, parsed.card());
             }
+            case TreeStudent.ALGORITHM -> {
+                if (!(fitted instanceof double[][] arrays)) {
+                    throw mismatch(file, parsed, fitted);
+                }
+                yield TreeStudent.of(parsed.encoder(), parsed.card(), arrays, file);
+            }
             default -> {
                 if (!(fitted instanceof DataFrameClassifier ensemble)
                         || !fitted.getClass().getSimpleName().equals(parsed.binaryClass())) {

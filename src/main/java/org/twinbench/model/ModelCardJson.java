@@ -114,7 +114,10 @@ final class ModelCardJson {
             throw new ModelException(where + ": field 'task': " + e.getMessage(), e);
         }
         try {
-            Algorithm.of(algorithm, task);
+            // A distilled tree student is no trainable algorithm, but a yes/no model its bundle can hold.
+            if (!(task == Task.BINARY && TreeStudent.ALGORITHM.equals(algorithm))) {
+                Algorithm.of(algorithm, task);
+            }
         } catch (IllegalArgumentException e) {
             throw new ModelException(where + ": field 'algorithm': " + e.getMessage(), e);
         }

@@ -128,6 +128,40 @@ public final class Surrogate {
         return w;
     }
 
+    /**
+     * The ridge regression of amounts (an attacker's copy of a model of amounts): the weights (one per column,
+     * then the intercept) minimising {@code Σ (x·w + b − t)² + λ · |w|²}, by the normal equations. For amounts a
+     * linear model produced exactly, the minimum is that model (up to the small penalty) once there are as many
+     * answers as weights.
+     */
+    public static double[] fitRidge(double[][] x, double[] target, double lambda) {
+        int d = x.length == 0 ? 0 : x[0].length;
+        double[][] gram = new double[d + 1][d + 1];
+        double[] moment = new double[d + 1];
+        for (int i = 0; i < x.length; i++) {
+            for (int a = 0; a <= d; a++) {
+                double xa = a < d ? x[i][a] : 1;
+                moment[a] += xa * target[i];
+                for (int b = 0; b <= a; b++) {
+                    gram[a][b] += xa * (b < d ? x[i][b] : 1);
+                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            gram[a][a] += lambda;
+        }
+        return solve(gram, moment);
+    }
+
+    /** {@code x·w + b} for every encoded row: a ridge copy's amounts. */
+    public static double[] predictLinear(double[][] x, double[] weights) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = linear(x[i], weights);
+        }
+        return out;
+    }
+
     private static double loss(double[][] x, double[] target, double lambda, double[] w) {
         double sum = 0;
         for (int i = 0; i < x.length; i++) {

@@ -112,6 +112,40 @@ public final class TreeStudent implements BinaryClassifier {
         return feature[node] < 0 ? 0 : 1 + Math.max(depth(left[node]), depth(right[node]));
     }
 
+    /**
+     * The tree a bundle stored ({@link #arrays()}), checked before it scores anything: five arrays of one length,
+     * whole-number features (-1 for a leaf) within the encoder's columns, and children numbered after their parent
+     * (as the grower numbers them) within the tree, so every walk ends at a leaf.
+     */
+    static TreeStudent of(FeatureEncoder encoder, ModelCard card, double[][] arrays, java.nio.file.Path file) {
+        int n = arrays.length == 5 && arrays[0] != null ? arrays[0].length : -1;
+        for (int r = 0; n > 0 && r < 5; r++) {
+            n = arrays[r] != null && arrays[r].length == n ? n : -1;
+        }
+        if (n <= 0) {
+            throw new ModelException(file + ": " + ModelBundle.BINARY_ENTRY + " does not hold a tree student's five "
+                    + "arrays of nodes");
+        }
+        int[] feature = new int[n];
+        int[] left = new int[n];
+        int[] right = new int[n];
+        for (int k = 0; k < n; k++) {
+            feature[k] = (int) arrays[0][k];
+            left[k] = (int) arrays[2][k];
+            right[k] = (int) arrays[3][k];
+            boolean leaf = feature[k] == -1;
+            boolean valid = feature[k] == arrays[0][k] && feature[k] >= -1 && feature[k] < encoder.width()
+                    && (leaf || left[k] == arrays[2][k] && right[k] == arrays[3][k] && left[k] > k && right[k] > k
+                    && left[k] < n && right[k] < n && !Double.isNaN(arrays[1][k]))
+                    && Double.isFinite(arrays[4][k]);
+            if (!valid) {
+                throw new ModelException(file + ": " + ModelBundle.BINARY_ENTRY + ": node " + k + " of the tree "
+                        + "student is not a valid node");
+            }
+        }
+        return new TreeStudent(encoder, card, feature, arrays[1].clone(), left, right, arrays[4].clone());
+    }
+
     /** What a bundle stores: per node the feature (-1 for a leaf), cut, left child, right child and value. */
     double[][] arrays() {
         double[][] out = new double[5][feature.length];

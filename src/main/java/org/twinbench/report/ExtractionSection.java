@@ -18,6 +18,9 @@ final class ExtractionSection {
 
     static final String QUERIES = ".queries";
     private static final String[] SHARES = {".fidelity", ".surrogate_accuracy"};
+    /** A copy of a model of amounts records these in place of the surrogate's accuracy. */
+    private static final String FIDELITY_MAE = ".fidelity_mae";
+    private static final String SURROGATE_MAE = ".surrogate_mae";
 
     private ExtractionSection() {
     }
@@ -40,7 +43,8 @@ final class ExtractionSection {
     /** Whether a measure is one this section shows. */
     static boolean shows(Set<String> nodes, String metric) {
         for (String node : nodes) {
-            if (metric.equals(node + QUERIES) || metric.equals(node + SHARES[0]) || metric.equals(node + SHARES[1])) {
+            if (metric.equals(node + QUERIES) || metric.equals(node + SHARES[0]) || metric.equals(node + SHARES[1])
+                    || metric.equals(node + FIDELITY_MAE) || metric.equals(node + SURROGATE_MAE)) {
                 return true;
             }
         }
@@ -58,19 +62,23 @@ final class ExtractionSection {
                 + "</p>\n");
         for (String node : nodes) {
             double[] queries = mean(series, node + QUERIES);
+            boolean amounts = series.values(new RunSeries.Key(StepResult.OVERALL, node + SURROGATE_MAE)).isPresent();
             List<SvgChart.Line> shares = new ArrayList<>();
-            for (String share : SHARES) {
+            for (String share : amounts ? new String[] {SHARES[0]} : SHARES) {
                 shares.add(new SvgChart.Line(share.substring(1), mean(series, node + share), null, null));
             }
             html.append("<h3>").append(Html.escape(node)).append("</h3>\n")
-                    .append(SvgChart.render(node + ": fidelity and surrogate accuracy", shares,
+                    .append(SvgChart.render(node + (amounts ? ": fidelity (R² of the copy's amounts against the "
+                            + "model's)" : ": fidelity and surrogate accuracy"), shares,
                             series.windowStarts())).append('\n')
                     .append(SvgChart.render(node + ": queries answered so far", List.of(new SvgChart.Line("queries",
                             queries, null, null)), series.windowStarts())).append('\n');
             html.append("<table><tr><th>queries answered</th><th>at step</th><th>fidelity</th>"
-                    + "<th>surrogate accuracy</th></tr>");
+                    + (amounts ? "<th>mean difference from the model</th><th>surrogate MAE</th>"
+                    : "<th>surrogate accuracy</th>") + "</tr>");
             double[] fidelity = shares.get(0).values();
-            double[] accuracy = shares.get(1).values();
+            double[][] others = amounts ? new double[][] {mean(series, node + FIDELITY_MAE),
+                mean(series, node + SURROGATE_MAE)} : new double[][] {shares.get(1).values()};
             int previous = -1;
             for (int quarter = 1; quarter <= 4; quarter++) {
                 int step = Math.max(0, (int) Math.ceil(queries.length * quarter / 4.0) - 1);
@@ -79,8 +87,11 @@ final class ExtractionSection {
                 }
                 previous = step;
                 html.append("<tr><td>").append(HtmlReport.fmt(queries[step])).append("</td><td>").append(step)
-                        .append("</td><td>").append(HtmlReport.fmt(fidelity[step])).append("</td><td>")
-                        .append(HtmlReport.fmt(accuracy[step])).append("</td></tr>");
+                        .append("</td><td>").append(HtmlReport.fmt(fidelity[step]));
+                for (double[] other : others) {
+                    html.append("</td><td>").append(HtmlReport.fmt(other[step]));
+                }
+                html.append("</td></tr>");
             }
             html.append("</table>\n");
         }

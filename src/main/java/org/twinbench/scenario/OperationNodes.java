@@ -224,9 +224,10 @@ final class OperationNodes {
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.EXTRACTION_ATTACK, "Deployment", "Model extraction attack",
                     "An attacker queries the deployment it is connected to (a budget of queries per step), trains a "
-                            + "surrogate (logistic regression or tree) on the answers, and the run records its fidelity "
-                            + "(agreement with the deployed model's decisions on the step's rows, which it never "
-                            + "queried) and its own accuracy as the queries add up",
+                            + "surrogate (logistic regression, ridge regression or tree) on the answers, and the run "
+                            + "records its fidelity (agreement with the deployed model's decisions, or the R² of its "
+                            + "amounts, on the step's rows, which it never queried) and its own accuracy (or MAE) as "
+                            + "the queries add up",
                     List.of(
                             optional("budget", INTEGER, 50L, "Queries the attacker sends per step (the deployment's "
                                     + "query_limit may answer fewer)").range(1.0, (double) Limits.EXTRACTION_BUDGET),
@@ -236,7 +237,8 @@ final class OperationNodes {
                                     .oneOf("reference", "uniform"),
                             optional("surrogate", TEXT, "logistic", "The attacker's copy: logistic (a logistic "
                                     + "regression) or tree (a regression tree of surrogate_depth levels), one per "
-                                    + "class of a multiclass model").oneOf("logistic", "tree"),
+                                    + "class of a multiclass model; of a model of amounts, ridge (a ridge regression) "
+                                    + "or tree").oneOf("logistic", "tree", "ridge"),
                             optional("surrogate_depth", INTEGER, 5L, "Most levels of cuts of a tree surrogate")
                                     .range(1.0, 12.0)),
                     List.of(SCORED_IN), List.of()),

@@ -172,7 +172,7 @@ public record LabelCodec(String target, String positive, String negative, Task t
     }
 
     /** A regression target's amounts: the numbers, or text read as numbers (NaN where missing or not a number). */
-    static double[] amounts(Column column) {
+    public static double[] amounts(Column column) {
         if (column instanceof NumericColumn numbers) {
             return numbers.values().clone();
         }

@@ -63,9 +63,12 @@ final class ModelCheck {
                     }
                 }
                 case NodeCatalog.EXTRACTION_ATTACK -> {
-                    if (check.task == Task.REGRESSION && models.size() == 1) {
-                        checker.add(node, null, null, "extraction is simulated for classifiers (binary or "
-                                + "multiclass); the model of node " + models.get(0).id() + " is a regression model");
+                    String answers = checker.scenario.nodesOfKind(NodeCatalog.DEPLOYMENT).stream()
+                            .map(d -> d.string("answers")).findFirst().orElse("score");
+                    String problem = check.task == null || models.size() != 1 ? null : Operations.extractionProblem(
+                            check.task, node.string("surrogate"), Deployment.Answers.of(answers));
+                    if (problem != null) {
+                        checker.add(node, "surrogate", null, problem);
                     }
                 }
                 case NodeCatalog.PROMOTE_POLICY -> {

@@ -185,7 +185,27 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
         return new Operations(labelDelay, selective, monitors, policies, deployment, attacks);
     }
 
-    /** An extraction attack on the deployment node it is connected to; classifiers only. */
+    /**
+     * Why an extraction attack cannot copy a model of {@code task} with {@code surrogate} through answers of
+     * {@code answers} kind, or null: a model of amounts is copied by ridge or tree and gives no top-1 label; a
+     * classifier's copy is logistic or tree.
+     */
+    static String extractionProblem(Task task, String surrogate, Deployment.Answers answers) {
+        if (task == Task.REGRESSION) {
+            if ("logistic".equals(surrogate)) {
+                return "a model of amounts is copied by ridge or tree, not logistic";
+            }
+            if (answers == Deployment.Answers.LABEL) {
+                return "the deployment answers only a label, and a model of amounts has none; use answers score or "
+                        + "rounded";
+            }
+            return null;
+        }
+        return "ridge".equals(surrogate) ? "ridge copies a model of amounts; a classifier is copied by logistic or "
+                + "tree" : null;
+    }
+
+    /** An extraction attack on the deployment node it is connected to. */
     private static Attack extraction(Scenario scenario, ScenarioNode node, ModelTask task, Deployment deployment,
                                      Frame reference, List<String> features, String modelId) {
         List<String> from = upstream(scenario, node.id());
@@ -193,9 +213,9 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
             throw new ScenarioException("node " + node.id() + ": an extraction attack queries a deployment; connect "
                     + "a deployment.endpoint node to it");
         }
-        if (task.task() == Task.REGRESSION) {
-            throw new ScenarioException("node " + node.id() + ": extraction is simulated for classifiers (binary or "
-                    + "multiclass); the model of node " + modelId + " is a regression model");
+        String problem = extractionProblem(task.task(), node.string("surrogate"), deployment.answers());
+        if (problem != null) {
+            throw new ScenarioException("node " + node.id() + " parameter surrogate: " + problem);
         }
         return new Extraction(node.id(), node.integer("budget"), Extraction.Queries.of(node.string("queries")),
                 Extraction.Copy.of(node.string("surrogate")), node.integer("surrogate_depth"), deployment,

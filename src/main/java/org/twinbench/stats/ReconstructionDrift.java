@@ -3,7 +3,6 @@ package org.twinbench.stats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import smile.stat.distribution.GaussianDistribution;
 
 /**
  * Multivariate drift as NannyML's data reconstruction drift ({@code DataReconstructionDriftCalculator}): the
@@ -14,30 +13,28 @@ import smile.stat.distribution.GaussianDistribution;
  * statistic is the mean error of its rows. Rows that keep the reference's correlations are reconstructed well;
  * a changed relation between columns is not, even when every column keeps its own distribution.
  *
- * <p>The band is calibrated once, on the reference itself, to hold {@link #FALSE_ALARM_RATE} (docs/cli.md#multivariate-drift):
- * each reference row's error is taken from components fitted on the other {@value #FOLDS} − 1 folds (so it is an
- * error of a row the components never saw, as a new row's is; NannyML's chunks of the reference were reconstructed
- * by components fitted on them, and their band was too narrow), and a batch of m new rows is called drifted when
- * its mean error leaves mean ± z·sd·√(1/m + 1/n) of those n errors, z the normal quantile of 1 − rate/2, shifted
- * for the errors' skew by the Cornish–Fisher expansion.
+ * <p>The band is calibrated once per run, on the reference itself, by resampling the whole pipeline
+ * ({@link ReconstructionBand}, docs/cli.md#multivariate-drift): the reference is split at random into a half the
+ * standardisation and the PCA are fitted on and a half whose rows, never seen by that fit, make batches; each split's
+ * batch error minus the fitted half's own mean error is one draw of what an unchanged batch gives. A batch is called
+ * drifted when its error falls outside the reference's own mean error plus the smallest and largest of
+ * {@value ReconstructionBand#RESAMPLES} such draws (carried from the split's sizes to the run's), so the heavy tails
+ * of real columns' errors are in the band rather than assumed away.
  */
 public final class ReconstructionDrift {
 
     /** Share of the standardised reference's variance the kept components explain (NannyML's default). */
     public static final double VARIANCE_KEPT = 0.65;
-    /** Folds of the reference's out-of-fold errors; row i is in fold i mod FOLDS. */
-    public static final int FOLDS = 10;
-    /** The fewest reference rows a band is calibrated from: two per fold. */
-    public static final int MIN_ROWS = 2 * FOLDS;
+    /** The fewest reference rows a band is calibrated from (ten in each half of a split). */
+    public static final int MIN_ROWS = 20;
     /** The stated chance that a batch of unchanged rows is called drifted (two-sided). */
     public static final double FALSE_ALARM_RATE = DomainClassifierDrift.FALSE_ALARM_RATE;
-    /** The skew the Cornish–Fisher shift uses is capped here, where the expansion stays monotone over the band. */
-    static final double MAX_SKEW = 1;
 
     private final double[] mean;
     private final double[] scale;
     private final double[][] components;
     private final Calibration calibration;
+    private final ReconstructionBand band;
 
     /**
      * The band of a batch size: drift when a batch's error is below {@code lower} or above {@code upper} by more
@@ -50,24 +47,14 @@ public final class ReconstructionDrift {
         }
     }
 
-    /**
-     * The reference's out-of-fold errors the bands come from: their count, mean, sample sd and third central
-     * moment.
-     */
-    public record Calibration(int rows, double mean, double sd, double thirdMoment) {
+    /** The reference rows' own errors the band is centred on: their count and mean. */
+    public record Calibration(int rows, double mean) {
         static Calibration of(double[] errors) {
-            int n = errors.length;
             double m = 0;
             for (double e : errors) {
-                m += e / n;
+                m += e / errors.length;
             }
-            double ss = 0;
-            double cube = 0;
-            for (double e : errors) {
-                ss += (e - m) * (e - m);
-                cube += (e - m) * (e - m) * (e - m) / n;
-            }
-            return new Calibration(n, m, Math.sqrt(ss / Math.max(1, n - 1)), cube);
+            return new Calibration(errors.length, m);
         }
     }
 
@@ -79,43 +66,35 @@ public final class ReconstructionDrift {
         }
     }
 
-    private ReconstructionDrift(double[] mean, double[] scale, double[][] components, double[][] reference) {
+    private ReconstructionDrift(double[] mean, double[] scale, double[][] components, double[][] reference,
+                                long seed) {
         this.mean = mean;
         this.scale = scale;
         this.components = components;
-        this.calibration = Calibration.of(outOfFoldErrors(reference));
+        this.calibration = Calibration.of(rowErrors(reference));
+        this.band = ReconstructionBand.calibrate(reference, components.length, calibration, seed);
+    }
+
+    /** {@link #fit(double[][], long)} with seed 0. */
+    public static ReconstructionDrift fit(double[][] reference) {
+        return fit(reference, 0);
     }
 
     /**
      * Standardises {@code reference} (rows × columns, no missing values, at least {@link #MIN_ROWS} rows), fits
-     * the PCA and calibrates the band once.
+     * the PCA and calibrates the band once; {@code seed} picks the band's random splits.
      */
-    public static ReconstructionDrift fit(double[][] reference) {
+    public static ReconstructionDrift fit(double[][] reference, long seed) {
         if (reference.length < MIN_ROWS) {
             throw new IllegalArgumentException("the reference has " + reference.length + " rows; the band needs at "
                     + "least " + MIN_ROWS);
         }
-        int n = reference.length;
-        int d = reference[0].length;
-        double[] mean = new double[d];
-        double[] scale = new double[d];
-        for (double[] row : reference) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += row[j] / n;
-            }
-        }
-        for (double[] row : reference) {
-            for (int j = 0; j < d; j++) {
-                scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            scale[j] = scale[j] > 0 ? Math.sqrt(scale[j]) : 1.0;
-        }
-        ReconstructionDrift shape = new ReconstructionDrift(mean, scale);
+        ReconstructionDrift shape = scaler(reference);
+        double[] mean = shape.mean;
+        double[] scale = shape.scale;
+        int d = mean.length;
         double[][] z = shape.standardise(reference);
-        double[][] covariance = covariance(z, new double[d], -1);
-        SymmetricEigen eigen = SymmetricEigen.of(covariance);
+        SymmetricEigen eigen = SymmetricEigen.of(covariance(z, new double[d]));
         double total = 0;
         for (double value : eigen.values()) {
             total += Math.max(0, value);
@@ -127,22 +106,61 @@ public final class ReconstructionDrift {
             cumulative += Math.max(0, eigen.values()[k]);
             k++;
         }
-        return new ReconstructionDrift(mean, scale, components(eigen, Math.max(1, k)), reference);
+        return new ReconstructionDrift(mean, scale, components(eigen, Math.max(1, k)), reference, seed);
+    }
+
+    /** The standardisation of {@code rows}: their mean and population sd (1 for a constant column). */
+    private static ReconstructionDrift scaler(double[][] rows) {
+        int n = rows.length;
+        int d = rows[0].length;
+        double[] mean = new double[d];
+        double[] scale = new double[d];
+        for (double[] row : rows) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += row[j] / n;
+            }
+        }
+        for (double[] row : rows) {
+            for (int j = 0; j < d; j++) {
+                scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            scale[j] = scale[j] > 0 ? Math.sqrt(scale[j]) : 1.0;
+        }
+        return new ReconstructionDrift(mean, scale);
+    }
+
+    /**
+     * The whole pipeline with a given component count fitted on {@code rows}: their standardisation and the PCA
+     * of the standardised rows keeping {@code k} components (no band). A split of the band's calibration.
+     */
+    static ReconstructionDrift pipeline(double[][] rows, int k) {
+        ReconstructionDrift shape = scaler(rows);
+        double[][] z = shape.standardise(rows);
+        return new ReconstructionDrift(shape.mean, shape.scale,
+                components(SymmetricEigen.of(covariance(z, new double[z[0].length])), k));
     }
 
     /** Only standardises: the shape {@link #fit} uses before the components are known. */
     private ReconstructionDrift(double[] mean, double[] scale) {
+        this(mean, scale, new double[0][]);
+    }
+
+    /** Standardises and projects, without a band (a split of the band's calibration). */
+    private ReconstructionDrift(double[] mean, double[] scale, double[][] components) {
         this.mean = mean;
         this.scale = scale;
-        this.components = new double[0][];
+        this.components = components;
         this.calibration = null;
+        this.band = null;
     }
 
     public int componentCount() {
         return components.length;
     }
 
-    /** The out-of-fold errors' summary the bands come from. */
+    /** The reference rows' own errors' summary the band is centred on. */
     public Calibration calibration() {
         return calibration;
     }
@@ -158,22 +176,14 @@ public final class ReconstructionDrift {
         return out;
     }
 
-    /**
-     * The covariance (divisor rows − 1) of the standardised rows about {@code centre}, leaving out the rows of
-     * {@code fold} (none when it is negative).
-     */
-    private static double[][] covariance(double[][] z, double[] centre, int fold) {
+    /** The covariance (divisor rows − 1) of the standardised rows about {@code centre}. */
+    private static double[][] covariance(double[][] z, double[] centre) {
         int d = centre.length;
         double[][] covariance = new double[d][d];
         double[] c = new double[d];
-        int rows = 0;
-        for (int i = 0; i < z.length; i++) {
-            if (fold >= 0 && i % FOLDS == fold) {
-                continue;
-            }
-            rows++;
+        for (double[] row : z) {
             for (int j = 0; j < d; j++) {
-                c[j] = z[i][j] - centre[j];
+                c[j] = row[j] - centre[j];
             }
             for (int a = 0; a < d; a++) {
                 for (int b = a; b < d; b++) {
@@ -183,7 +193,7 @@ public final class ReconstructionDrift {
         }
         for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
-                covariance[a][b] /= Math.max(1, rows - 1);
+                covariance[a][b] /= Math.max(1, z.length - 1);
                 covariance[b][a] = covariance[a][b];
             }
         }
@@ -259,52 +269,10 @@ public final class ReconstructionDrift {
 
     /**
      * The band a batch of {@code batchRows} new rows' error stays in with probability 1 − {@link #FALSE_ALARM_RATE}
-     * when nothing changed: the out-of-fold errors' mean ± the normal quantile times the sd of the difference
-     * between a batch's mean and the reference's, shifted for its skew by the Cornish–Fisher expansion
-     * {@code z + γ(z² − 1)/6}, γ the difference's skewness κ₃(1/m² − 1/n²)/sd³ (capped at ±{@value #MAX_SKEW}).
+     * when nothing changed ({@link ReconstructionBand#thresholds}).
      */
     public Thresholds thresholds(int batchRows) {
-        double m = Math.max(1, batchRows);
-        double n = calibration.rows();
-        double sd = calibration.sd() * Math.sqrt(1 / m + 1 / n);
-        double skew = sd > 0 ? calibration.thirdMoment() * (1 / (m * m) - 1 / (n * n)) / (sd * sd * sd) : 0;
-        skew = Math.max(-MAX_SKEW, Math.min(MAX_SKEW, skew));
-        double z = GaussianDistribution.getInstance().quantile(1 - FALSE_ALARM_RATE / 2);
-        double shift = skew * (z * z - 1) / 6;
-        return new Thresholds(Math.max(0, calibration.mean() + sd * (shift - z)),
-                calibration.mean() + sd * (shift + z));
-    }
-
-    /**
-     * The reference rows' errors, each from a PCA with this fit's component count fitted on the other folds of the
-     * standardised reference (row i in fold i mod {@value #FOLDS}; the other folds' mean centres it, as
-     * scikit-learn's PCA centres its data): errors of rows the components did not see, as a new row's are.
-     */
-    private double[] outOfFoldErrors(double[][] reference) {
-        int n = reference.length;
-        int d = mean.length;
-        double[][] z = standardise(reference);
-        double[] out = new double[n];
-        for (int fold = 0; fold < FOLDS; fold++) {
-            double[] centre = new double[d];
-            int rows = 0;
-            for (int i = 0; i < n; i++) {
-                if (i % FOLDS != fold) {
-                    for (int j = 0; j < d; j++) {
-                        centre[j] += z[i][j];
-                    }
-                    rows++;
-                }
-            }
-            for (int j = 0; j < d; j++) {
-                centre[j] /= rows;
-            }
-            double[][] basis = components(SymmetricEigen.of(covariance(z, centre, fold)), components.length);
-            for (int i = fold; i < n; i += FOLDS) {
-                out[i] = norm(residual(z[i], centre, basis));
-            }
-        }
-        return out;
+        return band.thresholds(batchRows);
     }
 
     /** Compares {@code current} with the reference this was fitted on. */

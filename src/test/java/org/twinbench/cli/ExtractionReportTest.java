@@ -48,6 +48,46 @@ class ExtractionReportTest {
         assertThat(checked).isEqualTo(4);
     }
 
+    /**
+     * A copy of a model of amounts (the linear diabetes model, a ridge surrogate): the section charts its fidelity
+     * (R²) alone, and its table gives the mean difference from the model and the surrogate's MAE from steps.csv.
+     */
+    @Test
+    void aCopyOfAModelOfAmountsIsReportedByItsRSquaredAndMae(@TempDir Path dir) throws IOException {
+        Path engine = Path.of("src/test/resources/tasks/engine").toAbsolutePath();
+        Path scenario = dir.resolve("amounts.twin.json");
+        Files.writeString(scenario, """
+                {"format": "twinbench.scenario", "version": 1, "name": "amounts", "seed": 5, "nodes": [
+                 {"id": "data", "type": "source.dataset", "params": {"path": "%s", "batch_size": 50, "steps": 4,
+                  "replace": true}, "x": 0, "y": 0},
+                 {"id": "model", "type": "model.bundle", "params": {"path": "%s"}, "x": 200, "y": 0},
+                 {"id": "serving", "type": "deployment.endpoint", "params": {}, "x": 400, "y": 0},
+                 {"id": "thief", "type": "attack.extraction", "params": {"budget": 10, "surrogate": "ridge"},
+                  "x": 600, "y": 0}],
+                 "edges": [{"from": "data", "to": "model"}, {"from": "model", "to": "serving"},
+                  {"from": "serving", "to": "thief"}]}
+                """.formatted(engine.resolve("diabetes-replay.csv").toString().replace("\\", "/"),
+                engine.resolve("diabetes-linear.twinmodel").toString().replace("\\", "/")));
+        Path out = dir.resolve("out");
+        CliRunner result = CliRunner.run("run", scenario.toString(), "--out", out.toString());
+        assertThat(result.exitCode()).as(result.err()).isIn(0, 1);
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<title>thief: fidelity (R² of the copy&#39;s amounts against the model&#39;s)</title>");
+        List<String> steps = Files.readAllLines(out.resolve("steps.csv"));
+        Matcher rows = Pattern.compile("<tr><td>([^<]+)</td><td>(\\d+)</td><td>([^<]+)</td><td>([^<]+)</td><td>"
+                + "([^<]+)</td></tr>").matcher(html.substring(html.indexOf("<h2>Model extraction</h2>")));
+        int checked = 0;
+        while (rows.find()) {
+            int step = Integer.parseInt(rows.group(2));
+            assertThat(Double.parseDouble(rows.group(3))).isCloseTo(value(steps, step, "thief.fidelity"),
+                    within(5e-4));
+            assertThat(Double.parseDouble(rows.group(5))).isCloseTo(value(steps, step, "thief.surrogate_mae"),
+                    within(5e-3 * value(steps, step, "thief.surrogate_mae")));
+            checked++;
+        }
+        assertThat(checked).isEqualTo(4);
+    }
+
     /** A step's overall value of a measure in steps.csv (replicate 0, the only one). */
     private static double value(List<String> steps, int step, String measure) {
         String prefix = "0," + step + ",overall," + measure + ",";

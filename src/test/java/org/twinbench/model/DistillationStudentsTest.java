@@ -44,18 +44,32 @@ class DistillationStudentsTest {
         return (double) same / a.length;
     }
 
+    /**
+     * make_distillation.py's breast cancer rows: the first 400 train the students on the teacher's scores, the
+     * rest test them; the card is the teacher's.
+     */
+    record Breast(Frame train, Frame test, double[] teacherTrain, double[] teacherTest, ModelCard card) {
+        static Breast load() throws IOException {
+            Frame all = TableLoader.load(DIR.resolve("distil-breast.csv")).frame();
+            List<String> features = new ArrayList<>(all.columnNames());
+            features.remove("diagnosis");
+            features.remove("teacher");
+            Frame train = all.slice(0, 400);
+            Frame test = all.slice(400, all.rowCount());
+            return new Breast(train, test, column(train, "teacher"), column(test, "teacher"), new ModelCard(
+                    "random-forest", "diagnosis", "malignant", features, "sha", 400, Map.of()));
+        }
+    }
+
     @Test
     void breastCancerStudentsEqualScikitLearnsOnTheSameTeacherScores() throws IOException {
-        Frame all = TableLoader.load(DIR.resolve("distil-breast.csv")).frame();
         JsonNode expected = new ObjectMapper().readTree(DIR.resolve("distil-breast.json").toFile());
-        List<String> features = new ArrayList<>(all.columnNames());
-        features.remove("diagnosis");
-        features.remove("teacher");
-        Frame train = all.slice(0, 400);
-        Frame test = all.slice(400, all.rowCount());
-        double[] teacherTrain = column(train, "teacher");
-        double[] teacherTest = column(test, "teacher");
-        ModelCard card = new ModelCard("random-forest", "diagnosis", "malignant", features, "sha", 400, Map.of());
+        Breast breast = Breast.load();
+        Frame train = breast.train();
+        Frame test = breast.test();
+        double[] teacherTrain = breast.teacherTrain();
+        double[] teacherTest = breast.teacherTest();
+        ModelCard card = breast.card();
         for (int depth : new int[] {1, 2, 3, 5}) {
             TreeStudent tree = Distillation.treeStudent(card, train, teacherTrain, depth);
             JsonNode reference = expected.get("tree_d" + depth);

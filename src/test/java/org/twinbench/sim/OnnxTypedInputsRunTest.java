@@ -175,7 +175,10 @@ class OnnxTypedInputsRunTest {
         }
     }
 
-    /** A student or an extraction attack on a regression model: validate says what run would refuse, in its words. */
+    /**
+     * A student, or an extraction attack with a logistic copy, on a regression model: validate says what run would
+     * refuse, in its words.
+     */
     @Test
     void aStudentOrAnExtractionOnAModelOfAmountsIsRefusedByValidateAsByRun() {
         ScenarioNode served = new ScenarioNode("edge", NodeCatalog.DEPLOYMENT, Map.of("student", "tree"), 300, 0);
@@ -190,8 +193,8 @@ class OnnxTypedInputsRunTest {
         Scenario scenario = new Scenario("typed", "", 1, nodes, edges);
         String student = "node edge (deployment.endpoint) parameter student: a student is distilled from a binary "
                 + "model; this model is a regression model";
-        String extraction = "node thief (attack.extraction): extraction is simulated for classifiers (binary or "
-                + "multiclass); the model of node m is a regression model";
+        String extraction = "node thief (attack.extraction) parameter surrogate: a model of amounts is copied by ridge "
+                + "or tree, not logistic";
         assertThat(ScenarioCheck.check(scenario, dir).lines()).containsExactly(student, extraction);
         assertThatThrownBy(() -> ScenarioCompiler.compile(scenario, dir, new RunListener() { }).close())
                 .isInstanceOf(ScenarioException.class).hasMessageContaining(student);

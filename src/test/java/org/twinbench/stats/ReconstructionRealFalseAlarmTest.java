@@ -14,84 +14,88 @@ import org.twinbench.data.TableLoader;
 
 /**
  * The reconstruction error's false alarms on real tables cut at random into exchangeable halves: the first half is
- * the reference, the second is compared batch by batch. Nothing changed between the halves, so every alarm is a
- * false one; the stated rate is 1%. Real columns' errors are heavier-tailed than the normal band assumes, so the
- * measured rates are above it (Java, these shuffles: breast cancer 8 of 500, wine 9 of 400, digits 16 of 320;
- * scikit-learn, src/test/resources/multivariate/false_alarms.py on its own shuffles: 19 of 1,000, 21 of 800, 37 of
- * 800). Asserted: below stated ceilings, and, on the same shuffles, below NannyML's chunk band that the rule
- * replaced (scikit-learn: 23 of 1,000, 18 of 800, 135 of 800), computed here from the reference's own row errors.
+ * the reference, the second is compared whole and batch by batch. Nothing changed between the halves, so every alarm
+ * is a false one; the stated rate is 1%. Each shuffle calibrates its band once (the run's resampling of the whole
+ * pipeline, {@link ReconstructionBand}) and uses it for every batch, as a run does.
+ *
+ * <p>Measured (these seeds): whole halves breast cancer 0 of 100, wine 1 of 200, diabetes 1 of 100, digits 0 of 40
+ * (stated 1%); batches breast cancer 4 of 500, wine 8 of 400, diabetes 6 of 400, digits 8 of 320 (the normal band
+ * this replaced: 8 of 500, 9 of 400, —, 16 of 320). Batches of one halving share its band, so their alarms come in
+ * clusters and the batch counts are rougher than their totals suggest. Asserted: the whole halves at or below the
+ * stated rate, the batches below the replaced band's counts.
  */
 class ReconstructionRealFalseAlarmTest {
 
-    /**
-     * Alarms of the calibrated band and of NannyML's chunk band (the reference's consecutive chunks of the batch
-     * size, at least ten, mean ± 3 population sd of their in-sample mean errors), and the comparisons, over
-     * {@code shuffles} random halvings, batches of {@code batch} rows.
-     */
-    static int[] alarms(String file, String target, int batch, int shuffles, long seed) throws IOException {
+    /** The encoded feature rows of a bundled table, identifiers and the target left out. */
+    static double[][] rows(String file, String target) throws IOException {
         Frame frame = TableLoader.load(Path.of("src/test/resources", file)).frame();
         List<String> columns = new ArrayList<>(frame.columnNames());
         columns.remove(target);
-        double[][] rows = MultivariateEncoding.fit(frame, columns).encode(frame);
+        columns = MultivariateEncoding.usableColumns(frame, columns);
+        return MultivariateEncoding.fit(frame, columns).encode(frame);
+    }
+
+    /**
+     * Alarms and comparisons over {@code shuffles} random halvings: index 0/1 batches of {@code batch} rows, index
+     * 2/3 the whole second half.
+     */
+    static int[] alarms(String file, String target, int batch, int shuffles, long seed) throws IOException {
+        double[][] rows = rows(file, target);
         SplittableRandom random = new SplittableRandom(seed);
-        int alarms = 0;
-        int chunkAlarms = 0;
-        int comparisons = 0;
+        int[] counts = new int[4];
+        long start = System.nanoTime();
         for (int s = 0; s < shuffles; s++) {
             int[] order = DomainClassifierDrift.permutation(rows.length, random);
             int half = rows.length / 2;
             double[][] reference = new double[half][];
-            for (int i = 0; i < half; i++) {
-                reference[i] = rows[order[i]];
-            }
-            ReconstructionDrift pca = ReconstructionDrift.fit(reference);
-            ReconstructionDrift.Thresholds band = pca.thresholds(batch);
-            ReconstructionDrift.Thresholds chunks = chunkBand(pca.rowErrors(reference), batch);
-            for (int start = half; start + batch <= rows.length; start += batch) {
-                double[][] current = new double[batch][];
-                for (int i = 0; i < batch; i++) {
-                    current[i] = rows[order[start + i]];
+            double[][] rest = new double[rows.length - half][];
+            for (int i = 0; i < rows.length; i++) {
+                if (i < half) {
+                    reference[i] = rows[order[i]];
+                } else {
+                    rest[i - half] = rows[order[i]];
                 }
-                double error = pca.error(current);
-                alarms += band.drifted(error) ? 1 : 0;
-                chunkAlarms += chunks.drifted(error) ? 1 : 0;
-                comparisons++;
             }
-        }
-        System.out.printf("%s: %d false alarms (chunk band: %d) in %d comparisons of %d rows%n", file, alarms,
-                chunkAlarms, comparisons, batch);
-        return new int[] {alarms, chunkAlarms, comparisons};
-    }
-
-    static ReconstructionDrift.Thresholds chunkBand(double[] errors, int batch) {
-        int size = Math.max(1, Math.min(batch, errors.length / 10));
-        int count = errors.length / size;
-        double[] means = new double[count];
-        for (int c = 0; c < count; c++) {
-            for (int i = c * size; i < (c + 1) * size; i++) {
-                means[c] += errors[i] / size;
+            ReconstructionDrift pca = ReconstructionDrift.fit(reference, seed * 1000 + s);
+            ReconstructionDrift.Thresholds band = pca.thresholds(batch);
+            for (int from = 0; from + batch <= rest.length; from += batch) {
+                double[][] current = java.util.Arrays.copyOfRange(rest, from, from + batch);
+                counts[0] += band.drifted(pca.error(current)) ? 1 : 0;
+                counts[1]++;
             }
+            counts[2] += pca.thresholds(rest.length).drifted(pca.error(rest)) ? 1 : 0;
+            counts[3]++;
         }
-        double mean = java.util.Arrays.stream(means).average().orElseThrow();
-        double sd = Math.sqrt(java.util.Arrays.stream(means).map(m -> (m - mean) * (m - mean)).sum() / count);
-        return new ReconstructionDrift.Thresholds(Math.max(0, mean - 3 * sd), mean + 3 * sd);
+        System.out.printf("%s: %d false alarms in %d batches of %d rows, %d in %d whole halves (%.1f s)%n", file,
+                counts[0], counts[1], batch, counts[2], counts[3], (System.nanoTime() - start) / 1e9);
+        return counts;
     }
 
     @Test
     void breastCancerHalves() throws IOException {
         int[] counts = alarms("mission/breast.csv", "diagnosis", 50, 100, 31);
-        assertThat(counts[0]).isLessThanOrEqualTo(counts[1]).isLessThan(counts[2] * 3 / 100);
+        assertThat(counts[2]).isLessThanOrEqualTo(counts[3] / 100);
+        assertThat(counts[0]).isLessThanOrEqualTo(counts[1] / 100);
     }
 
     @Test
     void wineHalves() throws IOException {
         int[] counts = alarms("wizard/wine-shuffled.csv", "cultivar", 30, 200, 32);
-        assertThat(counts[0]).isLessThan(counts[2] * 4 / 100);
+        assertThat(counts[2]).isLessThanOrEqualTo(counts[3] / 100);
+        assertThat(counts[0]).isLessThan(9);
+    }
+
+    @Test
+    void diabetesHalves() throws IOException {
+        int[] counts = alarms("tasks/engine/diabetes-replay.csv", "target", 50, 100, 34);
+        assertThat(counts[2]).isLessThanOrEqualTo(counts[3] / 100);
+        assertThat(counts[0]).isLessThanOrEqualTo(counts[1] * 2 / 100);
     }
 
     @Test
     void digitsHalves() throws IOException {
         int[] counts = alarms("verdicts/digits.csv", "digit", 100, 40, 33);
-        assertThat(counts[0]).isLessThan(counts[1] / 2).isLessThan(counts[2] * 7 / 100);
+        assertThat(counts[2]).isLessThanOrEqualTo(counts[3] / 100);
+        assertThat(counts[0]).isLessThan(16);
     }
 }

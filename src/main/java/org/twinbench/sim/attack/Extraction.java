@@ -13,6 +13,7 @@ import org.twinbench.model.BinaryClassifier;
 import org.twinbench.model.FeatureEncoder;
 import org.twinbench.model.ModelCard;
 import org.twinbench.model.MulticlassClassifier;
+import org.twinbench.model.Regressor;
 import org.twinbench.model.Surrogate;
 import org.twinbench.model.TaskModel;
 import org.twinbench.model.TreeStudent;
@@ -29,7 +30,10 @@ import org.twinbench.sim.StepOutput;
  * probability of a multiclass one (one against the rest; the copy decides for the class scored highest). It is
  * measured on the step's rows, which it never queried: {@code <id>.fidelity} is the share whose decision the copy
  * gives as the deployed model does, {@code <id>.surrogate_accuracy} the share of labelled rows it gets right,
- * {@code <id>.queries} the answers it has had so far. The attacker knows the model's input columns (the API's
+ * {@code <id>.queries} the answers it has had so far. A model of amounts answers its amount and is copied by a
+ * ridge regression or a tree; its {@code <id>.fidelity} is the R² of the copy's amounts against the model's, with
+ * {@code <id>.fidelity_mae} and the copy's {@code <id>.surrogate_mae} against the labels. The attacker knows the
+ * model's input columns (the API's
  * request format) and has data like the reference rows to learn their ranges from.
  */
 public final class Extraction implements Attack {
@@ -51,7 +55,9 @@ public final class Extraction implements Attack {
         /** A logistic regression per answered column ({@link Surrogate}). */
         LOGISTIC,
         /** A regression tree per answered column ({@link TreeStudent}). */
-        TREE;
+        TREE,
+        /** A ridge regression of the answered amounts of a model of amounts ({@link Surrogate#fitRidge}). */
+        RIDGE;
 
         public static Copy of(String name) {
             return valueOf(name.toUpperCase(java.util.Locale.ROOT));
@@ -135,10 +141,16 @@ public final class Extraction implements Attack {
         return drawn;
     }
 
-    /** The deployed model's answer columns for {@code rows}: the positive score, or every class's probability. */
+    /**
+     * The deployed model's answer columns for {@code rows}: the positive score, every class's probability, or the
+     * amount of a model of amounts.
+     */
     private static double[][] outputs(TaskModel model, Frame rows) {
         if (model instanceof BinaryClassifier binary) {
             return new double[][] {binary.scorePositive(rows)};
+        }
+        if (model instanceof Regressor regressor) {
+            return new double[][] {regressor.predict(rows)};
         }
         double[][] byRow = ((MulticlassClassifier) model).probabilities(rows);
         int classes = byRow.length == 0 ? ((MulticlassClassifier) model).classes().size() : byRow[0].length;
@@ -149,6 +161,17 @@ public final class Extraction implements Attack {
             }
         }
         return out;
+    }
+
+    /** The true amounts of {@code rows} (NaN where missing or absent). */
+    private static double[] amounts(TaskModel deployed, Frame rows) {
+        String target = deployed.card().target();
+        if (!rows.has(target)) {
+            double[] none = new double[rows.rowCount()];
+            Arrays.fill(none, Double.NaN);
+            return none;
+        }
+        return org.twinbench.sim.LabelCodec.amounts(rows.column(target));
     }
 
     /** Each row's decision from answer columns: at or above {@code cut} for one column, else the highest. */
@@ -193,7 +216,17 @@ public final class Extraction implements Attack {
             double[][] encoded = encoder.encode(rows);
             double[][] copied = new double[answers.length][];
             for (int c = 0; c < answers.length; c++) {
-                copied[c] = copy == Copy.TREE ? tree(x, answers[c]).score(encoded) : logistic(c, x, encoded);
+                copied[c] = switch (copy) {
+                    case TREE -> tree(x, answers[c]).score(encoded);
+                    case RIDGE -> Surrogate.predictLinear(encoded, Surrogate.fitRidge(x, answers[c],
+                            Surrogate.EXACT_LAMBDA));
+                    case LOGISTIC -> logistic(c, x, encoded);
+                };
+            }
+            out.measure(nodeId + ".queries", asked.size());
+            if (deployed instanceof Regressor regressor) {
+                measureAmounts(copied[0], regressor.predict(rows), amounts(deployed, rows), out);
+                return;
             }
             // Trained on 0/1 decisions a binary copy's boundary is at 0.5; on scores, at the threshold.
             int[] guess = decisions(copied, deployment.answers() == Deployment.Answers.LABEL ? 0.5 : threshold);
@@ -208,9 +241,37 @@ public final class Extraction implements Attack {
                     right += guess[i] == labels[i] ? 1 : 0;
                 }
             }
-            out.measure(nodeId + ".queries", asked.size());
             out.measure(nodeId + ".fidelity", guess.length == 0 ? Double.NaN : (double) agree / guess.length);
             out.measure(nodeId + ".surrogate_accuracy", labelled == 0 ? Double.NaN : (double) right / labelled);
+        }
+
+        /**
+         * A copy of a model of amounts: {@code <id>.fidelity} the R² of the copy's amounts against the deployed
+         * model's on the step's rows (1 − Σ(copy − model)² / Σ(model − its mean)²), {@code <id>.fidelity_mae} their
+         * mean absolute difference, {@code <id>.surrogate_mae} the copy's mean absolute error on the labelled rows.
+         */
+        private void measureAmounts(double[] copy, double[] model, double[] truth, StepOutput out) {
+            double mean = 0;
+            for (double v : model) {
+                mean += v / model.length;
+            }
+            double residual = 0;
+            double total = 0;
+            double apart = 0;
+            double error = 0;
+            int labelled = 0;
+            for (int i = 0; i < model.length; i++) {
+                residual += (copy[i] - model[i]) * (copy[i] - model[i]);
+                total += (model[i] - mean) * (model[i] - mean);
+                apart += Math.abs(copy[i] - model[i]);
+                if (!Double.isNaN(truth[i])) {
+                    error += Math.abs(copy[i] - truth[i]);
+                    labelled++;
+                }
+            }
+            out.measure(nodeId + ".fidelity", model.length == 0 || total == 0 ? Double.NaN : 1 - residual / total);
+            out.measure(nodeId + ".fidelity_mae", model.length == 0 ? Double.NaN : apart / model.length);
+            out.measure(nodeId + ".surrogate_mae", labelled == 0 ? Double.NaN : error / labelled);
         }
 
         /** Column {@code c}'s logistic copy refitted from its last weights, scoring {@code encoded} rows. */

@@ -43,7 +43,7 @@ public final class MultivariateDriftMonitor implements Monitor {
         this.classifier = classifier;
         this.encoding = encoding;
         this.reference = reference;
-        this.pca = classifier ? null : ReconstructionDrift.fit(reference);
+        this.pca = classifier ? null : ReconstructionDrift.fit(reference, seed);
         this.seed = seed;
     }
 

@@ -39,7 +39,7 @@ final class SliceTable {
         Map<String, Map<String, Double>> guesses = guessesBySlice(banded ? bands.latestMeasureMeans(guess, replicates)
                 : latestMeasures(history, guess));
         double recall = Double.NaN;
-        if (columns.isEmpty() && !"recall".equals(chosen)) {
+        if (columns.isEmpty() && !"recall".equals(chosen) && !org.twinbench.sim.ShareMeasures.isShare(chosen)) {
             // A binary run: its table follows the chosen metric, and recall is read beside it.
             ReplicateBands.Band band = banded ? bands.bands("recall", replicates).get(MetricHistory.OVERALL) : null;
             MetricHistory.Series series = history.series("recall", MetricHistory.OVERALL);

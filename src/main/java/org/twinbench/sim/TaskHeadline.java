@@ -72,7 +72,8 @@ record TaskHeadline(RunSummary.Light light, String headline) {
                 : rise < RMSE_AMBER ? RunSummary.Light.AMBER : RunSummary.Light.RED;
         String figures = String.format(Locale.ROOT, " (RMSE %s -> %s, MAE %s -> %s)", figure(overall.start()),
                 figure(overall.end()), figure(overall.maeStart()), figure(overall.maeEnd()));
-        String tests = String.format(Locale.ROOT, "first and last %d steps, Welch's test corrected for %d group%s",
+        String tests = rises.judged() == 0 ? "no group has " + Verdict.MIN_ROWS + " labelled rows and 2 steps at both ends"
+                : String.format(Locale.ROOT, "first and last %d steps, Welch's test corrected for %d group%s",
                 rises.window(), rises.judged(), rises.judged() == 1 ? "" : "s");
         if (light != RunSummary.Light.GREEN) {
             return new TaskHeadline(light, String.format(Locale.ROOT, "RMSE rises by up to %.0f%%%s%s; beyond chance "
@@ -100,25 +101,75 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         return new TaskHeadline(light, held);
     }
 
+    /**
+     * A multiclass headline: the largest fall of accuracy beyond chance, overall or in a slice, between the first and
+     * the last tenth of the steps — each group's labelled rows pooled over the window (every replicate), a fall
+     * counting when the one-sided two-proportion test gives p &lt; 0.05 / m, m the groups with at least
+     * {@value Verdict#MIN_ROWS} labelled rows at both ends (Bonferroni); RED from 0.05, AMBER from 0.02. A larger
+     * fall within chance is named as such.
+     */
     private static TaskHeadline multiclass(RunOutcome outcome, RunSeries series) {
         Change overall = Change.of(series, StepResult.OVERALL, "accuracy");
-        Change worst = worstSlice(series, "accuracy", false);
-        double drop = Math.max(-overall.change(), worst == null ? Double.NEGATIVE_INFINITY : -worst.change());
         Change f1 = Change.of(series, StepResult.OVERALL, "macro_f1");
-        if (Double.isNaN(drop)) {
+        if (Double.isNaN(overall.start()) && Double.isNaN(overall.end())) {
             return new TaskHeadline(RunSummary.Light.AMBER, "No accuracy could be measured (no labelled rows).");
+        }
+        int steps = series.steps();
+        int window = Math.max(1, steps / 10);
+        List<String> groups = new java.util.ArrayList<>();
+        groups.add(StepResult.OVERALL);
+        groups.addAll(series.slices("accuracy"));
+        List<PooledAccuracy[]> ends = new java.util.ArrayList<>();
+        int judged = 0;
+        for (String group : groups) {
+            PooledAccuracy[] pair = {PooledAccuracy.of(outcome, group, 0, window),
+                PooledAccuracy.of(outcome, group, steps - window, steps)};
+            ends.add(pair);
+            judged += pair[0].n() >= Verdict.MIN_ROWS && pair[1].n() >= Verdict.MIN_ROWS ? 1 : 0;
+        }
+        String worst = null;
+        double drop = 0;
+        String seen = null;
+        double seenDrop = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            PooledAccuracy first = ends.get(g)[0];
+            PooledAccuracy last = ends.get(g)[1];
+            if (first.n() == 0 || last.n() == 0) {
+                continue;
+            }
+            double fall = (double) first.correct() / first.n() - (double) last.correct() / last.n();
+            boolean counts = first.n() >= Verdict.MIN_ROWS && last.n() >= Verdict.MIN_ROWS && fall > 0
+                    && org.twinbench.stats.TwoProportionTest.pValueGreater(first.correct(), first.n(), last.correct(),
+                    last.n()) < 0.05 / Math.max(1, judged);
+            if (counts && fall > drop) {
+                drop = fall;
+                worst = groups.get(g);
+            } else if (!counts && fall > seenDrop) {
+                seenDrop = fall;
+                seen = groups.get(g);
+            }
         }
         RunSummary.Light light = drop < 0.02 ? RunSummary.Light.GREEN
                 : drop < 0.05 ? RunSummary.Light.AMBER : RunSummary.Light.RED;
         String figures = String.format(Locale.ROOT, " (accuracy %.3f -> %.3f, macro F1 %.3f -> %.3f)", overall.start(),
                 overall.end(), f1.start(), f1.end());
-        String headline = light == RunSummary.Light.GREEN
-                ? HOLDS + AccuracyWords.heldAccuracy(outcome, series.steps()) + ", and accuracy stays within "
-                        + "0.02 everywhere" + figures + "."
-                : String.format(Locale.ROOT, "Accuracy falls by up to %.3f%s%s.", drop,
-                worst != null && -worst.change() >= -overall.change() ? " (worst: " + worst.slice() + ")" : "",
-                figures);
-        return new TaskHeadline(light, headline);
+        String test = judged == 0 ? "no group has " + Verdict.MIN_ROWS + " labelled rows at both ends"
+                : String.format(Locale.ROOT, "one-sided two-proportion test corrected for %d group%s", judged,
+                judged == 1 ? "" : "s");
+        if (light != RunSummary.Light.GREEN) {
+            return new TaskHeadline(light, String.format(Locale.ROOT, "Accuracy falls by up to %.3f%s%s; beyond chance "
+                    + "(%s).", drop, StepResult.OVERALL.equals(worst) ? "" : " (worst: " + worst + ")", figures, test));
+        }
+        String held = HOLDS + AccuracyWords.heldAccuracy(outcome, steps);
+        if (seen == null || seenDrop < 0.02) {
+            return new TaskHeadline(light, held + ", and accuracy stays within 0.02 everywhere" + figures + ".");
+        }
+        return new TaskHeadline(light, String.format(Locale.ROOT, "%s, and no fall in accuracy beyond chance%s; the "
+                + "largest seen, %.3f%s, is %s (%s).", held, figures, seenDrop,
+                StepResult.OVERALL.equals(seen) ? " overall" : " in " + seen,
+                ends.get(groups.indexOf(seen))[0].n() >= Verdict.MIN_ROWS
+                        && ends.get(groups.indexOf(seen))[1].n() >= Verdict.MIN_ROWS
+                        ? "within chance" : "in a group too small to judge", test));
     }
 
     /**

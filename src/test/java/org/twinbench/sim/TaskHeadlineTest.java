@@ -72,21 +72,35 @@ class TaskHeadlineTest {
         return out;
     }
 
+    /**
+     * Four steps of 20 wine rows: alcohol_level=high's accuracy falls from step 0 to step 3, but no group has 30
+     * labelled rows at either end, so no fall is judged: green, the largest fall named as too small to judge, the
+     * figures scikit-learn's.
+     */
     @Test
     void multiclassIsJudgedOnItsAccuracyWithMacroF1Beside() throws IOException {
         JsonNode steps = expected("wine");
-        double drop = steps.get(0).get("alcohol_level=high").get("accuracy").asDouble()
-                - steps.get(3).get("alcohol_level=high").get("accuracy").asDouble();
+        String largest = null;
+        double fall = 0;
+        for (java.util.Iterator<String> it = steps.get(0).fieldNames(); it.hasNext(); ) {
+            String group = it.next();
+            double drop = steps.get(0).get(group).get("accuracy").asDouble()
+                    - steps.get(3).get(group).get("accuracy").asDouble();
+            if (drop > fall) {
+                fall = drop;
+                largest = group;
+            }
+        }
+        assertThat(largest).isEqualTo("alcohol_level=high");
         RunSummary summary = summary("wine-replay.csv", "wine-logistic.twinmodel", 20, "alcohol_level");
-        assertThat(summary.light()).isEqualTo(RunSummary.Light.RED);
-        assertThat(summary.headline()).isEqualTo(String.format(Locale.ROOT,
-                "Accuracy falls by up to %.3f (worst: alcohol_level=high) (accuracy %.3f -> %.3f, macro F1 %.3f -> %.3f)."
-                        // The last step finds 10 of its 11 class_1 rows (MulticlassHeadlineTest).
-                        + " Its weakest class is 'class_1': it finds 91%% of its rows in the last tenth.",
-                drop, steps.get(0).get("overall").get("accuracy").asDouble(),
+        assertThat(summary.light()).isEqualTo(RunSummary.Light.GREEN);
+        assertThat(summary.headline()).startsWith("The model holds: ").contains(String.format(Locale.ROOT,
+                "and no fall in accuracy beyond chance (accuracy %.3f -> %.3f, macro F1 %.3f -> %.3f); the largest seen, "
+                        + "%.3f in alcohol_level=high, is in a group too small to judge (no group has 30 labelled rows "
+                        + "at both ends).", steps.get(0).get("overall").get("accuracy").asDouble(),
                 steps.get(3).get("overall").get("accuracy").asDouble(),
                 steps.get(0).get("overall").get("macro_f1").asDouble(),
-                steps.get(3).get("overall").get("macro_f1").asDouble()));
+                steps.get(3).get("overall").get("macro_f1").asDouble(), fall));
         assertThat(summary.accuracyStart()).isEqualTo(steps.get(0).get("overall").get("accuracy").asDouble());
     }
 

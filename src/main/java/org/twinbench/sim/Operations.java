@@ -116,7 +116,8 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                     for (String column : columns) {
                         PerturbationFactory.requireColumn(node, reference, column);
                     }
-                    monitors.add(DataQualityMonitor.of(node.id(), reference, columns, node.number("alpha")));
+                    monitors.add(DataQualityMonitor.of(node.id(), reference, columns, node.number("alpha"))
+                            .withNewColumnsBeyond(reference));
                 }
                 case NodeCatalog.PREDICTION_DRIFT -> {
                     String name = node.string("statistic");

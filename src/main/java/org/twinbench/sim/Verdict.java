@@ -34,7 +34,8 @@ import org.twinbench.stats.WilsonInterval;
  *       at least 0.15 and 0.10 above the first tenth's: AMBER.</li>
  * </ul>
  * The light is the worst finding's; the headline leads with the data alarms (they explain the rest), then the
- * worst finding's sentence, then the others'.
+ * worst finding's sentence, then the next two, and always the calibration collapse when there is one (however many
+ * findings rank above it).
  */
 public record Verdict(Light light, String headline, List<String> reasons) {
 
@@ -43,6 +44,8 @@ public record Verdict(Light light, String headline, List<String> reasons) {
     static final double FOUR_FIFTHS = 0.8;
     /** Below this share of different rows among the labelled draws, the headline says how many there were. */
     static final double REPEAT_NOTE = 0.9;
+    /** The start of the calibration-collapse sentence, which the headline always carries when there is one. */
+    static final String CALIBRATION = "Calibration collapses: ";
 
     public Verdict {
         reasons = List.copyOf(reasons);
@@ -84,8 +87,12 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         }
         List<String> sentences = findings.stream().filter(f -> f.light != Light.GREEN).map(Finding::sentence)
                 .toList();
-        String headline = sentences.get(0) + (sentences.size() > 1 ? " Also: " + String.join(" ",
-                sentences.subList(1, Math.min(sentences.size(), 3))) : "");
+        List<String> shown = new ArrayList<>(sentences.subList(0, Math.min(sentences.size(), 3)));
+        // A calibration collapse is always named: the scores can no longer be read as chances, whatever else fell.
+        sentences.stream().filter(s -> s.startsWith(CALIBRATION)).filter(s -> !shown.contains(s)).findFirst()
+                .ifPresent(shown::add);
+        String headline = shown.get(0) + (shown.size() > 1 ? " Also: " + String.join(" ",
+                shown.subList(1, shown.size())) : "");
         return new Verdict(worst, headline, sentences);
     }
 
@@ -272,10 +279,10 @@ public record Verdict(Light light, String headline, List<String> reasons) {
 
     /** Expected calibration error of the pooled reliability bins, first tenth against last. */
     private static void calibration(RunOutcome outcome, int steps, int window, List<Finding> findings) {
-        double first = ece(outcome, 0, window);
-        double last = ece(outcome, steps - window, steps);
+        double first = ece(pooledBins(outcome, 0, window));
+        double last = ece(pooledBins(outcome, steps - window, steps));
         if (!Double.isNaN(first) && !Double.isNaN(last) && last >= 0.15 && last - first >= 0.10) {
-            findings.add(new Finding(Light.AMBER, 6, String.format(Locale.ROOT, "Calibration collapses: expected "
+            findings.add(new Finding(Light.AMBER, 6, String.format(Locale.ROOT, CALIBRATION + "expected "
                     + "calibration error %.2f → %.2f.", first, last)));
         }
     }
@@ -293,8 +300,11 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         return bins;
     }
 
-    private static double ece(RunOutcome outcome, int from, int to) {
-        ReliabilityBins bins = pooledBins(outcome, from, to);
+    /**
+     * The expected calibration error of pooled reliability bins: the sum over the bins of |score sum − positives|,
+     * over the rows; NaN without rows.
+     */
+    public static double ece(ReliabilityBins bins) {
         long total = bins.total();
         if (total == 0) {
             return Double.NaN;

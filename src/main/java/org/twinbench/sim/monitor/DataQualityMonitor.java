@@ -19,9 +19,11 @@ import org.twinbench.sim.StepOutput;
  * checks would: the share of <b>missing</b> values, numbers <b>outside the reference range</b>, and values in
  * <b>categories the reference never had</b>. Each check alarms (kind {@code alarm}, detail starting with
  * {@value #PREFIX}) in the step where it starts to fail and again only after it has recovered, so a
- * pipeline break (a column that stops arriving) alarms in the step it starts, once. Two checks hold without a
- * rate: a column <b>absent</b> from the step's rows (it no longer arrives; counted as wholly missing), and a
- * column of numbers that <b>arrives as text</b> (numbers where the reference had text are compared as text).
+ * pipeline break (a column that stops arriving) alarms in the step it starts, once. Three checks hold without a
+ * rate: a column <b>absent</b> from the step's rows (it no longer arrives; counted as wholly missing), a
+ * column of numbers that <b>arrives as text</b> (numbers where the reference had text are compared as text), and,
+ * in a data-quality node ({@link #withNewColumnsBeyond}), a column that <b>appears</b> beyond the reference's
+ * columns: one alarm per column, in the step it first arrives.
  *
  * <p>A check fails when the step's count is both large and improbable under the reference: the one-sided
  * exact binomial test of the count against the reference's rate has p below {@code alpha} (0.001 by
@@ -35,7 +37,8 @@ import org.twinbench.sim.StepOutput;
  *
  * <p>Records {@code <id>.missing_share} per step: the largest missing share among the columns.
  */
-public record DataQualityMonitor(String nodeId, List<Profile> profiles, double alpha) implements Monitor {
+public record DataQualityMonitor(String nodeId, List<Profile> profiles, double alpha, Set<String> referenceColumns)
+        implements Monitor {
 
     /** The start of every data-quality alarm's detail. */
     public static final String PREFIX = "data quality: ";
@@ -118,6 +121,20 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
 
     public DataQualityMonitor {
         profiles = List.copyOf(profiles);
+        referenceColumns = referenceColumns == null ? null : Set.copyOf(referenceColumns);
+    }
+
+    /** A monitor of the profiled columns that does not look for new columns. */
+    public DataQualityMonitor(String nodeId, List<Profile> profiles, double alpha) {
+        this(nodeId, profiles, alpha, null);
+    }
+
+    /**
+     * This monitor also alarming once for every column that appears beyond {@code reference}'s columns, in the step
+     * it first arrives (a data-quality node does; a feature-drift node checks its own features only).
+     */
+    public DataQualityMonitor withNewColumnsBeyond(Frame reference) {
+        return new DataQualityMonitor(nodeId, profiles, alpha, new HashSet<>(reference.columnNames()));
     }
 
     /** A monitor of {@code columns} of the reference rows. */
@@ -199,7 +216,25 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
     @Override
     public Watch start() {
         Map<String, Boolean> failing = new LinkedHashMap<>();
-        return (arrived, current, out) -> check(current.rows(), out, failing);
+        Set<String> appeared = new HashSet<>();
+        return (arrived, current, out) -> {
+            newColumns(current.rows(), out, appeared);
+            check(current.rows(), out, failing);
+        };
+    }
+
+    /** One alarm per column beyond the reference's, in the step it first arrives, naming it and its kind. */
+    private void newColumns(Frame rows, StepOutput out, Set<String> appeared) {
+        if (referenceColumns == null) {
+            return;
+        }
+        for (Column column : rows.columns()) {
+            if (!referenceColumns.contains(column.name()) && appeared.add(column.name())) {
+                out.signal(nodeId, Alarm.ALARM, PREFIX + column.name() + " appears: a column the reference does not "
+                        + "have (" + (column instanceof NumericColumn ? "numbers" : "text") + ", " + examples(column)
+                        + ")");
+            }
+        }
     }
 
     private void check(Frame rows, StepOutput out, Map<String, Boolean> failing) {

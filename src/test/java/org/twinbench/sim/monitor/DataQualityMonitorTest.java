@@ -19,7 +19,8 @@ import org.twinbench.sim.StepOutput;
 
 /**
  * The binomial tail behind every data-quality check, against scipy.stats.binom.sf(k - 1, n, p); and the checks
- * without a rate on R's Titanic (carData): a column that stops arriving, numbers that arrive as text.
+ * without a rate on R's Titanic (carData): a column that stops arriving, numbers that arrive as text, a column that
+ * appears.
  */
 class DataQualityMonitorTest {
 
@@ -86,5 +87,38 @@ class DataQualityMonitorTest {
         assertThat(step(watch, numbered, 6)).singleElement().asString()
                 .startsWith("data quality: passengerClass in categories the reference never had in 250 of 250 rows")
                 .endsWith(": 3");
+    }
+
+    @Test
+    void aColumnThatAppearsBeyondTheReferenceAlarmsOnceInTheStepItFirstArrives() throws IOException {
+        Frame titanic = TableLoader.load(Path.of("src/test/resources/rdata/titanic.csv")).frame();
+        // The reference was taken before the pipeline sent ages: every other row, without age.
+        Frame reference = without(titanic.select(java.util.stream.IntStream.range(0, titanic.rowCount() / 2)
+                .map(i -> 2 * i).toArray()), "age", null);
+        DataQualityMonitor dq = DataQualityMonitor.of("dq", reference, List.of("sex", "passengerClass"), 0.001);
+        Monitor.Watch watch = dq.withNewColumnsBeyond(reference).start();
+        Frame batch = titanic.select(java.util.stream.IntStream.range(0, 250).map(i -> 5 * i + 1).toArray());
+        Frame noAge = without(batch, "age", null);
+        assertThat(step(watch, noAge, 0)).isEmpty();
+        assertThat(step(watch, noAge, 1)).isEmpty();
+        // Step 2: age arrives, a column the reference does not have — named, with its first three different values
+        // (pandas: t.age.iloc[[5 * i + 1 for i in range(250)]].dropna(), first three distinct).
+        assertThat(step(watch, batch, 2)).containsExactly("data quality: age appears: a column the reference does "
+                + "not have (numbers, '0.916700006', '63', '18')");
+        // It keeps arriving, stops, comes back: no second alarm.
+        assertThat(step(watch, batch, 3)).isEmpty();
+        assertThat(step(watch, noAge, 4)).isEmpty();
+        assertThat(step(watch, batch, 5)).isEmpty();
+        // A second new column, text this time, alarms in its own step.
+        String[] deck = new String[batch.rowCount()];
+        java.util.Arrays.fill(deck, "C");
+        List<Column> columns = new ArrayList<>(batch.columns());
+        columns.add(CategoricalColumn.of("deck", deck));
+        assertThat(step(watch, new Frame(columns), 6))
+                .containsExactly("data quality: deck appears: a column the reference does not have (text, 'C')");
+        // A feature-drift node's checks (no withNewColumnsBeyond) look at their own columns only.
+        Monitor.Watch features = dq.start();
+        assertThat(step(features, noAge, 0)).isEmpty();
+        assertThat(step(features, new Frame(columns), 1)).isEmpty();
     }
 }

@@ -76,6 +76,14 @@ class CalibrationCollapseRealDataTest {
                 .contains("The model is not clearly better than always answering 'neg'")
                 .contains("Calibration collapses: expected calibration error 0.14 → 0.49.");
         assertThat(headline.indexOf("Calibration collapses")).isGreaterThan(headline.indexOf("not clearly better"));
+
+        // The report people read: the headline's reasons listed at the top, before the first chart; a calibration
+        // section and a fairness section (saying how to turn it on when no fairness was measured).
+        String report = Files.readString(dir.resolve("out/report.html"));
+        int reasons = report.indexOf("<ul class=\"reasons\">");
+        assertThat(reasons).isPositive().isLessThan(report.indexOf("<h2>"));
+        assertThat(report.substring(reasons, report.indexOf("</ul>", reasons))).contains("Calibration collapses");
+        assertThat(report).contains("<h2>Calibration</h2>").contains("<h2>Fairness</h2>");
     }
 
     private static ReliabilityBins pooled(ReliabilityRows.Collector collector, int from, int to) {

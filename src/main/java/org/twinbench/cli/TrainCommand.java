@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * {@code --target} or the column {@link OutcomeChoice} finds; the task follows from it or from
  * {@code --task}. Features are every column the schema proposes as a feature (ids, timestamps and
  * personal data are left out, with the reason printed) minus {@code --exclude} and, unless {@code --keep-leaky},
- * minus the columns that give the outcome away. A classification warns when confident learning doubts at least
+ * minus the columns that give the outcome away (for a yes/no outcome the ROC AUC of the feature alone, for several classes
+ * or an amount the one-feature tree, R² or Spearman check of {@code DataQuality.leakage}). A classification warns when confident learning doubts at least
  * {@link LabelQuality#WARN_SHARE} of the labels, a regression when that share of its amounts are residual outliers.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -73,7 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
     double holdout;
 
     @Option(names = "--keep-leaky", description = "Keep columns that give the outcome away (the data-quality check "
-            + "'leakage') among the features; by default they are left out.")
+            + "'leakage', for any task: yes/no, several classes or amounts) among the features; by default they are left out.")
     boolean keepLeaky;
 
     @Option(names = "--out", required = true, paramLabel = "M.twinmodel", description = "Where to write the model.")
@@ -117,6 +118,10 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         List<QualityFinding> findings = new ArrayList<>(DataQuality.check(dataset.frame(), schema));
+        if (outcome.task() != Task.BINARY) {
+            // The yes/no check above says nothing of several classes or amounts; their own leakage check does.
+            findings.addAll(DataQuality.leakage(dataset.frame(), target, schema.features(), outcome.task()));
+        }
         if (!keepLeaky) {
             schema = LabelQuality.withoutLeaks(schema, LabelQuality.leaked(findings));
         }

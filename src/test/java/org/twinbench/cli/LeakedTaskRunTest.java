@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,17 +29,10 @@ class LeakedTaskRunTest {
             "edges":[{"from":"data","to":"m"},{"from":"m","to":"slices"}]}
             """;
 
-    /** The table with one more column: {@code value} of each data line's fields. */
+    /** The engine test table with one more column: {@code value} of each data line's fields. */
     private Path planted(String resource, String column, java.util.function.Function<String[], String> value)
             throws Exception {
-        List<String> lines = Files.readAllLines(Path.of("src/test/resources/tasks/engine/" + resource));
-        List<String> out = new ArrayList<>(List.of(lines.get(0) + "," + column));
-        for (String line : lines.subList(1, lines.size())) {
-            out.add(line + "," + value.apply(line.split(",")));
-        }
-        Path file = dir.resolve(resource);
-        Files.write(file, out);
-        return file;
+        return TrainLeakedTaskTest.planted(Path.of("src/test/resources/tasks/engine/" + resource), dir, column, value);
     }
 
     private JsonNode run(String name, String data, String model) throws Exception {

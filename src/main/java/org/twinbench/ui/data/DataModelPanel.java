@@ -295,7 +295,8 @@ public final class DataModelPanel {
         List<String> targets = new ArrayList<>(schema.withRole(ColumnRole.TARGET));
         schema.columns().stream().filter(c -> c.role() != ColumnRole.PII && !targets.contains(c.name()))
                 .forEach(c -> targets.add(c.name()));
-        Optional<TrainRequest> asked = new TrainModelDialog(window(), targets, viewModel::features).showAndWait();
+        Optional<TrainRequest> asked = new TrainModelDialog(window(), targets, viewModel::features,
+                data.frame()).showAndWait();
         if (asked.isEmpty()) {
             return;
         }

@@ -64,6 +64,19 @@ public final class ModelPanelViewModel {
             return java.util.Arrays.stream(Algorithm.values()).map(AlgorithmChoice::of).toList();
         }
 
+        /**
+         * Every algorithm as it is named for {@code task}, in the order of {@link #all()}: the linear model is a
+         * logistic regression for two values, a multinomial one for several classes, a ridge regression for amounts.
+         */
+        public static List<AlgorithmChoice> all(org.twinbench.data.Task task) {
+            return java.util.Arrays.stream(Algorithm.values()).map(a -> a != Algorithm.LOGISTIC ? of(a)
+                    : new AlgorithmChoice(a, switch (task) {
+                        case BINARY -> "Logistic regression";
+                        case MULTICLASS -> "Multinomial logistic regression";
+                        case REGRESSION -> "Linear (ridge) regression";
+                    })).toList();
+        }
+
         /** A request to train this algorithm, with no file yet. */
         public TrainRequest request(String target, long seed, double holdoutShare) {
             return new TrainRequest(algorithm, target, seed, holdoutShare, null);

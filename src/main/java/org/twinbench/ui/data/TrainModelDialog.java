@@ -12,12 +12,19 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.Column;
+import org.twinbench.data.Frame;
+import org.twinbench.data.Task;
 import org.twinbench.ui.data.ModelPanelViewModel.AlgorithmChoice;
 import org.twinbench.ui.data.ModelPanelViewModel.TrainRequest;
 
 /**
  * "Train a model…": the algorithm, the target, the seed of the train/holdout split and the share held
- * out. The answer has no file yet; the panel asks where to save it next.
+ * out. The answer has no file yet; the panel asks where to save it next. The form names the task the target
+ * calls for ({@link Task#of}: what the training does) and the algorithms as they are for that task: the linear
+ * model is a logistic regression for two values, a multinomial one for several classes and a ridge linear
+ * regression for amounts.
  */
 final class TrainModelDialog extends Dialog<TrainRequest> {
 
@@ -26,22 +33,40 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
     /**
      * @param targets  the columns that can be predicted, the current target first
      * @param features the columns the model will read, for the note under the form
+     * @param frame    the open table, whose target column decides the task
      */
-    TrainModelDialog(Window owner, List<String> targets, java.util.function.Function<String, List<String>> features) {
+    TrainModelDialog(Window owner, List<String> targets, java.util.function.Function<String, List<String>> features,
+                     Frame frame) {
         initOwner(owner);
         setTitle("Train a model");
         setHeaderText("Train a model on the open dataset");
-        ComboBox<AlgorithmChoice> algorithm = new ComboBox<>(FXCollections.observableArrayList(AlgorithmChoice.all()));
+        ComboBox<AlgorithmChoice> algorithm = new ComboBox<>();
         algorithm.setId("trainAlgorithm");
-        algorithm.setValue(algorithm.getItems().get(0));
-        algorithm.setTooltip(new Tooltip("Logistic regression is fast and easy to explain; the tree ensembles "
-                + "capture interactions but take longer to train"));
+        Tooltip algorithmTip = new Tooltip();
+        algorithm.setTooltip(algorithmTip);
         ComboBox<String> target = new ComboBox<>(FXCollections.observableArrayList(targets));
         target.setId("trainTarget");
-        if (!targets.isEmpty()) {
-            target.setValue(targets.get(0));
+        target.setTooltip(new Tooltip("The column with the outcome to predict: two values (e.g. yes/no) make a "
+                + "classification, 3 to " + Task.MAX_CLASSES + " classes a multiclass one, amounts a regression"));
+        Label task = new Label();
+        task.setId("trainTask");
+        task.setWrapText(true);
+        task.setMaxWidth(280);
+        target.valueProperty().addListener((seen, before, now) -> {
+            Task called = now == null || !frame.has(now) ? null : Task.of(frame.column(now)).orElse(null);
+            task.setText(now == null ? "" : describe(frame.column(now), called));
+            int kept = Math.max(0, algorithm.getItems().indexOf(algorithm.getValue()));
+            List<AlgorithmChoice> choices = AlgorithmChoice.all(called == null ? Task.BINARY : called);
+            algorithm.getItems().setAll(choices);
+            algorithm.setValue(choices.get(kept));
+            algorithmTip.setText(choices.get(0).label() + " is fast and easy to explain; the tree ensembles "
+                    + "capture interactions but take longer to train");
+        });
+        target.setValue(targets.isEmpty() ? null : targets.get(0));
+        if (targets.isEmpty()) {
+            algorithm.getItems().setAll(AlgorithmChoice.all());
+            algorithm.setValue(algorithm.getItems().get(0));
         }
-        target.setTooltip(new Tooltip("The column with the outcome to predict (two values, e.g. yes/no)"));
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
         seed.setId("trainSeed");
         seed.setEditable(true);
@@ -64,15 +89,35 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("Algorithm"), algorithm);
-        form.addRow(1, new Label("Target"), target);
-        form.addRow(2, new Label("Seed"), seed);
-        form.addRow(3, new Label("Holdout share"), holdout);
-        form.add(note, 0, 4, 2, 1);
+        form.addRow(0, new Label("Target"), target);
+        form.addRow(1, new Label("Task"), task);
+        form.addRow(2, new Label("Algorithm"), algorithm);
+        form.addRow(3, new Label("Seed"), seed);
+        form.addRow(4, new Label("Holdout share"), holdout);
+        form.add(note, 0, 5, 2, 1);
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(TRAIN, ButtonType.CANCEL);
-        getDialogPane().lookupButton(TRAIN).disableProperty().bind(target.valueProperty().isNull());
+        getDialogPane().lookupButton(TRAIN).disableProperty().bind(target.valueProperty().isNull()
+                .or(task.textProperty().isEqualTo(NO_TASK)));
         setResultConverter(button -> button == TRAIN ? algorithm.getValue().request(target.getValue(),
                 seed.getValue(), holdout.getValue()) : null);
+    }
+
+    /** What the task label says of a target that no model can learn. */
+    static final String NO_TASK = "none: fewer than two values, or more than " + Task.MAX_CLASSES
+            + " kinds of text — choose another target";
+
+    /** The task a target calls for, in words: "two values ('no', 'yes'): a yes/no classification", … */
+    static String describe(Column column, Task task) {
+        if (task == null) {
+            return NO_TASK;
+        }
+        return switch (task) {
+            case BINARY -> "two values ('" + String.join("', '", BinaryLabels.distinctValues(column))
+                    + "'): a yes/no classification";
+            case MULTICLASS -> Task.distinctValues(column, Task.MAX_CLASSES + 1) + " classes: a multiclass "
+                    + "classification";
+            case REGRESSION -> "an amount: a regression";
+        };
     }
 }

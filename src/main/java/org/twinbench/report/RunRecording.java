@@ -129,14 +129,20 @@ public final class RunRecording {
         }
 
         /** As {@link #finishReplicates(List)}, with what the run found in its rows (null: nothing known). */
-        public void finishReplicates(List<List<StepResult>> replicates, RunFindings findings) {
-            finishReplicates(replicates, findings, "");
+        public RunSummary finishReplicates(List<List<StepResult>> replicates, RunFindings findings) {
+            return finishReplicates(replicates, findings, "");
         }
 
-        /** As {@link #finishReplicates(List, RunFindings)}, the headline starting with {@code headlineStart}. */
-        public void finishReplicates(List<List<StepResult>> replicates, RunFindings findings, String headlineStart) {
+        /**
+         * As {@link #finishReplicates(List, RunFindings)}, the headline starting with {@code headlineStart}; returns
+         * the summary stored (its light and headline: the run's verdict).
+         */
+        public RunSummary finishReplicates(List<List<StepResult>> replicates, RunFindings findings,
+                String headlineStart) {
             Results results = Results.of(replicates, findings);
-            finish(results.outcome(), results.summary().withHeadlinePrefix(headlineStart), results.series());
+            RunSummary summary = results.summary().withHeadlinePrefix(headlineStart);
+            finish(results.outcome(), summary, results.series());
+            return summary;
         }
 
         /**

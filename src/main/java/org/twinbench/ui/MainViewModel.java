@@ -120,11 +120,13 @@ public final class MainViewModel {
     }
 
     /**
-     * Whether a status tells what the results shown are worth — a finished run's warning (its model's training
-     * rows replayed) or its notes (a file sorted by a column, ...): it stays until another status replaces it.
+     * Whether a status tells what the results shown are worth — a finished run's verdict, its warning (its model's
+     * training rows replayed) or its notes (a file sorted by a column, ...): it stays until another status replaces
+     * it.
      */
     static boolean aboutTheResults(String status) {
-        return status != null && (status.contains(". Warning: ") || status.contains(". Note: "));
+        return status != null && (status.contains(". Warning: ") || status.contains(". Note: ")
+                || status.contains(". Verdict: "));
     }
 
     private static String blockedReason(ScenarioProblems problems) {

@@ -261,13 +261,16 @@ public final class WindowRun {
                     if (outcome == RunStatus.COMPLETED) {
                         endRecording.accept(() -> {
                             String refused = branching == null ? null : branching.finish(stored, recorded, findings[0]);
-                            if (branching == null) {
-                                stored.finishReplicates(recorded, findings[0]);
-                            }
+                            org.twinbench.sim.RunSummary verdict = branching == null
+                                    ? stored.finishReplicates(recorded, findings[0]) : null;
                             context.onFxAnyway(() -> {
                                 if (refused != null) {
                                     branching.ended(refused);
                                     return;
+                                }
+                                if (verdict != null && finished != null) {
+                                    // The verdict stays on the status line until another message replaces it.
+                                    status.accept(finished + ". Verdict: " + verdict.light() + ": " + verdict.headline());
                                 }
                                 previousRunId.set(lastRunId.get());
                                 lastRunId.set(stored.id());
@@ -369,6 +372,9 @@ public final class WindowRun {
     }
 
     /** The current run has ended (callers drop what a stale run says). */
+    /** The status the last run ended with, before its verdict is added (null before any run ends). */
+    private String finished;
+
     private void finish(String message) {
         // Steps still waiting for their hand-over are drawn before the run is said to have ended.
         if (stepHandOver != null) {
@@ -380,7 +386,8 @@ public final class WindowRun {
         paused.set(false);
         String notice = storeNotice;
         storeNotice = null;
-        status.accept(notice == null ? message : message + (message.endsWith(".") ? " " : ". ") + notice);
+        finished = notice == null ? message : message + (message.endsWith(".") ? " " : ". ") + notice;
+        status.accept(finished);
     }
 
     private static int stepsOf(Scenario scenario) {

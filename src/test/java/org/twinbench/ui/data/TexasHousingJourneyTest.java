@@ -232,6 +232,11 @@ class TexasHousingJourneyTest {
             RunStore.StoredRun run = store.find(main.runs().lastRunIdProperty().get()).orElseThrow();
             assertThat(run.steps()).isEqualTo(quarters);
             assertThat(run.verdict()).isIn("green", "amber", "red");
+            // The window keeps the verdict on its status line once the run is stored, as the history lists it.
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> main.statusProperty().get().contains(". Verdict: "));
+            assertThat(main.statusProperty().get()).contains(". Verdict: "
+                    + run.verdict().toUpperCase(java.util.Locale.ROOT) + ": " + run.headline());
             // A regression's headline speaks of its errors. A city holds about 9 labelled rows in a window of three
             // quarters, under the 30 a group needs to be judged, so the rise it names is the run's overall one,
             // tested against the steps' own spread.

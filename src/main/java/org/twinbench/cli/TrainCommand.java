@@ -119,8 +119,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         List<QualityFinding> findings = new ArrayList<>(DataQuality.check(dataset.frame(), schema));
         if (outcome.task() != Task.BINARY) {
-            // The yes/no check above says nothing of several classes or amounts; their own leakage check does.
-            findings.addAll(DataQuality.leakage(dataset.frame(), target, schema.features(), outcome.task()));
+            // The table's check judged the column by its own values; a task given with --task is judged as given.
+            for (QualityFinding leak : DataQuality.leakage(dataset.frame(), target, schema.features(), outcome.task())) {
+                if (findings.stream().noneMatch(f -> f.message().equals(leak.message()))) {
+                    findings.add(leak);
+                }
+            }
         }
         if (!keepLeaky) {
             schema = LabelQuality.withoutLeaks(schema, LabelQuality.leaked(findings));

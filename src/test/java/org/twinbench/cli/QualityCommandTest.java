@@ -97,13 +97,15 @@ class QualityCommandTest {
     @Test
     void amountsAreJudgedByTheirResidualsAndABadTargetIsRefused() throws IOException {
         Path amounts = dir.resolve("amounts.csv");
-        StringBuilder text = new StringBuilder("x,price\n");
+        StringBuilder text = new StringBuilder("x,z,price\n");
         for (int i = 0; i < 50; i++) {
-            text.append(i).append(',').append(100.5 + i * 3.25).append('\n');
+            int z = i * 7 % 11 * 10;
+            text.append(i).append(',').append(z).append(',').append(100.5 + i * 3.25 + 2 * z).append('\n');
         }
         Files.writeString(amounts, text);
         JsonNode json = json("quality", "--data", amounts.toString(), "--target", "price", "--json");
-        // price = 100.5 + 3.25 x exactly: every out-of-fold residual is 0, so no amount looks wrong.
+        // price = 100.5 + 3.25 x + 2 z exactly (neither column alone gives it away): every out-of-fold residual is
+        // 0, so no amount looks wrong.
         assertThat(json.get("label_errors").get("method").asText()).isEqualTo("residual_outliers");
         assertThat(json.get("label_errors").get("count").asInt()).isZero();
         assertThat(json.get("label_errors").get("out_of_fold_r2").asDouble()).isGreaterThan(0.999999);
@@ -189,5 +191,32 @@ class QualityCommandTest {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code quality} names a leaked column for several classes and for amounts too (the window's Quality tab reads
+     * the same check): wine with a code of its cultivar, diabetes with target × 2 + 1 — the same findings {@code
+     * train} leaves them out by ({@link TrainLeakedTaskTest}); none of the real columns is flagged.
+     */
+    @Test
+    void leakageIsFoundForSeveralClassesAndForAmounts() throws Exception {
+        Path wine = TrainLeakedTaskTest.planted(Path.of("sample-data/public/wine.csv"), dir, "cultivar_code",
+                f -> f[13].substring("class_".length()));
+        Path diabetes = TrainLeakedTaskTest.planted(Path.of("sample-data/public/diabetes.csv"), dir, "twice",
+                f -> String.valueOf(Double.parseDouble(f[10]) * 2 + 1));
+        for (String[] c : new String[][] {{wine.toString(), "cultivar", "cultivar_code",
+                "a tree on it alone gives it with 100.0% accuracy"}, {diabetes.toString(), "target", "twice",
+                "a straight line of it explains R² = 1.0000 of it"}}) {
+            CliRunner result = CliRunner.run("quality", "--data", c[0], "--target", c[1], "--json");
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            List<String> leaked = new ArrayList<>();
+            for (JsonNode finding : new ObjectMapper().readTree(result.out()).get("findings")) {
+                if (finding.get("check").asText().equals("leakage")) {
+                    leaked.add(finding.get("columns").get(0).asText());
+                    assertThat(finding.get("message").asText()).contains(c[3]);
+                }
+            }
+            assertThat(leaked).containsExactly(c[2]);
+        }
     }
 }

@@ -110,7 +110,12 @@ class WindowRunStoreTest {
             assertThat(steps).containsExactly(0, 1, 2, 3, 4, 5);
             assertThat(runs.find(1).orElseThrow().status()).isEqualTo(RunState.FAILED);
         }
-        assertThat(shortRun.statusProperty().get()).isEqualTo("Finished: 6 steps");
+        // The verdict the store holds follows the run's end on the status line.
+        try (RunStore runs = RunStore.openReadOnly(store)) {
+            RunStore.StoredRun done = runs.find(2).orElseThrow();
+            assertThat(shortRun.statusProperty().get()).isEqualTo("Finished: 6 steps. Verdict: "
+                    + done.verdict().toUpperCase(java.util.Locale.ROOT) + ": " + done.headline());
+        }
     }
 
     @Test

@@ -135,6 +135,27 @@ class RunHistoryWhatIfTest {
         assertThat(robot.lookup("#whatIfButton").queryAs(Button.class).isDisabled()).isFalse();
     }
 
+    /** The runs listed and the curves drawn, as the FX thread had them at one moment. */
+    private record Shown(List<RunStore.StoredRun> runs, List<XYChart.Series<Number, Number>> series) {
+    }
+
+    /**
+     * Waits until the history lists two runs and draws two curves, and copies both lists on the FX thread in one go:
+     * the history redraws (list cleared, then refilled) as the finished branch is listed and selected, so reading
+     * the lists from the test's thread could catch one half-refilled.
+     */
+    private Shown twoRunsShown() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Shown> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            if (model.runs().size() == 2 && model.series().size() == 2) {
+                seen.set(new Shown(List.copyOf(model.runs()), List.copyOf(model.series())));
+                return true;
+            }
+            return false;
+        }).get());
+        return seen.get();
+    }
+
     /** The history's status line (the main window has a label of the same id). */
     private String message(FxRobot robot) {
         return robot.lookup("#messageLabel").match(n -> n.getScene().getWindow() != owner).queryAs(Label.class)
@@ -150,23 +171,23 @@ class RunHistoryWhatIfTest {
         });
         pickTheRunAndStep(robot, "step 2 · 2025-04-01");
         // The mirror, as recorded, is the log's accuracy per month counted here.
-        double[] base = curve(model.series().get(0));
+        double[] base = WaitForAsyncUtils.asyncFx(() -> curve(model.series().get(0))).get();
         assertThat(base).hasSize(5);
         for (int m = 0; m < 5; m++) {
             assertThat(base[m]).as("month " + (m + 2)).isCloseTo(expected[m], within(1e-12));
         }
 
         robot.clickOn("#whatIfButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runs().size() == 2 && model.series().size() == 2);
+        Shown shown = twoRunsShown();
         assertThat(message(robot)).isEqualTo("What-if from step 2 · 2025-04-01 of run #1 recorded as run #2; shown over"
                 + " the run it starts from");
-        double[] branch = curve(model.series().get(1));
-        assertThat(model.series().get(1).getName()).isEqualTo("#2 Reversed labels (mean of 3 replicates)");
+        double[] branch = curve(shown.series().get(1));
+        assertThat(shown.series().get(1).getName()).isEqualTo("#2 Reversed labels (mean of 3 replicates)");
         for (int m = 0; m < 5; m++) {
             double want = m < 2 ? expected[m] : 1 - expected[m];
             assertThat(branch[m]).as("branch, month " + (m + 2)).isCloseTo(want, within(1e-12));
         }
-        assertThat(model.runs().get(1).headline()).startsWith("What-if from step 2 (window 2025-04-01) of run 1. ");
+        assertThat(shown.runs().get(1).headline()).startsWith("What-if from step 2 (window 2025-04-01) of run 1. ");
         // The scenario file on disk is still the mirror: the branch ran the window's edit.
         assertThat(Files.readString(home.resolve("mirror.twin.json"))).doesNotContain("label-noise");
         java.util.Set<Integer> replicates = new java.util.TreeSet<>();
@@ -190,15 +211,15 @@ class RunHistoryWhatIfTest {
         assertThat(main.document().fileProperty().get()).isNull();
         pickTheRunAndStep(robot, "step 2 · 2025-04-01");
         robot.clickOn("#whatIfButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.runs().size() == 2 && model.series().size() == 2);
+        Shown shown = twoRunsShown();
         assertThat(message(robot)).isEqualTo("What-if from step 2 · 2025-04-01 of run #1 recorded as run #2; shown over"
                 + " the run it starts from");
-        double[] branch = curve(model.series().get(1));
+        double[] branch = curve(shown.series().get(1));
         for (int m = 0; m < 5; m++) {
             double want = m < 2 ? expected[m] : 1 - expected[m];
             assertThat(branch[m]).as("branch, month " + (m + 2)).isCloseTo(want, within(1e-12));
         }
-        RunStore.StoredRun recorded = model.runs().get(1);
+        RunStore.StoredRun recorded = shown.runs().get(1);
         assertThat(recorded.scenarioName()).isEqualTo("Never saved");
         assertThat(recorded.scenarioFile()).isEqualTo(org.twinbench.sim.store.RunProvenance.UNSAVED);
         try (RunStore store = RunStore.openReadOnly(main.runStore())) {

@@ -66,6 +66,7 @@ class RunHistoryViewTest {
         TableView<org.twinbench.sim.store.RunStore.StoredRun> table = robot.lookup("#runTable").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().select(0));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.series().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
         // The stored curve is the recorded one, step by step.
         long firstId = model.shown().get(0).run().id();
         List<StepResult> recorded = RECORDED.get((int) firstId - 1);
@@ -77,6 +78,8 @@ class RunHistoryViewTest {
 
         robot.interact(() -> table.getSelectionModel().selectAll());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.series().size() == 2);
+        // The curves are drawn before the differences are listed, in the same FX task: let it finish.
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.series()).extracting(s -> s.getName()).allMatch(name -> name.startsWith("#"));
         RunComparison.Difference overall = model.differences().stream()
                 .filter(d -> d.slice().equals("overall") && d.metric().equals("accuracy")).findFirst().orElseThrow();

@@ -36,3 +36,15 @@ replayed = quarters[quarters >= pd.Period("2006Q1")].value_counts().sort_index()
 print("txhousing quarters", len(replayed), "rows", " ".join(str(n) for n in replayed.values))
 labelled = quarters[(quarters >= pd.Period("2006Q1")) & tx["median"].notna()].value_counts().sort_index()
 print("txhousing labelled", " ".join(str(n) for n in labelled.values))
+penguins = pd.read_csv("penguins.csv")
+blocks = penguins.species[penguins.species != penguins.species.shift()]
+print("penguins blocks", " ".join(blocks))
+from sklearn.tree import DecisionTreeClassifier
+import math
+for name, rows in (("reference", penguins.iloc[:172]), ("all", penguins)):
+    rows = rows[rows.flipper_length_mm.notna()]
+    k = rows.species.nunique()
+    tree = DecisionTreeClassifier(max_depth=math.ceil(math.log2(k)) + 1, min_samples_leaf=5, random_state=0)
+    tree.fit(rows[["flipper_length_mm"]], rows.species)
+    print("penguins flipper tree", name, k, "classes accuracy %.6f" % tree.score(rows[["flipper_length_mm"]], rows.species),
+          "majority %.6f" % rows.species.value_counts(normalize=True).iloc[0])

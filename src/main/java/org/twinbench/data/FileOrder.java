@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether a table's rows come sorted by one of its columns (all of one value first, or values only
- * rising or only falling down the file). A reference cut from the first rows of such a file holds other
+ * Whether a table's rows come sorted by one of its columns (all of one value first, values only
+ * rising or only falling down the file, or — for text — each value in one block of rows, in any order). A reference cut from the first rows of such a file holds other
  * values than the rows after it by construction, and a replay in file order then "drifts" because of the
  * file's order, not because anything changed.
  *
  * <p>A column counts when it has at least {@value #MIN_ROWS} values and at least two distinct ones, and
- * its present values never fall (or never rise) from one row to the next, in file order. Id-like columns
+ * its present values never fall (or never rise) from one row to the next, in file order; a text column also counts
+ * when its values come in blocks (a value once left never comes back). Id-like columns
  * (nearly every value distinct and whole, as row numbers are) and dates are left out: a file in the order
  * of its ids or dates is in the order things happened, which is what a replay in file order assumes.
  */
@@ -31,10 +32,28 @@ public final class FileOrder {
      * @param first its value in the first row that has one
      * @param last its value in the last row that has one
      */
-    public record Sorted(String column, boolean rising, String first, String last) {
+    public record Sorted(String column, boolean rising, String first, String last, List<String> blocks) {
 
-        /** "income (1 to 24, rising)". */
+        /** Sorted: its values only rise or only fall. */
+        public Sorted(String column, boolean rising, String first, String last) {
+            this(column, rising, first, last, List.of());
+        }
+
+        /** The blocks' values in file order, the middle ones left out (an ellipsis) past four. */
+        public List<String> blocksNamed() {
+            return blocks.size() <= 4 ? blocks : List.of(blocks.get(0), blocks.get(1), "… " + blocks.get(blocks.size() - 1));
+        }
+
+        /** True when the values come in blocks rather than in order. */
+        public boolean grouped() {
+            return !blocks.isEmpty();
+        }
+
+        /** "income (1 to 24, rising)"; grouped: "species (in blocks: Adelie, then Gentoo, then Chinstrap)". */
         public String describe() {
+            if (!blocks.isEmpty()) {
+                return column + " (in blocks: " + String.join(", then ", blocksNamed()) + ")";
+            }
             return column + " (" + first + " to " + last + ", " + (rising ? "rising" : "falling") + ")";
         }
     }
@@ -95,12 +114,17 @@ public final class FileOrder {
         return new Sorted(column.name(), rises > 0, number(first), number(previous));
     }
 
+    /**
+     * A text column sorted (rising or falling) or grouped: each value in one block of rows, the blocks in any order
+     * (R's palmer penguins: every Adelie, then every Gentoo, then every Chinstrap).
+     */
     private static Sorted text(CategoricalColumn column) {
         int present = 0;
         int rises = 0;
         int falls = 0;
         String previous = null;
         String first = null;
+        java.util.Set<String> blocks = new java.util.LinkedHashSet<>();
         for (int i = 0; i < column.size(); i++) {
             String v = column.get(i);
             if (v == null) {
@@ -108,20 +132,25 @@ public final class FileOrder {
             }
             if (previous == null) {
                 first = v;
-            } else {
+                blocks.add(v);
+            } else if (!v.equals(previous)) {
                 int order = v.compareTo(previous);
                 rises += order > 0 ? 1 : 0;
                 falls += order < 0 ? 1 : 0;
-            }
-            if (rises > 0 && falls > 0) {
-                return null;
+                if (!blocks.add(v)) {
+                    // A value seen before comes back: the rows are neither sorted nor grouped by this column.
+                    return null;
+                }
             }
             previous = v;
             present++;
         }
-        int distinct = rises + falls + 1;
+        int distinct = blocks.size();
         if (present < MIN_ROWS || distinct < 2 || distinct >= 0.95 * present) {
             return null;
+        }
+        if (rises > 0 && falls > 0) {
+            return new Sorted(column.name(), true, first, previous, List.copyOf(blocks));
         }
         return new Sorted(column.name(), rises > 0, first, previous);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What the verdict says first of a run whose model was given a column that gives the outcome away
- * ({@link RunFindings#leaks}, the data-quality check {@code leakage} on the reference rows): every figure of the run
+ * ({@link RunFindings#leaks}, the data-quality check {@code leakage} on the data file's rows): every figure of the run
  * is measured with that column, so they are optimistic — the light is at least AMBER and the column is named (AER's
  * CreditCard: {@code expenditure} is 0 for every applicant refused a card, known only once a card is granted).
  */

@@ -10,7 +10,7 @@ import java.util.List;
  * @param notes             the notes, in the order they were made
  * @param trainingRowsShare the share of the data's rows that are rows the model was trained on, estimated from
  *     its card's sketch of them; NaN when not known (no sketch, a model trained in the scenario)
- * @param leaks             the model's features that give the outcome away in the reference rows (each also a note)
+ * @param leaks             the model's features that give the outcome away in the data file's rows (each also a note)
  */
 public record PlanNotes(List<String> notes, double trainingRowsShare, List<RunFindings.Leak> leaks) {
 

@@ -17,7 +17,7 @@ import org.twinbench.stats.SliceFinder;
  * ({@link SliceSample}): its distinct rows D among m kept give the pool size P solving D = P(1 − (1 − 1/P)^m),
  * and the run's N draws then hold P(1 − (1 − 1/P)^N) different rows.
  *
- * <p>{@code leaks}: the model's features that give the outcome away in the reference rows (the data-quality check
+ * <p>{@code leaks}: the model's features that give the outcome away in the data file's rows (the data-quality check
  * {@code leakage}, {@link Leak}); a run measured with one shows a model that knows the outcome, so the verdict calls
  * its figures optimistic. Empty when none (or not known).
  */

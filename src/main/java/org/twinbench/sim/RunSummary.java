@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.twinbench.sim.monitor.DataQualityMonitor;
+import org.twinbench.sim.monitor.OutcomeShareMonitor;
 
 /**
  * The few numbers a reader wants first, and a traffic-light verdict.
@@ -87,23 +88,25 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
             light = verdict.light();
             headline = verdict.headline();
         }
-        Alarm quality = outcome.alarms().stream()
-                .filter(a -> a.isAlarm() && a.detail().startsWith(DataQualityMonitor.PREFIX))
-                .min(java.util.Comparator.comparingInt(Alarm::step)).orElse(null);
-        if (task != null && quality != null) {
-            // A regression or multiclass run: broken data leads its headline as it does in a binary verdict.
-            long more = outcome.alarms().stream().filter(a -> a.isAlarm()
-                    && a.detail().startsWith(DataQualityMonitor.PREFIX)).count() - 1;
-            headline = "Data quality: " + quality.detail().substring(DataQualityMonitor.PREFIX.length())
-                    + " from step " + quality.step() + (more > 0 ? " (and " + more + " more data-quality alarms)" : "")
-                    + ". " + headline;
-            light = Light.RED;
-        }
         String leak = task != null ? LeakedFigures.sentence(outcome.foundOrNone(), "") : null;
         if (leak != null) {
-            // A regression or multiclass model given a column that gives the outcome away: as a binary verdict says.
+            // A regression or multiclass model given a column that gives the outcome away: as a binary verdict says;
+            // the data's news (outcome share, then data quality) goes before it, as there.
             headline = leak + " " + headline;
             light = light == Light.GREEN ? Light.AMBER : light;
+        }
+        String share = task != null ? Verdict.alarmNews(outcome, OutcomeShareMonitor.PREFIX) : null;
+        if (share != null) {
+            // A regression or multiclass run whose outcome's mix moved (a prior shift, or a file grouped by its
+            // outcome): said first, as a binary verdict says it, since it explains the model's figures.
+            headline = share + " " + headline;
+            light = light == Light.GREEN ? Light.AMBER : light;
+        }
+        String quality = task != null ? Verdict.alarmNews(outcome, DataQualityMonitor.PREFIX) : null;
+        if (quality != null) {
+            // A regression or multiclass run: broken data leads its headline as it does in a binary verdict.
+            headline = quality + " " + headline;
+            light = Light.RED;
         }
         String baseline = noBetterThanBaseline(series);
         if (baseline != null) {

@@ -84,7 +84,7 @@ public final class ScenarioCompiler {
         double trainingRowsShare = TrainingRows.share(modelNode, scenarioModel.model().card(), origin, listener);
         TaskNodes.check(scenario, model.task(), modelNode.id());
         String target = scenarioModel.target();
-        List<RunFindings.Leak> leaks = leakNotes(modelNode, origin.reference(), target, scenarioModel.features(),
+        List<RunFindings.Leak> leaks = leakNotes(modelNode, origin.schema(), target, scenarioModel.features(),
                 model.task(), listener);
         String positive = scenarioModel.positive();
         LabelCodec labels = LabelCodec.of(origin.reference().column(target), target, positive, model.task(),
@@ -299,17 +299,19 @@ public final class ScenarioCompiler {
     }
 
     /**
-     * A feature that gives the outcome away in the reference rows (the data-quality check {@code leakage}: an
-     * amount that is 0 for everyone refused, a column of AUC ≥ 0.99; a one-feature tree right on 99% of a multiclass
-     * outcome's rows, a near-copy of an amount) makes every figure of the run look better than
+     * A feature that gives the outcome away in {@code rows} (the data-quality check {@code leakage}: an amount that is
+     * 0 for everyone refused, a column of AUC ≥ 0.99; a one-feature tree right on 99% of a multiclass outcome's rows,
+     * a near-copy of an amount) makes every figure of the run look better than
      * the model can do where it is used before the outcome is known: said before the run, and returned for the
-     * verdict (which calls the figures optimistic).
+     * verdict (which calls the figures optimistic). {@code rows} are every row of a data file (the reference and the
+     * rows replayed after it: a reference cut from a file grouped by its outcome can hold two classes of three, which
+     * an ordinary feature tells apart perfectly) or a generated source's reference.
      */
-    private static List<RunFindings.Leak> leakNotes(ScenarioNode modelNode, Frame reference, String target,
+    private static List<RunFindings.Leak> leakNotes(ScenarioNode modelNode, Frame rows, String target,
                                                     List<String> features, Task task, RunListener listener) {
         List<RunFindings.Leak> leaks = new ArrayList<>();
         for (org.twinbench.data.QualityFinding finding
-                : org.twinbench.data.DataQuality.leakage(reference, target, features, task)) {
+                : org.twinbench.data.DataQuality.leakage(rows, target, features, task)) {
             if (finding.check().equals("leakage")) {
                 listener.onNote("model " + modelNode.id() + ": " + finding.message() + "; the run's figures show a "
                         + "model that knows the outcome: leave the column out of the features");

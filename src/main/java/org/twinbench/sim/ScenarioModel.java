@@ -60,6 +60,7 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
                 PerturbationFactory.requireColumn(node, schema, feature);
             }
             if (logisticTask(node, schema.column(target)) == Task.MULTICLASS) {
+                requireEveryClass(node, reference, schema, target);
                 listener.onPhase("Training multinomial logistic regression on " + reference.rowCount()
                         + " reference rows");
                 TrainingOptions options = new TrainingOptions(Algorithm.of("logistic", Task.MULTICLASS), target,
@@ -131,6 +132,24 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
                     + "class";
         }
         return null;
+    }
+
+    /**
+     * Refuses to train a model of several classes on reference rows that lack some of the file's classes (a file
+     * grouped by its outcome and cut in file order: R's penguins' first half holds Adelie and Gentoo, never
+     * Chinstrap): such a model could never answer the missing ones, and its figures would be those of another task.
+     */
+    private static void requireEveryClass(ScenarioNode node, Frame reference, Frame schema, String target) {
+        List<String> every = org.twinbench.data.ClassLabels.of(schema.column(target));
+        List<String> seen = org.twinbench.data.ClassLabels.of(reference.column(target));
+        List<String> missing = every.stream().filter(c -> !seen.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new ScenarioException("node " + node.id() + ": the reference rows hold " + seen.size() + " of the "
+                    + every.size() + " classes of '" + target + "' (never " + String.join(", ", missing.stream()
+                    .map(c -> "'" + c + "'").toList()) + "), so a model trained on them could never answer "
+                    + (missing.size() == 1 ? "it" : "them") + ": if the file is grouped by its outcome, set the source's"
+                    + " split to shuffled; or give a model trained on every class (model.bundle)");
+        }
     }
 
     /**
@@ -300,6 +319,9 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
             algorithm = Algorithm.of(node.string("algorithm"));
         } catch (IllegalArgumentException e) {
             throw node.problem("algorithm", e.getMessage());
+        }
+        if (task == Task.MULTICLASS) {
+            requireEveryClass(node, reference, schema, target);
         }
         listener.onPhase("Training the " + algorithm.id(task) + " challenger on " + reference.rowCount()
                 + " reference rows");

@@ -103,22 +103,36 @@ public record Verdict(Light light, String headline, List<String> reasons) {
     private static void dataAlarms(RunOutcome outcome, List<Finding> findings) {
         for (String prefix : List.of(DataQualityMonitor.PREFIX, OutcomeShareMonitor.PREFIX,
                 OutcomeShareMonitor.SLICE_PREFIX)) {
-            List<Alarm> alarms = outcome.alarms().stream().filter(a -> a.isAlarm() && a.detail().startsWith(prefix))
-                    .sorted(Comparator.comparingInt(Alarm::step)).toList();
-            if (alarms.isEmpty()) {
+            String news = alarmNews(outcome, prefix);
+            if (news == null) {
                 continue;
             }
             boolean quality = prefix.equals(DataQualityMonitor.PREFIX);
             boolean slice = prefix.equals(OutcomeShareMonitor.SLICE_PREFIX);
-            String name = quality ? "Data quality: " : slice ? "Outcome share in a slice: " : "Outcome share: ";
-            Alarm first = alarms.get(0);
-            int more = alarms.size() - 1;
             // A slice's outcome can move for many reasons (its mix of rows, its concept): named, after the model's findings.
-            findings.add(new Finding(quality ? Light.RED : Light.AMBER, quality ? 0 : slice ? 7 : 1, name
-                    + first.detail().substring(prefix.length()) + " from step " + first.step()
-                    + (more > 0 ? " (and " + more + " more " + (quality ? "data-quality" : slice
-                    ? "slice outcome-share" : "outcome-share") + " alarms)" : "") + "."));
+            findings.add(new Finding(quality ? Light.RED : Light.AMBER, quality ? 0 : slice ? 7 : 1, news));
         }
+    }
+
+    /**
+     * The sentence for the run's alarms of one kind ({@code prefix}: data quality, outcome share, a slice's outcome
+     * share), led by the earliest — "Data quality: … from step 3 (and 2 more data-quality alarms)." — or null when
+     * there are none. Every task's verdict says it the same way.
+     */
+    static String alarmNews(RunOutcome outcome, String prefix) {
+        List<Alarm> alarms = outcome.alarms().stream().filter(a -> a.isAlarm() && a.detail().startsWith(prefix))
+                .sorted(Comparator.comparingInt(Alarm::step)).toList();
+        if (alarms.isEmpty()) {
+            return null;
+        }
+        boolean quality = prefix.equals(DataQualityMonitor.PREFIX);
+        boolean slice = prefix.equals(OutcomeShareMonitor.SLICE_PREFIX);
+        String name = quality ? "Data quality: " : slice ? "Outcome share in a slice: " : "Outcome share: ";
+        Alarm first = alarms.get(0);
+        int more = alarms.size() - 1;
+        return name + first.detail().substring(prefix.length()) + " from step " + first.step()
+                + (more > 0 ? " (and " + more + " more " + (quality ? "data-quality" : slice
+                ? "slice outcome-share" : "outcome-share") + " alarms)" : "") + ".";
     }
 
     /**

@@ -102,7 +102,7 @@ class VerdictScenariosTest {
                 false);
         assertThat(summary.path("verdict").asText()).isNotEqualTo("green");
         assertThat(summary.path("headline").asText()).startsWith("Outcome share: ")
-                .contains("a prior shift", "shuffle it");
+                .contains("a prior shift", "set the source's split to shuffled");
     }
 
     @Test

@@ -236,7 +236,7 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
         if (now && !Boolean.TRUE.equals(differs.get(slice)) && slice.isEmpty()) {
             out.signal(nodeId, Alarm.ALARM, String.format(Locale.ROOT, PREFIX + "%.0f%% '%s' in the %d labels "
                     + "that arrived, against %.0f%% in the reference: a prior shift; if the file is sorted by "
-                    + "its outcome, shuffle it (source sampling per-step) or replay it by a time column",
+                    + "its outcome, set the source's split to shuffled or replay it by a time column",
                     100 * share[named], outcomes.get(named), n, 100 * was[named]));
         } else if (now && !Boolean.TRUE.equals(differs.get(slice))) {
             out.signal(nodeId, Alarm.ALARM, String.format(Locale.ROOT, SLICE_PREFIX + "%.0f%% '%s' in the %d labels "

@@ -54,8 +54,11 @@ public final class DataPageModel {
 
     /** What the owner is told of a file sorted by a column, in words. */
     static String sortedWords(org.twinbench.data.FileOrder.Sorted sorted) {
-        return "Your rows are sorted by " + PlainWords.column(sorted.column()) + " (from " + sorted.first() + " to "
-                + sorted.last() + "). The check takes the first half of the rows as the past and the rest as today,"
+        String how = sorted.grouped() ? "come grouped by " + PlainWords.column(sorted.column()) + " (all "
+                + String.join(", then all ", sorted.blocksNamed()) + ")"
+                : "are sorted by " + PlainWords.column(sorted.column()) + " (from " + sorted.first() + " to "
+                + sorted.last() + ")";
+        return "Your rows " + how + ". The check takes the first half of the rows as the past and the rest as today,"
                 + " so the two differ because of that order. If the rows are not in the order things happened,"
                 + " shuffle them first.";
     }

@@ -72,3 +72,20 @@ json.dump({"spread_ratio": float(ratio), "flagged": flagged, "z": {str(i): float
           open("diamonds-amounts.json", "w"), indent=1)
 print(f"diamonds: spread ratio {ratio:.3f}, {len(flagged)} flagged on the log scale, "
       f"{int((np.abs(one_scale) > 3.5).sum())} on one scale")
+
+# modeldata's Chicago ridership (../rdata/chicago.csv), the days before 2010 as a user trains on them: nothing about
+# the weekday among the features, so Sundays, Mondays and holidays lie far from what the other days predict. Judged
+# on the log scale (spread ratio 3.9); 7.4% of the days flagged: too many to be slips.
+c = pd.read_csv("../rdata/chicago.csv")
+c = c[c.date < "2010-01-01"]
+y = c["ridership"].to_numpy(dtype=float)
+x = c.drop(columns=["ridership", "date"]).to_numpy(dtype=float)
+pred, res = judge(x, y)
+lpred, lres = judge(x, np.log(y))
+med = np.median(lres)
+z = 0.6745 * (lres - med) / np.median(np.abs(lres - med))
+flagged = np.flatnonzero(np.abs(z) > 3.5)
+weekdays = pd.to_datetime(c.date.iloc[flagged]).dt.day_name().value_counts()
+json.dump({"rows": len(y), "spread_ratio": float(spread_ratio(pred, res)), "flagged": len(flagged),
+           "weekdays": {k: int(v) for k, v in weekdays.items()}}, open("chicago-amounts.json", "w"), indent=1)
+print(f"chicago: {len(flagged)} of {len(y)} flagged on the log scale, by weekday {dict(weekdays)}")

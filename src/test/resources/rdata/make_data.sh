@@ -1,9 +1,11 @@
 #!/bin/sh
-# Real data sets from R packages in Debian (apt-get install r-cran-mlbench r-cran-aer r-cran-cardata r-cran-ggplot2 r-cran-palmerpenguins),
+# Real data sets from R packages in Debian (apt-get install r-cran-mlbench r-cran-aer r-cran-cardata r-cran-ggplot2 r-cran-palmerpenguins r-cran-modeldata),
 # written as R's write.csv writes them (titanic keeps R's unnamed row-names column; ggplot2's Texas housing sales
 # get a month_start column written month-first, 7/1/2008, its decimal date dropped and its rows shuffled; 2,000 of
 # ggplot2's diamonds drawn at random: x, y, z are a stone's length, width and depth in mm, not outcomes; palmer
-# penguins as the package has them: rows grouped by species, Adelie, then Gentoo, then Chinstrap), and the
+# penguins as the package has them: rows grouped by species, Adelie, then Gentoo, then Chinstrap; modeldata's Chicago
+# L-train ridership, 5,698 days from 2001-01-22: the date, the Clark/Lake boardings the data set lags by 14 days, the
+# weather and the home games), and the
 # reference figures the tests use.
 set -e
 cd "$(dirname "$0")"
@@ -17,5 +19,8 @@ library(ggplot2); d <- as.data.frame(txhousing); d$month_start <- sprintf("%d/1/
 set.seed(7); d <- d[sample(nrow(d)), ]; write.csv(d, "txhousing.csv", row.names=FALSE)
 d <- as.data.frame(diamonds); set.seed(7); d <- d[sample(nrow(d), 2000), ]; write.csv(d, "diamonds.csv", row.names=FALSE)
 library(palmerpenguins); write.csv(as.data.frame(penguins), "penguins.csv", row.names=FALSE)
+library(modeldata); data(Chicago); write.csv(as.data.frame(Chicago)[, c("date", "ridership", "Clark_Lake", "temp",
+  "temp_max", "percip", "weather_rain", "weather_snow", "Bulls_Home", "Bears_Home", "Blackhawks_Home", "Cubs_Home",
+  "WhiteSox_Home")], "chicago.csv", row.names=FALSE)
 '
 /usr/bin/python3 reference.py > reference.txt

@@ -48,3 +48,6 @@ for name, rows in (("reference", penguins.iloc[:172]), ("all", penguins)):
     tree.fit(rows[["flipper_length_mm"]], rows.species)
     print("penguins flipper tree", name, k, "classes accuracy %.6f" % tree.score(rows[["flipper_length_mm"]], rows.species),
           "majority %.6f" % rows.species.value_counts(normalize=True).iloc[0])
+chicago = pd.read_csv("chicago.csv")
+print("chicago weather_rain zeros", int((chicago.weather_rain == 0).sum()), "of", len(chicago), "max",
+      chicago.weather_rain.max())

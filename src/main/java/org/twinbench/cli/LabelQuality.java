@@ -25,6 +25,15 @@ final class LabelQuality {
 
     /** {@code train} warns when at least this share of the labelled rows look mislabelled. */
     static final double WARN_SHARE = 0.02;
+    /**
+     * Above this share of amounts far from what the other rows predict, they are too many to be slips: clean
+     * residuals put about one amount in 2,000 beyond the cut, heavy-tailed ones a few in 100. The features more
+     * likely miss what moves the amount (a weekday, a group, an event), and the check says that instead.
+     */
+    static final double MANY_SHARE = 0.05;
+    /** What is said of that many. */
+    static final String TOO_MANY = "too many to be slips: more likely the features miss something that moves the"
+            + " amount (a weekday, a group, an event); look at what these rows share before correcting any";
     /** Below this out-of-fold accuracy the warning says its judges are weak. */
     static final double WEAK_JUDGE = 2 / 3.0;
     static final String LEAK_REASON = "gives the outcome away (data quality: leakage); --keep-leaky keeps it";
@@ -110,10 +119,14 @@ final class LabelQuality {
 
     /** {@code quality}'s text lines of a regression's residual check, the first {@code listed} rows named. */
     static void printAmounts(PrintWriter out, AmountErrors.Result amounts, int listed) {
-        out.printf(Locale.ROOT, "label errors: %d of %d amounts (%.1f%%) look wrong (out-of-fold residual with a "
+        out.printf(Locale.ROOT, "label errors: %d of %d amounts (%.1f%%) %s (out-of-fold residual with a "
                 + "robust z-score beyond %.1f, %d folds; out-of-fold R² %.3f)%n", amounts.issues().size(),
-                amounts.labelledRows(), 100 * amounts.issueShare(), AmountErrors.THRESHOLD, AmountErrors.FOLDS,
-                amounts.r2());
+                amounts.labelledRows(), 100 * amounts.issueShare(), amounts.issueShare() > MANY_SHARE
+                        ? "lie far from what the other rows predict" : "look wrong", AmountErrors.THRESHOLD,
+                AmountErrors.FOLDS, amounts.r2());
+        if (amounts.issueShare() > MANY_SHARE) {
+            out.println("  " + TOO_MANY);
+        }
         if (amounts.scale() == AmountErrors.Scale.LOG) {
             out.printf(Locale.ROOT, "  judged on the log of the amounts: their errors grow with their size (residual "
                     + "spread %.1f times wider for the largest predictions than for the smallest)%n",
@@ -141,12 +154,14 @@ final class LabelQuality {
         }
         int[] rows = result.issues().stream().mapToInt(AmountErrors.Issue::row).limit(QualityFinding.MAX_ROWS_LISTED)
                 .toArray();
+        boolean many = result.issueShare() > MANY_SHARE;
         return new QualityFinding(QualityFinding.Severity.WARNING, "label-errors", String.format(Locale.ROOT,
-                "%d of %d amounts (%.1f%%) look wrong: their out-of-fold residuals have a robust z-score beyond %.1f "
-                        + "(fold models' R² %.2f%s); `twinbench quality --data %s` lists them", result.issues().size(),
-                result.labelledRows(), 100 * result.issueShare(), AmountErrors.THRESHOLD, result.r2(),
-                result.scale() == AmountErrors.Scale.LOG ? ", judged on the log of the amounts" : "", data),
-                List.of(target), rows, result.issues().size());
+                "%d of %d amounts (%.1f%%) %s: their out-of-fold residuals have a robust z-score beyond %.1f "
+                        + "(fold models' R² %.2f%s)%s; `twinbench quality --data %s` lists them", result.issues().size(),
+                result.labelledRows(), 100 * result.issueShare(), many ? "lie far from what the other rows predict"
+                        : "look wrong", AmountErrors.THRESHOLD, result.r2(),
+                result.scale() == AmountErrors.Scale.LOG ? ", judged on the log of the amounts" : "",
+                many ? "; " + TOO_MANY : "", data), List.of(target), rows, result.issues().size());
     }
 
     /**

@@ -14,7 +14,8 @@ import org.twinbench.data.QualityFinding.Severity;
  * {@value #GAP_STEPS} times the median step between the {@value #STEPS} nearest other distinct values, and at least
  * {@value #GAP_SHARE} of its distance to the other values' median. A WARNING when it fills over
  * {@value #WARNING_SHARE} of the rows, otherwise INFO: no rule can tell a true 0 from a code, so the finding asks. A count such as "pregnancies" (0, 1, 2, …) or an amount spent
- * (0, then cents) is not flagged: its 0 continues the column's own scale.
+ * (0, then cents) is not flagged: its 0 continues the column's own scale; nor is the 0 of a share (every value from
+ * 0 to 1), which means none.
  */
 final class DisguisedMissing {
 
@@ -44,7 +45,7 @@ final class DisguisedMissing {
         for (double code : CODES) {
             boolean bottom = code <= 0;
             double end = bottom ? distinct[0] : distinct[distinct.length - 1];
-            if (end != code || !apart(values, distinct, bottom)) {
+            if (end != code || !apart(values, distinct, bottom) || (code == 0 && share(distinct))) {
                 continue;
             }
             int count = 0;
@@ -91,8 +92,17 @@ final class DisguisedMissing {
         return gap >= GAP_STEPS * step && gap >= GAP_SHARE * Math.abs(median - end);
     }
 
-    /** A number as people write it: no trailing zeros, no exponent. */
+    /**
+     * Whether the column is a share (every value from 0 to 1, the largest below 1 or at it): its 0 means "none of
+     * it" — modeldata's Chicago weather_rain, the share of a day's hours with rain, is 0 on two days in three.
+     */
+    private static boolean share(double[] distinct) {
+        return distinct[0] >= 0 && distinct[distinct.length - 1] <= 1;
+    }
+
+    /** A number as people write it: six significant digits at most, no trailing zeros, no exponent. */
     static String plain(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .toPlainString();
     }
 }

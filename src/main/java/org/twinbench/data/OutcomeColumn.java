@@ -60,7 +60,8 @@ public final class OutcomeColumn {
     private static final Set<String> OUTCOME_WORDS = Set.of("y", "left", "response", "won", "success", "failure");
     /** Whole words often, not always, naming an outcome. */
     private static final Set<String> WEAK_WORDS = Set.of("status", "quality", "grade", "price", "sales", "demand",
-            "revenue", "yield", "duration", "delay");
+            "revenue", "yield", "duration", "delay", "ridership", "riders", "count", "amount", "cost", "charges",
+            "salary", "wage", "volume", "consumption", "usage", "value");
 
     /** One column scored as an outcome; {@code reason} says why, in the user's words. */
     public record Candidate(String column, double score, Task task, int values, String reason) {

@@ -13,7 +13,7 @@ import org.twinbench.stats.WelchTest;
  * counts when the per-step RMSEs of the last window lie above the first's by Welch's two-sided test at
  * 0.05 / m, m the groups judged (Bonferroni: with a dozen slices a 5% test per slice would call one of them
  * worse in about half of untouched runs). A group with fewer than {@value Verdict#MIN_ROWS} labelled rows in
- * either window, or fewer than two steps with a figure, is shown, never judged.
+ * either window, or fewer than two steps with a figure, is shown, never judged ({@link JudgedGroups}).
  */
 final class ErrorRise {
 

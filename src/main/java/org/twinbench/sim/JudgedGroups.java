@@ -43,7 +43,7 @@ record JudgedGroups<E>(List<Ends<E>> groups, int steps, int window) {
     static <E> JudgedGroups<E> of(List<String> names, int steps, int window, Function<String, E> first,
                                   Function<String, E> last, ToLongFunction<E> rows, Predicate<E> testable) {
         List<Ends<E>> groups = new ArrayList<>();
-        boolean apart = 2 * window <= steps;
+        boolean apart = apart(steps, window);
         for (String name : names) {
             E start = first.apply(name);
             E end = last.apply(name);
@@ -53,6 +53,15 @@ record JudgedGroups<E>(List<Ends<E>> groups, int steps, int window) {
                     && endRows >= Verdict.MIN_ROWS && testable.test(start) && testable.test(end)));
         }
         return new JudgedGroups<>(groups, steps, window);
+    }
+
+    /** Whether two ends of {@code window} steps fit in the run's steps without overlapping. */
+    boolean apart() {
+        return apart(steps, window);
+    }
+
+    private static boolean apart(int steps, int window) {
+        return 2 * window <= steps;
     }
 
     /** The number of groups judged, m. */
@@ -90,7 +99,7 @@ record JudgedGroups<E>(List<Ends<E>> groups, int steps, int window) {
      */
     String notJudged(String needs) {
         Ends<E> all = overall();
-        if (2 * window > steps) {
+        if (!apart()) {
             return steps < 2 ? String.format(Locale.ROOT, "the run has %d step, no start and end to compare", steps)
                     : String.format(Locale.ROOT, "the run has %d steps, too few to compare its first and last %s",
                     steps, ends());

@@ -6,18 +6,19 @@ import java.util.Map;
 
 /**
  * The verdict and headline of a run without gates whose model is not binary (a binary run keeps
- * {@link RunSummary}'s accuracy wording).
+ * {@link Verdict}'s wording).
  * <ul>
- *   <li>regression: the largest relative rise of the mean RMSE from the first to the last tenth of the steps,
- *       overall or in any slice — an error that grows is the bad direction — below 5% {@code GREEN}, below 15%
- *       {@code AMBER}, otherwise {@code RED}; the headline also gives the overall MAE at start and end;</li>
- *   <li>multiclass: the largest drop of mean accuracy, with {@link RunSummary}'s limits 0.02 and 0.05; the
- *       headline also gives the overall macro F1 at start and end (a GREEN one, as a binary run's, the accuracy
- *       over every labelled row with its 95% interval and the note on rows drawn again and again) and names the class with the lowest recall in the
- *       last tenth. It never speaks of a positive class.</li>
+ *   <li>regression: the largest relative rise of RMSE beyond chance ({@link ErrorRise}) from the first to the last
+ *       window of steps, overall or in any slice — an error that grows is the bad direction — below 5% {@code GREEN},
+ *       below 15% {@code AMBER}, otherwise {@code RED}; the headline also gives the overall MAE at start and end;</li>
+ *   <li>multiclass: the largest fall of accuracy beyond chance between the first and the last tenth, with the limits
+ *       0.02 and 0.05; the headline also gives the overall macro F1 at start and end (a GREEN one, as a binary run's,
+ *       the accuracy over every labelled row with its 95% interval and the note on rows drawn again and again) and
+ *       names the class with the lowest recall in the last tenth. It never speaks of a positive class.</li>
  * </ul>
- * A fairness figure beyond four-fifths in the last tenth ({@link TaskFairness}) follows, and makes the light at
- * least amber (red when it fell by 0.1 or more).
+ * Both judge the groups of {@link JudgedGroups}; when none can be judged the light is AMBER and the headline says that
+ * no change could be judged and why, never that the model holds. A fairness figure beyond four-fifths in the last
+ * tenth ({@link TaskFairness}) follows, and makes the light at least amber (red when it fell by 0.1 or more).
  */
 record TaskHeadline(RunSummary.Light light, String headline) {
 
@@ -66,21 +67,21 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         if (Double.isNaN(overall.start()) && Double.isNaN(overall.end())) {
             return new TaskHeadline(RunSummary.Light.AMBER, "No error could be measured (no rows with a true amount).");
         }
-        if (rises.judged() == 0) {
+        String amounts = String.format(Locale.ROOT, "RMSE %s -> %s, MAE %s -> %s", figure(overall.start()),
+                figure(overall.end()), figure(overall.maeStart()), figure(overall.maeEnd()));
+        JudgedGroups<?> ends = rises.ends();
+        if (ends.judged() == 0) {
             // Raw figures of ends too small to compare say nothing about a change: no "holds" from them.
             return new TaskHeadline(RunSummary.Light.AMBER, "No change in RMSE could be judged: "
-                    + rises.ends().notJudged(ErrorRise.MIN_WINDOW + " steps with an RMSE at each end")
-                    + String.format(Locale.ROOT, " (%s RMSE %s -> %s, MAE %s -> %s).", rises.ends().window()
-                    * 2 > series.steps() ? "first step against last:" : "first and last " + rises.ends().ends() + ":",
-                    figure(overall.start()), figure(overall.end()), figure(overall.maeStart()),
-                    figure(overall.maeEnd())));
+                    + ends.notJudged(ErrorRise.MIN_WINDOW + " steps with an RMSE at each end") + " ("
+                    + (ends.apart() ? "first and last " + ends.ends() : "first step against last") + ": " + amounts
+                    + ").");
         }
         ErrorRise.Group worst = rises.worst();
         double rise = worst == null ? 0 : worst.rise();
         RunSummary.Light light = rise < RMSE_GREEN ? RunSummary.Light.GREEN
                 : rise < RMSE_AMBER ? RunSummary.Light.AMBER : RunSummary.Light.RED;
-        String figures = String.format(Locale.ROOT, " (RMSE %s -> %s, MAE %s -> %s)", figure(overall.start()),
-                figure(overall.end()), figure(overall.maeStart()), figure(overall.maeEnd()));
+        String figures = " (" + amounts + ")";
         String tests = String.format(Locale.ROOT, "first and last %d steps, Welch's test corrected for %d group%s",
                 rises.window(), rises.judged(), rises.judged() == 1 ? "" : "s");
         if (light != RunSummary.Light.GREEN) {
@@ -116,8 +117,8 @@ record TaskHeadline(RunSummary.Light light, String headline) {
      * fall within chance is named as such.
      */
     private static TaskHeadline multiclass(RunOutcome outcome, RunSeries series) {
-        Change overall = Change.of(series, StepResult.OVERALL, "accuracy");
-        Change f1 = Change.of(series, StepResult.OVERALL, "macro_f1");
+        TenthMeans overall = TenthMeans.of(series, StepResult.OVERALL, "accuracy");
+        TenthMeans f1 = TenthMeans.of(series, StepResult.OVERALL, "macro_f1");
         if (Double.isNaN(overall.start()) && Double.isNaN(overall.end())) {
             return new TaskHeadline(RunSummary.Light.AMBER, "No accuracy could be measured (no labelled rows).");
         }
@@ -213,48 +214,9 @@ record TaskHeadline(RunSummary.Light light, String headline) {
                 + " of its rows in the last tenth.", worst, 100 * lowest));
     }
 
-    /** The slice whose {@code metric} grew most ({@code rises}) or fell most, or null without slices. */
-    static Change worstSlice(RunSeries series, String metric, boolean rises) {
-        Change worst = null;
-        for (String slice : series.slices(metric)) {
-            Change change = Change.of(series, slice, metric);
-            double bad = rises ? relativeRise(change) : -change.change();
-            if (!Double.isNaN(bad) && (worst == null || bad > (rises ? relativeRise(worst) : -worst.change()))) {
-                worst = change;
-            }
-        }
-        return worst;
-    }
-
-    private static double relativeRise(Change change) {
-        return change.start() > 0 ? change.change() / change.start() : change.change() > 0 ? Double.POSITIVE_INFINITY
-                : change.change() == 0 ? 0 : Double.NaN;
-    }
-
     /** An amount with three significant digits, in plain notation. */
     private static String figure(double value) {
         return Double.isNaN(value) ? "none" : new java.math.BigDecimal(value).round(new java.math.MathContext(3))
                 .stripTrailingZeros().toPlainString();
-    }
-
-    /** A series' mean over the first and the last tenth of the steps (at least one step, replicate means first). */
-    record Change(String slice, double start, double end) {
-        static Change of(RunSeries series, String slice, String metric) {
-            RunSeries.Key key = new RunSeries.Key(slice, metric);
-            if (series.values(key).isEmpty()) {
-                return new Change(slice, Double.NaN, Double.NaN);
-            }
-            double[] mean = series.band(key).mean();
-            int window = Math.max(1, series.steps() / 10);
-            return new Change(slice, meanOf(mean, 0, window), meanOf(mean, series.steps() - window, series.steps()));
-        }
-
-        double change() {
-            return end - start;
-        }
-
-        private static double meanOf(double[] values, int from, int to) {
-            return Verdict.meanOf(values, from, to);
-        }
     }
 }

@@ -25,7 +25,8 @@ import org.twinbench.stats.WilsonInterval;
  *   <li>change: accuracy in the first against the last tenth of the steps, overall and per slice, counted
  *       only when the 95% interval of the fall (Newcombe's hybrid score interval) excludes 0 and both tenths
  *       hold at least {@value #MIN_ROWS} labelled rows — smaller slices are shown, never judged: a fall of
- *       0.05 or more is RED, of 0.02 or more AMBER;</li>
+ *       0.05 or more is RED, of 0.02 or more AMBER; when no group can be judged ({@link JudgedGroups}), AMBER: no
+ *       change could be judged, and why;</li>
  *   <li>fairness: the parity ratio of a slice column (measured by a slice-metrics node with {@code fairness};
  *       selection rates pooled over a tenth, groups under {@value #MIN_ROWS} rows left out) whose last tenth
  *       is below four-fifths: RED when it fell there by 0.1 or more from the first tenth,
@@ -352,18 +353,6 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         double low = d - Math.sqrt((p1 - w1[0]) * (p1 - w1[0]) + (w2[1] - p2) * (w2[1] - p2));
         double high = d + Math.sqrt((w1[1] - p1) * (w1[1] - p1) + (p2 - w2[0]) * (p2 - w2[0]));
         return new double[] {low, high};
-    }
-
-    static double meanOf(double[] values, int from, int to) {
-        double sum = 0;
-        int n = 0;
-        for (int i = Math.max(0, from); i < Math.min(to, values.length); i++) {
-            if (!Double.isNaN(values[i])) {
-                sum += values[i];
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
     }
 
     private static String capital(String s) {

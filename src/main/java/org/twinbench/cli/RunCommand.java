@@ -348,8 +348,8 @@ public final class RunCommand implements Callable<Integer> {
             org.twinbench.stats.SliceFinder.Result found = outcome.searchedSlices();
             if (found != null) {
                 for (int i = 0; i < Math.min(3, found.slices().size()); i++) {
-                    stdout.println("worst slice: " + org.twinbench.report.SliceJson.line(found.slices().get(i),
-                            found.errors(), outcome.foundOrNone().sliceBaseline(i)));
+                    stdout.println("worst slice: " + org.twinbench.report.SliceJson.lineCalledOut(found.slices()
+                            .get(i), found.errors(), outcome.foundOrNone().sliceBaseline(i)));
                 }
             }
             if (outcome.robustness() != null) {

@@ -165,6 +165,18 @@ public final class SliceJson {
                 : s.accuracy() <= guess);
     }
 
+    /**
+     * A found slice in one line beside the naive guess on its rows, as {@code run}'s "worst slice:" lines and the
+     * window's Worst slices tab show it, followed, where the model does no better there ({@link #noBetterThanGuess}),
+     * by the call-out: {@code …, guess 0.349, vs 0.984 elsewhere (p = 4.6e-61). No better than always answering the
+     * reference rows' most frequent class on these rows.}
+     */
+    public static String lineCalledOut(SliceFinder.Slice s, boolean errors, double guess) {
+        return line(s, errors, guess) + (!noBetterThanGuess(s, errors, guess) ? "" : errors
+                ? ". No better than always predicting the reference rows' mean amount on these rows."
+                : ". No better than always answering the reference rows' most frequent class on these rows.");
+    }
+
     /** A slice's predicates as {@code column=value & column=value}. */
     public static String describe(SliceFinder.Slice slice) {
         return String.join(" & ", slice.predicates().stream().map(p -> p.column() + "=" + p.value()).toList());

@@ -13,7 +13,7 @@ import org.twinbench.stats.WelchTest;
  * counts when the per-step RMSEs of the last window lie above the first's by Welch's two-sided test at
  * 0.05 / m, m the groups judged (Bonferroni: with a dozen slices a 5% test per slice would call one of them
  * worse in about half of untouched runs). A group with fewer than {@value Verdict#MIN_ROWS} labelled rows in
- * either window, or fewer than two steps with a figure, is shown, never judged.
+ * either window, or fewer than two steps with a figure, is shown, never judged ({@link JudgedGroups}).
  */
 final class ErrorRise {
 
@@ -38,8 +38,18 @@ final class ErrorRise {
         }
     }
 
-    /** Every group's change, the overall one first, and the number of groups judged. */
-    record Result(List<Group> groups, int judged, int window) {
+    /** Every group's change, the overall one first, and which groups were judged ({@link JudgedGroups}). */
+    record Result(List<Group> groups, JudgedGroups<Window> ends) {
+
+        /** The number of groups judged, m. */
+        int judged() {
+            return ends.judged();
+        }
+
+        /** The steps at each end compared. */
+        int window() {
+            return ends.window();
+        }
 
         /** The group whose RMSE rose most beyond chance, or null. */
         Group worst() {
@@ -53,13 +63,12 @@ final class ErrorRise {
         }
 
         boolean significant(Group group) {
-            return group.judged() && group.end() > group.start() && group.p() < ALPHA / Math.max(1, judged);
+            return group.judged() && group.end() > group.start() && group.p() < ends.threshold(ALPHA);
         }
 
         /** The groups shown but not judged (too few rows or steps), overall left out. */
         List<String> small() {
-            return groups.stream().filter(g -> !g.judged() && !StepResult.OVERALL.equals(g.slice()))
-                    .map(g -> g.slice() + " (" + Math.min(g.startRows(), g.endRows()) + " rows)").toList();
+            return ends.small();
         }
     }
 
@@ -72,40 +81,29 @@ final class ErrorRise {
         List<String> slices = new ArrayList<>();
         slices.add(StepResult.OVERALL);
         slices.addAll(series.slices("rmse"));
+        // Too few steps for two windows: each group's first and last step are shown, none judged.
+        boolean apart = 2 * window <= steps;
+        JudgedGroups<Window> ends = JudgedGroups.of(slices, steps, window,
+                s -> Window.of(outcome, s, 0, apart ? window : Math.min(1, steps)),
+                s -> Window.of(outcome, s, apart ? steps - window : steps - 1, steps), w -> w.rows,
+                w -> w.values.size() >= MIN_WINDOW);
         List<Group> groups = new ArrayList<>();
-        int judged = 0;
-        for (String slice : slices) {
-            Group group = 2 * window > steps ? unjudged(outcome, slice, 0, steps - 1, steps)
-                    : group(outcome, slice, window, steps);
-            groups.add(group);
-            judged += group.judged() ? 1 : 0;
+        for (JudgedGroups.Ends<Window> end : ends.groups()) {
+            Window a = end.first();
+            Window b = end.last();
+            double p = Double.NaN;
+            if (end.judged()) {
+                double[] first = a.moments();
+                double[] last = b.moments();
+                p = WelchTest.pValue(a.values.size(), first[0], first[1], b.values.size(), last[0], last[1]);
+            }
+            groups.add(new Group(end.group(), a.pooled(), b.pooled(), a.rows, b.rows, p, a.mae(), b.mae()));
         }
-        return new Result(groups, judged, window);
-    }
-
-    /** A group over too few steps to compare two windows: its first and last step's figures, not judged. */
-    private static Group unjudged(RunOutcome outcome, String slice, int first, int last, int steps) {
-        Window start = Window.of(outcome, slice, first, Math.min(first + 1, steps));
-        Window end = Window.of(outcome, slice, last, steps);
-        return new Group(slice, start.pooled(), end.pooled(), start.rows, end.rows, Double.NaN, start.mae(),
-                end.mae());
-    }
-
-    private static Group group(RunOutcome outcome, String slice, int window, int steps) {
-        Window start = Window.of(outcome, slice, 0, window);
-        Window end = Window.of(outcome, slice, steps - window, steps);
-        double p = Double.NaN;
-        if (start.rows >= Verdict.MIN_ROWS && end.rows >= Verdict.MIN_ROWS && start.values.size() >= 2
-                && end.values.size() >= 2) {
-            double[] a = start.moments();
-            double[] b = end.moments();
-            p = WelchTest.pValue(start.values.size(), a[0], a[1], end.values.size(), b[0], b[1]);
-        }
-        return new Group(slice, start.pooled(), end.pooled(), start.rows, end.rows, p, start.mae(), end.mae());
+        return new Result(groups, ends);
     }
 
     /** A group's labelled rows, squared-error sum and per-step RMSEs over a span of steps, every replicate. */
-    private static final class Window {
+    static final class Window {
         private long rows;
         private double squares;
         private double absolutes;

@@ -39,6 +39,20 @@ record PooledAccuracy(long n, long correct, long positives, double truePositives
         return new PooledAccuracy(n, correct, bins && StepResult.OVERALL.equals(slice) ? positives : -1, truePositives);
     }
 
+    /**
+     * Overall and every slice's labelled rows in the first and the last tenth of the steps (at least one step each),
+     * as the binary and multiclass verdicts compare them.
+     */
+    static JudgedGroups<PooledAccuracy> tenths(RunOutcome outcome, RunSeries series) {
+        int steps = series.steps();
+        int window = Math.max(1, steps / 10);
+        List<String> groups = new java.util.ArrayList<>();
+        groups.add(StepResult.OVERALL);
+        groups.addAll(series.slices("accuracy"));
+        return JudgedGroups.of(groups, steps, window, g -> of(outcome, g, 0, window),
+                g -> of(outcome, g, steps - window, steps), PooledAccuracy::n, e -> true);
+    }
+
     /** A step's figures of one slice (or overall), or null when the step has none for it. */
     static org.twinbench.stats.MetricSet metrics(StepResult result, String slice) {
         if (StepResult.OVERALL.equals(slice)) {

@@ -127,10 +127,10 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
     static String noBetterThanBaseline(RunSeries series) {
         String prefix = org.twinbench.sim.monitor.BaselineMonitor.ID + ".";
         if (series.metricNames().contains("mae")) {
-            double mae = TaskHeadline.Change.of(series, StepResult.OVERALL, "mae").end();
-            double rmse = TaskHeadline.Change.of(series, StepResult.OVERALL, "rmse").end();
-            double naiveMae = TaskHeadline.Change.of(series, StepResult.OVERALL, prefix + "mae").end();
-            double naiveRmse = TaskHeadline.Change.of(series, StepResult.OVERALL, prefix + "rmse").end();
+            double mae = TenthMeans.of(series, StepResult.OVERALL, "mae").end();
+            double rmse = TenthMeans.of(series, StepResult.OVERALL, "rmse").end();
+            double naiveMae = TenthMeans.of(series, StepResult.OVERALL, prefix + "mae").end();
+            double naiveRmse = TenthMeans.of(series, StepResult.OVERALL, prefix + "rmse").end();
             boolean worseMae = !Double.isNaN(mae) && !Double.isNaN(naiveMae) && mae >= naiveMae;
             boolean worseRmse = !Double.isNaN(rmse) && !Double.isNaN(naiveRmse) && rmse >= naiveRmse;
             if (!worseMae && !worseRmse) {
@@ -140,8 +140,8 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
                     + " amount (MAE %.4g, RMSE %.4g in the last tenth; the model: MAE %.4g, RMSE %.4g).", naiveMae,
                     naiveRmse, mae, rmse);
         }
-        double model = TaskHeadline.Change.of(series, StepResult.OVERALL, "accuracy").end();
-        double naive = TaskHeadline.Change.of(series, StepResult.OVERALL, prefix + "accuracy").end();
+        double model = TenthMeans.of(series, StepResult.OVERALL, "accuracy").end();
+        double naive = TenthMeans.of(series, StepResult.OVERALL, prefix + "accuracy").end();
         if (Double.isNaN(model) || Double.isNaN(naive) || model > naive) {
             return null;
         }

@@ -33,8 +33,8 @@ public record SliceBaselines(String slice, String metric, double start, double e
     /** One slice's figures (NaN where the run has no such series, e.g. a run recorded before baselines). */
     public static SliceBaselines of(RunSeries series, String slice) {
         String metric = metric(series);
-        TaskHeadline.Change model = TaskHeadline.Change.of(series, slice, metric);
-        TaskHeadline.Change naive = TaskHeadline.Change.of(series, slice, BaselineMonitor.ID + "." + metric);
+        TenthMeans model = TenthMeans.of(series, slice, metric);
+        TenthMeans naive = TenthMeans.of(series, slice, BaselineMonitor.ID + "." + metric);
         return new SliceBaselines(slice, metric, model.start(), model.end(), naive.start(), naive.end());
     }
 

@@ -30,25 +30,43 @@ public record TaskFigures(String task, Map<String, Double> figures, String worst
         List<TaskFairness> fairness = outcome == null ? List.of() : TaskFairness.of(outcome, series);
         Map<String, Double> figures = new LinkedHashMap<>();
         if (series.metricNames().contains("rmse")) {
-            TaskHeadline.Change rmse = TaskHeadline.Change.of(series, StepResult.OVERALL, "rmse");
-            TaskHeadline.Change mae = TaskHeadline.Change.of(series, StepResult.OVERALL, "mae");
+            TenthMeans rmse = TenthMeans.of(series, StepResult.OVERALL, "rmse");
+            TenthMeans mae = TenthMeans.of(series, StepResult.OVERALL, "mae");
             figures.put("rmse_start", rmse.start());
             figures.put("rmse_end", rmse.end());
             figures.put("rmse_max", highest(series, new RunSeries.Key(StepResult.OVERALL, "rmse")));
             figures.put("mae_start", mae.start());
             figures.put("mae_end", mae.end());
-            TaskHeadline.Change worst = TaskHeadline.worstSlice(series, "rmse", true);
+            TenthMeans worst = worstRise(series, "rmse");
             figures.put("worst_slice_rmse_start", worst == null ? Double.NaN : worst.start());
             figures.put("worst_slice_rmse_end", worst == null ? Double.NaN : worst.end());
             return new TaskFigures("regression", figures, worst == null ? null : worst.slice(), fairness);
         }
         if (series.metricNames().contains("macro_f1")) {
-            TaskHeadline.Change f1 = TaskHeadline.Change.of(series, StepResult.OVERALL, "macro_f1");
+            TenthMeans f1 = TenthMeans.of(series, StepResult.OVERALL, "macro_f1");
             figures.put("macro_f1_start", f1.start());
             figures.put("macro_f1_end", f1.end());
             return new TaskFigures("multiclass", figures, null, fairness);
         }
         return null;
+    }
+
+    /** The slice whose {@code metric} rose most relative to its start, or null without slices. */
+    private static TenthMeans worstRise(RunSeries series, String metric) {
+        TenthMeans worst = null;
+        for (String slice : series.slices(metric)) {
+            TenthMeans change = TenthMeans.of(series, slice, metric);
+            double rise = relativeRise(change);
+            if (!Double.isNaN(rise) && (worst == null || rise > relativeRise(worst))) {
+                worst = change;
+            }
+        }
+        return worst;
+    }
+
+    private static double relativeRise(TenthMeans change) {
+        return change.start() > 0 ? change.change() / change.start() : change.change() > 0 ? Double.POSITIVE_INFINITY
+                : change.change() == 0 ? 0 : Double.NaN;
     }
 
     private static double highest(RunSeries series, RunSeries.Key key) {

@@ -6,18 +6,19 @@ import java.util.Map;
 
 /**
  * The verdict and headline of a run without gates whose model is not binary (a binary run keeps
- * {@link RunSummary}'s accuracy wording).
+ * {@link Verdict}'s wording).
  * <ul>
- *   <li>regression: the largest relative rise of the mean RMSE from the first to the last tenth of the steps,
- *       overall or in any slice — an error that grows is the bad direction — below 5% {@code GREEN}, below 15%
- *       {@code AMBER}, otherwise {@code RED}; the headline also gives the overall MAE at start and end;</li>
- *   <li>multiclass: the largest drop of mean accuracy, with {@link RunSummary}'s limits 0.02 and 0.05; the
- *       headline also gives the overall macro F1 at start and end (a GREEN one, as a binary run's, the accuracy
- *       over every labelled row with its 95% interval and the note on rows drawn again and again) and names the class with the lowest recall in the
- *       last tenth. It never speaks of a positive class.</li>
+ *   <li>regression: the largest relative rise of RMSE beyond chance ({@link ErrorRise}) from the first to the last
+ *       window of steps, overall or in any slice — an error that grows is the bad direction — below 5% {@code GREEN},
+ *       below 15% {@code AMBER}, otherwise {@code RED}; the headline also gives the overall MAE at start and end;</li>
+ *   <li>multiclass: the largest fall of accuracy beyond chance between the first and the last tenth, with the limits
+ *       0.02 and 0.05; the headline also gives the overall macro F1 at start and end (a GREEN one, as a binary run's,
+ *       the accuracy over every labelled row with its 95% interval and the note on rows drawn again and again) and
+ *       names the class with the lowest recall in the last tenth. It never speaks of a positive class.</li>
  * </ul>
- * A fairness figure beyond four-fifths in the last tenth ({@link TaskFairness}) follows, and makes the light at
- * least amber (red when it fell by 0.1 or more).
+ * Both judge the groups of {@link JudgedGroups}; when none can be judged the light is AMBER and the headline says that
+ * no change could be judged and why, never that the model holds. A fairness figure beyond four-fifths in the last
+ * tenth ({@link TaskFairness}) follows, and makes the light at least amber (red when it fell by 0.1 or more).
  */
 record TaskHeadline(RunSummary.Light light, String headline) {
 
@@ -66,14 +67,22 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         if (Double.isNaN(overall.start()) && Double.isNaN(overall.end())) {
             return new TaskHeadline(RunSummary.Light.AMBER, "No error could be measured (no rows with a true amount).");
         }
+        String amounts = String.format(Locale.ROOT, "RMSE %s -> %s, MAE %s -> %s", figure(overall.start()),
+                figure(overall.end()), figure(overall.maeStart()), figure(overall.maeEnd()));
+        JudgedGroups<?> ends = rises.ends();
+        if (ends.judged() == 0) {
+            // Raw figures of ends too small to compare say nothing about a change: no "holds" from them.
+            return new TaskHeadline(RunSummary.Light.AMBER, "No change in RMSE could be judged: "
+                    + ends.notJudged(ErrorRise.MIN_WINDOW + " steps with an RMSE at each end") + " ("
+                    + (ends.apart() ? "first and last " + ends.ends() : "first step against last") + ": " + amounts
+                    + ").");
+        }
         ErrorRise.Group worst = rises.worst();
         double rise = worst == null ? 0 : worst.rise();
         RunSummary.Light light = rise < RMSE_GREEN ? RunSummary.Light.GREEN
                 : rise < RMSE_AMBER ? RunSummary.Light.AMBER : RunSummary.Light.RED;
-        String figures = String.format(Locale.ROOT, " (RMSE %s -> %s, MAE %s -> %s)", figure(overall.start()),
-                figure(overall.end()), figure(overall.maeStart()), figure(overall.maeEnd()));
-        String tests = rises.judged() == 0 ? "no group has " + Verdict.MIN_ROWS + " labelled rows and 2 steps at both ends"
-                : String.format(Locale.ROOT, "first and last %d steps, Welch's test corrected for %d group%s",
+        String figures = " (" + amounts + ")";
+        String tests = String.format(Locale.ROOT, "first and last %d steps, Welch's test corrected for %d group%s",
                 rises.window(), rises.judged(), rises.judged() == 1 ? "" : "s");
         if (light != RunSummary.Light.GREEN) {
             return new TaskHeadline(light, String.format(Locale.ROOT, "RMSE rises by up to %.0f%%%s%s; beyond chance "
@@ -95,8 +104,7 @@ record TaskHeadline(RunSummary.Light light, String headline) {
         List<String> small = rises.small();
         if (!small.isEmpty()) {
             held += " Not judged, under " + Verdict.MIN_ROWS + " labelled rows or 2 steps at either end: "
-                    + String.join(", ", small.subList(0, Math.min(3, small.size())))
-                    + (small.size() > 3 ? " and " + (small.size() - 3) + " more" : "") + ".";
+                    + JudgedGroups.named(small) + ".";
         }
         return new TaskHeadline(light, held);
     }
@@ -109,67 +117,58 @@ record TaskHeadline(RunSummary.Light light, String headline) {
      * fall within chance is named as such.
      */
     private static TaskHeadline multiclass(RunOutcome outcome, RunSeries series) {
-        Change overall = Change.of(series, StepResult.OVERALL, "accuracy");
-        Change f1 = Change.of(series, StepResult.OVERALL, "macro_f1");
+        TenthMeans overall = TenthMeans.of(series, StepResult.OVERALL, "accuracy");
+        TenthMeans f1 = TenthMeans.of(series, StepResult.OVERALL, "macro_f1");
         if (Double.isNaN(overall.start()) && Double.isNaN(overall.end())) {
             return new TaskHeadline(RunSummary.Light.AMBER, "No accuracy could be measured (no labelled rows).");
         }
-        int steps = series.steps();
-        int window = Math.max(1, steps / 10);
-        List<String> groups = new java.util.ArrayList<>();
-        groups.add(StepResult.OVERALL);
-        groups.addAll(series.slices("accuracy"));
-        List<PooledAccuracy[]> ends = new java.util.ArrayList<>();
-        int judged = 0;
-        for (String group : groups) {
-            PooledAccuracy[] pair = {PooledAccuracy.of(outcome, group, 0, window),
-                PooledAccuracy.of(outcome, group, steps - window, steps)};
-            ends.add(pair);
-            judged += pair[0].n() >= Verdict.MIN_ROWS && pair[1].n() >= Verdict.MIN_ROWS ? 1 : 0;
+        JudgedGroups<PooledAccuracy> groups = PooledAccuracy.tenths(outcome, series);
+        int judged = groups.judged();
+        String figures = String.format(Locale.ROOT, " (accuracy %.3f -> %.3f, macro F1 %.3f -> %.3f)", overall.start(),
+                overall.end(), f1.start(), f1.end());
+        if (judged == 0) {
+            // Ends too small to compare say nothing about a change: no "holds" from their raw figures.
+            return new TaskHeadline(RunSummary.Light.AMBER, "No change in accuracy could be judged: "
+                    + groups.notJudged("") + figures + ". Over every labelled row: "
+                    + AccuracyWords.heldAccuracy(outcome, series.steps()) + ".");
         }
-        String worst = null;
+        JudgedGroups.Ends<PooledAccuracy> worst = null;
         double drop = 0;
-        String seen = null;
+        JudgedGroups.Ends<PooledAccuracy> seen = null;
         double seenDrop = 0;
-        for (int g = 0; g < groups.size(); g++) {
-            PooledAccuracy first = ends.get(g)[0];
-            PooledAccuracy last = ends.get(g)[1];
+        for (JudgedGroups.Ends<PooledAccuracy> ends : groups.groups()) {
+            PooledAccuracy first = ends.first();
+            PooledAccuracy last = ends.last();
             if (first.n() == 0 || last.n() == 0) {
                 continue;
             }
             double fall = (double) first.correct() / first.n() - (double) last.correct() / last.n();
-            boolean counts = first.n() >= Verdict.MIN_ROWS && last.n() >= Verdict.MIN_ROWS && fall > 0
-                    && org.twinbench.stats.TwoProportionTest.pValueGreater(first.correct(), first.n(), last.correct(),
-                    last.n()) < 0.05 / Math.max(1, judged);
+            boolean counts = ends.judged() && fall > 0 && org.twinbench.stats.TwoProportionTest.pValueGreater(
+                    first.correct(), first.n(), last.correct(), last.n()) < groups.threshold(0.05);
             if (counts && fall > drop) {
                 drop = fall;
-                worst = groups.get(g);
+                worst = ends;
             } else if (!counts && fall > seenDrop) {
                 seenDrop = fall;
-                seen = groups.get(g);
+                seen = ends;
             }
         }
         RunSummary.Light light = drop < 0.02 ? RunSummary.Light.GREEN
                 : drop < 0.05 ? RunSummary.Light.AMBER : RunSummary.Light.RED;
-        String figures = String.format(Locale.ROOT, " (accuracy %.3f -> %.3f, macro F1 %.3f -> %.3f)", overall.start(),
-                overall.end(), f1.start(), f1.end());
-        String test = judged == 0 ? "no group has " + Verdict.MIN_ROWS + " labelled rows at both ends"
-                : String.format(Locale.ROOT, "one-sided two-proportion test corrected for %d group%s", judged,
+        String test = String.format(Locale.ROOT, "one-sided two-proportion test corrected for %d group%s", judged,
                 judged == 1 ? "" : "s");
         if (light != RunSummary.Light.GREEN) {
             return new TaskHeadline(light, String.format(Locale.ROOT, "Accuracy falls by up to %.3f%s%s; beyond chance "
-                    + "(%s).", drop, StepResult.OVERALL.equals(worst) ? "" : " (worst: " + worst + ")", figures, test));
+                    + "(%s).", drop, worst.overall() ? "" : " (worst: " + worst.group() + ")", figures, test));
         }
-        String held = HOLDS + AccuracyWords.heldAccuracy(outcome, steps);
+        String held = HOLDS + AccuracyWords.heldAccuracy(outcome, series.steps());
         if (seen == null || seenDrop < 0.02) {
             return new TaskHeadline(light, held + ", and accuracy stays within 0.02 everywhere" + figures + ".");
         }
         return new TaskHeadline(light, String.format(Locale.ROOT, "%s, and no fall in accuracy beyond chance%s; the "
                 + "largest seen, %.3f%s, is %s (%s).", held, figures, seenDrop,
-                StepResult.OVERALL.equals(seen) ? " overall" : " in " + seen,
-                ends.get(groups.indexOf(seen))[0].n() >= Verdict.MIN_ROWS
-                        && ends.get(groups.indexOf(seen))[1].n() >= Verdict.MIN_ROWS
-                        ? "within chance" : "in a group too small to judge", test));
+                seen.overall() ? " overall" : " in " + seen.group(),
+                seen.judged() ? "within chance" : "in a group too small to judge", test));
     }
 
     /**
@@ -215,48 +214,9 @@ record TaskHeadline(RunSummary.Light light, String headline) {
                 + " of its rows in the last tenth.", worst, 100 * lowest));
     }
 
-    /** The slice whose {@code metric} grew most ({@code rises}) or fell most, or null without slices. */
-    static Change worstSlice(RunSeries series, String metric, boolean rises) {
-        Change worst = null;
-        for (String slice : series.slices(metric)) {
-            Change change = Change.of(series, slice, metric);
-            double bad = rises ? relativeRise(change) : -change.change();
-            if (!Double.isNaN(bad) && (worst == null || bad > (rises ? relativeRise(worst) : -worst.change()))) {
-                worst = change;
-            }
-        }
-        return worst;
-    }
-
-    private static double relativeRise(Change change) {
-        return change.start() > 0 ? change.change() / change.start() : change.change() > 0 ? Double.POSITIVE_INFINITY
-                : change.change() == 0 ? 0 : Double.NaN;
-    }
-
     /** An amount with three significant digits, in plain notation. */
     private static String figure(double value) {
         return Double.isNaN(value) ? "none" : new java.math.BigDecimal(value).round(new java.math.MathContext(3))
                 .stripTrailingZeros().toPlainString();
-    }
-
-    /** A series' mean over the first and the last tenth of the steps (at least one step, replicate means first). */
-    record Change(String slice, double start, double end) {
-        static Change of(RunSeries series, String slice, String metric) {
-            RunSeries.Key key = new RunSeries.Key(slice, metric);
-            if (series.values(key).isEmpty()) {
-                return new Change(slice, Double.NaN, Double.NaN);
-            }
-            double[] mean = series.band(key).mean();
-            int window = Math.max(1, series.steps() / 10);
-            return new Change(slice, meanOf(mean, 0, window), meanOf(mean, series.steps() - window, series.steps()));
-        }
-
-        double change() {
-            return end - start;
-        }
-
-        private static double meanOf(double[] values, int from, int to) {
-            return Verdict.meanOf(values, from, to);
-        }
     }
 }

@@ -25,7 +25,8 @@ import org.twinbench.stats.WilsonInterval;
  *   <li>change: accuracy in the first against the last tenth of the steps, overall and per slice, counted
  *       only when the 95% interval of the fall (Newcombe's hybrid score interval) excludes 0 and both tenths
  *       hold at least {@value #MIN_ROWS} labelled rows — smaller slices are shown, never judged: a fall of
- *       0.05 or more is RED, of 0.02 or more AMBER;</li>
+ *       0.05 or more is RED, of 0.02 or more AMBER; when no group can be judged ({@link JudgedGroups}), AMBER: no
+ *       change could be judged, and why;</li>
  *   <li>fairness: the parity ratio of a slice column (measured by a slice-metrics node with {@code fairness};
  *       selection rates pooled over a tenth, groups under {@value #MIN_ROWS} rows left out) whose last tenth
  *       is below four-fifths: RED when it fell there by 0.1 or more from the first tenth,
@@ -67,7 +68,7 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         if (leak != null) {
             findings.add(new Finding(Light.AMBER, 1, leak));
         }
-        change(outcome, series, steps, window, findings);
+        change(outcome, PooledAccuracy.tenths(outcome, series), all, findings);
         fairness(outcome, series, steps, window, findings);
         calibration(outcome, steps, window, findings);
         if (all.n() == 0) {
@@ -78,10 +79,8 @@ public record Verdict(Light light, String headline, List<String> reasons) {
                 Comparator.reverseOrder()).thenComparingInt(f -> f.order));
         Light worst = findings.stream().map(Finding::light).max(Comparator.naturalOrder()).orElse(Light.GREEN);
         if (worst == Light.GREEN) {
-            String held = String.format(Locale.ROOT, "The model holds: %s%s%s, and no fall that the data can tell "
-                    + "from noise.", AccuracyWords.heldAccuracy(outcome, steps), Double.isNaN(all.majority()) ? ""
-                    : String.format(Locale.ROOT, ", above always answering the majority class (%.2f)", all.majority()),
-                    AccuracyWords.catches(outcome, all));
+            String held = "The model holds: " + level(outcome, all, steps) + ", and no fall that the data can tell "
+                    + "from noise.";
             List<String> notes = findings.stream().map(Finding::sentence).toList();
             return new Verdict(Light.GREEN, notes.isEmpty() ? held : held + " " + String.join(" ", notes), notes);
         }
@@ -172,39 +171,47 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         }
     }
 
-    /** The largest fall of accuracy from the first to the last tenth that the data can tell from noise. */
-    private static void change(RunOutcome outcome, RunSeries series, int steps, int window, List<Finding> findings) {
-        List<String> slices = new ArrayList<>();
-        slices.add(StepResult.OVERALL);
-        slices.addAll(series.slices("accuracy"));
+    /**
+     * The largest fall of accuracy from the first to the last tenth that the data can tell from noise; when no group
+     * has enough rows at both ends, that no change could be judged and why (AMBER: a run that cannot tell is not
+     * called holding), with the level over every labelled row unless a level finding already gives it.
+     */
+    private static void change(RunOutcome outcome, JudgedGroups<PooledAccuracy> groups, PooledAccuracy all,
+                               List<Finding> findings) {
+        int judged = groups.judged();
+        if (judged == 0) {
+            if (all.n() > 0) {
+                boolean levelSaid = findings.stream().anyMatch(f -> f.order == 2 || f.order == 3);
+                findings.add(new Finding(Light.AMBER, 4, "No change in accuracy could be judged: "
+                        + groups.notJudged("") + "." + (levelSaid ? "" : " " + capital(level(outcome, all,
+                        groups.steps())) + ".")));
+            }
+            return;
+        }
         double worst = 0;
         String worstSentence = null;
-        List<String> small = new ArrayList<>();
-        // Bonferroni over the groups judged: with a dozen slices a 95% interval per slice would call one of them
-        // worse in about a third of untouched runs.
-        long judged = slices.stream().filter(s -> PooledAccuracy.of(outcome, s, 0, window).n() >= MIN_ROWS
-                && PooledAccuracy.of(outcome, s, steps - window, steps).n() >= MIN_ROWS).count();
-        for (String slice : slices) {
-            PooledAccuracy first = PooledAccuracy.of(outcome, slice, 0, window);
-            PooledAccuracy last = PooledAccuracy.of(outcome, slice, steps - window, steps);
-            if (first.n() < MIN_ROWS || last.n() < MIN_ROWS) {
-                if (first.n() + last.n() > 0 && !StepResult.OVERALL.equals(slice)) {
-                    small.add(slice + " (" + Math.min(first.n(), last.n()) + " rows)");
-                }
+        int steps = groups.steps();
+        int window = groups.window();
+        for (JudgedGroups.Ends<PooledAccuracy> ends : groups.groups()) {
+            if (!ends.judged()) {
                 continue;
             }
+            String slice = ends.group();
+            PooledAccuracy first = ends.first();
+            PooledAccuracy last = ends.last();
             double drop = first.accuracy() - last.accuracy();
             // With replicates, the fall of each replicate and their band; else Newcombe's interval of the pooled rows.
             ReplicateBand band = ReplicateBand.of(PooledAccuracy.perReplicate(outcome, slice, 0, window,
                     steps - window, steps));
             double[] ci = band != null ? new double[] {band.low(), band.high()}
                     : newcombe(first.correct(), first.n(), last.correct(), last.n());
+            // One-sided at 0.025 / m: Newcombe's two-sided 95% interval excluding 0 on the side of a fall.
             boolean beyondChance = band != null || judged <= 1 || org.twinbench.stats.TwoProportionTest.pValueGreater(
-                    first.correct(), first.n(), last.correct(), last.n()) < 0.025 / judged;
+                    first.correct(), first.n(), last.correct(), last.n()) < groups.threshold(0.025);
             if (ci[0] > 0 && beyondChance && drop > worst) {
                 worst = drop;
                 worstSentence = String.format(Locale.ROOT, "Accuracy falls by %.3f%s (%.2f → %.2f; %s).", drop,
-                        StepResult.OVERALL.equals(slice) ? "" : " in " + slice, first.accuracy(), last.accuracy(),
+                        ends.overall() ? "" : " in " + slice, first.accuracy(), last.accuracy(),
                         band != null ? band.describe("%.3f") + " of the fall"
                                 : String.format(Locale.ROOT, "95%% interval of the fall %.3f–%.3f", ci[0], ci[1]));
             }
@@ -213,11 +220,22 @@ public record Verdict(Light light, String headline, List<String> reasons) {
             Light light = worst >= 0.05 ? Light.RED : worst >= 0.02 ? Light.AMBER : Light.GREEN;
             findings.add(new Finding(light, 4, worstSentence));
         }
+        List<String> small = groups.small();
         if (!small.isEmpty()) {
             findings.add(new Finding(Light.GREEN, 8, "Not judged, under " + MIN_ROWS + " labelled rows in a tenth: "
-                    + String.join(", ", small.subList(0, Math.min(3, small.size())))
-                    + (small.size() > 3 ? " and " + (small.size() - 3) + " more" : "") + "."));
+                    + JudgedGroups.named(small) + "."));
         }
+    }
+
+    /**
+     * The model's level over every labelled row, as a held headline words it: "accuracy 0.95 (95% interval
+     * 0.93–0.96) over 2000 labelled rows, above always answering the majority class (0.62); it catches 87% of 'yes'
+     * (95% interval 84–90%)".
+     */
+    private static String level(RunOutcome outcome, PooledAccuracy all, int steps) {
+        return AccuracyWords.heldAccuracy(outcome, steps) + (Double.isNaN(all.majority()) ? ""
+                : String.format(Locale.ROOT, ", above always answering the majority class (%.2f)", all.majority()))
+                + AccuracyWords.catches(outcome, all);
     }
 
     /**
@@ -349,18 +367,6 @@ public record Verdict(Light light, String headline, List<String> reasons) {
         double low = d - Math.sqrt((p1 - w1[0]) * (p1 - w1[0]) + (w2[1] - p2) * (w2[1] - p2));
         double high = d + Math.sqrt((w1[1] - p1) * (w1[1] - p1) + (p2 - w2[0]) * (p2 - w2[0]));
         return new double[] {low, high};
-    }
-
-    static double meanOf(double[] values, int from, int to) {
-        double sum = 0;
-        int n = 0;
-        for (int i = Math.max(0, from); i < Math.min(to, values.length); i++) {
-            if (!Double.isNaN(values[i])) {
-                sum += values[i];
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
     }
 
     private static String capital(String s) {

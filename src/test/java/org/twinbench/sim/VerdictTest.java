@@ -18,7 +18,7 @@ class VerdictTest {
 
     @Test
     void aMeanSkipsTheStepsWithoutAValue() {
-        assertThat(Verdict.meanOf(new double[] {1, Double.NaN, 3, 10}, 0, 3)).isEqualTo(2.0);
-        assertThat(Verdict.meanOf(new double[] {Double.NaN}, 0, 1)).isNaN();
+        assertThat(TenthMeans.meanOf(new double[] {1, Double.NaN, 3, 10}, 0, 3)).isEqualTo(2.0);
+        assertThat(TenthMeans.meanOf(new double[] {Double.NaN}, 0, 1)).isNaN();
     }
 }

@@ -66,11 +66,8 @@ public final class WorstSlices {
         for (int i = 0; i < found.slices().size(); i++) {
             SliceFinder.Slice slice = found.slices().get(i);
             double guess = findings.get().sliceBaseline(i);
-            boolean noBetter = SliceJson.noBetterThanGuess(slice, errors, guess);
-            out.add(new Line(SliceJson.line(slice, errors, guess) + (noBetter ? (errors
-                    ? ". No better than always predicting the reference rows' mean amount on these rows."
-                    : ". No better than always answering the reference rows' most frequent class on these rows.")
-                    : ""), noBetter));
+            out.add(new Line(SliceJson.lineCalledOut(slice, errors, guess), SliceJson.noBetterThanGuess(slice, errors,
+                    guess)));
         }
         return out;
     }

@@ -6,7 +6,7 @@
 # penguins as the package has them: rows grouped by species, Adelie, then Gentoo, then Chinstrap; modeldata's Chicago
 # L-train ridership, 5,698 days from 2001-01-22: the date, the Clark/Lake boardings the data set lags by 14 days, the
 # weather and the home games), and the
-# reference figures the tests use.
+# reference figures the tests use (chicago-log.csv and its figures: make_chicago_log.py).
 set -e
 cd "$(dirname "$0")"
 Rscript -e '

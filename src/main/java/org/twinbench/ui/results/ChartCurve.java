@@ -57,27 +57,11 @@ public record ChartCurve(String name, int colour, int[] steps, double[] values, 
 
     /**
      * A series decimated to about three points per bucket of {@code buckets}; full buckets settle
-     * (see {@link Decimator#selectGrowing}), and the points before them are marked settled.
+     * (see {@link Decimator#selectGrowing}), and the points before them are marked settled. Kept between
+     * calls for the same series ({@link GrowingDecimation}): a growing series' update picks only its new points.
      */
     static ChartCurve decimated(String name, int colour, MetricHistory.Series values, boolean estimate, int buckets) {
-        Decimator.Selection selection = Decimator.selectGrowing(values, buckets);
-        int[] keep = selection.indices();
-        int[] steps = new int[keep.length];
-        double[] ys = new double[keep.length];
-        int n = 0;
-        int settled = 0;
-        for (int k = 0; k < keep.length; k++) {
-            double v = values.value(keep[k]);
-            if (!Double.isNaN(v)) {
-                steps[n] = values.step(keep[k]);
-                ys[n++] = v;
-            }
-            if (k == selection.settled() - 1) {
-                settled = n;
-            }
-        }
-        return new ChartCurve(name, colour, java.util.Arrays.copyOf(steps, n), java.util.Arrays.copyOf(ys, n),
-                estimate, null, null, settled);
+        return GrowingDecimation.of(values, buckets).curve(name, colour, values, estimate);
     }
 
     /** The mean over replicates, decimated, with the band's edges at the same points. */

@@ -39,6 +39,8 @@ public final class Decimator {
      * {@code buckets} of them (so it changes only a few times in a run, never per step); each keeps
      * its first, lowest and highest point, as {@link #select} does, and the series' last point is
      * added. Only full buckets are settled: the live chart draws them once and redraws just the rest.
+     * This is the definition; the live chart keeps what it picked between updates ({@link GrowingDecimation})
+     * and gets the same points.
      */
     public static Selection selectGrowing(MetricHistory.Series series, int buckets) {
         int n = series.size();
@@ -80,7 +82,7 @@ public final class Decimator {
     }
 
     /** Appends the bucket {@code [from, to)}'s first, lowest and highest point, in index order. */
-    private static int appendBucket(MetricHistory.Series series, int from, int to, int[] out, int used) {
+    static int appendBucket(MetricHistory.Series series, int from, int to, int[] out, int used) {
         int low = -1;
         int high = -1;
         for (int i = from; i < to; i++) {

@@ -54,6 +54,9 @@ public final class MetricPlot extends CanvasPlot {
     private java.util.function.IntFunction<String> stepNames = step -> null;
     private final PlotLegend legend = new PlotLegend();
     private double hoverX;
+    /** The pixels of the curve being drawn ({@link #drawCurve}). */
+    private double[] xs = new double[256];
+    private double[] ys = new double[256];
     private double hoverY;
 
     public MetricPlot() {
@@ -249,7 +252,7 @@ public final class MetricPlot extends CanvasPlot {
             g.setStroke(GRID);
             g.strokeLine(left, y, right, y);
             g.setFill(INK);
-            g.fillText(format(v, valueTick), left - 6, y);
+            g.fillText(TickLabels.of(v, valueTick), left - 6, y);
         }
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
@@ -265,7 +268,7 @@ public final class MetricPlot extends CanvasPlot {
             String name = stepNames.apply((int) Math.round(s));
             if (name != null || stepNames.apply(0) == null) {
                 // A dated axis names the steps that have a window; the end of the axis has none.
-                g.fillText(name != null ? name : format(s, stepTick), x, bottom + 6);
+                g.fillText(name != null ? name : TickLabels.of(s, stepTick), x, bottom + 6);
             }
         }
         g.setStroke(INK);
@@ -286,8 +289,11 @@ public final class MetricPlot extends CanvasPlot {
         if (n <= 0) {
             return;
         }
-        double[] xs = new double[n];
-        double[] ys = new double[n];
+        // The canvas copies the points as it is told to draw them: the same arrays serve every curve.
+        if (xs.length < n) {
+            xs = new double[Math.max(n, 2 * xs.length)];
+            ys = new double[xs.length];
+        }
         for (int i = 0; i < n; i++) {
             xs[i] = pixelX(curve.steps()[from + i]);
             ys[i] = pixelY(curve.values()[from + i]);

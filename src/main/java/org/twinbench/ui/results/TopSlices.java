@@ -81,20 +81,28 @@ final class TopSlices {
         return new Split(List.copyOf(ranked.subList(0, shown)), List.copyOf(ranked.subList(shown, ranked.size())));
     }
 
-    private static double mean(MetricHistory.Series values) {
+    /**
+     * Each series' running sum and count of present values on this thread ({@code [points summed, sum, count]}): a
+     * series only grows, so a chart update adds its new values instead of summing the whole run again for every
+     * slice. Added in the same order as a sum from the start, so the mean is the same to the last bit.
+     */
+    private static final ThreadLocal<java.util.Map<MetricHistory.Series, double[]>> SUMS =
+            ThreadLocal.withInitial(java.util.WeakHashMap::new);
+
+    static double mean(MetricHistory.Series values) {
         if (values == null) {
             return Double.NaN;
         }
-        double sum = 0;
-        int n = 0;
-        for (int i = 0; i < values.size(); i++) {
+        double[] kept = SUMS.get().computeIfAbsent(values, key -> new double[3]);
+        for (int i = (int) kept[0]; i < values.size(); i++) {
             double v = values.value(i);
             if (!Double.isNaN(v)) {
-                sum += v;
-                n++;
+                kept[1] += v;
+                kept[2]++;
             }
         }
-        return n == 0 ? Double.NaN : sum / n;
+        kept[0] = values.size();
+        return kept[2] == 0 ? Double.NaN : kept[1] / kept[2];
     }
 
     /**
@@ -107,20 +115,33 @@ final class TopSlices {
         return others.mean;
     }
 
-    /** The others' mean of this thread's last chart update, extended by the next while it can be. */
-    private static final ThreadLocal<Others> LAST_OTHERS = new ThreadLocal<>();
+    /** How many sets of others a thread keeps the means of: a ranking that moves back and forth reuses them. */
+    static final int OTHERS_KEPT = 8;
 
     /**
-     * As {@link #meanByStep}, extending the mean of the previous call when it was of the same series (the
-     * same objects) and they have only grown past the steps it covers, as a run's history grows step by
-     * step: a long run's chart update then merges the new steps only, not every step again (and makes no
-     * new curve to throw away).
+     * The others' means of this thread's last chart updates, by the series they merge (identity), latest used
+     * last. Each is extended by the next update of the same set.
+     */
+    private static final ThreadLocal<java.util.LinkedHashMap<List<MetricHistory.Series>, Others>> LAST_OTHERS =
+            ThreadLocal.withInitial(() -> new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<List<MetricHistory.Series>, Others> eldest) {
+                    return size() > OTHERS_KEPT;
+                }
+            });
+
+    /**
+     * As {@link #meanByStep}, extending the mean of an earlier call of the same series (the same objects, in the
+     * same order) when they have only grown past the steps it covers, as a run's history grows step by step: a
+     * long run's chart update then merges the new steps only, not every step again (and makes no new curve to
+     * throw away), also when the ranking moves a slice in and out of the others and back.
      */
     static MetricHistory.Series othersMean(List<MetricHistory.Series> rest) {
-        Others last = LAST_OTHERS.get();
+        java.util.Map<List<MetricHistory.Series>, Others> kept = LAST_OTHERS.get();
+        Others last = kept.get(rest);
         if (last == null || !last.extendsTo(rest)) {
             last = new Others(rest);
-            LAST_OTHERS.set(last);
+            kept.put(last.rest, last);
         }
         last.extend();
         return last.mean;

@@ -187,6 +187,35 @@ class TopSlicesTest {
         assertThat(TopSlices.othersMean(fresh).value(0)).isEqualTo(0.375);
     }
 
+    /**
+     * A ranking that moves a slice in and out of the others and back (as two slices whose figures cross do)
+     * extends each set's mean where it left off: the same curve object comes back, grown, equal to the mean
+     * merged from scratch.
+     */
+    @Test
+    void aSetOfOthersSeenAgainExtendsItsEarlierMean() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<MetricHistory.Series> slices = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            slices.add(new MetricHistory.Series());
+        }
+        List<MetricHistory.Series> a = List.of(slices.get(0), slices.get(1), slices.get(2));
+        List<MetricHistory.Series> b = List.of(slices.get(0), slices.get(1), slices.get(3));
+        MetricHistory.Series firstOfA = null;
+        for (int step = 0; step < 60; step++) {
+            for (MetricHistory.Series one : slices) {
+                one.add(step, random.nextDouble(), 1 + random.nextInt(9));
+            }
+            List<MetricHistory.Series> rest = step % 3 == 0 ? b : a;
+            MetricHistory.Series mean = TopSlices.othersMean(rest);
+            assertSameSeries(mean, TopSlices.meanByStep(rest));
+            if (rest == a) {
+                firstOfA = firstOfA == null ? mean : firstOfA;
+                assertThat(mean).as("set a's mean, extended").isSameAs(firstOfA);
+            }
+        }
+    }
+
     private static void assertSameSeries(MetricHistory.Series actual, MetricHistory.Series expected) {
         assertThat(actual.size()).isEqualTo(expected.size());
         for (int i = 0; i < expected.size(); i++) {

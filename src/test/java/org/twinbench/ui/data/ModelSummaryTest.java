@@ -88,8 +88,7 @@ class ModelSummaryTest {
         System.out.println(text);
         assertThat(text).isEqualTo(String.format(java.util.Locale.ROOT, "a small decision tree learnt from the "
                 + "random-forest model, served in its place%npredicts diagnosis = malignant from 30 features%ndecides "
-                + "as the random-forest model on %.1f%% of the 300 rows it learnt from (each step's share: "
-                + "student_fidelity)", 100.0 * same / 300));
+                + "as the random-forest model on %.1f%% of the 300 rows it learnt from", 100.0 * same / 300));
         assertThat(same).isLessThan(300).isGreaterThan(250);
         assertThat(ModelSummary.of(forest, "forest.twinmodel")).startsWith("random-forest model forest.twinmodel");
     }

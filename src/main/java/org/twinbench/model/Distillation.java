@@ -66,16 +66,24 @@ public final class Distillation {
     /**
      * Distils {@code teacher} on {@code rows} into the student named {@code kind}, and measures both: the time the
      * distillation took, each one's scoring time on {@code rows} ({@link #nanosPerRow}) and file size
-     * ({@code teacherBytes} when the teacher's own file is known, else {@link #fileBytes}).
+     * ({@code teacherBytes} when the teacher's own file is known, else {@link #fileBytes}), and the share of
+     * {@code rows} on which the student decides as the teacher at 0.5.
      */
     public static DistilledModel distil(BinaryClassifier teacher, Frame rows, String kind, int depth,
                                         long teacherBytes) {
         long start = System.nanoTime();
-        BinaryClassifier student = student(kind, depth, teacher.card(), rows, teacher.scorePositive(rows));
+        double[] taught = teacher.scorePositive(rows);
+        BinaryClassifier student = student(kind, depth, teacher.card(), rows, taught);
         long took = System.nanoTime() - start;
         double[] nanos = nanosPerRow(student, teacher, rows);
+        double[] learnt = student.scorePositive(rows);
+        int same = 0;
+        for (int i = 0; i < learnt.length; i++) {
+            same += (taught[i] >= 0.5) == (learnt[i] >= 0.5) ? 1 : 0;
+        }
         return new DistilledModel(teacher, student, kind, took, nanos[0], nanos[1], fileBytes(student),
-                teacherBytes >= 0 ? teacherBytes : fileBytes(teacher));
+                teacherBytes >= 0 ? teacherBytes : fileBytes(teacher), learnt.length,
+                learnt.length == 0 ? Double.NaN : (double) same / learnt.length);
     }
 
     private static ModelCard studentCard(ModelCard teacher, String algorithm, Frame rows) {

@@ -15,10 +15,12 @@ import org.twinbench.data.Frame;
  * @param teacherNanosPerRow the teacher's, timed on the same rows at the same time
  * @param studentBytes the student's size as a {@code .twinmodel} file
  * @param teacherBytes the teacher's file size (-1 unknown)
+ * @param rows the rows the student learnt the teacher's scores on
+ * @param agreement the share of those rows on which the student decides as the teacher at a score of 0.5
  */
 public record DistilledModel(BinaryClassifier teacher, BinaryClassifier student, String kind, long distilNanos,
                              double studentNanosPerRow, double teacherNanosPerRow, long studentBytes,
-                             long teacherBytes) implements BinaryClassifier {
+                             long teacherBytes, int rows, double agreement) implements BinaryClassifier {
 
     @Override
     public double[] scorePositive(Frame batch) {

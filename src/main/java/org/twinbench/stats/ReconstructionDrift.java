@@ -67,12 +67,13 @@ public final class ReconstructionDrift {
     }
 
     private ReconstructionDrift(double[] mean, double[] scale, double[][] components, double[][] reference,
-                                long seed) {
+                                double[][] covariance, double[][] vectors, long seed) {
         this.mean = mean;
         this.scale = scale;
         this.components = components;
         this.calibration = Calibration.of(rowErrors(reference));
-        this.band = ReconstructionBand.calibrate(reference, components.length, calibration, seed);
+        this.band = new ReconstructionBand(reference, components.length, calibration,
+                new HeldOutFit(reference, components.length, mean, scale, covariance, vectors), seed);
     }
 
     /** {@link #fit(double[][], long)} with seed 0. */
@@ -94,7 +95,8 @@ public final class ReconstructionDrift {
         double[] scale = shape.scale;
         int d = mean.length;
         double[][] z = shape.standardise(reference);
-        SymmetricEigen eigen = SymmetricEigen.of(covariance(z, new double[d]));
+        double[][] covariance = covariance(z, new double[d]);
+        SymmetricEigen eigen = SymmetricEigen.of(covariance);
         double total = 0;
         for (double value : eigen.values()) {
             total += Math.max(0, value);
@@ -106,7 +108,8 @@ public final class ReconstructionDrift {
             cumulative += Math.max(0, eigen.values()[k]);
             k++;
         }
-        return new ReconstructionDrift(mean, scale, components(eigen, Math.max(1, k)), reference, seed);
+        return new ReconstructionDrift(mean, scale, components(eigen, Math.max(1, k)), reference, covariance,
+                eigen.vectors(), seed);
     }
 
     /** The standardisation of {@code rows}: their mean and population sd (1 for a constant column). */
@@ -136,10 +139,24 @@ public final class ReconstructionDrift {
      * of the standardised rows keeping {@code k} components (no band). A split of the band's calibration.
      */
     static ReconstructionDrift pipeline(double[][] rows, int k) {
+        return pipeline(rows, k, null);
+    }
+
+    /**
+     * {@link #pipeline(double[][], int)} with the eigenvectors' rotations started from {@code start} (the
+     * reference's own, which a part of the reference nearly shares), or from the identity when null.
+     */
+    static ReconstructionDrift pipeline(double[][] rows, int k, double[][] start) {
         ReconstructionDrift shape = scaler(rows);
         double[][] z = shape.standardise(rows);
-        return new ReconstructionDrift(shape.mean, shape.scale,
-                components(SymmetricEigen.of(covariance(z, new double[z[0].length])), k));
+        double[][] covariance = covariance(z, new double[z[0].length]);
+        return new ReconstructionDrift(shape.mean, shape.scale, components(start == null
+                ? SymmetricEigen.of(covariance) : SymmetricEigen.of(covariance, start), k));
+    }
+
+    /** Standardises by {@code mean} and {@code scale} and keeps the {@code k} leading components of {@code eigen}. */
+    static ReconstructionDrift of(double[] mean, double[] scale, SymmetricEigen eigen, int k) {
+        return new ReconstructionDrift(mean, scale, components(eigen, k));
     }
 
     /** Only standardises: the shape {@link #fit} uses before the components are known. */
@@ -273,6 +290,14 @@ public final class ReconstructionDrift {
      */
     public Thresholds thresholds(int batchRows) {
         return band.thresholds(batchRows);
+    }
+
+    /**
+     * One draw of the band for a batch of at most half the reference: the mean error of the reference rows at
+     * {@code held} (repeats count twice) under the pipeline refitted on the other reference rows.
+     */
+    double heldOutDraw(int[] held) {
+        return band.heldOutDraw(held);
     }
 
     /** Compares {@code current} with the reference this was fitted on. */

@@ -19,7 +19,7 @@ import org.twinbench.testing.SmallLoans;
 
 /**
  * A {@code monitor.multivariate-drift} node in the loans recession (incomes halve at step 10 while loan amounts stay): the run
- * records the node's statistic and threshold every step, alarms within two steps of incomes halving and never before
+ * records the node's statistic and threshold every step, alarms within four steps of incomes halving and never before
  * (naming income first),
  * and the report charts and tabulates the node's series.
  */
@@ -50,9 +50,11 @@ class MultivariateDriftRunTest {
         assertThat(alarms).isNotEmpty();
         assertThat(alarms.get(0)).contains("multivariate drift: reconstruction error");
         int firstStep = Integer.parseInt(alarms.get(0).split(",")[1]);
-        // Never before the change; the 1% band sees it at step 12 (error 1.635 against 1.626; steps 0-9 stay at
-        // 1.42-1.51), where NannyML's narrower chunk band, with its 3.3% false alarms, saw it at step 10.
-        assertThat(firstStep).isBetween(10, 12);
+        // Never before the change; the 1% band drawn from held-out reference rows sees it at step 14 (error 1.681
+        // against 1.657; steps 0-9 stay at 1.42-1.51, steps 10-13 at 1.58-1.63). The shared half-split band it
+        // replaced (upper 1.626, 0.8-2.5% false alarms on real batches) saw it at step 12, NannyML's chunk band (3.3%
+        // false alarms) at step 10.
+        assertThat(firstStep).isBetween(10, 14);
         assertThat(alarms.get(0)).contains("columns contributing most: income");
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<th>joint</th>").contains("<td>reconstruction_error</td>");

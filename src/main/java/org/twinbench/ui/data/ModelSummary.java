@@ -1,8 +1,10 @@
 package org.twinbench.ui.data;
 
 import java.util.Locale;
+import org.twinbench.model.DistilledModel;
 import org.twinbench.model.HoldoutIntervals;
 import org.twinbench.model.ModelCard;
+import org.twinbench.model.TaskModel;
 
 /**
  * The few lines the main window's data panel shows about the model in use: what it is, what it
@@ -12,6 +14,25 @@ import org.twinbench.model.ModelCard;
 public final class ModelSummary {
 
     private ModelSummary() {
+    }
+
+    /**
+     * {@link #of(ModelCard, String)} of the model a run serves; a distilled student says so in plain words: "a small
+     * decision tree learnt from the random-forest model, served in its place / predicts … / decides as the
+     * random-forest model on 96.4% of the 400 rows it learnt from" (a run records the share per step as
+     * {@code student_fidelity}).
+     */
+    public static String of(TaskModel model, String source) {
+        if (!(model instanceof DistilledModel student)) {
+            return of(model.card(), source);
+        }
+        ModelCard card = student.card();
+        String teacher = "the " + student.teacher().card().algorithm() + " model";
+        String kind = "tree".equals(student.kind()) ? "a small decision tree" : "a " + student.kind() + " regression";
+        return String.format(Locale.ROOT, "%s learnt from %s%s, served in its place%npredicts %s = %s from %d "
+                        + "features%ndecides as %s on %.1f%% of the %,d rows it learnt from", kind, teacher,
+                source == null ? "" : " " + source, card.target(), card.positiveLabel(), card.features().size(), teacher,
+                100 * student.agreement(), student.rows());
     }
 
     /**

@@ -227,7 +227,7 @@ public final class WindowRun {
                     }
                     return null;
                 }
-                context.onFxAnyway(() -> modelSummary.accept(ModelSummary.of(plan.model().card(), null)));
+                context.onFxAnyway(() -> modelSummary.accept(ModelSummary.of(plan.model(), null)));
                 context.onFx(() -> {
                     liveCharts.setRun(scenarioFile, plan);
                     counted.plan(plan.steps());

@@ -5,10 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.twinbench.data.Frame;
+import org.twinbench.data.TableLoader;
+import org.twinbench.model.Algorithm;
+import org.twinbench.model.BinaryClassifier;
+import org.twinbench.model.Distillation;
+import org.twinbench.model.DistilledModel;
 import org.twinbench.model.ModelCard;
 import org.twinbench.model.ModelFiles;
+import org.twinbench.model.ModelTrainer;
+import org.twinbench.model.TrainingOptions;
 
-/** The data panel's lines about a model say what each task predicts and its own holdout metrics. */
+/**
+ * The data panel's lines about a model say what each task predicts and its own holdout metrics; a distilled student
+ * says which model is served, what it learnt from and how often it decides as that model.
+ */
 class ModelSummaryTest {
 
     private static final Path DIR = Path.of("src/test/resources/tasks/engine");
@@ -56,5 +67,29 @@ class ModelSummaryTest {
         assertThat(ModelSummary.of(multiclass, null)).endsWith("holdout accuracy 0.944 (95% 0.819–0.985), macro F1 0.900");
         assertThat(ModelPanelViewModel.describe(regression, null)).contains("Predicts: the amount of target",
                 "Holdout metrics (89 rows):", "mae  44.900 (95% 39.250–50.813)");
+    }
+
+    @Test
+    void aDistilledStudentSaysWhatItWasLearntFromAndHowOftenItAgrees() throws java.io.IOException {
+        Frame breast = TableLoader.load(Path.of("src/test/resources/mission/breast.csv")).frame();
+        Frame rows = breast.select(java.util.stream.IntStream.range(0, 300).toArray());
+        java.util.List<String> features = new java.util.ArrayList<>(rows.columnNames());
+        features.remove("diagnosis");
+        BinaryClassifier forest = ModelTrainer.train(rows, new TrainingOptions(Algorithm.RANDOM_FOREST, "diagnosis",
+                features, "malignant", 3, 20, "breast", 0.0));
+        DistilledModel student = Distillation.distil(forest, rows, "tree", 2, -1);
+        double[] teacher = forest.scorePositive(rows);
+        double[] served = student.scorePositive(rows);
+        int same = 0;
+        for (int i = 0; i < served.length; i++) {
+            same += (teacher[i] >= 0.5) == (served[i] >= 0.5) ? 1 : 0;
+        }
+        String text = ModelSummary.of(student, null);
+        System.out.println(text);
+        assertThat(text).isEqualTo(String.format(java.util.Locale.ROOT, "a small decision tree learnt from the "
+                + "random-forest model, served in its place%npredicts diagnosis = malignant from 30 features%ndecides "
+                + "as the random-forest model on %.1f%% of the 300 rows it learnt from", 100.0 * same / 300));
+        assertThat(same).isLessThan(300).isGreaterThan(250);
+        assertThat(ModelSummary.of(forest, "forest.twinmodel")).startsWith("random-forest model forest.twinmodel");
     }
 }

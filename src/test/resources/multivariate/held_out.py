@@ -1,0 +1,52 @@
+"""Independent values of the reconstruction band's held-out draws (docs/cli.md#multivariate-drift), a batch of at
+most half the reference. Run with /usr/bin/python3 (scikit-learn 1.2.1) from this folder; writes held-out.json.
+
+On breast-reference.csv (made by make_multivariate.py): for a few seeded choices of held-out rows (drawn with
+replacement, so a row may repeat), StandardScaler and PCA(n_components=3, the reference's count) are fitted from
+scratch on the reference rows not chosen and the draw is the chosen rows' mean Euclidean reconstruction error; the
+Java draw (which takes the chosen rows out of the reference's sums instead of refitting) must equal it. Then the band
+of a batch of 50 rows (smallest and largest of 199 draws) on 100 seeds of this script's own draws: the Java band, on
+its own draws, must fall in that range.
+"""
+import json
+
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import PCA
+from sklearn.preprocessing import StandardScaler
+
+x = pd.read_csv("breast-reference.csv").to_numpy(float)
+n = len(x)
+K = PCA(n_components=0.65).fit(StandardScaler().fit_transform(x)).n_components_
+
+
+def draw(held):
+    keep = np.ones(n, bool)
+    keep[held] = False
+    scaler = StandardScaler().fit(x[keep])
+    pca = PCA(n_components=K, svd_solver="full").fit(scaler.transform(x[keep]))
+    z = scaler.transform(x[held])
+    return float(np.linalg.norm(z - pca.inverse_transform(pca.transform(z)), axis=1).mean())
+
+
+rng = np.random.default_rng(3)
+draws = []
+for m in (1, 7, 50, 184):
+    held = rng.integers(n, size=m)
+    draws.append({"rows": [int(i) for i in held], "error": draw(held)})
+
+
+def band(m, seed):
+    r = np.random.default_rng(seed)
+    values = [draw(r.integers(n, size=m)) for _ in range(199)]
+    return min(values), max(values)
+
+
+bands = np.array([band(50, seed) for seed in range(100)])
+out = {"components": int(K), "draws": draws,
+       "band_50_lower_range": [float(bands[:, 0].min()), float(bands[:, 0].max())],
+       "band_50_upper_range": [float(bands[:, 1].min()), float(bands[:, 1].max())]}
+with open("held-out.json", "w") as f:
+    json.dump(out, f, indent=2)
+    f.write("\n")
+print({k: v for k, v in out.items() if k != "draws"}, [d["error"] for d in draws])

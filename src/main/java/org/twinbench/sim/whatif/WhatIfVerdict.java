@@ -62,6 +62,12 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
     /** Accuracy lost (in shares of right answers) from which a group turns amber, and red. */
     static final double AMBER_DROP = 0.02;
     static final double RED_DROP = 0.05;
+    /**
+     * The share of its error a model of amounts must lose (its error rise over what it was) for a group to turn amber,
+     * and red: the limits of a regression run's headline.
+     */
+    public static final double AMBER_RISE = 0.05;
+    public static final double RED_RISE = 0.15;
     /** The share of right answers from which an unchanged model is called reliable for a group. */
     static final double RELIABLE = 0.8;
 

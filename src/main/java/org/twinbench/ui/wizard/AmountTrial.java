@@ -41,8 +41,8 @@ import org.twinbench.stats.MetricSet;
  */
 final class AmountTrial {
 
-    static final double AMBER_RISE = 0.05;
-    static final double RED_RISE = 0.15;
+    static final double AMBER_RISE = WhatIfVerdict.AMBER_RISE;
+    static final double RED_RISE = WhatIfVerdict.RED_RISE;
     private static final double Z95 = 1.959964;
     static final String EVERYONE = "everyone";
 

@@ -160,6 +160,24 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
                 ? Retraining.HELPS : Retraining.DOES_NOT_HELP;
     }
 
+    /**
+     * What retraining did for a group, judged on the same rows as the change ({@link PairedFall}; the retrained run draws
+     * the same rows as the others, the same seed): it fixes it when the group retrained would be green against the same
+     * rows unchanged ({@code fromUnchanged}: the unchanged run's draws paired with the retrained run's; the fall then
+     * no more than chance or under {@link #AMBER_DROP}); it helps when it wins back at least {@link #AMBER_DROP} of right
+     * answers over the same rows after the change ({@code fromChanged}: the change's draws paired with the retrained
+     * run's) and that rise is beyond chance ({@link PairedFall#better}: McNemar's exact test and Newcombe's paired
+     * interval); else it does not help. {@code distinct}: the share of different rows among the draws.
+     */
+    public static Retraining retraining(WhatIfChange change, String group, PairedFall fromUnchanged,
+                                        PairedFall fromChanged, double distinct) {
+        if (of(change, group, fromUnchanged, Retraining.NOT_TRIED, distinct).light() == Light.GREEN) {
+            return Retraining.FIXES;
+        }
+        return fromChanged.after() - fromChanged.before() >= AMBER_DROP && fromChanged.better()
+                ? Retraining.HELPS : Retraining.DOES_NOT_HELP;
+    }
+
     /** Standard error of the difference of two proportions, with the pooled proportion. */
     private static double standardError(double p1, long n1, double p2, long n2) {
         double pooled = (p1 * n1 + p2 * n2) / Math.max(1, n1 + n2);

@@ -29,7 +29,6 @@ as it is ("before") and with one everyday change to its most telling column ("af
 Run from the repository root:  /usr/bin/python3 sample-data/scripts/paired_fall_reference.py
 """
 import json
-import math
 
 import numpy as np
 import pandas as pd
@@ -39,7 +38,7 @@ from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from statsmodels.stats.contingency_tables import mcnemar
-from statsmodels.stats.proportion import proportion_confint
+from newcombe import newcombe10
 
 OUT = "src/test/resources/whatif/paired/"
 expected = {}
@@ -63,26 +62,6 @@ def halves(data):
 
 def telling(train, features, target):
     return max(features, key=lambda c: abs(np.corrcoef(train[c], train[target])[0, 1]))
-
-
-def newcombe10(a, b, c, d):
-    """Newcombe (1998) method 10 for theta = p2 - p1 with p1 = (a+b)/n before, p2 = (a+c)/n after."""
-    n = a + b + c + d
-    p1, p2 = (a + b) / n, (a + c) / n
-    l1, u1 = proportion_confint(a + b, n, alpha=0.05, method="wilson")
-    l2, u2 = proportion_confint(a + c, n, alpha=0.05, method="wilson")
-    e, f, g, h = a + b, c + d, a + c, b + d
-    if e * f * g * h == 0:
-        phi = 0.0
-    elif a * d > b * c:
-        phi = max(a * d - b * c - n / 2, 0) / math.sqrt(e * f * g * h)
-    else:
-        phi = (a * d - b * c) / math.sqrt(e * f * g * h)
-    theta = p2 - p1
-    # For theta' = p1 - p2 the paper gives L = theta' - delta, U = theta' + epsilon; negate.
-    delta = math.sqrt((p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2)
-    epsilon = math.sqrt((u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2)
-    return theta - epsilon, theta + delta
 
 
 def classifier(name, data, features, model, shift):

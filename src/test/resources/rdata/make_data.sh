@@ -15,6 +15,7 @@ data(Glass); write.csv(Glass, "glass.csv", row.names=FALSE)
 library(AER); data(CreditCard); write.csv(CreditCard, "creditcard.csv", row.names=FALSE)
 library(carData); data(TitanicSurvival); write.csv(TitanicSurvival, "titanic.csv", row.names=TRUE)
 data(Arrests); write.csv(Arrests, "arrests.csv", row.names=FALSE)
+data(Salaries); write.csv(Salaries, "salaries.csv", row.names=FALSE)
 library(ggplot2); d <- as.data.frame(txhousing); d$month_start <- sprintf("%d/1/%d", d$month, d$year); d$date <- NULL
 set.seed(7); d <- d[sample(nrow(d)), ]; write.csv(d, "txhousing.csv", row.names=FALSE)
 d <- as.data.frame(diamonds); set.seed(7); d <- d[sample(nrow(d), 2000), ]; write.csv(d, "diamonds.csv", row.names=FALSE)

@@ -101,10 +101,13 @@ public final class PairedTests {
 
     /**
      * Wilcoxon's signed-rank two-sided p-value by the normal approximation: zero differences dropped, ranks of |d|
-     * averaged over ties, T = min(R⁺, R⁻), z = (T − n(n+1)/4) / √((n(n+1)(2n+1) − ½Σ t(t² − 1)) / 24), p = erfc(|z|·
-     * √(rows / n) / √2). 1 when every difference is 0.
+     * averaged over ties (magnitudes within {@value #TIE} of each other's size, so rounding does not break a tie),
+     * T = min(R⁺, R⁻), z = (T − n(n+1)/4) / √((n(n+1)(2n+1) − ½Σ t(t² − 1)) / 24), p = erfc(|z|·√(rows / n) / √2).
+     * 1 when every difference is 0.
      */
     public static double wilcoxon(double[] differences, long rows) {
+        // Differences equal but for rounding are ties: a model's predictions all moved by the same amount change
+        // many rows' absolute errors by exactly that amount, computed as a difference of two errors each.
         double[] magnitudes = java.util.Arrays.stream(differences).filter(d -> d != 0).map(Math::abs).toArray();
         double[] signs = java.util.Arrays.stream(differences).filter(d -> d != 0).toArray();
         int n = magnitudes.length;
@@ -121,7 +124,8 @@ public final class PairedTests {
         double ties = 0;
         for (int start = 0; start < n; ) {
             int end = start;
-            while (end + 1 < n && magnitudes[order[end + 1]] == magnitudes[order[start]]) {
+            while (end + 1 < n && magnitudes[order[end + 1]] - magnitudes[order[start]]
+                    <= TIE * magnitudes[order[start]]) {
                 end++;
             }
             double rank = (start + end) / 2.0 + 1;
@@ -145,6 +149,9 @@ public final class PairedTests {
         double scale = Math.sqrt(Math.min(1.0, (double) rows / n));
         return TwoProportionTest.erfc(Math.abs(z) * scale / Math.sqrt(2));
     }
+
+    /** Magnitudes within this share of each other are one tie ({@link #wilcoxon}). */
+    static final double TIE = 1e-9;
 
     /** P(X ≥ c) for X ~ Binomial(n, p), summed exactly in logs. */
     public static double binomialUpperTail(long c, long n, double p) {

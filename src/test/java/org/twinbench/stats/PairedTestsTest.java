@@ -114,6 +114,26 @@ class PairedTestsTest {
     }
 
     @Test
+    void changesEqualButForRoundingAreTies() {
+        // Every prediction moved up by 7.3: a row whose error was above 7.3 is now off by exactly 7.3 less, one under
+        // by exactly 7.3 more, each computed as a difference of two errors, so rounding splits the ties.
+        java.util.Random random = new java.util.Random(3);
+        int n = 200;
+        double[] rounded = new double[n];
+        double[] exact = new double[n];
+        for (int i = 0; i < n; i++) {
+            double predicted = 100 + 40 * random.nextGaussian();
+            double truth = 100 + 40 * random.nextGaussian();
+            rounded[i] = Math.abs(predicted + 7.3 - truth) - Math.abs(predicted - truth);
+            exact[i] = Math.abs(predicted - truth) > 7.3 && predicted < truth ? -7.3
+                    : predicted >= truth ? 7.3 : Math.abs(predicted + 7.3 - truth) - (truth - predicted);
+        }
+        assertThat(java.util.Arrays.stream(rounded).filter(d -> d == 7.3).count()).isLessThan(
+                java.util.Arrays.stream(exact).filter(d -> d == 7.3).count());
+        assertThat(PairedTests.wilcoxon(rounded, n)).isCloseTo(PairedTests.wilcoxon(exact, n), within(1e-12));
+    }
+
+    @Test
     void fewerDifferentRowsThanPairsWidenTheIntervalAndWeakenTheTests() throws IOException {
         double[] d = column("generated-ties.csv", "difference");
         PairedTests.MeanDifference all = PairedTests.pairedT(d, d.length);

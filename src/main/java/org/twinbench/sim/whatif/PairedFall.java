@@ -128,6 +128,16 @@ public record PairedFall(boolean amounts, long pairs, double before, double afte
         return amounts ? low > 0 && pValue < ALPHA && wilcoxon < ALPHA : high < 0 && pValue < ALPHA;
     }
 
+    /**
+     * Whether the model is better after than before beyond chance (the mirror of {@link #worse}): more right (the
+     * interval of the change above 0 and McNemar's p under {@value #ALPHA}) or a smaller error (the interval below 0,
+     * the t-test and Wilcoxon's both under {@value #ALPHA}). Retraining is judged so against the same rows after the
+     * change ({@link WhatIfVerdict#retraining(WhatIfChange, String, PairedFall, PairedFall, double)}).
+     */
+    public boolean better() {
+        return amounts ? high < 0 && pValue < ALPHA && wilcoxon < ALPHA : low > 0 && pValue < ALPHA;
+    }
+
     /** The p-value the words quote: McNemar's, or for amounts the larger of the t-test's and Wilcoxon's. */
     public double chance() {
         return amounts ? Math.max(pValue, wilcoxon) : pValue;

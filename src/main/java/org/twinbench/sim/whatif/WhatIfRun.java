@@ -110,7 +110,7 @@ public final class WhatIfRun {
             RunAlarms changed = new RunAlarms();
             Map<String, GroupCounts> after = measure(WhatIfStudy.withChange(question, data, change), baseDir, control,
                     curves, change.kind().words(), "accuracy", changed);
-            alarms.put(change, changed.words(unchanged, positive(after)));
+            alarms.put(change, changed.words(unchanged, positive(after)) + GroupFairness.words(after, before));
             if (after.containsKey(Counting.EVERYONE)) {
                 everyone.put(change, after.get(Counting.EVERYONE));
                 PairedFall fall = PairedFall.of(before.get(Counting.EVERYONE), after.get(Counting.EVERYONE));
@@ -167,8 +167,14 @@ public final class WhatIfRun {
                     b.draws(), a.accuracy(), a.draws(), WhatIfVerdict.Retraining.NOT_TRIED, distinct);
             GroupCounts r = retrained == null ? null : retrained.get(group);
             if (r != null && r.draws() > 0 && verdict.light() != WhatIfVerdict.Light.GREEN) {
-                WhatIfVerdict.Retraining outcome = WhatIfVerdict.retraining(change, group, verdict.before(), b.draws(),
-                        a.accuracy(), a.draws(), r.accuracy(), r.draws());
+                // Judged on the same rows: the retrained run's draws against the unchanged run's (fixes?) and against
+                // the change's (helps?).
+                PairedFall fixed = PairedFall.of(before.get(Counting.EVERYONE), r);
+                PairedFall regained = PairedFall.of(a, r);
+                WhatIfVerdict.Retraining outcome = fixed != null && regained != null
+                        ? WhatIfVerdict.retraining(change, group, fixed, regained, distinct)
+                        : WhatIfVerdict.retraining(change, group, verdict.before(), b.draws(), a.accuracy(), a.draws(),
+                        r.accuracy(), r.draws());
                 outcomes.add(outcome);
                 verdict = fall != null ? WhatIfVerdict.of(change, group, fall, outcome, distinct) : WhatIfVerdict.of(
                         change, group, b.accuracy(), b.draws(), a.accuracy(), a.draws(), outcome, distinct);

@@ -62,6 +62,12 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
     /** Accuracy lost (in shares of right answers) from which a group turns amber, and red. */
     static final double AMBER_DROP = 0.02;
     static final double RED_DROP = 0.05;
+    /**
+     * The share of its error a model of amounts must lose (its error rise over what it was) for a group to turn amber,
+     * and red: the limits of a regression run's headline.
+     */
+    public static final double AMBER_RISE = 0.05;
+    public static final double RED_RISE = 0.15;
     /** The share of right answers from which an unchanged model is called reliable for a group. */
     static final double RELIABLE = 0.8;
 
@@ -151,6 +157,24 @@ public record WhatIfVerdict(WhatIfChange change, String group, Light light, doub
         }
         double gain = retrained - after;
         return gain >= AMBER_DROP && gain > 2 * standardError(after, nAfter, retrained, nRetrained)
+                ? Retraining.HELPS : Retraining.DOES_NOT_HELP;
+    }
+
+    /**
+     * What retraining did for a group, judged on the same rows as the change ({@link PairedFall}; the retrained run draws
+     * the same rows as the others, the same seed): it fixes it when the group retrained would be green against the same
+     * rows unchanged ({@code fromUnchanged}: the unchanged run's draws paired with the retrained run's; the fall then
+     * no more than chance or under {@link #AMBER_DROP}); it helps when it wins back at least {@link #AMBER_DROP} of right
+     * answers over the same rows after the change ({@code fromChanged}: the change's draws paired with the retrained
+     * run's) and that rise is beyond chance ({@link PairedFall#better}: McNemar's exact test and Newcombe's paired
+     * interval); else it does not help. {@code distinct}: the share of different rows among the draws.
+     */
+    public static Retraining retraining(WhatIfChange change, String group, PairedFall fromUnchanged,
+                                        PairedFall fromChanged, double distinct) {
+        if (of(change, group, fromUnchanged, Retraining.NOT_TRIED, distinct).light() == Light.GREEN) {
+            return Retraining.FIXES;
+        }
+        return fromChanged.after() - fromChanged.before() >= AMBER_DROP && fromChanged.better()
                 ? Retraining.HELPS : Retraining.DOES_NOT_HELP;
     }
 

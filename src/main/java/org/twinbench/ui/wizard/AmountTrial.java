@@ -37,12 +37,14 @@ import org.twinbench.stats.MetricSet;
  * none and Wilcoxon's signed-rank test agrees). Where rows cannot be paired, the 95% interval of the rise must
  * exclude none with the error's standard error per side {@code sqrt((RMSE² − MAE²) / n)}. A group under {@link Verdict#MIN_ROWS} rows on either side is
  * named but not judged. Retraining fixes a group when it is then no worse than unchanged, helps when it wins
- * back at least {@value #AMBER_RISE} of the unchanged error and more than two standard errors.
+ * back at least {@value #AMBER_RISE} of the error after the change, judged on the same rows as the change
+ * ({@link #retraining(Errors, Errors, PairedFall, PairedFall)}; unpaired, by more than two standard errors, only where
+ * rows cannot be paired).
  */
 final class AmountTrial {
 
-    static final double AMBER_RISE = 0.05;
-    static final double RED_RISE = 0.15;
+    static final double AMBER_RISE = WhatIfVerdict.AMBER_RISE;
+    static final double RED_RISE = WhatIfVerdict.RED_RISE;
     private static final double Z95 = 1.959964;
     static final String EVERYONE = "everyone";
 
@@ -131,7 +133,8 @@ final class AmountTrial {
             RunAlarms changed = new RunAlarms();
             Map<String, GroupCounts> counted = WhatIfRun.measure(WhatIfStudy.withChange(question, data, change),
                     baseDir, control, curves, change.kind().words(), "mae", changed);
-            alarms.put(change, changed.words(quiet, null));
+            alarms.put(change, changed.words(quiet, null) + org.twinbench.sim.whatif.GroupFairness.words(counted,
+                    unchanged));
             Map<String, PairedFall> paired = new LinkedHashMap<>();
             counted.forEach((group, c) -> {
                 PairedFall fall = PairedFall.of(everyoneBefore, c);
@@ -146,17 +149,22 @@ final class AmountTrial {
                 }
             }
             Map<String, Errors> after = errors(counted);
-            List<WhatIfVerdict> plain = verdicts(change, before, after, null, paired);
+            List<WhatIfVerdict> plain = verdicts(change, before, after, null, paired, Map.of());
             if (plain.stream().noneMatch(v -> v.light() != WhatIfVerdict.Light.GREEN) || control.isCancelled()) {
                 verdicts.addAll(plain);
                 continue;
             }
             standIn = standIn != null ? standIn : WhatIfStudy.standIn(question, data);
             progress.accept("Trying: " + change.kind().words() + ", with " + WhatIfStudy.RETRAINING_WORDS);
-            Map<String, Errors> retrained = errors(WhatIfRun.measure(WhatIfStudy.withChangeAndRetraining(
+            Map<String, GroupCounts> retrainedCounts = WhatIfRun.measure(WhatIfStudy.withChangeAndRetraining(
                     standIn.question(), data, change), baseDir, control, curves, change.kind().words() + ", "
-                    + WhatIfStudy.RETRAINING_WORDS, "mae"));
-            List<WhatIfVerdict> judged = verdicts(change, before, after, retrained, paired);
+                    + WhatIfStudy.RETRAINING_WORDS, "mae");
+            Map<String, Errors> retrained = errors(retrainedCounts);
+            // Retraining is judged on the same rows too: its draws against the unchanged run's and the change's.
+            Map<String, PairedFall[]> regained = new LinkedHashMap<>();
+            retrainedCounts.forEach((group, r) -> regained.put(group, new PairedFall[] {
+                PairedFall.of(everyoneBefore, r), PairedFall.of(counted.get(group), r)}));
+            List<WhatIfVerdict> judged = verdicts(change, before, after, retrained, paired, regained);
             verdicts.addAll(judged);
             retraining.put(change, combine(judged));
         }
@@ -172,7 +180,7 @@ final class AmountTrial {
 
     private static List<WhatIfVerdict> verdicts(WhatIfChange change, Map<String, Errors> before,
                                                 Map<String, Errors> after, Map<String, Errors> retrained,
-                                                Map<String, PairedFall> paired) {
+                                                Map<String, PairedFall> paired, Map<String, PairedFall[]> regained) {
         Set<String> groups = new LinkedHashSet<>(before.keySet());
         groups.addAll(after.keySet());
         List<WhatIfVerdict> out = new ArrayList<>();
@@ -184,7 +192,7 @@ final class AmountTrial {
                 continue;
             }
             Errors r = retrained == null ? null : retrained.get(group);
-            out.add(verdict(change, group, b, a, r, paired.get(group)));
+            out.add(verdict(change, group, b, a, r, paired.get(group), regained.get(group)));
         }
         return out;
     }
@@ -200,9 +208,20 @@ final class AmountTrial {
      */
     static WhatIfVerdict verdict(WhatIfChange change, String group, Errors before, Errors after, Errors retrained,
                                  PairedFall fall) {
+        return verdict(change, group, before, after, retrained, fall, null);
+    }
+
+    /**
+     * The same; with {@code regained} (the retrained run's rows paired with the unchanged run's, then with the change's)
+     * what retraining did is judged on the same rows ({@link #retraining(Errors, Errors, PairedFall, PairedFall)}).
+     */
+    static WhatIfVerdict verdict(WhatIfChange change, String group, Errors before, Errors after, Errors retrained,
+                                 PairedFall fall, PairedFall[] regained) {
         WhatIfVerdict.Light light = fall != null ? light(before, after, fall) : light(before, after);
+        boolean paired = regained != null && regained[0] != null && regained[1] != null;
         WhatIfVerdict.Retraining retraining = light == WhatIfVerdict.Light.GREEN || retrained == null
-                || retrained.n == 0 ? WhatIfVerdict.Retraining.NOT_TRIED : retraining(before, after, retrained);
+                || retrained.n == 0 ? WhatIfVerdict.Retraining.NOT_TRIED : paired
+                ? retraining(before, retrained, regained[0], regained[1]) : retraining(before, after, retrained);
         String who = group.equals(EVERYONE) ? EVERYONE : group.endsWith("=" + WhatIfStudy.NEW_SEGMENT) ? WhatIfStudy.NEW_SEGMENT
                 : PlainWords.group(group);
         String now = "off by about " + PlainWords.amount(after.mae()) + " on average"
@@ -259,6 +278,22 @@ final class AmountTrial {
         double gain = after.mae() - retrained.mae();
         return gain >= AMBER_RISE * before.mae() && gain > 2 * Math.hypot(after.standardError(),
                 retrained.standardError()) ? WhatIfVerdict.Retraining.HELPS : WhatIfVerdict.Retraining.DOES_NOT_HELP;
+    }
+
+    /**
+     * What retraining did, judged on the same rows: it fixes the group when, paired with the same rows unchanged
+     * ({@code fromUnchanged}), its error is no worse ({@link #light(Errors, Errors, PairedFall)} green); it helps when,
+     * paired with the same rows after the change ({@code fromChanged}), it wins back at least {@value #AMBER_RISE} of
+     * the error there and the fall of the error is beyond chance (the paired t interval below 0, the t-test and
+     * Wilcoxon's both under 0.05, {@link PairedFall#better}); else it does not help.
+     */
+    static WhatIfVerdict.Retraining retraining(Errors before, Errors retrained, PairedFall fromUnchanged,
+                                               PairedFall fromChanged) {
+        if (light(before, retrained, fromUnchanged) == WhatIfVerdict.Light.GREEN) {
+            return WhatIfVerdict.Retraining.FIXES;
+        }
+        return fromChanged.before() - fromChanged.after() >= AMBER_RISE * fromChanged.before() && fromChanged.better()
+                ? WhatIfVerdict.Retraining.HELPS : WhatIfVerdict.Retraining.DOES_NOT_HELP;
     }
 
     /** Over a change's groups: fixes if it fixes every one it was tried on, does not help if it helps none. */

@@ -94,8 +94,7 @@ public final class WizardNavigator {
         changes.rank(java.util.List.of());
         WhatIfQuestion now = question();
         org.twinbench.data.Frame frame = data.dataProperty().get();
-        if (frame != null && (model.givenTask() != null ? model.givenTask() : target.taskProperty().get())
-                == org.twinbench.data.Task.BINARY) {
+        if (frame != null && (now.model() != null || target.taskProperty().get() == org.twinbench.data.Task.BINARY)) {
             // A ranking that cannot be made (a column the search cannot score) leaves the page in its own order.
             runner.task(context -> org.twinbench.sim.whatif.ChangeReach.rank(now, frame)).whileCurrent(ranking.next())
                     .onSuccess(changes::rank).onFailure(e -> changes.rank(java.util.List.of())).start();

@@ -42,7 +42,11 @@ class ChangeReachTest {
         assertThat(ranked).extracting(ChangeReach::share).isSorted();
         assertThat(ranked.get(ranked.size() - 1).kind()).isIn(WhatIfChange.Kind.PRICES_SHIFT, WhatIfChange.Kind.SEASON);
         assertThat(prices.words()).isEqualTo("Hurts the model once “price” is about "
-                + Math.round(100 * prices.strength()) + "% higher.");
+                + Math.round(100 * prices.strength()) + "% higher: right " + Math.round(100 * prices.fall().after())
+                + " instead of " + Math.round(100 * prices.fall().before()) + " times out of 100 on the same rows.");
+        // Nearly every row was right before: the rows that fell are the fall, far beyond chance (McNemar).
+        assertThat(prices.fall().fell()).isGreaterThan(20 * Math.max(1, prices.fall().rose()));
+        assertThat(prices.fall().pValue()).isLessThan(1e-6);
     }
 
     @Test

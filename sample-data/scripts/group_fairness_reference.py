@@ -1,0 +1,114 @@
+#!/usr/bin/python3
+"""Which group of a column a model of kinds or amounts serves worst, independently of TwinBench, for
+sim/whatif/GroupFairnessTest (the guided check's fairness for kinds and amounts, sim.whatif.GroupFairness).
+
+Sets (a scikit-learn model scoring rows it was not fitted on, in a shuffled order, numpy seed 7; rows written as group
+columns, truth and prediction):
+  salaries.csv   R's carData Salaries (397 professors' nine-month salaries, src/test/resources/rdata/salaries.csv),
+                 LinearRegression on rank, discipline, years since PhD and of service, sex (one-hot), every row
+                 predicted by 5-fold cross_val_predict (39 women: too few for a half); groups: sex, rank
+  wine.csv       scikit-learn's wine (178 wines, three cultivars), LogisticRegression on the 13 columns after
+                 StandardScaler, fitted on the first half, the second scored; groups: colour (color_intensity cut at its tertiles: pale, medium, deep)
+  generated.csv  600 rows, three kinds, group "shift" (day, night, weekend); the model right 90% of the time by day
+                 and weekend, 70% at night; and an amount off by |N(0, 10)| (day, weekend) or |N(0, 14)| (night)
+Per column, each group with at least 30 rows (and 30 in the rest) against the rest of the column:
+  kinds: the gap rest - group of the shares right, statsmodels' confint_proportions_2indep(method="newcomb")
+         interval, proportions_ztest (two-sided, pooled) p-value;
+  amounts: the ratio group MAE / rest MAE, its delta-method interval exp(log r +- 1.959964 sqrt(s_g^2/(n_g MAE_g^2) +
+         s_r^2/(n_r MAE_r^2))) (s: sample sd of the absolute errors), scipy's ttest_ind(equal_var=False) p-value.
+The worst group: the largest gap or ratio; Bonferroni factor: the groups judged (1 for a column of two groups).
+
+Run from the repository root: /usr/bin/python3 sample-data/scripts/group_fairness_reference.py
+"""
+import json
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+from sklearn.datasets import load_wine
+from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.model_selection import cross_val_predict
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
+
+OUT = "src/test/resources/whatif/fairness/"
+Z95 = 1.959963984540054
+
+
+def halves(frame):
+    order = np.random.default_rng(7).permutation(len(frame))
+    frame = frame.iloc[order].reset_index(drop=True)
+    half = len(frame) // 2
+    return frame[:half], frame[half:].reset_index(drop=True)
+
+
+def judge(frame, column, amounts):
+    results = []
+    groups = sorted(frame[column].unique())
+    for g in groups:
+        mine, rest = frame[frame[column] == g], frame[frame[column] != g]
+        if len(mine) < 30 or len(rest) < 30:
+            continue
+        if amounts:
+            e, r = mine["error"].to_numpy(), rest["error"].to_numpy()
+            ratio = e.mean() / r.mean()
+            se = np.sqrt(e.var(ddof=1) / (len(e) * e.mean() ** 2) + r.var(ddof=1) / (len(r) * r.mean() ** 2))
+            results.append({"group": f"{column}={g}", "figure": e.mean(), "rest": r.mean(), "rows": len(e),
+                            "rest_rows": len(r), "size": ratio, "low": ratio * np.exp(-Z95 * se),
+                            "high": ratio * np.exp(Z95 * se),
+                            "p": float(stats.ttest_ind(e, r, equal_var=False).pvalue)})
+        else:
+            x, n = int(mine["right"].sum()), len(mine)
+            xr, nr = int(rest["right"].sum()), len(rest)
+            low, high = confint_proportions_2indep(xr, nr, x, n, method="newcomb", compare="diff")
+            p = proportions_ztest([xr, x], [nr, n], alternative="two-sided")[1]
+            results.append({"group": f"{column}={g}", "figure": x / n, "rest": xr / nr, "rows": n, "rest_rows": nr,
+                            "size": xr / nr - x / n, "low": float(low), "high": float(high), "p": float(p)})
+    if len(results) < 2:
+        return None
+    worst = max(results, key=lambda r: r["size"])
+    worst["comparisons"] = 1 if len(groups) == 2 else len(results)
+    worst["beyond_chance"] = bool(worst["p"] * worst["comparisons"] < 0.05 and worst["size"] > (1 if amounts else 0))
+    return {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in worst.items()}
+
+
+expected = {}
+
+salaries = pd.read_csv("src/test/resources/rdata/salaries.csv")
+test = salaries.iloc[np.random.default_rng(7).permutation(len(salaries))].reset_index(drop=True)
+x = pd.get_dummies(test[["rank", "discipline", "yrs.since.phd", "yrs.service", "sex"]], dtype=float)
+test["prediction"] = cross_val_predict(LinearRegression(), x, test["salary"], cv=5)
+test["error"] = (test["prediction"] - test["salary"]).abs()
+test[["sex", "rank", "salary", "prediction"]].to_csv(OUT + "salaries.csv", index=False, float_format="%.17g")
+expected["salaries"] = {"sex": judge(test, "sex", True), "rank": judge(test, "rank", True)}
+
+wine = load_wine(as_frame=True).frame
+wine["colour"] = pd.qcut(wine["color_intensity"], 3, labels=["pale", "medium", "deep"]).astype(str)
+train, test = halves(wine)
+features = load_wine().feature_names
+model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=5000)).fit(train[features], train["target"])
+test["prediction"] = model.predict(test[features])
+test["right"] = (test["prediction"] == test["target"]).astype(int)
+test[["colour", "target", "prediction"]].to_csv(OUT + "wine.csv", index=False)
+expected["wine"] = {"colour": judge(test, "colour", False)}
+
+rng = np.random.default_rng(5)
+n = 600
+shift = rng.choice(["day", "night", "weekend"], n)
+truth = rng.integers(0, 3, n)
+right = rng.random(n) < np.where(shift == "night", 0.7, 0.9)
+prediction = np.where(right, truth, (truth + rng.integers(1, 3, n)) % 3)
+amount = rng.normal(100, 20, n)
+predicted_amount = amount + rng.normal(0, np.where(shift == "night", 14, 10))
+generated = pd.DataFrame({"shift": shift, "truth": truth, "prediction": prediction, "amount": amount,
+                          "predicted_amount": predicted_amount})
+generated.to_csv(OUT + "generated.csv", index=False, float_format="%.17g")
+generated["right"] = (generated["truth"] == generated["prediction"]).astype(int)
+generated["error"] = (generated["predicted_amount"] - generated["amount"]).abs()
+expected["generated"] = {"kinds": judge(generated, "shift", False), "amounts": judge(generated, "shift", True)}
+
+with open(OUT + "expected.json", "w") as out:
+    json.dump(expected, out, indent=2)
+    out.write("\n")
+print(json.dumps(expected, indent=1))

@@ -2,7 +2,8 @@
 # Real data sets from R packages in Debian (apt-get install r-cran-mlbench r-cran-aer r-cran-cardata r-cran-ggplot2),
 # written as R's write.csv writes them (titanic keeps R's unnamed row-names column; ggplot2's Texas housing sales
 # get a month_start column written month-first, 7/1/2008, its decimal date dropped and its rows shuffled; 2,000 of
-# ggplot2's diamonds drawn at random: x, y, z are a stone's length, width and depth in mm, not outcomes), and the
+# ggplot2's diamonds drawn at random: x, y, z are a stone's length, width and depth in mm, not outcomes; base R's
+# USArrests with its row names as a state column, one row a state), and the
 # reference figures the tests use.
 set -e
 cd "$(dirname "$0")"
@@ -15,5 +16,6 @@ data(Arrests); write.csv(Arrests, "arrests.csv", row.names=FALSE)
 library(ggplot2); d <- as.data.frame(txhousing); d$month_start <- sprintf("%d/1/%d", d$month, d$year); d$date <- NULL
 set.seed(7); d <- d[sample(nrow(d)), ]; write.csv(d, "txhousing.csv", row.names=FALSE)
 d <- as.data.frame(diamonds); set.seed(7); d <- d[sample(nrow(d), 2000), ]; write.csv(d, "diamonds.csv", row.names=FALSE)
+d <- data.frame(state=rownames(USArrests), USArrests, row.names=NULL); write.csv(d, "usarrests.csv", row.names=FALSE)
 '
 /usr/bin/python3 reference.py > reference.txt

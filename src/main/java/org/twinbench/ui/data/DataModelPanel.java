@@ -295,8 +295,9 @@ public final class DataModelPanel {
         List<String> targets = new ArrayList<>(schema.withRole(ColumnRole.TARGET));
         schema.columns().stream().filter(c -> c.role() != ColumnRole.PII && !targets.contains(c.name()))
                 .forEach(c -> targets.add(c.name()));
-        Optional<TrainRequest> asked = new TrainModelDialog(window(), targets, viewModel::features,
-                data.frame()).showAndWait();
+        Optional<TrainRequest> asked = new TrainModelDialog(window(), targets, viewModel::features, data.frame(),
+                (target, found) -> viewModel.model().checkLeaks(data, target, viewModel.features(target), found))
+                .showAndWait();
         if (asked.isEmpty()) {
             return;
         }

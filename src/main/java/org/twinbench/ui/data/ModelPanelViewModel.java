@@ -42,12 +42,13 @@ public final class ModelPanelViewModel {
      *
      * @param keepLeaky whether features that give the target away (the {@code leakage} check, as {@code train}
      *     finds them: {@link TrainingLeaks}) are kept; by default they are left out
+     * @param rows      the rows trained on (null: all)
      */
     public record TrainRequest(Algorithm algorithm, String target, long seed, double holdoutShare, boolean keepLeaky,
-                               Path output) {
+                               TrainingRows rows, Path output) {
         /** The same request, saving to {@code file}. */
         public TrainRequest withOutput(Path file) {
-            return new TrainRequest(algorithm, target, seed, holdoutShare, keepLeaky, file);
+            return new TrainRequest(algorithm, target, seed, holdoutShare, keepLeaky, rows, file);
         }
 
         /** The file name the model is offered under: the dataset's name and the algorithm's id. */
@@ -86,8 +87,9 @@ public final class ModelPanelViewModel {
         }
 
         /** A request to train this algorithm, with no file yet. */
-        public TrainRequest request(String target, long seed, double holdoutShare, boolean keepLeaky) {
-            return new TrainRequest(algorithm, target, seed, holdoutShare, keepLeaky, null);
+        public TrainRequest request(String target, long seed, double holdoutShare, boolean keepLeaky,
+                                    TrainingRows rows) {
+            return new TrainRequest(algorithm, target, seed, holdoutShare, keepLeaky, rows, null);
         }
 
         @Override
@@ -160,7 +162,8 @@ public final class ModelPanelViewModel {
         BackgroundTask.Ticket ticket = work.next();
         busy.set(true);
         error.set("");
-        int rows = data.frame().rowCount();
+        org.twinbench.data.Frame frame = request.rows() == null ? data.frame() : request.rows().of(data.frame());
+        int rows = frame.rowCount();
         message.set(String.format(Locale.ROOT, "Training %s on %,d rows (%.0f%% held out) ...",
                 words(request.algorithm()), rows - Math.round(rows * request.holdoutShare()), 100 * request.holdoutShare()));
         org.twinbench.data.Cancellation token = new org.twinbench.data.Cancellation();
@@ -179,17 +182,17 @@ public final class ModelPanelViewModel {
                 new java.util.concurrent.atomic.AtomicReference<>(List.of());
         background.task(context -> {
             // The target's values decide the task, as they do for the train command: an amount trains a regression.
-            Task task = Task.of(data.frame().column(request.target())).orElseThrow(() -> new IllegalArgumentException(
+            Task task = Task.of(frame.column(request.target())).orElseThrow(() -> new IllegalArgumentException(
                     "'" + request.target() + "' cannot be predicted: it has a single value or too many different texts"));
             // As the train command does: a column that gives the target away is left out unless kept.
             List<String> leaked = request.keepLeaky() ? List.of() : TrainingLeaks.columns(
-                    TrainingLeaks.forTask(data.frame(), request.target(), features, task), features);
+                    TrainingLeaks.forTask(frame, request.target(), features, task), features);
             leftOut.set(leaked);
             List<String> used = features.stream().filter(f -> !leaked.contains(f)).toList();
             if (used.isEmpty()) {
                 throw new IllegalArgumentException("no feature columns are left to train on");
             }
-            TaskModel trained = TaskTrainer.train(data.frame(), new TrainingOptions(request.algorithm(),
+            TaskModel trained = TaskTrainer.train(frame, new TrainingOptions(request.algorithm(),
                     request.target(), used, null, request.seed(), 0, data.provenance().sha256(),
                     request.holdoutShare()), task, (done, total) -> {
                         token.check("training " + what);
@@ -197,8 +200,10 @@ public final class ModelPanelViewModel {
                     }).model();
             token.check("training " + what);
             context.onFx(() -> message.set("Saving " + request.output().getFileName() + " ..."));
-            ModelBundle.write(trained, request.output());
-            return trained;
+            String chosen = request.rows() == null ? null : request.rows().chosen();
+            ModelBundle.write(trained, request.output(), chosen);
+            // The card read back says which rows, as the saved file does.
+            return chosen == null ? trained : ModelBundle.readModel(request.output());
         }).whileCurrent(ticket)
                 .onSuccess(trained -> opened(request.output(), trained,
                         "Trained and saved " + request.output().getFileName() + leftOut(leftOut.get())))
@@ -364,6 +369,9 @@ public final class ModelPanelViewModel {
             if (data != null && sha.equals(data.provenance().sha256())) {
                 text.append(" (the dataset open here)");
             }
+        }
+        if (card.rowsChosen() != null) {
+            text.append(", of its ").append(card.rowsChosen());
         }
         return text.toString();
     }

@@ -49,7 +49,7 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
      * @param frame    the open table, whose target column decides the task
      */
     TrainModelDialog(Window owner, List<String> targets, java.util.function.Function<String, List<String>> features,
-                     Frame frame, LeakCheck leakCheck) {
+                     Frame frame, LeakCheck leakCheck, List<TrainingRows> rowChoices) {
         initOwner(owner);
         setTitle("Train a model");
         setHeaderText("Train a model on the open dataset");
@@ -121,6 +121,11 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         holdout.setId("trainHoldout");
         holdout.setEditable(true);
         holdout.setTooltip(new Tooltip("Share of the rows kept aside to measure the model on data it has not seen"));
+        ComboBox<TrainingRows> rows = new ComboBox<>(FXCollections.observableArrayList(rowChoices));
+        rows.setId("trainRows");
+        rows.setValue(rowChoices.get(0));
+        rows.setTooltip(new Tooltip("The reference rows only: a twin replaying the rest of the table then replays no "
+                + "row the model learnt from, so its figures are not optimistic"));
         Label note = new Label();
         note.setWrapText(true);
         note.setMaxWidth(380);
@@ -140,15 +145,17 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         form.addRow(2, new Label("Algorithm"), algorithm);
         form.addRow(3, new Label("Seed"), seed);
         form.addRow(4, new Label("Holdout share"), holdout);
-        form.add(leaks, 0, 5, 2, 1);
-        form.add(keep, 0, 6, 2, 1);
-        form.add(note, 0, 7, 2, 1);
+        form.addRow(5, new Label("Rows"), rows);
+        form.add(leaks, 0, 6, 2, 1);
+        form.add(keep, 0, 7, 2, 1);
+        form.add(note, 0, 8, 2, 1);
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(TRAIN, ButtonType.CANCEL);
         getDialogPane().lookupButton(TRAIN).disableProperty().bind(target.valueProperty().isNull()
                 .or(task.textProperty().isEqualTo(NO_TASK)));
         setResultConverter(button -> button == TRAIN ? algorithm.getValue().request(target.getValue(),
-                seed.getValue(), holdout.getValue(), keep.isSelected()) : null);
+                seed.getValue(), holdout.getValue(), keep.isSelected(), rows.getValue().rows() == null ? null
+                : rows.getValue()) : null);
     }
 
     /** "Leaves out 'x': feature 'x' alone predicts 'y' almost perfectly (…)." for the columns {@code found} names. */

@@ -107,13 +107,7 @@ class TexasHousingJourneyTest {
         choosers.openData(robot, panel, file);
 
         // 7/1/2008 reads both ways: the panel asks; month-first it is.
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#timeFormatLink").query().isVisible());
-        robot.clickOn("#timeFormatLink");
-        robot.clickOn("#monthFirst");
-        robot.clickOn("OK");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !panel.loadingProperty().get()
-                && panel.ambiguousDates().isEmpty() && panel.messageProperty().get().contains("M/d/yyyy"));
-        WaitForAsyncUtils.waitForFxEvents();
+        ScriptedChoosers.answerMonthFirst(robot, panel);
 
         // The outcome: the median sale price, chosen in the Columns tab.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#role-median").tryQuery().isPresent());

@@ -89,6 +89,13 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         keep.visibleProperty().bind(Bindings.createBooleanBinding(() -> !leaked.get().isEmpty(), leaked));
         keep.managedProperty().bind(keep.visibleProperty());
         leaks.managedProperty().bind(leaks.textProperty().isNotEmpty());
+        // A shown dialog grows (or shrinks) to the words as the check goes and ends: its buttons stay in view.
+        leaks.textProperty().addListener((seen, before, now) -> {
+            javafx.stage.Window shown = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+            if (shown != null && shown.isShowing()) {
+                shown.sizeToScene();
+            }
+        });
         target.valueProperty().addListener((seen, before, now) -> {
             leaked.set(List.of());
             keep.setSelected(false);
@@ -99,10 +106,6 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
                         List<String> columns = TrainingLeaks.columns(found, features.apply(now));
                         leaked.set(columns);
                         leaks.setText(columns.isEmpty() ? "" : leftOutWords(columns, found));
-                        // The dialog is shown by now: it grows (or shrinks) to the words, its buttons stay in view.
-                        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
-                            getDialogPane().getScene().getWindow().sizeToScene();
-                        }
                     }
                 });
             }

@@ -5,7 +5,7 @@
 # ggplot2's diamonds drawn at random: x, y, z are a stone's length, width and depth in mm, not outcomes; palmer
 # penguins as the package has them: rows grouped by species, Adelie, then Gentoo, then Chinstrap; modeldata's Chicago
 # L-train ridership, 5,698 days from 2001-01-22: the date, the Clark/Lake boardings the data set lags by 14 days, the
-# weather and the home games), and the
+# weather and the home games; base R's USArrests with its row names as a state column, one row a state), and the
 # reference figures the tests use (chicago-log.csv and its figures: make_chicago_log.py).
 set -e
 cd "$(dirname "$0")"
@@ -23,5 +23,6 @@ library(palmerpenguins); write.csv(as.data.frame(penguins), "penguins.csv", row.
 library(modeldata); data(Chicago); write.csv(as.data.frame(Chicago)[, c("date", "ridership", "Clark_Lake", "temp",
   "temp_max", "percip", "weather_rain", "weather_snow", "Bulls_Home", "Bears_Home", "Blackhawks_Home", "Cubs_Home",
   "WhiteSox_Home")], "chicago.csv", row.names=FALSE)
+d <- data.frame(state=rownames(USArrests), USArrests, row.names=NULL); write.csv(d, "usarrests.csv", row.names=FALSE)
 '
 /usr/bin/python3 reference.py > reference.txt

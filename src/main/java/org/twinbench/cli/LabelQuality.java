@@ -1,12 +1,8 @@
 package org.twinbench.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import org.twinbench.data.ColumnRole;
-import org.twinbench.data.ColumnSchema;
 import org.twinbench.data.Frame;
 import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Schema;
@@ -39,23 +35,6 @@ final class LabelQuality {
     static final String LEAK_REASON = "gives the outcome away (data quality: leakage); --keep-leaky keeps it";
 
     private LabelQuality() {
-    }
-
-    /** The columns a {@code leakage} finding names. */
-    static List<String> leaked(List<QualityFinding> findings) {
-        Set<String> out = new LinkedHashSet<>();
-        findings.stream().filter(f -> f.check().equals("leakage")).forEach(f -> out.addAll(f.columns()));
-        return List.copyOf(out);
-    }
-
-    /** The schema with the leaked feature columns ignored, the reason given. */
-    static Schema withoutLeaks(Schema schema, List<String> leaked) {
-        List<ColumnSchema> columns = new ArrayList<>();
-        for (ColumnSchema column : schema.columns()) {
-            boolean leak = leaked.contains(column.name()) && column.role() == ColumnRole.FEATURE;
-            columns.add(leak ? column.withRole(ColumnRole.IGNORE, LEAK_REASON) : column);
-        }
-        return new Schema(columns);
     }
 
     /**

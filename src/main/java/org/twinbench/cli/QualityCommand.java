@@ -15,6 +15,7 @@ import org.twinbench.data.Dataset;
 import org.twinbench.data.OutcomeColumn;
 import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Schema;
+import org.twinbench.data.TrainingLeaks;
 import org.twinbench.data.Task;
 import org.twinbench.model.AmountErrors;
 import org.twinbench.model.ConfidentLearning;
@@ -79,7 +80,7 @@ public final class QualityCommand implements Callable<Integer> {
         ConfidentLearning.Result labels = null;
         AmountErrors.Result amounts = null;
         Task task = outcome == null ? null : Task.of(dataset.frame().column(outcome)).orElse(null);
-        Schema training = LabelQuality.withoutLeaks(schema, LabelQuality.leaked(findings));
+        Schema training = TrainingLeaks.without(schema, TrainingLeaks.columns(findings), LabelQuality.LEAK_REASON);
         if (task == Task.BINARY || task == Task.MULTICLASS) {
             labels = LabelQuality.labelErrors(dataset.frame(), training, seed, skipped);
         } else if (task == Task.REGRESSION) {

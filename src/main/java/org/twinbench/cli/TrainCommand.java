@@ -10,6 +10,7 @@ import org.twinbench.data.DataQuality;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Schema;
+import org.twinbench.data.TrainingLeaks;
 import org.twinbench.data.Task;
 import org.twinbench.model.Algorithm;
 import org.twinbench.model.ModelBundle;
@@ -117,17 +118,11 @@ public final class TrainCommand implements Callable<Integer> {
                 schema = schema.withRole(name, ColumnRole.IGNORE);
             }
         }
-        List<QualityFinding> findings = new ArrayList<>(DataQuality.check(dataset.frame(), schema));
-        if (outcome.task() != Task.BINARY) {
-            // The table's check judged the column by its own values; a task given with --task is judged as given.
-            for (QualityFinding leak : DataQuality.leakage(dataset.frame(), target, schema.features(), outcome.task())) {
-                if (findings.stream().noneMatch(f -> f.message().equals(leak.message()))) {
-                    findings.add(leak);
-                }
-            }
-        }
+        // The table's check judged the column by its own values; a task given with --task is judged as given.
+        List<QualityFinding> findings = new ArrayList<>(TrainingLeaks.forTask(dataset.frame(), target,
+                schema.features(), outcome.task(), DataQuality.check(dataset.frame(), schema)));
         if (!keepLeaky) {
-            schema = LabelQuality.withoutLeaks(schema, LabelQuality.leaked(findings));
+            schema = TrainingLeaks.without(schema, TrainingLeaks.columns(findings), LabelQuality.LEAK_REASON);
         }
         List<String> features = schema.features();
         if (features.isEmpty()) {

@@ -47,11 +47,9 @@ public final class DataQuality {
             int[] y = BinaryLabels.encode(label, positive);
             if (BinaryLabels.distinctValues(label).size() == 2) {
                 imbalance(target, y, positive, findings);
-                findings.addAll(leakage(frame, target, schema.features()));
-            } else {
-                // Several classes or an amount: their own leakage check (a one-feature tree, R² or Spearman).
-                Task.of(label).ifPresent(task -> findings.addAll(leakage(frame, target, schema.features(), task)));
             }
+            // Several classes or an amount have their own leakage check (a one-feature tree, R² or Spearman).
+            findings.addAll(TrainingLeaks.byValues(frame, target, schema.features()));
             // Any two different labels conflict, whatever the task (not only the positive class against the rest).
             conflictingLabels(frame, schema, ClassLabels.encode(label, ClassLabels.of(label)), target, findings);
         }

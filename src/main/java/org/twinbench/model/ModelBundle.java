@@ -52,8 +52,19 @@ public final class ModelBundle {
 
     /** Writes {@code model} to {@code file} (through a temporary file, so a failed write leaves nothing). */
     public static void write(TaskModel model, Path file) {
+        write(model, file, null);
+    }
+
+    /**
+     * As {@link #write(TaskModel, Path)}, the card saying which of the file's rows the model was trained on
+     * ({@code training_data.rows_chosen}; null: all of them).
+     */
+    public static void write(TaskModel model, Path file, String rowsChosen) {
         byte[] fitted = serialise(model);
         ObjectNode card = ModelCardJson.write(model, Sha256.of(fitted), binaryClass(model));
+        if (rowsChosen != null) {
+            ((ObjectNode) card.get("training_data")).put("rows_chosen", rowsChosen);
+        }
         byte[] cardBytes;
         try {
             cardBytes = JSON.writeValueAsBytes(card);

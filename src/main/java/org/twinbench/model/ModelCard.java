@@ -22,11 +22,13 @@ import org.twinbench.stats.Baseline;
  *     measured them (a seeded percentile bootstrap of the holdout rows, {@link HoldoutIntervals#amounts}); empty
  *     for other tasks, whose shares' Wilson intervals follow from the holdout's size ({@link HoldoutIntervals#of}),
  *     and for a card that has none (an older bundle, a model trained elsewhere)
+ * @param rowsChosen which of the file's rows the model was trained on when not all of them ("rows before 2007-10-01
+ *     by month_start: …"), or null (all rows, or not known)
  */
 public record ModelCard(String algorithm, String target, String positiveLabel, List<String> features,
                         String trainingDataSha256, int trainingRows, Map<String, Double> holdoutMetrics, Task task,
                         List<String> classes, Baseline baseline, int holdoutRows, RowSketch trainingSketch,
-                        Map<String, Interval> holdoutIntervals) {
+                        Map<String, Interval> holdoutIntervals, String rowsChosen) {
 
     /** A 95% interval of a holdout figure. */
     public record Interval(double lower, double upper) {
@@ -37,6 +39,21 @@ public record ModelCard(String algorithm, String target, String positiveLabel, L
         holdoutMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(holdoutMetrics));
         classes = List.copyOf(classes);
         holdoutIntervals = Collections.unmodifiableMap(new LinkedHashMap<>(holdoutIntervals));
+    }
+
+    /** A card of a model trained on all the rows of its file (or on rows not known). */
+    public ModelCard(String algorithm, String target, String positiveLabel, List<String> features,
+                     String trainingDataSha256, int trainingRows, Map<String, Double> holdoutMetrics, Task task,
+                     List<String> classes, Baseline baseline, int holdoutRows, RowSketch trainingSketch,
+                     Map<String, Interval> holdoutIntervals) {
+        this(algorithm, target, positiveLabel, features, trainingDataSha256, trainingRows, holdoutMetrics, task, classes,
+                baseline, holdoutRows, trainingSketch, holdoutIntervals, null);
+    }
+
+    /** This card, saying the model was trained on the rows {@code chosen} describes. */
+    public ModelCard withRowsChosen(String chosen) {
+        return new ModelCard(algorithm, target, positiveLabel, features, trainingDataSha256, trainingRows, holdoutMetrics,
+                task, classes, baseline, holdoutRows, trainingSketch, holdoutIntervals, chosen);
     }
 
     /** A card without stored intervals. */

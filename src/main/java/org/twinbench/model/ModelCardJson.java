@@ -59,6 +59,9 @@ final class ModelCardJson {
         ObjectNode data = root.putObject("training_data");
         data.put("sha256", card.trainingDataSha256());
         data.put("rows", card.trainingRows());
+        if (card.rowsChosen() != null) {
+            data.put("rows_chosen", card.rowsChosen());
+        }
         ObjectNode metrics = root.putObject("holdout_metrics");
         card.holdoutMetrics().forEach(metrics::put);
         if (card.holdoutRows() > 0) {
@@ -161,7 +164,8 @@ final class ModelCardJson {
                 // Bundles written before the holdout's size was recorded have none: not known.
                 root.has("holdout_rows") ? integer(root, "holdout_rows", where) : 0,
                 root.has("training_rows_sketch") ? sketch(root.get("training_rows_sketch"), where) : null,
-                root.has("holdout_intervals") ? intervals(root.get("holdout_intervals"), where) : Map.of());
+                root.has("holdout_intervals") ? intervals(root.get("holdout_intervals"), where) : Map.of(),
+                data.has("rows_chosen") ? text(data, "rows_chosen", where + ": training_data") : null);
         return new Parsed(card, new FeatureEncoder(encoded), text(binary, "sha256", where + ": binary"),
                 text(binary, "class", where + ": binary"));
     }

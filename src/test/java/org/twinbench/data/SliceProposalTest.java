@@ -76,4 +76,57 @@ class SliceProposalTest {
         assertThat(schema.withRole(ColumnRole.SLICE)).containsExactly("region");
         assertThat(schema.features()).contains("employment_type", "income");
     }
+
+    /** The first {@code rows} rows of ggplot2's Texas housing sales (R's shuffled copy), with the header. */
+    private Dataset texasHousing(int rows) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(Path.of("src/test/resources/rdata/txhousing.csv"));
+        Path file = dir.resolve("txhousing-" + rows + ".csv");
+        Files.write(file, lines.subList(0, rows + 1));
+        return TableLoader.load(file);
+    }
+
+    private static boolean proposed(Dataset data, String column) {
+        return SliceProposal.proposed(data.frame().column(column), ValueKind.TEXT, ColumnRole.FEATURE);
+    }
+
+    @Test
+    void texasHousingsFortySixCitiesAreProposedForPerCityFigures() throws IOException {
+        // pandas: 46 cities, 187 rows each in the 8,602 rows.
+        Dataset data = TableLoader.load(Path.of("src/test/resources/rdata/txhousing.csv"));
+        assertThat(data.frame().rowCount()).isEqualTo(8602);
+        Schema schema = Schema.infer(data, "median").withProposedSlices(data);
+        assertThat(schema.withRole(ColumnRole.SLICE)).containsExactly("city");
+        assertThat(schema.features()).doesNotContain("city").contains("sales", "listings");
+    }
+
+    @Test
+    void manyCitiesAreProposedOnlyWhenHalfOfThemHaveThirtyRows() throws IOException {
+        // pandas on the first rows of the shuffled file: 1,300 rows hold all 46 cities, the median city 28 rows
+        // (value_counts, upper middle); 1,500 rows, 33.
+        assertThat(proposed(texasHousing(1300), "city")).isFalse();
+        assertThat(proposed(texasHousing(1500), "city")).isTrue();
+    }
+
+    @Test
+    void anIdNamedLikeAGroupIsNotProposed() {
+        // Base R's USArrests: 50 states, one row each — names of rows, not groups.
+        Dataset arrests = TableLoader.load(Path.of("src/test/resources/rdata/usarrests.csv"));
+        assertThat(arrests.frame().column("state")).isInstanceOf(CategoricalColumn.class);
+        assertThat(proposed(arrests, "state")).isFalse();
+        Schema schema = Schema.infer(arrests, "Murder").withProposedSlices(arrests);
+        assertThat(schema.withRole(ColumnRole.SLICE)).isEmpty();
+        // 61 groups of 40 rows are too many to break results down by, however large; 60 are not.
+        String[] many = new String[61 * 40];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = "c" + (i % 61);
+        }
+        assertThat(SliceProposal.proposed(CategoricalColumn.of("city", many), ValueKind.TEXT, ColumnRole.FEATURE))
+                .isFalse();
+        String[] sixty = new String[60 * 40];
+        for (int i = 0; i < sixty.length; i++) {
+            sixty[i] = "c" + (i % 60);
+        }
+        assertThat(SliceProposal.proposed(CategoricalColumn.of("city", sixty), ValueKind.TEXT, ColumnRole.FEATURE))
+                .isTrue();
+    }
 }

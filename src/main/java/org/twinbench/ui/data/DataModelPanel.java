@@ -295,8 +295,10 @@ public final class DataModelPanel {
         List<String> targets = new ArrayList<>(schema.withRole(ColumnRole.TARGET));
         schema.columns().stream().filter(c -> c.role() != ColumnRole.PII && !targets.contains(c.name()))
                 .forEach(c -> targets.add(c.name()));
-        Optional<TrainRequest> asked = new TrainModelDialog(window(), targets, viewModel::features,
-                data.frame()).showAndWait();
+        Optional<TrainRequest> asked = new TrainModelDialog(window(), targets, viewModel::features, data.frame(),
+                (target, found) -> viewModel.model().checkLeaks(data, target, viewModel.features(target), found),
+                TrainingRows.of(data, viewModel.newScenarioChoices().map(NewScenarioChoices::replayChoices)
+                        .orElse(List.of()))).showAndWait();
         if (asked.isEmpty()) {
             return;
         }

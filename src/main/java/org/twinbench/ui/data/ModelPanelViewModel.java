@@ -15,7 +15,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Dataset;
+import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Task;
+import org.twinbench.data.TrainingLeaks;
 import org.twinbench.model.Algorithm;
 import org.twinbench.model.TaskModel;
 import org.twinbench.model.TaskTrainer;
@@ -35,11 +37,18 @@ import org.twinbench.ui.fx.FxCoalescer;
  */
 public final class ModelPanelViewModel {
 
-    /** What the training form asks. */
-    public record TrainRequest(Algorithm algorithm, String target, long seed, double holdoutShare, Path output) {
+    /**
+     * What the training form asks.
+     *
+     * @param keepLeaky whether features that give the target away (the {@code leakage} check, as {@code train}
+     *     finds them: {@link TrainingLeaks}) are kept; by default they are left out
+     * @param rows      the rows trained on (null: all)
+     */
+    public record TrainRequest(Algorithm algorithm, String target, long seed, double holdoutShare, boolean keepLeaky,
+                               TrainingRows rows, Path output) {
         /** The same request, saving to {@code file}. */
         public TrainRequest withOutput(Path file) {
-            return new TrainRequest(algorithm, target, seed, holdoutShare, file);
+            return new TrainRequest(algorithm, target, seed, holdoutShare, keepLeaky, rows, file);
         }
 
         /** The file name the model is offered under: the dataset's name and the algorithm's id. */
@@ -78,8 +87,9 @@ public final class ModelPanelViewModel {
         }
 
         /** A request to train this algorithm, with no file yet. */
-        public TrainRequest request(String target, long seed, double holdoutShare) {
-            return new TrainRequest(algorithm, target, seed, holdoutShare, null);
+        public TrainRequest request(String target, long seed, double holdoutShare, boolean keepLeaky,
+                                    TrainingRows rows) {
+            return new TrainRequest(algorithm, target, seed, holdoutShare, keepLeaky, rows, null);
         }
 
         @Override
@@ -115,6 +125,8 @@ public final class ModelPanelViewModel {
     static final String NO_MODEL = "No model open: open a .twinmodel or .onnx file, or train one on the dataset.";
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(NO_MODEL);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    /** The newest check of the train dialog for columns that give the target away. */
+    private final BackgroundTask.Key leakChecks = new BackgroundTask.Key();
     /** The newest open or training; results of older ones are dropped. */
     private final BackgroundTask.Key work = new BackgroundTask.Key();
     /** Share of a forest's trees grown so far; -1 while a training's progress is unknown. */
@@ -150,7 +162,8 @@ public final class ModelPanelViewModel {
         BackgroundTask.Ticket ticket = work.next();
         busy.set(true);
         error.set("");
-        int rows = data.frame().rowCount();
+        org.twinbench.data.Frame frame = request.rows() == null ? data.frame() : request.rows().of(data.frame());
+        int rows = frame.rowCount();
         message.set(String.format(Locale.ROOT, "Training %s on %,d rows (%.0f%% held out) ...",
                 words(request.algorithm()), rows - Math.round(rows * request.holdoutShare()), 100 * request.holdoutShare()));
         org.twinbench.data.Cancellation token = new org.twinbench.data.Cancellation();
@@ -165,27 +178,59 @@ public final class ModelPanelViewModel {
                 message.set(String.format(Locale.ROOT, "Training %s: %d of %d trees ...", what, last[0], last[1]));
             }
         });
+        java.util.concurrent.atomic.AtomicReference<List<String>> leftOut =
+                new java.util.concurrent.atomic.AtomicReference<>(List.of());
         background.task(context -> {
             // The target's values decide the task, as they do for the train command: an amount trains a regression.
-            Task task = Task.of(data.frame().column(request.target())).orElseThrow(() -> new IllegalArgumentException(
+            Task task = Task.of(frame.column(request.target())).orElseThrow(() -> new IllegalArgumentException(
                     "'" + request.target() + "' cannot be predicted: it has a single value or too many different texts"));
-            TaskModel trained = TaskTrainer.train(data.frame(), new TrainingOptions(request.algorithm(),
-                    request.target(), features, null, request.seed(), 0, data.provenance().sha256(),
+            // As the train command does: a column that gives the target away is left out unless kept.
+            List<String> leaked = request.keepLeaky() ? List.of() : TrainingLeaks.columns(
+                    TrainingLeaks.forTask(frame, request.target(), features, task), features);
+            leftOut.set(leaked);
+            List<String> used = features.stream().filter(f -> !leaked.contains(f)).toList();
+            if (used.isEmpty()) {
+                throw new IllegalArgumentException("no feature columns are left to train on");
+            }
+            TaskModel trained = TaskTrainer.train(frame, new TrainingOptions(request.algorithm(),
+                    request.target(), used, null, request.seed(), 0, data.provenance().sha256(),
                     request.holdoutShare()), task, (done, total) -> {
                         token.check("training " + what);
                         grown.offer(new int[] {done, total});
                     }).model();
             token.check("training " + what);
             context.onFx(() -> message.set("Saving " + request.output().getFileName() + " ..."));
-            ModelBundle.write(trained, request.output());
-            return trained;
+            String chosen = request.rows() == null ? null : request.rows().chosen();
+            ModelBundle.write(trained, request.output(), chosen);
+            // The card read back says which rows, as the saved file does.
+            return chosen == null ? trained : ModelBundle.readModel(request.output());
         }).whileCurrent(ticket)
                 .onSuccess(trained -> opened(request.output(), trained,
-                        "Trained and saved " + request.output().getFileName()))
+                        "Trained and saved " + request.output().getFileName() + leftOut(leftOut.get())))
                 // A training stopped by the user is stale by then: stopTraining() has already said so.
                 .onFailure(e -> failed(e instanceof DataException || e instanceof IllegalArgumentException
                         ? "Cannot train: " + e.getMessage() : "Training failed: " + e))
                 .start();
+    }
+
+    /** What a training says of the columns it left out because they give the target away ("" for none). */
+    static String leftOut(List<String> leaked) {
+        return leaked.isEmpty() ? "" : "; left out " + leaked.stream().map(c -> "'" + c + "'")
+                .collect(java.util.stream.Collectors.joining(", ")) + ": " + (leaked.size() == 1 ? "it gives" : "each gives")
+                + " the target away (data quality: leakage)";
+    }
+
+    /**
+     * The leakage findings of {@code features} for {@code target} of {@code data} as training will judge them
+     * ({@link TrainingLeaks}), found on the executor and handed to {@code found} on the FX thread; dropped when
+     * another check began since. Nothing for a target no model can learn.
+     */
+    public void checkLeaks(Dataset data, String target, List<String> features,
+                           java.util.function.Consumer<List<QualityFinding>> found) {
+        BackgroundTask.Ticket ticket = leakChecks.next();
+        background.task(context -> Task.of(data.frame().column(target))
+                .map(task -> TrainingLeaks.forTask(data.frame(), target, features, task)).orElse(List.of()))
+                .whileCurrent(ticket).onSuccess(found).onFailure(e -> found.accept(List.of())).start();
     }
 
     private void opened(Path path, TaskModel read, String done) {
@@ -324,6 +369,9 @@ public final class ModelPanelViewModel {
             if (data != null && sha.equals(data.provenance().sha256())) {
                 text.append(" (the dataset open here)");
             }
+        }
+        if (card.rowsChosen() != null) {
+            text.append(", of its ").append(card.rowsChosen());
         }
         return text.toString();
     }

@@ -89,29 +89,9 @@ public final class ScenarioFromData {
      */
     public static Optional<Replay> replay(Dataset data, String column, String window, String timeFormat) {
         CalendarSource.Window calendar = CalendarSource.Window.of(window);
-        List<LocalDate> days = new ArrayList<>();
-        Column values = data.frame().column(column);
-        if (values instanceof NumericColumn seconds) {
-            for (int i = 0; i < seconds.size(); i++) {
-                if (!Double.isNaN(seconds.get(i))) {
-                    days.add(day(seconds.get(i)));
-                }
-            }
-        } else if (values instanceof CategoricalColumn text) {
-            // Dates kept as their text: read each level once, as the source will read them.
-            DateTimes.Format format;
-            try {
-                format = DateTimes.recognise(column, text.levels(), timeFormat);
-            } catch (DateTimes.AmbiguousOrUnreadable e) {
-                return Optional.empty();
-            }
-            double[] byLevel = text.levels().stream().mapToDouble(format::seconds).toArray();
-            for (int code : text.codes()) {
-                if (code >= 0 && !Double.isNaN(byLevel[code])) {
-                    days.add(day(byLevel[code]));
-                }
-            }
-        }
+        LocalDate[] byRow = days(data, column, timeFormat);
+        List<LocalDate> days = byRow == null ? List.of() : new ArrayList<>(java.util.Arrays.stream(byRow)
+                .filter(java.util.Objects::nonNull).toList());
         if (days.isEmpty()) {
             return Optional.empty();
         }
@@ -125,6 +105,41 @@ public final class ScenarioFromData {
         LocalDate from = until;
         long windows = days.stream().filter(d -> !d.isBefore(from)).map(calendar::start).distinct().count();
         return Optional.of(new Replay(column, window, timeFormat, until, (int) windows));
+    }
+
+    /**
+     * The day of each row of {@code data} in its date column {@code column} (epoch seconds, or text read with
+     * {@code timeFormat}, as the source will read them); null for an undated row; null when the text is unreadable.
+     */
+    static LocalDate[] days(Dataset data, String column, String timeFormat) {
+        Column values = data.frame().column(column);
+        LocalDate[] days = new LocalDate[values.size()];
+        if (values instanceof NumericColumn seconds) {
+            for (int i = 0; i < seconds.size(); i++) {
+                days[i] = Double.isNaN(seconds.get(i)) ? null : day(seconds.get(i));
+            }
+        } else if (values instanceof CategoricalColumn text) {
+            // Dates kept as their text: read each level once, as the source will read them.
+            DateTimes.Format format;
+            try {
+                format = DateTimes.recognise(column, text.levels(), timeFormat);
+            } catch (DateTimes.AmbiguousOrUnreadable e) {
+                return null;
+            }
+            double[] byLevel = text.levels().stream().mapToDouble(format::seconds).toArray();
+            for (int i = 0; i < days.length; i++) {
+                int code = text.codes()[i];
+                days[i] = code < 0 || Double.isNaN(byLevel[code]) ? null : day(byLevel[code]);
+            }
+        }
+        return days;
+    }
+
+    /** The rows of {@code data} the replay {@code replay} takes as its reference: those dated before its cut. */
+    public static int[] referenceRows(Dataset data, Replay replay) {
+        LocalDate[] days = days(data, replay.column(), replay.timeFormat());
+        return days == null ? new int[0] : java.util.stream.IntStream.range(0, days.length)
+                .filter(i -> days[i] != null && days[i].isBefore(replay.referenceUntil())).toArray();
     }
 
     /**

@@ -1,9 +1,14 @@
 package org.twinbench.ui.data;
 
 import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -11,11 +16,14 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.twinbench.data.BinaryLabels;
 import org.twinbench.data.Column;
 import org.twinbench.data.Frame;
+import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Task;
+import org.twinbench.data.TrainingLeaks;
 import org.twinbench.ui.data.ModelPanelViewModel.AlgorithmChoice;
 import org.twinbench.ui.data.ModelPanelViewModel.TrainRequest;
 
@@ -30,13 +38,18 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
 
     static final ButtonType TRAIN = new ButtonType("Train and save…", ButtonBar.ButtonData.OK_DONE);
 
+    /** Finds, off the FX thread, the leakage findings of a target's features and hands them over on the FX thread. */
+    interface LeakCheck {
+        void check(String target, Consumer<List<QualityFinding>> found);
+    }
+
     /**
      * @param targets  the columns that can be predicted, the current target first
      * @param features the columns the model will read, for the note under the form
      * @param frame    the open table, whose target column decides the task
      */
     TrainModelDialog(Window owner, List<String> targets, java.util.function.Function<String, List<String>> features,
-                     Frame frame) {
+                     Frame frame, LeakCheck leakCheck, List<TrainingRows> rowChoices) {
         initOwner(owner);
         setTitle("Train a model");
         setHeaderText("Train a model on the open dataset");
@@ -62,6 +75,41 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
             algorithmTip.setText(choices.get(0).label() + " is fast and easy to explain; the tree ensembles "
                     + "capture interactions but take longer to train");
         });
+        // Columns that give the target away are left out, as `train` leaves them out; the box keeps them.
+        Label leaks = new Label();
+        leaks.setId("trainLeaks");
+        leaks.setWrapText(true);
+        leaks.setMaxWidth(380);
+        leaks.setMinHeight(Region.USE_PREF_SIZE);
+        CheckBox keep = new CheckBox("Keep among the features anyway");
+        keep.setId("trainKeepLeaky");
+        keep.setTooltip(new Tooltip("A column that gives the outcome away makes the holdout figures look perfect, "
+                + "and in production it is not known before the outcome is"));
+        ObjectProperty<List<String>> leaked = new SimpleObjectProperty<>(List.of());
+        keep.visibleProperty().bind(Bindings.createBooleanBinding(() -> !leaked.get().isEmpty(), leaked));
+        keep.managedProperty().bind(keep.visibleProperty());
+        leaks.managedProperty().bind(leaks.textProperty().isNotEmpty());
+        // A shown dialog grows (or shrinks) to the words as the check goes and ends: its buttons stay in view.
+        leaks.textProperty().addListener((seen, before, now) -> {
+            javafx.stage.Window shown = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+            if (shown != null && shown.isShowing()) {
+                shown.sizeToScene();
+            }
+        });
+        target.valueProperty().addListener((seen, before, now) -> {
+            leaked.set(List.of());
+            keep.setSelected(false);
+            leaks.setText(now == null ? "" : "Checking whether a column gives '" + now + "' away …");
+            if (now != null) {
+                leakCheck.check(now, found -> {
+                    if (now.equals(target.getValue())) {
+                        List<String> columns = TrainingLeaks.columns(found, features.apply(now));
+                        leaked.set(columns);
+                        leaks.setText(columns.isEmpty() ? "" : leftOutWords(columns, found));
+                    }
+                });
+            }
+        });
         target.setValue(targets.isEmpty() ? null : targets.get(0));
         if (targets.isEmpty()) {
             algorithm.getItems().setAll(AlgorithmChoice.all());
@@ -76,16 +124,22 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         holdout.setId("trainHoldout");
         holdout.setEditable(true);
         holdout.setTooltip(new Tooltip("Share of the rows kept aside to measure the model on data it has not seen"));
+        ComboBox<TrainingRows> rows = new ComboBox<>(FXCollections.observableArrayList(rowChoices));
+        rows.setId("trainRows");
+        rows.setValue(rowChoices.get(0));
+        rows.setTooltip(new Tooltip("The reference rows only: a twin replaying the rest of the table then replays no "
+                + "row the model learnt from, so its figures are not optimistic"));
         Label note = new Label();
         note.setWrapText(true);
         note.setMaxWidth(380);
-        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        note.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            List<String> used = features.apply(target.getValue());
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        note.textProperty().bind(Bindings.createStringBinding(() -> {
+            List<String> used = features.apply(target.getValue()).stream()
+                    .filter(f -> keep.isSelected() || !leaked.get().contains(f)).toList();
             return used.isEmpty() ? "No column has the feature role: set some in the Columns tab first."
                     : "Reads the " + used.size() + " columns with the feature role: " + String.join(", ", used)
                     + ". Personal data, ids, slices and ignored columns are left out.";
-        }, target.valueProperty()));
+        }, target.valueProperty(), leaked, keep.selectedProperty()));
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -94,13 +148,25 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         form.addRow(2, new Label("Algorithm"), algorithm);
         form.addRow(3, new Label("Seed"), seed);
         form.addRow(4, new Label("Holdout share"), holdout);
-        form.add(note, 0, 5, 2, 1);
+        form.addRow(5, new Label("Rows"), rows);
+        form.add(leaks, 0, 6, 2, 1);
+        form.add(keep, 0, 7, 2, 1);
+        form.add(note, 0, 8, 2, 1);
         getDialogPane().setContent(form);
         getDialogPane().getButtonTypes().setAll(TRAIN, ButtonType.CANCEL);
         getDialogPane().lookupButton(TRAIN).disableProperty().bind(target.valueProperty().isNull()
                 .or(task.textProperty().isEqualTo(NO_TASK)));
         setResultConverter(button -> button == TRAIN ? algorithm.getValue().request(target.getValue(),
-                seed.getValue(), holdout.getValue()) : null);
+                seed.getValue(), holdout.getValue(), keep.isSelected(), rows.getValue().rows() == null ? null
+                : rows.getValue()) : null);
+    }
+
+    /** "Leaves out 'x': feature 'x' alone predicts 'y' almost perfectly (…)." for the columns {@code found} names. */
+    static String leftOutWords(List<String> columns, List<QualityFinding> found) {
+        String why = found.stream().filter(f -> f.check().equals(TrainingLeaks.CHECK)).map(QualityFinding::message)
+                .distinct().collect(java.util.stream.Collectors.joining("; "));
+        return "Leaves out " + columns.stream().map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(", "))
+                + ": " + why + ". The train command leaves it out too.";
     }
 
     /** What the task label says of a target that no model can learn. */

@@ -40,6 +40,22 @@ final class ScriptedChoosers implements DataModelPanel.Choosers {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Answers the panel's question about dates written like 7/1/2008 (month-first, as Texas housing writes them)
+     * and waits until the table is read again with them.
+     */
+    static void answerMonthFirst(org.testfx.api.FxRobot robot, DataModelPanelViewModel panel) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#timeFormatLink").query().isVisible());
+        robot.clickOn("#timeFormatLink");
+        robot.clickOn("#monthFirst");
+        robot.clickOn("OK");
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !panel.loadingProperty().get() && panel.ambiguousDates().isEmpty()
+                        && panel.messageProperty().get().contains("M/d/yyyy"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Clicks the open dialog's button whose text starts with {@code text}. */
     static void clickDialogButton(org.testfx.api.FxRobot robot, String text) {
         robot.clickOn(robot.lookup(".dialog-pane .button").match(

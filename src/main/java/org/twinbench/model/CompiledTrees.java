@@ -42,6 +42,13 @@ final class CompiledTrees {
     private final double[] base;
     private final double[] threshold;
     private final int[] link;
+    /**
+     * The same nodes as two longs each, for the shallow trees walked eight rows at a time: {@code shallow[2k]} the
+     * threshold's bits, {@code shallow[2k+1]} the feature (low 32 bits) and the first child's position (high 32
+     * bits). A small tree fits the cache either way, and one array and no root to add per step score it fastest
+     * (multiclass boosting took a third longer from the 12-byte nodes). Empty when every tree is deeper.
+     */
+    private final long[] shallow;
     /** Bits of {@link #link} holding the feature: enough for the extra column {@code width}. */
     private final int featureBits;
     private final double[] leafValues;
@@ -62,10 +69,12 @@ final class CompiledTrees {
         this.depths = new int[trees];
         this.targets = new int[trees];
         int nodeCount = 0;
+        int shallowCount = 0;
         int leafCount = 0;
         int leafWidth = 1;
         for (TreeEnsemble.Tree tree : all) {
             nodeCount += tree.size();
+            shallowCount += tree.depth() <= FIXED_WALK_DEPTH ? tree.size() : 0;
             for (double[] leaf : tree.leaf()) {
                 if (leaf != null) {
                     leafCount++;
@@ -76,6 +85,7 @@ final class CompiledTrees {
         this.leafWidth = leafWidth;
         this.threshold = new double[nodeCount];
         this.link = new int[nodeCount];
+        this.shallow = new long[shallowCount == 0 ? 0 : 2 * nodeCount];
         this.featureBits = 32 - Integer.numberOfLeadingZeros(width);
         this.leafValues = new double[leafCount * leafWidth];
         int next = 0;
@@ -102,22 +112,26 @@ final class CompiledTrees {
                     for (int c = 0; c < leafWidth; c++) {
                         leafValues[slot * leafWidth + c] = tree.scale() * tree.leaf()[k][c];
                     }
-                    set(at, width, leafWidth == 1 ? leafValues[slot] : slot * leafWidth, at - roots[t]);
+                    set(at, width, leafWidth == 1 ? leafValues[slot] : slot * leafWidth, at, roots[t]);
                     slot++;
                 } else {
                     position[tree.left()[k]] = next++;
                     position[tree.right()[k]] = next++;
                     queue.add(tree.left()[k]);
                     queue.add(tree.right()[k]);
-                    set(at, tree.feature()[k], tree.threshold()[k], position[tree.left()[k]] - roots[t]);
+                    set(at, tree.feature()[k], tree.threshold()[k], position[tree.left()[k]], roots[t]);
                 }
             }
         }
     }
 
-    private void set(int at, int feature, double threshold, int firstChild) {
+    private void set(int at, int feature, double threshold, int firstChild, int root) {
         this.threshold[at] = threshold;
-        link[at] = firstChild << featureBits | feature;
+        link[at] = firstChild - root << featureBits | feature;
+        if (shallow.length > 0) {
+            shallow[2 * at] = Double.doubleToRawLongBits(threshold);
+            shallow[2 * at + 1] = ((long) firstChild << 32) | (feature & 0xffffffffL);
+        }
     }
 
     /** Compiles a Smile tree ensemble whose rows are {@code width} encoded features. */
@@ -307,9 +321,7 @@ final class CompiledTrees {
      * first row left for {@link #walk}.
      */
     private int walkEight(int root, int depth, double[] x, int stride, int n, int[] leaves) {
-        double[] threshold = this.threshold;
-        int[] link = this.link;
-        int shift = featureBits;
+        long[] nodes = shallow;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
             int a = root;
@@ -322,14 +334,14 @@ final class CompiledTrees {
             int h = root;
             int xa = i * stride;
             for (int s = 0; s < depth; s++) {
-                a = step(threshold, link, shift, root, x, a, xa);
-                b = step(threshold, link, shift, root, x, b, xa + stride);
-                c = step(threshold, link, shift, root, x, c, xa + 2 * stride);
-                d = step(threshold, link, shift, root, x, d, xa + 3 * stride);
-                e = step(threshold, link, shift, root, x, e, xa + 4 * stride);
-                f = step(threshold, link, shift, root, x, f, xa + 5 * stride);
-                g = step(threshold, link, shift, root, x, g, xa + 6 * stride);
-                h = step(threshold, link, shift, root, x, h, xa + 7 * stride);
+                a = step(nodes, x, a, xa);
+                b = step(nodes, x, b, xa + stride);
+                c = step(nodes, x, c, xa + 2 * stride);
+                d = step(nodes, x, d, xa + 3 * stride);
+                e = step(nodes, x, e, xa + 4 * stride);
+                f = step(nodes, x, f, xa + 5 * stride);
+                g = step(nodes, x, g, xa + 6 * stride);
+                h = step(nodes, x, h, xa + 7 * stride);
             }
             leaves[i] = a;
             leaves[i + 1] = b;
@@ -341,6 +353,12 @@ final class CompiledTrees {
             leaves[i + 7] = h;
         }
         return i;
+    }
+
+    /** One step down from {@code node} for the row whose encoded cells start at {@code row} ({@link #shallow}). */
+    private static int step(long[] nodes, double[] x, int node, int row) {
+        long meta = nodes[2 * node + 1];
+        return (int) (meta >>> 32) + (x[row + (int) meta] <= Double.longBitsToDouble(nodes[2 * node]) ? 0 : 1);
     }
 
     /** One step down from {@code node} of the tree at {@code root} for the row whose cells start at {@code row}. */

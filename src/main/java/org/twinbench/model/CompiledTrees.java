@@ -5,19 +5,21 @@ import java.util.List;
 import org.twinbench.data.Frame;
 
 /**
- * A tree ensemble ({@link TreeEnsemble}) compiled into one flat array of nodes, scored a block of rows
+ * A tree ensemble ({@link TreeEnsemble}) compiled into flat arrays of nodes, scored a block of rows
  * at a time, tree by tree, several rows walking each tree side by side.
  *
- * <p>Layout: node {@code k} is two longs, {@code nodes[2k]} its threshold's bits and {@code nodes[2k+1]}
- * its feature (low 32 bits) and first child (high 32 bits). Each tree is laid out breadth first, so a
- * split's two children are adjacent: a step is {@code child + (x[feature] <= threshold ? 0 : 1)}, with no
- * branch to mispredict (a NaN goes to the second child, as in Smile). A leaf is its own first child and
- * tests the block's extra column, always −∞, against its threshold: a row that reached a leaf stays there,
- * so every row of a group can take the same number of steps. A leaf's threshold holds its value already
- * multiplied by the tree's scale when the ensemble has one value per leaf (boosting, regression forests:
- * the sum reads the leaf node alone), else the slot of its values in {@code leafValues}, which hold them
- * multiplied by the scale too. {@code scale × value} is computed once here instead of once per row: the
- * same product, so the sums are unchanged.
+ * <p>Layout: node {@code k} is 12 bytes, its threshold {@code threshold[k]} and one int {@code link[k]}: its
+ * feature in the low {@code featureBits} bits and its first child, counted from its tree's root, above them
+ * (a 2,557-node tree of a multiclass forest takes 30 KB, within a core's 32 KB first-level cache, where two
+ * longs a node took 41 KB and scored about a fifth slower). Each tree is laid out breadth first, so a split's
+ * two children are adjacent: a step is {@code root + child + (x[feature] <= threshold ? 0 : 1)}, with no branch
+ * to mispredict (a NaN goes to the second child, as in Smile). A leaf is its own first child and tests the
+ * block's extra column, always −∞, against its threshold: a row that reached a leaf stays there, so every row
+ * of a group can take the same number of steps. A leaf's threshold holds its value already multiplied by the
+ * tree's scale when the ensemble has one value per leaf (boosting, regression forests: the sum reads the leaf
+ * node alone), else the position of its values in {@code leafValues}, which hold them multiplied by the scale
+ * too. {@code scale × value} is computed once here instead of once per row: the same product, so the sums are
+ * unchanged.
  *
  * <p>Scoring encodes {@value #BLOCK} rows into one reused row-major array (the encoded row's cells are
  * adjacent), walks one tree over the whole block (the tree stays in cache) {@value #LANES} rows at a time
@@ -38,7 +40,17 @@ final class CompiledTrees {
     private final int width;
     private final int outputs;
     private final double[] base;
-    private final long[] nodes;
+    private final double[] threshold;
+    private final int[] link;
+    /**
+     * The same nodes as two longs each, for the shallow trees walked eight rows at a time: {@code shallow[2k]} the
+     * threshold's bits, {@code shallow[2k+1]} the feature (low 32 bits) and the first child's position (high 32
+     * bits). A small tree fits the cache either way, and one array and no root to add per step score it fastest
+     * (multiclass boosting took a third longer from the 12-byte nodes). Empty when every tree is deeper.
+     */
+    private final long[] shallow;
+    /** Bits of {@link #link} holding the feature: enough for the extra column {@code width}. */
+    private final int featureBits;
     private final double[] leafValues;
     private final int leafWidth;
     private final int[] roots;
@@ -57,10 +69,12 @@ final class CompiledTrees {
         this.depths = new int[trees];
         this.targets = new int[trees];
         int nodeCount = 0;
+        int shallowCount = 0;
         int leafCount = 0;
         int leafWidth = 1;
         for (TreeEnsemble.Tree tree : all) {
             nodeCount += tree.size();
+            shallowCount += tree.depth() <= FIXED_WALK_DEPTH ? tree.size() : 0;
             for (double[] leaf : tree.leaf()) {
                 if (leaf != null) {
                     leafCount++;
@@ -69,7 +83,10 @@ final class CompiledTrees {
             }
         }
         this.leafWidth = leafWidth;
-        this.nodes = new long[2 * nodeCount];
+        this.threshold = new double[nodeCount];
+        this.link = new int[nodeCount];
+        this.shallow = new long[shallowCount == 0 ? 0 : 2 * nodeCount];
+        this.featureBits = 32 - Integer.numberOfLeadingZeros(width);
         this.leafValues = new double[leafCount * leafWidth];
         int next = 0;
         int slot = 0;
@@ -77,6 +94,11 @@ final class CompiledTrees {
             TreeEnsemble.Tree tree = all.get(t);
             roots[t] = next;
             depths[t] = tree.depth();
+            if ((long) tree.size() << featureBits > Integer.MAX_VALUE) {
+                throw new ModelException("tree " + (t + 1) + " has " + tree.size() + " nodes over " + width
+                        + " encoded columns, more than the compiled scorer addresses (nodes × 2^"
+                        + featureBits + " must stay below 2^31)");
+            }
             targets[t] = tree.target();
             // Breadth first: the children of the node at position p get the next two positions.
             int[] position = new int[tree.size()];
@@ -90,22 +112,26 @@ final class CompiledTrees {
                     for (int c = 0; c < leafWidth; c++) {
                         leafValues[slot * leafWidth + c] = tree.scale() * tree.leaf()[k][c];
                     }
-                    set(at, width, leafWidth == 1 ? leafValues[slot] : slot, at);
+                    set(at, width, leafWidth == 1 ? leafValues[slot] : slot * leafWidth, at, roots[t]);
                     slot++;
                 } else {
                     position[tree.left()[k]] = next++;
                     position[tree.right()[k]] = next++;
                     queue.add(tree.left()[k]);
                     queue.add(tree.right()[k]);
-                    set(at, tree.feature()[k], tree.threshold()[k], position[tree.left()[k]]);
+                    set(at, tree.feature()[k], tree.threshold()[k], position[tree.left()[k]], roots[t]);
                 }
             }
         }
     }
 
-    private void set(int at, int feature, double threshold, int firstChild) {
-        nodes[2 * at] = Double.doubleToRawLongBits(threshold);
-        nodes[2 * at + 1] = ((long) firstChild << 32) | (feature & 0xffffffffL);
+    private void set(int at, int feature, double threshold, int firstChild, int root) {
+        this.threshold[at] = threshold;
+        link[at] = firstChild - root << featureBits | feature;
+        if (shallow.length > 0) {
+            shallow[2 * at] = Double.doubleToRawLongBits(threshold);
+            shallow[2 * at + 1] = ((long) firstChild << 32) | (feature & 0xffffffffL);
+        }
     }
 
     /** Compiles a Smile tree ensemble whose rows are {@code width} encoded features. */
@@ -113,15 +139,24 @@ final class CompiledTrees {
         return new CompiledTrees(TreeEnsemble.of(fitted), width);
     }
 
+    /** Compiles an ensemble read into arrays whose rows are {@code width} encoded features. */
+    static CompiledTrees of(TreeEnsemble ensemble, int width) {
+        return new CompiledTrees(ensemble, width);
+    }
+
     int nodeCount() {
-        return nodes.length / 2;
+        return link.length;
     }
 
     /** How many splits of the ensemble test encoded column {@code column}. */
     int splitsOn(int column) {
         int count = 0;
-        for (int k = 0; k < nodeCount(); k++) {
-            count += (int) nodes[2 * k + 1] == column && (int) (nodes[2 * k + 1] >>> 32) != k ? 1 : 0;
+        int mask = (1 << featureBits) - 1;
+        for (int t = 0; t < trees; t++) {
+            int end = t + 1 < trees ? roots[t + 1] : nodeCount();
+            for (int k = roots[t]; k < end; k++) {
+                count += (link[k] & mask) == column && roots[t] + (link[k] >>> featureBits) != k ? 1 : 0;
+            }
         }
         return count;
     }
@@ -256,22 +291,21 @@ final class CompiledTrees {
             if (leafWidth == 1) {
                 int first = scratch.at(0, target);
                 for (int i = 0; i < n; i++) {
-                    acc[first + i] += Double.longBitsToDouble(nodes[2 * leaves[i]]);
+                    acc[first + i] += threshold[leaves[i]];
                 }
             } else if (leafWidth == 2) {
                 for (int i = 0; i < n; i++) {
-                    int slot = 2 * (int) Double.longBitsToDouble(nodes[2 * leaves[i]]);
+                    int slot = (int) threshold[leaves[i]];
                     int at = i * outputs + target;
                     acc[at] += leafValues[slot];
                     acc[at + 1] += leafValues[slot + 1];
                 }
             } else {
                 // Class by class: each pass adds one class's leaf values to adjacent sums, with no loop per row.
-                int w = leafWidth;
                 for (int i = 0; i < n; i++) {
-                    leaves[i] = (int) Double.longBitsToDouble(nodes[2 * leaves[i]]) * w;
+                    leaves[i] = (int) threshold[leaves[i]];
                 }
-                for (int c = 0; c < w; c++) {
+                for (int c = 0; c < leafWidth; c++) {
                     int first = scratch.at(0, target + c);
                     for (int i = 0; i < n; i++) {
                         acc[first + i] += leafValues[leaves[i] + c];
@@ -287,7 +321,7 @@ final class CompiledTrees {
      * first row left for {@link #walk}.
      */
     private int walkEight(int root, int depth, double[] x, int stride, int n, int[] leaves) {
-        long[] nodes = this.nodes;
+        long[] nodes = shallow;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
             int a = root;
@@ -321,15 +355,24 @@ final class CompiledTrees {
         return i;
     }
 
-    /** One step down from {@code node} for the row whose encoded cells start at {@code row}. */
+    /** One step down from {@code node} for the row whose encoded cells start at {@code row} ({@link #shallow}). */
     private static int step(long[] nodes, double[] x, int node, int row) {
         long meta = nodes[2 * node + 1];
         return (int) (meta >>> 32) + (x[row + (int) meta] <= Double.longBitsToDouble(nodes[2 * node]) ? 0 : 1);
     }
 
+    /** One step down from {@code node} of the tree at {@code root} for the row whose cells start at {@code row}. */
+    private static int step(double[] threshold, int[] link, int shift, int root, double[] x, int node, int row) {
+        int l = link[node];
+        return root + (l >>> shift) + (x[row + (l & (1 << shift) - 1)] <= threshold[node] ? 0 : 1);
+    }
+
     /** The leaf each of rows {@code [0, n)} of the block reaches from {@code root}, into {@code leaves}. */
     private void walk(int root, int depth, double[] x, int stride, int n, int[] leaves) {
-        long[] nodes = this.nodes;
+        double[] threshold = this.threshold;
+        int[] link = this.link;
+        int shift = featureBits;
+        int mask = (1 << shift) - 1;
         int i = 0;
         if (depth <= FIXED_WALK_DEPTH) {
             i = walkEight(root, depth, x, stride, n, leaves);
@@ -344,14 +387,14 @@ final class CompiledTrees {
             int xc = xb + stride;
             int xd = xc + stride;
             for (int s = 0; s < depth; s++) {
-                long ma = nodes[2 * a + 1];
-                long mb = nodes[2 * b + 1];
-                long mc = nodes[2 * c + 1];
-                long md = nodes[2 * d + 1];
-                int na = (int) (ma >>> 32) + (x[xa + (int) ma] <= Double.longBitsToDouble(nodes[2 * a]) ? 0 : 1);
-                int nb = (int) (mb >>> 32) + (x[xb + (int) mb] <= Double.longBitsToDouble(nodes[2 * b]) ? 0 : 1);
-                int nc = (int) (mc >>> 32) + (x[xc + (int) mc] <= Double.longBitsToDouble(nodes[2 * c]) ? 0 : 1);
-                int nd = (int) (md >>> 32) + (x[xd + (int) md] <= Double.longBitsToDouble(nodes[2 * d]) ? 0 : 1);
+                int la = link[a];
+                int lb = link[b];
+                int lc = link[c];
+                int ld = link[d];
+                int na = root + (la >>> shift) + (x[xa + (la & mask)] <= threshold[a] ? 0 : 1);
+                int nb = root + (lb >>> shift) + (x[xb + (lb & mask)] <= threshold[b] ? 0 : 1);
+                int nc = root + (lc >>> shift) + (x[xc + (lc & mask)] <= threshold[c] ? 0 : 1);
+                int nd = root + (ld >>> shift) + (x[xd + (ld & mask)] <= threshold[d] ? 0 : 1);
                 if (depth > FIXED_WALK_DEPTH && na == a && nb == b && nc == c && nd == d) {
                     break;
                 }
@@ -369,8 +412,7 @@ final class CompiledTrees {
             int a = root;
             int xa = i * stride;
             for (int s = 0; s < depth; s++) {
-                long ma = nodes[2 * a + 1];
-                a = (int) (ma >>> 32) + (x[xa + (int) ma] <= Double.longBitsToDouble(nodes[2 * a]) ? 0 : 1);
+                a = step(threshold, link, shift, root, x, a, xa);
             }
             leaves[i] = a;
         }

@@ -50,7 +50,7 @@ final class TreeEnsemble {
     private final double[] base;
     private final List<Tree> trees;
 
-    private TreeEnsemble(Kind kind, int outputs, double[] base, List<Tree> trees) {
+    TreeEnsemble(Kind kind, int outputs, double[] base, List<Tree> trees) {
         this.kind = kind;
         this.outputs = outputs;
         this.base = base;

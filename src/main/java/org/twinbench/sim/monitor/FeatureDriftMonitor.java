@@ -41,14 +41,25 @@ public record FeatureDriftMonitor(String nodeId, List<String> features, Map<Stri
         // A calibration's resamples are picked into these, not into new arrays: its 999 resamples of a reference
         // 20 times the batch were most of what a run allocated (the statistics read them before the next pick).
         double[][] scratch = new double[2][];
+        List<NullCalibration.PairStatistic> pairs = features.stream().map(reference::get).map(ref ->
+                (NullCalibration.PairStatistic) (r, b) -> statistic.against(pick(ref, r, scratch, 0))
+                        .applyAsDouble(pick(ref, b, scratch, 1))).toList();
+        // The threshold of a feature's last step size, kept for the run: the shared lookup names its key anew
+        // (a string per feature per step), and steps mostly keep their size.
+        int[] lastSize = new int[features.size()];
+        double[] lastLimit = new double[features.size()];
+        java.util.Arrays.fill(lastSize, -1);
         return (arrived, current, out) -> {
             for (int f = 0; f < features.size(); f++) {
                 String feature = features.get(f);
                 double[] values = present((NumericColumn) current.rows().column(feature));
                 double value = against.get(f).applyAsDouble(values);
-                double[] ref = reference.get(feature);
-                double limit = threshold.threshold(feature, values.length, ref.length, (r, b) -> statistic
-                        .against(pick(ref, r, scratch, 0)).applyAsDouble(pick(ref, b, scratch, 1)));
+                if (lastSize[f] != values.length) {
+                    lastLimit[f] = threshold.threshold(feature, values.length, reference.get(feature).length,
+                            pairs.get(f));
+                    lastSize[f] = values.length;
+                }
+                double limit = lastLimit[f];
                 record(nodeId, measures[f], feature, statisticName, value, limit, threshold, values.length, above, f,
                         out);
             }

@@ -129,7 +129,8 @@ class WindowRunStoreTest {
         model.runs().speedProperty().set(0);
         model.run();
         await(() -> model.runs().lastRunIdProperty().get() != 0, "finished run recorded");
-        assertThat(model.statusProperty().get()).startsWith("Finished: 6 steps. " + store
+        // The verdict first, then the store's news.
+        assertThat(model.statusProperty().get()).startsWith("Finished: 6 steps. Verdict: ").contains(". " + store
                 + ": the run store was damaged (").contains("set aside as runs.sqlite.damaged-").doesNotContain("\n");
         // The new store holds the run, completed; the garbage is kept beside it untouched.
         assertThat(stored(store)).singleElement().satisfies(r -> assertThat(r.completed()).isTrue());

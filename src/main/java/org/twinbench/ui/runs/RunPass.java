@@ -47,8 +47,11 @@ final class RunPass {
         /** A problem to tell whatever happens to the run (the store could not end its record). */
         void problem(String message);
 
-        /** The run ended, completed or stopped, with the words for the status line. */
-        void ended(String message);
+        /**
+         * The run ended, completed or stopped, with the words for the status line ("Finished: 30 steps") and what
+         * the run noted (". Warning: …. Note: …", or empty).
+         */
+        void ended(String message, String notes);
 
         /** The completed run was recorded as {@code id}, with its verdict (null for a what-if). */
         void recorded(long id, RunSummary verdict);
@@ -223,7 +226,7 @@ final class RunPass {
             int steps = total;
             String optimistic = told;
             context.onFx(() -> window.ended(outcome == RunStatus.COMPLETED ? "Finished: " + steps + " steps"
-                    + optimistic : "Stopped" + optimistic));
+                    : "Stopped", optimistic));
         }
     }
 }

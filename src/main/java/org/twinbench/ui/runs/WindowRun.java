@@ -79,6 +79,9 @@ public final class WindowRun {
     private String storeNotice;
     /** The status the last run ended with, before its verdict is added (null before any run ends). */
     private String finished;
+    /** The last run's end as {@link #finished} says it: its first words ("Finished: 30 steps"), and the rest. */
+    private String finishedHead = "";
+    private String finishedTail = "";
 
     public WindowRun(AppExecutor executor, Executor fxThread, LiveChartsViewModel liveCharts, Path runStore,
               Consumer<String> status, Consumer<String> modelSummary) {
@@ -202,14 +205,19 @@ public final class WindowRun {
             status.accept(message);
         }
 
-        @Override public void ended(String message) {
-            finish(message);
+        @Override public void ended(String message, String notes) {
+            finish(message + notes);
+            finishedHead = message;
+            finishedTail = finished.substring(message.length());
         }
 
         @Override public void recorded(long id, RunSummary verdict) {
             if (verdict != null && finished != null) {
-                // The verdict stays on the status line until another message replaces it.
-                status.accept(finished + ". Verdict: " + verdict.light() + ": " + verdict.headline());
+                // The verdict stays on the status line until another message replaces it; it comes first, where a
+                // narrow window still shows it, and the run's warnings and notes after it.
+                String tail = finishedTail.startsWith(". ") ? " " + finishedTail.substring(2) : finishedTail;
+                status.accept(finishedHead + ". Verdict: " + verdict.light() + ": " + verdict.headline()
+                        + (tail.isEmpty() || verdict.headline().endsWith(".") ? tail : "." + tail));
             }
             previousRunId.set(lastRunId.get());
             lastRunId.set(id);

@@ -69,8 +69,10 @@ class WindowTrainingRowsWarningTest {
     @Test
     void replayingTheTrainingFileSaysTheFiguresAreOptimistic() throws Exception {
         assertThat(finishedStatus("diabetes-train.csv"))
-                .startsWith("Finished: 3 steps. Warning: " + RunProvenance.REPLAYS_TRAINING_ROWS.substring(0,
-                        RunProvenance.REPLAYS_TRAINING_ROWS.length() - 1) + ". Verdict: AMBER: " + TOO_SHORT);
+                .startsWith("Finished: 3 steps. Verdict: AMBER: " + TOO_SHORT)
+                // The verdict first, where a narrow window still shows it; the warning after it.
+                .contains(". Warning: " + RunProvenance.REPLAYS_TRAINING_ROWS.substring(0,
+                        RunProvenance.REPLAYS_TRAINING_ROWS.length() - 1));
     }
 
     @Test

@@ -22,6 +22,8 @@ import java.util.Set;
  *   <li>few distinct values: two +{@value #TWO_VALUES}; up to ten +{@value #FEW_VALUES}; up to fifty
  *       +{@value #SOME_VALUES}; a column whose every value differs gets no credit for being few;</li>
  *   <li>the last column +{@value #LAST_COLUMN} (where tables usually keep their label);</li>
+ *   <li>a calendar number — whole numbers in a column named year, month, week, quarter, day or weekday (or with such
+ *       a word in its name) — {@value #CALENDAR}: it says when, not what came of it;</li>
  *   <li>a near-copy of another column (the two map one to one on {@value #COPY_SHARE} of the rows, or
  *       correlate with |r| &ge; {@value #COPY_CORRELATION}) {@value #NEAR_COPY}; mostly missing
  *       {@value #MOSTLY_MISSING}.</li>
@@ -41,6 +43,9 @@ public final class OutcomeColumn {
     static final double LAST_COLUMN = 1;
     static final double NEAR_COPY = -3;
     static final double MOSTLY_MISSING = -2;
+    static final double CALENDAR = -3;
+    /** Words that name a calendar unit. */
+    private static final Set<String> CALENDAR_WORDS = Set.of("year", "month", "week", "quarter", "day", "weekday");
     /** The least score of a chosen outcome. */
     public static final double CLEAR_SCORE = 2.5;
     /** How far the chosen outcome's score must be above the next one's. */
@@ -144,6 +149,11 @@ public final class OutcomeColumn {
             name = 0;
             why.add("x, y, z read as coordinates");
         }
+        if (calendarNumber(column)) {
+            // A year, a month or a week written as a whole number says when, not what came of it.
+            score += CALENDAR;
+            why.add("a calendar number");
+        }
         if (name > 0) {
             score += name;
             why.add("name says " + (name == STRONG_NAME ? "outcome" : "it may be an outcome"));
@@ -197,6 +207,28 @@ public final class OutcomeColumn {
             names.add(column.name().trim().toLowerCase(Locale.ROOT));
         }
         return names.containsAll(List.of("x", "y", "z"));
+    }
+
+    /**
+     * A numeric column of whole numbers named year, month, week, quarter, day or weekday (alone or as a word of the
+     * name: survey_year, birth_month): R's penguins' year, 2007 to 2009.
+     */
+    private static boolean calendarNumber(Column column) {
+        if (!(column instanceof NumericColumn numeric)) {
+            return false;
+        }
+        boolean named = java.util.Arrays.stream(PiiDetector.words(column.name())).map(w -> w.toLowerCase(Locale.ROOT))
+                .anyMatch(CALENDAR_WORDS::contains);
+        if (!named) {
+            return false;
+        }
+        for (int i = 0; i < numeric.size(); i++) {
+            double v = numeric.get(i);
+            if (!Double.isNaN(v) && v != Math.rint(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isCoordinate(String name) {

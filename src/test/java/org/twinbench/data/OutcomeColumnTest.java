@@ -154,4 +154,14 @@ class OutcomeColumnTest {
         assertThat(ridership.reason()).startsWith("name says it may be an outcome");
         assertThat(inference.describeCandidates(6)).contains("ridership (regression; name says it may be an outcome");
     }
+
+    @Test
+    void aYearIsACalendarNumberNotAnOutcome() {
+        // R's penguins: species, island, sex could be outcomes; year (2007 to 2009, the last column) says when.
+        OutcomeColumn.Inference inference = OutcomeColumn.infer(
+                TableLoader.load(java.nio.file.Path.of("src/test/resources/rdata/penguins.csv")));
+        assertThat(inference.column()).isEmpty();
+        assertThat(inference.candidates()).extracting(OutcomeColumn.Candidate::column)
+                .contains("sex", "species", "island").doesNotContain("year");
+    }
 }

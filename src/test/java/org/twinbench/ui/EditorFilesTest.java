@@ -93,7 +93,7 @@ class EditorFilesTest {
         addANode(robot);
         robot.interact(() -> model.files().autosave());
         Path recovery = model.files().files().recoveryFile();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(recovery));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(recovery));
         prompts.unsavedAnswer = FileDialogs.Unsaved.DISCARD;
         java.util.List<Path> before = scenarioFiles();
         requestClose(robot);
@@ -116,7 +116,8 @@ class EditorFilesTest {
         prompts.unsavedAnswer = FileDialogs.Unsaved.SAVE;
         prompts.saveAnswer = home.resolve("closing.twin.json");
         requestClose(robot);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !window.isShowing());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(prompts.asked).containsExactly("unsaved changes to Untitled", "save as");
         assertThat(ScenarioFormat.read(prompts.saveAnswer).nodes()).hasSize(1);
         assertThat(model.document().history().dirtyProperty().get()).isFalse();

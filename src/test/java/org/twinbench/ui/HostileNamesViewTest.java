@@ -78,10 +78,11 @@ class HostileNamesViewTest {
                 .anyMatch(n -> SLICE.equals(((javafx.scene.control.Labeled) n).getText())));
         // The slice table's cell holds the very text; what it draws is that text, cut with an
         // ellipsis where the column is narrow, never markup turned into something else.
-        assertThat(robot.lookup("#sliceTable").query().lookupAll(".table-cell").stream()
-                .map(n -> ((javafx.scene.control.Labeled) n).getText())).contains(SLICE);
-        assertThat(robot.lookup("#sliceTable").query().lookupAll(".table-cell .text").stream()
-                .map(n -> ((Text) n).getText()).filter(t -> t.startsWith("<script>")))
+        // Read on the FX thread: the table lays its cells out there.
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#sliceTable").query().lookupAll(".table-cell").stream()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList()).get()).contains(SLICE);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> robot.lookup("#sliceTable").query().lookupAll(".table-cell .text")
+                .stream().map(n -> ((Text) n).getText()).filter(t -> t.startsWith("<script>")).toList()).get())
                 .singleElement().satisfies(drawn -> assertThat(SLICE).startsWith(drawn.replace("...", "")));
         // The chart (a canvas: text is drawn with fillText, never parsed) names the curve with it whole.
         assertThat(robot.lookup("#metricChart").queryAs(MetricPlot.class).curves().stream()

@@ -87,7 +87,9 @@ class MainViewModelTest {
         model.run();
 
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (model.runs().runningProperty().get() && System.nanoTime() < deadline) {
+        // The worker ends the run, then says why: wait for both (the flag alone may be read between the two).
+        while ((model.runs().runningProperty().get() || !model.statusProperty().get().startsWith("Cannot run: "))
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         // Not left on "Starting ...": the status line says why, and nothing is recorded as run.

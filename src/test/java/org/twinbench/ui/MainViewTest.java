@@ -87,10 +87,25 @@ class MainViewTest {
             window.setWidth(width);
             window.setHeight(height);
         });
-        // The room is fitted after the layout of the new size, a pulse or two later.
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(100);
+        // The room is fitted after the layout of the new size, a pulse or two later: wait for the pulses, not a time.
+        javafx.scene.Scene scene = robot.lookup("#runButton").query().getScene();
+        java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable counted = () -> {
+            pulses.incrementAndGet();
+            javafx.application.Platform.requestNextPulse();
+        };
+        robot.interact(() -> {
+            scene.addPostLayoutPulseListener(counted);
+            javafx.application.Platform.requestNextPulse();
+        });
+        try {
+            for (int i = 1; i <= 3; i++) {
+                int pulse = i;
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> pulses.get() >= pulse);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+        } finally {
+            robot.interact(() -> scene.removePostLayoutPulseListener(counted));
         }
     }
 
@@ -156,7 +171,7 @@ class MainViewTest {
                 assertThat(focusedPane(robot)).isNotEqualTo("live-charts");
             }
             // Remembered in the TwinBench folder: a window opened next starts with the results hidden.
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !org.twinbench.ui.editor.WindowLayout.read(home,
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !org.twinbench.ui.editor.WindowLayout.read(home,
                     new org.twinbench.ui.editor.WindowLayout(true, 0.5)).resultsShown());
             Stage next = WaitForAsyncUtils.asyncFx(() -> {
                 Stage stage = new Stage();
@@ -197,6 +212,8 @@ class MainViewTest {
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> points(robot, "region=north") >= 60
                 && !model.runs().runningProperty().get());
+        // The FX callback that ends the run sets the status line after the running flag: let it finish.
+        WaitForAsyncUtils.waitForFxEvents();
         for (String name : List.of("overall", "region=north", "region=south", "region=east", "region=west")) {
             assertThat(points(robot, name)).as(name).isEqualTo(60);
         }
@@ -226,6 +243,7 @@ class MainViewTest {
                 && robot.lookup("#historyChart").<javafx.scene.chart.LineChart<?, ?>>query().getData().size() == 2);
         javafx.scene.control.TableView<?> differences = robot.lookup("#differenceTable").query();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> differences.getColumns().size() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(differences.getColumns()).extracting(javafx.scene.control.TableColumn::getText).containsExactly(
                 "Slice", "Metric", "mean in #" + baseline, "mean in #" + whatIf, "#" + whatIf + " − #" + baseline);
     }
@@ -238,9 +256,13 @@ class MainViewTest {
             model.runs().replicatesProperty().set(3);
         });
         robot.interact(model::run);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("Running:"));
+        java.util.concurrent.atomic.AtomicReference<String> status = new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            status.set(model.statusProperty().get());
+            return status.get().startsWith("Running:");
+        }).get());
         // The sample has 60 steps: 3 replicates make 180, whichever replicate is running.
-        assertThat(model.statusProperty().get()).matches("Running: \\d+ of 180 steps \\(3 replicates\\).*");
+        assertThat(status.get()).matches("Running: \\d+ of 180 steps \\(3 replicates\\).*");
         double before = model.runs().progressProperty().get();
         Thread.sleep(400);
         assertThat(model.runs().progressProperty().get()).isGreaterThanOrEqualTo(before).isLessThanOrEqualTo(1.0);
@@ -258,6 +280,7 @@ class MainViewTest {
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> points(robot, "overall") >= 60
                 && !model.runs().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         ChartCurve overall = WaitForAsyncUtils.asyncFx(() -> series(robot).get(0)).get(30, TimeUnit.SECONDS);
         assertThat(overall.name()).isEqualTo("overall");
         assertThat(overall.hasBand()).isTrue();
@@ -295,8 +318,12 @@ class MainViewTest {
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> points(robot, "overall") >= 3);
         robot.clickOn("#pauseButton");
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
+        // A step under way when paused is still drawn (later under load): wait until the curve holds still.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            int before = points(robot, "overall");
+            Thread.sleep(600);
+            return points(robot, "overall") == before;
+        });
         int atPause = points(robot, "overall");
         Thread.sleep(600);
         WaitForAsyncUtils.waitForFxEvents();
@@ -306,9 +333,9 @@ class MainViewTest {
         // F8 resumes and pauses (F6 moves between the panes and does nothing else).
         String pane = focusedPane(robot);
         robot.type(javafx.scene.input.KeyCode.F8);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.runs().pausedProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.runs().pausedProperty().get());
         robot.type(javafx.scene.input.KeyCode.F8);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.runs().pausedProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.runs().pausedProperty().get());
         robot.type(javafx.scene.input.KeyCode.F6);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.runs().pausedProperty().get()).as("F6 leaves the run paused").isTrue();
@@ -323,13 +350,18 @@ class MainViewTest {
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runs().runningProperty().get()
                 && points(robot, "overall") == 60);
+        WaitForAsyncUtils.waitForFxEvents();
         Path png = home.resolve("chart.png");
         Path csv = home.resolve("chart.csv");
         MetricPlot chart = robot.lookup("#metricChart").query();
         robot.interact(() -> model.liveCharts().exportPng(
                 javafx.embed.swing.SwingFXUtils.fromFXImage(chart.snapshot(null, null), null), png));
-        model.liveCharts().exportCsv(csv);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(png));
+        // It copies the window's steps: on the FX thread, which owns them.
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.liveCharts().exportCsv(csv);
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(png));
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isGreaterThan(100);
         List<String> lines = java.nio.file.Files.readAllLines(csv);

@@ -206,7 +206,7 @@ class ScenarioEditorTest {
         assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isFalse();
         Path saved = home.resolve("built.twin.json");
         robot.interact(() -> model.files().saveAs(saved));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.document().history().dirtyProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.document().history().dirtyProperty().get());
         Scenario written = ScenarioFormat.read(saved);
         assertThat(withoutPositions(written)).isEqualTo(withoutPositions(SampleScenarios.loansRecession(20261127)));
 
@@ -232,7 +232,7 @@ class ScenarioEditorTest {
     @Test
     void incompatibleConnectionIsRefusedWithTheReason(FxRobot robot) throws Exception {
         robot.interact(() -> model.open(TwinBenchApp.sampleScenario()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scenario().nodes().size() == 5);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> scenario().nodes().size() == 5);
         WaitForAsyncUtils.waitForFxEvents();
         List<ScenarioEdge> before = scenario().edges();
         // Showing a node in the inspector is not an edit.
@@ -256,7 +256,7 @@ class ScenarioEditorTest {
         Scenario edited = scenario();
         robot.interact(() -> model.files().autosave());
         Path recovery = model.files().files().recoveryFile();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(recovery));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(recovery));
 
         // The process dies: no clean close. The next start finds the recovery file and offers it.
         AppExecutor second = new AppExecutor();
@@ -267,7 +267,7 @@ class ScenarioEditorTest {
                 window[0] = new Stage();
                 restarted[0] = TwinBenchApp.show(window[0], second, null);
             });
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                     () -> restarted[0].files().recoveryProperty().get() != null);
             WaitForAsyncUtils.waitForFxEvents();
             Node recoverButton = window[0].getScene().lookup("#recoverButton");

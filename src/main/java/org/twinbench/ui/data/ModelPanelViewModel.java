@@ -134,6 +134,12 @@ public final class ModelPanelViewModel {
     /** Whether the training under way can be stopped (a forest: between its groups of trees). */
     private final ReadOnlyBooleanWrapper stoppable = new ReadOnlyBooleanWrapper();
     private volatile org.twinbench.data.Cancellation training = org.twinbench.data.Cancellation.NEVER;
+    /**
+     * Set once per training, by whichever comes first: its save beginning, or Stop. A Stop that came after the
+     * last check of the cancel flag but before the save must not leave a model written that it said was not.
+     */
+    private volatile java.util.concurrent.atomic.AtomicBoolean trainingSettled =
+            new java.util.concurrent.atomic.AtomicBoolean(true);
     private Dataset checkedAgainst;
 
     ModelPanelViewModel(AppExecutor executor, Executor fxThread) {
@@ -168,6 +174,8 @@ public final class ModelPanelViewModel {
                 words(request.algorithm()), rows - Math.round(rows * request.holdoutShare()), 100 * request.holdoutShare()));
         org.twinbench.data.Cancellation token = new org.twinbench.data.Cancellation();
         training = token;
+        java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+        trainingSettled = settled;
         progress.set(-1);
         stoppable.set(request.algorithm() == org.twinbench.model.Algorithm.RANDOM_FOREST);
         String what = words(request.algorithm());
@@ -199,7 +207,13 @@ public final class ModelPanelViewModel {
                         grown.offer(new int[] {done, total});
                     }).model();
             token.check("training " + what);
-            context.onFx(() -> message.set("Saving " + request.output().getFileName() + " ..."));
+            if (!settled.compareAndSet(false, true)) {
+                throw new java.util.concurrent.CancellationException("training " + what + " was cancelled");
+            }
+            context.onFx(() -> {
+                stoppable.set(false);
+                message.set("Saving " + request.output().getFileName() + " ...");
+            });
             String chosen = request.rows() == null ? null : request.rows().chosen();
             ModelBundle.write(trained, request.output(), chosen);
             // The card read back says which rows, as the saved file does.
@@ -244,9 +258,13 @@ public final class ModelPanelViewModel {
         check(checkedAgainst);
     }
 
-    /** Stops a forest's training between its groups of trees; nothing is written and the open model stays. */
+    /**
+     * Stops a forest's training between its groups of trees; nothing is written and the open model stays. Once the
+     * trained model is being saved it is too late: the save goes on and the new model opens.
+     */
     public void stopTraining() {
-        if (!busy.get() || !stoppable.get()) {
+        if (!busy.get() || !stoppable.get() || !trainingSettled.compareAndSet(false, true)) {
+            // Nothing to stop, or the trained model is being saved already: it is kept.
             return;
         }
         training.cancel();

@@ -91,7 +91,7 @@ class AnalystJourneyTest {
                 () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
         robot.interact(() -> main.runs().setSpeed(0));
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> main.runs().runningProperty().get()
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.runs().runningProperty().get()
                 || main.statusProperty().get().startsWith("Finished"));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !main.runs().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();

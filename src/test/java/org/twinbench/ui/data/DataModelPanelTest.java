@@ -225,6 +225,8 @@ class DataModelPanelTest {
         toOpen.add(big);
         robot.clickOn("#openDataButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> panel.progressProperty().get() > 0);
+        // The FX callback that reports the progress says it in words next: let it finish.
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#loadingBar").query().isVisible()).isTrue();
         assertThat(panel.messageProperty().get()).startsWith("Reading big.csv: ");
         robot.clickOn("#cancelLoadButton");

@@ -162,7 +162,7 @@ class TexasHousingJourneyTest {
                 && !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
         robot.interact(() -> main.runs().setSpeed(0));
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> main.runs().runningProperty().get()
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.runs().runningProperty().get()
                 || main.statusProperty().get().startsWith("Finished"));
         WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> !main.runs().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -227,7 +227,7 @@ class TexasHousingJourneyTest {
             assertThat(run.steps()).isEqualTo(quarters);
             assertThat(run.verdict()).isIn("green", "amber", "red");
             // The window keeps the verdict on its status line once the run is stored, as the history lists it.
-            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+            WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
                     () -> main.statusProperty().get().contains(". Verdict: "));
             assertThat(main.statusProperty().get()).contains(". Verdict: "
                     + run.verdict().toUpperCase(java.util.Locale.ROOT) + ": " + run.headline());

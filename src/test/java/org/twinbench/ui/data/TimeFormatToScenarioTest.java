@@ -129,6 +129,8 @@ class TimeFormatToScenarioTest {
                         .setParam(s, "visits", "time_column", "visit_date"), "visits", "window", "month"),
                         "visits", "reference_until", "2024-03-01")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "d/M/yyyy".equals(source().string("time_format")));
+        // The edit's description follows its scenario in the same FX callback: let it finish.
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(main.document().history().undoDescriptionProperty().get())
                 .contains("Read dates in 'visit_date' as d/M/yyyy");
         assertThat(replayedMonths(robot)).isEqualTo(dayFirstMonths).hasSizeGreaterThan(2);

@@ -243,7 +243,7 @@ class CanvasInteractionTest {
         assertThat(detector.getItems()).contains("adwin", "ddm", "page-hinkley");
         assertThat(detector.getValue()).isEqualTo("adwin");
         robot.clickOn(detector);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("page-hinkley").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("page-hinkley").tryQuery().isPresent());
         robot.clickOn("page-hinkley");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.document().scenario().node(id).orElseThrow().params()).containsEntry("detector", "page-hinkley");
@@ -255,7 +255,7 @@ class CanvasInteractionTest {
         // The optional parameter can be taken out again: the engine then uses its default.
         assertThat(detector.getItems().get(0)).isEqualTo("(default adwin)");
         robot.clickOn(detector);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("(default adwin)").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("(default adwin)").tryQuery().isPresent());
         robot.clickOn("(default adwin)");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.document().scenario().node(id).orElseThrow().params()).doesNotContainKey("detector");

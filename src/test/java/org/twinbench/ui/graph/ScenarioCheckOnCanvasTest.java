@@ -90,6 +90,8 @@ class ScenarioCheckOnCanvasTest {
         robot.interact(() -> model.document().change("Set column",
                 s -> GraphEdits.setParam(s, "recession", "column", "region")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> invalid(robot, "recession"));
+        // The card is marked, then its tooltip written, in one FX call: let it finish.
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(tooltip(robot, "recession")).contains("⚠ " + SHIFT_ON_TEXT);
         assertThat(invalid(robot, "new-region")).isFalse();
 
@@ -101,6 +103,7 @@ class ScenarioCheckOnCanvasTest {
         assertThat(robot.lookup("#error-column").queryAs(Label.class).getText()).isEqualTo(UNDER_FIELD);
         // The column field carries a ControlsFX error mark saying the same.
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !errorMarks(robot).isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(errorMarks(robot)).hasSize(1);
         // The picker offers numbers only, yet the text column stays the node's value until the user changes it.
         assertThat(robot.lookup("#param-column").queryAs(ComboBox.class).getEditor().getText()).isEqualTo("region");
@@ -112,13 +115,27 @@ class ScenarioCheckOnCanvasTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !invalid(robot, "recession"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#node-problems").queryAs(Label.class).isVisible()).isFalse();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> errorMarks(robot).isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> errorMarks(robot).isEmpty());
     }
 
     /** The ControlsFX decorations showing the shift-on-text problem: a mark whose tooltip says it. */
     private static java.util.Set<javafx.scene.Node> errorMarks(FxRobot robot) {
         return robot.lookup(node -> node instanceof Label label && label.getTooltip() != null
                 && UNDER_FIELD.equals(label.getTooltip().getText()) && label.isVisible()).queryAll();
+    }
+
+    /**
+     * The picker's items, copied on the FX thread in one go once they pass {@code ready}: the inspector refills
+     * them (cleared, then filled) as the data check learns the columns' kinds.
+     */
+    private static List<String> itemsWhen(ComboBox<String> box, java.util.function.Predicate<List<String>> ready)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicReference<List<String>> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            seen.set(List.copyOf(box.getItems()));
+            return ready.test(seen.get());
+        }).get());
+        return seen.get();
     }
 
     @Test
@@ -130,17 +147,14 @@ class ScenarioCheckOnCanvasTest {
         // loans.csv: numbers are income, debt_to_income, age, credit_history_years, loan_amount, term_months.
         @SuppressWarnings("unchecked")
         ComboBox<String> numeric = robot.lookup("#param-column").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !numeric.getItems().contains("region"));
-        assertThat(numeric.getItems()).containsExactly("income", "debt_to_income", "age", "credit_history_years",
+        assertThat(itemsWhen(numeric, items -> !items.isEmpty() && !items.contains("region"))).containsExactly("income", "debt_to_income", "age", "credit_history_years",
                 "loan_amount", "term_months");
 
         robot.interact(() -> model.canvas().selectOnly(List.of("new-region")));
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         ComboBox<String> categorical = robot.lookup("#param-column").queryAs(ComboBox.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !categorical.getItems().contains("income")
-                && !categorical.getItems().isEmpty());
-        assertThat(categorical.getItems()).containsExactly("application_id", "applied_on", "employment_type",
+        assertThat(itemsWhen(categorical, items -> !items.contains("income") && !items.isEmpty())).containsExactly("application_id", "applied_on", "employment_type",
                 "region", "defaulted");
         // Missing values take any column: every one of the file's eleven.
         assertThat(model.inspector().columnsFor(org.twinbench.scenario.NodeCatalog.find(
@@ -160,6 +174,7 @@ class ScenarioCheckOnCanvasTest {
         Files.write(data, lines);
         Files.setLastModifiedTime(data, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> invalid(robot, "new-region"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(tooltip(robot, "new-region")).contains("⚠ parameter column: the data has no column \"region\"");
     }
 }

@@ -121,7 +121,7 @@ class PresenterRealDataTest {
         assertThat(robot.lookup(".presenter-record").queryLabeled().isVisible()).isFalse();
 
         robot.type(KeyCode.RIGHT);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> model.chapterProperty().get() == 1);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.chapterProperty().get() == 1);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.chapterDoneProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(values(chart, ChapterChart.PREVIOUS)).as("the first chapter beneath").containsExactlyElementsOf(first);

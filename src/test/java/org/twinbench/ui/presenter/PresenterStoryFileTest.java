@@ -65,6 +65,8 @@ class PresenterStoryFileTest {
         Files.writeString(file, story(pace));
         robot.interact(() -> PresenterView.openFile(owner, presenters.executor, file));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> others(robot).size() == 1);
+        // The window is listed once shown; let the FX task that shows it finish before reading it.
+        WaitForAsyncUtils.waitForFxEvents();
         return file;
     }
 

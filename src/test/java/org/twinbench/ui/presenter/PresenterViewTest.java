@@ -60,6 +60,8 @@ class PresenterViewTest {
 
     private void awaitChapterEnd() throws Exception {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.chapterDoneProperty().get());
+        // The FX callback that marks the chapter done then sets the status line: let it finish.
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

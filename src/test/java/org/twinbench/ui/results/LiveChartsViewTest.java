@@ -80,12 +80,12 @@ class LiveChartsViewTest {
             return plot.localToScreen(plot.toPixel(5, 0.9 - 0.01 * 5));
         });
         robot.moveTo(onScreen);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !onFx(() -> plot(robot).hoverText()).isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !onFx(() -> plot(robot).hoverText()).isEmpty());
         assertThat(onFx(() -> plot(robot).hoverText())).isEqualTo("step 5 · region=north · accuracy 0.8500");
         // Far from every point and marker: nothing is shown.
         Point2D empty = onFx(() -> plot(robot).localToScreen(plot(robot).toPixel(30, 0.55)));
         robot.moveTo(empty);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> plot(robot).hoverText()).isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> plot(robot).hoverText()).isEmpty());
     }
 
     @Test
@@ -93,7 +93,7 @@ class LiveChartsViewTest {
         robot.interact(() -> model.accept(steps(0, 20)));
         Point2D marker = onFx(() -> plot(robot).localToScreen(plot(robot).toPixel(12, 0.93)));
         robot.moveTo(marker);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !onFx(() -> plot(robot).hoverText()).isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !onFx(() -> plot(robot).hoverText()).isEmpty());
         assertThat(onFx(() -> plot(robot).hoverText())).isEqualTo("alarm at step 12 (watch): accuracy 0.71 < 0.80");
     }
 
@@ -143,14 +143,14 @@ class LiveChartsViewTest {
         assertThat(onFx(plot::title)).startsWith("Last 10 of 10 steps (2–11) · 20 labelled rows");
         // The pointer over the point of bin 8 (0.826, 1.0) describes that bin.
         robot.moveTo(onFx(() -> plot.localToScreen(plot.toPixel(0.826, 1.0))));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !onFx(plot::hoverText).isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !onFx(plot::hoverText).isEmpty());
         assertThat(onFx(plot::hoverText)).isEqualTo("bin 0.80–0.90 · 10 rows · predicted 0.826 · observed 1.000");
         // A later batch moves the window: the point of bin 2 now pools steps 5–14, no positives.
         robot.interact(() -> model.accept(ReliabilityWindowTest.steps(12, 15)));
         assertThat(onFx(() -> plot.diagram().firstStep())).isEqualTo(5);
         assertThat(onFx(() -> plot.diagram().bins().observed(2))).isEqualTo(0.0);
         robot.moveTo(onFx(() -> plot.localToScreen(plot.toPixel(0.25, 0.0))));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(plot::hoverText).startsWith("bin 0.20"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(plot::hoverText).startsWith("bin 0.20"));
         assertThat(onFx(plot::hoverText)).isEqualTo("bin 0.20–0.30 · 10 rows · predicted 0.250 · observed 0.000");
     }
 }

@@ -77,12 +77,12 @@ class ReplicateChartsViewTest {
         assertThat(onFx(() -> plot.curves().get(1).hasBand())).isTrue();
         // Hovering the mean curve shows its band too.
         robot.moveTo(onFx(() -> plot.localToScreen(plot.toPixel(5, 0.85))));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(plot::hoverText).contains("north"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(plot::hoverText).contains("north"));
         assertThat(onFx(plot::hoverText))
                 .isEqualTo("step 5 · region=north · accuracy 0.8500 (mean; 90% band 0.7600 to 0.9400)");
         Point2D marker = onFx(() -> plot.localToScreen(plot.toPixel(12, 0.7)));
         robot.moveTo(marker);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !onFx(plot::hoverText).isEmpty());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !onFx(plot::hoverText).isEmpty());
         assertThat(onFx(plot::hoverText))
                 .isEqualTo("alarm at step 12 (watch): 2 of 3 replicates: accuracy 0.70 < 0.80 (replicate 0)");
 

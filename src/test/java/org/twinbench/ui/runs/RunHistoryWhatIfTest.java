@@ -253,6 +253,8 @@ class RunHistoryWhatIfTest {
         assertThat(model.branchingProperty().get()).isTrue();
         robot.interact(() -> main.runs().stop());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.branchingProperty().get());
+        // The same FX callback clears the flag, then says why: let it finish before reading the message.
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(message(robot)).startsWith("The what-if from step 1 · 2025-03-01 of run #1 was stopped after ")
                 .endsWith(" steps; it is not kept as a finished run");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {

@@ -84,6 +84,7 @@ class SweepImportViewTest {
     void aFolderThatIsNotASweepSaysSoInTheStatusLine(FxRobot robot) throws Exception {
         robot.interact(() -> SweepDialogs.importFolder(owner, actions, executor, home));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> status.size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(status.get(1)).isEqualTo("Cannot import the sweep: " + home + ": not a sweep's results (no sweep.csv);"
                 + " choose the folder given to 'twinbench sweep --out'");
         assertThat(robot.lookup("#runTable").tryQuery()).isEmpty();

@@ -58,6 +58,7 @@ class WizardChecksRealDataTest extends WizardWindowTest {
         robot.clickOn("#buildModelButton");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.busyProperty().get().isEmpty()
                 && (model.model().modelReadyProperty().get() || !model.problemProperty().get().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.problemProperty().get()).isEmpty();
         robot.clickOn("#nextButton");
         robot.interact(() -> {

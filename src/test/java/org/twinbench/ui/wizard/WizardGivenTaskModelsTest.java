@@ -94,6 +94,7 @@ class WizardGivenTaskModelsTest extends WizardWindowTest {
         assertThat(model.pageProperty().get()).isEqualTo(WizardNavigator.Page.RESULTS);
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> model.results().resultProperty().get() != null
                 || !model.problemProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.problemProperty().get()).isEmpty();
         return model.results().verdicts().stream().filter(v -> v.group().equals("everyone")).findFirst().orElseThrow();
     }

@@ -130,6 +130,7 @@ class WizardViewTest {
         assertThat(model.problemProperty().get()).isEqualTo("Build a model, or choose the one you were given, first.");
         robot.clickOn("#buildModelButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.model().modelReadyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.model().modelSummaryProperty().get()).startsWith("We built a model from 4,000 of your rows")
                 .containsPattern("times out of 100 \\(between \\d+% and \\d+%\\) — always guessing “no” would be right")
                 .contains("It catches");
@@ -183,6 +184,7 @@ class WizardViewTest {
         toOpen = samples.resolve("loans-logistic.onnx");
         robot.clickOn("#useModelButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.problemProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.problemProperty().get())
                 .isEqualTo("This model predicts “defaulted”, a column your spreadsheet does not have.");
         // A model that reads a column the data lacks (its file maps an input to "monthly_fee").
@@ -194,6 +196,7 @@ class WizardViewTest {
         toOpen = renamed;
         robot.clickOn("#useModelButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.problemProperty().get().contains("needs"));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.problemProperty().get()).isEqualTo(
                 "This model needs columns your spreadsheet does not have: “monthly fee”, “tickets”.");
         robot.clickOn("#nextButton");
@@ -203,6 +206,7 @@ class WizardViewTest {
         toOpen = onnx;
         robot.clickOn("#useModelButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.model().modelReadyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(openTitles).last().asString().contains("*.onnx", "*.twinmodel");
         assertThat(model.problemProperty().get()).isEmpty();
         // 6,939 of the 10,000 customers are called right at a chance of 0.5 (numpy on the graph's weights).

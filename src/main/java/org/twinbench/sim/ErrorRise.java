@@ -34,6 +34,15 @@ final class ErrorRise {
         }
 
         double rise() {
+            return rise(start, end);
+        }
+
+        /** The MAE's relative rise, by the same rule. */
+        double maeRise() {
+            return rise(maeStart, maeEnd);
+        }
+
+        private static double rise(double start, double end) {
             return start > 0 ? end / start - 1 : end > 0 ? Double.POSITIVE_INFINITY : 0;
         }
     }

@@ -92,7 +92,7 @@ record TaskHeadline(RunSummary.Light light, String headline) {
                     + "(%s).", 100 * rise, StepResult.OVERALL.equals(worst.slice()) ? ""
                     : " (worst: " + worst.slice() + ")", figures, tests));
         }
-        double maeRise = overall.maeStart() > 0 ? overall.maeEnd() / overall.maeStart() - 1 : 0;
+        double maeRise = overall.maeRise();
         if (rises.window() == ErrorRise.MIN_WINDOW && Math.max(overall.rise(), maeRise) >= RMSE_AMBER) {
             // A large rise overall that two steps at each end cannot tell from chance is no "holds": say what is seen.
             return new TaskHeadline(RunSummary.Light.AMBER, String.format(Locale.ROOT, "The error rises by %.0f%% in "

@@ -32,6 +32,12 @@ final class LabelQuality {
             + " amount (a weekday, a group, an event); look at what these rows share before correcting any";
     /** Below this out-of-fold accuracy the warning says its judges are weak. */
     static final double WEAK_JUDGE = 2 / 3.0;
+    /**
+     * Below this out-of-fold accuracy (and from {@link #WEAK_JUDGE} up) the columns leave the outcome open on many
+     * rows: a rare but right label there looks just as doubtful as a wrong one, and no rule on one table tells them
+     * apart (planted flips and a hard task give the same counts and self-confidences), so the check says it cannot.
+     */
+    static final double SURE_JUDGE = 0.9;
     static final String LEAK_REASON = "gives the outcome away (data quality: leakage); --keep-leaky keeps it";
 
     private LabelQuality() {
@@ -154,12 +160,29 @@ final class LabelQuality {
         int[] rows = result.issues().stream().mapToInt(ConfidentLearning.Issue::row).limit(QualityFinding.MAX_ROWS_LISTED)
                 .toArray();
         // A weak judge: the fold models' own mistakes then make up most of the doubts, and the count says little.
-        String weak = result.outOfFoldAccuracy() >= WEAK_JUDGE ? "" : String.format(Locale.ROOT, ", but the models"
-                + " that judge them are right only %.0f%% of the time, so many of these doubts are theirs rather than"
-                + " wrong labels", 100 * result.outOfFoldAccuracy());
+        String weak = result.outOfFoldAccuracy() >= WEAK_JUDGE ? openOutcome(result, target) : String.format(
+                Locale.ROOT, ", but the models that judge them are right only %.0f%% of the time, so many of these"
+                        + " doubts are theirs rather than wrong labels", 100 * result.outOfFoldAccuracy());
+        weak = weak == null ? "" : weak;
         return new QualityFinding(QualityFinding.Severity.WARNING, "label-errors", String.format(Locale.ROOT,
                 "%d of %d labels (%.1f%%) look wrong by confident learning%s; `twinbench quality --data %s` lists them",
                 result.issues().size(), result.labelledRows(), 100 * result.issueShare(), weak, data), List.of(target),
                 rows, result.issues().size());
+    }
+
+    /**
+     * What to add when the fold models are right from {@link #WEAK_JUDGE} to {@link #SURE_JUDGE} of the time
+     * (", but …": the columns leave {@code target} open on many rows, and a rare but right label there looks as
+     * doubtful as a wrong one), or null when they are surer (or weaker: the weak judge's own words apply).
+     */
+    static String openOutcome(ConfidentLearning.Result result, String target) {
+        double judges = result.outOfFoldAccuracy();
+        if (judges < WEAK_JUDGE || judges >= SURE_JUDGE) {
+            return null;
+        }
+        return String.format(Locale.ROOT, ", but the models that judge them are right %.0f%% of the time (always"
+                + " answering the most frequent class: %.0f%%): the other columns leave '%s' open on many rows, where"
+                + " this check cannot tell a wrong label from a rare but right one; look at a few before correcting"
+                + " any", 100 * judges, 100 * result.majorityShare(), TerminalText.oneLine(target));
     }
 }

@@ -179,6 +179,10 @@ public final class QualityCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "label errors: %d of %d labelled rows (%.1f%%) look mislabelled (confident learning, "
                 + "%d folds)%n", labels.issues().size(), labels.labelledRows(), 100 * labels.issueShare(),
                 ConfidentLearning.FOLDS);
+        String open = labels.informative() ? LabelQuality.openOutcome(labels, outcome) : null;
+        if (open != null) {
+            out.println("  note: " + open.substring(", but ".length()));
+        }
         if (!labels.informative()) {
             out.printf(Locale.ROOT, "  note: the fold models are right %.1f%% of the time, no better than always "
                     + "answering the most frequent class (%.1f%%): these doubts are noise%n",

@@ -39,4 +39,44 @@ class WeakJudgeLabelWarningTest {
                 .contains(String.format(Locale.ROOT, "but the models that judge them are right only %.0f%% of the"
                         + " time, so many of these doubts are theirs rather than wrong labels", 100 * judges));
     }
+
+    static final String PIMA = "src/test/resources/rdata/pima.csv";
+
+    /**
+     * R's Pima Indians diabetes (mlbench): real outcomes, not mislabelled ones, that the eight measurements leave
+     * open on many women. scikit-learn's 5-fold logistic regression (C = 1, standardised) is right 0.765–0.775 of the
+     * time over five fold seeds, against 0.651 for always answering 'neg' (pandas): the fold models beat the majority
+     * but are far from sure, so the 90 doubted labels are not called wrong without saying the check cannot tell.
+     */
+    @Test
+    void doubtsWhereTheColumnsLeaveTheOutcomeOpenAreNotCalledWrongOutright(@TempDir Path dir) throws Exception {
+        JsonNode labels = Json.MAPPER.readTree(CliRunner.run("quality", "--data", PIMA, "--json").out())
+                .get("label_errors");
+        double judges = labels.get("out_of_fold_accuracy").asDouble();
+        assertThat(judges).isBetween(0.75, 0.79);
+        assertThat(labels.get("majority_share").asDouble()).isEqualTo(500 / 768.0);
+        String open = String.format(Locale.ROOT, "the models that judge them are right %.0f%% of the time (always"
+                + " answering the most frequent class: 65%%): the other columns leave 'diabetes' open on many rows,"
+                + " where this check cannot tell a wrong label from a rare but right one; look at a few before"
+                + " correcting any", 100 * judges);
+        assertThat(CliRunner.run("quality", "--data", PIMA).out()).contains("  note: " + open);
+
+        JsonNode card = Json.MAPPER.readTree(CliRunner.run("train", "--data", PIMA, "--out",
+                dir.resolve("pima.twinmodel").toString(), "--json").out());
+        List<String> warnings = new ArrayList<>();
+        card.get("quality").forEach(f -> {
+            if (f.get("check").asText().equals("label-errors")) {
+                warnings.add(f.get("message").asText());
+            }
+        });
+        assertThat(warnings).singleElement().asString()
+                .startsWith(labels.get("count").asInt() + " of 768 labels").contains(", but " + open + ";");
+    }
+
+    /** Sure judges (scikit-learn's breast cancer with 20 planted flips: right over 9 times in 10) need no such words. */
+    @Test
+    void sureJudgesNeedNoWordsOnOpenOutcomes() throws Exception {
+        String out = CliRunner.run("quality", "--data", "src/test/resources/label-errors/breast-flipped.csv").out();
+        assertThat(out).contains("label errors: ").doesNotContain("note: ").doesNotContain("open on many rows");
+    }
 }

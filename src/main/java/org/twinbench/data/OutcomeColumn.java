@@ -188,9 +188,13 @@ public final class OutcomeColumn {
     /** {@value #STRONG_NAME} when a word of the name says outcome, {@value #WEAK_NAME} when it may, else 0. */
     static double nameScore(String name) {
         double best = 0;
+        String previous = "";
         for (String word : PiiDetector.words(name)) {
             String w = word.toLowerCase(Locale.ROOT);
-            if (OUTCOME_WORDS.contains(w) || OUTCOME_STEMS.stream().anyMatch(w::startsWith)) {
+            boolean subclass = previous.equals("sub") && w.startsWith("class");
+            previous = w;
+            // A subclass names a kind of thing (the Ames houses' MS_SubClass: a dwelling type), not what came of it.
+            if (!subclass && (OUTCOME_WORDS.contains(w) || OUTCOME_STEMS.stream().anyMatch(w::startsWith))) {
                 return STRONG_NAME;
             }
             if (WEAK_WORDS.contains(w)) {

@@ -61,6 +61,9 @@ final class SourceNodes {
                                     + "the first rows)").oneOf("stop", "loop"),
                             optional("time_format", TEXT, null, "How the time column writes dates when its values "
                                     + "fit two readings, e.g. M/d/yyyy (US) or d/M/yyyy (European)"),
+                            optional("month_column", COLUMN, null, "With a time column of years (whole numbers): "
+                                    + "the column of each row's month (1-12); rows replay by year and month, read as "
+                                    + "the month's first day, so month and quarter windows and reference_until work"),
                             optional("follow", BOOLEAN, false, "With a time column and a window: keep watching the "
                                     + "file for appended rows and run each window when it closes (a row of a later "
                                     + "window arrives); steps is then the most windows the run takes"),

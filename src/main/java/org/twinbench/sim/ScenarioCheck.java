@@ -299,15 +299,18 @@ public final class ScenarioCheck {
             }
             double[] times = null;
             if (timeColumn != null && frame().has(timeColumn)) {
-                Column column = frame().column(timeColumn);
+                String months = node.string("month_column");
                 try {
-                    times = node.string("window") != null || until != null
-                            ? TimeColumns.dates(node, column, timeColumn)
-                            : TimeColumns.forOrdering(node, column, timeColumn);
+                    times = months != null && !frame().has(months) ? null : TimeColumns.replayTimes(node, frame(),
+                            timeColumn, node.string("window") != null || until != null);
                 } catch (ScenarioException e) {
-                    add(new Problem(node.id(), "time_column", timeColumn, e.getMessage()));
+                    add(new Problem(node.id(), e.getMessage().contains(": month_column ") ? "month_column"
+                            : "time_column", timeColumn, e.getMessage()));
                     times = null;
                 }
+            }
+            if (node.string("month_column") != null && timeColumn == null) {
+                add(node, "month_column", null, "needs a time_column of years");
             }
             if (until != null && timeColumn != null) {
                 guarded(node, () -> TimeColumns.date(node, "reference_until", until));

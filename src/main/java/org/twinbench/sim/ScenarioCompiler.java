@@ -220,11 +220,29 @@ public final class ScenarioCompiler {
         String timeColumn = sourceNode.string("time_column");
         double[] times = null;
         String window = sourceNode.string("window");
+        String monthColumn = sourceNode.string("month_column");
+        if (monthColumn != null && timeColumn == null) {
+            throw new ScenarioException("node " + sourceNode.id() + ": month_column needs a time_column of years");
+        }
         if (timeColumn != null) {
             PerturbationFactory.requireColumn(sourceNode, all, timeColumn);
-            times = window != null || sourceNode.string("reference_until") != null
-                    ? TimeColumns.dates(sourceNode, all.column(timeColumn), timeColumn)
-                    : TimeColumns.forOrdering(sourceNode, all.column(timeColumn), timeColumn);
+            if (monthColumn != null) {
+                PerturbationFactory.requireColumn(sourceNode, all, monthColumn);
+                if (follow) {
+                    throw new ScenarioException("node " + sourceNode.id() + ": follow reads dates from time_column;"
+                            + " it cannot follow a year and a month_column");
+                }
+            }
+            times = TimeColumns.replayTimes(sourceNode, all, timeColumn,
+                    window != null || sourceNode.string("reference_until") != null);
+            if (monthColumn == null) {
+                String months = TimeColumns.monthsBeside(all, timeColumn);
+                if (months != null) {
+                    listener.onNote("node " + sourceNode.id() + ": time_column '" + timeColumn + "' holds years, so"
+                            + " the rows of one year replay in the file's order; set month_column to '" + months
+                            + "' to replay them month by month");
+                }
+            }
             int[] order = times != null ? TimeColumns.order(times) : timeOrder(all.column(timeColumn));
             all = all.select(order);
             times = times == null ? null : TimeColumns.sorted(times, order);

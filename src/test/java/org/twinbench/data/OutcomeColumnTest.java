@@ -107,6 +107,10 @@ class OutcomeColumnTest {
         assertThat(OutcomeColumn.nameScore("y")).isEqualTo(OutcomeColumn.STRONG_NAME);
         assertThat(OutcomeColumn.nameScore("loan_status")).isEqualTo(OutcomeColumn.WEAK_NAME);
         assertThat(OutcomeColumn.nameScore("monthly_income")).isZero();
+        // modeldata's Ames housing: MS_SubClass is a dwelling type (16 codes), its first column, not an outcome.
+        assertThat(OutcomeColumn.nameScore("MS_SubClass")).isZero();
+        assertThat(OutcomeColumn.nameScore("sub_class")).isZero();
+        assertThat(OutcomeColumn.nameScore("income_class")).isEqualTo(OutcomeColumn.STRONG_NAME);
     }
 
     @Test

@@ -26,7 +26,8 @@ public final class TimeColumns {
      * @throws ScenarioException naming the node when the column is numeric, ambiguous or not dates
      */
     public static double[] dates(ScenarioNode node, Column column, String name) {
-        return seconds((CategoricalColumn) column, format(node, column, name));
+        DateTimes.Format format = format(node, column, name);
+        return seconds((CategoricalColumn) column, format);
     }
 
     /**
@@ -65,6 +66,117 @@ public final class TimeColumns {
             return null;
         }
         return dates(node, column, name);
+    }
+
+    /**
+     * The times a source replays its rows by, in file order: with a {@code month_column}, {@link #yearMonth}; else
+     * dates ({@link #dates}) when {@code dates} is true (a calendar window or {@code reference_until}), or
+     * {@link #forOrdering}. A time column of years that needs dates, beside a column of months, is refused with
+     * the {@code month_column} to set.
+     *
+     * @throws ScenarioException naming the node and column
+     */
+    public static double[] replayTimes(ScenarioNode node, org.twinbench.data.Frame frame, String timeColumn,
+                                       boolean dates) {
+        String months = node.string("month_column");
+        if (months != null) {
+            return yearMonth(node, frame.column(timeColumn), timeColumn, frame.column(months), months);
+        }
+        try {
+            return dates ? dates(node, frame.column(timeColumn), timeColumn)
+                    : forOrdering(node, frame.column(timeColumn), timeColumn);
+        } catch (ScenarioException e) {
+            String beside = monthsBeside(frame, timeColumn);
+            throw beside == null ? e : new ScenarioException(e.getMessage() + "; it holds years and '" + beside
+                    + "' holds their months: set month_column to '" + beside + "' to replay by year and month");
+        }
+    }
+
+    /**
+     * The rows' times of a source that names its months apart from its years ({@code month_column}): epoch seconds
+     * (UTC) of the first day of each row's year and month, NaN where either is missing — Ames' houses are sold in
+     * {@code Yr_Sold} and {@code Mo_Sold}. A year and a month name no day, so day and week windows are refused.
+     *
+     * @throws ScenarioException naming the node, the column and the first row (from 1) that is no year or month
+     */
+    public static double[] yearMonth(ScenarioNode node, Column years, String yearName, Column months,
+                                     String monthName) {
+        String window = node.string("window");
+        if ("day".equals(window) || "week".equals(window)) {
+            throw new ScenarioException("node " + node.id() + ": window '" + window + "': a year and a month ("
+                    + yearName + ", " + monthName + ") name no day; use window month or quarter");
+        }
+        NumericColumn year = wholeNumbers(node, "time_column", years, yearName, 1, 9999, "a year");
+        NumericColumn month = wholeNumbers(node, "month_column", months, monthName, 1, 12, "a month (1 to 12)");
+        double[] out = new double[year.size()];
+        for (int i = 0; i < out.length; i++) {
+            double y = year.get(i);
+            double m = month.get(i);
+            out[i] = Double.isNaN(y) || Double.isNaN(m) ? Double.NaN
+                    : java.time.LocalDate.of((int) y, (int) m, 1).toEpochDay() * 86_400.0;
+        }
+        return out;
+    }
+
+    private static NumericColumn wholeNumbers(ScenarioNode node, String param, Column column, String name, int low,
+                                              int high, String what) {
+        if (!(column instanceof NumericColumn numeric)) {
+            throw new ScenarioException("node " + node.id() + ": " + param + " '" + name + "' holds text; with "
+                    + "month_column it must hold " + what + " as a whole number on every row");
+        }
+        for (int i = 0; i < numeric.size(); i++) {
+            double v = numeric.get(i);
+            if (!Double.isNaN(v) && (v != Math.rint(v) || v < low || v > high)) {
+                throw new ScenarioException(String.format(java.util.Locale.ROOT, "node %s: %s '%s' row %d holds %s,"
+                        + " not %s", node.id(), param, name, i + 1, v == Math.rint(v) ? String.valueOf((long) v)
+                        : String.valueOf(v), what));
+            }
+        }
+        return numeric;
+    }
+
+    /**
+     * The one column beside a {@code time_column} of years that names months — whole numbers from 1 to 12 in a
+     * column with "month", "mo" or "mon" among the words of its name — or null. Its rows then replay in the file's
+     * order within each year unless the source names it as its {@code month_column}.
+     */
+    public static String monthsBeside(org.twinbench.data.Frame frame, String yearName) {
+        if (!(frame.column(yearName) instanceof NumericColumn) || !words(yearName).contains("year")
+                && !words(yearName).contains("yr")) {
+            return null;
+        }
+        String found = null;
+        for (String name : frame.columnNames()) {
+            List<String> words = words(name);
+            if (!(words.contains("month") || words.contains("mo") || words.contains("mon"))
+                    || !(frame.column(name) instanceof NumericColumn numeric) || !within(numeric, 1, 12)) {
+                continue;
+            }
+            if (found != null) {
+                return null;
+            }
+            found = name;
+        }
+        return found;
+    }
+
+    private static boolean within(NumericColumn numeric, int low, int high) {
+        int present = 0;
+        for (int i = 0; i < numeric.size(); i++) {
+            double v = numeric.get(i);
+            if (!Double.isNaN(v)) {
+                present++;
+                if (v != Math.rint(v) || v < low || v > high) {
+                    return false;
+                }
+            }
+        }
+        return present > 0;
+    }
+
+    private static List<String> words(String name) {
+        return Arrays.asList(name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                .split("[_\\s\\-.]+"));
     }
 
     /** Epoch seconds of the rows of a column of dates that fit exactly one format; null otherwise. */

@@ -27,11 +27,13 @@ public final class NodeCatalog {
     public static final String POISONING = "perturbation.poisoning";
     public static final String BOUNDARY_SEEKING = "perturbation.boundary-seeking";
     public static final String LOGISTIC_MODEL = "model.logistic";
+    public static final String LINEAR_MODEL = "model.linear";
     public static final String MODEL_BUNDLE = "model.bundle";
     public static final String ONNX_MODEL = "model.onnx";
     public static final String LOGGED_MODEL = "model.logged";
     /** The node types that are the scenario's model (exactly one per scenario); the challenger is not. */
-    public static final List<String> MODELS = List.of(LOGISTIC_MODEL, MODEL_BUNDLE, ONNX_MODEL, LOGGED_MODEL);
+    public static final List<String> MODELS = List.of(LOGISTIC_MODEL, LINEAR_MODEL, MODEL_BUNDLE, ONNX_MODEL,
+            LOGGED_MODEL);
     public static final String CHALLENGER = "model.challenger";
     public static final String PROMOTE_POLICY = "policy.promote";
     public static final String LABEL_DELAY = "labels.delay";

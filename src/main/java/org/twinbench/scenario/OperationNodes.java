@@ -42,6 +42,12 @@ final class OperationNodes {
                             required("features", COLUMNS, "Feature columns"),
                             optional("positive", TEXT, null, "Positive class (default: the CLI.md rule)")),
                     List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
+            new NodeType(NodeCatalog.LINEAR_MODEL, "Models", "Linear regression",
+                    "Trains a ridge linear regression of an amount on the reference rows and scores every batch",
+                    List.of(
+                            required("target", COLUMN, "Column of amounts to predict"),
+                            required("features", COLUMNS, "Feature columns")),
+                    List.of(BATCH_IN, ACTIONS_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.MODEL_BUNDLE, "Models", "TwinBench model file",
                     "Scores every batch with a trained .twinmodel bundle of any task (binary, multiclass, regression; "
                             + "linear, logistic, random forest or gradient boosting); retraining refits the same "

@@ -85,6 +85,16 @@ final class ModelCheck {
 
     private void model(ScenarioNode node) {
         switch (node.type()) {
+            case NodeCatalog.LINEAR_MODEL -> {
+                target = node.string("target");
+                Column amounts = checker.frame() == null || target == null ? null
+                        : checker.frame().find(target).orElse(null);
+                String problem = amounts == null ? null : ScenarioModel.linearProblem(amounts);
+                task = amounts == null || problem != null ? null : Task.REGRESSION;
+                if (problem != null) {
+                    checker.add(node, "target", target, problem);
+                }
+            }
             case NodeCatalog.LOGISTIC_MODEL -> {
                 target = node.string("target");
                 Column labels = checker.frame() == null || target == null ? null

@@ -75,6 +75,9 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
             return new ScenarioModel(model, target, positive, features, (rows, s) -> ModelTrainer.trainLogistic(rows,
                     target, features, positive, s, "retrained in the run"));
         }
+        if (NodeCatalog.LINEAR_MODEL.equals(node.type())) {
+            return linear(node, reference, schema, seed, dataSha256, listener);
+        }
         if (NodeCatalog.LOGGED_MODEL.equals(node.type())) {
             return logged(node, reference, schema, dataSha256);
         }
@@ -102,6 +105,37 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
                 ? (rows, s) -> refit(rows, card, s)
                 : null;
         return new ScenarioModel(model, card.target(), card.positiveLabel(), card.features(), refit);
+    }
+
+    /** A ridge linear regression of the node's amounts, trained on the reference rows and refitted the same way. */
+    private static ScenarioModel linear(ScenarioNode node, Frame reference, Frame schema, long seed, String dataSha256,
+                                        RunListener listener) {
+        String target = node.requiredString("target");
+        List<String> features = node.strings("features");
+        PerturbationFactory.requireColumn(node, schema, target);
+        for (String feature : features) {
+            PerturbationFactory.requireColumn(node, schema, feature);
+        }
+        String problem = linearProblem(schema.column(target));
+        if (problem != null) {
+            throw new ScenarioException("node " + node.id() + ": " + problem);
+        }
+        listener.onPhase("Training linear regression on " + reference.rowCount() + " reference rows");
+        TrainingOptions options = new TrainingOptions(Algorithm.of(Algorithm.LINEAR, Task.REGRESSION), target,
+                features, null, seed, 0, dataSha256, 0);
+        TaskModel model = TaskTrainer.train(reference, options, Task.REGRESSION, TrainingProgress.NONE).model();
+        return new ScenarioModel(model, target, null, features, (rows, s) -> refit(rows, model.card(), s));
+    }
+
+    /** What is wrong with a linear node's target — it must hold amounts ({@link Task#REGRESSION}) — or null. */
+    static String linearProblem(Column target) {
+        Task task = Task.of(target).orElse(null);
+        if (task == Task.REGRESSION) {
+            return null;
+        }
+        return "target '" + target.name() + "' holds " + (task == null ? "no amounts"
+                : Task.distinctValues(target, Task.MAX_CLASSES + 1) + " classes, not amounts") + "; a linear regression"
+                + " predicts amounts: use a Logistic regression node (model.logistic) for classes";
     }
 
     /**

@@ -114,4 +114,48 @@ class AmesYearMonthReplayTest {
         assertThat(week.err()).contains("window 'week': a year and a month (Year_Sold, Mo_Sold) name no day; use"
                 + " window month or quarter");
     }
+
+    /**
+     * A linear regression trained in the scenario ({@code model.linear}) on the sales before 2008, replayed by quarter:
+     * each quarter's rows and mean absolute error equal scikit-learn's {@code Ridge(alpha=1)} on the same rows
+     * ({@code rdata/ames_ridge.py}, {@code ames_ridge.json}). A target of classes is refused, naming the node.
+     */
+    @Test
+    void aLinearRegressionTrainedInTheScenarioIsScikitLearnsRidge() throws Exception {
+        String source = """
+                {"id":"sales","type":"source.dataset","params":{"path":"ames.csv","time_column":"Year_Sold",
+                  "month_column":"Mo_Sold","window":"quarter","reference_until":"2008-01-01","steps":200}},""";
+        Files.writeString(dir.resolve("linear.twin.json"), """
+                {"format":"twinbench.scenario","version":1,"name":"Ames sales, linear","seed":3,"nodes":[%s
+                {"id":"m","type":"model.linear","params":{"target":"%s","features":["Neighborhood","Bldg_Type",
+                  "Year_Built","Lot_Area","Gr_Liv_Area"]}},
+                {"id":"slices","type":"monitor.slice-metrics","params":{"slices":["Bldg_Type"]}}],
+                "edges":[{"from":"sales","to":"m"},{"from":"m","to":"slices"}]}
+                """.formatted(source, "Sale_Price"));
+        CliRunner run = CliRunner.run("run", dir.resolve("linear.twin.json").toString(), "--out",
+                dir.resolve("linear").toString(), "--no-store");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode sklearn = new ObjectMapper().readTree(Path.of("src/test/resources/rdata/ames_ridge.json").toFile());
+        int quarters = sklearn.get("rows").size();
+        double[] rows = new double[quarters];
+        double[] mae = new double[quarters];
+        for (String line : Files.readAllLines(dir.resolve("linear/steps.csv"))) {
+            String[] cell = line.split(",");
+            if (cell[0].equals("0") && cell[2].equals("overall") && (cell[3].equals("n") || cell[3].equals("mae"))) {
+                (cell[3].equals("n") ? rows : mae)[Integer.parseInt(cell[1])] = Double.parseDouble(cell[4]);
+            }
+        }
+        for (int q = 0; q < quarters; q++) {
+            assertThat(rows[q]).as("rows of quarter %d", q).isEqualTo(sklearn.get("rows").get(q).asDouble());
+            assertThat(mae[q]).as("MAE of quarter %d", q)
+                    .isCloseTo(sklearn.get("mae").get(q).asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-7));
+        }
+        Files.writeString(dir.resolve("classes.twin.json"), Files.readString(dir.resolve("linear.twin.json"))
+                .replace("\"target\":\"Sale_Price\"", "\"target\":\"Bldg_Type\""));
+        CliRunner classes = CliRunner.run("validate", dir.resolve("classes.twin.json").toString());
+        assertThat(classes.exitCode()).isEqualTo(2);
+        assertThat(classes.out() + classes.err()).contains("node m (model.linear) parameter target: target 'Bldg_Type'"
+                + " holds 5 classes, not amounts; a linear regression predicts amounts: use a Logistic regression node"
+                + " (model.logistic) for classes");
+    }
 }

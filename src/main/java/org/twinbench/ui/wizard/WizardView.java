@@ -127,7 +127,12 @@ public final class WizardView {
                 WizardNavigator.Page.TARGET, targetPage, WizardNavigator.Page.MODEL, modelPage,
                 WizardNavigator.Page.CHANGES, changesPage, WizardNavigator.Page.GROUPS, groupsPage,
                 WizardNavigator.Page.RESULTS, resultsPage);
-        pages.forEach((page, node) -> node.visibleProperty().bind(viewModel.pageProperty().isEqualTo(page)));
+        pages.forEach((page, node) -> {
+            node.visibleProperty().bind(viewModel.pageProperty().isEqualTo(page));
+            // A hidden page takes no room: the stack's height is the shown page's, and the buttons below stay in the
+            // window however long another page grows (telco churn's 19 columns pushed them out of sight).
+            node.managedProperty().bind(node.visibleProperty());
+        });
         stepLabel.textProperty().bind(Bindings.createStringBinding(() -> "Step "
                 + (viewModel.pageProperty().get().ordinal() + 1) + " of " + WizardNavigator.Page.values().length,
                 viewModel.pageProperty()));

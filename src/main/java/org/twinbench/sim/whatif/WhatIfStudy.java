@@ -44,7 +44,8 @@ public final class WhatIfStudy {
     static final int RETRAIN_EVERY = 4;
     public static final String RETRAINING_WORDS = "retraining every month";
 
-    private static final Pattern MONEY = Pattern.compile("(?i).*(price|income|spend|amount|salary|revenue|cost|fee).*");
+    private static final Pattern MONEY = Pattern.compile(
+            "(?i).*(price|income|spend|amount|salary|wage|earning|revenue|cost|fee|charge|payment).*");
 
     private WhatIfStudy() {
     }

@@ -89,6 +89,27 @@ public final class WizardView {
         return open(owner, executor, openInEditor, WizardFiles.dialogs());
     }
 
+    /** The wizard's usual size. */
+    static final double WIDTH = 1060;
+    static final double HEIGHT = 740;
+
+    /**
+     * The wizard's size on a screen whose usable area is {@code screen}: its usual 1060 × 740, less what the screen
+     * lacks, leaving room for the window's frame and title bar (a 1280 × 720 laptop shows all of it, buttons too).
+     */
+    static javafx.geometry.Dimension2D sceneSize(javafx.geometry.Rectangle2D screen) {
+        return new javafx.geometry.Dimension2D(Math.min(WIDTH, screen.getWidth() - 40),
+                Math.min(HEIGHT, screen.getHeight() - 60));
+    }
+
+    /** The screen most of {@code owner} is on (the primary one when it has no size yet). */
+    private static javafx.stage.Screen screenOf(Window owner) {
+        var screens = owner == null || owner.getWidth() <= 0 ? List.<javafx.stage.Screen>of()
+                : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(),
+                owner.getHeight());
+        return screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.get(0);
+    }
+
     /** Opens the wizard in its own window, asking {@code files} for every file to open or save. */
     public static WizardNavigator open(Window owner, AppExecutor executor, Consumer<Path> openInEditor,
                                        WizardFiles files) {
@@ -106,7 +127,8 @@ public final class WizardView {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Will my model hold up? — TwinBench");
-        Scene scene = new Scene(parent, 1060, 740);
+        javafx.geometry.Dimension2D size = sceneSize(screenOf(owner).getVisualBounds());
+        Scene scene = new Scene(parent, size.getWidth(), size.getHeight());
         scene.getStylesheets().add(WizardView.class.getResource("/styles/theme.css").toExternalForm());
         stage.setScene(scene);
         stage.setOnCloseRequest(event -> {

@@ -1,5 +1,6 @@
 package org.twinbench.ui.data;
 
+import org.twinbench.data.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +58,8 @@ public final class NewScenarioChoices {
     }
 
     /**
-     * Why {@code outcome} cannot be the outcome with a model file ({@code modelFile}) or with the logistic
-     * regression the run trains, or empty; none chosen: why none was proposed, and the likeliest.
+     * Why {@code outcome} cannot be the outcome with a model file ({@code modelFile}) or with the model the run
+     * trains (logistic for classes, linear for amounts), or empty; none chosen: why none was proposed, and the likeliest.
      */
     public Optional<String> outcomeProblem(String outcome, boolean modelFile) {
         Optional<String> question = outcome == null ? OutcomeQuestion.of(data, schema, inference).question()
@@ -88,7 +89,9 @@ public final class NewScenarioChoices {
     /** The scenario the user chose, its data path relative to {@code base} ({@code null}: absolute). */
     public Scenario build(String outcome, List<String> slices, Path model, List<ScenarioFromData.Change> changes,
                           ScenarioFromData.Replay replay, Path base) {
+        Task task = outcome == null || !data.frame().has(outcome) ? null
+                : Task.of(data.frame().column(outcome)).orElse(null);
         return ScenarioFromData.build(new ScenarioFromData.Choices(file, outcome, features(schema, outcome), slices,
-                model, changes, replay), base);
+                model, changes, replay, task), base);
     }
 }

@@ -48,7 +48,7 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
         }
     }
 
-    /** A model the scenario can use: {@code file} null is a logistic regression trained when it runs. */
+    /** A model the scenario can use: {@code file} null is a model trained when it runs (logistic or linear). */
     record ModelChoice(String label, Path file) {
         @Override
         public String toString() {
@@ -162,7 +162,8 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
             out.add(new ModelChoice("The open model, " + openModel.getFileName(), openModel));
         }
         // First: the dialog starts on the last choice, the open model when there is one.
-        out.add(0, new ModelChoice("A logistic regression trained on the first half when it runs", null));
+        out.add(0, new ModelChoice("A model trained on the first half when it runs (logistic for classes, linear"
+                + " for amounts)", null));
         return out;
     }
 

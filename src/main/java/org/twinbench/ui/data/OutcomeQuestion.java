@@ -8,7 +8,7 @@ import org.twinbench.data.OutcomeColumn;
 import org.twinbench.data.Schema;
 
 /**
- * The outcome question of "New scenario from this data": the columns offered as the yes/no outcome,
+ * The outcome question of "New scenario from this data": the columns offered as the outcome (two values, classes or amounts),
  * likeliest first by the shared outcome inference ({@link OutcomeColumn}, as {@code train}, the data
  * panel and the guided check use it), and, when the table did not make its outcome clear, why no column
  * was proposed and which could be it, best first, in words. Pure: no toolkit.
@@ -31,24 +31,24 @@ final class OutcomeQuestion {
      * and the {@code inference} made when the table was read.
      */
     static OutcomeQuestion of(Dataset data, Schema schema, OutcomeColumn.Inference inference) {
-        List<String> yesNo = ScenarioFromData.outcomes(data, schema);
+        List<String> possible = ScenarioFromData.outcomes(data, schema);
         List<String> choices = new ArrayList<>();
         schema.target().ifPresent(choices::add);
         List<OutcomeColumn.Candidate> named = new ArrayList<>();
         for (OutcomeColumn.Candidate candidate : inference.candidates()) {
-            if (yesNo.contains(candidate.column()) && !choices.contains(candidate.column())) {
+            if (possible.contains(candidate.column()) && !choices.contains(candidate.column())) {
                 choices.add(candidate.column());
                 named.add(candidate);
             }
         }
-        yesNo.stream().filter(c -> !choices.contains(c)).forEach(choices::add);
+        possible.stream().filter(c -> !choices.contains(c)).forEach(choices::add);
         if (schema.target().isPresent()) {
             return new OutcomeQuestion(choices, "");
         }
-        return new OutcomeQuestion(choices, ask(inference, named, yesNo));
+        return new OutcomeQuestion(choices, ask(inference, named, possible));
     }
 
-    /** The yes/no columns to choose from: the proposed target first, then the likeliest, then the rest in table order. */
+    /** The columns to choose from: the proposed target first, then the likeliest, then the rest in table order. */
     List<String> choices() {
         return choices;
     }
@@ -59,15 +59,15 @@ final class OutcomeQuestion {
     }
 
     private static String ask(OutcomeColumn.Inference inference, List<OutcomeColumn.Candidate> named,
-                              List<String> yesNo) {
-        if (yesNo.isEmpty()) {
-            return "No column was proposed as the outcome, and none has exactly two values: make the column the "
-                    + "model predicts the target in the Columns tab, and train a model for it (Train a model…).";
+                              List<String> possible) {
+        if (possible.isEmpty()) {
+            return "No column can be the outcome: none has two values, a few classes or amounts among the features;"
+                    + " make the column the model predicts the target in the Columns tab.";
         }
         StringBuilder text = new StringBuilder("No column was proposed as the outcome: ").append(why(inference))
                 .append(".");
         if (!named.isEmpty()) {
-            text.append(" The likeliest yes/no columns, best first: ");
+            text.append(" The likeliest columns, best first: ");
             List<String> parts = new ArrayList<>();
             for (OutcomeColumn.Candidate c : named.subList(0, Math.min(NAMED, named.size()))) {
                 parts.add("'" + c.column() + "' (" + c.reason() + ")");

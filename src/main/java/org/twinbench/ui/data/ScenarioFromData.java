@@ -148,11 +148,22 @@ public final class ScenarioFromData {
      * are replayed ({@code null}: batches drawn at random).
      */
     public record Choices(Path data, String outcome, List<String> features, List<String> slices, Path model,
-                          List<Change> changes, Replay replay) {
+                          List<Change> changes, Replay replay, Task task) {
         public Choices {
             features = List.copyOf(features);
             slices = List.copyOf(slices);
             changes = List.copyOf(changes);
+        }
+
+        /** A yes/no or several classes ({@code task} read from the outcome when the model is trained in the run). */
+        public Choices(Path data, String outcome, List<String> features, List<String> slices, Path model,
+                       List<Change> changes, Replay replay) {
+            this(data, outcome, features, slices, model, changes, replay, null);
+        }
+
+        /** Whether the outcome is amounts, so that the model the run trains is a linear regression. */
+        boolean amounts() {
+            return task == Task.REGRESSION;
         }
 
         /** Rows drawn at random, batch after batch. */
@@ -166,48 +177,42 @@ public final class ScenarioFromData {
     }
 
     /**
-     * Why {@code outcome} cannot be the outcome of a scenario whose model the run trains (a logistic
-     * regression, yes/no only), or empty; another task is named with what to do instead.
+     * Why {@code outcome} cannot be the outcome of a scenario whose model the run trains (a logistic regression
+     * of its classes, a linear regression of its amounts), or empty.
      */
     public static Optional<String> outcomeProblem(Dataset data, String outcome) {
         return outcomeProblem(data, outcome, false);
     }
 
     /**
-     * Why {@code outcome} cannot be the outcome of a scenario, or empty. A model file ({@code modelFile})
-     * may predict any task (a yes/no, several classes, an amount); the logistic regression the run trains
-     * predicts yes/no only, so another task is named with what to do instead.
+     * Why {@code outcome} cannot be the outcome of a scenario, or empty. Every task has a model: a model file
+     * ({@code modelFile}) of the task, or one the run trains on the first half — a logistic regression of two or
+     * more classes ({@code model.logistic}), a ridge linear regression of amounts ({@code model.linear}). Only a
+     * column that calls for no task (one value, too many texts) is refused.
      */
     public static Optional<String> outcomeProblem(Dataset data, String outcome, boolean modelFile) {
         if (outcome == null || !data.frame().has(outcome)) {
             return Optional.of("Choose the column the model predicts.");
         }
         Column column = data.frame().column(outcome);
-        Optional<Task> task = Task.of(column);
-        if (task.isEmpty()) {
+        if (Task.of(column).isEmpty()) {
             return Optional.of("'" + outcome + "' cannot be predicted: it has "
                     + (Task.distinctValues(column, 3) < 2 ? "a single value." : "too many different texts."));
-        }
-        if (task.get() != Task.BINARY && !modelFile) {
-            int values = Task.distinctValues(column, Integer.MAX_VALUE);
-            return Optional.of("'" + outcome + "' has " + values + " different values ("
-                    + (task.get() == Task.REGRESSION ? "an amount" : "several classes") + "); the logistic "
-                    + "regression trained when the scenario runs predicts a yes/no outcome. Train a model for '"
-                    + outcome + "' (Train a model… in the data panel) or choose a model file, or choose a column "
-                    + "with two values.");
         }
         return Optional.empty();
     }
 
-    /** The table's yes/no columns that can be an outcome: the schema's target first, then in table order. */
+    /**
+     * The table's columns that can be an outcome — two values, several classes or amounts ({@link Task#of}) among
+     * the features, slices and target: the schema's target first, then in table order.
+     */
     public static List<String> outcomes(Dataset data, Schema schema) {
         List<String> out = new ArrayList<>();
         schema.target().ifPresent(out::add);
         for (var column : schema.columns()) {
             boolean usable = column.role() == ColumnRole.FEATURE || column.role() == ColumnRole.SLICE
                     || column.role() == ColumnRole.TARGET;
-            if (usable && !out.contains(column.name())
-                    && Task.of(data.frame().column(column.name())).orElse(null) == Task.BINARY) {
+            if (usable && !out.contains(column.name()) && Task.of(data.frame().column(column.name())).isPresent()) {
                 out.add(column.name());
             }
         }
@@ -338,7 +343,7 @@ public final class ScenarioFromData {
             return new ScenarioNode("model", type.type(), params("path", FileNodes.pathFor(choices.model(), base)),
                     x, 160);
         }
-        return new ScenarioNode("model", NodeCatalog.LOGISTIC_MODEL,
+        return new ScenarioNode("model", choices.amounts() ? NodeCatalog.LINEAR_MODEL : NodeCatalog.LOGISTIC_MODEL,
                 params("target", choices.outcome(), "features", choices.features()), x, 160);
     }
 

@@ -109,13 +109,15 @@ class NewScenarioJourneyTest {
 
     @Test
     void aTableWithoutAClearOutcomeSaysWhyAndListsTheLikeliestColumnsFirst(FxRobot robot) throws Exception {
-        // R's carData Arrests: five yes/no columns, none named as an outcome.
+        // R's carData Arrests: five yes/no columns, none named as an outcome; then the counts of checks (7 classes),
+        // the year (6, a calendar number) and the age (an amount): each can be predicted by a model the run trains.
         choosers.openData(robot, panel, Path.of("src/test/resources/rdata/arrests.csv").toAbsolutePath());
         robot.clickOn("#newScenarioButton");
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<String> outcome = robot.lookup("#newScenarioOutcome").queryComboBox();
         assertThat(outcome.getValue()).isNull();
-        assertThat(outcome.getItems()).containsExactly("released", "colour", "sex", "employed", "citizen");
+        assertThat(outcome.getItems()).containsExactly("released", "colour", "sex", "employed", "citizen", "checks",
+                "year", "age");
         javafx.scene.control.Label problem = robot.lookup("#newScenarioProblem").queryAs(javafx.scene.control.Label.class);
         assertThat(problem.getText()).startsWith("No column was proposed as the outcome: 'released' and 'colour' are "
                 + "about as likely").contains("best first: 'released' (two values), 'colour' (two values)")
@@ -126,6 +128,9 @@ class NewScenarioJourneyTest {
         javafx.scene.Node create = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class)
                 .lookupButton(NewScenarioDialog.CREATE);
         assertThat(create.isDisabled()).isTrue();
+        robot.interact(() -> outcome.setValue("age"));
+        assertThat(problem.isVisible()).isFalse();
+        assertThat(create.isDisabled()).isFalse();
         robot.interact(() -> outcome.setValue("released"));
         assertThat(problem.isVisible()).isFalse();
         assertThat(create.isDisabled()).isFalse();

@@ -18,8 +18,9 @@ import org.twinbench.data.TableLoader;
 
 /**
  * "New scenario from this data" on a table whose outcome is not clear: it says why no column was proposed and
- * lists the yes/no columns best first, by the shared inference's scores worked out by hand from its rules
- * (two values +3, last column +1; a choice needs a lead of 2).
+ * lists the columns that can be one (two values, a few classes, amounts) best first, by the shared inference's
+ * scores worked out by hand from its rules (two values +3, a few classes +1.5, last column +1, a calendar number −3;
+ * a choice needs a lead of 2).
  */
 class OutcomeQuestionTest {
 
@@ -41,10 +42,10 @@ class OutcomeQuestionTest {
                 CategoricalColumn.of("member", IntStream.range(0, n).mapToObj(i -> i % 7 < 3 ? "Y" : "N")
                         .toArray(String[]::new))));
         OutcomeQuestion asked = question(new Dataset(frame, new DataProvenance("shop.csv", "", n, 5)));
-        // member 3 + 1 (last column), smoker 3, tier 3: member leads by 1, less than 2.
-        assertThat(asked.choices()).containsExactly("member", "smoker", "tier");
+        // member 3 + 1 (last column), smoker 3, tier 3: member leads by 1, less than 2; age and spend (amounts, 0).
+        assertThat(asked.choices()).containsExactly("member", "smoker", "tier", "age", "spend");
         assertThat(asked.question()).contains("No column was proposed as the outcome: 'member' and 'smoker' are "
-                + "about as likely, and no name settles it. The likeliest yes/no columns, best first: 'member' "
+                + "about as likely, and no name settles it. The likeliest columns, best first: 'member' "
                 + "(two values, last column), 'smoker' (two values), 'tier' (two values). Choose the column the "
                 + "model predicts.");
     }
@@ -52,12 +53,14 @@ class OutcomeQuestionTest {
     @Test
     void rsArrestsNamesItsFirstFourYesNoColumnsInTableOrder() {
         // carData's Arrests (5,226 arrests for marijuana possession in Toronto): pandas' nunique gives two values
-        // for released, colour, sex, employed and citizen; year (6) and checks (7) are not yes/no.
+        // for released, colour, sex, employed and citizen (3 each); checks has 7 (classes, 1.5), year 6 (a calendar
+        // number, 1.5 - 3), age 50 (an amount, 0): they follow, best first.
         Dataset arrests = TableLoader.load(Path.of("src/test/resources/rdata/arrests.csv"));
         OutcomeQuestion asked = question(arrests);
-        assertThat(asked.choices()).containsExactly("released", "colour", "sex", "employed", "citizen");
+        assertThat(asked.choices()).containsExactly("released", "colour", "sex", "employed", "citizen", "checks",
+                "year", "age");
         assertThat(asked.question()).contains("No column was proposed as the outcome: 'released' and 'colour' are "
-                + "about as likely, and no name settles it. The likeliest yes/no columns, best first: 'released' "
+                + "about as likely, and no name settles it. The likeliest columns, best first: 'released' "
                 + "(two values), 'colour' (two values), 'sex' (two values), 'employed' (two values). Choose the "
                 + "column the model predicts.");
         // Once the user makes one the target, it leads and nothing is asked.
@@ -76,9 +79,19 @@ class OutcomeQuestionTest {
         Frame amounts = new Frame(List.of(
                 new NumericColumn("x", IntStream.range(0, n).mapToDouble(i -> i * 1.5).toArray()),
                 new NumericColumn("z", IntStream.range(0, n).mapToDouble(i -> (i * 37) % 50).toArray())));
-        OutcomeQuestion none = question(new Dataset(amounts, new DataProvenance("amounts.csv", "", n, 2)));
+        // Two amounts: either can be the outcome (a linear regression), neither stands out, so the dialog asks.
+        OutcomeQuestion two = question(new Dataset(amounts, new DataProvenance("amounts.csv", "", n, 2)));
+        assertThat(two.choices()).containsExactlyInAnyOrder("x", "z");
+        assertThat(two.question()).get().asString().startsWith("No column was proposed as the outcome: ");
+        // A single value and an id: nothing can be predicted, and the dialog says so.
+        Frame nothing = new Frame(List.of(
+                new NumericColumn("batch", IntStream.range(0, n).mapToDouble(i -> 7).toArray()),
+                CategoricalColumn.of("order_id", IntStream.range(0, n).mapToObj(i -> "A-" + (1000 + i))
+                        .toArray(String[]::new))));
+        OutcomeQuestion none = question(new Dataset(nothing, new DataProvenance("orders.csv", "", n, 2)));
         assertThat(none.choices()).isEmpty();
-        assertThat(none.question()).get().asString().startsWith("No column was proposed as the outcome, and none has exactly two values: "
-                + "make the column the model predicts the target in the Columns tab, and train a model for it");
+        assertThat(none.question()).get().asString().isEqualTo("No column can be the outcome: none has two values, a"
+                + " few classes or amounts among the features; make the column the model predicts the target in the"
+                + " Columns tab.");
     }
 }

@@ -104,8 +104,8 @@ final class ReconstructionBand {
                 for (int i = 0; i < held; i++) {
                     out[i] = rows[order[fitted + i]];
                 }
-                ReconstructionDrift pipeline = ReconstructionDrift.pipeline(fit, components, start);
-                double[] errors = pipeline.rowErrors(out);
+                ReconstructionDrift pipeline = ReconstructionDrift.pipeline(fit, components, start, calibration.cap());
+                double[] errors = pipeline.countedErrors(out);
                 sums[b] = new double[held + 1];
                 for (int i = 0; i < held; i++) {
                     sums[b][i + 1] = sums[b][i] + errors[i];

@@ -11,15 +11,16 @@ import java.util.List;
  * {@link #VARIANCE_KEPT} (scikit-learn's {@code PCA(n_components=0.65)}), and a row's reconstruction error is the
  * Euclidean distance between its standardised values and their projection back from the components. A batch's
  * statistic is the mean error of its rows. Rows that keep the reference's correlations are reconstructed well;
- * a changed relation between columns is not, even when every column keeps its own distribution.
+ * a changed relation between columns is not, even when every column keeps its own distribution. A row's error counts
+ * for at most the {@value #ROW_CAP_QUANTILE} quantile of the reference rows' own errors, in the batches and in every
+ * draw of the band alike, so one row the reference never foresaw cannot decide a batch alone.
  *
- * <p>The band is calibrated once per run, on the reference itself, by resampling the whole pipeline
- * ({@link ReconstructionBand}, docs/cli.md#multivariate-drift): the reference is split at random into a half the
- * standardisation and the PCA are fitted on and a half whose rows, never seen by that fit, make batches; each split's
- * batch error minus the fitted half's own mean error is one draw of what an unchanged batch gives. A batch is called
- * drifted when its error falls outside the reference's own mean error plus the smallest and largest of
- * {@value ReconstructionBand#RESAMPLES} such draws (carried from the split's sizes to the run's), so the heavy tails
- * of real columns' errors are in the band rather than assumed away.
+ * <p>The band is calibrated on the reference itself, once per batch size, by resampling the whole pipeline
+ * ({@link ReconstructionBand}, docs/cli.md#multivariate-drift): for a batch of at most half the reference, each of
+ * {@value ReconstructionBand#RESAMPLES} draws refits the pipeline without some reference rows and takes those rows'
+ * mean error, and the band is the smallest to the largest draw; for a larger batch (a whole table), half splits of the
+ * reference give the gap between unseen and fitted rows, carried to the real sizes. So the heavy tails of real
+ * columns' errors are in the band rather than assumed away.
  */
 public final class ReconstructionDrift {
 

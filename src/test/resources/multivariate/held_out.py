@@ -3,7 +3,8 @@ most half the reference. Run with /usr/bin/python3 (scikit-learn 1.2.1) from thi
 
 On breast-reference.csv (made by make_multivariate.py): for a few seeded choices of held-out rows (drawn with
 replacement, so a row may repeat), StandardScaler and PCA(n_components=3, the reference's count) are fitted from
-scratch on the reference rows not chosen and the draw is the chosen rows' mean Euclidean reconstruction error; the
+scratch on the reference rows not chosen and the draw is the chosen rows' mean Euclidean reconstruction error, each
+row's at most the 0.99 quantile of the reference rows' own errors under the whole reference's fit (cap); the
 Java draw (which takes the chosen rows out of the reference's sums instead of refitting) must equal it. Then the band
 of a batch of 50 rows (smallest and largest of 199 draws) on 100 seeds of this script's own draws: the Java band, on
 its own draws, must fall in that range.
@@ -17,7 +18,12 @@ from sklearn.preprocessing import StandardScaler
 
 x = pd.read_csv("breast-reference.csv").to_numpy(float)
 n = len(x)
-K = PCA(n_components=0.65).fit(StandardScaler().fit_transform(x)).n_components_
+full_scaler = StandardScaler().fit(x)
+full = PCA(n_components=0.65).fit(full_scaler.transform(x))
+K = full.n_components_
+zx = full_scaler.transform(x)
+# A row's error counts for at most the 0.99 quantile of the reference rows' own errors (numpy's linear).
+CAP = float(np.quantile(np.linalg.norm(zx - full.inverse_transform(full.transform(zx)), axis=1), 0.99))
 
 
 def draw(held):
@@ -26,7 +32,7 @@ def draw(held):
     scaler = StandardScaler().fit(x[keep])
     pca = PCA(n_components=K, svd_solver="full").fit(scaler.transform(x[keep]))
     z = scaler.transform(x[held])
-    return float(np.linalg.norm(z - pca.inverse_transform(pca.transform(z)), axis=1).mean())
+    return float(np.minimum(np.linalg.norm(z - pca.inverse_transform(pca.transform(z)), axis=1), CAP).mean())
 
 
 rng = np.random.default_rng(3)
@@ -43,7 +49,7 @@ def band(m, seed):
 
 
 bands = np.array([band(50, seed) for seed in range(100)])
-out = {"components": int(K), "draws": draws,
+out = {"components": int(K), "cap": CAP, "draws": draws,
        "band_50_lower_range": [float(bands[:, 0].min()), float(bands[:, 0].max())],
        "band_50_upper_range": [float(bands[:, 1].min()), float(bands[:, 1].max())]}
 with open("held-out.json", "w") as f:

@@ -7,7 +7,8 @@ among the current rows: both columns keep their values, so every column's distri
 but their relation to the other size columns (correlation about 0.99) is gone.
 
 expected.json holds NannyML's data reconstruction drift computed with scikit-learn (StandardScaler, PCA with
-n_components=0.65, inverse_transform, mean Euclidean error) for the three tables, and the range (smallest to
+n_components=0.65, inverse_transform, mean Euclidean error) for the three tables, the same means with each row's
+error capped at the 0.99 quantile of the reference rows' own errors (row_cap, *_counted_error), and the range (smallest to
 largest over 200 seeds) of the band of TwinBench's calibration rule (docs/cli.md#multivariate-drift) for a batch of
 the current table's 200 rows, computed here with scikit-learn on this script's own random splits
 (resampled_band); TwinBench's band, on its own splits, must fall in that range. NannyML's own band (consecutive reference
@@ -44,6 +45,14 @@ def errors(frame):
     return np.linalg.norm(z - pca.inverse_transform(pca.transform(z)), axis=1)
 
 
+# A row counts in a batch's error for at most the 0.99 quantile of the reference rows' own errors (numpy's linear).
+cap = float(np.quantile(errors(reference), 0.99))
+
+
+def counted(frame):
+    return np.minimum(errors(frame), cap)
+
+
 def thresholds(batch_rows):
     size = max(1, min(batch_rows, len(reference) // 10))
     e = errors(reference)
@@ -67,12 +76,12 @@ def resampled_band(batch_rows, seed):
         fit, held = x[order[:f]], x[order[f:f + h]]
         s = StandardScaler().fit(fit)
         p = PCA(n_components=k, svd_solver="full").fit(s.transform(fit))
-        err = lambda rows: np.linalg.norm(s.transform(rows) - p.inverse_transform(p.transform(s.transform(rows))),
-                                          axis=1).mean()
+        err = lambda rows: np.minimum(np.linalg.norm(
+            s.transform(rows) - p.inverse_transform(p.transform(s.transform(rows))), axis=1), cap).mean()
         draws.append(err(held) - err(fit))
     draws = np.array(draws)
     scale = np.sqrt((1 / m + 1 / n) / (1 / h + 1 / f))
-    middle = errors(reference).mean() + draws.mean() * f / n
+    middle = counted(reference).mean() + draws.mean() * f / n
     return max(0.0, middle + scale * (draws.min() - draws.mean())), middle + scale * (draws.max() - draws.mean())
 
 
@@ -83,6 +92,10 @@ expected = {
     "reference_error": float(errors(reference).mean()),
     "current_error": float(errors(current).mean()),
     "planted_error": float(errors(planted).mean()),
+    "row_cap": cap,
+    "reference_counted_error": float(counted(reference).mean()),
+    "current_counted_error": float(counted(current).mean()),
+    "planted_counted_error": float(counted(planted).mean()),
     "lower_threshold_range": [float(np.min(bands[:, 0])), float(np.max(bands[:, 0]))],
     "upper_threshold_range": [float(np.min(bands[:, 1])), float(np.max(bands[:, 1]))],
     "chunk_lower": float(chunk_lower),

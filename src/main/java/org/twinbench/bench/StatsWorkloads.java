@@ -12,6 +12,6 @@ public final class StatsWorkloads {
         return List.of(new NumericColumnWorkload(false), new NumericColumnWorkload(true),
                 new ReferenceWindowWorkload(1_000), new ReferenceWindowWorkload(10_000),
                 new ReferenceWindowWorkload(100_000), new AdwinWorkload(), new SliceMetricsWorkload(),
-                new SliceFinderWorkload(), new ErrorSliceFinderWorkload());
+                new SliceFinderWorkload(), new ErrorSliceFinderWorkload(), new ReconstructionBandWorkload());
     }
 }

@@ -46,10 +46,25 @@ record ServedModel(TaskModel model, long bytes, String student, int depth) {
         int depth = node.integer("student_depth");
         listener.onPhase("Distilling a " + kind + " student from the model");
         DistilledModel distilled = Distillation.distil(teacher, reference, kind, depth, bytes);
-        listener.onNote(String.format(Locale.ROOT, "node %s serves a %s student: scoring measured at %.2f "
-                + "times the model's time on the reference rows, in %d bytes against %d", node.id(), kind,
-                distilled.speedRatio(), distilled.studentBytes(), distilled.teacherBytes()));
+        listener.onNote(note(node.id(), distilled));
         return new ServedModel(distilled, bytes, kind, depth);
+    }
+
+    /**
+     * The run's note on a served student, in the data panel's plain words: "node serving: a small decision tree
+     * learnt from the gradient-boosting model, served in its place: scores in 0.34 of the time, agrees on 94.2% of
+     * the 5,000 rows it learnt from; 3,311 bytes against 1,006,345".
+     */
+    static String note(String nodeId, DistilledModel distilled) {
+        String kind = "tree".equals(distilled.kind()) ? "a small decision tree" : "a " + distilled.kind()
+                + " regression";
+        String sizes = distilled.teacherBytes() < 0 ? String.format(Locale.ROOT, "%,d bytes", distilled.studentBytes())
+                : String.format(Locale.ROOT, "%,d bytes against %,d", distilled.studentBytes(),
+                distilled.teacherBytes());
+        return String.format(Locale.ROOT, "node %s: %s learnt from the %s model, served in its place: scores in %.2f "
+                        + "of the time, agrees on %.1f%% of the %,d rows it learnt from; %s", nodeId, kind,
+                distilled.teacher().card().algorithm(), distilled.speedRatio(), 100 * distilled.agreement(),
+                distilled.rows(), sizes);
     }
 
     /** {@code refit}, then the refitted teacher distilled again on the same rows when a student is served. */

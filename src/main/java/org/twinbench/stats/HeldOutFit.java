@@ -21,6 +21,8 @@ final class HeldOutFit {
     private final double[][] cross;
     /** The reference's own eigenvectors, where each refit's rotations start. */
     private final double[][] start;
+    /** The reference's cap on a row's error ({@link ReconstructionDrift.Calibration#cap()}). */
+    private final double cap;
 
     /**
      * @param rows the reference rows
@@ -28,10 +30,12 @@ final class HeldOutFit {
      * @param scale their population sds (1 for a constant column)
      * @param covariance the covariance (divisor rows − 1) of the rows standardised by {@code mean} and {@code scale}
      * @param start its eigenvectors ({@code start[j][c]}: entry j of vector c)
+     * @param cap the most a row's error counts for in a draw
      */
     HeldOutFit(double[][] rows, int components, double[] mean, double[] scale, double[][] covariance,
-               double[][] start) {
+               double[][] start, double cap) {
         this.rows = rows;
+        this.cap = cap;
         this.components = components;
         this.mean = mean;
         this.start = start;
@@ -50,8 +54,8 @@ final class HeldOutFit {
     }
 
     /**
-     * The mean reconstruction error of the rows at {@code held} (a row drawn twice counts twice) under the pipeline
-     * fitted on every reference row not among them.
+     * The mean reconstruction error of the rows at {@code held} (a row drawn twice counts twice; each at most the
+     * reference's cap) under the pipeline fitted on every reference row not among them.
      */
     double heldError(int[] held) {
         int n = rows.length;
@@ -111,16 +115,12 @@ final class HeldOutFit {
             }
         }
         ReconstructionDrift pipeline = ReconstructionDrift.of(centre, scale, SymmetricEigen.of(covariance, start),
-                components);
-        double total = 0;
+                components, cap);
         double[][] batch = new double[held.length][];
         for (int i = 0; i < held.length; i++) {
             batch[i] = rows[held[i]];
         }
-        for (double e : pipeline.rowErrors(batch)) {
-            total += e;
-        }
-        return total / held.length;
+        return pipeline.error(batch);
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p><b>A batch of m rows, m at most half the n reference rows</b> (a run's steps): a draw picks m reference rows at
  * random with replacement, refits the standardisation and the PCA (the run's component count) on every reference row
- * not picked ({@link HeldOutFit}), and is the picked rows' mean error. A batch of new rows is such a draw with a fit on
+ * not picked ({@link HeldOutFit}), and is the picked rows' mean error, each row's capped as the run caps it
+ * ({@link ReconstructionDrift.Calibration#cap()}). A batch of new rows is such a draw with a fit on
  * n rows instead of n − (at most) m, so it falls above the largest of 199 draws with probability 1/200 and below the
  * smallest with 1/200: {@link ReconstructionDrift#FALSE_ALARM_RATE} two-sided, for every reference — the band is
  * conditional on the reference the run was fitted on, so the steps of one run share a calibrated band.
@@ -104,8 +105,8 @@ final class ReconstructionBand {
                 for (int i = 0; i < held; i++) {
                     out[i] = rows[order[fitted + i]];
                 }
-                ReconstructionDrift pipeline = ReconstructionDrift.pipeline(fit, components, start);
-                double[] errors = pipeline.rowErrors(out);
+                ReconstructionDrift pipeline = ReconstructionDrift.pipeline(fit, components, start, calibration.cap());
+                double[] errors = pipeline.countedErrors(out);
                 sums[b] = new double[held + 1];
                 for (int i = 0; i < held; i++) {
                     sums[b][i + 1] = sums[b][i] + errors[i];

@@ -11,15 +11,16 @@ import java.util.List;
  * {@link #VARIANCE_KEPT} (scikit-learn's {@code PCA(n_components=0.65)}), and a row's reconstruction error is the
  * Euclidean distance between its standardised values and their projection back from the components. A batch's
  * statistic is the mean error of its rows. Rows that keep the reference's correlations are reconstructed well;
- * a changed relation between columns is not, even when every column keeps its own distribution.
+ * a changed relation between columns is not, even when every column keeps its own distribution. A row's error counts
+ * for at most the {@value #ROW_CAP_QUANTILE} quantile of the reference rows' own errors, in the batches and in every
+ * draw of the band alike, so one row the reference never foresaw cannot decide a batch alone.
  *
- * <p>The band is calibrated once per run, on the reference itself, by resampling the whole pipeline
- * ({@link ReconstructionBand}, docs/cli.md#multivariate-drift): the reference is split at random into a half the
- * standardisation and the PCA are fitted on and a half whose rows, never seen by that fit, make batches; each split's
- * batch error minus the fitted half's own mean error is one draw of what an unchanged batch gives. A batch is called
- * drifted when its error falls outside the reference's own mean error plus the smallest and largest of
- * {@value ReconstructionBand#RESAMPLES} such draws (carried from the split's sizes to the run's), so the heavy tails
- * of real columns' errors are in the band rather than assumed away.
+ * <p>The band is calibrated on the reference itself, once per batch size, by resampling the whole pipeline
+ * ({@link ReconstructionBand}, docs/cli.md#multivariate-drift): for a batch of at most half the reference, each of
+ * {@value ReconstructionBand#RESAMPLES} draws refits the pipeline without some reference rows and takes those rows'
+ * mean error, and the band is the smallest to the largest draw; for a larger batch (a whole table), half splits of the
+ * reference give the gap between unseen and fitted rows, carried to the real sizes. So the heavy tails of real
+ * columns' errors are in the band rather than assumed away.
  */
 public final class ReconstructionDrift {
 
@@ -29,12 +30,22 @@ public final class ReconstructionDrift {
     public static final int MIN_ROWS = 20;
     /** The stated chance that a batch of unchanged rows is called drifted (two-sided). */
     public static final double FALSE_ALARM_RATE = DomainClassifierDrift.FALSE_ALARM_RATE;
+    /**
+     * A row counts in a batch's error for at most this quantile of the reference rows' own errors (numpy's default,
+     * linear, quantile), so one row the reference never foresaw moves a batch of m rows by at most that much / m.
+     */
+    public static final double ROW_CAP_QUANTILE = 0.99;
 
     private final double[] mean;
     private final double[] scale;
     private final double[][] components;
+    /** The most a row's error counts for in a batch's error (infinite for a pipeline without a reference's cap). */
+    private final double cap;
     private final Calibration calibration;
     private final ReconstructionBand band;
+    /** The rows fitted on and their per-column mean squared residuals, kept for {@link #contributions}. */
+    private final double[][] fitted;
+    private final double[] fittedSquares;
 
     /**
      * The band of a batch size: drift when a batch's error is below {@code lower} or above {@code upper} by more
@@ -47,14 +58,23 @@ public final class ReconstructionDrift {
         }
     }
 
-    /** The reference rows' own errors the band is centred on: their count and mean. */
-    public record Calibration(int rows, double mean) {
+    /**
+     * The reference rows' own errors the band is centred on: their count, the {@link #ROW_CAP_QUANTILE} quantile a
+     * row's error is capped at, and the mean of their capped errors.
+     */
+    public record Calibration(int rows, double cap, double mean) {
         static Calibration of(double[] errors) {
+            double[] sorted = errors.clone();
+            java.util.Arrays.sort(sorted);
+            double position = ROW_CAP_QUANTILE * (sorted.length - 1);
+            int below = (int) Math.floor(position);
+            int above = Math.min(below + 1, sorted.length - 1);
+            double cap = sorted[below] + (position - below) * (sorted[above] - sorted[below]);
             double m = 0;
             for (double e : errors) {
-                m += e / errors.length;
+                m += Math.min(e, cap) / errors.length;
             }
-            return new Calibration(errors.length, m);
+            return new Calibration(errors.length, cap, m);
         }
     }
 
@@ -71,9 +91,17 @@ public final class ReconstructionDrift {
         this.mean = mean;
         this.scale = scale;
         this.components = components;
-        this.calibration = Calibration.of(rowErrors(reference));
+        double[][] residuals = residuals(reference);
+        double[] errors = new double[reference.length];
+        for (int i = 0; i < errors.length; i++) {
+            errors[i] = norm(residuals[i]);
+        }
+        this.calibration = Calibration.of(errors);
+        this.fitted = reference;
+        this.fittedSquares = meanSquares(residuals);
+        this.cap = calibration.cap();
         this.band = new ReconstructionBand(reference, components.length, calibration,
-                new HeldOutFit(reference, components.length, mean, scale, covariance, vectors), seed);
+                new HeldOutFit(reference, components.length, mean, scale, covariance, vectors, cap), seed);
     }
 
     /** {@link #fit(double[][], long)} with seed 0. */
@@ -136,41 +164,48 @@ public final class ReconstructionDrift {
 
     /**
      * The whole pipeline with a given component count fitted on {@code rows}: their standardisation and the PCA
-     * of the standardised rows keeping {@code k} components (no band). A split of the band's calibration.
+     * of the standardised rows keeping {@code k} components (no band), a row's error counting for at most
+     * {@code cap} in {@link #error}. A split of the band's calibration.
      */
-    static ReconstructionDrift pipeline(double[][] rows, int k) {
-        return pipeline(rows, k, null);
+    static ReconstructionDrift pipeline(double[][] rows, int k, double cap) {
+        return pipeline(rows, k, null, cap);
     }
 
     /**
-     * {@link #pipeline(double[][], int)} with the eigenvectors' rotations started from {@code start} (the
+     * {@link #pipeline(double[][], int, double)} with the eigenvectors' rotations started from {@code start} (the
      * reference's own, which a part of the reference nearly shares), or from the identity when null.
      */
-    static ReconstructionDrift pipeline(double[][] rows, int k, double[][] start) {
+    static ReconstructionDrift pipeline(double[][] rows, int k, double[][] start, double cap) {
         ReconstructionDrift shape = scaler(rows);
         double[][] z = shape.standardise(rows);
         double[][] covariance = covariance(z, new double[z[0].length]);
         return new ReconstructionDrift(shape.mean, shape.scale, components(start == null
-                ? SymmetricEigen.of(covariance) : SymmetricEigen.of(covariance, start), k));
+                ? SymmetricEigen.of(covariance) : SymmetricEigen.of(covariance, start), k), cap);
     }
 
-    /** Standardises by {@code mean} and {@code scale} and keeps the {@code k} leading components of {@code eigen}. */
-    static ReconstructionDrift of(double[] mean, double[] scale, SymmetricEigen eigen, int k) {
-        return new ReconstructionDrift(mean, scale, components(eigen, k));
+    /**
+     * Standardises by {@code mean} and {@code scale} and keeps the {@code k} leading components of {@code eigen}, a
+     * row's error counting for at most {@code cap}.
+     */
+    static ReconstructionDrift of(double[] mean, double[] scale, SymmetricEigen eigen, int k, double cap) {
+        return new ReconstructionDrift(mean, scale, components(eigen, k), cap);
     }
 
     /** Only standardises: the shape {@link #fit} uses before the components are known. */
     private ReconstructionDrift(double[] mean, double[] scale) {
-        this(mean, scale, new double[0][]);
+        this(mean, scale, new double[0][], Double.POSITIVE_INFINITY);
     }
 
     /** Standardises and projects, without a band (a split of the band's calibration). */
-    private ReconstructionDrift(double[] mean, double[] scale, double[][] components) {
+    private ReconstructionDrift(double[] mean, double[] scale, double[][] components, double cap) {
         this.mean = mean;
         this.scale = scale;
         this.components = components;
+        this.cap = cap;
         this.calibration = null;
         this.band = null;
+        this.fitted = null;
+        this.fittedSquares = null;
     }
 
     public int componentCount() {
@@ -275,10 +310,25 @@ public final class ReconstructionDrift {
         return out;
     }
 
-    /** The batch's reconstruction error: the mean of its rows' errors. */
+    /**
+     * Each row's error as it counts in a batch's error: its {@link #rowErrors reconstruction error}, at most the
+     * reference's {@link Calibration#cap() cap}.
+     */
+    public double[] countedErrors(double[][] rows) {
+        double[] out = rowErrors(rows);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.min(out[i], cap);
+        }
+        return out;
+    }
+
+    /**
+     * The batch's reconstruction error: the mean of its rows' {@link #countedErrors counted errors} — NannyML's mean
+     * error, except that a row beyond the reference's {@value #ROW_CAP_QUANTILE} quantile counts at that quantile.
+     */
     public double error(double[][] rows) {
         double sum = 0;
-        for (double e : rowErrors(rows)) {
+        for (double e : countedErrors(rows)) {
             sum += e;
         }
         return sum / rows.length;
@@ -313,7 +363,8 @@ public final class ReconstructionDrift {
      * the columns the components no longer explain. Only rises are listed, largest first.
      */
     List<ColumnContribution> contributions(double[][] reference, double[][] current, List<String> names) {
-        double[] ref = meanSquares(residuals(reference));
+        // The reference's own residuals were summed when it was fitted; only another table is passed over again.
+        double[] ref = reference == fitted ? fittedSquares : meanSquares(residuals(reference));
         double[] cur = meanSquares(residuals(current));
         List<ColumnContribution> out = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {

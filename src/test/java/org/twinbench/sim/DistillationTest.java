@@ -155,7 +155,11 @@ class DistillationTest {
         SimulationPlan edge = ScenarioCompiler.compile(scenario(Map.of("student", "logistic"), false), dir, listener);
         assertThat(edge.model()).isInstanceOf(DistilledModel.class);
         assertThat(((DistilledModel) edge.model()).student()).isInstanceOf(LogisticModel.class);
-        assertThat(notes).anyMatch(n -> n.startsWith("node endpoint serves a logistic student"));
+        DistilledModel served = (DistilledModel) edge.model();
+        assertThat(notes).contains(String.format(java.util.Locale.ROOT, "node endpoint: a logistic regression learnt "
+                + "from the random-forest model, served in its place: scores in %.2f of the time, agrees on %.1f%% of "
+                + "the %,d rows it learnt from; %,d bytes against %,d", served.speedRatio(), 100 * served.agreement(),
+                served.rows(), served.studentBytes(), Files.size(dir.resolve("forest.twinmodel"))));
         List<StepResult> teacherSteps = Experiment.run(cloud, 1, 1, listener, new RunControl()).replicates().get(0);
         List<StepResult> studentSteps = Experiment.run(edge, 1, 1, listener, new RunControl()).replicates().get(0);
         double teacherBytes = teacherSteps.get(0).measures().get("model_bytes");

@@ -31,7 +31,7 @@ class HeldOutFitTest {
     }
 
     /** The draw refitted from scratch on the rows not in {@code held}. */
-    private static double refit(double[][] rows, int[] held, int k) {
+    private static double refit(double[][] rows, int[] held, int k, double cap) {
         boolean[] out = new boolean[rows.length];
         List<double[]> batch = new ArrayList<>();
         for (int i : held) {
@@ -44,7 +44,8 @@ class HeldOutFitTest {
                 kept.add(rows[i]);
             }
         }
-        return ReconstructionDrift.pipeline(kept.toArray(double[][]::new), k).error(batch.toArray(double[][]::new));
+        return ReconstructionDrift.pipeline(kept.toArray(double[][]::new), k, cap)
+                .error(batch.toArray(double[][]::new));
     }
 
     @Test
@@ -52,6 +53,7 @@ class HeldOutFitTest {
         JsonNode expected = expected();
         ReconstructionDrift pca = ReconstructionDrift.fit(breast());
         assertThat(pca.componentCount()).isEqualTo(expected.get("components").asInt());
+        assertThat(pca.calibration().cap()).isCloseTo(expected.get("cap").asDouble(), within(1e-9));
         for (JsonNode draw : expected.get("draws")) {
             int[] held = new int[draw.get("rows").size()];
             for (int i = 0; i < held.length; i++) {
@@ -85,13 +87,14 @@ class HeldOutFitTest {
         for (int i = 0; i < held.length; i++) {
             held[i] = i < lit.size() ? lit.get(i) : random.nextInt(rows.length);
         }
-        double refit = refit(rows, held, pca.componentCount());
+        double refit = refit(rows, held, pca.componentCount(), pca.calibration().cap());
         System.out.printf("digits, pixel %d constant without the draw: %.12f (refit %.12f)%n", rare,
                 pca.heldOutDraw(held), refit);
         assertThat(pca.heldOutDraw(held)).isCloseTo(refit, within(1e-9));
         for (int t = 0; t < 5; t++) {
             int[] any = random.ints(100, 0, rows.length).toArray();
-            assertThat(pca.heldOutDraw(any)).isCloseTo(refit(rows, any, pca.componentCount()), within(1e-9));
+            double cap = pca.calibration().cap();
+            assertThat(pca.heldOutDraw(any)).isCloseTo(refit(rows, any, pca.componentCount(), cap), within(1e-9));
         }
     }
 

@@ -12,6 +12,9 @@ columns, truth and prediction):
   titanic.csv    R's carData TitanicSurvival (1,046 passengers with an age), LogisticRegression on sex, age and
                  class (one-hot), every row predicted by 5-fold cross_val_predict; yes/no (survived: "yes" the answer
                  to catch); groups: class, sex
+  diamonds       ggplot2's diamonds (2,000 rows, src/test/resources/rdata/diamonds.csv): LinearRegression on carat,
+                 cut, colour, clarity, depth, table, x, y, z (one-hot) fitted on the first half of the rows, the second
+                 half scored, as the guided check replays it; groups cut, color (for ui/wizard/AmountFairnessRunTest)
   scale.csv      generated, 800 rows, group "region" (town, city): city amounts 5 times as large, and both regions'
                  models off by 10% of the amount on average (|N(0, s)|, s = 0.1 sqrt(pi/2) x the amount) -- off by
                  more in the city only as its amounts are larger
@@ -135,6 +138,16 @@ for column in ["passengerClass", "sex"]:
     titanic["right"] = (titanic["prediction"] == 1).astype(int)
     expected["titanic"][column]["caught"] = judge(titanic, column, False, caught=True)
     titanic["right"] = (titanic["prediction"] == titanic["truth"]).astype(int)
+
+diamonds = pd.read_csv("src/test/resources/rdata/diamonds.csv")
+half = len(diamonds) // 2
+features = ["carat", "cut", "color", "clarity", "depth", "table", "x", "y", "z"]
+x = pd.get_dummies(diamonds[features], dtype=float)
+later = diamonds[half:].copy()
+later["prediction"] = LinearRegression().fit(x[:half], diamonds["price"][:half]).predict(x[half:])
+later["error"] = (later["prediction"] - later["price"]).abs()
+later["amount"] = later["price"]
+expected["diamonds"] = {"cut": judge(later, "cut", True), "color": judge(later, "color", True)}
 
 rng = np.random.default_rng(3)
 region = rng.choice(["town", "city"], 800)

@@ -31,6 +31,7 @@ public final class GroupCounts {
     private double sumAbs;
     private double sumSquares;
     private double guessSumAbs;
+    private double sumTruth;
     private double distinctShare = 1;
     private int guessKind = -1;
     /** Each draw's place in the run ({@link #drawKey}) and what it scored (1 right / 0 wrong, or its absolute error). */
@@ -84,6 +85,7 @@ public final class GroupCounts {
         sumAbs += error;
         sumSquares += error * error;
         guessSumAbs += Math.abs(guess - truth);
+        sumTruth += truth;
     }
 
     /** The key of the {@code row}-th row of step {@code step}'s batch. */
@@ -203,6 +205,11 @@ public final class GroupCounts {
     /** The mean absolute error. */
     public double mae() {
         return draws == 0 ? Double.NaN : sumAbs / draws;
+    }
+
+    /** The mean of the true amounts (the scale a group's errors are judged against, {@link GroupFairness}). */
+    public double meanAmount() {
+        return draws == 0 ? Double.NaN : sumTruth / draws;
     }
 
     /** The root mean squared error. */

@@ -32,7 +32,7 @@ public final class WhatIfRun {
     public record Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined,
                          Map<WhatIfChange, WhatIfVerdict.Retraining> retraining, Map<WhatIfChange, GroupCounts> everyone,
                          String target, String standIn, Map<WhatIfChange, PairedFall> falls,
-                         Map<WhatIfChange, String> alarms) {
+                         Map<WhatIfChange, String> alarms, Map<WhatIfChange, List<GroupFairness>> fairness) {
 
         public Result {
             retraining = Map.copyOf(retraining);
@@ -40,6 +40,20 @@ public final class WhatIfRun {
             standIn = standIn == null ? "" : standIn;
             falls = Map.copyOf(falls);
             alarms = Map.copyOf(alarms);
+            fairness = Map.copyOf(fairness);
+        }
+
+        /** A result without the fairness of each change's groups. */
+        public Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined,
+                      Map<WhatIfChange, WhatIfVerdict.Retraining> retraining, Map<WhatIfChange, GroupCounts> everyone,
+                      String target, String standIn, Map<WhatIfChange, PairedFall> falls,
+                      Map<WhatIfChange, String> alarms) {
+            this(verdicts, overallAccuracy, combined, retraining, everyone, target, standIn, falls, alarms, Map.of());
+        }
+
+        /** Per group column and measure, how evenly {@code change} leaves the model serving it (empty when not known). */
+        public List<GroupFairness> fairnessFor(WhatIfChange change) {
+            return fairness.getOrDefault(change, List.of());
         }
 
         /** A result whose figures for everyone were not paired with the unchanged run. */
@@ -100,6 +114,7 @@ public final class WhatIfRun {
         Map<WhatIfChange, GroupCounts> everyone = new LinkedHashMap<>();
         Map<WhatIfChange, PairedFall> falls = new LinkedHashMap<>();
         Map<WhatIfChange, String> alarms = new LinkedHashMap<>();
+        Map<WhatIfChange, List<GroupFairness>> fairness = new LinkedHashMap<>();
         WhatIfStudy.StandIn standIn = null;
         for (WhatIfChange change : question.changes()) {
             if (control.isCancelled()) {
@@ -111,6 +126,7 @@ public final class WhatIfRun {
             Map<String, GroupCounts> after = measure(WhatIfStudy.withChange(question, data, change), baseDir, control,
                     curves, change.kind().words(), "accuracy", changed);
             alarms.put(change, changed.words(unchanged, positive(after)) + GroupFairness.words(after, before));
+            fairness.put(change, GroupFairness.of(after));
             if (after.containsKey(Counting.EVERYONE)) {
                 everyone.put(change, after.get(Counting.EVERYONE));
                 PairedFall fall = PairedFall.of(before.get(Counting.EVERYONE), after.get(Counting.EVERYONE));
@@ -136,7 +152,7 @@ public final class WhatIfRun {
             }
         }
         return new Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining, everyone,
-                question.target(), standIn == null ? "" : standIn.words(), falls, alarms);
+                question.target(), standIn == null ? "" : standIn.words(), falls, alarms, fairness);
     }
 
     /**

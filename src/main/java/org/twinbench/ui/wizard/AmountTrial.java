@@ -15,6 +15,7 @@ import org.twinbench.data.TableLoader;
 import org.twinbench.sim.RunControl;
 import org.twinbench.sim.Verdict;
 import org.twinbench.sim.whatif.GroupCounts;
+import org.twinbench.sim.whatif.GroupFairness;
 import org.twinbench.sim.whatif.PairedFall;
 import org.twinbench.sim.whatif.RunAlarms;
 import org.twinbench.sim.whatif.WhatIfChange;
@@ -124,6 +125,7 @@ final class AmountTrial {
         Map<WhatIfChange, GroupCounts> everyone = new LinkedHashMap<>();
         Map<WhatIfChange, PairedFall> falls = new LinkedHashMap<>();
         Map<WhatIfChange, String> alarms = new LinkedHashMap<>();
+        Map<WhatIfChange, List<GroupFairness>> fairness = new LinkedHashMap<>();
         WhatIfStudy.StandIn standIn = null;
         for (WhatIfChange change : question.changes()) {
             if (control.isCancelled()) {
@@ -133,8 +135,8 @@ final class AmountTrial {
             RunAlarms changed = new RunAlarms();
             Map<String, GroupCounts> counted = WhatIfRun.measure(WhatIfStudy.withChange(question, data, change),
                     baseDir, control, curves, change.kind().words(), "mae", changed);
-            alarms.put(change, changed.words(quiet, null) + org.twinbench.sim.whatif.GroupFairness.words(counted,
-                    unchanged));
+            alarms.put(change, changed.words(quiet, null) + GroupFairness.words(counted, unchanged));
+            fairness.put(change, GroupFairness.of(counted));
             Map<String, PairedFall> paired = new LinkedHashMap<>();
             counted.forEach((group, c) -> {
                 PairedFall fall = PairedFall.of(everyoneBefore, c);
@@ -169,7 +171,7 @@ final class AmountTrial {
             retraining.put(change, combine(judged));
         }
         return new WhatIfRun.Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining, everyone,
-                question.target(), standIn == null ? "" : standIn.words(), falls, alarms);
+                question.target(), standIn == null ? "" : standIn.words(), falls, alarms, fairness);
     }
 
     private static Map<String, Errors> errors(Map<String, GroupCounts> counts) {

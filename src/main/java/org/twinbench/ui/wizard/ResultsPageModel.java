@@ -42,6 +42,7 @@ public final class ResultsPageModel {
     private final ReadOnlyObjectWrapper<WhatIfRun.Result> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<WhatIfVerdict> verdicts = FXCollections.observableArrayList();
     private final ObservableList<Summary> summaries = FXCollections.observableArrayList();
+    private final ObservableList<FairnessTable.Row> fairness = FXCollections.observableArrayList();
     private volatile RunControl control;
     /** Whether the model tried is one the user was given (else built here, also when kept as a file). */
     private boolean given;
@@ -67,6 +68,7 @@ public final class ResultsPageModel {
         result.set(null);
         verdicts.clear();
         summaries.clear();
+        fairness.clear();
         task.set(kind);
         today.set(modelWords == null ? "" : modelWords);
         status.busy("Trying the changes …");
@@ -85,6 +87,7 @@ public final class ResultsPageModel {
                     verdicts.setAll(outcome.verdicts().stream().sorted(Comparator.comparing(
                             WhatIfVerdict::light).reversed()).map(v -> kind == Task.MULTICLASS ? inKinds(v) : v)
                             .toList());
+                    fairness.setAll(FairnessTable.rows(question.changes(), outcome));
                     result.set(outcome);
                 }).onFailure(e -> status.failed("Something went wrong while trying the changes: " + e.getMessage()))
                 .start();
@@ -209,6 +212,14 @@ public final class ResultsPageModel {
 
     public ObservableList<WhatIfVerdict> verdicts() {
         return verdicts;
+    }
+
+    /**
+     * Per tried change, group column and measure, the group served worst after it ({@link FairnessTable}); set before
+     * {@link #resultProperty} on the same FX callback.
+     */
+    public ObservableList<FairnessTable.Row> fairness() {
+        return fairness;
     }
 
     /** One sentence per tried change, in the question's order. */

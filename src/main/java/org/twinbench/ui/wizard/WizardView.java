@@ -72,6 +72,8 @@ public final class WizardView {
     @FXML private javafx.scene.chart.NumberAxis resultAxis;
     @FXML private LineChart<Number, Number> resultChart;
     @FXML private TableView<WhatIfVerdict> verdictTable;
+    @FXML private Label fairnessTitle;
+    @FXML private TableView<FairnessTable.Row> fairnessTable;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label busyLabel;
     @FXML private Label problemLabel;
@@ -249,6 +251,13 @@ public final class WizardView {
             }
         });
         viewModel.results().resultProperty().addListener((obs, old, result) -> showResult(result));
+        FairnessTable.columns(fairnessTable);
+        fairnessTable.setItems(viewModel.results().fairness());
+        var judged = Bindings.isNotEmpty(viewModel.results().fairness());
+        for (javafx.scene.Node node : List.of(fairnessTitle, fairnessTable)) {
+            node.visibleProperty().bind(judged);
+            node.managedProperty().bind(judged);
+        }
     }
 
     private VBox changeRow(ChangesPageModel.Choice choice) {

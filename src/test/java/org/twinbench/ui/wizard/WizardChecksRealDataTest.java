@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,34 +45,7 @@ class WizardChecksRealDataTest extends WizardWindowTest {
     /** Opens {@code data}, predicts {@code target}, builds a model, tries {@code kind}; returns the verdict for everyone. */
     private WhatIfVerdict check(FxRobot robot, Path data, String target, Task task, WhatIfChange.Kind kind)
             throws Exception {
-        toOpen = data;
-        robot.clickOn("#chooseDataButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.data().dataProperty().get() != null
-                && model.data().dataFileProperty().get().equals(data));
-        robot.clickOn("#nextButton");
-        robot.interact(() -> model.target().targetProperty().set(target));
-        assertThat(model.target().taskProperty().get()).isEqualTo(task);
-        robot.clickOn("#nextButton");
-        assertThat(model.pageProperty().get()).isEqualTo(WizardNavigator.Page.MODEL);
-        robot.clickOn("#buildModelButton");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.busyProperty().get().isEmpty()
-                && (model.model().modelReadyProperty().get() || !model.problemProperty().get().isEmpty()));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.problemProperty().get()).isEmpty();
-        robot.clickOn("#nextButton");
-        robot.interact(() -> {
-            for (ChangesPageModel.Choice choice : model.changes().choices()) {
-                choice.chosen().set(choice.kind() == kind);
-                choice.strength().set(0.0);
-            }
-        });
-        robot.clickOn("#nextButton");
-        robot.clickOn("#nextButton");
-        assertThat(model.pageProperty().get()).isEqualTo(WizardNavigator.Page.RESULTS);
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> model.results().resultProperty().get() != null
-                || !model.problemProperty().get().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(model.problemProperty().get()).isEmpty();
+        walkToResults(robot, data, target, task, kind, null);
         return model.results().verdicts().stream().filter(v -> v.group().equals("everyone")).findFirst().orElseThrow();
     }
 

@@ -1,8 +1,11 @@
 package org.twinbench.ui.wizard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -43,6 +46,52 @@ abstract class WizardWindowTest {
                 return Optional.of(home.resolve(name));
             }
         });
+    }
+
+    /**
+     * Walks the owner's way from {@code data} to the results: opens it, predicts {@code target} (of {@code task}),
+     * builds a model, tries {@code kind} a little with {@code groups} chosen (null: the page's own choice) and waits
+     * for the result, with no problem shown.
+     */
+    protected void walkToResults(FxRobot robot, Path data, String target, org.twinbench.data.Task task,
+                                 org.twinbench.sim.whatif.WhatIfChange.Kind kind, List<String> groups)
+            throws java.util.concurrent.TimeoutException {
+        toOpen = data;
+        robot.clickOn("#chooseDataButton");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.data().dataProperty().get() != null
+                && data.equals(model.data().dataFileProperty().get()));
+        robot.clickOn("#nextButton");
+        robot.interact(() -> model.target().targetProperty().set(target));
+        assertThat(model.target().taskProperty().get()).isEqualTo(task);
+        robot.clickOn("#nextButton");
+        assertThat(model.pageProperty().get()).isEqualTo(WizardNavigator.Page.MODEL);
+        robot.clickOn("#buildModelButton");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.busyProperty().get().isEmpty()
+                && (model.model().modelReadyProperty().get() || !model.problemProperty().get().isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.problemProperty().get()).isEmpty();
+        robot.clickOn("#nextButton");
+        robot.interact(() -> {
+            for (ChangesPageModel.Choice choice : model.changes().choices()) {
+                choice.chosen().set(choice.kind() == kind);
+                choice.strength().set(0.0);
+            }
+        });
+        robot.clickOn("#nextButton");
+        if (groups != null) {
+            robot.interact(() -> {
+                for (String column : model.groups().groupColumns()) {
+                    model.groups().groupChosenProperty(column).set(groups.contains(column));
+                }
+            });
+        }
+        robot.clickOn("#nextButton");
+        assertThat(model.pageProperty().get()).isEqualTo(WizardNavigator.Page.RESULTS);
+        // What the result shows is set before it, on the same FX callback: wait for the result, the last.
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> model.results().resultProperty().get() != null
+                || !model.problemProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.problemProperty().get()).isEmpty();
     }
 
     @AfterEach

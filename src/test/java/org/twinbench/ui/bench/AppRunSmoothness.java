@@ -72,6 +72,7 @@ public final class AppRunSmoothness extends Application {
                 long from = System.nanoTime();
                 long revisionsBefore = revisions.get();
                 long[] cpuBefore = meter.cpu();
+                long[] heldBefore = org.twinbench.ui.fx.PulsePacer.held();
                 PulseMeter.onFxThread(() -> {
                     model.runs().setSpeed(0);
                     model.run();
@@ -79,6 +80,7 @@ public final class AppRunSmoothness extends Application {
                 waitFor(() -> PulseMeter.onFxThread(() -> !model.runs().runningProperty().get()));
                 long to = System.nanoTime();
                 long[] cpuAfter = meter.cpu();
+                long[] heldAfter = org.twinbench.ui.fx.PulsePacer.held();
                 long updates = revisions.get() - revisionsBefore;
                 String status = PulseMeter.onFxThread(() -> model.statusProperty().get());
                 System.out.printf(Locale.ROOT, "round %d (%s): %s%n", round,
@@ -91,6 +93,9 @@ public final class AppRunSmoothness extends Application {
                         (to - from) / 1e9);
                 meter.explainLongGaps(running, List.of());
                 meter.reportWork(cpuBefore, cpuAfter, updates, from, to);
+                // What the pacer's hold cost the run: the engine's sleeps for pulses, and how many steps slept.
+                System.out.printf(Locale.ROOT, "  pacer: pacer_held_ms=%.0f pacer_held_steps=%d of %d%n",
+                        (heldAfter[0] - heldBefore[0]) / 1e6, heldAfter[1] - heldBefore[1], STEPS);
             }
             if (probe) {
                 probeRound(model, stage);

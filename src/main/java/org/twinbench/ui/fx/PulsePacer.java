@@ -39,6 +39,11 @@ public final class PulsePacer implements RunControl.Yield {
     /** How long the engine sleeps between looks at the clock. */
     static final long NAP_NANOS = 1_000_000L;
 
+    /** Nanoseconds engines have slept in {@link #await()} since start-up, all pacers together (read by the benchmarks). */
+    private static final java.util.concurrent.atomic.AtomicLong HELD_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    /** Steps that slept in {@link #await()} at all since start-up, all pacers together. */
+    private static final java.util.concurrent.atomic.AtomicLong HELD_STEPS = new java.util.concurrent.atomic.AtomicLong();
+
     private final LongSupplier clock;
     private final Sleeper sleeper;
     private volatile long lastPulse;
@@ -114,24 +119,41 @@ public final class PulsePacer implements RunControl.Yield {
         return hold;
     }
 
+    /**
+     * How long engines have slept for pulses since start-up (nanoseconds) and how many steps slept at all, all
+     * pacers of the application together: what the pacer's hold costs a run, for the smoothness benchmarks.
+     */
+    public static long[] held() {
+        return new long[] {HELD_NANOS.get(), HELD_STEPS.get()};
+    }
+
     @Override
     public void await() throws InterruptedException {
         if (!running) {
             return;
         }
         long start = clock.getAsLong();
-        while (running) {
-            long now = clock.getAsLong();
-            long since = now - lastPulse;
-            if (since > STALLED_NANOS) {
-                return;
+        boolean slept = false;
+        try {
+            while (running) {
+                long now = clock.getAsLong();
+                long since = now - lastPulse;
+                if (since > STALLED_NANOS) {
+                    return;
+                }
+                boolean late = since > LATE_NANOS;
+                long wait = late ? NAP_NANOS : hold - since;
+                if (wait <= 0 || now - start + Math.min(wait, NAP_NANOS) > MAX_WAIT_NANOS) {
+                    return;
+                }
+                slept = true;
+                sleeper.sleep(Math.min(wait, NAP_NANOS));
             }
-            boolean late = since > LATE_NANOS;
-            long wait = late ? NAP_NANOS : hold - since;
-            if (wait <= 0 || now - start + Math.min(wait, NAP_NANOS) > MAX_WAIT_NANOS) {
-                return;
+        } finally {
+            if (slept) {
+                HELD_NANOS.addAndGet(clock.getAsLong() - start);
+                HELD_STEPS.incrementAndGet();
             }
-            sleeper.sleep(Math.min(wait, NAP_NANOS));
         }
     }
 }

@@ -8,7 +8,9 @@ import javafx.scene.text.Font;
 
 /**
  * A chart drawn on one {@link Canvas} that fills the region: the canvas follows the region's size,
- * and every redraw starts from a white canvas in the charts' font. Subclasses paint the rest.
+ * and every redraw starts from a white canvas in the charts' font. Subclasses paint the rest. A plot in a tab
+ * that is not selected ({@link #drawOnlyWhile}) keeps what it is given but paints it only when its tab is
+ * selected again, so a run streaming into the window paints only the chart the user sees.
  */
 abstract class CanvasPlot extends Region {
 
@@ -16,6 +18,10 @@ abstract class CanvasPlot extends Region {
     static final Font FONT = Font.font(11);
 
     final Canvas canvas = new Canvas();
+    /** Whether the plot is on show (its tab selected); false: a redraw waits until it is. */
+    private boolean onShow = true;
+    /** A redraw was asked for while the plot was not on show. */
+    private boolean stale;
 
     CanvasPlot() {
         getChildren().add(canvas);
@@ -28,7 +34,34 @@ abstract class CanvasPlot extends Region {
     void resized(double width, double height) {
     }
 
+    /**
+     * Paints only while {@code shown} holds (a tab's selected property); a redraw asked for meanwhile is made
+     * when it holds again. Call on the FX thread.
+     */
+    final void drawOnlyWhile(javafx.beans.value.ObservableBooleanValue shown) {
+        onShow = shown.get();
+        shown.addListener((obs, was, now) -> {
+            onShow = now;
+            if (now && stale) {
+                draw();
+            }
+        });
+    }
+
+    /**
+     * Whether the plot is on show and its canvas holds the last redraw asked for, so that something can be
+     * painted over it (false while a redraw waits for the plot to be on show).
+     */
+    final boolean current() {
+        return onShow && !stale;
+    }
+
     final void draw() {
+        if (!onShow) {
+            stale = true;
+            return;
+        }
+        stale = false;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (w <= 0 || h <= 0) {

@@ -26,6 +26,9 @@ public final class LiveChartsView {
     @FXML private MetricPlot metricChart;
     @FXML private DriftHeatmapPlot driftHeatmap;
     @FXML private ReliabilityPlot reliabilityPlot;
+    @FXML private javafx.scene.control.Tab metricTab;
+    @FXML private javafx.scene.control.Tab driftTab;
+    @FXML private javafx.scene.control.Tab reliabilityTab;
     @FXML private javafx.scene.layout.BorderPane reliabilityPane;
     @FXML private ComboBox<Integer> reliabilityWindowBox;
     @FXML private javafx.scene.control.TabPane chartTabs;
@@ -90,6 +93,10 @@ public final class LiveChartsView {
         });
         reliabilityWindowBox.valueProperty().bindBidirectional(viewModel.reliabilityWindowProperty());
         viewModel.revisionProperty().addListener((obs, old, now) -> redraw());
+        // A run streams into every plot, but only the one on show is painted (the others when their tab is chosen).
+        metricChart.drawOnlyWhile(metricTab.selectedProperty());
+        driftHeatmap.drawOnlyWhile(driftTab.selectedProperty());
+        reliabilityPlot.drawOnlyWhile(reliabilityTab.selectedProperty());
         SlicePicker.bind(slicePicker, viewModel.slices(), viewModel::shownProperty);
         MenuItem png = new MenuItem("Export chart as PNG…");
         png.setOnAction(event -> onExportPng());

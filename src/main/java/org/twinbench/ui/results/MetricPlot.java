@@ -95,7 +95,7 @@ public final class MetricPlot extends CanvasPlot {
         legend.layout(curves, canvas.getWidth(), canvas.getHeight(), this::textWidth);
         boolean sameFrame = low == lowBefore && high == highBefore && legend.width() == legendBefore
                 && valueLabel.equals(labelBefore) && startsWith(markers, markersBefore);
-        if (sameFrame && extends_(before, curves)) {
+        if (sameFrame && current() && extends_(before, curves)) {
             drawGrowth(before, markersBefore.size());
         } else {
             draw();

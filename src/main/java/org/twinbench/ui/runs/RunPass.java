@@ -115,8 +115,6 @@ final class RunPass {
             }
             Consumer<Runnable> endRecording = end -> WindowRecording.end(stored, end, problem ->
                     context.onFxAnyway(() -> window.problem(problem)));
-            // The engine's warm-up may go on while this run compiles, not once it steps.
-            EngineWarmUp.giveWay();
             RunStatus outcome;
             try {
                 outcome = runReplicates(plan, listener);

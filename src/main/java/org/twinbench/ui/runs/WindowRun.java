@@ -77,10 +77,11 @@ public final class WindowRun {
     private StepHandOver stepHandOver;
     /** What the run store said when the current run began, shown with the run's last status; FX thread only. */
     private String storeNotice;
-    /** The status the last run ended with, before its verdict is added (null before any run ends). */
-    private String finished;
-    /** The last run's end as {@link #finished} says it: its first words ("Finished: 30 steps"), and the rest. */
-    private String finishedHead = "";
+    /**
+     * The status the last run ended with, before its verdict is added, in two parts: its first words ("Finished: 30
+     * steps"; null before any run ends) and the rest (its warnings, notes and the store's notice); FX thread only.
+     */
+    private String finishedHead;
     private String finishedTail = "";
 
     public WindowRun(AppExecutor executor, Executor fxThread, LiveChartsViewModel liveCharts, Path runStore,
@@ -119,6 +120,8 @@ public final class WindowRun {
         if (running.get()) {
             return;
         }
+        // The engine's warm-up, if still going, gives way at once: this run loads, trains and steps on its own cores.
+        EngineWarmUp.giveWay();
         BackgroundTask.Ticket ticket = shown.next();
         RunControl runControl = pace.begin();
         // A followed file runs once, as its windows close (docs/calendar-replay.md says why); a what-if replays it.
@@ -141,7 +144,7 @@ public final class WindowRun {
             boolean refused = branching != null && e instanceof IllegalArgumentException;
             boolean told = refused || e instanceof ScenarioException || e instanceof DataException;
             String why = told ? e.getMessage() : String.valueOf(e);
-            finish((refused ? "Cannot branch: " : told ? "Cannot run: " : "Run failed: ") + why);
+            finish((refused ? "Cannot branch: " : told ? "Cannot run: " : "Run failed: ") + why, "");
             if (branching != null) {
                 branching.ended(why);
             }
@@ -206,13 +209,11 @@ public final class WindowRun {
         }
 
         @Override public void ended(String message, String notes) {
-            finish(message + notes);
-            finishedHead = message;
-            finishedTail = finished.substring(message.length());
+            finish(message, notes);
         }
 
         @Override public void recorded(long id, RunSummary verdict) {
-            if (verdict != null && finished != null) {
+            if (verdict != null && finishedHead != null) {
                 // The verdict stays on the status line until another message replaces it; it comes first, where a
                 // narrow window still shows it, and the run's warnings and notes after it.
                 String tail = finishedTail.startsWith(". ") ? " " + finishedTail.substring(2) : finishedTail;
@@ -247,7 +248,7 @@ public final class WindowRun {
     public void stop() {
         if (running.get()) {
             pace.cancel();
-            finish("Stopped");
+            finish("Stopped", "");
             shown.invalidate();
         }
     }
@@ -267,8 +268,11 @@ public final class WindowRun {
         }
     }
 
-    /** The current run has ended (callers drop what a stale run says). */
-    private void finish(String message) {
+    /**
+     * The current run has ended (callers drop what a stale run says): the status line says {@code head} and
+     * {@code tail}, then the store's notice if it gave one.
+     */
+    private void finish(String head, String tail) {
         // Steps still waiting for their hand-over are drawn before the run is said to have ended.
         if (stepHandOver != null) {
             stepHandOver.flush();
@@ -278,8 +282,10 @@ public final class WindowRun {
         running.set(false);
         String notice = storeNotice;
         storeNotice = null;
-        finished = notice == null ? message : message + (message.endsWith(".") ? " " : ". ") + notice;
-        status.accept(finished);
+        String message = head + tail;
+        finishedHead = head;
+        finishedTail = notice == null ? tail : tail + (message.endsWith(".") ? " " : ". ") + notice;
+        status.accept(head + finishedTail);
     }
 
     private static int stepsOf(Scenario scenario) {

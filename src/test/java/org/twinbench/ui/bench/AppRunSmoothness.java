@@ -20,7 +20,8 @@ import org.twinbench.ui.fx.AppExecutor;
  * Benchmark (not a test): the whole main window running a real 10,000-step simulation of the loans
  * sample sliced by region and employment type (10 slices and the overall figure) as fast as the
  * engine goes, on the same two cores as the window. Prints the gaps between JavaFX pulses for the
- * first run after start-up and for later runs (argument: how many runs, default 3). Run it with a
+ * first run after start-up and for later runs (argument: how many runs, default 3; add {@code probe} for one
+ * more, untimed run that counts the nodes each pulse visits and lays out). Run it with a
  * display (Xvfb): {@code java -cp target/test-classes:target/classes:$(cat cp.txt)
  * org.twinbench.ui.bench.RunAppSmoothness}.
  */
@@ -57,7 +58,9 @@ public final class AppRunSmoothness extends Application {
         meter.start();
         AtomicLong revisions = new AtomicLong();
         model.liveCharts().revisionProperty().addListener((obs, old, now) -> revisions.incrementAndGet());
-        int rounds = getParameters().getRaw().isEmpty() ? 3 : Integer.parseInt(getParameters().getRaw().get(0));
+        List<String> args = getParameters().getRaw();
+        int rounds = args.isEmpty() ? 3 : Integer.parseInt(args.get(0));
+        boolean probe = args.contains("probe");
         Thread driver = new Thread(() -> {
             waitFor(() -> PulseMeter.onFxThread(() -> model.scenarioProperty().get() != null
                     && model.runBlockedReasonProperty().get().isEmpty()));
@@ -69,6 +72,7 @@ public final class AppRunSmoothness extends Application {
                 long from = System.nanoTime();
                 long revisionsBefore = revisions.get();
                 long[] cpuBefore = meter.cpu();
+                long[] heldBefore = org.twinbench.ui.fx.PulsePacer.held();
                 PulseMeter.onFxThread(() -> {
                     model.runs().setSpeed(0);
                     model.run();
@@ -76,6 +80,7 @@ public final class AppRunSmoothness extends Application {
                 waitFor(() -> PulseMeter.onFxThread(() -> !model.runs().runningProperty().get()));
                 long to = System.nanoTime();
                 long[] cpuAfter = meter.cpu();
+                long[] heldAfter = org.twinbench.ui.fx.PulsePacer.held();
                 long updates = revisions.get() - revisionsBefore;
                 String status = PulseMeter.onFxThread(() -> model.statusProperty().get());
                 System.out.printf(Locale.ROOT, "round %d (%s): %s%n", round,
@@ -88,6 +93,12 @@ public final class AppRunSmoothness extends Application {
                         (to - from) / 1e9);
                 meter.explainLongGaps(running, List.of());
                 meter.reportWork(cpuBefore, cpuAfter, updates, from, to);
+                // What the pacer's hold cost the run: the engine's sleeps for pulses, and how many steps slept.
+                System.out.printf(Locale.ROOT, "  pacer: pacer_held_ms=%.0f pacer_held_steps=%d of %d%n",
+                        (heldAfter[0] - heldBefore[0]) / 1e6, heldAfter[1] - heldBefore[1], STEPS);
+            }
+            if (probe) {
+                probeRound(model, stage);
             }
             Platform.runLater(() -> {
                 meter.stop();
@@ -103,6 +114,34 @@ public final class AppRunSmoothness extends Application {
         if (executor != null) {
             executor.close();
         }
+    }
+
+    /**
+     * One more run, not timed, with a {@link PulseNodeProbe} on the window: the nodes each pulse visits and lays
+     * out while the window is idle and while it runs.
+     */
+    private static void probeRound(MainViewModel model, Stage stage) {
+        PulseMeter.sleepQuietly(IDLE_MILLIS);
+        PulseNodeProbe idle = PulseMeter.onFxThread(() -> new PulseNodeProbe(stage.getScene()));
+        PulseMeter.onFxThread(idle::start);
+        PulseMeter.sleepQuietly(IDLE_MILLIS);
+        PulseMeter.onFxThread(() -> {
+            idle.stop();
+            System.out.println("probe round (not timed):");
+            idle.report("idle");
+            PulseNodeProbe.breakdown(stage.getScene().getRoot(), 25, "    ");
+        });
+        PulseNodeProbe running = PulseMeter.onFxThread(() -> new PulseNodeProbe(stage.getScene()));
+        PulseMeter.onFxThread(() -> {
+            running.start();
+            model.runs().setSpeed(0);
+            model.run();
+        });
+        waitFor(() -> PulseMeter.onFxThread(() -> !model.runs().runningProperty().get()));
+        PulseMeter.onFxThread(() -> {
+            running.stop();
+            running.report("running");
+        });
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) {

@@ -45,6 +45,25 @@ class PulsePacerTest {
     }
 
     @Test
+    void whatTheHoldCostsIsCounted() throws InterruptedException {
+        pacer.begin();
+        long[] before = PulsePacer.held();
+        // An on-time step: no sleep, nothing counted.
+        now += 5 * MS;
+        pacer.pulse(now);
+        pacer.await();
+        // The pulse is 30 ms late (past LATE_NANOS, 22 ms): the step naps 1 ms at a time until the pulse comes at 35 ms
+        // (5 ms), then leaves that late pulse's frame its first BACK_OFF_NANOS (3 ms): 8 ms in one step.
+        pulseAt = now + 35 * MS;
+        now += 30 * MS;
+        pacer.await();
+        long[] after = PulsePacer.held();
+        assertThat(slept()).isEqualTo(8 * MS);
+        assertThat(after[0] - before[0]).isEqualTo(8 * MS);
+        assertThat(after[1] - before[1]).isEqualTo(1);
+    }
+
+    @Test
     void onTimePulsesLetTheEngineRunFlatOut() throws InterruptedException {
         pacer.begin();
         for (int frame = 1; frame <= 20; frame++) {

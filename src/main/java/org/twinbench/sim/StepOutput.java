@@ -13,6 +13,11 @@ public final class StepOutput {
     final Map<String, Double> measures = new LinkedHashMap<>();
     final List<Alarm> alarms = new ArrayList<>();
 
+    /** The step's batch and what {@link ModelTask#labels} and {@link ModelTask#amounts} gave for it (see {@link #labels}). */
+    private org.twinbench.data.Frame batch;
+    private int[] batchLabels;
+    private double[] batchAmounts;
+
     public StepOutput(int replicate, int step) {
         this.replicate = replicate;
         this.step = step;
@@ -31,6 +36,26 @@ public final class StepOutput {
     /** The alarms and events signalled so far. */
     public List<Alarm> alarms() {
         return alarms;
+    }
+
+    /** Notes the labels and amounts the engine read from the step's batch, so that monitors need not read them again. */
+    void batch(org.twinbench.data.Frame rows, int[] labels, double[] amounts) {
+        batch = rows;
+        batchLabels = labels;
+        batchAmounts = amounts;
+    }
+
+    /**
+     * {@code task}'s labels of every row of {@code rows} (before any selective label policy hides some): those the
+     * engine read once for the step when {@code rows} is its batch, else read now. Callers must not change them.
+     */
+    public int[] labels(ModelTask task, org.twinbench.data.Frame rows) {
+        return rows == batch && batchLabels != null ? batchLabels : task.labels(rows);
+    }
+
+    /** As {@link #labels}, for {@code task}'s amounts (a regression; null otherwise). */
+    public double[] amounts(ModelTask task, org.twinbench.data.Frame rows) {
+        return rows == batch && batchAmounts != null ? batchAmounts : task.amounts(rows);
     }
 
     public void measure(String name, double value) {

@@ -10,7 +10,7 @@ public final class StepOutput {
 
     final int replicate;
     final int step;
-    final Map<String, Double> measures = new LinkedHashMap<>();
+    final Measures measures = new Measures();
     final List<Alarm> alarms = new ArrayList<>();
 
     /** The step's batch and what {@link ModelTask#labels} and {@link ModelTask#amounts} gave for it (see {@link #labels}). */
@@ -68,5 +68,82 @@ public final class StepOutput {
 
     public boolean alarmFrom(String nodeId) {
         return alarms.stream().anyMatch(a -> a.isAlarm() && a.nodeId().equals(nodeId));
+    }
+
+    /**
+     * A step's measures, which its {@link StepResult} keeps without copying them (a step's copy of some twenty
+     * measures was a good part of what a step allocated): once handed over they are final, and changing them fails.
+     */
+    static final class Measures extends LinkedHashMap<String, Double> {
+        private static final long serialVersionUID = 1L;
+        private boolean handedOver;
+
+        /** Makes these measures final; a result may keep them as they are. */
+        Map<String, Double> handOver() {
+            handedOver = true;
+            return java.util.Collections.unmodifiableMap(this);
+        }
+
+        private void changing() {
+            if (handedOver) {
+                throw new IllegalStateException("a step's measures are final once its result is made");
+            }
+        }
+
+        @Override
+        public Double put(String key, Double value) {
+            changing();
+            return super.put(key, value);
+        }
+
+        @Override
+        public void putAll(Map<? extends String, ? extends Double> m) {
+            changing();
+            super.putAll(m);
+        }
+
+        @Override
+        public Double remove(Object key) {
+            changing();
+            return super.remove(key);
+        }
+
+        @Override
+        public void clear() {
+            changing();
+            super.clear();
+        }
+
+        @Override
+        public Double putIfAbsent(String key, Double value) {
+            changing();
+            return super.putIfAbsent(key, value);
+        }
+
+        @Override
+        public Double merge(String key, Double value,
+                            java.util.function.BiFunction<? super Double, ? super Double, ? extends Double> f) {
+            changing();
+            return super.merge(key, value, f);
+        }
+
+        @Override
+        public Double compute(String key,
+                              java.util.function.BiFunction<? super String, ? super Double, ? extends Double> f) {
+            changing();
+            return super.compute(key, f);
+        }
+
+        @Override
+        public Double computeIfAbsent(String key, java.util.function.Function<? super String, ? extends Double> f) {
+            changing();
+            return super.computeIfAbsent(key, f);
+        }
+
+        @Override
+        public void replaceAll(java.util.function.BiFunction<? super String, ? super Double, ? extends Double> f) {
+            changing();
+            super.replaceAll(f);
+        }
     }
 }

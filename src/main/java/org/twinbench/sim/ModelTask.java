@@ -127,7 +127,9 @@ public record ModelTask(Task task, String target, String positive, List<String> 
 
     private StepResult measureScores(int replicate, int step, Frame batch, int[] labels, double[] amounts,
                                      Predictions predicted, List<String> sliceColumns, SliceBins sliceBins) {
-        int[] keep = SimulationEngine.labelledRows(labels);
+        // When every row has a label (the usual step), the metrics read the step's own arrays (they only read them):
+        // picking every row would copy them unchanged.
+        int[] keep = everyRow(labels) ? null : SimulationEngine.labelledRows(labels);
         List<SliceMetrics> slices = new ArrayList<>();
         MetricSet overall;
         ReliabilityBins bins = ReliabilityBins.EMPTY;
@@ -137,7 +139,7 @@ public record ModelTask(Task task, String target, String positive, List<String> 
                 double[] s = pick(predicted.values(), keep);
                 overall = ClassificationMetrics.compute(y, s, threshold);
                 for (String column : sliceColumns) {
-                    CategoricalColumn values = sliceBins.values(batch, column).select(keep);
+                    CategoricalColumn values = pick(sliceBins.values(batch, column), keep);
                     slices.addAll(SliceMetrics.bySlice(column, values.codes(), values.levels(), y, s, threshold));
                 }
                 bins = ReliabilityBins.of(y, s);
@@ -147,20 +149,20 @@ public record ModelTask(Task task, String target, String positive, List<String> 
                 double[] p = pick(predicted.values(), keep);
                 overall = MetricSet.of(RegressionMetrics.compute(y, p));
                 for (String column : sliceColumns) {
-                    CategoricalColumn values = sliceBins.values(batch, column).select(keep);
+                    CategoricalColumn values = pick(sliceBins.values(batch, column), keep);
                     slices.addAll(SliceMetrics.regressionBySlice(column, values.codes(), values.levels(), y, p));
                 }
             }
             default -> {
                 int[] y = pick(labels, keep);
                 int[] p = pick(predicted.classes(), keep);
-                double[][] proba = new double[keep.length][];
-                for (int i = 0; i < keep.length; i++) {
+                double[][] proba = keep == null ? predicted.proba() : new double[keep.length][];
+                for (int i = 0; keep != null && i < keep.length; i++) {
                     proba[i] = predicted.proba()[keep[i]];
                 }
                 overall = MetricSet.of(MulticlassMetrics.compute(y, p, proba, classes));
                 for (String column : sliceColumns) {
-                    CategoricalColumn values = sliceBins.values(batch, column).select(keep);
+                    CategoricalColumn values = pick(sliceBins.values(batch, column), keep);
                     slices.addAll(SliceMetrics.multiclassBySlice(column, values.codes(), values.levels(), y, p,
                             proba, classes));
                 }
@@ -187,7 +189,25 @@ public record ModelTask(Task task, String target, String positive, List<String> 
         return task == Task.BINARY ? (value >= threshold ? 1 : 0) : (int) value;
     }
 
+    private static boolean everyRow(int[] labels) {
+        for (int label : labels) {
+            if (label < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code values} at {@code rows}; {@code values} itself when {@code rows} is null (every row). */
+    private static CategoricalColumn pick(CategoricalColumn values, int[] rows) {
+        return rows == null ? values : values.select(rows);
+    }
+
+    /** {@code values} at {@code rows}; {@code values} itself when {@code rows} is null (every row). */
     static int[] pick(int[] values, int[] rows) {
+        if (rows == null) {
+            return values;
+        }
         int[] out = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = values[rows[i]];
@@ -195,7 +215,11 @@ public record ModelTask(Task task, String target, String positive, List<String> 
         return out;
     }
 
+    /** {@code values} at {@code rows}; {@code values} itself when {@code rows} is null (every row). */
     static double[] pick(double[] values, int[] rows) {
+        if (rows == null) {
+            return values;
+        }
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = values[rows[i]];

@@ -9,6 +9,7 @@ import org.twinbench.model.TaskModel;
 import org.twinbench.sim.attack.Attack;
 import org.twinbench.sim.monitor.Monitor;
 import org.twinbench.sim.perturb.Perturbation;
+import org.twinbench.sim.perturb.StepArrays;
 import org.twinbench.sim.policy.Challenger;
 import org.twinbench.sim.policy.Policy;
 import org.twinbench.sim.policy.PromotePolicy;
@@ -90,6 +91,8 @@ public final class SimulationEngine {
         private final SliceSample sample;
         private final LabelSelection selection;
         private final RunRobustness.Rows robustness;
+        /** The arrays of a step's batch its perturbations may change in place. */
+        private final StepArrays arrays = new StepArrays();
         private TaskModel model;
 
         Run(SimulationPlan plan, int replicate, SliceSample sample, RunRobustness.Rows robustness) {
@@ -112,9 +115,14 @@ public final class SimulationEngine {
             if (batch == null) {
                 return null;
             }
-            for (Perturbation perturbation : plan.perturbations()) {
-                batch = perturbation.apply(batch, step, Seeds.random(seed, perturbation.nodeId(), replicate, step),
-                        model);
+            arrays.begin(batch, plan.source().freshBatches());
+            try {
+                for (Perturbation perturbation : plan.perturbations()) {
+                    batch = perturbation.apply(batch, step, Seeds.random(seed, perturbation.nodeId(), replicate,
+                            step), model);
+                }
+            } finally {
+                arrays.end();
             }
             StepOutput out = new StepOutput(replicate, step);
             Predictions predicted = Predictions.of(model, batch, task.classes());
@@ -130,6 +138,7 @@ public final class SimulationEngine {
             }
             double[] scores = predicted.values();
             double[] amounts = task.amounts(batch);
+            out.batch(batch, labels, amounts);
             StepResult metrics = task.measure(replicate, step, batch, labels, amounts, predicted, plan.sliceColumns(),
                     plan.sliceBins(), model.labelsOnlyOutput() != null
                             || byChallenger != null && plan.challenger().model().labelsOnlyOutput() != null);

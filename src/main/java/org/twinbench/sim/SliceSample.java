@@ -65,6 +65,8 @@ public final class SliceSample implements java.io.Serializable {
     /** The naive baseline the rows are read beside (null: none, e.g. a sample built by hand). */
     private final transient BaselineMonitor baseline;
     private boolean errors;
+    /** {@link #stepBuffer}'s arrays (only needed while rows are offered). */
+    private transient double[][] stepBuffers;
     private int size;
     private long seen;
 
@@ -93,8 +95,8 @@ public final class SliceSample implements java.io.Serializable {
 
     /** Offers the labelled rows of a step ({@code labels[i] < 0}: no label) with whether each was right. */
     void offer(Frame batch, int[] labels, boolean[] right) {
-        double[] values = new double[right.length];
-        double[] guesses = new double[right.length];
+        double[] values = stepBuffer(0, right.length);
+        double[] guesses = stepBuffer(1, right.length);
         for (int i = 0; i < values.length; i++) {
             values[i] = right[i] ? 1 : 0;
             guesses[i] = baseline != null && labels[i] == baseline.majority() ? 1 : 0;
@@ -108,11 +110,25 @@ public final class SliceSample implements java.io.Serializable {
      */
     void offerErrors(Frame batch, int[] labels, double[] absoluteErrors, double[] amounts) {
         errors = true;
-        double[] guesses = new double[labels.length];
+        double[] guesses = stepBuffer(1, labels.length);
         for (int i = 0; i < guesses.length; i++) {
             guesses[i] = baseline == null ? Double.NaN : Math.abs(amounts[i] - baseline.mean());
         }
         keep(batch, labels, absoluteErrors, guesses);
+    }
+
+    /**
+     * Room for a step's values ({@code which} 0) or guesses (1) of {@code rows} rows, kept from step to step: they are
+     * read into the reservoir before the next step's are written, so a step need not make new ones.
+     */
+    private double[] stepBuffer(int which, int rows) {
+        if (stepBuffers == null) {
+            stepBuffers = new double[2][];
+        }
+        if (stepBuffers[which] == null || stepBuffers[which].length < rows) {
+            stepBuffers[which] = new double[rows];
+        }
+        return stepBuffers[which];
     }
 
     private void keep(Frame batch, int[] labels, double[] values, double[] guesses) {
@@ -364,19 +380,13 @@ public final class SliceSample implements java.io.Serializable {
         List<String> names = kept.get(0).names;
         int total = kept.stream().mapToInt(s -> s.size).sum();
         // The first of each set of rows equal in every kept column and in the value (right, or the error).
-        java.util.Set<List<Object>> seenRows = new java.util.HashSet<>();
-        List<int[]> firsts = new ArrayList<>();
-        for (int k = 0; k < kept.size(); k++) {
-            SliceSample s = kept.get(k);
+        java.util.Set<KeptRow> seenRows = new java.util.HashSet<>();
+        List<KeptRow> firsts = new ArrayList<>();
+        for (SliceSample s : kept) {
             for (int row = 0; row < s.size; row++) {
-                List<Object> key = new ArrayList<>(names.size() + 1);
-                for (int c = 0; c < names.size(); c++) {
-                    key.add(s.numbers[c] != null ? (Object) s.numbers[c][row] : s.texts[c][row]);
-                }
-                key.add(s.value[row]);
-                key.add(s.guess[row]);
+                KeptRow key = new KeptRow(s, row);
                 if (seenRows.add(key)) {
-                    firsts.add(new int[] {k, row});
+                    firsts.add(key);
                 }
             }
         }
@@ -389,8 +399,8 @@ public final class SliceSample implements java.io.Serializable {
             double[] values = numeric ? new double[distinct] : null;
             String[] words = c < 0 || numeric ? null : new String[distinct];
             for (int i = 0; i < distinct; i++) {
-                SliceSample s = kept.get(firsts.get(i)[0]);
-                int row = firsts.get(i)[1];
+                SliceSample s = firsts.get(i).sample;
+                int row = firsts.get(i).row;
                 if (c < 0) {
                     rowValues[i] = s.value[row];
                     rowGuesses[i] = s.guess[row];
@@ -407,5 +417,58 @@ public final class SliceSample implements java.io.Serializable {
             }
         }
         return new Pool(slicings, rowValues, rowGuesses, kept.get(0).errors, total);
+    }
+
+    /**
+     * A kept row as a key: equal to another when every kept column and the value and the guess are, as a list of the
+     * boxed values would be ({@link Double#equals}: the same bits, so NaN equals NaN; {@link String#equals}, null
+     * equal to null), without boxing a value per row.
+     */
+    private static final class KeptRow {
+        private final SliceSample sample;
+        private final int row;
+        private final int hash;
+
+        KeptRow(SliceSample sample, int row) {
+            this.sample = sample;
+            this.row = row;
+            int h = 1;
+            for (int c = 0; c < sample.numbers.length; c++) {
+                h = 31 * h + (sample.numbers[c] != null ? Double.hashCode(sample.numbers[c][row])
+                        : java.util.Objects.hashCode(sample.texts[c][row]));
+            }
+            h = 31 * h + Double.hashCode(sample.value[row]);
+            this.hash = 31 * h + Double.hashCode(sample.guess[row]);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof KeptRow other) || other.hash != hash || !same(sample.value[row], other.sample.value[
+                    other.row]) || !same(sample.guess[row], other.sample.guess[other.row])) {
+                return false;
+            }
+            for (int c = 0; c < sample.numbers.length; c++) {
+                boolean numeric = sample.numbers[c] != null;
+                if (numeric != (other.sample.numbers[c] != null)) {
+                    return false;
+                }
+                boolean equal = numeric
+                        ? same(sample.numbers[c][row], other.sample.numbers[c][other.row])
+                        : java.util.Objects.equals(sample.texts[c][row], other.sample.texts[c][other.row]);
+                if (!equal) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean same(double a, double b) {
+            return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+        }
     }
 }

@@ -33,7 +33,9 @@ public record StepResult(int replicate, int step, MetricSet overall, List<SliceM
 
     public StepResult {
         slices = List.copyOf(slices);
-        measures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measures));
+        // A step's own measures are kept as they are, made final; any other map is copied.
+        measures = measures instanceof StepOutput.Measures own ? own.handOver()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(measures));
         alarms = List.copyOf(alarms);
         calibration = calibration == null ? ReliabilityBins.EMPTY : calibration;
     }

@@ -65,50 +65,72 @@ public record BaselineMonitor(ModelTask task, int majority, double mean, List<St
 
     @Override
     public Watch start() {
-        // Measure names by slice ("[region=north]"), made once a run rather than at every step.
-        Map<String, String[]> names = new java.util.HashMap<>();
+        // Measure names by slice column, then level ("[region=north]"), made once a run rather than at every step;
+        // the sums kept from step to step.
+        String[] overall = measureNames("");
+        Map<String, Map<String, String[]>> names = new java.util.HashMap<>();
+        double[][] sums = {new double[3]};
         return (arrived, current, out) -> {
             boolean regression = task.task() == Task.REGRESSION;
-            double[] amounts = regression ? task.amounts(current.rows()) : null;
-            int[] labels = regression ? null : task.labels(current.rows());
+            // The labels of every row, as the engine read them for the step (the current batch's may be hidden).
+            double[] amounts = regression ? out.amounts(task, current.rows()) : null;
+            int[] labels = regression ? null : out.labels(task, current.rows());
             int rows = current.rows().rowCount();
             // Per group (slice level, then missing): labelled rows, then right answers or Σ|e| and Σe².
-            double[] all = new double[3];
+            double[] all = zeroed(sums, 3);
             for (int i = 0; i < rows; i++) {
-                add(all, regression, amounts, labels, i);
+                add(all, 0, regression, amounts, labels, i);
             }
-            measure(out, names.computeIfAbsent("", k -> measureNames(k)), regression, all);
+            measure(out, overall, regression, all, 0);
             for (String column : slices) {
                 CategoricalColumn groups = sliceValues.apply(current.rows(), column);
                 int k = groups.levels().size();
-                double[][] sums = new double[k + 1][3];
+                double[] groupSums = zeroed(sums, 3 * (k + 1));
                 for (int i = 0; i < rows; i++) {
                     int code = groups.codes()[i];
-                    add(sums[code < 0 ? k : code], regression, amounts, labels, i);
+                    add(groupSums, 3 * (code < 0 ? k : code), regression, amounts, labels, i);
+                }
+                Map<String, String[]> levels = names.get(column);
+                if (levels == null) {
+                    levels = new java.util.HashMap<>();
+                    names.put(column, levels);
                 }
                 for (int g = 0; g <= k; g++) {
-                    if (sums[g][0] > 0) {
+                    if (groupSums[3 * g] > 0) {
                         String level = g < k ? groups.levels().get(g) : "(missing)";
-                        String[] measured = names.computeIfAbsent(column + "=" + level, slice -> measureNames(
-                                "[" + slice + "]"));
-                        measure(out, measured, regression, sums[g]);
+                        String[] measured = levels.get(level);
+                        if (measured == null) {
+                            measured = measureNames("[" + column + "=" + level + "]");
+                            levels.put(level, measured);
+                        }
+                        measure(out, measured, regression, groupSums, 3 * g);
                     }
                 }
             }
         };
     }
 
-    private void add(double[] sums, boolean regression, double[] amounts, int[] labels, int row) {
+    /** {@code holder[0]}, grown to at least {@code size} and its first {@code size} values zero. */
+    private static double[] zeroed(double[][] holder, int size) {
+        if (holder[0].length < size) {
+            holder[0] = new double[size];
+        }
+        java.util.Arrays.fill(holder[0], 0, size, 0.0);
+        return holder[0];
+    }
+
+    /** Adds row {@code row} to the group whose sums start at {@code at}. */
+    private void add(double[] sums, int at, boolean regression, double[] amounts, int[] labels, int row) {
         if (regression) {
             double error = amounts[row] - mean;
             if (!Double.isNaN(error)) {
-                sums[0]++;
-                sums[1] += Math.abs(error);
-                sums[2] += error * error;
+                sums[at]++;
+                sums[at + 1] += Math.abs(error);
+                sums[at + 2] += error * error;
             }
         } else if (labels[row] >= 0) {
-            sums[0]++;
-            sums[1] += labels[row] == majority ? 1 : 0;
+            sums[at]++;
+            sums[at + 1] += labels[row] == majority ? 1 : 0;
         }
     }
 
@@ -117,13 +139,14 @@ public record BaselineMonitor(ModelTask task, int majority, double mean, List<St
         return new String[] {ID + ".accuracy" + slice, ID + ".mae" + slice, ID + ".rmse" + slice};
     }
 
-    private static void measure(StepOutput out, String[] names, boolean regression, double[] sums) {
-        double n = sums[0];
+    /** The measures of the group whose sums start at {@code at}. */
+    private static void measure(StepOutput out, String[] names, boolean regression, double[] sums, int at) {
+        double n = sums[at];
         if (regression) {
-            out.measure(names[1], n == 0 ? Double.NaN : sums[1] / n);
-            out.measure(names[2], n == 0 ? Double.NaN : Math.sqrt(sums[2] / n));
+            out.measure(names[1], n == 0 ? Double.NaN : sums[at + 1] / n);
+            out.measure(names[2], n == 0 ? Double.NaN : Math.sqrt(sums[at + 2] / n));
         } else {
-            out.measure(names[0], n == 0 ? Double.NaN : sums[1] / n);
+            out.measure(names[0], n == 0 ? Double.NaN : sums[at + 1] / n);
         }
     }
 }

@@ -217,9 +217,16 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
     public Watch start() {
         Map<String, Boolean> failing = new LinkedHashMap<>();
         Set<String> appeared = new HashSet<>();
+        // Each profile's checks by name ("income/missing"), named once a run rather than at every step.
+        String[][] checks = new String[profiles.size()][];
+        for (int i = 0; i < checks.length; i++) {
+            String column = profiles.get(i).column();
+            checks[i] = new String[] {column + "/absent", column + "/type", column + "/missing", column + "/range",
+                    column + "/new"};
+        }
         return (arrived, current, out) -> {
             newColumns(current.rows(), out, appeared);
-            check(current.rows(), out, failing);
+            check(current.rows(), out, failing, checks);
         };
     }
 
@@ -237,12 +244,14 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
         }
     }
 
-    private void check(Frame rows, StepOutput out, Map<String, Boolean> failing) {
+    private void check(Frame rows, StepOutput out, Map<String, Boolean> failing, String[][] checks) {
         int b = rows.rowCount();
         double worstMissing = 0;
-        for (Profile p : profiles) {
-            Column column = rows.find(p.column()).orElse(null);
-            alarm(out, failing, p.column() + "/absent", column == null, () -> p.column()
+        for (int c = 0; c < profiles.size(); c++) {
+            Profile p = profiles.get(c);
+            String[] check = checks[c];
+            Column column = rows.has(p.column()) ? rows.column(p.column()) : null;
+            alarm(out, failing, check[0], column == null, () -> p.column()
                     + " no longer arrives: the step's rows have no such column");
             if (column == null) {
                 worstMissing = 1;
@@ -251,12 +260,12 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
             // Text where the reference had numbers is a break (a parser that gave up, a placeholder such as n/a);
             // numbers where it had text are compared as text (a chunk of codes that happen to read as numbers).
             boolean numbersBecameText = p.categories() == null && !(column instanceof NumericColumn);
-            alarm(out, failing, p.column() + "/type", numbersBecameText, () -> p.column() + " arrives as text where "
+            alarm(out, failing, check[1], numbersBecameText, () -> p.column() + " arrives as text where "
                     + "the reference has numbers: " + examples(column));
             int missing = 0;
             int outside = 0;
             int fresh = 0;
-            Set<String> freshNames = new java.util.TreeSet<>();
+            Set<String> freshNames = null;
             for (int i = 0; i < b; i++) {
                 if (column.isMissing(i)) {
                     missing++;
@@ -267,6 +276,7 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
                     String v = org.twinbench.data.BinaryLabels.text(column, i);
                     if (!p.categories().contains(v)) {
                         fresh++;
+                        freshNames = freshNames == null ? new java.util.TreeSet<>() : freshNames;
                         if (freshNames.size() < 3) {
                             freshNames.add(v);
                         }
@@ -276,25 +286,26 @@ public record DataQualityMonitor(String nodeId, List<Profile> profiles, double a
             int missingRows = missing;
             int outsideRows = outside;
             int freshRows = fresh;
+            Set<String> freshSeen = freshNames == null ? Set.of() : freshNames;
             double missingShare = b == 0 ? 0 : (double) missing / b;
             worstMissing = Math.max(worstMissing, missingShare);
             int present = b - missing;
-            alarm(out, failing, p.column() + "/missing", b > 0 && missingShare - p.missingRate() >= MIN_EXCESS_MISSING
+            alarm(out, failing, check[2], b > 0 && missingShare - p.missingRate() >= MIN_EXCESS_MISSING
                     && upperTail(missing, b, p.missingRate()) < alpha, () -> String.format(Locale.ROOT,
                     "%s missing in %d of %d rows (%.0f%%; reference %.1f%%)", p.column(), missingRows, b,
                     100 * missingShare, 100 * p.missingRate()));
             if (column instanceof NumericColumn && p.categories() == null) {
                 double share = present == 0 ? 0 : (double) outside / present;
-                alarm(out, failing, p.column() + "/range", present > 0 && share >= MIN_SHARE_OUTSIDE
+                alarm(out, failing, check[3], present > 0 && share >= MIN_SHARE_OUTSIDE
                         && upperTail(outside, present, p.outsideRate()) < alpha, () -> String.format(Locale.ROOT,
                         "%s outside the reference range [%s, %s] in %d of %d rows (%.0f%%)", p.column(),
                         number(p.min()), number(p.max()), outsideRows, present, 100 * share));
             } else if (p.categories() != null) {
                 double share = present == 0 ? 0 : (double) fresh / present;
-                alarm(out, failing, p.column() + "/new", present > 0 && share >= MIN_SHARE_NEW
+                alarm(out, failing, check[4], present > 0 && share >= MIN_SHARE_NEW
                         && upperTail(fresh, present, p.newRate()) < alpha, () -> String.format(Locale.ROOT,
                         "%s in categories the reference never had in %d of %d rows (%.0f%%): %s", p.column(),
-                        freshRows, present, 100 * share, String.join(", ", freshNames)));
+                        freshRows, present, 100 * share, String.join(", ", freshSeen)));
             }
         }
         out.measure(nodeId + ".missing_share", worstMissing);

@@ -49,10 +49,14 @@ public record FeatureDriftMonitor(String nodeId, List<String> features, Map<Stri
         int[] lastSize = new int[features.size()];
         double[] lastLimit = new double[features.size()];
         java.util.Arrays.fill(lastSize, -1);
+        ExactArrays[] presentValues = new ExactArrays[features.size()];
+        for (int f = 0; f < presentValues.length; f++) {
+            presentValues[f] = new ExactArrays();
+        }
         return (arrived, current, out) -> {
             for (int f = 0; f < features.size(); f++) {
                 String feature = features.get(f);
-                double[] values = present((NumericColumn) current.rows().column(feature));
+                double[] values = present((NumericColumn) current.rows().column(feature), presentValues[f]);
                 double value = against.get(f).applyAsDouble(values);
                 if (lastSize[f] != values.length) {
                     lastLimit[f] = threshold.threshold(feature, values.length, reference.get(feature).length,
@@ -108,14 +112,24 @@ public record FeatureDriftMonitor(String nodeId, List<String> features, Map<Stri
 
     /**
      * The column's present values: its own array when none is missing (the statistics only read it), else a
-     * copy without the missing ones.
+     * copy without the missing ones, into an array of {@code kept} (the statistics read it within the step).
      */
-    private static double[] present(NumericColumn column) {
-        for (double v : column.values()) {
-            if (Double.isNaN(v)) {
-                return column.presentValues();
+    private static double[] present(NumericColumn column, ExactArrays kept) {
+        double[] values = column.values();
+        int n = 0;
+        for (double v : values) {
+            n += Double.isNaN(v) ? 0 : 1;
+        }
+        if (n == values.length) {
+            return values;
+        }
+        double[] out = kept.get(n, double[]::new);
+        int j = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                out[j++] = v;
             }
         }
-        return column.values();
+        return out;
     }
 }

@@ -150,6 +150,8 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
         Map<String, double[]> referenceShares = new HashMap<>();
         // The slices with labels this step, in the order they first had one (the order their alarms come in).
         List<String> arrivedSlices = new ArrayList<>();
+        // Each slice's name ("region=north") by column and level, made once a run rather than at every step.
+        Map<String, Map<String, String>> sliceNames = new HashMap<>();
         return (arrived, current, out) -> {
             labels.size = 0;
             bySlice.values().forEach(slice -> slice.size = 0);
@@ -163,17 +165,23 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
                 for (String column : referenceSlices.keySet()) {
                     if (batch.rows().has(column)) {
                         CategoricalColumn slices = bins.values(batch.rows(), column);
-                        // Each slice's name once per batch, not once per row.
-                        String[] names = new String[slices.levels().size()];
+                        Map<String, String> names = sliceNames.computeIfAbsent(column, k -> new HashMap<>());
                         for (int i = 0; i < batch.labels().length; i++) {
                             int code = slices.codes()[i];
                             if (batch.labels()[i] >= 0 && code >= 0) {
-                                if (names[code] == null) {
-                                    names[code] = column + "=" + slices.levels().get(code);
+                                String level = slices.levels().get(code);
+                                String name = names.get(level);
+                                if (name == null) {
+                                    name = column + "=" + level;
+                                    names.put(level, name);
                                 }
-                                Labels slice = bySlice.computeIfAbsent(names[code], k -> new Labels());
+                                Labels slice = bySlice.get(name);
+                                if (slice == null) {
+                                    slice = new Labels();
+                                    bySlice.put(name, slice);
+                                }
                                 if (slice.size == 0) {
-                                    arrivedSlices.add(names[code]);
+                                    arrivedSlices.add(name);
                                 }
                                 slice.add(batch.labels()[i]);
                             }
@@ -309,6 +317,7 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
     private static final class Labels {
         private int[] values = new int[64];
         private int size;
+        private final ExactArrays exact = new ExactArrays();
 
         void add(int label) {
             if (size == values.length) {
@@ -317,9 +326,14 @@ public record OutcomeShareMonitor(String nodeId, List<String> outcomes, int[] re
             values[size++] = label;
         }
 
-        /** The labels of this step, copied to an array of their count (the drift test reads the whole array). */
+        /**
+         * The labels of this step, copied to an array of their count (the drift test reads the whole array), kept
+         * for later steps with as many (the test is done with it within the step).
+         */
         int[] values() {
-            return java.util.Arrays.copyOf(values, size);
+            int[] out = exact.get(size, int[]::new);
+            System.arraycopy(values, 0, out, 0, size);
+            return out;
         }
     }
 }

@@ -20,12 +20,12 @@ public record CategoryMixShift(String nodeId, String column, String category, do
         }
         CategoricalColumn source = batch.categorical(column).withLevel(category);
         int target = source.codeOf(category);
-        int[] codes = source.codes().clone();
+        int[] codes = StepArrays.codes(source);
         for (int i = 0; i < codes.length; i++) {
             if (random.nextDouble() < p) {
                 codes[i] = target;
             }
         }
-        return batch.with(source.withCodes(codes));
+        return StepArrays.withCodes(batch, source, codes);
     }
 }

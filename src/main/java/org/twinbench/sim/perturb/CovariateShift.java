@@ -21,7 +21,8 @@ public record CovariateShift(String nodeId, String column, double scale, double 
         }
         NumericColumn source = batch.numeric(column);
         double[] in = source.values();
-        double[] out = new double[in.length];
+        // Each row's new value comes from its old one alone, so the step's own array may be changed in place.
+        double[] out = StepArrays.values(source);
         boolean perRow = schedule.kind() == Schedule.Kind.GRADUAL;
         double factor = 1 + a * (scale - 1);
         double offset = a * shift;
@@ -32,6 +33,6 @@ public record CovariateShift(String nodeId, String column, double scale, double 
                 out[i] = in[i] * factor + offset;
             }
         }
-        return batch.with(source.withValues(out));
+        return StepArrays.withValues(batch, source, out);
     }
 }

@@ -26,14 +26,16 @@ public record GaussianNoise(String nodeId, List<String> columns, double sd, Sche
         Frame out = batch;
         for (String column : columns) {
             NumericColumn source = batch.numeric(column);
-            double[] values = source.values().clone();
+            // A column named twice takes the noise of its last mention only, each drawn on the batch's values.
+            boolean repeated = columns.indexOf(column) != columns.lastIndexOf(column);
+            double[] values = repeated ? source.values().clone() : StepArrays.values(source);
             for (int i = 0; i < values.length; i++) {
                 double noise = s * Seeds.gaussian(random);
                 if (!Double.isNaN(values[i])) {
                     values[i] += noise;
                 }
             }
-            out = out.with(source.withValues(values));
+            out = StepArrays.withValues(out, source, values);
         }
         return out;
     }

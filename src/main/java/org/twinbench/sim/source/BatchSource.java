@@ -32,6 +32,14 @@ public interface BatchSource {
     }
 
     /**
+     * Whether every batch is made anew for its step, its columns' arrays held by nothing else (so a step's perturbations
+     * may change them in place, {@link org.twinbench.sim.perturb.StepArrays}); false unless a source promises it.
+     */
+    default boolean freshBatches() {
+        return false;
+    }
+
+    /**
      * The number of steps a run of {@code asked} steps makes: all of them, unless a replay in time order
      * ends after its last rows ({@code at_end} = stop).
      */

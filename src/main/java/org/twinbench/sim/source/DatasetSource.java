@@ -140,6 +140,12 @@ public final class DatasetSource implements BatchSource {
         return rows;
     }
 
+    /** A batch is always a selection of the production rows into new arrays ({@link Frame#select}). */
+    @Override
+    public boolean freshBatches() {
+        return true;
+    }
+
     /** All the steps asked for, or, for an in-order replay that stops at the end, no more than its rows fill. */
     @Override
     public int steps(int asked) {

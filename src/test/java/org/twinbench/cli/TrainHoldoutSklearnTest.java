@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code train --json}'s holdout figures and naive baseline on scikit-learn's diabetes (442 rows, the default 20%
+ * {@code train --json}'s holdout figures and naive baseline, on scikit-learn's diabetes (442 rows, the default 20%
  * holdout, seed 1), against scikit-learn 1.2.1 on the same rows. The holdout is the 88 rows the documented split
  * draws (Fisher–Yates over the row numbers with {@code SplittableRandom(1)}, the first round(0.2 · 442) held out):
  * rows 8 11 16 25 28 35 50 60 63 64 70 77 82 90 92 97 98 99 111 114 115 116 119 120 122 136 137 139 140 141 151 155
@@ -46,5 +46,40 @@ class TrainHoldoutSklearnTest {
         assertThat(baseline.get("rmse").asDouble()).isCloseTo(79.03767286933711, within(1e-9));
         assertThat(baseline.get("r2").asDouble()).isCloseTo(-0.0004585059286545956, within(1e-12));
         assertThat(baseline.get("mape").asDouble()).isCloseTo(0.5961063296321049, within(1e-12));
+    }
+
+    /**
+     * R's Glass (mlbench; 214 rows, six types) with a random forest: the holdout is stratified (per type in class
+     * order 1, 2, 3, 5, 6, 7, one {@code SplittableRandom(1)} shuffling each type's rows in turn, round(0.2 · n)
+     * of each held out): rows 0 10 15 21 22 28 41 51 52 54 55 56 65 67 70 72 80 90 93 97 111 115 116 127 129 132 135
+     * 141 144 147 152 156 163 173 175 178 179 187 188 202 204 207 213. Expected: scikit-learn 1.2.1's
+     * {@code accuracy_score}, {@code balanced_accuracy_score}, {@code f1_score(average="macro"|"weighted",
+     * zero_division=0)}, {@code log_loss(labels=classes)} and {@code confusion_matrix} of the labels and the model's
+     * predictions and probabilities on those rows (as {@code score} writes them); the baseline is
+     * {@code DummyClassifier(strategy="most_frequent")} fitted on the other 171 rows ('2') and measured on the 43.
+     */
+    @Test
+    void glassHoldoutFiguresAndMajorityBaselineAreScikitLearns() throws IOException {
+        CliRunner run = CliRunner.run("train", "--data", "src/test/resources/rdata/glass.csv", "--algo",
+                "random-forest", "--out", dir.resolve("g.twinmodel").toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode card = Json.MAPPER.readTree(run.out());
+        assertThat(card.get("task").asText()).isEqualTo("multiclass");
+        assertThat(card.get("target").asText()).isEqualTo("Type");
+        assertThat(card.get("holdout_rows").asInt()).isEqualTo(43);
+        JsonNode holdout = card.get("holdout_metrics");
+        assertThat(holdout.get("accuracy").asDouble()).isCloseTo(0.7209302325581395, within(1e-12));
+        assertThat(holdout.get("balanced_accuracy").asDouble()).isCloseTo(0.6992063492063493, within(1e-12));
+        assertThat(holdout.get("macro_f1").asDouble()).isCloseTo(0.719603272544449, within(1e-12));
+        assertThat(holdout.get("weighted_f1").asDouble()).isCloseTo(0.7175380023533238, within(1e-12));
+        assertThat(holdout.get("log_loss").asDouble()).isCloseTo(1.0052193070967945, within(1e-12));
+        assertThat(holdout.get("confusion_matrix").toString()).isEqualTo(
+                "[[13,1,0,0,0,0],[5,9,0,1,0,0],[1,0,2,0,0,0],[0,1,0,1,0,1],[0,0,0,0,2,0],[1,0,0,1,0,4]]");
+        JsonNode baseline = card.get("baseline");
+        assertThat(baseline.get("kind").asText()).isEqualTo("majority");
+        assertThat(baseline.get("class").asText()).isEqualTo("2");
+        assertThat(baseline.get("accuracy").asDouble()).isCloseTo(0.3488372093023256, within(1e-12));
+        assertThat(baseline.get("balanced_accuracy").asDouble()).isCloseTo(0.16666666666666666, within(1e-12));
+        assertThat(baseline.get("macro_f1").asDouble()).isCloseTo(0.08620689655172414, within(1e-12));
     }
 }

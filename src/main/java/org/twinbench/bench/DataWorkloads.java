@@ -20,6 +20,7 @@ public final class DataWorkloads {
                 new ScoringWorkload("onnx", 4096),
                 new OnnxRuntimeWorkload(Algorithm.RANDOM_FOREST),
                 new OnnxRuntimeWorkload(Algorithm.GRADIENT_BOOSTING),
+                new OnnxRuntimeWorkload(Task.MULTICLASS, Algorithm.RANDOM_FOREST),
                 new TaskScoringWorkload(Task.REGRESSION, Algorithm.RANDOM_FOREST),
                 new TaskScoringWorkload(Task.REGRESSION, Algorithm.GRADIENT_BOOSTING),
                 new TaskScoringWorkload(Task.MULTICLASS, Algorithm.RANDOM_FOREST),

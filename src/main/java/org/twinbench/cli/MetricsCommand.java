@@ -169,6 +169,12 @@ public final class MetricsCommand implements Callable<Integer> {
                 frame = frame.with(Masking.forSlicing(column, dataset.kind(name)));
             }
         }
+        if (chosen == Task.MULTICLASS
+                && Task.distinctValues(labelColumn, Task.MAX_CLASSES + 1) > Task.MAX_CLASSES) {
+            throw new UserInputException(data + ": column '" + label + "' holds more than " + Task.MAX_CLASSES
+                    + " values; a multiclass task takes at most " + Task.MAX_CLASSES + " classes"
+                    + (labelColumn instanceof NumericColumn ? " — use --task regression" : ""));
+        }
         if (chosen != Task.BINARY) {
             return taskMetrics(chosen, frame, labelColumn, requireColumn(frame, prediction, "--prediction"),
                     sliceColumns, pairs);

@@ -12,7 +12,8 @@ import org.twinbench.data.NumericColumn;
 /**
  * A table with a true label and a model's score of the positive class, read and checked for the commands
  * that judge a scored table ({@code metrics}, {@code slices}): the label column becomes 1 (the positive
- * value), 0 or −1 (missing); every score must be a number in [0, 1] (a problem names the file and line).
+ * value), 0 or −1 (missing) — a label of more than two values is refused unless {@code --positive} names the value
+ * judged against the rest; every score must be a number in [0, 1] (a problem names the file and line).
  *
  * @param labels 1, 0, or −1 for a missing label, per row
  * @param scores the score of each row, NaN where missing
@@ -39,6 +40,15 @@ record ScoredTable(Path file, Frame frame, String positiveLabel, int[] labels, d
             if (!Double.isNaN(value) && (value < 0 || value > 1)) {
                 throw new UserInputException(data + ": line " + (i + 2) + ": score " + value + " in column '" + score
                         + "' is outside [0, 1]");
+            }
+        }
+        if (positive == null) {
+            int distinct = org.twinbench.data.Task.distinctValues(labelColumn, 3);
+            if (distinct > 2) {
+                // Never "the last value against the rest" unasked: one value against the rest is named with --positive.
+                throw new UserInputException(data + ": column '" + label + "' holds more than two values; a binary task"
+                        + " needs exactly two — use --task multiclass or regression with --prediction COL, or name one"
+                        + " value with --positive to judge it against the rest");
             }
         }
         String positiveLabel = BinaryLabels.positiveLabel(labelColumn, positive);

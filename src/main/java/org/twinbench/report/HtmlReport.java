@@ -11,6 +11,7 @@ import org.twinbench.sim.RunOutcome;
 import org.twinbench.sim.RunSeries;
 import org.twinbench.sim.RunSummary;
 import org.twinbench.sim.StepResult;
+import org.twinbench.sim.TenthMeans;
 import org.twinbench.sim.store.RunProvenance;
 
 /**
@@ -132,9 +133,8 @@ public final class HtmlReport {
         if (series.values(key).isEmpty()) {
             return;
         }
-        double[] mean = series.band(key).mean();
-        int window = Math.max(1, mean.length / 10);
-        row(html, label, fmt(meanOf(mean, 0, window)) + " → " + fmt(meanOf(mean, mean.length - window, mean.length)));
+        TenthMeans tenths = TenthMeans.of(series, StepResult.OVERALL, name);
+        row(html, label, fmt(tenths.start()) + " → " + fmt(tenths.end()));
     }
 
     private static void gates(StringBuilder html, List<RunAssertion.Verdict> gates) {
@@ -154,11 +154,6 @@ public final class HtmlReport {
      * Slices grouped by their column, e.g. region → [region=north, region=south]. The column is taken
      * from the slice's own record, not cut out of its name: a column may itself contain '=' ({@code =cmd}).
      */
-    private static double meanOf(double[] values, int from, int to) {
-        return java.util.Arrays.stream(values, Math.max(0, from), Math.min(to, values.length))
-                .filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
-    }
-
     private static Map<String, List<String>> slicesByColumn(RunOutcome outcome, RunSeries series, String metric) {
         Map<String, String> columnOf = new java.util.HashMap<>();
         for (List<org.twinbench.sim.StepResult> replicate : outcome.replicates()) {

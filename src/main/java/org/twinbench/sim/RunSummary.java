@@ -1,6 +1,5 @@
 package org.twinbench.sim;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.twinbench.sim.monitor.DataQualityMonitor;
@@ -35,25 +34,22 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
 
     public static RunSummary of(RunOutcome outcome, RunSeries series, List<RunAssertion.Verdict> gates) {
         RunSeries.Key overall = new RunSeries.Key(StepResult.OVERALL, "accuracy");
-        int steps = series.steps();
-        int window = Math.max(1, steps / 10);
-        double start = Double.NaN;
-        double end = Double.NaN;
+        TenthMeans accuracy = TenthMeans.of(series, StepResult.OVERALL, "accuracy");
+        double start = accuracy.start();
+        double end = accuracy.end();
         double min = Double.NaN;
         if (series.values(overall).isPresent()) {
-            double[] mean = series.band(overall).mean();
-            start = meanOf(mean, 0, window);
-            end = meanOf(mean, steps - window, steps);
-            min = java.util.Arrays.stream(mean).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
+            min = java.util.Arrays.stream(series.band(overall).mean()).filter(v -> !Double.isNaN(v)).min()
+                    .orElse(Double.NaN);
         }
         String worst = null;
         double worstStart = Double.NaN;
         double worstEnd = Double.NaN;
         double worstDrop = Double.NEGATIVE_INFINITY;
         for (String slice : series.slices("accuracy")) {
-            double[] mean = series.band(new RunSeries.Key(slice, "accuracy")).mean();
-            double s = meanOf(mean, 0, window);
-            double e = meanOf(mean, steps - window, steps);
+            TenthMeans tenths = TenthMeans.of(series, slice, "accuracy");
+            double s = tenths.start();
+            double e = tenths.end();
             if (!Double.isNaN(s) && !Double.isNaN(e) && s - e > worstDrop) {
                 worstDrop = s - e;
                 worst = slice;
@@ -154,15 +150,5 @@ public record RunSummary(Light light, String headline, double accuracyStart, dou
     public RunSummary withHeadlinePrefix(String words) {
         return new RunSummary(light, words + headline, accuracyStart, accuracyEnd, accuracyMin, worstSlice,
                 worstSliceStart, worstSliceEnd, alarms, retrains, rollbacks, gates);
-    }
-
-    private static double meanOf(double[] values, int from, int to) {
-        List<Double> present = new ArrayList<>();
-        for (int i = Math.max(0, from); i < Math.min(to, values.length); i++) {
-            if (!Double.isNaN(values[i])) {
-                present.add(values[i]);
-            }
-        }
-        return present.isEmpty() ? Double.NaN : present.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 }

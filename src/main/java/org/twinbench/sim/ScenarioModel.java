@@ -174,29 +174,27 @@ record ScenarioModel(TaskModel model, String target, String positive, List<Strin
      * Chinstrap): such a model could never answer the missing ones, and its figures would be those of another task.
      */
     private static void requireEveryClass(ScenarioNode node, Frame reference, Frame schema, String target) {
-        List<String> every = org.twinbench.data.ClassLabels.of(schema.column(target));
-        List<String> seen = org.twinbench.data.ClassLabels.of(reference.column(target));
-        List<String> missing = every.stream().filter(c -> !seen.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new ScenarioException("node " + node.id() + ": the reference rows hold " + seen.size() + " of the "
-                    + every.size() + " classes of '" + target + "' (never " + String.join(", ", missing.stream()
-                    .map(c -> "'" + c + "'").toList()) + "), so a model trained on them could never answer "
-                    + (missing.size() == 1 ? "it" : "them") + ": if the file is grouped by its outcome, set the source's"
-                    + " split to shuffled; or give a model trained on every class (model.bundle)");
+        ClassCoverage coverage = ClassCoverage.of(org.twinbench.data.ClassLabels.of(schema.column(target)),
+                reference.column(target));
+        if (!coverage.complete()) {
+            throw new ScenarioException("node " + node.id() + ": " + coverage.sentence("the reference rows", target)
+                    + ", so a model trained on them could never answer " + (coverage.missing().size() == 1 ? "it"
+                    : "them") + ": if the file is grouped by its outcome, set the source's split to shuffled; or give"
+                    + " a model trained on every class (model.bundle)");
         }
     }
 
     /**
      * A regression or multiclass model of the card's algorithm and task refitted on {@code rows} (all of them:
-     * no holdout); a multiclass refit on rows with fewer than three of the classes, or rows the trainer refuses (a
+     * no holdout); a multiclass refit on rows with fewer than three of the classes ({@link ClassCoverage}), or rows the trainer refuses (a
      * column left constant), is a {@link ModelException}.
      */
     private static TaskModel refit(Frame rows, ModelCard card, long seed) {
         if (card.task() == Task.MULTICLASS) {
-            int classes = org.twinbench.data.ClassLabels.of(rows.column(card.target())).size();
-            if (classes < 3) {
-                throw new org.twinbench.model.ModelException("the rows hold " + classes + " of the model's "
-                        + card.classes().size() + " classes, too few for a multiclass model");
+            ClassCoverage coverage = ClassCoverage.of(card.classes(), rows.column(card.target()));
+            if (!coverage.enoughForMulticlass()) {
+                throw new org.twinbench.model.ModelException(coverage.sentence("the rows", card.target())
+                        + ", too few for a multiclass model");
             }
         }
         try {

@@ -372,6 +372,31 @@ class MetricsCommandTest {
                 "--bootstrap", "10", "--confidence", "1"), "--confidence", "between 0 and 1");
     }
 
+    /**
+     * A label of three classes is never judged as "the last class against the rest" unasked (issue: task types),
+     * nor a label of amounts as classes: scikit-learn's wine (3 cultivars; class_0's probability as the score) and
+     * diabetes (214 different progressions) scored by the task tests' models.
+     */
+    @Test
+    void aLabelOfSeveralClassesIsNotTurnedSilentlyIntoOneAgainstTheRest() {
+        String wine = Path.of("src/test/resources/tasks/wine-predictions.csv").toString();
+        CliRunner silent = CliRunner.run("metrics", "--data", wine, "--label", "cultivar", "--score", "p_class_0");
+        assertOneLineError(silent, "wine-predictions.csv: column 'cultivar' holds more than two values; a binary task "
+                + "needs exactly two — use --task multiclass");
+        assertThat(silent.out()).isEmpty();
+        // Named, one class against the rest is what was asked for: class_0 is 59 of the 178 wines.
+        CliRunner named = CliRunner.run("metrics", "--data", wine, "--label", "cultivar", "--score", "p_class_0",
+                "--positive", "class_0", "--json");
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        assertThat(named.out()).contains("\"positive_label\" : \"class_0\"");
+
+        String diabetes = Path.of("src/test/resources/tasks/diabetes-predictions.csv").toString();
+        CliRunner amounts = CliRunner.run("metrics", "--data", diabetes, "--task", "multiclass", "--label", "target",
+                "--prediction", "prediction");
+        assertOneLineError(amounts, "diabetes-predictions.csv: column 'target' holds more than 50 values; a multiclass"
+                + " task takes at most 50 classes — use --task regression");
+    }
+
     private static void assertOneLineError(CliRunner result, String... parts) {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).contains(parts).doesNotContain("\n").doesNotContain("Exception");

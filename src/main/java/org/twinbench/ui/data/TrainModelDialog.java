@@ -21,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.Frame;
 import org.twinbench.data.QualityFinding;
@@ -66,16 +67,26 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         task.setId("trainTask");
         task.setWrapText(true);
         task.setMaxWidth(280);
-        target.valueProperty().addListener((seen, before, now) -> {
-            Task called = now == null || !frame.has(now) ? null : Task.of(frame.column(now)).orElse(null);
-            task.setText(now == null ? "" : describe(frame.column(now), called));
+        ComboBox<TrainingRows> rows = new ComboBox<>(FXCollections.observableArrayList(rowChoices));
+        rows.setId("trainRows");
+        rows.setValue(rowChoices.get(0));
+        rows.setTooltip(new Tooltip("The reference rows only: a twin replaying the rest of the table then replays no "
+                + "row the model learnt from, so its figures are not optimistic"));
+        // The task is the one the rows chosen call for, as training on them decides it (TrainingRun).
+        Runnable describeTask = () -> {
+            String now = target.getValue();
+            Column chosen = now == null || !frame.has(now) ? null : rows.getValue().of(frame).column(now);
+            Task called = chosen == null ? null : Task.of(chosen).orElse(null);
+            task.setText(chosen == null ? "" : describe(frame.column(now), chosen, called));
             int kept = Math.max(0, algorithm.getItems().indexOf(algorithm.getValue()));
             List<AlgorithmChoice> choices = AlgorithmChoice.all(called == null ? Task.BINARY : called);
             algorithm.getItems().setAll(choices);
             algorithm.setValue(choices.get(kept));
             algorithmTip.setText(choices.get(0).label() + " is fast and easy to explain; the tree ensembles "
                     + "capture interactions but take longer to train");
-        });
+        };
+        target.valueProperty().addListener((seen, before, now) -> describeTask.run());
+        rows.valueProperty().addListener((seen, before, now) -> describeTask.run());
         // Columns that give the target away are left out, as `train` leaves them out; the box keeps them.
         Label leaks = new Label();
         leaks.setId("trainLeaks");
@@ -100,11 +111,6 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         });
         leaks.textProperty().addListener(resize);
         task.textProperty().addListener(resize);
-        ComboBox<TrainingRows> rows = new ComboBox<>(FXCollections.observableArrayList(rowChoices));
-        rows.setId("trainRows");
-        rows.setValue(rowChoices.get(0));
-        rows.setTooltip(new Tooltip("The reference rows only: a twin replaying the rest of the table then replays no "
-                + "row the model learnt from, so its figures are not optimistic"));
         // The leak check reads the rows the model will learn from, as training does: a new target or rows check again.
         Runnable checkLeaks = () -> {
             String now = target.getValue();
@@ -218,6 +224,40 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
     /** What the task label says of a target that no model can learn. */
     static final String NO_TASK = "none: fewer than two values, or more than " + Task.MAX_CLASSES
             + " kinds of text — choose another target";
+
+    /**
+     * The task the rows chosen of a target call for, in words, and the classes of the whole column they never hold
+     * ({@code all}: the column on every row; {@code chosen}: on the rows chosen): a model trained on them could never
+     * answer those.
+     */
+    static String describe(Column all, Column chosen, Task task) {
+        String words = describe(chosen, task);
+        if (task == null || task == Task.REGRESSION || all == chosen || !(all instanceof CategoricalColumn whole)
+                || !(chosen instanceof CategoricalColumn some)) {
+            return words;
+        }
+        java.util.Set<String> held = present(some);
+        List<String> never = present(whole).stream().filter(v -> !held.contains(v)).toList();
+        return never.isEmpty() ? words : words + "; the rows chosen never hold '" + String.join("', '", never)
+                + "', which a model trained on them could never answer";
+    }
+
+    /** The values a text column holds, in the order of its levels. */
+    private static java.util.Set<String> present(CategoricalColumn column) {
+        boolean[] seen = new boolean[column.levels().size()];
+        for (int code : column.codes()) {
+            if (code >= 0) {
+                seen[code] = true;
+            }
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < seen.length; i++) {
+            if (seen[i]) {
+                out.add(column.levels().get(i));
+            }
+        }
+        return out;
+    }
 
     /** The task a target calls for, in words: "two values ('no', 'yes'): a yes/no classification", … */
     static String describe(Column column, Task task) {

@@ -132,6 +132,22 @@ class TrainingRowsTest {
         assertThat(leaks(models, penguins, null, features)).isEmpty();
     }
 
+    @Test
+    void theTaskIsTheRowsChosensAndSaysWhichClassesTheyNeverHold() {
+        // pandas: penguins' first 172 rows hold 152 Adelie and 20 Gentoo, no Chinstrap; training on them makes a
+        // yes/no model (TrainingRun decides the task on the rows chosen), which the dialog now says.
+        Dataset penguins = TableLoader.load(PENGUINS);
+        TrainingRows firstHalf = TrainingRows.of(penguins, List.of()).get(1);
+        var all = penguins.frame().column("species");
+        var chosen = firstHalf.of(penguins.frame()).column("species");
+        assertThat(Task.of(chosen)).contains(Task.BINARY);
+        assertThat(TrainModelDialog.describe(all, chosen, Task.BINARY)).isEqualTo("two values ('Adelie', 'Gentoo'): "
+                + "a yes/no classification; the rows chosen never hold 'Chinstrap', which a model trained on them could "
+                + "never answer");
+        assertThat(TrainModelDialog.describe(all, all, Task.MULTICLASS)).isEqualTo("3 classes: a multiclass "
+                + "classification");
+    }
+
     private List<QualityFinding> leaks(ModelPanelViewModel models, Dataset data, TrainingRows rows,
                                        List<String> features) throws InterruptedException {
         AtomicReference<List<QualityFinding>> found = new AtomicReference<>();

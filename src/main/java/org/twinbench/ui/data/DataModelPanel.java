@@ -29,7 +29,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.twinbench.data.ColumnRole;
 import org.twinbench.data.Frame;
-import org.twinbench.ui.data.ModelPanelViewModel.TrainRequest;
 import org.twinbench.ui.fx.FileDialogs;
 import org.twinbench.ui.graph.GraphCanvasView;
 import org.twinbench.ui.graph.NodeCard;
@@ -296,7 +295,8 @@ public final class DataModelPanel {
         schema.columns().stream().filter(c -> c.role() != ColumnRole.PII && !targets.contains(c.name()))
                 .forEach(c -> targets.add(c.name()));
         Optional<TrainRequest> asked = new TrainModelDialog(window(), targets, viewModel::features, data.frame(),
-                (target, found) -> viewModel.model().checkLeaks(data, target, viewModel.features(target), found),
+                (target, rows, found) -> viewModel.model().checkLeaks(data, target, rows, viewModel.features(target),
+                        found),
                 TrainingRows.of(data, viewModel.newScenarioChoices().map(NewScenarioChoices::replayChoices)
                         .orElse(List.of()))).showAndWait();
         if (asked.isEmpty()) {

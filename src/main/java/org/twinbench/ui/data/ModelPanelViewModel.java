@@ -3,7 +3,6 @@ package org.twinbench.ui.data;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -11,20 +10,15 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.twinbench.data.DataException;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.QualityFinding;
-import org.twinbench.data.Task;
 import org.twinbench.data.TrainingLeaks;
 import org.twinbench.model.Algorithm;
 import org.twinbench.model.TaskModel;
-import org.twinbench.model.TaskTrainer;
 import org.twinbench.model.ModelBundle;
-import org.twinbench.model.ModelCard;
 import org.twinbench.model.ModelFiles;
-import org.twinbench.model.ModelInputs;
 import org.twinbench.model.TrainingOptions;
 import org.twinbench.ui.fx.AppExecutor;
 import org.twinbench.ui.fx.BackgroundTask;
@@ -33,93 +27,21 @@ import org.twinbench.ui.fx.FxCoalescer;
 /**
  * The model half of the data and model panel: the open model (a {@code .twinmodel} bundle or an ONNX
  * model with its sidecar), its card, the schema check against the loaded dataset, and training a new
- * model from the dataset in the window. Work runs on the app executor; properties change on the FX thread.
+ * model from the dataset in the window. Work runs on the app executor; properties change on the FX thread. The
+ * form's answer is a {@link TrainRequest}; what a training does off the FX thread is {@link TrainingRun}'s, the check
+ * against the dataset {@link ModelFit}'s, the card's words {@link ModelCardText}'s.
  */
 public final class ModelPanelViewModel {
-
-    /**
-     * What the training form asks.
-     *
-     * @param keepLeaky whether features that give the target away (the {@code leakage} check, as {@code train}
-     *     finds them: {@link TrainingLeaks}) are kept; by default they are left out
-     * @param rows      the rows trained on (null: all)
-     */
-    public record TrainRequest(Algorithm algorithm, String target, long seed, double holdoutShare, boolean keepLeaky,
-                               TrainingRows rows, Path output) {
-        /** The same request, saving to {@code file}. */
-        public TrainRequest withOutput(Path file) {
-            return new TrainRequest(algorithm, target, seed, holdoutShare, keepLeaky, rows, file);
-        }
-
-        /** The file name the model is offered under: the dataset's name and the algorithm's id. */
-        public String fileName(String datasetStem) {
-            return datasetStem + "-" + algorithm.id() + ".twinmodel";
-        }
-    }
-
-    /** An algorithm as the training form offers it, in words. */
-    public record AlgorithmChoice(Algorithm algorithm, String label) {
-        /** The choice of {@code algorithm}. */
-        public static AlgorithmChoice of(Algorithm algorithm) {
-            return new AlgorithmChoice(algorithm, switch (algorithm) {
-                case LOGISTIC -> "Logistic regression";
-                case RANDOM_FOREST -> "Random forest (100 trees)";
-                case GRADIENT_BOOSTING -> "Gradient boosting (300 trees)";
-            });
-        }
-
-        /** Every algorithm, the first (logistic regression) the form's default. */
-        public static List<AlgorithmChoice> all() {
-            return java.util.Arrays.stream(Algorithm.values()).map(AlgorithmChoice::of).toList();
-        }
-
-        /**
-         * Every algorithm as it is named for {@code task}, in the order of {@link #all()}: the linear model is a
-         * logistic regression for two values, a multinomial one for several classes, a ridge regression for amounts.
-         */
-        public static List<AlgorithmChoice> all(org.twinbench.data.Task task) {
-            return java.util.Arrays.stream(Algorithm.values()).map(a -> a != Algorithm.LOGISTIC ? of(a)
-                    : new AlgorithmChoice(a, switch (task) {
-                        case BINARY -> "Logistic regression";
-                        case MULTICLASS -> "Multinomial logistic regression";
-                        case REGRESSION -> "Linear (ridge) regression";
-                    })).toList();
-        }
-
-        /** A request to train this algorithm, with no file yet. */
-        public TrainRequest request(String target, long seed, double holdoutShare, boolean keepLeaky,
-                                    TrainingRows rows) {
-            return new TrainRequest(algorithm, target, seed, holdoutShare, keepLeaky, rows, null);
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
 
     /** The holdout share the training form starts with. */
     public static final double DEFAULT_HOLDOUT_SHARE = TrainingOptions.DEFAULT_HOLDOUT_SHARE;
 
     private final BackgroundTask.Runner background;
-    /**
-     * Checks of the model against the data run on a thread of their own: on the app executor a check
-     * queued behind a run (which holds an executor thread until it ends) left "Checking the model …"
-     * up for as long as the run lasted.
-     */
-    private final BackgroundTask.Runner checks;
-    private static final java.util.concurrent.ExecutorService CHECKS = java.util.concurrent.Executors
-            .newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "twinbench-model-check");
-                thread.setDaemon(true);
-                return thread;
-            });
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TaskModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper card = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper fit = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
-    private final ObservableList<String> problemsView = FXCollections.unmodifiableObservableList(problems);
+    /** Whether the open model fits the dataset checked against. */
+    private final ModelFit fitCheck;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     /** What the model tab says with no model open. */
     static final String NO_MODEL = "No model open: open a .twinmodel or .onnx file, or train one on the dataset.";
@@ -144,7 +66,7 @@ public final class ModelPanelViewModel {
 
     ModelPanelViewModel(AppExecutor executor, Executor fxThread) {
         this.background = new BackgroundTask.Runner(executor::submit, fxThread);
-        this.checks = new BackgroundTask.Runner(CHECKS::submit, fxThread);
+        this.fitCheck = new ModelFit(fxThread, model::get);
     }
 
     /** Reads a model file on the executor and shows its card; a bad file leaves the open model as it was. */
@@ -171,14 +93,14 @@ public final class ModelPanelViewModel {
         org.twinbench.data.Frame frame = request.rows() == null ? data.frame() : request.rows().of(data.frame());
         int rows = frame.rowCount();
         message.set(String.format(Locale.ROOT, "Training %s on %,d rows (%.0f%% held out) ...",
-                words(request.algorithm()), rows - Math.round(rows * request.holdoutShare()), 100 * request.holdoutShare()));
+                ModelCardText.words(request.algorithm()), rows - Math.round(rows * request.holdoutShare()), 100 * request.holdoutShare()));
         org.twinbench.data.Cancellation token = new org.twinbench.data.Cancellation();
         training = token;
         java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
         trainingSettled = settled;
         progress.set(-1);
         stoppable.set(request.algorithm() == org.twinbench.model.Algorithm.RANDOM_FOREST);
-        String what = words(request.algorithm());
+        String what = ModelCardText.words(request.algorithm());
         FxCoalescer<int[]> grown = new FxCoalescer<>(background.fxThread(), batch -> {
             int[] last = batch.get(batch.size() - 1);
             if (ticket.isCurrent() && busy.get()) {
@@ -189,23 +111,13 @@ public final class ModelPanelViewModel {
         java.util.concurrent.atomic.AtomicReference<List<String>> leftOut =
                 new java.util.concurrent.atomic.AtomicReference<>(List.of());
         background.task(context -> {
-            // The target's values decide the task, as they do for the train command: an amount trains a regression.
-            Task task = Task.of(frame.column(request.target())).orElseThrow(() -> new IllegalArgumentException(
-                    "'" + request.target() + "' cannot be predicted: it has a single value or too many different texts"));
-            // As the train command does: a column that gives the target away is left out unless kept.
-            List<String> leaked = request.keepLeaky() ? List.of() : TrainingLeaks.columns(
-                    TrainingLeaks.forTask(frame, request.target(), features, task), features);
-            leftOut.set(leaked);
-            List<String> used = features.stream().filter(f -> !leaked.contains(f)).toList();
-            if (used.isEmpty()) {
-                throw new IllegalArgumentException("no feature columns are left to train on");
-            }
-            TaskModel trained = TaskTrainer.train(frame, new TrainingOptions(request.algorithm(),
-                    request.target(), used, null, request.seed(), 0, data.provenance().sha256(),
-                    request.holdoutShare()), task, (done, total) -> {
+            TrainingRun.Trained fitted = TrainingRun.fit(request, frame, features, data.provenance().sha256(),
+                    (done, total) -> {
                         token.check("training " + what);
                         grown.offer(new int[] {done, total});
-                    }).model();
+                    });
+            leftOut.set(fitted.leftOut());
+            TaskModel trained = fitted.model();
             token.check("training " + what);
             if (!settled.compareAndSet(false, true)) {
                 throw new java.util.concurrent.CancellationException("training " + what + " was cancelled");
@@ -220,30 +132,25 @@ public final class ModelPanelViewModel {
             return chosen == null ? trained : ModelBundle.readModel(request.output());
         }).whileCurrent(ticket)
                 .onSuccess(trained -> opened(request.output(), trained,
-                        "Trained and saved " + request.output().getFileName() + leftOut(leftOut.get())))
+                        "Trained and saved " + request.output().getFileName() + TrainingRun.leftOut(leftOut.get())))
                 // A training stopped by the user is stale by then: stopTraining() has already said so.
                 .onFailure(e -> failed(e instanceof DataException || e instanceof IllegalArgumentException
                         ? "Cannot train: " + e.getMessage() : "Training failed: " + e))
                 .start();
     }
 
-    /** What a training says of the columns it left out because they give the target away ("" for none). */
-    static String leftOut(List<String> leaked) {
-        return leaked.isEmpty() ? "" : "; left out " + leaked.stream().map(c -> "'" + c + "'")
-                .collect(java.util.stream.Collectors.joining(", ")) + ": " + (leaked.size() == 1 ? "it gives" : "each gives")
-                + " the target away (data quality: leakage)";
-    }
-
     /**
-     * The leakage findings of {@code features} for {@code target} of {@code data} as training will judge them
-     * ({@link TrainingLeaks}), found on the executor and handed to {@code found} on the FX thread; dropped when
-     * another check began since. Nothing for a target no model can learn.
+     * The leakage findings of {@code features} for {@code target} of {@code data}'s {@code rows} (null: all) as
+     * training on those rows will judge them ({@link TrainingLeaks}), found on the executor and handed to
+     * {@code found} on the FX thread; dropped when another check began since. Nothing for a target no model can learn.
      */
-    public void checkLeaks(Dataset data, String target, List<String> features,
+    public void checkLeaks(Dataset data, String target, TrainingRows rows, List<String> features,
                            java.util.function.Consumer<List<QualityFinding>> found) {
         BackgroundTask.Ticket ticket = leakChecks.next();
-        background.task(context -> Task.of(data.frame().column(target))
-                .map(task -> TrainingLeaks.forTask(data.frame(), target, features, task)).orElse(List.of()))
+        background.task(context -> {
+            org.twinbench.data.Frame frame = rows == null ? data.frame() : rows.of(data.frame());
+            return TrainingRun.leaks(frame, target, features);
+        })
                 .whileCurrent(ticket).onSuccess(found).onFailure(e -> found.accept(List.of())).start();
     }
 
@@ -253,7 +160,7 @@ public final class ModelPanelViewModel {
         progress.set(-1);
         file.set(path);
         model.set(read);
-        card.set(describe(read.card(), checkedAgainst));
+        card.set(ModelCardText.describe(read.card(), checkedAgainst));
         message.set(done);
         check(checkedAgainst);
     }
@@ -289,8 +196,7 @@ public final class ModelPanelViewModel {
         model.set(null);
         file.set(null);
         card.set("");
-        fit.set("");
-        problems.clear();
+        fitCheck.clear();
         error.set("");
         message.set(NO_MODEL);
     }
@@ -317,89 +223,10 @@ public final class ModelPanelViewModel {
     void check(Dataset data) {
         checkedAgainst = data;
         TaskModel current = model.get();
-        if (current == null) {
-            problems.clear();
-            fit.set("");
-            return;
+        if (current != null) {
+            card.set(ModelCardText.describe(current.card(), data));
         }
-        card.set(describe(current.card(), data));
-        problems.clear();
-        if (data == null) {
-            fit.set("Open a dataset to check that the model can score it.");
-            return;
-        }
-        fit.set("Checking the model against " + name(data) + " ...");
-        // Converting a million cells to check them is work for the executor, not the FX thread.
-        checks.task(context -> ModelInputs.problems(current, data.frame()))
-                .onSuccess(found -> {
-                    if (current == model.get() && data == checkedAgainst) {
-                        showFit(current, data, found);
-                    }
-                })
-                .onFailure(e -> {
-                    if (current == model.get() && data == checkedAgainst) {
-                        fit.set("Cannot check the model against " + name(data) + ": " + e.getMessage());
-                    }
-                })
-                .start();
-    }
-
-    private void showFit(TaskModel current, Dataset data, List<String> found) {
-        problems.setAll(found);
-        String target = current.card().target();
-        String labels = target == null || target.isBlank() || data.frame().has(target) ? ""
-                : " It has no '" + target + "' column, so the model's accuracy cannot be measured on it.";
-        fit.set(found.isEmpty() ? "Fits " + name(data) + ": every column the model reads is there." + labels
-                : "Does not fit " + name(data) + " (" + found.size() + (found.size() == 1 ? " column" : " columns")
-                        + "):");
-    }
-
-    private static String name(Dataset data) {
-        return Path.of(data.provenance().file()).getFileName().toString();
-    }
-
-    /** The card as lines: algorithm, target, features, holdout metrics, provenance. */
-    static String describe(ModelCard card, Dataset data) {
-        StringBuilder text = new StringBuilder();
-        text.append("Algorithm: ").append(card.algorithm()).append('\n');
-        text.append("Predicts: ").append(switch (card.task()) {
-            case REGRESSION -> "the amount of " + card.target();
-            case MULTICLASS -> card.target() + " (one of " + card.classes().size() + " classes)";
-            default -> card.target() + " = " + card.positiveLabel();
-        }).append('\n');
-        text.append("Features (").append(card.features().size()).append("): ")
-                .append(String.join(", ", card.features())).append('\n');
-        if (card.holdoutMetrics().isEmpty()) {
-            text.append("Holdout metrics: none recorded\n");
-        } else {
-            text.append("Holdout metrics").append(card.holdoutRows() > 0 ? " (" + card.holdoutRows() + " rows)" : "")
-                    .append(":\n");
-            Map<String, double[]> intervals = org.twinbench.model.HoldoutIntervals.of(card);
-            for (Map.Entry<String, Double> metric : card.holdoutMetrics().entrySet()) {
-                text.append(String.format(Locale.ROOT, "   %s  %.3f%s%n", metric.getKey(), metric.getValue(),
-                        ModelSummary.interval(intervals.get(metric.getKey()))));
-            }
-        }
-        text.append(String.format(Locale.ROOT, "Trained on %,d rows", card.trainingRows()));
-        String sha = card.trainingDataSha256();
-        if (sha != null && !sha.isBlank()) {
-            text.append(" of data with SHA-256 ").append(sha, 0, Math.min(12, sha.length())).append('…');
-            if (data != null && sha.equals(data.provenance().sha256())) {
-                text.append(" (the dataset open here)");
-            }
-        }
-        if (card.rowsChosen() != null) {
-            text.append(", of its ").append(card.rowsChosen());
-        }
-        return text.toString();
-    }
-
-    private static String words(Algorithm algorithm) {
-        return switch (algorithm) {
-            case LOGISTIC -> "a logistic regression";
-            case RANDOM_FOREST -> "a random forest";
-            case GRADIENT_BOOSTING -> "gradient boosting";
-        };
+        fitCheck.check(current, data);
     }
 
     public ReadOnlyObjectProperty<Path> fileProperty() {
@@ -417,11 +244,11 @@ public final class ModelPanelViewModel {
 
     /** Whether the model fits the loaded dataset, in one sentence; the problems follow in {@link #problems()}. */
     public ReadOnlyStringProperty fitProperty() {
-        return fit.getReadOnlyProperty();
+        return fitCheck.fitProperty();
     }
 
     public ObservableList<String> problems() {
-        return problemsView;
+        return fitCheck.problems();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -12,20 +12,21 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.twinbench.data.BinaryLabels;
+import org.twinbench.data.CategoricalColumn;
 import org.twinbench.data.Column;
 import org.twinbench.data.Frame;
 import org.twinbench.data.QualityFinding;
 import org.twinbench.data.Task;
 import org.twinbench.data.TrainingLeaks;
-import org.twinbench.ui.data.ModelPanelViewModel.AlgorithmChoice;
-import org.twinbench.ui.data.ModelPanelViewModel.TrainRequest;
 
 /**
  * "Train a model…": the algorithm, the target, the seed of the train/holdout split and the share held
@@ -40,7 +41,8 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
 
     /** Finds, off the FX thread, the leakage findings of a target's features and hands them over on the FX thread. */
     interface LeakCheck {
-        void check(String target, Consumer<List<QualityFinding>> found);
+        /** The findings of {@code target}'s features on the rows {@code rows} chosen to train on. */
+        void check(String target, TrainingRows rows, Consumer<List<QualityFinding>> found);
     }
 
     /**
@@ -65,16 +67,26 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         task.setId("trainTask");
         task.setWrapText(true);
         task.setMaxWidth(280);
-        target.valueProperty().addListener((seen, before, now) -> {
-            Task called = now == null || !frame.has(now) ? null : Task.of(frame.column(now)).orElse(null);
-            task.setText(now == null ? "" : describe(frame.column(now), called));
+        ComboBox<TrainingRows> rows = new ComboBox<>(FXCollections.observableArrayList(rowChoices));
+        rows.setId("trainRows");
+        rows.setValue(rowChoices.get(0));
+        rows.setTooltip(new Tooltip("The reference rows only: a twin replaying the rest of the table then replays no "
+                + "row the model learnt from, so its figures are not optimistic"));
+        // The task is the one the rows chosen call for, as training on them decides it (TrainingRun).
+        Runnable describeTask = () -> {
+            String now = target.getValue();
+            Column chosen = now == null || !frame.has(now) ? null : rows.getValue().of(frame).column(now);
+            Task called = chosen == null ? null : Task.of(chosen).orElse(null);
+            task.setText(chosen == null ? "" : describe(frame.column(now), chosen, called));
             int kept = Math.max(0, algorithm.getItems().indexOf(algorithm.getValue()));
             List<AlgorithmChoice> choices = AlgorithmChoice.all(called == null ? Task.BINARY : called);
             algorithm.getItems().setAll(choices);
             algorithm.setValue(choices.get(kept));
             algorithmTip.setText(choices.get(0).label() + " is fast and easy to explain; the tree ensembles "
                     + "capture interactions but take longer to train");
-        });
+        };
+        target.valueProperty().addListener((seen, before, now) -> describeTask.run());
+        rows.valueProperty().addListener((seen, before, now) -> describeTask.run());
         // Columns that give the target away are left out, as `train` leaves them out; the box keeps them.
         Label leaks = new Label();
         leaks.setId("trainLeaks");
@@ -89,27 +101,37 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         keep.visibleProperty().bind(Bindings.createBooleanBinding(() -> !leaked.get().isEmpty(), leaked));
         keep.managedProperty().bind(keep.visibleProperty());
         leaks.managedProperty().bind(leaks.textProperty().isNotEmpty());
-        // A shown dialog grows (or shrinks) to the words as the check goes and ends: its buttons stay in view.
-        leaks.textProperty().addListener((seen, before, now) -> {
+        // A shown dialog grows (or shrinks) to its words — the leak check's, the task's, the note's — once they are
+        // laid out: its buttons stay in view and no empty band is left above them.
+        javafx.beans.InvalidationListener resize = seen -> javafx.application.Platform.runLater(() -> {
             javafx.stage.Window shown = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
             if (shown != null && shown.isShowing()) {
                 shown.sizeToScene();
             }
         });
-        target.valueProperty().addListener((seen, before, now) -> {
+        leaks.textProperty().addListener(resize);
+        task.textProperty().addListener(resize);
+        // The leak check reads the rows the model will learn from, as training does: a new target or rows check again.
+        Runnable checkLeaks = () -> {
+            String now = target.getValue();
+            TrainingRows on = rows.getValue();
             leaked.set(List.of());
             keep.setSelected(false);
-            leaks.setText(now == null ? "" : "Checking whether a column gives '" + now + "' away …");
+            // No "checking" words meanwhile: a line shown while openbox sizes the new dialog, then taken away, left
+            // its height behind as an empty gap above the buttons.
+            leaks.setText("");
             if (now != null) {
-                leakCheck.check(now, found -> {
-                    if (now.equals(target.getValue())) {
+                leakCheck.check(now, on, found -> {
+                    if (now.equals(target.getValue()) && on == rows.getValue()) {
                         List<String> columns = TrainingLeaks.columns(found, features.apply(now));
                         leaked.set(columns);
                         leaks.setText(columns.isEmpty() ? "" : leftOutWords(columns, found));
                     }
                 });
             }
-        });
+        };
+        target.valueProperty().addListener((seen, before, now) -> checkLeaks.run());
+        rows.valueProperty().addListener((seen, before, now) -> checkLeaks.run());
         target.setValue(targets.isEmpty() ? null : targets.get(0));
         if (targets.isEmpty()) {
             algorithm.getItems().setAll(AlgorithmChoice.all());
@@ -124,12 +146,8 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         holdout.setId("trainHoldout");
         holdout.setEditable(true);
         holdout.setTooltip(new Tooltip("Share of the rows kept aside to measure the model on data it has not seen"));
-        ComboBox<TrainingRows> rows = new ComboBox<>(FXCollections.observableArrayList(rowChoices));
-        rows.setId("trainRows");
-        rows.setValue(rowChoices.get(0));
-        rows.setTooltip(new Tooltip("The reference rows only: a twin replaying the rest of the table then replays no "
-                + "row the model learnt from, so its figures are not optimistic"));
         Label note = new Label();
+        note.textProperty().addListener(resize);
         note.setWrapText(true);
         note.setMaxWidth(380);
         note.setMinHeight(Region.USE_PREF_SIZE);
@@ -149,10 +167,39 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         form.addRow(3, new Label("Seed"), seed);
         form.addRow(4, new Label("Holdout share"), holdout);
         form.addRow(5, new Label("Rows"), rows);
-        form.add(leaks, 0, 6, 2, 1);
-        form.add(keep, 0, 7, 2, 1);
-        form.add(note, 0, 8, 2, 1);
-        getDialogPane().setContent(form);
+        // One row for the words under the form: a VBox spaces only the shown ones, so no gap when nothing leaks.
+        VBox under = new VBox(8, leaks, keep, note);
+        form.add(under, 0, 6, 2, 1);
+        // Capped to the screen's height (ScreenFit), the form scrolls rather than pushing the buttons out of view.
+        // As tall and wide as the form (a ScrollPane's own preferred size is a small default), shrinking when capped.
+        ScrollPane scroll = new ScrollPane(form) {
+            @Override
+            protected double computePrefHeight(double width) {
+                return form.prefHeight(-1) + snappedTopInset() + snappedBottomInset();
+            }
+
+            /*
+             * No less than the form, or than the screen leaves room for: a window manager (openbox) shows a dialog at
+             * its scene's minimum height, which a scroll pane's small default minimum made a sliver.
+             */
+            @Override
+            protected double computeMinHeight(double width) {
+                double around = getDialogPane().prefHeight(-1) - prefHeight(-1) + DECORATION;
+                double room = ScreenFit.screenOf(getOwner()).getHeight() - around;
+                return Math.max(MIN_FORM_HEIGHT, Math.min(computePrefHeight(width), room));
+            }
+
+            @Override
+            protected double computePrefWidth(double height) {
+                return form.prefWidth(-1) + snappedLeftInset() + snappedRightInset();
+            }
+        };
+        scroll.setId("trainForm");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        getDialogPane().setContent(scroll);
+        ScreenFit.keep(this);
         getDialogPane().getButtonTypes().setAll(TRAIN, ButtonType.CANCEL);
         getDialogPane().lookupButton(TRAIN).disableProperty().bind(target.valueProperty().isNull()
                 .or(task.textProperty().isEqualTo(NO_TASK)));
@@ -169,9 +216,48 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
                 + ": " + why + ". The train command leaves it out too.";
     }
 
+    /** Room left for a window's title bar and frame (openbox's are 30 px or less). */
+    private static final double DECORATION = 40;
+    /** The least height the form scrolls in. */
+    private static final double MIN_FORM_HEIGHT = 80;
+
     /** What the task label says of a target that no model can learn. */
     static final String NO_TASK = "none: fewer than two values, or more than " + Task.MAX_CLASSES
             + " kinds of text — choose another target";
+
+    /**
+     * The task the rows chosen of a target call for, in words, and the classes of the whole column they never hold
+     * ({@code all}: the column on every row; {@code chosen}: on the rows chosen): a model trained on them could never
+     * answer those.
+     */
+    static String describe(Column all, Column chosen, Task task) {
+        String words = describe(chosen, task);
+        if (task == null || task == Task.REGRESSION || all == chosen || !(all instanceof CategoricalColumn whole)
+                || !(chosen instanceof CategoricalColumn some)) {
+            return words;
+        }
+        java.util.Set<String> held = present(some);
+        List<String> never = present(whole).stream().filter(v -> !held.contains(v)).toList();
+        return never.isEmpty() ? words : words + "; the rows chosen never hold '" + String.join("', '", never)
+                + "', which a model trained on them could never answer";
+    }
+
+    /** The values a text column holds, in the order of its levels. */
+    private static java.util.Set<String> present(CategoricalColumn column) {
+        boolean[] seen = new boolean[column.levels().size()];
+        for (int code : column.codes()) {
+            if (code >= 0) {
+                seen[code] = true;
+            }
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < seen.length; i++) {
+            if (seen[i]) {
+                out.add(column.levels().get(i));
+            }
+        }
+        return out;
+    }
 
     /** The task a target calls for, in words: "two values ('no', 'yes'): a yes/no classification", … */
     static String describe(Column column, Task task) {

@@ -380,8 +380,8 @@ class DataModelPanelTest {
     @Test
     void aForestShowsItsTreesGrowingAndCanBeStopped(FxRobot robot) throws Exception {
         openTrainingDialog(robot, samples().resolve("loans.csv"));
-        robot.interact(() -> robot.lookup("#trainAlgorithm").<ComboBox<ModelPanelViewModel.AlgorithmChoice>>query()
-                .setValue(ModelPanelViewModel.AlgorithmChoice.of(org.twinbench.model.Algorithm.RANDOM_FOREST)));
+        robot.interact(() -> robot.lookup("#trainAlgorithm").<ComboBox<AlgorithmChoice>>query()
+                .setValue(AlgorithmChoice.of(org.twinbench.model.Algorithm.RANDOM_FOREST)));
         clickTrainAndSave(robot);
         // The first group of trees is reported as a share and in words, with Cancel on offer.
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> panel.model().progressProperty().get() > 0

@@ -65,7 +65,7 @@ class ModelSummaryTest {
                 wine.trainingDataSha256(), wine.trainingRows(), Map.of("accuracy", 34 / 36.0, "macro_f1", 0.9),
                 wine.task(), wine.classes(), wine.baseline(), 36);
         assertThat(ModelSummary.of(multiclass, null)).endsWith("holdout accuracy 0.944 (95% 0.819–0.985), macro F1 0.900");
-        assertThat(ModelPanelViewModel.describe(regression, null)).contains("Predicts: the amount of target",
+        assertThat(ModelCardText.describe(regression, null)).contains("Predicts: the amount of target",
                 "Holdout metrics (89 rows):", "mae  44.900 (95% 39.250–50.813)");
     }
 

@@ -119,7 +119,7 @@ class TexasHousingJourneyTest {
         robot.clickOn("#trainButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#trainTarget").queryComboBox().getValue()).isEqualTo("median");
-        ComboBox<ModelPanelViewModel.AlgorithmChoice> algorithm = robot.lookup("#trainAlgorithm").queryComboBox();
+        ComboBox<AlgorithmChoice> algorithm = robot.lookup("#trainAlgorithm").queryComboBox();
         robot.interact(() -> algorithm.setValue(algorithm.getItems().stream()
                 .filter(a -> a.label().startsWith("Random forest")).findFirst().orElseThrow()));
         ScriptedChoosers.clickDialogButton(robot, "Train and save");

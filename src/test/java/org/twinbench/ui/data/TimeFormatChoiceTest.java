@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.RadioButton;
@@ -22,8 +21,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.data.DateTimes;
 import org.twinbench.data.ValueKind;
-import org.twinbench.ui.MainWindowFixture;
-import org.twinbench.ui.TwinBenchApp;
 
 /**
  * A table whose slashed dates read month-first and day-first alike: the real data panel says so, never
@@ -37,15 +34,15 @@ class TimeFormatChoiceTest {
     @TempDir
     Path dir;
 
-    private MainWindowFixture window;
+    private DataPanelFixture window;
     private DataModelPanelViewModel panel;
     private List<Path> toOpen;
 
     @Start
     void start(Stage stage) {
-        window = MainWindowFixture.show(stage, home, TwinBenchApp.sampleScenario());
-        panel = window.model().dataPanel();
-        toOpen = ScriptedChoosers.install(stage, name -> Optional.empty()).toOpen;
+        window = DataPanelFixture.show(stage, home);
+        panel = window.panel;
+        toOpen = window.choosers.toOpen;
     }
 
     @AfterEach

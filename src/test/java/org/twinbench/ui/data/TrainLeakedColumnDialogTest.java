@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -27,8 +26,6 @@ import org.twinbench.model.ModelCard;
 import org.twinbench.model.TaskTrainer;
 import org.twinbench.model.TrainingOptions;
 import org.twinbench.model.TrainingProgress;
-import org.twinbench.ui.MainWindowFixture;
-import org.twinbench.ui.TwinBenchApp;
 
 /**
  * The window's train dialog leaves out a column that gives the target away, as {@code train} does, says which and
@@ -45,16 +42,13 @@ class TrainLeakedColumnDialogTest {
     @TempDir
     Path dir;
 
-    private MainWindowFixture window;
+    private DataPanelFixture window;
     private DataModelPanelViewModel panel;
-    private ScriptedChoosers choosers;
-    private Path saveTo;
 
     @Start
     void start(Stage stage) {
-        window = MainWindowFixture.show(stage, home, TwinBenchApp.sampleScenario());
-        panel = window.model().dataPanel();
-        choosers = ScriptedChoosers.install(stage, name -> Optional.of(saveTo));
+        window = DataPanelFixture.show(stage, home);
+        panel = window.panel;
     }
 
     @AfterEach
@@ -85,18 +79,10 @@ class TrainLeakedColumnDialogTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> leaks(robot).startsWith("Leaves out"));
     }
 
-    private ModelCard trainAndSave(FxRobot robot, String name) throws Exception {
-        saveTo = dir.resolve(name);
-        ScriptedChoosers.clickDialogButton(robot, "Train and save");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
-                saveTo.equals(panel.model().fileProperty().get()) && !panel.model().busyProperty().get()).get());
-        return WaitForAsyncUtils.asyncFx(() -> panel.model().modelProperty().get().card()).get();
-    }
-
     @Test
     void aCopyOfTheCultivarIsLeftOutSaidWhyAndKeptOnlyWhenTicked(FxRobot robot) throws Exception {
         Path data = wineWithACopyOfTheCultivar();
-        choosers.openData(robot, panel, data);
+        window.openData(robot, data);
         askForTheCultivar(robot);
         assertThat(leaks(robot)).isEqualTo("Leaves out 'cultivar_code': feature 'cultivar_code' alone predicts "
                 + "'cultivar' almost perfectly (a tree on it alone gives it with 100.0% accuracy, against 39.9% always "
@@ -107,9 +93,9 @@ class TrainLeakedColumnDialogTest {
                 .map(n -> ((javafx.scene.control.Label) n).getText()).filter(t -> t.startsWith("Reads the"))
                 .findFirst().orElse("")).get()).startsWith("Reads the 13 columns").doesNotContain("cultivar_code");
 
-        ModelCard card = trainAndSave(robot, "left-out.twinmodel");
+        ModelCard card = window.trainAndSave(robot, dir.resolve("left-out.twinmodel"));
         assertThat(card.features()).hasSize(13).doesNotContain("cultivar_code");
-        assertThat(WaitForAsyncUtils.asyncFx(() -> panel.model().messageProperty().get()).get())
+        assertThat(window.modelMessage())
                 .isEqualTo("Trained and saved left-out.twinmodel; left out 'cultivar_code': it gives the target away "
                         + "(data quality: leakage)");
         // The same model as one trained on the file that never had the copy.
@@ -122,10 +108,10 @@ class TrainLeakedColumnDialogTest {
         // Ticked, the copy is read: the holdout is then perfect, as the leak says.
         askForTheCultivar(robot);
         robot.clickOn("#trainKeepLeaky");
-        ModelCard kept = trainAndSave(robot, "kept.twinmodel");
+        ModelCard kept = window.trainAndSave(robot, dir.resolve("kept.twinmodel"));
         assertThat(kept.features()).hasSize(14).contains("cultivar_code");
         assertThat(kept.holdoutMetrics()).containsEntry("accuracy", 1.0);
-        assertThat(WaitForAsyncUtils.asyncFx(() -> panel.model().messageProperty().get()).get())
+        assertThat(window.modelMessage())
                 .isEqualTo("Trained and saved kept.twinmodel");
     }
 }

@@ -59,7 +59,7 @@ class TrainModelDialogTest {
     }
 
     private static String algorithm(FxRobot robot) {
-        ComboBox<ModelPanelViewModel.AlgorithmChoice> algorithm = robot.lookup("#trainAlgorithm").queryComboBox();
+        ComboBox<AlgorithmChoice> algorithm = robot.lookup("#trainAlgorithm").queryComboBox();
         return algorithm.getValue().label();
     }
 
@@ -81,8 +81,8 @@ class TrainModelDialogTest {
         target(robot, "alcohol");
         assertThat(task(robot)).isEqualTo("an amount: a regression");
         assertThat(algorithm(robot)).isEqualTo("Linear (ridge) regression");
-        ComboBox<ModelPanelViewModel.AlgorithmChoice> algorithm = robot.lookup("#trainAlgorithm").queryComboBox();
-        assertThat(algorithm.getItems()).extracting(ModelPanelViewModel.AlgorithmChoice::label).containsExactly(
+        ComboBox<AlgorithmChoice> algorithm = robot.lookup("#trainAlgorithm").queryComboBox();
+        assertThat(algorithm.getItems()).extracting(AlgorithmChoice::label).containsExactly(
                 "Linear (ridge) regression", "Random forest (100 trees)", "Gradient boosting (300 trees)");
         robot.interact(() -> algorithm.setValue(algorithm.getItems().get(2)));
         target(robot, "cultivar");

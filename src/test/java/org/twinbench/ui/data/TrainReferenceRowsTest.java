@@ -1,7 +1,6 @@
 package org.twinbench.ui.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +8,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
@@ -26,14 +23,8 @@ import org.twinbench.data.ColumnRole;
 import org.twinbench.data.Dataset;
 import org.twinbench.data.TableLoader;
 import org.twinbench.data.Task;
-import org.twinbench.model.Algorithm;
 import org.twinbench.model.ModelBundle;
 import org.twinbench.model.ModelCard;
-import org.twinbench.model.TaskTrainer;
-import org.twinbench.model.TrainingOptions;
-import org.twinbench.model.TrainingProgress;
-import org.twinbench.ui.MainWindowFixture;
-import org.twinbench.ui.TwinBenchApp;
 
 /**
  * The train dialog trains on a dated table's reference rows only when asked: on ggplot2's Texas housing sales
@@ -45,23 +36,20 @@ import org.twinbench.ui.TwinBenchApp;
 class TrainReferenceRowsTest {
 
     private static final String CHOSEN = "4,278 rows before 2007-10-01 by month_start (the reference of a replay a "
-            + "month a step)";
+            + "month, a quarter, a week or a day a step)";
 
     @TempDir
     static Path home;
     @TempDir
     Path dir;
 
-    private MainWindowFixture window;
+    private DataPanelFixture window;
     private DataModelPanelViewModel panel;
-    private ScriptedChoosers choosers;
-    private Path saveTo;
 
     @Start
     void start(Stage stage) {
-        window = MainWindowFixture.show(stage, home, TwinBenchApp.sampleScenario());
-        panel = window.model().dataPanel();
-        choosers = ScriptedChoosers.install(stage, name -> Optional.of(saveTo));
+        window = DataPanelFixture.show(stage, home);
+        panel = window.panel;
     }
 
     @AfterEach
@@ -86,7 +74,7 @@ class TrainReferenceRowsTest {
     @Test
     void texasHousingsReferenceRowsTrainTheModelAndItsCardSaysSo(FxRobot robot) throws Exception {
         Path file = Files.copy(Path.of("src/test/resources/rdata/txhousing.csv"), dir.resolve("txhousing.csv"));
-        choosers.openData(robot, panel, file);
+        window.openData(robot, file);
         ScriptedChoosers.answerMonthFirst(robot, panel);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#role-median").tryQuery().isPresent());
         ComboBox<ColumnRole> role = robot.lookup("#role-median").queryComboBox();
@@ -97,28 +85,16 @@ class TrainReferenceRowsTest {
         ComboBox<TrainingRows> rows = robot.lookup("#trainRows").queryComboBox();
         assertThat(WaitForAsyncUtils.asyncFx(() -> rows.getItems().stream().map(TrainingRows::label).toList()).get())
                 .containsExactly("All 8,602 rows", "The reference rows only: 4,278 rows before 2007-10-01 by "
-                        + "month_start");
+                        + "month_start (a month, a quarter, a week or a day a step)");
         robot.interact(() -> rows.setValue(rows.getItems().get(1)));
-        saveTo = dir.resolve("reference.twinmodel");
-        ScriptedChoosers.clickDialogButton(robot, "Train and save");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
-                saveTo.equals(panel.model().fileProperty().get()) && !panel.model().busyProperty().get()).get());
+        ModelCard card = window.trainAndSave(robot, dir.resolve("reference.twinmodel"));
 
-        ModelCard card = ModelBundle.readModel(saveTo).card();
         assertThat(card.rowsChosen()).isEqualTo(CHOSEN);
+        assertThat(ModelBundle.readModel(dir.resolve("reference.twinmodel")).card().rowsChosen()).isEqualTo(CHOSEN);
         assertThat(WaitForAsyncUtils.asyncFx(() -> panel.model().cardProperty().get()).get())
                 .contains(", of its " + CHOSEN);
         Dataset reference = TableLoader.load(referenceRowsOnly(file));
         assertThat(reference.frame().rowCount()).isEqualTo(4278);
-        ModelCard expected = TaskTrainer.train(reference.frame(), new TrainingOptions(Algorithm.LOGISTIC, "median",
-                card.features(), null, 1, 0, reference.provenance().sha256(), ModelPanelViewModel.DEFAULT_HOLDOUT_SHARE),
-                Task.REGRESSION, TrainingProgress.NONE).model().card();
-        assertThat(card.trainingRows()).isEqualTo(expected.trainingRows());
-        assertThat(card.holdoutRows()).isEqualTo(expected.holdoutRows());
-        assertThat(card.holdoutMetrics()).containsOnlyKeys(expected.holdoutMetrics().keySet());
-        for (Map.Entry<String, Double> metric : expected.holdoutMetrics().entrySet()) {
-            assertThat(card.holdoutMetrics().get(metric.getKey())).as(metric.getKey())
-                    .isCloseTo(metric.getValue(), within(1e-9 * Math.max(1, Math.abs(metric.getValue()))));
-        }
+        DataPanelFixture.assertTrainedAsAlone(card, reference, "median", Task.REGRESSION);
     }
 }

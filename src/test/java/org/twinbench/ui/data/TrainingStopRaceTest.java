@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +28,7 @@ class TrainingStopRaceTest {
     Path dir;
 
     private final AppExecutor executor = new AppExecutor();
-    private final BlockingQueue<Runnable> fx = new LinkedBlockingQueue<>();
+    private final QueuedFx fx = new QueuedFx();
 
     @AfterEach
     void close() {
@@ -53,25 +50,11 @@ class TrainingStopRaceTest {
                 CategoricalColumn.of("y", y))), new DataProvenance("grid.csv", "abc", n, 3));
     }
 
-    /** Runs what the worker posted to the "FX thread", one update at a time, until {@code done} holds. */
-    private void runFxUntil(BooleanSupplier done, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not " + what + " within 120 s");
-            }
-            Runnable update = fx.poll(100, TimeUnit.MILLISECONDS);
-            if (update != null) {
-                update.run();
-            }
-        }
-    }
-
     @Test
     void aStopAsTheModelIsSavedKeepsTheSavedModelAndSaysSo() throws Exception {
-        ModelPanelViewModel models = new ModelPanelViewModel(executor, fx::add);
+        ModelPanelViewModel models = new ModelPanelViewModel(executor, fx);
         Path out = dir.resolve("forest.twinmodel");
-        models.train(new ModelPanelViewModel.TrainRequest(Algorithm.RANDOM_FOREST, "y", 1, 0.25, false, null, out),
+        models.train(new TrainRequest(Algorithm.RANDOM_FOREST, "y", 1, 0.25, false, null, out),
                 data(), List.of("x", "z"));
         assertThat(models.stoppableProperty().get()).as("a forest can be stopped while it grows").isTrue();
         // The "FX thread" is held: the worker grows the trees, says it saves, and writes the file (atomically).
@@ -84,7 +67,7 @@ class TrainingStopRaceTest {
         assertThat(models.busyProperty().get()).isTrue();
         assertThat(models.stoppableProperty().get()).isTrue();
         models.stopTraining();
-        runFxUntil(() -> !models.busyProperty().get(), "done");
+        fx.runUntil(() -> !models.busyProperty().get(), "done");
         assertThat(models.messageProperty().get()).isEqualTo("Trained and saved forest.twinmodel");
         assertThat(models.fileProperty().get()).isEqualTo(out);
         assertThat(models.stoppableProperty().get()).isFalse();

@@ -97,7 +97,8 @@ public final class SliceSample implements java.io.Serializable {
     void offer(Frame batch, int[] labels, boolean[] right) {
         double[] values = stepBuffer(0, right.length);
         double[] guesses = stepBuffer(1, right.length);
-        for (int i = 0; i < values.length; i++) {
+        // The buffers may be longer than this step (kept from a larger one): only its rows are written and read.
+        for (int i = 0; i < right.length; i++) {
             values[i] = right[i] ? 1 : 0;
             guesses[i] = baseline != null && labels[i] == baseline.majority() ? 1 : 0;
         }
@@ -111,7 +112,7 @@ public final class SliceSample implements java.io.Serializable {
     void offerErrors(Frame batch, int[] labels, double[] absoluteErrors, double[] amounts) {
         errors = true;
         double[] guesses = stepBuffer(1, labels.length);
-        for (int i = 0; i < guesses.length; i++) {
+        for (int i = 0; i < labels.length; i++) {
             guesses[i] = baseline == null ? Double.NaN : Math.abs(amounts[i] - baseline.mean());
         }
         keep(batch, labels, absoluteErrors, guesses);
@@ -213,6 +214,11 @@ public final class SliceSample implements java.io.Serializable {
     }
 
     /** Kept row {@code row}'s value of numeric column {@code column}. */
+    /** The kept row's value: 1 right / 0 wrong, or its absolute error. */
+    double value(int row) {
+        return value[row];
+    }
+
     double number(int column, int row) {
         return numbers[column][row];
     }

@@ -162,13 +162,23 @@ class CatalogDefaultsTest {
                         new ScenarioEdge("deployed", "metrics")));
     }
 
+    /** A linear regression of the loans' incomes, trained in the scenario (both its parameters are required). */
+    private static Scenario linear() {
+        return new Scenario("linear", "", 7, List.of(
+                node("loans", NodeCatalog.DATASET_SOURCE, "path", "loans.csv", "batch_size", 200L, "steps", 14L),
+                node("model", NodeCatalog.LINEAR_MODEL, "target", "income", "features",
+                        List.of("age", "credit_history_years", "loan_amount")),
+                node("metrics", NodeCatalog.SLICE_METRICS)),
+                List.of(new ScenarioEdge("loans", "model"), new ScenarioEdge("model", "metrics")));
+    }
+
     @Test
     void everyNodeTypeRunsTheSameWithoutItsOptionalParametersAsWithTheCatalogDefaultsWrittenOut() throws IOException {
         SampleData.writeLoans(dir.resolve("loans.csv"), 2000, 5);
         List<Scenario> scenarios = List.of(everyNodeType(), logged(), loggedAmounts(), synthetic(NodeCatalog.SEA_SOURCE),
                 synthetic(NodeCatalog.AGRAWAL_SOURCE).withNode(node("model", NodeCatalog.LOGISTIC_MODEL, "target",
                         "class", "features", List.of("salary", "commission", "age"), "positive", "1")),
-                synthetic(NodeCatalog.HYPERPLANE_SOURCE));
+                synthetic(NodeCatalog.HYPERPLANE_SOURCE), linear());
         Set<String> covered = new TreeSet<>();
         for (Scenario scenario : scenarios) {
             scenario.nodes().forEach(n -> covered.add(n.type()));

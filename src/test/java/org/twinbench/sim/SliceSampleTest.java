@@ -50,6 +50,33 @@ class SliceSampleTest {
         assertThat(sample.columns()).containsExactly("index");
     }
 
+    /**
+     * Steps of different sizes, as a calendar replay makes them (a month of 29 rows, then one of 12): the buffers kept
+     * from the larger step are read only as far as the smaller one's rows. They were read to their own length, which
+     * ended the clinic-visits replay of {@code TimeFormatToScenarioTest} with an ArrayIndexOutOfBoundsException.
+     */
+    @Test
+    void aShorterStepAfterALongerOneReadsOnlyItsOwnRows() {
+        SliceSample sample = new SliceSample(11, 0, List.of(), List.of("index"), false, "churned");
+        int[] sizes = {29, 12, 40, 3};
+        int from = 0;
+        for (int rows : sizes) {
+            boolean[] right = new boolean[rows];
+            for (int i = 0; i < rows; i++) {
+                right[i] = (from + i) % 3 == 0;
+            }
+            sample.offer(batch(from, rows), new int[rows], right);
+            from += rows;
+        }
+        assertThat(sample.seen()).isEqualTo(84);
+        assertThat(sample.size()).isEqualTo(84);
+        // Under the bound every row is kept in order, with its own answer: rows 0, 3, …, 81 right.
+        for (int i = 0; i < sample.size(); i++) {
+            assertThat(sample.number(0, i)).isEqualTo(i);
+            assertThat(sample.value(i)).as("row %d", i).isEqualTo(i % 3 == 0 ? 1.0 : 0.0);
+        }
+    }
+
     @Test
     void aRowWithoutALabelIsNotKept() {
         SliceSample sample = new SliceSample(11, 0, List.of(), List.of("index"), false, "churned");

@@ -20,7 +20,8 @@ public record SliceFilter(Perturbation inner, String column, String value) imple
 
     @Override
     public Frame apply(Frame batch, int step, SplittableRandom random) {
-        Frame changed = inner.apply(batch, step, random);
+        // The inner perturbation copies what it changes: the rows outside the slice keep the batch's values.
+        Frame changed = StepArrays.copying(() -> inner.apply(batch, step, random));
         if (changed == batch) {
             return batch;
         }

@@ -46,6 +46,23 @@ public final class StepArrays {
         size = 0;
     }
 
+    /**
+     * Runs {@code work} with every array copied, not changed in place: for a perturbation whose caller reads the batch
+     * as it was after it ran ({@link SliceFilter} keeps the old values outside its slice).
+     */
+    static <T> T copying(java.util.function.Supplier<T> work) {
+        StepArrays step = CURRENT.get();
+        if (step == null) {
+            return work.get();
+        }
+        CURRENT.remove();
+        try {
+            return work.get();
+        } finally {
+            CURRENT.set(step);
+        }
+    }
+
     /** The values of {@code column} to change: its own array when the running step owns it, else a copy. */
     static double[] values(NumericColumn column) {
         return writable(column.values(), double[]::clone);

@@ -203,22 +203,24 @@ class AnalystJourneyTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> main.runBlockedReasonProperty().get().isEmpty());
     }
     @Test
-    void aTableWithoutAYesNoColumnSaysWhyNoScenarioCanBeMade(FxRobot robot) throws Exception {
-        // scikit-learn's wine set: 13 measurements and the cultivar, 3 classes (pandas: nunique() == 3).
+    void aTableOfSeveralClassesMakesAScenarioThatTrainsAMultinomialModel(FxRobot robot) throws Exception {
+        // scikit-learn's wine set: 13 measurements and the cultivar, 3 classes (pandas: nunique() == 3). It used to be
+        // refused ("the logistic regression trained when the scenario runs predicts a yes/no outcome"); the run's
+        // logistic regression now models every class (multinomial), as `train` does.
         Path wine = Files.copy(Path.of("sample-data/public/wine.csv"), dir.resolve("wine.csv"));
         choosers.openData(robot, panel, wine);
         robot.clickOn("#newScenarioButton");
         WaitForAsyncUtils.waitForFxEvents();
-        // The proposed target is offered and refused in words, with what to do instead.
         assertThat(robot.lookup("#newScenarioOutcome").queryComboBox().getValue()).isEqualTo("cultivar");
-        assertThat(robot.lookup("#newScenarioProblem").queryLabeled().getText()).isEqualTo("'cultivar' has 3 "
-                + "different values (several classes); the logistic regression trained when the scenario runs "
-                + "predicts a yes/no outcome. Train a model for 'cultivar' (Train a model… in the data panel) or "
-                + "choose a model file, or choose a column with two values.");
-        assertThat(robot.lookup("#newScenarioProblem").queryLabeled().isVisible()).isTrue();
+        assertThat(robot.lookup("#newScenarioProblem").queryLabeled().isVisible()).isFalse();
         assertThat(robot.lookup(".dialog-pane .button").match(
                 (javafx.scene.Node n) -> n instanceof Button b && b.getText().startsWith("Create")).queryButton()
-                .isDisabled()).isTrue();
-        ScriptedChoosers.clickDialogButton(robot, "Cancel");
+                .isDisabled()).isFalse();
+        ScriptedChoosers.clickDialogButton(robot, "Create the scenario");
+        WaitForAsyncUtils.waitForFxEvents();
+        Scenario made = main.document().scenario();
+        assertThat(made.node("model").orElseThrow().type()).isEqualTo(org.twinbench.scenario.NodeCatalog.LOGISTIC_MODEL);
+        assertThat(made.node("model").orElseThrow().params()).containsEntry("target", "cultivar");
+        assertThat(org.twinbench.scenario.ScenarioValidator.problems(made)).isEmpty();
     }
 }

@@ -61,17 +61,22 @@ def generated(n, rng):
     return np.column_stack([a, 0.6 * a + 0.8 * b, rng.standard_normal(n), rng.standard_normal(n)])
 
 
+def halves(name, rng, generated_new):
+    """A reference and a new table: for "gen", 1,000 generated rows and generated_new more; else the data set's rows
+    dealt at random into two halves."""
+    if name == "gen":
+        return generated(1000, rng), generated(generated_new, rng)
+    x = {"bc": load_breast_cancer, "wine": load_wine, "digits": load_digits,
+         "diabetes": load_diabetes}[name]().data
+    order = rng.permutation(len(x))
+    return x[order[:len(x) // 2]], x[order[len(x) // 2:]]
+
+
 def measure(name, m, halvings, seed, capped=True):
     rng = np.random.default_rng(seed)
     rates = []
     for _ in range(halvings):
-        if name == "gen":
-            ref, new = generated(1000, rng), generated(5000, rng)
-        else:
-            x = {"bc": load_breast_cancer, "wine": load_wine, "digits": load_digits,
-                 "diabetes": load_diabetes}[name]().data
-            order = rng.permutation(len(x))
-            ref, new = x[order[:len(x) // 2]], x[order[len(x) // 2:]]
+        ref, new = halves(name, rng, 5000)
         full = fit(ref)
         cap = np.quantile(errors(full, ref), 0.99) if capped else np.inf
         d = draws(ref, m, rng, full[3], cap)
@@ -108,13 +113,7 @@ def measure_whole(name, halvings, seed):
     rng = np.random.default_rng(seed)
     alarms = 0
     for _ in range(halvings):
-        if name == "gen":
-            ref, new = generated(1000, rng), generated(1000, rng)
-        else:
-            x = {"bc": load_breast_cancer, "wine": load_wine, "digits": load_digits,
-                 "diabetes": load_diabetes}[name]().data
-            order = rng.permutation(len(x))
-            ref, new = x[order[:len(x) // 2]], x[order[len(x) // 2:]]
+        ref, new = halves(name, rng, 1000)
         full = fit(ref)
         cap = np.quantile(errors(full, ref), 0.99)
         low, high = whole_band(ref, full[3], cap, len(new), rng)

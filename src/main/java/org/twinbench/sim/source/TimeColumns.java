@@ -137,7 +137,8 @@ public final class TimeColumns {
 
     /**
      * The one column beside a {@code time_column} of years that names months — whole numbers from 1 to 12 in a
-     * column with "month", "mo" or "mon" among the words of its name — or null. Its rows then replay in the file's
+     * column with "month", "mo" or "mon" among the words of its name and otherwise the same words as the years' name
+     * (Year_Sold and Mo_Sold, birth_year and birth_month) — or null. Its rows then replay in the file's
      * order within each year unless the source names it as its {@code month_column}.
      */
     public static String monthsBeside(org.twinbench.data.Frame frame, String yearName) {
@@ -145,10 +146,16 @@ public final class TimeColumns {
                 && !words(yearName).contains("yr")) {
             return null;
         }
+        java.util.Set<String> yearRest = new java.util.HashSet<>(words(yearName));
+        yearRest.removeAll(List.of("year", "yr"));
         String found = null;
         for (String name : frame.columnNames()) {
             List<String> words = words(name);
+            java.util.Set<String> monthRest = new java.util.HashSet<>(words);
+            monthRest.removeAll(List.of("month", "mo", "mon"));
+            // The same other words (Year_Sold and Mo_Sold; not Year_Built and Mo_Sold).
             if (!(words.contains("month") || words.contains("mo") || words.contains("mon"))
+                    || !monthRest.equals(yearRest)
                     || !(frame.column(name) instanceof NumericColumn numeric) || !within(numeric, 1, 12)) {
                 continue;
             }

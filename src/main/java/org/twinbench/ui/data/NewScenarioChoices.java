@@ -83,6 +83,12 @@ public final class NewScenarioChoices {
                 ScenarioFromData.replay(data, column, window, timeFormats.get(column)).ifPresent(out::add);
             }
         }
+        // Years with their months apart: a year and a month name no day, so by month and by quarter only.
+        for (String[] yearMonth : ScenarioFromData.yearMonthColumns(data, schema)) {
+            for (String window : List.of("month", "quarter")) {
+                ScenarioFromData.replay(data, yearMonth[0], window, null, yearMonth[1]).ifPresent(out::add);
+            }
+        }
         return out;
     }
 

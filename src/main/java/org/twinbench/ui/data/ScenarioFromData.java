@@ -68,12 +68,38 @@ public final class ScenarioFromData {
      * the reference, the {@code productionWindows} windows from it on are replayed.
      */
     public record Replay(String column, String window, String timeFormat, LocalDate referenceUntil,
-                         int productionWindows) {
+                         int productionWindows, String monthColumn) {
+
+        /** By a column of dates. */
+        public Replay(String column, String window, String timeFormat, LocalDate referenceUntil,
+                      int productionWindows) {
+            this(column, window, timeFormat, referenceUntil, productionWindows, null);
+        }
+
         @Override
         public String toString() {
-            return "By " + column + ", a " + window + " a step (" + productionWindows + " " + window + "s from "
-                    + referenceUntil + ")";
+            return "By " + column + (monthColumn == null ? "" : " and " + monthColumn) + ", a " + window + " a step ("
+                    + productionWindows + " " + window + "s from " + referenceUntil + ")";
         }
+    }
+
+    /**
+     * The table's years with their months in a column of their own (Ames' {@code Year_Sold} and {@code Mo_Sold}): each
+     * numeric column whose months {@link TimeColumns#monthsBeside} finds, as {year, month}; a replay by them reads
+     * each row as its month's first day.
+     */
+    public static List<String[]> yearMonthColumns(Dataset data, Schema schema) {
+        List<String[]> out = new ArrayList<>();
+        for (var column : schema.columns()) {
+            if (column.role() == ColumnRole.IGNORE || column.role() == ColumnRole.PII) {
+                continue;
+            }
+            String months = org.twinbench.sim.source.TimeColumns.monthsBeside(data.frame(), column.name());
+            if (months != null) {
+                out.add(new String[] {column.name(), months});
+            }
+        }
+        return out;
     }
 
     /** The table's date columns, in table order: what it can be replayed by. */
@@ -88,8 +114,14 @@ public final class ScenarioFromData {
      * of the window holding the middle row, so that every replayed window is whole. Empty when no row is dated.
      */
     public static Optional<Replay> replay(Dataset data, String column, String window, String timeFormat) {
+        return replay(data, column, window, timeFormat, null);
+    }
+
+    /** As above; with {@code monthColumn}, {@code column} holds years and the rows are read as their months' starts. */
+    public static Optional<Replay> replay(Dataset data, String column, String window, String timeFormat,
+                                          String monthColumn) {
         CalendarSource.Window calendar = CalendarSource.Window.of(window);
-        LocalDate[] byRow = days(data, column, timeFormat);
+        LocalDate[] byRow = days(data, column, timeFormat, monthColumn);
         List<LocalDate> days = byRow == null ? List.of() : new ArrayList<>(java.util.Arrays.stream(byRow)
                 .filter(java.util.Objects::nonNull).toList());
         if (days.isEmpty()) {
@@ -104,7 +136,7 @@ public final class ScenarioFromData {
         }
         LocalDate from = until;
         long windows = days.stream().filter(d -> !d.isBefore(from)).map(calendar::start).distinct().count();
-        return Optional.of(new Replay(column, window, timeFormat, until, (int) windows));
+        return Optional.of(new Replay(column, window, timeFormat, until, (int) windows, monthColumn));
     }
 
     /**
@@ -112,9 +144,23 @@ public final class ScenarioFromData {
      * {@code timeFormat}, as the source will read them); null for an undated row; null when the text is unreadable.
      */
     static LocalDate[] days(Dataset data, String column, String timeFormat) {
+        return days(data, column, timeFormat, null);
+    }
+
+    /** As above; with {@code monthColumn}, each row's year and month as the month's first day (null where unread). */
+    static LocalDate[] days(Dataset data, String column, String timeFormat, String monthColumn) {
         Column values = data.frame().column(column);
         LocalDate[] days = new LocalDate[values.size()];
-        if (values instanceof NumericColumn seconds) {
+        if (monthColumn != null) {
+            NumericColumn years = (NumericColumn) values;
+            NumericColumn months = data.frame().numeric(monthColumn);
+            for (int i = 0; i < days.length; i++) {
+                double y = years.get(i);
+                double m = months.get(i);
+                days[i] = Double.isNaN(y) || Double.isNaN(m) || m < 1 || m > 12 || y < 1 || y > 9999 ? null
+                        : LocalDate.of((int) y, (int) m, 1);
+            }
+        } else if (values instanceof NumericColumn seconds) {
             for (int i = 0; i < seconds.size(); i++) {
                 days[i] = Double.isNaN(seconds.get(i)) ? null : day(seconds.get(i));
             }
@@ -137,7 +183,7 @@ public final class ScenarioFromData {
 
     /** The rows of {@code data} the replay {@code replay} takes as its reference: those dated before its cut. */
     public static int[] referenceRows(Dataset data, Replay replay) {
-        LocalDate[] days = days(data, replay.column(), replay.timeFormat());
+        LocalDate[] days = days(data, replay.column(), replay.timeFormat(), replay.monthColumn());
         return days == null ? new int[0] : java.util.stream.IntStream.range(0, days.length)
                 .filter(i -> days[i] != null && days[i].isBefore(replay.referenceUntil())).toArray();
     }
@@ -289,6 +335,9 @@ public final class ScenarioFromData {
         Replay replay = choices.replay();
         if (replay != null) {
             read.put("time_column", replay.column());
+            if (replay.monthColumn() != null) {
+                read.put("month_column", replay.monthColumn());
+            }
             read.put("window", replay.window());
             if (replay.timeFormat() != null) {
                 read.put("time_format", replay.timeFormat());

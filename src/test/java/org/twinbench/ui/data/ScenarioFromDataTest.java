@@ -175,6 +175,49 @@ class ScenarioFromDataTest {
                 .isCloseTo(sklearn, org.assertj.core.data.Percentage.withPercentage(2));
     }
 
+    /**
+     * Ames dates its sales by two whole numbers, Year_Sold and Mo_Sold: "New scenario from this data" offers to replay
+     * by them a month or a quarter a step (a year and a month name no day). pandas on the sales sorted by (year,
+     * month): the middle one is in April 2008, so the reference is the 1,411 sales before 2008-04-01, and 28 months
+     * (10 quarters) from it are replayed; the run replays exactly those months.
+     */
+    @Test
+    void yearsWithTheirMonthsApartAreOfferedAsAReplay() throws IOException {
+        Path file = dir.resolve("ames.csv");
+        Files.copy(Path.of("src/test/resources/rdata/ames.csv"), file);
+        Dataset data = TableLoader.load(file);
+        Schema schema = ProposedSchema.propose(data, Map.of());
+        assertThat(ScenarioFromData.yearMonthColumns(data, schema)).singleElement()
+                .isEqualTo(new String[] {"Year_Sold", "Mo_Sold"});
+        ScenarioFromData.Replay months = ScenarioFromData.replay(data, "Year_Sold", "month", null, "Mo_Sold")
+                .orElseThrow();
+        assertThat(months.referenceUntil()).isEqualTo(java.time.LocalDate.of(2008, 4, 1));
+        assertThat(months.productionWindows()).isEqualTo(28);
+        assertThat(months.toString()).isEqualTo("By Year_Sold and Mo_Sold, a month a step (28 months from 2008-04-01)");
+        assertThat(ScenarioFromData.referenceRows(data, months)).hasSize(1411);
+        assertThat(ScenarioFromData.replay(data, "Year_Sold", "quarter", null, "Mo_Sold").orElseThrow()
+                .productionWindows()).isEqualTo(10);
+
+        Scenario scenario = ScenarioFromData.build(new ScenarioFromData.Choices(file, "Sale_Price",
+                List.of("Neighborhood", "Bldg_Type", "Year_Built", "Lot_Area", "Gr_Liv_Area"), List.of(), null,
+                List.of(), months, org.twinbench.data.Task.REGRESSION), dir);
+        assertThat(scenario.nodesOfKind("source.").get(0).params()).containsEntry("time_column", "Year_Sold")
+                .containsEntry("month_column", "Mo_Sold").containsEntry("window", "month")
+                .containsEntry("reference_until", "2008-04-01");
+        assertThat(ScenarioValidator.problems(scenario)).isEmpty();
+        List<Double> rows = new ArrayList<>();
+        SimulationPlan plan = ScenarioCompiler.compile(scenario, dir, new RunListener() { });
+        RunStatus status = SimulationEngine.run(plan, 0, new RunListener() {
+            @Override
+            public void onStep(StepResult result, int totalSteps) {
+                rows.add((double) result.overall().n());
+            }
+        }, new RunControl());
+        assertThat(status).isEqualTo(RunStatus.COMPLETED);
+        assertThat(rows).hasSize(28);
+        assertThat(rows.stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(2930 - 1411);
+    }
+
     private static String rarest(Dataset data, String column) {
         var values = data.frame().categorical(column);
         Map<String, Long> counts = new java.util.TreeMap<>();

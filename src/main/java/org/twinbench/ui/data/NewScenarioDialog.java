@@ -125,10 +125,10 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, new Label("Predicts"), outcome);
-        form.addRow(1, new Label("Groups"), slices);
-        form.addRow(2, new Label("Model"), modelRow);
-        form.addRow(3, new Label("Steps"), replay);
+        form.addRow(0, formLabel("Predicts"), outcome);
+        form.addRow(1, formLabel("Groups"), slices);
+        form.addRow(2, formLabel("Model"), modelRow);
+        form.addRow(3, formLabel("Steps"), replay);
         form.add(new Label("Changes to try (from a third of the way in)"), 0, 4, 2, 1);
         form.add(changes, 0, 5, 2, 1);
         form.add(problem, 0, 6, 2, 1);
@@ -156,14 +156,20 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
         return out;
     }
 
+    /** A row's name, never shortened to "…" by a long choice beside it (Ames' replay by two columns did). */
+    private static Label formLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
+    }
+
     private List<ModelChoice> modelChoices() {
         List<ModelChoice> out = new ArrayList<>();
         if (openModel != null) {
             out.add(new ModelChoice("The open model, " + openModel.getFileName(), openModel));
         }
         // First: the dialog starts on the last choice, the open model when there is one.
-        out.add(0, new ModelChoice("A model trained on the first half when it runs (logistic for classes, linear"
-                + " for amounts)", null));
+        out.add(0, new ModelChoice("A model trained on the first half when it runs", null));
         return out;
     }
 

@@ -123,6 +123,13 @@ class NewScenarioJourneyTest {
                 + "about as likely").contains("best first: 'released' (two values), 'colour' (two values)")
                 .endsWith("Choose the column the model predicts.");
         assertThat(problem.isVisible()).isTrue();
+        // The rows' names show whole beside long choices (they were cut to "Pre…", "Mo…" on Ames at 1280×720).
+        for (String name : List.of("Predicts", "Groups", "Model", "Steps")) {
+            javafx.scene.control.Label label = robot.lookup(".dialog-pane .label").match(
+                    (javafx.scene.Node n) -> n instanceof javafx.scene.control.Label l && name.equals(l.getText()))
+                    .queryAs(javafx.scene.control.Label.class);
+            assertThat(label.getWidth()).as(name).isGreaterThanOrEqualTo(label.prefWidth(-1) - 0.5);
+        }
         // The whole sentence shows: the label is as tall as its wrapped text.
         assertThat(problem.getHeight()).isGreaterThanOrEqualTo(problem.prefHeight(problem.getWidth()) - 0.5);
         javafx.scene.Node create = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class)

@@ -22,7 +22,7 @@ import java.util.Set;
  *   <li>few distinct values: two +{@value #TWO_VALUES}; up to ten +{@value #FEW_VALUES}; up to fifty
  *       +{@value #SOME_VALUES}; a column whose every value differs gets no credit for being few;</li>
  *   <li>the last column +{@value #LAST_COLUMN} (where tables usually keep their label);</li>
- *   <li>a calendar number — whole numbers in a column named year, month, week, quarter, day or weekday (or with such
+ *   <li>a calendar number — whole numbers in a column named year (yr), month (mo), week, quarter, day or weekday (or with such
  *       a word in its name) — {@value #CALENDAR}: it says when, not what came of it;</li>
  *   <li>a near-copy of another column (the two map one to one on {@value #COPY_SHARE} of the rows, or
  *       correlate with |r| &ge; {@value #COPY_CORRELATION}) {@value #NEAR_COPY}; mostly missing
@@ -45,7 +45,8 @@ public final class OutcomeColumn {
     static final double MOSTLY_MISSING = -2;
     static final double CALENDAR = -3;
     /** Words that name a calendar unit. */
-    private static final Set<String> CALENDAR_WORDS = Set.of("year", "month", "week", "quarter", "day", "weekday");
+    private static final Set<String> CALENDAR_WORDS = Set.of("year", "yr", "month", "mo", "week", "quarter", "day",
+            "weekday");
     /** The least score of a chosen outcome. */
     public static final double CLEAR_SCORE = 2.5;
     /** How far the chosen outcome's score must be above the next one's. */
@@ -214,10 +215,10 @@ public final class OutcomeColumn {
     }
 
     /**
-     * A numeric column of whole numbers named year, month, week, quarter, day or weekday (alone or as a word of the
+     * A numeric column of whole numbers named year (yr), month (mo), week, quarter, day or weekday (alone or as a word of the
      * name: survey_year, birth_month): R's penguins' year, 2007 to 2009.
      */
-    private static boolean calendarNumber(Column column) {
+    public static boolean calendarNumber(Column column) {
         if (!(column instanceof NumericColumn numeric)) {
             return false;
         }

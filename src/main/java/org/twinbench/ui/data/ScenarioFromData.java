@@ -276,8 +276,10 @@ public final class ScenarioFromData {
             }
             Column values = data.frame().column(column.name());
             // A rating (few whole numbers) is a class, not an amount: "20% higher" means nothing for it.
+            // Nor is a year: "Year_Built 20% higher" would build houses in the 24th century.
             if (column.kind() == ValueKind.NUMBER && values instanceof NumericColumn numeric
-                    && standardDeviation(numeric) > 0 && Task.of(values).orElse(null) == Task.REGRESSION) {
+                    && standardDeviation(numeric) > 0 && Task.of(values).orElse(null) == Task.REGRESSION
+                    && !org.twinbench.data.OutcomeColumn.calendarNumber(values)) {
                 numbers.add(column.name());
             } else if (column.kind() == ValueKind.TEXT && values instanceof CategoricalColumn
                     && Task.distinctValues(values, 3) >= 2) {

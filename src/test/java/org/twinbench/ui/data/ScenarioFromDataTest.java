@@ -197,6 +197,10 @@ class ScenarioFromDataTest {
         assertThat(ScenarioFromData.referenceRows(data, months)).hasSize(1411);
         assertThat(ScenarioFromData.replay(data, "Year_Sold", "quarter", null, "Mo_Sold").orElseThrow()
                 .productionWindows()).isEqualTo(10);
+        // A year is no amount to raise by a fifth: the changes offered move the lot and living areas, not Year_Built.
+        assertThat(ScenarioFromData.offer(data, schema, "Sale_Price", List.of()))
+                .extracting(ScenarioFromData.Change::words).contains("Lot_Area 20% higher", "Gr_Liv_Area 20% higher")
+                .noneMatch(w -> w.startsWith("Year_") || w.startsWith("Mo_Sold"));
 
         Scenario scenario = ScenarioFromData.build(new ScenarioFromData.Choices(file, "Sale_Price",
                 List.of("Neighborhood", "Bldg_Type", "Year_Built", "Lot_Area", "Gr_Liv_Area"), List.of(), null,

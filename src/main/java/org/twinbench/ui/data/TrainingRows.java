@@ -51,7 +51,8 @@ public record TrainingRows(String label, int[] rows, String chosen) {
             int[] rows = ScenarioFromData.referenceRows(data, replay);
             if (rows.length >= FEWEST && rows.length < all) {
                 String which = String.format(Locale.ROOT, "%,d rows before %s by %s", rows.length,
-                        replay.referenceUntil(), replay.column());
+                        replay.referenceUntil(), replay.column() + (replay.monthColumn() == null ? ""
+                                : " and " + replay.monthColumn()));
                 String windows = inWords(same.stream().map(r -> "a " + r.window()).toList());
                 out.add(new TrainingRows("The reference rows only: " + which + " (" + windows + " a step)", rows,
                         which + " (the reference of a replay " + windows + " a step)"));

@@ -85,7 +85,8 @@ class TrainReferenceRowsTest {
         ComboBox<TrainingRows> rows = robot.lookup("#trainRows").queryComboBox();
         assertThat(WaitForAsyncUtils.asyncFx(() -> rows.getItems().stream().map(TrainingRows::label).toList()).get())
                 .containsExactly("All 8,602 rows", "The reference rows only: 4,278 rows before 2007-10-01 by "
-                        + "month_start (a month, a quarter, a week or a day a step)");
+                        + "month_start (a month, a quarter, a week or a day a step)", "The reference rows only: 4,278"
+                        + " rows before 2007-10-01 by year and month (a month or a quarter a step)");
         robot.interact(() -> rows.setValue(rows.getItems().get(1)));
         ModelCard card = window.trainAndSave(robot, dir.resolve("reference.twinmodel"));
 

@@ -14,10 +14,8 @@ import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioFormat;
 import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.scenario.SampleScenarios;
-import org.twinbench.sim.RunControl;
 import org.twinbench.sim.RunListener;
 import org.twinbench.sim.ScenarioCompiler;
-import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.StepResult;
 import org.twinbench.testing.SmallLoans;
@@ -47,13 +45,7 @@ class MultivariateLiveChartTest {
         Path file = SmallLoans.scenario(dir, "loans.twin.json",
                 new Scenario(base.name(), base.description(), base.seed(), nodes, edges), 20);
         SimulationPlan plan = ScenarioCompiler.compile(ScenarioFormat.read(file), dir, new RunListener() { });
-        List<StepResult> steps = new ArrayList<>();
-        SimulationEngine.run(plan, 0, new RunListener() {
-            @Override
-            public void onStep(StepResult result, int totalSteps) {
-                steps.add(result);
-            }
-        }, new RunControl());
+        List<StepResult> steps = org.twinbench.sim.PlanSteps.of(plan);
         assertThat(steps).hasSize(20);
 
         LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);

@@ -38,6 +38,12 @@ final class LabelQuality {
      * apart (planted flips and a hard task give the same counts and self-confidences), so the check says it cannot.
      */
     static final double SURE_JUDGE = 0.9;
+    /**
+     * Sure judges also make at most this share of the mistakes of always answering the most frequent class: right
+     * 90% of the time where that guess is right 88% (HMDA's mortgage denials) leaves the outcome as open as a hard
+     * task does, however high the figure reads.
+     */
+    static final double SURE_SHARE_OF_GUESS_MISTAKES = 0.5;
     static final String LEAK_REASON = "gives the outcome away (data quality: leakage); --keep-leaky keeps it";
 
     private LabelQuality() {
@@ -171,13 +177,16 @@ final class LabelQuality {
     }
 
     /**
-     * What to add when the fold models are right from {@link #WEAK_JUDGE} to {@link #SURE_JUDGE} of the time
+     * What to add when the fold models are right from {@link #WEAK_JUDGE} to {@link #SURE_JUDGE} of the time, or more
+     * but making over {@link #SURE_SHARE_OF_GUESS_MISTAKES} of the majority guess's mistakes
      * (", but …": the columns leave {@code target} open on many rows, and a rare but right label there looks as
      * doubtful as a wrong one), or null when they are surer (or weaker: the weak judge's own words apply).
      */
     static String openOutcome(ConfidentLearning.Result result, String target) {
         double judges = result.outOfFoldAccuracy();
-        if (judges < WEAK_JUDGE || judges >= SURE_JUDGE) {
+        boolean sure = judges >= SURE_JUDGE
+                && 1 - judges <= SURE_SHARE_OF_GUESS_MISTAKES * (1 - result.majorityShare());
+        if (judges < WEAK_JUDGE || sure) {
             return null;
         }
         return String.format(Locale.ROOT, ", but the models that judge them are right %.0f%% of the time (always"

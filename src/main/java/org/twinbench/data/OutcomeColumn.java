@@ -63,7 +63,8 @@ public final class OutcomeColumn {
             "class", "result", "attrition", "fraud", "surviv", "convert", "diagnos", "readmit", "spam", "exited",
             "cancel", "subscribed", "purchased", "clicked", "approved");
     /** Whole words that name an outcome. */
-    private static final Set<String> OUTCOME_WORDS = Set.of("y", "left", "response", "won", "success", "failure");
+    private static final Set<String> OUTCOME_WORDS = Set.of("y", "left", "response", "won", "success", "failure",
+            "deny", "denied", "admit", "admitted", "accepted", "rejected");
     /** Whole words often, not always, naming an outcome. */
     private static final Set<String> WEAK_WORDS = Set.of("status", "quality", "grade", "price", "sales", "demand",
             "revenue", "yield", "duration", "delay", "ridership", "riders", "count", "amount", "cost", "charges",

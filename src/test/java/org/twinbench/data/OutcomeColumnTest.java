@@ -126,6 +126,20 @@ class OutcomeColumnTest {
     }
 
     /**
+     * AER's HMDA mortgage applications (2,380, {@code rdata/make_data.sh}): the outcome, whether the loan was denied,
+     * sits first among thirteen columns, seven of them yes/no flags; its name says it, so it is chosen over the last
+     * column's flag (high-school graduate).
+     */
+    @Test
+    void aDenialIsTheOutcomeAmongManyYesNoFlags() {
+        OutcomeColumn.Inference inference = OutcomeColumn.infer(TableLoader.load(java.nio.file.Path.of("src", "test",
+                "resources", "rdata", "hmda.csv")));
+        assertThat(inference.chosen()).isNotNull();
+        assertThat(inference.chosen().column()).isEqualTo("deny");
+        assertThat(inference.chosen().task()).isEqualTo(Task.BINARY);
+    }
+
+    /**
      * ggplot2's diamonds (2,000 drawn at random, {@code rdata/make_data.sh}): x, y, z are a stone's length, width and
      * depth in mm. A column named y beside x and z is a coordinate; the table has no outcome that is clear (price is
      * only likely), so the caller asks rather than training a model of the width.

@@ -5,7 +5,7 @@
 # ggplot2's diamonds drawn at random: x, y, z are a stone's length, width and depth in mm, not outcomes; palmer
 # penguins as the package has them: rows grouped by species, Adelie, then Gentoo, then Chinstrap; modeldata's Chicago
 # L-train ridership, 5,698 days from 2001-01-22: the date, the Clark/Lake boardings the data set lags by 14 days, the
-# weather and the home games; AER's HMDA mortgage applications (deny: yes/no); base R's USArrests with its row names as a state column, one row a state), and the
+# weather and the home games; AER's HMDA mortgage applications (deny: yes/no); modeldata's credit data (Status: good/bad); base R's USArrests with its row names as a state column, one row a state), and the
 # reference figures the tests use (chicago-log.csv and its figures: make_chicago_log.py).
 set -e
 cd "$(dirname "$0")"
@@ -17,6 +17,7 @@ library(carData); data(TitanicSurvival); write.csv(TitanicSurvival, "titanic.csv
 data(Arrests); write.csv(Arrests, "arrests.csv", row.names=FALSE)
 data(Salaries); write.csv(Salaries, "salaries.csv", row.names=FALSE)
 data(HMDA); write.csv(HMDA, "hmda.csv", row.names=FALSE)
+library(modeldata); data(credit_data); write.csv(credit_data, "credit.csv", row.names=FALSE)
 library(ggplot2); d <- as.data.frame(txhousing); d$month_start <- sprintf("%d/1/%d", d$month, d$year); d$date <- NULL
 set.seed(7); d <- d[sample(nrow(d)), ]; write.csv(d, "txhousing.csv", row.names=FALSE)
 d <- as.data.frame(diamonds); set.seed(7); d <- d[sample(nrow(d), 2000), ]; write.csv(d, "diamonds.csv", row.names=FALSE)

@@ -47,6 +47,33 @@ public final class BinaryLabels {
         return sorted.isEmpty() ? null : sorted.get(sorted.size() - 1);
     }
 
+    /**
+     * The answer a person most likely wants a yes/no model to catch, for the guided check's first offer: a value
+     * named as the positive one (as {@link #positiveLabel}), else the rarer of the two values — the event, seldom the
+     * usual case: 'bad' among credit applicants who are mostly 'good' (modeldata's credit data: 1,254 of 4,454),
+     * where the value that sorts last would offer to catch the good ones. Ties and other counts of values fall back
+     * to {@link #positiveLabel}. Commands keep {@link #positiveLabel}: a score column's probability is of that value.
+     */
+    public static String answerToCatch(Column column) {
+        Set<String> values = distinctValues(column);
+        String named = positiveLabel(column, null);
+        if (values.size() != 2 || POSITIVE_WORDS.contains(named.toLowerCase(Locale.ROOT))) {
+            return named;
+        }
+        String other = negativeLabel(column, named);
+        long namedCount = 0;
+        long otherCount = 0;
+        for (int i = 0; i < column.size(); i++) {
+            String text = text(column, i);
+            if (named.equals(text)) {
+                namedCount++;
+            } else if (other.equals(text)) {
+                otherCount++;
+            }
+        }
+        return otherCount < namedCount ? other : named;
+    }
+
     /** The other class of a two-valued column, or "not POSITIVE" when the column holds more (or fewer) values. */
     public static String negativeLabel(Column column, String positive) {
         List<String> others = new ArrayList<>(distinctValues(column));

@@ -82,7 +82,7 @@ public final class TargetPageModel {
         switch (kind) {
             case BINARY -> {
                 outcomes.setAll(new ArrayList<>(BinaryLabels.distinctValues(frame.column(column))));
-                outcomeToWatch.set(BinaryLabels.positiveLabel(frame.column(column), null));
+                outcomeToWatch.set(BinaryLabels.answerToCatch(frame.column(column)));
                 targetDescription.set(why + "A yes-or-no prediction: for each row, will “" + name + "” be “"
                         + PlainWords.value(column, outcomeToWatch.get()) + "”? Pick the answer you want to catch below.");
             }

@@ -137,6 +137,11 @@ class WizardViewTest {
         robot.clickOn("#nextButton");
 
         assertThat(page()).isEqualTo(WizardNavigator.Page.CHANGES);
+        // The page reorders its rows once the changes are ranked (in the background): tick after that, or the
+        // click can land on the row that moved under the pointer.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> !model.changes().orderProperty().get().isEmpty()).get());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#change-season");
         robot.clickOn("#nextButton");
         assertThat(page()).isEqualTo(WizardNavigator.Page.GROUPS);

@@ -98,12 +98,13 @@ class WizardNavigatorTest {
         // on the most telling number (no money column here: the tenure); new customers go to the first group.
         ChangesPageModel.Choice prices = choice(WhatIfChangeKind.PRICES_SHIFT);
         // A model that always answers "no" cannot be hurt by moving the tenure: the search (up to three times "a lot",
-        // ×2.5) says so, and the line keeps saying it as the strength moves.
+        // ×2.5) says so, with its figure on the replayed rows 100–199 (a quarter "yes": 75 of 100 right, moved or not),
+        // and the line keeps saying it as the strength moves.
         assertThat(prices.effect().get()).isEqualTo("Tenure months 30% higher. Does not hurt the model even with "
-                + "“tenure months” 150% higher.");
+                + "“tenure months” 150% higher: right 75 times out of 100 on the same rows, as before.");
         prices.strength().set(1.0);
         assertThat(prices.effect().get()).isEqualTo("Tenure months 50% higher. Does not hurt the model even with "
-                + "“tenure months” 150% higher.");
+                + "“tenure months” 150% higher: right 75 times out of 100 on the same rows, as before.");
         assertThat(choice(WhatIfChangeKind.NEW_CUSTOMERS).effect().get())
                 .isEqualTo("“new customers” appear in plan, up to 30% of rows.");
     }

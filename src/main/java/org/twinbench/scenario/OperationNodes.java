@@ -97,11 +97,16 @@ final class OperationNodes {
                                     + "predicted amount is below this get a label")),
                     List.of(SCORED_IN), List.of(SCORED_OUT)),
             new NodeType(NodeCatalog.PERFORMANCE_MONITOR, "Monitors", "Performance monitor",
-                    "Accuracy on the labels that have arrived, over a window of steps; alarms below a threshold",
+                    "Accuracy on the labels that have arrived, over a window of steps; alarms below a threshold, or "
+                            + "without one when it falls below its first window's beyond chance",
                     List.of(
                             optional("window_steps", INTEGER, 5L, "Labelled steps the accuracy is measured over")
                                     .range(1.0, STEPS),
-                            share("threshold", 0.8, "Alarm when the observed accuracy falls below this")),
+                            optional("threshold", NUMBER, null, "Alarm when the observed accuracy (a regression: R²) "
+                                    + "falls below this (absent: when the accuracy falls, or a regression's mean "
+                                    + "absolute error rises, beyond chance against the first window of labelled "
+                                    + "steps, at false_alarm_rate a step)").range(0.0, 1.0),
+                            FALSE_ALARM_RATE),
                     List.of(SCORED_IN), List.of(SIGNALS_OUT)),
             new NodeType(NodeCatalog.ERROR_DETECTOR, "Monitors", "Error-stream detector",
                     "A streaming change detector on the model's errors, row by row as labels arrive",

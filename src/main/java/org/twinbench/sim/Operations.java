@@ -90,8 +90,11 @@ public record Operations(int labelDelay, boolean selectiveLabels, List<Monitor> 
                         LabelSelection.of(node, task); // refuses a missing class or bound now, naming the node
                     }
                 }
-                case NodeCatalog.PERFORMANCE_MONITOR -> monitors.add(new PerformanceMonitor(node.id(),
-                        node.integer("window_steps"), node.number("threshold"), threshold));
+                case NodeCatalog.PERFORMANCE_MONITOR -> monitors.add(node.params().get("threshold") != null
+                        ? new PerformanceMonitor(node.id(), node.integer("window_steps"), node.number("threshold"),
+                        threshold)
+                        : PerformanceMonitor.calibrated(node.id(), node.integer("window_steps"), threshold,
+                        node.number("false_alarm_rate")));
                 case NodeCatalog.ERROR_DETECTOR -> {
                     // Only the parameters the scenario sets: every detector keeps MOA's defaults for the rest.
                     Map<String, Double> params = new LinkedHashMap<>();

@@ -251,6 +251,13 @@ public final class ScenarioCompiler {
             all = splitOrder(scenario, sourceNode, all, dataset, dataFile, listener);
         }
         int referenceRows = referenceRows(sourceNode, all, times, dataFile);
+        if (timeColumn == null && !"shuffled".equals(sourceNode.string("split"))
+                && org.twinbench.data.FileOrder.sortedBy(all, dataset).isEmpty()) {
+            List<FileHalves.Difference> differing = FileHalves.differing(all, dataset, referenceRows);
+            if (!differing.isEmpty()) {
+                listener.onNote(FileHalves.note(dataFile.getFileName().toString(), differing, sourceNode));
+            }
+        }
         Frame production = all.slice(referenceRows, all.rowCount());
         int steps = sourceNode.integer("steps");
         BatchSource source;

@@ -63,17 +63,9 @@ class ReconstructionRealFalseAlarmTest {
         int low = 0;
         int high = 0;
         for (int s = 0; s < halvings; s++) {
-            int[] order = DomainClassifierDrift.permutation(rows.length, random);
-            int half = rows.length / 2;
-            double[][] reference = new double[half][];
-            double[][] rest = new double[rows.length - half][];
-            for (int i = 0; i < rows.length; i++) {
-                if (i < half) {
-                    reference[i] = rows[order[i]];
-                } else {
-                    rest[i - half] = rows[order[i]];
-                }
-            }
+            double[][][] halves = halves(rows, random);
+            double[][] reference = halves[0];
+            double[][] rest = halves[1];
             ReconstructionDrift pca = ReconstructionDrift.fit(reference, seed * 1000 + s);
             ReconstructionDrift.Thresholds band = pca.thresholds(batch);
             double[] errors = pca.countedErrors(rest);
@@ -101,6 +93,22 @@ class ReconstructionRealFalseAlarmTest {
                         + "whole halves %d%n", file, batch, low, high, rates.batches(), 100 * rates.batchRate(),
                 100 * rates.standardError(), halvings, whole);
         return rates;
+    }
+
+    /** The rows dealt at random into two halves: the first (the smaller when odd) and the second. */
+    static double[][][] halves(double[][] rows, SplittableRandom random) {
+        int[] order = DomainClassifierDrift.permutation(rows.length, random);
+        int half = rows.length / 2;
+        double[][] first = new double[half][];
+        double[][] second = new double[rows.length - half][];
+        for (int i = 0; i < rows.length; i++) {
+            if (i < half) {
+                first[i] = rows[order[i]];
+            } else {
+                second[i - half] = rows[order[i]];
+            }
+        }
+        return new double[][][] {first, second};
     }
 
     /** The fewest alarms in {@code n} trials that a rate of 1% reaches with probability below 1%, less one. */

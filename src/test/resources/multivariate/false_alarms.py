@@ -1,59 +1,72 @@
-"""Measures the reconstruction error's false alarms on exchangeable data with scikit-learn's data and numpy,
-independently of TwinBench, for the band of docs/cli.md#multivariate-drift for a batch of m rows (m at most half the
-reference's n rows): 199 draws, each m reference rows picked at random with replacement, the standardisation and a
-PCA with the reference's component count refitted on the reference rows not picked, the draw the picked rows' mean
-error, each row's error capped at the 0.99 quantile of the reference rows' own errors (numpy's linear); the band is
-the smallest to the largest draw. Run with /usr/bin/python3 (scikit-learn 1.2.1).
+"""Measures the reconstruction error's false alarms on exchangeable data with scikit-learn (StandardScaler, PCA),
+independently of TwinBench, for the cross-fitted band of docs/cli.md#multivariate-drift. Run with /usr/bin/python3
+(scikit-learn 1.2.1, scipy) from anywhere.
 
-Per halving of a real table (the first half the reference, the second half's rows new) or per generated reference
-(1,000 rows of x1, x2 with correlation 0.6 and two independent columns; 5,000 new rows), 400 random batches of the new
-rows (distinct within a batch) are judged with the halving's band: that halving's false-alarm rate. Printed: the mean
-rate over halvings and its standard error. Measured (seed 1, the default arguments):
+The band of a batch of m rows, on a reference of n rows: the reference rows are dealt at random into 10 folds; for
+each fold, StandardScaler and PCA with the reference's component count (n_components=0.65 on the whole reference)
+are refitted on the other folds and the fold's rows get their reconstruction error under that fit (out of fold),
+each capped at the 0.99 quantile (numpy's linear) of the reference rows' own errors under the whole reference's fit.
+c = the mean of those n capped errors less 1/19 of its gap above the reference rows' own mean capped error (a fit on
+9/10 of the rows reconstructs unseen rows a little worse than the whole reference's fit does). 1,999 draws, each sqrt(m'/m) (mean of m' = min(m, 2000) errors drawn with
+replacement - their mean) - sqrt(n'/n) (mean of n' = min(n, 2000) drawn - their mean); the band is c + s (10th smallest draw) to
+c + s (10th largest), s = sqrt(n/(n-1)) t(0.995; df)/z(0.995), df = 2/(2/(n-1) + kappa/n), kappa the errors' excess
+kurtosis (at least 0); the lower end at least 0. The same for any m, a run's step or a whole table.
 
-    generated m=100, 100 references: 1.05% (se 0.10%)     wine m=30, 150 halvings: 1.38% (0.36%)
-    breast cancer m=50, 150: 0.87% (0.19%)                 diabetes m=50, 150: 1.08% (0.18%)
-    digits m=100, 60: 0.90% (0.15%); uncapped (NannyML's plain mean, `digits:100:60:uncapped`): 4.17% (1.12%) — a
-    few halvings whose new rows light a pixel the reference almost never lit (lit once at 1: sd 0.03) alarm in every
-    batch holding such a row (one halving: 13%, its largest row error 170 against a band of 3.8 to 5.3).
+Per halving of a real table (the rows dealt at random into two halves: the first the reference, the second new rows)
+or per generated reference (1,000 rows of x1, x2 with correlation 0.6 and two independent columns; 5,000 new rows),
+400 random batches of the new rows (distinct within a batch) are judged with that halving's band: its false-alarm
+rate; and the whole second half (1,000 new generated rows) is judged at once with the band of its size. Printed: the
+mean batch rate over halvings, its standard error, the alarms below and above the band, and the whole halves' alarms.
 
-`NAME:whole:HALVINGS` judges each halving's whole new half at once with the band of a batch larger than half the
-reference (whole_band, the half splits) and prints the share of halvings that alarm. Measured (seed 1): generated
-(1,000 new rows) 3 of 400, wine 2 of 400, breast cancer 0 of 200, diabetes 1 of 200 (`gen:whole:400 wine:whole:400
-bc:whole:200 diabetes:whole:200`).
+Usage: false_alarms.py NAME:M:HALVINGS ... (NAME gen, bc, wine, diabetes, digits). Measured (seed 1): see
+docs/cli.md#multivariate-drift.
 """
 import sys
 
 import numpy as np
+from scipy import stats
 from sklearn.datasets import load_breast_cancer, load_diabetes, load_digits, load_wine
+from sklearn.decomposition import PCA
+from sklearn.preprocessing import StandardScaler
+
+FOLDS, DRAWS, RANK, MAX_DRAW = 10, 1999, 10, 2000
 
 
-def fit(ref, k=None):
-    mu, sd = ref.mean(0), ref.std(0)
-    sd[sd == 0] = 1
-    z = (ref - mu) / sd
-    w, v = np.linalg.eigh(np.cov(z, rowvar=False))
-    order = np.argsort(w)[::-1]
-    w, v = np.maximum(w[order], 0), v[:, order]
-    if k is None:
-        k = min(len(w), int(np.searchsorted(np.cumsum(w) / w.sum(), 0.65, side="right")) + 1)
-    return mu, sd, v[:, :k], k
+def fit(rows, k=0.65):
+    scaler = StandardScaler().fit(rows)
+    return scaler, PCA(n_components=k, svd_solver="full").fit(scaler.transform(rows))
 
 
 def errors(model, rows):
-    mu, sd, basis, _ = model
-    z = (rows - mu) / sd
-    return np.linalg.norm(z - (z @ basis) @ basis.T, axis=1)
+    scaler, pca = model
+    z = scaler.transform(rows)
+    return np.linalg.norm(z - pca.inverse_transform(pca.transform(z)), axis=1)
 
 
-def draws(ref, m, rng, k, cap, resamples=199):
+def out_of_fold(ref, k, cap, rng):
     n = len(ref)
-    out = np.empty(resamples)
-    for b in range(resamples):
-        held = rng.integers(n, size=m)
+    order = rng.permutation(n)
+    out = np.empty(n)
+    for f in range(FOLDS):
+        held = order[f::FOLDS]
         keep = np.ones(n, bool)
         keep[held] = False
-        out[b] = np.minimum(errors(fit(ref[keep], k), ref[held]), cap).mean()
+        out[held] = np.minimum(errors(fit(ref[keep], k), ref[held]), cap)
     return out
+
+
+def band(c, own, m, rng):
+    """The band of a batch of m rows from the reference rows' out-of-fold capped errors c and their own mean capped
+    error under the reference's fit (own)."""
+    n, centre = len(c), c.mean()
+    mb, nb = min(m, MAX_DRAW), min(n, MAX_DRAW)
+    d = np.sort(np.sqrt(mb / m) * (c[rng.integers(n, size=(DRAWS, mb))].mean(1) - centre)
+                - np.sqrt(nb / n) * (c[rng.integers(n, size=(DRAWS, nb))].mean(1) - centre))
+    kappa = max(0.0, np.mean((c - centre) ** 4) / np.mean((c - centre) ** 2) ** 2 - 3)
+    df = 2 / (2 / (n - 1) + kappa / n)
+    s = np.sqrt(n / (n - 1)) * stats.t.ppf(0.995, df) / stats.norm.ppf(0.995)
+    centre -= (centre - own) / (2 * FOLDS - 1)
+    return max(0.0, centre + s * d[RANK - 1]), centre + s * d[DRAWS - RANK]
 
 
 def generated(n, rng):
@@ -61,71 +74,39 @@ def generated(n, rng):
     return np.column_stack([a, 0.6 * a + 0.8 * b, rng.standard_normal(n), rng.standard_normal(n)])
 
 
-def halves(name, rng, generated_new):
-    """A reference and a new table: for "gen", 1,000 generated rows and generated_new more; else the data set's rows
-    dealt at random into two halves."""
+def halves(name, rng):
     if name == "gen":
-        return generated(1000, rng), generated(generated_new, rng)
+        return generated(1000, rng), generated(5000, rng)
     x = {"bc": load_breast_cancer, "wine": load_wine, "digits": load_digits,
          "diabetes": load_diabetes}[name]().data
     order = rng.permutation(len(x))
     return x[order[:len(x) // 2]], x[order[len(x) // 2:]]
 
 
-def measure(name, m, halvings, seed, capped=True):
+def measure(name, m, halvings, seed=1):
     rng = np.random.default_rng(seed)
-    rates = []
+    rates, low, high, whole = [], 0, 0, 0
     for _ in range(halvings):
-        ref, new = halves(name, rng, 5000)
-        full = fit(ref)
-        cap = np.quantile(errors(full, ref), 0.99) if capped else np.inf
-        d = draws(ref, m, rng, full[3], cap)
-        e = np.minimum(errors(full, new), cap)
-        batches = np.array([e[rng.choice(len(new), m, replace=False)].mean() for _ in range(400)])
-        rates.append(np.mean((batches < d.min()) | (batches > d.max())))
-    print(f"{name} m={m}, {halvings} halvings{'' if capped else ', uncapped'}: {100 * np.mean(rates):.2f}% "
-          f"(se {100 * np.std(rates) / np.sqrt(halvings):.2f}%)", flush=True)
-
-
-def whole_band(ref, k, cap, m, rng, resamples=199):
-    """The band of a batch larger than half the reference (a whole table): 199 splits into a fitted half (f rows) and
-    a held-out half; draw = the first h held-out rows' mean capped error - the fitted half's own; band = c + (f/n)
-    mean(draw) + s (min/max draw - mean(draw)), c the reference's own mean capped error, s = sqrt((1/m + 1/n) /
-    (1/h + 1/f))."""
-    n = len(ref)
-    c = np.minimum(errors(fit(ref, k), ref), cap).mean()
-    f = n // 2
-    h = min(m, n - f)
-    t = np.empty(resamples)
-    for b in range(resamples):
-        order = rng.permutation(n)
-        half = fit(ref[order[:f]], k)
-        t[b] = (np.minimum(errors(half, ref[order[f:f + h]]), cap).mean()
-                - np.minimum(errors(half, ref[order[:f]]), cap).mean())
-    s = np.sqrt((1 / m + 1 / n) / (1 / h + 1 / f))
-    middle = c + t.mean() * f / n
-    return max(0.0, middle + s * (t.min() - t.mean())), middle + s * (t.max() - t.mean())
-
-
-def measure_whole(name, halvings, seed):
-    """Per halving (or generated reference of 1,000 rows and new table of 1,000), the whole new half judged at once
-    with whole_band: the share of halvings that alarm."""
-    rng = np.random.default_rng(seed)
-    alarms = 0
-    for _ in range(halvings):
-        ref, new = halves(name, rng, 1000)
+        ref, new = halves(name, rng)
         full = fit(ref)
         cap = np.quantile(errors(full, ref), 0.99)
-        low, high = whole_band(ref, full[3], cap, len(new), rng)
-        value = np.minimum(errors(full, new), cap).mean()
-        alarms += value < low or value > high
-    print(f"{name} whole halves: {alarms} of {halvings} alarm ({100 * alarms / halvings:.2f}%)", flush=True)
+        c = out_of_fold(ref, full[1].n_components_, cap, rng)
+        own = np.minimum(errors(full, ref), cap).mean()
+        lower, upper = band(c, own, m, rng)
+        e = np.minimum(errors(full, new), cap)
+        batches = np.array([e[rng.choice(len(new), m, replace=False)].mean() for _ in range(400)])
+        low += np.sum(batches < lower)
+        high += np.sum(batches > upper)
+        rates.append(np.mean((batches < lower) | (batches > upper)))
+        whole_new = e[:1000] if name == "gen" else e
+        lower, upper = band(c, own, len(whole_new), rng)
+        whole += not lower <= whole_new.mean() <= upper
+    print(f"{name} m={m}, {halvings} halvings: {100 * np.mean(rates):.2f}% (se "
+          f"{100 * np.std(rates, ddof=1) / np.sqrt(halvings):.2f}%; {low} below + {high} above of "
+          f"{400 * halvings}); whole new half {whole} of {halvings}", flush=True)
 
 
-for spec in sys.argv[1:] or ["gen:100:100", "wine:30:150", "bc:50:150", "diabetes:50:150", "digits:100:60",
-                             "digits:100:60:uncapped"]:
-    name, m, halvings, *how = spec.split(":")
-    if m == "whole":
-        measure_whole(name, int(halvings), 1)
-    else:
-        measure(name, int(m), int(halvings), 1, how != ["uncapped"])
+if __name__ == "__main__":
+    for spec in sys.argv[1:] or ["gen:100:200", "wine:30:200", "bc:50:200", "diabetes:50:200", "digits:100:200"]:
+        name, m, halvings = spec.split(":")
+        measure(name, int(m), int(halvings))

@@ -5,9 +5,9 @@ On breast-reference.csv (made by make_multivariate.py): for a few seeded choices
 replacement, so a row may repeat), StandardScaler and PCA(n_components=3, the reference's count) are fitted from
 scratch on the reference rows not chosen and the draw is the chosen rows' mean Euclidean reconstruction error, each
 row's at most the 0.99 quantile of the reference rows' own errors under the whole reference's fit (cap); the
-Java draw (which takes the chosen rows out of the reference's sums instead of refitting) must equal it. Then the band
-of a batch of 50 rows (smallest and largest of 199 draws) on 100 seeds of this script's own draws: the Java band, on
-its own draws, must fall in that range.
+Java draw (which takes the chosen rows out of the reference's sums instead of refitting, as its cross-fit does
+without each fold) must equal it. Then the cross-fitted band of a batch of 50 rows (false_alarms.py's out_of_fold and
+band) on 100 seeds of this script's own folds and draws: the Java band, on its own, must fall in that range.
 """
 import json
 
@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 from sklearn.decomposition import PCA
 from sklearn.preprocessing import StandardScaler
+
+import false_alarms
 
 x = pd.read_csv("breast-reference.csv").to_numpy(float)
 n = len(x)
@@ -44,8 +46,8 @@ for m in (1, 7, 50, 184):
 
 def band(m, seed):
     r = np.random.default_rng(seed)
-    values = [draw(r.integers(n, size=m)) for _ in range(199)]
-    return min(values), max(values)
+    own = float(np.minimum(np.linalg.norm(zx - full.inverse_transform(full.transform(zx)), axis=1), CAP).mean())
+    return false_alarms.band(false_alarms.out_of_fold(x, K, CAP, r), own, m, r)
 
 
 bands = np.array([band(50, seed) for seed in range(100)])

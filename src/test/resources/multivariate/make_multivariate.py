@@ -10,8 +10,8 @@ expected.json holds NannyML's data reconstruction drift computed with scikit-lea
 n_components=0.65, inverse_transform, mean Euclidean error) for the three tables, the same means with each row's
 error capped at the 0.99 quantile of the reference rows' own errors (row_cap, *_counted_error), and the range (smallest to
 largest over 200 seeds) of the band of TwinBench's calibration rule (docs/cli.md#multivariate-drift) for a batch of
-the current table's 200 rows, computed here with scikit-learn on this script's own random splits
-(resampled_band); TwinBench's band, on its own splits, must fall in that range. NannyML's own band (consecutive reference
+the current table's 200 rows, computed here with scikit-learn on this script's own random folds and draws
+(resampled_band, false_alarms.py's cross-fit); TwinBench's band, on its own splits, must fall in that range. NannyML's own band (consecutive reference
 chunks' mean ± 3 population sd), which the rule replaced, is kept as chunk_lower/chunk_upper for comparison.
 """
 import json
@@ -21,6 +21,8 @@ import pandas as pd
 from sklearn.datasets import load_breast_cancer
 from sklearn.decomposition import PCA
 from sklearn.preprocessing import StandardScaler
+
+import false_alarms
 
 data = load_breast_cancer(as_frame=True).frame.drop(columns=["target"])
 data.columns = [c.replace(" ", "_") for c in data.columns]
@@ -61,28 +63,13 @@ def thresholds(batch_rows):
 
 
 def resampled_band(batch_rows, seed):
-    """TwinBench's band (docs/cli.md#multivariate-drift) with this script's own random splits: 199 splits of the
-    reference into a fitted half (standardisation + PCA with the reference's component count) and a held-out half;
-    draw = mean error of the first h held-out rows - the fitted half's own mean error; band = c + (f/n) mean(draw)
-    + s (min/max draw - mean(draw)), s = sqrt((1/m + 1/n) / (1/h + 1/f))."""
+    """TwinBench's cross-fitted band (docs/cli.md#multivariate-drift) with this script's own random folds and draws
+    (false_alarms.py's out_of_fold and band, scikit-learn's StandardScaler and PCA with the reference's component
+    count)."""
     rng = np.random.default_rng(seed)
     x = reference.to_numpy(float)
-    n, k, m = len(x), pca.n_components_, batch_rows
-    f = n // 2
-    h = min(m, n - f)
-    draws = []
-    for _ in range(199):
-        order = rng.permutation(n)
-        fit, held = x[order[:f]], x[order[f:f + h]]
-        s = StandardScaler().fit(fit)
-        p = PCA(n_components=k, svd_solver="full").fit(s.transform(fit))
-        err = lambda rows: np.minimum(np.linalg.norm(
-            s.transform(rows) - p.inverse_transform(p.transform(s.transform(rows))), axis=1), cap).mean()
-        draws.append(err(held) - err(fit))
-    draws = np.array(draws)
-    scale = np.sqrt((1 / m + 1 / n) / (1 / h + 1 / f))
-    middle = counted(reference).mean() + draws.mean() * f / n
-    return max(0.0, middle + scale * (draws.min() - draws.mean())), middle + scale * (draws.max() - draws.mean())
+    c = false_alarms.out_of_fold(x, pca.n_components_, cap, rng)
+    return false_alarms.band(c, counted(reference).mean(), batch_rows, rng)
 
 
 chunk_lower, chunk_upper = thresholds(len(current))

@@ -7,7 +7,8 @@ import org.twinbench.stats.ReconstructionDrift;
 
 /**
  * What a new batch size costs the reconstruction monitor (docs/cli.md#multivariate-drift): a run whose steps vary in
- * size (time windows) calibrates the band once per size, 199 refits of the pipeline without the drawn rows. On a
+ * size (time windows) draws the band once per size, 1,999 resampled means of the reference's out-of-fold errors (the
+ * ten-fold cross-fit that gives those errors is done once per reference, on the first size asked for). On a
  * reference of 5,000 rows × 20 correlated columns, the band of 20 sizes never seen before (90 to 109 rows) is timed
  * per size, against one plain fit of the pipeline (standardisation, PCA, the reference's own errors) on the same
  * rows, timed alternately in the same run; {@code extra} also times a size already calibrated (kept, so only the look-up).
@@ -21,8 +22,8 @@ final class ReconstructionBandWorkload implements Workload {
 
     @Override
     public String description() {
-        return "the reconstruction band of each new batch size (199 held-out refits) on 5,000 rows x 20 columns, "
-                + "against one plain fit of the pipeline";
+        return "the reconstruction band of each new batch size (1,999 resampled means of the cross-fit's out-of-fold "
+                + "errors, the cross-fit once) on 5,000 rows x 20 columns, against one plain fit of the pipeline";
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.twinbench.stats;
 
 /**
- * The reconstruction pipeline refitted on the reference without some of its rows, for the band's held-out draws
+ * The reconstruction pipeline refitted on the reference without some of its rows, for the band's out-of-fold errors
  * ({@link ReconstructionBand}): the left-out rows' share is taken out of the reference's sums (their count, their
  * offsets from the reference mean and the products of those offsets), which gives the standardisation and the
  * covariance of the remaining rows without passing over them again, and a PCA with the run's component count is
@@ -48,16 +48,23 @@ final class HeldOutFit {
         }
     }
 
-    /** The reference's own eigenvectors, a start for the rotations of any refit on part of it. */
-    double[][] start() {
-        return start;
-    }
-
     /**
      * The mean reconstruction error of the rows at {@code held} (a row drawn twice counts twice; each at most the
      * reference's cap) under the pipeline fitted on every reference row not among them.
      */
     double heldError(int[] held) {
+        double sum = 0;
+        for (double e : heldErrors(held)) {
+            sum += e;
+        }
+        return sum / held.length;
+    }
+
+    /**
+     * The reconstruction errors of the rows at {@code held}, in that order, each at most the reference's cap, under
+     * the pipeline fitted on every reference row not among them: their out-of-fold errors when they are a fold.
+     */
+    double[] heldErrors(int[] held) {
         int n = rows.length;
         int d = mean.length;
         boolean[] out = new boolean[n];
@@ -120,7 +127,7 @@ final class HeldOutFit {
         for (int i = 0; i < held.length; i++) {
             batch[i] = rows[held[i]];
         }
-        return pipeline.error(batch);
+        return pipeline.countedErrors(batch);
     }
 
     /**

@@ -15,18 +15,17 @@ import java.util.List;
  * for at most the {@value #ROW_CAP_QUANTILE} quantile of the reference rows' own errors, in the batches and in every
  * draw of the band alike, so one row the reference never foresaw cannot decide a batch alone.
  *
- * <p>The band is calibrated on the reference itself, once per batch size, by resampling the whole pipeline
- * ({@link ReconstructionBand}, docs/cli.md#multivariate-drift): for a batch of at most half the reference, each of
- * {@value ReconstructionBand#RESAMPLES} draws refits the pipeline without some reference rows and takes those rows'
- * mean error, and the band is the smallest to the largest draw; for a larger batch (a whole table), half splits of the
- * reference give the gap between unseen and fitted rows, carried to the real sizes. So the heavy tails of real
- * columns' errors are in the band rather than assumed away.
+ * <p>The band is calibrated on the reference itself by cross-fitting the whole pipeline ({@link ReconstructionBand},
+ * docs/cli.md#multivariate-drift): every reference row gets its error under the pipeline refitted without its fold
+ * (the error of a row the fit never saw, as a new row's is), and the band of a batch of m rows is the spread of means
+ * of m such errors, widened for the noise of their own mean and the finite reference — one construction for a run's
+ * steps and a whole table alike. So the heavy tails of real columns' errors are in the band rather than assumed away.
  */
 public final class ReconstructionDrift {
 
     /** Share of the standardised reference's variance the kept components explain (NannyML's default). */
     public static final double VARIANCE_KEPT = 0.65;
-    /** The fewest reference rows a band is calibrated from (ten in each half of a split). */
+    /** The fewest reference rows a band is calibrated from (two in each of the cross-fit's ten folds). */
     public static final int MIN_ROWS = 20;
     /** The stated chance that a batch of unchanged rows is called drifted (two-sided). */
     public static final double FALSE_ALARM_RATE = DomainClassifierDrift.FALSE_ALARM_RATE;
@@ -100,7 +99,7 @@ public final class ReconstructionDrift {
         this.fitted = reference;
         this.fittedSquares = meanSquares(residuals);
         this.cap = calibration.cap();
-        this.band = new ReconstructionBand(reference, components.length, calibration,
+        this.band = new ReconstructionBand(reference, calibration.mean(),
                 new HeldOutFit(reference, components.length, mean, scale, covariance, vectors, cap), seed);
     }
 
@@ -110,8 +109,8 @@ public final class ReconstructionDrift {
     }
 
     /**
-     * Standardises {@code reference} (rows × columns, no missing values, at least {@link #MIN_ROWS} rows), fits
-     * the PCA and calibrates the band once; {@code seed} picks the band's random splits.
+     * Standardises {@code reference} (rows × columns, no missing values, at least {@link #MIN_ROWS} rows) and fits
+     * the PCA; the band is calibrated when first asked for, {@code seed} dealing the cross-fit's folds and the draws.
      */
     public static ReconstructionDrift fit(double[][] reference, long seed) {
         if (reference.length < MIN_ROWS) {
@@ -165,22 +164,13 @@ public final class ReconstructionDrift {
     /**
      * The whole pipeline with a given component count fitted on {@code rows}: their standardisation and the PCA
      * of the standardised rows keeping {@code k} components (no band), a row's error counting for at most
-     * {@code cap} in {@link #error}. A split of the band's calibration.
+     * {@code cap} in {@link #error}. A refit from scratch, as the band's cross-fit does it by subtraction.
      */
     static ReconstructionDrift pipeline(double[][] rows, int k, double cap) {
-        return pipeline(rows, k, null, cap);
-    }
-
-    /**
-     * {@link #pipeline(double[][], int, double)} with the eigenvectors' rotations started from {@code start} (the
-     * reference's own, which a part of the reference nearly shares), or from the identity when null.
-     */
-    static ReconstructionDrift pipeline(double[][] rows, int k, double[][] start, double cap) {
         ReconstructionDrift shape = scaler(rows);
         double[][] z = shape.standardise(rows);
         double[][] covariance = covariance(z, new double[z[0].length]);
-        return new ReconstructionDrift(shape.mean, shape.scale, components(start == null
-                ? SymmetricEigen.of(covariance) : SymmetricEigen.of(covariance, start), k), cap);
+        return new ReconstructionDrift(shape.mean, shape.scale, components(SymmetricEigen.of(covariance), k), cap);
     }
 
     /**
@@ -196,7 +186,7 @@ public final class ReconstructionDrift {
         this(mean, scale, new double[0][], Double.POSITIVE_INFINITY);
     }
 
-    /** Standardises and projects, without a band (a split of the band's calibration). */
+    /** Standardises and projects, without a band (a refit of the band's cross-fit). */
     private ReconstructionDrift(double[] mean, double[] scale, double[][] components, double cap) {
         this.mean = mean;
         this.scale = scale;
@@ -343,11 +333,16 @@ public final class ReconstructionDrift {
     }
 
     /**
-     * One draw of the band for a batch of at most half the reference: the mean error of the reference rows at
-     * {@code held} (repeats count twice) under the pipeline refitted on the other reference rows.
+     * The mean error of the reference rows at {@code held} (repeats count twice) under the pipeline refitted on the
+     * other reference rows, as the band's cross-fit refits without a fold.
      */
     double heldOutDraw(int[] held) {
         return band.heldOutDraw(held);
+    }
+
+    /** Each reference row's capped error under the pipeline refitted without its cross-fit fold. */
+    double[] outOfFoldErrors() {
+        return band.outOfFold().clone();
     }
 
     /** Compares {@code current} with the reference this was fitted on. */

@@ -50,11 +50,10 @@ class MultivariateFalseAlarmTest {
     }
 
     /**
-     * The calibrated band (199 held-out draws of 100 reference rows, the pipeline refitted without them, 1% two-sided)
-     * on 200 references of 1,000 rows × 5 current tables of 100 rows of the same distribution: 1,000 comparisons
-     * (measured: 14, 16 before a row's error was capped at the reference's 0.99 quantile; scikit-learn's own draws on
-     * 100 references × 400 batches: 1.05%, se 0.10%; the shared half-split
-     * band it replaced: 12, the normal band before it: 14). NannyML's chunk band gave 33 alarms
+     * The cross-fitted band (1% two-sided, docs/cli.md#multivariate-drift) on 200 references of 1,000 rows × 5
+     * current tables of 100 rows of the same distribution: 1,000 comparisons (measured: 12; scikit-learn's own folds
+     * and draws on 200 references × 400 batches: 1.03%, se 0.07%; the held-out band before it: 14, 16 before a row's
+     * error was capped at the reference's 0.99 quantile; the shared half-split band: 12, the normal band: 14). NannyML's chunk band gave 33 alarms
      * here (3.3%). Asserted: at most 18, which a rate of 1% exceeds with probability below 1%, and at least one,
      * which a rate of 1% misses with probability below 0.01% (a band too wide to be the stated one fails).
      */

@@ -161,6 +161,10 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
+        // The fields' names never shrink to "Holdout s…" when the scroll bar takes its room beside a tall form.
+        javafx.scene.layout.ColumnConstraints names = new javafx.scene.layout.ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        form.getColumnConstraints().add(names);
         form.addRow(0, new Label("Target"), target);
         form.addRow(1, new Label("Task"), task);
         form.addRow(2, new Label("Algorithm"), algorithm);

@@ -82,7 +82,7 @@ public final class InspectorViewModel {
 
     /**
      * The columns a picker of {@code spec} offers: those of the data file of the kind the parameter takes
-     * (numeric for shifts, scales and noise; categorical for a category mix; any otherwise), in file order.
+     * (numeric for shifts, scales and noise; text for a category mix, never a date; any otherwise), in file order.
      */
     public ObservableList<String> columnsFor(ParamSpec spec) {
         if (spec.columns() == ParamSpec.Columns.ANY) {
@@ -103,7 +103,8 @@ public final class InspectorViewModel {
         if (kind == null) {
             return true;
         }
-        return spec.columns() == ParamSpec.Columns.NUMERIC ? kind == ValueKind.NUMBER : kind != ValueKind.NUMBER;
+        // A date or a timestamp is neither: no category to grow (the remap dialog never offers one for a mix either).
+        return kind == (spec.columns() == ParamSpec.Columns.NUMERIC ? ValueKind.NUMBER : ValueKind.TEXT);
     }
 
     private void refilter() {

@@ -43,6 +43,13 @@ final class DataPanelFixture implements AutoCloseable {
         return new DataPanelFixture(stage, home);
     }
 
+    /** Hides every dialog still showing over {@code stage}: one left open (a failed assertion) would hold the next test's clicks. */
+    static void hideDialogs(Stage stage) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
+                && w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
+                .toList().forEach(javafx.stage.Window::hide)).get();
+    }
+
     /** Opens {@code file} with the panel's Data button and waits until it is read. */
     void openData(FxRobot robot, Path file) throws Exception {
         choosers.openData(robot, panel, file);

@@ -47,10 +47,7 @@ class TrainDialogOnScreenTest {
 
     @AfterEach
     void close() throws Exception {
-        // A dialog left open (a failed assertion) would hold the next test's clicks.
-        WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
-                && w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
-                .toList().forEach(Window::hide)).get();
+        DataPanelFixture.hideDialogs(stage);
         // TestFX shows every test class on the same stage: put it back where the robot's clicks reach it.
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setX(where[0]);

@@ -57,8 +57,20 @@ public final class AppRunSmoothness extends Application {
         PulseMeter meter = new PulseMeter();
         meter.start();
         AtomicLong revisions = new AtomicLong();
-        model.liveCharts().revisionProperty().addListener((obs, old, now) -> revisions.incrementAndGet());
+        RunPhases phases = new RunPhases();
+        model.liveCharts().revisionProperty().addListener((obs, old, now) -> {
+            revisions.incrementAndGet();
+            phases.revised(model.liveCharts().results().size());
+        });
         List<String> args = getParameters().getRaw();
+        if (Boolean.getBoolean("bench.status")) {
+            long t0 = System.nanoTime();
+            model.statusProperty().addListener((obs, old, now) -> {
+                if (now != null && now.endsWith("...")) {
+                    System.out.printf(Locale.ROOT, "    status +%.2fs %s%n", (System.nanoTime() - t0) / 1e9, now);
+                }
+            });
+        }
         int rounds = args.isEmpty() ? 3 : Integer.parseInt(args.get(0));
         boolean probe = args.contains("probe");
         Thread driver = new Thread(() -> {
@@ -71,6 +83,8 @@ public final class AppRunSmoothness extends Application {
                 PulseMeter.onFxThread(() -> PulseMeter.describeScene(stage.getScene().getRoot()));
                 long from = System.nanoTime();
                 long revisionsBefore = revisions.get();
+                long recordBefore = PulseMeter.onFxThread(() -> model.runs().lastRunIdProperty().get());
+                phases.reset();
                 long[] cpuBefore = meter.cpu();
                 long[] heldBefore = org.twinbench.ui.fx.PulsePacer.held();
                 PulseMeter.onFxThread(() -> {
@@ -91,11 +105,16 @@ public final class AppRunSmoothness extends Application {
                 // One chart revision per hand-over (plus one as the run starts and one as it ends).
                 PulseMeter.report("running", running, "chart_update", updates,
                         (to - from) / 1e9);
+                phases.report(from, to, AppRunSmoothness.STEPS);
                 meter.explainLongGaps(running, List.of());
                 meter.reportWork(cpuBefore, cpuAfter, updates, from, to);
                 // What the pacer's hold cost the run: the engine's sleeps for pulses, and how many steps slept.
                 System.out.printf(Locale.ROOT, "  pacer: pacer_held_ms=%.0f pacer_held_steps=%d of %d%n",
                         (heldAfter[0] - heldBefore[0]) / 1e6, heldAfter[1] - heldBefore[1], STEPS);
+                // The run is kept in the run store after it ends (on the executor): the next round starts once it is.
+                waitFor(() -> PulseMeter.onFxThread(() -> model.runs().lastRunIdProperty().get() != recordBefore));
+                System.out.printf(Locale.ROOT, "  record: record_s=%.2f (from the run's end to its record in the store)%n",
+                        (System.nanoTime() - to) / 1e9);
             }
             if (probe) {
                 probeRound(model, stage);

@@ -41,8 +41,6 @@ public final class TwinBenchApp extends Application {
 
     /** As {@link #show(Stage, AppExecutor, Path)}, asking {@code prompts} where to open and save files. */
     public static MainViewModel show(Stage stage, AppExecutor executor, Path scenario, FileDialogs.Prompts prompts) {
-        // The heap the window grows to is kept: a first run on a shrunk heap collects many times (issue #23).
-        org.twinbench.ui.fx.HeapRoom.keep();
         FXMLLoader loader = new FXMLLoader(resource("/fxml/MainView.fxml"));
         Parent root;
         try {

@@ -21,7 +21,9 @@ import org.twinbench.ui.fx.AppExecutor;
  * sample sliced by region and employment type (10 slices and the overall figure) as fast as the
  * engine goes, on the same two cores as the window. Prints the gaps between JavaFX pulses for the
  * first run after start-up and for later runs (argument: how many runs, default 3; add {@code probe} for one
- * more, untimed run that counts the nodes each pulse visits and lays out). Run it with a
+ * more, untimed run that counts the nodes each pulse visits and lays out). Each round starts once the run before
+ * is recorded in the run store ({@code record_s}), and prints its phases ({@link RunPhases}); with
+ * {@code -Dbench.status=true} it also prints the status line's phases as they come. Run it with a
  * display (Xvfb): {@code java -cp target/test-classes:target/classes:$(cat cp.txt)
  * org.twinbench.ui.bench.RunAppSmoothness}.
  */

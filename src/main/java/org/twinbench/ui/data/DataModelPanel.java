@@ -180,6 +180,8 @@ public final class DataModelPanel {
                 e.consume();
             }
         });
+        // A hidden tab's content leaves the scene (each pulse visits every node in it) until its tab is chosen.
+        org.twinbench.ui.fx.ShownTabContent.keepOnlyShown(tabs);
     }
 
     /** The panel's actions as menu items with shortcuts, for the main window's menu bar. */

@@ -139,6 +139,8 @@ public final class LiveChartsView {
         sliceTable.setRowFactory(table -> new SliceTableRow(viewModel));
         showRows();
         redraw();
+        // A hidden tab's plot or list leaves the scene (each pulse visits every node in it) until its tab is chosen.
+        org.twinbench.ui.fx.ShownTabContent.keepOnlyShown(chartTabs);
     }
 
     /** Task metric columns inserted after Rows, in place of Latest: none for a binary run. */

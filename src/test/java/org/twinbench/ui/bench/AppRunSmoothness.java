@@ -21,7 +21,9 @@ import org.twinbench.ui.fx.AppExecutor;
  * sample sliced by region and employment type (10 slices and the overall figure) as fast as the
  * engine goes, on the same two cores as the window. Prints the gaps between JavaFX pulses for the
  * first run after start-up and for later runs (argument: how many runs, default 3; add {@code probe} for one
- * more, untimed run that counts the nodes each pulse visits and lays out). Run it with a
+ * more, untimed run that counts the nodes each pulse visits and lays out). Each round starts once the run before
+ * is recorded in the run store ({@code record_s}), and prints its phases ({@link RunPhases}); with
+ * {@code -Dbench.status=true} it also prints the status line's phases as they come. Run it with a
  * display (Xvfb): {@code java -cp target/test-classes:target/classes:$(cat cp.txt)
  * org.twinbench.ui.bench.RunAppSmoothness}.
  */
@@ -57,8 +59,20 @@ public final class AppRunSmoothness extends Application {
         PulseMeter meter = new PulseMeter();
         meter.start();
         AtomicLong revisions = new AtomicLong();
-        model.liveCharts().revisionProperty().addListener((obs, old, now) -> revisions.incrementAndGet());
+        RunPhases phases = new RunPhases();
+        model.liveCharts().revisionProperty().addListener((obs, old, now) -> {
+            revisions.incrementAndGet();
+            phases.revised(model.liveCharts().results().size());
+        });
         List<String> args = getParameters().getRaw();
+        if (Boolean.getBoolean("bench.status")) {
+            long t0 = System.nanoTime();
+            model.statusProperty().addListener((obs, old, now) -> {
+                if (now != null && now.endsWith("...")) {
+                    System.out.printf(Locale.ROOT, "    status +%.2fs %s%n", (System.nanoTime() - t0) / 1e9, now);
+                }
+            });
+        }
         int rounds = args.isEmpty() ? 3 : Integer.parseInt(args.get(0));
         boolean probe = args.contains("probe");
         Thread driver = new Thread(() -> {
@@ -71,6 +85,8 @@ public final class AppRunSmoothness extends Application {
                 PulseMeter.onFxThread(() -> PulseMeter.describeScene(stage.getScene().getRoot()));
                 long from = System.nanoTime();
                 long revisionsBefore = revisions.get();
+                long recordBefore = PulseMeter.onFxThread(() -> model.runs().lastRunIdProperty().get());
+                phases.reset();
                 long[] cpuBefore = meter.cpu();
                 long[] heldBefore = org.twinbench.ui.fx.PulsePacer.held();
                 PulseMeter.onFxThread(() -> {
@@ -91,11 +107,16 @@ public final class AppRunSmoothness extends Application {
                 // One chart revision per hand-over (plus one as the run starts and one as it ends).
                 PulseMeter.report("running", running, "chart_update", updates,
                         (to - from) / 1e9);
+                phases.report(from, to, AppRunSmoothness.STEPS);
                 meter.explainLongGaps(running, List.of());
                 meter.reportWork(cpuBefore, cpuAfter, updates, from, to);
                 // What the pacer's hold cost the run: the engine's sleeps for pulses, and how many steps slept.
                 System.out.printf(Locale.ROOT, "  pacer: pacer_held_ms=%.0f pacer_held_steps=%d of %d%n",
                         (heldAfter[0] - heldBefore[0]) / 1e6, heldAfter[1] - heldBefore[1], STEPS);
+                // The run is kept in the run store after it ends (on the executor): the next round starts once it is.
+                waitFor(() -> PulseMeter.onFxThread(() -> model.runs().lastRunIdProperty().get() != recordBefore));
+                System.out.printf(Locale.ROOT, "  record: record_s=%.2f (from the run's end to its record in the store)%n",
+                        (System.nanoTime() - to) / 1e9);
             }
             if (probe) {
                 probeRound(model, stage);

@@ -295,6 +295,8 @@ class DataModelPanelTest {
         // A dataset without the model's columns: each one named on its own line.
         open(robot, "#openDataButton", customers());
         awaitFitChecked();
+        // Opening data shows the Columns tab; only the chosen tab's content is in the scene.
+        selectTab(robot, "Model");
         assertThat(robot.lookup("#fitLabel").queryLabeled().getText()).startsWith("Does not fit customers.csv (");
         assertThat(panel.model().problems()).contains("missing column 'income'", "missing column 'age'");
         List<String> lines = new ArrayList<>();

@@ -61,6 +61,7 @@ class RobustnessSummaryTest {
                                 List.of("worst_radius", "mean_texture", "worst_smoothness"), "positive", "malignant"),
                         node("profile", NodeCatalog.ROBUSTNESS, "drop", 0.1, "slices", List.of("mean_area"), "bins", 2L)),
                 List.of(new ScenarioEdge("data", "model"), new ScenarioEdge("model", "profile"))));
+        ChartTab.choose(robot, "Robustness");
         RobustnessSummary summary = robot.lookup("#robustnessSummary").queryAs(RobustnessSummary.class);
         TabPane tabs = robot.lookup(".chart-tabs").queryAs(TabPane.class);
         assertThat(onFx(() -> tabs.getTabs().stream().map(t -> t.getText()).toList())).contains("Robustness");
@@ -102,6 +103,7 @@ class RobustnessSummaryTest {
                                 0, 0),
                         new ScenarioNode("profile", NodeCatalog.ROBUSTNESS, Map.of("slices", List.of("sex")), 0, 0)),
                 List.of(new ScenarioEdge("data", "model"), new ScenarioEdge("model", "profile"))));
+        ChartTab.choose(robot, "Robustness");
         RobustnessSummary summary = robot.lookup("#robustnessSummary").queryAs(RobustnessSummary.class);
         robot.interact(() -> model.robustness().set(found));
         List<String> lines = onFx(summary::lines);

@@ -62,6 +62,7 @@ class TopSlicesListTest {
                 DIR.resolve("breast-cancer-log.twin.json")), DIR, new RunListener() { }), 1, 1, new RunListener() { },
                 new RunControl());
         SliceFinder.Result found = outcome.topSlices();
+        ChartTab.choose(robot, "Worst slices");
         TopSlicesList list = robot.lookup("#topSlicesList").queryAs(TopSlicesList.class);
         assertThat(onFx(list::lines)).hasSize(2).element(1).asString().startsWith("Run a scenario: when it ends");
         robot.interact(() -> model.topSlices().show(outcome.findings()));
@@ -77,6 +78,7 @@ class TopSlicesListTest {
     @Test
     void aReopenedRegressionRunListsItsWorstErrorSlices(FxRobot robot) throws Exception {
         org.twinbench.sim.RunOutcome outcome = showRun(robot, "diabetes-log.twin.json");
+        ChartTab.choose(robot, "Worst slices");
         TopSlicesList list = robot.lookup("#topSlicesList").queryAs(TopSlicesList.class);
         List<String> lines = onFx(list::lines);
         // pandas and scipy (src/test/resources/verdicts/make_error_slices.py): 400 production rows of MAE 48.18; the
@@ -124,6 +126,7 @@ class TopSlicesListTest {
     @Test
     void eachWorstSliceReadsBesideTheMajorityGuessOnItsRows(FxRobot robot) throws Exception {
         org.twinbench.sim.RunOutcome outcome = showRun(robot, "breast-cancer-log.twin.json");
+        ChartTab.choose(robot, "Worst slices");
         TopSlicesList list = robot.lookup("#topSlicesList").queryAs(TopSlicesList.class);
         com.fasterxml.jackson.databind.JsonNode want = guesses("breast_cancer");
         SliceFinder.Result found = onFx(() -> model.topSlices().found());
@@ -159,6 +162,7 @@ class TopSlicesListTest {
     @Test
     void aRegressionsWorstSliceReadsBesideTheMeanGuessOnItsRows(FxRobot robot) throws Exception {
         org.twinbench.sim.RunOutcome outcome = showRun(robot, "diabetes-log.twin.json");
+        ChartTab.choose(robot, "Worst slices");
         TopSlicesList list = robot.lookup("#topSlicesList").queryAs(TopSlicesList.class);
         com.fasterxml.jackson.databind.JsonNode want = guesses("diabetes").get("clinic=B & shift=day");
         assertThat(onFx(() -> org.twinbench.report.SliceJson.describe(model.topSlices().found().slices().get(0))))

@@ -63,6 +63,7 @@ class ReopenedRunTest {
     /** What the Reliability tab shows with {@code window} chosen. */
     private ReliabilityDiagram shown(FxRobot robot, int window) throws Exception {
         robot.interact(() -> model.liveCharts().reliabilityWindowProperty().set(window));
+        org.twinbench.ui.results.ChartTab.choose(robot, "Reliability");
         ReliabilityPlot plot = robot.lookup("#reliabilityPlot").queryAs(ReliabilityPlot.class);
         return onFx(plot::diagram);
     }
@@ -120,6 +121,7 @@ class ReopenedRunTest {
             }
         }
         // The other tabs come back too: the metric curve of every step.
+        org.twinbench.ui.results.ChartTab.choose(robot, "Metric over time");
         MetricPlot chart = robot.lookup("#metricChart").queryAs(MetricPlot.class);
         assertThat(onFx(() -> chart.curves().get(0).size())).isEqualTo(60);
     }

@@ -24,7 +24,6 @@ import org.twinbench.sim.RunListener;
 import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
-import org.twinbench.sim.monitor.Monitor;
 
 /**
  * A real case of "retraining every month would fix it": modeldata's telco churn ({@code rdata/wa_churn.csv}, 3,500
@@ -65,32 +64,6 @@ class ChurnRetrainingRealDataTest {
         }
     }
 
-    /** Records every step's drawn rows beside the check's own counting. */
-    static final class Recorder implements Monitor {
-        final List<Draw> draws = new ArrayList<>();
-
-        @Override
-        public String nodeId() {
-            return "recorder";
-        }
-
-        @Override
-        public Watch start() {
-            return (arrived, current, out) -> add(current);
-        }
-
-        private void add(LabelledBatch batch) {
-            Frame rows = batch.rows();
-            NumericColumn customer = rows.numeric("customer");
-            CategoricalColumn contract = rows.categorical("contract");
-            for (int i = 0; i < rows.rowCount(); i++) {
-                int code = contract.codes()[i];
-                draws.add(new Draw(batch.step(), i, (int) customer.get(i), code < 0 ? "" : contract.levels().get(code),
-                        batch.labels()[i], batch.scores()[i] >= 0.5 ? 1 : 0));
-            }
-        }
-    }
-
     /** A scenario's run: the check's counts and every draw recorded. */
     record Recorded(Map<String, GroupCounts> counts, List<Draw> draws) {
 
@@ -102,16 +75,22 @@ class ChurnRetrainingRealDataTest {
     private Recorded record(Scenario scenario) {
         try (SimulationPlan compiled = ScenarioCompiler.compile(scenario, dir, new RunListener() { })) {
             Counting counting = Counting.of(compiled);
-            SimulationPlan counted = counting.plan();
-            Recorder recorder = new Recorder();
-            List<Monitor> monitors = new ArrayList<>(counted.monitors());
-            monitors.add(recorder);
-            SimulationPlan plan = new SimulationPlan(counted.scenario(), counted.source(), counted.perturbations(),
-                    counted.model(), counted.sliceColumns(), counted.threshold(), counted.steps(), counted.data(),
-                    counted.labelDelay(), monitors, counted.policies(), counted.deployment(), counted.selectiveLabels(),
-                    counted.challenger(), counted.sliceBins(), counted.attacks(), counted.notes(), counted.held());
+            List<Draw> draws = new ArrayList<>();
+            SimulationPlan plan = new StepRecorder(batch -> add(batch, draws)).on(counting.plan());
             SimulationEngine.run(plan, 0, new RunListener() { }, new RunControl());
-            return new Recorded(counting.counts(), recorder.draws);
+            return new Recorded(counting.counts(), draws);
+        }
+    }
+
+    /** Each of {@code batch}'s draws: its customer, contract, label and answer. */
+    private static void add(LabelledBatch batch, List<Draw> draws) {
+        Frame rows = batch.rows();
+        NumericColumn customer = rows.numeric("customer");
+        CategoricalColumn contract = rows.categorical("contract");
+        for (int i = 0; i < rows.rowCount(); i++) {
+            int code = contract.codes()[i];
+            draws.add(new Draw(batch.step(), i, (int) customer.get(i), code < 0 ? "" : contract.levels().get(code),
+                    batch.labels()[i], batch.scores()[i] >= 0.5 ? 1 : 0));
         }
     }
 

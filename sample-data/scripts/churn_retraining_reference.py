@@ -41,9 +41,8 @@ import math
 import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression
-from statsmodels.stats.contingency_tables import mcnemar
-
-from newcombe import newcombe10
+from paired_check import outcome as rule
+from paired_check import paired as check
 
 OUT = "src/test/resources/whatif/churn/"
 FULL_FROM = 12
@@ -100,14 +99,7 @@ share = min(1.0, distinct / n)
 
 
 def paired(before, after):
-    b_right, a_right = before == label, after == label
-    counts = [int(((b_right == x) & (a_right == y)).sum()) for x, y in ((1, 1), (1, 0), (0, 1), (0, 0))]
-    a, b, c, d = (round(k * share) for k in counts)
-    low, high = newcombe10(a, b, c, d)
-    p = mcnemar([[a, b], [c, d]], exact=True).pvalue
-    return {"before": float(b_right.mean()), "after": float(a_right.mean()), "fell": counts[1], "rose": counts[2],
-            "low": low, "high": high, "p": float(p), "worse": bool(high < 0 and p < 0.05),
-            "better": bool(low > 0 and p < 0.05)}
+    return check(before, after, label, share)
 
 
 def trial(pick):
@@ -120,9 +112,7 @@ def trial(pick):
         serves = ((judged["step"] > s) & (judged["step"] <= s + 4)).to_numpy()
         retrained[serves] = fit(pick(window))(as_moved[serves])
     fall, fixes, helps = paired(unchanged, changed), paired(unchanged, retrained), paired(changed, retrained)
-    hurt = fixes["worse"] and fixes["before"] - fixes["after"] >= 0.02
-    gain = helps["after"] - helps["before"] >= 0.02
-    outcome = "FIXES" if not hurt else "HELPS" if gain and helps["better"] else "DOES_NOT_HELP"
+    outcome = rule(fixes, helps)
     return {"unchanged": fall["before"], "changed": fall["after"], "retrained": helps["after"], "fall": fall,
             "from_unchanged": fixes, "from_changed": helps, "outcome": outcome}
 

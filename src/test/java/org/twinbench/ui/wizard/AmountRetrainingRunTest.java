@@ -13,18 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.data.Frame;
 import org.twinbench.data.NumericColumn;
 import org.twinbench.data.TableLoader;
 import org.twinbench.data.Task;
-import org.twinbench.model.Algorithm;
-import org.twinbench.model.ModelBundle;
-import org.twinbench.model.TaskTrainer;
-import org.twinbench.model.TrainingOptions;
-import org.twinbench.model.TrainingProgress;
 import org.twinbench.scenario.Scenario;
 import org.twinbench.sim.RunControl;
 import org.twinbench.sim.RunListener;
@@ -32,6 +26,7 @@ import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationEngine;
 import org.twinbench.sim.SimulationPlan;
 import org.twinbench.sim.whatif.StepRecorder;
+import org.twinbench.sim.whatif.FirstRowsModel;
 import org.twinbench.sim.whatif.GroupCounts;
 import org.twinbench.sim.whatif.PairedFall;
 import org.twinbench.sim.whatif.WhatIfChange;
@@ -146,10 +141,7 @@ class AmountRetrainingRunTest {
 
     /** A ridge regression of {@code target} fitted on all of the first half of {@code frame}, written to {@code model}. */
     static Path ridgeOfFirstHalf(Frame frame, String target, List<String> features, Path model) throws IOException {
-        Frame past = frame.select(IntStream.range(0, frame.rowCount() / 2).toArray());
-        ModelBundle.write(TaskTrainer.train(past, new TrainingOptions(Algorithm.LOGISTIC, target, features, null, 3, 0,
-                "", 0), Task.REGRESSION, TrainingProgress.NONE).model(), model);
-        return model;
+        return FirstRowsModel.write(frame, frame.rowCount() / 2, target, features, Task.REGRESSION, model);
     }
 
     /** The draws judged: from the step the change is fully in place. */

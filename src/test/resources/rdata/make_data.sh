@@ -5,7 +5,11 @@
 # ggplot2's diamonds drawn at random: x, y, z are a stone's length, width and depth in mm, not outcomes; palmer
 # penguins as the package has them: rows grouped by species, Adelie, then Gentoo, then Chinstrap; modeldata's Chicago
 # L-train ridership, 5,698 days from 2001-01-22: the date, the Clark/Lake boardings the data set lags by 14 days, the
-# weather and the home games; AER's HMDA mortgage applications (deny: yes/no); modeldata's credit data (Status: good/bad); base R's USArrests with its row names as a state column, one row a state), and the
+# weather and the home games; base R's USArrests with its row names as a state column, one row a state; AER's HMDA
+# mortgage applications (deny: yes/no); modeldata's credit data (Status: good/bad); modeldata's
+# telco churn (wa_churn, IBM's Watson Analytics sample, MIT like the package): 3,500 of its 7,043 customers drawn at
+# random, `customer` their row in R's data, ordered by tenure, longest first, so a replay's second half is the newer
+# customers — 500 kB like txhousing.csv), and the
 # reference figures the tests use (chicago-log.csv and its figures: make_chicago_log.py).
 set -e
 cd "$(dirname "$0")"
@@ -26,5 +30,7 @@ library(modeldata); data(Chicago); write.csv(as.data.frame(Chicago)[, c("date", 
   "temp_max", "percip", "weather_rain", "weather_snow", "Bulls_Home", "Bears_Home", "Blackhawks_Home", "Cubs_Home",
   "WhiteSox_Home")], "chicago.csv", row.names=FALSE)
 d <- data.frame(state=rownames(USArrests), USArrests, row.names=NULL); write.csv(d, "usarrests.csv", row.names=FALSE)
+data(wa_churn); d <- data.frame(customer=seq_len(nrow(wa_churn)), as.data.frame(wa_churn)); set.seed(7)
+d <- d[sample(nrow(d), 3500), ]; d <- d[order(-d$tenure, d$customer), ]; write.csv(d, "wa_churn.csv", row.names=FALSE)
 '
 /usr/bin/python3 reference.py > reference.txt

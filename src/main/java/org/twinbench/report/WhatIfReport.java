@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import org.twinbench.data.PlainWords;
 import org.twinbench.data.Task;
+import org.twinbench.sim.whatif.FairnessWords;
 import org.twinbench.sim.whatif.GroupCounts;
+import org.twinbench.sim.whatif.GroupFairness;
 import org.twinbench.sim.whatif.WhatIfChange;
 import org.twinbench.sim.whatif.WhatIfRun;
 import org.twinbench.sim.whatif.WhatIfVerdict;
 
 /**
  * The wizard's plain-language report: one self-contained HTML page (no scripts, no network) with a
- * traffic light and a sentence per change and per group, in the words of the model's task (yes/no, kinds, amounts).
+ * traffic light and a sentence per change and per group, in the words of the model's task (yes/no, kinds, amounts),
+ * and the results page's fairness table (how evenly the model serves each group column after each change).
  * Every text from the data is escaped. Its title, given by the wizard, names the data file, the model and the date.
  */
 public final class WhatIfReport {
@@ -70,11 +73,42 @@ public final class WhatIfReport {
                     .append(figure(verdict.after(), amounts)).append("</td><td>")
                     .append(escape(verdict.sentence())).append("</td></tr>\n");
         }
-        html.append("</table>\n<p><small>Made by TwinBench's guided wizard: each change was simulated on its own, ")
+        html.append("</table>\n");
+        fairness(html, changes, result);
+        html.append("<p><small>Made by TwinBench's guided wizard: each change was simulated on its own, ")
                 .append("with the same random draws as the unchanged baseline, and compared once fully in place, ")
                 .append("on the same rows before and after the change.")
                 .append("</small></p>\n</body></html>\n");
         return html.toString();
+    }
+
+    /**
+     * The results page's fairness table: per tried change, group column and measure, the group the model serves worst
+     * after the change against the rest of its column ({@link FairnessWords#cells}: share right, and share caught for
+     * yes/no; for amounts the error and its ratio, also for the size of the amounts), with its 95% interval, p and
+     * verdict. Nothing when no column could be judged.
+     */
+    static void fairness(StringBuilder html, List<WhatIfChange> changes, WhatIfRun.Result result) {
+        StringBuilder rows = new StringBuilder();
+        for (WhatIfChange change : changes) {
+            for (GroupFairness f : result.fairnessFor(change)) {
+                rows.append("<tr><td>").append(escape(PlainWords.capitalised(change.kind().words()))).append("</td>");
+                for (String cell : FairnessWords.cells(f)) {
+                    rows.append("<td>").append(escape(cell)).append("</td>");
+                }
+                rows.append("</tr>\n");
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        html.append("<h2>How evenly it serves each group</h2>\n<p>For each group column, the group the model serves ")
+                .append("worst once the change is in place, against the rest of that column.</p>\n<table ")
+                .append("class=\"fairness\"><tr><th>If…</th>");
+        for (String header : FairnessWords.HEADERS) {
+            html.append("<th>").append(escape(header)).append("</th>");
+        }
+        html.append("</tr>\n").append(rows).append("</table>\n");
     }
 
     /** What the model answers and how it is judged, in the words of its task ("" when the task is not known). */

@@ -62,8 +62,13 @@ final class Counting implements Monitor {
 
     /** {@code plan} with this counter beside its monitors. */
     SimulationPlan plan() {
+        return withMonitor(plan, this);
+    }
+
+    /** {@code plan} with {@code monitor} after its own monitors, everything else as it is. */
+    static SimulationPlan withMonitor(SimulationPlan plan, Monitor monitor) {
         List<Monitor> monitors = new ArrayList<>(plan.monitors());
-        monitors.add(this);
+        monitors.add(monitor);
         return new SimulationPlan(plan.scenario(), plan.source(), plan.perturbations(), plan.model(),
                 plan.sliceColumns(), plan.threshold(), plan.steps(), plan.data(), plan.labelDelay(), monitors,
                 plan.policies(), plan.deployment(), plan.selectiveLabels(), plan.challenger(), plan.sliceBins(),

@@ -10,6 +10,13 @@ import org.twinbench.data.PlainWords;
  */
 public final class FairnessWords {
 
+    /**
+     * The headers of {@link #cells}, in their order: the wizard's fairness table and the saved report's put the change
+     * ("If…") before them.
+     */
+    public static final List<String> HEADERS = List.of("Group", "Size", "Group against the rest", "95% interval", "p",
+            "Verdict");
+
     private FairnessWords() {
     }
 

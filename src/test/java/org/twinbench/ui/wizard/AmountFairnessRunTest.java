@@ -12,13 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twinbench.data.Frame;
-import org.twinbench.data.Task;
 import org.twinbench.data.TableLoader;
-import org.twinbench.model.Algorithm;
-import org.twinbench.model.ModelBundle;
-import org.twinbench.model.TaskTrainer;
-import org.twinbench.model.TrainingOptions;
-import org.twinbench.model.TrainingProgress;
 import org.twinbench.sim.RunControl;
 import org.twinbench.sim.whatif.GroupCounts;
 import org.twinbench.sim.whatif.GroupFairness;
@@ -47,10 +41,8 @@ class AmountFairnessRunTest {
         Files.copy(Path.of("src/test/resources/rdata/diamonds.csv"), data);
         Frame frame = TableLoader.load(data).frame();
         List<String> features = List.of("carat", "cut", "color", "clarity", "depth", "table", "x", "y", "z");
-        Path model = dir.resolve("diamonds.twinmodel");
-        Frame past = frame.select(java.util.stream.IntStream.range(0, frame.rowCount() / 2).toArray());
-        ModelBundle.write(TaskTrainer.train(past, new TrainingOptions(Algorithm.LOGISTIC, "price", features, null, 3,
-                60, "", 0), Task.REGRESSION, TrainingProgress.NONE).model(), model);
+        Path model = AmountRetrainingRunTest.ridgeOfFirstHalf(frame, "price", features,
+                dir.resolve("diamonds.twinmodel"));
         WhatIfChange change = new WhatIfChange(WhatIfChange.Kind.ENTRY_MISTAKES, 0);
         WhatIfQuestion question = new WhatIfQuestion(data, "price", null, features, List.of("cut", "color"),
                 List.of(change), 5, model);

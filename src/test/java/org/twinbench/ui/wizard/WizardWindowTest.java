@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -94,16 +96,49 @@ abstract class WizardWindowTest {
         assertThat(model.problemProperty().get()).isEmpty();
     }
 
+    /** scikit-learn's breast cancer table (569 tumours, "diagnosis" M or B), copied to the test's folder. */
+    protected static Path breastCancer() throws java.io.IOException {
+        Path data = home.resolve("breast-cancer.csv");
+        java.nio.file.Files.copy(Path.of("src/test/resources/window/breast-cancer.csv"), data,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return data;
+    }
+
+    /** Whether the wizard's window is showing (read on the FX thread). */
+    protected static boolean wizardShowing() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage stage
+                && stage.getTitle() != null && stage.getTitle().startsWith("Will my model hold up?")))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** The confirmation dialog showing now, or null (read on the FX thread). */
+    protected static DialogPane confirmation(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".dialog-pane").<DialogPane>tryQuery().orElse(null))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Leaves as the owner would: Done on the results, else Cancel, confirming that the entries go; then waits until
+     * the wizard's window is gone and its background work has ended, so that nothing of it reaches the next class.
+     * The confirmation's Yes is its own button: a table of yes/no answers has "Yes" in its preview cells and in the
+     * outcome list, and a lookup by text, made while the dialog was still opening, clicked one of those; the dialog
+     * stayed open, TestFX's clean-up then asked the wizard to close, which asked again in a second modal dialog, and
+     * the next wizard class never started.
+     */
     @AfterEach
-    void close(FxRobot robot) {
-        // Leave as the owner would: Done on the results, else Cancel, confirming that the entries go.
-        if (model.pageProperty().get() == WizardNavigator.Page.RESULTS) {
-            robot.clickOn("#doneButton");
-        } else {
-            robot.clickOn("#cancelButton");
-            WaitForAsyncUtils.waitForFxEvents();
-            robot.clickOn("Yes");
+    void close(FxRobot robot) throws Exception {
+        if (wizardShowing()) {
+            if (model.pageProperty().get() == WizardNavigator.Page.RESULTS) {
+                robot.clickOn("#doneButton");
+            } else {
+                robot.clickOn("#cancelButton");
+                WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> confirmation(robot) != null);
+                robot.clickOn(confirmation(robot).lookupButton(ButtonType.YES));
+            }
         }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !wizardShowing());
+        // A search under way cannot stop in the middle: it ends (delivering nothing) before the executor closes.
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> !model.working());
         executor.close();
     }
 

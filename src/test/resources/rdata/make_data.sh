@@ -5,7 +5,8 @@
 # ggplot2's diamonds drawn at random: x, y, z are a stone's length, width and depth in mm, not outcomes; palmer
 # penguins as the package has them: rows grouped by species, Adelie, then Gentoo, then Chinstrap; modeldata's Chicago
 # L-train ridership, 5,698 days from 2001-01-22: the date, the Clark/Lake boardings the data set lags by 14 days, the
-# weather and the home games; base R's USArrests with its row names as a state column, one row a state), and the
+# weather and the home games; base R's USArrests with its row names as a state column, one row a state; 2,400 of
+# modeldata's telco customers (wa_churn, 19 columns beside churn) drawn at random), and the
 # reference figures the tests use (chicago-log.csv and its figures: make_chicago_log.py).
 set -e
 cd "$(dirname "$0")"
@@ -24,5 +25,6 @@ library(modeldata); data(Chicago); write.csv(as.data.frame(Chicago)[, c("date", 
   "temp_max", "percip", "weather_rain", "weather_snow", "Bulls_Home", "Bears_Home", "Blackhawks_Home", "Cubs_Home",
   "WhiteSox_Home")], "chicago.csv", row.names=FALSE)
 d <- data.frame(state=rownames(USArrests), USArrests, row.names=NULL); write.csv(d, "usarrests.csv", row.names=FALSE)
+data(wa_churn); d <- as.data.frame(wa_churn); set.seed(7); write.csv(d[sample(nrow(d), 2400), ], "wa_churn.csv", row.names=FALSE)
 '
 /usr/bin/python3 reference.py > reference.txt

@@ -18,16 +18,17 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.twinbench.data.BundledSamples;
 import org.twinbench.report.SliceColours;
 import org.twinbench.scenario.StoryFormat;
+import org.twinbench.ui.shots.WindowShots;
 
 /**
- * A slice keeps its colour across a story's chapters whatever else the chapter shows: a story of three chapters over
- * the loans recession scenario, each with another set of regions (west and central, then north and east, then central
- * and north), draws central in chapter 3 as in chapter 1 and north as in chapter 2, every line of a chapter in a colour
- * of its own, and each legend symbol in its line's colour; the curve of the slices not drawn alone is grey whatever
- * their number, as in the report's charts ({@link SliceColours#GREY}).
+ * A slice keeps its colour across a story's chapters whatever else the chapter shows: a story of three chapters on
+ * 2,400 of modeldata's telco customers (R's {@code wa_churn}), each with another set of groups (contracts, then internet
+ * services, then one of each), draws monthly contracts in chapter 3 as in chapter 1 and fibre as in chapter 2, every
+ * line of a chapter in a colour of its own, and each legend symbol in its line's colour; the curve of the slices not
+ * drawn alone is grey whatever their number, as in the report's charts ({@link SliceColours#GREY}). Screenshots of
+ * chapter 3: {@link WindowShots}.
  */
 @ExtendWith(ApplicationExtension.class)
 class PresenterSliceColoursTest extends PresenterWindowTest {
@@ -37,15 +38,32 @@ class PresenterSliceColoursTest extends PresenterWindowTest {
         open(stage);
     }
 
+    /** Telco customers, 100 a day for 24 days, a model of churn, accuracy by contract and by internet service. */
+    private static final String SCENARIO = """
+            {"format": "twinbench.scenario", "version": 1, "name": "Telco churn by group", "seed": 7,
+             "nodes": [
+              {"id": "customers", "type": "source.dataset", "params": {"path": "wa_churn.csv", "batch_size": 100,
+               "steps": 24, "reference_share": 0.5, "replace": true}},
+              {"id": "model", "type": "model.logistic", "params": {"target": "churn", "positive": "Yes",
+               "features": ["tenure", "monthly_charges", "contract", "internet_service", "payment_method",
+                            "paperless_billing", "senior_citizen"]}},
+              {"id": "by-group", "type": "monitor.slice-metrics", "params": {"slices": ["contract", "internet_service"],
+               "threshold": 0.5}}],
+             "edges": [{"from": "customers", "to": "model"}, {"from": "model", "to": "by-group"}]}
+            """;
+
     private static final String STORY = """
-            {"format": "twinbench.story", "version": 1, "title": "Regions", "summary": "Three chapters",
+            {"format": "twinbench.story", "version": 1, "title": "Who leaves?", "summary": "Three chapters",
              "chapters": [
-              {"title": "West and central", "narration": "Two regions.", "scenario": "samples/loans-recession.twin.json",
-               "metric": "accuracy", "slices": ["overall", "region=west", "region=central"], "steps_per_second": 400},
-              {"title": "North and east", "narration": "Two others.", "scenario": "samples/loans-recession.twin.json",
-               "metric": "accuracy", "slices": ["overall", "region=north", "region=east"], "steps_per_second": 400},
-              {"title": "Central and north", "narration": "One of each.", "scenario": "samples/loans-recession.twin.json",
-               "metric": "accuracy", "slices": ["overall", "region=central", "region=north"], "steps_per_second": 400}]}
+              {"title": "By contract", "narration": "Monthly against two-year contracts.", "scenario": "churn.twin.json",
+               "metric": "accuracy", "slices": ["overall", "contract=Month-to-month", "contract=Two year"],
+               "steps_per_second": 200},
+              {"title": "By internet service", "narration": "DSL against fibre.", "scenario": "churn.twin.json",
+               "metric": "accuracy", "slices": ["overall", "internet_service=DSL", "internet_service=Fiber optic"],
+               "steps_per_second": 200},
+              {"title": "One of each", "narration": "Monthly contracts and fibre.", "scenario": "churn.twin.json",
+               "metric": "accuracy", "slices": ["overall", "contract=Month-to-month", "internet_service=Fiber optic"],
+               "steps_per_second": 200}]}
             """;
 
     /** Each line's style and its legend symbol's, by name, once chapter {@code index} has played to its end. */
@@ -78,9 +96,10 @@ class PresenterSliceColoursTest extends PresenterWindowTest {
 
     @Test
     void aSliceKeepsItsColourFromChapterToChapter(FxRobot robot) throws Exception {
-        BundledSamples.extractTo(home.resolve("samples"));
-        Path file = home.resolve("regions.story.json");
-        Files.writeString(file, STORY);
+        Files.copy(Path.of("src/test/resources/rdata/wa_churn.csv"), home.resolve("wa_churn.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(home.resolve("churn.twin.json"), SCENARIO);
+        Path file = Files.writeString(home.resolve("churn.story.json"), STORY);
         PresenterViewModel model = presenters.open(StoryFormat.read(file));
         Map<String, String[]> first = chapterStyles(robot, model, 0);
         robot.interact(model::next);
@@ -88,12 +107,17 @@ class PresenterSliceColoursTest extends PresenterWindowTest {
         robot.interact(model::next);
         Map<String, String[]> third = chapterStyles(robot, model, 2);
 
-        assertThat(first.keySet()).containsExactlyInAnyOrder("overall", "region=west", "region=central");
-        assertThat(third.keySet()).contains("region=central", "region=north").doesNotContain("region=west");
-        assertThat(colour(third.get("region=central")[0])).as("central in chapter 3 as in chapter 1")
-                .isEqualTo(colour(first.get("region=central")[0]));
-        assertThat(colour(third.get("region=north")[0])).as("north in chapter 3 as in chapter 2")
-                .isEqualTo(colour(second.get("region=north")[0]));
+        String monthly = "contract=Month-to-month";
+        String fibre = "internet_service=Fiber optic";
+        assertThat(first.keySet()).containsExactlyInAnyOrder("overall", monthly, "contract=Two year");
+        assertThat(second.keySet()).contains("overall", "internet_service=DSL", fibre).doesNotContain(monthly);
+        assertThat(third.keySet()).contains("overall", monthly, fibre).doesNotContain("contract=Two year");
+        assertThat(colour(third.get(monthly)[0])).as("monthly contracts in chapter 3 as in chapter 1")
+                .isEqualTo(colour(first.get(monthly)[0]));
+        assertThat(colour(third.get(fibre)[0])).as("fibre in chapter 3 as in chapter 2")
+                .isEqualTo(colour(second.get(fibre)[0]));
+        WindowShots.take(robot, (Stage) robot.lookup(".presenter-chart").query().getScene().getWindow(),
+                "presenter-telco-churn");
         for (Map<String, String[]> chapter : java.util.List.of(first, second, third)) {
             assertThat(chapter.values().stream().map(s -> colour(s[0])).toList()).as("a colour per line")
                     .doesNotHaveDuplicates();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -15,13 +14,16 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.twinbench.ui.shots.WindowShots;
 
 /**
  * The wizard's Back, Next and Cancel stay inside its window on every page. Walking modeldata's telco churn (7,043
  * customers, 19 columns) under Xvfb, they vanished below the window's edge once the model was built: every page sat
  * in one stack, hidden pages counted in its height, and the groups page had grown with the table's many two-valued
- * columns. The table here has that shape: 24 yes/no columns beside the tenure and the outcome. It leaves by Cancel on
- * the groups page ({@link WizardWindowTest#close}), its "Yes" cells and outcome list beside the confirmation's own Yes.
+ * columns. Walked here on 2,400 of those customers, the window at the size it opens at on a 1280 × 720 laptop. It
+ * leaves by Cancel on the groups page ({@link WizardWindowTest#close}), its "Yes" cells and outcome list beside the
+ * confirmation's own Yes.
+ * <p>Screenshots of the data and groups pages: {@link WindowShots}.
  */
 @ExtendWith(ApplicationExtension.class)
 class WizardButtonsInViewTest extends WizardWindowTest {
@@ -31,24 +33,25 @@ class WizardButtonsInViewTest extends WizardWindowTest {
         open(stage);
     }
 
-    private Path manyYesNoColumns() throws Exception {
-        Random random = new Random(5);
-        StringBuilder csv = new StringBuilder("tenure");
-        for (int c = 0; c < 24; c++) {
-            csv.append(",service_").append((char) ('a' + c));
-        }
-        csv.append(",churn\n");
-        for (int i = 0; i < 2400; i++) {
-            int tenure = random.nextInt(72);
-            csv.append(tenure);
-            for (int c = 0; c < 24; c++) {
-                csv.append(random.nextDouble() < 0.3 + 0.02 * c ? ",Yes" : ",No");
-            }
-            csv.append(tenure < 12 ^ random.nextDouble() < 0.15 ? ",Yes\n" : ",No\n");
-        }
-        Path file = home.resolve("services.csv");
-        Files.writeString(file, csv);
+    /**
+     * 2,400 of modeldata's telco customers (R's {@code wa_churn}, drawn at random: {@code rdata/make_data.sh}), 19
+     * columns beside churn, shuffled by R so the first half is no different from the second.
+     */
+    static Path telcoChurn() throws java.io.IOException {
+        Path file = home.resolve("wa_churn.csv");
+        Files.copy(Path.of("src/test/resources/rdata/wa_churn.csv"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return file;
+    }
+
+    /** The wizard at the size it opens at on a 1280 × 720 laptop ({@link WizardSizeTest}): 1060 × 660. */
+    private static void toLaptop(FxRobot robot) throws Exception {
+        javafx.geometry.Dimension2D laptop = WizardView.sceneSize(new javafx.geometry.Rectangle2D(0, 0, 1280, 720));
+        Stage wizard = wizardStage();
+        robot.interact(() -> {
+            wizard.setWidth(laptop.getWidth());
+            wizard.setHeight(laptop.getHeight());
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wizard.getScene().getHeight() <= laptop.getHeight());
     }
 
     /** Whether {@code node} lies wholly inside its scene (and so inside the window). */
@@ -63,10 +66,13 @@ class WizardButtonsInViewTest extends WizardWindowTest {
 
     @Test
     void backNextAndCancelStayInsideTheWindowOnEveryPage(FxRobot robot) throws Exception {
-        Path data = manyYesNoColumns();
+        Path data = telcoChurn();
+        toLaptop(robot);
         robot.interact(() -> model.data().loadData(data));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.data().dataProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
+        WindowShots.take(robot, wizardStage(), "wizard-data-telco-churn");
+        toLaptop(robot);
         robot.clickOn("#nextButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(model.target().targetProperty().get()).isEqualTo("churn");
@@ -82,7 +88,9 @@ class WizardButtonsInViewTest extends WizardWindowTest {
             for (String button : new String[] {"#backButton", "#nextButton", "#cancelButton"}) {
                 assertThat(inScene(robot, button)).as("%s on the %s page", button, page).isTrue();
             }
-            if (page != WizardNavigator.Page.GROUPS) {
+            if (page == WizardNavigator.Page.GROUPS) {
+                WindowShots.take(robot, wizardStage(), "wizard-groups-telco-churn");
+            } else {
                 if (page == WizardNavigator.Page.CHANGES) {
                     robot.clickOn("#change-season");
                 }

@@ -17,11 +17,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.twinbench.data.Task;
 import org.twinbench.sim.whatif.WhatIfChange;
+import org.twinbench.ui.shots.WindowShots;
 
 /**
- * The last page's way out, on scikit-learn's breast cancer table (569 tumours): the results page has Done in place of
+ * The last page's way out, on 2,400 of modeldata's telco customers (R's {@code wa_churn}): the results page has Done in place of
  * Next and Cancel, Done is the default button, and it closes the wizard without asking anything (the check is finished;
- * nothing is lost), leaving the main window open and a report saved just before it written.
+ * nothing is lost), leaving the main window open and a report saved just before it written. Screenshots of the
+ * results page: {@link WindowShots}.
  */
 @ExtendWith(ApplicationExtension.class)
 class WizardDoneTest extends WizardWindowTest {
@@ -36,8 +38,8 @@ class WizardDoneTest extends WizardWindowTest {
 
     @Test
     void theLastPageHasDoneAndItClosesTheWizard(FxRobot robot) throws Exception {
-        Path data = breastCancer();
-        walkToResults(robot, data, "diagnosis", Task.BINARY, WhatIfChange.Kind.ENTRY_MISTAKES, null);
+        Path data = WizardButtonsInViewTest.telcoChurn();
+        walkToResults(robot, data, "churn", Task.BINARY, WhatIfChange.Kind.ENTRY_MISTAKES, null);
 
         List<Boolean> shown = WaitForAsyncUtils.asyncFx(() -> {
             Button done = robot.lookup("#doneButton").queryAs(Button.class);
@@ -49,6 +51,7 @@ class WizardDoneTest extends WizardWindowTest {
         assertThat(shown).as("Done shown, the default, inside the window; no Next, no Cancel")
                 .containsExactly(true, true, true, false, false);
 
+        WindowShots.take(robot, wizardStage(), "wizard-results-telco-churn");
         robot.clickOn("#saveReportButton");
         Path report = home.resolve("will-my-model-hold-up.html");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(report));
@@ -58,6 +61,6 @@ class WizardDoneTest extends WizardWindowTest {
         assertThat(confirmation(robot)).as("Done asks nothing").isNull();
         assertThat(WaitForAsyncUtils.asyncFx(owner::isShowing).get(30, TimeUnit.SECONDS))
                 .as("the main window stays").isTrue();
-        assertThat(Files.readString(report)).contains("breast-cancer.csv");
+        assertThat(Files.readString(report)).contains("wa_churn.csv");
     }
 }

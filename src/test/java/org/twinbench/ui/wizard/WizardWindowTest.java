@@ -104,11 +104,21 @@ abstract class WizardWindowTest {
         return data;
     }
 
+    /** The wizard's window (read on the FX thread). */
+    protected static Stage wizardStage() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> (Stage) Window.getWindows().stream().filter(WizardWindowTest::isWizard)
+                .findFirst().orElseThrow()).get(30, TimeUnit.SECONDS);
+    }
+
     /** Whether the wizard's window is showing (read on the FX thread). */
     protected static boolean wizardShowing() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage stage
-                && stage.getTitle() != null && stage.getTitle().startsWith("Will my model hold up?")))
+        return WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream().anyMatch(WizardWindowTest::isWizard))
                 .get(30, TimeUnit.SECONDS);
+    }
+
+    private static boolean isWizard(Window window) {
+        return window instanceof Stage stage && stage.getTitle() != null
+                && stage.getTitle().startsWith("Will my model hold up?");
     }
 
     /** The confirmation dialog showing now, or null (read on the FX thread). */

@@ -35,9 +35,14 @@ public final class WindowShots {
                 stage.setWidth(size[0]);
                 stage.setHeight(size[1]);
             });
+            // The window at its size, then its content laid out at that size, then a few pulses to draw it (a shot
+            // taken at once showed the 1920 × 1080 window with the 1280 × 720 content in its corner).
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Math.abs(stage.getWidth() - size[0]) < 2
                     && Math.abs(stage.getHeight() - size[1]) < 2);
-            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                    stage.getScene().getRoot().getLayoutBounds().getWidth() >= stage.getScene().getWidth() - 1)
+                    .get(30, TimeUnit.SECONDS));
+            WaitForAsyncUtils.waitForFxEvents(10);
             Path png = Path.of(System.getProperty("twinbench.shots"), name + "-" + size[0] + "x" + size[1] + ".png");
             Process p = new ProcessBuilder("import", "-window", "root", "-crop", size[0] + "x" + size[1] + "+0+0",
                     png.toString()).inheritIO().start();

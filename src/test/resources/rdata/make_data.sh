@@ -9,7 +9,8 @@
 # mortgage applications (deny: yes/no); modeldata's credit data (Status: good/bad); modeldata's
 # telco churn (wa_churn, IBM's Watson Analytics sample, MIT like the package): 3,500 of its 7,043 customers drawn at
 # random, `customer` their row in R's data, ordered by tenure, longest first, so a replay's second half is the newer
-# customers — 500 kB like txhousing.csv), and the
+# customers — 500 kB like txhousing.csv; and 2,400 of them drawn at random in no order, wa_churn_random.csv, 19 columns
+# beside churn), and the
 # reference figures the tests use (chicago-log.csv and its figures: make_chicago_log.py).
 set -e
 cd "$(dirname "$0")"
@@ -32,5 +33,6 @@ library(modeldata); data(Chicago); write.csv(as.data.frame(Chicago)[, c("date", 
 d <- data.frame(state=rownames(USArrests), USArrests, row.names=NULL); write.csv(d, "usarrests.csv", row.names=FALSE)
 data(wa_churn); d <- data.frame(customer=seq_len(nrow(wa_churn)), as.data.frame(wa_churn)); set.seed(7)
 d <- d[sample(nrow(d), 3500), ]; d <- d[order(-d$tenure, d$customer), ]; write.csv(d, "wa_churn.csv", row.names=FALSE)
+data(wa_churn); d <- as.data.frame(wa_churn); set.seed(7); write.csv(d[sample(nrow(d), 2400), ], "wa_churn_random.csv", row.names=FALSE)
 '
 /usr/bin/python3 reference.py > reference.txt

@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.paint.Color;
+import org.twinbench.report.SliceColours;
 import org.twinbench.sim.StepResult;
 import org.twinbench.ui.results.ChartCurve;
 import org.twinbench.ui.results.CurveSeries;
@@ -32,10 +33,18 @@ final class ChapterChart {
     private ChapterChart() {
     }
 
-    /** A colour of its own for each slice, the same wherever the slice appears; the overall curve is white. */
+    /**
+     * A colour of its own for each slice, from its name alone, so the same wherever the slice appears whatever else a
+     * chapter shows (the report's {@link SliceColours#indices} settles clashes among a chart's lines, which moves a
+     * slice's colour when the set changes); the overall curve is white, and the curve of the slices not drawn alone
+     * grey as in the report (its name counts them, "others (3 slices, mean)", and took another hue for each count).
+     */
     static String colour(String slice) {
         if (StepResult.OVERALL.equals(slice)) {
             return OVERALL_COLOUR;
+        }
+        if (slice.startsWith(SliceColours.OTHERS)) {
+            return SliceColours.GREY;
         }
         // The golden ratio spreads the hues of similar names apart.
         double hue = ((slice.hashCode() & 0x7fffffff) * 0.618033988749895 % 1.0) * 360;

@@ -91,6 +91,11 @@ public final class DataPageModel {
                 : "We could not read “" + name + "”: " + e.getMessage())).start();
     }
 
+    /** A file being read delivers nothing. */
+    void cancel() {
+        reading.invalidate();
+    }
+
     String blocker() {
         return data.get() == null ? "Choose a spreadsheet first." : "";
     }

@@ -57,6 +57,11 @@ public final class ModelPageModel {
         this.target = target;
     }
 
+    /** A model being built or tried delivers nothing. */
+    void cancel() {
+        making.invalidate();
+    }
+
     /** The data or what to predict changed: the model must be made again. */
     void invalidate() {
         modelReady.set(false);

@@ -32,6 +32,7 @@ public final class WizardNavigator {
     private final GroupsPageModel groups = new GroupsPageModel();
     private final ResultsPageModel results;
     private final BackgroundTask.Runner runner;
+    private final WizardWork work;
     /** The ranking of the changes under way (a newer one drops an older one's answer). */
     private final BackgroundTask.Key ranking = new BackgroundTask.Key();
 
@@ -40,7 +41,8 @@ public final class WizardNavigator {
      * @param fxThread where their results arrive
      */
     public WizardNavigator(Executor background, Executor fxThread) {
-        this.runner = new BackgroundTask.Runner(background, fxThread);
+        this.work = new WizardWork(background);
+        this.runner = new BackgroundTask.Runner(work, fxThread);
         this.data = new DataPageModel(runner, status);
         this.target = new TargetPageModel(data.dataProperty());
         this.model = new ModelPageModel(runner, status, data, target);
@@ -109,7 +111,8 @@ public final class WizardNavigator {
 
     public void back() {
         if (page.get() != Page.DATA) {
-            cancelWork();
+            results.cancel();
+            status.busy("");
             status.problem("");
             page.set(Page.values()[page.get().ordinal() - 1]);
         }
@@ -121,10 +124,23 @@ public final class WizardNavigator {
         status.problem("");
     }
 
-    /** Stops any background work (on cancel or close). */
+    /**
+     * Stops the background work (on Cancel, Done, closing, starting over): the trial of the changes stops, and a file
+     * being read, a model being built (with its search for the groups it serves worst) and the ranking of the changes
+     * deliver nothing any more. Before, only the trial stopped: a model or ranking finished after Cancel still filled
+     * the closed wizard's pages and cleared its busy line.
+     */
     public void cancelWork() {
         results.cancel();
+        data.cancel();
+        model.cancel();
+        ranking.invalidate();
         status.busy("");
+    }
+
+    /** Whether any of the wizard's background tasks is still queued or running (delivering or not). */
+    public boolean working() {
+        return work.pending() > 0;
     }
 
     /** Whether cancelling would throw away something the user entered. */

@@ -32,9 +32,7 @@ class WizardChangesRankTest extends WizardWindowTest {
 
     @Test
     void changesAreRankedByHowLittleHurtsTheModel(FxRobot robot) throws Exception {
-        Path data = home.resolve("breast-cancer.csv");
-        Files.copy(Path.of("src/test/resources/window/breast-cancer.csv"), data,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path data = breastCancer();
         toOpen = data;
         robot.clickOn("#chooseDataButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.data().dataProperty().get() != null);

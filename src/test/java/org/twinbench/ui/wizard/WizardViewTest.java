@@ -97,10 +97,11 @@ class WizardViewTest {
         assertThat(page()).isEqualTo(WizardNavigator.Page.TARGET);
         assertThat(model.target().taskProperty().get()).isEqualTo(org.twinbench.data.Task.REGRESSION);
         assertThat(robot.lookup("#outcomeRow").query().isVisible()).isFalse();
-        // Leave as the owner would, confirming that the entries go.
+        // Leave as the owner would, confirming that the entries go (the dialog's own Yes: see WizardWindowTest.close).
         robot.clickOn("#cancelButton");
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("Yes");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WizardWindowTest.confirmation(robot) != null);
+        robot.clickOn(WizardWindowTest.confirmation(robot).lookupButton(javafx.scene.control.ButtonType.YES));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !WizardWindowTest.wizardShowing());
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class WilsonInterval {
         double z2 = z * z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new double[] {centre - half, centre + half};
+        // Exactly 0 (or 1) at p = 0 (or 1) in arithmetic; rounding could leave -1e-17, which prints as "-0%".
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 }

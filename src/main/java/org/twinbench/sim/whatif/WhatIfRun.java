@@ -32,7 +32,11 @@ public final class WhatIfRun {
     public record Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined,
                          Map<WhatIfChange, WhatIfVerdict.Retraining> retraining, Map<WhatIfChange, GroupCounts> everyone,
                          String target, String standIn, Map<WhatIfChange, PairedFall> falls,
-                         Map<WhatIfChange, String> alarms, Map<WhatIfChange, List<GroupFairness>> fairness) {
+                         Map<WhatIfChange, String> alarms, Map<WhatIfChange, List<GroupFairness>> fairness,
+                         Map<WhatIfChange, String> groupWords) {
+
+        /** What the results page says instead of each group's sentences, which its fairness table shows. */
+        public static final String GROUPS_IN_TABLE = "How evenly it serves each group: the table below.";
 
         public Result {
             retraining = Map.copyOf(retraining);
@@ -41,6 +45,7 @@ public final class WhatIfRun {
             falls = Map.copyOf(falls);
             alarms = Map.copyOf(alarms);
             fairness = Map.copyOf(fairness);
+            groupWords = Map.copyOf(groupWords);
         }
 
         /** A result without the fairness of each change's groups. */
@@ -48,7 +53,17 @@ public final class WhatIfRun {
                       Map<WhatIfChange, WhatIfVerdict.Retraining> retraining, Map<WhatIfChange, GroupCounts> everyone,
                       String target, String standIn, Map<WhatIfChange, PairedFall> falls,
                       Map<WhatIfChange, String> alarms) {
-            this(verdicts, overallAccuracy, combined, retraining, everyone, target, standIn, falls, alarms, Map.of());
+            this(verdicts, overallAccuracy, combined, retraining, everyone, target, standIn, falls, alarms, Map.of(),
+                    Map.of());
+        }
+
+        /** A result with the fairness of each change's groups, its sentences among the alarms' words. */
+        public Result(List<WhatIfVerdict> verdicts, Map<String, double[]> overallAccuracy, Scenario combined,
+                      Map<WhatIfChange, WhatIfVerdict.Retraining> retraining, Map<WhatIfChange, GroupCounts> everyone,
+                      String target, String standIn, Map<WhatIfChange, PairedFall> falls,
+                      Map<WhatIfChange, String> alarms, Map<WhatIfChange, List<GroupFairness>> fairness) {
+            this(verdicts, overallAccuracy, combined, retraining, everyone, target, standIn, falls, alarms, fairness,
+                    Map.of());
         }
 
         /** Per group column and measure, how evenly {@code change} leaves the model serving it (empty when not known). */
@@ -87,12 +102,25 @@ public final class WhatIfRun {
          * be retrained here, what stood in for it (or why nothing could).
          */
         public String summary(WhatIfChange change) {
+            return summary(change, groupWords.getOrDefault(change, ""));
+        }
+
+        /**
+         * {@link #summary} for the results page: each group's sentences (how evenly the model serves it) are left to
+         * the page's fairness table, which shows the same figures; the summary points to it. The saved report keeps
+         * the sentences.
+         */
+        public String pageSummary(WhatIfChange change) {
+            return summary(change, groupWords.getOrDefault(change, "").isEmpty() ? "" : " " + GROUPS_IN_TABLE);
+        }
+
+        private String summary(WhatIfChange change, String groups) {
             WhatIfVerdict.Retraining tried = retrainingFor(change);
             boolean hurts = WhatIfVerdict.worst(change, verdicts) != WhatIfVerdict.Light.GREEN;
             PairedFall fall = falls.get(change);
             return WhatIfVerdict.summary(change, verdicts, tried, everyone.get(change), target)
                     + (fall == null ? "" : " " + org.twinbench.data.PlainWords.capitalised(fall.words()) + ".")
-                    + alarms.getOrDefault(change, "")
+                    + alarms.getOrDefault(change, "") + groups
                     + (hurts && !standIn.isEmpty() ? " " + standIn : "");
         }
     }
@@ -114,6 +142,7 @@ public final class WhatIfRun {
         Map<WhatIfChange, GroupCounts> everyone = new LinkedHashMap<>();
         Map<WhatIfChange, PairedFall> falls = new LinkedHashMap<>();
         Map<WhatIfChange, String> alarms = new LinkedHashMap<>();
+        Map<WhatIfChange, String> groupWords = new LinkedHashMap<>();
         Map<WhatIfChange, List<GroupFairness>> fairness = new LinkedHashMap<>();
         WhatIfStudy.StandIn standIn = null;
         for (WhatIfChange change : question.changes()) {
@@ -125,7 +154,8 @@ public final class WhatIfRun {
             RunAlarms changed = new RunAlarms();
             Map<String, GroupCounts> after = measure(WhatIfStudy.withChange(question, data, change), baseDir, control,
                     curves, change.kind().words(), "accuracy", changed);
-            alarms.put(change, changed.words(unchanged, positive(after)) + GroupFairness.words(after, before));
+            alarms.put(change, changed.words(unchanged, positive(after)));
+            groupWords.put(change, GroupFairness.words(after, before));
             fairness.put(change, GroupFairness.of(after));
             if (after.containsKey(Counting.EVERYONE)) {
                 everyone.put(change, after.get(Counting.EVERYONE));
@@ -152,7 +182,7 @@ public final class WhatIfRun {
             }
         }
         return new Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining, everyone,
-                question.target(), standIn == null ? "" : standIn.words(), falls, alarms, fairness);
+                question.target(), standIn == null ? "" : standIn.words(), falls, alarms, fairness, groupWords);
     }
 
     /**

@@ -125,6 +125,7 @@ final class AmountTrial {
         Map<WhatIfChange, GroupCounts> everyone = new LinkedHashMap<>();
         Map<WhatIfChange, PairedFall> falls = new LinkedHashMap<>();
         Map<WhatIfChange, String> alarms = new LinkedHashMap<>();
+        Map<WhatIfChange, String> groupWords = new LinkedHashMap<>();
         Map<WhatIfChange, List<GroupFairness>> fairness = new LinkedHashMap<>();
         WhatIfStudy.StandIn standIn = null;
         for (WhatIfChange change : question.changes()) {
@@ -135,7 +136,8 @@ final class AmountTrial {
             RunAlarms changed = new RunAlarms();
             Map<String, GroupCounts> counted = WhatIfRun.measure(WhatIfStudy.withChange(question, data, change),
                     baseDir, control, curves, change.kind().words(), "mae", changed);
-            alarms.put(change, changed.words(quiet, null) + GroupFairness.words(counted, unchanged));
+            alarms.put(change, changed.words(quiet, null));
+            groupWords.put(change, GroupFairness.words(counted, unchanged));
             fairness.put(change, GroupFairness.of(counted));
             Map<String, PairedFall> paired = new LinkedHashMap<>();
             counted.forEach((group, c) -> {
@@ -171,7 +173,7 @@ final class AmountTrial {
             retraining.put(change, combine(judged));
         }
         return new WhatIfRun.Result(verdicts, curves, WhatIfStudy.combined(question, data), retraining, everyone,
-                question.target(), standIn == null ? "" : standIn.words(), falls, alarms, fairness);
+                question.target(), standIn == null ? "" : standIn.words(), falls, alarms, fairness, groupWords);
     }
 
     private static Map<String, Errors> errors(Map<String, GroupCounts> counts) {

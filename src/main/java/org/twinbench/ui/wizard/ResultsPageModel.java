@@ -81,7 +81,7 @@ public final class ResultsPageModel {
                         return;
                     }
                     status.busy("");
-                    summaries.setAll(question.changes().stream().map(change -> new Summary(outcome.summary(change),
+                    summaries.setAll(question.changes().stream().map(change -> new Summary(outcome.pageSummary(change),
                             light(WhatIfVerdict.worst(change, outcome.verdicts())))).toList());
                     // Worst first: the rows the user must read are at the top of the table.
                     verdicts.setAll(outcome.verdicts().stream().sorted(Comparator.comparing(

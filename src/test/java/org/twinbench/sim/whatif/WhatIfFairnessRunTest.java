@@ -72,5 +72,8 @@ class WhatIfFairnessRunTest {
         assertThat(words).startsWith(" It serves “site north” worse than the rest of “site”: right ")
                 .contains("beyond chance (two-sided two-proportion z-test, p ").contains(" Without the change ");
         assertThat(result.summary(change)).contains(words);
+        // The results page leaves the group's sentences to its fairness table and points to it; the rest is the same.
+        assertThat(result.pageSummary(change)).doesNotContain(" It serves “")
+                .isEqualTo(result.summary(change).replace(words, " " + WhatIfRun.Result.GROUPS_IN_TABLE));
     }
 }

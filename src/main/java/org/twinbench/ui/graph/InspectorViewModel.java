@@ -94,6 +94,10 @@ public final class InspectorViewModel {
     }
 
     private boolean fits(ParamSpec spec, String column) {
+        if (column.equals("row_id")) {
+            // R's row names as the loader names them (an identifier, never a feature): no change moves them.
+            return false;
+        }
         ValueKind kind = checkedKinds.get(column);
         if (kind == null) {
             int at = columns.indexOf(column);

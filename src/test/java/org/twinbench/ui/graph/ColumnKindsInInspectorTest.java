@@ -53,12 +53,13 @@ class ColumnKindsInInspectorTest {
     void start(Stage stage) throws Exception {
         Path folder = Files.createTempDirectory(home, "subscriptions");
         List<String> lines = new ArrayList<>();
-        lines.add("signup_date,tenure_days,plan_tier,monthly_fee,support_channel,satisfaction,cancelled");
+        // As R's write.csv writes it: the row names first, under an empty name (read as row_id, an identifier).
+        lines.add("\"\",signup_date,tenure_days,plan_tier,monthly_fee,support_channel,satisfaction,cancelled");
         String[] tiers = {"bronze", "silver", "gold"};
         String[] channels = {"phone", "chat", "email", "store"};
         java.time.LocalDate first = java.time.LocalDate.of(2024, 1, 1);
         for (int i = 0; i < 240; i++) {
-            lines.add(first.plusDays(i) + "," + (30 + 7 * i % 700) + "," + tiers[i % 3] + ","
+            lines.add("\"" + (i + 1) + "\"," + first.plusDays(i) + "," + (30 + 7 * i % 700) + "," + tiers[i % 3] + ","
                     + String.format(java.util.Locale.ROOT, "%.2f", 9.99 + (i % 3) * 10 + (i % 7) * 0.5) + ","
                     + channels[i % 4] + "," + (1 + i % 5) + "," + (i % 5 < 2 ? "Y" : "N"));
         }

@@ -23,6 +23,8 @@ import tech.tablesaw.api.Table;
 public final class TableLoader {
 
     /** The tokens, compared case-insensitively after trimming, that mean "no value". */
+    /** The name R's row names (a first header cell left empty) are read under: an identifier, never a feature. */
+    public static final String ROW_NAMES = DelimitedReader.ROW_NAMES;
     public static final Set<String> MISSING_TOKENS = Set.of("", "na", "nan", "null", "n/a");
 
     private TableLoader() {

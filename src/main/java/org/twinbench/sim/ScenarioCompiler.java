@@ -247,12 +247,15 @@ public final class ScenarioCompiler {
             all = all.select(order);
             times = times == null ? null : TimeColumns.sorted(times, order);
         }
+        // In file order, whether the file is sorted by a column (said, and then its halves differ by construction).
+        java.util.Optional<org.twinbench.data.FileOrder.Sorted> sorted = timeColumn != null
+                || "shuffled".equals(sourceNode.string("split")) ? java.util.Optional.empty()
+                : org.twinbench.data.FileOrder.sortedBy(all, dataset);
         if (timeColumn == null) {
-            all = splitOrder(scenario, sourceNode, all, dataset, dataFile, listener);
+            all = splitOrder(scenario, sourceNode, all, sorted, dataFile, listener);
         }
         int referenceRows = referenceRows(sourceNode, all, times, dataFile);
-        if (timeColumn == null && !"shuffled".equals(sourceNode.string("split"))
-                && org.twinbench.data.FileOrder.sortedBy(all, dataset).isEmpty()) {
+        if (timeColumn == null && !"shuffled".equals(sourceNode.string("split")) && sorted.isEmpty()) {
             List<FileHalves.Difference> differing = FileHalves.differing(all, dataset, referenceRows);
             if (!differing.isEmpty()) {
                 listener.onNote(FileHalves.note(dataFile.getFileName().toString(), differing, sourceNode));
@@ -301,8 +304,9 @@ public final class ScenarioCompiler {
      * The rows in the order the reference is cut from: the file's (said so when the file is sorted by a column,
      * whose first rows then differ from the rest by construction), or shuffled with the run's seed.
      */
-    private static Frame splitOrder(Scenario scenario, ScenarioNode sourceNode, Frame all, Dataset dataset,
-                                    Path dataFile, RunListener listener) {
+    private static Frame splitOrder(Scenario scenario, ScenarioNode sourceNode, Frame all,
+                                    java.util.Optional<org.twinbench.data.FileOrder.Sorted> sorted, Path dataFile,
+                                    RunListener listener) {
         if ("shuffled".equals(sourceNode.string("split"))) {
             int[] order = new int[all.rowCount()];
             for (int i = 0; i < order.length; i++) {
@@ -318,8 +322,7 @@ public final class ScenarioCompiler {
             }
             return all.select(order);
         }
-        org.twinbench.data.FileOrder.sortedBy(all, dataset).ifPresent(sorted -> listener.onNote(
-                sortedNote(dataFile.getFileName().toString(), sorted, sourceNode)));
+        sorted.ifPresent(column -> listener.onNote(sortedNote(dataFile.getFileName().toString(), column, sourceNode)));
         return all;
     }
 

@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twinbench.scenario.NodeCatalog;
-import org.twinbench.scenario.SampleScenarios;
-import org.twinbench.scenario.Scenario;
-import org.twinbench.scenario.ScenarioEdge;
-import org.twinbench.scenario.ScenarioNode;
 import org.twinbench.testing.SmallLoans;
 
 /**
@@ -27,17 +20,7 @@ class MultivariateDriftRunTest {
 
     @Test
     void runRecordsAlarmsAndReportsMultivariateDrift(@TempDir Path dir) throws IOException {
-        Scenario base = SampleScenarios.loansRecession(7);
-        List<ScenarioNode> nodes = new ArrayList<>();
-        for (ScenarioNode node : base.nodes()) {
-            nodes.add(!node.id().equals("recession") ? node : node.withParam("scale", 0.5)
-                    .withParam("schedule", Map.of("kind", "sudden", "start", 10L)));
-        }
-        nodes.add(new ScenarioNode("joint", NodeCatalog.MULTIVARIATE_DRIFT, Map.of(), 700, 540));
-        List<ScenarioEdge> edges = new ArrayList<>(base.edges());
-        edges.add(new ScenarioEdge("credit-model", "joint"));
-        Path file = SmallLoans.scenario(dir, "loans.twin.json",
-                new Scenario(base.name(), base.description(), base.seed(), nodes, edges), 30);
+        Path file = SmallLoans.recessionWithJointDrift(dir, 30);
         Path out = dir.resolve("out");
         CliRunner result = CliRunner.run("run", file.toString(), "--out", out.toString());
         assertThat(result.exitCode()).as(result.err()).isIn(0, 1);

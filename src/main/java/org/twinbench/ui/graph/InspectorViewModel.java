@@ -94,7 +94,7 @@ public final class InspectorViewModel {
     }
 
     private boolean fits(ParamSpec spec, String column) {
-        if (column.equals("row_id")) {
+        if (column.equals(org.twinbench.data.TableLoader.ROW_NAMES)) {
             // R's row names as the loader names them (an identifier, never a feature): no change moves them.
             return false;
         }

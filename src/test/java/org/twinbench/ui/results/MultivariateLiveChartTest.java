@@ -3,17 +3,10 @@ package org.twinbench.ui.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.twinbench.scenario.NodeCatalog;
-import org.twinbench.scenario.Scenario;
-import org.twinbench.scenario.ScenarioEdge;
 import org.twinbench.scenario.ScenarioFormat;
-import org.twinbench.scenario.ScenarioNode;
-import org.twinbench.scenario.SampleScenarios;
 import org.twinbench.sim.RunListener;
 import org.twinbench.sim.ScenarioCompiler;
 import org.twinbench.sim.SimulationPlan;
@@ -33,17 +26,7 @@ class MultivariateLiveChartTest {
 
     @Test
     void theChartOffersAndDrawsTheMultivariateStatistic() throws Exception {
-        Scenario base = SampleScenarios.loansRecession(7);
-        List<ScenarioNode> nodes = new ArrayList<>();
-        for (ScenarioNode node : base.nodes()) {
-            nodes.add(!node.id().equals("recession") ? node : node.withParam("scale", 0.5)
-                    .withParam("schedule", Map.of("kind", "sudden", "start", 10L)));
-        }
-        nodes.add(new ScenarioNode("joint", NodeCatalog.MULTIVARIATE_DRIFT, Map.of(), 700, 540));
-        List<ScenarioEdge> edges = new ArrayList<>(base.edges());
-        edges.add(new ScenarioEdge("credit-model", "joint"));
-        Path file = SmallLoans.scenario(dir, "loans.twin.json",
-                new Scenario(base.name(), base.description(), base.seed(), nodes, edges), 20);
+        Path file = SmallLoans.recessionWithJointDrift(dir, 20);
         SimulationPlan plan = ScenarioCompiler.compile(ScenarioFormat.read(file), dir, new RunListener() { });
         List<StepResult> steps = org.twinbench.sim.PlanSteps.of(plan);
         assertThat(steps).hasSize(20);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Real data sets from R packages in Debian (apt-get install r-cran-mlbench r-cran-aer r-cran-cardata r-cran-ggplot2 r-cran-palmerpenguins r-cran-modeldata),
+# Real data sets from R packages in Debian (apt-get install r-cran-mlbench r-cran-aer r-cran-cardata r-cran-ggplot2 r-cran-palmerpenguins r-cran-modeldata; MASS ships with r-base),
 # written as R's write.csv writes them (titanic keeps R's unnamed row-names column; ggplot2's Texas housing sales
 # get a month_start column written month-first, 7/1/2008, its decimal date dropped and its rows shuffled; 2,000 of
 # ggplot2's diamonds drawn at random: x, y, z are a stone's length, width and depth in mm, not outcomes; palmer
@@ -10,7 +10,7 @@
 # telco churn (wa_churn, IBM's Watson Analytics sample, MIT like the package): 3,500 of its 7,043 customers drawn at
 # random, `customer` their row in R's data, ordered by tenure, longest first, so a replay's second half is the newer
 # customers — 500 kB like txhousing.csv; and 2,400 of them drawn at random in no order, wa_churn_random.csv, 19 columns
-# beside churn), and the
+# beside churn); MASS's Cars93, 93 cars of 1993, whose Price is the midpoint of Min.Price and Max.Price), and the
 # reference figures the tests use (chicago-log.csv and its figures: make_chicago_log.py).
 set -e
 cd "$(dirname "$0")"
@@ -34,5 +34,6 @@ d <- data.frame(state=rownames(USArrests), USArrests, row.names=NULL); write.csv
 data(wa_churn); d <- data.frame(customer=seq_len(nrow(wa_churn)), as.data.frame(wa_churn)); set.seed(7)
 d <- d[sample(nrow(d), 3500), ]; d <- d[order(-d$tenure, d$customer), ]; write.csv(d, "wa_churn.csv", row.names=FALSE)
 data(wa_churn); d <- as.data.frame(wa_churn); set.seed(7); write.csv(d[sample(nrow(d), 2400), ], "wa_churn_random.csv", row.names=FALSE)
+library(MASS); data(Cars93); write.csv(Cars93, "cars93.csv", row.names=FALSE)
 '
 /usr/bin/python3 reference.py > reference.txt

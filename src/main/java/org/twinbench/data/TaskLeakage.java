@@ -19,7 +19,9 @@ import org.twinbench.data.QualityFinding.Severity;
  *   <li>Regression: a numeric feature a straight line of which explains at least {@value #R2_LIMIT} of the target's
  *       variance (R², a near-copy or linear function of it), or whose rank order is the target's (Spearman ρ² at
  *       least {@value #R2_LIMIT}); a categorical feature whose categories' means explain at least
- *       {@value #R2_LIMIT} of it (fewer categories than a tenth of the rows).</li>
+ *       {@value #R2_LIMIT} of it (fewer categories than a tenth of the rows); two numeric features that give it almost
+ *       exactly between them ({@link PairLeakage}: its midpoint, sum, product or ratio). A numeric feature whose line
+ *       explains at least {@value #STRONG_R2} (and is in no leaking pair) is a {@code strong-feature} warning.</li>
  * </ul>
  * At least {@value #MIN_ROWS} rows with both values are needed.
  */
@@ -27,6 +29,8 @@ final class TaskLeakage {
 
     static final double ACCURACY_LIMIT = 0.99;
     static final double R2_LIMIT = 0.99;
+    /** A numeric feature a straight line of which explains this much of an amount is worth a warning. */
+    static final double STRONG_R2 = 0.95;
     static final int MIN_ROWS = 20;
     static final int MIN_LEAF = 5;
 
@@ -95,6 +99,9 @@ final class TaskLeakage {
         for (int i = 0; i < labelled.length; i++) {
             labelled[i] = amounts.isMissing(i) || !Double.isFinite(amounts.get(i)) ? -1 : 0;
         }
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        java.util.Map<String, Double> strong = new java.util.LinkedHashMap<>();
+        int before = findings.size();
         for (String name : features) {
             if (!frame.has(name) || name.equals(target)) {
                 continue;
@@ -121,6 +128,8 @@ final class TaskLeakage {
                 } else if (rho * rho >= R2_LIMIT) {
                     report(name, target, String.format(Locale.ROOT, "it orders the rows as '%s' does, Spearman ρ = "
                             + "%.4f", target, rho), findings);
+                } else if (r * r >= STRONG_R2) {
+                    strong.put(name, r * r);
                 }
             } else {
                 CategoricalColumn text = (CategoricalColumn) feature;
@@ -151,6 +160,16 @@ final class TaskLeakage {
                 }
             }
         }
+        findings.subList(before, findings.size()).forEach(f -> reported.addAll(f.columns()));
+        java.util.Set<String> paired = PairLeakage.check(frame, amounts, target, features, reported, findings);
+        strong.forEach((name, r2) -> {
+            if (!paired.contains(name)) {
+                findings.add(new QualityFinding(Severity.WARNING, "strong-feature", String.format(Locale.ROOT,
+                        "feature '%s' alone explains R² = %.4f of '%s'; a single column this strong is often recorded "
+                                + "after the outcome: check that it is known when the model is used", name, r2, target),
+                        List.of(name, target), new int[0], 0));
+            }
+        });
     }
 
     private static void report(String feature, String target, String how, List<QualityFinding> findings) {

@@ -97,9 +97,9 @@ public final class AmountErrors {
         if (ratio > SPREAD_RATIO && positive) {
             double[] logs = Arrays.stream(y).map(Math::log).toArray();
             double[] logPredicted = outOfFold(labelled, features, logs);
-            return judge(rows, logs, logPredicted, Scale.LOG, ratio);
+            return judge(rows, y, logs, logPredicted, Scale.LOG, ratio);
         }
-        return judge(rows, y, predicted, Scale.AMOUNT, ratio);
+        return judge(rows, y, y, predicted, Scale.AMOUNT, ratio);
     }
 
     private static double[] residuals(double[] y, double[] predicted) {
@@ -110,8 +110,13 @@ public final class AmountErrors {
         return residual;
     }
 
-    /** The rows whose residual is an outlier by the modified z-score; amounts given back on their own scale. */
-    private static Result judge(int[] rows, double[] y, double[] predicted, Scale scale, double ratio) {
+    /**
+     * The rows whose residual is an outlier by the modified z-score, judged on {@code y} (the amounts or their logs);
+     * each issue gives the row's amount as the file has it ({@code given}: exp(log 20.2) would read 20.200000000000003)
+     * and its prediction on the amounts' own scale.
+     */
+    private static Result judge(int[] rows, double[] given, double[] y, double[] predicted, Scale scale,
+                                double ratio) {
         int n = y.length;
         double[] residual = residuals(y, predicted);
         double median = median(residual);
@@ -121,8 +126,8 @@ public final class AmountErrors {
         for (int i = 0; i < n; i++) {
             double z = mad == 0 ? 0 : CONSISTENCY * (residual[i] - median) / mad;
             if (Math.abs(z) > THRESHOLD) {
-                issues.add(scale == Scale.LOG ? new Issue(rows[i], Math.exp(y[i]), Math.exp(predicted[i]), z)
-                        : new Issue(rows[i], y[i], predicted[i], z));
+                issues.add(scale == Scale.LOG ? new Issue(rows[i], given[i], Math.exp(predicted[i]), z)
+                        : new Issue(rows[i], given[i], predicted[i], z));
             }
         }
         issues.sort(Comparator.comparingDouble((Issue issue) -> -Math.abs(issue.z())).thenComparingInt(Issue::row));

@@ -27,6 +27,19 @@ class AmountErrorsTest {
 
     private static final String DIABETES = "src/test/resources/mission/diabetes-planted.csv";
 
+    /**
+     * Amounts judged on their logarithms are named as the file writes them: the telco sample's row 950 has total
+     * charges of 20.2 (its CSV line 951), not exp(log 20.2) = 20.200000000000003.
+     */
+    @Test
+    void amountsJudgedOnTheirLogarithmsAreNamedAsTheFileHasThem() {
+        CliRunner result = CliRunner.run("quality", "--data", "src/test/resources/rdata/wa_churn_random.csv",
+                "--target", "total_charges");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("judged on the log of the amounts")
+                .contains("  row 950: amount 20.2, predicted ").doesNotContain("20.200000000000003");
+    }
+
     @Test
     void diabetesWithPlantedErrorsMatchesNumpy() throws IOException {
         CliRunner result = CliRunner.run("quality", "--data", DIABETES, "--target", "target", "--json");

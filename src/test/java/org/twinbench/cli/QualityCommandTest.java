@@ -100,15 +100,27 @@ class QualityCommandTest {
         StringBuilder text = new StringBuilder("x,z,price\n");
         for (int i = 0; i < 50; i++) {
             int z = i * 7 % 11 * 10;
-            text.append(i).append(',').append(z).append(',').append(100.5 + i * 3.25 + 2 * z).append('\n');
+            // Noise spread evenly over -24..24 (17 values): no amount lies far from the others' line.
+            int noise = 3 * (i * 37 % 17 - 8);
+            text.append(i).append(',').append(z).append(',').append(100.5 + i * 3.25 + 2 * z + noise).append('\n');
         }
         Files.writeString(amounts, text);
         JsonNode json = json("quality", "--data", amounts.toString(), "--target", "price", "--json");
-        // price = 100.5 + 3.25 x + 2 z exactly (neither column alone gives it away): every out-of-fold residual is
-        // 0, so no amount looks wrong.
         assertThat(json.get("label_errors").get("method").asText()).isEqualTo("residual_outliers");
         assertThat(json.get("label_errors").get("count").asInt()).isZero();
-        assertThat(json.get("label_errors").get("out_of_fold_r2").asDouble()).isGreaterThan(0.999999);
+        assertThat(json.get("label_errors").get("out_of_fold_r2").asDouble()).isGreaterThan(0.9);
+        // Without the noise price = 100.5 + 3.25 x + 2 z exactly: neither column alone gives it away, the two do.
+        Path exact = dir.resolve("exact.csv");
+        StringBuilder exactText = new StringBuilder("x,z,price\n");
+        for (int i = 0; i < 50; i++) {
+            int z = i * 7 % 11 * 10;
+            exactText.append(i).append(',').append(z).append(',').append(100.5 + i * 3.25 + 2 * z).append('\n');
+        }
+        Files.writeString(exact, exactText);
+        assertThat(CliRunner.run("quality", "--data", exact.toString(), "--target", "price").out())
+                .contains("features 'x' and 'z' together give 'price' almost exactly (a straight line of the two "
+                        + "explains R² = 1.00000 of it)")
+                .contains("label errors: not checked (no feature columns)");
         CliRunner bad = CliRunner.run("quality", "--data", amounts.toString(), "--target", "nope");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err().strip()).contains("no column 'nope' (given with --target)").doesNotContain("\n");

@@ -2,11 +2,15 @@ package org.twinbench.ui.data;
 
 import org.twinbench.data.Task;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.twinbench.data.Dataset;
+import org.twinbench.data.Frame;
+import org.twinbench.data.QualityFinding;
+import org.twinbench.data.TrainingLeaks;
 import org.twinbench.data.OutcomeColumn;
 import org.twinbench.data.Schema;
 import org.twinbench.scenario.Scenario;
@@ -27,6 +31,12 @@ public final class NewScenarioChoices {
     private final Schema schema;
     private final OutcomeColumn.Inference inference;
     private final Map<String, String> timeFormats;
+    /** Per outcome, the leakage findings the model the run trains heeds (FX thread only). */
+    private final Map<String, List<QualityFinding>> leaks = new HashMap<>();
+
+    /** The leakage check looks at this many rows at most, evenly spaced: a column that gives the outcome away does
+     *  so in any of them, and the dialog asks on the FX thread. */
+    static final int LEAK_ROWS = 20_000;
 
     NewScenarioChoices(Path file, Dataset data, Schema schema, OutcomeColumn.Inference inference,
                        Map<String, String> timeFormats) {
@@ -67,9 +77,54 @@ public final class NewScenarioChoices {
         return question.isPresent() ? question : ScenarioFromData.outcomeProblem(data, outcome, modelFile);
     }
 
-    /** The changes offered for a scenario predicting {@code outcome}, grouped by {@code slices}. */
-    public List<ScenarioFromData.Change> offeredChanges(String outcome, List<String> slices) {
-        return ScenarioFromData.offer(data, schema, outcome, slices);
+    /**
+     * The changes offered for a scenario predicting {@code outcome}, grouped by {@code slices}: with the model the
+     * run trains ({@code modelFile} false), none on a column left out of it because it gives the outcome away.
+     */
+    public List<ScenarioFromData.Change> offeredChanges(String outcome, List<String> slices, boolean modelFile) {
+        return ScenarioFromData.offer(data, schema, outcome, slices, modelFile ? List.of() : leaked(outcome));
+    }
+
+    /**
+     * The features the model the run trains leaves out for {@code outcome} because they give it away (the rule
+     * {@code train} and the Train dialog share, {@link TrainingLeaks}), in table order; empty for no outcome.
+     */
+    public List<String> leaked(String outcome) {
+        return TrainingLeaks.columns(leakFindings(outcome), features(schema, outcome));
+    }
+
+    /** Why {@link #leaked} leaves columns out, in the check's words, or empty when it leaves none. */
+    public Optional<String> leftOutNote(String outcome) {
+        List<String> leaked = leaked(outcome);
+        if (leaked.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> why = leakFindings(outcome).stream().filter(f -> f.check().equals(TrainingLeaks.CHECK))
+                .map(QualityFinding::message).distinct().toList();
+        return Optional.of("The model the run trains leaves out " + String.join(", ", leaked.stream()
+                .map(c -> "'" + c + "'").toList()) + ": " + String.join("; ", why) + ".");
+    }
+
+    private List<QualityFinding> leakFindings(String outcome) {
+        if (outcome == null || !data.frame().has(outcome)) {
+            return List.of();
+        }
+        return leaks.computeIfAbsent(outcome, o -> {
+            Task task = Task.of(data.frame().column(o)).orElse(null);
+            if (task == null) {
+                return List.of();
+            }
+            Frame frame = data.frame();
+            int n = frame.rowCount();
+            if (n > LEAK_ROWS) {
+                int[] rows = new int[LEAK_ROWS];
+                for (int i = 0; i < LEAK_ROWS; i++) {
+                    rows[i] = (int) ((long) i * n / LEAK_ROWS);
+                }
+                frame = frame.select(rows);
+            }
+            return TrainingLeaks.forTask(frame, o, features(schema, o), task);
+        });
     }
 
     /**
@@ -97,7 +152,10 @@ public final class NewScenarioChoices {
                           ScenarioFromData.Replay replay, Path base) {
         Task task = outcome == null || !data.frame().has(outcome) ? null
                 : Task.of(data.frame().column(outcome)).orElse(null);
-        return ScenarioFromData.build(new ScenarioFromData.Choices(file, outcome, features(schema, outcome), slices,
-                model, changes, replay, task), base);
+        // The model the run trains leaves out what gives the outcome away, as `train` does; a model file reads its own.
+        List<String> leaked = model == null ? leaked(outcome) : List.of();
+        List<String> features = features(schema, outcome).stream().filter(f -> !leaked.contains(f)).toList();
+        return ScenarioFromData.build(new ScenarioFromData.Choices(file, outcome, features, slices, model, changes,
+                replay, task), base);
     }
 }

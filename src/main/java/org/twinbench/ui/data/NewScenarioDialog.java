@@ -64,6 +64,8 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
     private final VBox changes = new VBox(4);
     private final List<CheckBox> changeBoxes = new ArrayList<>();
     private final Label problem = new Label();
+    /** Which columns the model the run trains leaves out, and why (they give the outcome away). */
+    private final Label leftOutNote = new Label();
 
     /**
      * @param model       what the open table offers
@@ -122,6 +124,11 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
         // Hidden, it takes no room: the changes offered sit right above the buttons.
         problem.managedProperty().bind(problem.visibleProperty());
         changes.setId("newScenarioChanges");
+        leftOutNote.setId("newScenarioLeftOut");
+        leftOutNote.setWrapText(true);
+        leftOutNote.setMinHeight(Region.USE_PREF_SIZE);
+        leftOutNote.managedProperty().bind(leftOutNote.visibleProperty());
+        leftOutNote.setVisible(false);
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -132,6 +139,7 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
         form.add(new Label("Changes to try (from a third of the way in)"), 0, 4, 2, 1);
         form.add(changes, 0, 5, 2, 1);
         form.add(problem, 0, 6, 2, 1);
+        form.add(leftOutNote, 0, 7, 2, 1);
         form.setPrefWidth(560);
         outcome.setMaxWidth(Double.MAX_VALUE);
         slices.setMaxWidth(Double.MAX_VALUE);
@@ -187,11 +195,15 @@ final class NewScenarioDialog extends Dialog<NewScenarioDialog.Answer> {
         Optional<String> why = viewModel.outcomeProblem(chosen, models.getValue().file() != null);
         problem.setText(why.orElse(""));
         problem.setVisible(why.isPresent());
+        Optional<String> leftOut = why.isPresent() || models.getValue().file() != null ? Optional.empty()
+                : viewModel.leftOutNote(chosen);
+        leftOutNote.setText(leftOut.orElse(""));
+        leftOutNote.setVisible(leftOut.isPresent());
         List<String> before = ticked().stream().map(ScenarioFromData.Change::words).toList();
         changeBoxes.clear();
         if (why.isEmpty()) {
             List<ScenarioFromData.Change> offered = viewModel.offeredChanges(chosen,
-                    List.copyOf(slices.getCheckModel().getCheckedItems()));
+                    List.copyOf(slices.getCheckModel().getCheckedItems()), models.getValue().file() != null);
             for (int i = 0; i < offered.size(); i++) {
                 CheckBox box = new CheckBox(offered.get(i).words());
                 box.setUserData(offered.get(i));

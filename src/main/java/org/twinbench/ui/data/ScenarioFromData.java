@@ -267,11 +267,17 @@ public final class ScenarioFromData {
 
     /** The changes offered for {@code outcome}, on feature and slice columns of the kind each needs. */
     public static List<Change> offer(Dataset data, Schema schema, String outcome, List<String> slices) {
+        return offer(data, schema, outcome, slices, List.of());
+    }
+
+    /** As above, on no column of {@code leftOut} (the model does not read them). */
+    public static List<Change> offer(Dataset data, Schema schema, String outcome, List<String> slices,
+                                     List<String> leftOut) {
         List<String> numbers = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (var column : schema.columns()) {
             boolean used = column.role() == ColumnRole.FEATURE || column.role() == ColumnRole.SLICE;
-            if (!used || column.name().equals(outcome)) {
+            if (!used || column.name().equals(outcome) || leftOut.contains(column.name())) {
                 continue;
             }
             Column values = data.frame().column(column.name());
@@ -330,7 +336,7 @@ public final class ScenarioFromData {
         long steps = ((Number) source.param("steps").orElseThrow().defaultValue()).longValue();
         List<ScenarioNode> nodes = new ArrayList<>();
         String stem = stem(choices.data());
-        String sourceId = List.of("model", "accuracy", "by-group", "drift").contains(slug(stem))
+        String sourceId = List.of("model", "accuracy", "error", "by-group", "drift").contains(slug(stem))
                 ? "data-" + slug(stem) : slug(stem);
         Map<String, Object> read = params("path", FileNodes.pathFor(choices.data(), base));
         long start = Math.max(1, steps / 3);
@@ -363,8 +369,10 @@ public final class ScenarioFromData {
             edges.add(new ScenarioEdge(nodes.get(i).id(), nodes.get(i + 1).id()));
         }
         double right = x + 220;
-        nodes.add(new ScenarioNode("accuracy", NodeCatalog.PERFORMANCE_MONITOR, params(), right, 40));
-        edges.add(new ScenarioEdge(model, "accuracy"));
+        // It watches the errors of a model of amounts (MAE), the accuracy of a model of classes: its name says which.
+        String watch = choices.amounts() ? "error" : "accuracy";
+        nodes.add(new ScenarioNode(watch, NodeCatalog.PERFORMANCE_MONITOR, params(), right, 40));
+        edges.add(new ScenarioEdge(model, watch));
         nodes.add(new ScenarioNode("by-group", NodeCatalog.SLICE_METRICS, params("slices", choices.slices()),
                 right, 160));
         edges.add(new ScenarioEdge(model, "by-group"));

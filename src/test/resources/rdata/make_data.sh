@@ -10,7 +10,8 @@
 # telco churn (wa_churn, IBM's Watson Analytics sample, MIT like the package): 3,500 of its 7,043 customers drawn at
 # random, `customer` their row in R's data, ordered by tenure, longest first, so a replay's second half is the newer
 # customers — 500 kB like txhousing.csv; and 2,400 of them drawn at random in no order, wa_churn_random.csv, 19 columns
-# beside churn); MASS's Cars93, 93 cars of 1993, whose Price is the midpoint of Min.Price and Max.Price), and the
+# beside churn); MASS's Cars93, 93 cars of 1993, whose Price is the midpoint of Min.Price and Max.Price; MASS's birthwt, 189 births in random order (R has them sorted by low), whose
+# low is bwt < 2500 g), and the
 # reference figures the tests use (chicago-log.csv and its figures: make_chicago_log.py).
 set -e
 cd "$(dirname "$0")"
@@ -35,5 +36,6 @@ data(wa_churn); d <- data.frame(customer=seq_len(nrow(wa_churn)), as.data.frame(
 d <- d[sample(nrow(d), 3500), ]; d <- d[order(-d$tenure, d$customer), ]; write.csv(d, "wa_churn.csv", row.names=FALSE)
 data(wa_churn); d <- as.data.frame(wa_churn); set.seed(7); write.csv(d[sample(nrow(d), 2400), ], "wa_churn_random.csv", row.names=FALSE)
 library(MASS); data(Cars93); write.csv(Cars93, "cars93.csv", row.names=FALSE)
+data(birthwt); set.seed(7); write.csv(birthwt[sample(nrow(birthwt)), ], "birthwt.csv", row.names=FALSE)
 '
 /usr/bin/python3 reference.py > reference.txt

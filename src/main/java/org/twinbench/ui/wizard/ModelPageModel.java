@@ -16,6 +16,7 @@ import org.twinbench.data.Frame;
 import org.twinbench.data.BundledSamples;
 import org.twinbench.data.PlainWords;
 import org.twinbench.data.Task;
+import org.twinbench.data.TrainingLeaks;
 import org.twinbench.model.Algorithm;
 import org.twinbench.model.LogisticModel;
 import org.twinbench.model.ModelBundle;
@@ -57,6 +58,9 @@ public final class ModelPageModel {
         this.target = target;
     }
 
+    /** The columns the built model leaves out because they give the answer away (FX thread). */
+    private List<String> leftOut = List.of();
+
     /** A model being built or tried delivers nothing. */
     void cancel() {
         making.invalidate();
@@ -64,6 +68,7 @@ public final class ModelPageModel {
 
     /** The data or what to predict changed: the model must be made again. */
     void invalidate() {
+        leftOut = List.of();
         modelReady.set(false);
         builtModel.set(null);
         found.set(TopGroups.Found.NONE);
@@ -71,6 +76,7 @@ public final class ModelPageModel {
 
     /** New data: no model yet. */
     void reset() {
+        leftOut = List.of();
         modelReady.set(false);
         builtModel.set(null);
         found.set(TopGroups.Found.NONE);
@@ -98,7 +104,8 @@ public final class ModelPageModel {
         givenModel.set(null);
         builtModel.set(null);
         found.set(TopGroups.Found.NONE);
-        List<String> features = features();
+        leftOut = List.of();
+        List<String> all = features();
         Path dataFile = data.dataFileProperty().get();
         Path folder = modelFolder;
         int reference = referenceRows(dataFile, frame.rowCount());
@@ -114,21 +121,27 @@ public final class ModelPageModel {
                         + ": shuffle them, or sort them by date, and choose the file again");
             }
             int[] later = java.util.stream.IntStream.range(reference, frame.rowCount()).toArray();
+            // A column that gives the answer away is left out, as `train` leaves it out: with it the model would
+            // be "right 100 times out of 100" on rows where it is known only afterwards.
+            List<String> leaked = TrainingLeaks.columns(TrainingLeaks.forTask(past, label, all, task), all);
+            List<String> features = all.stream().filter(f -> !leaked.contains(f)).toList();
+            String leftOutWords = leftOutWords(leaked);
             if (task == Task.BINARY) {
                 LogisticModel model = ModelTrainer.trainLogistic(past, label, features, positive, 1, "");
-                return new Built(null, ModelWords.of(model.card(), holdoutRows(past, label, model.card())),
-                        TopGroups.find(model, frame, later, label,
-                        model.card().positiveLabel()));
+                return new Built(null, ModelWords.of(model.card(), holdoutRows(past, label, model.card()))
+                        + leftOutWords, TopGroups.find(model, frame, later, label,
+                        model.card().positiveLabel()), leaked);
             }
             TaskModel model = TaskTrainer.train(past, new TrainingOptions(Algorithm.LOGISTIC, label, features, null,
                     WizardNavigator.SEED, 0, ""), task, TrainingProgress.NONE).model();
             Path file = folder.resolve(bundleName(dataFile, label));
             Files.createDirectories(folder);
             ModelBundle.write(model, file);
-            return new Built(file, ModelWords.of(model.card(), holdoutRows(past, label, model.card())),
-                    TopGroups.find(model, frame, later, label, null));
+            return new Built(file, ModelWords.of(model.card(), holdoutRows(past, label, model.card())) + leftOutWords,
+                    TopGroups.find(model, frame, later, label, null), leaked);
         }).whileCurrent(making.next()).onSuccess(built -> {
             status.busy("");
+            leftOut = built.leftOut();
             builtModel.set(built.file());
             found.set(built.found());
             modelSummary.set(built.words());
@@ -164,7 +177,23 @@ public final class ModelPageModel {
     }
 
     /** A model built here: its file (null for a yes/no model, which the scenarios build themselves) and words. */
-    private record Built(Path file, String words, TopGroups.Found found) { }
+    private record Built(Path file, String words, TopGroups.Found found, List<String> leftOut) { }
+
+    /**
+     * " It does not use “bwt”: it gives the answer away, so it is probably only known afterwards." — what a built
+     * model leaves out and why, in everyday words; empty when it leaves nothing out.
+     */
+    static String leftOutWords(List<String> leaked) {
+        if (leaked.isEmpty()) {
+            return "";
+        }
+        List<String> named = leaked.stream().map(c -> "“" + PlainWords.column(c) + "”").toList();
+        String columns = named.size() == 1 ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+        return " It does not use " + columns + ": " + (named.size() == 1 ? "it gives" : "together they give")
+                + " the answer away, so " + (named.size() == 1 ? "it is" : "they are") + " probably only known "
+                + "afterwards.";
+    }
 
     /** "orders-delivery_days.twinmodel": the data's name and the outcome's, safe as a file name. */
     static String bundleName(Path dataFile, String label) {
@@ -219,7 +248,10 @@ public final class ModelPageModel {
         return givenModel.get() == null ? null : givenTask;
     }
 
-    /** The columns the model reads: those of the model the user was given, else every usable column. */
+    /**
+     * The columns the model reads: those of the model the user was given, else every usable column but those the
+     * built model leaves out because they give the answer away.
+     */
     public List<String> features() {
         WhatIfModel given = givenModel.get();
         if (given != null) {
@@ -228,7 +260,7 @@ public final class ModelPageModel {
         Frame frame = data.dataProperty().get();
         List<String> out = new ArrayList<>();
         for (Column column : frame.columns()) {
-            if (column.name().equals(target.targetProperty().get())
+            if (column.name().equals(target.targetProperty().get()) || leftOut.contains(column.name())
                     || SpreadsheetNotes.looksLikeIdentifier(column, frame.rowCount())) {
                 continue;
             }

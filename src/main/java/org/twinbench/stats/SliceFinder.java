@@ -209,16 +209,37 @@ public final class SliceFinder {
         worse.sort(Comparator.comparingDouble(Slice::effect).reversed()
                 .thenComparingInt(s -> s.predicates().size()).thenComparing(s -> s.predicates().toString()));
         List<Slice> listed = new ArrayList<>();
+        List<java.util.BitSet> listedRows = new ArrayList<>();
         for (Slice s : worse) {
             if (listed.size() >= options.top()) {
                 break;
             }
             boolean refinesListed = listed.stream().anyMatch(l -> s.predicates().containsAll(l.predicates()));
-            if (!refinesListed) {
+            // The same rows named otherwise (diamonds' length x and width y are one size: "x=[6.68, 9.38]" and
+            // "y=[6.674, 9.31]" held the same 71 stones) are listed once, under the first name.
+            java.util.BitSet rows = refinesListed ? null : rowsOf(s, columns, n);
+            if (!refinesListed && !listedRows.contains(rows)) {
                 listed.add(errors ? withInterval(s, values, columns) : s);
+                listedRows.add(rows);
             }
         }
         return new Result(listed, tested, n, n == 0 ? Double.NaN : total / n, errors);
+    }
+
+    /** The rows a slice's predicates select, as its columns code them. */
+    private static java.util.BitSet rowsOf(Slice slice, List<SliceColumn> columns, int n) {
+        java.util.BitSet rows = new java.util.BitSet(n);
+        rows.set(0, n);
+        for (Predicate p : slice.predicates()) {
+            SliceColumn column = columns.stream().filter(c -> c.name().equals(p.column())).findFirst().orElseThrow();
+            int code = column.levels().indexOf(p.value());
+            for (int i = rows.nextSetBit(0); i >= 0; i = rows.nextSetBit(i + 1)) {
+                if (column.codes()[i] != code) {
+                    rows.clear(i);
+                }
+            }
+        }
+        return rows;
     }
 
     /**

@@ -119,7 +119,7 @@ final class GivenModel {
         String words = String.format(Locale.ROOT, "We tried the model you were given on your %,d rows: its guess of "
                 + "%s was off by about %s on average — guessing the average (%s) every time would be off by about %s.",
                 known, quoted(outcome.name()), PlainWords.amount(mae), PlainWords.amount(mean), PlainWords.amount(base))
-                + (mae >= base ? " So the model does no better than that guess." : "");
+                + (mae >= base ? ModelWords.NO_BETTER : "");
         WhatIfModel checked = new WhatIfModel(file, outcome.name(), null, model.card().features(), Double.NaN, known,
                 retrainable);
         return new Tried(checked, Task.REGRESSION, words + looksAt(checked));
@@ -160,7 +160,7 @@ final class GivenModel {
                 + "would be right about %d times out of 10 (%s).", known, quoted(outcome.name()),
                 Math.round(accuracy * 10), PlainWords.percent(accuracy), tally.intervalWords().replaceAll("[()]", ""),
                 PlainWords.value(outcome.name(), commonest), Math.round(base * 10), PlainWords.percent(base))
-                + (tally.beatsGuess() ? "" : " So the model does no better than that guess.")
+                + (tally.beatsGuess() ? "" : ModelWords.NO_BETTER)
                 + confusion(outcome.name(), tally);
         WhatIfModel checked = new WhatIfModel(file, outcome.name(), null, model.card().features(), accuracy, known,
                 retrainable);

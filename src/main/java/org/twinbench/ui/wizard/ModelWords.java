@@ -16,6 +16,14 @@ import org.twinbench.stats.WilsonInterval;
  */
 final class ModelWords {
 
+    /** Said after a model's figures when it does no better than the naive guess; the page shows it as a caution. */
+    static final String NO_BETTER = " So the model does no better than that guess.";
+
+    /** The style of the model's words on the page: a caution when the model does no better than the guess. */
+    static String style(String words) {
+        return words != null && words.contains(NO_BETTER.strip()) ? "caution-text" : "good-news";
+    }
+
     private ModelWords() {
     }
 
@@ -44,7 +52,7 @@ final class ModelWords {
             double base = baseline.metrics().getOrDefault("mae", Double.NaN);
             return text + " — guessing the average (" + PlainWords.amount(baseline.value())
                     + ") every time would be off by about " + PlainWords.amount(base) + "."
-                    + (mae >= base ? " So the model does no better than that guess." : "");
+                    + (mae >= base ? NO_BETTER : "");
         }
         double accuracy = metrics.getOrDefault("accuracy", Double.NaN);
         String text = opening + "it was right " + hundreds(accuracy) + " times out of 100"
@@ -58,7 +66,7 @@ final class ModelWords {
                 + "” would be right " + hundreds(base) + " times."
                 + (card.task() == Task.BINARY && !Double.isNaN(recall) ? " It catches " + hundreds(recall)
                 + " of every 100 “" + PlainWords.value(card.target(), card.positiveLabel()) + "”." : "")
-                + (accuracy <= base ? " So the model does no better than that guess." : "");
+                + (accuracy <= base ? NO_BETTER : "");
     }
 
     /** "between 71% and 88%": the 95% Wilson interval of a share measured on {@code n} rows. */

@@ -186,6 +186,9 @@ public final class WizardView {
         outcomeRow.visibleProperty().bind(yesOrNo);
         outcomeRow.managedProperty().bind(yesOrNo);
         modelSummary.textProperty().bind(viewModel.model().modelSummaryProperty());
+        // Green only for a model that beats the naive guess: "does no better than that guess" is a caution.
+        modelSummary.textProperty().addListener((obs, old, words) ->
+                modelSummary.getStyleClass().setAll("label", ModelWords.style(words)));
         buildModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
         useModelButton.disableProperty().bind(viewModel.busyProperty().isNotEmpty());
 

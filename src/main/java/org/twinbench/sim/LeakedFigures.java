@@ -25,8 +25,10 @@ public final class LeakedFigures {
         }
         RunFindings.Leak first = found.leaks().get(0);
         List<String> columns = found.leaks().stream().map(l -> "'" + l.column() + "'").toList();
-        String more = columns.size() > 1 ? " (so do " + String.join(", ", columns.subList(1, columns.size())) + ")"
-                : "";
+        // Columns whose reason is the first one's (two that give an amount between them) are named by it already.
+        List<String> others = found.leaks().stream().filter(l -> !l.reason().equals(first.reason()))
+                .map(l -> "'" + l.column() + "'").toList();
+        String more = others.isEmpty() ? "" : " (so do " + String.join(", ", others) + ")";
         String reason = Character.toUpperCase(first.reason().charAt(0)) + first.reason().substring(1);
         return "Optimistic figures: " + reason + more + ". The model was given " + String.join(", ", columns)
                 + ", so " + (figures.isEmpty() ? "the run's figures are those" : "the run's " + figures + " is that")

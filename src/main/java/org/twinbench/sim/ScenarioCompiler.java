@@ -341,9 +341,12 @@ public final class ScenarioCompiler {
         for (org.twinbench.data.QualityFinding finding
                 : org.twinbench.data.DataQuality.leakage(rows, target, features, task)) {
             if (finding.check().equals("leakage")) {
+                // One column, or two that give an amount between them (data.PairLeakage): each is a leak.
+                List<String> leaking = finding.columns().stream().filter(c -> !c.equals(target)).toList();
                 listener.onNote("model " + modelNode.id() + ": " + finding.message() + "; the run's figures show a "
-                        + "model that knows the outcome: leave the column out of the features");
-                leaks.add(new RunFindings.Leak(finding.columns().get(0), finding.message()));
+                        + "model that knows the outcome: leave " + (leaking.size() == 1 ? "the column" : "the columns")
+                        + " out of the features");
+                leaking.forEach(c -> leaks.add(new RunFindings.Leak(c, finding.message())));
             }
         }
         return leaks;

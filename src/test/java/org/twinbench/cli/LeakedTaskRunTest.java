@@ -44,6 +44,25 @@ class LeakedTaskRunTest {
         return new ObjectMapper().readTree(dir.resolve(name).resolve("run.json").toFile());
     }
 
+    /**
+     * MASS's Cars93: Price is the midpoint of Min.Price and Max.Price (scikit-learn: R² 0.999991 of a line of the two,
+     * {@code pair_leakage_reference.py}); a model given both is optimistic, and both are named once.
+     */
+    @Test
+    void twoColumnsThatGiveThePriceBetweenThemMakeTheFiguresOptimistic() throws Exception {
+        Files.copy(Path.of("src/test/resources/rdata/cars93.csv"), dir.resolve("cars93.csv"));
+        JsonNode json = run("cars", "cars93.csv", """
+                {"id":"m","type":"model.linear","params":{"target":"Price","features":["Min.Price","Max.Price",
+                  "Horsepower","EngineSize"]}}""");
+        String headline = json.path("summary").path("headline").asText();
+        assertThat(json.path("summary").path("verdict").asText()).as(headline).isIn("amber", "red");
+        assertThat(headline).startsWith("Optimistic figures: Features 'Min.Price' and 'Max.Price' together give "
+                + "'Price' almost exactly (a straight line of the two explains R² = 0.99999 of it); it is probably "
+                + "computed from them. The model was given 'Min.Price', 'Max.Price', so the run's");
+        assertThat(json.path("leaked_columns")).extracting(n -> n.path("column").asText())
+                .containsExactly("Min.Price", "Max.Price");
+    }
+
     @Test
     void aCopyOfTheCultivarMakesTheFiguresOptimistic() throws Exception {
         // cultivar is the 15th field: class_0 -> 0, class_1 -> 1, class_2 -> 2.

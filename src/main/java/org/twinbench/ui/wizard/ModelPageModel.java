@@ -190,7 +190,7 @@ public final class ModelPageModel {
         List<String> named = leaked.stream().map(c -> "“" + PlainWords.column(c) + "”").toList();
         String columns = named.size() == 1 ? named.get(0)
                 : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
-        return " It does not use " + columns + ": " + (named.size() == 1 ? "it gives" : "together they give")
+        return " It does not use " + columns + ": " + (named.size() == 1 ? "it gives" : "they give")
                 + " the answer away, so " + (named.size() == 1 ? "it is" : "they are") + " probably only known "
                 + "afterwards.";
     }

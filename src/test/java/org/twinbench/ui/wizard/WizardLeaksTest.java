@@ -61,7 +61,7 @@ class WizardLeaksTest {
         wizard.model().buildModel();
         assertThat(wizard.problemProperty().get()).isEmpty();
         String words = wizard.model().modelSummaryProperty().get();
-        assertThat(words).endsWith(" It does not use “Min.Price” and “Max.Price”: together they give the answer away, "
+        assertThat(words).endsWith(" It does not use “Min.Price” and “Max.Price”: they give the answer away, "
                 + "so they are probably only known afterwards.");
         assertThat(wizard.model().features()).doesNotContain("Min.Price", "Max.Price", "Price");
         assertThat(ModelWords.style(words)).isEqualTo("good-news");

@@ -157,6 +157,8 @@ class TrainFormScrollTest {
         robot.type(KeyCode.TAB);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(keep::isFocused).get());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> inView(form, keep));
+        // For the docs (-Dtwinbench.shots under a 1280 × 720 Xvfb screen): the form, its leaks in one sentence.
+        org.twinbench.ui.shots.WindowShots.takeScreen("train-dialog-scrolls-production-line");
 
         // Back at the top, the wheel over the form moves it on.
         robot.interact(() -> form.setVvalue(form.getVmin()));

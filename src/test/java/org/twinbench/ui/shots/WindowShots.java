@@ -59,6 +59,17 @@ public final class WindowShots {
         save(name, (int) Math.round(stage.getWidth()), (int) Math.round(stage.getHeight()));
     }
 
+    /** Saves the whole primary screen as it is now as {@code NAME-WxH.png} (a dialog sized by the screen). */
+    public static void takeScreen(String name) throws Exception {
+        if (!asked()) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents(10);
+        javafx.geometry.Rectangle2D screen = WaitForAsyncUtils.asyncFx(() -> javafx.stage.Screen.getPrimary()
+                .getBounds()).get();
+        save(name, (int) Math.round(screen.getWidth()), (int) Math.round(screen.getHeight()));
+    }
+
     /** Places {@code stage} at the screen's corner at {@code width} × {@code height} (for {@link #takeAsIs}). */
     public static void place(FxRobot robot, Stage stage, int width, int height) throws Exception {
         if (!asked()) {

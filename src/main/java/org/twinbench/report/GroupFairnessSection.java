@@ -91,9 +91,10 @@ final class GroupFairnessSection {
             cell(row, withInterval(c.accuracy(), c.accuracyInterval()));
             cell(row, baseline ? HtmlReport.fmt(c.guessAccuracy()) : "–");
             if (kind == RunGroupCounts.Kind.BINARY) {
-                cell(row, withInterval(c.recall(), c.recallInterval()));
-                cell(row, Long.toString(c.positiveRows()));
                 double selection = selection(c);
+                cell(row, withInterval(c.recall(), c.recallInterval()));
+                // A run read back from steps.csv kept no confusion counts: its positives are not known, not none.
+                cell(row, Double.isNaN(selection) ? "–" : Long.toString(c.positiveRows()));
                 cell(row, HtmlReport.fmt(selection));
                 double ratio = c.rows() >= Verdict.MIN_ROWS ? selection / highest : Double.NaN;
                 cell(row, HtmlReport.fmt(ratio));

@@ -17,7 +17,7 @@ import org.twinbench.sim.store.RunProvenance;
 /**
  * {@code report.html}: one self-contained page (no script, no network) with the verdict, the gates,
  * accuracy over time overall (mean and 90% band over replicates) and per slice, each slice beside its naive
- * baseline, the other measures
+ * baseline, fairness per group beside the same baseline ({@link GroupFairnessSection}), the other measures
  * (monitors, latency, cost), the alarms and the provenance. All text from the scenario or data is
  * escaped.
  */

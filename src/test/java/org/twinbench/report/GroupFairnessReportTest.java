@@ -169,6 +169,31 @@ class GroupFairnessReportTest {
                 + interval(all, "accuracy") + "</td>");
     }
 
+    /**
+     * A run read back from its steps.csv (the window's reopened runs) kept each slice's accuracy and baseline but no
+     * confusion counts: the same accuracy figures, and '–' for the recall, positives and shares rather than zeros.
+     */
+    @Test
+    void aRunReadBackFromItsStepsShowsItsAccuracyAndNoRecallItDidNotKeep() throws IOException {
+        ScenarioNode logged = new ScenarioNode("deployed", NodeCatalog.LOGGED_MODEL, Map.of("target", "diabetes",
+                "score_column", "score", "positive", "pos"), 0, 0);
+        Run run = run("pima", Map.of("path", DIR.resolve("tasks/window/pima-log.csv").toString(), "batch_size", 288L,
+                "steps", 2L, "reference_share", 0.25, "time_column", "row"), logged, List.of("age_group", "bmi_group"));
+        java.io.StringWriter steps = new java.io.StringWriter();
+        RunFiles.writeSteps(run.outcome(), steps);
+        RunOutcome back = RunFolder.read(steps.toString(), "replicate,step,node,kind,detail\n", "steps.csv");
+        Map<String, GroupCounts> counts = RunGroupCounts.of(back, 2, RunGroupCounts.kind(back));
+        JsonNode want = expected("pima").at("/columns/age_group/groups/30 to 49");
+        GroupCounts c = counts.get("age_group=30 to 49");
+        assertThat(c.accuracy()).isCloseTo(want.get("accuracy").asDouble(), within(EXACT));
+        assertThat(c.guessAccuracy()).isCloseTo(want.get("baseline_accuracy").asDouble(), within(EXACT));
+        StringBuilder html = new StringBuilder();
+        GroupFairnessSection.render(html, back, RunSeries.of(back));
+        assertThat(html.toString()).contains("<tr><td>30 to 49</td><td>102</td><td>" + interval(want, "accuracy")
+                + "</td><td>" + f(want.get("baseline_accuracy").asDouble()) + "</td><td>–</td><td>–</td><td>–</td>"
+                + "<td>–</td>");
+    }
+
     @Test
     void amountGroupsShowTheirErrorItsRatioToAllRowsAndTheBaselineAsScipyGivesThem() throws IOException {
         Path dir = DIR.resolve("report/fairness");

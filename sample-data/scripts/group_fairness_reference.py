@@ -104,76 +104,82 @@ def judge(frame, column, amounts, caught=False):
     return {k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in worst.items()}
 
 
-expected = {}
 
-salaries = pd.read_csv("src/test/resources/rdata/salaries.csv")
-test = salaries.iloc[np.random.default_rng(7).permutation(len(salaries))].reset_index(drop=True)
-x = pd.get_dummies(test[["rank", "discipline", "yrs.since.phd", "yrs.service", "sex"]], dtype=float)
-test["prediction"] = cross_val_predict(LinearRegression(), x, test["salary"], cv=5)
-test["error"] = (test["prediction"] - test["salary"]).abs()
-test["amount"] = test["salary"]
-test[["sex", "rank", "salary", "prediction"]].to_csv(OUT + "salaries.csv", index=False, float_format="%.17g")
-expected["salaries"] = {"sex": judge(test, "sex", True), "rank": judge(test, "rank", True)}
+def main():
+    expected = {}
 
-wine = load_wine(as_frame=True).frame
-wine["colour"] = pd.qcut(wine["color_intensity"], 3, labels=["pale", "medium", "deep"]).astype(str)
-train, test = halves(wine)
-features = load_wine().feature_names
-model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=5000)).fit(train[features], train["target"])
-test["prediction"] = model.predict(test[features])
-test["right"] = (test["prediction"] == test["target"]).astype(int)
-test[["colour", "target", "prediction"]].to_csv(OUT + "wine.csv", index=False)
-expected["wine"] = {"colour": judge(test, "colour", False)}
+    salaries = pd.read_csv("src/test/resources/rdata/salaries.csv")
+    test = salaries.iloc[np.random.default_rng(7).permutation(len(salaries))].reset_index(drop=True)
+    x = pd.get_dummies(test[["rank", "discipline", "yrs.since.phd", "yrs.service", "sex"]], dtype=float)
+    test["prediction"] = cross_val_predict(LinearRegression(), x, test["salary"], cv=5)
+    test["error"] = (test["prediction"] - test["salary"]).abs()
+    test["amount"] = test["salary"]
+    test[["sex", "rank", "salary", "prediction"]].to_csv(OUT + "salaries.csv", index=False, float_format="%.17g")
+    expected["salaries"] = {"sex": judge(test, "sex", True), "rank": judge(test, "rank", True)}
 
-titanic = pd.read_csv("src/test/resources/rdata/titanic.csv").dropna(subset=["age"])
-titanic = titanic.iloc[np.random.default_rng(7).permutation(len(titanic))].reset_index(drop=True)
-x = pd.get_dummies(titanic[["sex", "age", "passengerClass"]], dtype=float)
-titanic["truth"] = (titanic["survived"] == "yes").astype(int)
-titanic["prediction"] = cross_val_predict(LogisticRegression(max_iter=5000), x, titanic["truth"], cv=5)
-titanic["right"] = (titanic["prediction"] == titanic["truth"]).astype(int)
-titanic[["passengerClass", "sex", "truth", "prediction"]].to_csv(OUT + "titanic.csv", index=False)
-expected["titanic"] = {}
-for column in ["passengerClass", "sex"]:
-    expected["titanic"][column] = {"share_right": judge(titanic, column, False)}
-    titanic["right"] = (titanic["prediction"] == 1).astype(int)
-    expected["titanic"][column]["caught"] = judge(titanic, column, False, caught=True)
+    wine = load_wine(as_frame=True).frame
+    wine["colour"] = pd.qcut(wine["color_intensity"], 3, labels=["pale", "medium", "deep"]).astype(str)
+    train, test = halves(wine)
+    features = load_wine().feature_names
+    model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=5000)).fit(train[features], train["target"])
+    test["prediction"] = model.predict(test[features])
+    test["right"] = (test["prediction"] == test["target"]).astype(int)
+    test[["colour", "target", "prediction"]].to_csv(OUT + "wine.csv", index=False)
+    expected["wine"] = {"colour": judge(test, "colour", False)}
+
+    titanic = pd.read_csv("src/test/resources/rdata/titanic.csv").dropna(subset=["age"])
+    titanic = titanic.iloc[np.random.default_rng(7).permutation(len(titanic))].reset_index(drop=True)
+    x = pd.get_dummies(titanic[["sex", "age", "passengerClass"]], dtype=float)
+    titanic["truth"] = (titanic["survived"] == "yes").astype(int)
+    titanic["prediction"] = cross_val_predict(LogisticRegression(max_iter=5000), x, titanic["truth"], cv=5)
     titanic["right"] = (titanic["prediction"] == titanic["truth"]).astype(int)
+    titanic[["passengerClass", "sex", "truth", "prediction"]].to_csv(OUT + "titanic.csv", index=False)
+    expected["titanic"] = {}
+    for column in ["passengerClass", "sex"]:
+        expected["titanic"][column] = {"share_right": judge(titanic, column, False)}
+        titanic["right"] = (titanic["prediction"] == 1).astype(int)
+        expected["titanic"][column]["caught"] = judge(titanic, column, False, caught=True)
+        titanic["right"] = (titanic["prediction"] == titanic["truth"]).astype(int)
 
-diamonds = pd.read_csv("src/test/resources/rdata/diamonds.csv")
-half = len(diamonds) // 2
-features = ["carat", "cut", "color", "clarity", "depth", "table", "x", "y", "z"]
-x = pd.get_dummies(diamonds[features], dtype=float)
-later = diamonds[half:].copy()
-later["prediction"] = LinearRegression().fit(x[:half], diamonds["price"][:half]).predict(x[half:])
-later["error"] = (later["prediction"] - later["price"]).abs()
-later["amount"] = later["price"]
-expected["diamonds"] = {"cut": judge(later, "cut", True), "color": judge(later, "color", True)}
+    diamonds = pd.read_csv("src/test/resources/rdata/diamonds.csv")
+    half = len(diamonds) // 2
+    features = ["carat", "cut", "color", "clarity", "depth", "table", "x", "y", "z"]
+    x = pd.get_dummies(diamonds[features], dtype=float)
+    later = diamonds[half:].copy()
+    later["prediction"] = LinearRegression().fit(x[:half], diamonds["price"][:half]).predict(x[half:])
+    later["error"] = (later["prediction"] - later["price"]).abs()
+    later["amount"] = later["price"]
+    expected["diamonds"] = {"cut": judge(later, "cut", True), "color": judge(later, "color", True)}
 
-rng = np.random.default_rng(3)
-region = rng.choice(["town", "city"], 800)
-amount = np.where(region == "city", 5, 1) * rng.uniform(80, 120, 800)
-predicted_amount = amount + rng.normal(0, 0.1 * np.sqrt(np.pi / 2) * amount)
-scale = pd.DataFrame({"region": region, "amount": amount, "predicted_amount": predicted_amount})
-scale.to_csv(OUT + "scale.csv", index=False, float_format="%.17g")
-scale["error"] = (scale["predicted_amount"] - scale["amount"]).abs()
-expected["scale"] = {"region": judge(scale, "region", True)}
+    rng = np.random.default_rng(3)
+    region = rng.choice(["town", "city"], 800)
+    amount = np.where(region == "city", 5, 1) * rng.uniform(80, 120, 800)
+    predicted_amount = amount + rng.normal(0, 0.1 * np.sqrt(np.pi / 2) * amount)
+    scale = pd.DataFrame({"region": region, "amount": amount, "predicted_amount": predicted_amount})
+    scale.to_csv(OUT + "scale.csv", index=False, float_format="%.17g")
+    scale["error"] = (scale["predicted_amount"] - scale["amount"]).abs()
+    expected["scale"] = {"region": judge(scale, "region", True)}
 
-rng = np.random.default_rng(5)
-n = 600
-shift = rng.choice(["day", "night", "weekend"], n)
-truth = rng.integers(0, 3, n)
-right = rng.random(n) < np.where(shift == "night", 0.7, 0.9)
-prediction = np.where(right, truth, (truth + rng.integers(1, 3, n)) % 3)
-amount = rng.normal(100, 20, n)
-predicted_amount = amount + rng.normal(0, np.where(shift == "night", 14, 10))
-generated = pd.DataFrame({"shift": shift, "truth": truth, "prediction": prediction, "amount": amount,
-                          "predicted_amount": predicted_amount})
-generated.to_csv(OUT + "generated.csv", index=False, float_format="%.17g")
-generated["right"] = (generated["truth"] == generated["prediction"]).astype(int)
-generated["error"] = (generated["predicted_amount"] - generated["amount"]).abs()
-expected["generated"] = {"kinds": judge(generated, "shift", False), "amounts": judge(generated, "shift", True)}
+    rng = np.random.default_rng(5)
+    n = 600
+    shift = rng.choice(["day", "night", "weekend"], n)
+    truth = rng.integers(0, 3, n)
+    right = rng.random(n) < np.where(shift == "night", 0.7, 0.9)
+    prediction = np.where(right, truth, (truth + rng.integers(1, 3, n)) % 3)
+    amount = rng.normal(100, 20, n)
+    predicted_amount = amount + rng.normal(0, np.where(shift == "night", 14, 10))
+    generated = pd.DataFrame({"shift": shift, "truth": truth, "prediction": prediction, "amount": amount,
+                              "predicted_amount": predicted_amount})
+    generated.to_csv(OUT + "generated.csv", index=False, float_format="%.17g")
+    generated["right"] = (generated["truth"] == generated["prediction"]).astype(int)
+    generated["error"] = (generated["predicted_amount"] - generated["amount"]).abs()
+    expected["generated"] = {"kinds": judge(generated, "shift", False), "amounts": judge(generated, "shift", True)}
 
-with open(OUT + "expected.json", "w") as out:
-    json.dump(expected, out, indent=2)
-    out.write("\n")
-print(json.dumps(expected, indent=1))
+    with open(OUT + "expected.json", "w") as out:
+        json.dump(expected, out, indent=2)
+        out.write("\n")
+    print(json.dumps(expected, indent=1))
+
+
+if __name__ == "__main__":
+    main()

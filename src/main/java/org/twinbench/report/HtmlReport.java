@@ -17,7 +17,7 @@ import org.twinbench.sim.store.RunProvenance;
 /**
  * {@code report.html}: one self-contained page (no script, no network) with the verdict, the gates,
  * accuracy over time overall (mean and 90% band over replicates) and per slice, each slice beside its naive
- * baseline, the other measures
+ * baseline, fairness per group beside the same baseline ({@link GroupFairnessSection}), the other measures
  * (monitors, latency, cost), the alarms and the provenance. All text from the scenario or data is
  * escaped.
  */
@@ -79,11 +79,12 @@ public final class HtmlReport {
         TaskFairnessSection.render(html, outcome, series);
         if (html.length() == beforeFairness) {
             // A reader looks for the section: say why it is empty and how to fill it.
-            html.append("<h2>Fairness</h2>\n<p>Not measured in this run: set <code>fairness</code> on a "
-                    + "<code>monitor.slice-metrics</code> node with slice columns to compare their groups (the "
+            html.append("<h2>Fairness</h2>\n<p>Not measured step by step in this run: set <code>fairness</code> on a "
+                    + "<code>monitor.slice-metrics</code> node with slice columns to follow their groups (the "
                     + "four-fifths rule, with groups of at least ").append(org.twinbench.sim.Verdict.MIN_ROWS)
-                    .append(" labelled rows).</p>\n");
+                    .append(" labelled rows) over the run.</p>\n");
         }
+        GroupFairnessSection.render(html, outcome, series);
         DeploymentSection.render(html, series);
         MonitorSection.render(html, series);
         ExtractionSection.render(html, series);

@@ -66,7 +66,8 @@ public final class ClassificationMetrics {
         } else {
             f1 = precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
         }
-        return new MetricSet(n, accuracy, precision, recall, f1, rocAuc, logLossSum / n, brierSum / n, ece);
+        return new MetricSet(n, accuracy, precision, recall, f1, rocAuc, logLossSum / n, brierSum / n, ece)
+                .withConfusion(tn, fp, fn, tp);
     }
 
     /**

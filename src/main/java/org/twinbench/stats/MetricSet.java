@@ -27,6 +27,11 @@ public final class MetricSet implements java.io.Serializable {
     private final int n;
     private final List<String> names;
     private final double[] values;
+    /**
+     * A binary set's confusion counts {true negatives, false positives, false negatives, true positives}, when it was
+     * measured on rows (null for a set read back by name, or of another task).
+     */
+    private final long[] confusion;
 
     /** The binary metrics of a group of rows. */
     public MetricSet(int n, double accuracy, double precision, double recall, double f1, double rocAuc,
@@ -35,12 +40,34 @@ public final class MetricSet implements java.io.Serializable {
     }
 
     private MetricSet(int n, List<String> names, double[] values) {
+        this(n, names, values, null);
+    }
+
+    private MetricSet(int n, List<String> names, double[] values, long[] confusion) {
         if (names.size() != values.length) {
             throw new IllegalArgumentException(names.size() + " metric names for " + values.length + " values");
         }
         this.n = n;
         this.names = names;
         this.values = values;
+        this.confusion = confusion;
+    }
+
+    /**
+     * These binary metrics with the confusion counts they were measured from (true negatives, false positives, false
+     * negatives, true positives), so that a report can pool a slice's rows over steps ({@link #confusion()}).
+     */
+    MetricSet withConfusion(long tn, long fp, long fn, long tp) {
+        return new MetricSet(n, names, values, new long[] {tn, fp, fn, tp});
+    }
+
+    /**
+     * A binary set's confusion counts {@code [true outcome][answer]} (0 the other value, 1 the positive), as
+     * scikit-learn's {@code confusion_matrix}; null when not known (a set read back by name from {@code steps.csv},
+     * or of a regression or multiclass model).
+     */
+    public long[][] confusion() {
+        return confusion == null ? null : new long[][] {{confusion[0], confusion[1]}, {confusion[2], confusion[3]}};
     }
 
     /** The regression metrics of a group of rows. */

@@ -133,19 +133,39 @@ final class RunNotices {
         }
     }
 
-    /** The run has ended with this status line ("Finished: 60 steps", "Stopped", "Cannot run: …"). */
+    /**
+     * The run has ended with this status line ("Finished: 60 steps", "Stopped", "Cannot run: …"): one notice of its
+     * first sentence, on one short line ({@link #headline}), and the counts of the run's alarms and actions — those
+     * still held among them — "Finished: 60 steps · 6 alarms, 1 retraining". The status line keeps the rest (the
+     * verdict, the run's notes).
+     */
     void ended(String status) {
         if (!running) {
             return;
         }
         running = false;
-        String text = status == null || status.isBlank() ? "The run has ended" : status;
+        String text = headline(status);
         if (!thisRun.isEmpty()) {
-            text += " · " + count(thisRun) + (held.isEmpty() ? "" : "; not yet announced: " + describe(held));
+            text += " · " + count(thisRun);
         }
         held.clear();
         boolean failed = text.startsWith("Cannot run") || text.startsWith("Run failed");
         show.accept(new Notice(failed ? "The run failed" : "Run ended", text, failed));
+    }
+
+    /**
+     * The first sentence of a status line, at most {@link #LINE} characters (cut at a word, with "…"): "Finished: 60
+     * steps" of "Finished: 60 steps. Verdict: AMBER: …", "The run has ended" of none.
+     */
+    static String headline(String status) {
+        String text = status == null || status.isBlank() ? "The run has ended" : status.strip();
+        int end = text.indexOf(". ");
+        text = end > 0 ? text.substring(0, end) : text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        if (text.length() <= LINE) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', LINE - 1);
+        return text.substring(0, cut > 0 ? cut : LINE - 1).stripTrailing() + "…";
     }
 
     /** How many of each kind, in words: "1 alarm", "2 alarms, 1 retraining". */

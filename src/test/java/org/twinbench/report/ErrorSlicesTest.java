@@ -78,7 +78,7 @@ class ErrorSlicesTest {
         assertThat(html).contains("<h2>Worst slices found</h2>").contains("<th>mean absolute error</th>")
                 .contains("clinic=B &amp; shift=day</td><td>50<")
                 // No fairness node: the section is there, saying so and how to turn it on.
-                .contains("<h2>Fairness</h2>\n<p>Not measured in this run: set <code>fairness</code>");
+                .contains("<h2>Fairness</h2>\n<p>Not measured step by step in this run: set <code>fairness</code>");
         assertThat(SliceJson.line(top, true)).startsWith("clinic=B & shift=day, 50 rows, mean absolute error 74.84 "
                 + "[61.88, 87.80] vs 44.37 elsewhere (p = 2.8e-05)");
     }

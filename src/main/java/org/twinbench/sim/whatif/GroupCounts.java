@@ -49,6 +49,14 @@ public final class GroupCounts {
         return new GroupCounts(kinds, false);
     }
 
+    /**
+     * The counts of a classifier of three kinds or more whose kinds are not named (a run's slices, which keep its share
+     * right and not which kind was answered): judged by its share right only.
+     */
+    public static GroupCounts ofUnnamedKinds() {
+        return new GroupCounts(List.of("", "", ""), false);
+    }
+
     /** The counts of a model of amounts. */
     public static GroupCounts ofAmounts() {
         return new GroupCounts(List.of(), true);
@@ -86,6 +94,36 @@ public final class GroupCounts {
         sumSquares += error * error;
         guessSumAbs += Math.abs(guess - truth);
         sumTruth += truth;
+    }
+
+    /**
+     * A classifier's rows counted elsewhere, added at once (a run's slice of one step, {@code report.html}'s fairness
+     * table): {@code rows} answered, {@code right} of them right, {@code guessRight} right by the naive guess, and
+     * the confusion counts {@code [true kind][kind answered]} when known (null: only the share right is counted).
+     * Such rows have no draw keys: not for pairing ({@link PairedFall}).
+     */
+    public void addAnswers(long rows, long right, long guessRight, long[][] counts) {
+        draws += rows;
+        this.right += right;
+        this.guessRight += guessRight;
+        for (int t = 0; counts != null && t < counts.length; t++) {
+            for (int a = 0; a < counts[t].length; a++) {
+                confusion[t][a] += counts[t][a];
+            }
+        }
+    }
+
+    /**
+     * A model of amounts' rows counted elsewhere, added at once ({@link #addAnswers(long, long, long, long[][])}):
+     * their sum of absolute errors, of squared errors, and the naive guess's sum of absolute errors. Their true
+     * amounts are not known: {@link #meanAmount} stays NaN, so a comparison of groups is not scaled by them.
+     */
+    public void addAmounts(long rows, double sumAbsolute, double sumSquared, double guessSumAbsolute) {
+        draws += rows;
+        sumAbs += sumAbsolute;
+        sumSquares += sumSquared;
+        guessSumAbs += guessSumAbsolute;
+        sumTruth = Double.NaN;
     }
 
     /** The key of the {@code row}-th row of step {@code step}'s batch. */
@@ -197,9 +235,19 @@ public final class GroupCounts {
         if (Double.isNaN(recall)) {
             return new double[] {Double.NaN, Double.NaN};
         }
+        return WilsonInterval.of(recall, (int) Math.min(Integer.MAX_VALUE, positiveRows()));
+    }
+
+    /**
+     * A yes/no model's rows whose outcome is the positive one (the second kind), counted as different rows (at least 1
+     * when there was one); 0 for other models or without such rows.
+     */
+    public long positiveRows() {
+        if (amounts || kinds.size() != 2) {
+            return 0;
+        }
         long positives = confusion[1][0] + confusion[1][1];
-        return WilsonInterval.of(recall, (int) Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(positives
-                * distinctShare))));
+        return positives == 0 ? 0 : Math.max(1, Math.round(positives * distinctShare));
     }
 
     /** The mean absolute error. */

@@ -125,7 +125,9 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
                     if (now.equals(target.getValue()) && on == rows.getValue()) {
                         List<String> columns = TrainingLeaks.columns(found, features.apply(now));
                         leaked.set(columns);
-                        leaks.setText(columns.isEmpty() ? "" : leftOutWords(columns, found));
+                        leaks.setText(columns.isEmpty() ? "" : leftOutWords(now, columns, found));
+                        // Several columns: the sentence once; how each gives the outcome away, on pointing at it.
+                        leaks.setTooltip(columns.size() < 2 ? null : new Tooltip(leakDetails(columns, found)));
                     }
                 });
             }
@@ -212,12 +214,29 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
                 : rows.getValue()) : null);
     }
 
-    /** "Leaves out 'x': feature 'x' alone predicts 'y' almost perfectly (…)." for the columns {@code found} names. */
-    static String leftOutWords(List<String> columns, List<QualityFinding> found) {
-        String why = found.stream().filter(f -> f.check().equals(TrainingLeaks.CHECK)).map(QualityFinding::message)
-                .distinct().collect(java.util.stream.Collectors.joining("; "));
-        return "Leaves out " + columns.stream().map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(", "))
-                + ": " + why + ". The train command leaves it out too.";
+    /**
+     * "Leaves out 'x': feature 'x' alone predicts 'y' almost perfectly (…); it is probably recorded after the outcome.
+     * The train command leaves it out too." for one column {@code found} names; for several the sentence once, naming
+     * them: "Leaves out 'a', 'b' and 'c': each alone predicts 'y' almost perfectly, so each is probably recorded after
+     * the outcome (point at this line for how). The train command leaves them out too." ({@link #leakDetails}).
+     */
+    static String leftOutWords(String target, List<String> columns, List<QualityFinding> found) {
+        if (columns.size() == 1) {
+            return "Leaves out '" + columns.get(0) + "': " + String.join("; ", leakDetails(columns, found).lines()
+                    .toList()) + ". The train command leaves it out too.";
+        }
+        List<String> quoted = columns.stream().map(c -> "'" + c + "'").toList();
+        return "Leaves out " + String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and "
+                + quoted.get(quoted.size() - 1) + ": each alone predicts '" + target + "' almost perfectly, so each is "
+                + "probably recorded after the outcome (point at this line for how). The train command leaves them out "
+                + "too.";
+    }
+
+    /** The leakage findings' sentences of {@code columns}, one a line, each once, in the order found. */
+    static String leakDetails(List<String> columns, List<QualityFinding> found) {
+        return found.stream().filter(f -> f.check().equals(TrainingLeaks.CHECK) && !f.columns().isEmpty()
+                && columns.contains(f.columns().get(0))).map(QualityFinding::message).distinct()
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /** Room left for a window's title bar and frame (openbox's are 30 px or less). */

@@ -149,13 +149,16 @@ class TrainFormScrollTest {
                     .as(name + " shown whole").isTrue();
         }
 
-        // The last field is below the visible part at first; the keyboard takes the user there: Tab from Rows.
+        // The 24 leaking checks are said in one sentence (it was one per column, 24 of them, pushing the last field
+        // below the fold); the last field stays reachable from the keyboard: Tab from Rows.
+        assertThat(leaks.split("almost perfectly", -1)).as("one sentence").hasSize(2);
         CheckBox keep = robot.lookup("#trainKeepLeaky").queryAs(CheckBox.class);
-        assertThat(inView(form, keep)).as("below the fold at first").isFalse();
         robot.interact(() -> robot.lookup("#trainRows").query().requestFocus());
         robot.type(KeyCode.TAB);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(keep::isFocused).get());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> inView(form, keep));
+        // For the docs (-Dtwinbench.shots under a 1280 × 720 Xvfb screen): the form, its leaks in one sentence.
+        org.twinbench.ui.shots.WindowShots.takeScreen("train-dialog-scrolls-production-line");
 
         // Back at the top, the wheel over the form moves it on.
         robot.interact(() -> form.setVvalue(form.getVmin()));

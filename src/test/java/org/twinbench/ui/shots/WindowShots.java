@@ -43,12 +43,54 @@ public final class WindowShots {
                     stage.getScene().getRoot().getLayoutBounds().getWidth() >= stage.getScene().getWidth() - 1)
                     .get(30, TimeUnit.SECONDS));
             WaitForAsyncUtils.waitForFxEvents(10);
-            Path png = Path.of(System.getProperty("twinbench.shots"), name + "-" + size[0] + "x" + size[1] + ".png");
-            Process p = new ProcessBuilder("import", "-window", "root", "-crop", size[0] + "x" + size[1] + "+0+0",
-                    png.toString()).inheritIO().start();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("import could not save " + png);
-            }
+            save(name, size[0], size[1]);
+        }
+    }
+
+    /**
+     * Saves the screen's corner of {@code stage}'s size as it is now, as {@code NAME-WxH.png} — what shows over the
+     * window too (a notice, a dialog): for a journey that sized the window before what it shows came.
+     */
+    public static void takeAsIs(Stage stage, String name) throws Exception {
+        if (!asked()) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents(10);
+        save(name, (int) Math.round(stage.getWidth()), (int) Math.round(stage.getHeight()));
+    }
+
+    /** Saves the whole primary screen as it is now as {@code NAME-WxH.png} (a dialog sized by the screen). */
+    public static void takeScreen(String name) throws Exception {
+        if (!asked()) {
+            return;
+        }
+        WaitForAsyncUtils.waitForFxEvents(10);
+        javafx.geometry.Rectangle2D screen = WaitForAsyncUtils.asyncFx(() -> javafx.stage.Screen.getPrimary()
+                .getBounds()).get();
+        save(name, (int) Math.round(screen.getWidth()), (int) Math.round(screen.getHeight()));
+    }
+
+    /** Places {@code stage} at the screen's corner at {@code width} × {@code height} (for {@link #takeAsIs}). */
+    public static void place(FxRobot robot, Stage stage, int width, int height) throws Exception {
+        if (!asked()) {
+            return;
+        }
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Math.abs(stage.getWidth() - width) < 2
+                && Math.abs(stage.getHeight() - height) < 2);
+    }
+
+    private static void save(String name, int width, int height) throws Exception {
+        Path png = Path.of(System.getProperty("twinbench.shots"), name + "-" + width + "x" + height + ".png");
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", width + "x" + height + "+0+0",
+                png.toString()).inheritIO().start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("import could not save " + png);
         }
     }
 }

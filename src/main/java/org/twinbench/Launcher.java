@@ -16,6 +16,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (opensGui(args)) {
+            org.twinbench.ui.StartupTrace.mark("main");
             org.twinbench.ui.TwinBenchApp.launchApp(args);
         } else {
             System.exit(TwinBenchCommand.execute(args));

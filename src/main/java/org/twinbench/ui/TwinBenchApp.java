@@ -28,6 +28,7 @@ public final class TwinBenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTrace.mark("fx_start");
         executor = new AppExecutor();
         List<String> args = getParameters().getRaw();
         Path scenario = args.isEmpty() ? sampleScenario() : Path.of(args.get(0));
@@ -48,11 +49,13 @@ public final class TwinBenchApp extends Application {
         } catch (IOException e) {
             throw new UncheckedIOException("the main view is part of the application", e);
         }
+        StartupTrace.mark("fxml_loaded");
         MainViewModel model = new MainViewModel(executor, Platform::runLater);
         MainView view = loader.getController();
         Path sample = sampleScenario();
         view.bind(model, sample);
         view.usePrompts(prompts);
+        StartupTrace.mark("bound");
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(resource("/styles/theme.css").toExternalForm());
         stage.titleProperty().bind(model.windowTitleProperty());
@@ -63,6 +66,8 @@ public final class TwinBenchApp extends Application {
         stage.setMinHeight(600);
         stage.setOnCloseRequest(view::closeRequested);
         stage.show();
+        StartupTrace.mark("shown");
+        FirstFrame.then(List.of(StartupTrace::firstFrame));
         // The first run finds the engine's code compiled (the live chart's warms as the chart is built); the
         // warm-up waits for a quiet moment and gives way to the user.
         org.twinbench.ui.runs.EngineWarmUp.start(sample, scene);

@@ -13,8 +13,11 @@ final class FirstFrame {
     private FirstFrame() {
     }
 
-    /** Runs {@code work} in order on the FX thread once the window just shown has drawn its first frame. Call on the FX thread. */
-    static void then(List<Runnable> work) {
+    /**
+     * Runs {@code work} in order on the FX thread once {@code scene}'s window, just shown, has drawn its first frame;
+     * not at all if by then the window was closed or shows another scene. Call on the FX thread.
+     */
+    static void then(javafx.scene.Scene scene, List<Runnable> work) {
         new AnimationTimer() {
             private int pulses;
 
@@ -22,7 +25,9 @@ final class FirstFrame {
             public void handle(long now) {
                 if (++pulses == 2) {
                     stop();
-                    work.forEach(Runnable::run);
+                    if (scene.getWindow() != null && scene.getWindow().isShowing()) {
+                        work.forEach(Runnable::run);
+                    }
                 }
             }
         }.start();

@@ -67,10 +67,12 @@ public final class TwinBenchApp extends Application {
         stage.setOnCloseRequest(view::closeRequested);
         stage.show();
         StartupTrace.mark("shown");
-        FirstFrame.then(List.of(StartupTrace::firstFrame));
-        // The first run finds the engine's code compiled (the live chart's warms as the chart is built); the
-        // warm-up waits for a quiet moment and gives way to the user.
-        org.twinbench.ui.runs.EngineWarmUp.start(sample, scene);
+        // The first run finds the chart's and the engine's code compiled: both warm once the window has drawn (the
+        // chart's on the FX thread a batch a pulse; the engine's waits for a quiet moment and gives way to the user).
+        // The Demo menu's stories are read then too.
+        FirstFrame.then(scene, List.of(StartupTrace::firstFrame, view::afterFirstFrame,
+                org.twinbench.ui.results.LiveChartsView::warmUp,
+                () -> org.twinbench.ui.runs.EngineWarmUp.start(sample, scene)));
         model.files().start();
         if (scenario != null) {
             model.open(scenario);

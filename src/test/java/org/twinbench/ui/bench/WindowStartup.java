@@ -58,10 +58,11 @@ public final class WindowStartup {
             Launch launch = launch(jar, jvmOptions, xdotool);
             System.out.println("launch " + run + ": window_shown_ms=" + launch.shownMs
                     + (launch.mappedMs >= 0 ? " window_mapped_ms=" + launch.mappedMs : "")
-                    + " phases_ms=" + launch.phases + " load=" + load());
+                    + " phases_ms=" + launch.phases + " thread_cpu_ms=" + launch.threadCpu + " load=" + load());
+            System.out.println("  threads_cpu_ms=" + launch.threads);
             shown.add(launch.shownMs);
             cpu.add(launch.phases.getOrDefault("cpu", -1L));
-            fxCpu.add(launch.phases.getOrDefault("fx_cpu", -1L));
+            fxCpu.add(launch.threadCpu.getOrDefault("first_frame", -1L));
             if (launch.mappedMs >= 0) {
                 mapped.add(launch.mappedMs);
             }
@@ -73,7 +74,9 @@ public final class WindowStartup {
                 + " load_after=" + load());
     }
 
-    private record Launch(long shownMs, long mappedMs, Map<String, Long> phases) {
+    /** One launch: its phases' uptimes, the CPU ms of the thread that reached each, every thread's CPU at the first frame. */
+    private record Launch(long shownMs, long mappedMs, Map<String, Long> phases, Map<String, Long> threadCpu,
+            String threads) {
     }
 
     private static Launch launch(Path jar, List<String> jvmOptions, boolean xdotool) throws Exception {
@@ -88,17 +91,28 @@ public final class WindowStartup {
         long[] mappedAt = {-1};
         Thread poller = xdotool ? pollMapped(process, start, mappedAt) : null;
         Map<String, Long> phases = new LinkedHashMap<>();
+        Map<String, Long> threadCpu = new LinkedHashMap<>();
+        String threads = "";
         long shownMs = -1;
         try (BufferedReader err = new BufferedReader(
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while (shownMs < 0 && (line = err.readLine()) != null) {
-                String[] words = line.split(" ");
-                if (words.length == 3 && words[0].equals("startup")) {
-                    phases.put(words[1], Long.parseLong(words[2]));
-                    if (words[1].startsWith("first_frame")) {
-                        shownMs = (System.nanoTime() - start) / 1_000_000;
-                    }
+                String[] words = line.split(" ", 3);
+                if (words.length < 3 || !words[0].equals("startup")) {
+                    continue;
+                }
+                if (words[1].equals("threads_cpu_ms")) {
+                    threads = words[2];
+                    continue;
+                }
+                String[] figures = words[2].split(" ");
+                phases.put(words[1], Long.parseLong(figures[0]));
+                if (figures.length > 1) {
+                    threadCpu.put(words[1], Long.parseLong(figures[1]));
+                }
+                if (words[1].equals("first_frame")) {
+                    shownMs = (System.nanoTime() - start) / 1_000_000;
                 }
             }
             if (poller != null) {
@@ -114,7 +128,7 @@ public final class WindowStartup {
             throw new IllegalStateException("the window never drew its first frame (phases: " + phases + ")");
         }
         Thread.sleep(1_000);
-        return new Launch(shownMs, mappedAt[0], phases);
+        return new Launch(shownMs, mappedAt[0], phases, threadCpu, threads);
     }
 
     /** Polls xdotool until {@code process} has a visible window; writes the ms since {@code start} to {@code at[0]}. */

@@ -17,9 +17,12 @@ import java.util.concurrent.TimeUnit;
  * How long the window takes to show after {@code java -jar target/twinbench.jar}: launches the jar {@code N}
  * times, one after the other, and prints per launch {@code window_shown_ms} (from starting the process to the
  * window's first frame drawn, as {@code org.twinbench.ui.StartupTrace} reports it), {@code window_mapped_ms} (to
- * the window being mapped, found by polling {@code xdotool search --onlyvisible --pid} every 20 ms, as earlier
- * sessions measured; left out without xdotool) and the phases the trace reports (ms since the JVM started), then
- * the medians and the load average. Needs {@code DISPLAY}.
+ * the window being mapped, found by polling {@code xdotool search --onlyvisible --pid} every 50 ms, as earlier
+ * sessions measured; left out without xdotool), the phases the trace reports (ms since the JVM started),
+ * {@code thread_cpu_ms} (the CPU time of the thread that reached each phase: the FX thread's from {@code fx_start}
+ * on, which the machine's load moves less than the wall clock) and every thread's CPU at the first frame; then the
+ * medians (with {@code cpu_ms}, the process's CPU time, and {@code fx_cpu_ms}) and the load average. Needs
+ * {@code DISPLAY}.
  *
  * <pre>java -cp target/test-classes org.twinbench.ui.bench.WindowStartup [N] [--jar PATH] [-- JVM options…]</pre>
  */
@@ -144,7 +147,7 @@ public final class WindowStartup {
                         at[0] = (System.nanoTime() - start) / 1_000_000;
                         return;
                     }
-                    Thread.sleep(20);
+                    Thread.sleep(50);
                 }
             } catch (IOException | InterruptedException e) {
                 Thread.currentThread().interrupt();

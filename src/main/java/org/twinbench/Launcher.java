@@ -16,6 +16,9 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (opensGui(args)) {
+            org.twinbench.ui.StartupTrace.mark("main");
+            // While the toolkit starts, another thread loads the classes the window's first frame needs.
+            org.twinbench.ui.StartupClasses.preload();
             org.twinbench.ui.TwinBenchApp.launchApp(args);
         } else {
             System.exit(TwinBenchCommand.execute(args));

@@ -98,7 +98,6 @@ public final class MainView {
         replicatesBridge = runs.replicatesProperty().asObject();
         replicateSpinner.getValueFactory().valueProperty().bindBidirectional(replicatesBridge);
         replicateSpinner.disableProperty().bind(runs.runningProperty());
-        PresenterView.fillMenu(demoMenu, sample.getParent(), () -> root.getScene().getWindow(), model.executor());
         statusLabel.textProperty().bind(model.statusProperty());
         // A finished run's warning and notes can be longer than the status line: the whole text on hover.
         javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
@@ -153,6 +152,18 @@ public final class MainView {
             viewModel.files().newScenario(scenario);
             canvasController.fit();
         }));
+    }
+
+    /**
+     * What the window fills in once its first frame is drawn (nothing of it shows before a menu is opened): the Demo
+     * menu's stories, read in the background.
+     */
+    void afterFirstFrame() {
+        if (viewModel.executor().isClosed()) {
+            return; // the window was closed at once (a test's window)
+        }
+        PresenterView.fillMenu(demoMenu, sampleScenario.getParent(), () -> root.getScene().getWindow(),
+                viewModel.executor());
     }
 
     /**

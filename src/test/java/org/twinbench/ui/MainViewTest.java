@@ -92,6 +92,29 @@ class MainViewTest {
         assertThat(model.runs().runningProperty().get()).isFalse();
     }
 
+    /**
+     * The Demo menu is filled once the window has drawn its first frame (its stories are read after it, not before):
+     * "Open story…", a separator, then one item for each bundled story, each read (a story that cannot be read would
+     * be a disabled item saying why).
+     */
+    @Test
+    void theDemoMenuListsEveryBundledStoryOnceTheWindowHasDrawn(FxRobot robot) throws Exception {
+        int expected = 2 + org.twinbench.data.BundledSamples.STORIES.size();
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu demo = WaitForAsyncUtils.asyncFx(() -> bar.getMenus().stream()
+                .filter(m -> m.getText().equals("_Demo")).findFirst().orElseThrow()).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> demo.getItems().size())
+                .get(30, TimeUnit.SECONDS) == expected);
+        List<javafx.scene.control.MenuItem> items = WaitForAsyncUtils.asyncFx(() -> List.copyOf(demo.getItems()))
+                .get(30, TimeUnit.SECONDS);
+
+        assertThat(items.get(0).getText()).isEqualTo("Open story…");
+        assertThat(items.get(1)).isInstanceOf(javafx.scene.control.SeparatorMenuItem.class);
+        assertThat(items.subList(2, expected)).hasSize(org.twinbench.data.BundledSamples.STORIES.size())
+                .allSatisfy(item -> assertThat(item.isDisable()).as(item.getText()).isFalse())
+                .allSatisfy(item -> assertThat(item.getText()).contains(" — "));
+    }
+
     private static double height(FxRobot robot, String id) {
         return robot.lookup(id).query().getLayoutBounds().getHeight();
     }

@@ -29,6 +29,11 @@ public final class AppExecutor implements AutoCloseable {
         return executor.submit(task);
     }
 
+    /** Whether {@link #close()} was called: work submitted now would be refused. */
+    public boolean isClosed() {
+        return executor.isShutdown();
+    }
+
     /**
      * Lets running work finish for a moment before interrupting it: an interrupt in the middle of a
      * first file read can leave the reader's classes unusable for the rest of the JVM, so the

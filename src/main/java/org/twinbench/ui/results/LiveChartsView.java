@@ -52,9 +52,16 @@ public final class LiveChartsView {
     private final javafx.collections.ObservableList<SliceRowCells> lines =
             javafx.collections.FXCollections.observableArrayList();
 
+    /**
+     * Runs the live chart's code once before the first run ({@link ChartWarmUp}), a batch at a time on the FX thread;
+     * once in the application's life. The window calls it once its first frame is drawn.
+     */
+    public static void warmUp() {
+        ChartWarmUp.start();
+    }
+
     public void bind(LiveChartsViewModel viewModel) {
         this.model = viewModel;
-        ChartWarmUp.start();
         metricBox.setItems(viewModel.metricNames());
         // A class's recall reads "recall of class class_1", not its measure's name.
         metricBox.setConverter(new javafx.util.StringConverter<>() {

@@ -26,8 +26,9 @@ import org.twinbench.data.Frame;
  * (their walks are independent, so the processor overlaps them), and adds the leaves' values to per-row sums
  * in tree order, which is Smile's order: the scores are bit-for-bit Smile's own {@code predict}. Nothing is
  * allocated per row. An ensemble of small trees (boosting: at most six leaves a tree) is not walked: its block is
- * encoded column by column and every tree scored by its {@link SplitTables} (each split tested over the block, the
- * outcome bits picking the leaf), adding the same values in the same order.
+ * encoded column by column, each cell replaced by its rank among its column's thresholds, and every tree scored by
+ * its {@link SplitTables} (each split an int comparison over the block, the outcome bits picking the leaf), adding
+ * the same values in the same order.
  */
 final class CompiledTrees {
 
@@ -92,7 +93,7 @@ final class CompiledTrees {
         this.shallow = new long[shallowCount == 0 ? 0 : 2 * nodeCount];
         this.featureBits = 32 - Integer.numberOfLeadingZeros(width);
         this.leafValues = new double[leafCount * leafWidth];
-        this.tables = SplitTables.of(ensemble);
+        this.tables = SplitTables.of(ensemble, width);
         int next = 0;
         int slot = 0;
         for (int t = 0; t < trees; t++) {
@@ -257,8 +258,9 @@ final class CompiledTrees {
         final double[] x;
         final double[] acc;
         final int[] leaves;
-        /** The split tables' outcome codes of the block's rows. */
+        /** The split tables' outcome codes of the block's rows, and the ranks of its cells, column by column. */
         final int[] code;
+        final int[][] ranks;
         final int rows;
         final boolean byClass;
 
@@ -268,6 +270,7 @@ final class CompiledTrees {
             acc = new double[this.rows * outputs];
             leaves = new int[this.rows];
             code = tables == null ? null : new int[this.rows];
+            ranks = tables == null ? null : new int[width][this.rows];
             byClass = leafWidth != 2 && outputs > 1;
         }
 
@@ -289,9 +292,9 @@ final class CompiledTrees {
         double[] x = scratch.x;
         if (tables != null) {
             encoder.encodeColumnsInto(batch, from, to, x, scratch.rows);
-            SplitTables.missingGoesRight(x, width * scratch.rows);
+            tables.rank(x, scratch.rows, n, scratch.ranks);
             for (int t = 0; t < trees; t++) {
-                tables.add(t, x, scratch.rows, n, scratch.code, acc, scratch.at(0, targets[t]));
+                tables.add(t, scratch.ranks, n, scratch.code, acc, scratch.at(0, targets[t]));
             }
             return acc;
         }

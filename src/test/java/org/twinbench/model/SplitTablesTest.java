@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The split tables reach the leaf Smile's walk reaches ({@code x <= t} left, NaN right) at the edges of the sign-bit
+ * The split tables reach the leaf Smile's walk reaches ({@code x <= t} left, NaN right) at the edges of the rank
  * test: signed zeros, infinities, NaN, the smallest differences. Hand-worked: each row's leaf follows from the
  * comparisons written beside it.
  */
@@ -18,16 +18,20 @@ class SplitTablesTest {
                 new int[] {1, -1, -1}, new int[] {2, -1, -1}, new double[][] {null, {1}, {2}}, 1);
     }
 
-    private static double[] scores(TreeEnsemble ensemble, double... x0) {
-        SplitTables tables = SplitTables.of(ensemble);
-        int n = x0.length;
-        double[] x = x0.clone();
-        SplitTables.missingGoesRight(x, n);
+    /** The sums of the rows of {@code x}, column-major with {@code n} rows. */
+    private static double[] sums(TreeEnsemble ensemble, int width, int n, double... x) {
+        SplitTables tables = SplitTables.of(ensemble, width);
+        int[][] ranks = new int[width][n];
+        tables.rank(x, n, n, ranks);
         double[] acc = new double[n];
         for (int t = 0; t < ensemble.trees().size(); t++) {
-            tables.add(t, x, n, n, new int[n], acc, 0);
+            tables.add(t, ranks, n, new int[n], acc, 0);
         }
         return acc;
+    }
+
+    private static double[] scores(TreeEnsemble ensemble, double... x0) {
+        return sums(ensemble, 1, x0.length, x0);
     }
 
     @Test
@@ -60,17 +64,13 @@ class SplitTablesTest {
                 new double[][] {null, null, {10}, {20}, null, {30}, {40}}, 2);
         TreeEnsemble ensemble = new TreeEnsemble(TreeEnsemble.Kind.BOOSTING_REGRESSION, 1, new double[1],
                 List.of(tree, stump(0.5)));
-        SplitTables tables = SplitTables.of(ensemble);
         // Rows (x0, x1), column-major: (-1, 0) -> 10·0.5 + 1; (-1, 9) -> 20·0.5 + 1; (1, -9) -> 30·0.5 + 2;
-        // (1, 0) -> 40·0.5 + 2.
-        double[] x = {-1, -1, 1, 1, 0, 9, -9, 0};
-        double[] acc = new double[4];
-        for (int t = 0; t < 2; t++) {
-            tables.add(t, x, 4, 4, new int[4], acc, 0);
-        }
-        assertThat(acc).containsExactly(6, 11, 17, 22);
+        // (1, 0) -> 40·0.5 + 2; (0.5, 5): x0 > 0 goes right, x1 = 5 > -5 right again, 40·0.5, and x0 <= 0.5 holds
+        // at the stump's threshold itself, + 1.
+        double[] x = {-1, -1, 1, 1, 0.5, 0, 9, -9, 0, 5};
+        assertThat(sums(ensemble, 2, 5, x)).containsExactly(6, 11, 17, 22, 21);
         // A tree of more than SplitTables.MAX_SPLITS splits, or a threshold that is not finite, is walked instead.
         assertThat(SplitTables.of(new TreeEnsemble(TreeEnsemble.Kind.BOOSTING_REGRESSION, 1, new double[1],
-                List.of(stump(Double.POSITIVE_INFINITY))))).isNull();
+                List.of(stump(Double.POSITIVE_INFINITY))), 1)).isNull();
     }
 }

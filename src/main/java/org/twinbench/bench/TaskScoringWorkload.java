@@ -23,7 +23,9 @@ import org.twinbench.model.TreeSize;
  * ({@code tree_rows_per_second}: rows × trees a second) and its ratio to binary's ({@code per_tree_ratio});
  * and, since a row's cost in a tree is the splits it passes on its way to a leaf, the splits a row passes in
  * all trees ({@code splits_per_row}, {@code reference_splits_per_row}) and the time per split passed against
- * binary's ({@code per_node_ratio}).
+ * binary's ({@code per_node_ratio}). The thread's CPU time beside the wall clock ({@code cpu_ms}, {@code
+ * reference_cpu_ms}, {@code cpu_ratio}) and the rows a CPU second ({@code cpu_rows_per_second}, {@code
+ * reference_cpu_rows_per_second}): on a shared machine other processes stretch the wall clock, not the CPU time.
  */
 final class TaskScoringWorkload implements Workload {
 
@@ -62,7 +64,7 @@ final class TaskScoringWorkload implements Workload {
             Timing.consume(score(model, warmUp));
             Timing.consume(binary.scorePositive(warmUp)[0]);
             double[] best = Timing.bestAlternating(0, quick ? 1 : 2, () -> Timing.consume(score(model, data)),
-                    () -> Timing.consume(binary.scorePositive(data)[rows - 1]));
+                    () -> Timing.consume(binary.scorePositive(data)[rows - 1]), Timing.THREAD_CPU);
             TreeSize size = TreeSize.of(model);
             TreeSize reference = TreeSize.of(binary);
             // A row walks one path per tree: the splits it passes are what scoring costs, so speeds are also
@@ -81,6 +83,9 @@ final class TaskScoringWorkload implements Workload {
             extra.put("splits_per_row", visits);
             extra.put("reference_splits_per_row", referenceVisits);
             extra.put("per_node_ratio", (best[0] / visits) / (best[1] / referenceVisits));
+            Timing.putCpu(extra, best[2], best[3]);
+            extra.put("cpu_rows_per_second", Math.round(rows / best[2]));
+            extra.put("reference_cpu_rows_per_second", Math.round(rows / best[3]));
             return new BenchResult(name(), rows, best[0], "binary " + algorithm.id(Task.BINARY) + " on the same rows",
                     best[1], extra);
         }

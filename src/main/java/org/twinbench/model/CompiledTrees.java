@@ -25,7 +25,10 @@ import org.twinbench.data.Frame;
  * adjacent), walks one tree over the whole block (the tree stays in cache) {@value #LANES} rows at a time
  * (their walks are independent, so the processor overlaps them), and adds the leaves' values to per-row sums
  * in tree order, which is Smile's order: the scores are bit-for-bit Smile's own {@code predict}. Nothing is
- * allocated per row.
+ * allocated per row. An ensemble of small trees (boosting: at most six leaves a tree) is not walked: its block is
+ * encoded column by column, each cell replaced by its rank among its column's thresholds, and every tree scored by
+ * its {@link SplitTables} (each split an int comparison over the block, the outcome bits picking the leaf), adding
+ * the same values in the same order.
  */
 final class CompiledTrees {
 
@@ -57,6 +60,8 @@ final class CompiledTrees {
     private final int[] depths;
     private final int[] targets;
     private final int trees;
+    /** The trees as split tables ({@link SplitTables}) when every tree is small enough; null to walk them. */
+    private final SplitTables tables;
 
     private CompiledTrees(TreeEnsemble ensemble, int width) {
         this.kind = ensemble.kind();
@@ -88,6 +93,7 @@ final class CompiledTrees {
         this.shallow = new long[shallowCount == 0 ? 0 : 2 * nodeCount];
         this.featureBits = 32 - Integer.numberOfLeadingZeros(width);
         this.leafValues = new double[leafCount * leafWidth];
+        this.tables = SplitTables.of(ensemble, width);
         int next = 0;
         int slot = 0;
         for (int t = 0; t < trees; t++) {
@@ -252,6 +258,9 @@ final class CompiledTrees {
         final double[] x;
         final double[] acc;
         final int[] leaves;
+        /** The split tables' outcome codes of the block's rows, and the ranks of its cells, column by column. */
+        final int[] code;
+        final int[][] ranks;
         final int rows;
         final boolean byClass;
 
@@ -260,6 +269,8 @@ final class CompiledTrees {
             x = new double[this.rows * (width + 1)];
             acc = new double[this.rows * outputs];
             leaves = new int[this.rows];
+            code = tables == null ? null : new int[this.rows];
+            ranks = tables == null ? null : new int[width][this.rows];
             byClass = leafWidth != 2 && outputs > 1;
         }
 
@@ -272,17 +283,25 @@ final class CompiledTrees {
     /** The sums of rows {@code [from, to)}, laid out as {@link Scratch#at} says. */
     private double[] sums(FeatureEncoder encoder, Frame batch, int from, int to, Scratch scratch) {
         int n = to - from;
-        int stride = width + 1;
-        double[] x = scratch.x;
-        encoder.encodeRows(batch, from, to, x, stride);
-        for (int i = 0; i < n; i++) {
-            x[i * stride + width] = Double.NEGATIVE_INFINITY;
-        }
         double[] acc = scratch.acc;
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < outputs; c++) {
                 acc[scratch.at(i, c)] = base[c];
             }
+        }
+        double[] x = scratch.x;
+        if (tables != null) {
+            encoder.encodeColumnsInto(batch, from, to, x, scratch.rows);
+            tables.rank(x, scratch.rows, n, scratch.ranks);
+            for (int t = 0; t < trees; t++) {
+                tables.add(t, scratch.ranks, n, scratch.code, acc, scratch.at(0, targets[t]));
+            }
+            return acc;
+        }
+        int stride = width + 1;
+        encoder.encodeRows(batch, from, to, x, stride);
+        for (int i = 0; i < n; i++) {
+            x[i * stride + width] = Double.NEGATIVE_INFINITY;
         }
         int[] leaves = scratch.leaves;
         for (int t = 0; t < trees; t++) {

@@ -133,6 +133,15 @@ public final class FeatureEncoder {
         encodeInto(frame, from, to, out, stride, 1);
     }
 
+    /**
+     * The encoded features of rows {@code [from, to)} column by column into {@code out}, which is overwritten:
+     * encoded feature {@code j} of row {@code i} goes to {@code out[j * stride + i - from]} ({@code stride >= to −
+     * from}). Nothing is allocated.
+     */
+    public void encodeColumnsInto(Frame frame, int from, int to, double[] out, int stride) {
+        encodeInto(frame, from, to, out, 1, stride);
+    }
+
     /** Encoded feature {@code j} of row {@code i} to {@code out[(i - from) * rowStride + j * columnStride]}. */
     private void encodeInto(Frame frame, int from, int to, double[] out, int rowStride, int columnStride) {
         int n = to - from;

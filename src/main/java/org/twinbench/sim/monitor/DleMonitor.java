@@ -43,6 +43,15 @@ public record DleMonitor(String nodeId, List<String> features, Regressor absolut
      */
     public static DleMonitor fit(String nodeId, Frame reference, List<String> features, double[] predictions,
                                  double[] amounts, long seed, double threshold) {
+        return fit(nodeId, reference, features, predictions, amounts, seed, threshold, Algorithm.GRADIENT_BOOSTING);
+    }
+
+    /**
+     * As {@link #fit(String, Frame, List, double[], double[], long, double)}, with loss models of {@code algorithm}
+     * (the node's are gradient boosting, as NannyML's are LightGBM; {@code LOGISTIC} gives ridge regressions).
+     */
+    public static DleMonitor fit(String nodeId, Frame reference, List<String> features, double[] predictions,
+                                 double[] amounts, long seed, double threshold, Algorithm algorithm) {
         int n = 0;
         int[] rows = new int[amounts.length];
         for (int i = 0; i < amounts.length; i++) {
@@ -61,14 +70,15 @@ public record DleMonitor(String nodeId, List<String> features, Regressor absolut
             predicted[i] = predictions[rows[i]];
         }
         Frame labelled = reference.select(rows).with(new NumericColumn(PREDICTION, predicted));
-        return new DleMonitor(nodeId, features, lossModel(labelled, absolute, features, seed),
-                lossModel(labelled, squared, features, seed + 1), threshold);
+        return new DleMonitor(nodeId, features, lossModel(labelled, absolute, features, seed, algorithm),
+                lossModel(labelled, squared, features, seed + 1, algorithm), threshold);
     }
 
-    private static Regressor lossModel(Frame rows, double[] loss, List<String> features, long seed) {
+    private static Regressor lossModel(Frame rows, double[] loss, List<String> features, long seed,
+                                       Algorithm algorithm) {
         List<String> inputs = new ArrayList<>(features);
         inputs.add(PREDICTION);
-        TrainingOptions options = new TrainingOptions(Algorithm.GRADIENT_BOOSTING, LOSS, inputs, null, seed, TREES,
+        TrainingOptions options = new TrainingOptions(algorithm, LOSS, inputs, null, seed, TREES,
                 "direct loss estimation", 0);
         return (Regressor) TaskTrainer.train(rows.with(new NumericColumn(LOSS, loss)), options, Task.REGRESSION,
                 TrainingProgress.NONE).model();

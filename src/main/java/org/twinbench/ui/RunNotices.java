@@ -161,6 +161,11 @@ final class RunNotices {
         String text = status == null || status.isBlank() ? "The run has ended" : status.strip();
         int end = text.indexOf(". ");
         text = end > 0 ? text.substring(0, end) : text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return shortened(text);
+    }
+
+    /** {@code text} of at most {@link #LINE} characters, cut at a word with "…" when longer. */
+    static String shortened(String text) {
         if (text.length() <= LINE) {
             return text;
         }
@@ -189,11 +194,18 @@ final class RunNotices {
         return String.join(", ", parts);
     }
 
-    /** What alarms say together: the steps and the nodes, e.g. "step 34 · feature-drift: income drifted: …". */
+    /**
+     * What alarms say together, on one short line: the step, the node and what its alarm is about ("step 34 ·
+     * feature-drift: income drifted", the figures left to the alarm list: a notice of two lines was drawn one line
+     * high and cut at the screen's edge), or the steps and the nodes of several.
+     */
     static String describe(List<? extends Alarm> alarms) {
         if (alarms.size() == 1) {
             Alarm alarm = alarms.get(0);
-            return "step " + alarm.step() + " · " + alarm.nodeId() + ": " + alarm.detail();
+            String detail = alarm.detail() == null ? "" : alarm.detail().strip();
+            int figures = detail.indexOf(": ");
+            String about = figures > 0 ? detail.substring(0, figures) : detail;
+            return shortened("step " + alarm.step() + " · " + alarm.nodeId() + (about.isEmpty() ? "" : ": " + about));
         }
         Set<String> nodes = new LinkedHashSet<>();
         int first = Integer.MAX_VALUE;

@@ -146,4 +146,16 @@ class RunNoticesTest {
         // A word longer than a line keeps a line of its own; a line break already there stays.
         assertThat(RunNotices.wrap("a " + "x".repeat(12) + " b\nc", 10)).isEqualTo("a\n" + "x".repeat(12) + "\nb\nc");
     }
+
+    @Test
+    void oneAlarmIsOneShortLineItsFiguresLeftToTheAlarmList() {
+        // A notice of two lines was drawn one line high and cut at the screen's edge (docs/screenshots/
+        // run-notices-short-end-1280x720.png before): the notice now says what the alarm is about, not its figures.
+        Alarm drift = new Alarm(0, 0, "drift", Alarm.ALARM, "mean_radius drifted: psi 1.052 >= 0.539 (the 1% "
+                + "false-alarm threshold for 71 rows against 285)");
+        assertThat(RunNotices.describe(List.of(drift))).isEqualTo("step 0 · drift: mean_radius drifted");
+        Alarm plain = new Alarm(0, 12, "perf", Alarm.ALARM, "accuracy below its first window's " + "level ".repeat(12));
+        assertThat(RunNotices.describe(List.of(plain))).hasSizeLessThanOrEqualTo(RunNotices.LINE).endsWith("…")
+                .startsWith("step 12 · perf: accuracy below its first window's level");
+    }
 }

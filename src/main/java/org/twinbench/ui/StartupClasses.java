@@ -12,8 +12,9 @@ import java.nio.charset.StandardCharsets;
  * instead of reading each from its jar in turn. The list ({@value #LIST}, written by
  * {@code scripts/startup-classes.sh}) is in the order the window loads them. A class is loaded and linked but not
  * initialised, so no static initialiser runs on this thread (JavaFX's initialise one another and must run where the
- * toolkit expects); a name the list has but the class path has not is passed over. Off with
- * {@code -Dtwinbench.startup.preload=false}.
+ * toolkit expects); a name the list has but the class path has not is passed over. Off unless
+ * {@code -Dtwinbench.startup.preload=true}: on the quiet 2-core machine it did not bring the first frame sooner
+ * (docs/limits.md, "Judged on a quiet machine") and it costs CPU.
  */
 public final class StartupClasses {
 
@@ -25,7 +26,7 @@ public final class StartupClasses {
 
     /** Starts loading the listed classes on a daemon thread; returns at once. */
     public static void preload() {
-        if (!Boolean.parseBoolean(System.getProperty("twinbench.startup.preload", "true"))) {
+        if (!Boolean.parseBoolean(System.getProperty("twinbench.startup.preload", "false"))) {
             return;
         }
         Thread thread = new Thread(() -> {

@@ -17,6 +17,13 @@ public final class PlainWords {
     private PlainWords() {
     }
 
+    /** Words as people list them: "a", "a and b", "a, b and c" (an empty list is empty). */
+    public static String list(java.util.List<String> words) {
+        int n = words.size();
+        return n <= 1 ? String.join("", words)
+                : String.join(", ", words.subList(0, n - 1)) + " and " + words.get(n - 1);
+    }
+
     /** A column name as people say it: "area_code" is "area code". */
     public static String column(String name) {
         return name.replace('_', ' ').strip();

@@ -95,8 +95,6 @@ final class ChapterRecord {
 
     /** 34 · 34 and 37 · 34, 37 and 39. */
     private static String list(List<Integer> days) {
-        List<String> words = days.stream().map(String::valueOf).toList();
-        return words.size() == 1 ? words.get(0)
-                : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+        return org.twinbench.data.PlainWords.list(days.stream().map(String::valueOf).toList());
     }
 }

@@ -187,12 +187,10 @@ public final class ModelPageModel {
         if (leaked.isEmpty()) {
             return "";
         }
-        List<String> named = leaked.stream().map(c -> "“" + PlainWords.column(c) + "”").toList();
-        String columns = named.size() == 1 ? named.get(0)
-                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
-        return " It does not use " + columns + ": " + (named.size() == 1 ? "it gives" : "they give")
-                + " the answer away, so " + (named.size() == 1 ? "it is" : "they are") + " probably only known "
-                + "afterwards.";
+        boolean one = leaked.size() == 1;
+        return " It does not use " + PlainWords.list(leaked.stream().map(c -> "“" + PlainWords.column(c) + "”")
+                .toList()) + ": " + (one ? "it gives" : "they give") + " the answer away, so "
+                + (one ? "it is" : "they are") + " probably only known afterwards.";
     }
 
     /** "orders-delivery_days.twinmodel": the data's name and the outcome's, safe as a file name. */

@@ -115,9 +115,7 @@ public final class TargetPageModel {
                     ? "it has two values" : reason.endsWith(" values") ? "it has " + reason.replace(" values",
                     " different values") : reason.equals("last column") ? "it is the last column" : reason);
         }
-        String joined = reasons.size() == 1 ? reasons.get(0) : String.join(", ", reasons.subList(0,
-                reasons.size() - 1)) + " and " + reasons.get(reasons.size() - 1);
-        return "We chose “" + PlainWords.column(column) + "” because " + joined + ". ";
+        return "We chose “" + PlainWords.column(column) + "” because " + PlainWords.list(reasons) + ". ";
     }
 
     private String likeliest() {

@@ -225,11 +225,14 @@ final class TrainModelDialog extends Dialog<TrainRequest> {
             return "Leaves out '" + columns.get(0) + "': " + String.join("; ", leakDetails(columns, found).lines()
                     .toList()) + ". The train command leaves it out too.";
         }
-        List<String> quoted = columns.stream().map(c -> "'" + c + "'").toList();
-        return "Leaves out " + String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and "
-                + quoted.get(quoted.size() - 1) + ": each alone predicts '" + target + "' almost perfectly, so each is "
-                + "probably recorded after the outcome (point at this line for how). The train command leaves them out "
-                + "too.";
+        String quoted = org.twinbench.data.PlainWords.list(columns.stream().map(c -> "'" + c + "'").toList());
+        // Two columns that give an amount between them (data.PairLeakage) do not each predict it alone.
+        boolean together = found.stream().anyMatch(f -> f.check().equals(TrainingLeaks.CHECK)
+                && f.columns().stream().filter(columns::contains).count() > 1);
+        return "Leaves out " + quoted + (together ? ": together they give '" + target + "' almost exactly, so they "
+                + "are probably computed from it or recorded after it" : ": each alone predicts '" + target
+                + "' almost perfectly, so each is probably recorded after the outcome") + " (point at this line for "
+                + "how). The train command leaves them out too.";
     }
 
     /** The leakage findings' sentences of {@code columns}, one a line, each once, in the order found. */

@@ -51,6 +51,16 @@ class NewScenarioLeaksTest {
     }
 
     @Test
+    void theTrainFormSaysTheTwoPricesGiveThePriceTogether() {
+        Dataset data = TableLoader.load(Path.of("src/test/resources/rdata/cars93.csv"));
+        List<String> features = List.of("Min.Price", "Max.Price", "Horsepower");
+        List<org.twinbench.data.QualityFinding> found = org.twinbench.data.TrainingLeaks.forTask(data.frame(),
+                "Price", features, org.twinbench.data.Task.REGRESSION);
+        assertThat(TrainModelDialog.leftOutWords("Price", List.of("Min.Price", "Max.Price"), found))
+                .startsWith("Leaves out 'Min.Price' and 'Max.Price': together they give 'Price' almost exactly");
+    }
+
+    @Test
     void aModelFileReadsItsOwnColumns() {
         NewScenarioChoices choices = cars();
         assertThat(choices.offeredChanges("Price", List.of(), true)).anyMatch(c -> c.column().equals("Min.Price"));

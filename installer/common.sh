@@ -153,12 +153,15 @@ runtime_modules() {
     echo "$jdk,$(conf javafx.modules | tr ' ' ','),$(conf extra.modules | tr ' ' ',')"
 }
 
-# link_runtime STAGE MODULES OUT: a trimmed Java runtime holding MODULES (JDK and JavaFX).
+# link_runtime STAGE MODULES OUT: a trimmed Java runtime holding MODULES (JDK and JavaFX), with the
+# class-data-sharing archive of its classes that a JDK ships (--generate-cds-archive runs the image's
+# bin/java, so the native commands stay) and bin/java, with which the launcher starts the window's JVM
+# on a second archive of the app's classes (ui.StartupArchive, docs/window.md#start-up).
 link_runtime() {
     local stage=$1 modules=$2 out=$3
     rm -rf "$out"
     "$(jdk_tool jlink)" --module-path "$(java_home)/jmods:$stage/javafx" --add-modules "$modules" \
-        --strip-debug --no-header-files --no-man-pages --strip-native-commands --compress=2 \
+        --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
         --output "$out"
 }
 

@@ -16,7 +16,13 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (opensGui(args)) {
+            // The window starts sooner in a JVM that maps an archive of its classes (ui.StartupArchive).
+            int relaunched = org.twinbench.ui.StartupArchive.relaunch(Launcher.class.getName(), args);
+            if (relaunched >= 0) {
+                System.exit(relaunched);
+            }
             org.twinbench.ui.StartupTrace.mark("main");
+            org.twinbench.ui.StartupTrace.archive();
             // While the toolkit starts, another thread loads the classes the window's first frame needs.
             org.twinbench.ui.StartupClasses.preload();
             org.twinbench.ui.TwinBenchApp.launchApp(args);

@@ -23,9 +23,23 @@ public final class BundledSamples {
             "demos/edge-student.twin.json");
 
     /** The bundled demo stories, relative to the samples folder. */
-    public static final List<String> STORIES = FILES.stream().filter(f -> f.endsWith(".story.json")).toList();
+    public static final List<String> STORIES = stories();
 
     private BundledSamples() {
+    }
+
+    /**
+     * The stories among {@link #FILES}, found without a lambda: the launcher reads {@link #userDirectory()} before it
+     * starts the window's JVM ({@code ui.StartupArchive}), and a first lambda there costs tens of milliseconds.
+     */
+    private static List<String> stories() {
+        java.util.ArrayList<String> stories = new java.util.ArrayList<>();
+        for (String file : FILES) {
+            if (file.endsWith(".story.json")) {
+                stories.add(file);
+            }
+        }
+        return List.copyOf(stories);
     }
 
     /** Copies any bundled sample missing from {@code dir} there and returns {@code dir}. */

@@ -28,6 +28,24 @@ public final class StartupTrace {
         }
     }
 
+    /**
+     * Says whether this JVM maps the class archive ({@code startup archive mapped}), writes it at exit
+     * ({@code writing}) or neither ({@code none}) — {@link StartupArchive}.
+     */
+    public static void archive() {
+        if (ON) {
+            String state = "none";
+            for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (option.startsWith("-XX:SharedArchiveFile=")) {
+                    state = System.getProperty("java.vm.info", "").contains("sharing") ? "mapped" : "refused";
+                } else if (option.startsWith("-XX:ArchiveClassesAtExit=")) {
+                    state = "writing";
+                }
+            }
+            System.err.println("startup archive " + state);
+        }
+    }
+
     /** Marks the first frame (run by {@link FirstFrame} on the FX thread), after the process's CPU time and each thread's. */
     static void firstFrame() {
         if (ON) {

@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  * {@code thread_cpu_ms} (the CPU time of the thread that reached each phase: the FX thread's from {@code fx_start}
  * on, which the machine's load moves less than the wall clock) and every thread's CPU at the first frame; then the
  * medians (with {@code cpu_ms}, the process's CPU time, and {@code fx_cpu_ms}) and the load average. Needs
- * {@code DISPLAY}.
+ * {@code DISPLAY}. When the launcher starts the window in a second JVM with the class archive
+ * ({@code org.twinbench.ui.StartupArchive}), each launch also says {@code archive=mapped} (or {@code writing}, the
+ * first launch, which writes it; {@code none} in one JVM) and {@code launcher_cpu_ms}, the first JVM's CPU, which
+ * {@code cpu_ms} includes; the window is looked for in both JVMs.
  *
  * <pre>java -cp target/test-classes org.twinbench.ui.bench.WindowStartup [N] [--jar PATH] [-- JVM options…]</pre>
  */
@@ -61,10 +64,11 @@ public final class WindowStartup {
             Launch launch = launch(jar, jvmOptions, xdotool);
             System.out.println("launch " + run + ": window_shown_ms=" + launch.shownMs
                     + (launch.mappedMs >= 0 ? " window_mapped_ms=" + launch.mappedMs : "")
+                    + " archive=" + launch.archive + " launcher_cpu_ms=" + launch.launcherCpu
                     + " phases_ms=" + launch.phases + " thread_cpu_ms=" + launch.threadCpu + " load=" + load());
             System.out.println("  threads_cpu_ms=" + launch.threads);
             shown.add(launch.shownMs);
-            cpu.add(launch.phases.getOrDefault("cpu", -1L));
+            cpu.add(launch.phases.getOrDefault("cpu", -1L) + launch.launcherCpu);
             fxCpu.add(launch.threadCpu.getOrDefault("first_frame", -1L));
             if (launch.mappedMs >= 0) {
                 mapped.add(launch.mappedMs);
@@ -79,7 +83,7 @@ public final class WindowStartup {
 
     /** One launch: its phases' uptimes, the CPU ms of the thread that reached each, every thread's CPU at the first frame. */
     private record Launch(long shownMs, long mappedMs, Map<String, Long> phases, Map<String, Long> threadCpu,
-            String threads) {
+            String threads, String archive, long launcherCpu) {
     }
 
     private static Launch launch(Path jar, List<String> jvmOptions, boolean xdotool) throws Exception {
@@ -96,6 +100,8 @@ public final class WindowStartup {
         Map<String, Long> phases = new LinkedHashMap<>();
         Map<String, Long> threadCpu = new LinkedHashMap<>();
         String threads = "";
+        String archive = "none";
+        long launcherCpu = 0;
         long shownMs = -1;
         try (BufferedReader err = new BufferedReader(
                 new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -109,6 +115,10 @@ public final class WindowStartup {
                     threads = words[2];
                     continue;
                 }
+                if (words[1].equals("archive")) {
+                    archive = words[2];
+                    continue;
+                }
                 String[] figures = words[2].split(" ");
                 phases.put(words[1], Long.parseLong(figures[0]));
                 if (figures.length > 1) {
@@ -116,22 +126,28 @@ public final class WindowStartup {
                 }
                 if (words[1].equals("first_frame")) {
                     shownMs = (System.nanoTime() - start) / 1_000_000;
+                    if (process.descendants().findAny().isPresent()) {
+                        // The launching JVM's CPU, spent before it started the window's JVM and while it waits.
+                        launcherCpu = process.toHandle().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
+                    }
                 }
             }
             if (poller != null) {
                 poller.join(TIMEOUT_MS);
             }
         } finally {
+            List<ProcessHandle> children = process.descendants().toList();
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+            children.forEach(ProcessHandle::destroyForcibly);
         }
         if (shownMs < 0) {
             throw new IllegalStateException("the window never drew its first frame (phases: " + phases + ")");
         }
         Thread.sleep(1_000);
-        return new Launch(shownMs, mappedAt[0], phases, threadCpu, threads);
+        return new Launch(shownMs, mappedAt[0], phases, threadCpu, threads, archive, launcherCpu);
     }
 
     /** Polls xdotool until {@code process} has a visible window; writes the ms since {@code start} to {@code at[0]}. */
@@ -140,12 +156,18 @@ public final class WindowStartup {
             long deadline = start + TIMEOUT_MS * 1_000_000;
             try {
                 while (process.isAlive() && System.nanoTime() < deadline) {
-                    Process search = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--pid",
-                            Long.toString(process.pid())).redirectErrorStream(true).start();
-                    byte[] out = search.getInputStream().readAllBytes();
-                    if (search.waitFor() == 0 && out.length > 0) {
-                        at[0] = (System.nanoTime() - start) / 1_000_000;
-                        return;
+                    // The window may belong to the JVM the launcher starts with the class archive (StartupArchive).
+                    List<ProcessHandle> jvms = new ArrayList<>();
+                    jvms.add(process.toHandle());
+                    process.descendants().forEach(jvms::add);
+                    for (ProcessHandle jvm : jvms) {
+                        Process search = new ProcessBuilder("xdotool", "search", "--onlyvisible", "--pid",
+                                Long.toString(jvm.pid())).redirectErrorStream(true).start();
+                        byte[] out = search.getInputStream().readAllBytes();
+                        if (search.waitFor() == 0 && out.length > 0) {
+                            at[0] = (System.nanoTime() - start) / 1_000_000;
+                            return;
+                        }
                     }
                     Thread.sleep(50);
                 }

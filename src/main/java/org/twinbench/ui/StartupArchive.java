@@ -1,0 +1,294 @@
+package org.twinbench.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.twinbench.data.BundledSamples;
+
+/**
+ * Starts the window in a second JVM that maps a class-data-sharing archive of the application's classes, so the
+ * window shows sooner: a JVM that finds its classes already parsed, verified and laid out in an archive (JavaFX's,
+ * the lambdas it spins, ours) spends about a fifth less CPU before the window's first frame, and on two cores that
+ * CPU is the wait (docs/limits.md, issue #23). {@code java -jar} passes no JVM option from a jar's manifest, so the
+ * first JVM, which loads nothing of JavaFX, starts the second with the archive and waits for it.
+ *
+ * <p>The archive is the JVM's own (JDK 17's dynamic archive, {@code -XX:ArchiveClassesAtExit}): the first launch
+ * without one writes it as the window closes (a second or two more at exit) into the user folder's {@code cache}
+ * ({@code ~/.twinbench/cache/startup-<key>.jsa}, 30–60 MB), under a key made of the Java runtime, the class path's
+ * jars (path, size, time) and the JVM options that decide the heap's layout, so a new build or another Java writes a
+ * new one (the three used last are kept). Every later launch maps it. Nothing of this happens when the class path is
+ * not only jars (an archive holds only classes from jars), when the JVM was given class-data-sharing options or a
+ * debugger of its own, when it maps no archive of the JDK's classes (a dynamic archive sits on top of that one),
+ * inside an installed app on macOS or Windows (the process its launcher started has the Dock's or the taskbar's
+ * icon), or with {@code -Dtwinbench.startup.archive=false}:
+ * then the window starts in this JVM, as before. If the second JVM cannot be started, this one goes on.
+ *
+ * <p>The second JVM also gets what the installed launcher and {@code javafx:run} give the window when the first JVM
+ * was not told otherwise: {@code -XX:MaxRAMPercentage=60} and the concurrent collector {@code -XX:+UseZGC}.
+ *
+ * <p>This JVM's work before it starts the second is on the window's critical path, so this class uses no lambda,
+ * no stream and no {@code +} on strings (each would first build the JVM's method-handle machinery, tens of
+ * milliseconds).
+ */
+public final class StartupArchive {
+
+    /** {@code -Dtwinbench.startup.archive=false} keeps the window in the first JVM. */
+    public static final String PROPERTY = "twinbench.startup.archive";
+    /** Set in the second JVM, so it does not start a third. */
+    static final String CHILD = "twinbench.startup.child";
+    /** The archives' file names: {@code startup-<key>.jsa}; unfinished writes end in {@code .part}. */
+    static final String PREFIX = "startup-";
+    static final String SUFFIX = ".jsa";
+    static final String PART = ".part";
+    /** The collector the window's JVM gets when it was given none. */
+    static final String ZGC = "-XX:+UseZGC";
+    /** Archives kept: those of the builds or runtimes launched last. */
+    static final int KEPT = 3;
+    /** An unfinished write older than this was left by a JVM that was killed. */
+    private static final long DAY_MS = 24L * 3600 * 1000;
+
+    private StartupArchive() {
+    }
+
+    /**
+     * Runs the window in a second JVM with the archive (writing it at exit when there is none yet) and returns its
+     * exit status, or -1 when the window should start in this JVM.
+     */
+    public static int relaunch(String mainClass, String[] args) {
+        // An installed app on macOS or Windows shows its own icon for the process its launcher started: the window stays in it.
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY)) || System.getProperty(CHILD) != null
+                || System.getProperty("jpackage.app-path") != null && !System.getProperty("os.name", "").startsWith("Linux")) {
+            return -1;
+        }
+        Plan plan = plan(System.getProperty("java.home"), System.getProperty("java.class.path"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.vm.info", ""),
+                BundledSamples.userDirectory().resolve("cache"), mainClass, args,
+                ProcessHandle.current().pid());
+        if (plan == null) {
+            return -1;
+        }
+        return run(plan);
+    }
+
+    /**
+     * What to start: {@code command}; when it writes the archive, the file it writes ({@code dumped}) and the name to
+     * give it once the JVM has ended ({@code archive}); {@code dumped} is null when it maps {@code archive}.
+     */
+    static final class Plan {
+        final List<String> command;
+        final Path archive;
+        final Path dumped;
+
+        Plan(List<String> command, Path archive, Path dumped) {
+            this.command = command;
+            this.archive = archive;
+            this.dumped = dumped;
+        }
+
+        boolean writes() {
+            return dumped != null;
+        }
+    }
+
+    /**
+     * The second JVM's command, or null when the window should start in this one (the reasons are in the class's
+     * comment). {@code inputArguments} are this JVM's options, passed on unchanged; {@code pid} names the write.
+     */
+    static Plan plan(String javaHome, String classPath, List<String> inputArguments, String vmInfo, Path cacheDirectory,
+            String mainClass, String[] args, long pid) {
+        if (javaHome == null || classPath == null || classPath.isBlank() || !vmInfo.contains("sharing")) {
+            return null;
+        }
+        for (String option : inputArguments) {
+            if (option.startsWith("-Xshare") || option.contains("SharedArchiveFile")
+                    || option.contains("ArchiveClassesAtExit") || option.startsWith("-agentlib:jdwp")
+                    || option.startsWith("-XX:Flags") || option.startsWith("-XX:VMOptionsFile")) {
+                return null;
+            }
+        }
+        Path java = Path.of(javaHome, "bin", "java");
+        if (!Files.isExecutable(java)) {
+            return null;
+        }
+        // The window's JVM gets what the installed launcher and javafx:run give it, unless told otherwise: a heap of
+        // up to 60% of the memory, and a concurrent collector, so a pulse never waits for a collection.
+        List<String> options = new ArrayList<>(inputArguments);
+        boolean heap = false;
+        boolean collector = false;
+        for (String option : inputArguments) {
+            heap |= option.startsWith("-Xmx") || option.startsWith("-XX:MaxHeapSize") || option.contains("RAMPercentage")
+                    || option.startsWith("-XX:MaxRAM");
+            collector |= option.startsWith("-XX:+Use") && option.endsWith("GC");
+        }
+        if (!heap) {
+            options.add("-XX:MaxRAMPercentage=60");
+        }
+        if (!collector) {
+            options.add(ZGC);
+        }
+        StringBuilder key = new StringBuilder(javaHome).append('\n')
+                .append(System.getProperty("java.vm.version", "")).append('\n');
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path jar = Path.of(entry).toAbsolutePath().normalize();
+            if (!entry.endsWith(".jar") || !Files.isRegularFile(jar)) {
+                return null;
+            }
+            try {
+                key.append(jar).append(' ').append(Files.size(jar)).append(' ')
+                        .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        // Options that change the heap's layout (compressed pointers, the collector) decide whether an archive maps.
+        for (String option : options) {
+            if (option.startsWith("-Xmx") || option.contains("UseCompressed") || option.contains("RAMPercentage")
+                    || option.startsWith("-XX:MaxRAM") || option.startsWith("-XX:+Use") && option.endsWith("GC")) {
+                key.append(option).append('\n');
+            }
+        }
+        String name = PREFIX.concat(hash(key));
+        Path archive = cacheDirectory.resolve(name.concat(SUFFIX));
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(options);
+        command.add("-D".concat(CHILD).concat("=true"));
+        // The JVM's notes on classes it cannot archive (made at run time by reflection) and on the archive's use are
+        // for the JDK's developers, not for the user's terminal.
+        command.add("-Xlog:cds*=off");
+        command.add("-Xshare:auto");
+        Path dumped = null;
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=".concat(archive.toString()));
+        } else {
+            dumped = cacheDirectory.resolve(name.concat("-").concat(Long.toString(pid)).concat(PART));
+            command.add("-XX:ArchiveClassesAtExit=".concat(dumped.toString()));
+        }
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        for (String arg : args) {
+            command.add(arg);
+        }
+        return new Plan(command, archive, dumped);
+    }
+
+    /** Sixteen hex digits of a 64-bit FNV-1a hash of {@code text}: a file name, not a secret. */
+    static String hash(CharSequence text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        String hex = Long.toHexString(h);
+        return "0000000000000000".substring(hex.length()).concat(hex);
+    }
+
+    private static int run(Plan plan) {
+        Process process;
+        try {
+            if (plan.writes()) {
+                Files.createDirectories(plan.archive.getParent());
+            }
+            process = new ProcessBuilder(plan.command).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        // Stopped from outside (a terminal's kill, a logout), this JVM stops the window's, lets it end and keeps the archive.
+        Runtime.getRuntime().addShutdownHook(new Stop(process, plan));
+        int status;
+        try {
+            status = process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = 1;
+        }
+        keep(plan);
+        return status;
+    }
+
+    /** The shutdown hook: ends the window's JVM (20 s for it to write the archive), then keeps the archive. */
+    private static final class Stop extends Thread {
+        private final Process process;
+        private final Plan plan;
+
+        Stop(Process process, Plan plan) {
+            super("twinbench-startup-archive");
+            this.process = process;
+            this.plan = plan;
+        }
+
+        @Override
+        public void run() {
+            if (process.isAlive()) {
+                process.destroy();
+                try {
+                    process.waitFor(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            keep(plan);
+        }
+    }
+
+    /**
+     * Gives a written archive its name, marks a mapped one as used (its time), and deletes this launch's unfinished
+     * write, unfinished writes a day old (their JVM was killed) and archives beyond the {@value #KEPT} used last (a
+     * build's or a runtime's that is no longer launched).
+     */
+    static synchronized void keep(Plan plan) {
+        try {
+            if (!plan.writes()) {
+                Files.setLastModifiedTime(plan.archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+                return;
+            }
+            if (Files.isRegularFile(plan.dumped) && Files.size(plan.dumped) > 0) {
+                Files.move(plan.dumped, plan.archive, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.deleteIfExists(plan.dumped);
+            List<Path> archives = new ArrayList<>();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(plan.archive.getParent())) {
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    if (!name.startsWith(PREFIX)) {
+                        continue;
+                    }
+                    if (name.endsWith(SUFFIX)) {
+                        archives.add(file);
+                    } else if (name.endsWith(PART)
+                            && Files.getLastModifiedTime(file).toMillis() < System.currentTimeMillis() - DAY_MS) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+            archives.sort(new java.util.Comparator<Path>() {
+                @Override
+                public int compare(Path a, Path b) {
+                    return Long.compare(modified(b), modified(a));
+                }
+            });
+            for (int i = KEPT; i < archives.size(); i++) {
+                Files.deleteIfExists(archives.get(i));
+            }
+        } catch (IOException | RuntimeException e) {
+            // The cache is only a speed-up: the next launch writes it again.
+        }
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -73,7 +73,9 @@ public final class TwinBenchApp extends Application {
         // menu's stories.
         org.twinbench.ui.runs.EngineWarmUp.start(sample, scene);
         FirstFrame.then(scene, List.of(StartupTrace::firstFrame, view::afterFirstFrame,
-                org.twinbench.ui.results.LiveChartsView::warmUp));
+                org.twinbench.ui.results.LiveChartsView::warmUp,
+                // The JIT compilers below the FX thread too: in a first run they compile for seconds beside it.
+                () -> executor.submit(org.twinbench.ui.fx.ThreadNiceness::lowerCompilers)));
         model.files().start();
         if (scenario != null) {
             model.open(scenario);

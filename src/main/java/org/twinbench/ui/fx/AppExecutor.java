@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The application's one background executor: file reading, training and simulation run here, never
- * on the FX thread. Daemon threads, shut down when the window closes.
+ * on the FX thread. Daemon threads, below the FX thread's priority where the OS lets them be
+ * ({@link ThreadNiceness}), shut down when the window closes.
  */
 public final class AppExecutor implements AutoCloseable {
 
@@ -18,7 +19,11 @@ public final class AppExecutor implements AutoCloseable {
     public AppExecutor() {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "twinbench-worker-" + count.incrementAndGet());
+            // Below the FX thread in the OS's scheduler (ThreadNiceness): a run flat out leaves the window its core.
+            Thread thread = new Thread(() -> {
+                ThreadNiceness.lowerThisThread();
+                runnable.run();
+            }, "twinbench-worker-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -81,6 +81,7 @@ public final class EngineWarmUp {
         control.setYield(gate);
         Thread thread = new Thread(() -> {
             try {
+                org.twinbench.ui.fx.ThreadNiceness.lowerThisThread();
                 // Reading the sample and training its model is work too: it waits for the same quiet moment.
                 gate.await();
                 run(sampleScenario, control, done);

@@ -23,6 +23,11 @@ public final class Launcher {
             }
             org.twinbench.ui.StartupTrace.mark("main");
             org.twinbench.ui.StartupTrace.archive();
+            // The JIT compilers below the FX thread from the start (ui.fx.ThreadNiceness): the window's first frame
+            // comes sooner when the FX thread is not made to wait for a core behind them.
+            Thread nice = new Thread(org.twinbench.ui.fx.ThreadNiceness::lowerCompilers, "twinbench-nice");
+            nice.setDaemon(true);
+            nice.start();
             // While the toolkit starts, another thread loads the classes the window's first frame needs.
             org.twinbench.ui.StartupClasses.preload();
             org.twinbench.ui.TwinBenchApp.launchApp(args);

@@ -168,17 +168,16 @@ final class SplitTables {
         if (v != v) {
             return t.length;
         }
-        int low = 0;
-        int high = t.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (t[mid] < v) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
+        // Halving a window of len thresholds from base, which always holds the answer: the window's number half − 1
+        // is < v or not. Both sides assign, so the JIT can use conditional moves instead of an unpredictable branch.
+        int base = 0;
+        int len = t.length;
+        while (len > 1) {
+            int half = len >>> 1;
+            base = t[base + half - 1] < v ? base + half : base;
+            len -= half;
         }
-        return low;
+        return len == 1 && t[base] < v ? base + 1 : base;
     }
 
     /**

@@ -12,8 +12,7 @@ import java.util.Arrays;
  * sends a row to its second child exactly when {@code r(x) > q}: the sign bit of {@code q − r}. A split whose
  * threshold is NaN (Smile's {@code x <= NaN} never holds) gets {@code q = −1}: every row goes right. So each
  * comparison decides as the double comparison did, a NaN cell going to the second child as in Smile, and the
- * walk has no branch to mispredict (a double comparison left the JIT a choice between a branch and a conditional
- * move, and its choice moved the speed from run to run).
+ * walk has no branch to mispredict (a double comparison the JIT may compile as a branch or as a conditional move).
  *
  * <p>Layout: trees breadth first, a split's two children adjacent, node {@code k} one long: its first child in the
  * high 32 bits, and in the low 32 bits {@code q · 2^featureBits + feature}; the block's ranks are held multiplied by

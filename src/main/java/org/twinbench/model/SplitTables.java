@@ -1,7 +1,7 @@
 package org.twinbench.model;
 
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Arrays;
 
 /**
  * Small trees (at most {@value #MAX_SPLITS} splits each; gradient boosting grows trees of six leaves, five splits)
@@ -109,15 +109,10 @@ final class SplitTables {
             cell += 1 << m;
         }
         splitsFrom[trees.size()] = s;
-        double[][] thresholds = new double[width][];
-        for (int j = 0; j < width; j++) {
-            final int c = j;
-            thresholds[j] = IntStream.range(0, splits).filter(k -> column[k] == c).mapToDouble(k -> threshold[k])
-                    .sorted().distinct().toArray();
-        }
+        double[][] thresholds = cuts(width, column, threshold);
         int[] rank = new int[splits];
         for (int k = 0; k < splits; k++) {
-            rank[k] = java.util.Arrays.binarySearch(thresholds[column[k]], threshold[k]);
+            rank[k] = Arrays.binarySearch(thresholds[column[k]], threshold[k]);
         }
         return new SplitTables(splitsFrom, column, rank, thresholds, tableFrom, table);
     }
@@ -141,22 +136,48 @@ final class SplitTables {
         }
     }
 
+    /**
+     * Per encoded column {@code j < width}, the distinct thresholds of the splits {@code k} with {@code feature[k] ==
+     * j}, in increasing order, −0 counted as +0 and a NaN left out ({@code feature[k] < 0}: a leaf, left out).
+     */
+    static double[][] cuts(int width, int[] feature, double[] threshold) {
+        int[] count = new int[width];
+        double[][] cuts = new double[width][];
+        for (int f : feature) {
+            if (f >= 0) {
+                count[f]++;
+            }
+        }
+        for (int j = 0; j < width; j++) {
+            cuts[j] = new double[count[j]];
+            count[j] = 0;
+        }
+        for (int k = 0; k < feature.length; k++) {
+            if (feature[k] >= 0 && !Double.isNaN(threshold[k])) {
+                cuts[feature[k]][count[feature[k]]++] = threshold[k] + 0.0;
+            }
+        }
+        for (int j = 0; j < width; j++) {
+            cuts[j] = Arrays.stream(cuts[j], 0, count[j]).sorted().distinct().toArray();
+        }
+        return cuts;
+    }
+
     /** How many of the increasing {@code t} are {@code < v}; all of them for a NaN. */
-    private static int below(double[] t, double v) {
+    static int below(double[] t, double v) {
         if (v != v) {
             return t.length;
         }
-        int low = 0;
-        int high = t.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (t[mid] < v) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
+        // Halving a window of len thresholds from base, which always holds the answer: the window's number half − 1
+        // is < v or not. Both sides assign, so the JIT can use conditional moves instead of an unpredictable branch.
+        int base = 0;
+        int len = t.length;
+        while (len > 1) {
+            int half = len >>> 1;
+            base = t[base + half - 1] < v ? base + half : base;
+            len -= half;
         }
-        return low;
+        return len == 1 && t[base] < v ? base + 1 : base;
     }
 
     /**

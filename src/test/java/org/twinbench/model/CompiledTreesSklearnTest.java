@@ -101,7 +101,7 @@ class CompiledTreesSklearnTest {
     void digitsForestOfTenClassesScoresAsScikitLearnsPredictProba() throws IOException {
         TreeEnsemble digits = forest("digits", 10);
         assertThat(digits.trees().stream().mapToInt(TreeEnsemble.Tree::depth).max().orElseThrow())
-                .isGreaterThan(CompiledTrees.FIXED_WALK_DEPTH);
+                .isGreaterThan(RankWalk.FIXED_DEPTH);
         assertThat(worstGap("digits", 10, 64)).isLessThan(1e-12);
     }
 }

@@ -75,6 +75,38 @@ class CompiledTreesTest {
         for (int i = 0; i < part.length; i++) {
             assertThat(part[i]).isEqualTo(actual[4_000 + i]);
         }
+        assertSlicesScoreAlike(fresh, rows -> new double[][] {model.scorePositive(rows)}, new double[][] {actual});
+    }
+
+    /**
+     * One-row frames and frames that leave a few rows over past the eight walked side by side and past a block
+     * ({@value CompiledTrees#BLOCK} rows) score each row as the whole frame did: {@code whole[c][i]} is output
+     * {@code c} of row {@code i}, and so is what {@code score} gives.
+     */
+    private static void assertSlicesScoreAlike(Frame fresh, java.util.function.Function<Frame, double[][]> score,
+                                               double[][] whole) {
+        int[][] slices = {{0, 1}, {1, 2}, {5_999, 6_000}, {3, 10}, {17, 30}, {100, 100 + CompiledTrees.BLOCK + 1},
+            {2_000, 2_000 + 2 * CompiledTrees.BLOCK + 7}};
+        for (int[] slice : slices) {
+            double[][] part = score.apply(fresh.slice(slice[0], slice[1]));
+            for (int c = 0; c < whole.length; c++) {
+                for (int i = slice[0]; i < slice[1]; i++) {
+                    assertThat(part[c][i - slice[0]]).as("rows %d-%d, row %d", slice[0], slice[1], i)
+                            .isEqualTo(whole[c][i]);
+                }
+            }
+        }
+    }
+
+    /** {@code p[i][c]} as {@code [c][i]}. */
+    private static double[][] byClass(double[][] p) {
+        double[][] out = new double[p[0].length][p.length];
+        for (int i = 0; i < p.length; i++) {
+            for (int c = 0; c < p[i].length; c++) {
+                out[c][i] = p[i][c];
+            }
+        }
+        return out;
     }
 
     @Test
@@ -100,6 +132,7 @@ class CompiledTreesTest {
         for (int i = 0; i < actual.length; i++) {
             assertThat(actual[i]).as("row %d", i).isEqualTo(model.regression().predict(Tuple.of(x[i], schema)));
         }
+        assertSlicesScoreAlike(fresh, rows -> new double[][] {model.predict(rows)}, new double[][] {actual});
     }
 
     @Test
@@ -129,6 +162,7 @@ class CompiledTreesTest {
             smile.predict(Tuple.of(x[i], schema), expected);
             assertThat(actual[i]).as("row %d", i).containsExactly(expected);
         }
+        assertSlicesScoreAlike(fresh, rows -> byClass(model.probabilities(rows)), byClass(actual));
     }
 
     @Test

@@ -73,4 +73,20 @@ class SplitTablesTest {
         assertThat(SplitTables.of(new TreeEnsemble(TreeEnsemble.Kind.BOOSTING_REGRESSION, 1, new double[1],
                 List.of(stump(Double.POSITIVE_INFINITY))), 1)).isNull();
     }
+
+    /** {@code below} counts the thresholds under a value, for windows of every length from 0 to 5. */
+    @Test
+    void belowCountsTheThresholdsUnderAValue() {
+        double[] t = {1, 2, 3, 5, 8};
+        // v and how many of 1, 2, 3, 5, 8 are < v: equal thresholds are not counted; NaN counts them all.
+        double[] v = {0, 1, 1.5, 2, 3, 4, 5, 7.9, 8, 9, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN};
+        int[] all = {0, 0, 1, 1, 2, 3, 3, 4, 4, 5, 0, 5, 5};
+        for (int len = 0; len <= t.length; len++) {
+            double[] first = java.util.Arrays.copyOf(t, len);
+            for (int k = 0; k < v.length; k++) {
+                assertThat(SplitTables.below(first, v[k])).as("%s among the first %d", v[k], len)
+                        .isEqualTo(Math.min(all[k], len));
+            }
+        }
+    }
 }

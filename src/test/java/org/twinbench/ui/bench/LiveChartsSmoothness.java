@@ -20,7 +20,8 @@ import org.twinbench.ui.results.LiveChartsViewModel;
  * Benchmark (not a test): a 10,000-step run with 10 slices streamed as fast as a worker can make
  * results into the real live-charts view; prints the gaps between JavaFX pulses (p50, p99, max) and
  * the hand-overs to the FX thread per second, for the first run after start-up and for later runs
- * in the same window (argument: how many runs, default 3). Run it with a display (Xvfb):
+ * in the same window (argument: how many runs, default 3). The worker and the JIT compilers run below the FX thread,
+ * as the window's engine does ({@code ui.fx.ThreadNiceness}; {@code -Dbench.nice=false}: not). Run it with a display (Xvfb):
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.twinbench.ui.bench.RunSmoothness}.
  */
 public final class LiveChartsSmoothness extends Application {
@@ -62,7 +63,16 @@ public final class LiveChartsSmoothness extends Application {
             handOvers.add(new long[] {start, System.nanoTime()});
         });
         int rounds = getParameters().getRaw().isEmpty() ? 3 : Integer.parseInt(getParameters().getRaw().get(0));
+        // As in the window (ui.fx.ThreadNiceness): the JIT compilers and the thread making the steps (the engine's, an
+        // AppExecutor thread, in the window) below the FX thread. -Dbench.nice=false leaves every thread at its priority.
+        boolean nice = !"false".equals(System.getProperty("bench.nice"));
+        if (nice) {
+            org.twinbench.ui.fx.ThreadNiceness.lowerCompilers();
+        }
         Thread worker = new Thread(() -> {
+            if (nice) {
+                org.twinbench.ui.fx.ThreadNiceness.lowerThisThread();
+            }
             for (int round = 1; round <= rounds; round++) {
                 // An idle spell first: start-up (CSS, fonts) stays out of the figures, and the idle
                 // window's pulse gaps are the reference printed beside them.

@@ -73,10 +73,7 @@ public final class TwinBenchApp extends Application {
         // menu's stories.
         org.twinbench.ui.runs.EngineWarmUp.start(sample, scene);
         FirstFrame.then(scene, List.of(StartupTrace::firstFrame, view::afterFirstFrame,
-                org.twinbench.ui.results.LiveChartsView::warmUp,
-                // The JIT compilers below the FX thread too (the launcher lowers them already; a window opened otherwise,
-                // as by the tests and benchmarks, here): in a first run they compile for seconds beside it.
-                () -> executor.submit(org.twinbench.ui.fx.ThreadNiceness::lowerCompilers)));
+                org.twinbench.ui.results.LiveChartsView::warmUp));
         model.files().start();
         if (scenario != null) {
             model.open(scenario);

@@ -55,6 +55,8 @@ public final class AppRunSmoothness extends Application {
         json.writerWithDefaultPrettyPrinter().writeValue(scenario.toFile(), tree);
 
         executor = new AppExecutor();
+        // As Launcher.main does for the window (ui.fx.ThreadNiceness): the JIT compilers below the FX thread.
+        org.twinbench.ui.fx.ThreadNiceness.lowerCompilers();
         MainViewModel model = TwinBenchApp.show(stage, executor, scenario);
         PulseMeter meter = new PulseMeter();
         meter.start();

@@ -40,15 +40,24 @@ class ThreadNicenessTest {
     }
 
     @Test
-    void theJitCompilersAreFoundByNameAndLowered() {
+    void theJitCompilersAreFoundByNameAndLowered() throws Exception {
         assumeLinux();
-        int found = ThreadNiceness.lowerCompilers();
+        // In a JVM of its own: lowered here, the test JVM's compilers would stay lowered for every test after it.
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Compilers.class.getName()).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(child.waitFor()).as(out).isZero();
         // A JVM with tiered compilation has a C1 and a C2 compiler thread (Linux names them by the first 15 characters).
-        assertThat(found).isGreaterThanOrEqualTo(2);
-        List<String> compilers = ThreadNiceness.threads(ThreadNiceness.COMPILERS);
-        assertThat(compilers).hasSize(found);
-        for (String tid : compilers) {
-            assertThat(ThreadNiceness.niceOf(tid)).isGreaterThanOrEqualTo(ThreadNiceness.NICE);
+        assertThat(out).contains("found=2").contains("nice=[" + ThreadNiceness.NICE + ", " + ThreadNiceness.NICE + "]");
+    }
+
+    /** Lowers its JIT compilers and prints how many it found and their nice values as {@code /proc} gives them. */
+    public static final class Compilers {
+        public static void main(String[] args) {
+            int found = ThreadNiceness.lowerCompilers();
+            List<Integer> nice = ThreadNiceness.threads(ThreadNiceness.COMPILERS).stream().map(ThreadNiceness::niceOf)
+                    .toList();
+            System.out.println("found=" + found + " nice=" + nice);
         }
     }
 }

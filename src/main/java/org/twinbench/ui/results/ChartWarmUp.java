@@ -14,6 +14,10 @@ import org.twinbench.stats.SliceMetrics;
  * view model of its own (never shown), is drawn on a chart that is in no window and its slice table formatted
  * into lines of the table's own kind (guesses and recall beside the figures), {@value #STEPS_PER_PULSE} steps
  * at a time so the window stays responsive while it warms. Once in the application's life.
+ * <p>
+ * After its first batch it hands the made-up table's lines to the window's slice table
+ * ({@link LiveChartsView#prefill}), which makes, styles and lays out its rows and cells for them and goes back to
+ * its own lines in the same event of the FX thread: a real run's first steps then find them made.
  */
 final class ChartWarmUp {
 
@@ -27,17 +31,27 @@ final class ChartWarmUp {
     private int next;
     /** The made-up run's slice table as its lines would show it. */
     private final List<SliceRowCells> lines = new ArrayList<>();
+    /** Given the made-up table's lines after the first batch, once; null after (or for none). */
+    private java.util.function.Consumer<List<SliceRowCells>> prefill;
 
     ChartWarmUp() {
+        this(null);
+    }
+
+    ChartWarmUp(java.util.function.Consumer<List<SliceRowCells>> prefill) {
+        this.prefill = prefill;
         plot.resize(900, 300);
         plot.layout();
         plot.setSteps(STEPS);
     }
 
-    /** Starts warming on the FX thread, a batch at a time; once in the application's life. */
-    static void start() {
+    /**
+     * Starts warming on the FX thread, a batch at a time; once in the application's life. {@code prefill} is given
+     * the made-up slice table's lines after the first batch.
+     */
+    static void start(java.util.function.Consumer<List<SliceRowCells>> prefill) {
         if (STARTED.compareAndSet(false, true)) {
-            Platform.runLater(() -> new ChartWarmUp().batch());
+            Platform.runLater(() -> new ChartWarmUp(prefill).batch());
         }
     }
 
@@ -64,6 +78,11 @@ final class ChartWarmUp {
                 lines.add(new SliceRowCells());
             }
             lines.get(i).show(model.rows().get(i), model.tableMetric(), model.tableColumns());
+        }
+        if (prefill != null && !lines.isEmpty()) {
+            java.util.function.Consumer<List<SliceRowCells>> once = prefill;
+            prefill = null;
+            once.accept(List.copyOf(lines));
         }
         if (next < STEPS) {
             Platform.runLater(this::batch);

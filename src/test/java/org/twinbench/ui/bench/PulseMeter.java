@@ -28,9 +28,16 @@ final class PulseMeter {
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            pulses.add(System.nanoTime());
+            long at = System.nanoTime();
+            cpuAt.put(at, new long[] {threads.getCurrentThreadCpuTime(),
+                    renderThreadId < 0 ? 0 : threads.getThreadCpuTime(renderThreadId)});
+            pulses.add(at);
         }
     };
+    /** At each pulse: the FX thread's and the render thread's CPU time so far (ns), to say what a long gap held. */
+    private final java.util.Map<Long, long[]> cpuAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final long renderThreadId = Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(-1);
 
     /**
      * Starts counting pulses and collections; call on the FX thread. A collection's start time is
@@ -135,9 +142,13 @@ final class PulseMeter {
         gaps.sort((a, b) -> Long.compare(b[1] - b[0], a[1] - a[0]));
         List<long[]> gcs = List.copyOf(collections);
         for (long[] gap : gaps.subList(0, Math.min(5, gaps.size()))) {
-            System.out.printf(Locale.ROOT, "    long gap %.1fms at +%.2fs (%s): hand-over %.1fms, collection %.1fms%n",
+            long[] before = cpuAt.getOrDefault(gap[0], new long[2]);
+            long[] after = cpuAt.getOrDefault(gap[1], new long[2]);
+            System.out.printf(Locale.ROOT, "    long gap %.1fms at +%.2fs (%s): hand-over %.1fms, collection %.1fms, "
+                            + "fx_cpu %.1fms, render_cpu %.1fms%n",
                     (gap[1] - gap[0]) / 1e6, (gap[0] - pulses.get(0)) / 1e9, wallClock(gap[0]),
-                    overlap(gap, handOvers) / 1e6, overlap(gap, gcs) / 1e6);
+                    overlap(gap, handOvers) / 1e6, overlap(gap, gcs) / 1e6, (after[0] - before[0]) / 1e6,
+                    (after[1] - before[1]) / 1e6);
         }
     }
 

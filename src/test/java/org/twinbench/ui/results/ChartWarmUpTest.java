@@ -31,9 +31,14 @@ class ChartWarmUpTest {
     @Test
     void theWarmUpDrawsAMadeUpRunBatchByBatchAndTouchesNothingShown() throws Exception {
         long revisions = shown.revisionProperty().get();
-        ChartWarmUp warmUp = WaitForAsyncUtils.asyncFx(ChartWarmUp::new).get(10, TimeUnit.SECONDS);
+        java.util.List<java.util.List<SliceRowCells>> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ChartWarmUp warmUp = WaitForAsyncUtils.asyncFx(() -> new ChartWarmUp(handed::add)).get(10, TimeUnit.SECONDS);
         boolean more = WaitForAsyncUtils.asyncFx(warmUp::batch).get(10, TimeUnit.SECONDS);
         assertThat(more).isTrue();
+        // After the first batch the made-up table's lines go to the window's table to be made ready, once.
+        assertThat(handed).hasSize(1);
+        assertThat(handed.get(0)).hasSize(ChartWarmUp.SLICES + 1)
+                .allMatch(line -> line.sliceText().get().equals("overall") || line.sliceText().get().startsWith("warm-up="));
         // Whole batches of STEPS_PER_PULSE steps, one per turn of the FX thread.
         int sofar = WaitForAsyncUtils.asyncFx(warmUp::steps).get(10, TimeUnit.SECONDS);
         assertThat(sofar).isPositive().isLessThanOrEqualTo(ChartWarmUp.STEPS);
@@ -49,6 +54,7 @@ class ChartWarmUpTest {
         // The slice table's lines were formatted too, each figure beside its slice's guess.
         assertThat(WaitForAsyncUtils.asyncFx(() -> warmUp.lines().stream().map(l -> l.latestText().get()).toList())
                 .get(10, TimeUnit.SECONDS)).hasSize(ChartWarmUp.SLICES + 1).allMatch(text -> text.contains(" (guess 0."));
+        assertThat(handed).hasSize(1);
         assertThat(shown.revisionProperty().get()).isEqualTo(revisions);
         assertThat(shown.results()).isEmpty();
     }

@@ -49,8 +49,11 @@ final class TopSlices {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (i == names.size() - 1 && !split.rest().isEmpty()) {
-                MetricHistory.Series mean = bands == null ? othersMean(split.rest().stream().map(values).toList())
-                        : meanByStep(split.rest().stream().map(values).toList());
+                // The others in the slices' own order, not by rank: while the same slices are the others their
+                // mean is the one kept and extended (the same curve, summed in the same order), however their
+                // ranks among themselves move; by rank, every such move made a new curve and redrew the chart.
+                List<MetricHistory.Series> others = slices.stream().filter(split.rest()::contains).map(values).toList();
+                MetricHistory.Series mean = bands == null ? othersMean(others) : meanByStep(others);
                 out.add(ChartCurve.decimated(name, colours[i], mean, false, buckets));
             } else {
                 out.add(bands != null ? ChartCurve.banded(name, colours[i], bands.apply(name), buckets)

@@ -216,6 +216,49 @@ class TopSlicesTest {
         }
     }
 
+    /**
+     * The others' ranks among themselves move at every step (their figures are drawn at random) while the four
+     * worst stay the same: the others' curve only grows, its points drawn before unchanged to the last bit, so
+     * the chart adds to it instead of drawing every curve again ({@code MetricPlot} redraws all when a drawn
+     * point changes); and each point is the others' mean at that step.
+     */
+    @Test
+    void theOthersCurveOnlyGrowsWhileTheirRanksAmongThemselvesMove() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        LiveChartsViewModel model = new LiveChartsViewModel(Runnable::run, Runnable::run, 0);
+        ChartCurve before = null;
+        List<Double> expectedMeans = new ArrayList<>();
+        for (int step = 0; step < 80; step++) {
+            List<SliceMetrics> slices = new ArrayList<>();
+            double sum = 0;
+            for (int s = 0; s < 10; s++) {
+                double value = s < 4 ? 0.1 + 0.02 * s : 0.6 + 0.3 * random.nextDouble();
+                if (s >= 4) {
+                    sum += value;
+                }
+                slices.add(new SliceMetrics("segment", "s" + s, accuracy(value, 20)));
+            }
+            expectedMeans.add(sum / 6);
+            model.accept(List.of(new StepResult(0, step, accuracy(0.7, 200), slices)));
+            ChartCurve others = model.curves().get(model.curves().size() - 1);
+            assertThat(others.name()).isEqualTo("others (6 slices, mean)");
+            if (before != null) {
+                int kept = before.settled();
+                assertThat(others.settled()).isGreaterThanOrEqualTo(kept);
+                for (int i = 0; i < kept; i++) {
+                    assertThat(others.steps()[i]).isEqualTo(before.steps()[i]);
+                    assertThat(Double.doubleToLongBits(others.values()[i])).as("step %d, point %d", step, i)
+                            .isEqualTo(Double.doubleToLongBits(before.values()[i]));
+                }
+            }
+            for (int i = 0; i < others.size(); i++) {
+                assertThat(others.values()[i]).isCloseTo(expectedMeans.get(others.steps()[i]), within(1e-12));
+            }
+            before = others;
+        }
+        assertThat(before.size()).isEqualTo(80);
+    }
+
     private static void assertSameSeries(MetricHistory.Series actual, MetricHistory.Series expected) {
         assertThat(actual.size()).isEqualTo(expected.size());
         for (int i = 0; i < expected.size(); i++) {

@@ -61,7 +61,13 @@ public record ChartCurve(String name, int colour, int[] steps, double[] values, 
      * calls for the same series ({@link GrowingDecimation}): a growing series' update picks only its new points.
      */
     static ChartCurve decimated(String name, int colour, MetricHistory.Series values, boolean estimate, int buckets) {
-        return GrowingDecimation.of(values, buckets).curve(name, colour, values, estimate);
+        return decimated(name, colour, values, estimate, buckets, 0);
+    }
+
+    /** As {@link #decimated(String, int, MetricHistory.Series, boolean, int)}, {@code expected} points in all. */
+    static ChartCurve decimated(String name, int colour, MetricHistory.Series values, boolean estimate, int buckets,
+                                int expected) {
+        return GrowingDecimation.of(values, buckets, expected).curve(name, colour, values, estimate);
     }
 
     /** The mean over replicates, decimated, with the band's edges at the same points. */

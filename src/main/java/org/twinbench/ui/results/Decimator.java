@@ -43,17 +43,25 @@ public final class Decimator {
      * and gets the same points.
      */
     public static Selection selectGrowing(MetricHistory.Series series, int buckets) {
+        return selectGrowing(series, buckets, 0);
+    }
+
+    /**
+     * As {@link #selectGrowing(MetricHistory.Series, int)} for a series that will have {@code expected} points in
+     * all (a run's steps; 0 when not known): its buckets are from the first point as wide as they will be at the
+     * end ({@link #growingWidth}), so the points picked never change as it grows and the live chart never draws
+     * its curves again from the start (it did a few times a run, at each doubling, each time every curve).
+     * A series that grows past {@code expected} widens them as before.
+     */
+    public static Selection selectGrowing(MetricHistory.Series series, int buckets, int expected) {
         int n = series.size();
-        if (n <= 3 * buckets) {
+        int width = growingWidth(n, buckets, expected);
+        if (width == 0) {
             int[] all = new int[n];
             for (int i = 0; i < n; i++) {
                 all[i] = i;
             }
             return new Selection(all, n);
-        }
-        int width = 1;
-        while ((n + width - 1) / width > buckets) {
-            width <<= 1;
         }
         int full = n / width;
         int count = (n + width - 1) / width;
@@ -79,6 +87,27 @@ public final class Decimator {
      * @param settled how many of the first indices stay as they are while the series grows
      */
     public record Selection(int[] indices, int settled) {
+    }
+
+    /**
+     * The bucket width, in points, of a growing series of {@code n} points ({@code expected} in all, 0 when not
+     * known) at {@code buckets} buckets: 0 (every point drawn) while there are at most {@code 3 * buckets} and
+     * no more are expected; else the least power of two that keeps both the {@code n} points and the
+     * {@code expected} ones within {@code buckets} buckets.
+     */
+    static int growingWidth(int n, int buckets, int expected) {
+        return Math.max(widthFor(n, buckets), widthFor(expected, buckets));
+    }
+
+    private static int widthFor(int n, int buckets) {
+        if (n <= 3 * buckets) {
+            return 0;
+        }
+        int width = 1;
+        while ((n + width - 1) / width > buckets) {
+            width <<= 1;
+        }
+        return width;
     }
 
     /** Appends the bucket {@code [from, to)}'s first, lowest and highest point, in index order. */

@@ -9,7 +9,8 @@ import java.util.WeakHashMap;
  * ({@link Decimator#selectGrowing}) are picked once and kept, so an update looks only at the steps added since
  * the last one and the open bucket at the end, not at every step of the run again (a long run's update scanned
  * and copied every series each time). The curve it gives equals {@link ChartCurve}'s from scratch: same points,
- * same settled count. When the bucket width doubles, the kept points are picked again from the start.
+ * same settled count. When the bucket width doubles, the kept points are picked again from the start; with the
+ * run's length known ({@code expected}) the width is the final one from the start and never doubles.
  * <p>
  * One per series and bucket count, found through {@link #of}: a series only ever grows, so what was picked
  * stays right until it is dropped with the series (weak keys). Not thread-safe: one cache per thread.
@@ -21,6 +22,8 @@ final class GrowingDecimation {
             ThreadLocal.withInitial(WeakHashMap::new);
 
     private final int buckets;
+    /** How many points the series will have in all (0: not known); see {@link Decimator#growingWidth}. */
+    private final int expected;
     /** Bucket width in steps; 0 while the series is short enough to draw every point. */
     private int width = -1;
     /** Points (all: width 0) or full buckets (width &gt; 0) already picked. */
@@ -34,16 +37,25 @@ final class GrowingDecimation {
     /** Reused for the open bucket: its picked indices. */
     private final int[] open = new int[4];
 
-    private GrowingDecimation(int buckets) {
+    private GrowingDecimation(int buckets, int expected) {
         this.buckets = buckets;
+        this.expected = expected;
     }
 
     /** The decimation kept for {@code series} at {@code buckets} buckets on this thread. */
     static GrowingDecimation of(MetricHistory.Series series, int buckets) {
+        return of(series, buckets, 0);
+    }
+
+    /**
+     * The decimation kept for {@code series} at {@code buckets} buckets, {@code expected} points expected in all
+     * (0: not known), on this thread.
+     */
+    static GrowingDecimation of(MetricHistory.Series series, int buckets, int expected) {
         Map<MetricHistory.Series, GrowingDecimation> cache = CACHE.get();
         GrowingDecimation kept = cache.get(series);
-        if (kept == null || kept.buckets != buckets) {
-            kept = new GrowingDecimation(buckets);
+        if (kept == null || kept.buckets != buckets || kept.expected != expected) {
+            kept = new GrowingDecimation(buckets, expected);
             cache.put(series, kept);
         }
         return kept;
@@ -125,13 +137,6 @@ final class GrowingDecimation {
 
     /** The bucket width {@link Decimator#selectGrowing} uses for {@code n} points (0: every point). */
     private int widthFor(int n) {
-        if (n <= 3 * buckets) {
-            return 0;
-        }
-        int w = 1;
-        while ((n + w - 1) / w > buckets) {
-            w <<= 1;
-        }
-        return w;
+        return Decimator.growingWidth(n, buckets, expected);
     }
 }

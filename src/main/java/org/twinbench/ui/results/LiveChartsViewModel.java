@@ -350,7 +350,8 @@ public final class LiveChartsViewModel {
     private void updateCurves() {
         String chosen = metric.get();
         List<ChartCurve> fresh = LiveCurves.of(history, chosen, slices, slice -> shown.get(slice).get(),
-                showingBands() ? bands.bands(chosen, replicates) : null, baselineShown.get());
+                showingBands() ? bands.bands(chosen, replicates) : null, baselineShown.get(),
+                runPlan == null ? 0 : runPlan.steps());
         // A share no metric set names (an attacker's fidelity) spans 0 to 1, not the range of its values.
         double[] range = org.twinbench.sim.ShareMeasures.isShare(chosen) ? new double[] {0, 1}
                 : ChartCurve.range(fresh);

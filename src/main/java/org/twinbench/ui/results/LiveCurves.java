@@ -33,11 +33,13 @@ final class LiveCurves {
      * @param shown whether a slice is shown
      * @param bands each slice's band over replicates, or null for a single run
      * @param baseline whether to draw the naive baseline (the {@code baseline.<metric>} measure) where it exists
+     * @param expected the run's steps (0 when not known): the curves' buckets are then as wide from the first step
+     *     as at the last, so a growing curve is only ever added to ({@link Decimator#selectGrowing})
      */
     static List<ChartCurve> of(MetricHistory history, String chosen, List<String> slices, Predicate<String> shown,
-                               Map<String, ReplicateBands.Band> bands, boolean baseline) {
+                               Map<String, ReplicateBands.Band> bands, boolean baseline, int expected) {
         List<ChartCurve> fresh = new ArrayList<>(TopSlices.curves(slices, shown, bands == null ? null : bands::get,
-                slice -> history.series(chosen, slice), SliceTable.lowerIsBetter(chosen), DISPLAY_BUCKETS));
+                slice -> history.series(chosen, slice), SliceTable.lowerIsBetter(chosen), DISPLAY_BUCKETS, expected));
         if (!slices.contains(MetricHistory.OVERALL) || !shown.test(MetricHistory.OVERALL)) {
             return fresh;
         }
@@ -47,13 +49,13 @@ final class LiveCurves {
             if (name.endsWith(ESTIMATE_PREFIX + chosen)) {
                 String monitor = name.substring(0, name.length() - ESTIMATE_PREFIX.length() - chosen.length());
                 fresh.add(ChartCurve.decimated(monitor + " estimate", colour,
-                        history.series(name, MetricHistory.OVERALL), true, DISPLAY_BUCKETS));
+                        history.series(name, MetricHistory.OVERALL), true, DISPLAY_BUCKETS, expected));
             }
         }
         // The naive baseline on the same rows, dashed grey: a figure is read beside what guessing gives.
         MetricHistory.Series guess = history.series(baselineMeasure(chosen), MetricHistory.OVERALL);
         if (baseline && guess != null && guess.size() > 0) {
-            fresh.add(ChartCurve.decimated(baselineName(chosen), -1, guess, true, DISPLAY_BUCKETS));
+            fresh.add(ChartCurve.decimated(baselineName(chosen), -1, guess, true, DISPLAY_BUCKETS, expected));
         }
         return fresh;
     }

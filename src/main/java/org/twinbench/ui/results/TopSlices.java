@@ -22,13 +22,15 @@ final class TopSlices {
 
     /**
      * The curves of the live chart: the overall figure (when shown), the worst shown slices and the
-     * others' mean, decimated to about {@code buckets} buckets.
+     * others' mean, decimated to about {@code buckets} buckets ({@code expected} points in all, 0 when not known:
+     * {@link Decimator#selectGrowing(MetricHistory.Series, int, int)}).
      *
      * @param bands each slice's replicate band, or null to draw the single run's {@code series}
      */
     static List<ChartCurve> curves(List<String> slices, Predicate<String> shown,
                                    Function<String, ReplicateBands.Band> bands,
-                                   Function<String, MetricHistory.Series> series, boolean lowerIsBetter, int buckets) {
+                                   Function<String, MetricHistory.Series> series, boolean lowerIsBetter, int buckets,
+                                   int expected) {
         Function<String, MetricHistory.Series> values = bands == null ? series
                 : slice -> bands.apply(slice) == null ? null : bands.apply(slice).mean;
         List<String> candidates = slices.stream().filter(s -> !s.equals(MetricHistory.OVERALL) && shown.test(s)
@@ -54,10 +56,10 @@ final class TopSlices {
                 // ranks among themselves move; by rank, every such move made a new curve and redrew the chart.
                 List<MetricHistory.Series> others = slices.stream().filter(split.rest()::contains).map(values).toList();
                 MetricHistory.Series mean = bands == null ? othersMean(others) : meanByStep(others);
-                out.add(ChartCurve.decimated(name, colours[i], mean, false, buckets));
+                out.add(ChartCurve.decimated(name, colours[i], mean, false, buckets, expected));
             } else {
                 out.add(bands != null ? ChartCurve.banded(name, colours[i], bands.apply(name), buckets)
-                        : ChartCurve.decimated(name, colours[i], values.apply(name), false, buckets));
+                        : ChartCurve.decimated(name, colours[i], values.apply(name), false, buckets, expected));
             }
         }
         return out;

@@ -31,7 +31,11 @@ class GrowingDecimationTest {
 
     /** What {@link ChartCurve#decimated} drew before it kept anything: every series decimated from scratch. */
     private static ChartCurve fromScratch(MetricHistory.Series values, int buckets) {
-        Decimator.Selection selection = Decimator.selectGrowing(values, buckets);
+        return fromScratch(values, buckets, 0);
+    }
+
+    private static ChartCurve fromScratch(MetricHistory.Series values, int buckets, int expected) {
+        Decimator.Selection selection = Decimator.selectGrowing(values, buckets, expected);
         int[] keep = selection.indices();
         int[] steps = new int[keep.length];
         double[] ys = new double[keep.length];
@@ -127,6 +131,10 @@ class GrowingDecimationTest {
                 MetricHistory.Series series = history.series("accuracy", MetricHistory.OVERALL);
                 assertSame(ChartCurve.decimated("x", 0, series, false, buckets), fromScratch(series, buckets),
                         "trial " + trial + " step " + step);
+                // The run's length known (and once known wrong: shorter than the series grows).
+                int expected = trial == 4 ? 700 : 1500;
+                assertSame(ChartCurve.decimated("x", 0, series, false, buckets, expected),
+                        fromScratch(series, buckets, expected), "trial " + trial + " step " + step + ", expected");
             }
         }
     }

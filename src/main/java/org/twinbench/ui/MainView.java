@@ -154,15 +154,15 @@ public final class MainView {
         }));
     }
 
-    /**
-     * What the window fills in once its first frame is drawn (nothing of it shows before a menu is opened): the Demo
-     * menu's stories, read in the background.
-     */
     /** Warms the live results' code and makes the slice table's cells before the first run (after the first frame). */
     void warmUpResults() {
         liveChartsController.warmUp();
     }
 
+    /**
+     * What the window fills in once its first frame is drawn (nothing of it shows before a menu is opened): the Demo
+     * menu's stories, read in the background.
+     */
     void afterFirstFrame() {
         if (viewModel.executor().isClosed()) {
             return; // the window was closed at once (a test's window)

@@ -31,12 +31,8 @@ final class ChartWarmUp {
     private int next;
     /** The made-up run's slice table as its lines would show it. */
     private final List<SliceRowCells> lines = new ArrayList<>();
-    /** Given the made-up table's lines after the first batch, once; null after (or for none). */
+    /** Given the made-up table's lines after the first batch, once; null after. */
     private java.util.function.Consumer<List<SliceRowCells>> prefill;
-
-    ChartWarmUp() {
-        this(null);
-    }
 
     ChartWarmUp(java.util.function.Consumer<List<SliceRowCells>> prefill) {
         this.prefill = prefill;

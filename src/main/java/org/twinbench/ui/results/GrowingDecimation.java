@@ -12,7 +12,7 @@ import java.util.WeakHashMap;
  * same settled count. When the bucket width doubles, the kept points are picked again from the start; with the
  * run's length known ({@code expected}) the width is the final one from the start and never doubles.
  * <p>
- * One per series and bucket count, found through {@link #of}: a series only ever grows, so what was picked
+ * One per series, bucket count and expected length, found through {@link #of}: a series only ever grows, so what was picked
  * stays right until it is dropped with the series (weak keys). Not thread-safe: one cache per thread.
  */
 final class GrowingDecimation {
@@ -40,11 +40,6 @@ final class GrowingDecimation {
     private GrowingDecimation(int buckets, int expected) {
         this.buckets = buckets;
         this.expected = expected;
-    }
-
-    /** The decimation kept for {@code series} at {@code buckets} buckets on this thread. */
-    static GrowingDecimation of(MetricHistory.Series series, int buckets) {
-        return of(series, buckets, 0);
     }
 
     /**

@@ -54,7 +54,8 @@ final class TopSlices {
                 // The others in the slices' own order, not by rank: while the same slices are the others their
                 // mean is the one kept and extended (the same curve, summed in the same order), however their
                 // ranks among themselves move; by rank, every such move made a new curve and redrew the chart.
-                List<MetricHistory.Series> others = slices.stream().filter(split.rest()::contains).map(values).toList();
+                java.util.Set<String> rest = new java.util.HashSet<>(split.rest());
+                List<MetricHistory.Series> others = slices.stream().filter(rest::contains).map(values).toList();
                 MetricHistory.Series mean = bands == null ? othersMean(others) : meanByStep(others);
                 out.add(ChartCurve.decimated(name, colours[i], mean, false, buckets, expected));
             } else {

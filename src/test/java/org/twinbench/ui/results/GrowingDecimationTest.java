@@ -105,6 +105,10 @@ class GrowingDecimationTest {
                     for (int buckets : new int[] {LiveCurves.DISPLAY_BUCKETS, 7}) {
                         assertSame(ChartCurve.decimated("x", 0, series, false, buckets), fromScratch(series, buckets),
                                 metric + " of " + slice + " at step " + step.step() + ", " + buckets + " buckets");
+                        // The run's 2,000 steps known: the buckets as wide from the first step as at the last.
+                        assertSame(ChartCurve.decimated("x", 0, series, false, buckets, 2000),
+                                fromScratch(series, buckets, 2000),
+                                metric + " of " + slice + " at step " + step.step() + ", " + buckets + " buckets, known");
                         compared++;
                     }
                 }

@@ -19,8 +19,14 @@ import org.twinbench.data.BundledSamples;
  * CPU is the wait (docs/limits.md, issue #23). {@code java -jar} passes no JVM option from a jar's manifest, so the
  * first JVM, which loads nothing of JavaFX, starts the second with the archive and waits for it.
  *
- * <p>The archive is the JVM's own (JDK 17's dynamic archive, {@code -XX:ArchiveClassesAtExit}): the first launch
- * without one writes it as the window closes (a second or two more at exit) into the user folder's {@code cache}
+ * <p>The build makes one ({@code mvn package}: {@code StartupArchiveBuild}, a tool beside the tests, runs the window
+ * on a headless glass, lists the classes it loads and dumps a static archive of them) and leaves it beside the jar as
+ * {@code startup-<key>.jsa}, with the key below: a launch that finds it there maps it, the first launch of a new build
+ * included, and writes nothing. If the JVM refuses it (a library beside the jar changed since), the window's JVM leaves
+ * {@code startup-<key>.refused} in the cache and the later launches go on as without it.
+ *
+ * <p>Without it the archive is the JVM's own (JDK 17's dynamic archive, {@code -XX:ArchiveClassesAtExit}): the first
+ * launch without one writes it as the window closes (a second or two more at exit) into the user folder's {@code cache}
  * ({@code ~/.twinbench/cache/startup-<key>.jsa}, 30–60 MB), under a key made of the Java runtime, the class path's
  * jars (path, size, time) and the JVM options that decide the heap's layout, so a new build or another Java writes a
  * new one (the three used last are kept). Every later launch maps it. Nothing of this happens when the class path is
@@ -47,6 +53,10 @@ public final class StartupArchive {
     static final String PREFIX = "startup-";
     static final String SUFFIX = ".jsa";
     static final String PART = ".part";
+    /** The mark, in the cache, that the JVM refused the build's archive of that name ({@code startup-<key>.refused}). */
+    static final String REFUSED = ".refused";
+    /** Tells the window's JVM where to leave that mark if it does not map the build's archive. */
+    static final String REFUSED_PROPERTY = "twinbench.startup.refused";
     /** The collector the window's JVM gets when it was given none. */
     static final String ZGC = "-XX:+UseZGC";
     /** Archives kept: those of the builds or runtimes launched last. */
@@ -63,7 +73,11 @@ public final class StartupArchive {
      */
     public static int relaunch(String mainClass, String[] args) {
         // An installed app on macOS or Windows shows its own icon for the process its launcher started: the window stays in it.
-        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY)) || System.getProperty(CHILD) != null
+        if (System.getProperty(CHILD) != null) {
+            noteRefused();
+            return -1;
+        }
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))
                 || System.getProperty("jpackage.app-path") != null && !System.getProperty("os.name", "").startsWith("Linux")) {
             return -1;
         }
@@ -78,22 +92,33 @@ public final class StartupArchive {
     }
 
     /**
-     * What to start: {@code command}; when it writes the archive, the file it writes ({@code dumped}) and the name to
-     * give it once the JVM has ended ({@code archive}); {@code dumped} is null when it maps {@code archive}.
+     * What to start: {@code command}; the archive it maps or writes ({@code archive}); when it writes one, the file it
+     * writes ({@code dumped}) and gives {@code archive}'s name once the JVM has ended, else null; {@code built}, where
+     * the build puts the archive for this launch ({@code startup-<key>.jsa} beside the jar), whether or not it is
+     * there; and {@code options}, the JVM options the window's JVM gets.
      */
     static final class Plan {
         final List<String> command;
         final Path archive;
         final Path dumped;
+        final Path built;
+        final List<String> options;
 
-        Plan(List<String> command, Path archive, Path dumped) {
+        Plan(List<String> command, Path archive, Path dumped, Path built, List<String> options) {
             this.command = command;
             this.archive = archive;
             this.dumped = dumped;
+            this.built = built;
+            this.options = options;
         }
 
         boolean writes() {
             return dumped != null;
+        }
+
+        /** Whether it maps the build's archive (which stays as the build left it). */
+        boolean mapsBuilt() {
+            return archive.equals(built);
         }
     }
 
@@ -156,6 +181,10 @@ public final class StartupArchive {
         }
         String name = PREFIX.concat(hash(key));
         Path archive = cacheDirectory.resolve(name.concat(SUFFIX));
+        // The build's archive (StartupArchiveBuild, at `mvn package`): beside the class path's first jar.
+        Path first = Path.of(classPath.split(File.pathSeparator)[0]).toAbsolutePath().normalize();
+        Path built = first.resolveSibling(name.concat(SUFFIX));
+        Path refused = cacheDirectory.resolve(name.concat(REFUSED));
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(options);
@@ -167,6 +196,11 @@ public final class StartupArchive {
         Path dumped = null;
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=".concat(archive.toString()));
+        } else if (Files.isRegularFile(built) && !Files.exists(refused)) {
+            // Made by the build for this very jar, Java and heap layout: even the first launch maps an archive.
+            archive = built;
+            command.add("-D".concat(REFUSED_PROPERTY).concat("=").concat(refused.toString()));
+            command.add("-XX:SharedArchiveFile=".concat(built.toString()));
         } else {
             dumped = cacheDirectory.resolve(name.concat("-").concat(Long.toString(pid)).concat(PART));
             command.add("-XX:ArchiveClassesAtExit=".concat(dumped.toString()));
@@ -177,7 +211,26 @@ public final class StartupArchive {
         for (String arg : args) {
             command.add(arg);
         }
-        return new Plan(command, archive, dumped);
+        return new Plan(command, archive, dumped, built, options);
+    }
+
+    /**
+     * In the window's JVM: when it was given the build's archive and the JVM did not map it (the jar or a library beside
+     * it changed after the build, or the runtime's own archive did), leaves a mark in the cache so later launches write
+     * and map an archive of their own instead.
+     */
+    private static void noteRefused() {
+        String refused = System.getProperty(REFUSED_PROPERTY);
+        if (refused == null || System.getProperty("java.vm.info", "").contains("sharing")) {
+            return;
+        }
+        try {
+            Path mark = Path.of(refused);
+            Files.createDirectories(mark.getParent());
+            Files.write(mark, new byte[0]);
+        } catch (IOException | RuntimeException e) {
+            // Only a speed-up: this launch and the next run without the archive, as before there was one.
+        }
     }
 
     /** Sixteen hex digits of a 64-bit FNV-1a hash of {@code text}: a file name, not a secret. */
@@ -246,6 +299,9 @@ public final class StartupArchive {
      */
     static synchronized void keep(Plan plan) {
         try {
+            if (plan.mapsBuilt()) {
+                return;
+            }
             if (!plan.writes()) {
                 Files.setLastModifiedTime(plan.archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
                 return;

@@ -63,6 +63,50 @@ class StartupArchiveTest {
     }
 
     @Test
+    void anArchiveTheBuildLeftBesideTheJarIsMappedFromTheFirstLaunchAndARefusedOneIsLeftAside() throws Exception {
+        assumeTrue(System.getProperty("java.vm.info", "").contains("sharing"),
+                "this Java maps no archive of its own classes, so no archive of ours can sit on it");
+        Path jar = probeJar(dir.resolve("probe.jar"));
+        Path home = dir.resolve("home");
+        String javaHome = System.getProperty("java.home");
+        StartupArchive.Plan plan = StartupArchive.plan(javaHome, jar.toString(), List.of(),
+                System.getProperty("java.vm.info"), home.resolve("cache"), StartupArchiveProbe.class.getName(),
+                new String[0], 1);
+        assertThat(plan.built).isEqualTo(dir.resolve(plan.archive.getFileName()));
+        // Made as the build makes it (StartupArchiveBuild): the classes a run of the probe loads, then dumped.
+        Path java = Path.of(javaHome, "bin", "java");
+        Path list = dir.resolve("classes.lst");
+        List<String> listing = new ArrayList<>(List.of(java.toString()));
+        listing.addAll(plan.options);
+        listing.addAll(List.of("-XX:DumpLoadedClassList=" + list, "-D" + StartupArchive.PROPERTY + "=false", "-cp",
+                jar.toString(), StartupArchiveProbe.class.getName(), "0"));
+        StartupArchiveBuild.run(listing, dir.resolve("list.log"), "the listing");
+        StartupArchiveBuild.dump(java, plan.options, list, plan.built, jar, dir.resolve("dump.log"));
+        StartupArchiveBuild.check(java, plan.options, plan.built, jar, StartupArchiveProbe.class.getName(),
+                dir.resolve("check.log"), "0");
+
+        Run first = run(jar, home, List.of(), "4");
+        assertThat(first.status).isEqualTo(4);
+        assertThat(first.out).contains("child=true").contains("-XX:SharedArchiveFile=" + plan.built)
+                .contains("vm_info=mixed mode, sharing").doesNotContain("ArchiveClassesAtExit");
+        // Nothing written at exit, nothing in the cache.
+        assertThat(home.resolve("cache").resolve(plan.archive.getFileName())).doesNotExist();
+
+        // The same name, but not an archive this JVM maps (a library beside the jar changed since the build, say):
+        // that launch runs without it and says so in the cache; the next ones write and map their own.
+        Files.write(plan.built, new byte[4096]);
+        Run refused = run(jar, home, List.of(), "0");
+        assertThat(refused.status).isZero();
+        assertThat(refused.out).contains("-XX:SharedArchiveFile=" + plan.built).doesNotContain("sharing");
+        assertThat(home.resolve("cache").resolve(plan.archive.getFileName().toString()
+                .replace(StartupArchive.SUFFIX, StartupArchive.REFUSED))).exists();
+        Run own = run(jar, home, List.of(), "0");
+        assertThat(own.out).contains("-XX:ArchiveClassesAtExit=");
+        Run later = run(jar, home, List.of(), "0");
+        assertThat(later.out).contains("-XX:SharedArchiveFile=" + plan.archive).contains("vm_info=mixed mode, sharing");
+    }
+
+    @Test
     void theThreeArchivesUsedLastAreKeptAndUnfinishedWritesGo() throws IOException {
         Path cache = Files.createDirectories(dir.resolve("cache"));
         long now = System.currentTimeMillis();
@@ -75,14 +119,15 @@ class StartupArchiveTest {
         Files.setLastModifiedTime(deadWrite, FileTime.fromMillis(now - 2 * 24 * 3_600_000L));
         Path liveWrite = Files.write(cache.resolve("startup-00000000000000bb-8.part"), new byte[] {1});
         Path written = Files.write(cache.resolve("startup-00000000000000cc-9.part"), new byte[] {1, 2, 3});
-        StartupArchive.keep(new StartupArchive.Plan(List.of(), cache.resolve("startup-00000000000000cc.jsa"), written));
+        StartupArchive.keep(new StartupArchive.Plan(List.of(), cache.resolve("startup-00000000000000cc.jsa"), written,
+                dir.resolve("startup-00000000000000cc.jsa"), List.of()));
         assertThat(cache(dir)).containsExactly(old[0], old[1], cache.resolve("startup-00000000000000bb-8.part"),
                 cache.resolve("startup-00000000000000cc.jsa"));
         assertThat(Files.readAllBytes(cache.resolve("startup-00000000000000cc.jsa"))).containsExactly(1, 2, 3);
         assertThat(liveWrite).exists();
         assertThat(deadWrite).doesNotExist();
         // Mapping an archive marks it used: it outlives the others.
-        StartupArchive.keep(new StartupArchive.Plan(List.of(), old[1], null));
+        StartupArchive.keep(new StartupArchive.Plan(List.of(), old[1], null, dir.resolve(old[1].getFileName()), List.of()));
         assertThat(Files.getLastModifiedTime(old[1]).toMillis()).isGreaterThanOrEqualTo(now);
     }
 

@@ -126,6 +126,11 @@ stage_inputs() {
     keep_natives "$out/app/lib/onnxruntime-"*.jar '^ai/onnxruntime/native/' "^ai/onnxruntime/native/$ONNX_NATIVE/"
     keep_natives "$out/app/lib/sqlite-jdbc-"*.jar '^org/sqlite/native/' "^org/sqlite/native/$SQLITE_NATIVE/"
     cat installer/licence/NOTICE.txt LICENSE > "$out/app/LICENSE.txt"
+    # The classes a run of the window loads (listed by `mvn package`, ui.StartupArchiveBuild): once installed, the
+    # Linux package makes the window's class archive from them (installer/linux/postinst; docs/window.md, "Start-up").
+    if [[ "$(uname -s)" == Linux && -f target/startup-archive/classes-on-class-path.lst ]]; then
+        cp target/startup-archive/classes-on-class-path.lst "$out/app/startup-classes.lst"
+    fi
 }
 
 # keep_natives JAR PREFIX_RE KEEP_RE: deletes the entries under PREFIX_RE that KEEP_RE does not match.

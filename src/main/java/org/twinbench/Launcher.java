@@ -15,6 +15,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length == 2 && args[0].equals(org.twinbench.ui.StartupArchive.MAKE)) {
+            // The Linux package, once installed: the window's class archive for this install (ui.StartupArchive).
+            System.exit(org.twinbench.ui.StartupArchive.make(java.nio.file.Path.of(args[1])));
+        }
         if (opensGui(args)) {
             // The window starts sooner in a JVM that maps an archive of its classes (ui.StartupArchive).
             int relaunched = org.twinbench.ui.StartupArchive.relaunch(Launcher.class.getName(), args);

@@ -47,6 +47,8 @@ public final class StartupArchive {
 
     /** {@code -Dtwinbench.startup.archive=false} keeps the window in the first JVM. */
     public static final String PROPERTY = "twinbench.startup.archive";
+    /** {@code Launcher --startup-archive LIST}: {@link #make}. */
+    public static final String MAKE = "--startup-archive";
     /** Set in the second JVM, so it does not start a third. */
     static final String CHILD = "twinbench.startup.child";
     /** The archives' file names: {@code startup-<key>.jsa}; unfinished writes end in {@code .part}. */
@@ -231,6 +233,73 @@ public final class StartupArchive {
         } catch (IOException | RuntimeException e) {
             // Only a speed-up: this launch and the next run without the archive, as before there was one.
         }
+    }
+
+    /**
+     * Makes the archive a launch laid out as this JVM (its Java, class path and heap options) maps from its first
+     * launch, from {@code classList} (the classes a run of the window loads, as {@code -XX:DumpLoadedClassList} writes
+     * them), beside the class path's first jar; prints what it made, or why not, and returns an exit status. The Linux
+     * package runs it once installed ({@code TwinBench --startup-archive LIST}, installer/linux/postinst), when the
+     * app's files are where they will be launched from.
+     */
+    public static int make(Path classList) {
+        Plan plan = plan(System.getProperty("java.home"), System.getProperty("java.class.path"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.vm.info", ""),
+                BundledSamples.userDirectory().resolve("cache"), "org.twinbench.Launcher", new String[0],
+                ProcessHandle.current().pid());
+        if (plan == null) {
+            System.err.println("startup archive: not made (this launch runs the window in one JVM, without one)");
+            return 1;
+        }
+        if (!Files.isRegularFile(classList)) {
+            System.err.println("startup archive: " + classList + ": no such file");
+            return 2;
+        }
+        Path part = plan.built.resolveSibling(plan.built.getFileName() + PART);
+        try {
+            int status = dump(Path.of(plan.command.get(0)), plan.options, classList, part,
+                    System.getProperty("java.class.path"), null);
+            if (status != 0) {
+                Files.deleteIfExists(part);
+                System.err.println("startup archive: not made (the JVM's dump ended with status " + status + ")");
+                return 1;
+            }
+            Files.move(part, plan.built, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            System.err.println("startup archive: not made (" + e.getMessage() + ")");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        System.out.println("startup archive: " + plan.built);
+        return 0;
+    }
+
+    /**
+     * Dumps a static archive {@code archive} of the classes {@code classList} names, found on {@code classPath}, for a
+     * JVM given {@code options}; the JVM's notes go to {@code log}, or nowhere when it is null. Returns the JVM's exit
+     * status.
+     */
+    static int dump(Path java, List<String> options, Path classList, Path archive, String classPath, Path log)
+            throws IOException, InterruptedException {
+        Files.deleteIfExists(archive);
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(options);
+        command.add("-Xshare:dump");
+        command.add("-XX:SharedClassListFile=".concat(classList.toString()));
+        command.add("-XX:SharedArchiveFile=".concat(archive.toString()));
+        command.add("-cp");
+        command.add(classPath);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()));
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
     }
 
     /** Sixteen hex digits of a 64-bit FNV-1a hash of {@code text}: a file name, not a secret. */

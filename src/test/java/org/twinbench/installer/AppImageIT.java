@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -108,6 +109,39 @@ class AppImageIT {
     }
 
     @Test
+    void launcherMakesTheWindowsClassArchiveForItsOwnFilesAndItsJvmMapsIt() throws Exception {
+        // What the Linux package's postinst runs once the files are in place (docs/window.md, "Start-up").
+        Path list = image.resolve("lib/app/startup-classes.lst");
+        assertThat(list).as("mvn package lists the window's classes, the staging copies the list").isRegularFile();
+        assertThat(Files.readAllLines(list)).hasSizeGreaterThan(5_000).contains("org/twinbench/Launcher")
+                .noneMatch(line -> line.contains("monocle"));
+        Installer.Run made = Installer.launcher(image, work, "--startup-archive", list.toString());
+        Path archive = null;
+        try {
+            assertThat(made.exitCode()).as(made.err()).isZero();
+            Matcher name = Pattern.compile("startup archive: (.*startup-[0-9a-f]{16}\\.jsa)").matcher(made.out());
+            assertThat(name.find()).as(made.out()).isTrue();
+            archive = Path.of(name.group(1));
+            assertThat(archive.getParent()).isEqualTo(image.resolve("lib/app"));
+            assertThat(Files.size(archive)).isGreaterThan(10_000_000);
+            // The launcher's own JVM finds it valid for its runtime and class path, and holds the window's classes.
+            Installer.Run mapped = Installer.run(Map.of("JAVA_TOOL_OPTIONS", "-XX:SharedArchiveFile=" + archive
+                    + " -XX:+PrintSharedArchiveAndExit"), work, 120,
+                    image.resolve("bin").resolve(Installer.NAME).toString(), "--version");
+            String printed = mapped.out() + mapped.err();
+            assertThat(mapped.exitCode()).as(printed).isZero();
+            assertThat(printed).contains("archive is valid").containsPattern(": org\\.twinbench\\.Launcher app_loader")
+                    .containsPattern(": javafx\\.scene\\.Node app_loader")
+                    .containsPattern(": org\\.twinbench\\.ui\\.MainView app_loader")
+                    .containsPattern(": org\\.twinbench\\.\\S+\\$\\$Lambda\\$\\d+/0x[0-9a-f]+ app_loader");
+        } finally {
+            if (archive != null) {
+                Files.deleteIfExists(archive);
+            }
+        }
+    }
+
+    @Test
     void licenceNoticeNamesEveryBundledJar() throws IOException {
         String licence = Files.readString(image.resolve("lib/app/LICENSE.txt"), StandardCharsets.UTF_8);
         assertThat(licence).contains("GNU GENERAL PUBLIC LICENSE").contains("Version 3, 29 June 2007");
@@ -137,8 +171,11 @@ class AppImageIT {
                     .filter(e -> e.getName().startsWith("sample-data/") && !e.isDirectory()).toList();
             assertThat(samples).extracting(ZipEntry::getName).contains("sample-data/loans-recession.twin.json");
             for (ZipEntry entry : samples) {
+                Path file = dir.resolve(entry.getName().substring("sample-data/".length()));
+                // The samples include folders of their own (public/: the real data sets).
+                Files.createDirectories(file.getParent());
                 try (InputStream in = jar.getInputStream(entry)) {
-                    Files.copy(in, dir.resolve(entry.getName().substring("sample-data/".length())));
+                    Files.copy(in, file);
                 }
             }
         }

@@ -87,8 +87,11 @@ class DebPackageIT {
 
         assertThat(postinst).contains("xdg-desktop-menu install /opt/twinbench/lib/twinbench-TwinBench.desktop")
                 .contains("xdg-mime install /opt/twinbench/lib/twinbench-TwinBench-MimeInfo.xml")
-                .contains("ln -sf /opt/twinbench/bin/TwinBench /usr/bin/twinbench");
-        assertThat(prerm).contains("xdg-desktop-menu uninstall").contains("rm -f /usr/bin/twinbench");
+                .contains("ln -sf /opt/twinbench/bin/TwinBench /usr/bin/twinbench")
+                .contains("/opt/twinbench/bin/TwinBench --startup-archive /opt/twinbench/lib/app/startup-classes.lst");
+        assertThat(prerm).contains("xdg-desktop-menu uninstall").contains("rm -f /usr/bin/twinbench")
+                .contains("rm -f /opt/twinbench/lib/app/startup-*.jsa");
+        assertThat(unpacked.resolve("root/opt/twinbench/lib/app/startup-classes.lst")).isRegularFile();
         // jpackage leaves a token it does not know as it is: every one must have been replaced
         assertThat(postinst + prerm).doesNotContainPattern("\\b(APPLICATION|DESKTOP|UTILITY)_[A-Z_]+\\b");
     }

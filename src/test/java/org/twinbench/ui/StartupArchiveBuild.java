@@ -104,22 +104,13 @@ public final class StartupArchiveBuild {
         return plan.built;
     }
 
-    /**
-     * Dumps the static archive {@code archive} of the classes {@code list} names, as found on {@code jar}'s class path,
-     * for a JVM given {@code options}; the JVM's notes go to {@code log}.
-     */
+    /** Dumps {@code archive} as {@link StartupArchive#dump} does; throws when the dump fails. */
     static void dump(Path java, List<String> options, Path list, Path archive, Path jar, Path log)
             throws IOException, InterruptedException {
-        Files.deleteIfExists(archive);
-        List<String> dump = new ArrayList<>();
-        dump.add(java.toString());
-        dump.addAll(options);
-        dump.add("-Xshare:dump");
-        dump.add("-XX:SharedClassListFile=" + list);
-        dump.add("-XX:SharedArchiveFile=" + archive);
-        dump.add("-cp");
-        dump.add(jar.toString());
-        run(dump, log, "the dump");
+        int status = StartupArchive.dump(java, options, list, archive, jar.toString(), log);
+        if (status != 0) {
+            throw new IOException("the dump failed (status " + status + "); see " + log);
+        }
     }
 
     /**

@@ -27,7 +27,10 @@ import java.util.concurrent.TimeUnit;
  * first launch, which writes it; {@code none} in one JVM) and {@code launcher_cpu_ms}, the first JVM's CPU, which
  * {@code cpu_ms} includes; the window is looked for in both JVMs.
  *
- * <pre>java -cp target/test-classes org.twinbench.ui.bench.WindowStartup [N] [--jar PATH] [-- JVM options…]</pre>
+ * <p>{@code --app PATH} launches an installed app's launcher instead (e.g. {@code /opt/twinbench/bin/TwinBench}), the
+ * JVM options given through {@code JAVA_TOOL_OPTIONS}.
+ *
+ * <pre>java -cp target/test-classes org.twinbench.ui.bench.WindowStartup [N] [--jar PATH | --app PATH] [-- JVM options…]</pre>
  */
 public final class WindowStartup {
 
@@ -39,6 +42,7 @@ public final class WindowStartup {
     public static void main(String[] args) throws Exception {
         int runs = 5;
         Path jar = Path.of("target/twinbench.jar");
+        Path app = null;
         List<String> jvmOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--")) {
@@ -46,22 +50,29 @@ public final class WindowStartup {
                 break;
             } else if (args[i].equals("--jar")) {
                 jar = Path.of(args[++i]);
+            } else if (args[i].equals("--app")) {
+                app = Path.of(args[++i]);
             } else {
                 runs = Integer.parseInt(args[i]);
             }
         }
-        if (!Files.isRegularFile(jar)) {
+        if (app != null) {
+            if (!Files.isExecutable(app)) {
+                System.err.println(app + ": no such launcher (installer/build-linux.sh builds one)");
+                System.exit(2);
+            }
+        } else if (!Files.isRegularFile(jar)) {
             System.err.println(jar + ": no such jar (mvn -o -q package -DskipTests builds it)");
             System.exit(2);
         }
         boolean xdotool = Files.isExecutable(Path.of("/usr/bin/xdotool"));
-        System.out.println("jar=" + jar + " jvm_options=" + jvmOptions + " load_before=" + load());
+        System.out.println((app != null ? "app=" + app : "jar=" + jar) + " jvm_options=" + jvmOptions + " load_before=" + load());
         List<Long> shown = new ArrayList<>();
         List<Long> mapped = new ArrayList<>();
         List<Long> cpu = new ArrayList<>();
         List<Long> fxCpu = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            Launch launch = launch(jar, jvmOptions, xdotool);
+            Launch launch = launch(app, jar, jvmOptions, xdotool);
             System.out.println("launch " + run + ": window_shown_ms=" + launch.shownMs
                     + (launch.mappedMs >= 0 ? " window_mapped_ms=" + launch.mappedMs : "")
                     + " archive=" + launch.archive + " launcher_cpu_ms=" + launch.launcherCpu
@@ -86,15 +97,24 @@ public final class WindowStartup {
             String threads, String archive, long launcherCpu) {
     }
 
-    private static Launch launch(Path jar, List<String> jvmOptions, boolean xdotool) throws Exception {
+    private static Launch launch(Path app, Path jar, List<String> jvmOptions, boolean xdotool) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-Dtwinbench.startup.trace=true");
-        command.add("-jar");
-        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        if (app != null) {
+            // An installed launcher takes no JVM option on its command line: its JVM (and the window's) reads them here.
+            command.add(app.toString());
+            List<String> options = new ArrayList<>(jvmOptions);
+            options.add("-Dtwinbench.startup.trace=true");
+            builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", options));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-Dtwinbench.startup.trace=true");
+            command.add("-jar");
+            command.add(jar.toString());
+        }
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = builder.start();
         long[] mappedAt = {-1};
         Thread poller = xdotool ? pollMapped(process, start, mappedAt) : null;
         Map<String, Long> phases = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ version=$(app_version "$version_arg")
 
 build_runtime
 build_app_image "$name" "$version" installer/icons/twinbench.png
+write_start_script "$dest/$name" "$name"
 echo "[installer] app image: $dest/$name ($(du -sh "$dest/$name" | cut -f1))"
 if $app_image_only; then
     exit 0

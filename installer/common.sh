@@ -46,6 +46,43 @@ build_app_image() {
         --runtime-image "$dest/runtime" --icon "$icon" "${java_opts[@]}" "$@"
 }
 
+# write_start_script IMAGE NAME: IMAGE/bin/twinbench, a script that starts the JVM bin/NAME starts (the same Java,
+# options, class path and main class, read from lib/app/NAME.cfg) without what jpackage's Linux launcher does first
+# on every start: ask the package manager which package owns it (rpm -qf, dpkg -S, then dpkg -L, twice: 0.6-0.8 s
+# on a machine with 1,500 packages; jdk.jpackage's LinuxPackage.c), and it maps the class archive the .deb's postinst
+# makes itself, so the window starts in this one JVM (ui.StartupArchive starts a second only to give it the archive).
+# The .deb's menu entry and /usr/bin/twinbench run it; docs/window.md, "Start-up".
+write_start_script() {
+    local image=$1 name=$2 cfg line key value main="" classpath="" options=""
+    cfg=$image/lib/app/$name.cfg
+    [[ -f "$cfg" ]] || { echo "$cfg: no launcher configuration" >&2; exit 2; }
+    while IFS= read -r line; do
+        key=${line%%=*} value=${line#*=}
+        value=${value//\$APPDIR/\$app/lib/app}
+        case "$value" in *[\"\`\\]*) echo "$cfg: cannot quote '$value' in a script" >&2; exit 2 ;; esac
+        case "$key" in
+            app.mainclass) main=$value ;;
+            app.classpath) classpath=${classpath:+$classpath:}$value ;;
+            java-options) options="$options \"$value\"" ;;
+        esac
+    done < "$cfg"
+    [[ -n "$main" && -n "$classpath" ]] || { echo "$cfg: no main class or class path" >&2; exit 2; }
+    {
+        echo '#!/bin/sh'
+        echo "# Starts $name as bin/$name does, without its launcher's package-manager queries (installer/common.sh,"
+        echo "# write_start_script; generated from lib/app/$name.cfg)."
+        echo 'app=$(dirname "$(dirname "$(readlink -f "$0")")")'
+        echo '# The class archive postinst made for these files (ui.StartupArchive): mapped here, the window needs no second JVM.'
+        echo 'archive='
+        echo 'for file in "$app"/lib/app/startup-*.jsa; do [ -f "$file" ] && archive=$file; done'
+        echo 'if [ -n "$archive" ]; then'
+        echo "    exec \"\$app/lib/runtime/bin/java\"$options \"-Djpackage.app-path=\$app/bin/$name\" \"-XX:SharedArchiveFile=\$archive\" -Xshare:auto '-Xlog:cds*=off' -cp \"$classpath\" $main \"\$@\""
+        echo 'fi'
+        echo "exec \"\$app/lib/runtime/bin/java\"$options \"-Djpackage.app-path=\$app/bin/$name\" -cp \"$classpath\" $main \"\$@\""
+    } > "$image/bin/twinbench"
+    chmod 755 "$image/bin/twinbench"
+}
+
 # build_package TYPE NAME VERSION IMAGE ICON [JPACKAGE OPTIONS...]: the installer of TYPE from the
 # app image IMAGE, with the licence and the file associations (shown with ICON).
 build_package() {

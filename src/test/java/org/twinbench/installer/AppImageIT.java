@@ -142,6 +142,53 @@ class AppImageIT {
     }
 
     @Test
+    void startScriptRunsTheLaunchersJvmWithoutAskingThePackageManager() throws Exception {
+        // A package manager that only notes it was asked: jpackage's launcher asks it on every start.
+        Path fakes = Files.createDirectories(work.resolve("fakes"));
+        Path asked = work.resolve("asked.txt");
+        for (String tool : List.of("dpkg", "rpm")) {
+            Path fake = fakes.resolve(tool);
+            Files.writeString(fake, "#!/bin/sh\necho \"" + tool + " $*\" >> '" + asked + "'\nexit 1\n");
+            fake.toFile().setExecutable(true);
+        }
+        Map<String, String> env = Map.of("PATH", fakes + ":" + System.getenv("PATH"));
+        String[] script = {image.resolve("bin/twinbench").toString(), "--version"};
+        String[] launcher = {image.resolve("bin").resolve(Installer.NAME).toString(), "--version"};
+
+        Installer.Run fromScript = Installer.run(env, work, 120, script);
+        assertThat(fromScript.exitCode()).as(fromScript.err()).isZero();
+        assertThat(asked).doesNotExist();
+        Installer.Run fromLauncher = Installer.run(env, work, 120, launcher);
+        assertThat(fromLauncher.exitCode()).as(fromLauncher.err()).isZero();
+        assertThat(asked).content().contains("dpkg -S");
+        assertThat(fromScript.out()).isEqualTo(fromLauncher.out()).startsWith("TwinBench " + Installer.projectVersion());
+        assertThat(fromScript.err()).isEmpty();
+
+        // The same JVM: the same Java, options and class path, so the same class archive.
+        Path list = image.resolve("lib/app/startup-classes.lst");
+        Installer.Run byScript = Installer.run(Map.of(), work, 300, script[0], "--startup-archive", list.toString());
+        Installer.Run byLauncher = Installer.run(Map.of(), work, 300, launcher[0], "--startup-archive", list.toString());
+        try {
+            assertThat(byScript.exitCode()).as(byScript.err()).isZero();
+            assertThat(byLauncher.exitCode()).as(byLauncher.err()).isZero();
+            assertThat(byScript.out()).startsWith("startup archive: " + image.resolve("lib/app/startup-"))
+                    .isEqualTo(byLauncher.out());
+            // With the archive there, the script's JVM maps it itself.
+            Path log = work.resolve("classes.log");
+            Installer.Run mapped = Installer.run(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log), work,
+                    120, script);
+            assertThat(mapped.exitCode()).as(mapped.err()).isZero();
+            assertThat(Files.readString(log)).contains("org.twinbench.Launcher source: shared objects file");
+        } finally {
+            try (Stream<Path> made = Files.list(image.resolve("lib/app"))) {
+                for (Path file : made.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    @Test
     void licenceNoticeNamesEveryBundledJar() throws IOException {
         String licence = Files.readString(image.resolve("lib/app/LICENSE.txt"), StandardCharsets.UTF_8);
         assertThat(licence).contains("GNU GENERAL PUBLIC LICENSE").contains("Version 3, 29 June 2007");

@@ -62,7 +62,7 @@ class DebPackageIT {
     void menuEntryOpensTheDoubleClickedFileWithTheProjectIcon() throws IOException {
         List<String> entry = read("root/opt/twinbench/lib/twinbench-TwinBench.desktop").lines().toList();
 
-        assertThat(entry).contains("[Desktop Entry]", "Name=TwinBench", "Exec=/opt/twinbench/bin/TwinBench %f",
+        assertThat(entry).contains("[Desktop Entry]", "Name=TwinBench", "Exec=/opt/twinbench/bin/twinbench %f",
                 "Icon=/opt/twinbench/lib/TwinBench.png", "Terminal=false", "Type=Application",
                 "StartupWMClass=org.twinbench.ui.TwinBenchApp",
                 "MimeType=application/x-twinbench-scenario+json;application/x-twinbench-model");
@@ -87,11 +87,12 @@ class DebPackageIT {
 
         assertThat(postinst).contains("xdg-desktop-menu install /opt/twinbench/lib/twinbench-TwinBench.desktop")
                 .contains("xdg-mime install /opt/twinbench/lib/twinbench-TwinBench-MimeInfo.xml")
-                .contains("ln -sf /opt/twinbench/bin/TwinBench /usr/bin/twinbench")
-                .contains("/opt/twinbench/bin/TwinBench --startup-archive /opt/twinbench/lib/app/startup-classes.lst");
+                .contains("ln -sf /opt/twinbench/bin/twinbench /usr/bin/twinbench")
+                .contains("/opt/twinbench/bin/twinbench --startup-archive /opt/twinbench/lib/app/startup-classes.lst");
         assertThat(prerm).contains("xdg-desktop-menu uninstall").contains("rm -f /usr/bin/twinbench")
                 .contains("rm -f /opt/twinbench/lib/app/startup-*.jsa");
         assertThat(unpacked.resolve("root/opt/twinbench/lib/app/startup-classes.lst")).isRegularFile();
+        assertThat(unpacked.resolve("root/opt/twinbench/bin/twinbench")).isExecutable();
         // jpackage leaves a token it does not know as it is: every one must have been replaced
         assertThat(postinst + prerm).doesNotContainPattern("\\b(APPLICATION|DESKTOP|UTILITY)_[A-Z_]+\\b");
     }

@@ -63,6 +63,26 @@ final class RunNotices {
         return notices;
     }
 
+    /** The classes the first notice loads, one binary name a line ({@link #prepare}). */
+    static final String CLASSES = "/org/twinbench/ui/notice-classes.txt";
+
+    /**
+     * Loads and links the classes the first notice needs ({@value #CLASSES}: ControlsFX's popup, its skin, the
+     * layouts and transitions it uses) on a daemon thread of its own, below the FX thread, and returns at once: the
+     * first run's end otherwise loads them on the FX thread as it shows its notice (about 140 classes, 90 ms of the FX
+     * thread's CPU on this project's 2-core machine, in a frame of up to 200 ms; docs/limits.md). Nothing is
+     * initialised, so no static initialiser runs off the FX thread. Run once the window has drawn its first frame.
+     */
+    static void prepare() {
+        Thread thread = new Thread(() -> {
+            org.twinbench.ui.fx.ThreadNiceness.lowerThisThread();
+            StartupClasses.load(RunNotices.class.getResourceAsStream(CLASSES), RunNotices.class.getClassLoader());
+        }, "twinbench-notice-classes");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
     /** Shows a notice with ControlsFX {@code Notifications} at the bottom right of the owner's screen for 8 s. */
     static Consumer<Notice> desktop(java.util.function.Supplier<javafx.stage.Window> owner) {
         return notice -> {

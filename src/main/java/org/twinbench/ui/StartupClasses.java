@@ -39,7 +39,7 @@ public final class StartupClasses {
 
     /**
      * Loads and links each class {@code list} names through {@code loader}, without initialising it; returns how many
-     * it loaded (names it cannot load are passed over). {@code list} may be null (no list): nothing is loaded.
+     * it loaded (names it cannot load and lines starting with {@code #} are passed over). {@code list} may be null (no list): nothing is loaded.
      */
     static int load(InputStream list, ClassLoader loader) {
         if (list == null) {
@@ -49,7 +49,7 @@ public final class StartupClasses {
         try (BufferedReader names = new BufferedReader(new InputStreamReader(list, StandardCharsets.UTF_8))) {
             String name;
             while ((name = names.readLine()) != null) {
-                if (!name.isBlank() && link(name.strip(), loader)) {
+                if (!name.isBlank() && !name.startsWith("#") && link(name.strip(), loader)) {
                     loaded++;
                 }
             }

@@ -73,7 +73,7 @@ public final class TwinBenchApp extends Application {
         // menu's stories.
         org.twinbench.ui.runs.EngineWarmUp.start(sample, scene);
         FirstFrame.then(scene, List.of(StartupTrace::firstFrame, view::afterFirstFrame,
-                view::warmUpResults));
+                view::warmUpResults, RunNotices::prepare));
         model.files().start();
         if (scenario != null) {
             model.open(scenario);

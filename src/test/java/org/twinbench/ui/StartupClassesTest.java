@@ -77,4 +77,24 @@ class StartupClassesTest {
         assertThat(StartupClasses.load(list(String.join("\n", names)), LOADER))
                 .as("of the list's %d classes", names.size()).isGreaterThanOrEqualTo((int) (names.size() * 0.8));
     }
+    /**
+     * The first notice's list ({@link RunNotices#prepare}) names ControlsFX's notification popup and its skin, and every
+     * name in it is on the class path; a comment line is passed over. Should this fail after an upgrade of JavaFX or
+     * ControlsFX, record a first run's end again and list the classes the FX thread loads as the notice shows.
+     */
+    @Test
+    void theFirstNoticesListNamesItsPopupsClassesAndAllExist() throws IOException {
+        List<String> lines;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                RunNotices.class.getResourceAsStream(RunNotices.CLASSES), StandardCharsets.UTF_8))) {
+            lines = reader.lines().toList();
+        }
+        List<String> names = lines.stream().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+
+        assertThat(lines.get(0)).startsWith("#");
+        assertThat(names).hasSizeGreaterThan(100).doesNotHaveDuplicates()
+                .contains("org.controlsfx.control.Notifications", "impl.org.controlsfx.skin.NotificationBar",
+                        "org.controlsfx.control.NotificationPane");
+        assertThat(StartupClasses.load(list(String.join("\n", lines)), LOADER)).isEqualTo(names.size());
+    }
 }

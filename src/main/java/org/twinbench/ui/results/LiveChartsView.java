@@ -23,6 +23,8 @@ public final class LiveChartsView {
     @FXML private VBox root;
     @FXML private ComboBox<String> metricBox;
     @FXML private CheckComboBox<String> slicePicker;
+    /** The picker's binding to the view model's slices (set by {@link #bind}). */
+    private SlicePicker slicePickerBinding;
     @FXML private MetricPlot metricChart;
     @FXML private DriftHeatmapPlot driftHeatmap;
     @FXML private ReliabilityPlot reliabilityPlot;
@@ -75,11 +77,20 @@ public final class LiveChartsView {
             return;
         }
         sliceTable.setItems(javafx.collections.FXCollections.observableArrayList(madeUp));
-        slicePicker.getItems().setAll(madeUp.stream().map(line -> line.sliceText().get()).distinct().toList());
+        java.util.List<String> slices = madeUp.stream().map(line -> line.sliceText().get()).distinct().toList();
+        if (slicePickerBinding != null) {
+            slicePickerBinding.showMadeUp(slices);
+        } else {
+            slicePicker.getItems().setAll(slices);
+        }
         root.applyCss();
         root.layout();
         root.applyCss();
-        slicePicker.getItems().clear();
+        if (slicePickerBinding != null) {
+            slicePickerBinding.hideMadeUp();
+        } else {
+            slicePicker.getItems().clear();
+        }
         sliceTable.setItems(lines);
         root.layout();
     }
@@ -128,7 +139,7 @@ public final class LiveChartsView {
         metricChart.drawOnlyWhile(metricTab.selectedProperty());
         driftHeatmap.drawOnlyWhile(driftTab.selectedProperty());
         reliabilityPlot.drawOnlyWhile(reliabilityTab.selectedProperty());
-        SlicePicker.bind(slicePicker, viewModel.slices(), viewModel::shownProperty);
+        slicePickerBinding = SlicePicker.bind(slicePicker, viewModel.slices(), viewModel::shownProperty);
         MenuItem png = new MenuItem("Export chart as PNG…");
         png.setOnAction(event -> onExportPng());
         MenuItem csv = new MenuItem("Export chart data as CSV…");

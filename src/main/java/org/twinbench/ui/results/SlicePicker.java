@@ -1,6 +1,9 @@
 package org.twinbench.ui.results;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -28,10 +31,10 @@ final class SlicePicker {
     }
 
     /** Lists {@code slices} in {@code picker}, each ticked as {@code shown} says, and keeps both in step. */
-    static void bind(CheckComboBox<String> picker, ObservableList<String> slices,
+    static SlicePicker bind(CheckComboBox<String> picker, ObservableList<String> slices,
                      Function<String, BooleanProperty> shown) {
         SlicePicker binding = new SlicePicker(picker, shown);
-        slices.forEach(binding::add);
+        binding.addAll(slices);
         slices.addListener((ListChangeListener<String>) change -> {
             while (change.next()) {
                 if (change.wasRemoved()) {
@@ -39,7 +42,7 @@ final class SlicePicker {
                     picker.getItems().removeAll(change.getRemoved());
                     binding.syncing = false;
                 }
-                change.getAddedSubList().forEach(binding::add);
+                binding.addAll(change.getAddedSubList());
             }
         });
         picker.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) change -> {
@@ -50,23 +53,72 @@ final class SlicePicker {
                 shown.apply(slice).set(picker.getCheckModel().isChecked(slice));
             }
         });
+        return binding;
     }
 
-    private void add(String slice) {
-        if (picker.getItems().contains(slice)) {
+    /**
+     * Lists {@code madeUp} slices, all ticked, without a word to the view model, for the view to style and lay out
+     * the picker before a run needs it ({@link LiveChartsView#prefill}): ticking builds the check model's change
+     * machinery, which the first run's first steps would otherwise build. {@link #hideMadeUp} takes them away.
+     */
+    void showMadeUp(List<String> madeUp) {
+        syncing = true;
+        picker.getItems().setAll(madeUp);
+        int[] all = new int[madeUp.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        picker.getCheckModel().checkIndices(all);
+        syncing = false;
+    }
+
+    /** Takes the made-up slices away again, as quietly. */
+    void hideMadeUp() {
+        syncing = true;
+        picker.getCheckModel().clearChecks();
+        picker.getItems().clear();
+        syncing = false;
+    }
+
+    /**
+     * Lists the {@code slices} the picker lacks, in one change, and ticks those shown, in one more: a run's first
+     * steps bring all its slices at once, and each change re-lays out the picker's text.
+     */
+    private void addAll(List<? extends String> slices) {
+        List<String> fresh = new ArrayList<>();
+        for (String slice : slices) {
+            if (!picker.getItems().contains(slice) && !fresh.contains(slice)) {
+                fresh.add(slice);
+            }
+        }
+        if (fresh.isEmpty()) {
             return;
         }
         syncing = true;
-        picker.getItems().add(slice);
-        BooleanProperty visible = shown.apply(slice);
-        if (visible.get()) {
-            picker.getCheckModel().check(slice);
+        int first = picker.getItems().size();
+        picker.getItems().addAll(fresh);
+        int[] ticked = new int[fresh.size()];
+        int count = 0;
+        for (int i = 0; i < fresh.size(); i++) {
+            if (shown.apply(fresh.get(i)).get()) {
+                ticked[count++] = first + i;
+            }
+        }
+        if (count > 0) {
+            picker.getCheckModel().checkIndices(Arrays.copyOf(ticked, count));
         }
         syncing = false;
+        for (String slice : fresh) {
+            follow(slice);
+        }
+    }
+
+    /** Ticks and unticks {@code slice} as its "shown" choice changes (once per slice). */
+    private void follow(String slice) {
         if (!followed.add(slice)) {
             return;
         }
-        visible.addListener((obs, was, now) -> {
+        shown.apply(slice).addListener((obs, was, now) -> {
             if (now != picker.getCheckModel().isChecked(slice) && picker.getItems().contains(slice)) {
                 syncing = true;
                 if (now) {

@@ -103,14 +103,23 @@ class SliceTablePrefillTest {
 
         // One event of the FX thread: in it the table shows the made-up lines, and after it nothing of them.
         List<Object> seenInside = new ArrayList<>();
+        List<Integer> ticked = new ArrayList<>();
+        List<String> madeUpSlices = onFx(() -> madeUp.stream().map(line -> line.sliceText().get()).distinct().toList());
         onFx(() -> {
+            javafx.collections.ListChangeListener<Object> ticks = change -> ticked.add(change.getList().size());
+            picker.getCheckModel().getCheckedItems().addListener(ticks);
             view.prefill(madeUp);
+            picker.getCheckModel().getCheckedItems().removeListener(ticks);
             seenInside.add(table.getItems().size());
             seenInside.add(picker.getItems().size());
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(seenInside).containsExactly(0, 0);
+        // The picker had every made-up slice ticked (its check model's changes built), then none, in one change
+        // each; the view model heard nothing of it (the overall line, made up too, is still ticked in the run below).
+        assertThat(ticked).containsExactly(madeUpSlices.size(), 0);
+        assertThat(madeUpSlices).contains("overall");
         assertThat(onFx(() -> table.getItems().isEmpty() && picker.getItems().isEmpty())).isTrue();
         assertThat(onFx(this::filledRows)).isEmpty();
         assertThat(onFx(this::shownTexts)).noneMatch(text -> text.startsWith("warm-up") || text.equals("overall"));

@@ -225,7 +225,7 @@ public final class StartupArchiveBuild {
      * Copies {@code list} to {@code kept} without the lines of Monocle's classes (the launched window's glass is
      * another, and they are not on its class path); returns how many classes {@code kept} names.
      */
-    static int keepClassPathClasses(Path list, Path kept) throws IOException {
+    private static int keepClassPathClasses(Path list, Path kept) throws IOException {
         List<String> lines = new ArrayList<>();
         int classes = 0;
         for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {

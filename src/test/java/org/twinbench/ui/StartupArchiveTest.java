@@ -32,8 +32,7 @@ class StartupArchiveTest {
 
     @Test
     void theFirstLaunchWritesTheArchiveAndTheNextMapsIt() throws Exception {
-        assumeTrue(System.getProperty("java.vm.info", "").contains("sharing"),
-                "this Java maps no archive of its own classes, so no archive of ours can sit on it");
+        assumeJdkArchive();
         Path jar = probeJar(dir.resolve("probe.jar"));
         Path home = dir.resolve("home");
 
@@ -64,8 +63,7 @@ class StartupArchiveTest {
 
     @Test
     void anArchiveTheBuildLeftBesideTheJarIsMappedFromTheFirstLaunchAndARefusedOneIsLeftAside() throws Exception {
-        assumeTrue(System.getProperty("java.vm.info", "").contains("sharing"),
-                "this Java maps no archive of its own classes, so no archive of ours can sit on it");
+        assumeJdkArchive();
         Path jar = probeJar(dir.resolve("probe.jar"));
         Path home = dir.resolve("home");
         String javaHome = System.getProperty("java.home");
@@ -177,6 +175,11 @@ class StartupArchiveTest {
         // FNV-1a 64 of "a" is 0xaf63dc4c8601ec8c (the algorithm's published test vector).
         assertThat(StartupArchive.hash("a")).isEqualTo("af63dc4c8601ec8c");
         assertThat(StartupArchive.hash("")).isEqualTo("cbf29ce484222325");
+    }
+
+    private static void assumeJdkArchive() {
+        assumeTrue(System.getProperty("java.vm.info", "").contains("sharing"),
+                "this Java maps no archive of its own classes, so no archive of ours can sit on it");
     }
 
     private record Run(int status, String out) {

@@ -62,11 +62,7 @@ class StartupClassesTest {
      */
     @Test
     void theShippedListNamesClassesOfTheWindowThatExist() throws IOException {
-        List<String> names;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                StartupClasses.class.getResourceAsStream(StartupClasses.LIST), StandardCharsets.UTF_8))) {
-            names = reader.lines().toList();
-        }
+        List<String> names = lines(StartupClasses.LIST);
         List<String> ours = names.stream().filter(n -> n.startsWith("org.twinbench.")).toList();
 
         assertThat(names).hasSizeGreaterThan(1_000).contains("org.twinbench.ui.MainView",
@@ -77,6 +73,7 @@ class StartupClassesTest {
         assertThat(StartupClasses.load(list(String.join("\n", names)), LOADER))
                 .as("of the list's %d classes", names.size()).isGreaterThanOrEqualTo((int) (names.size() * 0.8));
     }
+
     /**
      * The first notice's list ({@link RunNotices#prepare}) names ControlsFX's notification popup and its skin, and every
      * name in it is on the class path; a comment line is passed over. Should this fail after an upgrade of JavaFX or
@@ -84,11 +81,7 @@ class StartupClassesTest {
      */
     @Test
     void theFirstNoticesListNamesItsPopupsClassesAndAllExist() throws IOException {
-        List<String> lines;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                RunNotices.class.getResourceAsStream(RunNotices.CLASSES), StandardCharsets.UTF_8))) {
-            lines = reader.lines().toList();
-        }
+        List<String> lines = lines(RunNotices.CLASSES);
         List<String> names = lines.stream().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
 
         assertThat(lines.get(0)).startsWith("#");
@@ -96,5 +89,13 @@ class StartupClassesTest {
                 .contains("org.controlsfx.control.Notifications", "impl.org.controlsfx.skin.NotificationBar",
                         "org.controlsfx.control.NotificationPane");
         assertThat(StartupClasses.load(list(String.join("\n", lines)), LOADER)).isEqualTo(names.size());
+    }
+
+    /** The lines of the resource {@code name} on the class path. */
+    private static List<String> lines(String name) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                StartupClasses.class.getResourceAsStream(name), StandardCharsets.UTF_8))) {
+            return reader.lines().toList();
+        }
     }
 }

@@ -70,27 +70,20 @@ public final class LiveChartsView {
      * and slices again, all in one event of the FX thread, so nothing of it is ever drawn. The table keeps the
      * cells, hidden, for a run's first rows to take, and the window's styles are worked out for them: otherwise
      * the first steps of the first run do all that in the window's pulses (gaps of 33–57 ms on this project's
-     * 2-core test machine). Only while the table and the picker are empty and in a window's scene.
+     * 2-core test machine). Only while the table and the picker are empty, bound to a view model and in a window's
+     * scene.
      */
     void prefill(java.util.List<SliceRowCells> madeUp) {
-        if (!lines.isEmpty() || madeUp.isEmpty() || !slicePicker.getItems().isEmpty() || root.getScene() == null) {
+        if (!lines.isEmpty() || madeUp.isEmpty() || !slicePicker.getItems().isEmpty() || root.getScene() == null
+                || slicePickerBinding == null) {
             return;
         }
         sliceTable.setItems(javafx.collections.FXCollections.observableArrayList(madeUp));
-        java.util.List<String> slices = madeUp.stream().map(line -> line.sliceText().get()).distinct().toList();
-        if (slicePickerBinding != null) {
-            slicePickerBinding.showMadeUp(slices);
-        } else {
-            slicePicker.getItems().setAll(slices);
-        }
+        slicePickerBinding.showMadeUp(madeUp.stream().map(line -> line.sliceText().get()).distinct().toList());
         root.applyCss();
         root.layout();
         root.applyCss();
-        if (slicePickerBinding != null) {
-            slicePickerBinding.hideMadeUp();
-        } else {
-            slicePicker.getItems().clear();
-        }
+        slicePickerBinding.hideMadeUp();
         sliceTable.setItems(lines);
         root.layout();
     }

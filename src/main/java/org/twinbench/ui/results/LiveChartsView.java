@@ -23,8 +23,6 @@ public final class LiveChartsView {
     @FXML private VBox root;
     @FXML private ComboBox<String> metricBox;
     @FXML private CheckComboBox<String> slicePicker;
-    /** The picker's binding to the view model's slices (set by {@link #bind}). */
-    private SlicePicker slicePickerBinding;
     @FXML private MetricPlot metricChart;
     @FXML private DriftHeatmapPlot driftHeatmap;
     @FXML private ReliabilityPlot reliabilityPlot;
@@ -70,20 +68,18 @@ public final class LiveChartsView {
      * and slices again, all in one event of the FX thread, so nothing of it is ever drawn. The table keeps the
      * cells, hidden, for a run's first rows to take, and the window's styles are worked out for them: otherwise
      * the first steps of the first run do all that in the window's pulses (gaps of 33–57 ms on this project's
-     * 2-core test machine). Only while the table and the picker are empty, bound to a view model and in a window's
-     * scene.
+     * 2-core test machine). Only while the table and the picker are empty and in a window's scene.
      */
     void prefill(java.util.List<SliceRowCells> madeUp) {
-        if (!lines.isEmpty() || madeUp.isEmpty() || !slicePicker.getItems().isEmpty() || root.getScene() == null
-                || slicePickerBinding == null) {
+        if (!lines.isEmpty() || madeUp.isEmpty() || !slicePicker.getItems().isEmpty() || root.getScene() == null) {
             return;
         }
         sliceTable.setItems(javafx.collections.FXCollections.observableArrayList(madeUp));
-        slicePickerBinding.showMadeUp(madeUp.stream().map(line -> line.sliceText().get()).distinct().toList());
+        slicePicker.getItems().setAll(madeUp.stream().map(line -> line.sliceText().get()).distinct().toList());
         root.applyCss();
         root.layout();
         root.applyCss();
-        slicePickerBinding.hideMadeUp();
+        slicePicker.getItems().clear();
         sliceTable.setItems(lines);
         root.layout();
     }
@@ -132,7 +128,7 @@ public final class LiveChartsView {
         metricChart.drawOnlyWhile(metricTab.selectedProperty());
         driftHeatmap.drawOnlyWhile(driftTab.selectedProperty());
         reliabilityPlot.drawOnlyWhile(reliabilityTab.selectedProperty());
-        slicePickerBinding = SlicePicker.bind(slicePicker, viewModel.slices(), viewModel::shownProperty);
+        SlicePicker.bind(slicePicker, viewModel.slices(), viewModel::shownProperty);
         MenuItem png = new MenuItem("Export chart as PNG…");
         png.setOnAction(event -> onExportPng());
         MenuItem csv = new MenuItem("Export chart data as CSV…");

@@ -31,7 +31,7 @@ final class SlicePicker {
     }
 
     /** Lists {@code slices} in {@code picker}, each ticked as {@code shown} says, and keeps both in step. */
-    static SlicePicker bind(CheckComboBox<String> picker, ObservableList<String> slices,
+    static void bind(CheckComboBox<String> picker, ObservableList<String> slices,
                      Function<String, BooleanProperty> shown) {
         SlicePicker binding = new SlicePicker(picker, shown);
         binding.addAll(slices);
@@ -53,31 +53,6 @@ final class SlicePicker {
                 shown.apply(slice).set(picker.getCheckModel().isChecked(slice));
             }
         });
-        return binding;
-    }
-
-    /**
-     * Lists {@code madeUp} slices, all ticked, without a word to the view model, for the view to style and lay out
-     * the picker before a run needs it ({@link LiveChartsView#prefill}): ticking builds the check model's change
-     * machinery, which the first run's first steps would otherwise build. {@link #hideMadeUp} takes them away.
-     */
-    void showMadeUp(List<String> madeUp) {
-        syncing = true;
-        picker.getItems().setAll(madeUp);
-        int[] all = new int[madeUp.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        picker.getCheckModel().checkIndices(all);
-        syncing = false;
-    }
-
-    /** Takes the made-up slices away again, as quietly. */
-    void hideMadeUp() {
-        syncing = true;
-        picker.getCheckModel().clearChecks();
-        picker.getItems().clear();
-        syncing = false;
     }
 
     /**
